@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.tokens.Encoding;
+import dev.costbench.model.tokens.Tokenizers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void isolateUserData() {
+        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
+    }
+
+    @AfterEach
+    void restore() {
+        System.clearProperty("costbench.dataDir");
+    }
+
+    private int run(String stdin, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = new Cli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8))
+                .run(args);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void tokensFromStdinAndFile() throws Exception {
+        String text = "Hello, CostBench! 你好 <|endoftext|>";
+        assertEquals(0, run(text, "tokens", "--encoding", "o200k_base"));
+        assertEquals(Tokenizers.count(Encoding.O200K_BASE, text) + "\n", out);
+        Path f = tmp.resolve("p.txt");
+        Files.writeString(f, text);
+        assertEquals(0, run("", "tokens", "--encoding=cl100k_base", "--file", f.toString()));
+        assertEquals(Tokenizers.count(Encoding.CL100K_BASE, text) + "\n", out);
+    }
+
+    @Test
+    void tokensJsonl() {
+        String in = "{\"text\": \"hello world\"}\n{\"text\": \"\"}\n\n{\"text\": \"日本語のテキスト\"}\n";
+        assertEquals(0, run(in, "tokens", "--encoding", "o200k_base", "--jsonl"));
+        assertEquals("{\"tokens\":2}\n{\"tokens\":0}\n{\"tokens\":"
+                + Tokenizers.count(Encoding.O200K_BASE, "日本語のテキスト") + "}\n", out);
+    }
+
+    @Test
+    void badInputExitsNonZeroWithOneLine() {
+        assertEquals(2, run("", "tokens", "--encoding", "p50k_base"));
+        assertEquals("costbench: unknown encoding 'p50k_base' (known: o200k_base, cl100k_base, o200k_harmony)\n", err);
+        assertEquals(2, run("", "tokens", "--encoding", "o200k_base", "--file", "/no/such/file.txt"));
+        assertEquals("costbench: no such file: /no/such/file.txt\n", err);
+        assertEquals(2, run("", "estimate", "--input-tokens", "-5"));
+        assertEquals("costbench: --input-tokens must not be negative, got -5\n", err);
+        assertEquals(2, run("", "estimate", "--input-tokens", "100", "--models", "gpt-9000"));
+        assertEquals("costbench: unknown model 'gpt-9000' (costbench catalog list shows the ids)\n", err);
+        assertEquals(2, run("{\"txt\":1}\n", "tokens", "--encoding", "o200k_base", "--jsonl"));
+        assertEquals("costbench: line 1: expected an object with a string field \"text\"\n", err);
+        assertEquals(2, run("", "frobnicate"));
+        assertEquals(1, err.split("\n").length);
+        assertEquals(2, run("", "estimate"));
+        assertEquals(2, run("", "estimate", "--input-tokens", "10", "--cached-tokens", "11"));
+    }
+
+    @Test
+    void estimateJsonHasTheDocumentedShape() throws Exception {
+        assertEquals(0, run("", "estimate", "--input-tokens", "10000", "--cached-tokens", "8192", "--output-tokens",
+                "1000", "--models", "gpt-5,claude-sonnet-4-5", "--json"));
+        JsonNode arr = new ObjectMapper().readTree(out);
+        assertEquals(2, arr.size());
+        JsonNode gpt5 = null;
+        for (JsonNode n : arr) {
+            if (n.get("model").asText().equals("gpt-5")) {
+                gpt5 = n;
+            }
+            for (String k : new String[] {"model", "provider", "tier", "inputTokens", "inputTokensExact",
+                "outputTokens", "costUsd", "breakdown"}) {
+                assertTrue(n.has(k), "missing " + k);
+            }
+            assertTrue(n.get("costUsd").isTextual(), "costUsd is a decimal string");
+            for (JsonNode l : n.get("breakdown")) {
+                for (String k : new String[] {"item", "tokens", "pricePerMTok", "usd", "source"}) {
+                    assertTrue(l.has(k), "breakdown line missing " + k);
+                }
+            }
+        }
+        assertEquals(0, new BigDecimal("0.013284").compareTo(new BigDecimal(gpt5.get("costUsd").asText())));
+        assertEquals(10_000, gpt5.get("inputTokens").asLong());
+    }
+
+    @Test
+    void estimateCountsPromptFiles() throws Exception {
+        Path sys = tmp.resolve("sys.txt");
+        Path prompt = tmp.resolve("prompt.txt");
+        Files.writeString(sys, "You are terse.");
+        Files.writeString(prompt, "Summarize the plot of Hamlet.");
+        assertEquals(0, run("", "estimate", "--system", sys.toString(), "--prompt", prompt.toString(), "--models",
+                "gpt-4o,claude-haiku-4-5,gemini-2.5-flash", "--json"));
+        JsonNode arr = new ObjectMapper().readTree(out);
+        for (JsonNode n : arr) {
+            String model = n.get("model").asText();
+            long expected = Tokenizers.count(Encoding.O200K_BASE, "You are terse.")
+                    + Tokenizers.count(Encoding.O200K_BASE, "Summarize the plot of Hamlet.") + 9; // W6: 3·2 + 3
+            if (model.equals("gpt-4o")) {
+                assertTrue(n.get("inputTokensExact").asBoolean());
+                assertEquals(expected, n.get("inputTokens").asLong());
+            } else {
+                assertFalse(n.get("inputTokensExact").asBoolean(), model + " is an estimate");
+            }
+        }
+    }
+
+    @Test
+    void estimateTablePrintsEveryModel() {
+        assertEquals(0, run("", "estimate", "--input-tokens", "1000"));
+        assertTrue(out.startsWith("MODEL"));
+        assertTrue(out.contains("gpt-5 "));
+        assertTrue(out.contains("groq/"));
+    }
+
+    @Test
+    void catalogListAndCheck() throws Exception {
+        assertEquals(0, run("", "catalog", "list"));
+        assertTrue(out.contains("claude-sonnet-4-5"));
+        assertEquals(0, run("", "catalog", "list", "--json"));
+        assertTrue(new ObjectMapper().readTree(out).size() > 50);
+
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
+                + "\"prices\":{\"input\":\"cheap\",\"output\":1}}]}");
+        assertEquals(1, run("", "catalog", "check", "--file", bad.toString()));
+        assertTrue(err.contains("bad.json: model 'm', field 'prices.input': 'cheap' is not a number"), err);
+
+        Path good = tmp.resolve("good.json");
+        Files.writeString(good, "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
+                + "\"prices\":{\"input\":0.1,\"output\":1}}]}");
+        assertEquals(0, run("", "catalog", "check", "--file", good.toString()));
+        assertTrue(out.contains("valid, 1 models"));
+    }
+
+    @Test
+    void userCatalogOverridesAreUsedByEstimate() throws Exception {
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("catalog.json"), "{\"models\":[{\"id\":\"gpt-5\",\"prices\":{\"input\":2.5}}]}");
+        assertEquals(0, run("", "estimate", "--input-tokens", "1000000", "--output-tokens", "0", "--models", "gpt-5",
+                "--json"));
+        JsonNode n = new ObjectMapper().readTree(out).get(0);
+        assertEquals(0, new BigDecimal("2.5").compareTo(new BigDecimal(n.get("costUsd").asText())));
+    }
+
+    @Test
+    void importLiteLlmWritesTheUserCatalog() throws Exception {
+        Path ll = tmp.resolve("model_prices_and_context_window.json");
+        Files.writeString(ll, "{\"sample_spec\": {\"mode\": \"chat\"},"
+                + "\"claude-3-haiku-20240307\": {\"litellm_provider\": \"anthropic\", \"mode\": \"chat\","
+                + " \"input_cost_per_token\": 2.5e-07, \"output_cost_per_token\": 1.25e-06,"
+                + " \"cache_creation_input_token_cost_above_1hr\": 6e-06, \"max_input_tokens\": 200000},"
+                + "\"gpt-5\": {\"litellm_provider\": \"openai\", \"mode\": \"chat\", \"input_cost_per_token\": 1.25e-06,"
+                + " \"output_cost_per_token\": 1e-05, \"cache_read_input_token_cost\": 1.25e-07},"
+                + "\"tts-1\": {\"litellm_provider\": \"openai\", \"mode\": \"audio_speech\", \"input_cost_per_character\": 1.5e-05}}");
+        assertEquals(0, run("", "catalog", "import-litellm", "--file", ll.toString()));
+        assertTrue(out.startsWith("imported 2 chat models"), out);
+        assertTrue(err.contains("cacheWrite1h corrected from 6 to 0.50"), err);
+        assertEquals(0, run("", "catalog", "list", "--json"));
+        JsonNode arr = new ObjectMapper().readTree(out);
+        boolean found = false;
+        for (JsonNode m : arr) {
+            if (m.get("id").asText().equals("claude-3-haiku-20240307")) {
+                found = true;
+                assertEquals("0.25", m.get("prices").get("input").get("perMTok").asText());
+                assertEquals("CONFLICT", m.get("prices").get("cacheWrite1h").get("status").asText());
+            }
+            if (m.get("id").asText().equals("gpt-5")) {
+                assertEquals("USER", m.get("prices").get("input").get("origin").asText());
+            }
+        }
+        assertTrue(found);
+    }
+}

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One price, in USD per 1M tokens (or a plain multiplier for residency), with where it came from.
+ *
+ * @param perMTok      the value used in calculations
+ * @param source       source key (see the catalog's {@code sources}) or a rule name for derived prices
+ * @param asOf         date the source was read (ISO yyyy-MM-dd)
+ * @param status       listed, UNCONFIRMED, CONFLICT or derived
+ * @param alternatives for CONFLICT: the other values sources give
+ * @param note         free text shown in the breakdown
+ * @param origin       built-in catalog, user catalog or LiteLLM import
+ */
+public record Price(BigDecimal perMTok, String source, String asOf, PriceStatus status, List<BigDecimal> alternatives,
+                    String note, Origin origin) {
+
+    public Price {
+        Objects.requireNonNull(perMTok, "perMTok");
+        status = status == null ? PriceStatus.LISTED : status;
+        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+        origin = origin == null ? Origin.BUILT_IN : origin;
+        source = source == null ? "" : source;
+        asOf = asOf == null ? "" : asOf;
+        note = note == null ? "" : note;
+    }
+
+    public static Price listed(String value, String source, String asOf) {
+        return new Price(new BigDecimal(value), source, asOf, PriceStatus.LISTED, List.of(), "", Origin.BUILT_IN);
+    }
+
+    /** A price computed from this one by a provider rule. */
+    public Price derive(BigDecimal factor, String rule) {
+        String why = rule + " applied to " + perMTok.stripTrailingZeros().toPlainString() + " (" + source + ")";
+        PriceStatus st = status == PriceStatus.LISTED ? PriceStatus.DERIVED : status;
+        return new Price(perMTok.multiply(factor), source, asOf, st, alternatives, why, origin);
+    }
+
+    public boolean overridden() {
+        return origin != Origin.BUILT_IN;
+    }
+}

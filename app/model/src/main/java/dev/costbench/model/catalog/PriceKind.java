@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.catalog;
+
+/** The per-token prices a catalog entry may list, all in USD per 1M tokens. */
+public enum PriceKind {
+    INPUT("input", "Input"),
+    CACHED_INPUT("cachedInput", "Cached input (read)"),
+    CACHE_WRITE_5M("cacheWrite5m", "Cache write (5 min)"),
+    CACHE_WRITE_1H("cacheWrite1h", "Cache write (1 h)"),
+    OUTPUT("output", "Output"),
+    BATCH_INPUT("batchInput", "Batch input"),
+    BATCH_OUTPUT("batchOutput", "Batch output"),
+    INPUT_AUDIO("inputAudio", "Audio input");
+
+    private final String json;
+    private final String label;
+
+    PriceKind(String json, String label) {
+        this.json = json;
+        this.label = label;
+    }
+
+    /** The key used in catalog files. */
+    public String json() {
+        return json;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static PriceKind fromJson(String key) {
+        for (PriceKind k : values()) {
+            if (k.json.equals(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.cost;
+
+import dev.costbench.model.catalog.BillingRules;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.Price;
+import dev.costbench.model.catalog.PriceKind;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prices one request on one model with the provider's rules ({@code shared/reference/provider-rules.md} §0):
+ * cache reads and writes, the long-context switch that reprices the whole request, batch at 50 %, residency
+ * multipliers. All money is exact {@link BigDecimal}; nothing is rounded here.
+ */
+public final class CostEngine {
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    private CostEngine() {
+    }
+
+    /**
+     * The cost of a request described by its shape. Cache tokens are dropped (and a note says why) when the prompt
+     * is shorter than the model's minimum cacheable length.
+     */
+    public static CostBreakdown estimate(ModelEntry model, RequestShape shape, BillingOptions options) {
+        long cached = shape.cachedTokens();
+        long w5 = shape.cacheWrite5m();
+        long w1 = shape.cacheWrite1h();
+        List<String> notes = new ArrayList<>();
+        Long min = model.minCacheTokens();
+        if (cached + w5 + w1 > 0 && min != null && shape.inputTokens() < min) {
+            notes.add("The prompt (" + shape.inputTokens() + " tokens) is below this model's minimum cacheable "
+                    + "length of " + min + " tokens: nothing is cached, everything is billed as input.");
+            cached = 0;
+            w5 = 0;
+            w1 = 0;
+        }
+        CanonicalUsage usage = new CanonicalUsage(shape.inputTokens() - cached - w5 - w1, cached, w5, w1,
+                shape.outputTokens(), shape.reasoningTokens());
+        CostBreakdown b = price(model, usage, options);
+        if (notes.isEmpty()) {
+            return b;
+        }
+        notes.addAll(b.notes());
+        return new CostBreakdown(model, usage, options, b.lines(), b.total(), notes);
+    }
+
+    /** The cost of a request whose usage is known. */
+    public static CostBreakdown price(ModelEntry model, CanonicalUsage usage, BillingOptions options) {
+        Pricer p = new Pricer(model, usage, options);
+        return p.run();
+    }
+
+    private static final class Pricer {
+        final ModelEntry m;
+        final CanonicalUsage u;
+        final BillingOptions o;
+        final boolean longContext;
+        final List<CostLine> lines = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
+
+        Pricer(ModelEntry m, CanonicalUsage u, BillingOptions o) {
+            this.m = m;
+            this.u = u;
+            this.o = o;
+            this.longContext = m.longContext() != null && u.totalInput() > m.longContext().thresholdTokens();
+        }
+
+        CostBreakdown run() {
+            if (longContext) {
+                notes.add("Input of " + u.totalInput() + " tokens exceeds " + m.longContext().thresholdTokens()
+                        + ": the whole request is billed at the long-context prices.");
+            }
+            if (o.batch() && !m.rules().batchHalfPrice() && m.prices().get(PriceKind.BATCH_INPUT) == null) {
+                notes.add("No batch API is listed for this model: priced at interactive rates.");
+            }
+            line("Input", u.uncachedInput(), PriceKind.INPUT, true);
+            line("Cache read", u.cacheRead(), PriceKind.CACHED_INPUT, false);
+            line("Cache write (5 min)", u.cacheWrite5m(), PriceKind.CACHE_WRITE_5M, false);
+            line("Cache write (1 h)", u.cacheWrite1h(), PriceKind.CACHE_WRITE_1H, false);
+            line("Output", u.output(), PriceKind.OUTPUT, true);
+            line("Reasoning (billed as output)", u.reasoning(), PriceKind.OUTPUT, false);
+            BigDecimal total = BigDecimal.ZERO;
+            for (CostLine l : lines) {
+                if (l.usd() != null) {
+                    total = total.add(l.usd());
+                }
+            }
+            if (o.residency()) {
+                Price mult = m.residencyMultiplier();
+                if (mult == null) {
+                    notes.add("No data-residency uplift is listed for this model.");
+                } else {
+                    BigDecimal extra = total.multiply(mult.perMTok().subtract(BigDecimal.ONE));
+                    lines.add(new CostLine("Data residency ×" + mult.perMTok().stripTrailingZeros().toPlainString(),
+                            0, mult, extra, "regional processing multiplier on the whole request"));
+                    total = total.add(extra);
+                }
+            }
+            return new CostBreakdown(m, u, o, lines, total, notes);
+        }
+
+        void line(String item, long tokens, PriceKind kind, boolean always) {
+            if (tokens == 0 && !(always && kind == PriceKind.INPUT)) {
+                return;
+            }
+            StringBuilder rule = new StringBuilder();
+            Price price = lookup(kind, rule);
+            if (price == null) {
+                lines.add(new CostLine(item, tokens, null, null, rule.toString()));
+                return;
+            }
+            BigDecimal usd = price.perMTok().multiply(BigDecimal.valueOf(tokens)).movePointLeft(6);
+            lines.add(new CostLine(item, tokens, price, usd, rule.toString()));
+        }
+
+        /** The price for {@code kind} after the long-context, fallback and batch rules; null when unpriced. */
+        Price lookup(PriceKind kind, StringBuilder rule) {
+            PriceKind used = kind;
+            Price base = raw(kind);
+            if (base == null) {
+                PriceKind fallback = fallback(kind, rule);
+                if (fallback != null) {
+                    used = fallback;
+                    base = raw(fallback);
+                }
+            }
+            if (base == null) {
+                if (rule.length() == 0) {
+                    rule.append(longContext ? "no long-context " : "no ").append(kind.label().toLowerCase())
+                            .append(" price listed: unpriced");
+                }
+                return null;
+            }
+            if (longContext) {
+                append(rule, "long context > " + m.longContext().thresholdTokens());
+            }
+            if (!o.batch()) {
+                return base;
+            }
+            PriceKind batchKind = used == PriceKind.INPUT ? PriceKind.BATCH_INPUT
+                    : used == PriceKind.OUTPUT ? PriceKind.BATCH_OUTPUT : null;
+            Price listedBatch = batchKind == null || longContext ? null : m.prices().get(batchKind);
+            if (listedBatch != null) {
+                append(rule, "batch price");
+                return listedBatch;
+            }
+            if (m.rules().batchHalfPrice()) {
+                append(rule, "batch 50 %");
+                return base.derive(HALF, "batch 50 %");
+            }
+            return base;
+        }
+
+        Price raw(PriceKind kind) {
+            if (longContext) {
+                return m.longContext().prices().get(kind);
+            }
+            return m.prices().get(kind);
+        }
+
+        PriceKind fallback(PriceKind kind, StringBuilder rule) {
+            BillingRules r = m.rules();
+            switch (kind) {
+                case CACHE_WRITE_5M:
+                case CACHE_WRITE_1H:
+                    if (r == BillingRules.OPENAI) {
+                        rule.append("no cache-write fee (OpenAI before GPT-5.6): billed at the input rate");
+                        return PriceKind.INPUT;
+                    }
+                    if (r == BillingRules.GEMINI) {
+                        rule.append("cache creation billed at the input rate");
+                        return PriceKind.INPUT;
+                    }
+                    return null;
+                case CACHED_INPUT:
+                    if (r == BillingRules.OPENAI || r == BillingRules.OPEN) {
+                        rule.append("no cache discount listed: cached tokens billed at the input rate");
+                        return PriceKind.INPUT;
+                    }
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        static void append(StringBuilder b, String s) {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(s);
+        }
+    }
+}

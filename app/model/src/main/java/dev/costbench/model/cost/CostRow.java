@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.cost;
+
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.prompt.TokenCount;
+import java.math.BigDecimal;
+
+/** One model's line in the prompt cost table. */
+public record CostRow(ModelEntry model, TokenCount input, long cachedTokens, long outputTokens,
+                      CostBreakdown breakdown, BigDecimal perRequest, BigDecimal per1000, BigDecimal perMonth) {
+
+    public boolean complete() {
+        return breakdown.complete();
+    }
+}

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** STYLE.md R1: app/model is pure Java — no JavaFX, no HTTP, no JDBC, no AWT/Swing. */
+@AnalyzeClasses(packages = "dev.costbench.model", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule modelIsPureJava = noClasses().that().resideInAPackage("dev.costbench.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "java.net.http..",
+                    "java.sql..", "javax.sql..", "org.h2..", "java.awt..", "javax.swing..", "dev.costbench.ui..");
+}

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.costbench.model.app.AppDirs;
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.catalog.CatalogProblem;
+import dev.costbench.model.catalog.LiteLlmImporter;
+import dev.costbench.model.prompt.Role;
+import dev.costbench.model.tokens.Tokenizers;
+import dev.costbench.ui.prompt.PromptView;
+import dev.costbench.ui.prompt.PromptViewModel;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/** The workbench window and the composition root: builds the model objects and wires the views (STYLE.md R6). */
+public final class CostBenchApp extends Application {
+
+    private static final Preferences PREFS = Preferences.userNodeForPackage(CostBenchApp.class);
+
+    private PromptViewModel promptVm;
+    private PromptView promptView;
+    private final HBox banner = new HBox(8);
+    private Scene scene;
+
+    @Override
+    public void start(Stage stage) {
+        Catalog catalog = loadCatalog();
+        promptVm = new PromptViewModel(catalog);
+        if (!Boolean.getBoolean("costbench.emptyPrompt")) {
+            seedExample(promptVm);
+        }
+        promptView = new PromptView(promptVm);
+
+        TabPane tabs = new TabPane();
+        Tab prompt = new Tab("Prompt", promptView);
+        prompt.setClosable(false);
+        tabs.getTabs().add(prompt);
+
+        banner.setId("catalog-banner");
+        banner.getStyleClass().add("banner");
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        banner.setAlignment(Pos.CENTER_LEFT);
+        showProblems(catalog);
+
+        BorderPane root = new BorderPane(tabs);
+        root.setTop(new VBox(menuBar(stage), banner));
+        scene = new Scene(root, 1500, 920);
+        scene.getStylesheets().add(CostBenchApp.class.getResource("app.css").toExternalForm());
+        applyTheme(PREFS.getBoolean("darkTheme", false));
+        stage.setTitle("CostBench — LLM cost workbench");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+        // Load the vocabularies now, off the FX thread, so the first keystroke does not wait for them.
+        Thread warm = new Thread(Tokenizers::warmUp, "CostBench tokenizer warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    @Override
+    public void stop() {
+        if (promptVm != null) {
+            promptVm.close();
+        }
+    }
+
+    private static Catalog loadCatalog() {
+        return CatalogBuilder.withUserCatalog(AppDirs.userCatalog());
+    }
+
+    private static void seedExample(PromptViewModel vm) {
+        vm.systemTextProperty().set("You are a concise support assistant for an online store. Answer in two "
+                + "sentences or fewer. If the order number is missing, ask for it.");
+        vm.addTurn(Role.USER, "Where is my order #1234?");
+        vm.addTurn(Role.ASSISTANT, "Order #1234 shipped yesterday and should arrive within 2 business days.");
+        vm.userTextProperty().set("Can I change the delivery address for order #5678?");
+    }
+
+    private MenuBar menuBar(Stage stage) {
+        MenuItem open = new MenuItem("Open text into user message…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> promptView.openUserMessage());
+        MenuItem importLl = new MenuItem("Import LiteLLM prices…");
+        importLl.setOnAction(e -> importLiteLlm(stage));
+        MenuItem reload = new MenuItem("Reload catalog");
+        reload.setAccelerator(KeyCombination.keyCombination("F5"));
+        reload.setOnAction(e -> reloadCatalog());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> Platform.exit());
+        Menu file = new Menu("File", null, open, new SeparatorMenuItem(), importLl, reload, new SeparatorMenuItem(),
+                quit);
+
+        MenuItem addTurn = new MenuItem("Add few-shot example");
+        addTurn.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        addTurn.setOnAction(e -> {
+            promptVm.addTurn(Role.USER, "");
+            promptVm.addTurn(Role.ASSISTANT, "");
+        });
+        MenuItem filter = new MenuItem("Filter models");
+        filter.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        filter.setOnAction(e -> promptView.table().searchField().requestFocus());
+        Menu edit = new Menu("Edit", null, addTurn, filter);
+
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setSelected(PREFS.getBoolean("darkTheme", false));
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.selectedProperty().addListener((o, a, b) -> {
+            PREFS.putBoolean("darkTheme", b);
+            applyTheme(b);
+        });
+        Menu view = new Menu("View", null, dark);
+
+        MenuItem problems = new MenuItem("Catalog problems…");
+        problems.setOnAction(e -> showProblemList(promptVm.catalogProperty().get()));
+        MenuItem about = new MenuItem("About CostBench");
+        about.setOnAction(e -> {
+            Catalog c = promptVm.catalogProperty().get();
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "CostBench " + dev.costbench.cli.Cli.class.getPackage()
+                    .getImplementationVersion() + "\nPricing catalog as of " + c.asOf() + ", " + c.size()
+                    + " models.\nUser data: " + AppDirs.dataDir());
+            a.setHeaderText("CostBench — model and cut the cost of LLM applications");
+            a.initOwner(stage);
+            a.show();
+        });
+        Menu help = new Menu("Help", null, problems, about);
+        MenuBar bar = new MenuBar(file, edit, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        if (scene != null) {
+            scene.getRoot().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), dark);
+        }
+    }
+
+    private void reloadCatalog() {
+        Catalog c = loadCatalog();
+        promptVm.catalogProperty().set(c);
+        showProblems(c);
+    }
+
+    private void showProblems(Catalog c) {
+        banner.getChildren().clear();
+        if (c.problems().isEmpty()) {
+            banner.setVisible(false);
+            banner.setManaged(false);
+            return;
+        }
+        Label text = new Label(c.problems().size() + " problem(s) in the pricing catalog: the affected entries "
+                + "or fields were skipped, everything else loaded. First: " + c.problems().get(0));
+        text.setWrapText(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button details = new Button("Details");
+        details.setOnAction(e -> showProblemList(c));
+        Button dismiss = new Button("Dismiss");
+        dismiss.setOnAction(e -> {
+            banner.setVisible(false);
+            banner.setManaged(false);
+        });
+        banner.getChildren().addAll(text, spacer, details, dismiss);
+        banner.setVisible(true);
+        banner.setManaged(true);
+    }
+
+    private void showProblemList(Catalog c) {
+        TextArea list = new TextArea(c.problems().isEmpty() ? "No problems: every catalog entry loaded."
+                : c.problems().stream().map(CatalogProblem::toString).collect(Collectors.joining("\n")));
+        list.setEditable(false);
+        list.setWrapText(true);
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setHeaderText("Pricing catalog problems (user catalog: " + AppDirs.userCatalog() + ")");
+        a.getDialogPane().setContent(list);
+        a.setResizable(true);
+        a.show();
+    }
+
+    private void importLiteLlm(Stage stage) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Import LiteLLM model_prices_and_context_window.json");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        File f = fc.showOpenDialog(stage);
+        if (f == null) {
+            return;
+        }
+        Path target = AppDirs.userCatalog();
+        Task<LiteLlmImporter.Result> task = new Task<>() {
+            @Override
+            protected LiteLlmImporter.Result call() throws Exception {
+                try (InputStream in = Files.newInputStream(f.toPath())) {
+                    LiteLlmImporter.Result r = LiteLlmImporter.convert(in, f.getName(), CatalogBuilder.builtIn());
+                    LiteLlmImporter.mergeInto(target, r.catalog());
+                    return r;
+                }
+            }
+        };
+        task.setOnSucceeded(e -> {
+            LiteLlmImporter.Result r = task.getValue();
+            reloadCatalog();
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "Imported " + r.imported() + " chat models into "
+                    + target + " (" + r.skipped() + " other entries skipped)."
+                    + (r.warnings().isEmpty() ? "" : "\n\n" + String.join("\n", r.warnings()))
+                    + "\n\nImported values override the built-in ones and are marked ✎ in the table.");
+            a.setHeaderText("LiteLLM prices imported");
+            a.initOwner(stage);
+            a.show();
+        });
+        task.setOnFailed(e -> {
+            Alert a = new Alert(Alert.AlertType.ERROR, String.valueOf(task.getException().getMessage())
+                    + "\n\nYour user catalog was not changed.");
+            a.setHeaderText("Could not import " + f.getName());
+            a.initOwner(stage);
+            a.show();
+        });
+        Thread t = new Thread(task, "CostBench LiteLLM import");
+        t.setDaemon(true);
+        t.start();
+    }
+}

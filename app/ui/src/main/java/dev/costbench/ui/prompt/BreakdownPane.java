@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.prompt;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.Price;
+import dev.costbench.model.catalog.PriceStatus;
+import dev.costbench.model.cost.CostLine;
+import dev.costbench.model.cost.CostRow;
+import dev.costbench.model.cost.Money;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The breakdown of one model's cost: every line's tokens, unit price, amount, rule, source and as-of date. */
+public final class BreakdownPane extends ScrollPane {
+
+    private final VBox box = new VBox(6);
+    private Catalog catalog;
+
+    public BreakdownPane() {
+        setId("breakdown");
+        setFitToWidth(true);
+        box.setPadding(new Insets(10));
+        setContent(box);
+        show(null);
+    }
+
+    public void setCatalog(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public void show(CostRow r) {
+        box.getChildren().clear();
+        if (r == null) {
+            Label hint = new Label("Select a model in the table to see how its cost is computed.");
+            hint.getStyleClass().add("text-muted");
+            box.getChildren().add(hint);
+            return;
+        }
+        ModelEntry m = r.model();
+        Label title = new Label(m.name() + " — " + (r.breakdown().unpriced() ? "unpriced"
+                : Money.format(r.perRequest()) + " per request"));
+        title.setId("breakdown-title");
+        title.getStyleClass().add("title-4");
+        Label sub = new Label(m.id() + " · " + m.provider() + " · " + m.tier().label() + " · "
+                + m.rules().id() + " billing rules");
+        sub.getStyleClass().add("text-muted");
+        Label count = new Label(String.format(Locale.ROOT, "Input: %s%,d tokens — %s",
+                r.input().exact() ? "" : "≈ ", r.input().tokens(), r.input().method()));
+        count.setWrapText(true);
+        box.getChildren().addAll(title, sub, count);
+
+        GridPane g = new GridPane();
+        g.setHgap(14);
+        g.setVgap(4);
+        g.getStyleClass().add("breakdown-grid");
+        String[] head = {"Item", "Tokens", "Price / 1M", "Amount", "Rule", "Source", "As of"};
+        for (int i = 0; i < head.length; i++) {
+            Label h = new Label(head[i]);
+            h.getStyleClass().add("breakdown-head");
+            g.add(h, i, 0);
+        }
+        int row = 1;
+        Set<String> sources = new LinkedHashSet<>();
+        for (CostLine l : r.breakdown().lines()) {
+            Price p = l.price();
+            g.add(new Label(l.item()), 0, row);
+            g.add(right(l.tokens() == 0 ? "" : String.format(Locale.ROOT, "%,d", l.tokens())), 1, row);
+            String price = p == null ? "—" : l.item().startsWith("Data residency")
+                    ? "×" + p.perMTok().stripTrailingZeros().toPlainString() : Money.perMTok(p.perMTok());
+            Label priceLabel = right(price + marker(p));
+            if (p != null && p.status() != PriceStatus.LISTED) {
+                priceLabel.getStyleClass().add(p.status() == PriceStatus.DERIVED ? "derived" : "warning-text");
+                priceLabel.setTooltip(new Tooltip(statusText(p)));
+            }
+            if (p != null && p.overridden()) {
+                priceLabel.setText(priceLabel.getText() + " ✎");
+                priceLabel.setTooltip(new Tooltip("Overridden by " + p.origin().name().toLowerCase(Locale.ROOT)
+                        .replace('_', ' ') + (p.note().isEmpty() ? "" : ": " + p.note())));
+            }
+            g.add(priceLabel, 2, row);
+            Label amount = right(l.usd() == null ? "unpriced" : "$" + Money.exact(l.usd()));
+            if (l.usd() == null) {
+                amount.getStyleClass().add("warning-text");
+            }
+            g.add(amount, 3, row);
+            Label rule = new Label(l.rule().isEmpty() ? "listed price" : l.rule());
+            rule.setWrapText(true);
+            g.add(rule, 4, row);
+            g.add(new Label(p == null ? "" : p.source()), 5, row);
+            g.add(new Label(p == null ? "" : p.asOf()), 6, row);
+            if (p != null && !p.source().isEmpty()) {
+                sources.add(p.source());
+            }
+            row++;
+        }
+        Label total = new Label("Total");
+        total.getStyleClass().add("breakdown-head");
+        g.add(total, 0, row);
+        Label totalUsd = right("$" + Money.exact(r.perRequest()) + (r.complete() ? "" : " + unpriced lines"));
+        totalUsd.getStyleClass().add("breakdown-head");
+        totalUsd.setId("breakdown-total");
+        g.add(totalUsd, 3, row);
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grow.setMinWidth(160);
+        g.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(),
+                new ColumnConstraints(), grow);
+        box.getChildren().add(g);
+
+        Label formula = new Label("cost = Σ tokens × price per 1M ÷ 1,000,000"
+                + (r.breakdown().options().batch() ? " (batch)" : "") + String.format(Locale.ROOT,
+                "  ·  per 1K requests $%s  ·  per month $%s", Money.exact(r.per1000()), Money.exact(r.perMonth())));
+        formula.getStyleClass().add("text-muted");
+        formula.setWrapText(true);
+        box.getChildren().add(formula);
+        for (String note : r.breakdown().notes()) {
+            Label n = new Label("• " + note);
+            n.setWrapText(true);
+            box.getChildren().add(n);
+        }
+        if (!m.notes().isEmpty()) {
+            Label n = new Label("Catalog note: " + m.notes());
+            n.setWrapText(true);
+            n.getStyleClass().add("text-muted");
+            box.getChildren().add(n);
+        }
+        if (!sources.isEmpty() && catalog != null) {
+            String text = sources.stream().map(s -> s + " = " + catalog.describeSource(s))
+                    .collect(Collectors.joining("\n"));
+            Label src = new Label("Sources:\n" + text);
+            src.setWrapText(true);
+            src.getStyleClass().add("text-muted");
+            box.getChildren().add(src);
+        }
+    }
+
+    private static String marker(Price p) {
+        if (p == null || p.status() == PriceStatus.LISTED) {
+            return "";
+        }
+        return " " + p.status().marker();
+    }
+
+    private static String statusText(Price p) {
+        switch (p.status()) {
+            case UNCONFIRMED:
+                return "UNCONFIRMED: no source confirms this price." + (p.note().isEmpty() ? "" : "\n" + p.note());
+            case CONFLICT:
+                return "CONFLICT: sources disagree. Used " + Money.perMTok(p.perMTok()) + "; others say "
+                        + p.alternatives().stream().map(Money::perMTok).collect(Collectors.joining(", "))
+                        + (p.note().isEmpty() ? "" : "\n" + p.note());
+            default:
+                return "Derived: " + p.note();
+        }
+    }
+
+    private static Label right(String s) {
+        Label l = new Label(s);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        HBox.setHgrow(l, Priority.ALWAYS);
+        return l;
+    }
+}
