@@ -9,7 +9,7 @@ where java >nul 2>nul || (echo costbench: java not found - install a JDK 17 or n
 if not exist "%JAR%" (
   echo costbench: building ... 1>&2
   pushd "%HERE%"
-  call mvn -B -q -DskipTests package -pl app/ui -am 1>&2 || (popd & echo costbench: the build failed 1>&2 & exit /b 1)
+  call mvn -B -q -Dstyle.color=never -Dmaven.test.skip=true package -pl app/ui -am 1>&2 || (popd & echo costbench: the build failed 1>&2 & exit /b 1)
   popd
 )
 java %COSTBENCH_JAVA_OPTS% -jar "%JAR%" %*

@@ -83,6 +83,8 @@ public final class CostBenchApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        stage.setMaximized(PREFS.getBoolean("maximized", true));
+        stage.maximizedProperty().addListener((o, a, b) -> PREFS.putBoolean("maximized", b));
         stage.show();
         // Load the vocabularies now, off the FX thread, so the first keystroke does not wait for them.
         Thread warm = new Thread(Tokenizers::warmUp, "CostBench tokenizer warm-up");

@@ -67,8 +67,10 @@ class PromptViewTest {
         long before = row("gpt-5").input().tokens();
         robot.clickOn("#user-prompt").write("How much does this cost?");
         waitFor("gpt-5 count grew", () -> row("gpt-5").input().tokens() > before);
-        // "How much does this cost?" is 6 o200k tokens; the user message adds 3 chat-format tokens.
-        assertEquals(6 + 3, row("gpt-5").input().tokens() - before);
+        // From an empty prompt: "How much does this cost?" is 6 o200k tokens, plus 3 for the message and 3 for
+        // the reply priming (OpenAI cookbook chat format).
+        assertEquals(0, before);
+        assertEquals(6 + 3 + 3, row("gpt-5").input().tokens());
         assertTrue(row("gemini-2.5-pro").input().tokens() > 0);
         assertTrue(!row("claude-sonnet-4-5").input().exact(), "Claude counts are estimates");
         Label status = robot.lookup("#status").queryAs(Label.class);
@@ -125,6 +127,15 @@ class PromptViewTest {
         waitFor("table filled", () -> vm.rows().size() == CATALOG.size() && row("gpt-5").input().tokens() > 0);
         TreeItem<CostTableView.Item> root = view.table().table().getRoot();
         assertEquals(5, root.getChildren().size(), "one group per tier");
-        assertTrue(robot.lookup(".cheapest").tryQuery().isPresent());
+        CostRow cheapest = view.table().cheapest();
+        assertNotNull(cheapest);
+        for (CostRow r : vm.rows()) {
+            if (r.complete() && r.perRequest().signum() > 0) {
+                assertTrue(cheapest.perRequest().compareTo(r.perRequest()) <= 0, r.model().id() + " is cheaper");
+            }
+        }
+        robot.interact(() -> view.table().select(cheapest.model().id()));
+        robot.interact(() -> view.table().table().scrollTo(view.table().table().getSelectionModel().getSelectedIndex()));
+        assertTrue(robot.lookup(".cheapest").tryQuery().isPresent(), "cheapest row highlighted");
     }
 }

@@ -52,6 +52,8 @@ public final class CostTableView extends BorderPane {
     private final Label summary = new Label();
     private final ObservableList<CostRow> rows;
     private CostRow cheapest;
+    private boolean rebuilding;
+    private TreeTableColumn<Item, BigDecimal> defaultSort;
 
     public CostTableView(ObservableList<CostRow> rows) {
         this.rows = rows;
@@ -74,11 +76,14 @@ public final class CostTableView extends BorderPane {
             }
         });
         group.setSelected(true);
-        HBox filters = new HBox(8, search, providers, tiers, group, summary);
+        HBox filters = new HBox(8, search, providers, tiers, group);
         filters.setAlignment(Pos.CENTER_LEFT);
-        filters.setPadding(new Insets(0, 0, 6, 0));
         HBox.setHgrow(search, Priority.SOMETIMES);
-        setTop(filters);
+        summary.setId("table-summary");
+        summary.getStyleClass().add("text-muted");
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(4, filters, summary);
+        top.setPadding(new Insets(0, 0, 6, 0));
+        setTop(top);
         setCenter(table);
         buildColumns();
         table.setShowRoot(false);
@@ -112,6 +117,8 @@ public final class CostTableView extends BorderPane {
         search.textProperty().addListener(o -> rebuild());
         group.selectedProperty().addListener(o -> rebuild());
         rebuild();
+        table.getSortOrder().setAll(List.of(defaultSort)); // cheapest first until the user sorts otherwise
+        table.sort();
     }
 
     public TreeTableView<Item> table() {
@@ -139,7 +146,7 @@ public final class CostTableView extends BorderPane {
 
     private void buildColumns() {
         TreeTableColumn<Item, String> model = new TreeTableColumn<>("Model");
-        model.setPrefWidth(230);
+        model.setPrefWidth(200);
         model.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(modelLabel(p.getValue().getValue())));
         model.setCellFactory(c -> new TreeTableCell<>() {
             @Override
@@ -165,10 +172,10 @@ public final class CostTableView extends BorderPane {
                 }
             }
         });
-        TreeTableColumn<Item, String> provider = textColumn("Provider", 90, r -> r.model().provider());
-        TreeTableColumn<Item, String> tier = textColumn("Tier", 90, r -> r.model().tier().label());
+        TreeTableColumn<Item, String> provider = textColumn("Provider", 88, r -> r.model().provider());
+        TreeTableColumn<Item, String> tier = textColumn("Tier", 78, r -> r.model().tier().label());
         TreeTableColumn<Item, Long> input = new TreeTableColumn<>("Input tokens");
-        input.setPrefWidth(105);
+        input.setPrefWidth(95);
         input.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue().row() == null ? null
                 : p.getValue().getValue().row().input().tokens()));
         input.setCellFactory(c -> new TreeTableCell<>() {
@@ -195,7 +202,7 @@ public final class CostTableView extends BorderPane {
         });
         input.setStyle("-fx-alignment: CENTER-RIGHT;");
         TreeTableColumn<Item, Long> output = new TreeTableColumn<>("Output");
-        output.setPrefWidth(70);
+        output.setPrefWidth(62);
         output.setStyle("-fx-alignment: CENTER-RIGHT;");
         output.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue().row() == null ? null
                 : p.getValue().getValue().row().outputTokens() + p.getValue().getValue().row().breakdown().usage()
@@ -204,9 +211,9 @@ public final class CostTableView extends BorderPane {
         perReq.setId("col-per-request");
         TreeTableColumn<Item, BigDecimal> per1k = moneyColumn("$ / 1K requests", CostRow::per1000);
         TreeTableColumn<Item, BigDecimal> perMonth = moneyColumn("$ / month", CostRow::perMonth);
-        TreeTableColumn<Item, String> flags = textColumn("Price notes", 120, CostTableView::flags);
+        TreeTableColumn<Item, String> flags = textColumn("Price notes", 110, CostTableView::flags);
         table.getColumns().setAll(List.of(model, provider, tier, input, output, perReq, per1k, perMonth, flags));
-        table.getSortOrder().setAll(List.of(perReq));
+        defaultSort = perReq;
     }
 
     private static String modelLabel(Item it) {
@@ -240,7 +247,7 @@ public final class CostTableView extends BorderPane {
 
     private TreeTableColumn<Item, BigDecimal> moneyColumn(String title, Function<CostRow, BigDecimal> f) {
         TreeTableColumn<Item, BigDecimal> c = new TreeTableColumn<>(title);
-        c.setPrefWidth(105);
+        c.setPrefWidth(98);
         c.setCellValueFactory(p -> {
             CostRow r = p.getValue().getValue().row();
             return new ReadOnlyObjectWrapper<>(r == null || r.breakdown().unpriced() ? null : f.apply(r));
@@ -274,6 +281,18 @@ public final class CostTableView extends BorderPane {
     }
 
     private void rebuild() {
+        if (rebuilding) {
+            return;
+        }
+        rebuilding = true;
+        try {
+            rebuildNow();
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    private void rebuildNow() {
         TreeSet<String> known = rows.stream().map(r -> r.model().provider()).collect(Collectors.toCollection(TreeSet::new));
         if (!known.equals(new TreeSet<>(providers.getItems()))) {
             List<String> checked = new ArrayList<>(providers.getCheckModel().getCheckedItems());
@@ -307,7 +326,11 @@ public final class CostTableView extends BorderPane {
         } else {
             shown.forEach(r -> root.getChildren().add(new TreeItem<>(new Item(null, r, 0))));
         }
+        List<TreeTableColumn<Item, ?>> order = new ArrayList<>(table.getSortOrder());
         table.setRoot(root);
+        if (table.getSortOrder().isEmpty() && !order.isEmpty()) {
+            table.getSortOrder().setAll(order);
+        }
         table.sort();
         summary.setText(shown.size() + " of " + rows.size() + " models"
                 + (cheapest == null ? "" : " · cheapest: " + cheapest.model().name() + " " + Money.format(cheapest.perRequest())));
@@ -327,6 +350,11 @@ public final class CostTableView extends BorderPane {
                 }
             }
         }
+    }
+
+    /** The cheapest fully priced model among the rows shown, or null. */
+    public CostRow cheapest() {
+        return cheapest;
     }
 
     public CostRow selectedRow() {

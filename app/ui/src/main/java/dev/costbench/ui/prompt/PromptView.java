@@ -69,6 +69,7 @@ public final class PromptView extends BorderPane {
             vm.addTurn(Role.ASSISTANT, "");
         });
         vm.turns().addListener((ListChangeListener<Turn>) c -> rebuildTurns());
+        rebuildTurns();
 
         VBox editor = new VBox(6,
                 header("System prompt", open(system)), system,
@@ -83,14 +84,19 @@ public final class PromptView extends BorderPane {
 
         table.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> breakdown.show(
                 table.selectedRow()));
-        vm.generationProperty().addListener((o, a, b) -> breakdown.show(table.selectedRow()));
+        vm.generationProperty().addListener((o, a, b) -> {
+            if (table.selectedRow() == null && table.cheapest() != null) {
+                table.select(table.cheapest().model().id()); // something useful in the breakdown from the start
+            }
+            breakdown.show(table.selectedRow());
+        });
         SplitPane right = new SplitPane(table, breakdown);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
         table.setPadding(new Insets(10, 10, 0, 10));
 
         SplitPane split = new SplitPane(editorScroll, right);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.31);
         setCenter(split);
         status.setId("status");
         status.textProperty().bind(vm.statusProperty());

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole application starts with the built-in catalog, shows the example prompt's costs and reports a bad user catalog. */
+@Tag("ui")
+class AppSmokeTest {
+
+    private Path data;
+    private javafx.application.Application app;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        data = Files.createTempDirectory("costbench-ui-test");
+        System.setProperty("costbench.dataDir", data.toString());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+        System.clearProperty("costbench.dataDir");
+    }
+
+    @Test
+    void startsAndShowsCostsForTheExamplePrompt() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(CostBenchApp.class);
+        FxRobot robot = new FxRobot();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#status").queryAs(Label.class)
+                .getText().contains("models"));
+        assertTrue(stage.getTitle().startsWith("CostBench"));
+        TreeTableView<?> table = robot.lookup("#cost-table").queryAs(TreeTableView.class);
+        assertEquals(5, table.getRoot().getChildren().size());
+        assertTrue(!robot.lookup("#catalog-banner").query().isVisible(), "no catalog problems");
+    }
+
+    @Test
+    void aBrokenUserCatalogIsReportedAndTheRestLoads() throws Exception {
+        Files.writeString(data.resolve("catalog.json"), "{\"models\": [{\"id\": \"gpt-5\", \"prices\": {\"input\": \"free\"}}]}");
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(CostBenchApp.class);
+        FxRobot robot = new FxRobot();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#status").queryAs(Label.class)
+                .getText().contains("models"));
+        assertTrue(robot.lookup("#catalog-banner").query().isVisible());
+        assertTrue(robot.lookup(n -> n instanceof Label && ((Label) n).getText() != null
+                && ((Label) n).getText().contains("field 'prices.input': 'free' is not a number")).tryQuery().isPresent());
+    }
+}
