@@ -234,6 +234,10 @@ public final class CostTableView extends BorderPane {
         for (PriceStatus s : r.breakdown().flags()) {
             f.add(s.marker());
         }
+        String dep = r.model().deprecation();
+        if (dep != null) {
+            f.add((dep.compareTo(java.time.LocalDate.now().toString()) <= 0 ? "retired " : "retires ") + dep);
+        }
         return String.join(", ", f);
     }
 
@@ -336,6 +340,9 @@ public final class CostTableView extends BorderPane {
                 + (cheapest == null ? "" : " · cheapest: " + cheapest.model().name() + " " + Money.format(cheapest.perRequest())));
         if (selectedId != null) {
             select(selectedId);
+        }
+        if (selectedRow() == null && cheapest != null) {
+            select(cheapest.model().id()); // keep the breakdown useful when a filter hides the selection
         }
     }
 
