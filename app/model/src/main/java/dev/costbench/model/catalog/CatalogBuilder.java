@@ -95,7 +95,10 @@ public final class CatalogBuilder {
                         "missing or invalid (frontier, high, mid, light, open); entry skipped"));
                 continue;
             }
-            if (!s.prices.containsKey(PriceKind.INPUT) || !s.prices.containsKey(PriceKind.OUTPUT)) {
+            // The built-in catalog leaves out prices no source lists (they show as unpriced); in a user file a
+            // missing price is more likely a typo, so it is reported.
+            if (s.origin != Origin.BUILT_IN
+                    && (!s.prices.containsKey(PriceKind.INPUT) || !s.prices.containsKey(PriceKind.OUTPUT))) {
                 problems.add(new CatalogProblem(file, s.id, "prices",
                         "no input or output price: the model is shown as unpriced"));
             }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,6 +33,7 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.Callback;
 import org.controlsfx.control.CheckComboBox;
 
 /**
@@ -148,58 +150,37 @@ public final class CostTableView extends BorderPane {
         TreeTableColumn<Item, String> model = new TreeTableColumn<>("Model");
         model.setPrefWidth(200);
         model.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(modelLabel(p.getValue().getValue())));
-        model.setCellFactory(c -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                Item it = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (it != null && it.row() != null) {
-                    var m = it.row().model();
-                    StringBuilder tip = new StringBuilder(m.id() + " — " + m.provider() + ", " + m.tier().label());
-                    if (m.contextWindow() != null) {
-                        tip.append(String.format(Locale.ROOT, "%ncontext %,d tokens", m.contextWindow()));
-                    }
-                    if (!m.overridden().isEmpty()) {
-                        tip.append("\nOverridden by your catalog: ").append(String.join(", ", m.overridden()));
-                    }
-                    if (!m.notes().isEmpty()) {
-                        tip.append('\n').append(m.notes());
-                    }
-                    setTooltip(new Tooltip(tip.toString()));
-                } else {
-                    setTooltip(null);
-                }
+        model.setCellFactory(rowCells((cell, r) -> {
+            cell.setText(cell.getItem());
+            var m = r.model();
+            StringBuilder tip = new StringBuilder(m.id() + " — " + m.provider() + ", " + m.tier().label());
+            if (m.contextWindow() != null) {
+                tip.append(String.format(Locale.ROOT, "%ncontext %,d tokens", m.contextWindow()));
             }
-        });
+            if (!m.overridden().isEmpty()) {
+                tip.append("\nOverridden by your catalog: ").append(String.join(", ", m.overridden()));
+            }
+            if (!m.notes().isEmpty()) {
+                tip.append('\n').append(m.notes());
+            }
+            cell.setTooltip(new Tooltip(tip.toString()));
+        }));
         TreeTableColumn<Item, String> provider = textColumn("Provider", 88, r -> r.model().provider());
         TreeTableColumn<Item, String> tier = textColumn("Tier", 78, r -> r.model().tier().label());
         TreeTableColumn<Item, Long> input = new TreeTableColumn<>("Input tokens");
         input.setPrefWidth(95);
         input.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue().row() == null ? null
                 : p.getValue().getValue().row().input().tokens()));
-        input.setCellFactory(c -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(Long v, boolean empty) {
-                super.updateItem(v, empty);
-                Item it = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (it == null || it.row() == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                var count = it.row().input();
-                setText((count.exact() ? "" : "≈ ") + String.format(Locale.ROOT, "%,d", count.tokens()));
-                String cached = it.row().cachedTokens() > 0
-                        ? String.format(Locale.ROOT, "%n%,d of them read from the prompt cache", it.row().cachedTokens())
-                        : "";
-                setTooltip(new Tooltip((count.exact() ? "Exact count. " : "Estimate. ") + count.method() + cached));
-                getStyleClass().removeAll("estimate");
-                if (!count.exact()) {
-                    getStyleClass().add("estimate");
-                }
+        input.setCellFactory(rowCells((cell, r) -> {
+            var count = r.input();
+            cell.setText((count.exact() ? "" : "≈ ") + String.format(Locale.ROOT, "%,d", count.tokens()));
+            String cached = r.cachedTokens() > 0
+                    ? String.format(Locale.ROOT, "%n%,d of them read from the prompt cache", r.cachedTokens()) : "";
+            cell.setTooltip(new Tooltip((count.exact() ? "Exact count. " : "Estimate. ") + count.method() + cached));
+            if (!count.exact()) {
+                cell.getStyleClass().add("estimate");
             }
-        });
+        }));
         input.setStyle("-fx-alignment: CENTER-RIGHT;");
         TreeTableColumn<Item, Long> output = new TreeTableColumn<>("Output");
         output.setPrefWidth(62);
@@ -214,6 +195,28 @@ public final class CostTableView extends BorderPane {
         TreeTableColumn<Item, String> flags = textColumn("Price notes", 110, CostTableView::flags);
         table.getColumns().setAll(List.of(model, provider, tier, input, output, perReq, per1k, perMonth, flags));
         defaultSort = perReq;
+    }
+
+    /**
+     * Cells that show the group label (or nothing) on tier rows and let {@code render} fill in model rows; the
+     * cell is cleared first because cells are reused while scrolling.
+     */
+    private static <T> Callback<TreeTableColumn<Item, T>, TreeTableCell<Item, T>> rowCells(
+            BiConsumer<TreeTableCell<Item, T>, CostRow> render) {
+        return col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(T v, boolean empty) {
+                super.updateItem(v, empty);
+                getStyleClass().remove("estimate");
+                setTooltip(null);
+                Item it = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (it == null || it.row() == null) {
+                    setText(empty || v == null ? null : v.toString());
+                    return;
+                }
+                render.accept(this, it.row());
+            }
+        };
     }
 
     private static String modelLabel(Item it) {
@@ -257,22 +260,12 @@ public final class CostTableView extends BorderPane {
             return new ReadOnlyObjectWrapper<>(r == null || r.breakdown().unpriced() ? null : f.apply(r));
         });
         c.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
-        c.setCellFactory(col -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(BigDecimal v, boolean empty) {
-                super.updateItem(v, empty);
-                Item it = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (it == null || it.row() == null) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                CostRow r = it.row();
-                setText(v == null ? "unpriced" : Money.format(v) + (r.complete() ? "" : " +?"));
-                setTooltip(new Tooltip(v == null ? "No price listed for this model: not $0, unknown."
-                        : "Exact: $" + Money.exact(v) + "\n" + explain(r) + "\nSelect the row for the full breakdown."));
-            }
-        });
+        c.setCellFactory(rowCells((cell, r) -> {
+            BigDecimal v = cell.getItem();
+            cell.setText(v == null ? "unpriced" : Money.format(v) + (r.complete() ? "" : " +?"));
+            cell.setTooltip(new Tooltip(v == null ? "No price listed for this model: not $0, unknown."
+                    : "Exact: $" + Money.exact(v) + "\n" + explain(r) + "\nSelect the row for the full breakdown."));
+        }));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
