@@ -55,6 +55,8 @@ public final class Cli {
             "       costbench catalog list [--json]",
             "       costbench catalog check --file F",
             "       costbench catalog import-litellm --file F   (into the user catalog)",
+            "       costbench media IMAGE [--models id,id] [--detail low|high|original] [--media-resolution low|medium|high]",
+            "                             [--resize PX] [--crop X,Y,W,H] [--format jpeg|png] [--quality Q] [--out F] [--json]",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 
@@ -100,6 +102,8 @@ public final class Cli {
                 return estimate(rest);
             case "catalog":
                 return catalog(rest);
+            case "media":
+                return MediaCommand.run(rest, loadCatalog().models(), ids -> selectModels(loadCatalog(), ids), out);
             case "--help":
             case "-h":
             case "help":
@@ -109,7 +113,7 @@ public final class Cli {
                 out.println("CostBench " + version());
                 return 0;
             default:
-                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, --help)");
+                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, --help)");
         }
     }
 
@@ -475,6 +479,7 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         if (args.length == 0) {
             System.out.println(USAGE);
             System.exit(2);

@@ -202,4 +202,30 @@ class CliTest {
         }
         assertTrue(found);
     }
+
+    @Test
+    void mediaPricesAnImageAndItsOptimizedVersion() throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(2048, 1536,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path f = tmp.resolve("photo.png");
+        javax.imageio.ImageIO.write(img, "png", f.toFile());
+        Path outFile = tmp.resolve("small.jpg");
+        assertEquals(0, run("", "media", f.toString(), "--models", "gpt-4o,claude-haiku-4-5,gemini-2.5-flash",
+                "--resize", "512", "--format", "jpeg", "--quality", "70", "--out", outFile.toString(), "--json"));
+        JsonNode n = new ObjectMapper().readTree(out);
+        assertEquals(2048, n.get("original").get("width").asInt());
+        assertEquals(512, n.get("optimized").get("width").asInt());
+        assertEquals(384, n.get("optimized").get("height").asInt());
+        assertTrue(Files.size(outFile) > 0);
+        JsonNode gpt4o = n.get("original").get("models").get(0);
+        assertEquals("gpt-4o", gpt4o.get("model").asText());
+        assertEquals(765, gpt4o.get("tokens").asLong()); // 2048×1536 → 1024×768 → 4 tiles
+        assertEquals(0, new BigDecimal("0.0019125").compareTo(new BigDecimal(gpt4o.get("costUsd").asText())));
+        JsonNode gemini = n.get("optimized").get("models").get(2);
+        assertEquals(258, gemini.get("tokens").asLong()); // 512×384 fits in 768: one tile
+        assertEquals(2, run("", "media", tmp.resolve("nope.png").toString()));
+        assertTrue(err.startsWith("costbench: "), err);
+        assertEquals(2, run("", "media", f.toString(), "--crop", "1,2,3"));
+        assertEquals("costbench: --crop takes X,Y,W,H, got '1,2,3'\n", err);
+    }
 }

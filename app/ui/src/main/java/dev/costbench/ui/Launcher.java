@@ -19,6 +19,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (Cli.isCommand(args)) {
+            System.setProperty("java.awt.headless", "true"); // image work in the CLI needs no display
             PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
             int code = new Cli(System.in, out, System.err).run(args);
             out.flush();

@@ -219,7 +219,7 @@ public final class CatalogReader {
             String field = path + "." + e.getKey();
             if (kind == null) {
                 problem(id, field, "unknown price (known: input, cachedInput, cacheWrite5m, cacheWrite1h, output, "
-                        + "batchInput, batchOutput, inputAudio)");
+                        + "batchInput, batchOutput, inputAudio, outputAudio)");
                 return;
             }
             Price p = price(e.getValue(), id, field, source, asOf);

@@ -10,7 +10,8 @@ public enum PriceKind {
     OUTPUT("output", "Output"),
     BATCH_INPUT("batchInput", "Batch input"),
     BATCH_OUTPUT("batchOutput", "Batch output"),
-    INPUT_AUDIO("inputAudio", "Audio input");
+    INPUT_AUDIO("inputAudio", "Audio input"),
+    OUTPUT_AUDIO("outputAudio", "Audio output");
 
     private final String json;
     private final String label;
