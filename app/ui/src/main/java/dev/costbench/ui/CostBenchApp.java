@@ -10,6 +10,7 @@ import dev.costbench.model.catalog.CatalogProblem;
 import dev.costbench.model.catalog.LiteLlmImporter;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.tokens.Tokenizers;
+import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import java.io.File;
@@ -51,6 +52,8 @@ public final class CostBenchApp extends Application {
 
     private PromptViewModel promptVm;
     private PromptView promptView;
+    private MediaView mediaView;
+    private TabPane tabs;
     private final HBox banner = new HBox(8);
     private Scene scene;
 
@@ -66,7 +69,11 @@ public final class CostBenchApp extends Application {
         TabPane tabs = new TabPane();
         Tab prompt = new Tab("Prompt", promptView);
         prompt.setClosable(false);
-        tabs.getTabs().add(prompt);
+        mediaView = new MediaView(() -> promptVm.catalogProperty().get());
+        Tab media = new Tab("Media", mediaView);
+        media.setClosable(false);
+        tabs.getTabs().addAll(prompt, media);
+        this.tabs = tabs;
 
         banner.setId("catalog-banner");
         banner.getStyleClass().add("banner");
@@ -97,6 +104,9 @@ public final class CostBenchApp extends Application {
         if (promptVm != null) {
             promptVm.close();
         }
+        if (mediaView != null) {
+            mediaView.close();
+        }
     }
 
     private static Catalog loadCatalog() {
@@ -115,6 +125,12 @@ public final class CostBenchApp extends Application {
         MenuItem open = new MenuItem("Open text into user message…");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> promptView.openUserMessage());
+        MenuItem openImage = new MenuItem("Open image…");
+        openImage.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        openImage.setOnAction(e -> {
+            tabs.getSelectionModel().select(1);
+            mediaView.chooseFile();
+        });
         MenuItem importLl = new MenuItem("Import LiteLLM prices…");
         importLl.setOnAction(e -> importLiteLlm(stage));
         MenuItem reload = new MenuItem("Reload catalog");
@@ -123,7 +139,7 @@ public final class CostBenchApp extends Application {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> Platform.exit());
-        Menu file = new Menu("File", null, open, new SeparatorMenuItem(), importLl, reload, new SeparatorMenuItem(),
+        Menu file = new Menu("File", null, open, openImage, new SeparatorMenuItem(), importLl, reload, new SeparatorMenuItem(),
                 quit);
 
         MenuItem addTurn = new MenuItem("Add few-shot example");

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.ui.media.ImageCostRow;
+import dev.costbench.ui.media.MediaView;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens an image in the Media view, checks tokens and cost, moves the quality slider and the size preset. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class MediaViewTest {
+
+    private static final Catalog CATALOG = CatalogBuilder.builtIn();
+    private MediaView view;
+
+    @Start
+    void start(Stage stage) {
+        view = new MediaView(() -> CATALOG);
+        stage.setScene(new Scene(view, 1400, 900));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        view.close();
+    }
+
+    private ImageCostRow row(String id) {
+        return view.rows().stream().filter(r -> r.model().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private void waitForNewResult(long after) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.generation() > after);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void imageTokensAndCostsFollowTheControls(FxRobot robot) throws Exception {
+        BufferedImage img = new BufferedImage(2048, 1536, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Random r = new Random(5);
+        for (int i = 0; i < 300; i++) {
+            g.setColor(new Color(r.nextInt(0xffffff)));
+            g.fillRect(r.nextInt(2048), r.nextInt(1536), 5 + r.nextInt(200), 5 + r.nextInt(200));
+        }
+        g.dispose();
+        Path f = Files.createTempFile("costbench-media", ".png");
+        ImageIO.write(img, "png", f.toFile());
+
+        robot.interact(() -> view.load(f));
+        waitForNewResult(0);
+        assertEquals(765, row("gpt-4o").original().tokens()); // 2048×1536 → 1024×768 → 4 tiles
+        assertEquals(765, row("gpt-4o").optimized().tokens()); // OCR preset: 1024×768, same tiles
+        assertEquals(516, row("gemini-2.5-flash").optimized().tokens()); // 2 tiles of 768 px
+        Label opt = robot.lookup("#optimized-info").queryAs(Label.class);
+        assertTrue(opt.getText().contains("1024 × 768"), opt.getText());
+
+        long g1 = view.generation();
+        byte[] before = view.optimizedBytes();
+        robot.interact(() -> view.qualitySlider().setValue(20));
+        waitForNewResult(g1);
+        assertTrue(view.optimizedBytes().length < before.length, "lower quality, fewer bytes");
+
+        long g2 = view.generation();
+        robot.interact(() -> view.presetBox().getSelectionModel().select(3)); // classification, 256 px
+        waitForNewResult(g2);
+        assertEquals(255, row("gpt-4o").optimized().tokens()); // 256×192: one tile
+        assertEquals(258, row("gemini-2.5-flash").optimized().tokens());
+        assertTrue(row("gpt-4o").savingPercent() > 60);
+        assertNotEquals(row("gpt-4o").originalUsd(), row("gpt-4o").optimizedUsd());
+    }
+
+    @Test
+    void aFileThatIsNotAnImageShowsAMessage(FxRobot robot) throws Exception {
+        Path f = Files.writeString(Files.createTempFile("costbench-media", ".jpg"), "not an image");
+        robot.interact(() -> view.load(f));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup(n -> n instanceof Label && ((Label) n).getText() != null
+                        && ((Label) n).getText().contains("is not an image CostBench can read")).tryQuery().isPresent());
+        assertEquals(0, view.rows().size());
+    }
+}
