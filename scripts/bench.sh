@@ -32,6 +32,8 @@ for _ in 1 2 3; do java -cp "$cp" dev.costbench.bench.TokenBench --cold >> "$tmp
 echo "bench: edit latency on a 2 MiB prompt" >&2
 java -Xmx2g -cp "$cp" dev.costbench.bench.EditLatencyBench "$tmp/corpora/mixed.txt" 500 >> "$tmp/results.jsonl"
 java -Xmx2g -cp "$cp" dev.costbench.bench.EditLatencyBench "$tmp/corpora/english.txt" 500 >> "$tmp/results.jsonl"
+echo "bench: Media view image preview on a 12 MP photo" >&2
+java -Xmx2g -Djava.awt.headless=true -cp "$cp" dev.costbench.bench.ImagePreviewBench >> "$tmp/results.jsonl"
 
 node - "$tmp/results.jsonl" "$tt_version" "$(java -version 2>&1 | head -1)" "$(nproc)" "$mib" "$iters" > app/bench/RESULTS.md <<'JS'
 const fs = require('fs');
@@ -68,6 +70,11 @@ if (lat.length) {
   out.push('| prompt | chars | models | timed edits | initial full count | median | p95 | p99 | max | first 100 edits: p95 / max | exact |');
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   lat.forEach((l, i) => out.push(`| ${i === 0 ? 'mixed' : 'english'} 2 MiB | ${l.chars.toLocaleString('en')} | ${l.models} | ${l.edits} | ${l.initial_ms.toFixed(0)} ms | ${l.median_ms.toFixed(2)} ms | ${l.p95_ms.toFixed(2)} ms | ${l.p99_ms.toFixed(2)} ms | ${l.max_ms.toFixed(2)} ms | ${l.first100_p95_ms.toFixed(1)} / ${l.first100_max_ms.toFixed(1)} ms | ${l.exact ? 'yes' : 'NO'} |`));
+}
+const img = rows.find(r => r.mode === 'image-preview');
+if (img) {
+  out.push('');
+  out.push(`Media view, 12 MP photo, per control change (resize to the preset + JPEG re-encode + repricing on every model; target ≤ 150 ms): median ${img.median_ms.toFixed(0)} ms, p95 ${img.p95_ms.toFixed(0)} ms, max ${img.max_ms.toFixed(0)} ms; anchor in the same run, one JPEG q85 encode of the full 12 MP image: ${img.anchor_full_jpeg_ms.toFixed(0)} ms.`);
 }
 if (mismatch) { out.push('', '**TOKEN COUNT MISMATCH between tiktoken and CostBench: see the rows marked above.**'); }
 console.log(out.join('\n'));
