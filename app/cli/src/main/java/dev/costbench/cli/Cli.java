@@ -56,7 +56,7 @@ public final class Cli {
             "       costbench catalog check --file F",
             "       costbench catalog import-litellm --file F   (into the user catalog)",
             "       costbench media IMAGE [--models id,id] [--detail low|high|original] [--media-resolution low|medium|high]",
-            "                             [--resize PX] [--crop X,Y,W,H] [--format jpeg|png] [--quality Q] [--out F] [--json]",
+            "                             [--resize PX] [--crop X,Y,W,H] [--format jpeg|webp|png] [--quality Q] [--out F] [--json]",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 

@@ -80,5 +80,12 @@ class ImagesTest {
         BufferedImage alpha = new BufferedImage(10, 10, BufferedImage.TYPE_INT_ARGB);
         assertTrue(Images.encode(alpha, "jpeg", 80).length > 0, "alpha is flattened for JPEG");
         assertThrows(MediaException.class, () -> Images.encode(small, "tiff", 80));
+        byte[] webp = Images.encode(small, "webp", 80);
+        Path w = Files.write(tmp.resolve("small.bin"), webp);
+        ImageInfo wi = Images.probe(w);
+        assertEquals("webp", wi.format());
+        assertEquals(1024, wi.width());
+        assertEquals(768, Images.read(w).getHeight(), "WebP decodes too");
+        assertTrue(Images.encode(small, "webp", 20).length < webp.length);
     }
 }

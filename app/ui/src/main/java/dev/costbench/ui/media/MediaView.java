@@ -58,7 +58,7 @@ import javafx.stage.FileChooser;
 /**
  * The Media view (images): drop or open an image, see the original and an optimized version side by side with
  * their size, bytes, tokens and cost on every model that takes images. Resize by long edge (task presets from
- * seed 000), crop by dragging on the original, re-encode as JPEG or PNG with a quality slider, and choose OpenAI's
+ * seed 000), crop by dragging on the original, re-encode as JPEG, WebP or PNG with a quality slider, and choose OpenAI's
  * detail and Gemini's media resolution. All decoding and encoding runs off the FX thread.
  */
 public final class MediaView extends BorderPane {
@@ -77,7 +77,7 @@ public final class MediaView extends BorderPane {
     private final Label summary = new Label();
     private final ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(PRESETS));
     private final TextField customEdge = new TextField("768");
-    private final ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList("JPEG", "PNG"));
+    private final ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList("JPEG", "WebP", "PNG"));
     private final Slider quality = new Slider(1, 100, 85);
     private final Label qualityLabel = new Label("85");
     private final ComboBox<ImageDetail> detail = new ComboBox<>(FXCollections.observableArrayList(ImageDetail.values()));
@@ -311,8 +311,8 @@ public final class MediaView extends BorderPane {
     public void chooseFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open image");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.gif",
-                "*.bmp"), new FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.webp",
+                "*.gif", "*.bmp"), new FileChooser.ExtensionFilter("All files", "*"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
             load(f.toPath());
@@ -445,7 +445,7 @@ public final class MediaView extends BorderPane {
             return;
         }
         FileChooser fc = new FileChooser();
-        String ext = format.getValue().equals("PNG") ? "png" : "jpg";
+        String ext = format.getValue().equals("PNG") ? "png" : format.getValue().equals("WebP") ? "webp" : "jpg";
         fc.setInitialFileName(file.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-optimized." + ext);
         File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) {
