@@ -55,8 +55,11 @@ public final class Cli {
             "       costbench catalog list [--json]",
             "       costbench catalog check --file F",
             "       costbench catalog import-litellm --file F   (into the user catalog)",
-            "       costbench media IMAGE [--models id,id] [--detail low|high|original] [--media-resolution low|medium|high]",
+            "       costbench media IMAGE|AUDIO|VIDEO [--models id,id] [--detail low|high|original] [--media-resolution low|medium|high]",
             "                             [--resize PX] [--crop X,Y,W,H] [--format jpeg|webp|png] [--quality Q] [--out F] [--json]",
+            "       costbench media AUDIO [--resample 16000] [--trim-silence] [--silence-db -40] [--min-gap 0.5] [--json]",
+            "       costbench media VIDEO [--strategy all|uniform:FPS|adaptive|scene] [--max-frames N] [--frames-out DIR]",
+            "                             [--media-resolution low|high] [--json]",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 

@@ -4,7 +4,12 @@ package dev.costbench.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.media.AudioAnalysis;
+import dev.costbench.media.Av;
+import dev.costbench.media.AvInfo;
+import dev.costbench.media.FrameExport;
 import dev.costbench.media.ImageInfo;
+import dev.costbench.media.VideoAnalysis;
 import dev.costbench.media.Images;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
@@ -25,8 +30,8 @@ import java.util.Set;
 
 /**
  * {@code costbench media FILE}: what an image is, its tokens and cost on every model that takes images, and with
- * {@code --resize/--crop/--format/--quality} the same for the optimized version. (Audio and video come with the
- * media issue's FFmpeg work.)
+ * {@code --resize/--crop/--format/--quality} the same for the optimized version. Audio: {@code --resample 16000
+ * --trim-silence}; video: {@code --strategy all|uniform:FPS|adaptive|scene --max-frames N --frames-out DIR}.
  */
 final class MediaCommand {
 
@@ -38,21 +43,30 @@ final class MediaCommand {
     static int run(List<String> argv, List<ModelEntry> allModels, java.util.function.Function<String,
             List<ModelEntry>> select, PrintStream out) throws IOException {
         Args a = Args.parse(argv, Set.of("models", "resize", "crop", "format", "quality", "out", "detail",
-                "media-resolution"), Set.of("json", "measured-multiplier", "batch"));
+                "media-resolution", "resample", "silence-db", "min-gap", "strategy", "max-frames", "frames-out"),
+                Set.of("json", "measured-multiplier", "batch", "trim-silence"));
         if (a.positional.size() != 1) {
             throw new UsageException("media needs one FILE");
         }
         Path file = Path.of(a.positional.get(0));
-        ImageInfo info;
-        try {
-            info = Images.probe(file);
-        } catch (dev.costbench.media.MediaException e) {
-            throw new UsageException(e.getMessage());
-        }
         List<ModelEntry> models = a.get("models") == null ? allModels : select.apply(a.get("models"));
         ImageOptions opts = new ImageOptions(parse(ImageDetail.class, a.get("detail"), ImageDetail.AUTO),
                 parse(MediaResolution.class, a.get("media-resolution"), MediaResolution.DEFAULT),
                 a.flag("measured-multiplier"));
+        ImageInfo info;
+        try {
+            info = Images.probe(file);
+        } catch (dev.costbench.media.MediaException e) {
+            AvInfo av;
+            try {
+                av = Av.probe(file);
+            } catch (dev.costbench.media.MediaException e2) {
+                throw new UsageException(e2.getMessage().contains("not an audio or video file")
+                        ? file.getFileName() + " is neither an image nor an audio or video file CostBench can read"
+                        : e2.getMessage());
+            }
+            return av.hasVideo() ? video(file, av, a, models, opts, out) : audio(file, av, a, models, out);
+        }
         BillingOptions billing = new BillingOptions(a.flag("batch"), false);
         boolean optimize = a.get("resize") != null || a.get("crop") != null || a.get("format") != null
                 || a.get("quality") != null;
@@ -98,6 +112,153 @@ final class MediaCommand {
             printTable(out, orig, opt);
         }
         return 0;
+    }
+
+    private static int audio(Path file, AvInfo av, Args a, List<ModelEntry> models, PrintStream out) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("file", file.toString());
+        root.put("kind", "audio");
+        ObjectNode o = root.putObject("original");
+        o.put("bytes", av.bytes());
+        o.put("seconds", av.seconds());
+        o.put("sampleRate", av.sampleRate());
+        o.put("channels", av.channels());
+        o.put("codec", av.audioCodec());
+        costs(o, MediaCosts.audio(models, av.seconds()));
+        boolean resample = a.get("resample") != null;
+        if (resample && a.nonNegative("resample", 0) != AudioAnalysis.RATE) {
+            throw new UsageException("--resample supports 16000 (what speech models use)");
+        }
+        AudioAnalysis.Result r = null;
+        if (resample || a.flag("trim-silence")) {
+            double db = number(a.get("silence-db"), -40, "--silence-db");
+            double gap = number(a.get("min-gap"), 0.5, "--min-gap");
+            try {
+                r = AudioAnalysis.analyze(file, db, gap, 100, () -> false, p -> { });
+            } catch (dev.costbench.media.MediaException e) {
+                throw new UsageException(e.getMessage());
+            }
+            ObjectNode p = root.putObject("optimized");
+            double seconds = a.flag("trim-silence") ? r.speechSeconds() : r.seconds();
+            p.put("bytes", 44 + Math.round(seconds * AudioAnalysis.RATE) * 2);
+            p.put("seconds", seconds);
+            p.put("sampleRate", AudioAnalysis.RATE);
+            p.put("channels", 1);
+            p.put("trimmedSilence", a.flag("trim-silence"));
+            ArrayNode sil = p.putArray("silences");
+            r.silences().forEach(s -> sil.addObject().put("start", s.start()).put("end", s.end()));
+            costs(p, MediaCosts.audio(models, seconds));
+        }
+        if (a.flag("json")) {
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "original:  %s audio, %.1f s, %d Hz, %d ch, %,d bytes%n", av.audioCodec(), av.seconds(),
+                av.sampleRate(), av.channels(), av.bytes());
+        if (r != null) {
+            out.printf(Locale.ROOT, "optimized: 16 kHz mono, %.1f s%s, %,d bytes; %d silence(s) ≥ min gap, %.1f s of "
+                    + "sound%n", root.get("optimized").get("seconds").asDouble(), a.flag("trim-silence")
+                    ? " (silences cut)" : "", root.get("optimized").get("bytes").asLong(), r.silences().size(),
+                    r.speechSeconds());
+        }
+        printCosts(out, root, "native audio input");
+        return 0;
+    }
+
+    private static int video(Path file, AvInfo av, Args a, List<ModelEntry> models, ImageOptions opts,
+                             PrintStream out) throws IOException {
+        VideoAnalysis.Strategy strategy;
+        try {
+            strategy = VideoAnalysis.Strategy.parse(a.get("strategy") == null ? "uniform:1" : a.get("strategy"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        VideoAnalysis.Scan scan;
+        try {
+            scan = VideoAnalysis.scan(file, () -> false, p -> { });
+        } catch (dev.costbench.media.MediaException e) {
+            throw new UsageException(e.getMessage());
+        }
+        int[] picked = VideoAnalysis.select(scan, strategy, (int) a.nonNegative("max-frames", 0));
+        ObjectNode root = JSON.createObjectNode();
+        root.put("file", file.toString());
+        root.put("kind", "video");
+        ObjectNode o = root.putObject("original");
+        o.put("bytes", av.bytes());
+        o.put("seconds", av.seconds());
+        o.put("width", av.width());
+        o.put("height", av.height());
+        o.put("fps", av.fps());
+        o.put("codec", av.videoCodec());
+        o.put("hasAudio", av.hasAudio());
+        o.put("frameCount", scan.frames());
+        ArrayNode cuts = o.putArray("sceneCuts");
+        scan.cuts().forEach(cuts::add);
+        costs(o, MediaCosts.video(models, av.seconds(), scan.frames(), av.width(), av.height(), av.hasAudio(), opts));
+        ObjectNode p = root.putObject("optimized");
+        p.put("strategy", strategy.label());
+        p.put("frameCount", picked.length);
+        p.put("sceneCoverage", VideoAnalysis.sceneCoverage(scan, picked));
+        ArrayNode frames = p.putArray("frames");
+        double[] times = new double[picked.length];
+        for (int i = 0; i < picked.length; i++) {
+            times[i] = scan.times()[picked[i]];
+            frames.add(times[i]);
+        }
+        costs(p, MediaCosts.video(models, av.seconds(), picked.length, av.width(), av.height(), av.hasAudio(), opts));
+        if (a.get("frames-out") != null) {
+            List<Path> written = FrameExport.export(file, times, Path.of(a.get("frames-out")), 85);
+            p.put("framesWritten", written.size());
+        }
+        if (a.flag("json")) {
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "original:  %s %d×%d, %.2f fps, %.1f s, %d frames, %d scene cut(s), audio: %s, %,d bytes%n",
+                av.videoCodec(), av.width(), av.height(), av.fps(), av.seconds(), scan.frames(), scan.cuts().size(),
+                av.hasAudio() ? "yes" : "no", av.bytes());
+        out.printf(Locale.ROOT, "optimized: %s → %d frames, %.0f %% of scenes covered%n", strategy.label(),
+                picked.length, 100 * p.get("sceneCoverage").asDouble());
+        printCosts(out, root, "Gemini: native video; others: frames as images");
+        return 0;
+    }
+
+    private static void costs(ObjectNode n, List<MediaCosts.AvCost> costs) {
+        ArrayNode arr = n.putArray("models");
+        for (MediaCosts.AvCost c : costs) {
+            ObjectNode m = arr.addObject();
+            m.put("model", c.model().id());
+            m.put("provider", c.model().provider());
+            m.put("tokens", c.tokens());
+            m.put("costUsd", c.usd() == null ? null : Money.exact(c.usd()));
+            m.put("method", c.method());
+        }
+    }
+
+    private static void printCosts(PrintStream out, ObjectNode root, String title) {
+        var orig = root.get("original").get("models");
+        var opt = root.has("optimized") ? root.get("optimized").get("models") : null;
+        out.printf("%-34s %12s %12s%s   (%s)%n", "MODEL", "TOKENS", "COST", opt == null ? ""
+                : "  OPT TOKENS       OPT COST", title);
+        for (int i = 0; i < orig.size(); i++) {
+            String row = String.format(Locale.ROOT, "%-34s %12d %12s", orig.get(i).get("model").asText(),
+                    orig.get(i).get("tokens").asLong(), usd(orig.get(i)));
+            if (opt != null) {
+                row += String.format(Locale.ROOT, "  %10d %14s", opt.get(i).get("tokens").asLong(), usd(opt.get(i)));
+            }
+            out.println(row);
+        }
+    }
+
+    private static double number(String v, double dflt, String name) {
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a number, got '" + v + "'");
+        }
     }
 
     private static ObjectNode describe(ObjectNode n, String format, int w, int h, long bytes, List<ImageCost> costs) {

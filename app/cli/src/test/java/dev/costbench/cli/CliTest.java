@@ -228,4 +228,52 @@ class CliTest {
         assertEquals(2, run("", "media", f.toString(), "--crop", "1,2,3"));
         assertEquals("costbench: --crop takes X,Y,W,H, got '1,2,3'\n", err);
     }
+
+    private static void ffmpeg(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(dev.costbench.media.Av.ffmpegBinary(),
+                "-hide_banner", "-loglevel", "error", "-y"));
+        cmd.addAll(java.util.Arrays.asList(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+    }
+
+    @Test
+    void mediaAudioAndVideo() throws Exception {
+        Path wav = tmp.resolve("talk.wav");
+        ffmpeg("-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100:duration=2", "-f", "lavfi", "-i",
+                "anullsrc=r=44100:cl=mono:d=1", "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=2",
+                "-filter_complex", "[0:a][1:a][2:a]concat=n=3:v=0:a=1", wav.toString());
+        assertEquals(0, run("", "media", wav.toString(), "--models", "gemini-2.5-flash", "--resample", "16000",
+                "--trim-silence", "--json"));
+        JsonNode a = new ObjectMapper().readTree(out);
+        assertEquals("audio", a.get("kind").asText());
+        assertEquals(5.0, a.get("original").get("seconds").asDouble(), 0.05);
+        assertEquals(160, a.get("original").get("models").get(0).get("tokens").asLong()); // 5 s × 32
+        assertEquals(4.0, a.get("optimized").get("seconds").asDouble(), 0.06);
+        assertEquals(1, a.get("optimized").get("silences").size());
+
+        Path mp4 = tmp.resolve("clip.mp4");
+        ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=4", "-f", "lavfi", "-i",
+                "smptebars=size=320x240:rate=10:duration=4", "-filter_complex",
+                "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]", "-map", "[v]", "-c:v", "libopenh264", mp4.toString());
+        Path frames = tmp.resolve("frames");
+        assertEquals(0, run("", "media", mp4.toString(), "--models", "gemini-2.5-flash,gpt-4o", "--strategy", "scene",
+                "--frames-out", frames.toString(), "--json"));
+        JsonNode v = new ObjectMapper().readTree(out);
+        assertEquals("video", v.get("kind").asText());
+        assertEquals(80, v.get("original").get("frameCount").asInt(), 1);
+        assertEquals(2, v.get("optimized").get("frameCount").asInt());
+        assertEquals(4.0, v.get("optimized").get("frames").get(1).asDouble(), 0.15);
+        assertEquals(2 * 258, v.get("optimized").get("models").get(0).get("tokens").asLong()); // no audio track
+        assertEquals(2 * 255, v.get("optimized").get("models").get(1).get("tokens").asLong()); // 320×240: one tile
+        try (var files = Files.list(frames)) {
+            assertEquals(2, files.count());
+        }
+        assertEquals(2, run("", "media", mp4.toString(), "--strategy", "sometimes"));
+        assertEquals("costbench: unknown strategy 'sometimes' (all, uniform:FPS, adaptive, scene)\n", err);
+        Path junk = Files.writeString(tmp.resolve("junk.bin"), "neither");
+        assertEquals(2, run("", "media", junk.toString()));
+        assertEquals("costbench: junk.bin is neither an image nor an audio or video file CostBench can read\n", err);
+    }
 }
