@@ -77,6 +77,11 @@ public final class Cli {
 
     /** True when {@code args} name a command-line command rather than starting the workbench. */
     public static boolean isCommand(String[] args) {
+        // A single existing file (`costbench photo.jpg`, or a desktop "open with") opens the workbench on it.
+        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "help").contains(args[0])
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+            return false;
+        }
         return args.length > 0;
     }
 

@@ -18,6 +18,34 @@ public final class FrameExport {
     private FrameExport() {
     }
 
+    /** Decodes the frames at {@code times} (seconds), scaled to {@code longEdge} px, for a thumbnail strip. */
+    public static List<BufferedImage> thumbnails(Path video, double[] times, int longEdge,
+                                                 java.util.function.BooleanSupplier cancelled) throws IOException {
+        List<BufferedImage> out = new ArrayList<>();
+        try (FFmpegFrameGrabber g = Av.open(video); Java2DFrameConverter conv = new Java2DFrameConverter()) {
+            for (double t : times) {
+                if (cancelled.getAsBoolean()) {
+                    throw new MediaException("cancelled");
+                }
+                g.setTimestamp((long) (t * 1e6));
+                Frame f = g.grabImage();
+                if (f != null) {
+                    out.add(Images.fitLongEdge(deepCopy(conv.convert(f)), longEdge));
+                }
+            }
+        } catch (FFmpegFrameGrabber.Exception e) {
+            throw new MediaException(video.getFileName() + " could not be read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The converter reuses its buffer between frames: keep a copy. */
+    private static BufferedImage deepCopy(BufferedImage img) {
+        BufferedImage c = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        c.getGraphics().drawImage(img, 0, 0, null);
+        return c;
+    }
+
     /** Exports the frames at {@code times} (seconds) into {@code dir}; returns the files written. */
     public static List<Path> export(Path video, double[] times, Path dir, int quality) throws IOException {
         Files.createDirectories(dir);

@@ -93,6 +93,12 @@ public final class CostBenchApp extends Application {
         stage.setMaximized(PREFS.getBoolean("maximized", true));
         stage.maximizedProperty().addListener((o, a, b) -> PREFS.putBoolean("maximized", b));
         stage.show();
+        // `costbench photo.jpg` (or a file manager's "open with") opens the file in the Media view.
+        getParameters().getUnnamed().stream().map(java.nio.file.Path::of).filter(java.nio.file.Files::isRegularFile)
+                .findFirst().ifPresent(f -> {
+                    tabs.getSelectionModel().select(media);
+                    mediaView.load(f);
+                });
         // Load the vocabularies now, off the FX thread, so the first keystroke does not wait for them.
         Thread warm = new Thread(Tokenizers::warmUp, "CostBench tokenizer warm-up");
         warm.setDaemon(true);
@@ -125,7 +131,7 @@ public final class CostBenchApp extends Application {
         MenuItem open = new MenuItem("Open text into user message…");
         open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
         open.setOnAction(e -> promptView.openUserMessage());
-        MenuItem openImage = new MenuItem("Open image…");
+        MenuItem openImage = new MenuItem("Open image, audio or video…");
         openImage.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
         openImage.setOnAction(e -> {
             tabs.getSelectionModel().select(1);

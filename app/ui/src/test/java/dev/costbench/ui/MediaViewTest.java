@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
-import dev.costbench.ui.media.ImageCostRow;
+import dev.costbench.ui.media.MediaCostRow;
 import dev.costbench.ui.media.MediaView;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -49,7 +49,7 @@ class MediaViewTest {
         view.close();
     }
 
-    private ImageCostRow row(String id) {
+    private MediaCostRow row(String id) {
         return view.rows().stream().filter(r -> r.model().id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -73,9 +73,9 @@ class MediaViewTest {
 
         robot.interact(() -> view.load(f));
         waitForNewResult(0);
-        assertEquals(765, row("gpt-4o").original().tokens()); // 2048×1536 → 1024×768 → 4 tiles
-        assertEquals(765, row("gpt-4o").optimized().tokens()); // OCR preset: 1024×768, same tiles
-        assertEquals(516, row("gemini-2.5-flash").optimized().tokens()); // 2 tiles of 768 px
+        assertEquals(765, row("gpt-4o").originalTokens()); // 2048×1536 → 1024×768 → 4 tiles
+        assertEquals(765, row("gpt-4o").optimizedTokens()); // OCR preset: 1024×768, same tiles
+        assertEquals(516, row("gemini-2.5-flash").optimizedTokens()); // 2 tiles of 768 px
         Label opt = robot.lookup("#optimized-info").queryAs(Label.class);
         assertTrue(opt.getText().contains("1024 × 768"), opt.getText());
 
@@ -88,8 +88,8 @@ class MediaViewTest {
         long g2 = view.generation();
         robot.interact(() -> view.presetBox().getSelectionModel().select(3)); // classification, 256 px
         waitForNewResult(g2);
-        assertEquals(255, row("gpt-4o").optimized().tokens()); // 256×192: one tile
-        assertEquals(258, row("gemini-2.5-flash").optimized().tokens());
+        assertEquals(255, row("gpt-4o").optimizedTokens()); // 256×192: one tile
+        assertEquals(258, row("gemini-2.5-flash").optimizedTokens());
         assertTrue(row("gpt-4o").savingPercent() > 60);
         assertNotEquals(row("gpt-4o").originalUsd(), row("gpt-4o").optimizedUsd());
     }
@@ -100,7 +100,50 @@ class MediaViewTest {
         robot.interact(() -> view.load(f));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup(n -> n instanceof Label && ((Label) n).getText() != null
-                        && ((Label) n).getText().contains("is not an image CostBench can read")).tryQuery().isPresent());
+                        && ((Label) n).getText().contains("is not an image, audio or video file CostBench can read")).tryQuery().isPresent());
         assertEquals(0, view.rows().size());
+    }
+
+    private static void ffmpeg(String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(dev.costbench.media.Av.ffmpegBinary(),
+                "-hide_banner", "-loglevel", "error", "-y"));
+        cmd.addAll(java.util.Arrays.asList(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor());
+    }
+
+    @Test
+    void videoStrategiesAndAudioTrimmingAreAnalysedAndPriced(FxRobot robot) throws Exception {
+        Path dir = Files.createTempDirectory("costbench-av");
+        Path mp4 = dir.resolve("clip.mp4");
+        ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=4", "-f", "lavfi", "-i",
+                "smptebars=size=320x240:rate=10:duration=4", "-filter_complex",
+                "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]", "-map", "[v]", "-c:v", "libopenh264", mp4.toString());
+        robot.interact(() -> view.load(mp4));
+        waitForNewResult(0);
+        // baseline: Gemini's native 1 fps sampling, 8 frames, no audio track
+        assertEquals(8 * 258, row("gemini-2.5-flash").originalTokens());
+        assertEquals(8 * 258, row("gemini-2.5-flash").optimizedTokens()); // uniform 1 fps by default
+        assertEquals(0, row("gemini-2.5-flash").savingPercent(), 0.01);
+        long g1 = view.generation();
+        robot.interact(() -> view.strategyBox().getSelectionModel().select("Scene change"));
+        waitForNewResult(g1);
+        assertEquals(2 * 258, row("gemini-2.5-flash").optimizedTokens());
+        assertEquals(2 * 255, row("gpt-4o").optimizedTokens());
+        assertEquals(75, row("gemini-2.5-flash").savingPercent(), 0.5);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#frame-strip").queryAs(javafx.scene.layout.HBox.class)
+                .getChildren().size() == 2);
+
+        Path wav = dir.resolve("talk.wav");
+        ffmpeg("-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100:duration=2", "-f", "lavfi", "-i",
+                "anullsrc=r=44100:cl=mono:d=1", "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=2",
+                "-filter_complex", "[0:a][1:a][2:a]concat=n=3:v=0:a=1", wav.toString());
+        long g2 = view.generation();
+        robot.interact(() -> view.load(wav));
+        waitForNewResult(g2);
+        assertEquals(160, row("gemini-2.5-flash").originalTokens()); // 5 s × 32
+        assertEquals(128, row("gemini-2.5-flash").optimizedTokens(), 2); // 4 s once the 1 s silence is cut
+        assertTrue(row("gemini-2.5-flash").savingPercent() > 15);
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.media;
 
+import dev.costbench.media.Av;
+import dev.costbench.media.AvInfo;
 import dev.costbench.media.ImageInfo;
 import dev.costbench.media.Images;
 import dev.costbench.model.catalog.Catalog;
@@ -68,11 +70,11 @@ public final class MediaView extends BorderPane {
         "Classification — 256 px", "Thumbnail — 128 px", "Custom"};
     private static final int[] PRESET_PX = {0, 1024, 512, 256, 128, -1};
 
-    private final ObservableList<ImageCostRow> rows = FXCollections.observableArrayList();
-    private final TableView<ImageCostRow> table = new TableView<>(rows);
+    private final ObservableList<MediaCostRow> rows = FXCollections.observableArrayList();
+    private final TableView<MediaCostRow> table = new TableView<>(rows);
     private final ImageView originalView = new ImageView();
     private final ImageView optimizedView = new ImageView();
-    private final Label originalInfo = new Label("Drop an image here, or use Open image… (Ctrl+I)");
+    private final Label originalInfo = new Label("Drop an image, audio or video file here, or use Open… (Ctrl+I)");
     private final Label optimizedInfo = new Label();
     private final Label summary = new Label();
     private final ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(PRESETS));
@@ -90,6 +92,11 @@ public final class MediaView extends BorderPane {
     private final LatestOnlyWorker worker;
     private final Supplier<Catalog> catalog;
 
+    private final AvMediaPane av;
+    private final FlowPane imageControls;
+    private SplitPane imagesSplit;
+    private boolean avMode;
+
     private Path file;
     private ImageInfo info;
     private BufferedImage original;
@@ -106,7 +113,7 @@ public final class MediaView extends BorderPane {
         setId("media-view");
         setPadding(new Insets(10));
 
-        Button open = new Button("Open image…");
+        Button open = new Button("Open…");
         open.setId("open-image");
         open.setOnAction(e -> chooseFile());
         preset.getSelectionModel().select(1);
@@ -138,12 +145,18 @@ public final class MediaView extends BorderPane {
         export.setDisable(true);
         busy.setVisible(false);
         busy.setPrefSize(22, 22);
-        FlowPane controls = new FlowPane(10, 8, open, new Label("Long edge"), preset, customEdge, new Label("px"),
-                new Label("Format"), format, new Label("Quality"), quality, qualityLabel, new Label("OpenAI detail"),
-                detail, new Label("Gemini resolution"), resolution, measured, resetCrop, export, busy);
-        controls.setAlignment(Pos.CENTER_LEFT);
-        controls.setPadding(new Insets(0, 0, 8, 0));
-        setTop(controls);
+        FlowPane common = new FlowPane(10, 8, open, new Label("OpenAI detail"), detail, new Label("Gemini resolution"),
+                resolution, measured, busy);
+        common.setAlignment(Pos.CENTER_LEFT);
+        imageControls = new FlowPane(10, 8, new Label("Long edge"), preset, customEdge, new Label("px"),
+                new Label("Format"), format, new Label("Quality"), quality, qualityLabel, resetCrop, export);
+        imageControls.setAlignment(Pos.CENTER_LEFT);
+        av = new AvMediaPane(catalog, () -> new ImageOptions(detail.getValue(), resolution.getValue(),
+                measured.isSelected()), rows, summary::setText, m -> error("Cannot analyse this file", m),
+                () -> generation++);
+        VBox top = new VBox(6, common, imageControls, av.audioControls(), av.videoControls());
+        top.setPadding(new Insets(0, 0, 8, 0));
+        setTop(top);
 
         originalView.setPreserveRatio(true);
         optimizedView.setPreserveRatio(true);
@@ -153,11 +166,13 @@ public final class MediaView extends BorderPane {
         VBox rightBox = new VBox(4, new Label("Optimized"), right, optimizedInfo);
         originalInfo.setId("original-info");
         optimizedInfo.setId("optimized-info");
-        SplitPane images = new SplitPane(leftBox, rightBox);
+        imagesSplit = new SplitPane(leftBox, rightBox);
         buildTable();
         summary.setId("media-summary");
         VBox bottom = new VBox(4, summary, table);
-        SplitPane main = new SplitPane(images, bottom);
+        av.node().setVisible(false);
+        StackPane visuals = new StackPane(imagesSplit, av.node());
+        SplitPane main = new SplitPane(visuals, bottom);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.5);
         setCenter(main);
@@ -242,16 +257,17 @@ public final class MediaView extends BorderPane {
 
     private void buildTable() {
         table.setId("media-table");
-        table.setPlaceholder(new Label("Open an image to see its tokens and cost on every model that takes images."));
+        table.setPlaceholder(new Label("Open an image, audio or video file to see its tokens and cost on every model "
+                + "that takes it."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(col("Model", 210, r -> r.model().name()));
         table.getColumns().add(col("Provider", 90, r -> r.model().provider()));
-        TableColumn<ImageCostRow, Long> ot = col("Tokens", 90, r -> r.original().tokens());
-        TableColumn<ImageCostRow, BigDecimal> ou = moneyCol("$ / image", r -> r.originalUsd());
-        TableColumn<ImageCostRow, Long> pt = col("Optimized tokens", 120, r -> r.optimized().tokens());
+        TableColumn<MediaCostRow, Long> ot = col("Tokens", 90, MediaCostRow::originalTokens);
+        TableColumn<MediaCostRow, BigDecimal> ou = moneyCol("Original $", MediaCostRow::originalUsd);
+        TableColumn<MediaCostRow, Long> pt = col("Optimized tokens", 120, MediaCostRow::optimizedTokens);
         pt.setId("col-optimized-tokens");
-        TableColumn<ImageCostRow, BigDecimal> pu = moneyCol("Optimized $ / image", r -> r.optimizedUsd());
-        TableColumn<ImageCostRow, Double> save = col("Saving", 80, ImageCostRow::savingPercent);
+        TableColumn<MediaCostRow, BigDecimal> pu = moneyCol("Optimized $", MediaCostRow::optimizedUsd);
+        TableColumn<MediaCostRow, Double> save = col("Saving", 80, MediaCostRow::savingPercent);
         save.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
@@ -259,23 +275,23 @@ public final class MediaView extends BorderPane {
                 setText(empty || v == null ? null : String.format(Locale.ROOT, "%.0f %%", v));
             }
         });
-        TableColumn<ImageCostRow, String> how = col("How the optimized count is computed", 420,
-                r -> r.optimized().method() + (r.optimized().unconfirmed() ? "  [UNCONFIRMED / CONFLICT]" : ""));
+        TableColumn<MediaCostRow, String> how = col("How the optimized count is computed", 420,
+                r -> r.method() + (r.unconfirmed() ? "  [UNCONFIRMED / CONFLICT]" : ""));
         table.getColumns().addAll(List.of(ot, ou, pt, pu, save, how));
         ou.setSortType(TableColumn.SortType.ASCENDING);
     }
 
-    private static <T> TableColumn<ImageCostRow, T> col(String title, double w,
-                                                        java.util.function.Function<ImageCostRow, T> f) {
-        TableColumn<ImageCostRow, T> c = new TableColumn<>(title);
+    private static <T> TableColumn<MediaCostRow, T> col(String title, double w,
+                                                        java.util.function.Function<MediaCostRow, T> f) {
+        TableColumn<MediaCostRow, T> c = new TableColumn<>(title);
         c.setPrefWidth(w);
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(f.apply(p.getValue())));
         return c;
     }
 
-    private static TableColumn<ImageCostRow, BigDecimal> moneyCol(String title,
-                                                                 java.util.function.Function<ImageCostRow, BigDecimal> f) {
-        TableColumn<ImageCostRow, BigDecimal> c = col(title, 110, f);
+    private static TableColumn<MediaCostRow, BigDecimal> moneyCol(String title,
+                                                                 java.util.function.Function<MediaCostRow, BigDecimal> f) {
+        TableColumn<MediaCostRow, BigDecimal> c = col(title, 110, f);
         c.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         c.setCellFactory(x -> new javafx.scene.control.TableCell<>() {
             @Override
@@ -287,7 +303,7 @@ public final class MediaView extends BorderPane {
         return c;
     }
 
-    public ObservableList<ImageCostRow> rows() {
+    public ObservableList<MediaCostRow> rows() {
         return rows;
     }
 
@@ -311,8 +327,9 @@ public final class MediaView extends BorderPane {
     public void chooseFile() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open image");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg", "*.png", "*.webp",
-                "*.gif", "*.bmp"), new FileChooser.ExtensionFilter("All files", "*"));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images, audio and video", "*.jpg", "*.jpeg",
+                "*.png", "*.webp", "*.gif", "*.bmp", "*.wav", "*.mp3", "*.m4a", "*.aac", "*.ogg", "*.opus", "*.flac",
+                "*.mp4", "*.mov", "*.mkv", "*.webm", "*.avi"), new FileChooser.ExtensionFilter("All files", "*"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
             load(f.toPath());
@@ -322,11 +339,25 @@ public final class MediaView extends BorderPane {
     /** Loads an image (decoding off the FX thread); a file that is not a usable image gives a message. */
     public void load(Path path) {
         busy.setVisible(true);
+        av.cancel();
         worker.submit(() -> {
+            try {
+                Images.probe(path);
+            } catch (IOException notAnImage) {
+                try {
+                    return new Loaded(path, null, null, null, null, Av.probe(path));
+                } catch (IOException e) {
+                    String m = e.getMessage().contains("not an audio or video file")
+                            || e.getMessage().contains("neither an audio nor a video stream")
+                            ? path.getFileName() + " is not an image, audio or video file CostBench can read (images: "
+                            + "JPEG, PNG, WebP, GIF, BMP; audio and video: whatever FFmpeg decodes)" : e.getMessage();
+                    return new Loaded(path, null, null, null, m, null);
+                }
+            }
             try {
                 ImageInfo i = Images.probe(path);
                 BufferedImage img = Images.read(path);
-                return new Loaded(path, i, img, SwingFXUtils.toFXImage(Images.fitLongEdge(img, 1600), null), null);
+                return new Loaded(path, i, img, SwingFXUtils.toFXImage(Images.fitLongEdge(img, 1600), null), null, null);
             } catch (IOException e) {
                 ImageInfo i = null;
                 try {
@@ -334,12 +365,21 @@ public final class MediaView extends BorderPane {
                 } catch (IOException ignored) {
                     // not even the header: nothing to price
                 }
-                return new Loaded(path, i, null, null, e.getMessage());
+                return new Loaded(path, i, null, null, e.getMessage(), null);
             }
         }, l -> {
             busy.setVisible(false);
             if (l.error != null && l.info == null) {
                 error("Cannot open " + path.getFileName(), l.error);
+                return;
+            }
+            setAvMode(l.av != null);
+            if (l.av != null) {
+                file = l.path;
+                info = null;
+                original = null;
+                rows.clear();
+                av.load(l.path, l.av);
                 return;
             }
             file = l.path;
@@ -357,10 +397,23 @@ public final class MediaView extends BorderPane {
         });
     }
 
-    private record Loaded(Path path, ImageInfo info, BufferedImage image, Image preview, String error) {
+    private record Loaded(Path path, ImageInfo info, BufferedImage image, Image preview, String error, AvInfo av) {
     }
 
-    private record Result(List<ImageCostRow> rows, Image preview, int w, int h, byte[] bytes, String format) {
+    private void setAvMode(boolean on) {
+        avMode = on;
+        imageControls.setVisible(!on);
+        imageControls.setManaged(!on);
+        imagesSplit.setVisible(!on);
+        av.node().setVisible(on);
+    }
+
+    /** The frame-sampling choice (video). */
+    public ComboBox<String> strategyBox() {
+        return av.strategyBox();
+    }
+
+    private record Result(List<MediaCostRow> rows, Image preview, int w, int h, byte[] bytes, String format) {
     }
 
     private int targetEdge() {
@@ -377,6 +430,10 @@ public final class MediaView extends BorderPane {
 
     /** Re-encodes the optimized version and reprices both sides; called on every control change. */
     public void recompute() {
+        if (avMode) {
+            av.recompute();
+            return;
+        }
         if (info == null) {
             return;
         }
@@ -412,13 +469,14 @@ public final class MediaView extends BorderPane {
                 h = Math.max(1, (int) Math.round(in.height() * s));
             }
             List<ImageCost> after = MediaCosts.image(models, w, h, opts, BillingOptions.INTERACTIVE);
-            List<ImageCostRow> out = new ArrayList<>();
+            List<MediaCostRow> out = new ArrayList<>();
             for (int i = 0; i < before.size(); i++) {
                 ImageCost b = before.get(i);
                 ImageCost a = after.get(i);
-                out.add(new ImageCostRow(b.model(), b.tokens(), b.usd(), a.tokens(), a.usd()));
+                out.add(new MediaCostRow(b.model(), b.tokens().tokens(), b.usd(), a.tokens().tokens(), a.usd(),
+                        a.tokens().method(), a.tokens().unconfirmed()));
             }
-            out.sort(Comparator.comparing(ImageCostRow::optimizedUsd, Comparator.nullsLast(Comparator.naturalOrder())));
+            out.sort(Comparator.comparing(MediaCostRow::optimizedUsd, Comparator.nullsLast(Comparator.naturalOrder())));
             return new Result(out, preview, w, h, bytes, fmt);
         }, r -> {
             busy.setVisible(false);
@@ -431,7 +489,7 @@ public final class MediaView extends BorderPane {
                             r.bytes.length, 100.0 * r.bytes.length / info.bytes()),
                     crop == null ? "" : String.format(Locale.ROOT, " · cropped to %d×%d at (%d, %d)", crop[2], crop[3],
                             crop[0], crop[1])));
-            ImageCostRow cheapest = r.rows.isEmpty() ? null : r.rows.get(0);
+            MediaCostRow cheapest = r.rows.isEmpty() ? null : r.rows.get(0);
             summary.setText(r.rows.size() + " models take images" + (cheapest == null || cheapest.optimizedUsd() == null
                     ? "" : " · cheapest optimized: " + cheapest.model().name() + " "
                     + Money.format(cheapest.optimizedUsd()) + " per image, "
@@ -467,6 +525,7 @@ public final class MediaView extends BorderPane {
     }
 
     public void close() {
+        av.cancel();
         worker.close();
     }
 }
