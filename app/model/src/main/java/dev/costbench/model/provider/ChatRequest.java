@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.provider;
+
+import dev.costbench.model.media.MediaResolution;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One request to one model, provider-neutral. Null fields are left out of the request so that the API's default
+ * applies.
+ *
+ * @param model           the provider's model id, e.g. {@code gpt-4o-mini}, {@code claude-sonnet-4-5}
+ * @param system          system instructions, or null
+ * @param systemCache     a cache breakpoint after the system text (Anthropic), or null
+ * @param messages        the conversation, user first
+ * @param maxOutputTokens the output cap (required by Anthropic; CostBench always sends one)
+ * @param temperature     sampling temperature, or null
+ * @param seed            a sampling seed where the API takes one (OpenAI chat, Gemini), or null
+ * @param reasoningBudget thinking budget in tokens (Anthropic {@code thinking.budget_tokens}, Gemini
+ *                        {@code thinkingBudget}), or null
+ * @param reasoningEffort OpenAI {@code reasoning.effort} ("minimal", "low", "medium", "high"), or null
+ * @param mediaResolution Gemini {@code media_resolution}, or null
+ * @param stream          true: server-sent events, measuring time to first token
+ * @param openAiApi       which OpenAI endpoint to call (ignored by the others)
+ */
+public record ChatRequest(String model, String system, Part.CacheTtl systemCache, List<ChatMessage> messages,
+                          int maxOutputTokens, Double temperature, Long seed, Integer reasoningBudget,
+                          String reasoningEffort, MediaResolution mediaResolution, boolean stream, OpenAiApi openAiApi) {
+
+    public ChatRequest {
+        Objects.requireNonNull(model, "model");
+        messages = List.copyOf(messages);
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("a request needs at least one message");
+        }
+        if (maxOutputTokens <= 0) {
+            throw new IllegalArgumentException("maxOutputTokens must be positive");
+        }
+        if (openAiApi == null) {
+            openAiApi = OpenAiApi.RESPONSES;
+        }
+    }
+
+    /** A plain text request with defaults: streaming on, 1024 output tokens. */
+    public static ChatRequest of(String model, String system, String user) {
+        return new ChatRequest(model, system, null, List.of(ChatMessage.user(user)), 1024, null, null, null, null,
+                null, true, OpenAiApi.RESPONSES);
+    }
+
+    public ChatRequest withStream(boolean s) {
+        return new ChatRequest(model, system, systemCache, messages, maxOutputTokens, temperature, seed,
+                reasoningBudget, reasoningEffort, mediaResolution, s, openAiApi);
+    }
+
+    public ChatRequest withMaxOutputTokens(int n) {
+        return new ChatRequest(model, system, systemCache, messages, n, temperature, seed, reasoningBudget,
+                reasoningEffort, mediaResolution, stream, openAiApi);
+    }
+
+    public ChatRequest withOpenAiApi(OpenAiApi api) {
+        return new ChatRequest(model, system, systemCache, messages, maxOutputTokens, temperature, seed,
+                reasoningBudget, reasoningEffort, mediaResolution, stream, api);
+    }
+
+    /** OpenAI's two text endpoints. OpenAI-compatible servers always use CHAT_COMPLETIONS. */
+    public enum OpenAiApi {
+        RESPONSES, CHAT_COMPLETIONS
+    }
+}
