@@ -50,7 +50,7 @@ class MediaViewTest {
     }
 
     private MediaCostRow row(String id) {
-        return view.rows().stream().filter(r -> r.model().id().equals(id)).findFirst().orElseThrow();
+        return view.rows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 
     private void waitForNewResult(long after) throws Exception {
@@ -92,6 +92,23 @@ class MediaViewTest {
         assertEquals(258, row("gemini-2.5-flash").optimizedTokens());
         assertTrue(row("gpt-4o").savingPercent() > 60);
         assertNotEquals(row("gpt-4o").originalUsd(), row("gpt-4o").optimizedUsd());
+
+        // zoom together: scrolling over the original zooms both, to the same part of the picture
+        robot.moveTo(robot.lookup("#optimized-info").queryAs(Label.class)).moveBy(0, -80);
+        robot.scroll(5, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.zoom() > 1.2, "zoomed: " + view.zoom());
+        javafx.geometry.Rectangle2D a = robot.lookup(n -> n instanceof javafx.scene.image.ImageView
+                && ((javafx.scene.image.ImageView) n).getViewport() != null).queryAllAs(javafx.scene.image.ImageView.class)
+                .stream().map(javafx.scene.image.ImageView::getViewport).findFirst().orElseThrow();
+        var views = robot.lookup(n -> n instanceof javafx.scene.image.ImageView
+                && ((javafx.scene.image.ImageView) n).getViewport() != null).queryAllAs(javafx.scene.image.ImageView.class);
+        assertEquals(2, views.size(), "both images zoomed");
+        for (javafx.scene.image.ImageView v : views) {
+            javafx.geometry.Rectangle2D vp = v.getViewport();
+            assertEquals(a.getMinX() / 1, vp.getMinX() * (a.getWidth() / vp.getWidth()), 2.0, "same region");
+        }
+        robot.interact(() -> view.zoomAt(1, 0.5, 0.5));
     }
 
     @Test
@@ -135,6 +152,20 @@ class MediaViewTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#frame-strip").queryAs(javafx.scene.layout.HBox.class)
                 .getChildren().size() == 2);
 
+        // frames sent smaller: 320×240 → 360p keeps the source (already smaller); the figures do not change
+        long g3 = view.generation();
+        robot.interact(() -> view.avPane().frameSizeBox().getSelectionModel().select("360p"));
+        waitForNewResult(g3);
+        assertEquals(2 * 255, row("gpt-4o").optimizedTokens());
+
+        Path frames = Files.createDirectory(dir.resolve("frames"));
+        robot.interact(() -> view.avPane().exportFramesTo(frames));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            try (var l = Files.list(frames)) {
+                return l.count() == 2;
+            }
+        });
+
         Path wav = dir.resolve("talk.wav");
         ffmpeg("-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100:duration=2", "-f", "lavfi", "-i",
                 "anullsrc=r=44100:cl=mono:d=1", "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=2",
@@ -145,5 +176,14 @@ class MediaViewTest {
         assertEquals(160, row("gemini-2.5-flash").originalTokens()); // 5 s × 32
         assertEquals(128, row("gemini-2.5-flash").optimizedTokens(), 2); // 4 s once the 1 s silence is cut
         assertTrue(row("gemini-2.5-flash").savingPercent() > 15);
+        // per-minute transcription next to native audio: whisper-1 $0.006/min, billed to the second
+        assertEquals(0, new java.math.BigDecimal("0.0005").compareTo(row("whisper-1").originalUsd()));
+        assertEquals(0, new java.math.BigDecimal("0.0004").compareTo(row("whisper-1").optimizedUsd()));
+        assertTrue(row("gpt-4o-transcribe").unconfirmed(), "token-billed transcription stays UNCONFIRMED");
+
+        Path out = dir.resolve("talk-16k-trimmed.wav");
+        robot.interact(() -> view.avPane().exportAudioTo(out));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(out));
+        assertEquals(44 + 2 * 16_000 * 4, Files.size(out), 2 * 1600);
     }
 }

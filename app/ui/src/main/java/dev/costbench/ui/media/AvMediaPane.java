@@ -2,6 +2,7 @@
 package dev.costbench.ui.media;
 
 import dev.costbench.media.AudioAnalysis;
+import dev.costbench.media.AudioExport;
 import dev.costbench.media.AvInfo;
 import dev.costbench.media.FrameExport;
 import dev.costbench.media.VideoAnalysis;
@@ -9,6 +10,7 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.media.ImageOptions;
 import dev.costbench.model.media.MediaCosts;
+import dev.costbench.model.media.Transcription;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -49,7 +51,7 @@ import javafx.scene.paint.Color;
  * decoding pass (with a progress bar and Cancel), then frame-sampling strategies priced instantly — Gemini native
  * video vs frames sent as images — with the chosen frames as a thumbnail strip. FX thread only, except the tasks.
  */
-final class AvMediaPane {
+public final class AvMediaPane {
 
     private static final String[] STRATEGIES = {"Every frame", "Uniform 2 fps", "Uniform 1 fps", "Uniform 0.5 fps",
         "Uniform 0.2 fps", "Motion-adaptive", "Scene change"};
@@ -57,6 +59,7 @@ final class AvMediaPane {
 
     private final Supplier<Catalog> catalog;
     private final Supplier<ImageOptions> options;
+    static final String[] FRAME_SIZES = {"Source size", "1080p", "720p", "480p", "360p"};
     private final ObservableList<MediaCostRow> rows;
     private final Consumer<String> summary;
     private final Consumer<String> onError;
@@ -70,6 +73,14 @@ final class AvMediaPane {
     private final CheckBox trim = new CheckBox("Cut silences");
     private final ComboBox<String> strategy = new ComboBox<>(FXCollections.observableArrayList(STRATEGIES));
     private final TextField maxFrames = new TextField("0");
+    private final ComboBox<String> frameSize = new ComboBox<>(FXCollections.observableArrayList(FRAME_SIZES));
+    private final Button playOriginal = new Button("▶ Original");
+    private final Button playTrimmed = new Button("▶ Trimmed");
+    private final Button stop = new Button("■");
+    private final Button exportAudio = new Button("Export WAV…");
+    private final Button exportFrames = new Button("Export frames…");
+    private javax.sound.sampled.Clip clip;
+    private int[] lastPicked = new int[0];
     private final FlowPane audioControls;
     private final FlowPane videoControls;
     private final Canvas wave = new Canvas(900, 200);
@@ -107,13 +118,33 @@ final class AvMediaPane {
         gapLabel.textProperty().bind(minGap.valueProperty().asString("%.1f s"));
         trim.setSelected(true);
         trim.setId("trim-silence");
+        playOriginal.setId("play-original");
+        playTrimmed.setId("play-trimmed");
+        playOriginal.setTooltip(new Tooltip("Play the whole file (as the 16 kHz mono version a model would get)"));
+        playTrimmed.setTooltip(new Tooltip("Play it with the silences cut, as it would be sent"));
+        stop.setTooltip(new Tooltip("Stop playback"));
+        exportAudio.setTooltip(new Tooltip("Save the optimized audio: 16 kHz mono WAV, silences cut if chosen"));
+        playOriginal.setOnAction(e -> play(false));
+        playTrimmed.setOnAction(e -> play(true));
+        stop.setOnAction(e -> stopPlayback());
+        exportAudio.setOnAction(e -> exportAudio());
+        exportAudio.setId("export-audio");
         audioControls = new FlowPane(10, 6, new Label("Silence below"), silenceDb, dbLabel, new Label("Min gap"), minGap,
-                gapLabel, trim);
+                gapLabel, trim, playOriginal, playTrimmed, stop, exportAudio);
         strategy.getSelectionModel().select(2);
         strategy.setId("strategy");
         maxFrames.setPrefColumnCount(5);
         maxFrames.setTooltip(new Tooltip("Cap on frames per video (0: no cap)"));
-        videoControls = new FlowPane(10, 6, new Label("Frame sampling"), strategy, new Label("Max frames"), maxFrames);
+        frameSize.getSelectionModel().select(0);
+        frameSize.setId("frame-size");
+        frameSize.setTooltip(new Tooltip("Size at which sampled frames are sent as images to models without native "
+                + "video (OpenAI, Anthropic). Gemini's native video is priced per frame by its media resolution."));
+        exportFrames.setId("export-frames");
+        exportFrames.setTooltip(new Tooltip("Save the frames the chosen strategy keeps as JPEG files"));
+        exportFrames.setOnAction(e -> exportFrames());
+        videoControls = new FlowPane(10, 6, new Label("Frame sampling"), strategy, new Label("Max frames"), maxFrames,
+                new Label("Frames sent at"), frameSize, exportFrames);
+        frameSize.valueProperty().addListener(o -> recompute());
         for (FlowPane f : new FlowPane[] {audioControls, videoControls}) {
             f.setAlignment(Pos.CENTER_LEFT);
             f.setVisible(false);
@@ -185,6 +216,8 @@ final class AvMediaPane {
 
     void load(Path path, AvInfo avInfo) {
         cancel();
+        stopPlayback();
+        lastPicked = new int[0];
         file = path;
         av = avInfo;
         audio = null;
@@ -308,6 +341,122 @@ final class AvMediaPane {
         }
     }
 
+    private static final List<Transcription> TRANSCRIPTION = Transcription.builtIn();
+
+    /** The frame size sent as images: the source, or scaled down to the chosen height keeping the aspect. */
+    int[] sentSize() {
+        int idx = frameSize.getSelectionModel().getSelectedIndex();
+        int[] heights = {0, 1080, 720, 480, 360};
+        int target = idx <= 0 ? 0 : heights[idx];
+        if (target == 0 || av.height() <= target) {
+            return new int[] {av.width(), av.height()};
+        }
+        return new int[] {(int) Math.round((double) av.width() * target / av.height()), target};
+    }
+
+    public ComboBox<String> frameSizeBox() {
+        return frameSize;
+    }
+
+    private void play(boolean trimmed) {
+        if (audio == null) {
+            return;
+        }
+        stopPlayback();
+        List<AudioAnalysis.Span> cut = trimmed ? audio.silences() : List.of();
+        Path src = file;
+        Task<Path> t = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                Path wav = java.nio.file.Files.createTempFile("costbench-play", ".wav");
+                wav.toFile().deleteOnExit();
+                AudioExport.writeWav(src, cut, wav, this::isCancelled);
+                return wav;
+            }
+        };
+        t.setOnSucceeded(e -> {
+            try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(t.getValue().toFile())) {
+                clip = javax.sound.sampled.AudioSystem.getClip();
+                clip.open(in);
+                clip.start();
+                info.setText(describe() + " · playing " + (trimmed ? "trimmed" : "original"));
+            } catch (Exception | LinkageError ex) {
+                onError.accept("No audio output device could play the clip (" + ex.getClass().getSimpleName()
+                        + "). Export the WAV and play it in another program.");
+            }
+        });
+        t.setOnFailed(e -> onError.accept(t.getException().getMessage()));
+        Thread th = new Thread(t, "CostBench audio preview");
+        th.setDaemon(true);
+        th.start();
+    }
+
+    public void stopPlayback() {
+        if (clip != null) {
+            clip.stop();
+            clip.close();
+            clip = null;
+        }
+    }
+
+    private void exportAudio() {
+        if (audio == null) {
+            return;
+        }
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Export optimized audio");
+        String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        fc.setInitialFileName(base + (trim.isSelected() ? "-16k-trimmed.wav" : "-16k.wav"));
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("WAV audio", "*.wav"));
+        java.io.File f = fc.showSaveDialog(box.getScene().getWindow());
+        if (f != null) {
+            exportAudioTo(f.toPath());
+        }
+    }
+
+    /** Writes the optimized audio to {@code out} in the background (tests call it directly). */
+    public Task<Double> exportAudioTo(Path out) {
+        List<AudioAnalysis.Span> cut = trim.isSelected() ? audio.silences() : List.of();
+        Path src = file;
+        Task<Double> t = new Task<>() {
+            @Override
+            protected Double call() throws Exception {
+                return AudioExport.writeWav(src, cut, out, this::isCancelled);
+            }
+        };
+        run(t, secs -> info.setText(describe() + String.format(Locale.ROOT, " · exported %.1f s to %s", secs, out)));
+        return t;
+    }
+
+    private void exportFrames() {
+        if (scan == null || lastPicked.length == 0) {
+            return;
+        }
+        javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+        dc.setTitle("Export the chosen frames to a folder");
+        java.io.File d = dc.showDialog(box.getScene().getWindow());
+        if (d != null) {
+            exportFramesTo(d.toPath());
+        }
+    }
+
+    /** Saves the chosen frames as JPEG files into {@code dir} in the background (tests call it directly). */
+    public Task<List<Path>> exportFramesTo(Path dir) {
+        double[] times = new double[lastPicked.length];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = scan.times()[lastPicked[i]];
+        }
+        Path src = file;
+        Task<List<Path>> t = new Task<>() {
+            @Override
+            protected List<Path> call() throws Exception {
+                return FrameExport.export(src, times, dir, 90);
+            }
+        };
+        run(t, files -> info.setText(describe() + " · exported " + files.size() + " frames to " + dir));
+        return t;
+    }
+
     private int maxFrames() {
         try {
             return Math.max(0, Integer.parseInt(maxFrames.getText().trim()));
@@ -340,10 +489,12 @@ final class AvMediaPane {
             long baseline = Math.min(scan.frames(), Math.max(1, (long) Math.ceil(av.seconds() - 1e-9)));
             var before = MediaCosts.video(models, av.seconds(), baseline, av.width(), av.height(), av.hasAudio(),
                     options.get());
-            var after = MediaCosts.video(models, av.seconds(), picked.length, av.width(), av.height(), av.hasAudio(),
+            int[] wh = sentSize();
+            var after = MediaCosts.video(models, av.seconds(), picked.length, wh[0], wh[1], av.hasAudio(),
                     options.get());
+            lastPicked = picked;
             for (int i = 0; i < before.size(); i++) {
-                out.add(new MediaCostRow(before.get(i).model(), before.get(i).tokens(), before.get(i).usd(),
+                out.add(MediaCostRow.of(before.get(i).model(), before.get(i).tokens(), before.get(i).usd(),
                         after.get(i).tokens(), after.get(i).usd(), after.get(i).method(), false));
             }
             what = String.format(Locale.ROOT, "baseline 1 fps (%d frames, Gemini's default) → %s: %d of %d frames, "
@@ -355,8 +506,12 @@ final class AvMediaPane {
             var before = MediaCosts.audio(models, av.seconds());
             var opt = MediaCosts.audio(models, after);
             for (int i = 0; i < before.size(); i++) {
-                out.add(new MediaCostRow(before.get(i).model(), before.get(i).tokens(), before.get(i).usd(),
+                out.add(MediaCostRow.of(before.get(i).model(), before.get(i).tokens(), before.get(i).usd(),
                         opt.get(i).tokens(), opt.get(i).usd(), opt.get(i).method(), false));
+            }
+            for (Transcription t : TRANSCRIPTION) {
+                out.add(new MediaCostRow(t.id(), t.name(), t.provider(), -1, t.cost(av.seconds()), -1, t.cost(after),
+                        t.method(after), t.status() != dev.costbench.model.catalog.PriceStatus.LISTED));
             }
             what = String.format(Locale.ROOT, "16 kHz mono%s: %.1f s of %.1f s", trim.isSelected() ? ", silences cut"
                     : "", after, audio.seconds());
@@ -365,9 +520,10 @@ final class AvMediaPane {
         }
         out.sort(Comparator.comparing(MediaCostRow::optimizedUsd, Comparator.nullsLast(Comparator.naturalOrder())));
         rows.setAll(out);
-        MediaCostRow cheapest = out.isEmpty() ? null : out.get(0);
+        // The cheapest model that takes the media itself (transcription services only turn speech into text).
+        MediaCostRow cheapest = out.stream().filter(r -> r.optimizedTokens() >= 0).findFirst().orElse(null);
         summary.accept(what + " · " + out.size() + " models" + (cheapest == null || cheapest.optimizedUsd() == null ? ""
-                : " · cheapest: " + cheapest.model().name() + " " + Money.format(cheapest.optimizedUsd()) + ", "
+                : " · cheapest: " + cheapest.name() + " " + Money.format(cheapest.optimizedUsd()) + ", "
                 + Money.format(cheapest.optimizedUsd().multiply(BigDecimal.valueOf(1000))) + " per 1,000 files"));
         onResult.run();
     }

@@ -5,11 +5,18 @@ import dev.costbench.model.catalog.ModelEntry;
 import java.math.BigDecimal;
 
 /**
- * One model's line in the Media view: tokens and cost of the original and of the optimized version (an image
- * re-encoded, audio resampled and trimmed, or the frames a sampling strategy keeps).
+ * One line in the Media view: tokens and cost of the original and of the optimized version (an image re-encoded,
+ * audio resampled and trimmed, or the frames a sampling strategy keeps) on a catalog model, or on a per-minute
+ * transcription service (then the token columns are -1 and shown empty).
  */
-public record MediaCostRow(ModelEntry model, long originalTokens, BigDecimal originalUsd, long optimizedTokens,
-                           BigDecimal optimizedUsd, String method, boolean unconfirmed) {
+public record MediaCostRow(String id, String name, String provider, long originalTokens, BigDecimal originalUsd,
+                           long optimizedTokens, BigDecimal optimizedUsd, String method, boolean unconfirmed) {
+
+    public static MediaCostRow of(ModelEntry m, long originalTokens, BigDecimal originalUsd, long optimizedTokens,
+                                  BigDecimal optimizedUsd, String method, boolean unconfirmed) {
+        return new MediaCostRow(m.id(), m.name(), m.provider(), originalTokens, originalUsd, optimizedTokens,
+                optimizedUsd, method, unconfirmed);
+    }
 
     /** Saving in percent of the original cost, or null when either side is unpriced. */
     public Double savingPercent() {

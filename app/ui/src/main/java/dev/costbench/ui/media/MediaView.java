@@ -152,7 +152,7 @@ public final class MediaView extends BorderPane {
                 new Label("Format"), format, new Label("Quality"), quality, qualityLabel, resetCrop, export);
         imageControls.setAlignment(Pos.CENTER_LEFT);
         av = new AvMediaPane(catalog, () -> new ImageOptions(detail.getValue(), resolution.getValue(),
-                measured.isSelected()), rows, summary::setText, m -> error("Cannot analyse this file", m),
+                measured.isSelected()), rows, summary::setText, m -> error(m.startsWith("No audio output") ? "Cannot play audio" : "Cannot analyse this file", m),
                 () -> generation++);
         VBox top = new VBox(6, common, imageControls, av.audioControls(), av.videoControls());
         top.setPadding(new Insets(0, 0, 8, 0));
@@ -162,6 +162,45 @@ public final class MediaView extends BorderPane {
         optimizedView.setPreserveRatio(true);
         StackPane left = imagePane(originalView, true);
         StackPane right = imagePane(optimizedView, false);
+        for (StackPane pane : List.of(left, right)) {
+            // Zoom both images together: scroll (or pinch) over either one; drag the optimized one to pan;
+            // double-click to fit again.
+            pane.setOnScroll(e -> {
+                if (e.getDeltaY() == 0) {
+                    return;
+                }
+                ImageView v = pane == left ? originalView : optimizedView;
+                double[] f = fraction(v, e.getX(), e.getY());
+                zoomAt(zoom * Math.pow(1.1, e.getDeltaY() / 40), f[0], f[1]);
+                e.consume();
+            });
+            pane.setOnZoom(e -> zoomAt(zoom * e.getZoomFactor(), cx, cy));
+        }
+        double[] panFrom = new double[4];
+        right.setOnMousePressed(e -> {
+            panFrom[0] = e.getX();
+            panFrom[1] = e.getY();
+            panFrom[2] = cx;
+            panFrom[3] = cy;
+            if (e.getClickCount() == 2) {
+                zoomAt(1, 0.5, 0.5);
+            }
+        });
+        right.setOnMouseDragged(e -> {
+            javafx.geometry.Bounds b = optimizedView.getBoundsInParent();
+            if (b.getWidth() > 0 && b.getHeight() > 0) {
+                cx = panFrom[2] - (e.getX() - panFrom[0]) / b.getWidth() / zoom;
+                cy = panFrom[3] - (e.getY() - panFrom[1]) / b.getHeight() / zoom;
+                applyZoom();
+            }
+        });
+        left.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2) {
+                zoomAt(1, 0.5, 0.5);
+            }
+        });
+        Tooltip.install(left, new Tooltip("Drag to crop · scroll to zoom both images · double-click to fit"));
+        Tooltip.install(right, new Tooltip("Scroll to zoom both images · drag to pan · double-click to fit"));
         VBox leftBox = new VBox(4, new Label("Original"), left, originalInfo);
         VBox rightBox = new VBox(4, new Label("Optimized"), right, optimizedInfo);
         originalInfo.setId("original-info");
@@ -203,6 +242,60 @@ public final class MediaView extends BorderPane {
         });
     }
 
+    private double zoom = 1;
+    private double cx = 0.5;
+    private double cy = 0.5;
+
+    /** The zoom factor shared by both images (1: whole image). */
+    public double zoom() {
+        return zoom;
+    }
+
+    /** Zooms both images to {@code z} (1 to 32), keeping the image point at fractions (fx, fy) in view. */
+    public void zoomAt(double z, double fx, double fy) {
+        zoom = Math.max(1, Math.min(32, z));
+        cx = fx;
+        cy = fy;
+        if (zoom == 1) {
+            cx = 0.5;
+            cy = 0.5;
+        }
+        applyZoom();
+    }
+
+    private void applyZoom() {
+        double half = 0.5 / zoom;
+        cx = Math.max(half, Math.min(1 - half, cx));
+        cy = Math.max(half, Math.min(1 - half, cy));
+        for (ImageView v : List.of(originalView, optimizedView)) {
+            javafx.scene.image.Image img = v.getImage();
+            if (img == null || zoom == 1) {
+                v.setViewport(null);
+                continue;
+            }
+            double w = img.getWidth() / zoom;
+            double h = img.getHeight() / zoom;
+            v.setViewport(new javafx.geometry.Rectangle2D(cx * img.getWidth() - w / 2, cy * img.getHeight() - h / 2,
+                    w, h));
+        }
+    }
+
+    /** The point (x, y) of a pane as fractions of the whole image shown in {@code v}, viewport included. */
+    private static double[] fraction(ImageView v, double x, double y) {
+        javafx.geometry.Bounds b = v.getBoundsInParent();
+        javafx.scene.image.Image img = v.getImage();
+        if (img == null || b.getWidth() <= 0 || b.getHeight() <= 0) {
+            return new double[] {0.5, 0.5};
+        }
+        javafx.geometry.Rectangle2D vp = v.getViewport() != null ? v.getViewport()
+                : new javafx.geometry.Rectangle2D(0, 0, img.getWidth(), img.getHeight());
+        double fx = (vp.getMinX() + Math.max(0, Math.min(1, (x - b.getMinX()) / b.getWidth())) * vp.getWidth())
+                / img.getWidth();
+        double fy = (vp.getMinY() + Math.max(0, Math.min(1, (y - b.getMinY()) / b.getHeight())) * vp.getHeight())
+                / img.getHeight();
+        return new double[] {fx, fy};
+    }
+
     private StackPane imagePane(ImageView view, boolean croppable) {
         Pane overlay = new Pane();
         StackPane p = new StackPane(view, overlay);
@@ -234,14 +327,14 @@ public final class MediaView extends BorderPane {
                 if (original == null || cropRect.getWidth() < 4 || cropRect.getHeight() < 4) {
                     return;
                 }
-                // Map the rectangle from view coordinates to original pixels.
-                javafx.geometry.Bounds b = view.getBoundsInParent();
-                double sx = original.getWidth() / b.getWidth();
-                double sy = original.getHeight() / b.getHeight();
-                int x = (int) Math.max(0, (cropRect.getX() - b.getMinX()) * sx);
-                int y = (int) Math.max(0, (cropRect.getY() - b.getMinY()) * sy);
-                int w = (int) Math.min(original.getWidth() - x, cropRect.getWidth() * sx);
-                int h = (int) Math.min(original.getHeight() - y, cropRect.getHeight() * sy);
+                // Map the rectangle from view coordinates (zoomed or not) to original pixels.
+                double[] a = fraction(view, cropRect.getX(), cropRect.getY());
+                double[] z = fraction(view, cropRect.getX() + cropRect.getWidth(), cropRect.getY()
+                        + cropRect.getHeight());
+                int x = (int) Math.round(a[0] * original.getWidth());
+                int y = (int) Math.round(a[1] * original.getHeight());
+                int w = (int) Math.min(original.getWidth() - x, Math.round((z[0] - a[0]) * original.getWidth()));
+                int h = (int) Math.min(original.getHeight() - y, Math.round((z[1] - a[1]) * original.getHeight()));
                 if (w > 0 && h > 0) {
                     crop = new int[] {x, y, w, h};
                     recompute();
@@ -260,12 +353,14 @@ public final class MediaView extends BorderPane {
         table.setPlaceholder(new Label("Open an image, audio or video file to see its tokens and cost on every model "
                 + "that takes it."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Model", 210, r -> r.model().name()));
-        table.getColumns().add(col("Provider", 90, r -> r.model().provider()));
+        table.getColumns().add(col("Model", 210, r -> r.name()));
+        table.getColumns().add(col("Provider", 90, r -> r.provider()));
         TableColumn<MediaCostRow, Long> ot = col("Tokens", 90, MediaCostRow::originalTokens);
+        ot.setCellFactory(c -> tokenCell());
         TableColumn<MediaCostRow, BigDecimal> ou = moneyCol("Original $", MediaCostRow::originalUsd);
         TableColumn<MediaCostRow, Long> pt = col("Optimized tokens", 120, MediaCostRow::optimizedTokens);
         pt.setId("col-optimized-tokens");
+        pt.setCellFactory(c -> tokenCell());
         TableColumn<MediaCostRow, BigDecimal> pu = moneyCol("Optimized $", MediaCostRow::optimizedUsd);
         TableColumn<MediaCostRow, Double> save = col("Saving", 80, MediaCostRow::savingPercent);
         save.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
@@ -279,6 +374,17 @@ public final class MediaView extends BorderPane {
                 r -> r.method() + (r.unconfirmed() ? "  [UNCONFIRMED / CONFLICT]" : ""));
         table.getColumns().addAll(List.of(ot, ou, pt, pu, save, how));
         ou.setSortType(TableColumn.SortType.ASCENDING);
+    }
+
+    /** Token cells: blank for per-minute transcription rows (-1), which are not billed in tokens. */
+    private static javafx.scene.control.TableCell<MediaCostRow, Long> tokenCell() {
+        return new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Long v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : v < 0 ? "per minute" : String.format(Locale.ROOT, "%,d", v));
+            }
+        };
     }
 
     private static <T> TableColumn<MediaCostRow, T> col(String title, double w,
@@ -388,6 +494,7 @@ public final class MediaView extends BorderPane {
             crop = null;
             updateCropRect();
             originalView.setImage(l.preview);
+            zoomAt(1, 0.5, 0.5);
             originalInfo.setText(String.format(Locale.ROOT, "%s · %s · %d × %d · %,d bytes", path.getFileName(),
                     info.format().toUpperCase(Locale.ROOT), info.width(), info.height(), info.bytes()));
             if (l.error != null) {
@@ -409,6 +516,11 @@ public final class MediaView extends BorderPane {
     }
 
     /** The frame-sampling choice (video). */
+    /** The audio/video pane (tests drive its exports and frame size). */
+    public AvMediaPane avPane() {
+        return av;
+    }
+
     public ComboBox<String> strategyBox() {
         return av.strategyBox();
     }
@@ -473,7 +585,7 @@ public final class MediaView extends BorderPane {
             for (int i = 0; i < before.size(); i++) {
                 ImageCost b = before.get(i);
                 ImageCost a = after.get(i);
-                out.add(new MediaCostRow(b.model(), b.tokens().tokens(), b.usd(), a.tokens().tokens(), a.usd(),
+                out.add(MediaCostRow.of(b.model(), b.tokens().tokens(), b.usd(), a.tokens().tokens(), a.usd(),
                         a.tokens().method(), a.tokens().unconfirmed()));
             }
             out.sort(Comparator.comparing(MediaCostRow::optimizedUsd, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -482,6 +594,7 @@ public final class MediaView extends BorderPane {
             busy.setVisible(false);
             rows.setAll(r.rows);
             optimizedView.setImage(r.preview);
+            applyZoom();
             optimizedBytes = r.bytes;
             export.setDisable(r.bytes == null);
             optimizedInfo.setText(String.format(Locale.ROOT, "%s · %d × %d%s%s", r.format.toUpperCase(Locale.ROOT),
@@ -491,7 +604,7 @@ public final class MediaView extends BorderPane {
                             crop[0], crop[1])));
             MediaCostRow cheapest = r.rows.isEmpty() ? null : r.rows.get(0);
             summary.setText(r.rows.size() + " models take images" + (cheapest == null || cheapest.optimizedUsd() == null
-                    ? "" : " · cheapest optimized: " + cheapest.model().name() + " "
+                    ? "" : " · cheapest optimized: " + cheapest.name() + " "
                     + Money.format(cheapest.optimizedUsd()) + " per image, "
                     + Money.format(cheapest.optimizedUsd().multiply(BigDecimal.valueOf(1000))) + " per 1,000 images"));
             generation++;
@@ -526,6 +639,7 @@ public final class MediaView extends BorderPane {
 
     public void close() {
         av.cancel();
+        av.stopPlayback();
         worker.close();
     }
 }
