@@ -46,6 +46,17 @@ public final class PromptView extends BorderPane {
     private final Label status = new Label();
 
     public PromptView(PromptViewModel vm) {
+        this(vm, id -> {
+            throw new dev.costbench.model.provider.ProviderException(id,
+                    dev.costbench.model.provider.ProviderException.Kind.NO_KEY, 0,
+                    "Provider access is not set up in this window", null, null, null);
+        });
+    }
+
+    private RunPane run;
+    private javafx.scene.control.TabPane lower;
+
+    public PromptView(PromptViewModel vm, RunPane.Clients clients) {
         this.vm = vm;
         getStyleClass().add("prompt-view");
         table = new CostTableView(vm.rows());
@@ -90,7 +101,23 @@ public final class PromptView extends BorderPane {
             }
             breakdown.show(table.selectedRow());
         });
-        SplitPane right = new SplitPane(table, breakdown);
+        run = new RunPane(() -> table.selectedRow() == null ? null : table.selectedRow().model(), this::currentRequest,
+                clients);
+        table.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> run.refreshTitle());
+        javafx.scene.control.Tab bdTab = new javafx.scene.control.Tab("Breakdown", breakdown);
+        javafx.scene.control.Tab runTab = new javafx.scene.control.Tab("Send to the API", run);
+        bdTab.setClosable(false);
+        runTab.setClosable(false);
+        lower = new javafx.scene.control.TabPane(bdTab, runTab);
+        lower.setId("prompt-lower-tabs");
+        setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShortcutDown()) {
+                lower.getSelectionModel().select(runTab);
+                run.send();
+                e.consume();
+            }
+        });
+        SplitPane right = new SplitPane(table, lower);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
         table.setPadding(new Insets(10, 10, 0, 10));
@@ -108,6 +135,33 @@ public final class PromptView extends BorderPane {
 
     public CostTableView table() {
         return table;
+    }
+
+    public RunPane runPane() {
+        return run;
+    }
+
+    /** Shows the "Send to the API" tab. */
+    public void showRun() {
+        lower.getSelectionModel().select(1);
+    }
+
+    /** The prompt as a provider-neutral request: system, few-shot turns in order, then the user message. */
+    public dev.costbench.model.provider.ChatRequest currentRequest() {
+        java.util.List<dev.costbench.model.provider.ChatMessage> msgs = new java.util.ArrayList<>();
+        for (Turn t : vm.turns()) {
+            String text = t.textProperty().get();
+            if (text != null && !text.isEmpty() && t.roleProperty().get() != Role.SYSTEM) {
+                msgs.add(new dev.costbench.model.provider.ChatMessage(t.roleProperty().get(),
+                        java.util.List.of(new dev.costbench.model.provider.Part.Text(text))));
+            }
+        }
+        String user = vm.userTextProperty().get();
+        msgs.add(dev.costbench.model.provider.ChatMessage.user(user == null || user.isEmpty() ? "(empty)" : user));
+        String sys = vm.systemTextProperty().get();
+        int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, vm.outputTokensProperty().get()));
+        return new dev.costbench.model.provider.ChatRequest("selected", sys == null || sys.isEmpty() ? null : sys,
+                null, msgs, cap, null, null, null, null, null, true, null);
     }
 
     public PromptEditor userEditor() {
