@@ -106,7 +106,10 @@ public final class AnthropicClient implements ProviderClient {
                 usage.toString());
     }
 
-    /** {@code POST /v1/messages/count_tokens}: the same body minus {@code max_tokens}, answered with {@code input_tokens}. */
+    /**
+     * {@code POST /v1/messages/count_tokens}: the Messages body minus {@code max_tokens} and {@code temperature},
+     * answered with {@code {"input_tokens": N}}.
+     */
     @Override
     public TokenCountResult countTokens(ChatRequest request) throws ProviderException {
         HttpEngine.JsonResponse r = http.postJson("/v1/messages/count_tokens", headers(),

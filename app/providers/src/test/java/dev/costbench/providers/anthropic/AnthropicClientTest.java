@@ -334,6 +334,17 @@ class AnthropicClientTest {
     }
 
     @Test
+    void cancelWhileStreaming() {
+        mock.enqueue(new MockResponse.Builder().code(200).setHeader("content-type", "text/event-stream")
+                .body(STREAM).throttleBody(200, 50, TimeUnit.MILLISECONDS).build());
+        CancelToken cancel = new CancelToken();
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> client.complete(fullRequest(true), piece -> cancel.cancel(), cancel));
+        assertEquals(Kind.CANCELLED, e.kind());
+        assertEquals(1, mock.server.getRequestCount());
+    }
+
+    @Test
     void streamEndingWithoutMessageStopIsIncomplete() {
         mock.sse(STREAM.substring(0, STREAM.indexOf("event: message_delta")));
         ProviderException e = assertThrows(ProviderException.class,
