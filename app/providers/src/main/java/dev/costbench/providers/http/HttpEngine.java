@@ -157,6 +157,9 @@ public final class HttpEngine {
                 String line;
                 try {
                     while ((line = in.readLine()) != null) {
+                        if (cancel.isCancelled()) {
+                            throw cancelled(); // events already buffered are not delivered after a cancel
+                        }
                         if (line.isEmpty()) {
                             if (hasData) {
                                 started[0] = true;
@@ -178,9 +181,12 @@ public final class HttpEngine {
                             hasData = true;
                         }
                     }
-                    if (hasData) {
+                    if (hasData && !cancel.isCancelled()) {
                         started[0] = true;
                         listener.onEvent(event, data.toString());
+                    }
+                    if (cancel.isCancelled()) {
+                        throw cancelled();
                     }
                 } catch (IOException e) {
                     if (cancel.isCancelled()) {
