@@ -321,7 +321,9 @@ public final class HttpEngine {
             }
             return n;
         } catch (IOException e) {
-            throw malformed("its answer is not valid JSON (" + e.getMessage().split("\n")[0] + ")", raw, status, e);
+            // no cause: the parser's message quotes the offending token, which may be the key
+            throw malformed("its answer is not valid JSON (" + String.valueOf(e.getMessage()).split("\n")[0] + ")",
+                    raw, status, null);
         }
     }
 

@@ -219,6 +219,22 @@ class HttpEngineTest {
     }
 
     @Test
+    void anUnparsableBodyStartingWithTheKeyDoesNotLeakThroughTheCause() {
+        String key = "AIzaSyLEAKCHECK0123456789abcdefXYZ";
+        ProviderSettings s = new ProviderSettings(ProviderId.GEMINI, server.url("/v1beta").toString(),
+                new dev.costbench.model.provider.Secret(key, "test"), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), 0, 1);
+        server.enqueue(new MockResponse.Builder().code(200).body(key + " is not valid here").build());
+        ProviderException e = assertThrows(ProviderException.class,
+                () -> new HttpEngine(s).getJson("/models", Headers.of(), CancelToken.none()));
+        assertEquals(Kind.MALFORMED, e.kind());
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        assertFalse(trace.toString().contains("LEAKCHECK"), trace.toString());
+        assertEquals("[REDACTED] is not valid here", e.body());
+    }
+
+    @Test
     void transportErrorsNeverShowTheKey() {
         ProviderSettings s = new ProviderSettings(ProviderId.OPENAI, "http://127.0.0.1:1/v1?k=" + MockApi.KEY,
                 new dev.costbench.model.provider.Secret(MockApi.KEY, "test"), Duration.ofMillis(300),
