@@ -34,8 +34,9 @@ import okhttp3.ResponseBody;
 
 /**
  * The HTTP part every provider client shares: JSON and server-sent-event calls with timeouts, retries with
- * exponential backoff and full jitter on 429 / 5xx / network errors (honouring {@code Retry-After} and
- * {@code retry-after-ms}), no retry on other 4xx, a per-provider concurrency limit, cancellation, and errors that
+ * exponential backoff and jitter on 429 / 5xx / network errors (honouring {@code Retry-After},
+ * {@code retry-after-ms} and OpenAI's {@code x-ratelimit-reset-*}), no retry on other 4xx, a per-provider
+ * concurrency limit, cancellation (also while queued for that limit), and errors that
  * name the provider, say what happened and keep the body with the key redacted.
  */
 public final class HttpEngine {

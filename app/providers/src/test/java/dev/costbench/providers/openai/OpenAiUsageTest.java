@@ -3,7 +3,12 @@ package dev.costbench.providers.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
+import dev.costbench.model.cost.CostEngine;
+import java.math.BigDecimal;
 import dev.costbench.providers.MockApi;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,17 @@ class OpenAiUsageTest {
                 + "{\"reasoning_tokens\":640},\"total_tokens\":11000}"));
         assertEquals(new CanonicalUsage(1808, 8192, 0, 0, 360, 640), u);
         assertEquals(1000, u.billedOutput());
+    }
+
+    @Test
+    void normalizedUsagePricesAsTheW6Check() {
+        // GPT-5: (1,808·1.25 + 8,192·0.125 + 1,000·10)/1e6 = $0.013284 — reasoning is billed as output
+        ModelEntry gpt5 = CatalogBuilder.builtIn().find("gpt-5").orElseThrow();
+        CanonicalUsage u = OpenAiUsage.of(MockApi.parse("{\"prompt_tokens\":10000,\"completion_tokens\":1000,"
+                + "\"prompt_tokens_details\":{\"cached_tokens\":8192},\"completion_tokens_details\":"
+                + "{\"reasoning_tokens\":700}}"));
+        BigDecimal usd = CostEngine.price(gpt5, u, BillingOptions.INTERACTIVE).total();
+        assertEquals(0, new BigDecimal("0.013284").compareTo(usd), usd.toPlainString());
     }
 
     @Test
