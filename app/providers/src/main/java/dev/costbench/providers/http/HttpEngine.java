@@ -34,8 +34,9 @@ import okhttp3.ResponseBody;
 
 /**
  * The HTTP part every provider client shares: JSON and server-sent-event calls with timeouts, retries with
- * exponential backoff and full jitter on 429 / 5xx / network errors (honouring {@code Retry-After} and
- * {@code retry-after-ms}), no retry on other 4xx, a per-provider concurrency limit, cancellation, and errors that
+ * exponential backoff and jitter on 429 / 5xx / network errors (honouring {@code Retry-After},
+ * {@code retry-after-ms} and OpenAI's {@code x-ratelimit-reset-*}), no retry on other 4xx, a per-provider
+ * concurrency limit, cancellation (also while queued for that limit), and errors that
  * name the provider, say what happened and keep the body with the key redacted.
  */
 public final class HttpEngine {
@@ -46,6 +47,8 @@ public final class HttpEngine {
     private static final OkHttpClient ROOT = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     private static final Map<String, Semaphore> LIMITS = new ConcurrentHashMap<>();
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A server asking for a longer wait than this is not retried: the error (with its hint) goes to the user. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
     private final ProviderSettings settings;
     private final OkHttpClient client;
@@ -63,6 +66,13 @@ public final class HttpEngine {
     @FunctionalInterface
     public interface SseListener {
         void onEvent(String event, String data) throws ProviderException;
+
+        /**
+         * Called just before each attempt sends the request, with {@link System#nanoTime()}: time to first token is
+         * measured from here, so waits between retries are not counted.
+         */
+        default void onRequestSent(long nanoTime) {
+        }
     }
 
     /** A JSON answer with the time it took. */
@@ -133,6 +143,7 @@ public final class HttpEngine {
             Request req = new Request.Builder().url(url(path)).headers(headers).header("Accept", "text/event-stream")
                     .post(RequestBody.create(text, JSON)).build();
             long t0 = System.nanoTime();
+            listener.onRequestSent(t0);
             Call call = client.newCall(req);
             cancel.onCancel(call::cancel);
             try (Response r = call.execute()) {
@@ -147,6 +158,9 @@ public final class HttpEngine {
                 String line;
                 try {
                     while ((line = in.readLine()) != null) {
+                        if (cancel.isCancelled()) {
+                            throw cancelled(); // events already buffered are not delivered after a cancel
+                        }
                         if (line.isEmpty()) {
                             if (hasData) {
                                 started[0] = true;
@@ -168,13 +182,22 @@ public final class HttpEngine {
                             hasData = true;
                         }
                     }
-                    if (hasData) {
+                    if (hasData && !cancel.isCancelled()) {
                         started[0] = true;
                         listener.onEvent(event, data.toString());
+                    }
+                    if (cancel.isCancelled()) {
+                        throw cancelled();
                     }
                 } catch (IOException e) {
                     if (cancel.isCancelled()) {
                         throw cancelled();
+                    }
+                    if (started[0] && isTimeout(e)) {
+                        throw new ProviderException(provider(), Kind.TIMEOUT, r.code(), provider().displayName()
+                                + " stopped sending in the middle of the answer (" + describe(e)
+                                + "); the partial answer was discarded. Try again, or raise the read timeout in"
+                                + " Settings", null, null, e);
                     }
                     if (started[0]) {
                         throw new ProviderException(provider(), Kind.MALFORMED, r.code(), provider().displayName()
@@ -206,23 +229,15 @@ public final class HttpEngine {
         if (cancel.isCancelled()) {
             throw cancelled();
         }
-        try {
-            if (!limit.tryAcquire(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ProviderException(provider(), Kind.TIMEOUT, 0, "Too many requests to "
-                        + provider().displayName() + " are in flight; none finished within "
-                        + settings.callTimeout().toSeconds() + " s", null, null, null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw cancelled();
-        }
+        acquire(cancel);
         try {
             for (int n = 0; ; n++) {
                 try {
                     return attempt.run();
                 } catch (ProviderException e) {
                     if (!e.kind().retryable() || !mayRetry.getAsBoolean() || n >= settings.maxRetries()
-                            || cancel.isCancelled()) {
+                            || cancel.isCancelled()
+                            || (e.retryAfter() != null && e.retryAfter().compareTo(MAX_RETRY_AFTER) > 0)) {
                         throw cancel.isCancelled() ? cancelled() : e;
                     }
                     try {
@@ -241,10 +256,41 @@ public final class HttpEngine {
         }
     }
 
-    /** The wait before retry {@code n} (0-based): the server's hint if any, else full-jitter exponential. */
+    /**
+     * Takes a slot of the per-provider limit, waiting at most the call timeout. The wait is sliced so that a
+     * request queued behind others can be cancelled before it is sent.
+     */
+    private void acquire(CancelToken cancel) throws ProviderException {
+        long end = System.nanoTime() + settings.callTimeout().toNanos();
+        try {
+            while (!limit.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+                if (cancel.isCancelled()) {
+                    throw cancelled();
+                }
+                if (System.nanoTime() - end > 0) {
+                    throw new ProviderException(provider(), Kind.TIMEOUT, 0, "Too many requests to "
+                            + provider().displayName() + " are in flight; none finished within "
+                            + settings.callTimeout().toSeconds() + " s", null, null, null);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cancelled();
+        }
+        if (cancel.isCancelled()) {
+            limit.release();
+            throw cancelled();
+        }
+    }
+
+    /**
+     * The wait before retry {@code n} (0-based): the server's hint if any (hints above {@link #MAX_RETRY_AFTER}
+     * are not retried at all), else exponential with jitter: between half and all of
+     * {@code min(30 s, base * 2^n)}.
+     */
     Duration backoff(int n, Duration retryAfter) {
         if (retryAfter != null) {
-            return retryAfter.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : retryAfter;
+            return retryAfter.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : retryAfter;
         }
         long cap = Math.min(MAX_BACKOFF.toMillis(), baseBackoff.toMillis() << Math.min(n, 16));
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
@@ -276,14 +322,16 @@ public final class HttpEngine {
             }
             return n;
         } catch (IOException e) {
-            throw malformed("its answer is not valid JSON (" + e.getMessage().split("\n")[0] + ")", raw, status, e);
+            // no cause: the parser's message quotes the offending token, which may be the key
+            throw malformed("its answer is not valid JSON (" + String.valueOf(e.getMessage()).split("\n")[0] + ")",
+                    raw, status, null);
         }
     }
 
     /** An answer that parsed but lacks what the API documents. */
     public ProviderException malformed(String what, String raw, int status, Throwable cause) {
-        return new ProviderException(provider(), Kind.MALFORMED, status, provider().displayName()
-                + " sent an unexpected answer: " + what + ". The raw body is kept for inspection.", null,
+        return new ProviderException(provider(), Kind.MALFORMED, status, redact(provider().displayName()
+                + " sent an unexpected answer: " + what + ". The raw body is kept for inspection."), null,
                 redact(raw), cause);
     }
 
@@ -309,15 +357,19 @@ public final class HttpEngine {
             return cancelled();
         }
         String name = provider().displayName();
-        if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException
-                && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout"))) {
-            return new ProviderException(provider(), Kind.TIMEOUT, 0, name + " did not answer in time ("
-                    + describe(e) + ") at " + settings.baseUrl() + "; try again, or raise the timeout in Settings",
+        if (isTimeout(e)) {
+            return new ProviderException(provider(), Kind.TIMEOUT, 0, redact(name + " did not answer in time ("
+                    + describe(e) + ") at " + settings.baseUrl() + "; try again, or raise the timeout in Settings"),
                     null, null, e);
         }
-        return new ProviderException(provider(), Kind.NETWORK, 0, "Could not reach " + name + " at "
-                + settings.baseUrl() + " (" + describe(e) + "); check the network and the base URL in Settings",
+        return new ProviderException(provider(), Kind.NETWORK, 0, redact("Could not reach " + name + " at "
+                + settings.baseUrl() + " (" + describe(e) + "); check the network and the base URL in Settings"),
                 null, null, e);
+    }
+
+    private static boolean isTimeout(IOException e) {
+        return e instanceof SocketTimeoutException || (e instanceof InterruptedIOException
+                && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout"));
     }
 
     private static String describe(IOException e) {
@@ -339,7 +391,9 @@ public final class HttpEngine {
                     : name + " refused access (403)" + suffix + ". The key may lack access to this model or region";
         } else if (status == 429) {
             kind = Kind.RATE_LIMIT;
-            msg = name + " is rate-limiting these requests (429)" + suffix;
+            Duration wait = retryAfter(headers);
+            msg = name + " is rate-limiting these requests (429)" + suffix
+                    + (wait == null ? "" : " (it asks to wait " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s)");
         } else if (status >= 500 || status == 529) {
             kind = Kind.SERVER;
             msg = name + " had a server error (" + status + ")" + suffix + "; it is usually temporary";
@@ -393,7 +447,7 @@ public final class HttpEngine {
         }
         String ra = h.get("Retry-After");
         if (ra == null) {
-            return null;
+            return rateLimitReset(h);
         }
         try {
             return Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(ra.trim()) * 1000)));
@@ -406,6 +460,48 @@ public final class HttpEngine {
                 return null;
             }
         }
+    }
+
+    /**
+     * OpenAI's rate-limit headers when there is no {@code Retry-After}: the {@code x-ratelimit-reset-requests} /
+     * {@code x-ratelimit-reset-tokens} duration (e.g. {@code 1s}, {@code 6m0s}, {@code 20ms}) of each limit whose
+     * {@code x-ratelimit-remaining-*} is 0, the longer if both are; null when neither is exhausted.
+     */
+    static Duration rateLimitReset(Headers h) {
+        Duration best = null;
+        for (String kind : new String[] {"requests", "tokens"}) {
+            String remaining = h.get("x-ratelimit-remaining-" + kind);
+            String reset = h.get("x-ratelimit-reset-" + kind);
+            if (remaining == null || reset == null || !remaining.trim().equals("0")) {
+                continue;
+            }
+            Duration d = goDuration(reset.trim());
+            if (d != null && (best == null || d.compareTo(best) > 0)) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /** Parses durations such as {@code 1h2m3.5s}, {@code 6m0s}, {@code 250ms}; null when unreadable. */
+    static Duration goDuration(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)").matcher(s);
+        double ms = 0;
+        int at = 0;
+        while (m.find()) {
+            if (m.start() != at) {
+                return null;
+            }
+            double v = Double.parseDouble(m.group(1));
+            switch (m.group(2)) {
+                case "h": ms += v * 3_600_000; break;
+                case "m": ms += v * 60_000; break;
+                case "s": ms += v * 1000; break;
+                default: ms += v; break;
+            }
+            at = m.end();
+        }
+        return at == 0 || at != s.length() ? null : Duration.ofMillis((long) Math.ceil(ms));
     }
 
     /** The body or message with the API key (if any) removed. */
