@@ -57,9 +57,12 @@ public final class Cli {
             "       costbench catalog import-litellm --file F   (into the user catalog)",
             "       costbench media IMAGE|AUDIO|VIDEO [--models id,id] [--detail low|high|original] [--media-resolution low|medium|high]",
             "                             [--resize PX] [--crop X,Y,W,H] [--format jpeg|webp|png] [--quality Q] [--out F] [--json]",
-            "       costbench media AUDIO [--resample 16000] [--trim-silence] [--silence-db -40] [--min-gap 0.5] [--json]",
+            "       costbench media AUDIO [--resample 16000] [--trim-silence] [--silence-db -40] [--min-gap 0.5] [--out F.wav] [--json]",
             "       costbench media VIDEO [--strategy all|uniform:FPS|adaptive|scene] [--max-frames N] [--frames-out DIR]",
             "                             [--media-resolution low|high] [--json]",
+            "       costbench ping --provider openai|anthropic|gemini|compatible [--base-url U] [--json]",
+            "       costbench complete --model M --prompt F [--system F] [--image F] [--max-tokens N] [--base-url U]",
+            "                          [--provider P] [--api responses|chat] [--temperature T] [--no-stream] [--json]",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 
@@ -69,16 +72,25 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
 
+    private final java.util.function.Supplier<dev.costbench.providers.ProviderConfig> providers;
+
     public Cli(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, ProviderCommand::systemConfig);
+    }
+
+    /** With the provider configuration supplied (tests point it at a mock server and a fake key). */
+    public Cli(InputStream in, PrintStream out, PrintStream err,
+               java.util.function.Supplier<dev.costbench.providers.ProviderConfig> providers) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.providers = providers;
     }
 
     /** True when {@code args} name a command-line command rather than starting the workbench. */
     public static boolean isCommand(String[] args) {
         // A single existing file (`costbench photo.jpg`, or a desktop "open with") opens the workbench on it.
-        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "help").contains(args[0])
+        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "help").contains(args[0])
                 && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
             return false;
         }
@@ -112,6 +124,10 @@ public final class Cli {
                 return catalog(rest);
             case "media":
                 return MediaCommand.run(rest, loadCatalog().models(), ids -> selectModels(loadCatalog(), ids), out);
+            case "ping":
+                return new ProviderCommand(out, err, providers).ping(rest);
+            case "complete":
+                return new ProviderCommand(out, err, providers).complete(rest, loadCatalog());
             case "--help":
             case "-h":
             case "help":
@@ -121,7 +137,7 @@ public final class Cli {
                 out.println("CostBench " + version());
                 return 0;
             default:
-                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, --help)");
+                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, --help)");
         }
     }
 
@@ -303,22 +319,26 @@ public final class Cli {
             o.put("complete", r.complete());
             ArrayNode flags = o.putArray("flags");
             r.breakdown().flags().forEach(f -> flags.add(f.name()));
-            ArrayNode bd = o.putArray("breakdown");
-            for (CostLine l : r.breakdown().lines()) {
-                ObjectNode li = bd.addObject();
-                li.put("item", l.item());
-                li.put("tokens", l.tokens());
-                li.put("pricePerMTok", l.price() == null ? null : Money.exact(l.price().perMTok()));
-                li.put("usd", l.usd() == null ? null : Money.exact(l.usd()));
-                li.put("source", l.price() == null ? null : l.price().source());
-                li.put("asOf", l.price() == null ? null : l.price().asOf());
-                li.put("status", l.price() == null ? "UNPRICED" : l.price().status().name());
-                li.put("rule", l.rule());
-            }
+            breakdownJson(o.putArray("breakdown"), r.breakdown());
             ArrayNode notes = o.putArray("notes");
             r.breakdown().notes().forEach(notes::add);
         }
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+    }
+
+    /** A breakdown's lines as {@code [{item, tokens, pricePerMTok, usd, source, asOf, status, rule}]}. */
+    static void breakdownJson(ArrayNode bd, dev.costbench.model.cost.CostBreakdown b) {
+        for (CostLine l : b.lines()) {
+            ObjectNode li = bd.addObject();
+            li.put("item", l.item());
+            li.put("tokens", l.tokens());
+            li.put("pricePerMTok", l.price() == null ? null : Money.exact(l.price().perMTok()));
+            li.put("usd", l.usd() == null ? null : Money.exact(l.usd()));
+            li.put("source", l.price() == null ? null : l.price().source());
+            li.put("asOf", l.price() == null ? null : l.price().asOf());
+            li.put("status", l.price() == null ? "UNPRICED" : l.price().status().name());
+            li.put("rule", l.rule());
+        }
     }
 
     // ---- catalog ------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.media.AudioAnalysis;
+import dev.costbench.media.AudioExport;
 import dev.costbench.media.Av;
 import dev.costbench.media.AvInfo;
 import dev.costbench.media.FrameExport;
@@ -19,6 +20,7 @@ import dev.costbench.model.media.ImageOptions;
 import dev.costbench.model.media.MediaCosts;
 import dev.costbench.model.media.MediaCosts.ImageCost;
 import dev.costbench.model.media.MediaResolution;
+import dev.costbench.model.media.Transcription;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,6 +64,7 @@ final class MediaCommand {
                 av = Av.probe(file);
             } catch (dev.costbench.media.MediaException e2) {
                 throw new UsageException(e2.getMessage().contains("not an audio or video file")
+                        || e2.getMessage().contains("neither an audio nor a video stream")
                         ? file.getFileName() + " is neither an image nor an audio or video file CostBench can read"
                         : e2.getMessage());
             }
@@ -148,6 +151,24 @@ final class MediaCommand {
             ArrayNode sil = p.putArray("silences");
             r.silences().forEach(s -> sil.addObject().put("start", s.start()).put("end", s.end()));
             costs(p, MediaCosts.audio(models, seconds));
+            if (a.get("out") != null) {
+                Path wav = Path.of(a.get("out"));
+                AudioExport.writeWav(file, a.flag("trim-silence") ? r.silences() : List.of(), wav, () -> false);
+                p.put("written", wav.toString());
+            }
+        }
+        // Speech-to-text priced per minute, the alternative to native audio tokens (seed 001, seed 000 §2.2).
+        ArrayNode tr = root.putArray("transcription");
+        double after = root.has("optimized") ? root.get("optimized").get("seconds").asDouble() : av.seconds();
+        for (Transcription t : Transcription.builtIn()) {
+            ObjectNode x = tr.addObject();
+            x.put("id", t.id());
+            x.put("name", t.name());
+            x.put("perMinuteUsd", Money.exact(t.perMinute()));
+            x.put("originalUsd", Money.exact(t.cost(av.seconds())));
+            x.put("optimizedUsd", Money.exact(t.cost(after)));
+            x.put("status", t.status().name());
+            x.put("note", t.note());
         }
         if (a.flag("json")) {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -162,6 +183,17 @@ final class MediaCommand {
                     r.speechSeconds());
         }
         printCosts(out, root, "native audio input");
+        out.println();
+        out.println("transcription (per audio minute):");
+        for (com.fasterxml.jackson.databind.JsonNode x : tr) {
+            out.printf(Locale.ROOT, "  %-28s %12s %12s  %s%n", x.get("name").asText(),
+                    "$" + x.get("originalUsd").asText(), "$" + x.get("optimizedUsd").asText(),
+                    "LISTED".equals(x.get("status").asText()) ? "" : x.get("status").asText() + ": "
+                            + x.get("note").asText());
+        }
+        if (root.has("optimized") && root.get("optimized").has("written")) {
+            out.println("wrote " + root.get("optimized").get("written").asText());
+        }
         return 0;
     }
 
@@ -194,7 +226,12 @@ final class MediaCommand {
         o.put("frameCount", scan.frames());
         ArrayNode cuts = o.putArray("sceneCuts");
         scan.cuts().forEach(cuts::add);
-        costs(o, MediaCosts.video(models, av.seconds(), scan.frames(), av.width(), av.height(), av.hasAudio(), opts));
+        // Baseline: the file as a provider takes it — Gemini samples native video at 1 fps (and 1 fps is the usual
+        // default for frames sent as images), as the Media view shows.
+        long baseline = Math.min(scan.frames(), Math.max(1, (long) Math.ceil(av.seconds() - 1e-9)));
+        o.put("baselineFrames", baseline);
+        o.put("baseline", "1 fps (Gemini's default sampling)");
+        costs(o, MediaCosts.video(models, av.seconds(), baseline, av.width(), av.height(), av.hasAudio(), opts));
         ObjectNode p = root.putObject("optimized");
         p.put("strategy", strategy.label());
         p.put("frameCount", picked.length);

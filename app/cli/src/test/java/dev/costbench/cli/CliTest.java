@@ -248,10 +248,20 @@ class CliTest {
                 "--trim-silence", "--json"));
         JsonNode a = new ObjectMapper().readTree(out);
         assertEquals("audio", a.get("kind").asText());
+        JsonNode whisper = a.get("transcription").get(0);
+        assertEquals("whisper-1", whisper.get("id").asText());
+        assertEquals("0.0005", whisper.get("originalUsd").asText()); // 5 s at $0.006/min
+        assertEquals("0.0004", whisper.get("optimizedUsd").asText()); // 4 s once the silence is cut
+        assertEquals("UNCONFIRMED", a.get("transcription").get(1).get("status").asText());
         assertEquals(5.0, a.get("original").get("seconds").asDouble(), 0.05);
         assertEquals(160, a.get("original").get("models").get(0).get("tokens").asLong()); // 5 s × 32
         assertEquals(4.0, a.get("optimized").get("seconds").asDouble(), 0.06);
         assertEquals(1, a.get("optimized").get("silences").size());
+        Path trimmed = tmp.resolve("talk-16k.wav");
+        assertEquals(0, run("", "media", wav.toString(), "--resample", "16000", "--trim-silence", "--out",
+                trimmed.toString()));
+        assertTrue(out.contains("transcription (per audio minute):"), out);
+        assertEquals(44 + 4 * 16_000 * 2, Files.size(trimmed), 2 * 1600);
 
         Path mp4 = tmp.resolve("clip.mp4");
         ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=4", "-f", "lavfi", "-i",
@@ -263,6 +273,8 @@ class CliTest {
         JsonNode v = new ObjectMapper().readTree(out);
         assertEquals("video", v.get("kind").asText());
         assertEquals(80, v.get("original").get("frameCount").asInt(), 1);
+        assertEquals(8, v.get("original").get("baselineFrames").asInt()); // Gemini's 1 fps
+        assertEquals(8 * 258, v.get("original").get("models").get(0).get("tokens").asLong());
         assertEquals(2, v.get("optimized").get("frameCount").asInt());
         assertEquals(4.0, v.get("optimized").get("frames").get(1).asDouble(), 0.15);
         assertEquals(2 * 258, v.get("optimized").get("models").get(0).get("tokens").asLong()); // no audio track

@@ -208,6 +208,12 @@ public final class RunPane extends VBox {
             if (answer.getText().isEmpty()) {
                 answer.setText(r.text());
             }
+            if (r.usage() == null) {
+                row(1, "Reported", "the server reported no usage, so the billed cost is unknown");
+                row(3, "Timing", r.latency().toMillis() + " ms · finish: " + r.finishReason());
+                generation++;
+                return;
+            }
             var rec = est.reconcile(m, r.usage(), BillingOptions.INTERACTIVE);
             CanonicalUsage u = r.usage();
             row(1, "Reported", String.format(Locale.ROOT, "%d input (uncached %d, cache read %d, cache write %d), "

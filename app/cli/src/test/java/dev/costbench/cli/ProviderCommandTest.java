@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.providers.ProviderConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code costbench ping} and {@code complete} against a mock OpenAI endpoint with a fake key. */
+class ProviderCommandTest {
+
+    private static final String KEY = "sk-test-CLI-LEAKCHECK-0123456789abcdef";
+    private static final String USAGE = "{\"input_tokens\":2048,\"input_tokens_details\":{\"cached_tokens\":1024},"
+            + "\"output_tokens\":150,\"output_tokens_details\":{\"reasoning_tokens\":128},\"total_tokens\":2198}";
+
+    @TempDir
+    Path tmp;
+    private final MockWebServer server = new MockWebServer();
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void start() throws Exception {
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        ProviderConfig cfg = new ProviderConfig(env, null, tmp.resolve("providers.json"));
+        int code = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8), () -> cfg).run(args);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private Map<String, String> env() {
+        String base = server.url("/v1").toString();
+        return Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", base.endsWith("/") ? base.substring(0,
+                base.length() - 1) : base);
+    }
+
+    @Test
+    void pingListsTheModelsAndSaysWhereTheKeyCameFrom() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":1,"
+                        + "\"owned_by\":\"system\"},{\"id\":\"gpt-5\",\"object\":\"model\",\"created\":2,"
+                        + "\"owned_by\":\"system\"}]}").build());
+        assertEquals(0, run(env(), "ping", "--provider", "openai"));
+        RecordedRequest r = server.takeRequest();
+        assertEquals("GET", r.getMethod());
+        assertEquals("/v1/models", r.getUrl().encodedPath());
+        assertEquals("Bearer " + KEY, r.getHeaders().get("Authorization"));
+        assertTrue(out.startsWith("OpenAI at " + env().get("OPENAI_BASE_URL") + ": OK"), out);
+        assertTrue(out.contains("2 models") && out.contains("environment OPENAI_API_KEY"), out);
+        assertFalse(out.contains(KEY), "the key is never printed");
+    }
+
+    @Test
+    void pingWithoutAKeySaysWhatToSet() {
+        assertEquals(2, run(Map.of(), "ping", "--provider", "anthropic"));
+        assertTrue(err.contains("no Anthropic API key: set ANTHROPIC_API_KEY"), err);
+    }
+
+    @Test
+    void aRejectedKeyExitsWithTheProvidersReason() {
+        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ".\",\"type\":"
+                        + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}").build());
+        assertEquals(3, run(env(), "ping", "--provider", "openai"));
+        assertTrue(err.startsWith("costbench: OpenAI rejected the API key (401)"), err);
+        assertFalse(err.contains(KEY), "the key is redacted from the echoed body: " + err);
+    }
+
+    @Test
+    void completePrintsAnswerUsageEstimateAndBilledCost() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1741476542,\"status\":\"completed\","
+                        + "\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-5-2025-08-07\",\"output\":["
+                        + "{\"id\":\"rs_1\",\"type\":\"reasoning\",\"summary\":[]},{\"type\":\"message\",\"id\":\"msg_1\","
+                        + "\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
+                        + "\"text\":\"Paris.\",\"annotations\":[]}]}],\"usage\":" + USAGE + "}").build());
+        Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is the capital of France?");
+        assertEquals(0, run(env(), "complete", "--model", "gpt-5", "--prompt", prompt.toString(), "--max-tokens",
+                "200", "--no-stream", "--json"));
+        RecordedRequest r = server.takeRequest();
+        assertEquals("POST", r.getMethod());
+        assertEquals("/v1/responses", r.getUrl().encodedPath());
+        JsonNode body = new ObjectMapper().readTree(r.getBody().utf8());
+        assertEquals("gpt-5", body.get("model").asText());
+        assertEquals(200, body.get("max_output_tokens").asInt());
+
+        JsonNode o = new ObjectMapper().readTree(out);
+        assertEquals("Paris.", o.get("text").asText());
+        assertEquals(1024, o.get("usage").get("uncachedInput").asLong());
+        assertEquals(1024, o.get("usage").get("cacheRead").asLong());
+        assertEquals(22, o.get("usage").get("output").asLong());
+        assertEquals(128, o.get("usage").get("reasoning").asLong());
+        // gpt-5: 1024 × $1.25 + 1024 × $0.125 + 150 × $10 per 1M = $0.002908
+        assertEquals("0.002908", o.get("costUsd").asText());
+        assertTrue(o.get("estimateUsd").isTextual());
+        assertTrue(o.get("breakdown").size() >= 3);
+        assertFalse(out.contains(KEY));
+    }
+}
