@@ -8,12 +8,16 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** STYLE.md R1: app/model is pure Java — no JavaFX, no HTTP, no JDBC, no AWT/Swing. */
+/**
+ * STYLE.md R1: app/model is pure Java — no JavaFX, no HTTP, no JDBC, no AWT/Swing — and depends on no other module
+ * (the lab store's interface lives here, its H2 implementation in app/store).
+ */
 @AnalyzeClasses(packages = "dev.costbench.model", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchRule modelIsPureJava = noClasses().that().resideInAPackage("dev.costbench.model..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "java.net.http..",
-                    "java.sql..", "javax.sql..", "org.h2..", "java.awt..", "javax.swing..", "dev.costbench.ui..");
+                    "java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..", "java.awt..", "javax.swing..",
+                    "dev.costbench.ui..", "dev.costbench.store..", "dev.costbench.media..", "dev.costbench.cli..");
 }

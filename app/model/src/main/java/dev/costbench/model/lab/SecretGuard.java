@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.lab;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps API keys out of everything the lab stores or exports. Keys live only in the credential store
+ * ({@link dev.costbench.model.provider.CredentialStore}); settings, scenarios and prompt snapshots are JSON the user
+ * may share, so a JSON property named like a credential, or a value shaped like a provider key, is refused.
+ */
+public final class SecretGuard {
+
+    /** JSON property names. */
+    private static final Pattern PROPERTY = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:");
+    /** Property names that hold credentials, compared lower-case with '-' and '_' removed. */
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile(
+            "key|apikey|.*apikey|.*secret.*|.*password.*|passwd|authorization|.*accesstoken|bearer|.*credential.*"
+                    + "|xgoogapikey|xapikey");
+    /** OpenAI (sk-…, sk-proj-…), Anthropic (sk-ant-…) and Google (AIza…) key shapes. */
+    private static final Pattern KEY_VALUE = Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}|\\bAIza[0-9A-Za-z_-]{35}");
+
+    private SecretGuard() {
+    }
+
+    /** A short description of the credential found in {@code text}, or null when there is none. */
+    public static String findSecret(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = PROPERTY.matcher(text);
+        while (m.find()) {
+            String name = m.group(1).toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+            if (CREDENTIAL_NAME.matcher(name).matches()) {
+                return "a property named \"" + m.group(1) + "\"";
+            }
+        }
+        if (KEY_VALUE.matcher(text).find()) {
+            return "a value shaped like an API key";
+        }
+        return null;
+    }
+
+    /** Throws {@link IllegalArgumentException} (without echoing the value) when {@code text} holds a credential. */
+    public static void requireNoSecrets(String what, String text) {
+        String found = findSecret(text);
+        if (found != null) {
+            throw new IllegalArgumentException(what + " must not contain API keys (found " + found
+                    + "); keys belong in Settings ▸ Providers, which keeps them in the system credential store");
+        }
+    }
+}

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.costbench.model.cost.CanonicalUsage;
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.ExperimentStatus;
+import dev.costbench.model.lab.LabStoreException;
+import dev.costbench.model.lab.LedgerEntry;
+import dev.costbench.model.lab.LedgerPurpose;
+import dev.costbench.model.lab.MediaBlob;
+import dev.costbench.model.lab.NewTrial;
+import dev.costbench.model.lab.RatingScale;
+import dev.costbench.model.lab.Trial;
+import dev.costbench.model.lab.TrialCell;
+import dev.costbench.model.lab.Variant;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A database written by every earlier schema version opens with the current store, keeps its data and works with
+ * the new schema. When a migration V(n+1) is added, add an upgrade test from Vn here (the first test fails until then).
+ */
+class UpgradeTest {
+
+    /** The schema versions that have an upgrade test below, and the current one. */
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1);
+    private static final int CURRENT_VERSION = 2;
+
+    private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyEarlierSchemaVersionHasAnUpgradeTest() throws IOException, URISyntaxException {
+        Path migrations = Path.of(UpgradeTest.class.getResource("/db/migration").toURI());
+        Pattern name = Pattern.compile("V(\\d+)__.+\\.sql");
+        List<Integer> versions;
+        try (Stream<Path> files = Files.list(migrations)) {
+            versions = files.map(p -> name.matcher(p.getFileName().toString())).filter(Matcher::matches)
+                    .map(m -> Integer.parseInt(m.group(1))).sorted().toList();
+        }
+        assertEquals(CURRENT_VERSION, versions.get(versions.size() - 1), "a new migration: add an upgrade test "
+                + "from the previous version and update CURRENT_VERSION");
+        assertEquals(versions.subList(0, versions.size() - 1), TESTED_EARLIER_VERSIONS);
+    }
+
+    @Test
+    void aNewDatabaseIsAtTheCurrentVersion() {
+        H2LabStore.open(dir).close();
+        assertEquals(Integer.toString(CURRENT_VERSION), flyway(dir, null).info().current().getVersion().getVersion());
+    }
+
+    @Test
+    void upgradeFromVersion1KeepsTheDataAndTheNewSchemaWorks() throws Exception {
+        byte[] image = {1, 2, 3, 4, 5};
+        String hash = MediaBlob.sha256(image);
+        flyway(dir, "1").migrate();
+        try (Connection c = dataSource(dir).getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
+                    + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, extra_json) "
+                    + "VALUES ('Tickets v1', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'RUNNING', "
+                    + "5.0000000001, 2, 0.7, 256, NULL, NULL, FALSE, '{\"checks\":[]}')");
+            st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini'), (1, 1, 'claude-haiku-4-5')");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO media_blob VALUES (?, 'image/png', 5, ?, ?)")) {
+                ps.setString(1, hash);
+                ps.setBytes(2, image);
+                ps.setObject(3, T);
+                ps.executeUpdate();
+            }
+            st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
+                    + "(1, 0, 'baseline', TRUE, '{\"system\":\"long\"}'), "
+                    + "(1, 1, 'optimized', FALSE, '{\"system\":\"short\"}')");
+            st.execute("INSERT INTO variant_media VALUES (1, 0, '" + hash + "')");
+            st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'ticket A')");
+            st.execute("INSERT INTO test_input_var VALUES (1, 0, 'ticket', 'Where is my order?')");
+            st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, request_hash, "
+                    + "uncached_input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, "
+                    + "output_tokens, reasoning_tokens, cost_usd, cost_complete, prices_json, latency_ms, ttft_ms, "
+                    + "finish_reason, output_text, error_text, started_at, finished_at) VALUES "
+                    + "(1, 1, 1, 'gpt-4o-mini', 1, 'h-100', 1200, 0, 0, 0, 150, 0, 0.0002700000, TRUE, "
+                    + "'{\"total\":\"0.00027\"}', 900, 210, 'stop', 'Your order ships today.', NULL, "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00', TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:01+00'), "
+                    + "(1, 2, 1, 'gpt-4o-mini', 1, 'h-101', NULL, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL, "
+                    + "3000, NULL, NULL, NULL, 'HTTP 429', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:31:00+00', TIMESTAMP WITH TIME ZONE '2026-06-01 09:31:03+00')");
+            st.execute("INSERT INTO rating (trial_id, scale, rating_value, user_comment, created_at) VALUES "
+                    + "(1, 'FIVE_POINT', 4, 'fine', TIMESTAMP WITH TIME ZONE '2026-06-01 10:00:00+00')");
+            st.execute("INSERT INTO scenario (name, scenario_json, created_at, updated_at) VALUES ('daily', "
+                    + "'{\"requests\":100}', TIMESTAMP WITH TIME ZONE '2026-06-01 10:00:00+00', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 10:00:00+00')");
+            st.execute("INSERT INTO ledger (occurred_at, provider, model_id, cost_usd, trial_id, purpose) VALUES "
+                    + "(TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:01+00', 'openai', 'gpt-4o-mini', 0.00027, 1, 'trial'), "
+                    + "(TIMESTAMP WITH TIME ZONE '2026-06-01 09:31:03+00', 'openai', 'gpt-4o-mini', NULL, 2, 'trial'), "
+                    + "(TIMESTAMP WITH TIME ZONE '2026-06-01 08:00:00+00', 'anthropic', 'claude-haiku-4-5', 0.000001, "
+                    + "NULL, 'count_tokens')");
+        }
+
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals("2", flywayVersion(dir));
+            assertEquals(List.of(1L), store.interruptedOnOpen(), "was RUNNING when the old version died");
+            Experiment e = store.loadExperiment(1);
+            assertEquals("Tickets v1", e.name());
+            assertEquals(ExperimentStatus.INTERRUPTED, e.status());
+            assertEquals(0, new BigDecimal("5.0000000001").compareTo(e.budgetCapUsd()));
+            assertEquals(List.of("gpt-4o-mini", "claude-haiku-4-5"), e.models());
+            assertEquals(0.7, e.settings().temperature());
+
+            List<Variant> variants = store.variants(1);
+            assertEquals(List.of("baseline", "optimized"), variants.stream().map(Variant::name).toList());
+            assertEquals(List.of(hash), variants.get(0).mediaHashes());
+            assertArrayEquals(image, store.getMedia(hash).orElseThrow().data());
+            assertEquals(Map.of("ticket", "Where is my order?"), store.inputs(1).get(0).variables());
+
+            Trial ok = store.findTrial(1).orElseThrow();
+            assertEquals(new CanonicalUsage(1200, 0, 0, 0, 150, 0), ok.usage());
+            assertEquals(0, new BigDecimal("0.00027").compareTo(ok.costUsd()));
+            assertEquals("Your order ships today.", ok.outputText());
+            assertFalse(ok.fromCache(), "V2 default for old trials");
+            assertNull(ok.estimatedCostUsd());
+            assertEquals(Instant.parse("2026-06-01T09:30:01Z"), ok.finished());
+            assertEquals("HTTP 429", store.findTrial(2).orElseThrow().errorText());
+            assertEquals(4, store.ratings(1).get(0).value());
+            assertEquals("{\"requests\":100}", store.findScenario("daily").orElseThrow().json());
+
+            // V2 filled ledger.experiment_id from the trials: the old spending counts for the experiment.
+            assertEquals(0, new BigDecimal("0.00027").compareTo(store.spentOnExperiment(1)));
+            List<LedgerEntry> ledger = store.ledger(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+            assertEquals(3, ledger.size());
+            assertNull(ledger.get(0).experimentId(), "the token count had no trial");
+            assertEquals(LedgerPurpose.COUNT_TOKENS, ledger.get(0).purpose());
+            assertEquals(1L, ledger.get(1).experimentId());
+
+            // The missing cells: 2 variants x 1 input x 2 models x 2 repetitions, minus the one success.
+            List<TrialCell> missing = store.missingTrials(1);
+            assertEquals(7, missing.size());
+            assertTrue(missing.contains(new TrialCell(2, 1, "gpt-4o-mini", 1)), "the failed one is retried");
+
+            // The new schema works: a reused answer, an estimate, a judge score, new ids after the old ones.
+            TrialCell cell = new TrialCell(2, 1, "gpt-4o-mini", 1);
+            Trial reused = store.addTrial(new NewTrial(1, cell, "h-100", ok.usage(), ok.costUsd(), true, null,
+                    new BigDecimal("0.0003"), 0L, null, "stop", ok.outputText(), null, true, Instant.now(),
+                    Instant.now()));
+            assertTrue(reused.fromCache());
+            assertEquals(3, reused.id(), "identity continues after the migrated rows");
+            assertEquals(0, new BigDecimal("0.0003").compareTo(reused.estimatedCostUsd()));
+            assertEquals(1, store.storedAnswer("h-100").orElseThrow().id());
+            store.addJudgeScore(1, "claude-sonnet-4-5", "helpful 1-10", 7, "clear");
+            assertEquals(1, store.judgeScores(1).size());
+            store.rate(reused.id(), RatingScale.THUMBS, 1, null);
+            assertEquals(6, store.missingTrials(1).size());
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerCostBenchIsRefusedClearly() throws SQLException {
+        H2LabStore.open(dir).close();
+        Flyway.configure().dataSource(dataSource(dir)).locations(Schema.LOCATION, "classpath:db/future").load()
+                .migrate();
+        LabStoreException e = assertThrows(LabStoreException.class, () -> H2LabStore.open(dir));
+        assertTrue(e.getMessage().contains("written by a newer CostBench (schema version 99)"), e.getMessage());
+        // and the refusal released the database
+        try (Connection c = dataSource(dir).getConnection()) {
+            assertTrue(c.isValid(1));
+        }
+    }
+
+    private static JdbcDataSource dataSource(Path dir) {
+        JdbcDataSource ds = new JdbcDataSource();
+        try {
+            ds.setURL(H2LabStore.url(dir.toRealPath().resolve(H2LabStore.DATABASE_NAME)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ds.setUser("sa");
+        ds.setPassword("");
+        return ds;
+    }
+
+    private static Flyway flyway(Path dir, String target) {
+        var config = Flyway.configure().dataSource(dataSource(dir)).locations(Schema.LOCATION);
+        if (target != null) {
+            config.target(target);
+        }
+        return config.load();
+    }
+
+    private static String flywayVersion(Path dir) {
+        return flyway(dir, null).info().current().getVersion().getVersion();
+    }
+}
