@@ -12,6 +12,8 @@ import dev.costbench.model.prompt.Role;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.prompt.PromptView;
+import dev.costbench.ui.providers.ProviderAccess;
+import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import java.io.File;
 import java.io.InputStream;
@@ -53,6 +55,9 @@ public final class CostBenchApp extends Application {
     private PromptViewModel promptVm;
     private PromptView promptView;
     private MediaView mediaView;
+    private Tab providersTab;
+    private java.util.concurrent.CompletableFuture<ProviderAccess> access;
+    private volatile dev.costbench.model.lab.LabStore store;
     private TabPane tabs;
     private final HBox banner = new HBox(8);
     private Scene scene;
@@ -64,7 +69,12 @@ public final class CostBenchApp extends Application {
         if (!Boolean.getBoolean("costbench.emptyPrompt")) {
             seedExample(promptVm);
         }
-        promptView = new PromptView(promptVm);
+        access = java.util.concurrent.CompletableFuture.supplyAsync(() -> new ProviderAccess(
+                dev.costbench.providers.ProviderConfig.fromSystem(dev.costbench.providers.keys.CredentialStores.best(
+                        AppDirs.dataDir(), CostBenchApp::askPassphrase))));
+        promptView = new PromptView(promptVm, id -> access.join().clients().client(id));
+        promptView.runPane().setCallListener((m, purpose, r, cost) -> ledger(m.provider(), m.id(), cost));
+        openStore();
 
         TabPane tabs = new TabPane();
         Tab prompt = new Tab("Prompt", promptView);
@@ -72,7 +82,17 @@ public final class CostBenchApp extends Application {
         mediaView = new MediaView(() -> promptVm.catalogProperty().get());
         Tab media = new Tab("Media", mediaView);
         media.setClosable(false);
-        tabs.getTabs().addAll(prompt, media);
+        providersTab = new Tab("Providers");
+        providersTab.setClosable(false);
+        providersTab.setTooltip(new javafx.scene.control.Tooltip("API keys, base URLs and connection tests"));
+        providersTab.selectedProperty().addListener((o, a, on) -> {
+            if (on && providersTab.getContent() == null) {
+                providersTab.setContent(new ProvidersView(access.join()));
+            } else if (on) {
+                ((ProvidersView) providersTab.getContent()).refresh();
+            }
+        });
+        tabs.getTabs().addAll(prompt, media, providersTab);
         this.tabs = tabs;
 
         banner.setId("catalog-banner");
@@ -105,8 +125,81 @@ public final class CostBenchApp extends Application {
         warm.start();
     }
 
+    /**
+     * Opens the local H2 store off the UI thread. A second running CostBench holds it: say so and quit rather than
+     * risk two runners spending against one budget (the store's own reasoning).
+     */
+    private void openStore() {
+        Thread t = new Thread(() -> {
+            try {
+                store = dev.costbench.store.H2LabStore.open(AppDirs.dataDir());
+            } catch (dev.costbench.model.lab.StoreInUseException e) {
+                Platform.runLater(() -> {
+                    Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
+                    a.setHeaderText("CostBench is already running");
+                    a.showAndWait();
+                    Platform.exit();
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    Alert a = new Alert(Alert.AlertType.WARNING, "The local results store could not be opened: "
+                            + e.getMessage() + "\n\nCosts and prompts still work; API calls are not recorded.");
+                    a.setHeaderText("Results store unavailable");
+                    a.show();
+                });
+            }
+        }, "CostBench store");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Records a real API call in the ledger (when the store is open). */
+    private void ledger(String provider, String model, java.math.BigDecimal cost) {
+        dev.costbench.model.lab.LabStore s = store;
+        if (s != null) {
+            try {
+                s.appendLedger(dev.costbench.model.lab.NewLedgerEntry.call(java.time.Instant.now(), provider, model,
+                        cost, dev.costbench.model.lab.LedgerPurpose.OTHER));
+            } catch (RuntimeException e) {
+                System.err.println("costbench: could not record the call in the ledger: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Asks for the passphrase of the encrypted key file (only used where no OS credential store works). */
+    static char[] askPassphrase() {
+        if (!Platform.isFxApplicationThread()) {
+            java.util.concurrent.FutureTask<char[]> f = new java.util.concurrent.FutureTask<>(CostBenchApp::askPassphrase);
+            Platform.runLater(f);
+            try {
+                return f.get();
+            } catch (Exception e) {
+                return null;
+            }
+        }
+        javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+        d.setTitle("CostBench key file");
+        d.setHeaderText("No system keychain is available here, so saved API keys are kept in a file encrypted "
+                + "with a passphrase. Enter it:");
+        javafx.scene.control.PasswordField pf = new javafx.scene.control.PasswordField();
+        pf.setId("passphrase");
+        d.getDialogPane().setContent(pf);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? pf.getText() : null);
+        Platform.runLater(pf::requestFocus);
+        return d.showAndWait().map(String::toCharArray).orElse(null);
+    }
+
     @Override
     public void stop() {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (Exception ignored) {
+                // closing on exit
+            }
+        }
         if (promptVm != null) {
             promptVm.close();
         }
@@ -157,7 +250,17 @@ public final class CostBenchApp extends Application {
         MenuItem filter = new MenuItem("Filter models");
         filter.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
         filter.setOnAction(e -> promptView.table().searchField().requestFocus());
-        Menu edit = new Menu("Edit", null, addTurn, filter);
+        MenuItem settings = new MenuItem("Providers and API keys…");
+        settings.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        settings.setOnAction(e -> tabs.getSelectionModel().select(providersTab));
+        MenuItem send = new MenuItem("Send prompt to the selected model");
+        send.setAccelerator(KeyCombination.keyCombination("Shortcut+Enter"));
+        send.setOnAction(e -> {
+            tabs.getSelectionModel().select(0);
+            promptView.showRun();
+            promptView.runPane().send();
+        });
+        Menu edit = new Menu("Edit", null, addTurn, filter, new SeparatorMenuItem(), send, settings);
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setSelected(PREFS.getBoolean("darkTheme", false));

@@ -110,13 +110,6 @@ public final class PromptView extends BorderPane {
         runTab.setClosable(false);
         lower = new javafx.scene.control.TabPane(bdTab, runTab);
         lower.setId("prompt-lower-tabs");
-        setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && e.isShortcutDown()) {
-                lower.getSelectionModel().select(runTab);
-                run.send();
-                e.consume();
-            }
-        });
         SplitPane right = new SplitPane(table, lower);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
