@@ -117,8 +117,21 @@ class RunPaneTest {
         assertTrue(billed.contains("difference from the estimate"), billed);
         assertTrue(robot.lookup("#run-reported").queryAs(Label.class).getText().contains("cache read 1024"));
 
-        robot.clickOn("#count-exactly");
+        // with an image: it goes with the user message and its tokens are in the estimate
+        java.nio.file.Path png = java.nio.file.Files.createTempFile("costbench-run", ".png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1280, 720,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+        robot.interact(() -> view.runPane().attachImage(png));
+        assertTrue(robot.lookup("#attached-image").queryAs(Label.class).getText().contains("1280×720"));
+        robot.clickOn("#send");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 2);
+        var parts = sent.get(1).messages().get(sent.get(1).messages().size() - 1).parts();
+        assertTrue(parts.get(parts.size() - 1) instanceof dev.costbench.model.provider.Part.Image);
+        assertEquals("image/png", ((dev.costbench.model.provider.Part.Image) parts.get(parts.size() - 1)).mimeType());
+        robot.interact(() -> view.runPane().attachImage(null));
+
+        robot.clickOn("#count-exactly");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#run-counted").queryAs(Label.class).getText().startsWith("2024 input tokens, exact"));
     }

@@ -67,6 +67,11 @@ public final class RunPane extends VBox {
     private final GridPane figures = new GridPane();
     private final Label error = new Label();
     private final Button showBody = new Button("Show response");
+    private final Button attach = new Button("Attach image…");
+    private final Label attached = new Label();
+    private java.nio.file.Path image;
+    private int[] imageSize;
+    private String imageMime;
     private CancelToken token;
     private String lastBody;
     private long generation;
@@ -99,7 +104,21 @@ public final class RunPane extends VBox {
         title.setId("run-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, spacer, busy, cancel, count, send);
+        attach.setId("attach-image");
+        attach.setTooltip(new Tooltip("Send an image with the user message (JPEG, PNG, WebP, GIF); its tokens are "
+                + "estimated by the catalog's image rule for the selected model"));
+        attach.setOnAction(e -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.setTitle("Attach an image");
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Images", "*.jpg", "*.jpeg",
+                    "*.png", "*.webp", "*.gif"));
+            java.io.File f = fc.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                attachImage(f.toPath());
+            }
+        });
+        attached.setId("attached-image");
+        HBox bar = new HBox(8, title, spacer, busy, cancel, attached, attach, count, send);
         bar.setAlignment(Pos.CENTER_LEFT);
         answer.setId("answer");
         answer.setEditable(false);
@@ -131,6 +150,67 @@ public final class RunPane extends VBox {
         });
         getChildren().addAll(bar, answer, new HBox(8, error, showBody), figures);
         refreshTitle();
+    }
+
+    /** Attaches {@code file} to the user message (null removes it); a file that is not an image is refused. */
+    public void attachImage(java.nio.file.Path file) {
+        if (file == null) {
+            image = null;
+            attached.setText("");
+            attach.setText("Attach image…");
+            return;
+        }
+        try {
+            var info = dev.costbench.media.Images.probe(file);
+            String fmt = info.format().toLowerCase(Locale.ROOT);
+            if (!java.util.List.of("jpeg", "jpg", "png", "webp", "gif").contains(fmt)) {
+                throw new java.io.IOException(file.getFileName() + " is " + fmt.toUpperCase(Locale.ROOT)
+                        + "; the providers take JPEG, PNG, WebP or GIF (convert it in the Media view)");
+            }
+            image = file;
+            imageSize = new int[] {info.width(), info.height()};
+            imageMime = "image/" + (fmt.equals("jpg") ? "jpeg" : fmt);
+            attached.setText("🖼 " + file.getFileName() + " " + info.width() + "×" + info.height());
+            attach.setText("Change image…");
+            clearError();
+        } catch (java.io.IOException e) {
+            error.setText(e.getMessage());
+        }
+    }
+
+    /** The request with the attached image added to the last user message. */
+    private ChatRequest withImage(ChatRequest r) {
+        if (image == null) {
+            return r;
+        }
+        byte[] data;
+        try {
+            data = java.nio.file.Files.readAllBytes(image);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + image + ": " + e.getMessage(), e);
+        }
+        java.util.List<dev.costbench.model.provider.ChatMessage> msgs = new java.util.ArrayList<>(r.messages());
+        var last = msgs.remove(msgs.size() - 1);
+        java.util.List<Part> parts = new java.util.ArrayList<>(last.parts());
+        parts.add(new Part.Image(data, imageMime, null));
+        msgs.add(new dev.costbench.model.provider.ChatMessage(last.role(), parts));
+        return new ChatRequest(r.model(), r.system(), r.systemCache(), msgs, r.maxOutputTokens(), r.temperature(),
+                r.seed(), r.reasoningBudget(), r.reasoningEffort(), r.mediaResolution(), r.stream(), r.openAiApi());
+    }
+
+    private RequestEstimate.MediaSizer sizer() {
+        int[] wh = imageSize;
+        return new RequestEstimate.MediaSizer() {
+            @Override
+            public int[] imageSize(Part.Image img) {
+                return wh == null ? new int[] {1024, 1024} : wh;
+            }
+
+            @Override
+            public double seconds(Part media) {
+                return 0;
+            }
+        };
     }
 
     public void setCallListener(CallListener l) {
@@ -178,11 +258,11 @@ public final class RunPane extends VBox {
         if (m == null) {
             return;
         }
-        ChatRequest req = request.get();
+        ChatRequest req = withImage(request.get());
         ChatRequest forModel = new ChatRequest(m.id(), req.system(), req.systemCache(), req.messages(),
                 req.maxOutputTokens(), req.temperature(), req.seed(), req.reasoningBudget(), req.reasoningEffort(),
                 req.mediaResolution(), true, req.openAiApi());
-        RequestEstimate est = RequestEstimate.of(m, forModel, null, NO_MEDIA, BillingOptions.INTERACTIVE);
+        RequestEstimate est = RequestEstimate.of(m, forModel, null, sizer(), BillingOptions.INTERACTIVE);
         answer.clear();
         figures.getChildren().clear();
         clearError();
@@ -247,11 +327,11 @@ public final class RunPane extends VBox {
         if (m == null) {
             return;
         }
-        ChatRequest req = request.get();
+        ChatRequest req = withImage(request.get());
         ChatRequest forModel = new ChatRequest(m.id(), req.system(), req.systemCache(), req.messages(),
                 req.maxOutputTokens(), req.temperature(), req.seed(), req.reasoningBudget(), req.reasoningEffort(),
                 req.mediaResolution(), false, req.openAiApi());
-        RequestEstimate est = RequestEstimate.of(m, forModel, null, NO_MEDIA, BillingOptions.INTERACTIVE);
+        RequestEstimate est = RequestEstimate.of(m, forModel, null, sizer(), BillingOptions.INTERACTIVE);
         clearError();
         CancelToken t = new CancelToken();
         token = t;
@@ -348,16 +428,4 @@ public final class RunPane extends VBox {
         }
         return s.toString().strip();
     }
-
-    private static final RequestEstimate.MediaSizer NO_MEDIA = new RequestEstimate.MediaSizer() {
-        @Override
-        public int[] imageSize(Part.Image image) {
-            return new int[] {1024, 1024};
-        }
-
-        @Override
-        public double seconds(Part media) {
-            return 0;
-        }
-    };
 }
