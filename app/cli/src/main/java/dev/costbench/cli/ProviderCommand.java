@@ -200,9 +200,16 @@ final class ProviderCommand {
             }
             o.set("rawUsage", r.rawUsageJson() == null ? null : JSON.readTree(r.rawUsageJson()));
             if (rec == null) {
+                boolean local = entry == null && id == ProviderId.COMPATIBLE;
                 o.put("estimateUsd", estimate == null ? null : Money.exact(estimate.breakdown().total()));
-                o.putNull("costUsd");
+                if (local && !noUsage) {
+                    o.put("costUsd", "0");
+                } else {
+                    o.putNull("costUsd");
+                }
                 o.put("note", noUsage ? "the server reported no usage, so the billed cost is unknown"
+                        : local ? model + " is not in the catalog: priced at $0 as a self-hosted model (add it to the "
+                        + "user catalog to give it a price)"
                         : model + " is not in the catalog: no price (add it to the user catalog to price it)");
             } else {
                 o.put("estimateUsd", Money.exact(rec.estimateUsd()));
@@ -232,7 +239,10 @@ final class ProviderCommand {
                         + "reasoning %d%n", u.totalInput(), u.uncachedInput(), u.cacheRead(), u.cacheWrite5m(),
                 u.cacheWrite1h(), u.output(), u.reasoning());
         if (rec == null) {
-            out.println("cost: " + model + " is not in the catalog, so it has no price");
+            out.println(id == ProviderId.COMPATIBLE
+                    ? "cost: $0 — " + model + " is not in the catalog, so it is treated as self-hosted (add it to the "
+                    + "user catalog to give it a price)"
+                    : "cost: " + model + " is not in the catalog, so it has no price");
         } else {
             out.printf(Locale.ROOT, "estimate before sending: %s (%s input tokens%s, output at the %d cap)%n",
                     Money.format(rec.estimateUsd()), estimate.exact() ? "" : "≈", estimate.inputTokens() + "",

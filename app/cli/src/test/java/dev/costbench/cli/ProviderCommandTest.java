@@ -125,4 +125,28 @@ class ProviderCommandTest {
         assertTrue(o.get("breakdown").size() >= 3);
         assertFalse(out.contains(KEY));
     }
+
+    @Test
+    void aLocalOllamaModelStreamsAndCostsNothing() throws Exception {
+        String chunk = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":"
+                + "\"llama3.2:3b\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":%s}]}";
+        String sse = "data: " + String.format(chunk, "Hel", "null") + "\n\n"
+                + "data: " + String.format(chunk, "lo", "\"stop\"") + "\n\n"
+                + "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":"
+                + "\"llama3.2:3b\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":2,"
+                + "\"total_tokens\":14}}\n\n"
+                + "data: [DONE]\n\n";
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(sse)
+                .build());
+        Path prompt = Files.writeString(tmp.resolve("q.txt"), "Say hello");
+        String base = server.url("/v1").toString();
+        assertEquals(0, run(Map.of(), "complete", "--model", "llama3.2:3b", "--provider", "ollama", "--prompt",
+                prompt.toString(), "--base-url", base));
+        RecordedRequest r = server.takeRequest();
+        assertEquals("/v1/chat/completions", r.getUrl().encodedPath());
+        assertEquals(null, r.getHeaders().get("Authorization"), "no key is sent to a local server without one");
+        assertTrue(out.startsWith("Hello"), out);
+        assertTrue(out.contains("usage: input 12"), out);
+        assertTrue(out.contains("cost: $0"), out);
+    }
 }

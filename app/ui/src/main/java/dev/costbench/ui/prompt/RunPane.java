@@ -198,6 +198,14 @@ public final class RunPane extends VBox {
                 r.seed(), r.reasoningBudget(), r.reasoningEffort(), r.mediaResolution(), r.stream(), r.openAiApi());
     }
 
+    /** The Prompt view's request, with the attached image, addressed to {@code m}. */
+    private ChatRequest requestFor(ModelEntry m, boolean stream) {
+        ChatRequest req = withImage(request.get());
+        return new ChatRequest(m.id(), req.system(), req.systemCache(), req.messages(), req.maxOutputTokens(),
+                req.temperature(), req.seed(), req.reasoningBudget(), req.reasoningEffort(), req.mediaResolution(),
+                stream, req.openAiApi());
+    }
+
     private RequestEstimate.MediaSizer sizer() {
         int[] wh = imageSize;
         return new RequestEstimate.MediaSizer() {
@@ -258,10 +266,7 @@ public final class RunPane extends VBox {
         if (m == null) {
             return;
         }
-        ChatRequest req = withImage(request.get());
-        ChatRequest forModel = new ChatRequest(m.id(), req.system(), req.systemCache(), req.messages(),
-                req.maxOutputTokens(), req.temperature(), req.seed(), req.reasoningBudget(), req.reasoningEffort(),
-                req.mediaResolution(), true, req.openAiApi());
+        ChatRequest forModel = requestFor(m, true);
         RequestEstimate est = RequestEstimate.of(m, forModel, null, sizer(), BillingOptions.INTERACTIVE);
         answer.clear();
         figures.getChildren().clear();
@@ -327,10 +332,7 @@ public final class RunPane extends VBox {
         if (m == null) {
             return;
         }
-        ChatRequest req = withImage(request.get());
-        ChatRequest forModel = new ChatRequest(m.id(), req.system(), req.systemCache(), req.messages(),
-                req.maxOutputTokens(), req.temperature(), req.seed(), req.reasoningBudget(), req.reasoningEffort(),
-                req.mediaResolution(), false, req.openAiApi());
+        ChatRequest forModel = requestFor(m, false);
         RequestEstimate est = RequestEstimate.of(m, forModel, null, sizer(), BillingOptions.INTERACTIVE);
         clearError();
         CancelToken t = new CancelToken();
