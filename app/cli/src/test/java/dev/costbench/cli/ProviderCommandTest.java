@@ -149,4 +149,63 @@ class ProviderCommandTest {
         assertTrue(out.contains("usage: input 12"), out);
         assertTrue(out.contains("cost: $0"), out);
     }
+
+    private Path png() throws Exception {
+        Path f = tmp.resolve("chart.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1092, 1092,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", f.toFile());
+        return f;
+    }
+
+    @Test
+    void anthropicWithAnImage() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"msg_01XFDUDYJgAACzvnptvVoYEL\",\"type\":\"message\",\"role\":\"assistant\","
+                        + "\"content\":[{\"type\":\"text\",\"text\":\"A black square.\"}],\"model\":"
+                        + "\"claude-sonnet-4-5-20250929\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
+                        + "\"usage\":{\"input_tokens\":1600,\"cache_creation_input_tokens\":0,"
+                        + "\"cache_read_input_tokens\":0,\"output_tokens\":6}}").build());
+        Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is in the picture?");
+        String base = server.url("/").toString();
+        assertEquals(0, run(Map.of("ANTHROPIC_API_KEY", KEY, "ANTHROPIC_BASE_URL", base.substring(0,
+                base.length() - 1)), "complete", "--model", "claude-sonnet-4-5", "--prompt", prompt.toString(),
+                "--image", png().toString(), "--no-stream", "--json"));
+        RecordedRequest r = server.takeRequest();
+        assertEquals("/v1/messages", r.getUrl().encodedPath());
+        assertEquals(KEY, r.getHeaders().get("x-api-key"));
+        JsonNode body = new ObjectMapper().readTree(r.getBody().utf8());
+        JsonNode content = body.get("messages").get(0).get("content");
+        assertEquals("image", content.get(1).get("type").asText());
+        assertEquals("image/png", content.get(1).get("source").get("media_type").asText());
+        JsonNode o = new ObjectMapper().readTree(out);
+        assertEquals("A black square.", o.get("text").asText());
+        assertEquals(1600, o.get("usage").get("uncachedInput").asLong());
+        // claude-sonnet-4-5: 1600 × $3 + 6 × $15 per 1M
+        assertEquals("0.00489", o.get("costUsd").asText());
+        assertTrue(o.get("estimateNotes").toString().contains("1092×1092"), o.get("estimateNotes").toString());
+    }
+
+    @Test
+    void geminiWithAnImage() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"A black square.\"}],\"role\":"
+                        + "\"model\"},\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{"
+                        + "\"promptTokenCount\":1300,\"candidatesTokenCount\":5,\"thoughtsTokenCount\":40,"
+                        + "\"totalTokenCount\":1345,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":"
+                        + "10},{\"modality\":\"IMAGE\",\"tokenCount\":1290}]},\"modelVersion\":\"gemini-2.5-flash\"}")
+                .build());
+        Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is in the picture?");
+        String base = server.url("/v1beta").toString();
+        assertEquals(0, run(Map.of("GEMINI_API_KEY", KEY, "GEMINI_BASE_URL", base), "complete", "--model",
+                "gemini-2.5-flash", "--prompt", prompt.toString(), "--image", png().toString(), "--no-stream",
+                "--json"));
+        RecordedRequest r = server.takeRequest();
+        assertEquals("/v1beta/models/gemini-2.5-flash:generateContent", r.getUrl().encodedPath());
+        assertEquals(KEY, r.getHeaders().get("x-goog-api-key"));
+        assertFalse(r.getUrl().toString().contains(KEY), "the key never goes in the URL");
+        JsonNode o = new ObjectMapper().readTree(out);
+        assertEquals(1300, o.get("usage").get("uncachedInput").asLong());
+        assertEquals(40, o.get("usage").get("reasoning").asLong());
+        assertEquals(1290, o.get("usage").get("inputByModality").get("image").asLong());
+    }
 }
