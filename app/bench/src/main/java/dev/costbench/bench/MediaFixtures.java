@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.bench;
+
+import dev.costbench.media.Av;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Test media made at run time with the bundled ffmpeg binary (lavfi sources; nothing is downloaded or kept in git),
+ * and the timing of that binary as the anchor of the media benchmarks.
+ */
+final class MediaFixtures {
+
+    private MediaFixtures() {
+    }
+
+    /** The bundled ffmpeg followed by the quiet, non-interactive options. */
+    static List<String> ffmpeg(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Av.ffmpegBinary(), "-hide_banner", "-nostdin", "-loglevel",
+                "error", "-y"));
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
+    }
+
+    /** Starts {@code cmd} with standard output discarded and standard error kept for a failure message. */
+    static Process start(List<String> cmd, Path log) throws IOException {
+        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile()).start();
+    }
+
+    /** Waits for {@code p} and fails with its standard error if it did not succeed. */
+    static void await(Process p, List<String> cmd, Path log) throws IOException, InterruptedException {
+        int rc = p.waitFor();
+        if (rc != 0) {
+            throw new IOException("ffmpeg failed (" + rc + "): " + String.join(" ", cmd) + "\n"
+                    + Files.readString(log));
+        }
+    }
+
+    /** Runs {@code cmd} to completion; wall-clock seconds from start to exit. */
+    static double time(List<String> cmd, Path log) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = start(cmd, log);
+        await(p, cmd, log);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static String json(double[] v) {
+        return Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.3f", x))
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    static String json(List<Double> v) {
+        return json(v.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+}
