@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
@@ -62,11 +61,7 @@ public final class AudioAnalysis {
         long windowFill = 0;
         double windowSum = 0;
         int windowPeak = 0;
-        try (FFmpegFrameGrabber g = Av.open(file, x -> {
-            x.setSampleRate(RATE);
-            x.setAudioChannels(1);
-            x.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
-        })) {
+        try (FFmpegFrameGrabber g = Av.open16kMono(file)) {
             Frame f;
             while ((f = g.grabSamples()) != null) {
                 if (cancelled.getAsBoolean()) {

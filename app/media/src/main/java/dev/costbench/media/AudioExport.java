@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 
@@ -32,11 +31,7 @@ public final class AudioExport {
             throws IOException {
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".costbench-", ".wav.part");
         long written = 0;
-        try (FFmpegFrameGrabber g = Av.open(in, x -> {
-            x.setSampleRate(AudioAnalysis.RATE);
-            x.setAudioChannels(1);
-            x.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
-        }); RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
+        try (FFmpegFrameGrabber g = Av.open16kMono(in); RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
             raf.setLength(0);
             raf.write(new byte[44]); // header written at the end, when the length is known
             byte[] buf = new byte[8192];

@@ -55,6 +55,15 @@ public final class Av {
         return g;
     }
 
+    /** A started grabber that delivers the audio as 16 kHz mono signed 16-bit samples (what speech models take). */
+    static FFmpegFrameGrabber open16kMono(Path file) throws IOException {
+        return open(file, x -> {
+            x.setSampleRate(AudioAnalysis.RATE);
+            x.setAudioChannels(1);
+            x.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
+        });
+    }
+
     /** Reads what the file holds without decoding it. */
     public static AvInfo probe(Path file) throws IOException {
         try (FFmpegFrameGrabber g = open(file)) {
