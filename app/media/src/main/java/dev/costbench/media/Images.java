@@ -43,7 +43,7 @@ public final class Images {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new MediaException(file.getFileName() + " is not an image CostBench can read (JPEG, PNG, WebP, "
-                        + "GIF, BMP); convert it to one of those");
+                        + "GIF, BMP, TIFF); convert it to one of those (HEIC has no maintained Java reader)");
             }
             ImageReader r = readers.next();
             try {

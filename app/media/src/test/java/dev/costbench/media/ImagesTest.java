@@ -46,6 +46,15 @@ class ImagesTest {
     }
 
     @Test
+    void tiffIsReadThroughTheJdksOwnPlugin() throws Exception {
+        Path p = tmp.resolve("scan.tif");
+        ImageIO.write(photo(800, 600), "tiff", p.toFile());
+        ImageInfo info = Images.probe(p);
+        assertEquals("tif", info.format().substring(0, 3));
+        assertEquals(800, Images.read(p).getWidth());
+    }
+
+    @Test
     void badFilesGiveClearMessages() throws Exception {
         Path empty = Files.createFile(tmp.resolve("empty.png"));
         assertEquals("empty.png is empty (0 bytes)", assertThrows(MediaException.class, () -> Images.probe(empty))

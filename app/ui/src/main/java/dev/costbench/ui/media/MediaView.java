@@ -434,7 +434,7 @@ public final class MediaView extends BorderPane {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open image");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images, audio and video", "*.jpg", "*.jpeg",
-                "*.png", "*.webp", "*.gif", "*.bmp", "*.wav", "*.mp3", "*.m4a", "*.aac", "*.ogg", "*.opus", "*.flac",
+                "*.png", "*.webp", "*.gif", "*.bmp", "*.tif", "*.tiff", "*.wav", "*.mp3", "*.m4a", "*.aac", "*.ogg", "*.opus", "*.flac",
                 "*.mp4", "*.mov", "*.mkv", "*.webm", "*.avi"), new FileChooser.ExtensionFilter("All files", "*"));
         File f = fc.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
@@ -456,7 +456,7 @@ public final class MediaView extends BorderPane {
                     String m = e.getMessage().contains("not an audio or video file")
                             || e.getMessage().contains("neither an audio nor a video stream")
                             ? path.getFileName() + " is not an image, audio or video file CostBench can read (images: "
-                            + "JPEG, PNG, WebP, GIF, BMP; audio and video: whatever FFmpeg decodes)" : e.getMessage();
+                            + "JPEG, PNG, WebP, GIF, BMP, TIFF; audio and video: whatever FFmpeg decodes)" : e.getMessage();
                     return new Loaded(path, null, null, null, m, null);
                 }
             }
