@@ -4,6 +4,9 @@ package dev.costbench.model.scenario;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +65,12 @@ public final class ScenarioFiles {
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .addModule(new SimpleModule().addSerializer(new LowerCaseEnums()))
             .build();
+
+    /** Two-space indent, {@code "key": value}. */
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
     private ScenarioFiles() {
     }
@@ -139,7 +148,7 @@ public final class ScenarioFiles {
             root.set("levers", flat);
         }
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return MAPPER.writer(PRINTER).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
