@@ -60,6 +60,8 @@ public final class Cli {
             "       costbench media AUDIO [--resample 16000] [--trim-silence] [--silence-db -40] [--min-gap 0.5] [--json]",
             "       costbench media VIDEO [--strategy all|uniform:FPS|adaptive|scene] [--max-frames N] [--frames-out DIR]",
             "                             [--media-resolution low|high] [--json]",
+            "       costbench scenario list [--json]",
+            "       costbench scenario report FILE|SAMPLE [--format text|json|csv|html] [--out F]",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 
@@ -78,7 +80,7 @@ public final class Cli {
     /** True when {@code args} name a command-line command rather than starting the workbench. */
     public static boolean isCommand(String[] args) {
         // A single existing file (`costbench photo.jpg`, or a desktop "open with") opens the workbench on it.
-        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "help").contains(args[0])
+        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "scenario", "help").contains(args[0])
                 && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
             return false;
         }
@@ -112,6 +114,8 @@ public final class Cli {
                 return catalog(rest);
             case "media":
                 return MediaCommand.run(rest, loadCatalog().models(), ids -> selectModels(loadCatalog(), ids), out);
+            case "scenario":
+                return ScenarioCommand.run(rest, this::loadCatalog, out);
             case "--help":
             case "-h":
             case "help":
@@ -121,7 +125,7 @@ public final class Cli {
                 out.println("CostBench " + version());
                 return 0;
             default:
-                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, --help)");
+                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, scenario, --help)");
         }
     }
 
