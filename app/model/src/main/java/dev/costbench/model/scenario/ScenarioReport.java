@@ -300,8 +300,8 @@ public final class ScenarioReport {
             double y = top + plotH - plotH * t / 4;
             b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d0d7de\"/>"
                     + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#59636e\">%s</text>%n",
-                    left, y, width - right, y, left - 6, y + 4, esc(usd(BigDecimal.valueOf(v)
-                            .setScale(0, RoundingMode.HALF_UP)))));
+                    left, y, width - right, y, left - 6, y + 4, v >= 100 ? String.format(Locale.ROOT, "$%,.0f", v)
+                            : esc(usd(BigDecimal.valueOf(v)))));
         }
         double prev = w.baselineMonthly().doubleValue();
         for (int i = 0; i < n; i++) {
