@@ -63,6 +63,8 @@ public final class Cli {
             "       costbench ping --provider openai|anthropic|gemini|compatible [--base-url U] [--json]",
             "       costbench complete --model M --prompt F [--system F] [--image F] [--max-tokens N] [--base-url U]",
             "                          [--provider P] [--api responses|chat] [--temperature T] [--no-stream] [--json]",
+            "       costbench scenario list [--json]",
+            "       costbench scenario report FILE|SAMPLE [--format text|json|csv|html] [--out F]",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 
@@ -128,6 +130,8 @@ public final class Cli {
                 return new ProviderCommand(out, err, providers).ping(rest);
             case "complete":
                 return new ProviderCommand(out, err, providers).complete(rest, loadCatalog());
+            case "scenario":
+                return ScenarioCommand.run(rest, this::loadCatalog, out);
             case "--help":
             case "-h":
             case "help":
@@ -137,7 +141,7 @@ public final class Cli {
                 out.println("CostBench " + version());
                 return 0;
             default:
-                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, --help)");
+                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, scenario, --help)");
         }
     }
 

@@ -48,6 +48,19 @@ public final class CostEngine {
         return new CostBreakdown(model, usage, options, b.lines(), b.total(), notes);
     }
 
+    /**
+     * The prices per 1M tokens a request with {@code totalInputTokens} of input pays, kind by kind, after the same
+     * rules {@link #price} applies (residency is not applied).
+     */
+    public static UnitPrices unitPrices(ModelEntry model, long totalInputTokens, BillingOptions options) {
+        Pricer p = new Pricer(model, new CanonicalUsage(totalInputTokens, 0, 0, 0, 0, 0), options);
+        return new UnitPrices(p.lookup(PriceKind.INPUT, new StringBuilder()),
+                p.lookup(PriceKind.CACHED_INPUT, new StringBuilder()),
+                p.lookup(PriceKind.CACHE_WRITE_5M, new StringBuilder()),
+                p.lookup(PriceKind.CACHE_WRITE_1H, new StringBuilder()),
+                p.lookup(PriceKind.OUTPUT, new StringBuilder()), p.longContext);
+    }
+
     /** The cost of a request whose usage is known. */
     public static CostBreakdown price(ModelEntry model, CanonicalUsage usage, BillingOptions options) {
         Pricer p = new Pricer(model, usage, options);

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.scenario.ScenarioFiles;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code costbench scenario list|report}, in the style of {@link CliTest}. */
+class ScenarioCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void isolateUserData() {
+        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
+    }
+
+    @AfterEach
+    void restore() {
+        System.clearProperty("costbench.dataDir");
+    }
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8)).run(args);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void listShowsEverySample() throws Exception {
+        assertEquals(0, run("scenario", "list"));
+        assertTrue(out.startsWith("SAMPLE"), out);
+        for (String name : ScenarioFiles.SAMPLES) {
+            assertTrue(out.contains(name), name);
+        }
+        assertTrue(out.contains("$135,000.00") && out.contains("$4,680.00"), out);
+        assertEquals(0, run("scenario", "list", "--json"));
+        JsonNode arr = new ObjectMapper().readTree(out);
+        assertEquals(ScenarioFiles.SAMPLES.size(), arr.size());
+        assertEquals("seed003-video-moderation", arr.get(0).get("sample").asText());
+        assertEquals("4680", arr.get(0).get("optimizedMonthlyUsd").asText());
+    }
+
+    @Test
+    void reportTextOfABuiltInSample() {
+        assertEquals(0, run("scenario", "report", "seed003-video-moderation"));
+        assertTrue(out.contains("Baseline (naive)"), out);
+        assertTrue(out.contains("Monthly: $135,000.00 → $4,680.00 (28.8× less)"), out);
+        assertTrue(out.contains("$45,000.00") && out.contains("$9,360.00"), out);
+        assertEquals("", err);
+    }
+
+    @Test
+    void reportJson() throws Exception {
+        assertEquals(0, run("scenario", "report", "seed000-support-tickets", "--format", "json"));
+        JsonNode n = new ObjectMapper().readTree(out);
+        assertEquals("41000", n.get("baselineMonthlyUsd").asText());
+        assertEquals("5000", n.get("optimizedMonthlyUsd").asText());
+        JsonNode steps = n.get("steps");
+        assertEquals(3, steps.size());
+        for (JsonNode st : steps) {
+            for (String k : new String[] {"lever", "monthlyUsdAfter", "savingUsd"}) {
+                assertTrue(st.get(k).isTextual(), k + " is a string");
+            }
+        }
+        assertEquals("15500", steps.get(0).get("monthlyUsdAfter").asText());
+        assertEquals("25500", steps.get(0).get("savingUsd").asText());
+        assertEquals("Image cache, 85 % hit rate", steps.get(0).get("lever").asText());
+    }
+
+    @Test
+    void reportCsvAndHtmlToAFile() throws Exception {
+        assertEquals(0, run("scenario", "report", "seed001-prompt-caching", "--format=csv"));
+        assertEquals("step,lever,type,component,monthly_usd_after,saving_usd\n0,Baseline,,,2700,0\n"
+                + "1,\"Anthropic prompt caching, 95 % hit rate\",promptCaching,billing mode,425.25,2274.75\n"
+                + ",Optimized,,,425.25,2274.75\n", out);
+        Path html = tmp.resolve("reports/seed003.html");
+        assertEquals(0, run("scenario", "report", "seed003-video-moderation", "--format", "html", "--out",
+                html.toString()));
+        assertEquals("wrote " + html + "\n", out);
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<svg") && page.contains("<table>"), page);
+    }
+
+    @Test
+    void reportOfAFileUsesTheUserCatalog() throws Exception {
+        Path f = tmp.resolve("mine.json");
+        ScenarioFiles.write(ScenarioFiles.sample("seed004-chatbot-basic").withName("Mine"), f);
+        assertEquals(0, run("scenario", "report", f.toString(), "--format", "json"));
+        assertEquals("3162", new ObjectMapper().readTree(out).get("optimizedMonthlyUsd").asText());
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("catalog.json"), "{\"models\":[{\"id\":\"gpt-4-turbo\",\"prices\":"
+                + "{\"input\":5,\"output\":15}}]}");
+        assertEquals(0, run("scenario", "report", f.toString(), "--format", "json"));
+        assertEquals("2100", new ObjectMapper().readTree(out).get("baselineMonthlyUsd").asText());
+    }
+
+    @Test
+    void badInputExitsWithOneLine() throws Exception {
+        assertEquals(2, run("scenario", "report", "nope"));
+        assertEquals("costbench: no such file or built-in sample: nope (costbench scenario list shows the samples)\n",
+                err);
+        assertEquals(2, run("scenario", "report", "seed003-video-moderation", "--format", "pdf"));
+        assertEquals("costbench: unknown format 'pdf' (text, json, csv, html)\n", err);
+        assertEquals(2, run("scenario"));
+        assertEquals("costbench: scenario needs a subcommand: list, report\n", err);
+        assertEquals(2, run("scenario", "report"));
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"workload\": {\"requestTypes\": [{\"id\": \"chat\", \"model\": \"gpt-4o\", "
+                + "\"volume\": {\"amount\": 100}, \"text\": {\"user\": 100}}]}, \"levers\": [{\"type\": "
+                + "\"responseCache\", \"hitRate\": 1.2}]}");
+        assertEquals(2, run("scenario", "report", bad.toString()));
+        assertEquals("costbench: bad.json: levers[0].hitRate: A hit rate above 100 % is impossible, got 120 %\n", err);
+        Files.writeString(bad, "{\"workload\": ");
+        assertEquals(2, run("scenario", "report", bad.toString()));
+        assertTrue(err.startsWith("costbench: bad.json: not valid JSON at line 1"), err);
+        assertEquals(1, err.split("\n").length);
+    }
+}

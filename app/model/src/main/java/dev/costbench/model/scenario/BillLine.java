@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.scenario;
+
+/** The lines of a monthly bill. */
+public enum BillLine {
+    MEDIA_INPUT("Media input (image and video tokens)"),
+    AUDIO_INPUT("Audio input tokens"),
+    TEXT_INPUT("Prompt tokens"),
+    CACHE_READ("Prompt cache reads"),
+    CACHE_WRITE("Prompt cache writes"),
+    OUTPUT("Output tokens"),
+    REASONING("Reasoning tokens"),
+    MEDIA_FEES("Per-image fees"),
+    TRANSCRIPTION("Transcription (per minute)"),
+    SELF_HOSTING("Self-hosted GPUs");
+
+    private final String label;
+
+    BillLine(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.scenario;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.costbench.model.media.ImageDetail;
+import dev.costbench.model.media.MediaResolution;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A cost lever: an immutable set of parameters that changes one quantity of the workload. Each lever declares the
+ * {@link Component} of the bill it acts on. How levers combine (applied by {@link ScenarioEngine} in stack order):
+ * <ul>
+ *   <li>a <em>reduction</em> lever states its result relative to the workload as typed (a cut of the baseline, a
+ *       target, a cap); two reductions of the same quantity keep the lower result, so the second one only saves
+ *       what it adds (seed 003: "two different ways of cutting the same token count overlap");</li>
+ *   <li>a <em>setting</em> lever (routing, cascade, prompt caching) replaces the previous setting of its quantity;</li>
+ *   <li>levers on different quantities compound through the bill itself: tokens × price × calls.</li>
+ * </ul>
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Lever.FrameSampling.class, name = "frameSampling"),
+    @JsonSubTypes.Type(value = Lever.Downscale.class, name = "downscale"),
+    @JsonSubTypes.Type(value = Lever.LowMediaResolution.class, name = "lowMediaResolution"),
+    @JsonSubTypes.Type(value = Lever.Crop.class, name = "crop"),
+    @JsonSubTypes.Type(value = Lever.EventGating.class, name = "eventGating"),
+    @JsonSubTypes.Type(value = Lever.PromptTrimming.class, name = "promptTrimming"),
+    @JsonSubTypes.Type(value = Lever.FewShotTrimming.class, name = "fewShotTrimming"),
+    @JsonSubTypes.Type(value = Lever.OutputCap.class, name = "outputCap"),
+    @JsonSubTypes.Type(value = Lever.ReasoningCap.class, name = "reasoningCap"),
+    @JsonSubTypes.Type(value = Lever.Routing.class, name = "routing"),
+    @JsonSubTypes.Type(value = Lever.Cascade.class, name = "cascade"),
+    @JsonSubTypes.Type(value = Lever.ProviderSwitch.class, name = "providerSwitch"),
+    @JsonSubTypes.Type(value = Lever.TranscriptionRouting.class, name = "transcriptionRouting"),
+    @JsonSubTypes.Type(value = Lever.PromptCaching.class, name = "promptCaching"),
+    @JsonSubTypes.Type(value = Lever.ResponseCache.class, name = "responseCache"),
+    @JsonSubTypes.Type(value = Lever.Batch.class, name = "batch"),
+    @JsonSubTypes.Type(value = Lever.Precompute.class, name = "precompute"),
+    @JsonSubTypes.Type(value = Lever.SelfHosting.class, name = "selfHosting")
+})
+public sealed interface Lever {
+
+    /** The part of the bill this lever acts on. */
+    @JsonIgnore
+    Component component();
+
+    /** A short name of the kind of lever ("Frame sampling"), for a default label. */
+    @JsonIgnore
+    String kind();
+
+    // ---- media tokens ----------------------------------------------------------------------------------------
+
+    /**
+     * Send fewer video frames: {@code fps} is the average rate actually sent (uniform: the sampling rate; adaptive
+     * and scene-change sampling: their measured average, e.g. seed 000's 10–20 frames a minute at scene cuts).
+     */
+    record FrameSampling(Strategy strategy, BigDecimal fps) implements Lever {
+        /** How frames are chosen. */
+        public enum Strategy {
+            UNIFORM, ADAPTIVE, SCENE
+        }
+
+        public FrameSampling {
+            strategy = strategy == null ? Strategy.UNIFORM : strategy;
+        }
+
+        @Override
+        public Component component() {
+            return Component.MEDIA_TOKENS;
+        }
+
+        @Override
+        public String kind() {
+            return "Frame sampling (" + strategy.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+    }
+
+    /**
+     * Downscale images and frames so their long edge is at most {@code longEdge} pixels; the model's image rule
+     * gives the new tokens. {@code tokensPerImage} / {@code tokensPerFrame}: measured results (Media view) that
+     * replace the rule.
+     */
+    record Downscale(Integer longEdge, Long tokensPerImage, Long tokensPerFrame) implements Lever {
+        @Override
+        public Component component() {
+            return Component.MEDIA_TOKENS;
+        }
+
+        @Override
+        public String kind() {
+            return "Downscale";
+        }
+    }
+
+    /** Low media resolution: Gemini {@code media_resolution}, OpenAI {@code detail}; or measured tokens. */
+    record LowMediaResolution(MediaResolution resolution, ImageDetail detail, Long tokensPerImage,
+                              Long tokensPerFrame) implements Lever {
+        public LowMediaResolution {
+            resolution = resolution == null ? MediaResolution.LOW : resolution;
+            detail = detail == null ? ImageDetail.LOW : detail;
+        }
+
+        @Override
+        public Component component() {
+            return Component.MEDIA_TOKENS;
+        }
+
+        @Override
+        public String kind() {
+            return "Low media resolution";
+        }
+    }
+
+    /** Crop to the region of interest: keep {@code keepArea} of each image's and frame's pixels (0–1). */
+    record Crop(BigDecimal keepArea, Long tokensPerImage, Long tokensPerFrame) implements Lever {
+        @Override
+        public Component component() {
+            return Component.MEDIA_TOKENS;
+        }
+
+        @Override
+        public String kind() {
+            return "Crop";
+        }
+    }
+
+    // ---- number of calls -------------------------------------------------------------------------------------
+
+    /** A cheap trigger decides when the expensive model runs: {@code passRate} of requests reach it. */
+    record EventGating(BigDecimal passRate) implements Lever {
+        @Override
+        public Component component() {
+            return Component.CALLS;
+        }
+
+        @Override
+        public String kind() {
+            return "Event gating";
+        }
+    }
+
+    /**
+     * Answer repeated requests from a cache (exact or semantic). {@code hitRate} is the share of requests served
+     * from the cache as measured on all traffic; two caches overlap (the higher rate wins) and neither can exceed
+     * the request type's repeat rate.
+     */
+    record ResponseCache(Match match, BigDecimal hitRate) implements Lever {
+        /** Exact-match or semantic (similar requests). */
+        public enum Match {
+            EXACT, SEMANTIC
+        }
+
+        public ResponseCache {
+            match = match == null ? Match.EXACT : match;
+        }
+
+        @Override
+        public Component component() {
+            return Component.CALLS;
+        }
+
+        @Override
+        public String kind() {
+            return match == Match.SEMANTIC ? "Semantic cache" : "Response cache";
+        }
+    }
+
+    /** Compute derived artifacts once and serve them: {@code reuseShare} of requests never reach the model. */
+    record Precompute(BigDecimal reuseShare) implements Lever {
+        @Override
+        public Component component() {
+            return Component.CALLS;
+        }
+
+        @Override
+        public String kind() {
+            return "Precompute once";
+        }
+    }
+
+    // ---- prompt and output tokens ----------------------------------------------------------------------------
+
+    /** Trim the prompt: cut {@code cut} of the typed tokens of {@code part}, or bring it to {@code tokens}. */
+    record PromptTrimming(Part part, BigDecimal cut, Long tokens) implements Lever {
+        /** Which part of the prompt. ALL is system + few-shot + user. */
+        public enum Part {
+            SYSTEM, USER, ALL
+        }
+
+        public PromptTrimming {
+            part = part == null ? Part.SYSTEM : part;
+        }
+
+        @Override
+        public Component component() {
+            return Component.PROMPT_TOKENS;
+        }
+
+        @Override
+        public String kind() {
+            return "Prompt trimming";
+        }
+    }
+
+    /** Fewer or shorter few-shot examples: cut {@code cut} of them, or bring them to {@code tokens} (0: none). */
+    record FewShotTrimming(BigDecimal cut, Long tokens) implements Lever {
+        @Override
+        public Component component() {
+            return Component.PROMPT_TOKENS;
+        }
+
+        @Override
+        public String kind() {
+            return "Few-shot trimming";
+        }
+    }
+
+    /** A hard maximum on visible output tokens. */
+    record OutputCap(long maxTokens) implements Lever {
+        @Override
+        public Component component() {
+            return Component.OUTPUT_TOKENS;
+        }
+
+        @Override
+        public String kind() {
+            return "Output cap";
+        }
+    }
+
+    /** A cap on reasoning / thinking tokens. */
+    record ReasoningCap(long maxTokens) implements Lever {
+        @Override
+        public Component component() {
+            return Component.OUTPUT_TOKENS;
+        }
+
+        @Override
+        public String kind() {
+            return "Reasoning budget cap";
+        }
+    }
+
+    // ---- price per token -------------------------------------------------------------------------------------
+
+    /** Send each share of the calls to a model (tiers); the shares add up to 1. Replaces the model mix. */
+    record Routing(List<Route> routes) implements Lever {
+        /** One model and its share of the calls. */
+        public record Route(String model, BigDecimal share) {
+        }
+
+        public Routing {
+            routes = routes == null ? List.of() : List.copyOf(routes);
+        }
+
+        @Override
+        public Component component() {
+            return Component.PRICE_PER_TOKEN;
+        }
+
+        @Override
+        public String kind() {
+            return "Routing";
+        }
+    }
+
+    /**
+     * Try the cheap model first and escalate {@code escalationRate} of the calls; escalated calls pay both models.
+     * {@code expensiveModel} null: the model with the largest share before this lever.
+     */
+    record Cascade(String cheapModel, String expensiveModel, BigDecimal escalationRate) implements Lever {
+        @Override
+        public Component component() {
+            return Component.PRICE_PER_TOKEN;
+        }
+
+        @Override
+        public String kind() {
+            return "Cascade";
+        }
+    }
+
+    /** The same work on another model or host: calls to {@code from} (null: every model) go to {@code to}. */
+    record ProviderSwitch(String from, String to) implements Lever {
+        @Override
+        public Component component() {
+            return Component.PRICE_PER_TOKEN;
+        }
+
+        @Override
+        public String kind() {
+            return "Provider switch";
+        }
+    }
+
+    /**
+     * Seed 000 §2.2: clips shorter than {@code thresholdSeconds} go to the transcription API, longer ones to a local
+     * model. {@code apiShare}: the share of audio minutes that stays on the API when known from the clip-length
+     * distribution; otherwise the request type's typical clip length decides. The local model costs
+     * {@code localPerMinute} (default: the built-in {@code local} service, $0 marginal).
+     */
+    record TranscriptionRouting(BigDecimal thresholdSeconds, BigDecimal apiShare, String local,
+                                BigDecimal localPerMinute) implements Lever {
+        public TranscriptionRouting {
+            thresholdSeconds = thresholdSeconds == null ? BigDecimal.TEN : thresholdSeconds;
+            local = local == null ? "local-whisper" : local;
+        }
+
+        @Override
+        public Component component() {
+            return Component.PRICE_PER_TOKEN;
+        }
+
+        @Override
+        public String kind() {
+            return "Transcription routing";
+        }
+    }
+
+    // ---- billing mode ----------------------------------------------------------------------------------------
+
+    /**
+     * Provider prompt caching of the repeated prefix (system prompt + few-shot examples): {@code hitRate} of calls
+     * read it at the cache-read price, the others write it at the write price of {@code ttl} (5-minute or 1-hour;
+     * no write fee where the provider has none). A prefix below the model's minimum cacheable length is not cached.
+     */
+    record PromptCaching(BigDecimal hitRate, Ttl ttl) implements Lever {
+        /** Cache lifetime, which sets the write premium (Anthropic 1.25× for 5 minutes, 2× for 1 hour). */
+        public enum Ttl {
+            FIVE_MINUTES, ONE_HOUR
+        }
+
+        public PromptCaching {
+            ttl = ttl == null ? Ttl.FIVE_MINUTES : ttl;
+        }
+
+        @Override
+        public Component component() {
+            return Component.BILLING_MODE;
+        }
+
+        @Override
+        public String kind() {
+            return "Prompt caching";
+        }
+    }
+
+    /** Send {@code share} of the calls through the batch API (at most the request type's batchable share). */
+    record Batch(BigDecimal share) implements Lever {
+        @Override
+        public Component component() {
+            return Component.BILLING_MODE;
+        }
+
+        @Override
+        public String kind() {
+            return "Batch API";
+        }
+    }
+
+    // ---- infrastructure --------------------------------------------------------------------------------------
+
+    /**
+     * Serve {@code model}'s calls on own GPUs: no per-token charge, a fixed cost per replica
+     * ({@code monthlyUsd}, or {@code hourlyUsd} × hours in the month) and as many replicas as the tokens need at
+     * {@code throughputTokensPerSecond} and {@code utilization} (at least one).
+     */
+    record SelfHosting(String model, BigDecimal hourlyUsd, BigDecimal monthlyUsd, BigDecimal throughputTokensPerSecond,
+                       BigDecimal utilization) implements Lever {
+        public SelfHosting {
+            utilization = utilization == null ? BigDecimal.ONE : utilization;
+        }
+
+        @Override
+        public Component component() {
+            return Component.INFRASTRUCTURE;
+        }
+
+        @Override
+        public String kind() {
+            return "Self-hosting";
+        }
+    }
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.scenario;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.media.Transcription;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Resolves the model and transcription ids a scenario names: its custom models first, then the catalog. */
+final class Models {
+
+    private static volatile List<Transcription> transcriptions;
+
+    private final Catalog catalog;
+    private final Map<String, ModelEntry> custom = new HashMap<>();
+    private final Map<String, BigDecimal> perImage = new HashMap<>();
+
+    Models(Scenario s, Catalog catalog) {
+        this.catalog = catalog;
+        for (CustomModel m : s.customModels()) {
+            custom.put(m.id(), m.toEntry());
+            if (m.perImage() != null) {
+                perImage.put(m.id(), m.perImage());
+            }
+        }
+    }
+
+    /** The model, or null when the id is unknown. */
+    ModelEntry entry(String id) {
+        if (id == null) {
+            return null;
+        }
+        ModelEntry m = custom.get(id);
+        return m != null ? m : catalog.find(id).orElse(null);
+    }
+
+    BigDecimal perImage(String id) {
+        return perImage.get(id);
+    }
+
+    static Transcription transcription(String id) {
+        for (Transcription t : transcriptions()) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    static List<Transcription> transcriptions() {
+        List<Transcription> t = transcriptions;
+        if (t == null) {
+            t = Transcription.builtIn();
+            transcriptions = t;
+        }
+        return t;
+    }
+}

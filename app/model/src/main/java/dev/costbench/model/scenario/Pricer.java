@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.scenario;
+
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.Price;
+import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.cost.BillingOptions;
+import dev.costbench.model.cost.CostEngine;
+import dev.costbench.model.cost.UnitPrices;
+import dev.costbench.model.media.AudioRule;
+import dev.costbench.model.media.ImageOptions;
+import dev.costbench.model.media.ImageRule;
+import dev.costbench.model.media.MediaRules;
+import dev.costbench.model.media.Transcription;
+import dev.costbench.model.media.VideoRule;
+import dev.costbench.model.scenario.PlanState.Route;
+import dev.costbench.model.scenario.PlanState.TypeState;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Prices a plan for one month: calls × tokens × the per-token prices {@link CostEngine#unitPrices} picks with the
+ * provider's rules, plus per-minute transcription, per-image fees and self-hosted replicas. Exact BigDecimal
+ * arithmetic; only per-minute and share divisions use {@link ScenarioEngine#MC}.
+ */
+final class Pricer {
+
+    private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
+    private static final BigDecimal HOUR = BigDecimal.valueOf(3600);
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    private final PlanState plan;
+    private final Models models;
+    private final int month;
+    private final Set<String> warnings;
+    private final Map<BillLine, BigDecimal> lines = new EnumMap<>(BillLine.class);
+    private final Map<String, BigDecimal> byType = new LinkedHashMap<>();
+    /** Tokens each self-hosted model serves, per request type. */
+    private final Map<String, Map<String, BigDecimal>> hosted = new LinkedHashMap<>();
+
+    private Pricer(PlanState plan, Models models, int month, Set<String> warnings) {
+        this.plan = plan;
+        this.models = models;
+        this.month = month;
+        this.warnings = warnings;
+    }
+
+    /** A bill and the tokens a month each self-hosted model serves. */
+    record Priced(Bill bill, Map<String, BigDecimal> hostedTokens) {
+    }
+
+    /** The bill of month {@code month} (0 = the first), adding problems to {@code warnings}. */
+    static Priced price(PlanState plan, Models models, int month, Set<String> warnings) {
+        Pricer p = new Pricer(plan, models, month, warnings);
+        Bill b = p.run();
+        Map<String, BigDecimal> tokens = new LinkedHashMap<>();
+        for (String id : plan.selfHosted.keySet()) {
+            tokens.put(id, p.hosted.getOrDefault(id, Map.of()).values().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+        }
+        return new Priced(b, tokens);
+    }
+
+    private Bill run() {
+        for (TypeState ts : plan.types) {
+            byType.put(ts.rt.id(), BigDecimal.ZERO);
+            price(ts);
+        }
+        selfHosting();
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal v : lines.values()) {
+            total = total.add(v);
+        }
+        return new Bill(total, lines, byType);
+    }
+
+    private void add(TypeState ts, BillLine line, BigDecimal usd) {
+        if (usd.signum() == 0) {
+            return;
+        }
+        lines.merge(line, usd, BigDecimal::add);
+        byType.merge(ts.rt.id(), usd, BigDecimal::add);
+    }
+
+    private BigDecimal requests(TypeState ts) {
+        BigDecimal g = ts.rt.volume().monthlyGrowth();
+        if (month == 0 || g.signum() == 0) {
+            return ts.requests;
+        }
+        return ts.requests.multiply(BigDecimal.ONE.add(g).pow(month));
+    }
+
+    private void price(TypeState ts) {
+        BigDecimal calls = requests(ts).multiply(ts.gatePass).multiply(BigDecimal.ONE.subtract(ts.reuse));
+        if (calls.signum() == 0) {
+            return;
+        }
+        transcription(ts, calls);
+        BigDecimal textIn = ts.system.add(ts.fewShot).add(ts.user);
+        boolean usesModel = textIn.signum() > 0 || ts.output.signum() > 0 || ts.reasoning.signum() > 0
+                || ts.hasMedia() || nativeAudioSeconds(ts).signum() > 0;
+        if (!usesModel) {
+            return;
+        }
+        for (Route r : ts.routes) {
+            ModelEntry m = models.entry(r.model());
+            if (m == null) {
+                warnings.add("unknown model '" + r.model() + "': its calls are left out of the bill");
+                continue;
+            }
+            route(ts, m, calls.multiply(r.share()));
+        }
+    }
+
+    private void transcription(TypeState ts, BigDecimal calls) {
+        AudioInput a = ts.rt.audio();
+        if (a == null || a.mode() != AudioInput.Mode.TRANSCRIBE || a.seconds().signum() == 0) {
+            return;
+        }
+        BigDecimal api = apiPerMinute(a);
+        BigDecimal perMinute = ts.localPerMinute == null ? api
+                : ts.apiShare.multiply(api).add(BigDecimal.ONE.subtract(ts.apiShare).multiply(ts.localPerMinute));
+        add(ts, BillLine.TRANSCRIPTION, calls.multiply(a.seconds()).multiply(perMinute).divide(SIXTY, ScenarioEngine.MC));
+    }
+
+    static BigDecimal apiPerMinute(AudioInput a) {
+        if (a.perMinute() != null) {
+            return a.perMinute();
+        }
+        Transcription t = Models.transcription(a.transcription() == null ? "whisper-1" : a.transcription());
+        return t == null ? BigDecimal.ZERO : t.perMinute();
+    }
+
+    private static BigDecimal nativeAudioSeconds(TypeState ts) {
+        AudioInput a = ts.rt.audio();
+        return a != null && a.mode() == AudioInput.Mode.NATIVE ? a.seconds() : BigDecimal.ZERO;
+    }
+
+    /** Media tokens per call on one model: image and video-frame tokens, and audio tokens. */
+    private record MediaTokens(BigDecimal visual, BigDecimal audio, BigDecimal images) {
+    }
+
+    private MediaTokens media(TypeState ts, ModelEntry m) {
+        BigDecimal visual = BigDecimal.ZERO;
+        BigDecimal audio = BigDecimal.ZERO;
+        BigDecimal images = BigDecimal.ZERO;
+        ImageOptions opts = new ImageOptions(ts.detail, ts.resolution, false);
+        for (ImageInput img : ts.rt.images()) {
+            images = images.add(img.count());
+            BigDecimal per = null;
+            if (img.tokensPerImage() != null) {
+                per = BigDecimal.valueOf(img.tokensPerImage());
+            } else {
+                Optional<ImageRule> rule = MediaRules.image(m);
+                if (rule.isPresent()) {
+                    int[] wh = size(img.width(), img.height(), ts);
+                    per = BigDecimal.valueOf(rule.get().tokens(wh[0], wh[1], opts).tokens());
+                }
+            }
+            if (ts.measuredImageTokens != null) {
+                per = per == null ? ts.measuredImageTokens : per.min(ts.measuredImageTokens);
+            }
+            if (per == null) {
+                if (models.perImage(m.id()) == null) {
+                    warnings.add(m.id() + " takes no images (no image rule in the catalog): the images of '"
+                            + ts.rt.id() + "' are left out");
+                }
+                per = BigDecimal.ZERO;
+            }
+            visual = visual.add(img.count().multiply(per));
+        }
+        VideoInput v = ts.rt.video();
+        if (ts.hasVideo()) {
+            BigDecimal seconds = v.hours().multiply(HOUR);
+            BigDecimal perFrame = null;
+            BigDecimal audioPerSecond = BigDecimal.ZERO;
+            Optional<VideoRule> rule = MediaRules.video(m);
+            if (v.tokensPerFrame() != null) {
+                perFrame = BigDecimal.valueOf(v.tokensPerFrame());
+            } else if (rule.isPresent()) {
+                int[] wh = size(Math.max(1, v.width()), Math.max(1, v.height()), ts);
+                perFrame = BigDecimal.valueOf(rule.get().tokens(1, 1, wh[0], wh[1], false, opts).tokens());
+            }
+            if (ts.measuredFrameTokens != null) {
+                perFrame = perFrame == null ? ts.measuredFrameTokens : perFrame.min(ts.measuredFrameTokens);
+            }
+            if (perFrame == null) {
+                warnings.add(m.id() + " takes no video or images: the video of '" + ts.rt.id() + "' is left out");
+                perFrame = BigDecimal.ZERO;
+            }
+            if (v.audio()) {
+                if (v.audioTokensPerSecond() != null) {
+                    audioPerSecond = BigDecimal.valueOf(v.audioTokensPerSecond());
+                } else if (rule.isPresent() && rule.get() instanceof VideoRule.GeminiNative) {
+                    audioPerSecond = BigDecimal.valueOf(((VideoRule.GeminiNative) rule.get()).audioPerSecond());
+                } else {
+                    warnings.add(m.id() + " gets the video of '" + ts.rt.id() + "' as frames: its audio track is "
+                            + "not sent");
+                }
+            }
+            visual = visual.add(seconds.multiply(ts.fps).multiply(perFrame));
+            audio = audio.add(seconds.multiply(audioPerSecond));
+        }
+        BigDecimal nativeSeconds = nativeAudioSeconds(ts);
+        if (nativeSeconds.signum() > 0) {
+            Optional<AudioRule> ar = MediaRules.audio(m).filter(a -> a.inputPerSecond() > 0);
+            if (ar.isEmpty()) {
+                warnings.add(m.id() + " takes no audio input: the audio of '" + ts.rt.id() + "' is left out");
+            } else {
+                audio = audio.add(nativeSeconds.multiply(BigDecimal.valueOf(ar.get().inputPerSecond())));
+            }
+        }
+        return new MediaTokens(visual, audio, images);
+    }
+
+    /** Image or frame size after cropping ({@code cropShare} of the area) and downscaling to the long edge. */
+    private static int[] size(int w, int h, TypeState ts) {
+        double s = Math.sqrt(ts.cropShare.doubleValue());
+        double cw = w * s;
+        double ch = h * s;
+        if (ts.longEdge != null && Math.max(cw, ch) > ts.longEdge) {
+            double f = ts.longEdge / Math.max(cw, ch);
+            cw *= f;
+            ch *= f;
+        }
+        return new int[] {Math.max(1, (int) Math.round(cw)), Math.max(1, (int) Math.round(ch))};
+    }
+
+    private void route(TypeState ts, ModelEntry m, BigDecimal calls) {
+        MediaTokens mt = media(ts, m);
+        BigDecimal prefix = ts.system.add(ts.fewShot);
+        BigDecimal totalIn = prefix.add(ts.user).add(mt.visual()).add(mt.audio());
+        BigDecimal out = ts.output.add(ts.reasoning);
+        if (m.contextWindow() != null && totalIn.compareTo(BigDecimal.valueOf(m.contextWindow())) > 0) {
+            warnings.add(String.format(Locale.ROOT, "'%s' sends %s input tokens per call, more than %s's context "
+                    + "window of %,d: the request has to be split", ts.rt.id(), plain(totalIn), m.id(), m.contextWindow()));
+        }
+        if (plan.selfHosted.containsKey(m.id())) {
+            hosted.computeIfAbsent(m.id(), k -> new LinkedHashMap<>())
+                    .merge(ts.rt.id(), calls.multiply(totalIn.add(out)), BigDecimal::add);
+            return;
+        }
+        BigDecimal fee = models.perImage(m.id());
+        if (fee != null && mt.images().signum() > 0) {
+            add(ts, BillLine.MEDIA_FEES, calls.multiply(mt.images()).multiply(fee));
+        }
+        BigDecimal cacheHit = null;
+        if (ts.caching != null && prefix.signum() > 0) {
+            Long min = m.minCacheTokens();
+            if (min != null && prefix.compareTo(BigDecimal.valueOf(min)) < 0) {
+                warnings.add(String.format(Locale.ROOT, "prompt caching: the repeated prefix of '%s' (%s tokens) is "
+                        + "below %s's minimum cacheable length of %,d tokens: nothing is cached", ts.rt.id(),
+                        plain(prefix), m.id(), min));
+            } else {
+                cacheHit = ts.caching.hitRate();
+                if ("google".equals(m.provider())) {
+                    warnings.add("Gemini explicit caching also bills cache storage per hour, which is not modelled");
+                }
+            }
+        }
+        long lcInput = totalIn.setScale(0, RoundingMode.CEILING).longValueExact();
+        BigDecimal batch = ts.batchShare;
+        if (batch.compareTo(BigDecimal.ONE) < 0) {
+            perCall(ts, m, calls.multiply(BigDecimal.ONE.subtract(batch)), lcInput, BillingOptions.INTERACTIVE, prefix,
+                    mt, cacheHit);
+        }
+        if (batch.signum() > 0) {
+            perCall(ts, m, calls.multiply(batch), lcInput, BillingOptions.BATCH, prefix, mt, cacheHit);
+        }
+    }
+
+    private void perCall(TypeState ts, ModelEntry m, BigDecimal calls, long lcInput, BillingOptions opts,
+                         BigDecimal prefix, MediaTokens mt, BigDecimal cacheHit) {
+        UnitPrices p = CostEngine.unitPrices(m, lcInput, opts);
+        BigDecimal uncachedText = ts.user;
+        if (cacheHit == null) {
+            uncachedText = uncachedText.add(prefix);
+        } else {
+            BigDecimal reads = prefix.multiply(cacheHit);
+            BigDecimal writes = prefix.subtract(reads);
+            line(ts, m, BillLine.CACHE_READ, calls, reads, p.cacheRead(), "cache-read");
+            line(ts, m, BillLine.CACHE_WRITE, calls, writes, ts.caching.ttl() == Lever.PromptCaching.Ttl.ONE_HOUR
+                    ? p.cacheWrite1h() : p.cacheWrite5m(), "cache-write");
+        }
+        line(ts, m, BillLine.TEXT_INPUT, calls, uncachedText, p.input(), "input");
+        line(ts, m, BillLine.MEDIA_INPUT, calls, mt.visual(), p.input(), "input");
+        if (mt.audio().signum() > 0) {
+            // Above the long-context threshold the whole request is repriced: the long-context audio price, or
+            // the long-context input price when none is listed.
+            Price audio = p.longContext()
+                    ? (m.longContext().prices().get(PriceKind.INPUT_AUDIO))
+                    : m.price(PriceKind.INPUT_AUDIO).orElse(null);
+            BigDecimal perM;
+            if (audio == null) {
+                perM = p.input() == null ? null : p.input().perMTok();
+            } else {
+                perM = opts.batch() && m.rules().batchHalfPrice() ? audio.perMTok().multiply(HALF) : audio.perMTok();
+            }
+            lineRaw(ts, m, BillLine.AUDIO_INPUT, calls, mt.audio(), perM, "audio-input");
+        }
+        line(ts, m, BillLine.OUTPUT, calls, ts.output, p.output(), "output");
+        line(ts, m, BillLine.REASONING, calls, ts.reasoning, p.output(), "output");
+    }
+
+    private void line(TypeState ts, ModelEntry m, BillLine l, BigDecimal calls, BigDecimal tokens, Price price,
+                      String what) {
+        lineRaw(ts, m, l, calls, tokens, price == null ? null : price.perMTok(), what);
+    }
+
+    private void lineRaw(TypeState ts, ModelEntry m, BillLine l, BigDecimal calls, BigDecimal tokens,
+                         BigDecimal perMTok, String what) {
+        if (tokens.signum() == 0) {
+            return;
+        }
+        if (perMTok == null) {
+            warnings.add(m.id() + " lists no " + what + " price: that part of '" + ts.rt.id()
+                    + "' is left out of the bill");
+            return;
+        }
+        add(ts, l, calls.multiply(tokens).multiply(perMTok).movePointLeft(6));
+    }
+
+    private void selfHosting() {
+        BigDecimal hours = BigDecimal.valueOf(plan.daysPerMonth * 24L);
+        for (Map.Entry<String, Lever.SelfHosting> e : plan.selfHosted.entrySet()) {
+            Lever.SelfHosting sh = e.getValue();
+            Map<String, BigDecimal> perType = hosted.getOrDefault(e.getKey(), Map.of());
+            BigDecimal tokens = perType.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal replicaCost = sh.monthlyUsd() != null ? sh.monthlyUsd() : sh.hourlyUsd().multiply(hours);
+            long replicas = replicas(tokens, sh, hours);
+            BigDecimal cost = replicaCost.multiply(BigDecimal.valueOf(replicas));
+            lines.merge(BillLine.SELF_HOSTING, cost, BigDecimal::add);
+            if (tokens.signum() == 0) {
+                byType.merge("(idle " + e.getKey() + ")", cost, BigDecimal::add);
+                continue;
+            }
+            // Each request type carries the hardware in proportion to the tokens it sends.
+            BigDecimal left = cost;
+            List<Map.Entry<String, BigDecimal>> list = List.copyOf(perType.entrySet());
+            for (int i = 0; i < list.size(); i++) {
+                BigDecimal part = i == list.size() - 1 ? left
+                        : cost.multiply(list.get(i).getValue()).divide(tokens, ScenarioEngine.MC);
+                byType.merge(list.get(i).getKey(), part, BigDecimal::add);
+                left = left.subtract(part);
+            }
+        }
+    }
+
+    /** Replicas needed for {@code tokens} a month at the lever's throughput and utilization: at least one. */
+    static long replicas(BigDecimal tokens, Lever.SelfHosting sh, BigDecimal hours) {
+        if (sh.throughputTokensPerSecond() == null || tokens.signum() == 0) {
+            return 1;
+        }
+        BigDecimal capacity = sh.throughputTokensPerSecond().multiply(HOUR).multiply(hours).multiply(sh.utilization());
+        return Math.max(1, tokens.divide(capacity, 0, RoundingMode.CEILING).longValueExact());
+    }
+
+    static String plain(BigDecimal v) {
+        BigDecimal s = v.setScale(Math.min(2, Math.max(0, v.stripTrailingZeros().scale())), RoundingMode.HALF_UP);
+        return String.format(Locale.ROOT, "%,." + s.scale() + "f", s);
+    }
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.scenario;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One kind of request in a workload. Immutable; the {@code with…} methods return changed copies (what a form edit
+ * or a tornado variation does).
+ *
+ * @param id             stable key that levers name in {@code appliesTo}
+ * @param name           shown to the user
+ * @param volume         requests per day or month, with growth
+ * @param model          baseline model: a catalog id or the id of one of the scenario's custom models; may be null
+ *                       when the request type only transcribes audio
+ * @param text           text tokens in and out
+ * @param images         images per request
+ * @param audio          audio per request, or null
+ * @param video          video per request, or null
+ * @param batchableShare share of these requests that can wait for a batch API (0–1)
+ * @param repeatRate     share that repeats an earlier request (bounds what a response cache can hit); null when
+ *                       unknown
+ */
+public record RequestType(String id, String name, Volume volume, String model, TextTokens text,
+                          List<ImageInput> images, AudioInput audio, VideoInput video, BigDecimal batchableShare,
+                          BigDecimal repeatRate) {
+
+    public RequestType {
+        name = name == null || name.isBlank() ? id : name;
+        text = text == null ? TextTokens.NONE : text;
+        images = images == null ? List.of() : List.copyOf(images);
+        batchableShare = batchableShare == null ? BigDecimal.ZERO : batchableShare;
+    }
+
+    /** A text-only request type. */
+    public static RequestType text(String id, Volume volume, String model, TextTokens text) {
+        return new RequestType(id, id, volume, model, text, List.of(), null, null, BigDecimal.ZERO, null);
+    }
+
+    public RequestType withVolume(Volume v) {
+        return new RequestType(id, name, v, model, text, images, audio, video, batchableShare, repeatRate);
+    }
+
+    public RequestType withText(TextTokens t) {
+        return new RequestType(id, name, volume, model, t, images, audio, video, batchableShare, repeatRate);
+    }
+
+    public RequestType withModel(String m) {
+        return new RequestType(id, name, volume, m, text, images, audio, video, batchableShare, repeatRate);
+    }
+
+    public RequestType withImages(List<ImageInput> i) {
+        return new RequestType(id, name, volume, model, text, i, audio, video, batchableShare, repeatRate);
+    }
+
+    public RequestType withAudio(AudioInput a) {
+        return new RequestType(id, name, volume, model, text, images, a, video, batchableShare, repeatRate);
+    }
+
+    public RequestType withVideo(VideoInput v) {
+        return new RequestType(id, name, volume, model, text, images, audio, v, batchableShare, repeatRate);
+    }
+
+    public RequestType withBatchableShare(BigDecimal s) {
+        return new RequestType(id, name, volume, model, text, images, audio, video, s, repeatRate);
+    }
+
+    public RequestType withRepeatRate(BigDecimal r) {
+        return new RequestType(id, name, volume, model, text, images, audio, video, batchableShare, r);
+    }
+}
