@@ -56,6 +56,35 @@ public final class CostBenchApp extends Application {
     private PromptView promptView;
     private MediaView mediaView;
     private Tab providersTab;
+    private Tab scenarioTab;
+    private dev.costbench.ui.scenario.ScenarioView scenarioView;
+
+    private dev.costbench.ui.scenario.ScenarioView scenarioView() {
+        if (scenarioView == null) {
+            scenarioView = new dev.costbench.ui.scenario.ScenarioView(() -> promptVm.catalogProperty().get(),
+                    () -> store);
+        }
+        return scenarioView;
+    }
+
+    /** "Use this prompt in the scenario planner": the Prompt view's prompt becomes a request type. */
+    private void promptToScenario() {
+        dev.costbench.model.tokens.Encoding enc = dev.costbench.model.tokens.Encoding.O200K_BASE;
+        long sys = dev.costbench.model.tokens.Tokenizers.count(enc, promptVm.systemTextProperty().get());
+        long few = promptVm.turns().stream().mapToLong(t -> dev.costbench.model.tokens.Tokenizers.count(enc,
+                t.textProperty().get())).sum();
+        long user = dev.costbench.model.tokens.Tokenizers.count(enc, promptVm.userTextProperty().get());
+        var row = promptView.table().selectedRow();
+        String model = row == null ? "gpt-5-mini" : row.model().id();
+        var t = new dev.costbench.model.scenario.RequestType("prompt-" + System.currentTimeMillis() % 10000,
+                "From the Prompt view", dev.costbench.model.scenario.Volume.monthly(
+                        promptVm.monthlyRequestsProperty().get()), model,
+                new dev.costbench.model.scenario.TextTokens(sys, few, user, promptVm.outputTokensProperty().get(),
+                        promptVm.reasoningTokensProperty().get()), java.util.List.of(), null, null,
+                java.math.BigDecimal.ZERO, null);
+        tabs.getSelectionModel().select(scenarioTab);
+        scenarioView().addRequestType(t);
+    }
     private java.util.concurrent.CompletableFuture<ProviderAccess> access;
     private volatile dev.costbench.model.lab.LabStore store;
     private TabPane tabs;
@@ -92,7 +121,16 @@ public final class CostBenchApp extends Application {
                 ((ProvidersView) providersTab.getContent()).refresh();
             }
         });
-        tabs.getTabs().addAll(prompt, media, providersTab);
+        scenarioTab = new Tab("Scenarios");
+        scenarioTab.setClosable(false);
+        scenarioTab.setTooltip(new javafx.scene.control.Tooltip("What-if planner: volume, levers, the waterfall from "
+                + "the naive bill to the optimized one"));
+        scenarioTab.selectedProperty().addListener((o, a, on) -> {
+            if (on && scenarioTab.getContent() == null) {
+                scenarioTab.setContent(scenarioView());
+            }
+        });
+        tabs.getTabs().addAll(prompt, media, scenarioTab, providersTab);
         this.tabs = tabs;
 
         banner.setId("catalog-banner");
@@ -260,7 +298,9 @@ public final class CostBenchApp extends Application {
             promptView.showRun();
             promptView.runPane().send();
         });
-        Menu edit = new Menu("Edit", null, addTurn, filter, new SeparatorMenuItem(), send, settings);
+        MenuItem toScenario = new MenuItem("Use this prompt in the scenario planner");
+        toScenario.setOnAction(e -> promptToScenario());
+        Menu edit = new Menu("Edit", null, addTurn, filter, new SeparatorMenuItem(), send, toScenario, settings);
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setSelected(PREFS.getBoolean("darkTheme", false));
