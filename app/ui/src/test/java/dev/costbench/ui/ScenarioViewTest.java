@@ -102,5 +102,21 @@ class ScenarioViewTest {
         robot.interact(() -> view.setScenario(s));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.waterfall().optimizedMonthly().compareTo(view.waterfall().baselineMonthly()) < 0);
+
+        // Rebuild a video workload from the form: one hour of video per request on Gemini 2.5 Pro.
+        robot.interact(() -> {
+            view.field("videoHours").setText("1");
+            view.field("videoFps").setText("1");
+            view.field("system").setText("0");
+            view.field("user").setText("0");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.scenario().workload().requestTypes().get(0).video() != null);
+        BigDecimal withVideo = view.waterfall().optimizedMonthly();
+        int steps = view.waterfall().steps().size();
+        robot.interact(() -> view.addLever("Frame sampling"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(steps + 1, view.waterfall().steps().size());
+        assertTrue(view.waterfall().optimizedMonthly().compareTo(withVideo) < 0, "0.2 fps instead of 1 fps saves");
     }
 }

@@ -149,7 +149,24 @@ public final class ScenarioView extends BorderPane {
         errors.setId("scenario-errors");
         Label wl = section("Workload");
         Label ll = section("Levers (applied top to bottom)");
-        VBox left = new VBox(6, new HBox(8, wl, addType, removeType), types, form, errors, ll, leversBox);
+        javafx.scene.control.MenuButton addLever = new javafx.scene.control.MenuButton("+ Lever");
+        addLever.setId("add-lever");
+        for (String kind : LEVER_KINDS) {
+            javafx.scene.control.MenuItem mi = new javafx.scene.control.MenuItem(kind);
+            mi.setOnAction(e -> addLever(kind));
+            addLever.getItems().add(mi);
+        }
+        Button removeLever = new Button("Remove last");
+        removeLever.setOnAction(e -> {
+            if (!scenario.levers().isEmpty()) {
+                scenario = scenario.withLevers(scenario.levers().subList(0, scenario.levers().size() - 1));
+                buildLevers();
+                recompute();
+            }
+        });
+        HBox leverBar = new HBox(8, ll, addLever, removeLever);
+        leverBar.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(6, new HBox(8, wl, addType, removeType), types, form, errors, leverBar, leversBox);
         left.setPadding(new Insets(6, 10, 10, 10));
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
@@ -445,7 +462,9 @@ public final class ScenarioView extends BorderPane {
         String[][] defs = {{"name", "Name"}, {"volume", "Requests"}, {"growth", "Growth per month %"},
             {"system", "System tokens"}, {"fewShot", "Few-shot tokens"}, {"user", "User tokens"},
             {"output", "Output tokens"}, {"reasoning", "Reasoning tokens"}, {"batchable", "Can wait (batchable) %"},
-            {"repeat", "Repeat rate %"}};
+            {"repeat", "Repeat rate %"}, {"images", "Images per request"}, {"imageSize", "Image size (W×H)"},
+            {"videoHours", "Video hours per request"}, {"videoFps", "Video frames per second sent"},
+            {"audioSeconds", "Audio seconds per request"}};
         int row = 0;
         for (String[] d : defs) {
             TextField f = new TextField();
@@ -520,6 +539,14 @@ public final class ScenarioView extends BorderPane {
         fields.get("reasoning").setText(Long.toString(t.text().reasoning()));
         fields.get("batchable").setText(pct(t.batchableShare()));
         fields.get("repeat").setText(t.repeatRate() == null ? "" : pct(t.repeatRate()));
+        var img = t.images().isEmpty() ? null : t.images().get(0);
+        fields.get("images").setText(img == null ? "0" : img.count().stripTrailingZeros().toPlainString());
+        fields.get("imageSize").setText(img == null ? "1024×1024" : img.width() + "×" + img.height());
+        fields.get("videoHours").setText(t.video() == null ? "0" : t.video().hours().stripTrailingZeros()
+                .toPlainString());
+        fields.get("videoFps").setText(t.video() == null ? "1" : t.video().fps().stripTrailingZeros().toPlainString());
+        fields.get("audioSeconds").setText(t.audio() == null ? "0" : t.audio().seconds().stripTrailingZeros()
+                .toPlainString());
         media.setText(describeMedia(t));
         loading = false;
     }
@@ -545,13 +572,40 @@ public final class ScenarioView extends BorderPane {
         Long rea = lng("reasoning", bad);
         BigDecimal batch = dec("batchable", bad);
         BigDecimal repeat = fields.get("repeat").getText().isBlank() ? null : dec("repeat", bad);
+        BigDecimal images = dec("images", bad);
+        BigDecimal hours = dec("videoHours", bad);
+        BigDecimal fps = dec("videoFps", bad);
+        BigDecimal audioSecs = dec("audioSeconds", bad);
+        String[] wh = fields.get("imageSize").getText().trim().split("\\s*[x×X*]\\s*");
+        int iw;
+        int ih;
+        try {
+            iw = Integer.parseInt(wh[0]);
+            ih = Integer.parseInt(wh.length > 1 ? wh[1] : wh[0]);
+        } catch (NumberFormatException e) {
+            bad.add("imageSize");
+            iw = 0;
+            ih = 0;
+        }
         if (!bad.isEmpty()) {
             showErrors(bad.stream().map(b -> new FieldError(b, "not a number")).toList());
             return;
         }
+        List<dev.costbench.model.scenario.ImageInput> imgs = images.signum() == 0 ? List.of()
+                : List.of(new dev.costbench.model.scenario.ImageInput(images, iw, ih,
+                old.images().isEmpty() ? null : old.images().get(0).tokensPerImage()));
+        var ov = old.video();
+        var video = hours.signum() == 0 ? null : new dev.costbench.model.scenario.VideoInput(hours, fps,
+                ov == null ? 1280 : ov.width(), ov == null ? 720 : ov.height(), ov == null || ov.audio(),
+                ov == null ? null : ov.resolution(), ov == null ? null : ov.tokensPerFrame(),
+                ov == null ? null : ov.audioTokensPerSecond());
+        var oa = old.audio();
+        var audio = audioSecs.signum() == 0 ? null : new dev.costbench.model.scenario.AudioInput(audioSecs,
+                oa == null ? null : oa.clipSeconds(), oa == null ? null : oa.mode(), oa == null ? null
+                : oa.transcription(), oa == null ? null : oa.perMinute());
         RequestType t = new RequestType(old.id(), fields.get("name").getText(), new Volume(volume, perBox.getValue(),
                 growth.movePointLeft(2)), modelBox.getValue() == null ? old.model() : modelBox.getValue().trim(),
-                new TextTokens(sys, few, user, out, rea), old.images(), old.audio(), old.video(), batch.movePointLeft(2),
+                new TextTokens(sys, few, user, out, rea), imgs, audio, video, batch.movePointLeft(2),
                 repeat == null ? null : repeat.movePointLeft(2));
         List<RequestType> list = new ArrayList<>(scenario.workload().requestTypes());
         list.set(i, t);
@@ -724,6 +778,60 @@ public final class ScenarioView extends BorderPane {
         }
     }
 
+    static final List<String> LEVER_KINDS = List.of("Frame sampling", "Low media resolution", "Downscale images",
+            "Crop", "Event gating", "Response cache", "Precompute once", "Prompt trimming", "Few-shot trimming",
+            "Output cap", "Reasoning cap", "Routing to a cheaper model", "Cascade", "Prompt caching", "Batch API");
+
+    /** Adds a lever of {@code kind} with a moderate starting value, applied after the existing ones. */
+    public void addLever(String kind) {
+        RequestType first = scenario.workload().requestTypes().isEmpty() ? null
+                : scenario.workload().requestTypes().get(0);
+        String model = first == null ? "gpt-5" : first.model();
+        String cheap = cheaperSibling(model);
+        long out = first == null ? 500 : Math.max(16, first.text().output());
+        Lever l;
+        switch (kind) {
+            case "Frame sampling": l = new Lever.FrameSampling(Lever.FrameSampling.Strategy.UNIFORM,
+                    new BigDecimal("0.2")); break;
+            case "Low media resolution": l = new Lever.LowMediaResolution(null, null, null, null); break;
+            case "Downscale images": l = new Lever.Downscale(768, null, null); break;
+            case "Crop": l = new Lever.Crop(new BigDecimal("0.5"), null, null); break;
+            case "Event gating": l = new Lever.EventGating(new BigDecimal("0.3")); break;
+            case "Response cache": l = new Lever.ResponseCache(Lever.ResponseCache.Match.EXACT,
+                    new BigDecimal("0.2")); break;
+            case "Precompute once": l = new Lever.Precompute(new BigDecimal("0.3")); break;
+            case "Prompt trimming": l = new Lever.PromptTrimming(Lever.PromptTrimming.Part.ALL,
+                    new BigDecimal("0.2"), null); break;
+            case "Few-shot trimming": l = new Lever.FewShotTrimming(new BigDecimal("0.5"), null); break;
+            case "Output cap": l = new Lever.OutputCap(Math.max(16, out * 3 / 4)); break;
+            case "Reasoning cap": l = new Lever.ReasoningCap(1024); break;
+            case "Routing to a cheaper model":
+                if (cheap == null) {
+                    status.setText("No cheaper model of the same provider in the catalog for " + model + ".");
+                    return;
+                }
+                l = new Lever.Routing(List.of(new Lever.Routing.Route(cheap, new BigDecimal("0.7")),
+                        new Lever.Routing.Route(model, new BigDecimal("0.3"))));
+                break;
+            case "Cascade":
+                if (cheap == null) {
+                    status.setText("No cheaper model of the same provider in the catalog for " + model + ".");
+                    return;
+                }
+                l = new Lever.Cascade(cheap, model, new BigDecimal("0.2"));
+                break;
+            case "Prompt caching": l = new Lever.PromptCaching(new BigDecimal("0.6"),
+                    Lever.PromptCaching.Ttl.FIVE_MINUTES); break;
+            default: l = new Lever.Batch(BigDecimal.ONE); break;
+        }
+        String id = kind.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + "-" + (scenario.levers().size() + 1);
+        List<LeverEntry> list = new ArrayList<>(scenario.levers());
+        list.add(new LeverEntry(id, kind, true, List.of(), null, l));
+        scenario = scenario.withLevers(list);
+        buildLevers();
+        recompute();
+    }
+
     private static String fmt(Knob k, double v) {
         return k.percent() ? String.format(Locale.ROOT, "%.0f %%", v * 100) : k.max() > 100
                 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
@@ -828,6 +936,9 @@ public final class ScenarioView extends BorderPane {
             case "text.reasoning": return "reasoning";
             case "batchableShare": return "batchable";
             case "repeatRate": return "repeat";
+            case "video.hours": return "videoHours";
+            case "video.fps": return "videoFps";
+            case "audio.seconds": return "audioSeconds";
             default: return f.equals("volume") || f.equals("output") ? f : null;
         }
     }
