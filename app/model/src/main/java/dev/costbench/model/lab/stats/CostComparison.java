@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * @param savingPerCallCi           t interval of the saving per call
  * @param savingPerCallBootstrapCi  percentile bootstrap interval (paired or unpaired, seeded)
  * @param savingPercent             (1 − optimizedMean / baselineMean) × 100
- * @param savingPercentCi           delta-method t interval of the percentage
+ * @param savingPercentCi           delta-method t interval of the percentage (capped at 100 %)
  * @param savingPercentBootstrapCi  percentile bootstrap interval of the percentage
  * @param pValue                    two-sided p-value of the t test of the saving per call
  * @param significant               p &lt; 1 − level
@@ -83,7 +83,7 @@ public record CostComparison(long baselineVariantId, long optimizedVariantId, St
         return new CostComparison(baselineVariantId, optimizedVariantId, modelId, stats.method(), base.size(),
                 opt.size(), pairs, mb, mo, saving, UsdInterval.of(stats.differenceCi()),
                 boot == null ? null : UsdInterval.of(boot.difference()),
-                stats.relative() * 100, scale(stats.relativeCi()), boot == null ? null : scale(boot.relative()),
+                stats.relative() * 100, percentCi(stats.relativeCi()), boot == null ? null : percentCi(boot.relative()),
                 stats.pValue(), stats.significant(), stats);
     }
 
@@ -130,8 +130,13 @@ public record CostComparison(long baselineVariantId, long optimizedVariantId, St
         return s.toString();
     }
 
-    private static Interval scale(Interval i) {
-        return i == null ? null : i.scaled(100);
+    /** In percent, and capped at 100 %: costs are never negative, so no saving exceeds the whole cost. */
+    private static Interval percentCi(Interval i) {
+        if (i == null) {
+            return null;
+        }
+        Interval p = i.scaled(100);
+        return new Interval(Math.min(p.low(), 100), Math.min(p.high(), 100), p.level(), p.method());
     }
 
     private static BigDecimal mean(List<BigDecimal> xs) {

@@ -38,11 +38,14 @@ public record QualityComparison(QualityMeasure measure, double baselineValue, do
         return -dropPercent();
     }
 
-    /** True when quality dropped by more than {@code maxDropPercent}. */
+    /**
+     * True when quality dropped by more than {@code maxDropPercent} (a drop within 1e-9 of the limit is at the limit,
+     * so that 0.95 against 1.0 is a 5 % drop, not 5.000000000000004 %).
+     */
     public boolean dropped(double maxDropPercent) {
         if (baselineValue == 0) {
             return optimizedValue < 0;
         }
-        return dropPercent() > maxDropPercent;
+        return dropPercent() > maxDropPercent + 1e-9;
     }
 }
