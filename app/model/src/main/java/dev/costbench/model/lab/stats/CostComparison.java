@@ -21,7 +21,9 @@ import java.util.TreeMap;
  *
  * <p>The saving is baseline − optimized, positive when the optimized variant is cheaper. The means and the saving
  * per call are exact decimals; the intervals come from {@code double} arithmetic and are rounded
- * ({@link UsdRounding}). The percentages are percent (34.0 = 34 %).
+ * ({@link UsdRounding}). The percentages are percent (34.0 = 34 %). Pooled over every model ({@code modelId}
+ * null), cells still pair within their model, and the percentage is that of the summed costs, so the dearer models
+ * weigh more.
  *
  * @param baselineVariantId         the baseline
  * @param optimizedVariantId        the optimized variant

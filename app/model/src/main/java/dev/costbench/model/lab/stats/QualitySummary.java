@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param variantId           the variant
  * @param modelId             the model, or null for all models
- * @param outputs             successful outputs considered
+ * @param outputs             successful outputs considered: the latest of each cell (a retried or re-run cell
+ *                            counts once, and only its latest trial's ratings, judge scores and checks count)
  * @param rougeL              ROUGE-L F1 of each output against the baseline
  * @param tokenF1             token F1 of each output against the baseline
  * @param baselineRougeL      ROUGE-L F1 between consecutive baseline repetitions (empty with one repetition)
