@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.lab.stats;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.lab.Variant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The entry point of the results view: {@link #analyze} computes an experiment's {@link ExperimentResults} from its
+ * {@link ExperimentData}. Pure computation, no I/O; for a large experiment call it off the UI thread (ROUGE-L on long
+ * outputs is quadratic in their length).
+ *
+ * <p>The checks and thresholds may be kept in the experiment's settings ({@code ExperimentSettings.extraJson}) as
+ * <pre>
+ * {"checks": [{"type": "contains", "value": "refund", "ignoreCase": true}, {"type": "max_chars", "limit": 600}],
+ *  "verdict": {"minSavingPercent": 30, "maxQualityDropPercent": 5, "qualityMeasure": "rouge_l",
+ *              "requireSignificance": true}}
+ * </pre>
+ * which {@link #checksFromSettings} and {@link #thresholdsFromSettings} read.
+ */
+public final class LabResults {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LabResults() {
+    }
+
+    /** Everything the results view shows, with the given checks, thresholds and options. */
+    public static ExperimentResults analyze(ExperimentData data, List<Check> checks, VerdictThresholds thresholds,
+                                            StatsOptions options) {
+        Variant baseline = data.baseline();
+        if (baseline == null) {
+            throw new IllegalArgumentException("an experiment without variants has no results");
+        }
+        List<VariantModelSummary> summaries = TrialSummaries.summarize(data.variants(), data.models(), data.trials(),
+                options);
+        Set<String> models = new LinkedHashSet<>();
+        summaries.forEach(s -> models.add(s.modelId()));
+
+        QualityAnalysis qa = new QualityAnalysis(data.trials(), baseline.id(), data.ratings(), data.judgeScores(),
+                checks, options);
+        List<QualitySummary> quality = new ArrayList<>();
+        for (VariantModelSummary s : summaries) {
+            quality.add(qa.summary(s.variantId(), s.modelId()));
+        }
+
+        List<ExperimentResults.Comparison> comparisons = new ArrayList<>();
+        List<String> scopes = new ArrayList<>(models);
+        if (models.size() > 1) {
+            scopes.add(null);
+        }
+        for (Variant v : data.variants()) {
+            if (v.id() == baseline.id()) {
+                continue;
+            }
+            for (String model : scopes) {
+                CostComparison cost = CostComparison.compare(data.trials(), baseline.id(), v.id(), model, options);
+                QualitySummary qb = model == null ? qa.summary(baseline.id(), null)
+                        : quality.get(indexOf(summaries, baseline.id(), model));
+                QualitySummary qo = model == null ? qa.summary(v.id(), null)
+                        : quality.get(indexOf(summaries, v.id(), model));
+                QualityComparison qc = thresholds.qualityMeasure().compare(qb, qo);
+                comparisons.add(new ExperimentResults.Comparison(v.id(), model, cost, qc,
+                        Verdicts.decide(cost, qc, thresholds)));
+            }
+        }
+        return new ExperimentResults(baseline.id(), summaries, quality, comparisons, thresholds, options);
+    }
+
+    /** {@link #analyze} with the checks and thresholds read from the experiment's settings JSON. */
+    public static ExperimentResults analyze(ExperimentData data, String settingsExtraJson, StatsOptions options) {
+        return analyze(data, checksFromSettings(settingsExtraJson), thresholdsFromSettings(settingsExtraJson),
+                options);
+    }
+
+    /** The {@code "checks"} array of the settings JSON; empty when absent. */
+    public static List<Check> checksFromSettings(String extraJson) {
+        return Check.listFromJson(parse(extraJson).get("checks"));
+    }
+
+    /** The {@code "verdict"} object of the settings JSON; {@link VerdictThresholds#defaults()} when absent. */
+    public static VerdictThresholds thresholdsFromSettings(String extraJson) {
+        return VerdictThresholds.fromJson(parse(extraJson).get("verdict"));
+    }
+
+    private static JsonNode parse(String json) {
+        if (json == null || json.isBlank()) {
+            return MAPPER.createObjectNode();
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("experiment settings are not valid JSON: " + e.getOriginalMessage(),
+                    e);
+        }
+    }
+
+    private static int indexOf(List<VariantModelSummary> rows, long variantId, String model) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).variantId() == variantId && rows.get(i).modelId().equals(model)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no row for variant " + variantId + " on " + model);
+    }
+}

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.lab.stats;
+
+import dev.costbench.model.lab.JudgeScore;
+import dev.costbench.model.lab.Rating;
+import dev.costbench.model.lab.Trial;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Quality of an experiment's outputs, computed locally: similarity to the baseline (ROUGE-L and token F1), pass/fail
+ * checks, the user's ratings and the judge's scores, per variant and model ({@link QualitySummary}).
+ *
+ * <p>Build one per experiment and ask for the summaries it needs; tokenized outputs are cached between calls. Not
+ * thread-safe. Outputs of failed trials are not quality observations (the failure counts are in
+ * {@link VariantModelSummary}); cached answers are left out unless {@link StatsOptions#includeCached}.
+ */
+public final class QualityAnalysis {
+
+    private final List<Trial> trials;
+    private final long baselineVariantId;
+    private final List<Check> checks;
+    private final StatsOptions options;
+    private final Map<Long, List<Rating>> ratingsByTrial = new HashMap<>();
+    private final Map<Long, List<JudgeScore>> judgeByTrial = new HashMap<>();
+    private final Map<Long, List<String>> words = new HashMap<>();
+
+    /**
+     * @param trials            the experiment's trials
+     * @param baselineVariantId the variant the others are compared with
+     * @param ratings           the experiment's ratings (any trial)
+     * @param judgeScores       the experiment's judge scores
+     * @param checks            the pass/fail checks to run on every output (may be empty)
+     */
+    public QualityAnalysis(List<Trial> trials, long baselineVariantId, List<Rating> ratings,
+                           List<JudgeScore> judgeScores, List<Check> checks, StatsOptions options) {
+        this.trials = List.copyOf(trials);
+        this.baselineVariantId = baselineVariantId;
+        this.checks = List.copyOf(checks);
+        this.options = options;
+        for (Rating r : ratings) {
+            ratingsByTrial.computeIfAbsent(r.trialId(), k -> new ArrayList<>()).add(r);
+        }
+        for (JudgeScore j : judgeScores) {
+            judgeByTrial.computeIfAbsent(j.trialId(), k -> new ArrayList<>()).add(j);
+        }
+    }
+
+    /** The quality of {@code variantId} on {@code modelId}, or on every model when it is null. */
+    public QualitySummary summary(long variantId, String modelId) {
+        TreeMap<Cells.Key, Trial> mine = Cells.latest(trials, variantId, modelId,
+                t -> Cells.observed(t, options) && t.outputText() != null);
+        TreeMap<Cells.Key, Trial> base = variantId == baselineVariantId ? mine
+                : Cells.latest(trials, baselineVariantId, modelId,
+                        t -> Cells.observed(t, options) && t.outputText() != null);
+
+        // baseline self-similarity: consecutive repetitions of the same input and model
+        TrialSummaries.DoubleList selfRouge = new TrialSummaries.DoubleList();
+        TrialSummaries.DoubleList selfF1 = new TrialSummaries.DoubleList();
+        Map<String, List<Trial>> baseByInput = new LinkedHashMap<>();
+        for (Map.Entry<Cells.Key, Trial> e : base.entrySet()) {
+            baseByInput.computeIfAbsent(e.getKey().modelId() + '\u0000' + e.getKey().inputId(),
+                    k -> new ArrayList<>()).add(e.getValue());
+        }
+        for (List<Trial> reps : baseByInput.values()) {
+            for (int i = 1; i < reps.size(); i++) {
+                List<String> a = words(reps.get(i - 1));
+                List<String> b = words(reps.get(i));
+                selfRouge.add(TextSimilarity.rougeL(a, b).f1());
+                selfF1.add(TextSimilarity.tokenF1(a, b).f1());
+            }
+        }
+
+        TrialSummaries.DoubleList rouge = new TrialSummaries.DoubleList();
+        TrialSummaries.DoubleList f1 = new TrialSummaries.DoubleList();
+        if (variantId == baselineVariantId) {
+            rouge = selfRouge;
+            f1 = selfF1;
+        } else {
+            for (Map.Entry<Cells.Key, Trial> e : mine.entrySet()) {
+                List<String> out = words(e.getValue());
+                Trial same = base.get(e.getKey());
+                List<Trial> refs = same != null ? List.of(same)
+                        : baseByInput.getOrDefault(e.getKey().modelId() + '\u0000' + e.getKey().inputId(), List.of());
+                if (refs.isEmpty()) {
+                    continue;
+                }
+                double r = 0;
+                double f = 0;
+                for (Trial ref : refs) {
+                    r += TextSimilarity.rougeL(out, words(ref)).f1();
+                    f += TextSimilarity.tokenF1(out, words(ref)).f1();
+                }
+                rouge.add(r / refs.size());
+                f1.add(f / refs.size());
+            }
+        }
+
+        // ratings, judge scores and checks over every observed output of the group
+        int thumbs = 0;
+        int up = 0;
+        TrialSummaries.DoubleList five = new TrialSummaries.DoubleList();
+        TrialSummaries.DoubleList normalized = new TrialSummaries.DoubleList();
+        TrialSummaries.DoubleList judge = new TrialSummaries.DoubleList();
+        Map<QualitySummary.JudgeKey, TrialSummaries.DoubleList> byJudge = new LinkedHashMap<>();
+        int[] passed = new int[checks.size()];
+        int passedAll = 0;
+        for (Trial t : mine.values()) {
+            for (Rating r : ratingsByTrial.getOrDefault(t.id(), List.of())) {
+                normalized.add((double) (r.value() - r.scale().min()) / (r.scale().max() - r.scale().min()));
+                switch (r.scale()) {
+                    case THUMBS -> {
+                        thumbs++;
+                        up += r.value();
+                    }
+                    case FIVE_POINT -> five.add(r.value());
+                    default -> throw new IllegalStateException("unknown scale " + r.scale());
+                }
+            }
+            for (JudgeScore j : judgeByTrial.getOrDefault(t.id(), List.of())) {
+                judge.add(j.score());
+                byJudge.computeIfAbsent(new QualitySummary.JudgeKey(j.judgeModel(), j.rubric()),
+                        k -> new TrialSummaries.DoubleList()).add(j.score());
+            }
+            boolean all = true;
+            Long outputTokens = t.usage() == null ? null : t.usage().output();
+            for (int i = 0; i < checks.size(); i++) {
+                if (checks.get(i).evaluate(t.outputText(), outputTokens).passed()) {
+                    passed[i]++;
+                } else {
+                    all = false;
+                }
+            }
+            if (all) {
+                passedAll++;
+            }
+        }
+        List<CheckSummary.PerCheck> perCheck = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            perCheck.add(new CheckSummary.PerCheck(checks.get(i), passed[i]));
+        }
+        double level = options.level();
+        Map<QualitySummary.JudgeKey, Descriptive> judges = new LinkedHashMap<>();
+        byJudge.forEach((k, v) -> judges.put(k, v.describe(level)));
+        RatingSummary ratings = normalized.size() == 0 ? RatingSummary.NONE
+                : new RatingSummary(normalized.size(), thumbs, up, five.describe(level), normalized.describe(level));
+        return new QualitySummary(variantId, modelId, mine.size(), rouge.describe(level), f1.describe(level),
+                selfRouge.describe(level), selfF1.describe(level), ratings, judge.describe(level), judges,
+                new CheckSummary(mine.size(), passedAll, perCheck));
+    }
+
+    /** The checks of one output, for a detail view. */
+    public List<Check.Result> checkResults(Trial trial) {
+        List<Check.Result> out = new ArrayList<>();
+        Long outputTokens = trial.usage() == null ? null : trial.usage().output();
+        for (Check c : checks) {
+            out.add(c.evaluate(trial.outputText(), outputTokens));
+        }
+        return out;
+    }
+
+    private List<String> words(Trial t) {
+        return words.computeIfAbsent(t.id(), k -> TextTokens.words(t.outputText()));
+    }
+}
