@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.lab;
+
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.RatingScale;
+import dev.costbench.model.lab.Trial;
+import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.stats.ExperimentData;
+import dev.costbench.model.lab.stats.ExperimentResults;
+import dev.costbench.model.lab.stats.LabResults;
+import dev.costbench.model.lab.stats.QualitySummary;
+import dev.costbench.model.lab.stats.StatsOptions;
+import dev.costbench.model.lab.stats.UsdInterval;
+import dev.costbench.model.lab.stats.VariantModelSummary;
+import dev.costbench.model.lab.stats.Verdict;
+import dev.costbench.model.lab.stats.WordDiff;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/**
+ * An experiment's results: the verdict lines, a table per variant × model with confidence intervals, cost vs
+ * quality and latency charts, and the outputs side by side with a word-level diff and thumbs ratings.
+ */
+public final class ResultsPane extends VBox {
+
+    private final LabStore store;
+    private final VBox verdicts = new VBox(4);
+    private final TableView<VariantModelSummary> table = new TableView<>();
+    private final ScatterChart<Number, Number> costQuality = new ScatterChart<>(new NumberAxis(), new NumberAxis());
+    private final BarChart<String, Number> latency = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final ComboBox<String> cellBox = new ComboBox<>();
+    private final TextFlow left = new TextFlow();
+    private final TextFlow right = new TextFlow();
+    private final Label leftTitle = new Label();
+    private final Label rightTitle = new Label();
+    private final Label title = new Label();
+    private ExperimentResults results;
+    private ExperimentData data;
+    private long generation;
+    private Map<String, Trial[]> cells = Map.of();
+
+    public ResultsPane(LabStore store) {
+        this.store = store;
+        setId("lab-results");
+        setSpacing(8);
+        setPadding(new Insets(8));
+        title.getStyleClass().add("section-title");
+        verdicts.setId("lab-verdicts");
+        buildTable();
+        ((NumberAxis) costQuality.getXAxis()).setLabel("mean $ per call");
+        ((NumberAxis) costQuality.getYAxis()).setLabel("similarity to the baseline's output (ROUGE-L)");
+        costQuality.setTitle("Cost vs quality");
+        costQuality.setId("cost-quality-chart");
+        latency.setTitle("Latency (ms): median and p95");
+        latency.setId("latency-chart");
+        latency.setAnimated(false);
+        costQuality.setAnimated(false);
+        SplitPane charts = new SplitPane(costQuality, latency);
+        charts.setPrefHeight(300);
+
+        cellBox.setId("lab-cell");
+        cellBox.setPromptText("Pick an input, model and repetition");
+        cellBox.setOnAction(e -> showCell());
+        Button up = new Button("👍");
+        Button down = new Button("👎");
+        up.setTooltip(new Tooltip("Rate the optimized output as good"));
+        down.setTooltip(new Tooltip("Rate the optimized output as bad"));
+        up.setOnAction(e -> rate(1));
+        down.setOnAction(e -> rate(0));
+        ScrollPane lp = new ScrollPane(left);
+        ScrollPane rp = new ScrollPane(right);
+        lp.setFitToWidth(true);
+        rp.setFitToWidth(true);
+        left.setPadding(new Insets(6));
+        right.setPadding(new Insets(6));
+        SplitPane outputs = new SplitPane(new VBox(4, leftTitle, lp), new VBox(4, rightTitle, rp));
+        VBox.setVgrow(lp, Priority.ALWAYS);
+        VBox.setVgrow(rp, Priority.ALWAYS);
+        HBox cellBar = new HBox(8, new Label("Outputs side by side"), cellBox, up, down);
+        cellBar.setAlignment(Pos.CENTER_LEFT);
+        VBox outBox = new VBox(6, cellBar, outputs);
+        VBox.setVgrow(outputs, Priority.ALWAYS);
+
+        TabPane tabs = new TabPane(new Tab("Table", table), new Tab("Charts", charts), new Tab("Outputs", outBox));
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(title, verdicts, tabs);
+    }
+
+    private void buildTable() {
+        table.setId("lab-table");
+        table.setPlaceholder(new Label("No finished trials yet."));
+        table.getColumns().add(col("Variant", 150, r -> r.variantName() + (r.baseline() ? " (baseline)" : "")));
+        table.getColumns().add(col("Model", 170, VariantModelSummary::modelId));
+        table.getColumns().add(col("Trials ok / failed / cached", 150, r -> r.succeeded() + " / " + r.failed() + " / "
+                + r.cached()));
+        table.getColumns().add(col("$ / call (mean, 95 % CI)", 220, r -> r.meanCostUsd() == null ? "unpriced"
+                : Money.format(r.meanCostUsd()) + "  " + ci(r.costPerCall().meanCi())));
+        table.getColumns().add(col("median $", 100, r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
+        table.getColumns().add(col("input / cached / output / reasoning", 230, r -> String.format(Locale.ROOT,
+                "%s / %s / %s / %s", n(r.inputTokens().mean()), n(r.cachedInputTokens().mean()),
+                n(r.outputTokens().mean()), n(r.reasoningTokens().mean()))));
+        table.getColumns().add(col("latency p50 / p95", 140, r -> n(r.latencyMs().median()) + " / "
+                + n(r.latencyMs().p95()) + " ms"));
+        table.getColumns().add(col("TTFT p50", 90, r -> Double.isNaN(r.ttftMs().median()) ? "" : n(r.ttftMs()
+                .median()) + " ms"));
+        table.getColumns().add(col("estimate → billed", 190, r -> r.estimate() == null || r.estimate().n() == 0 ? ""
+                : Money.format(r.estimate().estimatedUsd()) + " → " + Money.format(r.estimate().billedUsd())));
+        table.getColumns().add(col("spent", 100, r -> Money.format(r.billedTotalUsd())));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    private static String n(double d) {
+        return Double.isNaN(d) ? "—" : String.format(Locale.ROOT, "%,.0f", d);
+    }
+
+    private static String ci(UsdInterval i) {
+        return i == null ? "" : "[" + Money.format(i.low()) + " – " + Money.format(i.high()) + "]";
+    }
+
+    private static <T> TableColumn<VariantModelSummary, T> col(String name, double w,
+                                                              Function<VariantModelSummary, T> f) {
+        TableColumn<VariantModelSummary, T> c = new TableColumn<>(name);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(f.apply(p.getValue())));
+        return c;
+    }
+
+    /** Analyses the experiment off the UI thread and shows it. */
+    public void show(Experiment e) {
+        title.setText(e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · " + e.models().size()
+                + " model(s), " + e.repetitions() + " repetition(s)" + (e.budgetCapUsd() == null ? ""
+                : " · budget " + Money.format(e.budgetCapUsd())));
+        Task<Object[]> t = new Task<>() {
+            @Override
+            protected Object[] call() {
+                ExperimentData d = ExperimentData.load(store, e.id());
+                return new Object[] {d, LabResults.analyze(d, e.settings() == null ? null : e.settings().extraJson(),
+                        StatsOptions.defaults())};
+            }
+        };
+        t.setOnSucceeded(x -> {
+            data = (ExperimentData) t.getValue()[0];
+            results = (ExperimentResults) t.getValue()[1];
+            render();
+            generation++;
+        });
+        t.setOnFailed(x -> {
+            verdicts.getChildren().setAll(new Label("Cannot analyse this experiment: " + t.getException()));
+            generation++;
+        });
+        Thread th = new Thread(t, "CostBench A/B analysis");
+        th.setDaemon(true);
+        th.start();
+    }
+
+    private void render() {
+        verdicts.getChildren().clear();
+        Map<Long, String> names = data.variants().stream().collect(Collectors.toMap(Variant::id, Variant::name));
+        for (ExperimentResults.Comparison c : results.comparisons()) {
+            Verdict v = c.verdict();
+            Label l = new Label((c.modelId() == null ? "All models" : c.modelId()) + " · "
+                    + names.getOrDefault(c.optimizedVariantId(), "?") + ": " + v.sentence());
+            l.setWrapText(true);
+            l.setStyle("-fx-font-size: 13px; -fx-text-fill: " + (v.outcome() == Verdict.Outcome.ADOPT ? "#1e7e34"
+                    : v.outcome() == Verdict.Outcome.KEEP_BASELINE ? "#b02a37" : "#6c757d") + ";");
+            l.setTooltip(new Tooltip(c.cost().describe() + "\n" + c.cost().methodLabel()));
+            l.getStyleClass().add("lab-verdict");
+            verdicts.getChildren().add(l);
+        }
+        if (results.comparisons().isEmpty()) {
+            verdicts.getChildren().add(new Label("Add an optimized variant to compare with the baseline."));
+        }
+        table.getItems().setAll(results.summaries());
+
+        costQuality.getData().clear();
+        var cheapest = results.cheapestHoldingQuality().orElse(null);
+        for (VariantModelSummary s : results.summaries()) {
+            if (s.meanCostUsd() == null) {
+                continue;
+            }
+            QualitySummary q = results.qualityOf(s.variantId(), s.modelId()).orElse(null);
+            double y = s.baseline() ? 1.0 : q == null || Double.isNaN(q.rougeL().mean()) ? Double.NaN : q.rougeL().mean();
+            if (Double.isNaN(y)) {
+                continue;
+            }
+            XYChart.Series<Number, Number> ser = new XYChart.Series<>();
+            ser.setName(s.variantName() + " · " + s.modelId() + (s == cheapest ? " ★ cheapest that holds quality" : ""));
+            ser.getData().add(new XYChart.Data<>(s.meanCostUsd().doubleValue(), y));
+            costQuality.getData().add(ser);
+        }
+        latency.getData().clear();
+        XYChart.Series<String, Number> p50 = new XYChart.Series<>();
+        p50.setName("p50");
+        XYChart.Series<String, Number> p95 = new XYChart.Series<>();
+        p95.setName("p95");
+        for (VariantModelSummary s : results.summaries()) {
+            if (s.latencyMs().n() == 0) {
+                continue;
+            }
+            String k = s.variantName() + "\n" + s.modelId();
+            p50.getData().add(new XYChart.Data<>(k, s.latencyMs().median()));
+            p95.getData().add(new XYChart.Data<>(k, s.latencyMs().p95()));
+        }
+        latency.getData().addAll(List.of(p50, p95));
+
+        // cells: input × model × repetition with the baseline's and the first optimized variant's trial
+        Variant base = data.baseline();
+        Variant opt = data.variants().stream().filter(v -> !v.baseline()).findFirst().orElse(null);
+        Map<String, Trial[]> m = new java.util.TreeMap<>();
+        for (Trial t : data.trials()) {
+            if (t.errorText() != null) {
+                continue;
+            }
+            String key = "input " + t.cell().inputId() + " · " + t.cell().modelId() + " · rep " + t.cell().repetition();
+            Trial[] pair = m.computeIfAbsent(key, k -> new Trial[2]);
+            if (base != null && t.cell().variantId() == base.id()) {
+                pair[0] = t;
+            } else if (opt != null && t.cell().variantId() == opt.id()) {
+                pair[1] = t;
+            }
+        }
+        cells = m;
+        cellBox.getItems().setAll(new ArrayList<>(m.keySet()));
+        leftTitle.setText(base == null ? "" : base.name() + " (baseline)");
+        rightTitle.setText(opt == null ? "" : opt.name());
+        if (!m.isEmpty()) {
+            cellBox.getSelectionModel().select(0);
+            showCell();
+        }
+    }
+
+    private void showCell() {
+        Trial[] p = cells.get(cellBox.getValue());
+        left.getChildren().clear();
+        right.getChildren().clear();
+        if (p == null) {
+            return;
+        }
+        String a = p[0] == null || p[0].outputText() == null ? "" : p[0].outputText();
+        String b = p[1] == null || p[1].outputText() == null ? "" : p[1].outputText();
+        for (WordDiff.Segment s : WordDiff.diff(a, b)) {
+            switch (s.op()) {
+                case EQUAL:
+                    left.getChildren().add(new Text(s.left()));
+                    right.getChildren().add(new Text(s.right()));
+                    break;
+                case DELETE:
+                    left.getChildren().add(colored(s.left(), Color.web("#b02a37"), true));
+                    break;
+                default:
+                    right.getChildren().add(colored(s.right(), Color.web("#1e7e34"), false));
+                    break;
+            }
+        }
+        leftTitle.setText(leftTitle.getText().replaceFirst(" · .*", "") + (p[0] == null ? "" : " · "
+                + money(p[0].costUsd())));
+        rightTitle.setText(rightTitle.getText().replaceFirst(" · .*", "") + (p[1] == null ? "" : " · "
+                + money(p[1].costUsd())));
+    }
+
+    private static String money(BigDecimal d) {
+        return d == null ? "unpriced" : Money.format(d);
+    }
+
+    private static Text colored(String s, Color c, boolean strike) {
+        Text t = new Text(s);
+        t.setFill(c);
+        t.setStrikethrough(strike);
+        t.setUnderline(!strike);
+        return t;
+    }
+
+    private void rate(int value) {
+        Trial[] p = cells.get(cellBox.getValue());
+        if (p != null && p[1] != null) {
+            store.rate(p[1].id(), RatingScale.THUMBS, value, "");
+        }
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    public ExperimentResults results() {
+        return results;
+    }
+
+    public List<Label> verdictLabels() {
+        return verdicts.getChildren().stream().filter(n -> n instanceof Label).map(n -> (Label) n)
+                .sorted(Comparator.comparing(Label::getText)).toList();
+    }
+}
