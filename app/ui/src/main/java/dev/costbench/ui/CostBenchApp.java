@@ -57,6 +57,15 @@ public final class CostBenchApp extends Application {
     private MediaView mediaView;
     private Tab providersTab;
     private Tab scenarioTab;
+    private Tab labTab;
+    private dev.costbench.ui.lab.LabView labView;
+
+    private dev.costbench.ui.lab.LabView labView() {
+        if (labView == null) {
+            labView = new dev.costbench.ui.lab.LabView(() -> store);
+        }
+        return labView;
+    }
     private dev.costbench.ui.scenario.ScenarioView scenarioView;
 
     private dev.costbench.ui.scenario.ScenarioView scenarioView() {
@@ -130,7 +139,18 @@ public final class CostBenchApp extends Application {
                 scenarioTab.setContent(scenarioView());
             }
         });
-        tabs.getTabs().addAll(prompt, media, scenarioTab, providersTab);
+        labTab = new Tab("A/B lab");
+        labTab.setClosable(false);
+        labTab.setTooltip(new javafx.scene.control.Tooltip("Baseline vs optimized prompts against the real APIs, "
+                + "with statistics; every result kept in the local store"));
+        labTab.selectedProperty().addListener((o, a, on) -> {
+            if (on && labTab.getContent() == null) {
+                labTab.setContent(labView());
+            } else if (on) {
+                labView().refresh();
+            }
+        });
+        tabs.getTabs().addAll(prompt, media, labTab, scenarioTab, providersTab);
         this.tabs = tabs;
 
         banner.setId("catalog-banner");

@@ -264,7 +264,7 @@ public final class ResultsPane extends VBox {
     }
 
     private void showCell() {
-        Trial[] p = cells.get(cellBox.getValue());
+        Trial[] p = cellBox.getValue() == null ? null : cells.get(cellBox.getValue());
         left.getChildren().clear();
         right.getChildren().clear();
         if (p == null) {
@@ -305,7 +305,7 @@ public final class ResultsPane extends VBox {
     }
 
     private void rate(int value) {
-        Trial[] p = cells.get(cellBox.getValue());
+        Trial[] p = cellBox.getValue() == null ? null : cells.get(cellBox.getValue());
         if (p != null && p[1] != null) {
             store.rate(p[1].id(), RatingScale.THUMBS, value, "");
         }

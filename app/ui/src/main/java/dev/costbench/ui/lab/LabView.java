@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.lab;
+
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.LabStore;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The A/B lab: the history of experiments (search, reopen, delete) and the selected one's results. New experiments
+ * are set up and run from the setup pane.
+ */
+public final class LabView extends BorderPane {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final Supplier<LabStore> store;
+    private final ListView<Experiment> history = new ListView<>();
+    private final javafx.collections.ObservableList<Experiment> all = FXCollections.observableArrayList();
+    private final FilteredList<Experiment> filtered = new FilteredList<>(all, e -> true);
+    private final TextField search = new TextField();
+    private final BorderPane center = new BorderPane();
+    private ResultsPane results;
+    private final Label empty = new Label("Select an experiment, or start one with “New experiment”.");
+
+    public LabView(Supplier<LabStore> store) {
+        this.store = store;
+        setId("lab-view");
+        search.setPromptText("Search experiments");
+        search.setId("lab-search");
+        search.textProperty().addListener((o, a, b) -> {
+            String q = b == null ? "" : b.trim().toLowerCase(Locale.ROOT);
+            filtered.setPredicate(e -> q.isEmpty() || e.name().toLowerCase(Locale.ROOT).contains(q)
+                    || e.status().name().toLowerCase(Locale.ROOT).contains(q)
+                    || e.models().stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains(q)));
+        });
+        history.setId("lab-history");
+        history.setItems(filtered);
+        history.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Experiment e, boolean emptyCell) {
+                super.updateItem(e, emptyCell);
+                if (emptyCell || e == null) {
+                    setText(null);
+                    return;
+                }
+                setText(e.name() + "\n" + e.status().name().toLowerCase(Locale.ROOT) + " · " + WHEN.format(e.created())
+                        + " · " + e.models().size() + " model(s)");
+            }
+        });
+        history.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> open(e));
+        Button refresh = new Button("⟳");
+        refresh.setTooltip(new Tooltip("Reload the history"));
+        refresh.setOnAction(e -> refresh());
+        Button delete = new Button("Delete");
+        delete.setId("lab-delete");
+        delete.setTooltip(new Tooltip("Delete the experiment and its trials (the ledger of money spent is kept)"));
+        delete.setOnAction(e -> deleteSelected());
+        HBox tools = new HBox(6, refresh, delete);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        VBox left = new VBox(6, search, history, tools);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        left.setPadding(new Insets(8));
+        left.setMinWidth(220);
+        center.setCenter(empty);
+        SplitPane split = new SplitPane(left, center);
+        split.setDividerPositions(0.22);
+        setCenter(split);
+        refresh();
+    }
+
+    /** Re-reads the experiments from the store (newest first). */
+    public void refresh() {
+        LabStore s = store.get();
+        if (s == null) {
+            empty.setText("The local store is not open (another CostBench may be running), so experiments cannot be "
+                    + "shown.");
+            return;
+        }
+        Experiment keep = history.getSelectionModel().getSelectedItem();
+        all.setAll(s.listExperiments());
+        if (keep != null) {
+            all.stream().filter(x -> x.id() == keep.id()).findFirst().ifPresent(x -> history.getSelectionModel()
+                    .select(x));
+        }
+    }
+
+    /** Shows {@code e}'s results (also used after a run finishes). */
+    public void open(Experiment e) {
+        if (e == null) {
+            center.setCenter(empty);
+            return;
+        }
+        LabStore s = store.get();
+        if (results == null) {
+            results = new ResultsPane(s);
+        }
+        center.setCenter(results);
+        results.show(s.loadExperiment(e.id()));
+    }
+
+    /** Selects the experiment with {@code id} in the history and shows it. */
+    public void select(long id) {
+        refresh();
+        all.stream().filter(x -> x.id() == id).findFirst().ifPresent(x -> history.getSelectionModel().select(x));
+    }
+
+    private void deleteSelected() {
+        Experiment e = history.getSelectionModel().getSelectedItem();
+        if (e == null) {
+            return;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete “" + e.name() + "” and all its trials? The ledger "
+                + "keeps what was spent (" + Money.format(store.get().spentOnExperiment(e.id())) + ").",
+                ButtonType.OK, ButtonType.CANCEL);
+        a.setHeaderText("Delete experiment");
+        if (a.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
+            store.get().deleteExperiment(e.id());
+            refresh();
+        }
+    }
+
+    public ResultsPane results() {
+        return results;
+    }
+
+    public List<Experiment> experiments() {
+        return List.copyOf(all);
+    }
+
+    public BorderPane centerPane() {
+        return center;
+    }
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.costbench.model.cost.CanonicalUsage;
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.ExperimentSettings;
+import dev.costbench.model.lab.ExperimentStatus;
+import dev.costbench.model.lab.NewExperiment;
+import dev.costbench.model.lab.NewTrial;
+import dev.costbench.model.lab.NewVariant;
+import dev.costbench.model.lab.TrialCell;
+import dev.costbench.store.H2LabStore;
+import dev.costbench.ui.lab.LabView;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The A/B lab's history and results over a real H2 store holding a finished experiment. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class LabViewTest {
+
+    private H2LabStore store;
+    private LabView view;
+    private long experimentId;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        store = H2LabStore.open(Files.createTempDirectory("costbench-lab-ui"));
+        Experiment e = store.createExperiment(new NewExperiment("Verbose vs short support prompt", new BigDecimal("5"),
+                10, ExperimentSettings.defaults(), List.of("gpt-4o-mini")));
+        experimentId = e.id();
+        long base = store.addVariant(e.id(), new NewVariant("verbose", true, "{}", List.of())).id();
+        long opt = store.addVariant(e.id(), new NewVariant("short", false, "{}", List.of())).id();
+        long input = store.addInput(e.id(), "ticket 1", Map.of()).id();
+        Random r = new Random(1);
+        Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+        for (int rep = 1; rep <= 10; rep++) {
+            for (long v : new long[] {base, opt}) {
+                long in = v == base ? 1200 : 700;
+                long out = 100 + r.nextInt(20);
+                BigDecimal cost = new BigDecimal(in * 15 + out * 60).movePointLeft(8); // $0.15 / $0.60 per 1M
+                store.addTrial(new NewTrial(e.id(), new TrialCell(v, input, "gpt-4o-mini", rep), "h" + v + rep,
+                        new CanonicalUsage(in, 0, 0, 0, out, 0), cost, true, null, cost, 800L + r.nextInt(200),
+                        200L, "stop", "Your order ships tomorrow and arrives in two days.", null, false, t0, t0));
+            }
+        }
+        store.setStatus(e.id(), ExperimentStatus.DONE);
+        view = new LabView(() -> store);
+        stage.setScene(new Scene(view, 1400, 900));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.close();
+    }
+
+    @Test
+    void aFinishedExperimentShowsItsVerdictAndTable(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        ListView<Experiment> history = robot.lookup("#lab-history").queryAs(ListView.class);
+        assertEquals(1, history.getItems().size());
+        robot.interact(() -> view.select(experimentId));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.results() != null
+                && view.results().generation() >= 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        var res = view.results().results();
+        assertEquals(2, res.summaries().size());
+        assertEquals(10, res.summaries().get(0).succeeded());
+        String verdict = view.results().verdictLabels().get(0).getText();
+        assertTrue(verdict.contains("Adopt"), verdict); // ~40 % cheaper, identical outputs
+        robot.interact(() -> view.refresh());
+        robot.clickOn("#lab-search").write("nothing like this");
+        assertEquals(0, history.getItems().size());
+    }
+}
