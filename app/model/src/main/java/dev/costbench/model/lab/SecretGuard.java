@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class SecretGuard {
 
-    /** JSON property names. */
-    private static final Pattern PROPERTY = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:");
     /** Property names that hold credentials, compared lower-case with '-' and '_' removed. */
     private static final Pattern CREDENTIAL_NAME = Pattern.compile(
             "key|apikey|.*apikey|.*secret.*|.*password.*|passwd|authorization|.*accesstoken|bearer|.*credential.*"
@@ -29,17 +28,49 @@ public final class SecretGuard {
         if (text == null) {
             return null;
         }
-        Matcher m = PROPERTY.matcher(text);
-        while (m.find()) {
-            String name = m.group(1).toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+        for (String property : propertyNames(text)) {
+            String name = property.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
             if (CREDENTIAL_NAME.matcher(name).matches()) {
-                return "a property named \"" + m.group(1) + "\"";
+                return "a property named \"" + property + "\"";
             }
         }
         if (KEY_VALUE.matcher(text).find()) {
             return "a value shaped like an API key";
         }
         return null;
+    }
+
+    /**
+     * The JSON property names in {@code text} (as written, escapes kept): every string followed by a colon. A scan
+     * rather than a regular expression: Java's regex engine recurses once per character of a {@code (?:a|b)*}
+     * loop, and a prompt of a few thousand characters overflowed the stack.
+     */
+    private static List<String> propertyNames(String text) {
+        List<String> out = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (text.charAt(i) != '"') {
+                i++;
+                continue;
+            }
+            int start = ++i;
+            while (i < n && text.charAt(i) != '"') {
+                i += text.charAt(i) == '\\' ? 2 : 1;
+            }
+            if (i >= n) {
+                break;
+            }
+            int end = i++;
+            int j = i;
+            while (j < n && Character.isWhitespace(text.charAt(j))) {
+                j++;
+            }
+            if (j < n && text.charAt(j) == ':') {
+                out.add(text.substring(start, end));
+            }
+        }
+        return out;
     }
 
     /** Throws {@link IllegalArgumentException} (without echoing the value) when {@code text} holds a credential. */

@@ -48,6 +48,13 @@ class LabModelTest {
     }
 
     @Test
+    void secretGuardReadsLongPromptsWithoutOverflowingTheStack() {
+        String longText = "line with \\\"quotes\\\" and a key: value\\n".repeat(20_000);
+        assertNull(SecretGuard.findSecret("{\"system\":\"" + longText + "\",\"user\":\"x\"}"));
+        assertNotNull(SecretGuard.findSecret("{\"system\":\"" + longText + "\",\"apiKey\":\"x\"}"));
+    }
+
+    @Test
     void mediaHashIsLowerCaseSha256() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 MediaBlob.sha256("abc".getBytes(StandardCharsets.US_ASCII)));

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.lab.run;
+
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.cost.BillingOptions;
+import dev.costbench.model.cost.CostBreakdown;
+import dev.costbench.model.cost.CostEngine;
+import dev.costbench.model.cost.RequestShape;
+import dev.costbench.model.lab.Trial;
+import dev.costbench.model.lab.TrialCell;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.Part;
+import dev.costbench.model.provider.RequestEstimate;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The cost of a run before it is launched, as a range, and the worst case of each call for the budget cap.
+ *
+ * <ul>
+ *   <li><b>Input</b>: each cell's request counted with the model's tokenizer (exact for OpenAI) or its estimator
+ *       (≈ for Claude, Gemini and open models), by {@link RequestEstimate}; all of it priced as uncached input.</li>
+ *   <li><b>Low</b>: each answer as long as earlier trials of the same variant and model were on average, else the
+ *       variant's {@code expectedOutputTokens}, else a tenth of its output cap; no reasoning tokens.</li>
+ *   <li><b>High</b>: every call hits its output cap, plus the whole reasoning budget (APIs that count thinking
+ *       apart from the cap).</li>
+ * </ul>
+ * Models without a catalog price are listed as unpriced and count as $0 in both ends. The response cache is not
+ * assumed to save anything.
+ */
+public final class Estimator {
+
+    private final Function<String, Optional<ModelEntry>> catalog;
+    private final Map<String, RequestEstimate> inputs = new ConcurrentHashMap<>();
+
+    /** @param catalog finds a model's prices by id ({@code catalog::find}) */
+    public Estimator(Function<String, Optional<ModelEntry>> catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * One cell's estimate.
+     *
+     * @param observedOutput the mean billed output (visible + reasoning) tokens of earlier trials of this variant
+     *                       and model, or null
+     */
+    public CellEstimate cell(RunPlan plan, TrialCell cell, Double observedOutput) {
+        ExperimentSpec.Params p = plan.params(cell.variantId());
+        int max = p.maxOutputTokensOrDefault();
+        long low;
+        if (observedOutput != null) {
+            low = Math.min(max, Math.round(observedOutput));
+        } else if (p.expectedOutputTokens() != null) {
+            low = Math.min(max, p.expectedOutputTokens());
+        } else {
+            low = Math.max(1, max / 10);
+        }
+        long reasoning = p.reasoningBudget() == null ? 0 : p.reasoningBudget();
+        Optional<ModelEntry> entry = catalog.apply(cell.modelId());
+        if (entry.isEmpty()) {
+            return new CellEstimate(cell, 0, false, low, max + reasoning, null, null);
+        }
+        RequestEstimate re = input(plan, cell, entry.get());
+        BigDecimal lowUsd = CostEngine.estimate(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, low, 0),
+                BillingOptions.INTERACTIVE).total();
+        BigDecimal highUsd = CostEngine.estimate(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, max,
+                reasoning), BillingOptions.INTERACTIVE).total();
+        return new CellEstimate(cell, re.inputTokens(), re.exact(), low, max + reasoning, lowUsd, highUsd);
+    }
+
+    /**
+     * The most one call can cost, for the budget reservation: the output cap plus the reasoning budget, the input
+     * tokens times {@code inputFactor} (a margin for estimated counts), priced at the dearer of the input and, where
+     * the API may bill a cache write without being asked (not Anthropic, whose writes need a breakpoint the runner
+     * never sets), the 5-minute cache-write rate. Zero for a model without a price.
+     */
+    public BigDecimal worstCase(RunPlan plan, TrialCell cell, double inputFactor) {
+        Optional<ModelEntry> entry = catalog.apply(cell.modelId());
+        if (entry.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        ModelEntry m = entry.get();
+        ExperimentSpec.Params p = plan.params(cell.variantId());
+        RequestEstimate re = input(plan, cell, m);
+        long in = (long) Math.ceil(re.inputTokens() * Math.max(1.0, inputFactor));
+        long out = p.maxOutputTokensOrDefault();
+        long reasoning = p.reasoningBudget() == null ? 0 : p.reasoningBudget();
+        BigDecimal worst = CostEngine.estimate(m, new RequestShape(in, 0, 0, 0, out, reasoning),
+                BillingOptions.INTERACTIVE).total();
+        if (!"anthropic".equals(m.provider()) && in > 0) {
+            CostBreakdown write = CostEngine.estimate(m, new RequestShape(in, 0, in, 0, out, reasoning),
+                    BillingOptions.INTERACTIVE);
+            if (write.complete() && write.total().compareTo(worst) > 0) {
+                worst = write.total();
+            }
+        }
+        return worst;
+    }
+
+    /** The estimated input of a cell's request (memoized: repetitions share it). */
+    public RequestEstimate input(RunPlan plan, TrialCell cell, ModelEntry model) {
+        String key = plan.experimentId() + "/" + cell.variantId() + "/" + cell.inputId() + "/" + cell.modelId();
+        return inputs.computeIfAbsent(key, k -> {
+            ChatRequest r = plan.request(cell);
+            return RequestEstimate.of(model, r, (long) r.maxOutputTokens(), NO_MEDIA, BillingOptions.INTERACTIVE);
+        });
+    }
+
+    /**
+     * The estimate of running {@code cells} of {@code plan}.
+     *
+     * @param observed     mean output tokens per variant × model ({@link #observedOutputs}), may be empty
+     * @param alreadySpent what the experiment has spent so far (for the budget comparison); zero for a new one
+     */
+    public RunEstimate estimate(RunPlan plan, List<TrialCell> cells, Map<String, Double> observed,
+                                BigDecimal alreadySpent) {
+        Map<String, LineBuilder> lines = new LinkedHashMap<>();
+        for (RunPlan.PlannedVariant v : plan.variants()) {
+            for (ExperimentSpec.ModelSpec m : plan.models()) {
+                lines.put(observedKey(v.id(), m.id()), new LineBuilder(v.name(), m.id()));
+            }
+        }
+        BigDecimal low = BigDecimal.ZERO;
+        BigDecimal high = BigDecimal.ZERO;
+        Set<String> unpriced = new LinkedHashSet<>();
+        for (TrialCell c : cells) {
+            String key = observedKey(c.variantId(), c.modelId());
+            CellEstimate e = cell(plan, c, observed.get(key));
+            lines.get(key).add(e);
+            if (e.priced()) {
+                low = low.add(e.lowUsd());
+                high = high.add(e.highUsd());
+            } else {
+                unpriced.add(c.modelId());
+            }
+        }
+        List<RunEstimate.Line> out = new ArrayList<>();
+        for (LineBuilder b : lines.values()) {
+            if (b.calls > 0) {
+                out.add(b.build());
+            }
+        }
+        return new RunEstimate(cells.size(), low, high, out, List.copyOf(unpriced), plan.spec().budgetUsd(),
+                alreadySpent == null ? BigDecimal.ZERO : alreadySpent);
+    }
+
+    /** The key of {@code observed}: a variant and a model. */
+    public static String observedKey(long variantId, String modelId) {
+        return variantId + "\u0000" + modelId;
+    }
+
+    /** Mean billed output tokens (visible + reasoning) of the real, successful trials per variant × model. */
+    public static Map<String, Double> observedOutputs(List<Trial> trials) {
+        Map<String, long[]> sums = new HashMap<>();
+        for (Trial t : trials) {
+            if (t.succeeded() && !t.fromCache() && t.usage() != null) {
+                long[] s = sums.computeIfAbsent(observedKey(t.cell().variantId(), t.cell().modelId()),
+                        k -> new long[2]);
+                s[0] += t.usage().billedOutput();
+                s[1]++;
+            }
+        }
+        Map<String, Double> out = new HashMap<>();
+        sums.forEach((k, s) -> out.put(k, (double) s[0] / s[1]));
+        return out;
+    }
+
+    private static final RequestEstimate.MediaSizer NO_MEDIA = new RequestEstimate.MediaSizer() {
+        @Override
+        public int[] imageSize(Part.Image image) {
+            throw new IllegalStateException("experiment variants carry no media yet");
+        }
+
+        @Override
+        public double seconds(Part media) {
+            throw new IllegalStateException("experiment variants carry no media yet");
+        }
+    };
+
+    /**
+     * One cell's estimate.
+     *
+     * @param inputTokens       estimated input tokens (0 when unpriced and not counted)
+     * @param inputExact        true when counted with the model's own tokenizer
+     * @param lowOutputTokens   the answer length the low end assumes
+     * @param highOutputTokens  the output cap plus the reasoning budget
+     * @param lowUsd            null when the model has no price
+     * @param highUsd           null when the model has no price
+     */
+    public record CellEstimate(TrialCell cell, long inputTokens, boolean inputExact, long lowOutputTokens,
+                               long highOutputTokens, BigDecimal lowUsd, BigDecimal highUsd) {
+        public boolean priced() {
+            return lowUsd != null;
+        }
+    }
+
+    private static final class LineBuilder {
+        final String variant;
+        final String model;
+        int calls;
+        long input;
+        boolean exact = true;
+        long lowOut;
+        long highOut;
+        BigDecimal low = BigDecimal.ZERO;
+        BigDecimal high = BigDecimal.ZERO;
+        boolean priced = true;
+
+        LineBuilder(String variant, String model) {
+            this.variant = variant;
+            this.model = model;
+        }
+
+        void add(CellEstimate e) {
+            calls++;
+            input += e.inputTokens();
+            exact &= e.inputExact();
+            lowOut += e.lowOutputTokens();
+            highOut += e.highOutputTokens();
+            if (e.priced()) {
+                low = low.add(e.lowUsd());
+                high = high.add(e.highUsd());
+            } else {
+                priced = false;
+            }
+        }
+
+        RunEstimate.Line build() {
+            return new RunEstimate.Line(variant, model, calls, Math.round((double) input / calls), exact,
+                    Math.round((double) lowOut / calls), Math.round((double) highOut / calls),
+                    priced ? low : null, priced ? high : null);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.lab.run;
+
+import dev.costbench.model.prompt.Role;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.ProviderId;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An A/B experiment as the user sets it up: prompt variants (one of them the baseline), test inputs that fill their
+ * {@code {{placeholders}}}, the models to run them on, how many independent repetitions, a budget cap and whether
+ * identical requests may be answered from earlier trials. Read and written as JSON by {@link SpecJson} (the format
+ * is described there and in {@code resources/experiments/README.md}).
+ *
+ * @param name          shown in the History view and by {@code costbench ab list}
+ * @param description   free text, or null
+ * @param variants      at least one; exactly one is the baseline (the first, when none says so)
+ * @param inputs        the test inputs; an experiment without placeholders gets one empty input
+ * @param models        catalog ids (or other models with their provider), no duplicates
+ * @param repetitions   independent real calls per variant × input × model (at least 1)
+ * @param budgetUsd     the most the run may spend, or null for no cap
+ * @param responseCache true: the first repetition of a request identical to an earlier successful trial reuses its
+ *                      answer (marked as cached); never used for repetitions 2..N
+ * @param parameters    defaults for every variant (a variant's own parameters win)
+ * @param stream        stream answers (measures the time to first token); true by default
+ * @param openAiApi     the OpenAI endpoint for OpenAI models (Responses by default)
+ */
+public record ExperimentSpec(String name, String description, List<VariantSpec> variants, List<InputSpec> inputs,
+                             List<ModelSpec> models, int repetitions, BigDecimal budgetUsd, boolean responseCache,
+                             Params parameters, boolean stream, ChatRequest.OpenAiApi openAiApi) {
+
+    /** The output cap when neither the experiment nor the variant sets one. */
+    public static final int DEFAULT_MAX_OUTPUT_TOKENS = 1024;
+
+    public ExperimentSpec {
+        if (name == null || name.isBlank()) {
+            throw new SpecException("name: an experiment needs a name");
+        }
+        name = name.strip();
+        variants = List.copyOf(Objects.requireNonNull(variants, "variants"));
+        if (variants.isEmpty()) {
+            throw new SpecException("variants: at least one prompt variant is needed (a baseline)");
+        }
+        Set<String> names = new HashSet<>();
+        int baselines = 0;
+        for (VariantSpec v : variants) {
+            if (!names.add(v.name())) {
+                throw new SpecException("variants: the name \"" + v.name() + "\" is used twice");
+            }
+            baselines += v.baseline() ? 1 : 0;
+        }
+        if (baselines > 1) {
+            throw new SpecException("variants: only one variant can be the baseline (" + baselines + " say so)");
+        }
+        if (baselines == 0) {
+            List<VariantSpec> vs = new ArrayList<>(variants);
+            vs.set(0, vs.get(0).asBaseline());
+            variants = List.copyOf(vs);
+        }
+        inputs = inputs == null || inputs.isEmpty() ? List.of(new InputSpec("", Map.of())) : List.copyOf(inputs);
+        models = List.copyOf(Objects.requireNonNull(models, "models"));
+        if (models.isEmpty()) {
+            throw new SpecException("models: at least one model is needed");
+        }
+        Set<String> ids = new HashSet<>();
+        for (ModelSpec m : models) {
+            if (!ids.add(m.id())) {
+                throw new SpecException("models: \"" + m.id() + "\" is listed twice");
+            }
+        }
+        if (repetitions < 1) {
+            throw new SpecException("repetitions: must be at least 1, got " + repetitions);
+        }
+        if (budgetUsd != null && budgetUsd.signum() < 0) {
+            throw new SpecException("budgetUsd: must not be negative");
+        }
+        parameters = parameters == null ? Params.NONE : parameters;
+        openAiApi = openAiApi == null ? ChatRequest.OpenAiApi.RESPONSES : openAiApi;
+    }
+
+    /** The baseline variant. */
+    public VariantSpec baseline() {
+        return variants.stream().filter(VariantSpec::baseline).findFirst().orElseThrow();
+    }
+
+    /** The number of calls the whole run plans: variants × inputs × models × repetitions. */
+    public long plannedCalls() {
+        return (long) variants.size() * inputs.size() * models.size() * repetitions;
+    }
+
+    /** The same experiment with another budget cap (null: none). */
+    public ExperimentSpec withBudget(BigDecimal usd) {
+        return new ExperimentSpec(name, description, variants, inputs, models, repetitions, usd, responseCache,
+                parameters, stream, openAiApi);
+    }
+
+    /** The same experiment where every model without a provider is served by {@code provider}. */
+    public ExperimentSpec withDefaultProvider(ProviderId provider) {
+        List<ModelSpec> ms = new ArrayList<>();
+        for (ModelSpec m : models) {
+            ms.add(m.provider() == null ? new ModelSpec(m.id(), provider, m.apiModel()) : m);
+        }
+        return new ExperimentSpec(name, description, variants, inputs, ms, repetitions, budgetUsd, responseCache,
+                parameters, stream, openAiApi);
+    }
+
+    /** The same experiment with streaming switched on or off. */
+    public ExperimentSpec withStream(boolean s) {
+        return new ExperimentSpec(name, description, variants, inputs, models, repetitions, budgetUsd, responseCache,
+                parameters, s, openAiApi);
+    }
+
+    /**
+     * One prompt variant: system text and messages, each of which may hold {@code {{placeholders}}}.
+     *
+     * @param parameters this variant's own request parameters (unset ones come from the experiment's)
+     */
+    public record VariantSpec(String name, boolean baseline, String system, List<MessageSpec> messages,
+                              Params parameters) {
+
+        public VariantSpec {
+            if (name == null || name.isBlank()) {
+                throw new SpecException("a variant needs a name");
+            }
+            name = name.strip();
+            messages = List.copyOf(Objects.requireNonNull(messages, "messages"));
+            if (messages.isEmpty()) {
+                throw new SpecException("variant \"" + name + "\": at least one message is needed");
+            }
+            if (messages.get(0).role() != Role.USER) {
+                throw new SpecException("variant \"" + name + "\": the first message must be the user's");
+            }
+            system = system == null || system.isEmpty() ? null : system;
+            parameters = parameters == null ? Params.NONE : parameters;
+        }
+
+        /** A variant with a system text and one user message. */
+        public static VariantSpec of(String name, boolean baseline, String system, String user) {
+            return new VariantSpec(name, baseline, system, List.of(new MessageSpec(Role.USER, user)), Params.NONE);
+        }
+
+        VariantSpec asBaseline() {
+            return new VariantSpec(name, true, system, messages, parameters);
+        }
+    }
+
+    /** One turn of a variant's conversation (user or assistant; system text goes in {@link VariantSpec#system}). */
+    public record MessageSpec(Role role, String content) {
+
+        public MessageSpec {
+            Objects.requireNonNull(role, "role");
+            if (role == Role.SYSTEM) {
+                throw new SpecException("a message's role is user or assistant; put system text in \"system\"");
+            }
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    /**
+     * Request parameters; null fields are unset (the experiment's value, then the API's default, applies).
+     *
+     * @param temperature          sampling temperature
+     * @param maxOutputTokens      the output cap sent with each request; the worst case of the estimate and the
+     *                             budget reservation
+     * @param reasoningBudget      thinking budget in tokens (Anthropic, Gemini)
+     * @param reasoningEffort      OpenAI reasoning effort ("minimal", "low", "medium", "high")
+     * @param expectedOutputTokens the answer length assumed by the low end of the estimate (default: a tenth of
+     *                             the output cap, or what earlier trials produced)
+     */
+    public record Params(Double temperature, Integer maxOutputTokens, Integer reasoningBudget, String reasoningEffort,
+                         Long expectedOutputTokens) {
+
+        public static final Params NONE = new Params(null, null, null, null, null);
+
+        public Params {
+            if (temperature != null && (temperature < 0 || temperature > 2 || temperature.isNaN())) {
+                throw new SpecException("temperature: must be between 0 and 2, got " + temperature);
+            }
+            if (maxOutputTokens != null && maxOutputTokens <= 0) {
+                throw new SpecException("maxOutputTokens: must be positive, got " + maxOutputTokens);
+            }
+            if (reasoningBudget != null && reasoningBudget < 0) {
+                throw new SpecException("reasoningBudget: must not be negative, got " + reasoningBudget);
+            }
+            if (expectedOutputTokens != null && expectedOutputTokens < 0) {
+                throw new SpecException("expectedOutputTokens: must not be negative, got " + expectedOutputTokens);
+            }
+        }
+
+        /** These parameters, with each unset one taken from {@code defaults}. */
+        public Params orElse(Params defaults) {
+            return new Params(temperature != null ? temperature : defaults.temperature,
+                    maxOutputTokens != null ? maxOutputTokens : defaults.maxOutputTokens,
+                    reasoningBudget != null ? reasoningBudget : defaults.reasoningBudget,
+                    reasoningEffort != null ? reasoningEffort : defaults.reasoningEffort,
+                    expectedOutputTokens != null ? expectedOutputTokens : defaults.expectedOutputTokens);
+        }
+
+        /** The output cap, {@link #DEFAULT_MAX_OUTPUT_TOKENS} when unset. */
+        public int maxOutputTokensOrDefault() {
+            return maxOutputTokens == null ? DEFAULT_MAX_OUTPUT_TOKENS : maxOutputTokens;
+        }
+
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
+    }
+
+    /**
+     * One test input: the values of the placeholders.
+     *
+     * @param label a short name (ticket number, CSV row), may be empty
+     */
+    public record InputSpec(String label, Map<String, String> variables) {
+
+        public InputSpec {
+            label = label == null ? "" : label;
+            Map<String, String> copy = new LinkedHashMap<>();
+            variables.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "variable name"), v == null ? "" : v));
+            variables = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    /**
+     * A model to run the variants on.
+     *
+     * @param id       the catalog id (what prices the call), or any id when {@code provider} is given
+     * @param provider the API that serves it, or null: from the catalog (OpenAI, Anthropic and Google natively,
+     *                 every other host through the OpenAI-compatible client)
+     * @param apiModel the name the API knows the model by, when it differs from {@code id} (e.g. {@code
+     *                 llama-3.1-8b-instant} for the catalog's {@code groq/llama-3.1-8b-instant}), or null
+     */
+    public record ModelSpec(String id, ProviderId provider, String apiModel) {
+
+        public ModelSpec {
+            if (id == null || id.isBlank()) {
+                throw new SpecException("a model needs an id");
+            }
+            id = id.strip();
+            apiModel = apiModel == null || apiModel.isBlank() ? null : apiModel.strip();
+        }
+
+        public static ModelSpec of(String id) {
+            return new ModelSpec(id, null, null);
+        }
+
+        /** The model name sent in the request. */
+        public String requestModel() {
+            return apiModel == null ? id : apiModel;
+        }
+    }
+}

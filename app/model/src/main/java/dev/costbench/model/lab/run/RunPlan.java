@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.lab.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.ExperimentSettings;
+import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.NewExperiment;
+import dev.costbench.model.lab.NewVariant;
+import dev.costbench.model.lab.TestInput;
+import dev.costbench.model.lab.TrialCell;
+import dev.costbench.model.lab.Variant;
+import dev.costbench.model.provider.ChatMessage;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.Part;
+import dev.costbench.model.provider.ProviderId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An experiment ready to run: its spec with an id for each variant and input, either positions (an experiment not
+ * stored yet, for the estimate before launch) or the store's ids. Builds the request of each cell.
+ *
+ * <p>What the store does not hold in its own columns — which API serves each model, the name it is sent under,
+ * streaming, the OpenAI endpoint, the estimate's expected answer length, the description — goes in the
+ * experiment's settings JSON under {@code "run"}; each variant's system text, messages and parameters are its prompt
+ * snapshot ({@link SpecJson#variantJson}). So a stored experiment alone is enough to resume it.
+ */
+public final class RunPlan {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A variant with its id (store id, or position when not stored). */
+    public record PlannedVariant(long id, ExperimentSpec.VariantSpec spec) {
+        public String name() {
+            return spec.name();
+        }
+
+        public boolean baseline() {
+            return spec.baseline();
+        }
+    }
+
+    /** A test input with its id (store id, or position when not stored). */
+    public record PlannedInput(long id, int position, String label, Map<String, String> variables) {
+        /** "input "T-1"" or "input 3" for messages. */
+        public String describe() {
+            return label.isEmpty() ? "input " + (position + 1) : "input \"" + label + "\"";
+        }
+    }
+
+    private final long experimentId;
+    private final ExperimentSpec spec;
+    private final List<PlannedVariant> variants;
+    private final List<PlannedInput> inputs;
+    private final Map<Long, PlannedVariant> variantById = new LinkedHashMap<>();
+    private final Map<Long, PlannedInput> inputById = new LinkedHashMap<>();
+    private final Map<String, ExperimentSpec.ModelSpec> modelById = new LinkedHashMap<>();
+
+    private RunPlan(long experimentId, ExperimentSpec spec, List<PlannedVariant> variants, List<PlannedInput> inputs) {
+        this.experimentId = experimentId;
+        this.spec = spec;
+        this.variants = List.copyOf(variants);
+        this.inputs = List.copyOf(inputs);
+        variants.forEach(v -> variantById.put(v.id(), v));
+        inputs.forEach(i -> inputById.put(i.id(), i));
+        spec.models().forEach(m -> modelById.put(m.id(), m));
+    }
+
+    /** A plan for a spec not stored yet: variant and input ids are their positions, the experiment id 0. */
+    public static RunPlan of(ExperimentSpec spec) {
+        List<PlannedVariant> vs = new ArrayList<>();
+        for (int i = 0; i < spec.variants().size(); i++) {
+            vs.add(new PlannedVariant(i, spec.variants().get(i)));
+        }
+        List<PlannedInput> is = new ArrayList<>();
+        for (int i = 0; i < spec.inputs().size(); i++) {
+            ExperimentSpec.InputSpec in = spec.inputs().get(i);
+            is.add(new PlannedInput(i, i, in.label(), in.variables()));
+        }
+        return new RunPlan(0, spec, vs, is);
+    }
+
+    /**
+     * Stores {@code spec} as a new experiment (status DRAFT) with its variants and inputs. Every template is filled
+     * first ({@link Planner#validate}), so a missing placeholder value is reported before anything is stored.
+     */
+    public static RunPlan create(LabStore store, ExperimentSpec spec) {
+        Planner.validate(of(spec));
+        ExperimentSpec.Params p = spec.parameters();
+        ExperimentSettings settings = new ExperimentSettings(p.temperature(), p.maxOutputTokensOrDefault(),
+                p.reasoningBudget(), p.reasoningEffort(), spec.responseCache(), runJson(spec));
+        List<String> modelIds = spec.models().stream().map(ExperimentSpec.ModelSpec::id).toList();
+        Experiment e = store.createExperiment(new NewExperiment(spec.name(), spec.budgetUsd(), spec.repetitions(),
+                settings, modelIds));
+        List<PlannedVariant> vs = new ArrayList<>();
+        for (ExperimentSpec.VariantSpec v : spec.variants()) {
+            Variant stored = store.addVariant(e.id(), new NewVariant(v.name(), v.baseline(),
+                    SpecJson.variantJson(v).toString()));
+            vs.add(new PlannedVariant(stored.id(), v));
+        }
+        List<PlannedInput> is = new ArrayList<>();
+        for (ExperimentSpec.InputSpec in : spec.inputs()) {
+            TestInput stored = store.addInput(e.id(), truncate(in.label(), 1000), in.variables());
+            is.add(new PlannedInput(stored.id(), stored.position(), stored.label(), stored.variables()));
+        }
+        return new RunPlan(e.id(), spec, vs, is);
+    }
+
+    /** The plan of a stored experiment (to resume it, estimate what is left, or summarize it). */
+    public static RunPlan load(LabStore store, long experimentId) {
+        Experiment e = store.loadExperiment(experimentId);
+        JsonNode run;
+        try {
+            run = JSON.readTree(e.settings().extraJson()).path("run");
+        } catch (JsonProcessingException ex) {
+            throw new SpecException("experiment " + experimentId + ": its settings are not valid JSON");
+        }
+        List<ExperimentSpec.ModelSpec> models = new ArrayList<>();
+        Map<String, ExperimentSpec.ModelSpec> described = new LinkedHashMap<>();
+        for (JsonNode m : run.path("models")) {
+            ExperimentSpec.ModelSpec ms = SpecJson.modelFromJson(m, "run.models");
+            described.put(ms.id(), ms);
+        }
+        for (String id : e.models()) {
+            models.add(described.getOrDefault(id, ExperimentSpec.ModelSpec.of(id)));
+        }
+        List<PlannedVariant> vs = new ArrayList<>();
+        List<ExperimentSpec.VariantSpec> specs = new ArrayList<>();
+        for (Variant v : store.variants(experimentId)) {
+            ExperimentSpec.VariantSpec parsed = SpecJson.variantFromJson(v.promptJson());
+            ExperimentSpec.VariantSpec s = new ExperimentSpec.VariantSpec(v.name(), v.baseline(), parsed.system(),
+                    parsed.messages(), parsed.parameters());
+            vs.add(new PlannedVariant(v.id(), s));
+            specs.add(s);
+        }
+        if (vs.isEmpty()) {
+            throw new SpecException("experiment " + experimentId + " has no variants to run");
+        }
+        List<PlannedInput> is = new ArrayList<>();
+        List<ExperimentSpec.InputSpec> inputSpecs = new ArrayList<>();
+        for (TestInput in : store.inputs(experimentId)) {
+            is.add(new PlannedInput(in.id(), in.position(), in.label(), in.variables()));
+            inputSpecs.add(new ExperimentSpec.InputSpec(in.label(), in.variables()));
+        }
+        ExperimentSettings st = e.settings();
+        JsonNode expected = run.path("expectedOutputTokens");
+        ExperimentSpec.Params params = new ExperimentSpec.Params(st.temperature(), st.maxOutputTokens(),
+                st.reasoningBudget(), st.reasoningEffort(), expected.isIntegralNumber() ? expected.asLong() : null);
+        ChatRequest.OpenAiApi api = "chat".equals(run.path("openAiApi").asText())
+                ? ChatRequest.OpenAiApi.CHAT_COMPLETIONS : ChatRequest.OpenAiApi.RESPONSES;
+        ExperimentSpec spec = new ExperimentSpec(e.name(), run.path("description").isTextual()
+                ? run.path("description").asText() : null, specs, inputSpecs, models, e.repetitions(),
+                e.budgetCapUsd(), st.reuseStoredAnswers(), params, run.path("stream").asBoolean(true), api);
+        if (is.isEmpty()) {
+            // The store plans no trials without an input; the spec added an empty one, which the store lacks.
+            throw new SpecException("experiment " + experimentId + " has no test inputs (add at least an empty one)");
+        }
+        return new RunPlan(experimentId, spec, vs, is);
+    }
+
+    /** The same plan with another budget cap (for one run; the stored cap is not changed). */
+    static RunPlan rebudget(RunPlan p, java.math.BigDecimal cap) {
+        return new RunPlan(p.experimentId, p.spec.withBudget(cap), p.variants, p.inputs);
+    }
+
+    private static String runJson(ExperimentSpec spec) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode run = root.putObject("run");
+        run.put("format", 1);
+        if (spec.description() != null) {
+            run.put("description", spec.description());
+        }
+        ArrayNode models = run.putArray("models");
+        for (ExperimentSpec.ModelSpec m : spec.models()) {
+            ObjectNode mo = models.addObject().put("id", m.id());
+            if (m.provider() != null) {
+                mo.put("provider", m.provider().name().toLowerCase(Locale.ROOT));
+            }
+            if (m.apiModel() != null) {
+                mo.put("apiModel", m.apiModel());
+            }
+        }
+        run.put("stream", spec.stream());
+        run.put("openAiApi", spec.openAiApi() == ChatRequest.OpenAiApi.CHAT_COMPLETIONS ? "chat" : "responses");
+        if (spec.parameters().expectedOutputTokens() != null) {
+            run.put("expectedOutputTokens", spec.parameters().expectedOutputTokens());
+        }
+        return root.toString();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    // ---- accessors ------------------------------------------------------------------------------------------------
+
+    /** The store's id, or 0 for a plan of a spec not stored. */
+    public long experimentId() {
+        return experimentId;
+    }
+
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    public List<PlannedVariant> variants() {
+        return variants;
+    }
+
+    public List<PlannedInput> inputs() {
+        return inputs;
+    }
+
+    public List<ExperimentSpec.ModelSpec> models() {
+        return spec.models();
+    }
+
+    public PlannedVariant variant(long id) {
+        PlannedVariant v = variantById.get(id);
+        if (v == null) {
+            throw new NoSuchElementException("no variant " + id + " in experiment " + experimentId);
+        }
+        return v;
+    }
+
+    public PlannedInput input(long id) {
+        PlannedInput i = inputById.get(id);
+        if (i == null) {
+            throw new NoSuchElementException("no input " + id + " in experiment " + experimentId);
+        }
+        return i;
+    }
+
+    public ExperimentSpec.ModelSpec model(String id) {
+        ExperimentSpec.ModelSpec m = modelById.get(id);
+        if (m == null) {
+            throw new NoSuchElementException("no model " + id + " in experiment " + experimentId);
+        }
+        return m;
+    }
+
+    /** Every planned cell, ordered like {@link LabStore#missingTrials}: repetition, input, model, variant. */
+    public List<TrialCell> cells() {
+        return Planner.cells(this);
+    }
+
+    /** The parameters a variant's requests use: its own, then the experiment's. */
+    public ExperimentSpec.Params params(long variantId) {
+        return variant(variantId).spec().parameters().orElse(spec.parameters());
+    }
+
+    /**
+     * The request of one cell: the variant's templates filled with the input's variables, sent to the model under
+     * its API name with the variant's parameters.
+     *
+     * @throws SpecException when a placeholder has no value (naming the variant, the message and the input)
+     */
+    public ChatRequest request(TrialCell cell) {
+        PlannedVariant v = variant(cell.variantId());
+        PlannedInput in = input(cell.inputId());
+        ExperimentSpec.ModelSpec m = model(cell.modelId());
+        ExperimentSpec.Params p = params(v.id());
+        String where = "variant \"" + v.name() + "\"";
+        String system = Template.fill(v.spec().system(), in.variables(), where + ", system text, with "
+                + in.describe());
+        List<ChatMessage> messages = new ArrayList<>();
+        List<ExperimentSpec.MessageSpec> ms = v.spec().messages();
+        for (int i = 0; i < ms.size(); i++) {
+            String text = Template.fill(ms.get(i).content(), in.variables(), where + ", message " + (i + 1)
+                    + ", with " + in.describe());
+            messages.add(new ChatMessage(ms.get(i).role(), List.of(new Part.Text(text))));
+        }
+        return new ChatRequest(m.requestModel(), system, null, messages, p.maxOutputTokensOrDefault(),
+                p.temperature(), null, p.reasoningBudget(), p.reasoningEffort(), null, spec.stream(), spec.openAiApi());
+    }
+
+    /**
+     * Which API serves a model: the one the spec names, else the catalog's provider (OpenAI, Anthropic and Google
+     * natively; every other host — Together, Groq, DeepSeek … — through the OpenAI-compatible client).
+     *
+     * @throws SpecException for a model the catalog does not know and the spec gives no provider for
+     */
+    public ProviderId provider(String modelId, Function<String, Optional<ModelEntry>> catalog) {
+        ExperimentSpec.ModelSpec m = model(modelId);
+        if (m.provider() != null) {
+            return m.provider();
+        }
+        Optional<ModelEntry> e = catalog.apply(m.id());
+        if (e.isEmpty()) {
+            throw new SpecException("model \"" + m.id() + "\" is not in the catalog: say which API serves it "
+                    + "({\"id\": \"" + m.id() + "\", \"provider\": \"compatible\"} in the experiment, or "
+                    + "--provider compatible), or add it to the user catalog to price it");
+        }
+        return providerOf(e.get());
+    }
+
+    /** The API family that serves a catalog model. */
+    public static ProviderId providerOf(ModelEntry m) {
+        switch (m.provider()) {
+            case "openai": return ProviderId.OPENAI;
+            case "anthropic": return ProviderId.ANTHROPIC;
+            case "google": return ProviderId.GEMINI;
+            default: return ProviderId.COMPATIBLE;
+        }
+    }
+
+    /** Every model's provider (see {@link #provider}); fails on the first model nobody serves. */
+    public Map<String, ProviderId> providers(Function<String, Optional<ModelEntry>> catalog) {
+        Map<String, ProviderId> out = new LinkedHashMap<>();
+        for (ExperimentSpec.ModelSpec m : spec.models()) {
+            out.put(m.id(), provider(m.id(), catalog));
+        }
+        return out;
+    }
+}

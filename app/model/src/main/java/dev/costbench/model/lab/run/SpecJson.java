@@ -1,0 +1,487 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.lab.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.SecretGuard;
+import dev.costbench.model.prompt.Role;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.ProviderId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The experiment file format (JSON, UTF-8). Example and every field:
+ *
+ * <pre>{@code
+ * {
+ *   "name": "support tickets: verbose vs optimized",        // required
+ *   "description": "seed 000 §4.2",                          // optional
+ *   "models": ["gpt-4o-mini",                                // catalog ids; the catalog says who serves them
+ *              {"id": "llama3.1:8b", "provider": "compatible", "apiModel": "llama3.1:8b"}],
+ *   "repetitions": 3,                                        // default 1
+ *   "budgetUsd": "0.50",                                     // number or decimal string; optional (no cap)
+ *   "responseCache": false,                                  // reuse identical earlier answers (repetition 1 only)
+ *   "stream": true,                                          // default true (measures time to first token)
+ *   "openAiApi": "responses",                                // or "chat" (Chat Completions)
+ *   "parameters": {"temperature": 0, "maxOutputTokens": 300, // defaults for every variant
+ *                  "reasoningBudget": null, "reasoningEffort": null, "expectedOutputTokens": 120},
+ *   "variants": [
+ *     {"name": "verbose", "baseline": true,                  // the first variant when none is marked
+ *      "system": "You are an expert ...",
+ *      "messages": [{"role": "user", "content": "Ticket:\n{{ticket}}"}],   // or "user": "Ticket:\n{{ticket}}"
+ *      "parameters": {"maxOutputTokens": 400}},
+ *     {"name": "optimized", "system": "Analyze this ticket. Return JSON ...", "user": "{{ticket}}"}
+ *   ],
+ *   "inputs": [{"label": "T-1", "variables": {"ticket": "..."}}],   // inline, and/or
+ *   "inputsFile": "tickets.csv"                              // CSV or JSONL, relative to this file
+ * }
+ * }</pre>
+ *
+ * Unknown properties are errors (a typo must not silently change an experiment). Every error names the file and
+ * the place. API keys are never part of an experiment: a property named like a credential or a value shaped like a
+ * key is refused ({@link SecretGuard}).
+ */
+public final class SpecJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final Set<String> TOP = Set.of("name", "description", "models", "repetitions", "budgetUsd",
+            "responseCache", "stream", "openAiApi", "parameters", "variants", "inputs", "inputsFile", "$schema",
+            "comment");
+    private static final Set<String> VARIANT = Set.of("name", "baseline", "system", "messages", "user", "parameters",
+            "comment");
+    private static final Set<String> PARAMS = Set.of("temperature", "maxOutputTokens", "reasoningBudget",
+            "reasoningEffort", "expectedOutputTokens");
+
+    private SpecJson() {
+    }
+
+    /** Reads an experiment file; {@code inputsFile} is resolved against its directory. */
+    public static ExperimentSpec read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.getFileName().toString(), dir);
+    }
+
+    /** Reads an experiment from a stream (e.g. a resource); {@code inputsFile} resolves against {@code baseDir}. */
+    public static ExperimentSpec read(InputStream in, String where, Path baseDir) throws IOException {
+        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), where, baseDir);
+    }
+
+    /**
+     * Parses experiment JSON.
+     *
+     * @param where   names the source in messages (a file name)
+     * @param baseDir the directory {@code inputsFile} is relative to, or null when files are not allowed
+     */
+    public static ExperimentSpec parse(String text, String where, Path baseDir) throws IOException {
+        String secret = SecretGuard.findSecret(text);
+        if (secret != null) {
+            throw new SpecException(where + ": an experiment must not contain API keys (found " + secret + "); "
+                    + "keys come from the environment or the credential store");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SpecException(where + ": not valid JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new SpecException(where + ": expected a JSON object");
+        }
+        try {
+            return fromJson(root, baseDir);
+        } catch (SpecException e) {
+            throw new SpecException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ExperimentSpec fromJson(JsonNode root, Path baseDir) throws IOException {
+        known(root, TOP, "");
+        String name = text(root, "name", "name", true);
+        String description = text(root, "description", "description", false);
+        List<ExperimentSpec.ModelSpec> models = new ArrayList<>();
+        JsonNode ms = array(root, "models");
+        for (int i = 0; i < ms.size(); i++) {
+            models.add(model(ms.get(i), "models[" + i + "]"));
+        }
+        int reps = root.has("repetitions") ? integer(root.get("repetitions"), "repetitions") : 1;
+        BigDecimal budget = root.has("budgetUsd") && !root.get("budgetUsd").isNull()
+                ? money(root.get("budgetUsd"), "budgetUsd") : null;
+        boolean cache = bool(root, "responseCache", false);
+        boolean stream = bool(root, "stream", true);
+        ChatRequest.OpenAiApi api = ChatRequest.OpenAiApi.RESPONSES;
+        if (root.has("openAiApi")) {
+            String a = text(root, "openAiApi", "openAiApi", true).toLowerCase(Locale.ROOT);
+            switch (a) {
+                case "responses": break;
+                case "chat": case "chat-completions": case "chat_completions":
+                    api = ChatRequest.OpenAiApi.CHAT_COMPLETIONS;
+                    break;
+                default:
+                    throw new SpecException("openAiApi: \"responses\" or \"chat\", got \"" + a + "\"");
+            }
+        }
+        ExperimentSpec.Params params = params(root.get("parameters"), "parameters");
+        List<ExperimentSpec.VariantSpec> variants = new ArrayList<>();
+        JsonNode vs = array(root, "variants");
+        for (int i = 0; i < vs.size(); i++) {
+            variants.add(variant(vs.get(i), "variants[" + i + "]"));
+        }
+        List<ExperimentSpec.InputSpec> inputs = new ArrayList<>();
+        if (root.has("inputs") && !root.get("inputs").isNull()) {
+            JsonNode is = root.get("inputs");
+            if (!is.isArray()) {
+                throw new SpecException("inputs: expected an array of {label, variables}");
+            }
+            for (int i = 0; i < is.size(); i++) {
+                inputs.add(input(is.get(i), "inputs[" + i + "]"));
+            }
+        }
+        String file = text(root, "inputsFile", "inputsFile", false);
+        if (file != null) {
+            if (baseDir == null) {
+                throw new SpecException("inputsFile: not available for this experiment (give the inputs inline)");
+            }
+            Path p = baseDir.resolve(file);
+            if (!Files.isRegularFile(p)) {
+                throw new SpecException("inputsFile: no such file: " + p);
+            }
+            inputs.addAll(TestInputs.load(p));
+        }
+        return new ExperimentSpec(name, description, variants, inputs, models, reps, budget, cache, params, stream,
+                api);
+    }
+
+    private static ExperimentSpec.ModelSpec model(JsonNode n, String at) {
+        if (n.isTextual()) {
+            return ExperimentSpec.ModelSpec.of(n.asText());
+        }
+        if (!n.isObject()) {
+            throw new SpecException(at + ": a catalog id, or {\"id\", \"provider\", \"apiModel\"}");
+        }
+        known(n, Set.of("id", "provider", "apiModel"), at + ".");
+        String id = text(n, "id", at + ".id", true);
+        String p = text(n, "provider", at + ".provider", false);
+        ProviderId provider;
+        try {
+            provider = p == null ? null : ProviderId.parse(p);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(at + ".provider: " + e.getMessage());
+        }
+        return new ExperimentSpec.ModelSpec(id, provider, text(n, "apiModel", at + ".apiModel", false));
+    }
+
+    private static ExperimentSpec.VariantSpec variant(JsonNode n, String at) {
+        if (!n.isObject()) {
+            throw new SpecException(at + ": expected an object {name, system, messages, parameters}");
+        }
+        known(n, VARIANT, at + ".");
+        String name = text(n, "name", at + ".name", true);
+        List<ExperimentSpec.MessageSpec> messages = new ArrayList<>();
+        if (n.has("user") && n.has("messages")) {
+            throw new SpecException(at + ": give \"user\" or \"messages\", not both");
+        }
+        if (n.has("user")) {
+            messages.add(new ExperimentSpec.MessageSpec(Role.USER, text(n, "user", at + ".user", true)));
+        } else {
+            JsonNode ms = n.get("messages");
+            if (ms == null || !ms.isArray() || ms.isEmpty()) {
+                throw new SpecException(at + ": needs \"user\" (the user message) or a non-empty \"messages\" array");
+            }
+            for (int i = 0; i < ms.size(); i++) {
+                String m = at + ".messages[" + i + "]";
+                JsonNode x = ms.get(i);
+                if (!x.isObject()) {
+                    throw new SpecException(m + ": expected {\"role\": \"user\"|\"assistant\", \"content\": ...}");
+                }
+                known(x, Set.of("role", "content"), m + ".");
+                String role = text(x, "role", m + ".role", true).toLowerCase(Locale.ROOT);
+                Role r;
+                if (role.equals("user")) {
+                    r = Role.USER;
+                } else if (role.equals("assistant")) {
+                    r = Role.ASSISTANT;
+                } else {
+                    throw new SpecException(m + ".role: \"user\" or \"assistant\", got \"" + role + "\""
+                            + (role.equals("system") ? " (system text goes in the variant's \"system\")" : ""));
+                }
+                messages.add(new ExperimentSpec.MessageSpec(r, text(x, "content", m + ".content", true)));
+            }
+        }
+        try {
+            return new ExperimentSpec.VariantSpec(name, bool(n, "baseline", false),
+                    text(n, "system", at + ".system", false), messages, params(n.get("parameters"),
+                            at + ".parameters"));
+        } catch (SpecException e) {
+            throw new SpecException(at + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ExperimentSpec.InputSpec input(JsonNode n, String at) {
+        if (!n.isObject()) {
+            throw new SpecException(at + ": expected {\"label\": ..., \"variables\": {...}}");
+        }
+        known(n, Set.of("label", "variables"), at + ".");
+        Map<String, String> vars = new LinkedHashMap<>();
+        JsonNode v = n.get("variables");
+        if (v != null && !v.isNull()) {
+            if (!v.isObject()) {
+                throw new SpecException(at + ".variables: expected an object of name → value");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                vars.put(e.getKey(), scalar(e.getValue(), at + ".variables." + e.getKey()));
+            }
+        }
+        return new ExperimentSpec.InputSpec(text(n, "label", at + ".label", false), vars);
+    }
+
+    private static ExperimentSpec.Params params(JsonNode n, String at) {
+        if (n == null || n.isNull()) {
+            return ExperimentSpec.Params.NONE;
+        }
+        if (!n.isObject()) {
+            throw new SpecException(at + ": expected an object");
+        }
+        known(n, PARAMS, at + ".");
+        try {
+            return new ExperimentSpec.Params(
+                    has(n, "temperature") ? number(n.get("temperature"), at + ".temperature") : null,
+                    has(n, "maxOutputTokens") ? integer(n.get("maxOutputTokens"), at + ".maxOutputTokens") : null,
+                    has(n, "reasoningBudget") ? integer(n.get("reasoningBudget"), at + ".reasoningBudget") : null,
+                    text(n, "reasoningEffort", at + ".reasoningEffort", false),
+                    has(n, "expectedOutputTokens")
+                            ? (long) integer(n.get("expectedOutputTokens"), at + ".expectedOutputTokens") : null);
+        } catch (SpecException e) {
+            throw e.getMessage().startsWith(at) ? e : new SpecException(at + "." + e.getMessage(), e);
+        }
+    }
+
+    // ---- writing --------------------------------------------------------------------------------------------------
+
+    /** The spec as pretty-printed JSON, self-contained (the inputs inline); {@link #parse} reads it back equal. */
+    public static String write(ExperimentSpec s) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(s));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    /** The spec as a JSON tree (see {@link #write}). */
+    public static ObjectNode toJson(ExperimentSpec s) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("name", s.name());
+        if (s.description() != null) {
+            o.put("description", s.description());
+        }
+        ArrayNode models = o.putArray("models");
+        for (ExperimentSpec.ModelSpec m : s.models()) {
+            if (m.provider() == null && m.apiModel() == null) {
+                models.add(m.id());
+            } else {
+                ObjectNode mo = models.addObject().put("id", m.id());
+                if (m.provider() != null) {
+                    mo.put("provider", m.provider().name().toLowerCase(Locale.ROOT));
+                }
+                if (m.apiModel() != null) {
+                    mo.put("apiModel", m.apiModel());
+                }
+            }
+        }
+        o.put("repetitions", s.repetitions());
+        if (s.budgetUsd() != null) {
+            o.put("budgetUsd", Money.exact(s.budgetUsd()));
+        }
+        o.put("responseCache", s.responseCache());
+        o.put("stream", s.stream());
+        o.put("openAiApi", s.openAiApi() == ChatRequest.OpenAiApi.CHAT_COMPLETIONS ? "chat" : "responses");
+        if (!s.parameters().isEmpty()) {
+            o.set("parameters", paramsJson(s.parameters()));
+        }
+        ArrayNode vs = o.putArray("variants");
+        for (ExperimentSpec.VariantSpec v : s.variants()) {
+            vs.add(variantJson(v));
+        }
+        ArrayNode is = o.putArray("inputs");
+        for (ExperimentSpec.InputSpec i : s.inputs()) {
+            ObjectNode io = is.addObject();
+            io.put("label", i.label());
+            ObjectNode vars = io.putObject("variables");
+            i.variables().forEach(vars::put);
+        }
+        return o;
+    }
+
+    /** A variant as {@code {name, baseline, system, messages: [{role, content}], parameters}}. */
+    public static ObjectNode variantJson(ExperimentSpec.VariantSpec v) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("name", v.name());
+        o.put("baseline", v.baseline());
+        if (v.system() != null) {
+            o.put("system", v.system());
+        }
+        ArrayNode ms = o.putArray("messages");
+        for (ExperimentSpec.MessageSpec m : v.messages()) {
+            ms.addObject().put("role", m.role().name().toLowerCase(Locale.ROOT)).put("content", m.content());
+        }
+        if (!v.parameters().isEmpty()) {
+            o.set("parameters", paramsJson(v.parameters()));
+        }
+        return o;
+    }
+
+    /** Reads back {@link #variantJson}. */
+    public static ExperimentSpec.VariantSpec variantFromJson(String json) {
+        try {
+            return variant(JSON.readTree(json), "variant");
+        } catch (JsonProcessingException e) {
+            throw new SpecException("a stored variant is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    static ObjectNode paramsJson(ExperimentSpec.Params p) {
+        ObjectNode o = JSON.createObjectNode();
+        if (p.temperature() != null) {
+            o.put("temperature", p.temperature());
+        }
+        if (p.maxOutputTokens() != null) {
+            o.put("maxOutputTokens", p.maxOutputTokens());
+        }
+        if (p.reasoningBudget() != null) {
+            o.put("reasoningBudget", p.reasoningBudget());
+        }
+        if (p.reasoningEffort() != null) {
+            o.put("reasoningEffort", p.reasoningEffort());
+        }
+        if (p.expectedOutputTokens() != null) {
+            o.put("expectedOutputTokens", p.expectedOutputTokens());
+        }
+        return o;
+    }
+
+    static ExperimentSpec.Params paramsFromJson(JsonNode n, String at) {
+        return params(n, at);
+    }
+
+    static ExperimentSpec.ModelSpec modelFromJson(JsonNode n, String at) {
+        return model(n, at);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private static void known(JsonNode n, Set<String> allowed, String at) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!allowed.contains(f)) {
+                throw new SpecException(at + f + ": unknown property (known: "
+                        + String.join(", ", allowed.stream().filter(x -> !x.startsWith("$")).sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private static boolean has(JsonNode n, String f) {
+        return n.has(f) && !n.get(f).isNull();
+    }
+
+    private static JsonNode array(JsonNode root, String f) {
+        JsonNode a = root.get(f);
+        if (a == null || a.isNull()) {
+            throw new SpecException(f + ": missing (an array is needed)");
+        }
+        if (!a.isArray()) {
+            throw new SpecException(f + ": expected an array");
+        }
+        return a;
+    }
+
+    private static String text(JsonNode n, String f, String at, boolean required) {
+        JsonNode v = n.get(f);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new SpecException(at + ": missing");
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new SpecException(at + ": expected a string");
+        }
+        return v.asText();
+    }
+
+    private static boolean bool(JsonNode n, String f, boolean dflt) {
+        JsonNode v = n.get(f);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isBoolean()) {
+            throw new SpecException(f + ": expected true or false");
+        }
+        return v.asBoolean();
+    }
+
+    private static int integer(JsonNode v, String at) {
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new SpecException(at + ": expected a whole number, got " + v);
+        }
+        return v.asInt();
+    }
+
+    private static double number(JsonNode v, String at) {
+        if (!v.isNumber()) {
+            throw new SpecException(at + ": expected a number, got " + v);
+        }
+        return v.asDouble();
+    }
+
+    private static BigDecimal money(JsonNode v, String at) {
+        try {
+            if (v.isNumber()) {
+                return v.decimalValue();
+            }
+            if (v.isTextual()) {
+                return new BigDecimal(v.asText().strip().replace("$", ""));
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new SpecException(at + ": expected an amount in USD (a number or a decimal string), got " + v);
+    }
+
+    /** A variable's value: strings as they are, numbers and booleans as written, null as "". */
+    static String scalar(JsonNode v, String at) {
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (v.isValueNode()) {
+            return v.asText();
+        }
+        throw new SpecException(at + ": a variable's value must be text, a number or a boolean");
+    }
+}
