@@ -62,7 +62,9 @@ public final class CostBenchApp extends Application {
 
     private dev.costbench.ui.lab.LabView labView() {
         if (labView == null) {
-            labView = new dev.costbench.ui.lab.LabView(() -> store);
+            labView = new dev.costbench.ui.lab.LabView(() -> store, () -> promptVm.catalogProperty().get(),
+                    id -> access.join().clients().client(id), () -> new String[] {promptVm.systemTextProperty().get(),
+                            promptVm.userTextProperty().get()});
         }
         return labView;
     }

@@ -92,4 +92,67 @@ class LabViewTest {
         robot.clickOn("#lab-search").write("nothing like this");
         assertEquals(0, history.getItems().size());
     }
+
+    @Test
+    void aFullRunAgainstMockProvidersEndsWithAVerdict(FxRobot robot) throws Exception {
+        dev.costbench.model.provider.ProviderClient fake = new dev.costbench.model.provider.ProviderClient() {
+            @Override
+            public dev.costbench.model.provider.ProviderId id() {
+                return dev.costbench.model.provider.ProviderId.OPENAI;
+            }
+
+            @Override
+            public dev.costbench.model.provider.ChatResult complete(dev.costbench.model.provider.ChatRequest req,
+                    java.util.function.Consumer<String> onDelta, dev.costbench.model.provider.CancelToken cancel) {
+                long chars = (req.system() == null ? 0 : req.system().length()) + req.messages().stream()
+                        .flatMap(m -> m.parts().stream()).mapToLong(p -> p instanceof dev.costbench.model.provider.Part.Text
+                                ? ((dev.costbench.model.provider.Part.Text) p).text().length() : 0).sum();
+                String answer = "We are sorry; your order ships tomorrow.";
+                if (onDelta != null) {
+                    onDelta.accept(answer);
+                }
+                return new dev.costbench.model.provider.ChatResult(answer, new CanonicalUsage(chars / 4, 0, 0, 0,
+                        chars > 200 ? 120 : 40, 0), Map.of(), "stop", req.model(), "r", java.time.Duration.ofMillis(300),
+                        java.time.Duration.ofMillis(90), "{}");
+            }
+
+            @Override
+            public dev.costbench.model.provider.TokenCountResult countTokens(dev.costbench.model.provider.ChatRequest r) {
+                return new dev.costbench.model.provider.TokenCountResult(1, "{}");
+            }
+
+            @Override
+            public List<String> listModels() {
+                return List.of();
+            }
+        };
+        var catalog = dev.costbench.model.catalog.CatalogBuilder.builtIn();
+        LabView full = new LabView(() -> store, () -> catalog, id -> fake, () -> new String[] {"sys", "user"});
+        robot.interact(() -> {
+            view.getScene().setRoot(full);
+            full.showSetup();
+            full.setup().modelsForTest(List.of("gpt-4o-mini"));
+        });
+        robot.clickOn("#lab-estimate");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(full.setup().estimateLabel().getText().startsWith("Estimated cost of the run: $"),
+                full.setup().estimateLabel().getText() + " / " + full.setup().errorLabel().getText());
+        robot.clickOn("#lab-run");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> full.setup().finishedCount() == 1);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> full.results() != null
+                && full.results().generation() >= 1 && full.results().results() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var res = full.results().results();
+        assertEquals(2, res.summaries().size());
+        assertEquals(9, res.summaries().get(0).succeeded()); // 3 tickets × 3 repetitions
+        String verdict = full.results().verdictLabels().get(0).getText();
+        assertTrue(verdict.contains("saving"), verdict);
+        assertEquals(2, full.experiments().size(), "the new run is in the history");
+        String shot = System.getProperty("costbench.screenshot");
+        if (shot != null) { // a picture of the view for the developer (mvn -Dcostbench.screenshot=/tmp/lab.png)
+            var img = robot.capture(full).getImage();
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
+                    new java.io.File(shot));
+        }
+    }
 }

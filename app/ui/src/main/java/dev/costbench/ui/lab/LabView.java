@@ -45,8 +45,19 @@ public final class LabView extends BorderPane {
     private ResultsPane results;
     private final Label empty = new Label("Select an experiment, or start one with “New experiment”.");
 
+    private final SetupPane setup;
+
+    /** History and results only (no runs): for views that only read the store. */
     public LabView(Supplier<LabStore> store) {
+        this(store, null, null, null);
+    }
+
+    public LabView(Supplier<LabStore> store, Supplier<dev.costbench.model.catalog.Catalog> catalog,
+                   dev.costbench.model.lab.run.ClientSource clients, SetupPane.PromptSource prompt) {
         this.store = store;
+        this.setup = catalog == null ? null : new SetupPane(store, catalog, clients, prompt, id -> {
+            select(id);
+        });
         setId("lab-view");
         search.setPromptText("Search experiments");
         search.setId("lab-search");
@@ -78,7 +89,12 @@ public final class LabView extends BorderPane {
         delete.setId("lab-delete");
         delete.setTooltip(new Tooltip("Delete the experiment and its trials (the ledger of money spent is kept)"));
         delete.setOnAction(e -> deleteSelected());
-        HBox tools = new HBox(6, refresh, delete);
+        Button newExp = new Button("New experiment…");
+        newExp.setId("lab-new");
+        newExp.setTooltip(new Tooltip("Baseline vs optimized prompt on one or more models, N repetitions, a budget cap"));
+        newExp.setOnAction(e -> showSetup());
+        newExp.setDisable(setup == null);
+        HBox tools = new HBox(6, newExp, refresh, delete);
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, search, history, tools);
         VBox.setVgrow(history, Priority.ALWAYS);
@@ -89,6 +105,16 @@ public final class LabView extends BorderPane {
         split.setDividerPositions(0.22);
         setCenter(split);
         refresh();
+    }
+
+    /** Shows the setup form for a new experiment. */
+    public void showSetup() {
+        history.getSelectionModel().clearSelection();
+        center.setCenter(setup);
+    }
+
+    public SetupPane setup() {
+        return setup;
     }
 
     /** Re-reads the experiments from the store (newest first). */
@@ -110,7 +136,9 @@ public final class LabView extends BorderPane {
     /** Shows {@code e}'s results (also used after a run finishes). */
     public void open(Experiment e) {
         if (e == null) {
-            center.setCenter(empty);
+            if (center.getCenter() != setup) {
+                center.setCenter(empty);
+            }
             return;
         }
         LabStore s = store.get();

@@ -114,10 +114,13 @@ public final class ResultsPane extends VBox {
         VBox outBox = new VBox(6, cellBar, outputs);
         VBox.setVgrow(outputs, Priority.ALWAYS);
 
-        TabPane tabs = new TabPane(new Tab("Table", table), new Tab("Charts", charts), new Tab("Outputs", outBox));
+        TabPane tabs = new TabPane(new Tab("Charts", charts), new Tab("Outputs side by side", outBox));
         tabs.getTabs().forEach(t -> t.setClosable(false));
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(title, verdicts, tabs);
+        SplitPane body = new SplitPane(table, tabs);
+        body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        body.setDividerPositions(0.34);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(title, verdicts, body);
     }
 
     private void buildTable() {
@@ -140,7 +143,7 @@ public final class ResultsPane extends VBox {
         table.getColumns().add(col("estimate → billed", 190, r -> r.estimate() == null || r.estimate().n() == 0 ? ""
                 : Money.format(r.estimate().estimatedUsd()) + " → " + Money.format(r.estimate().billedUsd())));
         table.getColumns().add(col("spent", 100, r -> Money.format(r.billedTotalUsd())));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 
     private static String n(double d) {

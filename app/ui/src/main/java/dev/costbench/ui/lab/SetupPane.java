@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.lab;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.lab.run.ExperimentSpec;
+import dev.costbench.model.lab.run.Run;
+import dev.costbench.model.lab.run.RunEstimate;
+import dev.costbench.model.lab.run.RunListener;
+import dev.costbench.model.lab.run.RunPlan;
+import dev.costbench.model.lab.run.RunProgress;
+import dev.costbench.model.lab.run.RunResult;
+import dev.costbench.model.lab.run.Runner;
+import dev.costbench.model.lab.run.TestInputs;
+import dev.costbench.model.lab.stats.PowerAnalysis;
+import dev.costbench.model.lab.stats.SampleSize;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.CheckComboBox;
+
+/**
+ * Sets up an A/B experiment — baseline and optimized prompts with {{placeholders}}, test inputs, models,
+ * repetitions, budget cap — shows the estimated cost with its range and a sample-size hint, and runs it with a
+ * progress bar, pause and cancel. The run never spends past the cap.
+ */
+public final class SetupPane extends ScrollPane {
+
+    /** The Prompt view's prompt: {system, user}. */
+    public interface PromptSource {
+        String[] current();
+    }
+
+    private final Supplier<LabStore> store;
+    private final Supplier<Catalog> catalog;
+    private final ClientSource clients;
+    private final Consumer<Long> onFinished;
+
+    private final TextField name = new TextField("Verbose vs optimized prompt");
+    private final TextArea baseSystem = area("System prompt of the baseline");
+    private final TextArea baseUser = area("User message of the baseline — {{placeholders}} are filled from the inputs");
+    private final TextArea optSystem = area("System prompt of the optimized variant");
+    private final TextArea optUser = area("User message of the optimized variant");
+    private final TextArea inputs = area("Test inputs: JSONL ({\"ticket\": \"…\"} per line) or CSV with a header row");
+    private final CheckComboBox<String> models = new CheckComboBox<>();
+    private final Spinner<Integer> reps = new Spinner<>(1, 100, 3);
+    private final TextField maxTokens = new TextField("300");
+    private final TextField temperature = new TextField("");
+    private final TextField budget = new TextField("1.00");
+    private final CheckBox responseCache = new CheckBox("Reuse stored answers for identical requests (never for "
+            + "repetitions)");
+    private final Label estimate = new Label();
+    private final Label power = new Label();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label progressText = new Label();
+    private final Button estimateButton = new Button("Estimate");
+    private final Button runButton = new Button("Run ▶");
+    private final Button pause = new Button("Pause");
+    private final Button cancel = new Button("Cancel");
+    private final Label error = new Label();
+    private Run run;
+    private long finishedCount;
+
+    public SetupPane(Supplier<LabStore> store, Supplier<Catalog> catalog, ClientSource clients, PromptSource prompt,
+                     Consumer<Long> onFinished) {
+        this.store = store;
+        this.catalog = catalog;
+        this.clients = clients;
+        this.onFinished = onFinished;
+        setId("lab-setup");
+        setFitToWidth(true);
+        models.getItems().setAll(catalog.get().models().stream().map(ModelEntry::id).sorted().toList());
+        models.setId("lab-models");
+        models.setPrefWidth(420);
+        for (String m : List.of("gpt-4o-mini", "claude-haiku-4-5", "gemini-2.5-flash")) {
+            if (models.getItems().contains(m)) {
+                models.getCheckModel().check(m);
+            }
+        }
+        name.setId("lab-name");
+        baseUser.setId("lab-base-user");
+        optUser.setId("lab-opt-user");
+        baseSystem.setId("lab-base-system");
+        optSystem.setId("lab-opt-system");
+        inputs.setId("lab-inputs");
+        budget.setId("lab-budget");
+        maxTokens.setId("lab-max-tokens");
+        reps.setId("lab-reps");
+        reps.setEditable(true);
+        Button fromPromptBase = new Button("From the Prompt view");
+        fromPromptBase.setTooltip(new Tooltip("Copy the Prompt view's system prompt and user message"));
+        fromPromptBase.setOnAction(e -> fill(prompt.current(), baseSystem, baseUser));
+        Button fromPromptOpt = new Button("From the Prompt view");
+        fromPromptOpt.setOnAction(e -> fill(prompt.current(), optSystem, optUser));
+        Button loadInputs = new Button("Load CSV / JSONL…");
+        loadInputs.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV or JSONL", "*.csv", "*.jsonl",
+                    "*.json", "*.txt"));
+            java.io.File f = fc.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                try {
+                    inputs.setText(java.nio.file.Files.readString(f.toPath()));
+                } catch (java.io.IOException x) {
+                    error.setText("Cannot read " + f + ": " + x.getMessage());
+                }
+            }
+        });
+        estimateButton.setId("lab-estimate");
+        estimateButton.setOnAction(e -> showEstimate());
+        runButton.setId("lab-run");
+        runButton.setStyle("-fx-font-weight: bold;");
+        runButton.setTooltip(new Tooltip("Runs every cell against the real APIs (billed), within the budget cap"));
+        runButton.setOnAction(e -> start());
+        pause.setOnAction(e -> {
+            if (run != null) {
+                if (run.isPaused()) {
+                    run.resume();
+                    pause.setText("Pause");
+                } else {
+                    run.pause();
+                    pause.setText("Resume");
+                }
+            }
+        });
+        cancel.setId("lab-cancel");
+        cancel.setOnAction(e -> {
+            if (run != null) {
+                run.cancel();
+            }
+        });
+        progress.setId("lab-progress");
+        progress.setPrefWidth(320);
+        progressText.setId("lab-progress-text");
+        estimate.setId("lab-estimate-text");
+        estimate.setWrapText(true);
+        power.setWrapText(true);
+        power.setId("lab-power");
+        error.setId("lab-error");
+        error.setWrapText(true);
+        error.setStyle("-fx-text-fill: #c0392b;");
+        setRunning(false);
+
+        GridPane variants = new GridPane();
+        variants.setHgap(10);
+        variants.setVgap(4);
+        variants.add(new HBox(8, title("Baseline"), fromPromptBase), 0, 0);
+        variants.add(new HBox(8, title("Optimized"), fromPromptOpt), 1, 0);
+        variants.add(baseSystem, 0, 1);
+        variants.add(optSystem, 1, 1);
+        variants.add(baseUser, 0, 2);
+        variants.add(optUser, 1, 2);
+        javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        variants.getColumnConstraints().addAll(half, half);
+        GridPane params = new GridPane();
+        params.setHgap(8);
+        params.setVgap(6);
+        params.addRow(0, new Label("Models"), models);
+        params.addRow(1, new Label("Repetitions"), reps);
+        params.addRow(2, new Label("Max output tokens"), maxTokens);
+        params.addRow(3, new Label("Temperature"), temperature);
+        params.addRow(4, new Label("Budget cap (USD)"), budget);
+        temperature.setPromptText("provider default");
+        HBox runBar = new HBox(8, estimateButton, runButton, progress, progressText, pause, cancel);
+        runBar.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, new HBox(8, new Label("Name"), name), variants,
+                new HBox(8, title("Test inputs"), loadInputs), inputs, params, responseCache, estimate, power,
+                runBar, error);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        box.setPadding(new Insets(10));
+        setContent(box);
+        inputs.setText("{\"ticket\": \"My order #1234 has not arrived yet. Where is it?\"}\n"
+                + "{\"ticket\": \"I was charged twice for order #5678, please refund one payment.\"}\n"
+                + "{\"ticket\": \"How do I change the delivery address of order #9012?\"}");
+        baseSystem.setText("You are a helpful, friendly and extremely thorough customer support assistant for our "
+                + "online store. Always greet the customer warmly, restate their problem in your own words, explain "
+                + "every step you take, and close with a polite offer of further help.");
+        baseUser.setText("Please read the following customer support ticket carefully and write a complete, "
+                + "detailed reply to it: {{ticket}}");
+        optSystem.setText("Support agent. Reply in 2 sentences.");
+        optUser.setText("Ticket: {{ticket}}");
+    }
+
+    private static Label title(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static TextArea area(String prompt) {
+        TextArea a = new TextArea();
+        a.setPromptText(prompt);
+        a.setWrapText(true);
+        a.setPrefRowCount(3);
+        return a;
+    }
+
+    private static void fill(String[] p, TextArea system, TextArea user) {
+        system.setText(p[0] == null ? "" : p[0]);
+        user.setText(p[1] == null ? "" : p[1]);
+    }
+
+    /** The experiment as the form describes it; a clear message for what is missing or wrong. */
+    public ExperimentSpec spec() {
+        List<ExperimentSpec.VariantSpec> vs = new ArrayList<>();
+        vs.add(ExperimentSpec.VariantSpec.of("baseline", true, baseSystem.getText(), baseUser.getText()));
+        if (!optUser.getText().isBlank()) {
+            vs.add(ExperimentSpec.VariantSpec.of("optimized", false, optSystem.getText(), optUser.getText()));
+        }
+        String text = inputs.getText().strip();
+        List<ExperimentSpec.InputSpec> in = text.isEmpty() ? List.of(new ExperimentSpec.InputSpec("", java.util.Map.of()))
+                : text.startsWith("{") ? TestInputs.jsonl(text, "test inputs") : TestInputs.csv(text, "test inputs");
+        List<ExperimentSpec.ModelSpec> ms = models.getCheckModel().getCheckedItems().stream()
+                .map(ExperimentSpec.ModelSpec::of).toList();
+        if (ms.isEmpty()) {
+            throw new IllegalArgumentException("Pick at least one model.");
+        }
+        int max;
+        BigDecimal cap;
+        Double temp;
+        try {
+            max = Integer.parseInt(maxTokens.getText().trim());
+            cap = budget.getText().isBlank() ? null : new BigDecimal(budget.getText().trim());
+            temp = temperature.getText().isBlank() ? null : Double.valueOf(temperature.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Max output tokens, temperature and budget must be numbers.");
+        }
+        if (max <= 0 || (cap != null && cap.signum() <= 0)) {
+            throw new IllegalArgumentException("Max output tokens and the budget must be positive.");
+        }
+        return new ExperimentSpec(name.getText(), "", vs, in, ms, reps.getValue(), cap, responseCache.isSelected(),
+                new ExperimentSpec.Params(temp, max, null, null, null), true, null);
+    }
+
+    private Runner runner() {
+        return new Runner(store.get(), clients, id -> catalog.get().find(id));
+    }
+
+    /** Shows the estimated cost of the whole run with its range, and how many trials a 10 % difference needs. */
+    public void showEstimate() {
+        error.setText("");
+        try {
+            ExperimentSpec s = spec();
+            RunEstimate e = runner().estimate(s);
+            estimate.setText(String.format(Locale.ROOT, "Estimated cost of the run: %s – %s for %d calls (low: "
+                    + "short answers; high: every call writes its %s-token cap)%s%s", Money.format(e.lowUsd()),
+                    Money.format(e.highUsd()), e.calls(), maxTokens.getText().trim(),
+                    e.unpricedModels().isEmpty() ? "" : "; unpriced: " + String.join(", ", e.unpricedModels()),
+                    e.budgetUsd() == null ? "" : e.likelyHitsBudget() ? ". It will most likely stop at the "
+                            + Money.format(e.budgetUsd()) + " cap." : e.mayHitBudget() ? ". It may reach the "
+                            + Money.format(e.budgetUsd()) + " cap." : ". Within the " + Money.format(e.budgetUsd())
+                            + " cap."));
+            BigDecimal perCall = e.calls() == 0 ? null : e.lowUsd().add(e.highUsd())
+                    .divide(BigDecimal.valueOf(2L * e.calls()), 10, java.math.RoundingMode.HALF_EVEN);
+            SampleSize n = PowerAnalysis.sampleSize(0.10, PowerAnalysis.ASSUMED_CV, true, 0.05, 0.80, perCall, null);
+            power.setText(n.sentence() + " (assuming a 30 % spread of cost per call; paired by input, model and "
+                    + "repetition).");
+        } catch (RuntimeException ex) {
+            error.setText(ex.getMessage());
+        }
+    }
+
+    /** Creates the experiment in the store and runs it. */
+    public void start() {
+        error.setText("");
+        LabStore s = store.get();
+        if (s == null) {
+            error.setText("The local store is not open, so the run could not be recorded.");
+            return;
+        }
+        ExperimentSpec spec;
+        try {
+            spec = spec();
+        } catch (RuntimeException ex) {
+            error.setText(ex.getMessage());
+            return;
+        }
+        showEstimate();
+        Runner r = runner();
+        RunPlan plan = r.create(spec);
+        run = r.start(plan.experimentId(), null, new RunListener() {
+            @Override
+            public void progress(RunProgress p) {
+                Platform.runLater(() -> {
+                    progress.setProgress(p.fraction());
+                    progressText.setText(String.format(Locale.ROOT, "%d of %d · spent %s%s%s", p.done(), p.total(),
+                            Money.format(p.spentUsd()), p.budgetUsd() == null ? "" : " of " + Money.format(p.budgetUsd()),
+                            p.state() == RunProgress.State.PAUSED ? " · paused" : ""));
+                    if (p.lastError() != null) {
+                        error.setText(p.lastError());
+                    }
+                });
+            }
+
+            @Override
+            public void finished(RunResult res) {
+                Platform.runLater(() -> {
+                    setRunning(false);
+                    progressText.setText(res.message() == null ? res.outcome().name() : res.message());
+                    finishedCount++;
+                    onFinished.accept(res.experimentId());
+                });
+            }
+        });
+        setRunning(true);
+    }
+
+    private void setRunning(boolean on) {
+        runButton.setDisable(on);
+        estimateButton.setDisable(on);
+        pause.setVisible(on);
+        cancel.setVisible(on);
+        progress.setVisible(on || progress.getProgress() > 0);
+        pause.setText("Pause");
+    }
+
+    /** Checks exactly {@code ids} in the model picker. */
+    public void modelsForTest(List<String> ids) {
+        models.getCheckModel().clearChecks();
+        ids.forEach(models.getCheckModel()::check);
+    }
+
+    public long finishedCount() {
+        return finishedCount;
+    }
+
+    public Label estimateLabel() {
+        return estimate;
+    }
+
+    public Label errorLabel() {
+        return error;
+    }
+}
