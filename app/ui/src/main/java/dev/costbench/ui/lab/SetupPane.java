@@ -278,8 +278,8 @@ public final class SetupPane extends ScrollPane {
             BigDecimal perCall = e.calls() == 0 ? null : e.lowUsd().add(e.highUsd())
                     .divide(BigDecimal.valueOf(2L * e.calls()), 10, java.math.RoundingMode.HALF_EVEN);
             SampleSize n = PowerAnalysis.sampleSize(0.10, PowerAnalysis.ASSUMED_CV, true, 0.05, 0.80, perCall, null);
-            power.setText(n.sentence() + " (assuming a 30 % spread of cost per call; paired by input, model and "
-                    + "repetition).");
+            power.setText(n.sentence() + " The spread of cost per call is an assumption until a first run "
+                    + "measures it; trials are paired by input, model and repetition.");
         } catch (RuntimeException ex) {
             error.setText(ex.getMessage());
         }
