@@ -65,6 +65,10 @@ public final class Cli {
             "                          [--provider P] [--api responses|chat] [--temperature T] [--no-stream] [--json]",
             "       costbench scenario list [--json]",
             "       costbench scenario report FILE|SAMPLE [--format text|json|csv|html] [--out F]",
+            "       costbench ab run EXPERIMENT.json|NAME [--budget USD] [--json] [--yes] [--provider P] [--base-url U]",
+            "                            [--no-stream] [--concurrency N]   (exit 4: stopped at the budget cap)",
+            "       costbench ab resume ID [--budget USD] [--json] [--yes]",
+            "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json] [--out F]   (CSV by default)",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 
@@ -92,7 +96,7 @@ public final class Cli {
     /** True when {@code args} name a command-line command rather than starting the workbench. */
     public static boolean isCommand(String[] args) {
         // A single existing file (`costbench photo.jpg`, or a desktop "open with") opens the workbench on it.
-        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "help").contains(args[0])
+        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "ab", "help").contains(args[0])
                 && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
             return false;
         }
@@ -132,6 +136,8 @@ public final class Cli {
                 return new ProviderCommand(out, err, providers).complete(rest, loadCatalog());
             case "scenario":
                 return ScenarioCommand.run(rest, this::loadCatalog, out);
+            case "ab":
+                return new AbCommand(in, out, err, providers, this::loadCatalog).run(rest);
             case "--help":
             case "-h":
             case "help":
@@ -141,7 +147,7 @@ public final class Cli {
                 out.println("CostBench " + version());
                 return 0;
             default:
-                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, scenario, --help)");
+                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, scenario, ab, --help)");
         }
     }
 

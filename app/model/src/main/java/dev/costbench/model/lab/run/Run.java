@@ -251,9 +251,12 @@ public final class Run {
 
     /** A snapshot of the run now. */
     public RunProgress progress() {
-        RunProgress.State state = result.isDone() ? RunProgress.State.FINISHED
+        return snapshot(result.isDone() ? RunProgress.State.FINISHED
                 : stop != null ? RunProgress.State.STOPPING
-                : paused ? RunProgress.State.PAUSED : RunProgress.State.RUNNING;
+                : paused ? RunProgress.State.PAUSED : RunProgress.State.RUNNING);
+    }
+
+    private RunProgress snapshot(RunProgress.State state) {
         BigDecimal spent = guard.spent();
         return new RunProgress(experimentId, state, total, done.get(), failedAttempts.get(),
                 Math.max(0, remaining.get()), inFlight.size(), cached.get(), spent, spent.subtract(spentAtStart),
@@ -473,14 +476,13 @@ public final class Run {
         }
         try {
             onEnd.run();
+            // The listener hears the end before await() returns, so that nothing it prints comes after the caller's.
+            listener.progress(snapshot(RunProgress.State.FINISHED));
+            listener.finished(r);
+        } catch (RuntimeException ignored) {
+            // a listener's failure does not concern the run
         } finally {
             result.complete(r);
-            try {
-                listener.progress(progress());
-                listener.finished(r);
-            } catch (RuntimeException ignored) {
-                // a listener's failure does not concern the run
-            }
         }
     }
 

@@ -22,7 +22,7 @@ public interface RunListener {
     default void trialRecorded(Trial trial) {
     }
 
-    /** The run ended; the result is also what {@link Run#await()} returns. Called once. */
+    /** The run ended; the result is also what {@link Run#await()} returns. Called once, before await returns. */
     default void finished(RunResult result) {
     }
 }

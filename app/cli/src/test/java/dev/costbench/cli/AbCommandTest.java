@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.providers.ProviderConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code costbench ab …} against a mock server answering as the OpenAI Responses API and the Anthropic Messages API
+ * do, with fake keys and a temporary data directory.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class AbCommandTest {
+
+    private static final String OPENAI_KEY = "sk-test-AB-LEAKCHECK-openai-0123456789abcdef";
+    private static final String ANTHROPIC_KEY = "sk-ant-test-AB-LEAKCHECK-anthropic-0123456789";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    private Path data;
+    private final MockWebServer server = new MockWebServer();
+    private final AtomicInteger openAiCalls = new AtomicInteger();
+    private final AtomicInteger anthropicCalls = new AtomicInteger();
+    private volatile int anthropicStatus = 200;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void start() throws Exception {
+        data = tmp.resolve("data");
+        System.setProperty("costbench.dataDir", data.toString());
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                return answer(r);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        System.clearProperty("costbench.dataDir");
+        server.close();
+    }
+
+    /** Bills input by the request's size, so the shorter prompt is really cheaper. */
+    private MockResponse answer(RecordedRequest r) {
+        String body = r.getBody() == null ? "" : r.getBody().utf8();
+        long input = 20 + body.length() / 4;
+        String path = r.getUrl().encodedPath();
+        if (path.equals("/v1/responses")) {
+            assertEquals("Bearer " + OPENAI_KEY, r.getHeaders().get("Authorization"));
+            int n = openAiCalls.incrementAndGet();
+            return json(200, "{\"id\":\"resp_" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
+                    + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-4o-mini-2024-07-18\","
+                    + "\"output\":[{\"type\":\"message\",\"id\":\"msg_" + n + "\",\"status\":\"completed\",\"role\":"
+                    + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"{\\\"issue\\\": \\\"refund\\\"}\","
+                    + "\"annotations\":[]}]}],\"usage\":{\"input_tokens\":" + input + ",\"input_tokens_details\":"
+                    + "{\"cached_tokens\":0},\"output_tokens\":40,\"output_tokens_details\":{\"reasoning_tokens\":0},"
+                    + "\"total_tokens\":" + (input + 40) + "}}");
+        }
+        if (path.equals("/v1/messages")) {
+            assertEquals(ANTHROPIC_KEY, r.getHeaders().get("x-api-key"));
+            int n = anthropicCalls.incrementAndGet();
+            if (anthropicStatus != 200) {
+                return json(anthropicStatus, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                        + "\"message\":\"model: not available\"}}");
+            }
+            return json(200, "{\"id\":\"msg_" + n + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":"
+                    + "[{\"type\":\"text\",\"text\":\"Issue: refund.\"}],\"model\":\"claude-haiku-4-5-20251001\","
+                    + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + input
+                    + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":60}}");
+        }
+        return json(404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
+    }
+
+    private static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    private Map<String, String> env() {
+        String base = server.url("/").toString().replaceAll("/$", "");
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENAI_API_KEY", OPENAI_KEY);
+        env.put("OPENAI_BASE_URL", base + "/v1");
+        env.put("ANTHROPIC_API_KEY", ANTHROPIC_KEY);
+        env.put("ANTHROPIC_BASE_URL", base);
+        return env;
+    }
+
+    private int run(String stdin, Map<String, String> env, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        ProviderConfig cfg = new ProviderConfig(env, null, tmp.resolve("providers.json"));
+        int code = new Cli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
+                () -> cfg).run(args);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        assertFalse(out.contains(OPENAI_KEY) || err.contains(OPENAI_KEY) || out.contains(ANTHROPIC_KEY)
+                || err.contains(ANTHROPIC_KEY), "a key was printed");
+        return code;
+    }
+
+    private int run(String... args) {
+        return run("", env(), args);
+    }
+
+    /** A small OpenAI-only experiment: 2 variants × 2 inputs × 2 repetitions on gpt-4o-mini. */
+    private Path smallSpec(String extra) throws IOException {
+        return Files.writeString(tmp.resolve("small.json"), "{\"name\":\"small\",\"models\":[\"gpt-4o-mini\"],"
+                + "\"repetitions\":2,\"stream\":false,\"parameters\":{\"maxOutputTokens\":100}," + extra
+                + "\"variants\":[{\"name\":\"verbose\",\"system\":\"You are an expert in analyzing customer support "
+                + "tickets. Please carefully analyze the ticket and determine the issue, the severity and the "
+                + "resolution.\",\"user\":\"Ticket: {{ticket}}\"},{\"name\":\"optimized\",\"system\":\"Analyze. "
+                + "Return JSON.\",\"user\":\"{{ticket}}\"}],\"inputs\":[{\"label\":\"T-1\",\"variables\":{\"ticket\":"
+                + "\"charged twice\"}},{\"label\":\"T-2\",\"variables\":{\"ticket\":\"cannot log in\"}}]}");
+    }
+
+    @Test
+    void theSampleRunsByNameAndPrintsTheEstimateProgressAndSummary() throws Exception {
+        assertEquals(0, run("ab", "run", "seed000-support-ticket", "--yes", "--json", "--no-stream"), err);
+        assertEquals(24, openAiCalls.get());
+        assertEquals(24, anthropicCalls.get());
+        assertTrue(err.startsWith("Estimate for \"seed000-support-ticket\": 48 calls, $"), err);
+        assertTrue(err.contains("budget cap $0.25"), err);
+        assertTrue(err.contains("48/48 trials"), "the progress line: " + err);
+
+        JsonNode o = JSON.readTree(out);
+        assertEquals("DONE", o.get("status").asText());
+        assertEquals("COMPLETED", o.get("outcome").asText());
+        assertEquals(48, o.get("done").asInt());
+        assertEquals(48, o.get("estimate").get("calls").asInt());
+        assertTrue(new BigDecimal(o.get("estimate").get("lowUsd").asText())
+                .compareTo(new BigDecimal(o.get("estimate").get("highUsd").asText())) < 0);
+        assertEquals(4, o.get("results").size());
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode r : o.get("results")) {
+            assertEquals(12, r.get("trials").asInt());
+            assertTrue(r.get("p50LatencyMs").isNumber());
+            BigDecimal mean = new BigDecimal(r.get("meanCostUsd").asText());
+            BigDecimal sum = new BigDecimal(r.get("totalCostUsd").asText());
+            assertEquals(0, mean.multiply(BigDecimal.valueOf(12)).compareTo(sum), r.toString());
+            total = total.add(sum);
+        }
+        assertEquals(0, total.compareTo(new BigDecimal(o.get("spentUsd").asText())));
+        assertEquals(2, o.get("comparisons").size());
+        for (JsonNode c : o.get("comparisons")) {
+            assertEquals("verbose", c.get("baseline").asText());
+            assertEquals("optimized", c.get("variant").asText());
+            assertTrue(c.get("savingPct").asDouble() > 30, c.toString());
+            assertTrue(c.has("savingPctInterval") && c.get("savingPctInterval").isNull());
+        }
+        long id = o.get("experimentId").asLong();
+
+        assertEquals(0, run("ab", "list", "--json"));
+        JsonNode list = JSON.readTree(out);
+        assertEquals(1, list.size());
+        assertEquals("DONE", list.get(0).get("status").asText());
+        assertEquals(48, list.get(0).get("done").asInt());
+
+        assertEquals(0, run("ab", "show", Long.toString(id)));
+        assertTrue(out.startsWith("experiment " + id + " \"seed000-support-ticket\": DONE, 48 of 48 trials done"), out);
+        assertTrue(out.contains("optimized vs verbose on gpt-4o-mini: saves"), out);
+
+        assertEquals(0, run("ab", "export", Long.toString(id)));
+        List<String> csv = out.lines().toList();
+        assertEquals(49, csv.size());
+        assertTrue(csv.get(0).startsWith("trial_id,variant,baseline,input,model,repetition"));
+        Path file = tmp.resolve("export.json");
+        assertEquals(0, run("ab", "export", Long.toString(id), "--json", "--out", file.toString()));
+        JsonNode export = JSON.readTree(file.toFile());
+        assertEquals(48, export.get("trials").size());
+        assertEquals("seed000-support-ticket", export.get("experiment").get("name").asText());
+
+        assertNoKeyIn(file);
+        assertNoKeyIn(data);
+    }
+
+    @Test
+    void aBudgetStopExitsWith4UnderTheCapAndResumeFinishes() throws Exception {
+        Path spec = smallSpec("");
+        assertEquals(4, run("ab", "run", spec.toString(), "--budget", "0.0002", "--yes", "--json"), err);
+        JsonNode o = JSON.readTree(out);
+        assertEquals("BUDGET_REACHED", o.get("outcome").asText());
+        assertEquals("CANCELLED", o.get("status").asText());
+        assertTrue(new BigDecimal(o.get("spentUsd").asText()).compareTo(new BigDecimal("0.0002")) <= 0, out);
+        int calls = openAiCalls.get();
+        assertTrue(calls > 0 && calls < 8, "calls before the cap: " + calls);
+        assertTrue(err.contains("budget reached: the next call"), err);
+        long id = o.get("experimentId").asLong();
+
+        assertEquals(0, run("ab", "resume", Long.toString(id), "--budget", "1", "--yes", "--json"), err);
+        JsonNode r = JSON.readTree(out);
+        assertEquals("COMPLETED", r.get("outcome").asText());
+        assertEquals(8, r.get("done").asInt());
+        assertEquals(8, openAiCalls.get(), "resume made only the missing calls");
+        assertTrue(err.contains("(spent so far $"), err);
+
+        assertEquals(0, run("ab", "resume", Long.toString(id), "--yes"));
+        assertTrue(err.contains("nothing to resume"), err);
+        assertEquals(8, openAiCalls.get());
+    }
+
+    @Test
+    void failedTrialsExitWith1AndAreListed() throws Exception {
+        anthropicStatus = 400;
+        Path spec = Files.writeString(tmp.resolve("two.json"), "{\"name\":\"two\",\"models\":[\"gpt-4o-mini\","
+                + "\"claude-haiku-4-5\"],\"stream\":false,\"variants\":[{\"name\":\"a\",\"user\":\"hi\"},"
+                + "{\"name\":\"b\",\"user\":\"hello\"}]}");
+        assertEquals(1, run("ab", "run", spec.toString(), "--yes"), err);
+        assertEquals(2, openAiCalls.get());
+        assertEquals(2, anthropicCalls.get(), "a 400 is not retried");
+        assertTrue(err.contains("incomplete: 2 of 4 trials failed"), err);
+        assertTrue(out.contains("a *"), out);
+        assertEquals(0, run("ab", "list"));
+        assertTrue(out.contains("INTERRUPTED") && out.contains("2/4"), out);
+    }
+
+    @Test
+    void nothingRunsOrIsStoredWithoutAKeyAValueOrAConfirmation() throws Exception {
+        Path spec = smallSpec("");
+        Map<String, String> noKey = new HashMap<>(env());
+        noKey.remove("OPENAI_API_KEY");
+        assertEquals(2, run("", noKey, "ab", "run", spec.toString(), "--yes"));
+        assertTrue(err.contains("no OpenAI API key: set OPENAI_API_KEY"), err);
+
+        Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"name\":\"bad\",\"models\":[\"gpt-4o-mini\"],"
+                + "\"variants\":[{\"name\":\"a\",\"user\":\"{{ticket}}\"}],\"inputs\":[{\"label\":\"T-9\","
+                + "\"variables\":{\"tikcet\":\"x\"}}]}");
+        assertEquals(2, run("ab", "run", bad.toString(), "--yes"));
+        assertEquals("costbench: variant \"a\", message 1, with input \"T-9\": no value for {{ticket}} (the input "
+                + "has: tikcet)\n", err);
+
+        assertEquals(2, run("ab", "run", "no-such-experiment", "--yes"));
+        assertTrue(err.contains("no such experiment file: no-such-experiment"), err);
+        assertEquals(2, run("ab", "run", spec.toString(), "--budget", "-1", "--yes"));
+        Path unknown = Files.writeString(tmp.resolve("u.json"), "{\"name\":\"u\",\"models\":[\"my-llama\"],"
+                + "\"variants\":[{\"name\":\"a\",\"user\":\"hi\"}]}");
+        assertEquals(2, run("ab", "run", unknown.toString(), "--yes"));
+        assertTrue(err.contains("\"my-llama\" is not in the catalog") && err.contains("--provider compatible"), err);
+
+        assertEquals(1, run("n\n", env(), "ab", "run", spec.toString()));
+        assertTrue(err.contains("? [y/N] costbench: not run"), err);
+        assertTrue(out.startsWith("Estimate for \"small\": 8 calls"), out);
+        assertEquals(0, openAiCalls.get());
+
+        assertEquals(0, run("ab", "list"));
+        assertTrue(out.contains("no experiments yet"), out);
+        assertEquals(2, run("ab", "show", "7"));
+        assertTrue(err.contains("no experiment 7"), err);
+
+        assertEquals(0, run("y\n", env(), "ab", "run", spec.toString()));
+        assertEquals(8, openAiCalls.get());
+    }
+
+    @Test
+    void theResponseCacheReusesAnotherExperimentsAnswersForRepetitionOneOnly() throws Exception {
+        Path spec = smallSpec("\"responseCache\":true,");
+        assertEquals(0, run("ab", "run", spec.toString(), "--yes"));
+        assertEquals(8, openAiCalls.get());
+        assertEquals(0, run("ab", "run", spec.toString(), "--yes", "--json"));
+        JsonNode o = JSON.readTree(out);
+        assertEquals(4, o.get("cached").asInt());
+        assertEquals(4, o.get("calls").asInt());
+        assertEquals(12, openAiCalls.get());
+        assertEquals(2, o.get("results").get(0).get("cached").asInt());
+        assertNull(null);
+    }
+
+    private static void assertNoKeyIn(Path p) throws IOException {
+        List<Path> files;
+        if (Files.isDirectory(p)) {
+            try (Stream<Path> s = Files.walk(p)) {
+                files = s.filter(Files::isRegularFile).toList();
+            }
+        } else {
+            files = List.of(p);
+        }
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            assertFalse(text.contains(OPENAI_KEY) || text.contains(ANTHROPIC_KEY) || text.contains("LEAKCHECK"),
+                    "a key in " + f);
+        }
+    }
+}
