@@ -477,7 +477,9 @@ public final class Run {
         try {
             onEnd.run();
             // The listener hears the end before await() returns, so that nothing it prints comes after the caller's.
-            listener.progress(snapshot(RunProgress.State.FINISHED));
+            synchronized (emitLock) {
+                listener.progress(snapshot(RunProgress.State.FINISHED));
+            }
             listener.finished(r);
         } catch (RuntimeException ignored) {
             // a listener's failure does not concern the run
@@ -535,9 +537,14 @@ public final class Run {
         }
     }
 
+    /** Serializes progress events so that a listener sees them in order (done never goes back). */
+    private final Object emitLock = new Object();
+
     private void emit() {
         try {
-            listener.progress(progress());
+            synchronized (emitLock) {
+                listener.progress(progress());
+            }
         } catch (RuntimeException ignored) {
             // a listener's failure does not concern the run
         }
