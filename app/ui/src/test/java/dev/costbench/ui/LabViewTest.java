@@ -148,6 +148,20 @@ class LabViewTest {
         String verdict = full.results().verdictLabels().get(0).getText();
         assertTrue(verdict.contains("saving"), verdict);
         assertEquals(2, full.experiments().size(), "the new run is in the history");
+        // export as JSON and CSV; rerun a finished experiment as a new one
+        java.nio.file.Path json = Files.createTempFile("costbench-exp", ".json");
+        java.nio.file.Path csv = Files.createTempFile("costbench-exp", ".csv");
+        long newest = full.experiments().get(0).id();
+        robot.interact(() -> {
+            full.exportTo(newest, json);
+            full.exportTo(newest, csv);
+        });
+        assertTrue(Files.readString(json).contains("\"trials\""), "JSON export has the trials");
+        assertEquals(1 + 18, Files.readAllLines(csv).size(), "CSV: a header and one row per trial");
+        robot.interact(() -> full.setup().rerun(newest));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> full.setup().finishedCount() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, full.experiments().size(), "the rerun is a new experiment");
         String shot = System.getProperty("costbench.screenshot");
         if (shot != null) { // a picture of the view for the developer (mvn -Dcostbench.screenshot=/tmp/lab.png)
             var img = robot.capture(full).getImage();

@@ -94,7 +94,16 @@ public final class LabView extends BorderPane {
         newExp.setTooltip(new Tooltip("Baseline vs optimized prompt on one or more models, N repetitions, a budget cap"));
         newExp.setOnAction(e -> showSetup());
         newExp.setDisable(setup == null);
-        HBox tools = new HBox(6, newExp, refresh, delete);
+        Button export = new Button("Export…");
+        export.setId("lab-export");
+        export.setTooltip(new Tooltip("The experiment with every trial as JSON or CSV (never a key)"));
+        export.setOnAction(e -> exportSelected());
+        Button rerun = new Button("Rerun");
+        rerun.setId("lab-rerun");
+        rerun.setTooltip(new Tooltip("Duplicate the experiment's setup as a new run (or resume an interrupted one)"));
+        rerun.setOnAction(e -> rerunSelected());
+        rerun.setDisable(setup == null);
+        HBox tools = new HBox(6, newExp, rerun, export, refresh, delete);
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox left = new VBox(6, search, history, tools);
         VBox.setVgrow(history, Priority.ALWAYS);
@@ -153,6 +162,42 @@ public final class LabView extends BorderPane {
     public void select(long id) {
         refresh();
         all.stream().filter(x -> x.id() == id).findFirst().ifPresent(x -> history.getSelectionModel().select(x));
+    }
+
+    private void exportSelected() {
+        Experiment e = history.getSelectionModel().getSelectedItem();
+        if (e == null) {
+            return;
+        }
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Export the experiment");
+        fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("JSON", "*.json"),
+                new javafx.stage.FileChooser.ExtensionFilter("CSV (one row per trial)", "*.csv"));
+        fc.setInitialFileName(e.name().replaceAll("[^A-Za-z0-9._-]", "-") + ".json");
+        java.io.File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            exportTo(e.id(), f.toPath());
+        }
+    }
+
+    /** Writes experiment {@code id} as JSON, or CSV when the file name ends in .csv. */
+    public void exportTo(long id, java.nio.file.Path f) {
+        try {
+            String text = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+                    ? dev.costbench.model.lab.run.ExperimentExport.csv(store.get(), id)
+                    : dev.costbench.model.lab.run.ExperimentExport.json(store.get(), id);
+            java.nio.file.Files.writeString(f, text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException x) {
+            new Alert(Alert.AlertType.ERROR, "The export failed: " + x.getMessage()).show();
+        }
+    }
+
+    private void rerunSelected() {
+        Experiment e = history.getSelectionModel().getSelectedItem();
+        if (e != null && setup != null) {
+            center.setCenter(setup);
+            setup.rerun(e.id());
+        }
     }
 
     private void deleteSelected() {

@@ -302,8 +302,11 @@ public final class SetupPane extends ScrollPane {
         }
         showEstimate();
         Runner r = runner();
-        RunPlan plan = r.create(spec);
-        run = r.start(plan.experimentId(), null, new RunListener() {
+        startRun(r, r.create(spec).experimentId());
+    }
+
+    private void startRun(Runner r, long experimentId) {
+        run = r.start(experimentId, null, new RunListener() {
             @Override
             public void progress(RunProgress p) {
                 Platform.runLater(() -> {
@@ -328,6 +331,32 @@ public final class SetupPane extends ScrollPane {
             }
         });
         setRunning(true);
+    }
+
+    /**
+     * Reruns experiment {@code id}: an interrupted or incomplete one resumes its missing trials; a finished one is
+     * duplicated as a new experiment with the same setup.
+     */
+    public void rerun(long id) {
+        error.setText("");
+        LabStore s = store.get();
+        try {
+            dev.costbench.model.lab.Experiment e = s.loadExperiment(id);
+            Runner r = runner();
+            long target;
+            if (e.status() == dev.costbench.model.lab.ExperimentStatus.DONE) {
+                ExperimentSpec spec = RunPlan.load(s, id).spec();
+                ExperimentSpec copy = new ExperimentSpec(spec.name() + " (rerun)", spec.description(), spec.variants(),
+                        spec.inputs(), spec.models(), spec.repetitions(), spec.budgetUsd(), spec.responseCache(),
+                        spec.parameters(), spec.stream(), spec.openAiApi());
+                target = r.create(copy).experimentId();
+            } else {
+                target = id;
+            }
+            startRun(r, target);
+        } catch (RuntimeException ex) {
+            error.setText("Cannot rerun: " + ex.getMessage());
+        }
     }
 
     private void setRunning(boolean on) {
