@@ -63,6 +63,10 @@ public final class Cli {
             "       costbench ping --provider openai|anthropic|gemini|compatible [--base-url U] [--json]",
             "       costbench complete --model M --prompt F [--system F] [--image F] [--max-tokens N] [--base-url U]",
             "                          [--provider P] [--api responses|chat] [--temperature T] [--no-stream] [--json]",
+            "       costbench diff BASELINE OPTIMIZED [--models id,id] [--max-increase 5%] [--monthly N] [--batch] [--json]",
+            "                          (exit 1 when any model's input cost grows beyond the limit; default 0%)",
+            "       costbench tune FILE [--model M] [--monthly N] [--drop-json-descriptions] [--expected-output N]",
+            "                           [--current-output N] [--json]",
             "       costbench scenario list [--json]",
             "       costbench scenario report FILE|SAMPLE [--format text|json|csv|html] [--out F]",
             "       costbench --version | --help",
@@ -92,7 +96,7 @@ public final class Cli {
     /** True when {@code args} name a command-line command rather than starting the workbench. */
     public static boolean isCommand(String[] args) {
         // A single existing file (`costbench photo.jpg`, or a desktop "open with") opens the workbench on it.
-        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "help").contains(args[0])
+        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "diff", "tune", "help").contains(args[0])
                 && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
             return false;
         }
@@ -132,6 +136,10 @@ public final class Cli {
                 return new ProviderCommand(out, err, providers).complete(rest, loadCatalog());
             case "scenario":
                 return ScenarioCommand.run(rest, this::loadCatalog, out);
+            case "diff":
+                return new TuneCommand(in, out, this::loadCatalog, ids -> selectModels(loadCatalog(), ids)).diff(rest);
+            case "tune":
+                return new TuneCommand(in, out, this::loadCatalog, ids -> selectModels(loadCatalog(), ids)).tune(rest);
             case "--help":
             case "-h":
             case "help":
@@ -141,7 +149,7 @@ public final class Cli {
                 out.println("CostBench " + version());
                 return 0;
             default:
-                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, scenario, --help)");
+                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, scenario, diff, tune, --help)");
         }
     }
 
