@@ -33,6 +33,16 @@ public record CacheSettings(long monthlyRequests, double hitRate, CacheTtl ttl, 
                 false, null);
     }
 
+    /**
+     * Traffic given as a steady rate: the monthly requests ({@value CachePlanner#HOURS_PER_MONTH} hours) and the hit
+     * rate random arrivals at that rate get within the TTL ({@link CachePlanner#hitRate}).
+     */
+    public static CacheSettings atRate(double requestsPerMinute, CacheTtl ttl) {
+        long monthly = Math.round(requestsPerMinute * 60 * CachePlanner.HOURS_PER_MONTH);
+        return new CacheSettings(monthly, CachePlanner.hitRate(requestsPerMinute, ttl), ttl, 0,
+                BillingOptions.INTERACTIVE, false, null);
+    }
+
     public CacheSettings withTtl(CacheTtl t) {
         return new CacheSettings(monthlyRequests, hitRate, t, outputTokens, billing, geminiExplicit,
                 storagePerMTokHour);

@@ -110,11 +110,18 @@ final class Phrases {
 
     private static List<TextRange> protectedRanges(String text) {
         List<TextRange> keep = new ArrayList<>(Regions.code(text));
+        keep.addAll(quoted(text));
+        return keep;
+    }
+
+    /** Double-quoted spans on one line ("…", “…”, «…»): literal text the prompt asks for. */
+    static List<TextRange> quoted(String text) {
+        List<TextRange> out = new ArrayList<>();
         Matcher q = QUOTED.matcher(text);
         while (q.find()) {
-            keep.add(new TextRange(q.start(), q.end()));
+            out.add(new TextRange(q.start(), q.end()));
         }
-        return keep;
+        return out;
     }
 
     private static Pattern alternation(List<String> phrases) {

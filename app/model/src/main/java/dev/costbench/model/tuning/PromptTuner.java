@@ -8,7 +8,6 @@ import dev.costbench.model.cost.UnitPrices;
 import dev.costbench.model.prompt.TextStats;
 import dev.costbench.model.prompt.TokenCount;
 import dev.costbench.model.tokens.Encoding;
-import dev.costbench.model.tokens.Tokenizers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,21 +56,23 @@ public final class PromptTuner {
             candidates.add(fewShot);
         }
         ModelEntry model = options.model();
-        Map<Encoding, Integer> before = counts(text);
-        TokenCount modelBefore = ModelTokens.of(model, TextStats.of(text));
+        TextStats statsBefore = TextStats.of(text);
+        Map<Encoding, Integer> before = counts(statsBefore);
+        TokenCount modelBefore = ModelTokens.of(model, statsBefore);
         UnitPrices prices = CostEngine.unitPrices(model, modelBefore.tokens(), options.billing());
         List<Suggestion> out = new ArrayList<>();
         for (Candidate c : candidates) {
             String after = TextEdit.applyAll(text, c.edits());
             Map<Encoding, Integer> saved = new EnumMap<>(Encoding.class);
-            Map<Encoding, Integer> countsAfter = counts(after);
+            TextStats statsAfter = TextStats.of(after);
+            Map<Encoding, Integer> countsAfter = counts(statsAfter);
             boolean any = false;
             for (Encoding e : ENCODINGS) {
                 int s = before.get(e) - countsAfter.get(e);
                 saved.put(e, s);
                 any |= s > 0;
             }
-            long modelSaved = modelBefore.tokens() - ModelTokens.of(model, TextStats.of(after)).tokens();
+            long modelSaved = modelBefore.tokens() - ModelTokens.of(model, statsAfter).tokens();
             if (!any && modelSaved <= 0) {
                 continue;
             }
@@ -158,11 +159,10 @@ public final class PromptTuner {
                 + ")", "Keeps " + how + " examples (token-set Jaccard, o200k_base) that fit the budget.", edits);
     }
 
-    private static Map<Encoding, Integer> counts(String text) {
+    private static Map<Encoding, Integer> counts(TextStats stats) {
         Map<Encoding, Integer> m = new EnumMap<>(Encoding.class);
-        for (Encoding e : ENCODINGS) {
-            m.put(e, Tokenizers.count(e, text));
-        }
+        m.put(Encoding.O200K_BASE, (int) stats.o200k());
+        m.put(Encoding.CL100K_BASE, (int) stats.cl100k());
         return m;
     }
 

@@ -42,7 +42,8 @@ final class RepeatedSentences {
                         >= MIN_IDENTICAL;
                 boolean within = !same && later.key.codePointCount(0, later.key.length()) >= MIN_IDENTICAL
                         && first.key.contains(later.key);
-                boolean near = !same && !within && later.key.length() >= MIN_NEAR && first.key.length() >= MIN_NEAR
+                double ratio = later.key.length() / (double) Math.max(1, first.key.length());
+                boolean near = !same && !within && ratio > 0.7 && ratio < 1.43 && later.key.length() >= MIN_NEAR && first.key.length() >= MIN_NEAR
                         && jaccard(first.bigrams, later.bigrams) >= NEAR;
                 if (same || within || near) {
                     removed.add(j);

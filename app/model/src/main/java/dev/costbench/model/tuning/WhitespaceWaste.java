@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Trailing spaces, runs of blank lines and runs of spaces between words, never inside code (fenced blocks and
- * inline spans), where whitespace can be meaning. Leading indentation and tabs are kept (lists, YAML, TSV).
+ * inline spans), where whitespace can be meaning; runs of spaces are also kept inside quoted text. Leading indentation and tabs are kept (lists, YAML, TSV).
  */
 final class WhitespaceWaste {
 
@@ -26,8 +26,10 @@ final class WhitespaceWaste {
                 + "model does not need.", edits(text, TRAILING, code, ""));
         add(out, "whitespace-blank-lines", "Collapse runs of blank lines", "Two or more empty lines in a row become "
                 + "one.", edits(text, BLANK_RUN, code, "\n\n"));
+        List<TextRange> codeAndQuotes = new ArrayList<>(code);
+        codeAndQuotes.addAll(Phrases.quoted(text));
         add(out, "whitespace-space-runs", "Collapse runs of spaces", "Several spaces between words become one "
-                + "(indentation, tabs and code are kept).", edits(text, SPACE_RUN, code, " "));
+                + "(indentation, tabs, code and quoted text are kept).", edits(text, SPACE_RUN, codeAndQuotes, " "));
         return out;
     }
 

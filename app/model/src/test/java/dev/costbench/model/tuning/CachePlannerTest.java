@@ -92,6 +92,9 @@ class CachePlannerTest {
     void hitRateFromArrivals() {
         assertEquals(1 - Math.exp(-5), CachePlanner.hitRate(1, CacheTtl.FIVE_MINUTES), 1e-12);
         assertEquals(0, CachePlanner.hitRate(0, CacheTtl.ONE_HOUR));
+        CacheSettings s = CacheSettings.atRate(2, CacheTtl.FIVE_MINUTES);
+        assertEquals(2 * 60 * 730, s.monthlyRequests());
+        assertEquals(1 - Math.exp(-10), s.hitRate(), 1e-12);
     }
 
     @Test
