@@ -3,7 +3,10 @@ package dev.costbench.model.tuning;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,33 +32,60 @@ final class RepeatedSentences {
     static List<Candidate> find(String text) {
         List<TextRange> code = Regions.code(text);
         List<Unit> units = units(text, code);
-        List<Candidate> out = new ArrayList<>();
-        Set<Integer> removed = new HashSet<>();
+        // each distinct sentence is a representative; a later unit joins the group of the one it repeats
+        Map<String, Integer> groupOfKey = new HashMap<>();
+        List<Integer> reps = new ArrayList<>();
+        Map<Integer, List<Integer>> copies = new LinkedHashMap<>();
+        Map<Integer, Boolean> onlyIdentical = new HashMap<>();
         for (int j = 0; j < units.size(); j++) {
             Unit later = units.get(j);
-            for (int i = 0; i < j; i++) {
-                if (removed.contains(i)) {
-                    continue;
+            Integer g = groupOfKey.get(later.key);
+            if (g != null) {
+                if (later.key.codePointCount(0, later.key.length()) >= MIN_IDENTICAL) {
+                    copies.computeIfAbsent(g, k -> new ArrayList<>()).add(j);
                 }
+                continue;
+            }
+            Integer match = null;
+            for (int i : reps) {
                 Unit first = units.get(i);
-                boolean same = first.key.equals(later.key) && later.key.codePointCount(0, later.key.length())
-                        >= MIN_IDENTICAL;
-                boolean within = !same && later.key.codePointCount(0, later.key.length()) >= MIN_IDENTICAL
+                boolean within = later.key.codePointCount(0, later.key.length()) >= MIN_IDENTICAL
                         && first.key.contains(later.key);
                 double ratio = later.key.length() / (double) Math.max(1, first.key.length());
-                boolean near = !same && !within && ratio > 0.7 && ratio < 1.43 && later.key.length() >= MIN_NEAR && first.key.length() >= MIN_NEAR
-                        && jaccard(first.bigrams, later.bigrams) >= NEAR;
-                if (same || within || near) {
-                    removed.add(j);
-                    String quote = shorten(text.substring(later.start, later.end));
-                    out.add(new Candidate("repeated-" + later.start, SuggestionKind.REPEATED,
-                            (same ? "Repeated instruction: “" : "Near-repeat: “") + quote + "”",
-                            "Also said at line " + line(text, first.start) + (same ? "" : within ? " inside a longer "
-                            + "sentence" : " in nearly the same words") + "; the later copy is removed.", List.of(removal(text, later))));
+                boolean near = !within && ratio > 0.7 && ratio < 1.43 && later.key.length() >= MIN_NEAR
+                        && first.key.length() >= MIN_NEAR && jaccard(first.bigrams, later.bigrams) >= NEAR;
+                if (within || near) {
+                    match = i;
                     break;
                 }
             }
+            if (match == null) {
+                reps.add(j);
+                groupOfKey.put(later.key, j);
+            } else {
+                groupOfKey.put(later.key, match);
+                copies.computeIfAbsent(match, k -> new ArrayList<>()).add(j);
+                onlyIdentical.put(match, false);
+            }
         }
+        List<Candidate> out = new ArrayList<>();
+        copies.forEach((first, later) -> {
+            List<TextEdit> edits = new ArrayList<>();
+            for (int j : later) {
+                TextEdit e = removal(text, units.get(j));
+                if (TextEdit.disjoint(edits, List.of(e))) {
+                    edits.add(e);
+                }
+            }
+            Unit u = units.get(first);
+            boolean same = onlyIdentical.getOrDefault(first, true);
+            String quote = shorten(text.substring(u.start, u.end));
+            out.add(new Candidate("repeated-" + u.start, SuggestionKind.REPEATED,
+                    (same ? "Repeated instruction: “" : "Repeated or near-repeated instruction: “") + quote + "” ("
+                    + edits.size() + "× more)", "First said at line " + line(text, u.start) + (same ? ""
+                    : "; some copies are worded slightly differently or sit inside a longer sentence")
+                    + ". The later copies are removed.", edits));
+        });
         return out;
     }
 

@@ -195,10 +195,17 @@ class PromptTunerTest {
                 .filter(x -> x.kind() == SuggestionKind.REPEATED).toList();
         assertEquals(2, r2.size(), "both Arabic sentences are repeated: " + r2);
 
+        String many = "Answer in English only.\nBe brief. Answer in English only.\nAnswer in English only.\n";
+        List<Suggestion> rm = PromptTuner.suggest(many, opts(GPT)).stream()
+                .filter(x -> x.kind() == SuggestionKind.REPEATED).toList();
+        assertEquals(1, rm.size(), "one suggestion per repeated sentence");
+        assertEquals(2, rm.get(0).edits().size());
+        assertEquals("Answer in English only.\nBe brief.\n", rm.get(0).apply(many));
+
         String t5 = CORPUS.get(5);
         Suggestion near = PromptTuner.suggest(t5, opts(GPT)).stream().filter(x -> x.kind() == SuggestionKind.REPEATED)
                 .findFirst().orElseThrow();
-        assertTrue(near.title().startsWith("Near-repeat"));
+        assertTrue(near.title().startsWith("Repeated or near-repeated"), near.title());
         assertEquals(1, count(near.apply(t5), "cite"));
         assertTrue(near.apply(t5).startsWith("- Always cite your sources"));
     }
