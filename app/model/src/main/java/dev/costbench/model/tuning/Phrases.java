@@ -72,14 +72,21 @@ final class Phrases {
                 continue;
             }
             TextEdit e = fillerEdit(text, m.start(), m.end());
-            if (e != null) {
-                byPhrase.computeIfAbsent(m.group().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(e);
+            if (e == null) {
+                continue;
+            }
+            List<TextEdit> group = byPhrase.computeIfAbsent(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
+                    .replace('’', '\''), k -> new ArrayList<>());
+            if (group.isEmpty() || group.get(group.size() - 1).end() <= e.start()) {
+                group.add(e);
             }
         }
         List<Candidate> out = new ArrayList<>();
-        byPhrase.forEach((phrase, edits) -> out.add(new Candidate("filler-" + slug(phrase), SuggestionKind.FILLER,
+        byPhrase.forEach((phrase, edits) -> out.add(edits.isEmpty() ? null : new Candidate("filler-" + slug(phrase),
+                SuggestionKind.FILLER,
                 "Remove “" + phrase + "” (" + edits.size() + "×)", "Politeness and emphasis phrases cost tokens "
                 + "and rarely change the answer; check the result in the A/B lab.", edits)));
+        out.removeIf(java.util.Objects::isNull);
         return out;
     }
 

@@ -147,6 +147,12 @@ class PromptTunerTest {
         assertTrue(find(s, "filler-it-is-important-that-you").orElseThrow().apply(text)
                 .contains("Always answer in English. In order"));
         assertTrue(find(s, "filler-make-sure-to").orElseThrow().apply(text).contains("user, be concise."));
+        String twice = "Please please answer. It’s important that you reply in   English.";
+        List<Suggestion> st = PromptTuner.suggest(twice, opts(GPT));
+        assertEquals("Please answer. It’s important that you reply in   English.",
+                find(st, "filler-please").orElseThrow().apply(twice));
+        assertEquals("Please please answer. Reply in   English.",
+                find(st, "filler-it-s-important-that-you").orElseThrow().apply(twice));
         String t5 = CORPUS.get(5);
         List<Suggestion> s5 = PromptTuner.suggest(t5, opts(GPT));
         assertTrue(s5.stream().noneMatch(x -> x.kind() == SuggestionKind.FILLER), "Pleased/Pleasant/PLEASE READ: "

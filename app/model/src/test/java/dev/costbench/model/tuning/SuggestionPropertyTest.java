@@ -30,7 +30,8 @@ class SuggestionPropertyTest {
             "\n{\n  \"a\": \"b  c 中文\",\n  \"n\": 1.50,\n  \"description\": \"Please   describe\"\n}\n",
             "- Always cite your sources when you answer questions.\n", "Due to the fact that it rains, stay. ",
             "PLEASE STOP. ", "We were pleased. ", "\r\n", "\t", "Thank you, please.", "한국어 문장입니다. ",
-            "I would like you to list three items. ", "At this point in time we wait. ");
+            "I would like you to list three items. ", "At this point in time we wait. ", "Please please do it. ",
+            "It’s important that you kindly please reply. ");
 
     static boolean foreign(int cp) {
         Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
