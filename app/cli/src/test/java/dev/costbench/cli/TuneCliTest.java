@@ -145,4 +145,28 @@ class TuneCliTest {
         assertEquals(0, run("tune", f));
         assertTrue(out.contains("No suggestions"), out);
     }
+
+    @Test
+    void cachePlanWithBreakEvenAndWarnings() throws Exception {
+        String f = file("c.txt", "Today is {{date}}. You are the Acme support bot.\n"
+                + "Follow the refund policy exactly as written in section 4.\n".repeat(150) + "<<CACHE>>Q: {{question}}\n");
+        assertEquals(0, run("cache", f, "--models", "claude-sonnet-4-5,claude-haiku-4-5", "--ttl", "1h"));
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("claude-sonnet-4-5") && l.endsWith(
+                "cheaper from the 3rd call within 1 hour")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("claude-haiku-4-5") && l.endsWith("not cached")), out);
+        assertTrue(out.contains("warning: “{{date}}” looks like per-request content"), out);
+        assertFalse(out.contains("{{question}}"), "after the breakpoint is fine: " + out);
+
+        assertEquals(0, run("cache", f, "--models", "claude-sonnet-4-5", "--rate", "2", "--json"));
+        JsonNode root = new ObjectMapper().readTree(out);
+        assertEquals(2 * 60 * 730, root.get("monthlyRequests").asLong());
+        assertEquals(2, root.get("models").get(0).get("breakEvenCalls").asInt());
+        assertEquals(2, root.get("warnings").size());
+
+        assertEquals(2, run("cache", file("n.txt", "no marker")));
+        assertEquals("costbench: no cache breakpoint: mark the end of the static prefix with <<CACHE>>\n", err);
+        assertEquals(2, run("cache", f, "--ttl", "2h"));
+        assertEquals(2, run("cache", f, "--hit-rate", "1.5"));
+        assertEquals(2, run("cache", f, "--rate", "3", "--monthly", "10"));
+    }
 }

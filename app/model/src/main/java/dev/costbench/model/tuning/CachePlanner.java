@@ -180,6 +180,32 @@ public final class CachePlanner {
         return new PromptCachePlan(points, plan, variableContent(prompt, bps));
     }
 
+    /**
+     * Splits a prompt at every occurrence of {@code marker} (e.g. {@code <<CACHE>>}): the prompt without the
+     * markers, and the breakpoint offsets into it.
+     */
+    public record Marked(String prompt, List<Integer> breakpoints) {
+        public Marked {
+            breakpoints = List.copyOf(breakpoints);
+        }
+    }
+
+    public static Marked splitAtMarkers(String text, String marker) {
+        if (marker == null || marker.isEmpty()) {
+            throw new IllegalArgumentException("empty breakpoint marker");
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        List<Integer> bps = new ArrayList<>();
+        int pos = 0;
+        for (int i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, pos)) {
+            b.append(text, pos, i);
+            bps.add(b.length());
+            pos = i + marker.length();
+        }
+        b.append(text, pos, text.length());
+        return new Marked(b.toString(), bps);
+    }
+
     private record Rule(String kind, Pattern pattern) {
     }
 

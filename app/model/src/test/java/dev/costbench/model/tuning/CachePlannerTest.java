@@ -122,4 +122,13 @@ class CachePlannerTest {
         assertEquals("12th", CachePlanner.ordinal(12));
         assertEquals("23rd", CachePlanner.ordinal(23));
     }
+
+    @Test
+    void markersBecomeBreakpoints() {
+        CachePlanner.Marked m = CachePlanner.splitAtMarkers("系统提示<<C>>tools<<C>>{{q}}", "<<C>>");
+        assertEquals("系统提示tools{{q}}", m.prompt());
+        assertEquals(List.of(4, 9), m.breakpoints());
+        assertTrue(CachePlanner.variableContent(m.prompt(), m.breakpoints()).isEmpty());
+        assertEquals(List.of(), CachePlanner.splitAtMarkers("plain", "<<C>>").breakpoints());
+    }
 }
