@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * JSON blocks in a prompt (schemas, tool definitions, examples): a block starts at a line whose first non-blank
- * character is {@code {} or {@code [} and must parse as strict JSON. Minifying removes only whitespace outside
+ * character is {@code {} or {@code [} and must parse as strict JSON; inside a code fence only when the fence is
+ * untagged or tagged json. Minifying removes only whitespace outside
  * strings, one edit per run, so every other character is kept; dropping {@code "description"} strings (only when
  * asked) rewrites the block compactly.
  */
@@ -26,11 +27,23 @@ final class JsonBlocks {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
+    /** Fence info strings whose content may be minified; blocks in other code (python, js…) are left alone. */
+    private static final java.util.Set<String> JSON_FENCES = java.util.Set.of("", "json", "jsonc", "json5",
+            "jsonschema", "jsonl");
+
     private JsonBlocks() {
     }
 
     static List<TextRange> find(String text) {
         List<TextRange> out = new ArrayList<>();
+        List<TextRange> otherCode = new ArrayList<>();
+        for (TextRange f : Regions.fences(text)) {
+            String info = text.substring(f.start(), Regions.lineEnd(text, f.start())).trim()
+                    .replaceAll("^[`~]+", "").trim().toLowerCase(java.util.Locale.ROOT);
+            if (!JSON_FENCES.contains(info)) {
+                otherCode.add(f);
+            }
+        }
         int ls = 0;
         while (ls < text.length()) {
             int i = ls;
@@ -38,7 +51,8 @@ final class JsonBlocks {
                 i++;
             }
             int next = Regions.lineEnd(text, ls) + 1;
-            if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
+            if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')
+                    && !Regions.overlaps(otherCode, i, i + 1)) {
                 int end = balancedEnd(text, i);
                 if (end > 0 && parses(text.substring(i, end))) {
                     out.add(new TextRange(i, end));

@@ -245,6 +245,16 @@ class PromptTunerTest {
     }
 
     @Test
+    void jsonInOtherCodeIsLeftAloneButJsonFencesAreMinified() {
+        String py = "```python\n{\n  \"a\": 1\n}\n```\n";
+        assertTrue(PromptTuner.suggest(py, opts(GPT)).stream().noneMatch(s -> s.kind() == SuggestionKind.JSON_MINIFY));
+        String js = "```json\n{\n  \"a\": 1,\n  \"b\": [1, 2]\n}\n```\n";
+        Suggestion m = PromptTuner.suggest(js, opts(GPT)).stream().filter(s -> s.kind() == SuggestionKind.JSON_MINIFY)
+                .findFirst().orElseThrow();
+        assertEquals("```json\n{\"a\":1,\"b\":[1,2]}\n```\n", m.apply(js));
+    }
+
+    @Test
     void outputCapFromTheExpectedAnswerLength() {
         assertEquals(256, PromptTuner.outputCap(200));
         assertEquals(16, PromptTuner.outputCap(1));
