@@ -166,6 +166,11 @@ public final class CachePlanner {
         long total = ModelTokens.of(model, prompt).tokens();
         CachePlan plan = plan(model, prefix, Math.max(0, total - prefix), s);
         List<String> notes = new ArrayList<>(plan.notes());
+        dev.costbench.model.prompt.TokenCount method = ModelTokens.of(model, prompt);
+        if (!method.exact()) {
+            notes.add("Token counts are an estimate (" + method.method() + "): check the prefix against the minimum "
+                    + "with an exact count when it is close.");
+        }
         if (model.rules() == BillingRules.ANTHROPIC && bps.size() > MAX_ANTHROPIC_BREAKPOINTS) {
             notes.add("Anthropic accepts at most " + MAX_ANTHROPIC_BREAKPOINTS + " cache_control breakpoints; "
                     + bps.size() + " are marked.");

@@ -114,6 +114,7 @@ class CachePlannerTest {
         assertTrue(plan.warnings().stream().noneMatch(w -> w.message().contains("{question}")),
                 "after the breakpoint is fine");
         assertTrue(plan.warnings().get(2).message().contains("{{user_name}}"));
+        assertTrue(plan.plan().notes().stream().anyMatch(n -> n.startsWith("Token counts are an estimate")));
     }
 
     @Test
