@@ -63,6 +63,12 @@ public final class Cli {
             "       costbench ping --provider openai|anthropic|gemini|compatible [--base-url U] [--json]",
             "       costbench complete --model M --prompt F [--system F] [--image F] [--max-tokens N] [--base-url U]",
             "                          [--provider P] [--api responses|chat] [--temperature T] [--no-stream] [--json]",
+            "       costbench diff BASELINE OPTIMIZED [--models id,id] [--max-increase 5%] [--monthly N] [--batch] [--json]",
+            "                          (exit 1 when any model's input cost grows beyond the limit; default 0%)",
+            "       costbench tune FILE [--model M] [--monthly N] [--drop-json-descriptions] [--expected-output N]",
+            "                           [--current-output N] [--json]",
+            "       costbench cache FILE [--marker '<<CACHE>>'] [--models id,id] [--monthly N --hit-rate 0.9 | --rate R/min]",
+            "                            [--ttl 5m|1h] [--output-tokens N] [--gemini-explicit [--storage USD/1M/h]] [--batch] [--json]",
             "       costbench scenario list [--json]",
             "       costbench scenario report FILE|SAMPLE [--format text|json|csv|html] [--out F]",
             "       costbench ab run EXPERIMENT.json|NAME [--budget USD] [--json] [--yes] [--provider P] [--base-url U]",
@@ -96,7 +102,7 @@ public final class Cli {
     /** True when {@code args} name a command-line command rather than starting the workbench. */
     public static boolean isCommand(String[] args) {
         // A single existing file (`costbench photo.jpg`, or a desktop "open with") opens the workbench on it.
-        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "ab", "help").contains(args[0])
+        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "ab", "diff", "tune", "cache", "help").contains(args[0])
                 && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
             return false;
         }
@@ -138,6 +144,12 @@ public final class Cli {
                 return ScenarioCommand.run(rest, this::loadCatalog, out);
             case "ab":
                 return new AbCommand(in, out, err, providers, this::loadCatalog).run(rest);
+            case "diff":
+                return new TuneCommand(in, out, this::loadCatalog, ids -> selectModels(loadCatalog(), ids)).diff(rest);
+            case "tune":
+                return new TuneCommand(in, out, this::loadCatalog, ids -> selectModels(loadCatalog(), ids)).tune(rest);
+            case "cache":
+                return new TuneCommand(in, out, this::loadCatalog, ids -> selectModels(loadCatalog(), ids)).cache(rest);
             case "--help":
             case "-h":
             case "help":
@@ -147,7 +159,7 @@ public final class Cli {
                 out.println("CostBench " + version());
                 return 0;
             default:
-                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, scenario, ab, --help)");
+                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, scenario, ab, diff, tune, cache, --help)");
         }
     }
 
