@@ -76,7 +76,7 @@ final class AbCommand {
 
     AbCommand(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> config,
               Supplier<Catalog> catalog) {
-        this(in, out, err, config, catalog, SimpleSummary.INSTANCE);
+        this(in, out, err, config, catalog, dev.costbench.model.lab.stats.StatsSummary.INSTANCE);
     }
 
     /** With the statistics that compute the summary (the plain figures by default). */

@@ -179,7 +179,11 @@ class AbCommandTest {
             assertEquals("verbose", c.get("baseline").asText());
             assertEquals("optimized", c.get("variant").asText());
             assertTrue(c.get("savingPct").asDouble() > 30, c.toString());
-            assertTrue(c.has("savingPctInterval") && c.get("savingPctInterval").isNull());
+            // the statistics package gives the saving's 95 % interval (paired t on the matched cells)
+            JsonNode ci = c.get("savingPctInterval");
+            assertTrue(ci.get("low").asDouble() <= c.get("savingPct").asDouble()
+                    && c.get("savingPct").asDouble() <= ci.get("high").asDouble(), c.toString());
+            assertTrue(c.get("significant").isBoolean(), c.toString());
         }
         long id = o.get("experimentId").asLong();
 
