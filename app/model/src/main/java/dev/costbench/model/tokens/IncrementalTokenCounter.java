@@ -107,7 +107,7 @@ public final class IncrementalTokenCounter {
                 midStarts = Arrays.copyOf(midStarts, m * 2);
                 midCounts = Arrays.copyOf(midCounts, m * 2);
             }
-            int c = Tokenizers.count(encoding, next.substring(pos, end));
+            int c = Tokenizers.count(encoding, next, pos, end);
             midStarts[m] = pos;
             midCounts[m] = c;
             added += c;
