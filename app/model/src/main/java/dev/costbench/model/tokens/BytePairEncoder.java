@@ -94,18 +94,13 @@ final class BytePairEncoder {
         }
         byte[] b = buf;
         int n = 0;
-        long h = 0;
         for (int i = p; i < e; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 b[n++] = (byte) c;
-                h = h * Vocabulary.K + c + 1;
             } else if (c < 0x800) {
-                int b0 = 0xC0 | (c >>> 6);
-                int b1 = 0x80 | (c & 0x3F);
-                b[n++] = (byte) b0;
-                b[n++] = (byte) b1;
-                h = (h * Vocabulary.K + b0 + 1) * Vocabulary.K + b1 + 1;
+                b[n++] = (byte) (0xC0 | (c >>> 6));
+                b[n++] = (byte) (0x80 | (c & 0x3F));
             } else {
                 int cp = c;
                 if (Character.isSurrogate(c)) {
@@ -115,24 +110,14 @@ final class BytePairEncoder {
                     }
                 }
                 if (cp < 0x10000) {
-                    int b0 = 0xE0 | (cp >>> 12);
-                    int b1 = 0x80 | ((cp >>> 6) & 0x3F);
-                    int b2 = 0x80 | (cp & 0x3F);
-                    b[n++] = (byte) b0;
-                    b[n++] = (byte) b1;
-                    b[n++] = (byte) b2;
-                    h = ((h * Vocabulary.K + b0 + 1) * Vocabulary.K + b1 + 1) * Vocabulary.K + b2 + 1;
+                    b[n++] = (byte) (0xE0 | (cp >>> 12));
+                    b[n++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
+                    b[n++] = (byte) (0x80 | (cp & 0x3F));
                 } else {
-                    int b0 = 0xF0 | (cp >>> 18);
-                    int b1 = 0x80 | ((cp >>> 12) & 0x3F);
-                    int b2 = 0x80 | ((cp >>> 6) & 0x3F);
-                    int b3 = 0x80 | (cp & 0x3F);
-                    b[n++] = (byte) b0;
-                    b[n++] = (byte) b1;
-                    b[n++] = (byte) b2;
-                    b[n++] = (byte) b3;
-                    h = (((h * Vocabulary.K + b0 + 1) * Vocabulary.K + b1 + 1) * Vocabulary.K + b2 + 1)
-                            * Vocabulary.K + b3 + 1;
+                    b[n++] = (byte) (0xF0 | (cp >>> 18));
+                    b[n++] = (byte) (0x80 | ((cp >>> 12) & 0x3F));
+                    b[n++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
+                    b[n++] = (byte) (0x80 | (cp & 0x3F));
                 }
             }
         }
@@ -150,7 +135,7 @@ final class BytePairEncoder {
             }
             token = vocab.lookupShort(Vocabulary.shortKey(n, pk));
         } else if (n <= MAX_TOKEN_BYTES) {
-            token = vocab.lookupLong(h, b, 0, n);
+            token = vocab.lookupLong(Vocabulary.hash(b, 0, n), b, 0, n);
         }
         if (token >= 0) {
             if (collect) {

@@ -21,7 +21,14 @@ public final class Tokenizer {
     /** Smallest part, in chars, that parallel counting hands to a core. */
     static final int MIN_CHUNK = 32 * 1024;
 
-    private static final Tokenizer[] INSTANCES = new Tokenizer[2];
+    /** Loaded on first use (class initialization is lazy and thread-safe). */
+    private static final class O200k {
+        static final Tokenizer INSTANCE = new Tokenizer(Encoding.O200K_BASE);
+    }
+
+    private static final class Cl100k {
+        static final Tokenizer INSTANCE = new Tokenizer(Encoding.CL100K_BASE);
+    }
 
     private final Encoding encoding;
     private final Vocabulary vocabulary;
@@ -36,19 +43,7 @@ public final class Tokenizer {
 
     /** The tokenizer of {@code encoding}'s ranks (o200k_harmony shares o200k_base's); loads it on first use. */
     public static Tokenizer of(Encoding encoding) {
-        Encoding ranks = encoding.ranks();
-        int k = ranks.ordinal();
-        Tokenizer t = INSTANCES[k];
-        if (t == null) {
-            synchronized (INSTANCES) {
-                t = INSTANCES[k];
-                if (t == null) {
-                    t = new Tokenizer(ranks);
-                    INSTANCES[k] = t;
-                }
-            }
-        }
-        return t;
+        return encoding.ranks() == Encoding.O200K_BASE ? O200k.INSTANCE : Cl100k.INSTANCE;
     }
 
     public Encoding encoding() {

@@ -5,6 +5,9 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -33,6 +36,8 @@ final class Vocabulary {
             POW[i] = POW[i - 1] * K;
         }
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final int ID_BITS = 18;
     private static final int ID_MASK = (1 << ID_BITS) - 1;
@@ -177,6 +182,26 @@ final class Vocabulary {
         }
     }
 
+    /** The polynomial hash of {@code src[from .. from + len)}. */
+    static long hash(byte[] src, int from, int len) {
+        long h = 0;
+        for (int i = from; i < from + len; i++) {
+            h = h * K + (src[i] & 0xFF) + 1;
+        }
+        return h;
+    }
+
+    /** Whether {@code a[i .. i + len)} equals {@code b[j .. j + len)}; {@code len >= 8}, eight bytes at a time. */
+    private static boolean equalBytes(byte[] a, int i, byte[] b, int j, int len) {
+        int last = len - 8;
+        for (int k = 0; k < last; k += 8) {
+            if ((long) LONGS.get(a, i + k) != (long) LONGS.get(b, j + k)) {
+                return false;
+            }
+        }
+        return (long) LONGS.get(a, i + last) == (long) LONGS.get(b, j + last);
+    }
+
     /** The key of the short table: up to {@link #SHORT_MAX} bytes, big-endian in the low bits, length on top. */
     static long shortKey(int len, long packedBytes) {
         return (long) len << 56 | packedBytes;
@@ -232,7 +257,7 @@ final class Vocabulary {
             if (e >>> ID_BITS == tag) {
                 int id = e & ID_MASK;
                 int off = offsets[id];
-                if (offsets[id + 1] - off == len && Arrays.equals(bytes, off, off + len, src, from, from + len)) {
+                if (offsets[id + 1] - off == len && equalBytes(bytes, off, src, from, len)) {
                     return id;
                 }
             }
