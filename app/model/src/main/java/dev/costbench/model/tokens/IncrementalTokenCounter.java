@@ -8,8 +8,9 @@ import java.util.Arrays;
  *
  * <p>The text is cut at {@linkplain SafeBoundaries safe positions} into segments of at least {@link #MIN_SEGMENT}
  * characters, each counted once. An update finds the common prefix and suffix of the old and new text, keeps the
- * segments wholly inside them (shifting the suffix ones) and re-cuts and re-counts only the span between. Because
- * every cut is a split the encoding itself makes, {@link #total()} always equals a full recount of the text.
+ * segments wholly inside them (shifting the suffix ones) and re-cuts and re-counts only the span between (on all
+ * cores when it is large, e.g. the first count of a pasted document). Because every cut is a split the encoding
+ * itself makes, {@link #total()} always equals a full recount of the text.
  *
  * <p>Not thread-safe: one instance belongs to one editor and is updated from one thread at a time.
  */
@@ -51,6 +52,35 @@ public final class IncrementalTokenCounter {
     /** Characters re-counted by the last update (for tests and benchmarks). */
     public long lastRecountedChars() {
         return charsRecounted;
+    }
+
+    /** Counts segments [bounds[i], bounds[i + 1]) for i &lt; m; in batches on all cores when there is much to count. */
+    private int[] countSegments(String text, int[] bounds, int m) {
+        int[] out = new int[Math.max(m, 1)];
+        Tokenizer tokenizer = Tokenizer.of(encoding);
+        if (bounds[m] - bounds[0] < Tokenizers.PARALLEL_THRESHOLD) {
+            for (int i = 0; i < m; i++) {
+                out[i] = tokenizer.count(text, bounds[i], bounds[i + 1]);
+            }
+            return out;
+        }
+        // Batches of consecutive segments of about Tokenizer.MIN_CHUNK chars each.
+        int[] batchStart = new int[m + 1];
+        int batches = 0;
+        for (int i = 0; i < m; ) {
+            batchStart[batches++] = i;
+            int from = bounds[i];
+            do {
+                i++;
+            } while (i < m && bounds[i] - from < Tokenizer.MIN_CHUNK);
+        }
+        batchStart[batches] = m;
+        Tokenizer.Parallel.run(batches, b -> {
+            for (int i = batchStart[b]; i < batchStart[b + 1]; i++) {
+                out[i] = tokenizer.count(text, bounds[i], bounds[i + 1]);
+            }
+        });
+        return out;
     }
 
     /** Replaces the text and returns the new exact count. */
@@ -95,24 +125,22 @@ public final class IncrementalTokenCounter {
         for (int i = firstChanged; i < firstKept; i++) {
             removed += counts[i];
         }
-        // Re-cut [left, right) of the new text.
+        // Re-cut [left, right) of the new text, then count the new segments (on all cores for a large span).
         int[] midStarts = new int[8];
-        int[] midCounts = new int[8];
         int m = 0;
-        long added = 0;
         int pos = left;
         while (pos < right) {
-            int end = SafeBoundaries.next(next, pos, right, MIN_SEGMENT);
-            if (m == midStarts.length) {
-                midStarts = Arrays.copyOf(midStarts, m * 2);
-                midCounts = Arrays.copyOf(midCounts, m * 2);
+            if (m + 1 >= midStarts.length) {
+                midStarts = Arrays.copyOf(midStarts, midStarts.length * 2);
             }
-            int c = Tokenizers.count(encoding, next.substring(pos, end));
-            midStarts[m] = pos;
-            midCounts[m] = c;
-            added += c;
-            m++;
-            pos = end;
+            midStarts[m++] = pos;
+            pos = SafeBoundaries.next(next, pos, right, MIN_SEGMENT);
+        }
+        midStarts[m] = right;
+        int[] midCounts = countSegments(next, midStarts, m);
+        long added = 0;
+        for (int i = 0; i < m; i++) {
+            added += midCounts[i];
         }
         charsRecounted = right - left;
 

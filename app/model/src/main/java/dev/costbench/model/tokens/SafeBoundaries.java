@@ -14,8 +14,9 @@ package dev.costbench.model.tokens;
  *       {@code i} (marks and {@code 's}-style suffixes are the only non-letters a letter piece absorbs), and the
  *       piece at {@code i} is the letter alternative {@code [^\r\n\p{L}\p{N}]?\p{L}+}, which needs no context.</li>
  * </ol>
- * Neither pattern has a look-behind, so the match starting at a split is independent of what precedes it. The
- * property tests in {@code IncrementalTokenCounterTest} check the rule against whole-text counts.
+ * Neither pattern has a look-behind, so the match starting at a split is independent of what precedes it. Letters,
+ * numbers and marks are those of Unicode 16.0, as in {@link UnicodeClasses}. The property tests in
+ * {@code IncrementalTokenCounterTest} and {@code TokenizerDifferentialTest} check the rule against whole-text counts.
  */
 public final class SafeBoundaries {
 
@@ -31,34 +32,27 @@ public final class SafeBoundaries {
         char prev = text.charAt(i - 1);
         int here = Character.codePointAt(text, i);
         if (prev == '\n') {
-            return Character.isLetter(here);
+            return isLetter(here);
         }
         if (Character.isLowSurrogate(text.charAt(i))) {
             return false; // never inside a surrogate pair
         }
         int before = Character.codePointBefore(text, i);
-        if (!Character.isLetter(before) || !isJoiner(here)) {
+        if (!isLetter(before) || !isJoiner(here)) {
             return false;
         }
         int next = i + Character.charCount(here);
-        return next < n && Character.isLetter(Character.codePointAt(text, next));
+        return next < n && isLetter(Character.codePointAt(text, next));
     }
 
+    private static boolean isLetter(int cp) {
+        return (UnicodeClasses.flags(cp) & UnicodeClasses.LETTER) != 0;
+    }
+
+    /** Not CR, LF, an ASCII apostrophe, a letter, a number or a mark (marks are in o200k's UPPER and LOWER). */
     private static boolean isJoiner(int cp) {
-        if (cp == '\r' || cp == '\n' || cp == '\'' || Character.isLetter(cp)) {
-            return false;
-        }
-        switch (Character.getType(cp)) {
-            case Character.DECIMAL_DIGIT_NUMBER:
-            case Character.LETTER_NUMBER:
-            case Character.OTHER_NUMBER:
-            case Character.NON_SPACING_MARK:
-            case Character.ENCLOSING_MARK:
-            case Character.COMBINING_SPACING_MARK:
-                return false;
-            default:
-                return true;
-        }
+        return cp != '\'' && (UnicodeClasses.flags(cp) & (UnicodeClasses.CR_LF | UnicodeClasses.LETTER
+                | UnicodeClasses.NUMBER | UnicodeClasses.UPPER | UnicodeClasses.LOWER)) == 0;
     }
 
     /**

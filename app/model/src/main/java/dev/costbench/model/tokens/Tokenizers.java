@@ -1,28 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.tokens;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.EncodingRegistry;
-import com.knuddels.jtokkit.api.EncodingType;
-import com.knuddels.jtokkit.api.IntArrayList;
-
 /**
- * Exact token counting for the OpenAI encodings. Ordinary text only: special-token text such as
+ * Exact token counting for the OpenAI encodings, the entry point every count in CostBench goes through (prompt
+ * counting, the {@code tokens} command, the incremental counter). Ordinary text only: special-token text such as
  * {@code <|endoftext|>} typed by a user is counted as the ordinary characters it is made of, as tiktoken's
- * {@code encode_ordinary} does. Thread-safe.
+ * {@code encode_ordinary} does. Unpaired surrogates (which an editor can hold for a moment mid-edit) count as U+FFFD,
+ * as a UTF-8 encoder would send them. Thread-safe; see {@link Tokenizer} for the implementation.
  */
 public final class Tokenizers {
 
-    private static final class Holder {
-        static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
-    }
+    /** Texts from this many chars up are counted on all cores (the result is the same). */
+    public static final int PARALLEL_THRESHOLD = 256 * 1024;
 
     private Tokenizers() {
-    }
-
-    private static com.knuddels.jtokkit.api.Encoding jtokkit(Encoding e) {
-        EncodingType type = e.ranks() == Encoding.O200K_BASE ? EncodingType.O200K_BASE : EncodingType.CL100K_BASE;
-        return Holder.REGISTRY.getEncoding(type);
     }
 
     /** Number of tokens of {@code text} under {@code encoding}; 0 for empty text. */
@@ -30,7 +21,13 @@ public final class Tokenizers {
         if (text == null || text.isEmpty()) {
             return 0;
         }
-        return jtokkit(encoding).countTokensOrdinary(wellFormed(text));
+        Tokenizer t = Tokenizer.of(encoding);
+        return text.length() >= PARALLEL_THRESHOLD ? t.countParallel(text) : t.count(text);
+    }
+
+    /** Number of tokens of {@code text.substring(from, to)} under {@code encoding}, without copying it. */
+    public static int count(Encoding encoding, String text, int from, int to) {
+        return Tokenizer.of(encoding).count(text, from, to);
     }
 
     /** Token ids of {@code text} under {@code encoding}. */
@@ -38,43 +35,8 @@ public final class Tokenizers {
         if (text == null || text.isEmpty()) {
             return new int[0];
         }
-        IntArrayList ids = jtokkit(encoding).encodeOrdinary(wellFormed(text));
-        return ids.toArray();
-    }
-
-    /**
-     * Replaces unpaired surrogates (which an editor can hold for a moment mid-edit) with U+FFFD, as a UTF-8 encoder
-     * does before a request is sent; returns {@code text} itself when it is well-formed.
-     */
-    static String wellFormed(String text) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                return replaceLoneSurrogates(text);
-            }
-        }
-        return text;
-    }
-
-    private static String replaceLoneSurrogates(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                b.append(c).append(text.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                b.append('\uFFFD');
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        Tokenizer t = Tokenizer.of(encoding);
+        return text.length() >= PARALLEL_THRESHOLD ? t.encodeParallel(text) : t.encode(text);
     }
 
     /** Loads the vocabularies now instead of at the first count. */
