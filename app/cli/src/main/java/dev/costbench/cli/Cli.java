@@ -503,6 +503,11 @@ public final class Cli {
     }
 
     private String readText(String file) throws IOException {
+        return readText(in, file);
+    }
+
+    /** A UTF-8 text file ({@code -}: standard input), with one-line errors for a missing or non-UTF-8 file. */
+    static String readText(InputStream in, String file) throws IOException {
         if (file.equals("-")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -399,18 +399,7 @@ final class TuneCommand {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private String read(String file) throws IOException {
-        if (file.equals("-")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Path p = Path.of(file);
-        if (!Files.isRegularFile(p)) {
-            throw new UsageException("no such file: " + file);
-        }
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new UsageException(file + " is not UTF-8 text");
-        }
+        return Cli.readText(in, file);
     }
 
     /** Plain aligned columns; columns from {@code firstRight} up to the last two are right-aligned. */
