@@ -149,4 +149,30 @@ class RunPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.runPane().error().getText().startsWith("OpenAI rejected the API key (401)"));
     }
+
+    @Test
+    void tuningAppliesACutAndTheCountDrops(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.systemTextProperty().set("Please make sure to answer in order to help the customer.   \n\n\n\n"
+                    + "It is important that you are polite. It is important that you are polite.");
+            vm.userTextProperty().set("Where is my order?");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.rows().isEmpty());
+        robot.interact(() -> {
+            view.table().select("gpt-4o-mini");
+            view.showTune();
+            view.tunePane().refresh();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.tunePane().suggestionCount() >= 2, "whitespace, filler, repetition, verbose phrasing");
+        String before = vm.systemTextProperty().get();
+        int tokensBefore = dev.costbench.model.tokens.Tokenizers.count(dev.costbench.model.tokens.Encoding.O200K_BASE,
+                before);
+        robot.interact(() -> view.tunePane().applyFirst());
+        String after = vm.systemTextProperty().get();
+        assertTrue(dev.costbench.model.tokens.Tokenizers.count(dev.costbench.model.tokens.Encoding.O200K_BASE, after)
+                < tokensBefore, "the count drops");
+        robot.interact(() -> view.tunePane().undo());
+        assertEquals(before, vm.systemTextProperty().get(), "undo restores the prompt exactly");
+    }
 }

@@ -54,6 +54,16 @@ public final class PromptView extends BorderPane {
     }
 
     private RunPane run;
+    private TunePane tune;
+
+    public TunePane tunePane() {
+        return tune;
+    }
+
+    /** Shows the "Tune" tab. */
+    public void showTune() {
+        lower.getSelectionModel().select(2);
+    }
     private javafx.scene.control.TabPane lower;
 
     public PromptView(PromptViewModel vm, RunPane.Clients clients) {
@@ -106,9 +116,23 @@ public final class PromptView extends BorderPane {
         table.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> run.refreshTitle());
         javafx.scene.control.Tab bdTab = new javafx.scene.control.Tab("Breakdown", breakdown);
         javafx.scene.control.Tab runTab = new javafx.scene.control.Tab("Send to the API", run);
+        tune = new TunePane(vm, () -> table.selectedRow() == null ? null : table.selectedRow().model());
+        javafx.scene.control.Tab tuneTab = new javafx.scene.control.Tab("Tune", tune);
+        tuneTab.setTooltip(new Tooltip("Where the money goes, part by part, and cuts with their savings"));
+        tuneTab.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                tune.refresh();
+            }
+        });
+        table.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (tuneTab.isSelected()) {
+                tune.refresh();
+            }
+        });
         bdTab.setClosable(false);
         runTab.setClosable(false);
-        lower = new javafx.scene.control.TabPane(bdTab, runTab);
+        tuneTab.setClosable(false);
+        lower = new javafx.scene.control.TabPane(bdTab, runTab, tuneTab);
         lower.setId("prompt-lower-tabs");
         SplitPane right = new SplitPane(table, lower);
         right.setOrientation(Orientation.VERTICAL);
