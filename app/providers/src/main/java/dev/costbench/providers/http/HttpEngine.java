@@ -391,7 +391,7 @@ public final class HttpEngine {
                     : name + " refused access (403)" + suffix + ". The key may lack access to this model or region";
         } else if (status == 429) {
             kind = Kind.RATE_LIMIT;
-            Duration wait = retryAfter(headers);
+            Duration wait = retryAfter(headers, raw);
             msg = name + " is rate-limiting these requests (429)" + suffix
                     + (wait == null ? "" : " (it asks to wait " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s)");
         } else if (status >= 500 || status == 529) {
@@ -405,7 +405,22 @@ public final class HttpEngine {
             kind = Kind.BAD_REQUEST;
             msg = name + " rejected the request (" + status + ")" + suffix;
         }
-        return new ProviderException(provider(), kind, status, redact(msg), retryAfter(headers), redact(raw), cause);
+        return new ProviderException(provider(), kind, status, redact(msg), retryAfter(headers, raw), redact(raw),
+                cause);
+    }
+
+    /**
+     * The wait a 429 asks for: the headers, else Google's {@code google.rpc.RetryInfo} in the error body
+     * ({@code "retryDelay": "41s"}), which Gemini sends instead of a {@code Retry-After} header.
+     */
+    static Duration retryAfter(Headers h, String body) {
+        Duration d = retryAfter(h);
+        if (d != null || body == null || !body.contains("retryDelay")) {
+            return d;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"retryDelay\"\\s*:\\s*\"(\\d+(?:\\.\\d+)?)s\"")
+                .matcher(body);
+        return m.find() ? Duration.ofMillis((long) (Double.parseDouble(m.group(1)) * 1000)) : null;
     }
 
     /** The error text from the providers' error bodies: {@code {"error": {"message": …}}} and variants. */

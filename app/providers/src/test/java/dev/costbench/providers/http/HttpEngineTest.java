@@ -71,6 +71,18 @@ class HttpEngineTest {
     }
 
     @Test
+    void geminisRetryInfoInTheBodyIsHonoured() {
+        // the documented google.rpc.RetryInfo detail of a Gemini 429 (RESOURCE_EXHAUSTED), no Retry-After header
+        String body = "{\"error\":{\"code\":429,\"message\":\"You exceeded your current quota.\",\"status\":"
+                + "\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\","
+                + "\"retryDelay\":\"41s\"}]}}";
+        assertEquals(java.time.Duration.ofSeconds(41), HttpEngine.retryAfter(okhttp3.Headers.of(), body));
+        assertEquals(java.time.Duration.ofSeconds(2), HttpEngine.retryAfter(okhttp3.Headers.of("Retry-After", "2"),
+                body), "a header wins");
+        assertEquals(null, HttpEngine.retryAfter(okhttp3.Headers.of(), "{}"));
+    }
+
+    @Test
     void retryAfterInSecondsHttpDateAndMilliseconds() {
         assertEquals(Duration.ofSeconds(2), HttpEngine.retryAfter(Headers.of("Retry-After", "2")));
         assertEquals(Duration.ofMillis(1500), HttpEngine.retryAfter(Headers.of("Retry-After", "1.5")));
