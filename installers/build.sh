@@ -191,8 +191,8 @@ package() { # type, extra jpackage options…
   jpackage --type "$type" --app-image "$image" --dest "$T/pkg" --app-version "$pkg_version" \
     @installers/common/jpackage.txt "$@"
 }
-deps() { # column 2 (deb) or 3 (rpm) of depends.txt, unique, comma-separated
-  grep -v '^#' installers/linux/depends.txt | awk -v c="$1" 'NF { print $c }' | awk '!seen[$0]++' | paste -sd, - | sed 's/,/, /g'
+deb_deps() { # the Debian packages of depends.txt, unique, comma-separated
+  grep -v '^#' installers/linux/depends.txt | awk 'NF { print $2 }' | awk '!seen[$0]++' | paste -sd, - | sed 's/,/, /g'
 }
 linux_resources() { # the resource dir with @INSTALLERS@ filled in (the rpm spec installs the icons from the repo)
   rm -rf "$T/linux-resources" && cp -r installers/linux/resources "$T/linux-resources"
@@ -208,12 +208,12 @@ for type in "${types[@]}"; do
       linux_resources
       # jpackage's .deb is unpacked again by deb-extras.sh, which compresses the final one: skip compressing it twice.
       DPKG_DEB_COMPRESSOR_TYPE=none package deb --name costbench @installers/linux/package-args.txt --resource-dir "$T/linux-resources" \
-        --license-file installers/common/LICENSE.txt --linux-package-deps "$(deps 2)"
+        --license-file installers/common/LICENSE.txt --linux-package-deps "$(deb_deps)"
       installers/linux/deb-extras.sh "$T"/pkg/costbench_*.deb "$T/dist" ;;
     linux/rpm)
       linux_resources
       package rpm --name costbench @installers/linux/package-args.txt --resource-dir "$T/linux-resources" \
-        --license-file installers/common/LICENSE.txt --linux-package-deps "$(deps 3)"
+        --license-file installers/common/LICENSE.txt --linux-package-deps "$(installers/linux/native-deps.sh --rpm "$T/input" "$T/runtime")"
       mv "$T"/pkg/costbench-*.rpm "$T/dist/" ;;
     macos/dmg)
       package dmg --name CostBench --mac-package-identifier dev.costbench.CostBench
