@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Entry point. With no arguments it starts the workbench; with a subcommand it runs the command line without
  * touching JavaFX (so scripts need no display). A plain class, not an {@code Application}, so that JavaFX on the
- * class path starts (STYLE.md R10).
+ * class path starts (STYLE.md R10). {@code --self-test} checks an installation ({@link SelfTest});
+ * {@code --create-cds-archive} makes an installed build's start-up archive ({@link AppCds}).
  */
 public final class Launcher {
 
@@ -18,13 +19,27 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (Cli.isCommand(args)) {
+        if (args.length == 1 && args[0].equals("--self-test")) {
+            System.setProperty("java.awt.headless", "true");
+            System.exit(SelfTest.run(stdout()));
+        }
+        if (args.length == 1 && args[0].equals(AppCds.CREATE)) {
+            System.exit(AppCds.create(System.err));
+        }
+        // Checked only with arguments: the command line's classes (Jackson among them) are not loaded at start-up.
+        if (args.length > 0 && Cli.isCommand(args)) {
             System.setProperty("java.awt.headless", "true"); // image work in the CLI needs no display
-            PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+            PrintStream out = stdout();
             int code = new Cli(System.in, out, System.err).run(args);
             out.flush();
             System.exit(code);
         }
+        StartupProbe.startIfRequested();
+        AppCds.refreshInBackgroundIfStale();
         javafx.application.Application.launch(CostBenchApp.class, args);
+    }
+
+    private static PrintStream stdout() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui;
+
+import java.time.Instant;
+import java.util.concurrent.FutureTask;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.control.Labeled;
+import javafx.stage.Window;
+
+/**
+ * {@code -Dcostbench.startupProbe=report|exit}: prints to stderr how long after the process started the main window
+ * was shown and the cost table was filled (the example prompt counted and priced), and with {@code exit} quits a
+ * moment later. The installers use it for the class-list training run behind the AppCDS archive and for the startup
+ * measurement ({@code installers/}); it does nothing unless the property is set.
+ */
+final class StartupProbe {
+
+    static final String PROPERTY = "costbench.startupProbe";
+
+    private StartupProbe() {
+    }
+
+    static void startIfRequested() {
+        String mode = System.getProperty(PROPERTY);
+        if (mode == null || mode.isBlank()) {
+            return;
+        }
+        Thread t = new Thread(() -> probe("exit".equals(mode)), "CostBench startup probe");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void probe(boolean exit) {
+        long start = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
+                .orElse(System.currentTimeMillis());
+        long shown = waitUntil(() -> Window.getWindows().stream().anyMatch(Window::isShowing), 60_000) - start;
+        long ready = waitUntil(StartupProbe::tableReady, 60_000) - start;
+        System.err.println("costbench-startup: window shown " + shown + " ms, cost table ready " + ready
+                + " ms after the process started");
+        if (exit) {
+            sleep(1500);
+            Platform.runLater(Platform::exit);
+        }
+    }
+
+    /** The Prompt view's status line reads "… tokens (o200k_base) · N models …" once the first count is done. */
+    private static boolean tableReady() {
+        return Window.getWindows().stream().filter(Window::isShowing).map(w -> w.getScene().lookup("#status"))
+                .anyMatch(n -> n instanceof Labeled l && l.getText() != null && l.getText().contains("models"));
+    }
+
+    /** Polls {@code condition} on the FX thread every 10 ms; the time it first held (or the timeout), epoch ms. */
+    private static long waitUntil(BooleanSupplier condition, long timeoutMs) {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            FutureTask<Boolean> check = new FutureTask<>(condition::getAsBoolean);
+            try {
+                Platform.runLater(check);
+                if (check.get()) {
+                    return System.currentTimeMillis();
+                }
+            } catch (IllegalStateException notStartedYet) {
+                // the toolkit is not running yet
+            } catch (Exception e) {
+                return System.currentTimeMillis();
+            }
+            sleep(10);
+        }
+        return System.currentTimeMillis();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
