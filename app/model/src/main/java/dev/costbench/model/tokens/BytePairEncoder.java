@@ -134,7 +134,7 @@ final class BytePairEncoder {
                 pk = pk << 8 | (b[i] & 0xFF);
             }
             token = vocab.lookupShort(Vocabulary.shortKey(n, pk));
-        } else if (n <= MAX_TOKEN_BYTES) {
+        } else if (n <= MAX_TOKEN_BYTES && vocab.mayBeLongToken(b, 0, n)) {
             token = vocab.lookupLong(Vocabulary.hash(b, 0, n), b, 0, n);
         }
         if (token >= 0) {
@@ -269,11 +269,11 @@ final class BytePairEncoder {
         int parts = n;
         while (size > 0) {
             long top = hp[0];
-            hp[0] = hp[--size];
-            siftDown(hp, 0, size);
             int r = (int) (top >>> 32);
             int i = (int) top;
             if (rk[i] != r) {
+                hp[0] = hp[--size];
+                siftDown(hp, 0, size);
                 continue;
             }
             int j = nx[i];
@@ -289,9 +289,9 @@ final class BytePairEncoder {
             parts--;
             int nr = k < n ? pairRank(hs[i], hs[k], pk[i], pk[k], i, k, nx[k]) : NONE;
             rk[i] = nr;
-            if (nr != NONE) {
-                size = push(hp, size, (long) nr << 32 | i);
-            }
+            // The popped entry's slot takes the new pair of i, or the last entry: one sift instead of two.
+            hp[0] = nr != NONE ? (long) nr << 32 | i : hp[--size];
+            siftDown(hp, 0, size);
             int q = pv[i];
             if (q >= 0) {
                 int lr = pairRank(hs[q], hs[i], pk[q], pk[i], q, i, k);
@@ -314,18 +314,22 @@ final class BytePairEncoder {
 
     private static void siftDown(long[] hp, int k, int size) {
         long x = hp[k];
-        while (true) {
+        int half = size >>> 1;
+        while (k < half) {
             int c = 2 * k + 1;
-            if (c >= size) {
+            long cv = hp[c];
+            int r = c + 1;
+            if (r < size) {
+                long rv = hp[r];
+                // min of the two children, written so that the JIT can use conditional moves
+                boolean right = rv < cv;
+                c = right ? r : c;
+                cv = right ? rv : cv;
+            }
+            if (x <= cv) {
                 break;
             }
-            if (c + 1 < size && hp[c + 1] < hp[c]) {
-                c++;
-            }
-            if (hp[c] >= x) {
-                break;
-            }
-            hp[k] = hp[c];
+            hp[k] = cv;
             k = c;
         }
         hp[k] = x;

@@ -74,6 +74,12 @@ final class Vocabulary {
      */
     private final int[] charIds = new int[1 << 16];
 
+    /**
+     * One bit per (length, first eight bytes) of the tokens longer than {@link #SHORT_MAX}: a cache-resident filter that
+     * spares hashing a long piece (a CJK sentence, a run of spaces) that cannot be a token.
+     */
+    private final long[] longFilter = new long[1 << 13];
+
     private final int[] table;
     private final int mask;
     private final int indexShift;
@@ -139,6 +145,8 @@ final class Vocabulary {
                     slot = (slot + 1) & mask;
                 }
                 table[slot] = (int) ((h >>> tagShift) & TAG_MASK) << ID_BITS | id;
+                int bit = longFilterBit(bytes, from, len);
+                longFilter[bit >>> 6] |= 1L << bit;
             }
             if (len == 1) {
                 byteIds[bytes[from] & 0xFF] = id;
@@ -180,6 +188,17 @@ final class Vocabulary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static int longFilterBit(byte[] src, int from, int len) {
+        long first = (long) LONGS.get(src, from);
+        return (int) (((first + len) * 0x9E3779B97F4A7C15L) >>> 45);
+    }
+
+    /** False when no token is {@code src[from .. from + len)} ({@code len > SHORT_MAX}); true when one may be. */
+    boolean mayBeLongToken(byte[] src, int from, int len) {
+        int bit = longFilterBit(src, from, len);
+        return (longFilter[bit >>> 6] & 1L << bit) != 0;
     }
 
     /** The polynomial hash of {@code src[from .. from + len)}. */
