@@ -51,8 +51,8 @@ import javafx.stage.Stage;
 public final class CostBenchApp extends Application {
 
     private static final Preferences PREFS = Preferences.userNodeForPackage(CostBenchApp.class);
-    /** Background work that can wait until the window is up starts this long after {@link #start}. */
-    private static final long START_UP_DELAY_MS = 1000;
+    /** Opened when the first frame has been drawn: background work that would otherwise compete with it. */
+    private final java.util.concurrent.CountDownLatch firstFrame = new java.util.concurrent.CountDownLatch(1);
 
     private PromptViewModel promptVm;
     private PromptView promptView;
@@ -72,14 +72,13 @@ public final class CostBenchApp extends Application {
         if (!Boolean.getBoolean("costbench.emptyPrompt")) {
             seedExample(promptVm);
         }
-        // The keychain and (openStore) the H2 store are opened a moment later, off the FX thread, so that they do not
-        // take the CPU from the first frame: on 2 cores the window is usable about a second sooner. The data directory
-        // is the one in force now.
+        // The keychain and (openStore) the H2 store are opened off the FX thread once the first frame is drawn, so
+        // that they do not take the CPU from it: on 2 cores the window is usable about a second sooner. The data
+        // directory is the one in force now.
         Path data = AppDirs.dataDir();
         access = java.util.concurrent.CompletableFuture.supplyAsync(() -> new ProviderAccess(
                 dev.costbench.providers.ProviderConfig.fromSystem(dev.costbench.providers.keys.CredentialStores.best(
-                        data, CostBenchApp::askPassphrase))), java.util.concurrent.CompletableFuture
-                .delayedExecutor(START_UP_DELAY_MS, java.util.concurrent.TimeUnit.MILLISECONDS));
+                        data, CostBenchApp::askPassphrase))), this::afterFirstFrame);
         promptView = new PromptView(promptVm, id -> access.join().clients().client(id));
         promptView.runPane().setCallListener((m, purpose, r, cost) -> ledger(m.provider(), m.id(), cost));
         openStore(data);
@@ -127,6 +126,17 @@ public final class CostBenchApp extends Application {
         stage.setMaximized(PREFS.getBoolean("maximized", true));
         stage.maximizedProperty().addListener((o, a, b) -> PREFS.putBoolean("maximized", b));
         stage.show();
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) { // the first pulse after show() has rendered the window
+                    firstFrame.countDown();
+                    stop();
+                }
+            }
+        }.start();
         // `costbench photo.jpg` (or a file manager's "open with") opens the file in the Media view.
         getParameters().getUnnamed().stream().map(java.nio.file.Path::of).filter(java.nio.file.Files::isRegularFile)
                 .findFirst().ifPresent(f -> {
@@ -146,7 +156,7 @@ public final class CostBenchApp extends Application {
     private void openStore(Path dataDir) {
         Thread t = new Thread(() -> {
             try {
-                Thread.sleep(START_UP_DELAY_MS);
+                firstFrame.await(10, java.util.concurrent.TimeUnit.SECONDS);
                 if (stopped) {
                     return; // quit before the store was needed
                 }
@@ -190,6 +200,23 @@ public final class CostBenchApp extends Application {
                 // closing on exit
             }
         }
+    }
+
+    /**
+     * Runs {@code r} on a new thread once the first frame is drawn. The wait is bounded: should the FX thread block
+     * before that frame (on {@code access.join()}), the work still starts.
+     */
+    private void afterFirstFrame(Runnable r) {
+        Thread t = new Thread(() -> {
+            try {
+                firstFrame.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            r.run();
+        }, "CostBench start-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Records a real API call in the ledger (when the store is open). */
