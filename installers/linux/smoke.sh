@@ -49,7 +49,10 @@ if dpkg-query -W -f '${Status}' costbench 2>/dev/null | grep -q 'ok installed'; 
   echo "removing the costbench installed before"
   apt-get remove -y -q costbench > "$out/apt-remove-before.log" 2>&1
 fi
-apt-get install -y -q "./$deb" > "$out/apt-install.log" 2>&1 || { cat "$out/apt-install.log"; fail "apt-get install"; }
+# (with stale or no package lists the dependencies may not resolve: update them and try again)
+apt-get install -y -q "./$deb" > "$out/apt-install.log" 2>&1 \
+  || { apt-get update -q >/dev/null && apt-get install -y -q "./$deb" > "$out/apt-install.log" 2>&1; } \
+  || { cat "$out/apt-install.log"; fail "apt-get install"; }
 grep -E 'class-data archive|start-up archive' "$out/apt-install.log" || true
 [ "$(dpkg-query -W -f '${Status}' costbench)" = "install ok installed" ] || fail "costbench is not installed"
 for f in /opt/costbench/bin/costbench /usr/bin/costbench /usr/share/applications/costbench.desktop \
