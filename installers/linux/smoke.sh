@@ -47,9 +47,12 @@ step "apt-get install ./$(basename "$deb")"
 export DEBIAN_FRONTEND=noninteractive
 if dpkg-query -W -f '${Status}' costbench 2>/dev/null | grep -q 'ok installed'; then
   echo "removing the costbench installed before"
-  apt-get remove -y -q costbench > "$out/apt-remove-before.log" 2>&1
+  apt-get purge -y -q costbench > "$out/apt-remove-before.log" 2>&1
 fi
-apt-get install -y -q "./$deb" > "$out/apt-install.log" 2>&1 || { cat "$out/apt-install.log"; fail "apt-get install"; }
+# (with stale or no package lists the dependencies may not resolve: update them and try again)
+apt-get install -y -q "./$deb" > "$out/apt-install.log" 2>&1 \
+  || { apt-get update -q >/dev/null && apt-get install -y -q "./$deb" > "$out/apt-install.log" 2>&1; } \
+  || { cat "$out/apt-install.log"; fail "apt-get install"; }
 grep -E 'class-data archive|start-up archive' "$out/apt-install.log" || true
 [ "$(dpkg-query -W -f '${Status}' costbench)" = "install ok installed" ] || fail "costbench is not installed"
 for f in /opt/costbench/bin/costbench /usr/bin/costbench /usr/share/applications/costbench.desktop \
@@ -104,7 +107,7 @@ rm -rf "$work"
 echo "upgraded to $(dpkg-query -W -f '${Version}' costbench)"
 [ -f /opt/costbench/lib/app/costbench.jsa ] || fail "no start-up archive after the upgrade"
 as_user costbench --version >/dev/null || fail "the upgraded launcher does not run"
-apt-get remove -y -q costbench > "$out/apt-remove.log" 2>&1 || { cat "$out/apt-remove.log"; fail "apt-get remove"; }
+apt-get purge -y -q costbench > "$out/apt-remove.log" 2>&1 || { cat "$out/apt-remove.log"; fail "apt-get purge"; }
 for f in /opt/costbench /usr/bin/costbench /usr/share/applications/costbench.desktop; do
   [ ! -e "$f" ] || fail "$f left after removal"
 done

@@ -20,7 +20,7 @@ for t in xdotool Xvfb; do command -v $t >/dev/null || { echo "startup.sh: needs 
 
 work=$(mktemp -d)
 xvfb_pid=""
-cleanup() { [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { [ -z "$xvfb_pid" ] || { kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; } || true; rm -rf "$work"; }
 trap cleanup EXIT
 if [ -z "${DISPLAY:-}" ]; then
   for n in $(seq 90 120); do [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || break; done

@@ -51,6 +51,8 @@ import javafx.stage.Stage;
 public final class CostBenchApp extends Application {
 
     private static final Preferences PREFS = Preferences.userNodeForPackage(CostBenchApp.class);
+    /** Opened when the first frame has been drawn: background work that would otherwise compete with it. */
+    private final java.util.concurrent.CountDownLatch firstFrame = new java.util.concurrent.CountDownLatch(1);
 
     private PromptViewModel promptVm;
     private PromptView promptView;
@@ -98,6 +100,7 @@ public final class CostBenchApp extends Application {
     }
     private java.util.concurrent.CompletableFuture<ProviderAccess> access;
     private volatile dev.costbench.model.lab.LabStore store;
+    private volatile boolean stopped;
     private TabPane tabs;
     private final HBox banner = new HBox(8);
     private Scene scene;
@@ -109,19 +112,29 @@ public final class CostBenchApp extends Application {
         if (!Boolean.getBoolean("costbench.emptyPrompt")) {
             seedExample(promptVm);
         }
+        // The keychain and (openStore) the H2 store are opened off the FX thread once the first frame is drawn, so
+        // that they do not take the CPU from it: on 2 cores the window is usable about a second sooner. The data
+        // directory is the one in force now.
+        Path data = AppDirs.dataDir();
         access = java.util.concurrent.CompletableFuture.supplyAsync(() -> new ProviderAccess(
                 dev.costbench.providers.ProviderConfig.fromSystem(dev.costbench.providers.keys.CredentialStores.best(
-                        AppDirs.dataDir(), CostBenchApp::askPassphrase))));
+                        data, CostBenchApp::askPassphrase))), this::afterFirstFrame);
         promptView = new PromptView(promptVm, id -> access.join().clients().client(id));
         promptView.runPane().setCallListener((m, purpose, r, cost) -> ledger(m.provider(), m.id(), cost));
-        openStore();
+        openStore(data);
 
         TabPane tabs = new TabPane();
         Tab prompt = new Tab("Prompt", promptView);
         prompt.setClosable(false);
-        mediaView = new MediaView(() -> promptVm.catalogProperty().get());
-        Tab media = new Tab("Media", mediaView);
+        // Built when first shown: its controls would otherwise add to the CSS and layout of the first frame.
+        Tab media = new Tab("Media");
         media.setClosable(false);
+        media.selectedProperty().addListener((o, a, on) -> {
+            if (on && mediaView == null) {
+                mediaView = new MediaView(() -> promptVm.catalogProperty().get());
+                media.setContent(mediaView);
+            }
+        });
         providersTab = new Tab("Providers");
         providersTab.setClosable(false);
         providersTab.setTooltip(new javafx.scene.control.Tooltip("API keys, base URLs and connection tests"));
@@ -173,6 +186,17 @@ public final class CostBenchApp extends Application {
         stage.setMaximized(PREFS.getBoolean("maximized", true));
         stage.maximizedProperty().addListener((o, a, b) -> PREFS.putBoolean("maximized", b));
         stage.show();
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) { // the first pulse after show() has rendered the window
+                    firstFrame.countDown();
+                    stop();
+                }
+            }
+        }.start();
         // `costbench photo.jpg` (or a file manager's "open with") opens the file in the Media view.
         getParameters().getUnnamed().stream().map(java.nio.file.Path::of).filter(java.nio.file.Files::isRegularFile)
                 .findFirst().ifPresent(f -> {
@@ -189,17 +213,30 @@ public final class CostBenchApp extends Application {
      * Opens the local H2 store off the UI thread. A second running CostBench holds it: say so and quit rather than
      * risk two runners spending against one budget (the store's own reasoning).
      */
-    private void openStore() {
+    private void openStore(Path dataDir) {
         Thread t = new Thread(() -> {
             try {
-                store = dev.costbench.store.H2LabStore.open(AppDirs.dataDir());
+                firstFrame.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                if (stopped) {
+                    return; // quit before the store was needed
+                }
+                dev.costbench.model.lab.LabStore s = dev.costbench.store.H2LabStore.open(dataDir);
+                store = s;
+                if (stopped) {
+                    closeStore(); // stop() ran while it opened
+                }
             } catch (dev.costbench.model.lab.StoreInUseException e) {
+                if (stopped) {
+                    return;
+                }
                 Platform.runLater(() -> {
                     Alert a = new Alert(Alert.AlertType.ERROR, e.getMessage());
                     a.setHeaderText("CostBench is already running");
                     a.showAndWait();
                     Platform.exit();
                 });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
                     Alert a = new Alert(Alert.AlertType.WARNING, "The local results store could not be opened: "
@@ -209,6 +246,35 @@ public final class CostBenchApp extends Application {
                 });
             }
         }, "CostBench store");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private synchronized void closeStore() {
+        dev.costbench.model.lab.LabStore s = store;
+        store = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (Exception ignored) {
+                // closing on exit
+            }
+        }
+    }
+
+    /**
+     * Runs {@code r} on a new thread once the first frame is drawn. The wait is bounded: should the FX thread block
+     * before that frame (on {@code access.join()}), the work still starts.
+     */
+    private void afterFirstFrame(Runnable r) {
+        Thread t = new Thread(() -> {
+            try {
+                firstFrame.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            r.run();
+        }, "CostBench start-up");
         t.setDaemon(true);
         t.start();
     }
@@ -253,13 +319,8 @@ public final class CostBenchApp extends Application {
 
     @Override
     public void stop() {
-        if (store != null) {
-            try {
-                store.close();
-            } catch (Exception ignored) {
-                // closing on exit
-            }
-        }
+        stopped = true;
+        closeStore();
         if (promptVm != null) {
             promptVm.close();
         }

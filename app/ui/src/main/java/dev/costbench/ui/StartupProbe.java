@@ -10,8 +10,8 @@ import javafx.stage.Window;
 
 /**
  * {@code -Dcostbench.startupProbe=report|exit}: prints to stderr how long after the process started the main window
- * was shown and the cost table was filled (the example prompt counted and priced), and with {@code exit} quits a
- * moment later. The installers use it for the class-list training run behind the AppCDS archive and for the startup
+ * was shown (and answers: the check runs on the FX thread) and the cost table was filled (the example prompt counted
+ * and priced), and the CPU time spent until the window was shown; with {@code exit} it quits a moment later. The installers use it for the class-list training run behind the AppCDS archive and for the startup
  * measurement ({@code installers/}); it does nothing unless the property is set.
  */
 final class StartupProbe {
@@ -35,9 +35,10 @@ final class StartupProbe {
         long start = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
                 .orElse(System.currentTimeMillis());
         long shown = waitUntil(() -> Window.getWindows().stream().anyMatch(Window::isShowing), 60_000) - start;
+        long cpu = cpuMillis();
         long ready = waitUntil(StartupProbe::tableReady, 60_000) - start;
         System.err.println("costbench-startup: window shown " + shown + " ms, cost table ready " + ready
-                + " ms after the process started");
+                + " ms after the process started; " + cpu + " ms of CPU time until the window was shown");
         if (exit) {
             sleep(1500);
             Platform.runLater(Platform::exit);
@@ -68,6 +69,10 @@ final class StartupProbe {
             sleep(10);
         }
         return System.currentTimeMillis();
+    }
+
+    private static long cpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     private static void sleep(long ms) {
