@@ -131,10 +131,10 @@ public final class ChatCompletions {
         StreamState st = new StreamState(onDelta);
         Duration latency = engine.postSse("/chat/completions", headers, body, cancel, st);
         if (!st.done && st.finishReason == null) {
-            throw engine.malformed("the stream ended without a finish reason or [DONE]", st.lastData, 200, null);
+            throw engine.malformed("the stream ended without a finish reason or [DONE]", st.lastData(), 200, null);
         }
-        return result(st.text.toString(), st.usage, st.usageRaw, st.finishReason, st.model, st.id, latency,
-                st.ttft);
+        return result(st.text(), st.usage, st.usageRaw, st.finishReason, st.model, st.id, latency,
+                st.ttft());
     }
 
     private ChatResult result(String text, JsonNode usage, String raw, String finish, String model, String id,
@@ -157,26 +157,16 @@ public final class ChatCompletions {
     }
 
     /** Collects the chunks of one stream. */
-    private final class StreamState implements HttpEngine.SseListener {
-        final Consumer<String> onDelta;
-        final StringBuilder text = new StringBuilder();
-        long sentAt;
-        Duration ttft;
+    private final class StreamState extends dev.costbench.providers.http.TextStream {
         JsonNode usage;
         String usageRaw;
         String finishReason;
         String model;
         String id;
-        String lastData;
         boolean done;
 
         StreamState(Consumer<String> onDelta) {
-            this.onDelta = onDelta;
-        }
-
-        @Override
-        public void onRequestSent(long nanoTime) {
-            sentAt = nanoTime;
+            super(onDelta);
         }
 
         @Override
@@ -202,13 +192,7 @@ public final class ChatCompletions {
             for (JsonNode choice : c.path("choices")) {
                 JsonNode content = choice.path("delta").path("content");
                 if (content.isTextual() && !content.asText().isEmpty()) {
-                    if (ttft == null) {
-                        ttft = Duration.ofNanos(System.nanoTime() - sentAt);
-                    }
-                    text.append(content.asText());
-                    if (onDelta != null) {
-                        onDelta.accept(content.asText());
-                    }
+                    delta(content.asText());
                 }
                 if (choice.path("finish_reason").isTextual()) {
                     finishReason = choice.path("finish_reason").asText();

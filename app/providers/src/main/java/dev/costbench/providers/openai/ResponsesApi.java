@@ -94,9 +94,9 @@ final class ResponsesApi {
         Stream st = new Stream(onDelta);
         Duration latency = engine.postSse("/responses", headers, body, cancel, st);
         if (st.response == null) {
-            throw engine.malformed("the stream ended without response.completed", st.lastData, 200, null);
+            throw engine.malformed("the stream ended without response.completed", st.lastData(), 200, null);
         }
-        return result(st.response, st.lastData, st.text.toString(), latency, st.ttft);
+        return result(st.response, st.lastData(), st.text(), latency, st.ttft());
     }
 
     /** Reads a response object (the JSON answer, or the one inside {@code response.completed}). */
@@ -131,21 +131,11 @@ final class ResponsesApi {
     }
 
     /** Collects one Responses event stream. */
-    private final class Stream implements HttpEngine.SseListener {
-        final Consumer<String> onDelta;
-        final StringBuilder text = new StringBuilder();
-        long sentAt;
-        Duration ttft;
+    private final class Stream extends dev.costbench.providers.http.TextStream {
         JsonNode response;
-        String lastData;
 
         Stream(Consumer<String> onDelta) {
-            this.onDelta = onDelta;
-        }
-
-        @Override
-        public void onRequestSent(long nanoTime) {
-            sentAt = nanoTime;
+            super(onDelta);
         }
 
         @Override
@@ -163,13 +153,7 @@ final class ResponsesApi {
                     if (d.isEmpty()) {
                         return;
                     }
-                    if (ttft == null) {
-                        ttft = Duration.ofNanos(System.nanoTime() - sentAt);
-                    }
-                    text.append(d);
-                    if (onDelta != null) {
-                        onDelta.accept(d);
-                    }
+                    delta(d);
                     return;
                 }
                 case "response.completed":
