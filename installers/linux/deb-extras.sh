@@ -18,7 +18,7 @@ for s in 16 24 32 48 64 128 256 512; do
 done
 install -D -m 644 "$here/../icon/costbench.svg" "$r/usr/share/icons/hicolor/scalable/apps/costbench.svg"
 mkdir -p "$r/usr/bin"
-ln -s /opt/costbench/bin/costbench "$r/usr/bin/costbench"
+ln -s /opt/costbench/bin/costbench-start "$r/usr/bin/costbench"
 size=$(du -sk --exclude=DEBIAN "$r" | cut -f1)
 sed -i "s/^Installed-Size:.*/Installed-Size: $size/" "$r/DEBIAN/control"
 (cd "$r" && find . -path ./DEBIAN -prune -o -type f -print0 | sort -z | xargs -0 md5sum | sed 's: \./: :' > DEBIAN/md5sums)

@@ -55,7 +55,7 @@ apt-get install -y -q "./$deb" > "$out/apt-install.log" 2>&1 \
   || { cat "$out/apt-install.log"; fail "apt-get install"; }
 grep -E 'class-data archive|start-up archive' "$out/apt-install.log" || true
 [ "$(dpkg-query -W -f '${Status}' costbench)" = "install ok installed" ] || fail "costbench is not installed"
-for f in /opt/costbench/bin/costbench /usr/bin/costbench /usr/share/applications/costbench.desktop \
+for f in /opt/costbench/bin/costbench /opt/costbench/bin/costbench-start /usr/bin/costbench /usr/share/applications/costbench.desktop \
          /usr/share/icons/hicolor/48x48/apps/costbench.png /usr/share/icons/hicolor/scalable/apps/costbench.svg \
          /opt/costbench/lib/app/costbench.jsa; do
   [ -e "$f" ] || fail "$f missing after install"

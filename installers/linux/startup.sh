@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Measures how fast the installed CostBench starts and how much memory it holds afterwards.
 #
-#   installers/linux/startup.sh [RUNS] [LAUNCHER]      default: 6 runs of /opt/costbench/bin/costbench
+#   installers/linux/startup.sh [RUNS] [LAUNCHER]      default: 6 runs of /opt/costbench/bin/costbench-start
+#                                                      (what the menu entry and /usr/bin/costbench run)
 #
 # Run 1 is cold: the page cache is dropped first (needs root; skipped otherwise). The others are warm. Each run starts
 # the app with a fresh data directory on a virtual display (Xvfb, 1600x1000, started here when DISPLAY is unset) and
@@ -14,7 +15,7 @@
 # The load average is printed too: on a shared machine the figures move with it.
 set -euo pipefail
 runs=${1:-6}
-launcher=${2:-/opt/costbench/bin/costbench}
+launcher=${2:-/opt/costbench/bin/costbench-start}
 [ -x "$launcher" ] || { echo "startup.sh: $launcher not found (install the .deb first)" >&2; exit 1; }
 for t in xdotool Xvfb; do command -v $t >/dev/null || { echo "startup.sh: needs $t (apt-get install xvfb xdotool)" >&2; exit 1; }; done
 
@@ -63,6 +64,7 @@ for i in $(seq "$runs"); do
   sleep 8; rss10=$(rss_mb $pid)
   kill $pid; wait $pid 2>/dev/null || true
   printf '%-5s %-5s %6s ms %6s ms %6s ms %7s MB %7s MB\n' "$i" "$cache" "$mapped" "$usable" "$table" "$rss2" "$rss10"
+  sed -E "s/.*(phases: .*)/      \1/" <<< "$line"
   [ "$i" = 1 ] || results+=("$mapped $usable $table $rss2 $rss10")
 done
 if [ ${#results[@]} -gt 0 ]; then

@@ -35,6 +35,7 @@ public final class Launcher {
             System.exit(code);
         }
         StartupProbe.startIfRequested();
+        StartupProbe.mark("main()");
         AppCds.refreshInBackgroundIfStale();
         javafx.application.Application.launch(CostBenchApp.class, args);
     }
