@@ -72,7 +72,17 @@ fi
 say "Staging jars"
 rm -rf "$T"
 mkdir -p "$T/input" "$T/dist"
-cp app/ui/target/costbench-ui.jar app/ui/target/lib/*.jar "$T/input/"
+# Only the jars the main jar's manifest names: app/ui/target/lib may still hold jars of earlier builds (--skip-maven).
+cp app/ui/target/costbench-ui.jar "$T/input/"
+mkdir -p "$T/manifest" && (cd "$T/manifest" && jar xf "$root/app/ui/target/costbench-ui.jar" META-INF/MANIFEST.MF)
+classpath=$(tr -d '\r' < "$T/manifest/META-INF/MANIFEST.MF" \
+  | awk '/^Class-Path:/ { on = 1; sub(/^Class-Path: /, ""); printf "%s", $0; next } on && /^ / { sub(/^ /, ""); printf "%s", $0; next } { on = 0 }')
+[ -n "$classpath" ] || die "costbench-ui.jar has no Class-Path in its manifest"
+for j in $classpath; do cp "app/ui/target/$j" "$T/input/" || die "app/ui/target/$j missing: run without --skip-maven"; done
+# The licences of what ships (installers/common/Notices.java; fails on a library whose licence it cannot find).
+java installers/common/Notices.java "$T/input" "${MAVEN_REPO:-$HOME/.m2/repository}" "$T/input/THIRD-PARTY-NOTICES.txt" \
+  || die "third-party notices: a bundled library has no known licence (see above)"
+cp installers/common/LICENSE.txt "$T/input/LICENSE.txt"
 case $os-$arch in
   linux-x64) jna=linux-x86-64; webp=Linux/x86_64 ;;
   linux-arm64) jna=linux-aarch64; webp=Linux/aarch64 ;;

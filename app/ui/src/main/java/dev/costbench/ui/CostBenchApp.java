@@ -431,10 +431,43 @@ public final class CostBenchApp extends Application {
             a.initOwner(stage);
             a.show();
         });
-        Menu help = new Menu("Help", null, problems, about);
+        MenuItem licences = new MenuItem("Third-party licences…");
+        licences.setOnAction(e -> showLicences(stage));
+        Menu help = new Menu("Help", null, problems, licences, about);
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /**
+     * Shows THIRD-PARTY-NOTICES.txt, which the installers put next to the application's jars
+     * (installers/common/Notices.java); a development build has none and says where it comes from.
+     */
+    private static void showLicences(Stage owner) {
+        String text;
+        try {
+            Path jarDir = Path.of(CostBenchApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent();
+            Path notices = jarDir.resolve("THIRD-PARTY-NOTICES.txt");
+            text = java.nio.file.Files.isRegularFile(notices) ? java.nio.file.Files.readString(notices)
+                    : "This build was not made by the installers, so it carries no THIRD-PARTY-NOTICES.txt.\n"
+                    + "installers/build.sh writes it from the bundled libraries' POMs "
+                    + "(installers/common/Notices.java); the libraries are listed in app/*/pom.xml.";
+        } catch (Exception ex) {
+            text = "The licence file could not be read: " + ex.getMessage();
+        }
+        javafx.scene.control.TextArea area = new javafx.scene.control.TextArea(text);
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefSize(820, 560);
+        area.setStyle("-fx-font-family: monospace");
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setHeaderText("CostBench is Apache-2.0 licensed and bundles these libraries");
+        a.getDialogPane().setContent(area);
+        a.getDialogPane().setMinWidth(880);
+        a.setResizable(true);
+        a.initOwner(owner);
+        a.show();
     }
 
     private void applyTheme(boolean dark) {
