@@ -9,6 +9,16 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentProgress;
+import dev.costbench.model.lab.ExperimentSettings;
+import dev.costbench.model.lab.LedgerPurpose;
+import dev.costbench.model.lab.judge.Judge;
+import dev.costbench.model.lab.judge.JudgeEstimate;
+import dev.costbench.model.lab.judge.JudgeListener;
+import dev.costbench.model.lab.judge.JudgeProgress;
+import dev.costbench.model.lab.judge.JudgeResult;
+import dev.costbench.model.lab.judge.JudgeRun;
+import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LabStoreException;
 import dev.costbench.model.lab.TrialCell;
@@ -58,9 +68,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code costbench ab run|resume|list|show|export}: the A/B lab headless. Exit codes: 0 every trial succeeded, 1 the
- * run failed or left trials that failed (or was cancelled, or not confirmed), 2 bad input, 4 stopped at the budget
- * cap.
+ * {@code costbench ab run|resume|judge|list|show|export}: the A/B lab headless. Exit codes: 0 every trial succeeded
+ * (and, with a judge, every output has a score), 1 the run failed or left trials that failed (or was cancelled, or not
+ * confirmed), 2 bad input, 4 stopped at the budget cap (the run's or the judge's).
  */
 final class AbCommand {
 
@@ -92,7 +102,7 @@ final class AbCommand {
 
     int run(List<String> argv) throws IOException {
         if (argv.isEmpty()) {
-            throw new UsageException("ab needs a subcommand: run, resume, list, show, export");
+            throw new UsageException("ab needs a subcommand: run, resume, judge, list, show, export");
         }
         String sub = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());
@@ -108,8 +118,11 @@ final class AbCommand {
                     return show(rest);
                 case "export":
                     return export(rest);
+                case "judge":
+                    return judge(rest);
                 default:
-                    throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, list, show, export)");
+                    throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, judge, list, show, "
+                            + "export)");
             }
         } catch (SpecException e) {
             throw new UsageException(e.getMessage());
@@ -145,7 +158,16 @@ final class AbCommand {
         RunEstimate estimate = new Estimator(cat::find).estimate(draft, draft.cells(), Map.of(), BigDecimal.ZERO);
         boolean json = a.flag("json");
         printEstimate(spec.name(), estimate, json ? err : out);
-        ClientSource clients = clients(new LinkedHashSet<>(providers.values()), a.get("base-url"));
+        JudgeSpec judgeSpec = spec.quality().judge();
+        Set<ProviderId> needed = new LinkedHashSet<>(providers.values());
+        if (judgeSpec != null) {
+            JudgeEstimate je = Judge.estimate(draft, judgeSpec, cat::find);
+            (json ? err : out).println("  then the judge: " + je.text().substring("judge ".length())
+                    + ", counted apart from the trials" + (judgeSpec.budgetUsd() == null ? ""
+                    : "; judge cap " + Money.format(judgeSpec.budgetUsd())));
+            needed.add(RunPlan.providerOf(cat.find(judgeSpec.model()).orElseThrow()));
+        }
+        ClientSource clients = clients(needed, a.get("base-url"));
         if (!a.flag("yes") && !confirm(estimate)) {
             err.println("costbench: not run (--yes runs without asking)");
             return 1;
@@ -155,7 +177,9 @@ final class AbCommand {
             long id = runner.create(spec).experimentId();
             err.println("experiment " + id + " (" + spec.name() + "): " + estimate.calls() + " calls; "
                     + "costbench ab resume " + id + " continues it if it stops");
-            return execute(store, runner, id, null, estimate, json);
+            Judging judging = judgeSpec == null ? null
+                    : new Judging(new Judge(store, clients, cat::find, concurrency(a)), judgeSpec, null);
+            return execute(store, runner, id, null, estimate, json, judging);
         }
     }
 
@@ -188,13 +212,13 @@ final class AbCommand {
                 return 1;
             }
             Runner runner = new Runner(store, clients, cat::find, concurrency(a), Runner.DEFAULT_ATTEMPTS);
-            return execute(store, runner, id, budget, estimate, json);
+            return execute(store, runner, id, budget, estimate, json, null);
         }
     }
 
     /** Runs the experiment's missing cells with a progress line on stderr, then prints the summary. */
     private int execute(LabStore store, Runner runner, long id, BigDecimal budget, RunEstimate estimate,
-                        boolean json) throws IOException {
+                        boolean json, Judging judging) throws IOException {
         ProgressLine line = new ProgressLine(err);
         Run run = runner.start(id, budget, line);
         Thread hook = new Thread(() -> {
@@ -224,7 +248,15 @@ final class AbCommand {
         }
         line.end();
         err.println(result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + result.message());
-        summary(store, id, result, estimate, json);
+        JudgeResult judged = null;
+        if (judging != null && result.done() > 0 && result.outcome() != RunResult.Outcome.CANCELLED) {
+            judged = judgeNow(store, id, judging);
+        }
+        summary(store, id, result, estimate, json, judged);
+        if (judged != null && judged.outcome() != JudgeResult.Outcome.COMPLETED
+                && result.outcome() == RunResult.Outcome.COMPLETED) {
+            return judged.outcome() == JudgeResult.Outcome.BUDGET_REACHED ? EXIT_BUDGET : 1;
+        }
         switch (result.outcome()) {
             case COMPLETED:
                 return 0;
@@ -268,6 +300,168 @@ final class AbCommand {
         err.flush();
         String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    // ---- judge ----------------------------------------------------------------------------------------------------
+
+    /** A judge to run after the trials, with the cap given on the command line (or null). */
+    private record Judging(Judge judge, JudgeSpec spec, BigDecimal budget) {
+    }
+
+    private int judge(List<String> argv) throws IOException {
+        Args a = Args.parse(argv, Set.of("model", "rubric", "scale", "budget", "concurrency"),
+                Set.of("json", "yes", "reference"));
+        long id = id(a, "ab judge");
+        BigDecimal budget = budget(a);
+        Catalog cat = catalog.get();
+        boolean json = a.flag("json");
+        try (H2LabStore store = openStore()) {
+            requireExperiment(store, id);
+            Experiment e = store.loadExperiment(id);
+            QualitySettings q = QualitySettings.read(e.settings().extraJson());
+            JudgeSpec spec = judgeSpec(q.judge(), a, id);
+            if (!spec.equals(q.judge())) {
+                // the experiment's judge from now on: its scores are the ones the results show
+                store.updateSettings(id, new ExperimentSettings(e.settings().temperature(),
+                        e.settings().maxOutputTokens(), e.settings().reasoningBudget(),
+                        e.settings().reasoningEffort(), e.settings().reuseStoredAnswers(),
+                        q.withJudge(spec).writeInto(e.settings().extraJson())));
+            }
+            Judge probe = new Judge(store, p -> {
+                throw new IllegalStateException("no calls while estimating");
+            }, cat::find);
+            JudgeEstimate est = probe.estimate(id, spec);
+            (json ? err : out).println("Judge estimate for experiment " + id + ": " + est.text()
+                    + ", counted apart from the trials" + ((budget != null ? budget : spec.budgetUsd()) == null
+                    ? " (no judge cap; --budget USD sets one)" : "; judge cap "
+                    + Money.format(budget != null ? budget : spec.budgetUsd())));
+            if (est.calls() == 0) {
+                err.println("experiment " + id + ": every output already has a score by " + spec.model());
+                summary(store, id, null, null, json);
+                return 0;
+            }
+            ClientSource clients = clients(Set.of(probe.provider(spec)), null);
+            if (!a.flag("yes") && !confirmJudge(est)) {
+                err.println("costbench: not judged (--yes judges without asking)");
+                return 1;
+            }
+            Judge judge = new Judge(store, clients, cat::find, concurrency(a));
+            JudgeResult r = judgeNow(store, id, new Judging(judge, spec, budget));
+            summary(store, id, null, null, json, r);
+            switch (r.outcome()) {
+                case COMPLETED:
+                    return 0;
+                case BUDGET_REACHED:
+                    return EXIT_BUDGET;
+                default:
+                    return 1;
+            }
+        }
+    }
+
+    /** The stored judge with the command line's changes; a usage error when there is none and no --model. */
+    private static JudgeSpec judgeSpec(JudgeSpec stored, Args a, long id) throws IOException {
+        String model = a.get("model");
+        if (stored == null && model == null) {
+            throw new UsageException("experiment " + id + " has no judge: give one with --model M (and --rubric FILE; "
+                    + "the default rubric scores correctness and completeness 1–5)");
+        }
+        JudgeSpec s = stored != null ? stored : JudgeSpec.of(model, JudgeSpec.DEFAULT_RUBRIC);
+        if (model != null) {
+            s = s.withModel(model);
+        }
+        try {
+            if (a.get("rubric") != null) {
+                Path f = Path.of(a.get("rubric"));
+                if (!Files.isRegularFile(f)) {
+                    throw new UsageException("--rubric: no such file: " + f + " (a text file with the rubric)");
+                }
+                s = s.withRubric(Files.readString(f, StandardCharsets.UTF_8));
+            }
+            if (a.get("scale") != null) {
+                s = s.withScale((int) a.nonNegative("scale", 5));
+            }
+            if (a.flag("reference")) {
+                s = new JudgeSpec(s.model(), s.rubric(), s.scale(), true, s.maxOutputTokens(), s.budgetUsd());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return s;
+    }
+
+    /** Judges the experiment's outputs without a score, with a progress line on stderr. */
+    private JudgeResult judgeNow(LabStore store, long id, Judging j) {
+        JudgeLine line = new JudgeLine(err);
+        JudgeRun run = j.judge().start(id, j.spec(), j.budget(), line);
+        Thread hook = new Thread(() -> {
+            run.cancel();
+            try {
+                run.await(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "costbench ab judge cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        JudgeResult r;
+        try {
+            r = run.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook cancels the judging
+            }
+        }
+        line.end();
+        err.println("judge " + r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + r.message()
+                + "; judge spent " + Money.format(r.spentThisRunUsd()));
+        return r;
+    }
+
+    private boolean confirmJudge(JudgeEstimate e) throws IOException {
+        err.print("Judge " + e.calls() + " outputs for about " + Money.format(e.lowUsd()) + " – "
+                + Money.format(e.highUsd()) + "? [y/N] ");
+        err.flush();
+        String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    /** One line on stderr, rewritten in place: outputs judged of total, failures, the judge's spending. */
+    private static final class JudgeLine implements JudgeListener {
+        private final PrintStream err;
+        private int width;
+        private long lastPrint;
+
+        JudgeLine(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void progress(JudgeProgress p) {
+            long now = System.nanoTime();
+            if (!p.finished() && now - lastPrint < 200_000_000L) {
+                return;
+            }
+            lastPrint = now;
+            String s = String.format(Locale.ROOT, "judged %d/%d", p.scored(), p.total())
+                    + (p.failed() > 0 ? " · " + p.failed() + " without a score" : "")
+                    + " · judge spent " + Money.format(p.spentUsd())
+                    + (p.budgetUsd() == null ? "" : " of " + Money.format(p.budgetUsd()));
+            err.print("\r" + s + " ".repeat(Math.max(0, width - s.length())));
+            width = s.length();
+            err.flush();
+        }
+
+        synchronized void end() {
+            if (width > 0) {
+                err.println();
+            }
+        }
     }
 
     // ---- list / show / export -------------------------------------------------------------------------------------
@@ -369,7 +563,13 @@ final class AbCommand {
 
     private void summary(LabStore store, long id, RunResult result, RunEstimate estimate, boolean json)
             throws IOException {
+        summary(store, id, result, estimate, json, null);
+    }
+
+    private void summary(LabStore store, long id, RunResult result, RunEstimate estimate, boolean json,
+                         JudgeResult judged) throws IOException {
         RunSummary s = RunSummary.of(store, id, stats);
+        JudgeFigures jf = JudgeFigures.of(store, id);
         Experiment e = store.loadExperiment(id);
         ExperimentProgress p = store.progress(id);
         if (json) {
@@ -388,6 +588,9 @@ final class AbCommand {
             }
             o.put("budgetUsd", Money.exact(result != null ? result.budgetUsd() : e.budgetCapUsd()));
             o.put("spentUsd", Money.exact(p.spentUsd()));
+            o.put("trialSpentUsd", Money.exact(store.spentOnExperiment(id, LedgerPurpose.TRIAL)));
+            o.put("judgeSpentUsd", Money.exact(jf.spent()));
+            jf.json(o.putObject("judge"), judged);
             o.put("planned", p.planned());
             o.put("done", p.succeeded());
             o.put("missing", p.missing());
@@ -413,6 +616,7 @@ final class AbCommand {
                 ro.put("p50LatencyMs", r.p50LatencyMs());
                 ro.put("meanInputTokens", r.meanInputTokens());
                 ro.put("meanOutputTokens", r.meanOutputTokens());
+                jf.row(ro, r.variant(), r.model());
             }
             ArrayNode cs = o.putArray("comparisons");
             for (RunSummary.Comparison c : s.comparisons()) {
@@ -430,14 +634,17 @@ final class AbCommand {
                             .put("high", c.savingPctInterval().high()).put("level", c.savingPctInterval().level());
                 }
                 co.put("significant", c.significant());
+                jf.comparison(co, c.variant(), c.model());
             }
             o.put("statistics", s.method());
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
             return;
         }
-        out.printf(Locale.ROOT, "experiment %d \"%s\": %s, %d of %d trials done, spent %s%s%n", id, e.name(),
+        out.printf(Locale.ROOT, "experiment %d \"%s\": %s, %d of %d trials done, spent %s%s%s%n", id, e.name(),
                 e.status(), p.succeeded(), p.planned(), Money.format(p.spentUsd()),
-                e.budgetCapUsd() == null ? "" : " (cap " + Money.format(e.budgetCapUsd()) + ")");
+                e.budgetCapUsd() == null ? "" : " (cap " + Money.format(e.budgetCapUsd()) + ")",
+                jf.spent().signum() == 0 ? "" : " — trials " + Money.format(store.spentOnExperiment(id,
+                        LedgerPurpose.TRIAL)) + " · judge " + Money.format(jf.spent()));
         int vw = Math.max(7, s.rows().stream().mapToInt(r -> r.variant().length() + 2).max().orElse(0));
         int mw = Math.max(5, s.rows().stream().mapToInt(r -> r.model().length()).max().orElse(0));
         out.printf(Locale.ROOT, "%-" + vw + "s  %-" + mw + "s  %6s  %6s  %6s  %12s  %12s  %8s%n", "VARIANT", "MODEL",
@@ -460,6 +667,7 @@ final class AbCommand {
                             + "%.1f %%", c.savingPctInterval().level() * 100, c.savingPctInterval().low(),
                             c.savingPctInterval().high()));
         }
+        jf.text(out);
     }
 
     private static void experimentJson(ObjectNode o, Experiment e, ExperimentProgress p) {
