@@ -302,12 +302,19 @@ public final class ResultsPane extends VBox {
 
         costQuality.getData().clear();
         var cheapest = results.cheapestHoldingQuality().orElse(null);
+        var measure = results.thresholds().qualityMeasure();
+        ((NumberAxis) costQuality.getYAxis()).setLabel(switch (measure) {
+            case JUDGE_SCORE -> "mean judge score" + (judge == null ? "" : " (1–" + judge.scale() + ")");
+            case CHECK_PASS_RATE -> "share of outputs passing every check";
+            case RATING -> "mean rating (0–1)";
+            default -> "similarity to the baseline's output (ROUGE-L)";
+        });
         for (VariantModelSummary s : results.summaries()) {
             if (s.meanCostUsd() == null) {
                 continue;
             }
             QualitySummary q = results.qualityOf(s.variantId(), s.modelId()).orElse(null);
-            double y = s.baseline() ? 1.0 : q == null || Double.isNaN(q.rougeL().mean()) ? Double.NaN : q.rougeL().mean();
+            double y = chartQuality(measure, s, q);
             if (Double.isNaN(y)) {
                 continue;
             }
@@ -405,6 +412,20 @@ public final class ResultsPane extends VBox {
         if (p != null && p[1] != null) {
             store.rate(p[1].id(), RatingScale.THUMBS, value, "");
         }
+    }
+
+    /** The y of a row in the cost-vs-quality chart: the value of the measure the verdict watches (NaN: none). */
+    private static double chartQuality(dev.costbench.model.lab.stats.QualityMeasure m, VariantModelSummary s,
+                                       QualitySummary q) {
+        if (q == null) {
+            return Double.NaN;
+        }
+        return switch (m) {
+            case JUDGE_SCORE -> q.judgeScores().mean();
+            case CHECK_PASS_RATE -> q.checks().hasChecks() ? q.checks().passRate() : Double.NaN;
+            case RATING -> q.ratings().n() == 0 ? Double.NaN : q.ratings().score();
+            default -> s.baseline() ? 1.0 : q.rougeL().mean();
+        };
     }
 
     /** " · judge 4/5", " · judge failed", or "". */

@@ -162,11 +162,10 @@ public final class SetupPane extends ScrollPane {
         });
         cancel.setId("lab-cancel");
         cancel.setOnAction(e -> {
-            if (run != null) {
-                run.cancel();
-            }
-            if (judgeRun != null) {
+            if (judgeRun != null && !judgeRun.isFinished()) {
                 judgeRun.cancel();
+            } else if (run != null) {
+                run.cancel();
             }
         });
         progress.setId("lab-progress");
