@@ -13,7 +13,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -58,16 +57,14 @@ final class JudgeEditor extends VBox {
         form.setVgap(4);
         model.setPrefWidth(240);
         form.addRow(0, label("Judge model"), model, label("Scale 1 –"), scale, label("Judge cap (USD)"), budget);
-        form.add(rubric, 0, 1, 6, 1);
-        form.add(reference, 0, 2, 6, 1);
-        GridPane.setHgrow(rubric, Priority.ALWAYS);
+        VBox body = new VBox(4, form, rubric, reference);
         if (optional) {
-            form.disableProperty().bind(enabled.selectedProperty().not());
+            body.disableProperty().bind(enabled.selectedProperty().not());
             getChildren().add(enabled);
         } else {
             enabled.setSelected(true);
         }
-        getChildren().add(form);
+        getChildren().add(body);
     }
 
     private static Label label(String text) {
