@@ -55,7 +55,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -65,6 +64,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -221,30 +224,11 @@ final class AbCommand {
                         boolean json, Judging judging) throws IOException {
         ProgressLine line = new ProgressLine(err);
         Run run = runner.start(id, budget, line);
-        Thread hook = new Thread(() -> {
-            run.cancel();
-            try {
-                run.await(Duration.ofSeconds(20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "costbench ab cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        RunResult result;
-        try {
-            result = run.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.cancel();
+        RunResult result = awaitOrCancel(run.result(), run::cancel, "costbench ab cancel");
+        if (result == null) {
             err.println();
             err.println("costbench: interrupted");
             return 1;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook cancels the run
-            }
         }
         line.end();
         err.println(result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + result.message());
@@ -253,9 +237,9 @@ final class AbCommand {
             judged = judgeNow(store, id, judging);
         }
         summary(store, id, result, estimate, json, judged);
-        if (judged != null && judged.outcome() != JudgeResult.Outcome.COMPLETED
+        if (judged != null && judged.outcome() != RunResult.Outcome.COMPLETED
                 && result.outcome() == RunResult.Outcome.COMPLETED) {
-            return judged.outcome() == JudgeResult.Outcome.BUDGET_REACHED ? EXIT_BUDGET : 1;
+            return judged.outcome() == RunResult.Outcome.BUDGET_REACHED ? EXIT_BUDGET : 1;
         }
         switch (result.outcome()) {
             case COMPLETED:
@@ -264,6 +248,39 @@ final class AbCommand {
                 return EXIT_BUDGET;
             default:
                 return 1;
+        }
+    }
+
+    /**
+     * Waits for background work; Ctrl+C (the JVM shutting down) cancels it and gives the calls in flight 20 s to end.
+     * Null when this thread is interrupted (the work is cancelled).
+     */
+    private static <T> T awaitOrCancel(CompletableFuture<T> done, Runnable cancel, String name) {
+        Thread hook = new Thread(() -> {
+            cancel.run();
+            try {
+                done.get(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the JVM exits anyway
+            }
+        }, name);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.run();
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the work failed", e.getCause());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook cancels the work
+            }
         }
     }
 
@@ -294,9 +311,14 @@ final class AbCommand {
     }
 
     private boolean confirm(RunEstimate e) throws IOException {
-        err.print("Run " + e.calls() + " calls for about " + Money.format(e.lowUsd()) + " – "
+        return ask("Run " + e.calls() + " calls for about " + Money.format(e.lowUsd()) + " – "
                 + Money.format(e.highUsd()) + (e.budgetUsd() == null ? "" : " (cap " + Money.format(e.budgetUsd())
-                + ")") + "? [y/N] ");
+                + ")") + "?");
+    }
+
+    /** Asks a yes/no question on stderr; true for y or yes on stdin. */
+    private boolean ask(String question) throws IOException {
+        err.print(question + " [y/N] ");
         err.flush();
         String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
@@ -394,28 +416,9 @@ final class AbCommand {
     private JudgeResult judgeNow(LabStore store, long id, Judging j) {
         JudgeLine line = new JudgeLine(err);
         JudgeRun run = j.judge().start(id, j.spec(), j.budget(), line);
-        Thread hook = new Thread(() -> {
-            run.cancel();
-            try {
-                run.await(Duration.ofSeconds(20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "costbench ab judge cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        JudgeResult r;
-        try {
-            r = run.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.cancel();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook cancels the judging
-            }
+        JudgeResult r = awaitOrCancel(run.result(), run::cancel, "costbench ab judge cancel");
+        if (r == null) {
+            throw new IllegalStateException("interrupted");
         }
         line.end();
         err.println("judge " + r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + r.message()
@@ -424,42 +427,24 @@ final class AbCommand {
     }
 
     private boolean confirmJudge(JudgeEstimate e) throws IOException {
-        err.print("Judge " + e.calls() + " outputs for about " + Money.format(e.lowUsd()) + " – "
-                + Money.format(e.highUsd()) + "? [y/N] ");
-        err.flush();
-        String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+        return ask("Judge " + e.calls() + " outputs for about " + Money.format(e.lowUsd()) + " – "
+                + Money.format(e.highUsd()) + "?");
     }
 
-    /** One line on stderr, rewritten in place: outputs judged of total, failures, the judge's spending. */
-    private static final class JudgeLine implements JudgeListener {
-        private final PrintStream err;
-        private int width;
-        private long lastPrint;
+    /** Outputs judged of total, failures, the judge's spending. */
+    private static final class JudgeLine extends StatusLine implements JudgeListener {
 
         JudgeLine(PrintStream err) {
-            this.err = err;
+            super(err);
         }
 
         @Override
         public synchronized void progress(JudgeProgress p) {
-            long now = System.nanoTime();
-            if (!p.finished() && now - lastPrint < 200_000_000L) {
-                return;
-            }
-            lastPrint = now;
-            String s = String.format(Locale.ROOT, "judged %d/%d", p.scored(), p.total())
-                    + (p.failed() > 0 ? " · " + p.failed() + " without a score" : "")
-                    + " · judge spent " + Money.format(p.spentUsd())
-                    + (p.budgetUsd() == null ? "" : " of " + Money.format(p.budgetUsd()));
-            err.print("\r" + s + " ".repeat(Math.max(0, width - s.length())));
-            width = s.length();
-            err.flush();
-        }
-
-        synchronized void end() {
-            if (width > 0) {
-                err.println();
+            if (due(p.finished())) {
+                show(String.format(Locale.ROOT, "judged %d/%d", p.scored(), p.total())
+                        + (p.failed() > 0 ? " · " + p.failed() + " without a score" : "")
+                        + " · judge spent " + Money.format(p.spentUsd())
+                        + (p.budgetUsd() == null ? "" : " of " + Money.format(p.budgetUsd())));
             }
         }
     }
@@ -766,23 +751,51 @@ final class AbCommand {
         }
     }
 
-    /** One line on stderr, rewritten in place: trials done of total, money spent, the last error. */
-    private static final class ProgressLine implements RunListener {
+    /** One line on stderr, rewritten in place at most five times a second (and always at the end). */
+    private static class StatusLine {
         private final PrintStream err;
         private long lastPrint;
         private int width;
 
-        ProgressLine(PrintStream err) {
+        StatusLine(PrintStream err) {
             this.err = err;
+        }
+
+        /** True when a line is due now ({@code last}: always). */
+        synchronized boolean due(boolean last) {
+            long now = System.nanoTime();
+            if (!last && now - lastPrint < 200_000_000L) {
+                return false;
+            }
+            lastPrint = now;
+            return true;
+        }
+
+        synchronized void show(String s) {
+            err.print("\r" + s + " ".repeat(Math.max(0, width - s.length())));
+            width = s.length();
+            err.flush();
+        }
+
+        synchronized void end() {
+            if (width > 0) {
+                err.println();
+            }
+        }
+    }
+
+    /** Trials done of total, money spent, the last error. */
+    private static final class ProgressLine extends StatusLine implements RunListener {
+
+        ProgressLine(PrintStream err) {
+            super(err);
         }
 
         @Override
         public synchronized void progress(RunProgress p) {
-            long now = System.nanoTime();
-            if (p.state() != RunProgress.State.FINISHED && now - lastPrint < 200_000_000L) {
+            if (!due(p.state() == RunProgress.State.FINISHED)) {
                 return;
             }
-            lastPrint = now;
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "%d/%d trials", p.done(), p.total()));
             b.append(" · ").append(Money.format(p.spentUsd())).append(" spent");
@@ -802,16 +815,7 @@ final class AbCommand {
                 String e = p.lastError();
                 b.append(" · last error: ").append(e.length() > 80 ? e.substring(0, 80) + "…" : e);
             }
-            String s = b.toString();
-            err.print("\r" + s + " ".repeat(Math.max(0, width - s.length())));
-            width = s.length();
-            err.flush();
-        }
-
-        synchronized void end() {
-            if (width > 0) {
-                err.println();
-            }
+            show(b.toString());
         }
     }
 }

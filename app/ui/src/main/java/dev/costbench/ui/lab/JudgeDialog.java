@@ -13,7 +13,6 @@ import dev.costbench.model.lab.judge.JudgeResult;
 import dev.costbench.model.lab.judge.JudgeRun;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -160,9 +159,7 @@ final class JudgeDialog {
                 public void progress(JudgeProgress p) {
                     Platform.runLater(() -> {
                         progress.setProgress(p.fraction());
-                        progressText.setText(String.format(Locale.ROOT, "%d of %d scored%s · judge spent %s",
-                                p.scored(), p.total(), p.failed() == 0 ? "" : " · " + p.failed() + " failed",
-                                Money.format(p.spentUsd())));
+                        progressText.setText(JudgeEditor.progressText(p));
                         if (p.lastError() != null) {
                             error.setText(p.lastError());
                         }

@@ -73,6 +73,13 @@ final class JudgeEditor extends VBox {
         return l;
     }
 
+    /** "3 of 18 scored · 1 failed · judge spent $0.0004" for a progress line. */
+    static String progressText(dev.costbench.model.lab.judge.JudgeProgress p) {
+        return String.format(java.util.Locale.ROOT, "%d of %d scored%s · judge spent %s", p.scored(), p.total(),
+                p.failed() == 0 ? "" : " · " + p.failed() + " failed",
+                dev.costbench.model.cost.Money.format(p.spentUsd()));
+    }
+
     /** "$0.50": a cap with at least two decimals. */
     static String cap(BigDecimal usd) {
         return "$" + usd.setScale(Math.max(2, usd.scale()), java.math.RoundingMode.UNNECESSARY).toPlainString();

@@ -387,9 +387,7 @@ public final class SetupPane extends ScrollPane {
                         public void progress(JudgeProgress p) {
                             Platform.runLater(() -> {
                                 progress.setProgress(p.fraction());
-                                progressText.setText(String.format(Locale.ROOT, "judging %d of %d%s · judge spent %s",
-                                        p.scored(), p.total(), p.failed() == 0 ? "" : " · " + p.failed() + " failed",
-                                        Money.format(p.spentUsd())));
+                                progressText.setText("Judging: " + JudgeEditor.progressText(p));
                             });
                         }
 

@@ -14,10 +14,10 @@ import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
 import dev.costbench.model.lab.run.BudgetGuard;
 import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.lab.run.Estimator;
 import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.lab.run.SpecException;
 import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.RequestEstimate;
 import java.math.BigDecimal;
@@ -227,7 +227,7 @@ public final class Judge {
     }
 
     static RequestEstimate inputTokens(ModelEntry m, ChatRequest r) {
-        return RequestEstimate.of(m, r, (long) r.maxOutputTokens(), NO_MEDIA, BillingOptions.INTERACTIVE);
+        return RequestEstimate.of(m, r, (long) r.maxOutputTokens(), Estimator.NO_MEDIA, BillingOptions.INTERACTIVE);
     }
 
     /**
@@ -261,16 +261,4 @@ public final class Judge {
             throws InterruptedException {
         return start(experimentId, spec, budgetOverride, listener).await();
     }
-
-    private static final RequestEstimate.MediaSizer NO_MEDIA = new RequestEstimate.MediaSizer() {
-        @Override
-        public int[] imageSize(Part.Image image) {
-            throw new IllegalStateException("judge requests carry no media");
-        }
-
-        @Override
-        public double seconds(Part media) {
-            throw new IllegalStateException("judge requests carry no media");
-        }
-    };
 }

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.judge;
 
+import dev.costbench.model.lab.run.RunResult;
 import java.math.BigDecimal;
 
 /**
  * How a judging ended.
  *
- * @param outcome         why it ended
+ * @param outcome         why it ended: COMPLETED (every output has a score), INCOMPLETE (every output was tried,
+ *                        some have no score), BUDGET_REACHED (the judge's cap), CANCELLED, or FAILED (a refused
+ *                        key, the store)
  * @param total           outputs it set out to score
  * @param scored          outputs it scored
  * @param failed          judge calls without a score
@@ -15,20 +18,6 @@ import java.math.BigDecimal;
  * @param judgeSpentUsd   what every judge call of the experiment has cost
  * @param message         one line for the user
  */
-public record JudgeResult(Outcome outcome, int total, int scored, int failed, int left, BigDecimal spentThisRunUsd,
-                          BigDecimal judgeSpentUsd, String message) {
-
-    /** Why a judging ended. */
-    public enum Outcome {
-        /** Every output has a score. */
-        COMPLETED,
-        /** Every output was tried; some have no score. */
-        INCOMPLETE,
-        /** The next call's worst case would have passed the judge's cap. */
-        BUDGET_REACHED,
-        /** The user cancelled. */
-        CANCELLED,
-        /** The judging itself failed (the key was refused, the store failed). */
-        FAILED
-    }
+public record JudgeResult(RunResult.Outcome outcome, int total, int scored, int failed, int left,
+                          BigDecimal spentThisRunUsd, BigDecimal judgeSpentUsd, String message) {
 }

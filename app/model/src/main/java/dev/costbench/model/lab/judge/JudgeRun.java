@@ -8,7 +8,9 @@ import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.NewLedgerEntry;
+import dev.costbench.model.lab.run.Await;
 import dev.costbench.model.lab.run.BudgetGuard;
+import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ChatResult;
@@ -26,9 +28,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -56,7 +55,7 @@ public final class JudgeRun {
     private final AtomicInteger scored = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final Object emitLock = new Object();
-    private volatile JudgeResult.Outcome stop;
+    private volatile RunResult.Outcome stop;
     private volatile String stopMessage;
     private volatile String lastError;
     private volatile ProviderClient client;
@@ -89,7 +88,7 @@ public final class JudgeRun {
             }
         } catch (ProviderException | RuntimeException e) {
             lastError = provider.displayName() + ": " + e.getMessage();
-            stopWith(JudgeResult.Outcome.FAILED, lastError);
+            stopWith(RunResult.Outcome.FAILED, lastError);
         }
         emit();
         List<Thread> workers = new ArrayList<>();
@@ -122,10 +121,10 @@ public final class JudgeRun {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopWith(JudgeResult.Outcome.CANCELLED, "interrupted");
+            stopWith(RunResult.Outcome.CANCELLED, "interrupted");
         } catch (RuntimeException e) {
             lastError = String.valueOf(e.getMessage());
-            stopWith(JudgeResult.Outcome.FAILED, "the judging failed: " + e);
+            stopWith(RunResult.Outcome.FAILED, "the judging failed: " + e);
         }
     }
 
@@ -135,7 +134,7 @@ public final class JudgeRun {
         BigDecimal reservation = judge.worstCase(model, Judge.inputTokens(model, request), spec.maxOutputTokens());
         if (!guard.reserveOrWait(reservation, () -> stop != null)) {
             if (stop == null) {
-                stopWith(JudgeResult.Outcome.BUDGET_REACHED, "the next judge call (up to "
+                stopWith(RunResult.Outcome.BUDGET_REACHED, "the next judge call (up to "
                         + Money.format(reservation) + ") would pass the judge's cap of " + Money.format(guard.cap())
                         + "; judge spent " + Money.format(guard.spent()));
             }
@@ -144,7 +143,7 @@ public final class JudgeRun {
         }
         CancelToken token = new CancelToken();
         inFlight.add(token);
-        if (stop == JudgeResult.Outcome.CANCELLED) {
+        if (stop == RunResult.Outcome.CANCELLED) {
             token.cancel();
         }
         emit();
@@ -200,7 +199,7 @@ public final class JudgeRun {
         }
         if (error != null && (error.kind() == ProviderException.Kind.AUTH
                 || error.kind() == ProviderException.Kind.NO_KEY)) {
-            stopWith(JudgeResult.Outcome.FAILED, message);
+            stopWith(RunResult.Outcome.FAILED, message);
         }
         emit();
     }
@@ -209,7 +208,7 @@ public final class JudgeRun {
         return new NewLedgerEntry(when, model.provider(), spec.model(), cost, experimentId, null, LedgerPurpose.JUDGE);
     }
 
-    private void stopWith(JudgeResult.Outcome outcome, String message) {
+    private void stopWith(RunResult.Outcome outcome, String message) {
         synchronized (this) {
             if (stop == null) {
                 stopMessage = message;
@@ -223,7 +222,7 @@ public final class JudgeRun {
 
     /** Aborts the calls in flight and launches nothing more. */
     public void cancel() {
-        stopWith(JudgeResult.Outcome.CANCELLED, "cancelled");
+        stopWith(RunResult.Outcome.CANCELLED, "cancelled");
         for (CancelToken t : inFlight) {
             t.cancel();
         }
@@ -240,22 +239,17 @@ public final class JudgeRun {
 
     /** Waits for the end. */
     public JudgeResult await() throws InterruptedException {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the judging failed", e.getCause());
-        }
+        return Await.get(result, "the judging");
     }
 
     /** Waits at most {@code timeout}; empty while it still runs. */
     public Optional<JudgeResult> await(Duration timeout) throws InterruptedException {
-        try {
-            return Optional.of(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the judging failed", e.getCause());
-        }
+        return Await.get(result, timeout, "the judging");
+    }
+
+    /** The result as a future (completes on a judge thread). */
+    public CompletableFuture<JudgeResult> result() {
+        return result.thenApply(r -> r);
     }
 
     /** A snapshot now. */
@@ -270,8 +264,8 @@ public final class JudgeRun {
         JudgeResult r;
         try {
             int left = judge.pending(experimentId, spec).size();
-            JudgeResult.Outcome outcome = stop != null ? stop
-                    : left == 0 ? JudgeResult.Outcome.COMPLETED : JudgeResult.Outcome.INCOMPLETE;
+            RunResult.Outcome outcome = stop != null ? stop
+                    : left == 0 ? RunResult.Outcome.COMPLETED : RunResult.Outcome.INCOMPLETE;
             BigDecimal spent = judge.store.spentOnExperiment(experimentId, LedgerPurpose.JUDGE);
             String message = switch (outcome) {
                 case COMPLETED -> total == 0 ? "every output already has a score by " + spec.model()
@@ -284,7 +278,7 @@ public final class JudgeRun {
             r = new JudgeResult(outcome, total, scored.get(), failed.get(), left,
                     guard.spent().subtract(spentAtStart), spent, message);
         } catch (RuntimeException e) {
-            r = new JudgeResult(JudgeResult.Outcome.FAILED, total, scored.get(), failed.get(),
+            r = new JudgeResult(RunResult.Outcome.FAILED, total, scored.get(), failed.get(),
                     total - scored.get(), guard.spent().subtract(spentAtStart), guard.spent(),
                     "the judging failed: " + e.getMessage());
         }

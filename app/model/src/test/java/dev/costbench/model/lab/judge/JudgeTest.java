@@ -10,6 +10,7 @@ import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.LedgerPurpose;
+import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.SpecException;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
@@ -113,7 +114,7 @@ class JudgeTest {
                 seen.add(p);
             }
         });
-        assertEquals(JudgeResult.Outcome.COMPLETED, r.outcome(), r.message());
+        assertEquals(RunResult.Outcome.COMPLETED, r.outcome(), r.message());
         assertEquals(12, r.scored());
         assertEquals(12, store.scores.size());
         assertEquals(List.of(3.0, 5.0), store.scores.stream().map(s -> s.score()).distinct().sorted().toList());
@@ -174,7 +175,7 @@ class JudgeTest {
             return scoreFor(r);
         });
         JudgeResult r = judge(store, bad, 2).run(1, SPEC, null, null);
-        assertEquals(JudgeResult.Outcome.INCOMPLETE, r.outcome(), r.message());
+        assertEquals(RunResult.Outcome.INCOMPLETE, r.outcome(), r.message());
         assertEquals(1, r.scored());
         assertEquals(3, r.failed());
         assertEquals(3, r.left());
@@ -191,7 +192,7 @@ class JudgeTest {
 
         Fake good = new Fake((req, n, t) -> scoreFor(req));
         JudgeResult resumed = judge(store, good, 2).run(1, SPEC, null, null);
-        assertEquals(JudgeResult.Outcome.COMPLETED, resumed.outcome());
+        assertEquals(RunResult.Outcome.COMPLETED, resumed.outcome());
         assertEquals(3, good.calls.get(), "only the outputs without a score");
         assertEquals(4, store.scores.size());
     }
@@ -218,7 +219,7 @@ class JudgeTest {
         assertThrows(IllegalStateException.class, () -> judge.start(1, SPEC, null, null), "one judging at a time");
         run.cancel();
         JudgeResult r = run.await();
-        assertEquals(JudgeResult.Outcome.CANCELLED, r.outcome());
+        assertEquals(RunResult.Outcome.CANCELLED, r.outcome());
         assertEquals(2, r.scored());
         assertEquals(10, r.left());
         assertEquals(0, store.failures.size(), "a cancelled call is not a failure");
@@ -233,7 +234,7 @@ class JudgeTest {
         // one call's worst case: ~input at $0.15/1M + 300 output tokens at $0.60/1M ≈ $0.00021
         BigDecimal cap = new BigDecimal("0.0012");
         JudgeResult r = judge(store, fake, 2).run(1, SPEC.withBudget(cap), null, null);
-        assertEquals(JudgeResult.Outcome.BUDGET_REACHED, r.outcome(), r.message());
+        assertEquals(RunResult.Outcome.BUDGET_REACHED, r.outcome(), r.message());
         assertTrue(r.message().contains("would pass the judge's cap of $0.0012"), r.message());
         BigDecimal spent = store.spentOnExperiment(1, LedgerPurpose.JUDGE);
         assertTrue(spent.compareTo(cap) <= 0, "spent " + spent);
@@ -242,10 +243,10 @@ class JudgeTest {
         // the same cap again: earlier judge spending counts, so little or nothing more runs
         JudgeResult again = judge(store, fake, 2).run(1, SPEC.withBudget(cap), null, null);
         assertTrue(store.spentOnExperiment(1, LedgerPurpose.JUDGE).compareTo(cap) <= 0);
-        assertEquals(JudgeResult.Outcome.BUDGET_REACHED, again.outcome());
+        assertEquals(RunResult.Outcome.BUDGET_REACHED, again.outcome());
         // a larger cap given for this judging finishes it
         JudgeResult done = judge(store, fake, 2).run(1, SPEC.withBudget(cap), BigDecimal.ONE, null);
-        assertEquals(JudgeResult.Outcome.COMPLETED, done.outcome(), done.message());
+        assertEquals(RunResult.Outcome.COMPLETED, done.outcome(), done.message());
         assertEquals(20, store.scores.size());
     }
 
