@@ -168,7 +168,9 @@ final class AbCommand {
             (json ? err : out).println("  then the judge: " + je.text().substring("judge ".length())
                     + ", counted apart from the trials" + (judgeSpec.budgetUsd() == null ? ""
                     : "; judge cap " + Money.format(judgeSpec.budgetUsd())));
-            needed.add(RunPlan.providerOf(cat.find(judgeSpec.model()).orElseThrow()));
+            needed.add(RunPlan.providerOf(cat.find(judgeSpec.model()).orElseThrow(() -> new UsageException(
+                    "judge model \"" + judgeSpec.model() + "\" is not in the catalog: pick a catalog model (it prices "
+                    + "the judge calls)"))));
         }
         ClientSource clients = clients(needed, a.get("base-url"));
         if (!a.flag("yes") && !confirm(estimate)) {
@@ -209,13 +211,22 @@ final class AbCommand {
             }
             Set<ProviderId> needed = new LinkedHashSet<>();
             missing.forEach(c -> needed.add(providers.get(c.modelId())));
+            JudgeSpec judgeSpec = plan.spec().quality().judge();
+            if (judgeSpec != null) {
+                (json ? err : out).println("  then the judge scores the new outputs with " + judgeSpec.model()
+                        + ", counted apart from the trials");
+                needed.add(RunPlan.providerOf(cat.find(judgeSpec.model()).orElseThrow(() -> new UsageException(
+                        "judge model \"" + judgeSpec.model() + "\" is not in the catalog"))));
+            }
             ClientSource clients = clients(needed, a.get("base-url"));
             if (!a.flag("yes") && !confirm(estimate)) {
                 err.println("costbench: not run (--yes runs without asking)");
                 return 1;
             }
             Runner runner = new Runner(store, clients, cat::find, concurrency(a), Runner.DEFAULT_ATTEMPTS);
-            return execute(store, runner, id, budget, estimate, json, null);
+            Judging judging = judgeSpec == null ? null
+                    : new Judging(new Judge(store, clients, cat::find, concurrency(a)), judgeSpec, null);
+            return execute(store, runner, id, budget, estimate, json, judging);
         }
     }
 
