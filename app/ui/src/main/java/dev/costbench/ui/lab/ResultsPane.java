@@ -7,14 +7,14 @@ import dev.costbench.model.lab.JudgeFailure;
 import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LedgerPurpose;
-import dev.costbench.model.lab.judge.JudgeSpec;
-import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.RatingScale;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
+import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.QualitySummary;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.UsdInterval;
@@ -74,37 +74,25 @@ public final class ResultsPane extends VBox {
     private final Label leftTitle = new Label();
     private final Label rightTitle = new Label();
     private final Label title = new Label();
-    private ExperimentResults results;
-    private ExperimentData data;
-    private long generation;
-    private Map<String, Trial[]> cells = Map.of();
     // the judge and the editable checks / thresholds
-    private final java.util.function.Supplier<dev.costbench.model.catalog.Catalog> catalog;
-    private final dev.costbench.model.lab.run.ClientSource clients;
+    private java.util.function.Supplier<dev.costbench.model.catalog.Catalog> catalog;
+    private dev.costbench.model.lab.run.ClientSource clients;
+    private Map<Long, JudgeScore> judgeByTrial = Map.of();
+    private Map<Long, JudgeFailure> judgeFailureByTrial = Map.of();
+    private JudgeDialog judgeDialog;
     private final Label spend = new Label();
     private final Button judgeButton = new Button("Judge…");
     private final QualityEditor quality = new QualityEditor("results");
     private final Label qualityError = new Label();
-    private Experiment current;
     private JudgeSpec judge;
-    private Map<Long, JudgeScore> judgeByTrial = Map.of();
-    private Map<Long, JudgeFailure> judgeFailureByTrial = Map.of();
-    private JudgeDialog judgeDialog;
+    private ExperimentResults results;
+    private ExperimentData data;
+    private long generation;
+    private Map<String, Trial[]> cells = Map.of();
+    private Experiment current;
 
-    /** Results only: no judging (for views that only read the store). */
     public ResultsPane(LabStore store) {
-        this(store, null, null);
-    }
-
-    /**
-     * @param catalog prices and the judge models (null: no judging)
-     * @param clients the providers' clients for the judge (null: no judging)
-     */
-    public ResultsPane(LabStore store, java.util.function.Supplier<dev.costbench.model.catalog.Catalog> catalog,
-                       dev.costbench.model.lab.run.ClientSource clients) {
         this.store = store;
-        this.catalog = catalog;
-        this.clients = clients;
         setId("lab-results");
         setSpacing(8);
         setPadding(new Insets(8));
@@ -155,7 +143,7 @@ public final class ResultsPane extends VBox {
         judgeButton.setId("lab-judge");
         judgeButton.setTooltip(new Tooltip("Score every output with an LLM judge and a rubric (Ctrl+J); its cost is "
                 + "counted apart from the trials"));
-        judgeButton.setDisable(catalog == null || clients == null);
+        judgeButton.setDisable(true);
         judgeButton.setOnAction(e -> openJudge());
         spend.setId("lab-spend");
         spend.setTooltip(new Tooltip("What the experiment cost: the trials, and the judge's calls counted apart"));
@@ -178,6 +166,20 @@ public final class ResultsPane extends VBox {
                 k.consume();
             }
         });
+    }
+
+    /**
+     * Results with judging: "Judge…" scores the outputs with an LLM judge.
+     *
+     * @param catalog prices and the judge models
+     * @param clients the providers' clients for the judge
+     */
+    public ResultsPane(LabStore store, java.util.function.Supplier<dev.costbench.model.catalog.Catalog> catalog,
+                       dev.costbench.model.lab.run.ClientSource clients) {
+        this(store);
+        this.catalog = catalog;
+        this.clients = clients;
+        judgeButton.setDisable(catalog == null || clients == null);
     }
 
     private void buildTable() {
