@@ -164,12 +164,24 @@ public final class RunPlan {
         ExperimentSpec spec = new ExperimentSpec(e.name(), run.path("description").isTextual()
                 ? run.path("description").asText() : null, specs, inputSpecs, models, e.repetitions(),
                 e.budgetCapUsd(), st.reuseStoredAnswers(), params, run.path("stream").asBoolean(true), api,
-                QualitySettings.read(st.extraJson()));
+                qualityOf(st.extraJson()));
         if (is.isEmpty()) {
             // The store plans no trials without an input; the spec added an empty one, which the store lacks.
             throw new SpecException("experiment " + experimentId + " has no test inputs (add at least an empty one)");
         }
         return new RunPlan(experimentId, spec, vs, is);
+    }
+
+    /**
+     * The checks, thresholds and judge of stored settings; the defaults when they cannot be read (an experiment can
+     * always be resumed; the results view reports the broken settings).
+     */
+    private static QualitySettings qualityOf(String extraJson) {
+        try {
+            return QualitySettings.read(extraJson);
+        } catch (IllegalArgumentException e) {
+            return QualitySettings.defaults();
+        }
     }
 
     /** The same plan with another budget cap (for one run; the stored cap is not changed). */
