@@ -44,7 +44,7 @@ final class JudgeFigures {
 
     static JudgeFigures of(LabStore store, long id) {
         Experiment e = store.loadExperiment(id);
-        QualitySettings q = QualitySettings.read(e.settings().extraJson());
+        QualitySettings q = settings(e);
         BigDecimal spent = store.spentOnExperiment(id, LedgerPurpose.JUDGE);
         ExperimentData data = ExperimentData.load(store, id);
         int scored = LabResults.forJudge(data, q.judge()).judgeScores().size();
@@ -58,6 +58,15 @@ final class JudgeFigures {
             f.variantNames.put(v.id(), v.name());
         }
         return f;
+    }
+
+    /** The experiment's quality settings; the defaults when they cannot be read (the summary still shows). */
+    private static QualitySettings settings(Experiment e) {
+        try {
+            return QualitySettings.read(e.settings().extraJson());
+        } catch (IllegalArgumentException bad) {
+            return QualitySettings.defaults();
+        }
     }
 
     BigDecimal spent() {
