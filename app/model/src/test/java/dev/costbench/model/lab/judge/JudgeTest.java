@@ -86,7 +86,7 @@ class JudgeTest {
     }
 
     private static Judge judge(MemoryStore store, Fake fake, int concurrency) {
-        return new Judge(store, p -> fake, CATALOG::find, concurrency);
+        return new Judge(store.labStore(), p -> fake, CATALOG::find, concurrency);
     }
 
     private static String scoreFor(ChatRequest r) {
