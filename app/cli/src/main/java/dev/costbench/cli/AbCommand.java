@@ -9,9 +9,18 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentProgress;
+import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LabStoreException;
+import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.TrialCell;
+import dev.costbench.model.lab.judge.Judge;
+import dev.costbench.model.lab.judge.JudgeEstimate;
+import dev.costbench.model.lab.judge.JudgeListener;
+import dev.costbench.model.lab.judge.JudgeProgress;
+import dev.costbench.model.lab.judge.JudgeResult;
+import dev.costbench.model.lab.judge.JudgeRun;
+import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.run.Estimator;
 import dev.costbench.model.lab.run.ExperimentExport;
@@ -29,6 +38,7 @@ import dev.costbench.model.lab.run.SimpleSummary;
 import dev.costbench.model.lab.run.SpecException;
 import dev.costbench.model.lab.run.SpecJson;
 import dev.costbench.model.lab.run.SummaryStatistics;
+import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
@@ -45,7 +55,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -55,12 +64,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * {@code costbench ab run|resume|list|show|export}: the A/B lab headless. Exit codes: 0 every trial succeeded, 1 the
- * run failed or left trials that failed (or was cancelled, or not confirmed), 2 bad input, 4 stopped at the budget
- * cap.
+ * {@code costbench ab run|resume|judge|list|show|export}: the A/B lab headless. Exit codes: 0 every trial succeeded
+ * (and, with a judge, every output has a score), 1 the run failed or left trials that failed (or was cancelled, or not
+ * confirmed), 2 bad input, 4 stopped at the budget cap (the run's or the judge's).
  */
 final class AbCommand {
 
@@ -92,7 +105,7 @@ final class AbCommand {
 
     int run(List<String> argv) throws IOException {
         if (argv.isEmpty()) {
-            throw new UsageException("ab needs a subcommand: run, resume, list, show, export");
+            throw new UsageException("ab needs a subcommand: run, resume, judge, list, show, export");
         }
         String sub = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());
@@ -108,8 +121,11 @@ final class AbCommand {
                     return show(rest);
                 case "export":
                     return export(rest);
+                case "judge":
+                    return judge(rest);
                 default:
-                    throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, list, show, export)");
+                    throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, judge, list, show, "
+                            + "export)");
             }
         } catch (SpecException e) {
             throw new UsageException(e.getMessage());
@@ -145,7 +161,18 @@ final class AbCommand {
         RunEstimate estimate = new Estimator(cat::find).estimate(draft, draft.cells(), Map.of(), BigDecimal.ZERO);
         boolean json = a.flag("json");
         printEstimate(spec.name(), estimate, json ? err : out);
-        ClientSource clients = clients(new LinkedHashSet<>(providers.values()), a.get("base-url"));
+        JudgeSpec judgeSpec = spec.quality().judge();
+        Set<ProviderId> needed = new LinkedHashSet<>(providers.values());
+        if (judgeSpec != null) {
+            JudgeEstimate je = Judge.estimate(draft, judgeSpec, cat::find);
+            (json ? err : out).println("  then the judge: " + je.text().substring("judge ".length())
+                    + ", counted apart from the trials" + (judgeSpec.budgetUsd() == null ? ""
+                    : "; judge cap " + Money.format(judgeSpec.budgetUsd())));
+            needed.add(RunPlan.providerOf(cat.find(judgeSpec.model()).orElseThrow(() -> new UsageException(
+                    "judge model \"" + judgeSpec.model() + "\" is not in the catalog: pick a catalog model (it prices "
+                    + "the judge calls)"))));
+        }
+        ClientSource clients = clients(needed, a.get("base-url"));
         if (!a.flag("yes") && !confirm(estimate)) {
             err.println("costbench: not run (--yes runs without asking)");
             return 1;
@@ -155,7 +182,9 @@ final class AbCommand {
             long id = runner.create(spec).experimentId();
             err.println("experiment " + id + " (" + spec.name() + "): " + estimate.calls() + " calls; "
                     + "costbench ab resume " + id + " continues it if it stops");
-            return execute(store, runner, id, null, estimate, json);
+            Judging judging = judgeSpec == null ? null
+                    : new Judging(new Judge(store, clients, cat::find, concurrency(a)), judgeSpec, null);
+            return execute(store, runner, id, null, estimate, json, judging);
         }
     }
 
@@ -182,49 +211,47 @@ final class AbCommand {
             }
             Set<ProviderId> needed = new LinkedHashSet<>();
             missing.forEach(c -> needed.add(providers.get(c.modelId())));
+            JudgeSpec judgeSpec = plan.spec().quality().judge();
+            if (judgeSpec != null) {
+                (json ? err : out).println("  then the judge scores the new outputs with " + judgeSpec.model()
+                        + ", counted apart from the trials");
+                needed.add(RunPlan.providerOf(cat.find(judgeSpec.model()).orElseThrow(() -> new UsageException(
+                        "judge model \"" + judgeSpec.model() + "\" is not in the catalog"))));
+            }
             ClientSource clients = clients(needed, a.get("base-url"));
             if (!a.flag("yes") && !confirm(estimate)) {
                 err.println("costbench: not run (--yes runs without asking)");
                 return 1;
             }
             Runner runner = new Runner(store, clients, cat::find, concurrency(a), Runner.DEFAULT_ATTEMPTS);
-            return execute(store, runner, id, budget, estimate, json);
+            Judging judging = judgeSpec == null ? null
+                    : new Judging(new Judge(store, clients, cat::find, concurrency(a)), judgeSpec, null);
+            return execute(store, runner, id, budget, estimate, json, judging);
         }
     }
 
     /** Runs the experiment's missing cells with a progress line on stderr, then prints the summary. */
     private int execute(LabStore store, Runner runner, long id, BigDecimal budget, RunEstimate estimate,
-                        boolean json) throws IOException {
+                        boolean json, Judging judging) throws IOException {
         ProgressLine line = new ProgressLine(err);
         Run run = runner.start(id, budget, line);
-        Thread hook = new Thread(() -> {
-            run.cancel();
-            try {
-                run.await(Duration.ofSeconds(20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "costbench ab cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        RunResult result;
-        try {
-            result = run.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.cancel();
+        RunResult result = awaitOrCancel(run.result(), run::cancel, "costbench ab cancel");
+        if (result == null) {
             err.println();
             err.println("costbench: interrupted");
             return 1;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook cancels the run
-            }
         }
         line.end();
         err.println(result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + result.message());
-        summary(store, id, result, estimate, json);
+        JudgeResult judged = null;
+        if (judging != null && result.done() > 0 && result.outcome() != RunResult.Outcome.CANCELLED) {
+            judged = judgeNow(store, id, judging);
+        }
+        summary(store, id, result, estimate, json, judged);
+        if (judged != null && judged.outcome() != RunResult.Outcome.COMPLETED
+                && result.outcome() == RunResult.Outcome.COMPLETED) {
+            return judged.outcome() == RunResult.Outcome.BUDGET_REACHED ? EXIT_BUDGET : 1;
+        }
         switch (result.outcome()) {
             case COMPLETED:
                 return 0;
@@ -232,6 +259,39 @@ final class AbCommand {
                 return EXIT_BUDGET;
             default:
                 return 1;
+        }
+    }
+
+    /**
+     * Waits for background work; Ctrl+C (the JVM shutting down) cancels it and gives the calls in flight 20 s to end.
+     * Null when this thread is interrupted (the work is cancelled).
+     */
+    private static <T> T awaitOrCancel(CompletableFuture<T> done, Runnable cancel, String name) {
+        Thread hook = new Thread(() -> {
+            cancel.run();
+            try {
+                done.get(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the JVM exits anyway
+            }
+        }, name);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cancel.run();
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the work failed", e.getCause());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook cancels the work
+            }
         }
     }
 
@@ -262,12 +322,142 @@ final class AbCommand {
     }
 
     private boolean confirm(RunEstimate e) throws IOException {
-        err.print("Run " + e.calls() + " calls for about " + Money.format(e.lowUsd()) + " – "
+        return ask("Run " + e.calls() + " calls for about " + Money.format(e.lowUsd()) + " – "
                 + Money.format(e.highUsd()) + (e.budgetUsd() == null ? "" : " (cap " + Money.format(e.budgetUsd())
-                + ")") + "? [y/N] ");
+                + ")") + "?");
+    }
+
+    /** Asks a yes/no question on stderr; true for y or yes on stdin. */
+    private boolean ask(String question) throws IOException {
+        err.print(question + " [y/N] ");
         err.flush();
         String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    // ---- judge ----------------------------------------------------------------------------------------------------
+
+    /** A judge to run after the trials, with the cap given on the command line (or null). */
+    private record Judging(Judge judge, JudgeSpec spec, BigDecimal budget) {
+    }
+
+    private int judge(List<String> argv) throws IOException {
+        Args a = Args.parse(argv, Set.of("model", "rubric", "scale", "budget", "concurrency"),
+                Set.of("json", "yes", "reference"));
+        long id = id(a, "ab judge");
+        BigDecimal budget = budget(a);
+        Catalog cat = catalog.get();
+        boolean json = a.flag("json");
+        try (H2LabStore store = openStore()) {
+            requireExperiment(store, id);
+            Experiment e = store.loadExperiment(id);
+            QualitySettings q = QualitySettings.read(e.settings().extraJson());
+            JudgeSpec spec = judgeSpec(q.judge(), a, id);
+            if (!spec.equals(q.judge())) {
+                // the experiment's judge from now on: its scores are the ones the results show
+                store.updateSettings(id, new ExperimentSettings(e.settings().temperature(),
+                        e.settings().maxOutputTokens(), e.settings().reasoningBudget(),
+                        e.settings().reasoningEffort(), e.settings().reuseStoredAnswers(),
+                        q.withJudge(spec).writeInto(e.settings().extraJson())));
+            }
+            Judge probe = new Judge(store, p -> {
+                throw new IllegalStateException("no calls while estimating");
+            }, cat::find);
+            JudgeEstimate est = probe.estimate(id, spec);
+            (json ? err : out).println("Judge estimate for experiment " + id + ": " + est.text()
+                    + ", counted apart from the trials" + ((budget != null ? budget : spec.budgetUsd()) == null
+                    ? " (no judge cap; --budget USD sets one)" : "; judge cap "
+                    + Money.format(budget != null ? budget : spec.budgetUsd())));
+            if (est.calls() == 0) {
+                err.println("experiment " + id + ": every output already has a score by " + spec.model());
+                summary(store, id, null, null, json);
+                return 0;
+            }
+            ClientSource clients = clients(Set.of(probe.provider(spec)), null);
+            if (!a.flag("yes") && !confirmJudge(est)) {
+                err.println("costbench: not judged (--yes judges without asking)");
+                return 1;
+            }
+            Judge judge = new Judge(store, clients, cat::find, concurrency(a));
+            JudgeResult r = judgeNow(store, id, new Judging(judge, spec, budget));
+            summary(store, id, null, null, json, r);
+            switch (r.outcome()) {
+                case COMPLETED:
+                    return 0;
+                case BUDGET_REACHED:
+                    return EXIT_BUDGET;
+                default:
+                    return 1;
+            }
+        }
+    }
+
+    /** The stored judge with the command line's changes; a usage error when there is none and no --model. */
+    private static JudgeSpec judgeSpec(JudgeSpec stored, Args a, long id) throws IOException {
+        String model = a.get("model");
+        if (stored == null && model == null) {
+            throw new UsageException("experiment " + id + " has no judge: give one with --model M (and --rubric FILE; "
+                    + "the default rubric scores correctness and completeness 1–5)");
+        }
+        JudgeSpec s = stored != null ? stored : JudgeSpec.of(model, JudgeSpec.DEFAULT_RUBRIC);
+        if (model != null) {
+            s = s.withModel(model);
+        }
+        try {
+            if (a.get("rubric") != null) {
+                Path f = Path.of(a.get("rubric"));
+                if (!Files.isRegularFile(f)) {
+                    throw new UsageException("--rubric: no such file: " + f + " (a text file with the rubric)");
+                }
+                s = s.withRubric(Files.readString(f, StandardCharsets.UTF_8));
+            }
+            if (a.get("scale") != null) {
+                s = s.withScale((int) a.nonNegative("scale", 5));
+            }
+            if (a.flag("reference")) {
+                s = new JudgeSpec(s.model(), s.rubric(), s.scale(), true, s.maxOutputTokens(), s.budgetUsd());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return s;
+    }
+
+    /** Judges the experiment's outputs without a score, with a progress line on stderr. */
+    private JudgeResult judgeNow(LabStore store, long id, Judging j) {
+        JudgeLine line = new JudgeLine(err);
+        JudgeRun run = j.judge().start(id, j.spec(), j.budget(), line);
+        JudgeResult r = awaitOrCancel(run.result(), run::cancel, "costbench ab judge cancel");
+        if (r == null) {
+            throw new IllegalStateException("interrupted");
+        }
+        line.end();
+        err.println("judge " + r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + r.message()
+                + "; judge spent " + Money.format(r.spentThisRunUsd()));
+        return r;
+    }
+
+    private boolean confirmJudge(JudgeEstimate e) throws IOException {
+        return ask("Judge " + e.calls() + " outputs for about " + Money.format(e.lowUsd()) + " – "
+                + Money.format(e.highUsd()) + "?");
+    }
+
+    /** Outputs judged of total, failures, the judge's spending. */
+    private static final class JudgeLine extends StatusLine implements JudgeListener {
+
+        JudgeLine(PrintStream err) {
+            super(err);
+        }
+
+        @Override
+        public synchronized void progress(JudgeProgress p) {
+            if (due(p.finished())) {
+                show(String.format(Locale.ROOT, "judged %d/%d", p.scored(), p.total())
+                        + (p.failed() > 0 ? " · " + p.failed() + " without a score" : "")
+                        + " · judge spent " + Money.format(p.spentUsd())
+                        + (p.budgetUsd() == null ? "" : " of " + Money.format(p.budgetUsd())));
+            }
+        }
     }
 
     // ---- list / show / export -------------------------------------------------------------------------------------
@@ -369,7 +559,13 @@ final class AbCommand {
 
     private void summary(LabStore store, long id, RunResult result, RunEstimate estimate, boolean json)
             throws IOException {
+        summary(store, id, result, estimate, json, null);
+    }
+
+    private void summary(LabStore store, long id, RunResult result, RunEstimate estimate, boolean json,
+                         JudgeResult judged) throws IOException {
         RunSummary s = RunSummary.of(store, id, stats);
+        JudgeFigures jf = JudgeFigures.of(store, id);
         Experiment e = store.loadExperiment(id);
         ExperimentProgress p = store.progress(id);
         if (json) {
@@ -388,6 +584,9 @@ final class AbCommand {
             }
             o.put("budgetUsd", Money.exact(result != null ? result.budgetUsd() : e.budgetCapUsd()));
             o.put("spentUsd", Money.exact(p.spentUsd()));
+            o.put("trialSpentUsd", Money.exact(store.spentOnExperiment(id, LedgerPurpose.TRIAL)));
+            o.put("judgeSpentUsd", Money.exact(jf.spent()));
+            jf.json(o.putObject("judge"), judged);
             o.put("planned", p.planned());
             o.put("done", p.succeeded());
             o.put("missing", p.missing());
@@ -413,6 +612,7 @@ final class AbCommand {
                 ro.put("p50LatencyMs", r.p50LatencyMs());
                 ro.put("meanInputTokens", r.meanInputTokens());
                 ro.put("meanOutputTokens", r.meanOutputTokens());
+                jf.row(ro, r.variant(), r.model());
             }
             ArrayNode cs = o.putArray("comparisons");
             for (RunSummary.Comparison c : s.comparisons()) {
@@ -430,14 +630,17 @@ final class AbCommand {
                             .put("high", c.savingPctInterval().high()).put("level", c.savingPctInterval().level());
                 }
                 co.put("significant", c.significant());
+                jf.comparison(co, c.variant(), c.model());
             }
             o.put("statistics", s.method());
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
             return;
         }
-        out.printf(Locale.ROOT, "experiment %d \"%s\": %s, %d of %d trials done, spent %s%s%n", id, e.name(),
+        out.printf(Locale.ROOT, "experiment %d \"%s\": %s, %d of %d trials done, spent %s%s%s%n", id, e.name(),
                 e.status(), p.succeeded(), p.planned(), Money.format(p.spentUsd()),
-                e.budgetCapUsd() == null ? "" : " (cap " + Money.format(e.budgetCapUsd()) + ")");
+                e.budgetCapUsd() == null ? "" : " (cap " + Money.format(e.budgetCapUsd()) + ")",
+                jf.spent().signum() == 0 ? "" : " — trials " + Money.format(store.spentOnExperiment(id,
+                        LedgerPurpose.TRIAL)) + " · judge " + Money.format(jf.spent()));
         int vw = Math.max(7, s.rows().stream().mapToInt(r -> r.variant().length() + 2).max().orElse(0));
         int mw = Math.max(5, s.rows().stream().mapToInt(r -> r.model().length()).max().orElse(0));
         out.printf(Locale.ROOT, "%-" + vw + "s  %-" + mw + "s  %6s  %6s  %6s  %12s  %12s  %8s%n", "VARIANT", "MODEL",
@@ -460,6 +663,7 @@ final class AbCommand {
                             + "%.1f %%", c.savingPctInterval().level() * 100, c.savingPctInterval().low(),
                             c.savingPctInterval().high()));
         }
+        jf.text(out);
     }
 
     private static void experimentJson(ObjectNode o, Experiment e, ExperimentProgress p) {
@@ -558,23 +762,51 @@ final class AbCommand {
         }
     }
 
-    /** One line on stderr, rewritten in place: trials done of total, money spent, the last error. */
-    private static final class ProgressLine implements RunListener {
+    /** One line on stderr, rewritten in place at most five times a second (and always at the end). */
+    private static class StatusLine {
         private final PrintStream err;
         private long lastPrint;
         private int width;
 
-        ProgressLine(PrintStream err) {
+        StatusLine(PrintStream err) {
             this.err = err;
+        }
+
+        /** True when a line is due now ({@code last}: always). */
+        synchronized boolean due(boolean last) {
+            long now = System.nanoTime();
+            if (!last && now - lastPrint < 200_000_000L) {
+                return false;
+            }
+            lastPrint = now;
+            return true;
+        }
+
+        synchronized void show(String s) {
+            err.print("\r" + s + " ".repeat(Math.max(0, width - s.length())));
+            width = s.length();
+            err.flush();
+        }
+
+        synchronized void end() {
+            if (width > 0) {
+                err.println();
+            }
+        }
+    }
+
+    /** Trials done of total, money spent, the last error. */
+    private static final class ProgressLine extends StatusLine implements RunListener {
+
+        ProgressLine(PrintStream err) {
+            super(err);
         }
 
         @Override
         public synchronized void progress(RunProgress p) {
-            long now = System.nanoTime();
-            if (p.state() != RunProgress.State.FINISHED && now - lastPrint < 200_000_000L) {
+            if (!due(p.state() == RunProgress.State.FINISHED)) {
                 return;
             }
-            lastPrint = now;
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "%d/%d trials", p.done(), p.total()));
             b.append(" · ").append(Money.format(p.spentUsd())).append(" spent");
@@ -594,16 +826,7 @@ final class AbCommand {
                 String e = p.lastError();
                 b.append(" · last error: ").append(e.length() > 80 ? e.substring(0, 80) + "…" : e);
             }
-            String s = b.toString();
-            err.print("\r" + s + " ".repeat(Math.max(0, width - s.length())));
-            width = s.length();
-            err.flush();
-        }
-
-        synchronized void end() {
-            if (width > 0) {
-                err.println();
-            }
+            show(b.toString());
         }
     }
 }

@@ -74,6 +74,7 @@ public final class Cli {
             "       costbench ab run EXPERIMENT.json|NAME [--budget USD] [--json] [--yes] [--provider P] [--base-url U]",
             "                            [--no-stream] [--concurrency N]   (exit 4: stopped at the budget cap)",
             "       costbench ab resume ID [--budget USD] [--json] [--yes]",
+            "       costbench ab judge ID [--model M] [--rubric FILE] [--scale N] [--reference] [--budget USD] [--json] [--yes]",
             "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json] [--out F]   (CSV by default)",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());

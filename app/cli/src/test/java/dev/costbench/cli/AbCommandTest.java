@@ -51,6 +51,9 @@ class AbCommandTest {
     private final AtomicInteger openAiCalls = new AtomicInteger();
     private final AtomicInteger anthropicCalls = new AtomicInteger();
     private volatile int anthropicStatus = 200;
+    private final AtomicInteger judgeCalls = new AtomicInteger();
+    /** The judge's next answers (the text of its output), then a good one. */
+    private final List<String> judgeAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String out;
     private String err;
 
@@ -78,6 +81,19 @@ class AbCommandTest {
         String body = r.getBody() == null ? "" : r.getBody().utf8();
         long input = 20 + body.length() / 4;
         String path = r.getUrl().encodedPath();
+        if (path.equals("/v1/responses") && body.contains("impartial judge")) {
+            assertEquals("Bearer " + OPENAI_KEY, r.getHeaders().get("Authorization"));
+            int n = judgeCalls.incrementAndGet();
+            String text = judgeAnswers.isEmpty() ? "{\\\"score\\\": 4, \\\"rationale\\\": \\\"Names the issue.\\\"}"
+                    : judgeAnswers.remove(0);
+            return json(200, "{\"id\":\"resp_j" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
+                    + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-4o-mini-2024-07-18\","
+                    + "\"output\":[{\"type\":\"message\",\"id\":\"msg_j" + n + "\",\"status\":\"completed\",\"role\":"
+                    + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"" + text + "\","
+                    + "\"annotations\":[]}]}],\"usage\":{\"input_tokens\":" + input + ",\"input_tokens_details\":"
+                    + "{\"cached_tokens\":0},\"output_tokens\":25,\"output_tokens_details\":{\"reasoning_tokens\":0},"
+                    + "\"total_tokens\":" + (input + 25) + "}}");
+        }
         if (path.equals("/v1/responses")) {
             assertEquals("Bearer " + OPENAI_KEY, r.getHeaders().get("Authorization"));
             int n = openAiCalls.incrementAndGet();
@@ -300,6 +316,76 @@ class AbCommandTest {
         assertEquals(12, openAiCalls.get());
         assertEquals(2, o.get("results").get(0).get("cached").asInt());
         assertNull(null);
+    }
+
+    @Test
+    void abJudgeScoresEveryOutputAndCountsItsCostApart() throws Exception {
+        Path spec = smallSpec("");
+        assertEquals(0, run("ab", "run", spec.toString(), "--yes", "--json"), err);
+        long id = JSON.readTree(out).get("experimentId").asLong();
+        assertEquals(0, judgeCalls.get());
+        JsonNode before = JSON.readTree(out);
+        assertEquals(0, new BigDecimal(before.get("judgeSpentUsd").asText()).signum());
+        assertTrue(before.get("judge").get("model").isNull());
+
+        assertEquals(2, run("ab", "judge", Long.toString(id), "--yes"));
+        assertTrue(err.contains("has no judge: give one with --model M"), err);
+        assertEquals(2, run("ab", "judge", Long.toString(id), "--model", "no-such-model", "--yes"));
+        assertTrue(err.contains("judge model \"no-such-model\" is not in the catalog"), err);
+
+        Path rubric = Files.writeString(tmp.resolve("rubric.txt"), "5 = names the issue; 1 = does not");
+        assertEquals(0, run("ab", "judge", Long.toString(id), "--model", "gpt-4o-mini", "--rubric", rubric.toString(),
+                "--budget", "0.10", "--json", "--yes"), err);
+        assertEquals(8, judgeCalls.get());
+        assertTrue(err.contains("Judge estimate for experiment " + id + ": judge $"), err);
+        assertTrue(err.contains("8 calls to gpt-4o-mini"), err);
+        assertTrue(err.contains("judged 8/8"), "the progress line: " + err);
+        JsonNode o = JSON.readTree(out);
+        JsonNode j = o.get("judge");
+        assertEquals("gpt-4o-mini", j.get("model").asText());
+        assertEquals("5 = names the issue; 1 = does not", j.get("rubric").asText());
+        assertEquals(8, j.get("scored").asInt());
+        assertEquals("COMPLETED", j.get("outcome").asText());
+        BigDecimal trials = new BigDecimal(o.get("trialSpentUsd").asText());
+        BigDecimal judge = new BigDecimal(o.get("judgeSpentUsd").asText());
+        assertTrue(judge.signum() > 0 && trials.signum() > 0);
+        assertEquals(0, trials.add(judge).compareTo(new BigDecimal(o.get("spentUsd").asText())));
+        for (JsonNode r : o.get("results")) {
+            assertEquals(4.0, r.get("judgeScore").get("mean").asDouble(), 1e-9, r.toString());
+            assertEquals(4, r.get("judgeScore").get("n").asInt());
+        }
+        JsonNode cj = o.get("comparisons").get(0).get("judge");
+        assertEquals(0.0, cj.get("drop").asDouble(), 1e-9, cj.toString());
+        assertEquals("PAIRED_T", cj.get("method").asText());
+
+        // the judge is now the experiment's: a second judging has nothing left to do and calls nothing
+        assertEquals(0, run("ab", "judge", Long.toString(id), "--yes"));
+        assertTrue(err.contains("every output already has a score by gpt-4o-mini"), err);
+        assertEquals(8, judgeCalls.get());
+        assertEquals(0, run("ab", "show", Long.toString(id)));
+        assertTrue(out.contains(" — trials $") && out.contains(" · judge $"), out);
+        assertTrue(out.contains("judge gpt-4o-mini (1–5): 8 scores"), out);
+        assertNoKeyIn(data);
+    }
+
+    @Test
+    void aJudgeInTheExperimentFileJudgesAfterTheRunAndUnreadableAnswersAreRetriedLater() throws Exception {
+        judgeAnswers.add("I liked it a lot.");
+        judgeAnswers.add("{\\\"score\\\": 9, \\\"rationale\\\": \\\"great\\\"}");
+        Path spec = smallSpec("\"judge\":{\"model\":\"gpt-4o-mini\",\"rubric\":\"5 = names the issue\",\"scale\":5},");
+        assertEquals(1, run("ab", "run", spec.toString(), "--yes", "--json"), err);
+        assertTrue(out.length() > 0 && err.contains("then the judge: $"), err);
+        JsonNode o = JSON.readTree(out);
+        assertEquals("COMPLETED", o.get("outcome").asText());
+        assertEquals("INCOMPLETE", o.get("judge").get("outcome").asText());
+        assertEquals(6, o.get("judge").get("scored").asInt());
+        assertEquals(2, o.get("judge").get("failed").asInt());
+        assertEquals(8, judgeCalls.get());
+        long id = o.get("experimentId").asLong();
+
+        assertEquals(0, run("ab", "judge", Long.toString(id), "--yes", "--json"), err);
+        assertEquals(10, judgeCalls.get(), "only the two outputs without a score");
+        assertEquals(8, JSON.readTree(out).get("judge").get("scored").asInt());
     }
 
     private static void assertNoKeyIn(Path p) throws IOException {

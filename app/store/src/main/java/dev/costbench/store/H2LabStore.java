@@ -17,6 +17,7 @@ import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentProgress;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.ExperimentStatus;
+import dev.costbench.model.lab.JudgeFailure;
 import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LabStoreException;
@@ -384,6 +385,28 @@ public final class H2LabStore implements LabStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE experiment SET status = ? WHERE id = ?")) {
                 ps.setString(1, status.name());
                 ps.setLong(2, experimentId);
+                if (ps.executeUpdate() == 0) {
+                    throw new NoSuchElementException("no experiment " + experimentId);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void updateSettings(long experimentId, ExperimentSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        tx("update the settings of experiment " + experimentId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE experiment SET temperature = ?, "
+                    + "max_output_tokens = ?, reasoning_budget = ?, reasoning_effort = ?, reuse_answers = ?, "
+                    + "extra_json = ? WHERE id = ?")) {
+                setDouble(ps, 1, settings.temperature());
+                ps.setInt(2, settings.maxOutputTokens());
+                setInt(ps, 3, settings.reasoningBudget());
+                ps.setString(4, settings.reasoningEffort());
+                ps.setBoolean(5, settings.reuseStoredAnswers());
+                ps.setString(6, settings.extraJson());
+                ps.setLong(7, experimentId);
                 if (ps.executeUpdate() == 0) {
                     throw new NoSuchElementException("no experiment " + experimentId);
                 }
@@ -822,6 +845,12 @@ public final class H2LabStore implements LabStore {
 
     @Override
     public JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score, String rationale) {
+        return addJudgeScore(trialId, judgeModel, rubric, score, rationale, null);
+    }
+
+    @Override
+    public JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score, String rationale,
+                                    NewLedgerEntry charge) {
         Objects.requireNonNull(judgeModel, "judgeModel");
         Objects.requireNonNull(rubric, "rubric");
         if (!Double.isFinite(score)) {
@@ -829,19 +858,59 @@ public final class H2LabStore implements LabStore {
         }
         Instant now = Instant.now();
         return tx("store a judge score for trial " + trialId, c -> {
-            requireTrial(c, trialId);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO judge_score (trial_id, judge_model, rubric, "
-                    + "score, rationale, created_at) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, trialId);
-                ps.setString(2, judgeModel);
-                ps.setString(3, rubric);
-                ps.setDouble(4, score);
-                ps.setString(5, rationale);
-                setInstant(ps, 6, now);
-                ps.executeUpdate();
-                return new JudgeScore(Jdbc.generatedId(ps), trialId, judgeModel, rubric, score, rationale, now);
-            }
+            long id = insertJudgement(c, trialId, judgeModel, rubric, score, rationale, null, now, charge);
+            return new JudgeScore(id, trialId, judgeModel, rubric, score, rationale, now);
         });
+    }
+
+    @Override
+    public JudgeFailure addJudgeFailure(long trialId, String judgeModel, String rubric, String error,
+                                        NewLedgerEntry charge) {
+        Objects.requireNonNull(judgeModel, "judgeModel");
+        Objects.requireNonNull(rubric, "rubric");
+        Objects.requireNonNull(error, "error");
+        Instant now = Instant.now();
+        return tx("store a judge failure for trial " + trialId, c -> {
+            long id = insertJudgement(c, trialId, judgeModel, rubric, null, null, error, now, charge);
+            return new JudgeFailure(id, trialId, judgeModel, rubric, error, now);
+        });
+    }
+
+    /** One judge call: a score (error null) or a failure (score null), and its ledger entry when given. */
+    private static long insertJudgement(Connection c, long trialId, String judgeModel, String rubric, Double score,
+                                        String rationale, String error, Instant now, NewLedgerEntry charge)
+            throws SQLException {
+        long experiment = experimentOfTrial(c, trialId);
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO judge_score (trial_id, judge_model, rubric, "
+                + "score, rationale, error_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, trialId);
+            ps.setString(2, judgeModel);
+            ps.setString(3, rubric);
+            setDouble(ps, 4, score);
+            ps.setString(5, rationale);
+            ps.setString(6, error);
+            setInstant(ps, 7, now);
+            ps.executeUpdate();
+            id = Jdbc.generatedId(ps);
+        }
+        if (charge != null) {
+            insertLedger(c, charge.withTrial(experiment, trialId));
+        }
+        return id;
+    }
+
+    private static long experimentOfTrial(Connection c, long trialId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT experiment_id FROM trial WHERE id = ?")) {
+            ps.setLong(1, trialId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NoSuchElementException("no trial " + trialId);
+                }
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Override
@@ -850,12 +919,32 @@ public final class H2LabStore implements LabStore {
             List<JudgeScore> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT j.id, j.trial_id, j.judge_model, j.rubric, "
                     + "j.score, j.rationale, j.created_at FROM judge_score j JOIN trial t ON t.id = j.trial_id "
-                    + "WHERE t.experiment_id = ? ORDER BY j.id")) {
+                    + "WHERE t.experiment_id = ? AND j.score IS NOT NULL ORDER BY j.id")) {
                 ps.setLong(1, experimentId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new JudgeScore(rs.getLong("id"), rs.getLong("trial_id"), rs.getString("judge_model"),
                                 rs.getString("rubric"), rs.getDouble("score"), rs.getString("rationale"),
+                                getInstant(rs, "created_at")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<JudgeFailure> judgeFailures(long experimentId) {
+        return tx("read the judge failures of experiment " + experimentId, c -> {
+            List<JudgeFailure> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.id, j.trial_id, j.judge_model, j.rubric, "
+                    + "j.error_text, j.created_at FROM judge_score j JOIN trial t ON t.id = j.trial_id "
+                    + "WHERE t.experiment_id = ? AND j.score IS NULL ORDER BY j.id")) {
+                ps.setLong(1, experimentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new JudgeFailure(rs.getLong("id"), rs.getLong("trial_id"),
+                                rs.getString("judge_model"), rs.getString("rubric"), rs.getString("error_text"),
                                 getInstant(rs, "created_at")));
                     }
                 }

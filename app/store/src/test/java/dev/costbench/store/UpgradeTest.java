@@ -49,8 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UpgradeTest {
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1);
-    private static final int CURRENT_VERSION = 2;
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2);
+    private static final int CURRENT_VERSION = 3;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -123,7 +123,7 @@ class UpgradeTest {
         }
 
         try (H2LabStore store = H2LabStore.open(dir)) {
-            assertEquals("2", flywayVersion(dir));
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             assertEquals(List.of(1L), store.interruptedOnOpen(), "was RUNNING when the old version died");
             Experiment e = store.loadExperiment(1);
             assertEquals("Tickets v1", e.name());
@@ -175,6 +175,55 @@ class UpgradeTest {
             assertEquals(1, store.judgeScores(1).size());
             store.rate(reused.id(), RatingScale.THUMBS, 1, null);
             assertEquals(6, store.missingTrials(1).size());
+        }
+    }
+
+    @Test
+    void upgradeFromVersion2KeepsTheJudgeScoresAndRecordsJudgeFailures() throws Exception {
+        flyway(dir, "2").migrate();
+        try (Connection c = dataSource(dir).getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
+                    + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, extra_json) "
+                    + "VALUES ('Judged v2', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, 1, "
+                    + "NULL, 256, NULL, NULL, FALSE, '{\"verdict\":{\"minSavingPercent\":30}}')");
+            st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini')");
+            st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
+                    + "(1, 0, 'baseline', TRUE, '{}')");
+            st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'ticket A')");
+            st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, request_hash, "
+                    + "cost_complete, output_text, started_at, finished_at) VALUES (1, 1, 1, 'gpt-4o-mini', 1, 'h', "
+                    + "FALSE, 'Ships today.', TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:01+00')");
+            st.execute("INSERT INTO judge_score (trial_id, judge_model, rubric, score, rationale, created_at) VALUES "
+                    + "(1, 'gpt-4o-mini', 'helpful 1-5', 4, 'clear', TIMESTAMP WITH TIME ZONE "
+                    + "'2026-06-01 10:00:00+00')");
+            st.execute("INSERT INTO ledger (occurred_at, provider, model_id, cost_usd, experiment_id, trial_id, purpose) "
+                    + "VALUES (TIMESTAMP WITH TIME ZONE '2026-06-01 10:00:00+00', 'openai', 'gpt-4o-mini', 0.00001, 1, "
+                    + "1, 'judge')");
+        }
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            assertEquals(1, store.judgeScores(1).size());
+            assertEquals(4.0, store.judgeScores(1).get(0).score());
+            assertEquals("clear", store.judgeScores(1).get(0).rationale());
+            assertTrue(store.judgeFailures(1).isEmpty());
+            assertEquals(0, new BigDecimal("0.00001").compareTo(store.spentOnExperiment(1, LedgerPurpose.JUDGE)));
+
+            // V3: a failure is kept with its reason and its ledger entry, apart from the scores
+            store.addJudgeFailure(1, "gpt-4o-mini", "helpful 1-5", "the judge's score 7 is outside the scale 1–5",
+                    dev.costbench.model.lab.NewLedgerEntry.call(Instant.now(), "openai", "gpt-4o-mini",
+                            new BigDecimal("0.00002"), LedgerPurpose.JUDGE));
+            assertEquals(1, store.judgeScores(1).size(), "a failure is not a score");
+            assertEquals("the judge's score 7 is outside the scale 1–5", store.judgeFailures(1).get(0).error());
+            assertEquals(0, new BigDecimal("0.00003").compareTo(store.spentOnExperiment(1, LedgerPurpose.JUDGE)));
+            assertEquals(0, BigDecimal.ZERO.compareTo(store.spentOnExperiment(1, LedgerPurpose.TRIAL)));
+
+            // settings can be edited after the run (checks, thresholds, the judge)
+            Experiment e = store.loadExperiment(1);
+            store.updateSettings(1, new dev.costbench.model.lab.ExperimentSettings(null, 256, null, null, false,
+                    "{\"verdict\":{\"minSavingPercent\":20}}"));
+            assertEquals("{\"verdict\":{\"minSavingPercent\":20}}", store.loadExperiment(1).settings().extraJson());
+            assertEquals(e.status(), store.loadExperiment(1).status());
         }
     }
 

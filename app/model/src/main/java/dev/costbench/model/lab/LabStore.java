@@ -39,6 +39,12 @@ public interface LabStore extends AutoCloseable {
     void setStatus(long experimentId, ExperimentStatus status);
 
     /**
+     * Replaces the experiment's settings (the pass/fail checks, verdict thresholds and judge the user edits after a
+     * run live in {@link ExperimentSettings#extraJson()}).
+     */
+    void updateSettings(long experimentId, ExperimentSettings settings);
+
+    /**
      * Deletes an experiment with its variants, inputs, trials, ratings and judge scores. Its ledger entries stay
      * (the money was spent) with the experiment and trial cleared. Returns false when there was no such experiment.
      */
@@ -108,6 +114,19 @@ public interface LabStore extends AutoCloseable {
     List<Rating> ratings(long experimentId);
 
     JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score, String rationale);
+
+    /**
+     * Records a judge's score together with the judge call's ledger entry (purpose {@link LedgerPurpose#JUDGE}) in one
+     * transaction; the entry gets the trial's id and experiment.
+     */
+    JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score, String rationale,
+                             NewLedgerEntry charge);
+
+    /** Records a judge call that gave no score, with its ledger entry (may be null), in one transaction. */
+    JudgeFailure addJudgeFailure(long trialId, String judgeModel, String rubric, String error, NewLedgerEntry charge);
+
+    /** The recorded judge failures of the experiment's trials, oldest first. */
+    List<JudgeFailure> judgeFailures(long experimentId);
 
     /** The judge scores of the experiment's trials. */
     List<JudgeScore> judgeScores(long experimentId);

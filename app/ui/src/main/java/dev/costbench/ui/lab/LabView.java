@@ -46,6 +46,8 @@ public final class LabView extends BorderPane {
     private final Label empty = new Label("Select an experiment, or start one with “New experiment”.");
 
     private final SetupPane setup;
+    private final Supplier<dev.costbench.model.catalog.Catalog> catalog;
+    private final dev.costbench.model.lab.run.ClientSource clients;
 
     /** History and results only (no runs): for views that only read the store. */
     public LabView(Supplier<LabStore> store) {
@@ -55,6 +57,8 @@ public final class LabView extends BorderPane {
     public LabView(Supplier<LabStore> store, Supplier<dev.costbench.model.catalog.Catalog> catalog,
                    dev.costbench.model.lab.run.ClientSource clients, SetupPane.PromptSource prompt) {
         this.store = store;
+        this.catalog = catalog;
+        this.clients = clients;
         this.setup = catalog == null ? null : new SetupPane(store, catalog, clients, prompt, id -> {
             select(id);
         });
@@ -152,7 +156,7 @@ public final class LabView extends BorderPane {
         }
         LabStore s = store.get();
         if (results == null) {
-            results = new ResultsPane(s);
+            results = new ResultsPane(s, catalog, clients);
         }
         center.setCenter(results);
         results.show(s.loadExperiment(e.id()));

@@ -3,13 +3,18 @@ package dev.costbench.ui.lab;
 
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.JudgeFailure;
+import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.RatingScale;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
+import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.QualitySummary;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.UsdInterval;
@@ -51,8 +56,10 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
- * An experiment's results: the verdict lines, a table per variant × model with confidence intervals, cost vs
- * quality and latency charts, and the outputs side by side with a word-level diff and thumbs ratings.
+ * An experiment's results: the verdict lines, a table per variant × model with confidence intervals (judge scores
+ * and checks included), cost vs quality and latency charts, and the outputs side by side with a word-level diff,
+ * thumbs ratings and each output's judge score. The checks and verdict thresholds can be edited after the run (they
+ * are stored with the experiment), and "Judge…" scores the outputs with an LLM judge whose cost is shown apart.
  */
 public final class ResultsPane extends VBox {
 
@@ -67,10 +74,22 @@ public final class ResultsPane extends VBox {
     private final Label leftTitle = new Label();
     private final Label rightTitle = new Label();
     private final Label title = new Label();
+    // the judge and the editable checks / thresholds
+    private java.util.function.Supplier<dev.costbench.model.catalog.Catalog> catalog;
+    private dev.costbench.model.lab.run.ClientSource clients;
+    private Map<Long, JudgeScore> judgeByTrial = Map.of();
+    private Map<Long, JudgeFailure> judgeFailureByTrial = Map.of();
+    private JudgeDialog judgeDialog;
+    private final Label spend = new Label();
+    private final Button judgeButton = new Button("Judge…");
+    private final QualityEditor quality = new QualityEditor("results");
+    private final Label qualityError = new Label();
+    private JudgeSpec judge;
     private ExperimentResults results;
     private ExperimentData data;
     private long generation;
     private Map<String, Trial[]> cells = Map.of();
+    private Experiment current;
 
     public ResultsPane(LabStore store) {
         this.store = store;
@@ -120,7 +139,47 @@ public final class ResultsPane extends VBox {
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
         body.setDividerPositions(0.34);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(title, verdicts, body);
+
+        judgeButton.setId("lab-judge");
+        judgeButton.setTooltip(new Tooltip("Score every output with an LLM judge and a rubric (Ctrl+J); its cost is "
+                + "counted apart from the trials"));
+        judgeButton.setDisable(true);
+        judgeButton.setOnAction(e -> openJudge());
+        spend.setId("lab-spend");
+        spend.setTooltip(new Tooltip("What the experiment cost: the trials, and the judge's calls counted apart"));
+        Button apply = new Button("Apply and recompute");
+        apply.setId("results-apply");
+        apply.setOnAction(e -> applyQuality());
+        qualityError.setId("results-quality-error");
+        qualityError.setStyle("-fx-text-fill: #c0392b;");
+        VBox qualityBox = new VBox(6, quality, new HBox(8, apply, qualityError));
+        javafx.scene.control.TitledPane edit = new javafx.scene.control.TitledPane("Checks and verdict thresholds",
+                qualityBox);
+        edit.setId("results-quality");
+        edit.setExpanded(false);
+        HBox tools = new HBox(12, judgeButton, spend);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, tools, verdicts, edit, body);
+        setOnKeyPressed(k -> {
+            if (k.isShortcutDown() && k.getCode() == javafx.scene.input.KeyCode.J && !judgeButton.isDisabled()) {
+                openJudge();
+                k.consume();
+            }
+        });
+    }
+
+    /**
+     * Results with judging: "Judge…" scores the outputs with an LLM judge.
+     *
+     * @param catalog prices and the judge models
+     * @param clients the providers' clients for the judge
+     */
+    public ResultsPane(LabStore store, java.util.function.Supplier<dev.costbench.model.catalog.Catalog> catalog,
+                       dev.costbench.model.lab.run.ClientSource clients) {
+        this(store);
+        this.catalog = catalog;
+        this.clients = clients;
+        judgeButton.setDisable(catalog == null || clients == null);
     }
 
     private void buildTable() {
@@ -132,6 +191,10 @@ public final class ResultsPane extends VBox {
                 + r.cached()));
         table.getColumns().add(col("$ / call (mean, 95 % CI)", 220, r -> r.meanCostUsd() == null ? "unpriced"
                 : Money.format(r.meanCostUsd()) + "  " + ci(r.costPerCall().meanCi())));
+        TableColumn<VariantModelSummary, String> judgeCol = col("judge (mean, 95 % CI)", 190, this::judgeCell);
+        judgeCol.setId("lab-judge-col");
+        table.getColumns().add(judgeCol);
+        table.getColumns().add(col("checks passed", 100, this::checksCell));
         table.getColumns().add(col("median $", 100, r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
         table.getColumns().add(col("input / cached / output / reasoning", 230, r -> String.format(Locale.ROOT,
                 "%s / %s / %s / %s", n(r.inputTokens().mean()), n(r.cachedInputTokens().mean()),
@@ -143,6 +206,7 @@ public final class ResultsPane extends VBox {
         table.getColumns().add(col("estimate → billed", 190, r -> r.estimate() == null || r.estimate().n() == 0 ? ""
                 : Money.format(r.estimate().estimatedUsd()) + " → " + Money.format(r.estimate().billedUsd())));
         table.getColumns().add(col("spent", 100, r -> Money.format(r.billedTotalUsd())));
+
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 
@@ -164,20 +228,49 @@ public final class ResultsPane extends VBox {
 
     /** Analyses the experiment off the UI thread and shows it. */
     public void show(Experiment e) {
+        current = e;
         title.setText(e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · " + e.models().size()
                 + " model(s), " + e.repetitions() + " repetition(s)" + (e.budgetCapUsd() == null ? ""
                 : " · budget " + Money.format(e.budgetCapUsd())));
+        QualitySettings qs;
+        try {
+            qs = QualityStore.read(e);
+        } catch (IllegalArgumentException ex) {
+            verdicts.getChildren().setAll(new Label("Cannot read this experiment's settings: " + ex.getMessage()));
+            generation++;
+            return;
+        }
+        quality.set(qs.checks(), qs.thresholds());
+        qualityError.setText("");
         Task<Object[]> t = new Task<>() {
             @Override
             protected Object[] call() {
                 ExperimentData d = ExperimentData.load(store, e.id());
-                return new Object[] {d, LabResults.analyze(d, e.settings() == null ? null : e.settings().extraJson(),
-                        StatsOptions.defaults())};
+                return new Object[] {d, LabResults.analyze(d, qs, StatsOptions.defaults()),
+                        store.judgeFailures(e.id()), store.spentOnExperiment(e.id(), LedgerPurpose.TRIAL),
+                        store.spentOnExperiment(e.id(), LedgerPurpose.JUDGE)};
             }
         };
         t.setOnSucceeded(x -> {
             data = (ExperimentData) t.getValue()[0];
             results = (ExperimentResults) t.getValue()[1];
+            judge = qs.judge();
+            judgeByTrial = new java.util.HashMap<>();
+            for (JudgeScore j : LabResults.forJudge(data, judge).judgeScores()) {
+                judgeByTrial.put(j.trialId(), j);
+            }
+            judgeFailureByTrial = new java.util.HashMap<>();
+            @SuppressWarnings("unchecked")
+            List<JudgeFailure> failures = (List<JudgeFailure>) t.getValue()[2];
+            for (JudgeFailure f : failures) {
+                if (judge == null || (f.judgeModel().equals(judge.model()) && f.rubric().equals(judge.rubric()))) {
+                    judgeFailureByTrial.put(f.trialId(), f);
+                }
+            }
+            spend.setText("Spent: trials " + Money.format((BigDecimal) t.getValue()[3]) + " · judge "
+                    + Money.format((BigDecimal) t.getValue()[4]) + (judge == null ? "" : "  (judge " + judge.label()
+                    + ": " + judgeByTrial.size() + " scored" + (judgeFailureByTrial.isEmpty() ? ""
+                    : ", " + judgeFailureByTrial.size() + " without a score") + ")"));
             render();
             generation++;
         });
@@ -200,7 +293,7 @@ public final class ResultsPane extends VBox {
             l.setWrapText(true);
             l.setStyle("-fx-font-size: 13px; -fx-text-fill: " + (v.outcome() == Verdict.Outcome.ADOPT ? "#1e7e34"
                     : v.outcome() == Verdict.Outcome.KEEP_BASELINE ? "#b02a37" : "#6c757d") + ";");
-            l.setTooltip(new Tooltip(c.cost().describe() + "\n" + c.cost().methodLabel()));
+            l.setTooltip(new Tooltip(c.cost().describe() + "\n" + c.cost().methodLabel() + judgeText(c)));
             l.getStyleClass().add("lab-verdict");
             verdicts.getChildren().add(l);
         }
@@ -211,12 +304,19 @@ public final class ResultsPane extends VBox {
 
         costQuality.getData().clear();
         var cheapest = results.cheapestHoldingQuality().orElse(null);
+        var measure = results.thresholds().qualityMeasure();
+        ((NumberAxis) costQuality.getYAxis()).setLabel(switch (measure) {
+            case JUDGE_SCORE -> "mean judge score" + (judge == null ? "" : " (1–" + judge.scale() + ")");
+            case CHECK_PASS_RATE -> "share of outputs passing every check";
+            case RATING -> "mean rating (0–1)";
+            default -> "similarity to the baseline's output (ROUGE-L)";
+        });
         for (VariantModelSummary s : results.summaries()) {
             if (s.meanCostUsd() == null) {
                 continue;
             }
             QualitySummary q = results.qualityOf(s.variantId(), s.modelId()).orElse(null);
-            double y = s.baseline() ? 1.0 : q == null || Double.isNaN(q.rougeL().mean()) ? Double.NaN : q.rougeL().mean();
+            double y = chartQuality(measure, s, q);
             if (Double.isNaN(y)) {
                 continue;
             }
@@ -290,9 +390,11 @@ public final class ResultsPane extends VBox {
             }
         }
         leftTitle.setText(leftTitle.getText().replaceFirst(" · .*", "") + (p[0] == null ? "" : " · "
-                + money(p[0].costUsd())));
+                + money(p[0].costUsd()) + judgeLabel(p[0])));
         rightTitle.setText(rightTitle.getText().replaceFirst(" · .*", "") + (p[1] == null ? "" : " · "
-                + money(p[1].costUsd())));
+                + money(p[1].costUsd()) + judgeLabel(p[1])));
+        leftTitle.setTooltip(judgeTooltip(p[0]));
+        rightTitle.setTooltip(judgeTooltip(p[1]));
     }
 
     private static String money(BigDecimal d) {
@@ -312,6 +414,114 @@ public final class ResultsPane extends VBox {
         if (p != null && p[1] != null) {
             store.rate(p[1].id(), RatingScale.THUMBS, value, "");
         }
+    }
+
+    /** The y of a row in the cost-vs-quality chart: the value of the measure the verdict watches (NaN: none). */
+    private static double chartQuality(dev.costbench.model.lab.stats.QualityMeasure m, VariantModelSummary s,
+                                       QualitySummary q) {
+        if (q == null) {
+            return Double.NaN;
+        }
+        return switch (m) {
+            case JUDGE_SCORE -> q.judgeScores().mean();
+            case CHECK_PASS_RATE -> q.checks().hasChecks() ? q.checks().passRate() : Double.NaN;
+            case RATING -> q.ratings().n() == 0 ? Double.NaN : q.ratings().score();
+            default -> s.baseline() ? 1.0 : q.rougeL().mean();
+        };
+    }
+
+    /** " · judge 4/5", " · judge failed", or "". */
+    private String judgeLabel(Trial t) {
+        JudgeScore j = t == null ? null : judgeByTrial.get(t.id());
+        if (j != null) {
+            return " · judge " + score(j.score()) + "/" + (judge == null ? "?" : judge.scale());
+        }
+        return t != null && judgeFailureByTrial.containsKey(t.id()) ? " · judge: no score" : "";
+    }
+
+    private Tooltip judgeTooltip(Trial t) {
+        JudgeScore j = t == null ? null : judgeByTrial.get(t.id());
+        if (j != null) {
+            return new Tooltip("Judge " + j.judgeModel() + ": " + score(j.score()) + "\n"
+                    + (j.rationale() == null || j.rationale().isBlank() ? "(no rationale)" : j.rationale()));
+        }
+        JudgeFailure f = t == null ? null : judgeFailureByTrial.get(t.id());
+        return f == null ? null : new Tooltip("The judge gave no score: " + f.error() + "\nJudge again to retry.");
+    }
+
+    private static String score(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    String judgeCell(VariantModelSummary r) {
+        QualitySummary q = results == null ? null : results.qualityOf(r.variantId(), r.modelId()).orElse(null);
+        if (q == null || q.judgeScores().n() == 0) {
+            return "";
+        }
+        var d = q.judgeScores();
+        return String.format(Locale.ROOT, "%.2f", d.mean()) + (d.meanCi() == null ? "" : String.format(Locale.ROOT,
+                "  [%.2f – %.2f]", d.meanCi().low(), d.meanCi().high())) + "  n=" + d.n();
+    }
+
+    private String checksCell(VariantModelSummary r) {
+        QualitySummary q = results == null ? null : results.qualityOf(r.variantId(), r.modelId()).orElse(null);
+        if (q == null || !q.checks().hasChecks() || q.checks().outputs() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.0f %%", q.checks().passRate() * 100) + " of " + q.checks().outputs();
+    }
+
+    private static String judgeText(ExperimentResults.Comparison c) {
+        var j = c.judge();
+        if (j == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "\nJudge score: baseline %.2f, this variant %.2f (%s%.2f%s, %s)",
+                j.baselineMean(), j.optimizedMean(), j.difference() >= 0 ? "−" : "+", Math.abs(j.difference()),
+                j.differenceCi() == null ? "" : String.format(Locale.ROOT, "; 95 %% CI of the drop %.2f to %.2f",
+                        j.differenceCi().low(), j.differenceCi().high()),
+                j.tested() ? (j.significant() ? "significant" : "not significant") : "too few scores to test");
+    }
+
+    /** Opens the Judge dialog for the experiment shown. */
+    public void openJudge() {
+        if (current == null || catalog == null || clients == null) {
+            return;
+        }
+        long id = current.id();
+        judgeDialog = new JudgeDialog(getScene() == null ? null : getScene().getWindow(), store, catalog.get(),
+                clients, store.loadExperiment(id), r -> {
+                    if (current != null && current.id() == id) {
+                        show(store.loadExperiment(id));
+                    }
+                });
+        judgeDialog.show();
+    }
+
+    /** Stores the edited checks and thresholds with the experiment and recomputes the verdicts. */
+    public void applyQuality() {
+        if (current == null) {
+            return;
+        }
+        try {
+            List<dev.costbench.model.lab.stats.Check> cs = quality.checks();
+            dev.costbench.model.lab.stats.VerdictThresholds th = quality.thresholds();
+            show(QualityStore.update(store, current.id(), q -> q.withChecks(cs).withThresholds(th)));
+        } catch (RuntimeException e) {
+            qualityError.setText(e.getMessage());
+        }
+    }
+
+    QualityEditor qualityEditor() {
+        return quality;
+    }
+
+    JudgeDialog judgeDialog() {
+        return judgeDialog;
+    }
+
+    public Label spendLabel() {
+        return spend;
     }
 
     public long generation() {

@@ -5,6 +5,12 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.judge.Judge;
+import dev.costbench.model.lab.judge.JudgeListener;
+import dev.costbench.model.lab.judge.JudgeProgress;
+import dev.costbench.model.lab.judge.JudgeResult;
+import dev.costbench.model.lab.judge.JudgeRun;
+import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.lab.run.Run;
@@ -16,6 +22,7 @@ import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.Runner;
 import dev.costbench.model.lab.run.TestInputs;
 import dev.costbench.model.lab.stats.PowerAnalysis;
+import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.SampleSize;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,8 +52,9 @@ import org.controlsfx.control.CheckComboBox;
 
 /**
  * Sets up an A/B experiment — baseline and optimized prompts with {{placeholders}}, test inputs, models,
- * repetitions, budget cap — shows the estimated cost with its range and a sample-size hint, and runs it with a
- * progress bar, pause and cancel. The run never spends past the cap.
+ * repetitions, budget cap, pass/fail checks and verdict thresholds, an optional LLM judge — shows the estimated cost
+ * with its range (the judge's apart) and a sample-size hint, and runs it with a progress bar, pause and cancel, then
+ * the judge. The run never spends past the cap.
  */
 public final class SetupPane extends ScrollPane {
 
@@ -82,7 +90,11 @@ public final class SetupPane extends ScrollPane {
     private final Button pause = new Button("Pause");
     private final Button cancel = new Button("Cancel");
     private final Label error = new Label();
+    private final QualityEditor quality = new QualityEditor("setup");
+    private final JudgeEditor judge;
+    private final Label judgeEstimate = new Label();
     private Run run;
+    private volatile JudgeRun judgeRun;
     private long finishedCount;
 
     public SetupPane(Supplier<LabStore> store, Supplier<Catalog> catalog, ClientSource clients, PromptSource prompt,
@@ -91,6 +103,7 @@ public final class SetupPane extends ScrollPane {
         this.catalog = catalog;
         this.clients = clients;
         this.onFinished = onFinished;
+        this.judge = new JudgeEditor(catalog.get(), "setup-judge", true);
         setId("lab-setup");
         setFitToWidth(true);
         models.getItems().setAll(catalog.get().models().stream().map(ModelEntry::id).sorted().toList());
@@ -149,7 +162,9 @@ public final class SetupPane extends ScrollPane {
         });
         cancel.setId("lab-cancel");
         cancel.setOnAction(e -> {
-            if (run != null) {
+            if (judgeRun != null && !judgeRun.isFinished()) {
+                judgeRun.cancel();
+            } else if (run != null) {
                 run.cancel();
             }
         });
@@ -188,9 +203,19 @@ public final class SetupPane extends ScrollPane {
         temperature.setPromptText("provider default");
         HBox runBar = new HBox(8, estimateButton, runButton, progress, progressText, pause, cancel);
         runBar.setAlignment(Pos.CENTER_LEFT);
+        judgeEstimate.setId("lab-judge-estimate");
+        judgeEstimate.setWrapText(true);
+        javafx.scene.control.TitledPane qualityPane = new javafx.scene.control.TitledPane(
+                "Quality: pass/fail checks and the verdict", quality);
+        qualityPane.setId("setup-quality");
+        qualityPane.setExpanded(false);
+        javafx.scene.control.TitledPane judgePane = new javafx.scene.control.TitledPane("LLM judge (optional)", judge);
+        judgePane.setId("setup-judge");
+        judgePane.setExpanded(false);
+        judge.onChange(() -> judgeEstimate.setText(""));
         VBox box = new VBox(8, new HBox(8, new Label("Name"), name), variants,
-                new HBox(8, title("Test inputs"), loadInputs), inputs, params, responseCache, estimate, power,
-                runBar, error);
+                new HBox(8, title("Test inputs"), loadInputs), inputs, params, responseCache, qualityPane, judgePane,
+                estimate, judgeEstimate, power, runBar, error);
         HBox.setHgrow(name, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         setContent(box);
@@ -254,7 +279,8 @@ public final class SetupPane extends ScrollPane {
             throw new IllegalArgumentException("Max output tokens and the budget must be positive.");
         }
         return new ExperimentSpec(name.getText(), "", vs, in, ms, reps.getValue(), cap, responseCache.isSelected(),
-                new ExperimentSpec.Params(temp, max, null, null, null), true, null);
+                new ExperimentSpec.Params(temp, max, null, null, null), true, null,
+                new QualitySettings(quality.checks(), quality.thresholds(), judge.spec()));
     }
 
     private Runner runner() {
@@ -280,6 +306,10 @@ public final class SetupPane extends ScrollPane {
             SampleSize n = PowerAnalysis.sampleSize(0.10, PowerAnalysis.ASSUMED_CV, true, 0.05, 0.80, perCall, null);
             power.setText(n.sentence() + " The spread of cost per call is an assumption until a first run "
                     + "measures it; trials are paired by input, model and repetition.");
+            JudgeSpec j = s.quality().judge();
+            judgeEstimate.setText(j == null ? "" : "Then the " + Judge.estimate(RunPlan.of(s), j,
+                    id -> catalog.get().find(id)).text() + ", counted apart from the trials"
+                    + (j.budgetUsd() == null ? "" : " (judge cap " + JudgeEditor.cap(j.budgetUsd()) + ")") + ".");
         } catch (RuntimeException ex) {
             error.setText(ex.getMessage());
         }
@@ -323,14 +353,60 @@ public final class SetupPane extends ScrollPane {
             @Override
             public void finished(RunResult res) {
                 Platform.runLater(() -> {
-                    setRunning(false);
                     progressText.setText(res.message() == null ? res.outcome().name() : res.message());
+                    JudgeSpec j = judgeOf(res.experimentId());
+                    if (j != null && res.done() > 0 && res.outcome() != RunResult.Outcome.CANCELLED
+                            && startJudge(res.experimentId(), j)) {
+                        return;
+                    }
+                    setRunning(false);
                     finishedCount++;
                     onFinished.accept(res.experimentId());
                 });
             }
         });
         setRunning(true);
+    }
+
+    private JudgeSpec judgeOf(long experimentId) {
+        try {
+            return QualityStore.read(store.get().loadExperiment(experimentId)).judge();
+        } catch (RuntimeException e) {
+            error.setText("Cannot read the judge: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** After the trials: the judge scores every output, on the same progress bar; false when it cannot start. */
+    private boolean startJudge(long experimentId, JudgeSpec j) {
+        progress.setProgress(0);
+        try {
+            judgeRun = new Judge(store.get(), clients, id -> catalog.get().find(id)).start(experimentId, j, null,
+                    new JudgeListener() {
+                        @Override
+                        public void progress(JudgeProgress p) {
+                            Platform.runLater(() -> {
+                                progress.setProgress(p.fraction());
+                                progressText.setText("Judging: " + JudgeEditor.progressText(p));
+                            });
+                        }
+
+                        @Override
+                        public void finished(JudgeResult r) {
+                            Platform.runLater(() -> {
+                                setRunning(false);
+                                progressText.setText("Judge: " + r.message());
+                                finishedCount++;
+                                onFinished.accept(experimentId);
+                            });
+                        }
+                    });
+            pause.setVisible(false);
+            return true;
+        } catch (RuntimeException e) {
+            error.setText("The judge could not start: " + e.getMessage());
+            return false;
+        }
     }
 
     /**
@@ -348,7 +424,7 @@ public final class SetupPane extends ScrollPane {
                 ExperimentSpec spec = RunPlan.load(s, id).spec();
                 ExperimentSpec copy = new ExperimentSpec(spec.name() + " (rerun)", spec.description(), spec.variants(),
                         spec.inputs(), spec.models(), spec.repetitions(), spec.budgetUsd(), spec.responseCache(),
-                        spec.parameters(), spec.stream(), spec.openAiApi());
+                        spec.parameters(), spec.stream(), spec.openAiApi(), spec.quality());
                 target = r.create(copy).experimentId();
             } else {
                 target = id;
@@ -384,5 +460,17 @@ public final class SetupPane extends ScrollPane {
 
     public Label errorLabel() {
         return error;
+    }
+
+    public Label judgeEstimateLabel() {
+        return judgeEstimate;
+    }
+
+    QualityEditor qualityEditor() {
+        return quality;
+    }
+
+    JudgeEditor judgeEditor() {
+        return judge;
     }
 }

@@ -174,15 +174,16 @@ public final class Estimator {
         return out;
     }
 
-    private static final RequestEstimate.MediaSizer NO_MEDIA = new RequestEstimate.MediaSizer() {
+    /** For text-only requests (experiment variants and judge prompts carry no media yet). */
+    public static final RequestEstimate.MediaSizer NO_MEDIA = new RequestEstimate.MediaSizer() {
         @Override
         public int[] imageSize(Part.Image image) {
-            throw new IllegalStateException("experiment variants carry no media yet");
+            throw new IllegalStateException("experiment variants and judge prompts carry no media yet");
         }
 
         @Override
         public double seconds(Part media) {
-            throw new IllegalStateException("experiment variants carry no media yet");
+            throw new IllegalStateException("experiment variants and judge prompts carry no media yet");
         }
     };
 

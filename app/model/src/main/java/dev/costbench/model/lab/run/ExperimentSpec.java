@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
+import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
@@ -32,10 +33,13 @@ import java.util.Set;
  * @param parameters    defaults for every variant (a variant's own parameters win)
  * @param stream        stream answers (measures the time to first token); true by default
  * @param openAiApi     the OpenAI endpoint for OpenAI models (Responses by default)
+ * @param quality       the pass/fail checks, verdict thresholds and optional LLM judge (kept in the experiment's
+ *                      settings)
  */
 public record ExperimentSpec(String name, String description, List<VariantSpec> variants, List<InputSpec> inputs,
                              List<ModelSpec> models, int repetitions, BigDecimal budgetUsd, boolean responseCache,
-                             Params parameters, boolean stream, ChatRequest.OpenAiApi openAiApi) {
+                             Params parameters, boolean stream, ChatRequest.OpenAiApi openAiApi,
+                             QualitySettings quality) {
 
     /** The output cap when neither the experiment nor the variant sets one. */
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 1024;
@@ -84,6 +88,21 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
         }
         parameters = parameters == null ? Params.NONE : parameters;
         openAiApi = openAiApi == null ? ChatRequest.OpenAiApi.RESPONSES : openAiApi;
+        quality = quality == null ? QualitySettings.defaults() : quality;
+    }
+
+    /** An experiment without checks, with the default thresholds and no judge. */
+    public ExperimentSpec(String name, String description, List<VariantSpec> variants, List<InputSpec> inputs,
+                          List<ModelSpec> models, int repetitions, BigDecimal budgetUsd, boolean responseCache,
+                          Params parameters, boolean stream, ChatRequest.OpenAiApi openAiApi) {
+        this(name, description, variants, inputs, models, repetitions, budgetUsd, responseCache, parameters, stream,
+                openAiApi, null);
+    }
+
+    /** The same experiment with other checks, thresholds or judge. */
+    public ExperimentSpec withQuality(QualitySettings q) {
+        return new ExperimentSpec(name, description, variants, inputs, models, repetitions, budgetUsd, responseCache,
+                parameters, stream, openAiApi, q);
     }
 
     /** The baseline variant. */
@@ -99,7 +118,7 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
     /** The same experiment with another budget cap (null: none). */
     public ExperimentSpec withBudget(BigDecimal usd) {
         return new ExperimentSpec(name, description, variants, inputs, models, repetitions, usd, responseCache,
-                parameters, stream, openAiApi);
+                parameters, stream, openAiApi, quality);
     }
 
     /** The same experiment where every model without a provider is served by {@code provider}. */
@@ -109,13 +128,13 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
             ms.add(m.provider() == null ? new ModelSpec(m.id(), provider, m.apiModel()) : m);
         }
         return new ExperimentSpec(name, description, variants, inputs, ms, repetitions, budgetUsd, responseCache,
-                parameters, stream, openAiApi);
+                parameters, stream, openAiApi, quality);
     }
 
     /** The same experiment with streaming switched on or off. */
     public ExperimentSpec withStream(boolean s) {
         return new ExperimentSpec(name, description, variants, inputs, models, repetitions, budgetUsd, responseCache,
-                parameters, s, openAiApi);
+                parameters, s, openAiApi, quality);
     }
 
     /**

@@ -39,8 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -226,22 +224,12 @@ public final class Run {
 
     /** Waits for the end of the run. */
     public RunResult await() throws InterruptedException {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the run failed", e.getCause());
-        }
+        return Await.get(result, "the run");
     }
 
     /** Waits at most {@code timeout}; empty when the run is still going. */
     public Optional<RunResult> await(Duration timeout) throws InterruptedException {
-        try {
-            return Optional.of(result.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the run failed", e.getCause());
-        }
+        return Await.get(result, timeout, "the run");
     }
 
     /** The result as a future (completes on a runner thread). */

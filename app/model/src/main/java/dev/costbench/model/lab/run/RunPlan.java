@@ -15,6 +15,7 @@ import dev.costbench.model.lab.NewVariant;
 import dev.costbench.model.lab.TestInput;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
@@ -162,12 +163,25 @@ public final class RunPlan {
                 ? ChatRequest.OpenAiApi.CHAT_COMPLETIONS : ChatRequest.OpenAiApi.RESPONSES;
         ExperimentSpec spec = new ExperimentSpec(e.name(), run.path("description").isTextual()
                 ? run.path("description").asText() : null, specs, inputSpecs, models, e.repetitions(),
-                e.budgetCapUsd(), st.reuseStoredAnswers(), params, run.path("stream").asBoolean(true), api);
+                e.budgetCapUsd(), st.reuseStoredAnswers(), params, run.path("stream").asBoolean(true), api,
+                qualityOf(st.extraJson()));
         if (is.isEmpty()) {
             // The store plans no trials without an input; the spec added an empty one, which the store lacks.
             throw new SpecException("experiment " + experimentId + " has no test inputs (add at least an empty one)");
         }
         return new RunPlan(experimentId, spec, vs, is);
+    }
+
+    /**
+     * The checks, thresholds and judge of stored settings; the defaults when they cannot be read (an experiment can
+     * always be resumed; the results view reports the broken settings).
+     */
+    private static QualitySettings qualityOf(String extraJson) {
+        try {
+            return QualitySettings.read(extraJson);
+        } catch (IllegalArgumentException e) {
+            return QualitySettings.defaults();
+        }
     }
 
     /** The same plan with another budget cap (for one run; the stored cap is not changed). */
@@ -197,6 +211,7 @@ public final class RunPlan {
         if (spec.parameters().expectedOutputTokens() != null) {
             run.put("expectedOutputTokens", spec.parameters().expectedOutputTokens());
         }
+        spec.quality().fill(root);
         return root.toString();
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.SecretGuard;
+import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
@@ -51,7 +52,10 @@ import java.util.Set;
  *     {"name": "optimized", "system": "Analyze this ticket. Return JSON ...", "user": "{{ticket}}"}
  *   ],
  *   "inputs": [{"label": "T-1", "variables": {"ticket": "..."}}],   // inline, and/or
- *   "inputsFile": "tickets.csv"                              // CSV or JSONL, relative to this file
+ *   "inputsFile": "tickets.csv",                             // CSV or JSONL, relative to this file
+ *   "checks": [{"type": "contains", "value": "order"}, {"type": "max_chars", "limit": 600}],  // pass/fail checks
+ *   "verdict": {"minSavingPercent": 30, "maxQualityDropPercent": 5, "qualityMeasure": "rouge_l"},
+ *   "judge": {"model": "gpt-4o-mini", "rubric": "5 = correct and complete ...", "scale": 5}   // LLM-as-judge
  * }
  * }</pre>
  *
@@ -65,7 +69,7 @@ public final class SpecJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Set<String> TOP = Set.of("name", "description", "models", "repetitions", "budgetUsd",
             "responseCache", "stream", "openAiApi", "parameters", "variants", "inputs", "inputsFile", "$schema",
-            "comment");
+            "comment", "checks", "verdict", "judge");
     private static final Set<String> VARIANT = Set.of("name", "baseline", "system", "messages", "user", "parameters",
             "comment");
     private static final Set<String> PARAMS = Set.of("temperature", "maxOutputTokens", "reasoningBudget",
@@ -171,8 +175,21 @@ public final class SpecJson {
             }
             inputs.addAll(TestInputs.load(p));
         }
+        QualitySettings quality;
+        try {
+            ObjectNode q = JSON.createObjectNode();
+            for (String f : new String[] {"checks", "verdict", "judge"}) {
+                if (root.has(f)) {
+                    q.set(f, root.get(f));
+                }
+            }
+            quality = QualitySettings.read(q.toString());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(e.getMessage().startsWith("judge") ? e.getMessage()
+                    : "checks/verdict: " + e.getMessage(), e);
+        }
         return new ExperimentSpec(name, description, variants, inputs, models, reps, budget, cache, params, stream,
-                api);
+                api, quality);
     }
 
     private static ExperimentSpec.ModelSpec model(JsonNode n, String at) {
@@ -325,6 +342,11 @@ public final class SpecJson {
         ArrayNode vs = o.putArray("variants");
         for (ExperimentSpec.VariantSpec v : s.variants()) {
             vs.add(variantJson(v));
+        }
+        QualitySettings q = s.quality();
+        if (!q.checks().isEmpty() || !q.thresholds().equals(dev.costbench.model.lab.stats.VerdictThresholds.defaults())
+                || q.judge() != null) {
+            q.fill(o);
         }
         ArrayNode is = o.putArray("inputs");
         for (ExperimentSpec.InputSpec i : s.inputs()) {

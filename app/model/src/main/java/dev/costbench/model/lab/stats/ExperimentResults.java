@@ -36,9 +36,17 @@ public record ExperimentResults(long baselineVariantId, List<VariantModelSummary
      * @param cost               the cost comparison
      * @param quality            the quality comparison on the thresholds' measure
      * @param verdict            the verdict
+     * @param judge              the judge scores against the baseline's (paired on matching cells), or null when
+     *                           either side has none
      */
     public record Comparison(long optimizedVariantId, String modelId, CostComparison cost, QualityComparison quality,
-                             Verdict verdict) {
+                             Verdict verdict, MeanComparison judge) {
+
+        /** A comparison without judge scores. */
+        public Comparison(long optimizedVariantId, String modelId, CostComparison cost, QualityComparison quality,
+                          Verdict verdict) {
+            this(optimizedVariantId, modelId, cost, quality, verdict, null);
+        }
     }
 
     /** The summary row of a variant on a model. */

@@ -66,16 +66,33 @@ public final class LabResults {
                         : quality.get(indexOf(summaries, v.id(), model));
                 QualityComparison qc = thresholds.qualityMeasure().compare(qb, qo);
                 comparisons.add(new ExperimentResults.Comparison(v.id(), model, cost, qc,
-                        Verdicts.decide(cost, qc, thresholds)));
+                        Verdicts.decide(cost, qc, thresholds), qa.judgeComparison(v.id(), model)));
             }
         }
         return new ExperimentResults(baseline.id(), summaries, quality, comparisons, thresholds, options);
     }
 
-    /** {@link #analyze} with the checks and thresholds read from the experiment's settings JSON. */
+    /**
+     * {@link #analyze} with the checks, thresholds and judge read from the experiment's settings JSON: when the
+     * settings name a judge, only its scores (same model and rubric) count.
+     */
     public static ExperimentResults analyze(ExperimentData data, String settingsExtraJson, StatsOptions options) {
-        return analyze(data, checksFromSettings(settingsExtraJson), thresholdsFromSettings(settingsExtraJson),
-                options);
+        return analyze(data, QualitySettings.read(settingsExtraJson), options);
+    }
+
+    /** {@link #analyze} with the given quality settings (only the settings' judge's scores count, when it has one). */
+    public static ExperimentResults analyze(ExperimentData data, QualitySettings settings, StatsOptions options) {
+        return analyze(forJudge(data, settings.judge()), settings.checks(), settings.thresholds(), options);
+    }
+
+    /** {@code data} with only {@code judge}'s scores (all of them when judge is null). */
+    public static ExperimentData forJudge(ExperimentData data, dev.costbench.model.lab.judge.JudgeSpec judge) {
+        if (judge == null) {
+            return data;
+        }
+        return new ExperimentData(data.variants(), data.models(), data.trials(), data.ratings(),
+                data.judgeScores().stream().filter(j -> j.judgeModel().equals(judge.model())
+                        && j.rubric().equals(judge.rubric())).toList());
     }
 
     /** The {@code "checks"} array of the settings JSON; empty when absent. */

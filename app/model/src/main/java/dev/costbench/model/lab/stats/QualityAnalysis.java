@@ -153,6 +153,50 @@ public final class QualityAnalysis {
                 new CheckSummary(mine.size(), passedAll, perCheck));
     }
 
+    /**
+     * The judge scores of {@code variantId} against the baseline's on {@code modelId} (every model when null),
+     * oriented like a saving ({@link MeanComparison#difference()} = baseline − optimized: positive when the optimized
+     * outputs score lower). Paired on the cells both have a score for (the mean of each output's scores) when at
+     * least two match and they cover at least half of the smaller side; Welch on all scored outputs otherwise. Null
+     * when either side has no score.
+     */
+    public MeanComparison judgeComparison(long variantId, String modelId) {
+        Map<Cells.Key, Double> base = judged(baselineVariantId, modelId);
+        Map<Cells.Key, Double> opt = judged(variantId, modelId);
+        if (base.isEmpty() || opt.isEmpty()) {
+            return null;
+        }
+        int pairs = Cells.countMatched(base, opt);
+        if (pairs >= 2 && 2 * pairs >= Math.min(base.size(), opt.size())) {
+            double[] b = new double[pairs];
+            double[] o = new double[pairs];
+            int i = 0;
+            for (Map.Entry<Cells.Key, Double> e : base.entrySet()) {
+                Double v = opt.get(e.getKey());
+                if (v != null) {
+                    b[i] = e.getValue();
+                    o[i++] = v;
+                }
+            }
+            return MeanComparison.paired(b, o, options);
+        }
+        return MeanComparison.welch(base.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                opt.values().stream().mapToDouble(Double::doubleValue).toArray(), options);
+    }
+
+    /** The mean judge score of each observed output of a variant, by cell (latest trial of the cell). */
+    private Map<Cells.Key, Double> judged(long variantId, String modelId) {
+        Map<Cells.Key, Double> out = new TreeMap<>();
+        for (Map.Entry<Cells.Key, Trial> e : Cells.latest(trials, variantId, modelId,
+                t -> Cells.observed(t, options) && t.outputText() != null).entrySet()) {
+            List<JudgeScore> js = judgeByTrial.get(e.getValue().id());
+            if (js != null && !js.isEmpty()) {
+                out.put(e.getKey(), js.stream().mapToDouble(JudgeScore::score).average().orElseThrow());
+            }
+        }
+        return out;
+    }
+
     /** The checks of one output, for a detail view. */
     public List<Check.Result> checkResults(Trial trial) {
         List<Check.Result> out = new ArrayList<>();

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.lab.judge;
+
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.cost.BillingOptions;
+import dev.costbench.model.cost.CostEngine;
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.JudgeScore;
+import dev.costbench.model.lab.LedgerPurpose;
+import dev.costbench.model.lab.NewLedgerEntry;
+import dev.costbench.model.lab.run.Await;
+import dev.costbench.model.lab.run.BudgetGuard;
+import dev.costbench.model.lab.run.RunResult;
+import dev.costbench.model.provider.CancelToken;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.ChatResult;
+import dev.costbench.model.provider.ProviderClient;
+import dev.costbench.model.provider.ProviderException;
+import dev.costbench.model.provider.ProviderId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One judging in progress, started by {@link Judge#start}. {@link #cancel()} aborts the calls in flight (they are
+ * not recorded) and launches nothing more; the outputs left keep no score, so a later judging takes them.
+ */
+public final class JudgeRun {
+
+    private record Work(Judge.Task task, int attempt) {
+    }
+
+    private final Judge judge;
+    private final long experimentId;
+    private final JudgeSpec spec;
+    private final ModelEntry model;
+    private final ProviderId provider;
+    private final BudgetGuard guard;
+    private final JudgeListener listener;
+    private final Runnable onEnd;
+    private final int total;
+    private final BigDecimal spentAtStart;
+    private final Deque<Work> queue = new ConcurrentLinkedDeque<>();
+    private final Set<CancelToken> inFlight = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<JudgeResult> result = new CompletableFuture<>();
+    private final AtomicInteger scored = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final Object emitLock = new Object();
+    private volatile RunResult.Outcome stop;
+    private volatile String stopMessage;
+    private volatile String lastError;
+    private volatile ProviderClient client;
+
+    JudgeRun(Judge judge, long experimentId, JudgeSpec spec, ModelEntry model, ProviderId provider,
+             List<Judge.Task> tasks, BudgetGuard guard, JudgeListener listener, Runnable onEnd) {
+        this.judge = judge;
+        this.experimentId = experimentId;
+        this.spec = spec;
+        this.model = model;
+        this.provider = provider;
+        this.guard = guard;
+        this.listener = listener;
+        this.onEnd = onEnd;
+        this.total = tasks.size();
+        this.spentAtStart = guard.spent();
+        tasks.forEach(t -> queue.add(new Work(t, 1)));
+    }
+
+    void launch() {
+        Thread coordinator = new Thread(this::coordinate, "costbench-judge-" + experimentId);
+        coordinator.setDaemon(true);
+        coordinator.start();
+    }
+
+    private void coordinate() {
+        try {
+            if (!queue.isEmpty()) {
+                client = judge.clients.client(provider);
+            }
+        } catch (ProviderException | RuntimeException e) {
+            lastError = provider.displayName() + ": " + e.getMessage();
+            stopWith(RunResult.Outcome.FAILED, lastError);
+        }
+        emit();
+        List<Thread> workers = new ArrayList<>();
+        int n = stop != null ? 0 : Math.min(judge.concurrency, queue.size());
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(this::work, "costbench-judge-" + experimentId + "-" + (i + 1));
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                cancel();
+            }
+        }
+        finish();
+    }
+
+    private void work() {
+        try {
+            while (stop == null) {
+                Work w = queue.pollFirst();
+                if (w == null) {
+                    return;
+                }
+                judgeOne(w);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopWith(RunResult.Outcome.CANCELLED, "interrupted");
+        } catch (RuntimeException e) {
+            lastError = String.valueOf(e.getMessage());
+            stopWith(RunResult.Outcome.FAILED, "the judging failed: " + e);
+        }
+    }
+
+    private void judgeOne(Work w) throws InterruptedException {
+        Judge.Task task = w.task();
+        ChatRequest request = judge.request(spec, task);
+        BigDecimal reservation = judge.worstCase(model, Judge.inputTokens(model, request), spec.maxOutputTokens());
+        if (!guard.reserveOrWait(reservation, () -> stop != null)) {
+            if (stop == null) {
+                stopWith(RunResult.Outcome.BUDGET_REACHED, "the next judge call (up to "
+                        + Money.format(reservation) + ") would pass the judge's cap of " + Money.format(guard.cap())
+                        + "; judge spent " + Money.format(guard.spent()));
+            }
+            queue.addFirst(w);
+            return;
+        }
+        CancelToken token = new CancelToken();
+        inFlight.add(token);
+        if (stop == RunResult.Outcome.CANCELLED) {
+            token.cancel();
+        }
+        emit();
+        ChatResult answer = null;
+        ProviderException error = null;
+        RuntimeException bug = null;
+        try {
+            answer = client.complete(request, null, token);
+        } catch (ProviderException e) {
+            error = e;
+        } catch (RuntimeException e) {
+            bug = e;
+        } finally {
+            inFlight.remove(token);
+        }
+        Instant now = Instant.now();
+        long trialId = task.trial().id();
+        if (answer != null) {
+            BigDecimal billed = answer.usage() == null ? null
+                    : CostEngine.price(model, answer.usage(), BillingOptions.INTERACTIVE).total();
+            NewLedgerEntry charge = charge(now, billed);
+            try {
+                JudgeAnswer parsed = JudgeAnswer.parse(answer.text(), spec.scale());
+                if (parsed.ok()) {
+                    JudgeScore s = judge.store.addJudgeScore(trialId, spec.model(), spec.rubric(), parsed.score(),
+                            parsed.rationale(), charge);
+                    scored.incrementAndGet();
+                    tell(s);
+                } else {
+                    judge.store.addJudgeFailure(trialId, spec.model(), spec.rubric(), parsed.error(), charge);
+                    failed.incrementAndGet();
+                    lastError = "trial " + trialId + ": " + parsed.error();
+                }
+            } finally {
+                guard.settle(reservation, billed);
+            }
+            emit();
+            return;
+        }
+        guard.settle(reservation, null);
+        if (token.isCancelled() || (error != null && error.kind() == ProviderException.Kind.CANCELLED)) {
+            emit();
+            return;
+        }
+        String message = error != null ? error.getMessage()
+                : "unexpected error in the " + provider.displayName() + " client: " + bug;
+        lastError = spec.model() + ": " + message;
+        if (error != null && error.kind().retryable() && w.attempt() < 2) {
+            queue.addLast(new Work(task, w.attempt() + 1));
+        } else {
+            judge.store.addJudgeFailure(trialId, spec.model(), spec.rubric(), message, charge(now, BigDecimal.ZERO));
+            failed.incrementAndGet();
+        }
+        if (error != null && (error.kind() == ProviderException.Kind.AUTH
+                || error.kind() == ProviderException.Kind.NO_KEY)) {
+            stopWith(RunResult.Outcome.FAILED, message);
+        }
+        emit();
+    }
+
+    private NewLedgerEntry charge(Instant when, BigDecimal cost) {
+        return new NewLedgerEntry(when, model.provider(), spec.model(), cost, experimentId, null, LedgerPurpose.JUDGE);
+    }
+
+    private void stopWith(RunResult.Outcome outcome, String message) {
+        synchronized (this) {
+            if (stop == null) {
+                stopMessage = message;
+                stop = outcome;
+            }
+        }
+        guard.wakeUp();
+    }
+
+    // ---- controls -------------------------------------------------------------------------------------------------
+
+    /** Aborts the calls in flight and launches nothing more. */
+    public void cancel() {
+        stopWith(RunResult.Outcome.CANCELLED, "cancelled");
+        for (CancelToken t : inFlight) {
+            t.cancel();
+        }
+        emit();
+    }
+
+    public long experimentId() {
+        return experimentId;
+    }
+
+    public boolean isFinished() {
+        return result.isDone();
+    }
+
+    /** Waits for the end. */
+    public JudgeResult await() throws InterruptedException {
+        return Await.get(result, "the judging");
+    }
+
+    /** Waits at most {@code timeout}; empty while it still runs. */
+    public Optional<JudgeResult> await(Duration timeout) throws InterruptedException {
+        return Await.get(result, timeout, "the judging");
+    }
+
+    /** The result as a future (completes on a judge thread). */
+    public CompletableFuture<JudgeResult> result() {
+        return result.thenApply(r -> r);
+    }
+
+    /** A snapshot now. */
+    public JudgeProgress progress() {
+        return new JudgeProgress(total, scored.get(), failed.get(), inFlight.size(), guard.spent(), guard.cap(),
+                lastError, result.isDone());
+    }
+
+    // ---- the end --------------------------------------------------------------------------------------------------
+
+    private void finish() {
+        JudgeResult r;
+        try {
+            int left = judge.pending(experimentId, spec).size();
+            RunResult.Outcome outcome = stop != null ? stop
+                    : left == 0 ? RunResult.Outcome.COMPLETED : RunResult.Outcome.INCOMPLETE;
+            BigDecimal spent = judge.store.spentOnExperiment(experimentId, LedgerPurpose.JUDGE);
+            String message = switch (outcome) {
+                case COMPLETED -> total == 0 ? "every output already has a score by " + spec.model()
+                        : "scored " + scored.get() + " output" + (scored.get() == 1 ? "" : "s") + " with "
+                        + spec.model();
+                case INCOMPLETE -> "scored " + scored.get() + " of " + total + "; " + left + " without a score"
+                        + (lastError == null ? "" : " (last error: " + lastError + ")") + "; judge again to retry";
+                default -> stopMessage + "; " + left + " output" + (left == 1 ? "" : "s") + " left to judge";
+            };
+            r = new JudgeResult(outcome, total, scored.get(), failed.get(), left,
+                    guard.spent().subtract(spentAtStart), spent, message);
+        } catch (RuntimeException e) {
+            r = new JudgeResult(RunResult.Outcome.FAILED, total, scored.get(), failed.get(),
+                    total - scored.get(), guard.spent().subtract(spentAtStart), guard.spent(),
+                    "the judging failed: " + e.getMessage());
+        }
+        try {
+            onEnd.run();
+            synchronized (emitLock) {
+                listener.progress(new JudgeProgress(total, scored.get(), failed.get(), 0, guard.spent(), guard.cap(),
+                        lastError, true));
+            }
+            listener.finished(r);
+        } catch (RuntimeException ignored) {
+            // a listener's failure does not concern the judging
+        } finally {
+            result.complete(r);
+        }
+    }
+
+    private void tell(JudgeScore s) {
+        try {
+            listener.scored(s);
+        } catch (RuntimeException ignored) {
+            // a listener's failure does not concern the judging
+        }
+    }
+
+    private void emit() {
+        try {
+            synchronized (emitLock) {
+                listener.progress(progress());
+            }
+        } catch (RuntimeException ignored) {
+            // a listener's failure does not concern the judging
+        }
+    }
+}
