@@ -96,14 +96,16 @@ public final class CachePane extends ScrollPane {
         }
         Button clear = new Button("Remove all breakpoints");
         clear.setOnAction(e -> marks.marks().clear());
-        HBox controls = new HBox(8, new Label("Requests / min"), rate, new Label("TTL"), ttl, geminiExplicit,
-                new Label("storage $/1M/h"), storage, clear);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        HBox r1 = new HBox(6, new Label("Requests / min"), rate, new Label("TTL"), ttl);
+        HBox r2 = new HBox(6, geminiExplicit, new Label("storage $/1M/h"), storage);
+        r1.setAlignment(Pos.CENTER_LEFT);
+        r2.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(12, 6, r1, r2, clear);
         points.setId("cache-points");
         points.setWrapText(true);
         grid.setId("cache-grid");
         grid.setHgap(12);
-        grid.setVgap(4);
+        grid.setVgap(8);
         warnings.setId("cache-warnings");
         error.setStyle("-fx-text-fill: #c0392b;");
         Label how = new Label("Mark a breakpoint in any editor: right-click ▸ Cache up to here, or Ctrl+B at the "
@@ -164,51 +166,52 @@ public final class CachePane extends ScrollPane {
         CacheSettings s = new CacheSettings(base.monthlyRequests(), base.hitRate(), ttl.getValue(),
                 vm.outputTokensProperty().get(), new BillingOptions(vm.batchProperty().get(),
                 vm.residencyProperty().get()), geminiExplicit.isSelected(), store);
-        String[] head = {"Model", "Caching", "Prefix vs minimum", "Write", "Read", "Break-even", "Month without → with"};
-        for (int c = 0; c < head.length; c++) {
-            Label h = new Label(head[c]);
-            h.getStyleClass().add("section-title");
-            grid.add(h, c, 0);
-        }
-        int row = 1;
+        int row = 0;
         List<CacheWarning> warn = List.of();
         for (ModelEntry m : models()) {
             PromptCachePlan pp = CachePlanner.plan(m, placed.prompt(), placed.offsets(), s);
             warn = pp.warnings();
             CachePlan p = pp.plan();
-            Label name = new Label(m.id());
-            name.setTooltip(new Tooltip(m.name() + " · " + m.provider()));
-            Label mode = new Label(p.mode().label());
-            String min = p.minCacheTokens() == null ? "no minimum listed" : "min " + fmt(p.minCacheTokens());
-            Label prefix = new Label((p.cacheable() ? "✓ " : "✗ ") + fmt(p.prefixTokens()) + " tokens · " + min);
-            Label write = new Label(p.writePremium() == null ? "—" : "×" + p.writePremium().toPlainString());
-            write.setTooltip(new Tooltip("Cache-write price ÷ input price (1 = no write fee)"));
-            Label read = new Label(p.readDiscount() == null ? "—"
-                    : String.format(Locale.ROOT, "−%.0f %%", p.readDiscount().doubleValue() * 100));
-            read.setTooltip(new Tooltip("Cache reads cost this much less than uncached input"));
+            String min = p.minCacheTokens() == null ? "no minimum listed" : (p.cacheable() ? "≥ " : "< ") + "minimum "
+                    + fmt(p.minCacheTokens());
+            String storageNote = "";
+            if (p.mode() == dev.costbench.model.tuning.CacheMode.EXPLICIT_STORED) {
+                storageNote = store == null ? " · storage per hour not modelled" : " · storage modelled at $"
+                        + store.toPlainString() + "/1M/h";
+            }
+            Label name = new Label(m.id() + " — " + p.mode().label() + storageNote);
+            name.getStyleClass().add("section-title");
+            Label figures = new Label((p.cacheable() ? "✓ " : "✗ ") + "prefix " + fmt(p.prefixTokens()) + " tokens "
+                    + min + " · write " + (p.writePremium() == null ? "—" : "×" + p.writePremium().toPlainString())
+                    + " · read " + (p.readDiscount() == null ? "—" : String.format(Locale.ROOT, "−%.0f %%",
+                    p.readDiscount().doubleValue() * 100)));
+            figures.setWrapText(true);
             Label be = new Label(p.breakEven());
             be.setId("cache-breakeven-" + m.id());
             be.getStyleClass().add("cache-breakeven");
-            String month = p.monthlyWithout() == null ? "unpriced" : Money.format(p.monthlyWithout()) + " → "
-                    + Money.format(p.monthlyWith()) + (p.monthlySaving().signum() >= 0 ? " (saves " : " (costs ")
+            be.setStyle("-fx-font-weight: bold;");
+            String month = p.monthlyWithout() == null ? "unpriced" : "a month " + Money.format(p.monthlyWithout())
+                    + " → " + Money.format(p.monthlyWith()) + (p.monthlySaving().signum() >= 0 ? " (saves " : " (costs ")
                     + Money.format(p.monthlySaving().abs()) + ")";
             Label mo = new Label(month);
             List<String> notes = new ArrayList<>(p.notes());
-            notes.add(0, String.format(Locale.ROOT, "%,d requests a month at %s/min; hit rate %.0f %% within %s.",
-                    s.monthlyRequests(), rate.getText().trim(), s.hitRate() * 100, s.ttl().label()));
+            notes.add(0, String.format(Locale.ROOT, "%,d requests a month at %s/min; hit rate %.0f %% within %s. "
+                    + "Write = cache-write price ÷ input price (1 = no write fee); read = how much less a cache "
+                    + "read costs than uncached input.", s.monthlyRequests(), rate.getText().trim(),
+                    s.hitRate() * 100, s.ttl().label()));
             if (p.mode() == dev.costbench.model.tuning.CacheMode.EXPLICIT_STORED) {
                 notes.add(store == null ? "Storage per hour: not modelled (no price given)."
                         : "Storage per hour: modelled at $" + store.toPlainString() + " per 1M tokens per hour.");
-                mode.setText(mode.getText() + (store == null ? " · storage not modelled" : " · storage modelled"));
             }
             Tooltip tip = new Tooltip(String.join("\n", notes));
             tip.setWrapText(true);
             tip.setMaxWidth(520);
-            for (Label l : List.of(name, mode, prefix, mo)) {
-                l.setTooltip(l.getTooltip() == null ? tip : l.getTooltip());
+            for (Label l : List.of(name, figures, be, mo)) {
+                l.setTooltip(tip);
             }
-            be.setTooltip(tip);
-            grid.addRow(row++, name, mode, prefix, write, read, be, mo);
+            HBox line2 = new HBox(12, be, mo);
+            VBox block = new VBox(1, name, figures, line2);
+            grid.add(block, 0, row++);
         }
         for (CacheWarning w : warn) {
             Label l = new Label("⚠ " + w.message());
@@ -220,8 +223,8 @@ public final class CachePane extends ScrollPane {
 
     /** The break-even text shown for {@code modelId} (tests). */
     public String breakEven(String modelId) {
-        return grid.getChildren().stream().filter(n -> ("cache-breakeven-" + modelId).equals(n.getId()))
-                .map(n -> ((Label) n).getText()).findFirst().orElse(null);
+        javafx.scene.Node n = grid.lookup("#cache-breakeven-" + modelId);
+        return n == null ? null : ((Label) n).getText();
     }
 
     public int warningCount() {

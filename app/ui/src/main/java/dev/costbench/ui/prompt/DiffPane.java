@@ -130,7 +130,7 @@ public final class DiffPane extends ScrollPane {
         }
     }
 
-    /** One model per tier: the selected model in its own tier, else the tier's cheapest priced by input. */
+    /** One model per tier: the selected model in its own tier, else the tier's cheapest current model by input price. */
     static List<ModelEntry> representatives(Catalog catalog, ModelEntry selected) {
         List<ModelEntry> out = new ArrayList<>();
         if (catalog == null) {
@@ -141,7 +141,8 @@ public final class DiffPane extends ScrollPane {
                 out.add(selected);
                 continue;
             }
-            catalog.models().stream().filter(m -> m.tier() == t && m.price(PriceKind.INPUT).isPresent())
+            catalog.models().stream().filter(m -> m.tier() == t && m.price(PriceKind.INPUT).isPresent()
+                            && (m.deprecation() == null || m.deprecation().isBlank()))
                     .min(Comparator.comparing((ModelEntry m) -> m.price(PriceKind.INPUT).get().perMTok())
                             .thenComparing(ModelEntry::id))
                     .ifPresent(out::add);

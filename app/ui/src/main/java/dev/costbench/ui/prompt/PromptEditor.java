@@ -67,7 +67,7 @@ public final class PromptEditor extends StackPane {
 
     /**
      * Lets the user mark cache breakpoints in this editor (part {@code key} of {@code marks}): a context menu item
-     * "Cache up to here", {@link #CACHE_KEY} at the caret, the cached prefix shaded and a ⛁ in the margin of the
+     * "Cache up to here", {@link #CACHE_KEY} at the caret, the cached prefix shaded and a ◆ in the margin of the
      * line each breakpoint is on.
      */
     public void enableCacheMarks(CacheMarks marks, String key) {
@@ -117,9 +117,10 @@ public final class PromptEditor extends StackPane {
                     .getMajor());
         }
         area.setParagraphGraphicFactory(line -> {
-            Label l = new Label(lines.contains(line) ? "⛁" : "");
+            Label l = new Label(lines.contains(line) ? "◆" : "");
             l.getStyleClass().add("cache-gutter");
-            l.setMinWidth(16);
+            l.setMinWidth(14);
+            l.setPrefWidth(14);
             if (lines.contains(line)) {
                 l.setTooltip(new javafx.scene.control.Tooltip("Cache breakpoint: the prompt up to here is cached "
                         + "(see Tune ▸ Cache). Toggle with Ctrl+B or the context menu."));

@@ -45,6 +45,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -159,6 +160,13 @@ public final class TunePane extends BorderPane {
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
         header.setId("tune-header");
+        header.setMinWidth(0);
+        Tooltip headerTip = new Tooltip();
+        headerTip.textProperty().bind(header.textProperty());
+        header.setTooltip(headerTip);
+        for (Button b : List.of(undo, undoAll, refresh, quality)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, header, sp, undo, undoAll, refresh, quality);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 4, 10));
@@ -183,9 +191,13 @@ public final class TunePane extends BorderPane {
             fewShotBudget.textProperty(), fewShotMode.valueProperty(), dropDescriptions.selectedProperty()}) {
             o.addListener(x -> refreshCuts());
         }
-        HBox settings = new HBox(8, new Label("Expected answer"), expected, new Label("Few-shot budget"),
-                fewShotBudget, fewShotMode, dropDescriptions);
-        settings.setAlignment(Pos.CENTER_LEFT);
+        FlowPane settings = new FlowPane(8, 6, new HBox(6, new Label("Expected answer"), expected),
+                new HBox(6, new Label("Few-shot budget"), fewShotBudget, fewShotMode), dropDescriptions);
+        settings.getChildren().forEach(n -> {
+            if (n instanceof HBox) {
+                ((HBox) n).setAlignment(Pos.CENTER_LEFT);
+            }
+        });
 
         rewriteModel.setId("tune-rewrite-model");
         rewriteModel.setEditable(true);
@@ -205,15 +217,16 @@ public final class TunePane extends BorderPane {
         });
         rewriting.setVisible(false);
         rewriting.setPrefSize(16, 16);
-        HBox rewriteBar = new HBox(8, rewrite, new Label("with"), rewriteModel, new Label("on"), rewritePart,
-                rewriting, cancelRewrite);
-        rewriteBar.setAlignment(Pos.CENTER_LEFT);
+        HBox withModel = new HBox(6, new Label("with"), rewriteModel, new Label("on"), rewritePart, rewriting,
+                cancelRewrite);
+        withModel.setAlignment(Pos.CENTER_LEFT);
+        FlowPane rewriteBar = new FlowPane(8, 6, rewrite, withModel);
 
         Label s1 = new Label("Where the money goes (per request and per month at the volume set on the left)");
         s1.getStyleClass().add("section-title");
         Label s2 = new Label("Cuts to every part — each shows what it saves; accept one by one");
         s2.getStyleClass().add("section-title");
-        VBox box = new VBox(8, s1, parts, s2, settings, rewriteBar, status, suggestions);
+        VBox box = new VBox(8, s2, settings, rewriteBar, status, suggestions, s1, parts);
         box.setPadding(new Insets(8, 10, 8, 10));
         ScrollPane cutsScroll = new ScrollPane(box);
         cutsScroll.setFitToWidth(true);
@@ -366,9 +379,12 @@ public final class TunePane extends BorderPane {
         save.setTooltip(new Tooltip("o200k_base / cl100k_base: " + s.tokensSaved(Encoding.O200K_BASE) + " / "
                 + s.tokensSaved(Encoding.CL100K_BASE) + " tokens; on " + m.id() + ": " + s.modelTokensSaved()
                 + (s.modelTokensExact() ? "" : " (estimate)") + ". Monthly at the requests per month set on the left."));
-        Region sp = new Region();
-        HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox line = new HBox(8, tag, t, sp, save);
+        tag.setMinWidth(Region.USE_PREF_SIZE);
+        save.setWrapText(true);
+        VBox text = new VBox(1, t, save);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox line = new HBox(8, tag, text);
         if (it.hint()) {
             Label h = new Label("hint");
             h.getStyleClass().add("text-muted");
@@ -376,6 +392,7 @@ public final class TunePane extends BorderPane {
             line.getChildren().add(h);
         } else {
             Button apply = new Button("Apply");
+            apply.setMinWidth(Region.USE_PREF_SIZE);
             apply.getStyleClass().add("tune-apply");
             apply.setId("tune-apply-" + s.id().replaceAll("[^A-Za-z0-9-]", "-"));
             apply.setOnAction(e -> apply(it));
@@ -383,6 +400,7 @@ public final class TunePane extends BorderPane {
         }
         if (s.kind() == SuggestionKind.REWRITE) {
             Button reject = new Button("Reject");
+            reject.setMinWidth(Region.USE_PREF_SIZE);
             reject.setId("tune-reject-rewrite");
             reject.setOnAction(e -> {
                 rewrites.remove(it);
@@ -428,6 +446,7 @@ public final class TunePane extends BorderPane {
             }
             changes.accept(c);
             rewrites.remove(it);
+            requestFocus(); // the Apply button goes with the refresh: keep Ctrl+Z here
             status.setText("Applied: " + label + ". Undo with Ctrl+Z.");
         } catch (RuntimeException e) {
             status.setText("Could not apply “" + s.title() + "”: " + e.getMessage() + " Press Analyse and try again.");
@@ -437,6 +456,7 @@ public final class TunePane extends BorderPane {
 
     /** Undoes the last accepted cut. */
     public void undo() {
+        requestFocus();
         try {
             if (changes.undo()) {
                 status.setText("Undone.");
