@@ -78,7 +78,14 @@ public final class PromptEditor extends StackPane {
         end.setOnAction(e -> marks.toggle(key, area.getLength()));
         javafx.scene.control.MenuItem clear = new javafx.scene.control.MenuItem("Remove this part's cache breakpoints");
         clear.setOnAction(e -> marks.marks().removeIf(m -> m.key().equals(key)));
-        area.setContextMenu(new javafx.scene.control.ContextMenu(here, end, clear));
+        javafx.scene.control.MenuItem cut = new javafx.scene.control.MenuItem("Cut");
+        cut.setOnAction(e -> area.cut());
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
+        copy.setOnAction(e -> area.copy());
+        javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste");
+        paste.setOnAction(e -> area.paste());
+        area.setContextMenu(new javafx.scene.control.ContextMenu(cut, copy, paste,
+                new javafx.scene.control.SeparatorMenuItem(), here, end, clear));
         area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (CACHE_KEY.match(e)) {
                 marks.toggle(key, area.getCaretPosition());
