@@ -84,7 +84,8 @@ public final class TunePane extends BorderPane {
             return "Sent to the A/B lab: the original prompt as the baseline, the tuned one as the optimized variant"
                     + (turns ? " (few-shot turns are folded into each system prompt as examples, since the lab's "
                     + "variants have a system prompt and a user message only)" : "") + ". Check the inputs, models "
-                    + "and budget, then Run.";
+                    + "and budget, then Run." + (optimized.user().contains("{{") ? "" : " The user message has no "
+                    + "{{placeholder}}, so every test input sends the same message: put one where the input goes.");
         }
 
         private static String withTurns(PromptSnapshot s) {
@@ -263,7 +264,16 @@ public final class TunePane extends BorderPane {
             }
         });
         updateButtons();
+        // follow edits while the tab is shown; a very long prompt waits for Analyse (the analysis runs here)
+        vm.generationProperty().addListener((o, a, b) -> {
+            if (isVisible() && getScene() != null && PromptSnapshot.of(vm).render().length() <= AUTO_LIMIT) {
+                refresh();
+            }
+        });
     }
+
+    /** Prompts up to this many characters are re-analysed on every edit while the tab is shown. */
+    static final int AUTO_LIMIT = 50_000;
 
     /** Where rewrite calls go; without it the rewrite button says that no provider is set up. */
     public void setClients(RunPane.Clients c) {
