@@ -148,12 +148,7 @@ public final class RequestTuner {
         TextEdit edit = TextEdit.of(text, 0, text.length(), rewritten);
         TextStats before = TextStats.of(text);
         TextStats after = TextStats.of(rewritten);
-        Map<Encoding, Integer> saved = new EnumMap<>(Encoding.class);
-        Map<Encoding, Integer> cb = PromptTuner.counts(before);
-        Map<Encoding, Integer> ca = PromptTuner.counts(after);
-        for (Encoding e : PromptTuner.ENCODINGS) {
-            saved.put(e, cb.get(e) - ca.get(e));
-        }
+        Map<Encoding, Integer> saved = saved(before, after);
         TokenCount mb = ModelTokens.of(model, before);
         long modelSaved = mb.tokens() - ModelTokens.of(model, after).tokens();
         UnitPrices prices = CostEngine.unitPrices(model, totalTokens(model, parts), billing);
@@ -254,12 +249,7 @@ public final class RequestTuner {
         TextEdit edit = new TextEdit(text.length(), text.length(), "", sep + STRUCTURED_INSTRUCTION);
         TextStats added = TextStats.of(TextEdit.applyAll(text, List.of(edit)));
         TextStats before = TextStats.of(text);
-        Map<Encoding, Integer> saved = new EnumMap<>(Encoding.class);
-        Map<Encoding, Integer> cb = PromptTuner.counts(before);
-        Map<Encoding, Integer> ca = PromptTuner.counts(added);
-        for (Encoding e : PromptTuner.ENCODINGS) {
-            saved.put(e, cb.get(e) - ca.get(e));
-        }
+        Map<Encoding, Integer> saved = saved(before, added);
         long inputAdded = ModelTokens.of(model, added).tokens() - ModelTokens.of(model, before).tokens();
         BigDecimal out = PromptTuner.usd(prices.output(), outSaved);
         BigDecimal in = PromptTuner.usd(prices.input(), inputAdded);
@@ -307,6 +297,17 @@ public final class RequestTuner {
                         + "model write it, and keep the last exchange verbatim. The saving is an estimate.",
                 List.of(), Map.of(), saved, false, perRequest, PromptTuner.monthly(perRequest, monthly), null);
         return new Item(sg, -1, "Chat history", List.of(), true, null);
+    }
+
+    /** Tokens saved per reported encoding going from {@code before} to {@code after}. */
+    private static Map<Encoding, Integer> saved(TextStats before, TextStats after) {
+        Map<Encoding, Integer> saved = new EnumMap<>(Encoding.class);
+        Map<Encoding, Integer> cb = PromptTuner.counts(before);
+        Map<Encoding, Integer> ca = PromptTuner.counts(after);
+        for (Encoding e : PromptTuner.ENCODINGS) {
+            saved.put(e, cb.get(e) - ca.get(e));
+        }
+        return saved;
     }
 
     private static int lastUser(List<TextPart> parts) {

@@ -179,8 +179,7 @@ public final class CachePane extends ScrollPane {
                 storageNote = store == null ? " · storage per hour not modelled" : " · storage modelled at $"
                         + store.toPlainString() + "/1M/h";
             }
-            Label name = new Label(m.id() + " — " + p.mode().label() + storageNote);
-            name.getStyleClass().add("section-title");
+            Label name = DiffPane.title(m.id() + " — " + p.mode().label() + storageNote);
             Label figures = new Label((p.cacheable() ? "✓ " : "✗ ") + "prefix " + fmt(p.prefixTokens()) + " tokens "
                     + min + " · write " + (p.writePremium() == null ? "—" : "×" + p.writePremium().toPlainString())
                     + " · read " + (p.readDiscount() == null ? "—" : String.format(Locale.ROOT, "−%.0f %%",

@@ -54,13 +54,9 @@ public final class DiffPane extends ScrollPane {
         tiers.setVgap(3);
         summary.setId("diff-summary");
         summary.setWrapText(true);
-        Label t1 = new Label("Tokens, whole prompt");
-        t1.getStyleClass().add("section-title");
-        Label t2 = new Label("Input cost per model tier (the tier's cheapest priced model unless it is the selected one)");
-        t2.getStyleClass().add("section-title");
-        Label t3 = new Label("Word-level diff: removed struck through in red, added underlined in green");
-        t3.getStyleClass().add("section-title");
-        VBox box = new VBox(8, summary, t1, tokens, t2, tiers, t3, flow);
+        VBox box = new VBox(8, summary, title("Tokens, whole prompt"), tokens,
+                title("Input cost per model tier (the tier's cheapest current model unless it is the selected one)"),
+                tiers, title("Word-level diff: removed struck through in red, added underlined in green"), flow);
         box.setPadding(new Insets(8, 10, 8, 10));
         setContent(box);
     }
@@ -159,10 +155,15 @@ public final class DiffPane extends ScrollPane {
 
     private static void header(GridPane g, String... names) {
         for (int c = 0; c < names.length; c++) {
-            Label h = new Label(names[c]);
-            h.getStyleClass().add("section-title");
-            g.add(h, c, 0);
+            g.add(title(names[c]), c, 0);
         }
+    }
+
+    /** A label styled as a section title. */
+    static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
     }
 
     private static Label num(long n) {

@@ -16,13 +16,8 @@ import javafx.beans.property.StringProperty;
  */
 public final class TuneChanges {
 
-    /** One accepted cut. */
-    public interface Change {
-        String label();
-
-        void apply();
-
-        void revert();
+    /** One accepted cut: what it is called, how to make it and how to take it back. */
+    public record Change(String label, Runnable apply, Runnable revert) {
     }
 
     private final PromptViewModel vm;
@@ -38,7 +33,7 @@ public final class TuneChanges {
         if (done.isEmpty()) {
             baseline = PromptSnapshot.of(vm);
         }
-        c.apply();
+        c.apply().run();
         done.push(c);
     }
 
@@ -47,7 +42,7 @@ public final class TuneChanges {
         if (done.isEmpty()) {
             return false;
         }
-        done.peek().revert();
+        done.peek().revert().run();
         done.pop();
         if (done.isEmpty()) {
             baseline = null;
@@ -99,79 +94,44 @@ public final class TuneChanges {
     /** Edits of one part's text. */
     public Change textEdit(String label, String key, List<TextEdit> edits) {
         List<TextEdit> inverse = TextEdit.inverse(edits);
-        return new Change() {
-            @Override
-            public String label() {
-                return label;
+        return new Change(label, () -> {
+            StringProperty p = require(key);
+            p.set(TextEdit.applyAll(p.get(), edits));
+        }, () -> {
+            StringProperty p = require(key);
+            try {
+                p.set(TextEdit.applyAll(p.get(), inverse));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("“" + label + "” cannot be undone: that text was edited by hand "
+                        + "since. Use the editor's own undo (Ctrl+Z in the field).", e);
             }
-
-            @Override
-            public void apply() {
-                StringProperty p = require(key);
-                p.set(TextEdit.applyAll(p.get(), edits));
-            }
-
-            @Override
-            public void revert() {
-                StringProperty p = require(key);
-                try {
-                    p.set(TextEdit.applyAll(p.get(), inverse));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("“" + label + "” cannot be undone: that text was edited by hand "
-                            + "since. Use the editor's own undo (Ctrl+Z in the field).", e);
-                }
-            }
-        };
+        });
     }
 
     /** Removes the turns at {@code indices} (few-shot selection). */
     public Change dropTurns(String label, List<Integer> indices) {
         List<Integer> sorted = indices.stream().distinct().sorted().toList();
         List<Turn> removed = new ArrayList<>();
-        return new Change() {
-            @Override
-            public String label() {
-                return label;
+        return new Change(label, () -> {
+            removed.clear();
+            for (int i : sorted) {
+                removed.add(vm.turns().get(i));
             }
-
-            @Override
-            public void apply() {
-                removed.clear();
-                for (int i : sorted) {
-                    removed.add(vm.turns().get(i));
-                }
-                vm.turns().removeAll(removed);
+            vm.turns().removeAll(removed);
+        }, () -> {
+            for (int k = 0; k < sorted.size(); k++) {
+                vm.turns().add(Math.min(sorted.get(k), vm.turns().size()), removed.get(k));
             }
-
-            @Override
-            public void revert() {
-                for (int k = 0; k < sorted.size(); k++) {
-                    vm.turns().add(Math.min(sorted.get(k), vm.turns().size()), removed.get(k));
-                }
-            }
-        };
+        });
     }
 
     /** Sets the expected output tokens (the request's max tokens) to {@code cap}. */
     public Change outputCap(String label, long cap) {
         long[] before = new long[1];
-        return new Change() {
-            @Override
-            public String label() {
-                return label;
-            }
-
-            @Override
-            public void apply() {
-                before[0] = vm.outputTokensProperty().get();
-                vm.outputTokensProperty().set(cap);
-            }
-
-            @Override
-            public void revert() {
-                vm.outputTokensProperty().set(before[0]);
-            }
-        };
+        return new Change(label, () -> {
+            before[0] = vm.outputTokensProperty().get();
+            vm.outputTokensProperty().set(cap);
+        }, () -> vm.outputTokensProperty().set(before[0]));
     }
 
     private StringProperty require(String key) {

@@ -223,11 +223,10 @@ public final class TunePane extends BorderPane {
         withModel.setAlignment(Pos.CENTER_LEFT);
         FlowPane rewriteBar = new FlowPane(8, 6, rewrite, withModel);
 
-        Label s1 = new Label("Where the money goes (per request and per month at the volume set on the left)");
-        s1.getStyleClass().add("section-title");
-        Label s2 = new Label("Cuts to every part — each shows what it saves; accept one by one");
-        s2.getStyleClass().add("section-title");
-        VBox box = new VBox(8, s2, settings, rewriteBar, status, suggestions, s1, parts);
+        VBox box = new VBox(8, DiffPane.title("Cuts to every part — each shows what it saves; accept one by one"),
+                settings, rewriteBar, status, suggestions,
+                DiffPane.title("Where the money goes (per request and per month at the volume set on the left)"),
+                parts);
         box.setPadding(new Insets(8, 10, 8, 10));
         ScrollPane cutsScroll = new ScrollPane(box);
         cutsScroll.setFitToWidth(true);
@@ -266,10 +265,23 @@ public final class TunePane extends BorderPane {
         updateButtons();
         // follow edits while the tab is shown; a very long prompt waits for Analyse (the analysis runs here)
         vm.generationProperty().addListener((o, a, b) -> {
-            if (isVisible() && getScene() != null && PromptSnapshot.of(vm).render().length() <= AUTO_LIMIT) {
+            if (shown() && PromptSnapshot.of(vm).render().length() <= AUTO_LIMIT) {
                 refresh();
             }
         });
+    }
+
+    /** True when this pane and every ancestor is visible (an unselected tab's content is hidden). */
+    private boolean shown() {
+        if (getScene() == null) {
+            return false;
+        }
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Prompts up to this many characters are re-analysed on every edit while the tab is shown. */
