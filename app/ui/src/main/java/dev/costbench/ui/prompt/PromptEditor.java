@@ -126,8 +126,10 @@ public final class PromptEditor extends StackPane {
         area.setParagraphGraphicFactory(line -> {
             Label l = new Label(lines.contains(line) ? "◆" : "");
             l.getStyleClass().add("cache-gutter");
-            l.setMinWidth(14);
-            l.setPrefWidth(14);
+            l.setMinWidth(18);
+            l.setPrefWidth(18);
+            l.setPadding(javafx.geometry.Insets.EMPTY);
+            l.setTextOverrun(javafx.scene.control.OverrunStyle.CLIP);
             if (lines.contains(line)) {
                 l.setTooltip(new javafx.scene.control.Tooltip("Cache breakpoint: the prompt up to here is cached "
                         + "(see Tune ▸ Cache). Toggle with Ctrl+B or the context menu."));

@@ -93,7 +93,14 @@ public final class PromptView extends BorderPane {
             vm.addTurn(Role.USER, "");
             vm.addTurn(Role.ASSISTANT, "");
         });
-        vm.turns().addListener((ListChangeListener<Turn>) c -> rebuildTurns());
+        vm.turns().addListener((ListChangeListener<Turn>) c -> {
+            while (c.next()) {
+                if (!c.wasUpdated()) { // typing in a turn is an update: rebuilding would take the editor away
+                    rebuildTurns();
+                    return;
+                }
+            }
+        });
         rebuildTurns();
 
         VBox editor = new VBox(6,
@@ -184,7 +191,8 @@ public final class PromptView extends BorderPane {
         String sys = vm.systemTextProperty().get();
         int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, vm.outputTokensProperty().get()));
         return new dev.costbench.model.provider.ChatRequest("selected", sys == null || sys.isEmpty() ? null : sys,
-                sys == null || sys.isEmpty() ? null : cacheMarks.systemCache(), msgs, cap, null, null, null, null, null, true, null);
+                sys == null || sys.isEmpty() ? null : cacheMarks.systemCache(), msgs, cap, null, null, null, null, null,
+                true, null);
     }
 
     public PromptEditor userEditor() {
