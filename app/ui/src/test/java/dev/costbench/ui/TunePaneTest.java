@@ -161,8 +161,7 @@ class TunePaneTest {
         screenshot(robot, "costbench.screenshot.diff");
 
         // Ctrl+Z undoes the last one (structured output)
-        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.Z)
-                .release(javafx.scene.input.KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, view.tunePane().appliedCount());
         assertFalse(vm.systemTextProperty().get().endsWith(RequestTuner.STRUCTURED_INSTRUCTION));
@@ -188,8 +187,7 @@ class TunePaneTest {
         robot.interact(() -> view.systemEditor().area().moveTo(view.systemEditor().area().getLength()));
         robot.clickOn("#system-prompt-area");
         robot.interact(() -> view.systemEditor().area().moveTo(view.systemEditor().area().getLength()));
-        robot.press(javafx.scene.input.KeyCode.CONTROL).press(javafx.scene.input.KeyCode.B)
-                .release(javafx.scene.input.KeyCode.B).release(javafx.scene.input.KeyCode.CONTROL);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(sys.length()), view.cacheMarks().offsets("system"));
         assertEquals(sys, vm.systemTextProperty().get(), "marking changes no text");
@@ -213,6 +211,18 @@ class TunePaneTest {
         // typing before the breakpoint moves it
         robot.interact(() -> vm.userTextProperty().set("Hi! Where is my order?"));
         assertEquals(List.of(10), view.cacheMarks().offsets("user"));
+        // a breakpoint after a few-shot turn; typing in a turn keeps its editor (and the caret)
+        robot.interact(() -> {
+            vm.addTurn(Role.USER, "Example question");
+            vm.addTurn(Role.ASSISTANT, "Example answer");
+        });
+        javafx.scene.Node editor = robot.lookup("#turn-0").query();
+        robot.interact(() -> vm.turns().get(0).textProperty().set("Example question?"));
+        org.junit.jupiter.api.Assertions.assertSame(editor, robot.lookup("#turn-0").query());
+        robot.interact(() -> view.cacheMarks().toggle(vm.turns().get(1).key(), "Example answer".length()));
+        r = view.currentRequest();
+        assertEquals(List.of(new Part.Text("Example answer", Part.CacheTtl.FIVE_MINUTES)), r.messages().get(1).parts());
+        assertEquals(List.of(new Part.Text("Example question?")), r.messages().get(0).parts());
         robot.interact(() -> view.cacheMarks().marks().clear());
         assertNull(view.currentRequest().systemCache());
     }

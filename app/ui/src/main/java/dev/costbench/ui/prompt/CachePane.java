@@ -115,7 +115,11 @@ public final class CachePane extends ScrollPane {
         VBox box = new VBox(8, controls, how, points, grid, warnings, error);
         box.setPadding(new Insets(8, 10, 8, 10));
         setContent(box);
-        marks.marks().addListener((javafx.collections.ListChangeListener<CacheMarks.Mark>) c -> refresh());
+        marks.marks().addListener((javafx.collections.ListChangeListener<CacheMarks.Mark>) c -> {
+            if (TunePane.shown(this)) {
+                refresh();
+            }
+        });
     }
 
     /** The models planned: the selected one, then one per provider. */

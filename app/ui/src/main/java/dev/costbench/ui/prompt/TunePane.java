@@ -265,18 +265,18 @@ public final class TunePane extends BorderPane {
         updateButtons();
         // follow edits while the tab is shown; a very long prompt waits for Analyse (the analysis runs here)
         vm.generationProperty().addListener((o, a, b) -> {
-            if (shown() && PromptSnapshot.of(vm).render().length() <= AUTO_LIMIT) {
+            if (shown(this) && PromptSnapshot.of(vm).render().length() <= AUTO_LIMIT) {
                 refresh();
             }
         });
     }
 
-    /** True when this pane and every ancestor is visible (an unselected tab's content is hidden). */
-    private boolean shown() {
-        if (getScene() == null) {
+    /** True when {@code node} and every ancestor is visible (an unselected tab's content is hidden). */
+    static boolean shown(javafx.scene.Node node) {
+        if (node.getScene() == null) {
             return false;
         }
-        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
             }
