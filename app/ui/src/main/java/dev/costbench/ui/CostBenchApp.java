@@ -80,6 +80,14 @@ public final class CostBenchApp extends Application {
         return scenarioView;
     }
 
+    /** "Check quality": the original and the tuned prompt go to the A/B lab's setup. */
+    private void checkQuality(dev.costbench.ui.prompt.TunePane.QualityCheck q) {
+        tabs.getSelectionModel().select(labTab);
+        labView().showSetup();
+        String note = q.fill(labView().setup());
+        promptView.tunePane().status().setText(note);
+    }
+
     /** "Use this prompt in the scenario planner": the Prompt view's prompt becomes a request type. */
     private void promptToScenario() {
         dev.costbench.model.tokens.Encoding enc = dev.costbench.model.tokens.Encoding.O200K_BASE;
@@ -123,6 +131,8 @@ public final class CostBenchApp extends Application {
                         data, CostBenchApp::askPassphrase))), this::afterFirstFrame);
         promptView = new PromptView(promptVm, id -> access.join().clients().client(id));
         promptView.runPane().setCallListener((m, purpose, r, cost) -> ledger(m.provider(), m.id(), cost));
+        promptView.tunePane().setCallListener((m, purpose, r, cost) -> ledger(m.provider(), m.id(), cost));
+        promptView.tunePane().setOnCheckQuality(this::checkQuality);
         openStore(data);
         StartupProbe.mark("prompt view");
 
@@ -406,9 +416,13 @@ public final class CostBenchApp extends Application {
             promptView.showRun();
             promptView.runPane().send();
         });
+        MenuItem quality = new MenuItem("Check quality of the tuned prompt in the A/B lab");
+        quality.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
+        quality.setOnAction(e -> promptView.tunePane().checkQuality());
         MenuItem toScenario = new MenuItem("Use this prompt in the scenario planner");
         toScenario.setOnAction(e -> promptToScenario());
-        Menu edit = new Menu("Edit", null, addTurn, filter, new SeparatorMenuItem(), send, toScenario, settings);
+        Menu edit = new Menu("Edit", null, addTurn, filter, new SeparatorMenuItem(), send, quality, toScenario,
+                settings);
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setSelected(PREFS.getBoolean("darkTheme", false));

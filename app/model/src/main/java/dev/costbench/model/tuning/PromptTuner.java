@@ -117,7 +117,7 @@ public final class PromptTuner {
         return Math.max(16, (c + 15) / 16 * 16);
     }
 
-    private static Suggestion outputCap(TuneOptions o, Price outputPrice) {
+    static Suggestion outputCap(TuneOptions o, Price outputPrice) {
         if (o.expectedAnswerTokens() == null || o.expectedAnswerTokens() <= 0) {
             return null;
         }
@@ -159,18 +159,18 @@ public final class PromptTuner {
                 + ")", "Keeps " + how + " examples (token-set Jaccard, o200k_base) that fit the budget.", edits);
     }
 
-    private static Map<Encoding, Integer> counts(TextStats stats) {
+    static Map<Encoding, Integer> counts(TextStats stats) {
         Map<Encoding, Integer> m = new EnumMap<>(Encoding.class);
         m.put(Encoding.O200K_BASE, (int) stats.o200k());
         m.put(Encoding.CL100K_BASE, (int) stats.cl100k());
         return m;
     }
 
-    private static BigDecimal usd(Price price, long tokens) {
+    static BigDecimal usd(Price price, long tokens) {
         return price == null ? null : price.perMTok().multiply(BigDecimal.valueOf(tokens)).movePointLeft(6);
     }
 
-    private static BigDecimal monthly(BigDecimal perRequest, long monthlyRequests) {
+    static BigDecimal monthly(BigDecimal perRequest, long monthlyRequests) {
         return perRequest == null ? null : perRequest.multiply(BigDecimal.valueOf(monthlyRequests));
     }
 }

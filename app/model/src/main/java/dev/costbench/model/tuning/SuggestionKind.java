@@ -10,7 +10,10 @@ public enum SuggestionKind {
     JSON_MINIFY("Minify JSON"),
     JSON_DESCRIPTIONS("Drop JSON-schema descriptions"),
     FEW_SHOT("Few-shot selection"),
-    OUTPUT_CAP("Output cap (max tokens)");
+    OUTPUT_CAP("Output cap (max tokens)"),
+    STRUCTURED_OUTPUT("Structured output"),
+    HISTORY_SUMMARY("Summarize history"),
+    REWRITE("LLM rewrite");
 
     private final String label;
 

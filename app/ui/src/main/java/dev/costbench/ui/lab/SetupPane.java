@@ -444,6 +444,18 @@ public final class SetupPane extends ScrollPane {
         pause.setText("Pause");
     }
 
+    /**
+     * Fills the form with a baseline and an optimized prompt (the Prompt view's "Check quality"): the experiment's
+     * name and both variants' system prompt and user message; inputs, models and the budget stay as they are.
+     */
+    public void prefill(String experimentName, String baselineSystem, String baselineUser, String optimizedSystem,
+                        String optimizedUser) {
+        name.setText(experimentName);
+        fill(new String[] {baselineSystem, baselineUser}, baseSystem, baseUser);
+        fill(new String[] {optimizedSystem, optimizedUser}, optSystem, optUser);
+        error.setText("");
+    }
+
     /** Checks exactly {@code ids} in the model picker. */
     public void modelsForTest(List<String> ids) {
         models.getCheckModel().clearChecks();

@@ -22,6 +22,8 @@ public final class PromptEditor extends StackPane {
     private final CodeArea area = new CodeArea();
     private final Label placeholder = new Label();
     private boolean syncing;
+    private boolean styled;
+    private javafx.collections.ListChangeListener<CacheMarks.Mark> marksListener;
 
     public PromptEditor(String id, String prompt, StringProperty text) {
         setId(id);
@@ -57,6 +59,86 @@ public final class PromptEditor extends StackPane {
 
     public CodeArea area() {
         return area;
+    }
+
+    /** The key combination that toggles a cache breakpoint at the caret. */
+    public static final javafx.scene.input.KeyCombination CACHE_KEY =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+B");
+
+    /**
+     * Lets the user mark cache breakpoints in this editor (part {@code key} of {@code marks}): a context menu item
+     * "Cache up to here", {@link #CACHE_KEY} at the caret, the cached prefix shaded and a ◆ in the margin of the
+     * line each breakpoint is on.
+     */
+    public void enableCacheMarks(CacheMarks marks, String key) {
+        javafx.scene.control.MenuItem here = new javafx.scene.control.MenuItem("Cache up to here");
+        here.setAccelerator(CACHE_KEY);
+        here.setOnAction(e -> marks.toggle(key, area.getCaretPosition()));
+        javafx.scene.control.MenuItem end = new javafx.scene.control.MenuItem("Cache up to the end of this part");
+        end.setOnAction(e -> marks.toggle(key, area.getLength()));
+        javafx.scene.control.MenuItem clear = new javafx.scene.control.MenuItem("Remove this part's cache breakpoints");
+        clear.setOnAction(e -> marks.marks().removeIf(m -> m.key().equals(key)));
+        javafx.scene.control.MenuItem cut = new javafx.scene.control.MenuItem("Cut");
+        cut.setOnAction(e -> area.cut());
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
+        copy.setOnAction(e -> area.copy());
+        javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste");
+        paste.setOnAction(e -> area.paste());
+        area.setContextMenu(new javafx.scene.control.ContextMenu(cut, copy, paste,
+                new javafx.scene.control.SeparatorMenuItem(), here, end, clear));
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (CACHE_KEY.match(e)) {
+                marks.toggle(key, area.getCaretPosition());
+                e.consume();
+            }
+        });
+        Runnable show = () -> showMarks(marks.offsets(key));
+        marksListener = c -> show.run();
+        // weak: turn editors are rebuilt often, and the marks outlive them
+        marks.marks().addListener(new javafx.collections.WeakListChangeListener<>(marksListener));
+        area.textProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(show));
+        show.run();
+    }
+
+    private void showMarks(java.util.List<Integer> offsets) {
+        int len = area.getLength();
+        if (offsets.isEmpty()) {
+            if (!styled) {
+                return;
+            }
+            styled = false;
+            area.clearStyle(0, len);
+            area.setParagraphGraphicFactory(null);
+            getStyleClass().remove("has-cache-mark");
+            return;
+        }
+        int last = Math.min(len, offsets.get(offsets.size() - 1));
+        styled = true;
+        area.clearStyle(0, len);
+        if (last > 0) {
+            area.setStyle(0, last, java.util.List.of("cached-prefix"));
+        }
+        java.util.Set<Integer> lines = new java.util.HashSet<>();
+        for (int o : offsets) {
+            lines.add(area.offsetToPosition(Math.min(len, o), org.fxmisc.richtext.model.TwoDimensional.Bias.Backward)
+                    .getMajor());
+        }
+        area.setParagraphGraphicFactory(line -> {
+            Label l = new Label(lines.contains(line) ? "◆" : "");
+            l.getStyleClass().add("cache-gutter");
+            l.setMinWidth(18);
+            l.setPrefWidth(18);
+            l.setPadding(javafx.geometry.Insets.EMPTY);
+            l.setTextOverrun(javafx.scene.control.OverrunStyle.CLIP);
+            if (lines.contains(line)) {
+                l.setTooltip(new javafx.scene.control.Tooltip("Cache breakpoint: the prompt up to here is cached "
+                        + "(see Tune ▸ Cache). Toggle with Ctrl+B or the context menu."));
+            }
+            return l;
+        });
+        if (!getStyleClass().contains("has-cache-mark")) {
+            getStyleClass().add("has-cache-mark");
+        }
     }
 
     public void setText(String s) {

@@ -44,6 +44,7 @@ public final class PromptView extends BorderPane {
     private final CostTableView table;
     private final BreakdownPane breakdown = new BreakdownPane();
     private final Label status = new Label();
+    private final CacheMarks cacheMarks;
 
     public PromptView(PromptViewModel vm) {
         this(vm, id -> {
@@ -81,6 +82,9 @@ public final class PromptView extends BorderPane {
         user.setPrefHeight(220);
         acceptDroppedText(system, system::setText);
         acceptDroppedText(user, user::setText);
+        cacheMarks = new CacheMarks(vm);
+        system.enableCacheMarks(cacheMarks, "system");
+        user.enableCacheMarks(cacheMarks, "user");
 
         Button addTurn = new Button("+ Example");
         addTurn.setId("add-turn");
@@ -89,7 +93,14 @@ public final class PromptView extends BorderPane {
             vm.addTurn(Role.USER, "");
             vm.addTurn(Role.ASSISTANT, "");
         });
-        vm.turns().addListener((ListChangeListener<Turn>) c -> rebuildTurns());
+        vm.turns().addListener((ListChangeListener<Turn>) c -> {
+            while (c.next()) {
+                if (!c.wasUpdated()) { // typing in a turn is an update: rebuilding would take the editor away
+                    rebuildTurns();
+                    return;
+                }
+            }
+        });
         rebuildTurns();
 
         VBox editor = new VBox(6,
@@ -116,7 +127,8 @@ public final class PromptView extends BorderPane {
         table.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> run.refreshTitle());
         javafx.scene.control.Tab bdTab = new javafx.scene.control.Tab("Breakdown", breakdown);
         javafx.scene.control.Tab runTab = new javafx.scene.control.Tab("Send to the API", run);
-        tune = new TunePane(vm, () -> table.selectedRow() == null ? null : table.selectedRow().model());
+        tune = new TunePane(vm, () -> table.selectedRow() == null ? null : table.selectedRow().model(), cacheMarks);
+        tune.setClients(clients);
         javafx.scene.control.Tab tuneTab = new javafx.scene.control.Tab("Tune", tune);
         tuneTab.setTooltip(new Tooltip("Where the money goes, part by part, and cuts with their savings"));
         tuneTab.selectedProperty().addListener((o, a, on) -> {
@@ -170,19 +182,30 @@ public final class PromptView extends BorderPane {
             String text = t.textProperty().get();
             if (text != null && !text.isEmpty() && t.roleProperty().get() != Role.SYSTEM) {
                 msgs.add(new dev.costbench.model.provider.ChatMessage(t.roleProperty().get(),
-                        java.util.List.of(new dev.costbench.model.provider.Part.Text(text))));
+                        cacheMarks.parts(t.key(), text)));
             }
         }
         String user = vm.userTextProperty().get();
-        msgs.add(dev.costbench.model.provider.ChatMessage.user(user == null || user.isEmpty() ? "(empty)" : user));
+        msgs.add(new dev.costbench.model.provider.ChatMessage(Role.USER, cacheMarks.parts("user",
+                user == null || user.isEmpty() ? "(empty)" : user)));
         String sys = vm.systemTextProperty().get();
         int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, vm.outputTokensProperty().get()));
         return new dev.costbench.model.provider.ChatRequest("selected", sys == null || sys.isEmpty() ? null : sys,
-                null, msgs, cap, null, null, null, null, null, true, null);
+                sys == null || sys.isEmpty() ? null : cacheMarks.systemCache(), msgs, cap, null, null, null, null, null,
+                true, null);
     }
 
     public PromptEditor userEditor() {
         return user;
+    }
+
+    public PromptEditor systemEditor() {
+        return system;
+    }
+
+    /** The cache breakpoints marked in the editors. */
+    public CacheMarks cacheMarks() {
+        return cacheMarks;
     }
 
     private static HBox header(String title, javafx.scene.Node... actions) {
@@ -268,6 +291,7 @@ public final class PromptView extends BorderPane {
                     t.roleProperty().get() == Role.USER ? "Example question" : "Example answer", t.textProperty());
             text.setPrefHeight(80);
             text.getStyleClass().add("turn-text");
+            text.enableCacheMarks(cacheMarks, t.key());
             acceptDroppedText(text, text::setText);
             Button up = small("↑", "Move up", () -> vm.moveTurn(t, -1));
             Button down = small("↓", "Move down", () -> vm.moveTurn(t, +1));
