@@ -21,7 +21,7 @@ import java.util.Map;
  * The "token tax": the same prompt counted under every tokenizer the catalog's models use (o200k_base and
  * cl100k_base exactly, Claude and Gemini by the labelled estimates of {@code ModelTokenCounter}), as a whole and
  * by {@linkplain ContentSegmenter content kind}, with chars per token, the extra tokens against the cheapest
- * tokenizer and each priced model's input cost for the text. Counts are of the text alone (no chat-format
+ * exact tokenizer and each priced model's input cost for the text. Counts are of the text alone (no chat-format
  * framing); each kind sums the spans of that kind, each span counted on its own, so the kinds can add up to a few
  * tokens more or less than the whole.
  *
@@ -56,7 +56,8 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
      * One tokenizer's count of a row's text.
      *
      * @param tokens     the count (an estimate unless the family is exact)
-     * @param taxPercent how many percent more tokens than the row's cheapest tokenizer (0 for the cheapest)
+     * @param taxPercent how many percent more tokens than the row's cheapest exact tokenizer (0 for it; an estimate
+     *                   below it is negative)
      */
     public record Cell(long tokens, double charsPerToken, double taxPercent) {
     }
@@ -66,7 +67,8 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
      *
      * @param chars    Unicode code points of the row's text
      * @param cells    one per family, in {@link #families()} order
-     * @param cheapest index of the family with the fewest tokens
+     * @param cheapest index of the exact family with the fewest tokens (the base of the tax), or of the cheapest
+     *                 estimate when no family is exact
      */
     public record Row(ContentKind kind, long chars, List<Cell> cells, int cheapest) {
         public Row {
@@ -176,10 +178,13 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
         for (Family f : families) {
             counts.add(ModelTokens.of(f.models().get(0), stats).tokens());
         }
+        // The base is the cheapest exact tokenizer: a rule-of-thumb estimate must not make every exact count look
+        // taxed. Without an exact family, the cheapest estimate is the base.
+        boolean anyExact = families.stream().anyMatch(Family::exact);
         long min = Long.MAX_VALUE;
         int cheapest = 0;
         for (int i = 0; i < counts.size(); i++) {
-            if (counts.get(i) < min) {
+            if ((families.get(i).exact() || !anyExact) && counts.get(i) < min) {
                 min = counts.get(i);
                 cheapest = i;
             }

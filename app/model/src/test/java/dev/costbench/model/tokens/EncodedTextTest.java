@@ -79,6 +79,19 @@ class EncodedTextTest {
         assertEquals(3, t.byteEnd(t.size() - 1));
     }
 
+    @Test
+    void displayMakesWhitespaceVisibleAndDescribesSplitCharacters() {
+        assertEquals("·a↵→b␍", TokenDisplay.visible(" a\n\tb\r"));
+        EncodedText t = EncodedText.encode(Encoding.CL100K_BASE, "龘");
+        String d = TokenDisplay.describe(t, t.piece(0));
+        assertTrue(d.startsWith(t.size() + " tokens " + t.id(0) + "+" + t.id(1)), d);
+        assertTrue(d.contains("chars 0–1 (1) · bytes 0–3 (3)"), d);
+        assertTrue(d.contains("E9"), d); // 龘 is E9 BE 98 in UTF-8
+        EncodedText h = EncodedText.encode(Encoding.O200K_BASE, "Hello world");
+        assertEquals("token " + h.id(1) + "\n“·world”\nchars 5–11 (6) · bytes 5–11 (6)",
+                TokenDisplay.describe(h, h.piece(1)));
+    }
+
     @ParameterizedTest
     @EnumSource(value = Encoding.class, names = {"O200K_BASE", "CL100K_BASE"})
     void idsAndCountsAgreeWithTheTokenizer(Encoding e) {

@@ -82,13 +82,21 @@ class TokenTaxTest {
         long cl100kCjk = Tokenizers.count(Encoding.CL100K_BASE, user);
         assertEquals(o200kCjk, cjk.cells().get(o).tokens());
         assertTrue(cl100kCjk > o200kCjk, "cl100k pays a tax on Japanese");
-        // Gemini's estimate is chars ÷ 4, rounded up: the cheapest here, and the base of the tax
+        assertEquals(o, cjk.cheapest());
+        assertEquals(100.0 * (cl100kCjk - o200kCjk) / o200kCjk, cjk.cells().get(c).taxPercent(), 1e-9);
+        // Gemini's estimate is chars ÷ 4, rounded up: below the exact base, so its "tax" is negative
         int g = t.familyIndex("gemini");
         assertEquals(3, cjk.cells().get(g).tokens());
-        assertEquals(g, cjk.cheapest());
-        assertEquals(100.0 * (cl100kCjk - 3) / 3, cjk.cells().get(c).taxPercent(), 1e-9);
-        assertEquals(0.0, cjk.cells().get(g).taxPercent());
+        assertEquals(100.0 * (3 - o200kCjk) / o200kCjk, cjk.cells().get(g).taxPercent(), 1e-9);
         assertNull(t.row(ContentKind.JSON));
+    }
+
+    @Test
+    void withoutAnExactTokenizerTheCheapestEstimateIsTheBase() {
+        TokenTax t = TokenTax.of(List.of("Hello world"), List.of(model("claude-opus-4-7"), model("gemini-2.5-flash")),
+                BillingOptions.INTERACTIVE);
+        assertEquals(List.of(3L, 3L), t.whole().cells().stream().map(TokenTax.Cell::tokens).toList());
+        assertEquals(0, t.whole().cheapest());
     }
 
     @Test
