@@ -182,6 +182,41 @@ class TokensPaneTest {
     }
 
     @Test
+    void twoMegabytesStayResponsiveAndOnlyTheRowsInViewAreBuilt(FxRobot robot) throws Exception {
+        String big = LargePromptTest.twoMegabytes();
+        robot.interact(() -> {
+            view.showTokens();
+            vm.userTextProperty().set(big);
+        });
+        long worst = 0;
+        for (int i = 0; i < 20; i++) { // the FX thread keeps turning while the worker tokenizes 2 MB
+            long t0 = System.nanoTime();
+            java.util.concurrent.CountDownLatch ping = new java.util.concurrent.CountDownLatch(1);
+            javafx.application.Platform.runLater(ping::countDown);
+            assertTrue(ping.await(5, TimeUnit.SECONDS), "FX thread blocked");
+            worst = Math.max(worst, (System.nanoTime() - t0) / 1_000_000);
+            Thread.sleep(20);
+        }
+        assertTrue(worst < 2_000, "FX thread stalled for " + worst + " ms");
+        long expected = Tokenizers.count(Encoding.O200K_BASE, big);
+        waitFor("2 MB tokenized", () -> view.tokensPane().shownTokens() == expected);
+        int built = pieces(robot).size();
+        assertTrue(built > 0 && built < 5_000, "only the rows in view are built, not " + built + " pieces");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Object> list = robot.lookup("#tokens-list").queryAs(
+                javafx.scene.control.ListView.class);
+        robot.interact(() -> list.scrollTo(list.getItems().size() - 1));
+        waitFor("the end of the prompt shows", () -> pieces(robot).stream().map(Node::getUserData)
+                .filter(TokenPiece.class::isInstance).anyMatch(d -> ((TokenPiece) d).charEnd() == big.length()));
+
+        long g = view.tokensPane().generation();
+        robot.clickOn("#tokens-mode-tax");
+        waitFor("tax of 2 MB computed", () -> view.tokensPane().generation() > g);
+        var taxTable = view.tokensPane().taxView().table();
+        assertEquals(6, taxTable.getItems().size());
+    }
+
+    @Test
     void screenshotsOfProseCodeAndCjk(FxRobot robot) throws Exception {
         if (System.getProperty("costbench.screenshot.dir") == null) {
             return;

@@ -32,20 +32,20 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.BorderPane;
 
 /**
  * The token tax: a table (tokens, chars per token and % over the cheapest exact tokenizer, for the whole prompt and
  * per content kind, with the input cost of the text per model family) and a stacked bar chart of tokens by kind.
  * "Count exactly" asks the providers' counting endpoints for the estimated families, only when pressed.
  */
-public final class TokenTaxView extends VBox {
+public final class TokenTaxView extends BorderPane {
 
     private final Supplier<ModelEntry> selected;
     private final Supplier<ChatRequest> request;
     private final RunPane.Clients clients;
     private final TableView<Integer> table = new TableView<>();
-    private final StackedBarChart<String, Number> chart;
+    private final StackedBarChart<Number, String> chart;
     private final Label note = new Label();
     private final Label error = new Label();
     private final Button countExactly = new Button("Count exactly");
@@ -56,45 +56,55 @@ public final class TokenTaxView extends VBox {
     private Task<?> counting;
 
     TokenTaxView(Supplier<ModelEntry> selected, Supplier<ChatRequest> request, RunPane.Clients clients) {
-        super(6);
         this.selected = selected;
         this.request = request;
         this.clients = clients;
         setId("token-tax");
         setPadding(new Insets(4, 10, 6, 10));
         table.setId("token-tax-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Type a prompt on the left to compare the tokenizers."));
-        table.setPrefHeight(190);
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setLabel("tokens");
+        table.setMinHeight(120);
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        table.setFixedCellSize(24);
+        NumberAxis x = new NumberAxis();
+        x.setLabel("tokens (≈ estimate)");
+        CategoryAxis y = new CategoryAxis();
+        y.setTickLabelFont(javafx.scene.text.Font.font(10));
         chart = new StackedBarChart<>(x, y);
         chart.setId("token-tax-chart");
         chart.setAnimated(false);
-        chart.setLegendVisible(true);
-        chart.setMinHeight(170);
-        chart.setPrefHeight(220);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        chart.setLegendSide(javafx.geometry.Side.BOTTOM);
+        chart.setMinSize(220, 160);
+        chart.setCategoryGap(3);
         note.setWrapText(true);
+        note.setMinWidth(0);
         note.getStyleClass().add("text-muted");
         error.setId("token-tax-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.getStyleClass().add("warning-text");
         countExactly.setId("token-tax-count-exactly");
+        countExactly.setMinWidth(Region.USE_PREF_SIZE);
         countExactly.setTooltip(new Tooltip("Ask Anthropic's and Google's token-counting endpoints for the exact "
                 + "count of the whole request (system, examples, user message, message framing included). Needs "
                 + "their API keys; free, but sends the prompt. Never runs by itself."));
         countExactly.setOnAction(e -> countExactly());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> cancelCounting());
         busy.setPrefSize(18, 18);
+        busy.setMinSize(18, 18);
         setCounting(false);
-        Region sp = new Region();
-        HBox.setHgrow(sp, Priority.ALWAYS);
-        HBox bar = new HBox(8, note, sp, busy, cancel, countExactly);
+        HBox bar = new HBox(8, note, busy, cancel, countExactly);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 0, 4, 0));
         HBox.setHgrow(note, Priority.ALWAYS);
-        getChildren().addAll(bar, table, error, chart);
+        note.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, chart);
+        split.setDividerPositions(0.64);
+        setTop(bar);
+        setCenter(split);
+        setBottom(error);
     }
 
     /** Shows a new comparison (FX thread); null clears it. */
@@ -110,43 +120,48 @@ public final class TokenTaxView extends VBox {
             note.setText("");
             return;
         }
-        table.getColumns().add(column("Tokenizer", f -> t.families().get(f).label(),
-                f -> t.families().get(f).method()));
-        table.getColumns().add(column("Whole prompt", f -> count(t, t.whole(), f), f -> tip(t, t.whole(), f)));
-        table.getColumns().add(column("Chars / token", f -> String.format(Locale.ROOT, "%.2f",
-                t.whole().cells().get(f).charsPerToken()), null));
-        table.getColumns().add(column("Tax", f -> taxText(t.whole(), f), f -> "Tokens over the cheapest exact "
+        table.getColumns().add(column("Tokenizer", 300, f -> t.families().get(f).label()
+                + (t.families().get(f).unconfirmed() ? " *" : ""), f -> t.families().get(f).method()));
+        table.getColumns().add(column("Whole prompt", 135, f -> count(t, t.whole(), f), f -> tip(t, t.whole(), f)));
+        table.getColumns().add(column("Chars/token", 120, f -> String.format(Locale.ROOT, "%.2f",
+                t.whole().cells().get(f).charsPerToken()), f -> tip(t, t.whole(), f)));
+        table.getColumns().add(column("Tax", 80, f -> taxText(t.whole(), f), f -> "Tokens over the cheapest exact "
                 + "tokenizer (" + t.families().get(t.whole().cheapest()).tokenizer() + ") for the same text"));
         for (TokenTax.Row r : t.rows().subList(1, t.rows().size())) {
-            table.getColumns().add(column(r.label() + " (" + String.format("%,d", r.chars()) + ")",
+            table.getColumns().add(column(r.label() + " (" + String.format("%,d", r.chars()) + ")", 120,
                     f -> count(t, r, f) + "  " + taxText(r, f), f -> tip(t, r, f)));
         }
-        table.getColumns().add(column("Input $ (this text)", f -> costRange(t, f), f -> costList(t, f)));
-        table.getColumns().add(column("Provider count", f -> exact.getOrDefault(t.families().get(f).tokenizer(),
-                t.families().get(f).exact() ? "exact locally" : "—"), f -> "Filled by “Count exactly”"));
+        table.getColumns().add(column("Input $ (this text)", 210, f -> costRange(t, f), f -> costList(t, f)));
+        table.getColumns().add(column("Provider count", 170, f -> exact.getOrDefault(t.families().get(f)
+                .tokenizer(), t.families().get(f).exact() ? "exact locally" : "—"), f -> "Filled by “Count exactly”: "
+                + "the provider's own count of the whole request"));
         for (int f = 0; f < t.families().size(); f++) {
             table.getItems().add(f);
         }
         for (TokenTax.Row r : t.rows().subList(1, t.rows().size())) {
-            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            XYChart.Series<Number, String> s = new XYChart.Series<>();
             s.setName(r.label());
-            for (int f = 0; f < t.families().size(); f++) {
-                s.getData().add(new XYChart.Data<>(shortName(t.families().get(f)), r.cells().get(f).tokens()));
+            for (int f = t.families().size() - 1; f >= 0; f--) { // the first family on top
+                s.getData().add(new XYChart.Data<>(r.cells().get(f).tokens(), shortName(t.families().get(f))));
             }
             chart.getData().add(s);
         }
-        for (XYChart.Series<String, Number> s : chart.getData()) {
-            for (XYChart.Data<String, Number> d : s.getData()) {
+        for (XYChart.Series<Number, String> s : chart.getData()) {
+            for (XYChart.Data<Number, String> d : s.getData()) {
                 if (d.getNode() != null) {
-                    Tooltip.install(d.getNode(), new Tooltip(s.getName() + " · " + d.getXValue() + ": "
-                            + String.format("%,d", d.getYValue().longValue()) + " tokens"));
+                    Tooltip.install(d.getNode(), new Tooltip(s.getName() + " · " + d.getYValue() + ": "
+                            + String.format("%,d", d.getXValue().longValue()) + " tokens"));
                 }
             }
         }
         boolean anyUnconfirmed = t.families().stream().anyMatch(TokenTax.Family::unconfirmed);
-        note.setText("≈ estimate" + (anyUnconfirmed ? " · * ratio UNCONFIRMED" : "") + " · tax against the "
-                + "cheapest exact tokenizer · each kind's spans counted on their own · costs: input only, no "
-                + "framing or cache");
+        note.setText("≈ estimate" + (anyUnconfirmed ? " · * ratio UNCONFIRMED" : "") + " · tax vs the cheapest exact "
+                + "tokenizer · $: input only");
+        note.setTooltip(new Tooltip("Estimates come from the catalog's rules (Claude: cl100k_base count, the 2026 "
+                + "tokenizer ×1.35, both ratios UNCONFIRMED; Gemini: characters ÷ 4). Each content kind's spans are "
+                + "counted on their own, so the kinds can add up to a few tokens more or less than the whole. Costs "
+                + "are the text's input tokens at each model's catalog input price: no chat framing, no cache, no "
+                + "output."));
     }
 
     private static String shortName(TokenTax.Family f) {
@@ -201,9 +216,10 @@ public final class TokenTaxView extends VBox {
         return b.toString();
     }
 
-    private TableColumn<Integer, String> column(String title, Function<Integer, String> value,
+    private TableColumn<Integer, String> column(String title, double width, Function<Integer, String> value,
                                                 Function<Integer, String> tooltip) {
         TableColumn<Integer, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setSortable(false);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
@@ -259,7 +275,9 @@ public final class TokenTaxView extends VBox {
                         out.put(todo.get(i).tokenizer(), String.format("%,d (%s, whole request)", n, m.id()));
                     } catch (ProviderException e) {
                         out.put(todo.get(i).tokenizer(), e.kind() == ProviderException.Kind.NO_KEY ? "no key" : "failed");
-                        problems.add(e.getMessage());
+                        if (!problems.contains(e.getMessage())) {
+                            problems.add(e.getMessage());
+                        }
                     }
                 }
                 if (!problems.isEmpty()) {
@@ -312,7 +330,7 @@ public final class TokenTaxView extends VBox {
         return table;
     }
 
-    public StackedBarChart<String, Number> chart() {
+    public StackedBarChart<Number, String> chart() {
         return chart;
     }
 }
