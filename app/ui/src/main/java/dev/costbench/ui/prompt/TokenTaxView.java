@@ -68,15 +68,17 @@ public final class TokenTaxView extends BorderPane {
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setFixedCellSize(24);
         NumberAxis x = new NumberAxis();
-        x.setLabel("tokens (≈ estimate)");
+        x.setTickLabelFont(javafx.scene.text.Font.font(10));
         CategoryAxis y = new CategoryAxis();
         y.setTickLabelFont(javafx.scene.text.Font.font(10));
         chart = new StackedBarChart<>(x, y);
         chart.setId("token-tax-chart");
         chart.setAnimated(false);
-        chart.setLegendSide(javafx.geometry.Side.BOTTOM);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT); // the height goes to the bars and their labels
         chart.setMinSize(220, 160);
         chart.setCategoryGap(3);
+        Tooltip.install(chart, new Tooltip("Tokens of the prompt under each tokenizer, by content kind (≈ estimate, "
+                + "* UNCONFIRMED ratio)"));
         note.setWrapText(true);
         note.setMinWidth(0);
         note.getStyleClass().add("text-muted");
@@ -131,7 +133,7 @@ public final class TokenTaxView extends BorderPane {
             table.getColumns().add(column(r.label() + " (" + String.format("%,d", r.chars()) + ")", 120,
                     f -> count(t, r, f) + "  " + taxText(r, f), f -> tip(t, r, f)));
         }
-        table.getColumns().add(column("Input $ (this text)", 210, f -> costRange(t, f), f -> costList(t, f)));
+        table.getColumns().add(column("Input $ (this text)", 270, f -> costRange(t, f), f -> costList(t, f)));
         table.getColumns().add(column("Provider count", 170, f -> exact.getOrDefault(t.families().get(f)
                 .tokenizer(), t.families().get(f).exact() ? "exact locally" : "—"), f -> "Filled by “Count exactly”: "
                 + "the provider's own count of the whole request"));
