@@ -155,17 +155,7 @@ class EncodedTextTest {
         assertEquals(normalized, all.toString(StandardCharsets.UTF_8));
     }
 
-    /** The text with each unpaired surrogate replaced by U+FFFD, as the tokenizer reads it. */
-    static String wellFormed(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                b.append(c).append(s.charAt(++i));
-            } else {
-                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return b.toString();
+    private static String wellFormed(String s) {
+        return TokenizerDifferentialTest.wellFormed(s);
     }
 }
