@@ -56,6 +56,7 @@ public final class PromptView extends BorderPane {
     private RunPane run;
     private TunePane tune;
     private TokensPane tokens;
+    private javafx.scene.control.Tab tokensTab;
 
     public TokensPane tokensPane() {
         return tokens;
@@ -63,7 +64,7 @@ public final class PromptView extends BorderPane {
 
     /** Shows the "Tokens" tab. */
     public void showTokens() {
-        lower.getSelectionModel().select(3);
+        lower.getSelectionModel().select(tokensTab);
     }
 
     public TunePane tunePane() {
@@ -144,7 +145,7 @@ public final class PromptView extends BorderPane {
         tuneTab.setClosable(false);
         tokens = new TokensPane(vm, () -> table.selectedRow() == null ? null : table.selectedRow().model(),
                 this::currentRequest, clients);
-        javafx.scene.control.Tab tokensTab = new javafx.scene.control.Tab("Tokens", tokens);
+        tokensTab = new javafx.scene.control.Tab("Tokens", tokens);
         tokensTab.setId("tokens-tab");
         tokensTab.setClosable(false);
         tokensTab.setTooltip(new Tooltip("The prompt cut into tokens, and the token tax of each tokenizer"));
