@@ -49,6 +49,8 @@ public final class Cli {
     static final String USAGE = String.join("\n",
             "usage: costbench                      start the workbench",
             "       costbench tokens --encoding o200k_base|cl100k_base|o200k_harmony [--file F] [--jsonl]",
+            "       costbench tokens FILE --show [--encoding E] [--json]   (the pieces with their ids and spans)",
+            "       costbench tokens FILE --tax [--models id,id] [--batch] [--json]   (every tokenizer, by content kind)",
             "       costbench estimate [--system F] [--prompt F] [--input-tokens N] [--cached-tokens N]",
             "                          [--output-tokens N] [--reasoning-tokens N] [--monthly N] [--batch]",
             "                          [--residency] [--models id,id] [--json]",
@@ -172,19 +174,48 @@ public final class Cli {
     // ---- tokens -------------------------------------------------------------------------------------------------
 
     private int tokens(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("encoding", "file"), Set.of("jsonl"));
-        noPositional(a);
+        Args a = Args.parse(argv, Set.of("encoding", "file", "models"), Set.of("jsonl", "show", "tax", "json", "batch"));
+        if (a.positional.size() > 1 || (a.positional.size() == 1 && a.get("file") != null)) {
+            throw new UsageException("tokens takes one file: costbench tokens FILE [--show|--tax] (or --file F)");
+        }
+        String input = a.positional.isEmpty() ? a.get("file") : a.positional.get(0);
+        boolean show = a.flag("show");
+        boolean tax = a.flag("tax");
+        if (show && tax) {
+            throw new UsageException("give --show or --tax, not both");
+        }
+        if ((show || tax) && a.flag("jsonl")) {
+            throw new UsageException("--jsonl counts many texts; --show and --tax look at one file");
+        }
+        if (!show && !tax && (a.flag("json") || a.get("models") != null || a.flag("batch"))) {
+            throw new UsageException("--json, --models and --batch go with --show or --tax");
+        }
+        if (tax) {
+            if (a.get("encoding") != null) {
+                throw new UsageException("--tax compares every tokenizer; --encoding goes with --show or a count");
+            }
+            return new TokensCommand(out).tax(readText(input == null ? "-" : input),
+                    selectModels(loadCatalog(), a.get("models")),
+                    a.flag("batch") ? dev.costbench.model.cost.BillingOptions.BATCH
+                            : dev.costbench.model.cost.BillingOptions.INTERACTIVE, a.flag("json"));
+        }
+        if (a.get("models") != null || a.flag("batch")) {
+            throw new UsageException("--models and --batch go with --tax");
+        }
         String encName = a.get("encoding");
-        if (encName == null) {
+        if (encName == null && !show) {
             throw new UsageException("tokens needs --encoding o200k_base|cl100k_base|o200k_harmony");
         }
         Encoding enc;
         try {
-            enc = Encoding.parse(encName);
+            enc = encName == null ? Encoding.O200K_BASE : Encoding.parse(encName);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        String file = a.get("file");
+        if (show) {
+            return new TokensCommand(out).show(readText(input == null ? "-" : input), enc, a.flag("json"));
+        }
+        String file = input;
         if (!a.flag("jsonl")) {
             out.println(Tokenizers.count(enc, readText(file == null ? "-" : file)));
             return 0;

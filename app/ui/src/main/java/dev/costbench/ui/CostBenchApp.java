@@ -431,7 +431,13 @@ public final class CostBenchApp extends Application {
             PREFS.putBoolean("darkTheme", b);
             applyTheme(b);
         });
-        Menu view = new Menu("View", null, dark);
+        MenuItem tokens = new MenuItem("Tokens of the prompt");
+        tokens.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        tokens.setOnAction(e -> {
+            tabs.getSelectionModel().select(0);
+            promptView.showTokens();
+        });
+        Menu view = new Menu("View", null, dark, tokens);
 
         MenuItem problems = new MenuItem("Catalog problems…");
         problems.setOnAction(e -> showProblemList(promptVm.catalogProperty().get()));

@@ -41,6 +41,7 @@ class RunPaneTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
     private final List<ChatRequest> sent = new CopyOnWriteArrayList<>();
+    private final List<ChatRequest> counted = new CopyOnWriteArrayList<>();
     private volatile boolean fail;
     private PromptViewModel vm;
     private PromptView view;
@@ -68,6 +69,7 @@ class RunPaneTest {
 
         @Override
         public TokenCountResult countTokens(ChatRequest request) {
+            counted.add(request);
             return new TokenCountResult(2024, "{\"input_tokens\":2024}");
         }
 
@@ -174,5 +176,31 @@ class RunPaneTest {
                 < tokensBefore, "the count drops");
         robot.interact(() -> view.tunePane().undo());
         assertEquals(before, vm.systemTextProperty().get(), "undo restores the prompt exactly");
+    }
+
+    @Test
+    void tokenTaxCountsExactlyOnlyWhenAskedOnTheSelectedModel(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            vm.systemTextProperty().set("You are terse.");
+            vm.userTextProperty().set("Say hello in Japanese: こんにちは");
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.rows().isEmpty());
+        robot.interact(() -> {
+            view.table().select("claude-sonnet-4-5");
+            view.showTokens();
+            view.tokensPane().showTax();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !view.tokensPane().taxView().table().getItems().isEmpty());
+        assertTrue(counted.isEmpty(), "never counted by itself");
+        robot.clickOn("#token-tax-count-exactly");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> view.tokensPane().taxView().providerCount("gemini") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2,024 (claude-sonnet-4-5, whole request)", view.tokensPane().taxView().providerCount("claude"));
+        assertTrue(view.tokensPane().taxView().providerCount("gemini").startsWith("2,024 (gemini"));
+        assertTrue(counted.stream().anyMatch(r -> r.model().equals("claude-sonnet-4-5")
+                && "You are terse.".equals(r.system())));
+        assertEquals(null, view.tokensPane().taxView().providerCount("o200k_base"), "exact locally: not asked");
     }
 }

@@ -82,6 +82,11 @@ public final class Tokenizer {
         return vocabulary.token(id);
     }
 
+    /** The number of bytes of token {@code id}, without copying them. */
+    public int tokenLength(int id) {
+        return vocabulary.tokenLength(id);
+    }
+
     /** Number of tokens of {@code text}, counted on all cores; equal to {@link #count(String)}. */
     public int countParallel(String text) {
         int[] bounds = chunks(text, Parallel.threads());

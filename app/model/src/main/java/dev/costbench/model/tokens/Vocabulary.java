@@ -285,6 +285,11 @@ final class Vocabulary {
         return -1;
     }
 
+    /** The number of bytes of token {@code id}. */
+    int tokenLength(int id) {
+        return offsets[id + 1] - offsets[id];
+    }
+
     /** The bytes of token {@code id}. */
     byte[] token(int id) {
         return Arrays.copyOfRange(bytes, offsets[id], offsets[id + 1]);

@@ -56,6 +56,17 @@ public final class PromptView extends BorderPane {
 
     private RunPane run;
     private TunePane tune;
+    private TokensPane tokens;
+    private javafx.scene.control.Tab tokensTab;
+
+    public TokensPane tokensPane() {
+        return tokens;
+    }
+
+    /** Shows the "Tokens" tab. */
+    public void showTokens() {
+        lower.getSelectionModel().select(tokensTab);
+    }
 
     public TunePane tunePane() {
         return tune;
@@ -144,7 +155,14 @@ public final class PromptView extends BorderPane {
         bdTab.setClosable(false);
         runTab.setClosable(false);
         tuneTab.setClosable(false);
-        lower = new javafx.scene.control.TabPane(bdTab, runTab, tuneTab);
+        tokens = new TokensPane(vm, () -> table.selectedRow() == null ? null : table.selectedRow().model(),
+                this::currentRequest, clients);
+        tokensTab = new javafx.scene.control.Tab("Tokens", tokens);
+        tokensTab.setId("tokens-tab");
+        tokensTab.setClosable(false);
+        tokensTab.setTooltip(new Tooltip("The prompt cut into tokens, and the token tax of each tokenizer"));
+        tokensTab.selectedProperty().addListener((o, a, on) -> tokens.setActive(on));
+        lower = new javafx.scene.control.TabPane(bdTab, runTab, tuneTab, tokensTab);
         lower.setId("prompt-lower-tabs");
         SplitPane right = new SplitPane(table, lower);
         right.setOrientation(Orientation.VERTICAL);
