@@ -104,7 +104,7 @@ class RunPaneTest {
             view.table().select("gpt-4o-mini");
             view.showRun();
         });
-        robot.clickOn("#send");
+        fire(robot, "#send");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Hello there", view.runPane().answer().getText());
@@ -125,14 +125,14 @@ class RunPaneTest {
                 java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
         robot.interact(() -> view.runPane().attachImage(png));
         assertTrue(robot.lookup("#attached-image").queryAs(Label.class).getText().contains("1280×720"));
-        robot.clickOn("#send");
+        fire(robot, "#send");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 2);
         var parts = sent.get(1).messages().get(sent.get(1).messages().size() - 1).parts();
         assertTrue(parts.get(parts.size() - 1) instanceof dev.costbench.model.provider.Part.Image);
         assertEquals("image/png", ((dev.costbench.model.provider.Part.Image) parts.get(parts.size() - 1)).mimeType());
         robot.interact(() -> view.runPane().attachImage(null));
 
-        robot.clickOn("#count-exactly");
+        fire(robot, "#count-exactly");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 3);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#run-counted").queryAs(Label.class).getText().startsWith("2024 input tokens, exact"));
@@ -146,7 +146,7 @@ class RunPaneTest {
             view.table().select("gpt-4o-mini");
             view.showRun();
         });
-        robot.clickOn("#send");
+        fire(robot, "#send");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(view.runPane().error().getText().startsWith("OpenAI rejected the API key (401)"));
@@ -202,5 +202,11 @@ class RunPaneTest {
         assertTrue(counted.stream().anyMatch(r -> r.model().equals("claude-sonnet-4-5")
                 && "You are terse.".equals(r.system())));
         assertEquals(null, view.tokensPane().taxView().providerCount("o200k_base"), "exact locally: not asked");
+    }
+
+    /** Presses a button as a click would, wherever it is laid out (the test screen may be smaller than the window). */
+    private static void fire(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class).fire());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -130,14 +130,14 @@ class LabJudgeTest {
             ((TitledPane) robot.lookup("#setup-judge").query()).setExpanded(true);
             v.setup().judgeEditor().enabledBox().setSelected(true);
         });
-        robot.clickOn("#lab-estimate");
+        fire(robot, "#lab-estimate");
         WaitForAsyncUtils.waitForFxEvents();
         String judgeEstimate = v.setup().judgeEstimateLabel().getText();
         assertTrue(judgeEstimate.startsWith("Then the judge $") && judgeEstimate.contains("18 calls to gpt-4o-mini")
                 && judgeEstimate.contains("counted apart"), judgeEstimate + " / " + v.setup().errorLabel().getText());
         shot(robot, v, "judge-setup.png");
 
-        robot.clickOn("#lab-run");
+        fire(robot, "#lab-run");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> v.setup().finishedCount() == 1);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> v.results() != null && v.results().results() != null
                 && v.results().generation() >= 1);
@@ -182,17 +182,17 @@ class LabJudgeTest {
         robot.interact(() -> ((javafx.scene.control.ComboBox<dev.costbench.model.lab.stats.Check.Kind>) robot
                 .lookup("#results-check-kind").query()).setValue(dev.costbench.model.lab.stats.Check.Kind.REGEX));
         robot.clickOn("#results-check-arg").write("(order");
-        robot.clickOn("#results-check-add");
+        fire(robot, "#results-check-add");
         assertTrue(robot.lookup("#results-check-error").queryAs(Label.class).getText().startsWith("Not added: invalid "
                 + "regex"), robot.lookup("#results-check-error").queryAs(Label.class).getText());
         assertEquals(0, v.results().qualityEditor().checks().size());
 
         robot.doubleClickOn("#results-tolerance").write("100");
-        robot.clickOn("#results-apply");
+        fire(robot, "#results-apply");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> verdict(v).contains("Adopt"));
         shot(robot, v, "judge-thresholds.png");
         robot.doubleClickOn("#results-min-saving").write("60");
-        robot.clickOn("#results-apply");
+        fire(robot, "#results-apply");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> verdict(v).contains("Keep baseline"));
         assertTrue(verdict(v).contains("below the 60 % required"), verdict(v));
         Experiment stored = store.loadExperiment(id);
@@ -223,7 +223,7 @@ class LabJudgeTest {
         assertTrue(est.startsWith("Estimated cost: judge $") && est.contains("8 calls to gpt-4o-mini"), est);
         shot(robot, d.stage().getScene().getRoot(), "judge-dialog.png");
         long gen = v.results().generation();
-        robot.clickOn("#judge-start");
+        fire(robot, "#judge-start");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, d::finished);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> v.results().generation() > gen);
         WaitForAsyncUtils.waitForFxEvents();
@@ -270,5 +270,11 @@ class LabJudgeTest {
             var img = robot.capture(node).getImage();
             ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(dir, name));
         }
+    }
+
+    /** Presses a button as a click would, wherever it is laid out (the test screen may be smaller than the window). */
+    private static void fire(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class).fire());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 }
