@@ -58,7 +58,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@code costbench ab run|resume|list|show|export}: the A/B lab headless. Exit codes: 0 every trial succeeded, 1 the
+ * {@code costbench ab run|resume|list|show|export|compare|reprice|import}: the A/B lab headless. Exit codes: 0 every trial succeeded, 1 the
  * run failed or left trials that failed (or was cancelled, or not confirmed), 2 bad input, 4 stopped at the budget
  * cap.
  */
@@ -92,7 +92,8 @@ final class AbCommand {
 
     int run(List<String> argv) throws IOException {
         if (argv.isEmpty()) {
-            throw new UsageException("ab needs a subcommand: run, resume, list, show, export");
+            throw new UsageException("ab needs a subcommand: run, resume, list, show, export, compare, reprice, "
+                    + "import");
         }
         String sub = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());
@@ -108,8 +109,15 @@ final class AbCommand {
                     return show(rest);
                 case "export":
                     return export(rest);
+                case "compare":
+                    return history().compare(rest);
+                case "reprice":
+                    return history().reprice(rest);
+                case "import":
+                    return history().importFile(rest);
                 default:
-                    throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, list, show, export)");
+                    throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, list, show, export, "
+                            + "compare, reprice, import)");
             }
         } catch (SpecException e) {
             throw new UsageException(e.getMessage());
@@ -493,6 +501,10 @@ final class AbCommand {
             }
         }
         throw new UsageException("no such experiment file: " + arg + " (built in: seed000-support-ticket)");
+    }
+
+    private AbHistoryCommand history() {
+        return new AbHistoryCommand(out, err, catalog, AbCommand::openStore);
     }
 
     private static H2LabStore openStore() {
