@@ -71,6 +71,7 @@ public final class ResultsPane extends VBox {
     private ExperimentData data;
     private long generation;
     private Map<String, Trial[]> cells = Map.of();
+    private Experiment current;
 
     public ResultsPane(LabStore store) {
         this.store = store;
@@ -109,7 +110,12 @@ public final class ResultsPane extends VBox {
         SplitPane outputs = new SplitPane(new VBox(4, leftTitle, lp), new VBox(4, rightTitle, rp));
         VBox.setVgrow(lp, Priority.ALWAYS);
         VBox.setVgrow(rp, Priority.ALWAYS);
-        HBox cellBar = new HBox(8, new Label("Outputs side by side"), cellBox, up, down);
+        javafx.scene.control.MenuButton del = TrialDeletion.button(this::cellTrials, store, () -> {
+            if (current != null) {
+                show(current);
+            }
+        });
+        HBox cellBar = new HBox(8, new Label("Outputs side by side"), cellBox, up, down, del);
         cellBar.setAlignment(Pos.CENTER_LEFT);
         VBox outBox = new VBox(6, cellBar, outputs);
         VBox.setVgrow(outputs, Priority.ALWAYS);
@@ -164,6 +170,7 @@ public final class ResultsPane extends VBox {
 
     /** Analyses the experiment off the UI thread and shows it. */
     public void show(Experiment e) {
+        current = e;
         title.setText(e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · " + e.models().size()
                 + " model(s), " + e.repetitions() + " repetition(s)" + (e.budgetCapUsd() == null ? ""
                 : " · budget " + Money.format(e.budgetCapUsd())));
@@ -312,6 +319,11 @@ public final class ResultsPane extends VBox {
         if (p != null && p[1] != null) {
             store.rate(p[1].id(), RatingScale.THUMBS, value, "");
         }
+    }
+
+    /** The baseline's and the optimized variant's trial of the cell shown (either may be null). */
+    Trial[] cellTrials() {
+        return cellBox.getValue() == null ? null : cells.get(cellBox.getValue());
     }
 
     public long generation() {
