@@ -152,6 +152,7 @@ final class AbHistoryCommand {
                     ro.put("comparable", row.comparable());
                     ro.put("unpricedThen", row.unpricedThen());
                     ro.put("unpricedNow", row.unpricedNow());
+                    ro.put("storedUsd", Money.exact(row.storedUsd()));
                     ro.put("thenUsd", Money.exact(row.thenUsd()));
                     ro.put("nowUsd", Money.exact(row.nowUsd()));
                     ro.put("thenMeanUsd", Money.exact(row.thenMeanUsd()));
@@ -167,12 +168,12 @@ final class AbHistoryCommand {
                     "NOW", "CHANGE");
             for (Repricing.Row row : r.rows()) {
                 out.printf(Locale.ROOT, "%-24s %-22s %6d %12s %12s %10s%s%n", row.variant(), row.model(),
-                        row.comparable(), Money.format(row.thenUsd()), row.inCatalog() ? Money.format(row.nowUsd())
+                        row.trials(), Money.format(row.storedUsd()), row.inCatalog() ? Money.format(row.nowUsd())
                                 : "not listed", pct(row.changePercent()), row.unpricedThen() + row.unpricedNow() > 0
                                 ? "  (" + row.unpricedThen() + " unpriced then, " + row.unpricedNow()
                                 + " unpriced now)" : "");
             }
-            out.printf(Locale.ROOT, "%-24s %-22s %6s %12s %12s %10s%n", "TOTAL", "", "",
+            out.printf(Locale.ROOT, "%-24s %-22s %6s %12s %12s %10s%n", "TOTAL (priced then and now)", "", "",
                     Money.format(r.thenTotalUsd()), Money.format(r.nowTotalUsd()), pct(r.totalChangePercent()));
             if (!r.missingModels().isEmpty()) {
                 out.println("no longer in the catalog (not re-priced, not counted in the total): "

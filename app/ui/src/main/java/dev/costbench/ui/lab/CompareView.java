@@ -142,7 +142,7 @@ public final class CompareView extends VBox {
 
     private static TableColumn<RunComparison.Row, RunComparison.Change> metric(RunComparison.Metric m) {
         TableColumn<RunComparison.Row, RunComparison.Change> c = new TableColumn<>(m.label());
-        c.setPrefWidth(m == RunComparison.Metric.COST_PER_CALL ? 260 : 220);
+        c.setPrefWidth(235);
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().change(m)));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -153,7 +153,7 @@ public final class CompareView extends VBox {
                     setTooltip(null);
                     return;
                 }
-                setText(RunComparison.value(m, ch.earlier()) + " → " + RunComparison.value(m, ch.later()) + "   "
+                setText(RunComparison.value(m, ch.earlier()) + " → " + RunComparison.value(m, ch.later()) + "\n"
                         + ch.changeText());
                 setStyle(ch.significant() ? "-fx-font-weight: bold;" : "");
                 setTooltip(new Tooltip(ch.nEarlier() + " observations earlier, " + ch.nLater() + " later; "

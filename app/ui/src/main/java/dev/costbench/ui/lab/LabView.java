@@ -33,7 +33,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -93,8 +93,10 @@ public final class LabView extends BorderPane {
                 Experiment e = o.experiment();
                 setText(e.name() + (ExperimentImport.isImported(e) ? "  ⇩ imported" : "") + "\n"
                         + e.status().name().toLowerCase(Locale.ROOT) + " · " + WHEN.format(e.created()) + " · "
-                        + e.models().size() + " model(s) · " + o.succeeded() + " ok" + (o.failed() > 0 ? " / "
-                        + o.failed() + " failed" : "") + " · " + Money.format(o.spentUsd()) + " spent");
+                        + e.models().size() + " model(s)\n" + o.succeeded() + " trials ok" + (o.failed() > 0
+                        ? ", " + o.failed() + " failed" : "") + " · " + Money.format(o.trialCostUsd()) + " in trials"
+                        + (o.spentUsd().compareTo(o.trialCostUsd()) == 0 ? "" : " · " + Money.format(o.spentUsd())
+                        + " spent here"));
             }
         });
         history.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> open(e == null ? null
@@ -155,17 +157,15 @@ public final class LabView extends BorderPane {
         importBtn.setId("lab-import");
         importBtn.setTooltip(new Tooltip("Import an experiment exported as JSON (or drop a .json file on the list)"));
         importBtn.setOnAction(e -> importChosen());
-        HBox tools = new HBox(6, newExp, rerun, export, refresh, delete);
+        FlowPane tools = new FlowPane(6, 6, newExp, rerun, export, refresh, delete, compareBtn, reprice, importBtn);
         tools.setAlignment(Pos.CENTER_LEFT);
-        HBox tools2 = new HBox(6, compareBtn, reprice, importBtn);
-        tools2.setAlignment(Pos.CENTER_LEFT);
-        VBox left = new VBox(6, search, history, tools, tools2);
+        VBox left = new VBox(6, search, history, tools);
         VBox.setVgrow(history, Priority.ALWAYS);
         left.setPadding(new Insets(8));
         left.setMinWidth(220);
         center.setCenter(empty);
         SplitPane split = new SplitPane(left, center);
-        split.setDividerPositions(0.22);
+        split.setDividerPositions(0.25);
         setCenter(split);
         refresh();
     }

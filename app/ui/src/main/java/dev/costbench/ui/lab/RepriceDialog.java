@@ -31,10 +31,11 @@ public final class RepriceDialog extends Dialog<Void> {
                 + (catalog.asOf() == null ? "" : " (as of " + catalog.asOf() + ")"));
         table.setId("lab-reprice-table");
         table.getColumns().add(col("Variant", 150, Repricing.Row::variant));
-        table.getColumns().add(col("Model", 170, x -> x.model() + (x.inCatalog() ? "" : "  (not in the catalog)")));
-        table.getColumns().add(col("Calls", 60, x -> Integer.toString(x.comparable())));
-        table.getColumns().add(col("Then (stored)", 110, x -> Money.format(x.thenUsd())));
-        table.getColumns().add(col("Now", 110, x -> x.inCatalog() ? Money.format(x.nowUsd()) : "—"));
+        table.getColumns().add(col("Model", 170, Repricing.Row::model));
+        table.getColumns().add(col("Calls", 60, x -> Integer.toString(x.trials())));
+        table.getColumns().add(col("Then (stored)", 110, x -> Money.format(x.storedUsd())));
+        table.getColumns().add(col("Now", 150, x -> x.inCatalog() ? Money.format(x.nowUsd())
+                : "not in the catalog"));
         table.getColumns().add(col("$ / call then → now", 180, x -> x.thenMeanUsd() == null ? "—"
                 : Money.format(x.thenMeanUsd()) + " → " + (x.nowMeanUsd() == null ? "—"
                 : Money.format(x.nowMeanUsd()))));
@@ -42,13 +43,13 @@ public final class RepriceDialog extends Dialog<Void> {
                 : StatsFormat.signedPercent(x.changePercent())));
         table.getColumns().add(col("Unpriced then / now", 130, x -> x.unpricedThen() + " / " + x.unpricedNow()));
         table.getItems().setAll(r.rows());
-        table.setPrefSize(1000, 260);
+        table.setPrefSize(1060, 240);
         total.setId("lab-reprice-total");
         total.setWrapText(true);
         total.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
-        total.setText("Total: " + Money.format(r.thenTotalUsd()) + " then → " + Money.format(r.nowTotalUsd())
-                + " today" + (r.totalChangePercent() == null ? "" : " (" + StatsFormat.signedPercent(
-                r.totalChangePercent()) + ")"));
+        total.setText("Total of the calls priced then and now: " + Money.format(r.thenTotalUsd()) + " then → "
+                + Money.format(r.nowTotalUsd()) + " today" + (r.totalChangePercent() == null ? ""
+                : " (" + StatsFormat.signedPercent(r.totalChangePercent()) + ")"));
         Label missing = new Label(r.missingModels().isEmpty() ? "Every model of this run is in the catalog."
                 : "No longer in the catalog, so not re-priced and left out of the total: "
                 + String.join(", ", r.missingModels()) + ".");

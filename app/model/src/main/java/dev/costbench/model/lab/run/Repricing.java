@@ -58,11 +58,13 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
      * @param unpricedThen calls stored without a cost (the model had no price then)
      * @param unpricedNow  calls the current catalog cannot price (all of them when the model is missing)
      * @param inCatalog    whether the current catalog lists the model
+     * @param storedUsd    the stored cost of all these calls (the prices then in force), exact
      * @param thenUsd      stored cost of the comparable calls
      * @param nowUsd       their cost today; null when the model is not in the catalog
      */
     public record Row(String variant, boolean baseline, String model, int trials, int comparable, int unpricedThen,
-                      int unpricedNow, boolean inCatalog, BigDecimal thenUsd, BigDecimal nowUsd) {
+                      int unpricedNow, boolean inCatalog, BigDecimal storedUsd, BigDecimal thenUsd,
+                      BigDecimal nowUsd) {
 
         /** Mean cost per comparable call then, or null. */
         public BigDecimal thenMeanUsd() {
@@ -108,6 +110,7 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
                 int comparable = 0;
                 int unThen = 0;
                 int unNow = 0;
+                BigDecimal stored = BigDecimal.ZERO;
                 BigDecimal then = BigDecimal.ZERO;
                 BigDecimal now = BigDecimal.ZERO;
                 for (Trial t : trials) {
@@ -123,6 +126,8 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
                     }
                     if (t.costUsd() == null) {
                         unThen++;
+                    } else {
+                        stored = stored.add(t.costUsd());
                     }
                     if (current == null) {
                         unNow++;
@@ -137,7 +142,7 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
                     continue;
                 }
                 rows.add(new Row(v.name(), v.baseline(), model, n, comparable, unThen, unNow, entry.isPresent(),
-                        then, entry.isPresent() ? now : null));
+                        stored, then, entry.isPresent() ? now : null));
                 thenTotal = thenTotal.add(then);
                 nowTotal = nowTotal.add(now);
             }

@@ -65,7 +65,7 @@ public record RunComparison(List<Row> rows) {
             return changeCi != null && !changeCi.contains(0);
         }
 
-        /** "+12 % (95 % CI 3 to 21 %)", "−4 %, no test", or "—" when a side has no data. */
+        /** "+12 % [3, 21] *" (the 95 % interval in brackets, * when it excludes 0), "−4 %, no test", or "—". */
         public String changeText() {
             if (Double.isNaN(earlier) || Double.isNaN(later)) {
                 return "—";
@@ -75,7 +75,8 @@ public record RunComparison(List<Row> rows) {
                         + ")");
             }
             return StatsFormat.signedPercent(changePercent) + (changePercentCi == null ? ", no test"
-                    : " (" + StatsFormat.ciText(changePercentCi) + ")") + (significant() ? " *" : "");
+                    : " [" + StatsFormat.number(changePercentCi.low()) + ", "
+                    + StatsFormat.number(changePercentCi.high()) + "]") + (significant() ? " *" : "");
         }
     }
 
