@@ -34,14 +34,16 @@ print(f"Store: {r['trials']:,} trials in {r['experiments']} experiments (one of 
       f"{r['db_mib']:.0f} MiB; generated with batch inserts in {r['generate_s']:.1f} s. "
       f"Cold = the first call after reopening the database (H2's cache empty, JVM warm); warm = 5 calls after it; "
       f"median and p95 over all calls. Opening the database itself (done once at start-up): "
-      f"median {r['open_store_cold_median_ms']:.0f} ms.")
+      f"median {r['open_store_cold_median_ms']:.0f} ms. System load average at the end: {r['load_avg']:.1f} "
+      f"(other builds shared the machine).")
 print()
 print("| what | cold median | cold p95 | warm median | warm p95 | target | worst / target |")
 print("|---|---:|---:|---:|---:|---:|---:|")
 rows = [("history", "History view: every experiment with its summary line (`overviews()`)"),
         ("summary", "an experiment's summary, results view (load + `LabResults.analyze`, 1,000 trials)"),
         ("cli_summary", "an experiment's summary, `ab show` (`StatsSummary`, 1,000 trials)"),
-        ("summary_largest", f"the largest experiment's summary, results view ({r['largest_trials']:,} trials)")]
+        ("summary_largest", f"the largest experiment's summary, results view ({r['largest_trials']:,} trials)"),
+        ("cli_summary_largest", f"the largest experiment's summary, `ab show` ({r['largest_trials']:,} trials)")]
 for k, label in rows:
     worst = max(r[k + "_cold_p95_ms"], r[k + "_warm_p95_ms"])
     verdict = "met" if worst <= t else "**missed**"

@@ -111,6 +111,9 @@ public final class HistoryBench {
         List<Long> big = List.of(largest);
         measure(out, "summary_largest", dir, Math.max(3, repeats / 3), big,
                 (store, id) -> time(() -> analyze(store, id)), false);
+        measure(out, "cli_summary_largest", dir, Math.max(3, repeats / 3), big,
+                (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)), false);
+        out.put("load_avg", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.put("target_ms", TARGET_MS);
         System.out.println(json(out));
     }
