@@ -128,6 +128,7 @@ public final class HistoryBench {
                                 Timed what, boolean openOnly) throws Exception {
         List<Long> cold = new ArrayList<>();
         List<Long> warm = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             long id = ids.get((r * 7) % ids.size());
             long o0 = System.nanoTime();
@@ -138,14 +139,17 @@ public final class HistoryBench {
                     continue;
                 }
                 cold.add(what.run(store, id));
+                cpu.add(lastCpu);
                 for (int w = 0; w < 5; w++) {
                     warm.add(what.run(store, id));
+                    cpu.add(lastCpu);
                 }
             }
         }
         put(out, name + "_cold", cold);
         if (!warm.isEmpty()) {
             put(out, name + "_warm", warm);
+            put(out, name + "_cpu", cpu);
         }
     }
 
@@ -163,10 +167,18 @@ public final class HistoryBench {
         return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    /** The CPU time of the last {@link #time} call, ns: less sensitive than wall time to other work on the machine. */
+    private static long lastCpu;
+
     private static long time(ThrowingRunnable r) throws Exception {
+        long c = THREADS.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         r.run();
-        return System.nanoTime() - t;
+        long wall = System.nanoTime() - t;
+        lastCpu = THREADS.getCurrentThreadCpuTime() - c;
+        return wall;
     }
 
     @FunctionalInterface
