@@ -55,6 +55,9 @@ class LabHistoryTest {
         store = H2LabStore.open(dir.resolve("data"));
         store.importExperiment(snapshot("Support prompt, last week", 1000, 900, "2026-11-18T10:00:00Z"));
         store.importExperiment(snapshot("Support prompt, today", 820, 600, "2026-11-25T10:00:00Z"));
+        // the app's theme: it fixes cell heights, which the multi-line cells must override
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                .getUserAgentStylesheet());
         view = new LabView(() -> store);
         stage.setScene(new Scene(view, 1500, 950));
         stage.show();
@@ -63,6 +66,7 @@ class LabHistoryTest {
     @AfterEach
     void close() {
         store.close();
+        javafx.application.Platform.runLater(() -> javafx.application.Application.setUserAgentStylesheet(null));
     }
 
     /** Verbose vs short on gpt-4o-mini and a model no longer listed, 2 inputs × 5 repetitions. */
@@ -155,6 +159,8 @@ class LabHistoryTest {
         RunComparison.Change cost = c.rows().get(0).change(RunComparison.Metric.COST_PER_CALL);
         assertTrue(cost.change() < 0 && cost.significant(), cost.toString());
         shot(robot, view, "history-compare.png");
+        assertTrue(robot.lookup("#lab-compare-table .table-row-cell").queryAll().stream()
+                .anyMatch(n -> !((javafx.scene.control.TableRow<?>) n).isEmpty()), "the rows are shown");
 
         // re-price today's run: the retired model is named, gpt-4o-mini is priced at the catalog's $0.15 / $0.60
         robot.interact(() -> {

@@ -39,7 +39,8 @@ public final class CompareView extends VBox {
 
     private final Label title = new Label();
     private final Label status = new Label("Comparing…");
-    private final TableView<RunComparison.Row> table = new TableView<>();
+    private TableView<RunComparison.Row> table = newTable();
+    private final SplitPane body;
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private RunComparison comparison;
     private long generation;
@@ -51,19 +52,11 @@ public final class CompareView extends VBox {
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
         status.setWrapText(true);
-        table.setId("lab-compare-table");
-        table.setPlaceholder(new Label("No variant × model in either run."));
-        table.getColumns().add(text("Variant · model", 220, r -> r.variant() + " · " + r.model()
-                + (!r.inEarlier() ? "  (new)" : !r.inLater() ? "  (gone)" : "")));
-        for (RunComparison.Metric m : RunComparison.Metric.values()) {
-            table.getColumns().add(metric(m));
-        }
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         chart.setId("lab-compare-chart");
         chart.setTitle("Mean $ per call: earlier vs later run");
         chart.setAnimated(false);
         ((NumberAxis) chart.getYAxis()).setLabel("$ per call");
-        SplitPane body = new SplitPane(table, chart);
+        body = new SplitPane(table, chart);
         body.setOrientation(javafx.geometry.Orientation.VERTICAL);
         body.setDividerPositions(0.5);
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -72,7 +65,22 @@ public final class CompareView extends VBox {
                 + "unpaired: Welch t for means, a bootstrap of medians for latency.");
         legend.setWrapText(true);
         legend.setStyle("-fx-text-fill: #6c757d;");
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, status, legend, body);
+    }
+
+    private static TableView<RunComparison.Row> newTable() {
+        TableView<RunComparison.Row> t = new TableView<>();
+        t.setId("lab-compare-table");
+        t.setPlaceholder(new Label("No variant × model in either run."));
+        t.getColumns().add(text("Variant · model", 220, r -> r.variant() + " · " + r.model()
+                + (!r.inEarlier() ? "  (new)" : !r.inLater() ? "  (gone)" : "")));
+        for (RunComparison.Metric m : RunComparison.Metric.values()) {
+            t.getColumns().add(metric(m));
+        }
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        t.setFixedCellSize(44); // two lines a cell; the theme's rows are one line high (2.8em)
+        return t;
     }
 
     /** Analyses both experiments off the UI thread; the earlier one is the one created first. */
@@ -108,7 +116,13 @@ public final class CompareView extends VBox {
 
     private void render(RunComparison c, Experiment earlier, Experiment later) {
         comparison = c;
+        // A new table for each result: in the workbench, a table whose items were set while it showed its
+        // placeholder kept showing the placeholder until the window was resized.
+        table = newTable();
         table.getItems().setAll(c.rows());
+        double[] dividers = body.getDividerPositions();
+        body.getItems().set(0, table);
+        body.setDividerPositions(dividers);
         long significant = c.rows().stream().filter(r -> r.change(RunComparison.Metric.COST_PER_CALL).significant())
                 .count();
         status.setText(c.rows().size() + " variant × model rows; the cost per call changed significantly in "

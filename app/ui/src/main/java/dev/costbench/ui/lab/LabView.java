@@ -83,6 +83,11 @@ public final class LabView extends BorderPane {
         history.setItems(filtered);
         history.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         history.setCellFactory(l -> new ListCell<>() {
+            {
+                // three lines: the theme's fixed cell size (AtlantaFX: 2.8em) would cut off the summary line
+                setStyle("-fx-cell-size: 4.6em;");
+            }
+
             @Override
             protected void updateItem(ExperimentOverview o, boolean emptyCell) {
                 super.updateItem(o, emptyCell);

@@ -33,19 +33,20 @@ public final class RepriceDialog extends Dialog<Void> {
         table.getColumns().add(col("Variant", 150, Repricing.Row::variant));
         table.getColumns().add(col("Model", 170, Repricing.Row::model));
         table.getColumns().add(col("Calls", 60, x -> Integer.toString(x.trials())));
-        table.getColumns().add(col("Then (stored)", 110, x -> Money.format(x.storedUsd())));
-        table.getColumns().add(col("Now", 150, x -> x.inCatalog() ? Money.format(x.nowUsd())
+        table.getColumns().add(col("Then (stored)", 120, x -> Money.format(x.storedUsd())));
+        table.getColumns().add(col("Now", 140, x -> x.inCatalog() ? Money.format(x.nowUsd())
                 : "not in the catalog"));
-        table.getColumns().add(col("$ / call then → now", 180, x -> x.thenMeanUsd() == null ? "—"
+        table.getColumns().add(col("$ / call then → now", 240, x -> x.thenMeanUsd() == null ? "—"
                 : Money.format(x.thenMeanUsd()) + " → " + (x.nowMeanUsd() == null ? "—"
                 : Money.format(x.nowMeanUsd()))));
         table.getColumns().add(col("Change", 80, x -> x.changePercent() == null ? "—"
                 : StatsFormat.signedPercent(x.changePercent())));
-        table.getColumns().add(col("Unpriced then / now", 130, x -> x.unpricedThen() + " / " + x.unpricedNow()));
+        table.getColumns().add(col("Unpriced then / now", 150, x -> x.unpricedThen() + " / " + x.unpricedNow()));
         table.getItems().setAll(r.rows());
         table.setPrefSize(1060, 240);
         total.setId("lab-reprice-total");
         total.setWrapText(true);
+        total.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         total.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
         total.setText("Total of the calls priced then and now: " + Money.format(r.thenTotalUsd()) + " then → "
                 + Money.format(r.nowTotalUsd()) + " today" + (r.totalChangePercent() == null ? ""
@@ -65,6 +66,9 @@ public final class RepriceDialog extends Dialog<Void> {
         getDialogPane().setContent(box);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().setId("lab-reprice");
+        getDialogPane().setPrefWidth(1100);
+        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setResizable(true);
     }
 
     private static TableColumn<Repricing.Row, String> col(String name, double w, Function<Repricing.Row, String> f) {
