@@ -80,6 +80,7 @@ public final class HistoryBench {
                 all.stream().filter(o -> o.id() != largest).forEach(o -> typical.add(o.id()));
             }
         }
+        out.put("generated", fresh);
         out.put("generate_s", (System.nanoTime() - t0) / 1e9);
         out.put("db_mib", Files.size(H2LabStore.databaseFile(dir)) / (1024.0 * 1024.0));
 

@@ -28,6 +28,7 @@ public final class QualityAnalysis {
     private final Map<Long, List<Rating>> ratingsByTrial = new HashMap<>();
     private final Map<Long, List<JudgeScore>> judgeByTrial = new HashMap<>();
     private final Map<Long, int[]> words = new HashMap<>();
+    private final Map<Long, int[]> sortedWords = new HashMap<>();
     private final TextSimilarity.Dictionary dictionary = new TextSimilarity.Dictionary();
 
     /**
@@ -72,7 +73,7 @@ public final class QualityAnalysis {
                 int[] a = words(reps.get(i - 1));
                 int[] b = words(reps.get(i));
                 selfRouge.add(TextSimilarity.rougeL(a, b).f1());
-                selfF1.add(TextSimilarity.tokenF1(a, b).f1());
+                selfF1.add(TextSimilarity.tokenF1Sorted(sorted(reps.get(i - 1)), sorted(reps.get(i))).f1());
             }
         }
 
@@ -94,7 +95,7 @@ public final class QualityAnalysis {
                 double f = 0;
                 for (Trial ref : refs) {
                     r += TextSimilarity.rougeL(out, words(ref)).f1();
-                    f += TextSimilarity.tokenF1(out, words(ref)).f1();
+                    f += TextSimilarity.tokenF1Sorted(sorted(e.getValue()), sorted(ref)).f1();
                 }
                 rouge.add(r / refs.size());
                 f1.add(f / refs.size());
@@ -162,6 +163,15 @@ public final class QualityAnalysis {
             out.add(c.evaluate(trial.outputText(), outputTokens));
         }
         return out;
+    }
+
+    /** The output's word ids sorted, once per trial, for token F1. */
+    private int[] sorted(Trial t) {
+        return sortedWords.computeIfAbsent(t.id(), k -> {
+            int[] s = words(t).clone();
+            java.util.Arrays.sort(s);
+            return s;
+        });
     }
 
     /** The output's words interned as ints, once per trial (ROUGE-L and token F1 then compare ints). */

@@ -133,6 +133,11 @@ public final class TextSimilarity {
         int[] b = reference.clone();
         java.util.Arrays.sort(a);
         java.util.Arrays.sort(b);
+        return tokenF1Sorted(a, b);
+    }
+
+    /** {@link #tokenF1(int[], int[])} of ids already sorted (each text's ids sorted once, compared many times). */
+    public static Score tokenF1Sorted(int[] a, int[] b) {
         int common = 0;
         int i = 0;
         int j = 0;
@@ -147,7 +152,7 @@ public final class TextSimilarity {
                 j++;
             }
         }
-        return Score.of(common, candidate.length, reference.length);
+        return Score.of(common, a.length, b.length);
     }
 
     /** Interns words as ints for {@link #rougeL(int[], int[])} and {@link #tokenF1(int[], int[])}; not thread-safe. */
