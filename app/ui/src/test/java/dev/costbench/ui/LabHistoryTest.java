@@ -150,7 +150,10 @@ class LabHistoryTest {
         });
         assertEquals(2, view.history().getSelectionModel().getSelectedItems().size());
         assertTrue(!robot.lookup("#lab-compare-button").query().isDisabled(), "Compare is enabled");
-        robot.clickOn("#lab-compare-button");
+        robot.interact(() -> view.history().requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.C)
+                .release(javafx.scene.input.KeyCode.C, javafx.scene.input.KeyCode.SHIFT,
+                        javafx.scene.input.KeyCode.CONTROL); // the keyboard shortcut
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.compareView().generation() >= 1);
         WaitForAsyncUtils.waitForFxEvents();
         RunComparison c = view.compareView().comparison();

@@ -47,6 +47,13 @@ public final class LabView extends BorderPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
 
+    private static final javafx.scene.input.KeyCombination COMPARE_KEY =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+C");
+    private static final javafx.scene.input.KeyCombination REPRICE_KEY =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+Shift+P");
+    private static final javafx.scene.input.KeyCombination IMPORT_KEY =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+I");
+
     private final Supplier<LabStore> store;
     private final ListView<ExperimentOverview> history = new ListView<>();
     private final javafx.collections.ObservableList<ExperimentOverview> all = FXCollections.observableArrayList();
@@ -107,6 +114,20 @@ public final class LabView extends BorderPane {
         history.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> open(e == null ? null
                 : e.experiment()));
         history.setContextMenu(contextMenu());
+        history.setOnKeyPressed(e -> {
+            if (COMPARE_KEY.match(e)) {
+                compareSelected();
+            } else if (REPRICE_KEY.match(e)) {
+                repriceSelected();
+            } else if (IMPORT_KEY.match(e)) {
+                importChosen();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+                deleteSelected();
+            } else {
+                return;
+            }
+            e.consume();
+        });
         history.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(f -> f.getName()
                     .toLowerCase(Locale.ROOT).endsWith(".json"))) {
@@ -149,18 +170,20 @@ public final class LabView extends BorderPane {
         Button compareBtn = new Button("Compare");
         compareBtn.setId("lab-compare-button");
         compareBtn.setTooltip(new Tooltip("Select two experiments (Ctrl+click) to see how cost per call, tokens, "
-                + "latency and quality changed from the earlier to the later run, with 95 % intervals"));
+                + "latency and quality changed from the earlier to the later run, with 95 % intervals "
+                + "(Ctrl+Shift+C in the list)"));
         compareBtn.setOnAction(e -> compareSelected());
         compareBtn.disableProperty().bind(javafx.beans.binding.Bindings.size(history.getSelectionModel()
                 .getSelectedItems()).isNotEqualTo(2));
         Button reprice = new Button("Re-price");
         reprice.setId("lab-reprice-button");
         reprice.setTooltip(new Tooltip("Re-price at today's prices: each call's stored usage at the current "
-                + "catalog's prices, then vs now (the stored costs are not changed)"));
+                + "catalog's prices, then vs now (the stored costs are not changed; Ctrl+Shift+P in the list)"));
         reprice.setOnAction(e -> repriceSelected());
         Button importBtn = new Button("Import…");
         importBtn.setId("lab-import");
-        importBtn.setTooltip(new Tooltip("Import an experiment exported as JSON (or drop a .json file on the list)"));
+        importBtn.setTooltip(new Tooltip("Import an experiment exported as JSON (or drop a .json file on the list; "
+                + "Ctrl+I in the list)"));
         importBtn.setOnAction(e -> importChosen());
         FlowPane tools = new FlowPane(6, 6, newExp, rerun, export, refresh, delete, compareBtn, reprice, importBtn);
         tools.setAlignment(Pos.CENTER_LEFT);
@@ -231,15 +254,15 @@ public final class LabView extends BorderPane {
     }
 
     private ContextMenu contextMenu() {
-        MenuItem cmp = new MenuItem("Compare the two selected");
+        MenuItem cmp = new MenuItem("Compare the two selected  (Ctrl+Shift+C)");
         cmp.setOnAction(e -> compareSelected());
-        MenuItem rep = new MenuItem("Re-price at today's prices");
+        MenuItem rep = new MenuItem("Re-price at today's prices  (Ctrl+Shift+P)");
         rep.setOnAction(e -> repriceSelected());
         MenuItem exp = new MenuItem("Export…");
         exp.setOnAction(e -> exportSelected());
-        MenuItem imp = new MenuItem("Import JSON…");
+        MenuItem imp = new MenuItem("Import JSON…  (Ctrl+I)");
         imp.setOnAction(e -> importChosen());
-        MenuItem del = new MenuItem("Delete");
+        MenuItem del = new MenuItem("Delete  (Del)");
         del.setOnAction(e -> deleteSelected());
         ContextMenu m = new ContextMenu(cmp, rep, new SeparatorMenuItem(), exp, imp, new SeparatorMenuItem(), del);
         m.setOnShowing(e -> cmp.setDisable(history.getSelectionModel().getSelectedItems().size() != 2));
