@@ -176,7 +176,10 @@ if (mismatch) { out.push('', '**TOKEN COUNT MISMATCH between tiktoken and CostBe
 console.log(out.join('\n'));
 if (mismatch) { process.exitCode = 3; }
 JS
-{ cat "$tmp/tokens.md"; echo; cat "$tmp/media.md"; } > app/bench/RESULTS.md
+# the History section of scripts/bench-history.sh is kept (it goes before the media section)
+history_part="$(sed -n '/^<!-- history: begin/,/^<!-- history: end/p' app/bench/RESULTS.md 2>/dev/null || true)"
+{ cat "$tmp/tokens.md"; echo; if [[ -n "$history_part" ]]; then echo "$history_part"; echo; fi
+  cat "$tmp/media.md"; } > app/bench/RESULTS.md
 cat app/bench/RESULTS.md
 if [[ "$rc" != 0 ]]; then exit "$rc"; fi
 exit "$media_rc"

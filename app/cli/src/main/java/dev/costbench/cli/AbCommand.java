@@ -71,9 +71,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * {@code costbench ab run|resume|judge|list|show|export}: the A/B lab headless. Exit codes: 0 every trial succeeded
- * (and, with a judge, every output has a score), 1 the run failed or left trials that failed (or was cancelled, or not
- * confirmed), 2 bad input, 4 stopped at the budget cap (the run's or the judge's).
+ * {@code costbench ab run|resume|judge|list|show|export|compare|reprice|import}: the A/B lab headless. Exit codes: 0
+ * every trial succeeded (and, with a judge, every output has a score), 1 the run failed or left trials that failed (or
+ * was cancelled, or not confirmed), 2 bad input, 4 stopped at the budget cap (the run's or the judge's).
  */
 final class AbCommand {
 
@@ -105,7 +105,8 @@ final class AbCommand {
 
     int run(List<String> argv) throws IOException {
         if (argv.isEmpty()) {
-            throw new UsageException("ab needs a subcommand: run, resume, judge, list, show, export");
+            throw new UsageException("ab needs a subcommand: run, resume, judge, list, show, export, compare, "
+                    + "reprice, import");
         }
         String sub = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());
@@ -123,9 +124,15 @@ final class AbCommand {
                     return export(rest);
                 case "judge":
                     return judge(rest);
+                case "compare":
+                    return history().compare(rest);
+                case "reprice":
+                    return history().reprice(rest);
+                case "import":
+                    return history().importFile(rest);
                 default:
                     throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, judge, list, show, "
-                            + "export)");
+                            + "export, compare, reprice, import)");
             }
         } catch (SpecException e) {
             throw new UsageException(e.getMessage());
@@ -697,6 +704,10 @@ final class AbCommand {
             }
         }
         throw new UsageException("no such experiment file: " + arg + " (built in: seed000-support-ticket)");
+    }
+
+    private AbHistoryCommand history() {
+        return new AbHistoryCommand(out, err, catalog, AbCommand::openStore);
     }
 
     private static H2LabStore openStore() {

@@ -78,6 +78,7 @@ public final class Cli {
             "       costbench ab resume ID [--budget USD] [--json] [--yes]",
             "       costbench ab judge ID [--model M] [--rubric FILE] [--scale N] [--reference] [--budget USD] [--json] [--yes]",
             "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json] [--out F]   (CSV by default)",
+            "       costbench ab compare EARLIER_ID LATER_ID [--json] | ab reprice ID [--json] | ab import FILE.json",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 

@@ -14,8 +14,10 @@ import static dev.costbench.store.Jdbc.setMoney;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.ExperimentOverview;
 import dev.costbench.model.lab.ExperimentProgress;
 import dev.costbench.model.lab.ExperimentSettings;
+import dev.costbench.model.lab.ExperimentSnapshot;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.JudgeFailure;
 import dev.costbench.model.lab.JudgeScore;
@@ -278,39 +280,46 @@ public final class H2LabStore implements LabStore {
         Objects.requireNonNull(spec, "spec");
         Instant now = Instant.now();
         long id = tx("create experiment " + spec.name(), c -> {
-            long eid;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO experiment (name, created_at, status, "
-                    + "budget_cap_usd, repetitions, temperature, max_output_tokens, reasoning_budget, "
-                    + "reasoning_effort, reuse_answers, extra_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ExperimentSettings s = spec.settings();
-                ps.setString(1, spec.name());
-                setInstant(ps, 2, now);
-                ps.setString(3, ExperimentStatus.DRAFT.name());
-                setMoney(ps, 4, spec.budgetCapUsd());
-                ps.setInt(5, spec.repetitions());
-                setDouble(ps, 6, s.temperature());
-                ps.setInt(7, s.maxOutputTokens());
-                setInt(ps, 8, s.reasoningBudget());
-                ps.setString(9, s.reasoningEffort());
-                ps.setBoolean(10, s.reuseStoredAnswers());
-                ps.setString(11, s.extraJson());
-                ps.executeUpdate();
-                eid = Jdbc.generatedId(ps);
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO experiment_model (experiment_id, ordinal, model_id) VALUES (?, ?, ?)")) {
-                for (int i = 0; i < spec.models().size(); i++) {
-                    ps.setLong(1, eid);
-                    ps.setInt(2, i);
-                    ps.setString(3, spec.models().get(i));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return eid;
+            return insertExperiment(c, spec, now, ExperimentStatus.DRAFT);
         });
         return loadExperiment(id);
+    }
+
+    /** Inserts the experiment row and its models; returns the new id. */
+    static long insertExperiment(Connection c, NewExperiment spec, Instant created, ExperimentStatus status)
+            throws SQLException {
+        long eid;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO experiment (name, created_at, status, "
+                + "budget_cap_usd, repetitions, temperature, max_output_tokens, reasoning_budget, "
+                + "reasoning_effort, reuse_answers, extra_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ExperimentSettings s = spec.settings();
+            ps.setString(1, spec.name());
+            setInstant(ps, 2, created);
+            ps.setString(3, status.name());
+            setMoney(ps, 4, spec.budgetCapUsd());
+            ps.setInt(5, spec.repetitions());
+            setDouble(ps, 6, s.temperature());
+            ps.setInt(7, s.maxOutputTokens());
+            setInt(ps, 8, s.reasoningBudget());
+            ps.setString(9, s.reasoningEffort());
+            ps.setBoolean(10, s.reuseStoredAnswers());
+            ps.setString(11, s.extraJson());
+            ps.executeUpdate();
+            eid = Jdbc.generatedId(ps);
+        }
+        HistorySql.createTotals(c, eid);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO experiment_model (experiment_id, ordinal, model_id) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < spec.models().size(); i++) {
+                ps.setLong(1, eid);
+                ps.setInt(2, i);
+                ps.setString(3, spec.models().get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return eid;
     }
 
     private static final String EXPERIMENT_COLUMNS = "id, name, created_at, status, budget_cap_usd, repetitions, "
@@ -318,24 +327,39 @@ public final class H2LabStore implements LabStore {
 
     @Override
     public List<Experiment> listExperiments() {
-        return tx("list experiments", c -> {
-            Map<Long, List<String>> models = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT experiment_id, model_id FROM experiment_model ORDER BY experiment_id, ordinal");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    models.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }
+        return tx("list experiments", H2LabStore::listExperiments);
+    }
+
+    static List<Experiment> listExperiments(Connection c) throws SQLException {
+        Map<Long, List<String>> models = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT experiment_id, model_id FROM experiment_model ORDER BY experiment_id, ordinal");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                models.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
-            List<Experiment> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + EXPERIMENT_COLUMNS
-                    + " FROM experiment ORDER BY created_at DESC, id DESC"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(experiment(rs, models.getOrDefault(rs.getLong("id"), List.of())));
-                }
+        }
+        List<Experiment> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EXPERIMENT_COLUMNS
+                + " FROM experiment ORDER BY created_at DESC, id DESC"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(experiment(rs, models.getOrDefault(rs.getLong("id"), List.of())));
             }
-            return out;
-        });
+        }
+        return out;
+    }
+
+    @Override
+    public List<ExperimentOverview> overviews() {
+        return tx("list experiments with their summaries", HistorySql::overviews);
+    }
+
+    @Override
+    public Experiment importExperiment(ExperimentSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        long id = tx("import experiment " + snapshot.experiment().name(), c -> HistorySql.importSnapshot(c,
+                snapshot));
+        return loadExperiment(id);
     }
 
     @Override
@@ -611,47 +635,55 @@ public final class H2LabStore implements LabStore {
         long id = tx("record a trial", c -> {
             checkCell(c, t.experimentId(), t.cell());
             long tid;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial (experiment_id, variant_id, "
-                    + "input_id, model_id, repetition, request_hash, uncached_input_tokens, cache_read_tokens, "
-                    + "cache_write_5m_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_usd, "
-                    + "cost_complete, prices_json, estimated_cost_usd, latency_ms, ttft_ms, finish_reason, "
-                    + "output_text, error_text, from_cache, started_at, finished_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                CanonicalUsage u = t.usage();
-                ps.setLong(1, t.experimentId());
-                ps.setLong(2, t.cell().variantId());
-                ps.setLong(3, t.cell().inputId());
-                ps.setString(4, t.cell().modelId());
-                ps.setInt(5, t.cell().repetition());
-                ps.setString(6, t.requestHash());
-                setLong(ps, 7, u == null ? null : u.uncachedInput());
-                setLong(ps, 8, u == null ? null : u.cacheRead());
-                setLong(ps, 9, u == null ? null : u.cacheWrite5m());
-                setLong(ps, 10, u == null ? null : u.cacheWrite1h());
-                setLong(ps, 11, u == null ? null : u.output());
-                setLong(ps, 12, u == null ? null : u.reasoning());
-                setMoney(ps, 13, t.costUsd());
-                ps.setBoolean(14, t.costComplete());
-                ps.setString(15, t.pricesJson());
-                setMoney(ps, 16, t.estimatedCostUsd());
-                setLong(ps, 17, t.latencyMs());
-                setLong(ps, 18, t.ttftMs());
-                ps.setString(19, t.finishReason());
-                ps.setString(20, t.outputText());
-                ps.setString(21, t.errorText());
-                ps.setBoolean(22, t.fromCache());
-                setInstant(ps, 23, t.started());
-                setInstant(ps, 24, t.finished());
+            try (PreparedStatement ps = c.prepareStatement(INSERT_TRIAL, Statement.RETURN_GENERATED_KEYS)) {
+                bindTrial(ps, t, t.experimentId(), t.cell().variantId(), t.cell().inputId());
                 ps.executeUpdate();
                 tid = Jdbc.generatedId(ps);
             }
+            HistorySql.countTrial(c, t.experimentId(), t.succeeded(), t.fromCache(), t.costUsd(), 1);
             if (charge != null) {
                 insertLedger(c, charge.withTrial(t.experimentId(), tid));
             }
             return tid;
         });
         return findTrial(id).orElseThrow();
+    }
+
+    static final String INSERT_TRIAL = "INSERT INTO trial (experiment_id, variant_id, "
+            + "input_id, model_id, repetition, request_hash, uncached_input_tokens, cache_read_tokens, "
+            + "cache_write_5m_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_usd, "
+            + "cost_complete, prices_json, estimated_cost_usd, latency_ms, ttft_ms, finish_reason, "
+            + "output_text, error_text, from_cache, started_at, finished_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Binds {@link #INSERT_TRIAL}'s parameters; the ids given replace those of the trial's cell. */
+    static void bindTrial(PreparedStatement ps, NewTrial t, long experimentId, long variantId, long inputId)
+            throws SQLException {
+        CanonicalUsage u = t.usage();
+        ps.setLong(1, experimentId);
+        ps.setLong(2, variantId);
+        ps.setLong(3, inputId);
+        ps.setString(4, t.cell().modelId());
+        ps.setInt(5, t.cell().repetition());
+        ps.setString(6, t.requestHash());
+        setLong(ps, 7, u == null ? null : u.uncachedInput());
+        setLong(ps, 8, u == null ? null : u.cacheRead());
+        setLong(ps, 9, u == null ? null : u.cacheWrite5m());
+        setLong(ps, 10, u == null ? null : u.cacheWrite1h());
+        setLong(ps, 11, u == null ? null : u.output());
+        setLong(ps, 12, u == null ? null : u.reasoning());
+        setMoney(ps, 13, t.costUsd());
+        ps.setBoolean(14, t.costComplete());
+        ps.setString(15, t.pricesJson());
+        setMoney(ps, 16, t.estimatedCostUsd());
+        setLong(ps, 17, t.latencyMs());
+        setLong(ps, 18, t.ttftMs());
+        ps.setString(19, t.finishReason());
+        ps.setString(20, t.outputText());
+        ps.setString(21, t.errorText());
+        ps.setBoolean(22, t.fromCache());
+        setInstant(ps, 23, t.started());
+        setInstant(ps, 24, t.finished());
     }
 
     /** The cell must be planned: its variant and input belong to the experiment, the model and repetition too. */
@@ -723,6 +755,7 @@ public final class H2LabStore implements LabStore {
     @Override
     public boolean deleteTrial(long trialId) {
         return tx("delete trial " + trialId, c -> {
+            HistorySql.uncountTrial(c, trialId);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM trial WHERE id = ?")) {
                 ps.setLong(1, trialId);
                 return ps.executeUpdate() > 0;
@@ -1075,6 +1108,7 @@ public final class H2LabStore implements LabStore {
             setLong(ps, 6, e.trialId());
             ps.setString(7, e.purpose().code());
             ps.executeUpdate();
+            HistorySql.addSpent(c, e.experimentId(), e.costUsd());
             return new LedgerEntry(Jdbc.generatedId(ps), e.time(), e.provider(), e.model(), Jdbc.money(e.costUsd()),
                     e.experimentId(), e.trialId(), e.purpose());
         }
@@ -1194,7 +1228,7 @@ public final class H2LabStore implements LabStore {
         });
     }
 
-    private static boolean mediaExists(Connection c, String hash) throws SQLException {
+    static boolean mediaExists(Connection c, String hash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM media_blob WHERE sha256 = ?")) {
             ps.setString(1, hash);
             try (ResultSet rs = ps.executeQuery()) {

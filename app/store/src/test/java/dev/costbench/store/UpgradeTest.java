@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.ExperimentOverview;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LabStoreException;
 import dev.costbench.model.lab.LedgerEntry;
@@ -39,8 +40,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A database written by every earlier schema version opens with the current store, keeps its data and works with
@@ -49,8 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UpgradeTest {
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2);
-    private static final int CURRENT_VERSION = 3;
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3);
+    private static final int CURRENT_VERSION = 4;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -175,6 +179,69 @@ class UpgradeTest {
             assertEquals(1, store.judgeScores(1).size());
             store.rate(reused.id(), RatingScale.THUMBS, 1, null);
             assertEquals(6, store.missingTrials(1).size());
+        }
+    }
+
+    /**
+     * V4 (History totals) from every earlier version: V1, V2 and V3 (judge failures). The
+     * data uses only V1 columns, which every later version keeps.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void upgradeToVersion4FillsTheHistoryTotals(int from) throws Exception {
+        Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
+        flyway(dir, Integer.toString(from)).migrate();
+        try (Connection c = dataSource(dir).getConnection(); Statement st = c.createStatement()) {
+            for (int e = 1; e <= 2; e++) {
+                st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
+                        + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, "
+                        + "extra_json) VALUES ('run " + e + "', TIMESTAMP WITH TIME ZONE '2026-06-0" + e
+                        + " 09:00:00+00', 'DONE', NULL, 1, NULL, 256, NULL, NULL, FALSE, '{}')");
+                st.execute("INSERT INTO experiment_model VALUES (" + e + ", 0, 'gpt-4o-mini')");
+                st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES (" + e
+                        + ", 0, 'baseline', TRUE, '{}')");
+                st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (" + e + ", 0, 'a')");
+            }
+            String cols = "INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, "
+                    + "uncached_input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, "
+                    + "output_tokens, reasoning_tokens, cost_usd, cost_complete, error_text, started_at, finished_at) "
+                    + "VALUES ";
+            String when = "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00'";
+            st.execute(cols + "(1, 1, 1, 'gpt-4o-mini', 1, 100, 0, 0, 0, 10, 0, 0.0000210000, TRUE, NULL, " + when
+                    + ", " + when + "), (1, 1, 1, 'gpt-4o-mini', 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, "
+                    + "'HTTP 500', " + when + ", " + when + "), (2, 2, 2, 'gpt-4o-mini', 1, 200, 0, 0, 0, 10, 0, "
+                    + "0.0000360000, TRUE, NULL, " + when + ", " + when + ")");
+            st.execute("INSERT INTO ledger (occurred_at, provider, model_id, cost_usd, trial_id, purpose) VALUES ("
+                    + when + ", 'openai', 'gpt-4o-mini', 0.000021, 1, 'trial'), (" + when
+                    + ", 'openai', 'gpt-4o-mini', 0.000036, 3, 'trial')");
+            if (from >= 2) {
+                st.execute("UPDATE ledger SET experiment_id = (SELECT t.experiment_id FROM trial t "
+                        + "WHERE t.id = ledger.trial_id)");
+            }
+        }
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            List<ExperimentOverview> all = store.overviews();
+            assertEquals(List.of(2L, 1L), all.stream().map(ExperimentOverview::id).toList());
+            ExperimentOverview one = all.get(1);
+            assertEquals(2, one.trials());
+            assertEquals(1, one.failed());
+            assertEquals(0, new BigDecimal("0.000021").compareTo(one.trialCostUsd()));
+            assertEquals(0, new BigDecimal("0.000021").compareTo(one.spentUsd()));
+            assertEquals(0, new BigDecimal("0.000036").compareTo(all.get(0).spentUsd()));
+            // and the totals keep up after the upgrade
+            store.deleteTrial(1);
+            assertEquals(1, store.overviews().get(1).trials());
+            assertEquals(0, store.overviews().get(1).trialCostUsd().signum());
+        }
+    }
+
+    private static List<Integer> migrationVersions() throws IOException, URISyntaxException {
+        Path migrations = Path.of(UpgradeTest.class.getResource("/db/migration").toURI());
+        Pattern name = Pattern.compile("V(\\d+)__.+\\.sql");
+        try (Stream<Path> files = Files.list(migrations)) {
+            return files.map(p -> name.matcher(p.getFileName().toString())).filter(Matcher::matches)
+                    .map(m -> Integer.parseInt(m.group(1))).sorted().toList();
         }
     }
 

@@ -31,6 +31,18 @@ public interface LabStore extends AutoCloseable {
     /** All experiments, newest first. */
     List<Experiment> listExperiments();
 
+    /**
+     * All experiments, newest first, each with its trial counts and money for the History view's summary line,
+     * computed by the database in one aggregate query (no trial is loaded).
+     */
+    List<ExperimentOverview> overviews();
+
+    /**
+     * Stores a whole experiment (an import) in one transaction: either all of it, or nothing when any part is
+     * refused. No ledger entry is written: the money was spent elsewhere, or long ago. Returns the new experiment.
+     */
+    Experiment importExperiment(ExperimentSnapshot snapshot);
+
     Optional<Experiment> findExperiment(long experimentId);
 
     /** The experiment, or {@link NoSuchElementException}. */

@@ -128,7 +128,12 @@ public final class ResultsPane extends VBox {
         SplitPane outputs = new SplitPane(new VBox(4, leftTitle, lp), new VBox(4, rightTitle, rp));
         VBox.setVgrow(lp, Priority.ALWAYS);
         VBox.setVgrow(rp, Priority.ALWAYS);
-        HBox cellBar = new HBox(8, new Label("Outputs side by side"), cellBox, up, down);
+        javafx.scene.control.MenuButton del = TrialDeletion.button(this::cellTrials, store, () -> {
+            if (current != null) {
+                show(current);
+            }
+        });
+        HBox cellBar = new HBox(8, new Label("Outputs side by side"), cellBox, up, down, del);
         cellBar.setAlignment(Pos.CENTER_LEFT);
         VBox outBox = new VBox(6, cellBar, outputs);
         VBox.setVgrow(outputs, Priority.ALWAYS);
@@ -522,6 +527,11 @@ public final class ResultsPane extends VBox {
 
     public Label spendLabel() {
         return spend;
+    }
+
+    /** The baseline's and the optimized variant's trial of the cell shown (either may be null). */
+    Trial[] cellTrials() {
+        return cellBox.getValue() == null ? null : cells.get(cellBox.getValue());
     }
 
     public long generation() {

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.lab.Variant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The entry point of the results view: {@link #analyze} computes an experiment's {@link ExperimentResults} from its
@@ -37,16 +40,48 @@ public final class LabResults {
         if (baseline == null) {
             throw new IllegalArgumentException("an experiment without variants has no results");
         }
-        List<VariantModelSummary> summaries = TrialSummaries.summarize(data.variants(), data.models(), data.trials(),
-                options);
-        Set<String> models = new LinkedHashSet<>();
-        summaries.forEach(s -> models.add(s.modelId()));
-
+        // The quality scores (tokenizing and comparing every output) take as long as all the cost statistics, so
+        // they run on another thread meanwhile; each side only reads the immutable ExperimentData. The
+        // QualityAnalysis stays confined to that thread until join().
+        Set<String> models = modelOrder(data);
         QualityAnalysis qa = new QualityAnalysis(data.trials(), baseline.id(), data.ratings(), data.judgeScores(),
                 checks, options);
+        CompletableFuture<Map<String, QualitySummary>> qualityAsync = CompletableFuture.supplyAsync(() -> {
+            Map<String, QualitySummary> q = new HashMap<>();
+            for (Variant v : data.variants()) {
+                for (String m : models) {
+                    q.put(key(v.id(), m), qa.summary(v.id(), m));
+                }
+            }
+            return q;
+        });
+        List<VariantModelSummary> summaries = TrialSummaries.summarize(data.variants(), data.models(), data.trials(),
+                options);
+        Map<Long, Map<String, CostComparison>> costs = new HashMap<>();
+        List<String> costScopes = new ArrayList<>(models);
+        if (models.size() > 1) {
+            costScopes.add(null);
+        }
+        for (Variant v : data.variants()) {
+            if (v.id() != baseline.id()) {
+                for (String model : costScopes) {
+                    costs.computeIfAbsent(v.id(), k -> new HashMap<>()).put(model,
+                            CostComparison.compare(data.trials(), baseline.id(), v.id(), model, options));
+                }
+            }
+        }
+        Map<String, QualitySummary> byKey;
+        try {
+            byKey = qualityAsync.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
         List<QualitySummary> quality = new ArrayList<>();
         for (VariantModelSummary s : summaries) {
-            quality.add(qa.summary(s.variantId(), s.modelId()));
+            quality.add(byKey.get(key(s.variantId(), s.modelId())));
         }
 
         List<ExperimentResults.Comparison> comparisons = new ArrayList<>();
@@ -59,7 +94,7 @@ public final class LabResults {
                 continue;
             }
             for (String model : scopes) {
-                CostComparison cost = CostComparison.compare(data.trials(), baseline.id(), v.id(), model, options);
+                CostComparison cost = costs.get(v.id()).get(model);
                 QualitySummary qb = model == null ? qa.summary(baseline.id(), null)
                         : quality.get(indexOf(summaries, baseline.id(), model));
                 QualitySummary qo = model == null ? qa.summary(v.id(), null)
@@ -115,6 +150,23 @@ public final class LabResults {
             throw new IllegalArgumentException("experiment settings are not valid JSON: " + e.getOriginalMessage(),
                     e);
         }
+    }
+
+    /** The models in the order {@link TrialSummaries#summarize} gives its rows: the experiment's, then any other. */
+    private static Set<String> modelOrder(ExperimentData data) {
+        Set<String> order = new LinkedHashSet<>(data.models());
+        Set<Long> ids = new java.util.HashSet<>();
+        data.variants().forEach(v -> ids.add(v.id()));
+        for (dev.costbench.model.lab.Trial t : data.trials()) {
+            if (ids.contains(t.cell().variantId())) {
+                order.add(t.cell().modelId());
+            }
+        }
+        return order;
+    }
+
+    private static String key(long variantId, String model) {
+        return variantId + "\u0000" + model;
     }
 
     private static int indexOf(List<VariantModelSummary> rows, long variantId, String model) {

@@ -27,7 +27,9 @@ public final class QualityAnalysis {
     private final StatsOptions options;
     private final Map<Long, List<Rating>> ratingsByTrial = new HashMap<>();
     private final Map<Long, List<JudgeScore>> judgeByTrial = new HashMap<>();
-    private final Map<Long, List<String>> words = new HashMap<>();
+    private final Map<Long, int[]> words = new HashMap<>();
+    private final Map<Long, int[]> sortedWords = new HashMap<>();
+    private final TextSimilarity.Dictionary dictionary = new TextSimilarity.Dictionary();
 
     /**
      * @param trials            the experiment's trials
@@ -68,10 +70,10 @@ public final class QualityAnalysis {
         }
         for (List<Trial> reps : baseByInput.values()) {
             for (int i = 1; i < reps.size(); i++) {
-                List<String> a = words(reps.get(i - 1));
-                List<String> b = words(reps.get(i));
+                int[] a = words(reps.get(i - 1));
+                int[] b = words(reps.get(i));
                 selfRouge.add(TextSimilarity.rougeL(a, b).f1());
-                selfF1.add(TextSimilarity.tokenF1(a, b).f1());
+                selfF1.add(TextSimilarity.tokenF1Sorted(sorted(reps.get(i - 1)), sorted(reps.get(i))).f1());
             }
         }
 
@@ -82,7 +84,7 @@ public final class QualityAnalysis {
             f1 = selfF1;
         } else {
             for (Map.Entry<Cells.Key, Trial> e : mine.entrySet()) {
-                List<String> out = words(e.getValue());
+                int[] out = words(e.getValue());
                 Trial same = base.get(e.getKey());
                 List<Trial> refs = same != null ? List.of(same)
                         : baseByInput.getOrDefault(e.getKey().modelId() + '\u0000' + e.getKey().inputId(), List.of());
@@ -93,7 +95,7 @@ public final class QualityAnalysis {
                 double f = 0;
                 for (Trial ref : refs) {
                     r += TextSimilarity.rougeL(out, words(ref)).f1();
-                    f += TextSimilarity.tokenF1(out, words(ref)).f1();
+                    f += TextSimilarity.tokenF1Sorted(sorted(e.getValue()), sorted(ref)).f1();
                 }
                 rouge.add(r / refs.size());
                 f1.add(f / refs.size());
@@ -207,7 +209,17 @@ public final class QualityAnalysis {
         return out;
     }
 
-    private List<String> words(Trial t) {
-        return words.computeIfAbsent(t.id(), k -> TextTokens.words(t.outputText()));
+    /** The output's word ids sorted, once per trial, for token F1. */
+    private int[] sorted(Trial t) {
+        return sortedWords.computeIfAbsent(t.id(), k -> {
+            int[] s = words(t).clone();
+            java.util.Arrays.sort(s);
+            return s;
+        });
+    }
+
+    /** The output's words interned as ints, once per trial (ROUGE-L and token F1 then compare ints). */
+    private int[] words(Trial t) {
+        return words.computeIfAbsent(t.id(), k -> dictionary.encode(TextTokens.words(t.outputText())));
     }
 }

@@ -40,7 +40,9 @@ public final class TextTokens {
         if (text == null || text.isEmpty()) {
             return out;
         }
-        String norm = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        // NFKC leaves ASCII as it is; skipping it for ASCII text saves most of the time on English outputs
+        String norm = (isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC))
+                .toLowerCase(Locale.ROOT);
         forEachSegment(norm, seg -> {
             if (hasLetterOrDigit(seg)) {
                 List<String> parts = new ArrayList<>();
@@ -90,8 +92,12 @@ public final class TextTokens {
         return out;
     }
 
+    /** One word iterator per thread: creating one per text cost more than using it on a short answer. */
+    private static final ThreadLocal<BreakIterator> WORDS =
+            ThreadLocal.withInitial(() -> BreakIterator.getWordInstance(Locale.ROOT));
+
     private static void forEachSegment(String text, java.util.function.Consumer<String> action) {
-        BreakIterator it = BreakIterator.getWordInstance(Locale.ROOT);
+        BreakIterator it = WORDS.get();
         it.setText(text);
         int start = it.first();
         for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
@@ -100,12 +106,28 @@ public final class TextTokens {
     }
 
     private static boolean hasLetterOrDigit(String s) {
-        return s.codePoints().anyMatch(Character::isLetterOrDigit);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds {@code seg} to {@code out} whole, or character by character when it holds an unspaced script. */
     private static void splitUnspaced(String seg, List<String> out) {
-        if (seg.codePoints().noneMatch(TextTokens::unspaced)) {
+        if (isAscii(seg) || seg.codePoints().noneMatch(TextTokens::unspaced)) {
             out.add(seg);
             return;
         }

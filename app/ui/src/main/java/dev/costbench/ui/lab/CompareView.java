@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.lab;
+
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.stats.ExperimentData;
+import dev.costbench.model.lab.stats.ExperimentResults;
+import dev.costbench.model.lab.stats.LabResults;
+import dev.costbench.model.lab.stats.RunComparison;
+import dev.costbench.model.lab.stats.StatsOptions;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Two runs side by side: per variant × model the change from the earlier to the later run in cost per call, tokens,
+ * latency p50 and quality, each with its 95 % interval (unpaired: Welch t, bootstrap for the median), and a chart of
+ * the mean cost per call in both runs.
+ */
+public final class CompareView extends VBox {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final Label title = new Label();
+    private final Label status = new Label("Comparing…");
+    private TableView<RunComparison.Row> table = newTable();
+    private final SplitPane body;
+    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private RunComparison comparison;
+    private long generation;
+
+    public CompareView() {
+        setId("lab-compare");
+        setSpacing(8);
+        setPadding(new Insets(8));
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        status.setWrapText(true);
+        chart.setId("lab-compare-chart");
+        chart.setTitle("Mean $ per call: earlier vs later run");
+        chart.setAnimated(false);
+        ((NumberAxis) chart.getYAxis()).setLabel("$ per call");
+        body = new SplitPane(table, chart);
+        body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        body.setDividerPositions(0.5);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        Label legend = new Label("Change = later − earlier (negative: cheaper, fewer tokens, faster). In brackets "
+                + "the 95 % interval; * when it excludes no change. The runs are independent, so the test is "
+                + "unpaired: Welch t for means, a bootstrap of medians for latency.");
+        legend.setWrapText(true);
+        legend.setStyle("-fx-text-fill: #6c757d;");
+        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(title, status, legend, body);
+    }
+
+    private static TableView<RunComparison.Row> newTable() {
+        TableView<RunComparison.Row> t = new TableView<>();
+        t.setId("lab-compare-table");
+        t.setPlaceholder(new Label("No variant × model in either run."));
+        t.getColumns().add(text("Variant · model", 220, r -> r.variant() + " · " + r.model()
+                + (!r.inEarlier() ? "  (new)" : !r.inLater() ? "  (gone)" : "")));
+        for (RunComparison.Metric m : RunComparison.Metric.values()) {
+            t.getColumns().add(metric(m));
+        }
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        t.setFixedCellSize(44); // two lines a cell; the theme's rows are one line high (2.8em)
+        return t;
+    }
+
+    /** Analyses both experiments off the UI thread; the earlier one is the one created first. */
+    public void show(LabStore store, Experiment a, Experiment b) {
+        Experiment earlier = a.created().isAfter(b.created()) ? b : a;
+        Experiment later = earlier == a ? b : a;
+        title.setText("Compare #" + earlier.id() + " " + earlier.name() + " (" + WHEN.format(earlier.created())
+                + ")  →  #" + later.id() + " " + later.name() + " (" + WHEN.format(later.created()) + ")");
+        status.setText("Comparing…");
+        Task<RunComparison> t = new Task<>() {
+            @Override
+            protected RunComparison call() {
+                StatsOptions o = StatsOptions.defaults();
+                ExperimentData d1 = ExperimentData.load(store, earlier.id());
+                ExperimentData d2 = ExperimentData.load(store, later.id());
+                ExperimentResults r1 = LabResults.analyze(d1, earlier.settings().extraJson(), o);
+                ExperimentResults r2 = LabResults.analyze(d2, later.settings().extraJson(), o);
+                return RunComparison.compare(d1, r1, d2, r2, o);
+            }
+        };
+        t.setOnSucceeded(x -> {
+            render(t.getValue(), earlier, later);
+            generation++;
+        });
+        t.setOnFailed(x -> {
+            status.setText("Cannot compare these runs: " + t.getException().getMessage());
+            generation++;
+        });
+        Thread th = new Thread(t, "CostBench compare runs");
+        th.setDaemon(true);
+        th.start();
+    }
+
+    private void render(RunComparison c, Experiment earlier, Experiment later) {
+        comparison = c;
+        // A new table for each result: in the workbench, a table whose items were set while it showed its
+        // placeholder kept showing the placeholder until the window was resized.
+        table = newTable();
+        table.getItems().setAll(c.rows());
+        double[] dividers = body.getDividerPositions();
+        body.getItems().set(0, table);
+        body.setDividerPositions(dividers);
+        long significant = c.rows().stream().filter(r -> r.change(RunComparison.Metric.COST_PER_CALL).significant())
+                .count();
+        status.setText(c.rows().size() + " variant × model rows; the cost per call changed significantly in "
+                + significant + ".");
+        chart.getData().clear();
+        XYChart.Series<String, Number> s1 = new XYChart.Series<>();
+        s1.setName("#" + earlier.id() + " (earlier)");
+        XYChart.Series<String, Number> s2 = new XYChart.Series<>();
+        s2.setName("#" + later.id() + " (later)");
+        for (RunComparison.Row r : c.rows()) {
+            RunComparison.Change ch = r.change(RunComparison.Metric.COST_PER_CALL);
+            String k = r.variant() + "\n" + r.model();
+            if (!Double.isNaN(ch.earlier())) {
+                s1.getData().add(new XYChart.Data<>(k, ch.earlier()));
+            }
+            if (!Double.isNaN(ch.later())) {
+                s2.getData().add(new XYChart.Data<>(k, ch.later()));
+            }
+        }
+        chart.getData().add(s1);
+        chart.getData().add(s2);
+    }
+
+    private static TableColumn<RunComparison.Row, String> text(String name, double w,
+                                                               Function<RunComparison.Row, String> f) {
+        TableColumn<RunComparison.Row, String> c = new TableColumn<>(name);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(f.apply(p.getValue())));
+        return c;
+    }
+
+    private static TableColumn<RunComparison.Row, RunComparison.Change> metric(RunComparison.Metric m) {
+        TableColumn<RunComparison.Row, RunComparison.Change> c = new TableColumn<>(m.label());
+        c.setPrefWidth(235);
+        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().change(m)));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(RunComparison.Change ch, boolean empty) {
+                super.updateItem(ch, empty);
+                if (empty || ch == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(RunComparison.value(m, ch.earlier()) + " → " + RunComparison.value(m, ch.later()) + "\n"
+                        + ch.changeText());
+                setStyle(ch.significant() ? "-fx-font-weight: bold;" : "");
+                setTooltip(new Tooltip(ch.nEarlier() + " observations earlier, " + ch.nLater() + " later; "
+                        + ch.method() + (ch.changeCi() == null ? "" : "; change " + RunComparison.value(m,
+                        ch.change()) + " (95 % CI " + RunComparison.value(m, ch.changeCi().low()) + " to "
+                        + RunComparison.value(m, ch.changeCi().high()) + ")")));
+            }
+        });
+        return c;
+    }
+
+    public RunComparison comparison() {
+        return comparison;
+    }
+
+    public long generation() {
+        return generation;
+    }
+}

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.lab;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.run.Repricing;
+import dev.costbench.model.lab.stats.StatsFormat;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+
+/**
+ * "Re-price at today's prices": a past run's trials priced again with the current catalog, then vs now per variant
+ * × model and in total. Shows a {@link Repricing}; the stored costs are never changed.
+ */
+public final class RepriceDialog extends Dialog<Void> {
+
+    private final TableView<Repricing.Row> table = new TableView<>();
+    private final Label total = new Label();
+
+    public RepriceDialog(Experiment e, Repricing r, Catalog catalog) {
+        setTitle("Re-price at today's prices");
+        setHeaderText("#" + e.id() + " " + e.name() + " at the prices of the current catalog"
+                + (catalog.asOf() == null ? "" : " (as of " + catalog.asOf() + ")"));
+        table.setId("lab-reprice-table");
+        table.getColumns().add(col("Variant", 150, Repricing.Row::variant));
+        table.getColumns().add(col("Model", 170, Repricing.Row::model));
+        table.getColumns().add(col("Calls", 60, x -> Integer.toString(x.trials())));
+        table.getColumns().add(col("Then (stored)", 120, x -> Money.format(x.storedUsd())));
+        table.getColumns().add(col("Now", 140, x -> x.inCatalog() ? Money.format(x.nowUsd())
+                : "not in the catalog"));
+        table.getColumns().add(col("$ / call then → now", 240, x -> x.thenMeanUsd() == null ? "—"
+                : Money.format(x.thenMeanUsd()) + " → " + (x.nowMeanUsd() == null ? "—"
+                : Money.format(x.nowMeanUsd()))));
+        table.getColumns().add(col("Change", 80, x -> x.changePercent() == null ? "—"
+                : StatsFormat.signedPercent(x.changePercent())));
+        table.getColumns().add(col("Unpriced then / now", 150, x -> x.unpricedThen() + " / " + x.unpricedNow()));
+        table.getItems().setAll(r.rows());
+        table.setPrefSize(1060, 240);
+        total.setId("lab-reprice-total");
+        total.setWrapText(true);
+        total.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        total.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
+        total.setText("Total of the calls priced then and now: " + Money.format(r.thenTotalUsd()) + " then → "
+                + Money.format(r.nowTotalUsd()) + " today" + (r.totalChangePercent() == null ? ""
+                : " (" + StatsFormat.signedPercent(r.totalChangePercent()) + ")"));
+        Label missing = new Label(r.missingModels().isEmpty() ? "Every model of this run is in the catalog."
+                : "No longer in the catalog, so not re-priced and left out of the total: "
+                + String.join(", ", r.missingModels()) + ".");
+        missing.setId("lab-reprice-missing");
+        missing.setWrapText(true);
+        Label note = new Label("Each call's stored usage is priced with today's catalog (same batch and residency "
+                + "options). The costs stored with the run, at the prices then in force, are not changed. Answers "
+                + "reused from the cache are left out: they cost nothing.");
+        note.setWrapText(true);
+        note.setStyle("-fx-text-fill: #6c757d;");
+        VBox box = new VBox(8, table, total, missing, note);
+        box.setPadding(new Insets(8));
+        getDialogPane().setContent(box);
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().setId("lab-reprice");
+        getDialogPane().setPrefWidth(1100);
+        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        setResizable(true);
+    }
+
+    private static TableColumn<Repricing.Row, String> col(String name, double w, Function<Repricing.Row, String> f) {
+        TableColumn<Repricing.Row, String> c = new TableColumn<>(name);
+        c.setPrefWidth(w);
+        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(f.apply(p.getValue())));
+        return c;
+    }
+
+    public TableView<Repricing.Row> table() {
+        return table;
+    }
+
+    public Label total() {
+        return total;
+    }
+}
