@@ -89,6 +89,12 @@ public final class LabView extends BorderPane {
             filtered.setPredicate(x -> q.isEmpty() || matches(x.experiment(), q));
         });
         history.setId("lab-history");
+        Label none = new Label("No experiments yet.\n\nNew experiment… compares a baseline and an optimized prompt "
+                + "on real APIs; Import… reads one exported as JSON (or drop the file here).\n\nFrom a terminal: "
+                + "./costbench ab run seed000-support-ticket");
+        none.setWrapText(true);
+        none.setStyle("-fx-padding: 12; -fx-text-fill: -color-fg-muted;");
+        history.setPlaceholder(none);
         history.setItems(filtered);
         history.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         history.setCellFactory(l -> new ListCell<>() {
