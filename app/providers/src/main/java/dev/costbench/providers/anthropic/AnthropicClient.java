@@ -70,7 +70,6 @@ public final class AnthropicClient implements ProviderClient {
         body.put("stream", true);
         AnthropicStream stream = new AnthropicStream(http, onDelta);
         Duration attempt = http.postSse("/v1/messages", headers, body, c, stream);
-        long end = System.nanoTime();
         if (!stream.stopped()) {
             throw http.malformed("the stream ended before message_stop, so the answer may be incomplete",
                     stream.raw(), 200, null);
@@ -78,8 +77,7 @@ public final class AnthropicClient implements ProviderClient {
         if (stream.usage() == null) {
             throw http.malformed("the stream had no message_start with usage", stream.raw(), 200, null);
         }
-        Duration ttft = stream.firstDeltaNanos() == 0 ? null
-                : Duration.ofNanos(Math.max(0, stream.firstDeltaNanos() - (end - attempt.toNanos())));
+        Duration ttft = stream.ttft();
         CanonicalUsage usage = AnthropicUsage.toCanonical(stream.usage());
         return new ChatResult(stream.text(), usage, Map.of(), stream.stopReason(), stream.model(), stream.id(),
                 attempt, ttft, stream.usage().toString());

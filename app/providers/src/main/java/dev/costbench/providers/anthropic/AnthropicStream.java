@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.providers.http.HttpEngine;
+import dev.costbench.providers.http.TextStream;
 import java.util.function.Consumer;
 
 /**
@@ -15,22 +16,19 @@ import java.util.function.Consumer;
  * arrive after the HTTP 200 (e.g. {@code overloaded_error}). Unknown event types are ignored, as Anthropic's
  * versioning policy asks.
  */
-final class AnthropicStream implements HttpEngine.SseListener {
+final class AnthropicStream extends TextStream {
 
     private final HttpEngine http;
-    private final Consumer<String> onDelta;
-    private final StringBuilder text = new StringBuilder();
     private final StringBuilder raw = new StringBuilder();
     private ObjectNode usage;
     private String model;
     private String id;
     private String stopReason;
     private boolean stopped;
-    private long firstDeltaNanos;
 
     AnthropicStream(HttpEngine http, Consumer<String> onDelta) {
+        super(onDelta);
         this.http = http;
-        this.onDelta = onDelta;
     }
 
     @Override
@@ -83,25 +81,14 @@ final class AnthropicStream implements HttpEngine.SseListener {
     }
 
     private void emit(String piece) {
-        if (piece.isEmpty()) {
-            return;
-        }
-        if (firstDeltaNanos == 0) {
-            firstDeltaNanos = System.nanoTime();
-        }
-        text.append(piece);
-        if (onDelta != null) {
-            onDelta.accept(piece);
+        if (!piece.isEmpty()) {
+            delta(piece);
         }
     }
 
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    String text() {
-        return text.toString();
     }
 
     String raw() {
@@ -126,10 +113,5 @@ final class AnthropicStream implements HttpEngine.SseListener {
 
     boolean stopped() {
         return stopped;
-    }
-
-    /** {@link System#nanoTime()} of the first text delta, or 0. */
-    long firstDeltaNanos() {
-        return firstDeltaNanos;
     }
 }

@@ -100,13 +100,11 @@ public final class GeminiClient implements ProviderClient {
             }
             GeminiStream stream = new GeminiStream(http, onDelta);
             Duration attempt = http.postSse(model + ":streamGenerateContent?alt=sse", headers, body, c, stream);
-            long end = System.nanoTime();
             if (stream.finishReason() == null) {
                 throw http.malformed("the stream ended before a finishReason, so the answer may be incomplete",
                         stream.raw(), 200, null);
             }
-            Duration ttft = stream.firstDeltaNanos() == 0 ? null
-                    : Duration.ofNanos(Math.max(0, stream.firstDeltaNanos() - (end - attempt.toNanos())));
+            Duration ttft = stream.ttft();
             return result(stream, stream.raw(), attempt, ttft);
         } catch (ProviderException e) {
             throw keyError(e);

@@ -4,6 +4,7 @@ package dev.costbench.providers.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.providers.http.HttpEngine;
+import dev.costbench.providers.http.TextStream;
 import java.util.function.Consumer;
 
 /**
@@ -12,22 +13,19 @@ import java.util.function.Consumer;
  * {@code usageMetadata} seen, {@code candidates[0].finishReason}, the model version and the response id. A prompt
  * blocked by {@code promptFeedback.blockReason} or an {@code error} object becomes a {@link ProviderException}.
  */
-final class GeminiStream implements HttpEngine.SseListener {
+final class GeminiStream extends TextStream {
 
     private final HttpEngine http;
-    private final Consumer<String> onDelta;
-    private final StringBuilder text = new StringBuilder();
     private final StringBuilder raw = new StringBuilder();
     private JsonNode usage;
     private String finishReason;
     private String model;
     private String id;
-    private long firstDeltaNanos;
     private int chunks;
 
     GeminiStream(HttpEngine http, Consumer<String> onDelta) {
+        super(onDelta);
         this.http = http;
-        this.onDelta = onDelta;
     }
 
     @Override
@@ -67,20 +65,9 @@ final class GeminiStream implements HttpEngine.SseListener {
     }
 
     private void emit(String piece) {
-        if (piece.isEmpty()) {
-            return;
+        if (!piece.isEmpty()) {
+            delta(piece);
         }
-        if (firstDeltaNanos == 0) {
-            firstDeltaNanos = System.nanoTime();
-        }
-        text.append(piece);
-        if (onDelta != null) {
-            onDelta.accept(piece);
-        }
-    }
-
-    String text() {
-        return text.toString();
     }
 
     String raw() {
@@ -105,9 +92,5 @@ final class GeminiStream implements HttpEngine.SseListener {
 
     int chunks() {
         return chunks;
-    }
-
-    long firstDeltaNanos() {
-        return firstDeltaNanos;
     }
 }
