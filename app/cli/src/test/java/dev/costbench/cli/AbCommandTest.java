@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.providers.ProviderConfig;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,14 +132,11 @@ class AbCommandTest {
     }
 
     private int run(String stdin, Map<String, String> env, String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
         ProviderConfig cfg = new ProviderConfig(env, null, tmp.resolve("providers.json"));
-        int code = new Cli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8),
-                () -> cfg).run(args);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
+        CliRun r = CliRun.of(stdin, () -> cfg, args);
+        out = r.out();
+        err = r.err();
+        int code = r.code();
         assertFalse(out.contains(OPENAI_KEY) || err.contains(OPENAI_KEY) || out.contains(ANTHROPIC_KEY)
                 || err.contains(ANTHROPIC_KEY), "a key was printed");
         return code;

@@ -16,9 +16,6 @@ import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.NewVariant;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.store.H2LabStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,13 +88,10 @@ class AbHistoryCommandTest {
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), () -> null).run(args);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        CliRun r = CliRun.of("", () -> null, args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test

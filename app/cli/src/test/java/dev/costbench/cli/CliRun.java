@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.cli;
+
+import dev.costbench.providers.ProviderConfig;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * One command-line call in a test: the exit code and what it printed on stdout and stderr.
+ *
+ * @param code the exit code
+ * @param out  standard output
+ * @param err  standard error
+ */
+record CliRun(int code, String out, String err) {
+
+    /** Runs {@code args} with {@code stdin} as standard input and the default provider configuration. */
+    static CliRun of(String stdin, String... args) {
+        return of(stdin, null, args);
+    }
+
+    /** Runs {@code args} with {@code stdin} and {@code config} (null: the default) as the provider configuration. */
+    static CliRun of(String stdin, Supplier<ProviderConfig> config, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        ByteArrayInputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8);
+        Cli cli = config == null ? new Cli(in, out, err) : new Cli(in, out, err, config);
+        int code = cli.run(args);
+        return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+}
