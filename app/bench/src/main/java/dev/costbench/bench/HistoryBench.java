@@ -37,7 +37,8 @@ import java.util.Random;
  * The History view with 100,000 stored trials: the experiment list with its summary line
  * ({@link H2LabStore#overviews()}) and one experiment's summary — the results view's analysis
  * ({@link ExperimentData#load} + {@link LabResults#analyze}) and the command line's {@link StatsSummary} — each
- * against a target of 200 ms. The store is generated with batch inserts ({@link H2LabStore#importExperiment}) plus
+ * against a target of 200 ms; the results view both until its cost table shows (step one) and until its quality
+ * and verdicts are complete (step two). The store is generated with batch inserts ({@link H2LabStore#importExperiment}) plus
  * one ledger row per trial, as the runner leaves them. "Cold" is the first call after the database was reopened
  * (H2's page cache empty; the JVM already warm from earlier rounds), "warm" the calls after it.
  * {@code java dev.costbench.bench.HistoryBench [trials (100000)] [repeats (15)] [data dir]}; prints one JSON line.
@@ -107,11 +108,18 @@ public final class HistoryBench {
         measure(out, "open_store", dir, repeats, typical, (store, id) -> 0L, true);
         measure(out, "history", dir, repeats, typical, (store, id) -> time(store::overviews), false);
         measure(out, "summary", dir, repeats, typical, (store, id) -> time(() -> analyze(store, id)), false);
+        measure(out, "view_first", dir, repeats, typical, (store, id) -> time(() -> view(store, id, false)), false);
+        measure(out, "view_complete", dir, repeats, typical, (store, id) -> time(() -> view(store, id, true)),
+                false);
         measure(out, "cli_summary", dir, repeats, typical,
                 (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)), false);
         List<Long> big = List.of(largest);
         measure(out, "summary_largest", dir, Math.max(3, repeats / 3), big,
                 (store, id) -> time(() -> analyze(store, id)), false);
+        measure(out, "view_first_largest", dir, Math.max(3, repeats / 3), big,
+                (store, id) -> time(() -> view(store, id, false)), false);
+        measure(out, "view_complete_largest", dir, Math.max(3, repeats / 3), big,
+                (store, id) -> time(() -> view(store, id, true)), false);
         measure(out, "cli_summary_largest", dir, Math.max(3, repeats / 3), big,
                 (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)), false);
         out.put("load_avg", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -194,6 +202,21 @@ public final class HistoryBench {
     private static ExperimentResults analyze(H2LabStore store, long id) {
         ExperimentData d = ExperimentData.load(store, id);
         return LabResults.analyze(d, store.loadExperiment(id).settings().extraJson(), StatsOptions.defaults());
+    }
+
+    /**
+     * What the results view computes off the FX thread ({@code ResultsPane.show}): step one, until the cost table
+     * shows, reads the experiment, its trials, judge failures and spend and computes {@link LabResults#preview};
+     * with {@code complete} also step two, {@link LabResults#analyze} (bootstrap intervals, quality, verdicts).
+     */
+    private static Object view(H2LabStore store, long id, boolean complete) {
+        dev.costbench.model.lab.Experiment e = store.loadExperiment(id);
+        ExperimentData d = ExperimentData.load(store, id);
+        store.judgeFailures(id);
+        store.spentOnExperiment(id, dev.costbench.model.lab.LedgerPurpose.TRIAL);
+        store.spentOnExperiment(id, dev.costbench.model.lab.LedgerPurpose.JUDGE);
+        LabResults.Preview p = LabResults.preview(d, StatsOptions.defaults());
+        return complete ? LabResults.analyze(d, e.settings().extraJson(), StatsOptions.defaults()) : p;
     }
 
     /** An experiment of about {@code trials} trials: 2 variants × 10 inputs × 2 models × N repetitions. */
