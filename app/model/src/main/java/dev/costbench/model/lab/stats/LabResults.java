@@ -36,6 +36,15 @@ public final class LabResults {
     /** Everything the results view shows, with the given checks, thresholds and options. */
     public static ExperimentResults analyze(ExperimentData data, List<Check> checks, VerdictThresholds thresholds,
                                             StatsOptions options) {
+        return analyze(data, checks, thresholds, options, SimilarityCache.empty());
+    }
+
+    /**
+     * {@link #analyze(ExperimentData, List, VerdictThresholds, StatsOptions)} with output similarities already
+     * known (stored ones): the same results; the pairs computed here are added to {@code similarities}.
+     */
+    public static ExperimentResults analyze(ExperimentData data, List<Check> checks, VerdictThresholds thresholds,
+                                            StatsOptions options, SimilarityCache similarities) {
         Variant baseline = data.baseline();
         if (baseline == null) {
             throw new IllegalArgumentException("an experiment without variants has no results");
@@ -45,7 +54,7 @@ public final class LabResults {
         // QualityAnalysis stays confined to that thread until join().
         Set<String> models = modelOrder(data);
         QualityAnalysis qa = new QualityAnalysis(data.trials(), baseline.id(), data.ratings(), data.judgeScores(),
-                checks, options);
+                checks, options, similarities);
         CompletableFuture<Map<String, QualitySummary>> qualityAsync = CompletableFuture.supplyAsync(() -> {
             Map<String, QualitySummary> q = new HashMap<>();
             for (Variant v : data.variants()) {
@@ -159,7 +168,14 @@ public final class LabResults {
 
     /** {@link #analyze} with the given quality settings (only the settings' judge's scores count, when it has one). */
     public static ExperimentResults analyze(ExperimentData data, QualitySettings settings, StatsOptions options) {
-        return analyze(forJudge(data, settings.judge()), settings.checks(), settings.thresholds(), options);
+        return analyze(data, settings, options, SimilarityCache.empty());
+    }
+
+    /** {@link #analyze(ExperimentData, QualitySettings, StatsOptions)} with output similarities already known. */
+    public static ExperimentResults analyze(ExperimentData data, QualitySettings settings, StatsOptions options,
+                                            SimilarityCache similarities) {
+        return analyze(forJudge(data, settings.judge()), settings.checks(), settings.thresholds(), options,
+                similarities);
     }
 
     /** {@code data} with only {@code judge}'s scores (all of them when judge is null). */

@@ -30,7 +30,7 @@ public final class QualityAnalysis {
     private final Map<Long, List<JudgeScore>> judgeByTrial = new HashMap<>();
     private final Map<Long, int[]> words = new HashMap<>();
     private final Map<Long, int[]> sortedWords = new HashMap<>();
-    private final Map<Pair, double[]> similarities = new HashMap<>();
+    private final SimilarityCache similarities;
     private final TextSimilarity.Dictionary dictionary = new TextSimilarity.Dictionary();
 
     /**
@@ -42,6 +42,17 @@ public final class QualityAnalysis {
      */
     public QualityAnalysis(List<Trial> trials, long baselineVariantId, List<Rating> ratings,
                            List<JudgeScore> judgeScores, List<Check> checks, StatsOptions options) {
+        this(trials, baselineVariantId, ratings, judgeScores, checks, options, SimilarityCache.empty());
+    }
+
+    /**
+     * As above, with the output similarities already known (stored ones; the pairs computed here are added to
+     * {@code similarities}).
+     */
+    public QualityAnalysis(List<Trial> trials, long baselineVariantId, List<Rating> ratings,
+                           List<JudgeScore> judgeScores, List<Check> checks, StatsOptions options,
+                           SimilarityCache similarities) {
+        this.similarities = similarities;
         this.trials = List.copyOf(trials);
         this.baselineVariantId = baselineVariantId;
         this.checks = List.copyOf(checks);
@@ -211,17 +222,13 @@ public final class QualityAnalysis {
     }
 
     /**
-     * ROUGE-L F1 and token F1 of {@code a}'s output against {@code b}'s, computed once per ordered pair: the pooled
-     * summary (every model) compares the same pairs as the per-model ones, and gets the very same numbers.
+     * ROUGE-L F1 and token F1 of {@code a}'s output against {@code b}'s, computed once per ordered pair (or read from
+     * the stored ones): the pooled summary (every model) compares the same pairs as the per-model ones, and gets
+     * the very same numbers.
      */
     private double[] similarity(Trial a, Trial b) {
-        return similarities.computeIfAbsent(new Pair(a.id(), b.id()), k -> new double[] {
-                TextSimilarity.rougeL(words(a), words(b)).f1(),
+        return similarities.get(a, b, () -> new double[] {TextSimilarity.rougeL(words(a), words(b)).f1(),
                 TextSimilarity.tokenF1Sorted(sorted(a), sorted(b)).f1()});
-    }
-
-    /** An ordered pair of trial ids. */
-    private record Pair(long a, long b) {
     }
 
     /** The output's word ids sorted, once per trial, for token F1. */

@@ -207,4 +207,32 @@ class LabResultsTest {
         assertEquals(LabResults.analyze(data, SETTINGS, StatsOptions.defaults()),
                 LabResults.analyze(data, SETTINGS, StatsOptions.defaults()));
     }
+
+    /**
+     * Stored similarities give the same results without computing them again; a stored score whose outputs changed
+     * since (same trial ids, other text) is computed again.
+     */
+    @Test
+    void storedSimilaritiesGiveTheSameResults() {
+        ExperimentData data = new ExperimentData(VARIANTS, MODELS, run(false), List.of(), List.of());
+        StatsOptions o = StatsOptions.defaults();
+        SimilarityCache first = SimilarityCache.empty();
+        ExperimentResults fresh = LabResults.analyze(data, LabResults.checksFromSettings(SETTINGS),
+                LabResults.thresholdsFromSettings(SETTINGS), o, first);
+        assertTrue(first.computed().size() > 20, "every pair computed: " + first.computed().size());
+        assertEquals(fresh, LabResults.analyze(data, SETTINGS, o));
+
+        SimilarityCache stored = new SimilarityCache(first.computed());
+        assertEquals(fresh, LabResults.analyze(data, LabResults.checksFromSettings(SETTINGS),
+                LabResults.thresholdsFromSettings(SETTINGS), o, stored));
+        assertEquals(List.of(), stored.computed(), "nothing computed again");
+
+        // the same trials with other optimized answers: the stored scores are stale
+        ExperimentData changed = new ExperimentData(VARIANTS, MODELS, run(true), List.of(), List.of());
+        SimilarityCache stale = new SimilarityCache(first.computed());
+        ExperimentResults redone = LabResults.analyze(changed, LabResults.checksFromSettings(SETTINGS),
+                LabResults.thresholdsFromSettings(SETTINGS), o, stale);
+        assertEquals(LabResults.analyze(changed, SETTINGS, o), redone);
+        assertTrue(!stale.computed().isEmpty(), "the changed outputs were compared again");
+    }
 }
