@@ -16,6 +16,7 @@ import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.QualitySummary;
+import dev.costbench.model.lab.stats.SimilarityCache;
 import dev.costbench.model.lab.stats.StatsFormat;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.UsdInterval;
@@ -257,7 +258,8 @@ public final class ResultsPane extends VBox {
     /**
      * Analyses the experiment off the UI thread and shows it in two steps: the cost table, counts and t intervals
      * as soon as the trials are read ({@link LabResults#preview}), then the bootstrap intervals, quality and
-     * verdicts ({@link LabResults#analyze}) with "computing quality…" meanwhile. A newer call supersedes an older
+     * verdicts ({@link LabResults#analyze}, with the output similarities stored the last time) with "computing
+     * quality…" meanwhile; the similarities computed are then stored. A newer call supersedes an older
      * one: its results are dropped and, when still pending, its expensive part is skipped.
      */
     public void show(Experiment e) {
@@ -291,15 +293,28 @@ public final class ResultsPane extends VBox {
             if (req != requested.get()) {
                 return null; // superseded: skip bootstrap and quality
             }
-            return new Analysed(req, LabResults.analyze(d, qs, options));
-        }, a -> {
-            if (a != null && a.request() == requested.get()) {
-                results = a.results();
-                pending(null);
-                render();
-                generation++;
+            // the outputs' similarities computed when the experiment was last opened (V5), the others computed now
+            SimilarityCache similarities = new SimilarityCache(store.similarityScores(e.id()));
+            Analysed a = new Analysed(req, LabResults.analyze(d, qs, options, similarities));
+            Platform.runLater(() -> showAnalysed(a));
+            try { // after showing: the view does not wait for this write
+                store.saveSimilarityScores(e.id(), similarities.computed());
+            } catch (RuntimeException ex) { // not fatal: they are computed again next time
+                System.getLogger(ResultsPane.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not store the output similarities of experiment " + e.id(), ex);
             }
-        });
+            return null;
+        }, none -> { });
+    }
+
+    /** The second step on the FX thread: bootstrap intervals, quality and verdicts. */
+    private void showAnalysed(Analysed a) {
+        if (a.request() == requested.get()) {
+            results = a.results();
+            pending(null);
+            render();
+            generation++;
+        }
     }
 
     /** What the first step read: the trials, the judge's results, the spend and the quick cost statistics. */

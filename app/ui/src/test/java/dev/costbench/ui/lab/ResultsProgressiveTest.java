@@ -158,6 +158,12 @@ class ResultsProgressiveTest {
             assertTrue(expected.stream().anyMatch(s -> l.getText().endsWith(s)), l.getText());
         }
         shot(robot, "results-quality-done.png");
+
+        // the similarities were stored (V5): reopening shows the very same results without computing them again
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> store.similarityScores(large.id()).size() > 1000);
+        robot.interact(() -> pane.show(large));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> pane.generation() >= 2);
+        assertEquals(r, pane.results());
     }
 
     @Test
