@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import dev.costbench.ui.common.LatestOnlyWorker;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -373,21 +372,15 @@ public final class ResultsPane extends VBox {
                 + (judge == null ? "" : "  (judge " + judge.label() + ": " + judgeByTrial.size() + " scored"
                 + (judgeFailureByTrial.isEmpty() ? "" : ", " + judgeFailureByTrial.size() + " without a score")
                 + ")"));
-        Map<Long, String> names = data.variants().stream().collect(Collectors.toMap(Variant::id, Variant::name));
         verdicts.getChildren().clear();
         for (dev.costbench.model.lab.stats.CostComparison c : preview.costs()) {
             // no verdict yet: it depends on the quality (and cost-only outcomes wait too, so none flips later)
-            Label line = new Label((c.modelId() == null ? "All models" : c.modelId()) + " · "
-                    + names.getOrDefault(c.optimizedVariantId(), "?") + ": " + (!c.tested() ? "not enough data"
+            addVerdictLine(c.modelId(), c.optimizedVariantId(), (!c.tested() ? "not enough data"
                     : "saving " + StatsFormat.percent(c.savingPercent()) + (c.savingPercentCi() == null ? ""
-                    : " (" + StatsFormat.ciText(c.savingPercentCi()) + ")"))
-                    + " · verdict: quality pending");
-            line.setWrapText(true);
-            line.setStyle("-fx-font-size: 13px; -fx-text-fill: #6c757d;");
-            line.setTooltip(new Tooltip(c.describe() + "\n" + c.methodLabel() + "\nThe verdict waits for the "
-                    + "quality scores and the bootstrap intervals, computed in the background."));
-            line.getStyleClass().addAll("lab-verdict", "lab-verdict-pending");
-            verdicts.getChildren().add(line);
+                    : " (" + StatsFormat.ciText(c.savingPercentCi()) + ")")) + " · verdict: quality pending",
+                    "#6c757d", c.describe() + "\n" + c.methodLabel() + "\nThe verdict waits for the quality scores "
+                    + "and the bootstrap intervals, computed in the background.").getStyleClass()
+                    .add("lab-verdict-pending");
         }
         if (preview.costs().isEmpty()) {
             verdicts.getChildren().add(new Label("Add an optimized variant to compare with the baseline."));
@@ -403,17 +396,11 @@ public final class ResultsPane extends VBox {
 
     private void render() {
         verdicts.getChildren().clear();
-        Map<Long, String> names = data.variants().stream().collect(Collectors.toMap(Variant::id, Variant::name));
         for (ExperimentResults.Comparison c : results.comparisons()) {
             Verdict v = c.verdict();
-            Label l = new Label((c.modelId() == null ? "All models" : c.modelId()) + " · "
-                    + names.getOrDefault(c.optimizedVariantId(), "?") + ": " + v.sentence());
-            l.setWrapText(true);
-            l.setStyle("-fx-font-size: 13px; -fx-text-fill: " + (v.outcome() == Verdict.Outcome.ADOPT ? "#1e7e34"
-                    : v.outcome() == Verdict.Outcome.KEEP_BASELINE ? "#b02a37" : "#6c757d") + ";");
-            l.setTooltip(new Tooltip(c.cost().describe() + "\n" + c.cost().methodLabel() + judgeText(c)));
-            l.getStyleClass().add("lab-verdict");
-            verdicts.getChildren().add(l);
+            addVerdictLine(c.modelId(), c.optimizedVariantId(), v.sentence(), v.outcome() == Verdict.Outcome.ADOPT
+                    ? "#1e7e34" : v.outcome() == Verdict.Outcome.KEEP_BASELINE ? "#b02a37" : "#6c757d",
+                    c.cost().describe() + "\n" + c.cost().methodLabel() + judgeText(c));
         }
         if (results.comparisons().isEmpty()) {
             verdicts.getChildren().add(new Label("Add an optimized variant to compare with the baseline."));
@@ -445,6 +432,19 @@ public final class ResultsPane extends VBox {
             costQuality.getData().add(ser);
         }
         // the latency chart and the outputs came with the preview: the same numbers
+    }
+
+    /** A verdict line "model · variant: text" (model null: all models). */
+    private Label addVerdictLine(String modelId, long variantId, String text, String color, String tooltip) {
+        String name = data.variants().stream().filter(v -> v.id() == variantId).map(Variant::name).findFirst()
+                .orElse("?");
+        Label l = new Label((modelId == null ? "All models" : modelId) + " · " + name + ": " + text);
+        l.setWrapText(true);
+        l.setStyle("-fx-font-size: 13px; -fx-text-fill: " + color + ";");
+        l.setTooltip(new Tooltip(tooltip));
+        l.getStyleClass().add("lab-verdict");
+        verdicts.getChildren().add(l);
+        return l;
     }
 
     private void renderLatency(List<VariantModelSummary> rows) {
