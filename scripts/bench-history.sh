@@ -24,9 +24,17 @@ trap '[[ -n "$cleanup" ]] && rm -rf "$cleanup"' EXIT
 echo "bench: history ($trials trials, $repeats repeats) in $data" >&2
 line="$(java -Xmx1g -cp "$cp" dev.costbench.bench.HistoryBench "$trials" "$repeats" "$data")"
 echo "$line" >&2
-python3 - "$line" "$(java -version 2>&1 | head -1)" "$(nproc)" "$trials" "$repeats" > app/bench/RESULTS-history.md <<'PY'
+# the first opening in a fresh process (JIT and H2 cold, as right after starting the app), 3 processes
+fresh=""
+for i in 1 2 3; do
+  fresh="$fresh$(java -Xmx1g -cp "$cp" dev.costbench.bench.HistoryBench fresh "$data") "
+done
+echo "fresh: $fresh" >&2
+python3 - "$line" "$(java -version 2>&1 | head -1)" "$(nproc)" "$trials" "$repeats" "$fresh" \
+  > app/bench/RESULTS-history.md <<'PY'
 import json, sys, datetime
-r = json.loads(sys.argv[1]); jv, cores, trials, repeats = sys.argv[2:]
+r = json.loads(sys.argv[1]); jv, cores, trials, repeats, fresh = sys.argv[2:]
+fresh = [json.loads(x) for x in fresh.split()]
 t = r["target_ms"]
 print(f"Measured {datetime.date.today()} by `scripts/bench-history.sh {trials} {repeats}` on {cores} cores; {jv}.")
 print(f"Store: {r['trials']:,} trials in {r['experiments']} experiments (one of {r['largest_trials']:,} trials, the "
@@ -71,6 +79,12 @@ for k, label in rows:
           f"{r[k + '_warm_median_ms']:.1f} ms | {r[k + '_warm_p95_ms']:.1f} ms | "
           f"{r[k + '_cpu_median_ms']:.1f} / {r[k + '_cpu_p95_ms']:.1f} ms | ≤ {t:.0f} ms | "
           f"{worst / t:.2f} ({verdict}) |")
+print()
+print(f"First opening of the largest experiment ({r['largest_trials']:,} trials) in a fresh process (JIT and H2 "
+      f"cold, as right after starting the app), {len(fresh)} processes: summary visible "
+      + ", ".join(f"{f['fresh_first_ms']:.0f}" for f in fresh) + " ms (CPU "
+      + ", ".join(f"{f['fresh_first_cpu_ms']:.0f}" for f in fresh) + " ms); then complete "
+      + ", ".join(f"{f['fresh_then_complete_ms']:.0f}" for f in fresh) + " ms.")
 PY
 # and the same table in app/bench/RESULTS.md, between markers, before the media section (scripts/bench.sh keeps it)
 python3 - <<'PY'

@@ -56,6 +56,10 @@ public final class HistoryBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("fresh")) {
+            fresh(Path.of(args[1]));
+            return;
+        }
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("costbench-history-bench");
@@ -129,6 +133,27 @@ public final class HistoryBench {
         out.put("load_avg", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.put("target_ms", TARGET_MS);
         System.out.println(json(out));
+    }
+
+    /**
+     * The first opening of the largest experiment in a fresh process (JIT and H2 cold, as after starting the app):
+     * step one, then step two. Prints one JSON line.
+     */
+    private static void fresh(Path dir) throws Exception {
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            long id = store.overviews().stream().max(Comparator.comparingLong(ExperimentOverview::trials))
+                    .orElseThrow().id();
+            long first = time(() -> view(store, id, false));
+            long firstCpu = lastCpu;
+            long complete = time(() -> view(store, id, true));
+            // where the first one's time went: a second fresh read of the trials, and the preview of them
+            ExperimentData[] d = new ExperimentData[1];
+            long trials = time(() -> d[0] = ExperimentData.load(store, id));
+            long preview = time(() -> LabResults.preview(d[0], StatsOptions.defaults()));
+            System.out.println(String.format(Locale.ROOT, "{\"fresh_first_ms\":%.1f,\"fresh_first_cpu_ms\":%.1f,"
+                    + "\"fresh_then_complete_ms\":%.1f,\"fresh_then_load_ms\":%.1f,\"fresh_then_preview_ms\":%.1f}",
+                    first / 1e6, firstCpu / 1e6, complete / 1e6, trials / 1e6, preview / 1e6));
+        }
     }
 
     @FunctionalInterface
