@@ -100,6 +100,8 @@ public final class ResultsPane extends VBox {
     private final LatestOnlyWorker worker = new LatestOnlyWorker("CostBench A/B analysis", this::analysisFailed);
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Label progressText = new Label();
+    private final Label placeholder = new Label(NO_TRIALS);
+    private static final String NO_TRIALS = "No finished trials yet.";
     private final HBox progress = new HBox(6, spinner, progressText);
     /** Tests: the quality step waits for this latch (so the preview can be looked at). */
     private volatile CountDownLatch holdQuality;
@@ -212,7 +214,7 @@ public final class ResultsPane extends VBox {
 
     private void buildTable() {
         table.setId("lab-table");
-        table.setPlaceholder(new Label("No finished trials yet."));
+        table.setPlaceholder(placeholder);
         table.getColumns().add(col("Variant", 150, r -> r.variantName() + (r.baseline() ? " (baseline)" : "")));
         table.getColumns().add(col("Model", 170, VariantModelSummary::modelId));
         table.getColumns().add(col("Trials ok / failed / cached", 150, r -> r.succeeded() + " / " + r.failed() + " / "
@@ -262,6 +264,16 @@ public final class ResultsPane extends VBox {
      * one: its results are dropped and, when still pending, its expensive part is skipped.
      */
     public void show(Experiment e) {
+        if (current == null || current.id() != e.id()) {
+            // another experiment: no numbers of the previous one under its title (the same one keeps its numbers
+            // until the new ones replace them, e.g. after "Apply and recompute")
+            table.getItems().clear();
+            verdicts.getChildren().clear();
+            costQuality.getData().clear();
+            latency.getData().clear();
+            results = null;
+            preview = null;
+        }
         current = e;
         long req = requested.incrementAndGet();
         title.setText(e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · " + e.models().size()
@@ -279,6 +291,7 @@ public final class ResultsPane extends VBox {
         quality.set(qs.checks(), qs.thresholds());
         qualityError.setText("");
         pending("reading trials…");
+        placeholder.setText("Reading the trials…");
         StatsOptions options = StatsOptions.defaults();
         CountDownLatch hold = holdQuality;
         // runs on the worker thread: reads the store, then computes; only the FX thread touches the nodes
@@ -327,6 +340,7 @@ public final class ResultsPane extends VBox {
 
     private void analysisFailed(Throwable t) {
         pending(null);
+        placeholder.setText(NO_TRIALS);
         verdicts.getChildren().setAll(new Label("Cannot analyse this experiment: " + t));
         generation++;
     }
@@ -385,6 +399,7 @@ public final class ResultsPane extends VBox {
         if (preview.costs().isEmpty()) {
             verdicts.getChildren().add(new Label("Add an optimized variant to compare with the baseline."));
         }
+        placeholder.setText(NO_TRIALS);
         table.getItems().setAll(preview.summaries());
         costQuality.getData().clear();
         costQuality.setTitle("Cost vs quality (computing…)");
