@@ -23,6 +23,7 @@ import dev.costbench.model.lab.stats.UsdInterval;
 import dev.costbench.model.lab.stats.VariantModelSummary;
 import dev.costbench.model.lab.stats.Verdict;
 import dev.costbench.model.lab.stats.WordDiff;
+import dev.costbench.ui.common.LatestOnlyWorker;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import dev.costbench.ui.common.LatestOnlyWorker;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -68,6 +68,8 @@ import javafx.scene.text.TextFlow;
  */
 public final class ResultsPane extends VBox {
 
+    private static final String NO_TRIALS = "No finished trials yet.";
+
     private final LabStore store;
     private final VBox verdicts = new VBox(4);
     private final TableView<VariantModelSummary> table = new TableView<>();
@@ -101,7 +103,6 @@ public final class ResultsPane extends VBox {
     private final ProgressIndicator spinner = new ProgressIndicator();
     private final Label progressText = new Label();
     private final Label placeholder = new Label(NO_TRIALS);
-    private static final String NO_TRIALS = "No finished trials yet.";
     private final HBox progress = new HBox(6, spinner, progressText);
     /** Tests: the quality step waits for this latch (so the preview can be looked at). */
     private volatile CountDownLatch holdQuality;
