@@ -14,6 +14,8 @@ import dev.costbench.model.lab.run.RunSummary;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
+import dev.costbench.model.lab.stats.QualitySettings;
+import dev.costbench.model.lab.stats.SimilarityCache;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.StatsSummary;
 import dev.costbench.store.H2LabStore;
@@ -37,7 +39,8 @@ import java.util.Random;
  * The History view with 100,000 stored trials: the experiment list with its summary line
  * ({@link H2LabStore#overviews()}) and one experiment's summary — the results view's analysis
  * ({@link ExperimentData#load} + {@link LabResults#analyze}) and the command line's {@link StatsSummary} — each
- * against a target of 200 ms. The store is generated with batch inserts ({@link H2LabStore#importExperiment}) plus
+ * against a target of 200 ms; the results view both until its cost table shows (step one) and until its quality
+ * and verdicts are complete (step two). The store is generated with batch inserts ({@link H2LabStore#importExperiment}) plus
  * one ledger row per trial, as the runner leaves them. "Cold" is the first call after the database was reopened
  * (H2's page cache empty; the JVM already warm from earlier rounds), "warm" the calls after it.
  * {@code java dev.costbench.bench.HistoryBench [trials (100000)] [repeats (15)] [data dir]}; prints one JSON line.
@@ -53,6 +56,10 @@ public final class HistoryBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("fresh")) {
+            fresh(Path.of(args[1]));
+            return;
+        }
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("costbench-history-bench");
@@ -107,16 +114,46 @@ public final class HistoryBench {
         measure(out, "open_store", dir, repeats, typical, (store, id) -> 0L, true);
         measure(out, "history", dir, repeats, typical, (store, id) -> time(store::overviews), false);
         measure(out, "summary", dir, repeats, typical, (store, id) -> time(() -> analyze(store, id)), false);
+        measure(out, "view_first", dir, repeats, typical, (store, id) -> time(() -> view(store, id, false)), false);
+        measure(out, "view_complete", dir, repeats, typical, HistoryBench::completeFirstOpen, false);
+        measure(out, "view_reopen", dir, repeats, typical, HistoryBench::completeReopened, false);
         measure(out, "cli_summary", dir, repeats, typical,
                 (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)), false);
         List<Long> big = List.of(largest);
         measure(out, "summary_largest", dir, Math.max(3, repeats / 3), big,
                 (store, id) -> time(() -> analyze(store, id)), false);
+        measure(out, "view_first_largest", dir, Math.max(3, repeats / 3), big,
+                (store, id) -> time(() -> view(store, id, false)), false);
+        measure(out, "view_complete_largest", dir, Math.max(3, repeats / 3), big, HistoryBench::completeFirstOpen,
+                false);
+        measure(out, "view_reopen_largest", dir, Math.max(3, repeats / 3), big, HistoryBench::completeReopened,
+                false);
         measure(out, "cli_summary_largest", dir, Math.max(3, repeats / 3), big,
                 (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)), false);
         out.put("load_avg", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.put("target_ms", TARGET_MS);
         System.out.println(json(out));
+    }
+
+    /**
+     * The first opening of the largest experiment in a fresh process (JIT and H2 cold, as after starting the app):
+     * step one, then step two. Prints one JSON line.
+     */
+    private static void fresh(Path dir) throws Exception {
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            long id = store.overviews().stream().max(Comparator.comparingLong(ExperimentOverview::trials))
+                    .orElseThrow().id();
+            long first = time(() -> view(store, id, false));
+            long firstCpu = lastCpu;
+            long complete = time(() -> view(store, id, true));
+            // where the first one's time went: a second fresh read of the trials, and the preview of them
+            ExperimentData[] d = new ExperimentData[1];
+            long trials = time(() -> d[0] = ExperimentData.load(store, id));
+            long preview = time(() -> LabResults.preview(d[0], StatsOptions.defaults()));
+            System.out.println(String.format(Locale.ROOT, "{\"fresh_first_ms\":%.1f,\"fresh_first_cpu_ms\":%.1f,"
+                    + "\"fresh_then_complete_ms\":%.1f,\"fresh_then_load_ms\":%.1f,\"fresh_then_preview_ms\":%.1f}",
+                    first / 1e6, firstCpu / 1e6, complete / 1e6, trials / 1e6, preview / 1e6));
+        }
     }
 
     @FunctionalInterface
@@ -194,6 +231,46 @@ public final class HistoryBench {
     private static ExperimentResults analyze(H2LabStore store, long id) {
         ExperimentData d = ExperimentData.load(store, id);
         return LabResults.analyze(d, store.loadExperiment(id).settings().extraJson(), StatsOptions.defaults());
+    }
+
+    /**
+     * What the results view computes off the FX thread ({@code ResultsPane.show}): step one, until the cost table
+     * shows, reads the experiment, its trials, judge failures and spend and computes {@link LabResults#preview};
+     * with {@code complete} also step two, {@link LabResults#analyze} (bootstrap intervals, quality, verdicts).
+     */
+    private static SimilarityCache view(H2LabStore store, long id, boolean complete) {
+        dev.costbench.model.lab.Experiment e = store.loadExperiment(id);
+        ExperimentData d = ExperimentData.load(store, id);
+        store.judgeFailures(id);
+        store.spentOnExperiment(id, dev.costbench.model.lab.LedgerPurpose.TRIAL);
+        store.spentOnExperiment(id, dev.costbench.model.lab.LedgerPurpose.JUDGE);
+        LabResults.preview(d, StatsOptions.defaults());
+        if (!complete) {
+            return null;
+        }
+        SimilarityCache sims = new SimilarityCache(store.similarityScores(id));
+        LabResults.analyze(d, QualitySettings.read(e.settings().extraJson()), StatsOptions.defaults(), sims);
+        return sims;
+    }
+
+    /**
+     * Both steps when the experiment is opened for the first time (no stored similarity: each is computed); then,
+     * untimed as in the view (which shows the results first), the similarities are stored.
+     */
+    private static long completeFirstOpen(H2LabStore store, long id) throws Exception {
+        store.forgetSimilarityScores(id);
+        SimilarityCache[] sims = new SimilarityCache[1];
+        long ns = time(() -> sims[0] = view(store, id, true));
+        store.saveSimilarityScores(id, sims[0].computed());
+        return ns;
+    }
+
+    /** Both steps when the experiment was opened before: the similarities are read from the store. */
+    private static long completeReopened(H2LabStore store, long id) throws Exception {
+        SimilarityCache[] sims = new SimilarityCache[1];
+        long ns = time(() -> sims[0] = view(store, id, true));
+        store.saveSimilarityScores(id, sims[0].computed()); // nothing, unless the first call of a fresh store
+        return ns;
     }
 
     /** An experiment of about {@code trials} trials: 2 variants × 10 inputs × 2 models × N repetitions. */

@@ -34,6 +34,7 @@ import dev.costbench.model.lab.Rating;
 import dev.costbench.model.lab.RatingScale;
 import dev.costbench.model.lab.SavedScenario;
 import dev.costbench.model.lab.SecretGuard;
+import dev.costbench.model.lab.SimilarityScore;
 import dev.costbench.model.lab.StoreInUseException;
 import dev.costbench.model.lab.TestInput;
 import dev.costbench.model.lab.Trial;
@@ -944,6 +945,61 @@ public final class H2LabStore implements LabStore {
                 return rs.getLong(1);
             }
         }
+    }
+
+    @Override
+    public List<SimilarityScore> similarityScores(long experimentId) {
+        return tx("read the output similarities of experiment " + experimentId, c -> {
+            List<SimilarityScore> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT trial_id, reference_id, fingerprint, rouge_l, "
+                    + "token_f1 FROM similarity_score WHERE experiment_id = ?")) {
+                ps.setLong(1, experimentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SimilarityScore(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4),
+                                rs.getDouble(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void saveSimilarityScores(long experimentId, java.util.Collection<SimilarityScore> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
+        tx("store the output similarities of experiment " + experimentId, c -> {
+            // only pairs of this experiment's trials (a trial deleted meanwhile is skipped, not an error)
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO similarity_score (trial_id, reference_id, "
+                    + "experiment_id, fingerprint, rouge_l, token_f1) KEY (trial_id, reference_id) "
+                    + "SELECT a.id, b.id, a.experiment_id, ?, ?, ? FROM trial a JOIN trial b "
+                    + "ON b.id = ? AND b.experiment_id = a.experiment_id WHERE a.id = ? AND a.experiment_id = ?")) {
+                for (SimilarityScore s : scores) {
+                    ps.setLong(1, s.fingerprint());
+                    ps.setDouble(2, s.rougeL());
+                    ps.setDouble(3, s.tokenF1());
+                    ps.setLong(4, s.referenceId());
+                    ps.setLong(5, s.trialId());
+                    ps.setLong(6, experimentId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void forgetSimilarityScores(long experimentId) {
+        tx("forget the output similarities of experiment " + experimentId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM similarity_score WHERE experiment_id = ?")) {
+                ps.setLong(1, experimentId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

@@ -53,8 +53,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UpgradeTest {
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3);
-    private static final int CURRENT_VERSION = 4;
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4);
+    private static final int CURRENT_VERSION = 5;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -233,6 +233,57 @@ class UpgradeTest {
             store.deleteTrial(1);
             assertEquals(1, store.overviews().get(1).trials());
             assertEquals(0, store.overviews().get(1).trialCostUsd().signum());
+        }
+    }
+
+    /**
+     * V5 (stored output similarities) from every earlier version: the trials stay, no similarity is stored yet, and
+     * the new table stores, replaces, follows a deleted trial and forgets. The data uses only V1 columns.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void upgradeToVersion5StoresOutputSimilarities(int from) throws Exception {
+        Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
+        flyway(dir, Integer.toString(from)).migrate();
+        try (Connection c = dataSource(dir).getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
+                    + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, "
+                    + "extra_json) VALUES ('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
+                    + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
+            st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini')");
+            st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
+                    + "(1, 0, 'baseline', TRUE, '{}'), (1, 1, 'brief', FALSE, '{}')");
+            st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'a')");
+            String when = "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00'";
+            st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, "
+                    + "cost_complete, output_text, started_at, finished_at) VALUES "
+                    + "(1, 1, 1, 'gpt-4o-mini', 1, FALSE, 'Your order ships today by post.', " + when + ", " + when
+                    + "), (1, 1, 1, 'gpt-4o-mini', 2, FALSE, 'Your order ships today.', " + when + ", " + when
+                    + "), (1, 2, 1, 'gpt-4o-mini', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
+        }
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            assertEquals(3, store.trials(1).size());
+            assertTrue(store.similarityScores(1).isEmpty(), "computed when first opened");
+            var s1 = new dev.costbench.model.lab.SimilarityScore(3, 1, 77L, 0.4, 0.5);
+            var s2 = new dev.costbench.model.lab.SimilarityScore(2, 1, 78L, 0.9, 0.875);
+            store.saveSimilarityScores(1, List.of(s1, s2));
+            assertEquals(java.util.Set.of(s1, s2), java.util.Set.copyOf(store.similarityScores(1)));
+            // a score computed again replaces the stored one for its pair
+            var again = new dev.costbench.model.lab.SimilarityScore(3, 1, 79L, 0.25, 0.3333333333333333);
+            store.saveSimilarityScores(1, List.of(again));
+            assertEquals(java.util.Set.of(again, s2), java.util.Set.copyOf(store.similarityScores(1)));
+            // a pair with a trial of another experiment, or a missing one, is not stored
+            store.saveSimilarityScores(1, List.of(new dev.costbench.model.lab.SimilarityScore(3, 99, 1L, 0, 0)));
+            assertEquals(2, store.similarityScores(1).size());
+            // deleting a trial deletes the scores it takes part in (as the scored output or as the reference)
+            store.deleteTrial(2);
+            assertEquals(List.of(again), store.similarityScores(1));
+            store.deleteTrial(1);
+            assertTrue(store.similarityScores(1).isEmpty());
+            store.saveSimilarityScores(1, List.of(new dev.costbench.model.lab.SimilarityScore(3, 3, 5L, 1, 1)));
+            store.forgetSimilarityScores(1);
+            assertTrue(store.similarityScores(1).isEmpty());
         }
     }
 

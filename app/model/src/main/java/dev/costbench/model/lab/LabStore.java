@@ -143,6 +143,25 @@ public interface LabStore extends AutoCloseable {
     /** The judge scores of the experiment's trials. */
     List<JudgeScore> judgeScores(long experimentId);
 
+    /**
+     * The stored output similarities of the experiment's trials (any order); none unless the store keeps them.
+     * Deleting a trial deletes the scores it takes part in.
+     */
+    default List<SimilarityScore> similarityScores(long experimentId) {
+        return List.of();
+    }
+
+    /**
+     * Stores output similarities of the experiment's trials, replacing any stored for the same pair of trials; a
+     * store that does not keep them ignores them (they are computed again each time).
+     */
+    default void saveSimilarityScores(long experimentId, java.util.Collection<SimilarityScore> scores) {
+    }
+
+    /** Forgets the experiment's stored similarities (they are computed again when next needed). */
+    default void forgetSimilarityScores(long experimentId) {
+    }
+
     // ---- saved scenarios ----
 
     /** Creates the scenario, or replaces the content of the one with this name. */

@@ -16,21 +16,25 @@ import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.QualitySummary;
+import dev.costbench.model.lab.stats.SimilarityCache;
+import dev.costbench.model.lab.stats.StatsFormat;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.UsdInterval;
 import dev.costbench.model.lab.stats.VariantModelSummary;
 import dev.costbench.model.lab.stats.Verdict;
 import dev.costbench.model.lab.stats.WordDiff;
+import dev.costbench.ui.common.LatestOnlyWorker;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
@@ -41,6 +45,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -62,6 +67,8 @@ import javafx.scene.text.TextFlow;
  * are stored with the experiment), and "Judge…" scores the outputs with an LLM judge whose cost is shown apart.
  */
 public final class ResultsPane extends VBox {
+
+    private static final String NO_TRIALS = "No finished trials yet.";
 
     private final LabStore store;
     private final VBox verdicts = new VBox(4);
@@ -88,6 +95,17 @@ public final class ResultsPane extends VBox {
     private ExperimentResults results;
     private ExperimentData data;
     private long generation;
+    private long previewGeneration;
+    private LabResults.Preview preview;
+    /** The latest {@link #show} call; older ones drop their results. Read on the worker thread too. */
+    private final AtomicLong requested = new AtomicLong();
+    private final LatestOnlyWorker worker = new LatestOnlyWorker("CostBench A/B analysis", this::analysisFailed);
+    private final ProgressIndicator spinner = new ProgressIndicator();
+    private final Label progressText = new Label();
+    private final Label placeholder = new Label(NO_TRIALS);
+    private final HBox progress = new HBox(6, spinner, progressText);
+    /** Tests: the quality step waits for this latch (so the preview can be looked at). */
+    private volatile CountDownLatch holdQuality;
     private Map<String, Trial[]> cells = Map.of();
     private Experiment current;
 
@@ -162,7 +180,15 @@ public final class ResultsPane extends VBox {
                 qualityBox);
         edit.setId("results-quality");
         edit.setExpanded(false);
-        HBox tools = new HBox(12, judgeButton, spend);
+        spinner.setPrefSize(16, 16);
+        spinner.setMaxSize(16, 16);
+        progress.setId("lab-quality-pending");
+        progress.setAlignment(Pos.CENTER_LEFT);
+        progressText.setStyle("-fx-text-fill: #6c757d;");
+        Tooltip.install(progress, new Tooltip("The cost table and t intervals are shown; the quality scores, "
+                + "bootstrap intervals and verdicts follow when computed"));
+        pending(null);
+        HBox tools = new HBox(12, judgeButton, spend, progress);
         tools.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, tools, verdicts, edit, body);
         setOnKeyPressed(k -> {
@@ -189,7 +215,7 @@ public final class ResultsPane extends VBox {
 
     private void buildTable() {
         table.setId("lab-table");
-        table.setPlaceholder(new Label("No finished trials yet."));
+        table.setPlaceholder(placeholder);
         table.getColumns().add(col("Variant", 150, r -> r.variantName() + (r.baseline() ? " (baseline)" : "")));
         table.getColumns().add(col("Model", 170, VariantModelSummary::modelId));
         table.getColumns().add(col("Trials ok / failed / cached", 150, r -> r.succeeded() + " / " + r.failed() + " / "
@@ -231,9 +257,26 @@ public final class ResultsPane extends VBox {
         return c;
     }
 
-    /** Analyses the experiment off the UI thread and shows it. */
+    /**
+     * Analyses the experiment off the UI thread and shows it in two steps: the cost table, counts and t intervals
+     * as soon as the trials are read ({@link LabResults#preview}), then the bootstrap intervals, quality and
+     * verdicts ({@link LabResults#analyze}, with the output similarities stored the last time) with "computing
+     * quality…" meanwhile; the similarities computed are then stored. A newer call supersedes an older
+     * one: its results are dropped and, when still pending, its expensive part is skipped.
+     */
     public void show(Experiment e) {
+        if (current == null || current.id() != e.id()) {
+            // another experiment: no numbers of the previous one under its title (the same one keeps its numbers
+            // until the new ones replace them, e.g. after "Apply and recompute")
+            table.getItems().clear();
+            verdicts.getChildren().clear();
+            costQuality.getData().clear();
+            latency.getData().clear();
+            results = null;
+            preview = null;
+        }
         current = e;
+        long req = requested.incrementAndGet();
         title.setText(e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · " + e.models().size()
                 + " model(s), " + e.repetitions() + " repetition(s)" + (e.budgetCapUsd() == null ? ""
                 : " · budget " + Money.format(e.budgetCapUsd())));
@@ -242,65 +285,138 @@ public final class ResultsPane extends VBox {
             qs = QualityStore.read(e);
         } catch (IllegalArgumentException ex) {
             verdicts.getChildren().setAll(new Label("Cannot read this experiment's settings: " + ex.getMessage()));
+            pending(null);
             generation++;
             return;
         }
         quality.set(qs.checks(), qs.thresholds());
         qualityError.setText("");
-        Task<Object[]> t = new Task<>() {
-            @Override
-            protected Object[] call() {
-                ExperimentData d = ExperimentData.load(store, e.id());
-                return new Object[] {d, LabResults.analyze(d, qs, StatsOptions.defaults()),
-                        store.judgeFailures(e.id()), store.spentOnExperiment(e.id(), LedgerPurpose.TRIAL),
-                        store.spentOnExperiment(e.id(), LedgerPurpose.JUDGE)};
+        pending("reading trials…");
+        placeholder.setText("Reading the trials…");
+        StatsOptions options = StatsOptions.defaults();
+        CountDownLatch hold = holdQuality;
+        // runs on the worker thread: reads the store, then computes; only the FX thread touches the nodes
+        worker.submit(() -> {
+            ExperimentData d = ExperimentData.load(store, e.id());
+            Loaded l = new Loaded(req, d, qs.judge(), store.judgeFailures(e.id()),
+                    store.spentOnExperiment(e.id(), LedgerPurpose.TRIAL),
+                    store.spentOnExperiment(e.id(), LedgerPurpose.JUDGE), LabResults.preview(d, options));
+            Platform.runLater(() -> showPreview(l));
+            awaitHold(hold);
+            if (req != requested.get()) {
+                return null; // superseded: skip bootstrap and quality
             }
-        };
-        t.setOnSucceeded(x -> {
-            data = (ExperimentData) t.getValue()[0];
-            results = (ExperimentResults) t.getValue()[1];
-            judge = qs.judge();
-            judgeByTrial = new java.util.HashMap<>();
-            for (JudgeScore j : LabResults.forJudge(data, judge).judgeScores()) {
-                judgeByTrial.put(j.trialId(), j);
+            // the outputs' similarities computed when the experiment was last opened (V5), the others computed now
+            SimilarityCache similarities = new SimilarityCache(store.similarityScores(e.id()));
+            Analysed a = new Analysed(req, LabResults.analyze(d, qs, options, similarities));
+            Platform.runLater(() -> showAnalysed(a));
+            try { // after showing: the view does not wait for this write
+                store.saveSimilarityScores(e.id(), similarities.computed());
+            } catch (RuntimeException ex) { // not fatal: they are computed again next time
+                System.getLogger(ResultsPane.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not store the output similarities of experiment " + e.id(), ex);
             }
-            judgeFailureByTrial = new java.util.HashMap<>();
-            @SuppressWarnings("unchecked")
-            List<JudgeFailure> failures = (List<JudgeFailure>) t.getValue()[2];
-            for (JudgeFailure f : failures) {
-                if (judge == null || (f.judgeModel().equals(judge.model()) && f.rubric().equals(judge.rubric()))) {
-                    judgeFailureByTrial.put(f.trialId(), f);
-                }
-            }
-            spend.setText("Spent: trials " + Money.format((BigDecimal) t.getValue()[3]) + " · judge "
-                    + Money.format((BigDecimal) t.getValue()[4]) + (judge == null ? "" : "  (judge " + judge.label()
-                    + ": " + judgeByTrial.size() + " scored" + (judgeFailureByTrial.isEmpty() ? ""
-                    : ", " + judgeFailureByTrial.size() + " without a score") + ")"));
+            return null;
+        }, none -> { });
+    }
+
+    /** The second step on the FX thread: bootstrap intervals, quality and verdicts. */
+    private void showAnalysed(Analysed a) {
+        if (a.request() == requested.get()) {
+            results = a.results();
+            pending(null);
             render();
             generation++;
-        });
-        t.setOnFailed(x -> {
-            verdicts.getChildren().setAll(new Label("Cannot analyse this experiment: " + t.getException()));
-            generation++;
-        });
-        Thread th = new Thread(t, "CostBench A/B analysis");
-        th.setDaemon(true);
-        th.start();
+        }
+    }
+
+    /** What the first step read: the trials, the judge's results, the spend and the quick cost statistics. */
+    private record Loaded(long request, ExperimentData data, JudgeSpec judge, List<JudgeFailure> judgeFailures,
+                          BigDecimal trialSpend, BigDecimal judgeSpend, LabResults.Preview preview) {
+    }
+
+    /** The second step: everything. */
+    private record Analysed(long request, ExperimentResults results) {
+    }
+
+    private void analysisFailed(Throwable t) {
+        pending(null);
+        placeholder.setText(NO_TRIALS);
+        verdicts.getChildren().setAll(new Label("Cannot analyse this experiment: " + t));
+        generation++;
+    }
+
+    private static void awaitHold(CountDownLatch hold) {
+        if (hold == null) {
+            return;
+        }
+        try {
+            hold.await();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Shows "computing quality…" (or another step) next to the verdicts; null hides it. */
+    private void pending(String what) {
+        progressText.setText(what == null ? "" : what);
+        progress.setVisible(what != null);
+        progress.setManaged(what != null);
+    }
+
+    /** The first step on the FX thread: the cost table, latency chart, outputs and cost-only verdict lines. */
+    private void showPreview(Loaded l) {
+        if (l.request() != requested.get()) {
+            return;
+        }
+        data = l.data();
+        results = null;
+        preview = l.preview();
+        judge = l.judge();
+        judgeByTrial = new java.util.HashMap<>();
+        for (JudgeScore j : LabResults.forJudge(data, judge).judgeScores()) {
+            judgeByTrial.put(j.trialId(), j);
+        }
+        judgeFailureByTrial = new java.util.HashMap<>();
+        for (JudgeFailure f : l.judgeFailures()) {
+            if (judge == null || (f.judgeModel().equals(judge.model()) && f.rubric().equals(judge.rubric()))) {
+                judgeFailureByTrial.put(f.trialId(), f);
+            }
+        }
+        spend.setText("Spent: trials " + Money.format(l.trialSpend()) + " · judge " + Money.format(l.judgeSpend())
+                + (judge == null ? "" : "  (judge " + judge.label() + ": " + judgeByTrial.size() + " scored"
+                + (judgeFailureByTrial.isEmpty() ? "" : ", " + judgeFailureByTrial.size() + " without a score")
+                + ")"));
+        verdicts.getChildren().clear();
+        for (dev.costbench.model.lab.stats.CostComparison c : preview.costs()) {
+            // no verdict yet: it depends on the quality (and cost-only outcomes wait too, so none flips later)
+            addVerdictLine(c.modelId(), c.optimizedVariantId(), (!c.tested() ? "not enough data"
+                    : "saving " + StatsFormat.percent(c.savingPercent()) + (c.savingPercentCi() == null ? ""
+                    : " (" + StatsFormat.ciText(c.savingPercentCi()) + ")")) + " · verdict: quality pending",
+                    "#6c757d", c.describe() + "\n" + c.methodLabel() + "\nThe verdict waits for the quality scores "
+                    + "and the bootstrap intervals, computed in the background.").getStyleClass()
+                    .add("lab-verdict-pending");
+        }
+        if (preview.costs().isEmpty()) {
+            verdicts.getChildren().add(new Label("Add an optimized variant to compare with the baseline."));
+        }
+        placeholder.setText(NO_TRIALS);
+        table.getItems().setAll(preview.summaries());
+        costQuality.getData().clear();
+        costQuality.setTitle("Cost vs quality (computing…)");
+        renderLatency(preview.summaries());
+        renderCells();
+        pending(preview.costs().isEmpty() ? "computing quality…" : "computing quality and bootstrap intervals…");
+        previewGeneration++;
     }
 
     private void render() {
         verdicts.getChildren().clear();
-        Map<Long, String> names = data.variants().stream().collect(Collectors.toMap(Variant::id, Variant::name));
         for (ExperimentResults.Comparison c : results.comparisons()) {
             Verdict v = c.verdict();
-            Label l = new Label((c.modelId() == null ? "All models" : c.modelId()) + " · "
-                    + names.getOrDefault(c.optimizedVariantId(), "?") + ": " + v.sentence());
-            l.setWrapText(true);
-            l.setStyle("-fx-font-size: 13px; -fx-text-fill: " + (v.outcome() == Verdict.Outcome.ADOPT ? "#1e7e34"
-                    : v.outcome() == Verdict.Outcome.KEEP_BASELINE ? "#b02a37" : "#6c757d") + ";");
-            l.setTooltip(new Tooltip(c.cost().describe() + "\n" + c.cost().methodLabel() + judgeText(c)));
-            l.getStyleClass().add("lab-verdict");
-            verdicts.getChildren().add(l);
+            addVerdictLine(c.modelId(), c.optimizedVariantId(), v.sentence(), v.outcome() == Verdict.Outcome.ADOPT
+                    ? "#1e7e34" : v.outcome() == Verdict.Outcome.KEEP_BASELINE ? "#b02a37" : "#6c757d",
+                    c.cost().describe() + "\n" + c.cost().methodLabel() + judgeText(c));
         }
         if (results.comparisons().isEmpty()) {
             verdicts.getChildren().add(new Label("Add an optimized variant to compare with the baseline."));
@@ -308,6 +424,7 @@ public final class ResultsPane extends VBox {
         table.getItems().setAll(results.summaries());
 
         costQuality.getData().clear();
+        costQuality.setTitle("Cost vs quality");
         var cheapest = results.cheapestHoldingQuality().orElse(null);
         var measure = results.thresholds().qualityMeasure();
         ((NumberAxis) costQuality.getYAxis()).setLabel(switch (measure) {
@@ -330,12 +447,29 @@ public final class ResultsPane extends VBox {
             ser.getData().add(new XYChart.Data<>(s.meanCostUsd().doubleValue(), y));
             costQuality.getData().add(ser);
         }
+        // the latency chart and the outputs came with the preview: the same numbers
+    }
+
+    /** A verdict line "model · variant: text" (model null: all models). */
+    private Label addVerdictLine(String modelId, long variantId, String text, String color, String tooltip) {
+        String name = data.variants().stream().filter(v -> v.id() == variantId).map(Variant::name).findFirst()
+                .orElse("?");
+        Label l = new Label((modelId == null ? "All models" : modelId) + " · " + name + ": " + text);
+        l.setWrapText(true);
+        l.setStyle("-fx-font-size: 13px; -fx-text-fill: " + color + ";");
+        l.setTooltip(new Tooltip(tooltip));
+        l.getStyleClass().add("lab-verdict");
+        verdicts.getChildren().add(l);
+        return l;
+    }
+
+    private void renderLatency(List<VariantModelSummary> rows) {
         latency.getData().clear();
         XYChart.Series<String, Number> p50 = new XYChart.Series<>();
         p50.setName("p50");
         XYChart.Series<String, Number> p95 = new XYChart.Series<>();
         p95.setName("p95");
-        for (VariantModelSummary s : results.summaries()) {
+        for (VariantModelSummary s : rows) {
             if (s.latencyMs().n() == 0) {
                 continue;
             }
@@ -344,8 +478,10 @@ public final class ResultsPane extends VBox {
             p95.getData().add(new XYChart.Data<>(k, s.latencyMs().p95()));
         }
         latency.getData().addAll(List.of(p50, p95));
+    }
 
-        // cells: input × model × repetition with the baseline's and the first optimized variant's trial
+    /** The outputs side by side: input × model × repetition with the baseline's and first optimized variant's. */
+    private void renderCells() {
         Variant base = data.baseline();
         Variant opt = data.variants().stream().filter(v -> !v.baseline()).findFirst().orElse(null);
         Map<String, Trial[]> m = new java.util.TreeMap<>();
@@ -459,6 +595,9 @@ public final class ResultsPane extends VBox {
     }
 
     String judgeCell(VariantModelSummary r) {
+        if (results == null && preview != null) {
+            return "…";
+        }
         QualitySummary q = results == null ? null : results.qualityOf(r.variantId(), r.modelId()).orElse(null);
         if (q == null || q.judgeScores().n() == 0) {
             return "";
@@ -469,6 +608,9 @@ public final class ResultsPane extends VBox {
     }
 
     private String checksCell(VariantModelSummary r) {
+        if (results == null && preview != null) {
+            return "…";
+        }
         QualitySummary q = results == null ? null : results.qualityOf(r.variantId(), r.modelId()).orElse(null);
         if (q == null || !q.checks().hasChecks() || q.checks().outputs() == 0) {
             return "";
@@ -534,8 +676,29 @@ public final class ResultsPane extends VBox {
         return cellBox.getValue() == null ? null : cells.get(cellBox.getValue());
     }
 
+    /** How many analyses completed (or failed). */
     public long generation() {
         return generation;
+    }
+
+    /** How many first steps (cost table shown, quality pending) were shown. */
+    public long previewGeneration() {
+        return previewGeneration;
+    }
+
+    /** True while the quality, bootstrap intervals and verdicts are being computed. */
+    public boolean qualityPending() {
+        return progress.isVisible();
+    }
+
+    /** Tests: makes the next analyses wait for {@code gate} after their first step (null: no wait). */
+    void holdQualityUntil(CountDownLatch gate) {
+        holdQuality = gate;
+    }
+
+    /** The rows of the cost table shown. */
+    public List<VariantModelSummary> tableRows() {
+        return List.copyOf(table.getItems());
     }
 
     public ExperimentResults results() {

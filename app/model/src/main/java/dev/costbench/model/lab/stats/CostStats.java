@@ -17,7 +17,8 @@ import java.util.List;
  * @param medianUsd   the median, or null when n = 0
  * @param stdDevUsd   the sample standard deviation, or null below two costs
  * @param meanCi      Student-t interval of the mean, or null below two costs
- * @param bootstrapCi seeded percentile bootstrap interval of the mean, or null below two costs
+ * @param bootstrapCi seeded percentile bootstrap interval of the mean, or null below two costs (or when
+ *                    {@link StatsOptions#bootstrap()} is false)
  */
 public record CostStats(int n, BigDecimal totalUsd, BigDecimal meanUsd, BigDecimal medianUsd, BigDecimal stdDevUsd,
                         UsdInterval meanCi, UsdInterval bootstrapCi) {
@@ -45,6 +46,7 @@ public record CostStats(int n, BigDecimal totalUsd, BigDecimal meanUsd, BigDecim
         Descriptive d = Descriptive.of(values, options.level());
         return new CostStats(n, total, UsdRounding.divide(total, n), median, UsdRounding.of(d.stdDev()),
                 UsdInterval.of(d.meanCi()),
-                UsdInterval.of(Bootstrap.meanCi(values, options.level(), options.resamples(), options.seed())));
+                options.bootstrap() ? UsdInterval.of(Bootstrap.meanCi(values, options.level(), options.resamples(),
+                        options.seed())) : null);
     }
 }

@@ -36,6 +36,15 @@ public final class LabResults {
     /** Everything the results view shows, with the given checks, thresholds and options. */
     public static ExperimentResults analyze(ExperimentData data, List<Check> checks, VerdictThresholds thresholds,
                                             StatsOptions options) {
+        return analyze(data, checks, thresholds, options, SimilarityCache.empty());
+    }
+
+    /**
+     * {@link #analyze(ExperimentData, List, VerdictThresholds, StatsOptions)} with output similarities already
+     * known (stored ones): the same results; the pairs computed here are added to {@code similarities}.
+     */
+    public static ExperimentResults analyze(ExperimentData data, List<Check> checks, VerdictThresholds thresholds,
+                                            StatsOptions options, SimilarityCache similarities) {
         Variant baseline = data.baseline();
         if (baseline == null) {
             throw new IllegalArgumentException("an experiment without variants has no results");
@@ -45,7 +54,7 @@ public final class LabResults {
         // QualityAnalysis stays confined to that thread until join().
         Set<String> models = modelOrder(data);
         QualityAnalysis qa = new QualityAnalysis(data.trials(), baseline.id(), data.ratings(), data.judgeScores(),
-                checks, options);
+                checks, options, similarities);
         CompletableFuture<Map<String, QualitySummary>> qualityAsync = CompletableFuture.supplyAsync(() -> {
             Map<String, QualitySummary> q = new HashMap<>();
             for (Variant v : data.variants()) {
@@ -58,17 +67,8 @@ public final class LabResults {
         List<VariantModelSummary> summaries = TrialSummaries.summarize(data.variants(), data.models(), data.trials(),
                 options);
         Map<Long, Map<String, CostComparison>> costs = new HashMap<>();
-        List<String> costScopes = new ArrayList<>(models);
-        if (models.size() > 1) {
-            costScopes.add(null);
-        }
-        for (Variant v : data.variants()) {
-            if (v.id() != baseline.id()) {
-                for (String model : costScopes) {
-                    costs.computeIfAbsent(v.id(), k -> new HashMap<>()).put(model,
-                            CostComparison.compare(data.trials(), baseline.id(), v.id(), model, options));
-                }
-            }
+        for (CostComparison c : costComparisons(data, models, options)) {
+            costs.computeIfAbsent(c.optimizedVariantId(), k -> new HashMap<>()).put(c.modelId(), c);
         }
         Map<String, QualitySummary> byKey;
         try {
@@ -108,6 +108,57 @@ public final class LabResults {
     }
 
     /**
+     * The quick first part of {@link #analyze}, for showing the cost table at once: the same rows and cost
+     * comparisons (counts, means, t intervals, tests) as {@link #analyze} gives with the same options, but without
+     * any bootstrap interval (null), quality or verdict: those need {@link #analyze}.
+     *
+     * @param baselineVariantId the reference variant
+     * @param summaries         per variant × model, as in {@link ExperimentResults#summaries()}
+     * @param costs             per optimized variant: each model in order, then all models pooled (model null) when
+     *                          there are several, as in {@link ExperimentResults#comparisons()}
+     */
+    public record Preview(long baselineVariantId, List<VariantModelSummary> summaries, List<CostComparison> costs) {
+
+        public Preview {
+            summaries = List.copyOf(summaries);
+            costs = List.copyOf(costs);
+        }
+    }
+
+    /**
+     * The rows and cost comparisons of {@link #analyze} without bootstrap intervals, quality or verdicts: a few
+     * milliseconds where {@link #analyze} takes a few hundred on a large experiment.
+     */
+    public static Preview preview(ExperimentData data, StatsOptions options) {
+        Variant baseline = data.baseline();
+        if (baseline == null) {
+            throw new IllegalArgumentException("an experiment without variants has no results");
+        }
+        StatsOptions quick = options.withoutBootstrap();
+        return new Preview(baseline.id(), TrialSummaries.summarize(data.variants(), data.models(), data.trials(),
+                quick), costComparisons(data, modelOrder(data), quick));
+    }
+
+    /** Each optimized variant against the baseline: on each model in order, then pooled when there are several. */
+    private static List<CostComparison> costComparisons(ExperimentData data, Set<String> models,
+                                                        StatsOptions options) {
+        long baseline = data.baseline().id();
+        List<String> scopes = new ArrayList<>(models);
+        if (models.size() > 1) {
+            scopes.add(null);
+        }
+        List<CostComparison> out = new ArrayList<>();
+        for (Variant v : data.variants()) {
+            if (v.id() != baseline) {
+                for (String model : scopes) {
+                    out.add(CostComparison.compare(data.trials(), baseline, v.id(), model, options));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * {@link #analyze} with the checks, thresholds and judge read from the experiment's settings JSON: when the
      * settings name a judge, only its scores (same model and rubric) count.
      */
@@ -117,7 +168,14 @@ public final class LabResults {
 
     /** {@link #analyze} with the given quality settings (only the settings' judge's scores count, when it has one). */
     public static ExperimentResults analyze(ExperimentData data, QualitySettings settings, StatsOptions options) {
-        return analyze(forJudge(data, settings.judge()), settings.checks(), settings.thresholds(), options);
+        return analyze(data, settings, options, SimilarityCache.empty());
+    }
+
+    /** {@link #analyze(ExperimentData, QualitySettings, StatsOptions)} with output similarities already known. */
+    public static ExperimentResults analyze(ExperimentData data, QualitySettings settings, StatsOptions options,
+                                            SimilarityCache similarities) {
+        return analyze(forJudge(data, settings.judge()), settings.checks(), settings.thresholds(), options,
+                similarities);
     }
 
     /** {@code data} with only {@code judge}'s scores (all of them when judge is null). */

@@ -35,7 +35,7 @@ package dev.costbench.model.lab.stats;
  * @param pValue        two-sided p-value (NaN when insufficient)
  * @param significant   p &lt; α
  * @param bootstrap     the paired or unpaired percentile bootstrap of the difference and the relative saving, or
- *                      null when insufficient
+ *                      null when insufficient or when {@link StatsOptions#bootstrap()} is false
  */
 public record MeanComparison(Method method, int nBaseline, int nOptimized, double baselineMean, double optimizedMean,
                              double baselineSd, double optimizedSd, double differenceSd, double difference,
@@ -116,7 +116,8 @@ public record MeanComparison(Method method, int nBaseline, int nOptimized, doubl
         double p = pValue(t, df);
         return new MeanComparison(Method.PAIRED_T, n, n, mb, mo, sb, so, sd, dMean, diffCi, rel, relCi, df, t, p,
                 p < options.alpha(),
-                Bootstrap.paired(baseline, optimized, options.level(), options.resamples(), options.seed()));
+                options.bootstrap() ? Bootstrap.paired(baseline, optimized, options.level(), options.resamples(),
+                        options.seed()) : null);
     }
 
     /** Welch comparison of two independent samples. */
@@ -153,7 +154,8 @@ public record MeanComparison(Method method, int nBaseline, int nOptimized, doubl
         double p = pValue(t, df);
         return new MeanComparison(Method.WELCH_T, nb, no, mb, mo, sb, so, Double.NaN, diff, diffCi, rel, relCi, df,
                 t, p, p < options.alpha(),
-                Bootstrap.unpaired(baseline, optimized, options.level(), options.resamples(), options.seed()));
+                options.bootstrap() ? Bootstrap.unpaired(baseline, optimized, options.level(), options.resamples(),
+                        options.seed()) : null);
     }
 
     /** Welch–Satterthwaite degrees of freedom for the variance terms v1 = s1²/n1 and v2 = s2²/n2. */

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * Quality of an experiment's outputs, computed locally: similarity to the baseline (ROUGE-L and token F1), pass/fail
  * checks, the user's ratings and the judge's scores, per variant and model ({@link QualitySummary}).
  *
- * <p>Build one per experiment and ask for the summaries it needs; tokenized outputs are cached between calls. Not
+ * <p>Build one per experiment and ask for the summaries it needs; tokenized outputs and the similarity of each
+ * pair of outputs are cached between calls. Not
  * thread-safe. Outputs of failed trials are not quality observations (the failure counts are in
  * {@link VariantModelSummary}); cached answers are left out unless {@link StatsOptions#includeCached}.
  */
@@ -29,6 +30,7 @@ public final class QualityAnalysis {
     private final Map<Long, List<JudgeScore>> judgeByTrial = new HashMap<>();
     private final Map<Long, int[]> words = new HashMap<>();
     private final Map<Long, int[]> sortedWords = new HashMap<>();
+    private final SimilarityCache similarities;
     private final TextSimilarity.Dictionary dictionary = new TextSimilarity.Dictionary();
 
     /**
@@ -40,6 +42,17 @@ public final class QualityAnalysis {
      */
     public QualityAnalysis(List<Trial> trials, long baselineVariantId, List<Rating> ratings,
                            List<JudgeScore> judgeScores, List<Check> checks, StatsOptions options) {
+        this(trials, baselineVariantId, ratings, judgeScores, checks, options, SimilarityCache.empty());
+    }
+
+    /**
+     * As above, with the output similarities already known (stored ones; the pairs computed here are added to
+     * {@code similarities}).
+     */
+    public QualityAnalysis(List<Trial> trials, long baselineVariantId, List<Rating> ratings,
+                           List<JudgeScore> judgeScores, List<Check> checks, StatsOptions options,
+                           SimilarityCache similarities) {
+        this.similarities = similarities;
         this.trials = List.copyOf(trials);
         this.baselineVariantId = baselineVariantId;
         this.checks = List.copyOf(checks);
@@ -70,10 +83,9 @@ public final class QualityAnalysis {
         }
         for (List<Trial> reps : baseByInput.values()) {
             for (int i = 1; i < reps.size(); i++) {
-                int[] a = words(reps.get(i - 1));
-                int[] b = words(reps.get(i));
-                selfRouge.add(TextSimilarity.rougeL(a, b).f1());
-                selfF1.add(TextSimilarity.tokenF1Sorted(sorted(reps.get(i - 1)), sorted(reps.get(i))).f1());
+                double[] sim = similarity(reps.get(i - 1), reps.get(i));
+                selfRouge.add(sim[0]);
+                selfF1.add(sim[1]);
             }
         }
 
@@ -84,7 +96,6 @@ public final class QualityAnalysis {
             f1 = selfF1;
         } else {
             for (Map.Entry<Cells.Key, Trial> e : mine.entrySet()) {
-                int[] out = words(e.getValue());
                 Trial same = base.get(e.getKey());
                 List<Trial> refs = same != null ? List.of(same)
                         : baseByInput.getOrDefault(e.getKey().modelId() + '\u0000' + e.getKey().inputId(), List.of());
@@ -94,8 +105,9 @@ public final class QualityAnalysis {
                 double r = 0;
                 double f = 0;
                 for (Trial ref : refs) {
-                    r += TextSimilarity.rougeL(out, words(ref)).f1();
-                    f += TextSimilarity.tokenF1Sorted(sorted(e.getValue()), sorted(ref)).f1();
+                    double[] sim = similarity(e.getValue(), ref);
+                    r += sim[0];
+                    f += sim[1];
                 }
                 rouge.add(r / refs.size());
                 f1.add(f / refs.size());
@@ -207,6 +219,16 @@ public final class QualityAnalysis {
             out.add(c.evaluate(trial.outputText(), outputTokens));
         }
         return out;
+    }
+
+    /**
+     * ROUGE-L F1 and token F1 of {@code a}'s output against {@code b}'s, computed once per ordered pair (or read from
+     * the stored ones): the pooled summary (every model) compares the same pairs as the per-model ones, and gets
+     * the very same numbers.
+     */
+    private double[] similarity(Trial a, Trial b) {
+        return similarities.get(a, b, () -> new double[] {TextSimilarity.rougeL(words(a), words(b)).f1(),
+                TextSimilarity.tokenF1Sorted(sorted(a), sorted(b)).f1()});
     }
 
     /** The output's word ids sorted, once per trial, for token F1. */

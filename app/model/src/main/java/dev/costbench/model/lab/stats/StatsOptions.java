@@ -10,8 +10,10 @@ package dev.costbench.model.lab.stats;
  * @param includeCached true to count answers reused from the response cache as observations of cost, tokens and
  *                      quality. They are not independent calls (and cost nothing when reused), so by default they
  *                      are counted but left out of every distribution; latency never includes them.
+ * @param bootstrap     false to leave out every bootstrap interval (they stay null): the quick first pass of the
+ *                      results view, which shows the t intervals at once and the bootstrap ones when computed
  */
-public record StatsOptions(double level, int resamples, long seed, boolean includeCached) {
+public record StatsOptions(double level, int resamples, long seed, boolean includeCached, boolean bootstrap) {
 
     public StatsOptions {
         if (!(level > 0.5 && level < 1)) {
@@ -22,9 +24,19 @@ public record StatsOptions(double level, int resamples, long seed, boolean inclu
         }
     }
 
-    /** 95 %, 2000 resamples, seed 42, cached answers left out. */
+    /** With bootstrap intervals. */
+    public StatsOptions(double level, int resamples, long seed, boolean includeCached) {
+        this(level, resamples, seed, includeCached, true);
+    }
+
+    /** 95 %, 2000 resamples, seed 42, cached answers left out, bootstrap intervals computed. */
     public static StatsOptions defaults() {
         return new StatsOptions(0.95, Bootstrap.DEFAULT_RESAMPLES, Bootstrap.DEFAULT_SEED, false);
+    }
+
+    /** These options without bootstrap intervals (the t intervals, tests and everything else are the same). */
+    public StatsOptions withoutBootstrap() {
+        return new StatsOptions(level, resamples, seed, includeCached, false);
     }
 
     /** The significance level α = 1 − level. */

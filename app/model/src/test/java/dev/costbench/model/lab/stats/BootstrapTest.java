@@ -109,4 +109,23 @@ class BootstrapTest {
         assertEquals(Bootstrap.MIN_RESAMPLES, p.resamples());
         assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "capped bootstrap should be quick");
     }
+
+    /** meanCi sums the draws as it goes: bit for bit the interval of the generic bootstrap of the mean. */
+    @Test
+    void fusedMeanCiIsTheGenericBootstrapOfTheMean() {
+        java.util.Random rnd = new java.util.Random(3);
+        for (int n : new int[] {2, 3, 12, 101, 2500, 9000}) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = Math.exp(rnd.nextGaussian()) * 1e-3;
+            }
+            for (long seed : new long[] {42, 7}) {
+                Interval generic = Bootstrap.ci(v, Descriptive::mean, 0.95, 2000, seed);
+                Interval fused = Bootstrap.meanCi(v, 0.95, 2000, seed);
+                assertEquals(generic, fused, "n=" + n + " seed=" + seed);
+                assertEquals(Double.doubleToRawLongBits(generic.low()), Double.doubleToRawLongBits(fused.low()));
+                assertEquals(Double.doubleToRawLongBits(generic.high()), Double.doubleToRawLongBits(fused.high()));
+            }
+        }
+    }
 }

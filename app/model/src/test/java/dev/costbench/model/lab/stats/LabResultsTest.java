@@ -161,4 +161,78 @@ class LabResultsTest {
         assertEquals(trials.size(), d.trials().size());
         assertEquals(10, d.baseline().id());
     }
+
+    /** The preview is the cost part of the full analysis: same rows and t statistics, no bootstrap. */
+    @Test
+    void previewHasTheFullAnalysisCostsWithoutBootstrap() {
+        ExperimentData data = new ExperimentData(VARIANTS, MODELS, run(false), List.of(), List.of());
+        ExperimentResults full = LabResults.analyze(data, SETTINGS, StatsOptions.defaults());
+        LabResults.Preview p = LabResults.preview(data, StatsOptions.defaults());
+        assertEquals(full.baselineVariantId(), p.baselineVariantId());
+        assertEquals(full.summaries().size(), p.summaries().size());
+        for (int i = 0; i < p.summaries().size(); i++) {
+            VariantModelSummary a = full.summaries().get(i);
+            VariantModelSummary b = p.summaries().get(i);
+            assertNull(b.costPerCall().bootstrapCi());
+            assertTrue(a.costPerCall().bootstrapCi() != null);
+            // everything else is the same
+            assertEquals(a.costPerCall().meanCi(), b.costPerCall().meanCi());
+            assertEquals(a.meanCostUsd(), b.meanCostUsd());
+            assertEquals(a.latencyMs(), b.latencyMs());
+            assertEquals(a.inputTokens(), b.inputTokens());
+            assertEquals(a.trials(), b.trials());
+            assertEquals(a.failed(), b.failed());
+            assertEquals(a.billedTotalUsd(), b.billedTotalUsd());
+        }
+        assertEquals(full.comparisons().size(), p.costs().size());
+        for (int i = 0; i < p.costs().size(); i++) {
+            CostComparison a = full.comparisons().get(i).cost();
+            CostComparison b = p.costs().get(i);
+            assertEquals(a.modelId(), b.modelId());
+            assertEquals(a.optimizedVariantId(), b.optimizedVariantId());
+            assertEquals(a.savingPerCallCi(), b.savingPerCallCi());
+            assertEquals(a.savingPercentCi(), b.savingPercentCi());
+            assertEquals(a.pValue(), b.pValue());
+            assertEquals(a.describe(), b.describe());
+            assertTrue(a.savingPercentBootstrapCi() != null);
+            assertNull(b.savingPercentBootstrapCi());
+            assertNull(b.savingPerCallBootstrapCi());
+        }
+    }
+
+    /** Two analyses of the same data give equal results: the caches inside change no number. */
+    @Test
+    void analysisIsReproducible() {
+        ExperimentData data = new ExperimentData(VARIANTS, MODELS, run(true), List.of(), List.of());
+        assertEquals(LabResults.analyze(data, SETTINGS, StatsOptions.defaults()),
+                LabResults.analyze(data, SETTINGS, StatsOptions.defaults()));
+    }
+
+    /**
+     * Stored similarities give the same results without computing them again; a stored score whose outputs changed
+     * since (same trial ids, other text) is computed again.
+     */
+    @Test
+    void storedSimilaritiesGiveTheSameResults() {
+        ExperimentData data = new ExperimentData(VARIANTS, MODELS, run(false), List.of(), List.of());
+        StatsOptions o = StatsOptions.defaults();
+        SimilarityCache first = SimilarityCache.empty();
+        ExperimentResults fresh = LabResults.analyze(data, LabResults.checksFromSettings(SETTINGS),
+                LabResults.thresholdsFromSettings(SETTINGS), o, first);
+        assertTrue(first.computed().size() > 20, "every pair computed: " + first.computed().size());
+        assertEquals(fresh, LabResults.analyze(data, SETTINGS, o));
+
+        SimilarityCache stored = new SimilarityCache(first.computed());
+        assertEquals(fresh, LabResults.analyze(data, LabResults.checksFromSettings(SETTINGS),
+                LabResults.thresholdsFromSettings(SETTINGS), o, stored));
+        assertEquals(List.of(), stored.computed(), "nothing computed again");
+
+        // the same trials with other optimized answers: the stored scores are stale
+        ExperimentData changed = new ExperimentData(VARIANTS, MODELS, run(true), List.of(), List.of());
+        SimilarityCache stale = new SimilarityCache(first.computed());
+        ExperimentResults redone = LabResults.analyze(changed, LabResults.checksFromSettings(SETTINGS),
+                LabResults.thresholdsFromSettings(SETTINGS), o, stale);
+        assertEquals(LabResults.analyze(changed, SETTINGS, o), redone);
+        assertTrue(!stale.computed().isEmpty(), "the changed outputs were compared again");
+    }
 }

@@ -135,4 +135,40 @@ class QualityAnalysisTest {
     private static JudgeScore judge(Trial t, String model, double score) {
         return new JudgeScore(t.id() * 10, t.id(), model, "rubric", score, null, Fixture.T0);
     }
+
+    /**
+     * The pooled summary reuses the similarities the per-model summaries computed: the same numbers as an analysis
+     * that computes the pooled one alone.
+     */
+    @Test
+    void cachedSimilaritiesGiveTheSameSummaries() {
+        Fixture f = new Fixture();
+        java.util.Random rnd = new java.util.Random(5);
+        String[] words = "refund the order twice charged please confirm by email today".split(" ");
+        List<Trial> t = new ArrayList<>();
+        for (String model : List.of("m1", "m2")) {
+            for (int input = 1; input <= 4; input++) {
+                for (int rep = 1; rep <= 3; rep++) {
+                    for (long v : new long[] {1, 2}) {
+                        StringBuilder b = new StringBuilder();
+                        for (int w = 0; w < 12; w++) {
+                            b.append(words[rnd.nextInt(words.length)]).append(' ');
+                        }
+                        t.add(f.ok(v, input, model, rep, Fixture.USAGE, "0.001", "0.001", 100L, 10L,
+                                b.toString().trim(), false));
+                    }
+                }
+            }
+        }
+        StatsOptions o = StatsOptions.defaults();
+        QualityAnalysis shared = new QualityAnalysis(t, 1, List.of(), List.of(), List.of(), o);
+        for (long v : new long[] {1, 2}) {
+            shared.summary(v, "m1");
+            shared.summary(v, "m2");
+        }
+        for (long v : new long[] {1, 2}) {
+            QualitySummary alone = new QualityAnalysis(t, 1, List.of(), List.of(), List.of(), o).summary(v, null);
+            assertEquals(alone, shared.summary(v, null));
+        }
+    }
 }
