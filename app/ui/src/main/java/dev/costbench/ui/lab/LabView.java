@@ -66,7 +66,6 @@ public final class LabView extends BorderPane {
     private final Label empty = new Label("Select an experiment, or start one with “New experiment”.");
 
     private final SetupPane setup;
-    private final Supplier<dev.costbench.model.catalog.Catalog> catalog;
     private final dev.costbench.model.lab.run.ClientSource clients;
 
     /** History and results only (no runs): for views that only read the store. */
