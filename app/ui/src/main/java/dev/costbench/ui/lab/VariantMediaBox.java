@@ -134,6 +134,8 @@ final class VariantMediaBox extends VBox {
         iv.setPreserveRatio(true);
         Label text = new Label(m.describe() + "\n" + tokens(m));
         text.getStyleClass().add("media-caption");
+        text.setWrapText(true);
+        text.setMinWidth(0);
         text.setTooltip(new Tooltip("Input tokens of this " + (m.image() ? "image" : "recording")
                 + " per call by the catalog's media rules (OpenAI tiles or patches at detail auto, Anthropic 28-px "
                 + "patches, Gemini tiles), at each model's input price; included in the run estimate.\nSHA-256 "
@@ -143,13 +145,15 @@ final class VariantMediaBox extends VBox {
         remove.getStyleClass().add("flat");
         remove.setOnAction(e -> media.remove(m));
         HBox box = new HBox(6, iv, text, remove);
+        box.setMinWidth(0);
+        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("media-thumb");
         box.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 4; -fx-padding: 4;");
         return box;
     }
 
-    /** "gpt-4o-mini 25,501 tok ($0.0038) · claude-haiku-4-5 1,568 tok ($0.0016)". */
+    /** One line per model: "gpt-4o-mini 25,501 tok ($0.003825)". */
     private String tokens(ExperimentSpec.MediaSpec m) {
         List<String> parts = new ArrayList<>();
         for (ModelEntry e : models.get()) {
@@ -162,7 +166,7 @@ final class VariantMediaBox extends VBox {
             parts.add(String.format(Locale.ROOT, "%s %,d tok%s", e.id(), t, in == null ? ""
                     : " (" + Money.format(in.perMTok().multiply(BigDecimal.valueOf(t)).movePointLeft(6)) + ")"));
         }
-        return parts.isEmpty() ? "pick a model for the token figures" : String.join(" · ", parts);
+        return parts.isEmpty() ? "pick a model for the token figures" : String.join("\n", parts);
     }
 
     /** What a stored variant attached, for the results: "receipt-512.png · 384×512 · 15 KB", or "". */
@@ -172,7 +176,7 @@ final class VariantMediaBox extends VBox {
         }
         try {
             List<ExperimentSpec.MediaSpec> ms = SpecJson.variantFromJson(v.promptJson()).media();
-            return ms.isEmpty() ? "" : "🖼 " + ms.stream().map(ExperimentSpec.MediaSpec::describe)
+            return ms.isEmpty() ? "" : "Sent with: " + ms.stream().map(ExperimentSpec.MediaSpec::describe)
                     .collect(Collectors.joining(", "));
         } catch (RuntimeException e) {
             return "media: " + v.mediaHashes().size() + " file(s)";

@@ -87,11 +87,13 @@ class LabMediaTest {
             @Override
             public ChatResult complete(ChatRequest req, Consumer<String> onDelta, CancelToken cancel) {
                 sent.add(req);
-                String answer = "30.08";
+                long image = req.messages().get(0).parts().stream().filter(p -> p instanceof Part.Image)
+                        .mapToLong(p -> ((Part.Image) p).data().length / 20).sum();
+                String answer = image > 1000 ? "The total is 30.08." : "30.08";
                 if (onDelta != null) {
                     onDelta.accept(answer);
                 }
-                return new ChatResult(answer, new CanonicalUsage(500, 0, 0, 0, 5, 0), Map.of(), "stop", req.model(),
+                return new ChatResult(answer, new CanonicalUsage(100 + image, 0, 0, 0, 5, 0), Map.of(), "stop", req.model(),
                         "r", Duration.ofMillis(200), Duration.ofMillis(60), "{}");
             }
 
@@ -175,6 +177,9 @@ class LabMediaTest {
             assertTrue(img.length == big.length || img.length == small.length);
             assertArrayEquals(img.length == big.length ? big : small, img);
         }
+        robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
         String left = robot.lookup("#lab-left-media").queryLabeled().getText();
         String right = robot.lookup("#lab-right-media").queryLabeled().getText();
         assertTrue(left.contains("receipt-2048.png · 1536×2048"), left);
