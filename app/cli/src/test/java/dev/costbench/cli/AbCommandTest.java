@@ -283,6 +283,17 @@ class AbCommandTest {
         assertEquals(dev.costbench.model.lab.MediaBlob.sha256(small),
                 export.get("variants").get(1).get("media").get(0).asText());
         assertNoKeyIn(data);
+        // imported into a store that holds the images, the copy keeps them and can run again
+        assertEquals(0, run("ab", "import", file.toString()), err);
+        try (dev.costbench.store.H2LabStore store = dev.costbench.store.H2LabStore.open(data)) {
+            long copy = store.listExperiments().stream().mapToLong(x -> x.id()).max().orElseThrow();
+            assertTrue(copy != id);
+            assertEquals(List.of(dev.costbench.model.lab.MediaBlob.sha256(small)),
+                    store.variants(copy).get(1).mediaHashes());
+            var plan = dev.costbench.model.lab.run.RunPlan.load(store, copy);
+            assertTrue(plan.variants().get(1).spec().media().get(0).loaded());
+            assertEquals("small.png", plan.variants().get(1).spec().media().get(0).name());
+        }
     }
 
     @Test

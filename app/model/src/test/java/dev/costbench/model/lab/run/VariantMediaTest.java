@@ -154,6 +154,38 @@ class VariantMediaTest {
     }
 
     @Test
+    void wavAudioIsCountedWhereTheModelTakesAudioAndRefusedWhereNot() throws IOException {
+        Files.write(dir.resolve("note.wav"), wav(2.0));
+        String variants = "\"variants\": [{\"name\": \"a\", \"user\": \"Transcribe.\", \"media\": [\"note.wav\"]}]}";
+        ExperimentSpec gemini = SpecJson.read(Files.writeString(dir.resolve("g.json"),
+                "{\"name\": \"audio\", \"models\": [\"gemini-2.5-flash\"], " + variants));
+        ExperimentSpec.MediaSpec m = gemini.variants().get(0).media().get(0);
+        assertEquals("audio/wav", m.mimeType());
+        assertEquals(2.0, m.seconds(), 1e-9);
+        assertTrue(m.describe().startsWith("note.wav · 2.0 s · "), m.describe());
+        assertEquals(64, Estimator.mediaTokens(CATALOG.find("gemini-2.5-flash").orElseThrow(), m)); // 32 tokens/s
+        assertTrue(RunPlan.of(gemini).request(new TrialCell(0, 0, "gemini-2.5-flash", 1)).messages().get(0).parts()
+                .get(1) instanceof Part.Audio);
+        RunEstimate.Line line = estimate(gemini).lines().get(0);
+        assertTrue(line.inputTokensPerCall() >= 64, line.toString());
+
+        ExperimentSpec claude = SpecJson.read(Files.writeString(dir.resolve("c.json"),
+                "{\"name\": \"audio\", \"models\": [\"claude-haiku-4-5\"], " + variants));
+        SpecException e = assertThrows(SpecException.class, () -> estimate(claude));
+        assertTrue(e.getMessage().startsWith("model \"claude-haiku-4-5\" does not take audio input"), e.getMessage());
+    }
+
+    /** A silent 16 kHz mono 16-bit WAV of {@code seconds}. */
+    private static byte[] wav(double seconds) {
+        int data = (int) (seconds * 32000);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + data).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + data).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1)
+                .putShort((short) 1).putInt(16000).putInt(32000).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes()).putInt(data);
+        return b.array();
+    }
+
+    @Test
     void theShippedImageExperimentLoadsFromTheClassPath() throws IOException {
         ExperimentSpec s = SpecJson.readBuiltIn("image-receipt.json").orElseThrow();
         assertEquals(2, s.variants().size());
