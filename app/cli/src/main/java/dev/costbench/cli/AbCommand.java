@@ -544,12 +544,16 @@ final class AbCommand {
                 StringBuilder tokens = new StringBuilder();
                 for (ExperimentSpec.ModelSpec ms : spec.models()) {
                     cat.find(ms.id()).ifPresent(e -> tokens.append(tokens.length() == 0 ? "" : ", ")
-                            .append(ms.id()).append(" ≈").append(Estimator.mediaTokens(e, m)));
+                            .append(ms.id()).append(mediaTokens(Estimator.mediaTokens(e, m))));
                 }
                 to.println("  media of " + v.name() + ": " + m.describe()
                         + (tokens.length() == 0 ? "" : " — tokens: " + tokens));
             }
         }
+    }
+
+    private static String mediaTokens(long t) {
+        return t < 0 ? " takes none" : String.format(Locale.ROOT, " ≈%,d", t);
     }
 
     private void printEstimate(String name, RunEstimate e, PrintStream to) {
