@@ -438,7 +438,14 @@ public final class SetupPane extends ScrollPane {
         }
         showEstimate();
         Runner r = runner();
-        startRun(r, r.create(spec).experimentId());
+        long id;
+        try {
+            id = r.create(spec).experimentId(); // checks placeholders, APIs and media before storing anything
+        } catch (RuntimeException ex) {
+            error.setText(ex.getMessage());
+            return;
+        }
+        startRun(r, id);
     }
 
     private void startRun(Runner r, long experimentId) {

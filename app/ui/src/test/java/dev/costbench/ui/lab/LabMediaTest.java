@@ -188,6 +188,24 @@ class LabMediaTest {
     }
 
     @Test
+    void aModelThatTakesNoImagesIsNamedAndNothingIsStoredOrSent(FxRobot robot) throws Exception {
+        SetupPane setup = view.setup();
+        robot.interact(() -> {
+            view.showSetup();
+            setup.modelsForTest(List.of("gpt-4o-mini", "gpt-3.5-turbo"));
+        });
+        robot.interact(() -> assertTrue(setup.baselineMedia().add(dir.resolve("receipt-512.png"))));
+        String caption = robot.lookup("#lab-base-media .media-caption").queryLabeled().getText();
+        assertTrue(caption.contains("gpt-3.5-turbo: takes no images"), caption);
+        robot.interact(() -> robot.lookup("#lab-run").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(setup.errorLabel().getText().startsWith("model \"gpt-3.5-turbo\" does not take images"),
+                setup.errorLabel().getText());
+        assertTrue(store.listExperiments().isEmpty());
+        assertTrue(sent.isEmpty());
+    }
+
+    @Test
     void theMediaViewsOriginalAndProcessedImageBecomeBaselineAndOptimized(FxRobot robot) throws Exception {
         SetupPane setup = view.setup();
         robot.interact(() -> {
