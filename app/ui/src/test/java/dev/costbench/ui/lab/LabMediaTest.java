@@ -109,6 +109,16 @@ class LabMediaTest {
         };
     }
 
+    /** The setup with {@code models} checked. */
+    private SetupPane showSetup(FxRobot robot, String... models) {
+        robot.interact(() -> {
+            view.showSetup();
+            view.setup().modelsForTest(List.of(models));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return view.setup();
+    }
+
     private static BigDecimal low(SetupPane s) {
         Matcher m = LOW.matcher(s.estimateLabel().getText());
         assertTrue(m.find(), s.estimateLabel().getText() + " / " + s.errorLabel().getText());
@@ -117,12 +127,7 @@ class LabMediaTest {
 
     @Test
     void anAttachedImageRaisesTheEstimateAndGoesWithEveryTrial(FxRobot robot) throws Exception {
-        SetupPane setup = view.setup();
-        robot.interact(() -> {
-            view.showSetup();
-            setup.modelsForTest(List.of("gpt-4o-mini", "claude-haiku-4-5"));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        SetupPane setup = showSetup(robot, "gpt-4o-mini", "claude-haiku-4-5");
         robot.interact(() -> {
             TextArea optUser = robot.lookup("#lab-opt-user").queryAs(TextArea.class);
             TextArea optSystem = robot.lookup("#lab-opt-system").queryAs(TextArea.class);
@@ -189,11 +194,7 @@ class LabMediaTest {
 
     @Test
     void aModelThatTakesNoImagesIsNamedAndNothingIsStoredOrSent(FxRobot robot) throws Exception {
-        SetupPane setup = view.setup();
-        robot.interact(() -> {
-            view.showSetup();
-            setup.modelsForTest(List.of("gpt-4o-mini", "gpt-3.5-turbo"));
-        });
+        SetupPane setup = showSetup(robot, "gpt-4o-mini", "gpt-3.5-turbo");
         robot.interact(() -> assertTrue(setup.baselineMedia().add(dir.resolve("receipt-512.png"))));
         String caption = robot.lookup("#lab-base-media .media-caption").queryLabeled().getText();
         assertTrue(caption.contains("gpt-3.5-turbo: takes no images"), caption);
