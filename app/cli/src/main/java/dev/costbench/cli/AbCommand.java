@@ -63,6 +63,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -165,9 +166,11 @@ final class AbCommand {
         RunPlan draft = RunPlan.of(spec);
         Planner.validate(draft);
         Map<String, ProviderId> providers = draft.providers(cat::find);
+        draft.requireMediaSupport(cat::find);
         RunEstimate estimate = new Estimator(cat::find).estimate(draft, draft.cells(), Map.of(), BigDecimal.ZERO);
         boolean json = a.flag("json");
         printEstimate(spec.name(), estimate, json ? err : out);
+        printMedia(spec, cat, json ? err : out);
         JudgeSpec judgeSpec = spec.quality().judge();
         Set<ProviderId> needed = new LinkedHashSet<>(providers.values());
         if (judgeSpec != null) {
@@ -534,6 +537,25 @@ final class AbCommand {
 
     // ---- output ---------------------------------------------------------------------------------------------------
 
+    /** Each variant's attached media with its input tokens per model (included in INPUT/CALL above). */
+    private static void printMedia(ExperimentSpec spec, Catalog cat, PrintStream to) {
+        for (ExperimentSpec.VariantSpec v : spec.variants()) {
+            for (ExperimentSpec.MediaSpec m : v.media()) {
+                StringBuilder tokens = new StringBuilder();
+                for (ExperimentSpec.ModelSpec ms : spec.models()) {
+                    cat.find(ms.id()).ifPresent(e -> tokens.append(tokens.length() == 0 ? "" : ", ")
+                            .append(ms.id()).append(mediaTokens(Estimator.mediaTokens(e, m))));
+                }
+                to.println("  media of " + v.name() + ": " + m.describe()
+                        + (tokens.length() == 0 ? "" : " — tokens: " + tokens));
+            }
+        }
+    }
+
+    private static String mediaTokens(long t) {
+        return t < 0 ? " takes none" : String.format(Locale.ROOT, " ≈%,d", t);
+    }
+
     private void printEstimate(String name, RunEstimate e, PrintStream to) {
         to.printf(Locale.ROOT, "Estimate for \"%s\": %d calls, %s – %s%s%n", name, e.calls(),
                 Money.format(e.lowUsd()), Money.format(e.highUsd()),
@@ -697,13 +719,12 @@ final class AbCommand {
         }
         String name = arg.endsWith(".json") ? arg : arg + ".json";
         if (!name.contains("/") && !name.contains("\\")) {
-            try (InputStream s = AbCommand.class.getResourceAsStream("/experiments/" + name)) {
-                if (s != null) {
-                    return SpecJson.read(s, name, null);
-                }
+            Optional<ExperimentSpec> builtIn = SpecJson.readBuiltIn(name);
+            if (builtIn.isPresent()) {
+                return builtIn.get();
             }
         }
-        throw new UsageException("no such experiment file: " + arg + " (built in: seed000-support-ticket)");
+        throw new UsageException("no such experiment file: " + arg + " (built in: seed000-support-ticket, image-receipt)");
     }
 
     private AbHistoryCommand history() {

@@ -53,6 +53,8 @@ class AbCommandTest {
     private final List<String> judgeAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String out;
     private String err;
+    /** Every request body the mock providers received. */
+    private final List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -76,6 +78,7 @@ class AbCommandTest {
     /** Bills input by the request's size, so the shorter prompt is really cheaper. */
     private MockResponse answer(RecordedRequest r) {
         String body = r.getBody() == null ? "" : r.getBody().utf8();
+        bodies.add(body);
         long input = 20 + body.length() / 4;
         String path = r.getUrl().encodedPath();
         if (path.equals("/v1/responses") && body.contains("impartial judge")) {
@@ -219,6 +222,84 @@ class AbCommandTest {
 
         assertNoKeyIn(file);
         assertNoKeyIn(data);
+    }
+
+    @Test
+    void anImageExperimentSendsEachVariantsImageAsTheProvidersDocumentIt() throws Exception {
+        byte[] big;
+        byte[] small;
+        try (var a = getClass().getResourceAsStream("/experiments/receipt-2048.png");
+             var b = getClass().getResourceAsStream("/experiments/receipt-512.png")) {
+            big = a.readAllBytes();
+            small = b.readAllBytes();
+        }
+        Files.write(tmp.resolve("big.png"), big);
+        Files.write(tmp.resolve("small.png"), small);
+        Path spec = Files.writeString(tmp.resolve("img.json"), "{\"name\":\"img\",\"models\":[\"gpt-4o-mini\","
+                + "\"claude-haiku-4-5\"],\"stream\":false,\"parameters\":{\"maxOutputTokens\":50},\"variants\":["
+                + "{\"name\":\"2048 px\",\"user\":\"Total?\",\"media\":[\"big.png\"]},"
+                + "{\"name\":\"512 px\",\"user\":\"Total?\",\"media\":[\"small.png\"]}]}");
+        assertEquals(0, run("ab", "run", spec.toString(), "--yes", "--json"), err);
+        assertEquals(2, openAiCalls.get());
+        assertEquals(2, anthropicCalls.get());
+        assertTrue(err.contains("media of 2048 px: big.png · 1536×2048 · 42 KB — tokens: gpt-4o-mini ≈"), err);
+        assertTrue(err.contains("media of 512 px: small.png · 384×512 · 15 KB — tokens: gpt-4o-mini ≈"), err);
+        String b64Big = java.util.Base64.getEncoder().encodeToString(big);
+        String b64Small = java.util.Base64.getEncoder().encodeToString(small);
+        // OpenAI Responses: {"type":"input_image","image_url":"data:image/png;base64,…"} after the text
+        List<String> openAi = bodies.stream().filter(x -> x.contains("input_image")).toList();
+        assertEquals(2, openAi.size(), bodies.toString().length() + " chars of bodies");
+        for (String x : openAi) {
+            JsonNode content = JSON.readTree(x).get("input").get(0).get("content");
+            assertEquals("input_text", content.get(0).get("type").asText());
+            assertEquals("input_image", content.get(1).get("type").asText());
+            String url = content.get(1).get("image_url").asText();
+            assertTrue(url.equals("data:image/png;base64," + b64Big) || url.equals("data:image/png;base64,"
+                    + b64Small), url.substring(0, 40));
+        }
+        assertTrue(openAi.stream().anyMatch(x -> x.contains(b64Small)) && openAi.stream().anyMatch(x -> x.contains(b64Big)));
+        // Anthropic Messages: {"type":"image","source":{"type":"base64","media_type":"image/png","data":"…"}}
+        List<String> claude = bodies.stream().filter(x -> x.contains("\"source\"")).toList();
+        assertEquals(2, claude.size());
+        for (String x : claude) {
+            JsonNode img = JSON.readTree(x).get("messages").get(0).get("content").get(1);
+            assertEquals("image", img.get("type").asText());
+            assertEquals("base64", img.get("source").get("type").asText());
+            assertEquals("image/png", img.get("source").get("media_type").asText());
+        }
+        // the estimate's input per call includes the image tokens: the small image is cheaper before anything is sent
+        JsonNode o = JSON.readTree(out);
+        assertEquals("DONE", o.get("status").asText());
+        long id = o.get("experimentId").asLong();
+        Path file = tmp.resolve("export.json");
+        assertEquals(0, run("ab", "export", Long.toString(id), "--json", "--out", file.toString()));
+        JsonNode export = JSON.readTree(file.toFile());
+        assertEquals(dev.costbench.model.lab.MediaBlob.sha256(small),
+                export.get("variants").get(1).get("media").get(0).asText());
+        assertNoKeyIn(data);
+        // imported into a store that holds the images, the copy keeps them and can run again
+        assertEquals(0, run("ab", "import", file.toString()), err);
+        try (dev.costbench.store.H2LabStore store = dev.costbench.store.H2LabStore.open(data)) {
+            long copy = store.listExperiments().stream().mapToLong(x -> x.id()).max().orElseThrow();
+            assertTrue(copy != id);
+            assertEquals(List.of(dev.costbench.model.lab.MediaBlob.sha256(small)),
+                    store.variants(copy).get(1).mediaHashes());
+            var plan = dev.costbench.model.lab.run.RunPlan.load(store, copy);
+            assertTrue(plan.variants().get(1).spec().media().get(0).loaded());
+            assertEquals("small.png", plan.variants().get(1).spec().media().get(0).name());
+        }
+    }
+
+    @Test
+    void anImageForAModelThatTakesNoImagesStopsBeforeAnyCall() throws Exception {
+        try (var a = getClass().getResourceAsStream("/experiments/receipt-512.png")) {
+            Files.write(tmp.resolve("small.png"), a.readAllBytes());
+        }
+        Path spec = Files.writeString(tmp.resolve("img.json"), "{\"name\":\"img\",\"models\":[\"o3-mini\"],"
+                + "\"variants\":[{\"name\":\"a\",\"user\":\"Total?\",\"media\":[\"small.png\"]}]}");
+        assertEquals(2, run("ab", "run", spec.toString(), "--yes"));
+        assertTrue(err.contains("model \"o3-mini\" does not take images"), err);
+        assertEquals(0, openAiCalls.get());
     }
 
     @Test

@@ -67,6 +67,12 @@ public final class CostBenchApp extends Application {
             labView = new dev.costbench.ui.lab.LabView(() -> store, () -> promptVm.catalogProperty().get(),
                     id -> access.join().clients().client(id), () -> new String[] {promptVm.systemTextProperty().get(),
                             promptVm.userTextProperty().get()});
+            labView.setup().setMediaSource(() -> {
+                if (mediaView == null) {
+                    throw new IllegalStateException(MediaView.NO_IMAGE);
+                }
+                return mediaView.experimentMedia();
+            });
         }
         return labView;
     }

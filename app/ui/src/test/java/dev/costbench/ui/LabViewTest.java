@@ -137,7 +137,8 @@ class LabViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(full.setup().estimateLabel().getText().startsWith("Estimated cost of the run: $"),
                 full.setup().estimateLabel().getText() + " / " + full.setup().errorLabel().getText());
-        robot.clickOn("#lab-run");
+        // fired, not clicked: the setup (with its image rows) may reach below the 900-px test window
+        robot.interact(() -> robot.lookup("#lab-run").queryButton().fire());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> full.setup().finishedCount() == 1);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> full.results() != null
                 && full.results().generation() >= 1 && full.results().results() != null);

@@ -80,6 +80,9 @@ public final class ResultsPane extends VBox {
     private final TextFlow right = new TextFlow();
     private final Label leftTitle = new Label();
     private final Label rightTitle = new Label();
+    /** Which image (or recording) each side's variant sent; empty for text-only variants. */
+    private final Label leftMedia = new Label();
+    private final Label rightMedia = new Label();
     private final Label title = new Label();
     // the judge and the editable checks / thresholds
     private java.util.function.Supplier<dev.costbench.model.catalog.Catalog> catalog;
@@ -143,7 +146,9 @@ public final class ResultsPane extends VBox {
         rp.setFitToWidth(true);
         left.setPadding(new Insets(6));
         right.setPadding(new Insets(6));
-        SplitPane outputs = new SplitPane(new VBox(4, leftTitle, lp), new VBox(4, rightTitle, rp));
+        SplitPane outputs = new SplitPane(new VBox(4, leftTitle, leftMedia, lp), new VBox(4, rightTitle, rightMedia, rp));
+        leftMedia.setId("lab-left-media");
+        rightMedia.setId("lab-right-media");
         VBox.setVgrow(lp, Priority.ALWAYS);
         VBox.setVgrow(rp, Priority.ALWAYS);
         javafx.scene.control.MenuButton del = TrialDeletion.button(this::cellTrials, store, () -> {
@@ -501,6 +506,8 @@ public final class ResultsPane extends VBox {
         cellBox.getItems().setAll(new ArrayList<>(m.keySet()));
         leftTitle.setText(base == null ? "" : base.name() + " (baseline)");
         rightTitle.setText(opt == null ? "" : opt.name());
+        leftMedia.setText(VariantMediaBox.caption(base));
+        rightMedia.setText(VariantMediaBox.caption(opt));
         if (!m.isEmpty()) {
             cellBox.getSelectionModel().select(0);
             showCell();

@@ -63,6 +63,15 @@ public final class SetupPane extends ScrollPane {
         String[] current();
     }
 
+    /**
+     * The Media view's current image: {original, processed (resized / recompressed)}.
+     *
+     * @throws IllegalStateException with a message for the user when there is no image to take
+     */
+    public interface MediaSource {
+        List<ExperimentSpec.MediaSpec> current();
+    }
+
     private final Supplier<LabStore> store;
     private final Supplier<Catalog> catalog;
     private final ClientSource clients;
@@ -93,6 +102,9 @@ public final class SetupPane extends ScrollPane {
     private final QualityEditor quality = new QualityEditor("setup");
     private final JudgeEditor judge;
     private final Label judgeEstimate = new Label();
+    private final VariantMediaBox baseMedia;
+    private final VariantMediaBox optMedia;
+    private MediaSource mediaSource;
     private Run run;
     private volatile JudgeRun judgeRun;
     private long finishedCount;
@@ -124,6 +136,24 @@ public final class SetupPane extends ScrollPane {
         maxTokens.setId("lab-max-tokens");
         reps.setId("lab-reps");
         reps.setEditable(true);
+        baseMedia = new VariantMediaBox("lab-base", this::checkedModels, error::setText);
+        optMedia = new VariantMediaBox("lab-opt", this::checkedModels, error::setText);
+        for (VariantMediaBox b : List.of(baseMedia, optMedia)) {
+            b.media().addListener((javafx.collections.ListChangeListener<ExperimentSpec.MediaSpec>) c -> {
+                if (!estimate.getText().isEmpty()) {
+                    showEstimate();
+                }
+            });
+        }
+        models.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            baseMedia.refresh();
+            optMedia.refresh();
+        });
+        Button fromMedia = new Button("Images from the Media view");
+        fromMedia.setId("lab-from-media");
+        fromMedia.setTooltip(new Tooltip("The Media view's original image goes to the baseline, its resized / "
+                + "recompressed version to the optimized variant: does the cheaper image answer as well?"));
+        fromMedia.setOnAction(e -> fromMediaView());
         Button fromPromptBase = new Button("From the Prompt view");
         fromPromptBase.setTooltip(new Tooltip("Copy the Prompt view's system prompt and user message"));
         fromPromptBase.setOnAction(e -> fill(prompt.current(), baseSystem, baseUser));
@@ -189,6 +219,13 @@ public final class SetupPane extends ScrollPane {
         variants.add(optSystem, 1, 1);
         variants.add(baseUser, 0, 2);
         variants.add(optUser, 1, 2);
+        Label mediaNote = new Label("Images sent with each request (optional)");
+        mediaNote.setStyle("-fx-text-fill: -color-fg-muted;");
+        HBox mediaBar = new HBox(8, mediaNote, fromMedia);
+        mediaBar.setAlignment(Pos.CENTER_LEFT);
+        variants.add(mediaBar, 0, 3, 2, 1);
+        variants.add(baseMedia, 0, 4);
+        variants.add(optMedia, 1, 4);
         javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
         half.setPercentWidth(50);
         variants.getColumnConstraints().addAll(half, half);
@@ -253,9 +290,14 @@ public final class SetupPane extends ScrollPane {
     /** The experiment as the form describes it; a clear message for what is missing or wrong. */
     public ExperimentSpec spec() {
         List<ExperimentSpec.VariantSpec> vs = new ArrayList<>();
-        vs.add(ExperimentSpec.VariantSpec.of("baseline", true, baseSystem.getText(), baseUser.getText()));
+        vs.add(ExperimentSpec.VariantSpec.of("baseline", true, baseSystem.getText(), baseUser.getText())
+                .withMedia(baseMedia.media()));
         if (!optUser.getText().isBlank()) {
-            vs.add(ExperimentSpec.VariantSpec.of("optimized", false, optSystem.getText(), optUser.getText()));
+            vs.add(ExperimentSpec.VariantSpec.of("optimized", false, optSystem.getText(), optUser.getText())
+                    .withMedia(optMedia.media()));
+        } else if (!optMedia.media().isEmpty()) {
+            throw new IllegalArgumentException("The optimized variant has an image but no user message: type one "
+                    + "(e.g. the baseline's question).");
         }
         String text = inputs.getText().strip();
         List<ExperimentSpec.InputSpec> in = text.isEmpty() ? List.of(new ExperimentSpec.InputSpec("", java.util.Map.of()))
@@ -283,6 +325,46 @@ public final class SetupPane extends ScrollPane {
                 new QualitySettings(quality.checks(), quality.thresholds(), judge.spec()));
     }
 
+    /** Where "Images from the Media view" takes its images (set by the app; null: the button says so). */
+    public void setMediaSource(MediaSource source) {
+        this.mediaSource = source;
+    }
+
+    /** The Media view's original to the baseline, its processed image to the optimized variant. */
+    public void fromMediaView() {
+        error.setText("");
+        try {
+            if (mediaSource == null) {
+                throw new IllegalStateException("The Media view is not available here.");
+            }
+            List<ExperimentSpec.MediaSpec> pair = mediaSource.current();
+            baseMedia.media().setAll(pair.get(0));
+            optMedia.media().setAll(pair.get(1));
+            if (optUser.getText().isBlank()) {
+                optUser.setText(baseUser.getText());
+            }
+        } catch (RuntimeException ex) {
+            error.setText(ex.getMessage());
+        }
+    }
+
+    /** The baseline's and the optimized variant's media boxes (tests attach files through them). */
+    VariantMediaBox baselineMedia() {
+        return baseMedia;
+    }
+
+    VariantMediaBox optimizedMedia() {
+        return optMedia;
+    }
+
+    private List<ModelEntry> checkedModels() {
+        List<ModelEntry> out = new ArrayList<>();
+        for (String id : models.getCheckModel().getCheckedItems()) {
+            catalog.get().find(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
     private Runner runner() {
         return new Runner(store.get(), clients, id -> catalog.get().find(id));
     }
@@ -301,6 +383,7 @@ public final class SetupPane extends ScrollPane {
                             + Money.format(e.budgetUsd()) + " cap." : e.mayHitBudget() ? ". It may reach the "
                             + Money.format(e.budgetUsd()) + " cap." : ". Within the " + Money.format(e.budgetUsd())
                             + " cap."));
+            estimate.setText(estimate.getText() + perVariant(e));
             BigDecimal perCall = e.calls() == 0 ? null : e.lowUsd().add(e.highUsd())
                     .divide(BigDecimal.valueOf(2L * e.calls()), 10, java.math.RoundingMode.HALF_EVEN);
             SampleSize n = PowerAnalysis.sampleSize(0.10, PowerAnalysis.ASSUMED_CV, true, 0.05, 0.80, perCall, null);
@@ -313,6 +396,29 @@ public final class SetupPane extends ScrollPane {
         } catch (RuntimeException ex) {
             error.setText(ex.getMessage());
         }
+    }
+
+    /** "\nPer variant: baseline $0.0123 – $0.0456 (≈ 25,620 input tokens per call) · optimized …". */
+    private static String perVariant(RunEstimate e) {
+        java.util.Map<String, BigDecimal[]> sums = new java.util.LinkedHashMap<>();
+        java.util.Map<String, long[]> input = new java.util.LinkedHashMap<>();
+        for (RunEstimate.Line l : e.lines()) {
+            BigDecimal[] s = sums.computeIfAbsent(l.variant(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            if (l.lowUsd() != null) {
+                s[0] = s[0].add(l.lowUsd());
+                s[1] = s[1].add(l.highUsd());
+            }
+            long[] in = input.computeIfAbsent(l.variant(), k -> new long[2]);
+            in[0] += l.inputTokensPerCall() * l.calls();
+            in[1] += l.calls();
+        }
+        if (sums.size() < 2) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        sums.forEach((v, s) -> parts.add(String.format(Locale.ROOT, "%s %s – %s (≈ %,d input tokens per call)", v,
+                Money.format(s[0]), Money.format(s[1]), input.get(v)[1] == 0 ? 0 : input.get(v)[0] / input.get(v)[1])));
+        return "\nPer variant: " + String.join(" · ", parts);
     }
 
     /** Creates the experiment in the store and runs it. */
@@ -332,7 +438,14 @@ public final class SetupPane extends ScrollPane {
         }
         showEstimate();
         Runner r = runner();
-        startRun(r, r.create(spec).experimentId());
+        long id;
+        try {
+            id = r.create(spec).experimentId(); // checks placeholders, APIs and media before storing anything
+        } catch (RuntimeException ex) {
+            error.setText(ex.getMessage());
+            return;
+        }
+        startRun(r, id);
     }
 
     private void startRun(Runner r, long experimentId) {

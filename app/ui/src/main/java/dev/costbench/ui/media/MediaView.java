@@ -9,6 +9,7 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.ImageOptions;
 import dev.costbench.model.media.MediaCosts;
@@ -426,8 +427,38 @@ public final class MediaView extends BorderPane {
         return generation;
     }
 
+    /** What to do when another view asks for the current image and there is none. */
+    public static final String NO_IMAGE = "Open an image in the Media view first (Ctrl+I), choose its size and "
+            + "format there, then take it here.";
+
     public byte[] optimizedBytes() {
         return optimizedBytes;
+    }
+
+    /**
+     * The current image for an A/B experiment: {original file, optimized version} (the A/B lab's "Images from the
+     * Media view").
+     *
+     * @throws IllegalStateException saying what to do when no image (or no optimized version yet) is at hand
+     */
+    public List<ExperimentSpec.MediaSpec> experimentMedia() {
+        if (avMode || file == null || info == null) {
+            throw new IllegalStateException(NO_IMAGE);
+        }
+        if (optimizedBytes == null) {
+            throw new IllegalStateException("The Media view has no optimized version of " + file.getFileName()
+                    + " yet; wait for it to finish, or choose a size and format.");
+        }
+        byte[] originalBytes;
+        try {
+            originalBytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String ext = format.getValue().equals("PNG") ? "png" : format.getValue().equals("WebP") ? "webp" : "jpg";
+        ExperimentSpec.MediaSpec optimized = ExperimentSpec.MediaSpec.of(base + "-optimized." + ext, optimizedBytes);
+        return List.of(ExperimentSpec.MediaSpec.of(file.getFileName().toString(), originalBytes), optimized);
     }
 
     public void chooseFile() {

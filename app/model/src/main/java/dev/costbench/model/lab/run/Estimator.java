@@ -8,6 +8,9 @@ import dev.costbench.model.cost.CostEngine;
 import dev.costbench.model.cost.RequestShape;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
+import dev.costbench.model.media.ImageOptions;
+import dev.costbench.model.media.MediaHeader;
+import dev.costbench.model.media.MediaRules;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.RequestEstimate;
@@ -111,7 +114,7 @@ public final class Estimator {
         String key = plan.experimentId() + "/" + cell.variantId() + "/" + cell.inputId() + "/" + cell.modelId();
         return inputs.computeIfAbsent(key, k -> {
             ChatRequest r = plan.request(cell);
-            return RequestEstimate.of(model, r, (long) r.maxOutputTokens(), NO_MEDIA, BillingOptions.INTERACTIVE);
+            return RequestEstimate.of(model, r, (long) r.maxOutputTokens(), HEADERS, BillingOptions.INTERACTIVE);
         });
     }
 
@@ -174,7 +177,37 @@ public final class Estimator {
         return out;
     }
 
-    /** For text-only requests (experiment variants and judge prompts carry no media yet). */
+    /**
+     * The input tokens one attached file costs on {@code model} by the catalog's media rules (images with the API's
+     * default detail and resolution), or -1 when the model has no rule for it.
+     */
+    public static long mediaTokens(ModelEntry model, ExperimentSpec.MediaSpec m) {
+        if (m.image()) {
+            return MediaRules.image(model).map(r -> r.tokens(m.width(), m.height(), ImageOptions.DEFAULTS).tokens())
+                    .orElse(-1L);
+        }
+        return MediaRules.audio(model).filter(a -> a.inputPerSecond() > 0).map(a -> a.inputTokens(m.seconds()))
+                .orElse(-1L);
+    }
+
+    /** Sizes media by their headers ({@link MediaHeader}): image pixels, WAV length. */
+    public static final RequestEstimate.MediaSizer HEADERS = new RequestEstimate.MediaSizer() {
+        @Override
+        public int[] imageSize(Part.Image image) {
+            MediaHeader h = MediaHeader.probe(image.data()).orElseThrow(() -> new SpecException(
+                    "an attached image is not a JPEG, PNG, WebP or GIF; its size cannot be read"));
+            return new int[] {h.width(), h.height()};
+        }
+
+        @Override
+        public double seconds(Part media) {
+            byte[] data = media instanceof Part.Audio a ? a.data() : new byte[0];
+            return MediaHeader.probe(data).map(MediaHeader::seconds).orElseThrow(() -> new SpecException(
+                    "attached audio is not a WAV recording; its length cannot be read"));
+        }
+    };
+
+    /** For text-only requests (judge prompts carry no media). */
     public static final RequestEstimate.MediaSizer NO_MEDIA = new RequestEstimate.MediaSizer() {
         @Override
         public int[] imageSize(Part.Image image) {

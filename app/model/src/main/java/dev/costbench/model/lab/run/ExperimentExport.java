@@ -23,8 +23,13 @@ import java.util.Map;
  * holds no API keys, so neither does an export. Money is a decimal string in JSON and a plain decimal in CSV.
  *
  * <p>JSON: {@code {format: 1, experiment: {id, name, created, status, budgetUsd, repetitions, settings: {...},
- * models}, variants: [{id, name, baseline, prompt: {...}}], inputs: [{id, label, variables}], trials: [...],
- * spentUsd}}.
+ * models}, variants: [{id, name, baseline, prompt: {...}, media: [sha256, ...]}], inputs: [{id, label, variables}],
+ * trials: [...], spentUsd}}.
+ *
+ * <p>Media (a variant's images or audio) are exported by SHA-256 only, not their bytes: {@code media} lists the
+ * hashes in the order the requests carried them, and the prompt snapshot names each with its file name, type, size
+ * and pixel size ({@link SpecJson#variantJson}). {@link ExperimentImport} keeps the hashes the importing store holds;
+ * a variant whose file it lacks still shows and re-prices, and running it again asks for the file.
  */
 public final class ExperimentExport {
 

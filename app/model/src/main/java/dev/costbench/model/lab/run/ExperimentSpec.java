@@ -141,9 +141,10 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
      * One prompt variant: system text and messages, each of which may hold {@code {{placeholders}}}.
      *
      * @param parameters this variant's own request parameters (unset ones come from the experiment's)
+     * @param media      images or audio attached to the last user message of every request, in this order
      */
     public record VariantSpec(String name, boolean baseline, String system, List<MessageSpec> messages,
-                              Params parameters) {
+                              Params parameters, List<MediaSpec> media) {
 
         public VariantSpec {
             if (name == null || name.isBlank()) {
@@ -159,6 +160,13 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
             }
             system = system == null || system.isEmpty() ? null : system;
             parameters = parameters == null ? Params.NONE : parameters;
+            media = media == null ? List.of() : List.copyOf(media);
+        }
+
+        /** A variant without media. */
+        public VariantSpec(String name, boolean baseline, String system, List<MessageSpec> messages,
+                           Params parameters) {
+            this(name, baseline, system, messages, parameters, List.of());
         }
 
         /** A variant with a system text and one user message. */
@@ -166,8 +174,85 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
             return new VariantSpec(name, baseline, system, List.of(new MessageSpec(Role.USER, user)), Params.NONE);
         }
 
+        /** The same variant with other media. */
+        public VariantSpec withMedia(List<MediaSpec> m) {
+            return new VariantSpec(name, baseline, system, messages, parameters, m);
+        }
+
         VariantSpec asBaseline() {
-            return new VariantSpec(name, true, system, messages, parameters);
+            return new VariantSpec(name, true, system, messages, parameters, media);
+        }
+    }
+
+    /**
+     * An image or audio file a variant sends with each request, kept by content: stored once in the lab store
+     * ({@link dev.costbench.model.lab.LabStore#putMedia}) and referenced by its SHA-256.
+     *
+     * @param name     the file name it came from (shown in the setup and the results)
+     * @param mimeType {@code image/jpeg}, {@code image/png}, {@code image/webp}, {@code image/gif} or {@code audio/wav}
+     * @param sha256   lower-case hex SHA-256 of the bytes
+     * @param bytes    the file size
+     * @param width    pixels (0 for audio)
+     * @param height   pixels (0 for audio)
+     * @param seconds  length of audio (0 for images)
+     * @param data     the bytes, or null for a reference whose bytes the store does not hold (e.g. an imported
+     *                 experiment whose files were not imported): it can be shown and estimated but not sent
+     */
+    public record MediaSpec(String name, String mimeType, String sha256, long bytes, int width, int height,
+                            double seconds, byte[] data) {
+
+        public MediaSpec {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(mimeType, "mimeType");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+
+        /**
+         * Media from a file's bytes: the type and size come from its header.
+         *
+         * @throws SpecException when the bytes are not a JPEG, PNG, WebP, GIF image or a WAV recording
+         */
+        public static MediaSpec of(String name, byte[] data) {
+            dev.costbench.model.media.MediaHeader h = dev.costbench.model.media.MediaHeader.probe(data)
+                    .orElseThrow(() -> new SpecException("media \"" + name + "\": not a JPEG, PNG, WebP or GIF "
+                            + "image or a WAV recording (convert it, e.g. in the Media view)"));
+            return new MediaSpec(name, h.mimeType(), dev.costbench.model.lab.MediaBlob.sha256(data), data.length,
+                    h.width(), h.height(), h.seconds(), data);
+        }
+
+        /** True for images, false for audio. */
+        public boolean image() {
+            return mimeType.startsWith("image/");
+        }
+
+        /** The bytes are at hand (not only a reference). */
+        public boolean loaded() {
+            return data != null;
+        }
+
+        /** "receipt-512.png · 512×683 · 41 KB" or "note.wav · 4.2 s · 130 KB". */
+        public String describe() {
+            String size = bytes >= 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0)
+                    : Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+            return name + " · " + (image() ? width + "×" + height
+                    : String.format(java.util.Locale.ROOT, "%.1f s", seconds)) + " · " + size;
+        }
+
+        /** Equal by name, type and content hash (the bytes are what the hash says). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MediaSpec m && m.name.equals(name) && m.mimeType.equals(mimeType)
+                    && m.sha256.equals(sha256);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, mimeType, sha256);
+        }
+
+        @Override
+        public String toString() {
+            return "MediaSpec[" + describe() + ", " + sha256 + "]";
         }
     }
 

@@ -107,8 +107,16 @@ public final class RunPlan {
                 settings, modelIds));
         List<PlannedVariant> vs = new ArrayList<>();
         for (ExperimentSpec.VariantSpec v : spec.variants()) {
+            List<String> hashes = new ArrayList<>();
+            for (ExperimentSpec.MediaSpec m : v.media()) {
+                if (!m.loaded()) {
+                    throw new SpecException("variant \"" + v.name() + "\": the bytes of " + m.name()
+                            + " are not at hand; attach the file again");
+                }
+                hashes.add(store.putMedia(m.data(), m.mimeType()));
+            }
             Variant stored = store.addVariant(e.id(), new NewVariant(v.name(), v.baseline(),
-                    SpecJson.variantJson(v).toString()));
+                    SpecJson.variantJson(v).toString(), hashes));
             vs.add(new PlannedVariant(stored.id(), v));
         }
         List<PlannedInput> is = new ArrayList<>();
@@ -140,9 +148,9 @@ public final class RunPlan {
         List<PlannedVariant> vs = new ArrayList<>();
         List<ExperimentSpec.VariantSpec> specs = new ArrayList<>();
         for (Variant v : store.variants(experimentId)) {
-            ExperimentSpec.VariantSpec parsed = SpecJson.variantFromJson(v.promptJson());
+            ExperimentSpec.VariantSpec parsed = SpecJson.variantFromJson(v.promptJson(), store::getMedia);
             ExperimentSpec.VariantSpec s = new ExperimentSpec.VariantSpec(v.name(), v.baseline(), parsed.system(),
-                    parsed.messages(), parsed.parameters());
+                    parsed.messages(), parsed.parameters(), parsed.media());
             vs.add(new PlannedVariant(v.id(), s));
             specs.add(s);
         }
@@ -292,13 +300,65 @@ public final class RunPlan {
                 + in.describe());
         List<ChatMessage> messages = new ArrayList<>();
         List<ExperimentSpec.MessageSpec> ms = v.spec().messages();
+        int lastUser = 0;
+        for (int i = 0; i < ms.size(); i++) {
+            lastUser = ms.get(i).role() == dev.costbench.model.prompt.Role.USER ? i : lastUser;
+        }
         for (int i = 0; i < ms.size(); i++) {
             String text = Template.fill(ms.get(i).content(), in.variables(), where + ", message " + (i + 1)
                     + ", with " + in.describe());
-            messages.add(new ChatMessage(ms.get(i).role(), List.of(new Part.Text(text))));
+            List<Part> parts = new ArrayList<>();
+            parts.add(new Part.Text(text));
+            if (i == lastUser) {
+                parts.addAll(mediaParts(v));
+            }
+            messages.add(new ChatMessage(ms.get(i).role(), parts));
         }
         return new ChatRequest(m.requestModel(), system, null, messages, p.maxOutputTokensOrDefault(),
                 p.temperature(), null, p.reasoningBudget(), p.reasoningEffort(), null, spec.stream(), spec.openAiApi());
+    }
+
+    /** The variant's media as request parts (images with the API's default detail). */
+    private static List<Part> mediaParts(PlannedVariant v) {
+        List<Part> out = new ArrayList<>();
+        for (ExperimentSpec.MediaSpec m : v.spec().media()) {
+            if (!m.loaded()) {
+                throw new SpecException("variant \"" + v.name() + "\": " + m.name() + " (sha256 "
+                        + m.sha256().substring(0, 12) + "…) is not in the local store; import the experiment with its "
+                        + "media or attach the file again");
+            }
+            out.add(m.image() ? new Part.Image(m.data(), m.mimeType(), null) : new Part.Audio(m.data(), m.mimeType()));
+        }
+        return out;
+    }
+
+    /**
+     * Models that cannot take a variant's media, checked before anything is stored or spent: a model with a catalog
+     * entry needs an image rule for images and an audio rule for audio (Anthropic's API takes no audio). Models
+     * outside the catalog are not checked (the API answers for itself).
+     *
+     * @throws SpecException naming the first model and variant that do not fit
+     */
+    public void requireMediaSupport(Function<String, Optional<ModelEntry>> catalog) {
+        for (ExperimentSpec.ModelSpec m : spec.models()) {
+            Optional<ModelEntry> e = catalog.apply(m.id());
+            for (PlannedVariant v : variants) {
+                for (ExperimentSpec.MediaSpec md : v.spec().media()) {
+                    if (md.image() && e.isPresent() && dev.costbench.model.media.MediaRules.image(e.get()).isEmpty()) {
+                        throw new SpecException("model \"" + m.id() + "\" does not take images, but variant \""
+                                + v.name() + "\" attaches " + md.name() + "; pick a vision model or remove the image");
+                    }
+                    boolean audio = !md.image() && e.isPresent() && (dev.costbench.model.media.MediaRules
+                            .audio(e.get()).filter(a -> a.inputPerSecond() > 0).isEmpty()
+                            || "anthropic".equals(e.get().provider()));
+                    if (audio) {
+                        throw new SpecException("model \"" + m.id() + "\" does not take audio input, but variant \""
+                                + v.name() + "\" attaches " + md.name() + "; pick an audio model (e.g. Gemini) or "
+                                + "remove the recording");
+                    }
+                }
+            }
+        }
     }
 
     /**

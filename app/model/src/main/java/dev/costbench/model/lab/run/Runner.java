@@ -95,6 +95,7 @@ public final class Runner {
         RunPlan plan = RunPlan.of(spec);
         Planner.validate(plan);
         plan.providers(catalog);
+        plan.requireMediaSupport(catalog);
         return estimator.estimate(plan, plan.cells(), java.util.Map.of(), BigDecimal.ZERO);
     }
 
@@ -122,6 +123,7 @@ public final class Runner {
      */
     public RunPlan create(ExperimentSpec spec) {
         RunPlan.of(spec).providers(catalog);
+        RunPlan.of(spec).requireMediaSupport(catalog);
         return RunPlan.create(store, spec);
     }
 
@@ -140,6 +142,7 @@ public final class Runner {
         }
         Planner.validate(plan);
         var providers = plan.providers(catalog);
+        plan.requireMediaSupport(catalog);
         if (!active.add(experimentId)) {
             throw new IllegalStateException("experiment " + experimentId + " is already running");
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.SecretGuard;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.prompt.Role;
@@ -21,12 +22,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The experiment file format (JSON, UTF-8). Example and every field:
@@ -48,8 +52,10 @@ import java.util.Set;
  *     {"name": "verbose", "baseline": true,                  // the first variant when none is marked
  *      "system": "You are an expert ...",
  *      "messages": [{"role": "user", "content": "Ticket:\n{{ticket}}"}],   // or "user": "Ticket:\n{{ticket}}"
- *      "parameters": {"maxOutputTokens": 400}},
- *     {"name": "optimized", "system": "Analyze this ticket. Return JSON ...", "user": "{{ticket}}"}
+ *      "parameters": {"maxOutputTokens": 400},
+ *      "media": ["receipt-2048.png"]},                       // images / WAV audio, relative to this file
+ *     {"name": "optimized", "system": "Analyze this ticket. Return JSON ...", "user": "{{ticket}}",
+ *      "media": [{"file": "receipt-512.png"}]}
  *   ],
  *   "inputs": [{"label": "T-1", "variables": {"ticket": "..."}}],   // inline, and/or
  *   "inputsFile": "tickets.csv",                             // CSV or JSONL, relative to this file
@@ -59,7 +65,13 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * Unknown properties are errors (a typo must not silently change an experiment). Every error names the file and
+ * A variant's {@code media} are attached to its last user message, in order: JPEG, PNG, WebP or GIF images, or WAV
+ * audio for models that take audio. Each entry is a path relative to the experiment file, {@code {"file": path}},
+ * or (as {@link #write} and the store's snapshots write them) {@code {"name", "mimeType", "sha256", "bytes",
+ * "width", "height", "seconds", "base64"}}: with {@code base64} the bytes are inline, without it they are looked up
+ * by hash in the lab store.
+ *
+ * <p>Unknown properties are errors (a typo must not silently change an experiment). Every error names the file and
  * the place. API keys are never part of an experiment: a property named like a credential or a value shaped like a
  * key is refused ({@link SecretGuard}).
  */
@@ -71,7 +83,9 @@ public final class SpecJson {
             "responseCache", "stream", "openAiApi", "parameters", "variants", "inputs", "inputsFile", "$schema",
             "comment", "checks", "verdict", "judge");
     private static final Set<String> VARIANT = Set.of("name", "baseline", "system", "messages", "user", "parameters",
-            "comment");
+            "media", "comment");
+    private static final Set<String> MEDIA = Set.of("file", "name", "mimeType", "sha256", "bytes", "width", "height",
+            "seconds", "base64");
     private static final Set<String> PARAMS = Set.of("temperature", "maxOutputTokens", "reasoningBudget",
             "reasoningEffort", "expectedOutputTokens");
 
@@ -94,12 +108,42 @@ public final class SpecJson {
     }
 
     /**
+     * Reads an experiment shipped on the class path in {@code /experiments/} (the repository's
+     * {@code resources/experiments}); its media files are resources next to it.
+     *
+     * @return empty when there is no such resource
+     */
+    public static Optional<ExperimentSpec> readBuiltIn(String fileName) throws IOException {
+        try (InputStream in = SpecJson.class.getResourceAsStream("/experiments/" + fileName)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Optional.of(parse(text, fileName, new MediaSource(null, "/experiments/", null)));
+        }
+    }
+
+    /**
      * Parses experiment JSON.
      *
      * @param where   names the source in messages (a file name)
      * @param baseDir the directory {@code inputsFile} is relative to, or null when files are not allowed
      */
     public static ExperimentSpec parse(String text, String where, Path baseDir) throws IOException {
+        return parse(text, where, baseDir, null);
+    }
+
+    /**
+     * Parses experiment JSON whose media may be references by hash.
+     *
+     * @param stored finds media bytes by SHA-256 (the lab store's {@code getMedia}), or null
+     */
+    public static ExperimentSpec parse(String text, String where, Path baseDir,
+                                       Function<String, Optional<MediaBlob>> stored) throws IOException {
+        return parse(text, where, new MediaSource(baseDir, null, stored));
+    }
+
+    private static ExperimentSpec parse(String text, String where, MediaSource media) throws IOException {
         String secret = SecretGuard.findSecret(text);
         if (secret != null) {
             throw new SpecException(where + ": an experiment must not contain API keys (found " + secret + "); "
@@ -116,13 +160,14 @@ public final class SpecJson {
             throw new SpecException(where + ": expected a JSON object");
         }
         try {
-            return fromJson(root, baseDir);
+            return fromJson(root, media);
         } catch (SpecException e) {
             throw new SpecException(where + ": " + e.getMessage(), e);
         }
     }
 
-    private static ExperimentSpec fromJson(JsonNode root, Path baseDir) throws IOException {
+    private static ExperimentSpec fromJson(JsonNode root, MediaSource media) throws IOException {
+        Path baseDir = media.baseDir();
         known(root, TOP, "");
         String name = text(root, "name", "name", true);
         String description = text(root, "description", "description", false);
@@ -152,7 +197,7 @@ public final class SpecJson {
         List<ExperimentSpec.VariantSpec> variants = new ArrayList<>();
         JsonNode vs = array(root, "variants");
         for (int i = 0; i < vs.size(); i++) {
-            variants.add(variant(vs.get(i), "variants[" + i + "]"));
+            variants.add(variant(vs.get(i), "variants[" + i + "]", media));
         }
         List<ExperimentSpec.InputSpec> inputs = new ArrayList<>();
         if (root.has("inputs") && !root.get("inputs").isNull()) {
@@ -211,7 +256,7 @@ public final class SpecJson {
         return new ExperimentSpec.ModelSpec(id, provider, text(n, "apiModel", at + ".apiModel", false));
     }
 
-    private static ExperimentSpec.VariantSpec variant(JsonNode n, String at) {
+    private static ExperimentSpec.VariantSpec variant(JsonNode n, String at, MediaSource source) {
         if (!n.isObject()) {
             throw new SpecException(at + ": expected an object {name, system, messages, parameters}");
         }
@@ -248,10 +293,20 @@ public final class SpecJson {
                 messages.add(new ExperimentSpec.MessageSpec(r, text(x, "content", m + ".content", true)));
             }
         }
+        List<ExperimentSpec.MediaSpec> media = new ArrayList<>();
+        JsonNode md = n.get("media");
+        if (md != null && !md.isNull()) {
+            if (!md.isArray()) {
+                throw new SpecException(at + ".media: expected an array of file names, e.g. [\"photo.jpg\"]");
+            }
+            for (int i = 0; i < md.size(); i++) {
+                media.add(source.load(md.get(i), at + ".media[" + i + "]"));
+            }
+        }
         try {
             return new ExperimentSpec.VariantSpec(name, bool(n, "baseline", false),
                     text(n, "system", at + ".system", false), messages, params(n.get("parameters"),
-                            at + ".parameters"));
+                            at + ".parameters"), media);
         } catch (SpecException e) {
             throw new SpecException(at + ": " + e.getMessage(), e);
         }
@@ -341,7 +396,7 @@ public final class SpecJson {
         }
         ArrayNode vs = o.putArray("variants");
         for (ExperimentSpec.VariantSpec v : s.variants()) {
-            vs.add(variantJson(v));
+            vs.add(variantJson(v, true));
         }
         QualitySettings q = s.quality();
         if (!q.checks().isEmpty() || !q.thresholds().equals(dev.costbench.model.lab.stats.VerdictThresholds.defaults())
@@ -358,8 +413,15 @@ public final class SpecJson {
         return o;
     }
 
-    /** A variant as {@code {name, baseline, system, messages: [{role, content}], parameters}}. */
+    /**
+     * A variant as {@code {name, baseline, system, messages: [{role, content}], parameters, media}}, its media as
+     * references by hash (the store keeps the bytes).
+     */
     public static ObjectNode variantJson(ExperimentSpec.VariantSpec v) {
+        return variantJson(v, false);
+    }
+
+    private static ObjectNode variantJson(ExperimentSpec.VariantSpec v, boolean inlineMedia) {
         ObjectNode o = JSON.createObjectNode();
         o.put("name", v.name());
         o.put("baseline", v.baseline());
@@ -373,13 +435,37 @@ public final class SpecJson {
         if (!v.parameters().isEmpty()) {
             o.set("parameters", paramsJson(v.parameters()));
         }
+        if (!v.media().isEmpty()) {
+            ArrayNode md = o.putArray("media");
+            for (ExperimentSpec.MediaSpec m : v.media()) {
+                ObjectNode mo = md.addObject().put("name", m.name()).put("mimeType", m.mimeType())
+                        .put("sha256", m.sha256()).put("bytes", m.bytes());
+                if (m.image()) {
+                    mo.put("width", m.width()).put("height", m.height());
+                } else {
+                    mo.put("seconds", m.seconds());
+                }
+                if (inlineMedia && m.loaded()) {
+                    mo.put("base64", Base64.getEncoder().encodeToString(m.data()));
+                }
+            }
+        }
         return o;
     }
 
-    /** Reads back {@link #variantJson}. */
+    /** Reads back {@link #variantJson}; media without bytes stay references ({@link ExperimentSpec.MediaSpec#data}). */
     public static ExperimentSpec.VariantSpec variantFromJson(String json) {
+        return variantFromJson(json, null);
+    }
+
+    /**
+     * Reads back {@link #variantJson}, taking the media's bytes from {@code stored} (the lab store's
+     * {@code getMedia}; null: none).
+     */
+    public static ExperimentSpec.VariantSpec variantFromJson(String json,
+                                                             Function<String, Optional<MediaBlob>> stored) {
         try {
-            return variant(JSON.readTree(json), "variant");
+            return variant(JSON.readTree(json), "variant", new MediaSource(null, null, stored));
         } catch (JsonProcessingException e) {
             throw new SpecException("a stored variant is not valid JSON: " + e.getOriginalMessage());
         }
@@ -411,6 +497,75 @@ public final class SpecJson {
 
     static ExperimentSpec.ModelSpec modelFromJson(JsonNode n, String at) {
         return model(n, at);
+    }
+
+    /** Where a variant's media come from: files next to the experiment, inline bytes, or the store by hash. */
+    private record MediaSource(Path baseDir, String resourceDir, Function<String, Optional<MediaBlob>> stored) {
+
+        ExperimentSpec.MediaSpec load(JsonNode n, String at) {
+            if (n.isTextual() || (n.isObject() && n.has("file"))) {
+                if (n.isObject()) {
+                    known(n, Set.of("file"), at + ".");
+                }
+                String f = n.isTextual() ? n.asText() : text(n, "file", at + ".file", true);
+                return file(f, at);
+            }
+            if (!n.isObject()) {
+                throw new SpecException(at + ": a file name relative to the experiment, or {\"file\": ...}");
+            }
+            known(n, MEDIA, at + ".");
+            String name = text(n, "name", at + ".name", true);
+            String sha = text(n, "sha256", at + ".sha256", true).toLowerCase(Locale.ROOT);
+            String b64 = text(n, "base64", at + ".base64", false);
+            byte[] data = null;
+            if (b64 != null) {
+                try {
+                    data = Base64.getDecoder().decode(b64);
+                } catch (IllegalArgumentException e) {
+                    throw new SpecException(at + ".base64: not valid base64 (" + e.getMessage() + ")");
+                }
+                if (!MediaBlob.sha256(data).equals(sha)) {
+                    throw new SpecException(at + ": the bytes of \"" + name + "\" do not match its sha256");
+                }
+            } else if (stored != null) {
+                data = stored.apply(sha).map(MediaBlob::data).orElse(null);
+            }
+            if (data != null) {
+                return ExperimentSpec.MediaSpec.of(name, data);
+            }
+            return new ExperimentSpec.MediaSpec(name, text(n, "mimeType", at + ".mimeType", true), sha,
+                    n.path("bytes").asLong(), n.path("width").asInt(), n.path("height").asInt(),
+                    n.path("seconds").asDouble(), null);
+        }
+
+        private ExperimentSpec.MediaSpec file(String f, String at) {
+            if (resourceDir != null && baseDir == null) {
+                try (InputStream in = SpecJson.class.getResourceAsStream(resourceDir + f)) {
+                    if (in == null) {
+                        throw new SpecException(at + ": no such media file: " + resourceDir + f);
+                    }
+                    return ExperimentSpec.MediaSpec.of(Path.of(f).getFileName().toString(), in.readAllBytes());
+                } catch (IOException e) {
+                    throw new SpecException(at + ": cannot read " + resourceDir + f + ": " + e.getMessage());
+                }
+            }
+            if (baseDir == null) {
+                throw new SpecException(at + ": media files are not available for this experiment (open it from "
+                        + "a file, or attach the media in the workbench)");
+            }
+            Path p = baseDir.resolve(f);
+            if (!Files.isRegularFile(p)) {
+                throw new SpecException(at + ": no such media file: " + p + " (paths are relative to the "
+                        + "experiment file)");
+            }
+            try {
+                return ExperimentSpec.MediaSpec.of(p.getFileName().toString(), Files.readAllBytes(p));
+            } catch (IOException e) {
+                throw new SpecException(at + ": cannot read " + p + ": " + e.getMessage());
+            } catch (SpecException e) {
+                throw new SpecException(at + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
