@@ -193,7 +193,7 @@ case $os in linux) image="$T/image/costbench" ;; macos) image="$T/image/CostBenc
 [ -d "$image" ] || die "jpackage made no app image at $image"
 if [ $os = linux ]; then
   # The menu entry and /usr/bin/costbench start the app through this script: the native launcher asks dpkg/rpm
-  # which package owns it before it loads the JVM (0.6–1.5 s here); see the script.
+  # which package owns it before it loads the JVM (about 0.23 s of every start here); see the script.
   install -m 755 installers/linux/costbench-start "$image/bin/costbench-start"
 fi
 echo "  $image: $(du -sh "$image" | cut -f1)"
