@@ -302,7 +302,7 @@ public final class SetupPane extends ScrollPane {
         String text = inputs.getText().strip();
         List<ExperimentSpec.InputSpec> in = text.isEmpty() ? List.of(new ExperimentSpec.InputSpec("", java.util.Map.of()))
                 : text.startsWith("{") ? TestInputs.jsonl(text, "test inputs") : TestInputs.csv(text, "test inputs");
-        List<ExperimentSpec.ModelSpec> ms = models.getCheckModel().getCheckedItems().stream()
+        List<ExperimentSpec.ModelSpec> ms = checkedIds().stream()
                 .map(ExperimentSpec.ModelSpec::of).toList();
         if (ms.isEmpty()) {
             throw new IllegalArgumentException("Pick at least one model.");
@@ -359,7 +359,7 @@ public final class SetupPane extends ScrollPane {
 
     private List<ModelEntry> checkedModels() {
         List<ModelEntry> out = new ArrayList<>();
-        for (String id : models.getCheckModel().getCheckedItems()) {
+        for (String id : checkedIds()) {
             catalog.get().find(id).ifPresent(out::add);
         }
         return out;
@@ -570,6 +570,10 @@ public final class SetupPane extends ScrollPane {
     }
 
     /** Checks exactly {@code ids} in the model picker. */
+    private List<String> checkedIds() {
+        return dev.costbench.ui.common.Checked.items(models);
+    }
+
     public void modelsForTest(List<String> ids) {
         models.getCheckModel().clearChecks();
         ids.forEach(models.getCheckModel()::check);

@@ -292,12 +292,12 @@ public final class CostTableView extends BorderPane {
     private void rebuildNow() {
         TreeSet<String> known = rows.stream().map(r -> r.model().provider()).collect(Collectors.toCollection(TreeSet::new));
         if (!known.equals(new TreeSet<>(providers.getItems()))) {
-            List<String> checked = new ArrayList<>(providers.getCheckModel().getCheckedItems());
+            List<String> checked = dev.costbench.ui.common.Checked.items(providers);
             providers.getItems().setAll(known);
             checked.stream().filter(known::contains).forEach(p -> providers.getCheckModel().check(p));
         }
-        List<String> provSel = providers.getCheckModel().getCheckedItems();
-        List<Tier> tierSel = tiers.getCheckModel().getCheckedItems();
+        List<String> provSel = dev.costbench.ui.common.Checked.items(providers);
+        List<Tier> tierSel = dev.costbench.ui.common.Checked.items(tiers);
         String q = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
         List<CostRow> shown = rows.stream()
                 .filter(r -> provSel.isEmpty() || provSel.contains(r.model().provider()))
