@@ -60,6 +60,10 @@ public final class HistoryBench {
             fresh(Path.of(args[1]));
             return;
         }
+        if (args.length == 2 && args[0].equals("fresh-warmed")) {
+            freshWarmed(Path.of(args[1]));
+            return;
+        }
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         Path dir = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("costbench-history-bench");
@@ -153,6 +157,25 @@ public final class HistoryBench {
             System.out.println(String.format(Locale.ROOT, "{\"fresh_first_ms\":%.1f,\"fresh_first_cpu_ms\":%.1f,"
                     + "\"fresh_then_complete_ms\":%.1f,\"fresh_then_load_ms\":%.1f,\"fresh_then_preview_ms\":%.1f}",
                     first / 1e6, firstCpu / 1e6, complete / 1e6, trials / 1e6, preview / 1e6));
+        }
+    }
+
+    /**
+     * As {@link #fresh}, but first what the A/B lab does when its list first shows (LabView.warmUp): the newest
+     * experiment read and previewed, untimed (in the app it runs in the background while the user reads the list).
+     * Then the first opening of the largest experiment. Prints one JSON line.
+     */
+    private static void freshWarmed(Path dir) throws Exception {
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            List<ExperimentOverview> all = store.overviews();
+            long newest = all.get(0).id();
+            long id = all.stream().max(Comparator.comparingLong(ExperimentOverview::trials)).orElseThrow().id();
+            long warmUp = time(() -> LabResults.preview(ExperimentData.load(store, newest), StatsOptions.defaults()));
+            long first = time(() -> view(store, id, false));
+            long firstCpu = lastCpu;
+            System.out.println(String.format(Locale.ROOT, "{\"warmed_warmup_ms\":%.1f,\"warmed_first_ms\":%.1f,"
+                    + "\"warmed_first_cpu_ms\":%.1f,\"warmed_same\":%s}", warmUp / 1e6, first / 1e6,
+                    firstCpu / 1e6, newest == id));
         }
     }
 
