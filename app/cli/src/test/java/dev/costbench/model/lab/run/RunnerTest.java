@@ -168,14 +168,16 @@ class RunnerTest {
 
     @Test
     void aFailedCellIsRetriedAndOneThatKeepsFailingIsLeftForResume() throws Exception {
-        // OpenAI: the very first call is rate limited (retried later in the run); the "I cannot log in" ticket with
-        // the verbose prompt answers 500 every time.
+        // OpenAI: the first call of another ticket is rate limited (retried later in the run); the "I cannot log in"
+        // ticket with the verbose prompt answers 500 every time. (Calls run concurrently, so "the very first call"
+        // could be that ticket's, which made this test flaky: its 429 then took the place of one 500.)
+        java.util.concurrent.atomic.AtomicBoolean limited = new java.util.concurrent.atomic.AtomicBoolean();
         FakeClient.Script openai = (req, n) -> {
-            if (n == 0) {
-                throw FakeClient.error(ProviderId.OPENAI, ProviderException.Kind.RATE_LIMIT, 429);
-            }
             if (FakeClient.userText(req).equals("Ticket 2: I cannot log in")) {
                 throw FakeClient.error(ProviderId.OPENAI, ProviderException.Kind.SERVER, 500);
+            }
+            if (limited.compareAndSet(false, true)) {
+                throw FakeClient.error(ProviderId.OPENAI, ProviderException.Kind.RATE_LIMIT, 429);
             }
             return FakeClient.Reply.ok();
         };
