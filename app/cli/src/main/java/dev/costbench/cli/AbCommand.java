@@ -260,9 +260,14 @@ final class AbCommand {
         summary(store, id, result, estimate, json, judged);
         if (judged != null && judged.outcome() != RunResult.Outcome.COMPLETED
                 && result.outcome() == RunResult.Outcome.COMPLETED) {
-            return judged.outcome() == RunResult.Outcome.BUDGET_REACHED ? EXIT_BUDGET : 1;
+            return exitCode(judged.outcome());
         }
-        switch (result.outcome()) {
+        return exitCode(result.outcome());
+    }
+
+    /** 0 completed, {@link #EXIT_BUDGET} stopped at the budget cap, 1 anything else. */
+    private static int exitCode(RunResult.Outcome outcome) {
+        switch (outcome) {
             case COMPLETED:
                 return 0;
             case BUDGET_REACHED:
@@ -391,14 +396,7 @@ final class AbCommand {
             Judge judge = new Judge(store, clients, cat::find, concurrency(a));
             JudgeResult r = judgeNow(store, id, new Judging(judge, spec, budget));
             summary(store, id, null, null, json, r);
-            switch (r.outcome()) {
-                case COMPLETED:
-                    return 0;
-                case BUDGET_REACHED:
-                    return EXIT_BUDGET;
-                default:
-                    return 1;
-            }
+            return exitCode(r.outcome());
         }
     }
 
