@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.prompt.Role;
 import java.io.File;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class PromptView extends BorderPane {
     }
     private javafx.scene.control.TabPane lower;
 
-    public PromptView(PromptViewModel vm, RunPane.Clients clients) {
+    public PromptView(PromptViewModel vm, ClientSource clients) {
         this.vm = vm;
         getStyleClass().add("prompt-view");
         table = new CostTableView(vm.rows());

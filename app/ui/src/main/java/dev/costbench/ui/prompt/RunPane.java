@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
@@ -41,12 +42,6 @@ import javafx.scene.layout.VBox;
  */
 public final class RunPane extends VBox {
 
-    /** Gives the client for a provider, or throws (kind NO_KEY) when it has no key configured. */
-    @FunctionalInterface
-    public interface Clients {
-        ProviderClient client(ProviderId id) throws ProviderException;
-    }
-
     /** Receives every real call's outcome (the ledger). */
     @FunctionalInterface
     public interface CallListener {
@@ -55,7 +50,7 @@ public final class RunPane extends VBox {
 
     private final Supplier<ModelEntry> selected;
     private final Supplier<ChatRequest> request;
-    private final Clients clients;
+    private final ClientSource clients;
     private CallListener listener = (m, p, r, c) -> { };
 
     private final Label title = new Label("Select a model in the table to send this prompt to it");
@@ -76,7 +71,7 @@ public final class RunPane extends VBox {
     private String lastBody;
     private long generation;
 
-    public RunPane(Supplier<ModelEntry> selected, Supplier<ChatRequest> request, Clients clients) {
+    public RunPane(Supplier<ModelEntry> selected, Supplier<ChatRequest> request, ClientSource clients) {
         this.selected = selected;
         this.request = request;
         this.clients = clients;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.provider.ChatRequest;
@@ -43,7 +44,7 @@ public final class TokenTaxView extends BorderPane {
 
     private final Supplier<ModelEntry> selected;
     private final Supplier<ChatRequest> request;
-    private final RunPane.Clients clients;
+    private final ClientSource clients;
     private final TableView<Integer> table = new TableView<>();
     private final StackedBarChart<Number, String> chart;
     private final Label note = new Label();
@@ -55,7 +56,7 @@ public final class TokenTaxView extends BorderPane {
     private TokenTax tax;
     private Task<?> counting;
 
-    TokenTaxView(Supplier<ModelEntry> selected, Supplier<ChatRequest> request, RunPane.Clients clients) {
+    TokenTaxView(Supplier<ModelEntry> selected, Supplier<ChatRequest> request, ClientSource clients) {
         this.selected = selected;
         this.request = request;
         this.clients = clients;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
@@ -59,7 +60,7 @@ public final class TokensPane extends BorderPane {
     private TokenRows.Result shown;
 
     public TokensPane(PromptViewModel vm, Supplier<ModelEntry> selected, Supplier<ChatRequest> request,
-                      RunPane.Clients clients) {
+                      ClientSource clients) {
         this.vm = vm;
         setId("tokens-pane");
         worker = new LatestOnlyWorker("CostBench token view", e -> summary.setText("Tokenizing failed: " + e));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.PriceKind;
 import dev.costbench.model.catalog.Tier;
@@ -127,7 +128,7 @@ public final class TunePane extends BorderPane {
     private final ProgressIndicator rewriting = new ProgressIndicator();
     private final List<RequestTuner.Item> rewrites = new ArrayList<>();
     private List<RequestTuner.Item> current = List.of();
-    private RunPane.Clients clients;
+    private ClientSource clients;
     private RunPane.CallListener listener = (m, p, r, c) -> { };
     private Consumer<QualityCheck> onCheckQuality = q -> { };
     private CancelToken rewriteToken;
@@ -288,7 +289,7 @@ public final class TunePane extends BorderPane {
     static final int AUTO_LIMIT = 50_000;
 
     /** Where rewrite calls go; without it the rewrite button says that no provider is set up. */
-    public void setClients(RunPane.Clients c) {
+    public void setClients(ClientSource c) {
         this.clients = c;
     }
 
@@ -608,7 +609,7 @@ public final class TunePane extends BorderPane {
         CancelToken t = new CancelToken();
         rewriteToken = t;
         var pid = RunPane.providerOf(by);
-        RunPane.Clients cs = clients;
+        ClientSource cs = clients;
         Task<ChatResult> task = new Task<>() {
             @Override
             protected ChatResult call() throws Exception {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.providers;
 
+import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.provider.CredentialStore;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
@@ -8,7 +9,6 @@ import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.Providers;
-import dev.costbench.ui.prompt.RunPane;
 import java.io.IOException;
 import java.util.List;
 
@@ -59,7 +59,7 @@ public final class ProviderAccess {
     }
 
     /** Clients for the Prompt view and Settings; a provider with no key fails with a message saying what to set. */
-    public RunPane.Clients clients() {
+    public ClientSource clients() {
         return id -> {
             ProviderSettings s;
             try {

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.common;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link DialogService} for view-model tests: records what would have been shown and answers questions and
+ * choosers from a script ({@link #answer}); an unscripted question is answered "cancel".
+ */
+public final class RecordingDialogService implements DialogService {
+
+    /** One thing shown: its kind ("error", "warning", "info", "text", "confirm", "choose", "notify", …). */
+    public record Shown(String kind, String headline, String detail) {
+    }
+
+    private final List<Shown> shown = new ArrayList<>();
+    private final Deque<Object> answers = new ArrayDeque<>();
+
+    /**
+     * Queues the next answer: a Boolean for confirm, an Integer for choose, a String for askText, a char[] for
+     * askSecret, a Path for openFile/saveFile, a List of Paths for openFiles.
+     */
+    public RecordingDialogService answer(Object next) {
+        answers.add(next);
+        return this;
+    }
+
+    public List<Shown> shown() {
+        return shown;
+    }
+
+    /** The last thing shown of {@code kind}, or null. */
+    public Shown last(String kind) {
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            if (shown.get(i).kind().equals(kind)) {
+                return shown.get(i);
+            }
+        }
+        return null;
+    }
+
+    public List<Shown> all(String kind) {
+        return shown.stream().filter(s -> s.kind().equals(kind)).toList();
+    }
+
+    private <T> Optional<T> next(Class<T> type) {
+        Object a = answers.poll();
+        return type.isInstance(a) ? Optional.of(type.cast(a)) : Optional.empty();
+    }
+
+    @Override
+    public void error(String headline, String detail) {
+        shown.add(new Shown("error", headline, detail));
+    }
+
+    @Override
+    public void warning(String headline, String detail) {
+        shown.add(new Shown("warning", headline, detail));
+    }
+
+    @Override
+    public void info(String headline, String detail) {
+        shown.add(new Shown("info", headline, detail));
+    }
+
+    @Override
+    public void showText(String title, String headline, String text) {
+        shown.add(new Shown("text", headline, text));
+    }
+
+    @Override
+    public boolean confirm(String headline, String detail, String confirmLabel) {
+        shown.add(new Shown("confirm", headline, detail));
+        return next(Boolean.class).orElse(false);
+    }
+
+    @Override
+    public Optional<Integer> choose(String headline, String detail, List<String> options) {
+        shown.add(new Shown("choose", headline, detail + " " + options));
+        return next(Integer.class);
+    }
+
+    @Override
+    public Optional<String> askText(String headline, String prompt, String initial) {
+        shown.add(new Shown("askText", headline, prompt));
+        return next(String.class);
+    }
+
+    @Override
+    public Optional<char[]> askSecret(String headline, String prompt) {
+        shown.add(new Shown("askSecret", headline, prompt));
+        return next(char[].class);
+    }
+
+    @Override
+    public Optional<Path> openFile(String title, FileKind... kinds) {
+        shown.add(new Shown("openFile", title, ""));
+        return next(Path.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Path> openFiles(String title, FileKind... kinds) {
+        shown.add(new Shown("openFiles", title, ""));
+        return next(List.class).map(l -> (List<Path>) l).orElse(List.of());
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String suggestedName, FileKind... kinds) {
+        shown.add(new Shown("saveFile", title, suggestedName));
+        return next(Path.class);
+    }
+
+    @Override
+    public void notify(String message) {
+        shown.add(new Shown("notify", message, ""));
+    }
+}
