@@ -162,6 +162,11 @@ final class GeminiFiles {
             kind = Kind.SERVER;
             msg = "Google Gemini had a server error (" + status + ") while " + step + detail
                     + "; it is usually temporary";
+        } else if (status >= 300 && status < 400) {
+            kind = Kind.BAD_REQUEST;
+            msg = "Google Gemini answered with a redirect (" + status + ") that CostBench does not follow while "
+                    + step + ". Check the base URL (" + http.settings().baseUrl() + "; "
+                    + ProviderId.GEMINI.baseUrlVariable() + ", --base-url or Settings)";
         } else {
             kind = Kind.BAD_REQUEST;
             msg = "Google Gemini refused the file (" + status + ") while " + step + detail;

@@ -50,7 +50,7 @@ public final class HttpEngine {
     /** A server asking for a longer wait than this is not retried: the error (with its hint) goes to the user. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
     /** Where users change the timeouts, in their words. */
-    static final String SETTINGS_FILE = "providers.json in the CostBench data folder";
+    static final String SETTINGS_FILE = "providers.json in the CostBench data directory";
 
     private final ProviderSettings settings;
     private final Transport transport;

@@ -143,4 +143,15 @@ class GeminiFilesRedirectTest {
         assertEquals("upload, finalize", second.getHeaders().get("X-Goog-Upload-Command"));
         assertEquals(0, other.getRequestCount());
     }
+
+    @org.junit.jupiter.api.Test
+    void aSeeOtherAnswerToTheUploadStartIsNotFollowed() {
+        mock.enqueue(redirect(303, "/upload/v1beta/files/elsewhere"));
+        mock.json(200, "{}");
+        ProviderException e = assertThrows(ProviderException.class, () -> client.complete(bigVideo(), null, null));
+        assertEquals(Kind.BAD_REQUEST, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("Google Gemini answered with a redirect (303) that CostBench does not follow"
+                + " while starting the file upload. Check the base URL"), e.getMessage());
+        assertEquals(1, mock.server.getRequestCount());
+    }
 }
