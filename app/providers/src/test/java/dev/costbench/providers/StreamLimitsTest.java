@@ -129,24 +129,21 @@ class StreamLimitsTest {
         assertEquals(1, server.getRequestCount(), "no retry starts once the call's deadline has passed");
     }
 
-    private void enqueueSlowServerErrors() {
+    @Test
+    void aRetryIsCutByTheDeadlineOfTheWholeCall() {
         for (int i = 0; i < 4; i++) {
             server.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "application/json")
                     .body(MockApi.openAiError("The server had an error while processing your request.",
                             "server_error", null))
-                    .headersDelay(700, TimeUnit.MILLISECONDS).build());
+                    .headersDelay(2, TimeUnit.SECONDS).build());
         }
-    }
-
-    @Test
-    void aRetryIsCutByTheDeadlineOfTheWholeCall() {
-        enqueueSlowServerErrors();
-        HttpEngine engine = new HttpEngine(settings(ProviderId.OPENAI, "/v1", Duration.ofSeconds(1), 3,
-                Duration.ofSeconds(60)), waits).withBaseBackoff(Duration.ofMillis(20));
+        HttpEngine engine = new HttpEngine(new ProviderSettings(ProviderId.OPENAI, server.url("/v1").toString(),
+                new Secret(MockApi.KEY, "test"), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(3),
+                3, 4, Duration.ofSeconds(60)), waits).withBaseBackoff(Duration.ofMillis(20));
         ProviderException e = assertThrows(ProviderException.class, () -> new OpenAiClient(engine)
                 .complete(ask("gpt-4o-mini").withStream(false), null, null));
         assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().contains("the 1 s limit for one call (retries included) was reached"),
+        assertTrue(e.getMessage().contains("the 3 s limit for one call (retries included) was reached"),
                 e.getMessage());
         assertEquals(2, server.getRequestCount(), "the retry was cut by the deadline, and no third one started");
         assertNoKey(e);
@@ -154,12 +151,18 @@ class StreamLimitsTest {
 
     @Test
     void noRetryStartsWhenItsWaitWouldEndPastTheDeadline() {
-        enqueueSlowServerErrors();
-        ProviderException e = assertThrows(ProviderException.class, () -> openAi(Duration.ofSeconds(1), 3,
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "5")
+                    .setHeader("Content-Type", "application/json")
+                    .body(MockApi.openAiError("The engine is currently overloaded, please try again later",
+                            "server_error", null)).build());
+        }
+        ProviderException e = assertThrows(ProviderException.class, () -> openAi(Duration.ofSeconds(2), 3,
                 Duration.ofSeconds(60)).complete(ask("gpt-4o-mini").withStream(false), null, null));
         assertEquals(Kind.SERVER, e.kind(), e.getMessage());
-        assertEquals(1, server.getRequestCount(), "0.3 s were left, less than the wait before a retry");
+        assertEquals(1, server.getRequestCount(), "the server asked for 5 s; the call had 2 s in all");
         assertTrue(waits.waits.isEmpty());
+        assertNoKey(e);
     }
 
     @Test
@@ -259,5 +262,35 @@ class StreamLimitsTest {
         assertEquals("Hi", anthropic(Duration.ofSeconds(20), 3, Duration.ofSeconds(60))
                 .complete(ask("claude-sonnet-4-5"), null, null).text());
         assertEquals(2, server.getRequestCount());
+    }
+
+    @Test
+    void aStreamThatEndsEarlyAfterContentSaysTheAnswerWasBilled() throws Exception {
+        String openAi = Answers.OPENAI_RESPONSE_STREAM.substring(0,
+                Answers.OPENAI_RESPONSE_STREAM.indexOf("event: response.completed"));
+        String chat = Answers.CHAT_STREAM.substring(0, Answers.CHAT_STREAM.indexOf("data: ", 10));
+        String anthropic = Answers.ANTHROPIC_STREAM.substring(0, Answers.ANTHROPIC_STREAM.indexOf("event: message_delta"));
+        String gemini = "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"The\"}],\"role\": \"model\"},"
+                + "\"index\": 0}],\"modelVersion\": \"gemini-2.5-flash\"}\r\n\r\n";
+        Duration call = Duration.ofSeconds(20);
+        Duration idle = Duration.ofSeconds(60);
+        List<Object[]> cases = List.of(
+                new Object[] {openAi(call, 3, idle), ask("gpt-4o-mini"), openAi},
+                new Object[] {new CompatibleClient(new HttpEngine(settings(ProviderId.COMPATIBLE, "/v1", call, 3,
+                        idle), waits)), ask("llama3.2"), chat},
+                new Object[] {anthropic(call, 3, idle), ask("claude-sonnet-4-5"), anthropic},
+                new Object[] {new GeminiClient(new HttpEngine(settings(ProviderId.GEMINI, "/v1beta", call, 3, idle),
+                        waits)), ask("gemini-2.5-flash"), gemini});
+        int sent = 0;
+        for (Object[] c : cases) {
+            server.enqueue(MockApi.sse((String) c[2]));
+            ProviderClient client = (ProviderClient) c[0];
+            ProviderException e = assertThrows(ProviderException.class,
+                    () -> client.complete((ChatRequest) c[1], null, null));
+            assertEquals(Kind.MALFORMED, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().contains("the stream ended"), e.getMessage());
+            assertTrue(e.getMessage().endsWith(BILLED + "."), e.getMessage());
+            assertEquals(++sent, server.getRequestCount(), client.id() + " was not retried");
+        }
     }
 }

@@ -347,6 +347,16 @@ public final class HttpEngine {
         }
     }
 
+    /**
+     * A stream that ended cleanly but before the answer was complete; when it had delivered anything the message
+     * adds that this was billed and not retried.
+     */
+    public ProviderException incomplete(String what, String raw, boolean delivered) {
+        ProviderException e = malformed(what, raw, 200, null);
+        return delivered ? new ProviderException(e.provider(), e.kind(), e.httpStatus(), e.getMessage() + " "
+                + BILLED_NOT_RETRIED + ".", null, e.body(), null) : e;
+    }
+
     /** An answer that parsed but lacks what the API documents. */
     public ProviderException malformed(String what, String raw, int status, Throwable cause) {
         return new ProviderException(provider(), Kind.MALFORMED, status, redact(provider().displayName()
