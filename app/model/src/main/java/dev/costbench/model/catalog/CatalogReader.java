@@ -277,7 +277,7 @@ public final class CatalogReader {
             return null;
         }
         try {
-            BigDecimal d = NumberRules.decimal(field, v, true);
+            BigDecimal d = NumberRules.decimal(field, v, true, kind);
             if (d.signum() < 0) {
                 problem(id, field, "negative value " + NumberRules.show(d));
                 return null;

@@ -238,10 +238,19 @@ public final class LiteLlmImporter {
     }
 
     private static BigDecimal perMillion(String field, JsonNode perToken) {
-        BigDecimal d = NumberRules.decimal(field, perToken, true);
+        BigDecimal d;
+        try {
+            d = NumberRules.decimal(field, perToken, true);
+        } catch (NumberRefusedException e) {
+            if (!perToken.isNumber() && !e.reason().contains("out of range")) {
+                throw e; // not a number at all
+            }
+            throw new NumberRefusedException(field, e.reason().replace(" is out of range", " $ per token is out of range")
+                    .replace(" has more than", " $ per token has more than") + " ("
+                    + NumberKind.PRICE_PER_MILLION_TOKENS.range() + ")");
+        }
         BigDecimal perM = d.movePointRight(6);
-        String problem = NumberRules.problem(perM, NumberKind.PRICE_PER_MILLION_TOKENS);
-        if (problem != null) {
+        if (NumberRules.problem(perM, NumberKind.PRICE_PER_MILLION_TOKENS) != null) {
             throw new NumberRefusedException(field, NumberRules.show(d) + " $ per token is out of range ("
                     + NumberKind.PRICE_PER_MILLION_TOKENS.range() + ")");
         }

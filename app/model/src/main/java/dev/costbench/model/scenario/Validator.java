@@ -28,10 +28,13 @@ final class Validator {
         Validator v = new Validator(s, catalog);
         ObjectNode tree = ScenarioFiles.toTree(s);
         List<FieldError> tooLarge = numbers(tree, (path, key) -> null);
-        if (!tooLarge.isEmpty()) {
-            return tooLarge; // numbers too large to compare or show safely: nothing else is checked
-        }
         List<FieldError> numbers = numbers(tree, ScenarioNumbers::kind);
+        if (!tooLarge.isEmpty()) {
+            // numbers too large to compare or show safely: only they are reported, with their ranges
+            Set<String> large = new HashSet<>();
+            tooLarge.forEach(e -> large.add(e.field()));
+            return numbers.stream().filter(e -> large.contains(e.field())).toList();
+        }
         v.run();
         Set<String> fields = new HashSet<>();
         v.errors.forEach(e -> fields.add(e.field()));

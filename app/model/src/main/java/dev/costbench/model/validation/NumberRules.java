@@ -86,11 +86,28 @@ public final class NumberRules {
      * @throws NumberRefusedException also when the value is not a number
      */
     public static BigDecimal check(String field, JsonNode node, NumberKind kind, boolean textAllowed) {
-        return check(field, decimal(field, node, textAllowed), kind);
+        return check(field, decimal(field, node, textAllowed, kind), kind);
     }
 
     /** A JSON number (or decimal string) as a BigDecimal, bounded in size but not yet checked against a range. */
     public static BigDecimal decimal(String field, JsonNode node, boolean textAllowed) {
+        return decimal(field, node, textAllowed, null);
+    }
+
+    /**
+     * A JSON number (or decimal string) as a BigDecimal, bounded in size; a size refusal names {@code kind}'s range
+     * (null: none). The range itself is not checked.
+     */
+    public static BigDecimal decimal(String field, JsonNode node, boolean textAllowed, NumberKind kind) {
+        try {
+            return decimal0(field, node, textAllowed);
+        } catch (NumberRefusedException e) {
+            boolean size = e.reason().endsWith(" is out of range") || e.reason().endsWith("decimal places");
+            throw kind != null && size ? new NumberRefusedException(field, e.reason() + " (" + kind.range() + ")") : e;
+        }
+    }
+
+    private static BigDecimal decimal0(String field, JsonNode node, boolean textAllowed) {
         if (node == null || node.isMissingNode() || node.isNull()) {
             throw new NumberRefusedException(field, "missing value");
         }
@@ -149,12 +166,19 @@ public final class NumberRules {
 
     /** Parses and checks a flag value or decimal string of {@code kind}. */
     public static BigDecimal parse(String field, String text, NumberKind kind) {
-        return check(field, parse(field, text), kind);
+        BigDecimal d;
+        try {
+            d = parse(field, text);
+        } catch (NumberRefusedException e) {
+            boolean size = e.reason().endsWith(" is out of range") || e.reason().endsWith("decimal places");
+            throw size ? new NumberRefusedException(field, e.reason() + " (" + kind.range() + ")") : e;
+        }
+        return check(field, d, kind);
     }
 
     /** Parses and checks a whole-number flag value of a whole {@code kind} (token counts, repetitions, …). */
     public static long parseWhole(String field, String text, NumberKind kind) {
-        BigDecimal d = parse(field, text);
+        BigDecimal d = parse(field, text, kind);
         if (d.stripTrailingZeros().scale() > 0) {
             throw new NumberRefusedException(field, show(d) + " is not a whole number (" + kind.range() + ")");
         }
@@ -163,7 +187,7 @@ public final class NumberRules {
 
     /** A JSON whole number of {@code kind} (an integer field). */
     public static long whole(String field, JsonNode node, NumberKind kind) {
-        BigDecimal d = decimal(field, node, false);
+        BigDecimal d = decimal(field, node, false, kind);
         if (d.stripTrailingZeros().scale() > 0) {
             throw new NumberRefusedException(field, show(d) + " is not a whole number (" + kind.range() + ")");
         }
