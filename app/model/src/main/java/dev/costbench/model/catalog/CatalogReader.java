@@ -63,7 +63,7 @@ public final class CatalogReader {
         CatalogReader r = new CatalogReader(fileName, origin);
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
+            root = JsonReading.readTree(MAPPER, in);
         } catch (JsonProcessingException e) {
             return r.fail(JsonReading.describe(e));
         } catch (IOException e) {

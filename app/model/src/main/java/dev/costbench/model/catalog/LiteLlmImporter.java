@@ -51,7 +51,7 @@ public final class LiteLlmImporter {
     public static Result convert(InputStream in, String fileName, Catalog existing) throws IOException {
         JsonNode root;
         try {
-            root = CatalogReader.MAPPER.readTree(in);
+            root = JsonReading.readTree(CatalogReader.MAPPER, in);
         } catch (JsonProcessingException e) {
             throw new IOException(fileName + ": " + JsonReading.describe(e) + "; nothing was imported", e);
         }
@@ -171,7 +171,9 @@ public final class LiteLlmImporter {
         if (Files.isRegularFile(userCatalog)) {
             JsonNode cur;
             try {
-                cur = CatalogReader.MAPPER.readTree(userCatalog.toFile());
+                try (InputStream in = Files.newInputStream(userCatalog)) {
+                    cur = JsonReading.readTree(CatalogReader.MAPPER, in);
+                }
             } catch (IOException e) {
                 throw new IOException(userCatalog + " is not valid JSON (" + e.getMessage().split("\n")[0]
                         + "); fix or move it before importing — nothing was changed");

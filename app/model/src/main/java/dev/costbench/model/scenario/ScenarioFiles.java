@@ -99,7 +99,7 @@ public final class ScenarioFiles {
     public static Scenario fromJson(String json, String name) throws ScenarioFileException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = JsonReading.readTree(MAPPER, json);
         } catch (JsonProcessingException e) {
             throw new ScenarioFileException(name + ": " + JsonReading.describe(e));
         }

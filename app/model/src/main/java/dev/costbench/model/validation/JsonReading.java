@@ -2,12 +2,16 @@
 package dev.costbench.model.validation;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 
 /**
@@ -61,6 +65,32 @@ public final class JsonReading {
     static JsonMapper.Builder builder(int maxStringLength) {
         return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints(maxStringLength)).build())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /**
+     * Reads a tree with {@code mapper}. A number whose exponent does not fit (Jackson throws a bare
+     * NumberFormatException for {@code 1e2147483648}) becomes a JsonProcessingException like any other bad JSON.
+     */
+    public static JsonNode readTree(ObjectMapper mapper, String json) throws JsonProcessingException {
+        try {
+            return mapper.readTree(json);
+        } catch (NumberFormatException e) {
+            throw numberOverflow(e);
+        }
+    }
+
+    /** {@link #readTree(ObjectMapper, String)} for a stream. */
+    public static JsonNode readTree(ObjectMapper mapper, InputStream in) throws IOException {
+        try {
+            return mapper.readTree(in);
+        } catch (NumberFormatException e) {
+            throw numberOverflow(e);
+        }
+    }
+
+    private static JsonProcessingException numberOverflow(NumberFormatException e) {
+        return new JsonParseException(null, "a number cannot be represented (its exponent is out of range): "
+                + e.getMessage(), e);
     }
 
     /** The shared, configured mapper (thread-safe; do not reconfigure it). */

@@ -153,7 +153,7 @@ public final class SpecJson {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonReading.readTree(JSON, text);
         } catch (JsonProcessingException e) {
             String limit = JsonReading.limitBroken(e);
             throw new SpecException(where + ": " + (limit != null ? limit : "not valid JSON (" + e.getOriginalMessage()
@@ -169,7 +169,7 @@ public final class SpecJson {
         }
         try {
             return fromJson(root, media);
-        } catch (SpecException e) {
+        } catch (SpecException | NumberRefusedException e) {
             throw new SpecException(where + ": " + e.getMessage(), e);
         }
     }
@@ -474,7 +474,7 @@ public final class SpecJson {
     public static ExperimentSpec.VariantSpec variantFromJson(String json,
                                                              Function<String, Optional<MediaBlob>> stored) {
         try {
-            return variant(JSON.readTree(json), "variant", new MediaSource(null, null, stored));
+            return variant(JsonReading.readTree(JSON, json), "variant", new MediaSource(null, null, stored));
         } catch (JsonProcessingException e) {
             throw new SpecException("a stored variant is not valid JSON: " + e.getOriginalMessage());
         }

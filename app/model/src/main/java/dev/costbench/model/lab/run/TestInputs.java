@@ -56,7 +56,7 @@ public final class TestInputs {
             }
             JsonNode node;
             try {
-                node = JSON.readTree(line);
+                node = dev.costbench.model.validation.JsonReading.readTree(JSON, line);
             } catch (JsonProcessingException e) {
                 String limit = dev.costbench.model.validation.JsonReading.limitBroken(e);
                 throw new SpecException(where + " line " + (i + 1) + ": " + (limit != null ? limit
