@@ -232,9 +232,10 @@ public final class Cli {
                 }
                 JsonNode node;
                 try {
-                    node = JSON.readTree(line);
+                    node = dev.costbench.model.validation.JsonReading.mapper().readTree(line);
                 } catch (IOException e) {
-                    throw new UsageException("line " + n + ": not valid JSON");
+                    String limit = dev.costbench.model.validation.JsonReading.limitBroken(e);
+                    throw new UsageException("line " + n + ": " + (limit != null ? limit : "not valid JSON"));
                 }
                 JsonNode text = node == null ? null : node.get("text");
                 if (text == null || !text.isTextual()) {
@@ -351,6 +352,9 @@ public final class Cli {
         }
         b.append("≈ marks an estimated token count (no public tokenizer); ")
                 .append("UNCONFIRMED / CONFLICT mark prices sources do not confirm or disagree on.\n");
+        for (CostRow r : rows) {
+            r.warnings().forEach(warning -> b.append("warning: ").append(warning).append('\n'));
+        }
         out.print(b);
     }
 
@@ -377,6 +381,8 @@ public final class Cli {
             breakdownJson(o.putArray("breakdown"), r.breakdown());
             ArrayNode notes = o.putArray("notes");
             r.breakdown().notes().forEach(notes::add);
+            ArrayNode warnings = o.putArray("warnings");
+            r.warnings().forEach(warnings::add);
         }
         out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
     }

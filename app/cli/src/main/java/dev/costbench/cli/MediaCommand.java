@@ -59,6 +59,9 @@ final class MediaCommand {
         try {
             info = Images.probe(file);
         } catch (dev.costbench.media.MediaException e) {
+            if (e.getMessage().startsWith("cannot read ")) {
+                throw new UsageException(e.getMessage());
+            }
             AvInfo av;
             try {
                 av = Av.probe(file);
@@ -69,6 +72,12 @@ final class MediaCommand {
                         : e2.getMessage());
             }
             return av.hasVideo() ? video(file, av, a, models, opts, out) : audio(file, av, a, models, out);
+        }
+        dev.costbench.media.ImageCheck checked; // decoded whole: a truncated file is not priced as if whole
+        try {
+            checked = Images.check(file);
+        } catch (dev.costbench.media.MediaException e) {
+            throw new UsageException(e.getMessage());
         }
         BillingOptions billing = new BillingOptions(a.flag("batch"), false);
         boolean optimize = a.get("resize") != null || a.get("crop") != null || a.get("format") != null
@@ -109,10 +118,13 @@ final class MediaCommand {
                     img.getHeight(), data.length, MediaCosts.image(models, img.getWidth(), img.getHeight(), opts,
                             billing));
         }
+        ArrayNode warnings = root.putArray("warnings");
+        checked.warnings().forEach(warnings::add);
         if (a.flag("json")) {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             printTable(out, orig, opt);
+            checked.warnings().forEach(w -> out.println("warning: " + w));
         }
         return 0;
     }
