@@ -66,8 +66,7 @@ public final class Judge {
     final Function<String, Optional<ModelEntry>> catalog;
     final int concurrency;
     private final Map<Long, Boolean> active = new ConcurrentHashMap<>();
-    /** Hears the budget guard of every judging started from now on (tests check the guarantee with it). */
-    volatile java.util.function.Consumer<BudgetGuard.Event> budgetObserver;
+    private volatile java.util.function.Consumer<BudgetGuard.Event> budgetObserver;
 
     public Judge(LabStore store, ClientSource clients, Function<String, Optional<ModelEntry>> catalog) {
         this(store, clients, catalog, dev.costbench.model.lab.run.Runner.DEFAULT_CONCURRENCY);
@@ -266,6 +265,14 @@ public final class Judge {
             active.remove(experimentId);
             throw e;
         }
+    }
+
+    /**
+     * Hears the budget guard of every judging started from now on ({@link BudgetGuard#observe}; tests check the
+     * guarantee with it); null stops.
+     */
+    public void observeBudget(java.util.function.Consumer<BudgetGuard.Event> observer) {
+        this.budgetObserver = observer;
     }
 
     /** {@link #start} and wait for the end. */

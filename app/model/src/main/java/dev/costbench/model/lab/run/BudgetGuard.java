@@ -34,16 +34,18 @@ public final class BudgetGuard {
     /**
      * A call's reservation.
      *
+     * @param id        1 for this guard's first reservation, 2 for the next …
      * @param worstCase what the call can cost when billed within its limits
      * @param amount    what was reserved: the worst case times the scale when it was reserved
      */
-    public record Reservation(BigDecimal worstCase, BigDecimal amount) {
+    public record Reservation(long id, BigDecimal worstCase, BigDecimal amount) {
     }
 
     /**
      * A guard's decision or settlement, in the order they happened (for tests and diagnostics).
      *
      * @param kind      what happened
+     * @param id        the reservation's id (0 for REFUSED)
      * @param worstCase the call's worst case
      * @param amount    its reservation (GRANTED, REFUSED: what it needed; SETTLED: what it had reserved)
      * @param billed    SETTLED: what the call cost (null when nothing was billed); otherwise null
@@ -52,7 +54,7 @@ public final class BudgetGuard {
      * @param scale     the scale before this event
      * @param inFlight  open reservations before this event
      */
-    public record Event(Kind kind, BigDecimal worstCase, BigDecimal amount, BigDecimal billed, BigDecimal spent,
+    public record Event(Kind kind, long id, BigDecimal worstCase, BigDecimal amount, BigDecimal billed, BigDecimal spent,
                        BigDecimal committed, BigDecimal scale, int inFlight) {
         /** What the guard did. */
         public enum Kind { GRANTED, REFUSED, SETTLED }
@@ -66,6 +68,7 @@ public final class BudgetGuard {
     private BigDecimal scale = BigDecimal.ONE;
     private int overruns;
     private BigDecimal overbilled = BigDecimal.ZERO;
+    private long reservations;
     private Reservation refused;
     private BigDecimal refusedLeft;
     private Consumer<Event> observer;
@@ -96,15 +99,16 @@ public final class BudgetGuard {
         BigDecimal amount = scaled(worstCase);
         BigDecimal committed = committed();
         if (cap != null && spent.add(committed).add(amount).compareTo(cap) > 0) {
-            refused = new Reservation(worstCase, amount);
+            refused = new Reservation(0, worstCase, amount);
             refusedLeft = cap.subtract(spent).subtract(committed);
-            tell(Event.Kind.REFUSED, worstCase, amount, null, committed);
+            tell(Event.Kind.REFUSED, 0, worstCase, amount, null, committed);
             return null;
         }
-        tell(Event.Kind.GRANTED, worstCase, amount, null, committed);
+        Reservation r = new Reservation(++reservations, worstCase, amount);
+        tell(Event.Kind.GRANTED, r.id(), worstCase, amount, null, committed);
         openWorst = openWorst.add(worstCase);
         outstanding++;
-        return new Reservation(worstCase, amount);
+        return r;
     }
 
     /**
@@ -137,7 +141,8 @@ public final class BudgetGuard {
      * @param billed      what the provider billed (null or zero when nothing was, e.g. a failed call)
      */
     public synchronized void settle(Reservation reservation, BigDecimal billed) {
-        tell(Event.Kind.SETTLED, reservation.worstCase(), reservation.amount(), billed, committed());
+        tell(Event.Kind.SETTLED, reservation.id(), reservation.worstCase(), reservation.amount(), billed,
+                committed());
         openWorst = openWorst.subtract(reservation.worstCase());
         outstanding--;
         if (billed != null) {
@@ -213,10 +218,10 @@ public final class BudgetGuard {
         return outstanding == 0 ? BigDecimal.ZERO : scaled(openWorst);
     }
 
-    private void tell(Event.Kind kind, BigDecimal worstCase, BigDecimal amount, BigDecimal billed,
+    private void tell(Event.Kind kind, long id, BigDecimal worstCase, BigDecimal amount, BigDecimal billed,
                       BigDecimal committed) {
         if (observer != null) {
-            observer.accept(new Event(kind, worstCase, amount, billed, spent, committed, scale, outstanding));
+            observer.accept(new Event(kind, id, worstCase, amount, billed, spent, committed, scale, outstanding));
         }
     }
 }

@@ -66,8 +66,7 @@ public final class Runner {
     final int concurrency;
     final int attempts;
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
-    /** Hears the budget guard of every run started from now on (tests check the guarantee with it). */
-    volatile Consumer<BudgetGuard.Event> budgetObserver;
+    private volatile Consumer<BudgetGuard.Event> budgetObserver;
 
     /**
      * @param store   where experiments and trials are kept
@@ -172,6 +171,14 @@ public final class Runner {
     public RunResult run(long experimentId, BigDecimal budgetOverride, RunListener listener)
             throws InterruptedException {
         return start(experimentId, budgetOverride, listener).await();
+    }
+
+    /**
+     * Hears the budget guard of every run started from now on ({@link BudgetGuard#observe}; tests check the guarantee
+     * with it); null stops.
+     */
+    public void observeBudget(Consumer<BudgetGuard.Event> observer) {
+        this.budgetObserver = observer;
     }
 
     /** True while this runner runs the experiment. */
