@@ -10,6 +10,7 @@ import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.run.Await;
 import dev.costbench.model.lab.run.BudgetGuard;
 import dev.costbench.model.lab.run.BudgetStop;
+import dev.costbench.model.lab.run.FirstCallGate;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
@@ -50,6 +51,8 @@ public final class JudgeRun {
     private final int total;
     private final BigDecimal spentAtStart;
     private final Deque<Work> queue = new ConcurrentLinkedDeque<>();
+    /** Under a cap, the first judge call runs alone ({@link FirstCallGate}). */
+    private final FirstCallGate gate;
     private final Set<CancelToken> inFlight = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<JudgeResult> result = new CompletableFuture<>();
     private final AtomicInteger scored = new AtomicInteger();
@@ -73,6 +76,7 @@ public final class JudgeRun {
         this.onEnd = onEnd;
         this.total = tasks.size();
         this.spentAtStart = guard.spent();
+        this.gate = new FirstCallGate(guard.cap() != null);
         tasks.forEach(t -> queue.add(new Work(t, 1)));
     }
 
@@ -114,11 +118,25 @@ public final class JudgeRun {
     private void work() {
         try {
             while (stop == null) {
-                Work w = queue.pollFirst();
-                if (w == null) {
-                    return;
+                boolean first = false;
+                if (gate.pending()) {
+                    first = gate.tryTake();
+                    if (!first) {
+                        gate.await(() -> stop != null);
+                        continue;
+                    }
                 }
-                judgeOne(w);
+                try {
+                    Work w = queue.pollFirst();
+                    if (w == null) {
+                        return;
+                    }
+                    judgeOne(w);
+                } finally {
+                    if (first) {
+                        gate.firstCallEnded();
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

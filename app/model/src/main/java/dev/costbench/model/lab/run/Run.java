@@ -67,6 +67,8 @@ public final class Run {
     private final long total;
     private final BigDecimal spentAtStart;
     private final Map<ProviderId, Deque<Work>> queues = new EnumMap<>(ProviderId.class);
+    /** Under a cap, each provider's first call runs alone ({@link FirstCallGate}). */
+    private final Map<ProviderId, FirstCallGate> gates = new EnumMap<>(ProviderId.class);
     private final Map<ProviderId, ProviderClient> clients = new ConcurrentHashMap<>();
     private final Set<ProviderId> disabled = ConcurrentHashMap.newKeySet();
     private final Set<CancelToken> inFlight = ConcurrentHashMap.newKeySet();
@@ -103,6 +105,9 @@ public final class Run {
         for (TrialCell c : missing) {
             queues.computeIfAbsent(providers.get(c.modelId()), p -> new ConcurrentLinkedDeque<>())
                     .add(new Work(c, 1));
+        }
+        for (ProviderId p : queues.keySet()) {
+            gates.put(p, new FirstCallGate(guard.cap() != null));
         }
     }
 
@@ -255,12 +260,27 @@ public final class Run {
 
     private void work(ProviderId provider, Deque<Work> queue) {
         try {
+            FirstCallGate gate = gates.get(provider);
             while (awaitRunnable() && !disabled.contains(provider)) {
-                Work w = queue.pollFirst();
-                if (w == null) {
-                    return;
+                boolean first = false;
+                if (gate.pending()) {
+                    first = gate.tryTake();
+                    if (!first) {
+                        gate.await(() -> stop != null || disabled.contains(provider));
+                        continue;
+                    }
                 }
-                runCell(provider, w, queue);
+                try {
+                    Work w = queue.pollFirst();
+                    if (w == null) {
+                        return;
+                    }
+                    runCell(provider, w, queue);
+                } finally {
+                    if (first) {
+                        gate.firstCallEnded();
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
