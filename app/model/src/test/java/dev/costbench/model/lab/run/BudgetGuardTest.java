@@ -127,4 +127,27 @@ class BudgetGuardTest {
         assertEquals(1.25, BudgetGuarantee.ESTIMATED_INPUT_MARGIN);
         assertEquals(BudgetGuarantee.ESTIMATED_INPUT_MARGIN, Runner.ESTIMATED_INPUT_MARGIN);
     }
+
+    /** The worked example of docs/reliability/budget.md, step by step. */
+    @Test
+    void theWorkedExampleOfTheDocs() {
+        BudgetGuard g = new BudgetGuard(usd("0.05"), BigDecimal.ZERO);
+        BigDecimal worst = usd("0.0020"); // 500 input tokens at $1/M + 300 output tokens at $5/M
+        BudgetGuard.Reservation first = g.tryReserve(worst);
+        g.settle(first, usd("0.0154")); // 400 input + 3,000 output tokens
+        same("7.7", g.scale());
+        BudgetGuard.Reservation second = g.tryReserve(worst);
+        same("0.0154", second.amount());
+        BudgetGuard.Reservation third = g.tryReserve(worst);
+        assertNotNull(third, "0.0154 + 0.0154 + 0.0154 = 0.0462 ≤ 0.05");
+        assertNull(g.tryReserve(worst), "0.0154 + 0.0308 + 0.0154 = 0.0616 > 0.05: waits");
+        g.settle(second, usd("0.0154"));
+        g.settle(third, usd("0.0154"));
+        same("0.0462", g.spent());
+        assertNull(g.tryReserve(worst));
+        assertEquals("stopped: the next call could cost up to $0.0154 and $0.0038 of the $0.05 budget remains; 1 call "
+                + "was billed $0.0134 more than reserved (up to 7.7 times the most a call can cost within its limits: "
+                + "the provider reported more usage than the request allows — check its usage figures), so later "
+                + "calls reserved that much more", g.refusal().message("call", "budget"));
+    }
 }
