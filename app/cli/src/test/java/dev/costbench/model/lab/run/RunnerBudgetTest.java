@@ -14,12 +14,15 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.store.H2LabStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,5 +150,33 @@ class RunnerBudgetTest {
         assertEquals(res.calls(), log.of(BudgetGuard.Event.Kind.GRANTED).size());
         List<Trial> trials = store.trials(plan.experimentId());
         assertEquals(res.calls(), trials.size());
+    }
+
+    @Test
+    void underACapTheFirstCallRunsAloneAndCancelStillEndsTheRun() throws Exception {
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        fakes.put(ProviderId.OPENAI, new FakeClient(ProviderId.OPENAI, (req, n) -> {
+            firstStarted.countDown();
+            return FakeClient.Reply.hang();
+        }));
+        Runner r = new Runner(store, this::client, FakeClient.CATALOG::find, 4, Runner.DEFAULT_ATTEMPTS);
+        RunPlan plan = r.create(oneQuestion(List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini"))));
+        Run run = r.start(plan.experimentId(), BigDecimal.ONE, RunListener.NONE);
+        assertTrue(firstStarted.await(20, TimeUnit.SECONDS));
+        Thread.sleep(200); // time enough for the other three workers to start calls, were they not held
+        FakeClient fake = fakes.get(ProviderId.OPENAI);
+        assertEquals(1, fake.calls.get(), "the others wait for the first call to come back");
+        assertEquals(RunProgress.State.RUNNING, run.progress().state());
+        run.cancel();
+        RunResult res = run.await(Duration.ofSeconds(20)).orElseThrow();
+        assertEquals(RunResult.Outcome.CANCELLED, res.outcome());
+        assertEquals(1, fake.calls.get());
+
+        // without a cap, calls start together
+        Runner free = new Runner(store, this::client, FakeClient.CATALOG::find, 4, Runner.DEFAULT_ATTEMPTS);
+        fakes.put(ProviderId.OPENAI, new FakeClient(ProviderId.OPENAI, (req, n) -> FakeClient.Reply.after(50)));
+        RunResult all = free.run(plan.experimentId(), null, RunListener.NONE);
+        assertEquals(RunResult.Outcome.COMPLETED, all.outcome(), all.message());
+        assertTrue(fakes.get(ProviderId.OPENAI).maxInFlight.get() > 1);
     }
 }
