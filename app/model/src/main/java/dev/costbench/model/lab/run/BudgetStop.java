@@ -36,8 +36,8 @@ public record BudgetStop(BigDecimal nextCallUsd, BigDecimal remainingUsd, BigDec
         if (overruns > 0) {
             b.append("; ").append(overruns).append(overruns == 1 ? " call was" : " calls were").append(" billed ")
                     .append(Money.format(overbilledUsd)).append(" more than reserved (up to ").append(times())
-                    .append(" times the most a call can cost within its limits: the provider reported more usage "
-                            + "than the request allows — check its usage figures)");
+                    .append(" times the most a call can cost within its limits: the provider reported more output "
+                            + "than the request's cap or more input than counted; check its usage figures)");
             BigDecimal over = spentUsd.subtract(budgetUsd);
             if (over.signum() > 0) {
                 b.append(", so ").append(Money.format(spentUsd)).append(" was spent, ").append(Money.format(over))

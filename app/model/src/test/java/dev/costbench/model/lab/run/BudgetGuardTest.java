@@ -105,8 +105,8 @@ class BudgetGuardTest {
         assertNull(over.tryReserve(usd("0.01")));
         assertEquals("stopped: the next judge call could cost up to $0.04 and $0.00 of the $0.05 judge budget "
                 + "remains; 2 calls were billed $0.06 more than reserved (up to 4 times the most a call can cost "
-                + "within its limits: the provider reported more usage than the request allows — check its usage "
-                + "figures), so $0.08 was spent, $0.03 over the judge budget",
+                + "within its limits: the provider reported more output than the request's cap or more input than "
+                + "counted; check its usage figures), so $0.08 was spent, $0.03 over the judge budget",
                 over.refusal().message("judge call", "judge budget"));
 
         BudgetGuard within = new BudgetGuard(usd("1"), BigDecimal.ZERO);
@@ -114,8 +114,9 @@ class BudgetGuardTest {
         assertNotNull(within.tryReserve(usd("0.25")));
         assertNull(within.tryReserve(usd("0.2")));
         assertTrue(within.refusal().message("call", "budget").endsWith("(up to 2.5 times the most a call can cost "
-                + "within its limits: the provider reported more usage than the request allows — check its usage "
-                + "figures), so later calls reserved that much more"), within.refusal().message("call", "budget"));
+                + "within its limits: the provider reported more output than the request's cap or more input than "
+                + "counted; check its usage figures), so later calls reserved that much more"),
+                within.refusal().message("call", "budget"));
     }
 
     @Test
@@ -147,7 +148,7 @@ class BudgetGuardTest {
         assertNull(g.tryReserve(worst));
         assertEquals("stopped: the next call could cost up to $0.0154 and $0.0038 of the $0.05 budget remains; 1 call "
                 + "was billed $0.0134 more than reserved (up to 7.7 times the most a call can cost within its limits: "
-                + "the provider reported more usage than the request allows — check its usage figures), so later "
-                + "calls reserved that much more", g.refusal().message("call", "budget"));
+                + "the provider reported more output than the request's cap or more input than counted; check its "
+                + "usage figures), so later calls reserved that much more", g.refusal().message("call", "budget"));
     }
 }
