@@ -21,7 +21,9 @@ import dev.costbench.model.lab.ExperimentSnapshot;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.JudgeFailure;
 import dev.costbench.model.lab.JudgeScore;
+import dev.costbench.model.lab.DamagedStoreException;
 import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.NewerStoreException;
 import dev.costbench.model.lab.LabStoreException;
 import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.LedgerPurpose;
@@ -49,6 +51,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -60,12 +63,12 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The lab store in an embedded H2 file database, {@code costbench.mv.db} in the data directory.
@@ -101,22 +104,33 @@ public final class H2LabStore implements LabStore {
     /** The database's base name; H2 adds {@code .mv.db}. */
     public static final String DATABASE_NAME = "costbench";
 
-    private static final int DATABASE_ALREADY_OPEN = 90020;
-    private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
-
     private final Path base;
+    private final Path dir;
     private final Path file;
     private final Connection conn;
+    private final BackupPolicy policy;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Long> interruptedOnOpen;
+    private final ScheduledExecutorService daily;
+    private volatile String backupProblem;
     private boolean closed;
 
-    private H2LabStore(Path base, Connection conn) throws SQLException {
-        this.base = base;
-        this.file = databaseFile(base.getParent());
-        this.conn = conn;
+    private H2LabStore(StoreOpener.Opened opened, BackupPolicy policy) throws SQLException {
+        this.base = opened.base();
+        this.dir = opened.dir();
+        this.file = opened.file();
+        this.conn = opened.conn();
+        this.policy = policy;
+        this.backupProblem = opened.backupProblem().orElse(null);
         conn.setAutoCommit(false);
         this.interruptedOnOpen = List.copyOf(markInterrupted());
+        long period = Math.max(1000, Math.min(policy.dailyEvery().toMillis(), Duration.ofHours(1).toMillis()));
+        this.daily = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "CostBench store backups");
+            t.setDaemon(true);
+            return t;
+        });
+        daily.scheduleWithFixedDelay(this::dailyBackupIfDue, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Opens (creating or upgrading) the store in the user's data directory ({@link AppDirs#dataDir()}). */
@@ -125,49 +139,68 @@ public final class H2LabStore implements LabStore {
     }
 
     /**
-     * Opens (creating or upgrading) the store in {@code dataDir}.
+     * Opens (creating or upgrading) the store in {@code dataDir}, with the user's backup setting.
      *
-     * @throws StoreInUseException when another CostBench holds it
-     * @throws LabStoreException   when it cannot be created, read or upgraded
+     * @throws StoreInUseException   when another CostBench holds it
+     * @throws DamagedStoreException when the file exists but cannot be read (it is left unchanged)
+     * @throws NewerStoreException   when a newer CostBench wrote it
+     * @throws LabStoreException     when it cannot be created, read or upgraded
      */
     public static H2LabStore open(Path dataDir) {
-        Path dir;
+        return open(dataDir, BackupPolicy.fromSettings());
+    }
+
+    /** Opens the store in {@code dataDir} with this backup policy; see {@link #open(Path)}. */
+    public static H2LabStore open(Path dataDir, BackupPolicy policy) {
+        return open(dataDir, policy, List.of());
+    }
+
+    /** With more migration locations (tests add a newer or a failing migration). */
+    static H2LabStore open(Path dataDir, BackupPolicy policy, List<String> extraLocations) {
+        StoreOpener.Opened opened = StoreOpener.open(dataDir, policy, extraLocations);
         try {
-            Files.createDirectories(dataDir);
-            dir = dataDir.toRealPath();
-        } catch (IOException e) {
-            throw new LabStoreException("Cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
-        }
-        if (dir.toString().contains(";")) {
-            throw new LabStoreException("The data directory " + dir + " contains ';', which the database URL cannot "
-                    + "hold; choose another with COSTBENCH_DATA_DIR.");
-        }
-        Path base = dir.resolve(DATABASE_NAME);
-        Path file = databaseFile(dir);
-        if (!OPEN_IN_THIS_PROCESS.add(base)) {
-            throw new StoreInUseException(file, null);
-        }
-        Connection conn = null;
-        try {
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL(url(base));
-            ds.setUser("sa");
-            ds.setPassword("");
-            // This connection holds the database open (and H2's file lock) until close().
-            conn = ds.getConnection();
-            Schema.migrate(ds, file);
-            return new H2LabStore(base, conn);
+            return new H2LabStore(opened, policy);
         } catch (SQLException | RuntimeException e) {
-            closeQuietly(conn);
-            OPEN_IN_THIS_PROCESS.remove(base);
-            if (Jdbc.hasErrorCode(e, DATABASE_ALREADY_OPEN)) {
-                throw new StoreInUseException(file, e);
-            }
-            if (e instanceof LabStoreException) {
-                throw (LabStoreException) e;
-            }
-            throw new LabStoreException("Cannot open the database at " + file + ": " + e.getMessage(), e);
+            StoreOpener.closeQuietly(opened.conn());
+            StoreOpener.OPEN_IN_THIS_PROCESS.remove(opened.base());
+            throw new LabStoreException("Cannot open the database at " + opened.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Backs the store up now (a consistent copy, taken while it stays open) and returns the new backup. */
+    public StoreBackup backupNow() {
+        return tx("back up the database", c -> {
+            try {
+                return Backups.make(c, dir, StoreBackup.Kind.MANUAL, policy.keep());
+            } catch (IOException e) {
+                throw new LabStoreException("Could not back up the database " + file + " into "
+                        + Backups.folder(dir) + ": " + e.getMessage() + ". Check the free space and the folder's "
+                        + "permissions.", e);
+            }
+        });
+    }
+
+    /** Makes the daily backup when the newest backup is older than the policy's day. */
+    void dailyBackupIfDue() {
+        lock.lock();
+        try {
+            if (!closed) {
+                backupProblem = StoreOpener.backupIfDue(conn, dir, StoreBackup.Kind.DAILY, policy.dailyEvery(),
+                        policy.keep()).orElse(null);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Why the last automatic backup failed, if it did (for the UI to show); empty when backups work. */
+    public Optional<String> backupProblem() {
+        return Optional.ofNullable(backupProblem);
+    }
+
+    /** The data directory the store lives in (its backups are in its {@code backups} folder). */
+    public Path dataDir() {
+        return dir;
     }
 
     /** Where the database of {@code dataDir} lives. */
@@ -223,16 +256,6 @@ public final class H2LabStore implements LabStore {
         }
     }
 
-    private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // nothing to add
-            }
-        }
-    }
-
     @Override
     public void close() {
         lock.lock();
@@ -241,12 +264,13 @@ public final class H2LabStore implements LabStore {
                 return;
             }
             closed = true;
+            daily.shutdownNow();
             try {
                 conn.close();
             } catch (SQLException e) {
                 throw new LabStoreException("Could not close the database at " + file + ": " + e.getMessage(), e);
             } finally {
-                OPEN_IN_THIS_PROCESS.remove(base);
+                StoreOpener.OPEN_IN_THIS_PROCESS.remove(base);
             }
         } finally {
             lock.unlock();
