@@ -35,9 +35,9 @@ final class Backups {
     private static final Pattern NAME = Pattern.compile(
             "costbench-(\\d{8}-\\d{6})-(start|daily|before-upgrade|manual)(?:-(\\d+))?\\.zip");
 
-    /** Newest first; within one second the higher number first. */
+    /** Newest first: by the time in the name, then (within one second) the file's time and number. */
     private static final Comparator<StoreBackup> NEWEST_FIRST = Comparator.comparing(StoreBackup::created)
-            .thenComparing(b -> sequence(b.name())).reversed();
+            .thenComparing(Backups::modified).thenComparing(b -> sequence(b.name())).reversed();
 
     private Backups() {
     }
@@ -70,6 +70,14 @@ final class Backups {
         Instant created = LocalDateTime.parse(m.group(1), StoreFiles.STAMP_PARSER).toInstant(ZoneOffset.UTC);
         StoreBackup.Kind kind = StoreBackup.Kind.valueOf(m.group(2).toUpperCase(Locale.ROOT).replace('-', '_'));
         return Optional.of(new StoreBackup(p, created, Files.size(p), kind));
+    }
+
+    private static long modified(StoreBackup b) {
+        try {
+            return Files.getLastModifiedTime(b.file()).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static int sequence(String name) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -110,13 +111,13 @@ final class ReadOnly {
             throw new DamagedStoreException(file, "the file is empty", null);
         }
         if (size < MIN_SIZE) {
-            throw new DamagedStoreException(file, "the file is only " + size + " bytes long; a lab database is at "
-                    + "least 8 KB, so it was cut short", null);
+            throw new DamagedStoreException(file, String.format(Locale.ROOT, "the file is only %,d bytes long; a lab "
+                    + "database is at least 8 KB, so it was cut short", size), null);
         }
         long newest = newestChunkOffset(file);
         if (newest >= size) {
-            throw new DamagedStoreException(file, "the file was cut short: it ends at " + size + " bytes, before "
-                    + "its newest data at " + newest, null);
+            throw new DamagedStoreException(file, String.format(Locale.ROOT, "the file was cut short: it ends at "
+                    + "%,d bytes, before its newest data (at %,d bytes)", size, newest), null);
         }
     }
 
