@@ -2,6 +2,7 @@
 package dev.costbench.cli;
 
 import dev.costbench.model.lab.LabStoreException;
+import dev.costbench.store.BackupPolicy;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.store.StoreBackup;
 import dev.costbench.store.StoreCheck;
@@ -9,6 +10,7 @@ import dev.costbench.store.StoreMaintenance;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -86,7 +88,10 @@ final class StoreCommand {
             return 0;
         }
         StoreBackup b;
-        try (H2LabStore store = H2LabStore.open(dataDir)) {
+        BackupPolicy settings = BackupPolicy.fromSettings();
+        // no backup "at start" as well: this one is made by hand
+        BackupPolicy policy = new BackupPolicy(settings.keep(), Duration.ofDays(36_500), settings.dailyEvery());
+        try (H2LabStore store = H2LabStore.open(dataDir, policy)) {
             b = store.backupNow();
         }
         out.println("Backed up to " + b.file() + " (" + size(b.sizeBytes()) + ").");
