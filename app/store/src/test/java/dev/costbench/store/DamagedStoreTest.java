@@ -141,7 +141,8 @@ class DamagedStoreTest {
         Files.write(file, damaged);
         assertThrows(DamagedStoreException.class, () -> H2LabStore.open(dir, EVERY_START));
         Path aside = StoreMaintenance.keepAsideAndStartNew(dir).orElseThrow();
-        assertTrue(aside.getFileName().toString().matches("costbench-damaged-\\d{8}-\\d{6}\\.mv\\.db"), aside.toString());
+        assertTrue(aside.getFileName().toString().matches("costbench-damaged-\\d{8}-\\d{6}\\.mv\\.db"),
+                aside.toString());
         assertArrayEquals(damaged, Files.readAllBytes(aside));
         try (H2LabStore s = H2LabStore.open(dir, EVERY_START)) {
             assertTrue(s.listExperiments().isEmpty());
