@@ -67,6 +67,25 @@ final class Schema {
         }
     }
 
+    /**
+     * Runs the migrations. A failure is reported by the caller, which has put the backup back; Flyway's own
+     * "Migration … failed! Please restore backups and roll back database and code!" would only confuse, so it is
+     * kept off the console unless logging was configured for Flyway.
+     */
+    static void migrateQuietly(Flyway flyway) {
+        boolean ours = FLYWAY_LOG.getLevel() == Level.WARNING;
+        if (ours) {
+            FLYWAY_LOG.setLevel(Level.OFF);
+        }
+        try {
+            flyway.migrate();
+        } finally {
+            if (ours) {
+                FLYWAY_LOG.setLevel(Level.WARNING);
+            }
+        }
+    }
+
     /** True when the database lacks migrations of this build. */
     static boolean hasPending(Flyway flyway) {
         return flyway.info().pending().length > 0;

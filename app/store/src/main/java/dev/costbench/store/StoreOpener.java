@@ -98,7 +98,7 @@ final class StoreOpener {
             if (Schema.hasPending(flyway)) {
                 before = Backups.make(conn, dir, StoreBackup.Kind.BEFORE_UPGRADE, policy.keep());
                 try {
-                    flyway.migrate();
+                    Schema.migrateQuietly(flyway);
                 } catch (FlywayException e) {
                     closeQuietly(conn);
                     conn = null;
