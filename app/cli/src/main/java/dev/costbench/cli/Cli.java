@@ -79,6 +79,7 @@ public final class Cli {
             "       costbench ab judge ID [--model M] [--rubric FILE] [--scale N] [--reference] [--budget USD] [--json] [--yes]",
             "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json] [--out F]   (CSV by default)",
             "       costbench ab compare EARLIER_ID LATER_ID [--json] | ab reprice ID [--json] | ab import FILE.json",
+            "       costbench store check | backup | backups | restore [BACKUP] | new [--force]   (the lab database)",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 
@@ -106,7 +107,7 @@ public final class Cli {
     /** True when {@code args} name a command-line command rather than starting the workbench. */
     public static boolean isCommand(String[] args) {
         // A single existing file (`costbench photo.jpg`, or a desktop "open with") opens the workbench on it.
-        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "ab", "diff", "tune", "cache", "help").contains(args[0])
+        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "ab", "diff", "tune", "cache", "store", "help").contains(args[0])
                 && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
             return false;
         }
@@ -154,6 +155,8 @@ public final class Cli {
                 return new TuneCommand(in, out, this::loadCatalog, ids -> selectModels(loadCatalog(), ids)).tune(rest);
             case "cache":
                 return new TuneCommand(in, out, this::loadCatalog, ids -> selectModels(loadCatalog(), ids)).cache(rest);
+            case "store":
+                return new StoreCommand(out, err, AppDirs.dataDir()).run(rest);
             case "--help":
             case "-h":
             case "help":
@@ -163,7 +166,7 @@ public final class Cli {
                 out.println("CostBench " + version());
                 return 0;
             default:
-                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, scenario, ab, diff, tune, cache, --help)");
+                throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, complete, scenario, ab, diff, tune, cache, store, --help)");
         }
     }
 
