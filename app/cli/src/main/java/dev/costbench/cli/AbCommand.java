@@ -78,6 +78,20 @@ import java.util.function.Supplier;
  */
 final class AbCommand {
 
+    static final Args.Options RUN = Args.Options.of("ab run", Set.of("budget", "provider", "base-url", "concurrency"),
+            Set.of("json", "yes", "no-stream"));
+    static final Args.Options RESUME = Args.Options.of("ab resume", Set.of("budget", "base-url", "concurrency"),
+            Set.of("json", "yes"));
+    static final Args.Options JUDGE = Args.Options.of("ab judge",
+            Set.of("model", "rubric", "scale", "budget", "concurrency"),
+            Set.of("json", "yes", "reference"));
+    static final Args.Options LIST = Args.Options.of("ab list", Set.of(),
+            Set.of("json"));
+    static final Args.Options SHOW = Args.Options.of("ab show", Set.of(),
+            Set.of("json"));
+    static final Args.Options EXPORT = Args.Options.of("ab export", Set.of("out"),
+            Set.of("json", "csv"));
+
     static final int EXIT_BUDGET = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -146,8 +160,9 @@ final class AbCommand {
     // ---- run / resume ---------------------------------------------------------------------------------------------
 
     private int runExperiment(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("budget", "provider", "base-url", "concurrency"),
-                Set.of("json", "yes", "no-stream"));
+        Args a = Args.parse(argv, RUN);
+        int threads = concurrency(a);
+        String baseUrl = a.url("base-url");
         if (a.positional.size() != 1) {
             throw new UsageException("ab run needs one experiment file (or a built-in experiment's name)");
         }
@@ -182,24 +197,26 @@ final class AbCommand {
                     "judge model \"" + judgeSpec.model() + "\" is not in the catalog: pick a catalog model (it prices "
                     + "the judge calls)"))));
         }
-        ClientSource clients = clients(needed, a.get("base-url"));
+        ClientSource clients = clients(needed, baseUrl);
         if (!a.flag("yes") && !confirm(estimate)) {
             err.println("costbench: not run (--yes runs without asking)");
             return 1;
         }
         try (H2LabStore store = openStore()) {
-            Runner runner = new Runner(store, clients, cat::find, concurrency(a), Runner.DEFAULT_ATTEMPTS);
+            Runner runner = new Runner(store, clients, cat::find, threads, Runner.DEFAULT_ATTEMPTS);
             long id = runner.create(spec).experimentId();
             err.println("experiment " + id + " (" + spec.name() + "): " + estimate.calls() + " calls; "
                     + "costbench ab resume " + id + " continues it if it stops");
             Judging judging = judgeSpec == null ? null
-                    : new Judging(new Judge(store, clients, cat::find, concurrency(a)), judgeSpec, null);
+                    : new Judging(new Judge(store, clients, cat::find, threads), judgeSpec, null);
             return execute(store, runner, id, null, estimate, json, judging);
         }
     }
 
     private int resume(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("budget", "base-url", "concurrency"), Set.of("json", "yes"));
+        Args a = Args.parse(argv, RESUME);
+        int threads = concurrency(a);
+        String baseUrl = a.url("base-url");
         long id = id(a, "ab resume");
         BigDecimal budget = budget(a);
         Catalog cat = catalog.get();
@@ -228,14 +245,14 @@ final class AbCommand {
                 needed.add(RunPlan.providerOf(cat.find(judgeSpec.model()).orElseThrow(() -> new UsageException(
                         "judge model \"" + judgeSpec.model() + "\" is not in the catalog"))));
             }
-            ClientSource clients = clients(needed, a.get("base-url"));
+            ClientSource clients = clients(needed, baseUrl);
             if (!a.flag("yes") && !confirm(estimate)) {
                 err.println("costbench: not run (--yes runs without asking)");
                 return 1;
             }
-            Runner runner = new Runner(store, clients, cat::find, concurrency(a), Runner.DEFAULT_ATTEMPTS);
+            Runner runner = new Runner(store, clients, cat::find, threads, Runner.DEFAULT_ATTEMPTS);
             Judging judging = judgeSpec == null ? null
-                    : new Judging(new Judge(store, clients, cat::find, concurrency(a)), judgeSpec, null);
+                    : new Judging(new Judge(store, clients, cat::find, threads), judgeSpec, null);
             return execute(store, runner, id, budget, estimate, json, judging);
         }
     }
@@ -314,7 +331,12 @@ final class AbCommand {
     private ClientSource clients(Collection<ProviderId> needed, String baseUrl) throws IOException {
         Map<ProviderId, ProviderClient> clients = new EnumMap<>(ProviderId.class);
         for (ProviderId id : needed) {
-            ProviderSettings s = config.get().resolve(id, id == ProviderId.COMPATIBLE ? baseUrl : null, null);
+            ProviderSettings s;
+            try {
+                s = config.get().resolve(id, id == ProviderId.COMPATIBLE ? baseUrl : null, null);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
             if (id != ProviderId.COMPATIBLE && (s.key() == null || s.key().isEmpty())) {
                 throw new UsageException("no " + id.displayName() + " API key: set " + id.keyVariable()
                         + (id == ProviderId.GEMINI ? " (or GOOGLE_API_KEY)" : "") + " or add it in the workbench's "
@@ -322,7 +344,7 @@ final class AbCommand {
             }
             try {
                 clients.put(id, Providers.client(s));
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException | IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
         }
@@ -357,8 +379,8 @@ final class AbCommand {
     }
 
     private int judge(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("model", "rubric", "scale", "budget", "concurrency"),
-                Set.of("json", "yes", "reference"));
+        Args a = Args.parse(argv, JUDGE);
+        int threads = concurrency(a);
         long id = id(a, "ab judge");
         BigDecimal budget = budget(a);
         Catalog cat = catalog.get();
@@ -393,7 +415,7 @@ final class AbCommand {
                 err.println("costbench: not judged (--yes judges without asking)");
                 return 1;
             }
-            Judge judge = new Judge(store, clients, cat::find, concurrency(a));
+            Judge judge = new Judge(store, clients, cat::find, threads);
             JudgeResult r = judgeNow(store, id, new Judging(judge, spec, budget));
             summary(store, id, null, null, json, r);
             return exitCode(r.outcome());
@@ -417,10 +439,10 @@ final class AbCommand {
                 if (!Files.isRegularFile(f)) {
                     throw new UsageException("--rubric: no such file: " + f + " (a text file with the rubric)");
                 }
-                s = s.withRubric(Files.readString(f, StandardCharsets.UTF_8));
+                s = s.withRubric(new Input(InputStream.nullInputStream()).text(f.toString()));
             }
             if (a.get("scale") != null) {
-                s = s.withScale((int) a.nonNegative("scale", 5));
+                s = s.withScale(a.wholeNumber("scale", 5, 2, 100));
             }
             if (a.flag("reference")) {
                 s = new JudgeSpec(s.model(), s.rubric(), s.scale(), true, s.maxOutputTokens(), s.budgetUsd());
@@ -471,7 +493,7 @@ final class AbCommand {
     // ---- list / show / export -------------------------------------------------------------------------------------
 
     private int list(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of("json"));
+        Args a = Args.parse(argv, LIST);
         if (!a.positional.isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional.get(0) + "'");
         }
@@ -502,7 +524,7 @@ final class AbCommand {
     }
 
     private int show(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of("json"));
+        Args a = Args.parse(argv, SHOW);
         long id = id(a, "ab show");
         try (H2LabStore store = openStore()) {
             requireExperiment(store, id);
@@ -512,10 +534,13 @@ final class AbCommand {
     }
 
     private int export(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("out"), Set.of("json", "csv"));
+        Args a = Args.parse(argv, EXPORT);
         long id = id(a, "ab export");
         if (a.flag("json") && a.flag("csv")) {
             throw new UsageException("--json or --csv, not both");
+        }
+        if (a.get("out") != null) {
+            Input.outputFile("out", a.get("out"));
         }
         String text;
         try (H2LabStore store = openStore()) {

@@ -35,6 +35,13 @@ import java.util.function.Supplier;
  */
 final class AbHistoryCommand {
 
+    static final Args.Options COMPARE = Args.Options.of("ab compare", Set.of(),
+            Set.of("json"));
+    static final Args.Options REPRICE = Args.Options.of("ab reprice", Set.of(),
+            Set.of("json"));
+    static final Args.Options IMPORT = Args.Options.of("ab import", Set.of(),
+            Set.of());
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
@@ -51,7 +58,7 @@ final class AbHistoryCommand {
     }
 
     int compare(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of("json"));
+        Args a = Args.parse(argv, COMPARE);
         if (a.positional.size() != 2) {
             throw new UsageException("ab compare needs two experiment ids: the earlier run, then the later one "
                     + "(costbench ab list shows them)");
@@ -124,7 +131,7 @@ final class AbHistoryCommand {
     }
 
     int reprice(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of("json"));
+        Args a = Args.parse(argv, REPRICE);
         if (a.positional.size() != 1) {
             throw new UsageException("ab reprice needs an experiment id (costbench ab list shows them)");
         }
@@ -184,7 +191,7 @@ final class AbHistoryCommand {
     }
 
     int importFile(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of());
+        Args a = Args.parse(argv, IMPORT);
         if (a.positional.size() != 1) {
             throw new UsageException("ab import needs a JSON file written by costbench ab export ID --json");
         }

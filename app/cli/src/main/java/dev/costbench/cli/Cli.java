@@ -46,6 +46,19 @@ import java.util.stream.Collectors;
  */
 public final class Cli {
 
+    static final Args.Options TOKENS = Args.Options.of("tokens", Set.of("encoding", "file", "models"),
+            Set.of("jsonl", "show", "tax", "json", "batch"));
+    static final Args.Options ESTIMATE = Args.Options.of("estimate",
+            Set.of("system", "prompt", "input-tokens", "cached-tokens", "output-tokens", "reasoning-tokens",
+                    "monthly", "models"),
+            Set.of("batch", "residency", "json"));
+    static final Args.Options CATALOG_LIST = Args.Options.of("catalog list", Set.of(),
+            Set.of("json"));
+    static final Args.Options CATALOG_CHECK = Args.Options.of("catalog check", Set.of("file"),
+            Set.of());
+    static final Args.Options CATALOG_IMPORT = Args.Options.of("catalog import-litellm", Set.of("file"),
+            Set.of());
+
     static final String USAGE = String.join("\n",
             "usage: costbench                      start the workbench",
             "       costbench tokens --encoding o200k_base|cl100k_base|o200k_harmony [--file F] [--jsonl]",
@@ -103,6 +116,18 @@ public final class Cli {
         this.providers = providers;
     }
 
+    /**
+     * Every command's options, in the order of the usage text: what the test that sweeps every flag with bad values
+     * runs (a command added here is swept with its flags).
+     */
+    static List<Args.Options> options() {
+        return List.of(TOKENS, ESTIMATE, CATALOG_LIST, CATALOG_CHECK, CATALOG_IMPORT, MediaCommand.MEDIA,
+                ProviderCommand.PING, ProviderCommand.COMPLETE, TuneCommand.DIFF, TuneCommand.TUNE, TuneCommand.CACHE,
+                ScenarioCommand.LIST, ScenarioCommand.REPORT, AbCommand.RUN, AbCommand.RESUME, AbCommand.JUDGE,
+                AbCommand.LIST, AbCommand.SHOW, AbCommand.EXPORT, AbHistoryCommand.COMPARE, AbHistoryCommand.REPRICE,
+                AbHistoryCommand.IMPORT);
+    }
+
     /** True when {@code args} name a command-line command rather than starting the workbench. */
     public static boolean isCommand(String[] args) {
         // A single existing file (`costbench photo.jpg`, or a desktop "open with") opens the workbench on it.
@@ -114,18 +139,18 @@ public final class Cli {
     }
 
     public int run(String... args) {
+        int code;
         try {
-            return dispatch(Arrays.asList(args));
-        } catch (UsageException e) {
-            err.println("costbench: " + e.getMessage());
-            return 2;
-        } catch (NoSuchFileException e) {
-            err.println("costbench: no such file: " + e.getFile());
-            return 2;
-        } catch (IOException e) {
-            err.println("costbench: " + e.getMessage());
-            return 1;
+            code = dispatch(Arrays.asList(args));
+        } catch (Throwable t) {
+            code = Failure.report(t, err);
         }
+        String failed = Output.failure(out);
+        if (failed != null) {
+            err.println("costbench: " + failed);
+            return code == 0 ? 1 : code;
+        }
+        return code;
     }
 
     private int dispatch(List<String> args) throws IOException {
@@ -141,9 +166,9 @@ public final class Cli {
             case "media":
                 return MediaCommand.run(rest, loadCatalog().models(), ids -> selectModels(loadCatalog(), ids), out);
             case "ping":
-                return new ProviderCommand(out, err, providers).ping(rest);
+                return new ProviderCommand(in, out, err, providers).ping(rest);
             case "complete":
-                return new ProviderCommand(out, err, providers).complete(rest, loadCatalog());
+                return new ProviderCommand(in, out, err, providers).complete(rest, loadCatalog());
             case "scenario":
                 return ScenarioCommand.run(rest, this::loadCatalog, out);
             case "ab":
@@ -175,7 +200,7 @@ public final class Cli {
     // ---- tokens -------------------------------------------------------------------------------------------------
 
     private int tokens(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("encoding", "file", "models"), Set.of("jsonl", "show", "tax", "json", "batch"));
+        Args a = Args.parse(argv, TOKENS);
         if (a.positional.size() > 1 || (a.positional.size() == 1 && a.get("file") != null)) {
             throw new UsageException("tokens takes one file: costbench tokens FILE [--show|--tax] (or --file F)");
         }
@@ -195,7 +220,8 @@ public final class Cli {
             if (a.get("encoding") != null) {
                 throw new UsageException("--tax compares every tokenizer; --encoding goes with --show or a count");
             }
-            return new TokensCommand(out).tax(readText(input == null ? "-" : input),
+            return new TokensCommand(out).tax(input().text(input == null ? "-" : input, Input.MAX_LOOK_BYTES,
+                            "tokens --tax"),
                     selectModels(loadCatalog(), a.get("models")),
                     a.flag("batch") ? dev.costbench.model.cost.BillingOptions.BATCH
                             : dev.costbench.model.cost.BillingOptions.INTERACTIVE, a.flag("json"));
@@ -214,14 +240,19 @@ public final class Cli {
             throw new UsageException(e.getMessage());
         }
         if (show) {
-            return new TokensCommand(out).show(readText(input == null ? "-" : input), enc, a.flag("json"));
+            return new TokensCommand(out).show(input().text(input == null ? "-" : input, Input.MAX_LOOK_BYTES,
+                    "tokens --show"), enc, a.flag("json"));
         }
-        String file = input;
+        String file = input == null ? "-" : input;
         if (!a.flag("jsonl")) {
-            out.println(Tokenizers.count(enc, readText(file == null ? "-" : file)));
+            try (BufferedReader r = input().reader(file)) {
+                out.println(ChunkedCount.count(enc, r));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw Input.notText(file);
+            }
             return 0;
         }
-        try (BufferedReader r = reader(file == null ? "-" : file)) {
+        try (BufferedReader r = input().reader(file)) {
             String line;
             int n = 0;
             StringBuilder buf = new StringBuilder();
@@ -242,8 +273,13 @@ public final class Cli {
                 }
                 buf.setLength(0);
                 out.append(buf.append("{\"tokens\":").append(Tokenizers.count(enc, text.asText())).append("}\n"));
+                if (n % 1024 == 0 && out.checkError()) {
+                    return 1; // run() says why
+                }
             }
             out.flush();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw Input.notText(file);
         }
         return 0;
     }
@@ -251,8 +287,7 @@ public final class Cli {
     // ---- estimate -----------------------------------------------------------------------------------------------
 
     private int estimate(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("system", "prompt", "input-tokens", "cached-tokens", "output-tokens",
-                "reasoning-tokens", "monthly", "models"), Set.of("batch", "residency", "json"));
+        Args a = Args.parse(argv, ESTIMATE);
         noPositional(a);
         Catalog catalog = loadCatalog();
         List<ModelEntry> models = selectModels(catalog, a.get("models"));
@@ -278,11 +313,11 @@ public final class Cli {
             List<TextStats> messages = new ArrayList<>();
             int prefix = 0;
             if (a.get("system") != null) {
-                messages.add(TextStats.of(readText(a.get("system"))));
+                messages.add(TextStats.of(input().text(a.get("system"))));
                 prefix = 1;
             }
             if (a.get("prompt") != null) {
-                messages.add(TextStats.of(readText(a.get("prompt"))));
+                messages.add(TextStats.of(input().text(a.get("prompt"))));
             }
             rows = new ArrayList<>();
             for (ModelEntry m : models) {
@@ -406,7 +441,7 @@ public final class Cli {
         List<String> rest = argv.subList(1, argv.size());
         switch (sub) {
             case "list": {
-                Args a = Args.parse(rest, Set.of(), Set.of("json"));
+                Args a = Args.parse(rest, CATALOG_LIST);
                 noPositional(a);
                 Catalog c = loadCatalog();
                 if (a.flag("json")) {
@@ -417,7 +452,7 @@ public final class Cli {
                 return 0;
             }
             case "check": {
-                Args a = Args.parse(rest, Set.of("file"), Set.of());
+                Args a = Args.parse(rest, CATALOG_CHECK);
                 noPositional(a);
                 String f = a.get("file");
                 if (f == null) {
@@ -439,7 +474,7 @@ public final class Cli {
                 return 1;
             }
             case "import-litellm": {
-                Args a = Args.parse(rest, Set.of("file"), Set.of());
+                Args a = Args.parse(rest, CATALOG_IMPORT);
                 noPositional(a);
                 String f = a.get("file");
                 if (f == null) {
@@ -535,35 +570,8 @@ public final class Cli {
         }
     }
 
-    private String readText(String file) throws IOException {
-        return readText(in, file);
-    }
-
-    /** A UTF-8 text file ({@code -}: standard input), with one-line errors for a missing or non-UTF-8 file. */
-    static String readText(InputStream in, String file) throws IOException {
-        if (file.equals("-")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Path p = Path.of(file);
-        if (!Files.isRegularFile(p)) {
-            throw new UsageException("no such file: " + file);
-        }
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new UsageException(file + " is not UTF-8 text");
-        }
-    }
-
-    private BufferedReader reader(String file) throws IOException {
-        if (file.equals("-")) {
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        Path p = Path.of(file);
-        if (!Files.isRegularFile(p)) {
-            throw new UsageException("no such file: " + file);
-        }
-        return Files.newBufferedReader(p, StandardCharsets.UTF_8);
+    private Input input() {
+        return new Input(in);
     }
 
     public static void main(String[] args) {
@@ -572,8 +580,7 @@ public final class Cli {
             System.out.println(USAGE);
             System.exit(2);
         }
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                StandardCharsets.UTF_8);
+        PrintStream out = Output.stdout();
         int code = new Cli(System.in, out, System.err).run(args);
         out.flush();
         System.exit(code);

@@ -37,6 +37,11 @@ import java.util.Set;
  */
 final class MediaCommand {
 
+    static final Args.Options MEDIA = Args.Options.of("media",
+            Set.of("models", "resize", "crop", "format", "quality", "out", "detail", "media-resolution", "resample",
+                    "silence-db", "min-gap", "strategy", "max-frames", "frames-out"),
+            Set.of("json", "measured-multiplier", "batch", "trim-silence"));
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MediaCommand() {
@@ -44,13 +49,17 @@ final class MediaCommand {
 
     static int run(List<String> argv, List<ModelEntry> allModels, java.util.function.Function<String,
             List<ModelEntry>> select, PrintStream out) throws IOException {
-        Args a = Args.parse(argv, Set.of("models", "resize", "crop", "format", "quality", "out", "detail",
-                "media-resolution", "resample", "silence-db", "min-gap", "strategy", "max-frames", "frames-out"),
-                Set.of("json", "measured-multiplier", "batch", "trim-silence"));
+        Args a = Args.parse(argv, MEDIA);
         if (a.positional.size() != 1) {
             throw new UsageException("media needs one FILE");
         }
-        Path file = Path.of(a.positional.get(0));
+        if (a.get("out") != null) {
+            Input.outputFile("out", a.get("out"));
+        }
+        if (a.get("frames-out") != null) {
+            Input.outputFolder("frames-out", a.get("frames-out"));
+        }
+        Path file = Input.regularFile(a.positional.get(0));
         List<ModelEntry> models = a.get("models") == null ? allModels : select.apply(a.get("models"));
         ImageOptions opts = new ImageOptions(parse(ImageDetail.class, a.get("detail"), ImageDetail.AUTO),
                 parse(MediaResolution.class, a.get("media-resolution"), MediaResolution.DEFAULT),
@@ -58,11 +67,11 @@ final class MediaCommand {
         ImageInfo info;
         try {
             info = Images.probe(file);
-        } catch (dev.costbench.media.MediaException e) {
+        } catch (dev.costbench.media.MediaException | RuntimeException e) {
             AvInfo av;
             try {
                 av = Av.probe(file);
-            } catch (dev.costbench.media.MediaException e2) {
+            } catch (dev.costbench.media.MediaException | RuntimeException e2) {
                 throw new UsageException(e2.getMessage().contains("not an audio or video file")
                         || e2.getMessage().contains("neither an audio nor a video stream")
                         ? file.getFileName() + " is neither an image nor an audio or video file CostBench can read"
@@ -83,23 +92,20 @@ final class MediaCommand {
             BufferedImage img;
             try {
                 img = Images.read(file);
-            } catch (dev.costbench.media.MediaException e) {
+            } catch (dev.costbench.media.MediaException | RuntimeException e) {
                 throw new UsageException(e.getMessage());
             }
             if (a.get("crop") != null) {
                 int[] c = crop(a.get("crop"));
                 img = Images.crop(img, c[0], c[1], c[2], c[3]);
             }
-            img = Images.fitLongEdge(img, (int) a.nonNegative("resize", 0));
+            img = Images.fitLongEdge(img, a.wholeNumber("resize", 0, 0, 100_000));
             String format = a.get("format") == null ? "jpeg" : a.get("format");
-            int quality = (int) a.nonNegative("quality", 85);
-            if (quality < 1 || quality > 100) {
-                throw new UsageException("--quality must be 1 to 100, got " + quality);
-            }
+            int quality = a.wholeNumber("quality", 85, 1, 100);
             byte[] data;
             try {
                 data = Images.encode(img, format, quality);
-            } catch (dev.costbench.media.MediaException e) {
+            } catch (dev.costbench.media.MediaException | RuntimeException e) {
                 throw new UsageException(e.getMessage());
             }
             if (a.get("out") != null) {
@@ -134,11 +140,12 @@ final class MediaCommand {
         }
         AudioAnalysis.Result r = null;
         if (resample || a.flag("trim-silence")) {
-            double db = number(a.get("silence-db"), -40, "--silence-db");
-            double gap = number(a.get("min-gap"), 0.5, "--min-gap");
+            Double db = a.number("silence-db", -120, 0);
+            Double gap = a.number("min-gap", 0.01, 3600);
             try {
-                r = AudioAnalysis.analyze(file, db, gap, 100, () -> false, p -> { });
-            } catch (dev.costbench.media.MediaException e) {
+                r = AudioAnalysis.analyze(file, db == null ? -40 : db, gap == null ? 0.5 : gap, 100, () -> false,
+                        p -> { });
+            } catch (dev.costbench.media.MediaException | RuntimeException e) {
                 throw new UsageException(e.getMessage());
             }
             ObjectNode p = root.putObject("optimized");
@@ -208,10 +215,10 @@ final class MediaCommand {
         VideoAnalysis.Scan scan;
         try {
             scan = VideoAnalysis.scan(file, () -> false, p -> { });
-        } catch (dev.costbench.media.MediaException e) {
+        } catch (dev.costbench.media.MediaException | RuntimeException e) {
             throw new UsageException(e.getMessage());
         }
-        int[] picked = VideoAnalysis.select(scan, strategy, (int) a.nonNegative("max-frames", 0));
+        int[] picked = VideoAnalysis.select(scan, strategy, a.wholeNumber("max-frames", 0, 0, 1_000_000));
         ObjectNode root = JSON.createObjectNode();
         root.put("file", file.toString());
         root.put("kind", "video");
@@ -284,17 +291,6 @@ final class MediaCommand {
                 row += String.format(Locale.ROOT, "  %10d %14s", opt.get(i).get("tokens").asLong(), usd(opt.get(i)));
             }
             out.println(row);
-        }
-    }
-
-    private static double number(String v, double dflt, String name) {
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a number, got '" + v + "'");
         }
     }
 

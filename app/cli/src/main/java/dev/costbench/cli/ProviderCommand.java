@@ -43,13 +43,21 @@ import java.util.function.Supplier;
  */
 final class ProviderCommand {
 
+    static final Args.Options PING = Args.Options.of("ping", Set.of("provider", "base-url"),
+            Set.of("json"));
+    static final Args.Options COMPLETE = Args.Options.of("complete",
+            Set.of("model", "prompt", "system", "image", "max-tokens", "base-url", "provider", "api", "temperature"),
+            Set.of("json", "no-stream"));
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final java.io.InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<ProviderConfig> config;
 
-    ProviderCommand(PrintStream out, PrintStream err, Supplier<ProviderConfig> config) {
+    ProviderCommand(java.io.InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> config) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.config = config;
@@ -71,16 +79,17 @@ final class ProviderCommand {
     }
 
     int ping(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("provider", "base-url"), Set.of("json"));
+        Args a = Args.parse(argv, PING);
         if (a.get("provider") == null) {
             throw new UsageException("ping needs --provider openai|anthropic|gemini|compatible");
         }
         ProviderId id = provider(a.get("provider"));
-        ProviderSettings s = config.get().resolve(id, a.get("base-url"), null);
+        ProviderSettings s = settings(id, a.url("base-url"));
         requireKey(s);
+        ProviderClient client = client(s);
         long t0 = System.nanoTime();
         try {
-            List<String> models = Providers.client(s).listModels();
+            List<String> models = client.listModels();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (a.flag("json")) {
                 ObjectNode o = JSON.createObjectNode();
@@ -107,8 +116,7 @@ final class ProviderCommand {
     }
 
     int complete(List<String> argv, Catalog catalog) throws IOException {
-        Args a = Args.parse(argv, Set.of("model", "prompt", "system", "image", "max-tokens", "base-url", "provider",
-                "api", "temperature"), Set.of("json", "no-stream"));
+        Args a = Args.parse(argv, COMPLETE);
         String model = a.get("model");
         if (model == null || a.get("prompt") == null) {
             throw new UsageException("complete needs --model M and --prompt FILE (- for stdin)");
@@ -120,28 +128,36 @@ final class ProviderCommand {
             throw new UsageException("'" + model + "' is not in the catalog: say which API serves it with --provider "
                     + "openai|anthropic|gemini|compatible");
         }
-        int maxTokens = (int) Math.min(Integer.MAX_VALUE, a.nonNegative("max-tokens", 1024));
-        if (maxTokens == 0) {
-            throw new UsageException("--max-tokens must be at least 1");
+        int maxTokens = a.wholeNumber("max-tokens", 1024, 1, Integer.MAX_VALUE);
+        Double temperature = a.number("temperature", 0, 2);
+        String baseUrl = a.url("base-url");
+        String apiName = a.get("api") == null ? "responses" : a.get("api").trim().toLowerCase(Locale.ROOT);
+        if (!List.of("responses", "chat", "chat-completions").contains(apiName)) {
+            throw new UsageException("--api must be responses or chat, got '" + a.get("api") + "'");
         }
         List<Part> parts = new ArrayList<>();
         parts.add(new Part.Text(read(a.get("prompt"))));
         int[] imageSize = null;
         if (a.get("image") != null) {
-            Path img = Path.of(a.get("image"));
-            var info = Images.probe(img);
+            Path img = Input.regularFile(a.get("image"));
+            dev.costbench.media.ImageInfo info;
+            try {
+                info = Images.probe(img);
+            } catch (dev.costbench.media.MediaException | RuntimeException e) {
+                throw new UsageException("--image " + a.get("image") + ": not an image CostBench can read ("
+                        + e.getMessage() + ")");
+            }
             imageSize = new int[] {info.width(), info.height()};
             parts.add(new Part.Image(Files.readAllBytes(img), "image/" + info.format().toLowerCase(Locale.ROOT)
                     .replace("jpg", "jpeg"), null));
         }
-        Double temperature = a.get("temperature") == null ? null : Double.valueOf(a.get("temperature"));
-        ChatRequest.OpenAiApi api = "chat".equals(a.get("api")) || "chat-completions".equals(a.get("api"))
+        ChatRequest.OpenAiApi api = apiName.startsWith("chat")
                 ? ChatRequest.OpenAiApi.CHAT_COMPLETIONS : ChatRequest.OpenAiApi.RESPONSES;
         ChatRequest req = new ChatRequest(model, a.get("system") == null ? null : read(a.get("system")), null,
                 List.of(new ChatMessage(Role.USER, parts)), maxTokens, temperature, null, null, null, null,
                 !a.flag("no-stream"), api);
 
-        ProviderSettings s = config.get().resolve(id, a.get("base-url"), null);
+        ProviderSettings s = settings(id, baseUrl);
         requireKey(s);
         final int[] size = imageSize;
         RequestEstimate estimate = entry == null ? null : RequestEstimate.of(entry, req, null,
@@ -157,7 +173,7 @@ final class ProviderCommand {
                     }
                 }, BillingOptions.INTERACTIVE);
         boolean json = a.flag("json");
-        ProviderClient client = Providers.client(s);
+        ProviderClient client = client(s);
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "costbench cancel");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -301,8 +317,25 @@ final class ProviderCommand {
         }
     }
 
-    private static String read(String file) throws IOException {
-        return "-".equals(file) ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    private String read(String file) throws IOException {
+        return new Input(in).text(file);
+    }
+
+    /** The provider's settings with {@code baseUrl} (validated) in place of the configured address. */
+    private ProviderSettings settings(ProviderId id, String baseUrl) throws IOException {
+        ProviderConfig c = config.get();
+        try {
+            return c.resolve(id, baseUrl, null);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static ProviderClient client(ProviderSettings s) {
+        try {
+            return Providers.client(s);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

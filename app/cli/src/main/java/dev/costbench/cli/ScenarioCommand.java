@@ -28,6 +28,11 @@ import java.util.function.Supplier;
  */
 final class ScenarioCommand {
 
+    static final Args.Options LIST = Args.Options.of("scenario list", Set.of(),
+            Set.of("json"));
+    static final Args.Options REPORT = Args.Options.of("scenario report", Set.of("format", "out"),
+            Set.of());
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScenarioCommand() {
@@ -49,7 +54,7 @@ final class ScenarioCommand {
     }
 
     private static int list(List<String> argv, Catalog catalog, PrintStream out) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of("json"));
+        Args a = Args.parse(argv, LIST);
         if (!a.positional.isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional.get(0) + "'");
         }
@@ -89,9 +94,12 @@ final class ScenarioCommand {
     }
 
     private static int report(List<String> argv, Catalog catalog, PrintStream out) throws IOException {
-        Args a = Args.parse(argv, Set.of("format", "out"), Set.of());
+        Args a = Args.parse(argv, REPORT);
         if (a.positional.size() != 1) {
             throw new UsageException("scenario report needs one FILE or sample name (costbench scenario list)");
+        }
+        if (a.get("out") != null) {
+            Input.outputFile("out", a.get("out"));
         }
         ScenarioReport.Format format;
         try {

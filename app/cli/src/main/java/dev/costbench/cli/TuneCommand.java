@@ -45,6 +45,15 @@ import java.util.function.Supplier;
  */
 final class TuneCommand {
 
+    static final Args.Options DIFF = Args.Options.of("diff", Set.of("models", "max-increase", "monthly"),
+            Set.of("json", "batch"));
+    static final Args.Options TUNE = Args.Options.of("tune",
+            Set.of("model", "monthly", "expected-output", "current-output"),
+            Set.of("json", "drop-json-descriptions"));
+    static final Args.Options CACHE = Args.Options.of("cache",
+            Set.of("marker", "models", "monthly", "hit-rate", "rate", "ttl", "output-tokens", "storage"),
+            Set.of("json", "batch", "gemini-explicit"));
+
     static final String DEFAULT_TUNE_MODEL = "gpt-5-mini";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,7 +74,7 @@ final class TuneCommand {
     // ---- diff ---------------------------------------------------------------------------------------------------
 
     int diff(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("models", "max-increase", "monthly"), Set.of("json", "batch"));
+        Args a = Args.parse(argv, DIFF);
         if (a.positional.size() != 2) {
             throw new UsageException("diff needs two files: costbench diff baseline.txt optimized.txt");
         }
@@ -181,8 +190,7 @@ final class TuneCommand {
     // ---- tune ---------------------------------------------------------------------------------------------------
 
     int tune(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("model", "monthly", "expected-output", "current-output"),
-                Set.of("json", "drop-json-descriptions"));
+        Args a = Args.parse(argv, TUNE);
         if (a.positional.size() != 1) {
             throw new UsageException("tune needs one file: costbench tune prompt.txt [--model M]");
         }
@@ -268,8 +276,7 @@ final class TuneCommand {
     // ---- cache --------------------------------------------------------------------------------------------------
 
     int cache(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("marker", "models", "monthly", "hit-rate", "rate", "ttl", "output-tokens",
-                "storage"), Set.of("json", "batch", "gemini-explicit"));
+        Args a = Args.parse(argv, CACHE);
         if (a.positional.size() != 1) {
             throw new UsageException("cache needs one file: costbench cache prompt.txt [--marker <<CACHE>>]");
         }
@@ -399,7 +406,7 @@ final class TuneCommand {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private String read(String file) throws IOException {
-        return Cli.readText(in, file);
+        return new Input(in).text(file);
     }
 
     /** Plain aligned columns; columns from {@code firstRight} up to the last two are right-aligned. */
