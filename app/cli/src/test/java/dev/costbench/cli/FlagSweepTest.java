@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.costbench.cli.term.Args;
 import dev.costbench.media.Av;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.store.H2LabStore;

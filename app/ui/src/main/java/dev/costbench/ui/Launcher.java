@@ -2,7 +2,7 @@
 package dev.costbench.ui;
 
 import dev.costbench.cli.Cli;
-import dev.costbench.cli.Output;
+import dev.costbench.cli.term.Output;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;

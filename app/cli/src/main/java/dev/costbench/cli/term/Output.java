@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.term;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Standard output for the command line. A {@link PrintStream} swallows write errors (a full disk, a closed pipe);
- * this one remembers the first, so that {@link Cli#run} can end with a non-zero exit and say why.
+ * this one remembers the first, so that {@code Cli.run} can end with a non-zero exit and say why.
  */
 public final class Output extends PrintStream {
 
@@ -33,7 +33,7 @@ public final class Output extends PrintStream {
     }
 
     /** Why the output could not be written, for the one line on stderr: "could not write the output: …". */
-    static String failure(PrintStream out) {
+    public static String failure(PrintStream out) {
         if (!out.checkError()) {
             return null;
         }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.term;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,17 +15,17 @@ import java.nio.file.NotDirectoryException;
  * 2; anything else exits 1 — an unexpected internal error with a hint to rerun with {@code COSTBENCH_DEBUG=1}, which
  * adds the stack trace.
  */
-final class Failure {
+public final class Failure {
 
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_USAGE = 2;
-    static final String DEBUG_VARIABLE = "COSTBENCH_DEBUG";
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final String DEBUG_VARIABLE = "COSTBENCH_DEBUG";
 
     private Failure() {
     }
 
     /** Prints the one line for {@code t} on {@code err} and returns the exit code. */
-    static int report(Throwable t, PrintStream err) {
+    public static int report(Throwable t, PrintStream err) {
         Throwable cause = t instanceof UncheckedIOException u && u.getCause() != null ? u.getCause() : t;
         int code;
         String line;
@@ -67,12 +67,12 @@ final class Failure {
     }
 
     /** True with COSTBENCH_DEBUG=1 in the environment (or -Dcostbench.debug=true). */
-    static boolean debug() {
+    public static boolean debug() {
         String v = System.getenv(DEBUG_VARIABLE);
         return (v != null && !v.isEmpty() && !v.equals("0")) || Boolean.getBoolean("costbench.debug");
     }
 
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         return s.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

@@ -1,24 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.cli.term.Args;
+import dev.costbench.cli.term.Input;
+import dev.costbench.cli.term.Json;
+import dev.costbench.cli.term.UsageException;
 import dev.costbench.media.AudioAnalysis;
 import dev.costbench.media.AudioExport;
 import dev.costbench.media.Av;
 import dev.costbench.media.AvInfo;
 import dev.costbench.media.FrameExport;
 import dev.costbench.media.ImageInfo;
-import dev.costbench.media.VideoAnalysis;
 import dev.costbench.media.Images;
+import dev.costbench.media.VideoAnalysis;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.ImageOptions;
-import dev.costbench.model.media.MediaCosts;
 import dev.costbench.model.media.MediaCosts.ImageCost;
+import dev.costbench.model.media.MediaCosts;
 import dev.costbench.model.media.MediaResolution;
 import dev.costbench.model.media.Transcription;
 import java.awt.image.BufferedImage;
@@ -35,16 +38,19 @@ import java.util.Set;
  * {@code --resize/--crop/--format/--quality} the same for the optimized version. Audio: {@code --resample 16000
  * --trim-silence}; video: {@code --strategy all|uniform:FPS|adaptive|scene --max-frames N --frames-out DIR}.
  */
-final class MediaCommand {
+public final class MediaCommand {
 
-    static final Args.Options MEDIA = Args.Options.of("media",
+    public static final Args.Options MEDIA = Args.Options.of("media",
             Set.of("models", "resize", "crop", "format", "quality", "out", "detail", "media-resolution", "resample",
                     "silence-db", "min-gap", "strategy", "max-frames", "frames-out"),
             Set.of("json", "measured-multiplier", "batch", "trim-silence"));
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private MediaCommand() {
+    }
+
+    /** {@code costbench media FILE …} with the context's catalog. */
+    public static int run(List<String> argv, Context ctx) throws IOException {
+        return run(argv, ctx.catalog().models(), ctx::models, ctx.out());
     }
 
     static int run(List<String> argv, List<ModelEntry> allModels, java.util.function.Function<String,
@@ -82,7 +88,7 @@ final class MediaCommand {
         BillingOptions billing = new BillingOptions(a.flag("batch"), false);
         boolean optimize = a.get("resize") != null || a.get("crop") != null || a.get("format") != null
                 || a.get("quality") != null;
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", "image");
         ObjectNode orig = describe(root.putObject("original"), info.format(), info.width(), info.height(), info.bytes(),
@@ -116,7 +122,7 @@ final class MediaCommand {
                             billing));
         }
         if (a.flag("json")) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.println(Json.pretty(root));
         } else {
             printTable(out, orig, opt);
         }
@@ -124,7 +130,7 @@ final class MediaCommand {
     }
 
     private static int audio(Path file, AvInfo av, Args a, List<ModelEntry> models, PrintStream out) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", "audio");
         ObjectNode o = root.putObject("original");
@@ -178,7 +184,7 @@ final class MediaCommand {
             x.put("note", t.note());
         }
         if (a.flag("json")) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.println(Json.pretty(root));
             return 0;
         }
         out.printf(Locale.ROOT, "original:  %s audio, %.1f s, %d Hz, %d ch, %,d bytes%n", av.audioCodec(), av.seconds(),
@@ -209,6 +215,9 @@ final class MediaCommand {
         VideoAnalysis.Strategy strategy;
         try {
             strategy = VideoAnalysis.Strategy.parse(a.get("strategy") == null ? "uniform:1" : a.get("strategy"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--strategy uniform:FPS takes a frame rate such as uniform:1, got '"
+                    + a.get("strategy") + "'");
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -219,7 +228,7 @@ final class MediaCommand {
             throw new UsageException(e.getMessage());
         }
         int[] picked = VideoAnalysis.select(scan, strategy, a.wholeNumber("max-frames", 0, 0, 1_000_000));
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", "video");
         ObjectNode o = root.putObject("original");
@@ -255,7 +264,7 @@ final class MediaCommand {
             p.put("framesWritten", written.size());
         }
         if (a.flag("json")) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.println(Json.pretty(root));
             return 0;
         }
         out.printf(Locale.ROOT, "original:  %s %d×%d, %.2f fps, %.1f s, %d frames, %d scene cut(s), audio: %s, %,d bytes%n",

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.term;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,19 +20,19 @@ import java.util.Locale;
  * Text input of the command line: a UTF-8 file, or standard input for {@code -}, read the same way (strict UTF-8:
  * binary or other encodings are refused, on standard input as in files), with one-line errors.
  */
-final class Input {
+public final class Input {
 
     /** What {@code tokens --show} and {@code tokens --tax} read at most: 8 MiB (their output grows with the input). */
-    static final int MAX_LOOK_BYTES = 8 * 1024 * 1024;
+    public static final int MAX_LOOK_BYTES = 8 * 1024 * 1024;
 
     private final InputStream stdin;
 
-    Input(InputStream stdin) {
+    public Input(InputStream stdin) {
         this.stdin = stdin;
     }
 
     /** The whole text of {@code file} ({@code -}: standard input). */
-    String text(String file) throws IOException {
+    public String text(String file) throws IOException {
         return text(file, Integer.MAX_VALUE - 16, null);
     }
 
@@ -40,7 +40,7 @@ final class Input {
      * The whole text of {@code file}, refused with a usage error naming the limit when it is longer than
      * {@code maxBytes} (read up to the limit only). {@code what} names the option that has the limit.
      */
-    String text(String file, int maxBytes, String what) throws IOException {
+    public String text(String file, int maxBytes, String what) throws IOException {
         if (!file.equals("-")) {
             Path p = regularFile(file);
             if (what != null && Files.size(p) > maxBytes) {
@@ -66,7 +66,7 @@ final class Input {
     }
 
     /** A strict UTF-8 reader of {@code file}; {@link #notText} turns its decoding errors into a usage error. */
-    BufferedReader reader(String file) throws IOException {
+    public BufferedReader reader(String file) throws IOException {
         InputStream s;
         if (file.equals("-")) {
             s = stdin;
@@ -81,13 +81,13 @@ final class Input {
     }
 
     /** The usage error for text that is not UTF-8. */
-    static UsageException notText(String file) {
+    public static UsageException notText(String file) {
         return new UsageException(name(file) + " is not UTF-8 text" + (file.equals("-") ? " (binary data or another "
                 + "encoding)" : ""));
     }
 
     /** A regular file that exists, or a usage error. */
-    static Path regularFile(String file) throws IOException {
+    public static Path regularFile(String file) throws IOException {
         Path p = Path.of(file);
         if (!Files.exists(p)) {
             throw new NoSuchFileException(file);
@@ -101,7 +101,7 @@ final class Input {
         return p;
     }
 
-    static String name(String file) {
+    public static String name(String file) {
         return file.equals("-") ? "standard input" : file;
     }
 
@@ -114,7 +114,7 @@ final class Input {
         return String.format(Locale.ROOT, "%d MiB", bytes / (1024 * 1024));
     }
 
-    static CharsetDecoder decoder() {
+    public static CharsetDecoder decoder() {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
@@ -124,7 +124,7 @@ final class Input {
      * folder (the nearest existing parent must be one; missing folders in between are created where the command
      * does so).
      */
-    static Path outputFile(String option, String value) {
+    public static Path outputFile(String option, String value) {
         Path p = writable(option, value);
         if (Files.isDirectory(p)) {
             throw new UsageException("--" + option + " " + value + " is a folder: give a file name");
@@ -133,7 +133,7 @@ final class Input {
     }
 
     /** The folder an option such as {@code --frames-out} names, checked the same way. */
-    static Path outputFolder(String option, String value) {
+    public static Path outputFolder(String option, String value) {
         Path p = writable(option, value);
         if (Files.exists(p) && !Files.isDirectory(p)) {
             throw new UsageException("--" + option + " " + value + " is a file: give a folder");

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.cli.term.Args;
+import dev.costbench.cli.term.Fmt;
+import dev.costbench.cli.term.Input;
+import dev.costbench.cli.term.Json;
+import dev.costbench.cli.term.UsageException;
 import dev.costbench.media.Images;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
@@ -11,6 +15,7 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
@@ -21,7 +26,6 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.RequestEstimate;
-import dev.costbench.model.prompt.Role;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.Providers;
 import dev.costbench.providers.keys.CredentialStores;
@@ -41,30 +45,28 @@ import java.util.function.Supplier;
  * {@code costbench ping} and {@code costbench complete}: real calls to a provider with the user's key, the
  * estimate made before sending and the cost actually billed.
  */
-final class ProviderCommand {
+public final class ProviderCommand {
 
-    static final Args.Options PING = Args.Options.of("ping", Set.of("provider", "base-url"),
+    public static final Args.Options PING = Args.Options.of("ping", Set.of("provider", "base-url"),
             Set.of("json"));
-    static final Args.Options COMPLETE = Args.Options.of("complete",
+    public static final Args.Options COMPLETE = Args.Options.of("complete",
             Set.of("model", "prompt", "system", "image", "max-tokens", "base-url", "provider", "api", "temperature"),
             Set.of("json", "no-stream"));
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final java.io.InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<ProviderConfig> config;
 
-    ProviderCommand(java.io.InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> config) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
-        this.config = config;
+    public ProviderCommand(Context ctx) {
+        this.in = ctx.in();
+        this.out = ctx.out();
+        this.err = ctx.err();
+        this.config = ctx.providers();
     }
 
     /** The real configuration: environment, the OS credential store (or the encrypted file), providers.json. */
-    static ProviderConfig systemConfig() {
+    public static ProviderConfig systemConfig() {
         return ProviderConfig.fromSystem(CredentialStores.best(AppDirs.dataDir(), ProviderCommand::passphrase));
     }
 
@@ -78,7 +80,7 @@ final class ProviderCommand {
         return c == null ? null : c.readPassword("CostBench key file passphrase: ");
     }
 
-    int ping(List<String> argv) throws IOException {
+    public int ping(List<String> argv) throws IOException {
         Args a = Args.parse(argv, PING);
         if (a.get("provider") == null) {
             throw new UsageException("ping needs --provider openai|anthropic|gemini|compatible");
@@ -92,14 +94,14 @@ final class ProviderCommand {
             List<String> models = client.listModels();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (a.flag("json")) {
-                ObjectNode o = JSON.createObjectNode();
+                ObjectNode o = Json.object();
                 o.put("provider", id.name().toLowerCase(Locale.ROOT));
                 o.put("baseUrl", s.baseUrl());
                 o.put("ok", true);
                 o.put("latencyMs", ms);
                 o.put("keySource", s.key() == null ? null : s.key().source());
                 models.forEach(o.putArray("models")::add);
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+                out.println(Json.pretty(o));
             } else {
                 out.printf(Locale.ROOT, "%s at %s: OK in %d ms, %d models%s%n", id.displayName(), s.baseUrl(), ms,
                         models.size(), s.key() == null ? "" : " (key " + s.key().masked() + " from "
@@ -115,7 +117,7 @@ final class ProviderCommand {
         }
     }
 
-    int complete(List<String> argv, Catalog catalog) throws IOException {
+    public int complete(List<String> argv, Catalog catalog) throws IOException {
         Args a = Args.parse(argv, COMPLETE);
         String model = a.get("model");
         if (model == null || a.get("prompt") == null) {
@@ -198,7 +200,7 @@ final class ProviderCommand {
         boolean noUsage = r.usage() == null; // some OpenAI-compatible servers report none
         var rec = estimate == null || noUsage ? null : estimate.reconcile(entry, r.usage(), BillingOptions.INTERACTIVE);
         if (json) {
-            ObjectNode o = JSON.createObjectNode();
+            ObjectNode o = Json.object();
             o.put("text", r.text());
             o.put("model", r.model());
             o.put("provider", id.name().toLowerCase(Locale.ROOT));
@@ -214,7 +216,7 @@ final class ProviderCommand {
             } else {
                 usageJson(o.putObject("usage"), r.usage(), r.inputByModality());
             }
-            o.set("rawUsage", r.rawUsageJson() == null ? null : JSON.readTree(r.rawUsageJson()));
+            o.set("rawUsage", r.rawUsageJson() == null ? null : Json.read(r.rawUsageJson()));
             if (rec == null) {
                 boolean local = entry == null && id == ProviderId.COMPATIBLE;
                 o.put("estimateUsd", estimate == null ? null : Money.exact(estimate.breakdown().total()));
@@ -233,11 +235,11 @@ final class ProviderCommand {
                 o.put("estimateExact", estimate.exact());
                 o.put("costUsd", Money.exact(rec.billed().total()));
                 o.put("differenceUsd", Money.exact(rec.differenceUsd()));
-                Cli.breakdownJson(o.putArray("breakdown"), rec.billed());
+                EstimateCommand.breakdownJson(o.putArray("breakdown"), rec.billed());
                 ArrayNode notes = o.putArray("estimateNotes");
                 estimate.notes().forEach(notes::add);
             }
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+            out.println(Json.pretty(o));
             return 0;
         }
         out.println();
@@ -266,7 +268,7 @@ final class ProviderCommand {
             out.printf(Locale.ROOT, "billed: %s (difference %s)%n", Money.format(rec.billed().total()),
                     Money.format(rec.differenceUsd()));
             rec.billed().lines().forEach(l -> out.printf(Locale.ROOT, "  %-28s %8d tokens  %s%n", l.item(),
-                    l.tokens(), l.usd() == null ? "unpriced" : Money.format(l.usd())));
+                    l.tokens(), Fmt.usd(l.usd())));
         }
         return 0;
     }

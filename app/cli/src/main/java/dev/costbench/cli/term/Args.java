@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.term;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,29 +11,29 @@ import java.util.Map;
 import java.util.Set;
 
 /** Minimal option parser: {@code --name value}, {@code --name=value} and boolean {@code --flag}. */
-final class Args {
-    final Map<String, String> options = new LinkedHashMap<>();
-    final List<String> positional = new ArrayList<>();
+public final class Args {
+    public final Map<String, String> options = new LinkedHashMap<>();
+    public final List<String> positional = new ArrayList<>();
 
     /**
-     * The options one command takes: {@link Cli#OPTIONS} lists every command's, so that the usage text, the docs and
-     * the test that sweeps every flag with bad values see the same options the parser accepts.
+     * The options one command takes: {@code Cli.options()} lists every command's, so that the usage text, the docs
+     * and the test that sweeps every flag with bad values see the same options the parser accepts.
      *
      * @param command the command as typed, e.g. {@code "ab run"}
      * @param valued  options that take a value
      * @param flags   options that take none
      */
-    record Options(String command, Set<String> valued, Set<String> flags) {
-        static Options of(String command, Set<String> valued, Set<String> flags) {
+    public record Options(String command, Set<String> valued, Set<String> flags) {
+        public static Options of(String command, Set<String> valued, Set<String> flags) {
             return new Options(command, valued, flags);
         }
     }
 
-    static Args parse(List<String> args, Options options) {
+    public static Args parse(List<String> args, Options options) {
         return parse(args, options.valued(), options.flags());
     }
 
-    static Args parse(List<String> args, Set<String> valued, Set<String> flags) {
+    public static Args parse(List<String> args, Set<String> valued, Set<String> flags) {
         Args a = new Args();
         for (int i = 0; i < args.size(); i++) {
             String s = args.get(i);
@@ -68,15 +68,22 @@ final class Args {
         return a;
     }
 
-    boolean flag(String name) {
+    /** A usage error when a command that takes no arguments got one. */
+    public void noPositional() {
+        if (!positional.isEmpty()) {
+            throw new UsageException("unexpected argument '" + positional.get(0) + "'");
+        }
+    }
+
+    public boolean flag(String name) {
         return options.containsKey(name);
     }
 
-    String get(String name) {
+    public String get(String name) {
         return options.get(name);
     }
 
-    long nonNegative(String name, long dflt) {
+    public long nonNegative(String name, long dflt) {
         String v = options.get(name);
         if (v == null) {
             return dflt;
@@ -94,7 +101,7 @@ final class Args {
     }
 
     /** A whole number within {@code min..max} ({@code dflt} when the option is absent). */
-    int wholeNumber(String name, int dflt, int min, int max) {
+    public int wholeNumber(String name, int dflt, int min, int max) {
         String v = options.get(name);
         if (v == null) {
             return dflt;
@@ -113,7 +120,7 @@ final class Args {
     }
 
     /** A number within {@code min..max}; null when the option is absent. */
-    Double number(String name, double min, double max) {
+    public Double number(String name, double min, double max) {
         String v = options.get(name);
         if (v == null) {
             return null;
@@ -136,7 +143,7 @@ final class Args {
     }
 
     /** An http(s) address such as {@code http://localhost:11434/v1}; null when the option is absent. */
-    String url(String name) {
+    public String url(String name) {
         String v = options.get(name);
         if (v == null) {
             return null;
