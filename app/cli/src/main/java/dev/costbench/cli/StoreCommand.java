@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.cli;
 
+import dev.costbench.cli.term.Args;
+import dev.costbench.cli.term.UsageException;
 import dev.costbench.model.lab.LabStoreException;
 import dev.costbench.store.BackupPolicy;
 import dev.costbench.store.H2LabStore;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.cli.term.Args;
+import dev.costbench.cli.term.Json;
+import dev.costbench.cli.term.UsageException;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
@@ -35,7 +37,12 @@ import java.util.function.Supplier;
  */
 final class AbHistoryCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final Args.Options COMPARE = Args.Options.of("ab compare", Set.of(),
+            Set.of("json"));
+    public static final Args.Options REPRICE = Args.Options.of("ab reprice", Set.of(),
+            Set.of("json"));
+    public static final Args.Options IMPORT = Args.Options.of("ab import", Set.of(),
+            Set.of());
 
     private final PrintStream out;
     private final PrintStream err;
@@ -51,7 +58,7 @@ final class AbHistoryCommand {
     }
 
     int compare(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of("json"));
+        Args a = Args.parse(argv, COMPARE);
         if (a.positional.size() != 2) {
             throw new UsageException("ab compare needs two experiment ids: the earlier run, then the later one "
                     + "(costbench ab list shows them)");
@@ -68,7 +75,7 @@ final class AbHistoryCommand {
             ExperimentResults r2 = LabResults.analyze(d2, e2.settings().extraJson(), o);
             RunComparison c = RunComparison.compare(d1, r1, d2, r2, o);
             if (a.flag("json")) {
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(compareJson(e1, e2, c)));
+                out.println(Json.pretty(compareJson(e1, e2, c)));
                 return 0;
             }
             out.printf(Locale.ROOT, "Earlier: #%d %s (%s)%nLater:   #%d %s (%s)%n", e1.id(), e1.name(),
@@ -90,7 +97,7 @@ final class AbHistoryCommand {
     }
 
     private static ObjectNode compareJson(Experiment e1, Experiment e2, RunComparison c) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("earlierId", e1.id());
         o.put("laterId", e2.id());
         ArrayNode rows = o.putArray("rows");
@@ -124,7 +131,7 @@ final class AbHistoryCommand {
     }
 
     int reprice(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of("json"));
+        Args a = Args.parse(argv, REPRICE);
         if (a.positional.size() != 1) {
             throw new UsageException("ab reprice needs an experiment id (costbench ab list shows them)");
         }
@@ -134,7 +141,7 @@ final class AbHistoryCommand {
             Experiment e = load(store, id);
             Repricing r = Repricing.of(store, id, cat::find);
             if (a.flag("json")) {
-                ObjectNode o = JSON.createObjectNode();
+                ObjectNode o = Json.object();
                 o.put("experimentId", id);
                 o.put("catalogAsOf", cat.asOf());
                 o.put("thenUsd", Money.exact(r.thenTotalUsd()));
@@ -159,7 +166,7 @@ final class AbHistoryCommand {
                     ro.put("nowMeanUsd", Money.exact(row.nowMeanUsd()));
                     number(ro, "changePercent", row.changePercent() == null ? Double.NaN : row.changePercent());
                 }
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+                out.println(Json.pretty(o));
                 return 0;
             }
             out.printf(Locale.ROOT, "#%d %s re-priced at today's prices (catalog as of %s); the stored costs are "
@@ -184,7 +191,7 @@ final class AbHistoryCommand {
     }
 
     int importFile(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of());
+        Args a = Args.parse(argv, IMPORT);
         if (a.positional.size() != 1) {
             throw new UsageException("ab import needs a JSON file written by costbench ab export ID --json");
         }

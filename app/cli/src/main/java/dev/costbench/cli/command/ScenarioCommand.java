@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.cli.term.Args;
+import dev.costbench.cli.term.Input;
+import dev.costbench.cli.term.Json;
+import dev.costbench.cli.term.UsageException;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.scenario.InvalidScenarioException;
@@ -26,14 +29,17 @@ import java.util.function.Supplier;
  * {@code costbench scenario list} (the built-in samples) and {@code costbench scenario report FILE|SAMPLE
  * [--format text|json|csv|html] [--out F]} (the waterfall and totals of a scenario file).
  */
-final class ScenarioCommand {
+public final class ScenarioCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final Args.Options LIST = Args.Options.of("scenario list", Set.of(),
+            Set.of("json"));
+    public static final Args.Options REPORT = Args.Options.of("scenario report", Set.of("format", "out"),
+            Set.of());
 
     private ScenarioCommand() {
     }
 
-    static int run(List<String> argv, Supplier<Catalog> catalog, PrintStream out) throws IOException {
+    public static int run(List<String> argv, Supplier<Catalog> catalog, PrintStream out) throws IOException {
         if (argv.isEmpty()) {
             throw new UsageException("scenario needs a subcommand: list, report");
         }
@@ -49,11 +55,11 @@ final class ScenarioCommand {
     }
 
     private static int list(List<String> argv, Catalog catalog, PrintStream out) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of("json"));
+        Args a = Args.parse(argv, LIST);
         if (!a.positional.isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional.get(0) + "'");
         }
-        ArrayNode arr = JSON.createArrayNode();
+        ArrayNode arr = Json.array();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SAMPLE", "BASELINE/MONTH", "OPTIMIZED/MONTH", "NAME"});
         for (String name : ScenarioFiles.SAMPLES) {
@@ -68,7 +74,7 @@ final class ScenarioCommand {
                 s.name()});
         }
         if (a.flag("json")) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+            out.println(Json.pretty(arr));
             return 0;
         }
         int[] w = new int[3];
@@ -89,9 +95,12 @@ final class ScenarioCommand {
     }
 
     private static int report(List<String> argv, Catalog catalog, PrintStream out) throws IOException {
-        Args a = Args.parse(argv, Set.of("format", "out"), Set.of());
+        Args a = Args.parse(argv, REPORT);
         if (a.positional.size() != 1) {
             throw new UsageException("scenario report needs one FILE or sample name (costbench scenario list)");
+        }
+        if (a.get("out") != null) {
+            Input.outputFile("out", a.get("out"));
         }
         ScenarioReport.Format format;
         try {

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.cli.term.Args;
+import dev.costbench.cli.term.Fmt;
+import dev.costbench.cli.term.Input;
+import dev.costbench.cli.term.Json;
+import dev.costbench.cli.term.UsageException;
 import dev.costbench.media.Images;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
@@ -11,6 +15,7 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
@@ -21,7 +26,6 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.RequestEstimate;
-import dev.costbench.model.prompt.Role;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.Providers;
 import dev.costbench.providers.keys.CredentialStores;
@@ -41,22 +45,28 @@ import java.util.function.Supplier;
  * {@code costbench ping} and {@code costbench complete}: real calls to a provider with the user's key, the
  * estimate made before sending and the cost actually billed.
  */
-final class ProviderCommand {
+public final class ProviderCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final Args.Options PING = Args.Options.of("ping", Set.of("provider", "base-url"),
+            Set.of("json"));
+    public static final Args.Options COMPLETE = Args.Options.of("complete",
+            Set.of("model", "prompt", "system", "image", "max-tokens", "base-url", "provider", "api", "temperature"),
+            Set.of("json", "no-stream"));
 
+    private final java.io.InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<ProviderConfig> config;
 
-    ProviderCommand(PrintStream out, PrintStream err, Supplier<ProviderConfig> config) {
-        this.out = out;
-        this.err = err;
-        this.config = config;
+    public ProviderCommand(Context ctx) {
+        this.in = ctx.in();
+        this.out = ctx.out();
+        this.err = ctx.err();
+        this.config = ctx.providers();
     }
 
     /** The real configuration: environment, the OS credential store (or the encrypted file), providers.json. */
-    static ProviderConfig systemConfig() {
+    public static ProviderConfig systemConfig() {
         return ProviderConfig.fromSystem(CredentialStores.best(AppDirs.dataDir(), ProviderCommand::passphrase));
     }
 
@@ -70,27 +80,28 @@ final class ProviderCommand {
         return c == null ? null : c.readPassword("CostBench key file passphrase: ");
     }
 
-    int ping(List<String> argv) throws IOException {
-        Args a = Args.parse(argv, Set.of("provider", "base-url"), Set.of("json"));
+    public int ping(List<String> argv) throws IOException {
+        Args a = Args.parse(argv, PING);
         if (a.get("provider") == null) {
             throw new UsageException("ping needs --provider openai|anthropic|gemini|compatible");
         }
         ProviderId id = provider(a.get("provider"));
-        ProviderSettings s = config.get().resolve(id, a.get("base-url"), null);
+        ProviderSettings s = settings(id, a.url("base-url"));
         requireKey(s);
+        ProviderClient client = client(s);
         long t0 = System.nanoTime();
         try {
-            List<String> models = Providers.client(s).listModels();
+            List<String> models = client.listModels();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (a.flag("json")) {
-                ObjectNode o = JSON.createObjectNode();
+                ObjectNode o = Json.object();
                 o.put("provider", id.name().toLowerCase(Locale.ROOT));
                 o.put("baseUrl", s.baseUrl());
                 o.put("ok", true);
                 o.put("latencyMs", ms);
                 o.put("keySource", s.key() == null ? null : s.key().source());
                 models.forEach(o.putArray("models")::add);
-                out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+                out.println(Json.pretty(o));
             } else {
                 out.printf(Locale.ROOT, "%s at %s: OK in %d ms, %d models%s%n", id.displayName(), s.baseUrl(), ms,
                         models.size(), s.key() == null ? "" : " (key " + s.key().masked() + " from "
@@ -106,9 +117,8 @@ final class ProviderCommand {
         }
     }
 
-    int complete(List<String> argv, Catalog catalog) throws IOException {
-        Args a = Args.parse(argv, Set.of("model", "prompt", "system", "image", "max-tokens", "base-url", "provider",
-                "api", "temperature"), Set.of("json", "no-stream"));
+    public int complete(List<String> argv, Catalog catalog) throws IOException {
+        Args a = Args.parse(argv, COMPLETE);
         String model = a.get("model");
         if (model == null || a.get("prompt") == null) {
             throw new UsageException("complete needs --model M and --prompt FILE (- for stdin)");
@@ -120,28 +130,36 @@ final class ProviderCommand {
             throw new UsageException("'" + model + "' is not in the catalog: say which API serves it with --provider "
                     + "openai|anthropic|gemini|compatible");
         }
-        int maxTokens = (int) Math.min(Integer.MAX_VALUE, a.nonNegative("max-tokens", 1024));
-        if (maxTokens == 0) {
-            throw new UsageException("--max-tokens must be at least 1");
+        int maxTokens = a.wholeNumber("max-tokens", 1024, 1, Integer.MAX_VALUE);
+        Double temperature = a.number("temperature", 0, 2);
+        String baseUrl = a.url("base-url");
+        String apiName = a.get("api") == null ? "responses" : a.get("api").trim().toLowerCase(Locale.ROOT);
+        if (!List.of("responses", "chat", "chat-completions").contains(apiName)) {
+            throw new UsageException("--api must be responses or chat, got '" + a.get("api") + "'");
         }
         List<Part> parts = new ArrayList<>();
         parts.add(new Part.Text(read(a.get("prompt"))));
         int[] imageSize = null;
         if (a.get("image") != null) {
-            Path img = Path.of(a.get("image"));
-            var info = Images.probe(img);
+            Path img = Input.regularFile(a.get("image"));
+            dev.costbench.media.ImageInfo info;
+            try {
+                info = Images.probe(img);
+            } catch (dev.costbench.media.MediaException | RuntimeException e) {
+                throw new UsageException("--image " + a.get("image") + ": not an image CostBench can read ("
+                        + e.getMessage() + ")");
+            }
             imageSize = new int[] {info.width(), info.height()};
             parts.add(new Part.Image(Files.readAllBytes(img), "image/" + info.format().toLowerCase(Locale.ROOT)
                     .replace("jpg", "jpeg"), null));
         }
-        Double temperature = a.get("temperature") == null ? null : Double.valueOf(a.get("temperature"));
-        ChatRequest.OpenAiApi api = "chat".equals(a.get("api")) || "chat-completions".equals(a.get("api"))
+        ChatRequest.OpenAiApi api = apiName.startsWith("chat")
                 ? ChatRequest.OpenAiApi.CHAT_COMPLETIONS : ChatRequest.OpenAiApi.RESPONSES;
         ChatRequest req = new ChatRequest(model, a.get("system") == null ? null : read(a.get("system")), null,
                 List.of(new ChatMessage(Role.USER, parts)), maxTokens, temperature, null, null, null, null,
                 !a.flag("no-stream"), api);
 
-        ProviderSettings s = config.get().resolve(id, a.get("base-url"), null);
+        ProviderSettings s = settings(id, baseUrl);
         requireKey(s);
         final int[] size = imageSize;
         RequestEstimate estimate = entry == null ? null : RequestEstimate.of(entry, req, null,
@@ -157,7 +175,7 @@ final class ProviderCommand {
                     }
                 }, BillingOptions.INTERACTIVE);
         boolean json = a.flag("json");
-        ProviderClient client = Providers.client(s);
+        ProviderClient client = client(s);
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel, "costbench cancel");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -182,7 +200,7 @@ final class ProviderCommand {
         boolean noUsage = r.usage() == null; // some OpenAI-compatible servers report none
         var rec = estimate == null || noUsage ? null : estimate.reconcile(entry, r.usage(), BillingOptions.INTERACTIVE);
         if (json) {
-            ObjectNode o = JSON.createObjectNode();
+            ObjectNode o = Json.object();
             o.put("text", r.text());
             o.put("model", r.model());
             o.put("provider", id.name().toLowerCase(Locale.ROOT));
@@ -198,7 +216,7 @@ final class ProviderCommand {
             } else {
                 usageJson(o.putObject("usage"), r.usage(), r.inputByModality());
             }
-            o.set("rawUsage", r.rawUsageJson() == null ? null : JSON.readTree(r.rawUsageJson()));
+            o.set("rawUsage", r.rawUsageJson() == null ? null : Json.read(r.rawUsageJson()));
             if (rec == null) {
                 boolean local = entry == null && id == ProviderId.COMPATIBLE;
                 o.put("estimateUsd", estimate == null ? null : Money.exact(estimate.breakdown().total()));
@@ -217,11 +235,11 @@ final class ProviderCommand {
                 o.put("estimateExact", estimate.exact());
                 o.put("costUsd", Money.exact(rec.billed().total()));
                 o.put("differenceUsd", Money.exact(rec.differenceUsd()));
-                Cli.breakdownJson(o.putArray("breakdown"), rec.billed());
+                EstimateCommand.breakdownJson(o.putArray("breakdown"), rec.billed());
                 ArrayNode notes = o.putArray("estimateNotes");
                 estimate.notes().forEach(notes::add);
             }
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+            out.println(Json.pretty(o));
             return 0;
         }
         out.println();
@@ -250,7 +268,7 @@ final class ProviderCommand {
             out.printf(Locale.ROOT, "billed: %s (difference %s)%n", Money.format(rec.billed().total()),
                     Money.format(rec.differenceUsd()));
             rec.billed().lines().forEach(l -> out.printf(Locale.ROOT, "  %-28s %8d tokens  %s%n", l.item(),
-                    l.tokens(), l.usd() == null ? "unpriced" : Money.format(l.usd())));
+                    l.tokens(), Fmt.usd(l.usd())));
         }
         return 0;
     }
@@ -301,8 +319,25 @@ final class ProviderCommand {
         }
     }
 
-    private static String read(String file) throws IOException {
-        return "-".equals(file) ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    private String read(String file) throws IOException {
+        return new Input(in).text(file);
+    }
+
+    /** The provider's settings with {@code baseUrl} (validated) in place of the configured address. */
+    private ProviderSettings settings(ProviderId id, String baseUrl) throws IOException {
+        ProviderConfig c = config.get();
+        try {
+            return c.resolve(id, baseUrl, null);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static ProviderClient client(ProviderSettings s) {
+        try {
+            return Providers.client(s);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

@@ -1,24 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.cli.term.Args;
+import dev.costbench.cli.term.Input;
+import dev.costbench.cli.term.Json;
+import dev.costbench.cli.term.UsageException;
 import dev.costbench.media.AudioAnalysis;
 import dev.costbench.media.AudioExport;
 import dev.costbench.media.Av;
 import dev.costbench.media.AvInfo;
 import dev.costbench.media.FrameExport;
 import dev.costbench.media.ImageInfo;
-import dev.costbench.media.VideoAnalysis;
 import dev.costbench.media.Images;
+import dev.costbench.media.VideoAnalysis;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.ImageOptions;
-import dev.costbench.model.media.MediaCosts;
 import dev.costbench.model.media.MediaCosts.ImageCost;
+import dev.costbench.model.media.MediaCosts;
 import dev.costbench.model.media.MediaResolution;
 import dev.costbench.model.media.Transcription;
 import java.awt.image.BufferedImage;
@@ -35,22 +38,34 @@ import java.util.Set;
  * {@code --resize/--crop/--format/--quality} the same for the optimized version. Audio: {@code --resample 16000
  * --trim-silence}; video: {@code --strategy all|uniform:FPS|adaptive|scene --max-frames N --frames-out DIR}.
  */
-final class MediaCommand {
+public final class MediaCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final Args.Options MEDIA = Args.Options.of("media",
+            Set.of("models", "resize", "crop", "format", "quality", "out", "detail", "media-resolution", "resample",
+                    "silence-db", "min-gap", "strategy", "max-frames", "frames-out"),
+            Set.of("json", "measured-multiplier", "batch", "trim-silence"));
 
     private MediaCommand() {
     }
 
+    /** {@code costbench media FILE …} with the context's catalog. */
+    public static int run(List<String> argv, Context ctx) throws IOException {
+        return run(argv, ctx.catalog().models(), ctx::models, ctx.out());
+    }
+
     static int run(List<String> argv, List<ModelEntry> allModels, java.util.function.Function<String,
             List<ModelEntry>> select, PrintStream out) throws IOException {
-        Args a = Args.parse(argv, Set.of("models", "resize", "crop", "format", "quality", "out", "detail",
-                "media-resolution", "resample", "silence-db", "min-gap", "strategy", "max-frames", "frames-out"),
-                Set.of("json", "measured-multiplier", "batch", "trim-silence"));
+        Args a = Args.parse(argv, MEDIA);
         if (a.positional.size() != 1) {
             throw new UsageException("media needs one FILE");
         }
-        Path file = Path.of(a.positional.get(0));
+        if (a.get("out") != null) {
+            Input.outputFile("out", a.get("out"));
+        }
+        if (a.get("frames-out") != null) {
+            Input.outputFolder("frames-out", a.get("frames-out"));
+        }
+        Path file = Input.regularFile(a.positional.get(0));
         List<ModelEntry> models = a.get("models") == null ? allModels : select.apply(a.get("models"));
         ImageOptions opts = new ImageOptions(parse(ImageDetail.class, a.get("detail"), ImageDetail.AUTO),
                 parse(MediaResolution.class, a.get("media-resolution"), MediaResolution.DEFAULT),
@@ -58,14 +73,14 @@ final class MediaCommand {
         ImageInfo info;
         try {
             info = Images.probe(file);
-        } catch (dev.costbench.media.MediaException e) {
-            if (e.getMessage().startsWith("cannot read ")) {
+        } catch (dev.costbench.media.MediaException | RuntimeException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("cannot read ")) {
                 throw new UsageException(e.getMessage());
             }
             AvInfo av;
             try {
                 av = Av.probe(file);
-            } catch (dev.costbench.media.MediaException e2) {
+            } catch (dev.costbench.media.MediaException | RuntimeException e2) {
                 throw new UsageException(e2.getMessage().contains("not an audio or video file")
                         || e2.getMessage().contains("neither an audio nor a video stream")
                         ? file.getFileName() + " is neither an image nor an audio or video file CostBench can read"
@@ -82,7 +97,7 @@ final class MediaCommand {
         BillingOptions billing = new BillingOptions(a.flag("batch"), false);
         boolean optimize = a.get("resize") != null || a.get("crop") != null || a.get("format") != null
                 || a.get("quality") != null;
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", "image");
         ObjectNode orig = describe(root.putObject("original"), info.format(), info.width(), info.height(), info.bytes(),
@@ -92,23 +107,20 @@ final class MediaCommand {
             BufferedImage img;
             try {
                 img = Images.read(file);
-            } catch (dev.costbench.media.MediaException e) {
+            } catch (dev.costbench.media.MediaException | RuntimeException e) {
                 throw new UsageException(e.getMessage());
             }
             if (a.get("crop") != null) {
                 int[] c = crop(a.get("crop"));
                 img = Images.crop(img, c[0], c[1], c[2], c[3]);
             }
-            img = Images.fitLongEdge(img, (int) a.nonNegative("resize", 0));
+            img = Images.fitLongEdge(img, a.wholeNumber("resize", 0, 0, 100_000));
             String format = a.get("format") == null ? "jpeg" : a.get("format");
-            int quality = (int) a.nonNegative("quality", 85);
-            if (quality < 1 || quality > 100) {
-                throw new UsageException("--quality must be 1 to 100, got " + quality);
-            }
+            int quality = a.wholeNumber("quality", 85, 1, 100);
             byte[] data;
             try {
                 data = Images.encode(img, format, quality);
-            } catch (dev.costbench.media.MediaException e) {
+            } catch (dev.costbench.media.MediaException | RuntimeException e) {
                 throw new UsageException(e.getMessage());
             }
             if (a.get("out") != null) {
@@ -121,7 +133,7 @@ final class MediaCommand {
         ArrayNode warnings = root.putArray("warnings");
         checked.warnings().forEach(warnings::add);
         if (a.flag("json")) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.println(Json.pretty(root));
         } else {
             printTable(out, orig, opt);
             checked.warnings().forEach(w -> out.println("warning: " + w));
@@ -130,7 +142,7 @@ final class MediaCommand {
     }
 
     private static int audio(Path file, AvInfo av, Args a, List<ModelEntry> models, PrintStream out) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", "audio");
         ObjectNode o = root.putObject("original");
@@ -146,11 +158,12 @@ final class MediaCommand {
         }
         AudioAnalysis.Result r = null;
         if (resample || a.flag("trim-silence")) {
-            double db = number(a.get("silence-db"), -40, "--silence-db");
-            double gap = number(a.get("min-gap"), 0.5, "--min-gap");
+            Double db = a.number("silence-db", -120, 0);
+            Double gap = a.number("min-gap", 0.01, 3600);
             try {
-                r = AudioAnalysis.analyze(file, db, gap, 100, () -> false, p -> { });
-            } catch (dev.costbench.media.MediaException e) {
+                r = AudioAnalysis.analyze(file, db == null ? -40 : db, gap == null ? 0.5 : gap, 100, () -> false,
+                        p -> { });
+            } catch (dev.costbench.media.MediaException | RuntimeException e) {
                 throw new UsageException(e.getMessage());
             }
             ObjectNode p = root.putObject("optimized");
@@ -183,7 +196,7 @@ final class MediaCommand {
             x.put("note", t.note());
         }
         if (a.flag("json")) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.println(Json.pretty(root));
             return 0;
         }
         out.printf(Locale.ROOT, "original:  %s audio, %.1f s, %d Hz, %d ch, %,d bytes%n", av.audioCodec(), av.seconds(),
@@ -214,17 +227,20 @@ final class MediaCommand {
         VideoAnalysis.Strategy strategy;
         try {
             strategy = VideoAnalysis.Strategy.parse(a.get("strategy") == null ? "uniform:1" : a.get("strategy"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--strategy uniform:FPS takes a frame rate such as uniform:1, got '"
+                    + a.get("strategy") + "'");
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         VideoAnalysis.Scan scan;
         try {
             scan = VideoAnalysis.scan(file, () -> false, p -> { });
-        } catch (dev.costbench.media.MediaException e) {
+        } catch (dev.costbench.media.MediaException | RuntimeException e) {
             throw new UsageException(e.getMessage());
         }
-        int[] picked = VideoAnalysis.select(scan, strategy, (int) a.nonNegative("max-frames", 0));
-        ObjectNode root = JSON.createObjectNode();
+        int[] picked = VideoAnalysis.select(scan, strategy, a.wholeNumber("max-frames", 0, 0, 1_000_000));
+        ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", "video");
         ObjectNode o = root.putObject("original");
@@ -260,7 +276,7 @@ final class MediaCommand {
             p.put("framesWritten", written.size());
         }
         if (a.flag("json")) {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.println(Json.pretty(root));
             return 0;
         }
         out.printf(Locale.ROOT, "original:  %s %d×%d, %.2f fps, %.1f s, %d frames, %d scene cut(s), audio: %s, %,d bytes%n",
@@ -296,17 +312,6 @@ final class MediaCommand {
                 row += String.format(Locale.ROOT, "  %10d %14s", opt.get(i).get("tokens").asLong(), usd(opt.get(i)));
             }
             out.println(row);
-        }
-    }
-
-    private static double number(String v, double dflt, String name) {
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " must be a number, got '" + v + "'");
         }
     }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.cost.Money;

@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.cli;
+package dev.costbench.cli.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.cli.term.Args;
+import dev.costbench.cli.term.Fmt;
+import dev.costbench.cli.term.Input;
+import dev.costbench.cli.term.Json;
+import dev.costbench.cli.term.Table;
+import dev.costbench.cli.term.UsageException;
+import dev.costbench.model.validation.JsonReading;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
@@ -11,31 +18,127 @@ import dev.costbench.model.tokens.EncodedText;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.TokenDisplay;
 import dev.costbench.model.tokens.TokenPiece;
+import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.model.tuning.TokenTax;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * {@code costbench tokens FILE --show} (the pieces with their ids and spans) and {@code costbench tokens FILE --tax}
- * (the same text under every tokenizer, by content kind, with each model's input cost).
+ * {@code costbench tokens}: the token count of a text of any size (in blocks), of each line of a JSONL file
+ * ({@code --jsonl}), the pieces with their ids and spans ({@code --show}), or the same text under every tokenizer, by
+ * content kind, with each model's input cost ({@code --tax}); {@code --show} and {@code --tax} read at most
+ * {@link Input#MAX_LOOK_BYTES}.
  */
-final class TokensCommand {
+public final class TokensCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final Args.Options TOKENS = Args.Options.of("tokens", Set.of("encoding", "file", "models"),
+            Set.of("jsonl", "show", "tax", "json", "batch"));
 
+    private final Context ctx;
     private final PrintStream out;
 
-    TokensCommand(PrintStream out) {
-        this.out = out;
+    public TokensCommand(Context ctx) {
+        this.ctx = ctx;
+        this.out = ctx.out();
     }
 
-    int show(String text, Encoding enc, boolean json) {
+    public int run(List<String> argv) throws IOException {
+        Args a = Args.parse(argv, TOKENS);
+        if (a.positional.size() > 1 || (a.positional.size() == 1 && a.get("file") != null)) {
+            throw new UsageException("tokens takes one file: costbench tokens FILE [--show|--tax] (or --file F)");
+        }
+        String input = a.positional.isEmpty() ? a.get("file") : a.positional.get(0);
+        boolean show = a.flag("show");
+        boolean tax = a.flag("tax");
+        if (show && tax) {
+            throw new UsageException("give --show or --tax, not both");
+        }
+        if ((show || tax) && a.flag("jsonl")) {
+            throw new UsageException("--jsonl counts many texts; --show and --tax look at one file");
+        }
+        if (!show && !tax && (a.flag("json") || a.get("models") != null || a.flag("batch"))) {
+            throw new UsageException("--json, --models and --batch go with --show or --tax");
+        }
+        if (tax) {
+            if (a.get("encoding") != null) {
+                throw new UsageException("--tax compares every tokenizer; --encoding goes with --show or a count");
+            }
+            return tax(ctx.input().text(input == null ? "-" : input, Input.MAX_LOOK_BYTES,
+                            "tokens --tax"),
+                    ctx.models(a.get("models")),
+                    a.flag("batch") ? BillingOptions.BATCH
+                            : BillingOptions.INTERACTIVE, a.flag("json"));
+        }
+        if (a.get("models") != null || a.flag("batch")) {
+            throw new UsageException("--models and --batch go with --tax");
+        }
+        String encName = a.get("encoding");
+        if (encName == null && !show) {
+            throw new UsageException("tokens needs --encoding o200k_base|cl100k_base|o200k_harmony");
+        }
+        Encoding enc;
+        try {
+            enc = encName == null ? Encoding.O200K_BASE : Encoding.parse(encName);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (show) {
+            return show(ctx.input().text(input == null ? "-" : input, Input.MAX_LOOK_BYTES,
+                    "tokens --show"), enc, a.flag("json"));
+        }
+        String file = input == null ? "-" : input;
+        if (!a.flag("jsonl")) {
+            try (BufferedReader r = ctx.input().reader(file)) {
+                out.println(ChunkedCount.count(enc, r));
+            } catch (CharacterCodingException e) {
+                throw Input.notText(file);
+            }
+            return 0;
+        }
+        try (BufferedReader r = ctx.input().reader(file)) {
+            String line;
+            int n = 0;
+            StringBuilder buf = new StringBuilder();
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = JsonReading.mapper().readTree(line);
+                } catch (IOException e) {
+                    String limit = JsonReading.limitBroken(e);
+                    throw new UsageException("line " + n + ": " + (limit != null ? limit : "not valid JSON"));
+                }
+                JsonNode text = node == null ? null : node.get("text");
+                if (text == null || !text.isTextual()) {
+                    throw new UsageException("line " + n + ": expected an object with a string field \"text\"");
+                }
+                buf.setLength(0);
+                out.append(buf.append("{\"tokens\":").append(Tokenizers.count(enc, text.asText())).append("}\n"));
+                if (n % 1024 == 0 && out.checkError()) {
+                    return 1; // run() says why
+                }
+            }
+            out.flush();
+        } catch (CharacterCodingException e) {
+            throw Input.notText(file);
+        }
+        return 0;
+    }
+
+    private int show(String text, Encoding enc, boolean json) throws IOException {
         EncodedText t = EncodedText.encode(enc, text);
         int bytes = t.size() == 0 ? 0 : t.byteEnd(t.size() - 1);
         if (json) {
-            ObjectNode o = JSON.createObjectNode();
+            ObjectNode o = Json.object();
             o.put("encoding", enc.id());
             o.put("tokens", t.size());
             o.put("chars", text.length());
@@ -53,7 +156,7 @@ final class TokensCommand {
                 n.put("byteStart", p.byteStart());
                 n.put("byteEnd", p.byteEnd());
             }
-            out.println(o.toPrettyString());
+            out.println(Json.pretty(o));
             return 0;
         }
         out.printf(Locale.ROOT, "%s: %,d tokens, %,d chars, %,d bytes%n", enc.id(), t.size(), text.length(), bytes);
@@ -66,23 +169,23 @@ final class TokensCommand {
                 TokenDisplay.visible(p.of(text)) + (p.splitsCharacter()
                         ? "   (" + p.tokenCount() + " tokens split this character)" : "")});
         }
-        out.print(TuneCommand.Table.render(rows, 0));
+        out.print(Table.render(rows, 0));
         return 0;
     }
 
-    int tax(String text, List<ModelEntry> models, BillingOptions billing, boolean json) {
+    private int tax(String text, List<ModelEntry> models, BillingOptions billing, boolean json) throws IOException {
         if (models.isEmpty()) {
             throw new UsageException("no models to compare");
         }
         TokenTax tax = TokenTax.of(List.of(text), models, billing);
         if (json) {
-            out.println(json(tax).toPrettyString());
+            out.println(Json.pretty(json(tax)));
             return 0;
         }
         List<String[]> rows = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of("TOKENIZER"));
         for (TokenTax.Row r : tax.rows()) {
-            head.add(r.label().toUpperCase(Locale.ROOT) + " (" + String.format(Locale.ROOT, "%,d", r.chars())
+            head.add(r.label().toUpperCase(Locale.ROOT) + " (" + Fmt.count(r.chars())
                     + " chars)");
         }
         rows.add(head.toArray(new String[0]));
@@ -94,7 +197,7 @@ final class TokensCommand {
             }
             rows.add(line.toArray(new String[0]));
         }
-        out.print(TuneCommand.Table.render(rows, 1));
+        out.print(Table.render(rows, 1));
         out.println("Cells: tokens, chars per token, % more tokens than the base: the cheapest exact tokenizer of the column.");
         out.println("≈ estimate; * the estimate's ratio is UNCONFIRMED. Methods:");
         for (TokenTax.Family fam : tax.families()) {
@@ -106,10 +209,10 @@ final class TokensCommand {
         costs.add(new String[] {"MODEL", "TOKENIZER", "TOKENS", "INPUT $", "NOTES"});
         for (TokenTax.ModelCost c : tax.costs()) {
             costs.add(new String[] {c.model().id(), c.family().tokenizer(),
-                (c.family().exact() ? "" : "≈") + String.format(Locale.ROOT, "%,d", c.tokens()),
+                (c.family().exact() ? "" : "≈") + Fmt.count(c.tokens()),
                 Money.format(c.usd()), c.unconfirmed() ? "price UNCONFIRMED/CONFLICT" : ""});
         }
-        out.print(TuneCommand.Table.render(costs, 2));
+        out.print(Table.render(costs, 2));
         return 0;
     }
 
@@ -121,7 +224,7 @@ final class TokensCommand {
     }
 
     private static ObjectNode json(TokenTax tax) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         ArrayNode fams = o.putArray("tokenizers");
         for (TokenTax.Family f : tax.families()) {
             ObjectNode n = fams.addObject();
