@@ -20,4 +20,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "java.net.http..",
                     "java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..", "java.awt..", "javax.swing..",
                     "dev.costbench.ui..", "dev.costbench.store..", "dev.costbench.media..", "dev.costbench.cli..");
+
+    /**
+     * The A/B lab ({@code model.lab..}) sits on top of the cost domain and nothing in the domain depends on it, so it
+     * can move into a module of its own without a code change (docs/architecture.md, "Why model/lab stays in
+     * app/model").
+     */
+    @ArchTest
+    static final ArchRule theCostDomainDoesNotDependOnTheLab = noClasses().that().resideInAPackage("dev.costbench.model..")
+            .and().resideOutsideOfPackage("dev.costbench.model.lab..")
+            .should().dependOnClassesThat().resideInAPackage("dev.costbench.model.lab..");
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.providers;
 
+import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -49,7 +50,7 @@ public final class ProviderConfig {
     public static final String CALL_TIMEOUT = "callTimeoutSeconds";
     public static final String STREAM_IDLE_TIMEOUT = "streamIdleTimeoutSeconds";
     public static final String READ_TIMEOUT = "readTimeoutSeconds";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonReading.mapper();
 
     private final Map<String, String> env;
     private final CredentialStore store;

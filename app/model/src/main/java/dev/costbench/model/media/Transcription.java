@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.media;
 
+import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.catalog.PriceStatus;
@@ -51,7 +52,7 @@ public record Transcription(String id, String name, String provider, BigDecimal 
             if (in == null) {
                 throw new IllegalStateException(BUILT_IN + " is missing from the classpath");
             }
-            return read(new ObjectMapper().readTree(in));
+            return read(JsonReading.mapper().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.tuning;
 
+import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,10 +23,9 @@ import java.util.Map;
  */
 final class JsonBlocks {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = JsonReading.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
 
     /** Fence info strings whose content may be minified; blocks in other code (python, js…) are left alone. */
     private static final java.util.Set<String> JSON_FENCES = java.util.Set.of("", "json", "jsonc", "json5",

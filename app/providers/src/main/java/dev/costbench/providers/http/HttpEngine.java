@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.providers.http;
 
+import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.provider.CancelToken;
@@ -44,7 +45,7 @@ import okhttp3.ResponseBody;
 public final class HttpEngine {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonReading.mapper();
     private static final Map<String, Semaphore> LIMITS = new ConcurrentHashMap<>();
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** A server asking for a longer wait than this is not retried: the error (with its hint) goes to the user. */

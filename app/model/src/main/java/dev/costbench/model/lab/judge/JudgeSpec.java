@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.judge;
 
+import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,7 +86,7 @@ public record JudgeSpec(String model, String rubric, int scale, boolean referenc
 
     /** The JSON form (see the class comment); only non-default optional fields are written. */
     public ObjectNode toJson() {
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = JsonReading.mapper().createObjectNode();
         o.put("model", model);
         o.put("rubric", rubric);
         o.put("scale", scale);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
+import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.catalog.ModelEntry;
@@ -43,7 +44,7 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
                         List<String> missingModels) {
 
     private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonReading.mapper();
 
     public Repricing {
         rows = List.copyOf(rows);

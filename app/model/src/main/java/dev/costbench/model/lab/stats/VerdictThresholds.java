@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.stats;
 
+import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +34,7 @@ public record VerdictThresholds(double minSavingPercent, double maxQualityDropPe
      * {@code {"minSavingPercent":30,"maxQualityDropPercent":5,"qualityMeasure":"rouge_l","requireSignificance":true}}.
      */
     public ObjectNode toJson() {
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = JsonReading.mapper().createObjectNode();
         o.put("minSavingPercent", minSavingPercent);
         o.put("maxQualityDropPercent", maxQualityDropPercent);
         o.put("qualityMeasure", qualityMeasure.name().toLowerCase(java.util.Locale.ROOT));
