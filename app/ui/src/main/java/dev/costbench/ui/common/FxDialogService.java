@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.RadioButton;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
@@ -69,14 +73,32 @@ public final class FxDialogService implements DialogService {
 
     @Override
     public Optional<Integer> choose(String headline, String detail, List<String> options) {
-        Alert a = alert(Alert.AlertType.CONFIRMATION, "CostBench", headline, detail);
-        List<ButtonType> buttons = new ArrayList<>();
+        // The options as a column of radio buttons (their labels can be long: "Restore the newest backup (…)"),
+        // the first chosen; OK takes the one chosen, Cancel or closing the window none.
+        Dialog<Integer> d = new Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle("CostBench");
+        d.setHeaderText(headline);
+        ToggleGroup group = new ToggleGroup();
+        VBox box = new VBox(8);
+        Label text = new Label(detail);
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        box.getChildren().add(text);
         for (int i = 0; i < options.size(); i++) {
-            buttons.add(new ButtonType(options.get(i), i == 0 ? ButtonBar.ButtonData.OK_DONE
-                    : ButtonBar.ButtonData.OTHER));
+            RadioButton r = new RadioButton(options.get(i));
+            r.setUserData(i);
+            r.setToggleGroup(group);
+            r.setWrapText(true);
+            r.setMaxWidth(560);
+            r.setSelected(i == 0);
+            box.getChildren().add(r);
         }
-        a.getButtonTypes().setAll(buttons);
-        return a.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> b == ButtonType.OK && group.getSelectedToggle() != null
+                ? (Integer) group.getSelectedToggle().getUserData() : null);
+        return d.showAndWait();
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -56,7 +58,9 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane(tabs);
         root.setTop(new VBox(Menus.build(vm, actions, quit), new CatalogBanner(vm)));
-        scene = new Scene(root, 1500, 920);
+        // Fits the screen it opens on (a 1280×720 laptop, or a desktop without a window manager that maximizes).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(920, screen.getHeight()));
         scene.getStylesheets().add(Theme.stylesheet());
         vm.darkThemeProperty().set(PREFS.getBoolean("darkTheme", false));
         Theme.apply(scene, vm.darkThemeProperty().get());
@@ -66,8 +70,8 @@ public final class MainWindow {
         });
         stage.setTitle("CostBench — LLM cost workbench");
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         stage.setMaximized(PREFS.getBoolean("maximized", true));
         stage.maximizedProperty().addListener((o, a, b) -> PREFS.putBoolean("maximized", b));
     }
