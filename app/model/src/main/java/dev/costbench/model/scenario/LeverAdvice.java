@@ -30,7 +30,7 @@ public final class LeverAdvice {
      */
     public static List<Advice> advise(boolean realTime, boolean inputRepeats, boolean steadyLoad, boolean spiky) {
         List<Advice> a = new ArrayList<>();
-        String always = "applies to every workload (seed 003)";
+        String always = "applies to every workload";
         for (String t : List.of("frameSampling", "lowMediaResolution", "downscale", "crop", "promptTrimming",
                 "outputCap", "routing", "cascade")) {
             a.add(new Advice(t, true, always));
