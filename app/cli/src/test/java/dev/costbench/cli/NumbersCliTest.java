@@ -83,5 +83,7 @@ class NumbersCliTest {
         assertEquals(0, run("", "media", cut.toString(), "--models", "gpt-4o"));
         assertTrue(out.contains("warning: truncated: only "), out);
         assertTrue(out.contains("% of the image decoded (cut.jpg, JPEG)"), out);
+        assertEquals(2, run("", "media", cut.toString(), "--models", "gpt-4o", "--strict"), "--strict refuses it");
+        assertEquals(0, run("", "media", whole.toString(), "--models", "gpt-4o", "--strict"), "a whole file passes");
     }
 }

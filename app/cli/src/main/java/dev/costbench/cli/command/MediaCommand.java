@@ -43,7 +43,7 @@ public final class MediaCommand {
     public static final Args.Options MEDIA = Args.Options.of("media",
             Set.of("models", "resize", "crop", "format", "quality", "out", "detail", "media-resolution", "resample",
                     "silence-db", "min-gap", "strategy", "max-frames", "frames-out"),
-            Set.of("json", "measured-multiplier", "batch", "trim-silence"));
+            Set.of("json", "measured-multiplier", "batch", "trim-silence", "strict"));
 
     private MediaCommand() {
     }
@@ -137,6 +137,10 @@ public final class MediaCommand {
         } else {
             printTable(out, orig, opt);
             checked.warnings().forEach(w -> out.println("warning: " + w));
+        }
+        if (a.flag("strict") && !checked.warnings().isEmpty()) {
+            throw new UsageException(file.getFileName() + ": " + checked.warnings().get(0)
+                    + " (--strict refuses a file with warnings)");
         }
         return 0;
     }
