@@ -11,8 +11,10 @@ public final class Money {
     }
 
     /**
-     * "$1,234.57" for amounts of a dollar or more, "$0.013284" with six significant decimals below that, so a
-     * per-request cost of a fraction of a cent stays readable.
+     * The one way an amount of money is shown (tables, charts, exports' text, the command line): "$1,234.57" for
+     * amounts of a dollar or more; below that four significant digits and at least two decimals ("$0.90", "$0.09",
+     * "$0.0002679"), so a per-request cost of a fraction of a cent stays readable; a negative amount as "−$1.23";
+     * null as "unpriced". The amounts themselves are never rounded.
      */
     public static String format(BigDecimal usd) {
         if (usd == null) {
@@ -22,11 +24,18 @@ public final class Money {
         if (abs.signum() == 0) {
             return "$0.00";
         }
+        String sign = usd.signum() < 0 ? "−" : "";
         if (abs.compareTo(BigDecimal.ONE) >= 0) {
-            return String.format(java.util.Locale.ROOT, "$%,.2f", usd.setScale(2, RoundingMode.HALF_UP));
+            return sign + String.format(java.util.Locale.ROOT, "$%,.2f", abs.setScale(2, RoundingMode.HALF_UP));
         }
-        BigDecimal r = usd.round(new java.math.MathContext(4, RoundingMode.HALF_UP));
-        return "$" + r.stripTrailingZeros().toPlainString();
+        BigDecimal r = abs.round(new java.math.MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros();
+        if (r.compareTo(BigDecimal.ONE) >= 0) {
+            return sign + "$1.00";
+        }
+        if (r.scale() < 2) {
+            r = r.setScale(2);
+        }
+        return sign + "$" + r.toPlainString();
     }
 
     /** The exact value as a plain decimal string, e.g. for JSON. */

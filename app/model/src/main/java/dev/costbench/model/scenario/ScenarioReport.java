@@ -353,19 +353,7 @@ public final class ScenarioReport {
 
     /** "$1,234.57", "−$26,100.00", "$0.0936". */
     static String usd(BigDecimal v) {
-        if (v == null) {
-            return "—";
-        }
-        String sign = v.signum() < 0 ? "−" : "";
-        BigDecimal a = v.abs();
-        if (a.signum() == 0) {
-            return "$0.00";
-        }
-        if (a.compareTo(BigDecimal.ONE) >= 0) {
-            return sign + String.format(Locale.ROOT, "$%,.2f", a.setScale(2, RoundingMode.HALF_UP));
-        }
-        return sign + "$" + a.round(new java.math.MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros()
-                .toPlainString();
+        return v == null ? "—" : dev.costbench.model.cost.Money.format(v);
     }
 
     private static String unit(BigDecimal v) {
