@@ -11,6 +11,11 @@ import dev.costbench.model.catalog.LiteLlmImporter;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.ui.media.MediaView;
+import dev.costbench.ui.common.FxDialogService;
+import dev.costbench.ui.common.FxTaskExecutor;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.handoff.QualityCheckTarget;
+import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
@@ -54,6 +59,7 @@ public final class CostBenchApp extends Application {
     /** Opened when the first frame has been drawn: background work that would otherwise compete with it. */
     private final java.util.concurrent.CountDownLatch firstFrame = new java.util.concurrent.CountDownLatch(1);
 
+    private PromptFeature promptFeature;
     private PromptViewModel promptVm;
     private PromptView promptView;
     private MediaView mediaView;
@@ -87,30 +93,15 @@ public final class CostBenchApp extends Application {
     }
 
     /** "Check quality": the original and the tuned prompt go to the A/B lab's setup. */
-    private void checkQuality(dev.costbench.ui.prompt.TunePane.QualityCheck q) {
+    private void checkQuality(String name, QualityCheckTarget.Variant baseline, QualityCheckTarget.Variant optimized) {
         tabs.getSelectionModel().select(labTab);
         labView().showSetup();
-        String note = q.fill(labView().setup());
-        promptView.tunePane().status().setText(note);
+        labView().setup().prefill(name, baseline.system(), baseline.user(), optimized.system(), optimized.user());
     }
 
     /** "Use this prompt in the scenario planner": the Prompt view's prompt becomes a request type. */
     private void promptToScenario() {
-        dev.costbench.model.tokens.Encoding enc = dev.costbench.model.tokens.Encoding.O200K_BASE;
-        long sys = dev.costbench.model.tokens.Tokenizers.count(enc, promptVm.systemTextProperty().get());
-        long few = promptVm.turns().stream().mapToLong(t -> dev.costbench.model.tokens.Tokenizers.count(enc,
-                t.textProperty().get())).sum();
-        long user = dev.costbench.model.tokens.Tokenizers.count(enc, promptVm.userTextProperty().get());
-        var row = promptView.table().selectedRow();
-        String model = row == null ? "gpt-5-mini" : row.model().id();
-        var t = new dev.costbench.model.scenario.RequestType("prompt-" + System.currentTimeMillis() % 10000,
-                "From the Prompt view", dev.costbench.model.scenario.Volume.monthly(
-                        promptVm.monthlyRequestsProperty().get()), model,
-                new dev.costbench.model.scenario.TextTokens(sys, few, user, promptVm.outputTokensProperty().get(),
-                        promptVm.reasoningTokensProperty().get()), java.util.List.of(), null, null,
-                java.math.BigDecimal.ZERO, null);
-        tabs.getSelectionModel().select(scenarioTab);
-        scenarioView().addRequestType(t);
+        promptFeature.useInScenario();
     }
     private java.util.concurrent.CompletableFuture<ProviderAccess> access;
     private volatile dev.costbench.model.lab.LabStore store;
@@ -124,7 +115,15 @@ public final class CostBenchApp extends Application {
         StartupProbe.mark("start()");
         Catalog catalog = loadCatalog();
         StartupProbe.mark("catalog");
-        promptVm = new PromptViewModel(catalog);
+        FxDialogService dialogs = new FxDialogService(() -> scene == null ? null : scene.getWindow());
+        UiContext ui = new UiContext(new FxTaskExecutor((job, e) -> dialogs.error("Background work failed (" + job
+                + ")", UiContext.describe(e) + ". Try again; if it keeps failing, restart CostBench.")), dialogs);
+        promptFeature = new PromptFeature(ui, catalog, id -> access.join().clients().client(id), this::checkQuality,
+                t -> {
+                    tabs.getSelectionModel().select(scenarioTab);
+                    scenarioView().addRequestType(t);
+                });
+        promptVm = promptFeature.prompt();
         if (!Boolean.getBoolean("costbench.emptyPrompt")) {
             seedExample(promptVm);
         }
@@ -135,10 +134,8 @@ public final class CostBenchApp extends Application {
         access = java.util.concurrent.CompletableFuture.supplyAsync(() -> new ProviderAccess(
                 dev.costbench.providers.ProviderConfig.fromSystem(dev.costbench.providers.keys.CredentialStores.best(
                         data, CostBenchApp::askPassphrase))), this::afterFirstFrame);
-        promptView = new PromptView(promptVm, id -> access.join().clients().client(id));
-        promptView.runPane().setCallListener((m, purpose, r, cost) -> ledger(m.provider(), m.id(), cost));
-        promptView.tunePane().setCallListener((m, purpose, r, cost) -> ledger(m.provider(), m.id(), cost));
-        promptView.tunePane().setOnCheckQuality(this::checkQuality);
+        promptView = new PromptView(promptFeature);
+        promptFeature.setCallListener((m, purpose, r, cost) -> ledger(m.provider(), m.id(), cost));
         openStore(data);
         StartupProbe.mark("prompt view");
 
@@ -362,8 +359,8 @@ public final class CostBenchApp extends Application {
     public void stop() {
         stopped = true;
         closeStore();
-        if (promptVm != null) {
-            promptVm.close();
+        if (promptFeature != null) {
+            promptFeature.close();
         }
         if (mediaView != null) {
             mediaView.close();
@@ -420,11 +417,11 @@ public final class CostBenchApp extends Application {
         send.setOnAction(e -> {
             tabs.getSelectionModel().select(0);
             promptView.showRun();
-            promptView.runPane().send();
+            promptFeature.run().send();
         });
         MenuItem quality = new MenuItem("Check quality of the tuned prompt in the A/B lab");
         quality.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
-        quality.setOnAction(e -> promptView.tunePane().checkQuality());
+        quality.setOnAction(e -> promptFeature.tune().checkQuality());
         MenuItem toScenario = new MenuItem("Use this prompt in the scenario planner");
         toScenario.setOnAction(e -> promptToScenario());
         Menu edit = new Menu("Edit", null, addTurn, filter, new SeparatorMenuItem(), send, quality, toScenario,

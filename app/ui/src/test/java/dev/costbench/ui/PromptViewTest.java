@@ -9,6 +9,10 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.prompt.Role;
+import dev.costbench.ui.common.FxTaskExecutor;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.CostTableView;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
@@ -33,20 +37,23 @@ import org.testfx.util.WaitForAsyncUtils;
 class PromptViewTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
+    private PromptFeature feature;
     private PromptViewModel vm;
     private PromptView view;
 
     @Start
     void start(Stage stage) {
-        vm = new PromptViewModel(CATALOG);
-        view = new PromptView(vm);
+        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
+                CATALOG, id -> null, (n, b, o) -> { }, t -> { });
+        vm = feature.prompt();
+        view = new PromptView(feature);
         stage.setScene(new Scene(view, 1400, 900));
         stage.show();
     }
 
     @AfterEach
     void close() {
-        vm.close();
+        feature.close();
     }
 
     private CostRow row(String id) {

@@ -20,6 +20,11 @@ import dev.costbench.model.tuning.SuggestionKind;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
 import dev.costbench.ui.lab.LabView;
+import dev.costbench.ui.common.FxTaskExecutor;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.prompt.PromptFeature;
+import dev.costbench.ui.prompt.TuneViewModel;
 import dev.costbench.ui.prompt.PromptSnapshot;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
@@ -60,7 +65,9 @@ class TunePaneTest {
     private static final String KEY = "sk-test-TUNEREWRITE-0123456789abcdef";
     private final MockWebServer server = new MockWebServer();
     private final List<String> ledger = new CopyOnWriteArrayList<>();
+    private PromptFeature feature;
     private PromptViewModel vm;
+    private TuneViewModel tune;
     private PromptView view;
     private LabView lab;
     private Path data;
@@ -74,14 +81,16 @@ class TunePaneTest {
                 CredentialStores.encryptedFile(data, () -> "correct horse battery".toCharArray()),
                 data.resolve("providers.json"));
         ProviderAccess access = new ProviderAccess(cfg);
-        vm = new PromptViewModel(CATALOG);
-        view = new PromptView(vm, access.clients());
         lab = new LabView(() -> null, () -> CATALOG, id -> access.clients().client(id), () -> new String[] {"", ""});
-        view.tunePane().setOnCheckQuality(q -> {
-            lab.showSetup();
-            view.tunePane().status().setText(q.fill(lab.setup()));
-        });
-        view.tunePane().setCallListener((m, purpose, r, cost) -> ledger.add(purpose + " " + m.id() + " " + cost));
+        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
+                CATALOG, access.clients(), (name, b, o) -> {
+                    lab.showSetup();
+                    lab.setup().prefill(name, b.system(), b.user(), o.system(), o.user());
+                }, t -> { });
+        vm = feature.prompt();
+        tune = feature.tune();
+        view = new PromptView(feature);
+        feature.setCallListener((m, purpose, r, cost) -> ledger.add(purpose + " " + m.id() + " " + cost));
         SplitPane root = new SplitPane(view, lab);
         root.setDividerPositions(0.75);
         stage.setScene(new Scene(root, 1600, 950));
@@ -93,7 +102,7 @@ class TunePaneTest {
 
     @AfterEach
     void close() {
-        vm.close();
+        feature.close();
         server.close();
     }
 
@@ -105,6 +114,19 @@ class TunePaneTest {
             view.tunePane().refresh();
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Applies the first suggestion with text edits for the part with {@code key} ("system", "user", a turn key). */
+    private void applyFirst(String key) {
+        tune.analyse();
+        List<RequestTuner.TextPart> ps = PromptSnapshot.of(vm).parts();
+        tune.items().stream().filter(i -> i.part() >= 0 && ps.get(i.part()).key().equals(key)
+                && !i.suggestion().edits().isEmpty()).findFirst().ifPresent(tune::apply);
+    }
+
+    private void applyFirst(SuggestionKind kind) {
+        tune.analyse();
+        tune.items().stream().filter(i -> i.suggestion().kind() == kind).findFirst().ifPresent(tune::apply);
     }
 
     private static int o200k(String s) {
@@ -127,9 +149,12 @@ class TunePaneTest {
             vm.outputTokensProperty().set(600);
         });
         tune(robot, "gpt-4o-mini");
-        robot.interact(() -> view.tunePane().setTuning("100", "24"));
+        robot.interact(() -> {
+            tune.expectedProperty().set("100");
+            tune.fewShotBudgetProperty().set("24");
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        List<RequestTuner.Item> items = view.tunePane().items();
+        List<RequestTuner.Item> items = List.copyOf(tune.items());
         List<SuggestionKind> kinds = items.stream().map(i -> i.suggestion().kind()).toList();
         assertTrue(kinds.contains(SuggestionKind.OUTPUT_CAP), kinds.toString());
         assertTrue(kinds.contains(SuggestionKind.FEW_SHOT), kinds.toString());
@@ -138,20 +163,20 @@ class TunePaneTest {
         List<Turn> turnsBefore = List.copyOf(vm.turns());
 
         // a user-message cut: the user message's count drops, nothing else changes
-        robot.interact(() -> view.tunePane().applyFirst("user"));
+        robot.interact(() -> applyFirst("user"));
         String after = vm.userTextProperty().get();
         assertTrue(o200k(after) < o200k(user), "the user message's count drops: " + after);
         assertTrue(after.contains("注文番号は 42 です。"), "CJK untouched");
         assertEquals(sys, vm.systemTextProperty().get());
         // a few-shot turn cut, the few-shot selection, the output cap and structured output
-        robot.interact(() -> view.tunePane().applyFirst(turnsBefore.get(0).key()));
-        robot.interact(() -> view.tunePane().applyFirst(SuggestionKind.FEW_SHOT));
+        robot.interact(() -> applyFirst(turnsBefore.get(0).key()));
+        robot.interact(() -> applyFirst(SuggestionKind.FEW_SHOT));
         assertTrue(vm.turns().size() < 6, "examples dropped");
-        robot.interact(() -> view.tunePane().applyFirst(SuggestionKind.OUTPUT_CAP));
+        robot.interact(() -> applyFirst(SuggestionKind.OUTPUT_CAP));
         assertEquals(128, vm.outputTokensProperty().get());
         robot.interact(() -> robot.lookup("#tune-apply-structured-output").queryButton().fire());
         assertTrue(vm.systemTextProperty().get().endsWith(RequestTuner.STRUCTURED_INSTRUCTION));
-        assertEquals(5, view.tunePane().appliedCount());
+        assertEquals(5, tune.appliedProperty().get());
 
         // before/after: the diff shows both texts, the token delta is negative
         robot.interact(() -> view.tunePane().showInner(1));
@@ -163,7 +188,7 @@ class TunePaneTest {
         // Ctrl+Z undoes the last one (structured output)
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(4, view.tunePane().appliedCount());
+        assertEquals(4, tune.appliedProperty().get());
         assertFalse(vm.systemTextProperty().get().endsWith(RequestTuner.STRUCTURED_INSTRUCTION));
 
         robot.clickOn("#tune-undo-all");
@@ -171,7 +196,7 @@ class TunePaneTest {
         assertEquals(before, PromptSnapshot.of(vm), "undo all restores every part exactly");
         assertEquals(turnsBefore, List.copyOf(vm.turns()), "the same turns, in the same order");
         assertEquals(600, vm.outputTokensProperty().get());
-        assertEquals(0, view.tunePane().appliedCount());
+        assertEquals(0, tune.appliedProperty().get());
     }
 
     @Test
@@ -235,7 +260,7 @@ class TunePaneTest {
         });
         tune(robot, "gpt-4o-mini");
         String original = vm.systemTextProperty().get();
-        robot.interact(() -> view.tunePane().applyFirst("system"));
+        robot.interact(() -> applyFirst("system"));
         String tuned = vm.systemTextProperty().get();
         assertFalse(original.equals(tuned));
         robot.clickOn("#tune-check-quality");
@@ -246,7 +271,9 @@ class TunePaneTest {
         assertEquals(original, robot.lookup("#lab-base-system").queryAs(TextArea.class).getText());
         assertEquals(tuned, robot.lookup("#lab-opt-system").queryAs(TextArea.class).getText());
         assertEquals("Where is my order {{id}}?", robot.lookup("#lab-opt-user").queryAs(TextArea.class).getText());
-        assertTrue(view.tunePane().status().getText().startsWith("Sent to the A/B lab"));
+        assertTrue(tune.statusProperty().get().startsWith("Sent to the A/B lab"));
+        assertTrue(robot.lookup("#tune-status").queryAs(javafx.scene.control.Label.class).getText()
+                .startsWith("Sent to the A/B lab"));
     }
 
     @Test
@@ -267,16 +294,19 @@ class TunePaneTest {
                         + "\",\"annotations\":[]}]}],\"usage\":{\"input_tokens\":120,\"input_tokens_details\":"
                         + "{\"cached_tokens\":0},\"output_tokens\":20,\"output_tokens_details\":{\"reasoning_tokens\""
                         + ":0},\"total_tokens\":140}}").build());
-        robot.interact(() -> view.tunePane().setRewrite("gpt-4o-mini", 0));
+        robot.interact(() -> {
+            tune.rewrite().modelProperty().set("gpt-4o-mini");
+            tune.rewrite().partProperty().set(0);
+        });
         robot.clickOn("#tune-rewrite");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.tunePane().rewriteGeneration() == 1);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> tune.statusProperty().get().startsWith("Rewrite by"));
         WaitForAsyncUtils.waitForFxEvents();
         RecordedRequest req = server.takeRequest();
         assertEquals("/v1/responses", req.getUrl().encodedPath());
         assertEquals("Bearer " + KEY, req.getHeaders().get("Authorization"));
         String body = req.getBody().string(StandardCharsets.UTF_8);
         assertTrue(body.contains("\"model\":\"gpt-4o-mini\"") && body.contains("about half its length"), body);
-        RequestTuner.Item it = view.tunePane().items().stream()
+        RequestTuner.Item it = tune.items().stream()
                 .filter(i -> i.suggestion().kind() == SuggestionKind.REWRITE).findFirst().orElseThrow();
         // gpt-4o-mini: 120 × $0.15/1M + 20 × $0.60/1M = $0.00003
         assertNotNull(it.costUsd());
@@ -286,10 +316,10 @@ class TunePaneTest {
         assertTrue(ledger.get(0).startsWith("rewrite gpt-4o-mini"), ledger.get(0));
         screenshot(robot, "costbench.screenshot.tune");
 
-        robot.interact(() -> view.tunePane().apply(it));
+        robot.interact(() -> tune.apply(it));
         assertEquals(rewritten, vm.systemTextProperty().get());
-        assertTrue(view.tunePane().items().stream().noneMatch(i -> i.suggestion().kind() == SuggestionKind.REWRITE));
-        robot.interact(() -> view.tunePane().undo());
+        assertTrue(tune.items().stream().noneMatch(i -> i.suggestion().kind() == SuggestionKind.REWRITE));
+        robot.interact(() -> tune.undo());
         assertEquals(sys, vm.systemTextProperty().get());
         // no key in anything written
         try (var files = Files.walk(data)) {
