@@ -6,7 +6,11 @@ import dev.costbench.model.tuning.ComponentBreakdown;
 import dev.costbench.model.tuning.PartCost;
 import dev.costbench.model.tuning.PartKind;
 import dev.costbench.model.tuning.RequestTuner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -34,6 +38,7 @@ final class CutsPane extends ScrollPane {
     private final TuneViewModel vm;
     private final GridPane parts = new GridPane();
     private final VBox suggestions = new VBox(6);
+    private final Map<LineKey, SuggestionLine> lines = new LinkedHashMap<>();
 
     CutsPane(TuneViewModel vm) {
         this.vm = vm;
@@ -125,17 +130,33 @@ final class CutsPane extends ScrollPane {
     }
 
     private void showItems() {
-        suggestions.getChildren().clear();
         ModelEntry m = vm.prompt().selectedModelProperty().get();
         if (m == null) {
+            lines.clear();
+            suggestions.getChildren().clear();
             return;
         }
         if (vm.items().isEmpty()) {
-            suggestions.getChildren().add(new Label("No cuts found in this prompt."));
+            lines.clear();
+            suggestions.getChildren().setAll(new Label("No cuts found in this prompt."));
+            return;
         }
+        // an analysis mostly finds the same cuts again: keep their lines (building and styling nodes is the slow part)
+        List<SuggestionLine> shown = new ArrayList<>();
+        Map<LineKey, SuggestionLine> next = new LinkedHashMap<>();
         for (RequestTuner.Item it : vm.items()) {
-            suggestions.getChildren().add(new SuggestionLine(it, m, vm));
+            LineKey k = new LineKey(it, m.id());
+            SuggestionLine line = lines.remove(k);
+            line = line != null ? line : new SuggestionLine(it, m, vm);
+            next.put(k, line);
+            shown.add(line);
         }
+        lines.clear();
+        lines.putAll(next);
+        suggestions.getChildren().setAll(shown);
+    }
+
+    private record LineKey(RequestTuner.Item item, String modelId) {
     }
 
     private void showParts(ComponentBreakdown b) {

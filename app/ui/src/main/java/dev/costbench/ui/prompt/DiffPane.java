@@ -146,13 +146,6 @@ public final class DiffPane extends ScrollPane {
         return out;
     }
 
-    /** The texts of the diff's nodes in order (tests). */
-    public String diffText() {
-        StringBuilder b = new StringBuilder();
-        flow.getChildren().forEach(n -> b.append(((Text) n).getText()));
-        return b.toString();
-    }
-
     private static void header(GridPane g, String... names) {
         for (int c = 0; c < names.length; c++) {
             g.add(title(names[c]), c, 0);

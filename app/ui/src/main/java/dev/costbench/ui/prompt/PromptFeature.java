@@ -20,6 +20,7 @@ public final class PromptFeature implements ViewModel {
     private final RunViewModel run;
     private final TuneViewModel tune;
     private final TokensViewModel tokens;
+    private final CacheViewModel cache;
     private final ScenarioTarget scenario;
 
     /**
@@ -35,6 +36,7 @@ public final class PromptFeature implements ViewModel {
         this.tune = new TuneViewModel(ui, prompt, clients, CallListener.NONE, quality);
         this.tokens = new TokensViewModel(ui, prompt, new TokenTaxCounts(ui, prompt.selectedModelProperty()::get,
                 this::request, clients));
+        this.cache = new CacheViewModel(prompt, marks);
         this.scenario = scenario;
     }
 
@@ -68,6 +70,11 @@ public final class PromptFeature implements ViewModel {
 
     public TuneViewModel tune() {
         return tune;
+    }
+
+    /** The Tune tab's cache planner. */
+    public CacheViewModel cache() {
+        return cache;
     }
 
     public TokensViewModel tokens() {

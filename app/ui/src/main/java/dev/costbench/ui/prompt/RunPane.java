@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
-import dev.costbench.model.catalog.ModelEntry;
-import dev.costbench.model.provider.ProviderId;
 import dev.costbench.ui.common.View;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
@@ -112,16 +110,6 @@ public final class RunPane extends VBox implements View<RunViewModel> {
             }
             figures.add(k, 0, f.row());
             figures.add(v, 1, f.row());
-        }
-    }
-
-    /** Which API serves a catalog model: the big three natively, every other host as OpenAI-compatible. */
-    public static ProviderId providerOf(ModelEntry m) {
-        switch (m.provider()) {
-            case "openai": return ProviderId.OPENAI;
-            case "anthropic": return ProviderId.ANTHROPIC;
-            case "google": return ProviderId.GEMINI;
-            default: return ProviderId.COMPATIBLE;
         }
     }
 

@@ -69,11 +69,11 @@ public final class RunViewModel implements ViewModel {
         var selected = prompt.selectedModelProperty();
         title.bind(Bindings.createStringBinding(() -> selected.get() == null
                 ? "Select a model in the table to send this prompt to it"
-                : selected.get().name() + " · " + RunPane.providerOf(selected.get()).displayName() + " · "
+                : selected.get().name() + " · " + ProviderIds.of(selected.get()).displayName() + " · "
                 + selected.get().id(), selected));
         canSend = selected.isNotNull().and(running.not());
         canCount = Bindings.createBooleanBinding(() -> selected.get() != null && !running.get()
-                && RunPane.providerOf(selected.get()) != ProviderId.COMPATIBLE, selected, running);
+                && ProviderIds.of(selected.get()) != ProviderId.COMPATIBLE, selected, running);
     }
 
     public void setCallListener(CallListener l) {
@@ -132,7 +132,7 @@ public final class RunViewModel implements ViewModel {
                 (est.exact() ? "" : "≈") + est.inputTokens(), est.outputTokens(),
                 Money.format(est.breakdown().total())), null);
         CancelToken t = begin();
-        ProviderId pid = RunPane.providerOf(m);
+        ProviderId pid = ProviderIds.of(m);
         job = ui.tasks().<ChatResult>task("provider call", p -> clients.client(pid).complete(forModel,
                         d -> p.onUi(() -> answer.set(answer.get() + d)), t))
                 .onSuccess(r -> RunFigures.show(this, m, est, r))
@@ -159,7 +159,7 @@ public final class RunViewModel implements ViewModel {
         RequestEstimate est = RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()),
                 BillingOptions.INTERACTIVE);
         begin();
-        ProviderId pid = RunPane.providerOf(m);
+        ProviderId pid = ProviderIds.of(m);
         job = ui.tasks().task("token count", p -> clients.client(pid).countTokens(forModel))
                 .onSuccess(r -> {
                     long exact = r.inputTokens();

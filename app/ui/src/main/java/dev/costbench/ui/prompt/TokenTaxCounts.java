@@ -66,7 +66,7 @@ public final class TokenTaxCounts {
         List<ModelEntry> models = new ArrayList<>();
         for (TokenTax.Family f : tax.families()) {
             ModelEntry m = f.exact() ? null : modelFor(tax, f);
-            if (m != null && RunPane.providerOf(m) != ProviderId.COMPATIBLE) {
+            if (m != null && ProviderIds.of(m) != ProviderId.COMPATIBLE) {
                 tokenizers.add(f.tokenizer());
                 models.add(m);
             }
@@ -82,7 +82,7 @@ public final class TokenTaxCounts {
                         base.maxOutputTokens(), base.temperature(), base.seed(), base.reasoningBudget(),
                         base.reasoningEffort(), base.mediaResolution(), false, base.openAiApi());
                 try {
-                    long n = clients.client(RunPane.providerOf(m)).countTokens(req).inputTokens();
+                    long n = clients.client(ProviderIds.of(m)).countTokens(req).inputTokens();
                     out.put(tokenizers.get(i), String.format("%,d (%s, whole request)", n, m.id()));
                 } catch (ProviderException e) {
                     out.put(tokenizers.get(i), e.kind() == ProviderException.Kind.NO_KEY ? "no key" : "failed");

@@ -33,10 +33,10 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
     private final DiffPane diff = new DiffPane();
     private final TabPane inner = new TabPane();
 
-    public TunePane(TuneViewModel vm, CacheMarks marks) {
+    public TunePane(TuneViewModel vm, CacheViewModel cacheVm) {
         this.vm = vm;
         this.cuts = new CutsPane(vm);
-        this.cache = new CachePane(vm.prompt(), marks, vm.prompt().selectedModelProperty()::get);
+        this.cache = new CachePane(cacheVm);
         setId("tune-pane");
         Button undo = new Button("Undo");
         undo.setId("tune-undo");

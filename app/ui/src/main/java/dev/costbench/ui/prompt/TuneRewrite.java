@@ -138,7 +138,7 @@ public final class TuneRewrite {
         token = t;
         running.set(true);
         status.set("Asking " + by.id() + " to rewrite the " + what + "…");
-        job = ui.tasks().task("rewrite call", p -> clients.client(RunPane.providerOf(by)).complete(req, d -> { }, t))
+        job = ui.tasks().task("rewrite call", p -> clients.client(ProviderIds.of(by)).complete(req, d -> { }, t))
                 .onSuccess(r -> done(r, by, target, idx, text))
                 .onFailure(x -> status.set(x instanceof ProviderException pe
                         && pe.kind() == ProviderException.Kind.CANCELLED ? "Rewrite cancelled."

@@ -161,7 +161,7 @@ class RunViewModelTest {
     @Test
     void anOpenAiCompatibleHostCannotCountExactly() {
         PromptFeature f = feature(new DirectTaskExecutor());
-        var compatible = CATALOG.models().stream().filter(m -> RunPane.providerOf(m) == ProviderId.COMPATIBLE)
+        var compatible = CATALOG.models().stream().filter(m -> ProviderIds.of(m) == ProviderId.COMPATIBLE)
                 .findFirst().orElseThrow();
         f.prompt().selectedModelProperty().set(compatible);
         assertTrue(f.run().canSendProperty().get());
