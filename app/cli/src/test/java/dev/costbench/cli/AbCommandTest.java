@@ -312,7 +312,7 @@ class AbCommandTest {
         assertTrue(new BigDecimal(o.get("spentUsd").asText()).compareTo(new BigDecimal("0.0002")) <= 0, out);
         int calls = openAiCalls.get();
         assertTrue(calls > 0 && calls < 8, "calls before the cap: " + calls);
-        assertTrue(err.contains("budget reached: the next call"), err);
+        assertTrue(err.contains("budget reached: stopped: the next call could cost up to $"), err);
         long id = o.get("experimentId").asLong();
 
         assertEquals(0, run("ab", "resume", Long.toString(id), "--budget", "1", "--yes", "--json"), err);

@@ -24,9 +24,13 @@ record CliRun(int code, String out, String err) {
 
     /** Runs {@code args} with {@code stdin} and {@code config} (null: the default) as the provider configuration. */
     static CliRun of(String stdin, Supplier<ProviderConfig> config, String... args) {
+        return of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), config, args);
+    }
+
+    /** Runs {@code args} with {@code in} as standard input (any bytes). */
+    static CliRun of(java.io.InputStream in, Supplier<ProviderConfig> config, String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        ByteArrayInputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
         PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8);
         Cli cli = config == null ? new Cli(in, out, err) : new Cli(in, out, err, config);

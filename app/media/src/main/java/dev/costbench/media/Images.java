@@ -30,7 +30,10 @@ public final class Images {
     private Images() {
     }
 
-    /** Reads format and size from the header only; fails with a clear message for anything that is not an image. */
+    /**
+     * Reads format and size from the header only; fails with a clear message for anything that is not an image.
+     * A truncated file passes: use {@link #check} to decode it whole before pricing it.
+     */
     public static ImageInfo probe(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new MediaException(file + ": no such file");
@@ -40,6 +43,10 @@ public final class Images {
             throw new MediaException(file.getFileName() + " is empty (0 bytes)");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) { // ImageIO returns null when the file cannot be opened (permissions, a vanished file)
+                throw new MediaException("cannot read " + file.getFileName() + ": the file could not be opened "
+                        + "(check its permissions)");
+            }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new MediaException(file.getFileName() + " is not an image CostBench can read (JPEG, PNG, WebP, "
@@ -56,6 +63,14 @@ public final class Images {
                 r.dispose();
             }
         }
+    }
+
+    /**
+     * Decodes the whole image to check it ({@link ImageCheck#of}): refuses files above the size limits, fails for
+     * unreadable or undecodable files, and warns "truncated: only N % of the image decoded".
+     */
+    public static ImageCheck check(Path file) throws IOException {
+        return ImageCheck.of(file);
     }
 
     /** Decodes an image, refusing sizes that would exhaust memory. */

@@ -16,6 +16,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,9 @@ import java.util.Optional;
  *       ({@value #FILE_NAME} in the data directory, which never holds a key);</li>
  *   <li>the provider's default base URL; no key.</li>
  * </ol>
+ * The settings file may also hold, per provider, {@value #CALL_TIMEOUT} (the deadline for one call, retries and
+ * the whole stream included), {@value #STREAM_IDLE_TIMEOUT} (longest time a stream may send only keep-alives) and
+ * {@value #READ_TIMEOUT} (longest silence); absent fields keep the defaults of {@link ProviderSettings#defaults}.
  * {@link Secret#source()} says which source gave the key ("environment OPENAI_API_KEY", "command line",
  * "macOS Keychain", "encrypted file"). Empty variables count as unset.
  */
@@ -41,6 +45,10 @@ public final class ProviderConfig {
 
     /** The non-secret settings file. */
     public static final String FILE_NAME = "providers.json";
+    /** Optional per-provider fields of the settings file, in seconds (see docs/reliability/network.md). */
+    public static final String CALL_TIMEOUT = "callTimeoutSeconds";
+    public static final String STREAM_IDLE_TIMEOUT = "streamIdleTimeoutSeconds";
+    public static final String READ_TIMEOUT = "readTimeoutSeconds";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Map<String, String> env;
@@ -81,7 +89,25 @@ public final class ProviderConfig {
      */
     public ProviderSettings resolve(ProviderId id, String baseUrlOverride, Secret keyOverride) throws IOException {
         Secret key = keyOverride != null && !keyOverride.isEmpty() ? keyOverride : key(id).orElse(null);
-        return ProviderSettings.defaults(id, key).withBaseUrl(baseUrl(id, baseUrlOverride));
+        ProviderSettings s = ProviderSettings.defaults(id, key).withBaseUrl(baseUrl(id, baseUrlOverride));
+        JsonNode section = section(id);
+        s = s.withTimeouts(s.connectTimeout(), seconds(id, section, READ_TIMEOUT, s.readTimeout()),
+                seconds(id, section, CALL_TIMEOUT, s.callTimeout()));
+        return s.withStreamIdleTimeout(seconds(id, section, STREAM_IDLE_TIMEOUT, s.streamIdleTimeout()));
+    }
+
+    /** A timeout from the provider's section of the settings file, or {@code fallback} when it has none. */
+    private Duration seconds(ProviderId id, JsonNode section, String field, Duration fallback) throws IOException {
+        JsonNode v = section.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isNumber() || v.asDouble() <= 0 || v.asDouble() > 86_400) {
+            throw new IOException("In the provider settings file " + settingsFile + ", "
+                    + id.name().toLowerCase(Locale.ROOT) + "." + field + " must be a number of seconds between 0 and"
+                    + " 86400 (found " + v + "); fix or remove it to use the default");
+        }
+        return Duration.ofMillis(Math.round(v.asDouble() * 1000));
     }
 
     /** The key from the environment, else the credential store. */
@@ -139,7 +165,9 @@ public final class ProviderConfig {
     public synchronized void saveSettings(ProviderId id, String baseUrl, List<String> defaultModels)
             throws IOException {
         ObjectNode root = Files.exists(settingsFile) ? (ObjectNode) readRoot() : MAPPER.createObjectNode();
-        ObjectNode s = root.putObject(id.name().toLowerCase(Locale.ROOT));
+        String name = id.name().toLowerCase(Locale.ROOT);
+        ObjectNode s = root.path(name).isObject() ? (ObjectNode) root.get(name) : root.putObject(name);
+        s.remove("baseUrl"); // other fields (timeouts the user set by hand) are kept
         if (baseUrl != null && !baseUrl.isBlank()) {
             s.put("baseUrl", baseUrl.trim());
         }

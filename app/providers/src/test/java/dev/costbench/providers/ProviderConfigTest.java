@@ -119,4 +119,50 @@ class ProviderConfigTest {
         assertEquals(List.of("gpt-4o-mini", "gpt-5"), c.defaultModels(ProviderId.OPENAI));
         assertEquals("default", c.baseUrlSource(ProviderId.OPENAI, null), "a null base URL saves none");
     }
+
+    @Test
+    void timeoutsComeFromTheSettingsFileAndSurviveSaving() throws Exception {
+        Files.writeString(dir.resolve("providers.json"), """
+                {"anthropic": {"baseUrl": "https://gw.example.com/anthropic", "callTimeoutSeconds": 900,
+                               "streamIdleTimeoutSeconds": 240.5, "readTimeoutSeconds": 90}}
+                """);
+        ProviderConfig c = config(Map.of(), null);
+        ProviderSettings s = c.resolve(ProviderId.ANTHROPIC);
+        assertEquals(java.time.Duration.ofSeconds(900), s.callTimeout());
+        assertEquals(java.time.Duration.ofMillis(240_500), s.streamIdleTimeout());
+        assertEquals(java.time.Duration.ofSeconds(90), s.readTimeout());
+        assertEquals("https://gw.example.com/anthropic", s.baseUrl());
+
+        c.saveSettings(ProviderId.ANTHROPIC, null, List.of("claude-sonnet-4-5"));
+        ProviderSettings again = c.resolve(ProviderId.ANTHROPIC);
+        assertEquals(java.time.Duration.ofSeconds(900), again.callTimeout(), "saving from Settings keeps them");
+        assertEquals(java.time.Duration.ofMillis(240_500), again.streamIdleTimeout());
+        assertEquals("https://api.anthropic.com", again.baseUrl(), "the base URL was cleared");
+    }
+
+    @Test
+    void withoutSettingsTheDefaultsAndTheRealEndpointsApply() throws Exception {
+        ProviderConfig c = config(Map.of(), null);
+        for (ProviderId id : ProviderId.values()) {
+            ProviderSettings s = c.resolve(id);
+            assertEquals(ProviderSettings.DEFAULT_CALL_TIMEOUT, s.callTimeout());
+            assertEquals(java.time.Duration.ofMinutes(5), s.callTimeout());
+            assertEquals(java.time.Duration.ofMinutes(2), s.streamIdleTimeout());
+            assertEquals(java.time.Duration.ofSeconds(60), s.readTimeout());
+            assertEquals(id.defaultBaseUrl(), s.baseUrl());
+        }
+        assertEquals("https://api.openai.com/v1", ProviderId.OPENAI.defaultBaseUrl());
+        assertEquals("https://api.anthropic.com", ProviderId.ANTHROPIC.defaultBaseUrl());
+        assertEquals("https://generativelanguage.googleapis.com/v1beta", ProviderId.GEMINI.defaultBaseUrl());
+    }
+
+    @Test
+    void aBadTimeoutInTheSettingsFileSaysWhereAndWhatToDo() throws Exception {
+        Files.writeString(dir.resolve("providers.json"), "{\"gemini\": {\"streamIdleTimeoutSeconds\": \"soon\"}}");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> config(Map.of(), null).resolve(ProviderId.GEMINI));
+        assertTrue(e.getMessage().contains("gemini.streamIdleTimeoutSeconds must be a number of seconds"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("fix or remove it"), e.getMessage());
+    }
 }

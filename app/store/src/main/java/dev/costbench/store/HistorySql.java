@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The History view's queries: the experiment list with a summary line aggregated in SQL, and the one-transaction
- * import of a whole experiment. Each method runs inside a transaction of {@link H2LabStore}.
+ * import of a whole experiment. Each method runs inside a transaction ({@link Tx}).
  */
 final class HistorySql {
 
@@ -43,7 +43,7 @@ final class HistorySql {
             }
         }
         List<ExperimentOverview> out = new ArrayList<>();
-        for (Experiment e : H2LabStore.listExperiments(c)) {
+        for (Experiment e : H2ExperimentRepository.listExperiments(c)) {
             ExperimentOverview t = totals.get(e.id());
             out.add(t == null ? new ExperimentOverview(e, 0, 0, 0, null, null)
                     : new ExperimentOverview(e, t.trials(), t.succeeded(), t.failed(), t.trialCostUsd(),
@@ -120,13 +120,13 @@ final class HistorySql {
     static long importSnapshot(Connection c, ExperimentSnapshot s) throws SQLException {
         for (NewVariant v : s.variants()) {
             for (String h : v.mediaHashes()) {
-                if (!H2LabStore.mediaExists(c, h)) {
+                if (!H2MediaRepository.mediaExists(c, h)) {
                     throw new IllegalArgumentException("variant “" + v.name() + "” uses media " + h
                             + ", which this store does not hold; leave it out or add the file first");
                 }
             }
         }
-        long eid = H2LabStore.insertExperiment(c, s.experiment(), s.created(), s.status());
+        long eid = H2ExperimentRepository.insertExperiment(c, s.experiment(), s.created(), s.status());
         List<Long> variantIds = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO variant (experiment_id, ordinal, name, "
                 + "baseline, prompt_json) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
@@ -174,10 +174,10 @@ final class HistorySql {
                 pv.executeBatch();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(H2LabStore.INSERT_TRIAL)) {
+        try (PreparedStatement ps = c.prepareStatement(H2TrialRepository.INSERT_TRIAL)) {
             int n = 0;
             for (NewTrial t : s.trials()) {
-                H2LabStore.bindTrial(ps, t, eid, variantIds.get((int) t.cell().variantId()),
+                H2TrialRepository.bindTrial(ps, t, eid, variantIds.get((int) t.cell().variantId()),
                         inputIds.get((int) t.cell().inputId()));
                 ps.addBatch();
                 if (++n % BATCH == 0) {

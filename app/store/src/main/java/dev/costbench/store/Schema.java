@@ -2,6 +2,7 @@
 package dev.costbench.store;
 
 import dev.costbench.model.lab.LabStoreException;
+import dev.costbench.model.lab.NewerStoreException;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,27 +38,76 @@ final class Schema {
     }
 
     static Flyway flyway(DataSource ds) {
+        return flyway(ds, java.util.List.of());
+    }
+
+    /** Flyway on {@code ds} with the migrations of this build and, for tests, more locations. */
+    static Flyway flyway(DataSource ds, java.util.List<String> extraLocations) {
+        java.util.List<String> locations = new java.util.ArrayList<>();
+        locations.add(LOCATION);
+        locations.addAll(extraLocations);
         return Flyway.configure()
                 .dataSource(ds)
-                .locations(LOCATION)
+                .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(true)
                 .load();
+    }
+
+    /** Refuses a database written by a newer CostBench: it is neither migrated nor changed. */
+    static void refuseNewer(Flyway flyway, Path file) {
+        try {
+            for (MigrationInfo m : flyway.info().applied()) {
+                if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                    throw new NewerStoreException(file, m.getVersion().toString());
+                }
+            }
+        } catch (FlywayException e) {
+            throw new LabStoreException("Could not read the schema version of the database at " + file + ": "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Runs the migrations. A failure is reported by the caller, which has put the backup back; Flyway's own
+     * "Migration … failed! Please restore backups and roll back database and code!" would only confuse, so it is
+     * kept off the console unless logging was configured for Flyway.
+     */
+    static void migrateQuietly(Flyway flyway) {
+        boolean ours = FLYWAY_LOG.getLevel() == Level.WARNING;
+        if (ours) {
+            FLYWAY_LOG.setLevel(Level.OFF);
+        }
+        try {
+            flyway.migrate();
+        } finally {
+            if (ours) {
+                FLYWAY_LOG.setLevel(Level.WARNING);
+            }
+        }
+    }
+
+    /** True when the database lacks migrations of this build. */
+    static boolean hasPending(Flyway flyway) {
+        return flyway.info().pending().length > 0;
     }
 
     /** Creates or upgrades the schema; refuses a database written by a newer CostBench. */
     static void migrate(DataSource ds, Path file) {
         Flyway flyway = flyway(ds);
+        refuseNewer(flyway, file);
         try {
-            for (MigrationInfo m : flyway.info().applied()) {
-                if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
-                    throw new LabStoreException("The database at " + file + " was written by a newer CostBench "
-                            + "(schema version " + m.getVersion() + "); update CostBench to open it.");
-                }
-            }
             flyway.migrate();
         } catch (FlywayException e) {
             throw new LabStoreException("Could not create or upgrade the database at " + file + ": "
-                    + e.getMessage(), e);
+                    + firstLine(e.getMessage()), e);
         }
+    }
+
+    static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 }

@@ -2,6 +2,7 @@
 package dev.costbench.ui;
 
 import dev.costbench.cli.Cli;
+import dev.costbench.cli.term.Output;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ public final class Launcher {
         // Checked only with arguments: the command line's classes (Jackson among them) are not loaded at start-up.
         if (args.length > 0 && Cli.isCommand(args)) {
             System.setProperty("java.awt.headless", "true"); // image work in the CLI needs no display
-            PrintStream out = stdout();
+            PrintStream out = Output.stdout(); // remembers a failed write: a full disk is a non-zero exit
             int code = new Cli(System.in, out, System.err).run(args);
             out.flush();
             System.exit(code);

@@ -2,9 +2,12 @@
 package dev.costbench.model.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.validation.JsonReading;
+import dev.costbench.model.validation.NumberKind;
+import dev.costbench.model.validation.NumberRefusedException;
+import dev.costbench.model.validation.NumberRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -29,8 +32,7 @@ public final class CatalogReader {
                               List<CatalogProblem> problems) {
     }
 
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final ObjectMapper MAPPER = JsonReading.mapper();
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> TOKENIZERS =
             Set.of("o200k_base", "cl100k_base", "o200k_harmony", "claude", "claude-2026", "gemini", "open");
@@ -61,11 +63,9 @@ public final class CatalogReader {
         CatalogReader r = new CatalogReader(fileName, origin);
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
+            root = JsonReading.readTree(MAPPER, in);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return r.fail("not valid JSON" + where + ": " + e.getOriginalMessage());
+            return r.fail(JsonReading.describe(e));
         } catch (IOException e) {
             return r.fail("cannot read the file: " + e.getMessage());
         }
@@ -194,7 +194,7 @@ public final class CatalogReader {
         }
         JsonNode media = m.path("media");
         if (media.isObject()) {
-            s.media = MAPPER.convertValue(media, Map.class);
+            s.media = CatalogMedia.read(media, (field, message) -> problem(id, field, message));
             s.given.add("media");
         } else if (!media.isMissingNode()) {
             problem(id, "media", "must be an object");
@@ -232,7 +232,7 @@ public final class CatalogReader {
 
     private Price price(JsonNode v, String id, String field, String source, String asOf) {
         if (v.isObject()) {
-            BigDecimal value = decimal(v.path("value"), id, field + ".value");
+            BigDecimal value = decimal(v.path("value"), id, field + ".value", kind(field));
             if (value == null) {
                 return null;
             }
@@ -248,7 +248,7 @@ public final class CatalogReader {
             List<BigDecimal> alts = new ArrayList<>();
             if (v.path("alternatives").isArray()) {
                 for (JsonNode a : v.path("alternatives")) {
-                    BigDecimal d = decimal(a, id, field + ".alternatives");
+                    BigDecimal d = decimal(a, id, field + ".alternatives", kind(field));
                     if (d != null) {
                         alts.add(d);
                     }
@@ -261,30 +261,32 @@ public final class CatalogReader {
             String date = v.has("asOf") ? date(v.get("asOf"), id, field + ".asOf") : asOf;
             return new Price(value, src, date, status, alts, v.path("note").asText(""), origin);
         }
-        BigDecimal value = decimal(v, id, field);
+        BigDecimal value = decimal(v, id, field, kind(field));
         return value == null ? null : new Price(value, source, asOf, PriceStatus.LISTED, List.of(), "", origin);
     }
 
-    private BigDecimal decimal(JsonNode v, String id, String field) {
-        BigDecimal d = null;
-        if (v.isNumber()) {
-            d = v.decimalValue();
-        } else if (v.isTextual()) {
-            try {
-                d = new BigDecimal(v.asText().trim());
-            } catch (NumberFormatException e) {
-                problem(id, field, "'" + v.asText() + "' is not a number");
-                return null;
-            }
-        } else {
+    /** Prices are USD per 1M tokens; the residency multiplier is a plain factor. */
+    private static NumberKind kind(String field) {
+        return field.startsWith("residencyMultiplier") ? NumberKind.MULTIPLIER : NumberKind.PRICE_PER_MILLION_TOKENS;
+    }
+
+    /** A price or factor, checked against its declared range before anything computes with it. */
+    private BigDecimal decimal(JsonNode v, String id, String field, NumberKind kind) {
+        if (!v.isNumber() && !v.isTextual()) {
             problem(id, field, v.isMissingNode() ? "missing value" : "expected a number, got " + v.getNodeType());
             return null;
         }
-        if (d.signum() < 0) {
-            problem(id, field, "negative value " + d.toPlainString());
+        try {
+            BigDecimal d = NumberRules.decimal(field, v, true, kind);
+            if (d.signum() < 0) {
+                problem(id, field, "negative value " + NumberRules.show(d));
+                return null;
+            }
+            return NumberRules.check(field, d, kind);
+        } catch (NumberRefusedException e) {
+            problem(id, field, e.reason());
             return null;
         }
-        return d;
     }
 
     private String text(JsonNode m, String id, String field) {
@@ -308,11 +310,16 @@ public final class CatalogReader {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 0) {
-            problem(id, field, "expected a whole number ≥ 0, got " + v);
+        if (!v.isNumber()) {
+            problem(id, field, "expected a whole number ≥ 0, got " + v.getNodeType());
             return null;
         }
-        return v.asLong();
+        try {
+            return NumberRules.whole(field, v, NumberKind.TOKENS);
+        } catch (NumberRefusedException e) {
+            problem(id, field, e.reason());
+            return null;
+        }
     }
 
     private String date(JsonNode v, String id, String field) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,6 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import dev.costbench.model.validation.JsonReading;
+import dev.costbench.model.validation.NumberKind;
+import dev.costbench.model.validation.NumberRefusedException;
+import dev.costbench.model.validation.NumberRules;
 
 /**
  * Imports LiteLLM's {@code model_prices_and_context_window.json} (provider-rules.md §5) into the user catalog.
@@ -44,7 +49,12 @@ public final class LiteLlmImporter {
     }
 
     public static Result convert(InputStream in, String fileName, Catalog existing) throws IOException {
-        JsonNode root = CatalogReader.MAPPER.readTree(in);
+        JsonNode root;
+        try {
+            root = JsonReading.readTree(CatalogReader.MAPPER, in);
+        } catch (JsonProcessingException e) {
+            throw new IOException(fileName + ": " + JsonReading.describe(e) + "; nothing was imported", e);
+        }
         if (root == null || !root.isObject()) {
             throw new IOException(fileName + ": expected a JSON object keyed by model name (LiteLLM's format)");
         }
@@ -69,6 +79,13 @@ public final class LiteLlmImporter {
                 skipped++;
                 continue;
             }
+            String refused = refusedPrice(key, v, "input_cost_per_token");
+            refused = refused != null ? refused : refusedPrice(key, v, "output_cost_per_token");
+            if (refused != null) {
+                warnings.add(refused + "; model skipped");
+                skipped++;
+                continue;
+            }
             String provider = provider(v.path("litellm_provider").asText(""));
             String id = provider.equals("google") && key.startsWith("gemini/") ? key.substring(7) : key;
             ObjectNode m = models.addObject();
@@ -82,33 +99,33 @@ public final class LiteLlmImporter {
             }
             m.put("source", SOURCE);
             m.put("asOf", today);
-            count(v, "max_input_tokens", m, "contextWindow");
-            count(v, "max_output_tokens", m, "maxOutput");
-            count(v, "prompt_cache_min_tokens", m, "minCacheTokens");
+            count(key, v, "max_input_tokens", m, "contextWindow", warnings);
+            count(key, v, "max_output_tokens", m, "maxOutput", warnings);
+            count(key, v, "prompt_cache_min_tokens", m, "minCacheTokens", warnings);
             String dep = v.path("deprecation_date").asText("");
             if (dep.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 m.put("deprecation", dep);
             }
             ObjectNode prices = m.putObject("prices");
-            price(v, "input_cost_per_token", prices, "input");
-            price(v, "cache_read_input_token_cost", prices, "cachedInput");
-            price(v, "cache_creation_input_token_cost", prices, "cacheWrite5m");
-            price(v, "cache_creation_input_token_cost_above_1hr", prices, "cacheWrite1h");
-            price(v, "output_cost_per_token", prices, "output");
-            price(v, "input_cost_per_token_batches", prices, "batchInput");
-            price(v, "output_cost_per_token_batches", prices, "batchOutput");
-            price(v, "input_cost_per_audio_token", prices, "inputAudio");
+            price(key, v, "input_cost_per_token", prices, "input", warnings);
+            price(key, v, "cache_read_input_token_cost", prices, "cachedInput", warnings);
+            price(key, v, "cache_creation_input_token_cost", prices, "cacheWrite5m", warnings);
+            price(key, v, "cache_creation_input_token_cost_above_1hr", prices, "cacheWrite1h", warnings);
+            price(key, v, "output_cost_per_token", prices, "output", warnings);
+            price(key, v, "input_cost_per_token_batches", prices, "batchInput", warnings);
+            price(key, v, "output_cost_per_token_batches", prices, "batchOutput", warnings);
+            price(key, v, "input_cost_per_audio_token", prices, "inputAudio", warnings);
             for (String threshold : new String[] {"200k", "272k", "128k"}) {
                 String suffix = "_above_" + threshold + "_tokens";
                 if (v.has("input_cost_per_token" + suffix)) {
                     ObjectNode lc = m.putObject("longContext");
                     lc.put("threshold", Long.parseLong(threshold.replace("k", "")) * 1000);
                     ObjectNode lp = lc.putObject("prices");
-                    price(v, "input_cost_per_token" + suffix, lp, "input");
-                    price(v, "cache_read_input_token_cost" + suffix, lp, "cachedInput");
-                    price(v, "cache_creation_input_token_cost" + suffix, lp, "cacheWrite5m");
-                    price(v, "cache_creation_input_token_cost_above_1hr" + suffix, lp, "cacheWrite1h");
-                    price(v, "output_cost_per_token" + suffix, lp, "output");
+                    price(key, v, "input_cost_per_token" + suffix, lp, "input", warnings);
+                    price(key, v, "cache_read_input_token_cost" + suffix, lp, "cachedInput", warnings);
+                    price(key, v, "cache_creation_input_token_cost" + suffix, lp, "cacheWrite5m", warnings);
+                    price(key, v, "cache_creation_input_token_cost_above_1hr" + suffix, lp, "cacheWrite1h", warnings);
+                    price(key, v, "output_cost_per_token" + suffix, lp, "output", warnings);
                     break;
                 }
             }
@@ -116,7 +133,15 @@ public final class LiteLlmImporter {
             JsonNode region = v.path("regional_processing_uplift_multiplier_us");
             JsonNode mult = us.isNumber() ? us : region;
             if (mult.isNumber()) {
-                m.putObject("residencyMultiplier").put("value", mult.decimalValue());
+                String f = key + "." + (us.isNumber() ? "provider_specific_entry.us"
+                        : "regional_processing_uplift_multiplier_us");
+                try {
+                    m.putObject("residencyMultiplier").put("value",
+                            NumberRules.check(f, mult, NumberKind.MULTIPLIER, false));
+                } catch (NumberRefusedException ex) {
+                    m.remove("residencyMultiplier");
+                    warnings.add(ex.getMessage() + "; left out");
+                }
             }
             Map<String, String> fixes = KNOWN_ERRORS.getOrDefault(key, Map.of());
             for (Map.Entry<String, String> fix : fixes.entrySet()) {
@@ -146,7 +171,9 @@ public final class LiteLlmImporter {
         if (Files.isRegularFile(userCatalog)) {
             JsonNode cur;
             try {
-                cur = CatalogReader.MAPPER.readTree(userCatalog.toFile());
+                try (InputStream in = Files.newInputStream(userCatalog)) {
+                    cur = JsonReading.readTree(CatalogReader.MAPPER, in);
+                }
             } catch (IOException e) {
                 throw new IOException(userCatalog + " is not valid JSON (" + e.getMessage().split("\n")[0]
                         + "); fix or move it before importing — nothing was changed");
@@ -181,23 +208,70 @@ public final class LiteLlmImporter {
         Files.move(tmp, userCatalog, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void price(JsonNode v, String key, ObjectNode out, String field) {
+    /**
+     * A price per token as a price per 1M tokens, checked against {@link NumberKind#PRICE_PER_MILLION_TOKENS}
+     * before it is scaled; a refused or unreadable price is left out (unpriced, never zero) with a warning.
+     */
+    private static void price(String model, JsonNode v, String key, ObjectNode out, String field,
+                              List<String> warnings) {
         JsonNode p = v.get(key);
-        if (p != null && p.isNumber()) {
-            out.put(field, p.decimalValue().movePointRight(6).stripTrailingZeros());
-        } else if (p != null && p.isTextual()) {
-            try {
-                out.put(field, new BigDecimal(p.asText()).movePointRight(6).stripTrailingZeros());
-            } catch (NumberFormatException ignored) {
-                // left out: unpriced, never zero
-            }
+        if (p == null || !(p.isNumber() || p.isTextual())) {
+            return;
+        }
+        try {
+            out.put(field, perMillion(model + "." + key, p));
+        } catch (NumberRefusedException e) {
+            warnings.add(e.getMessage() + "; left out (unpriced)");
         }
     }
 
-    private static void count(JsonNode v, String key, ObjectNode out, String field) {
+    /** Null when the price at {@code key} is absent or acceptable, else what is wrong (with the model and field). */
+    private static String refusedPrice(String model, JsonNode v, String key) {
+        JsonNode p = v.get(key);
+        if (p == null || !(p.isNumber() || p.isTextual())) {
+            return null;
+        }
+        try {
+            perMillion(model + "." + key, p);
+            return null;
+        } catch (NumberRefusedException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static BigDecimal perMillion(String field, JsonNode perToken) {
+        BigDecimal d;
+        try {
+            d = NumberRules.decimal(field, perToken, true);
+        } catch (NumberRefusedException e) {
+            if (!perToken.isNumber() && !e.reason().contains("out of range")) {
+                throw e; // not a number at all
+            }
+            throw new NumberRefusedException(field, e.reason().replace(" is out of range", " $ per token is out of range")
+                    .replace(" has more than", " $ per token has more than") + " ("
+                    + NumberKind.PRICE_PER_MILLION_TOKENS.range() + ")");
+        }
+        BigDecimal perM = d.movePointRight(6);
+        if (NumberRules.problem(perM, NumberKind.PRICE_PER_MILLION_TOKENS) != null) {
+            throw new NumberRefusedException(field, NumberRules.show(d) + " $ per token is out of range ("
+                    + NumberKind.PRICE_PER_MILLION_TOKENS.range() + ")");
+        }
+        return perM.stripTrailingZeros();
+    }
+
+    private static void count(String model, JsonNode v, String key, ObjectNode out, String field,
+                              List<String> warnings) {
         JsonNode n = v.get(key);
-        if (n != null && n.canConvertToLong() && n.asLong() > 0) {
-            out.put(field, n.asLong());
+        if (n == null || !n.isNumber()) {
+            return;
+        }
+        try {
+            long c = NumberRules.whole(model + "." + key, n, NumberKind.TOKENS);
+            if (c > 0) {
+                out.put(field, c);
+            }
+        } catch (NumberRefusedException e) {
+            warnings.add(e.getMessage() + "; left out");
         }
     }
 

@@ -29,6 +29,14 @@ public record CostBreakdown(ModelEntry model, CanonicalUsage usage, BillingOptio
         return lines.stream().allMatch(CostLine::unpriced) && !lines.isEmpty();
     }
 
+    /**
+     * Where this figure may mislead: input above the model's context window, output above its maximum output
+     * ({@link CostWarnings}). Empty when the request fits.
+     */
+    public List<String> warnings() {
+        return CostWarnings.of(model, usage);
+    }
+
     /** The statuses of the prices used, other than LISTED (UNCONFIRMED, CONFLICT, derived). */
     public Set<PriceStatus> flags() {
         EnumSet<PriceStatus> s = EnumSet.noneOf(PriceStatus.class);

@@ -9,6 +9,11 @@ import java.math.BigDecimal;
 public record CostRow(ModelEntry model, TokenCount input, long cachedTokens, long outputTokens,
                       CostBreakdown breakdown, BigDecimal perRequest, BigDecimal per1000, BigDecimal perMonth) {
 
+    /** Where this row's figures may mislead (input above the context window, …); see {@link CostWarnings}. */
+    public java.util.List<String> warnings() {
+        return breakdown.warnings();
+    }
+
     public boolean complete() {
         return breakdown.complete();
     }

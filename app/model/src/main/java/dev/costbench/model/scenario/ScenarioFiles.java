@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.costbench.model.validation.JsonNumbers;
+import dev.costbench.model.validation.JsonReading;
+import dev.costbench.model.validation.NumberRefusedException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,8 +58,7 @@ public final class ScenarioFiles {
     static final int SCHEMA_VERSION = 1;
     private static final Set<String> ENTRY_FIELDS = Set.of("id", "label", "enabled", "appliesTo", "note");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+    private static final ObjectMapper MAPPER = JsonReading.builder()
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -98,16 +99,21 @@ public final class ScenarioFiles {
     public static Scenario fromJson(String json, String name) throws ScenarioFileException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = JsonReading.readTree(MAPPER, json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioFileException(name + ": not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new ScenarioFileException(name + ": " + JsonReading.describe(e));
         }
         if (root == null || !root.isObject()) {
             throw new ScenarioFileException(name + ": expected a JSON object with a \"workload\"");
         }
         ObjectNode obj = (ObjectNode) root;
+        // Every number is checked against its declared range before anything binds or computes with it; an explicit
+        // "daysPerMonth": 0 is refused here (the record would otherwise read it as the default, 30).
+        try {
+            JsonNumbers.require(obj, ScenarioNumbers::kind);
+        } catch (NumberRefusedException e) {
+            throw new ScenarioFileException(name + ": " + e.getMessage());
+        }
         JsonNode version = obj.remove("schemaVersion");
         if (version != null && version.asInt(-1) != SCHEMA_VERSION) {
             throw new ScenarioFileException(name + ": unsupported schemaVersion " + version + " (this CostBench reads "
@@ -132,6 +138,16 @@ public final class ScenarioFiles {
 
     /** The scenario as the JSON a file holds. */
     public static String toJson(Scenario s) {
+        ObjectNode root = toTree(s);
+        try {
+            return MAPPER.writer(PRINTER).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The scenario as the JSON tree a file holds (levers flat), without formatting any number. */
+    static ObjectNode toTree(Scenario s) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.setAll((ObjectNode) MAPPER.valueToTree(s));
@@ -147,11 +163,7 @@ public final class ScenarioFiles {
             }
             root.set("levers", flat);
         }
-        try {
-            return MAPPER.writer(PRINTER).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return root;
     }
 
     /** Writes atomically (a temporary file, then a move). */

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.scenario;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.validation.JsonNumbers;
+import dev.costbench.model.validation.NumberRefusedException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,8 +26,38 @@ final class Validator {
 
     static List<FieldError> validate(Scenario s, Catalog catalog) {
         Validator v = new Validator(s, catalog);
+        ObjectNode tree = ScenarioFiles.toTree(s);
+        List<FieldError> tooLarge = numbers(tree, (path, key) -> null);
+        List<FieldError> numbers = numbers(tree, ScenarioNumbers::kind);
+        if (!tooLarge.isEmpty()) {
+            // numbers too large to compare or show safely: only they are reported, with their ranges
+            Set<String> large = new HashSet<>();
+            tooLarge.forEach(e -> large.add(e.field()));
+            return numbers.stream().filter(e -> large.contains(e.field())).toList();
+        }
         v.run();
+        Set<String> fields = new HashSet<>();
+        v.errors.forEach(e -> fields.add(e.field()));
+        for (FieldError e : numbers) {
+            if (!fields.contains(e.field())) {
+                v.errors.add(e);
+            }
+        }
         return List.copyOf(v.errors);
+    }
+
+    /**
+     * Every number of the scenario against its declared range ({@link ScenarioNumbers}), with the field paths this
+     * validator uses ({@code requestTypes[0].volume.amount}, {@code levers[2].hitRate}).
+     */
+    private static List<FieldError> numbers(ObjectNode tree, JsonNumbers.Kinds kinds) {
+        List<FieldError> out = new ArrayList<>();
+        for (NumberRefusedException e : JsonNumbers.check(tree, kinds)) {
+            String f = e.field().startsWith("workload.requestTypes") ? e.field().substring("workload.".length())
+                    : e.field();
+            out.add(new FieldError(f, e.reason()));
+        }
+        return out;
     }
 
     private void run() {

@@ -71,8 +71,8 @@ public final class AnthropicClient implements ProviderClient {
         AnthropicStream stream = new AnthropicStream(http, onDelta);
         Duration attempt = http.postSse("/v1/messages", headers, body, c, stream);
         if (!stream.stopped()) {
-            throw http.malformed("the stream ended before message_stop, so the answer may be incomplete",
-                    stream.raw(), 200, null);
+            throw http.incomplete("the stream ended before message_stop, so the answer may be incomplete",
+                    stream.raw(), !stream.raw().isEmpty());
         }
         if (stream.usage() == null) {
             throw http.malformed("the stream had no message_start with usage", stream.raw(), 200, null);

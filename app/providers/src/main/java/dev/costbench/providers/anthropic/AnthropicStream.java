@@ -31,6 +31,12 @@ final class AnthropicStream extends TextStream {
         this.http = http;
     }
 
+    /** {@code ping} events only keep the connection open: they are not content for the stream idle limit. */
+    @Override
+    public boolean keepAlive(String event, String data) {
+        return "ping".equals(event) || (event == null && data.replace(" ", "").equals("{\"type\":\"ping\"}"));
+    }
+
     @Override
     public void onEvent(String event, String data) throws ProviderException {
         raw.append("event: ").append(event).append("\ndata: ").append(data).append("\n\n");

@@ -101,8 +101,8 @@ public final class GeminiClient implements ProviderClient {
             GeminiStream stream = new GeminiStream(http, onDelta);
             Duration attempt = http.postSse(model + ":streamGenerateContent?alt=sse", headers, body, c, stream);
             if (stream.finishReason() == null) {
-                throw http.malformed("the stream ended before a finishReason, so the answer may be incomplete",
-                        stream.raw(), 200, null);
+                throw http.incomplete("the stream ended before a finishReason, so the answer may be incomplete",
+                        stream.raw(), stream.chunks() > 0);
             }
             Duration ttft = stream.ttft();
             return result(stream, stream.raw(), attempt, ttft);

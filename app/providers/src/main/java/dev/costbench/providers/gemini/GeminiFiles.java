@@ -6,7 +6,6 @@ import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderException.Kind;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.providers.http.HttpEngine;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -15,9 +14,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.Call;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -30,7 +27,8 @@ import okhttp3.ResponseBody;
  * until the file is {@code ACTIVE} (videos are processed first). The upload base is the API base with
  * {@code /upload} before the version: {@code https://generativelanguage.googleapis.com/upload/v1beta}.
  *
- * <p>The two upload calls are made once, without the engine's retries; the status check goes through the engine.
+ * <p>The two upload calls are made once, without the engine's retries but with its redirect rules (same origin
+ * only) and deadline; the status check goes through the engine.
  * Uploaded files are not deleted: Google removes them after 48 hours.
  */
 final class GeminiFiles {
@@ -40,17 +38,11 @@ final class GeminiFiles {
     }
 
     private static final Pattern VERSION = Pattern.compile("^(.*)/(v\\d+[a-z0-9]*)$");
-    private static final OkHttpClient ROOT = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
-
     private final HttpEngine http;
-    private final OkHttpClient client;
     private Duration pollInterval = Duration.ofSeconds(2);
 
     GeminiFiles(HttpEngine http) {
         this.http = http;
-        ProviderSettings s = http.settings();
-        this.client = ROOT.newBuilder().connectTimeout(s.connectTimeout()).readTimeout(s.readTimeout())
-                .writeTimeout(s.readTimeout()).callTimeout(s.callTimeout()).build();
     }
 
     GeminiFiles withPollInterval(Duration d) {
@@ -152,9 +144,7 @@ final class GeminiFiles {
         if (cancel.isCancelled()) {
             throw cancelled();
         }
-        Call call = client.newCall(req);
-        cancel.onCancel(call::cancel);
-        return call.execute();
+        return http.sendOnce(req, cancel); // same-origin redirects only, like every other call
     }
 
     private ProviderException failure(int status, String raw, String step) {
@@ -172,6 +162,11 @@ final class GeminiFiles {
             kind = Kind.SERVER;
             msg = "Google Gemini had a server error (" + status + ") while " + step + detail
                     + "; it is usually temporary";
+        } else if (status >= 300 && status < 400) {
+            kind = Kind.BAD_REQUEST;
+            msg = "Google Gemini answered with a redirect (" + status + ") that CostBench does not follow while "
+                    + step + ". Check the base URL (" + http.settings().baseUrl() + "; "
+                    + ProviderId.GEMINI.baseUrlVariable() + ", --base-url or Settings)";
         } else {
             kind = Kind.BAD_REQUEST;
             msg = "Google Gemini refused the file (" + status + ") while " + step + detail;

@@ -16,17 +16,15 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
+import java.util.function.BooleanSupplier;
 import okhttp3.Headers;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -38,20 +36,24 @@ import okhttp3.ResponseBody;
  * {@code retry-after-ms} and OpenAI's {@code x-ratelimit-reset-*}), no retry on other 4xx, a per-provider
  * concurrency limit, cancellation (also while queued for that limit), and errors that
  * name the provider, say what happened and keep the body with the key redacted.
+ *
+ * <p>Each call has one deadline, {@link ProviderSettings#callTimeout()}, from the moment it holds a concurrency
+ * slot: all attempts, redirects, waits between retries and the whole of a streamed answer fit in it. Redirects
+ * are handled by {@link Transport}: only same-origin ones are followed.
  */
 public final class HttpEngine {
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** One connection pool for the whole app; per-provider timeouts come from {@link OkHttpClient#newBuilder()}. */
-    private static final OkHttpClient ROOT = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     private static final Map<String, Semaphore> LIMITS = new ConcurrentHashMap<>();
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** A server asking for a longer wait than this is not retried: the error (with its hint) goes to the user. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    /** Where users change the timeouts, in their words. */
+    static final String SETTINGS_FILE = "providers.json in the CostBench data directory";
 
     private final ProviderSettings settings;
-    private final OkHttpClient client;
+    private final Transport transport;
     private final Semaphore limit;
     private final Sleeper sleeper;
     private Duration baseBackoff = Duration.ofMillis(500);
@@ -66,6 +68,14 @@ public final class HttpEngine {
     @FunctionalInterface
     public interface SseListener {
         void onEvent(String event, String data) throws ProviderException;
+
+        /**
+         * True for an event that only keeps the connection alive (Anthropic's {@code ping}): it is not passed to
+         * {@link #onEvent}, is not content for the stream idle limit, and does not stop a retry.
+         */
+        default boolean keepAlive(String event, String data) {
+            return false;
+        }
 
         /**
          * Called just before each attempt sends the request, with {@link System#nanoTime()}: time to first token is
@@ -86,12 +96,7 @@ public final class HttpEngine {
     public HttpEngine(ProviderSettings settings, Sleeper sleeper) {
         this.settings = settings;
         this.sleeper = sleeper;
-        this.client = ROOT.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
-                .callTimeout(settings.callTimeout())
-                .build();
+        this.transport = new Transport(settings, this::redact);
         this.limit = LIMITS.computeIfAbsent(settings.id() + " " + settings.baseUrl(),
                 k -> new Semaphore(Math.max(1, settings.maxConcurrent()), true));
     }
@@ -120,128 +125,144 @@ public final class HttpEngine {
     }
 
     public JsonResponse getJson(String path, Headers headers, CancelToken cancel) throws ProviderException {
-        return withRetries(cancel, () -> executeJson(new Request.Builder().url(url(path)).headers(headers).get()
-                .build(), cancel));
+        return withRetries(cancel, () -> true, deadline -> executeJson(new Request.Builder().url(url(path))
+                .headers(headers).get().build(), cancel, deadline));
     }
 
     public JsonResponse postJson(String path, Headers headers, JsonNode body, CancelToken cancel)
             throws ProviderException {
         String text = write(body);
-        return withRetries(cancel, () -> executeJson(new Request.Builder().url(url(path)).headers(headers)
-                .post(RequestBody.create(text, JSON)).build(), cancel));
+        return withRetries(cancel, () -> true, deadline -> executeJson(new Request.Builder().url(url(path))
+                .headers(headers).post(RequestBody.create(text, JSON)).build(), cancel, deadline));
     }
 
     /**
-     * Posts {@code body} and feeds the event stream to {@code listener}. A failure before the first event is
-     * retried like any call; once events have arrived a broken stream fails (the answer would be partial).
+     * Sends one request once (no retries, no concurrency slot) under its own {@link ProviderSettings#callTimeout()}
+     * deadline, with the same redirect rules as every other call; the caller closes the answer. For calls that
+     * must not be repeated, such as Gemini's file upload.
+     *
+     * @throws ProviderException for a refused redirect
+     * @throws IOException       for network failures and timeouts
+     */
+    public Response sendOnce(Request req, CancelToken cancel) throws IOException, ProviderException {
+        return transport.send(req, cancel, Deadline.after(settings.callTimeout()));
+    }
+
+    /**
+     * Posts {@code body} and feeds the event stream to {@code listener}. A failure before the stream delivered any
+     * content (keep-alives do not count) is retried like any call; once content has arrived a failure is never
+     * retried, since the provider bills what it already generated, and the error says so. A stream that goes
+     * {@link ProviderSettings#streamIdleTimeout()} without content is cut off.
      */
     public Duration postSse(String path, Headers headers, JsonNode body, CancelToken cancel, SseListener listener)
             throws ProviderException {
         String text = write(body);
         boolean[] started = {false};
-        return withRetries(cancel, () -> !started[0], () -> {
+        return withRetries(cancel, () -> !started[0], deadline -> {
             Request req = new Request.Builder().url(url(path)).headers(headers).header("Accept", "text/event-stream")
                     .post(RequestBody.create(text, JSON)).build();
             long t0 = System.nanoTime();
             listener.onRequestSent(t0);
-            Call call = client.newCall(req);
-            cancel.onCancel(call::cancel);
-            try (Response r = call.execute()) {
+            SseReader reader = new SseReader(listener, settings.streamIdleTimeout());
+            try (Response r = transport.send(req, cancel, deadline)) {
                 if (!r.isSuccessful()) {
                     throw failure(r.code(), r.headers(), bodyOf(r), null);
                 }
-                ResponseBody rb = r.body();
-                BufferedReader in = new BufferedReader(new InputStreamReader(rb.byteStream(), StandardCharsets.UTF_8));
-                String event = null;
-                StringBuilder data = new StringBuilder();
-                boolean hasData = false;
-                String line;
                 try {
-                    while ((line = in.readLine()) != null) {
-                        if (cancel.isCancelled()) {
-                            throw cancelled(); // events already buffered are not delivered after a cancel
-                        }
-                        if (line.isEmpty()) {
-                            if (hasData) {
-                                started[0] = true;
-                                listener.onEvent(event, data.toString());
-                            }
-                            event = null;
-                            data.setLength(0);
-                            hasData = false;
-                        } else if (line.startsWith(":")) {
-                            continue; // comment / keep-alive
-                        } else if (line.startsWith("event:")) {
-                            event = line.substring(6).trim();
-                        } else if (line.startsWith("data:")) {
-                            if (hasData) {
-                                data.append('\n');
-                            }
-                            String d = line.substring(5);
-                            data.append(d.startsWith(" ") ? d.substring(1) : d);
-                            hasData = true;
-                        }
-                    }
-                    if (hasData && !cancel.isCancelled()) {
-                        started[0] = true;
-                        listener.onEvent(event, data.toString());
-                    }
-                    if (cancel.isCancelled()) {
-                        throw cancelled();
-                    }
+                    reader.read(new BufferedReader(new InputStreamReader(r.body().byteStream(),
+                            StandardCharsets.UTF_8)), cancel);
+                } catch (ProviderException e) {
+                    started[0] = reader.contentStarted();
+                    throw started[0] && e.kind() != Kind.CANCELLED ? afterContent(e) : e;
                 } catch (IOException e) {
+                    started[0] = reader.contentStarted();
                     if (cancel.isCancelled()) {
                         throw cancelled();
                     }
-                    if (started[0] && isTimeout(e)) {
-                        throw new ProviderException(provider(), Kind.TIMEOUT, r.code(), provider().displayName()
-                                + " stopped sending in the middle of the answer (" + describe(e)
-                                + "); the partial answer was discarded. Try again, or raise the read timeout in"
-                                + " Settings", null, null, e);
-                    }
-                    if (started[0]) {
-                        throw new ProviderException(provider(), Kind.MALFORMED, r.code(), provider().displayName()
-                                + " closed the stream before the answer was complete (" + describe(e)
-                                + "); the partial answer was discarded", null, null, e);
-                    }
-                    throw e;
+                    throw streamBroken(e, r.code(), started[0], deadline);
+                }
+                started[0] = reader.contentStarted();
+                if (cancel.isCancelled()) {
+                    throw cancelled();
                 }
                 return Duration.ofNanos(System.nanoTime() - t0);
             } catch (IOException e) {
-                throw transport(e, cancel);
+                started[0] = reader.contentStarted();
+                throw transport(e, cancel, deadline);
             }
         });
+    }
+
+    /** Said of every failure after a stream delivered content. */
+    static final String BILLED_NOT_RETRIED = "What the stream had already delivered is billed, so CostBench did not"
+            + " retry the call (a retry would be billed again)";
+
+    private ProviderException afterContent(ProviderException e) {
+        return new ProviderException(e.provider(), e.kind(), e.httpStatus(), e.getMessage() + ". "
+                + BILLED_NOT_RETRIED, e.retryAfter(), e.body(), e);
+    }
+
+    private ProviderException streamBroken(IOException e, int status, boolean content, Deadline deadline) {
+        String name = provider().displayName();
+        if (e instanceof SseReader.IdleException) {
+            String s = human(settings.streamIdleTimeout());
+            if (content) {
+                return new ProviderException(provider(), Kind.TIMEOUT, status, name + " sent nothing but keep-alive"
+                        + " messages for " + s + " in the middle of the answer, so CostBench cut the stream off;"
+                        + " the partial answer was discarded. " + BILLED_NOT_RETRIED + ". If the model thinks for"
+                        + " long between parts, raise streamIdleTimeoutSeconds in " + SETTINGS_FILE,
+                        null, null, e);
+            }
+            return new ProviderException(provider(), Kind.TIMEOUT, status, name + " kept the stream open for " + s
+                    + " with only keep-alive messages and no answer, so CostBench cut it off. It may be"
+                    + " overloaded: try again later, or raise streamIdleTimeoutSeconds in " + SETTINGS_FILE
+                    + " for models that think for long before answering", null, null, e);
+        }
+        if (!content) {
+            return transport(e, CancelToken.none(), deadline);
+        }
+        if (isTimeout(e)) {
+            String why = deadline.expired() ? "the " + human(deadline.limit()) + " limit for one call was reached"
+                    : describe(e);
+            return new ProviderException(provider(), Kind.TIMEOUT, status, redact(name + " stopped sending in the"
+                    + " middle of the answer (" + why + "); the partial answer was discarded. " + BILLED_NOT_RETRIED
+                    + ". Try again, or raise the timeouts in " + SETTINGS_FILE), null, null, e);
+        }
+        return new ProviderException(provider(), Kind.MALFORMED, status, redact(name + " closed the stream before"
+                + " the answer was complete (" + describe(e) + "); the partial answer was discarded. "
+                + BILLED_NOT_RETRIED), null, null, e);
     }
 
     // ---------------------------------------------------------------------------------------------------------
 
     @FunctionalInterface
     private interface Attempt<T> {
-        T run() throws ProviderException;
+        T run(Deadline deadline) throws ProviderException;
     }
 
-    private <T> T withRetries(CancelToken cancel, Attempt<T> attempt) throws ProviderException {
-        return withRetries(cancel, () -> true, attempt);
-    }
-
-    private <T> T withRetries(CancelToken cancel, java.util.function.BooleanSupplier mayRetry, Attempt<T> attempt)
+    private <T> T withRetries(CancelToken cancel, BooleanSupplier mayRetry, Attempt<T> attempt)
             throws ProviderException {
         if (cancel.isCancelled()) {
             throw cancelled();
         }
         acquire(cancel);
+        Deadline deadline = Deadline.after(settings.callTimeout());
         try {
             for (int n = 0; ; n++) {
                 try {
-                    return attempt.run();
+                    return attempt.run(deadline);
                 } catch (ProviderException e) {
                     if (!e.kind().retryable() || !mayRetry.getAsBoolean() || n >= settings.maxRetries()
                             || cancel.isCancelled()
                             || (e.retryAfter() != null && e.retryAfter().compareTo(MAX_RETRY_AFTER) > 0)) {
                         throw cancel.isCancelled() ? cancelled() : e;
                     }
+                    Duration wait = backoff(n, e.retryAfter());
+                    if (deadline.endsBefore(wait)) {
+                        throw e; // no time left for another attempt within the call's deadline
+                    }
                     try {
-                        sleeper.sleep(backoff(n, e.retryAfter()), cancel);
+                        sleeper.sleep(wait, cancel);
                     } catch (InterruptedException ie) {
                         Thread.currentThread().interrupt();
                         throw cancelled();
@@ -296,12 +317,10 @@ public final class HttpEngine {
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
     }
 
-    private JsonResponse executeJson(Request req, CancelToken cancel) throws ProviderException {
+    private JsonResponse executeJson(Request req, CancelToken cancel, Deadline deadline) throws ProviderException {
         long t0 = System.nanoTime();
-        Call call = client.newCall(req);
-        cancel.onCancel(call::cancel);
         String raw;
-        try (Response r = call.execute()) {
+        try (Response r = transport.send(req, cancel, deadline)) {
             raw = bodyOf(r);
             if (!r.isSuccessful()) {
                 throw failure(r.code(), r.headers(), raw, null);
@@ -309,7 +328,7 @@ public final class HttpEngine {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             return new JsonResponse(parse(raw, r.code()), raw, r.headers(), took);
         } catch (IOException e) {
-            throw transport(e, cancel);
+            throw transport(e, cancel, deadline);
         }
     }
 
@@ -326,6 +345,16 @@ public final class HttpEngine {
             throw malformed("its answer is not valid JSON (" + String.valueOf(e.getMessage()).split("\n")[0] + ")",
                     raw, status, null);
         }
+    }
+
+    /**
+     * A stream that ended cleanly but before the answer was complete; when it had delivered anything the message
+     * adds that this was billed and not retried.
+     */
+    public ProviderException incomplete(String what, String raw, boolean delivered) {
+        ProviderException e = malformed(what, raw, 200, null);
+        return delivered ? new ProviderException(e.provider(), e.kind(), e.httpStatus(), e.getMessage() + " "
+                + BILLED_NOT_RETRIED + ".", null, e.body(), null) : e;
     }
 
     /** An answer that parsed but lacks what the API documents. */
@@ -352,15 +381,21 @@ public final class HttpEngine {
         return new ProviderException(provider(), Kind.CANCELLED, 0, "Cancelled", null, null, null);
     }
 
-    private ProviderException transport(IOException e, CancelToken cancel) {
+    private ProviderException transport(IOException e, CancelToken cancel, Deadline deadline) {
         if (cancel.isCancelled()) {
             return cancelled();
         }
         String name = provider().displayName();
+        if (isTimeout(e) && deadline.expired()) {
+            return new ProviderException(provider(), Kind.TIMEOUT, 0, redact(name + " did not answer in time: the "
+                    + human(deadline.limit()) + " limit for one call (retries included) was reached at "
+                    + settings.baseUrl() + ". Try again, or raise callTimeoutSeconds in " + SETTINGS_FILE), null,
+                    null, e);
+        }
         if (isTimeout(e)) {
             return new ProviderException(provider(), Kind.TIMEOUT, 0, redact(name + " did not answer in time ("
-                    + describe(e) + ") at " + settings.baseUrl() + "; try again, or raise the timeout in Settings"),
-                    null, null, e);
+                    + describe(e) + ") at " + settings.baseUrl() + "; try again, or raise the timeouts in "
+                    + SETTINGS_FILE), null, null, e);
         }
         return new ProviderException(provider(), Kind.NETWORK, 0, redact("Could not reach " + name + " at "
                 + settings.baseUrl() + " (" + describe(e) + "); check the network and the base URL in Settings"),
@@ -369,7 +404,7 @@ public final class HttpEngine {
 
     private static boolean isTimeout(IOException e) {
         return e instanceof SocketTimeoutException || (e instanceof InterruptedIOException
-                && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("timeout"));
+                && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timeout"));
     }
 
     private static String describe(IOException e) {
@@ -377,146 +412,26 @@ public final class HttpEngine {
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
 
+    /** "300 s", or "250 ms" below a second (tests use short limits). */
+    static String human(Duration d) {
+        return d.toMillis() >= 1000 && d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
     /** Maps an HTTP error to a user-facing message, e.g. "Anthropic rejected the API key (401): invalid x-api-key". */
     ProviderException failure(int status, Headers headers, String raw, Throwable cause) {
-        String name = provider().displayName();
-        String detail = errorMessage(raw);
-        String suffix = detail == null ? "" : ": " + detail;
-        Kind kind;
-        String msg;
-        if (status == 401 || status == 403) {
-            kind = Kind.AUTH;
-            msg = status == 401 ? name + " rejected the API key (401)" + suffix
-                    + ". Check the key in Settings or " + provider().keyVariable()
-                    : name + " refused access (403)" + suffix + ". The key may lack access to this model or region";
-        } else if (status == 429) {
-            kind = Kind.RATE_LIMIT;
-            Duration wait = retryAfter(headers, raw);
-            msg = name + " is rate-limiting these requests (429)" + suffix
-                    + (wait == null ? "" : " (it asks to wait " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s)");
-        } else if (status >= 500 || status == 529) {
-            kind = Kind.SERVER;
-            msg = name + " had a server error (" + status + ")" + suffix + "; it is usually temporary";
-        } else if (status == 404) {
-            kind = Kind.BAD_REQUEST;
-            msg = name + " does not know this model or endpoint (404)" + suffix
-                    + ". Check the model id and the base URL (" + settings.baseUrl() + ")";
-        } else {
-            kind = Kind.BAD_REQUEST;
-            msg = name + " rejected the request (" + status + ")" + suffix;
-        }
-        return new ProviderException(provider(), kind, status, redact(msg), retryAfter(headers, raw), redact(raw),
-                cause);
+        return HttpFailures.failure(provider(), settings.baseUrl(), this::redact, status, headers, raw, cause);
     }
 
-    /**
-     * The wait a 429 asks for: the headers, else Google's {@code google.rpc.RetryInfo} in the error body
-     * ({@code "retryDelay": "41s"}), which Gemini sends instead of a {@code Retry-After} header.
-     */
     static Duration retryAfter(Headers h, String body) {
-        Duration d = retryAfter(h);
-        if (d != null || body == null || !body.contains("retryDelay")) {
-            return d;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"retryDelay\"\\s*:\\s*\"(\\d+(?:\\.\\d+)?)s\"")
-                .matcher(body);
-        return m.find() ? Duration.ofMillis((long) (Double.parseDouble(m.group(1)) * 1000)) : null;
+        return HttpFailures.retryAfter(h, body);
     }
 
-    /** The error text from the providers' error bodies: {@code {"error": {"message": …}}} and variants. */
-    static String errorMessage(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode n = MAPPER.readTree(raw);
-            JsonNode e = n.path("error");
-            if (e.isTextual()) {
-                return e.asText();
-            }
-            if (e.path("message").isTextual()) {
-                return e.path("message").asText();
-            }
-            if (n.path("message").isTextual()) {
-                return n.path("message").asText();
-            }
-        } catch (IOException notJson) {
-            // fall through: show the start of the body
-        }
-        String t = raw.strip();
-        return t.length() > 200 ? t.substring(0, 200) + "…" : t;
-    }
-
-    /** {@code Retry-After} (seconds or an HTTP date) or {@code retry-after-ms}; null when absent or unreadable. */
     static Duration retryAfter(Headers h) {
-        if (h == null) {
-            return null;
-        }
-        String ms = h.get("retry-after-ms");
-        if (ms != null) {
-            try {
-                return Duration.ofMillis(Math.max(0, (long) Double.parseDouble(ms.trim())));
-            } catch (NumberFormatException ignored) {
-                // try Retry-After
-            }
-        }
-        String ra = h.get("Retry-After");
-        if (ra == null) {
-            return rateLimitReset(h);
-        }
-        try {
-            return Duration.ofMillis(Math.max(0, (long) (Double.parseDouble(ra.trim()) * 1000)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(ra.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException unreadable) {
-                return null;
-            }
-        }
+        return HttpFailures.retryAfter(h);
     }
 
-    /**
-     * OpenAI's rate-limit headers when there is no {@code Retry-After}: the {@code x-ratelimit-reset-requests} /
-     * {@code x-ratelimit-reset-tokens} duration (e.g. {@code 1s}, {@code 6m0s}, {@code 20ms}) of each limit whose
-     * {@code x-ratelimit-remaining-*} is 0, the longer if both are; null when neither is exhausted.
-     */
-    static Duration rateLimitReset(Headers h) {
-        Duration best = null;
-        for (String kind : new String[] {"requests", "tokens"}) {
-            String remaining = h.get("x-ratelimit-remaining-" + kind);
-            String reset = h.get("x-ratelimit-reset-" + kind);
-            if (remaining == null || reset == null || !remaining.trim().equals("0")) {
-                continue;
-            }
-            Duration d = goDuration(reset.trim());
-            if (d != null && (best == null || d.compareTo(best) > 0)) {
-                best = d;
-            }
-        }
-        return best;
-    }
-
-    /** Parses durations such as {@code 1h2m3.5s}, {@code 6m0s}, {@code 250ms}; null when unreadable. */
     static Duration goDuration(String s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)").matcher(s);
-        double ms = 0;
-        int at = 0;
-        while (m.find()) {
-            if (m.start() != at) {
-                return null;
-            }
-            double v = Double.parseDouble(m.group(1));
-            switch (m.group(2)) {
-                case "h": ms += v * 3_600_000; break;
-                case "m": ms += v * 60_000; break;
-                case "s": ms += v * 1000; break;
-                default: ms += v; break;
-            }
-            at = m.end();
-        }
-        return at == 0 || at != s.length() ? null : Duration.ofMillis((long) Math.ceil(ms));
+        return HttpFailures.goDuration(s);
     }
 
     /** The body or message with the API key (if any) removed. */

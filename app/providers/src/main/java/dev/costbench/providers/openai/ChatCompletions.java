@@ -131,7 +131,8 @@ public final class ChatCompletions {
         StreamState st = new StreamState(onDelta);
         Duration latency = engine.postSse("/chat/completions", headers, body, cancel, st);
         if (!st.done && st.finishReason == null) {
-            throw engine.malformed("the stream ended without a finish reason or [DONE]", st.lastData(), 200, null);
+            throw engine.incomplete("the stream ended without a finish reason or [DONE]", st.lastData(),
+                    st.lastData() != null);
         }
         return result(st.text(), st.usage, st.usageRaw, st.finishReason, st.model, st.id, latency,
                 st.ttft());

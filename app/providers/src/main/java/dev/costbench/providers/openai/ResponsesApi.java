@@ -94,7 +94,8 @@ final class ResponsesApi {
         Stream st = new Stream(onDelta);
         Duration latency = engine.postSse("/responses", headers, body, cancel, st);
         if (st.response == null) {
-            throw engine.malformed("the stream ended without response.completed", st.lastData(), 200, null);
+            throw engine.incomplete("the stream ended without response.completed", st.lastData(),
+                    st.lastData() != null);
         }
         return result(st.response, st.lastData(), st.text(), latency, st.ttft());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.Trial;
@@ -310,7 +311,10 @@ class RunnerTest {
         assertEquals(0, cap.compareTo(spent), "spent " + spent + " = cap " + cap);
         assertEquals(List.of(), rec.violations);
         assertEquals(5, res.missing());
-        assertTrue(res.message().contains("would pass the budget cap"), res.message());
+        assertTrue(res.message().startsWith("stopped: the next call could cost up to " + Money.format(worst)
+                + " and $0.00 of the " + Money.format(cap) + " budget remains; 5 of 10 trials left to resume"),
+                res.message());
+        assertEquals(0, res.budgetStop().scale().compareTo(BigDecimal.ONE), "billed within the reservations");
 
         // resuming under the same cap launches nothing; a higher cap finishes the run
         Recorder rec2 = new Recorder();

@@ -12,6 +12,7 @@ import dev.costbench.model.lab.TestInput;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.run.BudgetGuarantee;
 import dev.costbench.model.lab.run.BudgetGuard;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.run.Estimator;
@@ -48,9 +49,11 @@ import java.util.function.Function;
  *
  * <p>Every successful trial without a score by this judge (same model and rubric) is judged, so a cancelled or
  * failed judging resumes where it stopped. At most {@code concurrency} calls are in flight. The budget cap works as
- * the runner's ({@link BudgetGuard}): each call's worst case — its input with a 25 % margin when the count is an
- * estimate, and the judge's whole output cap — is reserved before it starts; the cap covers every judge call of the
- * experiment, earlier judgings included. A retryable API error is retried once at the end; a refused key stops the
+ * the runner's ({@link BudgetGuard}, {@link BudgetGuarantee}): every request carries the judge's output cap; each
+ * call's worst case — its input with a 25 % margin when the count is an estimate, and the judge's whole output cap —
+ * is reserved before it starts, scaled by the worst ratio of billed cost to worst case seen so far; the cap covers
+ * every judge call of the experiment, earlier judgings included. A retryable API error is retried once at the end; a
+ * refused key stops the
  * judging. An answer without a readable score in the scale is recorded as a failure, never as a guess.
  */
 public final class Judge {
@@ -63,6 +66,7 @@ public final class Judge {
     final Function<String, Optional<ModelEntry>> catalog;
     final int concurrency;
     private final Map<Long, Boolean> active = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<BudgetGuard.Event> budgetObserver;
 
     public Judge(LabStore store, ClientSource clients, Function<String, Optional<ModelEntry>> catalog) {
         this(store, clients, catalog, dev.costbench.model.lab.run.Runner.DEFAULT_CONCURRENCY);
@@ -215,10 +219,14 @@ public final class Judge {
         return new JudgeEstimate(spec.model(), calls, low, high);
     }
 
-    /** The most one judge call can cost: input with {@code margin}, the whole output cap. */
-    BigDecimal worstCase(ModelEntry m, RequestEstimate in, int maxOutput) {
-        long tokens = (long) Math.ceil(in.inputTokens() * (in.exact() ? 1.0 : 1.25));
-        return price(m, tokens, maxOutput);
+    /**
+     * The most one judge call can cost within its limits: its input (plus {@link
+     * BudgetGuarantee#ESTIMATED_INPUT_MARGIN} when the count is an estimate) and the whole output cap, priced as
+     * {@link Estimator#worstCase(ModelEntry, long, long, long)}.
+     */
+    static BigDecimal worstCase(ModelEntry m, RequestEstimate in, int maxOutput) {
+        long tokens = (long) Math.ceil(in.inputTokens() * (in.exact() ? 1.0 : BudgetGuarantee.ESTIMATED_INPUT_MARGIN));
+        return Estimator.worstCase(m, tokens, maxOutput, 0);
     }
 
     static BigDecimal price(ModelEntry m, long input, long output) {
@@ -246,6 +254,9 @@ public final class Judge {
         try {
             BigDecimal cap = budgetOverride != null ? budgetOverride : spec.budgetUsd();
             BudgetGuard guard = new BudgetGuard(cap, store.spentOnExperiment(experimentId, LedgerPurpose.JUDGE));
+            if (budgetObserver != null) {
+                guard.observe(budgetObserver);
+            }
             JudgeRun run = new JudgeRun(this, experimentId, spec, m, provider, pending(experimentId, spec), guard,
                     listener == null ? JudgeListener.NONE : listener, () -> active.remove(experimentId));
             run.launch();
@@ -254,6 +265,14 @@ public final class Judge {
             active.remove(experimentId);
             throw e;
         }
+    }
+
+    /**
+     * Hears the budget guard of every judging started from now on ({@link BudgetGuard#observe}; tests check the
+     * guarantee with it); null stops.
+     */
+    public void observeBudget(java.util.function.Consumer<BudgetGuard.Event> observer) {
+        this.budgetObserver = observer;
     }
 
     /** {@link #start} and wait for the end. */

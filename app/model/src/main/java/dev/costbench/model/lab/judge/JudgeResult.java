@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.judge;
 
+import dev.costbench.model.lab.run.BudgetStop;
 import dev.costbench.model.lab.run.RunResult;
 import java.math.BigDecimal;
 
@@ -16,8 +17,17 @@ import java.math.BigDecimal;
  * @param left            outputs still without a score by this judge (a later judging takes them)
  * @param spentThisRunUsd what this judging cost
  * @param judgeSpentUsd   what every judge call of the experiment has cost
- * @param message         one line for the user
+ * @param message         one line for the user; at the cap it starts "stopped: the next judge call could cost up to
+ *                        $X and $Y of the $Z judge budget remains"
+ * @param budgetStop      why the judging stopped at its cap (BUDGET_REACHED only; otherwise null)
  */
 public record JudgeResult(RunResult.Outcome outcome, int total, int scored, int failed, int left,
-                          BigDecimal spentThisRunUsd, BigDecimal judgeSpentUsd, String message) {
+                          BigDecimal spentThisRunUsd, BigDecimal judgeSpentUsd, String message,
+                          BudgetStop budgetStop) {
+
+    /** A result that did not stop at the cap. */
+    public JudgeResult(RunResult.Outcome outcome, int total, int scored, int failed, int left,
+                       BigDecimal spentThisRunUsd, BigDecimal judgeSpentUsd, String message) {
+        this(outcome, total, scored, failed, left, spentThisRunUsd, judgeSpentUsd, message, null);
+    }
 }

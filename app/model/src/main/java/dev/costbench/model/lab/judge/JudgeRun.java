@@ -4,12 +4,13 @@ package dev.costbench.model.lab.judge;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostEngine;
-import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.run.Await;
 import dev.costbench.model.lab.run.BudgetGuard;
+import dev.costbench.model.lab.run.BudgetStop;
+import dev.costbench.model.lab.run.FirstCallGate;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
@@ -50,6 +51,8 @@ public final class JudgeRun {
     private final int total;
     private final BigDecimal spentAtStart;
     private final Deque<Work> queue = new ConcurrentLinkedDeque<>();
+    /** Under a cap, the first judge call runs alone ({@link FirstCallGate}). */
+    private final FirstCallGate gate;
     private final Set<CancelToken> inFlight = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<JudgeResult> result = new CompletableFuture<>();
     private final AtomicInteger scored = new AtomicInteger();
@@ -57,6 +60,7 @@ public final class JudgeRun {
     private final Object emitLock = new Object();
     private volatile RunResult.Outcome stop;
     private volatile String stopMessage;
+    private volatile BudgetStop budgetStop;
     private volatile String lastError;
     private volatile ProviderClient client;
 
@@ -72,6 +76,7 @@ public final class JudgeRun {
         this.onEnd = onEnd;
         this.total = tasks.size();
         this.spentAtStart = guard.spent();
+        this.gate = new FirstCallGate(guard.cap() != null);
         tasks.forEach(t -> queue.add(new Work(t, 1)));
     }
 
@@ -113,11 +118,25 @@ public final class JudgeRun {
     private void work() {
         try {
             while (stop == null) {
-                Work w = queue.pollFirst();
-                if (w == null) {
-                    return;
+                boolean first = false;
+                if (gate.pending()) {
+                    first = gate.tryTake();
+                    if (!first) {
+                        gate.await(() -> stop != null);
+                        continue;
+                    }
                 }
-                judgeOne(w);
+                try {
+                    Work w = queue.pollFirst();
+                    if (w == null) {
+                        return;
+                    }
+                    judgeOne(w);
+                } finally {
+                    if (first) {
+                        gate.firstCallEnded();
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,12 +150,12 @@ public final class JudgeRun {
     private void judgeOne(Work w) throws InterruptedException {
         Judge.Task task = w.task();
         ChatRequest request = judge.request(spec, task);
-        BigDecimal reservation = judge.worstCase(model, Judge.inputTokens(model, request), spec.maxOutputTokens());
-        if (!guard.reserveOrWait(reservation, () -> stop != null)) {
+        BigDecimal worst = Judge.worstCase(model, Judge.inputTokens(model, request), spec.maxOutputTokens());
+        BudgetGuard.Reservation reservation = guard.reserveOrWait(worst, () -> stop != null);
+        if (reservation == null) {
             if (stop == null) {
-                stopWith(RunResult.Outcome.BUDGET_REACHED, "the next judge call (up to "
-                        + Money.format(reservation) + ") would pass the judge's cap of " + Money.format(guard.cap())
-                        + "; judge spent " + Money.format(guard.spent()));
+                BudgetStop why = guard.refusal();
+                stopWith(RunResult.Outcome.BUDGET_REACHED, why.message("judge call", "judge budget"), why);
             }
             queue.addFirst(w);
             return;
@@ -209,9 +228,14 @@ public final class JudgeRun {
     }
 
     private void stopWith(RunResult.Outcome outcome, String message) {
+        stopWith(outcome, message, null);
+    }
+
+    private void stopWith(RunResult.Outcome outcome, String message, BudgetStop why) {
         synchronized (this) {
             if (stop == null) {
                 stopMessage = message;
+                budgetStop = why;
                 stop = outcome;
             }
         }
@@ -276,7 +300,8 @@ public final class JudgeRun {
                 default -> stopMessage + "; " + left + " output" + (left == 1 ? "" : "s") + " left to judge";
             };
             r = new JudgeResult(outcome, total, scored.get(), failed.get(), left,
-                    guard.spent().subtract(spentAtStart), spent, message);
+                    guard.spent().subtract(spentAtStart), spent, message,
+                    outcome == RunResult.Outcome.BUDGET_REACHED ? budgetStop : null);
         } catch (RuntimeException e) {
             r = new JudgeResult(RunResult.Outcome.FAILED, total, scored.get(), failed.get(),
                     total - scored.get(), guard.spent().subtract(spentAtStart), guard.spent(),

@@ -81,10 +81,10 @@ public final class Estimator {
     }
 
     /**
-     * The most one call can cost, for the budget reservation: the output cap plus the reasoning budget, the input
-     * tokens times {@code inputFactor} (a margin for estimated counts), priced at the dearer of the input and, where
-     * the API may bill a cache write without being asked (not Anthropic, whose writes need a breakpoint the runner
-     * never sets), the 5-minute cache-write rate. Zero for a model without a price.
+     * The most one call can cost when billed within its limits, for the budget reservation ({@link BudgetGuard}): the
+     * output cap plus the reasoning budget, the input tokens times {@code inputFactor} (a margin for estimated counts,
+     * {@link BudgetGuarantee#ESTIMATED_INPUT_MARGIN}), priced as {@link #worstCase(ModelEntry, long, long, long)}.
+     * Zero for a model without a price.
      */
     public BigDecimal worstCase(RunPlan plan, TrialCell cell, double inputFactor) {
         Optional<ModelEntry> entry = catalog.apply(cell.modelId());
@@ -95,13 +95,23 @@ public final class Estimator {
         ExperimentSpec.Params p = plan.params(cell.variantId());
         RequestEstimate re = input(plan, cell, m);
         long in = (long) Math.ceil(re.inputTokens() * Math.max(1.0, inputFactor));
-        long out = p.maxOutputTokensOrDefault();
         long reasoning = p.reasoningBudget() == null ? 0 : p.reasoningBudget();
-        BigDecimal worst = CostEngine.estimate(m, new RequestShape(in, 0, 0, 0, out, reasoning),
+        return worstCase(m, in, p.maxOutputTokensOrDefault(), reasoning);
+    }
+
+    /**
+     * The most a call of {@code inputTokens} (margin included) with an output cap of {@code maxOutput} and a reasoning
+     * budget of {@code reasoning} tokens can cost on {@code m}: the reasoning budget is added to the cap even where
+     * the API counts thinking within it, and the input is priced at the dearer of the input and, where the API may
+     * bill a cache write without being asked (not Anthropic, whose writes need a breakpoint that runs and judges never
+     * set), the 5-minute cache-write rate.
+     */
+    public static BigDecimal worstCase(ModelEntry m, long inputTokens, long maxOutput, long reasoning) {
+        BigDecimal worst = CostEngine.estimate(m, new RequestShape(inputTokens, 0, 0, 0, maxOutput, reasoning),
                 BillingOptions.INTERACTIVE).total();
-        if (!"anthropic".equals(m.provider()) && in > 0) {
-            CostBreakdown write = CostEngine.estimate(m, new RequestShape(in, 0, in, 0, out, reasoning),
-                    BillingOptions.INTERACTIVE);
+        if (!"anthropic".equals(m.provider()) && inputTokens > 0) {
+            CostBreakdown write = CostEngine.estimate(m, new RequestShape(inputTokens, 0, inputTokens, 0, maxOutput,
+                    reasoning), BillingOptions.INTERACTIVE);
             if (write.complete() && write.total().compareTo(worst) > 0) {
                 worst = write.total();
             }

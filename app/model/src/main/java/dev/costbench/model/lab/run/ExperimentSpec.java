@@ -5,12 +5,14 @@ import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.validation.NumberKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -43,6 +45,12 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
 
     /** The output cap when neither the experiment nor the variant sets one. */
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 1024;
+
+    /**
+     * The most trials (variants × models × inputs × repetitions) one experiment may plan: every trial is held in
+     * memory while the run is planned and its results are analysed, and each is a real, billed call.
+     */
+    public static final long MAX_TRIALS = 100_000;
 
     public ExperimentSpec {
         if (name == null || name.isBlank()) {
@@ -82,6 +90,17 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
         }
         if (repetitions < 1) {
             throw new SpecException("repetitions: must be at least 1, got " + repetitions);
+        }
+        if (repetitions > NumberKind.REPETITIONS.max().intValueExact()) {
+            throw new SpecException("repetitions: " + repetitions + " is out of range ("
+                    + NumberKind.REPETITIONS.range() + ")");
+        }
+        long trials = (long) variants.size() * models.size() * inputs.size() * repetitions;
+        if (trials > MAX_TRIALS) {
+            throw new SpecException(String.format(Locale.ROOT, "the experiment plans %,d trials (%,d variants × %,d "
+                    + "models × %,d inputs × %,d repetitions); CostBench runs at most %,d trials per experiment "
+                    + "(the trial limit): use fewer repetitions, inputs, models or variants", trials, variants.size(),
+                    models.size(), inputs.size(), repetitions, MAX_TRIALS));
         }
         if (budgetUsd != null && budgetUsd.signum() < 0) {
             throw new SpecException("budgetUsd: must not be negative");

@@ -6,7 +6,6 @@ import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.cost.CostEngine;
-import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LabStoreException;
 import dev.costbench.model.lab.LedgerPurpose;
@@ -68,6 +67,8 @@ public final class Run {
     private final long total;
     private final BigDecimal spentAtStart;
     private final Map<ProviderId, Deque<Work>> queues = new EnumMap<>(ProviderId.class);
+    /** Under a cap, each provider's first call runs alone ({@link FirstCallGate}). */
+    private final Map<ProviderId, FirstCallGate> gates = new EnumMap<>(ProviderId.class);
     private final Map<ProviderId, ProviderClient> clients = new ConcurrentHashMap<>();
     private final Set<ProviderId> disabled = ConcurrentHashMap.newKeySet();
     private final Set<CancelToken> inFlight = ConcurrentHashMap.newKeySet();
@@ -83,6 +84,7 @@ public final class Run {
     private volatile boolean paused;
     private volatile RunResult.Outcome stop;
     private volatile String stopMessage;
+    private volatile BudgetStop budgetStop;
     private volatile String lastError;
 
     Run(Runner runner, RunPlan plan, Map<String, ProviderId> providers, List<TrialCell> missing, BudgetGuard guard,
@@ -103,6 +105,9 @@ public final class Run {
         for (TrialCell c : missing) {
             queues.computeIfAbsent(providers.get(c.modelId()), p -> new ConcurrentLinkedDeque<>())
                     .add(new Work(c, 1));
+        }
+        for (ProviderId p : queues.keySet()) {
+            gates.put(p, new FirstCallGate(guard.cap() != null));
         }
     }
 
@@ -255,12 +260,27 @@ public final class Run {
 
     private void work(ProviderId provider, Deque<Work> queue) {
         try {
+            FirstCallGate gate = gates.get(provider);
             while (awaitRunnable() && !disabled.contains(provider)) {
-                Work w = queue.pollFirst();
-                if (w == null) {
-                    return;
+                boolean first = false;
+                if (gate.pending()) {
+                    first = gate.tryTake();
+                    if (!first) {
+                        gate.await(() -> stop != null || disabled.contains(provider));
+                        continue;
+                    }
                 }
-                runCell(provider, w, queue);
+                try {
+                    Work w = queue.pollFirst();
+                    if (w == null) {
+                        return;
+                    }
+                    runCell(provider, w, queue);
+                } finally {
+                    if (first) {
+                        gate.firstCallEnded();
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -295,12 +315,12 @@ public final class Run {
             remaining.decrementAndGet();
             return;
         }
-        BigDecimal reservation = runner.estimator.worstCase(plan, cell, factor(cell.modelId(), estimate.inputExact()));
-        if (!guard.reserveOrWait(reservation, () -> stop != null)) {
+        BigDecimal worst = runner.estimator.worstCase(plan, cell, factor(cell.modelId(), estimate.inputExact()));
+        BudgetGuard.Reservation reservation = guard.reserveOrWait(worst, () -> stop != null);
+        if (reservation == null) {
             if (stop == null) {
-                stopWith(RunResult.Outcome.BUDGET_REACHED, "the next call (up to " + Money.format(reservation)
-                        + " on " + cell.modelId() + ") would pass the budget cap of " + Money.format(guard.cap())
-                        + "; spent " + Money.format(guard.spent()));
+                BudgetStop why = guard.refusal();
+                stopWith(RunResult.Outcome.BUDGET_REACHED, why.message("call", "budget"), why);
             }
             queue.addFirst(w); // not run: still counted as missing
             return;
@@ -441,9 +461,14 @@ public final class Run {
     }
 
     private void stopWith(RunResult.Outcome outcome, String message) {
+        stopWith(outcome, message, null);
+    }
+
+    private void stopWith(RunResult.Outcome outcome, String message, BudgetStop why) {
         synchronized (pauseLock) {
             if (stop == null) {
                 stopMessage = message;
+                budgetStop = why;
                 stop = outcome;
             }
             pauseLock.notifyAll();
@@ -460,7 +485,8 @@ public final class Run {
         } catch (RuntimeException e) {
             r = new RunResult(experimentId, RunResult.Outcome.FAILED, ExperimentStatus.INTERRUPTED, total, done.get(),
                     total - done.get(), calls.get(), cached.get(), failedAttempts.get(), guard.spent(),
-                    guard.spent().subtract(spentAtStart), guard.cap(), lastError, "the run failed: " + e.getMessage());
+                    guard.spent().subtract(spentAtStart), guard.cap(), lastError, "the run failed: " + e.getMessage(),
+                    null);
         }
         try {
             onEnd.run();
@@ -514,7 +540,7 @@ public final class Run {
         }
         return new RunResult(experimentId, outcome, status, total, total - missing, missing, calls.get(),
                 cached.get(), failedAttempts.get(), spent, guard.spent().subtract(spentAtStart), guard.cap(),
-                lastError, message);
+                lastError, message, outcome == RunResult.Outcome.BUDGET_REACHED ? budgetStop : null);
     }
 
     private void tell(Trial t) {

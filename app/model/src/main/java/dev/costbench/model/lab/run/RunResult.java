@@ -21,11 +21,22 @@ import java.math.BigDecimal;
  * @param spentThisRunUsd this run's spending
  * @param budgetUsd       the cap, or null
  * @param lastError       the last failure, or null
- * @param message         one line for the user
+ * @param message         one line for the user; at the budget it starts "stopped: the next call could cost up to
+ *                        $X and $Y of the $Z budget remains"
+ * @param budgetStop      why the run stopped at the budget (BUDGET_REACHED only; otherwise null)
  */
 public record RunResult(long experimentId, Outcome outcome, ExperimentStatus status, long total, long done,
                         long missing, int calls, int cached, int failedAttempts, BigDecimal spentUsd,
-                        BigDecimal spentThisRunUsd, BigDecimal budgetUsd, String lastError, String message) {
+                        BigDecimal spentThisRunUsd, BigDecimal budgetUsd, String lastError, String message,
+                        BudgetStop budgetStop) {
+
+    /** A result that did not stop at the budget. */
+    public RunResult(long experimentId, Outcome outcome, ExperimentStatus status, long total, long done,
+                     long missing, int calls, int cached, int failedAttempts, BigDecimal spentUsd,
+                     BigDecimal spentThisRunUsd, BigDecimal budgetUsd, String lastError, String message) {
+        this(experimentId, outcome, status, total, done, missing, calls, cached, failedAttempts, spentUsd,
+                spentThisRunUsd, budgetUsd, lastError, message, null);
+    }
 
     /** Why a run ended. */
     public enum Outcome {
@@ -33,7 +44,7 @@ public record RunResult(long experimentId, Outcome outcome, ExperimentStatus sta
         COMPLETED,
         /** Every cell was tried, but some failed (after retries) or their provider could not be used. */
         INCOMPLETE,
-        /** The next call's worst case would have passed the budget cap. */
+        /** The next call's reservation did not fit in what was left of the budget cap ({@link BudgetStop}). */
         BUDGET_REACHED,
         /** The user cancelled. */
         CANCELLED,

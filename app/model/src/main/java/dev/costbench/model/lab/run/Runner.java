@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -36,10 +37,12 @@ import java.util.function.Function;
  * error, timeout — after the client's own backoff) is queued again at the end, up to {@code attempts} calls per
  * cell; a key that is missing or refused stops that provider's cells.
  *
- * <p><b>Budget.</b> See {@link BudgetGuard}: each call's worst case ({@link Estimator#worstCase}) is reserved
- * before it starts and settled with the billed cost when it ends; when the next call's worst case does not fit even
- * after the calls in flight have settled, nothing more is launched. Estimated input counts (Claude, Gemini, open
- * models) carry a 25 % margin, raised when a model's billed input comes out higher than its estimate. The cap
+ * <p><b>Budget.</b> See {@link BudgetGuard} and {@link BudgetGuarantee}: every request carries its output cap; each
+ * call's worst case ({@link Estimator#worstCase}: the output cap, the reasoning budget, the input with a 25 % margin
+ * when its count is an estimate — Claude, Gemini, open models — raised when a model's billed input comes out higher
+ * than its estimate) is reserved before it starts, scaled by the worst ratio of billed cost to worst case seen so far,
+ * and settled with the billed cost when it ends; when the next call's reservation does not fit even after the calls
+ * in flight have settled, nothing more is launched and the result says why ({@link RunResult#budgetStop()}). The cap
  * counts the experiment's whole spending, earlier sessions included. Models without a price count as $0.
  *
  * <p><b>Durability.</b> Every finished call is committed with its ledger entry in one transaction ({@link
@@ -53,8 +56,8 @@ public final class Runner {
     public static final int DEFAULT_CONCURRENCY = 4;
     /** Calls per cell within one run (the first and one retry) unless told otherwise. */
     public static final int DEFAULT_ATTEMPTS = 2;
-    /** The margin on estimated (not exact) input counts in a call's worst case. */
-    public static final double ESTIMATED_INPUT_MARGIN = 1.25;
+    /** The margin on estimated (not exact) input counts in a call's worst case ({@link BudgetGuarantee}). */
+    public static final double ESTIMATED_INPUT_MARGIN = BudgetGuarantee.ESTIMATED_INPUT_MARGIN;
 
     final LabStore store;
     final ClientSource clients;
@@ -63,6 +66,7 @@ public final class Runner {
     final int concurrency;
     final int attempts;
     private final Set<Long> active = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<BudgetGuard.Event> budgetObserver;
 
     /**
      * @param store   where experiments and trials are kept
@@ -149,6 +153,9 @@ public final class Runner {
         try {
             List<TrialCell> missing = store.missingTrials(experimentId);
             BudgetGuard guard = new BudgetGuard(plan.spec().budgetUsd(), store.spentOnExperiment(experimentId));
+            if (budgetObserver != null) {
+                guard.observe(budgetObserver);
+            }
             store.setStatus(experimentId, ExperimentStatus.RUNNING);
             Run run = new Run(this, plan, providers, missing, guard, listener == null ? RunListener.NONE : listener,
                     () -> active.remove(experimentId));
@@ -164,6 +171,14 @@ public final class Runner {
     public RunResult run(long experimentId, BigDecimal budgetOverride, RunListener listener)
             throws InterruptedException {
         return start(experimentId, budgetOverride, listener).await();
+    }
+
+    /**
+     * Hears the budget guard of every run started from now on ({@link BudgetGuard#observe}; tests check the guarantee
+     * with it); null stops.
+     */
+    public void observeBudget(Consumer<BudgetGuard.Event> observer) {
+        this.budgetObserver = observer;
     }
 
     /** True while this runner runs the experiment. */

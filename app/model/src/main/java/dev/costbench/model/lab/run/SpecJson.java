@@ -2,7 +2,6 @@
 package dev.costbench.model.lab.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +13,10 @@ import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.validation.JsonReading;
+import dev.costbench.model.validation.NumberKind;
+import dev.costbench.model.validation.NumberRefusedException;
+import dev.costbench.model.validation.NumberRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -77,8 +80,7 @@ import java.util.function.Function;
  */
 public final class SpecJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper JSON = JsonReading.mapper();
     private static final Set<String> TOP = Set.of("name", "description", "models", "repetitions", "budgetUsd",
             "responseCache", "stream", "openAiApi", "parameters", "variants", "inputs", "inputsFile", "$schema",
             "comment", "checks", "verdict", "judge");
@@ -151,17 +153,23 @@ public final class SpecJson {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = JsonReading.readTree(JSON, text);
         } catch (JsonProcessingException e) {
-            throw new SpecException(where + ": not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ")");
+            String limit = JsonReading.limitBroken(e);
+            throw new SpecException(where + ": " + (limit != null ? limit : "not valid JSON (" + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")"));
         }
         if (root == null || !root.isObject()) {
             throw new SpecException(where + ": expected a JSON object");
         }
         try {
+            SpecNumbers.require((ObjectNode) root);
+        } catch (NumberRefusedException e) {
+            throw new SpecException(where + ": " + e.getMessage(), e);
+        }
+        try {
             return fromJson(root, media);
-        } catch (SpecException e) {
+        } catch (SpecException | NumberRefusedException e) {
             throw new SpecException(where + ": " + e.getMessage(), e);
         }
     }
@@ -176,7 +184,8 @@ public final class SpecJson {
         for (int i = 0; i < ms.size(); i++) {
             models.add(model(ms.get(i), "models[" + i + "]"));
         }
-        int reps = root.has("repetitions") ? integer(root.get("repetitions"), "repetitions") : 1;
+        int reps = root.has("repetitions")
+                ? (int) NumberRules.whole("repetitions", root.get("repetitions"), NumberKind.REPETITIONS) : 1;
         BigDecimal budget = root.has("budgetUsd") && !root.get("budgetUsd").isNull()
                 ? money(root.get("budgetUsd"), "budgetUsd") : null;
         boolean cache = bool(root, "responseCache", false);
@@ -465,7 +474,7 @@ public final class SpecJson {
     public static ExperimentSpec.VariantSpec variantFromJson(String json,
                                                              Function<String, Optional<MediaBlob>> stored) {
         try {
-            return variant(JSON.readTree(json), "variant", new MediaSource(null, null, stored));
+            return variant(JsonReading.readTree(JSON, json), "variant", new MediaSource(null, null, stored));
         } catch (JsonProcessingException e) {
             throw new SpecException("a stored variant is not valid JSON: " + e.getOriginalMessage());
         }
@@ -637,13 +646,15 @@ public final class SpecJson {
     private static BigDecimal money(JsonNode v, String at) {
         try {
             if (v.isNumber()) {
-                return v.decimalValue();
+                return NumberRules.check(at, v, NumberKind.USD, false);
             }
             if (v.isTextual()) {
-                return new BigDecimal(v.asText().strip().replace("$", ""));
+                return NumberRules.parse(at, v.asText().strip().replace("$", ""), NumberKind.USD);
             }
-        } catch (NumberFormatException e) {
-            // fall through
+        } catch (NumberRefusedException e) {
+            if (e.reason().contains("range") || e.reason().contains("decimal places") || e.reason().contains("long")) {
+                throw new SpecException(e.getMessage(), e);
+            }
         }
         throw new SpecException(at + ": expected an amount in USD (a number or a decimal string), got " + v);
     }

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class TestInputs {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.costbench.model.validation.JsonReading.mapper();
 
     private TestInputs() {
     }
@@ -56,10 +56,11 @@ public final class TestInputs {
             }
             JsonNode node;
             try {
-                node = JSON.readTree(line);
+                node = dev.costbench.model.validation.JsonReading.readTree(JSON, line);
             } catch (JsonProcessingException e) {
-                throw new SpecException(where + " line " + (i + 1) + ": not valid JSON (" + e.getOriginalMessage()
-                        + ")");
+                String limit = dev.costbench.model.validation.JsonReading.limitBroken(e);
+                throw new SpecException(where + " line " + (i + 1) + ": " + (limit != null ? limit
+                        : "not valid JSON (" + e.getOriginalMessage() + ")"));
             }
             if (node == null || !node.isObject()) {
                 throw new SpecException(where + " line " + (i + 1) + ": expected a JSON object of variables");

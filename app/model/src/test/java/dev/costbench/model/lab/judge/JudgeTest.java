@@ -235,7 +235,9 @@ class JudgeTest {
         BigDecimal cap = new BigDecimal("0.0012");
         JudgeResult r = judge(store, fake, 2).run(1, SPEC.withBudget(cap), null, null);
         assertEquals(RunResult.Outcome.BUDGET_REACHED, r.outcome(), r.message());
-        assertTrue(r.message().contains("would pass the judge's cap of $0.0012"), r.message());
+        assertTrue(r.message().startsWith("stopped: the next judge call could cost up to $"), r.message());
+        assertTrue(r.message().contains(" of the $0.0012 judge budget remains; "), r.message());
+        assertEquals(0, r.budgetStop().budgetUsd().compareTo(cap));
         BigDecimal spent = store.spentOnExperiment(1, LedgerPurpose.JUDGE);
         assertTrue(spent.compareTo(cap) <= 0, "spent " + spent);
         int first = fake.calls.get();

@@ -4,6 +4,7 @@ package dev.costbench.model.lab.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -190,10 +191,12 @@ class RunPlanTest {
     @Timeout(10)
     void theBudgetGuardNeverLetsReservationsPassTheCap() throws Exception {
         BudgetGuard g = new BudgetGuard(new BigDecimal("1.00"), new BigDecimal("0.20"));
-        assertTrue(g.tryReserve(new BigDecimal("0.50")));
-        assertFalse(g.tryReserve(new BigDecimal("0.31")), "0.20 + 0.50 + 0.31 > 1.00");
-        assertTrue(g.tryReserve(new BigDecimal("0.30")), "exactly the cap fits");
-        g.settle(new BigDecimal("0.50"), new BigDecimal("0.10"));
+        BudgetGuard.Reservation half = g.tryReserve(new BigDecimal("0.50"));
+        assertNotNull(half);
+        assertNull(g.tryReserve(new BigDecimal("0.31")), "0.20 + 0.50 + 0.31 > 1.00");
+        BudgetGuard.Reservation rest = g.tryReserve(new BigDecimal("0.30"));
+        assertNotNull(rest, "exactly the cap fits");
+        g.settle(half, new BigDecimal("0.10"));
         assertEquals(0, new BigDecimal("0.30").compareTo(g.spent()));
         assertEquals(0, new BigDecimal("0.40").compareTo(g.remaining()));
         // waiting: a reservation that does not fit yet succeeds once another call settles below its worst case
@@ -203,16 +206,19 @@ class RunPlanTest {
             } catch (InterruptedException e) {
                 return;
             }
-            g.settle(new BigDecimal("0.30"), new BigDecimal("0.05"));
+            g.settle(rest, new BigDecimal("0.05"));
         });
         settler.start();
-        assertTrue(g.reserveOrWait(new BigDecimal("0.60"), () -> false));
+        BudgetGuard.Reservation big = g.reserveOrWait(new BigDecimal("0.60"), () -> false);
+        assertNotNull(big);
         settler.join();
         assertEquals(0, new BigDecimal("0.35").compareTo(g.spent()));
-        g.settle(new BigDecimal("0.60"), new BigDecimal("0.60"));
-        assertFalse(g.reserveOrWait(new BigDecimal("0.06"), () -> false), "0.95 + 0.06 > 1.00, nothing to wait for");
-        assertTrue(g.reserveOrWait(new BigDecimal("0.05"), () -> false), "exactly up to the cap");
-        assertTrue(new BudgetGuard(null, BigDecimal.TEN).tryReserve(new BigDecimal("1000")), "no cap");
+        g.settle(big, new BigDecimal("0.60"));
+        assertNull(g.reserveOrWait(new BigDecimal("0.06"), () -> false), "0.95 + 0.06 > 1.00, nothing to wait for");
+        assertNotNull(g.reserveOrWait(new BigDecimal("0.05"), () -> false), "exactly up to the cap");
+        assertNotNull(new BudgetGuard(null, BigDecimal.TEN).tryReserve(new BigDecimal("1000")), "no cap");
+        assertEquals(0, BigDecimal.ONE.compareTo(g.scale()), "nothing was billed above its reservation");
+        assertEquals(0, g.overruns());
     }
 
     @Test

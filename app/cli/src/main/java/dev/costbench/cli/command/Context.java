@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.cli.command;
+
+import dev.costbench.cli.term.Input;
+import dev.costbench.cli.term.UsageException;
+import dev.costbench.model.app.AppDirs;
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.providers.ProviderConfig;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What every command works with: the standard streams, the provider configuration, the catalog (with the user's
+ * overrides) and the models an option such as {@code --models id,id} picks from it.
+ */
+public final class Context {
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Supplier<ProviderConfig> providers;
+
+    public Context(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> providers) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.providers = providers;
+    }
+
+    public InputStream in() {
+        return in;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public Supplier<ProviderConfig> providers() {
+        return providers;
+    }
+
+    /** Text input: files, or standard input for {@code -}. */
+    public Input input() {
+        return new Input(in);
+    }
+
+    /** The built-in catalog with the user catalog's additions and overrides. */
+    public Catalog catalog() {
+        return CatalogBuilder.withUserCatalog(AppDirs.userCatalog());
+    }
+
+    /** The catalog's models named in {@code ids} ({@code id,id}); every model when null or blank. */
+    public List<ModelEntry> models(String ids) {
+        return select(catalog(), ids);
+    }
+
+    static List<ModelEntry> select(Catalog catalog, String ids) {
+        if (ids == null || ids.isBlank()) {
+            return catalog.models();
+        }
+        List<ModelEntry> out = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            String k = id.trim();
+            if (k.isEmpty()) {
+                continue;
+            }
+            out.add(catalog.find(k).orElseThrow(() -> new UsageException("unknown model '" + k
+                    + "' (costbench catalog list shows the ids)")));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.cli.command;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.cli.term.Args;
+import dev.costbench.cli.term.Json;
+import dev.costbench.cli.term.UsageException;
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.PriceStatus;
+import dev.costbench.model.cost.CostLine;
+import dev.costbench.model.cost.CostRow;
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.cost.PromptCostTable;
+import dev.costbench.model.cost.PromptOptions;
+import dev.costbench.model.prompt.TextStats;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code costbench estimate}: what a prompt (or a token count) costs per request, per 1,000 requests and per month,
+ * per model.
+ */
+public final class EstimateCommand {
+
+    public static final Args.Options ESTIMATE = Args.Options.of("estimate",
+            Set.of("system", "prompt", "input-tokens", "cached-tokens", "output-tokens", "reasoning-tokens",
+                    "monthly", "models"),
+            Set.of("batch", "residency", "json"));
+
+    private final Context ctx;
+    private final PrintStream out;
+
+    public EstimateCommand(Context ctx) {
+        this.ctx = ctx;
+        this.out = ctx.out();
+    }
+
+    public int run(List<String> argv) throws IOException {
+        Args a = Args.parse(argv, ESTIMATE);
+        a.noPositional();
+        Catalog catalog = ctx.catalog();
+        List<ModelEntry> models = Context.select(catalog, a.get("models"));
+        long output = a.nonNegative("output-tokens", 500);
+        long reasoning = a.nonNegative("reasoning-tokens", 0);
+        long monthly = a.nonNegative("monthly", 100_000);
+        long cached = a.nonNegative("cached-tokens", 0);
+        PromptOptions opts = new PromptOptions(output, reasoning, false, a.flag("batch"), a.flag("residency"), monthly);
+        List<CostRow> rows;
+        if (a.get("input-tokens") != null) {
+            if (a.get("system") != null || a.get("prompt") != null) {
+                throw new UsageException("--input-tokens replaces counting: give it or --system/--prompt, not both");
+            }
+            long input = a.nonNegative("input-tokens", 0);
+            if (cached > input) {
+                throw new UsageException("--cached-tokens (" + cached + ") exceeds --input-tokens (" + input + ")");
+            }
+            rows = PromptCostTable.computeGiven(models, input, cached, opts);
+        } else {
+            if (a.get("system") == null && a.get("prompt") == null) {
+                throw new UsageException("estimate needs --prompt F, --system F or --input-tokens N");
+            }
+            List<TextStats> messages = new ArrayList<>();
+            int prefix = 0;
+            if (a.get("system") != null) {
+                messages.add(TextStats.of(ctx.input().text(a.get("system"))));
+                prefix = 1;
+            }
+            if (a.get("prompt") != null) {
+                messages.add(TextStats.of(ctx.input().text(a.get("prompt"))));
+            }
+            rows = new ArrayList<>();
+            for (ModelEntry m : models) {
+                CostRow counted = PromptCostTable.compute(List.of(m), messages, prefix, opts).get(0);
+                long c = Math.min(cached, counted.input().tokens());
+                rows.add(c == 0 ? counted : PromptCostTable.row(m, counted.input(), c, opts));
+            }
+        }
+        rows.sort(Comparator.comparing((CostRow r) -> r.model().tier()).thenComparing(CostRow::perRequest));
+        if (a.flag("json")) {
+            printJson(rows);
+        } else {
+            printTable(rows, opts);
+        }
+        return 0;
+    }
+
+    private void printTable(List<CostRow> rows, PromptOptions o) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(new String[] {"MODEL", "PROVIDER", "TIER", "INPUT", "CACHED", "OUTPUT", "$/REQUEST", "$/1K REQ",
+            "$/MONTH (" + String.format("%,d", o.monthlyRequests()) + ")", "NOTES"});
+        for (CostRow r : rows) {
+            String flags = r.breakdown().flags().stream().filter(s -> s != PriceStatus.LISTED)
+                    .map(PriceStatus::marker).collect(Collectors.joining(","));
+            if (!r.complete()) {
+                flags = flags.isEmpty() ? "unpriced" : "unpriced," + flags;
+            }
+            cells.add(new String[] {r.model().id(), r.model().provider(), r.model().tier().id(),
+                r.input().display(), Long.toString(r.cachedTokens()), Long.toString(r.outputTokens()),
+                money(r, r.perRequest()), money(r, r.per1000()), money(r, r.perMonth()), flags});
+        }
+        int[] w = new int[cells.get(0).length];
+        for (String[] row : cells) {
+            for (int i = 0; i < row.length; i++) {
+                w[i] = Math.max(w[i], row[i].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] row : cells) {
+            for (int i = 0; i < row.length; i++) {
+                boolean right = i >= 3 && i <= 8;
+                String c = row[i];
+                String pad = " ".repeat(w[i] - c.length());
+                b.append(right ? pad + c : c + (i == row.length - 1 ? "" : pad));
+                if (i < row.length - 1) {
+                    b.append("  ");
+                }
+            }
+            b.append('\n');
+        }
+        b.append("≈ marks an estimated token count (no public tokenizer); ")
+                .append("UNCONFIRMED / CONFLICT mark prices sources do not confirm or disagree on.\n");
+        for (CostRow r : rows) {
+            r.warnings().forEach(warning -> b.append("warning: ").append(warning).append('\n'));
+        }
+        out.print(b);
+    }
+
+    private static String money(CostRow r, java.math.BigDecimal v) {
+        return r.breakdown().unpriced() ? "unpriced" : Money.format(v);
+    }
+
+    private void printJson(List<CostRow> rows) throws IOException {
+        ArrayNode arr = Json.array();
+        for (CostRow r : rows) {
+            ObjectNode o = arr.addObject();
+            o.put("model", r.model().id());
+            o.put("provider", r.model().provider());
+            o.put("tier", r.model().tier().id());
+            o.put("inputTokens", r.input().tokens());
+            o.put("inputTokensExact", r.input().exact());
+            o.put("inputTokensMethod", r.input().method());
+            o.put("cachedTokens", r.cachedTokens());
+            o.put("outputTokens", r.outputTokens());
+            o.put("costUsd", Money.exact(r.perRequest()));
+            o.put("complete", r.complete());
+            ArrayNode flags = o.putArray("flags");
+            r.breakdown().flags().forEach(f -> flags.add(f.name()));
+            breakdownJson(o.putArray("breakdown"), r.breakdown());
+            ArrayNode notes = o.putArray("notes");
+            r.breakdown().notes().forEach(notes::add);
+            ArrayNode warnings = o.putArray("warnings");
+            r.warnings().forEach(warnings::add);
+        }
+        out.println(Json.pretty(arr));
+    }
+
+    /** A breakdown's lines as {@code [{item, tokens, pricePerMTok, usd, source, asOf, status, rule}]}. */
+    static void breakdownJson(ArrayNode bd, dev.costbench.model.cost.CostBreakdown b) {
+        for (CostLine l : b.lines()) {
+            ObjectNode li = bd.addObject();
+            li.put("item", l.item());
+            li.put("tokens", l.tokens());
+            li.put("pricePerMTok", l.price() == null ? null : Money.exact(l.price().perMTok()));
+            li.put("usd", l.usd() == null ? null : Money.exact(l.usd()));
+            li.put("source", l.price() == null ? null : l.price().source());
+            li.put("asOf", l.price() == null ? null : l.price().asOf());
+            li.put("status", l.price() == null ? "UNPRICED" : l.price().status().name());
+            li.put("rule", l.rule());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.shell;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/** The workbench window: menus, the catalog banner and one tab per feature. Remembers maximized and theme. */
+public final class MainWindow {
+
+    private static final Preferences PREFS = Preferences.userRoot().node("dev/costbench/ui"); // the node earlier versions used
+
+    private final Stage stage;
+    private final TabPane tabs = new TabPane();
+    private final Map<String, Tab> byTitle = new LinkedHashMap<>();
+    private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
+    private final Scene scene;
+
+    public MainWindow(Stage stage, WorkbenchViewModel vm, List<Feature> features, MenuActions actions,
+            Runnable quit) {
+        this.stage = stage;
+        for (Feature f : features) {
+            Tab t = new Tab(f.title());
+            t.setClosable(false);
+            if (f.tooltip() != null) {
+                t.setTooltip(new Tooltip(f.tooltip()));
+            }
+            t.selectedProperty().addListener((o, was, on) -> {
+                if (!on) {
+                    return;
+                }
+                if (t.getContent() == null) {
+                    t.setContent(f.content().get());
+                } else {
+                    f.onShown().run();
+                }
+            });
+            byTitle.put(f.title(), t);
+            tabs.getTabs().add(t);
+        }
+        // The first tab is selected before its listener exists: fill it now.
+        Tab first = tabs.getTabs().get(0);
+        if (first.getContent() == null) {
+            first.setContent(features.get(0).content().get());
+        }
+
+        BorderPane root = new BorderPane(tabs);
+        root.setTop(new VBox(Menus.build(vm, actions, quit), new CatalogBanner(vm)));
+        scene = new Scene(root, 1500, 920);
+        scene.getStylesheets().add(Theme.stylesheet());
+        vm.darkThemeProperty().set(PREFS.getBoolean("darkTheme", false));
+        Theme.apply(scene, vm.darkThemeProperty().get());
+        vm.darkThemeProperty().addListener((o, a, dark) -> {
+            PREFS.putBoolean("darkTheme", dark);
+            Theme.apply(scene, dark);
+        });
+        stage.setTitle("CostBench — LLM cost workbench");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setMaximized(PREFS.getBoolean("maximized", true));
+        stage.maximizedProperty().addListener((o, a, b) -> PREFS.putBoolean("maximized", b));
+    }
+
+    /** Shows the window; {@link #firstFrame()} completes once the first frame has been drawn. */
+    public void show() {
+        stage.show();
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) { // the first pulse after show() has rendered the window
+                    firstFrame.complete(null);
+                    stop();
+                }
+            }
+        }.start();
+    }
+
+    /** Completes when the first frame is on screen: start-up work that would compete with it waits for this. */
+    public CompletableFuture<Void> firstFrame() {
+        return firstFrame;
+    }
+
+    /** Selects the tab titled {@code title} (building its content if it is the first time). */
+    public void select(String title) {
+        Tab t = byTitle.get(title);
+        if (t != null) {
+            tabs.getSelectionModel().select(t);
+        }
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

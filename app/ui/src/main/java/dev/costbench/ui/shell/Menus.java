@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.shell;
+
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+/** The menu bar: File, Edit, View, Help, with their shortcuts. */
+final class Menus {
+
+    private Menus() {
+    }
+
+    static MenuBar build(WorkbenchViewModel vm, MenuActions a, Runnable quit) {
+        Menu file = new Menu("File", null,
+                item("Open text into user message…", "Shortcut+O", a.openUserMessage()),
+                item("Open image, audio or video…", "Shortcut+I", a.openMedia()),
+                new SeparatorMenuItem(),
+                item("Import LiteLLM prices…", null, vm::importLiteLlm),
+                item("Reload catalog", "F5", vm::reloadCatalog),
+                new SeparatorMenuItem(),
+                item("Quit", "Shortcut+Q", quit));
+        Menu edit = new Menu("Edit", null,
+                item("Add few-shot example", "Shortcut+E", a.addFewShotExample()),
+                item("Filter models", "Shortcut+F", a.filterModels()),
+                new SeparatorMenuItem(),
+                item("Send prompt to the selected model", "Shortcut+Enter", a.sendPrompt()),
+                item("Check quality of the tuned prompt in the A/B lab", "Shortcut+Shift+L", a.checkQuality()),
+                item("Use this prompt in the scenario planner", null, a.promptToScenario()),
+                item("Providers and API keys…", "Shortcut+Comma", a.showProviders()));
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        Menu view = new Menu("View", null, dark, item("Tokens of the prompt", "Shortcut+T", a.showTokens()));
+        Menu help = new Menu("Help", null,
+                item("Catalog problems…", null, vm::showProblemList),
+                item("Restore a backup of the results store…", null, a.restoreBackup()),
+                item("Third-party licences…", null, vm::licences),
+                item("About CostBench", null, vm::about));
+        MenuBar bar = new MenuBar(file, edit, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.shell;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.CatalogProblem;
+import dev.costbench.model.catalog.LiteLlmImporter;
+import dev.costbench.ui.common.DialogService.FileKind;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.ViewModel;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The main window's own state and actions, apart from the features': the pricing catalog (reload, LiteLLM import,
+ * its problems banner), the theme, About and the licences.
+ */
+public final class WorkbenchViewModel implements ViewModel {
+
+    /** Where the catalog comes from: the built-in one plus the user's file. */
+    public interface CatalogSource {
+
+        Catalog load();
+
+        /** The user catalog file (imports are merged into it). */
+        Path userCatalog();
+
+        /** The built-in catalog alone (what imports are compared with). */
+        Catalog builtIn();
+    }
+
+    private final UiContext ui;
+    private final CatalogSource source;
+    private final Supplier<String> aboutText;
+    private final Supplier<String> licenceText;
+    private final ObjectProperty<Catalog> catalog = new SimpleObjectProperty<>(this, "catalog");
+    private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
+    private final ReadOnlyBooleanWrapper bannerShown = new ReadOnlyBooleanWrapper(this, "bannerShown");
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
+
+    public WorkbenchViewModel(UiContext ui, CatalogSource source, Catalog initial, Supplier<String> aboutText,
+            Supplier<String> licenceText) {
+        this.ui = Objects.requireNonNull(ui);
+        this.source = Objects.requireNonNull(source);
+        this.aboutText = aboutText;
+        this.licenceText = licenceText;
+        catalog.addListener((o, a, c) -> showProblems(c));
+        catalog.set(Objects.requireNonNull(initial));
+    }
+
+    /** The catalog every view prices with. */
+    public ObjectProperty<Catalog> catalogProperty() {
+        return catalog;
+    }
+
+    /** The catalog problems line ("2 problem(s) in the pricing catalog: …"), shown until dismissed. */
+    public ReadOnlyStringProperty bannerTextProperty() {
+        return bannerText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty bannerShownProperty() {
+        return bannerShown.getReadOnlyProperty();
+    }
+
+    /** True while a LiteLLM import runs. */
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing.getReadOnlyProperty();
+    }
+
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    public void dismissBanner() {
+        bannerShown.set(false);
+    }
+
+    /** Reads the catalog files again (F5). */
+    public void reloadCatalog() {
+        catalog.set(source.load());
+    }
+
+    /** Help ▸ Catalog problems… */
+    public void showProblemList() {
+        Catalog c = catalog.get();
+        ui.dialogs().showText("Catalog problems", "Pricing catalog problems (user catalog: " + source.userCatalog()
+                + ")", c.problems().isEmpty() ? "No problems: every catalog entry loaded."
+                : c.problems().stream().map(CatalogProblem::toString).collect(Collectors.joining("\n")));
+    }
+
+    /** File ▸ Import LiteLLM prices…: asks for the file, converts and merges it in the background, then reloads. */
+    public void importLiteLlm() {
+        ui.dialogs().openFile("Import LiteLLM model_prices_and_context_window.json", FileKind.JSON)
+                .ifPresent(this::importLiteLlm);
+    }
+
+    /** Imports {@code file} (drag and drop, or after the file chooser). */
+    public void importLiteLlm(Path file) {
+        Path target = source.userCatalog();
+        Catalog builtIn = source.builtIn();
+        importing.set(true);
+        ui.tasks().task("LiteLLM import", p -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                LiteLlmImporter.Result r = LiteLlmImporter.convert(in, file.getFileName().toString(), builtIn);
+                LiteLlmImporter.mergeInto(target, r.catalog());
+                return r;
+            }
+        }).onSuccess(r -> {
+            reloadCatalog();
+            ui.dialogs().info("LiteLLM prices imported", "Imported " + r.imported() + " chat models into " + target
+                    + " (" + r.skipped() + " other entries skipped)."
+                    + (r.warnings().isEmpty() ? "" : "\n\n" + String.join("\n", r.warnings()))
+                    + "\n\nImported values override the built-in ones and are marked ✎ in the table.");
+        }).onFailure(e -> ui.dialogs().error("Could not import " + file.getFileName(), UiContext.describe(e)
+                + "\n\nYour user catalog was not changed. Check that the file is LiteLLM's "
+                + "model_prices_and_context_window.json.")).always(() -> importing.set(false)).start();
+    }
+
+    /** Help ▸ About CostBench */
+    public void about() {
+        ui.dialogs().info("CostBench — model and cut the cost of LLM applications", aboutText.get());
+    }
+
+    /** Help ▸ Third-party licences… */
+    public void licences() {
+        ui.dialogs().showText("Third-party licences", "CostBench is Apache-2.0 licensed and bundles these libraries",
+                licenceText.get());
+    }
+
+    private void showProblems(Catalog c) {
+        if (c == null || c.problems().isEmpty()) {
+            bannerText.set("");
+            bannerShown.set(false);
+            return;
+        }
+        bannerText.set(c.problems().size() + " problem(s) in the pricing catalog: the affected entries or fields "
+                + "were skipped, everything else loaded. First: " + c.problems().get(0));
+        bannerShown.set(true);
+    }
+}
