@@ -180,6 +180,8 @@ class TunePaneTest {
 
         // before/after: the diff shows both texts, the token delta is negative
         robot.interact(() -> view.tunePane().showInner(1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> feature.diff().segments().stream()
+                .anyMatch(x -> x.text().contains("kindly"))); // compared in the background
         WaitForAsyncUtils.waitForFxEvents();
         String diff = robot.lookup("#diff-flow").queryAs(javafx.scene.text.TextFlow.class).getChildren().stream()
                 .map(n -> ((javafx.scene.text.Text) n).getText()).collect(java.util.stream.Collectors.joining());

@@ -21,6 +21,7 @@ public final class PromptFeature implements ViewModel {
     private final TuneViewModel tune;
     private final TokensViewModel tokens;
     private final CacheViewModel cache;
+    private final DiffViewModel diff;
     private final ScenarioTarget scenario;
 
     /**
@@ -37,6 +38,7 @@ public final class PromptFeature implements ViewModel {
         this.tokens = new TokensViewModel(ui, prompt, new TokenTaxCounts(ui, prompt.selectedModelProperty()::get,
                 this::request, clients));
         this.cache = new CacheViewModel(prompt, marks);
+        this.diff = new DiffViewModel(ui, tune);
         this.scenario = scenario;
     }
 
@@ -77,6 +79,11 @@ public final class PromptFeature implements ViewModel {
         return cache;
     }
 
+    /** The Tune tab's before/after comparison. */
+    public DiffViewModel diff() {
+        return diff;
+    }
+
     public TokensViewModel tokens() {
         return tokens;
     }
@@ -86,6 +93,8 @@ public final class PromptFeature implements ViewModel {
         run.close();
         tune.close();
         tokens.close();
+        diff.close();
+        cache.close();
         prompt.close();
     }
 }

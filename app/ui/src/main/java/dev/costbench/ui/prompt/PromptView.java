@@ -103,7 +103,7 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
             breakdown.show(table.selectedRow());
         });
         run = new RunPane(feature.run());
-        tune = new TunePane(feature.tune(), feature.cache());
+        tune = new TunePane(feature.tune(), feature.cache(), feature.diff());
         tokens = new TokensPane(feature.tokens());
         Tab bdTab = new Tab("Breakdown", breakdown);
         runTab = new Tab("Send to the API", run);

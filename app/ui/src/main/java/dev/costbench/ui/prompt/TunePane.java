@@ -30,11 +30,12 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
     private final TuneViewModel vm;
     private final CutsPane cuts;
     private final CachePane cache;
-    private final DiffPane diff = new DiffPane();
+    private final DiffViewModel diff;
     private final TabPane inner = new TabPane();
 
-    public TunePane(TuneViewModel vm, CacheViewModel cacheVm) {
+    public TunePane(TuneViewModel vm, CacheViewModel cacheVm, DiffViewModel diffVm) {
         this.vm = vm;
+        this.diff = diffVm;
         this.cuts = new CutsPane(vm);
         this.cache = new CachePane(cacheVm);
         setId("tune-pane");
@@ -76,7 +77,7 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
         bar.setPadding(new Insets(6, 10, 4, 10));
 
         Tab cutsTab = new Tab("Cuts", cuts);
-        Tab before = new Tab("Before / after", diff);
+        Tab before = new Tab("Before / after", new DiffPane(diffVm));
         Tab cacheTab = new Tab("Cache", cache);
         cacheTab.setTooltip(new Tooltip("Cache breakpoints marked in the editors, planned per provider"));
         for (Tab t : List.of(cutsTab, before, cacheTab)) {
@@ -135,14 +136,6 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
         return vm;
     }
 
-    public CachePane cachePane() {
-        return cache;
-    }
-
-    public DiffPane diffPane() {
-        return diff;
-    }
-
     /** Shows the inner tab {@code i}: 0 cuts, 1 before/after, 2 cache. */
     public void showInner(int i) {
         inner.getSelectionModel().select(i);
@@ -178,8 +171,6 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
     }
 
     private void refreshDiff() {
-        PromptViewModel p = vm.prompt();
-        diff.show(vm.baseline().render(), PromptSnapshot.of(p).render(), p.catalogProperty().get(),
-                p.selectedModelProperty().get(), p.monthlyRequestsProperty().get(), vm.billing());
+        diff.refresh();
     }
 }
