@@ -3,18 +3,15 @@ package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.Tier;
 import dev.costbench.model.cost.CostRow;
-import dev.costbench.model.cost.Money;
+import dev.costbench.ui.common.Checked;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
@@ -44,14 +41,12 @@ public final class CostTableView extends BorderPane {
     private final CheckComboBox<Tier> tiers = new CheckComboBox<>();
     private final TextField search = new TextField();
     private final CheckBox group = new CheckBox("Group by tier");
-    private final Label summary = new Label();
-    private final ObservableList<CostRow> rows;
-    private CostRow cheapest;
-    private boolean rebuilding;
+    private final CostTableViewModel vm;
+    private boolean syncing;
     private TreeTableColumn<Item, BigDecimal> defaultSort;
 
-    public CostTableView(ObservableList<CostRow> rows) {
-        this.rows = rows;
+    public CostTableView(CostTableViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("cost-table");
         search.setPromptText("Filter models (Ctrl+F)");
         search.setId("model-filter");
@@ -70,10 +65,13 @@ public final class CostTableView extends BorderPane {
                 return null;
             }
         });
-        group.setSelected(true);
+        group.selectedProperty().bindBidirectional(vm.groupedProperty());
+        search.textProperty().bindBidirectional(vm.searchProperty());
         HBox filters = new HBox(8, search, providers, tiers, group);
         filters.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(search, Priority.SOMETIMES);
+        Label summary = new Label();
+        summary.textProperty().bind(vm.summaryProperty());
         summary.setId("table-summary");
         summary.getStyleClass().add("text-muted");
         javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(4, filters, summary);
@@ -97,7 +95,7 @@ public final class CostTableView extends BorderPane {
                 }
                 if (item.group() != null) {
                     getStyleClass().add("tier-group");
-                } else if (item.row() == cheapest) {
+                } else if (item.row() == vm.cheapestProperty().get()) {
                     getStyleClass().add("cheapest");
                 } else if (!item.row().complete()) {
                     getStyleClass().add("unpriced-row");
@@ -108,11 +106,16 @@ public final class CostTableView extends BorderPane {
             sortChildren(table.getRoot());
             return true;
         });
-        rows.addListener((ListChangeListener<CostRow>) c -> rebuild());
-        providers.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> rebuild());
-        tiers.getCheckModel().getCheckedItems().addListener((ListChangeListener<Tier>) c -> rebuild());
-        search.textProperty().addListener(o -> rebuild());
-        group.selectedProperty().addListener(o -> rebuild());
+        providers.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            if (!syncing) {
+                vm.checkedProviders().setAll(Checked.items(providers));
+            }
+        });
+        tiers.getCheckModel().getCheckedItems().addListener((ListChangeListener<Tier>) c ->
+                vm.checkedTiers().setAll(Checked.items(tiers)));
+        vm.providers().addListener((ListChangeListener<String>) c -> syncProviders());
+        vm.shown().addListener((ListChangeListener<CostRow>) c -> rebuild());
+        syncProviders();
         rebuild();
         table.getSortOrder().setAll(List.of(defaultSort)); // cheapest first until the user sorts otherwise
         table.sort();
@@ -136,56 +139,36 @@ public final class CostTableView extends BorderPane {
                 child.getChildren().sort(cmp);
             }
         }
-        if (cmp != null && !group.isSelected()) {
+        if (cmp != null && !vm.groupedProperty().get()) {
             parent.getChildren().sort(cmp);
         }
     }
 
-    private void rebuild() {
-        if (rebuilding) {
-            return;
-        }
-        rebuilding = true;
+    /** The provider filter's choices follow the rows; the checks the view model kept stay checked. */
+    private void syncProviders() {
+        syncing = true;
         try {
-            rebuildNow();
+            providers.getItems().setAll(vm.providers());
+            vm.checkedProviders().forEach(p -> providers.getCheckModel().check(p));
         } finally {
-            rebuilding = false;
+            syncing = false;
         }
     }
 
-    private void rebuildNow() {
-        TreeSet<String> known = rows.stream().map(r -> r.model().provider()).collect(Collectors.toCollection(TreeSet::new));
-        if (!known.equals(new TreeSet<>(providers.getItems()))) {
-            List<String> checked = dev.costbench.ui.common.Checked.items(providers);
-            providers.getItems().setAll(known);
-            checked.stream().filter(known::contains).forEach(p -> providers.getCheckModel().check(p));
-        }
-        List<String> provSel = dev.costbench.ui.common.Checked.items(providers);
-        List<Tier> tierSel = dev.costbench.ui.common.Checked.items(tiers);
-        String q = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
-        List<CostRow> shown = rows.stream()
-                .filter(r -> provSel.isEmpty() || provSel.contains(r.model().provider()))
-                .filter(r -> tierSel.isEmpty() || tierSel.contains(r.model().tier()))
-                .filter(r -> q.isEmpty() || r.model().id().toLowerCase(Locale.ROOT).contains(q)
-                        || r.model().name().toLowerCase(Locale.ROOT).contains(q))
-                .collect(Collectors.toList());
-        cheapest = shown.stream().filter(r -> r.complete() && r.perRequest().signum() > 0)
-                .min(Comparator.comparing(CostRow::perRequest)).orElse(null);
+    private void rebuild() {
         String selectedId = selectedRow() == null ? null : selectedRow().model().id();
         TreeItem<Item> root = new TreeItem<>(new Item(null, null, 0));
-        if (group.isSelected()) {
-            Map<Tier, TreeItem<Item>> groups = new EnumMap<>(Tier.class);
-            Map<Tier, List<CostRow>> byTier = shown.stream().collect(Collectors.groupingBy(r -> r.model().tier(),
+        if (vm.groupedProperty().get()) {
+            Map<Tier, List<CostRow>> byTier = vm.shown().stream().collect(Collectors.groupingBy(r -> r.model().tier(),
                     () -> new EnumMap<>(Tier.class), Collectors.toList()));
             byTier.forEach((t, list) -> {
                 TreeItem<Item> g = new TreeItem<>(new Item(t, null, list.size()));
                 g.setExpanded(true);
                 list.forEach(r -> g.getChildren().add(new TreeItem<>(new Item(null, r, 0))));
-                groups.put(t, g);
+                root.getChildren().add(g);
             });
-            root.getChildren().setAll(groups.values());
         } else {
-            shown.forEach(r -> root.getChildren().add(new TreeItem<>(new Item(null, r, 0))));
+            vm.shown().forEach(r -> root.getChildren().add(new TreeItem<>(new Item(null, r, 0))));
         }
         List<TreeTableColumn<Item, ?>> order = new ArrayList<>(table.getSortOrder());
         table.setRoot(root);
@@ -193,11 +176,10 @@ public final class CostTableView extends BorderPane {
             table.getSortOrder().setAll(order);
         }
         table.sort();
-        summary.setText(shown.size() + " of " + rows.size() + " models"
-                + (cheapest == null ? "" : " · cheapest: " + cheapest.model().name() + " " + Money.format(cheapest.perRequest())));
         if (selectedId != null) {
             select(selectedId);
         }
+        CostRow cheapest = vm.cheapestProperty().get();
         if (selectedRow() == null && cheapest != null) {
             select(cheapest.model().id()); // keep the breakdown useful when a filter hides the selection
         }
@@ -214,11 +196,6 @@ public final class CostTableView extends BorderPane {
                 }
             }
         }
-    }
-
-    /** The cheapest fully priced model among the rows shown, or null. */
-    public CostRow cheapest() {
-        return cheapest;
     }
 
     public CostRow selectedRow() {

@@ -21,6 +21,7 @@ public final class PromptFeature implements ViewModel {
     private final TuneViewModel tune;
     private final TokensViewModel tokens;
     private final CacheViewModel cache;
+    private final CostTableViewModel table;
     private final DiffViewModel diff;
     private final ScenarioTarget scenario;
 
@@ -38,6 +39,7 @@ public final class PromptFeature implements ViewModel {
         this.tokens = new TokensViewModel(ui, prompt, new TokenTaxCounts(ui, prompt.selectedModelProperty()::get,
                 this::request, clients));
         this.cache = new CacheViewModel(prompt, marks);
+        this.table = new CostTableViewModel(prompt.rows());
         this.diff = new DiffViewModel(ui, tune);
         this.scenario = scenario;
     }
@@ -72,6 +74,11 @@ public final class PromptFeature implements ViewModel {
 
     public TuneViewModel tune() {
         return tune;
+    }
+
+    /** The cost table's filters. */
+    public CostTableViewModel table() {
+        return table;
     }
 
     /** The Tune tab's cache planner. */

@@ -57,7 +57,7 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         this.feature = feature;
         this.vm = feature.prompt();
         getStyleClass().add("prompt-view");
-        table = new CostTableView(vm.rows());
+        table = new CostTableView(feature.table());
         breakdown.setCatalog(vm.catalogProperty().get());
         vm.catalogProperty().addListener((o, a, c) -> breakdown.setCatalog(c));
 
@@ -97,8 +97,9 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
             }
         });
         vm.generationProperty().addListener((o, a, b) -> {
-            if (table.selectedRow() == null && table.cheapest() != null) {
-                table.select(table.cheapest().model().id()); // something useful in the breakdown from the start
+            CostRow cheapest = feature.table().cheapestProperty().get();
+            if (table.selectedRow() == null && cheapest != null) {
+                table.select(cheapest.model().id()); // something useful in the breakdown from the start
             }
             breakdown.show(table.selectedRow());
         });
