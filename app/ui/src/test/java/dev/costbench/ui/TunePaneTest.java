@@ -4,14 +4,12 @@ package dev.costbench.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
@@ -111,7 +109,7 @@ class TunePaneTest {
         robot.interact(() -> {
             view.table().select(model);
             view.showTune();
-            view.tunePane().refresh();
+            tune.analyse();
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -179,7 +177,7 @@ class TunePaneTest {
         assertEquals(5, tune.appliedProperty().get());
 
         // before/after: the diff shows both texts, the token delta is negative
-        robot.interact(() -> view.tunePane().showInner(1));
+        robot.clickOn("Before / after");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> feature.diff().segments().stream()
                 .anyMatch(x -> x.text().contains("kindly"))); // compared in the background
         WaitForAsyncUtils.waitForFxEvents();
@@ -190,7 +188,7 @@ class TunePaneTest {
 
         // Ctrl+Z undoes the last one (structured output). The key event goes to the tab directly: a robot key press
         // on a loaded machine can auto-repeat while the window is busy, which would undo more than once.
-        robot.interact(() -> javafx.event.Event.fireEvent(view.tunePane(), new javafx.scene.input.KeyEvent(
+        robot.interact(() -> javafx.event.Event.fireEvent(robot.lookup("#tune-pane").query(), new javafx.scene.input.KeyEvent(
                 javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.Z, false, true, false,
                 false)));
         WaitForAsyncUtils.waitForFxEvents();
@@ -215,35 +213,26 @@ class TunePaneTest {
         });
         tune(robot, "claude-sonnet-4-5");
         // Ctrl+B at the end of the system prompt
-        robot.interact(() -> view.systemEditor().area().moveTo(view.systemEditor().area().getLength()));
-        robot.clickOn("#system-prompt-area");
-        robot.interact(() -> view.systemEditor().area().moveTo(view.systemEditor().area().getLength()));
+        org.fxmisc.richtext.CodeArea area = robot.lookup("#system-prompt-area").queryAs(
+                org.fxmisc.richtext.CodeArea.class);
+        robot.clickOn(area);
+        robot.interact(() -> area.moveTo(area.getLength()));
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(sys.length()), view.cacheMarks().offsets("system"));
+        assertEquals(List.of(sys.length()), feature.marks().offsets("system"));
         assertEquals(sys, vm.systemTextProperty().get(), "marking changes no text");
-        robot.interact(() -> view.tunePane().showInner(2));
+        robot.clickOn("Cache");
         WaitForAsyncUtils.waitForFxEvents();
         // Anthropic 5-minute write 1.25×, read 0.1×: (1.25 − 0.1) / (1 − 0.1) = 1.28 → from the 2nd call
-        assertEquals("cheaper from the 2nd call within 5 minutes", feature.cache().breakEven("claude-sonnet-4-5"));
         assertEquals("cheaper from the 2nd call within 5 minutes", robot.lookup("#cache-breakeven-claude-sonnet-4-5")
-                .queryAs(javafx.scene.control.Label.class).getText(), "shown");
-        assertTrue(feature.cache().warnings().size() >= 1, "{{date}} before the breakpoint");
+                .queryAs(javafx.scene.control.Label.class).getText());
+        assertFalse(robot.lookup("#cache-warnings").queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty(),
+                "{{date}} before the breakpoint");
         screenshot(robot, "costbench.screenshot.cache");
+        assertEquals(Part.CacheTtl.FIVE_MINUTES, feature.request().systemCache());
+        // how breakpoints split messages and move with typing: CacheViewModelTest
 
-        ChatRequest r = view.currentRequest();
-        assertEquals(Part.CacheTtl.FIVE_MINUTES, r.systemCache());
-        // a breakpoint inside the user message splits it, the first piece carrying cache_control
-        robot.interact(() -> view.cacheMarks().toggle("user", 6));
-        r = view.currentRequest();
-        List<Part> parts = r.messages().get(r.messages().size() - 1).parts();
-        assertEquals(2, parts.size());
-        assertEquals(new Part.Text("Where ", Part.CacheTtl.FIVE_MINUTES), parts.get(0));
-        assertEquals(new Part.Text("is my order?"), parts.get(1));
-        // typing before the breakpoint moves it
-        robot.interact(() -> vm.userTextProperty().set("Hi! Where is my order?"));
-        assertEquals(List.of(10), view.cacheMarks().offsets("user"));
-        // a breakpoint after a few-shot turn; typing in a turn keeps its editor (and the caret)
+        // typing in a few-shot turn keeps its editor (and the caret)
         robot.interact(() -> {
             vm.addTurn(Role.USER, "Example question");
             vm.addTurn(Role.ASSISTANT, "Example answer");
@@ -251,12 +240,6 @@ class TunePaneTest {
         javafx.scene.Node editor = robot.lookup("#turn-0").query();
         robot.interact(() -> vm.turns().get(0).textProperty().set("Example question?"));
         org.junit.jupiter.api.Assertions.assertSame(editor, robot.lookup("#turn-0").query());
-        robot.interact(() -> view.cacheMarks().toggle(vm.turns().get(1).key(), "Example answer".length()));
-        r = view.currentRequest();
-        assertEquals(List.of(new Part.Text("Example answer", Part.CacheTtl.FIVE_MINUTES)), r.messages().get(1).parts());
-        assertEquals(List.of(new Part.Text("Example question?")), r.messages().get(0).parts());
-        robot.interact(() -> view.cacheMarks().marks().clear());
-        assertNull(view.currentRequest().systemCache());
     }
 
     @Test

@@ -180,9 +180,4 @@ final class CutsPane extends ScrollPane {
             }
         }
     }
-
-    /** How many suggestions are shown. */
-    int suggestionCount() {
-        return (int) suggestions.getChildren().stream().filter(SuggestionLine.class::isInstance).count();
-    }
 }

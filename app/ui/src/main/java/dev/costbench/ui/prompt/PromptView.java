@@ -3,7 +3,6 @@ package dev.costbench.ui.prompt;
 
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.ui.common.View;
 import java.io.File;
 import java.util.List;
@@ -41,13 +40,8 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
 
     private final PromptFeature feature;
     private final PromptViewModel vm;
-    private final PromptEditor system;
-    private final PromptEditor user;
     private final CostTableView table;
     private final BreakdownPane breakdown = new BreakdownPane();
-    private final RunPane run;
-    private final TunePane tune;
-    private final TokensPane tokens;
     private final TabPane lower;
     private final Tab runTab;
     private final Tab tuneTab;
@@ -61,10 +55,10 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         breakdown.setCatalog(vm.catalogProperty().get());
         vm.catalogProperty().addListener((o, a, c) -> breakdown.setCatalog(c));
 
-        system = new PromptEditor("system-prompt", "System prompt — type, paste, or drop a text file here",
+        PromptEditor system = new PromptEditor("system-prompt", "System prompt — type, paste, or drop a text file here",
                 vm.systemTextProperty());
         system.setPrefHeight(150);
-        user = new PromptEditor("user-prompt", "User message — type, paste, or drop a text file here",
+        PromptEditor user = new PromptEditor("user-prompt", "User message — type, paste, or drop a text file here",
                 vm.userTextProperty());
         user.setPrefHeight(220);
         acceptDroppedText(system, vm.systemTextProperty());
@@ -103,9 +97,9 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
             }
             breakdown.show(table.selectedRow());
         });
-        run = new RunPane(feature.run());
-        tune = new TunePane(feature.tune(), feature.cache(), feature.diff());
-        tokens = new TokensPane(feature.tokens());
+        RunPane run = new RunPane(feature.run());
+        TunePane tune = new TunePane(feature.tune(), feature.cache(), feature.diff());
+        TokensPane tokens = new TokensPane(feature.tokens());
         Tab bdTab = new Tab("Breakdown", breakdown);
         runTab = new Tab("Send to the API", run);
         tuneTab = new Tab("Tune", tune);
@@ -159,18 +153,6 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         return table;
     }
 
-    public RunPane runPane() {
-        return run;
-    }
-
-    public TunePane tunePane() {
-        return tune;
-    }
-
-    public TokensPane tokensPane() {
-        return tokens;
-    }
-
     /** Shows the "Send to the API" tab. */
     public void showRun() {
         lower.getSelectionModel().select(runTab);
@@ -184,24 +166,6 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
     /** Shows the "Tokens" tab. */
     public void showTokens() {
         lower.getSelectionModel().select(tokensTab);
-    }
-
-    /** The prompt as a provider-neutral request: system, few-shot turns in order, then the user message. */
-    public ChatRequest currentRequest() {
-        return feature.request();
-    }
-
-    public PromptEditor userEditor() {
-        return user;
-    }
-
-    public PromptEditor systemEditor() {
-        return system;
-    }
-
-    /** The cache breakpoints marked in the editors. */
-    public CacheMarks cacheMarks() {
-        return feature.marks();
     }
 
     /** Opens a file into the user message (File ▸ Open). */

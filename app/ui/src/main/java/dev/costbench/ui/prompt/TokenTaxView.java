@@ -222,11 +222,4 @@ public final class TokenTaxView extends BorderPane {
         return c;
     }
 
-    public TableView<Integer> table() {
-        return table;
-    }
-
-    public StackedBarChart<Number, String> chart() {
-        return chart;
-    }
 }

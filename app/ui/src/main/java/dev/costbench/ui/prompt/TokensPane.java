@@ -113,10 +113,6 @@ public final class TokensPane extends BorderPane implements View<TokensViewModel
         return vm;
     }
 
-    public TokenTaxView taxView() {
-        return tax;
-    }
-
     /** A row of pieces: a wrapping flow of coloured labels, built only while the row is in view. */
     private final class PieceCell extends ListCell<TokenRows.Row> {
 

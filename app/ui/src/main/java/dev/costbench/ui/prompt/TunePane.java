@@ -136,11 +136,6 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
         return vm;
     }
 
-    /** Shows the inner tab {@code i}: 0 cuts, 1 before/after, 2 cache. */
-    public void showInner(int i) {
-        inner.getSelectionModel().select(i);
-    }
-
     /** Recomputes the breakdown, the suggestions and, when shown, the diff and the cache plan. */
     public void refresh() {
         vm.analyse();
@@ -163,11 +158,6 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
 
     private void undoAll() {
         vm.undoAll();
-    }
-
-    /** How many suggestions are shown in the Cuts tab. */
-    public int suggestionCount() {
-        return cuts.suggestionCount();
     }
 
     private void refreshDiff() {
