@@ -41,7 +41,7 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
     private final PromptFeature feature;
     private final PromptViewModel vm;
     private final CostTableView table;
-    private final BreakdownPane breakdown = new BreakdownPane();
+    private final BreakdownPane breakdown;
     private final TabPane lower;
     private final Tab runTab;
     private final Tab tuneTab;
@@ -52,8 +52,7 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         this.vm = feature.prompt();
         getStyleClass().add("prompt-view");
         table = new CostTableView(feature.table());
-        breakdown.setCatalog(vm.catalogProperty().get());
-        vm.catalogProperty().addListener((o, a, c) -> breakdown.setCatalog(c));
+        breakdown = new BreakdownPane(vm.catalogProperty());
 
         PromptEditor system = new PromptEditor("system-prompt", "System prompt — type, paste, or drop a text file here",
                 vm.systemTextProperty());
