@@ -126,7 +126,7 @@ class ScenarioCliTest {
                 + "\"volume\": {\"amount\": 100}, \"text\": {\"user\": 100}}]}, \"levers\": [{\"type\": "
                 + "\"responseCache\", \"hitRate\": 1.2}]}");
         assertEquals(2, run("scenario", "report", bad.toString()));
-        assertEquals("costbench: bad.json: levers[0].hitRate: A hit rate above 100 % is impossible, got 120 %\n", err);
+        assertEquals("costbench: bad.json: levers[0].hitRate: 1.2 is out of range (0 to 1, a share: 0 = 0 %, 1 = 100 %)\n", err);
         Files.writeString(bad, "{\"workload\": ");
         assertEquals(2, run("scenario", "report", bad.toString()));
         assertTrue(err.startsWith("costbench: bad.json: not valid JSON at line 1"), err);

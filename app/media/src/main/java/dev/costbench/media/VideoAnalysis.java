@@ -16,8 +16,8 @@ import org.bytedeco.javacv.Frame;
 /**
  * One decoding pass over a video at 64×36 grey (FFmpeg scales), recording each frame's time and its mean absolute
  * difference from the previous frame. The frame-sampling strategies then pick frames from that scan without
- * decoding again: every frame, uniform N fps, motion-adaptive, or one per scene (cuts found as in
- * feasibility.md §2: difference above 0.08 and above 4 × the local median + 0.02).
+ * decoding again: every frame, uniform N fps, motion-adaptive, or one per scene (cuts where the
+ * difference is above 0.08 and above 4 × the local median + 0.02).
  */
 public final class VideoAnalysis {
 

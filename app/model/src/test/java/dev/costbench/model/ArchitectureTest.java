@@ -9,7 +9,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * STYLE.md R1: app/model is pure Java — no JavaFX, no HTTP, no JDBC, no AWT/Swing — and depends on no other module
+ * app/model is pure Java — no JavaFX, no HTTP, no JDBC, no AWT/Swing — and depends on no other module
  * (the lab store's interface lives here, its H2 implementation in app/store).
  */
 @AnalyzeClasses(packages = "dev.costbench.model", importOptions = ImportOption.DoNotIncludeTests.class)

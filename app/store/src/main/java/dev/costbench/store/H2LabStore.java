@@ -65,7 +65,7 @@ import java.util.concurrent.TimeUnit;
  *       neither can reserve across processes.</li>
  *   <li>AUTO_SERVER makes whichever process opened the file first run a TCP server for the rest of its life, and
  *       hands the database over to another process when that one exits; every process must use exactly the same
- *       URL flags (feasibility.md §5). That is more moving parts (a listening port in a desktop app, a server
+ *       URL flags. That is more moving parts (a listening port in a desktop app, a server
  *       hand-over in the middle of a run) for no feature the user asked for.</li>
  *   <li>The user's need is simple: one CostBench owns the lab. A message naming the file tells them what to do.</li>
  * </ul>

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** STYLE.md R1: app/store depends on app/model only — no JavaFX, HTTP, media decoding or CLI. */
+/** app/store depends on app/model only — no JavaFX, HTTP, media decoding or CLI. */
 @AnalyzeClasses(packages = "dev.costbench.store", importOptions = ImportOption.DoNotIncludeTests.class)
 class StoreArchitectureTest {
 

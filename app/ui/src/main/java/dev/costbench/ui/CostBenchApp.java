@@ -156,8 +156,7 @@ public final class CostBenchApp extends Application {
                     window.select(PROMPT);
                     promptView.showTokens();
                 },
-                () -> ui.dialogs().info("Restore a backup", "Backups of the results store are listed by "
-                        + "./costbench store backups and restored by ./costbench store restore."));
+                storeAccess::restoreBackup);
     }
 
     private MediaView mediaView() {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Entry point. With no arguments it starts the workbench; with a subcommand it runs the command line without
  * touching JavaFX (so scripts need no display). A plain class, not an {@code Application}, so that JavaFX on the
- * class path starts (STYLE.md R10). {@code --self-test} checks an installation ({@link SelfTest});
+ * class path starts. {@code --self-test} checks an installation ({@link SelfTest});
  * {@code --create-cds-archive} makes an installed build's start-up archive ({@link AppCds}).
  */
 public final class Launcher {

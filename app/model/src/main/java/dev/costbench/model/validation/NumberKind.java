@@ -80,8 +80,9 @@ public enum NumberKind {
         return whole;
     }
 
-    /** "0 to 1000 $ per million tokens", "1 to 31 days". */
+    /** "0 to 1000 $ per million tokens", "1 to 31 days", "0 to 1, a share: 0 = 0 %, 1 = 100 %". */
     public String range() {
-        return NumberRules.show(min) + " to " + NumberRules.show(max) + " " + unit;
+        String bounds = NumberRules.show(min) + " to " + NumberRules.show(max);
+        return unit.startsWith("(") ? bounds + ", " + unit.substring(1, unit.length() - 1) : bounds + " " + unit;
     }
 }

@@ -63,8 +63,8 @@ class CatalogNumbersTest {
                 + "000000000000000000000000000000… (400 characters) is out of range")), msgs.toString());
         assertTrue(msgs.contains("user.json: model 'a', field 'maxOutput': 12.5 is not a whole number (0 to 100000000 "
                 + "tokens)"), msgs.toString());
-        assertTrue(msgs.contains("user.json: model 'a', field 'residencyMultiplier': 1000000000 is out of range (0 to 100 "
-                + "(a factor))"), msgs.toString());
+        assertTrue(msgs.contains("user.json: model 'a', field 'residencyMultiplier': 1000000000 is out of range (0 to 100, "
+                + "a factor)"), msgs.toString());
         assertEquals(5, msgs.size(), msgs.toString());
     }
 

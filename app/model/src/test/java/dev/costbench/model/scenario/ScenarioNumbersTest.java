@@ -57,8 +57,8 @@ class ScenarioNumbersTest {
         String json = sample().replaceFirst("\"repeatRate\": 0.85", "\"repeatRate\": 85");
         ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(json,
                 "x.json"));
-        assertEquals("x.json: workload.requestTypes[0].repeatRate: 85 is out of range (0 to 1 (a share: 0 = 0 %, "
-                + "1 = 100 %))", e.getMessage());
+        assertEquals("x.json: workload.requestTypes[0].repeatRate: 85 is out of range (0 to 1, a share: 0 = 0 %, "
+                + "1 = 100 %)", e.getMessage());
     }
 
     @Test

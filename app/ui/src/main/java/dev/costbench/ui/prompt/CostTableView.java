@@ -28,7 +28,7 @@ import org.controlsfx.control.CheckComboBox;
 
 /**
  * The cost of the prompt on every catalog model: sortable, filterable by provider, tier and text, grouped by tier,
- * the cheapest complete row highlighted. Built in code (a dynamic screen, STYLE.md R3).
+ * the cheapest complete row highlighted. Built in code (a dynamic screen).
  */
 public final class CostTableView extends BorderPane {
 

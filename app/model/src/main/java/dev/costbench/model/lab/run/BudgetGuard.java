@@ -71,6 +71,8 @@ public final class BudgetGuard {
     private long reservations;
     private Reservation refused;
     private BigDecimal refusedLeft;
+    /** Set by a refusal with nothing in flight: the budget is spent, and no later call starts (even a cheaper one). */
+    private boolean exhausted;
     private Consumer<Event> observer;
 
     /**
@@ -98,7 +100,8 @@ public final class BudgetGuard {
         Objects.requireNonNull(worstCase, "worstCase");
         BigDecimal amount = scaled(worstCase);
         BigDecimal committed = committed();
-        if (cap != null && spent.add(committed).add(amount).compareTo(cap) > 0) {
+        if (cap != null && (exhausted || spent.add(committed).add(amount).compareTo(cap) > 0)) {
+            exhausted = exhausted || outstanding == 0;
             refused = new Reservation(0, worstCase, amount);
             refusedLeft = cap.subtract(spent).subtract(committed);
             tell(Event.Kind.REFUSED, 0, worstCase, amount, null, committed);

@@ -120,6 +120,28 @@ class BudgetGuardTest {
     }
 
     @Test
+    void aRefusalWithNothingInFlightEndsTheBudgetEvenForACheaperCall() {
+        BudgetGuard g = new BudgetGuard(usd("0.05"), BigDecimal.ZERO);
+        BudgetGuard.Reservation a = g.tryReserve(usd("0.04"));
+        assertNotNull(a);
+        BudgetGuard.Reservation open = g.tryReserve(usd("0.005"));
+        assertNotNull(open);
+        assertNull(g.tryReserve(usd("0.02")), "0.045 open + 0.02 > 0.05, with calls in flight: not final yet");
+        g.settle(a, usd("0.04"));
+        g.settle(open, usd("0.001"));
+        assertNotNull(g.tryReserve(usd("0.005")), "a refusal while calls were in flight does not end the budget");
+    }
+
+    /** Fails before: a cheaper call (another provider's thread) started after the run's final refusal. */
+    @Test
+    void oneFinalRefusalIsFinal() {
+        BudgetGuard g = new BudgetGuard(usd("0.05"), BigDecimal.ZERO);
+        g.settle(g.tryReserve(usd("0.04")), usd("0.04"));
+        assertNull(g.tryReserve(usd("0.02")), "0.04 spent + 0.02 > 0.05 with nothing in flight");
+        assertNull(g.tryReserve(usd("0.005")), "0.005 would fit, but the run's budget was declared spent");
+    }
+
+    @Test
     void theGuaranteeIsOneSentenceThatNamesTheMarginTheCapAndTheBound() {
         String t = BudgetGuarantee.TEXT;
         assertTrue(t.endsWith(".") && !t.substring(0, t.length() - 1).matches(".*[.!?] .*"), "one sentence: " + t);

@@ -214,8 +214,11 @@ class RunPlanTest {
         settler.join();
         assertEquals(0, new BigDecimal("0.35").compareTo(g.spent()));
         g.settle(big, new BigDecimal("0.60"));
-        assertNull(g.reserveOrWait(new BigDecimal("0.06"), () -> false), "0.95 + 0.06 > 1.00, nothing to wait for");
-        assertNotNull(g.reserveOrWait(new BigDecimal("0.05"), () -> false), "exactly up to the cap");
+        BudgetGuard.Reservation last = g.reserveOrWait(new BigDecimal("0.05"), () -> false);
+        assertNotNull(last, "exactly up to the cap");
+        g.settle(last, new BigDecimal("0.05"));
+        assertNull(g.reserveOrWait(new BigDecimal("0.01"), () -> false), "1.00 + 0.01 > 1.00, nothing to wait for");
+        assertNull(g.reserveOrWait(BigDecimal.ZERO, () -> false), "after a final refusal nothing starts");
         assertNotNull(new BudgetGuard(null, BigDecimal.TEN).tryReserve(new BigDecimal("1000")), "no cap");
         assertEquals(0, BigDecimal.ONE.compareTo(g.scale()), "nothing was billed above its reservation");
         assertEquals(0, g.overruns());

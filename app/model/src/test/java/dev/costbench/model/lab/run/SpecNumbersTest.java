@@ -51,7 +51,7 @@ class SpecNumbersTest {
                 refused(spec(",\"budgetUsd\":\"1e100000000\"")).getMessage());
         assertEquals("x.json: budgetUsd: 1E+100000000 is out of range (0 to 1000000000 $)",
                 refused(spec(",\"budgetUsd\":1e100000000")).getMessage());
-        assertEquals("x.json: parameters.temperature: 1E+400 is out of range (0 to 2 (a temperature))",
+        assertEquals("x.json: parameters.temperature: 1E+400 is out of range (0 to 2, a temperature)",
                 refused(spec(",\"parameters\":{\"temperature\":1e400}")).getMessage());
         assertEquals("x.json: variants[0].parameters.maxOutputTokens: 10000000000 is out of range (0 to 100000000 tokens)",
                 refused("{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\","
