@@ -240,11 +240,6 @@ public final class RunViewModel implements ViewModel {
         return figuresView;
     }
 
-    /** The figure shown in {@code name}'s row ("Billed", "Counted", …), or null. */
-    public String figure(String name) {
-        return figures.stream().filter(f -> f.name().equals(name)).map(Figure::value).findFirst().orElse(null);
-    }
-
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }

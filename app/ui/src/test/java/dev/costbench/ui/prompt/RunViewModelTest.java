@@ -82,6 +82,12 @@ class RunViewModelTest {
         return f;
     }
 
+    /** The figure shown in {@code name}'s row ("Billed", "Counted", …), or null. */
+    static String figure(RunViewModel run, String name) {
+        return run.figures().stream().filter(f -> f.name().equals(name)).map(RunViewModel.Figure::value).findFirst()
+                .orElse(null);
+    }
+
     @Test
     void sendsToTheSelectedModelStreamsAndSetsBilledBesideTheEstimate() {
         PromptFeature f = feature(new DirectTaskExecutor());
@@ -101,18 +107,18 @@ class RunViewModelTest {
         assertEquals("You are terse.", r.system());
         assertEquals(50, r.maxOutputTokens());
         assertTrue(r.stream());
-        assertTrue(run.figure("Estimate").contains("up to 50 output"), run.figure("Estimate"));
+        assertTrue(figure(run, "Estimate").contains("up to 50 output"), figure(run, "Estimate"));
         // 1000 uncached × $0.15/1M + 1024 cached × $0.075/1M + 2 × $0.60/1M = $0.0002280
-        assertTrue(run.figure("Billed").startsWith("$0.000228"), run.figure("Billed"));
-        assertTrue(run.figure("Billed").contains("difference from the estimate"));
-        assertTrue(run.figure("Reported").contains("cache read 1024"));
-        assertTrue(run.figure("Timing").startsWith("420 ms, first token after 180 ms"));
+        assertTrue(figure(run, "Billed").startsWith("$0.000228"), figure(run, "Billed"));
+        assertTrue(figure(run, "Billed").contains("difference from the estimate"));
+        assertTrue(figure(run, "Reported").contains("cache read 1024"));
+        assertTrue(figure(run, "Timing").startsWith("420 ms, first token after 180 ms"));
         assertEquals(List.of("send gpt-4o-mini 0.000228"), ledger.stream().map(s -> s.replaceAll("0+$", ""))
                 .toList());
         assertFalse(run.runningProperty().get());
 
         run.countExactly();
-        assertTrue(run.figure("Counted").startsWith("2024 input tokens, exact from OpenAI"), run.figure("Counted"));
+        assertTrue(figure(run, "Counted").startsWith("2024 input tokens, exact from OpenAI"), figure(run, "Counted"));
         assertFalse(sent.get(1).stream(), "a count is not streamed");
     }
 
@@ -130,7 +136,7 @@ class RunViewModelTest {
         run.showResponse();
         assertEquals("The body the provider sent (any key redacted)", dialogs.last("text").headline());
         assertTrue(ledger.isEmpty(), "a failed call costs nothing in the ledger");
-        assertNull(run.figure("Billed"));
+        assertNull(figure(run, "Billed"));
         // the next success clears the error and the body
         failure = null;
         run.send();
