@@ -126,12 +126,6 @@ public final class CacheViewModel implements ViewModel {
         warnings.setAll(warn.stream().map(CacheWarning::message).toList());
     }
 
-    /** The break-even of {@code modelId}'s plan ("cheaper from the 2nd call within 5 minutes"), or null. */
-    public String breakEven(String modelId) {
-        return plans.stream().filter(p -> p.model().id().equals(modelId)).map(p -> p.plan().plan().breakEven())
-                .findFirst().orElse(null);
-    }
-
     /** Requests per minute sharing the prefix (text as typed). */
     public StringProperty rateProperty() {
         return rate;

@@ -27,6 +27,12 @@ class CacheViewModelTest {
             new RecordingDialogService()), CATALOG, null, (n, b, o) -> { }, t -> { });
     private final CacheViewModel vm = f.cache();
 
+    /** The break-even of {@code modelId}'s plan ("cheaper from the 2nd call within 5 minutes"), or null. */
+    private String breakEven(String modelId) {
+        return vm.plans().stream().filter(p -> p.model().id().equals(modelId))
+                .map(p -> p.plan().plan().breakEven()).findFirst().orElse(null);
+    }
+
     @Test
     void aBreakpointAfterTheSystemPromptShowsTheBreakEvenPerProvider() {
         f.prompt().systemTextProperty().set(SYSTEM);
@@ -39,7 +45,7 @@ class CacheViewModelTest {
         assertEquals("1 breakpoint(s): " + f.marks().place(PromptSnapshot.of(f.prompt())).labels().get(0) + ".",
                 vm.pointsProperty().get());
         // Anthropic 5-minute write 1.25×, read 0.1×: (1.25 − 0.1) / (1 − 0.1) = 1.28 → from the 2nd call
-        assertEquals("cheaper from the 2nd call within 5 minutes", vm.breakEven("claude-sonnet-4-5"));
+        assertEquals("cheaper from the 2nd call within 5 minutes", breakEven("claude-sonnet-4-5"));
         assertEquals("claude-sonnet-4-5", vm.plans().get(0).model().id(), "the selected model first");
         assertEquals(3, vm.plans().size(), "and one model of each other provider");
         assertTrue(vm.warnings().stream().anyMatch(w -> w.contains("{{date}}")), vm.warnings().toString());
