@@ -15,6 +15,7 @@ import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.media.MediaView;
+import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
@@ -52,6 +53,7 @@ public final class CostBenchApp extends Application {
     private UiContext ui;
     private WorkbenchViewModel workbench;
     private StoreAccess storeAccess;
+    private PromptFeature promptFeature;
     private PromptViewModel promptVm;
     private PromptView promptView;
     private MediaView mediaView;
@@ -73,21 +75,25 @@ public final class CostBenchApp extends Application {
         StartupProbe.mark("catalog");
         workbench = new WorkbenchViewModel(ui, catalogSource(), catalog, () -> aboutText(workbench.catalogProperty().get()),
                 CostBenchApp::licenceText);
-        promptVm = new PromptViewModel(catalog);
+        promptFeature = new PromptFeature(ui, catalog, id -> access.join().clients().client(id),
+                (name, baseline, optimized) -> {
+                    window.select(LAB);
+                    labView().showSetup();
+                    labView().setup().prefill(name, baseline.system(), baseline.user(), optimized.system(),
+                            optimized.user());
+                }, t -> {
+                    window.select(SCENARIOS);
+                    scenarioView().addRequestType(t);
+                });
+        promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
         if (!Boolean.getBoolean("costbench.emptyPrompt")) {
             seedExample(promptVm);
         }
         Path data = AppDirs.dataDir(); // the data directory in force now
         storeAccess = new StoreAccess(ui, H2LabStore::open, Platform::exit);
-        promptView = new PromptView(promptVm, id -> access.join().clients().client(id));
-        promptView.runPane().setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
-        promptView.tunePane().setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
-        promptView.tunePane().setOnCheckQuality(q -> {
-            window.select(LAB);
-            labView().showSetup();
-            promptView.tunePane().status().setText(q.fill(labView().setup()));
-        });
+        promptView = new PromptView(promptFeature);
+        promptFeature.setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
         StartupProbe.mark("prompt view");
 
         window = new MainWindow(stage, workbench, List.of(
@@ -141,10 +147,10 @@ public final class CostBenchApp extends Application {
                 () -> {
                     window.select(PROMPT);
                     promptView.showRun();
-                    promptView.runPane().send();
+                    promptFeature.run().send();
                 },
-                () -> promptView.tunePane().checkQuality(),
-                this::promptToScenario,
+                () -> promptFeature.tune().checkQuality(),
+                promptFeature::useInScenario,
                 () -> window.select(PROVIDERS),
                 () -> {
                     window.select(PROMPT);
@@ -189,24 +195,6 @@ public final class CostBenchApp extends Application {
         return providersVm;
     }
 
-    /** "Use this prompt in the scenario planner": the Prompt view's prompt becomes a request type. */
-    private void promptToScenario() {
-        dev.costbench.model.tokens.Encoding enc = dev.costbench.model.tokens.Encoding.O200K_BASE;
-        long sys = Tokenizers.count(enc, promptVm.systemTextProperty().get());
-        long few = promptVm.turns().stream().mapToLong(t -> Tokenizers.count(enc, t.textProperty().get())).sum();
-        long user = Tokenizers.count(enc, promptVm.userTextProperty().get());
-        var row = promptView.table().selectedRow();
-        String model = row == null ? "gpt-5-mini" : row.model().id();
-        var t = new dev.costbench.model.scenario.RequestType("prompt-" + System.currentTimeMillis() % 10000,
-                "From the Prompt view", dev.costbench.model.scenario.Volume.monthly(
-                        promptVm.monthlyRequestsProperty().get()), model,
-                new dev.costbench.model.scenario.TextTokens(sys, few, user, promptVm.outputTokensProperty().get(),
-                        promptVm.reasoningTokensProperty().get()), java.util.List.of(), null, null,
-                java.math.BigDecimal.ZERO, null);
-        window.select(SCENARIOS);
-        scenarioView().addRequestType(t);
-    }
-
     /** Asks for the passphrase of the encrypted key file (only where no OS credential store works). Any thread. */
     private char[] askPassphrase() {
         return UiCalls.askAndWait(tasks, () -> ui.dialogs().askSecret("No system keychain is available here, so "
@@ -238,8 +226,8 @@ public final class CostBenchApp extends Application {
         if (storeAccess != null) {
             storeAccess.close();
         }
-        if (promptVm != null) {
-            promptVm.close();
+        if (promptFeature != null) {
+            promptFeature.close();
         }
         if (mediaView != null) {
             mediaView.close();

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.prompt.TextStats;
+import dev.costbench.ui.common.FxTaskExecutor;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import java.util.concurrent.CountDownLatch;
@@ -30,18 +34,21 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LargePromptTest {
 
+    private PromptFeature feature;
     private PromptViewModel vm;
 
     @Start
     void start(Stage stage) {
-        vm = new PromptViewModel(CatalogBuilder.builtIn());
-        stage.setScene(new Scene(new PromptView(vm), 1400, 900));
+        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
+                CatalogBuilder.builtIn(), id -> null, (n, b, o) -> { }, t -> { });
+        vm = feature.prompt();
+        stage.setScene(new Scene(new PromptView(feature), 1400, 900));
         stage.show();
     }
 
     @AfterEach
     void close() {
-        vm.close();
+        feature.close();
     }
 
     static String twoMegabytes() {

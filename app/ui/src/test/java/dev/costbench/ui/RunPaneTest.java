@@ -14,6 +14,11 @@ import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.TokenCountResult;
+import dev.costbench.ui.common.FxTaskExecutor;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.prompt.PromptFeature;
+import dev.costbench.ui.prompt.RunViewModel;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import java.time.Duration;
@@ -34,7 +39,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Prompt view's "Send to the API" tab against a scripted client: streaming, estimate vs billed, errors. */
+/**
+ * The Prompt view's "Send to the API" tab end to end against a scripted client: the buttons, the streamed answer,
+ * estimate vs billed, errors (the cases in between are in RunViewModelTest).
+ */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class RunPaneTest {
@@ -43,7 +51,9 @@ class RunPaneTest {
     private final List<ChatRequest> sent = new CopyOnWriteArrayList<>();
     private final List<ChatRequest> counted = new CopyOnWriteArrayList<>();
     private volatile boolean fail;
+    private PromptFeature feature;
     private PromptViewModel vm;
+    private RunViewModel run;
     private PromptView view;
 
     private final ProviderClient fake = new ProviderClient() {
@@ -81,15 +91,18 @@ class RunPaneTest {
 
     @Start
     void start(Stage stage) {
-        vm = new PromptViewModel(CATALOG);
-        view = new PromptView(vm, id -> fake);
+        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
+                CATALOG, id -> fake, (n, b, o) -> { }, t -> { });
+        vm = feature.prompt();
+        run = feature.run();
+        view = new PromptView(feature);
         stage.setScene(new Scene(view, 1400, 900));
         stage.show();
     }
 
     @AfterEach
     void close() {
-        vm.close();
+        feature.close();
     }
 
     @Test
@@ -105,9 +118,10 @@ class RunPaneTest {
             view.showRun();
         });
         fire(robot, "#send");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.figures().stream()
+                .anyMatch(f -> f.name().equals("Billed")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Hello there", view.runPane().answer().getText());
+        assertEquals("Hello there", robot.lookup("#answer").queryAs(javafx.scene.control.TextArea.class).getText());
         ChatRequest r = sent.get(0);
         assertEquals("gpt-4o-mini", r.model());
         assertEquals("You are terse.", r.system());
@@ -119,21 +133,11 @@ class RunPaneTest {
         assertTrue(billed.contains("difference from the estimate"), billed);
         assertTrue(robot.lookup("#run-reported").queryAs(Label.class).getText().contains("cache read 1024"));
 
-        // with an image: it goes with the user message and its tokens are in the estimate
-        java.nio.file.Path png = java.nio.file.Files.createTempFile("costbench-run", ".png");
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1280, 720,
-                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
-        robot.interact(() -> view.runPane().attachImage(png));
-        assertTrue(robot.lookup("#attached-image").queryAs(Label.class).getText().contains("1280×720"));
-        fire(robot, "#send");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 2);
-        var parts = sent.get(1).messages().get(sent.get(1).messages().size() - 1).parts();
-        assertTrue(parts.get(parts.size() - 1) instanceof dev.costbench.model.provider.Part.Image);
-        assertEquals("image/png", ((dev.costbench.model.provider.Part.Image) parts.get(parts.size() - 1)).mimeType());
-        robot.interact(() -> view.runPane().attachImage(null));
+        // an attached image goes with the user message: RunViewModelTest
 
         fire(robot, "#count-exactly");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.figures().stream()
+                .anyMatch(f -> f.name().equals("Counted")));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#run-counted").queryAs(Label.class).getText().startsWith("2024 input tokens, exact"));
     }
@@ -147,61 +151,10 @@ class RunPaneTest {
             view.showRun();
         });
         fire(robot, "#send");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.runPane().generation() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !run.errorProperty().get().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.runPane().error().getText().startsWith("OpenAI rejected the API key (401)"));
-    }
-
-    @Test
-    void tuningAppliesACutAndTheCountDrops(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            vm.systemTextProperty().set("Please make sure to answer in order to help the customer.   \n\n\n\n"
-                    + "It is important that you are polite. It is important that you are polite.");
-            vm.userTextProperty().set("Where is my order?");
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.rows().isEmpty());
-        robot.interact(() -> {
-            view.table().select("gpt-4o-mini");
-            view.showTune();
-            view.tunePane().refresh();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(view.tunePane().suggestionCount() >= 2, "whitespace, filler, repetition, verbose phrasing");
-        String before = vm.systemTextProperty().get();
-        int tokensBefore = dev.costbench.model.tokens.Tokenizers.count(dev.costbench.model.tokens.Encoding.O200K_BASE,
-                before);
-        robot.interact(() -> view.tunePane().applyFirst());
-        String after = vm.systemTextProperty().get();
-        assertTrue(dev.costbench.model.tokens.Tokenizers.count(dev.costbench.model.tokens.Encoding.O200K_BASE, after)
-                < tokensBefore, "the count drops");
-        robot.interact(() -> view.tunePane().undo());
-        assertEquals(before, vm.systemTextProperty().get(), "undo restores the prompt exactly");
-    }
-
-    @Test
-    void tokenTaxCountsExactlyOnlyWhenAskedOnTheSelectedModel(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            vm.systemTextProperty().set("You are terse.");
-            vm.userTextProperty().set("Say hello in Japanese: こんにちは");
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.rows().isEmpty());
-        robot.interact(() -> {
-            view.table().select("claude-sonnet-4-5");
-            view.showTokens();
-            view.tokensPane().showTax();
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> !view.tokensPane().taxView().table().getItems().isEmpty());
-        assertTrue(counted.isEmpty(), "never counted by itself");
-        robot.clickOn("#token-tax-count-exactly");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> view.tokensPane().taxView().providerCount("gemini") != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("2,024 (claude-sonnet-4-5, whole request)", view.tokensPane().taxView().providerCount("claude"));
-        assertTrue(view.tokensPane().taxView().providerCount("gemini").startsWith("2,024 (gemini"));
-        assertTrue(counted.stream().anyMatch(r -> r.model().equals("claude-sonnet-4-5")
-                && "You are terse.".equals(r.system())));
-        assertEquals(null, view.tokensPane().taxView().providerCount("o200k_base"), "exact locally: not asked");
+        assertTrue(robot.lookup("#run-error").queryAs(Label.class).getText()
+                .startsWith("OpenAI rejected the API key (401)"));
     }
 
     /** Presses a button as a click would, wherever it is laid out (the test screen may be smaller than the window). */

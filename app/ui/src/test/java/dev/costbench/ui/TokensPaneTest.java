@@ -2,7 +2,6 @@
 package dev.costbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
@@ -11,6 +10,11 @@ import dev.costbench.model.prompt.Role;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.TokenPiece;
 import dev.costbench.model.tokens.Tokenizers;
+import dev.costbench.ui.common.FxTaskExecutor;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.prompt.PromptFeature;
+import dev.costbench.ui.prompt.TokensViewModel;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import dev.costbench.ui.prompt.TokensPane;
@@ -38,7 +42,9 @@ import org.testfx.util.WaitForAsyncUtils;
 class TokensPaneTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
+    private PromptFeature feature;
     private PromptViewModel vm;
+    private TokensViewModel tokens;
     private PromptView view;
     private Stage stage;
 
@@ -47,8 +53,15 @@ class TokensPaneTest {
         this.stage = stage;
         javafx.application.Application.setUserAgentStylesheet(
                 new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        vm = new PromptViewModel(CATALOG);
-        view = new PromptView(vm);
+        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
+                CATALOG, id -> {
+                    throw new dev.costbench.model.provider.ProviderException(id,
+                            dev.costbench.model.provider.ProviderException.Kind.NO_KEY, 0,
+                            "No API key for " + id.displayName() + ": add one in the Providers tab", null, null, null);
+                }, (n, b, o) -> { }, t -> { });
+        vm = feature.prompt();
+        tokens = feature.tokens();
+        view = new PromptView(feature);
         Scene scene = new Scene(view, 1500, 950);
         scene.getStylesheets().add(CostBenchApp.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);
@@ -57,7 +70,7 @@ class TokensPaneTest {
 
     @AfterEach
     void close() {
-        vm.close();
+        feature.close();
     }
 
     private static void waitFor(String what, Supplier<Boolean> condition) throws Exception {
@@ -81,20 +94,28 @@ class TokensPaneTest {
                 .mapToInt(d -> ((TokenPiece) d).tokenCount()).sum();
     }
 
-    private long tokenViewAfter(FxRobot robot, long generation) throws Exception {
-        waitFor("the token view updated", () -> view.tokensPane().generation() > generation);
+    private long tokenViewAfter(FxRobot robot, Object before) throws Exception {
+        waitFor("the token view updated", () -> tokens.piecesProperty().get() != before);
         WaitForAsyncUtils.waitForFxEvents();
-        return view.tokensPane().shownTokens();
+        return shownTokens();
+    }
+
+    private long shownTokens() {
+        var r = tokens.piecesProperty().get();
+        return r == null ? -1 : r.tokens();
+    }
+
+    private static javafx.scene.control.TableView<?> taxTable(FxRobot robot) {
+        return robot.lookup("#token-tax-table").queryAs(javafx.scene.control.TableView.class);
     }
 
     @Test
     void typedTextShowsOneColouredPiecePerTokenWithTheIdOnHover(FxRobot robot) throws Exception {
         robot.interact(() -> view.showTokens());
         String text = "Hello world, this is a token test for the tokenizer view.";
-        long g = view.tokensPane().generation();
         robot.clickOn("#user-prompt").write(text);
         int expected = Tokenizers.count(Encoding.O200K_BASE, text);
-        waitFor("all typed text tokenized", () -> view.tokensPane().shownTokens() == expected);
+        waitFor("all typed text tokenized", () -> shownTokens() == expected);
         waitFor("pieces shown", () -> tokensIn(pieces(robot)) == expected);
         Set<Node> shown = pieces(robot);
         assertEquals(expected, shown.size(), "one coloured piece per token (ASCII text splits no character)");
@@ -112,8 +133,8 @@ class TokensPaneTest {
         assertTrue(summary.getText().contains(expected + " tokens"), summary.getText());
 
         // cl100k_base cuts the same text its own way
-        g = view.tokensPane().generation();
-        robot.interact(() -> view.tokensPane().encodingBox().setValue(Encoding.CL100K_BASE));
+        Object g = tokens.piecesProperty().get();
+        robot.interact(() -> robot.lookup("#tokens-encoding").queryComboBox().setValue(Encoding.CL100K_BASE));
         assertEquals(Tokenizers.count(Encoding.CL100K_BASE, text), tokenViewAfter(robot, g));
 
         robot.clickOn("#tokens-show-ids");
@@ -132,13 +153,13 @@ class TokensPaneTest {
         long total = Tokenizers.count(Encoding.O200K_BASE, "Answer in Japanese.\n日本語で答えてください。")
                 + Tokenizers.count(Encoding.O200K_BASE, "龘")
                 + Tokenizers.count(Encoding.O200K_BASE, "def f(x):\n    return x * 2\n");
-        waitFor("three messages tokenized", () -> view.tokensPane().shownTokens() == total);
+        waitFor("three messages tokenized", () -> shownTokens() == total);
         waitFor("pieces shown", () -> tokensIn(pieces(robot)) == total);
         List<String> headers = robot.lookup(".token-header").queryAll().stream().map(n -> ((Label) n).getText())
                 .toList();
         assertEquals(3, headers.size(), headers.toString());
         assertTrue(headers.get(1).startsWith("Example turn 1 · user"), headers.toString());
-        robot.interact(() -> view.tokensPane().encodingBox().setValue(Encoding.CL100K_BASE));
+        robot.interact(() -> robot.lookup("#tokens-encoding").queryComboBox().setValue(Encoding.CL100K_BASE));
         Supplier<Label> rare = () -> robot.lookup(".token-split").queryAll().stream().map(Label.class::cast)
                 .filter(l -> l.getText().equals("龘")).findFirst().orElse(null);
         waitFor("cl100k split the rare character", () -> rare.get() != null);
@@ -157,11 +178,10 @@ class TokensPaneTest {
             view.showTokens();
             vm.userTextProperty().set("Summarize:\n```python\nprint('hi')\n```\n日本語のテキスト。 And English prose.");
         });
-        long g = view.tokensPane().generation();
         robot.clickOn("#tokens-mode-tax");
-        waitFor("tax computed", () -> view.tokensPane().generation() > g
-                && !view.tokensPane().taxView().table().getItems().isEmpty());
-        var table = view.tokensPane().taxView().table();
+        waitFor("tax computed", () -> tokens.taxProperty().get() != null
+                && !taxTable(robot).getItems().isEmpty());
+        var table = taxTable(robot);
         assertEquals(6, table.getItems().size(), "o200k, cl100k, Claude, Claude 2026, Gemini, open");
         List<String> columns = table.getColumns().stream().map(c -> c.getText()).toList();
         assertTrue(columns.contains("Tax"), columns.toString());
@@ -170,14 +190,11 @@ class TokensPaneTest {
         assertEquals("≈ estimate · * ratio UNCONFIRMED", robot.lookup("#token-tax").lookup(".label")
                 .queryAll().stream().map(n -> ((Label) n).getText()).filter(s -> s.startsWith("≈ estimate"))
                 .findFirst().orElse("").substring(0, 32));
-        assertEquals(3, view.tokensPane().taxView().chart().getData().size(), "prose, code and CJK series");
+        assertEquals(3, robot.lookup("#token-tax-chart").queryAs(javafx.scene.chart.StackedBarChart.class).getData().size(), "prose, code and CJK series");
         // "Count exactly" asks the providers; this window has no keys, so it says so instead of a number
         robot.clickOn("#token-tax-count-exactly");
         waitFor("counting answered", () -> !robot.lookup("#token-tax-error").queryAs(Label.class).getText().isEmpty());
-        assertEquals("no key", view.tokensPane().taxView().providerCount("claude"));
-        assertEquals("no key", view.tokensPane().taxView().providerCount("gemini"));
-        assertEquals(null, view.tokensPane().taxView().providerCount("o200k_base"), "exact locally: not asked");
-        assertFalse(robot.lookup("#token-tax-error").queryAs(Label.class).getText().isBlank());
+        assertEquals("no key", tokens.exactCounts().counts().get("claude")); // the rest: TokensViewModelTest
         screenshot(robot, "tokens-tax");
     }
 
@@ -199,7 +216,7 @@ class TokensPaneTest {
         }
         assertTrue(worst < 2_000, "FX thread stalled for " + worst + " ms");
         long expected = Tokenizers.count(Encoding.O200K_BASE, big);
-        waitFor("2 MB tokenized", () -> view.tokensPane().shownTokens() == expected);
+        waitFor("2 MB tokenized", () -> shownTokens() == expected);
         int built = pieces(robot).size();
         assertTrue(built > 0 && built < 5_000, "only the rows in view are built, not " + built + " pieces");
         @SuppressWarnings("unchecked")
@@ -209,11 +226,9 @@ class TokensPaneTest {
         waitFor("the end of the prompt shows", () -> pieces(robot).stream().map(Node::getUserData)
                 .filter(TokenPiece.class::isInstance).anyMatch(d -> ((TokenPiece) d).charEnd() == big.length()));
 
-        long g = view.tokensPane().generation();
         robot.clickOn("#tokens-mode-tax");
-        waitFor("tax of 2 MB computed", () -> view.tokensPane().generation() > g);
-        var taxTable = view.tokensPane().taxView().table();
-        assertEquals(6, taxTable.getItems().size());
+        waitFor("tax of 2 MB computed", () -> tokens.taxProperty().get() != null);
+        assertEquals(6, taxTable(robot).getItems().size());
     }
 
     @Test
@@ -232,7 +247,7 @@ class TokensPaneTest {
             {"tokens-cjk", "顧客の質問に丁寧に答えてください。注文番号や価格を作り出さないでください。\n"
                 + "请用中文回答客户的问题，并保持简洁。\n한국어로 답변해 주세요. 🙂👍🏽"}};
         for (String[] s : samples) {
-            long g = view.tokensPane().generation();
+            Object g = tokens.piecesProperty().get();
             robot.interact(() -> vm.userTextProperty().set(s[1]));
             tokenViewAfter(robot, g);
             screenshot(robot, s[0]);

@@ -4,14 +4,12 @@ package dev.costbench.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
@@ -20,6 +18,11 @@ import dev.costbench.model.tuning.SuggestionKind;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
 import dev.costbench.ui.lab.LabView;
+import dev.costbench.ui.common.FxTaskExecutor;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.prompt.PromptFeature;
+import dev.costbench.ui.prompt.TuneViewModel;
 import dev.costbench.ui.prompt.PromptSnapshot;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
@@ -60,7 +63,9 @@ class TunePaneTest {
     private static final String KEY = "sk-test-TUNEREWRITE-0123456789abcdef";
     private final MockWebServer server = new MockWebServer();
     private final List<String> ledger = new CopyOnWriteArrayList<>();
+    private PromptFeature feature;
     private PromptViewModel vm;
+    private TuneViewModel tune;
     private PromptView view;
     private LabView lab;
     private Path data;
@@ -74,14 +79,16 @@ class TunePaneTest {
                 CredentialStores.encryptedFile(data, () -> "correct horse battery".toCharArray()),
                 data.resolve("providers.json"));
         ProviderAccess access = new ProviderAccess(cfg);
-        vm = new PromptViewModel(CATALOG);
-        view = new PromptView(vm, access.clients());
         lab = new LabView(() -> null, () -> CATALOG, id -> access.clients().client(id), () -> new String[] {"", ""});
-        view.tunePane().setOnCheckQuality(q -> {
-            lab.showSetup();
-            view.tunePane().status().setText(q.fill(lab.setup()));
-        });
-        view.tunePane().setCallListener((m, purpose, r, cost) -> ledger.add(purpose + " " + m.id() + " " + cost));
+        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
+                CATALOG, access.clients(), (name, b, o) -> {
+                    lab.showSetup();
+                    lab.setup().prefill(name, b.system(), b.user(), o.system(), o.user());
+                }, t -> { });
+        vm = feature.prompt();
+        tune = feature.tune();
+        view = new PromptView(feature);
+        feature.setCallListener((m, purpose, r, cost) -> ledger.add(purpose + " " + m.id() + " " + cost));
         SplitPane root = new SplitPane(view, lab);
         root.setDividerPositions(0.75);
         stage.setScene(new Scene(root, 1600, 950));
@@ -93,7 +100,7 @@ class TunePaneTest {
 
     @AfterEach
     void close() {
-        vm.close();
+        feature.close();
         server.close();
     }
 
@@ -102,9 +109,22 @@ class TunePaneTest {
         robot.interact(() -> {
             view.table().select(model);
             view.showTune();
-            view.tunePane().refresh();
+            tune.analyse();
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Applies the first suggestion with text edits for the part with {@code key} ("system", "user", a turn key). */
+    private void applyFirst(String key) {
+        tune.analyse();
+        List<RequestTuner.TextPart> ps = PromptSnapshot.of(vm).parts();
+        tune.items().stream().filter(i -> i.part() >= 0 && ps.get(i.part()).key().equals(key)
+                && !i.suggestion().edits().isEmpty()).findFirst().ifPresent(tune::apply);
+    }
+
+    private void applyFirst(SuggestionKind kind) {
+        tune.analyse();
+        tune.items().stream().filter(i -> i.suggestion().kind() == kind).findFirst().ifPresent(tune::apply);
     }
 
     private static int o200k(String s) {
@@ -127,9 +147,12 @@ class TunePaneTest {
             vm.outputTokensProperty().set(600);
         });
         tune(robot, "gpt-4o-mini");
-        robot.interact(() -> view.tunePane().setTuning("100", "24"));
+        robot.interact(() -> {
+            tune.expectedProperty().set("100");
+            tune.fewShotBudgetProperty().set("24");
+        });
         WaitForAsyncUtils.waitForFxEvents();
-        List<RequestTuner.Item> items = view.tunePane().items();
+        List<RequestTuner.Item> items = List.copyOf(tune.items());
         List<SuggestionKind> kinds = items.stream().map(i -> i.suggestion().kind()).toList();
         assertTrue(kinds.contains(SuggestionKind.OUTPUT_CAP), kinds.toString());
         assertTrue(kinds.contains(SuggestionKind.FEW_SHOT), kinds.toString());
@@ -138,32 +161,38 @@ class TunePaneTest {
         List<Turn> turnsBefore = List.copyOf(vm.turns());
 
         // a user-message cut: the user message's count drops, nothing else changes
-        robot.interact(() -> view.tunePane().applyFirst("user"));
+        robot.interact(() -> applyFirst("user"));
         String after = vm.userTextProperty().get();
         assertTrue(o200k(after) < o200k(user), "the user message's count drops: " + after);
         assertTrue(after.contains("注文番号は 42 です。"), "CJK untouched");
         assertEquals(sys, vm.systemTextProperty().get());
         // a few-shot turn cut, the few-shot selection, the output cap and structured output
-        robot.interact(() -> view.tunePane().applyFirst(turnsBefore.get(0).key()));
-        robot.interact(() -> view.tunePane().applyFirst(SuggestionKind.FEW_SHOT));
+        robot.interact(() -> applyFirst(turnsBefore.get(0).key()));
+        robot.interact(() -> applyFirst(SuggestionKind.FEW_SHOT));
         assertTrue(vm.turns().size() < 6, "examples dropped");
-        robot.interact(() -> view.tunePane().applyFirst(SuggestionKind.OUTPUT_CAP));
+        robot.interact(() -> applyFirst(SuggestionKind.OUTPUT_CAP));
         assertEquals(128, vm.outputTokensProperty().get());
         robot.interact(() -> robot.lookup("#tune-apply-structured-output").queryButton().fire());
         assertTrue(vm.systemTextProperty().get().endsWith(RequestTuner.STRUCTURED_INSTRUCTION));
-        assertEquals(5, view.tunePane().appliedCount());
+        assertEquals(5, tune.appliedProperty().get());
 
         // before/after: the diff shows both texts, the token delta is negative
-        robot.interact(() -> view.tunePane().showInner(1));
+        robot.clickOn("Before / after");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> feature.diff().segments().stream()
+                .anyMatch(x -> x.text().contains("kindly"))); // compared in the background
         WaitForAsyncUtils.waitForFxEvents();
-        String diff = view.tunePane().diffPane().diffText();
+        String diff = robot.lookup("#diff-flow").queryAs(javafx.scene.text.TextFlow.class).getChildren().stream()
+                .map(n -> ((javafx.scene.text.Text) n).getText()).collect(java.util.stream.Collectors.joining());
         assertTrue(diff.contains("kindly") && diff.contains(RequestTuner.STRUCTURED_INSTRUCTION.split(" ")[0]), diff);
         screenshot(robot, "costbench.screenshot.diff");
 
-        // Ctrl+Z undoes the last one (structured output)
-        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z);
+        // Ctrl+Z undoes the last one (structured output). The key event goes to the tab directly: a robot key press
+        // on a loaded machine can auto-repeat while the window is busy, which would undo more than once.
+        robot.interact(() -> javafx.event.Event.fireEvent(robot.lookup("#tune-pane").query(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.Z, false, true, false,
+                false)));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(4, view.tunePane().appliedCount());
+        assertEquals(4, tune.appliedProperty().get());
         assertFalse(vm.systemTextProperty().get().endsWith(RequestTuner.STRUCTURED_INSTRUCTION));
 
         robot.clickOn("#tune-undo-all");
@@ -171,7 +200,7 @@ class TunePaneTest {
         assertEquals(before, PromptSnapshot.of(vm), "undo all restores every part exactly");
         assertEquals(turnsBefore, List.copyOf(vm.turns()), "the same turns, in the same order");
         assertEquals(600, vm.outputTokensProperty().get());
-        assertEquals(0, view.tunePane().appliedCount());
+        assertEquals(0, tune.appliedProperty().get());
     }
 
     @Test
@@ -184,34 +213,26 @@ class TunePaneTest {
         });
         tune(robot, "claude-sonnet-4-5");
         // Ctrl+B at the end of the system prompt
-        robot.interact(() -> view.systemEditor().area().moveTo(view.systemEditor().area().getLength()));
-        robot.clickOn("#system-prompt-area");
-        robot.interact(() -> view.systemEditor().area().moveTo(view.systemEditor().area().getLength()));
+        org.fxmisc.richtext.CodeArea area = robot.lookup("#system-prompt-area").queryAs(
+                org.fxmisc.richtext.CodeArea.class);
+        robot.clickOn(area);
+        robot.interact(() -> area.moveTo(area.getLength()));
         robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(List.of(sys.length()), view.cacheMarks().offsets("system"));
+        assertEquals(List.of(sys.length()), feature.marks().offsets("system"));
         assertEquals(sys, vm.systemTextProperty().get(), "marking changes no text");
-        robot.interact(() -> view.tunePane().showInner(2));
+        robot.clickOn("Cache");
         WaitForAsyncUtils.waitForFxEvents();
         // Anthropic 5-minute write 1.25×, read 0.1×: (1.25 − 0.1) / (1 − 0.1) = 1.28 → from the 2nd call
-        assertEquals("cheaper from the 2nd call within 5 minutes", view.tunePane().cachePane()
-                .breakEven("claude-sonnet-4-5"));
-        assertTrue(view.tunePane().cachePane().warningCount() >= 1, "{{date}} before the breakpoint");
+        assertEquals("cheaper from the 2nd call within 5 minutes", robot.lookup("#cache-breakeven-claude-sonnet-4-5")
+                .queryAs(javafx.scene.control.Label.class).getText());
+        assertFalse(robot.lookup("#cache-warnings").queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty(),
+                "{{date}} before the breakpoint");
         screenshot(robot, "costbench.screenshot.cache");
+        assertEquals(Part.CacheTtl.FIVE_MINUTES, feature.request().systemCache());
+        // how breakpoints split messages and move with typing: CacheViewModelTest
 
-        ChatRequest r = view.currentRequest();
-        assertEquals(Part.CacheTtl.FIVE_MINUTES, r.systemCache());
-        // a breakpoint inside the user message splits it, the first piece carrying cache_control
-        robot.interact(() -> view.cacheMarks().toggle("user", 6));
-        r = view.currentRequest();
-        List<Part> parts = r.messages().get(r.messages().size() - 1).parts();
-        assertEquals(2, parts.size());
-        assertEquals(new Part.Text("Where ", Part.CacheTtl.FIVE_MINUTES), parts.get(0));
-        assertEquals(new Part.Text("is my order?"), parts.get(1));
-        // typing before the breakpoint moves it
-        robot.interact(() -> vm.userTextProperty().set("Hi! Where is my order?"));
-        assertEquals(List.of(10), view.cacheMarks().offsets("user"));
-        // a breakpoint after a few-shot turn; typing in a turn keeps its editor (and the caret)
+        // typing in a few-shot turn keeps its editor (and the caret)
         robot.interact(() -> {
             vm.addTurn(Role.USER, "Example question");
             vm.addTurn(Role.ASSISTANT, "Example answer");
@@ -219,12 +240,6 @@ class TunePaneTest {
         javafx.scene.Node editor = robot.lookup("#turn-0").query();
         robot.interact(() -> vm.turns().get(0).textProperty().set("Example question?"));
         org.junit.jupiter.api.Assertions.assertSame(editor, robot.lookup("#turn-0").query());
-        robot.interact(() -> view.cacheMarks().toggle(vm.turns().get(1).key(), "Example answer".length()));
-        r = view.currentRequest();
-        assertEquals(List.of(new Part.Text("Example answer", Part.CacheTtl.FIVE_MINUTES)), r.messages().get(1).parts());
-        assertEquals(List.of(new Part.Text("Example question?")), r.messages().get(0).parts());
-        robot.interact(() -> view.cacheMarks().marks().clear());
-        assertNull(view.currentRequest().systemCache());
     }
 
     @Test
@@ -235,7 +250,7 @@ class TunePaneTest {
         });
         tune(robot, "gpt-4o-mini");
         String original = vm.systemTextProperty().get();
-        robot.interact(() -> view.tunePane().applyFirst("system"));
+        robot.interact(() -> applyFirst("system"));
         String tuned = vm.systemTextProperty().get();
         assertFalse(original.equals(tuned));
         robot.clickOn("#tune-check-quality");
@@ -246,7 +261,9 @@ class TunePaneTest {
         assertEquals(original, robot.lookup("#lab-base-system").queryAs(TextArea.class).getText());
         assertEquals(tuned, robot.lookup("#lab-opt-system").queryAs(TextArea.class).getText());
         assertEquals("Where is my order {{id}}?", robot.lookup("#lab-opt-user").queryAs(TextArea.class).getText());
-        assertTrue(view.tunePane().status().getText().startsWith("Sent to the A/B lab"));
+        assertTrue(tune.statusProperty().get().startsWith("Sent to the A/B lab"));
+        assertTrue(robot.lookup("#tune-status").queryAs(javafx.scene.control.Label.class).getText()
+                .startsWith("Sent to the A/B lab"));
     }
 
     @Test
@@ -267,16 +284,19 @@ class TunePaneTest {
                         + "\",\"annotations\":[]}]}],\"usage\":{\"input_tokens\":120,\"input_tokens_details\":"
                         + "{\"cached_tokens\":0},\"output_tokens\":20,\"output_tokens_details\":{\"reasoning_tokens\""
                         + ":0},\"total_tokens\":140}}").build());
-        robot.interact(() -> view.tunePane().setRewrite("gpt-4o-mini", 0));
+        robot.interact(() -> {
+            tune.rewrite().modelProperty().set("gpt-4o-mini");
+            tune.rewrite().partProperty().set(0);
+        });
         robot.clickOn("#tune-rewrite");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> view.tunePane().rewriteGeneration() == 1);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> tune.statusProperty().get().startsWith("Rewrite by"));
         WaitForAsyncUtils.waitForFxEvents();
         RecordedRequest req = server.takeRequest();
         assertEquals("/v1/responses", req.getUrl().encodedPath());
         assertEquals("Bearer " + KEY, req.getHeaders().get("Authorization"));
         String body = req.getBody().string(StandardCharsets.UTF_8);
         assertTrue(body.contains("\"model\":\"gpt-4o-mini\"") && body.contains("about half its length"), body);
-        RequestTuner.Item it = view.tunePane().items().stream()
+        RequestTuner.Item it = tune.items().stream()
                 .filter(i -> i.suggestion().kind() == SuggestionKind.REWRITE).findFirst().orElseThrow();
         // gpt-4o-mini: 120 × $0.15/1M + 20 × $0.60/1M = $0.00003
         assertNotNull(it.costUsd());
@@ -286,10 +306,10 @@ class TunePaneTest {
         assertTrue(ledger.get(0).startsWith("rewrite gpt-4o-mini"), ledger.get(0));
         screenshot(robot, "costbench.screenshot.tune");
 
-        robot.interact(() -> view.tunePane().apply(it));
+        robot.interact(() -> tune.apply(it));
         assertEquals(rewritten, vm.systemTextProperty().get());
-        assertTrue(view.tunePane().items().stream().noneMatch(i -> i.suggestion().kind() == SuggestionKind.REWRITE));
-        robot.interact(() -> view.tunePane().undo());
+        assertTrue(tune.items().stream().noneMatch(i -> i.suggestion().kind() == SuggestionKind.REWRITE));
+        robot.interact(() -> tune.undo());
         assertEquals(sys, vm.systemTextProperty().get());
         // no key in anything written
         try (var files = Files.walk(data)) {

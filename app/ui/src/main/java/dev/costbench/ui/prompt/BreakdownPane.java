@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -26,18 +27,16 @@ import javafx.scene.layout.VBox;
 public final class BreakdownPane extends ScrollPane {
 
     private final VBox box = new VBox(6);
-    private Catalog catalog;
+    private final ObservableValue<Catalog> catalogs;
 
-    public BreakdownPane() {
+    /** @param catalogs the catalog in force (for the sources' descriptions) */
+    public BreakdownPane(ObservableValue<Catalog> catalogs) {
+        this.catalogs = catalogs;
         setId("breakdown");
         setFitToWidth(true);
         box.setPadding(new Insets(10));
         setContent(box);
         show(null);
-    }
-
-    public void setCatalog(Catalog catalog) {
-        this.catalog = catalog;
     }
 
     public void show(CostRow r) {
@@ -136,6 +135,7 @@ public final class BreakdownPane extends ScrollPane {
             n.getStyleClass().add("text-muted");
             box.getChildren().add(n);
         }
+        Catalog catalog = catalogs.getValue();
         if (!sources.isEmpty() && catalog != null) {
             String text = sources.stream().map(s -> s + " = " + catalog.describeSource(s))
                     .collect(Collectors.joining("\n"));

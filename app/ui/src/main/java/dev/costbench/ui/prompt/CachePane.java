@@ -1,23 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
-import dev.costbench.model.catalog.ModelEntry;
-import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
-import dev.costbench.model.provider.Part;
+import dev.costbench.model.tuning.CacheMode;
 import dev.costbench.model.tuning.CachePlan;
-import dev.costbench.model.tuning.CachePlanner;
 import dev.costbench.model.tuning.CacheSettings;
 import dev.costbench.model.tuning.CacheTtl;
-import dev.costbench.model.tuning.CacheWarning;
-import dev.costbench.model.tuning.PromptCachePlan;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -27,45 +20,35 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The cache breakpoints marked in the editors, planned per provider with {@link CachePlanner}: whether the prefix
+ * The Tune tab's "Cache": the cache breakpoints marked in the editors, planned per provider — whether the prefix
  * reaches the model's minimum cacheable length, the write premium and read discount, the break-even, the month
- * with and without caching at a request rate, and warnings about per-request content before a breakpoint.
+ * with and without caching at a request rate, and warnings about per-request content before a breakpoint. State
+ * and planning: {@link CacheViewModel}.
  */
 public final class CachePane extends ScrollPane {
 
-    /** One model per provider is planned besides the selected one (the first found in the catalog). */
-    static final List<List<String>> PROVIDER_MODELS = List.of(List.of("gpt-5", "gpt-4.1", "gpt-4o"),
-            List.of("claude-sonnet-4-5", "claude-haiku-4-5"), List.of("gemini-2.5-flash", "gemini-2.5-pro"));
-
-    private final PromptViewModel vm;
-    private final CacheMarks marks;
-    private final Supplier<ModelEntry> selected;
-    private final TextField rate = new TextField("2");
-    private final ChoiceBox<CacheTtl> ttl = new ChoiceBox<>();
-    private final CheckBox geminiExplicit = new CheckBox("Gemini: explicit cache (cachedContents)");
-    private final TextField storage = new TextField();
-    private final Label points = new Label();
+    private final CacheViewModel vm;
     private final GridPane grid = new GridPane();
     private final VBox warnings = new VBox(3);
-    private final Label error = new Label();
 
-    public CachePane(PromptViewModel vm, CacheMarks marks, Supplier<ModelEntry> selected) {
+    public CachePane(CacheViewModel vm) {
         this.vm = vm;
-        this.marks = marks;
-        this.selected = selected;
         setId("cache-pane");
         setFitToWidth(true);
+        TextField rate = new TextField();
         rate.setId("cache-rate");
         rate.setPrefColumnCount(6);
         rate.setTooltip(new Tooltip("Requests per minute sharing this prefix. Random (Poisson) arrivals at this rate "
                 + "give the hit rate within the TTL; the month is 730 hours at this rate."));
+        rate.textProperty().bindBidirectional(vm.rateProperty());
+        ChoiceBox<CacheTtl> ttl = new ChoiceBox<>();
         ttl.getItems().setAll(CacheTtl.values());
-        ttl.setValue(CacheTtl.FIVE_MINUTES);
         ttl.setId("cache-ttl");
         ttl.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -80,34 +63,35 @@ public final class CachePane extends ScrollPane {
         });
         ttl.setTooltip(new Tooltip("Anthropic: 5-minute writes cost 1.25× input, 1-hour writes 2×. Also sent with "
                 + "the breakpoints (cache_control ttl) by Send to the API."));
-        ttl.valueProperty().addListener((o, a, b) -> {
-            marks.ttlProperty().set(b == CacheTtl.ONE_HOUR ? Part.CacheTtl.ONE_HOUR : Part.CacheTtl.FIVE_MINUTES);
-            refresh();
-        });
+        ttl.valueProperty().bindBidirectional(vm.ttlProperty());
+        TextField storage = new TextField();
         storage.setPromptText("not modelled");
         storage.setPrefColumnCount(7);
         storage.setId("cache-storage");
         storage.setTooltip(new Tooltip("Gemini explicit cache storage in USD per 1M tokens per hour. The catalog "
                 + "only has it in notes ($1.00 Flash, $4.50 Pro — UNCONFIRMED), so it is left out unless given here."));
+        storage.textProperty().bindBidirectional(vm.storageProperty());
+        CheckBox geminiExplicit = new CheckBox("Gemini: explicit cache (cachedContents)");
         geminiExplicit.setId("cache-gemini-explicit");
-        for (javafx.beans.Observable ob : new javafx.beans.Observable[] {rate.textProperty(),
-            storage.textProperty(), geminiExplicit.selectedProperty()}) {
-            ob.addListener(x -> refresh());
-        }
+        geminiExplicit.selectedProperty().bindBidirectional(vm.geminiExplicitProperty());
         Button clear = new Button("Remove all breakpoints");
-        clear.setOnAction(e -> marks.marks().clear());
+        clear.setOnAction(e -> vm.marks().marks().clear());
         HBox r1 = new HBox(6, new Label("Requests / min"), rate, new Label("TTL"), ttl);
         HBox r2 = new HBox(6, geminiExplicit, new Label("storage $/1M/h"), storage);
         r1.setAlignment(Pos.CENTER_LEFT);
         r2.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(12, 6, r1, r2, clear);
+        FlowPane controls = new FlowPane(12, 6, r1, r2, clear);
+        Label points = new Label();
         points.setId("cache-points");
         points.setWrapText(true);
+        points.textProperty().bind(vm.pointsProperty());
         grid.setId("cache-grid");
         grid.setHgap(12);
         grid.setVgap(8);
         warnings.setId("cache-warnings");
+        Label error = new Label();
         error.setStyle("-fx-text-fill: #c0392b;");
+        error.textProperty().bind(vm.errorProperty());
         Label how = new Label("Mark a breakpoint in any editor: right-click ▸ Cache up to here, or Ctrl+B at the "
                 + "caret. The shaded text is the cached prefix.");
         how.getStyleClass().add("text-muted");
@@ -115,71 +99,45 @@ public final class CachePane extends ScrollPane {
         VBox box = new VBox(8, controls, how, points, grid, warnings, error);
         box.setPadding(new Insets(8, 10, 8, 10));
         setContent(box);
-        marks.marks().addListener((javafx.collections.ListChangeListener<CacheMarks.Mark>) c -> {
-            if (TunePane.shown(this)) {
-                refresh();
-            }
-        });
-    }
-
-    /** The models planned: the selected one, then one per provider. */
-    List<ModelEntry> models() {
-        Map<String, ModelEntry> out = new LinkedHashMap<>();
-        ModelEntry sel = selected.get();
-        if (sel != null) {
-            out.put(sel.id(), sel);
+        for (javafx.beans.Observable ob : new javafx.beans.Observable[] {vm.rateProperty(), vm.storageProperty(),
+            vm.geminiExplicitProperty(), vm.ttlProperty(), vm.marks().marks()}) {
+            ob.addListener(x -> {
+                if (TunePane.shown(this)) {
+                    vm.refresh();
+                }
+            });
         }
-        var catalog = vm.catalogProperty().get();
-        if (catalog != null) {
-            for (List<String> ids : PROVIDER_MODELS) {
-                ids.stream().map(catalog::find).flatMap(java.util.Optional::stream)
-                        .filter(m -> sel == null || !m.provider().equals(sel.provider())).findFirst()
-                        .ifPresent(m -> out.putIfAbsent(m.id(), m));
-            }
-        }
-        return new ArrayList<>(out.values());
+        vm.plans().addListener((ListChangeListener<CacheViewModel.Plan>) c -> showPlans());
+        vm.warnings().addListener((ListChangeListener<String>) c -> showWarnings());
     }
 
     /** Replans for the current prompt, breakpoints and settings. */
     public void refresh() {
-        grid.getChildren().clear();
+        vm.refresh();
+    }
+
+    private void showWarnings() {
         warnings.getChildren().clear();
-        error.setText("");
-        CacheMarks.Placed placed = marks.place(PromptSnapshot.of(vm));
-        if (placed.offsets().isEmpty()) {
-            points.setText("No cache breakpoint marked. Without one, Anthropic caches nothing; OpenAI and Gemini "
-                    + "still cache a long enough common prefix automatically.");
-        } else {
-            points.setText(placed.offsets().size() + " breakpoint(s): " + String.join("; ", placed.labels()) + ".");
+        for (String w : vm.warnings()) {
+            Label l = new Label("⚠ " + w);
+            l.setWrapText(true);
+            l.getStyleClass().add("warning-text");
+            warnings.getChildren().add(l);
         }
-        double perMin;
-        BigDecimal store = null;
-        try {
-            perMin = Double.parseDouble(rate.getText().trim().replace(',', '.'));
-            if (perMin < 0 || Double.isNaN(perMin)) {
-                throw new NumberFormatException();
-            }
-            if (!storage.getText().isBlank()) {
-                store = new BigDecimal(storage.getText().trim());
-            }
-        } catch (NumberFormatException e) {
-            error.setText("Requests per minute and the storage price must be numbers ≥ 0, e.g. 2 or 0.5.");
-            return;
-        }
-        CacheSettings base = CacheSettings.atRate(perMin, ttl.getValue());
-        CacheSettings s = new CacheSettings(base.monthlyRequests(), base.hitRate(), ttl.getValue(),
-                vm.outputTokensProperty().get(), new BillingOptions(vm.batchProperty().get(),
-                vm.residencyProperty().get()), geminiExplicit.isSelected(), store);
+    }
+
+    private void showPlans() {
+        grid.getChildren().clear();
+        CacheSettings s = vm.settingsProperty().get();
+        BigDecimal store = vm.storagePrice();
         int row = 0;
-        List<CacheWarning> warn = List.of();
-        for (ModelEntry m : models()) {
-            PromptCachePlan pp = CachePlanner.plan(m, placed.prompt(), placed.offsets(), s);
-            warn = pp.warnings();
-            CachePlan p = pp.plan();
+        for (CacheViewModel.Plan plan : vm.plans()) {
+            var m = plan.model();
+            CachePlan p = plan.plan().plan();
             String min = p.minCacheTokens() == null ? "no minimum listed" : (p.cacheable() ? "≥ " : "< ") + "minimum "
                     + fmt(p.minCacheTokens());
             String storageNote = "";
-            if (p.mode() == dev.costbench.model.tuning.CacheMode.EXPLICIT_STORED) {
+            if (p.mode() == CacheMode.EXPLICIT_STORED) {
                 storageNote = store == null ? " · storage per hour not modelled" : " · storage modelled at $"
                         + store.toPlainString() + "/1M/h";
             }
@@ -200,9 +158,9 @@ public final class CachePane extends ScrollPane {
             List<String> notes = new ArrayList<>(p.notes());
             notes.add(0, String.format(Locale.ROOT, "%,d requests a month at %s/min; hit rate %.0f %% within %s. "
                     + "Write = cache-write price ÷ input price (1 = no write fee); read = how much less a cache "
-                    + "read costs than uncached input.", s.monthlyRequests(), rate.getText().trim(),
+                    + "read costs than uncached input.", s.monthlyRequests(), vm.rateProperty().get().trim(),
                     s.hitRate() * 100, s.ttl().label()));
-            if (p.mode() == dev.costbench.model.tuning.CacheMode.EXPLICIT_STORED) {
+            if (p.mode() == CacheMode.EXPLICIT_STORED) {
                 notes.add(store == null ? "Storage per hour: not modelled (no price given)."
                         : "Storage per hour: modelled at $" + store.toPlainString() + " per 1M tokens per hour.");
             }
@@ -212,26 +170,8 @@ public final class CachePane extends ScrollPane {
             for (Label l : List.of(name, figures, be, mo)) {
                 l.setTooltip(tip);
             }
-            HBox line2 = new HBox(12, be, mo);
-            VBox block = new VBox(1, name, figures, line2);
-            grid.add(block, 0, row++);
+            grid.add(new VBox(1, name, figures, new HBox(12, be, mo)), 0, row++);
         }
-        for (CacheWarning w : warn) {
-            Label l = new Label("⚠ " + w.message());
-            l.setWrapText(true);
-            l.getStyleClass().add("warning-text");
-            warnings.getChildren().add(l);
-        }
-    }
-
-    /** The break-even text shown for {@code modelId} (tests). */
-    public String breakEven(String modelId) {
-        javafx.scene.Node n = grid.lookup("#cache-breakeven-" + modelId);
-        return n == null ? null : ((Label) n).getText();
-    }
-
-    public int warningCount() {
-        return warnings.getChildren().size();
     }
 
     private static String fmt(long n) {

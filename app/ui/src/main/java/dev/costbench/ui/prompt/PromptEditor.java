@@ -24,8 +24,11 @@ public final class PromptEditor extends StackPane {
     private boolean syncing;
     private boolean styled;
     private javafx.collections.ListChangeListener<CacheMarks.Mark> marksListener;
+    private final StringProperty text;
+    private javafx.beans.value.ChangeListener<String> textListener;
 
     public PromptEditor(String id, String prompt, StringProperty text) {
+        this.text = text;
         setId(id);
         area.setId(id + "-area");
         area.getStyleClass().add("prompt-editor");
@@ -96,7 +99,9 @@ public final class PromptEditor extends StackPane {
         marksListener = c -> show.run();
         // weak: turn editors are rebuilt often, and the marks outlive them
         marks.marks().addListener(new javafx.collections.WeakListChangeListener<>(marksListener));
-        area.textProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(show));
+        // after the marks have followed the edit (the marks track the part's text before this editor does)
+        textListener = (o, a, b) -> show.run();
+        text.addListener(new javafx.beans.value.WeakChangeListener<>(textListener));
         show.run();
     }
 

@@ -9,7 +9,14 @@ import dev.costbench.model.cost.PromptOptions;
 import dev.costbench.model.prompt.IncrementalPromptCounter;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.prompt.TextStats;
-import dev.costbench.ui.common.LatestOnlyWorker;
+import dev.costbench.model.scenario.PromptRequestTypes;
+import dev.costbench.ui.common.DialogService;
+import dev.costbench.ui.common.TaskExecutor;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.ViewModel;
+import dev.costbench.ui.common.handoff.ScenarioTarget;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
@@ -29,11 +36,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State of the Prompt view: the prompt, the request options and the resulting cost table. Every change schedules
- * a recount on a background thread (incremental, latest request wins); results arrive on the FX thread.
- * All properties are FX-thread only.
+ * State of the Prompt view: the prompt, the request options, the model selected in the cost table and the resulting
+ * cost table. Every change schedules a recount on a task lane (incremental, latest request wins); results arrive on
+ * the UI thread. All properties are UI-thread only.
  */
-public final class PromptViewModel implements AutoCloseable {
+public final class PromptViewModel implements ViewModel {
 
     private final StringProperty systemText = new SimpleStringProperty(this, "system", "");
     private final ObservableList<Turn> turns =
@@ -51,14 +58,19 @@ public final class PromptViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyLongWrapper promptTokens = new ReadOnlyLongWrapper(this, "promptTokens");
     private final ReadOnlyLongWrapper generation = new ReadOnlyLongWrapper(this, "generation");
+    private final ObjectProperty<ModelEntry> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
 
-    private final LatestOnlyWorker worker;
-    /** Confined to the worker thread. */
+    private final UiContext ui;
+    private final TaskExecutor.Lane lane;
+    /** Confined to the lane. */
     private final IncrementalPromptCounter counter = new IncrementalPromptCounter();
+    /** The per-message counts of the last table (system, each turn, user) and the texts they are of. */
+    private List<TextStats> counted = List.of();
+    private List<String> countedTexts = List.of();
 
-    public PromptViewModel(Catalog initial) {
-        this.worker = new LatestOnlyWorker("CostBench prompt counter",
-                e -> status.set("Counting failed: " + e + " — your text is unchanged; edit again to retry."));
+    public PromptViewModel(UiContext ui, Catalog initial) {
+        this.ui = ui;
+        this.lane = ui.tasks().lane("prompt counter");
         catalog.set(initial);
         Observable[] inputs = {systemText, turns, userText, outputTokens, reasoningTokens, monthlyRequests,
             cachedPrefix, batch, residency, catalog};
@@ -66,6 +78,15 @@ public final class PromptViewModel implements AutoCloseable {
             o.addListener(x -> recompute());
         }
         recompute();
+    }
+
+    /** The texts in request order: system, each turn, user. */
+    private List<String> currentTexts() {
+        List<String> texts = new ArrayList<>();
+        texts.add(systemText.get());
+        turns.forEach(t -> texts.add(t.textProperty().get()));
+        texts.add(userText.get());
+        return texts;
     }
 
     /** Schedules a recount of the current prompt; called on every change. */
@@ -91,7 +112,7 @@ public final class PromptViewModel implements AutoCloseable {
         }
         List<ModelEntry> models = catalog.get() == null ? List.of() : catalog.get().models();
         long started = System.nanoTime();
-        worker.submit(() -> {
+        lane.task(p -> {
             List<TextStats> stats = counter.update(keys, texts);
             // Empty messages are not sent, so they add no chat-format overhead.
             List<TextStats> sent = new ArrayList<>();
@@ -106,18 +127,72 @@ public final class PromptViewModel implements AutoCloseable {
             }
             long o200k = stats.stream().mapToLong(TextStats::o200k).sum();
             return new Result(PromptCostTable.compute(models, sent, sentPrefix, options), o200k,
-                    texts.stream().mapToLong(String::length).sum());
-        }, r -> {
+                    texts.stream().mapToLong(String::length).sum(), List.copyOf(stats), texts);
+        }).onSuccess(r -> {
+            counted = r.stats;
+            countedTexts = r.texts;
             rows.setAll(r.rows);
             promptTokens.set(r.o200k);
             long ms = (System.nanoTime() - started) / 1_000_000;
             status.set(String.format("%,d characters · %,d tokens (o200k_base) · %d models · updated in %d ms",
                     r.chars, r.o200k, r.rows.size(), ms));
             generation.set(generation.get() + 1);
-        });
+        }).onFailure(e -> status.set("Counting failed: " + UiContext.describe(e)
+                + " — your text is unchanged; edit again to retry.")).start();
     }
 
-    private record Result(List<CostRow> rows, long o200k, long chars) {
+    private record Result(List<CostRow> rows, long o200k, long chars, List<TextStats> stats, List<String> texts) {
+    }
+
+    /**
+     * "Use this prompt in the scenario planner": hands {@code target} a request type with the last counted prompt
+     * on the selected model (its own tokenizer's counts), named after that model.
+     */
+    public void useInScenario(ScenarioTarget target) {
+        ModelEntry m = selectedModel.get();
+        if (m == null) {
+            ui.dialogs().warning("No model selected", "Select a model in the cost table first: the scenario's "
+                    + "request type uses its tokenizer and prices.");
+            return;
+        }
+        if (!countedTexts.equals(currentTexts())) {
+            ui.dialogs().warning("The prompt is still being counted", "Wait until the cost table shows the new "
+                    + "counts, then try again.");
+            return;
+        }
+        PromptRequestTypes.Prompt prompt;
+        try {
+            prompt = new PromptRequestTypes.Prompt(counted.get(0), counted.subList(1, counted.size() - 1),
+                    counted.get(counted.size() - 1), outputTokens.get(), reasoningTokens.get(), monthlyRequests.get());
+        } catch (IllegalArgumentException e) {
+            ui.dialogs().error("The prompt cannot become a request type", e.getMessage());
+            return;
+        }
+        target.addRequestType(PromptRequestTypes.of("From the Prompt view · " + m.name(), m, prompt));
+    }
+
+    /** The model selected in the cost table (its breakdown, Send, Tune and the scenario hand-off use it); or null. */
+    public ObjectProperty<ModelEntry> selectedModelProperty() {
+        return selectedModel;
+    }
+
+    /** The files "Open…" offers first. */
+    static final DialogService.FileKind PROMPT_TEXT = new DialogService.FileKind("Text", List.of("*.txt", "*.md",
+            "*.json", "*.jsonl", "*.csv", "*.xml", "*.html", "*.py", "*.java", "*.js", "*.ts"));
+
+    /** Asks for a UTF-8 text file and puts its text into {@code target} (a prompt part's text). */
+    public void openInto(StringProperty target) {
+        ui.dialogs().openFile("Open prompt text", PROMPT_TEXT, DialogService.FileKind.ANY)
+                .ifPresent(p -> load(p, target));
+    }
+
+    /** Puts the text of {@code file} into {@code target}; says what went wrong when it cannot be read. */
+    public void load(Path file, StringProperty target) {
+        try {
+            target.set(TextFiles.read(file));
+        } catch (IOException e) {
+            ui.dialogs().error("Could not open " + file.getFileName(), e.getMessage());
+        }
     }
 
     public Turn addTurn(Role role, String text) {
@@ -192,13 +267,13 @@ public final class PromptViewModel implements AutoCloseable {
         return promptTokens.getReadOnlyProperty();
     }
 
-    /** Increments each time a new table arrives (tests wait on it). */
+    /** Increments each time a new table arrives (the view then selects the cheapest row if none is). */
     public ReadOnlyLongProperty generationProperty() {
         return generation.getReadOnlyProperty();
     }
 
     @Override
     public void close() {
-        worker.close();
+        lane.close();
     }
 }

@@ -11,20 +11,20 @@ import java.util.List;
  * The Tokens tab's rows: per message a header and then its token pieces, a row per line of text (a long line is cut
  * every {@link #MAX_FRAGMENTS} pieces), so the list can show only the rows in view. Built off the FX thread.
  */
-final class TokenRows {
+public final class TokenRows {
 
     /** Pieces per row at most: keeps one row's layout cheap even for a minified one-line megabyte. */
     static final int MAX_FRAGMENTS = 160;
 
     /** A message of the prompt. */
-    record Message(String title, String text) {
+    public record Message(String title, String text) {
     }
 
     /**
      * One row of the list: a message header ({@code text} null) or fragments of pieces, as triples (piece index,
      * char start, char end); a piece holding a newline goes on in the next row.
      */
-    record Row(String header, EncodedText text, int[] fragments) {
+    public record Row(String header, EncodedText text, int[] fragments) {
         boolean isHeader() {
             return text == null;
         }
@@ -35,7 +35,7 @@ final class TokenRows {
     }
 
     /** All rows and the totals over the messages. */
-    record Result(Encoding encoding, List<Row> rows, long tokens, long chars, int pieces, int splitCharacters,
+    public record Result(Encoding encoding, List<Row> rows, long tokens, long chars, int pieces, int splitCharacters,
                   int messages) {
     }
 

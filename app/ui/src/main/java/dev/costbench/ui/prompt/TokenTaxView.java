@@ -1,22 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
-import dev.costbench.model.lab.run.ClientSource;
-import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.Money;
-import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.ProviderException;
-import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.tuning.TokenTax;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
+import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.CategoryAxis;
@@ -42,9 +33,7 @@ import javafx.scene.layout.BorderPane;
  */
 public final class TokenTaxView extends BorderPane {
 
-    private final Supplier<ModelEntry> selected;
-    private final Supplier<ChatRequest> request;
-    private final ClientSource clients;
+    private final TokenTaxCounts counts;
     private final TableView<Integer> table = new TableView<>();
     private final StackedBarChart<Number, String> chart;
     private final Label note = new Label();
@@ -52,14 +41,9 @@ public final class TokenTaxView extends BorderPane {
     private final Button countExactly = new Button("Count exactly");
     private final Button cancel = new Button("Cancel");
     private final ProgressIndicator busy = new ProgressIndicator();
-    private final Map<String, String> exact = new LinkedHashMap<>();
-    private TokenTax tax;
-    private Task<?> counting;
 
-    TokenTaxView(Supplier<ModelEntry> selected, Supplier<ChatRequest> request, ClientSource clients) {
-        this.selected = selected;
-        this.request = request;
-        this.clients = clients;
+    TokenTaxView(TokensViewModel vm) {
+        this.counts = vm.exactCounts();
         setId("token-tax");
         setPadding(new Insets(4, 10, 6, 10));
         table.setId("token-tax-table");
@@ -92,12 +76,17 @@ public final class TokenTaxView extends BorderPane {
         countExactly.setTooltip(new Tooltip("Ask Anthropic's and Google's token-counting endpoints for the exact "
                 + "count of the whole request (system, examples, user message, message framing included). Needs "
                 + "their API keys; free, but sends the prompt. Never runs by itself."));
-        countExactly.setOnAction(e -> countExactly());
+        countExactly.setOnAction(e -> counts.countExactly(vm.taxProperty().get()));
+        countExactly.disableProperty().bind(counts.runningProperty());
         cancel.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.setOnAction(e -> cancelCounting());
+        cancel.setOnAction(e -> counts.cancel());
+        cancel.visibleProperty().bind(counts.runningProperty());
         busy.setPrefSize(18, 18);
         busy.setMinSize(18, 18);
-        setCounting(false);
+        busy.visibleProperty().bind(counts.runningProperty());
+        error.textProperty().bind(counts.errorProperty());
+        counts.counts().addListener((MapChangeListener<String, String>) c -> table.refresh());
+        vm.taxProperty().addListener((o, a, t) -> show(t));
         HBox bar = new HBox(8, note, busy, cancel, countExactly);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 4, 0));
@@ -110,12 +99,8 @@ public final class TokenTaxView extends BorderPane {
         setBottom(error);
     }
 
-    /** Shows a new comparison (FX thread); null clears it. */
-    void show(TokenTax t) {
-        if (tax == null || t == null || !tax.whole().equals(t.whole())) {
-            exact.clear(); // the provider counts were of another text
-        }
-        this.tax = t;
+    /** Shows a new comparison; null clears it. */
+    private void show(TokenTax t) {
         table.getColumns().clear();
         table.getItems().clear();
         chart.getData().clear();
@@ -135,7 +120,7 @@ public final class TokenTaxView extends BorderPane {
                     f -> count(t, r, f) + "  " + taxText(r, f), f -> tip(t, r, f)));
         }
         table.getColumns().add(column("Input $ (this text)", 270, f -> costRange(t, f), f -> costList(t, f)));
-        table.getColumns().add(column("Provider count", 170, f -> exact.getOrDefault(t.families().get(f)
+        table.getColumns().add(column("Provider count", 170, f -> counts.counts().getOrDefault(t.families().get(f)
                 .tokenizer(), t.families().get(f).exact() ? "exact locally" : "—"), f -> "Filled by “Count exactly”: "
                 + "the provider's own count of the whole request"));
         for (int f = 0; f < t.families().size(); f++) {
@@ -237,103 +222,4 @@ public final class TokenTaxView extends BorderPane {
         return c;
     }
 
-    /** The family's model to ask: the selected one when it belongs to the family, else its cheapest priced one. */
-    private ModelEntry modelFor(TokenTax.Family fam) {
-        ModelEntry sel = selected.get();
-        if (sel != null && fam.models().contains(sel)) {
-            return sel;
-        }
-        List<TokenTax.ModelCost> priced = tax.priced(fam);
-        return priced.isEmpty() ? fam.models().get(0) : priced.get(0).model();
-    }
-
-    /** Counts the whole request exactly on one model of each estimated family that has a counting endpoint. */
-    public void countExactly() {
-        if (tax == null || counting != null) {
-            return;
-        }
-        ChatRequest base = request.get();
-        List<TokenTax.Family> todo = new ArrayList<>();
-        List<ModelEntry> models = new ArrayList<>();
-        for (TokenTax.Family f : tax.families()) {
-            ModelEntry m = f.exact() ? null : modelFor(f);
-            if (m != null && RunPane.providerOf(m) != ProviderId.COMPATIBLE) {
-                todo.add(f);
-                models.add(m);
-            }
-        }
-        error.setText("");
-        Task<Map<String, String>> task = new Task<>() {
-            @Override
-            protected Map<String, String> call() {
-                Map<String, String> out = new LinkedHashMap<>();
-                List<String> problems = new ArrayList<>();
-                for (int i = 0; i < todo.size() && !isCancelled(); i++) {
-                    ModelEntry m = models.get(i);
-                    ChatRequest req = new ChatRequest(m.id(), base.system(), base.systemCache(), base.messages(),
-                            base.maxOutputTokens(), base.temperature(), base.seed(), base.reasoningBudget(),
-                            base.reasoningEffort(), base.mediaResolution(), false, base.openAiApi());
-                    try {
-                        long n = clients.client(RunPane.providerOf(m)).countTokens(req).inputTokens();
-                        out.put(todo.get(i).tokenizer(), String.format("%,d (%s, whole request)", n, m.id()));
-                    } catch (ProviderException e) {
-                        out.put(todo.get(i).tokenizer(), e.kind() == ProviderException.Kind.NO_KEY ? "no key" : "failed");
-                        if (!problems.contains(e.getMessage())) {
-                            problems.add(e.getMessage());
-                        }
-                    }
-                }
-                if (!problems.isEmpty()) {
-                    out.put("", String.join("\n", problems));
-                }
-                return out;
-            }
-        };
-        task.setOnSucceeded(e -> {
-            Map<String, String> r = task.getValue();
-            error.setText(r.getOrDefault("", ""));
-            r.remove("");
-            exact.putAll(r);
-            setCounting(false);
-            table.refresh();
-        });
-        task.setOnFailed(e -> {
-            error.setText("Counting failed: " + task.getException().getMessage());
-            setCounting(false);
-        });
-        task.setOnCancelled(e -> setCounting(false));
-        counting = task;
-        setCounting(true);
-        Thread th = new Thread(task, "CostBench exact token count");
-        th.setDaemon(true);
-        th.start();
-    }
-
-    private void cancelCounting() {
-        if (counting != null) {
-            counting.cancel();
-        }
-    }
-
-    private void setCounting(boolean on) {
-        if (!on) {
-            counting = null;
-        }
-        busy.setVisible(on);
-        cancel.setVisible(on);
-        countExactly.setDisable(on);
-    }
-
-    /** What "Count exactly" found for a tokenizer family ("12,345 (model, whole request)", "no key"…), or null. */
-    public String providerCount(String tokenizer) {
-        return exact.get(tokenizer);
-    }
-
-    public TableView<Integer> table() {
-        return table;
-    }
-
-    public StackedBarChart<Number, String> chart() {
-        return chart;
-    }
 }

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.prompt;
+
+import dev.costbench.model.catalog.PriceStatus;
+import dev.costbench.model.cost.CostRow;
+import dev.costbench.model.cost.Money;
+import dev.costbench.ui.prompt.CostTableView.Item;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.util.Callback;
+
+/** The cost table's columns and their cells: tier rows show their group label, model rows their figures. */
+final class CostColumns {
+
+    private CostColumns() {
+    }
+
+    /** Model, provider, tier, input, output, $ / request, $ / 1K, $ / month, price notes. */
+    static List<TreeTableColumn<Item, ?>> all() {
+        TreeTableColumn<Item, String> model = new TreeTableColumn<>("Model");
+        model.setPrefWidth(200);
+        model.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(modelLabel(p.getValue().getValue())));
+        model.setCellFactory(rowCells((cell, r) -> {
+            cell.setText(cell.getItem());
+            var m = r.model();
+            StringBuilder tip = new StringBuilder(m.id() + " — " + m.provider() + ", " + m.tier().label());
+            if (m.contextWindow() != null) {
+                tip.append(String.format(Locale.ROOT, "%ncontext %,d tokens", m.contextWindow()));
+            }
+            if (!m.overridden().isEmpty()) {
+                tip.append("\nOverridden by your catalog: ").append(String.join(", ", m.overridden()));
+            }
+            if (!m.notes().isEmpty()) {
+                tip.append('\n').append(m.notes());
+            }
+            cell.setTooltip(new Tooltip(tip.toString()));
+        }));
+        TreeTableColumn<Item, String> provider = textColumn("Provider", 88, r -> r.model().provider());
+        TreeTableColumn<Item, String> tier = textColumn("Tier", 78, r -> r.model().tier().label());
+        TreeTableColumn<Item, Long> input = new TreeTableColumn<>("Input tokens");
+        input.setPrefWidth(95);
+        input.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue().row() == null ? null
+                : p.getValue().getValue().row().input().tokens()));
+        input.setCellFactory(rowCells((cell, r) -> {
+            var count = r.input();
+            cell.setText((count.exact() ? "" : "≈ ") + String.format(Locale.ROOT, "%,d", count.tokens()));
+            String cached = r.cachedTokens() > 0
+                    ? String.format(Locale.ROOT, "%n%,d of them read from the prompt cache", r.cachedTokens()) : "";
+            cell.setTooltip(new Tooltip((count.exact() ? "Exact count. " : "Estimate. ") + count.method() + cached));
+            if (!count.exact()) {
+                cell.getStyleClass().add("estimate");
+            }
+        }));
+        input.setStyle("-fx-alignment: CENTER-RIGHT;");
+        TreeTableColumn<Item, Long> output = new TreeTableColumn<>("Output");
+        output.setPrefWidth(62);
+        output.setStyle("-fx-alignment: CENTER-RIGHT;");
+        output.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue().row() == null ? null
+                : p.getValue().getValue().row().outputTokens() + p.getValue().getValue().row().breakdown().usage()
+                .reasoning()));
+        TreeTableColumn<Item, BigDecimal> perReq = moneyColumn("$ / request", CostRow::perRequest);
+        perReq.setId("col-per-request");
+        TreeTableColumn<Item, BigDecimal> per1k = moneyColumn("$ / 1K requests", CostRow::per1000);
+        TreeTableColumn<Item, BigDecimal> perMonth = moneyColumn("$ / month", CostRow::perMonth);
+        TreeTableColumn<Item, String> flags = textColumn("Price notes", 110, CostColumns::flags);
+        return List.of(model, provider, tier, input, output, perReq, per1k, perMonth, flags);
+    }
+
+    /** The "$ / request" column: the default sort. */
+    @SuppressWarnings("unchecked")
+    static TreeTableColumn<Item, BigDecimal> perRequest(List<TreeTableColumn<Item, ?>> columns) {
+        return (TreeTableColumn<Item, BigDecimal>) columns.stream().filter(c -> "col-per-request".equals(c.getId()))
+                .findFirst().orElseThrow();
+    }
+
+    /**
+     * Cells that show the group label (or nothing) on tier rows and let {@code render} fill in model rows; the
+     * cell is cleared first because cells are reused while scrolling.
+     */
+    private static <T> Callback<TreeTableColumn<Item, T>, TreeTableCell<Item, T>> rowCells(
+            BiConsumer<TreeTableCell<Item, T>, CostRow> render) {
+        return col -> new TreeTableCell<>() {
+            @Override
+            protected void updateItem(T v, boolean empty) {
+                super.updateItem(v, empty);
+                getStyleClass().remove("estimate");
+                setTooltip(null);
+                Item it = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (it == null || it.row() == null) {
+                    setText(empty || v == null ? null : v.toString());
+                    return;
+                }
+                render.accept(this, it.row());
+            }
+        };
+    }
+
+    private static String modelLabel(Item it) {
+        if (it.group() != null) {
+            return it.group().label() + "  (" + it.count() + ")";
+        }
+        String name = it.row().model().name();
+        return it.row().model().overridden().isEmpty() ? name : name + "  ✎";
+    }
+
+    static String flags(CostRow r) {
+        List<String> f = new ArrayList<>();
+        if (r.breakdown().unpriced()) {
+            f.add("unpriced");
+        } else if (!r.complete()) {
+            f.add("partly unpriced");
+        }
+        for (PriceStatus s : r.breakdown().flags()) {
+            f.add(s.marker());
+        }
+        String dep = r.model().deprecation();
+        if (dep != null) {
+            f.add((dep.compareTo(java.time.LocalDate.now().toString()) <= 0 ? "retired " : "retires ") + dep);
+        }
+        return String.join(", ", f);
+    }
+
+    private static TreeTableColumn<Item, String> textColumn(String title, double width, Function<CostRow, String> f) {
+        TreeTableColumn<Item, String> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue().row() == null ? null
+                : f.apply(p.getValue().getValue().row())));
+        return c;
+    }
+
+    private static TreeTableColumn<Item, BigDecimal> moneyColumn(String title, Function<CostRow, BigDecimal> f) {
+        TreeTableColumn<Item, BigDecimal> c = new TreeTableColumn<>(title);
+        c.setPrefWidth(98);
+        c.setCellValueFactory(p -> {
+            CostRow r = p.getValue().getValue().row();
+            return new ReadOnlyObjectWrapper<>(r == null || r.breakdown().unpriced() ? null : f.apply(r));
+        });
+        c.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        c.setCellFactory(rowCells((cell, r) -> {
+            BigDecimal v = cell.getItem();
+            cell.setText(v == null ? "unpriced" : Money.format(v) + (r.complete() ? "" : " +?"));
+            cell.setTooltip(new Tooltip(v == null ? "No price listed for this model: not $0, unknown."
+                    : "Exact: $" + Money.exact(v) + "\n" + explain(r) + "\nSelect the row for the full breakdown."));
+        }));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private static String explain(CostRow r) {
+        return r.breakdown().lines().stream()
+                .map(l -> String.format(Locale.ROOT, "%s: %,d × %s/1M = %s", l.item(), l.tokens(),
+                        l.price() == null ? "?" : Money.perMTok(l.price().perMTok()), Money.format(l.usd())))
+                .collect(Collectors.joining("\n"));
+    }
+}

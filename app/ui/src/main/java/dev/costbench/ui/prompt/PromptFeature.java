@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.prompt;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.ViewModel;
+import dev.costbench.ui.common.handoff.QualityCheckTarget;
+import dev.costbench.ui.common.handoff.ScenarioTarget;
+
+/**
+ * The Prompt view's view models, built together: the prompt and its cost table, the cache breakpoints, "Send to
+ * the API", Tune and Tokens. The composition root makes one and hands it to {@link PromptView}.
+ */
+public final class PromptFeature implements ViewModel {
+
+    private final PromptViewModel prompt;
+    private final CacheMarks marks;
+    private final RunViewModel run;
+    private final TuneViewModel tune;
+    private final TokensViewModel tokens;
+    private final CacheViewModel cache;
+    private final CostTableViewModel table;
+    private final DiffViewModel diff;
+    private final ScenarioTarget scenario;
+
+    /**
+     * @param clients  the provider clients for real calls (resolved when a call is made)
+     * @param quality  receives "Check quality" (the A/B lab)
+     * @param scenario receives "Use this prompt in the scenario planner"
+     */
+    public PromptFeature(UiContext ui, Catalog catalog, ClientSource clients, QualityCheckTarget quality,
+                         ScenarioTarget scenario) {
+        this.prompt = new PromptViewModel(ui, catalog);
+        this.marks = new CacheMarks(prompt);
+        this.run = new RunViewModel(ui, prompt, this::request, clients);
+        this.tune = new TuneViewModel(ui, prompt, clients, CallListener.NONE, quality);
+        this.tokens = new TokensViewModel(ui, prompt, new TokenTaxCounts(ui, prompt.selectedModelProperty()::get,
+                this::request, clients));
+        this.cache = new CacheViewModel(prompt, marks);
+        this.table = new CostTableViewModel(prompt.rows());
+        this.diff = new DiffViewModel(ui, tune);
+        this.scenario = scenario;
+    }
+
+    /** The prompt as a provider-neutral request with the marked cache breakpoints (model "selected"). */
+    public ChatRequest request() {
+        return PromptRequests.current(prompt, marks);
+    }
+
+    /** Receives every real call (Send and rewrites): the ledger. */
+    public void setCallListener(CallListener l) {
+        run.setCallListener(l);
+        tune.rewrite().setCallListener(l);
+    }
+
+    /** "Use this prompt in the scenario planner". */
+    public void useInScenario() {
+        prompt.useInScenario(scenario);
+    }
+
+    public PromptViewModel prompt() {
+        return prompt;
+    }
+
+    public CacheMarks marks() {
+        return marks;
+    }
+
+    public RunViewModel run() {
+        return run;
+    }
+
+    public TuneViewModel tune() {
+        return tune;
+    }
+
+    /** The cost table's filters. */
+    public CostTableViewModel table() {
+        return table;
+    }
+
+    /** The Tune tab's cache planner. */
+    public CacheViewModel cache() {
+        return cache;
+    }
+
+    /** The Tune tab's before/after comparison. */
+    public DiffViewModel diff() {
+        return diff;
+    }
+
+    public TokensViewModel tokens() {
+        return tokens;
+    }
+
+    @Override
+    public void close() {
+        run.close();
+        tune.close();
+        tokens.close();
+        diff.close();
+        cache.close();
+        prompt.close();
+    }
+}

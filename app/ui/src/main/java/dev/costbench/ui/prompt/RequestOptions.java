@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.prompt;
+
+import javafx.beans.property.LongProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+
+/** The request options under the prompt: output and reasoning tokens, monthly volume, cache, batch, residency. */
+final class RequestOptions extends GridPane {
+
+    RequestOptions(PromptViewModel vm) {
+        setHgap(8);
+        setVgap(6);
+        setPadding(new Insets(8, 0, 0, 0));
+        Label title = new Label("Request");
+        title.getStyleClass().add("section-title");
+        add(title, 0, 0, 2, 1);
+        addRow(1, new Label("Expected output tokens"), longField(vm.outputTokensProperty(), "output-tokens",
+                "Visible answer length you expect, in tokens. Billed at the output price."));
+        addRow(2, new Label("Reasoning tokens"), longField(vm.reasoningTokensProperty(), "reasoning-tokens",
+                "Hidden reasoning / thinking tokens. Every provider bills them as output."));
+        addRow(3, new Label("Requests per month"), longField(vm.monthlyRequestsProperty(), "monthly-requests",
+                "Monthly volume for the $ / month column."));
+        CheckBox cached = new CheckBox("System prompt + examples served from the prompt cache");
+        cached.setId("cached-prefix");
+        cached.selectedProperty().bindBidirectional(vm.cachedPrefixProperty());
+        cached.setTooltip(new Tooltip("Steady state: the prefix is a cache hit (OpenAI/Gemini: cached-input price;"
+                + " Anthropic: cache-read price). Prompts below a model's minimum cacheable length are not cached."));
+        CheckBox batch = new CheckBox("Batch API (results within 24 h)");
+        batch.setId("batch");
+        batch.selectedProperty().bindBidirectional(vm.batchProperty());
+        batch.setTooltip(new Tooltip("OpenAI, Anthropic and Gemini batch APIs bill every token at 50 %."));
+        CheckBox geo = new CheckBox("Data residency / regional processing");
+        geo.selectedProperty().bindBidirectional(vm.residencyProperty());
+        geo.setTooltip(new Tooltip("Anthropic inference_geo=\"us\" and OpenAI regional processing cost ×1.1 "
+                + "on the models that list it."));
+        add(cached, 0, 4, 2, 1);
+        add(batch, 0, 5, 2, 1);
+        add(geo, 0, 6, 2, 1);
+    }
+
+    /** A field for a count ≥ 0 shown with thousands separators, kept in step with {@code p} both ways. */
+    private static TextField longField(LongProperty p, String id, String tip) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(9);
+        f.setTooltip(new Tooltip(tip));
+        f.setTextFormatter(new TextFormatter<String>(c -> c.getControlNewText().matches("[0-9,_ ]{0,15}") ? c : null));
+        f.setText(String.format("%,d", p.get()));
+        f.textProperty().addListener((o, a, b) -> {
+            long v = digits(b);
+            if (v != p.get()) {
+                p.set(v);
+            }
+        });
+        p.addListener((o, a, b) -> {
+            if (digits(f.getText()) != b.longValue()) {
+                f.setText(String.format("%,d", b.longValue()));
+            }
+        });
+        return f;
+    }
+
+    private static long digits(String s) {
+        String d = s.replaceAll("[^0-9]", "");
+        return d.isEmpty() ? 0 : Long.parseLong(d);
+    }
+}

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.prompt;
+
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.cost.BillingOptions;
+import dev.costbench.model.cost.CanonicalUsage;
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.provider.CancelToken;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.ChatResult;
+import dev.costbench.model.provider.ProviderException;
+import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.RequestEstimate;
+import dev.costbench.ui.common.DialogService;
+import dev.costbench.ui.common.Job;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.ViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * "Send to the API": sends the Prompt view's request to the model selected in the cost table through the provider's
+ * real API, streams the answer, and sets the estimate made before sending beside the usage and cost the provider
+ * reported. "Count exactly" asks the provider's counting endpoint for the input tokens.
+ */
+public final class RunViewModel implements ViewModel {
+
+    /** One line of the figures under the answer ("Estimate", "Reported", "Billed", "Timing", …). */
+    public record Figure(int row, String name, String value, String tooltip) {
+    }
+
+    private final UiContext ui;
+    private final PromptViewModel prompt;
+    private final Supplier<ChatRequest> request;
+    private final ClientSource clients;
+    private CallListener listener = CallListener.NONE;
+    private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper(this, "answer", "");
+    private final ObservableList<Figure> figures = FXCollections.observableArrayList();
+    private final ObservableList<Figure> figuresView = FXCollections.unmodifiableObservableList(figures);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper body = new ReadOnlyStringWrapper(this, "body");
+    private final ReadOnlyObjectWrapper<AttachedImage> image = new ReadOnlyObjectWrapper<>(this, "image");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final BooleanBinding canSend;
+    private final BooleanBinding canCount;
+    private Job<?> job;
+    private CancelToken token;
+
+    /** @param request the Prompt view's request (system, turns, user, cache breakpoints), addressed to any model */
+    public RunViewModel(UiContext ui, PromptViewModel prompt, Supplier<ChatRequest> request, ClientSource clients) {
+        this.ui = ui;
+        this.prompt = prompt;
+        this.request = request;
+        this.clients = clients;
+        var selected = prompt.selectedModelProperty();
+        title.bind(Bindings.createStringBinding(() -> selected.get() == null
+                ? "Select a model in the table to send this prompt to it"
+                : selected.get().name() + " · " + ProviderIds.of(selected.get()).displayName() + " · "
+                + selected.get().id(), selected));
+        canSend = selected.isNotNull().and(running.not());
+        canCount = Bindings.createBooleanBinding(() -> selected.get() != null && !running.get()
+                && ProviderIds.of(selected.get()) != ProviderId.COMPATIBLE, selected, running);
+    }
+
+    public void setCallListener(CallListener l) {
+        this.listener = l == null ? CallListener.NONE : l;
+    }
+
+    /** Asks for an image and attaches it. */
+    public void chooseImage() {
+        ui.dialogs().openFile("Attach an image", DialogService.FileKind.IMAGES).ifPresent(this::attachImage);
+    }
+
+    /** Attaches {@code file} to the user message (null removes it); a file that is not an image is refused. */
+    public void attachImage(Path file) {
+        if (file == null) {
+            image.set(null);
+            return;
+        }
+        try {
+            image.set(AttachedImage.probe(file));
+            clearError();
+        } catch (IOException e) {
+            error.set(UiContext.describe(e));
+        }
+    }
+
+    /** The Prompt view's request, with the attached image, addressed to {@code m}. */
+    private ChatRequest requestFor(ModelEntry m, boolean stream) {
+        ChatRequest req = request.get();
+        if (image.get() != null) {
+            req = image.get().addTo(req);
+        }
+        return new ChatRequest(m.id(), req.system(), req.systemCache(), req.messages(), req.maxOutputTokens(),
+                req.temperature(), req.seed(), req.reasoningBudget(), req.reasoningEffort(), req.mediaResolution(),
+                stream, req.openAiApi());
+    }
+
+    /** Sends the prompt to the selected model (a real, billed call); the answer streams into {@link #answer}. */
+    public void send() {
+        ModelEntry m = prompt.selectedModelProperty().get();
+        if (m == null || running.get()) {
+            return;
+        }
+        clearError();
+        ChatRequest forModel;
+        try {
+            forModel = requestFor(m, true);
+        } catch (RuntimeException e) {
+            error.set(UiContext.describe(e));
+            return;
+        }
+        RequestEstimate est = RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()),
+                BillingOptions.INTERACTIVE);
+        answer.set("");
+        figures.clear();
+        figure(0, "Estimate", String.format(Locale.ROOT, "%s input tokens, up to %d output → %s",
+                (est.exact() ? "" : "≈") + est.inputTokens(), est.outputTokens(),
+                Money.format(est.breakdown().total())), null);
+        CancelToken t = begin();
+        ProviderId pid = ProviderIds.of(m);
+        job = ui.tasks().<ChatResult>task("provider call", p -> clients.client(pid).complete(forModel,
+                        d -> p.onUi(() -> answer.set(answer.get() + d)), t))
+                .onSuccess(r -> RunFigures.show(this, m, est, r))
+                .onFailure(this::showError)
+                .onCancelled(() -> error.set("Cancelled."))
+                .always(() -> running.set(false))
+                .start();
+    }
+
+    /** Asks the provider's counting endpoint for the exact input tokens (free, rate-limited). */
+    public void countExactly() {
+        ModelEntry m = prompt.selectedModelProperty().get();
+        if (m == null || running.get()) {
+            return;
+        }
+        clearError();
+        ChatRequest forModel;
+        try {
+            forModel = requestFor(m, false);
+        } catch (RuntimeException e) {
+            error.set(UiContext.describe(e));
+            return;
+        }
+        RequestEstimate est = RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()),
+                BillingOptions.INTERACTIVE);
+        begin();
+        ProviderId pid = ProviderIds.of(m);
+        job = ui.tasks().task("token count", p -> clients.client(pid).countTokens(forModel))
+                .onSuccess(r -> {
+                    long exact = r.inputTokens();
+                    figure(5, "Counted", String.format(Locale.ROOT, "%d input tokens, exact from %s (CostBench's "
+                            + "%s: %s%d, %s)", exact, pid.displayName(), est.exact() ? "count" : "estimate",
+                            est.exact() ? "" : "≈", est.inputTokens(), RunFigures.percent(exact,
+                                    est.inputTokens())), null);
+                })
+                .onFailure(this::showError)
+                .onCancelled(() -> error.set("Cancelled."))
+                .always(() -> running.set(false))
+                .start();
+    }
+
+    private CancelToken begin() {
+        CancelToken t = new CancelToken();
+        token = t;
+        running.set(true);
+        return t;
+    }
+
+    /** Stops the call in flight. */
+    public void cancel() {
+        if (token != null) {
+            token.cancel();
+        }
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Shows the body the provider sent with the last error (any key redacted by the client). */
+    public void showResponse() {
+        if (body.get() != null) {
+            ui.dialogs().showText("Provider response", "The body the provider sent (any key redacted)", body.get());
+        }
+    }
+
+    void figure(int row, String name, String value, String tooltip) {
+        figures.removeIf(f -> f.row() == row);
+        figures.add(new Figure(row, name, value, tooltip));
+    }
+
+    void called(ModelEntry m, ChatResult r, java.math.BigDecimal cost) {
+        listener.called(m, "send", r, cost);
+    }
+
+    void answerIfEmpty(String text) {
+        if (answer.get().isEmpty() && text != null) {
+            answer.set(text);
+        }
+    }
+
+    private void showError(Throwable x) {
+        if (x instanceof ProviderException p) {
+            error.set(p.kind() == ProviderException.Kind.CANCELLED ? "Cancelled." : p.getMessage());
+            body.set(p.body() == null || p.body().isBlank() ? null : p.body());
+        } else {
+            error.set(UiContext.describe(x));
+            body.set(null);
+        }
+    }
+
+    private void clearError() {
+        error.set("");
+        body.set(null);
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty answerProperty() {
+        return answer.getReadOnlyProperty();
+    }
+
+    public ObservableList<Figure> figures() {
+        return figuresView;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The last error's response body, or null: "Show response" shows while there is one. */
+    public ReadOnlyStringProperty bodyProperty() {
+        return body.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AttachedImage> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSendProperty() {
+        return canSend;
+    }
+
+    public BooleanBinding canCountProperty() {
+        return canCount;
+    }
+
+    @Override
+    public void close() {
+        cancel();
+    }
+
+    static String usage(CanonicalUsage u) {
+        return String.format(Locale.ROOT, "%d input (uncached %d, cache read %d, cache write %d), %d output%s",
+                u.totalInput(), u.uncachedInput(), u.cacheRead(), u.cacheWrite5m() + u.cacheWrite1h(), u.output(),
+                u.reasoning() > 0 ? " + " + u.reasoning() + " reasoning" : "");
+    }
+}

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.prompt.Role;
+import dev.costbench.model.provider.CancelToken;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.ChatResult;
+import dev.costbench.model.provider.ProviderClient;
+import dev.costbench.model.provider.ProviderException;
+import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.TokenCountResult;
+import dev.costbench.model.tokens.Encoding;
+import dev.costbench.model.tokens.Tokenizers;
+import dev.costbench.ui.common.DirectTaskExecutor;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.UiContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The Tokens tab without a display: pieces per tokenizer, the token tax, and "Count exactly". */
+class TokensViewModelTest {
+
+    private static final Catalog CATALOG = CatalogBuilder.builtIn();
+    private final List<ChatRequest> counted = new ArrayList<>();
+
+    private ProviderClient counter(ProviderId id) {
+        return new ProviderClient() {
+            @Override
+            public ProviderId id() {
+                return id;
+            }
+
+            @Override
+            public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public TokenCountResult countTokens(ChatRequest request) {
+                counted.add(request);
+                return new TokenCountResult(2024, "{\"input_tokens\":2024}");
+            }
+
+            @Override
+            public List<String> listModels() {
+                return List.of();
+            }
+        };
+    }
+
+    private PromptFeature feature(ClientSource clients) {
+        return new PromptFeature(new UiContext(new DirectTaskExecutor(), new RecordingDialogService()), CATALOG,
+                clients, (n, b, o) -> { }, t -> { });
+    }
+
+    @Test
+    void thePromptIsTokenizedOnlyWhileTheTabShows() {
+        PromptFeature f = feature(this::counter);
+        TokensViewModel vm = f.tokens();
+        String text = "Hello world, this is a token test for the tokenizer view.";
+        f.prompt().userTextProperty().set(text);
+        assertNull(vm.piecesProperty().get(), "hidden: nothing tokenized");
+        vm.activeProperty().set(true);
+        assertEquals(Tokenizers.count(Encoding.O200K_BASE, text), vm.piecesProperty().get().tokens());
+        assertTrue(vm.summaryProperty().get().startsWith("o200k_base · " + Tokenizers.count(Encoding.O200K_BASE, text)
+                + " tokens · 57 chars · 1 message"), vm.summaryProperty().get());
+        vm.encodingProperty().set(Encoding.CL100K_BASE);
+        assertEquals(Tokenizers.count(Encoding.CL100K_BASE, text), vm.piecesProperty().get().tokens());
+        f.prompt().addTurn(Role.USER, "龘");
+        assertEquals(2, vm.piecesProperty().get().messages(), "the user message and the turn (the empty system prompt is not shown)");
+        assertTrue(vm.summaryProperty().get().contains("split characters"), vm.summaryProperty().get());
+    }
+
+    @Test
+    void theTokenTaxComparesEveryTokenizerAndCountsExactlyOnlyWhenAsked() {
+        PromptFeature f = feature(this::counter);
+        f.prompt().systemTextProperty().set("You are terse.");
+        f.prompt().userTextProperty().set("Say hello in Japanese: こんにちは");
+        f.prompt().selectedModelProperty().set(CATALOG.find("claude-sonnet-4-5").orElseThrow());
+        TokensViewModel vm = f.tokens();
+        vm.taxModeProperty().set(true);
+        vm.activeProperty().set(true);
+        assertEquals(6, vm.taxProperty().get().families().size(), "o200k, cl100k, Claude, Claude 2026, Gemini, open");
+        assertTrue(vm.summaryProperty().get().endsWith(" · 6 tokenizers"), vm.summaryProperty().get());
+        assertTrue(counted.isEmpty(), "never counted by itself");
+
+        vm.exactCounts().countExactly(vm.taxProperty().get());
+        var counts = vm.exactCounts().counts();
+        assertEquals("2,024 (claude-sonnet-4-5, whole request)", counts.get("claude"), "the selected model");
+        assertTrue(counts.get("gemini").startsWith("2,024 (gemini"));
+        assertNull(counts.get("o200k_base"), "exact locally: not asked");
+        assertTrue(counted.stream().anyMatch(r -> r.model().equals("claude-sonnet-4-5")
+                && "You are terse.".equals(r.system()) && !r.stream()));
+        assertEquals("", vm.exactCounts().errorProperty().get());
+
+        f.prompt().userTextProperty().set("Another text");
+        assertTrue(vm.exactCounts().counts().isEmpty(), "counts of another text are forgotten");
+    }
+
+    @Test
+    void withoutKeysEachFamilySaysNoKeyAndWhy() {
+        PromptFeature f = feature(id -> {
+            throw new ProviderException(id, ProviderException.Kind.NO_KEY, 0, "No API key for "
+                    + id.displayName() + ": add one in the Providers tab", null, null, null);
+        });
+        f.prompt().userTextProperty().set("Hello");
+        TokensViewModel vm = f.tokens();
+        vm.taxModeProperty().set(true);
+        vm.activeProperty().set(true);
+        vm.exactCounts().countExactly(vm.taxProperty().get());
+        assertEquals("no key", vm.exactCounts().counts().get("claude"));
+        assertEquals("no key", vm.exactCounts().counts().get("gemini"));
+        String error = vm.exactCounts().errorProperty().get();
+        assertTrue(error.contains("No API key for Anthropic") && error.contains("Providers tab"), error);
+        assertFalse(vm.exactCounts().runningProperty().get());
+    }
+
+    @Test
+    void withoutACatalogTheTaxSaysSo() {
+        PromptFeature f = feature(this::counter);
+        f.prompt().catalogProperty().set(null);
+        TokensViewModel vm = f.tokens();
+        vm.taxModeProperty().set(true);
+        vm.activeProperty().set(true);
+        assertNull(vm.taxProperty().get());
+        assertEquals("No catalog loaded", vm.summaryProperty().get());
+        vm.exactCounts().countExactly(null); // nothing to count: nothing happens
+        assertTrue(counted.isEmpty());
+    }
+}
