@@ -14,9 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * A budget guard's events in order ({@link BudgetGuard#observe}), and the checks of the guarantee that need them,
- * reckoned here from the events alone: which calls were in flight when, what they reserved and were billed.
+ * reckoned here from the events alone: which calls were in flight when, what they reserved and were billed. Shared with
+ * app/cli's runner tests through the model's test jar.
  */
-final class BudgetLog implements Consumer<BudgetGuard.Event> {
+public final class BudgetLog implements Consumer<BudgetGuard.Event> {
 
     final List<BudgetGuard.Event> events = new CopyOnWriteArrayList<>();
 
@@ -25,12 +26,12 @@ final class BudgetLog implements Consumer<BudgetGuard.Event> {
         events.add(e);
     }
 
-    List<BudgetGuard.Event> of(BudgetGuard.Event.Kind kind) {
+    public List<BudgetGuard.Event> of(BudgetGuard.Event.Kind kind) {
         return events.stream().filter(e -> e.kind() == kind).toList();
     }
 
     /** The reservations open just before event {@code index}, by id (granted, not settled). */
-    Map<Long, BudgetGuard.Event> openBefore(int index) {
+    public Map<Long, BudgetGuard.Event> openBefore(int index) {
         Map<Long, BudgetGuard.Event> open = new LinkedHashMap<>();
         for (int i = 0; i < index; i++) {
             BudgetGuard.Event e = events.get(i);
@@ -44,7 +45,7 @@ final class BudgetLog implements Consumer<BudgetGuard.Event> {
     }
 
     /** What each call was billed, by reservation id (zero when nothing was). */
-    Map<Long, BigDecimal> billed() {
+    public Map<Long, BigDecimal> billed() {
         Map<Long, BigDecimal> out = new HashMap<>();
         for (BudgetGuard.Event e : of(BudgetGuard.Event.Kind.SETTLED)) {
             out.put(e.id(), e.billed() == null ? BigDecimal.ZERO : e.billed());
@@ -53,7 +54,7 @@ final class BudgetLog implements Consumer<BudgetGuard.Event> {
     }
 
     /** The index of the first settlement above its reservation, or -1. */
-    int firstOverrun() {
+    public int firstOverrun() {
         for (int i = 0; i < events.size(); i++) {
             BudgetGuard.Event e = events.get(i);
             if (e.kind() == BudgetGuard.Event.Kind.SETTLED && e.billed() != null
@@ -65,19 +66,19 @@ final class BudgetLog implements Consumer<BudgetGuard.Event> {
     }
 
     /** The calls in flight at the first overrun (the overrunning one included); empty without an overrun. */
-    List<Long> inFlightAtFirstOverrun() {
+    public List<Long> inFlightAtFirstOverrun() {
         int i = firstOverrun();
         return i < 0 ? List.of() : new ArrayList<>(openBefore(i).keySet());
     }
 
     /** The sum of what {@code ids} were billed. */
-    BigDecimal billedBy(List<Long> ids) {
+    public BigDecimal billedBy(List<Long> ids) {
         Map<Long, BigDecimal> b = billed();
         return ids.stream().map(id -> b.getOrDefault(id, BigDecimal.ZERO)).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The sum of what {@code ids} were billed beyond their reservations. */
-    BigDecimal overbilledBy(List<Long> ids) {
+    public BigDecimal overbilledBy(List<Long> ids) {
         Map<Long, BigDecimal> b = billed();
         Map<Long, BigDecimal> reserved = new HashMap<>();
         of(BudgetGuard.Event.Kind.GRANTED).forEach(e -> reserved.put(e.id(), e.amount()));
@@ -90,7 +91,7 @@ final class BudgetLog implements Consumer<BudgetGuard.Event> {
     }
 
     /** The calls in flight when the last call started, that one included. */
-    List<Long> inFlightAtLastStart() {
+    public List<Long> inFlightAtLastStart() {
         int last = -1;
         for (int i = 0; i < events.size(); i++) {
             if (events.get(i).kind() == BudgetGuard.Event.Kind.GRANTED) {
@@ -110,7 +111,7 @@ final class BudgetLog implements Consumer<BudgetGuard.Event> {
      * reservations plus its own passed the cap; a reservation below its worst case times the worst ratio of billed
      * cost to worst case settled before it; a call granted after the final refusal.
      */
-    List<String> violations(BigDecimal cap) {
+    public List<String> violations(BigDecimal cap) {
         List<String> out = new ArrayList<>();
         BigDecimal worstRatio = BigDecimal.ONE;
         BigDecimal spent = events.isEmpty() ? BigDecimal.ZERO : events.get(0).spent();
