@@ -64,15 +64,20 @@ public final class CostBenchApp extends Application {
 
     private dev.costbench.ui.lab.LabView labView() {
         if (labView == null) {
-            labView = new dev.costbench.ui.lab.LabView(() -> store, () -> promptVm.catalogProperty().get(),
-                    id -> access.join().clients().client(id), () -> new String[] {promptVm.systemTextProperty().get(),
-                            promptVm.userTextProperty().get()});
-            labView.setup().setMediaSource(() -> {
-                if (mediaView == null) {
-                    throw new IllegalStateException(MediaView.NO_IMAGE);
-                }
-                return mediaView.experimentMedia();
-            });
+            dev.costbench.ui.common.DialogService labDialogs = new dev.costbench.ui.common.FxDialogService(
+                    () -> scene == null ? null : scene.getWindow());
+            dev.costbench.ui.common.UiContext labUi = new dev.costbench.ui.common.UiContext(
+                    new dev.costbench.ui.common.FxTaskExecutor((job, e) -> labDialogs.error(job + " failed",
+                            dev.costbench.ui.common.UiContext.describe(e))), labDialogs);
+            labView = new dev.costbench.ui.lab.LabView(new dev.costbench.ui.lab.LabViewModel(labUi, () -> store,
+                    () -> promptVm.catalogProperty().get(), id -> access.join().clients().client(id),
+                    () -> new String[] {promptVm.systemTextProperty().get(), promptVm.userTextProperty().get()},
+                    () -> {
+                        if (mediaView == null) {
+                            throw new IllegalStateException(MediaView.NO_IMAGE);
+                        }
+                        return mediaView.experimentMedia();
+                    }));
         }
         return labView;
     }

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.lab;
+
+import dev.costbench.model.lab.Trial;
+import dev.costbench.model.lab.run.RunResult;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Why trials could not run, in the user's words, for the place the user is looking at: the results view's status
+ * line and, when a run could run nothing at all, an error dialog that says which keys to set and where (issue 16).
+ */
+final class RunProblems {
+
+    static final String HEADLINE = "No trial could run";
+    private static final int MAX_REASONS = 5;
+
+    private RunProblems() {
+    }
+
+    /** True when the run had trials to run but none of them succeeded (and the user did not cancel). */
+    static boolean nothingRan(RunResult r) {
+        return r.outcome() != RunResult.Outcome.CANCELLED && r.missing() > 0
+                && r.calls() - r.failedAttempts() + r.cached() <= 0;
+    }
+
+    /** The distinct failure messages of {@code trials}, in order, at most five. */
+    static List<String> reasons(Collection<Trial> trials) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Trial t : trials) {
+            if (t.errorText() != null && !t.errorText().isBlank() && out.size() < MAX_REASONS) {
+                out.add(t.errorText().strip());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The dialog's text: what happened, why, and what to do. */
+    static String detail(RunResult r, List<String> reasons) {
+        StringBuilder b = new StringBuilder(capitalized(r.message())).append('.');
+        if (!reasons.isEmpty()) {
+            b.append("\n\nWhy:");
+            reasons.forEach(x -> b.append("\n• ").append(x));
+        }
+        return b.append("\n\n").append(whatToDo(reasons)).toString();
+    }
+
+    /** One line for the results view after a run that left trials: its message, why, and what to do. */
+    static String status(RunResult r, List<String> reasons) {
+        if (r.outcome() == RunResult.Outcome.COMPLETED) {
+            return "";
+        }
+        return "This run: " + r.message() + (reasons.isEmpty() ? "" : ". Why: " + String.join("; ", reasons))
+                + (nothingRan(r) || !reasons.isEmpty() ? ". " + whatToDo(reasons) : "");
+    }
+
+    /** The status of a stored experiment none of whose trials succeeded ("" when some did, or none was run). */
+    static String statusOfStored(List<Trial> trials) {
+        long failed = trials.stream().filter(t -> !t.succeeded()).count();
+        if (failed == 0 || failed < trials.size()) {
+            return "";
+        }
+        List<String> reasons = reasons(trials);
+        return "None of the " + failed + " trials succeeded" + (reasons.isEmpty() ? "" : ". Why: "
+                + String.join("; ", reasons)) + ". " + whatToDo(reasons);
+    }
+
+    private static String whatToDo(List<String> reasons) {
+        boolean keys = reasons.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("api key"));
+        return (keys ? "Set the missing API keys in the Providers tab (or as the environment variables named above), "
+                : "Fix the cause above, ") + "then select the experiment in the history and press Rerun: only the "
+                + "trials still missing run.";
+    }
+
+    private static String capitalized(String s) {
+        return s == null || s.isEmpty() ? "The run ended" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
