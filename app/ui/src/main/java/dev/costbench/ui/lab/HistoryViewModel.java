@@ -4,6 +4,7 @@ package dev.costbench.ui.lab;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentOverview;
+import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.run.ExperimentExport;
 import dev.costbench.model.lab.run.ExperimentImport;
@@ -70,6 +71,22 @@ public final class HistoryViewModel implements ViewModel {
         return e.name().toLowerCase(Locale.ROOT).contains(q) || e.status().name().toLowerCase(Locale.ROOT).contains(q)
                 || e.models().stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains(q))
                 || ("imported".contains(q) && ExperimentImport.isImported(e));
+    }
+
+    /**
+     * The three lines of an experiment in the list: name (⇩ imported); status, date, models; its trials and
+     * spending ("no trial has succeeded yet — Rerun" for an interrupted one without any).
+     */
+    static String summary(ExperimentOverview o) {
+        Experiment e = o.experiment();
+        boolean nothing = o.succeeded() == 0 && e.status() != ExperimentStatus.DONE
+                && e.status() != ExperimentStatus.RUNNING;
+        return e.name() + (ExperimentImport.isImported(e) ? "  ⇩ imported" : "") + "\n"
+                + e.status().name().toLowerCase(Locale.ROOT) + " · " + CompareViewModel.WHEN.format(e.created())
+                + " · " + e.models().size() + " model(s)\n" + (nothing ? "no trial has succeeded yet — Rerun"
+                : o.succeeded() + " trials ok") + (o.failed() > 0 ? ", " + o.failed() + " failed" : "") + " · "
+                + Money.format(o.trialCostUsd()) + " in trials" + (o.spentUsd().compareTo(o.trialCostUsd()) == 0 ? ""
+                : " · " + Money.format(o.spentUsd()) + " spent here");
     }
 
     /** Re-reads the experiments from the store (newest first), keeping the selection. */

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
+import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.ExperimentOverview;
+import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.ui.common.ContentDialog;
+import dev.costbench.ui.common.FxDialogService;
+import dev.costbench.ui.common.FxTaskExecutor;
+import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.View;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -42,6 +49,21 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
     private final ResultsPane results;
     private final CompareView compare;
     private boolean syncing;
+
+    /**
+     * A lab on its own executor and dialogs, for hosts that have no {@link dev.costbench.ui.common.UiContext} yet
+     * (the Prompt view's tests); the composition root passes a {@link LabViewModel} instead.
+     */
+    public LabView(Supplier<LabStore> store, Supplier<Catalog> catalog, ClientSource clients,
+                   SetupViewModel.PromptSource prompt) {
+        this(new LabViewModel(ownContext(), store, catalog, clients, prompt, null));
+    }
+
+    private static UiContext ownContext() {
+        FxDialogService dialogs = new FxDialogService(() -> null);
+        return new UiContext(new FxTaskExecutor((job, e) -> dialogs.error(job + " failed", UiContext.describe(e))),
+                dialogs);
+    }
 
     public LabView(LabViewModel vm) {
         this.vm = vm;

@@ -103,9 +103,11 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
             return;
         }
         RunViewModel.Finished run = lastRun;
-        lastRun = null;
-        results.show(store.get().loadExperiment(e.id()), run != null && run.experimentId() == e.id()
-                ? run.status() : "");
+        if (run != null && run.experimentId() != e.id()) {
+            lastRun = null; // the status of the last run stays with its experiment until another one is opened
+            run = null;
+        }
+        results.show(store.get().loadExperiment(e.id()), run == null ? "" : run.status());
         page.set(Page.RESULTS);
     }
 

@@ -69,15 +69,14 @@ public final class OutputsModel {
         }
         pairs = m;
         cells.setAll(new ArrayList<>(m.keySet()));
-        if (m.isEmpty()) {
+        String keep = selected.get();
+        if (keep != null && m.containsKey(keep)) {
+            showSelected(); // the same cell, its trials as stored now
+        } else if (m.isEmpty()) {
             selected.set(null);
-        } else if (m.containsKey(selected.get())) {
             showSelected();
         } else {
             selected.set(cells.get(0));
-        }
-        if (m.isEmpty()) {
-            showSelected();
         }
     }
 

@@ -202,7 +202,7 @@ public final class ResultsViewModel implements ViewModel {
                 + (judge == null ? "" : "  (judge " + judge.label() + ": " + scores.size() + " scored"
                 + (failures.isEmpty() ? "" : ", " + failures.size() + " without a score") + ")"));
         if (status.get().isEmpty()) {
-            status.set(RunProblems.statusOfStored(data.trials()));
+            status.set(RunProblems.statusOfStored(current, data.trials()));
         }
         verdicts.setAll(VerdictLines.pending(preview, data));
         placeholder.set(NO_TRIALS);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.run.RunResult;
 import java.util.Collection;
@@ -29,10 +31,19 @@ final class RunProblems {
 
     /** The distinct failure messages of {@code trials}, in order, at most five. */
     static List<String> reasons(Collection<Trial> trials) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Trial t : trials) {
-            if (t.errorText() != null && !t.errorText().isBlank() && out.size() < MAX_REASONS) {
-                out.add(t.errorText().strip());
+        return reasons(List.of(), trials.stream().map(Trial::errorText).toList());
+    }
+
+    /**
+     * The reasons to show: the providers' key problems first, then the other failures that do not repeat one of
+     * them ("Google Gemini: No Google Gemini API key …" repeats "No Google Gemini API key …"), at most five.
+     */
+    static List<String> reasons(Collection<String> keyProblems, Collection<String> failures) {
+        Set<String> out = new LinkedHashSet<>(keyProblems);
+        for (String f : failures) {
+            if (f != null && !f.isBlank() && out.size() < MAX_REASONS
+                    && keyProblems.stream().noneMatch(k -> f.contains(k))) {
+                out.add(f.strip());
             }
         }
         return List.copyOf(out);
@@ -57,11 +68,19 @@ final class RunProblems {
                 + (nothingRan(r) || !reasons.isEmpty() ? ". " + whatToDo(reasons) : "");
     }
 
-    /** The status of a stored experiment none of whose trials succeeded ("" when some did, or none was run). */
-    static String statusOfStored(List<Trial> trials) {
+    /**
+     * The status of a stored experiment none of whose trials succeeded: why (the trials' errors), and what to do;
+     * "" when some did, or when it is finished or running.
+     */
+    static String statusOfStored(Experiment e, List<Trial> trials) {
         long failed = trials.stream().filter(t -> !t.succeeded()).count();
-        if (failed == 0 || failed < trials.size()) {
+        if (failed < trials.size() || e.status() == ExperimentStatus.DONE || e.status() == ExperimentStatus.RUNNING) {
             return "";
+        }
+        if (trials.isEmpty()) {
+            return "No trial of this experiment has run yet (it is " + e.status().name().toLowerCase(Locale.ROOT)
+                    + "). If a provider has no API key, set it in the Providers tab, then press Rerun: the missing "
+                    + "trials run.";
         }
         List<String> reasons = reasons(trials);
         return "None of the " + failed + " trials succeeded" + (reasons.isEmpty() ? "" : ". Why: "

@@ -21,9 +21,13 @@ import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.lab.run.RunProgress;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.Runner;
+import dev.costbench.model.provider.ProviderException;
+import dev.costbench.model.provider.ProviderId;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -61,7 +65,7 @@ public final class RunViewModel implements ViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyObjectWrapper<Finished> finished = new ReadOnlyObjectWrapper<>(this, "finished");
-    private final Queue<Trial> failures = new ConcurrentLinkedQueue<>();
+    private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private volatile Run run;
     private volatile JudgeRun judgeRun;
     private Consumer<Finished> onFinished = f -> { };
@@ -127,12 +131,36 @@ public final class RunViewModel implements ViewModel {
         ui.tasks().task("A/B run", p -> {
             Run started = r.start(target.experimentId(r), null, listener(p));
             run = started;
-            return started.await();
+            RunResult res = started.await();
+            if (res.lastError() != null) {
+                failures.add(res.lastError());
+            }
+            return new Ended(res, RunProblems.reasons(RunProblems.nothingRan(res) ? keyProblems(started)
+                    : List.of(), List.copyOf(failures)));
         }).onSuccess(this::trialsDone).onFailure(e -> {
             running.set(false);
             progressText.set("");
             failed.accept(e);
         }).start();
+    }
+
+    /** How the trials ended, and why trials failed or could not run. */
+    private record Ended(RunResult result, List<String> reasons) {
+    }
+
+    /** What each provider of the run says when asked for its client: no key, say ("" for none). */
+    private List<String> keyProblems(Run started) {
+        List<String> out = new ArrayList<>();
+        for (ProviderId id : new LinkedHashSet<>(started.plan().providers(m -> catalog.get().find(m)).values())) {
+            try {
+                clients.client(id);
+            } catch (ProviderException e) {
+                out.add(e.getMessage());
+            } catch (RuntimeException e) {
+                out.add(id.displayName() + ": " + UiContext.describe(e));
+            }
+        }
+        return out;
     }
 
     private RunListener listener(TaskExecutor.Progress p) {
@@ -150,25 +178,29 @@ public final class RunViewModel implements ViewModel {
                         error.accept(rp.lastError());
                     }
                 });
+                if (rp.lastError() != null) {
+                    failures.add(rp.lastError());
+                }
             }
 
             @Override
             public void trialRecorded(Trial t) {
                 if (!t.succeeded()) {
-                    failures.add(t);
+                    failures.add(t.errorText());
                 }
             }
         };
     }
 
-    private void trialsDone(RunResult res) {
+    private void trialsDone(Ended ended) {
+        RunResult res = ended.result();
         run = null;
         progressText.set(res.message() == null ? res.outcome().name().toLowerCase(Locale.ROOT) : res.message());
         JudgeSpec j = judgeOf(res.experimentId());
         if (j != null && res.done() > 0 && res.outcome() != RunResult.Outcome.CANCELLED) {
-            startJudge(res, j);
+            startJudge(ended, j);
         } else {
-            end(res);
+            end(ended);
         }
     }
 
@@ -182,7 +214,8 @@ public final class RunViewModel implements ViewModel {
     }
 
     /** After the trials: the judge scores every output, on the same progress bar. */
-    private void startJudge(RunResult res, JudgeSpec j) {
+    private void startJudge(Ended ended, JudgeSpec j) {
+        RunResult res = ended.result();
         progress.set(0);
         judging.set(true);
         Judge judge = new Judge(store.get(), clients, id -> catalog.get().find(id));
@@ -202,14 +235,15 @@ public final class RunViewModel implements ViewModel {
                 "The judge could not start: " + UiContext.describe(e))).always(() -> {
                     judgeRun = null;
                     judging.set(false);
-                    end(res);
+                    end(ended);
                 }).start();
     }
 
-    private void end(RunResult res) {
+    private void end(Ended ended) {
+        RunResult res = ended.result();
+        List<String> reasons = ended.reasons();
         running.set(false);
         paused.set(false);
-        List<String> reasons = RunProblems.reasons(failures);
         if (RunProblems.nothingRan(res)) {
             ui.dialogs().error(RunProblems.HEADLINE, RunProblems.detail(res, reasons));
         }

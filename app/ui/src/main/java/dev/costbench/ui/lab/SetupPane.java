@@ -217,6 +217,11 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
                 new QualityCheckTarget.Variant(optimizedSystem, optimizedUser));
     }
 
+    /** The experiment as the form describes it (see {@link SetupViewModel#spec()}). */
+    public dev.costbench.model.lab.run.ExperimentSpec spec() {
+        return vm.spec();
+    }
+
     @Override
     public Parent root() {
         return this;
