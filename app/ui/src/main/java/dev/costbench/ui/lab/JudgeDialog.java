@@ -95,8 +95,4 @@ final class JudgeDialog {
     void show() {
         stage.show();
     }
-
-    Stage stage() {
-        return stage;
-    }
 }

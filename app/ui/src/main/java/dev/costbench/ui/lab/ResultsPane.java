@@ -155,8 +155,4 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
     public ResultsViewModel viewModel() {
         return vm;
     }
-
-    QualityEditor qualityEditor() {
-        return quality;
-    }
 }

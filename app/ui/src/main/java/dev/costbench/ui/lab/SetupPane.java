@@ -231,12 +231,4 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
     public SetupViewModel viewModel() {
         return vm;
     }
-
-    QualityEditor qualityEditor() {
-        return quality;
-    }
-
-    JudgeEditor judgeEditor() {
-        return judge;
-    }
 }
