@@ -38,8 +38,8 @@ final class OutputsPane extends VBox {
         Button down = new Button("👎");
         up.setTooltip(new Tooltip("Rate the optimized output as good"));
         down.setTooltip(new Tooltip("Rate the optimized output as bad"));
-        up.setOnAction(e -> vm.rate(1));
-        down.setOnAction(e -> vm.rate(0));
+        up.setOnAction(e -> vm.trials().rate(1));
+        down.setOnAction(e -> vm.trials().rate(0));
         leftMedia.setId("lab-left-media");
         rightMedia.setId("lab-right-media");
         ScrollPane lp = scroll(left);

@@ -61,7 +61,7 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         body.setDividerPositions(0.34);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(title, status, tools(), verdicts, qualityPane(), body);
-        vm.qualityProperty().addListener((o, a, q) -> {
+        vm.quality().settingsProperty().addListener((o, a, q) -> {
             if (q != null) {
                 quality.set(q.checks(), q.thresholds());
             }
@@ -113,15 +113,15 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         apply.setId("results-apply");
         apply.setOnAction(e -> {
             try {
-                vm.applyQuality(quality.checks(), quality.thresholds());
+                vm.quality().apply(quality.checks(), quality.thresholds());
             } catch (IllegalArgumentException ex) {
-                vm.qualityInvalid(ex.getMessage());
+                vm.quality().invalid(ex.getMessage());
             }
         });
         Label error = new Label();
         error.setId("results-quality-error");
         error.setStyle("-fx-text-fill: #c0392b;");
-        error.textProperty().bind(vm.qualityErrorProperty());
+        error.textProperty().bind(vm.quality().errorProperty());
         TitledPane edit = new TitledPane("Checks and verdict thresholds", new VBox(6, quality, new HBox(8, apply,
                 error)));
         edit.setId("results-quality");

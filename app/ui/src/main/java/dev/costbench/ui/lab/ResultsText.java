@@ -2,6 +2,7 @@
 package dev.costbench.ui.lab;
 
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.QualityMeasure;
 import dev.costbench.model.lab.stats.QualitySummary;
@@ -22,6 +23,13 @@ final class ResultsText {
     }
 
     /** "1,234", or "—" for no value. */
+    /** "name · done · 2 model(s), 3 repetition(s) · budget $1.00". */
+    static String title(Experiment e) {
+        return e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · " + e.models().size()
+                + " model(s), " + e.repetitions() + " repetition(s)" + (e.budgetCapUsd() == null ? ""
+                : " · budget " + Money.format(e.budgetCapUsd()));
+    }
+
     static String n(double d) {
         return Double.isNaN(d) ? "—" : String.format(Locale.ROOT, "%,.0f", d);
     }

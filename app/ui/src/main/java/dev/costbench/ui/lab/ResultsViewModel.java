@@ -2,32 +2,21 @@
 package dev.costbench.ui.lab;
 
 import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.JudgeFailure;
 import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.LabStore;
-import dev.costbench.model.lab.LedgerPurpose;
-import dev.costbench.model.lab.RatingScale;
-import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
-import dev.costbench.model.lab.stats.Check;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.QualitySettings;
-import dev.costbench.model.lab.stats.SimilarityCache;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.VariantModelSummary;
-import dev.costbench.model.lab.stats.VerdictThresholds;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
-import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -63,14 +52,14 @@ public final class ResultsViewModel implements ViewModel {
     private final ReadOnlyStringWrapper spend = new ReadOnlyStringWrapper(this, "spend", "");
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper(this, "pending", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NO_TRIALS);
-    private final ReadOnlyStringWrapper qualityError = new ReadOnlyStringWrapper(this, "qualityError", "");
-    private final ReadOnlyObjectWrapper<QualitySettings> quality = new ReadOnlyObjectWrapper<>(this, "quality");
     private final ReadOnlyObjectWrapper<ExperimentResults> results = new ReadOnlyObjectWrapper<>(this, "results");
     private final ReadOnlyObjectWrapper<JudgeViewModel> judging = new ReadOnlyObjectWrapper<>(this, "judging");
     private final ObservableList<VariantModelSummary> rows = FXCollections.observableArrayList();
     private final ObservableList<VerdictLine> verdicts = FXCollections.observableArrayList();
     private final ResultsCharts charts = new ResultsCharts();
     private final OutputsModel outputs = new OutputsModel();
+    private final TrialActions trials;
+    private final ResultsQuality quality;
     private final StatsOptions options = StatsOptions.defaults();
     private LabResults.Preview preview;
     private ExperimentData data;
@@ -90,6 +79,8 @@ public final class ResultsViewModel implements ViewModel {
         this.clients = clients;
         this.reading = ui.tasks().lane("A/B results");
         this.analysing = ui.tasks().lane("A/B quality");
+        this.trials = new TrialActions(ui, store, outputs, this::reshow);
+        this.quality = new ResultsQuality(store, () -> current, e -> show(e, status.get()));
     }
 
     /** Shows {@code e}; see the class comment. */
@@ -110,9 +101,7 @@ public final class ResultsViewModel implements ViewModel {
         }
         current = e;
         long req = ++requested;
-        title.set(e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · " + e.models().size()
-                + " model(s), " + e.repetitions() + " repetition(s)" + (e.budgetCapUsd() == null ? ""
-                : " · budget " + Money.format(e.budgetCapUsd())));
+        title.set(ResultsText.title(e));
         status.set(note == null ? "" : note);
         QualitySettings qs;
         try {
@@ -123,17 +112,12 @@ public final class ResultsViewModel implements ViewModel {
             pending.set("");
             return;
         }
-        quality.set(qs);
-        qualityError.set("");
+        quality.shown(qs);
         pending.set("reading trials…");
         placeholder.set("Reading the trials…");
         LabStore s = store.get();
         long id = e.id();
-        reading.task(p -> {
-            ExperimentData d = ExperimentData.load(s, id);
-            return new Loaded(req, d, qs, s.judgeFailures(id), s.spentOnExperiment(id, LedgerPurpose.TRIAL),
-                    s.spentOnExperiment(id, LedgerPurpose.JUDGE), LabResults.preview(d, options));
-        }).onSuccess(l -> {
+        reading.task(p -> ResultsSteps.read(s, id, req, qs, options)).onSuccess(l -> {
             if (l.request() == requested) {
                 showPreview(l);
                 analyse(l, id, s);
@@ -142,15 +126,9 @@ public final class ResultsViewModel implements ViewModel {
     }
 
     /** The second step, in the background: bootstrap intervals, quality and verdicts; then the similarities kept. */
-    private void analyse(Loaded l, long id, LabStore s) {
-        long req = l.request();
-        analysing.task(p -> {
-            if (req != requested) {
-                return null; // superseded: skip bootstrap and quality
-            }
-            SimilarityCache sims = new SimilarityCache(s.similarityScores(id));
-            return new Analysed(req, LabResults.analyze(l.data(), l.quality(), options, sims), sims);
-        }).onSuccess(a -> {
+    private void analyse(ResultsSteps.Loaded l, long id, LabStore s) {
+        analysing.task(p -> l.request() != requested ? null // superseded: skip bootstrap and quality
+                : ResultsSteps.analyse(l, s, id, options)).onSuccess(a -> {
             if (a == null) {
                 return;
             }
@@ -166,15 +144,6 @@ public final class ResultsViewModel implements ViewModel {
         }).onFailure(this::analysisFailed).start();
     }
 
-    /** What the first step read: the trials, the judge's results, the spend and the quick cost statistics. */
-    private record Loaded(long request, ExperimentData data, QualitySettings quality, List<JudgeFailure> failures,
-                          BigDecimal trialSpend, BigDecimal judgeSpend, LabResults.Preview preview) {
-    }
-
-    /** The second step: everything, and the similarities computed for it. */
-    private record Analysed(long request, ExperimentResults results, SimilarityCache similarities) {
-    }
-
     private void analysisFailed(Throwable t) {
         pending.set("");
         placeholder.set(NO_TRIALS);
@@ -183,24 +152,14 @@ public final class ResultsViewModel implements ViewModel {
     }
 
     /** The first step: the cost table, latency chart, outputs and cost-only verdict lines. */
-    private void showPreview(Loaded l) {
+    private void showPreview(ResultsSteps.Loaded l) {
         data = l.data();
         results.set(null);
         preview = l.preview();
-        judge = l.quality().judge();
-        Map<Long, JudgeScore> scores = new HashMap<>();
-        for (JudgeScore j : LabResults.forJudge(data, judge).judgeScores()) {
-            scores.put(j.trialId(), j);
-        }
-        Map<Long, JudgeFailure> failures = new HashMap<>();
-        for (JudgeFailure f : l.failures()) {
-            if (judge == null || (f.judgeModel().equals(judge.model()) && f.rubric().equals(judge.rubric()))) {
-                failures.put(f.trialId(), f);
-            }
-        }
-        spend.set("Spent: trials " + Money.format(l.trialSpend()) + " · judge " + Money.format(l.judgeSpend())
-                + (judge == null ? "" : "  (judge " + judge.label() + ": " + scores.size() + " scored"
-                + (failures.isEmpty() ? "" : ", " + failures.size() + " without a score") + ")"));
+        judge = l.judge();
+        Map<Long, JudgeScore> scores = l.scores();
+        Map<Long, JudgeFailure> failures = l.judgeFailures();
+        spend.set(l.spendLine(scores.size(), failures.size()));
         if (status.get().isEmpty()) {
             status.set(RunProblems.statusOfStored(current, data.trials()));
         }
@@ -233,48 +192,6 @@ public final class ResultsViewModel implements ViewModel {
             return preview != null ? "…" : "";
         }
         return ResultsText.checksCell(results.get().qualityOf(r.variantId(), r.modelId()).orElse(null));
-    }
-
-    /** Stores the edited checks and thresholds with the experiment and recomputes the verdicts. */
-    public void applyQuality(List<Check> checks, VerdictThresholds thresholds) {
-        if (current == null) {
-            return;
-        }
-        try {
-            show(QualityStore.update(store.get(), current.id(), q -> q.withChecks(checks).withThresholds(thresholds)),
-                    status.get());
-        } catch (RuntimeException e) {
-            qualityError.set(UiContext.describe(e));
-        }
-    }
-
-    /** A message from the checks editor (a threshold that is not a number). */
-    public void qualityInvalid(String message) {
-        qualityError.set(message);
-    }
-
-    /** 👍 (1) or 👎 (0) for the optimized output of the cell shown. */
-    public void rate(int value) {
-        Trial[] p = outputs.cellTrials();
-        if (p != null && p[1] != null) {
-            store.get().rate(p[1].id(), RatingScale.THUMBS, value, "");
-        }
-    }
-
-    /** Deletes the baseline's ({@code side} 0) or optimized variant's (1) trial of the cell shown, after asking. */
-    public void deleteTrial(int side) {
-        Trial[] pair = outputs.cellTrials();
-        Trial t = pair == null ? null : pair[side];
-        if (t == null) {
-            return;
-        }
-        if (ui.dialogs().confirm("Delete one trial", "Delete trial " + t.id() + " (" + t.cell().modelId()
-                + ", repetition " + t.cell().repetition() + ", " + ResultsText.money(t.costUsd()) + ")? The summary "
-                + "is recomputed without it; the ledger keeps what the call cost. A resumed run would call this cell "
-                + "again.", "Delete")) {
-            store.get().deleteTrial(t.id());
-            reshow();
-        }
     }
 
     /** Shows the current experiment again, as stored now. */
@@ -331,15 +248,6 @@ public final class ResultsViewModel implements ViewModel {
         return placeholder.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty qualityErrorProperty() {
-        return qualityError.getReadOnlyProperty();
-    }
-
-    /** The checks, thresholds and judge of the experiment shown (the editor shows them). */
-    public ReadOnlyObjectProperty<QualitySettings> qualityProperty() {
-        return quality.getReadOnlyProperty();
-    }
-
     /** The full results; null while only the preview is shown. */
     public ReadOnlyObjectProperty<ExperimentResults> resultsProperty() {
         return results.getReadOnlyProperty();
@@ -364,6 +272,16 @@ public final class ResultsViewModel implements ViewModel {
 
     public OutputsModel outputs() {
         return outputs;
+    }
+
+    /** The checks and verdict thresholds of the experiment shown, editable after the run. */
+    public ResultsQuality quality() {
+        return quality;
+    }
+
+    /** 👍 / 👎 and "Delete trial" on the outputs shown. */
+    public TrialActions trials() {
+        return trials;
     }
 
     public Experiment current() {

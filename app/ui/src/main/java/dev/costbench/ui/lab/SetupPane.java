@@ -56,10 +56,11 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
                 vm.checkedModels().setAll(Checked.items(models));
             }
         });
-        VariantMediaBox baseMedia = new VariantMediaBox("lab-base", vm.baselineMedia(), vm::checkedEntries,
-                () -> vm.chooseMedia(vm.baselineMedia()), f -> vm.attach(vm.baselineMedia(), f));
-        VariantMediaBox optMedia = new VariantMediaBox("lab-opt", vm.optimizedMedia(), vm::checkedEntries,
-                () -> vm.chooseMedia(vm.optimizedMedia()), f -> vm.attach(vm.optimizedMedia(), f));
+        SetupVariants v = vm.variants();
+        VariantMediaBox baseMedia = new VariantMediaBox("lab-base", v.baselineMedia(), vm::checkedEntries,
+                () -> v.chooseMedia(v.baselineMedia()), f -> v.attach(v.baselineMedia(), f));
+        VariantMediaBox optMedia = new VariantMediaBox("lab-opt", v.optimizedMedia(), vm::checkedEntries,
+                () -> v.chooseMedia(v.optimizedMedia()), f -> v.attach(v.optimizedMedia(), f));
         vm.checkedModels().addListener((ListChangeListener<String>) c -> {
             baseMedia.refresh();
             optMedia.refresh();
@@ -96,26 +97,27 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
     }
 
     private GridPane variants(VariantMediaBox baseMedia, VariantMediaBox optMedia) {
+        SetupVariants v = vm.variants();
         Button fromPromptBase = new Button("From the Prompt view");
         fromPromptBase.setTooltip(new Tooltip("Copy the Prompt view's system prompt and user message"));
-        fromPromptBase.setOnAction(e -> vm.fromPromptView(true));
+        fromPromptBase.setOnAction(e -> v.fromPromptView(true));
         Button fromPromptOpt = new Button("From the Prompt view");
-        fromPromptOpt.setOnAction(e -> vm.fromPromptView(false));
+        fromPromptOpt.setOnAction(e -> v.fromPromptView(false));
         Button fromMedia = new Button("Images from the Media view");
         fromMedia.setId("lab-from-media");
         fromMedia.setTooltip(new Tooltip("The Media view's original image goes to the baseline, its resized / "
                 + "recompressed version to the optimized variant: does the cheaper image answer as well?"));
-        fromMedia.setOnAction(e -> vm.fromMediaView());
+        fromMedia.setOnAction(e -> v.fromMediaView());
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(4);
         g.add(new HBox(8, title("Baseline"), fromPromptBase), 0, 0);
         g.add(new HBox(8, title("Optimized"), fromPromptOpt), 1, 0);
-        g.add(area("lab-base-system", "System prompt of the baseline", vm.baseSystemProperty()), 0, 1);
-        g.add(area("lab-opt-system", "System prompt of the optimized variant", vm.optSystemProperty()), 1, 1);
+        g.add(area("lab-base-system", "System prompt of the baseline", v.baseSystemProperty()), 0, 1);
+        g.add(area("lab-opt-system", "System prompt of the optimized variant", v.optSystemProperty()), 1, 1);
         g.add(area("lab-base-user", "User message of the baseline — {{placeholders}} are filled from the inputs",
-                vm.baseUserProperty()), 0, 2);
-        g.add(area("lab-opt-user", "User message of the optimized variant", vm.optUserProperty()), 1, 2);
+                v.baseUserProperty()), 0, 2);
+        g.add(area("lab-opt-user", "User message of the optimized variant", v.optUserProperty()), 1, 2);
         Label mediaNote = new Label("Images sent with each request (optional)");
         mediaNote.setStyle("-fx-text-fill: -color-fg-muted;");
         HBox mediaBar = new HBox(8, mediaNote, fromMedia);
@@ -140,12 +142,12 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
         Spinner<Integer> reps = new Spinner<>(1, 100, 3);
         reps.setId("lab-reps");
         reps.setEditable(true);
-        reps.getValueFactory().valueProperty().bindBidirectional(vm.repetitionsProperty());
-        TextField maxTokens = bound("lab-max-tokens", vm.maxTokensProperty());
-        TextField temperature = bound("lab-temperature", vm.temperatureProperty());
+        reps.getValueFactory().valueProperty().bindBidirectional(vm.params().repetitionsProperty());
+        TextField maxTokens = bound("lab-max-tokens", vm.params().maxTokensProperty());
+        TextField temperature = bound("lab-temperature", vm.params().temperatureProperty());
         temperature.setPromptText("provider default");
-        TextField budget = bound("lab-budget", vm.budgetProperty());
-        budget.setTooltip(new Tooltip(vm.budgetTooltip()));
+        TextField budget = bound("lab-budget", vm.params().budgetProperty());
+        budget.setTooltip(new Tooltip(vm.params().budgetTooltip()));
         GridPane params = new GridPane();
         params.setHgap(8);
         params.setVgap(6);
@@ -159,7 +161,7 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
 
     private CheckBox responseCache() {
         CheckBox c = new CheckBox("Reuse stored answers for identical requests (never for repetitions)");
-        c.selectedProperty().bindBidirectional(vm.responseCacheProperty());
+        c.selectedProperty().bindBidirectional(vm.params().responseCacheProperty());
         return c;
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
+import static dev.costbench.ui.lab.SetupVariants.text;
+
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.lab.LabStore;
@@ -15,7 +17,6 @@ import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.handoff.ExperimentMediaSource;
 import dev.costbench.ui.common.handoff.QualityCheckTarget;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -56,25 +53,14 @@ public final class SetupViewModel implements ViewModel {
     private final UiContext ui;
     private final Supplier<LabStore> store;
     private final Supplier<Catalog> catalog;
-    private final PromptSource prompt;
-    private final ExperimentMediaSource mediaSource;
+    private final SetupVariants variants;
     private final RunViewModel run;
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "Verbose vs optimized prompt");
-    private final StringProperty baseSystem = new SimpleStringProperty(this, "baseSystem", SetupDefaults.BASE_SYSTEM);
-    private final StringProperty baseUser = new SimpleStringProperty(this, "baseUser", SetupDefaults.BASE_USER);
-    private final StringProperty optSystem = new SimpleStringProperty(this, "optSystem", SetupDefaults.OPT_SYSTEM);
-    private final StringProperty optUser = new SimpleStringProperty(this, "optUser", SetupDefaults.OPT_USER);
     private final StringProperty inputs = new SimpleStringProperty(this, "inputs", SetupDefaults.INPUTS);
-    private final ObjectProperty<Integer> repetitions = new SimpleObjectProperty<>(this, "repetitions", 3);
-    private final StringProperty maxTokens = new SimpleStringProperty(this, "maxTokens", "300");
-    private final StringProperty temperature = new SimpleStringProperty(this, "temperature", "");
-    private final StringProperty budget = new SimpleStringProperty(this, "budget", "1.00");
-    private final BooleanProperty responseCache = new SimpleBooleanProperty(this, "responseCache");
+    private final SetupParams params = new SetupParams();
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ObservableList<String> checkedModels = FXCollections.observableArrayList();
-    private final ObservableList<ExperimentSpec.MediaSpec> baseMedia = FXCollections.observableArrayList();
-    private final ObservableList<ExperimentSpec.MediaSpec> optMedia = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
     private final ReadOnlyStringWrapper power = new ReadOnlyStringWrapper(this, "power", "");
     private final ReadOnlyStringWrapper judgeEstimate = new ReadOnlyStringWrapper(this, "judgeEstimate", "");
@@ -91,8 +77,7 @@ public final class SetupViewModel implements ViewModel {
         this.ui = Objects.requireNonNull(ui);
         this.store = store;
         this.catalog = catalog;
-        this.prompt = prompt;
-        this.mediaSource = mediaSource;
+        this.variants = new SetupVariants(ui, prompt, mediaSource, error::set);
         this.run = new RunViewModel(ui, store, catalog, clients, error::set);
         models.setAll(catalog.get().models().stream().map(ModelEntry::id).sorted().toList());
         checkedModels.setAll(DEFAULT_MODELS.stream().filter(models::contains).toList());
@@ -101,17 +86,8 @@ public final class SetupViewModel implements ViewModel {
                 estimate();
             }
         };
-        baseMedia.addListener(reestimate);
-        optMedia.addListener(reestimate);
-    }
-
-    /**
-     * The budget field's tooltip: what the cap guarantees. The one place this text comes from (a model-level
-     * sentence describing the guarantee may replace it).
-     */
-    public String budgetTooltip() {
-        return "The most the trials of this run may spend, in USD: before each call its worst case (every output "
-                + "token of the cap) is reserved, and a call that could pass the cap is not made; empty for no cap.";
+        variants.baselineMedia().addListener(reestimate);
+        variants.optimizedMedia().addListener(reestimate);
     }
 
     /** Where the quality settings (checks, thresholds, judge) come from: the view's editors. */
@@ -121,15 +97,7 @@ public final class SetupViewModel implements ViewModel {
 
     /** The experiment as the form describes it; a clear message for what is missing or wrong. */
     public ExperimentSpec spec() {
-        List<ExperimentSpec.VariantSpec> vs = new ArrayList<>();
-        vs.add(ExperimentSpec.VariantSpec.of("baseline", true, text(baseSystem), text(baseUser)).withMedia(baseMedia));
-        if (!text(optUser).isBlank()) {
-            vs.add(ExperimentSpec.VariantSpec.of("optimized", false, text(optSystem), text(optUser))
-                    .withMedia(optMedia));
-        } else if (!optMedia.isEmpty()) {
-            throw new IllegalArgumentException("The optimized variant has an image but no user message: type one "
-                    + "(e.g. the baseline's question).");
-        }
+        List<ExperimentSpec.VariantSpec> vs = variants.specs();
         String in = text(inputs).strip();
         List<ExperimentSpec.InputSpec> ins = in.isEmpty() ? List.of(new ExperimentSpec.InputSpec("", Map.of()))
                 : in.startsWith("{") ? TestInputs.jsonl(in, "test inputs") : TestInputs.csv(in, "test inputs");
@@ -137,26 +105,9 @@ public final class SetupViewModel implements ViewModel {
         if (ms.isEmpty()) {
             throw new IllegalArgumentException("Pick at least one model.");
         }
-        int max;
-        BigDecimal cap;
-        Double temp;
-        try {
-            max = Integer.parseInt(text(maxTokens).trim());
-            cap = text(budget).isBlank() ? null : new BigDecimal(text(budget).trim());
-            temp = text(temperature).isBlank() ? null : Double.valueOf(text(temperature).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Max output tokens, temperature and budget must be numbers.");
-        }
-        if (max <= 0 || (cap != null && cap.signum() <= 0)) {
-            throw new IllegalArgumentException("Max output tokens and the budget must be positive.");
-        }
-        int reps = repetitions.get() == null ? 1 : repetitions.get();
-        return new ExperimentSpec(text(name), "", vs, ins, ms, reps, cap, responseCache.get(),
-                new ExperimentSpec.Params(temp, max, null, null, null), true, null, quality.get());
-    }
-
-    private static String text(StringProperty p) {
-        return p.get() == null ? "" : p.get();
+        SetupParams.Parsed p = params.parse();
+        return new ExperimentSpec(text(name), "", vs, ins, ms, p.repetitions(), p.budget(), p.responseCache(),
+                p.params(), true, null, quality.get());
     }
 
     Runner runner() {
@@ -168,8 +119,8 @@ public final class SetupViewModel implements ViewModel {
         error.set("");
         try {
             ExperimentSpec s = spec();
-            EstimateText t = EstimateText.of(runner().estimate(s), s, text(maxTokens).trim(), id -> catalog.get()
-                    .find(id));
+            EstimateText t = EstimateText.of(runner().estimate(s), s, text(params.maxTokensProperty()).trim(),
+                    id -> catalog.get().find(id));
             estimate.set(t.cost());
             power.set(t.power());
             judgeEstimate.set(t.judge());
@@ -203,35 +154,6 @@ public final class SetupViewModel implements ViewModel {
         run.rerun(experimentId);
     }
 
-    /** Copies the Prompt view's prompt into the baseline ({@code baseline} true) or the optimized variant. */
-    public void fromPromptView(boolean baseline) {
-        if (prompt == null) {
-            error.set("The Prompt view is not available here.");
-            return;
-        }
-        String[] p = prompt.current();
-        (baseline ? baseSystem : optSystem).set(p[0] == null ? "" : p[0]);
-        (baseline ? baseUser : optUser).set(p[1] == null ? "" : p[1]);
-    }
-
-    /** The Media view's original to the baseline, its processed image to the optimized variant. */
-    public void fromMediaView() {
-        error.set("");
-        try {
-            if (mediaSource == null) {
-                throw new IllegalStateException("The Media view is not available here.");
-            }
-            List<ExperimentSpec.MediaSpec> pair = mediaSource.experimentMedia();
-            baseMedia.setAll(pair.get(0));
-            optMedia.setAll(pair.get(1));
-            if (text(optUser).isBlank()) {
-                optUser.set(text(baseUser));
-            }
-        } catch (RuntimeException ex) {
-            error.set(UiContext.describe(ex));
-        }
-    }
-
     /** "Load CSV / JSONL…": the test inputs from a file. */
     public void loadInputs() {
         ui.dialogs().openFile("Load test inputs (CSV or JSONL)", new DialogService.FileKind("CSV or JSONL",
@@ -247,26 +169,6 @@ public final class SetupViewModel implements ViewModel {
         }
     }
 
-    /** "Attach image…" of a variant's media. */
-    public void chooseMedia(ObservableList<ExperimentSpec.MediaSpec> target) {
-        ui.dialogs().openFiles("Attach image", new DialogService.FileKind("Images and WAV audio", List.of("*.jpg",
-                "*.jpeg", "*.png", "*.webp", "*.gif", "*.wav")), DialogService.FileKind.ANY)
-                .forEach(f -> attach(target, f));
-    }
-
-    /** Reads and attaches a file; a file that is not a supported image or WAV gives a message instead. */
-    public boolean attach(ObservableList<ExperimentSpec.MediaSpec> target, Path file) {
-        try {
-            target.add(ExperimentSpec.MediaSpec.of(file.getFileName().toString(), Files.readAllBytes(file)));
-            return true;
-        } catch (IOException e) {
-            error.set("Cannot read " + file + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            error.set(UiContext.describe(e));
-        }
-        return false;
-    }
-
     /** The checked models as catalog entries (for the media token figures). */
     public List<ModelEntry> checkedEntries() {
         List<ModelEntry> out = new ArrayList<>();
@@ -280,18 +182,26 @@ public final class SetupViewModel implements ViewModel {
      * "Check quality" from the Prompt view: the experiment's name and both variants' system prompt and user message;
      * inputs, models and the budget stay as they are.
      */
-    public void prefill(String experimentName, QualityCheckTarget.Variant baseline, QualityCheckTarget.Variant optimized) {
+    public void prefill(String experimentName, QualityCheckTarget.Variant baseline,
+                        QualityCheckTarget.Variant optimized) {
         name.set(experimentName);
-        baseSystem.set(baseline.system() == null ? "" : baseline.system());
-        baseUser.set(baseline.user() == null ? "" : baseline.user());
-        optSystem.set(optimized.system() == null ? "" : optimized.system());
-        optUser.set(optimized.user() == null ? "" : optimized.user());
+        variants.prefill(baseline, optimized);
         error.set("");
     }
 
     @Override
     public void close() {
         run.close();
+    }
+
+    /** Repetitions, max output tokens, temperature, budget cap and answer reuse. */
+    public SetupParams params() {
+        return params;
+    }
+
+    /** Both variants: prompts and media. */
+    public SetupVariants variants() {
+        return variants;
     }
 
     public RunViewModel runModel() {
@@ -302,44 +212,8 @@ public final class SetupViewModel implements ViewModel {
         return name;
     }
 
-    public StringProperty baseSystemProperty() {
-        return baseSystem;
-    }
-
-    public StringProperty baseUserProperty() {
-        return baseUser;
-    }
-
-    public StringProperty optSystemProperty() {
-        return optSystem;
-    }
-
-    public StringProperty optUserProperty() {
-        return optUser;
-    }
-
     public StringProperty inputsProperty() {
         return inputs;
-    }
-
-    public ObjectProperty<Integer> repetitionsProperty() {
-        return repetitions;
-    }
-
-    public StringProperty maxTokensProperty() {
-        return maxTokens;
-    }
-
-    public StringProperty temperatureProperty() {
-        return temperature;
-    }
-
-    public StringProperty budgetProperty() {
-        return budget;
-    }
-
-    public BooleanProperty responseCacheProperty() {
-        return responseCache;
     }
 
     /** Every model of the catalog, sorted. */
@@ -350,14 +224,6 @@ public final class SetupViewModel implements ViewModel {
     /** The models checked, in list order. */
     public ObservableList<String> checkedModels() {
         return checkedModels;
-    }
-
-    public ObservableList<ExperimentSpec.MediaSpec> baselineMedia() {
-        return baseMedia;
-    }
-
-    public ObservableList<ExperimentSpec.MediaSpec> optimizedMedia() {
-        return optMedia;
     }
 
     public ReadOnlyStringProperty estimateProperty() {

@@ -8,7 +8,7 @@ import javafx.scene.control.Tooltip;
 
 /**
  * "Delete trial ▾" in the outputs view: deletes the baseline's or the optimized variant's trial of the cell shown,
- * after a confirmation ({@link ResultsViewModel#deleteTrial}); the summary is then recomputed. The ledger keeps what
+ * after a confirmation ({@link TrialActions#delete}); the summary is then recomputed. The ledger keeps what
  * the call cost.
  */
 final class TrialDeletion {
@@ -19,8 +19,8 @@ final class TrialDeletion {
     static MenuButton button(ResultsViewModel vm) {
         MenuItem base = new MenuItem("Delete the baseline's trial…");
         MenuItem opt = new MenuItem("Delete the optimized variant's trial…");
-        base.setOnAction(e -> vm.deleteTrial(0));
-        opt.setOnAction(e -> vm.deleteTrial(1));
+        base.setOnAction(e -> vm.trials().delete(0));
+        opt.setOnAction(e -> vm.trials().delete(1));
         MenuButton b = new MenuButton("Delete trial", null, base, opt);
         b.setId("lab-delete-trial");
         b.setTooltip(new Tooltip("Delete one trial of this input, model and repetition (e.g. an outlier or a broken "

@@ -74,7 +74,7 @@ class LabMediaTest {
         screenshot(robot, "lab-media-setup.png");
         robot.interact(() -> robot.lookup("#lab-base-media .button").match(n -> "✕".equals(
                 ((javafx.scene.control.Button) n).getText())).queryButton().fire());
-        assertTrue(setup.baselineMedia().isEmpty());
+        assertTrue(setup.variants().baselineMedia().isEmpty());
         assertEquals(0, robot.lookup("#lab-base-media .media-thumb").queryAll().size());
         robot.interact(() -> robot.lookup("#lab-from-media").queryButton().fire());
         assertEquals("The Media view is not available here.", robot.lookup("#lab-error").queryLabeled().getText());

@@ -166,17 +166,17 @@ class ResultsViewModelTest {
         vm.show(store.loadExperiment(id));
         assertTrue(verdict(vm).startsWith("gpt-4o-mini · short: Keep baseline") && verdict(vm).contains("similarity"),
                 verdict(vm)); // ~40 % cheaper, but the outputs differ
-        assertEquals(QualitySettings.defaults().thresholds(), vm.qualityProperty().get().thresholds());
+        assertEquals(QualitySettings.defaults().thresholds(), vm.quality().settingsProperty().get().thresholds());
         VerdictThresholds d = VerdictThresholds.defaults();
-        vm.applyQuality(List.of(), new VerdictThresholds(d.minSavingPercent(), 100, d.qualityMeasure(),
+        vm.quality().apply(List.of(), new VerdictThresholds(d.minSavingPercent(), 100, d.qualityMeasure(),
                 d.requireSignificance()));
         assertTrue(verdict(vm).contains("Adopt"), verdict(vm));
-        vm.applyQuality(List.of(), new VerdictThresholds(60, 100, d.qualityMeasure(), d.requireSignificance()));
+        vm.quality().apply(List.of(), new VerdictThresholds(60, 100, d.qualityMeasure(), d.requireSignificance()));
         assertTrue(verdict(vm).contains("Keep baseline") && verdict(vm).contains("below the 60 % required"),
                 verdict(vm));
         assertEquals(60, QualitySettings.read(store.loadExperiment(id).settings().extraJson()).thresholds()
                 .minSavingPercent());
-        vm.applyQuality(List.of(Check.contains("tomorrow")), new VerdictThresholds(30, 5,
+        vm.quality().apply(List.of(Check.contains("tomorrow")), new VerdictThresholds(30, 5,
                 QualityMeasure.CHECK_PASS_RATE, true));
         assertTrue(verdict(vm).contains("Keep baseline") && verdict(vm).contains("checks passed 0 %"), verdict(vm));
         assertEquals("0 % of 4", vm.checksCell(vm.rows().get(1)));
@@ -190,11 +190,11 @@ class ResultsViewModelTest {
         ResultsViewModel vm = vm(LabFixtures.direct(dialogs));
         vm.show(store.loadExperiment(id));
         assertNotNull(vm.outputs().selectedProperty().get());
-        vm.deleteTrial(1);
+        vm.trials().delete(1);
         assertTrue(dialogs.last("confirm").detail().startsWith("Delete trial "), dialogs.last("confirm").detail());
         assertEquals(8, store.trials(id).size(), "not confirmed: kept");
         dialogs.answer(true);
-        vm.deleteTrial(1);
+        vm.trials().delete(1);
         assertEquals(7, store.trials(id).size());
         int succeeded = vm.resultsProperty().get().summaries().stream().mapToInt(s -> s.succeeded()).sum();
         assertEquals(7, succeeded, "the summary is recomputed");

@@ -164,7 +164,7 @@ class RunViewModelTest {
         SetupViewModel setup = lab.setup();
         // o3-mini after gpt-4o-mini: ControlsFX once reported that pair as [null, gpt-4o-mini]
         setup.checkedModels().setAll("gpt-4o-mini", "o3-mini");
-        setup.attach(setup.baselineMedia(), LabFixtures.image(dir, "receipt-512.png"));
+        setup.variants().attach(setup.variants().baselineMedia(), LabFixtures.image(dir, "receipt-512.png"));
         setup.run();
         assertTrue(setup.errorProperty().get().startsWith("model \"o3-mini\" does not take images"),
                 setup.errorProperty().get());
@@ -189,8 +189,8 @@ class RunViewModelTest {
         LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         SetupViewModel setup = lab.setup();
         setup.checkedModels().setAll("gpt-4o-mini");
-        setup.attach(setup.baselineMedia(), LabFixtures.image(dir, "receipt-2048.png"));
-        setup.attach(setup.optimizedMedia(), LabFixtures.image(dir, "receipt-512.png"));
+        setup.variants().attach(setup.variants().baselineMedia(), LabFixtures.image(dir, "receipt-2048.png"));
+        setup.variants().attach(setup.variants().optimizedMedia(), LabFixtures.image(dir, "receipt-512.png"));
         setup.run();
         byte[] big = Files.readAllBytes(dir.resolve("receipt-2048.png"));
         assertEquals(18, sent.size());

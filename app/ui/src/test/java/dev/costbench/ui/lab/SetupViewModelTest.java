@@ -82,14 +82,14 @@ class SetupViewModelTest {
         vm.estimate();
         assertEquals("Pick at least one model.", vm.errorProperty().get());
         vm.checkedModels().setAll("gpt-4o-mini");
-        vm.budgetProperty().set("lots");
+        vm.params().budgetProperty().set("lots");
         vm.run();
         assertEquals("Max output tokens, temperature and budget must be numbers.", vm.errorProperty().get());
-        vm.budgetProperty().set("-1");
+        vm.params().budgetProperty().set("-1");
         vm.estimate();
         assertEquals("Max output tokens and the budget must be positive.", vm.errorProperty().get());
-        vm.budgetProperty().set("");
-        vm.optUserProperty().set("");
+        vm.params().budgetProperty().set("");
+        vm.variants().optUserProperty().set("");
         vm.estimate();
         assertEquals("", vm.errorProperty().get(), "an empty budget is no cap; no optimized variant is allowed");
         assertTrue(store.listExperiments().isEmpty(), "nothing was stored");
@@ -101,39 +101,39 @@ class SetupViewModelTest {
         vm.checkedModels().setAll("gpt-4o-mini", "claude-haiku-4-5");
         vm.estimate();
         BigDecimal textOnly = low();
-        assertTrue(vm.attach(vm.baselineMedia(), LabFixtures.image(dir, "receipt-2048.png")));
+        assertTrue(vm.variants().attach(vm.variants().baselineMedia(), LabFixtures.image(dir, "receipt-2048.png")));
         BigDecimal withBig = low(); // the estimate follows the attachment
         assertTrue(withBig.compareTo(textOnly) > 0, textOnly + " → " + withBig);
-        assertTrue(vm.attach(vm.optimizedMedia(), LabFixtures.image(dir, "receipt-512.png")));
+        assertTrue(vm.variants().attach(vm.variants().optimizedMedia(), LabFixtures.image(dir, "receipt-512.png")));
         Matcher per = Pattern.compile("baseline .*≈ ([0-9,]+) input tokens per call\\) · optimized .*≈ ([0-9,]+) "
                 + "input tokens").matcher(vm.estimateProperty().get());
         assertTrue(per.find(), vm.estimateProperty().get());
         assertTrue(Long.parseLong(per.group(1).replace(",", "")) > 3 * Long.parseLong(per.group(2).replace(",", "")));
         Path txt = Files.writeString(dir.resolve("notes.txt"), "hello");
-        assertFalse(vm.attach(vm.optimizedMedia(), txt));
+        assertFalse(vm.variants().attach(vm.variants().optimizedMedia(), txt));
         assertTrue(vm.errorProperty().get().contains("not a JPEG, PNG, WebP or GIF"), vm.errorProperty().get());
-        assertEquals(1, vm.optimizedMedia().size());
-        assertFalse(vm.attach(vm.optimizedMedia(), dir.resolve("missing.png")));
+        assertEquals(1, vm.variants().optimizedMedia().size());
+        assertFalse(vm.variants().attach(vm.variants().optimizedMedia(), dir.resolve("missing.png")));
         assertTrue(vm.errorProperty().get().startsWith("Cannot read "), vm.errorProperty().get());
     }
 
     @Test
     void anImageOnTheOptimizedVariantNeedsAUserMessage() throws Exception {
-        vm.optUserProperty().set("");
-        vm.attach(vm.optimizedMedia(), LabFixtures.image(dir, "receipt-512.png"));
+        vm.variants().optUserProperty().set("");
+        vm.variants().attach(vm.variants().optimizedMedia(), LabFixtures.image(dir, "receipt-512.png"));
         vm.estimate();
         assertTrue(vm.errorProperty().get().startsWith("The optimized variant has an image but no user message"));
     }
 
     @Test
     void theMediaViewsOriginalAndProcessedImageBecomeBaselineAndOptimized() throws Exception {
-        vm.fromMediaView();
+        vm.variants().fromMediaView();
         assertEquals("The Media view is not available here.", vm.errorProperty().get());
         SetupViewModel noImage = new SetupViewModel(LabFixtures.direct(dialogs), () -> store,
                 () -> LabFixtures.CATALOG, null, null, () -> {
                     throw new IllegalStateException("Open an image in the Media view first");
                 });
-        noImage.fromMediaView();
+        noImage.variants().fromMediaView();
         assertEquals("Open an image in the Media view first", noImage.errorProperty().get());
         ExperimentSpec.MediaSpec original = ExperimentSpec.MediaSpec.of("photo.png",
                 Files.readAllBytes(LabFixtures.image(dir, "receipt-2048.png")));
@@ -141,28 +141,28 @@ class SetupViewModelTest {
                 Files.readAllBytes(LabFixtures.image(dir, "receipt-512.png")));
         SetupViewModel withImage = new SetupViewModel(LabFixtures.direct(dialogs), () -> store,
                 () -> LabFixtures.CATALOG, null, null, () -> List.of(original, processed));
-        withImage.optUserProperty().set("");
-        withImage.fromMediaView();
-        assertEquals(List.of(original), withImage.baselineMedia());
-        assertEquals(List.of(processed), withImage.optimizedMedia());
-        assertEquals(withImage.baseUserProperty().get(), withImage.optUserProperty().get());
+        withImage.variants().optUserProperty().set("");
+        withImage.variants().fromMediaView();
+        assertEquals(List.of(original), withImage.variants().baselineMedia());
+        assertEquals(List.of(processed), withImage.variants().optimizedMedia());
+        assertEquals(withImage.variants().baseUserProperty().get(), withImage.variants().optUserProperty().get());
         assertEquals(List.of(processed), withImage.spec().variants().get(1).media());
     }
 
     @Test
     void promptViewAndQualityCheckFillTheVariants() {
-        vm.fromPromptView(false);
-        assertEquals("sys", vm.optSystemProperty().get());
-        assertEquals("user {{ticket}}", vm.optUserProperty().get());
+        vm.variants().fromPromptView(false);
+        assertEquals("sys", vm.variants().optSystemProperty().get());
+        assertEquals("user {{ticket}}", vm.variants().optUserProperty().get());
         vm.prefill("Tuned prompt: 1 cut(s)", new QualityCheckTarget.Variant("long", "Where is {{id}}?"),
                 new QualityCheckTarget.Variant("short", "Where is {{id}}?"));
         ExperimentSpec spec = vm.spec();
         assertEquals("Tuned prompt: 1 cut(s)", spec.name());
-        assertEquals("long", vm.baseSystemProperty().get());
-        assertEquals("short", vm.optSystemProperty().get());
+        assertEquals("long", vm.variants().baseSystemProperty().get());
+        assertEquals("short", vm.variants().optSystemProperty().get());
         SetupViewModel alone = new SetupViewModel(LabFixtures.direct(dialogs), () -> store,
                 () -> LabFixtures.CATALOG, null, null, null);
-        alone.fromPromptView(true);
+        alone.variants().fromPromptView(true);
         assertEquals("The Prompt view is not available here.", alone.errorProperty().get());
     }
 
@@ -182,7 +182,7 @@ class SetupViewModelTest {
 
     @Test
     void theBudgetFieldSaysWhatTheCapGuarantees() {
-        assertTrue(vm.budgetTooltip().contains("cap"), vm.budgetTooltip());
+        assertTrue(vm.params().budgetTooltip().contains("cap"), vm.params().budgetTooltip());
     }
 
     private BigDecimal low() {
