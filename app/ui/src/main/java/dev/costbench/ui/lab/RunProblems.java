@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
+import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.Trial;
+import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.lab.run.Run;
 import dev.costbench.model.lab.run.RunResult;
+import dev.costbench.model.provider.ProviderException;
+import dev.costbench.model.provider.ProviderId;
+import dev.costbench.ui.common.UiContext;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +28,21 @@ final class RunProblems {
     private static final int MAX_REASONS = 5;
 
     private RunProblems() {
+    }
+
+    /** What each provider of the run says when asked for its client: no key, say (none when all are at hand). */
+    static List<String> keyProblems(Run started, Catalog catalog, ClientSource clients) {
+        List<String> out = new ArrayList<>();
+        for (ProviderId id : new LinkedHashSet<>(started.plan().providers(catalog::find).values())) {
+            try {
+                clients.client(id);
+            } catch (ProviderException e) {
+                out.add(e.getMessage());
+            } catch (RuntimeException e) {
+                out.add(id.displayName() + ": " + UiContext.describe(e));
+            }
+        }
+        return out;
     }
 
     /** True when the run had trials to run but none of them succeeded (and the user did not cancel). */

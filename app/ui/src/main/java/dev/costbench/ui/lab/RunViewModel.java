@@ -7,11 +7,6 @@ import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.Trial;
-import dev.costbench.model.lab.judge.Judge;
-import dev.costbench.model.lab.judge.JudgeListener;
-import dev.costbench.model.lab.judge.JudgeProgress;
-import dev.costbench.model.lab.judge.JudgeResult;
-import dev.costbench.model.lab.judge.JudgeRun;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.run.ExperimentSpec;
@@ -21,13 +16,9 @@ import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.lab.run.RunProgress;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.Runner;
-import dev.costbench.model.provider.ProviderException;
-import dev.costbench.model.provider.ProviderId;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
@@ -61,13 +52,12 @@ public final class RunViewModel implements ViewModel {
     private final Consumer<String> error;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(this, "paused");
-    private final ReadOnlyBooleanWrapper judging = new ReadOnlyBooleanWrapper(this, "judging");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyObjectWrapper<Finished> finished = new ReadOnlyObjectWrapper<>(this, "finished");
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private volatile Run run;
-    private volatile JudgeRun judgeRun;
+    private final AfterRunJudge judge;
     private Consumer<Finished> onFinished = f -> { };
 
     RunViewModel(UiContext ui, Supplier<LabStore> store, Supplier<Catalog> catalog, ClientSource clients,
@@ -77,6 +67,7 @@ public final class RunViewModel implements ViewModel {
         this.catalog = catalog;
         this.clients = clients;
         this.error = error;
+        this.judge = new AfterRunJudge(ui, store, catalog, clients, error, progress, progressText);
     }
 
     Runner runner() {
@@ -135,8 +126,8 @@ public final class RunViewModel implements ViewModel {
             if (res.lastError() != null) {
                 failures.add(res.lastError());
             }
-            return new Ended(res, RunProblems.reasons(RunProblems.nothingRan(res) ? keyProblems(started)
-                    : List.of(), List.copyOf(failures)));
+            return new Ended(res, RunProblems.reasons(RunProblems.nothingRan(res)
+                    ? RunProblems.keyProblems(started, catalog.get(), clients) : List.of(), List.copyOf(failures)));
         }).onSuccess(this::trialsDone).onFailure(e -> {
             running.set(false);
             progressText.set("");
@@ -146,21 +137,6 @@ public final class RunViewModel implements ViewModel {
 
     /** How the trials ended, and why trials failed or could not run. */
     private record Ended(RunResult result, List<String> reasons) {
-    }
-
-    /** What each provider of the run says when asked for its client: no key, say ("" for none). */
-    private List<String> keyProblems(Run started) {
-        List<String> out = new ArrayList<>();
-        for (ProviderId id : new LinkedHashSet<>(started.plan().providers(m -> catalog.get().find(m)).values())) {
-            try {
-                clients.client(id);
-            } catch (ProviderException e) {
-                out.add(e.getMessage());
-            } catch (RuntimeException e) {
-                out.add(id.displayName() + ": " + UiContext.describe(e));
-            }
-        }
-        return out;
     }
 
     private RunListener listener(TaskExecutor.Progress p) {
@@ -196,47 +172,12 @@ public final class RunViewModel implements ViewModel {
         RunResult res = ended.result();
         run = null;
         progressText.set(res.message() == null ? res.outcome().name().toLowerCase(Locale.ROOT) : res.message());
-        JudgeSpec j = judgeOf(res.experimentId());
+        JudgeSpec j = judge.of(res.experimentId());
         if (j != null && res.done() > 0 && res.outcome() != RunResult.Outcome.CANCELLED) {
-            startJudge(ended, j);
+            judge.start(res.experimentId(), j, () -> end(ended));
         } else {
             end(ended);
         }
-    }
-
-    private JudgeSpec judgeOf(long experimentId) {
-        try {
-            return QualityStore.read(store.get().loadExperiment(experimentId)).judge();
-        } catch (RuntimeException e) {
-            error.accept("Cannot read the judge: " + UiContext.describe(e));
-            return null;
-        }
-    }
-
-    /** After the trials: the judge scores every output, on the same progress bar. */
-    private void startJudge(Ended ended, JudgeSpec j) {
-        RunResult res = ended.result();
-        progress.set(0);
-        judging.set(true);
-        Judge judge = new Judge(store.get(), clients, id -> catalog.get().find(id));
-        ui.tasks().task("A/B judge", p -> {
-            JudgeRun jr = judge.start(res.experimentId(), j, null, new JudgeListener() {
-                @Override
-                public void progress(JudgeProgress jp) {
-                    p.onUi(() -> {
-                        progress.set(jp.fraction());
-                        progressText.set("Judging: " + JudgeEditor.progressText(jp));
-                    });
-                }
-            });
-            judgeRun = jr;
-            return jr.await();
-        }).onSuccess((JudgeResult r) -> progressText.set("Judge: " + r.message())).onFailure(e -> error.accept(
-                "The judge could not start: " + UiContext.describe(e))).always(() -> {
-                    judgeRun = null;
-                    judging.set(false);
-                    end(ended);
-                }).start();
     }
 
     private void end(Ended ended) {
@@ -269,11 +210,8 @@ public final class RunViewModel implements ViewModel {
 
     /** Cancels the judge when it runs, else the trials; what was recorded stays and can be resumed. */
     public void cancel() {
-        JudgeRun j = judgeRun;
         Run r = run;
-        if (j != null && !j.isFinished()) {
-            j.cancel();
-        } else if (r != null) {
+        if (!judge.cancel() && r != null) {
             r.cancel();
         }
     }
@@ -293,7 +231,7 @@ public final class RunViewModel implements ViewModel {
 
     /** True while the judge scores the outputs (Pause does not apply). */
     public ReadOnlyBooleanProperty judgingProperty() {
-        return judging.getReadOnlyProperty();
+        return judge.judgingProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
