@@ -74,8 +74,9 @@ class LabJudgeTest {
         robot.interact(() -> {
             v.showSetup();
             setup.checkedModels().setAll("gpt-4o-mini");
-            ((TitledPane) robot.lookup("#setup-judge").query()).setExpanded(true);
         });
+        // the setup's form is found once its scroll pane has been laid out (a pulse after it was shown)
+        robot.interact(() -> ((TitledPane) robot.lookup("#setup-judge").query()).setExpanded(true));
         robot.interact(() -> robot.lookup("#setup-judge-on").queryAs(javafx.scene.control.CheckBox.class).fire());
         fire(robot, "#lab-estimate");
         String judgeEstimate = robot.lookup("#lab-judge-estimate").queryLabeled().getText();
