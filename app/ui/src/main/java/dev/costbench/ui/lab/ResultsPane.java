@@ -20,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -47,6 +48,7 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         Label status = new Label();
         status.setId("lab-results-status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE); // every line of it: what to do comes last
         status.setStyle("-fx-text-fill: #b02a37;");
         status.textProperty().bind(vm.statusProperty());
         status.visibleProperty().bind(vm.statusProperty().isNotEmpty());

@@ -8,6 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** The setup's Estimate, Run ▶, progress bar and line, Pause / Resume and Cancel, bound to the run's state. */
 final class RunBar extends HBox {
@@ -42,6 +44,14 @@ final class RunBar extends HBox {
         cancel.setId("lab-cancel");
         cancel.setOnAction(e -> run.cancel());
         cancel.visibleProperty().bind(run.runningProperty());
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(run.progressTextProperty());
+        text.setTooltip(whole);
+        text.setMinWidth(0); // a long line is shortened, never the buttons
+        HBox.setHgrow(text, Priority.SOMETIMES);
+        for (Button b : new Button[] {estimate, start, pause, cancel}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(estimate, start, progress, text, pause, cancel);
         setAlignment(Pos.CENTER_LEFT);
     }
