@@ -11,7 +11,7 @@ import dev.costbench.model.lab.run.ExperimentImport;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.StatsOptions;
-import dev.costbench.ui.common.DialogService;
+import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +38,9 @@ public final class HistoryViewModel implements ViewModel {
     static final String EMPTY = "Select an experiment, or start one with “New experiment”.";
     static final String NO_STORE = "The local store is not open (another CostBench may be running), so experiments "
             + "cannot be shown. Close the other CostBench and start this one again.";
-    private static final DialogService.FileKind EXPORT_JSON = new DialogService.FileKind("CostBench export (JSON)",
+    private static final FileKind EXPORT_JSON = new FileKind("CostBench export (JSON)",
             List.of("*.json"));
-    private static final DialogService.FileKind EXPORT_CSV = new DialogService.FileKind("CSV (one row per trial)",
+    private static final FileKind EXPORT_CSV = new FileKind("CSV (one row per trial)",
             List.of("*.csv"));
 
     private final UiContext ui;

@@ -2,7 +2,7 @@
 package dev.costbench.ui.lab;
 
 import dev.costbench.model.lab.run.ExperimentSpec;
-import dev.costbench.ui.common.DialogService;
+import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.handoff.ExperimentMediaSource;
 import dev.costbench.ui.common.handoff.QualityCheckTarget;
@@ -97,8 +97,8 @@ public final class SetupVariants {
 
     /** "Attach image…" of a variant's media. */
     public void chooseMedia(ObservableList<ExperimentSpec.MediaSpec> target) {
-        ui.dialogs().openFiles("Attach image", new DialogService.FileKind("Images and WAV audio", List.of("*.jpg",
-                "*.jpeg", "*.png", "*.webp", "*.gif", "*.wav")), DialogService.FileKind.ANY)
+        ui.dialogs().openFiles("Attach image", new FileKind("Images and WAV audio", List.of("*.jpg",
+                "*.jpeg", "*.png", "*.webp", "*.gif", "*.wav")), FileKind.ANY)
                 .forEach(f -> attach(target, f));
     }
 

@@ -11,7 +11,7 @@ import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.lab.run.Runner;
 import dev.costbench.model.lab.run.TestInputs;
 import dev.costbench.model.lab.stats.QualitySettings;
-import dev.costbench.ui.common.DialogService;
+import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.handoff.ExperimentMediaSource;
@@ -156,7 +156,7 @@ public final class SetupViewModel implements ViewModel {
 
     /** "Load CSV / JSONL…": the test inputs from a file. */
     public void loadInputs() {
-        ui.dialogs().openFile("Load test inputs (CSV or JSONL)", new DialogService.FileKind("CSV or JSONL",
+        ui.dialogs().openFile("Load test inputs (CSV or JSONL)", new FileKind("CSV or JSONL",
                 List.of("*.csv", "*.jsonl", "*.json", "*.txt"))).ifPresent(this::loadInputs);
     }
 
