@@ -14,6 +14,7 @@ import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.lab.LabView;
+import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
@@ -78,9 +79,7 @@ public final class CostBenchApp extends Application {
         promptFeature = new PromptFeature(ui, catalog, id -> access.join().clients().client(id),
                 (name, baseline, optimized) -> {
                     window.select(LAB);
-                    labView().showSetup();
-                    labView().setup().prefill(name, baseline.system(), baseline.user(), optimized.system(),
-                            optimized.user());
+                    labView().viewModel().checkQuality(name, baseline, optimized);
                 }, t -> {
                     window.select(SCENARIOS);
                     scenarioView().addRequestType(t);
@@ -168,15 +167,14 @@ public final class CostBenchApp extends Application {
 
     private LabView labView() {
         if (labView == null) {
-            labView = new LabView(storeAccess::store, () -> workbench.catalogProperty().get(),
+            labView = new LabView(new LabViewModel(ui, storeAccess::store, () -> workbench.catalogProperty().get(),
                     id -> access.join().clients().client(id), () -> new String[] {promptVm.systemTextProperty().get(),
-                            promptVm.userTextProperty().get()});
-            labView.setup().setMediaSource(() -> {
-                if (mediaView == null) {
-                    throw new IllegalStateException(MediaView.NO_IMAGE);
-                }
-                return mediaView.experimentMedia();
-            });
+                            promptVm.userTextProperty().get()}, () -> {
+                                if (mediaView == null) {
+                                    throw new IllegalStateException(MediaView.NO_IMAGE);
+                                }
+                                return mediaView.experimentMedia();
+                            }));
         }
         return labView;
     }

@@ -18,6 +18,7 @@ import dev.costbench.model.tuning.SuggestionKind;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
 import dev.costbench.ui.lab.LabView;
+import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
@@ -79,12 +80,10 @@ class TunePaneTest {
                 CredentialStores.encryptedFile(data, () -> "correct horse battery".toCharArray()),
                 data.resolve("providers.json"));
         ProviderAccess access = new ProviderAccess(cfg);
-        lab = new LabView(() -> null, () -> CATALOG, id -> access.clients().client(id), () -> new String[] {"", ""});
-        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
-                CATALOG, access.clients(), (name, b, o) -> {
-                    lab.showSetup();
-                    lab.setup().prefill(name, b.system(), b.user(), o.system(), o.user());
-                }, t -> { });
+        UiContext ui = new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService());
+        lab = new LabView(new LabViewModel(ui, () -> null, () -> CATALOG, id -> access.clients().client(id),
+                () -> new String[] {"", ""}, null));
+        feature = new PromptFeature(ui, CATALOG, access.clients(), lab.viewModel(), t -> { });
         vm = feature.prompt();
         tune = feature.tune();
         view = new PromptView(feature);
@@ -255,7 +254,7 @@ class TunePaneTest {
         assertFalse(original.equals(tuned));
         robot.clickOn("#tune-check-quality");
         WaitForAsyncUtils.waitForFxEvents();
-        ExperimentSpec spec = lab.setup().spec();
+        ExperimentSpec spec = lab.viewModel().setup().spec();
         assertEquals("Tuned prompt: 1 cut(s)", spec.name());
         assertEquals(2, spec.variants().size());
         assertEquals(original, robot.lookup("#lab-base-system").queryAs(TextArea.class).getText());

@@ -1,19 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
-import dev.costbench.model.lab.Experiment;
-import dev.costbench.model.lab.LabStore;
-import dev.costbench.model.lab.stats.ExperimentData;
-import dev.costbench.model.lab.stats.ExperimentResults;
-import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.RunComparison;
-import dev.costbench.model.lab.stats.StatsOptions;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import dev.costbench.ui.common.View;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
+import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -30,28 +23,28 @@ import javafx.scene.layout.VBox;
 /**
  * Two runs side by side: per variant × model the change from the earlier to the later run in cost per call, tokens,
  * latency p50 and quality, each with its 95 % interval (unpaired: Welch t, bootstrap for the median), and a chart of
- * the mean cost per call in both runs.
+ * the mean cost per call in both runs. The state is the {@link CompareViewModel}'s.
  */
-public final class CompareView extends VBox {
+public final class CompareView extends VBox implements View<CompareViewModel> {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
-
-    private final Label title = new Label();
-    private final Label status = new Label("Comparing…");
+    private final CompareViewModel vm;
     private TableView<RunComparison.Row> table = newTable();
     private final SplitPane body;
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
-    private RunComparison comparison;
-    private long generation;
 
-    public CompareView() {
+    public CompareView(CompareViewModel vm) {
+        this.vm = vm;
         setId("lab-compare");
         setSpacing(8);
         setPadding(new Insets(8));
+        Label title = new Label();
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
+        title.textProperty().bind(vm.titleProperty());
+        Label status = new Label();
+        status.setId("lab-compare-status");
         status.setWrapText(true);
+        status.textProperty().bind(vm.statusProperty());
         chart.setId("lab-compare-chart");
         chart.setTitle("Mean $ per call: earlier vs later run");
         chart.setAnimated(false);
@@ -67,6 +60,7 @@ public final class CompareView extends VBox {
         legend.setStyle("-fx-text-fill: #6c757d;");
         legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, status, legend, body);
+        vm.shownProperty().addListener((o, a, s) -> render(s));
     }
 
     private static TableView<RunComparison.Row> newTable() {
@@ -83,55 +77,23 @@ public final class CompareView extends VBox {
         return t;
     }
 
-    /** Analyses both experiments off the UI thread; the earlier one is the one created first. */
-    public void show(LabStore store, Experiment a, Experiment b) {
-        Experiment earlier = a.created().isAfter(b.created()) ? b : a;
-        Experiment later = earlier == a ? b : a;
-        title.setText("Compare #" + earlier.id() + " " + earlier.name() + " (" + WHEN.format(earlier.created())
-                + ")  →  #" + later.id() + " " + later.name() + " (" + WHEN.format(later.created()) + ")");
-        status.setText("Comparing…");
-        Task<RunComparison> t = new Task<>() {
-            @Override
-            protected RunComparison call() {
-                StatsOptions o = StatsOptions.defaults();
-                ExperimentData d1 = ExperimentData.load(store, earlier.id());
-                ExperimentData d2 = ExperimentData.load(store, later.id());
-                ExperimentResults r1 = LabResults.analyze(d1, earlier.settings().extraJson(), o);
-                ExperimentResults r2 = LabResults.analyze(d2, later.settings().extraJson(), o);
-                return RunComparison.compare(d1, r1, d2, r2, o);
-            }
-        };
-        t.setOnSucceeded(x -> {
-            render(t.getValue(), earlier, later);
-            generation++;
-        });
-        t.setOnFailed(x -> {
-            status.setText("Cannot compare these runs: " + t.getException().getMessage());
-            generation++;
-        });
-        Thread th = new Thread(t, "CostBench compare runs");
-        th.setDaemon(true);
-        th.start();
-    }
-
-    private void render(RunComparison c, Experiment earlier, Experiment later) {
-        comparison = c;
+    private void render(CompareViewModel.Shown s) {
+        chart.getData().clear();
         // A new table for each result: in the workbench, a table whose items were set while it showed its
         // placeholder kept showing the placeholder until the window was resized.
         table = newTable();
-        table.getItems().setAll(c.rows());
         double[] dividers = body.getDividerPositions();
         body.getItems().set(0, table);
         body.setDividerPositions(dividers);
-        long significant = c.rows().stream().filter(r -> r.change(RunComparison.Metric.COST_PER_CALL).significant())
-                .count();
-        status.setText(c.rows().size() + " variant × model rows; the cost per call changed significantly in "
-                + significant + ".");
-        chart.getData().clear();
+        if (s == null) {
+            return;
+        }
+        RunComparison c = s.comparison();
+        table.getItems().setAll(c.rows());
         XYChart.Series<String, Number> s1 = new XYChart.Series<>();
-        s1.setName("#" + earlier.id() + " (earlier)");
+        s1.setName("#" + s.earlier().id() + " (earlier)");
         XYChart.Series<String, Number> s2 = new XYChart.Series<>();
-        s2.setName("#" + later.id() + " (later)");
+        s2.setName("#" + s.later().id() + " (later)");
         for (RunComparison.Row r : c.rows()) {
             RunComparison.Change ch = r.change(RunComparison.Metric.COST_PER_CALL);
             String k = r.variant() + "\n" + r.model();
@@ -179,11 +141,13 @@ public final class CompareView extends VBox {
         return c;
     }
 
-    public RunComparison comparison() {
-        return comparison;
+    @Override
+    public Parent root() {
+        return this;
     }
 
-    public long generation() {
-        return generation;
+    @Override
+    public CompareViewModel viewModel() {
+        return vm;
     }
 }

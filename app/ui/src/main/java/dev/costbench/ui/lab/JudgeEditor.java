@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
+import dev.costbench.model.lab.run.BudgetGuarantee;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.lab.judge.JudgeSpec;
@@ -52,7 +53,11 @@ final class JudgeEditor extends VBox {
         scale.setEditable(true);
         scale.setPrefWidth(80);
         budget.setPrefColumnCount(6);
-        budget.setTooltip(new Tooltip("The most all judge calls of this experiment may spend; empty for no cap"));
+        Tooltip guarantee = new Tooltip("The most all judge calls of this experiment may spend, in USD; empty for no "
+                + "cap.\n\n" + BudgetGuarantee.TEXT);
+        guarantee.setWrapText(true);
+        guarantee.setMaxWidth(520);
+        budget.setTooltip(guarantee);
         form.setHgap(8);
         form.setVgap(4);
         model.setPrefWidth(240);

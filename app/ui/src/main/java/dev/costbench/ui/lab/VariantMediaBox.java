@@ -10,10 +10,7 @@ import dev.costbench.model.lab.run.SpecJson;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
 import java.io.ByteArrayInputStream;
-import java.io.File;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,36 +29,37 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
 /**
  * The media of one experiment variant: "Attach image…", drag and drop of image (or WAV) files, a thumbnail per file
- * with its size and input tokens on the chosen models, and a remove button. Files are read on the FX thread: they are
- * single images of at most a few MB, and the bytes are needed at once for the thumbnail and the hash.
+ * with its size and input tokens on the chosen models, and a remove button. The files are read by the setup's view
+ * model (single images of at most a few MB, needed at once for the thumbnail and the hash).
  */
 final class VariantMediaBox extends VBox {
 
-    private final ObservableList<ExperimentSpec.MediaSpec> media = FXCollections.observableArrayList();
+    private final ObservableList<ExperimentSpec.MediaSpec> media;
     private final FlowPane thumbs = new FlowPane(8, 6);
     private final Label hint = new Label("No image: text only. Drop image files here.");
     private final Supplier<List<ModelEntry>> models;
-    private final Consumer<String> error;
 
     /**
      * @param idPrefix e.g. "lab-base" (ids: {@code lab-base-media}, {@code lab-base-attach})
+     * @param media    the variant's media in the setup's view model
      * @param models   the models checked in the setup (for the token figures)
-     * @param error    shows a message in the setup's error line
+     * @param choose   "Attach image…"
+     * @param drop     attaches one dropped file
      */
-    VariantMediaBox(String idPrefix, Supplier<List<ModelEntry>> models, Consumer<String> error) {
+    VariantMediaBox(String idPrefix, ObservableList<ExperimentSpec.MediaSpec> media, Supplier<List<ModelEntry>> models,
+                    Runnable choose, Consumer<Path> drop) {
         super(4);
+        this.media = media;
         this.models = models;
-        this.error = error;
         setId(idPrefix + "-media");
         Button attach = new Button("Attach image…");
         attach.setId(idPrefix + "-attach");
         attach.setTooltip(new Tooltip("Send an image (JPEG, PNG, WebP, GIF) or WAV audio with every request of this "
                 + "variant, after its user message; stored once by content hash"));
-        attach.setOnAction(e -> choose());
+        attach.setOnAction(e -> choose.run());
         hint.setStyle("-fx-text-fill: -color-fg-muted;");
         HBox bar = new HBox(8, attach, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -76,41 +73,13 @@ final class VariantMediaBox extends VBox {
         setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
             if (ok) {
-                e.getDragboard().getFiles().forEach(f -> add(f.toPath()));
+                e.getDragboard().getFiles().forEach(f -> drop.accept(f.toPath()));
             }
             e.setDropCompleted(ok);
             e.consume();
         });
         media.addListener((javafx.collections.ListChangeListener<ExperimentSpec.MediaSpec>) c -> refresh());
-    }
-
-    /** The attached media, in order; listeners see every change. */
-    ObservableList<ExperimentSpec.MediaSpec> media() {
-        return media;
-    }
-
-    /** Reads and attaches a file; a file that is not a supported image or WAV gives a message instead. */
-    boolean add(Path file) {
-        try {
-            media.add(ExperimentSpec.MediaSpec.of(file.getFileName().toString(), Files.readAllBytes(file)));
-            return true;
-        } catch (IOException e) {
-            error.accept("Cannot read " + file + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            error.accept(e.getMessage());
-        }
-        return false;
-    }
-
-    private void choose() {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Attach image");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Images and WAV audio", "*.jpg", "*.jpeg",
-                "*.png", "*.webp", "*.gif", "*.wav"), new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> fs = fc.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
-        if (fs != null) {
-            fs.forEach(f -> add(f.toPath()));
-        }
+        refresh();
     }
 
     /** Rebuilds the thumbnails (and their token figures, which follow the checked models). */

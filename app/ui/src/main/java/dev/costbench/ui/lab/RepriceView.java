@@ -9,8 +9,6 @@ import dev.costbench.model.lab.stats.StatsFormat;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,15 +18,21 @@ import javafx.scene.layout.VBox;
  * "Re-price at today's prices": a past run's trials priced again with the current catalog, then vs now per variant
  * × model and in total. Shows a {@link Repricing}; the stored costs are never changed.
  */
-public final class RepriceDialog extends Dialog<Void> {
+public final class RepriceView extends VBox {
 
-    private final TableView<Repricing.Row> table = new TableView<>();
-    private final Label total = new Label();
+    /** What to show: the run, its re-pricing and the catalog it was priced with. */
+    public record Shown(Experiment experiment, Repricing repricing, Catalog catalog) {
 
-    public RepriceDialog(Experiment e, Repricing r, Catalog catalog) {
-        setTitle("Re-price at today's prices");
-        setHeaderText("#" + e.id() + " " + e.name() + " at the prices of the current catalog"
-                + (catalog.asOf() == null ? "" : " (as of " + catalog.asOf() + ")"));
+        /** The dialog's headline. */
+        public String headline() {
+            return "#" + experiment.id() + " " + experiment.name() + " at the prices of the current catalog"
+                    + (catalog.asOf() == null ? "" : " (as of " + catalog.asOf() + ")");
+        }
+    }
+
+    public RepriceView(Repricing r) {
+        super(8);
+        TableView<Repricing.Row> table = new TableView<>();
         table.setId("lab-reprice-table");
         table.getColumns().add(col("Variant", 150, Repricing.Row::variant));
         table.getColumns().add(col("Model", 170, Repricing.Row::model));
@@ -44,16 +48,12 @@ public final class RepriceDialog extends Dialog<Void> {
         table.getColumns().add(col("Unpriced then / now", 150, x -> x.unpricedThen() + " / " + x.unpricedNow()));
         table.getItems().setAll(r.rows());
         table.setPrefSize(1060, 240);
+        Label total = new Label(totalText(r));
         total.setId("lab-reprice-total");
         total.setWrapText(true);
         total.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         total.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
-        total.setText("Total of the calls priced then and now: " + Money.format(r.thenTotalUsd()) + " then → "
-                + Money.format(r.nowTotalUsd()) + " today" + (r.totalChangePercent() == null ? ""
-                : " (" + StatsFormat.signedPercent(r.totalChangePercent()) + ")"));
-        Label missing = new Label(r.missingModels().isEmpty() ? "Every model of this run is in the catalog."
-                : "No longer in the catalog, so not re-priced and left out of the total: "
-                + String.join(", ", r.missingModels()) + ".");
+        Label missing = new Label(missingText(r));
         missing.setId("lab-reprice-missing");
         missing.setWrapText(true);
         Label note = new Label("Each call's stored usage is priced with today's catalog (same batch and residency "
@@ -61,14 +61,23 @@ public final class RepriceDialog extends Dialog<Void> {
                 + "reused from the cache are left out: they cost nothing.");
         note.setWrapText(true);
         note.setStyle("-fx-text-fill: #6c757d;");
-        VBox box = new VBox(8, table, total, missing, note);
-        box.setPadding(new Insets(8));
-        getDialogPane().setContent(box);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        getDialogPane().setId("lab-reprice");
-        getDialogPane().setPrefWidth(1100);
-        getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        setResizable(true);
+        getChildren().addAll(table, total, missing, note);
+        setPadding(new Insets(8));
+        setPrefWidth(1100);
+    }
+
+    /** "Total of the calls priced then and now: $0.12 then → $0.10 today (−16.7 %)". */
+    static String totalText(Repricing r) {
+        return "Total of the calls priced then and now: " + Money.format(r.thenTotalUsd()) + " then → "
+                + Money.format(r.nowTotalUsd()) + " today" + (r.totalChangePercent() == null ? ""
+                : " (" + StatsFormat.signedPercent(r.totalChangePercent()) + ")");
+    }
+
+    /** The models no longer in the catalog, or that every one is. */
+    static String missingText(Repricing r) {
+        return r.missingModels().isEmpty() ? "Every model of this run is in the catalog."
+                : "No longer in the catalog, so not re-priced and left out of the total: "
+                + String.join(", ", r.missingModels()) + ".";
     }
 
     private static TableColumn<Repricing.Row, String> col(String name, double w, Function<Repricing.Row, String> f) {
@@ -76,13 +85,5 @@ public final class RepriceDialog extends Dialog<Void> {
         c.setPrefWidth(w);
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(f.apply(p.getValue())));
         return c;
-    }
-
-    public TableView<Repricing.Row> table() {
-        return table;
-    }
-
-    public Label total() {
-        return total;
     }
 }

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.lab;
+
+import static dev.costbench.ui.lab.SetupVariants.text;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.lab.run.ExperimentSpec;
+import dev.costbench.model.lab.run.Runner;
+import dev.costbench.model.lab.run.TestInputs;
+import dev.costbench.model.lab.stats.QualitySettings;
+import dev.costbench.ui.common.DialogService.FileKind;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.ViewModel;
+import dev.costbench.ui.common.handoff.ExperimentMediaSource;
+import dev.costbench.ui.common.handoff.QualityCheckTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The A/B setup's state: the experiment's name, both variants (system prompt, user message with {{placeholders}},
+ * media), the test inputs, models, repetitions, output cap, temperature, budget cap and answer reuse; the quality
+ * settings come from the checks and judge editors. Builds the {@link ExperimentSpec}, shows the estimate
+ * ({@link EstimateText}) and hands the run to its {@link RunViewModel}.
+ */
+public final class SetupViewModel implements ViewModel {
+
+    /** The Prompt view's prompt: {system, user}. */
+    @FunctionalInterface
+    public interface PromptSource {
+        String[] current();
+    }
+
+    /** Checked at first when the catalog has them. */
+    static final List<String> DEFAULT_MODELS = List.of("gpt-4o-mini", "claude-haiku-4-5", "gemini-2.5-flash");
+
+    private final UiContext ui;
+    private final Supplier<LabStore> store;
+    private final Supplier<Catalog> catalog;
+    private final SetupVariants variants;
+    private final RunViewModel run;
+
+    private final StringProperty name = new SimpleStringProperty(this, "name", "Verbose vs optimized prompt");
+    private final StringProperty inputs = new SimpleStringProperty(this, "inputs", SetupDefaults.INPUTS);
+    private final SetupParams params = new SetupParams();
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+    private final ObservableList<String> checkedModels = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
+    private final ReadOnlyStringWrapper power = new ReadOnlyStringWrapper(this, "power", "");
+    private final ReadOnlyStringWrapper judgeEstimate = new ReadOnlyStringWrapper(this, "judgeEstimate", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private Supplier<QualitySettings> quality = QualitySettings::defaults;
+
+    /**
+     * @param clients     the providers' clients for the runs and the judge
+     * @param prompt      "From the Prompt view" (may be null: the buttons then say it is not available)
+     * @param mediaSource "Images from the Media view" (may be null: the button then says it is not available)
+     */
+    public SetupViewModel(UiContext ui, Supplier<LabStore> store, Supplier<Catalog> catalog, ClientSource clients,
+                          PromptSource prompt, ExperimentMediaSource mediaSource) {
+        this.ui = Objects.requireNonNull(ui);
+        this.store = store;
+        this.catalog = catalog;
+        this.variants = new SetupVariants(ui, prompt, mediaSource, error::set);
+        this.run = new RunViewModel(ui, store, catalog, clients, error::set);
+        models.setAll(catalog.get().models().stream().map(ModelEntry::id).sorted().toList());
+        checkedModels.setAll(DEFAULT_MODELS.stream().filter(models::contains).toList());
+        ListChangeListener<ExperimentSpec.MediaSpec> reestimate = c -> {
+            if (!estimate.get().isEmpty()) {
+                estimate();
+            }
+        };
+        variants.baselineMedia().addListener(reestimate);
+        variants.optimizedMedia().addListener(reestimate);
+    }
+
+    /** Where the quality settings (checks, thresholds, judge) come from: the view's editors. */
+    public void setQualitySource(Supplier<QualitySettings> source) {
+        this.quality = Objects.requireNonNull(source);
+    }
+
+    /** The experiment as the form describes it; a clear message for what is missing or wrong. */
+    public ExperimentSpec spec() {
+        List<ExperimentSpec.VariantSpec> vs = variants.specs();
+        String in = text(inputs).strip();
+        List<ExperimentSpec.InputSpec> ins = in.isEmpty() ? List.of(new ExperimentSpec.InputSpec("", Map.of()))
+                : in.startsWith("{") ? TestInputs.jsonl(in, "test inputs") : TestInputs.csv(in, "test inputs");
+        List<ExperimentSpec.ModelSpec> ms = checkedModels.stream().map(ExperimentSpec.ModelSpec::of).toList();
+        if (ms.isEmpty()) {
+            throw new IllegalArgumentException("Pick at least one model.");
+        }
+        SetupParams.Parsed p = params.parse();
+        return new ExperimentSpec(text(name), "", vs, ins, ms, p.repetitions(), p.budget(), p.responseCache(),
+                p.params(), true, null, quality.get());
+    }
+
+    Runner runner() {
+        return run.runner();
+    }
+
+    /** Shows the estimated cost of the whole run with its range, and how many trials a 10 % difference needs. */
+    public void estimate() {
+        error.set("");
+        try {
+            ExperimentSpec s = spec();
+            EstimateText t = EstimateText.of(runner().estimate(s), s, text(params.maxTokensProperty()).trim(),
+                    id -> catalog.get().find(id));
+            estimate.set(t.cost());
+            power.set(t.power());
+            judgeEstimate.set(t.judge());
+        } catch (RuntimeException ex) {
+            error.set(UiContext.describe(ex));
+        }
+    }
+
+    /** Creates the experiment in the store and runs it (the estimate is shown first). */
+    public void run() {
+        error.set("");
+        if (store.get() == null) {
+            error.set("The local store is not open (another CostBench may be running), so the run could not be "
+                    + "recorded. Close the other CostBench and start this one again.");
+            return;
+        }
+        ExperimentSpec spec;
+        try {
+            spec = spec();
+        } catch (RuntimeException ex) {
+            error.set(UiContext.describe(ex));
+            return;
+        }
+        estimate();
+        run.startNew(spec);
+    }
+
+    /** See {@link RunViewModel#rerun}. */
+    public void rerun(long experimentId) {
+        error.set("");
+        run.rerun(experimentId);
+    }
+
+    /** "Load CSV / JSONL…": the test inputs from a file. */
+    public void loadInputs() {
+        ui.dialogs().openFile("Load test inputs (CSV or JSONL)", new FileKind("CSV or JSONL",
+                List.of("*.csv", "*.jsonl", "*.json", "*.txt"))).ifPresent(this::loadInputs);
+    }
+
+    void loadInputs(Path f) {
+        try {
+            inputs.set(Files.readString(f, StandardCharsets.UTF_8));
+            error.set("");
+        } catch (IOException x) {
+            error.set("Cannot read " + f + ": " + x.getMessage() + ". Check that the file exists and is readable.");
+        }
+    }
+
+    /** The checked models as catalog entries (for the media token figures). */
+    public List<ModelEntry> checkedEntries() {
+        List<ModelEntry> out = new ArrayList<>();
+        for (String id : checkedModels) {
+            catalog.get().find(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * "Check quality" from the Prompt view: the experiment's name and both variants' system prompt and user message;
+     * inputs, models and the budget stay as they are.
+     */
+    public void prefill(String experimentName, QualityCheckTarget.Variant baseline,
+                        QualityCheckTarget.Variant optimized) {
+        name.set(experimentName);
+        variants.prefill(baseline, optimized);
+        error.set("");
+    }
+
+    @Override
+    public void close() {
+        run.close();
+    }
+
+    /** Repetitions, max output tokens, temperature, budget cap and answer reuse. */
+    public SetupParams params() {
+        return params;
+    }
+
+    /** Both variants: prompts and media. */
+    public SetupVariants variants() {
+        return variants;
+    }
+
+    public RunViewModel runModel() {
+        return run;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty inputsProperty() {
+        return inputs;
+    }
+
+    /** Every model of the catalog, sorted. */
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    /** The models checked, in list order. */
+    public ObservableList<String> checkedModels() {
+        return checkedModels;
+    }
+
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty powerProperty() {
+        return power.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty judgeEstimateProperty() {
+        return judgeEstimate.getReadOnlyProperty();
+    }
+
+    /** Clears the judge's estimate (its settings changed). */
+    public void judgeChanged() {
+        judgeEstimate.set("");
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.costbench.model.lab.ExperimentStatus;
+import dev.costbench.model.lab.LedgerPurpose;
+import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.lab.run.RunResult;
+import dev.costbench.model.lab.stats.QualitySettings;
+import dev.costbench.model.lab.stats.VerdictThresholds;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.Part;
+import dev.costbench.store.H2LabStore;
+import dev.costbench.ui.common.DirectTaskExecutor;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.UiContext;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Run ▶ from the setup to the results: progress, the judge, rerun, and a run that could run nothing (issue 16). */
+class RunViewModelTest {
+
+    private Path dir;
+    private H2LabStore store;
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final List<ChatRequest> sent = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void open() throws Exception {
+        dir = Files.createTempDirectory("costbench-run-vm");
+        store = H2LabStore.open(dir.resolve("db"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private LabViewModel lab(UiContext ui, ClientSource clients) {
+        return new LabViewModel(ui, () -> store, () -> LabFixtures.CATALOG, clients, () -> new String[] {"", ""},
+                null);
+    }
+
+    @Test
+    void aRunEndsInTheResultsWithItsVerdict() {
+        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        lab.showSetup();
+        lab.setup().checkedModels().setAll("gpt-4o-mini");
+        lab.setup().run();
+        RunViewModel.Finished f = lab.setup().runModel().finishedProperty().get();
+        assertNotNull(f, lab.setup().errorProperty().get());
+        assertEquals(RunResult.Outcome.COMPLETED, f.result().outcome());
+        assertEquals(18, sent.size()); // 2 variants × 3 tickets × 3 repetitions
+        assertEquals("", f.status());
+        assertFalse(lab.setup().runModel().runningProperty().get());
+        assertEquals("all 18 trials done", lab.setup().runModel().progressTextProperty().get());
+        assertEquals(LabViewModel.Page.RESULTS, lab.pageProperty().get());
+        assertEquals(f.experimentId(), lab.history().selected().id(), "the new run is selected in the history");
+        var res = lab.results().resultsProperty().get();
+        assertEquals(9, res.summaries().get(0).succeeded());
+        assertTrue(lab.results().verdicts().get(0).text().contains("saving"), lab.results().verdicts().toString());
+        assertEquals("", lab.results().statusProperty().get());
+        assertTrue(dialogs.shown().isEmpty(), dialogs.shown().toString());
+    }
+
+    @Test
+    void whileRunningRunIsOffAndCancelShows() {
+        DirectTaskExecutor held = DirectTaskExecutor.held();
+        LabViewModel lab = lab(new UiContext(held, dialogs), LabFixtures.answering(sent));
+        lab.setup().checkedModels().setAll("gpt-4o-mini");
+        lab.setup().run();
+        RunViewModel run = lab.setup().runModel();
+        assertTrue(run.runningProperty().get());
+        assertEquals("Starting…", run.progressTextProperty().get());
+        lab.setup().run(); // a second Run ▶ while running starts nothing
+        held.runPending();
+        assertFalse(run.runningProperty().get());
+        assertEquals(1, store.listExperiments().size());
+        assertEquals(1.0, run.progressProperty().get());
+    }
+
+    @Test
+    void aRunWithAJudgeShowsTheScoresAndTheJudgeSpendApart() {
+        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        SetupViewModel setup = lab.setup();
+        setup.checkedModels().setAll("gpt-4o-mini");
+        setup.setQualitySource(() -> new QualitySettings(List.of(), VerdictThresholds.defaults(), new JudgeSpec(
+                "gpt-4o-mini", JudgeSpec.DEFAULT_RUBRIC, 5, false, JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS, null)));
+        setup.run();
+        long judged = sent.stream().filter(r -> r.system() != null && r.system().contains("impartial judge")).count();
+        assertEquals(18, judged, "every output judged once");
+        assertTrue(setup.runModel().progressTextProperty().get().startsWith("Judge: "));
+        long id = setup.runModel().finishedProperty().get().experimentId();
+        var res = lab.results().resultsProperty().get();
+        var base = res.summaries().get(0);
+        var opt = res.summaries().get(1);
+        assertEquals(5.0, res.qualityOf(base.variantId(), base.modelId()).orElseThrow().judgeScores().mean(), 1e-9);
+        assertEquals(4.0, res.qualityOf(opt.variantId(), opt.modelId()).orElseThrow().judgeScores().mean(), 1e-9);
+        assertTrue(lab.results().judgeCell(opt).startsWith("4.00"), lab.results().judgeCell(opt));
+        String spend = lab.results().spendProperty().get();
+        assertTrue(spend.startsWith("Spent: trials $") && spend.contains(" · judge $") && spend.contains("18 scored"),
+                spend);
+        assertTrue(store.spentOnExperiment(id, LedgerPurpose.JUDGE).signum() > 0);
+        OutputsModel.Side right = lab.results().outputs().shownProperty().get().right();
+        assertTrue(right.title().startsWith("optimized · $") && right.title().endsWith("· judge 4/5"), right.title());
+        assertTrue(right.tooltip().contains("Correct but terse."), right.tooltip());
+    }
+
+    /** Issue 16: the reason is shown where the user is taken (the results) and in an error dialog. */
+    @Test
+    void aRunWithoutKeysSaysWhichKeysToSetWhereTheUserLooks() {
+        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.noKeys());
+        lab.setup().checkedModels().setAll("gemini-2.5-flash", "gpt-4o-mini");
+        lab.setup().run();
+        RecordingDialogService.Shown error = dialogs.last("error");
+        assertNotNull(error, "an error dialog when nothing at all could run");
+        assertEquals("No trial could run", error.headline());
+        assertTrue(error.detail().contains("36 of 36 trials failed or could not run"), error.detail());
+        assertTrue(error.detail().contains("No Google Gemini API key: set GEMINI_API_KEY or paste one under Providers")
+                && error.detail().contains("No OpenAI API key: set OPENAI_API_KEY"), error.detail());
+        assertTrue(error.detail().contains("Set the missing API keys in the Providers tab") && error.detail()
+                .contains("Rerun"), error.detail());
+        assertEquals(LabViewModel.Page.RESULTS, lab.pageProperty().get());
+        String status = lab.results().statusProperty().get();
+        assertTrue(status.startsWith("This run: 36 of 36 trials failed or could not run") && status.contains(
+                "No Google Gemini API key") && status.contains("Providers tab"), status);
+        long id = lab.setup().runModel().finishedProperty().get().experimentId();
+        assertEquals(ExperimentStatus.INTERRUPTED, store.loadExperiment(id).status());
+
+        // Rerun with still nothing runnable says so again instead of doing nothing visible
+        dialogs.shown().clear();
+        lab.history().selectOnly(id);
+        lab.rerunSelected();
+        assertEquals("No trial could run", dialogs.last("error").headline());
+        assertEquals(1, store.listExperiments().size(), "an interrupted experiment is resumed, not copied");
+        assertTrue(lab.results().statusProperty().get().startsWith("This run: "),
+                lab.results().statusProperty().get());
+
+        // opened later (after a restart) from the history, the results still say what to do
+        LabViewModel later = lab(LabFixtures.direct(dialogs), LabFixtures.noKeys());
+        later.select(id);
+        assertTrue(later.results().statusProperty().get().startsWith("No trial of this experiment has run yet (it is "
+                + "interrupted). If a provider has no API key, set it in the Providers tab"),
+                later.results().statusProperty().get());
+        String line = HistoryViewModel.summary(lab.history().all().get(0));
+        assertTrue(line.contains("no trial has succeeded yet — Rerun"), line);
+    }
+
+    @Test
+    void aRunThatCannotStartSaysWhyAndStoresNothing() throws Exception {
+        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        SetupViewModel setup = lab.setup();
+        // o3-mini after gpt-4o-mini: ControlsFX once reported that pair as [null, gpt-4o-mini]
+        setup.checkedModels().setAll("gpt-4o-mini", "o3-mini");
+        setup.variants().attach(setup.variants().baselineMedia(), LabFixtures.image(dir, "receipt-512.png"));
+        setup.run();
+        assertTrue(setup.errorProperty().get().startsWith("model \"o3-mini\" does not take images"),
+                setup.errorProperty().get());
+        assertFalse(setup.runModel().runningProperty().get());
+        assertNull(setup.runModel().finishedProperty().get());
+        assertTrue(store.listExperiments().isEmpty());
+        assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void withoutAStoreTheRunSaysSo() {
+        LabViewModel lab = new LabViewModel(LabFixtures.direct(dialogs), () -> null, () -> LabFixtures.CATALOG,
+                LabFixtures.answering(sent), null, null);
+        lab.setup().run();
+        assertTrue(lab.setup().errorProperty().get().startsWith("The local store is not open"));
+        lab.history().refresh();
+        assertEquals(HistoryViewModel.NO_STORE, lab.history().emptyTextProperty().get());
+    }
+
+    @Test
+    void aFinishedExperimentIsRerunAsANewOneWithEveryImageSent() throws Exception {
+        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        SetupViewModel setup = lab.setup();
+        setup.checkedModels().setAll("gpt-4o-mini");
+        setup.variants().attach(setup.variants().baselineMedia(), LabFixtures.image(dir, "receipt-2048.png"));
+        setup.variants().attach(setup.variants().optimizedMedia(), LabFixtures.image(dir, "receipt-512.png"));
+        setup.run();
+        byte[] big = Files.readAllBytes(dir.resolve("receipt-2048.png"));
+        assertEquals(18, sent.size());
+        for (ChatRequest r : sent) {
+            List<Part> parts = r.messages().get(0).parts();
+            assertEquals(2, parts.size());
+            assertTrue(parts.get(1) instanceof Part.Image);
+        }
+        assertTrue(sent.stream().anyMatch(r -> ((Part.Image) r.messages().get(0).parts().get(1)).data().length
+                == big.length));
+        OutputsModel.Shown shown = lab.results().outputs().shownProperty().get();
+        assertTrue(shown.left().media().contains("receipt-2048.png · 1536×2048"), shown.left().media());
+        assertTrue(shown.right().media().contains("receipt-512.png · 384×512"), shown.right().media());
+        long first = setup.runModel().finishedProperty().get().experimentId();
+        lab.rerunSelected();
+        assertEquals(2, store.listExperiments().size(), "the rerun of a finished experiment is a new one");
+        assertTrue(lab.history().selected().id() != first);
+        assertTrue(lab.history().selected().name().endsWith("(rerun)"));
+        assertEquals(0, new BigDecimal("1.00").compareTo(store.loadExperiment(lab.history().selected().id())
+                .budgetCapUsd()));
+    }
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.model.lab.run.ExperimentSpec;
+import dev.costbench.model.lab.stats.QualitySettings;
+import dev.costbench.model.lab.stats.VerdictThresholds;
+import dev.costbench.store.H2LabStore;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.handoff.QualityCheckTarget;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The A/B setup's form, estimate, media and hand-offs, without a display. */
+class SetupViewModelTest {
+
+    private static final Pattern LOW = Pattern.compile("Estimated cost of the run: \\$([0-9.]+)");
+    private Path dir;
+    private H2LabStore store;
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private SetupViewModel vm;
+
+    @BeforeEach
+    void open() throws Exception {
+        dir = Files.createTempDirectory("costbench-setup-vm");
+        store = H2LabStore.open(dir.resolve("db"));
+        vm = new SetupViewModel(LabFixtures.direct(dialogs), () -> store, () -> LabFixtures.CATALOG,
+                LabFixtures.answering(new ArrayList<>()), () -> new String[] {"sys", "user {{ticket}}"}, null);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void theExampleFormEstimatesEachVariantAndTheSampleSize() {
+        assertEquals(List.of("claude-haiku-4-5", "gemini-2.5-flash", "gpt-4o-mini"), vm.checkedModels().stream()
+                .sorted().toList());
+        vm.checkedModels().setAll("gpt-4o-mini");
+        ExperimentSpec spec = vm.spec();
+        assertEquals(2, spec.variants().size());
+        assertEquals(3, spec.inputs().size());
+        vm.estimate();
+        String e = vm.estimateProperty().get();
+        assertTrue(e.startsWith("Estimated cost of the run: $") && e.contains("for 18 calls")
+                && e.contains("Within the $1.00 cap.") && e.contains("\nPer variant: baseline $"), e);
+        assertFalse(vm.powerProperty().get().isEmpty());
+        assertEquals("", vm.judgeEstimateProperty().get());
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void theJudgesEstimateIsCountedApart() {
+        vm.checkedModels().setAll("gpt-4o-mini");
+        vm.setQualitySource(() -> new QualitySettings(List.of(), VerdictThresholds.defaults(),
+                new JudgeSpec("gpt-4o-mini", JudgeSpec.DEFAULT_RUBRIC, 5, false, JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS,
+                        new BigDecimal("0.50"))));
+        vm.estimate();
+        String j = vm.judgeEstimateProperty().get();
+        assertTrue(j.startsWith("Then the judge $") && j.contains("18 calls to gpt-4o-mini")
+                && j.contains("counted apart") && j.contains("(judge cap $0.50)"), j);
+        vm.judgeChanged();
+        assertEquals("", vm.judgeEstimateProperty().get());
+    }
+
+    @Test
+    void whatIsWrongWithTheFormIsSaid() {
+        vm.checkedModels().clear();
+        vm.estimate();
+        assertEquals("Pick at least one model.", vm.errorProperty().get());
+        vm.checkedModels().setAll("gpt-4o-mini");
+        vm.params().budgetProperty().set("lots");
+        vm.run();
+        assertEquals("Max output tokens, temperature and budget must be numbers.", vm.errorProperty().get());
+        vm.params().budgetProperty().set("-1");
+        vm.estimate();
+        assertEquals("Max output tokens and the budget must be positive.", vm.errorProperty().get());
+        vm.params().budgetProperty().set("");
+        vm.variants().optUserProperty().set("");
+        vm.estimate();
+        assertEquals("", vm.errorProperty().get(), "an empty budget is no cap; no optimized variant is allowed");
+        assertTrue(store.listExperiments().isEmpty(), "nothing was stored");
+        assertTrue(dialogs.shown().isEmpty());
+    }
+
+    @Test
+    void anAttachedImageRaisesTheEstimateAndAFileThatIsNoImageIsRefused() throws Exception {
+        vm.checkedModels().setAll("gpt-4o-mini", "claude-haiku-4-5");
+        vm.estimate();
+        BigDecimal textOnly = low();
+        assertTrue(vm.variants().attach(vm.variants().baselineMedia(), LabFixtures.image(dir, "receipt-2048.png")));
+        BigDecimal withBig = low(); // the estimate follows the attachment
+        assertTrue(withBig.compareTo(textOnly) > 0, textOnly + " → " + withBig);
+        assertTrue(vm.variants().attach(vm.variants().optimizedMedia(), LabFixtures.image(dir, "receipt-512.png")));
+        Matcher per = Pattern.compile("baseline .*≈ ([0-9,]+) input tokens per call\\) · optimized .*≈ ([0-9,]+) "
+                + "input tokens").matcher(vm.estimateProperty().get());
+        assertTrue(per.find(), vm.estimateProperty().get());
+        assertTrue(Long.parseLong(per.group(1).replace(",", "")) > 3 * Long.parseLong(per.group(2).replace(",", "")));
+        Path txt = Files.writeString(dir.resolve("notes.txt"), "hello");
+        assertFalse(vm.variants().attach(vm.variants().optimizedMedia(), txt));
+        assertTrue(vm.errorProperty().get().contains("not a JPEG, PNG, WebP or GIF"), vm.errorProperty().get());
+        assertEquals(1, vm.variants().optimizedMedia().size());
+        assertFalse(vm.variants().attach(vm.variants().optimizedMedia(), dir.resolve("missing.png")));
+        assertTrue(vm.errorProperty().get().startsWith("Cannot read "), vm.errorProperty().get());
+    }
+
+    @Test
+    void anImageOnTheOptimizedVariantNeedsAUserMessage() throws Exception {
+        vm.variants().optUserProperty().set("");
+        vm.variants().attach(vm.variants().optimizedMedia(), LabFixtures.image(dir, "receipt-512.png"));
+        vm.estimate();
+        assertTrue(vm.errorProperty().get().startsWith("The optimized variant has an image but no user message"));
+    }
+
+    @Test
+    void theMediaViewsOriginalAndProcessedImageBecomeBaselineAndOptimized() throws Exception {
+        vm.variants().fromMediaView();
+        assertEquals("The Media view is not available here.", vm.errorProperty().get());
+        SetupViewModel noImage = new SetupViewModel(LabFixtures.direct(dialogs), () -> store,
+                () -> LabFixtures.CATALOG, null, null, () -> {
+                    throw new IllegalStateException("Open an image in the Media view first");
+                });
+        noImage.variants().fromMediaView();
+        assertEquals("Open an image in the Media view first", noImage.errorProperty().get());
+        ExperimentSpec.MediaSpec original = ExperimentSpec.MediaSpec.of("photo.png",
+                Files.readAllBytes(LabFixtures.image(dir, "receipt-2048.png")));
+        ExperimentSpec.MediaSpec processed = ExperimentSpec.MediaSpec.of("photo-optimized.png",
+                Files.readAllBytes(LabFixtures.image(dir, "receipt-512.png")));
+        SetupViewModel withImage = new SetupViewModel(LabFixtures.direct(dialogs), () -> store,
+                () -> LabFixtures.CATALOG, null, null, () -> List.of(original, processed));
+        withImage.variants().optUserProperty().set("");
+        withImage.variants().fromMediaView();
+        assertEquals(List.of(original), withImage.variants().baselineMedia());
+        assertEquals(List.of(processed), withImage.variants().optimizedMedia());
+        assertEquals(withImage.variants().baseUserProperty().get(), withImage.variants().optUserProperty().get());
+        assertEquals(List.of(processed), withImage.spec().variants().get(1).media());
+    }
+
+    @Test
+    void promptViewAndQualityCheckFillTheVariants() {
+        vm.variants().fromPromptView(false);
+        assertEquals("sys", vm.variants().optSystemProperty().get());
+        assertEquals("user {{ticket}}", vm.variants().optUserProperty().get());
+        vm.prefill("Tuned prompt: 1 cut(s)", new QualityCheckTarget.Variant("long", "Where is {{id}}?"),
+                new QualityCheckTarget.Variant("short", "Where is {{id}}?"));
+        ExperimentSpec spec = vm.spec();
+        assertEquals("Tuned prompt: 1 cut(s)", spec.name());
+        assertEquals("long", vm.variants().baseSystemProperty().get());
+        assertEquals("short", vm.variants().optSystemProperty().get());
+        SetupViewModel alone = new SetupViewModel(LabFixtures.direct(dialogs), () -> store,
+                () -> LabFixtures.CATALOG, null, null, null);
+        alone.variants().fromPromptView(true);
+        assertEquals("The Prompt view is not available here.", alone.errorProperty().get());
+    }
+
+    @Test
+    void testInputsAreLoadedFromTheFileChosen() throws Exception {
+        Path csv = Files.writeString(dir.resolve("inputs.csv"), "ticket\nWhere is my order?\nRefund please\n");
+        dialogs.answer(csv);
+        vm.loadInputs();
+        assertEquals("Load test inputs (CSV or JSONL)", dialogs.last("openFile").headline());
+        assertEquals(2, vm.spec().inputs().size());
+        vm.loadInputs(); // cancelled: nothing changes
+        assertEquals(2, vm.spec().inputs().size());
+        dialogs.answer(dir.resolve("gone.csv"));
+        vm.loadInputs();
+        assertTrue(vm.errorProperty().get().startsWith("Cannot read "), vm.errorProperty().get());
+    }
+
+    @Test
+    void theBudgetFieldSaysWhatTheCapGuarantees() {
+        assertTrue(vm.params().budgetTooltip().endsWith(dev.costbench.model.lab.run.BudgetGuarantee.TEXT), "the budget field says what the cap guarantees: " + vm.params().budgetTooltip());
+    }
+
+    private BigDecimal low() {
+        Matcher m = LOW.matcher(vm.estimateProperty().get());
+        assertTrue(m.find(), vm.estimateProperty().get() + " / " + vm.errorProperty().get());
+        return new BigDecimal(m.group(1));
+    }
+}
