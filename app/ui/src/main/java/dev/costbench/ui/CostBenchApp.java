@@ -15,6 +15,7 @@ import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.media.MediaView;
+import dev.costbench.ui.media.MediaViewModel;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
@@ -54,6 +55,7 @@ public final class CostBenchApp extends Application {
     private StoreAccess storeAccess;
     private PromptViewModel promptVm;
     private PromptView promptView;
+    private MediaViewModel mediaVm;
     private MediaView mediaView;
     private LabView labView;
     private ScenarioView scenarioView;
@@ -122,7 +124,7 @@ public final class CostBenchApp extends Application {
         // `costbench photo.jpg` (or a file manager's "open with") opens the file in the Media view.
         getParameters().getUnnamed().stream().map(Path::of).filter(Files::isRegularFile).findFirst().ifPresent(f -> {
             window.select(MEDIA);
-            mediaView().load(f);
+            mediaVm().load(f);
         });
     }
 
@@ -131,7 +133,7 @@ public final class CostBenchApp extends Application {
                 promptView::openUserMessage,
                 () -> {
                     window.select(MEDIA);
-                    mediaView().chooseFile();
+                    mediaVm().chooseFile();
                 },
                 () -> {
                     promptVm.addTurn(Role.USER, "");
@@ -156,9 +158,16 @@ public final class CostBenchApp extends Application {
 
     private MediaView mediaView() {
         if (mediaView == null) {
-            mediaView = new MediaView(() -> workbench.catalogProperty().get());
+            mediaView = new MediaView(mediaVm());
         }
         return mediaView;
+    }
+
+    private MediaViewModel mediaVm() {
+        if (mediaVm == null) {
+            mediaVm = new MediaViewModel(ui, () -> workbench.catalogProperty().get());
+        }
+        return mediaVm;
     }
 
     private LabView labView() {
@@ -167,10 +176,10 @@ public final class CostBenchApp extends Application {
                     id -> access.join().clients().client(id), () -> new String[] {promptVm.systemTextProperty().get(),
                             promptVm.userTextProperty().get()});
             labView.setup().setMediaSource(() -> {
-                if (mediaView == null) {
-                    throw new IllegalStateException(MediaView.NO_IMAGE);
+                if (mediaVm == null) {
+                    throw new IllegalStateException(MediaViewModel.NO_IMAGE);
                 }
-                return mediaView.experimentMedia();
+                return mediaVm.experimentMedia();
             });
         }
         return labView;
@@ -242,8 +251,8 @@ public final class CostBenchApp extends Application {
         if (promptVm != null) {
             promptVm.close();
         }
-        if (mediaView != null) {
-            mediaView.close();
+        if (mediaVm != null) {
+            mediaVm.close();
         }
         if (tasks != null) {
             tasks.close();

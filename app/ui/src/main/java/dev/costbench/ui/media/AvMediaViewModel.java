@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.media;
+
+import dev.costbench.media.AudioAnalysis;
+import dev.costbench.media.AudioExport;
+import dev.costbench.media.AvInfo;
+import dev.costbench.media.FrameExport;
+import dev.costbench.media.VideoAnalysis;
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.ui.common.DialogService.FileKind;
+import dev.costbench.ui.common.Job;
+import dev.costbench.ui.common.TaskExecutor;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.ViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Audio and video in the Media view. Audio: silences found at a threshold and minimum gap, native-audio cost before
+ * and after resampling to 16 kHz mono and cutting them. Video: one decoding pass (a cancellable job with progress),
+ * then frame-sampling strategies priced at once, with thumbnails of the chosen frames.
+ */
+public final class AvMediaViewModel implements ViewModel {
+
+    public static final List<String> STRATEGIES = List.of("Every frame", "Uniform 2 fps", "Uniform 1 fps",
+            "Uniform 0.5 fps", "Uniform 0.2 fps", "Motion-adaptive", "Scene change");
+    public static final List<String> FRAME_SIZES = List.of("Source size", "1080p", "720p", "480p", "360p");
+
+    private final UiContext ui;
+    private final Supplier<Catalog> catalog;
+    private final PricingChoices choices;
+    private final AvThumbnails thumbnails;
+    private final AudioPreview player = new AudioPreview();
+    private final DoubleProperty silenceDb = new SimpleDoubleProperty(this, "silenceDb", -40);
+    private final DoubleProperty minGap = new SimpleDoubleProperty(this, "minGap", 0.5);
+    private final BooleanProperty trim = new SimpleBooleanProperty(this, "trim", true);
+    private final IntegerProperty strategy = new SimpleIntegerProperty(this, "strategy", 2);
+    private final StringProperty maxFrames = new SimpleStringProperty(this, "maxFrames", "0");
+    private final IntegerProperty frameSize = new SimpleIntegerProperty(this, "frameSize", 0);
+    private final ReadOnlyBooleanWrapper video = new ReadOnlyBooleanWrapper(this, "video");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper(this, "info", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyObjectWrapper<AudioAnalysis.Result> audio = new ReadOnlyObjectWrapper<>(this, "audio");
+    private final ObservableList<MediaCostRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<MediaCostRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private Path file;
+    private AvInfo av;
+    private VideoAnalysis.Scan scan;
+    private int[] picked = new int[0];
+    private Job<?> job;
+
+    public AvMediaViewModel(UiContext ui, Supplier<Catalog> catalog, PricingChoices choices) {
+        this.ui = ui;
+        this.catalog = catalog;
+        this.choices = choices;
+        this.thumbnails = new AvThumbnails(ui.tasks());
+        for (Observable o : new Observable[] {trim, strategy, maxFrames, frameSize}) {
+            o.addListener(x -> recompute());
+        }
+        choices.onChange(this::recompute);
+        silenceDb.addListener(x -> reanalyseAudio());
+        minGap.addListener(x -> reanalyseAudio());
+    }
+
+    /** Shows a freshly opened audio or video file and starts its analysis. */
+    void show(MediaLoader.AvFile f) {
+        cancel();
+        player.stop();
+        picked = new int[0];
+        file = f.path();
+        av = f.info();
+        audio.set(null);
+        scan = null;
+        rows.clear();
+        summary.set("");
+        thumbnails.clear();
+        video.set(av.hasVideo());
+        info.set(describe());
+        if (av.hasVideo()) {
+            Path path = file;
+            run("video analysis", p -> VideoAnalysis.scan(path, p::isCancelled, x -> p.update(x, "Decoding frames")),
+                    s -> {
+                        scan = s;
+                        info.set(describe());
+                        recompute();
+                    }, "Cannot analyse " + path.getFileName());
+        } else {
+            reanalyseAudio();
+        }
+    }
+
+    private void reanalyseAudio() {
+        if (av == null || av.hasVideo()) {
+            return;
+        }
+        double db = silenceDb.get();
+        double gap = minGap.get();
+        Path path = file;
+        run("audio analysis", p -> AudioAnalysis.analyze(path, db, gap, 1200, p::isCancelled,
+                x -> p.update(x, "Finding silences")), r -> {
+                    audio.set(r);
+                    info.set(describe());
+                    recompute();
+                }, "Cannot analyse " + path.getFileName());
+    }
+
+    /** Runs the one analysis or export at a time (a new one cancels the one before), with progress and Cancel. */
+    private <T> Job<T> run(String name, TaskExecutor.Work<T> work, Consumer<T> done, String failureHeadline) {
+        if (job != null) {
+            job.cancel();
+        }
+        Job<T> j = ui.tasks().task(name, work);
+        job = j;
+        busy.set(true);
+        progress.bind(j.progressProperty());
+        j.onSuccess(done).onFailure(e -> {
+            if (!j.isCancelled()) {
+                ui.dialogs().error(failureHeadline, UiContext.describe(e) + "\n\nThe figures shown are unchanged; "
+                        + "check the file plays in another program, or convert it, and open it again.");
+            }
+        }).always(() -> {
+            if (job == j) {
+                progress.unbind();
+                busy.set(false);
+                if (j.isCancelled()) {
+                    info.set(describe() + " · analysis cancelled");
+                }
+            }
+        });
+        return j.start();
+    }
+
+    /** Stops the analysis or export in flight (opening another file does this too). */
+    public void cancel() {
+        if (job != null) {
+            job.cancel();
+        }
+        thumbnails.cancel();
+    }
+
+    /** Reprices from the finished analysis (no decoding). */
+    public void recompute() {
+        if (av == null) {
+            return;
+        }
+        AvPricing.Priced p;
+        if (scan != null) {
+            p = AvPricing.video(catalog.get().models(), av, scan, AvPricing.strategy(strategy.get()),
+                    AvPricing.maxFrames(maxFrames.get()), AvPricing.sentSize(av, frameSize.get()), choices.options());
+            picked = p.picked();
+            thumbnails.load(file, scan, picked);
+        } else if (audio.get() != null) {
+            p = AvPricing.audio(catalog.get().models(), av, audio.get(), trim.get());
+        } else {
+            return;
+        }
+        rows.setAll(p.rows());
+        summary.set(p.summary());
+    }
+
+    /** Plays the audio as a model would get it (16 kHz mono), whole or with the silences cut. */
+    public void play(boolean trimmed) {
+        AudioAnalysis.Result a = audio.get();
+        if (a == null) {
+            return;
+        }
+        player.stop();
+        List<AudioAnalysis.Span> cut = trimmed ? a.silences() : List.of();
+        Path src = file;
+        ui.tasks().task("audio preview", p -> {
+            Path wav = Files.createTempFile("costbench-play", ".wav");
+            wav.toFile().deleteOnExit();
+            AudioExport.writeWav(src, cut, wav, p::isCancelled);
+            return wav;
+        }).onSuccess(wav -> {
+            try {
+                player.play(wav);
+                info.set(describe() + " · playing " + (trimmed ? "trimmed" : "original"));
+            } catch (Exception | LinkageError e) {
+                ui.dialogs().error("Cannot play audio", "No audio output device could play the clip ("
+                        + e.getClass().getSimpleName() + "). Export the WAV and play it in another program.");
+            }
+        }).onFailure(e -> ui.dialogs().error("Cannot play audio", UiContext.describe(e)
+                + "\n\nExport the WAV and play it in another program.")).start();
+    }
+
+    public void stopPlayback() {
+        player.stop();
+    }
+
+    /** Asks where to save the optimized audio (16 kHz mono WAV, silences cut if chosen) and writes it. */
+    public void exportAudio() {
+        if (audio.get() == null) {
+            return;
+        }
+        String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        ui.dialogs().saveFile("Export optimized audio", base + (trim.get() ? "-16k-trimmed.wav" : "-16k.wav"),
+                new FileKind("WAV audio", List.of("*.wav"))).ifPresent(this::exportAudioTo);
+    }
+
+    Job<Double> exportAudioTo(Path out) {
+        List<AudioAnalysis.Span> cut = trim.get() ? audio.get().silences() : List.of();
+        Path src = file;
+        return run("audio export", p -> AudioExport.writeWav(src, cut, out, p::isCancelled), secs -> info.set(
+                describe() + String.format(Locale.ROOT, " · exported %.1f s to %s", secs, out)),
+                "Could not export the audio to " + out.getFileName());
+    }
+
+    /** Asks for a folder and saves the frames the chosen strategy keeps there as JPEG files. */
+    public void exportFrames() {
+        if (scan == null || picked.length == 0) {
+            return;
+        }
+        ui.dialogs().chooseFolder("Export the chosen frames to a folder").ifPresent(this::exportFramesTo);
+    }
+
+    Job<List<Path>> exportFramesTo(Path dir) {
+        double[] times = new double[picked.length];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = scan.times()[picked[i]];
+        }
+        Path src = file;
+        return run("frame export", p -> FrameExport.export(src, times, dir, 90), files -> info.set(describe()
+                + " · exported " + files.size() + " frames to " + dir), "Could not export the frames to " + dir);
+    }
+
+    private String describe() {
+        return av == null ? "" : AvPricing.describe(file, av, scan, audio.get());
+    }
+
+    public DoubleProperty silenceDbProperty() {
+        return silenceDb;
+    }
+
+    public DoubleProperty minGapProperty() {
+        return minGap;
+    }
+
+    public BooleanProperty trimProperty() {
+        return trim;
+    }
+
+    public IntegerProperty strategyProperty() {
+        return strategy;
+    }
+
+    public StringProperty maxFramesProperty() {
+        return maxFrames;
+    }
+
+    public IntegerProperty frameSizeProperty() {
+        return frameSize;
+    }
+
+    /** True for video, false for audio. */
+    public ReadOnlyBooleanProperty videoProperty() {
+        return video.getReadOnlyProperty();
+    }
+
+    /** True while an analysis or export runs (a progress bar and Cancel show). */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty infoProperty() {
+        return info.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The audio analysis (levels and silences for the waveform), or null. */
+    public ReadOnlyObjectProperty<AudioAnalysis.Result> audioProperty() {
+        return audio.getReadOnlyProperty();
+    }
+
+    public ObservableList<MediaCostRow> rows() {
+        return readOnlyRows;
+    }
+
+    public AvThumbnails thumbnails() {
+        return thumbnails;
+    }
+
+    @Override
+    public void close() {
+        cancel();
+        player.close();
+        thumbnails.close();
+    }
+}

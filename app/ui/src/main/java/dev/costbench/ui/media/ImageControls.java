@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.media;
+
+import dev.costbench.model.media.ImageDetail;
+import dev.costbench.model.media.MediaResolution;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+
+/**
+ * The Media view's top rows: Open and the pricing choices every kind of media shares, then the image's size,
+ * format and quality, Reset crop and Export.
+ */
+final class ImageControls {
+
+    private final FlowPane common;
+    private final FlowPane image;
+
+    ImageControls(MediaViewModel vm) {
+        ImageMediaViewModel img = vm.image();
+        PricingChoices choices = vm.choices();
+        Button open = new Button("Open…");
+        open.setId("open-image");
+        open.setOnAction(e -> vm.chooseFile());
+        ComboBox<ImageDetail> detail = new ComboBox<>(FXCollections.observableArrayList(ImageDetail.values()));
+        detail.valueProperty().bindBidirectional(choices.detailProperty());
+        detail.setTooltip(new Tooltip("OpenAI detail: low costs a fixed base on tile models; high/auto count tiles "
+                + "or patches; original skips resizing on GPT-5.4+ patch models."));
+        ComboBox<MediaResolution> resolution =
+                new ComboBox<>(FXCollections.observableArrayList(MediaResolution.values()));
+        resolution.valueProperty().bindBidirectional(choices.resolutionProperty());
+        resolution.setTooltip(new Tooltip("Gemini 3 media resolution: LOW 280, MEDIUM 560, HIGH/default 1120, "
+                + "ULTRA_HIGH 2240 tokens per image."));
+        CheckBox measured = new CheckBox("Measured OpenAI patch multipliers");
+        measured.selectedProperty().bindBidirectional(choices.measuredProperty());
+        measured.setTooltip(new Tooltip("OpenAI's vision guide lists 1.62 / 2.46 for GPT-5 mini/nano and GPT-5.4 "
+                + "mini/nano; users and OpenAI's own calculator measure 1.2 / 1.5 (CONFLICT). Default: documented."));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(22, 22);
+        busy.visibleProperty().bind(vm.busyProperty());
+        common = new FlowPane(10, 8, open, new Label("OpenAI detail"), detail, new Label("Gemini resolution"),
+                resolution, measured, busy);
+        common.setAlignment(Pos.CENTER_LEFT);
+
+        ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(ImageMediaViewModel.PRESETS));
+        preset.setId("long-edge");
+        preset.getSelectionModel().select(img.presetProperty().get());
+        preset.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> img.presetProperty().set(
+                b.intValue()));
+        TextField customEdge = new TextField();
+        customEdge.setPrefColumnCount(5);
+        customEdge.setId("custom-edge");
+        customEdge.textProperty().bindBidirectional(img.customEdgeProperty());
+        customEdge.disableProperty().bind(img.customEdgeEnabled().not());
+        ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList(ImageMediaViewModel.FORMATS));
+        format.setId("format");
+        format.valueProperty().bindBidirectional(img.formatProperty());
+        Slider quality = qualitySlider(img);
+        Label qualityLabel = new Label();
+        qualityLabel.textProperty().bind(quality.valueProperty().asString("%.0f"));
+        Button resetCrop = new Button("Reset crop");
+        resetCrop.setOnAction(e -> img.resetCrop());
+        Button export = new Button("Export optimized…");
+        export.setOnAction(e -> img.exportOptimized());
+        export.disableProperty().bind(img.optimizedBytesProperty().isNull());
+        image = new FlowPane(10, 8, new Label("Long edge"), preset, customEdge, new Label("px"), new Label("Format"),
+                format, new Label("Quality"), quality, qualityLabel, resetCrop, export);
+        image.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    /** The quality slider: the view model hears of a value once the user lets go (or at once from the keyboard). */
+    private static Slider qualitySlider(ImageMediaViewModel img) {
+        Slider quality = new Slider(1, 100, img.qualityProperty().get());
+        quality.setId("quality");
+        quality.setPrefWidth(140);
+        quality.disableProperty().bind(img.qualityEnabled().not());
+        quality.valueProperty().addListener((o, a, b) -> {
+            if (!quality.isValueChanging()) {
+                img.qualityProperty().set((int) Math.round(b.doubleValue()));
+            }
+        });
+        quality.valueChangingProperty().addListener((o, a, changing) -> {
+            if (!changing) {
+                img.qualityProperty().set((int) Math.round(quality.getValue()));
+            }
+        });
+        return quality;
+    }
+
+    FlowPane common() {
+        return common;
+    }
+
+    FlowPane image() {
+        return image;
+    }
+}
