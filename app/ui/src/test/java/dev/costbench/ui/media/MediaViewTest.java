@@ -79,6 +79,16 @@ class MediaViewTest {
         return !vm.busyProperty().get() && r != null && r.optimizedTokens() == optimized;
     }
 
+    /** True when the node and all its parents are visible. */
+    private static boolean shown(FxRobot robot, String id) {
+        for (Node n = robot.lookup(id).query(); n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<ImageView> zoomed(FxRobot robot) {
         return List.copyOf(robot.lookup(n -> n instanceof ImageView v && v.getViewport() != null)
                 .queryAllAs(ImageView.class));
@@ -128,8 +138,8 @@ class MediaViewTest {
         Path clip = MediaFiles.clip(dir);
         robot.interact(() -> vm.load(clip));
         await(() -> tokens("gemini-2.5-flash", 8 * 258));
-        assertFalse(robot.lookup("#long-edge").query().isVisible(), "no image controls for video");
-        assertFalse(robot.lookup("#trim-silence").query().isVisible());
+        assertFalse(shown(robot, "#long-edge"), "no image controls for video");
+        assertFalse(shown(robot, "#trim-silence"));
         robot.clickOn("#strategy").clickOn("Scene change");
         await(() -> tokens("gemini-2.5-flash", 2 * 258));
         await(() -> robot.lookup("#frame-strip").queryAs(HBox.class).getChildren().size() == 2);
@@ -138,8 +148,8 @@ class MediaViewTest {
         robot.interact(() -> vm.load(talk));
         await(() -> tokens("gemini-2.5-flash", 128) || tokens("gemini-2.5-flash", 127)
                 || tokens("gemini-2.5-flash", 129));
-        assertTrue(robot.lookup("#trim-silence").query().isVisible());
-        assertFalse(robot.lookup("#strategy").query().isVisible());
+        assertTrue(shown(robot, "#trim-silence"));
+        assertFalse(shown(robot, "#strategy"));
         robot.clickOn("#trim-silence");
         await(() -> tokens("gemini-2.5-flash", 160)); // nothing cut: 5 s × 32
         assertTrue(robot.lookup("#av-info").queryLabeled().getText().startsWith("talk.wav · 5.0 s"));
