@@ -22,16 +22,17 @@ final class AvControls {
     private final FlowPane video;
 
     AvControls(AvMediaViewModel vm) {
-        Slider silenceDb = slider(-70, -20, vm.silenceDbProperty(), 140,
+        AvSettings settings = vm.settings();
+        Slider silenceDb = slider(-70, -20, settings.silenceDbProperty(), 140,
                 "Level below which a 20 ms window counts as silence (dBFS)");
-        Slider minGap = slider(0.1, 3, vm.minGapProperty(), 120, "Shortest silence that is cut, in seconds");
+        Slider minGap = slider(0.1, 3, settings.minGapProperty(), 120, "Shortest silence that is cut, in seconds");
         Label dbLabel = new Label();
         dbLabel.textProperty().bind(silenceDb.valueProperty().asString("%.0f dB"));
         Label gapLabel = new Label();
         gapLabel.textProperty().bind(minGap.valueProperty().asString("%.1f s"));
         CheckBox trim = new CheckBox("Cut silences");
         trim.setId("trim-silence");
-        trim.selectedProperty().bindBidirectional(vm.trimProperty());
+        trim.selectedProperty().bindBidirectional(settings.trimProperty());
         Button playOriginal = button("▶ Original", "play-original",
                 "Play the whole file (as the 16 kHz mono version a model would get)");
         playOriginal.setOnAction(e -> vm.play(false));
@@ -45,12 +46,12 @@ final class AvControls {
         audio = row(new Label("Silence below"), silenceDb, dbLabel, new Label("Min gap"), minGap, gapLabel, trim,
                 playOriginal, playTrimmed, stop, exportAudio);
 
-        ComboBox<String> strategy = choice(AvMediaViewModel.STRATEGIES, vm.strategyProperty(), "strategy");
+        ComboBox<String> strategy = choice(AvSettings.STRATEGIES, settings.strategyProperty(), "strategy");
         TextField maxFrames = new TextField();
         maxFrames.setPrefColumnCount(5);
         maxFrames.setTooltip(new Tooltip("Cap on frames per video (0: no cap)"));
-        maxFrames.textProperty().bindBidirectional(vm.maxFramesProperty());
-        ComboBox<String> frameSize = choice(AvMediaViewModel.FRAME_SIZES, vm.frameSizeProperty(), "frame-size");
+        maxFrames.textProperty().bindBidirectional(settings.maxFramesProperty());
+        ComboBox<String> frameSize = choice(AvSettings.FRAME_SIZES, settings.frameSizeProperty(), "frame-size");
         frameSize.setTooltip(new Tooltip("Size at which sampled frames are sent as images to models without native "
                 + "video (OpenAI, Anthropic). Gemini's native video is priced per frame by its media resolution."));
         Button exportFrames = button("Export frames…", "export-frames",

@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javafx.beans.Observable;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -30,11 +26,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -45,21 +36,12 @@ import javafx.collections.ObservableList;
  */
 public final class AvMediaViewModel implements ViewModel {
 
-    public static final List<String> STRATEGIES = List.of("Every frame", "Uniform 2 fps", "Uniform 1 fps",
-            "Uniform 0.5 fps", "Uniform 0.2 fps", "Motion-adaptive", "Scene change");
-    public static final List<String> FRAME_SIZES = List.of("Source size", "1080p", "720p", "480p", "360p");
-
     private final UiContext ui;
     private final Supplier<Catalog> catalog;
     private final PricingChoices choices;
     private final AvThumbnails thumbnails;
     private final AudioPreview player = new AudioPreview();
-    private final DoubleProperty silenceDb = new SimpleDoubleProperty(this, "silenceDb", -40);
-    private final DoubleProperty minGap = new SimpleDoubleProperty(this, "minGap", 0.5);
-    private final BooleanProperty trim = new SimpleBooleanProperty(this, "trim", true);
-    private final IntegerProperty strategy = new SimpleIntegerProperty(this, "strategy", 2);
-    private final StringProperty maxFrames = new SimpleStringProperty(this, "maxFrames", "0");
-    private final IntegerProperty frameSize = new SimpleIntegerProperty(this, "frameSize", 0);
+    private final AvSettings settings = new AvSettings();
     private final ReadOnlyBooleanWrapper video = new ReadOnlyBooleanWrapper(this, "video");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -79,12 +61,8 @@ public final class AvMediaViewModel implements ViewModel {
         this.catalog = catalog;
         this.choices = choices;
         this.thumbnails = new AvThumbnails(ui.tasks());
-        for (Observable o : new Observable[] {trim, strategy, maxFrames, frameSize}) {
-            o.addListener(x -> recompute());
-        }
+        settings.onChange(this::reanalyseAudio, this::recompute);
         choices.onChange(this::recompute);
-        silenceDb.addListener(x -> reanalyseAudio());
-        minGap.addListener(x -> reanalyseAudio());
     }
 
     /** Shows a freshly opened audio or video file and starts its analysis. */
@@ -118,8 +96,8 @@ public final class AvMediaViewModel implements ViewModel {
         if (av == null || av.hasVideo()) {
             return;
         }
-        double db = silenceDb.get();
-        double gap = minGap.get();
+        double db = settings.silenceDbProperty().get();
+        double gap = settings.minGapProperty().get();
         Path path = file;
         run("audio analysis", p -> AudioAnalysis.analyze(path, db, gap, 1200, p::isCancelled,
                 x -> p.update(x, "Finding silences")), r -> {
@@ -170,12 +148,13 @@ public final class AvMediaViewModel implements ViewModel {
         }
         AvPricing.Priced p;
         if (scan != null) {
-            p = AvPricing.video(catalog.get().models(), av, scan, AvPricing.strategy(strategy.get()),
-                    AvPricing.maxFrames(maxFrames.get()), AvPricing.sentSize(av, frameSize.get()), choices.options());
+            p = AvPricing.video(catalog.get().models(), av, scan, AvPricing.strategy(settings.strategyProperty().get()),
+                    AvPricing.maxFrames(settings.maxFramesProperty().get()),
+                    AvPricing.sentSize(av, settings.frameSizeProperty().get()), choices.options());
             picked = p.picked();
             thumbnails.load(file, scan, picked);
         } else if (audio.get() != null) {
-            p = AvPricing.audio(catalog.get().models(), av, audio.get(), trim.get());
+            p = AvPricing.audio(catalog.get().models(), av, audio.get(), settings.trimProperty().get());
         } else {
             return;
         }
@@ -219,12 +198,12 @@ public final class AvMediaViewModel implements ViewModel {
             return;
         }
         String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        ui.dialogs().saveFile("Export optimized audio", base + (trim.get() ? "-16k-trimmed.wav" : "-16k.wav"),
+        ui.dialogs().saveFile("Export optimized audio", base + (settings.trimProperty().get() ? "-16k-trimmed.wav" : "-16k.wav"),
                 new FileKind("WAV audio", List.of("*.wav"))).ifPresent(this::exportAudioTo);
     }
 
     Job<Double> exportAudioTo(Path out) {
-        List<AudioAnalysis.Span> cut = trim.get() ? audio.get().silences() : List.of();
+        List<AudioAnalysis.Span> cut = settings.trimProperty().get() ? audio.get().silences() : List.of();
         Path src = file;
         return run("audio export", p -> AudioExport.writeWav(src, cut, out, p::isCancelled), secs -> info.set(
                 describe() + String.format(Locale.ROOT, " · exported %.1f s to %s", secs, out)),
@@ -253,28 +232,8 @@ public final class AvMediaViewModel implements ViewModel {
         return av == null ? "" : AvPricing.describe(file, av, scan, audio.get());
     }
 
-    public DoubleProperty silenceDbProperty() {
-        return silenceDb;
-    }
-
-    public DoubleProperty minGapProperty() {
-        return minGap;
-    }
-
-    public BooleanProperty trimProperty() {
-        return trim;
-    }
-
-    public IntegerProperty strategyProperty() {
-        return strategy;
-    }
-
-    public StringProperty maxFramesProperty() {
-        return maxFrames;
-    }
-
-    public IntegerProperty frameSizeProperty() {
-        return frameSize;
+    public AvSettings settings() {
+        return settings;
     }
 
     /** True for video, false for audio. */

@@ -77,7 +77,7 @@ final class AvPricing {
         return new Priced(out, summary, picked);
     }
 
-    /** The frame-sampling strategy at {@code index} of {@link AvMediaViewModel#STRATEGIES}. */
+    /** The frame-sampling strategy at {@code index} of {@link AvSettings#STRATEGIES}. */
     static VideoAnalysis.Strategy strategy(int index) {
         return switch (index) {
             case 0 -> new VideoAnalysis.All();

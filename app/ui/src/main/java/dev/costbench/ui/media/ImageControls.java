@@ -26,6 +26,7 @@ final class ImageControls {
 
     ImageControls(MediaViewModel vm) {
         ImageMediaViewModel img = vm.image();
+        ImageSettings settings = img.settings();
         PricingChoices choices = vm.choices();
         Button open = new Button("Open…");
         open.setId("open-image");
@@ -50,20 +51,20 @@ final class ImageControls {
                 resolution, measured, busy);
         common.setAlignment(Pos.CENTER_LEFT);
 
-        ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(ImageMediaViewModel.PRESETS));
+        ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(ImageSettings.PRESETS));
         preset.setId("long-edge");
-        preset.getSelectionModel().select(img.presetProperty().get());
-        preset.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> img.presetProperty().set(
+        preset.getSelectionModel().select(settings.presetProperty().get());
+        preset.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> settings.presetProperty().set(
                 b.intValue()));
         TextField customEdge = new TextField();
         customEdge.setPrefColumnCount(5);
         customEdge.setId("custom-edge");
-        customEdge.textProperty().bindBidirectional(img.customEdgeProperty());
-        customEdge.disableProperty().bind(img.customEdgeEnabled().not());
-        ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList(ImageMediaViewModel.FORMATS));
+        customEdge.textProperty().bindBidirectional(settings.customEdgeProperty());
+        customEdge.disableProperty().bind(settings.customEdgeEnabled().not());
+        ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList(ImageSettings.FORMATS));
         format.setId("format");
-        format.valueProperty().bindBidirectional(img.formatProperty());
-        Slider quality = qualitySlider(img);
+        format.valueProperty().bindBidirectional(settings.formatProperty());
+        Slider quality = qualitySlider(settings);
         Label qualityLabel = new Label();
         qualityLabel.textProperty().bind(quality.valueProperty().asString("%.0f"));
         Button resetCrop = new Button("Reset crop");
@@ -77,19 +78,19 @@ final class ImageControls {
     }
 
     /** The quality slider: the view model hears of a value once the user lets go (or at once from the keyboard). */
-    private static Slider qualitySlider(ImageMediaViewModel img) {
-        Slider quality = new Slider(1, 100, img.qualityProperty().get());
+    private static Slider qualitySlider(ImageSettings settings) {
+        Slider quality = new Slider(1, 100, settings.qualityProperty().get());
         quality.setId("quality");
         quality.setPrefWidth(140);
-        quality.disableProperty().bind(img.qualityEnabled().not());
+        quality.disableProperty().bind(settings.qualityEnabled().not());
         quality.valueProperty().addListener((o, a, b) -> {
             if (!quality.isValueChanging()) {
-                img.qualityProperty().set((int) Math.round(b.doubleValue()));
+                settings.qualityProperty().set((int) Math.round(b.doubleValue()));
             }
         });
         quality.valueChangingProperty().addListener((o, a, changing) -> {
             if (!changing) {
-                img.qualityProperty().set((int) Math.round(quality.getValue()));
+                settings.qualityProperty().set((int) Math.round(quality.getValue()));
             }
         });
         return quality;

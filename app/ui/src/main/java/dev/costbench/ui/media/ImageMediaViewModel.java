@@ -16,18 +16,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import javafx.beans.Observable;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -37,12 +31,6 @@ import javafx.collections.ObservableList;
  */
 public final class ImageMediaViewModel implements ViewModel {
 
-    /** Long-edge presets: seed 000's task sizes; the last one takes the custom edge. */
-    public static final List<String> PRESETS = List.of("Original size", "OCR — 1024 px", "Scene — 512 px",
-            "Classification — 256 px", "Thumbnail — 128 px", "Custom");
-    private static final int[] PRESET_PX = {0, 1024, 512, 256, 128, -1};
-    static final int CUSTOM = 5;
-    public static final List<String> FORMATS = List.of("JPEG", "WebP", "PNG");
     static final String PROMPT = "Drop an image, audio or video file here, or use Open… (Ctrl+I)";
 
     private final UiContext ui;
@@ -50,10 +38,7 @@ public final class ImageMediaViewModel implements ViewModel {
     private final PricingChoices choices;
     private final TaskExecutor.Lane lane;
     private final ZoomModel zoom = new ZoomModel();
-    private final IntegerProperty preset = new SimpleIntegerProperty(this, "preset", 1);
-    private final StringProperty customEdge = new SimpleStringProperty(this, "customEdge", "768");
-    private final StringProperty format = new SimpleStringProperty(this, "format", "JPEG");
-    private final IntegerProperty quality = new SimpleIntegerProperty(this, "quality", 85);
+    private final ImageSettings settings = new ImageSettings();
     private final ReadOnlyObjectWrapper<Crop> crop = new ReadOnlyObjectWrapper<>(this, "crop");
     private final ReadOnlyStringWrapper originalInfo = new ReadOnlyStringWrapper(this, "originalInfo", PROMPT);
     private final ReadOnlyStringWrapper optimizedInfo = new ReadOnlyStringWrapper(this, "optimizedInfo", "");
@@ -75,9 +60,7 @@ public final class ImageMediaViewModel implements ViewModel {
         this.catalog = catalog;
         this.choices = choices;
         this.lane = ui.tasks().lane("media image");
-        for (Observable o : new Observable[] {preset, customEdge, format, quality}) {
-            o.addListener(x -> recompute());
-        }
+        settings.onChange(this::recompute);
         choices.onChange(this::recompute);
     }
 
@@ -101,8 +84,9 @@ public final class ImageMediaViewModel implements ViewModel {
         }
         ImageInfo in = info;
         Crop c = crop.get();
-        ImagePricing.Request q = new ImagePricing.Request(catalog.get().models(), in, original, c, targetEdge(),
-                format.get().toLowerCase(Locale.ROOT), quality.get(), choices.options());
+        ImagePricing.Request q = new ImagePricing.Request(catalog.get().models(), in, original, c,
+                settings.targetEdge(), settings.formatProperty().get().toLowerCase(Locale.ROOT),
+                settings.qualityProperty().get(), choices.options());
         Job<ImagePricing.Result> job = lane.task(p -> ImagePricing.price(q));
         current = job;
         busy.set(true);
@@ -124,19 +108,6 @@ public final class ImageMediaViewModel implements ViewModel {
         optimizedBytes.set(r.bytes());
         optimizedInfo.set(ImagePricing.optimizedInfo(r, in.bytes(), c));
         summary.set(ImagePricing.summary(r.rows()));
-    }
-
-    /** The long edge asked for: a preset's, or the custom one (0: unchanged; an unreadable custom edge counts as 0). */
-    int targetEdge() {
-        int i = preset.get();
-        if (i == CUSTOM) {
-            try {
-                return Math.max(1, Integer.parseInt(customEdge.get().trim()));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-        return i < 0 || i >= PRESET_PX.length ? 0 : PRESET_PX[i];
     }
 
     /** Crops to the part between fractions (fx0, fy0) and (fx1, fy1) of the original; too small a part is ignored. */
@@ -162,9 +133,9 @@ public final class ImageMediaViewModel implements ViewModel {
         if (bytes == null) {
             return;
         }
-        String ext = extension();
+        String ext = settings.extension();
         ui.dialogs().saveFile("Export optimized image", baseName() + "-optimized." + ext,
-                new FileKind(format.get() + " images", List.of("*." + ext))).ifPresent(out -> exportTo(out, bytes));
+                new FileKind(settings.formatProperty().get() + " images", List.of("*." + ext))).ifPresent(out -> exportTo(out, bytes));
     }
 
     void exportTo(Path out, byte[] bytes) {
@@ -193,45 +164,15 @@ public final class ImageMediaViewModel implements ViewModel {
                     + ". Open the image in the Media view again.", e);
         }
         return List.of(ExperimentSpec.MediaSpec.of(file.getFileName().toString(), originalBytes),
-                ExperimentSpec.MediaSpec.of(baseName() + "-optimized." + extension(), bytes));
+                ExperimentSpec.MediaSpec.of(baseName() + "-optimized." + settings.extension(), bytes));
     }
 
     private String baseName() {
         return file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     }
 
-    private String extension() {
-        return switch (format.get()) {
-            case "PNG" -> "png";
-            case "WebP" -> "webp";
-            default -> "jpg";
-        };
-    }
-
-    public IntegerProperty presetProperty() {
-        return preset;
-    }
-
-    public StringProperty customEdgeProperty() {
-        return customEdge;
-    }
-
-    public StringProperty formatProperty() {
-        return format;
-    }
-
-    public IntegerProperty qualityProperty() {
-        return quality;
-    }
-
-    /** The custom edge applies only with the "Custom" preset. */
-    public BooleanBinding customEdgeEnabled() {
-        return preset.isEqualTo(CUSTOM);
-    }
-
-    /** PNG is lossless: no quality. */
-    public BooleanBinding qualityEnabled() {
-        return format.isNotEqualTo("PNG");
+    public ImageSettings settings() {
+        return settings;
     }
 
     public ReadOnlyObjectProperty<Crop> cropProperty() {

@@ -78,7 +78,7 @@ class AvMediaViewModelTest {
         assertTrue(av.infoProperty().get().contains(" · 80 frames, 1 scene cut(s)"), av.infoProperty().get());
         assertEquals(8, av.thumbnails().items().size());
 
-        av.strategyProperty().set(AvMediaViewModel.STRATEGIES.indexOf("Scene change"));
+        av.settings().strategyProperty().set(AvSettings.STRATEGIES.indexOf("Scene change"));
         assertEquals(2 * 258, row("gemini-2.5-flash").optimizedTokens());
         assertEquals(2 * 255, row("gpt-4o").optimizedTokens());
         assertEquals(75, row("gemini-2.5-flash").savingPercent(), 0.5);
@@ -88,18 +88,18 @@ class AvMediaViewModelTest {
         assertTrue(vm.summaryProperty().get().endsWith(" per 1,000 files"), vm.summaryProperty().get());
 
         // frames sent smaller: 320×240 → 360p keeps the source (already smaller); the figures do not change
-        av.frameSizeProperty().set(AvMediaViewModel.FRAME_SIZES.indexOf("360p"));
+        av.settings().frameSizeProperty().set(AvSettings.FRAME_SIZES.indexOf("360p"));
         assertEquals(2 * 255, row("gpt-4o").optimizedTokens());
 
-        av.strategyProperty().set(0); // every frame, capped
-        av.maxFramesProperty().set("30");
+        av.settings().strategyProperty().set(0); // every frame, capped
+        av.settings().maxFramesProperty().set("30");
         assertEquals(30 * 258, row("gemini-2.5-flash").optimizedTokens());
         assertEquals(AvThumbnails.MAX, av.thumbnails().items().size());
         assertEquals(6, av.thumbnails().moreProperty().get());
-        av.maxFramesProperty().set("many"); // unreadable: no cap
+        av.settings().maxFramesProperty().set("many"); // unreadable: no cap
         assertEquals(80 * 258, row("gemini-2.5-flash").optimizedTokens());
 
-        av.strategyProperty().set(AvMediaViewModel.STRATEGIES.indexOf("Scene change"));
+        av.settings().strategyProperty().set(AvSettings.STRATEGIES.indexOf("Scene change"));
         Path frames = dir.resolve("frames");
         dialogs.answer(frames);
         av.exportFrames();
@@ -134,12 +134,12 @@ class AvMediaViewModelTest {
         assertEquals("talk-16k-trimmed.wav", dialogs.last("saveFile").detail());
         assertEquals(44 + 2 * 16_000 * 4, Files.size(out), 2 * 1600);
 
-        av.trimProperty().set(false);
+        av.settings().trimProperty().set(false);
         assertEquals(160, row("gemini-2.5-flash").optimizedTokens());
-        av.silenceDbProperty().set(-20); // the tones are louder: still one silence
+        av.settings().silenceDbProperty().set(-20); // the tones are louder: still one silence
         assertEquals(1, av.audioProperty().get().silences().size());
         var analysed = av.audioProperty().get();
-        av.minGapProperty().set(2); // analysed again
+        av.settings().minGapProperty().set(2); // analysed again
         assertNotSame(analysed, av.audioProperty().get());
         assertTrue(dialogs.all("error").isEmpty(), dialogs.shown().toString());
     }
@@ -165,7 +165,7 @@ class AvMediaViewModelTest {
         vm.load(copy);
         var before = java.util.List.copyOf(vm.rows());
         Files.delete(copy);
-        av.silenceDbProperty().set(-30);
+        av.settings().silenceDbProperty().set(-30);
         RecordingDialogService.Shown e = dialogs.last("error");
         assertEquals("Cannot analyse copy.wav", e.headline());
         assertTrue(e.detail().contains("The figures shown are unchanged"), e.detail());

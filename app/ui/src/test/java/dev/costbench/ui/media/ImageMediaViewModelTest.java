@@ -72,10 +72,10 @@ class ImageMediaViewModelTest {
         assertTrue(vm.summaryProperty().get().endsWith(" per 1,000 images"), vm.summaryProperty().get());
 
         byte[] before = img.optimizedBytesProperty().get();
-        img.qualityProperty().set(20);
+        img.settings().qualityProperty().set(20);
         assertTrue(img.optimizedBytesProperty().get().length < before.length, "lower quality, fewer bytes");
 
-        img.presetProperty().set(3); // classification, 256 px
+        img.settings().presetProperty().set(3); // classification, 256 px
         assertEquals(255, row("gpt-4o").optimizedTokens()); // 256×192: one tile
         assertEquals(258, row("gemini-2.5-flash").optimizedTokens());
         assertTrue(row("gpt-4o").savingPercent() > 60);
@@ -100,26 +100,26 @@ class ImageMediaViewModelTest {
     @Test
     void customEdgeAndFormat() {
         vm.load(photo);
-        assertFalse(img.customEdgeEnabled().get());
-        img.presetProperty().set(ImageMediaViewModel.CUSTOM);
-        assertTrue(img.customEdgeEnabled().get());
-        img.customEdgeProperty().set("300");
+        assertFalse(img.settings().customEdgeEnabled().get());
+        img.settings().presetProperty().set(ImageSettings.CUSTOM);
+        assertTrue(img.settings().customEdgeEnabled().get());
+        img.settings().customEdgeProperty().set("300");
         assertTrue(img.optimizedInfoProperty().get().startsWith("JPEG · 300 × 225"), img.optimizedInfoProperty().get());
-        img.customEdgeProperty().set("three hundred"); // unreadable: the original size
+        img.settings().customEdgeProperty().set("three hundred"); // unreadable: the original size
         assertTrue(img.optimizedInfoProperty().get().startsWith("JPEG · 2048 × 1536"),
                 img.optimizedInfoProperty().get());
-        img.presetProperty().set(0);
-        img.formatProperty().set("PNG");
-        assertFalse(img.qualityEnabled().get(), "PNG has no quality");
+        img.settings().presetProperty().set(0);
+        img.settings().formatProperty().set("PNG");
+        assertFalse(img.settings().qualityEnabled().get(), "PNG has no quality");
         assertTrue(img.optimizedInfoProperty().get().startsWith("PNG · 2048 × 1536"));
-        img.formatProperty().set("WebP");
+        img.settings().formatProperty().set("WebP");
         assertTrue(img.optimizedInfoProperty().get().startsWith("WEBP · 2048 × 1536"));
     }
 
     @Test
     void cropFromFractionsOfTheOriginalAndReset() {
         vm.load(photo);
-        img.presetProperty().set(0);
+        img.settings().presetProperty().set(0);
         img.cropTo(0.5, 0.5, 0, 0); // dragged up and left
         assertEquals(new Crop(0, 0, 1024, 768), img.cropProperty().get());
         assertTrue(img.optimizedInfoProperty().get().startsWith("JPEG · 1024 × 768"));
@@ -177,7 +177,7 @@ class ImageMediaViewModelTest {
         IllegalStateException none = assertThrows(IllegalStateException.class, vm::experimentMedia);
         assertEquals(MediaViewModel.NO_IMAGE, none.getMessage());
         vm.load(photo);
-        img.formatProperty().set("PNG");
+        img.settings().formatProperty().set("PNG");
         List<ExperimentSpec.MediaSpec> media = vm.experimentMedia();
         assertEquals(List.of(ExperimentSpec.MediaSpec.of("photo.png", Files.readAllBytes(photo)),
                 ExperimentSpec.MediaSpec.of("photo-optimized.png", img.optimizedBytesProperty().get())), media);
@@ -198,8 +198,8 @@ class ImageMediaViewModelTest {
         held.runPending();
         assertFalse(m.busyProperty().get());
         byte[] at85 = m.image().optimizedBytesProperty().get();
-        m.image().qualityProperty().set(50);
-        m.image().qualityProperty().set(40);
+        m.image().settings().qualityProperty().set(50);
+        m.image().settings().qualityProperty().set(40);
         assertTrue(m.busyProperty().get());
         held.runPending();
         assertFalse(m.busyProperty().get());
