@@ -9,7 +9,6 @@ import dev.costbench.media.VideoAnalysis;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.Job;
-import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -36,6 +34,9 @@ import javafx.collections.ObservableList;
  */
 public final class AvMediaViewModel implements ViewModel {
 
+    private static final String EXPORT_AGAIN = "Choose another place (one you can write to, with room) and export "
+            + "again.";
+
     private final UiContext ui;
     private final Supplier<Catalog> catalog;
     private final PricingChoices choices;
@@ -43,8 +44,7 @@ public final class AvMediaViewModel implements ViewModel {
     private final AudioPreview player = new AudioPreview();
     private final AvSettings settings = new AvSettings();
     private final ReadOnlyBooleanWrapper video = new ReadOnlyBooleanWrapper(this, "video");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final JobSlot slot;
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper(this, "info", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<AudioAnalysis.Result> audio = new ReadOnlyObjectWrapper<>(this, "audio");
@@ -54,13 +54,13 @@ public final class AvMediaViewModel implements ViewModel {
     private AvInfo av;
     private VideoAnalysis.Scan scan;
     private int[] picked = new int[0];
-    private Job<?> job;
 
     public AvMediaViewModel(UiContext ui, Supplier<Catalog> catalog, PricingChoices choices) {
         this.ui = ui;
         this.catalog = catalog;
         this.choices = choices;
         this.thumbnails = new AvThumbnails(ui.tasks());
+        this.slot = new JobSlot(ui, () -> info.set(describe() + " · analysis cancelled"));
         settings.onChange(this::reanalyseAudio, this::recompute);
         choices.onChange(this::recompute);
     }
@@ -81,12 +81,11 @@ public final class AvMediaViewModel implements ViewModel {
         info.set(describe());
         if (av.hasVideo()) {
             Path path = file;
-            run("video analysis", p -> VideoAnalysis.scan(path, p::isCancelled, x -> p.update(x, "Decoding frames")),
-                    s -> {
-                        scan = s;
-                        info.set(describe());
-                        recompute();
-                    }, "Cannot analyse " + path.getFileName());
+            slot.run(analysis("video analysis", path, s -> {
+                scan = s;
+                info.set(describe());
+                recompute();
+            }), p -> VideoAnalysis.scan(path, p::isCancelled, x -> p.update(x, "Decoding frames")));
         } else {
             reanalyseAudio();
         }
@@ -99,45 +98,21 @@ public final class AvMediaViewModel implements ViewModel {
         double db = settings.silenceDbProperty().get();
         double gap = settings.minGapProperty().get();
         Path path = file;
-        run("audio analysis", p -> AudioAnalysis.analyze(path, db, gap, 1200, p::isCancelled,
-                x -> p.update(x, "Finding silences")), r -> {
-                    audio.set(r);
-                    info.set(describe());
-                    recompute();
-                }, "Cannot analyse " + path.getFileName());
+        slot.run(analysis("audio analysis", path, r -> {
+            audio.set(r);
+            info.set(describe());
+            recompute();
+        }), p -> AudioAnalysis.analyze(path, db, gap, 1200, p::isCancelled, x -> p.update(x, "Finding silences")));
     }
 
-    /** Runs the one analysis or export at a time (a new one cancels the one before), with progress and Cancel. */
-    private <T> Job<T> run(String name, TaskExecutor.Work<T> work, Consumer<T> done, String failureHeadline) {
-        if (job != null) {
-            job.cancel();
-        }
-        Job<T> j = ui.tasks().task(name, work);
-        job = j;
-        busy.set(true);
-        progress.bind(j.progressProperty());
-        j.onSuccess(done).onFailure(e -> {
-            if (!j.isCancelled()) {
-                ui.dialogs().error(failureHeadline, UiContext.describe(e) + "\n\nThe figures shown are unchanged; "
-                        + "check the file plays in another program, or convert it, and open it again.");
-            }
-        }).always(() -> {
-            if (job == j) {
-                progress.unbind();
-                busy.set(false);
-                if (j.isCancelled()) {
-                    info.set(describe() + " · analysis cancelled");
-                }
-            }
-        });
-        return j.start();
+    private static <T> JobSlot.Purpose<T> analysis(String name, Path path, Consumer<T> done) {
+        return new JobSlot.Purpose<>(name, done, "Cannot analyse " + path.getFileName(), "The figures shown are "
+                + "unchanged; check the file plays in another program, or convert it, and open it again.");
     }
 
     /** Stops the analysis or export in flight (opening another file does this too). */
     public void cancel() {
-        if (job != null) {
-            job.cancel();
-        }
+        slot.cancel();
         thumbnails.cancel();
     }
 
@@ -198,16 +173,16 @@ public final class AvMediaViewModel implements ViewModel {
             return;
         }
         String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        ui.dialogs().saveFile("Export optimized audio", base + (settings.trimProperty().get() ? "-16k-trimmed.wav" : "-16k.wav"),
-                new FileKind("WAV audio", List.of("*.wav"))).ifPresent(this::exportAudioTo);
+        String suffix = settings.trimProperty().get() ? "-16k-trimmed.wav" : "-16k.wav";
+        ui.dialogs().saveFile("Export optimized audio", base + suffix, new FileKind("WAV audio", List.of("*.wav"))).ifPresent(this::exportAudioTo);
     }
 
     Job<Double> exportAudioTo(Path out) {
         List<AudioAnalysis.Span> cut = settings.trimProperty().get() ? audio.get().silences() : List.of();
         Path src = file;
-        return run("audio export", p -> AudioExport.writeWav(src, cut, out, p::isCancelled), secs -> info.set(
-                describe() + String.format(Locale.ROOT, " · exported %.1f s to %s", secs, out)),
-                "Could not export the audio to " + out.getFileName());
+        return slot.run(new JobSlot.Purpose<Double>("audio export", secs -> info.set(describe()
+                + String.format(Locale.ROOT, " · exported %.1f s to %s", secs, out)), "Could not export the audio to "
+                + out.getFileName(), EXPORT_AGAIN), p -> AudioExport.writeWav(src, cut, out, p::isCancelled));
     }
 
     /** Asks for a folder and saves the frames the chosen strategy keeps there as JPEG files. */
@@ -224,8 +199,9 @@ public final class AvMediaViewModel implements ViewModel {
             times[i] = scan.times()[picked[i]];
         }
         Path src = file;
-        return run("frame export", p -> FrameExport.export(src, times, dir, 90), files -> info.set(describe()
-                + " · exported " + files.size() + " frames to " + dir), "Could not export the frames to " + dir);
+        return slot.run(new JobSlot.Purpose<List<Path>>("frame export", files -> info.set(describe() + " · exported "
+                + files.size() + " frames to " + dir), "Could not export the frames to " + dir, EXPORT_AGAIN),
+                p -> FrameExport.export(src, times, dir, 90));
     }
 
     private String describe() {
@@ -243,11 +219,11 @@ public final class AvMediaViewModel implements ViewModel {
 
     /** True while an analysis or export runs (a progress bar and Cancel show). */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return slot.busyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return slot.progressProperty();
     }
 
     public ReadOnlyStringProperty infoProperty() {

@@ -3,6 +3,7 @@ package dev.costbench.ui.media;
 
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.MediaResolution;
+import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,6 +15,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.util.StringConverter;
 
 /**
  * The Media view's top rows: Open and the pricing choices every kind of media shares, then the image's size,
@@ -32,11 +34,13 @@ final class ImageControls {
         open.setId("open-image");
         open.setOnAction(e -> vm.chooseFile());
         ComboBox<ImageDetail> detail = new ComboBox<>(FXCollections.observableArrayList(ImageDetail.values()));
+        detail.setConverter(words());
         detail.valueProperty().bindBidirectional(choices.detailProperty());
         detail.setTooltip(new Tooltip("OpenAI detail: low costs a fixed base on tile models; high/auto count tiles "
                 + "or patches; original skips resizing on GPT-5.4+ patch models."));
         ComboBox<MediaResolution> resolution =
                 new ComboBox<>(FXCollections.observableArrayList(MediaResolution.values()));
+        resolution.setConverter(words());
         resolution.valueProperty().bindBidirectional(choices.resolutionProperty());
         resolution.setTooltip(new Tooltip("Gemini 3 media resolution: LOW 280, MEDIUM 560, HIGH/default 1120, "
                 + "ULTRA_HIGH 2240 tokens per image."));
@@ -94,6 +98,21 @@ final class ImageControls {
             }
         });
         return quality;
+    }
+
+    /** The providers' own words for a choice ("auto", "ultra high"), not the constant's name. */
+    private static <E extends Enum<E>> StringConverter<E> words() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E e) {
+                return e == null ? "" : e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            }
+
+            @Override
+            public E fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
     }
 
     FlowPane common() {

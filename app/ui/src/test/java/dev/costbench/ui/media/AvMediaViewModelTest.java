@@ -134,6 +134,13 @@ class AvMediaViewModelTest {
         assertEquals("talk-16k-trimmed.wav", dialogs.last("saveFile").detail());
         assertEquals(44 + 2 * 16_000 * 4, Files.size(out), 2 * 1600);
 
+        av.exportAudioTo(dir.resolve("no such folder").resolve("x.wav"));
+        assertEquals("Could not export the audio to x.wav", dialogs.last("error").headline());
+        assertTrue(dialogs.last("error").detail().endsWith("Choose another place (one you can write to, with room) "
+                + "and export again."), dialogs.last("error").detail());
+        assertFalse(av.busyProperty().get());
+        dialogs.shown().clear();
+
         av.settings().trimProperty().set(false);
         assertEquals(160, row("gemini-2.5-flash").optimizedTokens());
         av.settings().silenceDbProperty().set(-20); // the tones are louder: still one silence
