@@ -94,12 +94,16 @@ public final class ImageMediaViewModel implements ViewModel {
             if (current == job) {
                 apply(r, in, c);
             }
-        }).onFailure(e -> ui.dialogs().error("Could not process the image", UiContext.describe(e)
-                + "\n\nChoose another format or size; the original file is unchanged.")).always(() -> {
-                    if (current == job) {
-                        busy.set(false);
-                    }
-                }).start();
+        }).onFailure(e -> {
+            if (current == job) {
+                ui.dialogs().error("Could not process the image", UiContext.describe(e)
+                        + "\n\nChoose another format or size; the original file is unchanged.");
+            }
+        }).always(() -> {
+            if (current == job) {
+                busy.set(false);
+            }
+        }).start();
     }
 
     private void apply(ImagePricing.Result r, ImageInfo in, Crop c) {

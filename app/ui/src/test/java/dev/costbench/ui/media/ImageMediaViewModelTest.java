@@ -117,6 +117,21 @@ class ImageMediaViewModelTest {
     }
 
     @Test
+    void anEncodingFailureSaysSoAndKeepsTheLastResult() {
+        vm.load(photo);
+        List<MediaCostRow> rows = List.copyOf(vm.rows());
+        byte[] bytes = img.optimizedBytesProperty().get();
+        img.settings().formatProperty().set("GIF"); // no encoder for it
+        RecordingDialogService.Shown e = dialogs.last("error");
+        assertEquals("Could not process the image", e.headline());
+        assertTrue(e.detail().startsWith("unsupported output format 'gif'"), e.detail());
+        assertTrue(e.detail().endsWith("Choose another format or size; the original file is unchanged."), e.detail());
+        assertEquals(rows, vm.rows());
+        assertArrayEquals(bytes, img.optimizedBytesProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
     void cropFromFractionsOfTheOriginalAndReset() {
         vm.load(photo);
         img.settings().presetProperty().set(0);
