@@ -37,10 +37,12 @@ final class AvPanel extends VBox {
         progress.setId("av-progress");
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(vm.busyProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("av-cancel");
         cancel.setOnAction(e -> vm.cancel());
         cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.managedProperty().bind(vm.busyProperty());
         Label info = new Label();
         info.setId("av-info");
         info.textProperty().bind(vm.infoProperty());
