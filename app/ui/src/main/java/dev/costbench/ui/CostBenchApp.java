@@ -16,6 +16,7 @@ import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.media.MediaView;
+import dev.costbench.ui.media.MediaViewModel;
 import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
@@ -57,6 +58,7 @@ public final class CostBenchApp extends Application {
     private PromptFeature promptFeature;
     private PromptViewModel promptVm;
     private PromptView promptView;
+    private MediaViewModel mediaVm;
     private MediaView mediaView;
     private LabView labView;
     private ScenarioView scenarioView;
@@ -127,7 +129,7 @@ public final class CostBenchApp extends Application {
         // `costbench photo.jpg` (or a file manager's "open with") opens the file in the Media view.
         getParameters().getUnnamed().stream().map(Path::of).filter(Files::isRegularFile).findFirst().ifPresent(f -> {
             window.select(MEDIA);
-            mediaView().load(f);
+            mediaVm().load(f);
         });
     }
 
@@ -136,7 +138,7 @@ public final class CostBenchApp extends Application {
                 promptView::openUserMessage,
                 () -> {
                     window.select(MEDIA);
-                    mediaView().chooseFile();
+                    mediaVm().chooseFile();
                 },
                 () -> {
                     promptVm.addTurn(Role.USER, "");
@@ -160,9 +162,16 @@ public final class CostBenchApp extends Application {
 
     private MediaView mediaView() {
         if (mediaView == null) {
-            mediaView = new MediaView(() -> workbench.catalogProperty().get());
+            mediaView = new MediaView(mediaVm());
         }
         return mediaView;
+    }
+
+    private MediaViewModel mediaVm() {
+        if (mediaVm == null) {
+            mediaVm = new MediaViewModel(ui, () -> workbench.catalogProperty().get());
+        }
+        return mediaVm;
     }
 
     private LabView labView() {
@@ -170,10 +179,10 @@ public final class CostBenchApp extends Application {
             labView = new LabView(new LabViewModel(ui, storeAccess::store, () -> workbench.catalogProperty().get(),
                     id -> access.join().clients().client(id), () -> new String[] {promptVm.systemTextProperty().get(),
                             promptVm.userTextProperty().get()}, () -> {
-                                if (mediaView == null) {
-                                    throw new IllegalStateException(MediaView.NO_IMAGE);
+                                if (mediaVm == null) {
+                                    throw new IllegalStateException(MediaViewModel.NO_IMAGE);
                                 }
-                                return mediaView.experimentMedia();
+                                return mediaVm.experimentMedia();
                             }));
         }
         return labView;
@@ -227,8 +236,8 @@ public final class CostBenchApp extends Application {
         if (promptFeature != null) {
             promptFeature.close();
         }
-        if (mediaView != null) {
-            mediaView.close();
+        if (mediaVm != null) {
+            mediaVm.close();
         }
         if (tasks != null) {
             tasks.close();

@@ -48,6 +48,14 @@ public interface DialogService {
     /** Where to save; empty when cancelled. */
     Optional<Path> saveFile(String title, String suggestedName, FileKind... kinds);
 
+    /**
+     * A folder to write into (exported frames); empty when cancelled. The default answers "cancelled", so older
+     * implementations keep compiling; {@link FxDialogService} shows a real folder chooser.
+     */
+    default Optional<Path> chooseFolder(String title) {
+        return Optional.empty();
+    }
+
     /** A short message that shows for a few seconds without taking focus ("Saved", "Copied"). */
     void notify(String message);
 

@@ -20,6 +20,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -148,6 +149,20 @@ public final class FxDialogService implements DialogService {
         FileChooser fc = chooser(title, kinds);
         fc.setInitialFileName(suggestedName);
         return Optional.ofNullable(remember(fc.showSaveDialog(owner.get()))).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(title);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            dc.setInitialDirectory(lastDirectory);
+        }
+        File d = dc.showDialog(owner.get());
+        if (d != null) {
+            lastDirectory = d;
+        }
+        return Optional.ofNullable(d).map(File::toPath);
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class RecordingDialogService implements DialogService {
 
     /**
      * Queues the next answer: a Boolean for confirm, an Integer for choose, a String for askText, a char[] for
-     * askSecret, a Path for openFile/saveFile, a List of Paths for openFiles.
+     * askSecret, a Path for openFile/saveFile/chooseFolder, a List of Paths for openFiles.
      */
     public RecordingDialogService answer(Object next) {
         answers.add(next);
@@ -113,6 +113,12 @@ public final class RecordingDialogService implements DialogService {
     @Override
     public Optional<Path> saveFile(String title, String suggestedName, FileKind... kinds) {
         shown.add(new Shown("saveFile", title, suggestedName));
+        return next(Path.class);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        shown.add(new Shown("chooseFolder", title, ""));
         return next(Path.class);
     }
 

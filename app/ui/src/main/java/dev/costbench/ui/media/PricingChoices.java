@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.media;
+
+import dev.costbench.model.media.ImageDetail;
+import dev.costbench.model.media.ImageOptions;
+import dev.costbench.model.media.MediaResolution;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The pricing choices images, audio and video share: OpenAI's detail, Gemini's media resolution and whether the
+ * measured (rather than documented) OpenAI patch multipliers apply.
+ */
+public final class PricingChoices {
+
+    private final ObjectProperty<ImageDetail> detail = new SimpleObjectProperty<>(this, "detail", ImageDetail.AUTO);
+    private final ObjectProperty<MediaResolution> resolution = new SimpleObjectProperty<>(this, "resolution",
+            MediaResolution.DEFAULT);
+    private final BooleanProperty measured = new SimpleBooleanProperty(this, "measured");
+
+    public ObjectProperty<ImageDetail> detailProperty() {
+        return detail;
+    }
+
+    public ObjectProperty<MediaResolution> resolutionProperty() {
+        return resolution;
+    }
+
+    public BooleanProperty measuredProperty() {
+        return measured;
+    }
+
+    /** The choices as the cost engine takes them (a missing choice counts as its default). */
+    public ImageOptions options() {
+        return new ImageOptions(detail.get() == null ? ImageDetail.AUTO : detail.get(),
+                resolution.get() == null ? MediaResolution.DEFAULT : resolution.get(), measured.get());
+    }
+
+    /** Runs {@code r} whenever one of the choices changes. */
+    void onChange(Runnable r) {
+        for (Observable o : new Observable[] {detail, resolution, measured}) {
+            o.addListener(x -> r.run());
+        }
+    }
+}
