@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
+import javafx.scene.input.KeyCombination;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -61,6 +62,16 @@ public final class MainWindow {
         // Fits the screen it opens on (a 1280×720 laptop, or a desktop without a window manager that maximizes).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(920, screen.getHeight()));
+        // Ctrl+1 … Ctrl+5 (⌘ on macOS) show the tabs in order; their tooltips say so.
+        List<Tab> ordered = List.copyOf(byTitle.values());
+        for (int i = 0; i < ordered.size() && i < 9; i++) {
+            Tab t = ordered.get(i);
+            KeyCombination key = KeyCombination.keyCombination("Shortcut+" + (i + 1));
+            scene.getAccelerators().put(key, () -> tabs.getSelectionModel().select(t));
+            String shortcut = key.getDisplayText();
+            t.setTooltip(new Tooltip(t.getTooltip() == null ? shortcut : t.getTooltip().getText() + " (" + shortcut
+                    + ")"));
+        }
         scene.getStylesheets().add(Theme.stylesheet());
         vm.darkThemeProperty().set(PREFS.getBoolean("darkTheme", false));
         Theme.apply(scene, vm.darkThemeProperty().get());
