@@ -10,6 +10,7 @@ import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxDialogService;
+import dev.costbench.ui.common.FxFormDialogs;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
@@ -21,6 +22,7 @@ import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
 import dev.costbench.ui.scenario.ScenarioView;
+import dev.costbench.ui.scenario.ScenarioViewModel;
 import dev.costbench.ui.shell.Feature;
 import dev.costbench.ui.shell.MainWindow;
 import dev.costbench.ui.shell.MenuActions;
@@ -178,7 +180,8 @@ public final class CostBenchApp extends Application {
 
     private ScenarioView scenarioView() {
         if (scenarioView == null) {
-            scenarioView = new ScenarioView(() -> workbench.catalogProperty().get(), storeAccess::store);
+            scenarioView = new ScenarioView(new ScenarioViewModel(ui, () -> workbench.catalogProperty().get(),
+                    storeAccess::store, FxFormDialogs.ownedByFocusedWindow()));
         }
         return scenarioView;
     }
@@ -205,7 +208,7 @@ public final class CostBenchApp extends Application {
                         promptVm.reasoningTokensProperty().get()), java.util.List.of(), null, null,
                 java.math.BigDecimal.ZERO, null);
         window.select(SCENARIOS);
-        scenarioView().addRequestType(t);
+        scenarioView().viewModel().addRequestType(t);
     }
 
     /** Asks for the passphrase of the encrypted key file (only where no OS credential store works). Any thread. */

@@ -108,8 +108,8 @@ final class Charts {
                 g.setFill(Color.gray(0.2));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.BOTTOM);
-                String value = b.total() ? ScenarioView.money0(BigDecimal.valueOf(b.to()))
-                        : (b.to() <= b.from() ? "−" : "+") + ScenarioView.money0(BigDecimal.valueOf(Math.abs(b.from()
+                String value = b.total() ? Figures.amount(BigDecimal.valueOf(b.to()))
+                        : (b.to() <= b.from() ? "−" : "+") + Figures.amount(BigDecimal.valueOf(Math.abs(b.from()
                         - b.to())));
                 g.fillText(value, x + bw / 2, yTop - 3, slot);
                 g.setTextBaseline(VPos.TOP);
@@ -159,7 +159,7 @@ final class Charts {
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
             g.fillText("Optimized $ per month as each uncertain input moves low ↔ high (centre: "
-                    + ScenarioView.money0(result.monthly()) + ")", 2, 2);
+                    + Figures.amount(result.monthly()) + ")", 2, 2);
             double cx = plotL + plotW / 2;
             for (int i = 0; i < n; i++) {
                 Tornado.Bar b = result.bars().get(i);
