@@ -53,7 +53,7 @@ final class Figures {
                 + Money.format(diff.abs()) + " vs this scenario)";
     }
 
-    /** A chart's label for an amount, signed when it is a change. */
+    /** A chart's label for an amount. */
     static String amount(BigDecimal usd) {
         return Money.format(usd);
     }

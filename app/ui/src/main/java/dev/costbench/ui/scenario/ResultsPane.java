@@ -20,7 +20,7 @@ final class ResultsPane extends VBox {
         totals.setStyle("-fx-font-size: 13px;");
         totals.setMinHeight(Region.USE_PREF_SIZE);
         totals.textProperty().bind(results.totalsProperty());
-        Charts.WaterfallChart chart = new Charts.WaterfallChart();
+        WaterfallChart chart = new WaterfallChart();
         chart.setId("waterfall");
         chart.show(results.waterfallProperty().get());
         results.waterfallProperty().addListener((o, a, b) -> chart.show(b));
@@ -31,7 +31,7 @@ final class ResultsPane extends VBox {
         compareTotals.setWrapText(true);
         compareTotals.setMinHeight(Region.USE_PREF_SIZE);
         compareTotals.textProperty().bind(results.compareTotalsProperty());
-        Charts.WaterfallChart compareChart = new Charts.WaterfallChart();
+        WaterfallChart compareChart = new WaterfallChart();
         compareChart.setId("compare-waterfall");
         results.compareWaterfallProperty().addListener((o, a, b) -> compareChart.show(b));
         VBox compareBox = new VBox(4, compareTotals, compareChart);
@@ -45,7 +45,7 @@ final class ResultsPane extends VBox {
             }
         });
 
-        Charts.TornadoChart tornado = new Charts.TornadoChart();
+        TornadoChart tornado = new TornadoChart();
         tornado.setId("tornado");
         tornado.setMinHeight(150);
         tornado.show(results.tornadoProperty().get());
