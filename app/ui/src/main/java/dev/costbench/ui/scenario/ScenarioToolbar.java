@@ -27,6 +27,12 @@ final class ScenarioToolbar extends HBox {
         compare.setPromptText("Compare with…");
         compare.setPrefWidth(240);
         compare.valueProperty().bindBidirectional(results.compareProperty());
+        Button closeCompare = new Button("✕");
+        closeCompare.setId("scenario-compare-close");
+        closeCompare.setTooltip(new Tooltip("Close the comparison"));
+        closeCompare.visibleProperty().bind(results.comparingProperty());
+        closeCompare.managedProperty().bind(results.comparingProperty());
+        closeCompare.setOnAction(e -> results.compareProperty().set(null));
         Button start = new Button("New from questions…");
         start.setTooltip(new Tooltip("Seed 003's four questions pre-select the levers that apply to a workload"));
         start.setOnAction(e -> files.newFromQuestions());
@@ -43,7 +49,7 @@ final class ScenarioToolbar extends HBox {
         export.setOnAction(e -> files.exportReport());
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        getChildren().addAll(new Label("Scenario"), picker, start, save, dup, rename, export, sp, compare);
+        getChildren().addAll(new Label("Scenario"), picker, start, save, dup, rename, export, sp, compare, closeCompare);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));
     }

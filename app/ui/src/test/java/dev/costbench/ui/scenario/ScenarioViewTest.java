@@ -100,6 +100,9 @@ class ScenarioViewTest {
         robot.clickOn(compare).clickOn("seed000-support-tickets");
         await(() -> robot.lookup("#compare-waterfall").tryQuery().isPresent());
         await(() -> vm.results().compareTotalsProperty().get().startsWith("“seed000-support-tickets”"));
+        robot.clickOn("#scenario-compare-close");
+        await(() -> robot.lookup("#compare-waterfall").tryQuery().isEmpty());
+        assertEquals(null, compare.getValue());
 
         // the levers are below the form: scroll down to them first
         robot.interact(() -> robot.lookup(".scroll-pane").queryAs(ScrollPane.class).setVvalue(1));
