@@ -10,6 +10,7 @@ import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxDialogService;
+import dev.costbench.ui.common.FxFormDialogs;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
@@ -24,6 +25,7 @@ import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
 import dev.costbench.ui.scenario.ScenarioView;
+import dev.costbench.ui.scenario.ScenarioViewModel;
 import dev.costbench.ui.shell.Feature;
 import dev.costbench.ui.shell.MainWindow;
 import dev.costbench.ui.shell.MenuActions;
@@ -84,7 +86,7 @@ public final class CostBenchApp extends Application {
                     labView().viewModel().checkQuality(name, baseline, optimized);
                 }, t -> {
                     window.select(SCENARIOS);
-                    scenarioView().addRequestType(t);
+                    scenarioView().viewModel().addRequestType(t);
                 });
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
@@ -190,7 +192,8 @@ public final class CostBenchApp extends Application {
 
     private ScenarioView scenarioView() {
         if (scenarioView == null) {
-            scenarioView = new ScenarioView(() -> workbench.catalogProperty().get(), storeAccess::store);
+            scenarioView = new ScenarioView(new ScenarioViewModel(ui, () -> workbench.catalogProperty().get(),
+                    storeAccess::store, FxFormDialogs.ownedByFocusedWindow()));
         }
         return scenarioView;
     }

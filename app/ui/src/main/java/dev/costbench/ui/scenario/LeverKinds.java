@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.scenario;
+
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.scenario.Lever;
+import dev.costbench.model.scenario.RequestType;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+
+/** The levers the "+ Lever" menu offers, each made with a moderate starting value. */
+final class LeverKinds {
+
+    static final List<String> ALL = List.of("Frame sampling", "Low media resolution", "Downscale images", "Crop",
+            "Event gating", "Response cache", "Precompute once", "Prompt trimming", "Few-shot trimming", "Output cap",
+            "Reasoning cap", "Routing to a cheaper model", "Cascade", "Prompt caching", "Batch API");
+
+    private LeverKinds() {
+    }
+
+    /**
+     * A lever of {@code kind} for a workload whose first request type is {@code first} (null: none).
+     *
+     * @throws IllegalArgumentException saying what is missing when the lever needs a cheaper model and the catalog
+     *     has none
+     */
+    static Lever create(String kind, RequestType first, Catalog catalog) {
+        String model = first == null ? "gpt-5" : first.model();
+        long out = first == null ? 500 : Math.max(16, first.text().output());
+        return switch (kind) {
+            case "Frame sampling" -> new Lever.FrameSampling(Lever.FrameSampling.Strategy.UNIFORM,
+                    new BigDecimal("0.2"));
+            case "Low media resolution" -> new Lever.LowMediaResolution(null, null, null, null);
+            case "Downscale images" -> new Lever.Downscale(768, null, null);
+            case "Crop" -> new Lever.Crop(new BigDecimal("0.5"), null, null);
+            case "Event gating" -> new Lever.EventGating(new BigDecimal("0.3"));
+            case "Response cache" -> new Lever.ResponseCache(Lever.ResponseCache.Match.EXACT, new BigDecimal("0.2"));
+            case "Precompute once" -> new Lever.Precompute(new BigDecimal("0.3"));
+            case "Prompt trimming" -> new Lever.PromptTrimming(Lever.PromptTrimming.Part.ALL, new BigDecimal("0.2"),
+                    null);
+            case "Few-shot trimming" -> new Lever.FewShotTrimming(new BigDecimal("0.5"), null);
+            case "Output cap" -> new Lever.OutputCap(Math.max(16, out * 3 / 4));
+            case "Reasoning cap" -> new Lever.ReasoningCap(1024);
+            case "Routing to a cheaper model" -> {
+                String cheap = requireCheaper(catalog, model);
+                yield new Lever.Routing(List.of(new Lever.Routing.Route(cheap, new BigDecimal("0.7")),
+                        new Lever.Routing.Route(model, new BigDecimal("0.3"))));
+            }
+            case "Cascade" -> new Lever.Cascade(requireCheaper(catalog, model), model, new BigDecimal("0.2"));
+            case "Prompt caching" -> new Lever.PromptCaching(new BigDecimal("0.6"),
+                    Lever.PromptCaching.Ttl.FIVE_MINUTES);
+            default -> new Lever.Batch(BigDecimal.ONE);
+        };
+    }
+
+    private static String requireCheaper(Catalog catalog, String model) {
+        String cheap = cheaperSibling(catalog, model);
+        if (cheap == null) {
+            throw new IllegalArgumentException("No cheaper model of the same provider in the catalog for " + model
+                    + ". Pick another model for the first request type, or add one to your catalog.");
+        }
+        return cheap;
+    }
+
+    /** The cheapest model of the same provider in a cheaper tier, or null. */
+    static String cheaperSibling(Catalog c, String id) {
+        ModelEntry m = c.find(id).orElse(null);
+        if (m == null) {
+            return null;
+        }
+        return c.models().stream().filter(x -> x.provider().equals(m.provider()) && !x.id().equals(id))
+                .filter(x -> x.tier().ordinal() > m.tier().ordinal())
+                .filter(x -> x.prices().get(PriceKind.INPUT) != null)
+                .min(Comparator.comparing(x -> x.prices().get(PriceKind.INPUT).perMTok()))
+                .map(ModelEntry::id).orElse(null);
+    }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.scenario;
+
+import dev.costbench.model.scenario.LeverEntry;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/**
+ * One lever of the stack as the levers section shows it: on or off, its knob (the one number a slider moves, if any),
+ * what it saves a month in the waterfall and why it saved less than its headline, and its validation error.
+ */
+public final class LeverRow {
+
+    private final String id;
+    private final String label;
+    private final String tooltip;
+    private final Knob knob;
+    private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled");
+    private final DoubleProperty value = new SimpleDoubleProperty(this, "value");
+    private final ReadOnlyStringWrapper valueText = new ReadOnlyStringWrapper(this, "valueText", "");
+    private final ReadOnlyStringWrapper saving = new ReadOnlyStringWrapper(this, "saving", "");
+    private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    LeverRow(LeverEntry e) {
+        this.id = e.id();
+        this.label = e.label();
+        this.tooltip = e.lever().kind() + " — acts on " + e.lever().component().toString().toLowerCase(Locale.ROOT)
+                .replace('_', ' ') + (e.note() == null || e.note().isBlank() ? "" : "\n" + e.note());
+        this.knob = Knob.of(e.lever());
+        enabled.set(e.enabled() == null || e.enabled());
+        if (knob != null) {
+            value.set(knob.clamped());
+            valueText.set(knob.format(value.get()));
+            value.addListener((o, a, b) -> valueText.set(knob.format(b.doubleValue())));
+        }
+    }
+
+    /** The lever's id in the scenario (node ids only, never shown). */
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** What kind of lever it is and what part of the bill it acts on. */
+    public String tooltip() {
+        return tooltip;
+    }
+
+    public boolean hasKnob() {
+        return knob != null;
+    }
+
+    /** The knob's name ("hit rate"), or empty. */
+    public String knobName() {
+        return knob == null ? "" : knob.name();
+    }
+
+    public double knobMin() {
+        return knob == null ? 0 : knob.min();
+    }
+
+    public double knobMax() {
+        return knob == null ? 1 : knob.max();
+    }
+
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    /** The knob's position (a share from 0 to 1 for percentages). */
+    public DoubleProperty valueProperty() {
+        return value;
+    }
+
+    /** The knob's position in words: "60 %", "1,024". */
+    public ReadOnlyStringProperty valueTextProperty() {
+        return valueText.getReadOnlyProperty();
+    }
+
+    /** "saves $4,680.00/mo", "adds …", or "off". */
+    public ReadOnlyStringProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /** Why the lever did less than its headline; empty when nothing to say. */
+    public ReadOnlyStringProperty notesProperty() {
+        return notes.getReadOnlyProperty();
+    }
+
+    /** What is wrong with the lever's settings; empty when nothing. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    void showStep(String savingText, String notesText) {
+        saving.set(savingText);
+        notes.set(notesText);
+    }
+
+    void showError(String message) {
+        error.set(message == null ? "" : message);
+    }
+}

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.scenario;
+
+import dev.costbench.model.scenario.AudioInput;
+import dev.costbench.model.scenario.ImageInput;
+import dev.costbench.model.scenario.RequestType;
+import dev.costbench.model.scenario.TextTokens;
+import dev.costbench.model.scenario.VideoInput;
+import dev.costbench.model.scenario.Volume;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The form of the selected request type, as text the user types: one property per field, filled from a request
+ * type ({@link #fill}) and read back into one ({@link #read}). A field that is not a number is named, not applied.
+ */
+final class RequestForm {
+
+    /** The fields in the order they are shown: key (also the node id's tail) and label. */
+    static final Map<String, String> FIELDS = fields("name", "Name", "volume", "Requests", "growth",
+            "Growth per month %", "system", "System tokens", "fewShot", "Few-shot tokens", "user", "User tokens",
+            "output", "Output tokens", "reasoning", "Reasoning tokens", "batchable", "Can wait (batchable) %",
+            "repeat", "Repeat rate %", "images", "Images per request", "imageSize", "Image size (W×H)",
+            "videoHours", "Video hours per request", "videoFps", "Video frames per second sent", "audioSeconds",
+            "Audio seconds per request");
+
+    private final Map<String, StringProperty> text = new LinkedHashMap<>();
+    private final StringProperty model = new SimpleStringProperty(this, "model");
+    private final ObjectProperty<Volume.Period> per = new SimpleObjectProperty<>(this, "per", Volume.Period.MONTH);
+
+    RequestForm() {
+        FIELDS.keySet().forEach(k -> text.put(k, new SimpleStringProperty(this, k, "")));
+    }
+
+    private static Map<String, String> fields(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    /** The text of the field {@code key} (one of {@link #FIELDS}). */
+    StringProperty field(String key) {
+        StringProperty p = text.get(key);
+        if (p == null) {
+            throw new IllegalArgumentException("No field " + key);
+        }
+        return p;
+    }
+
+    StringProperty modelProperty() {
+        return model;
+    }
+
+    ObjectProperty<Volume.Period> perProperty() {
+        return per;
+    }
+
+    /** Shows {@code t} in the fields. */
+    void fill(RequestType t) {
+        set("name", t.name());
+        model.set(t.model());
+        set("volume", t.volume().amount().toPlainString());
+        per.set(t.volume().per());
+        set("growth", pct(t.volume().monthlyGrowth()));
+        set("system", Long.toString(t.text().system()));
+        set("fewShot", Long.toString(t.text().fewShot()));
+        set("user", Long.toString(t.text().user()));
+        set("output", Long.toString(t.text().output()));
+        set("reasoning", Long.toString(t.text().reasoning()));
+        set("batchable", pct(t.batchableShare()));
+        set("repeat", t.repeatRate() == null ? "" : pct(t.repeatRate()));
+        ImageInput img = t.images().isEmpty() ? null : t.images().get(0);
+        set("images", img == null ? "0" : plain(img.count()));
+        set("imageSize", img == null ? "1024×1024" : img.width() + "×" + img.height());
+        set("videoHours", t.video() == null ? "0" : plain(t.video().hours()));
+        set("videoFps", t.video() == null || t.video().fps() == null ? "1" : plain(t.video().fps()));
+        set("audioSeconds", t.audio() == null ? "0" : plain(t.audio().seconds()));
+    }
+
+    private void set(String key, String value) {
+        text.get(key).set(value);
+    }
+
+    private static String pct(BigDecimal share) {
+        return share == null ? "0" : share.movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    private static String plain(BigDecimal d) {
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    /** What the form reads as: the request type, or the keys of the fields that are not numbers. */
+    record Reading(RequestType type, List<String> notNumbers) {
+    }
+
+    /** The request type the fields describe, keeping what the form does not show from {@code old}. */
+    Reading read(RequestType old) {
+        Numbers n = new Numbers();
+        BigDecimal volume = n.dec("volume");
+        BigDecimal growth = n.dec("growth");
+        TextTokens tokens = new TextTokens(n.lng("system"), n.lng("fewShot"), n.lng("user"), n.lng("output"),
+                n.lng("reasoning"));
+        BigDecimal batch = n.dec("batchable");
+        BigDecimal repeat = text.get("repeat").get().isBlank() ? null : n.dec("repeat");
+        BigDecimal images = n.dec("images");
+        BigDecimal hours = n.dec("videoHours");
+        BigDecimal fps = n.dec("videoFps");
+        BigDecimal audioSecs = n.dec("audioSeconds");
+        int[] size = n.size("imageSize");
+        if (!n.bad.isEmpty()) {
+            return new Reading(null, List.copyOf(n.bad));
+        }
+        List<ImageInput> imgs = images.signum() == 0 ? List.of() : List.of(new ImageInput(images, size[0], size[1],
+                old.images().isEmpty() ? null : old.images().get(0).tokensPerImage()));
+        VideoInput ov = old.video();
+        VideoInput video = hours.signum() == 0 ? null : new VideoInput(hours, fps, ov == null ? 1280 : ov.width(),
+                ov == null ? 720 : ov.height(), ov == null || ov.audio(), ov == null ? null : ov.resolution(),
+                ov == null ? null : ov.tokensPerFrame(), ov == null ? null : ov.audioTokensPerSecond());
+        AudioInput oa = old.audio();
+        AudioInput audio = audioSecs.signum() == 0 ? null : new AudioInput(audioSecs, oa == null ? null
+                : oa.clipSeconds(), oa == null ? null : oa.mode(), oa == null ? null : oa.transcription(),
+                oa == null ? null : oa.perMinute());
+        String m = model.get() == null || model.get().isBlank() ? old.model() : model.get().trim();
+        RequestType t = new RequestType(old.id(), text.get("name").get(), new Volume(volume, per.get(),
+                growth.movePointLeft(2)), m, tokens, imgs, audio, video, batch.movePointLeft(2),
+                repeat == null ? null : repeat.movePointLeft(2));
+        return new Reading(t, List.of());
+    }
+
+    /** Reads numbers from the fields, collecting the keys of those that are not numbers. */
+    private final class Numbers {
+        final List<String> bad = new ArrayList<>();
+
+        private String clean(String key) {
+            return text.get(key).get().trim().replace(",", "").replace("_", "");
+        }
+
+        BigDecimal dec(String key) {
+            try {
+                return new BigDecimal(clean(key));
+            } catch (NumberFormatException e) {
+                bad.add(key);
+                return BigDecimal.ZERO;
+            }
+        }
+
+        long lng(String key) {
+            try {
+                return Long.parseLong(clean(key));
+            } catch (NumberFormatException e) {
+                bad.add(key);
+                return 0L;
+            }
+        }
+
+        int[] size(String key) {
+            String[] wh = text.get(key).get().trim().split("\\s*[x×X*]\\s*");
+            try {
+                return new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh.length > 1 ? wh[1] : wh[0])};
+            } catch (NumberFormatException e) {
+                bad.add(key);
+                return new int[] {0, 0};
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.scenario;
+
+import dev.costbench.model.scenario.Volume;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+/** The selected request type's fields, bound to its {@link RequestForm}; a field the model refuses turns red. */
+final class RequestFormView extends GridPane {
+
+    private static final String INVALID = "-fx-border-color: #c0392b;";
+
+    RequestFormView(RequestTypesModel model, ObservableSet<String> invalid) {
+        setHgap(8);
+        setVgap(4);
+        setId("request-form");
+        RequestForm form = model.form();
+        ComboBox<String> modelBox = new ComboBox<>(model.models());
+        modelBox.setEditable(true);
+        modelBox.setPrefWidth(220);
+        modelBox.setId("field-model");
+        modelBox.valueProperty().bindBidirectional(form.modelProperty());
+        ComboBox<Volume.Period> per = new ComboBox<>(FXCollections.observableArrayList(Volume.Period.values()));
+        per.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Volume.Period p) {
+                return p == null ? "" : p == Volume.Period.DAY ? "day" : "month";
+            }
+
+            @Override
+            public Volume.Period fromString(String s) {
+                return "day".equals(s) ? Volume.Period.DAY : Volume.Period.MONTH;
+            }
+        });
+        per.valueProperty().bindBidirectional(form.perProperty());
+        int row = 0;
+        for (Map.Entry<String, String> d : RequestForm.FIELDS.entrySet()) {
+            String key = d.getKey();
+            TextField f = new TextField();
+            f.setId("field-" + key);
+            f.setPrefColumnCount(10);
+            f.textProperty().bindBidirectional(form.field(key));
+            f.setStyle(invalid.contains(key) ? INVALID : "");
+            invalid.addListener((SetChangeListener<String>) c -> f.setStyle(invalid.contains(key) ? INVALID : ""));
+            if (key.equals("volume")) {
+                addRow(row++, new Label(d.getValue()), new HBox(6, f, new Label("per"), per));
+            } else {
+                addRow(row++, new Label(d.getValue()), f);
+            }
+            if (key.equals("name")) {
+                addRow(row++, new Label("Model"), modelBox);
+            }
+        }
+        Label media = new Label();
+        media.setId("field-media");
+        media.setWrapText(true);
+        media.textProperty().bind(model.mediaProperty());
+        media.setTooltip(new Tooltip("Media per request, from the scenario file (edit it there, or bring a measured "
+                + "file from the Media view)"));
+        addRow(row, new Label("Media per request"), media);
+    }
+}

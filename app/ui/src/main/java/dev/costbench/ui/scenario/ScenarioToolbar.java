@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.scenario;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** The bar above the planner: pick a scenario, start one from questions, save, duplicate, rename, export, compare. */
+final class ScenarioToolbar extends HBox {
+
+    ScenarioToolbar(ScenarioFileActions files, ScenarioResults results) {
+        super(8);
+        ComboBox<String> picker = new ComboBox<>(files.names());
+        picker.setId("scenario-picker");
+        picker.setPrefWidth(280);
+        picker.setValue(files.currentProperty().get());
+        files.currentProperty().addListener((o, a, b) -> picker.setValue(b));
+        picker.setOnAction(e -> files.open(picker.getValue()));
+        ComboBox<String> compare = new ComboBox<>(files.names());
+        compare.setId("scenario-compare");
+        compare.setPromptText("Compare with…");
+        compare.setPrefWidth(240);
+        compare.valueProperty().bindBidirectional(results.compareProperty());
+        Button closeCompare = new Button("✕");
+        closeCompare.setId("scenario-compare-close");
+        closeCompare.setTooltip(new Tooltip("Close the comparison"));
+        closeCompare.visibleProperty().bind(results.comparingProperty());
+        closeCompare.managedProperty().bind(results.comparingProperty());
+        closeCompare.setOnAction(e -> results.compareProperty().set(null));
+        Button start = new Button("New from questions…");
+        start.setTooltip(new Tooltip("Seed 003's four questions pre-select the levers that apply to a workload"));
+        start.setOnAction(e -> files.newFromQuestions());
+        Button save = new Button("Save");
+        save.setId("scenario-save");
+        save.setOnAction(e -> files.save());
+        Button dup = new Button("Duplicate");
+        dup.setOnAction(e -> files.duplicate());
+        Button rename = new Button("Rename…");
+        rename.setOnAction(e -> files.rename());
+        Button export = new Button("Export report…");
+        export.setId("scenario-export");
+        export.setTooltip(new Tooltip("HTML with the waterfall chart, CSV or JSON"));
+        export.setOnAction(e -> files.exportReport());
+        Region sp = new Region();
+        HBox.setHgrow(sp, Priority.ALWAYS);
+        getChildren().addAll(new Label("Scenario"), picker, start, save, dup, rename, export, sp, compare,
+                closeCompare);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(8, 10, 8, 10));
+    }
+}
