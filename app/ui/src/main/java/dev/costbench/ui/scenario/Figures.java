@@ -48,7 +48,7 @@ final class Figures {
     static String compare(String name, Waterfall other, Waterfall current) {
         BigDecimal diff = other.optimizedMonthly().subtract(current == null ? BigDecimal.ZERO
                 : current.optimizedMonthly());
-        return "“" + name + "”: " + Money.format(other.baselineMonthly()) + " → " + Money.format(
+        return "“" + ScenarioNames.display(name) + "”: " + Money.format(other.baselineMonthly()) + " → " + Money.format(
                 other.optimizedMonthly()) + " a month (" + (diff.signum() >= 0 ? "+" : "−")
                 + Money.format(diff.abs()) + " vs this scenario)";
     }

@@ -27,8 +27,8 @@ final class ScenarioQuestions {
     /** The four questions and the workload's size, as a form. */
     static Form form(Catalog catalog) {
         List<String> models = catalog.models().stream().map(ModelEntry::id).sorted().toList();
-        return new Form("New scenario", "Four questions pick the levers that apply (seed 003, “Which levers for "
-                + "which workload”)", List.of(
+        return new Form("New scenario", "Four questions pick the levers that apply (“Which levers for which "
+                + "workload”)", List.of(
                 Form.Field.check("realTime", "Must it answer in real time?", true),
                 Form.Field.check("repeats", "Does the input repeat (same prompts, same documents, same questions)?",
                         false),
@@ -97,7 +97,7 @@ final class ScenarioQuestions {
                 new Lever.EventGating(new BigDecimal("0.40"))));
         levers.add(entry("batch", "Batch the work that can wait", on.getOrDefault("batch", false),
                 new Lever.Batch(new BigDecimal("0.80"))));
-        return new Scenario("New scenario", "Built from seed 003's four questions", List.of(
+        return new Scenario("New scenario", "Built from the four questions of \u201cWhich levers for which workload\u201d", List.of(
                 "real time: " + realTime, "input repeats: " + repeats, "steady load: " + steady, "spiky: " + spiky),
                 new Workload(List.of(t), null, 30), List.of(), levers);
     }

@@ -18,6 +18,7 @@ final class ScenarioToolbar extends HBox {
         super(8);
         ComboBox<String> picker = new ComboBox<>(files.names());
         picker.setId("scenario-picker");
+        picker.setConverter(new ScenarioNames());
         picker.setPrefWidth(280);
         picker.setValue(files.currentProperty().get());
         files.currentProperty().addListener((o, a, b) -> picker.setValue(b));
@@ -25,6 +26,7 @@ final class ScenarioToolbar extends HBox {
         ComboBox<String> compare = new ComboBox<>(files.names());
         compare.setId("scenario-compare");
         compare.setPromptText("Compare with…");
+        compare.setConverter(new ScenarioNames());
         compare.setPrefWidth(240);
         compare.valueProperty().bindBidirectional(results.compareProperty());
         Button closeCompare = new Button("✕");
@@ -34,7 +36,7 @@ final class ScenarioToolbar extends HBox {
         closeCompare.managedProperty().bind(results.comparingProperty());
         closeCompare.setOnAction(e -> results.compareProperty().set(null));
         Button start = new Button("New from questions…");
-        start.setTooltip(new Tooltip("Seed 003's four questions pre-select the levers that apply to a workload"));
+        start.setTooltip(new Tooltip("Four questions about the workload pre-select the levers that apply to it"));
         start.setOnAction(e -> files.newFromQuestions());
         Button save = new Button("Save");
         save.setId("scenario-save");

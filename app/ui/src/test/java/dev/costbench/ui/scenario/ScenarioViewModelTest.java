@@ -238,7 +238,7 @@ class ScenarioViewModelTest {
         vm.results().compareProperty().set("seed000-support-tickets");
         assertTrue(vm.results().comparingProperty().get());
         assertNotNull(vm.results().compareWaterfallProperty().get());
-        assertTrue(vm.results().compareTotalsProperty().get().startsWith("“seed000-support-tickets”: $"));
+        assertTrue(vm.results().compareTotalsProperty().get().startsWith("“Support tickets — one million a month, each with an image and a voice note (sample)”: $"), vm.results().compareTotalsProperty().get());
         assertTrue(vm.results().compareTotalsProperty().get().endsWith(" vs this scenario)"));
         String before = vm.results().compareTotalsProperty().get();
         row("batch-api").enabledProperty().set(false); // the difference follows the open scenario

@@ -97,9 +97,9 @@ class ScenarioViewTest {
     void comparingAndAddingALeverFromTheMenu(FxRobot robot) throws Exception {
         await(() -> !text(robot, "#scenario-totals").isEmpty());
         ComboBox<?> compare = robot.lookup("#scenario-compare").queryAs(ComboBox.class);
-        robot.clickOn(compare).clickOn("seed000-support-tickets");
+        robot.clickOn(compare).clickOn("Support tickets — one million a month, each with an image and a voice note (sample)");
         await(() -> robot.lookup("#compare-waterfall").tryQuery().isPresent());
-        await(() -> vm.results().compareTotalsProperty().get().startsWith("“seed000-support-tickets”"));
+        await(() -> vm.results().compareTotalsProperty().get().startsWith("“Support tickets"));
         robot.clickOn("#scenario-compare-close");
         await(() -> robot.lookup("#compare-waterfall").tryQuery().isEmpty());
         assertEquals(null, compare.getValue());
