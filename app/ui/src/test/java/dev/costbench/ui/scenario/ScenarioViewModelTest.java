@@ -220,7 +220,7 @@ class ScenarioViewModelTest {
         dialogs.answer(html);
         vm.files().exportReport();
         assertEquals("Export the scenario report", dialogs.last("saveFile").headline());
-        assertEquals("Seed-003---describe-and-moderate-every-uploaded-video.html", dialogs.last("saveFile").detail());
+        assertEquals("Video-moderation---describe-and-moderate-every-uploaded-video.html", dialogs.last("saveFile").detail());
         assertTrue(Files.readString(html).contains("<svg"), "the HTML report carries the chart");
         assertEquals("Exported " + html, vm.results().statusProperty().get());
 
