@@ -5,14 +5,18 @@ import dev.costbench.model.catalog.BillingRules;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.catalog.ServiceTier;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Prices one request on one model with the provider's rules ({@code shared/reference/provider-rules.md} §0):
  * cache reads and writes, the long-context switch that reprices the whole request, batch at 50 %, residency
- * multipliers. All money is exact {@link BigDecimal}; nothing is rounded here.
+ * multipliers, prices in force on a date ({@link BillingOptions#at()}, default today by the given {@link Clock},
+ * the system's UTC clock unless one is passed). All money is exact {@link BigDecimal}; nothing is rounded here.
  */
 public final class CostEngine {
 
@@ -26,6 +30,11 @@ public final class CostEngine {
      * is shorter than the model's minimum cacheable length.
      */
     public static CostBreakdown estimate(ModelEntry model, RequestShape shape, BillingOptions options) {
+        return estimate(model, shape, options, Clock.systemUTC());
+    }
+
+    /** As {@link #estimate(ModelEntry, RequestShape, BillingOptions)}, "today" taken from {@code clock}. */
+    public static CostBreakdown estimate(ModelEntry model, RequestShape shape, BillingOptions options, Clock clock) {
         long cached = shape.cachedTokens();
         long w5 = shape.cacheWrite5m();
         long w1 = shape.cacheWrite1h();
@@ -40,12 +49,12 @@ public final class CostEngine {
         }
         CanonicalUsage usage = new CanonicalUsage(shape.inputTokens() - cached - w5 - w1, cached, w5, w1,
                 shape.outputTokens(), shape.reasoningTokens());
-        CostBreakdown b = price(model, usage, options);
+        CostBreakdown b = price(model, usage, options, clock);
         if (notes.isEmpty()) {
             return b;
         }
         notes.addAll(b.notes());
-        return new CostBreakdown(model, usage, options, b.lines(), b.total(), notes);
+        return new CostBreakdown(b.model(), usage, b.options(), b.lines(), b.total(), notes);
     }
 
     /**
@@ -53,7 +62,12 @@ public final class CostEngine {
      * rules {@link #price} applies (residency is not applied).
      */
     public static UnitPrices unitPrices(ModelEntry model, long totalInputTokens, BillingOptions options) {
-        Pricer p = new Pricer(model, new CanonicalUsage(totalInputTokens, 0, 0, 0, 0, 0), options);
+        return unitPrices(model, totalInputTokens, options, Clock.systemUTC());
+    }
+
+    /** As {@link #unitPrices(ModelEntry, long, BillingOptions)}, "today" taken from {@code clock}. */
+    public static UnitPrices unitPrices(ModelEntry model, long totalInputTokens, BillingOptions options, Clock clock) {
+        Pricer p = new Pricer(model, new CanonicalUsage(totalInputTokens, 0, 0, 0, 0, 0), dated(options, clock));
         return new UnitPrices(p.lookup(PriceKind.INPUT, new StringBuilder()),
                 p.lookup(PriceKind.CACHED_INPUT, new StringBuilder()),
                 p.lookup(PriceKind.CACHE_WRITE_5M, new StringBuilder()),
@@ -63,8 +77,20 @@ public final class CostEngine {
 
     /** The cost of a request whose usage is known. */
     public static CostBreakdown price(ModelEntry model, CanonicalUsage usage, BillingOptions options) {
-        Pricer p = new Pricer(model, usage, options);
+        return price(model, usage, options, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #price(ModelEntry, CanonicalUsage, BillingOptions)}, "today" taken from {@code clock}; the
+     * breakdown's {@link CostBreakdown#options()} carry the date priced at.
+     */
+    public static CostBreakdown price(ModelEntry model, CanonicalUsage usage, BillingOptions options, Clock clock) {
+        Pricer p = new Pricer(model, usage, dated(options, clock));
         return p.run();
+    }
+
+    private static BillingOptions dated(BillingOptions options, Clock clock) {
+        return options.at() != null ? options : options.at(LocalDate.now(clock));
     }
 
     private static final class Pricer {
@@ -76,10 +102,10 @@ public final class CostEngine {
         final List<String> notes = new ArrayList<>();
 
         Pricer(ModelEntry m, CanonicalUsage u, BillingOptions o) {
-            this.m = m;
+            this.m = m.at(o.at());
             this.u = u;
             this.o = o;
-            this.longContext = m.longContext() != null && u.totalInput() > m.longContext().thresholdTokens();
+            this.longContext = this.m.longContext() != null && u.totalInput() > this.m.longContext().thresholdTokens();
         }
 
         CostBreakdown run() {
@@ -132,13 +158,23 @@ public final class CostEngine {
 
         /** The price for {@code kind} after the long-context, fallback and batch rules; null when unpriced. */
         Price lookup(PriceKind kind, StringBuilder rule) {
+            if (o.serviceTier() != ServiceTier.STANDARD && o.serviceTier() != ServiceTier.BATCH) {
+                rule.append("no ").append(o.serviceTier().label()).append(" price listed for this model: unpriced");
+                return null;
+            }
             PriceKind used = kind;
             Price base = raw(kind);
+            if (base == null && ended(kind, rule)) {
+                return null;
+            }
             if (base == null) {
                 PriceKind fallback = fallback(kind, rule);
                 if (fallback != null) {
                     used = fallback;
                     base = raw(fallback);
+                    if (base == null && ended(fallback, rule)) {
+                        return null;
+                    }
                 }
             }
             if (base == null) {
@@ -150,6 +186,9 @@ public final class CostEngine {
             }
             if (longContext) {
                 append(rule, "long context > " + m.longContext().thresholdTokens());
+            }
+            if (base.validUntil() != null) {
+                append(rule, "price valid until " + base.validUntil());
             }
             if (!o.batch()) {
                 return base;
@@ -166,6 +205,22 @@ public final class CostEngine {
                 return base.derive(HALF, "batch 50 %");
             }
             return base;
+        }
+
+        /** True (and the rule and a note say so) when {@code kind}'s dated prices do not cover the date. */
+        boolean ended(PriceKind kind, StringBuilder rule) {
+            java.util.Optional<String> gap = longContext ? java.util.Optional.empty() : m.scheduleGap(kind, o.at());
+            if (gap.isEmpty()) {
+                return false;
+            }
+            rule.setLength(0);
+            rule.append(gap.get()).append(": unpriced");
+            String note = "On " + o.at() + " " + gap.get() + ": unpriced (price another date with --at, or add "
+                    + "the new price to the catalog).";
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+            return true;
         }
 
         Price raw(PriceKind kind) {
