@@ -78,4 +78,71 @@ class EstimatePricingCliTest {
         assertTrue(r.out().contains("Prices in force on 2027-02-01"), r.out());
         assertFalse(r.out().contains("unpriced"), r.out());
     }
+
+    @Test
+    void tierPricesGpt5AtEveryTierItOffers() throws Exception {
+        String[] expected = {"standard", "11.25", "batch", "5.625", "flex", "5.625", "priority", "22.5"};
+        for (int i = 0; i < expected.length; i += 2) {
+            JsonNode row = json("estimate", "--models", "gpt-5", "--input-tokens", "1000000", "--output-tokens",
+                    "1000000", "--tier", expected[i], "--json").get(0);
+            assertUsd(expected[i + 1], row);
+            assertEquals(expected[i], row.get("serviceTier").asText());
+            assertEquals("high", row.get("tier").asText());
+            if (!expected[i].equals("standard")) {
+                boolean line = false;
+                for (JsonNode l : row.get("breakdown")) {
+                    line |= l.get("item").asText().startsWith("Service tier: ");
+                }
+                assertTrue(line, "no service-tier line in " + row);
+            }
+        }
+    }
+
+    @Test
+    void batchFlagIsAnAliasOfTierBatch() throws Exception {
+        JsonNode row = json("estimate", "--models", "gpt-5", "--input-tokens", "1000000", "--output-tokens",
+                "1000000", "--batch", "--json").get(0);
+        assertUsd("5.625", row);
+        assertEquals("batch", row.get("serviceTier").asText());
+        assertEquals(2, CliRun.of("", "estimate", "--models", "gpt-5", "--input-tokens", "10", "--batch", "--tier",
+                "priority").code());
+    }
+
+    @Test
+    void opusFastModeDoublesTheBill() throws Exception {
+        JsonNode row = json("estimate", "--models", "claude-opus-4-8", "--input-tokens", "1000000",
+                "--output-tokens", "1000000", "--tier", "fast", "--json").get(0);
+        assertUsd("60", row);
+        assertEquals("fast", row.get("serviceTier").asText());
+    }
+
+    @Test
+    void aTierTheModelDoesNotOfferExitsTwoWithOneLine() {
+        CliRun r = CliRun.of("", "estimate", "--models", "claude-sonnet-5-5", "--input-tokens", "10", "--tier",
+                "fast");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Claude Sonnet 5.5 does not offer the Fast mode tier (it offers: standard, batch)"),
+                r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void anUnknownTierExitsTwo() {
+        CliRun r = CliRun.of("", "estimate", "--models", "gpt-5", "--input-tokens", "10", "--tier", "turbo");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown service tier 'turbo' (known: standard, batch, flex, priority, fast)"),
+                r.err());
+    }
+
+    @Test
+    void haikuAbove100kSaysTheLongContextRateApplied() throws Exception {
+        JsonNode row = json("estimate", "--models", "claude-haiku-5-5", "--input-tokens", "150000",
+                "--output-tokens", "1000", "--json").get(0);
+        assertUsd("0.0775", row);
+        boolean line = false;
+        for (JsonNode l : row.get("breakdown")) {
+            line |= l.get("item").asText().startsWith("Long context");
+        }
+        assertTrue(line, row.toString());
+    }
 }

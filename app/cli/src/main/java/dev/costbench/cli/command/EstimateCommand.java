@@ -57,6 +57,16 @@ public final class EstimateCommand {
         long cached = a.nonNegative("cached-tokens", 0);
         PromptOptions opts = new PromptOptions(output, reasoning, false, a.flag("batch"), a.flag("residency"), monthly);
         BillingOptions billing = new BillingOptions(a.flag("batch"), a.flag("residency"), tier(a), pricedAt(a));
+        if (a.get("models") != null && billing.serviceTier() != ServiceTier.STANDARD
+                && billing.serviceTier() != ServiceTier.BATCH) {
+            for (ModelEntry m : models) {
+                if (!m.offers(billing.serviceTier())) {
+                    throw new UsageException(m.name() + " does not offer the " + billing.serviceTier().label()
+                            + " tier (it offers: " + m.serviceTiersOffered().stream().map(ServiceTier::id)
+                            .collect(Collectors.joining(", ")) + "); choose one of those with --tier");
+                }
+            }
+        }
         List<CostRow> rows;
         if (a.get("input-tokens") != null) {
             if (a.get("system") != null || a.get("prompt") != null) {
@@ -205,7 +215,10 @@ public final class EstimateCommand {
         out.println(Json.pretty(arr));
     }
 
-    /** A breakdown's lines as {@code [{item, tokens, pricePerMTok, usd, source, asOf, status, rule}]}. */
+    /**
+     * A breakdown's lines as {@code [{item, tokens, pricePerMTok, usd, source, asOf, status, rule}]}; status RULE marks
+     * a zero-amount line that only says which rule applied (service tier, long context).
+     */
     static void breakdownJson(ArrayNode bd, dev.costbench.model.cost.CostBreakdown b) {
         for (CostLine l : b.lines()) {
             ObjectNode li = bd.addObject();
@@ -215,7 +228,7 @@ public final class EstimateCommand {
             li.put("usd", l.usd() == null ? null : Money.exact(l.usd()));
             li.put("source", l.price() == null ? null : l.price().source());
             li.put("asOf", l.price() == null ? null : l.price().asOf());
-            li.put("status", l.price() == null ? "UNPRICED" : l.price().status().name());
+            li.put("status", l.price() != null ? l.price().status().name() : l.usd() == null ? "UNPRICED" : "RULE");
             li.put("rule", l.rule());
         }
     }

@@ -118,7 +118,7 @@ public final class CatalogBuilder {
             BillingRules rules = s.rules != null ? s.rules : BillingRules.forProvider(s.provider);
             models.add(new ModelEntry(s.id, s.name, s.provider, rules, s.tier, s.contextWindow, s.maxOutput,
                     s.tokenizer, s.minCacheTokens, s.prices, lc, s.residencyMultiplier, s.media, s.deprecation,
-                    s.notes, s.origin, overridden.getOrDefault(s.id, Set.of()), s.schedule).at(today));
+                    s.notes, s.origin, overridden.getOrDefault(s.id, Set.of()), s.schedule, s.serviceTiers).at(today));
         }
         return new Catalog(models, sources, problems, asOf);
     }

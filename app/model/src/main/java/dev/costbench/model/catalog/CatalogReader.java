@@ -39,7 +39,7 @@ public final class CatalogReader {
             Set.of("o200k_base", "cl100k_base", "o200k_harmony", "claude", "claude-2026", "gemini", "open");
     private static final Set<String> ENTRY_KEYS = Set.of("id", "name", "provider", "rules", "tier", "contextWindow",
             "maxOutput", "tokenizer", "minCacheTokens", "source", "asOf", "prices", "longContext",
-            "residencyMultiplier", "media", "deprecation", "notes");
+            "residencyMultiplier", "media", "deprecation", "notes", "serviceTiers");
 
     private final String file;
     private final Origin origin;
@@ -193,6 +193,12 @@ public final class CatalogReader {
                 s.given.add("residencyMultiplier");
             }
         }
+        JsonNode tiers = m.path("serviceTiers");
+        if (tiers.isObject()) {
+            tiers.fields().forEachRemaining(e -> readTier(e.getKey(), e.getValue(), id, source, asOf, s));
+        } else if (!tiers.isMissingNode()) {
+            problem(id, "serviceTiers", "must be an object {flex|priority|fast: {multiplier, prices, note}}");
+        }
         JsonNode media = m.path("media");
         if (media.isObject()) {
             s.media = CatalogMedia.read(media, (field, message) -> problem(id, field, message));
@@ -251,6 +257,39 @@ public final class CatalogReader {
             }
             s.given.add(field);
         });
+    }
+
+    private void readTier(String key, JsonNode v, String id, String source, String asOf, EntrySpec s) {
+        String field = "serviceTiers." + key;
+        ServiceTier tier;
+        try {
+            tier = ServiceTier.parse(key);
+        } catch (IllegalArgumentException e) {
+            problem(id, field, e.getMessage());
+            return;
+        }
+        if (tier == ServiceTier.STANDARD || tier == ServiceTier.BATCH) {
+            problem(id, field, "standard uses \"prices\"; batch uses batchInput / batchOutput or the provider's "
+                    + "50 % rule (ignored)");
+            return;
+        }
+        if (!v.isObject()) {
+            problem(id, field, "must be an object {multiplier, prices, note}");
+            return;
+        }
+        Price mult = v.has("multiplier") ? price(v.get("multiplier"), id, field + ".multiplier", source, asOf) : null;
+        Map<PriceKind, Price> prices = new java.util.EnumMap<>(PriceKind.class);
+        if (v.path("prices").isObject()) {
+            readPrices(v.path("prices"), id, field + ".prices", source, asOf, prices, s);
+        } else if (v.has("prices")) {
+            problem(id, field + ".prices", "must be an object");
+        }
+        if (mult == null && prices.isEmpty()) {
+            problem(id, field, "needs a multiplier or prices; the tier is ignored");
+            return;
+        }
+        s.serviceTiers.put(tier, new TierPricing(tier, mult, prices, v.path("note").asText("")));
+        s.given.add(field);
     }
 
     /** A list of dated prices for one kind: each needs a period, and the periods must not overlap. */
@@ -332,7 +371,8 @@ public final class CatalogReader {
 
     /** Prices are USD per 1M tokens; the residency multiplier is a plain factor. */
     private static NumberKind kind(String field) {
-        return field.startsWith("residencyMultiplier") ? NumberKind.MULTIPLIER : NumberKind.PRICE_PER_MILLION_TOKENS;
+        return field.startsWith("residencyMultiplier") || field.endsWith(".multiplier")
+                || field.endsWith(".multiplier.value") ? NumberKind.MULTIPLIER : NumberKind.PRICE_PER_MILLION_TOKENS;
     }
 
     /** A price or factor, checked against its declared range before anything computes with it. */

@@ -28,6 +28,8 @@ public final class EntrySpec {
     public Long longContextThreshold;
     public final Map<PriceKind, Price> longContextPrices = new EnumMap<>(PriceKind.class);
     public Price residencyMultiplier;
+    /** Flex, priority and fast-mode pricing, as in {@link ModelEntry#serviceTiers()}. */
+    public final Map<ServiceTier, TierPricing> serviceTiers = new EnumMap<>(ServiceTier.class);
     public Map<String, Object> media;
     public String deprecation;
     public String notes;
@@ -72,6 +74,7 @@ public final class EntrySpec {
             longContextThreshold = over.longContextThreshold;
         }
         longContextPrices.putAll(over.longContextPrices);
+        serviceTiers.putAll(over.serviceTiers);
         if (over.residencyMultiplier != null) {
             residencyMultiplier = over.residencyMultiplier;
         }

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param prices     the prices in force on the day the catalog was loaded (see {@link #at(LocalDate)} for another day)
  * @param overridden names of the fields a user catalog or an import changed (e.g. {@code prices.input}, {@code tier})
  * @param schedule   for each price kind that changes over time, its dated prices in order (validFrom / validUntil)
+ * @param serviceTiers the flex, priority and fast-mode pricing the model offers (standard and batch are not here)
  */
 public record ModelEntry(
         String id,
@@ -35,7 +36,8 @@ public record ModelEntry(
         String notes,
         Origin origin,
         Set<String> overridden,
-        Map<PriceKind, List<Price>> schedule) {
+        Map<PriceKind, List<Price>> schedule,
+        Map<ServiceTier, TierPricing> serviceTiers) {
 
     public ModelEntry {
         prices = prices.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(prices));
@@ -54,6 +56,8 @@ public record ModelEntry(
             });
         }
         schedule = sched.isEmpty() ? Map.of() : Map.copyOf(sched);
+        serviceTiers = serviceTiers == null || serviceTiers.isEmpty() ? Map.of()
+                : Map.copyOf(new EnumMap<>(serviceTiers));
     }
 
     /** An entry whose prices do not change over time. */
@@ -62,7 +66,33 @@ public record ModelEntry(
                       LongContext longContext, Price residencyMultiplier, Map<String, Object> media,
                       String deprecation, String notes, Origin origin, Set<String> overridden) {
         this(id, name, provider, rules, tier, contextWindow, maxOutput, tokenizer, minCacheTokens, prices,
-                longContext, residencyMultiplier, media, deprecation, notes, origin, overridden, Map.of());
+                longContext, residencyMultiplier, media, deprecation, notes, origin, overridden, Map.of(), Map.of());
+    }
+
+    /**
+     * True when the model can be served in {@code t}: standard always; batch when the provider has a batch API or a
+     * batch price is listed; flex, priority and fast mode when the catalog lists them for this model.
+     */
+    public boolean offers(ServiceTier t) {
+        switch (t) {
+            case STANDARD:
+                return true;
+            case BATCH:
+                return rules.batchHalfPrice() || prices.containsKey(PriceKind.BATCH_INPUT);
+            default:
+                return serviceTiers.containsKey(t);
+        }
+    }
+
+    /** The service tiers this model offers, in order (standard first). */
+    public List<ServiceTier> serviceTiersOffered() {
+        List<ServiceTier> out = new ArrayList<>();
+        for (ServiceTier t : ServiceTier.values()) {
+            if (offers(t)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**
@@ -80,7 +110,8 @@ public record ModelEntry(
             periods.stream().filter(x -> x.covers(date)).findFirst().ifPresent(x -> p.put(kind, x));
         });
         return new ModelEntry(id, name, provider, rules, tier, contextWindow, maxOutput, tokenizer, minCacheTokens, p,
-                longContext, residencyMultiplier, media, deprecation, notes, origin, overridden, schedule);
+                longContext, residencyMultiplier, media, deprecation, notes, origin, overridden, schedule,
+                serviceTiers);
     }
 
     /**

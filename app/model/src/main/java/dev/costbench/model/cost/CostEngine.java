@@ -5,7 +5,9 @@ import dev.costbench.model.catalog.BillingRules;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.catalog.ServiceTier;
+import dev.costbench.model.catalog.TierPricing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -128,6 +130,13 @@ public final class CostEngine {
                     total = total.add(l.usd());
                 }
             }
+            if (longContext) {
+                lines.add(new CostLine("Long context (input > " + String.format(java.util.Locale.ROOT, "%,d",
+                        m.longContext().thresholdTokens()) + " tokens)", 0, null, BigDecimal.ZERO,
+                        "long-context rate applied to the whole request (input, cache and output); "
+                                + "counted: input + cache reads + cache writes = " + u.totalInput()));
+            }
+            tierLine();
             if (o.residency()) {
                 Price mult = m.residencyMultiplier();
                 if (mult == null) {
@@ -140,6 +149,41 @@ public final class CostEngine {
                 }
             }
             return new CostBreakdown(m, u, o, lines, total, notes);
+        }
+
+        /** A zero-amount line naming the service tier and how it was priced (none for standard). */
+        void tierLine() {
+            ServiceTier t = o.serviceTier();
+            if (t == ServiceTier.STANDARD) {
+                return;
+            }
+            String item = "Service tier: " + t.label();
+            TierPricing tp = m.serviceTiers().get(t);
+            if (t == ServiceTier.BATCH) {
+                lines.add(new CostLine(item, 0, null, BigDecimal.ZERO, m.offers(t) ? "batch prices in the lines above"
+                        : "no batch API is listed for this model: priced at interactive rates"));
+            } else if (tp == null) {
+                lines.add(new CostLine(item, 0, null, null, t.label() + " is not offered for this model (offered: "
+                        + offered() + "): unpriced"));
+                notes.add(m.name() + " does not offer the " + t.label() + " tier (offered: " + offered()
+                        + "): unpriced, not priced as standard.");
+            } else {
+                String how = tp.prices().isEmpty() ? "" : "listed " + t.label() + " prices";
+                if (tp.multiplier() != null) {
+                    how += (how.isEmpty() ? "" : ", else ") + "×" + tp.multiplier().perMTok().stripTrailingZeros()
+                            .toPlainString() + " of the standard prices";
+                }
+                lines.add(new CostLine(item, 0, null, BigDecimal.ZERO,
+                        how + (tp.note().isEmpty() ? "" : "; " + tp.note())));
+            }
+        }
+
+        String offered() {
+            StringBuilder b = new StringBuilder();
+            for (ServiceTier x : m.serviceTiersOffered()) {
+                append(b, x.id());
+            }
+            return b.toString().replace(';', ',');
         }
 
         void line(String item, long tokens, PriceKind kind, boolean always) {
@@ -158,8 +202,9 @@ public final class CostEngine {
 
         /** The price for {@code kind} after the long-context, fallback and batch rules; null when unpriced. */
         Price lookup(PriceKind kind, StringBuilder rule) {
-            if (o.serviceTier() != ServiceTier.STANDARD && o.serviceTier() != ServiceTier.BATCH) {
-                rule.append("no ").append(o.serviceTier().label()).append(" price listed for this model: unpriced");
+            TierPricing tp = m.serviceTiers().get(o.serviceTier());
+            if (special() && tp == null) {
+                rule.append(o.serviceTier().label()).append(" is not offered for this model: unpriced");
                 return null;
             }
             PriceKind used = kind;
@@ -190,6 +235,9 @@ public final class CostEngine {
             if (base.validUntil() != null) {
                 append(rule, "price valid until " + base.validUntil());
             }
+            if (special()) {
+                return tierPrice(tp, kind, used, base, rule);
+            }
             if (!o.batch()) {
                 return base;
             }
@@ -205,6 +253,41 @@ public final class CostEngine {
                 return base.derive(HALF, "batch 50 %");
             }
             return base;
+        }
+
+        /** A service tier priced from {@link ModelEntry#serviceTiers()}: flex, priority or fast mode. */
+        boolean special() {
+            return o.serviceTier() != ServiceTier.STANDARD && o.serviceTier() != ServiceTier.BATCH;
+        }
+
+        /**
+         * The price of {@code kind} in a flex / priority / fast tier: a listed tier price (short context only) wins,
+         * else the documented multiplier on the standard (or long-context) price, else unpriced.
+         */
+        Price tierPrice(TierPricing tp, PriceKind kind, PriceKind used, Price base, StringBuilder rule) {
+            String label = o.serviceTier().label();
+            if (!longContext) {
+                Price listed = tp.prices().get(kind);
+                if (listed == null && used != kind) {
+                    listed = tp.prices().get(used);
+                }
+                if (listed != null) {
+                    append(rule, label + " price");
+                    return listed;
+                }
+            }
+            if (tp.multiplier() != null) {
+                String f = tp.multiplier().perMTok().stripTrailingZeros().toPlainString();
+                append(rule, label + " ×" + f);
+                Price d = base.derive(tp.multiplier().perMTok(), label + " ×" + f);
+                PriceStatus st = tp.multiplier().status() != PriceStatus.LISTED ? tp.multiplier().status() : d.status();
+                return new Price(d.perMTok(), tp.multiplier().source(), tp.multiplier().asOf(), st,
+                        d.alternatives(), d.note(), d.origin(), d.validFrom(), d.validUntil());
+            }
+            rule.setLength(0);
+            rule.append("no ").append(longContext ? "long-context " : "").append(label).append(' ')
+                    .append(kind.label().toLowerCase()).append(" price listed: unpriced");
+            return null;
         }
 
         /** True (and the rule and a note say so) when {@code kind}'s dated prices do not cover the date. */
