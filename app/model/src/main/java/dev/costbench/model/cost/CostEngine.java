@@ -250,7 +250,13 @@ public final class CostEngine {
             }
             if (m.rules().batchHalfPrice()) {
                 append(rule, "batch 50 %");
-                return base.derive(HALF, "batch 50 %");
+                Price half = base.derive(HALF, "batch 50 %");
+                if (m.rules() == BillingRules.GEMINI && used == PriceKind.CACHED_INPUT) {
+                    append(rule, "CONFLICT: some sources bill Gemini batch cache reads at the standard cached rate");
+                    return new Price(half.perMTok(), half.source(), half.asOf(), PriceStatus.CONFLICT,
+                            List.of(base.perMTok()), half.note(), half.origin(), half.validFrom(), half.validUntil());
+                }
+                return half;
             }
             return base;
         }

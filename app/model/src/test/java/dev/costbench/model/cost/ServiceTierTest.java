@@ -131,4 +131,14 @@ class ServiceTierTest {
                 c.problems().toString());
         assertFalse(c.find("x").orElseThrow().offers(ServiceTier.FLEX));
     }
+
+    @Test
+    void geminiBatchCacheReadsStayAVisibleConflict() {
+        CostBreakdown b = CostEngine.price(model("gemini-2.5-flash"), new CanonicalUsage(0, 1_000_000, 0, 0, 0, 0),
+                tier(ServiceTier.BATCH));
+        CostLine read = line(b, "Cache read");
+        assertUsd("0.015", read.usd());
+        assertEquals(dev.costbench.model.catalog.PriceStatus.CONFLICT, read.price().status());
+        assertUsd("0.03", read.price().alternatives().get(0));
+    }
 }
