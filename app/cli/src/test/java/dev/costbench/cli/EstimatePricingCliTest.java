@@ -145,4 +145,16 @@ class EstimatePricingCliTest {
         }
         assertTrue(line, row.toString());
     }
+
+    @Test
+    void withoutModelsAnUnofferedTierIsUnpricedAndSaysSo() {
+        CliRun r = CliRun.of("", "estimate", "--input-tokens", "1000", "--tier", "fast");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("note: Claude Sonnet 5.5: The Fast mode tier is not offered for this model "
+                + "(offered: standard, batch): unpriced, not priced as standard."), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("claude-opus-4-8") && !l.contains("unpriced")),
+                r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("claude-sonnet-5-5 ") && l.contains("unpriced")),
+                r.out());
+    }
 }

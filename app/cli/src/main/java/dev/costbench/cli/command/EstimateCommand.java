@@ -178,7 +178,8 @@ public final class EstimateCommand {
             r.warnings().forEach(warning -> b.append("warning: ").append(warning).append('\n'));
         }
         for (CostRow r : rows) {
-            r.breakdown().notes().stream().filter(n -> n.startsWith("On " + billing.at()))
+            r.breakdown().notes().stream().filter(n -> n.startsWith("On " + billing.at())
+                    || n.contains(" tier is not offered for this model"))
                     .forEach(n -> b.append("note: ").append(r.model().name()).append(": ").append(n).append('\n'));
         }
         out.print(b);

@@ -165,7 +165,7 @@ public final class CostEngine {
             } else if (tp == null) {
                 lines.add(new CostLine(item, 0, null, null, t.label() + " is not offered for this model (offered: "
                         + offered() + "): unpriced"));
-                notes.add(m.name() + " does not offer the " + t.label() + " tier (offered: " + offered()
+                notes.add("The " + t.label() + " tier is not offered for this model (offered: " + offered()
                         + "): unpriced, not priced as standard.");
             } else {
                 String how = tp.prices().isEmpty() ? "" : "listed " + t.label() + " prices";
