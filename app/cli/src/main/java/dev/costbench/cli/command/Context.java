@@ -10,6 +10,7 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.providers.ProviderConfig;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,12 +25,24 @@ public final class Context {
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<ProviderConfig> providers;
+    private final Clock clock;
 
     public Context(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> providers) {
+        this(in, out, err, providers, Clock.systemUTC());
+    }
+
+    /** A context whose "today" (the date prices are taken at unless {@code --at} says otherwise) is {@code clock}'s. */
+    public Context(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> providers, Clock clock) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.providers = providers;
+        this.clock = clock;
+    }
+
+    /** The clock that says what day it is. */
+    public Clock clock() {
+        return clock;
     }
 
     public InputStream in() {

@@ -9,6 +9,8 @@ import dev.costbench.cli.term.UsageException;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.PriceStatus;
+import dev.costbench.model.catalog.ServiceTier;
+import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostLine;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.Money;
@@ -17,6 +19,8 @@ import dev.costbench.model.cost.PromptOptions;
 import dev.costbench.model.prompt.TextStats;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +35,7 @@ public final class EstimateCommand {
 
     public static final Args.Options ESTIMATE = Args.Options.of("estimate",
             Set.of("system", "prompt", "input-tokens", "cached-tokens", "output-tokens", "reasoning-tokens",
-                    "monthly", "models"),
+                    "monthly", "models", "tier", "at"),
             Set.of("batch", "residency", "json"));
 
     private final Context ctx;
@@ -52,6 +56,17 @@ public final class EstimateCommand {
         long monthly = a.nonNegative("monthly", 100_000);
         long cached = a.nonNegative("cached-tokens", 0);
         PromptOptions opts = new PromptOptions(output, reasoning, false, a.flag("batch"), a.flag("residency"), monthly);
+        BillingOptions billing = new BillingOptions(a.flag("batch"), a.flag("residency"), tier(a), pricedAt(a));
+        if (a.get("models") != null && billing.serviceTier() != ServiceTier.STANDARD
+                && billing.serviceTier() != ServiceTier.BATCH) {
+            for (ModelEntry m : models) {
+                if (!m.offers(billing.serviceTier())) {
+                    throw new UsageException(m.name() + " does not offer the " + billing.serviceTier().label()
+                            + " tier (it offers: " + m.serviceTiersOffered().stream().map(ServiceTier::id)
+                            .collect(Collectors.joining(", ")) + "); choose one of those with --tier");
+                }
+            }
+        }
         List<CostRow> rows;
         if (a.get("input-tokens") != null) {
             if (a.get("system") != null || a.get("prompt") != null) {
@@ -61,7 +76,7 @@ public final class EstimateCommand {
             if (cached > input) {
                 throw new UsageException("--cached-tokens (" + cached + ") exceeds --input-tokens (" + input + ")");
             }
-            rows = PromptCostTable.computeGiven(models, input, cached, opts);
+            rows = PromptCostTable.computeGiven(models, input, cached, opts, billing);
         } else {
             if (a.get("system") == null && a.get("prompt") == null) {
                 throw new UsageException("estimate needs --prompt F, --system F or --input-tokens N");
@@ -79,19 +94,50 @@ public final class EstimateCommand {
             for (ModelEntry m : models) {
                 CostRow counted = PromptCostTable.compute(List.of(m), messages, prefix, opts).get(0);
                 long c = Math.min(cached, counted.input().tokens());
-                rows.add(c == 0 ? counted : PromptCostTable.row(m, counted.input(), c, opts));
+                rows.add(PromptCostTable.row(m, counted.input(), c, opts, billing));
             }
         }
         rows.sort(Comparator.comparing((CostRow r) -> r.model().tier()).thenComparing(CostRow::perRequest));
         if (a.flag("json")) {
             printJson(rows);
         } else {
-            printTable(rows, opts);
+            printTable(rows, opts, billing);
         }
         return 0;
     }
 
-    private void printTable(List<CostRow> rows, PromptOptions o) {
+    /** {@code --tier}, with {@code --batch} as its alias; null when neither is given. */
+    private static ServiceTier tier(Args a) {
+        String t = a.get("tier");
+        if (t == null) {
+            return a.flag("batch") ? ServiceTier.BATCH : ServiceTier.STANDARD;
+        }
+        ServiceTier tier;
+        try {
+            tier = ServiceTier.parse(t);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--tier: " + e.getMessage());
+        }
+        if (a.flag("batch") && tier != ServiceTier.BATCH) {
+            throw new UsageException("--batch is --tier batch: it cannot be combined with --tier " + tier.id());
+        }
+        return tier;
+    }
+
+    /** {@code --at YYYY-MM-DD}, or today (UTC). */
+    private LocalDate pricedAt(Args a) {
+        String at = a.get("at");
+        if (at == null) {
+            return LocalDate.now(ctx.clock());
+        }
+        try {
+            return LocalDate.parse(at);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--at must be a date YYYY-MM-DD (e.g. 2027-01-15), got '" + at + "'");
+        }
+    }
+
+    private void printTable(List<CostRow> rows, PromptOptions o, BillingOptions billing) {
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[] {"MODEL", "PROVIDER", "TIER", "INPUT", "CACHED", "OUTPUT", "$/REQUEST", "$/1K REQ",
             "$/MONTH (" + String.format("%,d", o.monthlyRequests()) + ")", "NOTES"});
@@ -126,8 +172,15 @@ public final class EstimateCommand {
         }
         b.append("≈ marks an estimated token count (no public tokenizer); ")
                 .append("UNCONFIRMED / CONFLICT mark prices sources do not confirm or disagree on.\n");
+        b.append("Prices in force on ").append(billing.at()).append(", service tier: ")
+                .append(billing.serviceTier().label()).append(".\n");
         for (CostRow r : rows) {
             r.warnings().forEach(warning -> b.append("warning: ").append(warning).append('\n'));
+        }
+        for (CostRow r : rows) {
+            r.breakdown().notes().stream().filter(n -> n.startsWith("On " + billing.at())
+                    || n.contains(" tier is not offered for this model"))
+                    .forEach(n -> b.append("note: ").append(r.model().name()).append(": ").append(n).append('\n'));
         }
         out.print(b);
     }
@@ -150,6 +203,8 @@ public final class EstimateCommand {
             o.put("outputTokens", r.outputTokens());
             o.put("costUsd", Money.exact(r.perRequest()));
             o.put("complete", r.complete());
+            o.put("serviceTier", r.breakdown().options().serviceTier().id());
+            o.put("pricedAt", r.breakdown().options().at() == null ? null : r.breakdown().options().at().toString());
             ArrayNode flags = o.putArray("flags");
             r.breakdown().flags().forEach(f -> flags.add(f.name()));
             breakdownJson(o.putArray("breakdown"), r.breakdown());
@@ -161,7 +216,10 @@ public final class EstimateCommand {
         out.println(Json.pretty(arr));
     }
 
-    /** A breakdown's lines as {@code [{item, tokens, pricePerMTok, usd, source, asOf, status, rule}]}. */
+    /**
+     * A breakdown's lines as {@code [{item, tokens, pricePerMTok, usd, source, asOf, status, rule}]}; status RULE marks
+     * a zero-amount line that only says which rule applied (service tier, long context).
+     */
     static void breakdownJson(ArrayNode bd, dev.costbench.model.cost.CostBreakdown b) {
         for (CostLine l : b.lines()) {
             ObjectNode li = bd.addObject();
@@ -171,7 +229,7 @@ public final class EstimateCommand {
             li.put("usd", l.usd() == null ? null : Money.exact(l.usd()));
             li.put("source", l.price() == null ? null : l.price().source());
             li.put("asOf", l.price() == null ? null : l.price().asOf());
-            li.put("status", l.price() == null ? "UNPRICED" : l.price().status().name());
+            li.put("status", l.price() != null ? l.price().status().name() : l.usd() == null ? "UNPRICED" : "RULE");
             li.put("rule", l.rule());
         }
     }

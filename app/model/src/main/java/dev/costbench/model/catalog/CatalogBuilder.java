@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,8 +52,17 @@ public final class CatalogBuilder {
         }
     }
 
-    /** Merges the layers in order; later layers override single fields of earlier ones. */
+    /** Merges the layers in order; later layers override single fields of earlier ones. Prices are today's. */
     public static Catalog build(List<CatalogFile> layers) {
+        return build(layers, Clock.systemUTC());
+    }
+
+    /**
+     * Merges the layers in order; each entry's {@link ModelEntry#prices()} are those in force on {@code clock}'s
+     * day (its dated prices stay in {@link ModelEntry#schedule()}).
+     */
+    public static Catalog build(List<CatalogFile> layers, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
         Map<String, EntrySpec> merged = new LinkedHashMap<>();
         Map<String, Set<String>> overridden = new HashMap<>();
         Map<String, String> firstFile = new HashMap<>();
@@ -107,7 +118,7 @@ public final class CatalogBuilder {
             BillingRules rules = s.rules != null ? s.rules : BillingRules.forProvider(s.provider);
             models.add(new ModelEntry(s.id, s.name, s.provider, rules, s.tier, s.contextWindow, s.maxOutput,
                     s.tokenizer, s.minCacheTokens, s.prices, lc, s.residencyMultiplier, s.media, s.deprecation,
-                    s.notes, s.origin, overridden.getOrDefault(s.id, Set.of())));
+                    s.notes, s.origin, overridden.getOrDefault(s.id, Set.of()), s.schedule, s.serviceTiers).at(today));
         }
         return new Catalog(models, sources, problems, asOf);
     }

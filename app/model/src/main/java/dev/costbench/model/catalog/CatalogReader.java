@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class CatalogReader {
             Set.of("o200k_base", "cl100k_base", "o200k_harmony", "claude", "claude-2026", "gemini", "open");
     private static final Set<String> ENTRY_KEYS = Set.of("id", "name", "provider", "rules", "tier", "contextWindow",
             "maxOutput", "tokenizer", "minCacheTokens", "source", "asOf", "prices", "longContext",
-            "residencyMultiplier", "media", "deprecation", "notes");
+            "residencyMultiplier", "media", "deprecation", "notes", "serviceTiers");
 
     private final String file;
     private final Origin origin;
@@ -192,6 +193,12 @@ public final class CatalogReader {
                 s.given.add("residencyMultiplier");
             }
         }
+        JsonNode tiers = m.path("serviceTiers");
+        if (tiers.isObject()) {
+            tiers.fields().forEachRemaining(e -> readTier(e.getKey(), e.getValue(), id, source, asOf, s));
+        } else if (!tiers.isMissingNode()) {
+            problem(id, "serviceTiers", "must be an object {flex|priority|fast: {multiplier, prices, note}}");
+        }
         JsonNode media = m.path("media");
         if (media.isObject()) {
             s.media = CatalogMedia.read(media, (field, message) -> problem(id, field, message));
@@ -222,12 +229,103 @@ public final class CatalogReader {
                         + "batchInput, batchOutput, inputAudio, outputAudio)");
                 return;
             }
-            Price p = price(e.getValue(), id, field, source, asOf);
-            if (p != null) {
-                out.put(kind, p);
-                s.given.add(field);
+            boolean topLevel = "prices".equals(path);
+            if (e.getValue().isArray()) {
+                if (!topLevel) {
+                    problem(id, field, "a list of dated prices is only allowed under \"prices\"");
+                    return;
+                }
+                List<Price> periods = schedule(e.getValue(), id, field, source, asOf);
+                if (!periods.isEmpty()) {
+                    s.schedule.put(kind, periods);
+                    s.given.add(field);
+                }
+                return;
             }
+            Price p = price(e.getValue(), id, field, source, asOf);
+            if (p == null) {
+                return;
+            }
+            if (p.dated() && topLevel) {
+                s.schedule.put(kind, List.of(p));
+            } else if (p.dated()) {
+                problem(id, field, "validFrom / validUntil are only allowed under \"prices\"; the dates are ignored");
+                out.put(kind, new Price(p.perMTok(), p.source(), p.asOf(), p.status(), p.alternatives(), p.note(),
+                        p.origin()));
+            } else {
+                out.put(kind, p);
+            }
+            s.given.add(field);
         });
+    }
+
+    private void readTier(String key, JsonNode v, String id, String source, String asOf, EntrySpec s) {
+        String field = "serviceTiers." + key;
+        ServiceTier tier;
+        try {
+            tier = ServiceTier.parse(key);
+        } catch (IllegalArgumentException e) {
+            problem(id, field, e.getMessage());
+            return;
+        }
+        if (tier == ServiceTier.STANDARD || tier == ServiceTier.BATCH) {
+            problem(id, field, "standard uses \"prices\"; batch uses batchInput / batchOutput or the provider's "
+                    + "50 % rule (ignored)");
+            return;
+        }
+        if (!v.isObject()) {
+            problem(id, field, "must be an object {multiplier, prices, note}");
+            return;
+        }
+        Price mult = v.has("multiplier") ? price(v.get("multiplier"), id, field + ".multiplier", source, asOf) : null;
+        Map<PriceKind, Price> prices = new java.util.EnumMap<>(PriceKind.class);
+        if (v.path("prices").isObject()) {
+            readPrices(v.path("prices"), id, field + ".prices", source, asOf, prices, s);
+        } else if (v.has("prices")) {
+            problem(id, field + ".prices", "must be an object");
+        }
+        if (mult == null && prices.isEmpty()) {
+            problem(id, field, "needs a multiplier or prices; the tier is ignored");
+            return;
+        }
+        s.serviceTiers.put(tier, new TierPricing(tier, mult, prices, v.path("note").asText("")));
+        s.given.add(field);
+    }
+
+    /** A list of dated prices for one kind: each needs a period, and the periods must not overlap. */
+    private List<Price> schedule(JsonNode arr, String id, String field, String source, String asOf) {
+        List<Price> periods = new ArrayList<>();
+        int i = 0;
+        for (JsonNode v : arr) {
+            String f = field + "[" + i++ + "]";
+            if (!v.isObject()) {
+                problem(id, f, "expected a price object with \"value\" and \"validFrom\" / \"validUntil\"");
+                continue;
+            }
+            Price p = price(v, id, f, source, asOf);
+            if (p != null) {
+                periods.add(p);
+            }
+        }
+        periods.sort(java.util.Comparator.comparing(Price::validFrom,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        for (int k = 1; k < periods.size(); k++) {
+            Price before = periods.get(k - 1);
+            Price after = periods.get(k);
+            if (before.validUntil() == null || after.validFrom() == null
+                    || !before.validUntil().isBefore(after.validFrom())) {
+                problem(id, field, "dated prices overlap or leave the end open (" + period(before) + " and "
+                        + period(after) + "): give each but the last a validUntil before the next validFrom; "
+                        + "the list is ignored");
+                return List.of();
+            }
+        }
+        return periods;
+    }
+
+    private static String period(Price p) {
+        return (p.validFrom() == null ? "…" : p.validFrom().toString()) + " to "
+                + (p.validUntil() == null ? "…" : p.validUntil().toString());
     }
 
     private Price price(JsonNode v, String id, String field, String source, String asOf) {
@@ -259,7 +357,13 @@ public final class CatalogReader {
             }
             String src = v.has("source") ? v.get("source").asText() : source;
             String date = v.has("asOf") ? date(v.get("asOf"), id, field + ".asOf") : asOf;
-            return new Price(value, src, date, status, alts, v.path("note").asText(""), origin);
+            LocalDate from = validity(v, id, field, "validFrom");
+            LocalDate until = validity(v, id, field, "validUntil");
+            if (from != null && until != null && until.isBefore(from)) {
+                problem(id, field, "validUntil " + until + " is before validFrom " + from + "; price dropped");
+                return null;
+            }
+            return new Price(value, src, date, status, alts, v.path("note").asText(""), origin, from, until);
         }
         BigDecimal value = decimal(v, id, field, kind(field));
         return value == null ? null : new Price(value, source, asOf, PriceStatus.LISTED, List.of(), "", origin);
@@ -267,7 +371,8 @@ public final class CatalogReader {
 
     /** Prices are USD per 1M tokens; the residency multiplier is a plain factor. */
     private static NumberKind kind(String field) {
-        return field.startsWith("residencyMultiplier") ? NumberKind.MULTIPLIER : NumberKind.PRICE_PER_MILLION_TOKENS;
+        return field.startsWith("residencyMultiplier") || field.endsWith(".multiplier")
+                || field.endsWith(".multiplier.value") ? NumberKind.MULTIPLIER : NumberKind.PRICE_PER_MILLION_TOKENS;
     }
 
     /** A price or factor, checked against its declared range before anything computes with it. */
@@ -329,6 +434,19 @@ public final class CatalogReader {
             return null;
         }
         return t;
+    }
+
+    private LocalDate validity(JsonNode v, String id, String field, String key) {
+        if (!v.has(key) || v.get(key).isNull()) {
+            return null;
+        }
+        String d = date(v.get(key), id, field + "." + key);
+        try {
+            return d == null ? null : LocalDate.parse(d);
+        } catch (java.time.format.DateTimeParseException e) {
+            problem(id, field + "." + key, "not a calendar date: " + d);
+            return null;
+        }
     }
 
     private void problem(String id, String field, String message) {

@@ -4,6 +4,7 @@ package dev.costbench.model.catalog;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,9 +23,13 @@ public final class EntrySpec {
     public String tokenizer;
     public Long minCacheTokens;
     public final Map<PriceKind, Price> prices = new EnumMap<>(PriceKind.class);
+    /** Price kinds given as dated prices (validFrom / validUntil), as in {@link ModelEntry#schedule()}. */
+    public final Map<PriceKind, List<Price>> schedule = new EnumMap<>(PriceKind.class);
     public Long longContextThreshold;
     public final Map<PriceKind, Price> longContextPrices = new EnumMap<>(PriceKind.class);
     public Price residencyMultiplier;
+    /** Flex, priority and fast-mode pricing, as in {@link ModelEntry#serviceTiers()}. */
+    public final Map<ServiceTier, TierPricing> serviceTiers = new EnumMap<>(ServiceTier.class);
     public Map<String, Object> media;
     public String deprecation;
     public String notes;
@@ -62,10 +67,14 @@ public final class EntrySpec {
             minCacheTokens = over.minCacheTokens;
         }
         prices.putAll(over.prices);
+        schedule.keySet().removeAll(over.prices.keySet());
+        schedule.putAll(over.schedule);
+        prices.keySet().removeAll(over.schedule.keySet());
         if (over.longContextThreshold != null) {
             longContextThreshold = over.longContextThreshold;
         }
         longContextPrices.putAll(over.longContextPrices);
+        serviceTiers.putAll(over.serviceTiers);
         if (over.residencyMultiplier != null) {
             residencyMultiplier = over.residencyMultiplier;
         }

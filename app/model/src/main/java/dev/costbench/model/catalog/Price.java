@@ -2,6 +2,7 @@
 package dev.costbench.model.catalog;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,9 +16,11 @@ import java.util.Objects;
  * @param alternatives for CONFLICT: the other values sources give
  * @param note         free text shown in the breakdown
  * @param origin       built-in catalog, user catalog or LiteLLM import
+ * @param validFrom    first day this price applies (inclusive); null: since always
+ * @param validUntil   last day this price applies (inclusive); null: no end is known
  */
 public record Price(BigDecimal perMTok, String source, String asOf, PriceStatus status, List<BigDecimal> alternatives,
-                    String note, Origin origin) {
+                    String note, Origin origin, LocalDate validFrom, LocalDate validUntil) {
 
     public Price {
         Objects.requireNonNull(perMTok, "perMTok");
@@ -27,6 +30,15 @@ public record Price(BigDecimal perMTok, String source, String asOf, PriceStatus 
         source = source == null ? "" : source;
         asOf = asOf == null ? "" : asOf;
         note = note == null ? "" : note;
+        if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
+            throw new IllegalArgumentException("validUntil " + validUntil + " is before validFrom " + validFrom);
+        }
+    }
+
+    /** A price without a validity period. */
+    public Price(BigDecimal perMTok, String source, String asOf, PriceStatus status, List<BigDecimal> alternatives,
+                 String note, Origin origin) {
+        this(perMTok, source, asOf, status, alternatives, note, origin, null, null);
     }
 
     public static Price listed(String value, String source, String asOf) {
@@ -37,7 +49,18 @@ public record Price(BigDecimal perMTok, String source, String asOf, PriceStatus 
     public Price derive(BigDecimal factor, String rule) {
         String why = rule + " applied to " + perMTok.stripTrailingZeros().toPlainString() + " (" + source + ")";
         PriceStatus st = status == PriceStatus.LISTED ? PriceStatus.DERIVED : status;
-        return new Price(perMTok.multiply(factor), source, asOf, st, alternatives, why, origin);
+        return new Price(perMTok.multiply(factor), source, asOf, st, alternatives, why, origin, validFrom,
+                validUntil);
+    }
+
+    /** True when this price has a validity period (a promotion, a scheduled change). */
+    public boolean dated() {
+        return validFrom != null || validUntil != null;
+    }
+
+    /** True when this price applies on {@code date}. */
+    public boolean covers(LocalDate date) {
+        return (validFrom == null || !date.isBefore(validFrom)) && (validUntil == null || !date.isAfter(validUntil));
     }
 
     public boolean overridden() {

@@ -24,9 +24,14 @@ public record CostBreakdown(ModelEntry model, CanonicalUsage usage, BillingOptio
         return lines.stream().noneMatch(CostLine::unpriced);
     }
 
-    /** True when nothing at all could be priced. */
+    /**
+     * True when nothing at all could be priced. Zero-amount lines without tokens (the service-tier and long-context
+     * lines, a residency uplift on nothing) do not count as priced.
+     */
     public boolean unpriced() {
-        return lines.stream().allMatch(CostLine::unpriced) && !lines.isEmpty();
+        List<CostLine> counted = lines.stream()
+                .filter(l -> !(l.tokens() == 0 && l.usd() != null && l.usd().signum() == 0)).toList();
+        return counted.stream().allMatch(CostLine::unpriced) && !counted.isEmpty();
     }
 
     /**

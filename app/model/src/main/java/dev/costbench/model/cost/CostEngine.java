@@ -5,14 +5,20 @@ import dev.costbench.model.catalog.BillingRules;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.catalog.PriceStatus;
+import dev.costbench.model.catalog.ServiceTier;
+import dev.costbench.model.catalog.TierPricing;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Prices one request on one model with the provider's rules ({@code shared/reference/provider-rules.md} §0):
  * cache reads and writes, the long-context switch that reprices the whole request, batch at 50 %, residency
- * multipliers. All money is exact {@link BigDecimal}; nothing is rounded here.
+ * multipliers, prices in force on a date ({@link BillingOptions#at()}, default today by the given {@link Clock},
+ * the system's UTC clock unless one is passed). All money is exact {@link BigDecimal}; nothing is rounded here.
  */
 public final class CostEngine {
 
@@ -26,6 +32,11 @@ public final class CostEngine {
      * is shorter than the model's minimum cacheable length.
      */
     public static CostBreakdown estimate(ModelEntry model, RequestShape shape, BillingOptions options) {
+        return estimate(model, shape, options, Clock.systemUTC());
+    }
+
+    /** As {@link #estimate(ModelEntry, RequestShape, BillingOptions)}, "today" taken from {@code clock}. */
+    public static CostBreakdown estimate(ModelEntry model, RequestShape shape, BillingOptions options, Clock clock) {
         long cached = shape.cachedTokens();
         long w5 = shape.cacheWrite5m();
         long w1 = shape.cacheWrite1h();
@@ -40,12 +51,12 @@ public final class CostEngine {
         }
         CanonicalUsage usage = new CanonicalUsage(shape.inputTokens() - cached - w5 - w1, cached, w5, w1,
                 shape.outputTokens(), shape.reasoningTokens());
-        CostBreakdown b = price(model, usage, options);
+        CostBreakdown b = price(model, usage, options, clock);
         if (notes.isEmpty()) {
             return b;
         }
         notes.addAll(b.notes());
-        return new CostBreakdown(model, usage, options, b.lines(), b.total(), notes);
+        return new CostBreakdown(b.model(), usage, b.options(), b.lines(), b.total(), notes);
     }
 
     /**
@@ -53,7 +64,12 @@ public final class CostEngine {
      * rules {@link #price} applies (residency is not applied).
      */
     public static UnitPrices unitPrices(ModelEntry model, long totalInputTokens, BillingOptions options) {
-        Pricer p = new Pricer(model, new CanonicalUsage(totalInputTokens, 0, 0, 0, 0, 0), options);
+        return unitPrices(model, totalInputTokens, options, Clock.systemUTC());
+    }
+
+    /** As {@link #unitPrices(ModelEntry, long, BillingOptions)}, "today" taken from {@code clock}. */
+    public static UnitPrices unitPrices(ModelEntry model, long totalInputTokens, BillingOptions options, Clock clock) {
+        Pricer p = new Pricer(model, new CanonicalUsage(totalInputTokens, 0, 0, 0, 0, 0), dated(options, clock));
         return new UnitPrices(p.lookup(PriceKind.INPUT, new StringBuilder()),
                 p.lookup(PriceKind.CACHED_INPUT, new StringBuilder()),
                 p.lookup(PriceKind.CACHE_WRITE_5M, new StringBuilder()),
@@ -63,8 +79,20 @@ public final class CostEngine {
 
     /** The cost of a request whose usage is known. */
     public static CostBreakdown price(ModelEntry model, CanonicalUsage usage, BillingOptions options) {
-        Pricer p = new Pricer(model, usage, options);
+        return price(model, usage, options, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #price(ModelEntry, CanonicalUsage, BillingOptions)}, "today" taken from {@code clock}; the
+     * breakdown's {@link CostBreakdown#options()} carry the date priced at.
+     */
+    public static CostBreakdown price(ModelEntry model, CanonicalUsage usage, BillingOptions options, Clock clock) {
+        Pricer p = new Pricer(model, usage, dated(options, clock));
         return p.run();
+    }
+
+    private static BillingOptions dated(BillingOptions options, Clock clock) {
+        return options.at() != null ? options : options.at(LocalDate.now(clock));
     }
 
     private static final class Pricer {
@@ -76,10 +104,10 @@ public final class CostEngine {
         final List<String> notes = new ArrayList<>();
 
         Pricer(ModelEntry m, CanonicalUsage u, BillingOptions o) {
-            this.m = m;
+            this.m = m.at(o.at());
             this.u = u;
             this.o = o;
-            this.longContext = m.longContext() != null && u.totalInput() > m.longContext().thresholdTokens();
+            this.longContext = this.m.longContext() != null && u.totalInput() > this.m.longContext().thresholdTokens();
         }
 
         CostBreakdown run() {
@@ -102,6 +130,13 @@ public final class CostEngine {
                     total = total.add(l.usd());
                 }
             }
+            if (longContext) {
+                lines.add(new CostLine("Long context (input > " + String.format(java.util.Locale.ROOT, "%,d",
+                        m.longContext().thresholdTokens()) + " tokens)", 0, null, BigDecimal.ZERO,
+                        "long-context rate applied to the whole request (input, cache and output); "
+                                + "counted: input + cache reads + cache writes = " + u.totalInput()));
+            }
+            tierLine();
             if (o.residency()) {
                 Price mult = m.residencyMultiplier();
                 if (mult == null) {
@@ -114,6 +149,41 @@ public final class CostEngine {
                 }
             }
             return new CostBreakdown(m, u, o, lines, total, notes);
+        }
+
+        /** A zero-amount line naming the service tier and how it was priced (none for standard). */
+        void tierLine() {
+            ServiceTier t = o.serviceTier();
+            if (t == ServiceTier.STANDARD) {
+                return;
+            }
+            String item = "Service tier: " + t.label();
+            TierPricing tp = m.serviceTiers().get(t);
+            if (t == ServiceTier.BATCH) {
+                lines.add(new CostLine(item, 0, null, BigDecimal.ZERO, m.offers(t) ? "batch prices in the lines above"
+                        : "no batch API is listed for this model: priced at interactive rates"));
+            } else if (tp == null) {
+                lines.add(new CostLine(item, 0, null, null, t.label() + " is not offered for this model (offered: "
+                        + offered() + "): unpriced"));
+                notes.add("The " + t.label() + " tier is not offered for this model (offered: " + offered()
+                        + "): unpriced, not priced as standard.");
+            } else {
+                String how = tp.prices().isEmpty() ? "" : "listed " + t.label() + " prices";
+                if (tp.multiplier() != null) {
+                    how += (how.isEmpty() ? "" : ", else ") + "×" + tp.multiplier().perMTok().stripTrailingZeros()
+                            .toPlainString() + " of the standard prices";
+                }
+                lines.add(new CostLine(item, 0, null, BigDecimal.ZERO,
+                        how + (tp.note().isEmpty() ? "" : "; " + tp.note())));
+            }
+        }
+
+        String offered() {
+            StringBuilder b = new StringBuilder();
+            for (ServiceTier x : m.serviceTiersOffered()) {
+                append(b, x.id());
+            }
+            return b.toString().replace(';', ',');
         }
 
         void line(String item, long tokens, PriceKind kind, boolean always) {
@@ -132,13 +202,24 @@ public final class CostEngine {
 
         /** The price for {@code kind} after the long-context, fallback and batch rules; null when unpriced. */
         Price lookup(PriceKind kind, StringBuilder rule) {
+            TierPricing tp = m.serviceTiers().get(o.serviceTier());
+            if (special() && tp == null) {
+                rule.append(o.serviceTier().label()).append(" is not offered for this model: unpriced");
+                return null;
+            }
             PriceKind used = kind;
             Price base = raw(kind);
+            if (base == null && ended(kind, rule)) {
+                return null;
+            }
             if (base == null) {
                 PriceKind fallback = fallback(kind, rule);
                 if (fallback != null) {
                     used = fallback;
                     base = raw(fallback);
+                    if (base == null && ended(fallback, rule)) {
+                        return null;
+                    }
                 }
             }
             if (base == null) {
@@ -150,6 +231,12 @@ public final class CostEngine {
             }
             if (longContext) {
                 append(rule, "long context > " + m.longContext().thresholdTokens());
+            }
+            if (base.validUntil() != null) {
+                append(rule, "price valid until " + base.validUntil());
+            }
+            if (special()) {
+                return tierPrice(tp, kind, used, base, rule);
             }
             if (!o.batch()) {
                 return base;
@@ -163,9 +250,66 @@ public final class CostEngine {
             }
             if (m.rules().batchHalfPrice()) {
                 append(rule, "batch 50 %");
-                return base.derive(HALF, "batch 50 %");
+                Price half = base.derive(HALF, "batch 50 %");
+                if (m.rules() == BillingRules.GEMINI && used == PriceKind.CACHED_INPUT) {
+                    append(rule, "CONFLICT: some sources bill Gemini batch cache reads at the standard cached rate");
+                    return new Price(half.perMTok(), half.source(), half.asOf(), PriceStatus.CONFLICT,
+                            List.of(base.perMTok()), half.note(), half.origin(), half.validFrom(), half.validUntil());
+                }
+                return half;
             }
             return base;
+        }
+
+        /** A service tier priced from {@link ModelEntry#serviceTiers()}: flex, priority or fast mode. */
+        boolean special() {
+            return o.serviceTier() != ServiceTier.STANDARD && o.serviceTier() != ServiceTier.BATCH;
+        }
+
+        /**
+         * The price of {@code kind} in a flex / priority / fast tier: a listed tier price (short context only) wins,
+         * else the documented multiplier on the standard (or long-context) price, else unpriced.
+         */
+        Price tierPrice(TierPricing tp, PriceKind kind, PriceKind used, Price base, StringBuilder rule) {
+            String label = o.serviceTier().label();
+            if (!longContext) {
+                Price listed = tp.prices().get(kind);
+                if (listed == null && used != kind) {
+                    listed = tp.prices().get(used);
+                }
+                if (listed != null) {
+                    append(rule, label + " price");
+                    return listed;
+                }
+            }
+            if (tp.multiplier() != null) {
+                String f = tp.multiplier().perMTok().stripTrailingZeros().toPlainString();
+                append(rule, label + " ×" + f);
+                Price d = base.derive(tp.multiplier().perMTok(), label + " ×" + f);
+                PriceStatus st = tp.multiplier().status() != PriceStatus.LISTED ? tp.multiplier().status() : d.status();
+                return new Price(d.perMTok(), tp.multiplier().source(), tp.multiplier().asOf(), st,
+                        d.alternatives(), d.note(), d.origin(), d.validFrom(), d.validUntil());
+            }
+            rule.setLength(0);
+            rule.append("no ").append(longContext ? "long-context " : "").append(label).append(' ')
+                    .append(kind.label().toLowerCase()).append(" price listed: unpriced");
+            return null;
+        }
+
+        /** True (and the rule and a note say so) when {@code kind}'s dated prices do not cover the date. */
+        boolean ended(PriceKind kind, StringBuilder rule) {
+            java.util.Optional<String> gap = longContext ? java.util.Optional.empty() : m.scheduleGap(kind, o.at());
+            if (gap.isEmpty()) {
+                return false;
+            }
+            rule.setLength(0);
+            rule.append(gap.get()).append(": unpriced");
+            String note = "On " + o.at() + " " + gap.get() + ": unpriced (price another date with --at, or add "
+                    + "the new price to the catalog).";
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+            return true;
         }
 
         Price raw(PriceKind kind) {

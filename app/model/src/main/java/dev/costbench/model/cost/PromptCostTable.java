@@ -43,9 +43,27 @@ public final class PromptCostTable {
         return rows;
     }
 
+    /**
+     * As {@link #computeGiven(List, long, long, PromptOptions)} billed with {@code billing} (service tier, date)
+     * instead of {@code options.billing()}.
+     */
+    public static List<CostRow> computeGiven(List<ModelEntry> models, long inputTokens, long cachedTokens,
+                                             PromptOptions options, BillingOptions billing) {
+        List<CostRow> rows = new ArrayList<>(models.size());
+        for (ModelEntry m : models) {
+            rows.add(row(m, TokenCount.given(inputTokens), cachedTokens, options, billing));
+        }
+        return rows;
+    }
+
     public static CostRow row(ModelEntry m, TokenCount input, long cached, PromptOptions o) {
+        return row(m, input, cached, o, o.billing());
+    }
+
+    /** One row billed with {@code billing} (service tier, date) instead of {@code o.billing()}. */
+    public static CostRow row(ModelEntry m, TokenCount input, long cached, PromptOptions o, BillingOptions billing) {
         RequestShape shape = new RequestShape(input.tokens(), cached, 0, 0, o.outputTokens(), o.reasoningTokens());
-        CostBreakdown b = CostEngine.estimate(m, shape, o.billing());
+        CostBreakdown b = CostEngine.estimate(m, shape, billing);
         BigDecimal per = b.total();
         return new CostRow(m, input, b.usage().cacheRead(), o.outputTokens(), b, per, per.multiply(THOUSAND),
                 per.multiply(BigDecimal.valueOf(o.monthlyRequests())));
