@@ -71,9 +71,18 @@ public final class FixStyle {
         while (d.find()) {
             local.add(d.group(1));
         }
-        try (Stream<Path> s = Files.list(file.getParent())) {
-            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))
-                    .forEach(n -> local.add(n.substring(0, n.length() - 5)));
+        // The package's classes: this folder, and the same package in the other source tree (main ↔ test).
+        String dir = file.getParent().toString();
+        for (String d2 : List.of(dir, dir.replace("/src/test/java/", "/src/main/java/"),
+                dir.replace("/src/main/java/", "/src/test/java/"))) {
+            Path folder = Path.of(d2);
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(folder)) {
+                s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))
+                        .forEach(n -> local.add(n.substring(0, n.length() - 5)));
+            }
         }
         Set<String> toImport = new TreeSet<>();
         boolean inBlockComment = false;
