@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import java.io.File;
+import java.util.Collections;
 
 /**
  * Writes THIRD-PARTY-NOTICES.txt for the jars an installer ships: for each library its Maven coordinates, name,
@@ -54,7 +56,7 @@ public final class Notices {
             String key = gav[0] + ":" + gav[1] + ":" + gav[2];
             libraries.computeIfAbsent(key, k -> new Library(gav[0], gav[1], gav[2], new ArrayList<>())).jars().add(file);
             try (ZipFile z = new ZipFile(jar.toFile())) {
-                for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                for (ZipEntry e : Collections.list(z.entries())) {
                     String n = e.getName();
                     if (!e.isDirectory() && n.matches("(?i)(META-INF/)?NOTICE(\\.txt|\\.md)?")) {
                         try (InputStream in = z.getInputStream(e)) {
@@ -107,7 +109,7 @@ public final class Notices {
     /** group, artifact, version: from the jar's pom.properties, else by finding the jar's name in the repository. */
     private static String[] coordinates(Path jar, Path repo) throws IOException {
         try (ZipFile z = new ZipFile(jar.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+            for (ZipEntry e : Collections.list(z.entries())) {
                 if (e.getName().startsWith("META-INF/maven/") && e.getName().endsWith("/pom.properties")) {
                     Properties p = new Properties();
                     try (InputStream in = z.getInputStream(e)) {
@@ -130,7 +132,7 @@ public final class Notices {
             Path versionDir = found.getParent();
             Path artifactDir = versionDir.getParent();
             Path groupDir = repo.relativize(artifactDir.getParent());
-            return new String[] {groupDir.toString().replace(java.io.File.separatorChar, '.'),
+            return new String[] {groupDir.toString().replace(File.separatorChar, '.'),
                     artifactDir.getFileName().toString(), versionDir.getFileName().toString()};
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.nio.file.StandardCopyOption;
 
 /**
  * One hour of 44.1 kHz stereo audio to 16 kHz mono plus the silence map, as the Media view and
@@ -68,7 +69,7 @@ public final class AudioResampleBench {
         for (Path file : files) {
             Path made = dir.resolve("tmp-" + file.getFileName());
             if (Files.exists(made)) {
-                Files.move(made, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(made, file, StandardCopyOption.REPLACE_EXISTING);
             }
         }
         List<AudioAnalysis.Span> expected = new ArrayList<>();

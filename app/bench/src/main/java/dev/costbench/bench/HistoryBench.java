@@ -34,6 +34,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import com.sun.management.OperatingSystemMXBean;
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.LedgerPurpose;
+import java.lang.management.ManagementFactory;
 
 /**
  * The History view with 100,000 stored trials: the experiment list with its summary line
@@ -134,7 +138,7 @@ public final class HistoryBench {
                 false);
         measure(out, "cli_summary_largest", dir, Math.max(3, repeats / 3), big,
                 (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)), false);
-        out.put("load_avg", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.put("load_avg", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.put("target_ms", TARGET_MS);
         System.out.println(json(out));
     }
@@ -228,8 +232,8 @@ public final class HistoryBench {
         return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
     }
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory
                     .getOperatingSystemMXBean();
     /**
      * The CPU time this process spent during the last {@link #time} call, ns (all its threads: the results view
@@ -262,11 +266,11 @@ public final class HistoryBench {
      * with {@code complete} also step two, {@link LabResults#analyze} (bootstrap intervals, quality, verdicts).
      */
     private static SimilarityCache view(H2LabStore store, long id, boolean complete) {
-        dev.costbench.model.lab.Experiment e = store.loadExperiment(id);
+        Experiment e = store.loadExperiment(id);
         ExperimentData d = ExperimentData.load(store, id);
         store.judgeFailures(id);
-        store.spentOnExperiment(id, dev.costbench.model.lab.LedgerPurpose.TRIAL);
-        store.spentOnExperiment(id, dev.costbench.model.lab.LedgerPurpose.JUDGE);
+        store.spentOnExperiment(id, LedgerPurpose.TRIAL);
+        store.spentOnExperiment(id, LedgerPurpose.JUDGE);
         LabResults.preview(d, StatsOptions.defaults());
         if (!complete) {
             return null;
@@ -297,7 +301,7 @@ public final class HistoryBench {
     }
 
     /** An experiment of about {@code trials} trials: 2 variants × 10 inputs × 2 models × N repetitions. */
-    private static dev.costbench.model.lab.Experiment generate(H2LabStore store, String name, int trials, long seed) {
+    private static Experiment generate(H2LabStore store, String name, int trials, long seed) {
         int reps = Math.max(1, trials / 40);
         List<String> models = List.of("gpt-4o-mini", "claude-haiku-4-5");
         NewExperiment spec = new NewExperiment(name, new BigDecimal("5.00"), reps,

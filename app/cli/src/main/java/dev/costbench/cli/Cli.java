@@ -21,6 +21,8 @@ import dev.costbench.providers.ProviderConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,7 +35,8 @@ import java.util.function.Supplier;
  */
 public final class Cli {
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: costbench                      start the workbench",
             "       costbench tokens --encoding o200k_base|cl100k_base|o200k_harmony [--file F] [--jsonl]",
             "       costbench tokens FILE --show [--encoding E] [--json]   (the pieces with their ids and spans)",
@@ -86,18 +89,52 @@ public final class Cli {
      * runs (a command added here is swept with its flags).
      */
     static List<Args.Options> options() {
-        return List.of(TokensCommand.TOKENS, EstimateCommand.ESTIMATE, CatalogCommand.CATALOG_LIST,
-                CatalogCommand.CATALOG_CHECK, CatalogCommand.CATALOG_IMPORT, MediaCommand.MEDIA, ProviderCommand.PING,
-                ProviderCommand.COMPLETE, DiffCommand.DIFF, TuneCommand.TUNE, CacheCommand.CACHE, ScenarioCommand.LIST,
-                ScenarioCommand.REPORT, AbCommand.RUN, AbCommand.RESUME, AbCommand.JUDGE, AbCommand.LIST,
-                AbCommand.SHOW, AbCommand.EXPORT, AbCommand.COMPARE, AbCommand.REPRICE, AbCommand.IMPORT);
+        return List.of(
+                TokensCommand.TOKENS,
+                EstimateCommand.ESTIMATE,
+                CatalogCommand.CATALOG_LIST,
+                CatalogCommand.CATALOG_CHECK,
+                CatalogCommand.CATALOG_IMPORT,
+                MediaCommand.MEDIA,
+                ProviderCommand.PING,
+                ProviderCommand.COMPLETE,
+                DiffCommand.DIFF,
+                TuneCommand.TUNE,
+                CacheCommand.CACHE,
+                ScenarioCommand.LIST,
+                ScenarioCommand.REPORT,
+                AbCommand.RUN,
+                AbCommand.RESUME,
+                AbCommand.JUDGE,
+                AbCommand.LIST,
+                AbCommand.SHOW,
+                AbCommand.EXPORT,
+                AbCommand.COMPARE,
+                AbCommand.REPRICE,
+                AbCommand.IMPORT);
     }
 
     /** True when {@code args} name a command-line command rather than starting the workbench. */
     public static boolean isCommand(String[] args) {
         // A single existing file (`costbench photo.jpg`, or a desktop "open with") opens the workbench on it.
-        if (args.length == 1 && !args[0].startsWith("-") && !List.of("tokens", "estimate", "catalog", "media", "ping", "complete", "scenario", "ab", "diff", "tune", "cache", "store", "help").contains(args[0])
-                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]))) {
+        if (args.length == 1
+                && !args[0].startsWith("-")
+                && !List.of(
+                                "tokens",
+                                "estimate",
+                                "catalog",
+                                "media",
+                                "ping",
+                                "complete",
+                                "scenario",
+                                "ab",
+                                "diff",
+                                "tune",
+                                "cache",
+                                "store",
+                                "help")
+                        .contains(args[0])
+                && Files.isRegularFile(Path.of(args[0]))) {
             return false;
         }
         return args.length > 0;

@@ -111,8 +111,13 @@ final class StoreCommand {
         out.println("Backups in " + folder + ", newest first:");
         out.printf(Locale.ROOT, "%-19s  %9s  %-22s  %s%n", "MADE", "SIZE", "WHY", "BACKUP");
         for (StoreBackup b : all) {
-            out.printf(Locale.ROOT, "%-19s  %9s  %-22s  %s%n", WHEN.format(b.created().atZone(ZoneId.systemDefault())),
-                    size(b.sizeBytes()), b.kind().label(), b.name());
+            out.printf(
+                    Locale.ROOT,
+                    "%-19s  %9s  %-22s  %s%n",
+                    WHEN.format(b.created().atZone(ZoneId.systemDefault())),
+                    size(b.sizeBytes()),
+                    b.kind().label(),
+                    b.name());
         }
         return 0;
     }
@@ -140,7 +145,8 @@ final class StoreCommand {
         }
         StoreMaintenance.Restored r = StoreMaintenance.restore(dataDir, b);
         out.println("Restored " + b.name() + " (made " + WHEN.format(b.created().atZone(ZoneId.systemDefault()))
-                + ") to " + r.database() + r.keptAside().map(p -> "; the previous file is kept as " + p).orElse("")
+                + ") to " + r.database()
+                + r.keptAside().map(p -> "; the previous file is kept as " + p).orElse("")
                 + ".");
         return 0;
     }

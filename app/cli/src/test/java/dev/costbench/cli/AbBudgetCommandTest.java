@@ -46,6 +46,7 @@ class AbBudgetCommandTest {
 
     @TempDir
     Path tmp;
+
     private final MockWebServer server = new MockWebServer();
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
@@ -87,28 +88,38 @@ class AbBudgetCommandTest {
         String path = r.getUrl().encodedPath();
         if (path.equals("/v1/responses")) {
             long output = b.path("max_output_tokens").asLong(1000) * outputFactor;
-            return json(200, "{\"id\":\"resp_" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
-                    + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,"
-                    + "\"model\":\"gpt-4o-mini-2024-07-18\",\"output\":[{\"type\":\"message\",\"id\":\"msg_" + n
-                    + "\",\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
-                    + "\"text\":\"{\\\"issue\\\": \\\"refund\\\"}\",\"annotations\":[]}]}],\"usage\":{\"input_tokens\":"
-                    + input + ",\"input_tokens_details\":{\"cached_tokens\":0},\"output_tokens\":" + output
-                    + ",\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":" + (input + output)
-                    + "}}");
+            return json(
+                    200,
+                    "{\"id\":\"resp_" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
+                            + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,"
+                            + "\"model\":\"gpt-4o-mini-2024-07-18\",\"output\":[{\"type\":\"message\",\"id\":\"msg_" + n
+                            + "\",\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
+                            + "\"text\":\"{\\\"issue\\\": \\\"refund\\\"}\",\"annotations\":[]}]}],\"usage\":{\"input_tokens\":"
+                            + input + ",\"input_tokens_details\":{\"cached_tokens\":0},\"output_tokens\":" + output
+                            + ",\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":" + (input + output)
+                            + "}}");
         }
         if (path.equals("/v1/messages")) {
             long output = b.path("max_tokens").asLong(1000) * outputFactor;
-            return json(200, "{\"id\":\"msg_" + n + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":"
-                    + "[{\"type\":\"text\",\"text\":\"Issue: refund.\"}],\"model\":\"claude-haiku-4-5-20251001\","
-                    + "\"stop_reason\":\"max_tokens\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + input
-                    + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":" + output
-                    + "}}");
+            return json(
+                    200,
+                    "{\"id\":\"msg_" + n + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":"
+                            + "[{\"type\":\"text\",\"text\":\"Issue: refund.\"}],\"model\":\"claude-haiku-4-5-20251001\","
+                            + "\"stop_reason\":\"max_tokens\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":"
+                            + input
+                            + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":"
+                            + output
+                            + "}}");
         }
         return json(404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private int run(String... args) {
@@ -122,8 +133,12 @@ class AbBudgetCommandTest {
         CliRun r = CliRun.of("", () -> cfg, args);
         out = r.out();
         err = r.err();
-        assertFalse(out.contains(OPENAI_KEY) || err.contains(OPENAI_KEY) || out.contains(ANTHROPIC_KEY)
-                || err.contains(ANTHROPIC_KEY), "a key was printed");
+        assertFalse(
+                out.contains(OPENAI_KEY)
+                        || err.contains(OPENAI_KEY)
+                        || out.contains(ANTHROPIC_KEY)
+                        || err.contains(ANTHROPIC_KEY),
+                "a key was printed");
         return r.code();
     }
 
@@ -132,14 +147,20 @@ class AbBudgetCommandTest {
     void aServerBillingMoreThanTheCapStopsTheRunNearTheBudgetAndSaysWhy(long in, long outFactor) throws Exception {
         inputFactor = in;
         outputFactor = outFactor;
-        assertEquals(4, run("ab", "run", "seed000-support-ticket", "--budget", "0.05", "--yes", "--json",
-                "--no-stream"), err);
+        assertEquals(
+                4,
+                run("ab", "run", "seed000-support-ticket", "--budget", "0.05", "--yes", "--json", "--no-stream"),
+                err);
 
         // every request carried the seed's output cap, so no honest server could bill more output than that
         assertFalse(bodies.isEmpty());
         for (JsonNode b : bodies) {
-            assertEquals(300, b.has("max_output_tokens") ? b.get("max_output_tokens").asInt()
-                    : b.path("max_tokens").asInt(), b.toString());
+            assertEquals(
+                    300,
+                    b.has("max_output_tokens")
+                            ? b.get("max_output_tokens").asInt()
+                            : b.path("max_tokens").asInt(),
+                    b.toString());
         }
 
         JsonNode o = JSON.readTree(out);
@@ -153,7 +174,15 @@ class AbBudgetCommandTest {
         // the spending: at most the cap plus what the calls in flight were billed beyond their reservations
         BigDecimal spent = new BigDecimal(o.get("spentUsd").asText());
         long id = o.get("experimentId").asLong();
-        assertEquals(0, run("ab", "export", Long.toString(id), "--json", "--out", tmp.resolve("x.json").toString()));
+        assertEquals(
+                0,
+                run(
+                        "ab",
+                        "export",
+                        Long.toString(id),
+                        "--json",
+                        "--out",
+                        tmp.resolve("x.json").toString()));
         JsonNode trials = JSON.readTree(tmp.resolve("x.json").toFile()).get("trials");
         assertEquals(calls.get(), trials.size(), "every call was recorded");
         BigDecimal largest = BigDecimal.ZERO;
@@ -163,18 +192,26 @@ class AbBudgetCommandTest {
             BigDecimal cost = new BigDecimal(t.get("costUsd").asText());
             largest = largest.max(cost);
             sum = sum.add(cost);
-            firstOfModel.merge(t.get("model").asText(), t, (a, c) -> Instant.parse(c.get("started").asText())
-                    .isBefore(Instant.parse(a.get("started").asText())) ? c : a);
+            firstOfModel.merge(
+                    t.get("model").asText(),
+                    t,
+                    (a, c) -> Instant.parse(c.get("started").asText())
+                                    .isBefore(Instant.parse(a.get("started").asText()))
+                            ? c
+                            : a);
         }
         assertEquals(0, sum.compareTo(spent));
         // in general: the calls in flight when the last one started, at most 8, each billed at most the largest bill
-        assertTrue(spent.compareTo(BUDGET.add(largest.multiply(BigDecimal.valueOf(MOST_IN_FLIGHT)))) <= 0,
+        assertTrue(
+                spent.compareTo(BUDGET.add(largest.multiply(BigDecimal.valueOf(MOST_IN_FLIGHT)))) <= 0,
                 "spent " + spent + " with " + calls.get() + " calls, the largest " + largest);
         // here: each provider's first call runs alone, so those two were the calls in flight at the first overrun;
         // later calls reserved the ratio it showed (this server over-reports every call about alike)
-        BigDecimal firstCalls = firstOfModel.values().stream().map(t -> new BigDecimal(t.get("costUsd").asText()))
+        BigDecimal firstCalls = firstOfModel.values().stream()
+                .map(t -> new BigDecimal(t.get("costUsd").asText()))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertTrue(spent.compareTo(BUDGET.add(firstCalls)) <= 0,
+        assertTrue(
+                spent.compareTo(BUDGET.add(firstCalls)) <= 0,
                 "spent " + spent + " ≤ $0.05 + " + firstCalls + " (the first call of each provider)");
         if (in == 1000) {
             // the first call of each provider runs alone: it alone shows the server over-reports, and nothing

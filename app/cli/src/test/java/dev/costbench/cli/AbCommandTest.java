@@ -8,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.lab.MediaBlob;
+import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.providers.ProviderConfig;
+import dev.costbench.store.H2LabStore;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -43,6 +48,7 @@ class AbCommandTest {
 
     @TempDir
     Path tmp;
+
     private Path data;
     private final MockWebServer server = new MockWebServer();
     private final AtomicInteger openAiCalls = new AtomicInteger();
@@ -50,11 +56,12 @@ class AbCommandTest {
     private volatile int anthropicStatus = 200;
     private final AtomicInteger judgeCalls = new AtomicInteger();
     /** The judge's next answers (the text of its output), then a good one. */
-    private final List<String> judgeAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> judgeAnswers = new CopyOnWriteArrayList<>();
+
     private String out;
     private String err;
     /** Every request body the mock providers received. */
-    private final List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -84,44 +91,61 @@ class AbCommandTest {
         if (path.equals("/v1/responses") && body.contains("impartial judge")) {
             assertEquals("Bearer " + OPENAI_KEY, r.getHeaders().get("Authorization"));
             int n = judgeCalls.incrementAndGet();
-            String text = judgeAnswers.isEmpty() ? "{\\\"score\\\": 4, \\\"rationale\\\": \\\"Names the issue.\\\"}"
+            String text = judgeAnswers.isEmpty()
+                    ? "{\\\"score\\\": 4, \\\"rationale\\\": \\\"Names the issue.\\\"}"
                     : judgeAnswers.remove(0);
-            return json(200, "{\"id\":\"resp_j" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
-                    + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-4o-mini-2024-07-18\","
-                    + "\"output\":[{\"type\":\"message\",\"id\":\"msg_j" + n + "\",\"status\":\"completed\",\"role\":"
-                    + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"" + text + "\","
-                    + "\"annotations\":[]}]}],\"usage\":{\"input_tokens\":" + input + ",\"input_tokens_details\":"
-                    + "{\"cached_tokens\":0},\"output_tokens\":25,\"output_tokens_details\":{\"reasoning_tokens\":0},"
-                    + "\"total_tokens\":" + (input + 25) + "}}");
+            return json(
+                    200,
+                    "{\"id\":\"resp_j" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
+                            + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-4o-mini-2024-07-18\","
+                            + "\"output\":[{\"type\":\"message\",\"id\":\"msg_j" + n
+                            + "\",\"status\":\"completed\",\"role\":"
+                            + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"" + text + "\","
+                            + "\"annotations\":[]}]}],\"usage\":{\"input_tokens\":" + input
+                            + ",\"input_tokens_details\":"
+                            + "{\"cached_tokens\":0},\"output_tokens\":25,\"output_tokens_details\":{\"reasoning_tokens\":0},"
+                            + "\"total_tokens\":" + (input + 25) + "}}");
         }
         if (path.equals("/v1/responses")) {
             assertEquals("Bearer " + OPENAI_KEY, r.getHeaders().get("Authorization"));
             int n = openAiCalls.incrementAndGet();
-            return json(200, "{\"id\":\"resp_" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
-                    + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-4o-mini-2024-07-18\","
-                    + "\"output\":[{\"type\":\"message\",\"id\":\"msg_" + n + "\",\"status\":\"completed\",\"role\":"
-                    + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"{\\\"issue\\\": \\\"refund\\\"}\","
-                    + "\"annotations\":[]}]}],\"usage\":{\"input_tokens\":" + input + ",\"input_tokens_details\":"
-                    + "{\"cached_tokens\":0},\"output_tokens\":40,\"output_tokens_details\":{\"reasoning_tokens\":0},"
-                    + "\"total_tokens\":" + (input + 40) + "}}");
+            return json(
+                    200,
+                    "{\"id\":\"resp_" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
+                            + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-4o-mini-2024-07-18\","
+                            + "\"output\":[{\"type\":\"message\",\"id\":\"msg_" + n
+                            + "\",\"status\":\"completed\",\"role\":"
+                            + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"{\\\"issue\\\": \\\"refund\\\"}\","
+                            + "\"annotations\":[]}]}],\"usage\":{\"input_tokens\":" + input
+                            + ",\"input_tokens_details\":"
+                            + "{\"cached_tokens\":0},\"output_tokens\":40,\"output_tokens_details\":{\"reasoning_tokens\":0},"
+                            + "\"total_tokens\":" + (input + 40) + "}}");
         }
         if (path.equals("/v1/messages")) {
             assertEquals(ANTHROPIC_KEY, r.getHeaders().get("x-api-key"));
             int n = anthropicCalls.incrementAndGet();
             if (anthropicStatus != 200) {
-                return json(anthropicStatus, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
-                        + "\"message\":\"model: not available\"}}");
+                return json(
+                        anthropicStatus,
+                        "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                                + "\"message\":\"model: not available\"}}");
             }
-            return json(200, "{\"id\":\"msg_" + n + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":"
-                    + "[{\"type\":\"text\",\"text\":\"Issue: refund.\"}],\"model\":\"claude-haiku-4-5-20251001\","
-                    + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + input
-                    + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":60}}");
+            return json(
+                    200,
+                    "{\"id\":\"msg_" + n + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":"
+                            + "[{\"type\":\"text\",\"text\":\"Issue: refund.\"}],\"model\":\"claude-haiku-4-5-20251001\","
+                            + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + input
+                            + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":60}}");
         }
         return json(404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     private Map<String, String> env() {
@@ -140,8 +164,12 @@ class AbCommandTest {
         out = r.out();
         err = r.err();
         int code = r.code();
-        assertFalse(out.contains(OPENAI_KEY) || err.contains(OPENAI_KEY) || out.contains(ANTHROPIC_KEY)
-                || err.contains(ANTHROPIC_KEY), "a key was printed");
+        assertFalse(
+                out.contains(OPENAI_KEY)
+                        || err.contains(OPENAI_KEY)
+                        || out.contains(ANTHROPIC_KEY)
+                        || err.contains(ANTHROPIC_KEY),
+                "a key was printed");
         return code;
     }
 
@@ -151,13 +179,15 @@ class AbCommandTest {
 
     /** A small OpenAI-only experiment: 2 variants × 2 inputs × 2 repetitions on gpt-4o-mini. */
     private Path smallSpec(String extra) throws IOException {
-        return Files.writeString(tmp.resolve("small.json"), "{\"name\":\"small\",\"models\":[\"gpt-4o-mini\"],"
-                + "\"repetitions\":2,\"stream\":false,\"parameters\":{\"maxOutputTokens\":100}," + extra
-                + "\"variants\":[{\"name\":\"verbose\",\"system\":\"You are an expert in analyzing customer support "
-                + "tickets. Please carefully analyze the ticket and determine the issue, the severity and the "
-                + "resolution.\",\"user\":\"Ticket: {{ticket}}\"},{\"name\":\"optimized\",\"system\":\"Analyze. "
-                + "Return JSON.\",\"user\":\"{{ticket}}\"}],\"inputs\":[{\"label\":\"T-1\",\"variables\":{\"ticket\":"
-                + "\"charged twice\"}},{\"label\":\"T-2\",\"variables\":{\"ticket\":\"cannot log in\"}}]}");
+        return Files.writeString(
+                tmp.resolve("small.json"),
+                "{\"name\":\"small\",\"models\":[\"gpt-4o-mini\"],"
+                        + "\"repetitions\":2,\"stream\":false,\"parameters\":{\"maxOutputTokens\":100}," + extra
+                        + "\"variants\":[{\"name\":\"verbose\",\"system\":\"You are an expert in analyzing customer support "
+                        + "tickets. Please carefully analyze the ticket and determine the issue, the severity and the "
+                        + "resolution.\",\"user\":\"Ticket: {{ticket}}\"},{\"name\":\"optimized\",\"system\":\"Analyze. "
+                        + "Return JSON.\",\"user\":\"{{ticket}}\"}],\"inputs\":[{\"label\":\"T-1\",\"variables\":{\"ticket\":"
+                        + "\"charged twice\"}},{\"label\":\"T-2\",\"variables\":{\"ticket\":\"cannot log in\"}}]}");
     }
 
     @Test
@@ -175,7 +205,9 @@ class AbCommandTest {
         assertEquals(48, o.get("done").asInt());
         assertEquals(48, o.get("estimate").get("calls").asInt());
         assertTrue(new BigDecimal(o.get("estimate").get("lowUsd").asText())
-                .compareTo(new BigDecimal(o.get("estimate").get("highUsd").asText())) < 0);
+                        .compareTo(
+                                new BigDecimal(o.get("estimate").get("highUsd").asText()))
+                < 0);
         assertEquals(4, o.get("results").size());
         BigDecimal total = BigDecimal.ZERO;
         for (JsonNode r : o.get("results")) {
@@ -194,8 +226,10 @@ class AbCommandTest {
             assertTrue(c.get("savingPct").asDouble() > 30, c.toString());
             // the statistics package gives the saving's 95 % interval (paired t on the matched cells)
             JsonNode ci = c.get("savingPctInterval");
-            assertTrue(ci.get("low").asDouble() <= c.get("savingPct").asDouble()
-                    && c.get("savingPct").asDouble() <= ci.get("high").asDouble(), c.toString());
+            assertTrue(
+                    ci.get("low").asDouble() <= c.get("savingPct").asDouble()
+                            && c.get("savingPct").asDouble() <= ci.get("high").asDouble(),
+                    c.toString());
             assertTrue(c.get("significant").isBoolean(), c.toString());
         }
         long id = o.get("experimentId").asLong();
@@ -218,7 +252,8 @@ class AbCommandTest {
         assertEquals(0, run("ab", "export", Long.toString(id), "--json", "--out", file.toString()));
         JsonNode export = JSON.readTree(file.toFile());
         assertEquals(48, export.get("trials").size());
-        assertEquals("seed000-support-ticket", export.get("experiment").get("name").asText());
+        assertEquals(
+                "seed000-support-ticket", export.get("experiment").get("name").asText());
 
         assertNoKeyIn(file);
         assertNoKeyIn(data);
@@ -229,40 +264,47 @@ class AbCommandTest {
         byte[] big;
         byte[] small;
         try (var a = getClass().getResourceAsStream("/experiments/receipt-2048.png");
-             var b = getClass().getResourceAsStream("/experiments/receipt-512.png")) {
+                var b = getClass().getResourceAsStream("/experiments/receipt-512.png")) {
             big = a.readAllBytes();
             small = b.readAllBytes();
         }
         Files.write(tmp.resolve("big.png"), big);
         Files.write(tmp.resolve("small.png"), small);
-        Path spec = Files.writeString(tmp.resolve("img.json"), "{\"name\":\"img\",\"models\":[\"gpt-4o-mini\","
-                + "\"claude-haiku-4-5\"],\"stream\":false,\"parameters\":{\"maxOutputTokens\":50},\"variants\":["
-                + "{\"name\":\"2048 px\",\"user\":\"Total?\",\"media\":[\"big.png\"]},"
-                + "{\"name\":\"512 px\",\"user\":\"Total?\",\"media\":[\"small.png\"]}]}");
+        Path spec = Files.writeString(
+                tmp.resolve("img.json"),
+                "{\"name\":\"img\",\"models\":[\"gpt-4o-mini\","
+                        + "\"claude-haiku-4-5\"],\"stream\":false,\"parameters\":{\"maxOutputTokens\":50},\"variants\":["
+                        + "{\"name\":\"2048 px\",\"user\":\"Total?\",\"media\":[\"big.png\"]},"
+                        + "{\"name\":\"512 px\",\"user\":\"Total?\",\"media\":[\"small.png\"]}]}");
         assertEquals(0, run("ab", "run", spec.toString(), "--yes", "--json"), err);
         assertEquals(2, openAiCalls.get());
         assertEquals(2, anthropicCalls.get());
         assertTrue(err.contains("media of 2048 px: big.png · 1536×2048 · 42 KB — tokens: gpt-4o-mini ≈"), err);
         assertTrue(err.contains("media of 512 px: small.png · 384×512 · 15 KB — tokens: gpt-4o-mini ≈"), err);
-        String b64Big = java.util.Base64.getEncoder().encodeToString(big);
-        String b64Small = java.util.Base64.getEncoder().encodeToString(small);
+        String b64Big = Base64.getEncoder().encodeToString(big);
+        String b64Small = Base64.getEncoder().encodeToString(small);
         // OpenAI Responses: {"type":"input_image","image_url":"data:image/png;base64,…"} after the text
-        List<String> openAi = bodies.stream().filter(x -> x.contains("input_image")).toList();
+        List<String> openAi =
+                bodies.stream().filter(x -> x.contains("input_image")).toList();
         assertEquals(2, openAi.size(), bodies.toString().length() + " chars of bodies");
         for (String x : openAi) {
             JsonNode content = JSON.readTree(x).get("input").get(0).get("content");
             assertEquals("input_text", content.get(0).get("type").asText());
             assertEquals("input_image", content.get(1).get("type").asText());
             String url = content.get(1).get("image_url").asText();
-            assertTrue(url.equals("data:image/png;base64," + b64Big) || url.equals("data:image/png;base64,"
-                    + b64Small), url.substring(0, 40));
+            assertTrue(
+                    url.equals("data:image/png;base64," + b64Big) || url.equals("data:image/png;base64," + b64Small),
+                    url.substring(0, 40));
         }
-        assertTrue(openAi.stream().anyMatch(x -> x.contains(b64Small)) && openAi.stream().anyMatch(x -> x.contains(b64Big)));
+        assertTrue(openAi.stream().anyMatch(x -> x.contains(b64Small))
+                && openAi.stream().anyMatch(x -> x.contains(b64Big)));
         // Anthropic Messages: {"type":"image","source":{"type":"base64","media_type":"image/png","data":"…"}}
-        List<String> claude = bodies.stream().filter(x -> x.contains("\"source\"")).toList();
+        List<String> claude =
+                bodies.stream().filter(x -> x.contains("\"source\"")).toList();
         assertEquals(2, claude.size());
         for (String x : claude) {
-            JsonNode img = JSON.readTree(x).get("messages").get(0).get("content").get(1);
+            JsonNode img =
+                    JSON.readTree(x).get("messages").get(0).get("content").get(1);
             assertEquals("image", img.get("type").asText());
             assertEquals("base64", img.get("source").get("type").asText());
             assertEquals("image/png", img.get("source").get("media_type").asText());
@@ -274,19 +316,25 @@ class AbCommandTest {
         Path file = tmp.resolve("export.json");
         assertEquals(0, run("ab", "export", Long.toString(id), "--json", "--out", file.toString()));
         JsonNode export = JSON.readTree(file.toFile());
-        assertEquals(dev.costbench.model.lab.MediaBlob.sha256(small),
+        assertEquals(
+                MediaBlob.sha256(small),
                 export.get("variants").get(1).get("media").get(0).asText());
         assertNoKeyIn(data);
         // imported into a store that holds the images, the copy keeps them and can run again
         assertEquals(0, run("ab", "import", file.toString()), err);
-        try (dev.costbench.store.H2LabStore store = dev.costbench.store.H2LabStore.open(data)) {
-            long copy = store.listExperiments().stream().mapToLong(x -> x.id()).max().orElseThrow();
+        try (H2LabStore store = H2LabStore.open(data)) {
+            long copy = store.listExperiments().stream()
+                    .mapToLong(x -> x.id())
+                    .max()
+                    .orElseThrow();
             assertTrue(copy != id);
-            assertEquals(List.of(dev.costbench.model.lab.MediaBlob.sha256(small)),
+            assertEquals(
+                    List.of(MediaBlob.sha256(small)),
                     store.variants(copy).get(1).mediaHashes());
-            var plan = dev.costbench.model.lab.run.RunPlan.load(store, copy);
+            var plan = RunPlan.load(store, copy);
             assertTrue(plan.variants().get(1).spec().media().get(0).loaded());
-            assertEquals("small.png", plan.variants().get(1).spec().media().get(0).name());
+            assertEquals(
+                    "small.png", plan.variants().get(1).spec().media().get(0).name());
         }
     }
 
@@ -295,8 +343,10 @@ class AbCommandTest {
         try (var a = getClass().getResourceAsStream("/experiments/receipt-512.png")) {
             Files.write(tmp.resolve("small.png"), a.readAllBytes());
         }
-        Path spec = Files.writeString(tmp.resolve("img.json"), "{\"name\":\"img\",\"models\":[\"o3-mini\"],"
-                + "\"variants\":[{\"name\":\"a\",\"user\":\"Total?\",\"media\":[\"small.png\"]}]}");
+        Path spec = Files.writeString(
+                tmp.resolve("img.json"),
+                "{\"name\":\"img\",\"models\":[\"o3-mini\"],"
+                        + "\"variants\":[{\"name\":\"a\",\"user\":\"Total?\",\"media\":[\"small.png\"]}]}");
         assertEquals(2, run("ab", "run", spec.toString(), "--yes"));
         assertTrue(err.contains("model \"o3-mini\" does not take images"), err);
         assertEquals(0, openAiCalls.get());
@@ -330,9 +380,11 @@ class AbCommandTest {
     @Test
     void failedTrialsExitWith1AndAreListed() throws Exception {
         anthropicStatus = 400;
-        Path spec = Files.writeString(tmp.resolve("two.json"), "{\"name\":\"two\",\"models\":[\"gpt-4o-mini\","
-                + "\"claude-haiku-4-5\"],\"stream\":false,\"variants\":[{\"name\":\"a\",\"user\":\"hi\"},"
-                + "{\"name\":\"b\",\"user\":\"hello\"}]}");
+        Path spec = Files.writeString(
+                tmp.resolve("two.json"),
+                "{\"name\":\"two\",\"models\":[\"gpt-4o-mini\","
+                        + "\"claude-haiku-4-5\"],\"stream\":false,\"variants\":[{\"name\":\"a\",\"user\":\"hi\"},"
+                        + "{\"name\":\"b\",\"user\":\"hello\"}]}");
         assertEquals(1, run("ab", "run", spec.toString(), "--yes"), err);
         assertEquals(2, openAiCalls.get());
         assertEquals(2, anthropicCalls.get(), "a 400 is not retried");
@@ -350,18 +402,23 @@ class AbCommandTest {
         assertEquals(2, run("", noKey, "ab", "run", spec.toString(), "--yes"));
         assertTrue(err.contains("no OpenAI API key: set OPENAI_API_KEY"), err);
 
-        Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"name\":\"bad\",\"models\":[\"gpt-4o-mini\"],"
-                + "\"variants\":[{\"name\":\"a\",\"user\":\"{{ticket}}\"}],\"inputs\":[{\"label\":\"T-9\","
-                + "\"variables\":{\"tikcet\":\"x\"}}]}");
+        Path bad = Files.writeString(
+                tmp.resolve("bad.json"),
+                "{\"name\":\"bad\",\"models\":[\"gpt-4o-mini\"],"
+                        + "\"variants\":[{\"name\":\"a\",\"user\":\"{{ticket}}\"}],\"inputs\":[{\"label\":\"T-9\","
+                        + "\"variables\":{\"tikcet\":\"x\"}}]}");
         assertEquals(2, run("ab", "run", bad.toString(), "--yes"));
-        assertEquals("costbench: variant \"a\", message 1, with input \"T-9\": no value for {{ticket}} (the input "
-                + "has: tikcet)\n", err);
+        assertEquals(
+                "costbench: variant \"a\", message 1, with input \"T-9\": no value for {{ticket}} (the input "
+                        + "has: tikcet)\n",
+                err);
 
         assertEquals(2, run("ab", "run", "no-such-experiment", "--yes"));
         assertTrue(err.contains("no such experiment file: no-such-experiment"), err);
         assertEquals(2, run("ab", "run", spec.toString(), "--budget", "-1", "--yes"));
-        Path unknown = Files.writeString(tmp.resolve("u.json"), "{\"name\":\"u\",\"models\":[\"my-llama\"],"
-                + "\"variants\":[{\"name\":\"a\",\"user\":\"hi\"}]}");
+        Path unknown = Files.writeString(
+                tmp.resolve("u.json"),
+                "{\"name\":\"u\",\"models\":[\"my-llama\"]," + "\"variants\":[{\"name\":\"a\",\"user\":\"hi\"}]}");
         assertEquals(2, run("ab", "run", unknown.toString(), "--yes"));
         assertTrue(err.contains("\"my-llama\" is not in the catalog") && err.contains("--provider compatible"), err);
 
@@ -409,8 +466,21 @@ class AbCommandTest {
         assertTrue(err.contains("judge model \"no-such-model\" is not in the catalog"), err);
 
         Path rubric = Files.writeString(tmp.resolve("rubric.txt"), "5 = names the issue; 1 = does not");
-        assertEquals(0, run("ab", "judge", Long.toString(id), "--model", "gpt-4o-mini", "--rubric", rubric.toString(),
-                "--budget", "0.10", "--json", "--yes"), err);
+        assertEquals(
+                0,
+                run(
+                        "ab",
+                        "judge",
+                        Long.toString(id),
+                        "--model",
+                        "gpt-4o-mini",
+                        "--rubric",
+                        rubric.toString(),
+                        "--budget",
+                        "0.10",
+                        "--json",
+                        "--yes"),
+                err);
         assertEquals(8, judgeCalls.get());
         assertTrue(err.contains("Judge estimate for experiment " + id + ": judge $"), err);
         assertTrue(err.contains("8 calls to gpt-4o-mini"), err);
@@ -424,7 +494,8 @@ class AbCommandTest {
         BigDecimal trials = new BigDecimal(o.get("trialSpentUsd").asText());
         BigDecimal judge = new BigDecimal(o.get("judgeSpentUsd").asText());
         assertTrue(judge.signum() > 0 && trials.signum() > 0);
-        assertEquals(0, trials.add(judge).compareTo(new BigDecimal(o.get("spentUsd").asText())));
+        assertEquals(
+                0, trials.add(judge).compareTo(new BigDecimal(o.get("spentUsd").asText())));
         for (JsonNode r : o.get("results")) {
             assertEquals(4.0, r.get("judgeScore").get("mean").asDouble(), 1e-9, r.toString());
             assertEquals(4, r.get("judgeScore").get("n").asInt());
@@ -474,7 +545,8 @@ class AbCommandTest {
         }
         for (Path f : files) {
             String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-            assertFalse(text.contains(OPENAI_KEY) || text.contains(ANTHROPIC_KEY) || text.contains("LEAKCHECK"),
+            assertFalse(
+                    text.contains(OPENAI_KEY) || text.contains(ANTHROPIC_KEY) || text.contains("LEAKCHECK"),
                     "a key in " + f);
         }
     }

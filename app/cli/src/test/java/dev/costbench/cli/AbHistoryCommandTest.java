@@ -17,7 +17,6 @@ import dev.costbench.model.lab.NewVariant;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.store.H2LabStore;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,6 +35,7 @@ class AbHistoryCommandTest {
 
     @TempDir
     Path tmp;
+
     private String out;
     private String err;
 
@@ -60,11 +60,12 @@ class AbHistoryCommandTest {
      */
     static ExperimentSnapshot snapshot(String name, long baseIn, long latency) {
         List<String> models = List.of("gpt-4o-mini", "retired-model-1");
-        NewExperiment spec = new NewExperiment(name, new BigDecimal("1.00"), 4, ExperimentSettings.defaults(),
-                models);
-        List<NewVariant> variants = List.of(new NewVariant("baseline", true, "{\"system\":\"long\"}"),
+        NewExperiment spec = new NewExperiment(name, new BigDecimal("1.00"), 4, ExperimentSettings.defaults(), models);
+        List<NewVariant> variants = List.of(
+                new NewVariant("baseline", true, "{\"system\":\"long\"}"),
                 new NewVariant("short", false, "{\"system\":\"short\"}"));
-        List<ExperimentSnapshot.Input> inputs = List.of(new ExperimentSnapshot.Input("a", Map.of("t", "x")),
+        List<ExperimentSnapshot.Input> inputs = List.of(
+                new ExperimentSnapshot.Input("a", Map.of("t", "x")),
                 new ExperimentSnapshot.Input("b", Map.of("t", "y")));
         List<NewTrial> trials = new ArrayList<>();
         Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
@@ -76,10 +77,23 @@ class AbHistoryCommandTest {
                         CanonicalUsage u = new CanonicalUsage(input, 0, 0, 0, 100, 0);
                         BigDecimal cost = BigDecimal.valueOf(input + 200).movePointLeft(6);
                         Instant s = t0.plusSeconds(trials.size());
-                        trials.add(new NewTrial(0, new TrialCell(v, in, m, rep), "h" + trials.size(), u, cost, true,
-                                "{\"batch\":false,\"residency\":false}", null, latency + 10L * rep, null, "stop",
-                                v == 0 ? "refund the duplicate charge today" : "refund duplicate charge", null,
-                                false, s, s.plusMillis(latency)));
+                        trials.add(new NewTrial(
+                                0,
+                                new TrialCell(v, in, m, rep),
+                                "h" + trials.size(),
+                                u,
+                                cost,
+                                true,
+                                "{\"batch\":false,\"residency\":false}",
+                                null,
+                                latency + 10L * rep,
+                                null,
+                                "stop",
+                                v == 0 ? "refund the duplicate charge today" : "refund duplicate charge",
+                                null,
+                                false,
+                                s,
+                                s.plusMillis(latency)));
                     }
                 }
             }
@@ -124,14 +138,21 @@ class AbHistoryCommandTest {
     void repriceNamesTheModelsNoLongerListedAndKeepsTheStoredCosts() throws Exception {
         assertEquals(0, run("ab", "reprice", "1", "--json"), err);
         JsonNode r = JSON.readTree(out);
-        assertEquals(List.of("retired-model-1"), List.of(r.get("missingModels").get(0).asText()));
+        assertEquals(
+                List.of("retired-model-1"),
+                List.of(r.get("missingModels").get(0).asText()));
         JsonNode row = r.get("rows").get(0);
         assertEquals("gpt-4o-mini", row.get("model").asText());
         // gpt-4o-mini today: $0.15 in, $0.60 out per MTok; inputs 1010,1011,1020,1021,1030,1031,1040,1041 = 8204
-        BigDecimal now = new BigDecimal("8204").multiply(new BigDecimal("0.15")).add(new BigDecimal("800")
-                .multiply(new BigDecimal("0.60"))).movePointLeft(6);
+        BigDecimal now = new BigDecimal("8204")
+                .multiply(new BigDecimal("0.15"))
+                .add(new BigDecimal("800").multiply(new BigDecimal("0.60")))
+                .movePointLeft(6);
         assertEquals(0, now.compareTo(new BigDecimal(row.get("nowUsd").asText())), row.toString());
-        assertEquals(0, new BigDecimal("0.009804").compareTo(new BigDecimal(row.get("thenUsd").asText())));
+        assertEquals(
+                0,
+                new BigDecimal("0.009804")
+                        .compareTo(new BigDecimal(row.get("thenUsd").asText())));
         JsonNode retired = r.get("rows").get(2);
         assertFalse(retired.get("inCatalog").asBoolean());
         assertTrue(retired.get("nowUsd").isNull());
@@ -139,8 +160,14 @@ class AbHistoryCommandTest {
         assertTrue(out.contains("no longer in the catalog") && out.contains("retired-model-1"), out);
         // the stored cost is unchanged
         assertEquals(0, run("ab", "show", "1", "--json"), err);
-        assertEquals(0, new BigDecimal("0.0012255").compareTo(new BigDecimal(JSON.readTree(out).get("results").get(0)
-                .get("meanCostUsd").asText())));
+        assertEquals(
+                0,
+                new BigDecimal("0.0012255")
+                        .compareTo(new BigDecimal(JSON.readTree(out)
+                                .get("results")
+                                .get(0)
+                                .get("meanCostUsd")
+                                .asText())));
     }
 
     @Test
@@ -173,8 +200,11 @@ class AbHistoryCommandTest {
         Files.writeString(bad, good.replace("\"repetition\" : 4", "\"repetition\" : 9"));
         assertEquals(2, run("ab", "import", bad.toString()));
         assertTrue(err.contains("repetition 9 of 4"), err);
-        Files.writeString(bad, good.replace("\"finishReason\" : \"stop\"",
-                "\"finishReason\" : \"sk-proj-abcdefghijklmnopqrstuvwxyz0123\""));
+        Files.writeString(
+                bad,
+                good.replace(
+                        "\"finishReason\" : \"stop\"",
+                        "\"finishReason\" : \"sk-proj-abcdefghijklmnopqrstuvwxyz0123\""));
         assertEquals(2, run("ab", "import", bad.toString()));
         assertTrue(err.contains("shaped like an API key") && !err.contains("sk-proj-abc"), err);
         assertEquals(0, run("ab", "list", "--json"), err);

@@ -16,15 +16,26 @@ import com.tngtech.archunit.lang.ArchRule;
 class CliArchitectureTest {
 
     @ArchTest
-    static final ArchRule noDisplay = noClasses().that().resideInAPackage("dev.costbench.cli..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.costbench.ui..");
+    static final ArchRule noDisplay = noClasses()
+            .that()
+            .resideInAPackage("dev.costbench.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "dev.costbench.ui..");
 
     @ArchTest
-    static final ArchRule commandsDoNotCallBackIntoTheDispatcher = noClasses().that()
-            .resideInAPackage("dev.costbench.cli.command..").should().dependOnClassesThat()
+    static final ArchRule commandsDoNotCallBackIntoTheDispatcher = noClasses()
+            .that()
+            .resideInAPackage("dev.costbench.cli.command..")
+            .should()
+            .dependOnClassesThat()
             .haveFullyQualifiedName("dev.costbench.cli.Cli");
 
     @ArchTest
-    static final ArchRule terminalHelpersKnowNoCommand = noClasses().that().resideInAPackage("dev.costbench.cli.term..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.costbench.cli.command..");
+    static final ArchRule terminalHelpersKnowNoCommand = noClasses()
+            .that()
+            .resideInAPackage("dev.costbench.cli.term..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.costbench.cli.command..");
 }

@@ -60,8 +60,8 @@ class CliDocsTest {
             commands.add(o.command());
             Set<String> expected = new TreeSet<>(o.valued());
             expected.addAll(o.flags());
-            assertTrue(sections.containsKey(o.command()), "docs/cli.md has no section ## `costbench " + o.command()
-                    + "`");
+            assertTrue(
+                    sections.containsKey(o.command()), "docs/cli.md has no section ## `costbench " + o.command() + "`");
             assertEquals(expected, sections.get(o.command()), "the options of " + o.command() + " in docs/cli.md");
         }
         assertEquals(commands, new ArrayList<>(sections.keySet()), "docs/cli.md's sections, in the order of --help");

@@ -4,6 +4,7 @@ package dev.costbench.cli;
 import dev.costbench.providers.ProviderConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -28,7 +29,7 @@ record CliRun(int code, String out, String err) {
     }
 
     /** Runs {@code args} with {@code in} as standard input (any bytes). */
-    static CliRun of(java.io.InputStream in, Supplier<ProviderConfig> config, String... args) {
+    static CliRun of(InputStream in, Supplier<ProviderConfig> config, String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);

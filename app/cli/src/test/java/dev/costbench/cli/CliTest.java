@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.media.Av;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
+import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,8 +63,10 @@ class CliTest {
     void tokensJsonl() {
         String in = "{\"text\": \"hello world\"}\n{\"text\": \"\"}\n\n{\"text\": \"日本語のテキスト\"}\n";
         assertEquals(0, run(in, "tokens", "--encoding", "o200k_base", "--jsonl"));
-        assertEquals("{\"tokens\":2}\n{\"tokens\":0}\n{\"tokens\":"
-                + Tokenizers.count(Encoding.O200K_BASE, "日本語のテキスト") + "}\n", out);
+        assertEquals(
+                "{\"tokens\":2}\n{\"tokens\":0}\n{\"tokens\":" + Tokenizers.count(Encoding.O200K_BASE, "日本語のテキスト")
+                        + "}\n",
+                out);
     }
 
     @Test
@@ -82,8 +89,20 @@ class CliTest {
 
     @Test
     void estimateJsonHasTheDocumentedShape() throws Exception {
-        assertEquals(0, run("", "estimate", "--input-tokens", "10000", "--cached-tokens", "8192", "--output-tokens",
-                "1000", "--models", "gpt-5,claude-sonnet-4-5", "--json"));
+        assertEquals(
+                0,
+                run(
+                        "",
+                        "estimate",
+                        "--input-tokens",
+                        "10000",
+                        "--cached-tokens",
+                        "8192",
+                        "--output-tokens",
+                        "1000",
+                        "--models",
+                        "gpt-5,claude-sonnet-4-5",
+                        "--json"));
         JsonNode arr = new ObjectMapper().readTree(out);
         assertEquals(2, arr.size());
         JsonNode gpt5 = null;
@@ -91,8 +110,9 @@ class CliTest {
             if (n.get("model").asText().equals("gpt-5")) {
                 gpt5 = n;
             }
-            for (String k : new String[] {"model", "provider", "tier", "inputTokens", "inputTokensExact",
-                "outputTokens", "costUsd", "breakdown"}) {
+            for (String k : new String[] {
+                "model", "provider", "tier", "inputTokens", "inputTokensExact", "outputTokens", "costUsd", "breakdown"
+            }) {
                 assertTrue(n.has(k), "missing " + k);
             }
             assertTrue(n.get("costUsd").isTextual(), "costUsd is a decimal string");
@@ -102,7 +122,10 @@ class CliTest {
                 }
             }
         }
-        assertEquals(0, new BigDecimal("0.013284").compareTo(new BigDecimal(gpt5.get("costUsd").asText())));
+        assertEquals(
+                0,
+                new BigDecimal("0.013284")
+                        .compareTo(new BigDecimal(gpt5.get("costUsd").asText())));
         assertEquals(10_000, gpt5.get("inputTokens").asLong());
     }
 
@@ -112,13 +135,24 @@ class CliTest {
         Path prompt = tmp.resolve("prompt.txt");
         Files.writeString(sys, "You are terse.");
         Files.writeString(prompt, "Summarize the plot of Hamlet.");
-        assertEquals(0, run("", "estimate", "--system", sys.toString(), "--prompt", prompt.toString(), "--models",
-                "gpt-4o,claude-haiku-4-5,gemini-2.5-flash", "--json"));
+        assertEquals(
+                0,
+                run(
+                        "",
+                        "estimate",
+                        "--system",
+                        sys.toString(),
+                        "--prompt",
+                        prompt.toString(),
+                        "--models",
+                        "gpt-4o,claude-haiku-4-5,gemini-2.5-flash",
+                        "--json"));
         JsonNode arr = new ObjectMapper().readTree(out);
         for (JsonNode n : arr) {
             String model = n.get("model").asText();
             long expected = Tokenizers.count(Encoding.O200K_BASE, "You are terse.")
-                    + Tokenizers.count(Encoding.O200K_BASE, "Summarize the plot of Hamlet.") + 9; // W6: 3·2 + 3
+                    + Tokenizers.count(Encoding.O200K_BASE, "Summarize the plot of Hamlet.")
+                    + 9; // W6: 3·2 + 3
             if (model.equals("gpt-4o")) {
                 assertTrue(n.get("inputTokensExact").asBoolean());
                 assertEquals(expected, n.get("inputTokens").asLong());
@@ -144,14 +178,18 @@ class CliTest {
         assertTrue(new ObjectMapper().readTree(out).size() > 50);
 
         Path bad = tmp.resolve("bad.json");
-        Files.writeString(bad, "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
-                + "\"prices\":{\"input\":\"cheap\",\"output\":1}}]}");
+        Files.writeString(
+                bad,
+                "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
+                        + "\"prices\":{\"input\":\"cheap\",\"output\":1}}]}");
         assertEquals(1, run("", "catalog", "check", "--file", bad.toString()));
         assertTrue(err.contains("bad.json: model 'm', field 'prices.input': 'cheap' is not a number"), err);
 
         Path good = tmp.resolve("good.json");
-        Files.writeString(good, "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
-                + "\"prices\":{\"input\":0.1,\"output\":1}}]}");
+        Files.writeString(
+                good,
+                "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
+                        + "\"prices\":{\"input\":0.1,\"output\":1}}]}");
         assertEquals(0, run("", "catalog", "check", "--file", good.toString()));
         assertTrue(out.contains("valid, 1 models"));
     }
@@ -161,22 +199,36 @@ class CliTest {
         Path data = tmp.resolve("data");
         Files.createDirectories(data);
         Files.writeString(data.resolve("catalog.json"), "{\"models\":[{\"id\":\"gpt-5\",\"prices\":{\"input\":2.5}}]}");
-        assertEquals(0, run("", "estimate", "--input-tokens", "1000000", "--output-tokens", "0", "--models", "gpt-5",
-                "--json"));
+        assertEquals(
+                0,
+                run(
+                        "",
+                        "estimate",
+                        "--input-tokens",
+                        "1000000",
+                        "--output-tokens",
+                        "0",
+                        "--models",
+                        "gpt-5",
+                        "--json"));
         JsonNode n = new ObjectMapper().readTree(out).get(0);
-        assertEquals(0, new BigDecimal("2.5").compareTo(new BigDecimal(n.get("costUsd").asText())));
+        assertEquals(
+                0,
+                new BigDecimal("2.5").compareTo(new BigDecimal(n.get("costUsd").asText())));
     }
 
     @Test
     void importLiteLlmWritesTheUserCatalog() throws Exception {
         Path ll = tmp.resolve("model_prices_and_context_window.json");
-        Files.writeString(ll, "{\"sample_spec\": {\"mode\": \"chat\"},"
-                + "\"claude-3-haiku-20240307\": {\"litellm_provider\": \"anthropic\", \"mode\": \"chat\","
-                + " \"input_cost_per_token\": 2.5e-07, \"output_cost_per_token\": 1.25e-06,"
-                + " \"cache_creation_input_token_cost_above_1hr\": 6e-06, \"max_input_tokens\": 200000},"
-                + "\"gpt-5\": {\"litellm_provider\": \"openai\", \"mode\": \"chat\", \"input_cost_per_token\": 1.25e-06,"
-                + " \"output_cost_per_token\": 1e-05, \"cache_read_input_token_cost\": 1.25e-07},"
-                + "\"tts-1\": {\"litellm_provider\": \"openai\", \"mode\": \"audio_speech\", \"input_cost_per_character\": 1.5e-05}}");
+        Files.writeString(
+                ll,
+                "{\"sample_spec\": {\"mode\": \"chat\"},"
+                        + "\"claude-3-haiku-20240307\": {\"litellm_provider\": \"anthropic\", \"mode\": \"chat\","
+                        + " \"input_cost_per_token\": 2.5e-07, \"output_cost_per_token\": 1.25e-06,"
+                        + " \"cache_creation_input_token_cost_above_1hr\": 6e-06, \"max_input_tokens\": 200000},"
+                        + "\"gpt-5\": {\"litellm_provider\": \"openai\", \"mode\": \"chat\", \"input_cost_per_token\": 1.25e-06,"
+                        + " \"output_cost_per_token\": 1e-05, \"cache_read_input_token_cost\": 1.25e-07},"
+                        + "\"tts-1\": {\"litellm_provider\": \"openai\", \"mode\": \"audio_speech\", \"input_cost_per_character\": 1.5e-05}}");
         assertEquals(0, run("", "catalog", "import-litellm", "--file", ll.toString()));
         assertTrue(out.startsWith("imported 2 chat models"), out);
         assertTrue(err.contains("cacheWrite1h corrected from 6 to 0.50"), err);
@@ -187,7 +239,9 @@ class CliTest {
             if (m.get("id").asText().equals("claude-3-haiku-20240307")) {
                 found = true;
                 assertEquals("0.25", m.get("prices").get("input").get("perMTok").asText());
-                assertEquals("CONFLICT", m.get("prices").get("cacheWrite1h").get("status").asText());
+                assertEquals(
+                        "CONFLICT",
+                        m.get("prices").get("cacheWrite1h").get("status").asText());
             }
             if (m.get("id").asText().equals("gpt-5")) {
                 assertEquals("USER", m.get("prices").get("input").get("origin").asText());
@@ -198,13 +252,27 @@ class CliTest {
 
     @Test
     void mediaPricesAnImageAndItsOptimizedVersion() throws Exception {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(2048, 1536,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(2048, 1536, BufferedImage.TYPE_INT_RGB);
         Path f = tmp.resolve("photo.png");
-        javax.imageio.ImageIO.write(img, "png", f.toFile());
+        ImageIO.write(img, "png", f.toFile());
         Path outFile = tmp.resolve("small.jpg");
-        assertEquals(0, run("", "media", f.toString(), "--models", "gpt-4o,claude-haiku-4-5,gemini-2.5-flash",
-                "--resize", "512", "--format", "jpeg", "--quality", "70", "--out", outFile.toString(), "--json"));
+        assertEquals(
+                0,
+                run(
+                        "",
+                        "media",
+                        f.toString(),
+                        "--models",
+                        "gpt-4o,claude-haiku-4-5,gemini-2.5-flash",
+                        "--resize",
+                        "512",
+                        "--format",
+                        "jpeg",
+                        "--quality",
+                        "70",
+                        "--out",
+                        outFile.toString(),
+                        "--json"));
         JsonNode n = new ObjectMapper().readTree(out);
         assertEquals(2048, n.get("original").get("width").asInt());
         assertEquals(512, n.get("optimized").get("width").asInt());
@@ -213,7 +281,10 @@ class CliTest {
         JsonNode gpt4o = n.get("original").get("models").get(0);
         assertEquals("gpt-4o", gpt4o.get("model").asText());
         assertEquals(765, gpt4o.get("tokens").asLong()); // 2048×1536 → 1024×768 → 4 tiles
-        assertEquals(0, new BigDecimal("0.0019125").compareTo(new BigDecimal(gpt4o.get("costUsd").asText())));
+        assertEquals(
+                0,
+                new BigDecimal("0.0019125")
+                        .compareTo(new BigDecimal(gpt4o.get("costUsd").asText())));
         JsonNode gemini = n.get("optimized").get("models").get(2);
         assertEquals(258, gemini.get("tokens").asLong()); // 512×384 fits in 768: one tile
         assertEquals(2, run("", "media", tmp.resolve("nope.png").toString()));
@@ -223,9 +294,8 @@ class CliTest {
     }
 
     private static void ffmpeg(String... args) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(dev.costbench.media.Av.ffmpegBinary(),
-                "-hide_banner", "-loglevel", "error", "-y"));
-        cmd.addAll(java.util.Arrays.asList(args));
+        List<String> cmd = new ArrayList<>(List.of(Av.ffmpegBinary(), "-hide_banner", "-loglevel", "error", "-y"));
+        cmd.addAll(Arrays.asList(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
@@ -234,11 +304,34 @@ class CliTest {
     @Test
     void mediaAudioAndVideo() throws Exception {
         Path wav = tmp.resolve("talk.wav");
-        ffmpeg("-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100:duration=2", "-f", "lavfi", "-i",
-                "anullsrc=r=44100:cl=mono:d=1", "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=2",
-                "-filter_complex", "[0:a][1:a][2:a]concat=n=3:v=0:a=1", wav.toString());
-        assertEquals(0, run("", "media", wav.toString(), "--models", "gemini-2.5-flash", "--resample", "16000",
-                "--trim-silence", "--json"));
+        ffmpeg(
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=300:sample_rate=44100:duration=2",
+                "-f",
+                "lavfi",
+                "-i",
+                "anullsrc=r=44100:cl=mono:d=1",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=500:sample_rate=44100:duration=2",
+                "-filter_complex",
+                "[0:a][1:a][2:a]concat=n=3:v=0:a=1",
+                wav.toString());
+        assertEquals(
+                0,
+                run(
+                        "",
+                        "media",
+                        wav.toString(),
+                        "--models",
+                        "gemini-2.5-flash",
+                        "--resample",
+                        "16000",
+                        "--trim-silence",
+                        "--json"));
         JsonNode a = new ObjectMapper().readTree(out);
         assertEquals("audio", a.get("kind").asText());
         JsonNode whisper = a.get("transcription").get(0);
@@ -251,27 +344,55 @@ class CliTest {
         assertEquals(4.0, a.get("optimized").get("seconds").asDouble(), 0.06);
         assertEquals(1, a.get("optimized").get("silences").size());
         Path trimmed = tmp.resolve("talk-16k.wav");
-        assertEquals(0, run("", "media", wav.toString(), "--resample", "16000", "--trim-silence", "--out",
-                trimmed.toString()));
+        assertEquals(
+                0,
+                run("", "media", wav.toString(), "--resample", "16000", "--trim-silence", "--out", trimmed.toString()));
         assertTrue(out.contains("transcription (per audio minute):"), out);
         assertEquals(44 + 4 * 16_000 * 2, Files.size(trimmed), 2 * 1600);
 
         Path mp4 = tmp.resolve("clip.mp4");
-        ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=4", "-f", "lavfi", "-i",
-                "smptebars=size=320x240:rate=10:duration=4", "-filter_complex",
-                "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]", "-map", "[v]", "-c:v", "libopenh264", mp4.toString());
+        ffmpeg(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=320x240:rate=10:duration=4",
+                "-f",
+                "lavfi",
+                "-i",
+                "smptebars=size=320x240:rate=10:duration=4",
+                "-filter_complex",
+                "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]",
+                "-map",
+                "[v]",
+                "-c:v",
+                "libopenh264",
+                mp4.toString());
         Path frames = tmp.resolve("frames");
-        assertEquals(0, run("", "media", mp4.toString(), "--models", "gemini-2.5-flash,gpt-4o", "--strategy", "scene",
-                "--frames-out", frames.toString(), "--json"));
+        assertEquals(
+                0,
+                run(
+                        "",
+                        "media",
+                        mp4.toString(),
+                        "--models",
+                        "gemini-2.5-flash,gpt-4o",
+                        "--strategy",
+                        "scene",
+                        "--frames-out",
+                        frames.toString(),
+                        "--json"));
         JsonNode v = new ObjectMapper().readTree(out);
         assertEquals("video", v.get("kind").asText());
         assertEquals(80, v.get("original").get("frameCount").asInt(), 1);
         assertEquals(8, v.get("original").get("baselineFrames").asInt()); // Gemini's 1 fps
-        assertEquals(8 * 258, v.get("original").get("models").get(0).get("tokens").asLong());
+        assertEquals(
+                8 * 258, v.get("original").get("models").get(0).get("tokens").asLong());
         assertEquals(2, v.get("optimized").get("frameCount").asInt());
         assertEquals(4.0, v.get("optimized").get("frames").get(1).asDouble(), 0.15);
-        assertEquals(2 * 258, v.get("optimized").get("models").get(0).get("tokens").asLong()); // no audio track
-        assertEquals(2 * 255, v.get("optimized").get("models").get(1).get("tokens").asLong()); // 320×240: one tile
+        assertEquals(
+                2 * 258, v.get("optimized").get("models").get(0).get("tokens").asLong()); // no audio track
+        assertEquals(
+                2 * 255, v.get("optimized").get("models").get(1).get("tokens").asLong()); // 320×240: one tile
         try (var files = Files.list(frames)) {
             assertEquals(2, files.count());
         }
@@ -356,7 +477,8 @@ class CliTest {
         assertTrue(j.get("tokenizers").get(0).get("exact").asBoolean());
         assertEquals("whole", j.get("rows").get(0).get("kind").asText());
         assertEquals(4, j.get("rows").size()); // whole, prose, code, cjk
-        assertEquals(Tokenizers.count(Encoding.CL100K_BASE, "Say 你好 and\n```python\nprint(1)\n```\n"),
+        assertEquals(
+                Tokenizers.count(Encoding.CL100K_BASE, "Say 你好 and\n```python\nprint(1)\n```\n"),
                 j.get("rows").get(0).get("counts").get(1).get("tokens").asInt());
         assertEquals(3, j.get("costs").size());
         assertEquals("gpt-4.1", j.get("costs").get(0).get("model").asText());

@@ -7,14 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.cli.term.Input;
 import dev.costbench.cli.term.Output;
+import dev.costbench.model.tokens.Encoding;
+import dev.costbench.model.tokens.Tokenizers;
+import dev.costbench.store.H2LabStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,49 +52,73 @@ class ErrorPathTest {
 
     @Test
     void aTemperatureThatIsNoNumberIsBadInput() {
-        assertOneLine(CliRun.of("hi", "complete", "--model", "gpt-4o-mini", "--prompt", "-", "--temperature", "hot"),
-                2, "--temperature must be a number from 0 to 2, got 'hot'");
+        assertOneLine(
+                CliRun.of("hi", "complete", "--model", "gpt-4o-mini", "--prompt", "-", "--temperature", "hot"),
+                2,
+                "--temperature must be a number from 0 to 2, got 'hot'");
     }
 
     @Test
     void aBaseUrlThatIsNoAddressIsBadInput() {
-        assertOneLine(CliRun.of("", "ping", "--provider", "compatible", "--base-url", "not a url"), 2,
+        assertOneLine(
+                CliRun.of("", "ping", "--provider", "compatible", "--base-url", "not a url"),
+                2,
                 "--base-url must be an http:// or https:// address");
     }
 
     @Test
     void aBinaryPromptIsRefusedByName() throws Exception {
-        Path bin = Files.write(tmp.resolve("photo.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x00,
-            (byte) 0xc3, 0x28});
-        assertOneLine(CliRun.of("", "complete", "--model", "gpt-4o-mini", "--prompt", bin.toString()), 2,
+        Path bin = Files.write(
+                tmp.resolve("photo.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x00, (byte) 0xc3, 0x28});
+        assertOneLine(
+                CliRun.of("", "complete", "--model", "gpt-4o-mini", "--prompt", bin.toString()),
+                2,
                 bin + " is not UTF-8 text");
     }
 
     @Test
     void binaryOnStandardInputIsRefusedAsInAFile() throws Exception {
         byte[] bad = {'h', 'i', ' ', (byte) 0xc3, 0x28, (byte) 0xff};
-        assertOneLine(CliRun.of(new ByteArrayInputStream(bad), null, "tokens", "--encoding", "o200k_base"), 2,
+        assertOneLine(
+                CliRun.of(new ByteArrayInputStream(bad), null, "tokens", "--encoding", "o200k_base"),
+                2,
                 "standard input is not UTF-8 text");
-        assertOneLine(CliRun.of(new ByteArrayInputStream(bad), null, "tokens", "--encoding", "o200k_base", "--jsonl"),
-                2, "standard input is not UTF-8 text");
-        assertOneLine(CliRun.of(new ByteArrayInputStream(bad), null, "estimate", "--prompt", "-"), 2,
+        assertOneLine(
+                CliRun.of(new ByteArrayInputStream(bad), null, "tokens", "--encoding", "o200k_base", "--jsonl"),
+                2,
+                "standard input is not UTF-8 text");
+        assertOneLine(
+                CliRun.of(new ByteArrayInputStream(bad), null, "estimate", "--prompt", "-"),
+                2,
                 "standard input is not UTF-8 text");
         Path f = Files.write(tmp.resolve("bad.txt"), bad);
-        assertOneLine(CliRun.of("", "tokens", "--encoding", "o200k_base", "--file", f.toString()), 2,
+        assertOneLine(
+                CliRun.of("", "tokens", "--encoding", "o200k_base", "--file", f.toString()),
+                2,
                 f + " is not UTF-8 text");
     }
 
     @Test
     void anUnexpectedFailureIsOneLineWithAHintAndTheTraceOnRequest() {
-        CliRun r = CliRun.of(new ByteArrayInputStream(new byte[0]), () -> {
-            throw new IllegalArgumentException("input == null!");
-        }, "ping", "--provider", "openai");
+        CliRun r = CliRun.of(
+                new ByteArrayInputStream(new byte[0]),
+                () -> {
+                    throw new IllegalArgumentException("input == null!");
+                },
+                "ping",
+                "--provider",
+                "openai");
         assertOneLine(r, 1, "internal error (input == null!)");
         assertTrue(r.err().contains("COSTBENCH_DEBUG=1"), r.err());
         System.setProperty("costbench.debug", "true");
-        r = CliRun.of(new ByteArrayInputStream(new byte[0]), () -> {
-            throw new IllegalArgumentException("input == null!");
-        }, "ping", "--provider", "openai");
+        r = CliRun.of(
+                new ByteArrayInputStream(new byte[0]),
+                () -> {
+                    throw new IllegalArgumentException("input == null!");
+                },
+                "ping",
+                "--provider",
+                "openai");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("at dev.costbench"), "the trace with COSTBENCH_DEBUG: " + r.err());
     }
@@ -137,7 +168,9 @@ class ErrorPathTest {
                 w.write("The quick brown fox jumps over the lazy dog.\n");
             }
         }
-        assertOneLine(CliRun.of("", "tokens", big.toString(), "--show"), 2,
+        assertOneLine(
+                CliRun.of("", "tokens", big.toString(), "--show"),
+                2,
                 big + " is larger than 8 MiB, the most tokens --show reads");
     }
 
@@ -149,9 +182,8 @@ class ErrorPathTest {
         // 45 bytes = 10 tokens per line ("The", " quick", …, " dog", ".\n")
         long lines = size / 45;
         String rest = "The quick brown fox jumps over the lazy dog.\n".substring(0, (int) (size % 45));
-        long expected = lines * dev.costbench.model.tokens.Tokenizers.count(
-                dev.costbench.model.tokens.Encoding.O200K_BASE, "The quick brown fox jumps over the lazy dog.\n")
-                + dev.costbench.model.tokens.Tokenizers.count(dev.costbench.model.tokens.Encoding.O200K_BASE, rest);
+        long expected = lines * Tokenizers.count(Encoding.O200K_BASE, "The quick brown fox jumps over the lazy dog.\n")
+                + Tokenizers.count(Encoding.O200K_BASE, rest);
         assertEquals(expected + "\n", r.out());
     }
 
@@ -166,37 +198,50 @@ class ErrorPathTest {
 
     /** A stream that fails every write, as a closed pipe does. */
     private static PrintStream closedPipe() {
-        return new PrintStream(new java.io.OutputStream() {
-            @Override
-            public void write(int b) throws java.io.IOException {
-                throw new java.io.IOException("Broken pipe");
-            }
-        }, true, StandardCharsets.UTF_8);
+        return new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("Broken pipe");
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8);
     }
 
     @Test
     void outputThatCannotBeWrittenIsANonZeroExitWithAMessage() {
-        assertOneLine(runTo(closedPipe(), "estimate", "--input-tokens", "1000", "--models", "gpt-4o-mini"), 1,
+        assertOneLine(
+                runTo(closedPipe(), "estimate", "--input-tokens", "1000", "--models", "gpt-4o-mini"),
+                1,
                 "could not write the output");
         assertOneLine(runTo(closedPipe(), "catalog", "list"), 1, "could not write the output");
-        assertOneLine(runTo(Output.over(new java.io.OutputStream() {
-            @Override
-            public void write(int b) throws java.io.IOException {
-                throw new java.io.IOException("No space left on device");
-            }
-        }), "catalog", "list", "--json"), 1, "could not write the output: No space left on device");
+        assertOneLine(
+                runTo(
+                        Output.over(new OutputStream() {
+                            @Override
+                            public void write(int b) throws IOException {
+                                throw new IOException("No space left on device");
+                            }
+                        }),
+                        "catalog",
+                        "list",
+                        "--json"),
+                1,
+                "could not write the output: No space left on device");
     }
 
     @Test
     void aFullDiskIsANonZeroExit() throws Exception {
         Path full = Path.of("/dev/full");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
+        Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
         try (H2LabStoreFixture f = new H2LabStoreFixture(tmp.resolve("data"))) {
             f.fill();
         }
-        for (String[] args : new String[][] {{"ab", "export", "1", "--json"}, {"estimate", "--input-tokens", "10"},
-            {"catalog", "list"}}) {
-            try (Output out = Output.over(new java.io.FileOutputStream(full.toFile()))) {
+        for (String[] args : new String[][] {
+            {"ab", "export", "1", "--json"}, {"estimate", "--input-tokens", "10"}, {"catalog", "list"}
+        }) {
+            try (Output out = Output.over(new FileOutputStream(full.toFile()))) {
                 assertOneLine(runTo(out, args), 1, "could not write the output: No space left on device");
             }
         }
@@ -205,13 +250,12 @@ class ErrorPathTest {
     /** Experiments 1 and 2 in the store, as {@link AbHistoryCommandTest} fills it. */
     private record H2LabStoreFixture(Path data) implements AutoCloseable {
         void fill() {
-            try (dev.costbench.store.H2LabStore store = dev.costbench.store.H2LabStore.open(data)) {
+            try (H2LabStore store = H2LabStore.open(data)) {
                 store.importExperiment(AbHistoryCommandTest.snapshot("tickets last week", 1000, 900));
             }
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -39,18 +39,41 @@ class EstimatePricingCliTest {
     }
 
     private static void assertUsd(String expected, JsonNode row) {
-        assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(row.get("costUsd").asText())),
+        assertEquals(
+                0,
+                new BigDecimal(expected)
+                        .compareTo(new BigDecimal(row.get("costUsd").asText())),
                 "expected $" + expected + ", got " + row);
     }
 
     @Test
     void atPricesTheRequestAtThatDaysPrices() throws Exception {
-        JsonNode dec = json("estimate", "--models", "gemini-3.8-flash", "--input-tokens", "1000000",
-                "--output-tokens", "1000000", "--at", "2026-12-31", "--json").get(0);
+        JsonNode dec = json(
+                        "estimate",
+                        "--models",
+                        "gemini-3.8-flash",
+                        "--input-tokens",
+                        "1000000",
+                        "--output-tokens",
+                        "1000000",
+                        "--at",
+                        "2026-12-31",
+                        "--json")
+                .get(0);
         assertUsd("4.50", dec);
         assertEquals("2026-12-31", dec.get("pricedAt").asText());
-        JsonNode jan = json("estimate", "--models", "gemini-3.8-flash", "--input-tokens", "1000000",
-                "--output-tokens", "1000000", "--at", "2027-01-01", "--json").get(0);
+        JsonNode jan = json(
+                        "estimate",
+                        "--models",
+                        "gemini-3.8-flash",
+                        "--input-tokens",
+                        "1000000",
+                        "--output-tokens",
+                        "1000000",
+                        "--at",
+                        "2027-01-01",
+                        "--json")
+                .get(0);
         assertUsd("9.00", jan);
         assertEquals("2027-01-01", jan.get("pricedAt").asText());
         assertEquals("mid", jan.get("tier").asText(), "tier stays the model's tier");
@@ -58,8 +81,10 @@ class EstimatePricingCliTest {
 
     @Test
     void withoutAtTheRequestIsPricedToday() throws Exception {
-        JsonNode row = json("estimate", "--models", "gpt-5", "--input-tokens", "1000", "--json").get(0);
-        assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), row.get("pricedAt").asText());
+        JsonNode row = json("estimate", "--models", "gpt-5", "--input-tokens", "1000", "--json")
+                .get(0);
+        assertEquals(
+                LocalDate.now(ZoneOffset.UTC).toString(), row.get("pricedAt").asText());
         assertEquals("standard", row.get("serviceTier").asText());
     }
 
@@ -72,8 +97,8 @@ class EstimatePricingCliTest {
 
     @Test
     void theTableSaysWhichDayItPrices() {
-        CliRun r = CliRun.of("", "estimate", "--models", "gemini-3.8-flash", "--input-tokens", "10", "--at",
-                "2027-02-01");
+        CliRun r =
+                CliRun.of("", "estimate", "--models", "gemini-3.8-flash", "--input-tokens", "10", "--at", "2027-02-01");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Prices in force on 2027-02-01"), r.out());
         assertFalse(r.out().contains("unpriced"), r.out());
@@ -83,8 +108,18 @@ class EstimatePricingCliTest {
     void tierPricesGpt5AtEveryTierItOffers() throws Exception {
         String[] expected = {"standard", "11.25", "batch", "5.625", "flex", "5.625", "priority", "22.5"};
         for (int i = 0; i < expected.length; i += 2) {
-            JsonNode row = json("estimate", "--models", "gpt-5", "--input-tokens", "1000000", "--output-tokens",
-                    "1000000", "--tier", expected[i], "--json").get(0);
+            JsonNode row = json(
+                            "estimate",
+                            "--models",
+                            "gpt-5",
+                            "--input-tokens",
+                            "1000000",
+                            "--output-tokens",
+                            "1000000",
+                            "--tier",
+                            expected[i],
+                            "--json")
+                    .get(0);
             assertUsd(expected[i + 1], row);
             assertEquals(expected[i], row.get("serviceTier").asText());
             assertEquals("high", row.get("tier").asText());
@@ -100,28 +135,49 @@ class EstimatePricingCliTest {
 
     @Test
     void batchFlagIsAnAliasOfTierBatch() throws Exception {
-        JsonNode row = json("estimate", "--models", "gpt-5", "--input-tokens", "1000000", "--output-tokens",
-                "1000000", "--batch", "--json").get(0);
+        JsonNode row = json(
+                        "estimate",
+                        "--models",
+                        "gpt-5",
+                        "--input-tokens",
+                        "1000000",
+                        "--output-tokens",
+                        "1000000",
+                        "--batch",
+                        "--json")
+                .get(0);
         assertUsd("5.625", row);
         assertEquals("batch", row.get("serviceTier").asText());
-        assertEquals(2, CliRun.of("", "estimate", "--models", "gpt-5", "--input-tokens", "10", "--batch", "--tier",
-                "priority").code());
+        assertEquals(
+                2,
+                CliRun.of("", "estimate", "--models", "gpt-5", "--input-tokens", "10", "--batch", "--tier", "priority")
+                        .code());
     }
 
     @Test
     void opusFastModeDoublesTheBill() throws Exception {
-        JsonNode row = json("estimate", "--models", "claude-opus-4-8", "--input-tokens", "1000000",
-                "--output-tokens", "1000000", "--tier", "fast", "--json").get(0);
+        JsonNode row = json(
+                        "estimate",
+                        "--models",
+                        "claude-opus-4-8",
+                        "--input-tokens",
+                        "1000000",
+                        "--output-tokens",
+                        "1000000",
+                        "--tier",
+                        "fast",
+                        "--json")
+                .get(0);
         assertUsd("60", row);
         assertEquals("fast", row.get("serviceTier").asText());
     }
 
     @Test
     void aTierTheModelDoesNotOfferExitsTwoWithOneLine() {
-        CliRun r = CliRun.of("", "estimate", "--models", "claude-sonnet-5-5", "--input-tokens", "10", "--tier",
-                "fast");
+        CliRun r = CliRun.of("", "estimate", "--models", "claude-sonnet-5-5", "--input-tokens", "10", "--tier", "fast");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("Claude Sonnet 5.5 does not offer the Fast mode tier (it offers: standard, batch)"),
+        assertTrue(
+                r.err().contains("Claude Sonnet 5.5 does not offer the Fast mode tier (it offers: standard, batch)"),
                 r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
@@ -130,14 +186,23 @@ class EstimatePricingCliTest {
     void anUnknownTierExitsTwo() {
         CliRun r = CliRun.of("", "estimate", "--models", "gpt-5", "--input-tokens", "10", "--tier", "turbo");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("unknown service tier 'turbo' (known: standard, batch, flex, priority, fast)"),
+        assertTrue(
+                r.err().contains("unknown service tier 'turbo' (known: standard, batch, flex, priority, fast)"),
                 r.err());
     }
 
     @Test
     void haikuAbove100kSaysTheLongContextRateApplied() throws Exception {
-        JsonNode row = json("estimate", "--models", "claude-haiku-5-5", "--input-tokens", "150000",
-                "--output-tokens", "1000", "--json").get(0);
+        JsonNode row = json(
+                        "estimate",
+                        "--models",
+                        "claude-haiku-5-5",
+                        "--input-tokens",
+                        "150000",
+                        "--output-tokens",
+                        "1000",
+                        "--json")
+                .get(0);
         assertUsd("0.0775", row);
         boolean line = false;
         for (JsonNode l : row.get("breakdown")) {
@@ -150,11 +215,13 @@ class EstimatePricingCliTest {
     void withoutModelsAnUnofferedTierIsUnpricedAndSaysSo() {
         CliRun r = CliRun.of("", "estimate", "--input-tokens", "1000", "--tier", "fast");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("note: Claude Sonnet 5.5: The Fast mode tier is not offered for this model "
-                + "(offered: standard, batch): unpriced, not priced as standard."), r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("claude-opus-4-8") && !l.contains("unpriced")),
+        assertTrue(
+                r.out()
+                        .contains("note: Claude Sonnet 5.5: The Fast mode tier is not offered for this model "
+                                + "(offered: standard, batch): unpriced, not priced as standard."),
                 r.out());
-        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("claude-sonnet-5-5 ") && l.contains("unpriced")),
-                r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("claude-opus-4-8") && !l.contains("unpriced")), r.out());
+        assertTrue(
+                r.out().lines().anyMatch(l -> l.startsWith("claude-sonnet-5-5 ") && l.contains("unpriced")), r.out());
     }
 }

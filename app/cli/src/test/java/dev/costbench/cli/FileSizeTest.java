@@ -18,8 +18,11 @@ class FileSizeTest {
         Path main = Path.of("src/main/java");
         List<String> tooLong;
         try (Stream<Path> files = Files.walk(main)) {
-            tooLong = files.filter(p -> p.toString().endsWith(".java")).filter(p -> lines(p) > 500)
-                    .map(p -> main.relativize(p) + " (" + lines(p) + " lines)").sorted().toList();
+            tooLong = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> lines(p) > 500)
+                    .map(p -> main.relativize(p) + " (" + lines(p) + " lines)")
+                    .sorted()
+                    .toList();
         }
         assertEquals(List.of(), tooLong);
     }

@@ -46,8 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FlagSweepTest {
 
     /** Values no option should take silently (each option refuses at least one; none may crash). */
-    static final List<String> BAD = List.of("hot", "-1", "99999999999999999999", "", "not a url", "NaN",
-            "/dev/null/x");
+    static final List<String> BAD = List.of("hot", "-1", "99999999999999999999", "", "not a url", "NaN", "/dev/null/x");
     /** Options whose value is free text (any value is legal). */
     static final List<String> FREE_TEXT = List.of("marker");
 
@@ -58,6 +57,7 @@ class FlagSweepTest {
 
     @TempDir
     Path tmp;
+
     private final MockWebServer server = new MockWebServer();
     private ProviderConfig config;
     private final Map<String, String> files = new HashMap<>();
@@ -85,12 +85,26 @@ class FlagSweepTest {
         env.put("ANTHROPIC_BASE_URL", base);
         env.put("GEMINI_API_KEY", "gm-test-sweep-0123456789");
         config = new ProviderConfig(env, null, tmp.resolve("providers.json"));
-        files.put("PROMPT", Files.writeString(tmp.resolve("prompt.txt"),
-                "You are a support agent.\n<<CACHE>>\nTicket: refund the duplicate charge.\n").toString());
-        files.put("PROMPT2", Files.writeString(tmp.resolve("prompt2.txt"), "Ticket: refund it.\n").toString());
-        files.put("RUBRIC", Files.writeString(tmp.resolve("rubric.txt"), "Score correctness 1-5.\n").toString());
-        files.put("CATALOG", Files.writeString(tmp.resolve("catalog.json"), "{\"models\":[]}").toString());
-        files.put("LITELLM", Files.writeString(tmp.resolve("litellm.json"), "{}").toString());
+        files.put(
+                "PROMPT",
+                Files.writeString(
+                                tmp.resolve("prompt.txt"),
+                                "You are a support agent.\n<<CACHE>>\nTicket: refund the duplicate charge.\n")
+                        .toString());
+        files.put(
+                "PROMPT2",
+                Files.writeString(tmp.resolve("prompt2.txt"), "Ticket: refund it.\n")
+                        .toString());
+        files.put(
+                "RUBRIC",
+                Files.writeString(tmp.resolve("rubric.txt"), "Score correctness 1-5.\n")
+                        .toString());
+        files.put(
+                "CATALOG",
+                Files.writeString(tmp.resolve("catalog.json"), "{\"models\":[]}")
+                        .toString());
+        files.put(
+                "LITELLM", Files.writeString(tmp.resolve("litellm.json"), "{}").toString());
         BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         Path png = tmp.resolve("photo.png");
         ImageIO.write(img, "png", png.toFile());
@@ -103,17 +117,34 @@ class FlagSweepTest {
             pcm[2 * i + 1] = (byte) (v >> 8);
         }
         AudioFormat f = new AudioFormat(16000, 16, 1, true, false);
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), f, pcm.length / 2),
-                AudioFileFormat.Type.WAVE, wav.toFile());
+        AudioSystem.write(
+                new AudioInputStream(new ByteArrayInputStream(pcm), f, pcm.length / 2),
+                AudioFileFormat.Type.WAVE,
+                wav.toFile());
         files.put("AUDIO", wav.toString());
         Path mp4 = tmp.resolve("clip.mp4");
-        Process p = new ProcessBuilder(Av.ffmpegBinary(), "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", "testsrc=size=160x120:rate=10:duration=2", "-c:v", "libopenh264", "-pix_fmt", "yuv420p",
-                mp4.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Av.ffmpegBinary(),
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc=size=160x120:rate=10:duration=2",
+                        "-c:v",
+                        "libopenh264",
+                        "-pix_fmt",
+                        "yuv420p",
+                        mp4.toString())
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "ffmpeg made no video");
         files.put("VIDEO", mp4.toString());
-        CliRun export = run("ab", "export", "1", "--json", "--out", tmp.resolve("exp1.json").toString());
+        CliRun export = run(
+                "ab", "export", "1", "--json", "--out", tmp.resolve("exp1.json").toString());
         assertEquals(0, export.code(), export.err());
         files.put("EXPORT", tmp.resolve("exp1.json").toString());
     }
@@ -127,15 +158,26 @@ class FlagSweepTest {
     /** Invocations that work (or stop for a reason unrelated to the swept option), per command. */
     private Map<String, List<List<String>>> bases() {
         Map<String, List<List<String>>> b = new LinkedHashMap<>();
-        b.put("tokens", List.of(List.of("--encoding", "o200k_base", "--file", "PROMPT"),
-                List.of("PROMPT", "--show", "--json"), List.of("PROMPT", "--tax", "--models", "gpt-4o-mini")));
-        b.put("estimate", List.of(List.of("--prompt", "PROMPT", "--models", "gpt-4o-mini"),
-                List.of("--input-tokens", "1000", "--models", "gpt-4o-mini")));
+        b.put(
+                "tokens",
+                List.of(
+                        List.of("--encoding", "o200k_base", "--file", "PROMPT"),
+                        List.of("PROMPT", "--show", "--json"),
+                        List.of("PROMPT", "--tax", "--models", "gpt-4o-mini")));
+        b.put(
+                "estimate",
+                List.of(
+                        List.of("--prompt", "PROMPT", "--models", "gpt-4o-mini"),
+                        List.of("--input-tokens", "1000", "--models", "gpt-4o-mini")));
         b.put("catalog list", List.of(List.of()));
         b.put("catalog check", List.of(List.of("--file", "CATALOG")));
         b.put("catalog import-litellm", List.of(List.of("--file", "LITELLM")));
-        b.put("media", List.of(List.of("IMAGE", "--models", "gpt-4o-mini", "--resize", "32"),
-                List.of("AUDIO", "--trim-silence", "--resample", "16000"), List.of("VIDEO", "--strategy", "uniform:1")));
+        b.put(
+                "media",
+                List.of(
+                        List.of("IMAGE", "--models", "gpt-4o-mini", "--resize", "32"),
+                        List.of("AUDIO", "--trim-silence", "--resample", "16000"),
+                        List.of("VIDEO", "--strategy", "uniform:1")));
         b.put("ping", List.of(List.of("--provider", "openai")));
         b.put("complete", List.of(List.of("--model", "gpt-4o-mini", "--prompt", "PROMPT", "--max-tokens", "5")));
         b.put("diff", List.of(List.of("PROMPT", "PROMPT2", "--models", "gpt-4o-mini")));
@@ -179,7 +221,10 @@ class FlagSweepTest {
     private int check(List<String> args) {
         CliRun r = run(args.toArray(new String[0]));
         String what = String.join(" ", args) + " → " + r.code() + "\n" + r.err();
-        assertFalse(r.err().contains("Exception") || r.err().contains("\tat ") || r.err().contains("at dev.costbench"),
+        assertFalse(
+                r.err().contains("Exception")
+                        || r.err().contains("\tat ")
+                        || r.err().contains("at dev.costbench"),
                 "an exception reached the user: " + what);
         if (r.code() != 0) {
             assertEquals(1, r.err().strip().split("\n").length, "not one line on stderr: " + what);

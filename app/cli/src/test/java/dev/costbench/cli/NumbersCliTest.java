@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,18 +50,21 @@ class NumbersCliTest {
 
     @Test
     void catalogCheckRefusesAHugePriceWithItsFieldAndRange() throws Exception {
-        Path f = Files.writeString(tmp.resolve("user.json"), "{\"models\": [{\"id\": \"huge\", \"provider\": \"groq\", "
-                + "\"tier\": \"open\", \"prices\": {\"input\": 1e100000000, \"output\": 1}}]}");
+        Path f = Files.writeString(
+                tmp.resolve("user.json"),
+                "{\"models\": [{\"id\": \"huge\", \"provider\": \"groq\", "
+                        + "\"tier\": \"open\", \"prices\": {\"input\": 1e100000000, \"output\": 1}}]}");
         assertEquals(1, run("", "catalog", "check", "--file", f.toString()));
-        assertTrue(err.contains("model 'huge', field 'prices.input': 1E+100000000 is out of range (0 to 1000 $ per "
-                + "million tokens)"), err);
+        assertTrue(
+                err.contains("model 'huge', field 'prices.input': 1E+100000000 is out of range (0 to 1000 $ per "
+                        + "million tokens)"),
+                err);
     }
 
     @Test
     void estimateWarnsWhenTheInputExceedsTheContextWindow() {
         assertEquals(0, run("", "estimate", "--input-tokens", "300000", "--models", "gpt-4o"));
-        assertTrue(out.contains("warning: 300,000 input tokens exceed GPT-4o's context window of 128,000 tokens"),
-                out);
+        assertTrue(out.contains("warning: 300,000 input tokens exceed GPT-4o's context window of 128,000 tokens"), out);
         assertEquals(0, run("", "estimate", "--input-tokens", "1000", "--models", "gpt-4o"));
         assertTrue(!out.contains("warning:"), out);
     }
@@ -71,13 +79,12 @@ class NumbersCliTest {
     @Test
     void mediaWarnsAboutATruncatedJpeg() throws Exception {
         Path whole = tmp.resolve("whole.jpg");
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 480,
-                java.awt.image.BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = img.createGraphics();
-        g.setPaint(new java.awt.GradientPaint(0, 0, java.awt.Color.RED, 640, 480, java.awt.Color.BLUE));
+        BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.RED, 640, 480, Color.BLUE));
         g.fillRect(0, 0, 640, 480);
         g.dispose();
-        javax.imageio.ImageIO.write(img, "jpeg", whole.toFile());
+        ImageIO.write(img, "jpeg", whole.toFile());
         byte[] all = Files.readAllBytes(whole);
         Path cut = Files.write(tmp.resolve("cut.jpg"), Arrays.copyOf(all, all.length / 2));
         assertEquals(0, run("", "media", cut.toString(), "--models", "gpt-4o"));

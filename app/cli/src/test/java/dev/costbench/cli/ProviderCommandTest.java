@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.providers.ProviderConfig;
-import java.nio.charset.StandardCharsets;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -29,6 +30,7 @@ class ProviderCommandTest {
 
     @TempDir
     Path tmp;
+
     private final MockWebServer server = new MockWebServer();
     private String out;
     private String err;
@@ -53,16 +55,22 @@ class ProviderCommandTest {
 
     private Map<String, String> env() {
         String base = server.url("/v1").toString();
-        return Map.of("OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", base.endsWith("/") ? base.substring(0,
-                base.length() - 1) : base);
+        return Map.of(
+                "OPENAI_API_KEY",
+                KEY,
+                "OPENAI_BASE_URL",
+                base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
     @Test
     void pingListsTheModelsAndSaysWhereTheKeyCameFrom() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":1,"
                         + "\"owned_by\":\"system\"},{\"id\":\"gpt-5\",\"object\":\"model\",\"created\":2,"
-                        + "\"owned_by\":\"system\"}]}").build());
+                        + "\"owned_by\":\"system\"}]}")
+                .build());
         assertEquals(0, run(env(), "ping", "--provider", "openai"));
         RecordedRequest r = server.takeRequest();
         assertEquals("GET", r.getMethod());
@@ -81,9 +89,12 @@ class ProviderCommandTest {
 
     @Test
     void aRejectedKeyExitsWithTheProvidersReason() {
-        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ".\",\"type\":"
-                        + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}").build());
+                        + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}")
+                .build());
         assertEquals(3, run(env(), "ping", "--provider", "openai"));
         assertTrue(err.startsWith("costbench: OpenAI rejected the API key (401)"), err);
         assertFalse(err.contains(KEY), "the key is redacted from the echoed body: " + err);
@@ -91,15 +102,29 @@ class ProviderCommandTest {
 
     @Test
     void completePrintsAnswerUsageEstimateAndBilledCost() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1741476542,\"status\":\"completed\","
                         + "\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-5-2025-08-07\",\"output\":["
                         + "{\"id\":\"rs_1\",\"type\":\"reasoning\",\"summary\":[]},{\"type\":\"message\",\"id\":\"msg_1\","
                         + "\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
-                        + "\"text\":\"Paris.\",\"annotations\":[]}]}],\"usage\":" + USAGE + "}").build());
+                        + "\"text\":\"Paris.\",\"annotations\":[]}]}],\"usage\":" + USAGE + "}")
+                .build());
         Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is the capital of France?");
-        assertEquals(0, run(env(), "complete", "--model", "gpt-5", "--prompt", prompt.toString(), "--max-tokens",
-                "200", "--no-stream", "--json"));
+        assertEquals(
+                0,
+                run(
+                        env(),
+                        "complete",
+                        "--model",
+                        "gpt-5",
+                        "--prompt",
+                        prompt.toString(),
+                        "--max-tokens",
+                        "200",
+                        "--no-stream",
+                        "--json"));
         RecordedRequest r = server.takeRequest();
         assertEquals("POST", r.getMethod());
         assertEquals("/v1/responses", r.getUrl().encodedPath());
@@ -130,12 +155,26 @@ class ProviderCommandTest {
                 + "\"llama3.2:3b\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":2,"
                 + "\"total_tokens\":14}}\n\n"
                 + "data: [DONE]\n\n";
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream").body(sse)
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "text/event-stream")
+                .body(sse)
                 .build());
         Path prompt = Files.writeString(tmp.resolve("q.txt"), "Say hello");
         String base = server.url("/v1").toString();
-        assertEquals(0, run(Map.of(), "complete", "--model", "llama3.2:3b", "--provider", "ollama", "--prompt",
-                prompt.toString(), "--base-url", base));
+        assertEquals(
+                0,
+                run(
+                        Map.of(),
+                        "complete",
+                        "--model",
+                        "llama3.2:3b",
+                        "--provider",
+                        "ollama",
+                        "--prompt",
+                        prompt.toString(),
+                        "--base-url",
+                        base));
         RecordedRequest r = server.takeRequest();
         assertEquals("/v1/chat/completions", r.getUrl().encodedPath());
         assertEquals(null, r.getHeaders().get("Authorization"), "no key is sent to a local server without one");
@@ -146,24 +185,36 @@ class ProviderCommandTest {
 
     private Path png() throws Exception {
         Path f = tmp.resolve("chart.png");
-        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1092, 1092,
-                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", f.toFile());
+        ImageIO.write(new BufferedImage(1092, 1092, BufferedImage.TYPE_INT_RGB), "png", f.toFile());
         return f;
     }
 
     @Test
     void anthropicWithAnImage() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"id\":\"msg_01XFDUDYJgAACzvnptvVoYEL\",\"type\":\"message\",\"role\":\"assistant\","
                         + "\"content\":[{\"type\":\"text\",\"text\":\"A black square.\"}],\"model\":"
                         + "\"claude-sonnet-4-5-20250929\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
                         + "\"usage\":{\"input_tokens\":1600,\"cache_creation_input_tokens\":0,"
-                        + "\"cache_read_input_tokens\":0,\"output_tokens\":6}}").build());
+                        + "\"cache_read_input_tokens\":0,\"output_tokens\":6}}")
+                .build());
         Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is in the picture?");
         String base = server.url("/").toString();
-        assertEquals(0, run(Map.of("ANTHROPIC_API_KEY", KEY, "ANTHROPIC_BASE_URL", base.substring(0,
-                base.length() - 1)), "complete", "--model", "claude-sonnet-4-5", "--prompt", prompt.toString(),
-                "--image", png().toString(), "--no-stream", "--json"));
+        assertEquals(
+                0,
+                run(
+                        Map.of("ANTHROPIC_API_KEY", KEY, "ANTHROPIC_BASE_URL", base.substring(0, base.length() - 1)),
+                        "complete",
+                        "--model",
+                        "claude-sonnet-4-5",
+                        "--prompt",
+                        prompt.toString(),
+                        "--image",
+                        png().toString(),
+                        "--no-stream",
+                        "--json"));
         RecordedRequest r = server.takeRequest();
         assertEquals("/v1/messages", r.getUrl().encodedPath());
         assertEquals(KEY, r.getHeaders().get("x-api-key"));
@@ -176,12 +227,16 @@ class ProviderCommandTest {
         assertEquals(1600, o.get("usage").get("uncachedInput").asLong());
         // claude-sonnet-4-5: 1600 × $3 + 6 × $15 per 1M
         assertEquals("0.00489", o.get("costUsd").asText());
-        assertTrue(o.get("estimateNotes").toString().contains("1092×1092"), o.get("estimateNotes").toString());
+        assertTrue(
+                o.get("estimateNotes").toString().contains("1092×1092"),
+                o.get("estimateNotes").toString());
     }
 
     @Test
     void geminiWithAnImage() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"A black square.\"}],\"role\":"
                         + "\"model\"},\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{"
                         + "\"promptTokenCount\":1300,\"candidatesTokenCount\":5,\"thoughtsTokenCount\":40,"
@@ -190,11 +245,22 @@ class ProviderCommandTest {
                 .build());
         Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is in the picture?");
         String base = server.url("/v1beta").toString();
-        assertEquals(0, run(Map.of("GEMINI_API_KEY", KEY, "GEMINI_BASE_URL", base), "complete", "--model",
-                "gemini-2.5-flash", "--prompt", prompt.toString(), "--image", png().toString(), "--no-stream",
-                "--json"));
+        assertEquals(
+                0,
+                run(
+                        Map.of("GEMINI_API_KEY", KEY, "GEMINI_BASE_URL", base),
+                        "complete",
+                        "--model",
+                        "gemini-2.5-flash",
+                        "--prompt",
+                        prompt.toString(),
+                        "--image",
+                        png().toString(),
+                        "--no-stream",
+                        "--json"));
         RecordedRequest r = server.takeRequest();
-        assertEquals("/v1beta/models/gemini-2.5-flash:generateContent", r.getUrl().encodedPath());
+        assertEquals(
+                "/v1beta/models/gemini-2.5-flash:generateContent", r.getUrl().encodedPath());
         assertEquals(KEY, r.getHeaders().get("x-goog-api-key"));
         assertFalse(r.getUrl().toString().contains(KEY), "the key never goes in the URL");
         JsonNode o = new ObjectMapper().readTree(out);

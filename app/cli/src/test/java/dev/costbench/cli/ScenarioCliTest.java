@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.scenario.ScenarioFiles;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -86,12 +85,14 @@ class ScenarioCliTest {
     @Test
     void reportCsvAndHtmlToAFile() throws Exception {
         assertEquals(0, run("scenario", "report", "seed001-prompt-caching", "--format=csv"));
-        assertEquals("step,lever,type,component,monthly_usd_after,saving_usd\n0,Baseline,,,2700,0\n"
-                + "1,\"Anthropic prompt caching, 95 % hit rate\",promptCaching,billing mode,425.25,2274.75\n"
-                + ",Optimized,,,425.25,2274.75\n", out);
+        assertEquals(
+                "step,lever,type,component,monthly_usd_after,saving_usd\n0,Baseline,,,2700,0\n"
+                        + "1,\"Anthropic prompt caching, 95 % hit rate\",promptCaching,billing mode,425.25,2274.75\n"
+                        + ",Optimized,,,425.25,2274.75\n",
+                out);
         Path html = tmp.resolve("reports/seed003.html");
-        assertEquals(0, run("scenario", "report", "seed003-video-moderation", "--format", "html", "--out",
-                html.toString()));
+        assertEquals(
+                0, run("scenario", "report", "seed003-video-moderation", "--format", "html", "--out", html.toString()));
         assertEquals("wrote " + html + "\n", out);
         String page = Files.readString(html);
         assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<svg") && page.contains("<table>"), page);
@@ -102,31 +103,40 @@ class ScenarioCliTest {
         Path f = tmp.resolve("mine.json");
         ScenarioFiles.write(ScenarioFiles.sample("seed004-chatbot-basic").withName("Mine"), f);
         assertEquals(0, run("scenario", "report", f.toString(), "--format", "json"));
-        assertEquals("3162", new ObjectMapper().readTree(out).get("optimizedMonthlyUsd").asText());
+        assertEquals(
+                "3162",
+                new ObjectMapper().readTree(out).get("optimizedMonthlyUsd").asText());
         Path data = tmp.resolve("data");
         Files.createDirectories(data);
-        Files.writeString(data.resolve("catalog.json"), "{\"models\":[{\"id\":\"gpt-4-turbo\",\"prices\":"
-                + "{\"input\":5,\"output\":15}}]}");
+        Files.writeString(
+                data.resolve("catalog.json"),
+                "{\"models\":[{\"id\":\"gpt-4-turbo\",\"prices\":" + "{\"input\":5,\"output\":15}}]}");
         assertEquals(0, run("scenario", "report", f.toString(), "--format", "json"));
-        assertEquals("2100", new ObjectMapper().readTree(out).get("baselineMonthlyUsd").asText());
+        assertEquals(
+                "2100",
+                new ObjectMapper().readTree(out).get("baselineMonthlyUsd").asText());
     }
 
     @Test
     void badInputExitsWithOneLine() throws Exception {
         assertEquals(2, run("scenario", "report", "nope"));
-        assertEquals("costbench: no such file or built-in sample: nope (costbench scenario list shows the samples)\n",
-                err);
+        assertEquals(
+                "costbench: no such file or built-in sample: nope (costbench scenario list shows the samples)\n", err);
         assertEquals(2, run("scenario", "report", "seed003-video-moderation", "--format", "pdf"));
         assertEquals("costbench: unknown format 'pdf' (text, json, csv, html)\n", err);
         assertEquals(2, run("scenario"));
         assertEquals("costbench: scenario needs a subcommand: list, report\n", err);
         assertEquals(2, run("scenario", "report"));
         Path bad = tmp.resolve("bad.json");
-        Files.writeString(bad, "{\"workload\": {\"requestTypes\": [{\"id\": \"chat\", \"model\": \"gpt-4o\", "
-                + "\"volume\": {\"amount\": 100}, \"text\": {\"user\": 100}}]}, \"levers\": [{\"type\": "
-                + "\"responseCache\", \"hitRate\": 1.2}]}");
+        Files.writeString(
+                bad,
+                "{\"workload\": {\"requestTypes\": [{\"id\": \"chat\", \"model\": \"gpt-4o\", "
+                        + "\"volume\": {\"amount\": 100}, \"text\": {\"user\": 100}}]}, \"levers\": [{\"type\": "
+                        + "\"responseCache\", \"hitRate\": 1.2}]}");
         assertEquals(2, run("scenario", "report", bad.toString()));
-        assertEquals("costbench: bad.json: levers[0].hitRate: 1.2 is out of range (0 to 1, a share: 0 = 0 %, 1 = 100 %)\n", err);
+        assertEquals(
+                "costbench: bad.json: levers[0].hitRate: 1.2 is out of range (0 to 1, a share: 0 = 0 %, 1 = 100 %)\n",
+                err);
         Files.writeString(bad, "{\"workload\": ");
         assertEquals(2, run("scenario", "report", bad.toString()));
         assertTrue(err.startsWith("costbench: bad.json: not valid JSON at line 1"), err);

@@ -23,6 +23,7 @@ class StoreCommandTest {
 
     @TempDir
     Path tmp;
+
     Path data;
     Path file;
 
@@ -31,8 +32,8 @@ class StoreCommandTest {
         data = tmp.resolve("data");
         System.setProperty("costbench.dataDir", data.toString());
         try (H2LabStore store = H2LabStore.open(data)) {
-            store.createExperiment(new NewExperiment("tickets", null, 1, ExperimentSettings.defaults(),
-                    List.of("gpt-4o-mini")));
+            store.createExperiment(
+                    new NewExperiment("tickets", null, 1, ExperimentSettings.defaults(), List.of("gpt-4o-mini")));
         }
         try (H2LabStore store = H2LabStore.open(data)) { // an existing lab: backed up as it opens
             file = store.file();
@@ -68,12 +69,18 @@ class StoreCommandTest {
         assertEquals(0, backups.code(), backups.err());
         assertTrue(backups.out().contains("when CostBench started"), backups.out());
 
-        assertEquals(2, CliRun.of("", "store", "restore", "costbench-19990101-000000-manual.zip").code());
+        assertEquals(
+                2,
+                CliRun.of("", "store", "restore", "costbench-19990101-000000-manual.zip")
+                        .code());
         CliRun restore = CliRun.of("", "store", "restore");
         assertEquals(0, restore.code(), restore.err());
         assertTrue(restore.out().startsWith("Restored costbench-"), restore.out());
-        assertTrue(restore.out().contains("the previous file is kept as " + file.getParent()
-                .resolve("costbench-before-restore-")), restore.out());
+        assertTrue(
+                restore.out()
+                        .contains("the previous file is kept as "
+                                + file.getParent().resolve("costbench-before-restore-")),
+                restore.out());
 
         CliRun after = CliRun.of("", "ab", "list");
         assertEquals(0, after.code(), after.err());
@@ -99,7 +106,10 @@ class StoreCommandTest {
     void backupAddsOneAndBadInputIsExit2() {
         CliRun b = CliRun.of("", "store", "backup");
         assertEquals(0, b.code(), b.err());
-        assertTrue(b.out().startsWith("Backed up to " + file.getParent().resolve("backups").resolve("costbench-")),
+        assertTrue(
+                b.out()
+                        .startsWith("Backed up to "
+                                + file.getParent().resolve("backups").resolve("costbench-")),
                 b.out());
         assertTrue(CliRun.of("", "store", "backups").out().contains("made by hand"));
         assertEquals(2, CliRun.of("", "store").code());

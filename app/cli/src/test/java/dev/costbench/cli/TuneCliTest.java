@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +25,8 @@ class TuneCliTest {
     private String out;
     private String err;
 
-    static final String BASE = "You are a support agent. Please answer briefly and politely in the customer's language.\n";
+    static final String BASE =
+            "You are a support agent. Please answer briefly and politely in the customer's language.\n";
 
     @BeforeEach
     void isolateUserData() {
@@ -85,7 +85,10 @@ class TuneCliTest {
         assertEquals(tb, m.get("baselineTokens").asLong());
         assertEquals(to, m.get("optimizedTokens").asLong());
         // $2 / 1M input on gpt-4.1
-        assertEquals(0, BigDecimal.valueOf((to - tb) * 2).compareTo(new BigDecimal(m.get("monthlyDeltaUsd").asText())));
+        assertEquals(
+                0,
+                BigDecimal.valueOf((to - tb) * 2)
+                        .compareTo(new BigDecimal(m.get("monthlyDeltaUsd").asText())));
         assertEquals("gpt-4.1", root.get("failed").get(0).asText());
     }
 
@@ -106,7 +109,9 @@ class TuneCliTest {
 
     @Test
     void tuneListsSuggestionsWithSavings() throws Exception {
-        String f = file("p.txt", "It is important that you summarize the text.   \n\n\n\nIn order to help, be brief.\n```\nkeep   this\n```\n");
+        String f = file(
+                "p.txt",
+                "It is important that you summarize the text.   \n\n\n\nIn order to help, be brief.\n```\nkeep   this\n```\n");
         assertEquals(0, run("tune", f, "--model", "gpt-4.1", "--monthly", "1000"));
         assertTrue(out.startsWith("Model gpt-4.1, 1,000 requests a month; prompt: "), out);
         assertTrue(out.contains("Remove “it is important that you” (1×)"), out);
@@ -115,8 +120,9 @@ class TuneCliTest {
         assertTrue(out.contains("Collapse runs of blank lines (1×)"), out);
         assertFalse(out.contains("Collapse runs of spaces"), "code is left alone: " + out);
 
-        assertEquals(0, run("tune", f, "--model", "gpt-4.1", "--json", "--expected-output", "200",
-                "--current-output", "600"));
+        assertEquals(
+                0,
+                run("tune", f, "--model", "gpt-4.1", "--json", "--expected-output", "200", "--current-output", "600"));
         JsonNode root = new ObjectMapper().readTree(out);
         assertEquals("gpt-4.1", root.get("model").asText());
         boolean cap = false;
@@ -125,7 +131,8 @@ class TuneCliTest {
                 cap = true;
                 assertEquals(256, s.get("maxTokens").asInt());
             } else {
-                assertTrue(s.get("tokensSaved").get("o200k_base").asInt() > 0 || s.get("modelTokensSaved").asLong() > 0);
+                assertTrue(s.get("tokensSaved").get("o200k_base").asInt() > 0
+                        || s.get("modelTokensSaved").asLong() > 0);
                 assertTrue(s.get("edits").size() > 0);
             }
         }
@@ -142,11 +149,17 @@ class TuneCliTest {
 
     @Test
     void cachePlanWithBreakEvenAndWarnings() throws Exception {
-        String f = file("c.txt", "Today is {{date}}. You are the Acme support bot.\n"
-                + "Follow the refund policy exactly as written in section 4.\n".repeat(150) + "<<CACHE>>Q: {{question}}\n");
+        String f = file(
+                "c.txt",
+                "Today is {{date}}. You are the Acme support bot.\n"
+                        + "Follow the refund policy exactly as written in section 4.\n".repeat(150)
+                        + "<<CACHE>>Q: {{question}}\n");
         assertEquals(0, run("cache", f, "--models", "claude-sonnet-4-5,claude-haiku-4-5", "--ttl", "1h"));
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("claude-sonnet-4-5") && l.endsWith(
-                "cheaper from the 3rd call within 1 hour")), out);
+        assertTrue(
+                out.lines()
+                        .anyMatch(l -> l.startsWith("claude-sonnet-4-5")
+                                && l.endsWith("cheaper from the 3rd call within 1 hour")),
+                out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("claude-haiku-4-5") && l.endsWith("not cached")), out);
         assertTrue(out.contains("warning: “{{date}}” looks like per-request content"), out);
         assertFalse(out.contains("{{question}}"), "after the breakpoint is fine: " + out);

@@ -33,24 +33,34 @@ public final class AudioAnalysis {
      * @param speechSeconds duration once the silences are cut
      * @param levels      peak level per display bucket (0..1), for a waveform
      */
-    public record Result(AvInfo info, double seconds, long resampledBytes, List<Span> silences, double speechSeconds,
-                         float[] levels) {
-    }
+    public record Result(
+            AvInfo info,
+            double seconds,
+            long resampledBytes,
+            List<Span> silences,
+            double speechSeconds,
+            float[] levels) {}
 
     public static final int RATE = 16_000;
     private static final int WINDOW = RATE / 50; // 20 ms
 
-    private AudioAnalysis() {
-    }
+    private AudioAnalysis() {}
 
-    public static Result analyze(Path file, double thresholdDb, double minGapSeconds, int buckets,
-                                 BooleanSupplier cancelled, DoubleConsumer progress) throws IOException {
+    public static Result analyze(
+            Path file,
+            double thresholdDb,
+            double minGapSeconds,
+            int buckets,
+            BooleanSupplier cancelled,
+            DoubleConsumer progress)
+            throws IOException {
         AvInfo info = Av.probe(file);
         if (!info.hasAudio()) {
             throw new MediaException(file.getFileName() + " has no audio stream");
         }
         if (info.seconds() > Av.MAX_SECONDS) {
-            throw new MediaException(String.format("%s is %.1f hours long; CostBench analyses up to %.0f hours",
+            throw new MediaException(String.format(
+                    "%s is %.1f hours long; CostBench analyses up to %.0f hours",
                     file.getFileName(), info.seconds() / 3600, Av.MAX_SECONDS / 3600));
         }
         double threshold = Math.pow(10, thresholdDb / 20) * 32768; // RMS level in sample units

@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.ShortBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,8 +21,7 @@ import org.bytedeco.javacv.Frame;
  */
 public final class AudioExport {
 
-    private AudioExport() {
-    }
+    private AudioExport() {}
 
     /**
      * Decodes {@code in} to 16 kHz mono and writes {@code out} as WAV, leaving out {@code cut} (sorted, seconds).
@@ -31,7 +31,8 @@ public final class AudioExport {
             throws IOException {
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".costbench-", ".wav.part");
         long written = 0;
-        try (FFmpegFrameGrabber g = Av.open16kMono(in); RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
+        try (FFmpegFrameGrabber g = Av.open16kMono(in);
+                RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
             raf.setLength(0);
             raf.write(new byte[44]); // header written at the end, when the length is known
             byte[] buf = new byte[8192];
@@ -81,13 +82,19 @@ public final class AudioExport {
     /** A canonical 44-byte PCM WAV header for 16 kHz mono 16-bit. */
     static byte[] header(long dataBytes) {
         ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-        h.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) (36 + dataBytes))
-                .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1)
-                .putShort((short) 1).putInt(AudioAnalysis.RATE).putInt(AudioAnalysis.RATE * 2).putShort((short) 2)
-                .putShort((short) 16).put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        h.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt((int) (36 + dataBytes))
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 1)
+                .putInt(AudioAnalysis.RATE)
+                .putInt(AudioAnalysis.RATE * 2)
+                .putShort((short) 2)
+                .putShort((short) 16)
+                .put("data".getBytes(StandardCharsets.US_ASCII))
                 .putInt((int) dataBytes);
         return h.array();
     }
-
 }

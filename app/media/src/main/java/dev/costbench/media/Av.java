@@ -4,7 +4,9 @@ package dev.costbench.media;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /** Opening audio and video files with FFmpeg (javacv), with errors a user can act on. */
@@ -13,16 +15,15 @@ public final class Av {
     /** Files longer than this are refused: hours of media are not previewed here. */
     public static final double MAX_SECONDS = 4 * 3600;
 
-    private Av() {
-    }
+    private Av() {}
 
     /** A started grabber for {@code file}; the caller closes it. */
     static FFmpegFrameGrabber open(Path file) throws IOException {
-        return open(file, g -> { });
+        return open(file, g -> {});
     }
 
     /** A grabber configured by {@code setup} before it starts; the caller closes it. */
-    static FFmpegFrameGrabber open(Path file, java.util.function.Consumer<FFmpegFrameGrabber> setup) throws IOException {
+    static FFmpegFrameGrabber open(Path file, Consumer<FFmpegFrameGrabber> setup) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new MediaException(file + ": no such file");
         }
@@ -35,8 +36,12 @@ public final class Av {
             g = new FFmpegFrameGrabber(file.toFile());
             setup.accept(g);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new MediaException("FFmpeg could not be loaded" + (String.valueOf(e.getMessage()).contains("libpulse")
-                    ? ": install libpulse0 (sudo apt-get install libpulse0)" : ": " + e.getMessage()), e);
+            throw new MediaException(
+                    "FFmpeg could not be loaded"
+                            + (String.valueOf(e.getMessage()).contains("libpulse")
+                                    ? ": install libpulse0 (sudo apt-get install libpulse0)"
+                                    : ": " + e.getMessage()),
+                    e);
         }
         try {
             g.start();
@@ -46,11 +51,17 @@ public final class Av {
             } catch (Exception ignored) {
                 // nothing more to release
             }
-            throw new MediaException(file.getFileName() + " is not an audio or video file FFmpeg can read (or it is "
-                    + "truncated or uses an unsupported codec)", e);
+            throw new MediaException(
+                    file.getFileName() + " is not an audio or video file FFmpeg can read (or it is "
+                            + "truncated or uses an unsupported codec)",
+                    e);
         } catch (UnsatisfiedLinkError e) {
-            throw new MediaException("FFmpeg could not be loaded" + (String.valueOf(e.getMessage()).contains("libpulse")
-                    ? ": install libpulse0 (sudo apt-get install libpulse0)" : ": " + e.getMessage()), e);
+            throw new MediaException(
+                    "FFmpeg could not be loaded"
+                            + (String.valueOf(e.getMessage()).contains("libpulse")
+                                    ? ": install libpulse0 (sudo apt-get install libpulse0)"
+                                    : ": " + e.getMessage()),
+                    e);
         }
         return g;
     }
@@ -72,10 +83,19 @@ public final class Av {
             if (!video && !audio) {
                 throw new MediaException(file.getFileName() + " has neither an audio nor a video stream");
             }
-            return new AvInfo(g.getFormat(), Files.size(file), g.getLengthInTime() / 1e6, video,
-                    video ? g.getImageWidth() : 0, video ? g.getImageHeight() : 0, video ? g.getFrameRate() : 0,
-                    video ? g.getVideoCodecName() : null, audio, audio ? g.getSampleRate() : 0,
-                    audio ? g.getAudioChannels() : 0, audio ? g.getAudioCodecName() : null);
+            return new AvInfo(
+                    g.getFormat(),
+                    Files.size(file),
+                    g.getLengthInTime() / 1e6,
+                    video,
+                    video ? g.getImageWidth() : 0,
+                    video ? g.getImageHeight() : 0,
+                    video ? g.getFrameRate() : 0,
+                    video ? g.getVideoCodecName() : null,
+                    audio,
+                    audio ? g.getSampleRate() : 0,
+                    audio ? g.getAudioChannels() : 0,
+                    audio ? g.getAudioCodecName() : null);
         } catch (FFmpegFrameGrabber.Exception e) {
             throw new MediaException(file.getFileName() + ": " + e.getMessage(), e);
         }
@@ -83,7 +103,6 @@ public final class Av {
 
     /** The bundled {@code ffmpeg} command-line binary (used by tests to make media, and as a benchmark anchor). */
     public static String ffmpegBinary() {
-        return org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        return Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
     }
-
 }

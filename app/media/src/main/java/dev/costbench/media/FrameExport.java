@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
@@ -15,14 +16,14 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 /** Writes chosen video frames as JPEG files named by their time. */
 public final class FrameExport {
 
-    private FrameExport() {
-    }
+    private FrameExport() {}
 
     /** Decodes the frames at {@code times} (seconds), scaled to {@code longEdge} px, for a thumbnail strip. */
-    public static List<BufferedImage> thumbnails(Path video, double[] times, int longEdge,
-                                                 java.util.function.BooleanSupplier cancelled) throws IOException {
+    public static List<BufferedImage> thumbnails(Path video, double[] times, int longEdge, BooleanSupplier cancelled)
+            throws IOException {
         List<BufferedImage> out = new ArrayList<>();
-        try (FFmpegFrameGrabber g = Av.open(video); Java2DFrameConverter conv = new Java2DFrameConverter()) {
+        try (FFmpegFrameGrabber g = Av.open(video);
+                Java2DFrameConverter conv = new Java2DFrameConverter()) {
             for (double t : times) {
                 if (cancelled.getAsBoolean()) {
                     throw new MediaException("cancelled");
@@ -50,7 +51,8 @@ public final class FrameExport {
     public static List<Path> export(Path video, double[] times, Path dir, int quality) throws IOException {
         Files.createDirectories(dir);
         List<Path> out = new ArrayList<>();
-        try (FFmpegFrameGrabber g = Av.open(video); Java2DFrameConverter conv = new Java2DFrameConverter()) {
+        try (FFmpegFrameGrabber g = Av.open(video);
+                Java2DFrameConverter conv = new Java2DFrameConverter()) {
             for (double t : times) {
                 g.setTimestamp((long) (t * 1e6));
                 Frame f = g.grabImage();

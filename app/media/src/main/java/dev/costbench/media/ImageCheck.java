@@ -59,8 +59,13 @@ public record ImageCheck(ImageInfo info, double decodedFraction, List<String> wa
             throw new MediaException(name + " is empty (0 bytes)");
         }
         if (bytes > MAX_BYTES) {
-            throw new MediaException(String.format(Locale.ROOT, "%s is %,d bytes; CostBench reads image files up to "
-                    + "%,d bytes (100 MiB, the limit): export it smaller", name, bytes, MAX_BYTES));
+            throw new MediaException(String.format(
+                    Locale.ROOT,
+                    "%s is %,d bytes; CostBench reads image files up to "
+                            + "%,d bytes (100 MiB, the limit): export it smaller",
+                    name,
+                    bytes,
+                    MAX_BYTES));
         }
         try {
             Files.newInputStream(file).close();
@@ -71,13 +76,20 @@ public record ImageCheck(ImageInfo info, double decodedFraction, List<String> wa
         }
         ImageInfo info = Images.probe(file);
         if (info.width() <= 0 || info.height() <= 0) {
-            throw new MediaException(name + " (" + format(info) + ") has no valid size in its header ("
-                    + info.width() + "×" + info.height() + "): the file is damaged");
+            throw new MediaException(name + " (" + format(info) + ") has no valid size in its header (" + info.width()
+                    + "×" + info.height() + "): the file is damaged");
         }
         if (info.pixels() > MAX_PIXELS) {
-            throw new MediaException(String.format(Locale.ROOT, "%s (%s) is %,d×%,d (%,d megapixels); CostBench "
-                    + "reads images up to %,d megapixels (the limit): downscale it first", name, format(info),
-                    info.width(), info.height(), info.pixels() / 1_000_000, MAX_PIXELS / 1_000_000));
+            throw new MediaException(String.format(
+                    Locale.ROOT,
+                    "%s (%s) is %,d×%,d (%,d megapixels); CostBench "
+                            + "reads images up to %,d megapixels (the limit): downscale it first",
+                    name,
+                    format(info),
+                    info.width(),
+                    info.height(),
+                    info.pixels() / 1_000_000,
+                    MAX_PIXELS / 1_000_000));
         }
         return decode(file, name, info);
     }
@@ -121,9 +133,12 @@ public record ImageCheck(ImageInfo info, double decodedFraction, List<String> wa
             fraction = Math.min(1.0, rows[0] / (double) height);
             if (rows[0] == 0) {
                 String why = failure == null ? "the decoder returned no image" : String.valueOf(failure.getMessage());
-                throw new MediaException(name + " (" + format(info) + ", " + info.width() + "×" + info.height()
-                        + ") could not be decoded: the file is damaged or truncated (" + why + "); re-export or "
-                        + "download it again", failure);
+                throw new MediaException(
+                        name + " (" + format(info) + ", " + info.width() + "×" + info.height()
+                                + ") could not be decoded: the file is damaged or truncated (" + why
+                                + "); re-export or "
+                                + "download it again",
+                        failure);
             }
         } else if (!decoderWarnings.isEmpty()) {
             fraction = decodedShare(img);
@@ -133,13 +148,19 @@ public record ImageCheck(ImageInfo info, double decodedFraction, List<String> wa
         List<String> warnings = new ArrayList<>();
         if (fraction < 1.0) {
             int pct = (int) Math.floor(fraction * 100);
-            warnings.add(String.format(Locale.ROOT, "truncated: only %d %% of the image decoded (%s, %s): the "
-                    + "provider may refuse it or see only the top part; its tokens are counted for the full %d×%d in "
-                    + "its header. Re-export or download it again.", pct, name, format(info), info.width(),
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "truncated: only %d %% of the image decoded (%s, %s): the "
+                            + "provider may refuse it or see only the top part; its tokens are counted for the full %d×%d in "
+                            + "its header. Re-export or download it again.",
+                    pct,
+                    name,
+                    format(info),
+                    info.width(),
                     info.height()));
         } else {
-            warnings.add(name + " (" + format(info) + ") decoded with a warning: " + String.join("; ",
-                    decoderWarnings) + ". The provider may refuse it.");
+            warnings.add(name + " (" + format(info) + ") decoded with a warning: " + String.join("; ", decoderWarnings)
+                    + ". The provider may refuse it.");
         }
         return new ImageCheck(info, fraction, warnings);
     }
@@ -181,32 +202,61 @@ public record ImageCheck(ImageInfo info, double decodedFraction, List<String> wa
         }
 
         @Override
-        public void imageUpdate(ImageReader source, BufferedImage theImage, int minX, int minY, int width, int height,
-                                int periodX, int periodY, int[] bands) {
+        public void imageUpdate(
+                ImageReader source,
+                BufferedImage theImage,
+                int minX,
+                int minY,
+                int width,
+                int height,
+                int periodX,
+                int periodY,
+                int[] bands) {
             rows[0] = Math.max(rows[0], minY + (long) (height - 1) * Math.max(1, periodY) + 1);
         }
 
         @Override
-        public void passStarted(ImageReader source, BufferedImage theImage, int pass, int minPass, int maxPass,
-                                int minX, int minY, int periodX, int periodY, int[] bands) {
-        }
+        public void passStarted(
+                ImageReader source,
+                BufferedImage theImage,
+                int pass,
+                int minPass,
+                int maxPass,
+                int minX,
+                int minY,
+                int periodX,
+                int periodY,
+                int[] bands) {}
 
         @Override
-        public void passComplete(ImageReader source, BufferedImage theImage) {
-        }
+        public void passComplete(ImageReader source, BufferedImage theImage) {}
 
         @Override
-        public void thumbnailPassStarted(ImageReader source, BufferedImage theThumbnail, int pass, int minPass,
-                                         int maxPass, int minX, int minY, int periodX, int periodY, int[] bands) {
-        }
+        public void thumbnailPassStarted(
+                ImageReader source,
+                BufferedImage theThumbnail,
+                int pass,
+                int minPass,
+                int maxPass,
+                int minX,
+                int minY,
+                int periodX,
+                int periodY,
+                int[] bands) {}
 
         @Override
-        public void thumbnailPassComplete(ImageReader source, BufferedImage theThumbnail) {
-        }
+        public void thumbnailPassComplete(ImageReader source, BufferedImage theThumbnail) {}
 
         @Override
-        public void thumbnailUpdate(ImageReader source, BufferedImage theThumbnail, int minX, int minY, int width,
-                                    int height, int periodX, int periodY, int[] bands) {
-        }
+        public void thumbnailUpdate(
+                ImageReader source,
+                BufferedImage theThumbnail,
+                int minX,
+                int minY,
+                int width,
+                int height,
+                int periodX,
+                int periodY,
+                int[] bands) {}
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.media;
 
+import com.luciad.imageio.webp.WebPWriteParam;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -27,8 +29,7 @@ public final class Images {
     /** Images above this many pixels are not decoded (their tokens are still computed from the header). */
     public static final long MAX_DECODE_PIXELS = 100_000_000L;
 
-    private Images() {
-    }
+    private Images() {}
 
     /**
      * Reads format and size from the header only; fails with a clear message for anything that is not an image.
@@ -57,8 +58,10 @@ public final class Images {
                 r.setInput(in, true, true);
                 return new ImageInfo(r.getFormatName().toLowerCase(Locale.ROOT), r.getWidth(0), r.getHeight(0), bytes);
             } catch (IOException | RuntimeException e) {
-                throw new MediaException(file.getFileName() + " looks like " + r.getFormatName()
-                        + " but its header is damaged: " + e.getMessage(), e);
+                throw new MediaException(
+                        file.getFileName() + " looks like " + r.getFormatName() + " but its header is damaged: "
+                                + e.getMessage(),
+                        e);
             } finally {
                 r.dispose();
             }
@@ -77,16 +80,22 @@ public final class Images {
     public static BufferedImage read(Path file) throws IOException {
         ImageInfo info = probe(file);
         if (info.pixels() > MAX_DECODE_PIXELS) {
-            throw new MediaException(String.format(Locale.ROOT, "%s is %d×%d (%,d megapixels); CostBench decodes up "
-                    + "to %d megapixels. Its tokens are still computed from its size.", file.getFileName(),
-                    info.width(), info.height(), info.pixels() / 1_000_000, MAX_DECODE_PIXELS / 1_000_000));
+            throw new MediaException(String.format(
+                    Locale.ROOT,
+                    "%s is %d×%d (%,d megapixels); CostBench decodes up "
+                            + "to %d megapixels. Its tokens are still computed from its size.",
+                    file.getFileName(),
+                    info.width(),
+                    info.height(),
+                    info.pixels() / 1_000_000,
+                    MAX_DECODE_PIXELS / 1_000_000));
         }
         BufferedImage img;
         try {
             img = ImageIO.read(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw new MediaException(file.getFileName() + " could not be decoded (truncated or damaged?): "
-                    + e.getMessage(), e);
+            throw new MediaException(
+                    file.getFileName() + " could not be decoded (truncated or damaged?): " + e.getMessage(), e);
         }
         if (img == null) {
             throw new MediaException(file.getFileName() + " could not be decoded");
@@ -108,16 +117,16 @@ public final class Images {
         p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
         p.setCompressionType("Lossy");
         p.setCompressionQuality(Math.max(1, Math.min(100, quality)) / 100f);
-        if (p instanceof com.luciad.imageio.webp.WebPWriteParam) {
-            ((com.luciad.imageio.webp.WebPWriteParam) p).setMethod(2);
+        if (p instanceof WebPWriteParam) {
+            ((WebPWriteParam) p).setMethod(2);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
             w.setOutput(ios);
             w.write(null, new IIOImage(toRgb(img), null, null), p);
         } catch (UnsatisfiedLinkError e) {
-            throw new MediaException("the WebP native library could not be loaded (is java.io.tmpdir writable?): "
-                    + e.getMessage(), e);
+            throw new MediaException(
+                    "the WebP native library could not be loaded (is java.io.tmpdir writable?): " + e.getMessage(), e);
         } finally {
             w.dispose();
         }
@@ -130,7 +139,7 @@ public final class Images {
         }
         BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
-        g.setColor(java.awt.Color.WHITE); // no alpha in the lossy outputs: flatten on white
+        g.setColor(Color.WHITE); // no alpha in the lossy outputs: flatten on white
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.drawImage(img, 0, 0, null);
         g.dispose();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -43,7 +44,7 @@ public final class VideoAnalysis {
     /** How frames are chosen. */
     public sealed interface Strategy permits All, Uniform, Adaptive, SceneChange {
         static Strategy parse(String s) {
-            String k = s.trim().toLowerCase(java.util.Locale.ROOT);
+            String k = s.trim().toLowerCase(Locale.ROOT);
             if (k.equals("all")) {
                 return new All();
             }
@@ -97,8 +98,7 @@ public final class VideoAnalysis {
     private static final int W = 64;
     private static final int H = 36;
 
-    private VideoAnalysis() {
-    }
+    private VideoAnalysis() {}
 
     public static Scan scan(Path file, BooleanSupplier cancelled, DoubleConsumer progress) throws IOException {
         AvInfo info = Av.probe(file);
@@ -106,7 +106,8 @@ public final class VideoAnalysis {
             throw new MediaException(file.getFileName() + " has no video stream");
         }
         if (info.seconds() > Av.MAX_SECONDS) {
-            throw new MediaException(String.format("%s is %.1f hours long; CostBench analyses up to %.0f hours",
+            throw new MediaException(String.format(
+                    "%s is %.1f hours long; CostBench analyses up to %.0f hours",
                     file.getFileName(), info.seconds() / 3600, Av.MAX_SECONDS / 3600));
         }
         double[] times = new double[1024];

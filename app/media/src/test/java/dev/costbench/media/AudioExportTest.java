@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +20,26 @@ class AudioExportTest {
     @Test
     void trimmedAudioIsWrittenAs16kMonoWavWithoutTheSilences() throws Exception {
         Path in = tmp.resolve("talk.wav");
-        AvTest.ffmpeg("-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100:duration=1",
-                "-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo:d=2",
-                "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=1",
-                "-filter_complex", "[0:a]aformat=channel_layouts=stereo[a0];[2:a]aformat=channel_layouts=stereo[a2];"
-                        + "[a0][1:a][a2]concat=n=3:v=0:a=1[a]", "-map", "[a]", in.toString());
-        AudioAnalysis.Result r = AudioAnalysis.analyze(in, -40, 0.5, 100, () -> false, p -> { });
+        AvTest.ffmpeg(
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=300:sample_rate=44100:duration=1",
+                "-f",
+                "lavfi",
+                "-i",
+                "anullsrc=r=44100:cl=stereo:d=2",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=500:sample_rate=44100:duration=1",
+                "-filter_complex",
+                "[0:a]aformat=channel_layouts=stereo[a0];[2:a]aformat=channel_layouts=stereo[a2];"
+                        + "[a0][1:a][a2]concat=n=3:v=0:a=1[a]",
+                "-map",
+                "[a]",
+                in.toString());
+        AudioAnalysis.Result r = AudioAnalysis.analyze(in, -40, 0.5, 100, () -> false, p -> {});
         assertEquals(1, r.silences().size());
 
         Path full = tmp.resolve("full.wav");
@@ -44,7 +59,7 @@ class AudioExportTest {
     void aFailedExportLeavesNoFileBehind() throws Exception {
         Path in = Files.writeString(tmp.resolve("broken.mp3"), "not audio");
         Path out = tmp.resolve("out.wav");
-        assertThrows(java.io.IOException.class, () -> AudioExport.writeWav(in, List.of(), out, () -> false));
+        assertThrows(IOException.class, () -> AudioExport.writeWav(in, List.of(), out, () -> false));
         assertFalse(Files.exists(out));
         try (var s = Files.list(tmp)) {
             assertEquals(1, s.count(), "only the input remains");

@@ -20,6 +20,7 @@ class AvTest {
 
     @TempDir
     static Path tmp;
+
     static Path video;
     static Path audio;
 
@@ -36,21 +37,64 @@ class AvTest {
     static void makeMedia() throws Exception {
         video = tmp.resolve("cuts.mp4");
         // Three 3-second scenes (cuts at 3 s and 6 s) with a tone, 320×240 at 25 fps.
-        ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=3",
-                "-f", "lavfi", "-i", "smptebars=size=320x240:rate=25:duration=3",
-                "-f", "lavfi", "-i", "color=c=darkgreen:size=320x240:rate=25:duration=3",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=9",
-                "-filter_complex", "[0:v][1:v][2:v]concat=n=3:v=1:a=0,format=yuv420p[v]", "-map", "[v]", "-map", "3:a",
-                "-c:v", "libopenh264", "-b:v", "1M", "-c:a", "aac", video.toString());
+        ffmpeg(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=320x240:rate=25:duration=3",
+                "-f",
+                "lavfi",
+                "-i",
+                "smptebars=size=320x240:rate=25:duration=3",
+                "-f",
+                "lavfi",
+                "-i",
+                "color=c=darkgreen:size=320x240:rate=25:duration=3",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=44100:duration=9",
+                "-filter_complex",
+                "[0:v][1:v][2:v]concat=n=3:v=1:a=0,format=yuv420p[v]",
+                "-map",
+                "[v]",
+                "-map",
+                "3:a",
+                "-c:v",
+                "libopenh264",
+                "-b:v",
+                "1M",
+                "-c:a",
+                "aac",
+                video.toString());
         audio = tmp.resolve("speech.wav");
         // tone 1 s, silence 1.5 s, tone 1 s, silence 0.3 s, tone 1 s (44.1 kHz stereo)
-        ffmpeg("-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100:duration=1",
-                "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono:d=1.5",
-                "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=1",
-                "-f", "lavfi", "-i", "anullsrc=r=44100:cl=mono:d=0.3",
-                "-f", "lavfi", "-i", "sine=frequency=700:sample_rate=44100:duration=1",
-                "-filter_complex", "[0:a][1:a][2:a][3:a][4:a]concat=n=5:v=0:a=1,aformat=channel_layouts=stereo[a]",
-                "-map", "[a]", audio.toString());
+        ffmpeg(
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=300:sample_rate=44100:duration=1",
+                "-f",
+                "lavfi",
+                "-i",
+                "anullsrc=r=44100:cl=mono:d=1.5",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=500:sample_rate=44100:duration=1",
+                "-f",
+                "lavfi",
+                "-i",
+                "anullsrc=r=44100:cl=mono:d=0.3",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=700:sample_rate=44100:duration=1",
+                "-filter_complex",
+                "[0:a][1:a][2:a][3:a][4:a]concat=n=5:v=0:a=1,aformat=channel_layouts=stereo[a]",
+                "-map",
+                "[a]",
+                audio.toString());
     }
 
     @Test
@@ -68,7 +112,7 @@ class AvTest {
 
     @Test
     void sceneCutsAreFoundAtTheirTimes() throws Exception {
-        VideoAnalysis.Scan s = VideoAnalysis.scan(video, () -> false, p -> { });
+        VideoAnalysis.Scan s = VideoAnalysis.scan(video, () -> false, p -> {});
         assertEquals(225, s.frames(), 2);
         assertEquals(2, s.cuts().size(), "cuts: " + s.cuts());
         assertEquals(3.0, s.cuts().get(0), 0.05);
@@ -86,7 +130,7 @@ class AvTest {
 
     @Test
     void silencesAreFoundAndTrimmed() throws Exception {
-        AudioAnalysis.Result r = AudioAnalysis.analyze(audio, -40, 0.5, 200, () -> false, p -> { });
+        AudioAnalysis.Result r = AudioAnalysis.analyze(audio, -40, 0.5, 200, () -> false, p -> {});
         assertEquals(4.8, r.seconds(), 0.05);
         assertEquals(1, r.silences().size(), "silences: " + r.silences()); // the 0.3 s gap is below the minimum
         assertEquals(1.0, r.silences().get(0).start(), 0.03);
@@ -99,17 +143,22 @@ class AvTest {
     @Test
     void badMediaGivesClearMessages() throws Exception {
         Path empty = Files.createFile(tmp.resolve("empty.mp4"));
-        assertEquals("empty.mp4 is empty (0 bytes)", assertThrows(MediaException.class, () -> Av.probe(empty))
-                .getMessage());
+        assertEquals(
+                "empty.mp4 is empty (0 bytes)",
+                assertThrows(MediaException.class, () -> Av.probe(empty)).getMessage());
         byte[] all = Files.readAllBytes(video);
         Path truncated = Files.write(tmp.resolve("truncated.mp4"), Arrays.copyOf(all, 2000));
-        assertThrows(MediaException.class, () -> VideoAnalysis.scan(truncated, () -> false, p -> { }));
+        assertThrows(MediaException.class, () -> VideoAnalysis.scan(truncated, () -> false, p -> {}));
         Path text = Files.writeString(tmp.resolve("clip.mp4"), "this is not a video");
-        assertTrue(assertThrows(MediaException.class, () -> Av.probe(text)).getMessage()
+        assertTrue(assertThrows(MediaException.class, () -> Av.probe(text))
+                .getMessage()
                 .startsWith("clip.mp4 is not an audio or video file FFmpeg can read"));
-        assertTrue(assertThrows(MediaException.class, () -> VideoAnalysis.scan(audio, () -> false, p -> { }))
-                .getMessage().endsWith("has no video stream"));
-        assertEquals("cancelled", assertThrows(MediaException.class,
-                () -> VideoAnalysis.scan(video, () -> true, p -> { })).getMessage());
+        assertTrue(assertThrows(MediaException.class, () -> VideoAnalysis.scan(audio, () -> false, p -> {}))
+                .getMessage()
+                .endsWith("has no video stream"));
+        assertEquals(
+                "cancelled",
+                assertThrows(MediaException.class, () -> VideoAnalysis.scan(video, () -> true, p -> {}))
+                        .getMessage());
     }
 }

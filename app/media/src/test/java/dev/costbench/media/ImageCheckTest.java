@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,7 +45,8 @@ class ImageCheckTest {
         ImageCheck c = Images.check(cut);
         assertEquals(1, c.warnings().size(), c.warnings().toString());
         String w = c.warnings().get(0);
-        Matcher m = Pattern.compile("^truncated: only (\\d+) % of the image decoded \\(cut\\.jpg, JPEG\\)").matcher(w);
+        Matcher m = Pattern.compile("^truncated: only (\\d+) % of the image decoded \\(cut\\.jpg, JPEG\\)")
+                .matcher(w);
         assertTrue(m.find(), w);
         int pct = Integer.parseInt(m.group(1));
         assertTrue(pct > 10 && pct < 80, "about 40 % of the bytes: " + w);
@@ -58,7 +60,8 @@ class ImageCheckTest {
         byte[] all = Files.readAllBytes(png);
         Path cut = Files.write(tmp.resolve("cut.png"), Arrays.copyOf(all, all.length / 2));
         ImageCheck c = Images.check(cut);
-        assertTrue(c.warnings().get(0).startsWith("truncated: only "), c.warnings().toString());
+        assertTrue(
+                c.warnings().get(0).startsWith("truncated: only "), c.warnings().toString());
         assertTrue(c.decodedFraction() < 1.0);
     }
 
@@ -110,10 +113,13 @@ class ImageCheckTest {
         Path p = tmp.resolve("huge.png");
         ImageIO.write(ImagesTest.photo(64, 64), "png", p.toFile());
         byte[] b = Files.readAllBytes(p);
-        java.nio.ByteBuffer.wrap(b, 16, 8).putInt(20_000).putInt(20_000);
+        ByteBuffer.wrap(b, 16, 8).putInt(20_000).putInt(20_000);
         Files.write(p, b);
         MediaException e = assertThrows(MediaException.class, () -> Images.check(p));
-        assertTrue(e.getMessage().contains("20,000×20,000 (400 megapixels); CostBench reads images up to 100 "
-                + "megapixels (the limit)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("20,000×20,000 (400 megapixels); CostBench reads images up to 100 "
+                                + "megapixels (the limit)"),
+                e.getMessage());
     }
 }

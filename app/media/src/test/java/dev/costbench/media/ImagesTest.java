@@ -57,10 +57,12 @@ class ImagesTest {
     @Test
     void badFilesGiveClearMessages() throws Exception {
         Path empty = Files.createFile(tmp.resolve("empty.png"));
-        assertEquals("empty.png is empty (0 bytes)", assertThrows(MediaException.class, () -> Images.probe(empty))
-                .getMessage());
+        assertEquals(
+                "empty.png is empty (0 bytes)",
+                assertThrows(MediaException.class, () -> Images.probe(empty)).getMessage());
         Path text = Files.writeString(tmp.resolve("notes.jpg"), "not an image at all");
-        assertTrue(assertThrows(MediaException.class, () -> Images.probe(text)).getMessage()
+        assertTrue(assertThrows(MediaException.class, () -> Images.probe(text))
+                .getMessage()
                 .startsWith("notes.jpg is not an image CostBench can read"));
         Path png = tmp.resolve("whole.png");
         ImageIO.write(photo(300, 200), "png", png.toFile());

@@ -13,8 +13,19 @@ import com.tngtech.archunit.lang.ArchRule;
 class MediaArchitectureTest {
 
     @ArchTest
-    static final ArchRule mediaUsesOnlyTheModel = noClasses().that().resideInAPackage("dev.costbench.media..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "java.net.http..",
-                    "java.sql..", "org.h2..", "dev.costbench.ui..", "dev.costbench.cli..",
-                    "dev.costbench.store..", "dev.costbench.providers..");
+    static final ArchRule mediaUsesOnlyTheModel = noClasses()
+            .that()
+            .resideInAPackage("dev.costbench.media..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "okhttp3..",
+                    "java.net.http..",
+                    "java.sql..",
+                    "org.h2..",
+                    "dev.costbench.ui..",
+                    "dev.costbench.cli..",
+                    "dev.costbench.store..",
+                    "dev.costbench.providers..");
 }

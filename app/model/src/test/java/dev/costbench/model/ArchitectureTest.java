@@ -16,10 +16,25 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule modelIsPureJava = noClasses().that().resideInAPackage("dev.costbench.model..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "java.net.http..",
-                    "java.sql..", "javax.sql..", "org.h2..", "org.flywaydb..", "java.awt..", "javax.swing..",
-                    "dev.costbench.ui..", "dev.costbench.store..", "dev.costbench.media..", "dev.costbench.cli..");
+    static final ArchRule modelIsPureJava = noClasses()
+            .that()
+            .resideInAPackage("dev.costbench.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "okhttp3..",
+                    "java.net.http..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.h2..",
+                    "org.flywaydb..",
+                    "java.awt..",
+                    "javax.swing..",
+                    "dev.costbench.ui..",
+                    "dev.costbench.store..",
+                    "dev.costbench.media..",
+                    "dev.costbench.cli..");
 
     /**
      * The A/B lab ({@code model.lab..}) sits on top of the cost domain and nothing in the domain depends on it, so it
@@ -27,7 +42,12 @@ class ArchitectureTest {
      * app/model").
      */
     @ArchTest
-    static final ArchRule theCostDomainDoesNotDependOnTheLab = noClasses().that().resideInAPackage("dev.costbench.model..")
-            .and().resideOutsideOfPackage("dev.costbench.model.lab..")
-            .should().dependOnClassesThat().resideInAPackage("dev.costbench.model.lab..");
+    static final ArchRule theCostDomainDoesNotDependOnTheLab = noClasses()
+            .that()
+            .resideInAPackage("dev.costbench.model..")
+            .and()
+            .resideOutsideOfPackage("dev.costbench.model.lab..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.costbench.model.lab..");
 }

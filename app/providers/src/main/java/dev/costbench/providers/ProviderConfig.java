@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.providers;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +10,7 @@ import dev.costbench.model.provider.CredentialStore;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
+import dev.costbench.model.validation.JsonReading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -48,6 +48,7 @@ public final class ProviderConfig {
     public static final String FILE_NAME = "providers.json";
     /** Optional per-provider fields of the settings file, in seconds (see docs/reliability/network.md). */
     public static final String CALL_TIMEOUT = "callTimeoutSeconds";
+
     public static final String STREAM_IDLE_TIMEOUT = "streamIdleTimeoutSeconds";
     public static final String READ_TIMEOUT = "readTimeoutSeconds";
     private static final ObjectMapper MAPPER = JsonReading.mapper();
@@ -92,7 +93,9 @@ public final class ProviderConfig {
         Secret key = keyOverride != null && !keyOverride.isEmpty() ? keyOverride : key(id).orElse(null);
         ProviderSettings s = ProviderSettings.defaults(id, key).withBaseUrl(baseUrl(id, baseUrlOverride));
         JsonNode section = section(id);
-        s = s.withTimeouts(s.connectTimeout(), seconds(id, section, READ_TIMEOUT, s.readTimeout()),
+        s = s.withTimeouts(
+                s.connectTimeout(),
+                seconds(id, section, READ_TIMEOUT, s.readTimeout()),
                 seconds(id, section, CALL_TIMEOUT, s.callTimeout()));
         return s.withStreamIdleTimeout(seconds(id, section, STREAM_IDLE_TIMEOUT, s.streamIdleTimeout()));
     }
@@ -178,8 +181,8 @@ public final class ProviderConfig {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".providers", ".tmp");
         try {
-            Files.writeString(tmp, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root),
-                    StandardCharsets.UTF_8);
+            Files.writeString(
+                    tmp, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, settingsFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -13,8 +13,7 @@ public final class Providers {
     static final String ANTHROPIC_CLIENT = "dev.costbench.providers.anthropic.AnthropicClient";
     static final String GEMINI_CLIENT = "dev.costbench.providers.gemini.GeminiClient";
 
-    private Providers() {
-    }
+    private Providers() {}
 
     /**
      * The client for {@code s.id()}. The Anthropic and Gemini clients are looked up by name (a public constructor
@@ -42,8 +41,9 @@ public final class Providers {
         try {
             c = Class.forName(className);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("The " + s.id().displayName() + " client is not part of this build ("
-                    + className + " is missing)", e);
+            throw new IllegalStateException(
+                    "The " + s.id().displayName() + " client is not part of this build (" + className + " is missing)",
+                    e);
         }
         try {
             return (ProviderClient) c.getConstructor(ProviderSettings.class).newInstance(s);
@@ -54,8 +54,8 @@ public final class Providers {
             }
             throw new IllegalStateException("The " + s.id().displayName() + " client failed to start: " + t, t);
         } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException(className + " is not a ProviderClient with a public (ProviderSettings)"
-                    + " constructor", e);
+            throw new IllegalStateException(
+                    className + " is not a ProviderClient with a public (ProviderSettings)" + " constructor", e);
         }
     }
 }

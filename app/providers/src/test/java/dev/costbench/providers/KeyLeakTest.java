@@ -63,12 +63,10 @@ class KeyLeakTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger root = Logger.getLogger("");
         Level rootLevel = root.getLevel();
@@ -123,42 +121,55 @@ class KeyLeakTest {
 
     private void run(MockWebServer server, StringBuilder logs, List<String> seenByServer) throws Exception {
         Logger log = Logger.getLogger(KeyLeakTest.class.getName());
-        CredentialStore store = CredentialStores.best(dataDir, () -> "test passphrase".toCharArray(),
-                Optional::empty);
+        CredentialStore store = CredentialStores.best(dataDir, () -> "test passphrase".toCharArray(), Optional::empty);
         store.save(ProviderId.OPENAI, new Secret(KEY, "typed in Settings"));
 
         ProviderConfig config = new ProviderConfig(Map.of(), store, dataDir.resolve(ProviderConfig.FILE_NAME));
         config.saveSettings(ProviderId.OPENAI, server.url("/v1").toString(), List.of("gpt-5-mini"));
         ProviderSettings settings = config.resolve(ProviderId.OPENAI).withRetries(0);
-        log.info("resolved " + settings + " key " + settings.key().masked() + " from " + settings.key().source());
+        log.info("resolved " + settings + " key " + settings.key().masked() + " from "
+                + settings.key().source());
         System.err.println("settings: " + settings);
         ProviderClient client = Providers.client(settings);
 
         String usage = "{\"input_tokens\":12,\"input_tokens_details\":{\"cached_tokens\":0},\"output_tokens\":3,"
                 + "\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":15}";
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
                 .body("event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\","
                         + "\"delta\":\"Hi\"}\n\nevent: response.completed\ndata: {\"type\":\"response.completed\","
                         + "\"response\":{\"id\":\"resp_1\",\"status\":\"completed\",\"model\":\"gpt-5-mini\","
-                        + "\"output\":[],\"usage\":" + usage + "}}\n\n").build());
-        ChatResult r = client.complete(ChatRequest.of("gpt-5-mini", "sys", "Hello"), d -> { }, CancelToken.none());
+                        + "\"output\":[],\"usage\":" + usage + "}}\n\n")
+                .build());
+        ChatResult r = client.complete(ChatRequest.of("gpt-5-mini", "sys", "Hello"), d -> {}, CancelToken.none());
         log.info("result " + r);
         assertEquals("Hi", r.text());
 
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
-                .body("{\"object\":\"response.input_tokens\",\"input_tokens\":12}").build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
+                .body("{\"object\":\"response.input_tokens\",\"input_tokens\":12}")
+                .build());
         log.info("count " + client.countTokens(ChatRequest.of("gpt-5-mini", null, "Hello")));
 
-        server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .setHeader("Content-Type", "application/json")
                 .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ".\",\"type\":"
-                        + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}").build());
+                        + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}")
+                .build());
         ProviderException auth = assertThrows(ProviderException.class, client::listModels);
         log.log(Level.WARNING, "refused: " + auth.getMessage() + " body " + auth.body(), auth);
         auth.printStackTrace();
 
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain")
-                .body(KEY + " is not allowed through this proxy").build());
-        ProviderException bad = assertThrows(ProviderException.class,
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/plain")
+                .body(KEY + " is not allowed through this proxy")
+                .build());
+        ProviderException bad = assertThrows(
+                ProviderException.class,
                 () -> client.complete(ChatRequest.of("gpt-5-mini", null, "x").withStream(false), null, null));
         log.log(Level.SEVERE, "malformed: " + bad.getMessage() + " body " + bad.body(), bad);
 
@@ -166,7 +177,11 @@ class KeyLeakTest {
             seenByServer.add(server.takeRequest().getHeaders().get("Authorization"));
         }
         // the key exists again only in memory: a fresh store instance reads it back with the passphrase
-        assertEquals(KEY, CredentialStores.best(dataDir, () -> "test passphrase".toCharArray(), Optional::empty)
-                .load(ProviderId.OPENAI).orElseThrow().reveal());
+        assertEquals(
+                KEY,
+                CredentialStores.best(dataDir, () -> "test passphrase".toCharArray(), Optional::empty)
+                        .load(ProviderId.OPENAI)
+                        .orElseThrow()
+                        .reveal());
     }
 }

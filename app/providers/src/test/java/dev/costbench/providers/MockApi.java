@@ -3,6 +3,7 @@ package dev.costbench.providers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
@@ -22,13 +23,19 @@ public final class MockApi {
     public static final String KEY = "sk-test-0123456789abcdef0123456789";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private MockApi() {
-    }
+    private MockApi() {}
 
     /** Settings for {@code server} under {@code prefix} (e.g. "/v1"), short timeouts, 3 retries, 4 in flight. */
     public static ProviderSettings settings(ProviderId id, MockWebServer server, String prefix, String key) {
-        return new ProviderSettings(id, server.url(prefix).toString(), key == null ? null : new Secret(key, "test"),
-                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10), 3, 4);
+        return new ProviderSettings(
+                id,
+                server.url(prefix).toString(),
+                key == null ? null : new Secret(key, "test"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                3,
+                4);
     }
 
     /** Records the waits between retries instead of sleeping. */
@@ -36,17 +43,25 @@ public final class MockApi {
         public final List<Duration> waits = new CopyOnWriteArrayList<>();
 
         @Override
-        public void sleep(Duration d, dev.costbench.model.provider.CancelToken cancel) {
+        public void sleep(Duration d, CancelToken cancel) {
             waits.add(d);
         }
     }
 
     public static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     public static MockResponse sse(String body) {
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream").body(body).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
+                .body(body)
+                .build();
     }
 
     /** {@code data: …} lines joined as one SSE body, each event followed by a blank line. */

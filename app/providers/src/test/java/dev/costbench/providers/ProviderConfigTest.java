@@ -10,12 +10,15 @@ import dev.costbench.model.provider.CredentialStore;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +65,8 @@ class ProviderConfigTest {
         Secret env = c.resolve(ProviderId.OPENAI).key();
         assertEquals("sk-from-env", env.reveal());
         assertEquals("environment OPENAI_API_KEY", env.source());
-        Secret cli = c.resolve(ProviderId.OPENAI, null, new Secret("sk-typed", "command line")).key();
+        Secret cli = c.resolve(ProviderId.OPENAI, null, new Secret("sk-typed", "command line"))
+                .key();
         assertEquals("sk-typed", cli.reveal());
         assertEquals("command line", cli.source());
         Secret stored = c.resolve(ProviderId.ANTHROPIC).key();
@@ -73,37 +77,54 @@ class ProviderConfigTest {
 
     @Test
     void geminiReadsGeminiApiKeyThenGoogleApiKey() throws Exception {
-        assertEquals("environment GEMINI_API_KEY", config(Map.of("GEMINI_API_KEY", "AIza-gem", "GOOGLE_API_KEY",
-                "AIza-goo"), null).key(ProviderId.GEMINI).orElseThrow().source());
-        Secret g = config(Map.of("GOOGLE_API_KEY", "AIza-goo"), null).key(ProviderId.GEMINI).orElseThrow();
+        assertEquals(
+                "environment GEMINI_API_KEY",
+                config(Map.of("GEMINI_API_KEY", "AIza-gem", "GOOGLE_API_KEY", "AIza-goo"), null)
+                        .key(ProviderId.GEMINI)
+                        .orElseThrow()
+                        .source());
+        Secret g = config(Map.of("GOOGLE_API_KEY", "AIza-goo"), null)
+                .key(ProviderId.GEMINI)
+                .orElseThrow();
         assertEquals("AIza-goo", g.reveal());
         assertEquals("environment GOOGLE_API_KEY", g.source());
-        assertEquals(Optional.empty(), config(Map.of("GEMINI_API_KEY", "  "), null).key(ProviderId.GEMINI),
+        assertEquals(
+                Optional.empty(),
+                config(Map.of("GEMINI_API_KEY", "  "), null).key(ProviderId.GEMINI),
                 "blank variables count as unset");
     }
 
     @Test
     void baseUrlComesFromOverrideThenEnvironmentThenSettingsThenDefault() throws Exception {
         ProviderConfig bare = config(Map.of(), null);
-        assertEquals("https://api.openai.com/v1", bare.resolve(ProviderId.OPENAI).baseUrl());
+        assertEquals(
+                "https://api.openai.com/v1", bare.resolve(ProviderId.OPENAI).baseUrl());
         assertEquals("default", bare.baseUrlSource(ProviderId.OPENAI, null));
 
         bare.saveSettings(ProviderId.OPENAI, "https://gateway.example.com/openai/v1/", List.of("gpt-5-mini"));
-        assertEquals("https://gateway.example.com/openai/v1", bare.resolve(ProviderId.OPENAI).baseUrl());
+        assertEquals(
+                "https://gateway.example.com/openai/v1",
+                bare.resolve(ProviderId.OPENAI).baseUrl());
         assertEquals("settings", bare.baseUrlSource(ProviderId.OPENAI, null));
         assertEquals(List.of("gpt-5-mini"), bare.defaultModels(ProviderId.OPENAI));
 
         ProviderConfig env = config(Map.of("OPENAI_BASE_URL", "http://proxy.local:8080/v1"), null);
-        assertEquals("http://proxy.local:8080/v1", env.resolve(ProviderId.OPENAI).baseUrl());
+        assertEquals(
+                "http://proxy.local:8080/v1", env.resolve(ProviderId.OPENAI).baseUrl());
         assertEquals("environment OPENAI_BASE_URL", env.baseUrlSource(ProviderId.OPENAI, null));
 
         ProviderSettings cli = env.resolve(ProviderId.OPENAI, "http://127.0.0.1:9000/v1", null);
         assertEquals("http://127.0.0.1:9000/v1", cli.baseUrl());
         assertEquals("command line", env.baseUrlSource(ProviderId.OPENAI, "http://127.0.0.1:9000/v1"));
 
-        assertEquals("https://api.anthropic.com", config(Map.of(), null).resolve(ProviderId.ANTHROPIC).baseUrl());
-        assertEquals("https://eu.gemini.example/v1beta", config(Map.of("GEMINI_BASE_URL",
-                "https://eu.gemini.example/v1beta"), null).resolve(ProviderId.GEMINI).baseUrl());
+        assertEquals(
+                "https://api.anthropic.com",
+                config(Map.of(), null).resolve(ProviderId.ANTHROPIC).baseUrl());
+        assertEquals(
+                "https://eu.gemini.example/v1beta",
+                config(Map.of("GEMINI_BASE_URL", "https://eu.gemini.example/v1beta"), null)
+                        .resolve(ProviderId.GEMINI)
+                        .baseUrl());
     }
 
     @Test
@@ -128,15 +149,15 @@ class ProviderConfigTest {
                 """);
         ProviderConfig c = config(Map.of(), null);
         ProviderSettings s = c.resolve(ProviderId.ANTHROPIC);
-        assertEquals(java.time.Duration.ofSeconds(900), s.callTimeout());
-        assertEquals(java.time.Duration.ofMillis(240_500), s.streamIdleTimeout());
-        assertEquals(java.time.Duration.ofSeconds(90), s.readTimeout());
+        assertEquals(Duration.ofSeconds(900), s.callTimeout());
+        assertEquals(Duration.ofMillis(240_500), s.streamIdleTimeout());
+        assertEquals(Duration.ofSeconds(90), s.readTimeout());
         assertEquals("https://gw.example.com/anthropic", s.baseUrl());
 
         c.saveSettings(ProviderId.ANTHROPIC, null, List.of("claude-sonnet-4-5"));
         ProviderSettings again = c.resolve(ProviderId.ANTHROPIC);
-        assertEquals(java.time.Duration.ofSeconds(900), again.callTimeout(), "saving from Settings keeps them");
-        assertEquals(java.time.Duration.ofMillis(240_500), again.streamIdleTimeout());
+        assertEquals(Duration.ofSeconds(900), again.callTimeout(), "saving from Settings keeps them");
+        assertEquals(Duration.ofMillis(240_500), again.streamIdleTimeout());
         assertEquals("https://api.anthropic.com", again.baseUrl(), "the base URL was cleared");
     }
 
@@ -146,9 +167,9 @@ class ProviderConfigTest {
         for (ProviderId id : ProviderId.values()) {
             ProviderSettings s = c.resolve(id);
             assertEquals(ProviderSettings.DEFAULT_CALL_TIMEOUT, s.callTimeout());
-            assertEquals(java.time.Duration.ofMinutes(5), s.callTimeout());
-            assertEquals(java.time.Duration.ofMinutes(2), s.streamIdleTimeout());
-            assertEquals(java.time.Duration.ofSeconds(60), s.readTimeout());
+            assertEquals(Duration.ofMinutes(5), s.callTimeout());
+            assertEquals(Duration.ofMinutes(2), s.streamIdleTimeout());
+            assertEquals(Duration.ofSeconds(60), s.readTimeout());
             assertEquals(id.defaultBaseUrl(), s.baseUrl());
         }
         assertEquals("https://api.openai.com/v1", ProviderId.OPENAI.defaultBaseUrl());
@@ -159,10 +180,10 @@ class ProviderConfigTest {
     @Test
     void aBadTimeoutInTheSettingsFileSaysWhereAndWhatToDo() throws Exception {
         Files.writeString(dir.resolve("providers.json"), "{\"gemini\": {\"streamIdleTimeoutSeconds\": \"soon\"}}");
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> config(Map.of(), null).resolve(ProviderId.GEMINI));
-        assertTrue(e.getMessage().contains("gemini.streamIdleTimeoutSeconds must be a number of seconds"),
-                e.getMessage());
+        IOException e = Assertions.assertThrows(
+                IOException.class, () -> config(Map.of(), null).resolve(ProviderId.GEMINI));
+        assertTrue(
+                e.getMessage().contains("gemini.streamIdleTimeoutSeconds must be a number of seconds"), e.getMessage());
         assertTrue(e.getMessage().contains("fix or remove it"), e.getMessage());
     }
 }

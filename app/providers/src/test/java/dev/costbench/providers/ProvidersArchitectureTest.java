@@ -16,12 +16,27 @@ import com.tngtech.archunit.lang.ArchRule;
 class ProvidersArchitectureTest {
 
     @ArchTest
-    static final ArchRule providersUseOnlyTheModel = noClasses().that().resideInAPackage("dev.costbench.providers..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.h2..",
-                    "java.awt..", "javax.swing..", "dev.costbench.ui..", "dev.costbench.cli..",
-                    "dev.costbench.store..", "dev.costbench.media..");
+    static final ArchRule providersUseOnlyTheModel = noClasses()
+            .that()
+            .resideInAPackage("dev.costbench.providers..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "java.sql..",
+                    "org.h2..",
+                    "java.awt..",
+                    "javax.swing..",
+                    "dev.costbench.ui..",
+                    "dev.costbench.cli..",
+                    "dev.costbench.store..",
+                    "dev.costbench.media..");
 
     @ArchTest
-    static final ArchRule noSecondHttpStack = noClasses().that().resideInAPackage("dev.costbench.providers..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.net.http..");
+    static final ArchRule noSecondHttpStack = noClasses()
+            .that()
+            .resideInAPackage("dev.costbench.providers..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.net.http..");
 }

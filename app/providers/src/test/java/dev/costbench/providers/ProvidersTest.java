@@ -17,10 +17,11 @@ class ProvidersTest {
 
     @Test
     void openAiAndCompatibleAreBuiltIn() {
-        assertTrue(Providers.client(ProviderSettings.defaults(ProviderId.OPENAI, new Secret("sk-x", null)))
-                instanceof OpenAiClient);
-        assertTrue(Providers.client(ProviderSettings.defaults(ProviderId.COMPATIBLE, null))
-                instanceof CompatibleClient);
+        assertTrue(
+                Providers.client(ProviderSettings.defaults(ProviderId.OPENAI, new Secret("sk-x", null)))
+                        instanceof OpenAiClient);
+        assertTrue(
+                Providers.client(ProviderSettings.defaults(ProviderId.COMPATIBLE, null)) instanceof CompatibleClient);
     }
 
     @Test
@@ -43,7 +44,8 @@ class ProvidersTest {
         ProviderSettings s = ProviderSettings.defaults(ProviderId.ANTHROPIC, null);
         ProviderClient c = Providers.byName(FakeClient.class.getName(), s);
         assertEquals(ProviderId.ANTHROPIC, c.id());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Providers.byName(FakeClient.class.getName(), s.withBaseUrl("http://explode")));
         assertEquals("bad base URL", e.getMessage(), "the client's own error comes through unwrapped");
         assertThrows(IllegalStateException.class, () -> Providers.byName(String.class.getName(), s));

@@ -52,9 +52,12 @@ class RedirectTest {
 
         String keyHeader() {
             switch (id) {
-                case ANTHROPIC: return "x-api-key";
-                case GEMINI: return "x-goog-api-key";
-                default: return "Authorization";
+                case ANTHROPIC:
+                    return "x-api-key";
+                case GEMINI:
+                    return "x-goog-api-key";
+                default:
+                    return "Authorization";
             }
         }
     }
@@ -66,42 +69,125 @@ class RedirectTest {
     static List<Endpoint> endpoints() {
         ChatRequest.OpenAiApi chat = ChatRequest.OpenAiApi.CHAT_COMPLETIONS;
         return List.of(
-                new Endpoint(ProviderId.OPENAI, "Responses", "/v1",
-                        c -> c.complete(ask("gpt-4o-mini", false), null, null), Answers.OPENAI_RESPONSE, false),
-                new Endpoint(ProviderId.OPENAI, "Responses stream", "/v1",
-                        c -> c.complete(ask("gpt-4o-mini", true), null, null), Answers.OPENAI_RESPONSE_STREAM, true),
-                new Endpoint(ProviderId.OPENAI, "Chat Completions", "/v1",
+                new Endpoint(
+                        ProviderId.OPENAI,
+                        "Responses",
+                        "/v1",
+                        c -> c.complete(ask("gpt-4o-mini", false), null, null),
+                        Answers.OPENAI_RESPONSE,
+                        false),
+                new Endpoint(
+                        ProviderId.OPENAI,
+                        "Responses stream",
+                        "/v1",
+                        c -> c.complete(ask("gpt-4o-mini", true), null, null),
+                        Answers.OPENAI_RESPONSE_STREAM,
+                        true),
+                new Endpoint(
+                        ProviderId.OPENAI,
+                        "Chat Completions",
+                        "/v1",
                         c -> c.complete(ask("gpt-4o-mini", false).withOpenAiApi(chat), null, null),
-                        Answers.CHAT_COMPLETION, false),
-                new Endpoint(ProviderId.OPENAI, "Chat Completions stream", "/v1",
+                        Answers.CHAT_COMPLETION,
+                        false),
+                new Endpoint(
+                        ProviderId.OPENAI,
+                        "Chat Completions stream",
+                        "/v1",
                         c -> c.complete(ask("gpt-4o-mini", true).withOpenAiApi(chat), null, null),
-                        Answers.CHAT_STREAM, true),
-                new Endpoint(ProviderId.OPENAI, "input token count", "/v1",
-                        c -> c.countTokens(ask("gpt-4o-mini", false)), Answers.OPENAI_INPUT_TOKENS, false),
-                new Endpoint(ProviderId.OPENAI, "model list", "/v1", ProviderClient::listModels,
-                        Answers.OPENAI_MODELS, false),
-                new Endpoint(ProviderId.ANTHROPIC, "Messages", "",
-                        c -> c.complete(ask("claude-sonnet-4-5", false), null, null), Answers.ANTHROPIC_MESSAGE, false),
-                new Endpoint(ProviderId.ANTHROPIC, "Messages stream", "",
-                        c -> c.complete(ask("claude-sonnet-4-5", true), null, null), Answers.ANTHROPIC_STREAM, true),
-                new Endpoint(ProviderId.ANTHROPIC, "count_tokens", "",
-                        c -> c.countTokens(ask("claude-sonnet-4-5", false)), Answers.ANTHROPIC_COUNT, false),
-                new Endpoint(ProviderId.ANTHROPIC, "model list", "", ProviderClient::listModels,
-                        Answers.ANTHROPIC_MODELS, false),
-                new Endpoint(ProviderId.GEMINI, "generateContent", "/v1beta",
-                        c -> c.complete(ask("gemini-2.5-flash", false), null, null), Answers.GEMINI_ANSWER, false),
-                new Endpoint(ProviderId.GEMINI, "streamGenerateContent", "/v1beta",
-                        c -> c.complete(ask("gemini-2.5-flash", true), null, null), Answers.GEMINI_STREAM, true),
-                new Endpoint(ProviderId.GEMINI, "countTokens", "/v1beta",
-                        c -> c.countTokens(ask("gemini-2.5-flash", false)), Answers.GEMINI_COUNT, false),
-                new Endpoint(ProviderId.GEMINI, "model list", "/v1beta", ProviderClient::listModels,
-                        Answers.GEMINI_MODELS, false),
-                new Endpoint(ProviderId.COMPATIBLE, "Chat Completions", "/v1",
-                        c -> c.complete(ask("llama3.2", false), null, null), Answers.CHAT_COMPLETION, false),
-                new Endpoint(ProviderId.COMPATIBLE, "Chat Completions stream", "/v1",
-                        c -> c.complete(ask("llama3.2", true), null, null), Answers.CHAT_STREAM, true),
-                new Endpoint(ProviderId.COMPATIBLE, "model list", "/v1", ProviderClient::listModels,
-                        Answers.OPENAI_MODELS, false));
+                        Answers.CHAT_STREAM,
+                        true),
+                new Endpoint(
+                        ProviderId.OPENAI,
+                        "input token count",
+                        "/v1",
+                        c -> c.countTokens(ask("gpt-4o-mini", false)),
+                        Answers.OPENAI_INPUT_TOKENS,
+                        false),
+                new Endpoint(
+                        ProviderId.OPENAI,
+                        "model list",
+                        "/v1",
+                        ProviderClient::listModels,
+                        Answers.OPENAI_MODELS,
+                        false),
+                new Endpoint(
+                        ProviderId.ANTHROPIC,
+                        "Messages",
+                        "",
+                        c -> c.complete(ask("claude-sonnet-4-5", false), null, null),
+                        Answers.ANTHROPIC_MESSAGE,
+                        false),
+                new Endpoint(
+                        ProviderId.ANTHROPIC,
+                        "Messages stream",
+                        "",
+                        c -> c.complete(ask("claude-sonnet-4-5", true), null, null),
+                        Answers.ANTHROPIC_STREAM,
+                        true),
+                new Endpoint(
+                        ProviderId.ANTHROPIC,
+                        "count_tokens",
+                        "",
+                        c -> c.countTokens(ask("claude-sonnet-4-5", false)),
+                        Answers.ANTHROPIC_COUNT,
+                        false),
+                new Endpoint(
+                        ProviderId.ANTHROPIC,
+                        "model list",
+                        "",
+                        ProviderClient::listModels,
+                        Answers.ANTHROPIC_MODELS,
+                        false),
+                new Endpoint(
+                        ProviderId.GEMINI,
+                        "generateContent",
+                        "/v1beta",
+                        c -> c.complete(ask("gemini-2.5-flash", false), null, null),
+                        Answers.GEMINI_ANSWER,
+                        false),
+                new Endpoint(
+                        ProviderId.GEMINI,
+                        "streamGenerateContent",
+                        "/v1beta",
+                        c -> c.complete(ask("gemini-2.5-flash", true), null, null),
+                        Answers.GEMINI_STREAM,
+                        true),
+                new Endpoint(
+                        ProviderId.GEMINI,
+                        "countTokens",
+                        "/v1beta",
+                        c -> c.countTokens(ask("gemini-2.5-flash", false)),
+                        Answers.GEMINI_COUNT,
+                        false),
+                new Endpoint(
+                        ProviderId.GEMINI,
+                        "model list",
+                        "/v1beta",
+                        ProviderClient::listModels,
+                        Answers.GEMINI_MODELS,
+                        false),
+                new Endpoint(
+                        ProviderId.COMPATIBLE,
+                        "Chat Completions",
+                        "/v1",
+                        c -> c.complete(ask("llama3.2", false), null, null),
+                        Answers.CHAT_COMPLETION,
+                        false),
+                new Endpoint(
+                        ProviderId.COMPATIBLE,
+                        "Chat Completions stream",
+                        "/v1",
+                        c -> c.complete(ask("llama3.2", true), null, null),
+                        Answers.CHAT_STREAM,
+                        true),
+                new Endpoint(
+                        ProviderId.COMPATIBLE,
+                        "model list",
+                        "/v1",
+                        ProviderClient::listModels,
+                        Answers.OPENAI_MODELS,
+                        false));
     }
 
     static Stream<Arguments> everyEndpointAndCode() {
@@ -132,8 +218,7 @@ class RedirectTest {
     }
 
     private ProviderClient client(Endpoint e) {
-        return Providers.client(MockApi.settings(e.id(), origin, e.prefix().isEmpty() ? "/" : e.prefix(),
-                MockApi.KEY));
+        return Providers.client(MockApi.settings(e.id(), origin, e.prefix().isEmpty() ? "/" : e.prefix(), MockApi.KEY));
     }
 
     static String originOf(MockWebServer s) {
@@ -142,7 +227,10 @@ class RedirectTest {
     }
 
     private static MockResponse redirect(int code, String location) {
-        return new MockResponse.Builder().code(code).setHeader("Location", location).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Location", location)
+                .build();
     }
 
     @ParameterizedTest(name = "{0}, {1} to another host")
@@ -151,7 +239,8 @@ class RedirectTest {
         origin.enqueue(redirect(code, other.url("/stolen/v1/endpoint").toString() + "?alt=sse&key=" + OTHER_SECRET));
         other.enqueue(MockApi.json(200, e.answer()));
 
-        ProviderException x = assertThrows(ProviderException.class, () -> e.call().run(client(e)));
+        ProviderException x =
+                assertThrows(ProviderException.class, () -> e.call().run(client(e)));
 
         assertEquals(0, other.getRequestCount(), "neither the key nor the prompt may reach the other host");
         assertEquals(1, origin.getRequestCount());
@@ -187,8 +276,10 @@ class RedirectTest {
         RecordedRequest second = origin.takeRequest(1, TimeUnit.SECONDS);
         assertEquals("/moved" + first.getTarget(), second.getTarget());
         assertEquals(first.getMethod(), second.getMethod(), "the method is kept, also on 301 and 302");
-        assertEquals(first.getBody() == null ? "" : first.getBody().utf8(),
-                second.getBody() == null ? "" : second.getBody().utf8(), "the body is sent again unchanged");
+        assertEquals(
+                first.getBody() == null ? "" : first.getBody().utf8(),
+                second.getBody() == null ? "" : second.getBody().utf8(),
+                "the body is sent again unchanged");
         assertEquals(first.getHeaders().get(e.keyHeader()), second.getHeaders().get(e.keyHeader()));
         assertNotNull(second.getHeaders().get(e.keyHeader()));
     }
@@ -202,7 +293,8 @@ class RedirectTest {
                 return redirect(307, "/loop" + r.getTarget());
             }
         });
-        ProviderException x = assertThrows(ProviderException.class, () -> e.call().run(client(e)));
+        ProviderException x =
+                assertThrows(ProviderException.class, () -> e.call().run(client(e)));
         assertEquals(Kind.BAD_REQUEST, x.kind());
         assertTrue(x.getMessage().startsWith("OpenAI redirected the request more than 5 times"), x.getMessage());
         assertTrue(x.getMessage().contains("check the base URL"), x.getMessage());
@@ -214,11 +306,15 @@ class RedirectTest {
         Endpoint e = endpoints().get(6); // Anthropic Messages
         origin.enqueue(redirect(303, "/elsewhere"));
         origin.enqueue(MockApi.json(200, e.answer()));
-        ProviderException x = assertThrows(ProviderException.class, () -> e.call().run(client(e)));
+        ProviderException x =
+                assertThrows(ProviderException.class, () -> e.call().run(client(e)));
         assertEquals(Kind.BAD_REQUEST, x.kind());
         assertEquals(303, x.httpStatus());
-        assertTrue(x.getMessage().startsWith("Anthropic answered with a redirect (303) that CostBench does not"
-                + " follow. Check the base URL"), x.getMessage());
+        assertTrue(
+                x.getMessage()
+                        .startsWith("Anthropic answered with a redirect (303) that CostBench does not"
+                                + " follow. Check the base URL"),
+                x.getMessage());
         assertEquals(1, origin.getRequestCount());
     }
 
@@ -228,10 +324,14 @@ class RedirectTest {
         HttpUrl u = origin.url("/v1beta/models");
         String https = "https://" + u.host() + ":" + u.port() + "/v1beta/models?key=" + MockApi.KEY;
         origin.enqueue(redirect(301, https));
-        ProviderException x = assertThrows(ProviderException.class, () -> e.call().run(client(e)));
+        ProviderException x =
+                assertThrows(ProviderException.class, () -> e.call().run(client(e)));
         assertEquals(Kind.BAD_REQUEST, x.kind());
-        assertTrue(x.getMessage().contains("to another host, https://" + u.host() + ":" + u.port()
-                + "/v1beta/models?key=[REDACTED]"), x.getMessage());
+        assertTrue(
+                x.getMessage()
+                        .contains("to another host, https://" + u.host() + ":" + u.port()
+                                + "/v1beta/models?key=[REDACTED]"),
+                x.getMessage());
         assertFalse(x.getMessage().contains(MockApi.KEY));
         assertEquals(1, origin.getRequestCount());
     }

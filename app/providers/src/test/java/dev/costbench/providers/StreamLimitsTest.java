@@ -58,8 +58,16 @@ class StreamLimitsTest {
     }
 
     private ProviderSettings settings(ProviderId id, String prefix, Duration call, int retries, Duration idle) {
-        return new ProviderSettings(id, server.url(prefix).toString(), new Secret(MockApi.KEY, "test"),
-                Duration.ofSeconds(2), Duration.ofSeconds(2), call, retries, 4, idle);
+        return new ProviderSettings(
+                id,
+                server.url(prefix).toString(),
+                new Secret(MockApi.KEY, "test"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                call,
+                retries,
+                4,
+                idle);
     }
 
     private ProviderClient openAi(Duration call, int retries, Duration idle) {
@@ -81,9 +89,12 @@ class StreamLimitsTest {
     private static MockResponse throttled(String prefix, String repeated) {
         int perPeriod = Math.max(prefix.length(), repeated.length());
         int copies = (int) (WHOLE_BODY_SECONDS * 10 * perPeriod / repeated.length());
-        return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        return new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
                 .body(prefix + repeated.repeat(copies))
-                .throttleBody(perPeriod, 100, TimeUnit.MILLISECONDS).build();
+                .throttleBody(perPeriod, 100, TimeUnit.MILLISECONDS)
+                .build();
     }
 
     private static void assertCutBeforeTheBodyEnded(long t0) {
@@ -101,12 +112,17 @@ class StreamLimitsTest {
         server.enqueue(throttled("", ": keep-alive\n\n"));
         server.enqueue(throttled("", ": keep-alive\n\n"));
         long t0 = System.nanoTime();
-        ProviderException e = assertThrows(ProviderException.class, () -> openAi(Duration.ofSeconds(20), 1,
-                Duration.ofMillis(500)).complete(ask("gpt-4o-mini"), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> openAi(Duration.ofSeconds(20), 1, Duration.ofMillis(500))
+                        .complete(ask("gpt-4o-mini"), null, null));
         assertCutBeforeTheBodyEnded(t0);
         assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("OpenAI kept the stream open for 500 ms with only keep-alive messages"
-                + " and no answer, so CostBench cut it off."), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("OpenAI kept the stream open for 500 ms with only keep-alive messages"
+                                + " and no answer, so CostBench cut it off."),
+                e.getMessage());
         assertTrue(e.getMessage().contains("streamIdleTimeoutSeconds in providers.json"), e.getMessage());
         assertEquals(2, server.getRequestCount(), "nothing was delivered, so the one allowed retry was made");
         assertNoKey(e);
@@ -118,13 +134,20 @@ class StreamLimitsTest {
             server.enqueue(throttled("", ": OPENROUTER PROCESSING\n\n"));
         }
         long t0 = System.nanoTime();
-        ProviderException e = assertThrows(ProviderException.class, () -> new CompatibleClient(new HttpEngine(
-                settings(ProviderId.COMPATIBLE, "/v1", Duration.ofSeconds(1), 3, Duration.ofSeconds(60)), waits))
-                .complete(ask("llama3.2"), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> new CompatibleClient(new HttpEngine(
+                                settings(
+                                        ProviderId.COMPATIBLE, "/v1", Duration.ofSeconds(1), 3, Duration.ofSeconds(60)),
+                                waits))
+                        .complete(ask("llama3.2"), null, null));
         assertCutBeforeTheBodyEnded(t0);
         assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().contains("did not answer in time: the 1 s limit for one call (retries included)"
-                + " was reached"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("did not answer in time: the 1 s limit for one call (retries included)"
+                                + " was reached"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("callTimeoutSeconds"), e.getMessage());
         assertEquals(1, server.getRequestCount(), "no retry starts once the call's deadline has passed");
     }
@@ -132,19 +155,33 @@ class StreamLimitsTest {
     @Test
     void aRetryIsCutByTheDeadlineOfTheWholeCall() {
         for (int i = 0; i < 4; i++) {
-            server.enqueue(new MockResponse.Builder().code(500).setHeader("Content-Type", "application/json")
-                    .body(MockApi.openAiError("The server had an error while processing your request.",
-                            "server_error", null))
-                    .headersDelay(2, TimeUnit.SECONDS).build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(500)
+                    .setHeader("Content-Type", "application/json")
+                    .body(MockApi.openAiError(
+                            "The server had an error while processing your request.", "server_error", null))
+                    .headersDelay(2, TimeUnit.SECONDS)
+                    .build());
         }
-        HttpEngine engine = new HttpEngine(new ProviderSettings(ProviderId.OPENAI, server.url("/v1").toString(),
-                new Secret(MockApi.KEY, "test"), Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(3),
-                3, 4, Duration.ofSeconds(60)), waits).withBaseBackoff(Duration.ofMillis(20));
-        ProviderException e = assertThrows(ProviderException.class, () -> new OpenAiClient(engine)
-                .complete(ask("gpt-4o-mini").withStream(false), null, null));
+        HttpEngine engine = new HttpEngine(
+                        new ProviderSettings(
+                                ProviderId.OPENAI,
+                                server.url("/v1").toString(),
+                                new Secret(MockApi.KEY, "test"),
+                                Duration.ofSeconds(2),
+                                Duration.ofSeconds(10),
+                                Duration.ofSeconds(3),
+                                3,
+                                4,
+                                Duration.ofSeconds(60)),
+                        waits)
+                .withBaseBackoff(Duration.ofMillis(20));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> new OpenAiClient(engine).complete(ask("gpt-4o-mini").withStream(false), null, null));
         assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().contains("the 3 s limit for one call (retries included) was reached"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("the 3 s limit for one call (retries included) was reached"), e.getMessage());
         assertEquals(2, server.getRequestCount(), "the retry was cut by the deadline, and no third one started");
         assertNoKey(e);
     }
@@ -152,13 +189,18 @@ class StreamLimitsTest {
     @Test
     void noRetryStartsWhenItsWaitWouldEndPastTheDeadline() {
         for (int i = 0; i < 4; i++) {
-            server.enqueue(new MockResponse.Builder().code(503).setHeader("Retry-After", "5")
+            server.enqueue(new MockResponse.Builder()
+                    .code(503)
+                    .setHeader("Retry-After", "5")
                     .setHeader("Content-Type", "application/json")
-                    .body(MockApi.openAiError("The engine is currently overloaded, please try again later",
-                            "server_error", null)).build());
+                    .body(MockApi.openAiError(
+                            "The engine is currently overloaded, please try again later", "server_error", null))
+                    .build());
         }
-        ProviderException e = assertThrows(ProviderException.class, () -> openAi(Duration.ofSeconds(2), 3,
-                Duration.ofSeconds(60)).complete(ask("gpt-4o-mini").withStream(false), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> openAi(Duration.ofSeconds(2), 3, Duration.ofSeconds(60))
+                        .complete(ask("gpt-4o-mini").withStream(false), null, null));
         assertEquals(Kind.SERVER, e.kind(), e.getMessage());
         assertEquals(1, server.getRequestCount(), "the server asked for 5 s; the call had 2 s in all");
         assertTrue(waits.waits.isEmpty());
@@ -176,12 +218,17 @@ class StreamLimitsTest {
         server.enqueue(MockApi.sse(Answers.ANTHROPIC_STREAM));
         List<String> deltas = new ArrayList<>();
         long t0 = System.nanoTime();
-        ProviderException e = assertThrows(ProviderException.class, () -> anthropic(Duration.ofSeconds(20), 3,
-                Duration.ofMillis(500)).complete(ask("claude-sonnet-4-5"), deltas::add, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> anthropic(Duration.ofSeconds(20), 3, Duration.ofMillis(500))
+                        .complete(ask("claude-sonnet-4-5"), deltas::add, null));
         assertCutBeforeTheBodyEnded(t0);
         assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("Anthropic sent nothing but keep-alive messages for 500 ms in the middle"
-                + " of the answer, so CostBench cut the stream off"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Anthropic sent nothing but keep-alive messages for 500 ms in the middle"
+                                + " of the answer, so CostBench cut the stream off"),
+                e.getMessage());
         assertTrue(e.getMessage().contains(BILLED), e.getMessage());
         assertEquals(List.of("Hel"), deltas);
         assertEquals(1, server.getRequestCount());
@@ -196,13 +243,18 @@ class StreamLimitsTest {
         server.enqueue(throttled("", chunk));
         server.enqueue(MockApi.sse(Answers.CHAT_STREAM));
         long t0 = System.nanoTime();
-        ProviderException e = assertThrows(ProviderException.class, () -> openAi(Duration.ofSeconds(1), 3,
-                Duration.ofSeconds(60)).complete(ask("gpt-4o-mini").withOpenAiApi(ChatRequest.OpenAiApi
-                .CHAT_COMPLETIONS), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> openAi(Duration.ofSeconds(1), 3, Duration.ofSeconds(60))
+                        .complete(
+                                ask("gpt-4o-mini").withOpenAiApi(ChatRequest.OpenAiApi.CHAT_COMPLETIONS), null, null));
         assertCutBeforeTheBodyEnded(t0);
         assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("OpenAI stopped sending in the middle of the answer (the 1 s limit for"
-                + " one call was reached)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("OpenAI stopped sending in the middle of the answer (the 1 s limit for"
+                                + " one call was reached)"),
+                e.getMessage());
         assertTrue(e.getMessage().contains(BILLED), e.getMessage());
         assertEquals(1, server.getRequestCount());
         assertNoKey(e);
@@ -210,17 +262,29 @@ class StreamLimitsTest {
 
     @Test
     void aConnectionCutAfterContentSaysTheAnswerWasBilledAndIsNotRetried() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
                 .body("data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"The\"}],\"role\": \"model\"},"
                         + "\"index\": 0}],\"usageMetadata\": {\"promptTokenCount\": 5,\"totalTokenCount\": 5},"
                         + "\"modelVersion\": \"gemini-2.5-flash\"}\r\n\r\n" + Answers.GEMINI_STREAM)
-                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(MockApi.sse(Answers.GEMINI_STREAM));
-        ProviderException e = assertThrows(ProviderException.class, () -> new GeminiClient(new HttpEngine(
-                settings(ProviderId.GEMINI, "/v1beta", Duration.ofSeconds(20), 3, Duration.ofSeconds(60)), waits))
-                .complete(ask("gemini-2.5-flash"), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> new GeminiClient(new HttpEngine(
+                                settings(
+                                        ProviderId.GEMINI,
+                                        "/v1beta",
+                                        Duration.ofSeconds(20),
+                                        3,
+                                        Duration.ofSeconds(60)),
+                                waits))
+                        .complete(ask("gemini-2.5-flash"), null, null));
         assertEquals(Kind.MALFORMED, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("Google Gemini closed the stream before the answer was complete"),
+        assertTrue(
+                e.getMessage().startsWith("Google Gemini closed the stream before the answer was complete"),
                 e.getMessage());
         assertTrue(e.getMessage().contains(BILLED), e.getMessage());
         assertEquals(1, server.getRequestCount());
@@ -234,8 +298,10 @@ class StreamLimitsTest {
                 + "event: error\ndata: {\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\","
                 + " \"message\": \"Overloaded\"}}\n\n"));
         server.enqueue(MockApi.sse(Answers.ANTHROPIC_STREAM));
-        ProviderException e = assertThrows(ProviderException.class, () -> anthropic(Duration.ofSeconds(20), 3,
-                Duration.ofSeconds(60)).complete(ask("claude-sonnet-4-5"), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> anthropic(Duration.ofSeconds(20), 3, Duration.ofSeconds(60))
+                        .complete(ask("claude-sonnet-4-5"), null, null));
         assertEquals(Kind.SERVER, e.kind());
         assertTrue(e.getMessage().contains("overloaded_error"), e.getMessage());
         assertTrue(e.getMessage().endsWith(BILLED), e.getMessage());
@@ -247,46 +313,62 @@ class StreamLimitsTest {
         server.enqueue(MockApi.sse("event: error\ndata: {\"type\": \"error\", \"error\": {\"type\":"
                 + " \"overloaded_error\", \"message\": \"Overloaded\"}}\n\n"));
         server.enqueue(MockApi.sse(Answers.ANTHROPIC_STREAM));
-        assertEquals("Hi", anthropic(Duration.ofSeconds(20), 3, Duration.ofSeconds(60))
-                .complete(ask("claude-sonnet-4-5"), null, null).text());
+        assertEquals(
+                "Hi",
+                anthropic(Duration.ofSeconds(20), 3, Duration.ofSeconds(60))
+                        .complete(ask("claude-sonnet-4-5"), null, null)
+                        .text());
         assertEquals(2, server.getRequestCount());
         assertEquals(1, waits.waits.size());
     }
 
     @Test
     void pingsBeforeAnyContentDoNotStopARetry() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
                 .body(Answers.ANTHROPIC_PING + Answers.ANTHROPIC_PING)
-                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
         server.enqueue(MockApi.sse(Answers.ANTHROPIC_STREAM));
-        assertEquals("Hi", anthropic(Duration.ofSeconds(20), 3, Duration.ofSeconds(60))
-                .complete(ask("claude-sonnet-4-5"), null, null).text());
+        assertEquals(
+                "Hi",
+                anthropic(Duration.ofSeconds(20), 3, Duration.ofSeconds(60))
+                        .complete(ask("claude-sonnet-4-5"), null, null)
+                        .text());
         assertEquals(2, server.getRequestCount());
     }
 
     @Test
     void aStreamThatEndsEarlyAfterContentSaysTheAnswerWasBilled() throws Exception {
-        String openAi = Answers.OPENAI_RESPONSE_STREAM.substring(0,
-                Answers.OPENAI_RESPONSE_STREAM.indexOf("event: response.completed"));
+        String openAi = Answers.OPENAI_RESPONSE_STREAM.substring(
+                0, Answers.OPENAI_RESPONSE_STREAM.indexOf("event: response.completed"));
         String chat = Answers.CHAT_STREAM.substring(0, Answers.CHAT_STREAM.indexOf("data: ", 10));
-        String anthropic = Answers.ANTHROPIC_STREAM.substring(0, Answers.ANTHROPIC_STREAM.indexOf("event: message_delta"));
+        String anthropic =
+                Answers.ANTHROPIC_STREAM.substring(0, Answers.ANTHROPIC_STREAM.indexOf("event: message_delta"));
         String gemini = "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"The\"}],\"role\": \"model\"},"
                 + "\"index\": 0}],\"modelVersion\": \"gemini-2.5-flash\"}\r\n\r\n";
         Duration call = Duration.ofSeconds(20);
         Duration idle = Duration.ofSeconds(60);
         List<Object[]> cases = List.of(
                 new Object[] {openAi(call, 3, idle), ask("gpt-4o-mini"), openAi},
-                new Object[] {new CompatibleClient(new HttpEngine(settings(ProviderId.COMPATIBLE, "/v1", call, 3,
-                        idle), waits)), ask("llama3.2"), chat},
+                new Object[] {
+                    new CompatibleClient(new HttpEngine(settings(ProviderId.COMPATIBLE, "/v1", call, 3, idle), waits)),
+                    ask("llama3.2"),
+                    chat
+                },
                 new Object[] {anthropic(call, 3, idle), ask("claude-sonnet-4-5"), anthropic},
-                new Object[] {new GeminiClient(new HttpEngine(settings(ProviderId.GEMINI, "/v1beta", call, 3, idle),
-                        waits)), ask("gemini-2.5-flash"), gemini});
+                new Object[] {
+                    new GeminiClient(new HttpEngine(settings(ProviderId.GEMINI, "/v1beta", call, 3, idle), waits)),
+                    ask("gemini-2.5-flash"),
+                    gemini
+                });
         int sent = 0;
         for (Object[] c : cases) {
             server.enqueue(MockApi.sse((String) c[2]));
             ProviderClient client = (ProviderClient) c[0];
-            ProviderException e = assertThrows(ProviderException.class,
-                    () -> client.complete((ChatRequest) c[1], null, null));
+            ProviderException e =
+                    assertThrows(ProviderException.class, () -> client.complete((ChatRequest) c[1], null, null));
             assertEquals(Kind.MALFORMED, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains("the stream ended"), e.getMessage());
             assertTrue(e.getMessage().endsWith(BILLED + "."), e.getMessage());

@@ -32,15 +32,16 @@ final class Backups {
 
     static final String FOLDER = "backups";
 
-    private static final Pattern NAME = Pattern.compile(
-            "costbench-(\\d{8}-\\d{6})-(start|daily|before-upgrade|manual)(?:-(\\d+))?\\.zip");
+    private static final Pattern NAME =
+            Pattern.compile("costbench-(\\d{8}-\\d{6})-(start|daily|before-upgrade|manual)(?:-(\\d+))?\\.zip");
 
     /** Newest first: by the time in the name, then (within one second) the file's time and number. */
     private static final Comparator<StoreBackup> NEWEST_FIRST = Comparator.comparing(StoreBackup::created)
-            .thenComparing(Backups::modified).thenComparing(b -> sequence(b.name())).reversed();
+            .thenComparing(Backups::modified)
+            .thenComparing(b -> sequence(b.name()))
+            .reversed();
 
-    private Backups() {
-    }
+    private Backups() {}
 
     static Path folder(Path dataDir) {
         return dataDir.resolve(FOLDER);
@@ -67,8 +68,10 @@ final class Backups {
         if (!m.matches() || !Files.isRegularFile(p)) {
             return Optional.empty();
         }
-        Instant created = LocalDateTime.parse(m.group(1), StoreFiles.STAMP_PARSER).toInstant(ZoneOffset.UTC);
-        StoreBackup.Kind kind = StoreBackup.Kind.valueOf(m.group(2).toUpperCase(Locale.ROOT).replace('-', '_'));
+        Instant created =
+                LocalDateTime.parse(m.group(1), StoreFiles.STAMP_PARSER).toInstant(ZoneOffset.UTC);
+        StoreBackup.Kind kind =
+                StoreBackup.Kind.valueOf(m.group(2).toUpperCase(Locale.ROOT).replace('-', '_'));
         return Optional.of(new StoreBackup(p, created, Files.size(p), kind));
     }
 
@@ -126,7 +129,8 @@ final class Backups {
 
     /** Writes the database held in {@code backup} to {@code target} (replacing it), owner-only. */
     static void extract(StoreBackup backup, Path target) throws IOException {
-        try (InputStream in = Files.newInputStream(backup.file()); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(backup.file());
+                ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (!e.isDirectory() && e.getName().endsWith(".mv.db")) {
                     Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);

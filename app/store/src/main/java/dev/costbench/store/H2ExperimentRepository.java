@@ -50,14 +50,15 @@ final class H2ExperimentRepository {
     List<Long> markInterrupted() {
         return tx.run("mark the experiments of a session that ended mid-run as interrupted", c -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM experiment WHERE status = 'RUNNING' "
-                    + "ORDER BY id"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            c.prepareStatement("SELECT id FROM experiment WHERE status = 'RUNNING' " + "ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE experiment SET status = 'INTERRUPTED' WHERE status = 'RUNNING'")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE experiment SET status = 'INTERRUPTED' WHERE status = 'RUNNING'")) {
                 ps.executeUpdate();
             }
             return ids;
@@ -77,9 +78,10 @@ final class H2ExperimentRepository {
     static long insertExperiment(Connection c, NewExperiment spec, Instant created, ExperimentStatus status)
             throws SQLException {
         long eid;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO experiment (name, created_at, status, "
-                + "budget_cap_usd, repetitions, temperature, max_output_tokens, reasoning_budget, "
-                + "reasoning_effort, reuse_answers, extra_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO experiment (name, created_at, status, "
+                        + "budget_cap_usd, repetitions, temperature, max_output_tokens, reasoning_budget, "
+                        + "reasoning_effort, reuse_answers, extra_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ExperimentSettings s = spec.settings();
             ps.setString(1, spec.name());
@@ -120,15 +122,16 @@ final class H2ExperimentRepository {
     static List<Experiment> listExperiments(Connection c) throws SQLException {
         Map<Long, List<String>> models = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT experiment_id, model_id FROM experiment_model ORDER BY experiment_id, ordinal");
-             ResultSet rs = ps.executeQuery()) {
+                        "SELECT experiment_id, model_id FROM experiment_model ORDER BY experiment_id, ordinal");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 models.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
         }
         List<Experiment> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + EXPERIMENT_COLUMNS
-                + " FROM experiment ORDER BY created_at DESC, id DESC"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + EXPERIMENT_COLUMNS + " FROM experiment ORDER BY created_at DESC, id DESC");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(experiment(rs, models.getOrDefault(rs.getLong("id"), List.of())));
             }
@@ -142,8 +145,8 @@ final class H2ExperimentRepository {
 
     public Experiment importExperiment(ExperimentSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
-        long id = tx.run("import experiment " + snapshot.experiment().name(), c -> HistorySql.importSnapshot(c,
-                snapshot));
+        long id = tx.run(
+                "import experiment " + snapshot.experiment().name(), c -> HistorySql.importSnapshot(c, snapshot));
         return loadExperiment(id);
     }
 
@@ -158,8 +161,8 @@ final class H2ExperimentRepository {
 
     private static Optional<Experiment> readExperiment(Connection c, long id) throws SQLException {
         List<String> models = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT model_id FROM experiment_model WHERE experiment_id = ? ORDER BY ordinal")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT model_id FROM experiment_model WHERE experiment_id = ? ORDER BY ordinal")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -167,8 +170,8 @@ final class H2ExperimentRepository {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + EXPERIMENT_COLUMNS
-                + " FROM experiment WHERE id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + EXPERIMENT_COLUMNS + " FROM experiment WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(experiment(rs, models)) : Optional.empty();
@@ -177,12 +180,22 @@ final class H2ExperimentRepository {
     }
 
     private static Experiment experiment(ResultSet rs, List<String> models) throws SQLException {
-        ExperimentSettings settings = new ExperimentSettings(getDouble(rs, "temperature"),
-                rs.getInt("max_output_tokens"), getInt(rs, "reasoning_budget"), rs.getString("reasoning_effort"),
-                rs.getBoolean("reuse_answers"), rs.getString("extra_json"));
-        return new Experiment(rs.getLong("id"), rs.getString("name"), getInstant(rs, "created_at"),
-                ExperimentStatus.valueOf(rs.getString("status")), rs.getBigDecimal("budget_cap_usd"),
-                rs.getInt("repetitions"), settings, models);
+        ExperimentSettings settings = new ExperimentSettings(
+                getDouble(rs, "temperature"),
+                rs.getInt("max_output_tokens"),
+                getInt(rs, "reasoning_budget"),
+                rs.getString("reasoning_effort"),
+                rs.getBoolean("reuse_answers"),
+                rs.getString("extra_json"));
+        return new Experiment(
+                rs.getLong("id"),
+                rs.getString("name"),
+                getInstant(rs, "created_at"),
+                ExperimentStatus.valueOf(rs.getString("status")),
+                rs.getBigDecimal("budget_cap_usd"),
+                rs.getInt("repetitions"),
+                settings,
+                models);
     }
 
     public void setStatus(long experimentId, ExperimentStatus status) {
@@ -259,8 +272,8 @@ final class H2ExperimentRepository {
                     failed = rs.getLong(2);
                 }
             }
-            return new ExperimentProgress(planned, succeeded, failed,
-                    H2LedgerRepository.sumSpent(c, experimentId, null));
+            return new ExperimentProgress(
+                    planned, succeeded, failed, H2LedgerRepository.sumSpent(c, experimentId, null));
         });
     }
 
@@ -276,9 +289,11 @@ final class H2ExperimentRepository {
                 }
             }
             long vid;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO variant (experiment_id, ordinal, name, "
-                    + "baseline, prompt_json) VALUES (?, (SELECT COALESCE(MAX(ordinal) + 1, 0) FROM variant "
-                    + "WHERE experiment_id = ?), ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO variant (experiment_id, ordinal, name, "
+                            + "baseline, prompt_json) VALUES (?, (SELECT COALESCE(MAX(ordinal) + 1, 0) FROM variant "
+                            + "WHERE experiment_id = ?), ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, experimentId);
                 ps.setLong(2, experimentId);
                 ps.setString(3, v.name());
@@ -287,8 +302,8 @@ final class H2ExperimentRepository {
                 ps.executeUpdate();
                 vid = Jdbc.generatedId(ps);
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO variant_media (variant_id, ordinal, sha256) VALUES (?, ?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO variant_media (variant_id, ordinal, sha256) VALUES (?, ?, ?)")) {
                 for (int i = 0; i < v.mediaHashes().size(); i++) {
                     ps.setLong(1, vid);
                     ps.setInt(2, i);
@@ -299,7 +314,10 @@ final class H2ExperimentRepository {
             }
             return vid;
         });
-        return variants(experimentId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        return variants(experimentId).stream()
+                .filter(x -> x.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     public List<Variant> variants(long experimentId) {
@@ -311,7 +329,8 @@ final class H2ExperimentRepository {
                 ps.setLong(1, experimentId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        media.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                        media.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(rs.getString(2));
                     }
                 }
             }
@@ -322,8 +341,13 @@ final class H2ExperimentRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long id = rs.getLong("id");
-                        out.add(new Variant(id, experimentId, rs.getInt("ordinal"), rs.getString("name"),
-                                rs.getBoolean("baseline"), rs.getString("prompt_json"),
+                        out.add(new Variant(
+                                id,
+                                experimentId,
+                                rs.getInt("ordinal"),
+                                rs.getString("name"),
+                                rs.getBoolean("baseline"),
+                                rs.getString("prompt_json"),
                                 media.getOrDefault(id, List.of())));
                     }
                 }
@@ -337,8 +361,9 @@ final class H2ExperimentRepository {
         long id = tx.run("add a test input", c -> {
             requireExperiment(c, experimentId);
             long iid;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO test_input (experiment_id, ordinal, label) "
-                    + "VALUES (?, (SELECT COALESCE(MAX(ordinal) + 1, 0) FROM test_input WHERE experiment_id = ?), ?)",
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO test_input (experiment_id, ordinal, label) "
+                            + "VALUES (?, (SELECT COALESCE(MAX(ordinal) + 1, 0) FROM test_input WHERE experiment_id = ?), ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, experimentId);
                 ps.setLong(2, experimentId);
@@ -360,7 +385,10 @@ final class H2ExperimentRepository {
             }
             return iid;
         });
-        return inputs(experimentId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        return inputs(experimentId).stream()
+                .filter(x -> x.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     public List<TestInput> inputs(long experimentId) {
@@ -384,7 +412,11 @@ final class H2ExperimentRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long id = rs.getLong("id");
-                        out.add(new TestInput(id, experimentId, rs.getInt("ordinal"), rs.getString("label"),
+                        out.add(new TestInput(
+                                id,
+                                experimentId,
+                                rs.getInt("ordinal"),
+                                rs.getString("label"),
                                 vars.getOrDefault(id, Map.of())));
                     }
                 }

@@ -93,8 +93,13 @@ final class H2JudgingRepository implements JudgingRepository {
     }
 
     private static Rating rating(ResultSet rs) throws SQLException {
-        return new Rating(rs.getLong("id"), rs.getLong("trial_id"), RatingScale.valueOf(rs.getString("scale")),
-                rs.getInt("rating_value"), rs.getString("user_comment"), getInstant(rs, "created_at"));
+        return new Rating(
+                rs.getLong("id"),
+                rs.getLong("trial_id"),
+                RatingScale.valueOf(rs.getString("scale")),
+                rs.getInt("rating_value"),
+                rs.getString("user_comment"),
+                getInstant(rs, "created_at"));
     }
 
     @Override
@@ -103,8 +108,8 @@ final class H2JudgingRepository implements JudgingRepository {
     }
 
     @Override
-    public JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score, String rationale,
-                                    NewLedgerEntry charge) {
+    public JudgeScore addJudgeScore(
+            long trialId, String judgeModel, String rubric, double score, String rationale, NewLedgerEntry charge) {
         Objects.requireNonNull(judgeModel, "judgeModel");
         Objects.requireNonNull(rubric, "rubric");
         if (!Double.isFinite(score)) {
@@ -118,8 +123,8 @@ final class H2JudgingRepository implements JudgingRepository {
     }
 
     @Override
-    public JudgeFailure addJudgeFailure(long trialId, String judgeModel, String rubric, String error,
-                                        NewLedgerEntry charge) {
+    public JudgeFailure addJudgeFailure(
+            long trialId, String judgeModel, String rubric, String error, NewLedgerEntry charge) {
         Objects.requireNonNull(judgeModel, "judgeModel");
         Objects.requireNonNull(rubric, "rubric");
         Objects.requireNonNull(error, "error");
@@ -131,13 +136,22 @@ final class H2JudgingRepository implements JudgingRepository {
     }
 
     /** One judge call: a score (error null) or a failure (score null), and its ledger entry when given. */
-    private static long insertJudgement(Connection c, long trialId, String judgeModel, String rubric, Double score,
-                                        String rationale, String error, Instant now, NewLedgerEntry charge)
+    private static long insertJudgement(
+            Connection c,
+            long trialId,
+            String judgeModel,
+            String rubric,
+            Double score,
+            String rationale,
+            String error,
+            Instant now,
+            NewLedgerEntry charge)
             throws SQLException {
         long experiment = experimentOfTrial(c, trialId);
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO judge_score (trial_id, judge_model, rubric, "
-                + "score, rationale, error_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO judge_score (trial_id, judge_model, rubric, "
+                        + "score, rationale, error_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, trialId);
             ps.setString(2, judgeModel);
@@ -176,8 +190,8 @@ final class H2JudgingRepository implements JudgingRepository {
                 ps.setLong(1, experimentId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new SimilarityScore(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4),
-                                rs.getDouble(5)));
+                        out.add(new SimilarityScore(
+                                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4), rs.getDouble(5)));
                     }
                 }
             }
@@ -232,8 +246,13 @@ final class H2JudgingRepository implements JudgingRepository {
                 ps.setLong(1, experimentId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new JudgeScore(rs.getLong("id"), rs.getLong("trial_id"), rs.getString("judge_model"),
-                                rs.getString("rubric"), rs.getDouble("score"), rs.getString("rationale"),
+                        out.add(new JudgeScore(
+                                rs.getLong("id"),
+                                rs.getLong("trial_id"),
+                                rs.getString("judge_model"),
+                                rs.getString("rubric"),
+                                rs.getDouble("score"),
+                                rs.getString("rationale"),
                                 getInstant(rs, "created_at")));
                     }
                 }
@@ -252,8 +271,12 @@ final class H2JudgingRepository implements JudgingRepository {
                 ps.setLong(1, experimentId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new JudgeFailure(rs.getLong("id"), rs.getLong("trial_id"),
-                                rs.getString("judge_model"), rs.getString("rubric"), rs.getString("error_text"),
+                        out.add(new JudgeFailure(
+                                rs.getLong("id"),
+                                rs.getLong("trial_id"),
+                                rs.getString("judge_model"),
+                                rs.getString("rubric"),
+                                rs.getString("error_text"),
                                 getInstant(rs, "created_at")));
                     }
                 }

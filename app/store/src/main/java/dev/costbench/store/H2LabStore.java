@@ -113,7 +113,9 @@ public final class H2LabStore implements LabStore {
         this.ledger = new H2LedgerRepository(tx);
         this.media = new H2MediaRepository(tx);
         this.interruptedOnOpen = List.copyOf(experiments.markInterrupted());
-        long period = Math.max(1000, Math.min(policy.dailyEvery().toMillis(), Duration.ofHours(1).toMillis()));
+        long period = Math.max(
+                1000,
+                Math.min(policy.dailyEvery().toMillis(), Duration.ofHours(1).toMillis()));
         this.daily = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "CostBench store backups");
             t.setDaemon(true);
@@ -162,17 +164,21 @@ public final class H2LabStore implements LabStore {
             try {
                 return Backups.make(c, dir, StoreBackup.Kind.MANUAL, policy.keep());
             } catch (IOException e) {
-                throw new LabStoreException("Could not back up the database " + file + " into "
-                        + Backups.folder(dir) + ": " + e.getMessage() + ". Check the free space and the folder's "
-                        + "permissions.", e);
+                throw new LabStoreException(
+                        "Could not back up the database " + file + " into "
+                                + Backups.folder(dir) + ": " + e.getMessage()
+                                + ". Check the free space and the folder's "
+                                + "permissions.",
+                        e);
             }
         });
     }
 
     /** Makes the daily backup when the newest backup is older than the policy's day. */
     void dailyBackupIfDue() {
-        tx.ifOpen(() -> backupProblem = StoreOpener.backupIfDue(tx.connection(), dir, StoreBackup.Kind.DAILY,
-                policy.dailyEvery(), policy.keep()).orElse(null));
+        tx.ifOpen(() -> backupProblem = StoreOpener.backupIfDue(
+                        tx.connection(), dir, StoreBackup.Kind.DAILY, policy.dailyEvery(), policy.keep())
+                .orElse(null));
     }
 
     /** Why the last automatic backup failed, if it did (for the UI to show); empty when backups work. */
@@ -336,14 +342,14 @@ public final class H2LabStore implements LabStore {
     }
 
     @Override
-    public JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score,
-            String rationale, NewLedgerEntry charge) {
+    public JudgeScore addJudgeScore(
+            long trialId, String judgeModel, String rubric, double score, String rationale, NewLedgerEntry charge) {
         return judging.addJudgeScore(trialId, judgeModel, rubric, score, rationale, charge);
     }
 
     @Override
-    public JudgeFailure addJudgeFailure(long trialId, String judgeModel, String rubric,
-            String error, NewLedgerEntry charge) {
+    public JudgeFailure addJudgeFailure(
+            long trialId, String judgeModel, String rubric, String error, NewLedgerEntry charge) {
         return judging.addJudgeFailure(trialId, judgeModel, rubric, error, charge);
     }
 

@@ -52,8 +52,9 @@ final class H2LedgerRepository implements LedgerRepository {
         if (e.trialId() != null) {
             H2TrialRepository.requireTrial(c, e.trialId());
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ledger (occurred_at, provider, model_id, "
-                + "cost_usd, experiment_id, trial_id, purpose) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ledger (occurred_at, provider, model_id, "
+                        + "cost_usd, experiment_id, trial_id, purpose) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             setInstant(ps, 1, e.time());
             ps.setString(2, e.provider());
@@ -64,8 +65,15 @@ final class H2LedgerRepository implements LedgerRepository {
             ps.setString(7, e.purpose().code());
             ps.executeUpdate();
             HistorySql.addSpent(c, e.experimentId(), e.costUsd());
-            return new LedgerEntry(Jdbc.generatedId(ps), e.time(), e.provider(), e.model(), Jdbc.money(e.costUsd()),
-                    e.experimentId(), e.trialId(), e.purpose());
+            return new LedgerEntry(
+                    Jdbc.generatedId(ps),
+                    e.time(),
+                    e.provider(),
+                    e.model(),
+                    Jdbc.money(e.costUsd()),
+                    e.experimentId(),
+                    e.trialId(),
+                    e.purpose());
         }
     }
 
@@ -80,9 +88,14 @@ final class H2LedgerRepository implements LedgerRepository {
                 setInstant(ps, 2, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new LedgerEntry(rs.getLong("id"), getInstant(rs, "occurred_at"),
-                                rs.getString("provider"), rs.getString("model_id"), rs.getBigDecimal("cost_usd"),
-                                getLong(rs, "experiment_id"), getLong(rs, "trial_id"),
+                        out.add(new LedgerEntry(
+                                rs.getLong("id"),
+                                getInstant(rs, "occurred_at"),
+                                rs.getString("provider"),
+                                rs.getString("model_id"),
+                                rs.getBigDecimal("cost_usd"),
+                                getLong(rs, "experiment_id"),
+                                getLong(rs, "trial_id"),
                                 LedgerPurpose.fromCode(rs.getString("purpose"))));
                     }
                 }

@@ -51,8 +51,8 @@ final class H2MediaRepository implements MediaRepository {
     @Override
     public Optional<MediaBlob> getMedia(String sha256) {
         return tx.run("read media", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT sha256, mime_type, content FROM media_blob WHERE sha256 = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT sha256, mime_type, content FROM media_blob WHERE sha256 = ?")) {
                 ps.setString(1, sha256);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next()

@@ -40,8 +40,8 @@ final class H2ScenarioRepository implements ScenarioRepository {
         SecretGuard.requireNoSecrets("scenario " + name, json);
         Instant now = Instant.now();
         return tx.run("save scenario " + name, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE scenario SET scenario_json = ?, updated_at = ? WHERE name = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE scenario SET scenario_json = ?, updated_at = ? WHERE name = ?")) {
                 ps.setString(1, json);
                 setInstant(ps, 2, now);
                 ps.setString(3, name);
@@ -64,8 +64,9 @@ final class H2ScenarioRepository implements ScenarioRepository {
     public List<SavedScenario> listScenarios() {
         return tx.run("list scenarios", c -> {
             List<SavedScenario> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, scenario_json, created_at, updated_at "
-                    + "FROM scenario ORDER BY name"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT id, name, scenario_json, created_at, updated_at " + "FROM scenario ORDER BY name");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(scenario(rs));
                 }
@@ -80,8 +81,8 @@ final class H2ScenarioRepository implements ScenarioRepository {
     }
 
     private static Optional<SavedScenario> readScenario(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, scenario_json, created_at, updated_at "
-                + "FROM scenario WHERE name = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, name, scenario_json, created_at, updated_at " + "FROM scenario WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(scenario(rs)) : Optional.empty();
@@ -90,8 +91,12 @@ final class H2ScenarioRepository implements ScenarioRepository {
     }
 
     private static SavedScenario scenario(ResultSet rs) throws SQLException {
-        return new SavedScenario(rs.getLong("id"), rs.getString("name"), rs.getString("scenario_json"),
-                getInstant(rs, "created_at"), getInstant(rs, "updated_at"));
+        return new SavedScenario(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("scenario_json"),
+                getInstant(rs, "created_at"),
+                getInstant(rs, "updated_at"));
     }
 
     @Override
@@ -104,8 +109,8 @@ final class H2ScenarioRepository implements ScenarioRepository {
             if (!from.equals(to) && readScenario(c, to).isPresent()) {
                 throw new IllegalArgumentException("a scenario named \"" + to + "\" exists already");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE scenario SET name = ?, updated_at = ? WHERE name = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("UPDATE scenario SET name = ?, updated_at = ? WHERE name = ?")) {
                 ps.setString(1, to);
                 setInstant(ps, 2, Instant.now());
                 ps.setString(3, from);

@@ -52,7 +52,8 @@ final class H2TrialRepository {
             checkCell(c, t.experimentId(), t.cell());
             long tid;
             try (PreparedStatement ps = c.prepareStatement(INSERT_TRIAL, Statement.RETURN_GENERATED_KEYS)) {
-                bindTrial(ps, t, t.experimentId(), t.cell().variantId(), t.cell().inputId());
+                bindTrial(
+                        ps, t, t.experimentId(), t.cell().variantId(), t.cell().inputId());
                 ps.executeUpdate();
                 tid = Jdbc.generatedId(ps);
             }
@@ -117,7 +118,9 @@ final class H2TrialRepository {
                 if (!rs.next()) {
                     throw new NoSuchElementException("no experiment " + experimentId);
                 }
-                if (rs.getLong(2) == 0 || rs.getLong(3) == 0 || rs.getLong(4) == 0
+                if (rs.getLong(2) == 0
+                        || rs.getLong(3) == 0
+                        || rs.getLong(4) == 0
                         || cell.repetition() > rs.getInt(1)) {
                     throw new IllegalArgumentException(cell + " is not a planned trial of experiment " + experimentId);
                 }
@@ -128,8 +131,8 @@ final class H2TrialRepository {
     public List<Trial> trials(long experimentId) {
         return tx.run("read the trials of experiment " + experimentId, c -> {
             List<Trial> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + TRIAL_COLUMNS
-                    + " FROM trial WHERE experiment_id = ? ORDER BY id")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + TRIAL_COLUMNS + " FROM trial WHERE experiment_id = ? ORDER BY id")) {
                 ps.setLong(1, experimentId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -154,16 +157,35 @@ final class H2TrialRepository {
 
     private static Trial trial(ResultSet rs) throws SQLException {
         Long uncached = getLong(rs, "uncached_input_tokens");
-        CanonicalUsage usage = uncached == null ? null : new CanonicalUsage(uncached, rs.getLong("cache_read_tokens"),
-                rs.getLong("cache_write_5m_tokens"), rs.getLong("cache_write_1h_tokens"), rs.getLong("output_tokens"),
-                rs.getLong("reasoning_tokens"));
-        TrialCell cell = new TrialCell(rs.getLong("variant_id"), rs.getLong("input_id"), rs.getString("model_id"),
-                rs.getInt("repetition"));
-        return new Trial(rs.getLong("id"), rs.getLong("experiment_id"), cell, rs.getString("request_hash"), usage,
-                rs.getBigDecimal("cost_usd"), rs.getBoolean("cost_complete"), rs.getString("prices_json"),
-                rs.getBigDecimal("estimated_cost_usd"), getLong(rs, "latency_ms"), getLong(rs, "ttft_ms"),
-                rs.getString("finish_reason"), rs.getString("output_text"), rs.getString("error_text"),
-                rs.getBoolean("from_cache"), getInstant(rs, "started_at"), getInstant(rs, "finished_at"));
+        CanonicalUsage usage = uncached == null
+                ? null
+                : new CanonicalUsage(
+                        uncached,
+                        rs.getLong("cache_read_tokens"),
+                        rs.getLong("cache_write_5m_tokens"),
+                        rs.getLong("cache_write_1h_tokens"),
+                        rs.getLong("output_tokens"),
+                        rs.getLong("reasoning_tokens"));
+        TrialCell cell = new TrialCell(
+                rs.getLong("variant_id"), rs.getLong("input_id"), rs.getString("model_id"), rs.getInt("repetition"));
+        return new Trial(
+                rs.getLong("id"),
+                rs.getLong("experiment_id"),
+                cell,
+                rs.getString("request_hash"),
+                usage,
+                rs.getBigDecimal("cost_usd"),
+                rs.getBoolean("cost_complete"),
+                rs.getString("prices_json"),
+                rs.getBigDecimal("estimated_cost_usd"),
+                getLong(rs, "latency_ms"),
+                getLong(rs, "ttft_ms"),
+                rs.getString("finish_reason"),
+                rs.getString("output_text"),
+                rs.getString("error_text"),
+                rs.getBoolean("from_cache"),
+                getInstant(rs, "started_at"),
+                getInstant(rs, "finished_at"));
     }
 
     public boolean deleteTrial(long trialId) {

@@ -26,28 +26,31 @@ final class HistorySql {
     /** Rows per JDBC batch when importing trials. */
     private static final int BATCH = 500;
 
-    private HistorySql() {
-    }
+    private HistorySql() {}
 
     /** Counts and money per experiment, read from {@code experiment_totals} (one row per experiment). */
     static List<ExperimentOverview> overviews(Connection c) throws SQLException {
         Map<Long, ExperimentOverview> totals = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT experiment_id, trials, failed, trial_cost_usd, "
-                + "spent_usd FROM experiment_totals");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT experiment_id, trials, failed, trial_cost_usd, " + "spent_usd FROM experiment_totals");
+                ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long trials = rs.getLong(2);
                 long failed = rs.getLong(3);
-                totals.put(rs.getLong(1), new ExperimentOverview(null, trials, trials - failed, failed,
-                        rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                totals.put(
+                        rs.getLong(1),
+                        new ExperimentOverview(
+                                null, trials, trials - failed, failed, rs.getBigDecimal(4), rs.getBigDecimal(5)));
             }
         }
         List<ExperimentOverview> out = new ArrayList<>();
         for (Experiment e : H2ExperimentRepository.listExperiments(c)) {
             ExperimentOverview t = totals.get(e.id());
-            out.add(t == null ? new ExperimentOverview(e, 0, 0, 0, null, null)
-                    : new ExperimentOverview(e, t.trials(), t.succeeded(), t.failed(), t.trialCostUsd(),
-                    t.spentUsd()));
+            out.add(
+                    t == null
+                            ? new ExperimentOverview(e, 0, 0, 0, null, null)
+                            : new ExperimentOverview(
+                                    e, t.trials(), t.succeeded(), t.failed(), t.trialCostUsd(), t.spentUsd()));
         }
         return out;
     }
@@ -61,8 +64,9 @@ final class HistorySql {
     }
 
     /** Adds ({@code sign} 1) or removes (−1) one trial from its experiment's totals. */
-    static void countTrial(Connection c, long experimentId, boolean succeeded, boolean fromCache, BigDecimal costUsd,
-                           int sign) throws SQLException {
+    static void countTrial(
+            Connection c, long experimentId, boolean succeeded, boolean fromCache, BigDecimal costUsd, int sign)
+            throws SQLException {
         BigDecimal cost = fromCache || costUsd == null ? BigDecimal.ZERO : costUsd;
         try (PreparedStatement ps = c.prepareStatement("UPDATE experiment_totals SET trials = trials + ?, "
                 + "failed = failed + ?, trial_cost_usd = trial_cost_usd + ? WHERE experiment_id = ?")) {
@@ -76,8 +80,8 @@ final class HistorySql {
 
     /** Removes a trial that is about to be deleted from its experiment's totals; nothing when there is none. */
     static void uncountTrial(Connection c, long trialId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT experiment_id, error_text IS NULL, from_cache, "
-                + "cost_usd FROM trial WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT experiment_id, error_text IS NULL, from_cache, " + "cost_usd FROM trial WHERE id = ?")) {
             ps.setLong(1, trialId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -92,8 +96,8 @@ final class HistorySql {
         if (experimentId == null || costUsd == null) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE experiment_totals SET spent_usd = spent_usd + ? WHERE experiment_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE experiment_totals SET spent_usd = spent_usd + ? WHERE experiment_id = ?")) {
             ps.setBigDecimal(1, costUsd);
             ps.setLong(2, experimentId);
             ps.executeUpdate();
@@ -128,10 +132,12 @@ final class HistorySql {
         }
         long eid = H2ExperimentRepository.insertExperiment(c, s.experiment(), s.created(), s.status());
         List<Long> variantIds = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO variant (experiment_id, ordinal, name, "
-                + "baseline, prompt_json) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement pm = c.prepareStatement(
-                     "INSERT INTO variant_media (variant_id, ordinal, sha256) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO variant (experiment_id, ordinal, name, "
+                                + "baseline, prompt_json) VALUES (?, ?, ?, ?, ?)",
+                        Statement.RETURN_GENERATED_KEYS);
+                PreparedStatement pm = c.prepareStatement(
+                        "INSERT INTO variant_media (variant_id, ordinal, sha256) VALUES (?, ?, ?)")) {
             for (int i = 0; i < s.variants().size(); i++) {
                 NewVariant v = s.variants().get(i);
                 ps.setLong(1, eid);
@@ -151,10 +157,11 @@ final class HistorySql {
             }
         }
         List<Long> inputIds = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO test_input (experiment_id, ordinal, label) "
-                + "VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement pv = c.prepareStatement(
-                     "INSERT INTO test_input_var (input_id, ordinal, var_name, var_value) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO test_input (experiment_id, ordinal, label) " + "VALUES (?, ?, ?)",
+                        Statement.RETURN_GENERATED_KEYS);
+                PreparedStatement pv = c.prepareStatement(
+                        "INSERT INTO test_input_var (input_id, ordinal, var_name, var_value) VALUES (?, ?, ?, ?)")) {
             for (int i = 0; i < s.inputs().size(); i++) {
                 ExperimentSnapshot.Input in = s.inputs().get(i);
                 ps.setLong(1, eid);
@@ -177,8 +184,9 @@ final class HistorySql {
         try (PreparedStatement ps = c.prepareStatement(H2TrialRepository.INSERT_TRIAL)) {
             int n = 0;
             for (NewTrial t : s.trials()) {
-                H2TrialRepository.bindTrial(ps, t, eid, variantIds.get((int) t.cell().variantId()),
-                        inputIds.get((int) t.cell().inputId()));
+                H2TrialRepository.bindTrial(
+                        ps, t, eid, variantIds.get((int) t.cell().variantId()), inputIds.get((int)
+                                t.cell().inputId()));
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -31,12 +32,23 @@ import org.h2.mvstore.MVStoreTool;
 final class IntegrityCheck {
 
     /** The tables of the current schema. */
-    static final List<String> TABLES = List.of("experiment", "experiment_model", "experiment_totals", "media_blob",
-            "variant", "variant_media", "test_input", "test_input_var", "trial", "rating", "judge_score",
-            "similarity_score", "scenario", "ledger");
+    static final List<String> TABLES = List.of(
+            "experiment",
+            "experiment_model",
+            "experiment_totals",
+            "media_blob",
+            "variant",
+            "variant_media",
+            "test_input",
+            "test_input_var",
+            "trial",
+            "rating",
+            "judge_score",
+            "similarity_score",
+            "scenario",
+            "ledger");
 
-    private IntegrityCheck() {
-    }
+    private IntegrityCheck() {}
 
     static StoreCheck run(Path dir, Path file) {
         List<String> findings = new ArrayList<>();
@@ -48,10 +60,12 @@ final class IntegrityCheck {
         try {
             findings.add("Database " + file + ", " + Files.size(file) + " bytes, modified "
                     + Files.getLastModifiedTime(file));
-            if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
                 String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
-                findings.add("Permissions " + perms + (perms.equals("rw-------") ? " (owner only)"
-                        : " (CostBench makes them owner-only, rw-------, when it next opens the lab)"));
+                findings.add("Permissions " + perms
+                        + (perms.equals("rw-------")
+                                ? " (owner only)"
+                                : " (CostBench makes them owner-only, rw-------, when it next opens the lab)"));
             }
         } catch (IOException e) {
             problems.add("The file cannot be read: " + e.getMessage());
@@ -79,8 +93,8 @@ final class IntegrityCheck {
 
     private static void schema(Connection c, Path base, List<String> findings, List<String> problems) {
         try {
-            var flyway = Schema.flyway(StoreOpener.dataSource("jdbc:h2:file:" + base.toAbsolutePath()
-                    + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0"));
+            var flyway = Schema.flyway(StoreOpener.dataSource(
+                    "jdbc:h2:file:" + base.toAbsolutePath() + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r;TRACE_LEVEL_FILE=0"));
             MigrationInfo current = flyway.info().current();
             findings.add("Schema version " + (current == null ? "none" : current.getVersion()));
             for (MigrationInfo m : flyway.info().all()) {

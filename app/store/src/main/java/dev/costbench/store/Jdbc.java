@@ -16,10 +16,10 @@ final class Jdbc {
 
     /** The money columns' scale and the largest amount they hold (DECIMAL(20,10): 10 integer digits). */
     static final int MONEY_SCALE = 10;
+
     private static final BigDecimal MONEY_LIMIT = BigDecimal.TEN.pow(10);
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
         if (t == null) {

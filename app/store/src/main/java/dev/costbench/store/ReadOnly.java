@@ -7,18 +7,18 @@ import dev.costbench.model.lab.StoreInUseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -39,8 +39,7 @@ final class ReadOnly {
     private static final int DATABASE_IS_READ_ONLY = 90097;
     private static final int DATABASE_ALREADY_OPEN = 90020;
 
-    private ReadOnly() {
-    }
+    private ReadOnly() {}
 
     /** A read-only connection to the existing database with this base path (no {@code .mv.db}). */
     static Connection connect(Path base) throws SQLException {
@@ -93,7 +92,8 @@ final class ReadOnly {
     private static String identity(Path file) {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return file.toAbsolutePath() + "|" + a.fileKey() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis();
+            return file.toAbsolutePath() + "|" + a.fileKey() + "|" + a.size() + "|"
+                    + a.lastModifiedTime().toMillis();
         } catch (IOException e) {
             return null;
         }
@@ -111,13 +111,25 @@ final class ReadOnly {
             throw new DamagedStoreException(file, "the file is empty", null);
         }
         if (size < MIN_SIZE) {
-            throw new DamagedStoreException(file, String.format(Locale.ROOT, "the file is only %,d bytes long; a lab "
-                    + "database is at least 8 KB, so it was cut short", size), null);
+            throw new DamagedStoreException(
+                    file,
+                    String.format(
+                            Locale.ROOT,
+                            "the file is only %,d bytes long; a lab "
+                                    + "database is at least 8 KB, so it was cut short",
+                            size),
+                    null);
         }
         long newest = newestChunkOffset(file);
         if (newest >= size) {
-            throw new DamagedStoreException(file, String.format(Locale.ROOT, "the file was cut short: it ends at "
-                    + "%,d bytes, before its newest data (at %,d bytes)", size, newest), null);
+            throw new DamagedStoreException(
+                    file,
+                    String.format(
+                            Locale.ROOT,
+                            "the file was cut short: it ends at " + "%,d bytes, before its newest data (at %,d bytes)",
+                            size,
+                            newest),
+                    null);
         }
     }
 
@@ -136,8 +148,7 @@ final class ReadOnly {
                 Matcher bs = HEADER_BLOCK_SIZE.matcher(h);
                 if (h.startsWith("H:") && block.find() && bs.find()) {
                     try {
-                        newest = Math.max(newest, Long.parseLong(block.group(1), 16)
-                                * Long.parseLong(bs.group(1), 16));
+                        newest = Math.max(newest, Long.parseLong(block.group(1), 16) * Long.parseLong(bs.group(1), 16));
                     } catch (NumberFormatException e) {
                         // a damaged copy: the other one, or H2, decides
                     }
@@ -155,15 +166,15 @@ final class ReadOnly {
     /** The schema history and the tables are there. */
     static void requireLab(Connection c, Path file) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
-                     + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                        + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'flyway_schema_history'")) {
             rs.next();
             if (rs.getInt(1) == 0) {
                 throw new DamagedStoreException(file, "it holds no CostBench lab: its tables are missing", null);
             }
         }
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\"")) {
+                ResultSet rs = st.executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\"")) {
             rs.next();
         }
     }

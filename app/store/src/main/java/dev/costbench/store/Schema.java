@@ -4,6 +4,8 @@ package dev.costbench.store;
 import dev.costbench.model.lab.LabStoreException;
 import dev.costbench.model.lab.NewerStoreException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -34,16 +36,15 @@ final class Schema {
         }
     }
 
-    private Schema() {
-    }
+    private Schema() {}
 
     static Flyway flyway(DataSource ds) {
-        return flyway(ds, java.util.List.of());
+        return flyway(ds, List.of());
     }
 
     /** Flyway on {@code ds} with the migrations of this build and, for tests, more locations. */
-    static Flyway flyway(DataSource ds, java.util.List<String> extraLocations) {
-        java.util.List<String> locations = new java.util.ArrayList<>();
+    static Flyway flyway(DataSource ds, List<String> extraLocations) {
+        List<String> locations = new ArrayList<>();
         locations.add(LOCATION);
         locations.addAll(extraLocations);
         return Flyway.configure()
@@ -62,8 +63,9 @@ final class Schema {
                 }
             }
         } catch (FlywayException e) {
-            throw new LabStoreException("Could not read the schema version of the database at " + file + ": "
-                    + firstLine(e.getMessage()), e);
+            throw new LabStoreException(
+                    "Could not read the schema version of the database at " + file + ": " + firstLine(e.getMessage()),
+                    e);
         }
     }
 
@@ -98,8 +100,8 @@ final class Schema {
         try {
             flyway.migrate();
         } catch (FlywayException e) {
-            throw new LabStoreException("Could not create or upgrade the database at " + file + ": "
-                    + firstLine(e.getMessage()), e);
+            throw new LabStoreException(
+                    "Could not create or upgrade the database at " + file + ": " + firstLine(e.getMessage()), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.costbench.store;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One backup of the lab database: a zip file in the {@code backups} folder next to it.
@@ -38,7 +39,7 @@ public record StoreBackup(Path file, Instant created, long sizeBytes, Kind kind)
 
         /** The kind in a backup's file name. */
         String code() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

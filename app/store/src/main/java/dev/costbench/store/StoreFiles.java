@@ -36,12 +36,12 @@ import java.util.Locale;
 final class StoreFiles {
 
     /** Time stamps in file names: UTC, sortable, no characters Windows refuses. */
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     static final DateTimeFormatter STAMP_PARSER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
-    private StoreFiles() {
-    }
+    private StoreFiles() {}
 
     /** Makes a file (0600) or directory (0700) readable and writable by its owner only; best effort. */
     static void ownerOnly(Path p) {
@@ -54,8 +54,11 @@ final class StoreFiles {
             }
             AclFileAttributeView acl = Files.getFileAttributeView(p, AclFileAttributeView.class);
             if (acl != null) {
-                UserPrincipal owner = Files.getFileAttributeView(p, FileOwnerAttributeView.class).getOwner();
-                AclEntry.Builder entry = AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(owner)
+                UserPrincipal owner = Files.getFileAttributeView(p, FileOwnerAttributeView.class)
+                        .getOwner();
+                AclEntry.Builder entry = AclEntry.newBuilder()
+                        .setType(AclEntryType.ALLOW)
+                        .setPrincipal(owner)
                         .setPermissions(EnumSet.allOf(AclEntryPermission.class));
                 if (dir) {
                     entry.setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT);

@@ -21,12 +21,10 @@ import java.util.Optional;
  */
 public final class StoreMaintenance {
 
-    private StoreMaintenance() {
-    }
+    private StoreMaintenance() {}
 
     /** What a restore did. */
-    public record Restored(StoreBackup backup, Path database, Optional<Path> keptAside) {
-    }
+    public record Restored(StoreBackup backup, Path database, Optional<Path> keptAside) {}
 
     /** The database file of {@code dataDir} (it may not exist yet). */
     public static Path databaseFile(Path dataDir) {
@@ -44,8 +42,7 @@ public final class StoreMaintenance {
         try {
             return Backups.list(dir);
         } catch (IOException e) {
-            throw new LabStoreException("Cannot list the backups in " + Backups.folder(dir) + ": " + e.getMessage(),
-                    e);
+            throw new LabStoreException("Cannot list the backups in " + Backups.folder(dir) + ": " + e.getMessage(), e);
         }
     }
 
@@ -56,9 +53,11 @@ public final class StoreMaintenance {
      */
     public static StoreBackup findBackup(Path dataDir, String nameOrPath) {
         Path wanted = Path.of(nameOrPath).getFileName();
-        return backups(dataDir).stream().filter(b -> b.file().getFileName().equals(wanted)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no backup " + nameOrPath + " in "
-                        + backupFolder(dataDir)));
+        return backups(dataDir).stream()
+                .filter(b -> b.file().getFileName().equals(wanted))
+                .findFirst()
+                .orElseThrow(
+                        () -> new NoSuchElementException("no backup " + nameOrPath + " in " + backupFolder(dataDir)));
     }
 
     /**
@@ -79,15 +78,19 @@ public final class StoreMaintenance {
                 Backups.extract(backup, restoring);
             } catch (IOException e) {
                 Files.deleteIfExists(restoring);
-                throw new LabStoreException("The backup " + backup.name() + " cannot be read (" + e.getMessage()
-                        + "); nothing was changed. Pick another with 'costbench store backups'.", e);
+                throw new LabStoreException(
+                        "The backup " + backup.name() + " cannot be read (" + e.getMessage()
+                                + "); nothing was changed. Pick another with 'costbench store backups'.",
+                        e);
             }
             try {
                 ReadOnly.requireReadable(restoringBase, restoring);
             } catch (DamagedStoreException e) {
                 Files.deleteIfExists(restoring);
-                throw new LabStoreException("The backup " + backup.name() + " is damaged too (" + e.reason()
-                        + "); nothing was changed. Pick another with 'costbench store backups'.", e);
+                throw new LabStoreException(
+                        "The backup " + backup.name() + " is damaged too (" + e.reason()
+                                + "); nothing was changed. Pick another with 'costbench store backups'.",
+                        e);
             }
             Optional<Path> aside = Optional.empty();
             if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -98,8 +101,8 @@ public final class StoreMaintenance {
             StoreFiles.ownerOnly(file);
             return new Restored(backup, file, aside);
         } catch (IOException e) {
-            throw new LabStoreException("Could not restore the backup " + backup.file() + " to " + file + ": "
-                    + e.getMessage(), e);
+            throw new LabStoreException(
+                    "Could not restore the backup " + backup.file() + " to " + file + ": " + e.getMessage(), e);
         }
     }
 

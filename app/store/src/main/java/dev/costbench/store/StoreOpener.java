@@ -44,11 +44,9 @@ final class StoreOpener {
     static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
 
     /** An open, current database. */
-    record Opened(Path dir, Path base, Path file, Connection conn, Optional<String> backupProblem) {
-    }
+    record Opened(Path dir, Path base, Path file, Connection conn, Optional<String> backupProblem) {}
 
-    private StoreOpener() {
-    }
+    private StoreOpener() {}
 
     /** The data directory, made if needed, as a real path. */
     static Path dataDir(Path dataDir) {
@@ -58,7 +56,8 @@ final class StoreOpener {
             Files.createDirectories(dataDir);
             dir = dataDir.toRealPath();
             Path name = dir.getFileName();
-            if (made || (name != null && name.toString().toLowerCase(Locale.ROOT).equals("costbench"))) {
+            if (made
+                    || (name != null && name.toString().toLowerCase(Locale.ROOT).equals("costbench"))) {
                 StoreFiles.ownerOnly(dir); // ours: it holds the lab, its backups and H2's temporary files
             }
         } catch (IOException e) {
@@ -135,8 +134,8 @@ final class StoreOpener {
             }
             return Optional.empty();
         } catch (SQLException | IOException e) {
-            return Optional.of("Could not back up the lab database into " + Backups.folder(dir) + ": "
-                    + e.getMessage() + ". Check the free space and the folder's permissions.");
+            return Optional.of("Could not back up the lab database into " + Backups.folder(dir) + ": " + e.getMessage()
+                    + ". Check the free space and the folder's permissions.");
         }
     }
 
@@ -153,8 +152,8 @@ final class StoreOpener {
             Schema.flyway(ds, extraLocations).migrate();
         } catch (FlywayException e) {
             Files.deleteIfExists(tmp);
-            throw new LabStoreException("Could not create the database at " + file + ": "
-                    + Schema.firstLine(e.getMessage()), e);
+            throw new LabStoreException(
+                    "Could not create the database at " + file + ": " + Schema.firstLine(e.getMessage()), e);
         }
         StoreFiles.ownerOnly(tmp);
         try {
@@ -175,14 +174,20 @@ final class StoreOpener {
             Backups.extract(before, restoring);
             Files.move(file, aside);
             Files.move(restoring, file, StandardCopyOption.ATOMIC_MOVE);
-            return new LabStoreException("Upgrading the lab database " + file + " to this CostBench's format failed ("
-                    + failure + "). It was put back as it was before the upgrade, from the backup " + before.name()
-                    + "; the half-upgraded file is kept as " + aside.getFileName() + ". Nothing was lost: keep "
-                    + "using the earlier CostBench and report this problem.", cause);
+            return new LabStoreException(
+                    "Upgrading the lab database " + file + " to this CostBench's format failed ("
+                            + failure + "). It was put back as it was before the upgrade, from the backup "
+                            + before.name()
+                            + "; the half-upgraded file is kept as " + aside.getFileName() + ". Nothing was lost: keep "
+                            + "using the earlier CostBench and report this problem.",
+                    cause);
         } catch (IOException e) {
-            return new LabStoreException("Upgrading the lab database " + file + " failed (" + failure + ") and "
-                    + "putting back the backup " + before.file() + " failed too (" + e.getMessage() + "). Copy that "
-                    + "backup somewhere safe; 'costbench store restore " + before.name() + "' puts it back.", cause);
+            return new LabStoreException(
+                    "Upgrading the lab database " + file + " failed (" + failure + ") and "
+                            + "putting back the backup " + before.file() + " failed too (" + e.getMessage()
+                            + "). Copy that "
+                            + "backup somewhere safe; 'costbench store restore " + before.name() + "' puts it back.",
+                    cause);
         }
     }
 

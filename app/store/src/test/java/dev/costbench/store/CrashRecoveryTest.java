@@ -51,8 +51,8 @@ class CrashRecoveryTest {
         assertEquals(2 * 3 * 2 * 40, planned);
 
         Set<Long> reported = new HashSet<>();
-        try (ChildJvm runner = ChildJvm.start(TrialWriterMain.class, dir, dir.toString(),
-                Long.toString(experimentId))) {
+        try (ChildJvm runner =
+                ChildJvm.start(TrialWriterMain.class, dir, dir.toString(), Long.toString(experimentId))) {
             assertEquals("RUNNING", runner.readLine());
             while (reported.size() < KILL_AFTER) {
                 String line = runner.readLine();
@@ -65,12 +65,18 @@ class CrashRecoveryTest {
 
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(List.of(experimentId), store.interruptedOnOpen());
-            assertEquals(ExperimentStatus.INTERRUPTED, store.loadExperiment(experimentId).status());
+            assertEquals(
+                    ExperimentStatus.INTERRUPTED,
+                    store.loadExperiment(experimentId).status());
 
             List<Trial> trials = store.trials(experimentId);
             Map<Long, Trial> byId = trials.stream().collect(Collectors.toMap(Trial::id, Function.identity()));
-            assertTrue(byId.keySet().containsAll(reported), "every committed trial survived the kill: missing "
-                    + reported.stream().filter(id -> !byId.containsKey(id)).toList());
+            assertTrue(
+                    byId.keySet().containsAll(reported),
+                    "every committed trial survived the kill: missing "
+                            + reported.stream()
+                                    .filter(id -> !byId.containsKey(id))
+                                    .toList());
             assertTrue(trials.size() < planned, "the kill landed mid-run (" + trials.size() + " trials)");
             for (Trial t : trials) {
                 assertIntact(t, Fixtures.success(experimentId, t.cell()));
@@ -85,9 +91,14 @@ class CrashRecoveryTest {
             }
 
             BigDecimal trialCost = trials.stream().map(Trial::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertEquals(0, trialCost.compareTo(store.spentOnExperiment(experimentId)),
+            assertEquals(
+                    0,
+                    trialCost.compareTo(store.spentOnExperiment(experimentId)),
                     "the ledger holds exactly the committed trials' calls");
-            assertEquals(trials.size(), store.ledger(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).size());
+            assertEquals(
+                    trials.size(),
+                    store.ledger(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                            .size());
 
             // Resume: run the missing cells, and the experiment is complete.
             store.setStatus(experimentId, ExperimentStatus.RUNNING);
@@ -103,7 +114,8 @@ class CrashRecoveryTest {
         }
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertTrue(store.interruptedOnOpen().isEmpty());
-            assertEquals(ExperimentStatus.DONE, store.loadExperiment(experimentId).status());
+            assertEquals(
+                    ExperimentStatus.DONE, store.loadExperiment(experimentId).status());
         }
     }
 

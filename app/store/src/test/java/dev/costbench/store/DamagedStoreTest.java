@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.lab.DamagedStoreException;
+import dev.costbench.model.lab.LabStoreException;
 import dev.costbench.model.lab.TrialCell;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -106,8 +107,8 @@ class DamagedStoreTest {
     void aDatabaseWithoutALabInItIsDamagedNotNew() throws Exception {
         // what the old store left behind: H2's empty database written over the lab
         Files.delete(file);
-        try (Connection c = DriverManager.getConnection(H2LabStore.url(dir.toRealPath().resolve("costbench")), "sa",
-                "")) {
+        try (Connection c =
+                DriverManager.getConnection(H2LabStore.url(dir.toRealPath().resolve("costbench")), "sa", "")) {
             c.createStatement().execute("CREATE TABLE other (id INT)");
         }
         byte[] foreign = Files.readAllBytes(file);
@@ -130,7 +131,10 @@ class DamagedStoreTest {
             assertEquals(3, s.listExperiments().size());
             long id = s.listExperiments().get(0).id();
             assertEquals(6, s.trials(id).size());
-            assertEquals(18, s.ledger(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).size());
+            assertEquals(
+                    18,
+                    s.ledger(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                            .size());
             assertTrue(s.spentOnExperiment(id).compareTo(BigDecimal.ZERO) > 0);
         }
     }
@@ -141,8 +145,8 @@ class DamagedStoreTest {
         Files.write(file, damaged);
         assertThrows(DamagedStoreException.class, () -> H2LabStore.open(dir, EVERY_START));
         Path aside = StoreMaintenance.keepAsideAndStartNew(dir).orElseThrow();
-        assertTrue(aside.getFileName().toString().matches("costbench-damaged-\\d{8}-\\d{6}\\.mv\\.db"),
-                aside.toString());
+        assertTrue(
+                aside.getFileName().toString().matches("costbench-damaged-\\d{8}-\\d{6}\\.mv\\.db"), aside.toString());
         assertArrayEquals(damaged, Files.readAllBytes(aside));
         try (H2LabStore s = H2LabStore.open(dir, EVERY_START)) {
             assertTrue(s.listExperiments().isEmpty());
@@ -154,8 +158,7 @@ class DamagedStoreTest {
     void aDamagedBackupIsNotRestored() throws IOException {
         StoreBackup newest = StoreMaintenance.backups(dir).get(0);
         Files.write(newest.file(), Arrays.copyOf(Files.readAllBytes(newest.file()), 300));
-        var e = assertThrows(dev.costbench.model.lab.LabStoreException.class,
-                () -> StoreMaintenance.restore(dir, newest));
+        var e = assertThrows(LabStoreException.class, () -> StoreMaintenance.restore(dir, newest));
         assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
         assertArrayEquals(good, Files.readAllBytes(file));
     }
@@ -174,8 +177,11 @@ class DamagedStoreTest {
         assertArrayEquals(damaged, Files.readAllBytes(file));
         assertEquals(backups, StoreMaintenance.backups(dir).size(), "a damaged file is not backed up");
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".mv.db") && !n.equals("costbench.mv.db")).toList());
+            assertEquals(
+                    List.of(),
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".mv.db") && !n.equals("costbench.mv.db"))
+                            .toList());
         }
         return e;
     }

@@ -30,20 +30,23 @@ final class Fixtures {
         }
     }
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** An experiment with {@code variants} variants (the first the baseline), {@code inputs} inputs, the models. */
     static Setup setup(LabStore s, String name, int variants, int inputs, List<String> models, int repetitions) {
-        ExperimentSettings settings = new ExperimentSettings(0.2, 300, null, null, false,
-                "{\"checks\":[{\"kind\":\"maxLength\",\"value\":400}]}");
-        Experiment e = s.createExperiment(new NewExperiment(name, new BigDecimal("2.50"), repetitions, settings,
-                models));
+        ExperimentSettings settings = new ExperimentSettings(
+                0.2, 300, null, null, false, "{\"checks\":[{\"kind\":\"maxLength\",\"value\":400}]}");
+        Experiment e =
+                s.createExperiment(new NewExperiment(name, new BigDecimal("2.50"), repetitions, settings, models));
         List<Variant> vs = new ArrayList<>();
         for (int i = 0; i < variants; i++) {
-            vs.add(s.addVariant(e.id(), new NewVariant(i == 0 ? "baseline" : "optimized " + i, i == 0,
-                    "{\"system\":\"You are support. Variant " + i + "\",\"messages\":[{\"role\":\"user\","
-                            + "\"text\":\"Ticket: {{ticket}}\"}],\"parameters\":{\"temperature\":0.2}}")));
+            vs.add(s.addVariant(
+                    e.id(),
+                    new NewVariant(
+                            i == 0 ? "baseline" : "optimized " + i,
+                            i == 0,
+                            "{\"system\":\"You are support. Variant " + i + "\",\"messages\":[{\"role\":\"user\","
+                                    + "\"text\":\"Ticket: {{ticket}}\"}],\"parameters\":{\"temperature\":0.2}}")));
         }
         List<TestInput> is = new ArrayList<>();
         for (int i = 0; i < inputs; i++) {
@@ -54,14 +57,30 @@ final class Fixtures {
 
     /** The same content for the same cell, so a test can check a trial written by another process. */
     static NewTrial success(long experimentId, TrialCell cell) {
-        long k = cell.variantId() * 1_000 + cell.inputId() * 100 + cell.repetition() + cell.modelId().length();
+        long k = cell.variantId() * 1_000
+                + cell.inputId() * 100
+                + cell.repetition()
+                + cell.modelId().length();
         CanonicalUsage usage = new CanonicalUsage(1000 + k, 64, 0, 0, 200 + k % 50, k % 7);
         BigDecimal cost = new BigDecimal("0.0000012345").multiply(BigDecimal.valueOf(1000 + k));
         Instant started = T0.plusMillis(k * 10);
-        return new NewTrial(experimentId, cell, "req-" + cell.variantId() + "-" + cell.inputId() + "-"
-                + cell.modelId(), usage, cost, true, "{\"model\":\"" + cell.modelId() + "\",\"total\":\""
-                + cost.toPlainString() + "\"}", new BigDecimal("0.0012"), 800 + k, 120 + k % 30, "stop",
-                "Answer for " + cell + " – naïve ✓ 日本語", null, false, started, started.plusMillis(800 + k));
+        return new NewTrial(
+                experimentId,
+                cell,
+                "req-" + cell.variantId() + "-" + cell.inputId() + "-" + cell.modelId(),
+                usage,
+                cost,
+                true,
+                "{\"model\":\"" + cell.modelId() + "\",\"total\":\"" + cost.toPlainString() + "\"}",
+                new BigDecimal("0.0012"),
+                800 + k,
+                120 + k % 30,
+                "stop",
+                "Answer for " + cell + " – naïve ✓ 日本語",
+                null,
+                false,
+                started,
+                started.plusMillis(800 + k));
     }
 
     static NewTrial failure(long experimentId, TrialCell cell) {
@@ -70,7 +89,7 @@ final class Fixtures {
 
     /** The ledger entry of a trial's call. */
     static NewLedgerEntry charge(NewTrial t) {
-        return new NewLedgerEntry(t.finished(), "openai", t.cell().modelId(), t.costUsd(), null, null,
-                LedgerPurpose.TRIAL);
+        return new NewLedgerEntry(
+                t.finished(), "openai", t.cell().modelId(), t.costUsd(), null, null, LedgerPurpose.TRIAL);
     }
 }

@@ -29,6 +29,7 @@ import dev.costbench.model.lab.TestInput;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,8 +80,12 @@ class H2LabStoreTest {
     @Test
     void experimentRoundTrip() {
         ExperimentSettings settings = new ExperimentSettings(null, 512, 2048, "low", true, "{\"verdict\":0.3}");
-        Experiment e = store.createExperiment(new NewExperiment("Support tickets", new BigDecimal("12.3456789012"),
-                10, settings, List.of("gpt-5", "claude-sonnet-4-5", "gemini-2.5-flash")));
+        Experiment e = store.createExperiment(new NewExperiment(
+                "Support tickets",
+                new BigDecimal("12.3456789012"),
+                10,
+                settings,
+                List.of("gpt-5", "claude-sonnet-4-5", "gemini-2.5-flash")));
         assertEquals(ExperimentStatus.DRAFT, e.status());
         assertEquals("Support tickets", e.name());
         assertEquals(0, new BigDecimal("12.3456789012").compareTo(e.budgetCapUsd()));
@@ -92,7 +97,9 @@ class H2LabStoreTest {
         Experiment noCap = store.createExperiment(new NewExperiment("No cap", null, 1, null, List.of("gpt-5")));
         assertNull(noCap.budgetCapUsd());
         assertEquals(ExperimentSettings.defaults(), noCap.settings());
-        assertEquals(List.of(noCap.id(), e.id()), store.listExperiments().stream().map(Experiment::id).toList(),
+        assertEquals(
+                List.of(noCap.id(), e.id()),
+                store.listExperiments().stream().map(Experiment::id).toList(),
                 "newest first");
 
         store.setStatus(e.id(), ExperimentStatus.CANCELLED);
@@ -107,8 +114,8 @@ class H2LabStoreTest {
         Experiment e = store.createExperiment(new NewExperiment("x", null, 1, null, MODELS));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
         String hash = store.putMedia(png, "image/png");
-        Variant base = store.addVariant(e.id(), new NewVariant("baseline", true, "{\"system\":\"long\"}",
-                List.of(hash)));
+        Variant base =
+                store.addVariant(e.id(), new NewVariant("baseline", true, "{\"system\":\"long\"}", List.of(hash)));
         Variant opt = store.addVariant(e.id(), new NewVariant("optimized", false, "{\"system\":\"short\"}"));
         assertEquals(List.of(base, opt), store.variants(e.id()));
         assertEquals(List.of(hash), base.mediaHashes());
@@ -126,7 +133,8 @@ class H2LabStoreTest {
         assertEquals("", empty.label());
 
         String unknown = MediaBlob.sha256(new byte[] {9});
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> store.addVariant(e.id(), new NewVariant("v", false, "{}", List.of(unknown))));
         assertThrows(NoSuchElementException.class, () -> store.addInput(999, "x", Map.of()));
     }
@@ -134,7 +142,8 @@ class H2LabStoreTest {
     @Test
     void trialRoundTripKeepsEveryField() {
         Fixtures.Setup s = Fixtures.setup(store, "t", 2, 1, MODELS, 2);
-        TrialCell cell = new TrialCell(s.variants().get(1).id(), s.inputs().get(0).id(), "claude-haiku-4-5", 2);
+        TrialCell cell =
+                new TrialCell(s.variants().get(1).id(), s.inputs().get(0).id(), "claude-haiku-4-5", 2);
         NewTrial ok = Fixtures.success(s.id(), cell);
         Trial saved = store.addTrial(ok);
         assertEquals(s.id(), saved.experimentId());
@@ -171,16 +180,27 @@ class H2LabStoreTest {
         Fixtures.Setup b = Fixtures.setup(store, "b", 1, 1, MODELS, 2);
         long v = a.variants().get(0).id();
         long i = a.inputs().get(0).id();
-        assertThrows(IllegalArgumentException.class, () -> store.addTrial(Fixtures.success(a.id(),
-                new TrialCell(b.variants().get(0).id(), i, "gpt-4o-mini", 1))), "variant of another experiment");
-        assertThrows(IllegalArgumentException.class, () -> store.addTrial(Fixtures.success(a.id(),
-                new TrialCell(v, b.inputs().get(0).id(), "gpt-4o-mini", 1))), "input of another experiment");
-        assertThrows(IllegalArgumentException.class, () -> store.addTrial(Fixtures.success(a.id(),
-                new TrialCell(v, i, "gpt-5", 1))), "model not in the experiment");
-        assertThrows(IllegalArgumentException.class, () -> store.addTrial(Fixtures.success(a.id(),
-                new TrialCell(v, i, "gpt-4o-mini", 3))), "repetition beyond N");
-        assertThrows(NoSuchElementException.class, () -> store.addTrial(Fixtures.success(999,
-                new TrialCell(v, i, "gpt-4o-mini", 1))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.addTrial(Fixtures.success(
+                        a.id(), new TrialCell(b.variants().get(0).id(), i, "gpt-4o-mini", 1))),
+                "variant of another experiment");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.addTrial(Fixtures.success(
+                        a.id(), new TrialCell(v, b.inputs().get(0).id(), "gpt-4o-mini", 1))),
+                "input of another experiment");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.addTrial(Fixtures.success(a.id(), new TrialCell(v, i, "gpt-5", 1))),
+                "model not in the experiment");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.addTrial(Fixtures.success(a.id(), new TrialCell(v, i, "gpt-4o-mini", 3))),
+                "repetition beyond N");
+        assertThrows(
+                NoSuchElementException.class,
+                () -> store.addTrial(Fixtures.success(999, new TrialCell(v, i, "gpt-4o-mini", 1))));
         assertTrue(store.trials(a.id()).isEmpty(), "nothing half-written");
     }
 
@@ -241,11 +261,14 @@ class H2LabStoreTest {
 
         // A ledger entry that cannot be written takes its trial with it: one transaction.
         NewTrial t2 = Fixtures.success(s.id(), store.missingTrials(s.id()).get(0));
-        NewLedgerEntry tooBig = new NewLedgerEntry(Instant.now(), "openai", "gpt-4o-mini",
-                new BigDecimal("1E+10"), null, null, LedgerPurpose.TRIAL);
+        NewLedgerEntry tooBig = new NewLedgerEntry(
+                Instant.now(), "openai", "gpt-4o-mini", new BigDecimal("1E+10"), null, null, LedgerPurpose.TRIAL);
         assertThrows(IllegalArgumentException.class, () -> store.addTrial(t2, tooBig));
         assertEquals(List.of(saved), store.trials(s.id()));
-        assertEquals(1, store.ledger(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).size());
+        assertEquals(
+                1,
+                store.ledger(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))
+                        .size());
     }
 
     @Test
@@ -256,21 +279,28 @@ class H2LabStoreTest {
         Instant early = Instant.parse("2026-11-21T00:30:00Z");
         TrialCell cell = store.missingTrials(s.id()).get(0);
         NewTrial t = Fixtures.success(s.id(), cell);
-        Trial trial = store.addTrial(t, new NewLedgerEntry(late, "openai", cell.modelId(), new BigDecimal("0.10"),
-                null, null, LedgerPurpose.TRIAL));
-        store.appendLedger(new NewLedgerEntry(early, "anthropic", "claude-sonnet-4-5", new BigDecimal("0.0300000001"),
-                s.id(), trial.id(), LedgerPurpose.JUDGE));
-        store.appendLedger(NewLedgerEntry.call(early, "anthropic", "claude-sonnet-4-5", null,
-                LedgerPurpose.COUNT_TOKENS));
-        store.appendLedger(NewLedgerEntry.call(early.plusSeconds(60), "openai", "gpt-4o-mini",
-                new BigDecimal("0.000001"), LedgerPurpose.PING));
-        store.appendLedger(new NewLedgerEntry(early, "openai", "gpt-4o-mini", new BigDecimal("5"), other.id(), null,
-                LedgerPurpose.TRIAL));
+        Trial trial = store.addTrial(
+                t,
+                new NewLedgerEntry(
+                        late, "openai", cell.modelId(), new BigDecimal("0.10"), null, null, LedgerPurpose.TRIAL));
+        store.appendLedger(new NewLedgerEntry(
+                early,
+                "anthropic",
+                "claude-sonnet-4-5",
+                new BigDecimal("0.0300000001"),
+                s.id(),
+                trial.id(),
+                LedgerPurpose.JUDGE));
+        store.appendLedger(
+                NewLedgerEntry.call(early, "anthropic", "claude-sonnet-4-5", null, LedgerPurpose.COUNT_TOKENS));
+        store.appendLedger(NewLedgerEntry.call(
+                early.plusSeconds(60), "openai", "gpt-4o-mini", new BigDecimal("0.000001"), LedgerPurpose.PING));
+        store.appendLedger(new NewLedgerEntry(
+                early, "openai", "gpt-4o-mini", new BigDecimal("5"), other.id(), null, LedgerPurpose.TRIAL));
 
         assertEquals(0, new BigDecimal("0.1300000001").compareTo(store.spentOnExperiment(s.id())));
         assertEquals(0, new BigDecimal("0.10").compareTo(store.spentOnExperiment(s.id(), LedgerPurpose.TRIAL)));
-        assertEquals(0, new BigDecimal("0.0300000001").compareTo(store.spentOnExperiment(s.id(),
-                LedgerPurpose.JUDGE)));
+        assertEquals(0, new BigDecimal("0.0300000001").compareTo(store.spentOnExperiment(s.id(), LedgerPurpose.JUDGE)));
         assertEquals(0, BigDecimal.ZERO.compareTo(store.spentOnExperiment(999)));
         assertEquals(0, store.progress(s.id()).spentUsd().compareTo(store.spentOnExperiment(s.id())));
 
@@ -278,40 +308,62 @@ class H2LabStoreTest {
         assertEquals(0, new BigDecimal("0.10").compareTo(store.spentOnDay(LocalDate.of(2026, 11, 20), utc)));
         assertEquals(0, new BigDecimal("5.0300010001").compareTo(store.spentOnDay(LocalDate.of(2026, 11, 21), utc)));
         ZoneId berlin = ZoneId.of("Europe/Berlin"); // UTC+1 in November: 23:30Z is already the 21st
-        SortedMap<LocalDate, BigDecimal> perDay = store.spentPerDay(LocalDate.of(2026, 11, 19),
-                LocalDate.of(2026, 11, 22), berlin);
+        SortedMap<LocalDate, BigDecimal> perDay =
+                store.spentPerDay(LocalDate.of(2026, 11, 19), LocalDate.of(2026, 11, 22), berlin);
         assertEquals(Set.of(LocalDate.of(2026, 11, 21)), perDay.keySet());
         assertEquals(0, new BigDecimal("5.1300010001").compareTo(perDay.get(LocalDate.of(2026, 11, 21))));
 
         List<LedgerEntry> day21 = store.ledger(early, early.plusSeconds(3600));
         assertEquals(4, day21.size());
-        assertNull(day21.stream().filter(x -> x.purpose() == LedgerPurpose.COUNT_TOKENS).findFirst().orElseThrow()
-                .costUsd(), "unpriced stays null, never $0");
-        assertThrows(NoSuchElementException.class, () -> store.appendLedger(new NewLedgerEntry(early, "openai",
-                "gpt-5", BigDecimal.ONE, 999L, null, LedgerPurpose.TRIAL)));
+        assertNull(
+                day21.stream()
+                        .filter(x -> x.purpose() == LedgerPurpose.COUNT_TOKENS)
+                        .findFirst()
+                        .orElseThrow()
+                        .costUsd(),
+                "unpriced stays null, never $0");
+        assertThrows(
+                NoSuchElementException.class,
+                () -> store.appendLedger(
+                        new NewLedgerEntry(early, "openai", "gpt-5", BigDecimal.ONE, 999L, null, LedgerPurpose.TRIAL)));
     }
 
     @Test
     void moneyIsExactToTenDecimals() {
         Fixtures.Setup s = Fixtures.setup(store, "money", 1, 1, MODELS, 1);
-        LedgerEntry exact = store.appendLedger(new NewLedgerEntry(Instant.now(), "openai", "gpt-5",
-                new BigDecimal("1234567890.0123456789"), s.id(), null, LedgerPurpose.TRIAL));
+        LedgerEntry exact = store.appendLedger(new NewLedgerEntry(
+                Instant.now(),
+                "openai",
+                "gpt-5",
+                new BigDecimal("1234567890.0123456789"),
+                s.id(),
+                null,
+                LedgerPurpose.TRIAL));
         assertEquals(new BigDecimal("1234567890.0123456789"), exact.costUsd());
-        LedgerEntry tiny = store.appendLedger(new NewLedgerEntry(Instant.now(), "openai", "gpt-5",
-                new BigDecimal("0.000000037500"), s.id(), null, LedgerPurpose.TRIAL));
+        LedgerEntry tiny = store.appendLedger(new NewLedgerEntry(
+                Instant.now(), "openai", "gpt-5", new BigDecimal("0.000000037500"), s.id(), null, LedgerPurpose.TRIAL));
         assertEquals(0, new BigDecimal("0.0000000375").compareTo(tiny.costUsd()));
-        LedgerEntry finer = store.appendLedger(new NewLedgerEntry(Instant.now(), "openai", "gpt-5",
-                new BigDecimal("0.00000000375"), s.id(), null, LedgerPurpose.TRIAL));
+        LedgerEntry finer = store.appendLedger(new NewLedgerEntry(
+                Instant.now(), "openai", "gpt-5", new BigDecimal("0.00000000375"), s.id(), null, LedgerPurpose.TRIAL));
         assertEquals(0, new BigDecimal("0.0000000038").compareTo(finer.costUsd()), "rounded half-even at 1e-10");
         assertEquals(0, new BigDecimal("1234567890.0123457202").compareTo(store.spentOnExperiment(s.id())));
-        assertThrows(IllegalArgumentException.class, () -> store.appendLedger(new NewLedgerEntry(Instant.now(),
-                "openai", "gpt-5", new BigDecimal("10000000000"), null, null, LedgerPurpose.TRIAL)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> store.appendLedger(new NewLedgerEntry(
+                        Instant.now(),
+                        "openai",
+                        "gpt-5",
+                        new BigDecimal("10000000000"),
+                        null,
+                        null,
+                        LedgerPurpose.TRIAL)));
     }
 
     @Test
     void ratingsReplaceAndJudgeScoresAccumulate() {
         Fixtures.Setup s = Fixtures.setup(store, "r", 1, 1, MODELS, 1);
-        Trial t = store.addTrial(Fixtures.success(s.id(), store.missingTrials(s.id()).get(0)));
+        Trial t = store.addTrial(
+                Fixtures.success(s.id(), store.missingTrials(s.id()).get(0)));
         Rating up = store.rate(t.id(), RatingScale.THUMBS, 1, null);
         Rating five = store.rate(t.id(), RatingScale.FIVE_POINT, 4, "good, a bit long");
         assertEquals(up.id(), five.id(), "one rating per trial");
@@ -335,7 +387,9 @@ class H2LabStoreTest {
         SavedScenario a2 = store.saveScenario("chatbot 10k/day", "{\"requests\":12000}");
         assertEquals(a.id(), a2.id());
         assertEquals(a.created(), a2.created());
-        assertEquals("{\"requests\":12000}", store.findScenario("chatbot 10k/day").orElseThrow().json());
+        assertEquals(
+                "{\"requests\":12000}",
+                store.findScenario("chatbot 10k/day").orElseThrow().json());
         assertThrows(IllegalArgumentException.class, () -> store.renameScenario("chatbot 10k/day", "batch nightly"));
         assertTrue(store.renameScenario("chatbot 10k/day", "chatbot 12k/day"));
         assertFalse(store.renameScenario("nope", "x"));
@@ -362,11 +416,12 @@ class H2LabStoreTest {
         String other = store.putMedia(new byte[] {1}, "audio/wav");
         assertNotEquals(h1, other);
         store.close();
-        try (Connection c = DriverManager.getConnection(H2LabStore.url(dir.toRealPath().resolve("costbench")),
-                "sa", ""); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM media_blob")) {
+        try (Connection c = DriverManager.getConnection(
+                        H2LabStore.url(dir.toRealPath().resolve("costbench")), "sa", "");
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM media_blob")) {
             rs.next();
             assertEquals(2, rs.getInt(1));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         store = H2LabStore.open(dir);
@@ -400,7 +455,9 @@ class H2LabStoreTest {
             assertNull(e.trialId());
             assertNull(e.experimentId());
         }
-        assertEquals(0, spent.compareTo(store.spentOnDay(LocalDate.of(2026, 11, 20), ZoneOffset.UTC)),
+        assertEquals(
+                0,
+                spent.compareTo(store.spentOnDay(LocalDate.of(2026, 11, 20), ZoneOffset.UTC)),
                 "the day's spending still counts deleted experiments");
     }
 
@@ -412,14 +469,31 @@ class H2LabStoreTest {
         assertTrue(store.storedAnswer(first.requestHash()).isEmpty());
         Trial real = store.addTrial(first);
         NewTrial second = Fixtures.success(s.id(), cells.get(2));
-        NewTrial reused = new NewTrial(s.id(), second.cell(), first.requestHash(), second.usage(), second.costUsd(),
-                true, null, null, 0L, null, "stop", real.outputText(), null, true, Instant.now(), Instant.now());
+        NewTrial reused = new NewTrial(
+                s.id(),
+                second.cell(),
+                first.requestHash(),
+                second.usage(),
+                second.costUsd(),
+                true,
+                null,
+                null,
+                0L,
+                null,
+                "stop",
+                real.outputText(),
+                null,
+                true,
+                Instant.now(),
+                Instant.now());
         Trial cached = store.addTrial(reused);
         assertTrue(cached.fromCache());
-        assertEquals(real.id(), store.storedAnswer(first.requestHash()).orElseThrow().id(), "never a reuse");
-        store.addTrial(NewTrial.failure(s.id(), cells.get(4), first.requestHash(), "timeout", Instant.now(),
-                Instant.now()));
-        assertEquals(real.id(), store.storedAnswer(first.requestHash()).orElseThrow().id(), "never a failure");
+        assertEquals(
+                real.id(), store.storedAnswer(first.requestHash()).orElseThrow().id(), "never a reuse");
+        store.addTrial(
+                NewTrial.failure(s.id(), cells.get(4), first.requestHash(), "timeout", Instant.now(), Instant.now()));
+        assertEquals(
+                real.id(), store.storedAnswer(first.requestHash()).orElseThrow().id(), "never a failure");
     }
 
     @Test
@@ -428,13 +502,15 @@ class H2LabStoreTest {
         Fixtures.Setup done = Fixtures.setup(store, "done", 1, 1, MODELS, 1);
         store.setStatus(running.id(), ExperimentStatus.RUNNING);
         store.setStatus(done.id(), ExperimentStatus.DONE);
-        Trial t = store.addTrial(Fixtures.success(running.id(), store.missingTrials(running.id()).get(0)));
+        Trial t = store.addTrial(
+                Fixtures.success(running.id(), store.missingTrials(running.id()).get(0)));
         assertTrue(store.interruptedOnOpen().isEmpty());
         store.close();
 
         store = H2LabStore.open(dir);
         assertEquals(List.of(running.id()), store.interruptedOnOpen());
-        assertEquals(ExperimentStatus.INTERRUPTED, store.loadExperiment(running.id()).status());
+        assertEquals(
+                ExperimentStatus.INTERRUPTED, store.loadExperiment(running.id()).status());
         assertEquals(ExperimentStatus.DONE, store.loadExperiment(done.id()).status());
         assertEquals(List.of(t), store.trials(running.id()));
         assertEquals(2 * 1 * 1 * 2 - 1, store.missingTrials(running.id()).size());
@@ -458,7 +534,7 @@ class H2LabStoreTest {
         System.setProperty("costbench.dataDir", other.toString());
         try (H2LabStore s = H2LabStore.open()) {
             assertEquals(other.toRealPath().resolve("costbench.mv.db"), s.file());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         } finally {
             if (before == null) {
@@ -473,8 +549,22 @@ class H2LabStoreTest {
     void usageOfAFailedCallMayBeKnown() {
         Fixtures.Setup s = Fixtures.setup(store, "partial", 1, 1, MODELS, 1);
         TrialCell cell = store.missingTrials(s.id()).get(0);
-        NewTrial cut = new NewTrial(s.id(), cell, "h", new CanonicalUsage(10, 0, 0, 0, 5, 0), new BigDecimal("0.01"),
-                false, null, null, 10L, null, "length", "partial answ", "stream broke", false, Instant.now(),
+        NewTrial cut = new NewTrial(
+                s.id(),
+                cell,
+                "h",
+                new CanonicalUsage(10, 0, 0, 0, 5, 0),
+                new BigDecimal("0.01"),
+                false,
+                null,
+                null,
+                10L,
+                null,
+                "length",
+                "partial answ",
+                "stream broke",
+                false,
+                Instant.now(),
                 Instant.now());
         Trial t = store.addTrial(cut);
         assertEquals(cut.usage(), t.usage());

@@ -21,6 +21,7 @@ import dev.costbench.model.lab.TrialCell;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,20 +39,43 @@ class HistoryStoreTest {
             Fixtures.Setup a = Fixtures.setup(s, "a", 2, 2, List.of("gpt-4o-mini"), 2);
             Fixtures.Setup b = Fixtures.setup(s, "b", 2, 1, List.of("gpt-4o-mini"), 1);
             assertEquals(0, overview(s, a.id()).trials());
-            NewTrial ok = Fixtures.success(a.id(), new TrialCell(a.variants().get(0).id(), a.inputs().get(0).id(),
-                    "gpt-4o-mini", 1));
+            NewTrial ok = Fixtures.success(
+                    a.id(),
+                    new TrialCell(a.variants().get(0).id(), a.inputs().get(0).id(), "gpt-4o-mini", 1));
             Trial t1 = s.addTrial(ok, Fixtures.charge(ok));
-            NewTrial ok2 = Fixtures.success(a.id(), new TrialCell(a.variants().get(1).id(), a.inputs().get(1).id(),
-                    "gpt-4o-mini", 2));
+            NewTrial ok2 = Fixtures.success(
+                    a.id(),
+                    new TrialCell(a.variants().get(1).id(), a.inputs().get(1).id(), "gpt-4o-mini", 2));
             s.addTrial(ok2, Fixtures.charge(ok2));
-            s.addTrial(Fixtures.failure(a.id(), new TrialCell(a.variants().get(1).id(), a.inputs().get(0).id(),
-                    "gpt-4o-mini", 1)));
+            s.addTrial(Fixtures.failure(
+                    a.id(),
+                    new TrialCell(a.variants().get(1).id(), a.inputs().get(0).id(), "gpt-4o-mini", 1)));
             // a reused answer: counted, but it cost nothing
-            s.addTrial(new NewTrial(a.id(), new TrialCell(a.variants().get(0).id(), a.inputs().get(1).id(),
-                    "gpt-4o-mini", 1), "r", new CanonicalUsage(10, 0, 0, 0, 5, 0), new BigDecimal("0.5"), true, null,
-                    null, 0L, null, "stop", "x", null, true, Instant.now(), Instant.now()));
-            s.appendLedger(new NewLedgerEntry(Instant.now(), "anthropic", "claude-sonnet-4-5",
-                    new BigDecimal("0.0100000001"), a.id(), null, LedgerPurpose.JUDGE));
+            s.addTrial(new NewTrial(
+                    a.id(),
+                    new TrialCell(a.variants().get(0).id(), a.inputs().get(1).id(), "gpt-4o-mini", 1),
+                    "r",
+                    new CanonicalUsage(10, 0, 0, 0, 5, 0),
+                    new BigDecimal("0.5"),
+                    true,
+                    null,
+                    null,
+                    0L,
+                    null,
+                    "stop",
+                    "x",
+                    null,
+                    true,
+                    Instant.now(),
+                    Instant.now()));
+            s.appendLedger(new NewLedgerEntry(
+                    Instant.now(),
+                    "anthropic",
+                    "claude-sonnet-4-5",
+                    new BigDecimal("0.0100000001"),
+                    a.id(),
+                    null,
+                    LedgerPurpose.JUDGE));
 
             ExperimentOverview o = overview(s, a.id());
             assertEquals(4, o.trials());
@@ -60,7 +84,9 @@ class HistoryStoreTest {
             assertEquals(0, ok.costUsd().add(ok2.costUsd()).compareTo(o.trialCostUsd()));
             assertEquals(0, s.spentOnExperiment(a.id()).compareTo(o.spentUsd()), "the same as the ledger says");
             assertEquals(0, overview(s, b.id()).trials());
-            assertEquals(List.of(b.id(), a.id()), s.overviews().stream().map(ExperimentOverview::id).toList(),
+            assertEquals(
+                    List.of(b.id(), a.id()),
+                    s.overviews().stream().map(ExperimentOverview::id).toList(),
                     "newest first, like listExperiments");
 
             assertTrue(s.deleteTrial(t1.id()));
@@ -69,7 +95,9 @@ class HistoryStoreTest {
             assertEquals(0, ok2.costUsd().compareTo(o.trialCostUsd()));
             assertEquals(0, s.spentOnExperiment(a.id()).compareTo(o.spentUsd()), "the ledger keeps the money");
             s.deleteExperiment(a.id());
-            assertEquals(List.of(b.id()), s.overviews().stream().map(ExperimentOverview::id).toList());
+            assertEquals(
+                    List.of(b.id()),
+                    s.overviews().stream().map(ExperimentOverview::id).toList());
         }
     }
 
@@ -79,12 +107,15 @@ class HistoryStoreTest {
             Experiment e = s.importExperiment(snapshot(ExperimentStatus.RUNNING, 2));
             assertEquals(ExperimentStatus.INTERRUPTED, e.status(), "a running export resumes as interrupted");
             assertEquals(Instant.parse("2026-10-01T08:00:00Z"), e.created());
-            assertEquals(List.of("base", "short"), s.variants(e.id()).stream().map(v -> v.name()).toList());
+            assertEquals(
+                    List.of("base", "short"),
+                    s.variants(e.id()).stream().map(v -> v.name()).toList());
             assertEquals(Map.of("ticket", "late"), s.inputs(e.id()).get(0).variables());
             List<Trial> trials = s.trials(e.id());
             assertEquals(4, trials.size());
             assertEquals(s.variants(e.id()).get(1).id(), trials.get(1).cell().variantId());
-            assertEquals(0, new BigDecimal("0.000004").compareTo(overview(s, e.id()).trialCostUsd()));
+            assertEquals(
+                    0, new BigDecimal("0.000004").compareTo(overview(s, e.id()).trialCostUsd()));
             assertEquals(0, overview(s, e.id()).spentUsd().signum(), "an import writes no ledger entry");
             assertTrue(s.missingTrials(e.id()).isEmpty());
         }
@@ -94,35 +125,59 @@ class HistoryStoreTest {
     void aRefusedImportLeavesNothingBehind() {
         try (H2LabStore s = H2LabStore.open(dir)) {
             ExperimentSnapshot good = snapshot(ExperimentStatus.DONE, 2);
-            ExperimentSnapshot withMedia = new ExperimentSnapshot(good.experiment(), good.created(), good.status(),
+            ExperimentSnapshot withMedia = new ExperimentSnapshot(
+                    good.experiment(),
+                    good.created(),
+                    good.status(),
                     List.of(good.variants().get(0), new NewVariant("short", false, "{}", List.of("ab".repeat(32)))),
-                    good.inputs(), good.trials());
-            IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
-                    () -> s.importExperiment(withMedia));
+                    good.inputs(),
+                    good.trials());
+            IllegalArgumentException x =
+                    assertThrows(IllegalArgumentException.class, () -> s.importExperiment(withMedia));
             assertTrue(x.getMessage().contains("does not hold"), x.getMessage());
             assertTrue(s.listExperiments().isEmpty());
             assertTrue(s.overviews().isEmpty());
-            assertThrows(IllegalArgumentException.class, () -> snapshot(ExperimentStatus.DONE, 3),
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> snapshot(ExperimentStatus.DONE, 3),
                     "a trial of repetition 3 in a run of 2 is refused before anything is written");
         }
     }
 
     /** 2 variants × 1 input × 1 model × {@code lastRep} repetitions (the experiment plans 2), $0.000001 each. */
     private static ExperimentSnapshot snapshot(ExperimentStatus status, int lastRep) {
-        NewExperiment spec = new NewExperiment("imported", null, 2, ExperimentSettings.defaults(),
-                List.of("gpt-4o-mini"));
-        List<NewTrial> trials = new java.util.ArrayList<>();
+        NewExperiment spec =
+                new NewExperiment("imported", null, 2, ExperimentSettings.defaults(), List.of("gpt-4o-mini"));
+        List<NewTrial> trials = new ArrayList<>();
         for (int rep = 1; rep <= lastRep; rep++) {
             for (int v = 0; v < 2; v++) {
                 Instant t = Instant.parse("2026-10-01T08:00:00Z").plusSeconds(rep * 10L + v);
-                trials.add(new NewTrial(0, new TrialCell(v, 0, "gpt-4o-mini", rep), "h", new CanonicalUsage(1, 0, 0,
-                        0, 1, 0), new BigDecimal("0.000001"), true, null, null, 5L, null, "stop", "ok", null, false,
-                        t, t));
+                trials.add(new NewTrial(
+                        0,
+                        new TrialCell(v, 0, "gpt-4o-mini", rep),
+                        "h",
+                        new CanonicalUsage(1, 0, 0, 0, 1, 0),
+                        new BigDecimal("0.000001"),
+                        true,
+                        null,
+                        null,
+                        5L,
+                        null,
+                        "stop",
+                        "ok",
+                        null,
+                        false,
+                        t,
+                        t));
             }
         }
-        return new ExperimentSnapshot(spec, Instant.parse("2026-10-01T08:00:00Z"), status,
+        return new ExperimentSnapshot(
+                spec,
+                Instant.parse("2026-10-01T08:00:00Z"),
+                status,
                 List.of(new NewVariant("base", true, "{}"), new NewVariant("short", false, "{}")),
-                List.of(new ExperimentSnapshot.Input("t1", Map.of("ticket", "late"))), trials);
+                List.of(new ExperimentSnapshot.Input("t1", Map.of("ticket", "late"))),
+                trials);
     }
 
     private static ExperimentOverview overview(H2LabStore s, long id) {

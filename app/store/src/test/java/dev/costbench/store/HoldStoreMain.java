@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class HoldStoreMain {
 
-    private HoldStoreMain() {
-    }
+    private HoldStoreMain() {}
 
     public static void main(String[] args) throws Exception {
         try (H2LabStore store = H2LabStore.open(Path.of(args[0]))) {

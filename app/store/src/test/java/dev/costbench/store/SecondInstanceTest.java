@@ -27,8 +27,11 @@ class SecondInstanceTest {
             Fixtures.setup(first, "mine", 1, 1, List.of("gpt-5"), 1);
             StoreInUseException e = assertThrows(StoreInUseException.class, () -> H2LabStore.open(dir));
             assertEquals(first.file(), e.database());
-            assertTrue(e.getMessage().startsWith("CostBench is already running and holds the database at "
-                    + first.file() + "; close it"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("CostBench is already running and holds the database at " + first.file()
+                                    + "; close it"),
+                    e.getMessage());
             try (H2LabStore other = H2LabStore.open(elsewhere)) {
                 assertTrue(other.listExperiments().isEmpty(), "another data directory is another lab");
             }
@@ -53,8 +56,10 @@ class SecondInstanceTest {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(ms < 10_000, "refused at once, not after a lock timeout: " + ms + " ms");
             assertEquals(dir.toRealPath().resolve("costbench.mv.db"), e.database());
-            assertTrue(e.getMessage().contains("already running") && e.getMessage().contains(
-                    e.database().toString()), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("already running")
+                            && e.getMessage().contains(e.database().toString()),
+                    e.getMessage());
             assertTrue(Jdbc.hasErrorCode(e, 90020), "H2 reports the lock as 90020: " + e.getCause());
             assertTrue(e.getCause() instanceof SQLException);
 

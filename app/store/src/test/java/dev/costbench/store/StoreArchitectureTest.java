@@ -13,8 +13,19 @@ import com.tngtech.archunit.lang.ArchRule;
 class StoreArchitectureTest {
 
     @ArchTest
-    static final ArchRule storeUsesOnlyTheModel = noClasses().that().resideInAPackage("dev.costbench.store..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "okhttp3..", "java.net.http..",
-                    "java.awt..", "javax.swing..", "dev.costbench.ui..", "dev.costbench.cli..",
-                    "dev.costbench.media..", "dev.costbench.providers..");
+    static final ArchRule storeUsesOnlyTheModel = noClasses()
+            .that()
+            .resideInAPackage("dev.costbench.store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "javafx..",
+                    "okhttp3..",
+                    "java.net.http..",
+                    "java.awt..",
+                    "javax.swing..",
+                    "dev.costbench.ui..",
+                    "dev.costbench.cli..",
+                    "dev.costbench.media..",
+                    "dev.costbench.providers..");
 }

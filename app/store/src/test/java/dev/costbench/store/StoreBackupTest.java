@@ -13,6 +13,7 @@ import dev.costbench.model.lab.StoreInUseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,10 +52,14 @@ class StoreBackupTest {
             made.add(newest.name());
         }
         List<StoreBackup> kept = StoreMaintenance.backups(dir);
-        assertEquals(List.of(made.get(4), made.get(3), made.get(2)), kept.stream().map(StoreBackup::name).toList());
+        assertEquals(
+                List.of(made.get(4), made.get(3), made.get(2)),
+                kept.stream().map(StoreBackup::name).toList());
         for (StoreBackup b : kept) {
             assertTrue(b.sizeBytes() > 0 && b.sizeBytes() == Files.size(b.file()));
-            assertTrue(Duration.between(b.created(), Instant.now()).abs().toMinutes() < 5, b.created().toString());
+            assertTrue(
+                    Duration.between(b.created(), Instant.now()).abs().toMinutes() < 5,
+                    b.created().toString());
             assertEquals(dir.toRealPath().resolve("backups"), b.file().getParent());
         }
     }
@@ -94,12 +99,13 @@ class StoreBackupTest {
             backup = s.backupNow();
             assertEquals(StoreBackup.Kind.MANUAL, backup.kind());
             s.saveScenario("after", "{}");
-            assertThrows(StoreInUseException.class, () -> StoreMaintenance.restore(dir, backup),
+            assertThrows(
+                    StoreInUseException.class,
+                    () -> StoreMaintenance.restore(dir, backup),
                     "not while the store is open");
         }
         byte[] current = Files.readAllBytes(StoreMaintenance.databaseFile(dir));
-        StoreMaintenance.Restored r = StoreMaintenance.restore(dir,
-                StoreMaintenance.findBackup(dir, backup.name()));
+        StoreMaintenance.Restored r = StoreMaintenance.restore(dir, StoreMaintenance.findBackup(dir, backup.name()));
         assertArrayEquals(current, Files.readAllBytes(r.keptAside().orElseThrow()));
         try (H2LabStore s = H2LabStore.open(dir, keep(10))) {
             assertTrue(s.findScenario("before").isPresent());
@@ -112,27 +118,37 @@ class StoreBackupTest {
         try (H2LabStore s = H2LabStore.open(dir, keep(10))) {
             s.saveScenario("keep me", "{\"requests\":100}");
         }
-        LabStoreException e = assertThrows(LabStoreException.class,
-                () -> H2LabStore.open(dir, keep(10), List.of("classpath:db/failing")));
-        assertTrue(e.getMessage().contains("It was put back as it was before the upgrade, from the backup "
-                + "costbench-"), e.getMessage());
+        LabStoreException e = assertThrows(
+                LabStoreException.class, () -> H2LabStore.open(dir, keep(10), List.of("classpath:db/failing")));
+        assertTrue(
+                e.getMessage()
+                        .contains("It was put back as it was before the upgrade, from the backup " + "costbench-"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("Nothing was lost"), e.getMessage());
         StoreBackup before = StoreMaintenance.backups(dir).get(0);
         assertEquals(StoreBackup.Kind.BEFORE_UPGRADE, before.kind());
 
         Path file = StoreMaintenance.databaseFile(dir);
-        try (Connection c = DriverManager.getConnection(H2LabStore.url(file.getParent().resolve("costbench")),
-                "sa", ""); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM "
-                + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'EXPERIMENT' AND COLUMN_NAME = 'HALF_DONE'")) {
+        try (Connection c = DriverManager.getConnection(
+                        H2LabStore.url(file.getParent().resolve("costbench")), "sa", "");
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT COUNT(*) FROM "
+                                        + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'EXPERIMENT' AND COLUMN_NAME = 'HALF_DONE'")) {
             rs.next();
             assertEquals(0, rs.getInt(1), "the half-done change is gone");
         }
         try (H2LabStore s = H2LabStore.open(dir, keep(10))) {
-            assertEquals("{\"requests\":100}", s.findScenario("keep me").orElseThrow().json());
+            assertEquals(
+                    "{\"requests\":100}",
+                    s.findScenario("keep me").orElseThrow().json());
         }
         try (Stream<Path> files = Files.list(file.getParent())) {
-            assertEquals(1, files.filter(p -> p.getFileName().toString().startsWith("costbench-failed-upgrade-"))
-                    .count(), "the half-upgraded file is kept aside");
+            assertEquals(
+                    1,
+                    files.filter(p -> p.getFileName().toString().startsWith("costbench-failed-upgrade-"))
+                            .count(),
+                    "the half-upgraded file is kept aside");
         }
     }
 
@@ -143,15 +159,20 @@ class StoreBackupTest {
         }
         Path file = StoreMaintenance.databaseFile(dir);
         var ds = StoreOpener.dataSource(H2LabStore.url(file.getParent().resolve("costbench")));
-        Flyway.configure().dataSource(ds).locations(Schema.LOCATION, "classpath:db/future").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations(Schema.LOCATION, "classpath:db/future")
+                .load()
+                .migrate();
         int backups = StoreMaintenance.backups(dir).size();
         NewerStoreException e = assertThrows(NewerStoreException.class, () -> H2LabStore.open(dir, keep(10)));
         assertEquals("99", e.version());
         assertEquals(file, e.database());
         assertEquals(backups, StoreMaintenance.backups(dir).size(), "refused before anything is done");
-        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT (SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\"), "
-                        + "(SELECT COUNT(*) FROM scenario)")) {
+        try (Connection c = ds.getConnection();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT (SELECT MAX(\"installed_rank\") FROM \"flyway_schema_history\"), "
+                                + "(SELECT COUNT(*) FROM scenario)")) {
             rs.next();
             assertEquals(6, rs.getInt(1), "V1..V5 and the newer V99, nothing more");
             assertEquals(1, rs.getInt(2), "not wiped");
@@ -160,8 +181,8 @@ class StoreBackupTest {
 
     @Test
     void theStoreAndItsBackupsAreReadableByTheOwnerOnly() throws IOException {
-        Assumptions.assumeTrue(Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class)
-                != null, "POSIX permissions");
+        Assumptions.assumeTrue(
+                Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null, "POSIX permissions");
         Path data = dir.resolve("data");
         H2LabStore.open(data, keep(10)).close();
         Path file = StoreMaintenance.databaseFile(data);
@@ -184,7 +205,8 @@ class StoreBackupTest {
         H2LabStore.open(dir, keep(10)).close();
         Files.writeString(dir.resolve("backups"), "not a folder");
         try (H2LabStore s = H2LabStore.open(dir, keep(10))) {
-            assertTrue(s.backupProblem().orElseThrow().startsWith("Could not back up the lab database into "),
+            assertTrue(
+                    s.backupProblem().orElseThrow().startsWith("Could not back up the lab database into "),
                     s.backupProblem().toString());
             assertTrue(s.listExperiments().isEmpty());
         }

@@ -27,8 +27,9 @@ class StoreCheckTest {
     void aSoundLabIsReadCompletelyAndLeftUnchanged() throws Exception {
         try (H2LabStore s = H2LabStore.open(dir, new BackupPolicy(10, Duration.ZERO, Duration.ofDays(1)))) {
             Fixtures.Setup e = Fixtures.setup(s, "tickets", 2, 2, List.of("gpt-4o-mini"), 1);
-            var t = Fixtures.success(e.id(), new TrialCell(e.variants().get(0).id(), e.inputs().get(0).id(),
-                    "gpt-4o-mini", 1));
+            var t = Fixtures.success(
+                    e.id(),
+                    new TrialCell(e.variants().get(0).id(), e.inputs().get(0).id(), "gpt-4o-mini", 1));
             s.addTrial(t, Fixtures.charge(t));
             s.putMedia(new byte[] {1, 2, 3}, "image/png");
             assertThrows(StoreInUseException.class, () -> StoreMaintenance.check(dir), "not while it is open");
@@ -37,10 +38,18 @@ class StoreCheckTest {
         StoreCheck c = StoreMaintenance.check(dir);
         assertTrue(c.ok(), c.problems().toString());
         assertTrue(c.findings().contains("Schema version 5"), c.findings().toString());
-        assertTrue(c.findings().stream().anyMatch(f -> f.matches("\\s+trial\\s+1 rows")), c.findings().toString());
-        assertTrue(c.findings().stream().anyMatch(f -> f.matches("\\s+ledger\\s+1 rows")), c.findings().toString());
-        assertTrue(c.findings().stream().anyMatch(f -> f.matches("\\s+media_blob\\s+1 rows")), c.findings().toString());
-        assertTrue(c.findings().contains("File structure: sound (H2's check)"), c.findings().toString());
+        assertTrue(
+                c.findings().stream().anyMatch(f -> f.matches("\\s+trial\\s+1 rows")),
+                c.findings().toString());
+        assertTrue(
+                c.findings().stream().anyMatch(f -> f.matches("\\s+ledger\\s+1 rows")),
+                c.findings().toString());
+        assertTrue(
+                c.findings().stream().anyMatch(f -> f.matches("\\s+media_blob\\s+1 rows")),
+                c.findings().toString());
+        assertTrue(
+                c.findings().contains("File structure: sound (H2's check)"),
+                c.findings().toString());
         assertArrayEquals(before, Files.readAllBytes(StoreMaintenance.databaseFile(dir)), "read-only");
     }
 
@@ -53,8 +62,12 @@ class StoreCheckTest {
         StoreCheck c = StoreMaintenance.check(dir);
         assertFalse(c.ok());
         assertEquals(1, c.problems().size());
-        assertTrue(c.problems().get(0).matches("The database is damaged: the file was cut short: it ends at 9,000 "
-                + "bytes, before its newest data \\(at [0-9,]+ bytes\\)\\."), c.problems().toString());
+        assertTrue(
+                c.problems()
+                        .get(0)
+                        .matches("The database is damaged: the file was cut short: it ends at 9,000 "
+                                + "bytes, before its newest data \\(at [0-9,]+ bytes\\)\\."),
+                c.problems().toString());
         assertArrayEquals(damaged, Files.readAllBytes(file));
     }
 
@@ -62,6 +75,8 @@ class StoreCheckTest {
     void noLabYetIsNothingToCheck() {
         StoreCheck c = StoreMaintenance.check(dir);
         assertTrue(c.ok());
-        assertTrue(c.findings().get(0).startsWith("No lab database at "), c.findings().toString());
+        assertTrue(
+                c.findings().get(0).startsWith("No lab database at "),
+                c.findings().toString());
     }
 }

@@ -36,11 +36,14 @@ class StoreSecretsTest {
     void noColumnIsNamedLikeACredential() throws Exception {
         H2LabStore.open(dir).close();
         List<String> columns = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(H2LabStore.url(dir.toRealPath().resolve("costbench")), "sa",
-                ""); ResultSet rs = c.createStatement().executeQuery("SELECT TABLE_NAME, COLUMN_NAME FROM "
-                + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+        try (Connection c = DriverManager.getConnection(
+                        H2LabStore.url(dir.toRealPath().resolve("costbench")), "sa", "");
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT TABLE_NAME, COLUMN_NAME FROM "
+                                + "INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC'")) {
             while (rs.next()) {
-                columns.add(rs.getString(1).toLowerCase(Locale.ROOT) + "." + rs.getString(2).toLowerCase(Locale.ROOT));
+                columns.add(rs.getString(1).toLowerCase(Locale.ROOT) + "."
+                        + rs.getString(2).toLowerCase(Locale.ROOT));
             }
         }
         assertTrue(columns.size() > 50, "the schema was read: " + columns);
@@ -53,25 +56,42 @@ class StoreSecretsTest {
     @Test
     void settingsScenariosAndPromptsRefuseKeys() {
         try (H2LabStore store = H2LabStore.open(dir)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> store.saveScenario("leaky", "{\"provider\":\"openai\",\"apiKey\":\"" + FAKE_KEY + "\"}"));
             assertFalse(e.getMessage().contains(FAKE_KEY), "the message never echoes the key");
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> store.saveScenario("leaky", "{\"headers\":{\"x-api-key\":\"abc\"}}"));
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> store.saveScenario("leaky", "{\"note\":\"my key is " + FAKE_KEY + "\"}"));
-            assertThrows(IllegalArgumentException.class, () -> new ExperimentSettings(null, 100, null, null, false,
-                    "{\"openai_api_key\":\"x\"}"));
-            assertThrows(IllegalArgumentException.class, () -> new ExperimentSettings(null, 100, null, null, false,
-                    "{\"judge\":{\"model\":\"gpt-5\",\"token\":\"" + FAKE_KEY + "\"}}"));
-            assertThrows(IllegalArgumentException.class, () -> new NewVariant("v", true,
-                    "{\"parameters\":{\"Authorization\":\"Bearer abc\"}}"));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new ExperimentSettings(null, 100, null, null, false, "{\"openai_api_key\":\"x\"}"));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new ExperimentSettings(
+                            null,
+                            100,
+                            null,
+                            null,
+                            false,
+                            "{\"judge\":{\"model\":\"gpt-5\",\"token\":\"" + FAKE_KEY + "\"}}"));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> new NewVariant("v", true, "{\"parameters\":{\"Authorization\":\"Bearer abc\"}}"));
             assertTrue(store.listScenarios().isEmpty());
 
             // Ordinary words in values are fine; so are token counts and cache keys as text.
             store.saveScenario("fine", "{\"text\":\"Reset your password via the portal\",\"maxTokens\":300}");
-            store.createExperiment(new NewExperiment("fine", null, 1, new ExperimentSettings(null, 100, null, null,
-                    false, "{\"checks\":[{\"contains\":\"secret sauce\"}]}"), List.of("gpt-5")));
+            store.createExperiment(new NewExperiment(
+                    "fine",
+                    null,
+                    1,
+                    new ExperimentSettings(
+                            null, 100, null, null, false, "{\"checks\":[{\"contains\":\"secret sauce\"}]}"),
+                    List.of("gpt-5")));
             assertEquals(1, store.listScenarios().size());
         }
     }
@@ -84,8 +104,14 @@ class StoreSecretsTest {
             store.saveScenario("plain", "{\"label\":\"" + marker + "\"}");
             for (String json : List.of("{\"apiKey\":\"" + FAKE_KEY + "\"}", "{\"v\":\"" + FAKE_KEY + "\"}")) {
                 assertThrows(IllegalArgumentException.class, () -> store.saveScenario("k", json));
-                assertThrows(IllegalArgumentException.class, () -> store.createExperiment(new NewExperiment("k",
-                        null, 1, new ExperimentSettings(null, 1, null, null, false, json), List.of("gpt-5"))));
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> store.createExperiment(new NewExperiment(
+                                "k",
+                                null,
+                                1,
+                                new ExperimentSettings(null, 1, null, null, false, json),
+                                List.of("gpt-5"))));
             }
         }
         String all = readAll(dir);

@@ -26,16 +26,24 @@ class StoreStructureTest {
         Path main = Path.of("src/main/java");
         List<String> tooLong;
         try (Stream<Path> files = Files.walk(main)) {
-            tooLong = files.filter(p -> p.toString().endsWith(".java")).filter(p -> lines(p) > 500)
-                    .map(p -> main.relativize(p) + " (" + lines(p) + " lines)").toList();
+            tooLong = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> lines(p) > 500)
+                    .map(p -> main.relativize(p) + " (" + lines(p) + " lines)")
+                    .toList();
         }
         assertEquals(List.of(), tooLong);
     }
 
     @Test
     void theLabStorePortIsTheSumOfItsAreas() {
-        assertEquals(Set.of(ExperimentRepository.class, JudgingRepository.class, ScenarioRepository.class,
-                LedgerRepository.class, MediaRepository.class, AutoCloseable.class),
+        assertEquals(
+                Set.of(
+                        ExperimentRepository.class,
+                        JudgingRepository.class,
+                        ScenarioRepository.class,
+                        LedgerRepository.class,
+                        MediaRepository.class,
+                        AutoCloseable.class),
                 Set.of(LabStore.class.getInterfaces()));
         assertEquals(1, LabStore.class.getDeclaredMethods().length, "only close(): the rest is declared by area");
         assertTrue(JudgingRepository.class.isAssignableFrom(H2JudgingRepository.class));

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  */
 public final class TrialWriterMain {
 
-    private TrialWriterMain() {
-    }
+    private TrialWriterMain() {}
 
     public static void main(String[] args) {
         long experimentId = Long.parseLong(args[1]);

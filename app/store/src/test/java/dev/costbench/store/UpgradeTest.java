@@ -11,13 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentOverview;
+import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LabStoreException;
 import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.MediaBlob;
+import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.RatingScale;
+import dev.costbench.model.lab.SimilarityScore;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
@@ -35,6 +38,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -54,6 +58,7 @@ class UpgradeTest {
 
     /** The schema versions that have an upgrade test below, and the current one. */
     private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4);
+
     private static final int CURRENT_VERSION = 5;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
@@ -67,18 +72,25 @@ class UpgradeTest {
         Pattern name = Pattern.compile("V(\\d+)__.+\\.sql");
         List<Integer> versions;
         try (Stream<Path> files = Files.list(migrations)) {
-            versions = files.map(p -> name.matcher(p.getFileName().toString())).filter(Matcher::matches)
-                    .map(m -> Integer.parseInt(m.group(1))).sorted().toList();
+            versions = files.map(p -> name.matcher(p.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(m -> Integer.parseInt(m.group(1)))
+                    .sorted()
+                    .toList();
         }
-        assertEquals(CURRENT_VERSION, versions.get(versions.size() - 1), "a new migration: add an upgrade test "
-                + "from the previous version and update CURRENT_VERSION");
+        assertEquals(
+                CURRENT_VERSION,
+                versions.get(versions.size() - 1),
+                "a new migration: add an upgrade test " + "from the previous version and update CURRENT_VERSION");
         assertEquals(versions.subList(0, versions.size() - 1), TESTED_EARLIER_VERSIONS);
     }
 
     @Test
     void aNewDatabaseIsAtTheCurrentVersion() {
         H2LabStore.open(dir).close();
-        assertEquals(Integer.toString(CURRENT_VERSION), flyway(dir, null).info().current().getVersion().getVersion());
+        assertEquals(
+                Integer.toString(CURRENT_VERSION),
+                flyway(dir, null).info().current().getVersion().getVersion());
     }
 
     @Test
@@ -86,7 +98,8 @@ class UpgradeTest {
         byte[] image = {1, 2, 3, 4, 5};
         String hash = MediaBlob.sha256(image);
         flyway(dir, "1").migrate();
-        try (Connection c = dataSource(dir).getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource(dir).getConnection();
+                Statement st = c.createStatement()) {
             st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
                     + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, extra_json) "
                     + "VALUES ('Tickets v1', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'RUNNING', "
@@ -104,16 +117,17 @@ class UpgradeTest {
             st.execute("INSERT INTO variant_media VALUES (1, 0, '" + hash + "')");
             st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'ticket A')");
             st.execute("INSERT INTO test_input_var VALUES (1, 0, 'ticket', 'Where is my order?')");
-            st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, request_hash, "
-                    + "uncached_input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, "
-                    + "output_tokens, reasoning_tokens, cost_usd, cost_complete, prices_json, latency_ms, ttft_ms, "
-                    + "finish_reason, output_text, error_text, started_at, finished_at) VALUES "
-                    + "(1, 1, 1, 'gpt-4o-mini', 1, 'h-100', 1200, 0, 0, 0, 150, 0, 0.0002700000, TRUE, "
-                    + "'{\"total\":\"0.00027\"}', 900, 210, 'stop', 'Your order ships today.', NULL, "
-                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00', TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:01+00'), "
-                    + "(1, 2, 1, 'gpt-4o-mini', 1, 'h-101', NULL, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL, "
-                    + "3000, NULL, NULL, NULL, 'HTTP 429', "
-                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:31:00+00', TIMESTAMP WITH TIME ZONE '2026-06-01 09:31:03+00')");
+            st.execute(
+                    "INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, request_hash, "
+                            + "uncached_input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, "
+                            + "output_tokens, reasoning_tokens, cost_usd, cost_complete, prices_json, latency_ms, ttft_ms, "
+                            + "finish_reason, output_text, error_text, started_at, finished_at) VALUES "
+                            + "(1, 1, 1, 'gpt-4o-mini', 1, 'h-100', 1200, 0, 0, 0, 150, 0, 0.0002700000, TRUE, "
+                            + "'{\"total\":\"0.00027\"}', 900, 210, 'stop', 'Your order ships today.', NULL, "
+                            + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00', TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:01+00'), "
+                            + "(1, 2, 1, 'gpt-4o-mini', 1, 'h-101', NULL, NULL, NULL, NULL, NULL, NULL, NULL, FALSE, NULL, "
+                            + "3000, NULL, NULL, NULL, 'HTTP 429', "
+                            + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:31:00+00', TIMESTAMP WITH TIME ZONE '2026-06-01 09:31:03+00')");
             st.execute("INSERT INTO rating (trial_id, scale, rating_value, user_comment, created_at) VALUES "
                     + "(1, 'FIVE_POINT', 4, 'fine', TIMESTAMP WITH TIME ZONE '2026-06-01 10:00:00+00')");
             st.execute("INSERT INTO scenario (name, scenario_json, created_at, updated_at) VALUES ('daily', "
@@ -137,10 +151,14 @@ class UpgradeTest {
             assertEquals(0.7, e.settings().temperature());
 
             List<Variant> variants = store.variants(1);
-            assertEquals(List.of("baseline", "optimized"), variants.stream().map(Variant::name).toList());
+            assertEquals(
+                    List.of("baseline", "optimized"),
+                    variants.stream().map(Variant::name).toList());
             assertEquals(List.of(hash), variants.get(0).mediaHashes());
             assertArrayEquals(image, store.getMedia(hash).orElseThrow().data());
-            assertEquals(Map.of("ticket", "Where is my order?"), store.inputs(1).get(0).variables());
+            assertEquals(
+                    Map.of("ticket", "Where is my order?"),
+                    store.inputs(1).get(0).variables());
 
             Trial ok = store.findTrial(1).orElseThrow();
             assertEquals(new CanonicalUsage(1200, 0, 0, 0, 150, 0), ok.usage());
@@ -151,7 +169,9 @@ class UpgradeTest {
             assertEquals(Instant.parse("2026-06-01T09:30:01Z"), ok.finished());
             assertEquals("HTTP 429", store.findTrial(2).orElseThrow().errorText());
             assertEquals(4, store.ratings(1).get(0).value());
-            assertEquals("{\"requests\":100}", store.findScenario("daily").orElseThrow().json());
+            assertEquals(
+                    "{\"requests\":100}",
+                    store.findScenario("daily").orElseThrow().json());
 
             // V2 filled ledger.experiment_id from the trials: the old spending counts for the experiment.
             assertEquals(0, new BigDecimal("0.00027").compareTo(store.spentOnExperiment(1)));
@@ -168,8 +188,22 @@ class UpgradeTest {
 
             // The new schema works: a reused answer, an estimate, a judge score, new ids after the old ones.
             TrialCell cell = new TrialCell(2, 1, "gpt-4o-mini", 1);
-            Trial reused = store.addTrial(new NewTrial(1, cell, "h-100", ok.usage(), ok.costUsd(), true, null,
-                    new BigDecimal("0.0003"), 0L, null, "stop", ok.outputText(), null, true, Instant.now(),
+            Trial reused = store.addTrial(new NewTrial(
+                    1,
+                    cell,
+                    "h-100",
+                    ok.usage(),
+                    ok.costUsd(),
+                    true,
+                    null,
+                    new BigDecimal("0.0003"),
+                    0L,
+                    null,
+                    "stop",
+                    ok.outputText(),
+                    null,
+                    true,
+                    Instant.now(),
                     Instant.now()));
             assertTrue(reused.fromCache());
             assertEquals(3, reused.id(), "identity continues after the migrated rows");
@@ -191,7 +225,8 @@ class UpgradeTest {
     void upgradeToVersion4FillsTheHistoryTotals(int from) throws Exception {
         Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
         flyway(dir, Integer.toString(from)).migrate();
-        try (Connection c = dataSource(dir).getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource(dir).getConnection();
+                Statement st = c.createStatement()) {
             for (int e = 1; e <= 2; e++) {
                 st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
                         + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, "
@@ -222,7 +257,8 @@ class UpgradeTest {
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             List<ExperimentOverview> all = store.overviews();
-            assertEquals(List.of(2L, 1L), all.stream().map(ExperimentOverview::id).toList());
+            assertEquals(
+                    List.of(2L, 1L), all.stream().map(ExperimentOverview::id).toList());
             ExperimentOverview one = all.get(1);
             assertEquals(2, one.trials());
             assertEquals(1, one.failed());
@@ -245,7 +281,8 @@ class UpgradeTest {
     void upgradeToVersion5StoresOutputSimilarities(int from) throws Exception {
         Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
         flyway(dir, Integer.toString(from)).migrate();
-        try (Connection c = dataSource(dir).getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource(dir).getConnection();
+                Statement st = c.createStatement()) {
             st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
                     + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, "
                     + "extra_json) VALUES ('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
@@ -265,23 +302,23 @@ class UpgradeTest {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             assertEquals(3, store.trials(1).size());
             assertTrue(store.similarityScores(1).isEmpty(), "computed when first opened");
-            var s1 = new dev.costbench.model.lab.SimilarityScore(3, 1, 77L, 0.4, 0.5);
-            var s2 = new dev.costbench.model.lab.SimilarityScore(2, 1, 78L, 0.9, 0.875);
+            var s1 = new SimilarityScore(3, 1, 77L, 0.4, 0.5);
+            var s2 = new SimilarityScore(2, 1, 78L, 0.9, 0.875);
             store.saveSimilarityScores(1, List.of(s1, s2));
-            assertEquals(java.util.Set.of(s1, s2), java.util.Set.copyOf(store.similarityScores(1)));
+            assertEquals(Set.of(s1, s2), Set.copyOf(store.similarityScores(1)));
             // a score computed again replaces the stored one for its pair
-            var again = new dev.costbench.model.lab.SimilarityScore(3, 1, 79L, 0.25, 0.3333333333333333);
+            var again = new SimilarityScore(3, 1, 79L, 0.25, 0.3333333333333333);
             store.saveSimilarityScores(1, List.of(again));
-            assertEquals(java.util.Set.of(again, s2), java.util.Set.copyOf(store.similarityScores(1)));
+            assertEquals(Set.of(again, s2), Set.copyOf(store.similarityScores(1)));
             // a pair with a trial of another experiment, or a missing one, is not stored
-            store.saveSimilarityScores(1, List.of(new dev.costbench.model.lab.SimilarityScore(3, 99, 1L, 0, 0)));
+            store.saveSimilarityScores(1, List.of(new SimilarityScore(3, 99, 1L, 0, 0)));
             assertEquals(2, store.similarityScores(1).size());
             // deleting a trial deletes the scores it takes part in (as the scored output or as the reference)
             store.deleteTrial(2);
             assertEquals(List.of(again), store.similarityScores(1));
             store.deleteTrial(1);
             assertTrue(store.similarityScores(1).isEmpty());
-            store.saveSimilarityScores(1, List.of(new dev.costbench.model.lab.SimilarityScore(3, 3, 5L, 1, 1)));
+            store.saveSimilarityScores(1, List.of(new SimilarityScore(3, 3, 5L, 1, 1)));
             store.forgetSimilarityScores(1);
             assertTrue(store.similarityScores(1).isEmpty());
         }
@@ -291,15 +328,19 @@ class UpgradeTest {
         Path migrations = Path.of(UpgradeTest.class.getResource("/db/migration").toURI());
         Pattern name = Pattern.compile("V(\\d+)__.+\\.sql");
         try (Stream<Path> files = Files.list(migrations)) {
-            return files.map(p -> name.matcher(p.getFileName().toString())).filter(Matcher::matches)
-                    .map(m -> Integer.parseInt(m.group(1))).sorted().toList();
+            return files.map(p -> name.matcher(p.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .map(m -> Integer.parseInt(m.group(1)))
+                    .sorted()
+                    .toList();
         }
     }
 
     @Test
     void upgradeFromVersion2KeepsTheJudgeScoresAndRecordsJudgeFailures() throws Exception {
         flyway(dir, "2").migrate();
-        try (Connection c = dataSource(dir).getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dataSource(dir).getConnection();
+                Statement st = c.createStatement()) {
             st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
                     + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, extra_json) "
                     + "VALUES ('Judged v2', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, 1, "
@@ -315,9 +356,10 @@ class UpgradeTest {
             st.execute("INSERT INTO judge_score (trial_id, judge_model, rubric, score, rationale, created_at) VALUES "
                     + "(1, 'gpt-4o-mini', 'helpful 1-5', 4, 'clear', TIMESTAMP WITH TIME ZONE "
                     + "'2026-06-01 10:00:00+00')");
-            st.execute("INSERT INTO ledger (occurred_at, provider, model_id, cost_usd, experiment_id, trial_id, purpose) "
-                    + "VALUES (TIMESTAMP WITH TIME ZONE '2026-06-01 10:00:00+00', 'openai', 'gpt-4o-mini', 0.00001, 1, "
-                    + "1, 'judge')");
+            st.execute(
+                    "INSERT INTO ledger (occurred_at, provider, model_id, cost_usd, experiment_id, trial_id, purpose) "
+                            + "VALUES (TIMESTAMP WITH TIME ZONE '2026-06-01 10:00:00+00', 'openai', 'gpt-4o-mini', 0.00001, 1, "
+                            + "1, 'judge')");
         }
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
@@ -328,19 +370,27 @@ class UpgradeTest {
             assertEquals(0, new BigDecimal("0.00001").compareTo(store.spentOnExperiment(1, LedgerPurpose.JUDGE)));
 
             // V3: a failure is kept with its reason and its ledger entry, apart from the scores
-            store.addJudgeFailure(1, "gpt-4o-mini", "helpful 1-5", "the judge's score 7 is outside the scale 1–5",
-                    dev.costbench.model.lab.NewLedgerEntry.call(Instant.now(), "openai", "gpt-4o-mini",
-                            new BigDecimal("0.00002"), LedgerPurpose.JUDGE));
+            store.addJudgeFailure(
+                    1,
+                    "gpt-4o-mini",
+                    "helpful 1-5",
+                    "the judge's score 7 is outside the scale 1–5",
+                    NewLedgerEntry.call(
+                            Instant.now(), "openai", "gpt-4o-mini", new BigDecimal("0.00002"), LedgerPurpose.JUDGE));
             assertEquals(1, store.judgeScores(1).size(), "a failure is not a score");
-            assertEquals("the judge's score 7 is outside the scale 1–5", store.judgeFailures(1).get(0).error());
+            assertEquals(
+                    "the judge's score 7 is outside the scale 1–5",
+                    store.judgeFailures(1).get(0).error());
             assertEquals(0, new BigDecimal("0.00003").compareTo(store.spentOnExperiment(1, LedgerPurpose.JUDGE)));
             assertEquals(0, BigDecimal.ZERO.compareTo(store.spentOnExperiment(1, LedgerPurpose.TRIAL)));
 
             // settings can be edited after the run (checks, thresholds, the judge)
             Experiment e = store.loadExperiment(1);
-            store.updateSettings(1, new dev.costbench.model.lab.ExperimentSettings(null, 256, null, null, false,
-                    "{\"verdict\":{\"minSavingPercent\":20}}"));
-            assertEquals("{\"verdict\":{\"minSavingPercent\":20}}", store.loadExperiment(1).settings().extraJson());
+            store.updateSettings(
+                    1, new ExperimentSettings(null, 256, null, null, false, "{\"verdict\":{\"minSavingPercent\":20}}"));
+            assertEquals(
+                    "{\"verdict\":{\"minSavingPercent\":20}}",
+                    store.loadExperiment(1).settings().extraJson());
             assertEquals(e.status(), store.loadExperiment(1).status());
         }
     }
@@ -348,7 +398,10 @@ class UpgradeTest {
     @Test
     void aDatabaseFromANewerCostBenchIsRefusedClearly() throws SQLException {
         H2LabStore.open(dir).close();
-        Flyway.configure().dataSource(dataSource(dir)).locations(Schema.LOCATION, "classpath:db/future").load()
+        Flyway.configure()
+                .dataSource(dataSource(dir))
+                .locations(Schema.LOCATION, "classpath:db/future")
+                .load()
                 .migrate();
         LabStoreException e = assertThrows(LabStoreException.class, () -> H2LabStore.open(dir));
         assertTrue(e.getMessage().contains("written by a newer CostBench (schema version 99)"), e.getMessage());

@@ -31,8 +31,7 @@ final class AppCds {
     static final String PROPERTY = "costbench.cds.archive";
     static final String CREATE = "--create-cds-archive";
 
-    private AppCds() {
-    }
+    private AppCds() {}
 
     /** The archive this launcher was configured with, if any (only installed builds have one). */
     static Optional<Path> archive() {
@@ -51,15 +50,22 @@ final class AppCds {
     /** What the archive depends on: the JVM, and every class path entry with its size and modification time. */
     static String fingerprint(Path archive) {
         StringBuilder sb = new StringBuilder();
-        sb.append(System.getProperty("java.home")).append('\n').append(System.getProperty("java.vm.version"))
+        sb.append(System.getProperty("java.home"))
+                .append('\n')
+                .append(System.getProperty("java.vm.version"))
                 .append('\n');
-        List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
+        List<String> entries =
+                new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
         entries.add(classList(archive).toString());
         for (String e : entries) {
             Path p = Path.of(e);
             try {
-                sb.append(e).append(' ').append(Files.size(p)).append(' ')
-                        .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+                sb.append(e)
+                        .append(' ')
+                        .append(Files.size(p))
+                        .append(' ')
+                        .append(Files.getLastModifiedTime(p).toMillis())
+                        .append('\n');
             } catch (IOException missing) {
                 sb.append(e).append(" missing\n");
             }
@@ -93,12 +99,15 @@ final class AppCds {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(archive.getParent(), "costbench-", ".jsa.tmp");
-            List<String> cmd = new ArrayList<>(List.of(java(), "-Xshare:dump",
-                    "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + tmp));
+            List<String> cmd = new ArrayList<>(
+                    List.of(java(), "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + tmp));
             cmd.addAll(heapOptions());
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path")));
             Path out = archive.resolveSibling(archive.getFileName() + ".log");
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             int code = p.waitFor();
             if (code != 0 || Files.size(tmp) == 0) {
                 log.println("costbench: making the class-data archive failed (" + code + "); see " + out);
@@ -106,8 +115,9 @@ final class AppCds {
             }
             Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.writeString(stamp(archive), fingerprint(archive), StandardCharsets.UTF_8);
-            log.printf("costbench: class-data archive %s written (%d MB) in %.1f s%n", archive,
-                    Files.size(archive) >> 20, (System.nanoTime() - t0) / 1e9);
+            log.printf(
+                    "costbench: class-data archive %s written (%d MB) in %.1f s%n",
+                    archive, Files.size(archive) >> 20, (System.nanoTime() - t0) / 1e9);
             return 0;
         } catch (IOException e) {
             log.println("costbench: cannot write the class-data archive " + archive + ": " + e.getMessage());
@@ -139,12 +149,15 @@ final class AppCds {
         if (isCurrent(archive) || !Files.isRegularFile(classList(archive)) || !Files.isWritable(archive.getParent())) {
             return;
         }
-        List<String> cmd = new ArrayList<>(List.of(java(), "-Xshare:off", "-Djava.awt.headless=true",
-                "-D" + PROPERTY + "=" + archive));
+        List<String> cmd = new ArrayList<>(
+                List.of(java(), "-Xshare:off", "-Djava.awt.headless=true", "-D" + PROPERTY + "=" + archive));
         cmd.addAll(heapOptions());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName(), CREATE));
         try {
-            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
         } catch (IOException e) {
             System.err.println("costbench: could not start making the class-data archive: " + e.getMessage());
         }
@@ -154,7 +167,9 @@ final class AppCds {
     private static List<String> heapOptions() {
         List<String> opts = new ArrayList<>();
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM") || a.matches("-XX:[+-]Use\\w*GC")
+            if (a.startsWith("-Xmx")
+                    || a.startsWith("-XX:MaxRAM")
+                    || a.matches("-XX:[+-]Use\\w*GC")
                     || a.matches("-XX:[+-]UseCompressed\\w+")) {
                 opts.add(a);
             }
@@ -164,7 +179,9 @@ final class AppCds {
 
     /** The runtime's own launcher; on Windows {@code javaw}, which opens no console window. */
     private static String java() {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
-        return Path.of(System.getProperty("java.home"), "bin", windows ? "javaw.exe" : "java").toString();
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        return Path.of(System.getProperty("java.home"), "bin", windows ? "javaw.exe" : "java")
+                .toString();
     }
 }

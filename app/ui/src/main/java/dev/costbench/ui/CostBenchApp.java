@@ -35,7 +35,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -72,19 +74,28 @@ public final class CostBenchApp extends Application {
     public void start(Stage stage) {
         StartupProbe.mark("start()");
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        tasks = new FxTaskExecutor((job, e) -> dialogs.error("Something went wrong (" + job + ")",
+        tasks = new FxTaskExecutor((job, e) -> dialogs.error(
+                "Something went wrong (" + job + ")",
                 UiContext.describe(e) + "\n\nYour work is unchanged. Try again; if it keeps failing, run "
-                + "./costbench --self-test and report what it prints."));
+                        + "./costbench --self-test and report what it prints."));
         ui = new UiContext(tasks, dialogs);
         Catalog catalog = CatalogBuilder.withUserCatalog(AppDirs.userCatalog());
         StartupProbe.mark("catalog");
-        workbench = new WorkbenchViewModel(ui, catalogSource(), catalog, () -> aboutText(workbench.catalogProperty().get()),
+        workbench = new WorkbenchViewModel(
+                ui,
+                catalogSource(),
+                catalog,
+                () -> aboutText(workbench.catalogProperty().get()),
                 CostBenchApp::licenceText);
-        promptFeature = new PromptFeature(ui, catalog, id -> access.join().clients().client(id),
+        promptFeature = new PromptFeature(
+                ui,
+                catalog,
+                id -> access.join().clients().client(id),
                 (name, baseline, optimized) -> {
                     window.select(LAB);
                     labView().viewModel().checkQuality(name, baseline, optimized);
-                }, t -> {
+                },
+                t -> {
                     window.select(SCENARIOS);
                     scenarioView().viewModel().addRequestType(t);
                 });
@@ -99,16 +110,30 @@ public final class CostBenchApp extends Application {
         promptFeature.setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
         StartupProbe.mark("prompt view");
 
-        window = new MainWindow(stage, workbench, List.of(
-                Feature.of(PROMPT, null, () -> promptView),
-                Feature.of(MEDIA, null, this::mediaView),
-                new Feature(LAB, "Baseline vs optimized prompts against the real APIs, with statistics; every "
-                        + "result kept in the local store", this::labView, () -> labView().refresh()),
-                Feature.of(SCENARIOS, "What-if planner: volume, levers, the waterfall from the naive bill to the "
-                        + "optimized one", this::scenarioView),
-                new Feature(PROVIDERS, "API keys, base URLs and connection tests",
-                        () -> new ProvidersView(providersVm()), () -> providersVm().refresh())),
-                menuActions(), Platform::exit);
+        window = new MainWindow(
+                stage,
+                workbench,
+                List.of(
+                        Feature.of(PROMPT, null, () -> promptView),
+                        Feature.of(MEDIA, null, this::mediaView),
+                        new Feature(
+                                LAB,
+                                "Baseline vs optimized prompts against the real APIs, with statistics; every "
+                                        + "result kept in the local store",
+                                this::labView,
+                                () -> labView().refresh()),
+                        Feature.of(
+                                SCENARIOS,
+                                "What-if planner: volume, levers, the waterfall from the naive bill to the "
+                                        + "optimized one",
+                                this::scenarioView),
+                        new Feature(
+                                PROVIDERS,
+                                "API keys, base URLs and connection tests",
+                                () -> new ProvidersView(providersVm()),
+                                () -> providersVm().refresh())),
+                menuActions(),
+                Platform::exit);
         StartupProbe.mark("scene");
         window.show();
         StartupProbe.mark("show()");
@@ -117,22 +142,31 @@ public final class CostBenchApp extends Application {
         // The keychain and the H2 store are opened off the FX thread once the first frame is drawn, so that they do
         // not take the CPU from it: on 2 cores the window is usable about a second sooner.
         tasks.task("provider keys", p -> {
-            awaitFirstFrame();
-            return new ProviderAccess(ProviderConfig.fromSystem(CredentialStores.best(data, this::askPassphrase)));
-        }).onSuccess(access::complete).onFailure(access::completeExceptionally).start();
+                    awaitFirstFrame();
+                    return new ProviderAccess(
+                            ProviderConfig.fromSystem(CredentialStores.best(data, this::askPassphrase)));
+                })
+                .onSuccess(access::complete)
+                .onFailure(access::completeExceptionally)
+                .start();
         storeAccess.open(data, window.firstFrame());
         // Load the vocabularies now, off the FX thread, so the first keystroke does not wait for them.
         tasks.task("tokenizer warm-up", p -> {
-            Tokenizers.warmUp();
-            awaitFirstFrame();
-            returnStartupGarbage();
-            return null;
-        }).start();
+                    Tokenizers.warmUp();
+                    awaitFirstFrame();
+                    returnStartupGarbage();
+                    return null;
+                })
+                .start();
         // `costbench photo.jpg` (or a file manager's "open with") opens the file in the Media view.
-        getParameters().getUnnamed().stream().map(Path::of).filter(Files::isRegularFile).findFirst().ifPresent(f -> {
-            window.select(MEDIA);
-            mediaVm().load(f);
-        });
+        getParameters().getUnnamed().stream()
+                .map(Path::of)
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .ifPresent(f -> {
+                    window.select(MEDIA);
+                    mediaVm().load(f);
+                });
     }
 
     private MenuActions menuActions() {
@@ -178,22 +212,32 @@ public final class CostBenchApp extends Application {
 
     private LabView labView() {
         if (labView == null) {
-            labView = new LabView(new LabViewModel(ui, storeAccess::store, () -> workbench.catalogProperty().get(),
-                    id -> access.join().clients().client(id), () -> new String[] {promptVm.systemTextProperty().get(),
-                            promptVm.userTextProperty().get()}, () -> {
-                                if (mediaVm == null) {
-                                    throw new IllegalStateException(MediaViewModel.NO_IMAGE);
-                                }
-                                return mediaVm.experimentMedia();
-                            }));
+            labView = new LabView(new LabViewModel(
+                    ui,
+                    storeAccess::store,
+                    () -> workbench.catalogProperty().get(),
+                    id -> access.join().clients().client(id),
+                    () -> new String[] {
+                        promptVm.systemTextProperty().get(),
+                        promptVm.userTextProperty().get()
+                    },
+                    () -> {
+                        if (mediaVm == null) {
+                            throw new IllegalStateException(MediaViewModel.NO_IMAGE);
+                        }
+                        return mediaVm.experimentMedia();
+                    }));
         }
         return labView;
     }
 
     private ScenarioView scenarioView() {
         if (scenarioView == null) {
-            scenarioView = new ScenarioView(new ScenarioViewModel(ui, () -> workbench.catalogProperty().get(),
-                    storeAccess::store, FxFormDialogs.ownedByFocusedWindow()));
+            scenarioView = new ScenarioView(new ScenarioViewModel(
+                    ui,
+                    () -> workbench.catalogProperty().get(),
+                    storeAccess::store,
+                    FxFormDialogs.ownedByFocusedWindow()));
         }
         return scenarioView;
     }
@@ -207,15 +251,20 @@ public final class CostBenchApp extends Application {
 
     /** Asks for the passphrase of the encrypted key file (only where no OS credential store works). Any thread. */
     private char[] askPassphrase() {
-        return UiCalls.askAndWait(tasks, () -> ui.dialogs().askSecret("No system keychain is available here, so "
-                + "saved API keys are kept in a file encrypted with a passphrase. Enter it:", "Passphrase")
-                .orElse(null));
+        return UiCalls.askAndWait(
+                tasks,
+                () -> ui.dialogs()
+                        .askSecret(
+                                "No system keychain is available here, so "
+                                        + "saved API keys are kept in a file encrypted with a passphrase. Enter it:",
+                                "Passphrase")
+                        .orElse(null));
     }
 
     private void awaitFirstFrame() throws InterruptedException {
         try {
             window.firstFrame().get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // start anyway: the FX thread may be blocked waiting for this very work
         }
     }
@@ -267,8 +316,9 @@ public final class CostBenchApp extends Application {
     }
 
     private static void seedExample(PromptViewModel vm) {
-        vm.systemTextProperty().set("You are a concise support assistant for an online store. Answer in two "
-                + "sentences or fewer. If the order number is missing, ask for it.");
+        vm.systemTextProperty()
+                .set("You are a concise support assistant for an online store. Answer in two "
+                        + "sentences or fewer. If the order number is missing, ask for it.");
         vm.addTurn(Role.USER, "Where is my order #1234?");
         vm.addTurn(Role.ASSISTANT, "Order #1234 shipped yesterday and should arrive within 2 business days.");
         vm.userTextProperty().set("Can I change the delivery address for order #5678?");
@@ -285,13 +335,18 @@ public final class CostBenchApp extends Application {
      */
     private static String licenceText() {
         try {
-            Path jarDir = Path.of(CostBenchApp.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            Path jarDir = Path.of(CostBenchApp.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .getParent();
             Path notices = jarDir.resolve("THIRD-PARTY-NOTICES.txt");
-            return Files.isRegularFile(notices) ? Files.readString(notices)
+            return Files.isRegularFile(notices)
+                    ? Files.readString(notices)
                     : "This build was not made by the installers, so it carries no THIRD-PARTY-NOTICES.txt.\n"
-                    + "installers/build.sh writes it from the bundled libraries' POMs "
-                    + "(installers/common/Notices.java); the libraries are listed in app/*/pom.xml.";
+                            + "installers/build.sh writes it from the bundled libraries' POMs "
+                            + "(installers/common/Notices.java); the libraries are listed in app/*/pom.xml.";
         } catch (Exception ex) {
             return "The licence file could not be read: " + ex.getMessage();
         }

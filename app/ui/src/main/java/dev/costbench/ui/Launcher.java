@@ -7,6 +7,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import javafx.application.Application;
 
 /**
  * Entry point. With no arguments it starts the workbench; with a subcommand it runs the command line without
@@ -16,8 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Launcher {
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("--self-test")) {
@@ -38,7 +38,7 @@ public final class Launcher {
         StartupProbe.startIfRequested();
         StartupProbe.mark("main()");
         AppCds.refreshInBackgroundIfStale();
-        javafx.application.Application.launch(CostBenchApp.class, args);
+        Application.launch(CostBenchApp.class, args);
     }
 
     private static PrintStream stdout() {

@@ -42,19 +42,20 @@ public final class SelfTest {
         String run(Path tmp) throws Exception;
     }
 
-    record Named(String name, Check check) {
-    }
+    record Named(String name, Check check) {}
 
-    private SelfTest() {
-    }
+    private SelfTest() {}
 
     public static int run(PrintStream out) {
         return run(out, checks());
     }
 
     static List<Named> checks() {
-        return List.of(new Named("catalog", SelfTest::catalog), new Named("tokenizers", SelfTest::tokenizers),
-                new Named("store", SelfTest::store), new Named("webp", SelfTest::webp),
+        return List.of(
+                new Named("catalog", SelfTest::catalog),
+                new Named("tokenizers", SelfTest::tokenizers),
+                new Named("store", SelfTest::store),
+                new Named("webp", SelfTest::webp),
                 new Named("ffmpeg", SelfTest::ffmpeg));
     }
 
@@ -83,8 +84,8 @@ public final class SelfTest {
         } finally {
             deleteTree(tmp);
         }
-        out.println(failed == 0 ? "self-test passed" : "self-test FAILED: " + failed + " of " + checks.size()
-                + " checks");
+        out.println(
+                failed == 0 ? "self-test passed" : "self-test FAILED: " + failed + " of " + checks.size() + " checks");
         out.flush();
         return failed == 0 ? 0 : 1;
     }
@@ -95,8 +96,9 @@ public final class SelfTest {
             throw new IllegalStateException("the built-in catalog has no models");
         }
         if (!c.problems().isEmpty()) {
-            throw new IllegalStateException("the built-in catalog has " + c.problems().size() + " problem(s), first: "
-                    + c.problems().get(0));
+            throw new IllegalStateException(
+                    "the built-in catalog has " + c.problems().size() + " problem(s), first: "
+                            + c.problems().get(0));
         }
         return c.size() + " models, prices as of " + c.asOf();
     }
@@ -116,8 +118,8 @@ public final class SelfTest {
 
     private static String store(Path tmp) throws Exception {
         try (LabStore s = H2LabStore.open(tmp.resolve("store"))) {
-            s.appendLedger(NewLedgerEntry.call(Instant.now(), "self-test", "none", new BigDecimal("0.0001234"),
-                    LedgerPurpose.OTHER));
+            s.appendLedger(NewLedgerEntry.call(
+                    Instant.now(), "self-test", "none", new BigDecimal("0.0001234"), LedgerPurpose.OTHER));
             int n = s.ledger(Instant.EPOCH, Instant.now().plusSeconds(60)).size();
             if (n != 1) {
                 throw new IllegalStateException("wrote one ledger entry, read back " + n);
@@ -144,11 +146,29 @@ public final class SelfTest {
     private static String ffmpeg(Path tmp) throws Exception {
         Path clip = tmp.resolve("clip.mp4");
         String ffmpeg = Av.ffmpegBinary(); // loads the FFmpeg natives
-        Process p = new ProcessBuilder(ffmpeg, "-hide_banner", "-loglevel", "error", "-y",
-                "-f", "lavfi", "-i", "testsrc=size=160x120:rate=10:duration=2",
-                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=16000:duration=2",
-                "-c:v", "mpeg4", "-c:a", "aac", "-shortest", clip.toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("ffmpeg.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        ffmpeg,
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-y",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc=size=160x120:rate=10:duration=2",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:sample_rate=16000:duration=2",
+                        "-c:v",
+                        "mpeg4",
+                        "-c:a",
+                        "aac",
+                        "-shortest",
+                        clip.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("ffmpeg.log").toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("the bundled ffmpeg did not finish making a 2 s clip in 60 s");
@@ -158,15 +178,15 @@ public final class SelfTest {
                     + Files.readString(tmp.resolve("ffmpeg.log")).strip());
         }
         AvInfo info = Av.probe(clip);
-        VideoAnalysis.Scan scan = VideoAnalysis.scan(clip, () -> false, x -> { });
-        AudioAnalysis.Result audio = AudioAnalysis.analyze(clip, -40, 0.5, 100, () -> false, x -> { });
+        VideoAnalysis.Scan scan = VideoAnalysis.scan(clip, () -> false, x -> {});
+        AudioAnalysis.Result audio = AudioAnalysis.analyze(clip, -40, 0.5, 100, () -> false, x -> {});
         if (scan.frames() < 10 || audio.seconds() < 1.5) {
-            throw new IllegalStateException("decoded only " + scan.frames() + " frames and " + audio.seconds()
-                    + " s of audio from a 2 s clip");
+            throw new IllegalStateException(
+                    "decoded only " + scan.frames() + " frames and " + audio.seconds() + " s of audio from a 2 s clip");
         }
-        return String.format("made a 2 s clip with the bundled ffmpeg; decoded %d frames (%s %dx%d) and %.1f s of %s "
-                + "audio", scan.frames(), info.videoCodec(), info.width(), info.height(), audio.seconds(),
-                info.audioCodec());
+        return String.format(
+                "made a 2 s clip with the bundled ffmpeg; decoded %d frames (%s %dx%d) and %.1f s of %s " + "audio",
+                scan.frames(), info.videoCodec(), info.width(), info.height(), audio.seconds(), info.audioCodec());
     }
 
     private static String message(Throwable e) {

@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui;
 
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.FutureTask;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -20,10 +27,9 @@ final class StartupProbe {
 
     private static final boolean ENABLED = System.getProperty(PROPERTY) != null
             && !System.getProperty(PROPERTY).isBlank();
-    private static final java.util.Queue<String> MARKS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final Queue<String> MARKS = new ConcurrentLinkedQueue<>();
 
-    private StartupProbe() {
-    }
+    private StartupProbe() {}
 
     /** Notes that start-up reached {@code phase} (only when the probe is on); the report lists the phases. */
     static void mark(String phase) {
@@ -47,16 +53,19 @@ final class StartupProbe {
         }
         long start;
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String stat = Files.readString(Path.of("/proc/self/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long startTicks = Long.parseLong(f[19]); // field 22 of the whole line: starttime
-            String up = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime")).split(" ")[0];
+            String up = Files.readString(Path.of("/proc/uptime")).split(" ")[0];
             long now = System.currentTimeMillis();
-            long uptimeMs = new java.math.BigDecimal(up).movePointRight(3).longValue();
+            long uptimeMs = new BigDecimal(up).movePointRight(3).longValue();
             start = now - (uptimeMs - startTicks * 10); // USER_HZ is 100 on every Linux ABI the JDK runs on
         } catch (Exception notLinux) {
-            start = ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
-                    .orElse(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            start = ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .map(Instant::toEpochMilli)
+                    .orElse(ManagementFactory.getRuntimeMXBean().getStartTime());
         }
         processStart = start;
         return start;
@@ -78,7 +87,8 @@ final class StartupProbe {
         long cpu = cpuMillis();
         long ready = waitUntil(StartupProbe::tableReady, 60_000) - start;
         System.err.println("costbench-startup: window shown " + shown + " ms, cost table ready " + ready
-                + " ms after the process started; " + cpu + " ms of CPU time until the window was shown; phases: " + String.join(", ", MARKS));
+                + " ms after the process started; " + cpu + " ms of CPU time until the window was shown; phases: "
+                + String.join(", ", MARKS));
         if (exit) {
             sleep(1500);
             Platform.runLater(Platform::exit);
@@ -87,8 +97,12 @@ final class StartupProbe {
 
     /** The Prompt view's status line reads "… tokens (o200k_base) · N models …" once the first count is done. */
     private static boolean tableReady() {
-        return Window.getWindows().stream().filter(Window::isShowing).map(w -> w.getScene().lookup("#status"))
-                .anyMatch(n -> n instanceof Labeled l && l.getText() != null && l.getText().contains("models"));
+        return Window.getWindows().stream()
+                .filter(Window::isShowing)
+                .map(w -> w.getScene().lookup("#status"))
+                .anyMatch(n -> n instanceof Labeled l
+                        && l.getText() != null
+                        && l.getText().contains("models"));
     }
 
     /** Polls {@code condition} on the FX thread every 10 ms; the time it first held (or the timeout), epoch ms. */
@@ -112,7 +126,11 @@ final class StartupProbe {
     }
 
     private static long cpuMillis() {
-        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toMillis)
+                .orElse(-1L);
     }
 
     private static void sleep(long ms) {

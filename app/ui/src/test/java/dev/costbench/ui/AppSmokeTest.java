@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
@@ -23,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class AppSmokeTest {
 
     private Path data;
-    private javafx.application.Application app;
+    private Application app;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -45,8 +46,10 @@ class AppSmokeTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(CostBenchApp.class);
         FxRobot robot = new FxRobot();
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#status").queryAs(Label.class)
-                .getText().contains("models"));
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("models"));
         assertTrue(stage.getTitle().startsWith("CostBench"));
         TreeTableView<?> table = robot.lookup("#cost-table").queryAs(TreeTableView.class);
         assertEquals(5, table.getRoot().getChildren().size());
@@ -55,14 +58,20 @@ class AppSmokeTest {
 
     @Test
     void aBrokenUserCatalogIsReportedAndTheRestLoads() throws Exception {
-        Files.writeString(data.resolve("catalog.json"), "{\"models\": [{\"id\": \"gpt-5\", \"prices\": {\"input\": \"free\"}}]}");
+        Files.writeString(
+                data.resolve("catalog.json"), "{\"models\": [{\"id\": \"gpt-5\", \"prices\": {\"input\": \"free\"}}]}");
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(CostBenchApp.class);
         FxRobot robot = new FxRobot();
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#status").queryAs(Label.class)
-                .getText().contains("models"));
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("models"));
         assertTrue(robot.lookup("#catalog-banner").query().isVisible());
-        assertTrue(robot.lookup(n -> n instanceof Label && ((Label) n).getText() != null
-                && ((Label) n).getText().contains("field 'prices.input': 'free' is not a number")).tryQuery().isPresent());
+        assertTrue(robot.lookup(n -> n instanceof Label
+                        && ((Label) n).getText() != null
+                        && ((Label) n).getText().contains("field 'prices.input': 'free' is not a number"))
+                .tryQuery()
+                .isPresent());
     }
 }

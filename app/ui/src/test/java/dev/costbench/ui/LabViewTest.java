@@ -4,6 +4,7 @@ package dev.costbench.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -57,10 +59,16 @@ class LabViewTest {
     void start(Stage s) throws Exception {
         stage = s;
         store = H2LabStore.open(Files.createTempDirectory("costbench-lab-ui"));
-        Experiment e = store.createExperiment(new NewExperiment("Verbose vs short support prompt", new BigDecimal("5"),
-                10, ExperimentSettings.defaults(), List.of("gpt-4o-mini")));
-        long base = store.addVariant(e.id(), new NewVariant("verbose", true, "{}", List.of())).id();
-        long opt = store.addVariant(e.id(), new NewVariant("short", false, "{}", List.of())).id();
+        Experiment e = store.createExperiment(new NewExperiment(
+                "Verbose vs short support prompt",
+                new BigDecimal("5"),
+                10,
+                ExperimentSettings.defaults(),
+                List.of("gpt-4o-mini")));
+        long base = store.addVariant(e.id(), new NewVariant("verbose", true, "{}", List.of()))
+                .id();
+        long opt = store.addVariant(e.id(), new NewVariant("short", false, "{}", List.of()))
+                .id();
         long input = store.addInput(e.id(), "ticket 1", Map.of()).id();
         Random r = new Random(1);
         Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
@@ -69,9 +77,23 @@ class LabViewTest {
                 long in = v == base ? 1200 : 700;
                 long out = 100 + r.nextInt(20);
                 BigDecimal cost = new BigDecimal(in * 15 + out * 60).movePointLeft(8); // $0.15 / $0.60 per 1M
-                store.addTrial(new NewTrial(e.id(), new TrialCell(v, input, "gpt-4o-mini", rep), "h" + v + rep,
-                        new CanonicalUsage(in, 0, 0, 0, out, 0), cost, true, null, cost, 800L + r.nextInt(200),
-                        200L, "stop", "Your order ships tomorrow and arrives in two days.", null, false, t0, t0));
+                store.addTrial(new NewTrial(
+                        e.id(),
+                        new TrialCell(v, input, "gpt-4o-mini", rep),
+                        "h" + v + rep,
+                        new CanonicalUsage(in, 0, 0, 0, out, 0),
+                        cost,
+                        true,
+                        null,
+                        cost,
+                        800L + r.nextInt(200),
+                        200L,
+                        "stop",
+                        "Your order ships tomorrow and arrives in two days.",
+                        null,
+                        false,
+                        t0,
+                        t0));
             }
         }
         store.setStatus(e.id(), ExperimentStatus.DONE);
@@ -87,8 +109,12 @@ class LabViewTest {
     }
 
     private LabView show(FxRobot robot, ClientSource clients) {
-        LabViewModel vm = new LabViewModel(new UiContext(tasks, dialogs), () -> store,
-                () -> dev.costbench.model.catalog.CatalogBuilder.builtIn(), clients, () -> new String[] {"s", "u"},
+        LabViewModel vm = new LabViewModel(
+                new UiContext(tasks, dialogs),
+                () -> store,
+                () -> CatalogBuilder.builtIn(),
+                clients,
+                () -> new String[] {"s", "u"},
                 null);
         LabView v = new LabView(vm);
         robot.interact(() -> stage.getScene().setRoot(v));
@@ -102,8 +128,9 @@ class LabViewTest {
         @SuppressWarnings("unchecked")
         ListView<Experiment> history = robot.lookup("#lab-history").queryAs(ListView.class);
         assertEquals(1, history.getItems().size());
-        robot.clickOn(robot.lookup("#lab-history .list-cell").nth(0).queryAs(javafx.scene.Node.class));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> vm.results().resultsProperty().get() != null);
+        robot.clickOn(robot.lookup("#lab-history .list-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> vm.results().resultsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#lab-results").query().isVisible());
         String verdict = robot.lookup(".lab-verdict").queryLabeled().getText();
@@ -116,14 +143,23 @@ class LabViewTest {
     @Test
     void runWithoutKeysShowsWhyOnTheResults(FxRobot robot) throws Exception {
         LabView view = show(robot, id -> {
-            throw new ProviderException(id, ProviderException.Kind.NO_KEY, 0, "No " + id.displayName()
-                    + " API key: set " + id.keyVariable() + " or paste one under Providers", null, null, null);
+            throw new ProviderException(
+                    id,
+                    ProviderException.Kind.NO_KEY,
+                    0,
+                    "No " + id.displayName() + " API key: set " + id.keyVariable() + " or paste one under Providers",
+                    null,
+                    null,
+                    null);
         });
         robot.clickOn("#lab-new");
         // fired, not clicked: the setup (with its image rows) may reach below the 900-px test window
         robot.interact(() -> robot.lookup("#lab-run").queryButton().fire());
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.viewModel().setup().runModel()
-                .finishedProperty().get() != null && view.viewModel().results().resultsProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> view.viewModel().setup().runModel().finishedProperty().get() != null
+                        && view.viewModel().results().resultsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Label status = robot.lookup("#lab-results-status").queryAs(Label.class);
         assertTrue(status.isVisible() && status.getText().contains("No Google Gemini API key"), status.getText());

@@ -39,8 +39,12 @@ class LargePromptTest {
 
     @Start
     void start(Stage stage) {
-        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
-                CatalogBuilder.builtIn(), id -> null, (n, b, o) -> { }, t -> { });
+        feature = new PromptFeature(
+                new UiContext(new FxTaskExecutor((j, e) -> {}), new RecordingDialogService()),
+                CatalogBuilder.builtIn(),
+                id -> null,
+                (n, b, o) -> {},
+                t -> {});
         vm = feature.prompt();
         stage.setScene(new Scene(new PromptView(feature), 1400, 900));
         stage.show();
@@ -53,9 +57,13 @@ class LargePromptTest {
 
     static String twoMegabytes() {
         StringBuilder b = new StringBuilder();
-        String[] lines = {"The quick brown fox jumps over the lazy dog, again and again.",
-            "人工智能的成本优化是一个重要的话题。", "def cost(tokens): return tokens * PRICE / 1_000_000",
-            "Привет, мир! Это тест.", "مرحبا بالعالم 👋🏽"};
+        String[] lines = {
+            "The quick brown fox jumps over the lazy dog, again and again.",
+            "人工智能的成本优化是一个重要的话题。",
+            "def cost(tokens): return tokens * PRICE / 1_000_000",
+            "Привет, мир! Это тест.",
+            "مرحبا بالعالم 👋🏽"
+        };
         int i = 0;
         while (b.length() < 2_000_000) {
             b.append(lines[i++ % lines.length]).append('\n');
@@ -79,12 +87,15 @@ class LargePromptTest {
         }
         assertTrue(worst < 2_000, "FX thread stalled for " + worst + " ms");
         long expected = TextStats.of(big).o200k();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.promptTokensProperty().get() == expected);
+        WaitForAsyncUtils.waitFor(
+                30, TimeUnit.SECONDS, () -> vm.promptTokensProperty().get() == expected);
         // An edit in the middle is counted incrementally and exactly.
-        robot.interact(() -> vm.userTextProperty().set(big.substring(0, 1_000_000) + "inserted words "
-                + big.substring(1_000_000)));
-        long edited = TextStats.of(big.substring(0, 1_000_000) + "inserted words " + big.substring(1_000_000)).o200k();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.promptTokensProperty().get() == edited);
+        robot.interact(() ->
+                vm.userTextProperty().set(big.substring(0, 1_000_000) + "inserted words " + big.substring(1_000_000)));
+        long edited = TextStats.of(big.substring(0, 1_000_000) + "inserted words " + big.substring(1_000_000))
+                .o200k();
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> vm.promptTokensProperty().get() == edited);
         assertEquals(edited, vm.promptTokensProperty().get());
     }
 }

@@ -11,8 +11,8 @@ import dev.costbench.model.cost.CostRow;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
-import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.CostTableView;
+import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +42,12 @@ class PromptViewTest {
 
     @Start
     void start(Stage stage) {
-        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
-                CATALOG, id -> null, (n, b, o) -> { }, t -> { });
+        feature = new PromptFeature(
+                new UiContext(new FxTaskExecutor((j, e) -> {}), new RecordingDialogService()),
+                CATALOG,
+                id -> null,
+                (n, b, o) -> {},
+                t -> {});
         vm = feature.prompt();
         view = new PromptView(feature);
         stage.setScene(new Scene(view, 1400, 900));
@@ -56,7 +60,10 @@ class PromptViewTest {
     }
 
     private CostRow row(String id) {
-        return vm.rows().stream().filter(r -> r.model().id().equals(id)).findFirst().orElse(null);
+        return vm.rows().stream()
+                .filter(r -> r.model().id().equals(id))
+                .findFirst()
+                .orElse(null);
     }
 
     private static void waitFor(String what, Supplier<Boolean> condition) throws Exception {
@@ -82,7 +89,9 @@ class PromptViewTest {
     @Test
     void selectingARowOpensItsBreakdown(FxRobot robot) throws Exception {
         robot.interact(() -> vm.userTextProperty().set("Explain prompt caching in one paragraph."));
-        waitFor("table filled", () -> row("gpt-5") != null && row("gpt-5").input().tokens() > 0);
+        waitFor(
+                "table filled",
+                () -> row("gpt-5") != null && row("gpt-5").input().tokens() > 0);
         CostTableView table = view.table();
         robot.interact(() -> table.select("gpt-5"));
         Label title = robot.lookup("#breakdown-title").queryAs(Label.class);
@@ -117,7 +126,10 @@ class PromptViewTest {
         waitFor("cache applied", () -> row("gpt-5").cachedTokens() > 1000);
         assertTrue(row("gpt-5").perRequest().compareTo(full) < 0, "cached prefix is cheaper");
         robot.clickOn("#batch");
-        waitFor("batch applied", () -> vm.batchProperty().get() && row("gpt-5").breakdown().options().batch());
+        waitFor(
+                "batch applied",
+                () -> vm.batchProperty().get()
+                        && row("gpt-5").breakdown().options().batch());
         robot.doubleClickOn("#output-tokens").write("2000");
         waitFor("output applied", () -> row("gpt-5").outputTokens() == 2000);
     }
@@ -125,13 +137,17 @@ class PromptViewTest {
     @Test
     void tierGroupsAreShownAndCheapestIsMarked(FxRobot robot) throws Exception {
         robot.interact(() -> vm.userTextProperty().set("Hello"));
-        waitFor("table filled", () -> vm.rows().size() == CATALOG.size() && row("gpt-5").input().tokens() > 0);
+        waitFor(
+                "table filled",
+                () -> vm.rows().size() == CATALOG.size() && row("gpt-5").input().tokens() > 0);
         TreeItem<CostTableView.Item> root = view.table().table().getRoot();
         assertEquals(5, root.getChildren().size(), "one group per tier");
         CostRow cheapest = feature.table().cheapestProperty().get(); // which one: CostTableViewModelTest
         assertNotNull(cheapest);
         robot.interact(() -> view.table().select(cheapest.model().id()));
-        robot.interact(() -> view.table().table().scrollTo(view.table().table().getSelectionModel().getSelectedIndex()));
+        robot.interact(() -> view.table()
+                .table()
+                .scrollTo(view.table().table().getSelectionModel().getSelectedIndex()));
         assertTrue(robot.lookup(".cheapest").tryQuery().isPresent(), "cheapest row highlighted");
     }
 }

@@ -48,13 +48,14 @@ class ProvidersViewTest {
         server.start();
         Path data = Files.createTempDirectory("costbench-providers-ui");
         String base = server.url("/").toString();
-        ProviderConfig cfg = new ProviderConfig(Map.of("ANTHROPIC_BASE_URL", base.substring(0, base.length() - 1)),
+        ProviderConfig cfg = new ProviderConfig(
+                Map.of("ANTHROPIC_BASE_URL", base.substring(0, base.length() - 1)),
                 CredentialStores.encryptedFile(data, () -> "correct horse battery".toCharArray()),
                 data.resolve("providers.json"));
         FxDialogService dialogs = new FxDialogService(() -> stage);
         tasks = new FxTaskExecutor((job, e) -> dialogs.error(job, e.getMessage()));
-        ProvidersView view = new ProvidersView(new ProvidersViewModel(new UiContext(tasks, dialogs),
-                new ProviderAccess(cfg)));
+        ProvidersView view =
+                new ProvidersView(new ProvidersViewModel(new UiContext(tasks, dialogs), new ProviderAccess(cfg)));
         stage.setScene(new Scene(view, 1200, 900));
         stage.show();
     }
@@ -69,13 +70,21 @@ class ProvidersViewTest {
     void pasteSaveAndTestAConnectionWithClicks(FxRobot robot) throws Exception {
         Label keyInfo = robot.lookup("#key-info-anthropic").queryAs(Label.class);
         assertTrue(keyInfo.getText().startsWith("no key"));
-        robot.interact(() -> robot.lookup("#key-field-anthropic").queryAs(PasswordField.class).setText(KEY));
+        robot.interact(() -> robot.lookup("#key-field-anthropic")
+                .queryAs(PasswordField.class)
+                .setText(KEY));
         robot.clickOn("#save-key-anthropic");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("sk-…cdef · from encrypted file", keyInfo.getText());
-        assertEquals("", robot.lookup("#key-field-anthropic").queryAs(PasswordField.class).getText());
+        assertEquals(
+                "",
+                robot.lookup("#key-field-anthropic")
+                        .queryAs(PasswordField.class)
+                        .getText());
 
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"data\":[{\"type\":\"model\",\"id\":\"claude-sonnet-4-5-20250929\",\"display_name\":"
                         + "\"Claude Sonnet 4.5\",\"created_at\":\"2025-09-29T00:00:00Z\"}],\"has_more\":false,"
                         + "\"first_id\":\"claude-sonnet-4-5-20250929\",\"last_id\":\"claude-sonnet-4-5-20250929\"}")

@@ -18,9 +18,9 @@ import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.prompt.PromptFeature;
-import dev.costbench.ui.prompt.RunViewModel;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
+import dev.costbench.ui.prompt.RunViewModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -67,14 +69,27 @@ class RunPaneTest {
                 throws ProviderException {
             sent.add(request);
             if (fail) {
-                throw new ProviderException(ProviderId.OPENAI, ProviderException.Kind.AUTH, 401,
-                        "OpenAI rejected the API key (401): Incorrect API key provided", null,
-                        "{\"error\":{\"message\":\"Incorrect API key provided: [REDACTED]\"}}", null);
+                throw new ProviderException(
+                        ProviderId.OPENAI,
+                        ProviderException.Kind.AUTH,
+                        401,
+                        "OpenAI rejected the API key (401): Incorrect API key provided",
+                        null,
+                        "{\"error\":{\"message\":\"Incorrect API key provided: [REDACTED]\"}}",
+                        null);
             }
             onDelta.accept("Hello");
             onDelta.accept(" there");
-            return new ChatResult("Hello there", new CanonicalUsage(1000, 1024, 0, 0, 2, 0), Map.of(), "stop",
-                    request.model(), "resp_1", Duration.ofMillis(420), Duration.ofMillis(180), "{}");
+            return new ChatResult(
+                    "Hello there",
+                    new CanonicalUsage(1000, 1024, 0, 0, 2, 0),
+                    Map.of(),
+                    "stop",
+                    request.model(),
+                    "resp_1",
+                    Duration.ofMillis(420),
+                    Duration.ofMillis(180),
+                    "{}");
         }
 
         @Override
@@ -91,8 +106,12 @@ class RunPaneTest {
 
     @Start
     void start(Stage stage) {
-        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
-                CATALOG, id -> fake, (n, b, o) -> { }, t -> { });
+        feature = new PromptFeature(
+                new UiContext(new FxTaskExecutor((j, e) -> {}), new RecordingDialogService()),
+                CATALOG,
+                id -> fake,
+                (n, b, o) -> {},
+                t -> {});
         vm = feature.prompt();
         run = feature.run();
         view = new PromptView(feature);
@@ -118,10 +137,13 @@ class RunPaneTest {
             view.showRun();
         });
         fire(robot, "#send");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.figures().stream()
-                .anyMatch(f -> f.name().equals("Billed")));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> run.figures().stream().anyMatch(f -> f.name().equals("Billed")));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Hello there", robot.lookup("#answer").queryAs(javafx.scene.control.TextArea.class).getText());
+        assertEquals(
+                "Hello there", robot.lookup("#answer").queryAs(TextArea.class).getText());
         ChatRequest r = sent.get(0);
         assertEquals("gpt-4o-mini", r.model());
         assertEquals("You are terse.", r.system());
@@ -136,8 +158,10 @@ class RunPaneTest {
         // an attached image goes with the user message: RunViewModelTest
 
         fire(robot, "#count-exactly");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.figures().stream()
-                .anyMatch(f -> f.name().equals("Counted")));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> run.figures().stream().anyMatch(f -> f.name().equals("Counted")));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#run-counted").queryAs(Label.class).getText().startsWith("2024 input tokens, exact"));
     }
@@ -151,15 +175,18 @@ class RunPaneTest {
             view.showRun();
         });
         fire(robot, "#send");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !run.errorProperty().get().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> !run.errorProperty().get().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#run-error").queryAs(Label.class).getText()
+        assertTrue(robot.lookup("#run-error")
+                .queryAs(Label.class)
+                .getText()
                 .startsWith("OpenAI rejected the API key (401)"));
     }
 
     /** Presses a button as a click would, wherever it is laid out (the test screen may be smaller than the window). */
     private static void fire(FxRobot robot, String id) {
-        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class).fire());
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup(id).queryAs(ButtonBase.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

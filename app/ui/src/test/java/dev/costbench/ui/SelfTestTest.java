@@ -28,9 +28,9 @@ class SelfTestTest {
     @Test
     void aFailingCheckIsNamedWithItsCauseAndFailsTheRun() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int code = SelfTest.run(new PrintStream(buf, true, StandardCharsets.UTF_8), List.of(
-                new SelfTest.Named("fine", tmp -> "all good"),
-                new SelfTest.Named("natives", tmp -> {
+        int code = SelfTest.run(
+                new PrintStream(buf, true, StandardCharsets.UTF_8),
+                List.of(new SelfTest.Named("fine", tmp -> "all good"), new SelfTest.Named("natives", tmp -> {
                     throw new UnsatisfiedLinkError("libpulse.so.0: cannot open shared object file");
                 })));
         String report = buf.toString(StandardCharsets.UTF_8);

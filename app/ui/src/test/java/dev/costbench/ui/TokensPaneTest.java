@@ -4,9 +4,11 @@ package dev.costbench.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.theme.PrimerLight;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.prompt.Role;
+import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.TokenPiece;
 import dev.costbench.model.tokens.Tokenizers;
@@ -14,19 +16,27 @@ import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.prompt.PromptFeature;
-import dev.costbench.ui.prompt.TokensViewModel;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
-import dev.costbench.ui.prompt.TokensPane;
+import dev.costbench.ui.prompt.TokensViewModel;
 import java.io.File;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,14 +61,22 @@ class TokensPaneTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        javafx.application.Application.setUserAgentStylesheet(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-        feature = new PromptFeature(new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService()),
-                CATALOG, id -> {
-                    throw new dev.costbench.model.provider.ProviderException(id,
-                            dev.costbench.model.provider.ProviderException.Kind.NO_KEY, 0,
-                            "No API key for " + id.displayName() + ": add one in the Providers tab", null, null, null);
-                }, (n, b, o) -> { }, t -> { });
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        feature = new PromptFeature(
+                new UiContext(new FxTaskExecutor((j, e) -> {}), new RecordingDialogService()),
+                CATALOG,
+                id -> {
+                    throw new ProviderException(
+                            id,
+                            ProviderException.Kind.NO_KEY,
+                            0,
+                            "No API key for " + id.displayName() + ": add one in the Providers tab",
+                            null,
+                            null,
+                            null);
+                },
+                (n, b, o) -> {},
+                t -> {});
         vm = feature.prompt();
         tokens = feature.tokens();
         view = new PromptView(feature);
@@ -79,7 +97,7 @@ class TokensPaneTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.get();
             });
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             // fall through to the assertion, which names what did not happen
         }
         assertTrue(condition.get(), what);
@@ -90,8 +108,11 @@ class TokensPaneTest {
     }
 
     private static int tokensIn(Set<Node> pieces) {
-        return pieces.stream().map(Node::getUserData).filter(TokenPiece.class::isInstance)
-                .mapToInt(d -> ((TokenPiece) d).tokenCount()).sum();
+        return pieces.stream()
+                .map(Node::getUserData)
+                .filter(TokenPiece.class::isInstance)
+                .mapToInt(d -> ((TokenPiece) d).tokenCount())
+                .sum();
     }
 
     private long tokenViewAfter(FxRobot robot, Object before) throws Exception {
@@ -105,8 +126,8 @@ class TokensPaneTest {
         return r == null ? -1 : r.tokens();
     }
 
-    private static javafx.scene.control.TableView<?> taxTable(FxRobot robot) {
-        return robot.lookup("#token-tax-table").queryAs(javafx.scene.control.TableView.class);
+    private static TableView<?> taxTable(FxRobot robot) {
+        return robot.lookup("#token-tax-table").queryAs(TableView.class);
     }
 
     @Test
@@ -119,15 +140,25 @@ class TokensPaneTest {
         waitFor("pieces shown", () -> tokensIn(pieces(robot)) == expected);
         Set<Node> shown = pieces(robot);
         assertEquals(expected, shown.size(), "one coloured piece per token (ASCII text splits no character)");
-        assertEquals(5, shown.stream().flatMap(n -> n.getStyleClass().stream()).filter(c -> c.startsWith("token-c"))
-                .distinct().count(), "five alternating colours");
+        assertEquals(
+                5,
+                shown.stream()
+                        .flatMap(n -> n.getStyleClass().stream())
+                        .filter(c -> c.startsWith("token-c"))
+                        .distinct()
+                        .count(),
+                "five alternating colours");
         int[] ids = Tokenizers.encode(Encoding.O200K_BASE, text);
-        Label second = (Label) shown.stream().filter(n -> ((TokenPiece) n.getUserData()).firstToken() == 1)
-                .findFirst().orElseThrow();
+        Label second = (Label) shown.stream()
+                .filter(n -> ((TokenPiece) n.getUserData()).firstToken() == 1)
+                .findFirst()
+                .orElseThrow();
         assertEquals("·world", second.getText(), "spaces are shown as ·");
         robot.moveTo(second);
         waitFor("tooltip shows", () -> second.getTooltip().isShowing());
-        assertTrue(second.getTooltip().getText().startsWith("token " + ids[1] + "\n"), second.getTooltip().getText());
+        assertTrue(
+                second.getTooltip().getText().startsWith("token " + ids[1] + "\n"),
+                second.getTooltip().getText());
         assertTrue(second.getTooltip().getText().contains("chars 5–11 (6) · bytes 5–11 (6)"));
         Label summary = robot.lookup("#tokens-summary").queryAs(Label.class);
         assertTrue(summary.getText().contains(expected + " tokens"), summary.getText());
@@ -138,8 +169,9 @@ class TokensPaneTest {
         assertEquals(Tokenizers.count(Encoding.CL100K_BASE, text), tokenViewAfter(robot, g));
 
         robot.clickOn("#tokens-show-ids");
-        waitFor("ids under the pieces", () -> robot.lookup(".token-id").queryAll().size()
-                == Tokenizers.count(Encoding.CL100K_BASE, text));
+        waitFor(
+                "ids under the pieces",
+                () -> robot.lookup(".token-id").queryAll().size() == Tokenizers.count(Encoding.CL100K_BASE, text));
     }
 
     @Test
@@ -155,20 +187,26 @@ class TokensPaneTest {
                 + Tokenizers.count(Encoding.O200K_BASE, "def f(x):\n    return x * 2\n");
         waitFor("three messages tokenized", () -> shownTokens() == total);
         waitFor("pieces shown", () -> tokensIn(pieces(robot)) == total);
-        List<String> headers = robot.lookup(".token-header").queryAll().stream().map(n -> ((Label) n).getText())
+        List<String> headers = robot.lookup(".token-header").queryAll().stream()
+                .map(n -> ((Label) n).getText())
                 .toList();
         assertEquals(3, headers.size(), headers.toString());
         assertTrue(headers.get(1).startsWith("Example turn 1 · user"), headers.toString());
         robot.interact(() -> robot.lookup("#tokens-encoding").queryComboBox().setValue(Encoding.CL100K_BASE));
-        Supplier<Label> rare = () -> robot.lookup(".token-split").queryAll().stream().map(Label.class::cast)
-                .filter(l -> l.getText().equals("龘")).findFirst().orElse(null);
+        Supplier<Label> rare = () -> robot.lookup(".token-split").queryAll().stream()
+                .map(Label.class::cast)
+                .filter(l -> l.getText().equals("龘"))
+                .findFirst()
+                .orElse(null);
         waitFor("cl100k split the rare character", () -> rare.get() != null);
         Label split = rare.get();
         TokenPiece p = (TokenPiece) split.getUserData();
         assertTrue(p.tokenCount() > 1);
         robot.moveTo(split);
         waitFor("tooltip shows", () -> split.getTooltip().isShowing());
-        assertTrue(split.getTooltip().getText().contains("split a character"), split.getTooltip().getText());
+        assertTrue(
+                split.getTooltip().getText().contains("split a character"),
+                split.getTooltip().getText());
         screenshot(robot, "tokens-mixed");
     }
 
@@ -179,21 +217,39 @@ class TokensPaneTest {
             vm.userTextProperty().set("Summarize:\n```python\nprint('hi')\n```\n日本語のテキスト。 And English prose.");
         });
         robot.clickOn("#tokens-mode-tax");
-        waitFor("tax computed", () -> tokens.taxProperty().get() != null
-                && !taxTable(robot).getItems().isEmpty());
+        waitFor(
+                "tax computed",
+                () -> tokens.taxProperty().get() != null
+                        && !taxTable(robot).getItems().isEmpty());
         var table = taxTable(robot);
         assertEquals(6, table.getItems().size(), "o200k, cl100k, Claude, Claude 2026, Gemini, open");
         List<String> columns = table.getColumns().stream().map(c -> c.getText()).toList();
         assertTrue(columns.contains("Tax"), columns.toString());
         assertTrue(columns.stream().anyMatch(c -> c.startsWith("Code (")), columns.toString());
         assertTrue(columns.stream().anyMatch(c -> c.startsWith("CJK (")), columns.toString());
-        assertEquals("≈ estimate · * ratio UNCONFIRMED", robot.lookup("#token-tax").lookup(".label")
-                .queryAll().stream().map(n -> ((Label) n).getText()).filter(s -> s.startsWith("≈ estimate"))
-                .findFirst().orElse("").substring(0, 32));
-        assertEquals(3, robot.lookup("#token-tax-chart").queryAs(javafx.scene.chart.StackedBarChart.class).getData().size(), "prose, code and CJK series");
+        assertEquals(
+                "≈ estimate · * ratio UNCONFIRMED",
+                robot.lookup("#token-tax").lookup(".label").queryAll().stream()
+                        .map(n -> ((Label) n).getText())
+                        .filter(s -> s.startsWith("≈ estimate"))
+                        .findFirst()
+                        .orElse("")
+                        .substring(0, 32));
+        assertEquals(
+                3,
+                robot.lookup("#token-tax-chart")
+                        .queryAs(StackedBarChart.class)
+                        .getData()
+                        .size(),
+                "prose, code and CJK series");
         // "Count exactly" asks the providers; this window has no keys, so it says so instead of a number
         robot.clickOn("#token-tax-count-exactly");
-        waitFor("counting answered", () -> !robot.lookup("#token-tax-error").queryAs(Label.class).getText().isEmpty());
+        waitFor(
+                "counting answered",
+                () -> !robot.lookup("#token-tax-error")
+                        .queryAs(Label.class)
+                        .getText()
+                        .isEmpty());
         assertEquals("no key", tokens.exactCounts().counts().get("claude")); // the rest: TokensViewModelTest
         screenshot(robot, "tokens-tax");
     }
@@ -208,8 +264,8 @@ class TokensPaneTest {
         long worst = 0;
         for (int i = 0; i < 20; i++) { // the FX thread keeps turning while the worker tokenizes 2 MB
             long t0 = System.nanoTime();
-            java.util.concurrent.CountDownLatch ping = new java.util.concurrent.CountDownLatch(1);
-            javafx.application.Platform.runLater(ping::countDown);
+            CountDownLatch ping = new CountDownLatch(1);
+            Platform.runLater(ping::countDown);
             assertTrue(ping.await(5, TimeUnit.SECONDS), "FX thread blocked");
             worst = Math.max(worst, (System.nanoTime() - t0) / 1_000_000);
             Thread.sleep(20);
@@ -220,11 +276,14 @@ class TokensPaneTest {
         int built = pieces(robot).size();
         assertTrue(built > 0 && built < 5_000, "only the rows in view are built, not " + built + " pieces");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ListView<Object> list = robot.lookup("#tokens-list").queryAs(
-                javafx.scene.control.ListView.class);
+        ListView<Object> list = robot.lookup("#tokens-list").queryAs(ListView.class);
         robot.interact(() -> list.scrollTo(list.getItems().size() - 1));
-        waitFor("the end of the prompt shows", () -> pieces(robot).stream().map(Node::getUserData)
-                .filter(TokenPiece.class::isInstance).anyMatch(d -> ((TokenPiece) d).charEnd() == big.length()));
+        waitFor(
+                "the end of the prompt shows",
+                () -> pieces(robot).stream()
+                        .map(Node::getUserData)
+                        .filter(TokenPiece.class::isInstance)
+                        .anyMatch(d -> ((TokenPiece) d).charEnd() == big.length()));
 
         robot.clickOn("#tokens-mode-tax");
         waitFor("tax of 2 MB computed", () -> tokens.taxProperty().get() != null);
@@ -238,14 +297,20 @@ class TokensPaneTest {
         }
         robot.interact(() -> view.showTokens());
         String[][] samples = {
-            {"tokens-prose", "You are a friendly support agent for Acme Corp. Answer the customer's question in two "
-                + "or three sentences, politely and precisely. If you do not know the answer, say so and offer to "
-                + "escalate the ticket to a human colleague.\n\nNever invent order numbers, prices or dates."},
-            {"tokens-code", "```python\ndef total(items):\n    \"\"\"Sum the prices of the items.\"\"\"\n    return "
-                + "sum(item.price * item.qty for item in items)\n\nprint(total(cart))\n```\n"
-                + "{\"name\": \"get_order\", \"parameters\": {\"order_id\": {\"type\": \"string\"}}}"},
-            {"tokens-cjk", "顧客の質問に丁寧に答えてください。注文番号や価格を作り出さないでください。\n"
-                + "请用中文回答客户的问题，并保持简洁。\n한국어로 답변해 주세요. 🙂👍🏽"}};
+            {
+                "tokens-prose",
+                "You are a friendly support agent for Acme Corp. Answer the customer's question in two "
+                        + "or three sentences, politely and precisely. If you do not know the answer, say so and offer to "
+                        + "escalate the ticket to a human colleague.\n\nNever invent order numbers, prices or dates."
+            },
+            {
+                "tokens-code",
+                "```python\ndef total(items):\n    \"\"\"Sum the prices of the items.\"\"\"\n    return "
+                        + "sum(item.price * item.qty for item in items)\n\nprint(total(cart))\n```\n"
+                        + "{\"name\": \"get_order\", \"parameters\": {\"order_id\": {\"type\": \"string\"}}}"
+            },
+            {"tokens-cjk", "顧客の質問に丁寧に答えてください。注文番号や価格を作り出さないでください。\n" + "请用中文回答客户的问题，并保持简洁。\n한국어로 답변해 주세요. 🙂👍🏽"}
+        };
         for (String[] s : samples) {
             Object g = tokens.piecesProperty().get();
             robot.interact(() -> vm.userTextProperty().set(s[1]));
@@ -262,7 +327,6 @@ class TokensPaneTest {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(300);
         var img = robot.capture(stage.getScene().getRoot()).getImage();
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
-                new File(dir, name + ".png"));
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(dir, name + ".png"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.theme.PrimerLight;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.lab.run.ExperimentSpec;
@@ -17,18 +18,20 @@ import dev.costbench.model.tuning.RequestTuner;
 import dev.costbench.model.tuning.SuggestionKind;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
-import dev.costbench.ui.lab.LabView;
-import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.lab.LabView;
+import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.prompt.PromptFeature;
-import dev.costbench.ui.prompt.TuneViewModel;
 import dev.costbench.ui.prompt.PromptSnapshot;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
+import dev.costbench.ui.prompt.TuneViewModel;
 import dev.costbench.ui.prompt.Turn;
 import dev.costbench.ui.providers.ProviderAccess;
+import java.io.File;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,14 +39,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.event.Event;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,14 +94,15 @@ class TunePaneTest {
         server.start();
         data = Files.createTempDirectory("costbench-tune-ui");
         String base = server.url("/").toString();
-        ProviderConfig cfg = new ProviderConfig(Map.of("OPENAI_BASE_URL", base + "v1", "OPENAI_API_KEY", KEY),
+        ProviderConfig cfg = new ProviderConfig(
+                Map.of("OPENAI_BASE_URL", base + "v1", "OPENAI_API_KEY", KEY),
                 CredentialStores.encryptedFile(data, () -> "correct horse battery".toCharArray()),
                 data.resolve("providers.json"));
         ProviderAccess access = new ProviderAccess(cfg);
-        UiContext ui = new UiContext(new FxTaskExecutor((j, e) -> { }), new RecordingDialogService());
-        lab = new LabView(new LabViewModel(ui, () -> null, () -> CATALOG, id -> access.clients().client(id),
-                () -> new String[] {"", ""}, null));
-        feature = new PromptFeature(ui, CATALOG, access.clients(), lab.viewModel(), t -> { });
+        UiContext ui = new UiContext(new FxTaskExecutor((j, e) -> {}), new RecordingDialogService());
+        lab = new LabView(new LabViewModel(
+                ui, () -> null, () -> CATALOG, id -> access.clients().client(id), () -> new String[] {"", ""}, null));
+        feature = new PromptFeature(ui, CATALOG, access.clients(), lab.viewModel(), t -> {});
         vm = feature.prompt();
         tune = feature.tune();
         view = new PromptView(feature);
@@ -91,9 +110,10 @@ class TunePaneTest {
         SplitPane root = new SplitPane(view, lab);
         root.setDividerPositions(0.75);
         stage.setScene(new Scene(root, 1600, 950));
-        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
-                .getUserAgentStylesheet());
-        stage.getScene().getStylesheets().add(CostBenchApp.class.getResource("app.css").toExternalForm());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        stage.getScene()
+                .getStylesheets()
+                .add(CostBenchApp.class.getResource("app.css").toExternalForm());
         stage.show();
     }
 
@@ -117,13 +137,20 @@ class TunePaneTest {
     private void applyFirst(String key) {
         tune.analyse();
         List<RequestTuner.TextPart> ps = PromptSnapshot.of(vm).parts();
-        tune.items().stream().filter(i -> i.part() >= 0 && ps.get(i.part()).key().equals(key)
-                && !i.suggestion().edits().isEmpty()).findFirst().ifPresent(tune::apply);
+        tune.items().stream()
+                .filter(i -> i.part() >= 0
+                        && ps.get(i.part()).key().equals(key)
+                        && !i.suggestion().edits().isEmpty())
+                .findFirst()
+                .ifPresent(tune::apply);
     }
 
     private void applyFirst(SuggestionKind kind) {
         tune.analyse();
-        tune.items().stream().filter(i -> i.suggestion().kind() == kind).findFirst().ifPresent(tune::apply);
+        tune.items().stream()
+                .filter(i -> i.suggestion().kind() == kind)
+                .findFirst()
+                .ifPresent(tune::apply);
     }
 
     private static int o200k(String s) {
@@ -133,7 +160,8 @@ class TunePaneTest {
     @Test
     void userMessageAndTurnCutsApplyAndUndoAllRestoresExactly(FxRobot robot) throws Exception {
         String sys = "Classify the ticket and explain your reasoning in detail.";
-        String user = "Please kindly, in order to help me, tell me where my order is.   \n\n\n\nThank you. 注文番号は 42 です。";
+        String user =
+                "Please kindly, in order to help me, tell me where my order is.   \n\n\n\nThank you. 注文番号は 42 です。";
         robot.interact(() -> {
             vm.systemTextProperty().set(sys);
             vm.addTurn(Role.USER, "My parcel is late, please   tell me where it is.");
@@ -152,7 +180,8 @@ class TunePaneTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         List<RequestTuner.Item> items = List.copyOf(tune.items());
-        List<SuggestionKind> kinds = items.stream().map(i -> i.suggestion().kind()).toList();
+        List<SuggestionKind> kinds =
+                items.stream().map(i -> i.suggestion().kind()).toList();
         assertTrue(kinds.contains(SuggestionKind.OUTPUT_CAP), kinds.toString());
         assertTrue(kinds.contains(SuggestionKind.FEW_SHOT), kinds.toString());
         assertTrue(kinds.contains(SuggestionKind.STRUCTURED_OUTPUT), kinds.toString());
@@ -171,25 +200,33 @@ class TunePaneTest {
         assertTrue(vm.turns().size() < 6, "examples dropped");
         robot.interact(() -> applyFirst(SuggestionKind.OUTPUT_CAP));
         assertEquals(128, vm.outputTokensProperty().get());
-        robot.interact(() -> robot.lookup("#tune-apply-structured-output").queryButton().fire());
+        robot.interact(() ->
+                robot.lookup("#tune-apply-structured-output").queryButton().fire());
         assertTrue(vm.systemTextProperty().get().endsWith(RequestTuner.STRUCTURED_INSTRUCTION));
         assertEquals(5, tune.appliedProperty().get());
 
         // before/after: the diff shows both texts, the token delta is negative
         robot.clickOn("Before / after");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> feature.diff().segments().stream()
-                .anyMatch(x -> x.text().contains("kindly"))); // compared in the background
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> feature.diff().segments().stream()
+                        .anyMatch(x -> x.text().contains("kindly"))); // compared in the background
         WaitForAsyncUtils.waitForFxEvents();
-        String diff = robot.lookup("#diff-flow").queryAs(javafx.scene.text.TextFlow.class).getChildren().stream()
-                .map(n -> ((javafx.scene.text.Text) n).getText()).collect(java.util.stream.Collectors.joining());
-        assertTrue(diff.contains("kindly") && diff.contains(RequestTuner.STRUCTURED_INSTRUCTION.split(" ")[0]), diff);
+        String diff = robot.lookup("#diff-flow").queryAs(TextFlow.class).getChildren().stream()
+                .map(n -> ((Text) n).getText())
+                .collect(Collectors.joining());
+        assertTrue(
+                diff.contains("kindly")
+                        && diff.contains(RequestTuner.STRUCTURED_INSTRUCTION.split(" ")[0]),
+                diff);
         screenshot(robot, "costbench.screenshot.diff");
 
         // Ctrl+Z undoes the last one (structured output). The key event goes to the tab directly: a robot key press
         // on a loaded machine can auto-repeat while the window is busy, which would undo more than once.
-        robot.interact(() -> javafx.event.Event.fireEvent(robot.lookup("#tune-pane").query(), new javafx.scene.input.KeyEvent(
-                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.Z, false, true, false,
-                false)));
+        robot.interact(() -> Event.fireEvent(
+                robot.lookup("#tune-pane").query(),
+                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.Z, false, true, false, false)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(4, tune.appliedProperty().get());
         assertFalse(vm.systemTextProperty().get().endsWith(RequestTuner.STRUCTURED_INSTRUCTION));
@@ -212,20 +249,26 @@ class TunePaneTest {
         });
         tune(robot, "claude-sonnet-4-5");
         // Ctrl+B at the end of the system prompt
-        org.fxmisc.richtext.CodeArea area = robot.lookup("#system-prompt-area").queryAs(
-                org.fxmisc.richtext.CodeArea.class);
+        CodeArea area = robot.lookup("#system-prompt-area").queryAs(CodeArea.class);
         robot.clickOn(area);
         robot.interact(() -> area.moveTo(area.getLength()));
-        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.B);
+        robot.push(KeyCode.CONTROL, KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(sys.length()), feature.marks().offsets("system"));
         assertEquals(sys, vm.systemTextProperty().get(), "marking changes no text");
         robot.clickOn("Cache");
         WaitForAsyncUtils.waitForFxEvents();
         // Anthropic 5-minute write 1.25×, read 0.1×: (1.25 − 0.1) / (1 − 0.1) = 1.28 → from the 2nd call
-        assertEquals("cheaper from the 2nd call within 5 minutes", robot.lookup("#cache-breakeven-claude-sonnet-4-5")
-                .queryAs(javafx.scene.control.Label.class).getText());
-        assertFalse(robot.lookup("#cache-warnings").queryAs(javafx.scene.layout.VBox.class).getChildren().isEmpty(),
+        assertEquals(
+                "cheaper from the 2nd call within 5 minutes",
+                robot.lookup("#cache-breakeven-claude-sonnet-4-5")
+                        .queryAs(Label.class)
+                        .getText());
+        assertFalse(
+                robot.lookup("#cache-warnings")
+                        .queryAs(VBox.class)
+                        .getChildren()
+                        .isEmpty(),
                 "{{date}} before the breakpoint");
         screenshot(robot, "costbench.screenshot.cache");
         assertEquals(Part.CacheTtl.FIVE_MINUTES, feature.request().systemCache());
@@ -236,9 +279,9 @@ class TunePaneTest {
             vm.addTurn(Role.USER, "Example question");
             vm.addTurn(Role.ASSISTANT, "Example answer");
         });
-        javafx.scene.Node editor = robot.lookup("#turn-0").query();
+        Node editor = robot.lookup("#turn-0").query();
         robot.interact(() -> vm.turns().get(0).textProperty().set("Example question?"));
-        org.junit.jupiter.api.Assertions.assertSame(editor, robot.lookup("#turn-0").query());
+        Assertions.assertSame(editor, robot.lookup("#turn-0").query());
     }
 
     @Test
@@ -257,12 +300,16 @@ class TunePaneTest {
         ExperimentSpec spec = lab.viewModel().setup().spec();
         assertEquals("Tuned prompt: 1 cut(s)", spec.name());
         assertEquals(2, spec.variants().size());
-        assertEquals(original, robot.lookup("#lab-base-system").queryAs(TextArea.class).getText());
-        assertEquals(tuned, robot.lookup("#lab-opt-system").queryAs(TextArea.class).getText());
-        assertEquals("Where is my order {{id}}?", robot.lookup("#lab-opt-user").queryAs(TextArea.class).getText());
+        assertEquals(
+                original,
+                robot.lookup("#lab-base-system").queryAs(TextArea.class).getText());
+        assertEquals(
+                tuned, robot.lookup("#lab-opt-system").queryAs(TextArea.class).getText());
+        assertEquals(
+                "Where is my order {{id}}?",
+                robot.lookup("#lab-opt-user").queryAs(TextArea.class).getText());
         assertTrue(tune.statusProperty().get().startsWith("Sent to the A/B lab"));
-        assertTrue(robot.lookup("#tune-status").queryAs(javafx.scene.control.Label.class).getText()
-                .startsWith("Sent to the A/B lab"));
+        assertTrue(robot.lookup("#tune-status").queryAs(Label.class).getText().startsWith("Sent to the A/B lab"));
     }
 
     @Test
@@ -275,20 +322,24 @@ class TunePaneTest {
             vm.userTextProperty().set("Hi");
         });
         tune(robot, "gpt-4.1");
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1741476542,\"status\":\"completed\","
                         + "\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-4o-mini-2024-07-18\",\"output\":"
                         + "[{\"type\":\"message\",\"id\":\"msg_1\",\"status\":\"completed\",\"role\":\"assistant\","
                         + "\"content\":[{\"type\":\"output_text\",\"text\":\"" + rewritten.replace("\"", "\\\"")
                         + "\",\"annotations\":[]}]}],\"usage\":{\"input_tokens\":120,\"input_tokens_details\":"
                         + "{\"cached_tokens\":0},\"output_tokens\":20,\"output_tokens_details\":{\"reasoning_tokens\""
-                        + ":0},\"total_tokens\":140}}").build());
+                        + ":0},\"total_tokens\":140}}")
+                .build());
         robot.interact(() -> {
             tune.rewrite().modelProperty().set("gpt-4o-mini");
             tune.rewrite().partProperty().set(0);
         });
         robot.clickOn("#tune-rewrite");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> tune.statusProperty().get().startsWith("Rewrite by"));
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> tune.statusProperty().get().startsWith("Rewrite by"));
         WaitForAsyncUtils.waitForFxEvents();
         RecordedRequest req = server.takeRequest();
         assertEquals("/v1/responses", req.getUrl().encodedPath());
@@ -296,10 +347,15 @@ class TunePaneTest {
         String body = req.getBody().string(StandardCharsets.UTF_8);
         assertTrue(body.contains("\"model\":\"gpt-4o-mini\"") && body.contains("about half its length"), body);
         RequestTuner.Item it = tune.items().stream()
-                .filter(i -> i.suggestion().kind() == SuggestionKind.REWRITE).findFirst().orElseThrow();
+                .filter(i -> i.suggestion().kind() == SuggestionKind.REWRITE)
+                .findFirst()
+                .orElseThrow();
         // gpt-4o-mini: 120 × $0.15/1M + 20 × $0.60/1M = $0.00003
         assertNotNull(it.costUsd());
-        assertEquals(0, new java.math.BigDecimal("0.00003").compareTo(it.costUsd()), it.costUsd().toPlainString());
+        assertEquals(
+                0,
+                new BigDecimal("0.00003").compareTo(it.costUsd()),
+                it.costUsd().toPlainString());
         assertEquals(o200k(sys) - o200k(rewritten), it.suggestion().tokensSaved(Encoding.O200K_BASE));
         assertEquals(1, ledger.size());
         assertTrue(ledger.get(0).startsWith("rewrite gpt-4o-mini"), ledger.get(0));
@@ -322,12 +378,11 @@ class TunePaneTest {
         String shot = System.getProperty(property);
         if (shot != null) {
             robot.interact(() -> robot.lookup(".split-pane").queryAllAs(SplitPane.class).stream()
-                    .filter(p -> p.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                    .filter(p -> p.getOrientation() == Orientation.VERTICAL)
                     .forEach(p -> p.setDividerPositions(0.3)));
             WaitForAsyncUtils.waitForFxEvents();
             var img = robot.capture(robot.targetWindow().getScene().getRoot()).getImage();
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
-                    new java.io.File(shot));
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", new File(shot));
         }
     }
 }

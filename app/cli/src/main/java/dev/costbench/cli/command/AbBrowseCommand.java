@@ -31,14 +31,11 @@ import java.util.Set;
  */
 final class AbBrowseCommand {
 
-    public static final Args.Options LIST = Args.Options.of("ab list", Set.of(),
-            Set.of("json"));
+    public static final Args.Options LIST = Args.Options.of("ab list", Set.of(), Set.of("json"));
 
-    public static final Args.Options SHOW = Args.Options.of("ab show", Set.of(),
-            Set.of("json"));
+    public static final Args.Options SHOW = Args.Options.of("ab show", Set.of(), Set.of("json"));
 
-    public static final Args.Options EXPORT = Args.Options.of("ab export", Set.of("out"),
-            Set.of("json", "csv"));
+    public static final Args.Options EXPORT = Args.Options.of("ab export", Set.of("out"), Set.of("json", "csv"));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -66,13 +63,28 @@ final class AbBrowseCommand {
                 out.println(Json.pretty(arr));
                 return 0;
             }
-            out.printf(Locale.ROOT, "%6s  %-11s  %-16s  %9s  %6s  %10s  %s%n", "ID", "STATUS", "CREATED", "DONE",
-                    "FAILED", "SPENT", "NAME");
+            out.printf(
+                    Locale.ROOT,
+                    "%6s  %-11s  %-16s  %9s  %6s  %10s  %s%n",
+                    "ID",
+                    "STATUS",
+                    "CREATED",
+                    "DONE",
+                    "FAILED",
+                    "SPENT",
+                    "NAME");
             for (Experiment e : all) {
                 ExperimentProgress p = store.progress(e.id());
-                out.printf(Locale.ROOT, "%6d  %-11s  %-16s  %9s  %6d  %10s  %s%n", e.id(), e.status(),
-                        e.created().toString().substring(0, 16).replace('T', ' '), p.succeeded() + "/" + p.planned(),
-                        p.failed(), Money.format(p.spentUsd()), e.name());
+                out.printf(
+                        Locale.ROOT,
+                        "%6d  %-11s  %-16s  %9s  %6d  %10s  %s%n",
+                        e.id(),
+                        e.status(),
+                        e.created().toString().substring(0, 16).replace('T', ' '),
+                        p.succeeded() + "/" + p.planned(),
+                        p.failed(),
+                        Money.format(p.spentUsd()),
+                        e.name());
             }
             if (all.isEmpty()) {
                 out.println("no experiments yet (costbench ab run experiment.json)");

@@ -44,8 +44,8 @@ public final class AbCommand {
 
     public int run(List<String> argv) throws IOException {
         if (argv.isEmpty()) {
-            throw new UsageException("ab needs a subcommand: run, resume, judge, list, show, export, compare, "
-                    + "reprice, import");
+            throw new UsageException(
+                    "ab needs a subcommand: run, resume, judge, list, show, export, compare, " + "reprice, import");
         }
         String sub = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());

@@ -37,20 +37,16 @@ import java.util.function.Supplier;
  */
 final class AbHistoryCommand {
 
-    public static final Args.Options COMPARE = Args.Options.of("ab compare", Set.of(),
-            Set.of("json"));
-    public static final Args.Options REPRICE = Args.Options.of("ab reprice", Set.of(),
-            Set.of("json"));
-    public static final Args.Options IMPORT = Args.Options.of("ab import", Set.of(),
-            Set.of());
+    public static final Args.Options COMPARE = Args.Options.of("ab compare", Set.of(), Set.of("json"));
+    public static final Args.Options REPRICE = Args.Options.of("ab reprice", Set.of(), Set.of("json"));
+    public static final Args.Options IMPORT = Args.Options.of("ab import", Set.of(), Set.of());
 
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<Catalog> catalog;
     private final Supplier<? extends LabStore> stores;
 
-    AbHistoryCommand(PrintStream out, PrintStream err, Supplier<Catalog> catalog,
-                     Supplier<? extends LabStore> stores) {
+    AbHistoryCommand(PrintStream out, PrintStream err, Supplier<Catalog> catalog, Supplier<? extends LabStore> stores) {
         this.out = out;
         this.err = err;
         this.catalog = catalog;
@@ -78,18 +74,34 @@ final class AbHistoryCommand {
                 out.println(Json.pretty(compareJson(e1, e2, c)));
                 return 0;
             }
-            out.printf(Locale.ROOT, "Earlier: #%d %s (%s)%nLater:   #%d %s (%s)%n", e1.id(), e1.name(),
-                    e1.created().toString().substring(0, 16).replace('T', ' '), e2.id(), e2.name(),
+            out.printf(
+                    Locale.ROOT,
+                    "Earlier: #%d %s (%s)%nLater:   #%d %s (%s)%n",
+                    e1.id(),
+                    e1.name(),
+                    e1.created().toString().substring(0, 16).replace('T', ' '),
+                    e2.id(),
+                    e2.name(),
                     e2.created().toString().substring(0, 16).replace('T', ' '));
             out.println("Change = later − earlier; intervals 95 %, unpaired (Welch t; bootstrap for the median); "
                     + "* = the interval excludes no change");
             for (RunComparison.Row r : c.rows()) {
-                out.printf(Locale.ROOT, "%n%s · %s%s%n", r.variant(), r.model(), !r.inEarlier() ? " (only in #"
-                        + second + ")" : !r.inLater() ? " (only in #" + first + ")" : "");
+                out.printf(
+                        Locale.ROOT,
+                        "%n%s · %s%s%n",
+                        r.variant(),
+                        r.model(),
+                        !r.inEarlier()
+                                ? " (only in #" + second + ")"
+                                : !r.inLater() ? " (only in #" + first + ")" : "");
                 for (RunComparison.Change ch : r.changes()) {
-                    out.printf(Locale.ROOT, "  %-22s %12s → %-12s %s%n", ch.metric().label(),
+                    out.printf(
+                            Locale.ROOT,
+                            "  %-22s %12s → %-12s %s%n",
+                            ch.metric().label(),
                             RunComparison.value(ch.metric(), ch.earlier()),
-                            RunComparison.value(ch.metric(), ch.later()), ch.changeText());
+                            RunComparison.value(ch.metric(), ch.later()),
+                            ch.changeText());
                 }
             }
             return 0;
@@ -108,13 +120,14 @@ final class AbHistoryCommand {
             ro.put("inEarlier", r.inEarlier());
             ro.put("inLater", r.inLater());
             for (RunComparison.Change ch : r.changes()) {
-                ObjectNode m = ro.putObject(switch (ch.metric()) {
-                    case COST_PER_CALL -> "costPerCallUsd";
-                    case INPUT_TOKENS -> "inputTokens";
-                    case OUTPUT_TOKENS -> "outputTokens";
-                    case LATENCY_P50 -> "latencyP50Ms";
-                    case QUALITY -> "qualityRougeL";
-                });
+                ObjectNode m = ro.putObject(
+                        switch (ch.metric()) {
+                            case COST_PER_CALL -> "costPerCallUsd";
+                            case INPUT_TOKENS -> "inputTokens";
+                            case OUTPUT_TOKENS -> "outputTokens";
+                            case LATENCY_P50 -> "latencyP50Ms";
+                            case QUALITY -> "qualityRougeL";
+                        });
                 m.put("nEarlier", ch.nEarlier());
                 m.put("nLater", ch.nLater());
                 number(m, "earlier", ch.earlier());
@@ -169,19 +182,44 @@ final class AbHistoryCommand {
                 out.println(Json.pretty(o));
                 return 0;
             }
-            out.printf(Locale.ROOT, "#%d %s re-priced at today's prices (catalog as of %s); the stored costs are "
-                    + "not changed%n", id, e.name(), cat.asOf());
-            out.printf(Locale.ROOT, "%-24s %-22s %6s %12s %12s %10s%n", "VARIANT", "MODEL", "CALLS", "THEN",
-                    "NOW", "CHANGE");
+            out.printf(
+                    Locale.ROOT,
+                    "#%d %s re-priced at today's prices (catalog as of %s); the stored costs are " + "not changed%n",
+                    id,
+                    e.name(),
+                    cat.asOf());
+            out.printf(
+                    Locale.ROOT,
+                    "%-24s %-22s %6s %12s %12s %10s%n",
+                    "VARIANT",
+                    "MODEL",
+                    "CALLS",
+                    "THEN",
+                    "NOW",
+                    "CHANGE");
             for (Repricing.Row row : r.rows()) {
-                out.printf(Locale.ROOT, "%-24s %-22s %6d %12s %12s %10s%s%n", row.variant(), row.model(),
-                        row.trials(), Money.format(row.storedUsd()), row.inCatalog() ? Money.format(row.nowUsd())
-                                : "not listed", pct(row.changePercent()), row.unpricedThen() + row.unpricedNow() > 0
-                                ? "  (" + row.unpricedThen() + " unpriced then, " + row.unpricedNow()
-                                + " unpriced now)" : "");
+                out.printf(
+                        Locale.ROOT,
+                        "%-24s %-22s %6d %12s %12s %10s%s%n",
+                        row.variant(),
+                        row.model(),
+                        row.trials(),
+                        Money.format(row.storedUsd()),
+                        row.inCatalog() ? Money.format(row.nowUsd()) : "not listed",
+                        pct(row.changePercent()),
+                        row.unpricedThen() + row.unpricedNow() > 0
+                                ? "  (" + row.unpricedThen() + " unpriced then, " + row.unpricedNow() + " unpriced now)"
+                                : "");
             }
-            out.printf(Locale.ROOT, "%-24s %-22s %6s %12s %12s %10s%n", "TOTAL (priced then and now)", "", "",
-                    Money.format(r.thenTotalUsd()), Money.format(r.nowTotalUsd()), pct(r.totalChangePercent()));
+            out.printf(
+                    Locale.ROOT,
+                    "%-24s %-22s %6s %12s %12s %10s%n",
+                    "TOTAL (priced then and now)",
+                    "",
+                    "",
+                    Money.format(r.thenTotalUsd()),
+                    Money.format(r.nowTotalUsd()),
+                    pct(r.totalChangePercent()));
             if (!r.missingModels().isEmpty()) {
                 out.println("no longer in the catalog (not re-priced, not counted in the total): "
                         + String.join(", ", r.missingModels()));
@@ -203,9 +241,15 @@ final class AbHistoryCommand {
             throw new UsageException("no such file: " + f);
         }
         try (LabStore store = stores.get()) {
-            Experiment e = ExperimentImport.importInto(store, json, f.getFileName().toString());
-            out.printf(Locale.ROOT, "imported \"%s\" as experiment %d (%d trials); costbench ab show %d%n", e.name(),
-                    e.id(), store.trials(e.id()).size(), e.id());
+            Experiment e =
+                    ExperimentImport.importInto(store, json, f.getFileName().toString());
+            out.printf(
+                    Locale.ROOT,
+                    "imported \"%s\" as experiment %d (%d trials); costbench ab show %d%n",
+                    e.name(),
+                    e.id(),
+                    store.trials(e.id()).size(),
+                    e.id());
             return 0;
         } catch (ExperimentImport.ImportException e) {
             err.println("costbench: " + f + ": " + e.getMessage());

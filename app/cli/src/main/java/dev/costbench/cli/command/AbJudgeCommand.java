@@ -9,7 +9,6 @@ import static dev.costbench.cli.command.AbSupport.concurrency;
 import static dev.costbench.cli.command.AbSupport.exitCode;
 import static dev.costbench.cli.command.AbSupport.id;
 import static dev.costbench.cli.command.AbSupport.openStore;
-import static dev.costbench.cli.command.AbSupport.provider;
 import static dev.costbench.cli.command.AbSupport.requireExperiment;
 
 import dev.costbench.cli.term.Args;
@@ -47,7 +46,8 @@ import java.util.function.Supplier;
  */
 final class AbJudgeCommand {
 
-    public static final Args.Options JUDGE = Args.Options.of("ab judge",
+    public static final Args.Options JUDGE = Args.Options.of(
+            "ab judge",
             Set.of("model", "rubric", "scale", "budget", "concurrency"),
             Set.of("json", "yes", "reference"));
 
@@ -68,8 +68,7 @@ final class AbJudgeCommand {
     }
 
     /** A judge to run after the trials, with the cap given on the command line (or null). */
-    record Judging(Judge judge, JudgeSpec spec, BigDecimal budget) {
-    }
+    record Judging(Judge judge, JudgeSpec spec, BigDecimal budget) {}
 
     int run(List<String> argv) throws IOException {
         Args a = Args.parse(argv, JUDGE);
@@ -85,19 +84,29 @@ final class AbJudgeCommand {
             JudgeSpec spec = judgeSpec(q.judge(), a, id);
             if (!spec.equals(q.judge())) {
                 // the experiment's judge from now on: its scores are the ones the results show
-                store.updateSettings(id, new ExperimentSettings(e.settings().temperature(),
-                        e.settings().maxOutputTokens(), e.settings().reasoningBudget(),
-                        e.settings().reasoningEffort(), e.settings().reuseStoredAnswers(),
-                        q.withJudge(spec).writeInto(e.settings().extraJson())));
+                store.updateSettings(
+                        id,
+                        new ExperimentSettings(
+                                e.settings().temperature(),
+                                e.settings().maxOutputTokens(),
+                                e.settings().reasoningBudget(),
+                                e.settings().reasoningEffort(),
+                                e.settings().reuseStoredAnswers(),
+                                q.withJudge(spec).writeInto(e.settings().extraJson())));
             }
-            Judge probe = new Judge(store, p -> {
-                throw new IllegalStateException("no calls while estimating");
-            }, cat::find);
+            Judge probe = new Judge(
+                    store,
+                    p -> {
+                        throw new IllegalStateException("no calls while estimating");
+                    },
+                    cat::find);
             JudgeEstimate est = probe.estimate(id, spec);
-            (json ? err : out).println("Judge estimate for experiment " + id + ": " + est.text()
-                    + ", counted apart from the trials" + ((budget != null ? budget : spec.budgetUsd()) == null
-                    ? " (no judge cap; --budget USD sets one)" : "; judge cap "
-                    + Money.format(budget != null ? budget : spec.budgetUsd())));
+            (json ? err : out)
+                    .println("Judge estimate for experiment " + id + ": " + est.text()
+                            + ", counted apart from the trials"
+                            + ((budget != null ? budget : spec.budgetUsd()) == null
+                                    ? " (no judge cap; --budget USD sets one)"
+                                    : "; judge cap " + Money.format(budget != null ? budget : spec.budgetUsd())));
             if (est.calls() == 0) {
                 err.println("experiment " + id + ": every output already has a score by " + spec.model());
                 report.summary(store, id, null, null, json);
@@ -161,7 +170,10 @@ final class AbJudgeCommand {
     }
 
     private boolean confirmJudge(JudgeEstimate e) throws IOException {
-        return ask(in, err, "Judge " + e.calls() + " outputs for about " + Money.format(e.lowUsd()) + " – "
-                + Money.format(e.highUsd()) + "?");
+        return ask(
+                in,
+                err,
+                "Judge " + e.calls() + " outputs for about " + Money.format(e.lowUsd()) + " – "
+                        + Money.format(e.highUsd()) + "?");
     }
 }

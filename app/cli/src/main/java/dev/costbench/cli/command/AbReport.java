@@ -43,8 +43,10 @@ final class AbReport {
             for (ExperimentSpec.MediaSpec m : v.media()) {
                 StringBuilder tokens = new StringBuilder();
                 for (ExperimentSpec.ModelSpec ms : spec.models()) {
-                    cat.find(ms.id()).ifPresent(e -> tokens.append(tokens.length() == 0 ? "" : ", ")
-                            .append(ms.id()).append(mediaTokens(Estimator.mediaTokens(e, m))));
+                    cat.find(ms.id())
+                            .ifPresent(e -> tokens.append(tokens.length() == 0 ? "" : ", ")
+                                    .append(ms.id())
+                                    .append(mediaTokens(Estimator.mediaTokens(e, m))));
                 }
                 to.println("  media of " + v.name() + ": " + m.describe()
                         + (tokens.length() == 0 ? "" : " — tokens: " + tokens));
@@ -57,18 +59,39 @@ final class AbReport {
     }
 
     static void printEstimate(String name, RunEstimate e, PrintStream to) {
-        to.printf(Locale.ROOT, "Estimate for \"%s\": %d calls, %s – %s%s%n", name, e.calls(),
-                Money.format(e.lowUsd()), Money.format(e.highUsd()),
+        to.printf(
+                Locale.ROOT,
+                "Estimate for \"%s\": %d calls, %s – %s%s%n",
+                name,
+                e.calls(),
+                Money.format(e.lowUsd()),
+                Money.format(e.highUsd()),
                 e.alreadySpentUsd().signum() > 0 ? " (spent so far " + Money.format(e.alreadySpentUsd()) + ")" : "");
         to.println("  low: the expected (or observed) answer lengths; high: every call at its output cap");
         if (!e.lines().isEmpty()) {
-            int vw = Math.max(7, e.lines().stream().mapToInt(l -> l.variant().length()).max().orElse(0));
-            int mw = Math.max(5, e.lines().stream().mapToInt(l -> l.model().length()).max().orElse(0));
-            to.printf(Locale.ROOT, "  %-" + vw + "s  %-" + mw + "s  %5s  %10s  %10s  %10s%n", "VARIANT", "MODEL",
-                    "CALLS", "INPUT/CALL", "LOW", "HIGH");
+            int vw = Math.max(
+                    7,
+                    e.lines().stream().mapToInt(l -> l.variant().length()).max().orElse(0));
+            int mw = Math.max(
+                    5,
+                    e.lines().stream().mapToInt(l -> l.model().length()).max().orElse(0));
+            to.printf(
+                    Locale.ROOT,
+                    "  %-" + vw + "s  %-" + mw + "s  %5s  %10s  %10s  %10s%n",
+                    "VARIANT",
+                    "MODEL",
+                    "CALLS",
+                    "INPUT/CALL",
+                    "LOW",
+                    "HIGH");
             for (RunEstimate.Line l : e.lines()) {
-                to.printf(Locale.ROOT, "  %-" + vw + "s  %-" + mw + "s  %5d  %10s  %10s  %10s%n", l.variant(),
-                        l.model(), l.calls(), (l.inputExact() ? "" : "≈") + l.inputTokensPerCall(),
+                to.printf(
+                        Locale.ROOT,
+                        "  %-" + vw + "s  %-" + mw + "s  %5d  %10s  %10s  %10s%n",
+                        l.variant(),
+                        l.model(),
+                        l.calls(),
+                        (l.inputExact() ? "" : "≈") + l.inputTokensPerCall(),
                         Fmt.usd(l.lowUsd()),
                         Fmt.usd(l.highUsd()));
             }
@@ -77,22 +100,23 @@ final class AbReport {
             to.println("  not in the catalog, counted as $0: " + String.join(", ", e.unpricedModels()));
         }
         if (e.budgetUsd() != null) {
-            to.println("  budget cap " + Money.format(e.budgetUsd()) + (e.likelyHitsBudget()
-                    ? ": even the low end passes it; the run will stop at the cap"
-                    : e.mayHitBudget() ? ": the high end passes it; the run stops before spending past it"
-                    : ": the whole range fits"));
+            to.println("  budget cap " + Money.format(e.budgetUsd())
+                    + (e.likelyHitsBudget()
+                            ? ": even the low end passes it; the run will stop at the cap"
+                            : e.mayHitBudget()
+                                    ? ": the high end passes it; the run stops before spending past it"
+                                    : ": the whole range fits"));
         } else {
             to.println("  no budget cap (--budget USD sets one)");
         }
     }
 
-    void summary(LabStore store, long id, RunResult result, RunEstimate estimate, boolean json)
-            throws IOException {
+    void summary(LabStore store, long id, RunResult result, RunEstimate estimate, boolean json) throws IOException {
         summary(store, id, result, estimate, json, null);
     }
 
-    void summary(LabStore store, long id, RunResult result, RunEstimate estimate, boolean json,
-                         JudgeResult judged) throws IOException {
+    void summary(LabStore store, long id, RunResult result, RunEstimate estimate, boolean json, JudgeResult judged)
+            throws IOException {
         RunSummary s = RunSummary.of(store, id, stats);
         JudgeFigures jf = JudgeFigures.of(store, id);
         Experiment e = store.loadExperiment(id);
@@ -155,8 +179,10 @@ final class AbReport {
                 if (c.savingPctInterval() == null) {
                     co.putNull("savingPctInterval");
                 } else {
-                    co.putObject("savingPctInterval").put("low", c.savingPctInterval().low())
-                            .put("high", c.savingPctInterval().high()).put("level", c.savingPctInterval().level());
+                    co.putObject("savingPctInterval")
+                            .put("low", c.savingPctInterval().low())
+                            .put("high", c.savingPctInterval().high())
+                            .put("level", c.savingPctInterval().level());
                 }
                 co.put("significant", c.significant());
                 jf.comparison(co, c.variant(), c.model());
@@ -165,32 +191,74 @@ final class AbReport {
             out.println(Json.pretty(o));
             return;
         }
-        out.printf(Locale.ROOT, "experiment %d \"%s\": %s, %d of %d trials done, spent %s%s%s%n", id, e.name(),
-                e.status(), p.succeeded(), p.planned(), Money.format(p.spentUsd()),
+        out.printf(
+                Locale.ROOT,
+                "experiment %d \"%s\": %s, %d of %d trials done, spent %s%s%s%n",
+                id,
+                e.name(),
+                e.status(),
+                p.succeeded(),
+                p.planned(),
+                Money.format(p.spentUsd()),
                 e.budgetCapUsd() == null ? "" : " (cap " + Money.format(e.budgetCapUsd()) + ")",
-                jf.spent().signum() == 0 ? "" : " — trials " + Money.format(store.spentOnExperiment(id,
-                        LedgerPurpose.TRIAL)) + " · judge " + Money.format(jf.spent()));
-        int vw = Math.max(7, s.rows().stream().mapToInt(r -> r.variant().length() + 2).max().orElse(0));
-        int mw = Math.max(5, s.rows().stream().mapToInt(r -> r.model().length()).max().orElse(0));
-        out.printf(Locale.ROOT, "%-" + vw + "s  %-" + mw + "s  %6s  %6s  %6s  %12s  %12s  %8s%n", "VARIANT", "MODEL",
-                "TRIALS", "FAILED", "CACHED", "MEAN $/CALL", "TOTAL $", "P50 MS");
+                jf.spent().signum() == 0
+                        ? ""
+                        : " — trials " + Money.format(store.spentOnExperiment(id, LedgerPurpose.TRIAL)) + " · judge "
+                                + Money.format(jf.spent()));
+        int vw = Math.max(
+                7,
+                s.rows().stream().mapToInt(r -> r.variant().length() + 2).max().orElse(0));
+        int mw = Math.max(
+                5, s.rows().stream().mapToInt(r -> r.model().length()).max().orElse(0));
+        out.printf(
+                Locale.ROOT,
+                "%-" + vw + "s  %-" + mw + "s  %6s  %6s  %6s  %12s  %12s  %8s%n",
+                "VARIANT",
+                "MODEL",
+                "TRIALS",
+                "FAILED",
+                "CACHED",
+                "MEAN $/CALL",
+                "TOTAL $",
+                "P50 MS");
         for (RunSummary.Row r : s.rows()) {
-            out.printf(Locale.ROOT, "%-" + vw + "s  %-" + mw + "s  %6d  %6d  %6d  %12s  %12s  %8s%n",
-                    r.variant() + (r.baseline() ? " *" : ""), r.model(), r.trials(), r.failed(), r.cached(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-" + vw + "s  %-" + mw + "s  %6d  %6d  %6d  %12s  %12s  %8s%n",
+                    r.variant() + (r.baseline() ? " *" : ""),
+                    r.model(),
+                    r.trials(),
+                    r.failed(),
+                    r.cached(),
                     Fmt.usd(r.meanCostUsd(), "—"),
                     Fmt.usd(r.totalCostUsd(), "—"),
                     r.p50LatencyMs() == null ? "—" : r.p50LatencyMs().toString());
         }
         out.println("* baseline");
         for (RunSummary.Comparison c : s.comparisons()) {
-            out.printf(Locale.ROOT, "%s vs %s on %s: %s%s%n", c.variant(), c.baseline(), c.model(),
-                    c.savingPct() == null ? "no priced trials to compare"
-                            : String.format(Locale.ROOT, "%s %.1f %% per call (%s → %s)",
-                            c.savingPct() >= 0 ? "saves" : "costs", Math.abs(c.savingPct()),
-                            Money.format(c.baselineMeanCostUsd()), Money.format(c.variantMeanCostUsd())),
-                    c.savingPctInterval() == null ? "" : String.format(Locale.ROOT, ", %.0f %% interval %.1f to "
-                            + "%.1f %%", c.savingPctInterval().level() * 100, c.savingPctInterval().low(),
-                            c.savingPctInterval().high()));
+            out.printf(
+                    Locale.ROOT,
+                    "%s vs %s on %s: %s%s%n",
+                    c.variant(),
+                    c.baseline(),
+                    c.model(),
+                    c.savingPct() == null
+                            ? "no priced trials to compare"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%s %.1f %% per call (%s → %s)",
+                                    c.savingPct() >= 0 ? "saves" : "costs",
+                                    Math.abs(c.savingPct()),
+                                    Money.format(c.baselineMeanCostUsd()),
+                                    Money.format(c.variantMeanCostUsd())),
+                    c.savingPctInterval() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    ", %.0f %% interval %.1f to " + "%.1f %%",
+                                    c.savingPctInterval().level() * 100,
+                                    c.savingPctInterval().low(),
+                                    c.savingPctInterval().high()));
         }
         jf.text(out);
     }

@@ -54,12 +54,11 @@ import java.util.function.Supplier;
  */
 final class AbRunCommand {
 
-    public static final Args.Options RUN = Args.Options.of("ab run",
-            Set.of("budget", "provider", "base-url", "concurrency"),
-            Set.of("json", "yes", "no-stream"));
+    public static final Args.Options RUN = Args.Options.of(
+            "ab run", Set.of("budget", "provider", "base-url", "concurrency"), Set.of("json", "yes", "no-stream"));
 
-    public static final Args.Options RESUME = Args.Options.of("ab resume", Set.of("budget", "base-url", "concurrency"),
-            Set.of("json", "yes"));
+    public static final Args.Options RESUME =
+            Args.Options.of("ab resume", Set.of("budget", "base-url", "concurrency"), Set.of("json", "yes"));
 
     private final InputStream in;
     private final PrintStream out;
@@ -108,12 +107,15 @@ final class AbRunCommand {
         Set<ProviderId> needed = new LinkedHashSet<>(providers.values());
         if (judgeSpec != null) {
             JudgeEstimate je = Judge.estimate(draft, judgeSpec, cat::find);
-            (json ? err : out).println("  then the judge: " + je.text().substring("judge ".length())
-                    + ", counted apart from the trials" + (judgeSpec.budgetUsd() == null ? ""
-                    : "; judge cap " + Money.format(judgeSpec.budgetUsd())));
-            needed.add(RunPlan.providerOf(cat.find(judgeSpec.model()).orElseThrow(() -> new UsageException(
-                    "judge model \"" + judgeSpec.model() + "\" is not in the catalog: pick a catalog model (it prices "
-                    + "the judge calls)"))));
+            (json ? err : out)
+                    .println("  then the judge: " + je.text().substring("judge ".length())
+                            + ", counted apart from the trials"
+                            + (judgeSpec.budgetUsd() == null
+                                    ? ""
+                                    : "; judge cap " + Money.format(judgeSpec.budgetUsd())));
+            needed.add(RunPlan.providerOf(cat.find(judgeSpec.model())
+                    .orElseThrow(() -> new UsageException("judge model \"" + judgeSpec.model()
+                            + "\" is not in the catalog: pick a catalog model (it prices " + "the judge calls)"))));
         }
         ClientSource clients = clients(config, needed, baseUrl);
         if (!a.flag("yes") && !confirm(in, err, estimate)) {
@@ -125,7 +127,8 @@ final class AbRunCommand {
             long id = runner.create(spec).experimentId();
             err.println("experiment " + id + " (" + spec.name() + "): " + estimate.calls() + " calls; "
                     + "costbench ab resume " + id + " continues it if it stops");
-            AbJudgeCommand.Judging judging = judgeSpec == null ? null
+            AbJudgeCommand.Judging judging = judgeSpec == null
+                    ? null
                     : new AbJudgeCommand.Judging(new Judge(store, clients, cat::find, threads), judgeSpec, null);
             return execute(store, runner, id, null, estimate, json, judging);
         }
@@ -144,9 +147,12 @@ final class AbRunCommand {
             RunPlan plan = RunPlan.load(store, id);
             Map<String, ProviderId> providers = plan.providers(cat::find);
             List<TrialCell> missing = store.missingTrials(id);
-            Runner probe = new Runner(store, p -> {
-                throw new IllegalStateException("no calls while estimating");
-            }, cat::find);
+            Runner probe = new Runner(
+                    store,
+                    p -> {
+                        throw new IllegalStateException("no calls while estimating");
+                    },
+                    cat::find);
             RunEstimate estimate = probe.estimateRemaining(id, budget);
             AbReport.printEstimate(plan.spec().name(), estimate, json ? err : out);
             if (missing.isEmpty()) {
@@ -158,10 +164,12 @@ final class AbRunCommand {
             missing.forEach(c -> needed.add(providers.get(c.modelId())));
             JudgeSpec judgeSpec = plan.spec().quality().judge();
             if (judgeSpec != null) {
-                (json ? err : out).println("  then the judge scores the new outputs with " + judgeSpec.model()
-                        + ", counted apart from the trials");
-                needed.add(RunPlan.providerOf(cat.find(judgeSpec.model()).orElseThrow(() -> new UsageException(
-                        "judge model \"" + judgeSpec.model() + "\" is not in the catalog"))));
+                (json ? err : out)
+                        .println("  then the judge scores the new outputs with " + judgeSpec.model()
+                                + ", counted apart from the trials");
+                needed.add(RunPlan.providerOf(cat.find(judgeSpec.model())
+                        .orElseThrow(() -> new UsageException(
+                                "judge model \"" + judgeSpec.model() + "\" is not in the catalog"))));
             }
             ClientSource clients = clients(config, needed, baseUrl);
             if (!a.flag("yes") && !confirm(in, err, estimate)) {
@@ -169,15 +177,23 @@ final class AbRunCommand {
                 return 1;
             }
             Runner runner = new Runner(store, clients, cat::find, threads, Runner.DEFAULT_ATTEMPTS);
-            AbJudgeCommand.Judging judging = judgeSpec == null ? null
+            AbJudgeCommand.Judging judging = judgeSpec == null
+                    ? null
                     : new AbJudgeCommand.Judging(new Judge(store, clients, cat::find, threads), judgeSpec, null);
             return execute(store, runner, id, budget, estimate, json, judging);
         }
     }
 
     /** Runs the experiment's missing cells with a progress line on stderr, then prints the summary. */
-    private int execute(LabStore store, Runner runner, long id, BigDecimal budget, RunEstimate estimate,
-                        boolean json, AbJudgeCommand.Judging judging) throws IOException {
+    private int execute(
+            LabStore store,
+            Runner runner,
+            long id,
+            BigDecimal budget,
+            RunEstimate estimate,
+            boolean json,
+            AbJudgeCommand.Judging judging)
+            throws IOException {
         RunProgressLine line = new RunProgressLine(err);
         Run run = runner.start(id, budget, line);
         RunResult result = awaitOrCancel(run.result(), run::cancel, "costbench ab cancel");
@@ -193,7 +209,8 @@ final class AbRunCommand {
             judged = AbJudgeCommand.judgeNow(store, id, judging, err);
         }
         report.summary(store, id, result, estimate, json, judged);
-        if (judged != null && judged.outcome() != RunResult.Outcome.COMPLETED
+        if (judged != null
+                && judged.outcome() != RunResult.Outcome.COMPLETED
                 && result.outcome() == RunResult.Outcome.COMPLETED) {
             return exitCode(judged.outcome());
         }

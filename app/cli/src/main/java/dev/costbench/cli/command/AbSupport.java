@@ -8,7 +8,6 @@ import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.run.ExperimentSpec;
-import dev.costbench.model.lab.run.Run;
 import dev.costbench.model.lab.run.RunEstimate;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.Runner;
@@ -43,8 +42,7 @@ import java.util.function.Supplier;
 /** What the {@code ab} subcommands share: their option values, the store, the clients, the question before spending. */
 final class AbSupport {
 
-    private AbSupport() {
-    }
+    private AbSupport() {}
 
     /** 0 completed, {@link #EXIT_BUDGET} stopped at the budget cap, 1 anything else. */
     static int exitCode(RunResult.Outcome outcome) {
@@ -63,16 +61,18 @@ final class AbSupport {
      * Null when this thread is interrupted (the work is cancelled).
      */
     static <T> T awaitOrCancel(CompletableFuture<T> done, Runnable cancel, String name) {
-        Thread hook = new Thread(() -> {
-            cancel.run();
-            try {
-                done.get(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // the JVM exits anyway
-            }
-        }, name);
+        Thread hook = new Thread(
+                () -> {
+                    cancel.run();
+                    try {
+                        done.get(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        // the JVM exits anyway
+                    }
+                },
+                name);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return done.get();
@@ -116,17 +116,20 @@ final class AbSupport {
         return id -> {
             ProviderClient c = clients.get(id);
             if (c == null) {
-                throw new ProviderException(id, ProviderException.Kind.NO_KEY, 0, "no client for "
-                        + id.displayName(), null, null, null);
+                throw new ProviderException(
+                        id, ProviderException.Kind.NO_KEY, 0, "no client for " + id.displayName(), null, null, null);
             }
             return c;
         };
     }
 
     static boolean confirm(InputStream in, PrintStream err, RunEstimate e) throws IOException {
-        return ask(in, err, "Run " + e.calls() + " calls for about " + Money.format(e.lowUsd()) + " – "
-                + Money.format(e.highUsd()) + (e.budgetUsd() == null ? "" : " (cap " + Money.format(e.budgetUsd())
-                + ")") + "?");
+        return ask(
+                in,
+                err,
+                "Run " + e.calls() + " calls for about " + Money.format(e.lowUsd()) + " – "
+                        + Money.format(e.highUsd())
+                        + (e.budgetUsd() == null ? "" : " (cap " + Money.format(e.budgetUsd()) + ")") + "?");
     }
 
     /** Asks a yes/no question on stderr; true for y or yes on stdin. */
@@ -134,7 +137,8 @@ final class AbSupport {
         err.print(question + " [y/N] ");
         err.flush();
         String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
-        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+        return answer != null
+                && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     }
 
     /** An experiment file, or the name of one shipped in {@code resources/experiments}. */
@@ -150,7 +154,8 @@ final class AbSupport {
                 return builtIn.get();
             }
         }
-        throw new UsageException("no such experiment file: " + arg + " (built in: seed000-support-ticket, image-receipt)");
+        throw new UsageException(
+                "no such experiment file: " + arg + " (built in: seed000-support-ticket, image-receipt)");
     }
 
     static H2LabStore openStore() {

@@ -10,6 +10,7 @@ import dev.costbench.cli.term.UsageException;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.tuning.CacheMode;
 import dev.costbench.model.tuning.CachePlan;
 import dev.costbench.model.tuning.CachePlanner;
 import dev.costbench.model.tuning.CacheSettings;
@@ -28,7 +29,8 @@ import java.util.Set;
 /** {@code costbench cache FILE}: the cache planner on a prompt with marked breakpoints, per model. */
 public final class CacheCommand {
 
-    public static final Args.Options CACHE = Args.Options.of("cache",
+    public static final Args.Options CACHE = Args.Options.of(
+            "cache",
             Set.of("marker", "models", "monthly", "hit-rate", "rate", "ttl", "output-tokens", "storage"),
             Set.of("json", "batch", "gemini-explicit"));
 
@@ -78,11 +80,16 @@ public final class CacheCommand {
             }
             settings = new CacheSettings(a.nonNegative("monthly", 100_000), hit, ttl, 0, null, false, null);
         }
-        BigDecimal storage = a.get("storage") == null ? null
-                : BigDecimal.valueOf(positiveNumber("storage", a.get("storage")));
-        settings = new CacheSettings(settings.monthlyRequests(), settings.hitRate(), ttl,
-                a.nonNegative("output-tokens", 0), a.flag("batch") ? BillingOptions.BATCH : BillingOptions.INTERACTIVE,
-                a.flag("gemini-explicit"), storage);
+        BigDecimal storage =
+                a.get("storage") == null ? null : BigDecimal.valueOf(positiveNumber("storage", a.get("storage")));
+        settings = new CacheSettings(
+                settings.monthlyRequests(),
+                settings.hitRate(),
+                ttl,
+                a.nonNegative("output-tokens", 0),
+                a.flag("batch") ? BillingOptions.BATCH : BillingOptions.INTERACTIVE,
+                a.flag("gemini-explicit"),
+                storage);
         List<ModelEntry> selected = ctx.models(a.get("models"));
         List<PromptCachePlan> plans = new ArrayList<>();
         for (ModelEntry m : selected) {
@@ -115,8 +122,12 @@ public final class CacheCommand {
                     o.put("minCacheTokens", p.minCacheTokens());
                 }
                 o.put("cacheable", p.cacheable());
-                o.put("writePremium", p.writePremium() == null ? null : p.writePremium().toPlainString());
-                o.put("readDiscount", p.readDiscount() == null ? null : p.readDiscount().toPlainString());
+                o.put(
+                        "writePremium",
+                        p.writePremium() == null ? null : p.writePremium().toPlainString());
+                o.put(
+                        "readDiscount",
+                        p.readDiscount() == null ? null : p.readDiscount().toPlainString());
                 if (p.breakEvenCalls() != null) {
                     o.put("breakEvenCalls", p.breakEvenCalls());
                 }
@@ -130,23 +141,42 @@ public final class CacheCommand {
             out.println(Json.pretty(root));
             return 0;
         }
-        out.println(String.format(Locale.ROOT, "%,d requests a month, hit rate %.0f %%, TTL %s; %d breakpoint(s)",
-                settings.monthlyRequests(), settings.hitRate() * 100, ttl.label(), marked.breakpoints().size()));
+        out.println(String.format(
+                Locale.ROOT,
+                "%,d requests a month, hit rate %.0f %%, TTL %s; %d breakpoint(s)",
+                settings.monthlyRequests(),
+                settings.hitRate() * 100,
+                ttl.label(),
+                marked.breakpoints().size()));
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[] {"MODEL", "PREFIX", "MIN", "WRITE", "READ", "$/MONTH", "CACHED", "SAVES", "BREAK-EVEN"});
         for (PromptCachePlan pp : plans) {
             CachePlan p = pp.plan();
             boolean priced = p.monthlyWith() != null;
-            boolean none = p.mode() == dev.costbench.model.tuning.CacheMode.NONE;
-            cells.add(new String[] {p.model().id(), Long.toString(p.prefixTokens()),
+            boolean none = p.mode() == CacheMode.NONE;
+            cells.add(new String[] {
+                p.model().id(),
+                Long.toString(p.prefixTokens()),
                 p.minCacheTokens() == null ? "-" : Long.toString(p.minCacheTokens()),
-                p.writePremium() == null || none ? "-" : "×" + p.writePremium().setScale(2, RoundingMode.HALF_UP)
-                        .stripTrailingZeros().toPlainString(),
-                p.readDiscount() == null || none ? "-" : "−" + p.readDiscount().movePointRight(2)
-                        .setScale(0, RoundingMode.HALF_UP).toPlainString() + " %",
+                p.writePremium() == null || none
+                        ? "-"
+                        : "×"
+                                + p.writePremium()
+                                        .setScale(2, RoundingMode.HALF_UP)
+                                        .stripTrailingZeros()
+                                        .toPlainString(),
+                p.readDiscount() == null || none
+                        ? "-"
+                        : "−"
+                                + p.readDiscount()
+                                        .movePointRight(2)
+                                        .setScale(0, RoundingMode.HALF_UP)
+                                        .toPlainString() + " %",
                 priced ? Money.format(p.monthlyWithout()) : "unpriced",
-                priced ? Money.format(p.monthlyWith()) : "", priced ? Money.format(p.monthlySaving()) : "",
-                p.breakEven()});
+                priced ? Money.format(p.monthlyWith()) : "",
+                priced ? Money.format(p.monthlySaving()) : "",
+                p.breakEven()
+            });
         }
         out.print(Table.render(cells, 1));
         for (CacheWarning cw : warnings) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.cli.command;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.cli.term.Args;
@@ -32,14 +33,12 @@ import java.util.Set;
  */
 public final class CatalogCommand {
 
-    public static final Args.Options CATALOG_LIST = Args.Options.of("catalog list", Set.of(),
-            Set.of("json"));
+    public static final Args.Options CATALOG_LIST = Args.Options.of("catalog list", Set.of(), Set.of("json"));
 
-    public static final Args.Options CATALOG_CHECK = Args.Options.of("catalog check", Set.of("file"),
-            Set.of());
+    public static final Args.Options CATALOG_CHECK = Args.Options.of("catalog check", Set.of("file"), Set.of());
 
-    public static final Args.Options CATALOG_IMPORT = Args.Options.of("catalog import-litellm", Set.of("file"),
-            Set.of());
+    public static final Args.Options CATALOG_IMPORT =
+            Args.Options.of("catalog import-litellm", Set.of("file"), Set.of());
 
     private final Context ctx;
     private final PrintStream out;
@@ -96,7 +95,8 @@ public final class CatalogCommand {
                 a.noPositional();
                 String f = a.get("file");
                 if (f == null) {
-                    throw new UsageException("catalog import-litellm needs --file model_prices_and_context_window.json");
+                    throw new UsageException(
+                            "catalog import-litellm needs --file model_prices_and_context_window.json");
                 }
                 Path p = Path.of(f);
                 if (!Files.isRegularFile(p)) {
@@ -105,7 +105,7 @@ public final class CatalogCommand {
                 LiteLlmImporter.Result r;
                 try (InputStream s = Files.newInputStream(p)) {
                     r = LiteLlmImporter.convert(s, p.getFileName().toString(), CatalogBuilder.builtIn());
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     throw new UsageException(f + ": not valid JSON: " + e.getOriginalMessage());
                 }
                 Path target = AppDirs.userCatalog();
@@ -121,13 +121,22 @@ public final class CatalogCommand {
     }
 
     private void listTable(Catalog c) {
-        out.printf("%-44s %-10s %-8s %10s %10s %10s %10s  %-10s %s%n", "MODEL", "PROVIDER", "TIER", "INPUT",
-                "CACHED", "OUTPUT", "BATCH IN", "AS OF", "SOURCE");
+        out.printf(
+                "%-44s %-10s %-8s %10s %10s %10s %10s  %-10s %s%n",
+                "MODEL", "PROVIDER", "TIER", "INPUT", "CACHED", "OUTPUT", "BATCH IN", "AS OF", "SOURCE");
         for (ModelEntry m : c.models()) {
             Price in = m.prices().get(PriceKind.INPUT);
-            out.printf("%-44s %-10s %-8s %10s %10s %10s %10s  %-10s %s%s%n", m.id(), m.provider(), m.tier().id(),
-                    cell(m, PriceKind.INPUT), cell(m, PriceKind.CACHED_INPUT), cell(m, PriceKind.OUTPUT),
-                    cell(m, PriceKind.BATCH_INPUT), in == null ? "" : in.asOf(), in == null ? "" : in.source(),
+            out.printf(
+                    "%-44s %-10s %-8s %10s %10s %10s %10s  %-10s %s%s%n",
+                    m.id(),
+                    m.provider(),
+                    m.tier().id(),
+                    cell(m, PriceKind.INPUT),
+                    cell(m, PriceKind.CACHED_INPUT),
+                    cell(m, PriceKind.OUTPUT),
+                    cell(m, PriceKind.BATCH_INPUT),
+                    in == null ? "" : in.asOf(),
+                    in == null ? "" : in.source(),
                     m.overridden().isEmpty() ? "" : "  (user override: " + String.join(", ", m.overridden()) + ")");
         }
         out.println(c.size() + " models; prices in USD per 1M tokens; * UNCONFIRMED, ! CONFLICT, - not listed");

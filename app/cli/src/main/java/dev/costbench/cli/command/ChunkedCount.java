@@ -17,8 +17,7 @@ final class ChunkedCount {
     /** Blocks of about this many chars are counted at once. */
     static final int BLOCK = 4 * 1024 * 1024;
 
-    private ChunkedCount() {
-    }
+    private ChunkedCount() {}
 
     static long count(Encoding enc, Reader r) throws IOException {
         return count(enc, r, BLOCK);

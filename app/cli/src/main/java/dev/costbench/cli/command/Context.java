@@ -86,8 +86,9 @@ public final class Context {
             if (k.isEmpty()) {
                 continue;
             }
-            out.add(catalog.find(k).orElseThrow(() -> new UsageException("unknown model '" + k
-                    + "' (costbench catalog list shows the ids)")));
+            out.add(catalog.find(k)
+                    .orElseThrow(() ->
+                            new UsageException("unknown model '" + k + "' (costbench catalog list shows the ids)")));
         }
         return out;
     }

@@ -25,8 +25,8 @@ import java.util.Set;
  */
 public final class DiffCommand {
 
-    public static final Args.Options DIFF = Args.Options.of("diff", Set.of("models", "max-increase", "monthly"),
-            Set.of("json", "batch"));
+    public static final Args.Options DIFF =
+            Args.Options.of("diff", Set.of("models", "max-increase", "monthly"), Set.of("json", "batch"));
 
     private final Context ctx;
     private final PrintStream out;
@@ -46,8 +46,8 @@ public final class DiffCommand {
         String before = read(a.positional.get(0));
         String after = read(a.positional.get(1));
         List<ModelEntry> selected = ctx.models(a.get("models"));
-        List<PromptDiff.Row> rows = PromptDiff.compare(selected, before, after, monthly,
-                a.flag("batch") ? BillingOptions.BATCH : BillingOptions.INTERACTIVE);
+        List<PromptDiff.Row> rows = PromptDiff.compare(
+                selected, before, after, monthly, a.flag("batch") ? BillingOptions.BATCH : BillingOptions.INTERACTIVE);
         List<String> failed = new ArrayList<>();
         for (PromptDiff.Row r : rows) {
             if (r.exceeds(limit)) {
@@ -72,8 +72,14 @@ public final class DiffCommand {
                 o.put("baselineUsd", Money.exact(r.baselineUsd()));
                 o.put("optimizedUsd", Money.exact(r.optimizedUsd()));
                 o.put("deltaUsd", Money.exact(r.deltaUsd()));
-                o.put("increasePercent", r.increasePct() == null ? null
-                        : r.increasePct().setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+                o.put(
+                        "increasePercent",
+                        r.increasePct() == null
+                                ? null
+                                : r.increasePct()
+                                        .setScale(4, RoundingMode.HALF_UP)
+                                        .stripTrailingZeros()
+                                        .toPlainString());
                 if (monthly > 0) {
                     o.put("monthlyDeltaUsd", Money.exact(r.monthlyDelta()));
                 }
@@ -91,14 +97,19 @@ public final class DiffCommand {
 
     private void printDiff(List<PromptDiff.Row> rows, BigDecimal limit, long monthly, List<String> failed) {
         List<String[]> cells = new ArrayList<>();
-        cells.add(monthly > 0
-                ? new String[] {"MODEL", "TOKENS", "→", "Δ TOKENS", "$/REQ", "→", "Δ %", "Δ $/MONTH", ""}
-                : new String[] {"MODEL", "TOKENS", "→", "Δ TOKENS", "$/REQ", "→", "Δ %", ""});
+        cells.add(
+                monthly > 0
+                        ? new String[] {"MODEL", "TOKENS", "→", "Δ TOKENS", "$/REQ", "→", "Δ %", "Δ $/MONTH", ""}
+                        : new String[] {"MODEL", "TOKENS", "→", "Δ TOKENS", "$/REQ", "→", "Δ %", ""});
         for (PromptDiff.Row r : rows) {
-            List<String> c = new ArrayList<>(List.of(r.model().id(), r.baselineTokens().display(),
-                    r.optimizedTokens().display(), signed(r.deltaTokens()),
+            List<String> c = new ArrayList<>(List.of(
+                    r.model().id(),
+                    r.baselineTokens().display(),
+                    r.optimizedTokens().display(),
+                    signed(r.deltaTokens()),
                     r.priced() ? Money.format(r.baselineUsd()) : "unpriced",
-                    r.priced() ? Money.format(r.optimizedUsd()) : "unpriced", pct(r)));
+                    r.priced() ? Money.format(r.optimizedUsd()) : "unpriced",
+                    pct(r)));
             if (monthly > 0) {
                 c.add(r.priced() ? (r.monthlyDelta().signum() > 0 ? "+" : "") + Money.format(r.monthlyDelta()) : "");
             }

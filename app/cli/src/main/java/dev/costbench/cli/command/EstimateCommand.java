@@ -11,6 +11,7 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.BillingOptions;
+import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.cost.CostLine;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.Money;
@@ -19,6 +20,7 @@ import dev.costbench.model.cost.PromptOptions;
 import dev.costbench.model.prompt.TextStats;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,9 +35,19 @@ import java.util.stream.Collectors;
  */
 public final class EstimateCommand {
 
-    public static final Args.Options ESTIMATE = Args.Options.of("estimate",
-            Set.of("system", "prompt", "input-tokens", "cached-tokens", "output-tokens", "reasoning-tokens",
-                    "monthly", "models", "tier", "at"),
+    public static final Args.Options ESTIMATE = Args.Options.of(
+            "estimate",
+            Set.of(
+                    "system",
+                    "prompt",
+                    "input-tokens",
+                    "cached-tokens",
+                    "output-tokens",
+                    "reasoning-tokens",
+                    "monthly",
+                    "models",
+                    "tier",
+                    "at"),
             Set.of("batch", "residency", "json"));
 
     private final Context ctx;
@@ -57,13 +69,17 @@ public final class EstimateCommand {
         long cached = a.nonNegative("cached-tokens", 0);
         PromptOptions opts = new PromptOptions(output, reasoning, false, a.flag("batch"), a.flag("residency"), monthly);
         BillingOptions billing = new BillingOptions(a.flag("batch"), a.flag("residency"), tier(a), pricedAt(a));
-        if (a.get("models") != null && billing.serviceTier() != ServiceTier.STANDARD
+        if (a.get("models") != null
+                && billing.serviceTier() != ServiceTier.STANDARD
                 && billing.serviceTier() != ServiceTier.BATCH) {
             for (ModelEntry m : models) {
                 if (!m.offers(billing.serviceTier())) {
-                    throw new UsageException(m.name() + " does not offer the " + billing.serviceTier().label()
-                            + " tier (it offers: " + m.serviceTiersOffered().stream().map(ServiceTier::id)
-                            .collect(Collectors.joining(", ")) + "); choose one of those with --tier");
+                    throw new UsageException(m.name() + " does not offer the "
+                            + billing.serviceTier().label()
+                            + " tier (it offers: "
+                            + m.serviceTiersOffered().stream()
+                                    .map(ServiceTier::id)
+                                    .collect(Collectors.joining(", ")) + "); choose one of those with --tier");
                 }
             }
         }
@@ -92,7 +108,8 @@ public final class EstimateCommand {
             }
             rows = new ArrayList<>();
             for (ModelEntry m : models) {
-                CostRow counted = PromptCostTable.compute(List.of(m), messages, prefix, opts).get(0);
+                CostRow counted = PromptCostTable.compute(List.of(m), messages, prefix, opts)
+                        .get(0);
                 long c = Math.min(cached, counted.input().tokens());
                 rows.add(PromptCostTable.row(m, counted.input(), c, opts, billing));
             }
@@ -139,17 +156,38 @@ public final class EstimateCommand {
 
     private void printTable(List<CostRow> rows, PromptOptions o, BillingOptions billing) {
         List<String[]> cells = new ArrayList<>();
-        cells.add(new String[] {"MODEL", "PROVIDER", "TIER", "INPUT", "CACHED", "OUTPUT", "$/REQUEST", "$/1K REQ",
-            "$/MONTH (" + String.format("%,d", o.monthlyRequests()) + ")", "NOTES"});
+        cells.add(new String[] {
+            "MODEL",
+            "PROVIDER",
+            "TIER",
+            "INPUT",
+            "CACHED",
+            "OUTPUT",
+            "$/REQUEST",
+            "$/1K REQ",
+            "$/MONTH (" + String.format("%,d", o.monthlyRequests()) + ")",
+            "NOTES"
+        });
         for (CostRow r : rows) {
-            String flags = r.breakdown().flags().stream().filter(s -> s != PriceStatus.LISTED)
-                    .map(PriceStatus::marker).collect(Collectors.joining(","));
+            String flags = r.breakdown().flags().stream()
+                    .filter(s -> s != PriceStatus.LISTED)
+                    .map(PriceStatus::marker)
+                    .collect(Collectors.joining(","));
             if (!r.complete()) {
                 flags = flags.isEmpty() ? "unpriced" : "unpriced," + flags;
             }
-            cells.add(new String[] {r.model().id(), r.model().provider(), r.model().tier().id(),
-                r.input().display(), Long.toString(r.cachedTokens()), Long.toString(r.outputTokens()),
-                money(r, r.perRequest()), money(r, r.per1000()), money(r, r.perMonth()), flags});
+            cells.add(new String[] {
+                r.model().id(),
+                r.model().provider(),
+                r.model().tier().id(),
+                r.input().display(),
+                Long.toString(r.cachedTokens()),
+                Long.toString(r.outputTokens()),
+                money(r, r.perRequest()),
+                money(r, r.per1000()),
+                money(r, r.perMonth()),
+                flags
+            });
         }
         int[] w = new int[cells.get(0).length];
         for (String[] row : cells) {
@@ -172,20 +210,29 @@ public final class EstimateCommand {
         }
         b.append("≈ marks an estimated token count (no public tokenizer); ")
                 .append("UNCONFIRMED / CONFLICT mark prices sources do not confirm or disagree on.\n");
-        b.append("Prices in force on ").append(billing.at()).append(", service tier: ")
-                .append(billing.serviceTier().label()).append(".\n");
+        b.append("Prices in force on ")
+                .append(billing.at())
+                .append(", service tier: ")
+                .append(billing.serviceTier().label())
+                .append(".\n");
         for (CostRow r : rows) {
-            r.warnings().forEach(warning -> b.append("warning: ").append(warning).append('\n'));
+            r.warnings()
+                    .forEach(warning -> b.append("warning: ").append(warning).append('\n'));
         }
         for (CostRow r : rows) {
-            r.breakdown().notes().stream().filter(n -> n.startsWith("On " + billing.at())
-                    || n.contains(" tier is not offered for this model"))
-                    .forEach(n -> b.append("note: ").append(r.model().name()).append(": ").append(n).append('\n'));
+            r.breakdown().notes().stream()
+                    .filter(n ->
+                            n.startsWith("On " + billing.at()) || n.contains(" tier is not offered for this model"))
+                    .forEach(n -> b.append("note: ")
+                            .append(r.model().name())
+                            .append(": ")
+                            .append(n)
+                            .append('\n'));
         }
         out.print(b);
     }
 
-    private static String money(CostRow r, java.math.BigDecimal v) {
+    private static String money(CostRow r, BigDecimal v) {
         return r.breakdown().unpriced() ? "unpriced" : Money.format(v);
     }
 
@@ -204,7 +251,11 @@ public final class EstimateCommand {
             o.put("costUsd", Money.exact(r.perRequest()));
             o.put("complete", r.complete());
             o.put("serviceTier", r.breakdown().options().serviceTier().id());
-            o.put("pricedAt", r.breakdown().options().at() == null ? null : r.breakdown().options().at().toString());
+            o.put(
+                    "pricedAt",
+                    r.breakdown().options().at() == null
+                            ? null
+                            : r.breakdown().options().at().toString());
             ArrayNode flags = o.putArray("flags");
             r.breakdown().flags().forEach(f -> flags.add(f.name()));
             breakdownJson(o.putArray("breakdown"), r.breakdown());
@@ -220,12 +271,14 @@ public final class EstimateCommand {
      * A breakdown's lines as {@code [{item, tokens, pricePerMTok, usd, source, asOf, status, rule}]}; status RULE marks
      * a zero-amount line that only says which rule applied (service tier, long context).
      */
-    static void breakdownJson(ArrayNode bd, dev.costbench.model.cost.CostBreakdown b) {
+    static void breakdownJson(ArrayNode bd, CostBreakdown b) {
         for (CostLine l : b.lines()) {
             ObjectNode li = bd.addObject();
             li.put("item", l.item());
             li.put("tokens", l.tokens());
-            li.put("pricePerMTok", l.price() == null ? null : Money.exact(l.price().perMTok()));
+            li.put(
+                    "pricePerMTok",
+                    l.price() == null ? null : Money.exact(l.price().perMTok()));
             li.put("usd", l.usd() == null ? null : Money.exact(l.usd()));
             li.put("source", l.price() == null ? null : l.price().source());
             li.put("asOf", l.price() == null ? null : l.price().asOf());

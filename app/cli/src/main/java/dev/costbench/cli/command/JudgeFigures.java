@@ -48,10 +48,13 @@ final class JudgeFigures {
         BigDecimal spent = store.spentOnExperiment(id, LedgerPurpose.JUDGE);
         ExperimentData data = ExperimentData.load(store, id);
         int scored = LabResults.forJudge(data, q.judge()).judgeScores().size();
-        int failures = (int) store.judgeFailures(id).stream().filter(f -> q.judge() == null
-                || (f.judgeModel().equals(q.judge().model()) && f.rubric().equals(q.judge().rubric()))).count();
-        ExperimentResults r = scored == 0 || data.variants().isEmpty() ? null
-                : LabResults.analyze(data, q, StatsOptions.defaults());
+        int failures = (int) store.judgeFailures(id).stream()
+                .filter(f -> q.judge() == null
+                        || (f.judgeModel().equals(q.judge().model())
+                                && f.rubric().equals(q.judge().rubric())))
+                .count();
+        ExperimentResults r =
+                scored == 0 || data.variants().isEmpty() ? null : LabResults.analyze(data, q, StatsOptions.defaults());
         JudgeFigures f = new JudgeFigures(q.judge(), spent, scored, failures, r);
         for (Variant v : data.variants()) {
             f.variantIds.put(v.name(), v.id());
@@ -103,7 +106,9 @@ final class JudgeFigures {
         if (d.meanCi() == null) {
             j.putNull("ci");
         } else {
-            j.putObject("ci").put("low", d.meanCi().low()).put("high", d.meanCi().high())
+            j.putObject("ci")
+                    .put("low", d.meanCi().low())
+                    .put("high", d.meanCi().high())
                     .put("level", d.meanCi().level());
         }
     }
@@ -123,7 +128,9 @@ final class JudgeFigures {
         if (m.differenceCi() == null) {
             j.putNull("dropInterval");
         } else {
-            j.putObject("dropInterval").put("low", m.differenceCi().low()).put("high", m.differenceCi().high())
+            j.putObject("dropInterval")
+                    .put("low", m.differenceCi().low())
+                    .put("high", m.differenceCi().high())
                     .put("level", m.differenceCi().level());
         }
         j.put("significant", m.tested() ? m.significant() : null);
@@ -137,17 +144,33 @@ final class JudgeFigures {
             }
             return;
         }
-        out.printf(Locale.ROOT, "judge %s (1–%d): %d scores%s, spent %s (apart from the trials)%n",
-                judge == null ? "(all judges)" : judge.model(), judge == null ? 5 : judge.scale(), scored,
-                failures == 0 ? "" : ", " + failures + " without a score", Money.format(spent));
+        out.printf(
+                Locale.ROOT,
+                "judge %s (1–%d): %d scores%s, spent %s (apart from the trials)%n",
+                judge == null ? "(all judges)" : judge.model(),
+                judge == null ? 5 : judge.scale(),
+                scored,
+                failures == 0 ? "" : ", " + failures + " without a score",
+                Money.format(spent));
         for (QualitySummary q : results.quality()) {
             if (q.judgeScores().n() == 0) {
                 continue;
             }
             Descriptive d = q.judgeScores();
-            out.printf(Locale.ROOT, "  %s on %s: mean %.2f%s (n=%d)%n", variantNames.get(q.variantId()), q.modelId(),
-                    d.mean(), d.meanCi() == null ? "" : String.format(Locale.ROOT, " [%.2f – %.2f]",
-                            d.meanCi().low(), d.meanCi().high()), d.n());
+            out.printf(
+                    Locale.ROOT,
+                    "  %s on %s: mean %.2f%s (n=%d)%n",
+                    variantNames.get(q.variantId()),
+                    q.modelId(),
+                    d.mean(),
+                    d.meanCi() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    " [%.2f – %.2f]",
+                                    d.meanCi().low(),
+                                    d.meanCi().high()),
+                    d.n());
         }
     }
 
@@ -158,7 +181,10 @@ final class JudgeFigures {
 
     private MeanComparison judgeComparison(String variant, String model) {
         Long v = variantIds.get(variant);
-        return results == null || v == null ? null
-                : results.comparison(v, model).map(ExperimentResults.Comparison::judge).orElse(null);
+        return results == null || v == null
+                ? null
+                : results.comparison(v, model)
+                        .map(ExperimentResults.Comparison::judge)
+                        .orElse(null);
     }
 }

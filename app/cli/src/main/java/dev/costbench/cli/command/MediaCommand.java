@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.cli.command;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.cli.term.Args;
@@ -12,26 +13,31 @@ import dev.costbench.media.AudioExport;
 import dev.costbench.media.Av;
 import dev.costbench.media.AvInfo;
 import dev.costbench.media.FrameExport;
+import dev.costbench.media.ImageCheck;
 import dev.costbench.media.ImageInfo;
 import dev.costbench.media.Images;
+import dev.costbench.media.MediaException;
 import dev.costbench.media.VideoAnalysis;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.ImageOptions;
-import dev.costbench.model.media.MediaCosts.ImageCost;
 import dev.costbench.model.media.MediaCosts;
+import dev.costbench.model.media.MediaCosts.ImageCost;
 import dev.costbench.model.media.MediaResolution;
 import dev.costbench.model.media.Transcription;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code costbench media FILE}: what an image is, its tokens and cost on every model that takes images, and with
@@ -40,21 +46,35 @@ import java.util.Set;
  */
 public final class MediaCommand {
 
-    public static final Args.Options MEDIA = Args.Options.of("media",
-            Set.of("models", "resize", "crop", "format", "quality", "out", "detail", "media-resolution", "resample",
-                    "silence-db", "min-gap", "strategy", "max-frames", "frames-out"),
+    public static final Args.Options MEDIA = Args.Options.of(
+            "media",
+            Set.of(
+                    "models",
+                    "resize",
+                    "crop",
+                    "format",
+                    "quality",
+                    "out",
+                    "detail",
+                    "media-resolution",
+                    "resample",
+                    "silence-db",
+                    "min-gap",
+                    "strategy",
+                    "max-frames",
+                    "frames-out"),
             Set.of("json", "measured-multiplier", "batch", "trim-silence", "strict"));
 
-    private MediaCommand() {
-    }
+    private MediaCommand() {}
 
     /** {@code costbench media FILE …} with the context's catalog. */
     public static int run(List<String> argv, Context ctx) throws IOException {
         return run(argv, ctx.catalog().models(), ctx::models, ctx.out());
     }
 
-    static int run(List<String> argv, List<ModelEntry> allModels, java.util.function.Function<String,
-            List<ModelEntry>> select, PrintStream out) throws IOException {
+    static int run(
+            List<String> argv, List<ModelEntry> allModels, Function<String, List<ModelEntry>> select, PrintStream out)
+            throws IOException {
         Args a = Args.parse(argv, MEDIA);
         if (a.positional.size() != 1) {
             throw new UsageException("media needs one FILE");
@@ -67,47 +87,55 @@ public final class MediaCommand {
         }
         Path file = Input.regularFile(a.positional.get(0));
         List<ModelEntry> models = a.get("models") == null ? allModels : select.apply(a.get("models"));
-        ImageOptions opts = new ImageOptions(parse(ImageDetail.class, a.get("detail"), ImageDetail.AUTO),
+        ImageOptions opts = new ImageOptions(
+                parse(ImageDetail.class, a.get("detail"), ImageDetail.AUTO),
                 parse(MediaResolution.class, a.get("media-resolution"), MediaResolution.DEFAULT),
                 a.flag("measured-multiplier"));
         ImageInfo info;
         try {
             info = Images.probe(file);
-        } catch (dev.costbench.media.MediaException | RuntimeException e) {
+        } catch (MediaException | RuntimeException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("cannot read ")) {
                 throw new UsageException(e.getMessage());
             }
             AvInfo av;
             try {
                 av = Av.probe(file);
-            } catch (dev.costbench.media.MediaException | RuntimeException e2) {
-                throw new UsageException(e2.getMessage().contains("not an audio or video file")
-                        || e2.getMessage().contains("neither an audio nor a video stream")
-                        ? file.getFileName() + " is neither an image nor an audio or video file CostBench can read"
-                        : e2.getMessage());
+            } catch (MediaException | RuntimeException e2) {
+                throw new UsageException(
+                        e2.getMessage().contains("not an audio or video file")
+                                        || e2.getMessage().contains("neither an audio nor a video stream")
+                                ? file.getFileName()
+                                        + " is neither an image nor an audio or video file CostBench can read"
+                                : e2.getMessage());
             }
             return av.hasVideo() ? video(file, av, a, models, opts, out) : audio(file, av, a, models, out);
         }
-        dev.costbench.media.ImageCheck checked; // decoded whole: a truncated file is not priced as if whole
+        ImageCheck checked; // decoded whole: a truncated file is not priced as if whole
         try {
             checked = Images.check(file);
-        } catch (dev.costbench.media.MediaException e) {
+        } catch (MediaException e) {
             throw new UsageException(e.getMessage());
         }
         BillingOptions billing = new BillingOptions(a.flag("batch"), false);
-        boolean optimize = a.get("resize") != null || a.get("crop") != null || a.get("format") != null
-                || a.get("quality") != null;
+        boolean optimize =
+                a.get("resize") != null || a.get("crop") != null || a.get("format") != null || a.get("quality") != null;
         ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", "image");
-        ObjectNode orig = describe(root.putObject("original"), info.format(), info.width(), info.height(), info.bytes(),
+        ObjectNode orig = describe(
+                root.putObject("original"),
+                info.format(),
+                info.width(),
+                info.height(),
+                info.bytes(),
                 MediaCosts.image(models, info.width(), info.height(), opts, billing));
         ObjectNode opt = null;
         if (optimize) {
             BufferedImage img;
             try {
                 img = Images.read(file);
-            } catch (dev.costbench.media.MediaException | RuntimeException e) {
+            } catch (MediaException | RuntimeException e) {
                 throw new UsageException(e.getMessage());
             }
             if (a.get("crop") != null) {
@@ -120,15 +148,19 @@ public final class MediaCommand {
             byte[] data;
             try {
                 data = Images.encode(img, format, quality);
-            } catch (dev.costbench.media.MediaException | RuntimeException e) {
+            } catch (MediaException | RuntimeException e) {
                 throw new UsageException(e.getMessage());
             }
             if (a.get("out") != null) {
                 Files.write(Path.of(a.get("out")), data);
             }
-            opt = describe(root.putObject("optimized"), format.toLowerCase(Locale.ROOT), img.getWidth(),
-                    img.getHeight(), data.length, MediaCosts.image(models, img.getWidth(), img.getHeight(), opts,
-                            billing));
+            opt = describe(
+                    root.putObject("optimized"),
+                    format.toLowerCase(Locale.ROOT),
+                    img.getWidth(),
+                    img.getHeight(),
+                    data.length,
+                    MediaCosts.image(models, img.getWidth(), img.getHeight(), opts, billing));
         }
         ArrayNode warnings = root.putArray("warnings");
         checked.warnings().forEach(warnings::add);
@@ -139,13 +171,14 @@ public final class MediaCommand {
             checked.warnings().forEach(w -> out.println("warning: " + w));
         }
         if (a.flag("strict") && !checked.warnings().isEmpty()) {
-            throw new UsageException(file.getFileName() + ": " + checked.warnings().get(0)
-                    + " (--strict refuses a file with warnings)");
+            throw new UsageException(
+                    file.getFileName() + ": " + checked.warnings().get(0) + " (--strict refuses a file with warnings)");
         }
         return 0;
     }
 
-    private static int audio(Path file, AvInfo av, Args a, List<ModelEntry> models, PrintStream out) throws IOException {
+    private static int audio(Path file, AvInfo av, Args a, List<ModelEntry> models, PrintStream out)
+            throws IOException {
         ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", "audio");
@@ -165,9 +198,9 @@ public final class MediaCommand {
             Double db = a.number("silence-db", -120, 0);
             Double gap = a.number("min-gap", 0.01, 3600);
             try {
-                r = AudioAnalysis.analyze(file, db == null ? -40 : db, gap == null ? 0.5 : gap, 100, () -> false,
-                        p -> { });
-            } catch (dev.costbench.media.MediaException | RuntimeException e) {
+                r = AudioAnalysis.analyze(
+                        file, db == null ? -40 : db, gap == null ? 0.5 : gap, 100, () -> false, p -> {});
+            } catch (MediaException | RuntimeException e) {
                 throw new UsageException(e.getMessage());
             }
             ObjectNode p = root.putObject("optimized");
@@ -188,7 +221,8 @@ public final class MediaCommand {
         }
         // Speech-to-text priced per minute, the alternative to native audio tokens (seed 001, seed 000 §2.2).
         ArrayNode tr = root.putArray("transcription");
-        double after = root.has("optimized") ? root.get("optimized").get("seconds").asDouble() : av.seconds();
+        double after =
+                root.has("optimized") ? root.get("optimized").get("seconds").asDouble() : av.seconds();
         for (Transcription t : Transcription.builtIn()) {
             ObjectNode x = tr.addObject();
             x.put("id", t.id());
@@ -203,22 +237,37 @@ public final class MediaCommand {
             out.println(Json.pretty(root));
             return 0;
         }
-        out.printf(Locale.ROOT, "original:  %s audio, %.1f s, %d Hz, %d ch, %,d bytes%n", av.audioCodec(), av.seconds(),
-                av.sampleRate(), av.channels(), av.bytes());
+        out.printf(
+                Locale.ROOT,
+                "original:  %s audio, %.1f s, %d Hz, %d ch, %,d bytes%n",
+                av.audioCodec(),
+                av.seconds(),
+                av.sampleRate(),
+                av.channels(),
+                av.bytes());
         if (r != null) {
-            out.printf(Locale.ROOT, "optimized: 16 kHz mono, %.1f s%s, %,d bytes; %d silence(s) ≥ min gap, %.1f s of "
-                    + "sound%n", root.get("optimized").get("seconds").asDouble(), a.flag("trim-silence")
-                    ? " (silences cut)" : "", root.get("optimized").get("bytes").asLong(), r.silences().size(),
+            out.printf(
+                    Locale.ROOT,
+                    "optimized: 16 kHz mono, %.1f s%s, %,d bytes; %d silence(s) ≥ min gap, %.1f s of " + "sound%n",
+                    root.get("optimized").get("seconds").asDouble(),
+                    a.flag("trim-silence") ? " (silences cut)" : "",
+                    root.get("optimized").get("bytes").asLong(),
+                    r.silences().size(),
                     r.speechSeconds());
         }
         printCosts(out, root, "native audio input");
         out.println();
         out.println("transcription (per audio minute):");
-        for (com.fasterxml.jackson.databind.JsonNode x : tr) {
-            out.printf(Locale.ROOT, "  %-28s %12s %12s  %s%n", x.get("name").asText(),
-                    "$" + x.get("originalUsd").asText(), "$" + x.get("optimizedUsd").asText(),
-                    "LISTED".equals(x.get("status").asText()) ? "" : x.get("status").asText() + ": "
-                            + x.get("note").asText());
+        for (JsonNode x : tr) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-28s %12s %12s  %s%n",
+                    x.get("name").asText(),
+                    "$" + x.get("originalUsd").asText(),
+                    "$" + x.get("optimizedUsd").asText(),
+                    "LISTED".equals(x.get("status").asText())
+                            ? ""
+                            : x.get("status").asText() + ": " + x.get("note").asText());
         }
         if (root.has("optimized") && root.get("optimized").has("written")) {
             out.println("wrote " + root.get("optimized").get("written").asText());
@@ -226,21 +275,21 @@ public final class MediaCommand {
         return 0;
     }
 
-    private static int video(Path file, AvInfo av, Args a, List<ModelEntry> models, ImageOptions opts,
-                             PrintStream out) throws IOException {
+    private static int video(Path file, AvInfo av, Args a, List<ModelEntry> models, ImageOptions opts, PrintStream out)
+            throws IOException {
         VideoAnalysis.Strategy strategy;
         try {
             strategy = VideoAnalysis.Strategy.parse(a.get("strategy") == null ? "uniform:1" : a.get("strategy"));
         } catch (NumberFormatException e) {
-            throw new UsageException("--strategy uniform:FPS takes a frame rate such as uniform:1, got '"
-                    + a.get("strategy") + "'");
+            throw new UsageException(
+                    "--strategy uniform:FPS takes a frame rate such as uniform:1, got '" + a.get("strategy") + "'");
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         VideoAnalysis.Scan scan;
         try {
-            scan = VideoAnalysis.scan(file, () -> false, p -> { });
-        } catch (dev.costbench.media.MediaException | RuntimeException e) {
+            scan = VideoAnalysis.scan(file, () -> false, p -> {});
+        } catch (MediaException | RuntimeException e) {
             throw new UsageException(e.getMessage());
         }
         int[] picked = VideoAnalysis.select(scan, strategy, a.wholeNumber("max-frames", 0, 0, 1_000_000));
@@ -283,11 +332,24 @@ public final class MediaCommand {
             out.println(Json.pretty(root));
             return 0;
         }
-        out.printf(Locale.ROOT, "original:  %s %d×%d, %.2f fps, %.1f s, %d frames, %d scene cut(s), audio: %s, %,d bytes%n",
-                av.videoCodec(), av.width(), av.height(), av.fps(), av.seconds(), scan.frames(), scan.cuts().size(),
-                av.hasAudio() ? "yes" : "no", av.bytes());
-        out.printf(Locale.ROOT, "optimized: %s → %d frames, %.0f %% of scenes covered%n", strategy.label(),
-                picked.length, 100 * p.get("sceneCoverage").asDouble());
+        out.printf(
+                Locale.ROOT,
+                "original:  %s %d×%d, %.2f fps, %.1f s, %d frames, %d scene cut(s), audio: %s, %,d bytes%n",
+                av.videoCodec(),
+                av.width(),
+                av.height(),
+                av.fps(),
+                av.seconds(),
+                scan.frames(),
+                scan.cuts().size(),
+                av.hasAudio() ? "yes" : "no",
+                av.bytes());
+        out.printf(
+                Locale.ROOT,
+                "optimized: %s → %d frames, %.0f %% of scenes covered%n",
+                strategy.label(),
+                picked.length,
+                100 * p.get("sceneCoverage").asDouble());
         printCosts(out, root, "Gemini: native video; others: frames as images");
         return 0;
     }
@@ -307,13 +369,19 @@ public final class MediaCommand {
     private static void printCosts(PrintStream out, ObjectNode root, String title) {
         var orig = root.get("original").get("models");
         var opt = root.has("optimized") ? root.get("optimized").get("models") : null;
-        out.printf("%-34s %12s %12s%s   (%s)%n", "MODEL", "TOKENS", "COST", opt == null ? ""
-                : "  OPT TOKENS       OPT COST", title);
+        out.printf(
+                "%-34s %12s %12s%s   (%s)%n",
+                "MODEL", "TOKENS", "COST", opt == null ? "" : "  OPT TOKENS       OPT COST", title);
         for (int i = 0; i < orig.size(); i++) {
-            String row = String.format(Locale.ROOT, "%-34s %12d %12s", orig.get(i).get("model").asText(),
-                    orig.get(i).get("tokens").asLong(), usd(orig.get(i)));
+            String row = String.format(
+                    Locale.ROOT,
+                    "%-34s %12d %12s",
+                    orig.get(i).get("model").asText(),
+                    orig.get(i).get("tokens").asLong(),
+                    usd(orig.get(i)));
             if (opt != null) {
-                row += String.format(Locale.ROOT, "  %10d %14s", opt.get(i).get("tokens").asLong(), usd(opt.get(i)));
+                row += String.format(
+                        Locale.ROOT, "  %10d %14s", opt.get(i).get("tokens").asLong(), usd(opt.get(i)));
             }
             out.println(row);
         }
@@ -338,17 +406,30 @@ public final class MediaCommand {
     }
 
     private static void printTable(PrintStream out, ObjectNode orig, ObjectNode opt) {
-        out.printf("original:  %s %d×%d, %,d bytes%n", orig.get("format").asText(), orig.get("width").asInt(),
-                orig.get("height").asInt(), orig.get("bytes").asLong());
+        out.printf(
+                "original:  %s %d×%d, %,d bytes%n",
+                orig.get("format").asText(),
+                orig.get("width").asInt(),
+                orig.get("height").asInt(),
+                orig.get("bytes").asLong());
         if (opt != null) {
-            out.printf("optimized: %s %d×%d, %,d bytes%n", opt.get("format").asText(), opt.get("width").asInt(),
-                    opt.get("height").asInt(), opt.get("bytes").asLong());
+            out.printf(
+                    "optimized: %s %d×%d, %,d bytes%n",
+                    opt.get("format").asText(),
+                    opt.get("width").asInt(),
+                    opt.get("height").asInt(),
+                    opt.get("bytes").asLong());
         }
-        out.printf("%-34s %12s %12s%s%n", "MODEL", "TOKENS", "$/IMAGE", opt == null ? "" : "  OPT TOKENS    OPT $/IMAGE");
+        out.printf(
+                "%-34s %12s %12s%s%n", "MODEL", "TOKENS", "$/IMAGE", opt == null ? "" : "  OPT TOKENS    OPT $/IMAGE");
         for (int i = 0; i < orig.get("models").size(); i++) {
             var o = orig.get("models").get(i);
-            String row = String.format(Locale.ROOT, "%-34s %12d %12s", o.get("model").asText(),
-                    o.get("tokens").asLong(), usd(o));
+            String row = String.format(
+                    Locale.ROOT,
+                    "%-34s %12d %12s",
+                    o.get("model").asText(),
+                    o.get("tokens").asLong(),
+                    usd(o));
             if (opt != null) {
                 var p = opt.get("models").get(i);
                 row += String.format(Locale.ROOT, "  %10d %14s", p.get("tokens").asLong(), usd(p));
@@ -357,8 +438,10 @@ public final class MediaCommand {
         }
     }
 
-    private static String usd(com.fasterxml.jackson.databind.JsonNode n) {
-        return n.get("costUsd").isNull() ? "unpriced" : Money.format(new java.math.BigDecimal(n.get("costUsd").asText()));
+    private static String usd(JsonNode n) {
+        return n.get("costUsd").isNull()
+                ? "unpriced"
+                : Money.format(new BigDecimal(n.get("costUsd").asText()));
     }
 
     private static int[] crop(String s) {
@@ -387,8 +470,8 @@ public final class MediaCommand {
         try {
             return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown value '" + s + "' (known: " + java.util.Arrays.toString(type
-                    .getEnumConstants()).toLowerCase(Locale.ROOT) + ")");
+            throw new UsageException("unknown value '" + s + "' (known: "
+                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ")");
         }
     }
 }

@@ -8,7 +8,9 @@ import dev.costbench.cli.term.Fmt;
 import dev.costbench.cli.term.Input;
 import dev.costbench.cli.term.Json;
 import dev.costbench.cli.term.UsageException;
+import dev.costbench.media.ImageInfo;
 import dev.costbench.media.Images;
+import dev.costbench.media.MediaException;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
@@ -29,9 +31,10 @@ import dev.costbench.model.provider.RequestEstimate;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.Providers;
 import dev.costbench.providers.keys.CredentialStores;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,13 +50,13 @@ import java.util.function.Supplier;
  */
 public final class ProviderCommand {
 
-    public static final Args.Options PING = Args.Options.of("ping", Set.of("provider", "base-url"),
-            Set.of("json"));
-    public static final Args.Options COMPLETE = Args.Options.of("complete",
+    public static final Args.Options PING = Args.Options.of("ping", Set.of("provider", "base-url"), Set.of("json"));
+    public static final Args.Options COMPLETE = Args.Options.of(
+            "complete",
             Set.of("model", "prompt", "system", "image", "max-tokens", "base-url", "provider", "api", "temperature"),
             Set.of("json", "no-stream"));
 
-    private final java.io.InputStream in;
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Supplier<ProviderConfig> config;
@@ -76,7 +79,7 @@ public final class ProviderCommand {
         if (env != null && !env.isEmpty()) {
             return env.toCharArray();
         }
-        java.io.Console c = System.console();
+        Console c = System.console();
         return c == null ? null : c.readPassword("CostBench key file passphrase: ");
     }
 
@@ -103,9 +106,17 @@ public final class ProviderCommand {
                 models.forEach(o.putArray("models")::add);
                 out.println(Json.pretty(o));
             } else {
-                out.printf(Locale.ROOT, "%s at %s: OK in %d ms, %d models%s%n", id.displayName(), s.baseUrl(), ms,
-                        models.size(), s.key() == null ? "" : " (key " + s.key().masked() + " from "
-                                + s.key().source() + ")");
+                out.printf(
+                        Locale.ROOT,
+                        "%s at %s: OK in %d ms, %d models%s%n",
+                        id.displayName(),
+                        s.baseUrl(),
+                        ms,
+                        models.size(),
+                        s.key() == null
+                                ? ""
+                                : " (key " + s.key().masked() + " from "
+                                        + s.key().source() + ")");
                 models.stream().limit(20).forEach(m -> out.println("  " + m));
                 if (models.size() > 20) {
                     out.println("  … " + (models.size() - 20) + " more (--json lists all)");
@@ -124,7 +135,8 @@ public final class ProviderCommand {
             throw new UsageException("complete needs --model M and --prompt FILE (- for stdin)");
         }
         ModelEntry entry = catalog.find(model).orElse(null);
-        ProviderId id = a.get("provider") != null ? provider(a.get("provider"))
+        ProviderId id = a.get("provider") != null
+                ? provider(a.get("provider"))
                 : entry == null ? null : fromCatalog(entry.provider());
         if (id == null) {
             throw new UsageException("'" + model + "' is not in the catalog: say which API serves it with --provider "
@@ -133,7 +145,8 @@ public final class ProviderCommand {
         int maxTokens = a.wholeNumber("max-tokens", 1024, 1, Integer.MAX_VALUE);
         Double temperature = a.number("temperature", 0, 2);
         String baseUrl = a.url("base-url");
-        String apiName = a.get("api") == null ? "responses" : a.get("api").trim().toLowerCase(Locale.ROOT);
+        String apiName =
+                a.get("api") == null ? "responses" : a.get("api").trim().toLowerCase(Locale.ROOT);
         if (!List.of("responses", "chat", "chat-completions").contains(apiName)) {
             throw new UsageException("--api must be responses or chat, got '" + a.get("api") + "'");
         }
@@ -142,38 +155,56 @@ public final class ProviderCommand {
         int[] imageSize = null;
         if (a.get("image") != null) {
             Path img = Input.regularFile(a.get("image"));
-            dev.costbench.media.ImageInfo info;
+            ImageInfo info;
             try {
                 info = Images.probe(img);
-            } catch (dev.costbench.media.MediaException | RuntimeException e) {
-                throw new UsageException("--image " + a.get("image") + ": not an image CostBench can read ("
-                        + e.getMessage() + ")");
+            } catch (MediaException | RuntimeException e) {
+                throw new UsageException(
+                        "--image " + a.get("image") + ": not an image CostBench can read (" + e.getMessage() + ")");
             }
             imageSize = new int[] {info.width(), info.height()};
-            parts.add(new Part.Image(Files.readAllBytes(img), "image/" + info.format().toLowerCase(Locale.ROOT)
-                    .replace("jpg", "jpeg"), null));
+            parts.add(new Part.Image(
+                    Files.readAllBytes(img),
+                    "image/" + info.format().toLowerCase(Locale.ROOT).replace("jpg", "jpeg"),
+                    null));
         }
-        ChatRequest.OpenAiApi api = apiName.startsWith("chat")
-                ? ChatRequest.OpenAiApi.CHAT_COMPLETIONS : ChatRequest.OpenAiApi.RESPONSES;
-        ChatRequest req = new ChatRequest(model, a.get("system") == null ? null : read(a.get("system")), null,
-                List.of(new ChatMessage(Role.USER, parts)), maxTokens, temperature, null, null, null, null,
-                !a.flag("no-stream"), api);
+        ChatRequest.OpenAiApi api =
+                apiName.startsWith("chat") ? ChatRequest.OpenAiApi.CHAT_COMPLETIONS : ChatRequest.OpenAiApi.RESPONSES;
+        ChatRequest req = new ChatRequest(
+                model,
+                a.get("system") == null ? null : read(a.get("system")),
+                null,
+                List.of(new ChatMessage(Role.USER, parts)),
+                maxTokens,
+                temperature,
+                null,
+                null,
+                null,
+                null,
+                !a.flag("no-stream"),
+                api);
 
         ProviderSettings s = settings(id, baseUrl);
         requireKey(s);
         final int[] size = imageSize;
-        RequestEstimate estimate = entry == null ? null : RequestEstimate.of(entry, req, null,
-                new RequestEstimate.MediaSizer() {
-                    @Override
-                    public int[] imageSize(Part.Image image) {
-                        return size;
-                    }
+        RequestEstimate estimate = entry == null
+                ? null
+                : RequestEstimate.of(
+                        entry,
+                        req,
+                        null,
+                        new RequestEstimate.MediaSizer() {
+                            @Override
+                            public int[] imageSize(Part.Image image) {
+                                return size;
+                            }
 
-                    @Override
-                    public double seconds(Part media) {
-                        return 0;
-                    }
-                }, BillingOptions.INTERACTIVE);
+                            @Override
+                            public double seconds(Part media) {
+                                return 0;
+                            }
+                        },
+                        BillingOptions.INTERACTIVE);
         boolean json = a.flag("json");
         ProviderClient client = client(s);
         CancelToken cancel = new CancelToken();
@@ -181,10 +212,15 @@ public final class ProviderCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         ChatResult r;
         try {
-            r = client.complete(req, json ? null : d -> {
-                out.print(d);
-                out.flush();
-            }, cancel);
+            r = client.complete(
+                    req,
+                    json
+                            ? null
+                            : d -> {
+                                out.print(d);
+                                out.flush();
+                            },
+                    cancel);
         } catch (ProviderException e) {
             return fail(e);
         } finally {
@@ -219,16 +255,26 @@ public final class ProviderCommand {
             o.set("rawUsage", r.rawUsageJson() == null ? null : Json.read(r.rawUsageJson()));
             if (rec == null) {
                 boolean local = entry == null && id == ProviderId.COMPATIBLE;
-                o.put("estimateUsd", estimate == null ? null : Money.exact(estimate.breakdown().total()));
+                o.put(
+                        "estimateUsd",
+                        estimate == null
+                                ? null
+                                : Money.exact(estimate.breakdown().total()));
                 if (local && !noUsage) {
                     o.put("costUsd", "0");
                 } else {
                     o.putNull("costUsd");
                 }
-                o.put("note", noUsage ? "the server reported no usage, so the billed cost is unknown"
-                        : local ? model + " is not in the catalog: priced at $0 as a self-hosted model (add it to the "
-                        + "user catalog to give it a price)"
-                        : model + " is not in the catalog: no price (add it to the user catalog to price it)");
+                o.put(
+                        "note",
+                        noUsage
+                                ? "the server reported no usage, so the billed cost is unknown"
+                                : local
+                                        ? model
+                                                + " is not in the catalog: priced at $0 as a self-hosted model (add it to the "
+                                                + "user catalog to give it a price)"
+                                        : model
+                                                + " is not in the catalog: no price (add it to the user catalog to price it)");
             } else {
                 o.put("estimateUsd", Money.exact(rec.estimateUsd()));
                 o.put("estimateInputTokens", estimate.inputTokens());
@@ -245,30 +291,59 @@ public final class ProviderCommand {
         out.println();
         out.println();
         CanonicalUsage u = r.usage();
-        out.printf(Locale.ROOT, "%s · %s · finish: %s · %d ms%s%n", id.displayName(), r.model(), r.finishReason(),
-                r.latency().toMillis(), r.timeToFirstToken() == null ? ""
+        out.printf(
+                Locale.ROOT,
+                "%s · %s · finish: %s · %d ms%s%n",
+                id.displayName(),
+                r.model(),
+                r.finishReason(),
+                r.latency().toMillis(),
+                r.timeToFirstToken() == null
+                        ? ""
                         : " (first token " + r.timeToFirstToken().toMillis() + " ms)");
         if (noUsage) {
             out.println("usage: the server reported none, so the billed cost is unknown"
-                    + (estimate == null ? "" : "; estimate before sending: " + Money.format(estimate.breakdown().total())));
+                    + (estimate == null
+                            ? ""
+                            : "; estimate before sending: "
+                                    + Money.format(estimate.breakdown().total())));
             return 0;
         }
-        out.printf(Locale.ROOT, "usage: input %d (uncached %d, cache read %d, cache write 5m %d, 1h %d), output %d, "
-                        + "reasoning %d%n", u.totalInput(), u.uncachedInput(), u.cacheRead(), u.cacheWrite5m(),
-                u.cacheWrite1h(), u.output(), u.reasoning());
+        out.printf(
+                Locale.ROOT,
+                "usage: input %d (uncached %d, cache read %d, cache write 5m %d, 1h %d), output %d, "
+                        + "reasoning %d%n",
+                u.totalInput(),
+                u.uncachedInput(),
+                u.cacheRead(),
+                u.cacheWrite5m(),
+                u.cacheWrite1h(),
+                u.output(),
+                u.reasoning());
         if (rec == null) {
-            out.println(id == ProviderId.COMPATIBLE
-                    ? "cost: $0 — " + model + " is not in the catalog, so it is treated as self-hosted (add it to the "
-                    + "user catalog to give it a price)"
-                    : "cost: " + model + " is not in the catalog, so it has no price");
+            out.println(
+                    id == ProviderId.COMPATIBLE
+                            ? "cost: $0 — " + model
+                                    + " is not in the catalog, so it is treated as self-hosted (add it to the "
+                                    + "user catalog to give it a price)"
+                            : "cost: " + model + " is not in the catalog, so it has no price");
         } else {
-            out.printf(Locale.ROOT, "estimate before sending: %s (%s input tokens%s, output at the %d cap)%n",
-                    Money.format(rec.estimateUsd()), estimate.exact() ? "" : "≈", estimate.inputTokens() + "",
+            out.printf(
+                    Locale.ROOT,
+                    "estimate before sending: %s (%s input tokens%s, output at the %d cap)%n",
+                    Money.format(rec.estimateUsd()),
+                    estimate.exact() ? "" : "≈",
+                    estimate.inputTokens() + "",
                     estimate.outputTokens());
-            out.printf(Locale.ROOT, "billed: %s (difference %s)%n", Money.format(rec.billed().total()),
+            out.printf(
+                    Locale.ROOT,
+                    "billed: %s (difference %s)%n",
+                    Money.format(rec.billed().total()),
                     Money.format(rec.differenceUsd()));
-            rec.billed().lines().forEach(l -> out.printf(Locale.ROOT, "  %-28s %8d tokens  %s%n", l.item(),
-                    l.tokens(), Fmt.usd(l.usd())));
+            rec.billed()
+                    .lines()
+                    .forEach(l -> out.printf(
+                            Locale.ROOT, "  %-28s %8d tokens  %s%n", l.item(), l.tokens(), Fmt.usd(l.usd())));
         }
         return 0;
     }
@@ -312,10 +387,14 @@ public final class ProviderCommand {
 
     private static ProviderId fromCatalog(String provider) {
         switch (provider) {
-            case "openai": return ProviderId.OPENAI;
-            case "anthropic": return ProviderId.ANTHROPIC;
-            case "google": return ProviderId.GEMINI;
-            default: return null;
+            case "openai":
+                return ProviderId.OPENAI;
+            case "anthropic":
+                return ProviderId.ANTHROPIC;
+            case "google":
+                return ProviderId.GEMINI;
+            default:
+                return null;
         }
     }
 

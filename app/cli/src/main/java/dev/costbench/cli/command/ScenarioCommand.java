@@ -31,13 +31,10 @@ import java.util.function.Supplier;
  */
 public final class ScenarioCommand {
 
-    public static final Args.Options LIST = Args.Options.of("scenario list", Set.of(),
-            Set.of("json"));
-    public static final Args.Options REPORT = Args.Options.of("scenario report", Set.of("format", "out"),
-            Set.of());
+    public static final Args.Options LIST = Args.Options.of("scenario list", Set.of(), Set.of("json"));
+    public static final Args.Options REPORT = Args.Options.of("scenario report", Set.of("format", "out"), Set.of());
 
-    private ScenarioCommand() {
-    }
+    private ScenarioCommand() {}
 
     public static int run(List<String> argv, Supplier<Catalog> catalog, PrintStream out) throws IOException {
         if (argv.isEmpty()) {
@@ -70,8 +67,8 @@ public final class ScenarioCommand {
             o.put("name", s.name());
             o.put("baselineMonthlyUsd", Money.exact(w.baselineMonthly()));
             o.put("optimizedMonthlyUsd", Money.exact(w.optimizedMonthly()));
-            rows.add(new String[] {name, Money.format(w.baselineMonthly()), Money.format(w.optimizedMonthly()),
-                s.name()});
+            rows.add(new String[] {name, Money.format(w.baselineMonthly()), Money.format(w.optimizedMonthly()), s.name()
+            });
         }
         if (a.flag("json")) {
             out.println(Json.pretty(arr));
@@ -85,11 +82,20 @@ public final class ScenarioCommand {
         }
         StringBuilder b = new StringBuilder();
         for (String[] r : rows) {
-            b.append(r[0]).append(" ".repeat(w[0] - r[0].length())).append("  ")
-                    .append(" ".repeat(w[1] - r[1].length())).append(r[1]).append("  ")
-                    .append(" ".repeat(w[2] - r[2].length())).append(r[2]).append("  ").append(r[3]).append('\n');
+            b.append(r[0])
+                    .append(" ".repeat(w[0] - r[0].length()))
+                    .append("  ")
+                    .append(" ".repeat(w[1] - r[1].length()))
+                    .append(r[1])
+                    .append("  ")
+                    .append(" ".repeat(w[2] - r[2].length()))
+                    .append(r[2])
+                    .append("  ")
+                    .append(r[3])
+                    .append('\n');
         }
-        b.append("costbench scenario report SAMPLE shows a sample's waterfall; the files are in resources/scenarios.\n");
+        b.append(
+                "costbench scenario report SAMPLE shows a sample's waterfall; the files are in resources/scenarios.\n");
         out.print(b);
         return 0;
     }
@@ -143,8 +149,8 @@ public final class ScenarioCommand {
         }
         Scenario sample = ScenarioFiles.sample(arg);
         if (sample == null) {
-            throw new UsageException("no such file or built-in sample: " + arg + " (costbench scenario list shows the "
-                    + "samples)");
+            throw new UsageException(
+                    "no such file or built-in sample: " + arg + " (costbench scenario list shows the " + "samples)");
         }
         return sample;
     }

@@ -10,7 +10,6 @@ import dev.costbench.cli.term.Input;
 import dev.costbench.cli.term.Json;
 import dev.costbench.cli.term.Table;
 import dev.costbench.cli.term.UsageException;
-import dev.costbench.model.validation.JsonReading;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
@@ -20,6 +19,7 @@ import dev.costbench.model.tokens.TokenDisplay;
 import dev.costbench.model.tokens.TokenPiece;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.model.tuning.TokenTax;
+import dev.costbench.model.validation.JsonReading;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,8 +37,8 @@ import java.util.Set;
  */
 public final class TokensCommand {
 
-    public static final Args.Options TOKENS = Args.Options.of("tokens", Set.of("encoding", "file", "models"),
-            Set.of("jsonl", "show", "tax", "json", "batch"));
+    public static final Args.Options TOKENS = Args.Options.of(
+            "tokens", Set.of("encoding", "file", "models"), Set.of("jsonl", "show", "tax", "json", "batch"));
 
     private final Context ctx;
     private final PrintStream out;
@@ -69,11 +69,11 @@ public final class TokensCommand {
             if (a.get("encoding") != null) {
                 throw new UsageException("--tax compares every tokenizer; --encoding goes with --show or a count");
             }
-            return tax(ctx.input().text(input == null ? "-" : input, Input.MAX_LOOK_BYTES,
-                            "tokens --tax"),
+            return tax(
+                    ctx.input().text(input == null ? "-" : input, Input.MAX_LOOK_BYTES, "tokens --tax"),
                     ctx.models(a.get("models")),
-                    a.flag("batch") ? BillingOptions.BATCH
-                            : BillingOptions.INTERACTIVE, a.flag("json"));
+                    a.flag("batch") ? BillingOptions.BATCH : BillingOptions.INTERACTIVE,
+                    a.flag("json"));
         }
         if (a.get("models") != null || a.flag("batch")) {
             throw new UsageException("--models and --batch go with --tax");
@@ -89,8 +89,10 @@ public final class TokensCommand {
             throw new UsageException(e.getMessage());
         }
         if (show) {
-            return show(ctx.input().text(input == null ? "-" : input, Input.MAX_LOOK_BYTES,
-                    "tokens --show"), enc, a.flag("json"));
+            return show(
+                    ctx.input().text(input == null ? "-" : input, Input.MAX_LOOK_BYTES, "tokens --show"),
+                    enc,
+                    a.flag("json"));
         }
         String file = input == null ? "-" : input;
         if (!a.flag("jsonl")) {
@@ -122,7 +124,9 @@ public final class TokensCommand {
                     throw new UsageException("line " + n + ": expected an object with a string field \"text\"");
                 }
                 buf.setLength(0);
-                out.append(buf.append("{\"tokens\":").append(Tokenizers.count(enc, text.asText())).append("}\n"));
+                out.append(buf.append("{\"tokens\":")
+                        .append(Tokenizers.count(enc, text.asText()))
+                        .append("}\n"));
                 if (n % 1024 == 0 && out.checkError()) {
                     return 1; // run() says why
                 }
@@ -164,10 +168,14 @@ public final class TokensCommand {
         rows.add(new String[] {"#", "ID", "CHARS", "BYTES", "TEXT"});
         for (int k = 0; k < t.pieceCount(); k++) {
             TokenPiece p = t.piece(k);
-            rows.add(new String[] {Integer.toString(p.firstToken()), TokenDisplay.ids(t, p),
-                p.charStart() + "-" + p.charEnd(), p.byteStart() + "-" + p.byteEnd(),
-                TokenDisplay.visible(p.of(text)) + (p.splitsCharacter()
-                        ? "   (" + p.tokenCount() + " tokens split this character)" : "")});
+            rows.add(new String[] {
+                Integer.toString(p.firstToken()),
+                TokenDisplay.ids(t, p),
+                p.charStart() + "-" + p.charEnd(),
+                p.byteStart() + "-" + p.byteEnd(),
+                TokenDisplay.visible(p.of(text))
+                        + (p.splitsCharacter() ? "   (" + p.tokenCount() + " tokens split this character)" : "")
+            });
         }
         out.print(Table.render(rows, 0));
         return 0;
@@ -185,8 +193,7 @@ public final class TokensCommand {
         List<String[]> rows = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of("TOKENIZER"));
         for (TokenTax.Row r : tax.rows()) {
-            head.add(r.label().toUpperCase(Locale.ROOT) + " (" + Fmt.count(r.chars())
-                    + " chars)");
+            head.add(r.label().toUpperCase(Locale.ROOT) + " (" + Fmt.count(r.chars()) + " chars)");
         }
         rows.add(head.toArray(new String[0]));
         for (int f = 0; f < tax.families().size(); f++) {
@@ -198,7 +205,8 @@ public final class TokensCommand {
             rows.add(line.toArray(new String[0]));
         }
         out.print(Table.render(rows, 1));
-        out.println("Cells: tokens, chars per token, % more tokens than the base: the cheapest exact tokenizer of the column.");
+        out.println(
+                "Cells: tokens, chars per token, % more tokens than the base: the cheapest exact tokenizer of the column.");
         out.println("≈ estimate; * the estimate's ratio is UNCONFIRMED. Methods:");
         for (TokenTax.Family fam : tax.families()) {
             out.println("  " + fam.tokenizer() + ": " + fam.method());
@@ -208,9 +216,13 @@ public final class TokensCommand {
         List<String[]> costs = new ArrayList<>();
         costs.add(new String[] {"MODEL", "TOKENIZER", "TOKENS", "INPUT $", "NOTES"});
         for (TokenTax.ModelCost c : tax.costs()) {
-            costs.add(new String[] {c.model().id(), c.family().tokenizer(),
+            costs.add(new String[] {
+                c.model().id(),
+                c.family().tokenizer(),
                 (c.family().exact() ? "" : "≈") + Fmt.count(c.tokens()),
-                Money.format(c.usd()), c.unconfirmed() ? "price UNCONFIRMED/CONFLICT" : ""});
+                Money.format(c.usd()),
+                c.unconfirmed() ? "price UNCONFIRMED/CONFLICT" : ""
+            });
         }
         out.print(Table.render(costs, 2));
         return 0;
@@ -219,8 +231,8 @@ public final class TokensCommand {
     private static String cell(TokenTax.Row r, int f, boolean exact) {
         TokenTax.Cell c = r.cells().get(f);
         String tax = f == r.cheapest() ? "base" : String.format(Locale.ROOT, "%+.1f %%", c.taxPercent());
-        return String.format(Locale.ROOT, "%s%,d · %.2f c/t · %s", exact ? "" : "≈", c.tokens(), c.charsPerToken(),
-                tax);
+        return String.format(
+                Locale.ROOT, "%s%,d · %.2f c/t · %s", exact ? "" : "≈", c.tokens(), c.charsPerToken(), tax);
     }
 
     private static ObjectNode json(TokenTax tax) {

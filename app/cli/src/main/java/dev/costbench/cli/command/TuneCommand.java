@@ -22,13 +22,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** {@code costbench tune FILE}: the prompt-tuning suggestions with their savings, measured by counting. */
 public final class TuneCommand {
 
-    public static final Args.Options TUNE = Args.Options.of("tune",
+    public static final Args.Options TUNE = Args.Options.of(
+            "tune",
             Set.of("model", "monthly", "expected-output", "current-output"),
             Set.of("json", "drop-json-descriptions"));
 
@@ -54,13 +54,15 @@ public final class TuneCommand {
         if (id == null) {
             model = c.find(DEFAULT_TUNE_MODEL).orElseGet(() -> c.models().get(0));
         } else {
-            model = c.find(id.trim()).orElseThrow(() -> new UsageException("unknown model '" + id
-                    + "' (costbench catalog list shows the ids)"));
+            model = c.find(id.trim())
+                    .orElseThrow(() ->
+                            new UsageException("unknown model '" + id + "' (costbench catalog list shows the ids)"));
         }
         long monthly = a.nonNegative("monthly", 100_000);
         Long expected = a.get("expected-output") == null ? null : a.nonNegative("expected-output", 0);
         Long current = a.get("current-output") == null ? null : a.nonNegative("current-output", 0);
-        TuneOptions opts = TuneOptions.of(model, monthly).withDropJsonDescriptions(a.flag("drop-json-descriptions"))
+        TuneOptions opts = TuneOptions.of(model, monthly)
+                .withDropJsonDescriptions(a.flag("drop-json-descriptions"))
                 .withOutput(expected, current);
         List<Suggestion> list = PromptTuner.suggest(text, opts);
         PromptTuner.Applied all = PromptTuner.applyAll(text, list);
@@ -102,8 +104,8 @@ public final class TuneCommand {
             out.println(Json.pretty(root));
             return 0;
         }
-        out.println("Model " + model.id() + ", " + Fmt.count(monthly)
-                + " requests a month; prompt: " + before.display() + " tokens (" + before.method() + ")");
+        out.println("Model " + model.id() + ", " + Fmt.count(monthly) + " requests a month; prompt: " + before.display()
+                + " tokens (" + before.method() + ")");
         if (list.isEmpty()) {
             out.println("No suggestions: no waste found.");
             return 0;
@@ -113,11 +115,15 @@ public final class TuneCommand {
         int i = 1;
         for (Suggestion s : list) {
             boolean cap = s.maxTokens() != null;
-            cells.add(new String[] {Integer.toString(i++), s.kind().label(),
+            cells.add(new String[] {
+                Integer.toString(i++),
+                s.kind().label(),
                 cap ? "" : Integer.toString(s.tokensSaved(Encoding.O200K_BASE)),
                 cap ? "" : Integer.toString(s.tokensSaved(Encoding.CL100K_BASE)),
                 (s.modelTokensExact() ? "" : "≈") + s.modelTokensSaved() + (cap ? " out" : ""),
-                Fmt.usd(s.usdPerMonth()), s.title()});
+                Fmt.usd(s.usdPerMonth()),
+                s.title()
+            });
         }
         out.print(Table.render(cells, 2));
         out.println("All text suggestions together: " + before.display() + " → " + after.display() + " tokens"

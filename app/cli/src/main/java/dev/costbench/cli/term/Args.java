@@ -110,8 +110,8 @@ public final class Args {
         try {
             n = Long.parseLong(v.trim().replace("_", "").replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number from " + min + " to " + max + ", got '"
-                    + v + "'");
+            throw new UsageException(
+                    "--" + name + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
         }
         if (n < min || n > max) {
             throw new UsageException("--" + name + " must be from " + min + " to " + max + ", got " + n);
@@ -132,12 +132,12 @@ public final class Args {
             d = Double.NaN;
         }
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            throw new UsageException("--" + name + " must be a number from " + plain(min) + " to " + plain(max)
-                    + ", got '" + v + "'");
+            throw new UsageException(
+                    "--" + name + " must be a number from " + plain(min) + " to " + plain(max) + ", got '" + v + "'");
         }
         if (d < min || d > max) {
-            throw new UsageException("--" + name + " must be from " + plain(min) + " to " + plain(max) + ", got "
-                    + v.trim());
+            throw new UsageException(
+                    "--" + name + " must be from " + plain(min) + " to " + plain(max) + ", got " + v.trim());
         }
         return d;
     }
@@ -152,7 +152,9 @@ public final class Args {
         try {
             URI u = new URI(s);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && !u.getHost().isEmpty()) {
+            if ((scheme.equals("http") || scheme.equals("https"))
+                    && u.getHost() != null
+                    && !u.getHost().isEmpty()) {
                 return s;
             }
         } catch (URISyntaxException e) {

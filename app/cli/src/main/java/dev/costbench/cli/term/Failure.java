@@ -21,8 +21,7 @@ public final class Failure {
     public static final int EXIT_USAGE = 2;
     public static final String DEBUG_VARIABLE = "COSTBENCH_DEBUG";
 
-    private Failure() {
-    }
+    private Failure() {}
 
     /** Prints the one line for {@code t} on {@code err} and returns the exit code. */
     public static int report(Throwable t, PrintStream err) {
@@ -56,8 +55,9 @@ public final class Failure {
             line = "out of memory: give Java more with COSTBENCH_JAVA_OPTS=-Xmx8g, or use a smaller input";
         } else {
             code = EXIT_FAILED;
-            line = "internal error (" + (cause.getMessage() == null ? cause.getClass().getSimpleName()
-                    : cause.getMessage()) + "); run again with " + DEBUG_VARIABLE + "=1 to see where, and report it";
+            line = "internal error ("
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage())
+                    + "); run again with " + DEBUG_VARIABLE + "=1 to see where, and report it";
         }
         err.println("costbench: " + oneLine(line));
         if (debug()) {

@@ -11,8 +11,7 @@ public final class Fmt {
     /** What a table shows for a cost with no price. */
     public static final String UNPRICED = "unpriced";
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     /** {@code usd} as money ({@link Money#format}), or {@code none} when it is null (no price). */
     public static String usd(BigDecimal usd, String none) {

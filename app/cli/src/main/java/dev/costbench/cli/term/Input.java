@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -52,7 +53,8 @@ public final class Input {
             InputStream from = s == null ? stdin : s;
             bytes = from.readNBytes(maxBytes);
             if (bytes.length == maxBytes && from.read() >= 0) {
-                throw what == null ? new UsageException(name(file) + " is larger than 2 GB: too large to read")
+                throw what == null
+                        ? new UsageException(name(file) + " is larger than 2 GB: too large to read")
                         : tooLarge(file, what, maxBytes);
             }
         } catch (AccessDeniedException e) {
@@ -82,8 +84,8 @@ public final class Input {
 
     /** The usage error for text that is not UTF-8. */
     public static UsageException notText(String file) {
-        return new UsageException(name(file) + " is not UTF-8 text" + (file.equals("-") ? " (binary data or another "
-                + "encoding)" : ""));
+        return new UsageException(name(file) + " is not UTF-8 text"
+                + (file.equals("-") ? " (binary data or another " + "encoding)" : ""));
     }
 
     /** A regular file that exists, or a usage error. */
@@ -115,7 +117,9 @@ public final class Input {
     }
 
     public static CharsetDecoder decoder() {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
@@ -148,7 +152,7 @@ public final class Input {
         Path p;
         try {
             p = Path.of(value).toAbsolutePath();
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new UsageException("--" + option + ": not a valid path: '" + value + "'");
         }
         for (Path up = p.getParent(); up != null; up = up.getParent()) {

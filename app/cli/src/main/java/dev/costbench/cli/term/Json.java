@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.cli.term;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.validation.JsonReading;
 
 /**
  * The command line's one Jackson mapper: every {@code --json} output is built as a tree with it and printed
@@ -20,8 +20,7 @@ public final class Json {
 
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static ObjectNode object() {
         return MAPPER.createObjectNode();

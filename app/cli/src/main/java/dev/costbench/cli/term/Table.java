@@ -6,8 +6,7 @@ import java.util.List;
 /** Plain aligned columns; columns from {@code firstRight} up to the last two are right-aligned. */
 public final class Table {
 
-    private Table() {
-    }
+    private Table() {}
 
     public static String render(List<String[]> rows, int firstRight) {
         int cols = rows.get(0).length;

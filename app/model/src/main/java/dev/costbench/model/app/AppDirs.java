@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class AppDirs {
 
-    private AppDirs() {
-    }
+    private AppDirs() {}
 
     public static Path dataDir() {
         String prop = System.getProperty("costbench.dataDir");
@@ -32,7 +31,11 @@ public final class AppDirs {
             return Path.of(home, "Library", "Application Support", "CostBench");
         }
         String xdg = System.getenv("XDG_DATA_HOME");
-        return Path.of(xdg != null && !xdg.isBlank() ? xdg : Path.of(home, ".local", "share").toString(), "costbench");
+        return Path.of(
+                xdg != null && !xdg.isBlank()
+                        ? xdg
+                        : Path.of(home, ".local", "share").toString(),
+                "costbench");
     }
 
     /** The user's catalog, layered over the built-in one. */

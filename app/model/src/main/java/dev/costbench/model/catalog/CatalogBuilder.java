@@ -23,8 +23,7 @@ public final class CatalogBuilder {
     /** Classpath location of the built-in catalog ({@code resources/pricing/catalog.json} in the repository). */
     public static final String BUILT_IN = "/pricing/catalog.json";
 
-    private CatalogBuilder() {
-    }
+    private CatalogBuilder() {}
 
     /** The built-in catalog alone. */
     public static Catalog builtIn() {
@@ -78,8 +77,8 @@ public final class CatalogBuilder {
             Set<String> seenHere = new LinkedHashSet<>();
             for (EntrySpec spec : layer.entries()) {
                 if (!seenHere.add(spec.id)) {
-                    problems.add(new CatalogProblem(layer.file(), spec.id, "id",
-                            "duplicate id in this file; the later entry wins"));
+                    problems.add(new CatalogProblem(
+                            layer.file(), spec.id, "id", "duplicate id in this file; the later entry wins"));
                 }
                 EntrySpec base = merged.get(spec.id);
                 if (base == null) {
@@ -102,23 +101,42 @@ public final class CatalogBuilder {
                 continue;
             }
             if (s.tier == null) {
-                problems.add(new CatalogProblem(file, s.id, "tier",
-                        "missing or invalid (frontier, high, mid, light, open); entry skipped"));
+                problems.add(new CatalogProblem(
+                        file, s.id, "tier", "missing or invalid (frontier, high, mid, light, open); entry skipped"));
                 continue;
             }
             // The built-in catalog leaves out prices no source lists (they show as unpriced); in a user file a
             // missing price is more likely a typo, so it is reported.
             if (s.origin != Origin.BUILT_IN
                     && (!s.prices.containsKey(PriceKind.INPUT) || !s.prices.containsKey(PriceKind.OUTPUT))) {
-                problems.add(new CatalogProblem(file, s.id, "prices",
-                        "no input or output price: the model is shown as unpriced"));
+                problems.add(new CatalogProblem(
+                        file, s.id, "prices", "no input or output price: the model is shown as unpriced"));
             }
-            LongContext lc = s.longContextThreshold == null ? null
+            LongContext lc = s.longContextThreshold == null
+                    ? null
                     : new LongContext(s.longContextThreshold, s.longContextPrices);
             BillingRules rules = s.rules != null ? s.rules : BillingRules.forProvider(s.provider);
-            models.add(new ModelEntry(s.id, s.name, s.provider, rules, s.tier, s.contextWindow, s.maxOutput,
-                    s.tokenizer, s.minCacheTokens, s.prices, lc, s.residencyMultiplier, s.media, s.deprecation,
-                    s.notes, s.origin, overridden.getOrDefault(s.id, Set.of()), s.schedule, s.serviceTiers).at(today));
+            models.add(new ModelEntry(
+                            s.id,
+                            s.name,
+                            s.provider,
+                            rules,
+                            s.tier,
+                            s.contextWindow,
+                            s.maxOutput,
+                            s.tokenizer,
+                            s.minCacheTokens,
+                            s.prices,
+                            lc,
+                            s.residencyMultiplier,
+                            s.media,
+                            s.deprecation,
+                            s.notes,
+                            s.origin,
+                            overridden.getOrDefault(s.id, Set.of()),
+                            s.schedule,
+                            s.serviceTiers)
+                    .at(today));
         }
         return new Catalog(models, sources, problems, asOf);
     }

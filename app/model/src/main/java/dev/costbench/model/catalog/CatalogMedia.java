@@ -24,8 +24,7 @@ final class CatalogMedia {
     private static final Set<String> PIXEL_KEYS = Set.of("shortSide", "maxDim", "originalMaxDim", "maxEdge");
     private static final Set<String> MULTIPLIER_KEYS = Set.of("documented", "measured");
 
-    private CatalogMedia() {
-    }
+    private CatalogMedia() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> read(JsonNode media, BiConsumer<String, String> problem) {
@@ -38,8 +37,9 @@ final class CatalogMedia {
             if (!refused.isEmpty()) {
                 NumberRefusedException first = refused.get(0);
                 String at = first.field().isEmpty() ? "media." + top : "media." + top + "." + first.field();
-                problem.accept(at, first.reason() + (e.getValue().isObject()
-                        ? "; the " + top + " rule is ignored" : "; ignored"));
+                problem.accept(
+                        at,
+                        first.reason() + (e.getValue().isObject() ? "; the " + top + " rule is ignored" : "; ignored"));
                 kept.remove(top);
             }
         }

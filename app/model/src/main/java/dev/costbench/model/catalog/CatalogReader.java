@@ -14,12 +14,17 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -29,17 +34,36 @@ import java.util.regex.Pattern;
 public final class CatalogReader {
 
     /** One file's content. */
-    public record CatalogFile(String file, String asOf, Map<String, String> sources, List<EntrySpec> entries,
-                              List<CatalogProblem> problems) {
-    }
+    public record CatalogFile(
+            String file,
+            String asOf,
+            Map<String, String> sources,
+            List<EntrySpec> entries,
+            List<CatalogProblem> problems) {}
 
     static final ObjectMapper MAPPER = JsonReading.mapper();
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> TOKENIZERS =
             Set.of("o200k_base", "cl100k_base", "o200k_harmony", "claude", "claude-2026", "gemini", "open");
-    private static final Set<String> ENTRY_KEYS = Set.of("id", "name", "provider", "rules", "tier", "contextWindow",
-            "maxOutput", "tokenizer", "minCacheTokens", "source", "asOf", "prices", "longContext",
-            "residencyMultiplier", "media", "deprecation", "notes", "serviceTiers");
+    private static final Set<String> ENTRY_KEYS = Set.of(
+            "id",
+            "name",
+            "provider",
+            "rules",
+            "tier",
+            "contextWindow",
+            "maxOutput",
+            "tokenizer",
+            "minCacheTokens",
+            "source",
+            "asOf",
+            "prices",
+            "longContext",
+            "residencyMultiplier",
+            "media",
+            "deprecation",
+            "notes",
+            "serviceTiers");
 
     private final String file;
     private final Origin origin;
@@ -55,7 +79,11 @@ public final class CatalogReader {
         try (InputStream in = Files.newInputStream(path)) {
             return read(name, in, origin);
         } catch (IOException e) {
-            return new CatalogFile(name, "", Map.of(), List.of(),
+            return new CatalogFile(
+                    name,
+                    "",
+                    Map.of(),
+                    List.of(),
                     List.of(new CatalogProblem(name, "", "", "cannot read the file: " + e.getMessage())));
         }
     }
@@ -85,14 +113,15 @@ public final class CatalogReader {
         Map<String, String> sources = new LinkedHashMap<>();
         JsonNode src = root.path("sources");
         if (src.isObject()) {
-            src.fields().forEachRemaining(e -> sources.put(e.getKey(), e.getValue().asText()));
+            src.fields()
+                    .forEachRemaining(e -> sources.put(e.getKey(), e.getValue().asText()));
         } else if (!src.isMissingNode()) {
             problems.add(new CatalogProblem(file, "", "sources", "must be an object of key → description"));
         }
         JsonNode schema = root.path("schemaVersion");
         if (!schema.isMissingNode() && schema.asInt(-1) != 1) {
-            problems.add(new CatalogProblem(file, "", "schemaVersion", "unsupported version " + schema
-                    + " (this CostBench reads version 1)"));
+            problems.add(new CatalogProblem(
+                    file, "", "schemaVersion", "unsupported version " + schema + " (this CostBench reads version 1)"));
         }
         String asOf = root.path("asOf").asText("");
         List<EntrySpec> entries = new ArrayList<>();
@@ -157,8 +186,11 @@ public final class CatalogReader {
             if (TOKENIZERS.contains(tok)) {
                 s.tokenizer = tok;
             } else {
-                problem(id, "tokenizer", "unknown tokenizer '" + tok + "' (known: " + String.join(", ",
-                        new java.util.TreeSet<>(TOKENIZERS)) + ")");
+                problem(
+                        id,
+                        "tokenizer",
+                        "unknown tokenizer '" + tok + "' (known: " + String.join(", ", new TreeSet<>(TOKENIZERS))
+                                + ")");
             }
         }
         String source = m.path("source").asText("");
@@ -210,8 +242,18 @@ public final class CatalogReader {
             s.deprecation = date(m.get("deprecation"), id, "deprecation");
         }
         s.notes = text(m, id, "notes");
-        for (String f : new String[] {"name", "provider", "rules", "tier", "contextWindow", "maxOutput", "tokenizer",
-                "minCacheTokens", "deprecation", "notes"}) {
+        for (String f : new String[] {
+            "name",
+            "provider",
+            "rules",
+            "tier",
+            "contextWindow",
+            "maxOutput",
+            "tokenizer",
+            "minCacheTokens",
+            "deprecation",
+            "notes"
+        }) {
             if (m.has(f)) {
                 s.given.add(f);
             }
@@ -219,14 +261,17 @@ public final class CatalogReader {
         return s;
     }
 
-    private void readPrices(JsonNode node, String id, String path, String source, String asOf,
-                            Map<PriceKind, Price> out, EntrySpec s) {
+    private void readPrices(
+            JsonNode node, String id, String path, String source, String asOf, Map<PriceKind, Price> out, EntrySpec s) {
         node.fields().forEachRemaining(e -> {
             PriceKind kind = PriceKind.fromJson(e.getKey());
             String field = path + "." + e.getKey();
             if (kind == null) {
-                problem(id, field, "unknown price (known: input, cachedInput, cacheWrite5m, cacheWrite1h, output, "
-                        + "batchInput, batchOutput, inputAudio, outputAudio)");
+                problem(
+                        id,
+                        field,
+                        "unknown price (known: input, cachedInput, cacheWrite5m, cacheWrite1h, output, "
+                                + "batchInput, batchOutput, inputAudio, outputAudio)");
                 return;
             }
             boolean topLevel = "prices".equals(path);
@@ -250,8 +295,10 @@ public final class CatalogReader {
                 s.schedule.put(kind, List.of(p));
             } else if (p.dated()) {
                 problem(id, field, "validFrom / validUntil are only allowed under \"prices\"; the dates are ignored");
-                out.put(kind, new Price(p.perMTok(), p.source(), p.asOf(), p.status(), p.alternatives(), p.note(),
-                        p.origin()));
+                out.put(
+                        kind,
+                        new Price(
+                                p.perMTok(), p.source(), p.asOf(), p.status(), p.alternatives(), p.note(), p.origin()));
             } else {
                 out.put(kind, p);
             }
@@ -269,8 +316,11 @@ public final class CatalogReader {
             return;
         }
         if (tier == ServiceTier.STANDARD || tier == ServiceTier.BATCH) {
-            problem(id, field, "standard uses \"prices\"; batch uses batchInput / batchOutput or the provider's "
-                    + "50 % rule (ignored)");
+            problem(
+                    id,
+                    field,
+                    "standard uses \"prices\"; batch uses batchInput / batchOutput or the provider's "
+                            + "50 % rule (ignored)");
             return;
         }
         if (!v.isObject()) {
@@ -278,7 +328,7 @@ public final class CatalogReader {
             return;
         }
         Price mult = v.has("multiplier") ? price(v.get("multiplier"), id, field + ".multiplier", source, asOf) : null;
-        Map<PriceKind, Price> prices = new java.util.EnumMap<>(PriceKind.class);
+        Map<PriceKind, Price> prices = new EnumMap<>(PriceKind.class);
         if (v.path("prices").isObject()) {
             readPrices(v.path("prices"), id, field + ".prices", source, asOf, prices, s);
         } else if (v.has("prices")) {
@@ -288,7 +338,8 @@ public final class CatalogReader {
             problem(id, field, "needs a multiplier or prices; the tier is ignored");
             return;
         }
-        s.serviceTiers.put(tier, new TierPricing(tier, mult, prices, v.path("note").asText("")));
+        s.serviceTiers.put(
+                tier, new TierPricing(tier, mult, prices, v.path("note").asText("")));
         s.given.add(field);
     }
 
@@ -307,16 +358,19 @@ public final class CatalogReader {
                 periods.add(p);
             }
         }
-        periods.sort(java.util.Comparator.comparing(Price::validFrom,
-                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        periods.sort(Comparator.comparing(Price::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
         for (int k = 1; k < periods.size(); k++) {
             Price before = periods.get(k - 1);
             Price after = periods.get(k);
-            if (before.validUntil() == null || after.validFrom() == null
+            if (before.validUntil() == null
+                    || after.validFrom() == null
                     || !before.validUntil().isBefore(after.validFrom())) {
-                problem(id, field, "dated prices overlap or leave the end open (" + period(before) + " and "
-                        + period(after) + "): give each but the last a validUntil before the next validFrom; "
-                        + "the list is ignored");
+                problem(
+                        id,
+                        field,
+                        "dated prices overlap or leave the end open (" + period(before) + " and "
+                                + period(after) + "): give each but the last a validUntil before the next validFrom; "
+                                + "the list is ignored");
                 return List.of();
             }
         }
@@ -338,7 +392,7 @@ public final class CatalogReader {
             String st = v.path("status").asText("");
             if (!st.isEmpty()) {
                 try {
-                    status = PriceStatus.valueOf(st.toUpperCase(java.util.Locale.ROOT));
+                    status = PriceStatus.valueOf(st.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException ex) {
                     problem(id, field + ".status", "unknown status '" + st + "' (known: UNCONFIRMED, CONFLICT)");
                 }
@@ -371,8 +425,11 @@ public final class CatalogReader {
 
     /** Prices are USD per 1M tokens; the residency multiplier is a plain factor. */
     private static NumberKind kind(String field) {
-        return field.startsWith("residencyMultiplier") || field.endsWith(".multiplier")
-                || field.endsWith(".multiplier.value") ? NumberKind.MULTIPLIER : NumberKind.PRICE_PER_MILLION_TOKENS;
+        return field.startsWith("residencyMultiplier")
+                        || field.endsWith(".multiplier")
+                        || field.endsWith(".multiplier.value")
+                ? NumberKind.MULTIPLIER
+                : NumberKind.PRICE_PER_MILLION_TOKENS;
     }
 
     /** A price or factor, checked against its declared range before anything computes with it. */
@@ -443,7 +500,7 @@ public final class CatalogReader {
         String d = date(v.get(key), id, field + "." + key);
         try {
             return d == null ? null : LocalDate.parse(d);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             problem(id, field + "." + key, "not a calendar date: " + d);
             return null;
         }

@@ -25,16 +25,19 @@ public final class EntrySpec {
     public final Map<PriceKind, Price> prices = new EnumMap<>(PriceKind.class);
     /** Price kinds given as dated prices (validFrom / validUntil), as in {@link ModelEntry#schedule()}. */
     public final Map<PriceKind, List<Price>> schedule = new EnumMap<>(PriceKind.class);
+
     public Long longContextThreshold;
     public final Map<PriceKind, Price> longContextPrices = new EnumMap<>(PriceKind.class);
     public Price residencyMultiplier;
     /** Flex, priority and fast-mode pricing, as in {@link ModelEntry#serviceTiers()}. */
     public final Map<ServiceTier, TierPricing> serviceTiers = new EnumMap<>(ServiceTier.class);
+
     public Map<String, Object> media;
     public String deprecation;
     public String notes;
     /** Field names this file gave, as in {@link ModelEntry#overridden()}. */
     public final Set<String> given = new LinkedHashSet<>();
+
     public Origin origin = Origin.BUILT_IN;
 
     /** Copies every field {@code over} gives onto this spec, recording them as overridden. */

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.validation.JsonReading;
+import dev.costbench.model.validation.NumberKind;
+import dev.costbench.model.validation.NumberRefusedException;
+import dev.costbench.model.validation.NumberRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -20,10 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import dev.costbench.model.validation.JsonReading;
-import dev.costbench.model.validation.NumberKind;
-import dev.costbench.model.validation.NumberRefusedException;
-import dev.costbench.model.validation.NumberRules;
 
 /**
  * Imports LiteLLM's {@code model_prices_and_context_window.json} (provider-rules.md §5) into the user catalog.
@@ -33,8 +33,7 @@ import dev.costbench.model.validation.NumberRules;
 public final class LiteLlmImporter {
 
     /** Result of an import. */
-    public record Result(ObjectNode catalog, int imported, int skipped, List<String> warnings) {
-    }
+    public record Result(ObjectNode catalog, int imported, int skipped, List<String> warnings) {}
 
     private static final Set<String> CHAT_MODES = Set.of("chat", "completion", "responses");
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -45,8 +44,7 @@ public final class LiteLlmImporter {
             "claude-3-haiku-20240307", Map.of("cacheWrite1h", "0.50"),
             "claude-3-opus-20240229", Map.of("cacheWrite1h", "30.00"));
 
-    private LiteLlmImporter() {
-    }
+    private LiteLlmImporter() {}
 
     public static Result convert(InputStream in, String fileName, Catalog existing) throws IOException {
         JsonNode root;
@@ -61,8 +59,8 @@ public final class LiteLlmImporter {
         String today = LocalDate.now().toString();
         ObjectNode out = F.objectNode();
         out.put("schemaVersion", 1);
-        out.putObject("sources").put(SOURCE, "LiteLLM model_prices_and_context_window.json imported from "
-                + fileName + " on " + today);
+        out.putObject("sources")
+                .put(SOURCE, "LiteLLM model_prices_and_context_window.json imported from " + fileName + " on " + today);
         ArrayNode models = out.putArray("models");
         List<String> warnings = new ArrayList<>();
         int skipped = 0;
@@ -133,11 +131,11 @@ public final class LiteLlmImporter {
             JsonNode region = v.path("regional_processing_uplift_multiplier_us");
             JsonNode mult = us.isNumber() ? us : region;
             if (mult.isNumber()) {
-                String f = key + "." + (us.isNumber() ? "provider_specific_entry.us"
-                        : "regional_processing_uplift_multiplier_us");
+                String f = key + "."
+                        + (us.isNumber() ? "provider_specific_entry.us" : "regional_processing_uplift_multiplier_us");
                 try {
-                    m.putObject("residencyMultiplier").put("value",
-                            NumberRules.check(f, mult, NumberKind.MULTIPLIER, false));
+                    m.putObject("residencyMultiplier")
+                            .put("value", NumberRules.check(f, mult, NumberKind.MULTIPLIER, false));
                 } catch (NumberRefusedException ex) {
                     m.remove("residencyMultiplier");
                     warnings.add(ex.getMessage() + "; left out");
@@ -151,10 +149,13 @@ public final class LiteLlmImporter {
                     p.put("value", new BigDecimal(fix.getValue()));
                     p.put("status", "CONFLICT");
                     p.putArray("alternatives").add(bad.decimalValue());
-                    p.put("note", "LiteLLM lists " + bad.decimalValue().toPlainString()
-                            + "; the provider's price page says " + fix.getValue() + " (provider-rules.md §5.4)");
-                    warnings.add(key + ": " + fix.getKey() + " corrected from " + bad.decimalValue().toPlainString()
-                            + " to " + fix.getValue() + " (known LiteLLM data error)");
+                    p.put(
+                            "note",
+                            "LiteLLM lists " + bad.decimalValue().toPlainString() + "; the provider's price page says "
+                                    + fix.getValue() + " (provider-rules.md §5.4)");
+                    warnings.add(key + ": " + fix.getKey() + " corrected from "
+                            + bad.decimalValue().toPlainString() + " to " + fix.getValue()
+                            + " (known LiteLLM data error)");
                 }
             }
         }
@@ -175,21 +176,24 @@ public final class LiteLlmImporter {
                     cur = JsonReading.readTree(CatalogReader.MAPPER, in);
                 }
             } catch (IOException e) {
-                throw new IOException(userCatalog + " is not valid JSON (" + e.getMessage().split("\n")[0]
-                        + "); fix or move it before importing — nothing was changed");
+                throw new IOException(userCatalog + " is not valid JSON ("
+                        + e.getMessage().split("\n")[0] + "); fix or move it before importing — nothing was changed");
             }
             if (cur == null || !cur.isObject()) {
                 throw new IOException(userCatalog + " is not a catalog object; nothing was changed");
             }
             target = (ObjectNode) cur;
-            Files.copy(userCatalog, userCatalog.resolveSibling(userCatalog.getFileName() + ".bak"),
+            Files.copy(
+                    userCatalog,
+                    userCatalog.resolveSibling(userCatalog.getFileName() + ".bak"),
                     StandardCopyOption.REPLACE_EXISTING);
         } else {
             target = F.objectNode();
             target.put("schemaVersion", 1);
         }
         ObjectNode sources = target.has("sources") && target.get("sources").isObject()
-                ? (ObjectNode) target.get("sources") : target.putObject("sources");
+                ? (ObjectNode) target.get("sources")
+                : target.putObject("sources");
         sources.setAll((ObjectNode) imported.get("sources"));
         Map<String, JsonNode> byId = new LinkedHashMap<>();
         if (target.path("models").isArray()) {
@@ -212,8 +216,8 @@ public final class LiteLlmImporter {
      * A price per token as a price per 1M tokens, checked against {@link NumberKind#PRICE_PER_MILLION_TOKENS}
      * before it is scaled; a refused or unreadable price is left out (unpriced, never zero) with a warning.
      */
-    private static void price(String model, JsonNode v, String key, ObjectNode out, String field,
-                              List<String> warnings) {
+    private static void price(
+            String model, JsonNode v, String key, ObjectNode out, String field, List<String> warnings) {
         JsonNode p = v.get(key);
         if (p == null || !(p.isNumber() || p.isTextual())) {
             return;
@@ -247,20 +251,26 @@ public final class LiteLlmImporter {
             if (!perToken.isNumber() && !e.reason().contains("out of range")) {
                 throw e; // not a number at all
             }
-            throw new NumberRefusedException(field, e.reason().replace(" is out of range", " $ per token is out of range")
-                    .replace(" has more than", " $ per token has more than") + " ("
-                    + NumberKind.PRICE_PER_MILLION_TOKENS.range() + ")");
+            throw new NumberRefusedException(
+                    field,
+                    e.reason()
+                                    .replace(" is out of range", " $ per token is out of range")
+                                    .replace(" has more than", " $ per token has more than")
+                            + " ("
+                            + NumberKind.PRICE_PER_MILLION_TOKENS.range() + ")");
         }
         BigDecimal perM = d.movePointRight(6);
         if (NumberRules.problem(perM, NumberKind.PRICE_PER_MILLION_TOKENS) != null) {
-            throw new NumberRefusedException(field, NumberRules.show(d) + " $ per token is out of range ("
-                    + NumberKind.PRICE_PER_MILLION_TOKENS.range() + ")");
+            throw new NumberRefusedException(
+                    field,
+                    NumberRules.show(d) + " $ per token is out of range (" + NumberKind.PRICE_PER_MILLION_TOKENS.range()
+                            + ")");
         }
         return perM.stripTrailingZeros();
     }
 
-    private static void count(String model, JsonNode v, String key, ObjectNode out, String field,
-                              List<String> warnings) {
+    private static void count(
+            String model, JsonNode v, String key, ObjectNode out, String field, List<String> warnings) {
         JsonNode n = v.get(key);
         if (n == null || !n.isNumber()) {
             return;
@@ -316,15 +326,20 @@ public final class LiteLlmImporter {
         if (base.startsWith("gpt-oss")) {
             return "o200k_harmony";
         }
-        if (base.startsWith("gpt-4o") || base.startsWith("gpt-4.1") || base.startsWith("gpt-4.5")
-                || base.startsWith("gpt-5") || base.matches("o[134](-.*)?") || base.startsWith("chatgpt-4o")) {
+        if (base.startsWith("gpt-4o")
+                || base.startsWith("gpt-4.1")
+                || base.startsWith("gpt-4.5")
+                || base.startsWith("gpt-5")
+                || base.matches("o[134](-.*)?")
+                || base.startsWith("chatgpt-4o")) {
             return "o200k_base";
         }
         if (base.startsWith("gpt-4") || base.startsWith("gpt-3.5") || base.startsWith("gpt-35")) {
             return "cl100k_base";
         }
         if (base.startsWith("claude")) {
-            boolean newTokenizer = base.matches("claude-(opus-4-[7-9]|opus-[5-9]|sonnet-[5-9]|haiku-[5-9]|fable|mythos).*");
+            boolean newTokenizer =
+                    base.matches("claude-(opus-4-[7-9]|opus-[5-9]|sonnet-[5-9]|haiku-[5-9]|fable|mythos).*");
             return newTokenizer ? "claude-2026" : "claude";
         }
         if (base.startsWith("gemini") || provider.equals("google")) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,17 +57,49 @@ public record ModelEntry(
             });
         }
         schedule = sched.isEmpty() ? Map.of() : Map.copyOf(sched);
-        serviceTiers = serviceTiers == null || serviceTiers.isEmpty() ? Map.of()
-                : Map.copyOf(new EnumMap<>(serviceTiers));
+        serviceTiers =
+                serviceTiers == null || serviceTiers.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(serviceTiers));
     }
 
     /** An entry whose prices do not change over time. */
-    public ModelEntry(String id, String name, String provider, BillingRules rules, Tier tier, Long contextWindow,
-                      Long maxOutput, String tokenizer, Long minCacheTokens, Map<PriceKind, Price> prices,
-                      LongContext longContext, Price residencyMultiplier, Map<String, Object> media,
-                      String deprecation, String notes, Origin origin, Set<String> overridden) {
-        this(id, name, provider, rules, tier, contextWindow, maxOutput, tokenizer, minCacheTokens, prices,
-                longContext, residencyMultiplier, media, deprecation, notes, origin, overridden, Map.of(), Map.of());
+    public ModelEntry(
+            String id,
+            String name,
+            String provider,
+            BillingRules rules,
+            Tier tier,
+            Long contextWindow,
+            Long maxOutput,
+            String tokenizer,
+            Long minCacheTokens,
+            Map<PriceKind, Price> prices,
+            LongContext longContext,
+            Price residencyMultiplier,
+            Map<String, Object> media,
+            String deprecation,
+            String notes,
+            Origin origin,
+            Set<String> overridden) {
+        this(
+                id,
+                name,
+                provider,
+                rules,
+                tier,
+                contextWindow,
+                maxOutput,
+                tokenizer,
+                minCacheTokens,
+                prices,
+                longContext,
+                residencyMultiplier,
+                media,
+                deprecation,
+                notes,
+                origin,
+                overridden,
+                Map.of(),
+                Map.of());
     }
 
     /**
@@ -109,8 +142,25 @@ public record ModelEntry(
             p.remove(kind);
             periods.stream().filter(x -> x.covers(date)).findFirst().ifPresent(x -> p.put(kind, x));
         });
-        return new ModelEntry(id, name, provider, rules, tier, contextWindow, maxOutput, tokenizer, minCacheTokens, p,
-                longContext, residencyMultiplier, media, deprecation, notes, origin, overridden, schedule,
+        return new ModelEntry(
+                id,
+                name,
+                provider,
+                rules,
+                tier,
+                contextWindow,
+                maxOutput,
+                tokenizer,
+                minCacheTokens,
+                p,
+                longContext,
+                residencyMultiplier,
+                media,
+                deprecation,
+                notes,
+                origin,
+                overridden,
+                schedule,
                 serviceTiers);
     }
 
@@ -126,18 +176,21 @@ public record ModelEntry(
         LocalDate ended = null;
         LocalDate next = null;
         for (Price x : periods) {
-            if (x.validUntil() != null && x.validUntil().isBefore(date)
+            if (x.validUntil() != null
+                    && x.validUntil().isBefore(date)
                     && (ended == null || x.validUntil().isAfter(ended))) {
                 ended = x.validUntil();
             }
-            if (x.validFrom() != null && x.validFrom().isAfter(date) && (next == null || x.validFrom().isBefore(next))) {
+            if (x.validFrom() != null
+                    && x.validFrom().isAfter(date)
+                    && (next == null || x.validFrom().isBefore(next))) {
                 next = x.validFrom();
             }
         }
-        String what = "the " + kind.label().toLowerCase(java.util.Locale.ROOT) + " price";
+        String what = "the " + kind.label().toLowerCase(Locale.ROOT) + " price";
         if (ended != null) {
-            return Optional.of(what + " ended on " + ended + (next == null ? " and no later price is listed"
-                    : " and the next one starts on " + next));
+            return Optional.of(what + " ended on " + ended
+                    + (next == null ? " and no later price is listed" : " and the next one starts on " + next));
         }
         return Optional.of(what + " starts on " + next);
     }

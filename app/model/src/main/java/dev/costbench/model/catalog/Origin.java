@@ -3,5 +3,7 @@ package dev.costbench.model.catalog;
 
 /** Where a catalog value came from. */
 public enum Origin {
-    BUILT_IN, USER, LITELLM_IMPORT
+    BUILT_IN,
+    USER,
+    LITELLM_IMPORT
 }

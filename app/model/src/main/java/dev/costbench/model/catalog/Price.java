@@ -19,8 +19,16 @@ import java.util.Objects;
  * @param validFrom    first day this price applies (inclusive); null: since always
  * @param validUntil   last day this price applies (inclusive); null: no end is known
  */
-public record Price(BigDecimal perMTok, String source, String asOf, PriceStatus status, List<BigDecimal> alternatives,
-                    String note, Origin origin, LocalDate validFrom, LocalDate validUntil) {
+public record Price(
+        BigDecimal perMTok,
+        String source,
+        String asOf,
+        PriceStatus status,
+        List<BigDecimal> alternatives,
+        String note,
+        Origin origin,
+        LocalDate validFrom,
+        LocalDate validUntil) {
 
     public Price {
         Objects.requireNonNull(perMTok, "perMTok");
@@ -36,8 +44,14 @@ public record Price(BigDecimal perMTok, String source, String asOf, PriceStatus 
     }
 
     /** A price without a validity period. */
-    public Price(BigDecimal perMTok, String source, String asOf, PriceStatus status, List<BigDecimal> alternatives,
-                 String note, Origin origin) {
+    public Price(
+            BigDecimal perMTok,
+            String source,
+            String asOf,
+            PriceStatus status,
+            List<BigDecimal> alternatives,
+            String note,
+            Origin origin) {
         this(perMTok, source, asOf, status, alternatives, note, origin, null, null);
     }
 
@@ -49,8 +63,7 @@ public record Price(BigDecimal perMTok, String source, String asOf, PriceStatus 
     public Price derive(BigDecimal factor, String rule) {
         String why = rule + " applied to " + perMTok.stripTrailingZeros().toPlainString() + " (" + source + ")";
         PriceStatus st = status == PriceStatus.LISTED ? PriceStatus.DERIVED : status;
-        return new Price(perMTok.multiply(factor), source, asOf, st, alternatives, why, origin, validFrom,
-                validUntil);
+        return new Price(perMTok.multiply(factor), source, asOf, st, alternatives, why, origin, validFrom, validUntil);
     }
 
     /** True when this price has a validity period (a promotion, a scheduled change). */

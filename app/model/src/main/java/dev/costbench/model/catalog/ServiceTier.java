@@ -41,7 +41,7 @@ public enum ServiceTier {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown service tier '" + s
-                + "' (known: standard, batch, flex, priority, fast)");
+        throw new IllegalArgumentException(
+                "unknown service tier '" + s + "' (known: standard, batch, flex, priority, fast)");
     }
 }

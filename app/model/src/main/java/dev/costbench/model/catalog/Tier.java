@@ -5,7 +5,11 @@ import java.util.Locale;
 
 /** Model tiers, from the most capable (and expensive) to self-hosted open models. */
 public enum Tier {
-    FRONTIER("Frontier"), HIGH("High"), MID("Mid"), LIGHT("Lightweight"), OPEN("Open / self-hosted");
+    FRONTIER("Frontier"),
+    HIGH("High"),
+    MID("Mid"),
+    LIGHT("Lightweight"),
+    OPEN("Open / self-hosted");
 
     private final String label;
 

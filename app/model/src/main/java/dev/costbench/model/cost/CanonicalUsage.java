@@ -17,8 +17,8 @@ package dev.costbench.model.cost;
  * @param output        visible output tokens
  * @param reasoning     reasoning / thinking tokens, billed as output
  */
-public record CanonicalUsage(long uncachedInput, long cacheRead, long cacheWrite5m, long cacheWrite1h, long output,
-                             long reasoning) {
+public record CanonicalUsage(
+        long uncachedInput, long cacheRead, long cacheWrite5m, long cacheWrite1h, long output, long reasoning) {
 
     public CanonicalUsage {
         if (uncachedInput < 0 || cacheRead < 0 || cacheWrite5m < 0 || cacheWrite1h < 0 || output < 0 || reasoning < 0) {

@@ -12,8 +12,13 @@ import java.util.Set;
  * The cost of one request on one model, line by line. {@link #total()} is exact; when any needed price is missing
  * the total covers only the priced lines and {@link #complete()} is false (shown as "unpriced", never as $0).
  */
-public record CostBreakdown(ModelEntry model, CanonicalUsage usage, BillingOptions options, List<CostLine> lines,
-                            BigDecimal total, List<String> notes) {
+public record CostBreakdown(
+        ModelEntry model,
+        CanonicalUsage usage,
+        BillingOptions options,
+        List<CostLine> lines,
+        BigDecimal total,
+        List<String> notes) {
 
     public CostBreakdown {
         lines = List.copyOf(lines);
@@ -30,7 +35,8 @@ public record CostBreakdown(ModelEntry model, CanonicalUsage usage, BillingOptio
      */
     public boolean unpriced() {
         List<CostLine> counted = lines.stream()
-                .filter(l -> !(l.tokens() == 0 && l.usd() != null && l.usd().signum() == 0)).toList();
+                .filter(l -> !(l.tokens() == 0 && l.usd() != null && l.usd().signum() == 0))
+                .toList();
         return counted.stream().allMatch(CostLine::unpriced) && !counted.isEmpty();
     }
 

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Prices one request on one model with the provider's rules ({@code shared/reference/provider-rules.md} §0):
@@ -24,8 +26,7 @@ public final class CostEngine {
 
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
-    private CostEngine() {
-    }
+    private CostEngine() {}
 
     /**
      * The cost of a request described by its shape. Cache tokens are dropped (and a note says why) when the prompt
@@ -49,8 +50,8 @@ public final class CostEngine {
             w5 = 0;
             w1 = 0;
         }
-        CanonicalUsage usage = new CanonicalUsage(shape.inputTokens() - cached - w5 - w1, cached, w5, w1,
-                shape.outputTokens(), shape.reasoningTokens());
+        CanonicalUsage usage = new CanonicalUsage(
+                shape.inputTokens() - cached - w5 - w1, cached, w5, w1, shape.outputTokens(), shape.reasoningTokens());
         CostBreakdown b = price(model, usage, options, clock);
         if (notes.isEmpty()) {
             return b;
@@ -70,11 +71,13 @@ public final class CostEngine {
     /** As {@link #unitPrices(ModelEntry, long, BillingOptions)}, "today" taken from {@code clock}. */
     public static UnitPrices unitPrices(ModelEntry model, long totalInputTokens, BillingOptions options, Clock clock) {
         Pricer p = new Pricer(model, new CanonicalUsage(totalInputTokens, 0, 0, 0, 0, 0), dated(options, clock));
-        return new UnitPrices(p.lookup(PriceKind.INPUT, new StringBuilder()),
+        return new UnitPrices(
+                p.lookup(PriceKind.INPUT, new StringBuilder()),
                 p.lookup(PriceKind.CACHED_INPUT, new StringBuilder()),
                 p.lookup(PriceKind.CACHE_WRITE_5M, new StringBuilder()),
                 p.lookup(PriceKind.CACHE_WRITE_1H, new StringBuilder()),
-                p.lookup(PriceKind.OUTPUT, new StringBuilder()), p.longContext);
+                p.lookup(PriceKind.OUTPUT, new StringBuilder()),
+                p.longContext);
     }
 
     /** The cost of a request whose usage is known. */
@@ -107,12 +110,14 @@ public final class CostEngine {
             this.m = m.at(o.at());
             this.u = u;
             this.o = o;
-            this.longContext = this.m.longContext() != null && u.totalInput() > this.m.longContext().thresholdTokens();
+            this.longContext = this.m.longContext() != null
+                    && u.totalInput() > this.m.longContext().thresholdTokens();
         }
 
         CostBreakdown run() {
             if (longContext) {
-                notes.add("Input of " + u.totalInput() + " tokens exceeds " + m.longContext().thresholdTokens()
+                notes.add("Input of " + u.totalInput() + " tokens exceeds "
+                        + m.longContext().thresholdTokens()
                         + ": the whole request is billed at the long-context prices.");
             }
             if (o.batch() && !m.rules().batchHalfPrice() && m.prices().get(PriceKind.BATCH_INPUT) == null) {
@@ -131,8 +136,13 @@ public final class CostEngine {
                 }
             }
             if (longContext) {
-                lines.add(new CostLine("Long context (input > " + String.format(java.util.Locale.ROOT, "%,d",
-                        m.longContext().thresholdTokens()) + " tokens)", 0, null, BigDecimal.ZERO,
+                lines.add(new CostLine(
+                        "Long context (input > "
+                                + String.format(
+                                        Locale.ROOT, "%,d", m.longContext().thresholdTokens()) + " tokens)",
+                        0,
+                        null,
+                        BigDecimal.ZERO,
                         "long-context rate applied to the whole request (input, cache and output); "
                                 + "counted: input + cache reads + cache writes = " + u.totalInput()));
             }
@@ -143,8 +153,13 @@ public final class CostEngine {
                     notes.add("No data-residency uplift is listed for this model.");
                 } else {
                     BigDecimal extra = total.multiply(mult.perMTok().subtract(BigDecimal.ONE));
-                    lines.add(new CostLine("Data residency ×" + mult.perMTok().stripTrailingZeros().toPlainString(),
-                            0, mult, extra, "regional processing multiplier on the whole request"));
+                    lines.add(new CostLine(
+                            "Data residency ×"
+                                    + mult.perMTok().stripTrailingZeros().toPlainString(),
+                            0,
+                            mult,
+                            extra,
+                            "regional processing multiplier on the whole request"));
                     total = total.add(extra);
                 }
             }
@@ -160,21 +175,32 @@ public final class CostEngine {
             String item = "Service tier: " + t.label();
             TierPricing tp = m.serviceTiers().get(t);
             if (t == ServiceTier.BATCH) {
-                lines.add(new CostLine(item, 0, null, BigDecimal.ZERO, m.offers(t) ? "batch prices in the lines above"
-                        : "no batch API is listed for this model: priced at interactive rates"));
+                lines.add(new CostLine(
+                        item,
+                        0,
+                        null,
+                        BigDecimal.ZERO,
+                        m.offers(t)
+                                ? "batch prices in the lines above"
+                                : "no batch API is listed for this model: priced at interactive rates"));
             } else if (tp == null) {
-                lines.add(new CostLine(item, 0, null, null, t.label() + " is not offered for this model (offered: "
-                        + offered() + "): unpriced"));
+                lines.add(new CostLine(
+                        item,
+                        0,
+                        null,
+                        null,
+                        t.label() + " is not offered for this model (offered: " + offered() + "): unpriced"));
                 notes.add("The " + t.label() + " tier is not offered for this model (offered: " + offered()
                         + "): unpriced, not priced as standard.");
             } else {
                 String how = tp.prices().isEmpty() ? "" : "listed " + t.label() + " prices";
                 if (tp.multiplier() != null) {
-                    how += (how.isEmpty() ? "" : ", else ") + "×" + tp.multiplier().perMTok().stripTrailingZeros()
-                            .toPlainString() + " of the standard prices";
+                    how += (how.isEmpty() ? "" : ", else ") + "×"
+                            + tp.multiplier().perMTok().stripTrailingZeros().toPlainString()
+                            + " of the standard prices";
                 }
-                lines.add(new CostLine(item, 0, null, BigDecimal.ZERO,
-                        how + (tp.note().isEmpty() ? "" : "; " + tp.note())));
+                lines.add(new CostLine(
+                        item, 0, null, BigDecimal.ZERO, how + (tp.note().isEmpty() ? "" : "; " + tp.note())));
             }
         }
 
@@ -196,7 +222,8 @@ public final class CostEngine {
                 lines.add(new CostLine(item, tokens, null, null, rule.toString()));
                 return;
             }
-            BigDecimal usd = price.perMTok().multiply(BigDecimal.valueOf(tokens)).movePointLeft(6);
+            BigDecimal usd =
+                    price.perMTok().multiply(BigDecimal.valueOf(tokens)).movePointLeft(6);
             lines.add(new CostLine(item, tokens, price, usd, rule.toString()));
         }
 
@@ -224,7 +251,8 @@ public final class CostEngine {
             }
             if (base == null) {
                 if (rule.length() == 0) {
-                    rule.append(longContext ? "no long-context " : "no ").append(kind.label().toLowerCase())
+                    rule.append(longContext ? "no long-context " : "no ")
+                            .append(kind.label().toLowerCase())
                             .append(" price listed: unpriced");
                 }
                 return null;
@@ -241,9 +269,11 @@ public final class CostEngine {
             if (!o.batch()) {
                 return base;
             }
-            PriceKind batchKind = used == PriceKind.INPUT ? PriceKind.BATCH_INPUT
+            PriceKind batchKind = used == PriceKind.INPUT
+                    ? PriceKind.BATCH_INPUT
                     : used == PriceKind.OUTPUT ? PriceKind.BATCH_OUTPUT : null;
-            Price listedBatch = batchKind == null || longContext ? null : m.prices().get(batchKind);
+            Price listedBatch =
+                    batchKind == null || longContext ? null : m.prices().get(batchKind);
             if (listedBatch != null) {
                 append(rule, "batch price");
                 return listedBatch;
@@ -253,8 +283,16 @@ public final class CostEngine {
                 Price half = base.derive(HALF, "batch 50 %");
                 if (m.rules() == BillingRules.GEMINI && used == PriceKind.CACHED_INPUT) {
                     append(rule, "CONFLICT: some sources bill Gemini batch cache reads at the standard cached rate");
-                    return new Price(half.perMTok(), half.source(), half.asOf(), PriceStatus.CONFLICT,
-                            List.of(base.perMTok()), half.note(), half.origin(), half.validFrom(), half.validUntil());
+                    return new Price(
+                            half.perMTok(),
+                            half.source(),
+                            half.asOf(),
+                            PriceStatus.CONFLICT,
+                            List.of(base.perMTok()),
+                            half.note(),
+                            half.origin(),
+                            half.validFrom(),
+                            half.validUntil());
                 }
                 return half;
             }
@@ -286,19 +324,33 @@ public final class CostEngine {
                 String f = tp.multiplier().perMTok().stripTrailingZeros().toPlainString();
                 append(rule, label + " ×" + f);
                 Price d = base.derive(tp.multiplier().perMTok(), label + " ×" + f);
-                PriceStatus st = tp.multiplier().status() != PriceStatus.LISTED ? tp.multiplier().status() : d.status();
-                return new Price(d.perMTok(), tp.multiplier().source(), tp.multiplier().asOf(), st,
-                        d.alternatives(), d.note(), d.origin(), d.validFrom(), d.validUntil());
+                PriceStatus st = tp.multiplier().status() != PriceStatus.LISTED
+                        ? tp.multiplier().status()
+                        : d.status();
+                return new Price(
+                        d.perMTok(),
+                        tp.multiplier().source(),
+                        tp.multiplier().asOf(),
+                        st,
+                        d.alternatives(),
+                        d.note(),
+                        d.origin(),
+                        d.validFrom(),
+                        d.validUntil());
             }
             rule.setLength(0);
-            rule.append("no ").append(longContext ? "long-context " : "").append(label).append(' ')
-                    .append(kind.label().toLowerCase()).append(" price listed: unpriced");
+            rule.append("no ")
+                    .append(longContext ? "long-context " : "")
+                    .append(label)
+                    .append(' ')
+                    .append(kind.label().toLowerCase())
+                    .append(" price listed: unpriced");
             return null;
         }
 
         /** True (and the rule and a note say so) when {@code kind}'s dated prices do not cover the date. */
         boolean ended(PriceKind kind, StringBuilder rule) {
-            java.util.Optional<String> gap = longContext ? java.util.Optional.empty() : m.scheduleGap(kind, o.at());
+            Optional<String> gap = longContext ? Optional.empty() : m.scheduleGap(kind, o.at());
             if (gap.isEmpty()) {
                 return false;
             }

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class CostWarnings {
 
-    private CostWarnings() {
-    }
+    private CostWarnings() {}
 
     /** The warnings for {@code usage} on {@code model}; empty when the request fits. */
     public static List<String> of(ModelEntry model, CanonicalUsage usage) {
@@ -26,15 +25,24 @@ public final class CostWarnings {
         long input = usage.totalInput();
         Long window = model.contextWindow();
         if (window != null && window > 0 && input > window) {
-            out.add(String.format(Locale.ROOT, "%,d input tokens exceed %s's context window of %,d tokens: the "
-                    + "provider refuses such a request, so this cost would never be billed (shorten the input or "
-                    + "choose a model with a larger window)", input, name, window));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%,d input tokens exceed %s's context window of %,d tokens: the "
+                            + "provider refuses such a request, so this cost would never be billed (shorten the input or "
+                            + "choose a model with a larger window)",
+                    input,
+                    name,
+                    window));
         }
         long output = usage.billedOutput();
         Long maxOutput = model.maxOutput();
         if (maxOutput != null && maxOutput > 0 && output > maxOutput) {
-            out.add(String.format(Locale.ROOT, "%,d output tokens (with reasoning) exceed %s's maximum output of "
-                    + "%,d tokens: the answer would be cut there, so the output cost is overstated", output, name,
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%,d output tokens (with reasoning) exceed %s's maximum output of "
+                            + "%,d tokens: the answer would be cut there, so the output cost is overstated",
+                    output,
+                    name,
                     maxOutput));
         }
         return out;

@@ -2,13 +2,14 @@
 package dev.costbench.model.cost;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /** Formatting of exact dollar amounts for display (the amounts themselves are never rounded). */
 public final class Money {
 
-    private Money() {
-    }
+    private Money() {}
 
     /**
      * The one way an amount of money is shown (tables, charts, exports' text, the command line): "$1,234.57" for
@@ -26,9 +27,9 @@ public final class Money {
         }
         String sign = usd.signum() < 0 ? "−" : "";
         if (abs.compareTo(BigDecimal.ONE) >= 0) {
-            return sign + String.format(java.util.Locale.ROOT, "$%,.2f", abs.setScale(2, RoundingMode.HALF_UP));
+            return sign + String.format(Locale.ROOT, "$%,.2f", abs.setScale(2, RoundingMode.HALF_UP));
         }
-        BigDecimal r = abs.round(new java.math.MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros();
+        BigDecimal r = abs.round(new MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros();
         if (r.compareTo(BigDecimal.ONE) >= 0) {
             return sign + "$1.00";
         }

@@ -14,28 +14,28 @@ public final class PromptCostTable {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
-    private PromptCostTable() {
-    }
+    private PromptCostTable() {}
 
     /**
      * @param messages      per-message stats, in order (system, few-shot turns, user)
      * @param prefixCount   how many leading messages form the cacheable prefix (system + few-shot)
      */
-    public static List<CostRow> compute(List<ModelEntry> models, List<TextStats> messages, int prefixCount,
-                                        PromptOptions options) {
+    public static List<CostRow> compute(
+            List<ModelEntry> models, List<TextStats> messages, int prefixCount, PromptOptions options) {
         List<CostRow> rows = new ArrayList<>(models.size());
         for (ModelEntry m : models) {
             TokenCount input = ModelTokenCounter.count(m, messages);
             long cached = options.cachedPrefix() && prefixCount > 0
-                    ? ModelTokenCounter.count(m, messages, prefixCount, false).tokens() : 0;
+                    ? ModelTokenCounter.count(m, messages, prefixCount, false).tokens()
+                    : 0;
             rows.add(row(m, input, Math.min(cached, input.tokens()), options));
         }
         return rows;
     }
 
     /** Rows for a prompt size given directly (no counting): {@code costbench estimate --input-tokens}. */
-    public static List<CostRow> computeGiven(List<ModelEntry> models, long inputTokens, long cachedTokens,
-                                             PromptOptions options) {
+    public static List<CostRow> computeGiven(
+            List<ModelEntry> models, long inputTokens, long cachedTokens, PromptOptions options) {
         List<CostRow> rows = new ArrayList<>(models.size());
         for (ModelEntry m : models) {
             rows.add(row(m, TokenCount.given(inputTokens), cachedTokens, options));
@@ -47,8 +47,12 @@ public final class PromptCostTable {
      * As {@link #computeGiven(List, long, long, PromptOptions)} billed with {@code billing} (service tier, date)
      * instead of {@code options.billing()}.
      */
-    public static List<CostRow> computeGiven(List<ModelEntry> models, long inputTokens, long cachedTokens,
-                                             PromptOptions options, BillingOptions billing) {
+    public static List<CostRow> computeGiven(
+            List<ModelEntry> models,
+            long inputTokens,
+            long cachedTokens,
+            PromptOptions options,
+            BillingOptions billing) {
         List<CostRow> rows = new ArrayList<>(models.size());
         for (ModelEntry m : models) {
             rows.add(row(m, TokenCount.given(inputTokens), cachedTokens, options, billing));
@@ -65,7 +69,14 @@ public final class PromptCostTable {
         RequestShape shape = new RequestShape(input.tokens(), cached, 0, 0, o.outputTokens(), o.reasoningTokens());
         CostBreakdown b = CostEngine.estimate(m, shape, billing);
         BigDecimal per = b.total();
-        return new CostRow(m, input, b.usage().cacheRead(), o.outputTokens(), b, per, per.multiply(THOUSAND),
+        return new CostRow(
+                m,
+                input,
+                b.usage().cacheRead(),
+                o.outputTokens(),
+                b,
+                per,
+                per.multiply(THOUSAND),
                 per.multiply(BigDecimal.valueOf(o.monthlyRequests())));
     }
 }

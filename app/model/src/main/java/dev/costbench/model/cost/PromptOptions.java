@@ -11,8 +11,13 @@ package dev.costbench.model.cost;
  * @param residency       regional processing / data residency
  * @param monthlyRequests requests per month
  */
-public record PromptOptions(long outputTokens, long reasoningTokens, boolean cachedPrefix, boolean batch,
-                            boolean residency, long monthlyRequests) {
+public record PromptOptions(
+        long outputTokens,
+        long reasoningTokens,
+        boolean cachedPrefix,
+        boolean batch,
+        boolean residency,
+        long monthlyRequests) {
 
     public PromptOptions {
         if (outputTokens < 0 || reasoningTokens < 0 || monthlyRequests < 0) {

@@ -11,17 +11,26 @@ package dev.costbench.model.cost;
  * @param outputTokens expected visible output tokens
  * @param reasoningTokens expected reasoning / thinking tokens
  */
-public record RequestShape(long inputTokens, long cachedTokens, long cacheWrite5m, long cacheWrite1h,
-                           long outputTokens, long reasoningTokens) {
+public record RequestShape(
+        long inputTokens,
+        long cachedTokens,
+        long cacheWrite5m,
+        long cacheWrite1h,
+        long outputTokens,
+        long reasoningTokens) {
 
     public RequestShape {
-        if (inputTokens < 0 || cachedTokens < 0 || cacheWrite5m < 0 || cacheWrite1h < 0 || outputTokens < 0
+        if (inputTokens < 0
+                || cachedTokens < 0
+                || cacheWrite5m < 0
+                || cacheWrite1h < 0
+                || outputTokens < 0
                 || reasoningTokens < 0) {
             throw new IllegalArgumentException("token counts must not be negative");
         }
         if (cachedTokens + cacheWrite5m + cacheWrite1h > inputTokens) {
-            throw new IllegalArgumentException("cached and cache-write tokens (" + (cachedTokens + cacheWrite5m
-                    + cacheWrite1h) + ") exceed the input tokens (" + inputTokens + ")");
+            throw new IllegalArgumentException("cached and cache-write tokens ("
+                    + (cachedTokens + cacheWrite5m + cacheWrite1h) + ") exceed the input tokens (" + inputTokens + ")");
         }
     }
 

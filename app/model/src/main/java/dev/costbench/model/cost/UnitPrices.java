@@ -11,6 +11,5 @@ import dev.costbench.model.catalog.Price;
  *
  * @param longContext true when the request's input is above the model's long-context threshold
  */
-public record UnitPrices(Price input, Price cacheRead, Price cacheWrite5m, Price cacheWrite1h, Price output,
-                         boolean longContext) {
-}
+public record UnitPrices(
+        Price input, Price cacheRead, Price cacheWrite5m, Price cacheWrite1h, Price output, boolean longContext) {}

@@ -17,10 +17,12 @@ public class DamagedStoreException extends LabStoreException {
     private final String reason;
 
     public DamagedStoreException(Path database, String reason, Throwable cause) {
-        super("The lab database " + database + " is damaged (" + reason + ") and was left untouched. "
-                + "'costbench store backups' lists its backups; 'costbench store restore [BACKUP]' puts one back "
-                + "(the newest by default) and 'costbench store new' starts an empty lab; both keep the damaged "
-                + "file aside.", cause);
+        super(
+                "The lab database " + database + " is damaged (" + reason + ") and was left untouched. "
+                        + "'costbench store backups' lists its backups; 'costbench store restore [BACKUP]' puts one back "
+                        + "(the newest by default) and 'costbench store new' starts an empty lab; both keep the damaged "
+                        + "file aside.",
+                cause);
         this.database = database;
         this.reason = reason;
     }

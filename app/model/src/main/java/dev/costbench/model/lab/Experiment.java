@@ -11,8 +11,15 @@ import java.util.List;
  *
  * @param budgetCapUsd null when the run has no cap
  */
-public record Experiment(long id, String name, Instant created, ExperimentStatus status, BigDecimal budgetCapUsd,
-                         int repetitions, ExperimentSettings settings, List<String> models) {
+public record Experiment(
+        long id,
+        String name,
+        Instant created,
+        ExperimentStatus status,
+        BigDecimal budgetCapUsd,
+        int repetitions,
+        ExperimentSettings settings,
+        List<String> models) {
 
     public Experiment {
         models = List.copyOf(models);

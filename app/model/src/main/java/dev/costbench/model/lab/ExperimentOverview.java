@@ -14,8 +14,8 @@ import java.math.BigDecimal;
  * @param trialCostUsd the summed cost of the real (not reused) priced trials, exact; zero when none
  * @param spentUsd     the ledger's total for this experiment (trials and judge calls), exact; zero when none
  */
-public record ExperimentOverview(Experiment experiment, long trials, long succeeded, long failed,
-                                 BigDecimal trialCostUsd, BigDecimal spentUsd) {
+public record ExperimentOverview(
+        Experiment experiment, long trials, long succeeded, long failed, BigDecimal trialCostUsd, BigDecimal spentUsd) {
 
     public ExperimentOverview {
         trialCostUsd = trialCostUsd == null ? BigDecimal.ZERO : trialCostUsd;

@@ -13,8 +13,13 @@ package dev.costbench.model.lab;
  * @param extraJson          further settings as a JSON object (pass/fail checks, verdict thresholds, judge rubric …);
  *                           never API keys ({@link SecretGuard} rejects them)
  */
-public record ExperimentSettings(Double temperature, int maxOutputTokens, Integer reasoningBudget,
-                                 String reasoningEffort, boolean reuseStoredAnswers, String extraJson) {
+public record ExperimentSettings(
+        Double temperature,
+        int maxOutputTokens,
+        Integer reasoningBudget,
+        String reasoningEffort,
+        boolean reuseStoredAnswers,
+        String extraJson) {
 
     public ExperimentSettings {
         if (maxOutputTokens <= 0) {

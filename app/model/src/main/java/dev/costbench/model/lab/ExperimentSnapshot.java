@@ -21,8 +21,13 @@ import java.util.Objects;
  * @param inputs     in order
  * @param trials     in the order they were recorded
  */
-public record ExperimentSnapshot(NewExperiment experiment, Instant created, ExperimentStatus status,
-                                 List<NewVariant> variants, List<Input> inputs, List<NewTrial> trials) {
+public record ExperimentSnapshot(
+        NewExperiment experiment,
+        Instant created,
+        ExperimentStatus status,
+        List<NewVariant> variants,
+        List<Input> inputs,
+        List<NewTrial> trials) {
 
     public ExperimentSnapshot {
         Objects.requireNonNull(experiment, "experiment");
@@ -34,20 +39,20 @@ public record ExperimentSnapshot(NewExperiment experiment, Instant created, Expe
         for (NewTrial t : trials) {
             TrialCell c = t.cell();
             if (c.variantId() < 0 || c.variantId() >= variants.size()) {
-                throw new IllegalArgumentException("a trial refers to variant #" + c.variantId() + " but there are "
-                        + variants.size());
+                throw new IllegalArgumentException(
+                        "a trial refers to variant #" + c.variantId() + " but there are " + variants.size());
             }
             if (c.inputId() < 0 || c.inputId() >= inputs.size()) {
-                throw new IllegalArgumentException("a trial refers to input #" + c.inputId() + " but there are "
-                        + inputs.size());
+                throw new IllegalArgumentException(
+                        "a trial refers to input #" + c.inputId() + " but there are " + inputs.size());
             }
             if (!experiment.models().contains(c.modelId())) {
-                throw new IllegalArgumentException("a trial uses model " + c.modelId()
-                        + ", which the experiment does not list");
+                throw new IllegalArgumentException(
+                        "a trial uses model " + c.modelId() + ", which the experiment does not list");
             }
             if (c.repetition() > experiment.repetitions()) {
-                throw new IllegalArgumentException("a trial is repetition " + c.repetition() + " of "
-                        + experiment.repetitions());
+                throw new IllegalArgumentException(
+                        "a trial is repetition " + c.repetition() + " of " + experiment.repetitions());
             }
         }
     }

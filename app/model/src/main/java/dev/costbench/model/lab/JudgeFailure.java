@@ -9,5 +9,4 @@ import java.time.Instant;
  *
  * @param error why no score was read
  */
-public record JudgeFailure(long id, long trialId, String judgeModel, String rubric, String error, Instant created) {
-}
+public record JudgeFailure(long id, long trialId, String judgeModel, String rubric, String error, Instant created) {}

@@ -12,6 +12,5 @@ import java.time.Instant;
  * @param score      on the rubric's own scale
  * @param rationale  the judge's explanation, or null
  */
-public record JudgeScore(long id, long trialId, String judgeModel, String rubric, double score, String rationale,
-                         Instant created) {
-}
+public record JudgeScore(
+        long id, long trialId, String judgeModel, String rubric, double score, String rationale, Instant created) {}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,8 +24,8 @@ public interface JudgingRepository {
      * Records a judge's score together with the judge call's ledger entry (purpose {@link LedgerPurpose#JUDGE}) in one
      * transaction; the entry gets the trial's id and experiment.
      */
-    JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score, String rationale,
-                             NewLedgerEntry charge);
+    JudgeScore addJudgeScore(
+            long trialId, String judgeModel, String rubric, double score, String rationale, NewLedgerEntry charge);
 
     /** Records a judge call that gave no score, with its ledger entry (may be null), in one transaction. */
     JudgeFailure addJudgeFailure(long trialId, String judgeModel, String rubric, String error, NewLedgerEntry charge);
@@ -47,10 +48,8 @@ public interface JudgingRepository {
      * Stores output similarities of the experiment's trials, replacing any stored for the same pair of trials; a
      * store that does not keep them ignores them (they are computed again each time).
      */
-    default void saveSimilarityScores(long experimentId, java.util.Collection<SimilarityScore> scores) {
-    }
+    default void saveSimilarityScores(long experimentId, Collection<SimilarityScore> scores) {}
 
     /** Forgets the experiment's stored similarities (they are computed again when next needed). */
-    default void forgetSimilarityScores(long experimentId) {
-    }
+    default void forgetSimilarityScores(long experimentId) {}
 }

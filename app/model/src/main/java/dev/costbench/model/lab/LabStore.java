@@ -15,8 +15,13 @@ package dev.costbench.model.lab;
  * {@link ScenarioRepository}, {@link LedgerRepository} and {@link MediaRepository}; code that needs one area can
  * depend on that interface alone.
  */
-public interface LabStore extends ExperimentRepository, JudgingRepository, ScenarioRepository, LedgerRepository,
-        MediaRepository, AutoCloseable {
+public interface LabStore
+        extends ExperimentRepository,
+                JudgingRepository,
+                ScenarioRepository,
+                LedgerRepository,
+                MediaRepository,
+                AutoCloseable {
 
     /** Closes the database; further calls fail. */
     @Override

@@ -5,7 +5,11 @@ import java.util.Locale;
 
 /** Why a real API call was made. Stored as {@link #code()}. */
 public enum LedgerPurpose {
-    TRIAL, JUDGE, COUNT_TOKENS, PING, OTHER;
+    TRIAL,
+    JUDGE,
+    COUNT_TOKENS,
+    PING,
+    OTHER;
 
     /** "trial", "judge", "count_tokens", "ping", "other". */
     public String code() {

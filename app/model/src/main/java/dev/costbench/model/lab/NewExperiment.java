@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param settings     request parameters and further settings
  * @param models       catalog model ids, in display order, no duplicates
  */
-public record NewExperiment(String name, BigDecimal budgetCapUsd, int repetitions, ExperimentSettings settings,
-                            List<String> models) {
+public record NewExperiment(
+        String name, BigDecimal budgetCapUsd, int repetitions, ExperimentSettings settings, List<String> models) {
 
     public NewExperiment {
         Objects.requireNonNull(name, "name");

@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param trialId      the trial it produced or judged, or null (set by the store in
  *                     {@link LabStore#addTrial(NewTrial, NewLedgerEntry)})
  */
-public record NewLedgerEntry(Instant time, String provider, String model, BigDecimal costUsd, Long experimentId,
-                             Long trialId, LedgerPurpose purpose) {
+public record NewLedgerEntry(
+        Instant time,
+        String provider,
+        String model,
+        BigDecimal costUsd,
+        Long experimentId,
+        Long trialId,
+        LedgerPurpose purpose) {
 
     public NewLedgerEntry {
         Objects.requireNonNull(time, "time");
@@ -26,8 +32,8 @@ public record NewLedgerEntry(Instant time, String provider, String model, BigDec
     }
 
     /** A call not tied to an experiment (token counting, a connection test). */
-    public static NewLedgerEntry call(Instant time, String provider, String model, BigDecimal costUsd,
-                                      LedgerPurpose purpose) {
+    public static NewLedgerEntry call(
+            Instant time, String provider, String model, BigDecimal costUsd, LedgerPurpose purpose) {
         return new NewLedgerEntry(time, provider, model, costUsd, null, null, purpose);
     }
 

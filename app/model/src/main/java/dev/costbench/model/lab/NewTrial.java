@@ -26,10 +26,23 @@ import java.util.Objects;
  * @param errorText         null for a success; the error (never containing a key) for a failure
  * @param fromCache         true when the answer was reused from an earlier identical request, not a real call
  */
-public record NewTrial(long experimentId, TrialCell cell, String requestHash, CanonicalUsage usage,
-                       BigDecimal costUsd, boolean costComplete, String pricesJson, BigDecimal estimatedCostUsd,
-                       Long latencyMs, Long ttftMs, String finishReason, String outputText, String errorText,
-                       boolean fromCache, Instant started, Instant finished) {
+public record NewTrial(
+        long experimentId,
+        TrialCell cell,
+        String requestHash,
+        CanonicalUsage usage,
+        BigDecimal costUsd,
+        boolean costComplete,
+        String pricesJson,
+        BigDecimal estimatedCostUsd,
+        Long latencyMs,
+        Long ttftMs,
+        String finishReason,
+        String outputText,
+        String errorText,
+        boolean fromCache,
+        Instant started,
+        Instant finished) {
 
     public NewTrial {
         Objects.requireNonNull(cell, "cell");
@@ -41,21 +54,61 @@ public record NewTrial(long experimentId, TrialCell cell, String requestHash, Ca
     }
 
     /** A successful call, priced by {@code cost} (which may be null when the model has no price). */
-    public static NewTrial success(long experimentId, TrialCell cell, String requestHash, ChatResult result,
-                                   CostBreakdown cost, BigDecimal estimatedCostUsd, boolean fromCache,
-                                   Instant started, Instant finished) {
-        return new NewTrial(experimentId, cell, requestHash, result.usage(), cost == null ? null : cost.total(),
-                cost != null && cost.complete(), cost == null ? null : PricesInForce.toJson(cost), estimatedCostUsd,
-                millis(result.latency()), millis(result.timeToFirstToken()), result.finishReason(), result.text(),
-                null, fromCache, started, finished);
+    public static NewTrial success(
+            long experimentId,
+            TrialCell cell,
+            String requestHash,
+            ChatResult result,
+            CostBreakdown cost,
+            BigDecimal estimatedCostUsd,
+            boolean fromCache,
+            Instant started,
+            Instant finished) {
+        return new NewTrial(
+                experimentId,
+                cell,
+                requestHash,
+                result.usage(),
+                cost == null ? null : cost.total(),
+                cost != null && cost.complete(),
+                cost == null ? null : PricesInForce.toJson(cost),
+                estimatedCostUsd,
+                millis(result.latency()),
+                millis(result.timeToFirstToken()),
+                result.finishReason(),
+                result.text(),
+                null,
+                fromCache,
+                started,
+                finished);
     }
 
     /** A failed call. {@code errorText} must already be redacted of keys. */
-    public static NewTrial failure(long experimentId, TrialCell cell, String requestHash, String errorText,
-                                   Instant started, Instant finished) {
+    public static NewTrial failure(
+            long experimentId,
+            TrialCell cell,
+            String requestHash,
+            String errorText,
+            Instant started,
+            Instant finished) {
         Objects.requireNonNull(errorText, "errorText");
-        return new NewTrial(experimentId, cell, requestHash, null, null, false, null, null,
-                Duration.between(started, finished).toMillis(), null, null, null, errorText, false, started, finished);
+        return new NewTrial(
+                experimentId,
+                cell,
+                requestHash,
+                null,
+                null,
+                false,
+                null,
+                null,
+                Duration.between(started, finished).toMillis(),
+                null,
+                null,
+                null,
+                errorText,
+                false,
+                started,
+                finished);
     }
 
     public boolean succeeded() {

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.cost.CostLine;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.validation.JsonReading;
 
 /**
  * A cost breakdown as JSON, stored with each trial so that a past run keeps the prices that were in force when it
@@ -18,8 +18,7 @@ public final class PricesInForce {
 
     private static final ObjectMapper MAPPER = JsonReading.mapper();
 
-    private PricesInForce() {
-    }
+    private PricesInForce() {}
 
     public static String toJson(CostBreakdown b) {
         ObjectNode o = MAPPER.createObjectNode();

@@ -20,8 +20,7 @@ public final class SecretGuard {
     /** OpenAI (sk-…, sk-proj-…), Anthropic (sk-ant-…) and Google (AIza…) key shapes. */
     private static final Pattern KEY_VALUE = Pattern.compile("\\bsk-[A-Za-z0-9_-]{20,}|\\bAIza[0-9A-Za-z_-]{35}");
 
-    private SecretGuard() {
-    }
+    private SecretGuard() {}
 
     /** A short description of the credential found in {@code text}, or null when there is none. */
     public static String findSecret(String text) {

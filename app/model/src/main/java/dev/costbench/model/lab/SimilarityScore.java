@@ -13,5 +13,4 @@ package dev.costbench.model.lab;
  * @param rougeL      ROUGE-L F1
  * @param tokenF1     token F1
  */
-public record SimilarityScore(long trialId, long referenceId, long fingerprint, double rougeL, double tokenF1) {
-}
+public record SimilarityScore(long trialId, long referenceId, long fingerprint, double rougeL, double tokenF1) {}

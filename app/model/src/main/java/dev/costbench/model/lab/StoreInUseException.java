@@ -12,8 +12,10 @@ public class StoreInUseException extends LabStoreException {
     private final Path database;
 
     public StoreInUseException(Path database, Throwable cause) {
-        super("CostBench is already running and holds the database at " + database + "; close it, or start this "
-                + "one with another data directory (COSTBENCH_DATA_DIR or -Dcostbench.dataDir).", cause);
+        super(
+                "CostBench is already running and holds the database at " + database + "; close it, or start this "
+                        + "one with another data directory (COSTBENCH_DATA_DIR or -Dcostbench.dataDir).",
+                cause);
         this.database = database;
     }
 

@@ -9,10 +9,24 @@ import java.time.Instant;
  * A stored trial; the fields are those of {@link NewTrial}. Money comes back at the store's scale (10 decimals):
  * compare amounts with {@link BigDecimal#compareTo}, not {@code equals}.
  */
-public record Trial(long id, long experimentId, TrialCell cell, String requestHash, CanonicalUsage usage,
-                    BigDecimal costUsd, boolean costComplete, String pricesJson, BigDecimal estimatedCostUsd,
-                    Long latencyMs, Long ttftMs, String finishReason, String outputText, String errorText,
-                    boolean fromCache, Instant started, Instant finished) {
+public record Trial(
+        long id,
+        long experimentId,
+        TrialCell cell,
+        String requestHash,
+        CanonicalUsage usage,
+        BigDecimal costUsd,
+        boolean costComplete,
+        String pricesJson,
+        BigDecimal estimatedCostUsd,
+        Long latencyMs,
+        Long ttftMs,
+        String finishReason,
+        String outputText,
+        String errorText,
+        boolean fromCache,
+        Instant started,
+        Instant finished) {
 
     public boolean succeeded() {
         return errorText == null;

@@ -9,8 +9,14 @@ import java.util.List;
  * @param position the order variants were added in (0-based)
  * @see NewVariant
  */
-public record Variant(long id, long experimentId, int position, String name, boolean baseline, String promptJson,
-                      List<String> mediaHashes) {
+public record Variant(
+        long id,
+        long experimentId,
+        int position,
+        String name,
+        boolean baseline,
+        String promptJson,
+        List<String> mediaHashes) {
 
     public Variant {
         mediaHashes = List.copyOf(mediaHashes);

@@ -18,8 +18,8 @@ public record AnthropicLegacyRule() implements ImageRule {
         w *= s;
         h *= s;
         long tokens = (long) Math.ceil(w * h / 750 - 1e-9);
-        return new ImageTokens(tokens, w, h, String.format(Locale.ROOT, "legacy estimate: %.0f×%.0f / 750 = %d",
-                w, h, tokens), true);
+        return new ImageTokens(
+                tokens, w, h, String.format(Locale.ROOT, "legacy estimate: %.0f×%.0f / 750 = %d", w, h, tokens), true);
     }
 
     @Override

@@ -23,8 +23,16 @@ public record AnthropicPatchRule(int maxEdge, int budget, boolean unconfirmed) i
         }
         double w = width >= height ? l : l * ratio;
         double h = width >= height ? l * ratio : l;
-        String m = String.format(Locale.ROOT, "28-px patches: %d×%d → %.0f×%.0f → ⌈W/28⌉×⌈H/28⌉ = %d (max edge %d, "
-                + "budget %d)", width, height, w, h, patches, maxEdge, budget);
+        String m = String.format(
+                Locale.ROOT,
+                "28-px patches: %d×%d → %.0f×%.0f → ⌈W/28⌉×⌈H/28⌉ = %d (max edge %d, " + "budget %d)",
+                width,
+                height,
+                w,
+                h,
+                patches,
+                maxEdge,
+                budget);
         return new ImageTokens(patches, w, h, m, unconfirmed);
     }
 

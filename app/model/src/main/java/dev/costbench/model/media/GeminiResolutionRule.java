@@ -25,9 +25,15 @@ public record GeminiResolutionRule() implements ImageRule {
             default:
                 t = 1120;
         }
-        String level = options.resolution() == MediaResolution.DEFAULT ? "default (HIGH)" : options.resolution().name();
-        return new ImageTokens(t, width, height, "media resolution " + level + ": up to " + t
-                + " tokens per image whatever the size", false);
+        String level = options.resolution() == MediaResolution.DEFAULT
+                ? "default (HIGH)"
+                : options.resolution().name();
+        return new ImageTokens(
+                t,
+                width,
+                height,
+                "media resolution " + level + ": up to " + t + " tokens per image whatever the size",
+                false);
     }
 
     @Override

@@ -13,9 +13,17 @@ public record GeminiTileRule() implements ImageRule {
             return new ImageTokens(258, width, height, "≤ 384×384: 258 tokens", false);
         }
         long tiles = (long) Math.ceil(width / 768.0) * (long) Math.ceil(height / 768.0);
-        return new ImageTokens(258 * tiles, width, height, String.format(Locale.ROOT,
-                "%d×%d → %d tiles of 768 px × 258 (tiling formula UNCONFIRMED; same result for common sizes)",
-                width, height, tiles), false);
+        return new ImageTokens(
+                258 * tiles,
+                width,
+                height,
+                String.format(
+                        Locale.ROOT,
+                        "%d×%d → %d tiles of 768 px × 258 (tiling formula UNCONFIRMED; same result for common sizes)",
+                        width,
+                        height,
+                        tiles),
+                false);
     }
 
     @Override

@@ -3,5 +3,8 @@ package dev.costbench.model.media;
 
 /** OpenAI's {@code detail} parameter for image inputs. */
 public enum ImageDetail {
-    AUTO, LOW, HIGH, ORIGINAL
+    AUTO,
+    LOW,
+    HIGH,
+    ORIGINAL
 }

@@ -10,5 +10,4 @@ package dev.costbench.model.media;
  * @param method       how the number was computed (rule and steps), shown to the user
  * @param unconfirmed  true when a step of the rule is UNCONFIRMED or in CONFLICT in the reference
  */
-public record ImageTokens(long tokens, double width, double height, String method, boolean unconfirmed) {
-}
+public record ImageTokens(long tokens, double width, double height, String method, boolean unconfirmed) {}

@@ -11,20 +11,18 @@ import dev.costbench.model.cost.CostEngine;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Tokens and dollars of one image on every model that takes images. */
 public final class MediaCosts {
 
     /** One model's figure; {@code usd} is null when the model's input price is not listed. */
-    public record ImageCost(ModelEntry model, ImageTokens tokens, BigDecimal usd) {
-    }
+    public record ImageCost(ModelEntry model, ImageTokens tokens, BigDecimal usd) {}
 
     /** Audio or video figure for one model; {@code usd} null when a needed price is not listed. */
-    public record AvCost(ModelEntry model, long tokens, BigDecimal usd, String method) {
-    }
+    public record AvCost(ModelEntry model, long tokens, BigDecimal usd, String method) {}
 
-    private MediaCosts() {
-    }
+    private MediaCosts() {}
 
     /** Native audio input: tokens per second at the model's audio-input price (its input price when none). */
     public static List<AvCost> audio(List<ModelEntry> models, double seconds) {
@@ -32,11 +30,21 @@ public final class MediaCosts {
         for (ModelEntry m : models) {
             MediaRules.audio(m).filter(a -> a.inputPerSecond() > 0).ifPresent(a -> {
                 long t = a.inputTokens(seconds);
-                Price p = m.prices().get(PriceKind.INPUT_AUDIO) != null ? m.prices().get(PriceKind.INPUT_AUDIO)
+                Price p = m.prices().get(PriceKind.INPUT_AUDIO) != null
+                        ? m.prices().get(PriceKind.INPUT_AUDIO)
                         : m.prices().get(PriceKind.INPUT);
-                out.add(new AvCost(m, t, p == null ? null : p.perMTok().multiply(BigDecimal.valueOf(t)).movePointLeft(6),
-                        String.format(java.util.Locale.ROOT, "%.1f s × %s tokens/s%s", seconds,
-                                trim(a.inputPerSecond()), a.unconfirmed() ? " (rate UNCONFIRMED for this API)" : "")));
+                out.add(new AvCost(
+                        m,
+                        t,
+                        p == null
+                                ? null
+                                : p.perMTok().multiply(BigDecimal.valueOf(t)).movePointLeft(6),
+                        String.format(
+                                Locale.ROOT,
+                                "%.1f s × %s tokens/s%s",
+                                seconds,
+                                trim(a.inputPerSecond()),
+                                a.unconfirmed() ? " (rate UNCONFIRMED for this API)" : "")));
             });
         }
         return out;
@@ -46,8 +54,8 @@ public final class MediaCosts {
      * Video: {@code frames} frames over {@code seconds}. Gemini bills its native video (frames + 32 audio tokens/s,
      * the audio part at its audio price); other models get the frames as images.
      */
-    public static List<AvCost> video(List<ModelEntry> models, double seconds, long frames, int w, int h, boolean audio,
-                                     ImageOptions options) {
+    public static List<AvCost> video(
+            List<ModelEntry> models, double seconds, long frames, int w, int h, boolean audio, ImageOptions options) {
         List<AvCost> out = new ArrayList<>();
         double fps = seconds <= 0 ? 0 : frames / seconds;
         for (ModelEntry m : models) {
@@ -57,10 +65,15 @@ public final class MediaCosts {
                 BigDecimal usd = null;
                 if (in != null) {
                     long audioTokens = rule instanceof VideoRule.GeminiNative && audio
-                            ? (long) Math.ceil(seconds * ((VideoRule.GeminiNative) rule).audioPerSecond() - 1e-9) : 0;
-                    Price ap = m.prices().get(PriceKind.INPUT_AUDIO) != null ? m.prices().get(PriceKind.INPUT_AUDIO) : in;
-                    usd = in.perMTok().multiply(BigDecimal.valueOf(vt.tokens() - audioTokens))
-                            .add(ap.perMTok().multiply(BigDecimal.valueOf(audioTokens))).movePointLeft(6);
+                            ? (long) Math.ceil(seconds * ((VideoRule.GeminiNative) rule).audioPerSecond() - 1e-9)
+                            : 0;
+                    Price ap = m.prices().get(PriceKind.INPUT_AUDIO) != null
+                            ? m.prices().get(PriceKind.INPUT_AUDIO)
+                            : in;
+                    usd = in.perMTok()
+                            .multiply(BigDecimal.valueOf(vt.tokens() - audioTokens))
+                            .add(ap.perMTok().multiply(BigDecimal.valueOf(audioTokens)))
+                            .movePointLeft(6);
                 }
                 out.add(new AvCost(m, vt.tokens(), usd, vt.method()));
             });
@@ -72,8 +85,8 @@ public final class MediaCosts {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
-    public static List<ImageCost> image(List<ModelEntry> models, int width, int height, ImageOptions options,
-                                        BillingOptions billing) {
+    public static List<ImageCost> image(
+            List<ModelEntry> models, int width, int height, ImageOptions options, BillingOptions billing) {
         List<ImageCost> out = new ArrayList<>();
         for (ModelEntry m : models) {
             MediaRules.image(m).ifPresent(rule -> {

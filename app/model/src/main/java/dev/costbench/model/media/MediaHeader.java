@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.media;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,7 @@ public record MediaHeader(String mimeType, int width, int height, double seconds
                 return jpeg(data);
             }
             if (starts(data, 'R', 'I', 'F', 'F') && data.length > 12) {
-                String kind = new String(data, 8, 4, java.nio.charset.StandardCharsets.US_ASCII);
+                String kind = new String(data, 8, 4, StandardCharsets.US_ASCII);
                 if (kind.equals("WEBP")) {
                     return webp(data);
                 }
@@ -68,7 +69,7 @@ public record MediaHeader(String mimeType, int width, int height, double seconds
     }
 
     private static Optional<MediaHeader> webp(byte[] d) {
-        String chunk = new String(d, 12, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        String chunk = new String(d, 12, 4, StandardCharsets.US_ASCII);
         switch (chunk) {
             case "VP8 ":
                 return Optional.of(new MediaHeader("image/webp", le16(d, 26) & 0x3FFF, le16(d, 28) & 0x3FFF, 0));
@@ -87,7 +88,7 @@ public record MediaHeader(String mimeType, int width, int height, double seconds
         int i = 12;
         long byteRate = 0;
         while (i + 8 <= d.length) {
-            String id = new String(d, i, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            String id = new String(d, i, 4, StandardCharsets.US_ASCII);
             long size = le32(d, i + 4);
             if (id.equals("fmt ")) {
                 byteRate = le32(d, i + 16);

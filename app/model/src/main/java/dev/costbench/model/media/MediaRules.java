@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class MediaRules {
 
-    private MediaRules() {
-    }
+    private MediaRules() {}
 
     public static Optional<ImageRule> image(ModelEntry m) {
         Map<String, Object> spec = map(m.media().get("image"));
@@ -23,16 +22,22 @@ public final class MediaRules {
         String rule = String.valueOf(spec.get("rule"));
         switch (rule) {
             case "openai-tile":
-                return Optional.of(new OpenAiTileRule(i(spec, "base", 85), i(spec, "tile", 170),
-                        i(spec, "shortSide", 768), unconfirmed));
+                return Optional.of(new OpenAiTileRule(
+                        i(spec, "base", 85), i(spec, "tile", 170), i(spec, "shortSide", 768), unconfirmed));
             case "openai-patch":
                 double doc = d(spec, "documented", 1.0);
-                return Optional.of(new OpenAiPatchRule(i(spec, "budget", 1536), i(spec, "maxDim", 2048),
-                        i(spec, "originalBudget", 0), i(spec, "originalMaxDim", 0),
-                        Boolean.TRUE.equals(spec.get("autoIsOriginal")), doc, d(spec, "measured", doc), unconfirmed));
-            case "anthropic-patch":
-                return Optional.of(new AnthropicPatchRule(i(spec, "maxEdge", 1568), i(spec, "budget", 1568),
+                return Optional.of(new OpenAiPatchRule(
+                        i(spec, "budget", 1536),
+                        i(spec, "maxDim", 2048),
+                        i(spec, "originalBudget", 0),
+                        i(spec, "originalMaxDim", 0),
+                        Boolean.TRUE.equals(spec.get("autoIsOriginal")),
+                        doc,
+                        d(spec, "measured", doc),
                         unconfirmed));
+            case "anthropic-patch":
+                return Optional.of(
+                        new AnthropicPatchRule(i(spec, "maxEdge", 1568), i(spec, "budget", 1568), unconfirmed));
             case "anthropic-legacy":
                 return Optional.of(new AnthropicLegacyRule());
             case "gemini-tiles":
@@ -49,8 +54,8 @@ public final class MediaRules {
         Map<String, Object> spec = map(m.media().get("video"));
         if (spec != null && "gemini-native".equals(spec.get("rule"))) {
             int def = i(spec, "perFrame", 258);
-            return Optional.of(new VideoRule.GeminiNative(def, i(spec, "perFrameLow", def),
-                    i(spec, "perFrameHigh", def), i(spec, "audioPerSecond", 32)));
+            return Optional.of(new VideoRule.GeminiNative(
+                    def, i(spec, "perFrameLow", def), i(spec, "perFrameHigh", def), i(spec, "audioPerSecond", 32)));
         }
         return image(m).map(VideoRule.FramesAsImages::new);
     }
@@ -60,8 +65,8 @@ public final class MediaRules {
         if (spec == null) {
             return Optional.empty();
         }
-        return Optional.of(new AudioRule(d(spec, "inputPerSecond", 0), d(spec, "outputPerSecond", 0),
-                "UNCONFIRMED".equals(spec.get("status"))));
+        return Optional.of(new AudioRule(
+                d(spec, "inputPerSecond", 0), d(spec, "outputPerSecond", 0), "UNCONFIRMED".equals(spec.get("status"))));
     }
 
     @SuppressWarnings("unchecked")

@@ -16,8 +16,16 @@ import java.util.Locale;
  * @param documented       multiplier in OpenAI's vision guide
  * @param measured         multiplier users measure (and OpenAI's calculator uses)
  */
-public record OpenAiPatchRule(int budget, int maxDim, int originalBudget, int originalMaxDim, boolean autoIsOriginal,
-                              double documented, double measured, boolean unconfirmed) implements ImageRule {
+public record OpenAiPatchRule(
+        int budget,
+        int maxDim,
+        int originalBudget,
+        int originalMaxDim,
+        boolean autoIsOriginal,
+        double documented,
+        double measured,
+        boolean unconfirmed)
+        implements ImageRule {
 
     @Override
     public ImageTokens tokens(int width, int height, ImageOptions options) {
@@ -38,8 +46,10 @@ public record OpenAiPatchRule(int budget, int maxDim, int originalBudget, int or
         long patches = ceil32(w) * ceil32(h);
         if (cap > 0 && patches > cap) {
             double shrink = Math.sqrt(32.0 * 32.0 * cap / (w * h));
-            double adj = shrink * Math.min(Math.floor(w * shrink / 32) / (w * shrink / 32),
-                    Math.floor(h * shrink / 32) / (h * shrink / 32));
+            double adj = shrink
+                    * Math.min(
+                            Math.floor(w * shrink / 32) / (w * shrink / 32),
+                            Math.floor(h * shrink / 32) / (h * shrink / 32));
             w = (int) (w * adj);
             h = (int) (h * adj);
             m.append(String.format(Locale.ROOT, " → %.0f×%.0f (budget %d patches)", w, h, cap));
@@ -47,11 +57,16 @@ public record OpenAiPatchRule(int budget, int maxDim, int originalBudget, int or
         }
         double mult = options.measuredMultiplier() ? measured : documented;
         long tokens = (long) Math.ceil(patches * mult - 1e-9);
-        m.append(String.format(Locale.ROOT, " → %d patches × %s (%s multiplier) = %d", patches, trim(mult),
-                options.measuredMultiplier() ? "measured" : "documented", tokens));
+        m.append(String.format(
+                Locale.ROOT,
+                " → %d patches × %s (%s multiplier) = %d",
+                patches,
+                trim(mult),
+                options.measuredMultiplier() ? "measured" : "documented",
+                tokens));
         if (documented != measured) {
-            m.append(String.format(Locale.ROOT, "; CONFLICT: documented %s vs measured %s", trim(documented),
-                    trim(measured)));
+            m.append(String.format(
+                    Locale.ROOT, "; CONFLICT: documented %s vs measured %s", trim(documented), trim(measured)));
         }
         if (d == ImageDetail.LOW) {
             m.append("; detail low has no effect on patch models (UNCONFIRMED)");

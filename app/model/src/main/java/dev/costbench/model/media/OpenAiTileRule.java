@@ -28,8 +28,17 @@ public record OpenAiTileRule(int base, int tile, int shortSide, boolean unconfir
             h *= s;
         }
         long tiles = (long) Math.ceil(w / 512 - 1e-9) * (long) Math.ceil(h / 512 - 1e-9);
-        String m = String.format(Locale.ROOT, "tiles: %d×%d → %.0f×%.0f → %d tiles of 512 px → %d + %d × %d",
-                width, height, w, h, tiles, base, tile, tiles);
+        String m = String.format(
+                Locale.ROOT,
+                "tiles: %d×%d → %.0f×%.0f → %d tiles of 512 px → %d + %d × %d",
+                width,
+                height,
+                w,
+                h,
+                tiles,
+                base,
+                tile,
+                tiles);
         return new ImageTokens(base + tile * tiles, w, h, m, unconfirmed);
     }
 

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.media;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.catalog.PriceStatus;
+import dev.costbench.model.validation.JsonReading;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,8 +21,15 @@ import java.util.Locale;
  *
  * @param roundingSeconds the billing granularity (1: to the nearest second; 0: not metered)
  */
-public record Transcription(String id, String name, String provider, BigDecimal perMinute, int roundingSeconds,
-                            PriceStatus status, String source, String note) {
+public record Transcription(
+        String id,
+        String name,
+        String provider,
+        BigDecimal perMinute,
+        int roundingSeconds,
+        PriceStatus status,
+        String source,
+        String note) {
 
     public static final String BUILT_IN = "/pricing/transcription.json";
 
@@ -32,15 +38,21 @@ public record Transcription(String id, String name, String provider, BigDecimal 
         if (seconds < 0 || Double.isNaN(seconds)) {
             throw new IllegalArgumentException("seconds must be a non-negative number");
         }
-        BigDecimal billed = roundingSeconds <= 0 ? BigDecimal.valueOf(seconds)
+        BigDecimal billed = roundingSeconds <= 0
+                ? BigDecimal.valueOf(seconds)
                 : BigDecimal.valueOf(Math.round(seconds / roundingSeconds) * (long) roundingSeconds);
-        return perMinute.multiply(billed).divide(BigDecimal.valueOf(60), 12, RoundingMode.HALF_EVEN)
+        return perMinute
+                .multiply(billed)
+                .divide(BigDecimal.valueOf(60), 12, RoundingMode.HALF_EVEN)
                 .stripTrailingZeros();
     }
 
     /** How the figure is computed, for a table's "how" column. */
     public String method(double seconds) {
-        return String.format(Locale.ROOT, "transcription: %.1f min × $%s/min%s%s", seconds / 60,
+        return String.format(
+                Locale.ROOT,
+                "transcription: %.1f min × $%s/min%s%s",
+                seconds / 60,
                 perMinute.stripTrailingZeros().toPlainString(),
                 roundingSeconds == 1 ? " (billed to the nearest second)" : "",
                 status == PriceStatus.LISTED ? "" : " — " + status.name() + ": " + note);
@@ -65,9 +77,14 @@ public record Transcription(String id, String name, String provider, BigDecimal 
             if (id.isEmpty() || !m.path("perMinute").isNumber()) {
                 throw new IllegalArgumentException("transcription entry without id or numeric perMinute: " + m);
             }
-            out.add(new Transcription(id, m.path("name").asText(id), m.path("provider").asText(""),
-                    m.path("perMinute").decimalValue(), m.path("roundingSeconds").asInt(1),
-                    PriceStatus.valueOf(m.path("status").asText("LISTED")), m.path("source").asText(""),
+            out.add(new Transcription(
+                    id,
+                    m.path("name").asText(id),
+                    m.path("provider").asText(""),
+                    m.path("perMinute").decimalValue(),
+                    m.path("roundingSeconds").asInt(1),
+                    PriceStatus.valueOf(m.path("status").asText("LISTED")),
+                    m.path("source").asText(""),
                     m.path("note").asText("")));
         }
         return List.copyOf(out);

@@ -14,11 +14,11 @@ public interface VideoRule {
     VideoTokens tokens(double seconds, double fps, int w, int h, boolean audio, ImageOptions options);
 
     /** The result, with the number of frames sent. */
-    record VideoTokens(long tokens, long frames, String method) {
-    }
+    record VideoTokens(long tokens, long frames, String method) {}
 
     /** Gemini's native video input. */
-    record GeminiNative(int perFrameDefault, int perFrameLow, int perFrameHigh, int audioPerSecond) implements VideoRule {
+    record GeminiNative(int perFrameDefault, int perFrameLow, int perFrameHigh, int audioPerSecond)
+            implements VideoRule {
         @Override
         public VideoTokens tokens(double seconds, double fps, int w, int h, boolean audio, ImageOptions options) {
             int perFrame;
@@ -36,9 +36,16 @@ public interface VideoRule {
             long frames = (long) Math.ceil(seconds * fps - 1e-9);
             long audioTokens = audio ? (long) Math.ceil(seconds * audioPerSecond - 1e-9) : 0;
             long t = frames * perFrame + audioTokens;
-            return new VideoTokens(t, frames, String.format(Locale.ROOT, "native video: %d frames × %d + %s = %d "
-                    + "(plus a little metadata)", frames, perFrame, audio ? audioTokens + " audio tokens (32/s)"
-                    : "no audio", t));
+            return new VideoTokens(
+                    t,
+                    frames,
+                    String.format(
+                            Locale.ROOT,
+                            "native video: %d frames × %d + %s = %d " + "(plus a little metadata)",
+                            frames,
+                            perFrame,
+                            audio ? audioTokens + " audio tokens (32/s)" : "no audio",
+                            t));
         }
     }
 
@@ -49,8 +56,16 @@ public interface VideoRule {
             long frames = (long) Math.ceil(seconds * fps - 1e-9);
             ImageTokens one = image.tokens(w, h, options);
             long t = frames * one.tokens();
-            return new VideoTokens(t, frames, String.format(Locale.ROOT, "%d frames sent as images × %d tokens "
-                    + "(%s)%s", frames, one.tokens(), one.method(), audio ? "; the audio track is not sent" : ""));
+            return new VideoTokens(
+                    t,
+                    frames,
+                    String.format(
+                            Locale.ROOT,
+                            "%d frames sent as images × %d tokens " + "(%s)%s",
+                            frames,
+                            one.tokens(),
+                            one.method(),
+                            audio ? "; the audio track is not sent" : ""));
         }
     }
 }

@@ -14,10 +14,10 @@ public final class ModelTokenCounter {
 
     /** OpenAI cookbook: 3 tokens per message, 3 to prime the reply. */
     public static final int TOKENS_PER_MESSAGE = 3;
+
     public static final int REPLY_PRIMING = 3;
 
-    private ModelTokenCounter() {
-    }
+    private ModelTokenCounter() {}
 
     /** The input tokens of all {@code messages} on {@code model}. */
     public static TokenCount count(ModelEntry model, List<TextStats> messages) {
@@ -38,28 +38,39 @@ public final class ModelTokenCounter {
         String tok = model.tokenizer();
         boolean chatOverhead = model.rules() == BillingRules.OPENAI && nonEmpty > 0;
         long overhead = chatOverhead ? (long) TOKENS_PER_MESSAGE * nonEmpty + (withReply ? REPLY_PRIMING : 0) : 0;
-        String overheadText = chatOverhead ? " + " + overhead + " chat-format tokens (3 per message + 3 reply "
-                + "priming, OpenAI cookbook; UNCONFIRMED for GPT-4.1, GPT-5 and o-series)" : "";
+        String overheadText = chatOverhead
+                ? " + " + overhead + " chat-format tokens (3 per message + 3 reply "
+                        + "priming, OpenAI cookbook; UNCONFIRMED for GPT-4.1, GPT-5 and o-series)"
+                : "";
         switch (tok) {
             case "o200k_base":
                 return new TokenCount(sum.o200k() + overhead, true, "exact: o200k_base" + overheadText);
             case "o200k_harmony":
-                return new TokenCount(sum.o200k() + overhead, true,
-                        "exact: o200k_harmony (o200k_base ranks)" + overheadText);
+                return new TokenCount(
+                        sum.o200k() + overhead, true, "exact: o200k_harmony (o200k_base ranks)" + overheadText);
             case "cl100k_base":
                 return new TokenCount(sum.cl100k() + overhead, true, "exact: cl100k_base" + overheadText);
             case "claude":
-                return new TokenCount(sum.cl100k(), false, "estimate: cl100k_base count (Anthropic publishes no "
-                        + "tokenizer; the exact count comes from POST /v1/messages/count_tokens)");
+                return new TokenCount(
+                        sum.cl100k(),
+                        false,
+                        "estimate: cl100k_base count (Anthropic publishes no "
+                                + "tokenizer; the exact count comes from POST /v1/messages/count_tokens)");
             case "claude-2026":
-                return new TokenCount(ceilTimes(sum.cl100k(), 135, 100), false, "estimate: cl100k_base count × 1.35 "
-                        + "(Claude's 2026 tokenizer uses up to 35 % more tokens; exact via /v1/messages/count_tokens)");
+                return new TokenCount(
+                        ceilTimes(sum.cl100k(), 135, 100),
+                        false,
+                        "estimate: cl100k_base count × 1.35 "
+                                + "(Claude's 2026 tokenizer uses up to 35 % more tokens; exact via /v1/messages/count_tokens)");
             case "gemini":
-                return new TokenCount(ceilTimes(sum.codePoints(), 1, 4), false, "estimate: characters ÷ 4 (Google's "
-                        + "rule of thumb; the exact count comes from models/{model}:countTokens)");
+                return new TokenCount(
+                        ceilTimes(sum.codePoints(), 1, 4),
+                        false,
+                        "estimate: characters ÷ 4 (Google's "
+                                + "rule of thumb; the exact count comes from models/{model}:countTokens)");
             default:
-                return new TokenCount(sum.o200k(), false,
-                        "estimate: o200k_base count (the model's own tokenizer is not bundled)");
+                return new TokenCount(
+                        sum.o200k(), false, "estimate: o200k_base count (the model's own tokenizer is not bundled)");
         }
     }
 

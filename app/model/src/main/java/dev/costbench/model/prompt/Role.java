@@ -3,5 +3,7 @@ package dev.costbench.model.prompt;
 
 /** Chat roles. */
 public enum Role {
-    SYSTEM, USER, ASSISTANT
+    SYSTEM,
+    USER,
+    ASSISTANT
 }

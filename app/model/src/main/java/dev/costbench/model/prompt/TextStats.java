@@ -16,7 +16,9 @@ public record TextStats(long o200k, long cl100k, long codePoints) {
         if (text == null || text.isEmpty()) {
             return EMPTY;
         }
-        return new TextStats(Tokenizers.count(Encoding.O200K_BASE, text), Tokenizers.count(Encoding.CL100K_BASE, text),
+        return new TextStats(
+                Tokenizers.count(Encoding.O200K_BASE, text),
+                Tokenizers.count(Encoding.CL100K_BASE, text),
                 text.codePointCount(0, text.length()));
     }
 

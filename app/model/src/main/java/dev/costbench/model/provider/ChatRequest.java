@@ -23,9 +23,19 @@ import java.util.Objects;
  * @param stream          true: server-sent events, measuring time to first token
  * @param openAiApi       which OpenAI endpoint to call (ignored by the others)
  */
-public record ChatRequest(String model, String system, Part.CacheTtl systemCache, List<ChatMessage> messages,
-                          int maxOutputTokens, Double temperature, Long seed, Integer reasoningBudget,
-                          String reasoningEffort, MediaResolution mediaResolution, boolean stream, OpenAiApi openAiApi) {
+public record ChatRequest(
+        String model,
+        String system,
+        Part.CacheTtl systemCache,
+        List<ChatMessage> messages,
+        int maxOutputTokens,
+        Double temperature,
+        Long seed,
+        Integer reasoningBudget,
+        String reasoningEffort,
+        MediaResolution mediaResolution,
+        boolean stream,
+        OpenAiApi openAiApi) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -43,27 +53,72 @@ public record ChatRequest(String model, String system, Part.CacheTtl systemCache
 
     /** A plain text request with defaults: streaming on, 1024 output tokens. */
     public static ChatRequest of(String model, String system, String user) {
-        return new ChatRequest(model, system, null, List.of(ChatMessage.user(user)), 1024, null, null, null, null,
-                null, true, OpenAiApi.RESPONSES);
+        return new ChatRequest(
+                model,
+                system,
+                null,
+                List.of(ChatMessage.user(user)),
+                1024,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                OpenAiApi.RESPONSES);
     }
 
     public ChatRequest withStream(boolean s) {
-        return new ChatRequest(model, system, systemCache, messages, maxOutputTokens, temperature, seed,
-                reasoningBudget, reasoningEffort, mediaResolution, s, openAiApi);
+        return new ChatRequest(
+                model,
+                system,
+                systemCache,
+                messages,
+                maxOutputTokens,
+                temperature,
+                seed,
+                reasoningBudget,
+                reasoningEffort,
+                mediaResolution,
+                s,
+                openAiApi);
     }
 
     public ChatRequest withMaxOutputTokens(int n) {
-        return new ChatRequest(model, system, systemCache, messages, n, temperature, seed, reasoningBudget,
-                reasoningEffort, mediaResolution, stream, openAiApi);
+        return new ChatRequest(
+                model,
+                system,
+                systemCache,
+                messages,
+                n,
+                temperature,
+                seed,
+                reasoningBudget,
+                reasoningEffort,
+                mediaResolution,
+                stream,
+                openAiApi);
     }
 
     public ChatRequest withOpenAiApi(OpenAiApi api) {
-        return new ChatRequest(model, system, systemCache, messages, maxOutputTokens, temperature, seed,
-                reasoningBudget, reasoningEffort, mediaResolution, stream, api);
+        return new ChatRequest(
+                model,
+                system,
+                systemCache,
+                messages,
+                maxOutputTokens,
+                temperature,
+                seed,
+                reasoningBudget,
+                reasoningEffort,
+                mediaResolution,
+                stream,
+                api);
     }
 
     /** OpenAI's two text endpoints. OpenAI-compatible servers always use CHAT_COMPLETIONS. */
     public enum OpenAiApi {
-        RESPONSES, CHAT_COMPLETIONS
+        RESPONSES,
+        CHAT_COMPLETIONS
     }
 }

@@ -3,6 +3,7 @@ package dev.costbench.model.provider;
 
 import dev.costbench.model.cost.CanonicalUsage;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,9 +20,16 @@ import java.util.Map;
  * @param timeToFirstToken  from sending to the first text delta (streaming only), else null
  * @param rawUsageJson      the usage object exactly as received (it never contains the key)
  */
-public record ChatResult(String text, CanonicalUsage usage, Map<String, Long> inputByModality, String finishReason,
-                         String model, String responseId, Duration latency, Duration timeToFirstToken,
-                         String rawUsageJson) {
+public record ChatResult(
+        String text,
+        CanonicalUsage usage,
+        Map<String, Long> inputByModality,
+        String finishReason,
+        String model,
+        String responseId,
+        Duration latency,
+        Duration timeToFirstToken,
+        String rawUsageJson) {
     public ChatResult {
         inputByModality = Map.copyOf(inputByModality);
     }
@@ -31,7 +39,7 @@ public record ChatResult(String text, CanonicalUsage usage, Map<String, Long> in
         if (finishReason == null) {
             return false;
         }
-        String f = finishReason.toLowerCase(java.util.Locale.ROOT);
+        String f = finishReason.toLowerCase(Locale.ROOT);
         return f.equals("length") || f.equals("max_tokens") || f.equals("max_output_tokens") || f.equals("incomplete");
     }
 }

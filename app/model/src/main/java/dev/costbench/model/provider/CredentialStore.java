@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.provider;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,9 @@ public interface CredentialStore {
     /** A short description for Settings, e.g. "Secret Service (GNOME Keyring)" or "encrypted file". */
     String describe();
 
-    Optional<Secret> load(ProviderId provider) throws java.io.IOException;
+    Optional<Secret> load(ProviderId provider) throws IOException;
 
-    void save(ProviderId provider, Secret key) throws java.io.IOException;
+    void save(ProviderId provider, Secret key) throws IOException;
 
-    void delete(ProviderId provider) throws java.io.IOException;
+    void delete(ProviderId provider) throws IOException;
 }

@@ -47,6 +47,7 @@ public sealed interface Part {
 
     /** Prompt-cache lifetimes (Anthropic: 5 minutes default, 1 hour at a higher write price). */
     enum CacheTtl {
-        FIVE_MINUTES, ONE_HOUR
+        FIVE_MINUTES,
+        ONE_HOUR
     }
 }

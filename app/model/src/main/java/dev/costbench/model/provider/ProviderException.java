@@ -47,8 +47,14 @@ public final class ProviderException extends Exception {
     private final Duration retryAfter;
     private final String body;
 
-    public ProviderException(ProviderId provider, Kind kind, int httpStatus, String message, Duration retryAfter,
-                             String redactedBody, Throwable cause) {
+    public ProviderException(
+            ProviderId provider,
+            Kind kind,
+            int httpStatus,
+            String message,
+            Duration retryAfter,
+            String redactedBody,
+            Throwable cause) {
         super(message, cause);
         this.provider = provider;
         this.kind = kind;

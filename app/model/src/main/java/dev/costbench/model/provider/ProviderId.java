@@ -8,7 +8,10 @@ public enum ProviderId {
     OPENAI("OpenAI", "https://api.openai.com/v1", "OPENAI_API_KEY", "OPENAI_BASE_URL"),
     ANTHROPIC("Anthropic", "https://api.anthropic.com", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL"),
     GEMINI("Google Gemini", "https://generativelanguage.googleapis.com/v1beta", "GEMINI_API_KEY", "GEMINI_BASE_URL"),
-    COMPATIBLE("OpenAI-compatible server", "http://localhost:11434/v1", "OPENAI_COMPATIBLE_API_KEY",
+    COMPATIBLE(
+            "OpenAI-compatible server",
+            "http://localhost:11434/v1",
+            "OPENAI_COMPATIBLE_API_KEY",
             "OPENAI_COMPATIBLE_BASE_URL");
 
     private final String displayName;
@@ -49,15 +52,25 @@ public enum ProviderId {
     public static ProviderId parse(String s) {
         String k = s.trim().toLowerCase(Locale.ROOT);
         switch (k) {
-            case "openai": return OPENAI;
-            case "anthropic": case "claude": return ANTHROPIC;
-            case "gemini": case "google": return GEMINI;
-            case "compatible": case "openai-compatible": case "ollama": case "vllm": case "llama.cpp": case "lmstudio":
+            case "openai":
+                return OPENAI;
+            case "anthropic":
+            case "claude":
+                return ANTHROPIC;
+            case "gemini":
+            case "google":
+                return GEMINI;
+            case "compatible":
+            case "openai-compatible":
+            case "ollama":
+            case "vllm":
+            case "llama.cpp":
+            case "lmstudio":
             case "openrouter":
                 return COMPATIBLE;
             default:
-                throw new IllegalArgumentException("unknown provider '" + s
-                        + "' (use openai, anthropic, gemini or compatible)");
+                throw new IllegalArgumentException(
+                        "unknown provider '" + s + "' (use openai, anthropic, gemini or compatible)");
         }
     }
 }

@@ -20,9 +20,16 @@ import java.util.Objects;
  * @param streamIdleTimeout longest time a stream may go without content (keep-alive comments and pings do not
  *                          count) before it is cut off
  */
-public record ProviderSettings(ProviderId id, String baseUrl, Secret key, Duration connectTimeout,
-                               Duration readTimeout, Duration callTimeout, int maxRetries, int maxConcurrent,
-                               Duration streamIdleTimeout) {
+public record ProviderSettings(
+        ProviderId id,
+        String baseUrl,
+        Secret key,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration callTimeout,
+        int maxRetries,
+        int maxConcurrent,
+        Duration streamIdleTimeout) {
 
     /** Default for {@link #callTimeout()}. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
@@ -36,39 +43,54 @@ public record ProviderSettings(ProviderId id, String baseUrl, Secret key, Durati
     }
 
     /** Settings with the default stream idle limit. */
-    public ProviderSettings(ProviderId id, String baseUrl, Secret key, Duration connectTimeout, Duration readTimeout,
-                            Duration callTimeout, int maxRetries, int maxConcurrent) {
+    public ProviderSettings(
+            ProviderId id,
+            String baseUrl,
+            Secret key,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration callTimeout,
+            int maxRetries,
+            int maxConcurrent) {
         this(id, baseUrl, key, connectTimeout, readTimeout, callTimeout, maxRetries, maxConcurrent, null);
     }
 
     public static ProviderSettings defaults(ProviderId id, Secret key) {
-        return new ProviderSettings(id, id.defaultBaseUrl(), key, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                DEFAULT_CALL_TIMEOUT, 3, 4, DEFAULT_STREAM_IDLE_TIMEOUT);
+        return new ProviderSettings(
+                id,
+                id.defaultBaseUrl(),
+                key,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(60),
+                DEFAULT_CALL_TIMEOUT,
+                3,
+                4,
+                DEFAULT_STREAM_IDLE_TIMEOUT);
     }
 
     public ProviderSettings withBaseUrl(String url) {
-        return new ProviderSettings(id, url, key, connectTimeout, readTimeout, callTimeout, maxRetries, maxConcurrent,
-                streamIdleTimeout);
+        return new ProviderSettings(
+                id, url, key, connectTimeout, readTimeout, callTimeout, maxRetries, maxConcurrent, streamIdleTimeout);
     }
 
     public ProviderSettings withKey(Secret k) {
-        return new ProviderSettings(id, baseUrl, k, connectTimeout, readTimeout, callTimeout, maxRetries, maxConcurrent,
-                streamIdleTimeout);
+        return new ProviderSettings(
+                id, baseUrl, k, connectTimeout, readTimeout, callTimeout, maxRetries, maxConcurrent, streamIdleTimeout);
     }
 
     public ProviderSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new ProviderSettings(id, baseUrl, key, connect, read, call, maxRetries, maxConcurrent,
-                streamIdleTimeout);
+        return new ProviderSettings(
+                id, baseUrl, key, connect, read, call, maxRetries, maxConcurrent, streamIdleTimeout);
     }
 
     public ProviderSettings withStreamIdleTimeout(Duration idle) {
-        return new ProviderSettings(id, baseUrl, key, connectTimeout, readTimeout, callTimeout, maxRetries,
-                maxConcurrent, idle);
+        return new ProviderSettings(
+                id, baseUrl, key, connectTimeout, readTimeout, callTimeout, maxRetries, maxConcurrent, idle);
     }
 
     public ProviderSettings withRetries(int n) {
-        return new ProviderSettings(id, baseUrl, key, connectTimeout, readTimeout, callTimeout, n, maxConcurrent,
-                streamIdleTimeout);
+        return new ProviderSettings(
+                id, baseUrl, key, connectTimeout, readTimeout, callTimeout, n, maxConcurrent, streamIdleTimeout);
     }
 
     private static String stripSlash(String s) {

@@ -11,12 +11,14 @@ import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.ImageOptions;
 import dev.costbench.model.media.MediaResolution;
 import dev.costbench.model.media.MediaRules;
+import dev.costbench.model.media.VideoRule;
 import dev.costbench.model.prompt.ModelTokenCounter;
 import dev.costbench.model.prompt.TextStats;
 import dev.costbench.model.prompt.TokenCount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The cost of a {@link ChatRequest} estimated before it is sent — text counted with the model's tokenizer (or its
@@ -29,8 +31,8 @@ import java.util.List;
  * @param breakdown      the estimated cost, line by line
  * @param notes          how each part was counted
  */
-public record RequestEstimate(long inputTokens, boolean exact, long outputTokens, CostBreakdown breakdown,
-                              List<String> notes) {
+public record RequestEstimate(
+        long inputTokens, boolean exact, long outputTokens, CostBreakdown breakdown, List<String> notes) {
 
     /** What the model module cannot measure itself: the pixel size of an image and the length of audio or video. */
     public interface MediaSizer {
@@ -42,8 +44,8 @@ public record RequestEstimate(long inputTokens, boolean exact, long outputTokens
     }
 
     /** Estimates {@code request} on {@code model}; {@code expectedOutput} null means the request's output cap. */
-    public static RequestEstimate of(ModelEntry model, ChatRequest request, Long expectedOutput, MediaSizer sizer,
-                                     BillingOptions billing) {
+    public static RequestEstimate of(
+            ModelEntry model, ChatRequest request, Long expectedOutput, MediaSizer sizer, BillingOptions billing) {
         List<TextStats> texts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         long media = 0;
@@ -60,13 +62,14 @@ public record RequestEstimate(long inputTokens, boolean exact, long outputTokens
                 } else if (p instanceof Part.Image) {
                     Part.Image img = (Part.Image) p;
                     int[] wh = sizer.imageSize(img);
-                    ImageOptions o = new ImageOptions(img.detail() == null ? ImageDetail.AUTO : img.detail(), res,
-                            false);
+                    ImageOptions o =
+                            new ImageOptions(img.detail() == null ? ImageDetail.AUTO : img.detail(), res, false);
                     var rule = MediaRules.image(model);
                     if (rule.isPresent()) {
                         var it = rule.get().tokens(wh[0], wh[1], o);
                         media += it.tokens();
-                        notes.add("image " + wh[0] + "×" + wh[1] + ": " + it.tokens() + " tokens (" + it.method() + ")");
+                        notes.add(
+                                "image " + wh[0] + "×" + wh[1] + ": " + it.tokens() + " tokens (" + it.method() + ")");
                     } else {
                         notes.add("image: " + model.id() + " has no image rule in the catalog; not counted");
                         mediaExact = false;
@@ -78,7 +81,7 @@ public record RequestEstimate(long inputTokens, boolean exact, long outputTokens
                     if (rule.isPresent()) {
                         long a = rule.get().inputTokens(s);
                         media += a;
-                        notes.add(String.format(java.util.Locale.ROOT, "audio %.1f s: %d tokens", s, a));
+                        notes.add(String.format(Locale.ROOT, "audio %.1f s: %d tokens", s, a));
                     } else {
                         notes.add("audio: " + model.id() + " has no audio rule in the catalog; not counted");
                     }
@@ -86,7 +89,7 @@ public record RequestEstimate(long inputTokens, boolean exact, long outputTokens
                 } else if (p instanceof Part.Video) {
                     Part.Video v = (Part.Video) p;
                     double s = sizer.seconds(p);
-                    var rule = MediaRules.video(model).filter(r -> r instanceof dev.costbench.model.media.VideoRule.GeminiNative);
+                    var rule = MediaRules.video(model).filter(r -> r instanceof VideoRule.GeminiNative);
                     if (rule.isPresent()) {
                         double fps = v.fps() == null ? 1 : v.fps();
                         var vt = rule.get().tokens(s, fps, 0, 0, true, new ImageOptions(ImageDetail.AUTO, res, false));
@@ -117,14 +120,16 @@ public record RequestEstimate(long inputTokens, boolean exact, long outputTokens
      * @param differenceUsd billed minus estimate
      * @param inputDelta   reported input tokens minus estimated
      */
-    public record Reconciliation(BigDecimal estimateUsd, CostBreakdown billed, BigDecimal differenceUsd,
-                                 long inputDelta) {
-    }
+    public record Reconciliation(
+            BigDecimal estimateUsd, CostBreakdown billed, BigDecimal differenceUsd, long inputDelta) {}
 
     /** Prices the provider's {@code usage} and sets it beside this estimate. */
     public Reconciliation reconcile(ModelEntry model, CanonicalUsage usage, BillingOptions billing) {
         CostBreakdown billed = CostEngine.price(model, usage, billing);
-        return new Reconciliation(breakdown.total(), billed, billed.total().subtract(breakdown.total()),
+        return new Reconciliation(
+                breakdown.total(),
+                billed,
+                billed.total().subtract(breakdown.total()),
                 usage.totalInput() - inputTokens);
     }
 }

@@ -8,5 +8,4 @@ package dev.costbench.model.provider;
  * @param inputTokens the count the provider will bill for this input
  * @param rawJson     the response as received
  */
-public record TokenCountResult(long inputTokens, String rawJson) {
-}
+public record TokenCountResult(long inputTokens, String rawJson) {}

@@ -15,12 +15,13 @@ import java.math.BigDecimal;
  *                      used when {@code perMinute} is not typed
  * @param perMinute     typed API price per minute (overrides {@code transcription})
  */
-public record AudioInput(BigDecimal seconds, BigDecimal clipSeconds, Mode mode, String transcription,
-                         BigDecimal perMinute) {
+public record AudioInput(
+        BigDecimal seconds, BigDecimal clipSeconds, Mode mode, String transcription, BigDecimal perMinute) {
 
     /** Where the audio goes. */
     public enum Mode {
-        TRANSCRIBE, NATIVE
+        TRANSCRIBE,
+        NATIVE
     }
 
     public AudioInput {

@@ -19,8 +19,7 @@ public final class BreakEven {
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
 
-    private BreakEven() {
-    }
+    private BreakEven() {}
 
     /**
      * Few-shot prompting vs a fine-tuned model.
@@ -35,10 +34,16 @@ public final class BreakEven {
      * @param fineTunedOutputPerMTok fine-tuned model output price (null: as the base model)
      * @param trainingUsd            one-time cost: data preparation and training
      */
-    public record FineTuning(BigDecimal requestsPerMonth, long fewShotTokens, long otherInputTokens, long outputTokens,
-                             BigDecimal inputPerMTok, BigDecimal outputPerMTok, BigDecimal fineTunedInputPerMTok,
-                             BigDecimal fineTunedOutputPerMTok, BigDecimal trainingUsd) {
-    }
+    public record FineTuning(
+            BigDecimal requestsPerMonth,
+            long fewShotTokens,
+            long otherInputTokens,
+            long outputTokens,
+            BigDecimal inputPerMTok,
+            BigDecimal outputPerMTok,
+            BigDecimal fineTunedInputPerMTok,
+            BigDecimal fineTunedOutputPerMTok,
+            BigDecimal trainingUsd) {}
 
     /**
      * @param monthlySaving          prompting − fine-tuned, per month (negative when fine-tuning costs more to run)
@@ -46,22 +51,32 @@ public final class BreakEven {
      * @param requestsToPayBackInOneMonth the monthly volume at which training pays back within one month; null when
      *                               a fine-tuned request saves nothing
      */
-    public record FineTuningResult(BigDecimal promptingMonthly, BigDecimal fineTunedMonthly, BigDecimal monthlySaving,
-                                   BigDecimal breakEvenMonths, BigDecimal requestsToPayBackInOneMonth) {
-    }
+    public record FineTuningResult(
+            BigDecimal promptingMonthly,
+            BigDecimal fineTunedMonthly,
+            BigDecimal monthlySaving,
+            BigDecimal breakEvenMonths,
+            BigDecimal requestsToPayBackInOneMonth) {}
 
     public static FineTuningResult fineTuning(FineTuning in) {
         BigDecimal ftIn = in.fineTunedInputPerMTok() == null ? in.inputPerMTok() : in.fineTunedInputPerMTok();
         BigDecimal ftOut = in.fineTunedOutputPerMTok() == null ? in.outputPerMTok() : in.fineTunedOutputPerMTok();
-        BigDecimal promptingPer = BigDecimal.valueOf(in.fewShotTokens() + in.otherInputTokens()).multiply(in.inputPerMTok())
-                .add(BigDecimal.valueOf(in.outputTokens()).multiply(in.outputPerMTok())).movePointLeft(6);
-        BigDecimal ftPer = BigDecimal.valueOf(in.otherInputTokens()).multiply(ftIn)
-                .add(BigDecimal.valueOf(in.outputTokens()).multiply(ftOut)).movePointLeft(6);
+        BigDecimal promptingPer = BigDecimal.valueOf(in.fewShotTokens() + in.otherInputTokens())
+                .multiply(in.inputPerMTok())
+                .add(BigDecimal.valueOf(in.outputTokens()).multiply(in.outputPerMTok()))
+                .movePointLeft(6);
+        BigDecimal ftPer = BigDecimal.valueOf(in.otherInputTokens())
+                .multiply(ftIn)
+                .add(BigDecimal.valueOf(in.outputTokens()).multiply(ftOut))
+                .movePointLeft(6);
         BigDecimal prompting = promptingPer.multiply(in.requestsPerMonth());
         BigDecimal ft = ftPer.multiply(in.requestsPerMonth());
         BigDecimal saving = prompting.subtract(ft);
         BigDecimal perRequest = promptingPer.subtract(ftPer);
-        return new FineTuningResult(prompting, ft, saving,
+        return new FineTuningResult(
+                prompting,
+                ft,
+                saving,
                 saving.signum() > 0 ? in.trainingUsd().divide(saving, MC) : null,
                 perRequest.signum() > 0 ? in.trainingUsd().divide(perRequest, MC) : null);
     }
@@ -76,9 +91,13 @@ public final class BreakEven {
      * @param utilization               share of the time the replica does useful work (0–1]
      * @param daysPerMonth              30 in the seeds
      */
-    public record SelfHosting(BigDecimal tokensPerDay, BigDecimal apiPerMTok, BigDecimal replicaMonthlyUsd,
-                              BigDecimal throughputTokensPerSecond, BigDecimal utilization, int daysPerMonth) {
-    }
+    public record SelfHosting(
+            BigDecimal tokensPerDay,
+            BigDecimal apiPerMTok,
+            BigDecimal replicaMonthlyUsd,
+            BigDecimal throughputTokensPerSecond,
+            BigDecimal utilization,
+            int daysPerMonth) {}
 
     /**
      * @param replicas                 replicas the workload needs at the utilization (at least one)
@@ -89,10 +108,15 @@ public final class BreakEven {
      * @param selfHostedPerMTok        one replica's cost per 1M tokens when it runs at the utilization
      * @param breakEvenUtilization     the utilization at which that cost equals the API price (above 1: never)
      */
-    public record SelfHostingResult(BigDecimal apiMonthly, long replicas, BigDecimal selfHostedMonthly,
-                                    BigDecimal capacityTokensPerDay, BigDecimal breakEvenTokensPerDay,
-                                    boolean breakEvenWithinCapacity, BigDecimal selfHostedPerMTok,
-                                    BigDecimal breakEvenUtilization) {
+    public record SelfHostingResult(
+            BigDecimal apiMonthly,
+            long replicas,
+            BigDecimal selfHostedMonthly,
+            BigDecimal capacityTokensPerDay,
+            BigDecimal breakEvenTokensPerDay,
+            boolean breakEvenWithinCapacity,
+            BigDecimal selfHostedPerMTok,
+            BigDecimal breakEvenUtilization) {
 
         public BigDecimal monthlySaving() {
             return apiMonthly.subtract(selfHostedMonthly);
@@ -106,15 +130,24 @@ public final class BreakEven {
 
     public static SelfHostingResult selfHosting(SelfHosting in) {
         BigDecimal days = BigDecimal.valueOf(in.daysPerMonth());
-        BigDecimal api = in.tokensPerDay().multiply(in.apiPerMTok()).multiply(days).movePointLeft(6);
+        BigDecimal api =
+                in.tokensPerDay().multiply(in.apiPerMTok()).multiply(days).movePointLeft(6);
         BigDecimal fullCapacity = in.throughputTokensPerSecond().multiply(SECONDS_PER_DAY);
         BigDecimal capacity = fullCapacity.multiply(in.utilization());
-        long replicas = Math.max(1, in.tokensPerDay().divide(capacity, 0, RoundingMode.CEILING).longValueExact());
+        long replicas = Math.max(
+                1, in.tokensPerDay().divide(capacity, 0, RoundingMode.CEILING).longValueExact());
         BigDecimal hosted = in.replicaMonthlyUsd().multiply(BigDecimal.valueOf(replicas));
         BigDecimal perDay = in.replicaMonthlyUsd().divide(days, MC);
         BigDecimal breakEven = perDay.multiply(MILLION).divide(in.apiPerMTok(), MC);
         BigDecimal perMTok = perDay.multiply(MILLION).divide(capacity, MC);
-        return new SelfHostingResult(api, replicas, hosted, capacity, breakEven, breakEven.compareTo(capacity) <= 0,
-                perMTok, breakEven.divide(fullCapacity, MC));
+        return new SelfHostingResult(
+                api,
+                replicas,
+                hosted,
+                capacity,
+                breakEven,
+                breakEven.compareTo(capacity) <= 0,
+                perMTok,
+                breakEven.divide(fullCapacity, MC));
     }
 }

@@ -24,9 +24,17 @@ import java.util.Set;
  * @param perImage      a fee per image in USD on top of the tokens (some APIs price images per item)
  * @param minCacheTokens minimum cacheable prefix; null for none
  */
-public record CustomModel(String id, String name, Tier tier, BigDecimal input, BigDecimal output,
-                          BigDecimal cachedInput, BigDecimal cacheWrite, BigDecimal batchDiscount,
-                          BigDecimal perImage, Long minCacheTokens) {
+public record CustomModel(
+        String id,
+        String name,
+        Tier tier,
+        BigDecimal input,
+        BigDecimal output,
+        BigDecimal cachedInput,
+        BigDecimal cacheWrite,
+        BigDecimal batchDiscount,
+        BigDecimal perImage,
+        Long minCacheTokens) {
 
     public CustomModel {
         name = name == null || name.isBlank() ? id : name;
@@ -37,8 +45,8 @@ public record CustomModel(String id, String name, Tier tier, BigDecimal input, B
     }
 
     public static CustomModel of(String id, String input, String output) {
-        return new CustomModel(id, id, null, new BigDecimal(input), new BigDecimal(output), null, null, null, null,
-                null);
+        return new CustomModel(
+                id, id, null, new BigDecimal(input), new BigDecimal(output), null, null, null, null, null);
     }
 
     /** The catalog entry the engine prices this model with (provider "custom", rules as an open host). */
@@ -52,8 +60,24 @@ public record CustomModel(String id, String name, Tier tier, BigDecimal input, B
         BigDecimal keep = BigDecimal.ONE.subtract(batchDiscount);
         p.put(PriceKind.BATCH_INPUT, price(input.multiply(keep), "typed, batch discount"));
         p.put(PriceKind.BATCH_OUTPUT, price(output.multiply(keep), "typed, batch discount"));
-        return new ModelEntry(id, name, "custom", BillingRules.OPEN, tier, null, null, "open", minCacheTokens, p, null,
-                null, Map.of(), null, "typed in the scenario", Origin.USER, Set.of());
+        return new ModelEntry(
+                id,
+                name,
+                "custom",
+                BillingRules.OPEN,
+                tier,
+                null,
+                null,
+                "open",
+                minCacheTokens,
+                p,
+                null,
+                null,
+                Map.of(),
+                null,
+                "typed in the scenario",
+                Origin.USER,
+                Set.of());
     }
 
     private static Price price(BigDecimal v, String note) {

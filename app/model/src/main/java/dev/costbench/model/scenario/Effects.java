@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class Effects {
 
-    private Effects() {
-    }
+    private Effects() {}
 
     static List<String> apply(LeverEntry e, PlanState plan) {
         List<TypeState> targets = new ArrayList<>();
@@ -50,8 +49,8 @@ final class Effects {
             return notes;
         }
         if (acted == 0 && notes.isEmpty()) {
-            notes.add(e.label() + " has nothing to act on in " + (targets.size() == 1 ? "'" + targets.get(0).rt.id()
-                    + "'" : "the request types it applies to"));
+            notes.add(e.label() + " has nothing to act on in "
+                    + (targets.size() == 1 ? "'" + targets.get(0).rt.id() + "'" : "the request types it applies to"));
         }
         return notes;
     }
@@ -183,7 +182,8 @@ final class Effects {
                         + "transcription routing does not apply");
                 return false;
             }
-            ts.apiShare = t.apiShare() != null ? t.apiShare()
+            ts.apiShare = t.apiShare() != null
+                    ? t.apiShare()
                     : a.clipSeconds().compareTo(t.thresholdSeconds()) < 0 ? BigDecimal.ONE : BigDecimal.ZERO;
             if (t.localPerMinute() != null) {
                 ts.localPerMinute = t.localPerMinute();
@@ -268,12 +268,13 @@ final class Effects {
 
     /** A rule-based lever cannot change tokens the workload typed in: say so unless measured values were given. */
     private static void typedOnly(TypeState ts, Long perImage, Long perFrame, String what, List<String> notes) {
-        boolean imagesTyped = ts.hasImages() && ts.rt.images().stream().allMatch(i -> i.tokensPerImage() != null)
-                && perImage == null;
+        boolean imagesTyped =
+                ts.hasImages() && ts.rt.images().stream().allMatch(i -> i.tokensPerImage() != null) && perImage == null;
         boolean framesTyped = ts.hasVideo() && ts.rt.video().tokensPerFrame() != null && perFrame == null;
         if (imagesTyped || framesTyped) {
             notes.add("'" + ts.rt.id() + "' gives its media tokens as typed numbers, so " + what + " cannot be "
-                    + "computed from the model's rules: give the measured tokens per " + (framesTyped ? "frame" : "image")
+                    + "computed from the model's rules: give the measured tokens per "
+                    + (framesTyped ? "frame" : "image")
                     + " in the lever");
         }
     }

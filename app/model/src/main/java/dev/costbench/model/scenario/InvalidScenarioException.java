@@ -10,8 +10,10 @@ public final class InvalidScenarioException extends IllegalArgumentException {
     private final transient List<FieldError> errors;
 
     public InvalidScenarioException(List<FieldError> errors) {
-        super(errors.isEmpty() ? "invalid scenario" : errors.get(0) + (errors.size() > 1
-                ? " (and " + (errors.size() - 1) + " more)" : ""));
+        super(
+                errors.isEmpty()
+                        ? "invalid scenario"
+                        : errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
         this.errors = List.copyOf(errors);
     }
 

@@ -8,6 +8,7 @@ import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.MediaResolution;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A cost lever: an immutable set of parameters that changes one quantity of the workload. Each lever declares the
@@ -60,7 +61,9 @@ public sealed interface Lever {
     record FrameSampling(Strategy strategy, BigDecimal fps) implements Lever {
         /** How frames are chosen. */
         public enum Strategy {
-            UNIFORM, ADAPTIVE, SCENE
+            UNIFORM,
+            ADAPTIVE,
+            SCENE
         }
 
         public FrameSampling {
@@ -74,7 +77,7 @@ public sealed interface Lever {
 
         @Override
         public String kind() {
-            return "Frame sampling (" + strategy.name().toLowerCase(java.util.Locale.ROOT) + ")";
+            return "Frame sampling (" + strategy.name().toLowerCase(Locale.ROOT) + ")";
         }
     }
 
@@ -96,8 +99,8 @@ public sealed interface Lever {
     }
 
     /** Low media resolution: Gemini {@code media_resolution}, OpenAI {@code detail}; or measured tokens. */
-    record LowMediaResolution(MediaResolution resolution, ImageDetail detail, Long tokensPerImage,
-                              Long tokensPerFrame) implements Lever {
+    record LowMediaResolution(MediaResolution resolution, ImageDetail detail, Long tokensPerImage, Long tokensPerFrame)
+            implements Lever {
         public LowMediaResolution {
             resolution = resolution == null ? MediaResolution.LOW : resolution;
             detail = detail == null ? ImageDetail.LOW : detail;
@@ -150,7 +153,8 @@ public sealed interface Lever {
     record ResponseCache(Match match, BigDecimal hitRate) implements Lever {
         /** Exact-match or semantic (similar requests). */
         public enum Match {
-            EXACT, SEMANTIC
+            EXACT,
+            SEMANTIC
         }
 
         public ResponseCache {
@@ -187,7 +191,9 @@ public sealed interface Lever {
     record PromptTrimming(Part part, BigDecimal cut, Long tokens) implements Lever {
         /** Which part of the prompt. ALL is system + few-shot + user. */
         public enum Part {
-            SYSTEM, USER, ALL
+            SYSTEM,
+            USER,
+            ALL
         }
 
         public PromptTrimming {
@@ -249,8 +255,7 @@ public sealed interface Lever {
     /** Send each share of the calls to a model (tiers); the shares add up to 1. Replaces the model mix. */
     record Routing(List<Route> routes) implements Lever {
         /** One model and its share of the calls. */
-        public record Route(String model, BigDecimal share) {
-        }
+        public record Route(String model, BigDecimal share) {}
 
         public Routing {
             routes = routes == null ? List.of() : List.copyOf(routes);
@@ -302,8 +307,9 @@ public sealed interface Lever {
      * distribution; otherwise the request type's typical clip length decides. The local model costs
      * {@code localPerMinute} (default: the built-in {@code local} service, $0 marginal).
      */
-    record TranscriptionRouting(BigDecimal thresholdSeconds, BigDecimal apiShare, String local,
-                                BigDecimal localPerMinute) implements Lever {
+    record TranscriptionRouting(
+            BigDecimal thresholdSeconds, BigDecimal apiShare, String local, BigDecimal localPerMinute)
+            implements Lever {
         public TranscriptionRouting {
             thresholdSeconds = thresholdSeconds == null ? BigDecimal.TEN : thresholdSeconds;
             local = local == null ? "local-whisper" : local;
@@ -330,7 +336,8 @@ public sealed interface Lever {
     record PromptCaching(BigDecimal hitRate, Ttl ttl) implements Lever {
         /** Cache lifetime, which sets the write premium (Anthropic 1.25× for 5 minutes, 2× for 1 hour). */
         public enum Ttl {
-            FIVE_MINUTES, ONE_HOUR
+            FIVE_MINUTES,
+            ONE_HOUR
         }
 
         public PromptCaching {
@@ -368,8 +375,13 @@ public sealed interface Lever {
      * ({@code monthlyUsd}, or {@code hourlyUsd} × hours in the month) and as many replicas as the tokens need at
      * {@code throughputTokensPerSecond} and {@code utilization} (at least one).
      */
-    record SelfHosting(String model, BigDecimal hourlyUsd, BigDecimal monthlyUsd, BigDecimal throughputTokensPerSecond,
-                       BigDecimal utilization) implements Lever {
+    record SelfHosting(
+            String model,
+            BigDecimal hourlyUsd,
+            BigDecimal monthlyUsd,
+            BigDecimal throughputTokensPerSecond,
+            BigDecimal utilization)
+            implements Lever {
         public SelfHosting {
             utilization = utilization == null ? BigDecimal.ONE : utilization;
         }

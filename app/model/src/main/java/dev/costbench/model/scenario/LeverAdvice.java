@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class LeverAdvice {
 
-    private LeverAdvice() {
-    }
+    private LeverAdvice() {}
 
     /**
      * A lever type to pre-select or to leave off, and why.
@@ -19,8 +18,7 @@ public final class LeverAdvice {
      * @param type     the lever's type name as scenario files spell it ({@code "batch"}, {@code "promptCaching"} …)
      * @param suggested true to pre-select, false to leave off
      */
-    public record Advice(String type, boolean suggested, String reason) {
-    }
+    public record Advice(String type, boolean suggested, String reason) {}
 
     /**
      * @param realTime     must it answer in real time?
@@ -31,8 +29,15 @@ public final class LeverAdvice {
     public static List<Advice> advise(boolean realTime, boolean inputRepeats, boolean steadyLoad, boolean spiky) {
         List<Advice> a = new ArrayList<>();
         String always = "applies to every workload";
-        for (String t : List.of("frameSampling", "lowMediaResolution", "downscale", "crop", "promptTrimming",
-                "outputCap", "routing", "cascade")) {
+        for (String t : List.of(
+                "frameSampling",
+                "lowMediaResolution",
+                "downscale",
+                "crop",
+                "promptTrimming",
+                "outputCap",
+                "routing",
+                "cascade")) {
             a.add(new Advice(t, true, always));
         }
         if (realTime) {
@@ -49,8 +54,10 @@ public final class LeverAdvice {
             a.add(new Advice("responseCache", false, "every request is unique: a response cache does almost nothing"));
         }
         if (steadyLoad) {
-            a.add(new Advice("selfHosting", true, "steady load: reserved capacity for the floor can beat per-token "
-                    + "prices at volume"));
+            a.add(new Advice(
+                    "selfHosting",
+                    true,
+                    "steady load: reserved capacity for the floor can beat per-token " + "prices at volume"));
         }
         if (spiky) {
             a.add(new Advice("eventGating", true, "spiky load: run the expensive model only when something happens"));

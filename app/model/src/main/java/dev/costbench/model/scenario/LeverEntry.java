@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param note      why, where the figure comes from
  * @param lever     the lever's parameters
  */
-public record LeverEntry(String id, String label, Boolean enabled, List<String> appliesTo, String note,
-                         Lever lever) {
+public record LeverEntry(String id, String label, Boolean enabled, List<String> appliesTo, String note, Lever lever) {
 
     public LeverEntry {
         Objects.requireNonNull(lever, "lever");

@@ -16,12 +16,12 @@ import java.util.Map;
 final class PlanState {
 
     /** One model and its share of a request type's calls (shares add up to more than 1 in a cascade). */
-    record Route(String model, BigDecimal share) {
-    }
+    record Route(String model, BigDecimal share) {}
 
     final List<TypeState> types;
     /** Self-hosted models by id. */
     final Map<String, Lever.SelfHosting> selfHosted;
+
     final int daysPerMonth;
 
     private PlanState(List<TypeState> types, Map<String, Lever.SelfHosting> selfHosted, int daysPerMonth) {
@@ -80,7 +80,8 @@ final class PlanState {
             output = BigDecimal.valueOf(t.output());
             reasoning = BigDecimal.valueOf(t.reasoning());
             fps = rt.video() == null ? null : rt.video().fps();
-            resolution = rt.video() == null ? MediaResolution.DEFAULT : rt.video().resolution();
+            resolution =
+                    rt.video() == null ? MediaResolution.DEFAULT : rt.video().resolution();
             if (rt.model() != null) {
                 routes.add(new Route(rt.model(), BigDecimal.ONE));
             }

@@ -53,8 +53,7 @@ final class Pricer {
     }
 
     /** A bill and the tokens a month each self-hosted model serves. */
-    record Priced(Bill bill, Map<String, BigDecimal> hostedTokens) {
-    }
+    record Priced(Bill bill, Map<String, BigDecimal> hostedTokens) {}
 
     /** The bill of month {@code month} (0 = the first), adding problems to {@code warnings}. */
     static Priced price(PlanState plan, Models models, int month, Set<String> warnings) {
@@ -62,8 +61,8 @@ final class Pricer {
         Bill b = p.run();
         Map<String, BigDecimal> tokens = new LinkedHashMap<>();
         for (String id : plan.selfHosted.keySet()) {
-            tokens.put(id, p.hosted.getOrDefault(id, Map.of()).values().stream()
-                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+            tokens.put(
+                    id, p.hosted.getOrDefault(id, Map.of()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
         }
         return new Priced(b, tokens);
     }
@@ -104,8 +103,11 @@ final class Pricer {
         }
         transcription(ts, calls);
         BigDecimal textIn = ts.system.add(ts.fewShot).add(ts.user);
-        boolean usesModel = textIn.signum() > 0 || ts.output.signum() > 0 || ts.reasoning.signum() > 0
-                || ts.hasMedia() || nativeAudioSeconds(ts).signum() > 0;
+        boolean usesModel = textIn.signum() > 0
+                || ts.output.signum() > 0
+                || ts.reasoning.signum() > 0
+                || ts.hasMedia()
+                || nativeAudioSeconds(ts).signum() > 0;
         if (!usesModel) {
             return;
         }
@@ -125,9 +127,15 @@ final class Pricer {
             return;
         }
         BigDecimal api = apiPerMinute(a);
-        BigDecimal perMinute = ts.localPerMinute == null ? api
-                : ts.apiShare.multiply(api).add(BigDecimal.ONE.subtract(ts.apiShare).multiply(ts.localPerMinute));
-        add(ts, BillLine.TRANSCRIPTION, calls.multiply(a.seconds()).multiply(perMinute).divide(SIXTY, ScenarioEngine.MC));
+        BigDecimal perMinute = ts.localPerMinute == null
+                ? api
+                : ts.apiShare
+                        .multiply(api)
+                        .add(BigDecimal.ONE.subtract(ts.apiShare).multiply(ts.localPerMinute));
+        add(
+                ts,
+                BillLine.TRANSCRIPTION,
+                calls.multiply(a.seconds()).multiply(perMinute).divide(SIXTY, ScenarioEngine.MC));
     }
 
     static BigDecimal apiPerMinute(AudioInput a) {
@@ -144,8 +152,7 @@ final class Pricer {
     }
 
     /** Media tokens per call on one model: image and video-frame tokens, and audio tokens. */
-    private record MediaTokens(BigDecimal visual, BigDecimal audio, BigDecimal images) {
-    }
+    private record MediaTokens(BigDecimal visual, BigDecimal audio, BigDecimal images) {}
 
     private MediaTokens media(TypeState ts, ModelEntry m) {
         BigDecimal visual = BigDecimal.ZERO;
@@ -161,7 +168,8 @@ final class Pricer {
                 Optional<ImageRule> rule = MediaRules.image(m);
                 if (rule.isPresent()) {
                     int[] wh = size(img.width(), img.height(), ts);
-                    per = BigDecimal.valueOf(rule.get().tokens(wh[0], wh[1], opts).tokens());
+                    per = BigDecimal.valueOf(
+                            rule.get().tokens(wh[0], wh[1], opts).tokens());
                 }
             }
             if (ts.measuredImageTokens != null) {
@@ -186,7 +194,8 @@ final class Pricer {
                 perFrame = BigDecimal.valueOf(v.tokensPerFrame());
             } else if (rule.isPresent()) {
                 int[] wh = size(Math.max(1, v.width()), Math.max(1, v.height()), ts);
-                perFrame = BigDecimal.valueOf(rule.get().tokens(1, 1, wh[0], wh[1], false, opts).tokens());
+                perFrame = BigDecimal.valueOf(
+                        rule.get().tokens(1, 1, wh[0], wh[1], false, opts).tokens());
             }
             if (ts.measuredFrameTokens != null) {
                 perFrame = perFrame == null ? ts.measuredFrameTokens : perFrame.min(ts.measuredFrameTokens);
@@ -214,7 +223,8 @@ final class Pricer {
             if (ar.isEmpty()) {
                 warnings.add(m.id() + " takes no audio input: the audio of '" + ts.rt.id() + "' is left out");
             } else {
-                audio = audio.add(nativeSeconds.multiply(BigDecimal.valueOf(ar.get().inputPerSecond())));
+                audio = audio.add(
+                        nativeSeconds.multiply(BigDecimal.valueOf(ar.get().inputPerSecond())));
             }
         }
         return new MediaTokens(visual, audio, images);
@@ -239,8 +249,14 @@ final class Pricer {
         BigDecimal totalIn = prefix.add(ts.user).add(mt.visual()).add(mt.audio());
         BigDecimal out = ts.output.add(ts.reasoning);
         if (m.contextWindow() != null && totalIn.compareTo(BigDecimal.valueOf(m.contextWindow())) > 0) {
-            warnings.add(String.format(Locale.ROOT, "'%s' sends %s input tokens per call, more than %s's context "
-                    + "window of %,d: the request has to be split", ts.rt.id(), plain(totalIn), m.id(), m.contextWindow()));
+            warnings.add(String.format(
+                    Locale.ROOT,
+                    "'%s' sends %s input tokens per call, more than %s's context "
+                            + "window of %,d: the request has to be split",
+                    ts.rt.id(),
+                    plain(totalIn),
+                    m.id(),
+                    m.contextWindow()));
         }
         if (plan.selfHosted.containsKey(m.id())) {
             hosted.computeIfAbsent(m.id(), k -> new LinkedHashMap<>())
@@ -255,9 +271,14 @@ final class Pricer {
         if (ts.caching != null && prefix.signum() > 0) {
             Long min = m.minCacheTokens();
             if (min != null && prefix.compareTo(BigDecimal.valueOf(min)) < 0) {
-                warnings.add(String.format(Locale.ROOT, "prompt caching: the repeated prefix of '%s' (%s tokens) is "
-                        + "below %s's minimum cacheable length of %,d tokens: nothing is cached", ts.rt.id(),
-                        plain(prefix), m.id(), min));
+                warnings.add(String.format(
+                        Locale.ROOT,
+                        "prompt caching: the repeated prefix of '%s' (%s tokens) is "
+                                + "below %s's minimum cacheable length of %,d tokens: nothing is cached",
+                        ts.rt.id(),
+                        plain(prefix),
+                        m.id(),
+                        min));
             } else {
                 cacheHit = ts.caching.hitRate();
                 if ("google".equals(m.provider())) {
@@ -268,16 +289,30 @@ final class Pricer {
         long lcInput = totalIn.setScale(0, RoundingMode.CEILING).longValueExact();
         BigDecimal batch = ts.batchShare;
         if (batch.compareTo(BigDecimal.ONE) < 0) {
-            perCall(ts, m, calls.multiply(BigDecimal.ONE.subtract(batch)), lcInput, BillingOptions.INTERACTIVE, prefix,
-                    mt, cacheHit);
+            perCall(
+                    ts,
+                    m,
+                    calls.multiply(BigDecimal.ONE.subtract(batch)),
+                    lcInput,
+                    BillingOptions.INTERACTIVE,
+                    prefix,
+                    mt,
+                    cacheHit);
         }
         if (batch.signum() > 0) {
             perCall(ts, m, calls.multiply(batch), lcInput, BillingOptions.BATCH, prefix, mt, cacheHit);
         }
     }
 
-    private void perCall(TypeState ts, ModelEntry m, BigDecimal calls, long lcInput, BillingOptions opts,
-                         BigDecimal prefix, MediaTokens mt, BigDecimal cacheHit) {
+    private void perCall(
+            TypeState ts,
+            ModelEntry m,
+            BigDecimal calls,
+            long lcInput,
+            BillingOptions opts,
+            BigDecimal prefix,
+            MediaTokens mt,
+            BigDecimal cacheHit) {
         UnitPrices p = CostEngine.unitPrices(m, lcInput, opts);
         BigDecimal uncachedText = ts.user;
         if (cacheHit == null) {
@@ -286,8 +321,14 @@ final class Pricer {
             BigDecimal reads = prefix.multiply(cacheHit);
             BigDecimal writes = prefix.subtract(reads);
             line(ts, m, BillLine.CACHE_READ, calls, reads, p.cacheRead(), "cache-read");
-            line(ts, m, BillLine.CACHE_WRITE, calls, writes, ts.caching.ttl() == Lever.PromptCaching.Ttl.ONE_HOUR
-                    ? p.cacheWrite1h() : p.cacheWrite5m(), "cache-write");
+            line(
+                    ts,
+                    m,
+                    BillLine.CACHE_WRITE,
+                    calls,
+                    writes,
+                    ts.caching.ttl() == Lever.PromptCaching.Ttl.ONE_HOUR ? p.cacheWrite1h() : p.cacheWrite5m(),
+                    "cache-write");
         }
         line(ts, m, BillLine.TEXT_INPUT, calls, uncachedText, p.input(), "input");
         line(ts, m, BillLine.MEDIA_INPUT, calls, mt.visual(), p.input(), "input");
@@ -301,7 +342,9 @@ final class Pricer {
             if (audio == null) {
                 perM = p.input() == null ? null : p.input().perMTok();
             } else {
-                perM = opts.batch() && m.rules().batchHalfPrice() ? audio.perMTok().multiply(HALF) : audio.perMTok();
+                perM = opts.batch() && m.rules().batchHalfPrice()
+                        ? audio.perMTok().multiply(HALF)
+                        : audio.perMTok();
             }
             lineRaw(ts, m, BillLine.AUDIO_INPUT, calls, mt.audio(), perM, "audio-input");
         }
@@ -309,19 +352,25 @@ final class Pricer {
         line(ts, m, BillLine.REASONING, calls, ts.reasoning, p.output(), "output");
     }
 
-    private void line(TypeState ts, ModelEntry m, BillLine l, BigDecimal calls, BigDecimal tokens, Price price,
-                      String what) {
+    private void line(
+            TypeState ts, ModelEntry m, BillLine l, BigDecimal calls, BigDecimal tokens, Price price, String what) {
         lineRaw(ts, m, l, calls, tokens, price == null ? null : price.perMTok(), what);
     }
 
-    private void lineRaw(TypeState ts, ModelEntry m, BillLine l, BigDecimal calls, BigDecimal tokens,
-                         BigDecimal perMTok, String what) {
+    private void lineRaw(
+            TypeState ts,
+            ModelEntry m,
+            BillLine l,
+            BigDecimal calls,
+            BigDecimal tokens,
+            BigDecimal perMTok,
+            String what) {
         if (tokens.signum() == 0) {
             return;
         }
         if (perMTok == null) {
-            warnings.add(m.id() + " lists no " + what + " price: that part of '" + ts.rt.id()
-                    + "' is left out of the bill");
+            warnings.add(
+                    m.id() + " lists no " + what + " price: that part of '" + ts.rt.id() + "' is left out of the bill");
             return;
         }
         add(ts, l, calls.multiply(tokens).multiply(perMTok).movePointLeft(6));
@@ -333,7 +382,8 @@ final class Pricer {
             Lever.SelfHosting sh = e.getValue();
             Map<String, BigDecimal> perType = hosted.getOrDefault(e.getKey(), Map.of());
             BigDecimal tokens = perType.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal replicaCost = sh.monthlyUsd() != null ? sh.monthlyUsd() : sh.hourlyUsd().multiply(hours);
+            BigDecimal replicaCost =
+                    sh.monthlyUsd() != null ? sh.monthlyUsd() : sh.hourlyUsd().multiply(hours);
             long replicas = replicas(tokens, sh, hours);
             BigDecimal cost = replicaCost.multiply(BigDecimal.valueOf(replicas));
             lines.merge(BillLine.SELF_HOSTING, cost, BigDecimal::add);
@@ -345,7 +395,8 @@ final class Pricer {
             BigDecimal left = cost;
             List<Map.Entry<String, BigDecimal>> list = List.copyOf(perType.entrySet());
             for (int i = 0; i < list.size(); i++) {
-                BigDecimal part = i == list.size() - 1 ? left
+                BigDecimal part = i == list.size() - 1
+                        ? left
                         : cost.multiply(list.get(i).getValue()).divide(tokens, ScenarioEngine.MC);
                 byType.merge(list.get(i).getKey(), part, BigDecimal::add);
                 left = left.subtract(part);
@@ -358,7 +409,8 @@ final class Pricer {
         if (sh.throughputTokensPerSecond() == null || tokens.signum() == 0) {
             return 1;
         }
-        BigDecimal capacity = sh.throughputTokensPerSecond().multiply(HOUR).multiply(hours).multiply(sh.utilization());
+        BigDecimal capacity =
+                sh.throughputTokensPerSecond().multiply(HOUR).multiply(hours).multiply(sh.utilization());
         return Math.max(1, tokens.divide(capacity, 0, RoundingMode.CEILING).longValueExact());
     }
 

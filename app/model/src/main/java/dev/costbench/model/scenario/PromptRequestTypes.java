@@ -19,23 +19,27 @@ import java.util.Objects;
  */
 public final class PromptRequestTypes {
 
-    private PromptRequestTypes() {
-    }
+    private PromptRequestTypes() {}
 
     /**
      * The prompt's parts: per-message stats as counted ({@link TextStats#EMPTY} for an empty text, which is not
      * sent), and the request options.
      */
-    public record Prompt(TextStats system, List<TextStats> fewShot, TextStats user, long outputTokens,
-                         long reasoningTokens, long monthlyRequests) {
+    public record Prompt(
+            TextStats system,
+            List<TextStats> fewShot,
+            TextStats user,
+            long outputTokens,
+            long reasoningTokens,
+            long monthlyRequests) {
 
         public Prompt {
             system = system == null ? TextStats.EMPTY : system;
             user = user == null ? TextStats.EMPTY : user;
             fewShot = List.copyOf(fewShot);
             if (outputTokens < 0 || reasoningTokens < 0 || monthlyRequests < 0) {
-                throw new IllegalArgumentException("Output tokens, reasoning tokens and requests per month must be "
-                        + "0 or more");
+                throw new IllegalArgumentException(
+                        "Output tokens, reasoning tokens and requests per month must be " + "0 or more");
             }
         }
     }
@@ -52,14 +56,27 @@ public final class PromptRequestTypes {
         List<TextStats> all = new ArrayList<>(sys);
         all.addAll(shots);
         all.addAll(sent(List.of(prompt.user())));
-        long system = sys.isEmpty() ? 0 : ModelTokenCounter.count(model, sys, sys.size(), false).tokens();
-        long prefix = sys.size() + shots.size() == 0 ? 0
-                : ModelTokenCounter.count(model, all, sys.size() + shots.size(), false).tokens();
+        long system = sys.isEmpty()
+                ? 0
+                : ModelTokenCounter.count(model, sys, sys.size(), false).tokens();
+        long prefix = sys.size() + shots.size() == 0
+                ? 0
+                : ModelTokenCounter.count(model, all, sys.size() + shots.size(), false)
+                        .tokens();
         long total = all.isEmpty() ? 0 : ModelTokenCounter.count(model, all).tokens();
-        TextTokens text = new TextTokens(system, prefix - system, total - prefix, prompt.outputTokens(),
-                prompt.reasoningTokens());
-        return new RequestType(idFor(name), name, Volume.monthly(prompt.monthlyRequests()), model.id(), text,
-                List.of(), null, null, BigDecimal.ZERO, null);
+        TextTokens text = new TextTokens(
+                system, prefix - system, total - prefix, prompt.outputTokens(), prompt.reasoningTokens());
+        return new RequestType(
+                idFor(name),
+                name,
+                Volume.monthly(prompt.monthlyRequests()),
+                model.id(),
+                text,
+                List.of(),
+                null,
+                null,
+                BigDecimal.ZERO,
+                null);
     }
 
     /** Messages that are sent: an empty text is not. */
@@ -73,7 +90,8 @@ public final class PromptRequestTypes {
      */
     public static String idFor(String name) {
         String plain = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
         String id = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return id.isEmpty() ? "request" : id;
     }

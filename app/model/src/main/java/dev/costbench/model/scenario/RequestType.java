@@ -21,9 +21,17 @@ import java.util.List;
  * @param repeatRate     share that repeats an earlier request (bounds what a response cache can hit); null when
  *                       unknown
  */
-public record RequestType(String id, String name, Volume volume, String model, TextTokens text,
-                          List<ImageInput> images, AudioInput audio, VideoInput video, BigDecimal batchableShare,
-                          BigDecimal repeatRate) {
+public record RequestType(
+        String id,
+        String name,
+        Volume volume,
+        String model,
+        TextTokens text,
+        List<ImageInput> images,
+        AudioInput audio,
+        VideoInput video,
+        BigDecimal batchableShare,
+        BigDecimal repeatRate) {
 
     public RequestType {
         name = name == null || name.isBlank() ? id : name;

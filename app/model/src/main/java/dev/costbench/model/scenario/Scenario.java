@@ -12,8 +12,13 @@ import java.util.function.UnaryOperator;
  *
  * @param assumptions what the figures rest on, written out (shown in reports)
  */
-public record Scenario(String name, String description, List<String> assumptions, Workload workload,
-                       List<CustomModel> customModels, List<LeverEntry> levers) {
+public record Scenario(
+        String name,
+        String description,
+        List<String> assumptions,
+        Workload workload,
+        List<CustomModel> customModels,
+        List<LeverEntry> levers) {
 
     public Scenario {
         name = name == null ? "" : name;

@@ -24,10 +24,10 @@ public final class ScenarioEngine {
 
     /** Precision of the few divisions (per minute, per request, shares): 34 significant digits. */
     static final MathContext MC = MathContext.DECIMAL128;
+
     private static final MathContext UNIT = new MathContext(20);
 
-    private ScenarioEngine() {
-    }
+    private ScenarioEngine() {}
 
     /** Every input the engine refuses, with its field path and a message; empty when the scenario computes. */
     public static List<FieldError> validate(Scenario scenario, Catalog catalog) {
@@ -62,15 +62,24 @@ public final class ScenarioEngine {
                 notes.add(hostingNote((Lever.SelfHosting) e.lever(), priced, plan.daysPerMonth));
             }
             Bill b = priced.bill();
-            steps.add(new WaterfallStep(e.id(), e.label(), e.lever().kind(), e.lever().component(), b.total(),
-                    prev.total().subtract(b.total()), b, notes));
+            steps.add(new WaterfallStep(
+                    e.id(),
+                    e.label(),
+                    e.lever().kind(),
+                    e.lever().component(),
+                    b.total(),
+                    prev.total().subtract(b.total()),
+                    b,
+                    notes));
             prev = b;
         }
         BigDecimal baseYear = BigDecimal.ZERO;
         BigDecimal optYear = BigDecimal.ZERO;
         for (int month = 0; month < 12; month++) {
-            baseYear = baseYear.add(Pricer.price(base, models, month, warnings).bill().total());
-            optYear = optYear.add(Pricer.price(plan, models, month, warnings).bill().total());
+            baseYear = baseYear.add(
+                    Pricer.price(base, models, month, warnings).bill().total());
+            optYear = optYear.add(
+                    Pricer.price(plan, models, month, warnings).bill().total());
         }
         Workload w = scenario.workload();
         BigDecimal requests = BigDecimal.ZERO;
@@ -83,9 +92,18 @@ public final class ScenarioEngine {
             }
         }
         BigDecimal total = prev.total();
-        return new Waterfall(baseline, steps, prev, baseYear, optYear, requests, per(total, requests),
-                w.users() == null ? null : per(total, BigDecimal.valueOf(w.users())), videoHours,
-                per(total, videoHours), new ArrayList<>(warnings));
+        return new Waterfall(
+                baseline,
+                steps,
+                prev,
+                baseYear,
+                optYear,
+                requests,
+                per(total, requests),
+                w.users() == null ? null : per(total, BigDecimal.valueOf(w.users())),
+                videoHours,
+                per(total, videoHours),
+                new ArrayList<>(warnings));
     }
 
     private static BigDecimal per(BigDecimal total, BigDecimal units) {
@@ -96,12 +114,22 @@ public final class ScenarioEngine {
         BigDecimal tokens = priced.hostedTokens().getOrDefault(sh.model(), BigDecimal.ZERO);
         BigDecimal hours = BigDecimal.valueOf(days * 24L);
         long replicas = Pricer.replicas(tokens, sh, hours);
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s: %d replica%s for %s tokens a month",
-                sh.model(), replicas, replicas == 1 ? "" : "s", Pricer.plain(tokens)));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s: %d replica%s for %s tokens a month",
+                sh.model(),
+                replicas,
+                replicas == 1 ? "" : "s",
+                Pricer.plain(tokens)));
         if (sh.throughputTokensPerSecond() != null) {
-            BigDecimal capacity = sh.throughputTokensPerSecond().multiply(BigDecimal.valueOf(3600)).multiply(hours)
+            BigDecimal capacity = sh.throughputTokensPerSecond()
+                    .multiply(BigDecimal.valueOf(3600))
+                    .multiply(hours)
                     .multiply(sh.utilization());
-            b.append(String.format(Locale.ROOT, " (each serves %s a month at %s utilization)", Pricer.plain(capacity),
+            b.append(String.format(
+                    Locale.ROOT,
+                    " (each serves %s a month at %s utilization)",
+                    Pricer.plain(capacity),
                     Validator.pct(sh.utilization())));
         }
         return b.toString();

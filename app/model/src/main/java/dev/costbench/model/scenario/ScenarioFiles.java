@@ -14,13 +14,13 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import dev.costbench.model.validation.JsonNumbers;
-import dev.costbench.model.validation.JsonReading;
-import dev.costbench.model.validation.NumberRefusedException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.costbench.model.validation.JsonNumbers;
+import dev.costbench.model.validation.JsonReading;
+import dev.costbench.model.validation.NumberRefusedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,8 +73,7 @@ public final class ScenarioFiles {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
-    private ScenarioFiles() {
-    }
+    private ScenarioFiles() {}
 
     /** A file's content that is not a valid scenario: the message names the file and the field. */
     public static final class ScenarioFileException extends IOException {
@@ -116,8 +115,8 @@ public final class ScenarioFiles {
         }
         JsonNode version = obj.remove("schemaVersion");
         if (version != null && version.asInt(-1) != SCHEMA_VERSION) {
-            throw new ScenarioFileException(name + ": unsupported schemaVersion " + version + " (this CostBench reads "
-                    + SCHEMA_VERSION + ")");
+            throw new ScenarioFileException(
+                    name + ": unsupported schemaVersion " + version + " (this CostBench reads " + SCHEMA_VERSION + ")");
         }
         JsonNode levers = obj.get("levers");
         if (levers != null && levers.isArray()) {

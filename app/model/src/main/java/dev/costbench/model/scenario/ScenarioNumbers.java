@@ -60,8 +60,7 @@ final class ScenarioNumbers {
             Map.entry("monthlyUsd", NumberKind.USD),
             Map.entry("throughputTokensPerSecond", NumberKind.TOKENS_PER_SECOND));
 
-    private ScenarioNumbers() {
-    }
+    private ScenarioNumbers() {}
 
     /** The kind of the number at {@code path} (file paths: {@code workload.requestTypes[0].volume.amount}). */
     static NumberKind kind(String path, String key) {

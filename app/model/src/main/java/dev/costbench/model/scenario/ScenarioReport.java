@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.scenario;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.validation.JsonReading;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,7 +25,10 @@ public final class ScenarioReport {
 
     /** Output formats. */
     public enum Format {
-        TEXT, JSON, CSV, HTML;
+        TEXT,
+        JSON,
+        CSV,
+        HTML;
 
         public static Format parse(String s) {
             for (Format f : values()) {
@@ -36,10 +40,10 @@ public final class ScenarioReport {
         }
     }
 
-    private static final ObjectMapper JSON = JsonReading.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON =
+            JsonReading.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private ScenarioReport() {
-    }
+    private ScenarioReport() {}
 
     public static String render(Format f, Scenario s, Waterfall w) {
         switch (f) {
@@ -113,16 +117,34 @@ public final class ScenarioReport {
 
     public static String csv(Scenario s, Waterfall w) {
         StringBuilder b = new StringBuilder("step,lever,type,component,monthly_usd_after,saving_usd\n");
-        b.append("0,").append(cell("Baseline")).append(",,,").append(exact(w.baselineMonthly())).append(",0\n");
+        b.append("0,")
+                .append(cell("Baseline"))
+                .append(",,,")
+                .append(exact(w.baselineMonthly()))
+                .append(",0\n");
         int i = 1;
         for (WaterfallStep st : w.steps()) {
             Lever l = leverOf(s, st.leverId());
-            b.append(i++).append(',').append(cell(st.label())).append(',').append(l == null ? "" : typeName(l))
-                    .append(',').append(cell(st.component().label())).append(',').append(exact(st.monthlyAfter()))
-                    .append(',').append(exact(st.saving())).append('\n');
+            b.append(i++)
+                    .append(',')
+                    .append(cell(st.label()))
+                    .append(',')
+                    .append(l == null ? "" : typeName(l))
+                    .append(',')
+                    .append(cell(st.component().label()))
+                    .append(',')
+                    .append(exact(st.monthlyAfter()))
+                    .append(',')
+                    .append(exact(st.saving()))
+                    .append('\n');
         }
-        b.append(',').append(cell("Optimized")).append(",,,").append(exact(w.optimizedMonthly())).append(',')
-                .append(exact(w.saving())).append('\n');
+        b.append(',')
+                .append(cell("Optimized"))
+                .append(",,,")
+                .append(exact(w.optimizedMonthly()))
+                .append(',')
+                .append(exact(w.saving()))
+                .append('\n');
         return b.toString();
     }
 
@@ -141,11 +163,18 @@ public final class ScenarioReport {
         rows.add(new String[] {"", "Baseline (naive)", "", usd(w.baselineMonthly()), "", ""});
         int i = 1;
         for (WaterfallStep st : w.steps()) {
-            rows.add(new String[] {Integer.toString(i++), st.label(), st.component().label(), usd(st.monthlyAfter()),
-                usd(st.saving()), pct(st.saving(), w.baselineMonthly())});
+            rows.add(new String[] {
+                Integer.toString(i++),
+                st.label(),
+                st.component().label(),
+                usd(st.monthlyAfter()),
+                usd(st.saving()),
+                pct(st.saving(), w.baselineMonthly())
+            });
         }
-        rows.add(new String[] {"", "Optimized", "", usd(w.optimizedMonthly()), usd(w.saving()),
-            pct(w.saving(), w.baselineMonthly())});
+        rows.add(new String[] {
+            "", "Optimized", "", usd(w.optimizedMonthly()), usd(w.saving()), pct(w.saving(), w.baselineMonthly())
+        });
         int[] width = new int[6];
         for (String[] r : rows) {
             for (int c = 0; c < r.length; c++) {
@@ -176,8 +205,11 @@ public final class ScenarioReport {
             b.append(" (").append(times).append(")");
         }
         b.append('\n');
-        b.append("Yearly (12 months with growth): ").append(usd(w.baselineYearly())).append(" → ")
-                .append(usd(w.optimizedYearly())).append('\n');
+        b.append("Yearly (12 months with growth): ")
+                .append(usd(w.baselineYearly()))
+                .append(" → ")
+                .append(usd(w.optimizedYearly()))
+                .append('\n');
         b.append("Per request: ").append(unit(w.costPerRequest()));
         if (w.costPerUser() != null) {
             b.append("; per user: ").append(unit(w.costPerUser()));
@@ -208,7 +240,8 @@ public final class ScenarioReport {
     public static String html(Scenario s, Waterfall w) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(esc(s.name())).append(" — CostBench scenario</title>\n<style>\n")
+                .append(esc(s.name()))
+                .append(" — CostBench scenario</title>\n<style>\n")
                 .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:"
                         + "60rem;color:#1f2328;line-height:1.45}\n")
                 .append("h1{font-size:1.4rem}table{border-collapse:collapse;width:100%;margin:1rem 0}")
@@ -220,18 +253,25 @@ public final class ScenarioReport {
         if (!s.description().isEmpty()) {
             b.append("<p>").append(esc(s.description())).append("</p>\n");
         }
-        b.append("<p class=\"totals\"><strong>").append(esc(usd(w.baselineMonthly()))).append("</strong> → <strong>")
-                .append(esc(usd(w.optimizedMonthly()))).append("</strong> a month");
+        b.append("<p class=\"totals\"><strong>")
+                .append(esc(usd(w.baselineMonthly())))
+                .append("</strong> → <strong>")
+                .append(esc(usd(w.optimizedMonthly())))
+                .append("</strong> a month");
         String times = times(w);
         if (!times.isEmpty()) {
             b.append(" (").append(esc(times)).append(")");
         }
-        b.append("; ").append(esc(usd(w.baselineYearly()))).append(" → ").append(esc(usd(w.optimizedYearly())))
+        b.append("; ")
+                .append(esc(usd(w.baselineYearly())))
+                .append(" → ")
+                .append(esc(usd(w.optimizedYearly())))
                 .append(" a year.</p>\n");
         b.append(svg(w));
         b.append("<table>\n<thead><tr><th>#</th><th>Lever</th><th>Acts on</th><th class=\"n\">$/month after</th>"
                 + "<th class=\"n\">Saving</th><th class=\"n\">% of baseline</th></tr></thead>\n<tbody>\n");
-        b.append("<tr><td></td><td>Baseline (naive)</td><td></td><td class=\"n\">").append(esc(usd(w.baselineMonthly())))
+        b.append("<tr><td></td><td>Baseline (naive)</td><td></td><td class=\"n\">")
+                .append(esc(usd(w.baselineMonthly())))
                 .append("</td><td></td><td></td></tr>\n");
         int i = 1;
         for (WaterfallStep st : w.steps()) {
@@ -239,15 +279,23 @@ public final class ScenarioReport {
             for (String n : st.notes()) {
                 b.append("<br><span class=\"muted\">").append(esc(n)).append("</span>");
             }
-            b.append("</td><td>").append(esc(st.component().label())).append("</td><td class=\"n\">")
-                    .append(esc(usd(st.monthlyAfter()))).append("</td><td class=\"n\">").append(esc(usd(st.saving())))
-                    .append("</td><td class=\"n\">").append(esc(pct(st.saving(), w.baselineMonthly())))
+            b.append("</td><td>")
+                    .append(esc(st.component().label()))
+                    .append("</td><td class=\"n\">")
+                    .append(esc(usd(st.monthlyAfter())))
+                    .append("</td><td class=\"n\">")
+                    .append(esc(usd(st.saving())))
+                    .append("</td><td class=\"n\">")
+                    .append(esc(pct(st.saving(), w.baselineMonthly())))
                     .append("</td></tr>\n");
         }
         b.append("<tr><td></td><td><strong>Optimized</strong></td><td></td><td class=\"n\"><strong>")
-                .append(esc(usd(w.optimizedMonthly()))).append("</strong></td><td class=\"n\">")
-                .append(esc(usd(w.saving()))).append("</td><td class=\"n\">")
-                .append(esc(pct(w.saving(), w.baselineMonthly()))).append("</td></tr>\n</tbody>\n</table>\n");
+                .append(esc(usd(w.optimizedMonthly())))
+                .append("</strong></td><td class=\"n\">")
+                .append(esc(usd(w.saving())))
+                .append("</td><td class=\"n\">")
+                .append(esc(pct(w.saving(), w.baselineMonthly())))
+                .append("</td></tr>\n</tbody>\n</table>\n");
         b.append("<p>Per request: ").append(esc(unit(w.costPerRequest())));
         if (w.costPerUser() != null) {
             b.append(" · per user: ").append(esc(unit(w.costPerUser())));
@@ -293,16 +341,27 @@ public final class ScenarioReport {
         double slot = plotW / n;
         double bar = slot * 0.6;
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
-                + "aria-label=\"Waterfall from the baseline to the optimized monthly bill\" viewBox=\"0 0 %.0f %.0f\" "
-                + "width=\"100%%\">%n", width, height));
+        b.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+                        + "aria-label=\"Waterfall from the baseline to the optimized monthly bill\" viewBox=\"0 0 %.0f %.0f\" "
+                        + "width=\"100%%\">%n",
+                width,
+                height));
         for (int t = 0; t <= 4; t++) {
             double v = max * t / 4;
             double y = top + plotH - plotH * t / 4;
-            b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d0d7de\"/>"
-                    + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#59636e\">%s</text>%n",
-                    left, y, width - right, y, left - 6, y + 4, v >= 100 ? String.format(Locale.ROOT, "$%,.0f", v)
-                            : esc(usd(BigDecimal.valueOf(v)))));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d0d7de\"/>"
+                            + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#59636e\">%s</text>%n",
+                    left,
+                    y,
+                    width - right,
+                    y,
+                    left - 6,
+                    y + 4,
+                    v >= 100 ? String.format(Locale.ROOT, "$%,.0f", v) : esc(usd(BigDecimal.valueOf(v)))));
         }
         double prev = w.baselineMonthly().doubleValue();
         for (int i = 0; i < n; i++) {
@@ -336,14 +395,34 @@ public final class ScenarioReport {
             }
             double y1 = top + plotH - plotH * to / max;
             double h = Math.max(1, plotH * (to - from) / max);
-            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                    + "fill=\"%s\"><title>%s</title></rect>%n", x, y1, bar, h, fill, esc(title)));
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">"
-                    + "%s</text>%n", x + bar / 2, top + plotH + 16, esc(label)));
-            String value = i == 0 ? usd(w.baselineMonthly()) : i == n - 1 ? usd(w.optimizedMonthly())
-                    : usd(w.steps().get(i - 1).monthlyAfter());
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\" "
-                    + "fill=\"#59636e\">%s</text>%n", x + bar / 2, top + plotH + 32, esc(value)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                            + "fill=\"%s\"><title>%s</title></rect>%n",
+                    x,
+                    y1,
+                    bar,
+                    h,
+                    fill,
+                    esc(title)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">" + "%s</text>%n",
+                    x + bar / 2,
+                    top + plotH + 16,
+                    esc(label)));
+            String value = i == 0
+                    ? usd(w.baselineMonthly())
+                    : i == n - 1
+                            ? usd(w.optimizedMonthly())
+                            : usd(w.steps().get(i - 1).monthlyAfter());
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\" "
+                            + "fill=\"#59636e\">%s</text>%n",
+                    x + bar / 2,
+                    top + plotH + 32,
+                    esc(value)));
         }
         b.append("</svg>\n");
         return b.toString();
@@ -353,7 +432,7 @@ public final class ScenarioReport {
 
     /** "$1,234.57", "−$26,100.00", "$0.0936". */
     static String usd(BigDecimal v) {
-        return v == null ? "—" : dev.costbench.model.cost.Money.format(v);
+        return v == null ? "—" : Money.format(v);
     }
 
     private static String unit(BigDecimal v) {

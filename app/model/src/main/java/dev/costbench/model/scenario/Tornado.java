@@ -17,8 +17,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Tornado {
 
-    private Tornado() {
-    }
+    private Tornado() {}
 
     /** The uncertain inputs. */
     public enum Input {
@@ -50,24 +49,23 @@ public final class Tornado {
     }
 
     /** How far an input may be off: factors (0.8, 1.2) or, for rates, point deltas (−0.1, +0.1). */
-    public record Range(Input input, BigDecimal low, BigDecimal high) {
-    }
+    public record Range(Input input, BigDecimal low, BigDecimal high) {}
 
     /** One bar. */
-    public record Bar(Input input, String lowLabel, String highLabel, BigDecimal monthlyAtLow,
-                      BigDecimal monthlyAtHigh) {
+    public record Bar(
+            Input input, String lowLabel, String highLabel, BigDecimal monthlyAtLow, BigDecimal monthlyAtHigh) {
         public BigDecimal swing() {
             return monthlyAtHigh.subtract(monthlyAtLow).abs();
         }
     }
 
     /** The bars, widest first, and the range with every input at its cheaper or dearer end at once. */
-    public record Result(BigDecimal monthly, List<Bar> bars, BigDecimal rangeLow, BigDecimal rangeHigh) {
-    }
+    public record Result(BigDecimal monthly, List<Bar> bars, BigDecimal rangeLow, BigDecimal rangeHigh) {}
 
     /** Volume ±20 %, output and prompt length ±25 %, hit and escalation rates ±10 points. */
     public static List<Range> defaults() {
-        return List.of(new Range(Input.VOLUME, new BigDecimal("0.8"), new BigDecimal("1.2")),
+        return List.of(
+                new Range(Input.VOLUME, new BigDecimal("0.8"), new BigDecimal("1.2")),
                 new Range(Input.OUTPUT_TOKENS, new BigDecimal("0.75"), new BigDecimal("1.25")),
                 new Range(Input.PROMPT_TOKENS, new BigDecimal("0.75"), new BigDecimal("1.25")),
                 new Range(Input.HIT_RATE, new BigDecimal("-0.1"), new BigDecimal("0.1")),
@@ -100,7 +98,10 @@ public final class Tornado {
             min = cheaper.get(i).apply(min);
             max = dearer.get(i).apply(max);
         }
-        return new Result(base, bars, ScenarioEngine.compute(min, catalog).optimizedMonthly(),
+        return new Result(
+                base,
+                bars,
+                ScenarioEngine.compute(min, catalog).optimizedMonthly(),
                 ScenarioEngine.compute(max, catalog).optimizedMonthly());
     }
 
@@ -109,12 +110,16 @@ public final class Tornado {
             case VOLUME:
                 return true;
             case OUTPUT_TOKENS:
-                return s.workload().requestTypes().stream().anyMatch(t -> t.text().output() > 0);
+                return s.workload().requestTypes().stream()
+                        .anyMatch(t -> t.text().output() > 0);
             case PROMPT_TOKENS:
-                return s.workload().requestTypes().stream().anyMatch(t -> t.text().input() > 0);
+                return s.workload().requestTypes().stream()
+                        .anyMatch(t -> t.text().input() > 0);
             case HIT_RATE:
-                return s.levers().stream().anyMatch(e -> e.enabled() && (e.lever() instanceof Lever.ResponseCache
-                        || e.lever() instanceof Lever.PromptCaching));
+                return s.levers().stream()
+                        .anyMatch(e -> e.enabled()
+                                && (e.lever() instanceof Lever.ResponseCache
+                                        || e.lever() instanceof Lever.PromptCaching));
             default:
                 return s.levers().stream().anyMatch(e -> e.enabled() && e.lever() instanceof Lever.Cascade);
         }
@@ -124,15 +129,22 @@ public final class Tornado {
     public static Scenario vary(Scenario s, Input in, BigDecimal by) {
         switch (in) {
             case VOLUME:
-                return s.withWorkload(s.workload().mapTypes(t -> t.withVolume(
-                        t.volume().withAmount(t.volume().amount().multiply(by)))));
+                return s.withWorkload(s.workload()
+                        .mapTypes(t -> t.withVolume(
+                                t.volume().withAmount(t.volume().amount().multiply(by)))));
             case OUTPUT_TOKENS:
-                return s.withWorkload(s.workload().mapTypes(t -> t.withText(t.text().withOutput(scale(t.text().output(), by)))));
+                return s.withWorkload(s.workload()
+                        .mapTypes(t ->
+                                t.withText(t.text().withOutput(scale(t.text().output(), by)))));
             case PROMPT_TOKENS:
                 return s.withWorkload(s.workload().mapTypes(t -> {
                     TextTokens x = t.text();
-                    return t.withText(new TextTokens(scale(x.system(), by), scale(x.fewShot(), by), scale(x.user(), by),
-                            x.output(), x.reasoning()));
+                    return t.withText(new TextTokens(
+                            scale(x.system(), by),
+                            scale(x.fewShot(), by),
+                            scale(x.user(), by),
+                            x.output(),
+                            x.reasoning()));
                 }));
             case HIT_RATE:
                 return s.mapLevers(e -> {
@@ -144,11 +156,13 @@ public final class Tornado {
                                 bound = bound.min(t.repeatRate());
                             }
                         }
-                        return e.withLever(new Lever.ResponseCache(c.match(), clamp(c.hitRate().add(by), bound)));
+                        return e.withLever(new Lever.ResponseCache(
+                                c.match(), clamp(c.hitRate().add(by), bound)));
                     }
                     if (e.lever() instanceof Lever.PromptCaching) {
                         Lever.PromptCaching c = (Lever.PromptCaching) e.lever();
-                        return e.withLever(new Lever.PromptCaching(clamp(c.hitRate().add(by), BigDecimal.ONE), c.ttl()));
+                        return e.withLever(
+                                new Lever.PromptCaching(clamp(c.hitRate().add(by), BigDecimal.ONE), c.ttl()));
                     }
                     return e;
                 });
@@ -156,7 +170,9 @@ public final class Tornado {
                 return s.mapLevers(e -> {
                     if (e.lever() instanceof Lever.Cascade) {
                         Lever.Cascade c = (Lever.Cascade) e.lever();
-                        return e.withLever(new Lever.Cascade(c.cheapModel(), c.expensiveModel(),
+                        return e.withLever(new Lever.Cascade(
+                                c.cheapModel(),
+                                c.expensiveModel(),
                                 clamp(c.escalationRate().add(by), BigDecimal.ONE)));
                     }
                     return e;
@@ -165,7 +181,10 @@ public final class Tornado {
     }
 
     private static long scale(long tokens, BigDecimal by) {
-        return BigDecimal.valueOf(tokens).multiply(by).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return BigDecimal.valueOf(tokens)
+                .multiply(by)
+                .setScale(0, RoundingMode.HALF_UP)
+                .longValueExact();
     }
 
     private static BigDecimal clamp(BigDecimal v, BigDecimal max) {

@@ -53,7 +53,8 @@ final class Validator {
     private static List<FieldError> numbers(ObjectNode tree, JsonNumbers.Kinds kinds) {
         List<FieldError> out = new ArrayList<>();
         for (NumberRefusedException e : JsonNumbers.check(tree, kinds)) {
-            String f = e.field().startsWith("workload.requestTypes") ? e.field().substring("workload.".length())
+            String f = e.field().startsWith("workload.requestTypes")
+                    ? e.field().substring("workload.".length())
                     : e.field();
             out.add(new FieldError(f, e.reason()));
         }
@@ -116,7 +117,10 @@ final class Validator {
             err(f + ".volume", "give the number of requests per day or month");
         } else {
             if (t.volume().amount().signum() < 0) {
-                err(f + ".volume.amount", "the volume must not be negative, got " + t.volume().amount().toPlainString());
+                err(
+                        f + ".volume.amount",
+                        "the volume must not be negative, got "
+                                + t.volume().amount().toPlainString());
             }
             if (t.volume().monthlyGrowth().compareTo(BigDecimal.ONE.negate()) <= 0) {
                 err(f + ".volume.monthlyGrowth", "growth must be above −100 % a month");
@@ -130,7 +134,8 @@ final class Validator {
         tokens(f + ".text.reasoning", x.reasoning());
         share(f + ".batchableShare", t.batchableShare(), "the batchable share");
         share(f + ".repeatRate", t.repeatRate(), "the repeat rate");
-        boolean needsModel = x.input() + x.output() + x.reasoning() > 0 || !t.images().isEmpty()
+        boolean needsModel = x.input() + x.output() + x.reasoning() > 0
+                || !t.images().isEmpty()
                 || (t.video() != null && t.video().hours().signum() > 0)
                 || (t.audio() != null && t.audio().mode() == AudioInput.Mode.NATIVE);
         if (t.model() == null || t.model().isBlank()) {
@@ -197,7 +202,8 @@ final class Validator {
             Lever.Crop c = (Lever.Crop) l;
             if (c.keepArea() == null && c.tokensPerImage() == null && c.tokensPerFrame() == null) {
                 err(f + ".keepArea", "give the share of the area kept (or measured tokens)");
-            } else if (c.keepArea() != null && (c.keepArea().signum() <= 0 || c.keepArea().compareTo(BigDecimal.ONE) > 0)) {
+            } else if (c.keepArea() != null
+                    && (c.keepArea().signum() <= 0 || c.keepArea().compareTo(BigDecimal.ONE) > 0)) {
                 err(f + ".keepArea", "the area kept is a share above 0 % and at most 100 %, got " + pct(c.keepArea()));
             }
             measured(f, c.tokensPerImage(), c.tokensPerFrame());
@@ -208,8 +214,10 @@ final class Validator {
             if (required(f + ".hitRate", h, "a hit rate")) {
                 for (RequestType t : s.workload().requestTypes()) {
                     if (e.appliesTo(t.id()) && t.repeatRate() != null && h.compareTo(t.repeatRate()) > 0) {
-                        err(f + ".hitRate", "the hit rate (" + pct(h) + ") is above the repeat rate of '" + t.id()
-                                + "' (" + pct(t.repeatRate()) + "): a cache only serves requests that repeat");
+                        err(
+                                f + ".hitRate",
+                                "the hit rate (" + pct(h) + ") is above the repeat rate of '" + t.id() + "' ("
+                                        + pct(t.repeatRate()) + "): a cache only serves requests that repeat");
                     }
                 }
             }
@@ -237,8 +245,10 @@ final class Validator {
             if (r == null) {
                 err(f + ".escalationRate", "give the escalation rate");
             } else if (r.signum() < 0 || r.compareTo(BigDecimal.ONE) > 0) {
-                err(f + ".escalationRate", "the escalation rate is the share of calls escalated: between 0 and 1, got "
-                        + r.stripTrailingZeros().toPlainString());
+                err(
+                        f + ".escalationRate",
+                        "the escalation rate is the share of calls escalated: between 0 and 1, got "
+                                + r.stripTrailingZeros().toPlainString());
             }
         } else if (l instanceof Lever.ProviderSwitch) {
             Lever.ProviderSwitch p = (Lever.ProviderSwitch) l;
@@ -266,12 +276,14 @@ final class Validator {
             }
             nonNegative(f + ".hourlyUsd", h.hourlyUsd(), "cost");
             nonNegative(f + ".monthlyUsd", h.monthlyUsd(), "cost");
-            if (h.throughputTokensPerSecond() != null && h.throughputTokensPerSecond().signum() <= 0) {
+            if (h.throughputTokensPerSecond() != null
+                    && h.throughputTokensPerSecond().signum() <= 0) {
                 err(f + ".throughputTokensPerSecond", "the throughput must be above 0 tokens per second");
             }
             if (h.utilization().signum() <= 0 || h.utilization().compareTo(BigDecimal.ONE) > 0) {
-                err(f + ".utilization", "the utilization is a share above 0 % and at most 100 %, got "
-                        + pct(h.utilization()));
+                err(
+                        f + ".utilization",
+                        "the utilization is a share above 0 % and at most 100 %, got " + pct(h.utilization()));
             }
         }
     }
@@ -349,7 +361,10 @@ final class Validator {
 
     private void nonNegative(String f, BigDecimal v, String what) {
         if (v != null && v.signum() < 0) {
-            err(f, "the " + what + " must not be negative, got " + v.stripTrailingZeros().toPlainString());
+            err(
+                    f,
+                    "the " + what + " must not be negative, got "
+                            + v.stripTrailingZeros().toPlainString());
         }
     }
 

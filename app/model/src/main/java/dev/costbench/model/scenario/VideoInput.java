@@ -16,8 +16,15 @@ import java.math.BigDecimal;
  * @param tokensPerFrame       measured or typed tokens per frame; replaces the model's rule for every model
  * @param audioTokensPerSecond typed audio tokens per second; replaces the model's rule
  */
-public record VideoInput(BigDecimal hours, BigDecimal fps, int width, int height, boolean audio,
-                         MediaResolution resolution, Long tokensPerFrame, Long audioTokensPerSecond) {
+public record VideoInput(
+        BigDecimal hours,
+        BigDecimal fps,
+        int width,
+        int height,
+        boolean audio,
+        MediaResolution resolution,
+        Long tokensPerFrame,
+        Long audioTokensPerSecond) {
 
     public VideoInput {
         hours = hours == null ? BigDecimal.ZERO : hours;

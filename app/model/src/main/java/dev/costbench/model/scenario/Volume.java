@@ -16,7 +16,8 @@ public record Volume(BigDecimal amount, Period per, BigDecimal monthlyGrowth) {
 
     /** Per day or per month. */
     public enum Period {
-        DAY, MONTH
+        DAY,
+        MONTH
     }
 
     public Volume {

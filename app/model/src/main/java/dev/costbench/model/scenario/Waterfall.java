@@ -20,10 +20,18 @@ import java.util.List;
  * @param costPerVideoHour   optimized monthly ÷ video hours; null without video
  * @param warnings           unpriced parts, context-window overflows and the like (deduplicated)
  */
-public record Waterfall(Bill baseline, List<WaterfallStep> steps, Bill optimized, BigDecimal baselineYearly,
-                        BigDecimal optimizedYearly, BigDecimal requestsPerMonth, BigDecimal costPerRequest,
-                        BigDecimal costPerUser, BigDecimal videoHoursPerMonth, BigDecimal costPerVideoHour,
-                        List<String> warnings) {
+public record Waterfall(
+        Bill baseline,
+        List<WaterfallStep> steps,
+        Bill optimized,
+        BigDecimal baselineYearly,
+        BigDecimal optimizedYearly,
+        BigDecimal requestsPerMonth,
+        BigDecimal costPerRequest,
+        BigDecimal costPerUser,
+        BigDecimal videoHoursPerMonth,
+        BigDecimal costPerVideoHour,
+        List<String> warnings) {
 
     public Waterfall {
         steps = List.copyOf(steps);

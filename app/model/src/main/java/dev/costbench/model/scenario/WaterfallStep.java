@@ -10,8 +10,15 @@ import java.util.List;
  *
  * @param notes why the lever did less than its headline (nothing to act on, below the minimum cacheable length…)
  */
-public record WaterfallStep(String leverId, String label, String kind, Component component, BigDecimal monthlyAfter,
-                            BigDecimal saving, Bill bill, List<String> notes) {
+public record WaterfallStep(
+        String leverId,
+        String label,
+        String kind,
+        Component component,
+        BigDecimal monthlyAfter,
+        BigDecimal saving,
+        Bill bill,
+        List<String> notes) {
 
     public WaterfallStep {
         notes = List.copyOf(notes);

@@ -19,6 +19,7 @@ final class BytePairEncoder {
     static final int LINEAR_MAX = 16;
     /** Scratch arrays grown beyond this many bytes are dropped after the piece that needed them. */
     private static final int RETAIN_MAX = 1 << 16;
+
     private static final int NONE = Integer.MAX_VALUE;
     private static final int MAX_TOKEN_BYTES = 255;
 
@@ -31,6 +32,7 @@ final class BytePairEncoder {
     private long[] hash = new long[64];
     /** The bytes of each part packed into a long (meaningful while the part is at most 7 bytes long). */
     private long[] packed = new long[64];
+
     private int[] start = new int[65];
     private int[] rank = new int[64];
     private int[] id = new int[64];
@@ -40,6 +42,7 @@ final class BytePairEncoder {
 
     /** Token ids of the current {@link #encode} call. */
     private int[] out = new int[256];
+
     private int outSize;
     private boolean collect;
 

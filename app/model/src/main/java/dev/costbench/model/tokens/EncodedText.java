@@ -2,6 +2,7 @@
 package dev.costbench.model.tokens;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ public final class EncodedText {
     private final int[] ids;
     /** byteStart[i] is token i's first byte; byteStart[n] is the text's UTF-8 length. */
     private final int[] byteStart;
+
     private final int[] charStart;
     private final int[] charEnd;
     /** Token index where each piece starts, and the token count at the end. */
@@ -58,7 +60,7 @@ public final class EncodedText {
             charEnd[i] = cj;
         }
         starts[pieces] = n;
-        pieceFirst = java.util.Arrays.copyOf(starts, pieces + 1);
+        pieceFirst = Arrays.copyOf(starts, pieces + 1);
         if (n > 0 && (charEnd[n - 1] != text.length() || cbOf(text) != byteStart[n])) {
             throw new IllegalStateException("token bytes do not cover the text (" + byteStart[n] + " bytes)");
         }

@@ -37,7 +37,8 @@ public enum Encoding {
                 }
             }
         }
-        throw new IllegalArgumentException("unknown encoding '" + s + "' (known: o200k_base, cl100k_base, o200k_harmony)");
+        throw new IllegalArgumentException(
+                "unknown encoding '" + s + "' (known: o200k_base, cl100k_base, o200k_harmony)");
     }
 
     @Override

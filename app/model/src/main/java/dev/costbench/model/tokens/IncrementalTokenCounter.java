@@ -23,6 +23,7 @@ public final class IncrementalTokenCounter {
     private String text = "";
     /** Segment i covers [starts[i], starts[i + 1]) (the last one ends at text.length()). */
     private int[] starts = new int[0];
+
     private int[] counts = new int[0];
     private int size;
     private long total;

@@ -20,8 +20,7 @@ package dev.costbench.model.tokens;
  */
 public final class SafeBoundaries {
 
-    private SafeBoundaries() {
-    }
+    private SafeBoundaries() {}
 
     /** True when {@code i} (0 &lt; i &lt; length) is a safe split position of {@code text}. */
     public static boolean isSafe(CharSequence text, int i) {
@@ -51,8 +50,14 @@ public final class SafeBoundaries {
 
     /** Not CR, LF, an ASCII apostrophe, a letter, a number or a mark (marks are in o200k's UPPER and LOWER). */
     private static boolean isJoiner(int cp) {
-        return cp != '\'' && (UnicodeClasses.flags(cp) & (UnicodeClasses.CR_LF | UnicodeClasses.LETTER
-                | UnicodeClasses.NUMBER | UnicodeClasses.UPPER | UnicodeClasses.LOWER)) == 0;
+        return cp != '\''
+                && (UnicodeClasses.flags(cp)
+                                & (UnicodeClasses.CR_LF
+                                        | UnicodeClasses.LETTER
+                                        | UnicodeClasses.NUMBER
+                                        | UnicodeClasses.UPPER
+                                        | UnicodeClasses.LOWER))
+                        == 0;
     }
 
     /**

@@ -59,8 +59,7 @@ final class Splitter {
         }
     }
 
-    private Splitter() {
-    }
+    private Splitter() {}
 
     /** The code point at {@code i} (&lt; to), with a lone surrogate read as U+FFFD. */
     static int codePointAt(String s, int i, int to) {
@@ -368,7 +367,15 @@ final class Splitter {
         }
         char a = s.charAt(i + 1);
         switch (a) {
-            case 's': case 'S': case '\u017F': case 't': case 'T': case 'm': case 'M': case 'd': case 'D':
+            case 's':
+            case 'S':
+            case '\u017F':
+            case 't':
+            case 'T':
+            case 'm':
+            case 'M':
+            case 'd':
+            case 'D':
                 return i + 2;
             default:
                 break;

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** How token pieces are shown to a person: whitespace made visible, ids and spans spelled out. */
 public final class TokenDisplay {
 
-    private TokenDisplay() {
-    }
+    private TokenDisplay() {}
 
     /** {@code s} with spaces as ·, newlines as ↵, tabs as →, carriage returns as ␍ and other controls as �. */
     public static String visible(String s) {
@@ -44,18 +43,33 @@ public final class TokenDisplay {
     public static String describe(EncodedText t, TokenPiece p) {
         StringBuilder b = new StringBuilder();
         if (p.splitsCharacter()) {
-            b.append(p.tokenCount()).append(" tokens ").append(ids(t, p))
+            b.append(p.tokenCount())
+                    .append(" tokens ")
+                    .append(ids(t, p))
                     .append(" — they split a character's UTF-8 bytes between them\n");
         } else {
             b.append("token ").append(t.id(p.firstToken())).append('\n');
         }
         b.append('“').append(visible(p.of(t.text()))).append("”\n");
-        b.append(String.format(Locale.ROOT, "chars %d–%d (%d) · bytes %d–%d (%d)", p.charStart(), p.charEnd(),
-                p.charEnd() - p.charStart(), p.byteStart(), p.byteEnd(), p.byteEnd() - p.byteStart()));
+        b.append(String.format(
+                Locale.ROOT,
+                "chars %d–%d (%d) · bytes %d–%d (%d)",
+                p.charStart(),
+                p.charEnd(),
+                p.charEnd() - p.charStart(),
+                p.byteStart(),
+                p.byteEnd(),
+                p.byteEnd() - p.byteStart()));
         if (p.splitsCharacter()) {
             for (int i = p.firstToken(); i < p.endToken(); i++) {
-                b.append('\n').append(t.id(i)).append(": bytes ").append(t.byteStart(i)).append('–')
-                        .append(t.byteEnd(i)).append(' ').append(hex(t.bytes(i)));
+                b.append('\n')
+                        .append(t.id(i))
+                        .append(": bytes ")
+                        .append(t.byteStart(i))
+                        .append('–')
+                        .append(t.byteEnd(i))
+                        .append(' ')
+                        .append(hex(t.bytes(i)));
             }
         }
         return b.toString();

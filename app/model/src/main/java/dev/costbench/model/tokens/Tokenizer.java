@@ -159,8 +159,7 @@ public final class Tokenizer {
             return t;
         });
 
-        private Parallel() {
-        }
+        private Parallel() {}
 
         static int threads() {
             return THREADS;

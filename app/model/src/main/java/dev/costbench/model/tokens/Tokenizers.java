@@ -13,8 +13,7 @@ public final class Tokenizers {
     /** Texts from this many chars up are counted on all cores (the result is the same). */
     public static final int PARALLEL_THRESHOLD = 256 * 1024;
 
-    private Tokenizers() {
-    }
+    private Tokenizers() {}
 
     /** Number of tokens of {@code text} under {@code encoding}; 0 for empty text. */
     public static int count(Encoding encoding, String text) {

@@ -65,8 +65,7 @@ final class UnicodeClasses {
         }
     }
 
-    private UnicodeClasses() {
-    }
+    private UnicodeClasses() {}
 
     /** The class flags of a code point (0 for anything outside these classes: punctuation, symbols, unassigned). */
     static int flags(int cp) {

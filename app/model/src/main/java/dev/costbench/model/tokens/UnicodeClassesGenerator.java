@@ -27,8 +27,7 @@ import java.util.Map;
  */
 final class UnicodeClassesGenerator {
 
-    private UnicodeClassesGenerator() {
-    }
+    private UnicodeClassesGenerator() {}
 
     /** The class flags of {@code cp} as defined by the running JDK's {@link Character#getType(int)}. */
     static int flagsOf(int cp) {
@@ -62,8 +61,16 @@ final class UnicodeClassesGenerator {
 
     /** The Unicode White_Space property (what {@code \s} means in the Rust regex crate); stable since Unicode 6.3. */
     static boolean isWhiteSpace(int cp) {
-        return (cp >= 0x09 && cp <= 0x0D) || cp == 0x20 || cp == 0x85 || cp == 0xA0 || cp == 0x1680
-                || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F
+        return (cp >= 0x09 && cp <= 0x0D)
+                || cp == 0x20
+                || cp == 0x85
+                || cp == 0xA0
+                || cp == 0x1680
+                || (cp >= 0x2000 && cp <= 0x200A)
+                || cp == 0x2028
+                || cp == 0x2029
+                || cp == 0x202F
+                || cp == 0x205F
                 || cp == 0x3000;
     }
 

@@ -67,6 +67,7 @@ final class Vocabulary {
      * cache, it answers most misses — the common case when merging — without touching the table.
      */
     private final long[] bloom;
+
     private final int bloomShift;
     /**
      * The id of each three-byte token of the form {@code [E0-EF][80-BF][80-BF]} (a BMP character's UTF-8, the bulk

@@ -2,6 +2,7 @@
 package dev.costbench.model.tokens;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * Build step (run by the exec plugin in {@code process-classes}, see app/model/pom.xml): compiles the published rank
@@ -32,8 +36,7 @@ public final class VocabularyCompiler {
         {"cl100k_base", "223921b76ee99bde995b7ff738513eef100fb51d18c93597a113bcffe865b2a7"},
     };
 
-    private VocabularyCompiler() {
-    }
+    private VocabularyCompiler() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]).resolve("dev/costbench/model/tokens");
@@ -41,7 +44,7 @@ public final class VocabularyCompiler {
         for (String[] source : SOURCES) {
             byte[] compiled = compile(readRankFile(source[0], source[1]));
             Path out = dir.resolve(source[0] + ".bin");
-            if (!Files.exists(out) || !java.util.Arrays.equals(Files.readAllBytes(out), compiled)) {
+            if (!Files.exists(out) || !Arrays.equals(Files.readAllBytes(out), compiled)) {
                 Files.write(out, compiled);
             }
         }
@@ -54,7 +57,8 @@ public final class VocabularyCompiler {
                 throw new IllegalStateException(resource + " not found: jtokkit must be on the class path");
             }
             byte[] bytes = in.readAllBytes();
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            String digest = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             if (!digest.equals(sha256)) {
                 throw new IllegalStateException(resource + " has SHA-256 " + digest + ", expected " + sha256);
             }
@@ -67,8 +71,8 @@ public final class VocabularyCompiler {
     /** Compiles the lines {@code base64(token) rank} of a rank file; ranks must be 0..n-1 with no gaps. */
     static byte[] compile(byte[] rankFile) throws IOException {
         String[] lines;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new java.io.ByteArrayInputStream(rankFile), StandardCharsets.US_ASCII))) {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(new ByteArrayInputStream(rankFile), StandardCharsets.US_ASCII))) {
             lines = r.lines().filter(l -> !l.isBlank()).toArray(String[]::new);
         }
         byte[][] tokens = new byte[lines.length][];
@@ -84,10 +88,10 @@ public final class VocabularyCompiler {
             }
             tokens[rank] = token;
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (byte[] t : tokens) {
             if (!seen.add(new String(t, StandardCharsets.ISO_8859_1))) {
-                throw new IllegalStateException("duplicate token " + java.util.Arrays.toString(t));
+                throw new IllegalStateException("duplicate token " + Arrays.toString(t));
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

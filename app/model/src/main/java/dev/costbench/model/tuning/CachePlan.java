@@ -17,10 +17,21 @@ import java.util.List;
  * @param monthlyWith     the same with caching at the hit rate
  * @param monthlySaving   without − with (negative when caching costs more)
  */
-public record CachePlan(ModelEntry model, CacheMode mode, long prefixTokens, long suffixTokens, Long minCacheTokens,
-                        boolean cacheable, BigDecimal writePremium, BigDecimal readDiscount, Integer breakEvenCalls,
-                        String breakEven, BigDecimal monthlyWithout, BigDecimal monthlyWith, BigDecimal monthlySaving,
-                        List<String> notes) {
+public record CachePlan(
+        ModelEntry model,
+        CacheMode mode,
+        long prefixTokens,
+        long suffixTokens,
+        Long minCacheTokens,
+        boolean cacheable,
+        BigDecimal writePremium,
+        BigDecimal readDiscount,
+        Integer breakEvenCalls,
+        String breakEven,
+        BigDecimal monthlyWithout,
+        BigDecimal monthlyWith,
+        BigDecimal monthlySaving,
+        List<String> notes) {
 
     public CachePlan {
         notes = List.copyOf(notes);

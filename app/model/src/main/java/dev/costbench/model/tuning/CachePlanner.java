@@ -7,10 +7,12 @@ import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
 import dev.costbench.model.cost.CostEngine;
 import dev.costbench.model.cost.UnitPrices;
+import dev.costbench.model.prompt.TokenCount;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,8 +39,7 @@ public final class CachePlanner {
 
     private static final MathContext MC = MathContext.DECIMAL64;
 
-    private CachePlanner() {
-    }
+    private CachePlanner() {}
 
     /** The caching mode the model's provider uses. */
     public static CacheMode mode(ModelEntry model, boolean geminiExplicit) {
@@ -76,9 +77,11 @@ public final class CachePlanner {
         UnitPrices up = CostEngine.unitPrices(model, prefixTokens + suffixTokens, s.billing());
         BigDecimal p = val(up.input());
         BigDecimal r = val(up.cacheRead());
-        BigDecimal w = mode == CacheMode.IMPLICIT || mode == CacheMode.EXPLICIT_STORED ? p
-                : model.rules() == BillingRules.OPENAI || s.ttl() == CacheTtl.FIVE_MINUTES ? val(up.cacheWrite5m())
-                : val(up.cacheWrite1h());
+        BigDecimal w = mode == CacheMode.IMPLICIT || mode == CacheMode.EXPLICIT_STORED
+                ? p
+                : model.rules() == BillingRules.OPENAI || s.ttl() == CacheTtl.FIVE_MINUTES
+                        ? val(up.cacheWrite5m())
+                        : val(up.cacheWrite1h());
         BigDecimal o = val(up.output());
         Long min = model.minCacheTokens();
         boolean cacheable = mode != CacheMode.NONE && prefixTokens > 0 && (min == null || prefixTokens >= min);
@@ -102,11 +105,26 @@ public final class CachePlanner {
             storage = BigDecimal.ZERO;
         }
         if (p == null || r == null || w == null) {
-            return new CachePlan(model, mode, prefixTokens, suffixTokens, min, cacheable, null, null, null,
-                    "unpriced", null, null, null, notes);
+            return new CachePlan(
+                    model,
+                    mode,
+                    prefixTokens,
+                    suffixTokens,
+                    min,
+                    cacheable,
+                    null,
+                    null,
+                    null,
+                    "unpriced",
+                    null,
+                    null,
+                    null,
+                    notes);
         }
         BigDecimal premium = p.signum() == 0 ? null : w.divide(p, MC).stripTrailingZeros();
-        BigDecimal discount = p.signum() == 0 ? null : BigDecimal.ONE.subtract(r.divide(p, MC)).stripTrailingZeros();
+        BigDecimal discount = p.signum() == 0
+                ? null
+                : BigDecimal.ONE.subtract(r.divide(p, MC)).stripTrailingZeros();
         BigDecimal hours = BigDecimal.valueOf(s.ttl().minutes()).divide(BigDecimal.valueOf(60), MC);
         BigDecimal fixed = mode == CacheMode.EXPLICIT_STORED ? p.add(storage.multiply(hours)) : w.subtract(r);
         Integer breakEven = null;
@@ -114,8 +132,12 @@ public final class CachePlanner {
             BigDecimal x = fixed.divide(p.subtract(r), MC);
             breakEven = Math.max(1, x.setScale(0, RoundingMode.FLOOR).intValueExact() + 1);
         }
-        String text = !cacheable ? "not cached" : breakEven == null ? "never cheaper (no read discount)"
-                : "cheaper from the " + ordinal(breakEven) + " call within " + s.ttl().label();
+        String text = !cacheable
+                ? "not cached"
+                : breakEven == null
+                        ? "never cheaper (no read discount)"
+                        : "cheaper from the " + ordinal(breakEven) + " call within "
+                                + s.ttl().label();
 
         BigDecimal n = BigDecimal.valueOf(s.monthlyRequests());
         BigDecimal pre = BigDecimal.valueOf(prefixTokens);
@@ -138,10 +160,24 @@ public final class CachePlanner {
         } else {
             BigDecimal h = BigDecimal.valueOf(s.hitRate());
             BigDecimal prefixRate = h.multiply(r).add(BigDecimal.ONE.subtract(h).multiply(w));
-            with = n.multiply(pre.multiply(prefixRate).add(suf.multiply(p)).add(outputUsd)).movePointLeft(6);
+            with = n.multiply(pre.multiply(prefixRate).add(suf.multiply(p)).add(outputUsd))
+                    .movePointLeft(6);
         }
-        return new CachePlan(model, mode, prefixTokens, suffixTokens, min, cacheable, premium, discount, breakEven,
-                text, without, with, without.subtract(with), notes);
+        return new CachePlan(
+                model,
+                mode,
+                prefixTokens,
+                suffixTokens,
+                min,
+                cacheable,
+                premium,
+                discount,
+                breakEven,
+                text,
+                without,
+                with,
+                without.subtract(with),
+                notes);
     }
 
     /**
@@ -152,8 +188,8 @@ public final class CachePlanner {
         List<Integer> bps = breakpoints.stream().distinct().sorted().toList();
         for (int b : bps) {
             if (b < 0 || b > prompt.length()) {
-                throw new IllegalArgumentException("breakpoint " + b + " is outside the prompt (0.." + prompt.length()
-                        + ")");
+                throw new IllegalArgumentException(
+                        "breakpoint " + b + " is outside the prompt (0.." + prompt.length() + ")");
             }
         }
         List<PromptCachePlan.Breakpoint> points = new ArrayList<>();
@@ -166,7 +202,7 @@ public final class CachePlanner {
         long total = ModelTokens.of(model, prompt).tokens();
         CachePlan plan = plan(model, prefix, Math.max(0, total - prefix), s);
         List<String> notes = new ArrayList<>(plan.notes());
-        dev.costbench.model.prompt.TokenCount method = ModelTokens.of(model, prompt);
+        TokenCount method = ModelTokens.of(model, prompt);
         if (!method.exact()) {
             notes.add("Token counts are an estimate (" + method.method() + "): check the prefix against the minimum "
                     + "with an exact count when it is close.");
@@ -178,10 +214,21 @@ public final class CachePlanner {
         if (model.rules() != BillingRules.ANTHROPIC && bps.size() > 1) {
             notes.add(model.provider() + " caches the longest matching prefix: only the last breakpoint matters.");
         }
-        plan = new CachePlan(plan.model(), plan.mode(), plan.prefixTokens(), plan.suffixTokens(),
-                plan.minCacheTokens(), plan.cacheable(), plan.writePremium(), plan.readDiscount(),
-                plan.breakEvenCalls(), plan.breakEven(), plan.monthlyWithout(), plan.monthlyWith(),
-                plan.monthlySaving(), notes);
+        plan = new CachePlan(
+                plan.model(),
+                plan.mode(),
+                plan.prefixTokens(),
+                plan.suffixTokens(),
+                plan.minCacheTokens(),
+                plan.cacheable(),
+                plan.writePremium(),
+                plan.readDiscount(),
+                plan.breakEvenCalls(),
+                plan.breakEven(),
+                plan.monthlyWithout(),
+                plan.monthlyWith(),
+                plan.monthlySaving(),
+                notes);
         return new PromptCachePlan(points, plan, variableContent(prompt, bps));
     }
 
@@ -211,21 +258,29 @@ public final class CachePlanner {
         return new Marked(b.toString(), bps);
     }
 
-    private record Rule(String kind, Pattern pattern) {
-    }
+    private record Rule(String kind, Pattern pattern) {}
 
     private static final List<Rule> VARIABLE = List.of(
-            new Rule("placeholder", Pattern.compile("\\{\\{[^{}\\n]{1,80}\\}\\}|\\$\\{[^{}\\n]{1,80}\\}"
-                    + "|(?<!\\{)\\{[A-Za-z_][A-Za-z0-9_.]{0,40}\\}(?!\\})|%\\([A-Za-z_]+\\)s|<%=?[^%\\n]{1,80}%>")),
-            new Rule("id", Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
-                    + "-[0-9a-fA-F]{12}\\b|\\b[0-9a-f]{24,}\\b")),
-            new Rule("date", Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?)?\\b"
-                    + "|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-                    + "[a-z]*\\.? \\d{1,2},? \\d{4}\\b|\\d{4}年\\d{1,2}月\\d{1,2}日")),
+            new Rule(
+                    "placeholder",
+                    Pattern.compile(
+                            "\\{\\{[^{}\\n]{1,80}\\}\\}|\\$\\{[^{}\\n]{1,80}\\}"
+                                    + "|(?<!\\{)\\{[A-Za-z_][A-Za-z0-9_.]{0,40}\\}(?!\\})|%\\([A-Za-z_]+\\)s|<%=?[^%\\n]{1,80}%>")),
+            new Rule(
+                    "id",
+                    Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}"
+                            + "-[0-9a-fA-F]{12}\\b|\\b[0-9a-f]{24,}\\b")),
+            new Rule(
+                    "date",
+                    Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?)?\\b"
+                            + "|\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b|\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+                            + "[a-z]*\\.? \\d{1,2},? \\d{4}\\b|\\d{4}年\\d{1,2}月\\d{1,2}日")),
             new Rule("time", Pattern.compile("\\b\\d{1,2}:\\d{2}(?::\\d{2})?\\b")),
             new Rule("timestamp", Pattern.compile("\\b1\\d{9}(?:\\d{3})?\\b")),
-            new Rule("phrase", Pattern.compile("(?i)\\b(?:today is|today's date|current date|current time|"
-                    + "the time is|session id|request id)\\b")));
+            new Rule(
+                    "phrase",
+                    Pattern.compile("(?i)\\b(?:today is|today's date|current date|current time|"
+                            + "the time is|session id|request id)\\b")));
 
     /** Per-request-looking content before the last breakpoint, each with the first breakpoint it breaks. */
     public static List<CacheWarning> variableContent(String prompt, List<Integer> breakpoints) {
@@ -248,19 +303,26 @@ public final class CachePlanner {
                 while (bps.get(bp) <= m.start()) {
                     bp++;
                 }
-                out.add(new CacheWarning(new TextRange(m.start(), m.end()), rule.kind(), bp, "“" + m.group()
-                        + "” looks like per-request content (" + rule.kind() + ") before breakpoint " + (bp + 1)
-                        + ": when it changes, the cached prefix no longer matches. Move it after the breakpoint."));
+                out.add(
+                        new CacheWarning(
+                                new TextRange(m.start(), m.end()),
+                                rule.kind(),
+                                bp,
+                                "“" + m.group()
+                                        + "” looks like per-request content (" + rule.kind() + ") before breakpoint "
+                                        + (bp + 1)
+                                        + ": when it changes, the cached prefix no longer matches. Move it after the breakpoint."));
             }
         }
-        out.sort(java.util.Comparator.comparingInt(w -> w.range().start()));
+        out.sort(Comparator.comparingInt(w -> w.range().start()));
         return out;
     }
 
     static String ordinal(int n) {
         int mod100 = n % 100;
-        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd"
-                : n % 10 == 3 ? "rd" : "th";
+        String suffix = mod100 >= 11 && mod100 <= 13
+                ? "th"
+                : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
         return n + suffix;
     }
 

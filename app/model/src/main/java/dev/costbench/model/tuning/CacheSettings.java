@@ -14,8 +14,14 @@ import java.math.BigDecimal;
  * @param geminiExplicit     on Gemini models plan explicit caching instead of implicit
  * @param storagePerMTokHour Gemini explicit storage in USD per 1M tokens per hour; null when not known (not modelled)
  */
-public record CacheSettings(long monthlyRequests, double hitRate, CacheTtl ttl, long outputTokens,
-                            BillingOptions billing, boolean geminiExplicit, BigDecimal storagePerMTokHour) {
+public record CacheSettings(
+        long monthlyRequests,
+        double hitRate,
+        CacheTtl ttl,
+        long outputTokens,
+        BillingOptions billing,
+        boolean geminiExplicit,
+        BigDecimal storagePerMTokHour) {
 
     public CacheSettings {
         if (monthlyRequests < 0 || outputTokens < 0) {
@@ -29,8 +35,8 @@ public record CacheSettings(long monthlyRequests, double hitRate, CacheTtl ttl, 
     }
 
     public static CacheSettings of(long monthlyRequests, double hitRate) {
-        return new CacheSettings(monthlyRequests, hitRate, CacheTtl.FIVE_MINUTES, 0, BillingOptions.INTERACTIVE,
-                false, null);
+        return new CacheSettings(
+                monthlyRequests, hitRate, CacheTtl.FIVE_MINUTES, 0, BillingOptions.INTERACTIVE, false, null);
     }
 
     /**
@@ -39,13 +45,13 @@ public record CacheSettings(long monthlyRequests, double hitRate, CacheTtl ttl, 
      */
     public static CacheSettings atRate(double requestsPerMinute, CacheTtl ttl) {
         long monthly = Math.round(requestsPerMinute * 60 * CachePlanner.HOURS_PER_MONTH);
-        return new CacheSettings(monthly, CachePlanner.hitRate(requestsPerMinute, ttl), ttl, 0,
-                BillingOptions.INTERACTIVE, false, null);
+        return new CacheSettings(
+                monthly, CachePlanner.hitRate(requestsPerMinute, ttl), ttl, 0, BillingOptions.INTERACTIVE, false, null);
     }
 
     public CacheSettings withTtl(CacheTtl t) {
-        return new CacheSettings(monthlyRequests, hitRate, t, outputTokens, billing, geminiExplicit,
-                storagePerMTokHour);
+        return new CacheSettings(
+                monthlyRequests, hitRate, t, outputTokens, billing, geminiExplicit, storagePerMTokHour);
     }
 
     public CacheSettings withOutput(long tokens) {

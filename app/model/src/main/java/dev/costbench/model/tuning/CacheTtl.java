@@ -3,7 +3,8 @@ package dev.costbench.model.tuning;
 
 /** How long a cache entry lives without a hit (Anthropic prices 5-minute and 1-hour writes differently). */
 public enum CacheTtl {
-    FIVE_MINUTES(5, "5 minutes"), ONE_HOUR(60, "1 hour");
+    FIVE_MINUTES(5, "5 minutes"),
+    ONE_HOUR(60, "1 hour");
 
     private final int minutes;
     private final String label;

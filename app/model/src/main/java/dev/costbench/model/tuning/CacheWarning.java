@@ -8,5 +8,4 @@ package dev.costbench.model.tuning;
  * @param kind       "placeholder", "date", "time", "id", "timestamp" or "phrase"
  * @param breakpoint index (0-based) of the first breakpoint it breaks
  */
-public record CacheWarning(TextRange range, String kind, int breakpoint, String message) {
-}
+public record CacheWarning(TextRange range, String kind, int breakpoint, String message) {}

@@ -4,5 +4,4 @@ package dev.costbench.model.tuning;
 import java.util.List;
 
 /** A suggestion before it is measured and priced. */
-record Candidate(String id, SuggestionKind kind, String title, String detail, List<TextEdit> edits) {
-}
+record Candidate(String id, SuggestionKind kind, String title, String detail, List<TextEdit> edits) {}

@@ -23,9 +23,18 @@ import java.util.Optional;
  * chat format's framing tokens (3 per text message + 3 reply priming, UNCONFIRMED for newer models) are a line of
  * their own.
  */
-public record ComponentBreakdown(ModelEntry model, long monthlyRequests, BillingOptions options, List<RequestPart> request,
-                                 List<PartCost> parts, long framingTokens, BigDecimal framingPerRequest,
-                                 BigDecimal perRequest, BigDecimal perMonth, boolean complete, List<String> notes) {
+public record ComponentBreakdown(
+        ModelEntry model,
+        long monthlyRequests,
+        BillingOptions options,
+        List<RequestPart> request,
+        List<PartCost> parts,
+        long framingTokens,
+        BigDecimal framingPerRequest,
+        BigDecimal perRequest,
+        BigDecimal perMonth,
+        boolean complete,
+        List<String> notes) {
 
     public ComponentBreakdown {
         request = List.copyOf(request);
@@ -34,8 +43,8 @@ public record ComponentBreakdown(ModelEntry model, long monthlyRequests, Billing
     }
 
     /** Prices {@code request} on {@code model}; {@code monthlyRequests} scales the monthly figures. */
-    public static ComponentBreakdown of(ModelEntry model, List<RequestPart> request, long monthlyRequests,
-                                        BillingOptions options) {
+    public static ComponentBreakdown of(
+            ModelEntry model, List<RequestPart> request, long monthlyRequests, BillingOptions options) {
         if (monthlyRequests < 0) {
             throw new IllegalArgumentException("monthly requests must not be negative");
         }
@@ -92,15 +101,32 @@ public record ComponentBreakdown(ModelEntry model, long monthlyRequests, Billing
         BigDecimal monthly = BigDecimal.valueOf(monthlyRequests);
         for (int i = 0; i < request.size(); i++) {
             BigDecimal v = usd.get(i);
-            double share = v == null || total.signum() == 0 ? 0 : v.divide(total, MathContext.DECIMAL64).doubleValue();
-            parts.add(new PartCost(request.get(i), counts.get(i).tokens(), counts.get(i).exact(), v,
-                    v == null ? null : v.multiply(monthly), share));
+            double share = v == null || total.signum() == 0
+                    ? 0
+                    : v.divide(total, MathContext.DECIMAL64).doubleValue();
+            parts.add(new PartCost(
+                    request.get(i),
+                    counts.get(i).tokens(),
+                    counts.get(i).exact(),
+                    v,
+                    v == null ? null : v.multiply(monthly),
+                    share));
         }
         if (!complete) {
             notes.add("Some parts are unpriced on this model: the totals cover only the priced parts.");
         }
-        return new ComponentBreakdown(model, monthlyRequests, opts, request, parts, framing, framingUsd, total,
-                total.multiply(monthly), complete, notes);
+        return new ComponentBreakdown(
+                model,
+                monthlyRequests,
+                opts,
+                request,
+                parts,
+                framing,
+                framingUsd,
+                total,
+                total.multiply(monthly),
+                complete,
+                notes);
     }
 
     private static BigDecimal cost(Price price, long tokens, BigDecimal factor) {
@@ -110,7 +136,10 @@ public record ComponentBreakdown(ModelEntry model, long monthlyRequests, Billing
         if (price == null) {
             return null;
         }
-        return price.perMTok().multiply(BigDecimal.valueOf(tokens)).multiply(factor).movePointLeft(6);
+        return price.perMTok()
+                .multiply(BigDecimal.valueOf(tokens))
+                .multiply(factor)
+                .movePointLeft(6);
     }
 
     /** All input tokens, framing included. */
@@ -135,8 +164,10 @@ public record ComponentBreakdown(ModelEntry model, long monthlyRequests, Billing
         List<RequestPart> rest = new ArrayList<>(request);
         rest.remove(index);
         ComponentBreakdown without = of(model, rest, monthlyRequests, options);
-        return new Saving(inputTokens() + outputTokens() - without.inputTokens() - without.outputTokens(),
-                perRequest.subtract(without.perRequest), perMonth.subtract(without.perMonth));
+        return new Saving(
+                inputTokens() + outputTokens() - without.inputTokens() - without.outputTokens(),
+                perRequest.subtract(without.perRequest),
+                perMonth.subtract(without.perMonth));
     }
 
     /** Reasoning and visible output tokens. */

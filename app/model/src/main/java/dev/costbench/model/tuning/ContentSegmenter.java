@@ -2,6 +2,7 @@
 package dev.costbench.model.tuning;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,17 +28,19 @@ public final class ContentSegmenter {
 
     private static final byte NONE = -1;
 
-    private ContentSegmenter() {
-    }
+    private ContentSegmenter() {}
 
     /** The spans of {@code text}, in order, contiguous, none empty, neighbours of different kinds. */
     public static List<ContentSpan> segment(String text) {
         int n = text.length();
         byte[] kind = new byte[n];
-        java.util.Arrays.fill(kind, NONE);
+        Arrays.fill(kind, NONE);
         for (TextRange f : Regions.fences(text)) {
-            String info = text.substring(f.start(), Regions.lineEnd(text, f.start())).trim()
-                    .replaceAll("^[`~]+", "").trim().toLowerCase(Locale.ROOT);
+            String info = text.substring(f.start(), Regions.lineEnd(text, f.start()))
+                    .trim()
+                    .replaceAll("^[`~]+", "")
+                    .trim()
+                    .toLowerCase(Locale.ROOT);
             boolean json = JSON_FENCES.contains(info);
             mark(kind, f.start(), f.end(), json ? ContentKind.JSON : ContentKind.CODE, true);
         }
@@ -61,7 +64,10 @@ public final class ContentSegmenter {
     /** An untagged fence whose content is JSON and nothing else. */
     private static boolean untaggedJsonFence(String text, TextRange f, byte[] kind) {
         int firstLineEnd = Regions.lineEnd(text, f.start());
-        String info = text.substring(f.start(), firstLineEnd).trim().replaceAll("^[`~]+", "").trim();
+        String info = text.substring(f.start(), firstLineEnd)
+                .trim()
+                .replaceAll("^[`~]+", "")
+                .trim();
         if (!info.isEmpty()) {
             return false;
         }
@@ -95,8 +101,9 @@ public final class ContentSegmenter {
             String line = text.substring(ls, le);
             boolean free = ls == le || allFree(kind, ls, le);
             boolean blank = line.isBlank();
-            boolean code = free && !blank && (looksLikeCode(line)
-                    || (prevCode && (line.startsWith("    ") || line.startsWith("\t"))));
+            boolean code = free
+                    && !blank
+                    && (looksLikeCode(line) || (prevCode && (line.startsWith("    ") || line.startsWith("\t"))));
             if (code) {
                 run.add(new int[] {ls, Math.min(text.length(), le + 1)});
                 prevCode = true;
@@ -125,7 +132,9 @@ public final class ContentSegmenter {
         if (t.isEmpty()) {
             return false;
         }
-        return CODE_START.matcher(t).find() || CODE_END.matcher(t).find() || ASSIGNMENT.matcher(t).matches();
+        return CODE_START.matcher(t).find()
+                || CODE_END.matcher(t).find()
+                || ASSIGNMENT.matcher(t).matches();
     }
 
     private static boolean allFree(byte[] kind, int from, int to) {

@@ -27,8 +27,7 @@ public final class FewShotSelector {
         }
     }
 
-    private FewShotSelector() {
-    }
+    private FewShotSelector() {}
 
     /** Token-set Jaccard similarity of two texts, 0..1 (1 for two empty texts). */
     public static double similarity(Encoding enc, String a, String b) {

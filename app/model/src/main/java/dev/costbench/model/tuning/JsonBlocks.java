@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.tuning;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,10 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.validation.JsonReading;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * JSON blocks in a prompt (schemas, tool definitions, examples): a block starts at a line whose first non-blank
@@ -25,21 +27,23 @@ final class JsonBlocks {
 
     private static final ObjectMapper JSON = JsonReading.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     /** Fence info strings whose content may be minified; blocks in other code (python, js…) are left alone. */
-    private static final java.util.Set<String> JSON_FENCES = java.util.Set.of("", "json", "jsonc", "json5",
-            "jsonschema", "jsonl");
+    private static final Set<String> JSON_FENCES = Set.of("", "json", "jsonc", "json5", "jsonschema", "jsonl");
 
-    private JsonBlocks() {
-    }
+    private JsonBlocks() {}
 
     static List<TextRange> find(String text) {
         List<TextRange> out = new ArrayList<>();
         List<TextRange> otherCode = new ArrayList<>();
         for (TextRange f : Regions.fences(text)) {
-            String info = text.substring(f.start(), Regions.lineEnd(text, f.start())).trim()
-                    .replaceAll("^[`~]+", "").trim().toLowerCase(java.util.Locale.ROOT);
+            String info = text.substring(f.start(), Regions.lineEnd(text, f.start()))
+                    .trim()
+                    .replaceAll("^[`~]+", "")
+                    .trim()
+                    .toLowerCase(Locale.ROOT);
             if (!JSON_FENCES.contains(info)) {
                 otherCode.add(f);
             }
@@ -51,7 +55,8 @@ final class JsonBlocks {
                 i++;
             }
             int next = Regions.lineEnd(text, ls) + 1;
-            if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')
+            if (i < text.length()
+                    && (text.charAt(i) == '{' || text.charAt(i) == '[')
                     && !Regions.overlaps(otherCode, i, i + 1)) {
                 int end = balancedEnd(text, i);
                 if (end > 0 && parses(text.substring(i, end))) {
@@ -93,9 +98,13 @@ final class JsonBlocks {
                 }
             }
             if (!edits.isEmpty()) {
-                out.add(new Candidate("json-minify-" + r.start(), SuggestionKind.JSON_MINIFY,
-                        "Minify the JSON block at line " + line(text, r.start()), "Whitespace outside JSON strings "
-                        + "carries no meaning for the model; strings and keys are kept exactly.", edits));
+                out.add(new Candidate(
+                        "json-minify-" + r.start(),
+                        SuggestionKind.JSON_MINIFY,
+                        "Minify the JSON block at line " + line(text, r.start()),
+                        "Whitespace outside JSON strings "
+                                + "carries no meaning for the model; strings and keys are kept exactly.",
+                        edits));
             }
         }
         return out;
@@ -120,10 +129,13 @@ final class JsonBlocks {
             } catch (JsonProcessingException e) {
                 continue;
             }
-            out.add(new Candidate("json-descriptions-" + r.start(), SuggestionKind.JSON_DESCRIPTIONS,
+            out.add(new Candidate(
+                    "json-descriptions-" + r.start(),
+                    SuggestionKind.JSON_DESCRIPTIONS,
                     "Drop " + dropped + " “description” strings from the JSON at line " + line(text, r.start()),
                     "Descriptions can carry meaning the model needs: check the answers in the A/B lab. The block is "
-                    + "also minified.", List.of(TextEdit.of(text, r.start(), r.end(), compact))));
+                            + "also minified.",
+                    List.of(TextEdit.of(text, r.start(), r.end(), compact))));
         }
         return out;
     }

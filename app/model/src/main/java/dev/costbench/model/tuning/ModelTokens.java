@@ -11,8 +11,7 @@ import java.util.List;
 /** Token counts of text fragments on a model, without the chat-format framing a whole message adds. */
 final class ModelTokens {
 
-    private ModelTokens() {
-    }
+    private ModelTokens() {}
 
     /** The tokens {@code stats} add to a prompt on {@code model} (exact or an estimate, as the model allows). */
     static TokenCount of(ModelEntry model, TextStats stats) {
@@ -25,7 +24,9 @@ final class ModelTokens {
         }
         String method = c.method();
         int plus = method.indexOf(" + ");
-        return new TokenCount(c.tokens() - ModelTokenCounter.TOKENS_PER_MESSAGE, c.exact(),
+        return new TokenCount(
+                c.tokens() - ModelTokenCounter.TOKENS_PER_MESSAGE,
+                c.exact(),
                 plus < 0 ? method : method.substring(0, plus));
     }
 

@@ -12,8 +12,8 @@ import java.math.BigDecimal;
  * @param perMonth   {@code perRequest} times the monthly requests; null when unpriced
  * @param share      the part's fraction of the priced request cost, 0..1
  */
-public record PartCost(RequestPart part, long tokens, boolean exact, BigDecimal perRequest, BigDecimal perMonth,
-                       double share) {
+public record PartCost(
+        RequestPart part, long tokens, boolean exact, BigDecimal perRequest, BigDecimal perMonth, double share) {
 
     public boolean unpriced() {
         return perRequest == null;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,10 +19,23 @@ final class Phrases {
 
     /** Filler removed before the next word; longer phrases first. */
     static final List<String> FILLER = List.of(
-            "it is very important that you", "it is important that you", "it's important that you",
-            "it is crucial that you", "it is essential that you", "i would like you to", "i'd like you to",
-            "i want you to", "please make sure that you", "please make sure to", "please ensure that you",
-            "please note that", "make sure that you", "make sure to", "be sure to", "kindly", "please");
+            "it is very important that you",
+            "it is important that you",
+            "it's important that you",
+            "it is crucial that you",
+            "it is essential that you",
+            "i would like you to",
+            "i'd like you to",
+            "i want you to",
+            "please make sure that you",
+            "please make sure to",
+            "please ensure that you",
+            "please note that",
+            "make sure that you",
+            "make sure to",
+            "be sure to",
+            "kindly",
+            "please");
 
     /** Verbose phrasing → shorter equivalent. */
     static final Map<String, String> VERBOSE = new LinkedHashMap<>();
@@ -60,8 +74,7 @@ final class Phrases {
     private static final String WORD = "[\\p{L}\\p{N}_'’-]";
     private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]{0,400}\"|“[^”\\n]{0,400}”|«[^»\\n]{0,400}»");
 
-    private Phrases() {
-    }
+    private Phrases() {}
 
     static List<Candidate> filler(String text) {
         List<TextRange> keep = protectedRanges(text);
@@ -75,18 +88,25 @@ final class Phrases {
             if (e == null) {
                 continue;
             }
-            List<TextEdit> group = byPhrase.computeIfAbsent(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")
-                    .replace('’', '\''), k -> new ArrayList<>());
+            List<TextEdit> group = byPhrase.computeIfAbsent(
+                    m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replace('’', '\''),
+                    k -> new ArrayList<>());
             if (group.isEmpty() || group.get(group.size() - 1).end() <= e.start()) {
                 group.add(e);
             }
         }
         List<Candidate> out = new ArrayList<>();
-        byPhrase.forEach((phrase, edits) -> out.add(edits.isEmpty() ? null : new Candidate("filler-" + slug(phrase),
-                SuggestionKind.FILLER,
-                "Remove “" + phrase + "” (" + edits.size() + "×)", "Politeness and emphasis phrases cost tokens "
-                + "and rarely change the answer; check the result in the A/B lab.", edits)));
-        out.removeIf(java.util.Objects::isNull);
+        byPhrase.forEach((phrase, edits) -> out.add(
+                edits.isEmpty()
+                        ? null
+                        : new Candidate(
+                                "filler-" + slug(phrase),
+                                SuggestionKind.FILLER,
+                                "Remove “" + phrase + "” (" + edits.size() + "×)",
+                                "Politeness and emphasis phrases cost tokens "
+                                        + "and rarely change the answer; check the result in the A/B lab.",
+                                edits)));
+        out.removeIf(Objects::isNull);
         return out;
     }
 
@@ -109,9 +129,12 @@ final class Phrases {
             byPhrase.computeIfAbsent(key, k -> new ArrayList<>()).add(TextEdit.of(text, m.start(), m.end(), repl));
         }
         List<Candidate> out = new ArrayList<>();
-        byPhrase.forEach((phrase, edits) -> out.add(new Candidate("verbose-" + slug(phrase), SuggestionKind.VERBOSE,
+        byPhrase.forEach((phrase, edits) -> out.add(new Candidate(
+                "verbose-" + slug(phrase),
+                SuggestionKind.VERBOSE,
                 "“" + phrase + "” → “" + VERBOSE.get(phrase) + "” (" + edits.size() + "×)",
-                "A shorter phrasing with the same meaning.", edits)));
+                "A shorter phrasing with the same meaning.",
+                edits)));
         return out;
     }
 

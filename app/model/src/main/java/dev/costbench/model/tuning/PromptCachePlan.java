@@ -14,8 +14,7 @@ public record PromptCachePlan(List<Breakpoint> breakpoints, CachePlan plan, List
      * @param prefixTokens   tokens before it on the model
      * @param reachesMinimum the prefix reaches the model's minimum cacheable length
      */
-    public record Breakpoint(int offset, long prefixTokens, boolean reachesMinimum) {
-    }
+    public record Breakpoint(int offset, long prefixTokens, boolean reachesMinimum) {}
 
     public PromptCachePlan {
         breakpoints = List.copyOf(breakpoints);

@@ -26,8 +26,15 @@ public final class PromptDiff {
      *                      nothing and the optimized prompt costs something (an unbounded increase)
      * @param monthlyDelta  the cost change at the monthly volume; null when unpriced
      */
-    public record Row(ModelEntry model, TokenCount baselineTokens, TokenCount optimizedTokens, BigDecimal baselineUsd,
-                      BigDecimal optimizedUsd, BigDecimal deltaUsd, BigDecimal increasePct, BigDecimal monthlyDelta) {
+    public record Row(
+            ModelEntry model,
+            TokenCount baselineTokens,
+            TokenCount optimizedTokens,
+            BigDecimal baselineUsd,
+            BigDecimal optimizedUsd,
+            BigDecimal deltaUsd,
+            BigDecimal increasePct,
+            BigDecimal monthlyDelta) {
 
         public long deltaTokens() {
             return optimizedTokens.tokens() - baselineTokens.tokens();
@@ -46,11 +53,10 @@ public final class PromptDiff {
         }
     }
 
-    private PromptDiff() {
-    }
+    private PromptDiff() {}
 
-    public static List<Row> compare(List<ModelEntry> models, String baseline, String optimized, long monthlyRequests,
-                                    BillingOptions billing) {
+    public static List<Row> compare(
+            List<ModelEntry> models, String baseline, String optimized, long monthlyRequests, BillingOptions billing) {
         TextStats a = TextStats.of(baseline);
         TextStats b = TextStats.of(optimized);
         List<Row> rows = new ArrayList<>();
@@ -66,7 +72,14 @@ public final class PromptDiff {
             } else if (delta != null && delta.signum() == 0) {
                 pct = BigDecimal.ZERO;
             }
-            rows.add(new Row(m, ta, tb, ua, ub, delta, pct,
+            rows.add(new Row(
+                    m,
+                    ta,
+                    tb,
+                    ua,
+                    ub,
+                    delta,
+                    pct,
                     delta == null ? null : delta.multiply(BigDecimal.valueOf(monthlyRequests))));
         }
         return rows;

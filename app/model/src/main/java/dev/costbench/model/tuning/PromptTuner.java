@@ -34,11 +34,9 @@ public final class PromptTuner {
      * @param accepted the suggestions applied
      * @param skipped  those left out because their edits overlap an accepted one
      */
-    public record Applied(String text, List<Suggestion> accepted, List<Suggestion> skipped) {
-    }
+    public record Applied(String text, List<Suggestion> accepted, List<Suggestion> skipped) {}
 
-    private PromptTuner() {
-    }
+    private PromptTuner() {}
 
     /** All suggestions for {@code text}, largest saving on the target model first. */
     public static List<Suggestion> suggest(String text, TuneOptions options) {
@@ -72,13 +70,24 @@ public final class PromptTuner {
                 saved.put(e, s);
                 any |= s > 0;
             }
-            long modelSaved = modelBefore.tokens() - ModelTokens.of(model, statsAfter).tokens();
+            long modelSaved =
+                    modelBefore.tokens() - ModelTokens.of(model, statsAfter).tokens();
             if (!any && modelSaved <= 0) {
                 continue;
             }
             BigDecimal perRequest = usd(prices.input(), modelSaved);
-            out.add(new Suggestion(c.id(), c.kind(), c.title(), c.detail(), c.edits(), saved, modelSaved,
-                    modelBefore.exact(), perRequest, monthly(perRequest, options.monthlyRequests()), null));
+            out.add(new Suggestion(
+                    c.id(),
+                    c.kind(),
+                    c.title(),
+                    c.detail(),
+                    c.edits(),
+                    saved,
+                    modelSaved,
+                    modelBefore.exact(),
+                    perRequest,
+                    monthly(perRequest, options.monthlyRequests()),
+                    null));
         }
         Suggestion cap = outputCap(options, prices.output());
         if (cap != null) {
@@ -127,11 +136,22 @@ public final class PromptTuner {
         BigDecimal perRequest = usd(outputPrice, saved);
         String detail = "Answers are expected to be about " + o.expectedAnswerTokens() + " tokens; a cap of " + cap
                 + " stops runaway answers. "
-                + (o.currentOutputTokens() == null ? "Give today's average output to price the saving. "
-                : "Today's answers average " + current + " tokens. ")
+                + (o.currentOutputTokens() == null
+                        ? "Give today's average output to price the saving. "
+                        : "Today's answers average " + current + " tokens. ")
                 + "On reasoning models max_tokens also bounds the reasoning tokens: leave room for them.";
-        return new Suggestion("output-cap", SuggestionKind.OUTPUT_CAP, "Cap the output at " + cap + " tokens", detail,
-                List.of(), Map.of(), saved, true, perRequest, monthly(perRequest, o.monthlyRequests()), cap);
+        return new Suggestion(
+                "output-cap",
+                SuggestionKind.OUTPUT_CAP,
+                "Cap the output at " + cap + " tokens",
+                detail,
+                List.of(),
+                Map.of(),
+                saved,
+                true,
+                perRequest,
+                monthly(perRequest, o.monthlyRequests()),
+                cap);
     }
 
     private static Candidate fewShot(String text, TuneOptions o) {
@@ -154,9 +174,15 @@ public final class PromptTuner {
             names.add(Integer.toString(i + 1));
         }
         String how = o.fewShotInput() == null ? "the most diverse" : "the most similar to the input";
-        return new Candidate("few-shot", SuggestionKind.FEW_SHOT, "Keep " + sel.selected().size() + " of "
-                + ranges.size() + " examples within " + o.fewShotBudget() + " tokens (drop " + String.join(", ", names)
-                + ")", "Keeps " + how + " examples (token-set Jaccard, o200k_base) that fit the budget.", edits);
+        return new Candidate(
+                "few-shot",
+                SuggestionKind.FEW_SHOT,
+                "Keep " + sel.selected().size() + " of "
+                        + ranges.size() + " examples within " + o.fewShotBudget() + " tokens (drop "
+                        + String.join(", ", names)
+                        + ")",
+                "Keeps " + how + " examples (token-set Jaccard, o200k_base) that fit the budget.",
+                edits);
     }
 
     static Map<Encoding, Integer> counts(TextStats stats) {
@@ -167,7 +193,9 @@ public final class PromptTuner {
     }
 
     static BigDecimal usd(Price price, long tokens) {
-        return price == null ? null : price.perMTok().multiply(BigDecimal.valueOf(tokens)).movePointLeft(6);
+        return price == null
+                ? null
+                : price.perMTok().multiply(BigDecimal.valueOf(tokens)).movePointLeft(6);
     }
 
     static BigDecimal monthly(BigDecimal perRequest, long monthlyRequests) {

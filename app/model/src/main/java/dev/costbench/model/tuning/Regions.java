@@ -12,8 +12,7 @@ final class Regions {
     private static final Pattern FENCE = Pattern.compile("(?m)^[ \\t]*(`{3,}|~{3,})");
     private static final Pattern INLINE = Pattern.compile("`[^`\\n]+`");
 
-    private Regions() {
-    }
+    private Regions() {}
 
     /** Fenced code blocks, fence lines included; an unclosed fence runs to the end of the text. */
     static List<TextRange> fences(String text) {
@@ -24,8 +23,8 @@ final class Regions {
             String fence = m.group(1);
             int start = m.start();
             int lineEnd = lineEnd(text, m.end());
-            Pattern close = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(fence.substring(0, 1)) + "{"
-                    + fence.length() + ",}[ \\t]*$");
+            Pattern close = Pattern.compile(
+                    "(?m)^[ \\t]*" + Pattern.quote(fence.substring(0, 1)) + "{" + fence.length() + ",}[ \\t]*$");
             Matcher c = close.matcher(text);
             int end = text.length();
             if (lineEnd < text.length() && c.find(lineEnd + 1)) {

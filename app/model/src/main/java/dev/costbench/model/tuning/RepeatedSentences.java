@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Instructions said twice: identical sentences (after case, spacing, list markers and end punctuation are
@@ -23,11 +25,9 @@ final class RepeatedSentences {
     private static final int MIN_IDENTICAL = 12;
     private static final int MIN_NEAR = 30;
 
-    private record Unit(int start, int end, String key, Set<String> bigrams, boolean wholeLine) {
-    }
+    private record Unit(int start, int end, String key, Set<String> bigrams, boolean wholeLine) {}
 
-    private RepeatedSentences() {
-    }
+    private RepeatedSentences() {}
 
     static List<Candidate> find(String text) {
         List<TextRange> code = Regions.code(text);
@@ -52,8 +52,12 @@ final class RepeatedSentences {
                 boolean within = later.key.codePointCount(0, later.key.length()) >= MIN_IDENTICAL
                         && first.key.contains(later.key);
                 double ratio = later.key.length() / (double) Math.max(1, first.key.length());
-                boolean near = !within && ratio > 0.7 && ratio < 1.43 && later.key.length() >= MIN_NEAR
-                        && first.key.length() >= MIN_NEAR && jaccard(first.bigrams, later.bigrams) >= NEAR;
+                boolean near = !within
+                        && ratio > 0.7
+                        && ratio < 1.43
+                        && later.key.length() >= MIN_NEAR
+                        && first.key.length() >= MIN_NEAR
+                        && jaccard(first.bigrams, later.bigrams) >= NEAR;
                 if (within || near) {
                     match = i;
                     break;
@@ -80,11 +84,17 @@ final class RepeatedSentences {
             Unit u = units.get(first);
             boolean same = onlyIdentical.getOrDefault(first, true);
             String quote = shorten(text.substring(u.start, u.end));
-            out.add(new Candidate("repeated-" + u.start, SuggestionKind.REPEATED,
+            out.add(new Candidate(
+                    "repeated-" + u.start,
+                    SuggestionKind.REPEATED,
                     (same ? "Repeated instruction: “" : "Repeated or near-repeated instruction: “") + quote + "” ("
-                    + edits.size() + "× more)", "First said at line " + line(text, u.start) + (same ? ""
-                    : "; some copies are worded slightly differently or sit inside a longer sentence")
-                    + ". The later copies are removed.", edits));
+                            + edits.size() + "× more)",
+                    "First said at line " + line(text, u.start)
+                            + (same
+                                    ? ""
+                                    : "; some copies are worded slightly differently or sit inside a longer sentence")
+                            + ". The later copies are removed.",
+                    edits));
         });
         return out;
     }
@@ -161,8 +171,7 @@ final class RepeatedSentences {
 
     /** The length of a leading list marker ("- ", "* ", "1. ", "2) ") with its indentation. */
     private static int marker(String line) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[ \\t]*(?:[-*•+]|\\d{1,3}[.)])?[ \\t]*")
-                .matcher(line);
+        Matcher m = Pattern.compile("^[ \\t]*(?:[-*•+]|\\d{1,3}[.)])?[ \\t]*").matcher(line);
         return m.lookingAt() ? m.end() : 0;
     }
 
@@ -196,8 +205,7 @@ final class RepeatedSentences {
 
     static String shorten(String s) {
         String one = s.replaceAll("\\s+", " ").trim();
-        return one.codePointCount(0, one.length()) <= 60 ? one
-                : one.substring(0, one.offsetByCodePoints(0, 57)) + "…";
+        return one.codePointCount(0, one.length()) <= 60 ? one : one.substring(0, one.offsetByCodePoints(0, 57)) + "…";
     }
 
     private static int line(String text, int pos) {

@@ -63,8 +63,12 @@ public final class RequestTuner {
      * @param expectedAnswerTokens expected answer length for the output cap and structured output; null skips the cap
      * @param historyThreshold     turns holding at least this many tokens on the model get a summarization hint
      */
-    public record Settings(int fewShotBudget, boolean fewShotSimilar, boolean dropJsonDescriptions,
-                           Long expectedAnswerTokens, long historyThreshold) {
+    public record Settings(
+            int fewShotBudget,
+            boolean fewShotSimilar,
+            boolean dropJsonDescriptions,
+            Long expectedAnswerTokens,
+            long historyThreshold) {
         public static Settings defaults() {
             return new Settings(0, false, false, null, 2_000);
         }
@@ -78,8 +82,13 @@ public final class RequestTuner {
      * @param hint      true when there is nothing to apply automatically (the history summary)
      * @param costUsd   what making the suggestion cost (an LLM rewrite call); null when it cost nothing
      */
-    public record Item(Suggestion suggestion, int part, String partLabel, List<Integer> dropParts, boolean hint,
-                       BigDecimal costUsd) {
+    public record Item(
+            Suggestion suggestion,
+            int part,
+            String partLabel,
+            List<Integer> dropParts,
+            boolean hint,
+            BigDecimal costUsd) {
         public Item {
             dropParts = List.copyOf(dropParts);
         }
@@ -90,24 +99,37 @@ public final class RequestTuner {
         }
     }
 
-    private RequestTuner() {
-    }
+    private RequestTuner() {}
 
     /** All suggestions for the request, largest monthly saving first (unpriced ones last). */
-    public static List<Item> suggest(List<TextPart> parts, long outputTokens, ModelEntry model, long monthly,
-                                     BillingOptions billing, Settings s) {
+    public static List<Item> suggest(
+            List<TextPart> parts,
+            long outputTokens,
+            ModelEntry model,
+            long monthly,
+            BillingOptions billing,
+            Settings s) {
         List<Item> out = new ArrayList<>();
-        TuneOptions base = new TuneOptions(model, monthly, billing, s.dropJsonDescriptions(), null, null, List.of(),
-                0, null);
+        TuneOptions base =
+                new TuneOptions(model, monthly, billing, s.dropJsonDescriptions(), null, null, List.of(), 0, null);
         for (int i = 0; i < parts.size(); i++) {
             TextPart p = parts.get(i);
             if (p.text().isBlank()) {
                 continue;
             }
             for (Suggestion sg : PromptTuner.suggest(p.text(), base)) {
-                Suggestion named = new Suggestion(p.key() + ":" + sg.id(), sg.kind(), sg.title(), sg.detail(),
-                        sg.edits(), sg.tokensSaved(), sg.modelTokensSaved(), sg.modelTokensExact(), sg.usdPerRequest(),
-                        sg.usdPerMonth(), sg.maxTokens());
+                Suggestion named = new Suggestion(
+                        p.key() + ":" + sg.id(),
+                        sg.kind(),
+                        sg.title(),
+                        sg.detail(),
+                        sg.edits(),
+                        sg.tokensSaved(),
+                        sg.modelTokensSaved(),
+                        sg.modelTokensExact(),
+                        sg.usdPerRequest(),
+                        sg.usdPerMonth(),
+                        sg.maxTokens());
                 out.add(new Item(named, i, p.label(), List.of(), false, null));
             }
         }
@@ -131,8 +153,10 @@ public final class RequestTuner {
         if (history != null) {
             out.add(history);
         }
-        out.sort(Comparator.comparing((Item it) -> it.suggestion().usdPerMonth() == null ? BigDecimal.valueOf(-1)
-                : it.suggestion().usdPerMonth()).reversed()
+        out.sort(Comparator.comparing((Item it) -> it.suggestion().usdPerMonth() == null
+                        ? BigDecimal.valueOf(-1)
+                        : it.suggestion().usdPerMonth())
+                .reversed()
                 .thenComparing(it -> -it.suggestion().tokensSaved(Encoding.O200K_BASE)));
         return out;
     }
@@ -141,8 +165,15 @@ public final class RequestTuner {
      * An LLM rewrite of part {@code part} as a suggestion: one edit replacing the whole text by {@code rewritten},
      * its saving measured like any other, and {@code callCostUsd}, what the rewrite call cost, carried with it.
      */
-    public static Item rewrite(List<TextPart> parts, int part, String rewritten, String byModel, ModelEntry model,
-                               long monthly, BillingOptions billing, BigDecimal callCostUsd) {
+    public static Item rewrite(
+            List<TextPart> parts,
+            int part,
+            String rewritten,
+            String byModel,
+            ModelEntry model,
+            long monthly,
+            BillingOptions billing,
+            BigDecimal callCostUsd) {
         TextPart p = parts.get(part);
         String text = p.text();
         TextEdit edit = TextEdit.of(text, 0, text.length(), rewritten);
@@ -154,18 +185,28 @@ public final class RequestTuner {
         UnitPrices prices = CostEngine.unitPrices(model, totalTokens(model, parts), billing);
         BigDecimal perRequest = PromptTuner.usd(prices.input(), modelSaved);
         double ratio = text.isEmpty() ? 1 : rewritten.length() / (double) text.length();
-        Suggestion s = new Suggestion(p.key() + ":rewrite", SuggestionKind.REWRITE,
-                String.format(Locale.ROOT, "Rewrite of the %s by %s (%.0f %% of its length)",
-                        p.label().toLowerCase(Locale.ROOT), byModel, ratio * 100),
+        Suggestion s = new Suggestion(
+                p.key() + ":rewrite",
+                SuggestionKind.REWRITE,
+                String.format(
+                        Locale.ROOT,
+                        "Rewrite of the %s by %s (%.0f %% of its length)",
+                        p.label().toLowerCase(Locale.ROOT),
+                        byModel,
+                        ratio * 100),
                 "A cheaper model rewrote this part to about half its length. Read it before accepting, and check "
                         + "the answers in the A/B lab: a rewrite can drop an instruction.",
-                List.of(edit), saved, modelSaved, mb.exact(), perRequest, PromptTuner.monthly(perRequest, monthly),
+                List.of(edit),
+                saved,
+                modelSaved,
+                mb.exact(),
+                perRequest,
+                PromptTuner.monthly(perRequest, monthly),
                 null);
         return new Item(s, part, p.label(), List.of(), false, callCostUsd);
     }
 
-    private static Item fewShot(List<TextPart> parts, ModelEntry model, long monthly, UnitPrices prices,
-                                Settings s) {
+    private static Item fewShot(List<TextPart> parts, ModelEntry model, long monthly, UnitPrices prices, Settings s) {
         if (s.fewShotBudget() <= 0) {
             return null;
         }
@@ -176,7 +217,9 @@ public final class RequestTuner {
             if (i == userIdx || p.role() == Role.SYSTEM) {
                 continue;
             }
-            boolean pairs = p.role() == Role.USER && i + 1 < parts.size() && i + 1 != userIdx
+            boolean pairs = p.role() == Role.USER
+                    && i + 1 < parts.size()
+                    && i + 1 != userIdx
                     && parts.get(i + 1).role() == Role.ASSISTANT;
             examples.add(pairs ? List.of(i, i + 1) : List.of(i));
             if (pairs) {
@@ -186,8 +229,10 @@ public final class RequestTuner {
         if (examples.size() < 2) {
             return null;
         }
-        List<String> texts = examples.stream().map(ex -> String.join("\n",
-                ex.stream().map(k -> parts.get(k).text()).toList())).toList();
+        List<String> texts = examples.stream()
+                .map(ex -> String.join(
+                        "\n", ex.stream().map(k -> parts.get(k).text()).toList()))
+                .toList();
         FewShotSelector.Selection sel = s.fewShotSimilar() && userIdx >= 0
                 ? FewShotSelector.mostSimilar(texts, parts.get(userIdx).text(), Encoding.O200K_BASE, s.fewShotBudget())
                 : FewShotSelector.mostDiverse(texts, Encoding.O200K_BASE, s.fewShotBudget());
@@ -207,23 +252,34 @@ public final class RequestTuner {
                 dropped = dropped.plus(st);
                 TokenCount c = ModelTokens.of(model, st);
                 exact &= c.exact();
-                modelSaved += c.tokens() + (model.rules() == BillingRules.OPENAI && st.codePoints() > 0
-                        ? ModelTokenCounter.TOKENS_PER_MESSAGE : 0);
+                modelSaved += c.tokens()
+                        + (model.rules() == BillingRules.OPENAI && st.codePoints() > 0
+                                ? ModelTokenCounter.TOKENS_PER_MESSAGE
+                                : 0);
             }
         }
         BigDecimal perRequest = PromptTuner.usd(prices.input(), modelSaved);
         String how = s.fewShotSimilar() ? "most similar to the user message" : "most diverse";
-        Suggestion sg = new Suggestion("few-shot", SuggestionKind.FEW_SHOT, "Keep " + sel.selected().size() + " of "
-                + examples.size() + " examples within " + s.fewShotBudget() + " tokens (drop example "
-                + String.join(", ", names) + ")", "Keeps the " + how + " examples (token-set Jaccard, o200k_base) "
-                + "that fit the budget; the dropped turns are removed from the request.", List.of(),
-                PromptTuner.counts(dropped), modelSaved, exact, perRequest, PromptTuner.monthly(perRequest, monthly),
+        Suggestion sg = new Suggestion(
+                "few-shot",
+                SuggestionKind.FEW_SHOT,
+                "Keep " + sel.selected().size() + " of "
+                        + examples.size() + " examples within " + s.fewShotBudget() + " tokens (drop example "
+                        + String.join(", ", names) + ")",
+                "Keeps the " + how + " examples (token-set Jaccard, o200k_base) "
+                        + "that fit the budget; the dropped turns are removed from the request.",
+                List.of(),
+                PromptTuner.counts(dropped),
+                modelSaved,
+                exact,
+                perRequest,
+                PromptTuner.monthly(perRequest, monthly),
                 null);
         return new Item(sg, -1, "Few-shot turns", drop, false, null);
     }
 
-    private static Item structured(List<TextPart> parts, long outputTokens, ModelEntry model, long monthly,
-                                   UnitPrices prices, Settings s) {
+    private static Item structured(
+            List<TextPart> parts, long outputTokens, ModelEntry model, long monthly, UnitPrices prices, Settings s) {
         StringBuilder all = new StringBuilder();
         int target = -1;
         for (int i = 0; i < parts.size(); i++) {
@@ -250,29 +306,39 @@ public final class RequestTuner {
         TextStats added = TextStats.of(TextEdit.applyAll(text, List.of(edit)));
         TextStats before = TextStats.of(text);
         Map<Encoding, Integer> saved = saved(before, added);
-        long inputAdded = ModelTokens.of(model, added).tokens() - ModelTokens.of(model, before).tokens();
+        long inputAdded = ModelTokens.of(model, added).tokens()
+                - ModelTokens.of(model, before).tokens();
         BigDecimal out = PromptTuner.usd(prices.output(), outSaved);
         BigDecimal in = PromptTuner.usd(prices.input(), inputAdded);
         BigDecimal perRequest = out == null || in == null ? null : out.subtract(in);
         if (perRequest != null && perRequest.signum() <= 0) {
             return null;
         }
-        Suggestion sg = new Suggestion("structured-output", SuggestionKind.STRUCTURED_OUTPUT,
+        Suggestion sg = new Suggestion(
+                "structured-output",
+                SuggestionKind.STRUCTURED_OUTPUT,
                 "Ask for structured output (≈ " + outSaved + " fewer output tokens)",
                 "The prompt asks for a classification or extraction in prose. A JSON answer (better: the API's "
                         + "response_format / JSON schema) of about " + answer + " tokens instead of " + outputTokens
                         + " is an estimate; the instruction adds " + inputAdded + " input tokens. Check that "
-                        + "nothing reads the prose.", List.of(edit), saved, outSaved, false, perRequest,
-                PromptTuner.monthly(perRequest, monthly), null);
+                        + "nothing reads the prose.",
+                List.of(edit),
+                saved,
+                outSaved,
+                false,
+                perRequest,
+                PromptTuner.monthly(perRequest, monthly),
+                null);
         return new Item(sg, target, parts.get(target).label(), List.of(), false, null);
     }
 
-    private static Item history(List<TextPart> parts, ModelEntry model, long monthly, UnitPrices prices,
-                                Settings s) {
+    private static Item history(List<TextPart> parts, ModelEntry model, long monthly, UnitPrices prices, Settings s) {
         int userIdx = lastUser(parts);
         List<Integer> turns = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            if (i != userIdx && parts.get(i).role() != Role.SYSTEM && !parts.get(i).text().isBlank()) {
+            if (i != userIdx
+                    && parts.get(i).role() != Role.SYSTEM
+                    && !parts.get(i).text().isBlank()) {
                 turns.add(i);
             }
         }
@@ -290,12 +356,20 @@ public final class RequestTuner {
         long summary = Math.max(50, tokens / 10);
         long saved = tokens - summary;
         BigDecimal perRequest = PromptTuner.usd(prices.input(), saved);
-        Suggestion sg = new Suggestion("history-summary", SuggestionKind.HISTORY_SUMMARY,
+        Suggestion sg = new Suggestion(
+                "history-summary",
+                SuggestionKind.HISTORY_SUMMARY,
                 "Summarize the " + older.size() + " older turns (≈ " + saved + " tokens less)",
                 "The turns before the last exchange hold " + tokens + " tokens. A running summary of them (assumed "
                         + "≈ " + summary + " tokens, 10 %) keeps the facts for less; write it, or have a cheap "
                         + "model write it, and keep the last exchange verbatim. The saving is an estimate.",
-                List.of(), Map.of(), saved, false, perRequest, PromptTuner.monthly(perRequest, monthly), null);
+                List.of(),
+                Map.of(),
+                saved,
+                false,
+                perRequest,
+                PromptTuner.monthly(perRequest, monthly),
+                null);
         return new Item(sg, -1, "Chat history", List.of(), true, null);
     }
 

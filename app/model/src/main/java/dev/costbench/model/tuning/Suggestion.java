@@ -21,9 +21,18 @@ import java.util.Map;
  * @param usdPerMonth       {@code usdPerRequest} times the monthly requests; null when unpriced
  * @param maxTokens         for {@link SuggestionKind#OUTPUT_CAP}: the suggested max_tokens; else null
  */
-public record Suggestion(String id, SuggestionKind kind, String title, String detail, List<TextEdit> edits,
-                         Map<Encoding, Integer> tokensSaved, long modelTokensSaved, boolean modelTokensExact,
-                         BigDecimal usdPerRequest, BigDecimal usdPerMonth, Long maxTokens) {
+public record Suggestion(
+        String id,
+        SuggestionKind kind,
+        String title,
+        String detail,
+        List<TextEdit> edits,
+        Map<Encoding, Integer> tokensSaved,
+        long modelTokensSaved,
+        boolean modelTokensExact,
+        BigDecimal usdPerRequest,
+        BigDecimal usdPerMonth,
+        Long maxTokens) {
 
     public Suggestion {
         edits = List.copyOf(TextEdit.sorted(edits));

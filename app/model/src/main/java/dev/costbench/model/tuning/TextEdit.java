@@ -46,8 +46,8 @@ public record TextEdit(int start, int end, String original, String replacement) 
                 throw new IllegalArgumentException("overlapping edits at " + e.start);
             }
             if (e.end > text.length() || !text.regionMatches(e.start, e.original, 0, e.original.length())) {
-                throw new IllegalArgumentException("stale edit at " + e.start + ": the text there is not '"
-                        + e.original + "'");
+                throw new IllegalArgumentException(
+                        "stale edit at " + e.start + ": the text there is not '" + e.original + "'");
             }
             b.append(text, pos, e.start).append(e.replacement);
             pos = e.end;

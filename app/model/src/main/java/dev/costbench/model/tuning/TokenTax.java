@@ -32,8 +32,8 @@ import java.util.Map;
 public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> costs) {
 
     /** Tokenizer ids in display order; o200k_harmony counts as o200k_base (same ranks). */
-    private static final List<String> ORDER = List.of("o200k_base", "cl100k_base", "claude", "claude-2026",
-            "gemini", "open");
+    private static final List<String> ORDER =
+            List.of("o200k_base", "cl100k_base", "claude", "claude-2026", "gemini", "open");
 
     /**
      * One tokenizer and the models that use it.
@@ -45,8 +45,13 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
      * @param method      how the counts are obtained, as shown wherever they appear
      * @param models      the catalog models counted with it
      */
-    public record Family(String tokenizer, String label, boolean exact, boolean unconfirmed, String method,
-                         List<ModelEntry> models) {
+    public record Family(
+            String tokenizer,
+            String label,
+            boolean exact,
+            boolean unconfirmed,
+            String method,
+            List<ModelEntry> models) {
         public Family {
             models = List.copyOf(models);
         }
@@ -59,8 +64,7 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
      * @param taxPercent how many percent more tokens than the row's cheapest exact tokenizer (0 for it; an estimate
      *                   below it is negative)
      */
-    public record Cell(long tokens, double charsPerToken, double taxPercent) {
-    }
+    public record Cell(long tokens, double charsPerToken, double taxPercent) {}
 
     /**
      * The whole prompt (kind null) or one content kind.
@@ -86,8 +90,7 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
      * @param usd         null when the model has no input price
      * @param unconfirmed the price used is UNCONFIRMED or a CONFLICT between sources
      */
-    public record ModelCost(ModelEntry model, Family family, long tokens, BigDecimal usd, boolean unconfirmed) {
-    }
+    public record ModelCost(ModelEntry model, Family family, long tokens, BigDecimal usd, boolean unconfirmed) {}
 
     public TokenTax {
         families = List.copyOf(families);
@@ -139,7 +142,8 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
             List<ModelCost> fc = new ArrayList<>();
             for (ModelEntry m : fam.models()) {
                 CostBreakdown b = CostEngine.estimate(m, new RequestShape(tokens, 0, 0, 0, 0, 0), billing);
-                boolean unc = b.flags().contains(PriceStatus.UNCONFIRMED) || b.flags().contains(PriceStatus.CONFLICT);
+                boolean unc =
+                        b.flags().contains(PriceStatus.UNCONFIRMED) || b.flags().contains(PriceStatus.CONFLICT);
                 fc.add(new ModelCost(m, fam, tokens, b.unpriced() ? null : b.total(), unc));
             }
             fc.sort(Comparator.comparing(ModelCost::usd, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -170,7 +174,9 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
 
     /** The priced models' costs of {@code family}, cheapest first (empty when none is priced). */
     public List<ModelCost> priced(Family family) {
-        return costs.stream().filter(c -> c.family() == family && c.usd() != null).toList();
+        return costs.stream()
+                .filter(c -> c.family() == family && c.usd() != null)
+                .toList();
     }
 
     private static Row row(ContentKind kind, TextStats stats, List<Family> families) {
@@ -203,24 +209,43 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
         String method = probe.method();
         switch (tokenizer) {
             case "o200k_base":
-                return new Family(tokenizer, "o200k_base (GPT-4o, 4.1, 5, o-series, gpt-oss)", true, false,
-                        "exact: o200k_base", models);
-            case "cl100k_base":
-                return new Family(tokenizer, "cl100k_base (GPT-4, GPT-3.5)", true, false, "exact: cl100k_base",
+                return new Family(
+                        tokenizer,
+                        "o200k_base (GPT-4o, 4.1, 5, o-series, gpt-oss)",
+                        true,
+                        false,
+                        "exact: o200k_base",
                         models);
+            case "cl100k_base":
+                return new Family(tokenizer, "cl100k_base (GPT-4, GPT-3.5)", true, false, "exact: cl100k_base", models);
             case "claude":
-                return new Family(tokenizer, "Claude ≈ (to 4.6)", false, true,
-                        method + "; ratio to Claude's own count UNCONFIRMED", models);
+                return new Family(
+                        tokenizer,
+                        "Claude ≈ (to 4.6)",
+                        false,
+                        true,
+                        method + "; ratio to Claude's own count UNCONFIRMED",
+                        models);
             case "claude-2026":
-                return new Family(tokenizer, "Claude 2026 tokenizer ≈", false, true,
-                        method + "; the ×1.35 ratio is UNCONFIRMED", models);
+                return new Family(
+                        tokenizer,
+                        "Claude 2026 tokenizer ≈",
+                        false,
+                        true,
+                        method + "; the ×1.35 ratio is UNCONFIRMED",
+                        models);
             case "gemini":
                 return new Family(tokenizer, "Gemini ≈", false, false, method, models);
             case "open":
                 return new Family(tokenizer, "Open-weight models ≈", false, false, method, models);
             default:
-                return new Family(tokenizer, tokenizer + (probe.exact() ? "" : " ≈"), probe.exact(), !probe.exact(),
-                        method, models);
+                return new Family(
+                        tokenizer,
+                        tokenizer + (probe.exact() ? "" : " ≈"),
+                        probe.exact(),
+                        !probe.exact(),
+                        method,
+                        models);
         }
     }
 }

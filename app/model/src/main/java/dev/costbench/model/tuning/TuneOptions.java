@@ -19,9 +19,16 @@ import java.util.List;
  * @param fewShotBudget        token budget (o200k_base) for the kept examples
  * @param fewShotInput         a typical input: keep the most similar examples; null keeps the most diverse
  */
-public record TuneOptions(ModelEntry model, long monthlyRequests, BillingOptions billing, boolean dropJsonDescriptions,
-                          Long expectedAnswerTokens, Long currentOutputTokens, List<TextRange> fewShotExamples,
-                          int fewShotBudget, String fewShotInput) {
+public record TuneOptions(
+        ModelEntry model,
+        long monthlyRequests,
+        BillingOptions billing,
+        boolean dropJsonDescriptions,
+        Long expectedAnswerTokens,
+        Long currentOutputTokens,
+        List<TextRange> fewShotExamples,
+        int fewShotBudget,
+        String fewShotInput) {
 
     public TuneOptions {
         billing = billing == null ? BillingOptions.INTERACTIVE : billing;
@@ -33,22 +40,46 @@ public record TuneOptions(ModelEntry model, long monthlyRequests, BillingOptions
 
     /** The text suggestions only, priced on {@code model} at {@code monthlyRequests}. */
     public static TuneOptions of(ModelEntry model, long monthlyRequests) {
-        return new TuneOptions(model, monthlyRequests, BillingOptions.INTERACTIVE, false, null, null, List.of(), 0,
-                null);
+        return new TuneOptions(
+                model, monthlyRequests, BillingOptions.INTERACTIVE, false, null, null, List.of(), 0, null);
     }
 
     public TuneOptions withDropJsonDescriptions(boolean drop) {
-        return new TuneOptions(model, monthlyRequests, billing, drop, expectedAnswerTokens, currentOutputTokens,
-                fewShotExamples, fewShotBudget, fewShotInput);
+        return new TuneOptions(
+                model,
+                monthlyRequests,
+                billing,
+                drop,
+                expectedAnswerTokens,
+                currentOutputTokens,
+                fewShotExamples,
+                fewShotBudget,
+                fewShotInput);
     }
 
     public TuneOptions withOutput(Long expectedAnswer, Long currentOutput) {
-        return new TuneOptions(model, monthlyRequests, billing, dropJsonDescriptions, expectedAnswer, currentOutput,
-                fewShotExamples, fewShotBudget, fewShotInput);
+        return new TuneOptions(
+                model,
+                monthlyRequests,
+                billing,
+                dropJsonDescriptions,
+                expectedAnswer,
+                currentOutput,
+                fewShotExamples,
+                fewShotBudget,
+                fewShotInput);
     }
 
     public TuneOptions withFewShot(List<TextRange> examples, int budget, String input) {
-        return new TuneOptions(model, monthlyRequests, billing, dropJsonDescriptions, expectedAnswerTokens,
-                currentOutputTokens, examples, budget, input);
+        return new TuneOptions(
+                model,
+                monthlyRequests,
+                billing,
+                dropJsonDescriptions,
+                expectedAnswerTokens,
+                currentOutputTokens,
+                examples,
+                budget,
+                input);
     }
 }

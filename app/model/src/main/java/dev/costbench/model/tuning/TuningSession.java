@@ -16,8 +16,7 @@ import java.util.Objects;
  */
 public final class TuningSession {
 
-    private record Step(Suggestion suggestion, List<TextEdit> undo, List<TextEdit> redo) {
-    }
+    private record Step(Suggestion suggestion, List<TextEdit> undo, List<TextEdit> redo) {}
 
     private final String original;
     private final Deque<Step> done = new ArrayDeque<>();

@@ -16,20 +16,31 @@ final class WhitespaceWaste {
     private static final Pattern BLANK_RUN = Pattern.compile("\\n{3,}");
     private static final Pattern SPACE_RUN = Pattern.compile("(?<=\\S) {2,}(?=\\S)");
 
-    private WhitespaceWaste() {
-    }
+    private WhitespaceWaste() {}
 
     static List<Candidate> find(String text) {
         List<TextRange> code = Regions.code(text);
         List<Candidate> out = new ArrayList<>();
-        add(out, "whitespace-trailing", "Remove trailing spaces", "Spaces and tabs at line ends are tokens the "
-                + "model does not need.", edits(text, TRAILING, code, ""));
-        add(out, "whitespace-blank-lines", "Collapse runs of blank lines", "Two or more empty lines in a row become "
-                + "one.", edits(text, BLANK_RUN, code, "\n\n"));
+        add(
+                out,
+                "whitespace-trailing",
+                "Remove trailing spaces",
+                "Spaces and tabs at line ends are tokens the " + "model does not need.",
+                edits(text, TRAILING, code, ""));
+        add(
+                out,
+                "whitespace-blank-lines",
+                "Collapse runs of blank lines",
+                "Two or more empty lines in a row become " + "one.",
+                edits(text, BLANK_RUN, code, "\n\n"));
         List<TextRange> codeAndQuotes = new ArrayList<>(code);
         codeAndQuotes.addAll(Phrases.quoted(text));
-        add(out, "whitespace-space-runs", "Collapse runs of spaces", "Several spaces between words become one "
-                + "(indentation, tabs, code and quoted text are kept).", edits(text, SPACE_RUN, codeAndQuotes, " "));
+        add(
+                out,
+                "whitespace-space-runs",
+                "Collapse runs of spaces",
+                "Several spaces between words become one " + "(indentation, tabs, code and quoted text are kept).",
+                edits(text, SPACE_RUN, codeAndQuotes, " "));
         return out;
     }
 

@@ -20,8 +20,7 @@ public final class JsonNumbers {
         NumberKind of(String path, String key);
     }
 
-    private JsonNumbers() {
-    }
+    private JsonNumbers() {}
 
     /** Every refusal in the tree, in document order, each with its field path. */
     public static List<NumberRefusedException> check(JsonNode root, Kinds kinds) {
@@ -48,8 +47,8 @@ public final class JsonNumbers {
         }
     }
 
-    private static void walk(JsonNode n, String path, String key, Kinds kinds, boolean text,
-                             List<NumberRefusedException> out) {
+    private static void walk(
+            JsonNode n, String path, String key, Kinds kinds, boolean text, List<NumberRefusedException> out) {
         if (n == null) {
             return;
         }

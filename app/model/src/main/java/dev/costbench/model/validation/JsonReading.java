@@ -34,8 +34,7 @@ public final class JsonReading {
 
     private static final JsonMapper MAPPER = builder().build();
 
-    private JsonReading() {
-    }
+    private JsonReading() {}
 
     /** The limits above. */
     public static StreamReadConstraints constraints() {
@@ -63,7 +62,9 @@ public final class JsonReading {
     }
 
     static JsonMapper.Builder builder(int maxStringLength) {
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints(maxStringLength)).build())
+        return JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(constraints(maxStringLength))
+                        .build())
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
@@ -89,8 +90,8 @@ public final class JsonReading {
     }
 
     private static JsonProcessingException numberOverflow(NumberFormatException e) {
-        return new JsonParseException(null, "a number cannot be represented (its exponent is out of range): "
-                + e.getMessage(), e);
+        return new JsonParseException(
+                null, "a number cannot be represented (its exponent is out of range): " + e.getMessage(), e);
     }
 
     /** The shared, configured mapper (thread-safe; do not reconfigure it). */
@@ -107,8 +108,10 @@ public final class JsonReading {
         if (limit != null) {
             return limit;
         }
-        String where = e.getLocation() == null ? ""
-                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String where = e.getLocation() == null
+                ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr();
         return "not valid JSON" + where + ": " + e.getOriginalMessage();
     }
 
@@ -131,20 +134,32 @@ public final class JsonReading {
             return String.format(Locale.ROOT, "too long: a text value is longer than %,d characters (limit %,d)", n, n);
         }
         if (m.startsWith("Number value length")) {
-            return String.format(Locale.ROOT, "too long: a number has more than %,d characters (limit %,d)",
-                    MAX_NUMBER_LENGTH, MAX_NUMBER_LENGTH);
+            return String.format(
+                    Locale.ROOT,
+                    "too long: a number has more than %,d characters (limit %,d)",
+                    MAX_NUMBER_LENGTH,
+                    MAX_NUMBER_LENGTH);
         }
         if (m.startsWith("Document nesting depth")) {
-            return String.format(Locale.ROOT, "too deeply nested: more than %,d levels of arrays and objects "
-                    + "(limit %,d)", MAX_NESTING_DEPTH, MAX_NESTING_DEPTH);
+            return String.format(
+                    Locale.ROOT,
+                    "too deeply nested: more than %,d levels of arrays and objects " + "(limit %,d)",
+                    MAX_NESTING_DEPTH,
+                    MAX_NESTING_DEPTH);
         }
         if (m.startsWith("Document length")) {
-            return String.format(Locale.ROOT, "too long: the document has more than %,d characters (limit %,d)",
-                    MAX_DOCUMENT_LENGTH, MAX_DOCUMENT_LENGTH);
+            return String.format(
+                    Locale.ROOT,
+                    "too long: the document has more than %,d characters (limit %,d)",
+                    MAX_DOCUMENT_LENGTH,
+                    MAX_DOCUMENT_LENGTH);
         }
         if (m.startsWith("Name length")) {
-            return String.format(Locale.ROOT, "too long: a property name has more than %,d characters (limit %,d)",
-                    MAX_NAME_LENGTH, MAX_NAME_LENGTH);
+            return String.format(
+                    Locale.ROOT,
+                    "too long: a property name has more than %,d characters (limit %,d)",
+                    MAX_NAME_LENGTH,
+                    MAX_NAME_LENGTH);
         }
         return "too long: " + m;
     }

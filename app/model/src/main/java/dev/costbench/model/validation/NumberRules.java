@@ -4,6 +4,7 @@ package dev.costbench.model.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Locale;
 
 /**
  * One validation for every number CostBench reads from a file or a flag: finite, within the declared range of its
@@ -24,8 +25,7 @@ public final class NumberRules {
 
     private static final int SHOWN_CHARS = 40;
 
-    private NumberRules() {
-    }
+    private NumberRules() {}
 
     /**
      * Checks a value of {@code kind}.
@@ -148,8 +148,8 @@ public final class NumberRules {
             throw new NumberRefusedException(field, "missing value");
         }
         if (t.length() > MAX_TEXT_LENGTH) {
-            throw new NumberRefusedException(field, "'" + shorten(t) + "' is too long for a number (limit "
-                    + MAX_TEXT_LENGTH + " characters)");
+            throw new NumberRefusedException(
+                    field, "'" + shorten(t) + "' is too long for a number (limit " + MAX_TEXT_LENGTH + " characters)");
         }
         BigDecimal d;
         try {
@@ -213,6 +213,6 @@ public final class NumberRules {
         if (node.isTextual()) {
             return "the text \"" + shorten(node.asText()) + "\"";
         }
-        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        return node.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -17,7 +17,9 @@ class CatalogCorrectionsTest {
     private static final Catalog C = CatalogBuilder.builtIn();
 
     private static ModelEntry at(String id, String day) {
-        return C.find(id).orElseThrow(() -> new AssertionError("catalog lacks " + id)).at(LocalDate.parse(day));
+        return C.find(id)
+                .orElseThrow(() -> new AssertionError("catalog lacks " + id))
+                .at(LocalDate.parse(day));
     }
 
     private static Price price(String id, String day, PriceKind k) {
@@ -70,7 +72,9 @@ class CatalogCorrectionsTest {
         assertValue("10", astra.price(PriceKind.INPUT).orElseThrow());
         assertEquals(272_000, astra.longContext().thresholdTokens());
         assertValue("75", astra.longContext().prices().get(PriceKind.OUTPUT));
-        assertEquals(PriceStatus.UNCONFIRMED, astra.serviceTiers().get(ServiceTier.PRIORITY).multiplier().status());
+        assertEquals(
+                PriceStatus.UNCONFIRMED,
+                astra.serviceTiers().get(ServiceTier.PRIORITY).multiplier().status());
     }
 
     @Test

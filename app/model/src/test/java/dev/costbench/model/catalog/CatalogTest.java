@@ -34,8 +34,9 @@ class CatalogTest {
             for (Price p : m.prices().values()) {
                 assertFalse(p.source().isEmpty(), m.id() + " price without source");
                 assertTrue(p.asOf().matches("\\d{4}-\\d{2}-\\d{2}"), m.id() + " price without as-of date");
-                assertTrue(c.sources().containsKey(p.source()), m.id() + ": source key " + p.source()
-                        + " is not described in \"sources\"");
+                assertTrue(
+                        c.sources().containsKey(p.source()),
+                        m.id() + ": source key " + p.source() + " is not described in \"sources\"");
             }
         }
     }
@@ -43,11 +44,14 @@ class CatalogTest {
     @Test
     void builtInCatalogKeepsUnconfirmedAndConflictVisible() {
         Catalog c = CatalogBuilder.builtIn();
-        Set<PriceStatus> statuses = c.models().stream().flatMap(m -> m.prices().values().stream())
-                .map(Price::status).collect(Collectors.toSet());
+        Set<PriceStatus> statuses = c.models().stream()
+                .flatMap(m -> m.prices().values().stream())
+                .map(Price::status)
+                .collect(Collectors.toSet());
         assertTrue(statuses.contains(PriceStatus.UNCONFIRMED));
         assertTrue(statuses.contains(PriceStatus.CONFLICT));
-        c.models().stream().flatMap(m -> m.prices().values().stream())
+        c.models().stream()
+                .flatMap(m -> m.prices().values().stream())
                 .filter(p -> p.status() == PriceStatus.CONFLICT)
                 .forEach(p -> assertFalse(p.alternatives().isEmpty()));
     }
@@ -66,7 +70,11 @@ class CatalogTest {
     }
 
     private static void assertPrice(Catalog c, String id, PriceKind k, String v) {
-        BigDecimal actual = c.find(id).orElseThrow(() -> new AssertionError(id)).prices().get(k).perMTok();
+        BigDecimal actual = c.find(id)
+                .orElseThrow(() -> new AssertionError(id))
+                .prices()
+                .get(k)
+                .perMTok();
         assertEquals(0, new BigDecimal(v).compareTo(actual), id + " " + k + " = " + actual);
     }
 
@@ -91,10 +99,13 @@ class CatalogTest {
         Catalog c = CatalogBuilder.build(List.of(read("bad.json", json, Origin.USER)));
         List<String> msgs = c.problems().stream().map(CatalogProblem::toString).collect(Collectors.toList());
         assertTrue(msgs.contains("bad.json: model 'neg', field 'prices.input': negative value -1"), msgs.toString());
-        assertTrue(msgs.contains("bad.json: model 'neg', field 'prices.output': 'abc' is not a number"), msgs.toString());
-        assertTrue(msgs.stream().anyMatch(m -> m.startsWith("bad.json: model 'tierless', field 'tier': unknown tier 'giant'")));
+        assertTrue(
+                msgs.contains("bad.json: model 'neg', field 'prices.output': 'abc' is not a number"), msgs.toString());
+        assertTrue(msgs.stream()
+                .anyMatch(m -> m.startsWith("bad.json: model 'tierless', field 'tier': unknown tier 'giant'")));
         assertTrue(msgs.contains("bad.json: model '#4', field 'id': missing or not a string; entry skipped"));
-        assertTrue(msgs.stream().anyMatch(m -> m.startsWith("bad.json: model 'typo', field 'prices.inptu': unknown price")));
+        assertTrue(msgs.stream()
+                .anyMatch(m -> m.startsWith("bad.json: model 'typo', field 'prices.inptu': unknown price")));
         assertTrue(msgs.stream().anyMatch(m -> m.startsWith("bad.json: model 'typo', field 'contextWindow'")));
         assertTrue(c.find("good").isPresent());
         assertTrue(c.find("neg").isPresent(), "an entry with a bad price still loads, unpriced");
@@ -111,7 +122,8 @@ class CatalogTest {
                 + " \"prices\": {\"input\": 0, \"output\": 0}}]}";
         Catalog c = CatalogBuilder.build(List.of(CatalogBuilder.readBuiltIn(), read("user.json", user, Origin.USER)));
         ModelEntry gpt5 = c.find("gpt-5").orElseThrow();
-        assertEquals(0, BigDecimal.ONE.compareTo(gpt5.prices().get(PriceKind.INPUT).perMTok()));
+        assertEquals(
+                0, BigDecimal.ONE.compareTo(gpt5.prices().get(PriceKind.INPUT).perMTok()));
         assertEquals(Origin.USER, gpt5.prices().get(PriceKind.INPUT).origin());
         assertEquals("my contract", gpt5.prices().get(PriceKind.INPUT).source());
         assertTrue(gpt5.isOverridden("prices.input"));

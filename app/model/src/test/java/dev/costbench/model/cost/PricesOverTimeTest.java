@@ -39,13 +39,17 @@ class PricesOverTimeTest {
     }
 
     private static Catalog catalog(String json, Clock clock) {
-        return CatalogBuilder.build(List.of(CatalogReader.read("test.json",
-                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Origin.USER)), clock);
+        return CatalogBuilder.build(
+                List.of(CatalogReader.read(
+                        "test.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Origin.USER)),
+                clock);
     }
 
     private static void assertUsd(String expected, BigDecimal actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(actual), "expected $" + expected + " got $"
-                + actual.toPlainString());
+        assertEquals(
+                0,
+                new BigDecimal(expected).compareTo(actual),
+                "expected $" + expected + " got $" + actual.toPlainString());
     }
 
     private static final String ENDING = "{\"sources\":{\"S\":\"test\"},\"models\":[{\"id\":\"promo\","
@@ -56,11 +60,14 @@ class PricesOverTimeTest {
     void geminiFlashIntroductoryPriceEndsOnNewYear() {
         ModelEntry flash = model("gemini-3.8-flash");
         RequestShape shape = RequestShape.of(1_000_000, 1_000_000);
-        CostBreakdown dec = CostEngine.estimate(flash, shape, BillingOptions.INTERACTIVE.at(LocalDate.of(2026, 12, 31)));
+        CostBreakdown dec =
+                CostEngine.estimate(flash, shape, BillingOptions.INTERACTIVE.at(LocalDate.of(2026, 12, 31)));
         assertUsd("4.50", dec.total());
         CostBreakdown jan = CostEngine.estimate(flash, shape, BillingOptions.INTERACTIVE.at(LocalDate.of(2027, 1, 1)));
         assertUsd("9.00", jan.total());
-        assertTrue(dec.lines().get(0).rule().contains("valid until 2026-12-31"), dec.lines().get(0).rule());
+        assertTrue(
+                dec.lines().get(0).rule().contains("valid until 2026-12-31"),
+                dec.lines().get(0).rule());
         assertEquals(LocalDate.of(2027, 1, 1), jan.options().at());
     }
 
@@ -71,7 +78,10 @@ class PricesOverTimeTest {
         CostBreakdown b = CostEngine.price(flash, u, BillingOptions.INTERACTIVE, clock("2027-03-01"));
         assertUsd("1.65", b.total());
         assertEquals(LocalDate.of(2027, 3, 1), b.options().at());
-        assertUsd("0.825", CostEngine.price(flash, u, BillingOptions.INTERACTIVE, clock("2026-12-01")).total());
+        assertUsd(
+                "0.825",
+                CostEngine.price(flash, u, BillingOptions.INTERACTIVE, clock("2026-12-01"))
+                        .total());
     }
 
     @Test
@@ -81,24 +91,31 @@ class PricesOverTimeTest {
         CostBreakdown promo = CostEngine.estimate(sol, shape, BillingOptions.INTERACTIVE.at(LocalDate.of(2026, 9, 1)));
         assertUsd("2.4", promo.total());
         assertTrue(promo.flags().contains(PriceStatus.CONFLICT));
-        assertUsd("3.5", CostEngine.estimate(sol, shape, BillingOptions.INTERACTIVE.at(LocalDate.of(2026, 12, 1)))
-                .total());
-        assertUsd("3.5", CostEngine.estimate(sol, shape, BillingOptions.INTERACTIVE.at(LocalDate.of(2026, 8, 1)))
-                .total());
+        assertUsd(
+                "3.5",
+                CostEngine.estimate(sol, shape, BillingOptions.INTERACTIVE.at(LocalDate.of(2026, 12, 1)))
+                        .total());
+        assertUsd(
+                "3.5",
+                CostEngine.estimate(sol, shape, BillingOptions.INTERACTIVE.at(LocalDate.of(2026, 8, 1)))
+                        .total());
     }
 
     @Test
     void anEndedPriceWithoutSuccessorIsUnpricedWithANote() {
         ModelEntry m = catalog(ENDING, clock("2026-12-01")).find("promo").orElseThrow();
-        CostBreakdown before = CostEngine.estimate(m, RequestShape.of(1_000_000, 0),
-                BillingOptions.INTERACTIVE.at(LocalDate.of(2026, 12, 31)));
+        CostBreakdown before = CostEngine.estimate(
+                m, RequestShape.of(1_000_000, 0), BillingOptions.INTERACTIVE.at(LocalDate.of(2026, 12, 31)));
         assertTrue(before.complete());
-        CostBreakdown after = CostEngine.estimate(m, RequestShape.of(1_000_000, 0),
-                BillingOptions.INTERACTIVE.at(LocalDate.of(2027, 1, 1)));
+        CostBreakdown after = CostEngine.estimate(
+                m, RequestShape.of(1_000_000, 0), BillingOptions.INTERACTIVE.at(LocalDate.of(2027, 1, 1)));
         assertFalse(after.complete());
         assertNull(after.lines().get(0).usd());
-        assertTrue(after.lines().get(0).rule().contains("ended on 2026-12-31"), after.lines().get(0).rule());
-        assertTrue(after.notes().stream().anyMatch(n -> n.contains("ended on 2026-12-31 and no later price")),
+        assertTrue(
+                after.lines().get(0).rule().contains("ended on 2026-12-31"),
+                after.lines().get(0).rule());
+        assertTrue(
+                after.notes().stream().anyMatch(n -> n.contains("ended on 2026-12-31 and no later price")),
                 after.notes().toString());
     }
 
@@ -108,7 +125,9 @@ class PricesOverTimeTest {
         Catalog jan = catalog(ENDING, clock("2027-01-02"));
         assertTrue(dec.find("promo").orElseThrow().price(PriceKind.INPUT).isPresent());
         assertTrue(jan.find("promo").orElseThrow().price(PriceKind.INPUT).isEmpty());
-        assertEquals(1, jan.find("promo").orElseThrow().schedule().get(PriceKind.INPUT).size());
+        assertEquals(
+                1,
+                jan.find("promo").orElseThrow().schedule().get(PriceKind.INPUT).size());
     }
 
     @Test
@@ -117,8 +136,11 @@ class PricesOverTimeTest {
                 + "\"input\":[{\"value\":1,\"validUntil\":\"2027-01-31\"},{\"value\":2,\"validFrom\":\"2027-01-01\"}],"
                 + "\"output\":2}}]}";
         Catalog c = catalog(json, clock("2026-12-01"));
-        assertTrue(c.problems().stream().anyMatch(p -> p.field().equals("prices.input")
-                && p.message().contains("overlap")), c.problems().toString());
+        assertTrue(
+                c.problems().stream()
+                        .anyMatch(p ->
+                                p.field().equals("prices.input") && p.message().contains("overlap")),
+                c.problems().toString());
     }
 
     /** Every dated price in the built-in catalog must be followed by another: an ended promotion never leaves a gap. */
@@ -130,8 +152,8 @@ class PricesOverTimeTest {
 
     @Test
     void theEndCheckCatchesAGap() {
-        assertEquals(List.of("promo input ends on 2026-12-31"),
-                endedWithoutSuccessor(catalog(ENDING, clock("2026-12-01"))));
+        assertEquals(
+                List.of("promo input ends on 2026-12-31"), endedWithoutSuccessor(catalog(ENDING, clock("2026-12-01"))));
     }
 
     static List<String> endedWithoutSuccessor(Catalog c) {

@@ -43,10 +43,19 @@ class UnitPricesTest {
         price("1.875", b.cacheWrite5m());
         price("3", b.cacheWrite1h());
         ModelEntry gpt4o = C.find("gpt-4o").orElseThrow();
-        price("2.5", CostEngine.unitPrices(gpt4o, 10_000, BillingOptions.INTERACTIVE).cacheWrite5m()); // no write fee
+        price(
+                "2.5",
+                CostEngine.unitPrices(gpt4o, 10_000, BillingOptions.INTERACTIVE).cacheWrite5m()); // no write fee
         // The per-request path agrees: 10,000 tokens read from the cache on Sonnet 4.5 cost $0.003 (W6).
-        CostBreakdown r = CostEngine.price(sonnet, new CanonicalUsage(0, 10_000, 0, 0, 0, 0), BillingOptions.INTERACTIVE);
-        assertEquals(0, r.total().compareTo(CostEngine.unitPrices(sonnet, 10_000, BillingOptions.INTERACTIVE)
-                .cacheRead().perMTok().multiply(BigDecimal.valueOf(10_000)).movePointLeft(6)));
+        CostBreakdown r =
+                CostEngine.price(sonnet, new CanonicalUsage(0, 10_000, 0, 0, 0, 0), BillingOptions.INTERACTIVE);
+        assertEquals(
+                0,
+                r.total()
+                        .compareTo(CostEngine.unitPrices(sonnet, 10_000, BillingOptions.INTERACTIVE)
+                                .cacheRead()
+                                .perMTok()
+                                .multiply(BigDecimal.valueOf(10_000))
+                                .movePointLeft(6)));
     }
 }

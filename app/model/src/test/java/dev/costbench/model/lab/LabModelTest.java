@@ -29,20 +29,34 @@ class LabModelTest {
 
     @Test
     void secretGuardFindsCredentialPropertiesAndKeyShapedValues() {
-        for (String json : List.of("{\"apiKey\":\"x\"}", "{\"api_key\":\"x\"}", "{\"OPENAI_API_KEY\":\"x\"}",
-                "{\"key\":\"x\"}", "{\"a\":{\"x-goog-api-key\":\"x\"}}", "{\"clientSecret\":\"x\"}",
-                "{\"Authorization\":\"Bearer x\"}", "{\"password\":\"x\"}", "{\"access_token\":\"x\"}",
-                "{\"anthropic\":{\"credentials\":{}}}", "{\"note\":\"sk-ant-api03-abcdefghijklmnopqrstuvwxyz\"}",
-                "{\"v\":\"AIzaSyA1234567890abcdefghijklmnopqrstuv\"}", "{\"v\":\"sk-proj-abcdefghijklmnop0123456789\"}")) {
+        for (String json : List.of(
+                "{\"apiKey\":\"x\"}",
+                "{\"api_key\":\"x\"}",
+                "{\"OPENAI_API_KEY\":\"x\"}",
+                "{\"key\":\"x\"}",
+                "{\"a\":{\"x-goog-api-key\":\"x\"}}",
+                "{\"clientSecret\":\"x\"}",
+                "{\"Authorization\":\"Bearer x\"}",
+                "{\"password\":\"x\"}",
+                "{\"access_token\":\"x\"}",
+                "{\"anthropic\":{\"credentials\":{}}}",
+                "{\"note\":\"sk-ant-api03-abcdefghijklmnopqrstuvwxyz\"}",
+                "{\"v\":\"AIzaSyA1234567890abcdefghijklmnopqrstuv\"}",
+                "{\"v\":\"sk-proj-abcdefghijklmnop0123456789\"}")) {
             assertNotNull(SecretGuard.findSecret(json), json);
         }
-        for (String json : List.of("{}", "{\"cacheKey\":\"p1\",\"maxTokens\":300,\"outputTokens\":5}",
-                "{\"text\":\"Forgot your password? Ask for the secret code.\"}", "{\"v\":\"sk-short\"}",
-                "{\"monkey\":1}", "{\"keyboard\":\"us\"}")) {
+        for (String json : List.of(
+                "{}",
+                "{\"cacheKey\":\"p1\",\"maxTokens\":300,\"outputTokens\":5}",
+                "{\"text\":\"Forgot your password? Ask for the secret code.\"}",
+                "{\"v\":\"sk-short\"}",
+                "{\"monkey\":1}",
+                "{\"keyboard\":\"us\"}")) {
             assertNull(SecretGuard.findSecret(json), json);
         }
         assertNull(SecretGuard.findSecret(null));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> SecretGuard.requireNoSecrets("scenario x", "{\"v\":\"sk-proj-abcdefghijklmnop0123456789\"}"));
         assertFalse(e.getMessage().contains("abcdefghijklmnop"), e.getMessage());
     }
@@ -56,18 +70,21 @@ class LabModelTest {
 
     @Test
     void mediaHashIsLowerCaseSha256() {
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        assertEquals(
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
                 MediaBlob.sha256("abc".getBytes(StandardCharsets.US_ASCII)));
         assertThrows(IllegalArgumentException.class, () -> new NewVariant("v", true, "{}", List.of("ABC")));
-        assertThrows(IllegalArgumentException.class, () -> new NewVariant("v", true, "{}",
-                List.of("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new NewVariant(
+                        "v", true, "{}", List.of("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD")));
     }
 
     @Test
     void pricesInForceKeepTheBreakdownAsJson() throws Exception {
         ModelEntry gpt5 = CatalogBuilder.builtIn().find("gpt-5").orElseThrow();
-        CostBreakdown b = CostEngine.price(gpt5, new CanonicalUsage(1_808, 8_192, 0, 0, 1_000, 0),
-                BillingOptions.INTERACTIVE);
+        CostBreakdown b =
+                CostEngine.price(gpt5, new CanonicalUsage(1_808, 8_192, 0, 0, 1_000, 0), BillingOptions.INTERACTIVE);
         JsonNode j = new ObjectMapper().readTree(PricesInForce.toJson(b));
         assertEquals("gpt-5", j.get("model").asText());
         assertEquals("0.013284", j.get("total").asText());
@@ -84,12 +101,28 @@ class LabModelTest {
     void aSuccessfulTrialFromAChatResult() {
         ModelEntry gpt5 = CatalogBuilder.builtIn().find("gpt-5").orElseThrow();
         CanonicalUsage usage = new CanonicalUsage(1_808, 8_192, 0, 0, 1_000, 0);
-        ChatResult r = new ChatResult("hello", usage, Map.of(), "stop", "gpt-5-2025", "resp_1",
-                Duration.ofMillis(1234), Duration.ofMillis(210), "{}");
+        ChatResult r = new ChatResult(
+                "hello",
+                usage,
+                Map.of(),
+                "stop",
+                "gpt-5-2025",
+                "resp_1",
+                Duration.ofMillis(1234),
+                Duration.ofMillis(210),
+                "{}");
         CostBreakdown cost = CostEngine.price(gpt5, usage, BillingOptions.INTERACTIVE);
         Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
-        NewTrial t = NewTrial.success(7, new TrialCell(1, 2, "gpt-5", 1), "h", r, cost, new BigDecimal("0.013"),
-                false, t0, t0.plusMillis(1234));
+        NewTrial t = NewTrial.success(
+                7,
+                new TrialCell(1, 2, "gpt-5", 1),
+                "h",
+                r,
+                cost,
+                new BigDecimal("0.013"),
+                false,
+                t0,
+                t0.plusMillis(1234));
         assertEquals(usage, t.usage());
         assertEquals(0, new BigDecimal("0.013284").compareTo(t.costUsd()));
         assertTrue(t.costComplete());
@@ -104,22 +137,39 @@ class LabModelTest {
         assertNull(unpriced.costUsd());
         assertFalse(unpriced.costComplete());
 
-        NewTrial failed = NewTrial.failure(7, new TrialCell(1, 2, "gpt-5", 1), "h", "HTTP 500", t0,
-                t0.plusSeconds(2));
+        NewTrial failed = NewTrial.failure(7, new TrialCell(1, 2, "gpt-5", 1), "h", "HTTP 500", t0, t0.plusSeconds(2));
         assertFalse(failed.succeeded());
         assertEquals(2000L, failed.latencyMs());
-        assertThrows(IllegalArgumentException.class, () -> new NewTrial(7, new TrialCell(1, 2, "m", 1), "h", null,
-                null, false, null, null, null, null, null, null, null, false, t0, t0), "a success needs usage");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new NewTrial(
+                        7,
+                        new TrialCell(1, 2, "m", 1),
+                        "h",
+                        null,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        false,
+                        t0,
+                        t0),
+                "a success needs usage");
     }
 
     @Test
     void specsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> new NewExperiment(" ", null, 1, null, List.of("m")));
         assertThrows(IllegalArgumentException.class, () -> new NewExperiment("x", null, 0, null, List.of("m")));
-        assertThrows(IllegalArgumentException.class, () -> new NewExperiment("x", new BigDecimal("-1"), 1, null,
-                List.of("m")));
-        assertThrows(IllegalArgumentException.class, () -> new NewExperiment("x", null, 1, null,
-                List.of("m", "m")));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new NewExperiment("x", new BigDecimal("-1"), 1, null, List.of("m")));
+        assertThrows(IllegalArgumentException.class, () -> new NewExperiment("x", null, 1, null, List.of("m", "m")));
         assertThrows(IllegalArgumentException.class, () -> new ExperimentSettings(null, 0, null, null, false, null));
         assertEquals("{}", new ExperimentSettings(null, 1, null, null, false, " ").extraJson());
         assertThrows(IllegalArgumentException.class, () -> new TrialCell(1, 1, "m", 0));

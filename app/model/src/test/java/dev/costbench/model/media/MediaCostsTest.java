@@ -7,6 +7,7 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.ModelEntry;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class MediaCostsTest {
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
 
     private static List<ModelEntry> models(String... ids) {
-        return java.util.Arrays.stream(ids).map(id -> CATALOG.find(id).orElseThrow()).toList();
+        return Arrays.stream(ids).map(id -> CATALOG.find(id).orElseThrow()).toList();
     }
 
     @Test
@@ -27,8 +28,8 @@ class MediaCostsTest {
 
     @Test
     void videoNativeOnGeminiFramesAsImagesElsewhere() {
-        List<MediaCosts.AvCost> v = MediaCosts.video(models("gemini-2.5-flash", "gpt-4o"), 60, 60, 1280, 720, true,
-                ImageOptions.DEFAULTS);
+        List<MediaCosts.AvCost> v =
+                MediaCosts.video(models("gemini-2.5-flash", "gpt-4o"), 60, 60, 1280, 720, true, ImageOptions.DEFAULTS);
         MediaCosts.AvCost gemini = v.get(0);
         assertEquals(17_400, gemini.tokens()); // W4: 60·(258+32)
         // 15,480 frame tokens at $0.30 + 1,920 audio tokens at $1.00 per 1M

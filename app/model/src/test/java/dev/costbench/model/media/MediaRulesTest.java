@@ -24,8 +24,10 @@ class MediaRulesTest {
     }
 
     private static long image(String id, int w, int h, ImageOptions o) {
-        return MediaRules.image(m(id)).orElseThrow(() -> new AssertionError(id + " has no image rule"))
-                .tokens(w, h, o).tokens();
+        return MediaRules.image(m(id))
+                .orElseThrow(() -> new AssertionError(id + " has no image rule"))
+                .tokens(w, h, o)
+                .tokens();
     }
 
     @Test
@@ -51,7 +53,10 @@ class MediaRulesTest {
         assertEquals(1408, big.height(), 0.0);
         assertEquals((long) Math.ceil(1452 * 1.62), big.tokens()); // 1452 patches
         assertEquals(2040, image("gpt-5.4", 1920, 1080, DEF.withDetail(ImageDetail.HIGH))); // 60·34, multiplier 1.0
-        assertTrue(MediaRules.image(m("gpt-5-mini")).orElseThrow().tokens(10, 10, DEF).unconfirmed());
+        assertTrue(MediaRules.image(m("gpt-5-mini"))
+                .orElseThrow()
+                .tokens(10, 10, DEF)
+                .unconfirmed());
     }
 
     @Test
@@ -79,10 +84,14 @@ class MediaRulesTest {
         assertEquals(280, image("gemini-3-flash-preview", 4000, 3000, DEF.withResolution(MediaResolution.LOW)));
         VideoRule v2 = MediaRules.video(m("gemini-2.5-flash")).orElseThrow();
         assertEquals(17_400, v2.tokens(60, 1, 1280, 720, true, DEF).tokens());
-        assertEquals(5_880, v2.tokens(60, 1, 1280, 720, true, DEF.withResolution(MediaResolution.LOW)).tokens());
+        assertEquals(
+                5_880,
+                v2.tokens(60, 1, 1280, 720, true, DEF.withResolution(MediaResolution.LOW))
+                        .tokens());
         VideoRule v3 = MediaRules.video(m("gemini-3-flash-preview")).orElseThrow();
         assertEquals(6_120, v3.tokens(60, 1, 1280, 720, true, DEF).tokens());
-        assertEquals(1_920, MediaRules.audio(m("gemini-2.5-flash")).orElseThrow().inputTokens(60));
+        assertEquals(
+                1_920, MediaRules.audio(m("gemini-2.5-flash")).orElseThrow().inputTokens(60));
     }
 
     @Test
@@ -91,8 +100,15 @@ class MediaRulesTest {
         AudioRule a = MediaRules.audio(rt).orElseThrow();
         assertEquals(600, a.inputTokens(60));
         assertEquals(1_200, a.outputTokens(60));
-        BigDecimal in = rt.prices().get(PriceKind.INPUT_AUDIO).perMTok().multiply(BigDecimal.valueOf(600)).movePointLeft(6);
-        BigDecimal out = rt.prices().get(PriceKind.OUTPUT_AUDIO).perMTok().multiply(BigDecimal.valueOf(1_200))
+        BigDecimal in = rt.prices()
+                .get(PriceKind.INPUT_AUDIO)
+                .perMTok()
+                .multiply(BigDecimal.valueOf(600))
+                .movePointLeft(6);
+        BigDecimal out = rt.prices()
+                .get(PriceKind.OUTPUT_AUDIO)
+                .perMTok()
+                .multiply(BigDecimal.valueOf(1_200))
                 .movePointLeft(6);
         assertEquals(0, new BigDecimal("0.0192").compareTo(in));
         assertEquals(0, new BigDecimal("0.0768").compareTo(out));
@@ -117,10 +133,13 @@ class MediaRulesTest {
 
     @Test
     void everyVisionRuleInTheCatalogParses() {
-        long withImages = CATALOG.models().stream().filter(e -> MediaRules.image(e).isPresent()).count();
+        long withImages = CATALOG.models().stream()
+                .filter(e -> MediaRules.image(e).isPresent())
+                .count();
         assertTrue(withImages >= 60, "models with an image rule: " + withImages);
         for (ModelEntry e : CATALOG.models()) {
-            MediaRules.image(e).ifPresent(r -> assertTrue(r.tokens(1024, 768, DEF).tokens() > 0, e.id()));
+            MediaRules.image(e)
+                    .ifPresent(r -> assertTrue(r.tokens(1024, 768, DEF).tokens() > 0, e.id()));
         }
     }
 }

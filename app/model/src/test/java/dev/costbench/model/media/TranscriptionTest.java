@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 class TranscriptionTest {
 
     private static Transcription find(String id) {
-        return Transcription.builtIn().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+        return Transcription.builtIn().stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -37,24 +37,43 @@ class RequestEstimateTest {
 
     @Test
     void textIsCountedExactlyWithChatOverheadAndPricedAtTheCap() {
-        ChatRequest r = ChatRequest.of("gpt-4o-mini", "You are terse.", "Say hello.").withMaxOutputTokens(100);
+        ChatRequest r =
+                ChatRequest.of("gpt-4o-mini", "You are terse.", "Say hello.").withMaxOutputTokens(100);
         RequestEstimate e = RequestEstimate.of(model("gpt-4o-mini"), r, null, SIZER, BillingOptions.INTERACTIVE);
         assertTrue(e.exact());
         // 2 messages × 3 + reply priming 3 + "You are terse." (4) + "Say hello." (3)
         assertEquals(4 + 3 + 3 * 2 + 3, e.inputTokens());
         assertEquals(100, e.outputTokens());
         // gpt-4o-mini: $0.15 in, $0.60 out per 1M
-        assertEquals(0, new BigDecimal("0.0000624").compareTo(e.breakdown().total()), e.breakdown().total().toString());
+        assertEquals(
+                0,
+                new BigDecimal("0.0000624").compareTo(e.breakdown().total()),
+                e.breakdown().total().toString());
     }
 
     @Test
     void imagesUseTheCatalogsRuleAndMakeTheEstimateInexact() {
-        ChatRequest r = new ChatRequest("gpt-4o", null, null, List.of(new ChatMessage(Role.USER, List.of(
-                new Part.Text("What is this?"), new Part.Image(new byte[1], "image/png", ImageDetail.HIGH)))),
-                50, null, null, null, null, null, false, null);
+        ChatRequest r = new ChatRequest(
+                "gpt-4o",
+                null,
+                null,
+                List.of(new ChatMessage(
+                        Role.USER,
+                        List.of(
+                                new Part.Text("What is this?"),
+                                new Part.Image(new byte[1], "image/png", ImageDetail.HIGH)))),
+                50,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null);
         RequestEstimate e = RequestEstimate.of(model("gpt-4o"), r, 20L, SIZER, BillingOptions.INTERACTIVE);
         assertFalse(e.exact());
-        assertTrue(e.notes().stream().anyMatch(n -> n.contains("1105")), e.notes().toString()); // 6 tiles
+        assertTrue(
+                e.notes().stream().anyMatch(n -> n.contains("1105")), e.notes().toString()); // 6 tiles
         assertEquals(20, e.outputTokens());
     }
 

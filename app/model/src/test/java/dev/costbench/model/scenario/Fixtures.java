@@ -13,8 +13,7 @@ final class Fixtures {
 
     static final Catalog CATALOG = CatalogBuilder.builtIn();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static BigDecimal d(String v) {
         return new BigDecimal(v);
@@ -22,7 +21,9 @@ final class Fixtures {
 
     /** Exact equality of amounts regardless of scale. */
     static void usd(String expected, BigDecimal actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(actual),
+        assertEquals(
+                0,
+                new BigDecimal(expected).compareTo(actual),
                 () -> "expected " + expected + " but was " + actual.toPlainString());
     }
 

@@ -4,6 +4,8 @@ package dev.costbench.model.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class LeverAdviceTest {
 
     private static List<String> on(List<LeverAdvice.Advice> a) {
-        return a.stream().filter(LeverAdvice.Advice::suggested).map(LeverAdvice.Advice::type).distinct()
+        return a.stream()
+                .filter(LeverAdvice.Advice::suggested)
+                .map(LeverAdvice.Advice::type)
+                .distinct()
                 .collect(Collectors.toList());
     }
 
@@ -27,9 +32,8 @@ class LeverAdviceTest {
 
     @Test
     void everyAdvisedTypeIsALeverType() throws Exception {
-        List<String> types = new java.util.ArrayList<>();
-        for (com.fasterxml.jackson.annotation.JsonSubTypes.Type t : Lever.class
-                .getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+        List<String> types = new ArrayList<>();
+        for (JsonSubTypes.Type t : Lever.class.getAnnotation(JsonSubTypes.class).value()) {
             types.add(t.name());
         }
         for (LeverAdvice.Advice a : LeverAdvice.advise(false, true, true, true)) {

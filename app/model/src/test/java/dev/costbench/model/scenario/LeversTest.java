@@ -62,8 +62,10 @@ class LeversTest {
 
     @Test
     void exactAndSemanticCachesOverlap() {
-        Waterfall w = compute(scenario(chat(), lever("exact", new Lever.ResponseCache(Lever.ResponseCache.Match.EXACT,
-                d("0.3"))), lever("semantic", new Lever.ResponseCache(Lever.ResponseCache.Match.SEMANTIC, d("0.4")))));
+        Waterfall w = compute(scenario(
+                chat(),
+                lever("exact", new Lever.ResponseCache(Lever.ResponseCache.Match.EXACT, d("0.3"))),
+                lever("semantic", new Lever.ResponseCache(Lever.ResponseCache.Match.SEMANTIC, d("0.4")))));
         usd("1050", w.steps().get(0).monthlyAfter());
         usd("900", w.optimizedMonthly()); // 40 % of calls served, not 1 − 0.7 × 0.6 = 58 %
         usd("150", w.steps().get(1).saving());
@@ -71,7 +73,9 @@ class LeversTest {
 
     @Test
     void fewShotTrimmingAndPromptCompressionOverlapOnTheExamples() {
-        Waterfall w = compute(scenario(chat(), lever("fs", new Lever.FewShotTrimming(null, 0L)),
+        Waterfall w = compute(scenario(
+                chat(),
+                lever("fs", new Lever.FewShotTrimming(null, 0L)),
                 lever("all", new Lever.PromptTrimming(Part.ALL, d("0.2"), null))));
         usd("1250", w.steps().get(0).monthlyAfter()); // input 3,000
         usd("1100", w.optimizedMonthly()); // system 1,600 + examples 0 (not 800) + user 800
@@ -110,8 +114,16 @@ class LeversTest {
 
     @Test
     void outputAndReasoningCaps() {
-        usd("1200", compute(scenario(chat(), lever("cap", new Lever.OutputCap(200)))).optimizedMonthly());
-        usd("0", compute(scenario(chat(), lever("cap", new Lever.OutputCap(800)))).steps().get(0).saving());
+        usd(
+                "1200",
+                compute(scenario(chat(), lever("cap", new Lever.OutputCap(200))))
+                        .optimizedMonthly());
+        usd(
+                "0",
+                compute(scenario(chat(), lever("cap", new Lever.OutputCap(800))))
+                        .steps()
+                        .get(0)
+                        .saving());
         RequestType thinking = chat().withText(new TextTokens(2000, 1000, 1000, 500, 2000));
         Waterfall w = compute(scenario(thinking, lever("think", new Lever.ReasoningCap(1000))));
         usd("3500", w.baselineMonthly());
@@ -121,8 +133,10 @@ class LeversTest {
 
     @Test
     void providerSwitch() {
-        usd("1200", compute(scenario(chat(), lever("p", new Lever.ProviderSwitch("gpt-4o", "gpt-4.1"))))
-                .optimizedMonthly());
+        usd(
+                "1200",
+                compute(scenario(chat(), lever("p", new Lever.ProviderSwitch("gpt-4o", "gpt-4.1"))))
+                        .optimizedMonthly());
     }
 
     @Test
@@ -135,16 +149,22 @@ class LeversTest {
         // Anthropic: 5-minute writes at 1.25×, 1-hour writes at 2×, reads at 0.1×.
         RequestType claude = chat().withModel("claude-sonnet-4-5");
         usd("1950", compute(scenario(claude)).baselineMonthly());
-        usd("1243.5", compute(scenario(claude, lever("c", new Lever.PromptCaching(d("0.9"), Ttl.FIVE_MINUTES))))
-                .optimizedMonthly());
-        usd("1311", compute(scenario(claude, lever("c", new Lever.PromptCaching(d("0.9"), Ttl.ONE_HOUR))))
-                .optimizedMonthly());
+        usd(
+                "1243.5",
+                compute(scenario(claude, lever("c", new Lever.PromptCaching(d("0.9"), Ttl.FIVE_MINUTES))))
+                        .optimizedMonthly());
+        usd(
+                "1311",
+                compute(scenario(claude, lever("c", new Lever.PromptCaching(d("0.9"), Ttl.ONE_HOUR))))
+                        .optimizedMonthly());
         // A low hit rate costs more than no caching at all: the write premium on 90 % of the calls.
         Waterfall low = compute(scenario(claude, lever("c", new Lever.PromptCaching(d("0.1"), Ttl.FIVE_MINUTES))));
         usd("-121.5", low.steps().get(0).saving());
         // Batch halves the cache reads and writes too.
-        Waterfall both = compute(scenario(claude.withBatchableShare(BigDecimal.ONE),
-                lever("c", new Lever.PromptCaching(d("0.9"), Ttl.FIVE_MINUTES)), lever("b", new Lever.Batch(null))));
+        Waterfall both = compute(scenario(
+                claude.withBatchableShare(BigDecimal.ONE),
+                lever("c", new Lever.PromptCaching(d("0.9"), Ttl.FIVE_MINUTES)),
+                lever("b", new Lever.Batch(null))));
         usd("621.75", both.optimizedMonthly());
     }
 
@@ -153,7 +173,8 @@ class LeversTest {
         RequestType small = chat().withText(new TextTokens(500, 0, 1000, 500, 0));
         Waterfall w = compute(scenario(small, lever("c", new Lever.PromptCaching(d("0.9"), null))));
         usd("0", w.steps().get(0).saving());
-        assertTrue(w.warnings().get(0).contains("below gpt-4o's minimum cacheable length of 1,024 tokens"),
+        assertTrue(
+                w.warnings().get(0).contains("below gpt-4o's minimum cacheable length of 1,024 tokens"),
                 w.warnings().toString());
     }
 
@@ -170,10 +191,14 @@ class LeversTest {
     void gatingCachingAndPrecompute() {
         Waterfall gate = compute(scenario(chat(), lever("g", new Lever.EventGating(d("0.02")))));
         usd("30", gate.optimizedMonthly()); // "cuts the expensive model's invocations roughly fiftyfold"
-        Waterfall both = compute(scenario(chat(), lever("g", new Lever.EventGating(d("0.02"))),
+        Waterfall both = compute(scenario(
+                chat(),
+                lever("g", new Lever.EventGating(d("0.02"))),
                 lever("c", new Lever.ResponseCache(null, d("0.4")))));
         usd("18", both.optimizedMonthly()); // different quantities: 0.02 × 0.6
-        Waterfall pre = compute(scenario(chat(), lever("c", new Lever.ResponseCache(null, d("0.4"))),
+        Waterfall pre = compute(scenario(
+                chat(),
+                lever("c", new Lever.ResponseCache(null, d("0.4"))),
                 lever("p", new Lever.Precompute(d("0.9")))));
         usd("150", pre.optimizedMonthly()); // both reuse stored answers: the larger share counts, once
         usd("0.0015", pre.costPerRequest()); // per request arriving, cache hits included
@@ -212,15 +237,26 @@ class LeversTest {
 
     /** 10,000 requests a month of one 1000×1000 image on Claude Sonnet 4.5: ⌈1000/28⌉² = 1,296 tokens (W3). */
     static RequestType photos() {
-        return new RequestType("photos", null, Volume.monthly(10_000), "claude-sonnet-4-5", null,
-                List.of(ImageInput.of(1, 1000, 1000)), null, null, null, null);
+        return new RequestType(
+                "photos",
+                null,
+                Volume.monthly(10_000),
+                "claude-sonnet-4-5",
+                null,
+                List.of(ImageInput.of(1, 1000, 1000)),
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
     void cropAndDownscaleOnImagesOverlap() {
-        Waterfall w = compute(scenario(photos(), lever("crop", new Lever.Crop(d("0.25"), null, null)),
-                lever("down500", new Lever.Downscale(500, null, null)), lever("down250", new Lever.Downscale(250, null,
-                        null))));
+        Waterfall w = compute(scenario(
+                photos(),
+                lever("crop", new Lever.Crop(d("0.25"), null, null)),
+                lever("down500", new Lever.Downscale(500, null, null)),
+                lever("down250", new Lever.Downscale(250, null, null))));
         usd("38.88", w.baselineMonthly()); // 1,296 × $3/1M × 10,000
         usd("9.72", w.steps().get(0).monthlyAfter()); // 500×500: 18² = 324 tokens
         usd("0", w.steps().get(1).saving()); // already 500 px: the crop did it
@@ -231,7 +267,8 @@ class LeversTest {
     @Test
     void lowDetailOnOpenAiImages() {
         RequestType t = photos().withModel("gpt-4o"); // 1000×1000 high: 768×768, 4 tiles, 765 tokens
-        Waterfall w = compute(scenario(t, lever("low", new Lever.LowMediaResolution(null, ImageDetail.LOW, null, null))));
+        Waterfall w =
+                compute(scenario(t, lever("low", new Lever.LowMediaResolution(null, ImageDetail.LOW, null, null))));
         usd("19.125", w.baselineMonthly());
         usd("2.125", w.optimizedMonthly()); // 85 tokens
     }
@@ -245,7 +282,8 @@ class LeversTest {
     @Test
     void frameSamplingAndLowResolutionMultiplyOnGeminiVideo() {
         // 15 min at 1 fps on Gemini 2.5 Flash: 900 × 258 frame tokens ($0.30) + 900 × 32 audio tokens ($1.00).
-        Waterfall w = compute(scenario(quarterHours("gemini-2.5-flash"),
+        Waterfall w = compute(scenario(
+                quarterHours("gemini-2.5-flash"),
                 lever("sample", new Lever.FrameSampling(Lever.FrameSampling.Strategy.UNIFORM, d("0.5"))),
                 lever("low", new Lever.LowMediaResolution(MediaResolution.LOW, null, null, null)),
                 lever("down", new Lever.Downscale(512, null, null))));
@@ -262,7 +300,9 @@ class LeversTest {
         Waterfall w = compute(scenario(quarterHours("gpt-4o"), lever("down", new Lever.Downscale(512, null, null))));
         usd("2486.25", w.baselineMonthly()); // 900 frames × 1,105 tokens × $2.50/1M × 1,000
         usd("573.75", w.optimizedMonthly()); // 512×288: one tile, 255 tokens
-        assertTrue(w.warnings().stream().anyMatch(s -> s.contains("audio track is not sent")), w.warnings().toString());
+        assertTrue(
+                w.warnings().stream().anyMatch(s -> s.contains("audio track is not sent")),
+                w.warnings().toString());
     }
 
     @Test
@@ -279,7 +319,9 @@ class LeversTest {
     void aLeverWithNothingToActOnSaysSo() {
         Waterfall w = compute(scenario(chat(), lever("fps", new Lever.FrameSampling(null, d("0.5")))));
         usd("0", w.steps().get(0).saving());
-        assertEquals("Frame sampling (uniform) has nothing to act on in 'chat'", w.steps().get(0).notes().get(0));
+        assertEquals(
+                "Frame sampling (uniform) has nothing to act on in 'chat'",
+                w.steps().get(0).notes().get(0));
     }
 
     // ---- infrastructure ----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import dev.costbench.model.cost.PromptOptions;
 import dev.costbench.model.prompt.TextStats;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +27,8 @@ class PromptRequestTypesTest {
     private static final String USER = "Can I change the delivery address? 注文番号は 42 です。";
 
     private static PromptRequestTypes.Prompt prompt(String system, List<String> turns, String user) {
-        return new PromptRequestTypes.Prompt(TextStats.of(system), turns.stream().map(TextStats::of).toList(),
-                TextStats.of(user), 500, 100, 20_000);
+        return new PromptRequestTypes.Prompt(
+                TextStats.of(system), turns.stream().map(TextStats::of).toList(), TextStats.of(user), 500, 100, 20_000);
     }
 
     /** The input the cost table shows for {@code m} (empty messages are not sent). */
@@ -39,7 +40,9 @@ class PromptRequestTypesTest {
             }
         }
         return PromptCostTable.compute(List.of(m), sent, 0, new PromptOptions(500, 0, false, false, false, 1))
-                .get(0).input().tokens();
+                .get(0)
+                .input()
+                .tokens();
     }
 
     private static List<String> concat(String system, List<String> turns, String user) {
@@ -55,7 +58,9 @@ class PromptRequestTypesTest {
         ModelEntry m = CATALOG.find("gpt-4o-mini").orElseThrow();
         RequestType t = PromptRequestTypes.of("From the Prompt view · GPT-4o mini", m, prompt(SYSTEM, TURNS, USER));
         long sys = Tokenizers.count(Encoding.O200K_BASE, SYSTEM);
-        long shots = TURNS.stream().mapToLong(s -> Tokenizers.count(Encoding.O200K_BASE, s)).sum();
+        long shots = TURNS.stream()
+                .mapToLong(s -> Tokenizers.count(Encoding.O200K_BASE, s))
+                .sum();
         long user = Tokenizers.count(Encoding.O200K_BASE, USER);
         assertEquals(sys + 3, t.text().system(), "3 framing tokens per message");
         assertEquals(shots + 3 * 2, t.text().fewShot());
@@ -64,7 +69,7 @@ class PromptRequestTypesTest {
         assertEquals(500, t.text().output());
         assertEquals(100, t.text().reasoning());
         assertEquals("gpt-4o-mini", t.model());
-        assertEquals(0, t.volume().amount().compareTo(java.math.BigDecimal.valueOf(20_000)));
+        assertEquals(0, t.volume().amount().compareTo(BigDecimal.valueOf(20_000)));
         assertEquals("from-the-prompt-view-gpt-4o-mini", t.id());
         assertEquals("From the Prompt view · GPT-4o mini", t.name());
     }
@@ -78,7 +83,8 @@ class PromptRequestTypesTest {
         RequestType g = PromptRequestTypes.of("Gemini", gemini, prompt(SYSTEM, TURNS, USER));
         assertEquals(tableInput(gemini, SYSTEM, TURNS, USER), g.text().input());
         // Gemini's estimate is characters ÷ 4, not the o200k count
-        assertEquals((SYSTEM.codePointCount(0, SYSTEM.length()) + 3) / 4, g.text().system());
+        assertEquals(
+                (SYSTEM.codePointCount(0, SYSTEM.length()) + 3) / 4, g.text().system());
     }
 
     @Test
@@ -87,11 +93,13 @@ class PromptRequestTypesTest {
         RequestType t = PromptRequestTypes.of("Only a question", m, prompt("", List.of("", ""), "Hello"));
         assertEquals(0, t.text().system());
         assertEquals(0, t.text().fewShot());
-        assertEquals(Tokenizers.count(Encoding.O200K_BASE, "Hello") + 6, t.text().user());
+        assertEquals(
+                Tokenizers.count(Encoding.O200K_BASE, "Hello") + 6, t.text().user());
         RequestType none = PromptRequestTypes.of("Nothing", m, prompt("", List.of(), ""));
         assertEquals(0, none.text().input());
-        assertThrows(IllegalArgumentException.class, () -> new PromptRequestTypes.Prompt(TextStats.EMPTY, List.of(),
-                TextStats.EMPTY, -1, 0, 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new PromptRequestTypes.Prompt(TextStats.EMPTY, List.of(), TextStats.EMPTY, -1, 0, 0));
     }
 
     @Test

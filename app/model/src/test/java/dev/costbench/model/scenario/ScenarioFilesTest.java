@@ -30,16 +30,22 @@ class ScenarioFilesTest {
     void everySampleFileIsListedAndShipped() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("../../resources/scenarios"))) {
             TreeSet<String> onDisk = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".json")).map(n -> n.substring(0, n.length() - 5))
+                    .filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - 5))
                     .collect(Collectors.toCollection(TreeSet::new));
             assertEquals(onDisk, new TreeSet<>(ScenarioFiles.SAMPLES));
         }
         for (String name : ScenarioFiles.SAMPLES) {
             Scenario s = ScenarioFiles.sample(name);
             assertTrue(name.startsWith("seed"), name);
-            assertTrue(!s.name().isEmpty() && !s.description().isEmpty() && !s.assumptions().isEmpty(), name);
+            assertTrue(
+                    !s.name().isEmpty()
+                            && !s.description().isEmpty()
+                            && !s.assumptions().isEmpty(),
+                    name);
         }
-        assertEquals(ScenarioFiles.sample("seed003-video-moderation"),
+        assertEquals(
+                ScenarioFiles.sample("seed003-video-moderation"),
                 ScenarioFiles.sample("seed003-video-moderation.json"));
         assertNull(ScenarioFiles.sample("no-such-sample"));
     }
@@ -57,22 +63,34 @@ class ScenarioFilesTest {
 
     @Test
     void everyLeverRoundTripsThroughAFile() throws Exception {
-        RequestType t = new RequestType("t", "Type", new Volume(d("12.5"), Volume.Period.DAY, d("0.05")), "gpt-4o",
-                new TextTokens(1, 2, 3, 4, 5), List.of(new ImageInput(d("1.5"), 800, 600, null)),
+        RequestType t = new RequestType(
+                "t",
+                "Type",
+                new Volume(d("12.5"), Volume.Period.DAY, d("0.05")),
+                "gpt-4o",
+                new TextTokens(1, 2, 3, 4, 5),
+                List.of(new ImageInput(d("1.5"), 800, 600, null)),
                 new AudioInput(d("30"), d("10"), AudioInput.Mode.NATIVE, "whisper-1", null),
-                new VideoInput(d("0.5"), d("2"), 640, 480, true, MediaResolution.LOW, 70L, 32L), d("0.4"), d("0.3"));
+                new VideoInput(d("0.5"), d("2"), 640, 480, true, MediaResolution.LOW, 70L, 32L),
+                d("0.4"),
+                d("0.3"));
         List<LeverEntry> levers = List.of(
                 LeverEntry.of("a", "A", new Lever.FrameSampling(Lever.FrameSampling.Strategy.SCENE, d("0.25")), "t"),
                 LeverEntry.of("b", null, new Lever.Downscale(512, 100L, null)),
-                LeverEntry.of("c", null, new Lever.LowMediaResolution(MediaResolution.MEDIUM, ImageDetail.LOW, null, 66L)),
+                LeverEntry.of(
+                        "c", null, new Lever.LowMediaResolution(MediaResolution.MEDIUM, ImageDetail.LOW, null, 66L)),
                 LeverEntry.of("d", null, new Lever.Crop(d("0.5"), null, null)),
                 LeverEntry.of("e", null, new Lever.EventGating(d("0.02"))),
                 LeverEntry.of("f", null, new Lever.PromptTrimming(Lever.PromptTrimming.Part.USER, null, 100L)),
                 LeverEntry.of("g", null, new Lever.FewShotTrimming(d("0.5"), null)),
                 LeverEntry.of("h", null, new Lever.OutputCap(100)),
                 LeverEntry.of("i", null, new Lever.ReasoningCap(0)),
-                LeverEntry.of("j", null, new Lever.Routing(List.of(new Lever.Routing.Route("gpt-4o-mini", d("0.6")),
-                        new Lever.Routing.Route("gpt-4o", d("0.4"))))),
+                LeverEntry.of(
+                        "j",
+                        null,
+                        new Lever.Routing(List.of(
+                                new Lever.Routing.Route("gpt-4o-mini", d("0.6")),
+                                new Lever.Routing.Route("gpt-4o", d("0.4"))))),
                 LeverEntry.of("k", null, new Lever.Cascade("gpt-4o-mini", "gpt-4o", d("0.2"))),
                 LeverEntry.of("l", null, new Lever.ProviderSwitch(null, "gpt-4.1")),
                 LeverEntry.of("m", null, new Lever.TranscriptionRouting(d("10"), d("0.1"), "local-whisper", null)),
@@ -82,9 +100,23 @@ class ScenarioFilesTest {
                 LeverEntry.of("q", null, new Lever.Precompute(d("0.2"))),
                 LeverEntry.of("r", null, new Lever.SelfHosting("gpt-4o-mini", d("2.5"), null, d("1000"), d("0.6")))
                         .withEnabled(false));
-        Scenario s = new Scenario("All levers", "every kind", List.of("one"), new Workload(List.of(t), 1000L, 31),
-                List.of(new CustomModel("mine", "Mine", Tier.OPEN, d("0.1"), d("0.2"), d("0.01"), d("0.125"), d("0"),
-                        d("0.001"), 512L)), levers);
+        Scenario s = new Scenario(
+                "All levers",
+                "every kind",
+                List.of("one"),
+                new Workload(List.of(t), 1000L, 31),
+                List.of(new CustomModel(
+                        "mine",
+                        "Mine",
+                        Tier.OPEN,
+                        d("0.1"),
+                        d("0.2"),
+                        d("0.01"),
+                        d("0.125"),
+                        d("0"),
+                        d("0.001"),
+                        512L)),
+                levers);
         Path f = tmp.resolve("sub/all.json");
         ScenarioFiles.write(s, f);
         assertEquals(s, ScenarioFiles.read(f));
@@ -100,20 +132,28 @@ class ScenarioFilesTest {
 
     @Test
     void badFilesNameTheProblem() {
-        ScenarioFileException e = assertThrows(ScenarioFileException.class,
-                () -> ScenarioFiles.fromJson("{\"workload\": ", "x.json"));
+        ScenarioFileException e =
+                assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson("{\"workload\": ", "x.json"));
         assertTrue(e.getMessage().startsWith("x.json: not valid JSON at line 1"), e.getMessage());
-        e = assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(
-                "{\"levers\": [{\"id\": \"a\", \"type\": \"teleport\"}]}", "x.json"));
+        e = assertThrows(
+                ScenarioFileException.class,
+                () -> ScenarioFiles.fromJson("{\"levers\": [{\"id\": \"a\", \"type\": \"teleport\"}]}", "x.json"));
         assertTrue(e.getMessage().startsWith("x.json: levers[0]: "), e.getMessage());
         assertTrue(e.getMessage().contains("teleport"), e.getMessage());
-        e = assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(
-                "{\"levers\": [{\"id\": \"a\", \"type\": \"responseCache\", \"hitRate\": \"high\"}]}", "x.json"));
+        e = assertThrows(
+                ScenarioFileException.class,
+                () -> ScenarioFiles.fromJson(
+                        "{\"levers\": [{\"id\": \"a\", \"type\": \"responseCache\", \"hitRate\": \"high\"}]}",
+                        "x.json"));
         assertTrue(e.getMessage().startsWith("x.json: levers[0].hitRate: "), e.getMessage());
-        e = assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(
-                "{\"workload\": {\"requestTypes\": [{\"id\": \"a\", \"volume\": {\"amount\": 1}, \"colour\": 1}]}}",
-                "x.json"));
-        assertTrue(e.getMessage().contains("workload.requestTypes[0]") && e.getMessage().contains("colour"),
+        e = assertThrows(
+                ScenarioFileException.class,
+                () -> ScenarioFiles.fromJson(
+                        "{\"workload\": {\"requestTypes\": [{\"id\": \"a\", \"volume\": {\"amount\": 1}, \"colour\": 1}]}}",
+                        "x.json"));
+        assertTrue(
+                e.getMessage().contains("workload.requestTypes[0]")
+                        && e.getMessage().contains("colour"),
                 e.getMessage());
         e = assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson("{\"schemaVersion\": 2}", "x.json"));
         assertEquals("x.json: unsupported schemaVersion 2 (this CostBench reads 1)", e.getMessage());
@@ -123,10 +163,14 @@ class ScenarioFilesTest {
 
     @Test
     void decimalsAreReadExactly() throws Exception {
-        Scenario s = ScenarioFiles.fromJson("{\"workload\": {\"requestTypes\": [{\"id\": \"a\", \"model\": \"gpt-4o\","
-                + " \"volume\": {\"amount\": 0.1}, \"text\": {\"user\": 1000000}}]}, \"levers\": [{\"type\": \"batch\","
-                + " \"share\": 0.3}]}", "x.json");
-        assertEquals(new BigDecimal("0.1"), s.workload().requestTypes().get(0).volume().amount());
+        Scenario s = ScenarioFiles.fromJson(
+                "{\"workload\": {\"requestTypes\": [{\"id\": \"a\", \"model\": \"gpt-4o\","
+                        + " \"volume\": {\"amount\": 0.1}, \"text\": {\"user\": 1000000}}]}, \"levers\": [{\"type\": \"batch\","
+                        + " \"share\": 0.3}]}",
+                "x.json");
+        assertEquals(
+                new BigDecimal("0.1"),
+                s.workload().requestTypes().get(0).volume().amount());
         assertEquals(new BigDecimal("0.3"), ((Lever.Batch) s.levers().get(0).lever()).share());
         assertEquals("Batch", s.levers().get(0).id());
         assertEquals("Batch API", s.levers().get(0).label());

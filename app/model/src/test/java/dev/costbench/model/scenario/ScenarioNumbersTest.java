@@ -25,27 +25,34 @@ class ScenarioNumbersTest {
     @Test
     void aHugeAmountInAFileIsRefusedWithItsFieldWithoutSpinning() {
         String json = sample().replaceFirst("\"amount\": 1000000", "\"amount\": 1e100000000");
-        ScenarioFileException e = assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(ScenarioFileException.class,
-                () -> ScenarioFiles.fromJson(json, "x.json")));
-        assertEquals("x.json: workload.requestTypes[0].volume.amount: 1E+100000000 is out of range (0 to "
-                + "1000000000000 requests)", e.getMessage());
+        ScenarioFileException e = assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(json, "x.json")));
+        assertEquals(
+                "x.json: workload.requestTypes[0].volume.amount: 1E+100000000 is out of range (0 to "
+                        + "1000000000000 requests)",
+                e.getMessage());
     }
 
     @Test
     void anAmountWrittenAsTextIsCheckedToo() {
         String json = sample().replaceFirst("\"amount\": 1000000", "\"amount\": \"1e100000000\"");
-        ScenarioFileException e = assertTimeoutPreemptively(HANG_GUARD, () -> assertThrows(ScenarioFileException.class,
-                () -> ScenarioFiles.fromJson(json, "x.json")));
-        assertTrue(e.getMessage().startsWith("x.json: workload.requestTypes[0].volume.amount: 1E+100000000 is out of "
-                + "range"), e.getMessage());
+        ScenarioFileException e = assertTimeoutPreemptively(
+                HANG_GUARD,
+                () -> assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(json, "x.json")));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "x.json: workload.requestTypes[0].volume.amount: 1E+100000000 is out of " + "range"),
+                e.getMessage());
     }
 
     @Test
     void daysPerMonthZeroIsRefusedNotSilentlyThirty() {
         assertTrue(sample().contains("\"daysPerMonth\": 30"), sample());
         String json = sample().replaceFirst("\"daysPerMonth\": 30", "\"daysPerMonth\": 0");
-        ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(json,
-                "x.json"));
+        ScenarioFileException e =
+                assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(json, "x.json"));
         assertEquals("x.json: workload.daysPerMonth: 0 is out of range (1 to 31 days)", e.getMessage());
         String half = sample().replaceFirst("\"daysPerMonth\": 30", "\"daysPerMonth\": 30.5");
         e = assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(half, "x.json"));
@@ -55,23 +62,39 @@ class ScenarioNumbersTest {
     @Test
     void sharesAndTokensOutOfRangeNameTheField() {
         String json = sample().replaceFirst("\"repeatRate\": 0.85", "\"repeatRate\": 85");
-        ScenarioFileException e = assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(json,
-                "x.json"));
-        assertEquals("x.json: workload.requestTypes[0].repeatRate: 85 is out of range (0 to 1, a share: 0 = 0 %, "
-                + "1 = 100 %)", e.getMessage());
+        ScenarioFileException e =
+                assertThrows(ScenarioFileException.class, () -> ScenarioFiles.fromJson(json, "x.json"));
+        assertEquals(
+                "x.json: workload.requestTypes[0].repeatRate: 85 is out of range (0 to 1, a share: 0 = 0 %, "
+                        + "1 = 100 %)",
+                e.getMessage());
     }
 
     @Test
     void theValidatorRefusesAHugeAmountBuiltInCodeWithoutComputing() {
         Scenario s = ScenarioFiles.sample("seed000-support-tickets");
-        Scenario huge = s.withWorkload(s.workload().mapTypes(t -> t.id().equals("ticket-image")
-                ? new RequestType(t.id(), t.name(), t.volume().withAmount(new BigDecimal("1e100000000")), t.model(),
-                t.text(), t.images(), t.audio(), t.video(), t.batchableShare(), t.repeatRate()) : t));
-        List<FieldError> errors = assertTimeoutPreemptively(HANG_GUARD,
-                () -> ScenarioEngine.validate(huge, Fixtures.CATALOG));
-        assertEquals(List.of(new FieldError("requestTypes[0].volume.amount",
-                "1E+100000000 is out of range (0 to 1000000000000 requests)")), errors);
-        assertThrows(InvalidScenarioException.class, () -> assertTimeoutPreemptively(HANG_GUARD,
-                () -> ScenarioEngine.compute(huge, Fixtures.CATALOG)));
+        Scenario huge = s.withWorkload(s.workload()
+                .mapTypes(t -> t.id().equals("ticket-image")
+                        ? new RequestType(
+                                t.id(),
+                                t.name(),
+                                t.volume().withAmount(new BigDecimal("1e100000000")),
+                                t.model(),
+                                t.text(),
+                                t.images(),
+                                t.audio(),
+                                t.video(),
+                                t.batchableShare(),
+                                t.repeatRate())
+                        : t));
+        List<FieldError> errors =
+                assertTimeoutPreemptively(HANG_GUARD, () -> ScenarioEngine.validate(huge, Fixtures.CATALOG));
+        assertEquals(
+                List.of(new FieldError(
+                        "requestTypes[0].volume.amount", "1E+100000000 is out of range (0 to 1000000000000 requests)")),
+                errors);
+        assertThrows(
+                InvalidScenarioException.class,
+                () -> assertTimeoutPreemptively(HANG_GUARD, () -> ScenarioEngine.compute(huge, Fixtures.CATALOG)));
     }
 }

@@ -32,7 +32,9 @@ class ScenarioReportTest {
         assertEquals("4680", n.get("optimizedMonthlyUsd").asText());
         assertEquals(3, n.get("steps").size());
         JsonNode first = n.get("steps").get(0);
-        assertEquals("Process less video (low media resolution + adaptive sampling)", first.get("lever").asText());
+        assertEquals(
+                "Process less video (low media resolution + adaptive sampling)",
+                first.get("lever").asText());
         assertEquals("45000", first.get("monthlyUsdAfter").asText());
         assertEquals("90000", first.get("savingUsd").asText());
         assertEquals("lowMediaResolution", first.get("type").asText());
@@ -58,9 +60,12 @@ class ScenarioReportTest {
         assertTrue(h.startsWith("<!DOCTYPE html>"));
         assertTrue(h.contains("<svg") && h.contains("</svg>"));
         assertEquals(5, h.split("<rect ", -1).length - 1, "baseline, three levers, optimized");
-        assertTrue(h.contains("<title>2. Route 90 % of clips to a Flash-tier model: $9,360.00 (saving $35,640.00)"
-                + "</title>"), h);
-        assertTrue(!h.contains("<script") && !h.contains("http://") || h.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+        assertTrue(
+                h.contains("<title>2. Route 90 % of clips to a Flash-tier model: $9,360.00 (saving $35,640.00)"
+                        + "</title>"),
+                h);
+        assertTrue(
+                !h.contains("<script") && !h.contains("http://") || h.contains("xmlns=\"http://www.w3.org/2000/svg\""));
         assertTrue(!h.contains("src=") && !h.contains("<link"), "no external resources");
         Scenario tricky = S.withName("<b>&\"quoted\"</b>");
         String e = ScenarioReport.html(tricky, W);

@@ -14,6 +14,7 @@ import dev.costbench.model.media.MediaResolution;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -60,10 +61,12 @@ class SeedExamplesTest {
         // 66 + 32 = 98 tokens a second, 352,800 an hour ($44,100), close to the seed's "about a third".
         Scenario s = ScenarioFiles.sample("seed003-video-moderation");
         RequestType t = s.workload().requestTypes().get(0);
-        VideoInput ruled = new VideoInput(BigDecimal.ONE, BigDecimal.ONE, 1280, 720, true, MediaResolution.DEFAULT,
-                null, null);
-        Scenario byRule = s.withWorkload(Workload.of(t.withVideo(ruled))).mapLever("process-less-video",
-                e -> e.withLever(new Lever.LowMediaResolution(MediaResolution.LOW, null, null, null)));
+        VideoInput ruled =
+                new VideoInput(BigDecimal.ONE, BigDecimal.ONE, 1280, 720, true, MediaResolution.DEFAULT, null, null);
+        Scenario byRule = s.withWorkload(Workload.of(t.withVideo(ruled)))
+                .mapLever(
+                        "process-less-video",
+                        e -> e.withLever(new Lever.LowMediaResolution(MediaResolution.LOW, null, null, null)));
         Waterfall w = compute(byRule);
         usd("130500", w.baselineMonthly());
         usd("44100", w.steps().get(0).monthlyAfter());
@@ -77,14 +80,16 @@ class SeedExamplesTest {
         // at a 90 % hit rate saves $52.65 a month, about 1 % of the $4,745 left.
         Scenario s = ScenarioFiles.sample("seed003-video-moderation");
         RequestType t = s.workload().requestTypes().get(0).withText(new TextTokens(5000, 0, 0, 0, 0));
-        List<LeverEntry> levers = new java.util.ArrayList<>(s.levers());
-        levers.add(LeverEntry.of("cache-policy", "Prompt caching of the policy",
+        List<LeverEntry> levers = new ArrayList<>(s.levers());
+        levers.add(LeverEntry.of(
+                "cache-policy",
+                "Prompt caching of the policy",
                 new Lever.PromptCaching(d("0.9"), Lever.PromptCaching.Ttl.FIVE_MINUTES)));
         Waterfall w = compute(s.withWorkload(Workload.of(t)).withLevers(levers));
         usd("4745", w.steps().get(2).monthlyAfter()); // $4,680 + $65 for the policy
         usd("52.65", w.step("cache-policy").saving());
-        assertTrue(w.warnings().contains("Gemini explicit caching also bills cache storage per hour, which is not "
-                + "modelled"));
+        assertTrue(w.warnings()
+                .contains("Gemini explicit caching also bills cache storage per hour, which is not " + "modelled"));
     }
 
     // ---- seed 001 -------------------------------------------------------------------------------------------------
@@ -102,12 +107,12 @@ class SeedExamplesTest {
 
     @Test
     void seed001FineTuningBreaksEvenInUnderAMonth() {
-        BreakEven.FineTuningResult cheap = BreakEven.fineTuning(new BreakEven.FineTuning(d("500000"), 1250, 0, 0,
-                d("0.15"), d("0.60"), null, null, d("5")));
+        BreakEven.FineTuningResult cheap = BreakEven.fineTuning(
+                new BreakEven.FineTuning(d("500000"), 1250, 0, 0, d("0.15"), d("0.60"), null, null, d("5")));
         usd("93.75", cheap.monthlySaving()); // 1,250 tokens × $0.15/1M = $0.0001875 a request
         usd("0.053333333333333333333", cheap.breakEvenMonths());
-        BreakEven.FineTuningResult dear = BreakEven.fineTuning(new BreakEven.FineTuning(d("500000"), 1250, 0, 0,
-                d("0.15"), d("0.60"), null, null, d("25")));
+        BreakEven.FineTuningResult dear = BreakEven.fineTuning(
+                new BreakEven.FineTuning(d("500000"), 1250, 0, 0, d("0.15"), d("0.60"), null, null, d("25")));
         assertTrue(dear.breakEvenMonths().compareTo(BigDecimal.ONE) < 0, "break-even: less than 1 month");
         usd("0.26666666666666666667", dear.breakEvenMonths()); // about 8 days
         usd("133333.33333333333333", dear.requestsToPayBackInOneMonth());
@@ -120,14 +125,14 @@ class SeedExamplesTest {
         // The seed lists C_ft_input (the fine-tuned model's price) among its variables but does not use it. With a
         // hypothetical 2× premium on the remaining 200 prompt and 5 output tokens the saving drops from $93.75 to
         // $77.25 a month; $25 of training still pays back in about 10 days.
-        BreakEven.FineTuningResult r = BreakEven.fineTuning(new BreakEven.FineTuning(d("500000"), 1250, 200, 5,
-                d("0.15"), d("0.60"), d("0.30"), d("1.20"), d("25")));
+        BreakEven.FineTuningResult r = BreakEven.fineTuning(new BreakEven.FineTuning(
+                d("500000"), 1250, 200, 5, d("0.15"), d("0.60"), d("0.30"), d("1.20"), d("25")));
         usd("110.25", r.promptingMonthly());
         usd("33", r.fineTunedMonthly());
         usd("77.25", r.monthlySaving());
         assertEquals(d("0.324"), r.breakEvenMonths().setScale(3, RoundingMode.HALF_UP));
-        BreakEven.FineTuningResult never = BreakEven.fineTuning(new BreakEven.FineTuning(d("500000"), 100, 5000, 5,
-                d("0.15"), d("0.60"), d("0.30"), d("1.20"), d("25")));
+        BreakEven.FineTuningResult never = BreakEven.fineTuning(new BreakEven.FineTuning(
+                d("500000"), 100, 5000, 5, d("0.15"), d("0.60"), d("0.30"), d("1.20"), d("25")));
         assertTrue(never.monthlySaving().signum() < 0);
         assertNull(never.breakEvenMonths());
         assertNull(never.requestsToPayBackInOneMonth());
@@ -135,8 +140,8 @@ class SeedExamplesTest {
 
     @Test
     void seed001SelfHostingBreakEven() {
-        BreakEven.SelfHostingResult r = BreakEven.selfHosting(new BreakEven.SelfHosting(d("100000000"), d("0.90"),
-                BreakEven.monthly(d("40"), 30), d("2000"), BigDecimal.ONE, 30));
+        BreakEven.SelfHostingResult r = BreakEven.selfHosting(new BreakEven.SelfHosting(
+                d("100000000"), d("0.90"), BreakEven.monthly(d("40"), 30), d("2000"), BigDecimal.ONE, 30));
         usd("2700", r.apiMonthly());
         usd("28800", r.selfHostedMonthly());
         assertEquals(d("10.7"), r.selfHostedMonthly().divide(r.apiMonthly(), 1, RoundingMode.HALF_UP)); // "10.7×"
@@ -155,13 +160,13 @@ class SeedExamplesTest {
         assertEquals(7, atBreakEven.replicas());
         usd("201600", atBreakEven.selfHostedMonthly());
         // Spot at ~$10,000 a month: "~370M+ tokens/day", again above one replica's 172.8M.
-        BreakEven.SelfHostingResult spot = BreakEven.selfHosting(new BreakEven.SelfHosting(d("100000000"), d("0.90"),
-                d("10000"), d("2000"), BigDecimal.ONE, 30));
+        BreakEven.SelfHostingResult spot = BreakEven.selfHosting(
+                new BreakEven.SelfHosting(d("100000000"), d("0.90"), d("10000"), d("2000"), BigDecimal.ONE, 30));
         usd("370370370.37037037037", spot.breakEvenTokensPerDay());
         assertFalse(spot.breakEvenWithinCapacity());
         // "Self-hosted GPUs that sit idle 50 % of the time effectively double in cost."
-        BreakEven.SelfHostingResult half = BreakEven.selfHosting(new BreakEven.SelfHosting(d("100000000"), d("0.90"),
-                d("28800"), d("2000"), d("0.5"), 30));
+        BreakEven.SelfHostingResult half = BreakEven.selfHosting(
+                new BreakEven.SelfHosting(d("100000000"), d("0.90"), d("28800"), d("2000"), d("0.5"), 30));
         usd("11.111111111111111111", half.selfHostedPerMTok());
         assertEquals(2, half.replicas());
         // The sample scenario: the lever raises the bill by $26,100 a month.
@@ -196,23 +201,46 @@ class SeedExamplesTest {
         // 6 s go to the API and 23 clips of 150 s to a local Whisper ($0 a minute).
         AudioInput shortClip = new AudioInput(d("6"), null, AudioInput.Mode.TRANSCRIBE, null, d("0.06"));
         AudioInput longClip = new AudioInput(d("150"), null, AudioInput.Mode.TRANSCRIBE, null, d("0.06"));
-        RequestType shortOnes = new RequestType("short", null, Volume.monthly(25), null, null, null, shortClip, null,
-                null, null);
-        RequestType longOnes = new RequestType("long", null, Volume.monthly(23), null, null, null, longClip, null,
-                null, null);
-        Scenario s = Scenario.of("hour of audio", Workload.of(shortOnes, longOnes), List.of(),
-                LeverEntry.of("route", "Transcription routing", new Lever.TranscriptionRouting(d("10"), null, null,
-                        null)));
+        RequestType shortOnes =
+                new RequestType("short", null, Volume.monthly(25), null, null, null, shortClip, null, null, null);
+        RequestType longOnes =
+                new RequestType("long", null, Volume.monthly(23), null, null, null, longClip, null, null, null);
+        Scenario s = Scenario.of(
+                "hour of audio",
+                Workload.of(shortOnes, longOnes),
+                List.of(),
+                LeverEntry.of(
+                        "route", "Transcription routing", new Lever.TranscriptionRouting(d("10"), null, null, null)));
         Waterfall w = compute(s);
         usd("3.60", w.baselineMonthly());
         usd("0.15", w.optimizedMonthly());
         assertEquals(d("96"), w.saving().multiply(d("100")).divide(w.baselineMonthly(), 0, RoundingMode.HALF_UP));
         // The same with the share of API minutes given directly.
-        Scenario direct = Scenario.of("hour", Workload.of(new RequestType("hour", null, Volume.monthly(1), null, null,
-                null, new AudioInput(d("3600"), null, null, null, d("0.06")), null, null, null)), List.of(),
-                LeverEntry.of("route", null, new Lever.TranscriptionRouting(d("10"), d("0.0416666666666666666666666666666667"),
-                        null, null)));
-        assertEquals(d("0.15"), compute(direct).optimizedMonthly().setScale(10, RoundingMode.HALF_UP).stripTrailingZeros());
+        Scenario direct = Scenario.of(
+                "hour",
+                Workload.of(new RequestType(
+                        "hour",
+                        null,
+                        Volume.monthly(1),
+                        null,
+                        null,
+                        null,
+                        new AudioInput(d("3600"), null, null, null, d("0.06")),
+                        null,
+                        null,
+                        null)),
+                List.of(),
+                LeverEntry.of(
+                        "route",
+                        null,
+                        new Lever.TranscriptionRouting(
+                                d("10"), d("0.0416666666666666666666666666666667"), null, null)));
+        assertEquals(
+                d("0.15"),
+                compute(direct)
+                        .optimizedMonthly()
+                        .setScale(10, RoundingMode.HALF_UP)
+                        .stripTrailingZeros());
     }
 
     // ---- seed 004 -------------------------------------------------------------------------------------------------

@@ -21,11 +21,17 @@ class TornadoTest {
         List<Tornado.Input> inputs = r.bars().stream().map(Tornado.Bar::input).toList();
         assertEquals(4, inputs.size(), inputs.toString()); // no cascade in this stack
         assertTrue(!inputs.contains(Tornado.Input.ESCALATION_RATE));
-        Tornado.Bar volume = r.bars().stream().filter(b -> b.input() == Tornado.Input.VOLUME).findFirst().orElseThrow();
+        Tornado.Bar volume = r.bars().stream()
+                .filter(b -> b.input() == Tornado.Input.VOLUME)
+                .findFirst()
+                .orElseThrow();
         usd("624.96", volume.monthlyAtLow()); // the bill is linear in volume
         usd("937.44", volume.monthlyAtHigh());
         assertEquals("volume −20 %".replace('−', '-'), volume.lowLabel());
-        Tornado.Bar hit = r.bars().stream().filter(b -> b.input() == Tornado.Input.HIT_RATE).findFirst().orElseThrow();
+        Tornado.Bar hit = r.bars().stream()
+                .filter(b -> b.input() == Tornado.Input.HIT_RATE)
+                .findFirst()
+                .orElseThrow();
         usd("976.5", hit.monthlyAtLow()); // 50 % instead of 60 %
         usd("781.2", hit.monthlyAtHigh()); // +10 points is clamped at the 60 % repeat rate
         for (int i = 1; i < r.bars().size(); i++) {
@@ -39,10 +45,10 @@ class TornadoTest {
 
     @Test
     void escalationRateBar() {
-        Scenario s = Fixtures.scenario(LeversTest.chat(), LeverEntry.of("c", null, new Lever.Cascade("gpt-4o-mini",
-                null, d("0.3"))));
-        Tornado.Result r = Tornado.compute(s, CATALOG, List.of(new Tornado.Range(Tornado.Input.ESCALATION_RATE,
-                d("-0.1"), d("0.1"))));
+        Scenario s = Fixtures.scenario(
+                LeversTest.chat(), LeverEntry.of("c", null, new Lever.Cascade("gpt-4o-mini", null, d("0.3"))));
+        Tornado.Result r = Tornado.compute(
+                s, CATALOG, List.of(new Tornado.Range(Tornado.Input.ESCALATION_RATE, d("-0.1"), d("0.1"))));
         assertEquals(1, r.bars().size());
         usd("390", r.bars().get(0).monthlyAtLow()); // $90 on mini + 20 % × $1,500
         usd("690", r.bars().get(0).monthlyAtHigh());

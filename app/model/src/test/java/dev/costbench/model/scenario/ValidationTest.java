@@ -40,16 +40,22 @@ class ValidationTest {
 
     @Test
     void hitRateAbove100PercentIsRefused() {
-        only(scenario(LeversTest.chat(), lever(new Lever.ResponseCache(null, d("1.2")))), "levers[0].hitRate",
+        only(
+                scenario(LeversTest.chat(), lever(new Lever.ResponseCache(null, d("1.2")))),
+                "levers[0].hitRate",
                 "A hit rate above 100 % is impossible, got 120 %");
-        only(scenario(LeversTest.chat(), lever(new Lever.PromptCaching(d("-0.1"), null))), "levers[0].hitRate",
+        only(
+                scenario(LeversTest.chat(), lever(new Lever.PromptCaching(d("-0.1"), null))),
+                "levers[0].hitRate",
                 "must not be negative");
     }
 
     @Test
     void hitRateAboveTheRepeatRateIsRefused() {
         RequestType t = LeversTest.chat().withRepeatRate(d("0.3"));
-        only(scenario(t, lever(new Lever.ResponseCache(null, d("0.4")))), "levers[0].hitRate",
+        only(
+                scenario(t, lever(new Lever.ResponseCache(null, d("0.4")))),
+                "levers[0].hitRate",
                 "the hit rate (40 %) is above the repeat rate of 'chat' (30 %)");
     }
 
@@ -61,16 +67,25 @@ class ValidationTest {
 
     @Test
     void escalationAboveOneIsRefused() {
-        only(scenario(LeversTest.chat(), lever(new Lever.Cascade("gpt-4o-mini", null, d("1.5")))),
-                "levers[0].escalationRate", "between 0 and 1, got 1.5");
+        only(
+                scenario(LeversTest.chat(), lever(new Lever.Cascade("gpt-4o-mini", null, d("1.5")))),
+                "levers[0].escalationRate",
+                "between 0 and 1, got 1.5");
     }
 
     @Test
     void routingSharesMustAddUpAndModelsExist() {
-        only(scenario(LeversTest.chat(), lever(new Lever.Routing(List.of(new Route("gpt-4o-mini", d("0.7")),
-                new Route("gpt-4o", d("0.2")))))), "levers[0].routes", "the shares add up to 90 %, not 100 %");
-        only(scenario(LeversTest.chat(), lever(new Lever.Routing(List.of(new Route("gpt-9", BigDecimal.ONE))))),
-                "levers[0].routes[0].model", "unknown model 'gpt-9'");
+        only(
+                scenario(
+                        LeversTest.chat(),
+                        lever(new Lever.Routing(
+                                List.of(new Route("gpt-4o-mini", d("0.7")), new Route("gpt-4o", d("0.2")))))),
+                "levers[0].routes",
+                "the shares add up to 90 %, not 100 %");
+        only(
+                scenario(LeversTest.chat(), lever(new Lever.Routing(List.of(new Route("gpt-9", BigDecimal.ONE))))),
+                "levers[0].routes[0].model",
+                "unknown model 'gpt-9'");
     }
 
     @Test
@@ -78,9 +93,16 @@ class ValidationTest {
         RequestType t = RequestType.text("chat", Volume.monthly(1), "nope", new TextTokens(-1, 0, 0, 0, 0))
                 .withBatchableShare(d("2"));
         List<FieldError> e = errors(scenario(t, LeverEntry.of("x", null, new Lever.Batch(null), "other")));
-        assertEquals(List.of("requestTypes[0].text.system", "requestTypes[0].batchableShare", "requestTypes[0].model",
-                "levers[0].appliesTo"), e.stream().map(FieldError::field).toList());
-        assertTrue(errors(Scenario.of("empty", Workload.of(), List.of())).get(0).message()
+        assertEquals(
+                List.of(
+                        "requestTypes[0].text.system",
+                        "requestTypes[0].batchableShare",
+                        "requestTypes[0].model",
+                        "levers[0].appliesTo"),
+                e.stream().map(FieldError::field).toList());
+        assertTrue(errors(Scenario.of("empty", Workload.of(), List.of()))
+                .get(0)
+                .message()
                 .contains("at least one request type"));
     }
 
@@ -98,7 +120,9 @@ class ValidationTest {
 
     @Test
     void computeRefusesAnInvalidScenarioWithTheSameErrors() {
-        Scenario bad = scenario(LeversTest.chat(), lever(new Lever.ResponseCache(null, d("1.5"))),
+        Scenario bad = scenario(
+                LeversTest.chat(),
+                lever(new Lever.ResponseCache(null, d("1.5"))),
                 LeverEntry.of("m", null, new Lever.Cascade("gpt-4o-mini", null, d("2"))));
         InvalidScenarioException e = assertThrows(InvalidScenarioException.class, () -> Fixtures.compute(bad));
         assertEquals(errors(bad), e.errors());

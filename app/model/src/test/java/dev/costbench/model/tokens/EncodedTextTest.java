@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Token offsets: the pieces decode to exactly the text, in whatever script, and split characters merge. */
 class EncodedTextTest {
@@ -24,10 +24,22 @@ class EncodedTextTest {
     private static final List<Encoding> BOTH = List.of(Encoding.O200K_BASE, Encoding.CL100K_BASE);
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Hello, world!", "  two\n\nlines\r\n\ttabbed  ", "日本語のテキストを数える。",
-        "你好，世界！这是一个测试。", "한국어 문장입니다", "مرحبا بالعالم، هذا اختبار", "Привет, мир",
-        "emoji 👩‍👩‍👧‍👦 🇩🇪 👍🏽 ✨", "mixed: café naïve 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ∑∫", "def f(x):\n    return {\"a\": [1, 2]}\n",
-        "lone \ud800 surrogate \udc00 end", "<|endoftext|>"})
+    @ValueSource(
+            strings = {
+                "",
+                "Hello, world!",
+                "  two\n\nlines\r\n\ttabbed  ",
+                "日本語のテキストを数える。",
+                "你好，世界！这是一个测试。",
+                "한국어 문장입니다",
+                "مرحبا بالعالم، هذا اختبار",
+                "Привет, мир",
+                "emoji 👩‍👩‍👧‍👦 🇩🇪 👍🏽 ✨",
+                "mixed: café naïve 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ∑∫",
+                "def f(x):\n    return {\"a\": [1, 2]}\n",
+                "lone \ud800 surrogate \udc00 end",
+                "<|endoftext|>"
+            })
     void piecesDecodeToTheTextExactly(String text) {
         for (Encoding e : BOTH) {
             assertRoundTrip(EncodedText.encode(e, text));
@@ -88,12 +100,15 @@ class EncodedTextTest {
         assertTrue(d.contains("chars 0–1 (1) · bytes 0–3 (3)"), d);
         assertTrue(d.contains("E9"), d); // 龘 is E9 BE 98 in UTF-8
         EncodedText h = EncodedText.encode(Encoding.O200K_BASE, "Hello world");
-        assertEquals("token " + h.id(1) + "\n“·world”\nchars 5–11 (6) · bytes 5–11 (6)",
+        assertEquals(
+                "token " + h.id(1) + "\n“·world”\nchars 5–11 (6) · bytes 5–11 (6)",
                 TokenDisplay.describe(h, h.piece(1)));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Encoding.class, names = {"O200K_BASE", "CL100K_BASE"})
+    @EnumSource(
+            value = Encoding.class,
+            names = {"O200K_BASE", "CL100K_BASE"})
     void idsAndCountsAgreeWithTheTokenizer(Encoding e) {
         String text = "The quick brown fox — 狐狸 — jumps 🦊 over the lazy dog.";
         EncodedText t = EncodedText.encode(e, text);

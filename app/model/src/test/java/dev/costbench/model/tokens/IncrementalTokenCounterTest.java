@@ -14,11 +14,74 @@ class IncrementalTokenCounterTest {
 
     /** Pieces chosen to hit every rule of the split patterns and the safe-boundary rule. */
     private static final String[] PIECES = {
-        "a", "b", "Z", "é", "e\u0301", "ü", "ß", "the", " The", "HTTPServer", "'s", "'ll", "'", "’", " ", "  ",
-        "\t", "\n", "\r\n", "\r", "\n\n", "   \n", "0", "12", "12345", "3.14", ",", ".", "!", "?", "—", "-", "/", "\\",
-        "(", ")", "{", "}", "\"", "人", "工智能", "。", "，", "日本語", "한국어", "مرحبا", "،", "שלום", "🙂",
-        "👨‍👩‍👧", "🇩🇪", "👍🏽", "\u200d", "\u0301", "\u0308", "𝔘", "𓀀", "<|endoftext|>", "\u3000", "\u00a0",
-        "x", "y", " word", "Word", "\nLine", "\n\tcode()", "\u2028", "\u0085"
+        "a",
+        "b",
+        "Z",
+        "é",
+        "e\u0301",
+        "ü",
+        "ß",
+        "the",
+        " The",
+        "HTTPServer",
+        "'s",
+        "'ll",
+        "'",
+        "’",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "   \n",
+        "0",
+        "12",
+        "12345",
+        "3.14",
+        ",",
+        ".",
+        "!",
+        "?",
+        "—",
+        "-",
+        "/",
+        "\\",
+        "(",
+        ")",
+        "{",
+        "}",
+        "\"",
+        "人",
+        "工智能",
+        "。",
+        "，",
+        "日本語",
+        "한국어",
+        "مرحبا",
+        "،",
+        "שלום",
+        "🙂",
+        "👨‍👩‍👧",
+        "🇩🇪",
+        "👍🏽",
+        "\u200d",
+        "\u0301",
+        "\u0308",
+        "𝔘",
+        "𓀀",
+        "<|endoftext|>",
+        "\u3000",
+        "\u00a0",
+        "x",
+        "y",
+        " word",
+        "Word",
+        "\nLine",
+        "\n\tcode()",
+        "\u2028",
+        "\u0085"
     };
 
     private static String randomText(Random r, int pieces) {
@@ -30,7 +93,9 @@ class IncrementalTokenCounterTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Encoding.class, names = {"O200K_BASE", "CL100K_BASE"})
+    @EnumSource(
+            value = Encoding.class,
+            names = {"O200K_BASE", "CL100K_BASE"})
     void randomEditsMatchFullRecount(Encoding enc) {
         Random r = new Random(42 + enc.ordinal());
         for (int doc = 0; doc < 12; doc++) {
@@ -96,7 +161,8 @@ class IncrementalTokenCounterTest {
             for (int i = 1; i < t.length(); i++) {
                 if (SafeBoundaries.isSafe(t, i)) {
                     for (Encoding e : new Encoding[] {Encoding.O200K_BASE, Encoding.CL100K_BASE}) {
-                        assertEquals(Tokenizers.count(e, t),
+                        assertEquals(
+                                Tokenizers.count(e, t),
                                 Tokenizers.count(e, t.substring(0, i)) + Tokenizers.count(e, t.substring(i)),
                                 e + " split at " + i + " of " + escape(t));
                     }

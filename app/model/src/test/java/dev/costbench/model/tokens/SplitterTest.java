@@ -18,18 +18,22 @@ import org.junit.jupiter.api.Test;
  */
 class SplitterTest {
 
-    static final Pattern O200K = Pattern.compile(String.join("|",
-            "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
-            "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
-            "\\p{N}{1,3}",
-            " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
-            "\\s*[\\r\\n]+",
-            "\\s+(?!\\S)",
-            "\\s+"), Pattern.UNICODE_CHARACTER_CLASS);
+    static final Pattern O200K = Pattern.compile(
+            String.join(
+                    "|",
+                    "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+                    "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+                    "\\p{N}{1,3}",
+                    " ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*",
+                    "\\s*[\\r\\n]+",
+                    "\\s+(?!\\S)",
+                    "\\s+"),
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     static final Pattern CL100K = Pattern.compile(
             "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+"
-                    + "|\\s+(?!\\S)|\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+                    + "|\\s+(?!\\S)|\\s+",
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     static List<String> regexPieces(Pattern p, String text) {
         List<String> out = new ArrayList<>();
@@ -62,14 +66,21 @@ class SplitterTest {
         Random r = new Random(1234);
         for (int i = 0; i < 3000; i++) {
             String text = RandomText.generate(r, 1 + r.nextInt(80), TokenizerDifferentialTest.SAME_IN_UNICODE_13);
-            assertEquals(regexPieces(O200K, text), pieces(true, text), () -> "o200k: " + TokenizerDifferentialTest.describe(text));
-            assertEquals(regexPieces(CL100K, text), pieces(false, text), () -> "cl100k: " + TokenizerDifferentialTest.describe(text));
+            assertEquals(
+                    regexPieces(O200K, text),
+                    pieces(true, text),
+                    () -> "o200k: " + TokenizerDifferentialTest.describe(text));
+            assertEquals(
+                    regexPieces(CL100K, text),
+                    pieces(false, text),
+                    () -> "cl100k: " + TokenizerDifferentialTest.describe(text));
         }
     }
 
     @Test
     void o200kCaseClassesAndBacktracking() {
-        assertEquals(List.of("HTTPServer", " i", "Phone", " XMLHttp", "Request"),
+        assertEquals(
+                List.of("HTTPServer", " i", "Phone", " XMLHttp", "Request"),
                 pieces(true, "HTTPServer iPhone XMLHttpRequest"));
         assertEquals(List.of("hello", "World's"), pieces(true, "helloWorld's"));
         assertEquals(List.of("HTTP's", " ABC"), pieces(true, "HTTP's ABC"));

@@ -40,8 +40,8 @@ class TiktokenReferenceTest {
 
     /** The contexts of one code point; must stay identical to {@code unit} in scripts/tiktoken-fixtures.js. */
     static String unit(String x) {
-        return "a" + x + "b A" + x + "B Ab" + x + "Cd " + x + "'s " + x + "'S 1" + x + "23 \t" + x + x + " !" + x
-                + "? " + x + "\n" + x + "\r\n  " + x + "  x" + x + "/" + x + "\n/ ";
+        return "a" + x + "b A" + x + "B Ab" + x + "Cd " + x + "'s " + x + "'S 1" + x + "23 \t" + x + x + " !" + x + "? "
+                + x + "\n" + x + "\r\n  " + x + "  x" + x + "/" + x + "\n/ ";
     }
 
     /** The code points of group {@code g} (cp >>> 12) that the fixture covers, as in the node script. */
@@ -66,7 +66,9 @@ class TiktokenReferenceTest {
         for (int id : ids) {
             b.putInt(id);
         }
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array())).substring(0, 16);
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()))
+                .substring(0, 16);
     }
 
     @TestFactory
@@ -119,10 +121,12 @@ class TiktokenReferenceTest {
 
     @Test
     void theFixtureSeesUnicode16WhereJdk17DoesNot() {
-        // Vithkuqi (14.0), Kawi (15.0), CJK Extension I (15.1), Garay (16.0): letters to tiktoken, unassigned to JDK 17.
+        // Vithkuqi (14.0), Kawi (15.0), CJK Extension I (15.1), Garay (16.0): letters to tiktoken, unassigned to JDK
+        // 17.
         for (int cp : new int[] {0x10570, 0x11F04, 0x2EBF0, 0x10D50}) {
             assertEquals(Character.UNASSIGNED, Character.getType(cp), Integer.toHexString(cp));
-            assertEquals(UnicodeClasses.LETTER, UnicodeClasses.flags(cp) & UnicodeClasses.LETTER, Integer.toHexString(cp));
+            assertEquals(
+                    UnicodeClasses.LETTER, UnicodeClasses.flags(cp) & UnicodeClasses.LETTER, Integer.toHexString(cp));
         }
     }
 
@@ -156,7 +160,8 @@ class TiktokenReferenceTest {
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean pair =
+                    Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
             if (pair) {
                 b.append(c).append(s.charAt(++i));
             } else if (c == '"' || c == '\\') {

@@ -28,14 +28,17 @@ class TokenizerDifferentialTest {
     private static final EncodingRegistry JTOKKIT = Encodings.newLazyEncodingRegistry();
 
     /** Code points that JDK 17 classifies as Unicode 16.0 does. */
-    static final IntPredicate SAME_IN_UNICODE_13 = cp -> UnicodeClasses.flags(cp) == UnicodeClassesGenerator.flagsOf(cp);
+    static final IntPredicate SAME_IN_UNICODE_13 =
+            cp -> UnicodeClasses.flags(cp) == UnicodeClassesGenerator.flagsOf(cp);
 
     static com.knuddels.jtokkit.api.Encoding jtokkit(Encoding e) {
         return JTOKKIT.getEncoding(e == Encoding.O200K_BASE ? EncodingType.O200K_BASE : EncodingType.CL100K_BASE);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Encoding.class, names = {"O200K_BASE", "CL100K_BASE"})
+    @EnumSource(
+            value = Encoding.class,
+            names = {"O200K_BASE", "CL100K_BASE"})
     void randomUnicodeEncodesLikeJtokkit(Encoding enc) {
         Tokenizer t = Tokenizer.of(enc);
         Random r = new Random(20261125L + enc.ordinal());
@@ -46,8 +49,8 @@ class TokenizerDifferentialTest {
             int[] expected = jtokkit(enc).encodeOrdinary(wellFormed(text)).toArray();
             int[] actual = t.encode(text);
             if (!Arrays.equals(expected, actual)) {
-                fail("case " + i + " differs from jtokkit: " + describe(text) + "\nexpected " + Arrays.toString(expected)
-                        + "\nactual   " + Arrays.toString(actual));
+                fail("case " + i + " differs from jtokkit: " + describe(text) + "\nexpected "
+                        + Arrays.toString(expected) + "\nactual   " + Arrays.toString(actual));
             }
             assertEquals(expected.length, t.count(text), "count of case " + i);
             chars += text.length();
@@ -57,7 +60,9 @@ class TokenizerDifferentialTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Encoding.class, names = {"O200K_BASE", "CL100K_BASE"})
+    @EnumSource(
+            value = Encoding.class,
+            names = {"O200K_BASE", "CL100K_BASE"})
     void countingBetweenEverySafePositionEqualsTheWhole(Encoding enc) {
         Tokenizer t = Tokenizer.of(enc);
         Random r = new Random(77 + enc.ordinal());
@@ -78,7 +83,9 @@ class TokenizerDifferentialTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Encoding.class, names = {"O200K_BASE", "CL100K_BASE"})
+    @EnumSource(
+            value = Encoding.class,
+            names = {"O200K_BASE", "CL100K_BASE"})
     void parallelEqualsSequential(Encoding enc) {
         Tokenizer t = Tokenizer.of(enc);
         Random r = new Random(5 + enc.ordinal());

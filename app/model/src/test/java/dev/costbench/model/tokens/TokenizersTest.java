@@ -65,7 +65,8 @@ class TokenizersTest {
     @Test
     void loneSurrogatesCountAsReplacementCharacters() {
         // An editor can hold half of a surrogate pair for a moment; counting must not fail.
-        assertEquals(Tokenizers.count(Encoding.CL100K_BASE, "a\uFFFDb"), Tokenizers.count(Encoding.CL100K_BASE, "a\uD83Db"));
+        assertEquals(
+                Tokenizers.count(Encoding.CL100K_BASE, "a\uFFFDb"), Tokenizers.count(Encoding.CL100K_BASE, "a\uD83Db"));
         assertEquals(Tokenizers.count(Encoding.O200K_BASE, "\uFFFD"), Tokenizers.count(Encoding.O200K_BASE, "\uDE00"));
     }
 

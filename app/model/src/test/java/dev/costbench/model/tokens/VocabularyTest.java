@@ -3,6 +3,7 @@ package dev.costbench.model.tokens;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,7 +31,7 @@ class VocabularyTest {
         // Byte sequences that are not tokens (invalid UTF-8), short and long.
         assertEquals(-1, v.lookupShort(Vocabulary.shortKey(4, 0xFFFEFDFCL)));
         byte[] none = new byte[40];
-        java.util.Arrays.fill(none, (byte) 0xFF);
+        Arrays.fill(none, (byte) 0xFF);
         long h = 0;
         for (byte b : none) {
             h = h * Vocabulary.K + (b & 0xFF) + 1;

@@ -69,7 +69,10 @@ class CachePlannerTest {
     @Test
     void geminiExplicitAddsStorage() {
         // flash $0.30 in, $0.03 cached; storage $1 / 1M / h for 1 h: n > (0.30 + 1) / 0.27 = 4.81 → 5th call
-        CachePlan p = CachePlanner.plan(model("gemini-2.5-flash"), 10_000, 100,
+        CachePlan p = CachePlanner.plan(
+                model("gemini-2.5-flash"),
+                10_000,
+                100,
                 S.withTtl(CacheTtl.ONE_HOUR).withGeminiExplicit(BigDecimal.ONE));
         assertEquals(CacheMode.EXPLICIT_STORED, p.mode());
         assertEquals(5, p.breakEvenCalls());
@@ -77,7 +80,10 @@ class CachePlannerTest {
         assertEquals(CacheMode.IMPLICIT, implicit.mode());
         assertEquals(2, implicit.breakEvenCalls()); // no write fee: n > (0.30 − 0.03) / 0.27 = 1
         // explicit month: 100k × (10,000 × 0.03 + 100 × 0.30 + 300 × 2.5) + 1 × 10,000 × 730 + 10,000 × 0.30, / 1M
-        assertUsd(new BigDecimal(100_000L * (300 + 30 + 750) + 7_300_000L + 3_000).movePointLeft(6).toPlainString(),
+        assertUsd(
+                new BigDecimal(100_000L * (300 + 30 + 750) + 7_300_000L + 3_000)
+                        .movePointLeft(6)
+                        .toPlainString(),
                 p.monthlyWith());
     }
 
@@ -111,7 +117,8 @@ class CachePlannerTest {
         assertEquals(prefix, plan.plan().prefixTokens());
         List<String> kinds = plan.warnings().stream().map(CacheWarning::kind).toList();
         assertEquals(List.of("phrase", "date", "placeholder", "id"), kinds);
-        assertTrue(plan.warnings().stream().noneMatch(w -> w.message().contains("{question}")),
+        assertTrue(
+                plan.warnings().stream().noneMatch(w -> w.message().contains("{question}")),
                 "after the breakpoint is fine");
         assertTrue(plan.warnings().get(2).message().contains("{{user_name}}"));
         assertTrue(plan.plan().notes().stream().anyMatch(n -> n.startsWith("Token counts are an estimate")));

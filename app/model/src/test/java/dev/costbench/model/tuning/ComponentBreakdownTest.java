@@ -24,8 +24,10 @@ class ComponentBreakdownTest {
     }
 
     static void assertUsd(String expected, BigDecimal actual) {
-        assertEquals(0, new BigDecimal(expected).compareTo(actual), "expected $" + expected + " got $"
-                + (actual == null ? null : actual.toPlainString()));
+        assertEquals(
+                0,
+                new BigDecimal(expected).compareTo(actual),
+                "expected $" + expected + " got $" + (actual == null ? null : actual.toPlainString()));
     }
 
     static final String SYSTEM = "You are a support agent for Acme. Answer in the customer's language. 你好，世界。";
@@ -33,7 +35,8 @@ class ComponentBreakdownTest {
     static final String EX2 = "Q: مرحبا، أين طلبي؟\nA: سأتحقق من رقم التتبع.";
 
     private static List<RequestPart> request() {
-        return List.of(RequestPart.text(PartKind.SYSTEM, "System", SYSTEM),
+        return List.of(
+                RequestPart.text(PartKind.SYSTEM, "System", SYSTEM),
                 RequestPart.text(PartKind.FEW_SHOT, "Example 1", EX1),
                 RequestPart.text(PartKind.FEW_SHOT, "Example 2", EX2),
                 RequestPart.tokens(PartKind.MEDIA, "Screenshot", 765),
@@ -51,9 +54,13 @@ class ComponentBreakdownTest {
         assertEquals(sys, b.parts().get(0).tokens());
         assertTrue(b.parts().get(0).exact());
         assertEquals(3 * 3 + 3, b.framingTokens());
-        assertUsd(BigDecimal.valueOf(sys * 2L).movePointLeft(6).toPlainString(), b.parts().get(0).perRequest());
+        assertUsd(
+                BigDecimal.valueOf(sys * 2L).movePointLeft(6).toPlainString(),
+                b.parts().get(0).perRequest());
         // the system prompt a month at 100k requests
-        assertUsd(BigDecimal.valueOf(sys * 2L * 100_000).movePointLeft(6).toPlainString(), b.parts().get(0).perMonth());
+        assertUsd(
+                BigDecimal.valueOf(sys * 2L * 100_000).movePointLeft(6).toPlainString(),
+                b.parts().get(0).perMonth());
         long in = sys + ex1 + ex2 + 765 + 12;
         assertUsd(BigDecimal.valueOf(in * 2 + 500 * 8).movePointLeft(6).toPlainString(), b.perRequest());
         assertEquals(in, b.inputTokens());
@@ -77,11 +84,12 @@ class ComponentBreakdownTest {
 
     @Test
     void anthropicHasNoFramingAndEstimates() {
-        ComponentBreakdown b = ComponentBreakdown.of(model("claude-sonnet-4-5"), request(), 1_000,
-                BillingOptions.BATCH);
+        ComponentBreakdown b =
+                ComponentBreakdown.of(model("claude-sonnet-4-5"), request(), 1_000, BillingOptions.BATCH);
         assertEquals(0, b.framingTokens());
         assertFalse(b.parts().get(0).exact());
-        assertEquals(Tokenizers.count(Encoding.CL100K_BASE, SYSTEM), b.parts().get(0).tokens());
+        assertEquals(
+                Tokenizers.count(Encoding.CL100K_BASE, SYSTEM), b.parts().get(0).tokens());
         // batch halves $3 input / $15 output
         long in = b.inputTokens();
         assertUsd(BigDecimal.valueOf(in * 15 + 500 * 75).movePointLeft(7).toPlainString(), b.perRequest());
@@ -89,7 +97,8 @@ class ComponentBreakdownTest {
 
     @Test
     void longContextRepricesEveryPart() {
-        List<RequestPart> r = List.of(RequestPart.tokens(PartKind.CONTEXT, "Docs", 250_000),
+        List<RequestPart> r = List.of(
+                RequestPart.tokens(PartKind.CONTEXT, "Docs", 250_000),
                 RequestPart.tokens(PartKind.OUTPUT, null, 1_000));
         ComponentBreakdown b = ComponentBreakdown.of(model("claude-sonnet-4-5"), r, 10, null);
         assertUsd("1.5", b.parts().get(0).perRequest()); // 250k × $6

@@ -11,6 +11,8 @@ import dev.costbench.model.prompt.TextStats;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntPredicate;
@@ -57,13 +59,21 @@ class PromptTunerTest {
                 for (Suggestion s : PromptTuner.suggest(text, opts(m))) {
                     String after = s.apply(text);
                     for (Encoding e : PromptTuner.ENCODINGS) {
-                        assertEquals(Tokenizers.count(e, text) - Tokenizers.count(e, after), s.tokensSaved(e),
+                        assertEquals(
+                                Tokenizers.count(e, text) - Tokenizers.count(e, after),
+                                s.tokensSaved(e),
                                 s.id() + " on " + e);
                     }
-                    assertEquals(ModelTokens.of(m, TextStats.of(text)).tokens()
-                            - ModelTokens.of(m, TextStats.of(after)).tokens(), s.modelTokensSaved(), s.id());
-                    assertTrue(s.tokensSaved(Encoding.O200K_BASE) > 0 || s.tokensSaved(Encoding.CL100K_BASE) > 0
-                            || s.modelTokensSaved() > 0, s.id() + " saves nothing");
+                    assertEquals(
+                            ModelTokens.of(m, TextStats.of(text)).tokens()
+                                    - ModelTokens.of(m, TextStats.of(after)).tokens(),
+                            s.modelTokensSaved(),
+                            s.id());
+                    assertTrue(
+                            s.tokensSaved(Encoding.O200K_BASE) > 0
+                                    || s.tokensSaved(Encoding.CL100K_BASE) > 0
+                                    || s.modelTokensSaved() > 0,
+                            s.id() + " saves nothing");
                     assertEquals(text, s.undo(after), "undo of " + s.id());
                 }
             }
@@ -75,10 +85,16 @@ class PromptTunerTest {
         String text = CORPUS.get(0);
         for (Suggestion s : PromptTuner.suggest(text, opts(GPT))) {
             // gpt-4.1 input $2 / 1M
-            ComponentBreakdownTest.assertUsd(BigDecimal.valueOf(s.modelTokensSaved() * 2).movePointLeft(6)
-                    .toPlainString(), s.usdPerRequest());
-            ComponentBreakdownTest.assertUsd(BigDecimal.valueOf(s.modelTokensSaved() * 2 * 100_000).movePointLeft(6)
-                    .toPlainString(), s.usdPerMonth());
+            ComponentBreakdownTest.assertUsd(
+                    BigDecimal.valueOf(s.modelTokensSaved() * 2)
+                            .movePointLeft(6)
+                            .toPlainString(),
+                    s.usdPerRequest());
+            ComponentBreakdownTest.assertUsd(
+                    BigDecimal.valueOf(s.modelTokensSaved() * 2 * 100_000)
+                            .movePointLeft(6)
+                            .toPlainString(),
+                    s.usdPerMonth());
         }
     }
 
@@ -86,8 +102,10 @@ class PromptTunerTest {
     void applyingAllKeepsCodeAndOtherScriptsIntact() {
         IntPredicate cjkOrArabic = cp -> {
             Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
-            return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HIRAGANA
-                    || sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.ARABIC;
+            return sc == Character.UnicodeScript.HAN
+                    || sc == Character.UnicodeScript.HIRAGANA
+                    || sc == Character.UnicodeScript.KATAKANA
+                    || sc == Character.UnicodeScript.ARABIC;
         };
         for (String text : CORPUS) {
             List<Suggestion> all = PromptTuner.suggest(text, TuneOptions.of(GPT, 1));
@@ -98,22 +116,31 @@ class PromptTunerTest {
             assertTrue(a.text().contains("`please   keep`") == text.contains("`please   keep`"));
             assertTrue(a.text().contains("\"please wait\"") == text.contains("\"please wait\""));
             // script characters are only removed with a whole repeated sentence, never changed
-            String kept = a.text().codePoints().filter(cjkOrArabic)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-            String orig = text.codePoints().filter(cjkOrArabic)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            String kept = a.text()
+                    .codePoints()
+                    .filter(cjkOrArabic)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
+            String orig = text.codePoints()
+                    .filter(cjkOrArabic)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
             for (Suggestion s : a.accepted()) {
                 for (TextEdit e : s.edits()) {
-                    assertTrue(e.replacement().codePoints().noneMatch(cjkOrArabic) || s.kind()
-                            == SuggestionKind.JSON_DESCRIPTIONS, s.id());
+                    assertTrue(
+                            e.replacement().codePoints().noneMatch(cjkOrArabic)
+                                    || s.kind() == SuggestionKind.JSON_DESCRIPTIONS,
+                            s.id());
                 }
             }
             assertTrue(isSubsequence(kept, orig), "script text only shrinks by whole removals");
             // every character outside the accepted edits is kept, in order
             int pos = 0;
             StringBuilder rebuilt = new StringBuilder();
-            List<TextEdit> edits = a.accepted().stream().flatMap(s -> s.edits().stream())
-                    .sorted(java.util.Comparator.comparingInt(TextEdit::start)).toList();
+            List<TextEdit> edits = a.accepted().stream()
+                    .flatMap(s -> s.edits().stream())
+                    .sorted(Comparator.comparingInt(TextEdit::start))
+                    .toList();
             for (TextEdit e : edits) {
                 rebuilt.append(text, pos, e.start()).append(e.replacement());
                 pos = e.end();
@@ -141,22 +168,28 @@ class PromptTunerTest {
     void fillerIsRemovedOnWordBoundariesAndTheSentenceRecapitalised() {
         String text = CORPUS.get(0);
         List<Suggestion> s = PromptTuner.suggest(text, opts(GPT));
-        assertTrue(find(s, "filler-please").orElseThrow().apply(text)
+        assertTrue(find(s, "filler-please")
+                .orElseThrow()
+                .apply(text)
                 .contains("assistant.   Summarize the text below.  \n"));
         assertTrue(find(s, "filler-please").orElseThrow().apply(text).contains("Summarize this.\n"));
-        assertTrue(find(s, "filler-it-is-important-that-you").orElseThrow().apply(text)
+        assertTrue(find(s, "filler-it-is-important-that-you")
+                .orElseThrow()
+                .apply(text)
                 .contains("Always answer in English. In order"));
         assertTrue(find(s, "filler-make-sure-to").orElseThrow().apply(text).contains("user, be concise."));
         String twice = "Please please answer. It’s important that you reply in   English.";
         List<Suggestion> st = PromptTuner.suggest(twice, opts(GPT));
-        assertEquals("Please answer. It’s important that you reply in   English.",
+        assertEquals(
+                "Please answer. It’s important that you reply in   English.",
                 find(st, "filler-please").orElseThrow().apply(twice));
-        assertEquals("Please please answer. Reply in   English.",
+        assertEquals(
+                "Please please answer. Reply in   English.",
                 find(st, "filler-it-s-important-that-you").orElseThrow().apply(twice));
         String t5 = CORPUS.get(5);
         List<Suggestion> s5 = PromptTuner.suggest(t5, opts(GPT));
-        assertTrue(s5.stream().noneMatch(x -> x.kind() == SuggestionKind.FILLER), "Pleased/Pleasant/PLEASE READ: "
-                + s5);
+        assertTrue(
+                s5.stream().noneMatch(x -> x.kind() == SuggestionKind.FILLER), "Pleased/Pleasant/PLEASE READ: " + s5);
     }
 
     @Test
@@ -168,7 +201,8 @@ class PromptTunerTest {
                 assertFalse(Regions.overlaps(code, e.start(), e.end()), s.id() + " edits code at " + e.start());
             }
         }
-        Suggestion please = find(PromptTuner.suggest(text, opts(GPT)), "filler-please").orElseThrow();
+        Suggestion please =
+                find(PromptTuner.suggest(text, opts(GPT)), "filler-please").orElseThrow();
         assertEquals(1, please.edits().size());
         assertTrue(please.apply(text).startsWith("Review the code. Do not change it.\n"));
     }
@@ -178,39 +212,52 @@ class PromptTunerTest {
         String text = CORPUS.get(0) + CORPUS.get(4) + CORPUS.get(2);
         List<Suggestion> s = PromptTuner.suggest(text, opts(GPT));
         assertTrue(find(s, "verbose-in-order-to").orElseThrow().apply(text).contains(" To help the user"));
-        assertTrue(find(s, "verbose-at-this-point-in-time").orElseThrow().apply(text).contains("fill it in. Now we"));
-        assertTrue(find(s, "verbose-due-to-the-fact-that").orElseThrow().apply(text).contains("\nBecause the user"));
+        assertTrue(find(s, "verbose-at-this-point-in-time")
+                .orElseThrow()
+                .apply(text)
+                .contains("fill it in. Now we"));
+        assertTrue(find(s, "verbose-due-to-the-fact-that")
+                .orElseThrow()
+                .apply(text)
+                .contains("\nBecause the user"));
     }
 
     @Test
     void repeatedInstructionsIdenticalNearAndCjk() {
         String t0 = CORPUS.get(0);
-        Suggestion r = PromptTuner.suggest(t0, opts(GPT)).stream().filter(x -> x.kind() == SuggestionKind.REPEATED)
-                .findFirst().orElseThrow();
+        Suggestion r = PromptTuner.suggest(t0, opts(GPT)).stream()
+                .filter(x -> x.kind() == SuggestionKind.REPEATED)
+                .findFirst()
+                .orElseThrow();
         assertFalse(r.apply(t0).contains("\nAlways answer in English.\n"));
         assertTrue(r.apply(t0).contains("always answer in English."));
 
         String t1 = CORPUS.get(1);
         List<Suggestion> r1 = PromptTuner.suggest(t1, opts(GPT)).stream()
-                .filter(x -> x.kind() == SuggestionKind.REPEATED).toList();
+                .filter(x -> x.kind() == SuggestionKind.REPEATED)
+                .toList();
         assertEquals(1, r1.size());
         assertEquals(1, count(r1.get(0).apply(t1), "日本語の文章はそのままにしてください。"));
 
         String t2 = CORPUS.get(2);
         List<Suggestion> r2 = PromptTuner.suggest(t2, opts(GPT)).stream()
-                .filter(x -> x.kind() == SuggestionKind.REPEATED).toList();
+                .filter(x -> x.kind() == SuggestionKind.REPEATED)
+                .toList();
         assertEquals(2, r2.size(), "both Arabic sentences are repeated: " + r2);
 
         String many = "Answer in English only.\nBe brief. Answer in English only.\nAnswer in English only.\n";
         List<Suggestion> rm = PromptTuner.suggest(many, opts(GPT)).stream()
-                .filter(x -> x.kind() == SuggestionKind.REPEATED).toList();
+                .filter(x -> x.kind() == SuggestionKind.REPEATED)
+                .toList();
         assertEquals(1, rm.size(), "one suggestion per repeated sentence");
         assertEquals(2, rm.get(0).edits().size());
         assertEquals("Answer in English only.\nBe brief.\n", rm.get(0).apply(many));
 
         String t5 = CORPUS.get(5);
-        Suggestion near = PromptTuner.suggest(t5, opts(GPT)).stream().filter(x -> x.kind() == SuggestionKind.REPEATED)
-                .findFirst().orElseThrow();
+        Suggestion near = PromptTuner.suggest(t5, opts(GPT)).stream()
+                .filter(x -> x.kind() == SuggestionKind.REPEATED)
+                .findFirst()
+                .orElseThrow();
         assertTrue(near.title().startsWith("Repeated or near-repeated"), near.title());
         assertEquals(1, count(near.apply(t5), "cite"));
         assertTrue(near.apply(t5).startsWith("- Always cite your sources"));
@@ -229,18 +276,28 @@ class PromptTunerTest {
         String text = CORPUS.get(4);
         List<Suggestion> plain = PromptTuner.suggest(text, TuneOptions.of(GPT, 1));
         assertTrue(plain.stream().noneMatch(s -> s.kind() == SuggestionKind.JSON_DESCRIPTIONS));
-        Suggestion min = plain.stream().filter(s -> s.kind() == SuggestionKind.JSON_MINIFY).findFirst().orElseThrow();
+        Suggestion min = plain.stream()
+                .filter(s -> s.kind() == SuggestionKind.JSON_MINIFY)
+                .findFirst()
+                .orElseThrow();
         String after = min.apply(text);
-        assertTrue(after.contains("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"description\":"
-                + "\"The customer's   full name\"},\"city\":{\"type\":\"string\",\"description\":\"城市 名称\"},"
-                + "\"description\":{\"type\":\"string\"}}}\n"), after);
+        assertTrue(
+                after.contains("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\",\"description\":"
+                        + "\"The customer's   full name\"},\"city\":{\"type\":\"string\",\"description\":\"城市 名称\"},"
+                        + "\"description\":{\"type\":\"string\"}}}\n"),
+                after);
         for (TextEdit e : min.edits()) {
             assertTrue(e.original().isBlank());
         }
         Suggestion drop = PromptTuner.suggest(text, opts(GPT)).stream()
-                .filter(s -> s.kind() == SuggestionKind.JSON_DESCRIPTIONS).findFirst().orElseThrow();
-        assertTrue(drop.apply(text).contains("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
-                + "\"city\":{\"type\":\"string\"},\"description\":{\"type\":\"string\"}}}\n"), drop.apply(text));
+                .filter(s -> s.kind() == SuggestionKind.JSON_DESCRIPTIONS)
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                drop.apply(text)
+                        .contains("{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
+                                + "\"city\":{\"type\":\"string\"},\"description\":{\"type\":\"string\"}}}\n"),
+                drop.apply(text));
         assertTrue(drop.title().startsWith("Drop 2 "));
     }
 
@@ -249,8 +306,10 @@ class PromptTunerTest {
         String py = "```python\n{\n  \"a\": 1\n}\n```\n";
         assertTrue(PromptTuner.suggest(py, opts(GPT)).stream().noneMatch(s -> s.kind() == SuggestionKind.JSON_MINIFY));
         String js = "```json\n{\n  \"a\": 1,\n  \"b\": [1, 2]\n}\n```\n";
-        Suggestion m = PromptTuner.suggest(js, opts(GPT)).stream().filter(s -> s.kind() == SuggestionKind.JSON_MINIFY)
-                .findFirst().orElseThrow();
+        Suggestion m = PromptTuner.suggest(js, opts(GPT)).stream()
+                .filter(s -> s.kind() == SuggestionKind.JSON_MINIFY)
+                .findFirst()
+                .orElseThrow();
         assertEquals("```json\n{\"a\":1,\"b\":[1,2]}\n```\n", m.apply(js));
     }
 
@@ -264,8 +323,10 @@ class PromptTunerTest {
     @Test
     void outputCapSuggestionPricesTheCutOutput() {
         TuneOptions o = TuneOptions.of(GPT, 1_000).withOutput(200L, 900L);
-        Suggestion cap = PromptTuner.suggest("Hi", o).stream().filter(s -> s.kind() == SuggestionKind.OUTPUT_CAP)
-                .findFirst().orElseThrow();
+        Suggestion cap = PromptTuner.suggest("Hi", o).stream()
+                .filter(s -> s.kind() == SuggestionKind.OUTPUT_CAP)
+                .findFirst()
+                .orElseThrow();
         assertEquals(256L, cap.maxTokens());
         assertEquals(644, cap.modelTokensSaved());
         ComponentBreakdownTest.assertUsd("0.005152", cap.usdPerRequest()); // 644 × $8 / 1M
@@ -275,28 +336,39 @@ class PromptTunerTest {
 
     @Test
     void fewShotSelectionWithinABudget() {
-        List<String> ex = List.of("Q: refund for order 1234?\nA: Refund issued.",
+        List<String> ex = List.of(
+                "Q: refund for order 1234?\nA: Refund issued.",
                 "Q: refund for order 5678?\nA: Refund issued.",
                 "Q: 配送先を変更できますか？\nA: はい、できます。",
                 "Q: Can I change my password?\nA: Use the settings page.");
-        int each = ex.stream().mapToInt(e -> Tokenizers.count(Encoding.O200K_BASE, e)).max().orElseThrow();
+        int each = ex.stream()
+                .mapToInt(e -> Tokenizers.count(Encoding.O200K_BASE, e))
+                .max()
+                .orElseThrow();
         FewShotSelector.Selection div = FewShotSelector.mostDiverse(ex, Encoding.O200K_BASE, each * 3);
         assertTrue(div.tokens() <= each * 3);
         assertFalse(div.selected().containsAll(List.of(0, 1)), "the two refund examples are near-duplicates");
         assertEquals(3, div.selected().size());
-        FewShotSelector.Selection sim = FewShotSelector.mostSimilar(ex, "Q: how do I change my password?",
-                Encoding.O200K_BASE, each);
+        FewShotSelector.Selection sim =
+                FewShotSelector.mostSimilar(ex, "Q: how do I change my password?", Encoding.O200K_BASE, each);
         assertEquals(List.of(3), sim.selected());
-        assertEquals(0, FewShotSelector.mostDiverse(ex, Encoding.O200K_BASE, 1).selected().size());
+        assertEquals(
+                0,
+                FewShotSelector.mostDiverse(ex, Encoding.O200K_BASE, 1)
+                        .selected()
+                        .size());
 
         String prompt = "Examples:\n" + String.join("\n", ex) + "\n";
-        List<TextRange> ranges = new java.util.ArrayList<>();
+        List<TextRange> ranges = new ArrayList<>();
         for (String e : ex) {
             int s = prompt.indexOf(e);
             ranges.add(new TextRange(s, s + e.length() + 1));
         }
-        Suggestion fs = PromptTuner.suggest(prompt, TuneOptions.of(GPT, 10).withFewShot(ranges, each * 3, null))
-                .stream().filter(s -> s.kind() == SuggestionKind.FEW_SHOT).findFirst().orElseThrow();
+        Suggestion fs =
+                PromptTuner.suggest(prompt, TuneOptions.of(GPT, 10).withFewShot(ranges, each * 3, null)).stream()
+                        .filter(s -> s.kind() == SuggestionKind.FEW_SHOT)
+                        .findFirst()
+                        .orElseThrow();
         assertNotNull(fs);
         assertEquals(1, fs.edits().size());
         assertEquals(3, count(fs.apply(prompt), "Q: "));

@@ -34,17 +34,21 @@ class RequestTunerTest {
                 part("t1", Role.USER, "Please   kindly tell me where my order is."),
                 part("t2", Role.ASSISTANT, "It is on its way."),
                 part("user", Role.USER, "Could you please, in order to help me, check order 42?   \n\n\n\n"));
-        List<RequestTuner.Item> items = RequestTuner.suggest(parts, 500, GPT, 1000, BillingOptions.INTERACTIVE,
-                RequestTuner.Settings.defaults());
+        List<RequestTuner.Item> items = RequestTuner.suggest(
+                parts, 500, GPT, 1000, BillingOptions.INTERACTIVE, RequestTuner.Settings.defaults());
         assertTrue(items.stream().anyMatch(i -> i.part() == 3), "the user message gets suggestions");
         assertTrue(items.stream().anyMatch(i -> i.part() == 1), "a few-shot turn gets suggestions");
-        assertEquals(items.size(), items.stream().map(RequestTuner.Item::id).distinct().count());
+        assertEquals(
+                items.size(),
+                items.stream().map(RequestTuner.Item::id).distinct().count());
         for (RequestTuner.Item it : items) {
             if (it.part() >= 0 && !it.suggestion().edits().isEmpty()) {
                 String text = parts.get(it.part()).text();
                 String after = it.suggestion().apply(text);
-                assertEquals(Tokenizers.count(Encoding.O200K_BASE, text) - Tokenizers.count(Encoding.O200K_BASE,
-                        after), it.suggestion().tokensSaved(Encoding.O200K_BASE), it.id());
+                assertEquals(
+                        Tokenizers.count(Encoding.O200K_BASE, text) - Tokenizers.count(Encoding.O200K_BASE, after),
+                        it.suggestion().tokensSaved(Encoding.O200K_BASE),
+                        it.id());
                 assertEquals(text, it.suggestion().undo(after), it.id());
             }
         }
@@ -54,8 +58,12 @@ class RequestTunerTest {
     void fewShotSelectionDropsWholeExamplePairsAndPricesTheirTokensWithFraming() {
         List<RequestTuner.TextPart> parts = new ArrayList<>();
         parts.add(part("system", Role.SYSTEM, "Classify the ticket."));
-        String[] q = {"My parcel is late, where is it?", "I was charged twice for one order.",
-            "My parcel is late, where is it now?", "How do I change my password?"};
+        String[] q = {
+            "My parcel is late, where is it?",
+            "I was charged twice for one order.",
+            "My parcel is late, where is it now?",
+            "How do I change my password?"
+        };
         for (int i = 0; i < q.length; i++) {
             parts.add(part("q" + i, Role.USER, q[i]));
             parts.add(part("a" + i, Role.ASSISTANT, "category: " + i));
@@ -64,7 +72,9 @@ class RequestTunerTest {
         int budget = 30;
         RequestTuner.Settings s = new RequestTuner.Settings(budget, false, false, null, 2_000);
         RequestTuner.Item few = RequestTuner.suggest(parts, 10, GPT, 1000, BillingOptions.INTERACTIVE, s).stream()
-                .filter(i -> i.suggestion().kind() == SuggestionKind.FEW_SHOT).findFirst().orElseThrow();
+                .filter(i -> i.suggestion().kind() == SuggestionKind.FEW_SHOT)
+                .findFirst()
+                .orElseThrow();
         assertFalse(few.dropParts().isEmpty());
         assertEquals(0, few.dropParts().size() % 2, "pairs are dropped together");
         long expected = 0;
@@ -74,8 +84,12 @@ class RequestTunerTest {
         }
         assertEquals(expected, few.suggestion().modelTokensSaved());
         // gpt-4.1 input $2.00/1M
-        ComponentBreakdownTest.assertUsd(new BigDecimal(expected).multiply(new BigDecimal("2")).movePointLeft(6)
-                .toPlainString(), few.suggestion().usdPerRequest());
+        ComponentBreakdownTest.assertUsd(
+                new BigDecimal(expected)
+                        .multiply(new BigDecimal("2"))
+                        .movePointLeft(6)
+                        .toPlainString(),
+                few.suggestion().usdPerRequest());
         int keptTokens = 0;
         for (int k = 1; k <= 8; k++) {
             if (!few.dropParts().contains(k)) {
@@ -108,9 +122,10 @@ class RequestTunerTest {
         String after = st.suggestion().apply(parts.get(0).text());
         assertTrue(after.startsWith(parts.get(0).text()) && after.endsWith(RequestTuner.STRUCTURED_INSTRUCTION));
         assertEquals(500, st.suggestion().modelTokensSaved(), "600 output tokens down to the expected 100");
-        long added = Tokenizers.count(Encoding.O200K_BASE, after) - Tokenizers.count(Encoding.O200K_BASE,
-                parts.get(0).text());
-        ComponentBreakdownTest.assertUsd(new BigDecimal(500 * 8 - added * 2).movePointLeft(6).toPlainString(),
+        long added = Tokenizers.count(Encoding.O200K_BASE, after)
+                - Tokenizers.count(Encoding.O200K_BASE, parts.get(0).text());
+        ComponentBreakdownTest.assertUsd(
+                new BigDecimal(500 * 8 - added * 2).movePointLeft(6).toPlainString(),
                 st.suggestion().usdPerRequest());
 
         RequestTuner.Item h = find(items, SuggestionKind.HISTORY_SUMMARY);
@@ -127,15 +142,27 @@ class RequestTunerTest {
 
     @Test
     void aRewriteIsMeasuredAndCarriesItsCallCost() {
-        List<RequestTuner.TextPart> parts = List.of(part("system", Role.SYSTEM,
-                "You are a helpful assistant. Please always answer every single question in a very polite way."),
+        List<RequestTuner.TextPart> parts = List.of(
+                part(
+                        "system",
+                        Role.SYSTEM,
+                        "You are a helpful assistant. Please always answer every single question in a very polite way."),
                 part("user", Role.USER, "Hi"));
-        RequestTuner.Item r = RequestTuner.rewrite(parts, 0, "Answer politely.", "gpt-4o-mini", GPT, 1000,
-                BillingOptions.INTERACTIVE, new BigDecimal("0.000042"));
+        RequestTuner.Item r = RequestTuner.rewrite(
+                parts,
+                0,
+                "Answer politely.",
+                "gpt-4o-mini",
+                GPT,
+                1000,
+                BillingOptions.INTERACTIVE,
+                new BigDecimal("0.000042"));
         assertEquals(SuggestionKind.REWRITE, r.suggestion().kind());
         assertEquals("Answer politely.", r.suggestion().apply(parts.get(0).text()));
-        assertEquals(Tokenizers.count(Encoding.O200K_BASE, parts.get(0).text()) - Tokenizers.count(
-                Encoding.O200K_BASE, "Answer politely."), r.suggestion().tokensSaved(Encoding.O200K_BASE));
+        assertEquals(
+                Tokenizers.count(Encoding.O200K_BASE, parts.get(0).text())
+                        - Tokenizers.count(Encoding.O200K_BASE, "Answer politely."),
+                r.suggestion().tokensSaved(Encoding.O200K_BASE));
         assertEquals(0, new BigDecimal("0.000042").compareTo(r.costUsd()));
         assertEquals(parts.get(0).text(), r.suggestion().undo("Answer politely."));
     }
@@ -147,8 +174,10 @@ class RequestTunerTest {
         Random r = new Random(3);
         int checked = 0;
         for (int n = 0; n + 3 < corpus.size(); n += 4) {
-            List<RequestTuner.TextPart> parts = List.of(part("system", Role.SYSTEM, corpus.get(n)),
-                    part("t1", Role.USER, corpus.get(n + 1)), part("t2", Role.ASSISTANT, corpus.get(n + 2)),
+            List<RequestTuner.TextPart> parts = List.of(
+                    part("system", Role.SYSTEM, corpus.get(n)),
+                    part("t1", Role.USER, corpus.get(n + 1)),
+                    part("t2", Role.ASSISTANT, corpus.get(n + 2)),
                     part("user", Role.USER, corpus.get(n + 3)));
             RequestTuner.Settings s = new RequestTuner.Settings(r.nextInt(40), r.nextBoolean(), true, 50L, 100);
             for (RequestTuner.Item it : RequestTuner.suggest(parts, 400, GPT, 1000, BillingOptions.INTERACTIVE, s)) {
@@ -162,7 +191,8 @@ class RequestTunerTest {
                 for (TextEdit e : it.suggestion().edits()) {
                     if (it.suggestion().kind() != SuggestionKind.REPEATED
                             && it.suggestion().kind() != SuggestionKind.JSON_DESCRIPTIONS) {
-                        assertTrue(e.original().codePoints().noneMatch(SuggestionPropertyTest::foreign),
+                        assertTrue(
+                                e.original().codePoints().noneMatch(SuggestionPropertyTest::foreign),
                                 it.id() + " rewrites '" + e.original() + "'");
                     }
                 }
@@ -174,8 +204,10 @@ class RequestTunerTest {
     }
 
     private static RequestTuner.Item find(List<RequestTuner.Item> items, SuggestionKind k) {
-        return items.stream().filter(i -> i.suggestion().kind() == k).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + k + " in " + items.stream().map(RequestTuner.Item::id)
-                        .toList()));
+        return items.stream()
+                .filter(i -> i.suggestion().kind() == k)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + k + " in "
+                        + items.stream().map(RequestTuner.Item::id).toList()));
     }
 }

@@ -17,11 +17,18 @@ import org.junit.jupiter.api.Test;
 
 class TokenTaxTest {
 
-    private static final List<ModelEntry> MODELS = List.of(model("gpt-4.1"), model("gpt-4"),
-            model("claude-sonnet-4-5"), model("claude-opus-4-7"), model("gemini-2.5-flash"));
+    private static final List<ModelEntry> MODELS = List.of(
+            model("gpt-4.1"),
+            model("gpt-4"),
+            model("claude-sonnet-4-5"),
+            model("claude-opus-4-7"),
+            model("gemini-2.5-flash"));
 
     private static TokenTax.ModelCost cost(TokenTax t, String id) {
-        return t.costs().stream().filter(c -> c.model().id().equals(id)).findFirst().orElseThrow();
+        return t.costs().stream()
+                .filter(c -> c.model().id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -29,13 +36,17 @@ class TokenTaxTest {
         // "Hello world": 11 chars. o200k and cl100k: "Hello", " world" = 2 tokens. Claude ≈ cl100k = 2;
         // Claude 2026 ≈ ceil(2 × 1.35) = 3; Gemini ≈ ceil(11 / 4) = 3.
         TokenTax t = TokenTax.of(List.of("Hello world"), MODELS, BillingOptions.INTERACTIVE);
-        assertEquals(List.of("o200k_base", "cl100k_base", "claude", "claude-2026", "gemini"),
+        assertEquals(
+                List.of("o200k_base", "cl100k_base", "claude", "claude-2026", "gemini"),
                 t.families().stream().map(TokenTax.Family::tokenizer).toList());
         TokenTax.Row whole = t.whole();
         assertNull(whole.kind());
         assertEquals(11, whole.chars());
-        assertEquals(List.of(2L, 2L, 2L, 3L, 3L), whole.cells().stream().map(TokenTax.Cell::tokens).toList());
-        assertEquals(List.of(0.0, 0.0, 0.0, 50.0, 50.0),
+        assertEquals(
+                List.of(2L, 2L, 2L, 3L, 3L),
+                whole.cells().stream().map(TokenTax.Cell::tokens).toList());
+        assertEquals(
+                List.of(0.0, 0.0, 0.0, 50.0, 50.0),
                 whole.cells().stream().map(TokenTax.Cell::taxPercent).toList());
         assertEquals(5.5, whole.cells().get(0).charsPerToken(), 1e-9);
         assertEquals(0, whole.cheapest());
@@ -71,10 +82,12 @@ class TokenTaxTest {
         TokenTax t = TokenTax.of(List.of(system, "", user), MODELS, BillingOptions.INTERACTIVE);
         int o = t.familyIndex("o200k_base");
         int c = t.familyIndex("cl100k_base");
-        assertEquals(Tokenizers.count(Encoding.O200K_BASE, system) + Tokenizers.count(Encoding.O200K_BASE, user),
+        assertEquals(
+                Tokenizers.count(Encoding.O200K_BASE, system) + Tokenizers.count(Encoding.O200K_BASE, user),
                 t.whole().cells().get(o).tokens());
         TokenTax.Row code = t.row(ContentKind.CODE);
-        assertEquals(Tokenizers.count(Encoding.CL100K_BASE, "```python\nprint('hi')\n```\n"),
+        assertEquals(
+                Tokenizers.count(Encoding.CL100K_BASE, "```python\nprint('hi')\n```\n"),
                 code.cells().get(c).tokens());
         TokenTax.Row cjk = t.row(ContentKind.CJK);
         assertEquals(12, cjk.chars());
@@ -83,7 +96,8 @@ class TokenTaxTest {
         assertEquals(o200kCjk, cjk.cells().get(o).tokens());
         assertTrue(cl100kCjk > o200kCjk, "cl100k pays a tax on Japanese");
         assertEquals(o, cjk.cheapest());
-        assertEquals(100.0 * (cl100kCjk - o200kCjk) / o200kCjk, cjk.cells().get(c).taxPercent(), 1e-9);
+        assertEquals(
+                100.0 * (cl100kCjk - o200kCjk) / o200kCjk, cjk.cells().get(c).taxPercent(), 1e-9);
         // Gemini's estimate is chars ÷ 4, rounded up: below the exact base, so its "tax" is negative
         int g = t.familyIndex("gemini");
         assertEquals(3, cjk.cells().get(g).tokens());
@@ -93,9 +107,13 @@ class TokenTaxTest {
 
     @Test
     void withoutAnExactTokenizerTheCheapestEstimateIsTheBase() {
-        TokenTax t = TokenTax.of(List.of("Hello world"), List.of(model("claude-opus-4-7"), model("gemini-2.5-flash")),
+        TokenTax t = TokenTax.of(
+                List.of("Hello world"),
+                List.of(model("claude-opus-4-7"), model("gemini-2.5-flash")),
                 BillingOptions.INTERACTIVE);
-        assertEquals(List.of(3L, 3L), t.whole().cells().stream().map(TokenTax.Cell::tokens).toList());
+        assertEquals(
+                List.of(3L, 3L),
+                t.whole().cells().stream().map(TokenTax.Cell::tokens).toList());
         assertEquals(0, t.whole().cheapest());
     }
 

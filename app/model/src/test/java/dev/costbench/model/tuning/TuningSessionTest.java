@@ -51,8 +51,7 @@ class TuningSessionTest {
         assertEquals("aXdef", TextEdit.applyAll(t, List.of(e)));
         assertEquals(t, TextEdit.applyAll("aXdef", TextEdit.inverse(List.of(e))));
         assertThrows(IllegalArgumentException.class, () -> TextEdit.applyAll("zzzzzz", List.of(e)));
-        assertThrows(IllegalArgumentException.class,
-                () -> TextEdit.applyAll(t, List.of(e, TextEdit.of(t, 2, 4, ""))));
+        assertThrows(IllegalArgumentException.class, () -> TextEdit.applyAll(t, List.of(e, TextEdit.of(t, 2, 4, ""))));
         List<TextEdit> two = List.of(TextEdit.of(t, 4, 6, "🙂🙂"), TextEdit.of(t, 0, 1, ""));
         String after = TextEdit.applyAll(t, two);
         assertEquals("bcd🙂🙂", after);

@@ -29,6 +29,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -44,11 +46,44 @@ class ReaderNumbersPropertyTest {
 
     /** Extreme forms first, then random ones. Some are not valid JSON (NaN, Infinity): they must be refused too. */
     static List<String> numbers(long seed, int random) {
-        List<String> out = new ArrayList<>(List.of("1e100000000", "-1e100000000", "1e-100000000", "1e-400", "1e400",
-                "-0", "-0.0", "0", "0.0", "0e100000000", "NaN", "Infinity", "-Infinity", "\"NaN\"", "\"Infinity\"",
-                "\"1e100000000\"", "\"-0\"", "1" + "0".repeat(399), "-" + "9".repeat(400), "0." + "0".repeat(398) + "1",
-                "1E+2147483647", "1e-2147483647", "1e2147483648", "12.5", "0.5", "1", "30", "1000", "1000.0000001",
-                "100000000", "100000001", "\"abc\"", "true", "null", "[1]", "{}", "1" + "0".repeat(1_200)));
+        List<String> out = new ArrayList<>(List.of(
+                "1e100000000",
+                "-1e100000000",
+                "1e-100000000",
+                "1e-400",
+                "1e400",
+                "-0",
+                "-0.0",
+                "0",
+                "0.0",
+                "0e100000000",
+                "NaN",
+                "Infinity",
+                "-Infinity",
+                "\"NaN\"",
+                "\"Infinity\"",
+                "\"1e100000000\"",
+                "\"-0\"",
+                "1" + "0".repeat(399),
+                "-" + "9".repeat(400),
+                "0." + "0".repeat(398) + "1",
+                "1E+2147483647",
+                "1e-2147483647",
+                "1e2147483648",
+                "12.5",
+                "0.5",
+                "1",
+                "30",
+                "1000",
+                "1000.0000001",
+                "100000000",
+                "100000001",
+                "\"abc\"",
+                "true",
+                "null",
+                "[1]",
+                "{}",
+                "1" + "0".repeat(1_200)));
         Random r = new Random(seed);
         for (int i = 0; i < random; i++) {
             StringBuilder b = new StringBuilder();
@@ -70,11 +105,13 @@ class ReaderNumbersPropertyTest {
 
     @Test
     void catalogReader() {
-        String[][] fields = {{"prices.input", "\"prices\": {\"input\": %s, \"output\": 1}"},
+        String[][] fields = {
+            {"prices.input", "\"prices\": {\"input\": %s, \"output\": 1}"},
             {"contextWindow", "\"contextWindow\": %s, \"prices\": {\"input\": 1, \"output\": 1}"},
             {"longContext.threshold", "\"longContext\": {\"threshold\": %s, \"prices\": {\"input\": 2}}"},
             {"residencyMultiplier", "\"residencyMultiplier\": %s"},
-            {"media.image.tile", "\"media\": {\"image\": {\"rule\": \"openai-tile\", \"tile\": %s}}"}};
+            {"media.image.tile", "\"media\": {\"image\": {\"rule\": \"openai-tile\", \"tile\": %s}}"}
+        };
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             for (String n : numbers(1, 150)) {
                 for (String[] f : fields) {
@@ -82,15 +119,18 @@ class ReaderNumbersPropertyTest {
                             + String.format(f[1], n) + "}]}";
                     CatalogReader.CatalogFile file;
                     try {
-                        file = CatalogReader.read("c.json", new ByteArrayInputStream(
-                                json.getBytes(StandardCharsets.UTF_8)), Origin.USER);
+                        file = CatalogReader.read(
+                                "c.json", new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), Origin.USER);
                     } catch (RuntimeException e) {
                         throw new AssertionError("unexpected " + e + " for " + f[0] + " = " + n, e);
                     }
-                    List<String> problems = file.problems().stream().map(CatalogProblem::toString)
+                    List<String> problems = file.problems().stream()
+                            .map(CatalogProblem::toString)
                             .collect(Collectors.toList());
-                    boolean refused = problems.stream().anyMatch(p -> p.contains("field '" + f[0]) || p.contains(
-                            "c.json: not valid JSON") || p.startsWith("c.json: too long"));
+                    boolean refused = problems.stream()
+                            .anyMatch(p -> p.contains("field '" + f[0])
+                                    || p.contains("c.json: not valid JSON")
+                                    || p.startsWith("c.json: too long"));
                     if (refused) {
                         continue;
                     }
@@ -110,19 +150,26 @@ class ReaderNumbersPropertyTest {
 
     @Test
     void liteLlmImport() {
-        String[] keys = {"input_cost_per_token", "output_cost_per_token", "cache_read_input_token_cost",
-            "max_input_tokens", "regional_processing_uplift_multiplier_us"};
+        String[] keys = {
+            "input_cost_per_token",
+            "output_cost_per_token",
+            "cache_read_input_token_cost",
+            "max_input_tokens",
+            "regional_processing_uplift_multiplier_us"
+        };
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             for (String n : numbers(2, 150)) {
                 for (String k : keys) {
                     String base = "\"mode\": \"chat\", \"litellm_provider\": \"openai\", "
                             + "\"input_cost_per_token\": 1e-6, \"output_cost_per_token\": 2e-6";
-                    String json = "{\"m\": {" + base.replace("\"" + k + "\": 1e-6", "\"" + k + "\": 0")
-                            .replace("\"" + k + "\": 2e-6", "\"" + k + "\": 0") + ", \"" + k + "\": " + n + "}}";
+                    String json = "{\"m\": {"
+                            + base.replace("\"" + k + "\": 1e-6", "\"" + k + "\": 0")
+                                    .replace("\"" + k + "\": 2e-6", "\"" + k + "\": 0")
+                            + ", \"" + k + "\": " + n + "}}";
                     LiteLlmImporter.Result r;
                     try {
-                        r = LiteLlmImporter.convert(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                                "prices.json", null);
+                        r = LiteLlmImporter.convert(
+                                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "prices.json", null);
                     } catch (IOException e) {
                         assertTrue(e.getMessage().startsWith("prices.json: "), e.getMessage());
                         continue;
@@ -132,8 +179,10 @@ class ReaderNumbersPropertyTest {
                     boolean warned = r.warnings().stream().anyMatch(w -> w.startsWith("m." + k + ": "));
                     if (!warned && r.imported() == 1) {
                         // accepted: the written catalog reads back without a problem
-                        CatalogReader.CatalogFile back = CatalogReader.read("c.json", new ByteArrayInputStream(
-                                r.catalog().toString().getBytes(StandardCharsets.UTF_8)), Origin.USER);
+                        CatalogReader.CatalogFile back = CatalogReader.read(
+                                "c.json",
+                                new ByteArrayInputStream(r.catalog().toString().getBytes(StandardCharsets.UTF_8)),
+                                Origin.USER);
                         assertTrue(back.problems().isEmpty(), k + " = " + n + ": " + back.problems());
                     }
                 }
@@ -144,10 +193,12 @@ class ReaderNumbersPropertyTest {
     @Test
     void scenarioReaderAndEngine() {
         String sample = ScenarioFiles.toJson(ScenarioFiles.sample("seed000-support-tickets"));
-        String[][] fields = {{"workload.requestTypes[0].volume.amount", "\"amount\": 1000000"},
+        String[][] fields = {
+            {"workload.requestTypes[0].volume.amount", "\"amount\": 1000000"},
             {"workload.daysPerMonth", "\"daysPerMonth\": 30"},
             {"workload.requestTypes[0].repeatRate", "\"repeatRate\": 0.85"},
-            {"workload.requestTypes[0].images[0].width", "\"width\": 1024"}};
+            {"workload.requestTypes[0].images[0].width", "\"width\": 1024"}
+        };
         for (String[] f : fields) {
             assertTrue(sample.contains(f[1]), f[1]);
         }
@@ -155,19 +206,24 @@ class ReaderNumbersPropertyTest {
             for (String n : numbers(3, 80)) {
                 for (String[] f : fields) {
                     String key = f[1].substring(0, f[1].indexOf(':') + 1);
-                    String json = sample.replaceFirst(java.util.regex.Pattern.quote(f[1]),
-                            java.util.regex.Matcher.quoteReplacement(key + " " + n));
+                    String json = sample.replaceFirst(Pattern.quote(f[1]), Matcher.quoteReplacement(key + " " + n));
                     Scenario s;
                     try {
                         s = ScenarioFiles.fromJson(json, "x.json");
                     } catch (ScenarioFiles.ScenarioFileException e) {
                         String m = e.getMessage();
                         String parent = f[0].substring(0, f[0].lastIndexOf('.'));
-                        assertTrue(m.startsWith("x.json: " + f[0] + ": ") || m.startsWith("x.json: not valid JSON")
-                                || (n.equals("null") || n.startsWith("[") || n.startsWith("{") || n.equals("true"))
-                                && m.startsWith("x.json: " + parent)
-                                || m.startsWith("x.json: too long") || m.startsWith("x.json: " + f[0]
-                                .replace("workload.", "")), f[0] + " = " + n + ": " + m);
+                        assertTrue(
+                                m.startsWith("x.json: " + f[0] + ": ")
+                                        || m.startsWith("x.json: not valid JSON")
+                                        || (n.equals("null")
+                                                        || n.startsWith("[")
+                                                        || n.startsWith("{")
+                                                        || n.equals("true"))
+                                                && m.startsWith("x.json: " + parent)
+                                        || m.startsWith("x.json: too long")
+                                        || m.startsWith("x.json: " + f[0].replace("workload.", "")),
+                                f[0] + " = " + n + ": " + m);
                         continue;
                     } catch (RuntimeException e) {
                         throw new AssertionError("unexpected " + e + " for " + f[0] + " = " + n, e);
@@ -187,9 +243,12 @@ class ReaderNumbersPropertyTest {
 
     @Test
     void experimentReader() {
-        String[][] fields = {{"repetitions", ",\"repetitions\":%s"}, {"budgetUsd", ",\"budgetUsd\":%s"},
+        String[][] fields = {
+            {"repetitions", ",\"repetitions\":%s"},
+            {"budgetUsd", ",\"budgetUsd\":%s"},
             {"parameters.temperature", ",\"parameters\":{\"temperature\":%s}"},
-            {"parameters.maxOutputTokens", ",\"parameters\":{\"maxOutputTokens\":%s}"}};
+            {"parameters.maxOutputTokens", ",\"parameters\":{\"maxOutputTokens\":%s}"}
+        };
         assertTimeoutPreemptively(HANG_GUARD, () -> {
             for (String n : numbers(4, 150)) {
                 for (String[] f : fields) {
@@ -205,8 +264,11 @@ class ReaderNumbersPropertyTest {
                         SpecJson.write(s); // writing an accepted spec never hangs
                     } catch (SpecException e) {
                         String m = e.getMessage();
-                        assertTrue(m.startsWith("x.json: " + f[0]) || m.startsWith("x.json: not valid JSON")
-                                || m.startsWith("x.json: too long"), f[0] + " = " + n + ": " + m);
+                        assertTrue(
+                                m.startsWith("x.json: " + f[0])
+                                        || m.startsWith("x.json: not valid JSON")
+                                        || m.startsWith("x.json: too long"),
+                                f[0] + " = " + n + ": " + m);
                     } catch (IOException | RuntimeException e) {
                         fail("unexpected " + e + " for " + f[0] + " = " + n, e);
                     }

@@ -71,16 +71,26 @@ public final class AnthropicClient implements ProviderClient {
         AnthropicStream stream = new AnthropicStream(http, onDelta);
         Duration attempt = http.postSse("/v1/messages", headers, body, c, stream);
         if (!stream.stopped()) {
-            throw http.incomplete("the stream ended before message_stop, so the answer may be incomplete",
-                    stream.raw(), !stream.raw().isEmpty());
+            throw http.incomplete(
+                    "the stream ended before message_stop, so the answer may be incomplete",
+                    stream.raw(),
+                    !stream.raw().isEmpty());
         }
         if (stream.usage() == null) {
             throw http.malformed("the stream had no message_start with usage", stream.raw(), 200, null);
         }
         Duration ttft = stream.ttft();
         CanonicalUsage usage = AnthropicUsage.toCanonical(stream.usage());
-        return new ChatResult(stream.text(), usage, Map.of(), stream.stopReason(), stream.model(), stream.id(),
-                attempt, ttft, stream.usage().toString());
+        return new ChatResult(
+                stream.text(),
+                usage,
+                Map.of(),
+                stream.stopReason(),
+                stream.model(),
+                stream.id(),
+                attempt,
+                ttft,
+                stream.usage().toString());
     }
 
     private ChatResult fromMessage(HttpEngine.JsonResponse r) throws ProviderException {
@@ -99,8 +109,15 @@ public final class AnthropicClient implements ProviderClient {
                 text.append(block.path("text").asText());
             }
         }
-        return new ChatResult(text.toString(), AnthropicUsage.toCanonical(usage), Map.of(),
-                textOrNull(j, "stop_reason"), textOrNull(j, "model"), textOrNull(j, "id"), r.latency(), null,
+        return new ChatResult(
+                text.toString(),
+                AnthropicUsage.toCanonical(usage),
+                Map.of(),
+                textOrNull(j, "stop_reason"),
+                textOrNull(j, "model"),
+                textOrNull(j, "id"),
+                r.latency(),
+                null,
                 usage.toString());
     }
 
@@ -110,8 +127,8 @@ public final class AnthropicClient implements ProviderClient {
      */
     @Override
     public TokenCountResult countTokens(ChatRequest request) throws ProviderException {
-        HttpEngine.JsonResponse r = http.postJson("/v1/messages/count_tokens", headers(),
-                AnthropicRequests.countTokens(request), CancelToken.none());
+        HttpEngine.JsonResponse r = http.postJson(
+                "/v1/messages/count_tokens", headers(), AnthropicRequests.countTokens(request), CancelToken.none());
         JsonNode n = r.json().get("input_tokens");
         if (n == null || !n.canConvertToLong()) {
             throw http.malformed("no input_tokens in the count_tokens answer", r.raw(), 200, null);
@@ -148,8 +165,14 @@ public final class AnthropicClient implements ProviderClient {
     private Headers headers() throws ProviderException {
         var key = http.settings().key();
         if (key == null || key.isEmpty()) {
-            throw new ProviderException(ProviderId.ANTHROPIC, Kind.NO_KEY, 0, "No Anthropic API key: set "
-                    + ProviderId.ANTHROPIC.keyVariable() + " or enter one in Settings", null, null, null);
+            throw new ProviderException(
+                    ProviderId.ANTHROPIC,
+                    Kind.NO_KEY,
+                    0,
+                    "No Anthropic API key: set " + ProviderId.ANTHROPIC.keyVariable() + " or enter one in Settings",
+                    null,
+                    null,
+                    null);
         }
         return new Headers.Builder()
                 .add("x-api-key", key.reveal())
@@ -186,8 +209,7 @@ public final class AnthropicClient implements ProviderClient {
         String msg = "Anthropic reported an error in the middle of the answer (" + type + ")"
                 + (message.isEmpty() ? "" : ": " + message) + "; the partial answer was discarded"
                 + (kind == Kind.SERVER || kind == Kind.RATE_LIMIT ? ". It is usually temporary: try again" : "");
-        return new ProviderException(ProviderId.ANTHROPIC, kind, 200, http.redact(msg), null, http.redact(raw),
-                null);
+        return new ProviderException(ProviderId.ANTHROPIC, kind, 200, http.redact(msg), null, http.redact(raw), null);
     }
 
     private static String textOrNull(JsonNode n, String field) {

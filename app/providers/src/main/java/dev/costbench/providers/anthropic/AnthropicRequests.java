@@ -21,8 +21,7 @@ final class AnthropicRequests {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private AnthropicRequests() {
-    }
+    private AnthropicRequests() {}
 
     /** The Messages body (without {@code stream}, which the client adds). */
     static ObjectNode messages(ChatRequest r) throws ProviderException {
@@ -72,14 +71,22 @@ final class AnthropicRequests {
         }
         if (p instanceof Part.Image img) {
             ObjectNode b = JSON.objectNode().put("type", "image");
-            b.putObject("source").put("type", "base64").put("media_type", img.mimeType())
+            b.putObject("source")
+                    .put("type", "base64")
+                    .put("media_type", img.mimeType())
                     .put("data", Base64.getEncoder().encodeToString(img.data()));
             return b;
         }
         String what = p instanceof Part.Audio ? "audio" : "video";
-        throw new ProviderException(ProviderId.ANTHROPIC, ProviderException.Kind.BAD_REQUEST, 0,
+        throw new ProviderException(
+                ProviderId.ANTHROPIC,
+                ProviderException.Kind.BAD_REQUEST,
+                0,
                 "Anthropic's Messages API does not take " + what + " input; remove the " + what
-                        + " part or send it to Gemini", null, null, null);
+                        + " part or send it to Gemini",
+                null,
+                null,
+                null);
     }
 
     /** {@code {"type":"ephemeral"}} (5 minutes, the default) or {@code {"type":"ephemeral","ttl":"1h"}}. */

@@ -53,7 +53,8 @@ final class AnthropicStream extends TextStream {
             }
             case "content_block_start": {
                 JsonNode block = j.path("content_block");
-                if ("text".equals(block.path("type").asText()) && !block.path("text").asText().isEmpty()) {
+                if ("text".equals(block.path("type").asText())
+                        && !block.path("text").asText().isEmpty()) {
                     emit(block.path("text").asText());
                 }
                 break;

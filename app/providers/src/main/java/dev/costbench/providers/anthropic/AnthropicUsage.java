@@ -24,8 +24,7 @@ import dev.costbench.model.cost.CanonicalUsage;
  */
 public final class AnthropicUsage {
 
-    private AnthropicUsage() {
-    }
+    private AnthropicUsage() {}
 
     /** The canonical form of {@code usage}; missing counters count as 0. */
     public static CanonicalUsage toCanonical(JsonNode usage) {

@@ -60,19 +60,29 @@ public final class CompatibleClient implements ProviderClient {
     @Override
     public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel)
             throws ProviderException {
-        return chat.complete(request.withOpenAiApi(ChatRequest.OpenAiApi.CHAT_COMPLETIONS),
-                OpenAiClient.bearer(engine.settings().key()), onDelta, cancel == null ? CancelToken.none() : cancel);
+        return chat.complete(
+                request.withOpenAiApi(ChatRequest.OpenAiApi.CHAT_COMPLETIONS),
+                OpenAiClient.bearer(engine.settings().key()),
+                onDelta,
+                cancel == null ? CancelToken.none() : cancel);
     }
 
     @Override
     public TokenCountResult countTokens(ChatRequest request) throws ProviderException {
-        throw new ProviderException(ProviderId.COMPATIBLE, ProviderException.Kind.BAD_REQUEST, 0,
+        throw new ProviderException(
+                ProviderId.COMPATIBLE,
+                ProviderException.Kind.BAD_REQUEST,
+                0,
                 "OpenAI-compatible servers have no token-counting endpoint: CostBench shows its local estimate"
-                        + " instead (exact counts exist for OpenAI, Anthropic and Gemini)", null, null, null);
+                        + " instead (exact counts exist for OpenAI, Anthropic and Gemini)",
+                null,
+                null,
+                null);
     }
 
     @Override
     public List<String> listModels() throws ProviderException {
-        return OpenAiClient.listModels(engine, OpenAiClient.bearer(engine.settings().key()));
+        return OpenAiClient.listModels(
+                engine, OpenAiClient.bearer(engine.settings().key()));
     }
 }

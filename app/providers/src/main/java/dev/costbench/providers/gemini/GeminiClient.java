@@ -16,6 +16,7 @@ import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
 import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.providers.http.HttpEngine;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,8 +102,10 @@ public final class GeminiClient implements ProviderClient {
             GeminiStream stream = new GeminiStream(http, onDelta);
             Duration attempt = http.postSse(model + ":streamGenerateContent?alt=sse", headers, body, c, stream);
             if (stream.finishReason() == null) {
-                throw http.incomplete("the stream ended before a finishReason, so the answer may be incomplete",
-                        stream.raw(), stream.chunks() > 0);
+                throw http.incomplete(
+                        "the stream ended before a finishReason, so the answer may be incomplete",
+                        stream.raw(),
+                        stream.chunks() > 0);
             }
             Duration ttft = stream.ttft();
             return result(stream, stream.raw(), attempt, ttft);
@@ -115,8 +118,16 @@ public final class GeminiClient implements ProviderClient {
         if (s.usage() == null) {
             throw http.malformed("no usageMetadata in the answer", raw, 200, null);
         }
-        return new ChatResult(s.text(), GeminiUsage.toCanonical(s.usage()), GeminiUsage.inputByModality(s.usage()),
-                s.finishReason(), s.model(), s.id(), latency, ttft, s.usage().toString());
+        return new ChatResult(
+                s.text(),
+                GeminiUsage.toCanonical(s.usage()),
+                GeminiUsage.inputByModality(s.usage()),
+                s.finishReason(),
+                s.model(),
+                s.id(),
+                latency,
+                ttft,
+                s.usage().toString());
     }
 
     /**
@@ -129,8 +140,8 @@ public final class GeminiClient implements ProviderClient {
         Headers headers = headers(http);
         ObjectNode body = GeminiRequests.countTokens(request, uploadOversized(request, c));
         try {
-            HttpEngine.JsonResponse r = http.postJson("/" + GeminiRequests.resource(request.model()) + ":countTokens",
-                    headers, body, c);
+            HttpEngine.JsonResponse r =
+                    http.postJson("/" + GeminiRequests.resource(request.model()) + ":countTokens", headers, body, c);
             JsonNode n = r.json().get("totalTokens");
             if (n == null || !n.canConvertToLong()) {
                 throw http.malformed("no totalTokens in the countTokens answer", r.raw(), 200, null);
@@ -202,16 +213,24 @@ public final class GeminiClient implements ProviderClient {
             }
             String kind = p.getClass().getSimpleName().toLowerCase(Locale.ROOT);
             try {
-                uploaded.put(p, files.upload(GeminiRequests.media(p), GeminiRequests.mimeType(p), "costbench-" + kind,
-                        cancel));
+                uploaded.put(
+                        p,
+                        files.upload(GeminiRequests.media(p), GeminiRequests.mimeType(p), "costbench-" + kind, cancel));
             } catch (ProviderException e) {
                 if (e.kind() == Kind.CANCELLED) {
                     throw e;
                 }
-                throw new ProviderException(ProviderId.GEMINI, e.kind(), e.httpStatus(), "The request is over "
-                        + "Gemini's " + describe(inlineLimit) + " limit for inline media, so CostBench sends the "
-                        + kind + " through the Files API, and that failed: " + e.getMessage(), e.retryAfter(),
-                        e.body(), e);
+                throw new ProviderException(
+                        ProviderId.GEMINI,
+                        e.kind(),
+                        e.httpStatus(),
+                        "The request is over "
+                                + "Gemini's " + describe(inlineLimit)
+                                + " limit for inline media, so CostBench sends the "
+                                + kind + " through the Files API, and that failed: " + e.getMessage(),
+                        e.retryAfter(),
+                        e.body(),
+                        e);
             }
             total -= GeminiRequests.inlineSize(p);
         }
@@ -225,8 +244,14 @@ public final class GeminiClient implements ProviderClient {
     static Headers headers(HttpEngine http) throws ProviderException {
         Secret key = http.settings().key();
         if (key == null || key.isEmpty()) {
-            throw new ProviderException(ProviderId.GEMINI, Kind.NO_KEY, 0, "No Google Gemini API key: set "
-                    + ProviderId.GEMINI.keyVariable() + " (or GOOGLE_API_KEY) or enter one in Settings", null, null,
+            throw new ProviderException(
+                    ProviderId.GEMINI,
+                    Kind.NO_KEY,
+                    0,
+                    "No Google Gemini API key: set " + ProviderId.GEMINI.keyVariable()
+                            + " (or GOOGLE_API_KEY) or enter one in Settings",
+                    null,
+                    null,
                     null);
         }
         return new Headers.Builder()
@@ -246,38 +271,58 @@ public final class GeminiClient implements ProviderClient {
         }
         String why = "";
         try {
-            why = HttpEngine.mapper().readTree(e.body()).path("error").path("message").asText("").strip();
-        } catch (java.io.IOException notJson) {
+            why = HttpEngine.mapper()
+                    .readTree(e.body())
+                    .path("error")
+                    .path("message")
+                    .asText("")
+                    .strip();
+        } catch (IOException notJson) {
             // keep the message short
         }
         if (why.endsWith(".")) {
             why = why.substring(0, why.length() - 1);
         }
-        return new ProviderException(ProviderId.GEMINI, Kind.AUTH, e.httpStatus(),
+        return new ProviderException(
+                ProviderId.GEMINI,
+                Kind.AUTH,
+                e.httpStatus(),
                 "Google Gemini rejected the API key (" + e.httpStatus() + ")" + (why.isEmpty() ? "" : ": " + why)
-                        + ". Check the key in Settings or " + ProviderId.GEMINI.keyVariable(), null, e.body(), e);
+                        + ". Check the key in Settings or " + ProviderId.GEMINI.keyVariable(),
+                null,
+                e.body(),
+                e);
     }
 
     /** An {@code {"error": {"code", "message", "status"}}} object inside a 200 stream. */
     static ProviderException errorInStream(HttpEngine http, JsonNode error, String raw) {
         int code = error.path("code").asInt(0);
-        Kind kind = code == 429 ? Kind.RATE_LIMIT : code == 401 || code == 403 ? Kind.AUTH
-                : code >= 400 && code < 500 ? Kind.BAD_REQUEST : Kind.SERVER;
+        Kind kind = code == 429
+                ? Kind.RATE_LIMIT
+                : code == 401 || code == 403 ? Kind.AUTH : code >= 400 && code < 500 ? Kind.BAD_REQUEST : Kind.SERVER;
         String status = error.path("status").asText("");
         String message = error.path("message").asText("");
         String label = ((code == 0 ? "" : code + " ") + status).trim();
-        String msg = "Google Gemini reported an error in the middle of the answer" + (label.isEmpty() ? "" : " ("
-                + label + ")") + (message.isEmpty() ? "" : ": " + message) + "; the partial answer was discarded";
-        return new ProviderException(ProviderId.GEMINI, kind, 200, http.redact(msg), null,
-                http.redact(raw), null);
+        String msg = "Google Gemini reported an error in the middle of the answer"
+                + (label.isEmpty() ? "" : " (" + label + ")") + (message.isEmpty() ? "" : ": " + message)
+                + "; the partial answer was discarded";
+        return new ProviderException(ProviderId.GEMINI, kind, 200, http.redact(msg), null, http.redact(raw), null);
     }
 
     /** {@code promptFeedback.blockReason}: Gemini refused the prompt and generated nothing. */
     static ProviderException blocked(HttpEngine http, JsonNode feedback, String raw) {
         String reason = feedback.path("blockReason").asText();
         String why = feedback.path("blockReasonMessage").asText("");
-        return new ProviderException(ProviderId.GEMINI, Kind.BAD_REQUEST, 200, http.redact("Google Gemini blocked the "
-                + "prompt (" + reason + ")" + (why.isEmpty() ? "" : ": " + why) + "; nothing was generated. Rephrase "
-                + "the prompt or remove the media that triggered the block"), null, http.redact(raw), null);
+        return new ProviderException(
+                ProviderId.GEMINI,
+                Kind.BAD_REQUEST,
+                200,
+                http.redact("Google Gemini blocked the "
+                        + "prompt (" + reason + ")" + (why.isEmpty() ? "" : ": " + why)
+                        + "; nothing was generated. Rephrase "
+                        + "the prompt or remove the media that triggered the block"),
+                null,
+                http.redact(raw),
+                null);
     }
 }

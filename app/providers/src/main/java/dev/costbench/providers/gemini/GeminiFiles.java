@@ -34,8 +34,7 @@ import okhttp3.ResponseBody;
 final class GeminiFiles {
 
     /** An uploaded file: its resource name ("files/abc"), the URI to cite in {@code file_data}, its MIME type. */
-    record FileRef(String name, String uri, String mimeType) {
-    }
+    record FileRef(String name, String uri, String mimeType) {}
 
     private static final Pattern VERSION = Pattern.compile("^(.*)/(v\\d+[a-z0-9]*)$");
     private final HttpEngine http;
@@ -57,13 +56,15 @@ final class GeminiFiles {
     }
 
     FileRef upload(byte[] data, String mimeType, String displayName, CancelToken cancel) throws ProviderException {
-        Request start = new Request.Builder().url(uploadUrl(http.settings().baseUrl()))
+        Request start = new Request.Builder()
+                .url(uploadUrl(http.settings().baseUrl()))
                 .headers(GeminiClient.headers(http))
                 .header("X-Goog-Upload-Protocol", "resumable")
                 .header("X-Goog-Upload-Command", "start")
                 .header("X-Goog-Upload-Header-Content-Length", Long.toString(data.length))
                 .header("X-Goog-Upload-Header-Content-Type", mimeType)
-                .post(RequestBody.create("{\"file\":{\"display_name\":" + quote(displayName) + "}}",
+                .post(RequestBody.create(
+                        "{\"file\":{\"display_name\":" + quote(displayName) + "}}",
                         MediaType.get("application/json; charset=utf-8")))
                 .build();
         String target;
@@ -74,13 +75,14 @@ final class GeminiFiles {
             }
             target = r.header("X-Goog-Upload-URL");
             if (target == null || target.isBlank()) {
-                throw http.malformed("no X-Goog-Upload-URL header in the answer to the upload start", raw,
-                        r.code(), null);
+                throw http.malformed(
+                        "no X-Goog-Upload-URL header in the answer to the upload start", raw, r.code(), null);
             }
         } catch (IOException e) {
             throw transport(e, cancel);
         }
-        Request upload = new Request.Builder().url(target)
+        Request upload = new Request.Builder()
+                .url(target)
                 .header("X-Goog-Upload-Offset", "0")
                 .header("X-Goog-Upload-Command", "upload, finalize")
                 .post(RequestBody.create(data, MediaType.parse(mimeType)))
@@ -106,17 +108,31 @@ final class GeminiFiles {
         long deadline = System.nanoTime() + http.settings().callTimeout().toNanos();
         while ("PROCESSING".equals(file.path("state").asText())) {
             if (System.nanoTime() > deadline) {
-                throw new ProviderException(ProviderId.GEMINI, Kind.TIMEOUT, 0, "Google Gemini was still processing "
-                        + "the uploaded file " + file.path("name").asText() + " after "
-                        + http.settings().callTimeout().toSeconds() + " s; try again later", null, null, null);
+                throw new ProviderException(
+                        ProviderId.GEMINI,
+                        Kind.TIMEOUT,
+                        0,
+                        "Google Gemini was still processing "
+                                + "the uploaded file " + file.path("name").asText() + " after "
+                                + http.settings().callTimeout().toSeconds() + " s; try again later",
+                        null,
+                        null,
+                        null);
             }
             sleep(cancel);
-            file = http.getJson("/" + file.path("name").asText(), GeminiClient.headers(http), cancel).json();
+            file = http.getJson("/" + file.path("name").asText(), GeminiClient.headers(http), cancel)
+                    .json();
         }
         if ("FAILED".equals(file.path("state").asText())) {
-            throw new ProviderException(ProviderId.GEMINI, Kind.BAD_REQUEST, 200, "Google Gemini could not process "
-                    + "the uploaded file (state FAILED" + errorText(file.path("error")) + ")", null,
-                    http.redact(file.toString()), null);
+            throw new ProviderException(
+                    ProviderId.GEMINI,
+                    Kind.BAD_REQUEST,
+                    200,
+                    "Google Gemini could not process " + "the uploaded file (state FAILED"
+                            + errorText(file.path("error")) + ")",
+                    null,
+                    http.redact(file.toString()),
+                    null);
         }
         String mime = file.path("mimeType").asText(mimeType);
         return new FileRef(file.path("name").asText(), file.path("uri").asText(), mime.isEmpty() ? mimeType : mime);
@@ -178,11 +194,20 @@ final class GeminiFiles {
         if (cancel.isCancelled()) {
             return cancelled();
         }
-        boolean timeout = e instanceof SocketTimeoutException || (e instanceof InterruptedIOException
-                && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timeout"));
+        boolean timeout = e instanceof SocketTimeoutException
+                || (e instanceof InterruptedIOException
+                        && String.valueOf(e.getMessage())
+                                .toLowerCase(Locale.ROOT)
+                                .contains("timeout"));
         String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return new ProviderException(ProviderId.GEMINI, timeout ? Kind.TIMEOUT : Kind.NETWORK, 0,
-                http.redact("The file upload to Google Gemini failed (" + what + ")"), null, null, e);
+        return new ProviderException(
+                ProviderId.GEMINI,
+                timeout ? Kind.TIMEOUT : Kind.NETWORK,
+                0,
+                http.redact("The file upload to Google Gemini failed (" + what + ")"),
+                null,
+                null,
+                e);
     }
 
     private static ProviderException cancelled() {

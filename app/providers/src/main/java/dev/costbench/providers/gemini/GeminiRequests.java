@@ -22,8 +22,7 @@ final class GeminiRequests {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private GeminiRequests() {
-    }
+    private GeminiRequests() {}
 
     /** {@code model} as a resource path: "gemini-2.5-flash" → "models/gemini-2.5-flash"; "tunedModels/x" as is. */
     static String resource(String model) {
@@ -104,7 +103,9 @@ final class GeminiRequests {
         if (file != null) {
             out.putObject("file_data").put("mime_type", file.mimeType()).put("file_uri", file.uri());
         } else {
-            out.putObject("inline_data").put("mime_type", mime).put("data", Base64.getEncoder().encodeToString(data));
+            out.putObject("inline_data")
+                    .put("mime_type", mime)
+                    .put("data", Base64.getEncoder().encodeToString(data));
         }
         if (p instanceof Part.Video v && v.fps() != null) {
             out.putObject("video_metadata").put("fps", v.fps());

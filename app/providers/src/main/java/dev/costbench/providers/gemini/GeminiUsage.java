@@ -23,16 +23,20 @@ import java.util.Map;
  */
 public final class GeminiUsage {
 
-    private GeminiUsage() {
-    }
+    private GeminiUsage() {}
 
     /** The canonical form of {@code usageMetadata}; missing counters count as 0. */
     public static CanonicalUsage toCanonical(JsonNode usageMetadata) {
         long prompt = count(usageMetadata, "promptTokenCount");
         long cached = Math.min(prompt, count(usageMetadata, "cachedContentTokenCount"));
         long toolUse = count(usageMetadata, "toolUsePromptTokenCount");
-        return new CanonicalUsage(prompt - cached + toolUse, cached, 0, 0,
-                count(usageMetadata, "candidatesTokenCount"), count(usageMetadata, "thoughtsTokenCount"));
+        return new CanonicalUsage(
+                prompt - cached + toolUse,
+                cached,
+                0,
+                0,
+                count(usageMetadata, "candidatesTokenCount"),
+                count(usageMetadata, "thoughtsTokenCount"));
     }
 
     /**

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.providers.http;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.provider.CancelToken;
@@ -10,6 +9,7 @@ import dev.costbench.model.provider.ProviderException.Kind;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
+import dev.costbench.model.validation.JsonReading;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -82,13 +82,11 @@ public final class HttpEngine {
          * Called just before each attempt sends the request, with {@link System#nanoTime()}: time to first token is
          * measured from here, so waits between retries are not counted.
          */
-        default void onRequestSent(long nanoTime) {
-        }
+        default void onRequestSent(long nanoTime) {}
     }
 
     /** A JSON answer with the time it took. */
-    public record JsonResponse(JsonNode json, String raw, Headers headers, Duration latency) {
-    }
+    public record JsonResponse(JsonNode json, String raw, Headers headers, Duration latency) {}
 
     public HttpEngine(ProviderSettings settings) {
         this(settings, HttpEngine::defaultSleep);
@@ -98,7 +96,8 @@ public final class HttpEngine {
         this.settings = settings;
         this.sleeper = sleeper;
         this.transport = new Transport(settings, this::redact);
-        this.limit = LIMITS.computeIfAbsent(settings.id() + " " + settings.baseUrl(),
+        this.limit = LIMITS.computeIfAbsent(
+                settings.id() + " " + settings.baseUrl(),
                 k -> new Semaphore(Math.max(1, settings.maxConcurrent()), true));
     }
 
@@ -126,15 +125,33 @@ public final class HttpEngine {
     }
 
     public JsonResponse getJson(String path, Headers headers, CancelToken cancel) throws ProviderException {
-        return withRetries(cancel, () -> true, deadline -> executeJson(new Request.Builder().url(url(path))
-                .headers(headers).get().build(), cancel, deadline));
+        return withRetries(
+                cancel,
+                () -> true,
+                deadline -> executeJson(
+                        new Request.Builder()
+                                .url(url(path))
+                                .headers(headers)
+                                .get()
+                                .build(),
+                        cancel,
+                        deadline));
     }
 
     public JsonResponse postJson(String path, Headers headers, JsonNode body, CancelToken cancel)
             throws ProviderException {
         String text = write(body);
-        return withRetries(cancel, () -> true, deadline -> executeJson(new Request.Builder().url(url(path))
-                .headers(headers).post(RequestBody.create(text, JSON)).build(), cancel, deadline));
+        return withRetries(
+                cancel,
+                () -> true,
+                deadline -> executeJson(
+                        new Request.Builder()
+                                .url(url(path))
+                                .headers(headers)
+                                .post(RequestBody.create(text, JSON))
+                                .build(),
+                        cancel,
+                        deadline));
     }
 
     /**
@@ -160,8 +177,12 @@ public final class HttpEngine {
         String text = write(body);
         boolean[] started = {false};
         return withRetries(cancel, () -> !started[0], deadline -> {
-            Request req = new Request.Builder().url(url(path)).headers(headers).header("Accept", "text/event-stream")
-                    .post(RequestBody.create(text, JSON)).build();
+            Request req = new Request.Builder()
+                    .url(url(path))
+                    .headers(headers)
+                    .header("Accept", "text/event-stream")
+                    .post(RequestBody.create(text, JSON))
+                    .build();
             long t0 = System.nanoTime();
             listener.onRequestSent(t0);
             SseReader reader = new SseReader(listener, settings.streamIdleTimeout());
@@ -170,8 +191,9 @@ public final class HttpEngine {
                     throw failure(r.code(), r.headers(), bodyOf(r), null);
                 }
                 try {
-                    reader.read(new BufferedReader(new InputStreamReader(r.body().byteStream(),
-                            StandardCharsets.UTF_8)), cancel);
+                    reader.read(
+                            new BufferedReader(new InputStreamReader(r.body().byteStream(), StandardCharsets.UTF_8)),
+                            cancel);
                 } catch (ProviderException e) {
                     started[0] = reader.contentStarted();
                     throw started[0] && e.kind() != Kind.CANCELLED ? afterContent(e) : e;
@@ -199,8 +221,14 @@ public final class HttpEngine {
             + " retry the call (a retry would be billed again)";
 
     private ProviderException afterContent(ProviderException e) {
-        return new ProviderException(e.provider(), e.kind(), e.httpStatus(), e.getMessage() + ". "
-                + BILLED_NOT_RETRIED, e.retryAfter(), e.body(), e);
+        return new ProviderException(
+                e.provider(),
+                e.kind(),
+                e.httpStatus(),
+                e.getMessage() + ". " + BILLED_NOT_RETRIED,
+                e.retryAfter(),
+                e.body(),
+                e);
     }
 
     private ProviderException streamBroken(IOException e, int status, boolean content, Deadline deadline) {
@@ -208,30 +236,61 @@ public final class HttpEngine {
         if (e instanceof SseReader.IdleException) {
             String s = human(settings.streamIdleTimeout());
             if (content) {
-                return new ProviderException(provider(), Kind.TIMEOUT, status, name + " sent nothing but keep-alive"
-                        + " messages for " + s + " in the middle of the answer, so CostBench cut the stream off;"
-                        + " the partial answer was discarded. " + BILLED_NOT_RETRIED + ". If the model thinks for"
-                        + " long between parts, raise streamIdleTimeoutSeconds in " + SETTINGS_FILE,
-                        null, null, e);
+                return new ProviderException(
+                        provider(),
+                        Kind.TIMEOUT,
+                        status,
+                        name + " sent nothing but keep-alive"
+                                + " messages for " + s
+                                + " in the middle of the answer, so CostBench cut the stream off;"
+                                + " the partial answer was discarded. " + BILLED_NOT_RETRIED
+                                + ". If the model thinks for"
+                                + " long between parts, raise streamIdleTimeoutSeconds in " + SETTINGS_FILE,
+                        null,
+                        null,
+                        e);
             }
-            return new ProviderException(provider(), Kind.TIMEOUT, status, name + " kept the stream open for " + s
-                    + " with only keep-alive messages and no answer, so CostBench cut it off. It may be"
-                    + " overloaded: try again later, or raise streamIdleTimeoutSeconds in " + SETTINGS_FILE
-                    + " for models that think for long before answering", null, null, e);
+            return new ProviderException(
+                    provider(),
+                    Kind.TIMEOUT,
+                    status,
+                    name + " kept the stream open for " + s
+                            + " with only keep-alive messages and no answer, so CostBench cut it off. It may be"
+                            + " overloaded: try again later, or raise streamIdleTimeoutSeconds in " + SETTINGS_FILE
+                            + " for models that think for long before answering",
+                    null,
+                    null,
+                    e);
         }
         if (!content) {
             return transport(e, CancelToken.none(), deadline);
         }
         if (isTimeout(e)) {
-            String why = deadline.expired() ? "the " + human(deadline.limit()) + " limit for one call was reached"
+            String why = deadline.expired()
+                    ? "the " + human(deadline.limit()) + " limit for one call was reached"
                     : describe(e);
-            return new ProviderException(provider(), Kind.TIMEOUT, status, redact(name + " stopped sending in the"
-                    + " middle of the answer (" + why + "); the partial answer was discarded. " + BILLED_NOT_RETRIED
-                    + ". Try again, or raise the timeouts in " + SETTINGS_FILE), null, null, e);
+            return new ProviderException(
+                    provider(),
+                    Kind.TIMEOUT,
+                    status,
+                    redact(name + " stopped sending in the"
+                            + " middle of the answer (" + why + "); the partial answer was discarded. "
+                            + BILLED_NOT_RETRIED
+                            + ". Try again, or raise the timeouts in " + SETTINGS_FILE),
+                    null,
+                    null,
+                    e);
         }
-        return new ProviderException(provider(), Kind.MALFORMED, status, redact(name + " closed the stream before"
-                + " the answer was complete (" + describe(e) + "); the partial answer was discarded. "
-                + BILLED_NOT_RETRIED), null, null, e);
+        return new ProviderException(
+                provider(),
+                Kind.MALFORMED,
+                status,
+                redact(name + " closed the stream before"
+                        + " the answer was complete (" + describe(e) + "); the partial answer was discarded. "
+                        + BILLED_NOT_RETRIED),
+                null,
+                null,
+                e);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -253,7 +312,9 @@ public final class HttpEngine {
                 try {
                     return attempt.run(deadline);
                 } catch (ProviderException e) {
-                    if (!e.kind().retryable() || !mayRetry.getAsBoolean() || n >= settings.maxRetries()
+                    if (!e.kind().retryable()
+                            || !mayRetry.getAsBoolean()
+                            || n >= settings.maxRetries()
                             || cancel.isCancelled()
                             || (e.retryAfter() != null && e.retryAfter().compareTo(MAX_RETRY_AFTER) > 0)) {
                         throw cancel.isCancelled() ? cancelled() : e;
@@ -290,9 +351,16 @@ public final class HttpEngine {
                     throw cancelled();
                 }
                 if (System.nanoTime() - end > 0) {
-                    throw new ProviderException(provider(), Kind.TIMEOUT, 0, "Too many requests to "
-                            + provider().displayName() + " are in flight; none finished within "
-                            + settings.callTimeout().toSeconds() + " s", null, null, null);
+                    throw new ProviderException(
+                            provider(),
+                            Kind.TIMEOUT,
+                            0,
+                            "Too many requests to "
+                                    + provider().displayName() + " are in flight; none finished within "
+                                    + settings.callTimeout().toSeconds() + " s",
+                            null,
+                            null,
+                            null);
                 }
             }
         } catch (InterruptedException e) {
@@ -343,8 +411,12 @@ public final class HttpEngine {
             return n;
         } catch (IOException e) {
             // no cause: the parser's message quotes the offending token, which may be the key
-            throw malformed("its answer is not valid JSON (" + String.valueOf(e.getMessage()).split("\n")[0] + ")",
-                    raw, status, null);
+            throw malformed(
+                    "its answer is not valid JSON ("
+                            + String.valueOf(e.getMessage()).split("\n")[0] + ")",
+                    raw,
+                    status,
+                    null);
         }
     }
 
@@ -354,15 +426,29 @@ public final class HttpEngine {
      */
     public ProviderException incomplete(String what, String raw, boolean delivered) {
         ProviderException e = malformed(what, raw, 200, null);
-        return delivered ? new ProviderException(e.provider(), e.kind(), e.httpStatus(), e.getMessage() + " "
-                + BILLED_NOT_RETRIED + ".", null, e.body(), null) : e;
+        return delivered
+                ? new ProviderException(
+                        e.provider(),
+                        e.kind(),
+                        e.httpStatus(),
+                        e.getMessage() + " " + BILLED_NOT_RETRIED + ".",
+                        null,
+                        e.body(),
+                        null)
+                : e;
     }
 
     /** An answer that parsed but lacks what the API documents. */
     public ProviderException malformed(String what, String raw, int status, Throwable cause) {
-        return new ProviderException(provider(), Kind.MALFORMED, status, redact(provider().displayName()
-                + " sent an unexpected answer: " + what + ". The raw body is kept for inspection."), null,
-                redact(raw), cause);
+        return new ProviderException(
+                provider(),
+                Kind.MALFORMED,
+                status,
+                redact(provider().displayName() + " sent an unexpected answer: " + what
+                        + ". The raw body is kept for inspection."),
+                null,
+                redact(raw),
+                cause);
     }
 
     private static String bodyOf(Response r) throws IOException {
@@ -388,24 +474,46 @@ public final class HttpEngine {
         }
         String name = provider().displayName();
         if (isTimeout(e) && deadline.expired()) {
-            return new ProviderException(provider(), Kind.TIMEOUT, 0, redact(name + " did not answer in time: the "
-                    + human(deadline.limit()) + " limit for one call (retries included) was reached at "
-                    + settings.baseUrl() + ". Try again, or raise callTimeoutSeconds in " + SETTINGS_FILE), null,
-                    null, e);
+            return new ProviderException(
+                    provider(),
+                    Kind.TIMEOUT,
+                    0,
+                    redact(name + " did not answer in time: the "
+                            + human(deadline.limit()) + " limit for one call (retries included) was reached at "
+                            + settings.baseUrl() + ". Try again, or raise callTimeoutSeconds in " + SETTINGS_FILE),
+                    null,
+                    null,
+                    e);
         }
         if (isTimeout(e)) {
-            return new ProviderException(provider(), Kind.TIMEOUT, 0, redact(name + " did not answer in time ("
-                    + describe(e) + ") at " + settings.baseUrl() + "; try again, or raise the timeouts in "
-                    + SETTINGS_FILE), null, null, e);
+            return new ProviderException(
+                    provider(),
+                    Kind.TIMEOUT,
+                    0,
+                    redact(name + " did not answer in time ("
+                            + describe(e) + ") at " + settings.baseUrl() + "; try again, or raise the timeouts in "
+                            + SETTINGS_FILE),
+                    null,
+                    null,
+                    e);
         }
-        return new ProviderException(provider(), Kind.NETWORK, 0, redact("Could not reach " + name + " at "
-                + settings.baseUrl() + " (" + describe(e) + "); check the network and the base URL in Settings"),
-                null, null, e);
+        return new ProviderException(
+                provider(),
+                Kind.NETWORK,
+                0,
+                redact("Could not reach " + name + " at " + settings.baseUrl() + " (" + describe(e)
+                        + "); check the network and the base URL in Settings"),
+                null,
+                null,
+                e);
     }
 
     private static boolean isTimeout(IOException e) {
-        return e instanceof SocketTimeoutException || (e instanceof InterruptedIOException
-                && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("timeout"));
+        return e instanceof SocketTimeoutException
+                || (e instanceof InterruptedIOException
+                        && String.valueOf(e.getMessage())
+                                .toLowerCase(Locale.ROOT)
+                                .contains("timeout"));
     }
 
     private static String describe(IOException e) {

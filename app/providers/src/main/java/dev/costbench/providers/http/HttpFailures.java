@@ -23,12 +23,17 @@ final class HttpFailures {
     private static final Pattern RETRY_DELAY = Pattern.compile("\"retryDelay\"\\s*:\\s*\"(\\d+(?:\\.\\d+)?)s\"");
     private static final Pattern GO_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|h|m|s)");
 
-    private HttpFailures() {
-    }
+    private HttpFailures() {}
 
     /** Maps an HTTP error to a user-facing message, e.g. "Anthropic rejected the API key (401): invalid x-api-key". */
-    static ProviderException failure(ProviderId provider, String baseUrl, UnaryOperator<String> redact, int status,
-                                     Headers headers, String raw, Throwable cause) {
+    static ProviderException failure(
+            ProviderId provider,
+            String baseUrl,
+            UnaryOperator<String> redact,
+            int status,
+            Headers headers,
+            String raw,
+            Throwable cause) {
         String name = provider.displayName();
         String detail = errorMessage(raw);
         String suffix = detail == null ? "" : ": " + detail;
@@ -36,8 +41,9 @@ final class HttpFailures {
         String msg;
         if (status == 401 || status == 403) {
             kind = Kind.AUTH;
-            msg = status == 401 ? name + " rejected the API key (401)" + suffix
-                    + ". Check the key in Settings or " + provider.keyVariable()
+            msg = status == 401
+                    ? name + " rejected the API key (401)" + suffix + ". Check the key in Settings or "
+                            + provider.keyVariable()
                     : name + " refused access (403)" + suffix + ". The key may lack access to this model or region";
         } else if (status == 429) {
             kind = Kind.RATE_LIMIT;
@@ -59,8 +65,8 @@ final class HttpFailures {
             kind = Kind.BAD_REQUEST;
             msg = name + " rejected the request (" + status + ")" + suffix;
         }
-        return new ProviderException(provider, kind, status, redact.apply(msg), retryAfter(headers, raw),
-                redact.apply(raw), cause);
+        return new ProviderException(
+                provider, kind, status, redact.apply(msg), retryAfter(headers, raw), redact.apply(raw), cause);
     }
 
     /**
@@ -162,10 +168,18 @@ final class HttpFailures {
             }
             double v = Double.parseDouble(m.group(1));
             switch (m.group(2)) {
-                case "h": ms += v * 3_600_000; break;
-                case "m": ms += v * 60_000; break;
-                case "s": ms += v * 1000; break;
-                default: ms += v; break;
+                case "h":
+                    ms += v * 3_600_000;
+                    break;
+                case "m":
+                    ms += v * 60_000;
+                    break;
+                case "s":
+                    ms += v * 1000;
+                    break;
+                default:
+                    ms += v;
+                    break;
             }
             at = m.end();
         }

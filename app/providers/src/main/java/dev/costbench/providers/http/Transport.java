@@ -30,9 +30,10 @@ final class Transport {
 
     /** Same-origin redirects followed for one request. */
     public static final int MAX_REDIRECTS = 5;
+
     private static final Set<Integer> FOLLOWED = Set.of(301, 302, 307, 308);
-    private static final Pattern SECRET_PARAM = Pattern.compile(
-            "(?i)([?&](?:key|api[_-]?key|access_token|token|sig|signature)=)[^&#]*");
+    private static final Pattern SECRET_PARAM =
+            Pattern.compile("(?i)([?&](?:key|api[_-]?key|access_token|token|sig|signature)=)[^&#]*");
 
     /** One connection pool for the whole app; per-provider timeouts come from {@link OkHttpClient#newBuilder()}. */
     private static final OkHttpClient ROOT = new OkHttpClient.Builder()
@@ -84,11 +85,16 @@ final class Transport {
                 throw crossOrigin(r.code(), current.url(), target);
             }
             if (hop >= MAX_REDIRECTS) {
-                throw new ProviderException(settings.id(), Kind.BAD_REQUEST, r.code(), redact.apply(
-                        settings.id().displayName() + " redirected the request more than " + MAX_REDIRECTS
+                throw new ProviderException(
+                        settings.id(),
+                        Kind.BAD_REQUEST,
+                        r.code(),
+                        redact.apply(settings.id().displayName() + " redirected the request more than " + MAX_REDIRECTS
                                 + " times (last to " + shown(target) + "); check the base URL (" + settings.baseUrl()
                                 + "; " + settings.id().baseUrlVariable() + ", --base-url or Settings)"),
-                        null, null, null);
+                        null,
+                        null,
+                        null);
             }
             current = current.newBuilder().url(target).build();
         }

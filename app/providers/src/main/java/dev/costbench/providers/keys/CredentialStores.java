@@ -25,11 +25,11 @@ public final class CredentialStores {
 
     /** The encrypted file's name in the data directory. */
     public static final String FILE_NAME = "credentials.enc";
+
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(CredentialStores.class.getName());
 
-    private CredentialStores() {
-    }
+    private CredentialStores() {}
 
     /** The best store on this machine; {@code passphrase} is asked only if the encrypted file is used. */
     public static CredentialStore best(Path dataDir, Supplier<char[]> passphrase) {
@@ -41,8 +41,8 @@ public final class CredentialStores {
     }
 
     /** As {@link #best(Path, Supplier)} with the OS store supplied (tests pass a fake or an empty one). */
-    public static CredentialStore best(Path dataDir, Supplier<char[]> passphrase,
-                                       Supplier<Optional<CredentialStore>> osStore) {
+    public static CredentialStore best(
+            Path dataDir, Supplier<char[]> passphrase, Supplier<Optional<CredentialStore>> osStore) {
         Optional<CredentialStore> os = osStore.get();
         return os.isPresent() ? os.get() : encryptedFile(dataDir, passphrase);
     }
@@ -57,15 +57,17 @@ public final class CredentialStores {
      */
     public static Optional<CredentialStore> probedOsStore() {
         CompletableFuture<Optional<CredentialStore>> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                OsCredentialStore s = OsCredentialStore.open();
-                f.complete(s.probe() ? Optional.of(s) : Optional.empty());
-            } catch (IOException | RuntimeException | LinkageError e) {
-                LOG.log(Level.FINE, "no OS credential store: {0}", e.getMessage());
-                f.complete(Optional.empty());
-            }
-        }, "credential-store-probe");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        OsCredentialStore s = OsCredentialStore.open();
+                        f.complete(s.probe() ? Optional.of(s) : Optional.empty());
+                    } catch (IOException | RuntimeException | LinkageError e) {
+                        LOG.log(Level.FINE, "no OS credential store: {0}", e.getMessage());
+                        f.complete(Optional.empty());
+                    }
+                },
+                "credential-store-probe");
         t.setDaemon(true);
         t.start();
         try {

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.providers.keys;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.provider.CredentialStore;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.Secret;
+import dev.costbench.model.validation.JsonReading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -51,6 +52,7 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
 
     /** The default and the floor for PBKDF2 iterations. */
     public static final int ITERATIONS = 600_000;
+
     static final int MIN_ITERATIONS = 210_000;
     private static final String FORMAT = "costbench-credentials";
     private static final String KDF = "PBKDF2WithHmacSHA256";
@@ -69,9 +71,11 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
     /** The passphrase did not decrypt the file (or the file was altered). */
     public static final class WrongPassphraseException extends IOException {
         WrongPassphraseException(Path file, Throwable cause) {
-            super("The passphrase does not open the encrypted key file " + file
-                    + " (wrong passphrase, or the file was changed). Enter the passphrase again, or delete the file"
-                    + " and enter the keys anew.", cause);
+            super(
+                    "The passphrase does not open the encrypted key file " + file
+                            + " (wrong passphrase, or the file was changed). Enter the passphrase again, or delete the file"
+                            + " and enter the keys anew.",
+                    cause);
         }
     }
 
@@ -133,14 +137,16 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
         } catch (IOException e) {
             throw new IOException("The encrypted key file " + file + " is damaged (not JSON)", e);
         }
-        if (!FORMAT.equals(h.path("format").asText()) || h.path("version").asInt() != 1
-                || !KDF.equals(h.path("kdf").asText()) || !CIPHER.equals(h.path("cipher").asText())) {
+        if (!FORMAT.equals(h.path("format").asText())
+                || h.path("version").asInt() != 1
+                || !KDF.equals(h.path("kdf").asText())
+                || !CIPHER.equals(h.path("cipher").asText())) {
             throw new IOException("The encrypted key file " + file + " has an unknown format");
         }
         int iter = h.path("iterations").asInt();
         if (iter < MIN_ITERATIONS && iterations >= MIN_ITERATIONS) {
-            throw new IOException("The encrypted key file " + file + " uses too few key-derivation iterations ("
-                    + iter + "); delete it and enter the keys anew");
+            throw new IOException("The encrypted key file " + file + " uses too few key-derivation iterations (" + iter
+                    + "); delete it and enter the keys anew");
         }
         byte[] fileSalt = b64(h, "salt");
         byte[] iv = b64(h, "iv");
@@ -183,8 +189,12 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
         ObjectNode h = MAPPER.createObjectNode();
-        h.put("format", FORMAT).put("version", 1).put("kdf", KDF).put("iterations", currentIterations())
-                .put("salt", Base64.getEncoder().encodeToString(salt)).put("cipher", CIPHER)
+        h.put("format", FORMAT)
+                .put("version", 1)
+                .put("kdf", KDF)
+                .put("iterations", currentIterations())
+                .put("salt", Base64.getEncoder().encodeToString(salt))
+                .put("cipher", CIPHER)
                 .put("iv", Base64.getEncoder().encodeToString(iv));
         byte[] plain = MAPPER.writeValueAsBytes(all);
         try {
@@ -247,8 +257,9 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
 
     /** The header fields bound to the ciphertext. */
     private static byte[] aad(JsonNode h) {
-        return (h.path("format").asText() + "|" + h.path("version").asInt() + "|" + h.path("kdf").asText() + "|"
-                + h.path("iterations").asInt() + "|" + h.path("salt").asText() + "|" + h.path("cipher").asText())
+        return (h.path("format").asText() + "|" + h.path("version").asInt() + "|"
+                        + h.path("kdf").asText() + "|" + h.path("iterations").asInt() + "|"
+                        + h.path("salt").asText() + "|" + h.path("cipher").asText())
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -261,6 +272,6 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
     }
 
     private static String name(ProviderId p) {
-        return p.name().toLowerCase(java.util.Locale.ROOT);
+        return p.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -82,8 +82,10 @@ public final class OsCredentialStore implements CredentialStore {
         try {
             keyring.deletePassword(SERVICE, account(provider));
         } catch (PasswordAccessException | RuntimeException e) {
-            throw new IOException(describe() + " refused to delete the " + provider.displayName() + " key ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new IOException(
+                    describe() + " refused to delete the " + provider.displayName() + " key ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         }
     }
 
@@ -118,7 +120,8 @@ public final class OsCredentialStore implements CredentialStore {
             keyring.setPassword(SERVICE, account, value);
         } catch (PasswordAccessException | RuntimeException e) {
             // the library's messages never contain the value, but keep only the type to be sure
-            throw new IOException(describe() + " refused to store the key (" + e.getClass().getSimpleName() + ")",
+            throw new IOException(
+                    describe() + " refused to store the key (" + e.getClass().getSimpleName() + ")",
                     e instanceof PasswordAccessException ? null : e);
         }
     }

@@ -13,6 +13,7 @@ import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.providers.http.HttpEngine;
+import dev.costbench.providers.http.TextStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,7 +34,8 @@ public final class ChatCompletions {
 
     /** Which server family is on the other end. */
     public enum Dialect {
-        OPENAI, COMPATIBLE
+        OPENAI,
+        COMPATIBLE
     }
 
     private final HttpEngine engine;
@@ -95,14 +97,18 @@ public final class ChatCompletions {
                 parts.addObject().put("type", "text").put("text", ((Part.Text) p).text());
             } else if (p instanceof Part.Image) {
                 Part.Image img = (Part.Image) p;
-                ObjectNode url = parts.addObject().put("type", "image_url").putObject("image_url")
+                ObjectNode url = parts.addObject()
+                        .put("type", "image_url")
+                        .putObject("image_url")
                         .put("url", OpenAiParts.dataUrl(img));
                 if (img.detail() != null) {
                     url.put("detail", OpenAiParts.detail(img.detail()));
                 }
             } else if (p instanceof Part.Audio) {
                 Part.Audio a = (Part.Audio) p;
-                parts.addObject().put("type", "input_audio").putObject("input_audio")
+                parts.addObject()
+                        .put("type", "input_audio")
+                        .putObject("input_audio")
                         .put("data", OpenAiParts.base64(a.data()))
                         .put("format", OpenAiParts.audioFormat(engine.provider(), a.mimeType()));
             } else {
@@ -123,23 +129,38 @@ public final class ChatCompletions {
                 throw engine.malformed("no choices in the answer", res.raw(), 200, null);
             }
             JsonNode msg = choice.path("message");
-            String text = msg.path("content").isTextual() ? msg.path("content").asText()
+            String text = msg.path("content").isTextual()
+                    ? msg.path("content").asText()
                     : msg.path("refusal").asText("");
-            return result(text, j.path("usage"), res.raw(), textOrNull(choice.path("finish_reason")),
-                    textOrNull(j.path("model")), textOrNull(j.path("id")), res.latency(), null);
+            return result(
+                    text,
+                    j.path("usage"),
+                    res.raw(),
+                    textOrNull(choice.path("finish_reason")),
+                    textOrNull(j.path("model")),
+                    textOrNull(j.path("id")),
+                    res.latency(),
+                    null);
         }
         StreamState st = new StreamState(onDelta);
         Duration latency = engine.postSse("/chat/completions", headers, body, cancel, st);
         if (!st.done && st.finishReason == null) {
-            throw engine.incomplete("the stream ended without a finish reason or [DONE]", st.lastData(),
-                    st.lastData() != null);
+            throw engine.incomplete(
+                    "the stream ended without a finish reason or [DONE]", st.lastData(), st.lastData() != null);
         }
-        return result(st.text(), st.usage, st.usageRaw, st.finishReason, st.model, st.id, latency,
-                st.ttft());
+        return result(st.text(), st.usage, st.usageRaw, st.finishReason, st.model, st.id, latency, st.ttft());
     }
 
-    private ChatResult result(String text, JsonNode usage, String raw, String finish, String model, String id,
-                              Duration latency, Duration ttft) throws ProviderException {
+    private ChatResult result(
+            String text,
+            JsonNode usage,
+            String raw,
+            String finish,
+            String model,
+            String id,
+            Duration latency,
+            Duration ttft)
+            throws ProviderException {
         CanonicalUsage u = null;
         Map<String, Long> modality = Map.of();
         String usageJson = null;
@@ -158,7 +179,7 @@ public final class ChatCompletions {
     }
 
     /** Collects the chunks of one stream. */
-    private final class StreamState extends dev.costbench.providers.http.TextStream {
+    private final class StreamState extends TextStream {
         JsonNode usage;
         String usageRaw;
         String finishReason;
@@ -204,9 +225,15 @@ public final class ChatCompletions {
         private ProviderException streamError(JsonNode c, String data) {
             JsonNode e = c.path("error");
             String msg = e.path("message").isTextual() ? e.path("message").asText() : e.toString();
-            return new ProviderException(engine.provider(), ProviderException.Kind.SERVER, 200,
-                    engine.redact(engine.provider().displayName() + " reported an error in the middle of the answer: "
-                            + msg), null, engine.redact(data), null);
+            return new ProviderException(
+                    engine.provider(),
+                    ProviderException.Kind.SERVER,
+                    200,
+                    engine.redact(
+                            engine.provider().displayName() + " reported an error in the middle of the answer: " + msg),
+                    null,
+                    engine.redact(data),
+                    null);
         }
     }
 }

@@ -65,8 +65,8 @@ public final class OpenAiClient implements ProviderClient {
      */
     @Override
     public TokenCountResult countTokens(ChatRequest request) throws ProviderException {
-        HttpEngine.JsonResponse res = engine.postJson("/responses/input_tokens", headers(),
-                responses.countBody(request), CancelToken.none());
+        HttpEngine.JsonResponse res =
+                engine.postJson("/responses/input_tokens", headers(), responses.countBody(request), CancelToken.none());
         JsonNode n = res.json().path("input_tokens");
         if (!n.canConvertToLong()) {
             throw engine.malformed("no input_tokens in the count", res.raw(), 200, null);
@@ -99,8 +99,14 @@ public final class OpenAiClient implements ProviderClient {
     private Headers headers() throws ProviderException {
         Secret key = engine.settings().key();
         if (key == null || key.isEmpty()) {
-            throw new ProviderException(ProviderId.OPENAI, ProviderException.Kind.NO_KEY, 0,
-                    "No OpenAI API key: set OPENAI_API_KEY or enter the key in Settings", null, null, null);
+            throw new ProviderException(
+                    ProviderId.OPENAI,
+                    ProviderException.Kind.NO_KEY,
+                    0,
+                    "No OpenAI API key: set OPENAI_API_KEY or enter the key in Settings",
+                    null,
+                    null,
+                    null);
         }
         return bearer(key);
     }

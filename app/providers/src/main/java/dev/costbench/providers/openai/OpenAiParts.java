@@ -11,8 +11,7 @@ import java.util.Locale;
 /** Encodings OpenAI's two APIs share for media parts: data URLs, {@code detail}, audio formats. */
 final class OpenAiParts {
 
-    private OpenAiParts() {
-    }
+    private OpenAiParts() {}
 
     /** {@code data:image/png;base64,…} as both APIs take inline images. */
     static String dataUrl(Part.Image img) {
@@ -41,7 +40,13 @@ final class OpenAiParts {
     }
 
     static ProviderException bad(ProviderId provider, String what) {
-        return new ProviderException(provider, ProviderException.Kind.BAD_REQUEST, 0,
-                provider.displayName() + " cannot take this request: " + what, null, null, null);
+        return new ProviderException(
+                provider,
+                ProviderException.Kind.BAD_REQUEST,
+                0,
+                provider.displayName() + " cannot take this request: " + what,
+                null,
+                null,
+                null);
     }
 }

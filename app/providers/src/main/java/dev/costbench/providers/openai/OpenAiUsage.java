@@ -23,8 +23,7 @@ import java.util.Map;
  */
 public final class OpenAiUsage {
 
-    private OpenAiUsage() {
-    }
+    private OpenAiUsage() {}
 
     /** A usage object from either API: Responses ({@code input_tokens}) or Chat Completions ({@code prompt_tokens}). */
     public static CanonicalUsage of(JsonNode usage) {
@@ -36,15 +35,21 @@ public final class OpenAiUsage {
 
     /** Responses API {@code usage}. */
     public static CanonicalUsage fromResponses(JsonNode u) {
-        return split(n(u, "input_tokens"), n(u.path("input_tokens_details"), "cached_tokens"),
-                n(u.path("input_tokens_details"), "cache_write_tokens"), n(u, "output_tokens"),
+        return split(
+                n(u, "input_tokens"),
+                n(u.path("input_tokens_details"), "cached_tokens"),
+                n(u.path("input_tokens_details"), "cache_write_tokens"),
+                n(u, "output_tokens"),
                 n(u.path("output_tokens_details"), "reasoning_tokens"));
     }
 
     /** Chat Completions {@code usage}. */
     public static CanonicalUsage fromChat(JsonNode u) {
-        return split(n(u, "prompt_tokens"), n(u.path("prompt_tokens_details"), "cached_tokens"),
-                n(u.path("prompt_tokens_details"), "cache_write_tokens"), n(u, "completion_tokens"),
+        return split(
+                n(u, "prompt_tokens"),
+                n(u.path("prompt_tokens_details"), "cached_tokens"),
+                n(u.path("prompt_tokens_details"), "cache_write_tokens"),
+                n(u, "completion_tokens"),
                 n(u.path("completion_tokens_details"), "reasoning_tokens"));
     }
 

@@ -12,6 +12,7 @@ import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.providers.http.HttpEngine;
+import dev.costbench.providers.http.TextStream;
 import java.time.Duration;
 import java.util.function.Consumer;
 import okhttp3.Headers;
@@ -65,17 +66,21 @@ final class ResponsesApi {
         ArrayNode content = o.putArray("content");
         for (Part p : m.parts()) {
             if (p instanceof Part.Text) {
-                content.addObject().put("type", assistant ? "output_text" : "input_text")
+                content.addObject()
+                        .put("type", assistant ? "output_text" : "input_text")
                         .put("text", ((Part.Text) p).text());
             } else if (assistant) {
                 throw OpenAiParts.bad(engine.provider(), "assistant turns can hold text only");
             } else if (p instanceof Part.Image) {
                 Part.Image img = (Part.Image) p;
-                ObjectNode i = content.addObject().put("type", "input_image").put("image_url", OpenAiParts.dataUrl(img));
+                ObjectNode i =
+                        content.addObject().put("type", "input_image").put("image_url", OpenAiParts.dataUrl(img));
                 i.put("detail", img.detail() == null ? "auto" : OpenAiParts.detail(img.detail()));
             } else if (p instanceof Part.Audio) {
                 Part.Audio a = (Part.Audio) p;
-                content.addObject().put("type", "input_audio").putObject("input_audio")
+                content.addObject()
+                        .put("type", "input_audio")
+                        .putObject("input_audio")
                         .put("data", OpenAiParts.base64(a.data()))
                         .put("format", OpenAiParts.audioFormat(engine.provider(), a.mimeType()));
             } else {
@@ -94,8 +99,8 @@ final class ResponsesApi {
         Stream st = new Stream(onDelta);
         Duration latency = engine.postSse("/responses", headers, body, cancel, st);
         if (st.response == null) {
-            throw engine.incomplete("the stream ended without response.completed", st.lastData(),
-                    st.lastData() != null);
+            throw engine.incomplete(
+                    "the stream ended without response.completed", st.lastData(), st.lastData() != null);
         }
         return result(st.response, st.lastData(), st.text(), latency, st.ttft());
     }
@@ -126,13 +131,23 @@ final class ResponsesApi {
             text = sb.toString();
         }
         JsonNode incomplete = resp.path("incomplete_details").path("reason");
-        String finish = incomplete.isTextual() ? incomplete.asText() : resp.path("status").asText(null);
-        return new ChatResult(text, OpenAiUsage.fromResponses(usage), OpenAiUsage.inputByModality(usage), finish,
-                resp.path("model").asText(null), resp.path("id").asText(null), latency, ttft, usage.toString());
+        String finish = incomplete.isTextual()
+                ? incomplete.asText()
+                : resp.path("status").asText(null);
+        return new ChatResult(
+                text,
+                OpenAiUsage.fromResponses(usage),
+                OpenAiUsage.inputByModality(usage),
+                finish,
+                resp.path("model").asText(null),
+                resp.path("id").asText(null),
+                latency,
+                ttft,
+                usage.toString());
     }
 
     /** Collects one Responses event stream. */
-    private final class Stream extends dev.costbench.providers.http.TextStream {
+    private final class Stream extends TextStream {
         JsonNode response;
 
         Stream(Consumer<String> onDelta) {
@@ -166,17 +181,22 @@ final class ResponsesApi {
                 case "error":
                     throw failed(e.has("error") ? e.path("error") : e, data);
                 default:
-                    // created, in_progress, output_item.added, content_part.*, output_text.done, reasoning …
+                // created, in_progress, output_item.added, content_part.*, output_text.done, reasoning …
             }
         }
 
         private ProviderException failed(JsonNode err, String data) {
             String msg = err.path("message").asText(err.toString());
             String code = err.path("code").asText("");
-            return new ProviderException(engine.provider(), ProviderException.Kind.SERVER, 200,
+            return new ProviderException(
+                    engine.provider(),
+                    ProviderException.Kind.SERVER,
+                    200,
                     engine.redact(engine.provider().displayName() + " could not finish the answer"
                             + (code.isEmpty() ? "" : " (" + code + ")") + ": " + msg),
-                    null, engine.redact(data), null);
+                    null,
+                    engine.redact(data),
+                    null);
         }
     }
 }

@@ -59,14 +59,27 @@ class AnthropicClientTest {
     /** A request using every feature the client maps: cached system text, cache breakpoints, image, thinking. */
     private static ChatRequest fullRequest(boolean stream) {
         List<ChatMessage> messages = List.of(
-                new ChatMessage(Role.USER, List.of(
-                        new Part.Text("Long shared context", Part.CacheTtl.FIVE_MINUTES),
-                        new Part.Image(new byte[] {1, 2, 3}, "image/png", null),
-                        new Part.Text("What is in the picture?"))),
+                new ChatMessage(
+                        Role.USER,
+                        List.of(
+                                new Part.Text("Long shared context", Part.CacheTtl.FIVE_MINUTES),
+                                new Part.Image(new byte[] {1, 2, 3}, "image/png", null),
+                                new Part.Text("What is in the picture?"))),
                 ChatMessage.assistant("A square."),
                 ChatMessage.user("Which colour?"));
-        return new ChatRequest("claude-sonnet-4-5", "You are terse.", Part.CacheTtl.ONE_HOUR, messages, 2048, 1.0,
-                42L, 1024, null, null, stream, null);
+        return new ChatRequest(
+                "claude-sonnet-4-5",
+                "You are terse.",
+                Part.CacheTtl.ONE_HOUR,
+                messages,
+                2048,
+                1.0,
+                42L,
+                1024,
+                null,
+                null,
+                stream,
+                null);
     }
 
     private static final String EXPECTED_BODY = """
@@ -132,7 +145,8 @@ class AnthropicClientTest {
         assertEquals(Map.of(), res.inputByModality());
         assertNull(res.timeToFirstToken());
         assertNotNull(res.latency());
-        assertEquals(188086, tree(res.rawUsageJson()).path("cache_read_input_tokens").asLong());
+        assertEquals(
+                188086, tree(res.rawUsageJson()).path("cache_read_input_tokens").asLong());
         assertFalse(res.rawUsageJson().contains(FAKE_KEY));
     }
 
@@ -252,21 +266,28 @@ class AnthropicClientTest {
                 {"data":[{"type":"model","id":"claude-haiku-4-5-20251001","display_name":"Claude Haiku 4.5","created_at":"2025-10-01T00:00:00Z"}],
                  "has_more":false,"first_id":"claude-haiku-4-5-20251001","last_id":"claude-haiku-4-5-20251001"}
                 """);
-        assertEquals(List.of("claude-opus-4-7", "claude-sonnet-4-5-20250929", "claude-haiku-4-5-20251001"),
+        assertEquals(
+                List.of("claude-opus-4-7", "claude-sonnet-4-5-20250929", "claude-haiku-4-5-20251001"),
                 client.listModels());
         RecordedRequest first = mock.take();
         assertEquals("GET", first.getMethod());
         assertEquals("/v1/models?limit=1000", first.getTarget());
         assertHeaders(first);
-        assertEquals("/v1/models?limit=1000&after_id=claude-sonnet-4-5-20250929", mock.take().getTarget());
+        assertEquals(
+                "/v1/models?limit=1000&after_id=claude-sonnet-4-5-20250929",
+                mock.take().getTarget());
     }
 
     @Test
     void rejectedKeyNamesTheProviderAndIsNotRetried() {
-        mock.json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"},"
-                + "\"request_id\":\"req_011CSHoEeqs5C35K2UUqR7Fy\"}");
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(ChatRequest.of("claude-sonnet-4-5", null, "hi").withStream(false), null, null));
+        mock.json(
+                401,
+                "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"},"
+                        + "\"request_id\":\"req_011CSHoEeqs5C35K2UUqR7Fy\"}");
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client.complete(
+                        ChatRequest.of("claude-sonnet-4-5", null, "hi").withStream(false), null, null));
         assertEquals(Kind.AUTH, e.kind());
         assertEquals(401, e.httpStatus());
         assertEquals(ProviderId.ANTHROPIC, e.provider());
@@ -289,12 +310,18 @@ class AnthropicClientTest {
 
     @Test
     void rateLimitHonoursRetryAfter() throws Exception {
-        mock.enqueue(new MockResponse.Builder().code(429).setHeader("retry-after", "7")
+        mock.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("retry-after", "7")
                 .setHeader("anthropic-ratelimit-requests-remaining", "0")
-                .body("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}")
+                .body(
+                        "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}")
                 .build());
         mock.json(200, "{\"input_tokens\": 3}");
-        assertEquals(3, client.countTokens(ChatRequest.of("claude-sonnet-4-5", null, "hi")).inputTokens());
+        assertEquals(
+                3,
+                client.countTokens(ChatRequest.of("claude-sonnet-4-5", null, "hi"))
+                        .inputTokens());
         assertEquals(List.of(Duration.ofSeconds(7)), mock.sleeps);
     }
 
@@ -312,7 +339,8 @@ class AnthropicClientTest {
 
                 """);
         List<String> deltas = new ArrayList<>();
-        ProviderException e = assertThrows(ProviderException.class,
+        ProviderException e = assertThrows(
+                ProviderException.class,
                 () -> client.complete(ChatRequest.of("claude-sonnet-4-5", null, "hi"), deltas::add, null));
         assertEquals(Kind.SERVER, e.kind());
         assertTrue(e.getMessage().contains("overloaded_error"), e.getMessage());
@@ -324,10 +352,14 @@ class AnthropicClientTest {
 
     @Test
     void connectionCutInTheMiddleOfTheStream() {
-        mock.enqueue(new MockResponse.Builder().code(200).setHeader("content-type", "text/event-stream")
-                .body(STREAM).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(fullRequest(true), null, CancelToken.none()));
+        mock.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("content-type", "text/event-stream")
+                .body(STREAM)
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client.complete(fullRequest(true), null, CancelToken.none()));
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.getMessage().startsWith("Anthropic closed the stream"), e.getMessage());
         assertEquals(1, mock.server.getRequestCount());
@@ -335,11 +367,15 @@ class AnthropicClientTest {
 
     @Test
     void cancelWhileStreaming() {
-        mock.enqueue(new MockResponse.Builder().code(200).setHeader("content-type", "text/event-stream")
-                .body(STREAM).throttleBody(200, 50, TimeUnit.MILLISECONDS).build());
+        mock.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("content-type", "text/event-stream")
+                .body(STREAM)
+                .throttleBody(200, 50, TimeUnit.MILLISECONDS)
+                .build());
         CancelToken cancel = new CancelToken();
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(fullRequest(true), piece -> cancel.cancel(), cancel));
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client.complete(fullRequest(true), piece -> cancel.cancel(), cancel));
         assertEquals(Kind.CANCELLED, e.kind());
         assertEquals(1, mock.server.getRequestCount());
     }
@@ -347,8 +383,8 @@ class AnthropicClientTest {
     @Test
     void streamEndingWithoutMessageStopIsIncomplete() {
         mock.sse(STREAM.substring(0, STREAM.indexOf("event: message_delta")));
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(fullRequest(true), null, CancelToken.none()));
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client.complete(fullRequest(true), null, CancelToken.none()));
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.getMessage().contains("message_stop"), e.getMessage());
         assertTrue(e.body().contains("text_delta"));
@@ -357,8 +393,10 @@ class AnthropicClientTest {
     @Test
     void invalidJsonKeepsTheBodyWithTheKeyRedacted() {
         mock.json(200, "<html>gateway echo: x-api-key=" + FAKE_KEY + "</html>");
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(ChatRequest.of("claude-sonnet-4-5", null, "hi").withStream(false), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client.complete(
+                        ChatRequest.of("claude-sonnet-4-5", null, "hi").withStream(false), null, null));
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
         assertTrue(e.body().contains("gateway echo"));
@@ -370,17 +408,22 @@ class AnthropicClientTest {
     @Test
     void answerWithoutUsageIsMalformed() {
         mock.json(200, "{\"id\":\"msg_3\",\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}]}");
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(ChatRequest.of("claude-sonnet-4-5", null, "hi").withStream(false), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client.complete(
+                        ChatRequest.of("claude-sonnet-4-5", null, "hi").withStream(false), null, null));
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.body().contains("msg_3"));
     }
 
     @Test
     void badRequestIsNotRetried() {
-        mock.json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
-                + "\"message\":\"max_tokens: 9999999 > 64000, which is the maximum allowed\"}}");
-        ProviderException e = assertThrows(ProviderException.class,
+        mock.json(
+                400,
+                "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                        + "\"message\":\"max_tokens: 9999999 > 64000, which is the maximum allowed\"}}");
+        ProviderException e = assertThrows(
+                ProviderException.class,
                 () -> client.complete(ChatRequest.of("claude-sonnet-4-5", null, "hi"), null, null));
         assertEquals(Kind.BAD_REQUEST, e.kind());
         assertTrue(e.getMessage().contains("max_tokens"), e.getMessage());
@@ -390,22 +433,37 @@ class AnthropicClientTest {
     @Test
     void slowServerTimesOut() {
         ProviderSettings s = mock.settings(ProviderId.ANTHROPIC, "/")
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5)).withRetries(1);
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(5))
+                .withRetries(1);
         AnthropicClient slow = new AnthropicClient(mock.engine(s));
         for (int i = 0; i < 2; i++) {
-            mock.enqueue(new MockResponse.Builder().code(200).headersDelay(1, TimeUnit.SECONDS)
-                    .body("{\"input_tokens\":1}").build());
+            mock.enqueue(new MockResponse.Builder()
+                    .code(200)
+                    .headersDelay(1, TimeUnit.SECONDS)
+                    .body("{\"input_tokens\":1}")
+                    .build());
         }
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> slow.countTokens(ChatRequest.of("claude-sonnet-4-5", null, "hi")));
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> slow.countTokens(ChatRequest.of("claude-sonnet-4-5", null, "hi")));
         assertEquals(Kind.TIMEOUT, e.kind());
         assertEquals(2, mock.server.getRequestCount(), "a timeout is retried");
     }
 
     @Test
     void audioIsRefusedBeforeSending() {
-        ChatRequest r = new ChatRequest("claude-sonnet-4-5", null, null, List.of(new ChatMessage(Role.USER,
-                List.of(new Part.Audio(new byte[] {0}, "audio/wav")))), 100, null, null, null, null, null, false, null);
+        ChatRequest r = new ChatRequest(
+                "claude-sonnet-4-5",
+                null,
+                null,
+                List.of(new ChatMessage(Role.USER, List.of(new Part.Audio(new byte[] {0}, "audio/wav")))),
+                100,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null);
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(r, null, null));
         assertEquals(Kind.BAD_REQUEST, e.kind());
         assertTrue(e.getMessage().contains("audio"));
@@ -414,8 +472,8 @@ class AnthropicClientTest {
 
     @Test
     void missingKeyIsReportedWithoutACall() {
-        AnthropicClient noKey = new AnthropicClient(mock.engine(mock.settings(ProviderId.ANTHROPIC, "/")
-                .withKey(new Secret("", "none"))));
+        AnthropicClient noKey = new AnthropicClient(
+                mock.engine(mock.settings(ProviderId.ANTHROPIC, "/").withKey(new Secret("", "none"))));
         ProviderException e = assertThrows(ProviderException.class, noKey::listModels);
         assertEquals(Kind.NO_KEY, e.kind());
         assertTrue(e.getMessage().contains("ANTHROPIC_API_KEY"));
@@ -426,7 +484,8 @@ class AnthropicClientTest {
     void factoryConstructorTakesSettings() {
         AnthropicClient c = new AnthropicClient(ProviderSettings.defaults(ProviderId.ANTHROPIC, null));
         assertEquals(ProviderId.ANTHROPIC, c.id());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new AnthropicClient(ProviderSettings.defaults(ProviderId.GEMINI, null)));
     }
 }

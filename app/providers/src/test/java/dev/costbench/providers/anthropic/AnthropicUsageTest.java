@@ -14,7 +14,8 @@ class AnthropicUsageTest {
 
     @Test
     void plainUsage() {
-        assertEquals(new CanonicalUsage(2095, 0, 0, 0, 503, 0),
+        assertEquals(
+                new CanonicalUsage(2095, 0, 0, 0, 503, 0),
                 AnthropicUsage.toCanonical(tree("{\"input_tokens\": 2095, \"output_tokens\": 503}")));
     }
 
@@ -48,26 +49,31 @@ class AnthropicUsageTest {
 
     @Test
     void thinkingStaysInOutputUnlessBrokenDown() {
-        assertEquals(new CanonicalUsage(10, 0, 0, 0, 900, 0),
+        assertEquals(
+                new CanonicalUsage(10, 0, 0, 0, 900, 0),
                 AnthropicUsage.toCanonical(tree("{\"input_tokens\": 10, \"output_tokens\": 900}")));
-        CanonicalUsage split = AnthropicUsage.toCanonical(tree(
-                "{\"input_tokens\": 10, \"output_tokens\": 900, \"output_tokens_details\": {\"thinking_tokens\": 700}}"));
+        CanonicalUsage split = AnthropicUsage.toCanonical(
+                tree(
+                        "{\"input_tokens\": 10, \"output_tokens\": 900, \"output_tokens_details\": {\"thinking_tokens\": 700}}"));
         assertEquals(new CanonicalUsage(10, 0, 0, 0, 200, 700), split);
         assertEquals(900, split.billedOutput());
     }
 
     @Test
     void nullsAndMissingCountersAreZero() {
-        assertEquals(new CanonicalUsage(5, 0, 0, 0, 1, 0), AnthropicUsage.toCanonical(tree(
-                "{\"input_tokens\": 5, \"cache_creation_input_tokens\": null, \"cache_read_input_tokens\": null,"
-                        + " \"cache_creation\": null, \"output_tokens\": 1}")));
+        assertEquals(
+                new CanonicalUsage(5, 0, 0, 0, 1, 0),
+                AnthropicUsage.toCanonical(tree(
+                        "{\"input_tokens\": 5, \"cache_creation_input_tokens\": null, \"cache_read_input_tokens\": null,"
+                                + " \"cache_creation\": null, \"output_tokens\": 1}")));
         assertEquals(new CanonicalUsage(0, 0, 0, 0, 0, 0), AnthropicUsage.toCanonical(null));
     }
 
     @Test
     void streamedDeltaReplacesCumulativeCounters() {
         ObjectNode u = JsonNodeFactory.instance.objectNode();
-        AnthropicUsage.merge(u, tree("{\"input_tokens\": 25, \"cache_read_input_tokens\": 4000, \"output_tokens\": 1}"));
+        AnthropicUsage.merge(
+                u, tree("{\"input_tokens\": 25, \"cache_read_input_tokens\": 4000, \"output_tokens\": 1}"));
         AnthropicUsage.merge(u, tree("{\"output_tokens\": 15, \"cache_read_input_tokens\": null}"));
         assertEquals(new CanonicalUsage(25, 4000, 0, 0, 15, 0), AnthropicUsage.toCanonical(u));
     }

@@ -41,8 +41,8 @@ class CompatibleClientTest {
     }
 
     private CompatibleClient client(String key) {
-        return new CompatibleClient(new HttpEngine(MockApi.settings(ProviderId.COMPATIBLE, server, "/v1", key),
-                new MockApi.Waits()));
+        return new CompatibleClient(
+                new HttpEngine(MockApi.settings(ProviderId.COMPATIBLE, server, "/v1", key), new MockApi.Waits()));
     }
 
     private static String chunk(String delta, String finish, String usage) {
@@ -58,16 +58,21 @@ class CompatibleClientTest {
                 + chunk("{\"role\":\"assistant\",\"content\":\" there\"}", null, null)
                 + chunk("{\"role\":\"assistant\",\"content\":\"\"}", "stop", null) + "data: [DONE]\n\n"));
         List<String> deltas = new ArrayList<>();
-        ChatResult r = client(null).complete(ChatRequest.of("llama3.2", "Be brief.", "Hello")
-                .withOpenAiApi(ChatRequest.OpenAiApi.RESPONSES), deltas::add, CancelToken.none());
+        ChatResult r = client(null)
+                .complete(
+                        ChatRequest.of("llama3.2", "Be brief.", "Hello").withOpenAiApi(ChatRequest.OpenAiApi.RESPONSES),
+                        deltas::add,
+                        CancelToken.none());
 
         RecordedRequest req = server.takeRequest();
         assertEquals("POST", req.getMethod());
         assertEquals("/v1/chat/completions", req.getUrl().encodedPath());
         assertNull(req.getHeaders().get("Authorization"), "no key, no Authorization header");
-        assertEquals(MockApi.parse("{\"model\":\"llama3.2\",\"messages\":[{\"role\":\"system\",\"content\":"
-                + "\"Be brief.\"},{\"role\":\"user\",\"content\":\"Hello\"}],\"max_tokens\":1024,\"stream\":true,"
-                + "\"stream_options\":{\"include_usage\":true}}"), MockApi.body(req));
+        assertEquals(
+                MockApi.parse("{\"model\":\"llama3.2\",\"messages\":[{\"role\":\"system\",\"content\":"
+                        + "\"Be brief.\"},{\"role\":\"user\",\"content\":\"Hello\"}],\"max_tokens\":1024,\"stream\":true,"
+                        + "\"stream_options\":{\"include_usage\":true}}"),
+                MockApi.body(req));
 
         assertEquals(List.of("Hi", " there"), deltas);
         assertEquals("Hi there", r.text());
@@ -94,11 +99,13 @@ class CompatibleClientTest {
                 + "data: {\"id\":\"gen-1\",\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":"
                 + "{\"prompt_tokens\":12,\"completion_tokens\":30,\"total_tokens\":42,\"completion_tokens_details\":"
                 + "{\"reasoning_tokens\":27}}}\n\ndata: [DONE]\n\n"));
-        ChatResult r = client("sk-or-v1-abcdef0123456789").complete(ChatRequest.of("deepseek/deepseek-r1", null,
-                "Sure?"), null, null);
+        ChatResult r = client("sk-or-v1-abcdef0123456789")
+                .complete(ChatRequest.of("deepseek/deepseek-r1", null, "Sure?"), null, null);
         assertEquals("Yes.", r.text());
         assertEquals(new CanonicalUsage(12, 0, 0, 0, 3, 27), r.usage());
-        assertEquals("Bearer sk-or-v1-abcdef0123456789", server.takeRequest().getHeaders().get("Authorization"));
+        assertEquals(
+                "Bearer sk-or-v1-abcdef0123456789",
+                server.takeRequest().getHeaders().get("Authorization"));
     }
 
     @Test
@@ -106,10 +113,11 @@ class CompatibleClientTest {
         String answer = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"llama3.2\","
                 + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"Hi!\"},"
                 + "\"finish_reason\":\"length\"}]";
-        server.enqueue(MockApi.json(200, answer + ",\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2,"
-                + "\"total_tokens\":7}}"));
+        server.enqueue(MockApi.json(
+                200, answer + ",\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2," + "\"total_tokens\":7}}"));
         server.enqueue(MockApi.json(200, answer + "}"));
-        ChatRequest req = ChatRequest.of("llama3.2", null, "Hi").withStream(false).withMaxOutputTokens(2);
+        ChatRequest req =
+                ChatRequest.of("llama3.2", null, "Hi").withStream(false).withMaxOutputTokens(2);
         ChatResult with = client(null).complete(req, null, null);
         assertEquals(new CanonicalUsage(5, 0, 0, 0, 2, 0), with.usage());
         assertTrue(with.truncated());
@@ -123,9 +131,11 @@ class CompatibleClientTest {
 
     @Test
     void modelListFromV1Models() throws Exception {
-        server.enqueue(MockApi.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"qwen2.5:7b\",\"object\":\"model\","
-                + "\"created\":1730000000,\"owned_by\":\"library\"},{\"id\":\"llama3.2:latest\",\"object\":\"model\","
-                + "\"created\":1730000001,\"owned_by\":\"library\"}]}"));
+        server.enqueue(MockApi.json(
+                200,
+                "{\"object\":\"list\",\"data\":[{\"id\":\"qwen2.5:7b\",\"object\":\"model\","
+                        + "\"created\":1730000000,\"owned_by\":\"library\"},{\"id\":\"llama3.2:latest\",\"object\":\"model\","
+                        + "\"created\":1730000001,\"owned_by\":\"library\"}]}"));
         assertEquals(List.of("llama3.2:latest", "qwen2.5:7b"), client(null).listModels());
         RecordedRequest r = server.takeRequest();
         assertEquals("GET", r.getMethod());
@@ -135,8 +145,8 @@ class CompatibleClientTest {
 
     @Test
     void countTokensIsUnsupported() {
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client(null).countTokens(ChatRequest.of("llama3.2", null, "Hi")));
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client(null).countTokens(ChatRequest.of("llama3.2", null, "Hi")));
         assertEquals(ProviderException.Kind.BAD_REQUEST, e.kind());
         assertTrue(e.getMessage().contains("no token-counting endpoint"), e.getMessage());
         assertEquals(0, server.getRequestCount());
@@ -146,8 +156,8 @@ class CompatibleClientTest {
     void aMidStreamErrorObjectIsReported() {
         server.enqueue(MockApi.sse(chunk("{\"content\":\"Hi\"}", null, null)
                 + "data: {\"error\":{\"message\":\"model 'llama9' not found\",\"type\":\"not_found_error\"}}\n\n"));
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client(null).complete(ChatRequest.of("llama9", null, "Hi"), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client(null).complete(ChatRequest.of("llama9", null, "Hi"), null, null));
         assertTrue(e.getMessage().contains("model 'llama9' not found"), e.getMessage());
         assertTrue(e.getMessage().startsWith("OpenAI-compatible server"), e.getMessage());
     }

@@ -58,16 +58,18 @@ class GeminiClientTest {
 
     private static ChatRequest multimodal(boolean stream, MediaResolution resolution) {
         List<ChatMessage> messages = List.of(
-                new ChatMessage(Role.USER, List.of(
-                        new Part.Text("Describe these."),
-                        new Part.Image(new byte[] {1, 2, 3}, "image/png", null),
-                        new Part.Audio(new byte[] {4, 5}, "audio/wav"),
-                        new Part.Video(new byte[] {6}, "video/mp4", 2.0),
-                        new Part.Video(new byte[] {7}, "video/mp4", null))),
+                new ChatMessage(
+                        Role.USER,
+                        List.of(
+                                new Part.Text("Describe these."),
+                                new Part.Image(new byte[] {1, 2, 3}, "image/png", null),
+                                new Part.Audio(new byte[] {4, 5}, "audio/wav"),
+                                new Part.Video(new byte[] {6}, "video/mp4", 2.0),
+                                new Part.Video(new byte[] {7}, "video/mp4", null))),
                 ChatMessage.assistant("Sure."),
                 ChatMessage.user("Go on."));
-        return new ChatRequest("gemini-2.5-flash", "Be brief.", null, messages, 512, 0.2, 7L, 1024, null,
-                resolution, stream, null);
+        return new ChatRequest(
+                "gemini-2.5-flash", "Be brief.", null, messages, 512, 0.2, 7L, 1024, null, resolution, stream, null);
     }
 
     private static final String EXPECTED_CONTENTS = """
@@ -151,17 +153,18 @@ class GeminiClientTest {
     }
 
     /** Streamed chunks: every chunk carries usageMetadata, the last one wins; the last has finishReason. */
-    static final String STREAM = "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"The\"}],\"role\": \"model\"},"
-            + "\"index\": 0}],\"usageMetadata\": {\"promptTokenCount\": 9,\"totalTokenCount\": 9,\"promptTokensDetails\": "
-            + "[{\"modality\": \"TEXT\",\"tokenCount\": 9}]},\"modelVersion\": \"gemini-2.5-flash\",\"responseId\": \"mAitaL3qKb\"}\r\n\r\n"
-            + "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \" quick brown fox\"}],\"role\": \"model\"},"
-            + "\"index\": 0}],\"usageMetadata\": {\"promptTokenCount\": 9,\"candidatesTokenCount\": 4,\"totalTokenCount\": 442,"
-            + "\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": 9}],\"thoughtsTokenCount\": 429},"
-            + "\"modelVersion\": \"gemini-2.5-flash\",\"responseId\": \"mAitaL3qKb\"}\r\n\r\n"
-            + "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \" jumps.\"}],\"role\": \"model\"},"
-            + "\"finishReason\": \"STOP\",\"index\": 0}],\"usageMetadata\": {\"promptTokenCount\": 9,\"candidatesTokenCount\": 6,"
-            + "\"totalTokenCount\": 444,\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": 9}],"
-            + "\"thoughtsTokenCount\": 429},\"modelVersion\": \"gemini-2.5-flash\",\"responseId\": \"mAitaL3qKb\"}\r\n\r\n";
+    static final String STREAM =
+            "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \"The\"}],\"role\": \"model\"},"
+                    + "\"index\": 0}],\"usageMetadata\": {\"promptTokenCount\": 9,\"totalTokenCount\": 9,\"promptTokensDetails\": "
+                    + "[{\"modality\": \"TEXT\",\"tokenCount\": 9}]},\"modelVersion\": \"gemini-2.5-flash\",\"responseId\": \"mAitaL3qKb\"}\r\n\r\n"
+                    + "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \" quick brown fox\"}],\"role\": \"model\"},"
+                    + "\"index\": 0}],\"usageMetadata\": {\"promptTokenCount\": 9,\"candidatesTokenCount\": 4,\"totalTokenCount\": 442,"
+                    + "\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": 9}],\"thoughtsTokenCount\": 429},"
+                    + "\"modelVersion\": \"gemini-2.5-flash\",\"responseId\": \"mAitaL3qKb\"}\r\n\r\n"
+                    + "data: {\"candidates\": [{\"content\": {\"parts\": [{\"text\": \" jumps.\"}],\"role\": \"model\"},"
+                    + "\"finishReason\": \"STOP\",\"index\": 0}],\"usageMetadata\": {\"promptTokenCount\": 9,\"candidatesTokenCount\": 6,"
+                    + "\"totalTokenCount\": 444,\"promptTokensDetails\": [{\"modality\": \"TEXT\",\"tokenCount\": 9}],"
+                    + "\"thoughtsTokenCount\": 429},\"modelVersion\": \"gemini-2.5-flash\",\"responseId\": \"mAitaL3qKb\"}\r\n\r\n";
 
     @Test
     void streamGenerateContent() throws Exception {
@@ -190,35 +193,47 @@ class GeminiClientTest {
         mock.json(200, ANSWER);
         mock.json(200, ANSWER);
         client.complete(multimodal(false, MediaResolution.HIGH), null, null);
-        assertEquals("MEDIA_RESOLUTION_HIGH", body(mock.take()).path("generationConfig").path("mediaResolution").asText());
+        assertEquals(
+                "MEDIA_RESOLUTION_HIGH",
+                body(mock.take())
+                        .path("generationConfig")
+                        .path("mediaResolution")
+                        .asText());
         client.complete(multimodal(false, MediaResolution.DEFAULT), null, null);
         assertFalse(body(mock.take()).path("generationConfig").has("mediaResolution"));
         client.complete(multimodal(false, MediaResolution.ULTRA_HIGH), null, null);
         var sent = body(mock.take());
         assertFalse(sent.path("generationConfig").has("mediaResolution"), "ULTRA_HIGH exists per part only");
-        assertEquals(tree("{\"level\":\"MEDIA_RESOLUTION_ULTRA_HIGH\"}"),
+        assertEquals(
+                tree("{\"level\":\"MEDIA_RESOLUTION_ULTRA_HIGH\"}"),
                 sent.path("contents").path(0).path("parts").path(1).path("media_resolution"));
     }
 
     @Test
     void countTokensWithContentsOnly() throws Exception {
-        mock.json(200, "{\"totalTokens\": 31, \"promptTokensDetails\": [{\"modality\": \"TEXT\", \"tokenCount\": 31}]}");
+        mock.json(
+                200, "{\"totalTokens\": 31, \"promptTokensDetails\": [{\"modality\": \"TEXT\", \"tokenCount\": 31}]}");
         TokenCountResult n = client.countTokens(ChatRequest.of("gemini-2.5-flash", null, "The quick brown fox"));
         assertEquals(31, n.inputTokens());
         RecordedRequest r = mock.take();
         assertEquals("POST", r.getMethod());
         assertEquals("/v1beta/models/gemini-2.5-flash:countTokens", r.getTarget());
         assertHeaders(r);
-        assertEquals(tree("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"The quick brown fox\"}]}]}"), body(r));
+        assertEquals(
+                tree("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"The quick brown fox\"}]}]}"), body(r));
     }
 
     @Test
     void countTokensWithSystemTextSendsTheWholeRequest() throws Exception {
         mock.json(200, "{\"totalTokens\": 3460}");
-        assertEquals(3460, client.countTokens(multimodal(false, MediaResolution.LOW)).inputTokens());
-        assertEquals(tree("{\"generateContentRequest\":{\"model\":\"models/gemini-2.5-flash\","
-                + "\"systemInstruction\":{\"parts\":[{\"text\":\"Be brief.\"}]},\"contents\":" + EXPECTED_CONTENTS
-                + ",\"generationConfig\":{\"mediaResolution\":\"MEDIA_RESOLUTION_LOW\"}}}"), body(mock.take()));
+        assertEquals(
+                3460, client.countTokens(multimodal(false, MediaResolution.LOW)).inputTokens());
+        assertEquals(
+                tree("{\"generateContentRequest\":{\"model\":\"models/gemini-2.5-flash\","
+                        + "\"systemInstruction\":{\"parts\":[{\"text\":\"Be brief.\"}]},\"contents\":"
+                        + EXPECTED_CONTENTS
+                        + ",\"generationConfig\":{\"mediaResolution\":\"MEDIA_RESOLUTION_LOW\"}}}"),
+                body(mock.take()));
     }
 
     @Test
@@ -237,7 +252,9 @@ class GeminiClientTest {
         assertEquals("GET", first.getMethod());
         assertEquals("/v1beta/models?pageSize=1000", first.getTarget());
         assertHeaders(first);
-        assertEquals("/v1beta/models?pageSize=1000&pageToken=Ch9tb2RlbHMv%2B%2F%3D", mock.take().getTarget());
+        assertEquals(
+                "/v1beta/models?pageSize=1000&pageToken=Ch9tb2RlbHMv%2B%2F%3D",
+                mock.take().getTarget());
     }
 
     @Test
@@ -257,8 +274,10 @@ class GeminiClientTest {
                   "modelVersion": "gemini-2.5-flash"
                 }
                 """);
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(ChatRequest.of("gemini-2.5-flash", null, "bad").withStream(false), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client.complete(
+                        ChatRequest.of("gemini-2.5-flash", null, "bad").withStream(false), null, null));
         assertEquals(Kind.BAD_REQUEST, e.kind());
         assertTrue(e.getMessage().startsWith("Google Gemini blocked the prompt (SAFETY)"), e.getMessage());
         assertTrue(e.body().contains("HARM_CATEGORY_HATE_SPEECH"));
@@ -267,9 +286,11 @@ class GeminiClientTest {
 
     @Test
     void blockedPromptInAStream() {
-        mock.sse("data: {\"promptFeedback\": {\"blockReason\": \"PROHIBITED_CONTENT\"},"
-                + "\"usageMetadata\": {\"promptTokenCount\": 5,\"totalTokenCount\": 5},\"modelVersion\": \"gemini-2.5-flash\"}\n\n");
-        ProviderException e = assertThrows(ProviderException.class,
+        mock.sse(
+                "data: {\"promptFeedback\": {\"blockReason\": \"PROHIBITED_CONTENT\"},"
+                        + "\"usageMetadata\": {\"promptTokenCount\": 5,\"totalTokenCount\": 5},\"modelVersion\": \"gemini-2.5-flash\"}\n\n");
+        ProviderException e = assertThrows(
+                ProviderException.class,
                 () -> client.complete(ChatRequest.of("gemini-2.5-flash", null, "bad"), null, null));
         assertEquals(Kind.BAD_REQUEST, e.kind());
         assertTrue(e.getMessage().contains("blocked the prompt (PROHIBITED_CONTENT)"), e.getMessage());
@@ -297,18 +318,23 @@ class GeminiClientTest {
         ProviderException e = assertThrows(ProviderException.class, client::listModels);
         assertEquals(Kind.AUTH, e.kind());
         assertEquals(400, e.httpStatus());
-        assertTrue(e.getMessage().startsWith("Google Gemini rejected the API key (400): API key not valid"),
+        assertTrue(
+                e.getMessage().startsWith("Google Gemini rejected the API key (400): API key not valid"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("Please pass a valid API key. Check the key in Settings or GEMINI_API_KEY"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("Please pass a valid API key. Check the key in Settings or GEMINI_API_KEY"),
+                e.getMessage());
         assertEquals(1, mock.server.getRequestCount());
     }
 
     @Test
     void unauthorized401NamesTheProvider() {
-        mock.json(401, "{\"error\": {\"code\": 401, \"message\": \"Request had invalid authentication credentials.\","
-                + " \"status\": \"UNAUTHENTICATED\"}}");
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.countTokens(ChatRequest.of("gemini-2.5-flash", null, "hi")));
+        mock.json(
+                401,
+                "{\"error\": {\"code\": 401, \"message\": \"Request had invalid authentication credentials.\","
+                        + " \"status\": \"UNAUTHENTICATED\"}}");
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client.countTokens(ChatRequest.of("gemini-2.5-flash", null, "hi")));
         assertEquals(Kind.AUTH, e.kind());
         assertTrue(e.getMessage().startsWith("Google Gemini rejected the API key (401)"), e.getMessage());
         assertFalse(e.getMessage().contains(FAKE_KEY));
@@ -317,32 +343,42 @@ class GeminiClientTest {
 
     @Test
     void unavailable503IsRetriedThenSucceeds() throws Exception {
-        mock.json(503, "{\"error\": {\"code\": 503, \"message\": \"The model is overloaded. Please try again later.\","
-                + " \"status\": \"UNAVAILABLE\"}}");
+        mock.json(
+                503,
+                "{\"error\": {\"code\": 503, \"message\": \"The model is overloaded. Please try again later.\","
+                        + " \"status\": \"UNAVAILABLE\"}}");
         mock.sse(STREAM);
-        assertEquals("The quick brown fox jumps.",
-                client.complete(ChatRequest.of("gemini-2.5-flash", null, "hi"), null, null).text());
+        assertEquals(
+                "The quick brown fox jumps.",
+                client.complete(ChatRequest.of("gemini-2.5-flash", null, "hi"), null, null)
+                        .text());
         assertEquals(2, mock.server.getRequestCount());
         assertEquals(1, mock.sleeps.size());
     }
 
     @Test
     void rateLimitHonoursRetryAfter() throws Exception {
-        mock.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
+        mock.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "3")
                 .setHeader("content-type", "application/json")
                 .body("{\"error\": {\"code\": 429, \"message\": \"You exceeded your current quota.\","
-                        + " \"status\": \"RESOURCE_EXHAUSTED\"}}").build());
+                        + " \"status\": \"RESOURCE_EXHAUSTED\"}}")
+                .build());
         mock.json(200, ANSWER);
-        assertEquals("STOP", client.complete(multimodal(false, null), null, null).finishReason());
+        assertEquals(
+                "STOP", client.complete(multimodal(false, null), null, null).finishReason());
         assertEquals(List.of(Duration.ofSeconds(3)), mock.sleeps);
     }
 
     @Test
     void errorObjectInTheMiddleOfTheStream() {
-        mock.sse(STREAM.substring(0, STREAM.indexOf("data:", 10))
-                + "data: {\"error\": {\"code\": 500, \"message\": \"An internal error has occurred.\", \"status\": \"INTERNAL\"}}\r\n\r\n");
+        mock.sse(
+                STREAM.substring(0, STREAM.indexOf("data:", 10))
+                        + "data: {\"error\": {\"code\": 500, \"message\": \"An internal error has occurred.\", \"status\": \"INTERNAL\"}}\r\n\r\n");
         List<String> deltas = new ArrayList<>();
-        ProviderException e = assertThrows(ProviderException.class,
+        ProviderException e = assertThrows(
+                ProviderException.class,
                 () -> client.complete(ChatRequest.of("gemini-2.5-flash", null, "hi"), deltas::add, null));
         assertEquals(Kind.SERVER, e.kind());
         assertTrue(e.getMessage().contains("(500 INTERNAL): An internal error has occurred."), e.getMessage());
@@ -352,9 +388,14 @@ class GeminiClientTest {
 
     @Test
     void connectionCutInTheMiddleOfTheStream() {
-        mock.enqueue(new MockResponse.Builder().code(200).setHeader("content-type", "text/event-stream")
-                .body(STREAM).onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
-        ProviderException e = assertThrows(ProviderException.class,
+        mock.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("content-type", "text/event-stream")
+                .body(STREAM)
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        ProviderException e = assertThrows(
+                ProviderException.class,
                 () -> client.complete(ChatRequest.of("gemini-2.5-flash", null, "hi"), null, null));
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.getMessage().startsWith("Google Gemini closed the stream"), e.getMessage());
@@ -362,18 +403,25 @@ class GeminiClientTest {
 
     @Test
     void cancelWhileStreaming() {
-        mock.enqueue(new MockResponse.Builder().code(200).setHeader("content-type", "text/event-stream")
-                .body(STREAM).throttleBody(100, 50, TimeUnit.MILLISECONDS).build());
+        mock.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("content-type", "text/event-stream")
+                .body(STREAM)
+                .throttleBody(100, 50, TimeUnit.MILLISECONDS)
+                .build());
         CancelToken cancel = new CancelToken();
-        ProviderException e = assertThrows(ProviderException.class, () -> client.complete(
-                ChatRequest.of("gemini-2.5-flash", null, "hi"), piece -> cancel.cancel(), cancel));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client.complete(
+                        ChatRequest.of("gemini-2.5-flash", null, "hi"), piece -> cancel.cancel(), cancel));
         assertEquals(Kind.CANCELLED, e.kind());
     }
 
     @Test
     void streamEndingWithoutFinishReasonIsIncomplete() {
         mock.sse(STREAM.substring(0, STREAM.lastIndexOf("data:")));
-        ProviderException e = assertThrows(ProviderException.class,
+        ProviderException e = assertThrows(
+                ProviderException.class,
                 () -> client.complete(ChatRequest.of("gemini-2.5-flash", null, "hi"), null, null));
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.getMessage().contains("finishReason"), e.getMessage());
@@ -383,8 +431,8 @@ class GeminiClientTest {
     @Test
     void invalidJsonKeepsTheBodyWithTheKeyRedacted() {
         mock.json(200, "{\"candidates\": [ truncated by proxy for x-goog-api-key " + FAKE_KEY);
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(multimodal(false, null), null, null));
+        ProviderException e =
+                assertThrows(ProviderException.class, () -> client.complete(multimodal(false, null), null, null));
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.body().contains("truncated by proxy"));
         assertTrue(e.body().contains("[REDACTED]"));
@@ -394,9 +442,10 @@ class GeminiClientTest {
 
     @Test
     void missingKeyIsReportedWithoutACall() {
-        GeminiClient noKey = new GeminiClient(mock.engine(mock.settings(ProviderId.GEMINI, "/v1beta")
-                .withKey(null)));
-        ProviderException e = assertThrows(ProviderException.class,
+        GeminiClient noKey = new GeminiClient(
+                mock.engine(mock.settings(ProviderId.GEMINI, "/v1beta").withKey(null)));
+        ProviderException e = assertThrows(
+                ProviderException.class,
                 () -> noKey.complete(ChatRequest.of("gemini-2.5-flash", null, "hi"), null, null));
         assertEquals(Kind.NO_KEY, e.kind());
         assertEquals(0, mock.server.getRequestCount());
@@ -405,28 +454,51 @@ class GeminiClientTest {
     // ---- Files API: media over the inline limit ---------------------------------------------------------------
 
     private ChatRequest bigVideo() {
-        return new ChatRequest("gemini-2.5-flash", null, null, List.of(new ChatMessage(Role.USER, List.of(
-                new Part.Text("Summarise."),
-                new Part.Image(new byte[] {1, 2, 3}, "image/png", null),
-                new Part.Video(new byte[300], "video/mp4", 5.0)))), 256, null, null, null, null, null, false, null);
+        return new ChatRequest(
+                "gemini-2.5-flash",
+                null,
+                null,
+                List.of(new ChatMessage(
+                        Role.USER,
+                        List.of(
+                                new Part.Text("Summarise."),
+                                new Part.Image(new byte[] {1, 2, 3}, "image/png", null),
+                                new Part.Video(new byte[300], "video/mp4", 5.0)))),
+                256,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null);
     }
 
     private void enqueueUpload(String firstState) {
-        mock.enqueue(new MockResponse.Builder().code(200)
-                .setHeader("X-Goog-Upload-URL", mock.server.url("/upload/v1beta/files?upload_id=ABCD&upload_protocol=resumable"))
-                .setHeader("X-Goog-Upload-Status", "active").build());
-        mock.json(200, "{\"file\": {\"name\": \"files/abc-123\", \"mimeType\": \"video/mp4\", \"sizeBytes\": \"300\","
-                + " \"createTime\": \"2026-11-02T10:00:00.000000Z\", \"expirationTime\": \"2026-11-04T10:00:00.000000Z\","
-                + " \"uri\": \"https://generativelanguage.googleapis.com/v1beta/files/abc-123\", \"state\": \"" + firstState
-                + "\", \"source\": \"UPLOADED\"}}");
+        mock.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader(
+                        "X-Goog-Upload-URL",
+                        mock.server.url("/upload/v1beta/files?upload_id=ABCD&upload_protocol=resumable"))
+                .setHeader("X-Goog-Upload-Status", "active")
+                .build());
+        mock.json(
+                200,
+                "{\"file\": {\"name\": \"files/abc-123\", \"mimeType\": \"video/mp4\", \"sizeBytes\": \"300\","
+                        + " \"createTime\": \"2026-11-02T10:00:00.000000Z\", \"expirationTime\": \"2026-11-04T10:00:00.000000Z\","
+                        + " \"uri\": \"https://generativelanguage.googleapis.com/v1beta/files/abc-123\", \"state\": \""
+                        + firstState
+                        + "\", \"source\": \"UPLOADED\"}}");
     }
 
     @Test
     void mediaOverTheInlineLimitGoesThroughTheFilesApi() throws Exception {
         GeminiClient small = client.withInlineLimit(200).withPollInterval(Duration.ZERO);
         enqueueUpload("PROCESSING");
-        mock.json(200, "{\"name\": \"files/abc-123\", \"mimeType\": \"video/mp4\", \"state\": \"ACTIVE\","
-                + " \"uri\": \"https://generativelanguage.googleapis.com/v1beta/files/abc-123\"}");
+        mock.json(
+                200,
+                "{\"name\": \"files/abc-123\", \"mimeType\": \"video/mp4\", \"state\": \"ACTIVE\","
+                        + " \"uri\": \"https://generativelanguage.googleapis.com/v1beta/files/abc-123\"}");
         mock.json(200, ANSWER);
 
         ChatResult res = small.complete(bigVideo(), null, null);
@@ -489,9 +561,12 @@ class GeminiClientTest {
 
     @Test
     void uploadBaseIsDerivedFromTheApiBase() {
-        assertEquals("https://generativelanguage.googleapis.com/upload/v1beta/files",
+        assertEquals(
+                "https://generativelanguage.googleapis.com/upload/v1beta/files",
                 GeminiFiles.uploadUrl("https://generativelanguage.googleapis.com/v1beta"));
-        assertEquals("https://gw.example.com/gemini/upload/v1/files", GeminiFiles.uploadUrl("https://gw.example.com/gemini/v1"));
+        assertEquals(
+                "https://gw.example.com/gemini/upload/v1/files",
+                GeminiFiles.uploadUrl("https://gw.example.com/gemini/v1"));
         assertEquals("http://localhost:8080/upload/files", GeminiFiles.uploadUrl("http://localhost:8080"));
     }
 
@@ -499,7 +574,8 @@ class GeminiClientTest {
     void factoryConstructorTakesSettings() {
         GeminiClient c = new GeminiClient(ProviderSettings.defaults(ProviderId.GEMINI, new Secret("k", "test")));
         assertEquals(ProviderId.GEMINI, c.id());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new GeminiClient(ProviderSettings.defaults(ProviderId.OPENAI, null)));
     }
 }

@@ -25,6 +25,7 @@ import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,7 +45,8 @@ class GeminiFilesRedirectTest {
         mock = new ProviderMock();
         other = new MockWebServer();
         other.start();
-        client = new GeminiClient(mock.engine(mock.settings(ProviderId.GEMINI, "/v1beta"))).withInlineLimit(200)
+        client = new GeminiClient(mock.engine(mock.settings(ProviderId.GEMINI, "/v1beta")))
+                .withInlineLimit(200)
                 .withPollInterval(Duration.ZERO);
     }
 
@@ -55,9 +57,21 @@ class GeminiFilesRedirectTest {
     }
 
     private static ChatRequest bigVideo() {
-        return new ChatRequest("gemini-2.5-flash", null, null, List.of(new ChatMessage(Role.USER, List.of(
-                new Part.Text("Summarise."), new Part.Video(new byte[300], "video/mp4", null)))), 256, null, null,
-                null, null, null, false, null);
+        return new ChatRequest(
+                "gemini-2.5-flash",
+                null,
+                null,
+                List.of(new ChatMessage(
+                        Role.USER,
+                        List.of(new Part.Text("Summarise."), new Part.Video(new byte[300], "video/mp4", null)))),
+                256,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null);
     }
 
     private static String origin(MockWebServer s) {
@@ -66,13 +80,18 @@ class GeminiFilesRedirectTest {
     }
 
     private static MockResponse redirect(int code, String location) {
-        return new MockResponse.Builder().code(code).setHeader("Location", location).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Location", location)
+                .build();
     }
 
     private MockResponse uploadStarted() {
-        return new MockResponse.Builder().code(200)
+        return new MockResponse.Builder()
+                .code(200)
                 .setHeader("X-Goog-Upload-URL", mock.server.url("/upload/v1beta/files?upload_id=ABCD"))
-                .setHeader("X-Goog-Upload-Status", "active").build();
+                .setHeader("X-Goog-Upload-Status", "active")
+                .build();
     }
 
     private static String file(String state) {
@@ -85,8 +104,10 @@ class GeminiFilesRedirectTest {
         assertEquals(Kind.BAD_REQUEST, e.kind(), m);
         assertEquals(code, e.httpStatus());
         assertTrue(m.contains("through the Files API, and that failed"), m);
-        assertTrue(m.contains("Google Gemini at " + origin(mock.server) + " redirected the request (" + code
-                + ") to another host, " + origin(other)), m);
+        assertTrue(
+                m.contains("Google Gemini at " + origin(mock.server) + " redirected the request (" + code
+                        + ") to another host, " + origin(other)),
+                m);
         assertTrue(m.contains("Check the base URL") && m.contains("GEMINI_BASE_URL"), m);
         assertTrue(m.contains("key=[REDACTED]"), m);
         assertFalse(m.contains(FAKE_KEY), m);
@@ -144,14 +165,17 @@ class GeminiFilesRedirectTest {
         assertEquals(0, other.getRequestCount());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aSeeOtherAnswerToTheUploadStartIsNotFollowed() {
         mock.enqueue(redirect(303, "/upload/v1beta/files/elsewhere"));
         mock.json(200, "{}");
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(bigVideo(), null, null));
         assertEquals(Kind.BAD_REQUEST, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().contains("Google Gemini answered with a redirect (303) that CostBench does not follow"
-                + " while starting the file upload. Check the base URL"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("Google Gemini answered with a redirect (303) that CostBench does not follow"
+                                + " while starting the file upload. Check the base URL"),
+                e.getMessage());
         assertEquals(1, mock.server.getRequestCount());
     }
 }

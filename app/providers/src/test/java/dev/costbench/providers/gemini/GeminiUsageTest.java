@@ -13,8 +13,10 @@ class GeminiUsageTest {
 
     @Test
     void plainUsage() {
-        assertEquals(new CanonicalUsage(8, 0, 0, 0, 404, 0), GeminiUsage.toCanonical(tree(
-                "{\"promptTokenCount\": 8, \"candidatesTokenCount\": 404, \"totalTokenCount\": 412}")));
+        assertEquals(
+                new CanonicalUsage(8, 0, 0, 0, 404, 0),
+                GeminiUsage.toCanonical(
+                        tree("{\"promptTokenCount\": 8, \"candidatesTokenCount\": 404, \"totalTokenCount\": 412}")));
     }
 
     @Test
@@ -32,20 +34,24 @@ class GeminiUsageTest {
 
     @Test
     void toolUsePromptTokensAreInput() {
-        assertEquals(new CanonicalUsage(150, 0, 0, 0, 20, 0), GeminiUsage.toCanonical(tree(
-                "{\"promptTokenCount\": 100, \"toolUsePromptTokenCount\": 50, \"candidatesTokenCount\": 20}")));
+        assertEquals(
+                new CanonicalUsage(150, 0, 0, 0, 20, 0),
+                GeminiUsage.toCanonical(tree(
+                        "{\"promptTokenCount\": 100, \"toolUsePromptTokenCount\": 50, \"candidatesTokenCount\": 20}")));
     }
 
     @Test
     void missingCountersAreZero() {
-        assertEquals(new CanonicalUsage(9, 0, 0, 0, 0, 0),
+        assertEquals(
+                new CanonicalUsage(9, 0, 0, 0, 0, 0),
                 GeminiUsage.toCanonical(tree("{\"promptTokenCount\": 9, \"totalTokenCount\": 9}")));
         assertEquals(new CanonicalUsage(0, 0, 0, 0, 0, 0), GeminiUsage.toCanonical(null));
     }
 
     @Test
     void inputByModality() {
-        assertEquals(Map.of("text", 12L, "image", 1032L, "audio", 1920L, "video", 15480L),
+        assertEquals(
+                Map.of("text", 12L, "image", 1032L, "audio", 1920L, "video", 15480L),
                 GeminiUsage.inputByModality(tree("""
                         {"promptTokenCount": 18444, "promptTokensDetails": [
                           {"modality": "TEXT", "tokenCount": 12}, {"modality": "IMAGE", "tokenCount": 1032},

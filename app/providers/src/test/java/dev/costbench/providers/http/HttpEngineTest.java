@@ -12,7 +12,10 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderException.Kind;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
+import dev.costbench.model.provider.Secret;
 import dev.costbench.providers.MockApi;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -54,7 +57,9 @@ class HttpEngineTest {
     }
 
     private static Headers auth() {
-        return new Headers.Builder().add("Authorization", "Bearer " + MockApi.KEY).build();
+        return new Headers.Builder()
+                .add("Authorization", "Bearer " + MockApi.KEY)
+                .build();
     }
 
     @Test
@@ -76,19 +81,22 @@ class HttpEngineTest {
         String body = "{\"error\":{\"code\":429,\"message\":\"You exceeded your current quota.\",\"status\":"
                 + "\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\","
                 + "\"retryDelay\":\"41s\"}]}}";
-        assertEquals(java.time.Duration.ofSeconds(41), HttpEngine.retryAfter(okhttp3.Headers.of(), body));
-        assertEquals(java.time.Duration.ofSeconds(2), HttpEngine.retryAfter(okhttp3.Headers.of("Retry-After", "2"),
-                body), "a header wins");
-        assertEquals(null, HttpEngine.retryAfter(okhttp3.Headers.of(), "{}"));
+        assertEquals(Duration.ofSeconds(41), HttpEngine.retryAfter(Headers.of(), body));
+        assertEquals(
+                Duration.ofSeconds(2), HttpEngine.retryAfter(Headers.of("Retry-After", "2"), body), "a header wins");
+        assertEquals(null, HttpEngine.retryAfter(Headers.of(), "{}"));
     }
 
     @Test
     void retryAfterInSecondsHttpDateAndMilliseconds() {
         assertEquals(Duration.ofSeconds(2), HttpEngine.retryAfter(Headers.of("Retry-After", "2")));
         assertEquals(Duration.ofMillis(1500), HttpEngine.retryAfter(Headers.of("Retry-After", "1.5")));
-        assertEquals(Duration.ofMillis(250), HttpEngine.retryAfter(Headers.of("retry-after-ms", "250",
-                "Retry-After", "9")), "retry-after-ms is preferred");
-        String in10 = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));
+        assertEquals(
+                Duration.ofMillis(250),
+                HttpEngine.retryAfter(Headers.of("retry-after-ms", "250", "Retry-After", "9")),
+                "retry-after-ms is preferred");
+        String in10 = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10));
         long s = HttpEngine.retryAfter(Headers.of("Retry-After", in10)).toSeconds();
         assertTrue(s >= 8 && s <= 10, "HTTP-date 10 s ahead gave " + s);
         String past = "Wed, 21 Oct 2015 07:28:00 GMT";
@@ -99,11 +107,25 @@ class HttpEngineTest {
 
     @Test
     void openAiRateLimitResetHeadersWhenNoRetryAfter() {
-        Headers h = Headers.of("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "1s",
-                "x-ratelimit-remaining-tokens", "1200", "x-ratelimit-reset-tokens", "6m0s");
+        Headers h = Headers.of(
+                "x-ratelimit-remaining-requests",
+                "0",
+                "x-ratelimit-reset-requests",
+                "1s",
+                "x-ratelimit-remaining-tokens",
+                "1200",
+                "x-ratelimit-reset-tokens",
+                "6m0s");
         assertEquals(Duration.ofSeconds(1), HttpEngine.retryAfter(h), "only the exhausted limit counts");
-        Headers both = Headers.of("x-ratelimit-remaining-requests", "0", "x-ratelimit-reset-requests", "120ms",
-                "x-ratelimit-remaining-tokens", "0", "x-ratelimit-reset-tokens", "1m30.5s");
+        Headers both = Headers.of(
+                "x-ratelimit-remaining-requests",
+                "0",
+                "x-ratelimit-reset-requests",
+                "120ms",
+                "x-ratelimit-remaining-tokens",
+                "0",
+                "x-ratelimit-reset-tokens",
+                "1m30.5s");
         assertEquals(Duration.ofMillis(90_500), HttpEngine.retryAfter(both));
         assertEquals(Duration.ofMillis(3_723_500), HttpEngine.goDuration("1h2m3.5s"));
         assertNull(HttpEngine.goDuration("3 seconds"));
@@ -111,7 +133,9 @@ class HttpEngineTest {
 
     @Test
     void a429WithRetryAfterIsRetriedAfterTheServersWait() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "3")
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "3")
                 .body(MockApi.openAiError("Rate limit reached for gpt-4o-mini", "requests", "rate_limit_exceeded"))
                 .build());
         server.enqueue(MockApi.json(200, "{\"ok\":true}"));
@@ -124,12 +148,15 @@ class HttpEngineTest {
 
     @Test
     void aRetryAfterLongerThanAMinuteIsNotRetried() {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "600")
-                .body(MockApi.openAiError("You exceeded your current quota", "insufficient_quota",
-                        "insufficient_quota")).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "600")
+                .body(MockApi.openAiError(
+                        "You exceeded your current quota", "insufficient_quota", "insufficient_quota"))
+                .build());
         MockApi.Waits w = new MockApi.Waits();
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> engine(w).getJson("/models", auth(), CancelToken.none()));
+        ProviderException e =
+                assertThrows(ProviderException.class, () -> engine(w).getJson("/models", auth(), CancelToken.none()));
         assertEquals(Kind.RATE_LIMIT, e.kind());
         assertEquals(Duration.ofSeconds(600), e.retryAfter());
         assertTrue(e.getMessage().contains("wait 600 s"), e.getMessage());
@@ -143,8 +170,8 @@ class HttpEngineTest {
             server.enqueue(MockApi.json(503, MockApi.openAiError("overloaded", "server_error", null)));
         }
         MockApi.Waits w = new MockApi.Waits();
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> engine(w).getJson("/models", auth(), CancelToken.none()));
+        ProviderException e =
+                assertThrows(ProviderException.class, () -> engine(w).getJson("/models", auth(), CancelToken.none()));
         assertEquals(Kind.SERVER, e.kind());
         assertEquals(503, e.httpStatus());
         assertEquals(3, w.waits.size(), "maxRetries = 3");
@@ -153,12 +180,14 @@ class HttpEngineTest {
 
     @Test
     void otherClientErrorsAreNotRetried() {
-        server.enqueue(MockApi.json(404, MockApi.openAiError("The model `gpt-9` does not exist",
-                "invalid_request_error", "model_not_found")));
+        server.enqueue(MockApi.json(
+                404,
+                MockApi.openAiError("The model `gpt-9` does not exist", "invalid_request_error", "model_not_found")));
         MockApi.Waits w = new MockApi.Waits();
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> engine(w).postJson("/responses", auth(), HttpEngine.mapper().createObjectNode(),
-                        CancelToken.none()));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> engine(w)
+                        .postJson("/responses", auth(), HttpEngine.mapper().createObjectNode(), CancelToken.none()));
         assertEquals(Kind.BAD_REQUEST, e.kind());
         assertTrue(e.getMessage().contains("The model `gpt-9` does not exist"), e.getMessage());
         assertEquals(1, server.getRequestCount());
@@ -166,9 +195,19 @@ class HttpEngineTest {
 
     @Test
     void cancellingWhileQueuedForTheLimitIsQuick() throws Exception {
-        ProviderSettings s = new ProviderSettings(ProviderId.OPENAI, server.url("/queued/v1").toString(), null,
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(20), 0, 1);
-        server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(1500, TimeUnit.MILLISECONDS)
+        ProviderSettings s = new ProviderSettings(
+                ProviderId.OPENAI,
+                server.url("/queued/v1").toString(),
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                0,
+                1);
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body("{}")
+                .headersDelay(1500, TimeUnit.MILLISECONDS)
                 .build());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -176,8 +215,8 @@ class HttpEngineTest {
             Thread.sleep(200);
             CancelToken c = new CancelToken();
             long t0 = System.nanoTime();
-            Future<ProviderException> second = pool.submit(() -> assertThrows(ProviderException.class,
-                    () -> new HttpEngine(s).getJson("/b", Headers.of(), c)));
+            Future<ProviderException> second = pool.submit(() ->
+                    assertThrows(ProviderException.class, () -> new HttpEngine(s).getJson("/b", Headers.of(), c)));
             Thread.sleep(200);
             c.cancel();
             assertEquals(Kind.CANCELLED, second.get(5, TimeUnit.SECONDS).kind());
@@ -208,8 +247,15 @@ class HttpEngineTest {
     }
 
     private int maxInFlight(int limit, String prefix, AtomicInteger max) throws Exception {
-        ProviderSettings s = new ProviderSettings(ProviderId.OPENAI, server.url(prefix).toString(), null,
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(20), 0, limit);
+        ProviderSettings s = new ProviderSettings(
+                ProviderId.OPENAI,
+                server.url(prefix).toString(),
+                null,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(20),
+                0,
+                limit);
         ExecutorService pool = Executors.newFixedThreadPool(5);
         CountDownLatch go = new CountDownLatch(1);
         try {
@@ -233,26 +279,41 @@ class HttpEngineTest {
     @Test
     void anUnparsableBodyStartingWithTheKeyDoesNotLeakThroughTheCause() {
         String key = "AIzaSyLEAKCHECK0123456789abcdefXYZ";
-        ProviderSettings s = new ProviderSettings(ProviderId.GEMINI, server.url("/v1beta").toString(),
-                new dev.costbench.model.provider.Secret(key, "test"), Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 0, 1);
-        server.enqueue(new MockResponse.Builder().code(200).body(key + " is not valid here").build());
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> new HttpEngine(s).getJson("/models", Headers.of(), CancelToken.none()));
+        ProviderSettings s = new ProviderSettings(
+                ProviderId.GEMINI,
+                server.url("/v1beta").toString(),
+                new Secret(key, "test"),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(5),
+                0,
+                1);
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(key + " is not valid here")
+                .build());
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> new HttpEngine(s).getJson("/models", Headers.of(), CancelToken.none()));
         assertEquals(Kind.MALFORMED, e.kind());
-        java.io.StringWriter trace = new java.io.StringWriter();
-        e.printStackTrace(new java.io.PrintWriter(trace));
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
         assertFalse(trace.toString().contains("LEAKCHECK"), trace.toString());
         assertEquals("[REDACTED] is not valid here", e.body());
     }
 
     @Test
     void transportErrorsNeverShowTheKey() {
-        ProviderSettings s = new ProviderSettings(ProviderId.OPENAI, "http://127.0.0.1:1/v1?k=" + MockApi.KEY,
-                new dev.costbench.model.provider.Secret(MockApi.KEY, "test"), Duration.ofMillis(300),
-                Duration.ofMillis(300), Duration.ofSeconds(2), 0, 1);
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> new HttpEngine(s).getJson("/models", Headers.of(), CancelToken.none()));
+        ProviderSettings s = new ProviderSettings(
+                ProviderId.OPENAI,
+                "http://127.0.0.1:1/v1?k=" + MockApi.KEY,
+                new Secret(MockApi.KEY, "test"),
+                Duration.ofMillis(300),
+                Duration.ofMillis(300),
+                Duration.ofSeconds(2),
+                0,
+                1);
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> new HttpEngine(s).getJson("/models", Headers.of(), CancelToken.none()));
         assertEquals(Kind.NETWORK, e.kind());
         assertFalse(e.getMessage().contains(MockApi.KEY), e.getMessage());
     }

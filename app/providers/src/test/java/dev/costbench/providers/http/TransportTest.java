@@ -41,11 +41,14 @@ class TransportTest {
     @Test
     void urlsInMessagesHaveTheirCredentialsRedacted() {
         Transport t = transport();
-        assertEquals("https://x.example.com/v1beta/models?key=[REDACTED]&alt=sse",
+        assertEquals(
+                "https://x.example.com/v1beta/models?key=[REDACTED]&alt=sse",
                 t.shown(HttpUrl.get("https://x.example.com/v1beta/models?key=AIzaOther&alt=sse")));
-        assertEquals("https://x.example.com/p?api_key=[REDACTED]&access_token=[REDACTED]&upload_id=7",
+        assertEquals(
+                "https://x.example.com/p?api_key=[REDACTED]&access_token=[REDACTED]&upload_id=7",
                 t.shown(HttpUrl.get("https://x.example.com/p?api_key=a&access_token=b&upload_id=7")));
-        assertFalse(t.shown(HttpUrl.get("https://x.example.com/" + KEY + "/models")).contains(KEY),
+        assertFalse(
+                t.shown(HttpUrl.get("https://x.example.com/" + KEY + "/models")).contains(KEY),
                 "the user's own key is redacted wherever it appears");
     }
 }

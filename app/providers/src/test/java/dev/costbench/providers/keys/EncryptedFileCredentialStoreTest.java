@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.Secret;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Base64;
@@ -103,7 +105,8 @@ class EncryptedFileCredentialStoreTest {
         s.save(ProviderId.OPENAI, new Secret(OPENAI_KEY, null));
         String json = Files.readString(s.file());
         Files.writeString(s.file(), json.replaceFirst("\"iterations\" : \\d+", "\"iterations\" : 1001"));
-        assertThrows(EncryptedFileCredentialStore.WrongPassphraseException.class,
+        assertThrows(
+                EncryptedFileCredentialStore.WrongPassphraseException.class,
                 () -> store(pass("pw")).load(ProviderId.OPENAI));
     }
 
@@ -116,17 +119,18 @@ class EncryptedFileCredentialStoreTest {
         s.delete(ProviderId.OPENAI);
         EncryptedFileCredentialStore t = store(pass("pw"));
         assertEquals(Optional.empty(), t.load(ProviderId.OPENAI));
-        assertEquals("AIzaSyA-0123456789", t.load(ProviderId.GEMINI).orElseThrow().reveal());
+        assertEquals(
+                "AIzaSyA-0123456789", t.load(ProviderId.GEMINI).orElseThrow().reveal());
     }
 
     @Test
     void theFileIsOwnerOnlyAndThePassphraseArrayIsWiped() throws Exception {
         char[] given = "s3cret-pass".toCharArray();
-        EncryptedFileCredentialStore s = new EncryptedFileCredentialStore(dir.resolve("credentials.enc"),
-                () -> given, FAST);
+        EncryptedFileCredentialStore s =
+                new EncryptedFileCredentialStore(dir.resolve("credentials.enc"), () -> given, FAST);
         s.save(ProviderId.OPENAI, new Secret(OPENAI_KEY, null));
         assertArrayEquals(new char[given.length], given);
-        if (Files.getFileAttributeView(s.file(), java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+        if (Files.getFileAttributeView(s.file(), PosixFileAttributeView.class) != null) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(s.file())));
         }
     }
@@ -134,7 +138,7 @@ class EncryptedFileCredentialStoreTest {
     @Test
     void anEmptyPassphraseIsRefused() {
         EncryptedFileCredentialStore s = store(() -> new char[0]);
-        assertThrows(java.io.IOException.class, () -> s.save(ProviderId.OPENAI, new Secret(OPENAI_KEY, null)));
+        assertThrows(IOException.class, () -> s.save(ProviderId.OPENAI, new Secret(OPENAI_KEY, null)));
         assertFalse(Files.exists(s.file()));
     }
 
@@ -142,18 +146,27 @@ class EncryptedFileCredentialStoreTest {
     void theDefaultDerivationIsStrong() throws Exception {
         EncryptedFileCredentialStore s = new EncryptedFileCredentialStore(dir.resolve("credentials.enc"), pass("pw"));
         s.save(ProviderId.OPENAI, new Secret(OPENAI_KEY, null));
-        int iterations = new ObjectMapper().readTree(s.file().toFile()).path("iterations").asInt();
+        int iterations = new ObjectMapper()
+                .readTree(s.file().toFile())
+                .path("iterations")
+                .asInt();
         assertEquals(EncryptedFileCredentialStore.ITERATIONS, iterations);
         assertTrue(iterations >= 210_000);
-        assertEquals(OPENAI_KEY, new EncryptedFileCredentialStore(s.file(), pass("pw")).load(ProviderId.OPENAI)
-                .orElseThrow().reveal());
+        assertEquals(
+                OPENAI_KEY,
+                new EncryptedFileCredentialStore(s.file(), pass("pw"))
+                        .load(ProviderId.OPENAI)
+                        .orElseThrow()
+                        .reveal());
     }
 
     @Test
     void aWeakFileIsRefusedByAStrongStore() throws Exception {
         store(pass("pw")).save(ProviderId.OPENAI, new Secret(OPENAI_KEY, null));
-        java.io.IOException e = assertThrows(java.io.IOException.class, () -> new EncryptedFileCredentialStore(
-                dir.resolve("credentials.enc"), pass("pw")).load(ProviderId.OPENAI));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> new EncryptedFileCredentialStore(dir.resolve("credentials.enc"), pass("pw"))
+                        .load(ProviderId.OPENAI));
         assertTrue(e.getMessage().contains("too few key-derivation iterations"), e.getMessage());
     }
 }

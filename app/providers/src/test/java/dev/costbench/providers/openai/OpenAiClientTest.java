@@ -25,6 +25,7 @@ import dev.costbench.providers.MockApi;
 import dev.costbench.providers.http.HttpEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -44,8 +45,8 @@ class OpenAiClientTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new OpenAiClient(new HttpEngine(MockApi.settings(ProviderId.OPENAI, server, "/v1", MockApi.KEY),
-                new MockApi.Waits()));
+        client = new OpenAiClient(
+                new HttpEngine(MockApi.settings(ProviderId.OPENAI, server, "/v1", MockApi.KEY), new MockApi.Waits()));
     }
 
     @AfterEach
@@ -54,11 +55,25 @@ class OpenAiClientTest {
     }
 
     static ChatRequest multimodal(OpenAiApi api, boolean stream) {
-        ChatMessage user = new ChatMessage(Role.USER, List.of(new Part.Text("What is in this picture and clip?"),
-                new Part.Image(PNG, "image/png", ImageDetail.LOW), new Part.Audio(WAV, "audio/wav")));
-        return new ChatRequest("gpt-5-mini", "Answer briefly.", null,
-                List.of(ChatMessage.user("Hi"), ChatMessage.assistant("Hello!"), user), 200, 0.2, 42L, null, "low",
-                null, stream, api);
+        ChatMessage user = new ChatMessage(
+                Role.USER,
+                List.of(
+                        new Part.Text("What is in this picture and clip?"),
+                        new Part.Image(PNG, "image/png", ImageDetail.LOW),
+                        new Part.Audio(WAV, "audio/wav")));
+        return new ChatRequest(
+                "gpt-5-mini",
+                "Answer briefly.",
+                null,
+                List.of(ChatMessage.user("Hi"), ChatMessage.assistant("Hello!"), user),
+                200,
+                0.2,
+                42L,
+                null,
+                "low",
+                null,
+                stream,
+                api);
     }
 
     private RecordedRequest take(String method, String path) throws InterruptedException {
@@ -101,10 +116,10 @@ class OpenAiClientTest {
 
     @Test
     void responsesIncompleteAtTheCapIsTruncated() throws Exception {
-        server.enqueue(MockApi.json(200, OpenAiStreams.response("incomplete", "max_output_tokens", "Part",
-                OpenAiStreams.USAGE)));
-        ChatResult r = client.complete(ChatRequest.of("gpt-5-mini", null, "Write an essay").withStream(false), null,
-                null);
+        server.enqueue(MockApi.json(
+                200, OpenAiStreams.response("incomplete", "max_output_tokens", "Part", OpenAiStreams.USAGE)));
+        ChatResult r = client.complete(
+                ChatRequest.of("gpt-5-mini", null, "Write an essay").withStream(false), null, null);
         assertEquals("max_output_tokens", r.finishReason());
         assertTrue(r.truncated());
         JsonNode body = MockApi.body(take("POST", "/v1/responses"));
@@ -117,8 +132,7 @@ class OpenAiClientTest {
     void responsesStreamDeliversDeltasTimeToFirstTokenAndUsage() throws Exception {
         server.enqueue(MockApi.sse(OpenAiStreams.responsesStream("Hel", "lo", " there")));
         List<String> deltas = new ArrayList<>();
-        ChatResult r = client.complete(ChatRequest.of("gpt-5-mini", "Be kind.", "Hi"), deltas::add,
-                CancelToken.none());
+        ChatResult r = client.complete(ChatRequest.of("gpt-5-mini", "Be kind.", "Hi"), deltas::add, CancelToken.none());
         RecordedRequest req = take("POST", "/v1/responses");
         assertEquals("text/event-stream", req.getHeaders().get("Accept"));
         JsonNode body = MockApi.body(req);
@@ -140,8 +154,8 @@ class OpenAiClientTest {
                 + "event: response.failed\ndata: {\"type\":\"response.failed\",\"sequence_number\":1,\"response\":"
                 + "{\"id\":\"resp_1\",\"status\":\"failed\",\"error\":{\"code\":\"server_error\",\"message\":"
                 + "\"The model failed to generate a response.\"},\"output\":[],\"usage\":null}}\n\n"));
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(ChatRequest.of("gpt-5-mini", null, "Hi"), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client.complete(ChatRequest.of("gpt-5-mini", null, "Hi"), null, null));
         assertEquals(ProviderException.Kind.SERVER, e.kind());
         assertTrue(e.getMessage().contains("The model failed to generate a response."), e.getMessage());
         assertEquals(1, server.getRequestCount(), "a stream that started is not retried");
@@ -151,8 +165,8 @@ class OpenAiClientTest {
     void responsesStreamWithoutCompletedIsMalformed() {
         String full = OpenAiStreams.responsesStream("Hi");
         server.enqueue(MockApi.sse(full.substring(0, full.indexOf("event: response.completed"))));
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client.complete(ChatRequest.of("gpt-5-mini", null, "Hi"), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client.complete(ChatRequest.of("gpt-5-mini", null, "Hi"), null, null));
         assertEquals(ProviderException.Kind.MALFORMED, e.kind());
         assertTrue(e.getMessage().contains("without response.completed"), e.getMessage());
     }
@@ -178,7 +192,7 @@ class OpenAiClientTest {
 
         assertEquals("A logo and a beep.", r.text());
         assertEquals(new CanonicalUsage(220, 1280, 0, 0, 16, 64), r.usage());
-        assertEquals(java.util.Map.of("audio", 60L, "image", 85L), r.inputByModality());
+        assertEquals(Map.of("audio", 60L, "image", 85L), r.inputByModality());
         assertEquals("stop", r.finishReason());
         assertEquals("gpt-4.1-2025-04-14", r.model());
     }
@@ -190,11 +204,16 @@ class OpenAiClientTest {
                 + "\"audio_tokens\":0,\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}";
         server.enqueue(MockApi.sse(OpenAiStreams.chatStream(usage, "The", " answer", " is 4.")));
         List<String> deltas = new ArrayList<>();
-        ChatResult r = client.complete(ChatRequest.of("gpt-4o", null, "2+2?").withOpenAiApi(OpenAiApi.CHAT_COMPLETIONS),
-                deltas::add, CancelToken.none());
+        ChatResult r = client.complete(
+                ChatRequest.of("gpt-4o", null, "2+2?").withOpenAiApi(OpenAiApi.CHAT_COMPLETIONS),
+                deltas::add,
+                CancelToken.none());
         JsonNode body = MockApi.body(take("POST", "/v1/chat/completions"));
-        assertEquals(MockApi.parse("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"2+2?\"}],"
-                + "\"max_completion_tokens\":1024,\"stream\":true,\"stream_options\":{\"include_usage\":true}}"), body);
+        assertEquals(
+                MockApi.parse(
+                        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"2+2?\"}],"
+                                + "\"max_completion_tokens\":1024,\"stream\":true,\"stream_options\":{\"include_usage\":true}}"),
+                body);
         assertEquals(List.of("The", " answer", " is 4."), deltas);
         assertEquals("The answer is 4.", r.text());
         assertEquals(new CanonicalUsage(19, 0, 0, 0, 10, 0), r.usage());
@@ -206,8 +225,10 @@ class OpenAiClientTest {
     @Test
     void chatStreamWithoutUsageIsMalformedForOpenAi() {
         server.enqueue(MockApi.sse(OpenAiStreams.chatStream(null, "Hi")));
-        ProviderException e = assertThrows(ProviderException.class, () -> client.complete(
-                ChatRequest.of("gpt-4o", null, "Hi").withOpenAiApi(OpenAiApi.CHAT_COMPLETIONS), null, null));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client.complete(
+                        ChatRequest.of("gpt-4o", null, "Hi").withOpenAiApi(OpenAiApi.CHAT_COMPLETIONS), null, null));
         assertEquals(ProviderException.Kind.MALFORMED, e.kind());
     }
 
@@ -228,9 +249,11 @@ class OpenAiClientTest {
 
     @Test
     void listModelsReadsTheDataArray() throws Exception {
-        server.enqueue(MockApi.json(200, "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\","
-                + "\"created\":1721172741,\"owned_by\":\"system\"},{\"id\":\"gpt-4.1\",\"object\":\"model\","
-                + "\"created\":1744316542,\"owned_by\":\"system\"}]}"));
+        server.enqueue(MockApi.json(
+                200,
+                "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\","
+                        + "\"created\":1721172741,\"owned_by\":\"system\"},{\"id\":\"gpt-4.1\",\"object\":\"model\","
+                        + "\"created\":1744316542,\"owned_by\":\"system\"}]}"));
         assertEquals(List.of("gpt-4.1", "gpt-4o-mini"), client.listModels());
         RecordedRequest r = take("GET", "/v1/models");
         assertNull(r.getHeaders().get("Content-Type"));
@@ -238,8 +261,18 @@ class OpenAiClientTest {
 
     @Test
     void videoIsRefusedBeforeSending() {
-        ChatRequest r = new ChatRequest("gpt-4o", null, null, List.of(new ChatMessage(Role.USER,
-                List.of(new Part.Video(new byte[] {1}, "video/mp4", null)))), 10, null, null, null, null, null, false,
+        ChatRequest r = new ChatRequest(
+                "gpt-4o",
+                null,
+                null,
+                List.of(new ChatMessage(Role.USER, List.of(new Part.Video(new byte[] {1}, "video/mp4", null)))),
+                10,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
                 OpenAiApi.RESPONSES);
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(r, null, null));
         assertEquals(ProviderException.Kind.BAD_REQUEST, e.kind());

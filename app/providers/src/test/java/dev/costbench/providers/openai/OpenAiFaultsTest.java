@@ -47,8 +47,15 @@ class OpenAiFaultsTest {
     }
 
     private OpenAiClient client(Duration read, int retries) {
-        ProviderSettings s = new ProviderSettings(ProviderId.OPENAI, server.url("/v1").toString(),
-                new Secret(MockApi.KEY, "test"), Duration.ofSeconds(2), read, Duration.ofSeconds(20), retries, 4);
+        ProviderSettings s = new ProviderSettings(
+                ProviderId.OPENAI,
+                server.url("/v1").toString(),
+                new Secret(MockApi.KEY, "test"),
+                Duration.ofSeconds(2),
+                read,
+                Duration.ofSeconds(20),
+                retries,
+                4);
         return new OpenAiClient(new HttpEngine(s, waits));
     }
 
@@ -66,10 +73,15 @@ class OpenAiFaultsTest {
 
     @Test
     void rateLimitWithRetryAfterThenSuccess() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "2")
-                .setHeader("Content-Type", "application/json").body(MockApi.openAiError(
+        server.enqueue(new MockResponse.Builder()
+                .code(429)
+                .setHeader("Retry-After", "2")
+                .setHeader("Content-Type", "application/json")
+                .body(MockApi.openAiError(
                         "Rate limit reached for gpt-4o-mini on requests per min (RPM): Limit 3, Used 3, Requested 1.",
-                        "requests", "rate_limit_exceeded")).build());
+                        "requests",
+                        "rate_limit_exceeded"))
+                .build());
         server.enqueue(completed());
         ChatResult r = client().complete(nonStreaming(), null, CancelToken.none());
         assertEquals("Hello", r.text());
@@ -79,8 +91,9 @@ class OpenAiFaultsTest {
 
     @Test
     void serverErrorThenSuccessOnAStream() throws Exception {
-        server.enqueue(MockApi.json(500, MockApi.openAiError("The server had an error while processing your request.",
-                "server_error", null)));
+        server.enqueue(MockApi.json(
+                500,
+                MockApi.openAiError("The server had an error while processing your request.", "server_error", null)));
         server.enqueue(MockApi.sse(OpenAiStreams.responsesStream("Hello")));
         ChatResult r = client().complete(ChatRequest.of("gpt-4o-mini", null, "Hi"), null, CancelToken.none());
         assertEquals("Hello", r.text());
@@ -91,11 +104,15 @@ class OpenAiFaultsTest {
 
     @Test
     void unauthorizedIsNotRetriedAndNamesTheProvider() {
-        server.enqueue(MockApi.json(401, MockApi.openAiError("Incorrect API key provided: " + MockApi.KEY
-                + ". You can find your API key at https://platform.openai.com/account/api-keys.",
-                "invalid_request_error", "invalid_api_key")));
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client().complete(nonStreaming(), null, CancelToken.none()));
+        server.enqueue(MockApi.json(
+                401,
+                MockApi.openAiError(
+                        "Incorrect API key provided: " + MockApi.KEY
+                                + ". You can find your API key at https://platform.openai.com/account/api-keys.",
+                        "invalid_request_error",
+                        "invalid_api_key")));
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client().complete(nonStreaming(), null, CancelToken.none()));
         assertEquals(Kind.AUTH, e.kind());
         assertEquals(401, e.httpStatus());
         assertTrue(e.getMessage().startsWith("OpenAI rejected the API key (401)"), e.getMessage());
@@ -108,9 +125,12 @@ class OpenAiFaultsTest {
 
     @Test
     void readTimeoutWhenTheBodyIsLate() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "application/json")
                 .body(OpenAiStreams.response("completed", null, "Hello", OpenAiStreams.USAGE))
-                .bodyDelay(1500, TimeUnit.MILLISECONDS).build());
+                .bodyDelay(1500, TimeUnit.MILLISECONDS)
+                .build());
         server.enqueue(completed());
         ChatResult r = assertDoesNotThrowTimeoutRetried();
         assertEquals("Hello", r.text());
@@ -128,9 +148,13 @@ class OpenAiFaultsTest {
 
     @Test
     void readTimeoutWithoutRetriesIsATimeoutError() {
-        server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(1500, TimeUnit.MILLISECONDS)
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body("{}")
+                .headersDelay(1500, TimeUnit.MILLISECONDS)
                 .build());
-        ProviderException e = assertThrows(ProviderException.class,
+        ProviderException e = assertThrows(
+                ProviderException.class,
                 () -> client(Duration.ofMillis(300), 0).complete(nonStreaming(), null, CancelToken.none()));
         assertEquals(Kind.TIMEOUT, e.kind());
         assertTrue(e.getMessage().contains("OpenAI did not answer in time"), e.getMessage());
@@ -139,10 +163,16 @@ class OpenAiFaultsTest {
     @Test
     void aStreamThatStallsMidwayIsATimeoutAndNotRetried() {
         String body = OpenAiStreams.responsesStream("Hel", "lo");
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
-                .body(body).throttleBody(600, 1, TimeUnit.SECONDS).build());
-        ProviderException e = assertThrows(ProviderException.class, () -> client(Duration.ofMillis(300), 3)
-                .complete(ChatRequest.of("gpt-4o-mini", null, "Hi"), null, CancelToken.none()));
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
+                .body(body)
+                .throttleBody(600, 1, TimeUnit.SECONDS)
+                .build());
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client(Duration.ofMillis(300), 3)
+                        .complete(ChatRequest.of("gpt-4o-mini", null, "Hi"), null, CancelToken.none()));
         assertEquals(Kind.TIMEOUT, e.kind());
         assertTrue(e.getMessage().contains("in the middle of the answer"), e.getMessage());
         assertEquals(1, server.getRequestCount());
@@ -150,24 +180,32 @@ class OpenAiFaultsTest {
 
     @Test
     void connectionResetInTheMiddleOfAStream() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
                 .body(OpenAiStreams.responsesStream("Hel", "lo", " there", " friend"))
-                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
-        ProviderException e = assertThrows(ProviderException.class, () -> client()
-                .complete(ChatRequest.of("gpt-4o-mini", null, "Hi"), null, CancelToken.none()));
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client().complete(ChatRequest.of("gpt-4o-mini", null, "Hi"), null, CancelToken.none()));
         assertEquals(Kind.MALFORMED, e.kind(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("OpenAI closed the stream before the answer was complete"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("OpenAI closed the stream before the answer was complete"), e.getMessage());
         assertEquals(1, server.getRequestCount(), "a partial answer is not silently re-requested");
     }
 
     @Test
     void invalidJsonIsMalformedAndKeepsTheRedactedBody() {
-        String html = "<html><body>502 Bad Gateway (upstream said: Authorization: Bearer " + MockApi.KEY
-                + ")</body></html>";
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/html").body(html).build());
-        ProviderException e = assertThrows(ProviderException.class,
-                () -> client().complete(nonStreaming(), null, CancelToken.none()));
+        String html =
+                "<html><body>502 Bad Gateway (upstream said: Authorization: Bearer " + MockApi.KEY + ")</body></html>";
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/html")
+                .body(html)
+                .build());
+        ProviderException e = assertThrows(
+                ProviderException.class, () -> client().complete(nonStreaming(), null, CancelToken.none()));
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
         assertTrue(e.body().startsWith("<html><body>502 Bad Gateway"));
@@ -179,21 +217,26 @@ class OpenAiFaultsTest {
     @Test
     void invalidJsonInsideAStreamIsMalformed() {
         server.enqueue(MockApi.sse("event: response.created\ndata: {\"type\":\"response.created\"\n\n"));
-        ProviderException e = assertThrows(ProviderException.class, () -> client()
-                .complete(ChatRequest.of("gpt-4o-mini", null, "Hi"), null, CancelToken.none()));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client().complete(ChatRequest.of("gpt-4o-mini", null, "Hi"), null, CancelToken.none()));
         assertEquals(Kind.MALFORMED, e.kind());
     }
 
     @Test
     void cancelInFlightWhileWaitingForTheAnswer() {
-        server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(5, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body("{}")
+                .headersDelay(5, TimeUnit.SECONDS)
+                .build());
         CancelToken c = new CancelToken();
         ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor();
         try {
             ex.schedule(c::cancel, 200, TimeUnit.MILLISECONDS);
             long t0 = System.nanoTime();
-            ProviderException e = assertThrows(ProviderException.class,
-                    () -> client().complete(nonStreaming(), null, c));
+            ProviderException e =
+                    assertThrows(ProviderException.class, () -> client().complete(nonStreaming(), null, c));
             assertEquals(Kind.CANCELLED, e.kind());
             assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(3));
             assertTrue(waits.waits.isEmpty());
@@ -204,16 +247,24 @@ class OpenAiFaultsTest {
 
     @Test
     void cancelInTheMiddleOfAStream() {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "text/event-stream")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
                 .body(OpenAiStreams.responsesStream("one", "two", "three"))
-                .throttleBody(900, 300, TimeUnit.MILLISECONDS).build());
+                .throttleBody(900, 300, TimeUnit.MILLISECONDS)
+                .build());
         CancelToken c = new CancelToken();
         StringBuilder seen = new StringBuilder();
-        ProviderException e = assertThrows(ProviderException.class, () -> client(Duration.ofSeconds(5), 3)
-                .complete(ChatRequest.of("gpt-4o-mini", null, "Hi"), d -> {
-                    seen.append(d);
-                    c.cancel();
-                }, c));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client(Duration.ofSeconds(5), 3)
+                        .complete(
+                                ChatRequest.of("gpt-4o-mini", null, "Hi"),
+                                d -> {
+                                    seen.append(d);
+                                    c.cancel();
+                                },
+                                c));
         assertEquals(Kind.CANCELLED, e.kind());
         assertEquals("one", seen.toString());
     }

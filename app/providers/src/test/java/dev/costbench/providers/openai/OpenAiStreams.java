@@ -9,8 +9,7 @@ final class OpenAiStreams {
     static final String USAGE = "{\"input_tokens\":2048,\"input_tokens_details\":{\"cached_tokens\":1024},"
             + "\"output_tokens\":150,\"output_tokens_details\":{\"reasoning_tokens\":128},\"total_tokens\":2198}";
 
-    private OpenAiStreams() {
-    }
+    private OpenAiStreams() {}
 
     static String response(String status, String incompleteReason, String text, String usage) {
         return "{\"id\":\"" + RESP_ID + "\",\"object\":\"response\",\"created_at\":1741476542,\"status\":\"" + status
@@ -39,20 +38,35 @@ final class OpenAiStreams {
                 + "\"gpt-5-mini-2025-08-07\",\"output\":[],\"usage\":null}";
         b.append(event("response.created", seq++, ",\"response\":" + inProgress));
         b.append(event("response.in_progress", seq++, ",\"response\":" + inProgress));
-        b.append(event("response.output_item.added", seq++, ",\"output_index\":1,\"item\":{\"id\":\"" + MSG_ID
-                + "\",\"type\":\"message\",\"status\":\"in_progress\",\"role\":\"assistant\",\"content\":[]}"));
-        b.append(event("response.content_part.added", seq++, ",\"item_id\":\"" + MSG_ID + "\",\"output_index\":1,"
-                + "\"content_index\":0,\"part\":{\"type\":\"output_text\",\"text\":\"\",\"annotations\":[]}"));
+        b.append(event(
+                "response.output_item.added",
+                seq++,
+                ",\"output_index\":1,\"item\":{\"id\":\"" + MSG_ID
+                        + "\",\"type\":\"message\",\"status\":\"in_progress\",\"role\":\"assistant\",\"content\":[]}"));
+        b.append(event(
+                "response.content_part.added",
+                seq++,
+                ",\"item_id\":\"" + MSG_ID + "\",\"output_index\":1,"
+                        + "\"content_index\":0,\"part\":{\"type\":\"output_text\",\"text\":\"\",\"annotations\":[]}"));
         String all = String.join("", deltas);
         for (String d : deltas) {
-            b.append(event("response.output_text.delta", seq++, ",\"item_id\":\"" + MSG_ID + "\",\"output_index\":1,"
-                    + "\"content_index\":0,\"delta\":\"" + d + "\",\"logprobs\":[]"));
+            b.append(event(
+                    "response.output_text.delta",
+                    seq++,
+                    ",\"item_id\":\"" + MSG_ID + "\",\"output_index\":1," + "\"content_index\":0,\"delta\":\"" + d
+                            + "\",\"logprobs\":[]"));
         }
-        b.append(event("response.output_text.done", seq++, ",\"item_id\":\"" + MSG_ID + "\",\"output_index\":1,"
-                + "\"content_index\":0,\"text\":\"" + all + "\",\"logprobs\":[]"));
-        b.append(event("response.output_item.done", seq++, ",\"output_index\":1,\"item\":{\"id\":\"" + MSG_ID
-                + "\",\"type\":\"message\",\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":"
-                + "\"output_text\",\"text\":\"" + all + "\",\"annotations\":[]}]}"));
+        b.append(event(
+                "response.output_text.done",
+                seq++,
+                ",\"item_id\":\"" + MSG_ID + "\",\"output_index\":1," + "\"content_index\":0,\"text\":\"" + all
+                        + "\",\"logprobs\":[]"));
+        b.append(event(
+                "response.output_item.done",
+                seq++,
+                ",\"output_index\":1,\"item\":{\"id\":\"" + MSG_ID
+                        + "\",\"type\":\"message\",\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":"
+                        + "\"output_text\",\"text\":\"" + all + "\",\"annotations\":[]}]}"));
         b.append(event("response.completed", seq, ",\"response\":" + response("completed", null, all, USAGE)));
         return b.toString();
     }
@@ -63,16 +77,28 @@ final class OpenAiStreams {
         String head = "{\"id\":\"chatcmpl-B9MHDbslfkBeAs8l4bebGdFOJ6PeG\",\"object\":\"chat.completion.chunk\","
                 + "\"created\":1741570283,\"model\":\"gpt-4o-2024-08-06\",\"service_tier\":\"default\","
                 + "\"system_fingerprint\":\"fp_eb9dce56a8\",";
-        b.append("data: ").append(head).append("\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
-                + "\"content\":\"\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n");
+        b.append("data: ")
+                .append(head)
+                .append(
+                        "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+                                + "\"content\":\"\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n");
         for (String d : deltas) {
-            b.append("data: ").append(head).append("\"choices\":[{\"index\":0,\"delta\":{\"content\":\"").append(d)
+            b.append("data: ")
+                    .append(head)
+                    .append("\"choices\":[{\"index\":0,\"delta\":{\"content\":\"")
+                    .append(d)
                     .append("\"},\"logprobs\":null,\"finish_reason\":null}],\"usage\":null}\n\n");
         }
-        b.append("data: ").append(head).append("\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,"
-                + "\"finish_reason\":\"stop\"}],\"usage\":null}\n\n");
+        b.append("data: ")
+                .append(head)
+                .append("\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,"
+                        + "\"finish_reason\":\"stop\"}],\"usage\":null}\n\n");
         if (usage != null) {
-            b.append("data: ").append(head).append("\"choices\":[],\"usage\":").append(usage).append("}\n\n");
+            b.append("data: ")
+                    .append(head)
+                    .append("\"choices\":[],\"usage\":")
+                    .append(usage)
+                    .append("}\n\n");
         }
         b.append("data: [DONE]\n\n");
         return b.toString();

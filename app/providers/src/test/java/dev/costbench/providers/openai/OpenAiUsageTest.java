@@ -8,8 +8,8 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.CostEngine;
-import java.math.BigDecimal;
 import dev.costbench.providers.MockApi;
+import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +59,8 @@ class OpenAiUsageTest {
 
     @Test
     void totalsOnlyAsCompatibleServersSendThem() {
-        assertEquals(new CanonicalUsage(26, 0, 0, 0, 9, 0),
+        assertEquals(
+                new CanonicalUsage(26, 0, 0, 0, 9, 0),
                 OpenAiUsage.of(MockApi.parse("{\"prompt_tokens\":26,\"completion_tokens\":9,\"total_tokens\":35}")));
         assertEquals(new CanonicalUsage(0, 0, 0, 0, 0, 0), OpenAiUsage.of(MockApi.parse("{}")));
     }
@@ -74,9 +75,11 @@ class OpenAiUsageTest {
 
     @Test
     void inputModalitiesWhereReported() {
-        assertEquals(Map.of("audio", 412L, "text", 30L), OpenAiUsage.inputByModality(MockApi.parse(
-                "{\"prompt_tokens\":442,\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":412,"
-                        + "\"text_tokens\":30,\"image_tokens\":0}}")));
+        assertEquals(
+                Map.of("audio", 412L, "text", 30L),
+                OpenAiUsage.inputByModality(MockApi.parse(
+                        "{\"prompt_tokens\":442,\"prompt_tokens_details\":{\"cached_tokens\":0,\"audio_tokens\":412,"
+                                + "\"text_tokens\":30,\"image_tokens\":0}}")));
         assertEquals(Map.of(), OpenAiUsage.inputByModality(MockApi.parse("{\"input_tokens\":5}")));
     }
 }

@@ -7,8 +7,7 @@ package dev.costbench.providers.testkit;
  */
 public final class Answers {
 
-    private Answers() {
-    }
+    private Answers() {}
 
     // ---- OpenAI (Responses API, Chat Completions, input token counts, model list) ----
 
@@ -95,6 +94,6 @@ public final class Answers {
 
     public static final String GEMINI_COUNT = "{\"totalTokens\":5}";
 
-    public static final String GEMINI_MODELS = "{\"models\":[{\"name\":\"models/gemini-2.5-flash\","
-            + "\"displayName\":\"Gemini 2.5 Flash\"}]}";
+    public static final String GEMINI_MODELS =
+            "{\"models\":[{\"name\":\"models/gemini-2.5-flash\"," + "\"displayName\":\"Gemini 2.5 Flash\"}]}";
 }

@@ -47,13 +47,19 @@ public final class ProviderMock implements AutoCloseable {
     }
 
     public void json(int code, String body) {
-        server.enqueue(new MockResponse.Builder().code(code).setHeader("content-type", "application/json")
-                .body(body).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(code)
+                .setHeader("content-type", "application/json")
+                .body(body)
+                .build());
     }
 
     public void sse(String body) {
-        server.enqueue(new MockResponse.Builder().code(200).setHeader("content-type", "text/event-stream")
-                .body(body).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("content-type", "text/event-stream")
+                .body(body)
+                .build());
     }
 
     public void enqueue(MockResponse r) {

@@ -12,12 +12,14 @@ import org.controlsfx.control.CheckComboBox;
  */
 public final class Checked {
 
-    private Checked() {
-    }
+    private Checked() {}
 
     /** The checked items, in list order. */
     public static <T> List<T> items(CheckComboBox<T> box) {
         List<T> items = box.getItems();
-        return IntStream.range(0, items.size()).filter(box.getCheckModel()::isChecked).mapToObj(items::get).toList();
+        return IntStream.range(0, items.size())
+                .filter(box.getCheckModel()::isChecked)
+                .mapToObj(items::get)
+                .toList();
     }
 }

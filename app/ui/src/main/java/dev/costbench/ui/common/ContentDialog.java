@@ -13,8 +13,7 @@ import javafx.stage.Window;
  */
 public final class ContentDialog {
 
-    private ContentDialog() {
-    }
+    private ContentDialog() {}
 
     /**
      * Shows {@code content} under {@code headline} and returns the dialog (already showing).

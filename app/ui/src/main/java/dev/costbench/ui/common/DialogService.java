@@ -65,10 +65,10 @@ public interface DialogService {
         public static final FileKind JSON = new FileKind("JSON files", List.of("*.json"));
         public static final FileKind CSV = new FileKind("CSV files", List.of("*.csv"));
         public static final FileKind TEXT = new FileKind("Text files", List.of("*.txt", "*.md", "*.prompt"));
-        public static final FileKind IMAGES = new FileKind("Images",
-                List.of("*.png", "*.jpg", "*.jpeg", "*.webp", "*.gif", "*.bmp"));
-        public static final FileKind AUDIO = new FileKind("Audio", List.of("*.wav", "*.mp3", "*.flac", "*.ogg",
-                "*.m4a"));
+        public static final FileKind IMAGES =
+                new FileKind("Images", List.of("*.png", "*.jpg", "*.jpeg", "*.webp", "*.gif", "*.bmp"));
+        public static final FileKind AUDIO =
+                new FileKind("Audio", List.of("*.wav", "*.mp3", "*.flac", "*.ogg", "*.m4a"));
         public static final FileKind VIDEO = new FileKind("Video", List.of("*.mp4", "*.mov", "*.mkv", "*.webm"));
         public static final FileKind ANY = new FileKind("All files", List.of("*.*"));
 

@@ -3,23 +3,22 @@ package dev.costbench.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.RadioButton;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -98,7 +97,8 @@ public final class FxDialogService implements DialogService {
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.setResultConverter(b -> b == ButtonType.OK && group.getSelectedToggle() != null
-                ? (Integer) group.getSelectedToggle().getUserData() : null);
+                ? (Integer) group.getSelectedToggle().getUserData()
+                : null);
         return d.showAndWait();
     }
 
@@ -171,8 +171,13 @@ public final class FxDialogService implements DialogService {
         if (w == null) {
             return;
         }
-        Notifications.create().owner(w).text(message).position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(4))
-                .hideCloseButton().show();
+        Notifications.create()
+                .owner(w)
+                .text(message)
+                .position(Pos.BOTTOM_RIGHT)
+                .hideAfter(Duration.seconds(4))
+                .hideCloseButton()
+                .show();
     }
 
     private Alert alert(Alert.AlertType type, String title, String headline, String detail) {

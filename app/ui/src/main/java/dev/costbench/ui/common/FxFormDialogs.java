@@ -28,7 +28,9 @@ public final class FxFormDialogs implements FormDialogs {
 
     /** Dialogs owned by the window that has the focus. */
     public static FxFormDialogs ownedByFocusedWindow() {
-        return new FxFormDialogs(() -> Window.getWindows().stream().filter(Window::isFocused).findFirst()
+        return new FxFormDialogs(() -> Window.getWindows().stream()
+                .filter(Window::isFocused)
+                .findFirst()
                 .orElse(null));
     }
 

@@ -76,7 +76,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                         Job<?> replaced = pending.getAndSet(job);
                         if (replaced != null) {
                             replaced.cancel();
-                            single.execute(() -> replaced.run(e -> { }));
+                            single.execute(() -> replaced.run(e -> {}));
                         }
                         single.execute(() -> {
                             Job<?> latest = pending.getAndSet(null);

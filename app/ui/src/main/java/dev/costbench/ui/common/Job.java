@@ -34,10 +34,10 @@ public final class Job<T> {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private Consumer<? super T> onSuccess = r -> { };
+    private Consumer<? super T> onSuccess = r -> {};
     private Consumer<Throwable> onFailure;
-    private Runnable onCancelled = () -> { };
-    private Runnable always = () -> { };
+    private Runnable onCancelled = () -> {};
+    private Runnable always = () -> {};
     private volatile Thread thread;
 
     Job(String name, TaskExecutor.Work<T> work, Runner runner) {
@@ -143,8 +143,10 @@ public final class Job<T> {
     private void finish(T result, Throwable failure, Consumer<Throwable> defaultFailure) {
         running.set(false);
         try {
-            if (cancelled.get() && (failure == null || failure instanceof InterruptedException
-                    || failure instanceof CancellationException)) {
+            if (cancelled.get()
+                    && (failure == null
+                            || failure instanceof InterruptedException
+                            || failure instanceof CancellationException)) {
                 onCancelled.run();
             } else if (failure != null) {
                 (onFailure != null ? onFailure : defaultFailure).accept(failure);

@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** For background code that must ask the user and wait for the answer (a passphrase while keys load). */
 public final class UiCalls {
 
-    private UiCalls() {
-    }
+    private UiCalls() {}
 
     /**
      * Runs {@code question} on the UI thread and waits for its answer; on the UI thread itself it runs at once.

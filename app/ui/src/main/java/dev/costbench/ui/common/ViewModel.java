@@ -12,6 +12,5 @@ public interface ViewModel extends AutoCloseable {
 
     /** Stops background work the view model owns (lanes, running jobs). */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -35,8 +35,14 @@ final class AfterRunJudge {
     private volatile JudgeRun judgeRun;
 
     /** @param progress and {@code progressText}: the run's progress bar, which the judge takes over */
-    AfterRunJudge(UiContext ui, Supplier<LabStore> store, Supplier<Catalog> catalog, ClientSource clients,
-                  Consumer<String> error, DoubleProperty progress, StringProperty progressText) {
+    AfterRunJudge(
+            UiContext ui,
+            Supplier<LabStore> store,
+            Supplier<Catalog> catalog,
+            ClientSource clients,
+            Consumer<String> error,
+            DoubleProperty progress,
+            StringProperty progressText) {
         this.ui = ui;
         this.store = store;
         this.catalog = catalog;
@@ -61,24 +67,28 @@ final class AfterRunJudge {
         progress.set(0);
         judging.set(true);
         Judge judge = new Judge(store.get(), clients, id -> catalog.get().find(id));
-        ui.tasks().task("A/B judge", p -> {
-            JudgeRun jr = judge.start(experimentId, j, null, new JudgeListener() {
-                @Override
-                public void progress(JudgeProgress jp) {
-                    p.onUi(() -> {
-                        progress.set(jp.fraction());
-                        progressText.set("Judging: " + JudgeEditor.progressText(jp));
+        ui.tasks()
+                .task("A/B judge", p -> {
+                    JudgeRun jr = judge.start(experimentId, j, null, new JudgeListener() {
+                        @Override
+                        public void progress(JudgeProgress jp) {
+                            p.onUi(() -> {
+                                progress.set(jp.fraction());
+                                progressText.set("Judging: " + JudgeEditor.progressText(jp));
+                            });
+                        }
                     });
-                }
-            });
-            judgeRun = jr;
-            return jr.await();
-        }).onSuccess((JudgeResult r) -> progressText.set("Judge: " + r.message())).onFailure(e -> error.accept(
-                "The judge could not start: " + UiContext.describe(e))).always(() -> {
+                    judgeRun = jr;
+                    return jr.await();
+                })
+                .onSuccess((JudgeResult r) -> progressText.set("Judge: " + r.message()))
+                .onFailure(e -> error.accept("The judge could not start: " + UiContext.describe(e)))
+                .always(() -> {
                     judgeRun = null;
                     judging.set(false);
                     then.run();
-                }).start();
+                })
+                .start();
     }
 
     /** Cancels the judging when it runs; false when there was none to cancel. */

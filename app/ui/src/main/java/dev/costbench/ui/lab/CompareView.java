@@ -6,6 +6,7 @@ import dev.costbench.ui.common.View;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -18,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -50,7 +52,7 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
         chart.setAnimated(false);
         ((NumberAxis) chart.getYAxis()).setLabel("$ per call");
         body = new SplitPane(table, chart);
-        body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.5);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label legend = new Label("Change = later − earlier (negative: cheaper, fewer tokens, faster). In brackets "
@@ -58,7 +60,7 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
                 + "unpaired: Welch t for means, a bootstrap of medians for latency.");
         legend.setWrapText(true);
         legend.setStyle("-fx-text-fill: #6c757d;");
-        legend.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        legend.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(title, status, legend, body);
         vm.shownProperty().addListener((o, a, s) -> render(s));
     }
@@ -67,8 +69,12 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
         TableView<RunComparison.Row> t = new TableView<>();
         t.setId("lab-compare-table");
         t.setPlaceholder(new Label("No variant × model in either run."));
-        t.getColumns().add(text("Variant · model", 220, r -> r.variant() + " · " + r.model()
-                + (!r.inEarlier() ? "  (new)" : !r.inLater() ? "  (gone)" : "")));
+        t.getColumns()
+                .add(text(
+                        "Variant · model",
+                        220,
+                        r -> r.variant() + " · " + r.model()
+                                + (!r.inEarlier() ? "  (new)" : !r.inLater() ? "  (gone)" : "")));
         for (RunComparison.Metric m : RunComparison.Metric.values()) {
             t.getColumns().add(metric(m));
         }
@@ -108,8 +114,8 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
         chart.getData().add(s2);
     }
 
-    private static TableColumn<RunComparison.Row, String> text(String name, double w,
-                                                               Function<RunComparison.Row, String> f) {
+    private static TableColumn<RunComparison.Row, String> text(
+            String name, double w, Function<RunComparison.Row, String> f) {
         TableColumn<RunComparison.Row, String> c = new TableColumn<>(name);
         c.setPrefWidth(w);
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(f.apply(p.getValue())));
@@ -133,9 +139,12 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
                         + ch.changeText());
                 setStyle(ch.significant() ? "-fx-font-weight: bold;" : "");
                 setTooltip(new Tooltip(ch.nEarlier() + " observations earlier, " + ch.nLater() + " later; "
-                        + ch.method() + (ch.changeCi() == null ? "" : "; change " + RunComparison.value(m,
-                        ch.change()) + " (95 % CI " + RunComparison.value(m, ch.changeCi().low()) + " to "
-                        + RunComparison.value(m, ch.changeCi().high()) + ")")));
+                        + ch.method()
+                        + (ch.changeCi() == null
+                                ? ""
+                                : "; change " + RunComparison.value(m, ch.change()) + " (95 % CI "
+                                        + RunComparison.value(m, ch.changeCi().low()) + " to "
+                                        + RunComparison.value(m, ch.changeCi().high()) + ")")));
             }
         });
         return c;

@@ -25,12 +25,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class CompareViewModel implements ViewModel {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     /** A comparison and the runs it compares, the earlier first. */
-    public record Shown(RunComparison comparison, Experiment earlier, Experiment later) {
-    }
+    public record Shown(RunComparison comparison, Experiment earlier, Experiment later) {}
 
     private final TaskExecutor.Lane lane;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -45,25 +44,32 @@ public final class CompareViewModel implements ViewModel {
     public void compare(LabStore store, Experiment a, Experiment b) {
         Experiment earlier = a.created().isAfter(b.created()) ? b : a;
         Experiment later = earlier == a ? b : a;
-        title.set("Compare #" + earlier.id() + " " + earlier.name() + " (" + WHEN.format(earlier.created())
-                + ")  →  #" + later.id() + " " + later.name() + " (" + WHEN.format(later.created()) + ")");
+        title.set("Compare #" + earlier.id() + " " + earlier.name() + " (" + WHEN.format(earlier.created()) + ")  →  #"
+                + later.id() + " " + later.name() + " (" + WHEN.format(later.created()) + ")");
         status.set("Comparing…");
         shown.set(null);
         lane.task(p -> {
-            StatsOptions o = StatsOptions.defaults();
-            ExperimentData d1 = ExperimentData.load(store, earlier.id());
-            ExperimentData d2 = ExperimentData.load(store, later.id());
-            ExperimentResults r1 = LabResults.analyze(d1, earlier.settings().extraJson(), o);
-            ExperimentResults r2 = LabResults.analyze(d2, later.settings().extraJson(), o);
-            return RunComparison.compare(d1, r1, d2, r2, o);
-        }).onSuccess(c -> {
-            long significant = c.rows().stream().filter(r -> r.change(RunComparison.Metric.COST_PER_CALL)
-                    .significant()).count();
-            status.set(c.rows().size() + " variant × model rows; the cost per call changed significantly in "
-                    + significant + ".");
-            shown.set(new Shown(c, earlier, later));
-        }).onFailure(e -> status.set("Cannot compare these runs: " + UiContext.describe(e) + ". Open each one to "
-                + "check that its trials can be read.")).start();
+                    StatsOptions o = StatsOptions.defaults();
+                    ExperimentData d1 = ExperimentData.load(store, earlier.id());
+                    ExperimentData d2 = ExperimentData.load(store, later.id());
+                    ExperimentResults r1 =
+                            LabResults.analyze(d1, earlier.settings().extraJson(), o);
+                    ExperimentResults r2 =
+                            LabResults.analyze(d2, later.settings().extraJson(), o);
+                    return RunComparison.compare(d1, r1, d2, r2, o);
+                })
+                .onSuccess(c -> {
+                    long significant = c.rows().stream()
+                            .filter(r ->
+                                    r.change(RunComparison.Metric.COST_PER_CALL).significant())
+                            .count();
+                    status.set(c.rows().size() + " variant × model rows; the cost per call changed significantly in "
+                            + significant + ".");
+                    shown.set(new Shown(c, earlier, later));
+                })
+                .onFailure(e -> status.set("Cannot compare these runs: " + UiContext.describe(e) + ". Open each one to "
+                        + "check that its trials can be read."))
+                .start();
     }
 
     @Override

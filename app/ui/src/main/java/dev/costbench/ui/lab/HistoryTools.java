@@ -13,31 +13,53 @@ import javafx.scene.layout.FlowPane;
 /** The history's buttons and context menu: new, rerun, export, reload, delete, compare, re-price, import. */
 final class HistoryTools {
 
-    private HistoryTools() {
-    }
+    private HistoryTools() {}
 
     static FlowPane bar(LabViewModel vm, IntegerBinding selected) {
         HistoryViewModel h = vm.history();
-        Button newExp = button("New experiment…", "lab-new", "Baseline vs optimized prompt on one or more models, N "
-                + "repetitions, a budget cap", vm::showSetup);
+        Button newExp = button(
+                "New experiment…",
+                "lab-new",
+                "Baseline vs optimized prompt on one or more models, N " + "repetitions, a budget cap",
+                vm::showSetup);
         newExp.setDisable(vm.setup() == null);
-        Button rerun = button("Rerun", "lab-rerun", "Duplicate the experiment's setup as a new run (or resume an "
-                + "interrupted one)", vm::rerunSelected);
+        Button rerun = button(
+                "Rerun",
+                "lab-rerun",
+                "Duplicate the experiment's setup as a new run (or resume an " + "interrupted one)",
+                vm::rerunSelected);
         rerun.setDisable(vm.setup() == null);
-        Button export = button("Export…", "lab-export", "The experiment with every trial as JSON or CSV (never a key)",
+        Button export = button(
+                "Export…",
+                "lab-export",
+                "The experiment with every trial as JSON or CSV (never a key)",
                 h::exportSelected);
         Button refresh = button("⟳", "lab-refresh", "Reload the history", h::refresh);
-        Button delete = button("Delete", "lab-delete", "Delete the experiment and its trials (the ledger of money "
-                + "spent is kept)", h::deleteSelected);
-        Button compare = button("Compare", "lab-compare-button", "Select two experiments (Ctrl+click) to see how cost "
-                + "per call, tokens, latency and quality changed from the earlier to the later run, with 95 % "
-                + "intervals (Ctrl+Shift+C in the list)", vm::compareSelected);
+        Button delete = button(
+                "Delete",
+                "lab-delete",
+                "Delete the experiment and its trials (the ledger of money " + "spent is kept)",
+                h::deleteSelected);
+        Button compare = button(
+                "Compare",
+                "lab-compare-button",
+                "Select two experiments (Ctrl+click) to see how cost "
+                        + "per call, tokens, latency and quality changed from the earlier to the later run, with 95 % "
+                        + "intervals (Ctrl+Shift+C in the list)",
+                vm::compareSelected);
         compare.disableProperty().bind(selected.isNotEqualTo(2));
-        Button reprice = button("Re-price", "lab-reprice-button", "Re-price at today's prices: each call's stored "
-                + "usage at the current catalog's prices, then vs now (the stored costs are not changed; "
-                + "Ctrl+Shift+P in the list)", vm::repriceSelected);
-        Button importBtn = button("Import…", "lab-import", "Import an experiment exported as JSON (or drop a .json "
-                + "file on the list; Ctrl+I in the list)", h::importChosen);
+        Button reprice = button(
+                "Re-price",
+                "lab-reprice-button",
+                "Re-price at today's prices: each call's stored "
+                        + "usage at the current catalog's prices, then vs now (the stored costs are not changed; "
+                        + "Ctrl+Shift+P in the list)",
+                vm::repriceSelected);
+        Button importBtn = button(
+                "Import…",
+                "lab-import",
+                "Import an experiment exported as JSON (or drop a .json " + "file on the list; Ctrl+I in the list)",
+                h::importChosen);
         FlowPane tools = new FlowPane(6, 6, newExp, rerun, export, refresh, delete, compare, reprice, importBtn);
         tools.setAlignment(Pos.CENTER_LEFT);
         return tools;

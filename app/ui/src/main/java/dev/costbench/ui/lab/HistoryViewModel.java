@@ -14,6 +14,8 @@ import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +40,8 @@ public final class HistoryViewModel implements ViewModel {
     static final String EMPTY = "Select an experiment, or start one with “New experiment”.";
     static final String NO_STORE = "The local store is not open (another CostBench may be running), so experiments "
             + "cannot be shown. Close the other CostBench and start this one again.";
-    private static final FileKind EXPORT_JSON = new FileKind("CostBench export (JSON)",
-            List.of("*.json"));
-    private static final FileKind EXPORT_CSV = new FileKind("CSV (one row per trial)",
-            List.of("*.csv"));
+    private static final FileKind EXPORT_JSON = new FileKind("CostBench export (JSON)", List.of("*.json"));
+    private static final FileKind EXPORT_CSV = new FileKind("CSV (one row per trial)", List.of("*.csv"));
 
     private final UiContext ui;
     private final Supplier<LabStore> store;
@@ -50,7 +50,7 @@ public final class HistoryViewModel implements ViewModel {
     private final ObservableList<ExperimentOverview> selection = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", EMPTY);
-    private LongConsumer onImported = id -> { };
+    private LongConsumer onImported = id -> {};
     private boolean warmedUp;
 
     public HistoryViewModel(UiContext ui, Supplier<LabStore> store) {
@@ -68,7 +68,8 @@ public final class HistoryViewModel implements ViewModel {
     }
 
     private static boolean matches(Experiment e, String q) {
-        return e.name().toLowerCase(Locale.ROOT).contains(q) || e.status().name().toLowerCase(Locale.ROOT).contains(q)
+        return e.name().toLowerCase(Locale.ROOT).contains(q)
+                || e.status().name().toLowerCase(Locale.ROOT).contains(q)
                 || e.models().stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains(q))
                 || ("imported".contains(q) && ExperimentImport.isImported(e));
     }
@@ -79,14 +80,17 @@ public final class HistoryViewModel implements ViewModel {
      */
     static String summary(ExperimentOverview o) {
         Experiment e = o.experiment();
-        boolean nothing = o.succeeded() == 0 && e.status() != ExperimentStatus.DONE
-                && e.status() != ExperimentStatus.RUNNING;
+        boolean nothing =
+                o.succeeded() == 0 && e.status() != ExperimentStatus.DONE && e.status() != ExperimentStatus.RUNNING;
         return e.name() + (ExperimentImport.isImported(e) ? "  ⇩ imported" : "") + "\n"
                 + e.status().name().toLowerCase(Locale.ROOT) + " · " + CompareViewModel.WHEN.format(e.created())
-                + " · " + e.models().size() + " model(s)\n" + (nothing ? "no trial has succeeded yet — Rerun"
-                : o.succeeded() + " trials ok") + (o.failed() > 0 ? ", " + o.failed() + " failed" : "") + " · "
-                + Money.format(o.trialCostUsd()) + " in trials" + (o.spentUsd().compareTo(o.trialCostUsd()) == 0 ? ""
-                : " · " + Money.format(o.spentUsd()) + " spent here");
+                + " · " + e.models().size() + " model(s)\n"
+                + (nothing ? "no trial has succeeded yet — Rerun" : o.succeeded() + " trials ok")
+                + (o.failed() > 0 ? ", " + o.failed() + " failed" : "") + " · "
+                + Money.format(o.trialCostUsd()) + " in trials"
+                + (o.spentUsd().compareTo(o.trialCostUsd()) == 0
+                        ? ""
+                        : " · " + Money.format(o.spentUsd()) + " spent here");
     }
 
     /** Re-reads the experiments from the store (newest first), keeping the selection. */
@@ -112,10 +116,14 @@ public final class HistoryViewModel implements ViewModel {
      * (app/bench RESULTS-history.md).
      */
     private void warmUp(LabStore s, long experimentId) {
-        ui.tasks().task("A/B lab warm-up", () -> LabResults.preview(ExperimentData.load(s, experimentId),
-                StatsOptions.defaults())).onFailure(e -> {
+        ui.tasks()
+                .task(
+                        "A/B lab warm-up",
+                        () -> LabResults.preview(ExperimentData.load(s, experimentId), StatsOptions.defaults()))
+                .onFailure(e -> {
                     // only a warm-up: the store may have closed, the experiment may be gone
-                }).start();
+                })
+                .start();
     }
 
     /** Selects only the experiment with {@code id} (after a refresh), if it is listed. */
@@ -130,7 +138,9 @@ public final class HistoryViewModel implements ViewModel {
 
     /** "Import…": a JSON export chosen by the user. */
     public void importChosen() {
-        ui.dialogs().openFile("Import an experiment exported as JSON", EXPORT_JSON).ifPresent(this::importFrom);
+        ui.dialogs()
+                .openFile("Import an experiment exported as JSON", EXPORT_JSON)
+                .ifPresent(this::importFrom);
     }
 
     /**
@@ -139,12 +149,25 @@ public final class HistoryViewModel implements ViewModel {
      */
     public void importFrom(Path f) {
         LabStore s = store.get();
-        ui.tasks().task("A/B import", p -> ExperimentImport.importInto(s, Files.readString(f,
-                StandardCharsets.UTF_8), f.getFileName().toString()).id()).onSuccess(id -> {
+        ui.tasks()
+                .task(
+                        "A/B import",
+                        p -> ExperimentImport.importInto(
+                                        s,
+                                        Files.readString(f, StandardCharsets.UTF_8),
+                                        f.getFileName().toString())
+                                .id())
+                .onSuccess(id -> {
                     refresh();
                     onImported.accept(id);
-                }).onFailure(e -> ui.dialogs().error("Cannot import " + f.getFileName(), UiContext.describe(e)
-                        + "\n\nNothing was imported. Choose a file exported by CostBench (Export… → JSON).")).start();
+                })
+                .onFailure(
+                        e -> ui.dialogs()
+                                .error(
+                                        "Cannot import " + f.getFileName(),
+                                        UiContext.describe(e)
+                                                + "\n\nNothing was imported. Choose a file exported by CostBench (Export… → JSON)."))
+                .start();
     }
 
     /** "Export…": the selected experiment as JSON, or CSV when the file name ends in .csv. */
@@ -154,24 +177,36 @@ public final class HistoryViewModel implements ViewModel {
             ui.dialogs().info("Select an experiment to export", "Click an experiment in the history, then Export….");
             return;
         }
-        ui.dialogs().saveFile("Export the experiment", e.name().replaceAll("[^A-Za-z0-9._-]", "-") + ".json",
-                EXPORT_JSON, EXPORT_CSV).ifPresent(f -> exportTo(e.id(), f));
+        ui.dialogs()
+                .saveFile(
+                        "Export the experiment",
+                        e.name().replaceAll("[^A-Za-z0-9._-]", "-") + ".json",
+                        EXPORT_JSON,
+                        EXPORT_CSV)
+                .ifPresent(f -> exportTo(e.id(), f));
     }
 
     /** Writes experiment {@code id} as JSON, or CSV when the file name ends in .csv (in the background). */
     public void exportTo(long id, Path f) {
         LabStore s = store.get();
         boolean csv = f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        ui.tasks().task("A/B export", () -> {
-            try {
-                Files.writeString(f, csv ? ExperimentExport.csv(s, id) : ExperimentExport.json(s, id),
-                        StandardCharsets.UTF_8);
-            } catch (java.io.IOException x) {
-                throw new java.io.UncheckedIOException(x);
-            }
-        }).onSuccess(v -> ui.dialogs().notify("Exported to " + f.getFileName()))
-                .onFailure(x -> ui.dialogs().error("The export failed", UiContext.describe(x) + "\n\nChoose a folder "
-                        + "you can write to and try again.")).start();
+        ui.tasks()
+                .task("A/B export", () -> {
+                    try {
+                        Files.writeString(
+                                f,
+                                csv ? ExperimentExport.csv(s, id) : ExperimentExport.json(s, id),
+                                StandardCharsets.UTF_8);
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                })
+                .onSuccess(v -> ui.dialogs().notify("Exported to " + f.getFileName()))
+                .onFailure(x -> ui.dialogs()
+                        .error(
+                                "The export failed",
+                                UiContext.describe(x) + "\n\nChoose a folder " + "you can write to and try again."))
+                .start();
     }
 
     /** "Delete": the selected experiment and its trials, after asking; the ledger keeps what was spent. */
@@ -181,8 +216,12 @@ public final class HistoryViewModel implements ViewModel {
             return;
         }
         LabStore s = store.get();
-        if (ui.dialogs().confirm("Delete experiment", "Delete “" + e.name() + "” and all its trials? The ledger "
-                + "keeps what was spent (" + Money.format(s.spentOnExperiment(e.id())) + ").", "Delete")) {
+        if (ui.dialogs()
+                .confirm(
+                        "Delete experiment",
+                        "Delete “" + e.name() + "” and all its trials? The ledger " + "keeps what was spent ("
+                                + Money.format(s.spentOnExperiment(e.id())) + ").",
+                        "Delete")) {
             s.deleteExperiment(e.id());
             selection.clear();
             refresh();

@@ -3,6 +3,7 @@ package dev.costbench.ui.lab;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.judge.JudgeSpec;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -84,7 +85,7 @@ final class JudgeDialog {
         vm.estimate(editor::spec);
     }
 
-    private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {
+    private static Label label(String id, ObservableValue<String> text) {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
-import dev.costbench.model.lab.run.BudgetGuarantee;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.judge.JudgeProgress;
 import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.model.lab.run.BudgetGuarantee;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -14,6 +18,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -42,9 +47,12 @@ final class JudgeEditor extends VBox {
         rubric.setId(idPrefix + "-rubric");
         scale.setId(idPrefix + "-scale");
         budget.setId(idPrefix + "-budget");
-        model.getItems().setAll(catalog.models().stream().map(ModelEntry::id).sorted().toList());
-        model.setValue(model.getItems().contains("gpt-4o-mini") ? "gpt-4o-mini"
-                : model.getItems().isEmpty() ? null : model.getItems().get(0));
+        model.getItems()
+                .setAll(catalog.models().stream().map(ModelEntry::id).sorted().toList());
+        model.setValue(
+                model.getItems().contains("gpt-4o-mini")
+                        ? "gpt-4o-mini"
+                        : model.getItems().isEmpty() ? null : model.getItems().get(0));
         model.setTooltip(new Tooltip("The judge model; a small, cheap model is usually enough for a clear rubric"));
         rubric.setWrapText(true);
         rubric.setPrefRowCount(5);
@@ -74,20 +82,26 @@ final class JudgeEditor extends VBox {
 
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
     /** "3 of 18 scored · 1 failed · judge spent $0.0004" for a progress line. */
-    static String progressText(dev.costbench.model.lab.judge.JudgeProgress p) {
-        return String.format(java.util.Locale.ROOT, "%d of %d scored%s · judge spent %s", p.scored(), p.total(),
+    static String progressText(JudgeProgress p) {
+        return String.format(
+                Locale.ROOT,
+                "%d of %d scored%s · judge spent %s",
+                p.scored(),
+                p.total(),
                 p.failed() == 0 ? "" : " · " + p.failed() + " failed",
-                dev.costbench.model.cost.Money.format(p.spentUsd()));
+                Money.format(p.spentUsd()));
     }
 
     /** "$0.50": a cap with at least two decimals. */
     static String cap(BigDecimal usd) {
-        return "$" + usd.setScale(Math.max(2, usd.scale()), java.math.RoundingMode.UNNECESSARY).toPlainString();
+        return "$"
+                + usd.setScale(Math.max(2, usd.scale()), RoundingMode.UNNECESSARY)
+                        .toPlainString();
     }
 
     /** The judge as set up, or null when it is switched off; a clear message for what is wrong. */
@@ -100,7 +114,8 @@ final class JudgeEditor extends VBox {
         }
         BigDecimal cap;
         try {
-            cap = budget.getText() == null || budget.getText().isBlank() ? null
+            cap = budget.getText() == null || budget.getText().isBlank()
+                    ? null
                     : new BigDecimal(budget.getText().trim().replace("$", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("The judge cap must be an amount in USD, e.g. 0.50.");
@@ -108,8 +123,13 @@ final class JudgeEditor extends VBox {
         if (cap != null && cap.signum() <= 0) {
             throw new IllegalArgumentException("The judge cap must be positive (or empty for no cap).");
         }
-        return new JudgeSpec(model.getValue(), rubric.getText(), scale.getValue(), reference.isSelected(),
-                JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS, cap);
+        return new JudgeSpec(
+                model.getValue(),
+                rubric.getText(),
+                scale.getValue(),
+                reference.isSelected(),
+                JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS,
+                cap);
     }
 
     /** Shows {@code s} (switched on), or switches the judge off for null. */

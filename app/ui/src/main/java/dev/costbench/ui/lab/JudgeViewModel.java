@@ -44,8 +44,13 @@ public final class JudgeViewModel implements ViewModel {
     private final ReadOnlyObjectWrapper<JudgeResult> result = new ReadOnlyObjectWrapper<>(this, "result");
     private volatile JudgeRun run;
 
-    JudgeViewModel(UiContext ui, LabStore store, Catalog catalog, ClientSource clients, Experiment experiment,
-                   Consumer<JudgeResult> onDone) {
+    JudgeViewModel(
+            UiContext ui,
+            LabStore store,
+            Catalog catalog,
+            ClientSource clients,
+            Experiment experiment,
+            Consumer<JudgeResult> onDone) {
         this.ui = ui;
         this.store = store;
         this.judge = new Judge(store, clients, catalog::find);
@@ -68,9 +73,14 @@ public final class JudgeViewModel implements ViewModel {
         try {
             JudgeSpec s = spec.get();
             JudgeEstimate e = judge.estimate(experiment.id(), s);
-            estimate.set(e.calls() == 0 ? "Every output already has a score by " + s.model() + "."
-                    : "Estimated cost: " + e.text() + (s.budgetUsd() == null ? "" : "; the judge stops before its "
-                    + JudgeEditor.cap(s.budgetUsd()) + " cap"));
+            estimate.set(
+                    e.calls() == 0
+                            ? "Every output already has a score by " + s.model() + "."
+                            : "Estimated cost: " + e.text()
+                                    + (s.budgetUsd() == null
+                                            ? ""
+                                            : "; the judge stops before its " + JudgeEditor.cap(s.budgetUsd())
+                                                    + " cap"));
         } catch (RuntimeException ex) {
             estimate.set("");
             error.set(UiContext.describe(ex));
@@ -92,30 +102,34 @@ public final class JudgeViewModel implements ViewModel {
             return;
         }
         running.set(true);
-        ui.tasks().task("A/B judge", p -> {
-            JudgeRun r = judge.start(experiment.id(), s, null, new JudgeListener() {
-                @Override
-                public void progress(JudgeProgress jp) {
-                    p.onUi(() -> {
-                        progress.set(jp.fraction());
-                        progressText.set(JudgeEditor.progressText(jp));
-                        if (jp.lastError() != null) {
-                            error.set(jp.lastError());
+        ui.tasks()
+                .task("A/B judge", p -> {
+                    JudgeRun r = judge.start(experiment.id(), s, null, new JudgeListener() {
+                        @Override
+                        public void progress(JudgeProgress jp) {
+                            p.onUi(() -> {
+                                progress.set(jp.fraction());
+                                progressText.set(JudgeEditor.progressText(jp));
+                                if (jp.lastError() != null) {
+                                    error.set(jp.lastError());
+                                }
+                            });
                         }
                     });
-                }
-            });
-            run = r;
-            return r.await();
-        }).onSuccess(r -> {
-            progressText.set(r.message());
-            result.set(r);
-            onDone.accept(r);
-        }).onFailure(e -> error.set("The judge could not start: " + UiContext.describe(e)))
+                    run = r;
+                    return r.await();
+                })
+                .onSuccess(r -> {
+                    progressText.set(r.message());
+                    result.set(r);
+                    onDone.accept(r);
+                })
+                .onFailure(e -> error.set("The judge could not start: " + UiContext.describe(e)))
                 .always(() -> {
                     run = null;
                     running.set(false);
-                }).start();
+                })
+                .start();
     }
 
     /** Cancels the judging; the scores recorded are kept, the outputs left keep no score. */

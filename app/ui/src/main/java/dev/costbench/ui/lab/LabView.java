@@ -1,19 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
-import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.ExperimentOverview;
-import dev.costbench.model.lab.LabStore;
-import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.ui.common.ContentDialog;
-import dev.costbench.ui.common.FxDialogService;
-import dev.costbench.ui.common.FxTaskExecutor;
-import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.View;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -53,7 +46,9 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
     public LabView(LabViewModel vm) {
         this.vm = vm;
         HistoryViewModel h = vm.history();
-        this.setup = vm.setup() == null ? null : new SetupPane(vm.setup(), vm.catalog().get());
+        this.setup = vm.setup() == null
+                ? null
+                : new SetupPane(vm.setup(), vm.catalog().get());
         this.results = new ResultsPane(vm.results(), vm.catalog());
         this.compare = new CompareView(vm.compare());
         setId("lab-view");
@@ -95,13 +90,15 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
             e.consume();
         });
         history.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(LabView::json)) {
+            if (e.getDragboard().hasFiles()
+                    && e.getDragboard().getFiles().stream().anyMatch(LabView::json)) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
             e.consume();
         });
         history.setOnDragDropped(e -> {
-            List<File> files = e.getDragboard().getFiles().stream().filter(LabView::json).toList();
+            List<File> files =
+                    e.getDragboard().getFiles().stream().filter(LabView::json).toList();
             files.forEach(f -> h.importFrom(f.toPath()));
             e.setDropCompleted(!files.isEmpty());
             e.consume();
@@ -118,8 +115,12 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
         showPage(vm.pageProperty().get());
         vm.repricingProperty().addListener((o, a, r) -> {
             if (r != null) {
-                ContentDialog.show(getScene() == null ? null : getScene().getWindow(), "Re-price at today's prices",
-                        r.headline(), new RepriceView(r.repricing()), "lab-reprice");
+                ContentDialog.show(
+                        getScene() == null ? null : getScene().getWindow(),
+                        "Re-price at today's prices",
+                        r.headline(),
+                        new RepriceView(r.repricing()),
+                        "lab-reprice");
             }
         });
         h.refresh();
@@ -130,7 +131,10 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
     }
 
     private void mirrorSelection() {
-        if (syncing || history.getSelectionModel().getSelectedItems().equals(vm.history().selection())) {
+        if (syncing
+                || history.getSelectionModel()
+                        .getSelectedItems()
+                        .equals(vm.history().selection())) {
             return;
         }
         syncing = true;
@@ -143,12 +147,13 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
     }
 
     private void showPage(LabViewModel.Page p) {
-        center.setCenter(switch (p) {
-            case SETUP -> setup;
-            case RESULTS -> results;
-            case COMPARE -> compare;
-            default -> empty;
-        });
+        center.setCenter(
+                switch (p) {
+                    case SETUP -> setup;
+                    case RESULTS -> results;
+                    case COMPARE -> compare;
+                    default -> empty;
+                });
     }
 
     /** Shows the setup form for a new experiment. */

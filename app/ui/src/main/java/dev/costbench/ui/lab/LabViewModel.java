@@ -25,7 +25,12 @@ import javafx.collections.ListChangeListener;
 public final class LabViewModel implements ViewModel, QualityCheckTarget {
 
     /** What the center of the lab shows. */
-    public enum Page { EMPTY, SETUP, RESULTS, COMPARE }
+    public enum Page {
+        EMPTY,
+        SETUP,
+        RESULTS,
+        COMPARE
+    }
 
     private final UiContext ui;
     private final Supplier<LabStore> store;
@@ -35,8 +40,7 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
     private final ResultsViewModel results;
     private final CompareViewModel compare;
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.EMPTY);
-    private final ReadOnlyObjectWrapper<RepriceView.Shown> repricing = new ReadOnlyObjectWrapper<>(this,
-            "repricing");
+    private final ReadOnlyObjectWrapper<RepriceView.Shown> repricing = new ReadOnlyObjectWrapper<>(this, "repricing");
     private RunViewModel.Finished lastRun;
 
     /** History and results only (no runs, no judging): for views that only read the store. */
@@ -50,8 +54,13 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
      * @param prompt  "From the Prompt view" in the setup
      * @param media   "Images from the Media view" in the setup
      */
-    public LabViewModel(UiContext ui, Supplier<LabStore> store, Supplier<Catalog> catalog, ClientSource clients,
-                        SetupViewModel.PromptSource prompt, ExperimentMediaSource media) {
+    public LabViewModel(
+            UiContext ui,
+            Supplier<LabStore> store,
+            Supplier<Catalog> catalog,
+            ClientSource clients,
+            SetupViewModel.PromptSource prompt,
+            ExperimentMediaSource media) {
         this.ui = ui;
         this.store = store;
         this.catalog = catalog;
@@ -115,8 +124,10 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
     public void compareSelected() {
         List<ExperimentOverview> sel = List.copyOf(history.selection());
         if (sel.size() != 2) {
-            ui.dialogs().info("Select two experiments to compare", "Ctrl+click the second one in the history, then "
-                    + "Compare (Ctrl+Shift+C).");
+            ui.dialogs()
+                    .info(
+                            "Select two experiments to compare",
+                            "Ctrl+click the second one in the history, then " + "Compare (Ctrl+Shift+C).");
             return;
         }
         compare.compare(store.get(), sel.get(0).experiment(), sel.get(1).experiment());
@@ -127,18 +138,24 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
     public void repriceSelected() {
         Experiment e = history.selected();
         if (e == null) {
-            ui.dialogs().info("Select an experiment to re-price", "Click an experiment in the history, then "
-                    + "Re-price (Ctrl+Shift+P).");
+            ui.dialogs()
+                    .info(
+                            "Select an experiment to re-price",
+                            "Click an experiment in the history, then " + "Re-price (Ctrl+Shift+P).");
             return;
         }
         Catalog c = currentCatalog();
         LabStore s = store.get();
-        ui.tasks().task("A/B re-price", p -> new RepriceView.Shown(s.loadExperiment(e.id()), Repricing.of(s, e.id(),
-                c::find), c)).onSuccess(r -> {
-            repricing.set(null); // the same run re-priced again is shown again
-            repricing.set(r);
-        }).onFailure(x -> ui.dialogs().error("Cannot re-price “"
-                + e.name() + "”", UiContext.describe(x))).start();
+        ui.tasks()
+                .task(
+                        "A/B re-price",
+                        p -> new RepriceView.Shown(s.loadExperiment(e.id()), Repricing.of(s, e.id(), c::find), c))
+                .onSuccess(r -> {
+                    repricing.set(null); // the same run re-priced again is shown again
+                    repricing.set(r);
+                })
+                .onFailure(x -> ui.dialogs().error("Cannot re-price “" + e.name() + "”", UiContext.describe(x)))
+                .start();
     }
 
     private Catalog currentCatalog() {

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -26,12 +26,10 @@ import javafx.collections.ObservableList;
 public final class OutputsModel {
 
     /** One side: its title ("verbose (baseline) · $0.0012 · judge 4/5"), media caption, judge tooltip and output. */
-    public record Side(String title, String media, String tooltip) {
-    }
+    public record Side(String title, String media, String tooltip) {}
 
     /** What the outputs tab shows for the cell picked. */
-    public record Shown(Side left, Side right, List<WordDiff.Segment> diff) {
-    }
+    public record Shown(Side left, Side right, List<WordDiff.Segment> diff) {}
 
     private final ObservableList<String> cells = FXCollections.observableArrayList();
     private final StringProperty selected = new SimpleStringProperty(this, "selected");
@@ -59,7 +57,8 @@ public final class OutputsModel {
             if (t.errorText() != null) {
                 continue;
             }
-            String key = "input " + t.cell().inputId() + " · " + t.cell().modelId() + " · rep " + t.cell().repetition();
+            String key = "input " + t.cell().inputId() + " · " + t.cell().modelId() + " · rep "
+                    + t.cell().repetition();
             Trial[] pair = m.computeIfAbsent(key, k -> new Trial[2]);
             if (base != null && t.cell().variantId() == base.id()) {
                 pair[0] = t;

@@ -44,8 +44,8 @@ final class OutputsPane extends VBox {
         rightMedia.setId("lab-right-media");
         ScrollPane lp = scroll(left);
         ScrollPane rp = scroll(right);
-        SplitPane outputs = new SplitPane(new VBox(4, leftTitle, leftMedia, lp), new VBox(4, rightTitle, rightMedia,
-                rp));
+        SplitPane outputs =
+                new SplitPane(new VBox(4, leftTitle, leftMedia, lp), new VBox(4, rightTitle, rightMedia, rp));
         VBox.setVgrow(lp, Priority.ALWAYS);
         VBox.setVgrow(rp, Priority.ALWAYS);
         HBox bar = new HBox(8, new Label("Outputs side by side"), cell, up, down, TrialDeletion.button(vm));

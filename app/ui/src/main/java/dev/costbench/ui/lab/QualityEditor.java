@@ -20,6 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * Edits the pass/fail checks run on every output (contains, does not contain, regex, valid JSON, max characters, max
@@ -35,8 +36,8 @@ final class QualityEditor extends VBox {
     private final Label checkError = new Label();
     private final TextField minSaving = new TextField();
     private final TextField tolerance = new TextField();
-    private final ComboBox<QualityMeasure> measure = new ComboBox<>(
-            FXCollections.observableArrayList(QualityMeasure.values()));
+    private final ComboBox<QualityMeasure> measure =
+            new ComboBox<>(FXCollections.observableArrayList(QualityMeasure.values()));
     private final CheckBox significance = new CheckBox("the saving must be significant (p < 0.05)");
 
     /** @param idPrefix prefix of the node ids (tests look them up), e.g. "setup" or "results" */
@@ -55,7 +56,7 @@ final class QualityEditor extends VBox {
         });
         kind.setId(idPrefix + "-check-kind");
         kind.getSelectionModel().select(Check.Kind.CONTAINS);
-        kind.setConverter(new javafx.util.StringConverter<>() {
+        kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(Check.Kind k) {
                 return k == null ? "" : k.code().replace('_', ' ');
@@ -81,7 +82,8 @@ final class QualityEditor extends VBox {
                 checks.getItems().remove(c);
             }
         });
-        remove.disableProperty().bind(checks.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty()
+                .bind(checks.getSelectionModel().selectedItemProperty().isNull());
         checkError.setId(idPrefix + "-check-error");
         checkError.setStyle("-fx-text-fill: #c0392b;");
         checkError.setWrapText(true);
@@ -96,7 +98,7 @@ final class QualityEditor extends VBox {
         tolerance.setPrefColumnCount(4);
         minSaving.setTooltip(new Tooltip("Adopt the optimized prompt only when it saves at least this much per call"));
         tolerance.setTooltip(new Tooltip("…and its quality drops by at most this much, relative to the baseline's"));
-        measure.setConverter(new javafx.util.StringConverter<>() {
+        measure.setConverter(new StringConverter<>() {
             @Override
             public String toString(QualityMeasure m) {
                 return m == null ? "" : m.label();
@@ -115,8 +117,14 @@ final class QualityEditor extends VBox {
         th.addRow(0, new Label("Adopt when the saving is at least"), minSaving, new Label("%"));
         th.addRow(1, new Label("with quality within"), tolerance, new Label("%  measured as"), measure);
         th.add(significance, 0, 2, 4, 1);
-        getChildren().addAll(new Label("Pass/fail checks on every output"), checks, addBar, checkError,
-                new Label("Verdict"), th);
+        getChildren()
+                .addAll(
+                        new Label("Pass/fail checks on every output"),
+                        checks,
+                        addBar,
+                        checkError,
+                        new Label("Verdict"),
+                        th);
         set(List.of(), VerdictThresholds.defaults());
         updateArgument();
     }
@@ -127,9 +135,16 @@ final class QualityEditor extends VBox {
         boolean limit = k == Check.Kind.MAX_CHARS || k == Check.Kind.MAX_TOKENS;
         argument.setDisable(!text && !limit);
         anyCase.setDisable(!text);
-        argument.setPromptText(k == Check.Kind.REGEX ? "a Java regex, e.g. ^\\{.*\\}$" : text ? "text to look for"
-                : limit ? (k == Check.Kind.MAX_CHARS ? "most characters, e.g. 600" : "most output tokens, e.g. 200")
-                : "");
+        argument.setPromptText(
+                k == Check.Kind.REGEX
+                        ? "a Java regex, e.g. ^\\{.*\\}$"
+                        : text
+                                ? "text to look for"
+                                : limit
+                                        ? (k == Check.Kind.MAX_CHARS
+                                                ? "most characters, e.g. 600"
+                                                : "most output tokens, e.g. 200")
+                                        : "");
         checkError.setText("");
     }
 
@@ -144,8 +159,8 @@ final class QualityEditor extends VBox {
                     try {
                         n = Integer.parseInt(a.trim());
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(k.code().replace('_', ' ') + " needs a whole number, e.g. "
-                                + "600");
+                        throw new IllegalArgumentException(
+                                k.code().replace('_', ' ') + " needs a whole number, e.g. " + "600");
                     }
                     yield new Check(k, null, n, false);
                 }

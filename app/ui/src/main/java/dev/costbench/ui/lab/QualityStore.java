@@ -10,8 +10,7 @@ import java.util.function.UnaryOperator;
 /** Reads and writes an experiment's checks, thresholds and judge in its stored settings (they survive a restart). */
 final class QualityStore {
 
-    private QualityStore() {
-    }
+    private QualityStore() {}
 
     static QualitySettings read(Experiment e) {
         return QualitySettings.read(e.settings().extraJson());
@@ -22,8 +21,15 @@ final class QualityStore {
         Experiment e = store.loadExperiment(id);
         ExperimentSettings s = e.settings();
         String json = change.apply(read(e)).writeInto(s.extraJson());
-        store.updateSettings(id, new ExperimentSettings(s.temperature(), s.maxOutputTokens(), s.reasoningBudget(),
-                s.reasoningEffort(), s.reuseStoredAnswers(), json));
+        store.updateSettings(
+                id,
+                new ExperimentSettings(
+                        s.temperature(),
+                        s.maxOutputTokens(),
+                        s.reasoningBudget(),
+                        s.reasoningEffort(),
+                        s.reuseStoredAnswers(),
+                        json));
         return store.loadExperiment(id);
     }
 }

@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -38,20 +39,27 @@ public final class RepriceView extends VBox {
         table.getColumns().add(col("Model", 170, Repricing.Row::model));
         table.getColumns().add(col("Calls", 60, x -> Integer.toString(x.trials())));
         table.getColumns().add(col("Then (stored)", 120, x -> Money.format(x.storedUsd())));
-        table.getColumns().add(col("Now", 140, x -> x.inCatalog() ? Money.format(x.nowUsd())
-                : "not in the catalog"));
-        table.getColumns().add(col("$ / call then → now", 240, x -> x.thenMeanUsd() == null ? "—"
-                : Money.format(x.thenMeanUsd()) + " → " + (x.nowMeanUsd() == null ? "—"
-                : Money.format(x.nowMeanUsd()))));
-        table.getColumns().add(col("Change", 80, x -> x.changePercent() == null ? "—"
-                : StatsFormat.signedPercent(x.changePercent())));
+        table.getColumns().add(col("Now", 140, x -> x.inCatalog() ? Money.format(x.nowUsd()) : "not in the catalog"));
+        table.getColumns()
+                .add(col(
+                        "$ / call then → now",
+                        240,
+                        x -> x.thenMeanUsd() == null
+                                ? "—"
+                                : Money.format(x.thenMeanUsd()) + " → "
+                                        + (x.nowMeanUsd() == null ? "—" : Money.format(x.nowMeanUsd()))));
+        table.getColumns()
+                .add(col(
+                        "Change",
+                        80,
+                        x -> x.changePercent() == null ? "—" : StatsFormat.signedPercent(x.changePercent())));
         table.getColumns().add(col("Unpriced then / now", 150, x -> x.unpricedThen() + " / " + x.unpricedNow()));
         table.getItems().setAll(r.rows());
         table.setPrefSize(1060, 240);
         Label total = new Label(totalText(r));
         total.setId("lab-reprice-total");
         total.setWrapText(true);
-        total.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        total.setMinHeight(Region.USE_PREF_SIZE);
         total.setStyle("-fx-font-size: 13px; -fx-font-weight: bold;");
         Label missing = new Label(missingText(r));
         missing.setId("lab-reprice-missing");
@@ -69,15 +77,18 @@ public final class RepriceView extends VBox {
     /** "Total of the calls priced then and now: $0.12 then → $0.10 today (−16.7 %)". */
     static String totalText(Repricing r) {
         return "Total of the calls priced then and now: " + Money.format(r.thenTotalUsd()) + " then → "
-                + Money.format(r.nowTotalUsd()) + " today" + (r.totalChangePercent() == null ? ""
-                : " (" + StatsFormat.signedPercent(r.totalChangePercent()) + ")");
+                + Money.format(r.nowTotalUsd()) + " today"
+                + (r.totalChangePercent() == null
+                        ? ""
+                        : " (" + StatsFormat.signedPercent(r.totalChangePercent()) + ")");
     }
 
     /** The models no longer in the catalog, or that every one is. */
     static String missingText(Repricing r) {
-        return r.missingModels().isEmpty() ? "Every model of this run is in the catalog."
+        return r.missingModels().isEmpty()
+                ? "Every model of this run is in the catalog."
                 : "No longer in the catalog, so not re-priced and left out of the total: "
-                + String.join(", ", r.missingModels()) + ".";
+                        + String.join(", ", r.missingModels()) + ".";
     }
 
     private static TableColumn<Repricing.Row, String> col(String name, double w, Function<Repricing.Row, String> f) {

@@ -17,17 +17,15 @@ import javafx.collections.ObservableList;
 public final class ResultsCharts {
 
     /** A point of the cost-vs-quality chart, one series each. */
-    public record CostPoint(String name, double costUsd, double quality) {
-    }
+    public record CostPoint(String name, double costUsd, double quality) {}
 
     /** A bar pair of the latency chart ("verbose\ngpt-4o-mini"). */
-    public record LatencyBar(String key, double p50, double p95) {
-    }
+    public record LatencyBar(String key, double p50, double p95) {}
 
     private static final String COST_TITLE = "Cost vs quality";
     private final ReadOnlyStringWrapper costTitle = new ReadOnlyStringWrapper(this, "costTitle", COST_TITLE);
-    private final ReadOnlyStringWrapper qualityAxis = new ReadOnlyStringWrapper(this, "qualityAxis",
-            ResultsText.qualityAxis(QualityMeasure.ROUGE_L, null));
+    private final ReadOnlyStringWrapper qualityAxis =
+            new ReadOnlyStringWrapper(this, "qualityAxis", ResultsText.qualityAxis(QualityMeasure.ROUGE_L, null));
     private final ObservableList<CostPoint> points = FXCollections.observableArrayList();
     private final ObservableList<LatencyBar> latency = FXCollections.observableArrayList();
 
@@ -43,7 +41,9 @@ public final class ResultsCharts {
         List<LatencyBar> bars = new ArrayList<>();
         for (VariantModelSummary s : rows) {
             if (s.latencyMs().n() > 0) {
-                bars.add(new LatencyBar(s.variantName() + "\n" + s.modelId(), s.latencyMs().median(),
+                bars.add(new LatencyBar(
+                        s.variantName() + "\n" + s.modelId(),
+                        s.latencyMs().median(),
                         s.latencyMs().p95()));
             }
         }
@@ -64,8 +64,10 @@ public final class ResultsCharts {
             QualitySummary q = r.qualityOf(s.variantId(), s.modelId()).orElse(null);
             double y = ResultsText.chartQuality(measure, s, q);
             if (!Double.isNaN(y)) {
-                out.add(new CostPoint(s.variantName() + " · " + s.modelId() + (s == cheapest
-                        ? " ★ cheapest that holds quality" : ""), s.meanCostUsd().doubleValue(), y));
+                out.add(new CostPoint(
+                        s.variantName() + " · " + s.modelId() + (s == cheapest ? " ★ cheapest that holds quality" : ""),
+                        s.meanCostUsd().doubleValue(),
+                        y));
             }
         }
         points.setAll(out);

@@ -55,7 +55,8 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         status.managedProperty().bind(status.visibleProperty());
         verdicts.setId("lab-verdicts");
         vm.verdicts().addListener((ListChangeListener<ResultsViewModel.VerdictLine>) c -> verdictLines());
-        TabPane tabs = new TabPane(new Tab("Charts", new ResultsChartsPane(vm.charts())),
+        TabPane tabs = new TabPane(
+                new Tab("Charts", new ResultsChartsPane(vm.charts())),
                 new Tab("Outputs side by side", new OutputsPane(vm)));
         tabs.getTabs().forEach(t -> t.setClosable(false));
         SplitPane body = new SplitPane(new ResultsTable(vm), tabs);
@@ -103,8 +104,10 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         pending.setAlignment(Pos.CENTER_LEFT);
         pending.visibleProperty().bind(vm.pendingProperty().isNotEmpty());
         pending.managedProperty().bind(pending.visibleProperty());
-        Tooltip.install(pending, new Tooltip("The cost table and t intervals are shown; the quality scores, "
-                + "bootstrap intervals and verdicts follow when computed"));
+        Tooltip.install(
+                pending,
+                new Tooltip("The cost table and t intervals are shown; the quality scores, "
+                        + "bootstrap intervals and verdicts follow when computed"));
         HBox tools = new HBox(12, judgeButton, spend, pending);
         tools.setAlignment(Pos.CENTER_LEFT);
         return tools;
@@ -124,8 +127,8 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         error.setId("results-quality-error");
         error.setStyle("-fx-text-fill: #c0392b;");
         error.textProperty().bind(vm.quality().errorProperty());
-        TitledPane edit = new TitledPane("Checks and verdict thresholds", new VBox(6, quality, new HBox(8, apply,
-                error)));
+        TitledPane edit =
+                new TitledPane("Checks and verdict thresholds", new VBox(6, quality, new HBox(8, apply, error)));
         edit.setId("results-quality");
         edit.setExpanded(false);
         return edit;

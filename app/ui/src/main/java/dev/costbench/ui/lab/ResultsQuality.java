@@ -50,8 +50,8 @@ public final class ResultsQuality {
             return;
         }
         try {
-            reshow.accept(QualityStore.update(store.get(), e.id(), q -> q.withChecks(checks)
-                    .withThresholds(thresholds)));
+            reshow.accept(QualityStore.update(
+                    store.get(), e.id(), q -> q.withChecks(checks).withThresholds(thresholds)));
         } catch (RuntimeException x) {
             error.set(UiContext.describe(x));
         }

@@ -24,12 +24,17 @@ import java.util.Map;
  */
 final class ResultsSteps {
 
-    private ResultsSteps() {
-    }
+    private ResultsSteps() {}
 
     /** What the first step read: the trials, the judge's results, the spend and the quick cost statistics. */
-    record Loaded(long request, ExperimentData data, QualitySettings quality, List<JudgeFailure> failures,
-                  BigDecimal trialSpend, BigDecimal judgeSpend, LabResults.Preview preview) {
+    record Loaded(
+            long request,
+            ExperimentData data,
+            QualitySettings quality,
+            List<JudgeFailure> failures,
+            BigDecimal trialSpend,
+            BigDecimal judgeSpend,
+            LabResults.Preview preview) {
 
         /** The judge set up for the experiment, or null. */
         JudgeSpec judge() {
@@ -50,7 +55,8 @@ final class ResultsSteps {
             JudgeSpec judge = judge();
             Map<Long, JudgeFailure> out = new HashMap<>();
             for (JudgeFailure f : failures) {
-                if (judge == null || (f.judgeModel().equals(judge.model()) && f.rubric().equals(judge.rubric()))) {
+                if (judge == null
+                        || (f.judgeModel().equals(judge.model()) && f.rubric().equals(judge.rubric()))) {
                     out.put(f.trialId(), f);
                 }
             }
@@ -61,20 +67,27 @@ final class ResultsSteps {
         String spendLine(int scored, int unscored) {
             JudgeSpec judge = judge();
             return "Spent: trials " + Money.format(trialSpend) + " · judge " + Money.format(judgeSpend)
-                    + (judge == null ? "" : "  (judge " + judge.label() + ": " + scored + " scored"
-                    + (unscored == 0 ? "" : ", " + unscored + " without a score") + ")");
+                    + (judge == null
+                            ? ""
+                            : "  (judge " + judge.label() + ": " + scored + " scored"
+                                    + (unscored == 0 ? "" : ", " + unscored + " without a score") + ")");
         }
     }
 
     /** The second step: everything, and the similarities computed for it. */
-    record Analysed(long request, ExperimentResults results, SimilarityCache similarities) {
-    }
+    record Analysed(long request, ExperimentResults results, SimilarityCache similarities) {}
 
     /** The first step: reads experiment {@code id} and its quick statistics. */
     static Loaded read(LabStore s, long id, long request, QualitySettings qs, StatsOptions options) {
         ExperimentData d = ExperimentData.load(s, id);
-        return new Loaded(request, d, qs, s.judgeFailures(id), s.spentOnExperiment(id, LedgerPurpose.TRIAL),
-                s.spentOnExperiment(id, LedgerPurpose.JUDGE), LabResults.preview(d, options));
+        return new Loaded(
+                request,
+                d,
+                qs,
+                s.judgeFailures(id),
+                s.spentOnExperiment(id, LedgerPurpose.TRIAL),
+                s.spentOnExperiment(id, LedgerPurpose.JUDGE),
+                LabResults.preview(d, options));
     }
 
     /** The second step, reusing the output similarities stored the last time. */

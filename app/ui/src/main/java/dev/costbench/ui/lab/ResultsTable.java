@@ -24,30 +24,61 @@ final class ResultsTable extends TableView<VariantModelSummary> {
         setItems(vm.rows());
         getColumns().add(col("Variant", 150, r -> r.variantName() + (r.baseline() ? " (baseline)" : "")));
         getColumns().add(col("Model", 170, VariantModelSummary::modelId));
-        getColumns().add(col("Trials ok / failed / cached", 150, r -> r.succeeded() + " / " + r.failed() + " / "
-                + r.cached()));
-        getColumns().add(col("$ / call (mean, 95 % CI)", 220, r -> r.meanCostUsd() == null ? "unpriced"
-                : Money.format(r.meanCostUsd()) + "  " + ci(r.costPerCall().meanCi())));
+        getColumns()
+                .add(col(
+                        "Trials ok / failed / cached",
+                        150,
+                        r -> r.succeeded() + " / " + r.failed() + " / " + r.cached()));
+        getColumns()
+                .add(col(
+                        "$ / call (mean, 95 % CI)",
+                        220,
+                        r -> r.meanCostUsd() == null
+                                ? "unpriced"
+                                : Money.format(r.meanCostUsd()) + "  "
+                                        + ci(r.costPerCall().meanCi())));
         TableColumn<VariantModelSummary, String> judge = col("judge (mean, 95 % CI)", 190, vm::judgeCell);
         judge.setId("lab-judge-col");
         getColumns().add(judge);
         getColumns().add(col("checks passed", 100, vm::checksCell));
         getColumns().add(col("median $", 100, r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
-        getColumns().add(col("input / cached / output / reasoning", 230, r -> String.format(Locale.ROOT,
-                "%s / %s / %s / %s", n(r.inputTokens().mean()), n(r.cachedInputTokens().mean()),
-                n(r.outputTokens().mean()), n(r.reasoningTokens().mean()))));
-        getColumns().add(col("latency p50 / p95", 140, r -> n(r.latencyMs().median()) + " / "
-                + n(r.latencyMs().p95()) + " ms"));
-        getColumns().add(col("TTFT p50", 90, r -> Double.isNaN(r.ttftMs().median()) ? "" : n(r.ttftMs()
-                .median()) + " ms"));
-        getColumns().add(col("estimate → billed", 190, r -> r.estimate() == null || r.estimate().n() == 0 ? ""
-                : Money.format(r.estimate().estimatedUsd()) + " → " + Money.format(r.estimate().billedUsd())));
+        getColumns()
+                .add(col(
+                        "input / cached / output / reasoning",
+                        230,
+                        r -> String.format(
+                                Locale.ROOT,
+                                "%s / %s / %s / %s",
+                                n(r.inputTokens().mean()),
+                                n(r.cachedInputTokens().mean()),
+                                n(r.outputTokens().mean()),
+                                n(r.reasoningTokens().mean()))));
+        getColumns()
+                .add(col(
+                        "latency p50 / p95",
+                        140,
+                        r -> n(r.latencyMs().median()) + " / " + n(r.latencyMs().p95()) + " ms"));
+        getColumns()
+                .add(col(
+                        "TTFT p50",
+                        90,
+                        r -> Double.isNaN(r.ttftMs().median())
+                                ? ""
+                                : n(r.ttftMs().median()) + " ms"));
+        getColumns()
+                .add(col(
+                        "estimate → billed",
+                        190,
+                        r -> r.estimate() == null || r.estimate().n() == 0
+                                ? ""
+                                : Money.format(r.estimate().estimatedUsd()) + " → "
+                                        + Money.format(r.estimate().billedUsd())));
         getColumns().add(col("spent", 100, r -> Money.format(r.billedTotalUsd())));
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 
-    private static <T> TableColumn<VariantModelSummary, T> col(String name, double w,
-                                                              Function<VariantModelSummary, T> f) {
+    private static <T> TableColumn<VariantModelSummary, T> col(
+            String name, double w, Function<VariantModelSummary, T> f) {
         TableColumn<VariantModelSummary, T> c = new TableColumn<>(name);
         c.setPrefWidth(w);
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(f.apply(p.getValue())));

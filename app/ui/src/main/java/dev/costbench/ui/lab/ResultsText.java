@@ -19,15 +19,15 @@ final class ResultsText {
     static final String KEEP = "#b02a37";
     static final String NEUTRAL = "#6c757d";
 
-    private ResultsText() {
-    }
+    private ResultsText() {}
 
     /** "1,234", or "—" for no value. */
     /** "name · done · 2 model(s), 3 repetition(s) · budget $1.00". */
     static String title(Experiment e) {
-        return e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · " + e.models().size()
-                + " model(s), " + e.repetitions() + " repetition(s)" + (e.budgetCapUsd() == null ? ""
-                : " · budget " + Money.format(e.budgetCapUsd()));
+        return e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · "
+                + e.models().size()
+                + " model(s), " + e.repetitions() + " repetition(s)"
+                + (e.budgetCapUsd() == null ? "" : " · budget " + Money.format(e.budgetCapUsd()));
     }
 
     static String n(double d) {
@@ -49,8 +49,9 @@ final class ResultsText {
     }
 
     static String color(Verdict v) {
-        return v.outcome() == Verdict.Outcome.ADOPT ? ADOPT : v.outcome() == Verdict.Outcome.KEEP_BASELINE ? KEEP
-                : NEUTRAL;
+        return v.outcome() == Verdict.Outcome.ADOPT
+                ? ADOPT
+                : v.outcome() == Verdict.Outcome.KEEP_BASELINE ? KEEP : NEUTRAL;
     }
 
     /** The y axis of the cost-vs-quality chart for {@code m}. */
@@ -82,8 +83,15 @@ final class ResultsText {
             return "";
         }
         var d = q.judgeScores();
-        return String.format(Locale.ROOT, "%.2f", d.mean()) + (d.meanCi() == null ? "" : String.format(Locale.ROOT,
-                "  [%.2f – %.2f]", d.meanCi().low(), d.meanCi().high())) + "  n=" + d.n();
+        return String.format(Locale.ROOT, "%.2f", d.mean())
+                + (d.meanCi() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "  [%.2f – %.2f]",
+                                d.meanCi().low(),
+                                d.meanCi().high()))
+                + "  n=" + d.n();
     }
 
     /** The checks cell of a table row: "83 % of 18", or "". */
@@ -91,7 +99,8 @@ final class ResultsText {
         if (q == null || !q.checks().hasChecks() || q.checks().outputs() == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "%.0f %%", q.checks().passRate() * 100) + " of " + q.checks().outputs();
+        return String.format(Locale.ROOT, "%.0f %%", q.checks().passRate() * 100) + " of "
+                + q.checks().outputs();
     }
 
     /** The judge's part of a verdict's tooltip, or "". */
@@ -100,10 +109,20 @@ final class ResultsText {
         if (j == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "\nJudge score: baseline %.2f, this variant %.2f (%s%.2f%s, %s)",
-                j.baselineMean(), j.optimizedMean(), j.difference() >= 0 ? "−" : "+", Math.abs(j.difference()),
-                j.differenceCi() == null ? "" : String.format(Locale.ROOT, "; 95 %% CI of the drop %.2f to %.2f",
-                        j.differenceCi().low(), j.differenceCi().high()),
+        return String.format(
+                Locale.ROOT,
+                "\nJudge score: baseline %.2f, this variant %.2f (%s%.2f%s, %s)",
+                j.baselineMean(),
+                j.optimizedMean(),
+                j.difference() >= 0 ? "−" : "+",
+                Math.abs(j.difference()),
+                j.differenceCi() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "; 95 %% CI of the drop %.2f to %.2f",
+                                j.differenceCi().low(),
+                                j.differenceCi().high()),
                 j.tested() ? (j.significant() ? "significant" : "not significant") : "too few scores to test");
     }
 }

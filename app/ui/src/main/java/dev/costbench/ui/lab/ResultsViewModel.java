@@ -36,8 +36,7 @@ import javafx.collections.ObservableList;
 public final class ResultsViewModel implements ViewModel {
 
     /** A verdict line: "gpt-4o-mini · short: Adopt …", its colour and the numbers behind it. */
-    public record VerdictLine(String text, String color, String tooltip, boolean pending) {
-    }
+    public record VerdictLine(String text, String color, String tooltip, boolean pending) {}
 
     static final String NO_TRIALS = "No finished trials yet.";
 
@@ -107,8 +106,12 @@ public final class ResultsViewModel implements ViewModel {
         try {
             qs = QualityStore.read(e);
         } catch (IllegalArgumentException ex) {
-            verdicts.setAll(new VerdictLine("Cannot read this experiment's settings: " + UiContext.describe(ex)
-                    + ". Set the checks and thresholds again and press Apply.", ResultsText.KEEP, "", false));
+            verdicts.setAll(new VerdictLine(
+                    "Cannot read this experiment's settings: " + UiContext.describe(ex)
+                            + ". Set the checks and thresholds again and press Apply.",
+                    ResultsText.KEEP,
+                    "",
+                    false));
             pending.set("");
             return;
         }
@@ -117,38 +120,58 @@ public final class ResultsViewModel implements ViewModel {
         placeholder.set("Reading the trials…");
         LabStore s = store.get();
         long id = e.id();
-        reading.task(p -> ResultsSteps.read(s, id, req, qs, options)).onSuccess(l -> {
-            if (l.request() == requested) {
-                showPreview(l);
-                analyse(l, id, s);
-            }
-        }).onFailure(this::analysisFailed).start();
+        reading.task(p -> ResultsSteps.read(s, id, req, qs, options))
+                .onSuccess(l -> {
+                    if (l.request() == requested) {
+                        showPreview(l);
+                        analyse(l, id, s);
+                    }
+                })
+                .onFailure(this::analysisFailed)
+                .start();
     }
 
     /** The second step, in the background: bootstrap intervals, quality and verdicts; then the similarities kept. */
     private void analyse(ResultsSteps.Loaded l, long id, LabStore s) {
-        analysing.task(p -> l.request() != requested ? null // superseded: skip bootstrap and quality
-                : ResultsSteps.analyse(l, s, id, options)).onSuccess(a -> {
-            if (a == null) {
-                return;
-            }
-            if (a.request() == requested) {
-                results.set(a.results());
-                pending.set("");
-                render();
-            }
-            ui.tasks().task("A/B similarities", () -> s.saveSimilarityScores(id, a.similarities().computed()))
-                    .onFailure(ex -> System.getLogger(ResultsViewModel.class.getName()).log(
-                            System.Logger.Level.WARNING, "could not store the output similarities of experiment "
-                                    + id + " (they are computed again next time)", ex)).start();
-        }).onFailure(this::analysisFailed).start();
+        analysing
+                .task(p -> l.request() != requested
+                        ? null // superseded: skip bootstrap and quality
+                        : ResultsSteps.analyse(l, s, id, options))
+                .onSuccess(a -> {
+                    if (a == null) {
+                        return;
+                    }
+                    if (a.request() == requested) {
+                        results.set(a.results());
+                        pending.set("");
+                        render();
+                    }
+                    ui.tasks()
+                            .task(
+                                    "A/B similarities",
+                                    () -> s.saveSimilarityScores(
+                                            id, a.similarities().computed()))
+                            .onFailure(ex -> System.getLogger(ResultsViewModel.class.getName())
+                                    .log(
+                                            System.Logger.Level.WARNING,
+                                            "could not store the output similarities of experiment " + id
+                                                    + " (they are computed again next time)",
+                                            ex))
+                            .start();
+                })
+                .onFailure(this::analysisFailed)
+                .start();
     }
 
     private void analysisFailed(Throwable t) {
         pending.set("");
         placeholder.set(NO_TRIALS);
-        verdicts.setAll(new VerdictLine("Cannot analyse this experiment: " + UiContext.describe(t) + ". Reopen it; "
-                + "if this persists, export it and report the problem.", ResultsText.KEEP, "", false));
+        verdicts.setAll(new VerdictLine(
+                "Cannot analyse this experiment: " + UiContext.describe(t) + ". Reopen it; "
+                        + "if this persists, export it and report the problem.",
+                ResultsText.KEEP,
+                "",
+                false));
     }
 
     /** The first step: the cost table, latency chart, outputs and cost-only verdict lines. */
@@ -183,7 +206,8 @@ public final class ResultsViewModel implements ViewModel {
         if (results.get() == null) {
             return preview != null ? "…" : "";
         }
-        return ResultsText.judgeCell(results.get().qualityOf(r.variantId(), r.modelId()).orElse(null));
+        return ResultsText.judgeCell(
+                results.get().qualityOf(r.variantId(), r.modelId()).orElse(null));
     }
 
     /** The checks cell of a row: "…" while the quality is computed. */
@@ -191,7 +215,8 @@ public final class ResultsViewModel implements ViewModel {
         if (results.get() == null) {
             return preview != null ? "…" : "";
         }
-        return ResultsText.checksCell(results.get().qualityOf(r.variantId(), r.modelId()).orElse(null));
+        return ResultsText.checksCell(
+                results.get().qualityOf(r.variantId(), r.modelId()).orElse(null));
     }
 
     /** Shows the current experiment again, as stored now. */
@@ -212,8 +237,8 @@ public final class ResultsViewModel implements ViewModel {
             return;
         }
         long id = current.id();
-        judging.set(new JudgeViewModel(ui, store.get(), catalog.get(), clients, store.get().loadExperiment(id),
-                r -> {
+        judging.set(new JudgeViewModel(
+                ui, store.get(), catalog.get(), clients, store.get().loadExperiment(id), r -> {
                     if (current != null && current.id() == id) {
                         reshow();
                     }

@@ -31,15 +31,18 @@ final class RunBar extends HBox {
         progress.setId("lab-progress");
         progress.setPrefWidth(320);
         progress.progressProperty().bind(run.progressProperty());
-        progress.visibleProperty().bind(run.runningProperty().or(run.progressProperty().greaterThan(0)));
+        progress.visibleProperty()
+                .bind(run.runningProperty().or(run.progressProperty().greaterThan(0)));
         Label text = new Label();
         text.setId("lab-progress-text");
         text.textProperty().bind(run.progressTextProperty());
         Button pause = new Button();
         pause.setId("lab-pause");
-        pause.textProperty().bind(Bindings.when(run.pausedProperty()).then("Resume").otherwise("Pause"));
+        pause.textProperty()
+                .bind(Bindings.when(run.pausedProperty()).then("Resume").otherwise("Pause"));
         pause.setOnAction(e -> run.togglePause());
-        pause.visibleProperty().bind(run.runningProperty().and(run.judgingProperty().not()));
+        pause.visibleProperty()
+                .bind(run.runningProperty().and(run.judgingProperty().not()));
         Button cancel = new Button("Cancel");
         cancel.setId("lab-cancel");
         cancel.setOnAction(e -> run.cancel());

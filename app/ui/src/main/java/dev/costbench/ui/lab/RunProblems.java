@@ -27,13 +27,13 @@ final class RunProblems {
     static final String HEADLINE = "No trial could run";
     private static final int MAX_REASONS = 5;
 
-    private RunProblems() {
-    }
+    private RunProblems() {}
 
     /** What each provider of the run says when asked for its client: no key, say (none when all are at hand). */
     static List<String> keyProblems(Run started, Catalog catalog, ClientSource clients) {
         List<String> out = new ArrayList<>();
-        for (ProviderId id : new LinkedHashSet<>(started.plan().providers(catalog::find).values())) {
+        for (ProviderId id :
+                new LinkedHashSet<>(started.plan().providers(catalog::find).values())) {
             try {
                 clients.client(id);
             } catch (ProviderException e) {
@@ -47,7 +47,8 @@ final class RunProblems {
 
     /** True when the run had trials to run but none of them succeeded (and the user did not cancel). */
     static boolean nothingRan(RunResult r) {
-        return r.outcome() != RunResult.Outcome.CANCELLED && r.missing() > 0
+        return r.outcome() != RunResult.Outcome.CANCELLED
+                && r.missing() > 0
                 && r.calls() - r.failedAttempts() + r.cached() <= 0;
     }
 
@@ -63,7 +64,9 @@ final class RunProblems {
     static List<String> reasons(Collection<String> keyProblems, Collection<String> failures) {
         Set<String> out = new LinkedHashSet<>(keyProblems);
         for (String f : failures) {
-            if (f != null && !f.isBlank() && out.size() < MAX_REASONS
+            if (f != null
+                    && !f.isBlank()
+                    && out.size() < MAX_REASONS
                     && keyProblems.stream().noneMatch(k -> f.contains(k))) {
                 out.add(f.strip());
             }
@@ -100,19 +103,22 @@ final class RunProblems {
             return "";
         }
         if (trials.isEmpty()) {
-            return "No trial of this experiment has run yet (it is " + e.status().name().toLowerCase(Locale.ROOT)
+            return "No trial of this experiment has run yet (it is "
+                    + e.status().name().toLowerCase(Locale.ROOT)
                     + "). If a provider has no API key, set it in the Providers tab, then press Rerun: the missing "
                     + "trials run.";
         }
         List<String> reasons = reasons(trials);
-        return "None of the " + failed + " trials succeeded" + (reasons.isEmpty() ? "" : ". Why: "
-                + String.join("; ", reasons)) + ". " + whatToDo(reasons);
+        return "None of the " + failed + " trials succeeded"
+                + (reasons.isEmpty() ? "" : ". Why: " + String.join("; ", reasons)) + ". " + whatToDo(reasons);
     }
 
     private static String whatToDo(List<String> reasons) {
         boolean keys = reasons.stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).contains("api key"));
-        return (keys ? "Set the missing API keys in the Providers tab (or as the environment variables named above), "
-                : "Fix the cause above, ") + "then select the experiment in the history and press Rerun: only the "
+        return (keys
+                        ? "Set the missing API keys in the Providers tab (or as the environment variables named above), "
+                        : "Fix the cause above, ")
+                + "then select the experiment in the history and press Rerun: only the "
                 + "trials still missing run.";
     }
 

@@ -42,8 +42,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class RunViewModel implements ViewModel {
 
     /** How a run ended, for the lab: the experiment to show and the line for the results view's status. */
-    public record Finished(long experimentId, RunResult result, String status) {
-    }
+    public record Finished(long experimentId, RunResult result, String status) {}
 
     private final UiContext ui;
     private final Supplier<LabStore> store;
@@ -58,10 +57,14 @@ public final class RunViewModel implements ViewModel {
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private volatile Run run;
     private final AfterRunJudge judge;
-    private Consumer<Finished> onFinished = f -> { };
+    private Consumer<Finished> onFinished = f -> {};
 
-    RunViewModel(UiContext ui, Supplier<LabStore> store, Supplier<Catalog> catalog, ClientSource clients,
-                 Consumer<String> error) {
+    RunViewModel(
+            UiContext ui,
+            Supplier<LabStore> store,
+            Supplier<Catalog> catalog,
+            ClientSource clients,
+            Consumer<String> error) {
         this.ui = ui;
         this.store = store;
         this.catalog = catalog;
@@ -76,7 +79,7 @@ public final class RunViewModel implements ViewModel {
 
     /** Called on the UI thread after every run (and its judge) ended: the lab shows the experiment. */
     public void setOnFinished(Consumer<Finished> c) {
-        this.onFinished = c == null ? f -> { } : c;
+        this.onFinished = c == null ? f -> {} : c;
     }
 
     /** Stores {@code spec} as a new experiment and runs it (checks placeholders, APIs and media first). */
@@ -89,20 +92,33 @@ public final class RunViewModel implements ViewModel {
      * duplicated as a new experiment with the same setup.
      */
     void rerun(long id) {
-        launch(r -> {
-            LabStore s = store.get();
-            Experiment e = s.loadExperiment(id);
-            if (e.status() != ExperimentStatus.DONE) {
-                return id;
-            }
-            ExperimentSpec spec = RunPlan.load(s, id).spec();
-            return r.create(new ExperimentSpec(spec.name() + " (rerun)", spec.description(), spec.variants(),
-                    spec.inputs(), spec.models(), spec.repetitions(), spec.budgetUsd(), spec.responseCache(),
-                    spec.parameters(), spec.stream(), spec.openAiApi(), spec.quality())).experimentId();
-        }, e -> {
-            error.accept("Cannot rerun: " + UiContext.describe(e));
-            ui.dialogs().error("Cannot rerun the experiment", UiContext.describe(e));
-        });
+        launch(
+                r -> {
+                    LabStore s = store.get();
+                    Experiment e = s.loadExperiment(id);
+                    if (e.status() != ExperimentStatus.DONE) {
+                        return id;
+                    }
+                    ExperimentSpec spec = RunPlan.load(s, id).spec();
+                    return r.create(new ExperimentSpec(
+                                    spec.name() + " (rerun)",
+                                    spec.description(),
+                                    spec.variants(),
+                                    spec.inputs(),
+                                    spec.models(),
+                                    spec.repetitions(),
+                                    spec.budgetUsd(),
+                                    spec.responseCache(),
+                                    spec.parameters(),
+                                    spec.stream(),
+                                    spec.openAiApi(),
+                                    spec.quality()))
+                            .experimentId();
+                },
+                e -> {
+                    error.accept("Cannot rerun: " + UiContext.describe(e));
+                    ui.dialogs().error("Cannot rerun the experiment", UiContext.describe(e));
+                });
     }
 
     private interface Target {
@@ -119,25 +135,33 @@ public final class RunViewModel implements ViewModel {
         running.set(true);
         paused.set(false);
         Runner r = runner();
-        ui.tasks().task("A/B run", p -> {
-            Run started = r.start(target.experimentId(r), null, listener(p));
-            run = started;
-            RunResult res = started.await();
-            if (res.lastError() != null) {
-                failures.add(res.lastError());
-            }
-            return new Ended(res, RunProblems.reasons(RunProblems.nothingRan(res)
-                    ? RunProblems.keyProblems(started, catalog.get(), clients) : List.of(), List.copyOf(failures)));
-        }).onSuccess(this::trialsDone).onFailure(e -> {
-            running.set(false);
-            progressText.set("");
-            failed.accept(e);
-        }).start();
+        ui.tasks()
+                .task("A/B run", p -> {
+                    Run started = r.start(target.experimentId(r), null, listener(p));
+                    run = started;
+                    RunResult res = started.await();
+                    if (res.lastError() != null) {
+                        failures.add(res.lastError());
+                    }
+                    return new Ended(
+                            res,
+                            RunProblems.reasons(
+                                    RunProblems.nothingRan(res)
+                                            ? RunProblems.keyProblems(started, catalog.get(), clients)
+                                            : List.of(),
+                                    List.copyOf(failures)));
+                })
+                .onSuccess(this::trialsDone)
+                .onFailure(e -> {
+                    running.set(false);
+                    progressText.set("");
+                    failed.accept(e);
+                })
+                .start();
     }
 
     /** How the trials ended, and why trials failed or could not run. */
-    private record Ended(RunResult result, List<String> reasons) {
-    }
+    private record Ended(RunResult result, List<String> reasons) {}
 
     private RunListener listener(TaskExecutor.Progress p) {
         return new RunListener() {
@@ -146,10 +170,14 @@ public final class RunViewModel implements ViewModel {
                 p.onUi(() -> {
                     progress.set(rp.fraction());
                     paused.set(rp.state() == RunProgress.State.PAUSED);
-                    progressText.set(String.format(Locale.ROOT, "%d of %d · spent %s%s%s", rp.done(), rp.total(),
-                            Money.format(rp.spentUsd()), rp.budgetUsd() == null ? "" : " of "
-                                    + Money.format(rp.budgetUsd()), rp.state() == RunProgress.State.PAUSED
-                                    ? " · paused" : ""));
+                    progressText.set(String.format(
+                            Locale.ROOT,
+                            "%d of %d · spent %s%s%s",
+                            rp.done(),
+                            rp.total(),
+                            Money.format(rp.spentUsd()),
+                            rp.budgetUsd() == null ? "" : " of " + Money.format(rp.budgetUsd()),
+                            rp.state() == RunProgress.State.PAUSED ? " · paused" : ""));
                     if (rp.lastError() != null) {
                         error.accept(rp.lastError());
                     }

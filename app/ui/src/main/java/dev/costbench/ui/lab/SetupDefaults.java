@@ -15,6 +15,5 @@ final class SetupDefaults {
     static final String OPT_SYSTEM = "Support agent. Reply in 2 sentences.";
     static final String OPT_USER = "Ticket: {{ticket}}";
 
-    private SetupDefaults() {
-    }
+    private SetupDefaults() {}
 }

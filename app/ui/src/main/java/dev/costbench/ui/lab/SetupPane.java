@@ -5,10 +5,12 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.ui.common.Checked;
 import dev.costbench.ui.common.View;
-import dev.costbench.ui.common.handoff.QualityCheckTarget;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -57,20 +59,37 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
             }
         });
         SetupVariants v = vm.variants();
-        VariantMediaBox baseMedia = new VariantMediaBox("lab-base", v.baselineMedia(), vm::checkedEntries,
-                () -> v.chooseMedia(v.baselineMedia()), f -> v.attach(v.baselineMedia(), f));
-        VariantMediaBox optMedia = new VariantMediaBox("lab-opt", v.optimizedMedia(), vm::checkedEntries,
-                () -> v.chooseMedia(v.optimizedMedia()), f -> v.attach(v.optimizedMedia(), f));
+        VariantMediaBox baseMedia = new VariantMediaBox(
+                "lab-base",
+                v.baselineMedia(),
+                vm::checkedEntries,
+                () -> v.chooseMedia(v.baselineMedia()),
+                f -> v.attach(v.baselineMedia(), f));
+        VariantMediaBox optMedia = new VariantMediaBox(
+                "lab-opt",
+                v.optimizedMedia(),
+                vm::checkedEntries,
+                () -> v.chooseMedia(v.optimizedMedia()),
+                f -> v.attach(v.optimizedMedia(), f));
         vm.checkedModels().addListener((ListChangeListener<String>) c -> {
             baseMedia.refresh();
             optMedia.refresh();
         });
         judge.onChange(vm::judgeChanged);
-        VBox box = new VBox(8, new HBox(8, new Label("Name"), field(vm, "lab-name")), variants(baseMedia, optMedia),
-                inputs(), params(), responseCache(), titled("Quality: pass/fail checks and the verdict", quality,
-                "setup-quality"), titled("LLM judge (optional)", judge, "setup-judge"),
-                text("lab-estimate-text", vm.estimateProperty()), text("lab-judge-estimate",
-                vm.judgeEstimateProperty()), text("lab-power", vm.powerProperty()), new RunBar(vm), errorLine());
+        VBox box = new VBox(
+                8,
+                new HBox(8, new Label("Name"), field(vm, "lab-name")),
+                variants(baseMedia, optMedia),
+                inputs(),
+                params(),
+                responseCache(),
+                titled("Quality: pass/fail checks and the verdict", quality, "setup-quality"),
+                titled("LLM judge (optional)", judge, "setup-judge"),
+                text("lab-estimate-text", vm.estimateProperty()),
+                text("lab-judge-estimate", vm.judgeEstimateProperty()),
+                text("lab-power", vm.powerProperty()),
+                new RunBar(vm),
+                errorLine());
         box.setPadding(new Insets(10));
         setContent(box);
     }
@@ -115,8 +134,13 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
         g.add(new HBox(8, title("Optimized"), fromPromptOpt), 1, 0);
         g.add(area("lab-base-system", "System prompt of the baseline", v.baseSystemProperty()), 0, 1);
         g.add(area("lab-opt-system", "System prompt of the optimized variant", v.optSystemProperty()), 1, 1);
-        g.add(area("lab-base-user", "User message of the baseline — {{placeholders}} are filled from the inputs",
-                v.baseUserProperty()), 0, 2);
+        g.add(
+                area(
+                        "lab-base-user",
+                        "User message of the baseline — {{placeholders}} are filled from the inputs",
+                        v.baseUserProperty()),
+                0,
+                2);
         g.add(area("lab-opt-user", "User message of the optimized variant", v.optUserProperty()), 1, 2);
         Label mediaNote = new Label("Images sent with each request (optional)");
         mediaNote.setStyle("-fx-text-fill: -color-fg-muted;");
@@ -134,8 +158,13 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
     private VBox inputs() {
         Button load = new Button("Load CSV / JSONL…");
         load.setOnAction(e -> vm.loadInputs());
-        return new VBox(8, new HBox(8, title("Test inputs"), load), area("lab-inputs", "Test inputs: JSONL "
-                + "({\"ticket\": \"…\"} per line) or CSV with a header row", vm.inputsProperty()));
+        return new VBox(
+                8,
+                new HBox(8, title("Test inputs"), load),
+                area(
+                        "lab-inputs",
+                        "Test inputs: JSONL " + "({\"ticket\": \"…\"} per line) or CSV with a header row",
+                        vm.inputsProperty()));
     }
 
     private GridPane params() {
@@ -168,14 +197,14 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
         return c;
     }
 
-    private static TitledPane titled(String title, javafx.scene.Node content, String id) {
+    private static TitledPane titled(String title, Node content, String id) {
         TitledPane p = new TitledPane(title, content);
         p.setId(id);
         p.setExpanded(false);
         return p;
     }
 
-    private static Label text(String id, javafx.beans.value.ObservableValue<String> value) {
+    private static Label text(String id, ObservableValue<String> value) {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);
@@ -189,7 +218,7 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
         return error;
     }
 
-    private static TextField bound(String id, javafx.beans.property.StringProperty p) {
+    private static TextField bound(String id, StringProperty p) {
         TextField f = new TextField();
         f.setId(id);
         f.textProperty().bindBidirectional(p);
@@ -202,7 +231,7 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
         return l;
     }
 
-    private static TextArea area(String id, String prompt, javafx.beans.property.StringProperty p) {
+    private static TextArea area(String id, String prompt, StringProperty p) {
         TextArea a = new TextArea();
         a.setId(id);
         a.setPromptText(prompt);

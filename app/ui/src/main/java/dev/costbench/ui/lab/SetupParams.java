@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
-import dev.costbench.model.lab.run.BudgetGuarantee;
 import static dev.costbench.ui.lab.SetupVariants.text;
 
+import dev.costbench.model.lab.run.BudgetGuarantee;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import java.math.BigDecimal;
 import javafx.beans.property.BooleanProperty;
@@ -17,8 +17,7 @@ import javafx.beans.property.StringProperty;
 public final class SetupParams {
 
     /** The parameters as the fields say, checked. */
-    record Parsed(int repetitions, BigDecimal budget, boolean responseCache, ExperimentSpec.Params params) {
-    }
+    record Parsed(int repetitions, BigDecimal budget, boolean responseCache, ExperimentSpec.Params params) {}
 
     private final ObjectProperty<Integer> repetitions = new SimpleObjectProperty<>(this, "repetitions", 3);
     private final StringProperty maxTokens = new SimpleStringProperty(this, "maxTokens", "300");
@@ -34,7 +33,9 @@ public final class SetupParams {
         try {
             max = Integer.parseInt(text(maxTokens).trim());
             cap = text(budget).isBlank() ? null : new BigDecimal(text(budget).trim());
-            temp = text(temperature).isBlank() ? null : Double.valueOf(text(temperature).trim());
+            temp = text(temperature).isBlank()
+                    ? null
+                    : Double.valueOf(text(temperature).trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Max output tokens, temperature and budget must be numbers.");
         }

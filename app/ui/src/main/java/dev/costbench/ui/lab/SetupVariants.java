@@ -40,8 +40,11 @@ public final class SetupVariants {
      * @param mediaSource "Images from the Media view" (may be null: the button then says it is not available)
      * @param error       the setup's error line
      */
-    SetupVariants(UiContext ui, SetupViewModel.PromptSource prompt, ExperimentMediaSource mediaSource,
-                  Consumer<String> error) {
+    SetupVariants(
+            UiContext ui,
+            SetupViewModel.PromptSource prompt,
+            ExperimentMediaSource mediaSource,
+            Consumer<String> error) {
         this.ui = ui;
         this.prompt = prompt;
         this.mediaSource = mediaSource;
@@ -51,7 +54,8 @@ public final class SetupVariants {
     /** The variants as the form describes them: the baseline, and the optimized one when it has a user message. */
     List<ExperimentSpec.VariantSpec> specs() {
         List<ExperimentSpec.VariantSpec> vs = new ArrayList<>();
-        vs.add(ExperimentSpec.VariantSpec.of("baseline", true, text(baseSystem), text(baseUser)).withMedia(baseMedia));
+        vs.add(ExperimentSpec.VariantSpec.of("baseline", true, text(baseSystem), text(baseUser))
+                .withMedia(baseMedia));
         if (!text(optUser).isBlank()) {
             vs.add(ExperimentSpec.VariantSpec.of("optimized", false, text(optSystem), text(optUser))
                     .withMedia(optMedia));
@@ -97,8 +101,13 @@ public final class SetupVariants {
 
     /** "Attach image…" of a variant's media. */
     public void chooseMedia(ObservableList<ExperimentSpec.MediaSpec> target) {
-        ui.dialogs().openFiles("Attach image", new FileKind("Images and WAV audio", List.of("*.jpg",
-                "*.jpeg", "*.png", "*.webp", "*.gif", "*.wav")), FileKind.ANY)
+        ui.dialogs()
+                .openFiles(
+                        "Attach image",
+                        new FileKind(
+                                "Images and WAV audio",
+                                List.of("*.jpg", "*.jpeg", "*.png", "*.webp", "*.gif", "*.wav")),
+                        FileKind.ANY)
                 .forEach(f -> attach(target, f));
     }
 

@@ -72,14 +72,20 @@ public final class SetupViewModel implements ViewModel {
      * @param prompt      "From the Prompt view" (may be null: the buttons then say it is not available)
      * @param mediaSource "Images from the Media view" (may be null: the button then says it is not available)
      */
-    public SetupViewModel(UiContext ui, Supplier<LabStore> store, Supplier<Catalog> catalog, ClientSource clients,
-                          PromptSource prompt, ExperimentMediaSource mediaSource) {
+    public SetupViewModel(
+            UiContext ui,
+            Supplier<LabStore> store,
+            Supplier<Catalog> catalog,
+            ClientSource clients,
+            PromptSource prompt,
+            ExperimentMediaSource mediaSource) {
         this.ui = Objects.requireNonNull(ui);
         this.store = store;
         this.catalog = catalog;
         this.variants = new SetupVariants(ui, prompt, mediaSource, error::set);
         this.run = new RunViewModel(ui, store, catalog, clients, error::set);
-        models.setAll(catalog.get().models().stream().map(ModelEntry::id).sorted().toList());
+        models.setAll(
+                catalog.get().models().stream().map(ModelEntry::id).sorted().toList());
         checkedModels.setAll(DEFAULT_MODELS.stream().filter(models::contains).toList());
         ListChangeListener<ExperimentSpec.MediaSpec> reestimate = c -> {
             if (!estimate.get().isEmpty()) {
@@ -99,15 +105,28 @@ public final class SetupViewModel implements ViewModel {
     public ExperimentSpec spec() {
         List<ExperimentSpec.VariantSpec> vs = variants.specs();
         String in = text(inputs).strip();
-        List<ExperimentSpec.InputSpec> ins = in.isEmpty() ? List.of(new ExperimentSpec.InputSpec("", Map.of()))
+        List<ExperimentSpec.InputSpec> ins = in.isEmpty()
+                ? List.of(new ExperimentSpec.InputSpec("", Map.of()))
                 : in.startsWith("{") ? TestInputs.jsonl(in, "test inputs") : TestInputs.csv(in, "test inputs");
-        List<ExperimentSpec.ModelSpec> ms = checkedModels.stream().map(ExperimentSpec.ModelSpec::of).toList();
+        List<ExperimentSpec.ModelSpec> ms =
+                checkedModels.stream().map(ExperimentSpec.ModelSpec::of).toList();
         if (ms.isEmpty()) {
             throw new IllegalArgumentException("Pick at least one model.");
         }
         SetupParams.Parsed p = params.parse();
-        return new ExperimentSpec(text(name), "", vs, ins, ms, p.repetitions(), p.budget(), p.responseCache(),
-                p.params(), true, null, quality.get());
+        return new ExperimentSpec(
+                text(name),
+                "",
+                vs,
+                ins,
+                ms,
+                p.repetitions(),
+                p.budget(),
+                p.responseCache(),
+                p.params(),
+                true,
+                null,
+                quality.get());
     }
 
     Runner runner() {
@@ -119,7 +138,10 @@ public final class SetupViewModel implements ViewModel {
         error.set("");
         try {
             ExperimentSpec s = spec();
-            EstimateText t = EstimateText.of(runner().estimate(s), s, text(params.maxTokensProperty()).trim(),
+            EstimateText t = EstimateText.of(
+                    runner().estimate(s),
+                    s,
+                    text(params.maxTokensProperty()).trim(),
                     id -> catalog.get().find(id));
             estimate.set(t.cost());
             power.set(t.power());
@@ -156,8 +178,11 @@ public final class SetupViewModel implements ViewModel {
 
     /** "Load CSV / JSONL…": the test inputs from a file. */
     public void loadInputs() {
-        ui.dialogs().openFile("Load test inputs (CSV or JSONL)", new FileKind("CSV or JSONL",
-                List.of("*.csv", "*.jsonl", "*.json", "*.txt"))).ifPresent(this::loadInputs);
+        ui.dialogs()
+                .openFile(
+                        "Load test inputs (CSV or JSONL)",
+                        new FileKind("CSV or JSONL", List.of("*.csv", "*.jsonl", "*.json", "*.txt")))
+                .ifPresent(this::loadInputs);
     }
 
     void loadInputs(Path f) {
@@ -182,8 +207,8 @@ public final class SetupViewModel implements ViewModel {
      * "Check quality" from the Prompt view: the experiment's name and both variants' system prompt and user message;
      * inputs, models and the budget stay as they are.
      */
-    public void prefill(String experimentName, QualityCheckTarget.Variant baseline,
-                        QualityCheckTarget.Variant optimized) {
+    public void prefill(
+            String experimentName, QualityCheckTarget.Variant baseline, QualityCheckTarget.Variant optimized) {
         name.set(experimentName);
         variants.prefill(baseline, optimized);
         error.set("");

@@ -40,10 +40,15 @@ public final class TrialActions {
         if (t == null) {
             return;
         }
-        if (ui.dialogs().confirm("Delete one trial", "Delete trial " + t.id() + " (" + t.cell().modelId()
-                + ", repetition " + t.cell().repetition() + ", " + ResultsText.money(t.costUsd()) + ")? The summary "
-                + "is recomputed without it; the ledger keeps what the call cost. A resumed run would call this cell "
-                + "again.", "Delete")) {
+        if (ui.dialogs()
+                .confirm(
+                        "Delete one trial",
+                        "Delete trial " + t.id() + " (" + t.cell().modelId()
+                                + ", repetition " + t.cell().repetition() + ", " + ResultsText.money(t.costUsd())
+                                + ")? The summary "
+                                + "is recomputed without it; the ledger keeps what the call cost. A resumed run would call this cell "
+                                + "again.",
+                        "Delete")) {
             store.get().deleteTrial(t.id());
             reshow.run();
         }

@@ -13,8 +13,7 @@ import javafx.scene.control.Tooltip;
  */
 final class TrialDeletion {
 
-    private TrialDeletion() {
-    }
+    private TrialDeletion() {}
 
     static MenuButton button(ResultsViewModel vm) {
         MenuItem base = new MenuItem("Delete the baseline's trial…");

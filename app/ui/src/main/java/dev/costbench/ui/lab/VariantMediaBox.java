@@ -2,13 +2,13 @@
 package dev.costbench.ui.lab;
 
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.Price;
+import dev.costbench.model.catalog.PriceKind;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Variant;
 import dev.costbench.model.lab.run.Estimator;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.lab.run.SpecJson;
-import dev.costbench.model.catalog.Price;
-import dev.costbench.model.catalog.PriceKind;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -28,6 +29,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -49,8 +51,12 @@ final class VariantMediaBox extends VBox {
      * @param choose   "Attach image…"
      * @param drop     attaches one dropped file
      */
-    VariantMediaBox(String idPrefix, ObservableList<ExperimentSpec.MediaSpec> media, Supplier<List<ModelEntry>> models,
-                    Runnable choose, Consumer<Path> drop) {
+    VariantMediaBox(
+            String idPrefix,
+            ObservableList<ExperimentSpec.MediaSpec> media,
+            Supplier<List<ModelEntry>> models,
+            Runnable choose,
+            Consumer<Path> drop) {
         super(4);
         this.media = media;
         this.models = models;
@@ -78,7 +84,7 @@ final class VariantMediaBox extends VBox {
             e.setDropCompleted(ok);
             e.consume();
         });
-        media.addListener((javafx.collections.ListChangeListener<ExperimentSpec.MediaSpec>) c -> refresh());
+        media.addListener((ListChangeListener<ExperimentSpec.MediaSpec>) c -> refresh());
         refresh();
     }
 
@@ -115,7 +121,7 @@ final class VariantMediaBox extends VBox {
         remove.setOnAction(e -> media.remove(m));
         HBox box = new HBox(6, iv, text, remove);
         box.setMinWidth(0);
-        HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(text, Priority.ALWAYS);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getStyleClass().add("media-thumb");
         box.setStyle("-fx-border-color: -color-border-default; -fx-border-radius: 4; -fx-padding: 4;");
@@ -132,8 +138,17 @@ final class VariantMediaBox extends VBox {
                 continue;
             }
             Price in = e.prices().get(PriceKind.INPUT);
-            parts.add(String.format(Locale.ROOT, "%s %,d tok%s", e.id(), t, in == null ? ""
-                    : " (" + Money.format(in.perMTok().multiply(BigDecimal.valueOf(t)).movePointLeft(6)) + ")"));
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "%s %,d tok%s",
+                    e.id(),
+                    t,
+                    in == null
+                            ? ""
+                            : " ("
+                                    + Money.format(in.perMTok()
+                                            .multiply(BigDecimal.valueOf(t))
+                                            .movePointLeft(6)) + ")"));
         }
         return parts.isEmpty() ? "pick a model for the token figures" : String.join("\n", parts);
     }
@@ -144,9 +159,14 @@ final class VariantMediaBox extends VBox {
             return "";
         }
         try {
-            List<ExperimentSpec.MediaSpec> ms = SpecJson.variantFromJson(v.promptJson()).media();
-            return ms.isEmpty() ? "" : "Sent with: " + ms.stream().map(ExperimentSpec.MediaSpec::describe)
-                    .collect(Collectors.joining(", "));
+            List<ExperimentSpec.MediaSpec> ms =
+                    SpecJson.variantFromJson(v.promptJson()).media();
+            return ms.isEmpty()
+                    ? ""
+                    : "Sent with: "
+                            + ms.stream()
+                                    .map(ExperimentSpec.MediaSpec::describe)
+                                    .collect(Collectors.joining(", "));
         } catch (RuntimeException e) {
             return "media: " + v.mediaHashes().size() + " file(s)";
         }

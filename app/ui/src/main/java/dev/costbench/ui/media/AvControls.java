@@ -6,6 +6,7 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -23,7 +24,11 @@ final class AvControls {
 
     AvControls(AvMediaViewModel vm) {
         AvSettings settings = vm.settings();
-        Slider silenceDb = slider(-70, -20, settings.silenceDbProperty(), 140,
+        Slider silenceDb = slider(
+                -70,
+                -20,
+                settings.silenceDbProperty(),
+                140,
                 "Level below which a 20 ms window counts as silence (dBFS)");
         Slider minGap = slider(0.1, 3, settings.minGapProperty(), 120, "Shortest silence that is cut, in seconds");
         Label dbLabel = new Label();
@@ -33,18 +38,28 @@ final class AvControls {
         CheckBox trim = new CheckBox("Cut silences");
         trim.setId("trim-silence");
         trim.selectedProperty().bindBidirectional(settings.trimProperty());
-        Button playOriginal = button("▶ Original", "play-original",
-                "Play the whole file (as the 16 kHz mono version a model would get)");
+        Button playOriginal = button(
+                "▶ Original", "play-original", "Play the whole file (as the 16 kHz mono version a model would get)");
         playOriginal.setOnAction(e -> vm.play(false));
         Button playTrimmed = button("▶ Trimmed", "play-trimmed", "Play it with the silences cut, as it would be sent");
         playTrimmed.setOnAction(e -> vm.play(true));
         Button stop = button("■", null, "Stop playback");
         stop.setOnAction(e -> vm.stopPlayback());
-        Button exportAudio = button("Export WAV…", "export-audio",
-                "Save the optimized audio: 16 kHz mono WAV, silences cut if chosen");
+        Button exportAudio = button(
+                "Export WAV…", "export-audio", "Save the optimized audio: 16 kHz mono WAV, silences cut if chosen");
         exportAudio.setOnAction(e -> vm.exportAudio());
-        audio = row(new Label("Silence below"), silenceDb, dbLabel, new Label("Min gap"), minGap, gapLabel, trim,
-                playOriginal, playTrimmed, stop, exportAudio);
+        audio = row(
+                new Label("Silence below"),
+                silenceDb,
+                dbLabel,
+                new Label("Min gap"),
+                minGap,
+                gapLabel,
+                trim,
+                playOriginal,
+                playTrimmed,
+                stop,
+                exportAudio);
 
         ComboBox<String> strategy = choice(AvSettings.STRATEGIES, settings.strategyProperty(), "strategy");
         TextField maxFrames = new TextField();
@@ -54,11 +69,17 @@ final class AvControls {
         ComboBox<String> frameSize = choice(AvSettings.FRAME_SIZES, settings.frameSizeProperty(), "frame-size");
         frameSize.setTooltip(new Tooltip("Size at which sampled frames are sent as images to models without native "
                 + "video (OpenAI, Anthropic). Gemini's native video is priced per frame by its media resolution."));
-        Button exportFrames = button("Export frames…", "export-frames",
-                "Save the frames the chosen strategy keeps as JPEG files");
+        Button exportFrames =
+                button("Export frames…", "export-frames", "Save the frames the chosen strategy keeps as JPEG files");
         exportFrames.setOnAction(e -> vm.exportFrames());
-        video = row(new Label("Frame sampling"), strategy, new Label("Max frames"), maxFrames,
-                new Label("Frames sent at"), frameSize, exportFrames);
+        video = row(
+                new Label("Frame sampling"),
+                strategy,
+                new Label("Max frames"),
+                maxFrames,
+                new Label("Frames sent at"),
+                frameSize,
+                exportFrames);
     }
 
     /** A slider that tells the view model its value once the user lets go (or at once from the keyboard). */
@@ -96,7 +117,7 @@ final class AvControls {
         return b;
     }
 
-    private static FlowPane row(javafx.scene.Node... nodes) {
+    private static FlowPane row(Node... nodes) {
         FlowPane p = new FlowPane(10, 6, nodes);
         p.setAlignment(Pos.CENTER_LEFT);
         return p;

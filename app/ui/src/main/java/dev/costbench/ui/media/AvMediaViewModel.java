@@ -34,8 +34,8 @@ import javafx.collections.ObservableList;
  */
 public final class AvMediaViewModel implements ViewModel {
 
-    private static final String EXPORT_AGAIN = "Choose another place (one you can write to, with room) and export "
-            + "again.";
+    private static final String EXPORT_AGAIN =
+            "Choose another place (one you can write to, with room) and export " + "again.";
 
     private final UiContext ui;
     private final Supplier<Catalog> catalog;
@@ -81,11 +81,13 @@ public final class AvMediaViewModel implements ViewModel {
         info.set(describe());
         if (av.hasVideo()) {
             Path path = file;
-            slot.run(analysis("video analysis", path, s -> {
-                scan = s;
-                info.set(describe());
-                recompute();
-            }), p -> VideoAnalysis.scan(path, p::isCancelled, x -> p.update(x, "Decoding frames")));
+            slot.run(
+                    analysis("video analysis", path, s -> {
+                        scan = s;
+                        info.set(describe());
+                        recompute();
+                    }),
+                    p -> VideoAnalysis.scan(path, p::isCancelled, x -> p.update(x, "Decoding frames")));
         } else {
             reanalyseAudio();
         }
@@ -98,16 +100,22 @@ public final class AvMediaViewModel implements ViewModel {
         double db = settings.silenceDbProperty().get();
         double gap = settings.minGapProperty().get();
         Path path = file;
-        slot.run(analysis("audio analysis", path, r -> {
-            audio.set(r);
-            info.set(describe());
-            recompute();
-        }), p -> AudioAnalysis.analyze(path, db, gap, 1200, p::isCancelled, x -> p.update(x, "Finding silences")));
+        slot.run(
+                analysis("audio analysis", path, r -> {
+                    audio.set(r);
+                    info.set(describe());
+                    recompute();
+                }),
+                p -> AudioAnalysis.analyze(path, db, gap, 1200, p::isCancelled, x -> p.update(x, "Finding silences")));
     }
 
     private static <T> JobSlot.Purpose<T> analysis(String name, Path path, Consumer<T> done) {
-        return new JobSlot.Purpose<>(name, done, "Cannot analyse " + path.getFileName(), "The figures shown are "
-                + "unchanged; check the file plays in another program, or convert it, and open it again.");
+        return new JobSlot.Purpose<>(
+                name,
+                done,
+                "Cannot analyse " + path.getFileName(),
+                "The figures shown are "
+                        + "unchanged; check the file plays in another program, or convert it, and open it again.");
     }
 
     /** Stops the analysis or export in flight (opening another file does this too). */
@@ -123,13 +131,22 @@ public final class AvMediaViewModel implements ViewModel {
         }
         AvPricing.Priced p;
         if (scan != null) {
-            p = AvPricing.video(catalog.get().models(), av, scan, AvPricing.strategy(settings.strategyProperty().get()),
+            p = AvPricing.video(
+                    catalog.get().models(),
+                    av,
+                    scan,
+                    AvPricing.strategy(settings.strategyProperty().get()),
                     AvPricing.maxFrames(settings.maxFramesProperty().get()),
-                    AvPricing.sentSize(av, settings.frameSizeProperty().get()), choices.options());
+                    AvPricing.sentSize(av, settings.frameSizeProperty().get()),
+                    choices.options());
             picked = p.picked();
             thumbnails.load(file, scan, picked);
         } else if (audio.get() != null) {
-            p = AvPricing.audio(catalog.get().models(), av, audio.get(), settings.trimProperty().get());
+            p = AvPricing.audio(
+                    catalog.get().models(),
+                    av,
+                    audio.get(),
+                    settings.trimProperty().get());
         } else {
             return;
         }
@@ -146,21 +163,31 @@ public final class AvMediaViewModel implements ViewModel {
         player.stop();
         List<AudioAnalysis.Span> cut = trimmed ? a.silences() : List.of();
         Path src = file;
-        ui.tasks().task("audio preview", p -> {
-            Path wav = Files.createTempFile("costbench-play", ".wav");
-            wav.toFile().deleteOnExit();
-            AudioExport.writeWav(src, cut, wav, p::isCancelled);
-            return wav;
-        }).onSuccess(wav -> {
-            try {
-                player.play(wav);
-                info.set(describe() + " · playing " + (trimmed ? "trimmed" : "original"));
-            } catch (Exception | LinkageError e) {
-                ui.dialogs().error("Cannot play audio", "No audio output device could play the clip ("
-                        + e.getClass().getSimpleName() + "). Export the WAV and play it in another program.");
-            }
-        }).onFailure(e -> ui.dialogs().error("Cannot play audio", UiContext.describe(e)
-                + "\n\nExport the WAV and play it in another program.")).start();
+        ui.tasks()
+                .task("audio preview", p -> {
+                    Path wav = Files.createTempFile("costbench-play", ".wav");
+                    wav.toFile().deleteOnExit();
+                    AudioExport.writeWav(src, cut, wav, p::isCancelled);
+                    return wav;
+                })
+                .onSuccess(wav -> {
+                    try {
+                        player.play(wav);
+                        info.set(describe() + " · playing " + (trimmed ? "trimmed" : "original"));
+                    } catch (Exception | LinkageError e) {
+                        ui.dialogs()
+                                .error(
+                                        "Cannot play audio",
+                                        "No audio output device could play the clip ("
+                                                + e.getClass().getSimpleName()
+                                                + "). Export the WAV and play it in another program.");
+                    }
+                })
+                .onFailure(e -> ui.dialogs()
+                        .error(
+                                "Cannot play audio",
+                                UiContext.describe(e) + "\n\nExport the WAV and play it in another program."))
+                .start();
     }
 
     public void stopPlayback() {
@@ -174,15 +201,23 @@ public final class AvMediaViewModel implements ViewModel {
         }
         String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         String suffix = settings.trimProperty().get() ? "-16k-trimmed.wav" : "-16k.wav";
-        ui.dialogs().saveFile("Export optimized audio", base + suffix, new FileKind("WAV audio", List.of("*.wav"))).ifPresent(this::exportAudioTo);
+        ui.dialogs()
+                .saveFile("Export optimized audio", base + suffix, new FileKind("WAV audio", List.of("*.wav")))
+                .ifPresent(this::exportAudioTo);
     }
 
     Job<Double> exportAudioTo(Path out) {
-        List<AudioAnalysis.Span> cut = settings.trimProperty().get() ? audio.get().silences() : List.of();
+        List<AudioAnalysis.Span> cut =
+                settings.trimProperty().get() ? audio.get().silences() : List.of();
         Path src = file;
-        return slot.run(new JobSlot.Purpose<Double>("audio export", secs -> info.set(describe()
-                + String.format(Locale.ROOT, " · exported %.1f s to %s", secs, out)), "Could not export the audio to "
-                + out.getFileName(), EXPORT_AGAIN), p -> AudioExport.writeWav(src, cut, out, p::isCancelled));
+        return slot.run(
+                new JobSlot.Purpose<Double>(
+                        "audio export",
+                        secs -> info.set(
+                                describe() + String.format(Locale.ROOT, " · exported %.1f s to %s", secs, out)),
+                        "Could not export the audio to " + out.getFileName(),
+                        EXPORT_AGAIN),
+                p -> AudioExport.writeWav(src, cut, out, p::isCancelled));
     }
 
     /** Asks for a folder and saves the frames the chosen strategy keeps there as JPEG files. */
@@ -199,8 +234,12 @@ public final class AvMediaViewModel implements ViewModel {
             times[i] = scan.times()[picked[i]];
         }
         Path src = file;
-        return slot.run(new JobSlot.Purpose<List<Path>>("frame export", files -> info.set(describe() + " · exported "
-                + files.size() + " frames to " + dir), "Could not export the frames to " + dir, EXPORT_AGAIN),
+        return slot.run(
+                new JobSlot.Purpose<List<Path>>(
+                        "frame export",
+                        files -> info.set(describe() + " · exported " + files.size() + " frames to " + dir),
+                        "Could not export the frames to " + dir,
+                        EXPORT_AGAIN),
                 p -> FrameExport.export(src, times, dir, 90));
     }
 

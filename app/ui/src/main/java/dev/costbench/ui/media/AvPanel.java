@@ -3,6 +3,7 @@ package dev.costbench.ui.media;
 
 import dev.costbench.media.AudioAnalysis;
 import java.util.Locale;
+import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
@@ -59,7 +60,7 @@ final class AvPanel extends VBox {
         stripScroll.visibleProperty().bind(vm.videoProperty());
         strip.setPadding(new Insets(6));
         strip.setId("frame-strip");
-        vm.thumbnails().items().addListener((javafx.collections.ListChangeListener<AvThumbnails.Thumbnail>) c -> fill());
+        vm.thumbnails().items().addListener((ListChangeListener<AvThumbnails.Thumbnail>) c -> fill());
         vm.thumbnails().moreProperty().addListener(o -> fill());
         StackPane visual = new StackPane(wavePane, stripScroll);
         visual.getStyleClass().add("image-pane");

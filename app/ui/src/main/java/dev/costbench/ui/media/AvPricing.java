@@ -24,14 +24,18 @@ final class AvPricing {
     private static final int[] FRAME_HEIGHTS = {0, 1080, 720, 480, 360};
 
     /** The rows, cheapest first, the summary line, and (video) the frames the strategy keeps. */
-    record Priced(List<MediaCostRow> rows, String summary, int[] picked) {
-    }
+    record Priced(List<MediaCostRow> rows, String summary, int[] picked) {}
 
-    private AvPricing() {
-    }
+    private AvPricing() {}
 
-    static Priced video(List<ModelEntry> models, AvInfo av, VideoAnalysis.Scan scan, VideoAnalysis.Strategy strategy,
-                        int maxFrames, int[] sent, ImageOptions options) {
+    static Priced video(
+            List<ModelEntry> models,
+            AvInfo av,
+            VideoAnalysis.Scan scan,
+            VideoAnalysis.Strategy strategy,
+            int maxFrames,
+            int[] sent,
+            ImageOptions options) {
         int[] picked = VideoAnalysis.select(scan, strategy, maxFrames);
         // Baseline: what a provider does with the file as sent — Gemini samples native video at 1 fps, and
         // 1 fps is the usual default for sending frames as images to the others (seed 000, provider-rules §3.3).
@@ -40,11 +44,22 @@ final class AvPricing {
         var after = MediaCosts.video(models, av.seconds(), picked.length, sent[0], sent[1], av.hasAudio(), options);
         List<MediaCostRow> out = new ArrayList<>();
         for (int i = 0; i < before.size(); i++) {
-            out.add(MediaCostRow.of(before.get(i).model(), before.get(i).tokens(), before.get(i).usd(),
-                    after.get(i).tokens(), after.get(i).usd(), after.get(i).method(), false));
+            out.add(MediaCostRow.of(
+                    before.get(i).model(),
+                    before.get(i).tokens(),
+                    before.get(i).usd(),
+                    after.get(i).tokens(),
+                    after.get(i).usd(),
+                    after.get(i).method(),
+                    false));
         }
-        String what = String.format(Locale.ROOT, "baseline 1 fps (%d frames, Gemini's default) → %s: %d of %d frames, "
-                + "%.0f %% of scenes covered", baseline, strategy.label(), picked.length, scan.frames(),
+        String what = String.format(
+                Locale.ROOT,
+                "baseline 1 fps (%d frames, Gemini's default) → %s: %d of %d frames, " + "%.0f %% of scenes covered",
+                baseline,
+                strategy.label(),
+                picked.length,
+                scan.frames(),
                 100 * VideoAnalysis.sceneCoverage(scan, picked));
         return finish(out, what, picked);
     }
@@ -55,25 +70,43 @@ final class AvPricing {
         var opt = MediaCosts.audio(models, after);
         List<MediaCostRow> out = new ArrayList<>();
         for (int i = 0; i < before.size(); i++) {
-            out.add(MediaCostRow.of(before.get(i).model(), before.get(i).tokens(), before.get(i).usd(),
-                    opt.get(i).tokens(), opt.get(i).usd(), opt.get(i).method(), false));
+            out.add(MediaCostRow.of(
+                    before.get(i).model(),
+                    before.get(i).tokens(),
+                    before.get(i).usd(),
+                    opt.get(i).tokens(),
+                    opt.get(i).usd(),
+                    opt.get(i).method(),
+                    false));
         }
         for (Transcription t : TRANSCRIPTION) {
-            out.add(new MediaCostRow(t.id(), t.name(), t.provider(), -1, t.cost(av.seconds()), -1, t.cost(after),
-                    t.method(after), t.status() != PriceStatus.LISTED));
+            out.add(new MediaCostRow(
+                    t.id(),
+                    t.name(),
+                    t.provider(),
+                    -1,
+                    t.cost(av.seconds()),
+                    -1,
+                    t.cost(after),
+                    t.method(after),
+                    t.status() != PriceStatus.LISTED));
         }
-        String what = String.format(Locale.ROOT, "16 kHz mono%s: %.1f s of %.1f s", trim ? ", silences cut" : "",
-                after, audio.seconds());
+        String what = String.format(
+                Locale.ROOT, "16 kHz mono%s: %.1f s of %.1f s", trim ? ", silences cut" : "", after, audio.seconds());
         return finish(out, what, new int[0]);
     }
 
     private static Priced finish(List<MediaCostRow> out, String what, int[] picked) {
         out.sort(Comparator.comparing(MediaCostRow::optimizedUsd, Comparator.nullsLast(Comparator.naturalOrder())));
         // The cheapest model that takes the media itself (transcription services only turn speech into text).
-        MediaCostRow cheapest = out.stream().filter(r -> r.optimizedTokens() >= 0).findFirst().orElse(null);
-        String summary = what + " · " + out.size() + " models" + (cheapest == null || cheapest.optimizedUsd() == null
-                ? "" : " · cheapest: " + cheapest.name() + " " + Money.format(cheapest.optimizedUsd()) + ", "
-                + Money.format(cheapest.optimizedUsd().multiply(BigDecimal.valueOf(1000))) + " per 1,000 files");
+        MediaCostRow cheapest =
+                out.stream().filter(r -> r.optimizedTokens() >= 0).findFirst().orElse(null);
+        String summary = what + " · " + out.size() + " models"
+                + (cheapest == null || cheapest.optimizedUsd() == null
+                        ? ""
+                        : " · cheapest: " + cheapest.name() + " " + Money.format(cheapest.optimizedUsd()) + ", "
+                                + Money.format(cheapest.optimizedUsd().multiply(BigDecimal.valueOf(1000)))
+                                + " per 1,000 files");
         return new Priced(out, summary, picked);
     }
 
@@ -110,21 +143,29 @@ final class AvPricing {
 
     /** The file line: name, length, bytes, streams, and what the analysis found. */
     static String describe(Path file, AvInfo av, VideoAnalysis.Scan scan, AudioAnalysis.Result audio) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s · %.1f s · %,d bytes", file.getFileName(),
-                av.seconds(), av.bytes()));
+        StringBuilder b = new StringBuilder(
+                String.format(Locale.ROOT, "%s · %.1f s · %,d bytes", file.getFileName(), av.seconds(), av.bytes()));
         if (av.hasVideo()) {
-            b.append(String.format(Locale.ROOT, " · %s %d×%d %.2f fps", av.videoCodec(), av.width(), av.height(),
-                    av.fps()));
+            b.append(String.format(
+                    Locale.ROOT, " · %s %d×%d %.2f fps", av.videoCodec(), av.width(), av.height(), av.fps()));
         }
         if (av.hasAudio()) {
             b.append(String.format(Locale.ROOT, " · %s %d Hz %d ch", av.audioCodec(), av.sampleRate(), av.channels()));
         }
         if (scan != null) {
-            b.append(String.format(Locale.ROOT, " · %d frames, %d scene cut(s)", scan.frames(), scan.cuts().size()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    " · %d frames, %d scene cut(s)",
+                    scan.frames(),
+                    scan.cuts().size()));
         }
         if (audio != null) {
-            b.append(String.format(Locale.ROOT, " · %d silence(s), %.1f s of sound; 16 kHz mono WAV %,d bytes",
-                    audio.silences().size(), audio.speechSeconds(), audio.resampledBytes()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    " · %d silence(s), %.1f s of sound; 16 kHz mono WAV %,d bytes",
+                    audio.silences().size(),
+                    audio.speechSeconds(),
+                    audio.resampledBytes()));
         }
         return b.toString();
     }

@@ -18,8 +18,14 @@ import javafx.beans.property.StringProperty;
  */
 public final class AvSettings {
 
-    public static final List<String> STRATEGIES = List.of("Every frame", "Uniform 2 fps", "Uniform 1 fps",
-            "Uniform 0.5 fps", "Uniform 0.2 fps", "Motion-adaptive", "Scene change");
+    public static final List<String> STRATEGIES = List.of(
+            "Every frame",
+            "Uniform 2 fps",
+            "Uniform 1 fps",
+            "Uniform 0.5 fps",
+            "Uniform 0.2 fps",
+            "Motion-adaptive",
+            "Scene change");
     public static final List<String> FRAME_SIZES = List.of("Source size", "1080p", "720p", "480p", "360p");
 
     private final DoubleProperty silenceDb = new SimpleDoubleProperty(this, "silenceDb", -40);

@@ -18,8 +18,7 @@ import javafx.collections.ObservableList;
 public final class AvThumbnails implements AutoCloseable {
 
     /** One frame of the strip and its time in seconds. */
-    public record Thumbnail(BufferedImage image, double seconds) {
-    }
+    public record Thumbnail(BufferedImage image, double seconds) {}
 
     static final int MAX = 24;
     private final TaskExecutor.Lane lane;
@@ -43,15 +42,17 @@ public final class AvThumbnails implements AutoCloseable {
         Job<List<BufferedImage>> job = lane.task(p -> FrameExport.thumbnails(video, times, 160, p::isCancelled));
         current = job;
         job.onSuccess(imgs -> {
-            List<Thumbnail> out = new ArrayList<>();
-            for (int i = 0; i < imgs.size(); i++) {
-                out.add(new Thumbnail(imgs.get(i), times[i]));
-            }
-            items.setAll(out);
-            more.set(Math.max(0, picked.length - n));
-        }).onFailure(e -> {
-            // A strip that cannot be decoded stays as it was; the prices do not depend on it.
-        }).start();
+                    List<Thumbnail> out = new ArrayList<>();
+                    for (int i = 0; i < imgs.size(); i++) {
+                        out.add(new Thumbnail(imgs.get(i), times[i]));
+                    }
+                    items.setAll(out);
+                    more.set(Math.max(0, picked.length - n));
+                })
+                .onFailure(e -> {
+                    // A strip that cannot be decoded stays as it was; the prices do not depend on it.
+                })
+                .start();
     }
 
     void cancel() {

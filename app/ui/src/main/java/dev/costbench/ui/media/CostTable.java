@@ -18,8 +18,8 @@ final class CostTable extends TableView<MediaCostRow> {
 
     CostTable() {
         setId("media-table");
-        setPlaceholder(new Label("Open an image, audio or video file to see its tokens and cost on every model "
-                + "that takes it."));
+        setPlaceholder(new Label(
+                "Open an image, audio or video file to see its tokens and cost on every model " + "that takes it."));
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<MediaCostRow, Long> ot = col("Tokens", 90, MediaCostRow::originalTokens);
         ot.setCellFactory(c -> tokenCell());
@@ -36,10 +36,20 @@ final class CostTable extends TableView<MediaCostRow> {
                 setText(empty || v == null ? null : String.format(Locale.ROOT, "%.0f %%", v));
             }
         });
-        TableColumn<MediaCostRow, String> how = col("How the optimized count is computed", 420,
+        TableColumn<MediaCostRow, String> how = col(
+                "How the optimized count is computed",
+                420,
                 r -> r.method() + (r.unconfirmed() ? "  [UNCONFIRMED / CONFLICT]" : ""));
-        getColumns().addAll(List.of(col("Model", 210, MediaCostRow::name), col("Provider", 90,
-                MediaCostRow::provider), ot, ou, pt, pu, save, how));
+        getColumns()
+                .addAll(List.of(
+                        col("Model", 210, MediaCostRow::name),
+                        col("Provider", 90, MediaCostRow::provider),
+                        ot,
+                        ou,
+                        pt,
+                        pu,
+                        save,
+                        how));
         ou.setSortType(TableColumn.SortType.ASCENDING);
     }
 

@@ -51,15 +51,24 @@ final class ImageControls {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(22, 22);
         busy.visibleProperty().bind(vm.busyProperty());
-        common = new FlowPane(10, 8, open, new Label("OpenAI detail"), detail, new Label("Gemini resolution"),
-                resolution, measured, busy);
+        common = new FlowPane(
+                10,
+                8,
+                open,
+                new Label("OpenAI detail"),
+                detail,
+                new Label("Gemini resolution"),
+                resolution,
+                measured,
+                busy);
         common.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<String> preset = new ComboBox<>(FXCollections.observableArrayList(ImageSettings.PRESETS));
         preset.setId("long-edge");
         preset.getSelectionModel().select(settings.presetProperty().get());
-        preset.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> settings.presetProperty().set(
-                b.intValue()));
+        preset.getSelectionModel()
+                .selectedIndexProperty()
+                .addListener((o, a, b) -> settings.presetProperty().set(b.intValue()));
         TextField customEdge = new TextField();
         customEdge.setPrefColumnCount(5);
         customEdge.setId("custom-edge");
@@ -76,8 +85,20 @@ final class ImageControls {
         Button export = new Button("Export optimized…");
         export.setOnAction(e -> img.exportOptimized());
         export.disableProperty().bind(img.optimizedBytesProperty().isNull());
-        image = new FlowPane(10, 8, new Label("Long edge"), preset, customEdge, new Label("px"), new Label("Format"),
-                format, new Label("Quality"), quality, qualityLabel, resetCrop, export);
+        image = new FlowPane(
+                10,
+                8,
+                new Label("Long edge"),
+                preset,
+                customEdge,
+                new Label("px"),
+                new Label("Format"),
+                format,
+                new Label("Quality"),
+                quality,
+                qualityLabel,
+                resetCrop,
+                export);
         image.setAlignment(Pos.CENTER_LEFT);
     }
 

@@ -44,7 +44,8 @@ public final class ImageMediaViewModel implements ViewModel {
     private final ReadOnlyStringWrapper optimizedInfo = new ReadOnlyStringWrapper(this, "optimizedInfo", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyObjectWrapper<BufferedImage> originalPreview = new ReadOnlyObjectWrapper<>(this, "original");
-    private final ReadOnlyObjectWrapper<BufferedImage> optimizedPreview = new ReadOnlyObjectWrapper<>(this, "optimized");
+    private final ReadOnlyObjectWrapper<BufferedImage> optimizedPreview =
+            new ReadOnlyObjectWrapper<>(this, "optimized");
     private final ReadOnlyObjectWrapper<byte[]> optimizedBytes = new ReadOnlyObjectWrapper<>(this, "optimizedBytes");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper croppable = new ReadOnlyBooleanWrapper(this, "croppable");
@@ -84,26 +85,38 @@ public final class ImageMediaViewModel implements ViewModel {
         }
         ImageInfo in = info;
         Crop c = crop.get();
-        ImagePricing.Request q = new ImagePricing.Request(catalog.get().models(), in, original, c,
-                settings.targetEdge(), settings.formatProperty().get().toLowerCase(Locale.ROOT),
-                settings.qualityProperty().get(), choices.options());
+        ImagePricing.Request q = new ImagePricing.Request(
+                catalog.get().models(),
+                in,
+                original,
+                c,
+                settings.targetEdge(),
+                settings.formatProperty().get().toLowerCase(Locale.ROOT),
+                settings.qualityProperty().get(),
+                choices.options());
         Job<ImagePricing.Result> job = lane.task(p -> ImagePricing.price(q));
         current = job;
         busy.set(true);
         job.onSuccess(r -> {
-            if (current == job) {
-                apply(r, in, c);
-            }
-        }).onFailure(e -> {
-            if (current == job) {
-                ui.dialogs().error("Could not process the image", UiContext.describe(e)
-                        + "\n\nChoose another format or size; the original file is unchanged.");
-            }
-        }).always(() -> {
-            if (current == job) {
-                busy.set(false);
-            }
-        }).start();
+                    if (current == job) {
+                        apply(r, in, c);
+                    }
+                })
+                .onFailure(e -> {
+                    if (current == job) {
+                        ui.dialogs()
+                                .error(
+                                        "Could not process the image",
+                                        UiContext.describe(e)
+                                                + "\n\nChoose another format or size; the original file is unchanged.");
+                    }
+                })
+                .always(() -> {
+                    if (current == job) {
+                        busy.set(false);
+                    }
+                })
+                .start();
     }
 
     private void apply(ImagePricing.Result r, ImageInfo in, Crop c) {
@@ -138,15 +151,22 @@ public final class ImageMediaViewModel implements ViewModel {
             return;
         }
         String ext = settings.extension();
-        ui.dialogs().saveFile("Export optimized image", baseName() + "-optimized." + ext,
-                new FileKind(settings.formatProperty().get() + " images", List.of("*." + ext))).ifPresent(out -> exportTo(out, bytes));
+        ui.dialogs()
+                .saveFile(
+                        "Export optimized image",
+                        baseName() + "-optimized." + ext,
+                        new FileKind(settings.formatProperty().get() + " images", List.of("*." + ext)))
+                .ifPresent(out -> exportTo(out, bytes));
     }
 
     void exportTo(Path out, byte[] bytes) {
-        ui.tasks().task("export image", p -> Files.write(out, bytes))
+        ui.tasks()
+                .task("export image", p -> Files.write(out, bytes))
                 .onSuccess(p -> ui.dialogs().notify("Saved " + out.getFileName()))
-                .onFailure(e -> ui.dialogs().error("Could not save " + out.getFileName(), UiContext.describe(e)
-                        + "\n\nChoose another folder or name and export again."))
+                .onFailure(e -> ui.dialogs()
+                        .error(
+                                "Could not save " + out.getFileName(),
+                                UiContext.describe(e) + "\n\nChoose another folder or name and export again."))
                 .start();
     }
 
@@ -164,10 +184,11 @@ public final class ImageMediaViewModel implements ViewModel {
         try {
             originalBytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage()
-                    + ". Open the image in the Media view again.", e);
+            throw new IllegalStateException(
+                    "Cannot read " + file + ": " + e.getMessage() + ". Open the image in the Media view again.", e);
         }
-        return List.of(ExperimentSpec.MediaSpec.of(file.getFileName().toString(), originalBytes),
+        return List.of(
+                ExperimentSpec.MediaSpec.of(file.getFileName().toString(), originalBytes),
                 ExperimentSpec.MediaSpec.of(baseName() + "-optimized." + settings.extension(), bytes));
     }
 

@@ -48,7 +48,9 @@ final class ImagePreviewPane extends SplitPane {
                     e.consume();
                 }
             });
-            pane.setOnZoom(e -> zoom.zoomAt(zoom.zoom() * e.getZoomFactor(), zoom.stateProperty().get().cx(),
+            pane.setOnZoom(e -> zoom.zoomAt(
+                    zoom.zoom() * e.getZoomFactor(),
+                    zoom.stateProperty().get().cx(),
                     zoom.stateProperty().get().cy()));
         }
         panOnDrag(right);
@@ -65,8 +67,10 @@ final class ImagePreviewPane extends SplitPane {
         Label optimizedInfo = new Label();
         optimizedInfo.setId("optimized-info");
         optimizedInfo.textProperty().bind(vm.optimizedInfoProperty());
-        getItems().addAll(new VBox(4, new Label("Original"), left, originalInfo),
-                new VBox(4, new Label("Optimized"), right, optimizedInfo));
+        getItems()
+                .addAll(
+                        new VBox(4, new Label("Original"), left, originalInfo),
+                        new VBox(4, new Label("Optimized"), right, optimizedInfo));
         zoom.stateProperty().addListener(o -> applyZoom());
         vm.cropProperty().addListener((o, a, c) -> cropRect.setVisible(c != null));
     }
@@ -108,7 +112,8 @@ final class ImagePreviewPane extends SplitPane {
         pane.setOnMouseDragged(e -> {
             Bounds b = optimizedView.getBoundsInParent();
             if (b.getWidth() > 0 && b.getHeight() > 0) {
-                zoom.panTo(from[2] - (e.getX() - from[0]) / b.getWidth() / zoom.zoom(),
+                zoom.panTo(
+                        from[2] - (e.getX() - from[0]) / b.getWidth() / zoom.zoom(),
                         from[3] - (e.getY() - from[1]) / b.getHeight() / zoom.zoom());
             }
         });
@@ -141,8 +146,8 @@ final class ImagePreviewPane extends SplitPane {
             }
             // Map the rectangle from view coordinates (zoomed or not) to fractions of the original.
             double[] a = fraction(originalView, cropRect.getX(), cropRect.getY());
-            double[] z = fraction(originalView, cropRect.getX() + cropRect.getWidth(),
-                    cropRect.getY() + cropRect.getHeight());
+            double[] z = fraction(
+                    originalView, cropRect.getX() + cropRect.getWidth(), cropRect.getY() + cropRect.getHeight());
             vm.cropTo(a[0], a[1], z[0], z[1]);
         });
         return overlay;
@@ -163,8 +168,8 @@ final class ImagePreviewPane extends SplitPane {
         if (img == null || b.getWidth() <= 0 || b.getHeight() <= 0) {
             return new double[] {0.5, 0.5};
         }
-        Rectangle2D vp = v.getViewport() != null ? v.getViewport()
-                : new Rectangle2D(0, 0, img.getWidth(), img.getHeight());
+        Rectangle2D vp =
+                v.getViewport() != null ? v.getViewport() : new Rectangle2D(0, 0, img.getWidth(), img.getHeight());
         double fx = (vp.getMinX() + Math.max(0, Math.min(1, (x - b.getMinX()) / b.getWidth())) * vp.getWidth())
                 / img.getWidth();
         double fy = (vp.getMinY() + Math.max(0, Math.min(1, (y - b.getMinY()) / b.getHeight())) * vp.getHeight())

@@ -25,30 +25,33 @@ final class ImagePricing {
     static final int PREVIEW_EDGE = 1600;
 
     /** What to make of the image: long edge (0: unchanged), crop (or null), format ("jpeg", "webp", "png"). */
-    record Request(List<ModelEntry> models, ImageInfo info, BufferedImage original, Crop crop, int edge,
-                   String format, int quality, ImageOptions options) {
-    }
+    record Request(
+            List<ModelEntry> models,
+            ImageInfo info,
+            BufferedImage original,
+            Crop crop,
+            int edge,
+            String format,
+            int quality,
+            ImageOptions options) {}
 
     /** The optimized version (bytes and preview null when only the header could be read) and its rows. */
-    record Result(List<MediaCostRow> rows, BufferedImage preview, int width, int height, byte[] bytes,
-                  String format) {
-    }
+    record Result(List<MediaCostRow> rows, BufferedImage preview, int width, int height, byte[] bytes, String format) {}
 
-    private ImagePricing() {
-    }
+    private ImagePricing() {}
 
     static Result price(Request q) throws IOException {
         ImageInfo in = q.info();
-        List<ImageCost> before = MediaCosts.image(q.models(), in.width(), in.height(), q.options(),
-                BillingOptions.INTERACTIVE);
+        List<ImageCost> before =
+                MediaCosts.image(q.models(), in.width(), in.height(), q.options(), BillingOptions.INTERACTIVE);
         int w;
         int h;
         byte[] bytes = null;
         BufferedImage preview = null;
         if (q.original() != null) {
             Crop c = q.crop();
-            BufferedImage img = c == null ? q.original()
-                    : Images.crop(q.original(), c.x(), c.y(), c.width(), c.height());
+            BufferedImage img =
+                    c == null ? q.original() : Images.crop(q.original(), c.x(), c.y(), c.width(), c.height());
             img = Images.fitLongEdge(img, q.edge());
             bytes = Images.encode(img, q.format(), q.quality());
             w = img.getWidth();
@@ -64,8 +67,14 @@ final class ImagePricing {
         for (int i = 0; i < before.size(); i++) {
             ImageCost b = before.get(i);
             ImageCost a = after.get(i);
-            out.add(MediaCostRow.of(b.model(), b.tokens().tokens(), b.usd(), a.tokens().tokens(), a.usd(),
-                    a.tokens().method(), a.tokens().unconfirmed()));
+            out.add(MediaCostRow.of(
+                    b.model(),
+                    b.tokens().tokens(),
+                    b.usd(),
+                    a.tokens().tokens(),
+                    a.usd(),
+                    a.tokens().method(),
+                    a.tokens().unconfirmed()));
         }
         out.sort(Comparator.comparing(MediaCostRow::optimizedUsd, Comparator.nullsLast(Comparator.naturalOrder())));
         return new Result(out, preview, w, h, bytes, q.format());
@@ -73,25 +82,51 @@ final class ImagePricing {
 
     /** "photo.jpg · JPEG · 2048 × 1536 · 812,345 bytes". */
     static String originalInfo(Path file, ImageInfo info) {
-        return String.format(Locale.ROOT, "%s · %s · %d × %d · %,d bytes", file.getFileName(),
-                info.format().toUpperCase(Locale.ROOT), info.width(), info.height(), info.bytes());
+        return String.format(
+                Locale.ROOT,
+                "%s · %s · %d × %d · %,d bytes",
+                file.getFileName(),
+                info.format().toUpperCase(Locale.ROOT),
+                info.width(),
+                info.height(),
+                info.bytes());
     }
 
     /** The optimized version's format, size, bytes (and share of the original's) and crop. */
     static String optimizedInfo(Result r, long originalBytes, Crop crop) {
-        return String.format(Locale.ROOT, "%s · %d × %d%s%s", r.format().toUpperCase(Locale.ROOT), r.width(),
-                r.height(), r.bytes() == null ? "" : String.format(Locale.ROOT, " · %,d bytes (%.0f %% of the original)",
-                        r.bytes().length, 100.0 * r.bytes().length / Math.max(1, originalBytes)),
-                crop == null ? "" : String.format(Locale.ROOT, " · cropped to %d×%d at (%d, %d)", crop.width(),
-                        crop.height(), crop.x(), crop.y()));
+        return String.format(
+                Locale.ROOT,
+                "%s · %d × %d%s%s",
+                r.format().toUpperCase(Locale.ROOT),
+                r.width(),
+                r.height(),
+                r.bytes() == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " · %,d bytes (%.0f %% of the original)",
+                                r.bytes().length,
+                                100.0 * r.bytes().length / Math.max(1, originalBytes)),
+                crop == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " · cropped to %d×%d at (%d, %d)",
+                                crop.width(),
+                                crop.height(),
+                                crop.x(),
+                                crop.y()));
     }
 
     /** How many models take images and the cheapest optimized price, per image and per 1,000 images. */
     static String summary(List<MediaCostRow> rows) {
         MediaCostRow cheapest = rows.isEmpty() ? null : rows.get(0);
-        return rows.size() + " models take images" + (cheapest == null || cheapest.optimizedUsd() == null ? ""
-                : " · cheapest optimized: " + cheapest.name() + " " + Money.format(cheapest.optimizedUsd())
-                + " per image, " + Money.format(cheapest.optimizedUsd().multiply(BigDecimal.valueOf(1000)))
-                + " per 1,000 images");
+        return rows.size() + " models take images"
+                + (cheapest == null || cheapest.optimizedUsd() == null
+                        ? ""
+                        : " · cheapest optimized: " + cheapest.name() + " " + Money.format(cheapest.optimizedUsd())
+                                + " per image, "
+                                + Money.format(cheapest.optimizedUsd().multiply(BigDecimal.valueOf(1000)))
+                                + " per 1,000 images");
     }
 }

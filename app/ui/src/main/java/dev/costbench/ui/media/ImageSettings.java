@@ -13,8 +13,14 @@ import javafx.beans.property.StringProperty;
 public final class ImageSettings {
 
     /** Long-edge presets: seed 000's task sizes; the last one takes the custom edge. */
-    public static final List<String> PRESETS = List.of("Original size", "OCR — 1024 px", "Scene — 512 px",
-            "Classification — 256 px", "Thumbnail — 128 px", "Custom");
+    public static final List<String> PRESETS = List.of(
+            "Original size",
+            "OCR — 1024 px",
+            "Scene — 512 px",
+            "Classification — 256 px",
+            "Thumbnail — 128 px",
+            "Custom");
+
     private static final int[] PRESET_PX = {0, 1024, 512, 256, 128, -1};
     static final int CUSTOM = 5;
     public static final List<String> FORMATS = List.of("JPEG", "WebP", "PNG");

@@ -17,8 +17,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 final class JobSlot {
 
     /** What a job is for: its name, what to do with its result, and what to say when it fails. */
-    record Purpose<T>(String name, Consumer<T> done, String failureHeadline, String whatToDo) {
-    }
+    record Purpose<T>(String name, Consumer<T> done, String failureHeadline, String whatToDo) {}
 
     private final UiContext ui;
     private final Runnable onCancelled;
@@ -38,19 +37,22 @@ final class JobSlot {
         job = j;
         busy.set(true);
         progress.bind(j.progressProperty());
-        j.onSuccess(purpose.done()).onFailure(e -> {
-            if (!j.isCancelled()) {
-                ui.dialogs().error(purpose.failureHeadline(), UiContext.describe(e) + "\n\n" + purpose.whatToDo());
-            }
-        }).always(() -> {
-            if (job == j) {
-                progress.unbind();
-                busy.set(false);
-                if (j.isCancelled()) {
-                    onCancelled.run();
-                }
-            }
-        });
+        j.onSuccess(purpose.done())
+                .onFailure(e -> {
+                    if (!j.isCancelled()) {
+                        ui.dialogs()
+                                .error(purpose.failureHeadline(), UiContext.describe(e) + "\n\n" + purpose.whatToDo());
+                    }
+                })
+                .always(() -> {
+                    if (job == j) {
+                        progress.unbind();
+                        busy.set(false);
+                        if (j.isCancelled()) {
+                            onCancelled.run();
+                        }
+                    }
+                });
         return j.start();
     }
 

@@ -9,13 +9,35 @@ import java.math.BigDecimal;
  * audio resampled and trimmed, or the frames a sampling strategy keeps) on a catalog model, or on a per-minute
  * transcription service (then the token columns are -1 and shown empty).
  */
-public record MediaCostRow(String id, String name, String provider, long originalTokens, BigDecimal originalUsd,
-                           long optimizedTokens, BigDecimal optimizedUsd, String method, boolean unconfirmed) {
+public record MediaCostRow(
+        String id,
+        String name,
+        String provider,
+        long originalTokens,
+        BigDecimal originalUsd,
+        long optimizedTokens,
+        BigDecimal optimizedUsd,
+        String method,
+        boolean unconfirmed) {
 
-    public static MediaCostRow of(ModelEntry m, long originalTokens, BigDecimal originalUsd, long optimizedTokens,
-                                  BigDecimal optimizedUsd, String method, boolean unconfirmed) {
-        return new MediaCostRow(m.id(), m.name(), m.provider(), originalTokens, originalUsd, optimizedTokens,
-                optimizedUsd, method, unconfirmed);
+    public static MediaCostRow of(
+            ModelEntry m,
+            long originalTokens,
+            BigDecimal originalUsd,
+            long optimizedTokens,
+            BigDecimal optimizedUsd,
+            String method,
+            boolean unconfirmed) {
+        return new MediaCostRow(
+                m.id(),
+                m.name(),
+                m.provider(),
+                originalTokens,
+                originalUsd,
+                optimizedTokens,
+                optimizedUsd,
+                method,
+                unconfirmed);
     }
 
     /** Saving in percent of the original cost, or null when either side is unpriced. */

@@ -23,15 +23,12 @@ final class MediaLoader {
      * says why: damaged, or too large to decode), and its tokens come from its size alone.
      */
     record ImageFile(Path path, ImageInfo info, BufferedImage image, BufferedImage preview, String warning)
-            implements Loaded {
-    }
+            implements Loaded {}
 
     /** Audio or video. */
-    record AvFile(Path path, AvInfo info) implements Loaded {
-    }
+    record AvFile(Path path, AvInfo info) implements Loaded {}
 
-    private MediaLoader() {
-    }
+    private MediaLoader() {}
 
     static Loaded load(Path path) throws IOException {
         ImageInfo info;
@@ -54,9 +51,11 @@ final class MediaLoader {
         } catch (IOException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("not an audio or video file") || m.contains("neither an audio nor a video stream")) {
-                throw new MediaException(path.getFileName() + " is not an image, audio or video file CostBench can "
-                        + "read (images: JPEG, PNG, WebP, GIF, BMP, TIFF; audio and video: whatever FFmpeg decodes). "
-                        + "Convert it to one of those and open it again.", e);
+                throw new MediaException(
+                        path.getFileName() + " is not an image, audio or video file CostBench can "
+                                + "read (images: JPEG, PNG, WebP, GIF, BMP, TIFF; audio and video: whatever FFmpeg decodes). "
+                                + "Convert it to one of those and open it again.",
+                        e);
             }
             throw new MediaException(m + "; check the file, or choose another, and open it again.", e);
         }

@@ -27,13 +27,15 @@ import javafx.collections.ObservableList;
 public final class MediaViewModel implements ViewModel, ExperimentMediaSource {
 
     /** What to do when another view asks for the current image and there is none. */
-    public static final String NO_IMAGE = "Open an image in the Media view first (Ctrl+I), choose its size and "
-            + "format there, then take it here.";
+    public static final String NO_IMAGE =
+            "Open an image in the Media view first (Ctrl+I), choose its size and " + "format there, then take it here.";
 
     /** What the file chooser offers. */
-    static final FileKind MEDIA_FILES = new FileKind("Images, audio and video", List.of("*.jpg", "*.jpeg", "*.png",
-            "*.webp", "*.gif", "*.bmp", "*.tif", "*.tiff", "*.wav", "*.mp3", "*.m4a", "*.aac", "*.ogg", "*.opus",
-            "*.flac", "*.mp4", "*.mov", "*.mkv", "*.webm", "*.avi"));
+    static final FileKind MEDIA_FILES = new FileKind(
+            "Images, audio and video",
+            List.of(
+                    "*.jpg", "*.jpeg", "*.png", "*.webp", "*.gif", "*.bmp", "*.tif", "*.tiff", "*.wav", "*.mp3",
+                    "*.m4a", "*.aac", "*.ogg", "*.opus", "*.flac", "*.mp4", "*.mov", "*.mkv", "*.webm", "*.avi"));
 
     private final UiContext ui;
     private final PricingChoices choices = new PricingChoices();
@@ -66,15 +68,17 @@ public final class MediaViewModel implements ViewModel, ExperimentMediaSource {
         Job<MediaLoader.Loaded> job = ui.tasks().task("opening " + path.getFileName(), p -> MediaLoader.load(path));
         opening = job;
         job.onSuccess(l -> {
-            if (opening == job) {
-                show(l);
-            }
-        }).onFailure(e -> ui.dialogs().error("Cannot open " + path.getFileName(), UiContext.describe(e)))
+                    if (opening == job) {
+                        show(l);
+                    }
+                })
+                .onFailure(e -> ui.dialogs().error("Cannot open " + path.getFileName(), UiContext.describe(e)))
                 .always(() -> {
                     if (opening == job) {
                         loading.set(false);
                     }
-                }).start();
+                })
+                .start();
     }
 
     private void show(MediaLoader.Loaded loaded) {

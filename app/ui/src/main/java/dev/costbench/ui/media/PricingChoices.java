@@ -17,8 +17,8 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class PricingChoices {
 
     private final ObjectProperty<ImageDetail> detail = new SimpleObjectProperty<>(this, "detail", ImageDetail.AUTO);
-    private final ObjectProperty<MediaResolution> resolution = new SimpleObjectProperty<>(this, "resolution",
-            MediaResolution.DEFAULT);
+    private final ObjectProperty<MediaResolution> resolution =
+            new SimpleObjectProperty<>(this, "resolution", MediaResolution.DEFAULT);
     private final BooleanProperty measured = new SimpleBooleanProperty(this, "measured");
 
     public ObjectProperty<ImageDetail> detailProperty() {
@@ -35,8 +35,10 @@ public final class PricingChoices {
 
     /** The choices as the cost engine takes them (a missing choice counts as its default). */
     public ImageOptions options() {
-        return new ImageOptions(detail.get() == null ? ImageDetail.AUTO : detail.get(),
-                resolution.get() == null ? MediaResolution.DEFAULT : resolution.get(), measured.get());
+        return new ImageOptions(
+                detail.get() == null ? ImageDetail.AUTO : detail.get(),
+                resolution.get() == null ? MediaResolution.DEFAULT : resolution.get(),
+                measured.get());
     }
 
     /** Runs {@code r} whenever one of the choices changes. */

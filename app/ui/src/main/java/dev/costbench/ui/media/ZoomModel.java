@@ -11,12 +11,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class ZoomModel {
 
     /** Zoom factor and centre (fractions of the image). */
-    public record State(double zoom, double cx, double cy) {
-    }
+    public record State(double zoom, double cx, double cy) {}
 
     static final double MAX = 32;
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state",
-            new State(1, 0.5, 0.5));
+    private final ReadOnlyObjectWrapper<State> state =
+            new ReadOnlyObjectWrapper<>(this, "state", new State(1, 0.5, 0.5));
 
     public ReadOnlyObjectProperty<State> stateProperty() {
         return state.getReadOnlyProperty();

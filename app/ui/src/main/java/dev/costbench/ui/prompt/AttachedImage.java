@@ -44,16 +44,27 @@ public record AttachedImage(Path file, int width, int height, String mime) {
         try {
             data = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage()
-                    + ". Attach the image again.", e);
+            throw new UncheckedIOException(
+                    "Cannot read " + file + ": " + e.getMessage() + ". Attach the image again.", e);
         }
         List<ChatMessage> msgs = new ArrayList<>(r.messages());
         ChatMessage last = msgs.remove(msgs.size() - 1);
         List<Part> parts = new ArrayList<>(last.parts());
         parts.add(new Part.Image(data, mime, null));
         msgs.add(new ChatMessage(last.role(), parts));
-        return new ChatRequest(r.model(), r.system(), r.systemCache(), msgs, r.maxOutputTokens(), r.temperature(),
-                r.seed(), r.reasoningBudget(), r.reasoningEffort(), r.mediaResolution(), r.stream(), r.openAiApi());
+        return new ChatRequest(
+                r.model(),
+                r.system(),
+                r.systemCache(),
+                msgs,
+                r.maxOutputTokens(),
+                r.temperature(),
+                r.seed(),
+                r.reasoningBudget(),
+                r.reasoningEffort(),
+                r.mediaResolution(),
+                r.stream(),
+                r.openAiApi());
     }
 
     /** Sizes for the estimate: this image's, or 1024×1024 without one. */

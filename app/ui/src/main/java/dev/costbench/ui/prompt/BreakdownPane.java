@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
@@ -48,15 +49,19 @@ public final class BreakdownPane extends ScrollPane {
             return;
         }
         ModelEntry m = r.model();
-        Label title = new Label(m.name() + " — " + (r.breakdown().unpriced() ? "unpriced"
-                : Money.format(r.perRequest()) + " per request"));
+        Label title = new Label(m.name() + " — "
+                + (r.breakdown().unpriced() ? "unpriced" : Money.format(r.perRequest()) + " per request"));
         title.setId("breakdown-title");
         title.getStyleClass().add("title-4");
         Label sub = new Label(m.id() + " · " + m.provider() + " · " + m.tier().label() + " · "
                 + m.rules().id() + " billing rules");
         sub.getStyleClass().add("text-muted");
-        Label count = new Label(String.format(Locale.ROOT, "Input: %s%,d tokens — %s",
-                r.input().exact() ? "" : "≈ ", r.input().tokens(), r.input().method()));
+        Label count = new Label(String.format(
+                Locale.ROOT,
+                "Input: %s%,d tokens — %s",
+                r.input().exact() ? "" : "≈ ",
+                r.input().tokens(),
+                r.input().method()));
         count.setWrapText(true);
         box.getChildren().addAll(title, sub, count);
 
@@ -76,8 +81,11 @@ public final class BreakdownPane extends ScrollPane {
             Price p = l.price();
             g.add(new Label(l.item()), 0, row);
             g.add(right(l.tokens() == 0 ? "" : String.format(Locale.ROOT, "%,d", l.tokens())), 1, row);
-            String price = p == null ? "—" : l.item().startsWith("Data residency")
-                    ? "×" + p.perMTok().stripTrailingZeros().toPlainString() : Money.perMTok(p.perMTok());
+            String price = p == null
+                    ? "—"
+                    : l.item().startsWith("Data residency")
+                            ? "×" + p.perMTok().stripTrailingZeros().toPlainString()
+                            : Money.perMTok(p.perMTok());
             Label priceLabel = right(price + marker(p));
             if (p != null && p.status() != PriceStatus.LISTED) {
                 priceLabel.getStyleClass().add(p.status() == PriceStatus.DERIVED ? "derived" : "warning-text");
@@ -85,8 +93,9 @@ public final class BreakdownPane extends ScrollPane {
             }
             if (p != null && p.overridden()) {
                 priceLabel.setText(priceLabel.getText() + " ✎");
-                priceLabel.setTooltip(new Tooltip("Overridden by " + p.origin().name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' ') + (p.note().isEmpty() ? "" : ": " + p.note())));
+                priceLabel.setTooltip(new Tooltip("Overridden by "
+                        + p.origin().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + (p.note().isEmpty() ? "" : ": " + p.note())));
             }
             g.add(priceLabel, 2, row);
             Label amount = right(l.usd() == null ? "unpriced" : "$" + Money.exact(l.usd()));
@@ -114,13 +123,22 @@ public final class BreakdownPane extends ScrollPane {
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         grow.setMinWidth(160);
-        g.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(),
-                new ColumnConstraints(), grow);
+        g.getColumnConstraints()
+                .addAll(
+                        new ColumnConstraints(),
+                        new ColumnConstraints(),
+                        new ColumnConstraints(),
+                        new ColumnConstraints(),
+                        grow);
         box.getChildren().add(g);
 
         Label formula = new Label("cost = Σ tokens × price per 1M ÷ 1,000,000"
-                + (r.breakdown().options().batch() ? " (batch)" : "") + String.format(Locale.ROOT,
-                "  ·  per 1K requests $%s  ·  per month $%s", Money.exact(r.per1000()), Money.exact(r.perMonth())));
+                + (r.breakdown().options().batch() ? " (batch)" : "")
+                + String.format(
+                        Locale.ROOT,
+                        "  ·  per 1K requests $%s  ·  per month $%s",
+                        Money.exact(r.per1000()),
+                        Money.exact(r.perMonth())));
         formula.getStyleClass().add("text-muted");
         formula.setWrapText(true);
         box.getChildren().add(formula);
@@ -137,7 +155,8 @@ public final class BreakdownPane extends ScrollPane {
         }
         Catalog catalog = catalogs.getValue();
         if (!sources.isEmpty() && catalog != null) {
-            String text = sources.stream().map(s -> s + " = " + catalog.describeSource(s))
+            String text = sources.stream()
+                    .map(s -> s + " = " + catalog.describeSource(s))
                     .collect(Collectors.joining("\n"));
             Label src = new Label("Sources:\n" + text);
             src.setWrapText(true);
@@ -169,7 +188,7 @@ public final class BreakdownPane extends ScrollPane {
     private static Label right(String s) {
         Label l = new Label(s);
         l.setMaxWidth(Double.MAX_VALUE);
-        l.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        l.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(l, Priority.ALWAYS);
         return l;
     }

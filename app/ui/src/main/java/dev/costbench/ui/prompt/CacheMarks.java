@@ -22,24 +22,22 @@ import javafx.collections.ObservableList;
 public final class CacheMarks {
 
     /** A breakpoint after {@code offset} UTF-16 characters of the part with {@code key}. */
-    public record Mark(String key, int offset) {
-    }
+    public record Mark(String key, int offset) {}
 
     /** The whole prompt as one text and the breakpoints as offsets into it (see {@link PromptSnapshot#render()}). */
-    public record Placed(String prompt, List<Integer> offsets, List<String> labels) {
-    }
+    public record Placed(String prompt, List<Integer> offsets, List<String> labels) {}
 
     private final ObservableList<Mark> marks = FXCollections.observableArrayList();
-    private final ObjectProperty<Part.CacheTtl> ttl = new SimpleObjectProperty<>(this, "ttl",
-            Part.CacheTtl.FIVE_MINUTES);
+    private final ObjectProperty<Part.CacheTtl> ttl =
+            new SimpleObjectProperty<>(this, "ttl", Part.CacheTtl.FIVE_MINUTES);
     private final Set<String> tracked = new HashSet<>();
 
     public CacheMarks(PromptViewModel vm) {
         track("system", vm.systemTextProperty());
         track("user", vm.userTextProperty());
         vm.turns().forEach(t -> track(t.key(), t.textProperty()));
-        vm.turns().addListener((ListChangeListener<Turn>) c -> vm.turns().forEach(t -> track(t.key(),
-                t.textProperty())));
+        vm.turns().addListener((ListChangeListener<Turn>)
+                c -> vm.turns().forEach(t -> track(t.key(), t.textProperty())));
     }
 
     public ObservableList<Mark> marks() {
@@ -61,7 +59,11 @@ public final class CacheMarks {
 
     /** The breakpoints of one part, in offset order. */
     public List<Integer> offsets(String key) {
-        return marks.stream().filter(m -> m.key().equals(key)).map(Mark::offset).sorted().toList();
+        return marks.stream()
+                .filter(m -> m.key().equals(key))
+                .map(Mark::offset)
+                .sorted()
+                .toList();
     }
 
     private void track(String key, StringProperty text) {
@@ -121,8 +123,10 @@ public final class CacheMarks {
             for (int o : offsets(p.key())) {
                 int at = Math.min(o, p.text().length());
                 offsets.add(start + at);
-                labels.add(at == p.text().length() ? "after the " + lower(p.label()) : "in the " + lower(p.label())
-                        + " at character " + at);
+                labels.add(
+                        at == p.text().length()
+                                ? "after the " + lower(p.label())
+                                : "in the " + lower(p.label()) + " at character " + at);
             }
         }
         return new Placed(b.toString(), offsets, labels);

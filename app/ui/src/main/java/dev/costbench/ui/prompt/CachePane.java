@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,6 +25,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
  * The Tune tab's "Cache": the cache breakpoints marked in the editors, planned per provider — whether the prefix
@@ -50,7 +52,7 @@ public final class CachePane extends ScrollPane {
         ChoiceBox<CacheTtl> ttl = new ChoiceBox<>();
         ttl.getItems().setAll(CacheTtl.values());
         ttl.setId("cache-ttl");
-        ttl.setConverter(new javafx.util.StringConverter<>() {
+        ttl.setConverter(new StringConverter<>() {
             @Override
             public String toString(CacheTtl t) {
                 return t == null ? "" : t.label();
@@ -99,8 +101,13 @@ public final class CachePane extends ScrollPane {
         VBox box = new VBox(8, controls, how, points, grid, warnings, error);
         box.setPadding(new Insets(8, 10, 8, 10));
         setContent(box);
-        for (javafx.beans.Observable ob : new javafx.beans.Observable[] {vm.rateProperty(), vm.storageProperty(),
-            vm.geminiExplicitProperty(), vm.ttlProperty(), vm.marks().marks()}) {
+        for (Observable ob : new Observable[] {
+            vm.rateProperty(),
+            vm.storageProperty(),
+            vm.geminiExplicitProperty(),
+            vm.ttlProperty(),
+            vm.marks().marks()
+        }) {
             ob.addListener(x -> {
                 if (TunePane.shown(this)) {
                     vm.refresh();
@@ -134,35 +141,54 @@ public final class CachePane extends ScrollPane {
         for (CacheViewModel.Plan plan : vm.plans()) {
             var m = plan.model();
             CachePlan p = plan.plan().plan();
-            String min = p.minCacheTokens() == null ? "no minimum listed" : (p.cacheable() ? "≥ " : "< ") + "minimum "
-                    + fmt(p.minCacheTokens());
+            String min = p.minCacheTokens() == null
+                    ? "no minimum listed"
+                    : (p.cacheable() ? "≥ " : "< ") + "minimum " + fmt(p.minCacheTokens());
             String storageNote = "";
             if (p.mode() == CacheMode.EXPLICIT_STORED) {
-                storageNote = store == null ? " · storage per hour not modelled" : " · storage modelled at $"
-                        + store.toPlainString() + "/1M/h";
+                storageNote = store == null
+                        ? " · storage per hour not modelled"
+                        : " · storage modelled at $" + store.toPlainString() + "/1M/h";
             }
             Label name = DiffPane.title(m.id() + " — " + p.mode().label() + storageNote);
             Label figures = new Label((p.cacheable() ? "✓ " : "✗ ") + "prefix " + fmt(p.prefixTokens()) + " tokens "
-                    + min + " · write " + (p.writePremium() == null ? "—" : "×" + p.writePremium().toPlainString())
-                    + " · read " + (p.readDiscount() == null ? "—" : String.format(Locale.ROOT, "−%.0f %%",
-                    p.readDiscount().doubleValue() * 100)));
+                    + min + " · write "
+                    + (p.writePremium() == null ? "—" : "×" + p.writePremium().toPlainString())
+                    + " · read "
+                    + (p.readDiscount() == null
+                            ? "—"
+                            : String.format(
+                                    Locale.ROOT, "−%.0f %%", p.readDiscount().doubleValue() * 100)));
             figures.setWrapText(true);
             Label be = new Label(p.breakEven());
             be.setId("cache-breakeven-" + m.id());
             be.getStyleClass().add("cache-breakeven");
             be.setStyle("-fx-font-weight: bold;");
-            String month = p.monthlyWithout() == null ? "unpriced" : "a month " + Money.format(p.monthlyWithout())
-                    + " → " + Money.format(p.monthlyWith()) + (p.monthlySaving().signum() >= 0 ? " (saves " : " (costs ")
-                    + Money.format(p.monthlySaving().abs()) + ")";
+            String month = p.monthlyWithout() == null
+                    ? "unpriced"
+                    : "a month " + Money.format(p.monthlyWithout())
+                            + " → " + Money.format(p.monthlyWith())
+                            + (p.monthlySaving().signum() >= 0 ? " (saves " : " (costs ")
+                            + Money.format(p.monthlySaving().abs()) + ")";
             Label mo = new Label(month);
             List<String> notes = new ArrayList<>(p.notes());
-            notes.add(0, String.format(Locale.ROOT, "%,d requests a month at %s/min; hit rate %.0f %% within %s. "
-                    + "Write = cache-write price ÷ input price (1 = no write fee); read = how much less a cache "
-                    + "read costs than uncached input.", s.monthlyRequests(), vm.rateProperty().get().trim(),
-                    s.hitRate() * 100, s.ttl().label()));
+            notes.add(
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "%,d requests a month at %s/min; hit rate %.0f %% within %s. "
+                                    + "Write = cache-write price ÷ input price (1 = no write fee); read = how much less a cache "
+                                    + "read costs than uncached input.",
+                            s.monthlyRequests(),
+                            vm.rateProperty().get().trim(),
+                            s.hitRate() * 100,
+                            s.ttl().label()));
             if (p.mode() == CacheMode.EXPLICIT_STORED) {
-                notes.add(store == null ? "Storage per hour: not modelled (no price given)."
-                        : "Storage per hour: modelled at $" + store.toPlainString() + " per 1M tokens per hour.");
+                notes.add(
+                        store == null
+                                ? "Storage per hour: not modelled (no price given)."
+                                : "Storage per hour: modelled at $" + store.toPlainString()
+                                        + " per 1M tokens per hour.");
             }
             Tooltip tip = new Tooltip(String.join("\n", notes));
             tip.setWrapText(true);

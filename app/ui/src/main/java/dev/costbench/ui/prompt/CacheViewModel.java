@@ -36,12 +36,13 @@ import javafx.collections.ObservableList;
 public final class CacheViewModel implements ViewModel {
 
     /** One model per provider is planned besides the selected one (the first found in the catalog). */
-    static final List<List<String>> PROVIDER_MODELS = List.of(List.of("gpt-5", "gpt-4.1", "gpt-4o"),
-            List.of("claude-sonnet-4-5", "claude-haiku-4-5"), List.of("gemini-2.5-flash", "gemini-2.5-pro"));
+    static final List<List<String>> PROVIDER_MODELS = List.of(
+            List.of("gpt-5", "gpt-4.1", "gpt-4o"),
+            List.of("claude-sonnet-4-5", "claude-haiku-4-5"),
+            List.of("gemini-2.5-flash", "gemini-2.5-pro"));
 
     /** One model's plan. */
-    public record Plan(ModelEntry model, PromptCachePlan plan) {
-    }
+    public record Plan(ModelEntry model, PromptCachePlan plan) {}
 
     private final PromptViewModel prompt;
     private final CacheMarks marks;
@@ -61,8 +62,8 @@ public final class CacheViewModel implements ViewModel {
     public CacheViewModel(PromptViewModel prompt, CacheMarks marks) {
         this.prompt = prompt;
         this.marks = marks;
-        ttl.addListener((o, a, b) -> marks.ttlProperty().set(b == CacheTtl.ONE_HOUR ? Part.CacheTtl.ONE_HOUR
-                : Part.CacheTtl.FIVE_MINUTES));
+        ttl.addListener((o, a, b) ->
+                marks.ttlProperty().set(b == CacheTtl.ONE_HOUR ? Part.CacheTtl.ONE_HOUR : Part.CacheTtl.FIVE_MINUTES));
     }
 
     /** The models planned: the selected one, then one per other provider. */
@@ -75,8 +76,11 @@ public final class CacheViewModel implements ViewModel {
         var catalog = prompt.catalogProperty().get();
         if (catalog != null) {
             for (List<String> ids : PROVIDER_MODELS) {
-                ids.stream().map(catalog::find).flatMap(Optional::stream)
-                        .filter(m -> sel == null || !m.provider().equals(sel.provider())).findFirst()
+                ids.stream()
+                        .map(catalog::find)
+                        .flatMap(Optional::stream)
+                        .filter(m -> sel == null || !m.provider().equals(sel.provider()))
+                        .findFirst()
                         .ifPresent(m -> out.putIfAbsent(m.id(), m));
             }
         }
@@ -89,9 +93,11 @@ public final class CacheViewModel implements ViewModel {
         warnings.clear();
         error.set("");
         CacheMarks.Placed placed = marks.place(PromptSnapshot.of(prompt));
-        points.set(placed.offsets().isEmpty() ? "No cache breakpoint marked. Without one, Anthropic caches nothing; "
-                + "OpenAI and Gemini still cache a long enough common prefix automatically."
-                : placed.offsets().size() + " breakpoint(s): " + String.join("; ", placed.labels()) + ".");
+        points.set(
+                placed.offsets().isEmpty()
+                        ? "No cache breakpoint marked. Without one, Anthropic caches nothing; "
+                                + "OpenAI and Gemini still cache a long enough common prefix automatically."
+                        : placed.offsets().size() + " breakpoint(s): " + String.join("; ", placed.labels()) + ".");
         double perMin;
         BigDecimal store = null;
         try {
@@ -111,9 +117,15 @@ public final class CacheViewModel implements ViewModel {
         }
         storagePrice = store;
         CacheSettings base = CacheSettings.atRate(perMin, ttl.get());
-        CacheSettings s = new CacheSettings(base.monthlyRequests(), base.hitRate(), ttl.get(),
-                prompt.outputTokensProperty().get(), new BillingOptions(prompt.batchProperty().get(),
-                prompt.residencyProperty().get()), geminiExplicit.get(), store);
+        CacheSettings s = new CacheSettings(
+                base.monthlyRequests(),
+                base.hitRate(),
+                ttl.get(),
+                prompt.outputTokensProperty().get(),
+                new BillingOptions(
+                        prompt.batchProperty().get(), prompt.residencyProperty().get()),
+                geminiExplicit.get(),
+                store);
         settings.set(s);
         List<CacheWarning> warn = List.of();
         List<Plan> out = new ArrayList<>();

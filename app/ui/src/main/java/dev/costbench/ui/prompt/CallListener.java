@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 @FunctionalInterface
 public interface CallListener {
 
-    CallListener NONE = (m, p, r, c) -> { };
+    CallListener NONE = (m, p, r, c) -> {};
 
     void called(ModelEntry model, String purpose, ChatResult result, BigDecimal costUsd);
 }

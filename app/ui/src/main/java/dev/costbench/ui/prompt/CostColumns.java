@@ -6,6 +6,7 @@ import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.Money;
 import dev.costbench.ui.prompt.CostTableView.Item;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,18 +23,19 @@ import javafx.util.Callback;
 /** The cost table's columns and their cells: tier rows show their group label, model rows their figures. */
 final class CostColumns {
 
-    private CostColumns() {
-    }
+    private CostColumns() {}
 
     /** Model, provider, tier, input, output, $ / request, $ / 1K, $ / month, price notes. */
     static List<TreeTableColumn<Item, ?>> all() {
         TreeTableColumn<Item, String> model = new TreeTableColumn<>("Model");
         model.setPrefWidth(200);
-        model.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(modelLabel(p.getValue().getValue())));
+        model.setCellValueFactory(
+                p -> new ReadOnlyObjectWrapper<>(modelLabel(p.getValue().getValue())));
         model.setCellFactory(rowCells((cell, r) -> {
             cell.setText(cell.getItem());
             var m = r.model();
-            StringBuilder tip = new StringBuilder(m.id() + " — " + m.provider() + ", " + m.tier().label());
+            StringBuilder tip = new StringBuilder(
+                    m.id() + " — " + m.provider() + ", " + m.tier().label());
             if (m.contextWindow() != null) {
                 tip.append(String.format(Locale.ROOT, "%ncontext %,d tokens", m.contextWindow()));
             }
@@ -45,17 +47,22 @@ final class CostColumns {
             }
             cell.setTooltip(new Tooltip(tip.toString()));
         }));
-        TreeTableColumn<Item, String> provider = textColumn("Provider", 88, r -> r.model().provider());
-        TreeTableColumn<Item, String> tier = textColumn("Tier", 78, r -> r.model().tier().label());
+        TreeTableColumn<Item, String> provider =
+                textColumn("Provider", 88, r -> r.model().provider());
+        TreeTableColumn<Item, String> tier =
+                textColumn("Tier", 78, r -> r.model().tier().label());
         TreeTableColumn<Item, Long> input = new TreeTableColumn<>("Input tokens");
         input.setPrefWidth(95);
-        input.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue().row() == null ? null
-                : p.getValue().getValue().row().input().tokens()));
+        input.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
+                p.getValue().getValue().row() == null
+                        ? null
+                        : p.getValue().getValue().row().input().tokens()));
         input.setCellFactory(rowCells((cell, r) -> {
             var count = r.input();
             cell.setText((count.exact() ? "" : "≈ ") + String.format(Locale.ROOT, "%,d", count.tokens()));
             String cached = r.cachedTokens() > 0
-                    ? String.format(Locale.ROOT, "%n%,d of them read from the prompt cache", r.cachedTokens()) : "";
+                    ? String.format(Locale.ROOT, "%n%,d of them read from the prompt cache", r.cachedTokens())
+                    : "";
             cell.setTooltip(new Tooltip((count.exact() ? "Exact count. " : "Estimate. ") + count.method() + cached));
             if (!count.exact()) {
                 cell.getStyleClass().add("estimate");
@@ -65,9 +72,16 @@ final class CostColumns {
         TreeTableColumn<Item, Long> output = new TreeTableColumn<>("Output");
         output.setPrefWidth(62);
         output.setStyle("-fx-alignment: CENTER-RIGHT;");
-        output.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue().row() == null ? null
-                : p.getValue().getValue().row().outputTokens() + p.getValue().getValue().row().breakdown().usage()
-                .reasoning()));
+        output.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
+                p.getValue().getValue().row() == null
+                        ? null
+                        : p.getValue().getValue().row().outputTokens()
+                                + p.getValue()
+                                        .getValue()
+                                        .row()
+                                        .breakdown()
+                                        .usage()
+                                        .reasoning()));
         TreeTableColumn<Item, BigDecimal> perReq = moneyColumn("$ / request", CostRow::perRequest);
         perReq.setId("col-per-request");
         TreeTableColumn<Item, BigDecimal> per1k = moneyColumn("$ / 1K requests", CostRow::per1000);
@@ -79,8 +93,10 @@ final class CostColumns {
     /** The "$ / request" column: the default sort. */
     @SuppressWarnings("unchecked")
     static TreeTableColumn<Item, BigDecimal> perRequest(List<TreeTableColumn<Item, ?>> columns) {
-        return (TreeTableColumn<Item, BigDecimal>) columns.stream().filter(c -> "col-per-request".equals(c.getId()))
-                .findFirst().orElseThrow();
+        return (TreeTableColumn<Item, BigDecimal>) columns.stream()
+                .filter(c -> "col-per-request".equals(c.getId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -125,7 +141,7 @@ final class CostColumns {
         }
         String dep = r.model().deprecation();
         if (dep != null) {
-            f.add((dep.compareTo(java.time.LocalDate.now().toString()) <= 0 ? "retired " : "retires ") + dep);
+            f.add((dep.compareTo(LocalDate.now().toString()) <= 0 ? "retired " : "retires ") + dep);
         }
         return String.join(", ", f);
     }
@@ -133,8 +149,10 @@ final class CostColumns {
     private static TreeTableColumn<Item, String> textColumn(String title, double width, Function<CostRow, String> f) {
         TreeTableColumn<Item, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(p.getValue().getValue().row() == null ? null
-                : f.apply(p.getValue().getValue().row())));
+        c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
+                p.getValue().getValue().row() == null
+                        ? null
+                        : f.apply(p.getValue().getValue().row())));
         return c;
     }
 
@@ -149,8 +167,11 @@ final class CostColumns {
         c.setCellFactory(rowCells((cell, r) -> {
             BigDecimal v = cell.getItem();
             cell.setText(v == null ? "unpriced" : Money.format(v) + (r.complete() ? "" : " +?"));
-            cell.setTooltip(new Tooltip(v == null ? "No price listed for this model: not $0, unknown."
-                    : "Exact: $" + Money.exact(v) + "\n" + explain(r) + "\nSelect the row for the full breakdown."));
+            cell.setTooltip(new Tooltip(
+                    v == null
+                            ? "No price listed for this model: not $0, unknown."
+                            : "Exact: $" + Money.exact(v) + "\n" + explain(r)
+                                    + "\nSelect the row for the full breakdown."));
         }));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
@@ -158,8 +179,13 @@ final class CostColumns {
 
     private static String explain(CostRow r) {
         return r.breakdown().lines().stream()
-                .map(l -> String.format(Locale.ROOT, "%s: %,d × %s/1M = %s", l.item(), l.tokens(),
-                        l.price() == null ? "?" : Money.perMTok(l.price().perMTok()), Money.format(l.usd())))
+                .map(l -> String.format(
+                        Locale.ROOT,
+                        "%s: %,d × %s/1M = %s",
+                        l.item(),
+                        l.tokens(),
+                        l.price() == null ? "?" : Money.perMTok(l.price().perMTok()),
+                        Money.format(l.usd())))
                 .collect(Collectors.joining("\n"));
     }
 }

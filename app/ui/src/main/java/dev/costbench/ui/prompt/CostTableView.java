@@ -24,6 +24,8 @@ import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 /**
@@ -33,8 +35,7 @@ import org.controlsfx.control.CheckComboBox;
 public final class CostTableView extends BorderPane {
 
     /** A tree row: a tier group header or one model's cost. */
-    public record Item(Tier group, CostRow row, int count) {
-    }
+    public record Item(Tier group, CostRow row, int count) {}
 
     private final TreeTableView<Item> table = new TreeTableView<>();
     private final CheckComboBox<String> providers = new CheckComboBox<>();
@@ -54,7 +55,7 @@ public final class CostTableView extends BorderPane {
         providers.setId("provider-filter");
         tiers.setTitle("Tiers");
         tiers.getItems().setAll(Tier.values());
-        tiers.setConverter(new javafx.util.StringConverter<>() {
+        tiers.setConverter(new StringConverter<>() {
             @Override
             public String toString(Tier t) {
                 return t == null ? "" : t.label();
@@ -74,7 +75,7 @@ public final class CostTableView extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setId("table-summary");
         summary.getStyleClass().add("text-muted");
-        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(4, filters, summary);
+        VBox top = new VBox(4, filters, summary);
         top.setPadding(new Insets(0, 0, 6, 0));
         setTop(top);
         setCenter(table);
@@ -111,8 +112,8 @@ public final class CostTableView extends BorderPane {
                 vm.checkedProviders().setAll(Checked.items(providers));
             }
         });
-        tiers.getCheckModel().getCheckedItems().addListener((ListChangeListener<Tier>) c ->
-                vm.checkedTiers().setAll(Checked.items(tiers)));
+        tiers.getCheckModel().getCheckedItems().addListener((ListChangeListener<Tier>)
+                c -> vm.checkedTiers().setAll(Checked.items(tiers)));
         vm.providers().addListener((ListChangeListener<String>) c -> syncProviders());
         vm.shown().addListener((ListChangeListener<CostRow>) c -> rebuild());
         syncProviders();
@@ -159,8 +160,9 @@ public final class CostTableView extends BorderPane {
         String selectedId = selectedRow() == null ? null : selectedRow().model().id();
         TreeItem<Item> root = new TreeItem<>(new Item(null, null, 0));
         if (vm.groupedProperty().get()) {
-            Map<Tier, List<CostRow>> byTier = vm.shown().stream().collect(Collectors.groupingBy(r -> r.model().tier(),
-                    () -> new EnumMap<>(Tier.class), Collectors.toList()));
+            Map<Tier, List<CostRow>> byTier = vm.shown().stream()
+                    .collect(Collectors.groupingBy(
+                            r -> r.model().tier(), () -> new EnumMap<>(Tier.class), Collectors.toList()));
             byTier.forEach((t, list) -> {
                 TreeItem<Item> g = new TreeItem<>(new Item(t, null, list.size()));
                 g.setExpanded(true);
@@ -190,7 +192,8 @@ public final class CostTableView extends BorderPane {
         for (TreeItem<Item> g : table.getRoot().getChildren()) {
             List<TreeItem<Item>> items = g.getChildren().isEmpty() ? List.of(g) : g.getChildren();
             for (TreeItem<Item> it : items) {
-                if (it.getValue().row() != null && it.getValue().row().model().id().equals(id)) {
+                if (it.getValue().row() != null
+                        && it.getValue().row().model().id().equals(id)) {
                     table.getSelectionModel().select(it);
                     return;
                 }

@@ -66,16 +66,21 @@ public final class CostTableViewModel implements ViewModel {
             }
             String q = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
             List<CostRow> out = rows.stream()
-                    .filter(r -> checkedProviders.isEmpty() || checkedProviders.contains(r.model().provider()))
-                    .filter(r -> checkedTiers.isEmpty() || checkedTiers.contains(r.model().tier()))
-                    .filter(r -> q.isEmpty() || r.model().id().toLowerCase(Locale.ROOT).contains(q)
+                    .filter(r -> checkedProviders.isEmpty()
+                            || checkedProviders.contains(r.model().provider()))
+                    .filter(r -> checkedTiers.isEmpty()
+                            || checkedTiers.contains(r.model().tier()))
+                    .filter(r -> q.isEmpty()
+                            || r.model().id().toLowerCase(Locale.ROOT).contains(q)
                             || r.model().name().toLowerCase(Locale.ROOT).contains(q))
                     .toList();
-            CostRow c = out.stream().filter(r -> r.complete() && r.perRequest().signum() > 0)
-                    .min(Comparator.comparing(CostRow::perRequest)).orElse(null);
+            CostRow c = out.stream()
+                    .filter(r -> r.complete() && r.perRequest().signum() > 0)
+                    .min(Comparator.comparing(CostRow::perRequest))
+                    .orElse(null);
             cheapest.set(c);
-            summary.set(out.size() + " of " + rows.size() + " models" + (c == null ? ""
-                    : " · cheapest: " + c.model().name() + " " + Money.format(c.perRequest())));
+            summary.set(out.size() + " of " + rows.size() + " models"
+                    + (c == null ? "" : " · cheapest: " + c.model().name() + " " + Money.format(c.perRequest())));
             shown.setAll(out);
         } finally {
             filtering = false;

@@ -50,8 +50,13 @@ final class CutsPane extends ScrollPane {
         status.setId("tune-status");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        VBox box = new VBox(8, DiffPane.title("Cuts to every part — each shows what it saves; accept one by one"),
-                settings(), rewriteBar(), status, suggestions,
+        VBox box = new VBox(
+                8,
+                DiffPane.title("Cuts to every part — each shows what it saves; accept one by one"),
+                settings(),
+                rewriteBar(),
+                status,
+                suggestions,
                 DiffPane.title("Where the money goes (per request and per month at the volume set on the left)"),
                 parts);
         box.setPadding(new Insets(8, 10, 8, 10));
@@ -79,8 +84,9 @@ final class CutsPane extends ScrollPane {
         ChoiceBox<String> mode = new ChoiceBox<>();
         mode.getItems().setAll("most diverse", "most similar to the user message");
         mode.getSelectionModel().select(vm.fewShotSimilarProperty().get() ? 1 : 0);
-        mode.getSelectionModel().selectedIndexProperty().addListener((o, a, i) ->
-                vm.fewShotSimilarProperty().set(i.intValue() == 1));
+        mode.getSelectionModel()
+                .selectedIndexProperty()
+                .addListener((o, a, i) -> vm.fewShotSimilarProperty().set(i.intValue() == 1));
         CheckBox drop = new CheckBox("Drop JSON-schema descriptions");
         drop.setTooltip(new Tooltip("Also suggest removing \"description\" strings from JSON schemas "
                 + "(they can carry meaning the model needs: check)"));
@@ -110,8 +116,8 @@ final class CutsPane extends ScrollPane {
             }
         });
         rw.partProperty().addListener((o, a, i) -> part.getSelectionModel().select(i.intValue()));
-        rw.parts().addListener((ListChangeListener<String>) c -> part.getSelectionModel()
-                .select(rw.partProperty().get()));
+        rw.parts().addListener((ListChangeListener<String>)
+                c -> part.getSelectionModel().select(rw.partProperty().get()));
         Button rewrite = new Button("Rewrite with a cheap model (~50%)");
         rewrite.setId("tune-rewrite");
         rewrite.setTooltip(new Tooltip("Sends the chosen part to the cheap model (a real, billed call, recorded in "
@@ -156,8 +162,7 @@ final class CutsPane extends ScrollPane {
         suggestions.getChildren().setAll(shown);
     }
 
-    private record LineKey(RequestTuner.Item item, String modelId) {
-    }
+    private record LineKey(RequestTuner.Item item, String modelId) {}
 
     private void showParts(ComponentBreakdown b) {
         parts.getChildren().clear();
@@ -168,9 +173,14 @@ final class CutsPane extends ScrollPane {
             PartCost p = b.parts().get(i);
             ProgressBar share = new ProgressBar(p.share());
             share.setPrefWidth(160);
-            Label v = new Label(String.format(Locale.ROOT, "%s%,d tokens · %s / request · %s / month (%.0f %%)",
-                    p.exact() ? "" : "≈", p.tokens(), SuggestionLine.money(p.perRequest()),
-                    SuggestionLine.money(p.perMonth()), p.share() * 100));
+            Label v = new Label(String.format(
+                    Locale.ROOT,
+                    "%s%,d tokens · %s / request · %s / month (%.0f %%)",
+                    p.exact() ? "" : "≈",
+                    p.tokens(),
+                    SuggestionLine.money(p.perRequest()),
+                    SuggestionLine.money(p.perMonth()),
+                    p.share() * 100));
             v.setId("tune-part-" + i);
             parts.addRow(i, new Label(p.part().label()), share, v);
             if (p.part().kind() == PartKind.FEW_SHOT) {

@@ -44,9 +44,15 @@ public final class DiffPane extends ScrollPane {
         summary.setId("diff-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
-        VBox box = new VBox(8, summary, title("Tokens, whole prompt"), tokens,
+        VBox box = new VBox(
+                8,
+                summary,
+                title("Tokens, whole prompt"),
+                tokens,
                 title("Input cost per model tier (the tier's cheapest current model unless it is the selected one)"),
-                tiers, title("Word-level diff: removed struck through in red, added underlined in green"), flow);
+                tiers,
+                title("Word-level diff: removed struck through in red, added underlined in green"),
+                flow);
         box.setPadding(new Insets(8, 10, 8, 10));
         setContent(box);
         vm.tokens().addListener((InvalidationListener) o -> showTokens());
@@ -79,8 +85,13 @@ public final class DiffPane extends ScrollPane {
         for (DiffViewModel.TierLine t : vm.tiers()) {
             Label month = new Label(t.perMonth());
             month.setId("diff-month-" + t.tier().id());
-            tiers.addRow(r++, new Label(t.tier().label()), new Label(t.model()), delta(t.deltaTokens()),
-                    new Label(t.perRequest()), month);
+            tiers.addRow(
+                    r++,
+                    new Label(t.tier().label()),
+                    new Label(t.model()),
+                    delta(t.deltaTokens()),
+                    new Label(t.perRequest()),
+                    month);
         }
     }
 
@@ -88,8 +99,11 @@ public final class DiffPane extends ScrollPane {
         List<Node> texts = new ArrayList<>();
         for (WordDiff.Segment s : vm.segments()) {
             Text t = new Text(s.op() == WordDiff.Op.EQUAL ? s.right() : s.text());
-            t.getStyleClass().add(s.op() == WordDiff.Op.DELETE ? "diff-del" : s.op() == WordDiff.Op.INSERT
-                    ? "diff-ins" : "diff-eq");
+            t.getStyleClass()
+                    .add(
+                            s.op() == WordDiff.Op.DELETE
+                                    ? "diff-del"
+                                    : s.op() == WordDiff.Op.INSERT ? "diff-ins" : "diff-eq");
             if (s.op() == WordDiff.Op.EQUAL) {
                 t.setStyle("-fx-fill: -color-fg-default;");
             }

@@ -45,12 +45,14 @@ public final class DiffViewModel implements ViewModel {
     }
 
     /** One tier's representative model: its token change, price per request before → after, change a month. */
-    public record TierLine(Tier tier, String model, long deltaTokens, String perRequest, String perMonth) {
-    }
+    public record TierLine(Tier tier, String model, long deltaTokens, String perRequest, String perMonth) {}
 
-    private record Result(String summary, List<TokenLine> tokens, List<TierLine> tiers,
-                          List<WordDiff.Segment> segments, int hidden) {
-    }
+    private record Result(
+            String summary,
+            List<TokenLine> tokens,
+            List<TierLine> tiers,
+            List<WordDiff.Segment> segments,
+            int hidden) {}
 
     private final TuneViewModel tune;
     private final TaskExecutor.Lane lane;
@@ -95,31 +97,48 @@ public final class DiffViewModel implements ViewModel {
         hidden.set(r.hidden());
     }
 
-    private static Result compare(String before, String after, Catalog catalog, ModelEntry selected, long monthly,
-                                  BillingOptions billing) {
-        String summary = before.equals(after) ? "No cut applied yet: the prompt is unchanged. Apply suggestions on "
-                + "the Cuts tab; this view compares the prompt before the first with the prompt now."
+    private static Result compare(
+            String before, String after, Catalog catalog, ModelEntry selected, long monthly, BillingOptions billing) {
+        String summary = before.equals(after)
+                ? "No cut applied yet: the prompt is unchanged. Apply suggestions on "
+                        + "the Cuts tab; this view compares the prompt before the first with the prompt now."
                 : String.format(Locale.ROOT, "%,d → %,d characters.", before.length(), after.length());
         List<TokenLine> tokens = new ArrayList<>();
         for (Encoding e : List.of(Encoding.O200K_BASE, Encoding.CL100K_BASE)) {
-            tokens.add(new TokenLine(e.name().toLowerCase(Locale.ROOT) + " (exact)", null, false,
-                    Tokenizers.count(e, before), Tokenizers.count(e, after)));
+            tokens.add(new TokenLine(
+                    e.name().toLowerCase(Locale.ROOT) + " (exact)",
+                    null,
+                    false,
+                    Tokenizers.count(e, before),
+                    Tokenizers.count(e, after)));
         }
         if (catalog != null) {
             for (String[] est : new String[][] {{"claude", "Claude (estimate)"}, {"gemini", "Gemini (estimate)"}}) {
-                catalog.models().stream().filter(x -> x.id().startsWith(est[0])).findFirst().ifPresent(m -> {
-                    PromptDiff.Row row = PromptDiff.compare(List.of(m), before, after, monthly, billing).get(0);
-                    tokens.add(new TokenLine(est[1], row.baselineTokens().method(), true,
-                            row.baselineTokens().tokens(), row.optimizedTokens().tokens()));
-                });
+                catalog.models().stream()
+                        .filter(x -> x.id().startsWith(est[0]))
+                        .findFirst()
+                        .ifPresent(m -> {
+                            PromptDiff.Row row = PromptDiff.compare(List.of(m), before, after, monthly, billing)
+                                    .get(0);
+                            tokens.add(new TokenLine(
+                                    est[1],
+                                    row.baselineTokens().method(),
+                                    true,
+                                    row.baselineTokens().tokens(),
+                                    row.optimizedTokens().tokens()));
+                        });
             }
         }
         List<TierLine> tiers = new ArrayList<>();
-        for (PromptDiff.Row row : PromptDiff.compare(representatives(catalog, selected), before, after, monthly,
-                billing)) {
+        for (PromptDiff.Row row :
+                PromptDiff.compare(representatives(catalog, selected), before, after, monthly, billing)) {
             ModelEntry m = row.model();
-            tiers.add(new TierLine(m.tier(), m.id() + (m == selected ? " (selected)" : ""), row.deltaTokens(),
-                    row.priced() ? Money.format(row.baselineUsd()) + " → " + Money.format(row.optimizedUsd())
+            tiers.add(new TierLine(
+                    m.tier(),
+                    m.id() + (m == selected ? " (selected)" : ""),
+                    row.deltaTokens(),
+                    row.priced()
+                            ? Money.format(row.baselineUsd()) + " → " + Money.format(row.optimizedUsd())
                             : "unpriced",
                     row.monthlyDelta() == null ? "—" : signed(row.monthlyDelta()) + " a month"));
         }
@@ -139,9 +158,12 @@ public final class DiffViewModel implements ViewModel {
                 out.add(selected);
                 continue;
             }
-            catalog.models().stream().filter(m -> m.tier() == t && m.price(PriceKind.INPUT).isPresent()
+            catalog.models().stream()
+                    .filter(m -> m.tier() == t
+                            && m.price(PriceKind.INPUT).isPresent()
                             && (m.deprecation() == null || m.deprecation().isBlank()))
-                    .min(Comparator.comparing((ModelEntry m) -> m.price(PriceKind.INPUT).get().perMTok())
+                    .min(Comparator.comparing((ModelEntry m) ->
+                                    m.price(PriceKind.INPUT).get().perMTok())
                             .thenComparing(ModelEntry::id))
                     .ifPresent(out::add);
         }

@@ -1,11 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.model.TwoDimensional;
 
 /**
  * A plain-text editor that stays responsive with megabytes of text: RichTextFX's virtualized {@link CodeArea}
@@ -23,9 +40,9 @@ public final class PromptEditor extends StackPane {
     private final Label placeholder = new Label();
     private boolean syncing;
     private boolean styled;
-    private javafx.collections.ListChangeListener<CacheMarks.Mark> marksListener;
+    private ListChangeListener<CacheMarks.Mark> marksListener;
     private final StringProperty text;
-    private javafx.beans.value.ChangeListener<String> textListener;
+    private ChangeListener<String> textListener;
 
     public PromptEditor(String id, String prompt, StringProperty text) {
         this.text = text;
@@ -36,7 +53,7 @@ public final class PromptEditor extends StackPane {
         placeholder.setText(prompt);
         placeholder.getStyleClass().addAll("text-muted", "editor-placeholder");
         placeholder.setMouseTransparent(true);
-        setAlignment(placeholder, javafx.geometry.Pos.TOP_LEFT);
+        setAlignment(placeholder, Pos.TOP_LEFT);
         VirtualizedScrollPane<CodeArea> scroll = new VirtualizedScrollPane<>(area);
         getChildren().addAll(scroll, placeholder);
         setMinHeight(70);
@@ -65,8 +82,7 @@ public final class PromptEditor extends StackPane {
     }
 
     /** The key combination that toggles a cache breakpoint at the caret. */
-    public static final javafx.scene.input.KeyCombination CACHE_KEY =
-            javafx.scene.input.KeyCombination.keyCombination("Shortcut+B");
+    public static final KeyCombination CACHE_KEY = KeyCombination.keyCombination("Shortcut+B");
 
     /**
      * Lets the user mark cache breakpoints in this editor (part {@code key} of {@code marks}): a context menu item
@@ -74,22 +90,21 @@ public final class PromptEditor extends StackPane {
      * line each breakpoint is on.
      */
     public void enableCacheMarks(CacheMarks marks, String key) {
-        javafx.scene.control.MenuItem here = new javafx.scene.control.MenuItem("Cache up to here");
+        MenuItem here = new MenuItem("Cache up to here");
         here.setAccelerator(CACHE_KEY);
         here.setOnAction(e -> marks.toggle(key, area.getCaretPosition()));
-        javafx.scene.control.MenuItem end = new javafx.scene.control.MenuItem("Cache up to the end of this part");
+        MenuItem end = new MenuItem("Cache up to the end of this part");
         end.setOnAction(e -> marks.toggle(key, area.getLength()));
-        javafx.scene.control.MenuItem clear = new javafx.scene.control.MenuItem("Remove this part's cache breakpoints");
+        MenuItem clear = new MenuItem("Remove this part's cache breakpoints");
         clear.setOnAction(e -> marks.marks().removeIf(m -> m.key().equals(key)));
-        javafx.scene.control.MenuItem cut = new javafx.scene.control.MenuItem("Cut");
+        MenuItem cut = new MenuItem("Cut");
         cut.setOnAction(e -> area.cut());
-        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
+        MenuItem copy = new MenuItem("Copy");
         copy.setOnAction(e -> area.copy());
-        javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste");
+        MenuItem paste = new MenuItem("Paste");
         paste.setOnAction(e -> area.paste());
-        area.setContextMenu(new javafx.scene.control.ContextMenu(cut, copy, paste,
-                new javafx.scene.control.SeparatorMenuItem(), here, end, clear));
-        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        area.setContextMenu(new ContextMenu(cut, copy, paste, new SeparatorMenuItem(), here, end, clear));
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (CACHE_KEY.match(e)) {
                 marks.toggle(key, area.getCaretPosition());
                 e.consume();
@@ -98,14 +113,14 @@ public final class PromptEditor extends StackPane {
         Runnable show = () -> showMarks(marks.offsets(key));
         marksListener = c -> show.run();
         // weak: turn editors are rebuilt often, and the marks outlive them
-        marks.marks().addListener(new javafx.collections.WeakListChangeListener<>(marksListener));
+        marks.marks().addListener(new WeakListChangeListener<>(marksListener));
         // after the marks have followed the edit (the marks track the part's text before this editor does)
         textListener = (o, a, b) -> show.run();
-        text.addListener(new javafx.beans.value.WeakChangeListener<>(textListener));
+        text.addListener(new WeakChangeListener<>(textListener));
         show.run();
     }
 
-    private void showMarks(java.util.List<Integer> offsets) {
+    private void showMarks(List<Integer> offsets) {
         int len = area.getLength();
         if (offsets.isEmpty()) {
             if (!styled) {
@@ -121,11 +136,11 @@ public final class PromptEditor extends StackPane {
         styled = true;
         area.clearStyle(0, len);
         if (last > 0) {
-            area.setStyle(0, last, java.util.List.of("cached-prefix"));
+            area.setStyle(0, last, List.of("cached-prefix"));
         }
-        java.util.Set<Integer> lines = new java.util.HashSet<>();
+        Set<Integer> lines = new HashSet<>();
         for (int o : offsets) {
-            lines.add(area.offsetToPosition(Math.min(len, o), org.fxmisc.richtext.model.TwoDimensional.Bias.Backward)
+            lines.add(area.offsetToPosition(Math.min(len, o), TwoDimensional.Bias.Backward)
                     .getMajor());
         }
         area.setParagraphGraphicFactory(line -> {
@@ -133,10 +148,10 @@ public final class PromptEditor extends StackPane {
             l.getStyleClass().add("cache-gutter");
             l.setMinWidth(18);
             l.setPrefWidth(18);
-            l.setPadding(javafx.geometry.Insets.EMPTY);
-            l.setTextOverrun(javafx.scene.control.OverrunStyle.CLIP);
+            l.setPadding(Insets.EMPTY);
+            l.setTextOverrun(OverrunStyle.CLIP);
             if (lines.contains(line)) {
-                l.setTooltip(new javafx.scene.control.Tooltip("Cache breakpoint: the prompt up to here is cached "
+                l.setTooltip(new Tooltip("Cache breakpoint: the prompt up to here is cached "
                         + "(see Tune ▸ Cache). Toggle with Ctrl+B or the context menu."));
             }
             return l;

@@ -30,14 +30,14 @@ public final class PromptFeature implements ViewModel {
      * @param quality  receives "Check quality" (the A/B lab)
      * @param scenario receives "Use this prompt in the scenario planner"
      */
-    public PromptFeature(UiContext ui, Catalog catalog, ClientSource clients, QualityCheckTarget quality,
-                         ScenarioTarget scenario) {
+    public PromptFeature(
+            UiContext ui, Catalog catalog, ClientSource clients, QualityCheckTarget quality, ScenarioTarget scenario) {
         this.prompt = new PromptViewModel(ui, catalog);
         this.marks = new CacheMarks(prompt);
         this.run = new RunViewModel(ui, prompt, this::request, clients);
         this.tune = new TuneViewModel(ui, prompt, clients, CallListener.NONE, quality);
-        this.tokens = new TokensViewModel(ui, prompt, new TokenTaxCounts(ui, prompt.selectedModelProperty()::get,
-                this::request, clients));
+        this.tokens = new TokensViewModel(
+                ui, prompt, new TokenTaxCounts(ui, prompt.selectedModelProperty()::get, this::request, clients));
         this.cache = new CacheViewModel(prompt, marks);
         this.table = new CostTableViewModel(prompt.rows());
         this.diff = new DiffViewModel(ui, tune);

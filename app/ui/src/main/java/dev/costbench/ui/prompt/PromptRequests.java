@@ -10,8 +10,7 @@ import java.util.List;
 /** The Prompt view's prompt as a provider-neutral request, with the cache breakpoints marked in the editors. */
 final class PromptRequests {
 
-    private PromptRequests() {
-    }
+    private PromptRequests() {}
 
     /**
      * System, few-shot turns in order (empty ones left out), then the user message ("(empty)" when there is none,
@@ -29,8 +28,20 @@ final class PromptRequests {
         msgs.add(new ChatMessage(Role.USER, marks.parts("user", user == null || user.isEmpty() ? "(empty)" : user)));
         String sys = vm.systemTextProperty().get();
         boolean noSystem = sys == null || sys.isEmpty();
-        int cap = (int) Math.max(1, Math.min(Integer.MAX_VALUE, vm.outputTokensProperty().get()));
-        return new ChatRequest("selected", noSystem ? null : sys, noSystem ? null : marks.systemCache(), msgs, cap,
-                null, null, null, null, null, true, null);
+        int cap = (int) Math.max(
+                1, Math.min(Integer.MAX_VALUE, vm.outputTokensProperty().get()));
+        return new ChatRequest(
+                "selected",
+                noSystem ? null : sys,
+                noSystem ? null : marks.systemCache(),
+                msgs,
+                cap,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                null);
     }
 }

@@ -14,8 +14,7 @@ import java.util.Locale;
 public record PromptSnapshot(String system, List<TurnText> turns, String user) {
 
     /** One few-shot turn's role and text. */
-    public record TurnText(String key, Role role, String text) {
-    }
+    public record TurnText(String key, Role role, String text) {}
 
     public PromptSnapshot {
         system = system == null ? "" : system;
@@ -27,9 +26,11 @@ public record PromptSnapshot(String system, List<TurnText> turns, String user) {
     public static PromptSnapshot of(PromptViewModel vm) {
         List<TurnText> ts = new ArrayList<>();
         for (Turn t : vm.turns()) {
-            ts.add(new TurnText(t.key(), t.roleProperty().get(), t.textProperty().get()));
+            ts.add(new TurnText(
+                    t.key(), t.roleProperty().get(), t.textProperty().get()));
         }
-        return new PromptSnapshot(vm.systemTextProperty().get(), ts, vm.userTextProperty().get());
+        return new PromptSnapshot(
+                vm.systemTextProperty().get(), ts, vm.userTextProperty().get());
     }
 
     /** The parts in request order (system, turns, user) for {@link RequestTuner}. */
@@ -38,8 +39,11 @@ public record PromptSnapshot(String system, List<TurnText> turns, String user) {
         out.add(new RequestTuner.TextPart("system", "System prompt", Role.SYSTEM, system));
         for (int i = 0; i < turns.size(); i++) {
             TurnText t = turns.get(i);
-            out.add(new RequestTuner.TextPart(t.key(), "Example turn " + (i + 1) + " ("
-                    + t.role().name().toLowerCase(Locale.ROOT) + ")", t.role(), t.text()));
+            out.add(new RequestTuner.TextPart(
+                    t.key(),
+                    "Example turn " + (i + 1) + " (" + t.role().name().toLowerCase(Locale.ROOT) + ")",
+                    t.role(),
+                    t.text()));
         }
         out.add(new RequestTuner.TextPart("user", "User message", Role.USER, user));
         return out;

@@ -54,11 +54,11 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         table = new CostTableView(feature.table());
         breakdown = new BreakdownPane(vm.catalogProperty());
 
-        PromptEditor system = new PromptEditor("system-prompt", "System prompt — type, paste, or drop a text file here",
-                vm.systemTextProperty());
+        PromptEditor system = new PromptEditor(
+                "system-prompt", "System prompt — type, paste, or drop a text file here", vm.systemTextProperty());
         system.setPrefHeight(150);
-        PromptEditor user = new PromptEditor("user-prompt", "User message — type, paste, or drop a text file here",
-                vm.userTextProperty());
+        PromptEditor user = new PromptEditor(
+                "user-prompt", "User message — type, paste, or drop a text file here", vm.userTextProperty());
         user.setPrefHeight(220);
         acceptDroppedText(system, vm.systemTextProperty());
         acceptDroppedText(user, vm.userTextProperty());
@@ -72,10 +72,14 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
             vm.addTurn(Role.USER, "");
             vm.addTurn(Role.ASSISTANT, "");
         });
-        VBox editor = new VBox(6,
-                header("System prompt", open(vm.systemTextProperty())), system,
-                header("Few-shot turns", addTurn), new TurnsBox(vm, feature.marks(), this::acceptDroppedText),
-                header("User message", open(vm.userTextProperty())), user,
+        VBox editor = new VBox(
+                6,
+                header("System prompt", open(vm.systemTextProperty())),
+                system,
+                header("Few-shot turns", addTurn),
+                new TurnsBox(vm, feature.marks(), this::acceptDroppedText),
+                header("User message", open(vm.userTextProperty())),
+                user,
                 new RequestOptions(vm));
         editor.setPadding(new Insets(10));
         VBox.setVgrow(user, Priority.ALWAYS);
@@ -85,7 +89,9 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
 
         table.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> selectionChanged());
         vm.selectedModelProperty().addListener((o, a, m) -> {
-            if (m != null && (table.selectedRow() == null || !table.selectedRow().model().equals(m))) {
+            if (m != null
+                    && (table.selectedRow() == null
+                            || !table.selectedRow().model().equals(m))) {
                 table.select(m.id());
             }
         });

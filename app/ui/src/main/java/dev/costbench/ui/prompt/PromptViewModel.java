@@ -66,14 +66,25 @@ public final class PromptViewModel implements ViewModel {
     private final IncrementalPromptCounter counter = new IncrementalPromptCounter();
     /** The per-message counts of the last table (system, each turn, user) and the texts they are of. */
     private List<TextStats> counted = List.of();
+
     private List<String> countedTexts = List.of();
 
     public PromptViewModel(UiContext ui, Catalog initial) {
         this.ui = ui;
         this.lane = ui.tasks().lane("prompt counter");
         catalog.set(initial);
-        Observable[] inputs = {systemText, turns, userText, outputTokens, reasoningTokens, monthlyRequests,
-            cachedPrefix, batch, residency, catalog};
+        Observable[] inputs = {
+            systemText,
+            turns,
+            userText,
+            outputTokens,
+            reasoningTokens,
+            monthlyRequests,
+            cachedPrefix,
+            batch,
+            residency,
+            catalog
+        };
         for (Observable o : inputs) {
             o.addListener(x -> recompute());
         }
@@ -104,45 +115,58 @@ public final class PromptViewModel implements ViewModel {
         int prefix = 1 + turns.size();
         PromptOptions options;
         try {
-            options = new PromptOptions(outputTokens.get(), reasoningTokens.get(), cachedPrefix.get(), batch.get(),
-                    residency.get(), monthlyRequests.get());
+            options = new PromptOptions(
+                    outputTokens.get(),
+                    reasoningTokens.get(),
+                    cachedPrefix.get(),
+                    batch.get(),
+                    residency.get(),
+                    monthlyRequests.get());
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;
         }
-        List<ModelEntry> models = catalog.get() == null ? List.of() : catalog.get().models();
+        List<ModelEntry> models =
+                catalog.get() == null ? List.of() : catalog.get().models();
         long started = System.nanoTime();
         lane.task(p -> {
-            List<TextStats> stats = counter.update(keys, texts);
-            // Empty messages are not sent, so they add no chat-format overhead.
-            List<TextStats> sent = new ArrayList<>();
-            int sentPrefix = 0;
-            for (int i = 0; i < stats.size(); i++) {
-                if (!texts.get(i).isEmpty()) {
-                    sent.add(stats.get(i));
-                    if (i < prefix) {
-                        sentPrefix++;
+                    List<TextStats> stats = counter.update(keys, texts);
+                    // Empty messages are not sent, so they add no chat-format overhead.
+                    List<TextStats> sent = new ArrayList<>();
+                    int sentPrefix = 0;
+                    for (int i = 0; i < stats.size(); i++) {
+                        if (!texts.get(i).isEmpty()) {
+                            sent.add(stats.get(i));
+                            if (i < prefix) {
+                                sentPrefix++;
+                            }
+                        }
                     }
-                }
-            }
-            long o200k = stats.stream().mapToLong(TextStats::o200k).sum();
-            return new Result(PromptCostTable.compute(models, sent, sentPrefix, options), o200k,
-                    texts.stream().mapToLong(String::length).sum(), List.copyOf(stats), texts);
-        }).onSuccess(r -> {
-            counted = r.stats;
-            countedTexts = r.texts;
-            rows.setAll(r.rows);
-            promptTokens.set(r.o200k);
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            status.set(String.format("%,d characters · %,d tokens (o200k_base) · %d models · updated in %d ms",
-                    r.chars, r.o200k, r.rows.size(), ms));
-            generation.set(generation.get() + 1);
-        }).onFailure(e -> status.set("Counting failed: " + UiContext.describe(e)
-                + " — your text is unchanged; edit again to retry.")).start();
+                    long o200k = stats.stream().mapToLong(TextStats::o200k).sum();
+                    return new Result(
+                            PromptCostTable.compute(models, sent, sentPrefix, options),
+                            o200k,
+                            texts.stream().mapToLong(String::length).sum(),
+                            List.copyOf(stats),
+                            texts);
+                })
+                .onSuccess(r -> {
+                    counted = r.stats;
+                    countedTexts = r.texts;
+                    rows.setAll(r.rows);
+                    promptTokens.set(r.o200k);
+                    long ms = (System.nanoTime() - started) / 1_000_000;
+                    status.set(String.format(
+                            "%,d characters · %,d tokens (o200k_base) · %d models · updated in %d ms",
+                            r.chars, r.o200k, r.rows.size(), ms));
+                    generation.set(generation.get() + 1);
+                })
+                .onFailure(e -> status.set("Counting failed: " + UiContext.describe(e)
+                        + " — your text is unchanged; edit again to retry."))
+                .start();
     }
 
-    private record Result(List<CostRow> rows, long o200k, long chars, List<TextStats> stats, List<String> texts) {
-    }
+    private record Result(List<CostRow> rows, long o200k, long chars, List<TextStats> stats, List<String> texts) {}
 
     /**
      * "Use this prompt in the scenario planner": hands {@code target} a request type with the last counted prompt
@@ -151,19 +175,29 @@ public final class PromptViewModel implements ViewModel {
     public void useInScenario(ScenarioTarget target) {
         ModelEntry m = selectedModel.get();
         if (m == null) {
-            ui.dialogs().warning("No model selected", "Select a model in the cost table first: the scenario's "
-                    + "request type uses its tokenizer and prices.");
+            ui.dialogs()
+                    .warning(
+                            "No model selected",
+                            "Select a model in the cost table first: the scenario's "
+                                    + "request type uses its tokenizer and prices.");
             return;
         }
         if (!countedTexts.equals(currentTexts())) {
-            ui.dialogs().warning("The prompt is still being counted", "Wait until the cost table shows the new "
-                    + "counts, then try again.");
+            ui.dialogs()
+                    .warning(
+                            "The prompt is still being counted",
+                            "Wait until the cost table shows the new " + "counts, then try again.");
             return;
         }
         PromptRequestTypes.Prompt prompt;
         try {
-            prompt = new PromptRequestTypes.Prompt(counted.get(0), counted.subList(1, counted.size() - 1),
-                    counted.get(counted.size() - 1), outputTokens.get(), reasoningTokens.get(), monthlyRequests.get());
+            prompt = new PromptRequestTypes.Prompt(
+                    counted.get(0),
+                    counted.subList(1, counted.size() - 1),
+                    counted.get(counted.size() - 1),
+                    outputTokens.get(),
+                    reasoningTokens.get(),
+                    monthlyRequests.get());
         } catch (IllegalArgumentException e) {
             ui.dialogs().error("The prompt cannot become a request type", e.getMessage());
             return;
@@ -177,12 +211,16 @@ public final class PromptViewModel implements ViewModel {
     }
 
     /** The files "Open…" offers first. */
-    static final DialogService.FileKind PROMPT_TEXT = new DialogService.FileKind("Text", List.of("*.txt", "*.md",
-            "*.json", "*.jsonl", "*.csv", "*.xml", "*.html", "*.py", "*.java", "*.js", "*.ts"));
+    static final DialogService.FileKind PROMPT_TEXT = new DialogService.FileKind(
+            "Text",
+            List.of(
+                    "*.txt", "*.md", "*.json", "*.jsonl", "*.csv", "*.xml", "*.html", "*.py", "*.java", "*.js",
+                    "*.ts"));
 
     /** Asks for a UTF-8 text file and puts its text into {@code target} (a prompt part's text). */
     public void openInto(StringProperty target) {
-        ui.dialogs().openFile("Open prompt text", PROMPT_TEXT, DialogService.FileKind.ANY)
+        ui.dialogs()
+                .openFile("Open prompt text", PROMPT_TEXT, DialogService.FileKind.ANY)
                 .ifPresent(p -> load(p, target));
     }
 

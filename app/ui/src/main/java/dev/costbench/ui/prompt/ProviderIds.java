@@ -7,15 +7,18 @@ import dev.costbench.model.provider.ProviderId;
 /** Which API serves a catalog model: the big three natively, every other host as OpenAI-compatible. */
 final class ProviderIds {
 
-    private ProviderIds() {
-    }
+    private ProviderIds() {}
 
     static ProviderId of(ModelEntry m) {
         switch (m.provider()) {
-            case "openai": return ProviderId.OPENAI;
-            case "anthropic": return ProviderId.ANTHROPIC;
-            case "google": return ProviderId.GEMINI;
-            default: return ProviderId.COMPATIBLE;
+            case "openai":
+                return ProviderId.OPENAI;
+            case "anthropic":
+                return ProviderId.ANTHROPIC;
+            case "google":
+                return ProviderId.GEMINI;
+            default:
+                return ProviderId.COMPATIBLE;
         }
     }
 }

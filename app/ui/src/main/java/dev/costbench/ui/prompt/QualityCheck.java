@@ -30,10 +30,16 @@ public record QualityCheck(PromptSnapshot baseline, PromptSnapshot optimized, Li
         target.checkQuality(name(), variant(baseline), variant(optimized));
         boolean turns = baseline.hasTurns() || optimized.hasTurns();
         return "Sent to the A/B lab: the original prompt as the baseline, the tuned one as the optimized variant"
-                + (turns ? " (few-shot turns are folded into each system prompt as examples, since the lab's "
-                + "variants have a system prompt and a user message only)" : "") + ". Check the inputs, models "
-                + "and budget, then Run." + (optimized.user().contains("{{") ? "" : " The user message has no "
-                + "{{placeholder}}, so every test input sends the same message: put one where the input goes.");
+                + (turns
+                        ? " (few-shot turns are folded into each system prompt as examples, since the lab's "
+                                + "variants have a system prompt and a user message only)"
+                        : "")
+                + ". Check the inputs, models "
+                + "and budget, then Run."
+                + (optimized.user().contains("{{")
+                        ? ""
+                        : " The user message has no "
+                                + "{{placeholder}}, so every test input sends the same message: put one where the input goes.");
     }
 
     static QualityCheckTarget.Variant variant(PromptSnapshot s) {
@@ -49,7 +55,9 @@ public record QualityCheck(PromptSnapshot baseline, PromptSnapshot optimized, Li
         b.append(s.system().isEmpty() ? "" : "\n\n").append("Examples:");
         for (PromptSnapshot.TurnText t : s.turns()) {
             if (!t.text().isBlank()) {
-                b.append("\n").append(t.role() == Role.ASSISTANT ? "Assistant: " : "User: ").append(t.text());
+                b.append("\n")
+                        .append(t.role() == Role.ASSISTANT ? "Assistant: " : "User: ")
+                        .append(t.text());
             }
         }
         return b.toString();

@@ -20,12 +20,25 @@ final class RequestOptions extends GridPane {
         Label title = new Label("Request");
         title.getStyleClass().add("section-title");
         add(title, 0, 0, 2, 1);
-        addRow(1, new Label("Expected output tokens"), longField(vm.outputTokensProperty(), "output-tokens",
-                "Visible answer length you expect, in tokens. Billed at the output price."));
-        addRow(2, new Label("Reasoning tokens"), longField(vm.reasoningTokensProperty(), "reasoning-tokens",
-                "Hidden reasoning / thinking tokens. Every provider bills them as output."));
-        addRow(3, new Label("Requests per month"), longField(vm.monthlyRequestsProperty(), "monthly-requests",
-                "Monthly volume for the $ / month column."));
+        addRow(
+                1,
+                new Label("Expected output tokens"),
+                longField(
+                        vm.outputTokensProperty(),
+                        "output-tokens",
+                        "Visible answer length you expect, in tokens. Billed at the output price."));
+        addRow(
+                2,
+                new Label("Reasoning tokens"),
+                longField(
+                        vm.reasoningTokensProperty(),
+                        "reasoning-tokens",
+                        "Hidden reasoning / thinking tokens. Every provider bills them as output."));
+        addRow(
+                3,
+                new Label("Requests per month"),
+                longField(
+                        vm.monthlyRequestsProperty(), "monthly-requests", "Monthly volume for the $ / month column."));
         CheckBox cached = new CheckBox("System prompt + examples served from the prompt cache");
         cached.setId("cached-prefix");
         cached.selectedProperty().bindBidirectional(vm.cachedPrefixProperty());

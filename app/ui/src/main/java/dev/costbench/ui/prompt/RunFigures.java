@@ -13,13 +13,14 @@ import java.util.Locale;
 /** The figures "Send to the API" shows once the answer is in: reported usage, billed cost against the estimate. */
 final class RunFigures {
 
-    private RunFigures() {
-    }
+    private RunFigures() {}
 
     static void show(RunViewModel vm, ModelEntry m, RequestEstimate est, ChatResult r) {
         vm.answerIfEmpty(r.text());
-        String timing = r.latency().toMillis() + " ms" + (r.timeToFirstToken() == null ? ""
-                : ", first token after " + r.timeToFirstToken().toMillis() + " ms") + " · finish: "
+        String timing = r.latency().toMillis() + " ms"
+                + (r.timeToFirstToken() == null
+                        ? ""
+                        : ", first token after " + r.timeToFirstToken().toMillis() + " ms") + " · finish: "
                 + r.finishReason() + (r.truncated() ? " (cut by the output cap)" : "");
         if (r.usage() == null) {
             vm.figure(1, "Reported", "the server reported no usage, so the billed cost is unknown", null);
@@ -28,9 +29,14 @@ final class RunFigures {
         }
         var rec = est.reconcile(m, r.usage(), BillingOptions.INTERACTIVE);
         vm.figure(1, "Reported", RunViewModel.usage(r.usage()), null);
-        vm.figure(2, "Billed", Money.format(rec.billed().total()) + "   (difference from the estimate: "
-                + signed(rec.differenceUsd()) + "; input " + (rec.inputDelta() >= 0 ? "+" : "") + rec.inputDelta()
-                + " tokens)", describeLines(rec.billed()));
+        vm.figure(
+                2,
+                "Billed",
+                Money.format(rec.billed().total()) + "   (difference from the estimate: "
+                        + signed(rec.differenceUsd()) + "; input " + (rec.inputDelta() >= 0 ? "+" : "")
+                        + rec.inputDelta()
+                        + " tokens)",
+                describeLines(rec.billed()));
         vm.figure(3, "Timing", timing, null);
         if (!r.inputByModality().isEmpty()) {
             vm.figure(4, "By modality", r.inputByModality().toString(), null);
@@ -53,9 +59,17 @@ final class RunFigures {
     static String describeLines(CostBreakdown b) {
         StringBuilder s = new StringBuilder();
         for (var l : b.lines()) {
-            s.append(l.item()).append(": ").append(l.tokens()).append(" tokens × ")
-                    .append(l.price() == null ? "unpriced" : "$" + l.price().perMTok().toPlainString() + "/1M")
-                    .append(" = ").append(l.usd() == null ? "—" : Money.format(l.usd())).append('\n');
+            s.append(l.item())
+                    .append(": ")
+                    .append(l.tokens())
+                    .append(" tokens × ")
+                    .append(
+                            l.price() == null
+                                    ? "unpriced"
+                                    : "$" + l.price().perMTok().toPlainString() + "/1M")
+                    .append(" = ")
+                    .append(l.usd() == null ? "—" : Money.format(l.usd()))
+                    .append('\n');
         }
         return s.toString().strip();
     }

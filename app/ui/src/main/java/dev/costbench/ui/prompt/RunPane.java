@@ -63,7 +63,8 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         attach.setOnAction(e -> vm.chooseImage());
         Label attached = new Label();
         attached.setId("attached-image");
-        attached.textProperty().bind(vm.imageProperty().map(AttachedImage::label).orElse(""));
+        attached.textProperty()
+                .bind(vm.imageProperty().map(AttachedImage::label).orElse(""));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, title, spacer, busy, cancel, attached, attach, count, send);

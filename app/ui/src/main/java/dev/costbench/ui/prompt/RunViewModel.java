@@ -17,6 +17,7 @@ import dev.costbench.ui.common.Job;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -39,8 +40,7 @@ import javafx.collections.ObservableList;
 public final class RunViewModel implements ViewModel {
 
     /** One line of the figures under the answer ("Estimate", "Reported", "Billed", "Timing", …). */
-    public record Figure(int row, String name, String value, String tooltip) {
-    }
+    public record Figure(int row, String name, String value, String tooltip) {}
 
     private final UiContext ui;
     private final PromptViewModel prompt;
@@ -67,13 +67,20 @@ public final class RunViewModel implements ViewModel {
         this.request = request;
         this.clients = clients;
         var selected = prompt.selectedModelProperty();
-        title.bind(Bindings.createStringBinding(() -> selected.get() == null
-                ? "Select a model in the table to send this prompt to it"
-                : selected.get().name() + " · " + ProviderIds.of(selected.get()).displayName() + " · "
-                + selected.get().id(), selected));
+        title.bind(Bindings.createStringBinding(
+                () -> selected.get() == null
+                        ? "Select a model in the table to send this prompt to it"
+                        : selected.get().name() + " · "
+                                + ProviderIds.of(selected.get()).displayName() + " · "
+                                + selected.get().id(),
+                selected));
         canSend = selected.isNotNull().and(running.not());
-        canCount = Bindings.createBooleanBinding(() -> selected.get() != null && !running.get()
-                && ProviderIds.of(selected.get()) != ProviderId.COMPATIBLE, selected, running);
+        canCount = Bindings.createBooleanBinding(
+                () -> selected.get() != null
+                        && !running.get()
+                        && ProviderIds.of(selected.get()) != ProviderId.COMPATIBLE,
+                selected,
+                running);
     }
 
     public void setCallListener(CallListener l) {
@@ -105,9 +112,19 @@ public final class RunViewModel implements ViewModel {
         if (image.get() != null) {
             req = image.get().addTo(req);
         }
-        return new ChatRequest(m.id(), req.system(), req.systemCache(), req.messages(), req.maxOutputTokens(),
-                req.temperature(), req.seed(), req.reasoningBudget(), req.reasoningEffort(), req.mediaResolution(),
-                stream, req.openAiApi());
+        return new ChatRequest(
+                m.id(),
+                req.system(),
+                req.systemCache(),
+                req.messages(),
+                req.maxOutputTokens(),
+                req.temperature(),
+                req.seed(),
+                req.reasoningBudget(),
+                req.reasoningEffort(),
+                req.mediaResolution(),
+                stream,
+                req.openAiApi());
     }
 
     /** Sends the prompt to the selected model (a real, billed call); the answer streams into {@link #answer}. */
@@ -124,17 +141,26 @@ public final class RunViewModel implements ViewModel {
             error.set(UiContext.describe(e));
             return;
         }
-        RequestEstimate est = RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()),
-                BillingOptions.INTERACTIVE);
+        RequestEstimate est =
+                RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()), BillingOptions.INTERACTIVE);
         answer.set("");
         figures.clear();
-        figure(0, "Estimate", String.format(Locale.ROOT, "%s input tokens, up to %d output → %s",
-                (est.exact() ? "" : "≈") + est.inputTokens(), est.outputTokens(),
-                Money.format(est.breakdown().total())), null);
+        figure(
+                0,
+                "Estimate",
+                String.format(
+                        Locale.ROOT,
+                        "%s input tokens, up to %d output → %s",
+                        (est.exact() ? "" : "≈") + est.inputTokens(),
+                        est.outputTokens(),
+                        Money.format(est.breakdown().total())),
+                null);
         CancelToken t = begin();
         ProviderId pid = ProviderIds.of(m);
-        job = ui.tasks().<ChatResult>task("provider call", p -> clients.client(pid).complete(forModel,
-                        d -> p.onUi(() -> answer.set(answer.get() + d)), t))
+        job = ui.tasks()
+                .<ChatResult>task(
+                        "provider call",
+                        p -> clients.client(pid).complete(forModel, d -> p.onUi(() -> answer.set(answer.get() + d)), t))
                 .onSuccess(r -> RunFigures.show(this, m, est, r))
                 .onFailure(this::showError)
                 .onCancelled(() -> error.set("Cancelled."))
@@ -156,17 +182,27 @@ public final class RunViewModel implements ViewModel {
             error.set(UiContext.describe(e));
             return;
         }
-        RequestEstimate est = RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()),
-                BillingOptions.INTERACTIVE);
+        RequestEstimate est =
+                RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()), BillingOptions.INTERACTIVE);
         begin();
         ProviderId pid = ProviderIds.of(m);
-        job = ui.tasks().task("token count", p -> clients.client(pid).countTokens(forModel))
+        job = ui.tasks()
+                .task("token count", p -> clients.client(pid).countTokens(forModel))
                 .onSuccess(r -> {
                     long exact = r.inputTokens();
-                    figure(5, "Counted", String.format(Locale.ROOT, "%d input tokens, exact from %s (CostBench's "
-                            + "%s: %s%d, %s)", exact, pid.displayName(), est.exact() ? "count" : "estimate",
-                            est.exact() ? "" : "≈", est.inputTokens(), RunFigures.percent(exact,
-                                    est.inputTokens())), null);
+                    figure(
+                            5,
+                            "Counted",
+                            String.format(
+                                    Locale.ROOT,
+                                    "%d input tokens, exact from %s (CostBench's " + "%s: %s%d, %s)",
+                                    exact,
+                                    pid.displayName(),
+                                    est.exact() ? "count" : "estimate",
+                                    est.exact() ? "" : "≈",
+                                    est.inputTokens(),
+                                    RunFigures.percent(exact, est.inputTokens())),
+                            null);
                 })
                 .onFailure(this::showError)
                 .onCancelled(() -> error.set("Cancelled."))
@@ -203,7 +239,7 @@ public final class RunViewModel implements ViewModel {
         figures.add(new Figure(row, name, value, tooltip));
     }
 
-    void called(ModelEntry m, ChatResult r, java.math.BigDecimal cost) {
+    void called(ModelEntry m, ChatResult r, BigDecimal cost) {
         listener.called(m, "send", r, cost);
     }
 
@@ -271,8 +307,14 @@ public final class RunViewModel implements ViewModel {
     }
 
     static String usage(CanonicalUsage u) {
-        return String.format(Locale.ROOT, "%d input (uncached %d, cache read %d, cache write %d), %d output%s",
-                u.totalInput(), u.uncachedInput(), u.cacheRead(), u.cacheWrite5m() + u.cacheWrite1h(), u.output(),
+        return String.format(
+                Locale.ROOT,
+                "%d input (uncached %d, cache read %d, cache write %d), %d output%s",
+                u.totalInput(),
+                u.uncachedInput(),
+                u.cacheRead(),
+                u.cacheWrite5m() + u.cacheWrite1h(),
+                u.output(),
                 u.reasoning() > 0 ? " + " + u.reasoning() + " reasoning" : "");
     }
 }

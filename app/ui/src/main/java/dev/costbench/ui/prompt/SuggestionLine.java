@@ -36,7 +36,8 @@ final class SuggestionLine extends HBox {
         save.getStyleClass().add("muted");
         save.setTooltip(new Tooltip("o200k_base / cl100k_base: " + s.tokensSaved(Encoding.O200K_BASE) + " / "
                 + s.tokensSaved(Encoding.CL100K_BASE) + " tokens; on " + m.id() + ": " + s.modelTokensSaved()
-                + (s.modelTokensExact() ? "" : " (estimate)") + ". Monthly at the requests per month set on the left."));
+                + (s.modelTokensExact() ? "" : " (estimate)")
+                + ". Monthly at the requests per month set on the left."));
         tag.setMinWidth(Region.USE_PREF_SIZE);
         save.setWrapText(true);
         VBox text = new VBox(1, t, save);
@@ -77,8 +78,9 @@ final class SuggestionLine extends HBox {
         } else {
             tokens = String.format(Locale.ROOT, "−%d tokens (o200k)", s.tokensSaved(Encoding.O200K_BASE));
         }
-        String usd = s.usdPerRequest() == null ? "unpriced" : money(s.usdPerRequest()) + " / request · "
-                + money(s.usdPerMonth()) + " / month";
+        String usd = s.usdPerRequest() == null
+                ? "unpriced"
+                : money(s.usdPerRequest()) + " / request · " + money(s.usdPerMonth()) + " / month";
         String cost = it.costUsd() == null ? "" : " · rewrite call cost " + money(it.costUsd());
         return tokens + " · saves " + usd + cost;
     }

@@ -13,8 +13,7 @@ final class TextFiles {
     /** Larger files are refused: a prompt this size would not fit any model's context. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private TextFiles() {
-    }
+    private TextFiles() {}
 
     static String read(Path p) throws IOException {
         if (!Files.isRegularFile(p)) {
@@ -22,14 +21,15 @@ final class TextFiles {
         }
         long size = Files.size(p);
         if (size > MAX_BYTES) {
-            throw new IOException(String.format("%s is %,d MB; prompts over %d MB are not loaded (no model's "
-                    + "context holds that much text).", p.getFileName(), size >> 20, MAX_BYTES >> 20));
+            throw new IOException(String.format(
+                    "%s is %,d MB; prompts over %d MB are not loaded (no model's " + "context holds that much text).",
+                    p.getFileName(), size >> 20, MAX_BYTES >> 20));
         }
         try {
             return Files.readString(p, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-            throw new IOException(p.getFileName() + " is not UTF-8 text. Save it as UTF-8 (or paste the text) "
-                    + "and try again.");
+            throw new IOException(
+                    p.getFileName() + " is not UTF-8 text. Save it as UTF-8 (or paste the text) " + "and try again.");
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.costbench.model.tokens.EncodedText;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.TokenPiece;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,8 +18,7 @@ public final class TokenRows {
     static final int MAX_FRAGMENTS = 160;
 
     /** A message of the prompt. */
-    public record Message(String title, String text) {
-    }
+    public record Message(String title, String text) {}
 
     /**
      * One row of the list: a message header ({@code text} null) or fragments of pieces, as triples (piece index,
@@ -35,12 +35,16 @@ public final class TokenRows {
     }
 
     /** All rows and the totals over the messages. */
-    public record Result(Encoding encoding, List<Row> rows, long tokens, long chars, int pieces, int splitCharacters,
-                  int messages) {
-    }
+    public record Result(
+            Encoding encoding,
+            List<Row> rows,
+            long tokens,
+            long chars,
+            int pieces,
+            int splitCharacters,
+            int messages) {}
 
-    private TokenRows() {
-    }
+    private TokenRows() {}
 
     static Result build(Encoding encoding, List<Message> messages) {
         List<Row> rows = new ArrayList<>();
@@ -72,7 +76,7 @@ public final class TokenRows {
                         buf[n++] = p;
                         buf[n++] = from;
                         buf[n++] = i + 1;
-                        rows.add(new Row(null, t, java.util.Arrays.copyOf(buf, n)));
+                        rows.add(new Row(null, t, Arrays.copyOf(buf, n)));
                         n = 0;
                         from = i + 1;
                     }
@@ -83,16 +87,26 @@ public final class TokenRows {
                     buf[n++] = piece.charEnd();
                 }
                 if (n >= MAX_FRAGMENTS * 3) {
-                    rows.add(new Row(null, t, java.util.Arrays.copyOf(buf, n)));
+                    rows.add(new Row(null, t, Arrays.copyOf(buf, n)));
                     n = 0;
                 }
             }
             if (n > 0) {
-                rows.add(new Row(null, t, java.util.Arrays.copyOf(buf, n)));
+                rows.add(new Row(null, t, Arrays.copyOf(buf, n)));
             }
-            rows.set(rowsBefore, new Row(String.format("%s · %,d tokens · %,d chars%s", m.title(), t.size(),
-                    s.length(), splitHere == 0 ? "" : String.format(" · %,d characters split across tokens",
-                            splitHere)), null, new int[0]));
+            rows.set(
+                    rowsBefore,
+                    new Row(
+                            String.format(
+                                    "%s · %,d tokens · %,d chars%s",
+                                    m.title(),
+                                    t.size(),
+                                    s.length(),
+                                    splitHere == 0
+                                            ? ""
+                                            : String.format(" · %,d characters split across tokens", splitHere)),
+                            null,
+                            new int[0]));
             tokens += t.size();
             chars += s.length();
             pieces += t.pieceCount();

@@ -38,8 +38,8 @@ public final class TokenTaxCounts {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private Job<Map<String, String>> job;
 
-    public TokenTaxCounts(UiContext ui, Supplier<ModelEntry> selected, Supplier<ChatRequest> request,
-                          ClientSource clients) {
+    public TokenTaxCounts(
+            UiContext ui, Supplier<ModelEntry> selected, Supplier<ChatRequest> request, ClientSource clients) {
         this.ui = ui;
         this.selected = selected;
         this.request = request;
@@ -73,34 +73,49 @@ public final class TokenTaxCounts {
         }
         error.set("");
         running.set(true);
-        job = ui.tasks().task("exact token count", p -> {
-            Map<String, String> out = new LinkedHashMap<>();
-            List<String> problems = new ArrayList<>();
-            for (int i = 0; i < models.size() && !p.isCancelled(); i++) {
-                ModelEntry m = models.get(i);
-                ChatRequest req = new ChatRequest(m.id(), base.system(), base.systemCache(), base.messages(),
-                        base.maxOutputTokens(), base.temperature(), base.seed(), base.reasoningBudget(),
-                        base.reasoningEffort(), base.mediaResolution(), false, base.openAiApi());
-                try {
-                    long n = clients.client(ProviderIds.of(m)).countTokens(req).inputTokens();
-                    out.put(tokenizers.get(i), String.format("%,d (%s, whole request)", n, m.id()));
-                } catch (ProviderException e) {
-                    out.put(tokenizers.get(i), e.kind() == ProviderException.Kind.NO_KEY ? "no key" : "failed");
-                    if (!problems.contains(e.getMessage())) {
-                        problems.add(e.getMessage());
+        job = ui.tasks()
+                .task("exact token count", p -> {
+                    Map<String, String> out = new LinkedHashMap<>();
+                    List<String> problems = new ArrayList<>();
+                    for (int i = 0; i < models.size() && !p.isCancelled(); i++) {
+                        ModelEntry m = models.get(i);
+                        ChatRequest req = new ChatRequest(
+                                m.id(),
+                                base.system(),
+                                base.systemCache(),
+                                base.messages(),
+                                base.maxOutputTokens(),
+                                base.temperature(),
+                                base.seed(),
+                                base.reasoningBudget(),
+                                base.reasoningEffort(),
+                                base.mediaResolution(),
+                                false,
+                                base.openAiApi());
+                        try {
+                            long n = clients.client(ProviderIds.of(m))
+                                    .countTokens(req)
+                                    .inputTokens();
+                            out.put(tokenizers.get(i), String.format("%,d (%s, whole request)", n, m.id()));
+                        } catch (ProviderException e) {
+                            out.put(tokenizers.get(i), e.kind() == ProviderException.Kind.NO_KEY ? "no key" : "failed");
+                            if (!problems.contains(e.getMessage())) {
+                                problems.add(e.getMessage());
+                            }
+                        }
                     }
-                }
-            }
-            if (!problems.isEmpty()) {
-                out.put("", String.join("\n", problems));
-            }
-            return out;
-        }).onSuccess(r -> {
-            error.set(r.getOrDefault("", ""));
-            r.remove("");
-            counts.putAll(r);
-        }).onFailure(e -> error.set("Counting failed: " + UiContext.describe(e) + ". Check the provider's key in "
-                + "the Providers tab and try again."))
+                    if (!problems.isEmpty()) {
+                        out.put("", String.join("\n", problems));
+                    }
+                    return out;
+                })
+                .onSuccess(r -> {
+                    error.set(r.getOrDefault("", ""));
+                    r.remove("");
+                    counts.putAll(r);
+                })
+                .onFailure(e -> error.set("Counting failed: " + UiContext.describe(e) + ". Check the provider's key in "
+                        + "the Providers tab and try again."))
                 .always(() -> running.set(false))
                 .start();
     }

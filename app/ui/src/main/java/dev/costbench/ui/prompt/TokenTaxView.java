@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import atlantafx.base.theme.Styles;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.tuning.TokenTax;
 import java.util.List;
@@ -10,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
@@ -17,14 +19,16 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.text.Font;
 
 /**
  * The token tax: a table (tokens, chars per token and % over the cheapest exact tokenizer, for the whole prompt and
@@ -50,20 +54,22 @@ public final class TokenTaxView extends BorderPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Type a prompt on the left to compare the tokenizers."));
         table.setMinHeight(120);
-        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
+        table.getStyleClass().add(Styles.DENSE);
         table.setFixedCellSize(24);
         NumberAxis x = new NumberAxis();
-        x.setTickLabelFont(javafx.scene.text.Font.font(10));
+        x.setTickLabelFont(Font.font(10));
         CategoryAxis y = new CategoryAxis();
-        y.setTickLabelFont(javafx.scene.text.Font.font(10));
+        y.setTickLabelFont(Font.font(10));
         chart = new StackedBarChart<>(x, y);
         chart.setId("token-tax-chart");
         chart.setAnimated(false);
-        chart.setLegendSide(javafx.geometry.Side.RIGHT); // the height goes to the bars and their labels
+        chart.setLegendSide(Side.RIGHT); // the height goes to the bars and their labels
         chart.setMinSize(220, 160);
         chart.setCategoryGap(3);
-        Tooltip.install(chart, new Tooltip("Tokens of the prompt under each tokenizer, by content kind (≈ estimate, "
-                + "* UNCONFIRMED ratio)"));
+        Tooltip.install(
+                chart,
+                new Tooltip("Tokens of the prompt under each tokenizer, by content kind (≈ estimate, "
+                        + "* UNCONFIRMED ratio)"));
         note.setWrapText(true);
         note.setMinWidth(0);
         note.getStyleClass().add("text-muted");
@@ -92,7 +98,7 @@ public final class TokenTaxView extends BorderPane {
         bar.setPadding(new Insets(0, 0, 4, 0));
         HBox.setHgrow(note, Priority.ALWAYS);
         note.setMaxWidth(Double.MAX_VALUE);
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, chart);
+        SplitPane split = new SplitPane(table, chart);
         split.setDividerPositions(0.64);
         setTop(bar);
         setCenter(split);
@@ -108,21 +114,45 @@ public final class TokenTaxView extends BorderPane {
             note.setText("");
             return;
         }
-        table.getColumns().add(column("Tokenizer", 300, f -> t.families().get(f).label()
-                + (t.families().get(f).unconfirmed() ? " *" : ""), f -> t.families().get(f).method()));
+        table.getColumns()
+                .add(column(
+                        "Tokenizer",
+                        300,
+                        f -> t.families().get(f).label() + (t.families().get(f).unconfirmed() ? " *" : ""),
+                        f -> t.families().get(f).method()));
         table.getColumns().add(column("Whole prompt", 135, f -> count(t, t.whole(), f), f -> tip(t, t.whole(), f)));
-        table.getColumns().add(column("Chars/token", 120, f -> String.format(Locale.ROOT, "%.2f",
-                t.whole().cells().get(f).charsPerToken()), f -> tip(t, t.whole(), f)));
-        table.getColumns().add(column("Tax", 80, f -> taxText(t.whole(), f), f -> "Tokens over the cheapest exact "
-                + "tokenizer (" + t.families().get(t.whole().cheapest()).tokenizer() + ") for the same text"));
+        table.getColumns()
+                .add(column(
+                        "Chars/token",
+                        120,
+                        f -> String.format(
+                                Locale.ROOT, "%.2f", t.whole().cells().get(f).charsPerToken()),
+                        f -> tip(t, t.whole(), f)));
+        table.getColumns()
+                .add(column(
+                        "Tax",
+                        80,
+                        f -> taxText(t.whole(), f),
+                        f -> "Tokens over the cheapest exact " + "tokenizer ("
+                                + t.families().get(t.whole().cheapest()).tokenizer() + ") for the same text"));
         for (TokenTax.Row r : t.rows().subList(1, t.rows().size())) {
-            table.getColumns().add(column(r.label() + " (" + String.format("%,d", r.chars()) + ")", 120,
-                    f -> count(t, r, f) + "  " + taxText(r, f), f -> tip(t, r, f)));
+            table.getColumns()
+                    .add(column(
+                            r.label() + " (" + String.format("%,d", r.chars()) + ")",
+                            120,
+                            f -> count(t, r, f) + "  " + taxText(r, f),
+                            f -> tip(t, r, f)));
         }
         table.getColumns().add(column("Input $ (this text)", 270, f -> costRange(t, f), f -> costList(t, f)));
-        table.getColumns().add(column("Provider count", 170, f -> counts.counts().getOrDefault(t.families().get(f)
-                .tokenizer(), t.families().get(f).exact() ? "exact locally" : "—"), f -> "Filled by “Count exactly”: "
-                + "the provider's own count of the whole request"));
+        table.getColumns()
+                .add(column(
+                        "Provider count",
+                        170,
+                        f -> counts.counts()
+                                .getOrDefault(
+                                        t.families().get(f).tokenizer(),
+                                        t.families().get(f).exact() ? "exact locally" : "—"),
+                        f -> "Filled by “Count exactly”: " + "the provider's own count of the whole request"));
         for (int f = 0; f < t.families().size(); f++) {
             table.getItems().add(f);
         }
@@ -130,15 +160,20 @@ public final class TokenTaxView extends BorderPane {
             XYChart.Series<Number, String> s = new XYChart.Series<>();
             s.setName(r.label());
             for (int f = t.families().size() - 1; f >= 0; f--) { // the first family on top
-                s.getData().add(new XYChart.Data<>(r.cells().get(f).tokens(), shortName(t.families().get(f))));
+                s.getData()
+                        .add(new XYChart.Data<>(
+                                r.cells().get(f).tokens(),
+                                shortName(t.families().get(f))));
             }
             chart.getData().add(s);
         }
         for (XYChart.Series<Number, String> s : chart.getData()) {
             for (XYChart.Data<Number, String> d : s.getData()) {
                 if (d.getNode() != null) {
-                    Tooltip.install(d.getNode(), new Tooltip(s.getName() + " · " + d.getYValue() + ": "
-                            + String.format("%,d", d.getXValue().longValue()) + " tokens"));
+                    Tooltip.install(
+                            d.getNode(),
+                            new Tooltip(s.getName() + " · " + d.getYValue() + ": "
+                                    + String.format("%,d", d.getXValue().longValue()) + " tokens"));
                 }
             }
         }
@@ -154,29 +189,44 @@ public final class TokenTaxView extends BorderPane {
 
     private static String shortName(TokenTax.Family f) {
         switch (f.tokenizer()) {
-            case "claude": return "Claude ≈";
-            case "claude-2026": return "Claude 2026 ≈*";
-            case "gemini": return "Gemini ≈";
-            case "open": return "Open ≈";
-            default: return f.tokenizer() + (f.exact() ? "" : " ≈");
+            case "claude":
+                return "Claude ≈";
+            case "claude-2026":
+                return "Claude 2026 ≈*";
+            case "gemini":
+                return "Gemini ≈";
+            case "open":
+                return "Open ≈";
+            default:
+                return f.tokenizer() + (f.exact() ? "" : " ≈");
         }
     }
 
     private static String count(TokenTax t, TokenTax.Row r, int f) {
         TokenTax.Family fam = t.families().get(f);
-        return (fam.exact() ? "" : "≈") + String.format("%,d", r.cells().get(f).tokens()) + (fam.unconfirmed() ? "*"
-                : "");
+        return (fam.exact() ? "" : "≈")
+                + String.format("%,d", r.cells().get(f).tokens())
+                + (fam.unconfirmed() ? "*" : "");
     }
 
     private static String taxText(TokenTax.Row r, int f) {
-        return f == r.cheapest() ? "base" : String.format(Locale.ROOT, "%+.0f %%", r.cells().get(f).taxPercent());
+        return f == r.cheapest()
+                ? "base"
+                : String.format(Locale.ROOT, "%+.0f %%", r.cells().get(f).taxPercent());
     }
 
     private static String tip(TokenTax t, TokenTax.Row r, int f) {
         TokenTax.Cell c = r.cells().get(f);
-        return String.format(Locale.ROOT, "%s: %,d tokens for %,d characters (%.2f chars per token), %+.1f %% against "
-                + "%s%n%s", r.label(), c.tokens(), r.chars(), c.charsPerToken(), c.taxPercent(),
-                t.families().get(r.cheapest()).tokenizer(), t.families().get(f).method());
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d tokens for %,d characters (%.2f chars per token), %+.1f %% against " + "%s%n%s",
+                r.label(),
+                c.tokens(),
+                r.chars(),
+                c.charsPerToken(),
+                c.taxPercent(),
+                t.families().get(r.cheapest()).tokenizer(),
+                t.families().get(f).method());
     }
 
     private static String costRange(TokenTax t, int f) {
@@ -186,7 +236,8 @@ public final class TokenTaxView extends BorderPane {
         }
         TokenTax.ModelCost lo = priced.get(0);
         TokenTax.ModelCost hi = priced.get(priced.size() - 1);
-        return priced.size() == 1 ? Money.format(lo.usd()) + " " + lo.model().id()
+        return priced.size() == 1
+                ? Money.format(lo.usd()) + " " + lo.model().id()
                 : Money.format(lo.usd()) + " – " + Money.format(hi.usd()) + " (" + priced.size() + " models)";
     }
 
@@ -195,7 +246,10 @@ public final class TokenTaxView extends BorderPane {
         List<TokenTax.ModelCost> priced = t.priced(t.families().get(f));
         for (int i = 0; i < priced.size() && i < 20; i++) {
             TokenTax.ModelCost c = priced.get(i);
-            b.append('\n').append(c.model().id()).append(": ").append(Money.format(c.usd()))
+            b.append('\n')
+                    .append(c.model().id())
+                    .append(": ")
+                    .append(Money.format(c.usd()))
                     .append(c.unconfirmed() ? " (price UNCONFIRMED/CONFLICT)" : "");
         }
         if (priced.size() > 20) {
@@ -204,8 +258,8 @@ public final class TokenTaxView extends BorderPane {
         return b.toString();
     }
 
-    private TableColumn<Integer, String> column(String title, double width, Function<Integer, String> value,
-                                                Function<Integer, String> tooltip) {
+    private TableColumn<Integer, String> column(
+            String title, double width, Function<Integer, String> value, Function<Integer, String> tooltip) {
         TableColumn<Integer, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setSortable(false);
@@ -215,11 +269,11 @@ public final class TokenTaxView extends BorderPane {
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
-                Integer f = empty || getTableRow() == null ? null : getTableRow().getItem();
+                Integer f =
+                        empty || getTableRow() == null ? null : getTableRow().getItem();
                 setTooltip(f == null || tooltip == null ? null : new Tooltip(tooltip.apply(f)));
             }
         });
         return c;
     }
-
 }

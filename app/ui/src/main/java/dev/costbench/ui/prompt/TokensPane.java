@@ -6,9 +6,10 @@ import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.TokenDisplay;
 import dev.costbench.model.tokens.TokenPiece;
 import dev.costbench.ui.common.View;
-import javafx.scene.Parent;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
@@ -62,8 +63,8 @@ public final class TokensPane extends BorderPane implements View<TokensViewModel
         piecesButton.setId("tokens-mode-pieces");
         taxButton.setId("tokens-mode-tax");
         piecesButton.setTooltip(new Tooltip("The prompt cut into tokens by the chosen tokenizer"));
-        taxButton.setTooltip(new Tooltip("The same prompt under every tokenizer, by content kind, with the input "
-                + "cost per model family"));
+        taxButton.setTooltip(new Tooltip(
+                "The same prompt under every tokenizer, by content kind, with the input " + "cost per model family"));
         mode.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 a.setSelected(true); // one mode is always chosen
@@ -98,8 +99,7 @@ public final class TokensPane extends BorderPane implements View<TokensViewModel
         list.setPlaceholder(new Label("Type a prompt on the left to see its tokens."));
         list.setCellFactory(v -> new PieceCell());
         setCenter(vm.taxModeProperty().get() ? tax : list);
-        vm.piecesProperty().addListener((o, a, r) -> list.getItems().setAll(r == null ? java.util.List.of()
-                : r.rows()));
+        vm.piecesProperty().addListener((o, a, r) -> list.getItems().setAll(r == null ? List.of() : r.rows()));
         showIds.selectedProperty().addListener((o, a, b) -> list.refresh());
     }
 

@@ -13,6 +13,7 @@ import dev.costbench.ui.common.ViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,8 +33,7 @@ public final class TokensViewModel implements ViewModel {
     private final PromptViewModel prompt;
     private final TaskExecutor.Lane lane;
     private final TokenTaxCounts exact;
-    private final ObjectProperty<Encoding> encoding = new SimpleObjectProperty<>(this, "encoding",
-            Encoding.O200K_BASE);
+    private final ObjectProperty<Encoding> encoding = new SimpleObjectProperty<>(this, "encoding", Encoding.O200K_BASE);
     private final BooleanProperty taxMode = new SimpleBooleanProperty(this, "taxMode");
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -49,8 +49,16 @@ public final class TokensViewModel implements ViewModel {
             dirty = true;
             refreshIfActive();
         };
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {prompt.systemTextProperty(), prompt.turns(),
-            prompt.userTextProperty(), prompt.catalogProperty(), prompt.batchProperty(), encoding, taxMode, active}) {
+        for (Observable o : new Observable[] {
+            prompt.systemTextProperty(),
+            prompt.turns(),
+            prompt.userTextProperty(),
+            prompt.catalogProperty(),
+            prompt.batchProperty(),
+            encoding,
+            taxMode,
+            active
+        }) {
             o.addListener(changed);
         }
     }
@@ -71,25 +79,43 @@ public final class TokensViewModel implements ViewModel {
             List<String> texts = messages.stream().map(TokenRows.Message::text).toList();
             BillingOptions billing = prompt.batchProperty().get() ? BillingOptions.BATCH : BillingOptions.INTERACTIVE;
             summary.set("Counting under every tokenizer…");
-            lane.task(p -> models.isEmpty() ? null : TokenTax.of(texts, models, billing)).onSuccess(t -> {
-                if (t == null || tax.get() == null || !tax.get().whole().equals(t.whole())) {
-                    exact.clear(); // the provider counts were of another text
-                }
-                tax.set(t);
-                summary.set(t == null ? "No catalog loaded" : String.format("%,d chars · %d tokenizers",
-                        t.whole().chars(), t.families().size()));
-            }).onFailure(this::failed).start();
+            lane.task(p -> models.isEmpty() ? null : TokenTax.of(texts, models, billing))
+                    .onSuccess(t -> {
+                        if (t == null || tax.get() == null || !tax.get().whole().equals(t.whole())) {
+                            exact.clear(); // the provider counts were of another text
+                        }
+                        tax.set(t);
+                        summary.set(
+                                t == null
+                                        ? "No catalog loaded"
+                                        : String.format(
+                                                "%,d chars · %d tokenizers",
+                                                t.whole().chars(), t.families().size()));
+                    })
+                    .onFailure(this::failed)
+                    .start();
             return;
         }
         Encoding enc = encoding.get();
         summary.set("Tokenizing…");
-        lane.task(p -> TokenRows.build(enc, messages)).onSuccess(r -> {
-            pieces.set(r);
-            summary.set(String.format("%s · %,d tokens · %,d chars · %d message%s%s", r.encoding().id(),
-                    r.tokens(), r.chars(), r.messages(), r.messages() == 1 ? "" : "s",
-                    r.splitCharacters() == 0 ? "" : String.format(" · %,d split characters (merged, all ids on "
-                            + "hover)", r.splitCharacters())));
-        }).onFailure(this::failed).start();
+        lane.task(p -> TokenRows.build(enc, messages))
+                .onSuccess(r -> {
+                    pieces.set(r);
+                    summary.set(String.format(
+                            "%s · %,d tokens · %,d chars · %d message%s%s",
+                            r.encoding().id(),
+                            r.tokens(),
+                            r.chars(),
+                            r.messages(),
+                            r.messages() == 1 ? "" : "s",
+                            r.splitCharacters() == 0
+                                    ? ""
+                                    : String.format(
+                                            " · %,d split characters (merged, all ids on " + "hover)",
+                                            r.splitCharacters())));
+                })
+                .onFailure(this::failed)
+                .start();
     }
 
     private void failed(Throwable e) {
@@ -99,12 +125,14 @@ public final class TokensViewModel implements ViewModel {
 
     private List<TokenRows.Message> messages() {
         List<TokenRows.Message> out = new ArrayList<>();
-        out.add(new TokenRows.Message("System prompt", prompt.systemTextProperty().get()));
+        out.add(new TokenRows.Message(
+                "System prompt", prompt.systemTextProperty().get()));
         int k = 0;
         for (Turn t : prompt.turns()) {
             k++;
-            out.add(new TokenRows.Message("Example turn " + k + " · " + (t.roleProperty().get() == Role.ASSISTANT
-                    ? "assistant" : "user"), t.textProperty().get()));
+            out.add(new TokenRows.Message(
+                    "Example turn " + k + " · " + (t.roleProperty().get() == Role.ASSISTANT ? "assistant" : "user"),
+                    t.textProperty().get()));
         }
         out.add(new TokenRows.Message("User message", prompt.userTextProperty().get()));
         return out;

@@ -17,8 +17,7 @@ import javafx.beans.property.StringProperty;
 public final class TuneChanges {
 
     /** One accepted cut: what it is called, how to make it and how to take it back. */
-    public record Change(String label, Runnable apply, Runnable revert) {
-    }
+    public record Change(String label, Runnable apply, Runnable revert) {}
 
     private final PromptViewModel vm;
     private final Deque<Change> done = new ArrayDeque<>();
@@ -94,44 +93,55 @@ public final class TuneChanges {
     /** Edits of one part's text. */
     public Change textEdit(String label, String key, List<TextEdit> edits) {
         List<TextEdit> inverse = TextEdit.inverse(edits);
-        return new Change(label, () -> {
-            StringProperty p = require(key);
-            p.set(TextEdit.applyAll(p.get(), edits));
-        }, () -> {
-            StringProperty p = require(key);
-            try {
-                p.set(TextEdit.applyAll(p.get(), inverse));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("“" + label + "” cannot be undone: that text was edited by hand "
-                        + "since. Use the editor's own undo (Ctrl+Z in the field).", e);
-            }
-        });
+        return new Change(
+                label,
+                () -> {
+                    StringProperty p = require(key);
+                    p.set(TextEdit.applyAll(p.get(), edits));
+                },
+                () -> {
+                    StringProperty p = require(key);
+                    try {
+                        p.set(TextEdit.applyAll(p.get(), inverse));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(
+                                "“" + label + "” cannot be undone: that text was edited by hand "
+                                        + "since. Use the editor's own undo (Ctrl+Z in the field).",
+                                e);
+                    }
+                });
     }
 
     /** Removes the turns at {@code indices} (few-shot selection). */
     public Change dropTurns(String label, List<Integer> indices) {
         List<Integer> sorted = indices.stream().distinct().sorted().toList();
         List<Turn> removed = new ArrayList<>();
-        return new Change(label, () -> {
-            removed.clear();
-            for (int i : sorted) {
-                removed.add(vm.turns().get(i));
-            }
-            vm.turns().removeAll(removed);
-        }, () -> {
-            for (int k = 0; k < sorted.size(); k++) {
-                vm.turns().add(Math.min(sorted.get(k), vm.turns().size()), removed.get(k));
-            }
-        });
+        return new Change(
+                label,
+                () -> {
+                    removed.clear();
+                    for (int i : sorted) {
+                        removed.add(vm.turns().get(i));
+                    }
+                    vm.turns().removeAll(removed);
+                },
+                () -> {
+                    for (int k = 0; k < sorted.size(); k++) {
+                        vm.turns().add(Math.min(sorted.get(k), vm.turns().size()), removed.get(k));
+                    }
+                });
     }
 
     /** Sets the expected output tokens (the request's max tokens) to {@code cap}. */
     public Change outputCap(String label, long cap) {
         long[] before = new long[1];
-        return new Change(label, () -> {
-            before[0] = vm.outputTokensProperty().get();
-            vm.outputTokensProperty().set(cap);
-        }, () -> vm.outputTokensProperty().set(before[0]));
+        return new Change(
+                label,
+                () -> {
+                    before[0] = vm.outputTokensProperty().get();
+                    vm.outputTokensProperty().set(cap);
+                },
+                () -> vm.outputTokensProperty().set(before[0]));
     }
 
     private StringProperty require(String key) {

@@ -5,6 +5,7 @@ import dev.costbench.ui.common.View;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -49,11 +50,11 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
         undoAll.setOnAction(e -> undoAll());
         undo.disableProperty().bind(vm.appliedProperty().isEqualTo(0));
         undoAll.disableProperty().bind(vm.appliedProperty().isEqualTo(0));
-        undoAll.textProperty().bind(vm.appliedProperty().asString().map(n -> n.equals("0") ? "Undo all"
-                : "Undo all (" + n + ")"));
+        undoAll.textProperty()
+                .bind(vm.appliedProperty().asString().map(n -> n.equals("0") ? "Undo all" : "Undo all (" + n + ")"));
         Button refresh = new Button("Analyse");
-        refresh.setTooltip(new Tooltip("Recompute the breakdown, the suggestions, the diff and the cache plan for "
-                + "the selected model"));
+        refresh.setTooltip(new Tooltip(
+                "Recompute the breakdown, the suggestions, the diff and the cache plan for " + "the selected model"));
         refresh.setOnAction(e -> refresh());
         Button quality = new Button("Check quality ▶");
         quality.setId("tune-check-quality");
@@ -114,11 +115,11 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
     }
 
     /** True when {@code node} and every ancestor is visible (an unselected tab's content is hidden). */
-    static boolean shown(javafx.scene.Node node) {
+    static boolean shown(Node node) {
         if (node.getScene() == null) {
             return false;
         }
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+        for (Node n = node; n != null; n = n.getParent()) {
             if (!n.isVisible()) {
                 return false;
             }

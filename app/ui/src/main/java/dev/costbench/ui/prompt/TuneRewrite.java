@@ -69,7 +69,9 @@ public final class TuneRewrite {
 
     /** Fills the part labels and (once) the cheap models: lightweight, priced, of the three big providers. */
     void fillChoices() {
-        List<String> labels = PromptSnapshot.of(prompt).parts().stream().map(RequestTuner.TextPart::label).toList();
+        List<String> labels = PromptSnapshot.of(prompt).parts().stream()
+                .map(RequestTuner.TextPart::label)
+                .toList();
         int was = part.get();
         if (!labels.equals(parts)) {
             parts.setAll(labels);
@@ -77,9 +79,12 @@ public final class TuneRewrite {
         part.set(was >= 0 && was < labels.size() ? was : 0);
         if (models.isEmpty() && prompt.catalogProperty().get() != null) {
             List<String> cheap = prompt.catalogProperty().get().models().stream()
-                    .filter(m -> m.tier() == Tier.LIGHT && m.price(PriceKind.INPUT).isPresent()
+                    .filter(m -> m.tier() == Tier.LIGHT
+                            && m.price(PriceKind.INPUT).isPresent()
                             && List.of("openai", "anthropic", "google").contains(m.provider()))
-                    .map(ModelEntry::id).sorted().toList();
+                    .map(ModelEntry::id)
+                    .sorted()
+                    .toList();
             models.setAll(cheap);
             model.set(cheap.contains("gpt-4o-mini") ? "gpt-4o-mini" : cheap.isEmpty() ? "" : cheap.get(0));
         }
@@ -88,7 +93,11 @@ public final class TuneRewrite {
     /** The rewrites whose part still has the text they were made of (the others are dropped). */
     List<RequestTuner.Item> stillApplying(List<RequestTuner.TextPart> ps) {
         rewrites.removeIf(r -> r.part() >= ps.size()
-                || !r.suggestion().edits().get(0).original().equals(ps.get(r.part()).text()));
+                || !r.suggestion()
+                        .edits()
+                        .get(0)
+                        .original()
+                        .equals(ps.get(r.part()).text()));
         return List.copyOf(rewrites);
     }
 
@@ -105,7 +114,8 @@ public final class TuneRewrite {
     public void start() {
         ModelEntry target = prompt.selectedModelProperty().get();
         String id = model.get() == null ? "" : model.get().trim();
-        Optional<ModelEntry> found = prompt.catalogProperty().get() == null ? Optional.empty()
+        Optional<ModelEntry> found = prompt.catalogProperty().get() == null
+                ? Optional.empty()
                 : prompt.catalogProperty().get().find(id);
         if (target == null) {
             status.set("Select a model in the table first: the saving is priced on it.");
@@ -132,24 +142,38 @@ public final class TuneRewrite {
             return;
         }
         int maxOut = (int) Math.min(16_000, Math.max(256, Tokenizers.count(Encoding.O200K_BASE, text) + 64));
-        ChatRequest req = new ChatRequest(by.id(), INSTRUCTIONS, null, List.of(ChatMessage.user(text)), maxOut, null,
-                null, null, null, null, false, null);
+        ChatRequest req = new ChatRequest(
+                by.id(),
+                INSTRUCTIONS,
+                null,
+                List.of(ChatMessage.user(text)),
+                maxOut,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null);
         CancelToken t = new CancelToken();
         token = t;
         running.set(true);
         status.set("Asking " + by.id() + " to rewrite the " + what + "…");
-        job = ui.tasks().task("rewrite call", p -> clients.client(ProviderIds.of(by)).complete(req, d -> { }, t))
+        job = ui.tasks()
+                .task("rewrite call", p -> clients.client(ProviderIds.of(by)).complete(req, d -> {}, t))
                 .onSuccess(r -> done(r, by, target, idx, text))
-                .onFailure(x -> status.set(x instanceof ProviderException pe
-                        && pe.kind() == ProviderException.Kind.CANCELLED ? "Rewrite cancelled."
-                        : "Rewrite failed: " + UiContext.describe(x)))
+                .onFailure(x -> status.set(
+                        x instanceof ProviderException pe && pe.kind() == ProviderException.Kind.CANCELLED
+                                ? "Rewrite cancelled."
+                                : "Rewrite failed: " + UiContext.describe(x)))
                 .onCancelled(() -> status.set("Rewrite cancelled."))
                 .always(() -> running.set(false))
                 .start();
     }
 
     private void done(ChatResult r, ModelEntry by, ModelEntry target, int idx, String text) {
-        BigDecimal cost = r.usage() == null ? null
+        BigDecimal cost = r.usage() == null
+                ? null
                 : CostEngine.price(by, r.usage(), BillingOptions.INTERACTIVE).total();
         calls.called(by, "rewrite", r, cost);
         String out = r.text() == null ? "" : r.text().strip();
@@ -159,11 +183,24 @@ public final class TuneRewrite {
         } else if (idx >= now.size() || !now.get(idx).text().equals(text)) {
             status.set("The text changed while " + by.id() + " was rewriting it: rewrite again.");
         } else {
-            rewrites.add(0, RequestTuner.rewrite(now, idx, out, by.id(), target,
-                    prompt.monthlyRequestsProperty().get(), new BillingOptions(prompt.batchProperty().get(),
-                            prompt.residencyProperty().get()), cost));
-            status.set("Rewrite by " + by.id() + " ready" + (cost == null ? " (the server reported no usage, so its "
-                    + "cost is unknown)" : ", the call cost " + Money.format(cost)) + ": accept or reject it.");
+            rewrites.add(
+                    0,
+                    RequestTuner.rewrite(
+                            now,
+                            idx,
+                            out,
+                            by.id(),
+                            target,
+                            prompt.monthlyRequestsProperty().get(),
+                            new BillingOptions(
+                                    prompt.batchProperty().get(),
+                                    prompt.residencyProperty().get()),
+                            cost));
+            status.set("Rewrite by " + by.id() + " ready"
+                    + (cost == null
+                            ? " (the server reported no usage, so its " + "cost is unknown)"
+                            : ", the call cost " + Money.format(cost))
+                    + ": accept or reject it.");
         }
         changed.run();
     }

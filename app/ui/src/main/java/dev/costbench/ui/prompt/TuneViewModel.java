@@ -2,9 +2,9 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
-import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.tuning.ComponentBreakdown;
 import dev.costbench.model.tuning.PartKind;
 import dev.costbench.model.tuning.RequestPart;
@@ -17,6 +17,7 @@ import dev.costbench.ui.common.handoff.QualityCheckTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -60,15 +61,18 @@ public final class TuneViewModel implements ViewModel {
      * @param calls   receives the rewrite calls (the ledger)
      * @param quality where "Check quality" sends the original and the tuned prompt (the A/B lab)
      */
-    public TuneViewModel(UiContext ui, PromptViewModel prompt, ClientSource clients, CallListener calls,
-                         QualityCheckTarget quality) {
+    public TuneViewModel(
+            UiContext ui,
+            PromptViewModel prompt,
+            ClientSource clients,
+            CallListener calls,
+            QualityCheckTarget quality) {
         this.prompt = prompt;
         this.changes = new TuneChanges(prompt);
         this.quality = quality;
         this.rewrite = new TuneRewrite(ui, prompt, clients, calls, this::analyse);
         this.status = rewrite.statusProperty();
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {expected, fewShotBudget, fewShotSimilar,
-            dropDescriptions}) {
+        for (Observable o : new Observable[] {expected, fewShotBudget, fewShotSimilar, dropDescriptions}) {
             o.addListener(x -> analyse());
         }
         // follow edits while the tab is shown; a very long prompt waits for Analyse (the analysis runs here)
@@ -104,23 +108,32 @@ public final class TuneViewModel implements ViewModel {
         List<RequestTuner.TextPart> textParts = PromptSnapshot.of(prompt).parts();
         List<RequestPart> req = new ArrayList<>();
         for (RequestTuner.TextPart p : textParts) {
-            PartKind kind = p.key().equals("system") ? PartKind.SYSTEM : p.key().equals("user") ? PartKind.CONTEXT
-                    : PartKind.FEW_SHOT;
+            PartKind kind = p.key().equals("system")
+                    ? PartKind.SYSTEM
+                    : p.key().equals("user") ? PartKind.CONTEXT : PartKind.FEW_SHOT;
             req.add(RequestPart.text(kind, p.label(), p.text()));
         }
         if (prompt.reasoningTokensProperty().get() > 0) {
-            req.add(RequestPart.tokens(PartKind.REASONING, "Reasoning", prompt.reasoningTokensProperty().get()));
+            req.add(RequestPart.tokens(
+                    PartKind.REASONING,
+                    "Reasoning",
+                    prompt.reasoningTokensProperty().get()));
         }
-        req.add(RequestPart.tokens(PartKind.OUTPUT, "Output", prompt.outputTokensProperty().get()));
+        req.add(RequestPart.tokens(
+                PartKind.OUTPUT, "Output", prompt.outputTokensProperty().get()));
         ComponentBreakdown b = ComponentBreakdown.of(m, req, monthly, billing());
         header.set(m.name() + " · " + Money.format(b.perRequest()) + " per request · " + Money.format(b.perMonth())
                 + " a month at " + String.format(Locale.ROOT, "%,d", monthly) + " requests");
         breakdown.set(b);
-        RequestTuner.Settings settings = new RequestTuner.Settings(intOf(fewShotBudget.get()), fewShotSimilar.get(),
-                dropDescriptions.get(), expected.get().isBlank() ? null : (long) intOf(expected.get()), 2_000);
+        RequestTuner.Settings settings = new RequestTuner.Settings(
+                intOf(fewShotBudget.get()),
+                fewShotSimilar.get(),
+                dropDescriptions.get(),
+                expected.get().isBlank() ? null : (long) intOf(expected.get()),
+                2_000);
         List<RequestTuner.Item> list = new ArrayList<>(rewrite.stillApplying(textParts));
-        list.addAll(RequestTuner.suggest(textParts, prompt.outputTokensProperty().get(), m, monthly, billing(),
-                settings));
+        list.addAll(
+                RequestTuner.suggest(textParts, prompt.outputTokensProperty().get(), m, monthly, billing(), settings));
         items.setAll(list);
     }
 
@@ -131,7 +144,8 @@ public final class TuneViewModel implements ViewModel {
         try {
             TuneChanges.Change c;
             if (!it.dropParts().isEmpty()) {
-                c = changes.dropTurns(label, it.dropParts().stream().map(i -> i - 1).toList());
+                c = changes.dropTurns(
+                        label, it.dropParts().stream().map(i -> i - 1).toList());
             } else if (s.kind() == SuggestionKind.OUTPUT_CAP) {
                 c = changes.outputCap(label, s.maxTokens());
             } else if (it.part() >= 0 && !s.edits().isEmpty()) {
@@ -190,7 +204,8 @@ public final class TuneViewModel implements ViewModel {
     }
 
     public BillingOptions billing() {
-        return new BillingOptions(prompt.batchProperty().get(), prompt.residencyProperty().get());
+        return new BillingOptions(
+                prompt.batchProperty().get(), prompt.residencyProperty().get());
     }
 
     public PromptViewModel prompt() {

@@ -48,8 +48,10 @@ final class TurnsBox extends VBox {
             ComboBox<Role> role = new ComboBox<>();
             role.getItems().setAll(Role.USER, Role.ASSISTANT);
             role.valueProperty().bindBidirectional(t.roleProperty());
-            PromptEditor text = new PromptEditor("turn-" + vm.turns().indexOf(t),
-                    t.roleProperty().get() == Role.USER ? "Example question" : "Example answer", t.textProperty());
+            PromptEditor text = new PromptEditor(
+                    "turn-" + vm.turns().indexOf(t),
+                    t.roleProperty().get() == Role.USER ? "Example question" : "Example answer",
+                    t.textProperty());
             text.setPrefHeight(80);
             text.getStyleClass().add("turn-text");
             text.enableCacheMarks(marks, t.key());

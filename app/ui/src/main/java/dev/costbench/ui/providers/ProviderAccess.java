@@ -65,12 +65,25 @@ public final class ProviderAccess {
             try {
                 s = config.resolve(id);
             } catch (IOException e) {
-                throw new ProviderException(id, ProviderException.Kind.NO_KEY, 0, "Cannot read the "
-                        + id.displayName() + " key: " + e.getMessage(), null, null, e);
+                throw new ProviderException(
+                        id,
+                        ProviderException.Kind.NO_KEY,
+                        0,
+                        "Cannot read the " + id.displayName() + " key: " + e.getMessage(),
+                        null,
+                        null,
+                        e);
             }
             if (id != ProviderId.COMPATIBLE && (s.key() == null || s.key().isEmpty())) {
-                throw new ProviderException(id, ProviderException.Kind.NO_KEY, 0, "No " + id.displayName()
-                        + " API key: set " + id.keyVariable() + " or paste one under Providers", null, null, null);
+                throw new ProviderException(
+                        id,
+                        ProviderException.Kind.NO_KEY,
+                        0,
+                        "No " + id.displayName() + " API key: set " + id.keyVariable()
+                                + " or paste one under Providers",
+                        null,
+                        null,
+                        null);
             }
             return Providers.client(s);
         };

@@ -92,11 +92,13 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         result.setId("test-result-" + key);
         result.setWrapText(true);
         result.textProperty().bind(st.resultProperty());
-        st.outcomeProperty().addListener((o, a, b) -> result.setStyle(switch (b) {
-            case OK -> "-fx-text-fill: -color-success-fg;";
-            case FAILED -> "-fx-text-fill: -color-danger-fg;";
-            case INFO -> "";
-        }));
+        st.outcomeProperty()
+                .addListener((o, a, b) -> result.setStyle(
+                        switch (b) {
+                            case OK -> "-fx-text-fill: -color-success-fg;";
+                            case FAILED -> "-fx-text-fill: -color-danger-fg;";
+                            case INFO -> "";
+                        }));
 
         GridPane g = new GridPane();
         g.setHgap(8);

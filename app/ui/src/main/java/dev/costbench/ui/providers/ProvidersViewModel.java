@@ -55,10 +55,12 @@ public final class ProvidersViewModel implements ViewModel {
             try {
                 ProviderSettings s = access.settings(id);
                 Secret k = s.key();
-                st.keyInfo.set(k == null || k.isEmpty()
-                        ? (id == ProviderId.COMPATIBLE ? "no key (fine for Ollama, llama.cpp and most local servers)"
-                        : "no key — set " + id.keyVariable() + " or paste one below")
-                        : k.masked() + " · from " + k.source());
+                st.keyInfo.set(
+                        k == null || k.isEmpty()
+                                ? (id == ProviderId.COMPATIBLE
+                                        ? "no key (fine for Ollama, llama.cpp and most local servers)"
+                                        : "no key — set " + id.keyVariable() + " or paste one below")
+                                : k.masked() + " · from " + k.source());
                 st.savedBaseUrl.set(access.savedBaseUrl(id));
                 st.baseInfo.set("using " + s.baseUrl() + " (" + access.baseUrlSource(id) + ")");
             } catch (Exception e) {
@@ -118,24 +120,44 @@ public final class ProvidersViewModel implements ViewModel {
         }
         st.testing.set(true);
         st.show(Outcome.INFO, "Connecting…");
-        ui.tasks().task("connection test", p -> {
-            ProviderClient c = access.clients().client(id);
-            long t0 = System.nanoTime();
-            List<String> models = c.listModels();
-            return new Listed(models, (System.nanoTime() - t0) / 1_000_000);
-        }).onSuccess(r -> st.show(Outcome.OK, "OK in " + r.millis() + " ms: " + r.models().size() + " models"
-                + (r.models().isEmpty() ? "" : " (" + String.join(", ", r.models().subList(0, Math.min(6,
-                r.models().size()))) + (r.models().size() > 6 ? ", …" : "") + ")")))
-                .onFailure(e -> st.show(Outcome.FAILED, e instanceof ProviderException ? e.getMessage()
-                        : "Failed: " + UiContext.describe(e)))
-                .always(() -> st.testing.set(false)).start();
+        ui.tasks()
+                .task("connection test", p -> {
+                    ProviderClient c = access.clients().client(id);
+                    long t0 = System.nanoTime();
+                    List<String> models = c.listModels();
+                    return new Listed(models, (System.nanoTime() - t0) / 1_000_000);
+                })
+                .onSuccess(r -> st.show(
+                        Outcome.OK,
+                        "OK in " + r.millis() + " ms: " + r.models().size() + " models"
+                                + (r.models().isEmpty()
+                                        ? ""
+                                        : " ("
+                                                + String.join(
+                                                        ", ",
+                                                        r.models()
+                                                                .subList(
+                                                                        0,
+                                                                        Math.min(
+                                                                                6,
+                                                                                r.models()
+                                                                                        .size())))
+                                                + (r.models().size() > 6 ? ", …" : "") + ")")))
+                .onFailure(e -> st.show(
+                        Outcome.FAILED,
+                        e instanceof ProviderException ? e.getMessage() : "Failed: " + UiContext.describe(e)))
+                .always(() -> st.testing.set(false))
+                .start();
     }
 
-    private record Listed(List<String> models, long millis) {
-    }
+    private record Listed(List<String> models, long millis) {}
 
     /** How the last action of a provider card ended: the view colours its line by it. */
-    public enum Outcome { INFO, OK, FAILED }
+    public enum Outcome {
+        INFO,
+        OK,
+        FAILED
+    }
 
     /** One provider card's state. */
     public static final class ProviderState {
@@ -147,8 +169,7 @@ public final class ProvidersViewModel implements ViewModel {
         private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
         private final ReadOnlyObjectWrapper<Outcome> outcome =
                 new ReadOnlyObjectWrapper<>(this, "outcome", Outcome.INFO);
-        private final ReadOnlyBooleanWrapper testing =
-                new ReadOnlyBooleanWrapper(this, "testing");
+        private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
 
         ProviderState(ProviderId id) {
             this.id = id;

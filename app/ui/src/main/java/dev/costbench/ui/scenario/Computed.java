@@ -18,8 +18,7 @@ import java.util.List;
 record Computed(FieldErrors errors, Waterfall waterfall, Tornado.Result tornado, Comparison comparison) {
 
     /** The scenario compared with: its name and its waterfall, or why there is none ({@code problem}). */
-    record Comparison(String name, Waterfall waterfall, String problem) {
-    }
+    record Comparison(String name, Waterfall waterfall, String problem) {}
 
     /**
      * Validates and computes {@code s}; {@code other} is the scenario to compare with (null: none).
@@ -40,7 +39,8 @@ record Computed(FieldErrors errors, Waterfall waterfall, Tornado.Result tornado,
         try {
             return new Comparison(name, ScenarioEngine.compute(library.find(name), c), null);
         } catch (Exception e) {
-            return new Comparison(name, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return new Comparison(
+                    name, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 }

@@ -49,14 +49,20 @@ record FieldErrors(List<String> messages, Set<String> fields, Map<Integer, Strin
 
     /** The form's fields (keys of {@link RequestForm#FIELDS}) that are not numbers. */
     static FieldErrors notNumbers(List<String> keys) {
-        List<String> messages = keys.stream().map(k -> "✖ " + RequestForm.FIELDS.get(k)
-                + ": not a number — type a number (digits, an optional point).").toList();
+        List<String> messages = keys.stream()
+                .map(k -> "✖ " + RequestForm.FIELDS.get(k)
+                        + ": not a number — type a number (digits, an optional point).")
+                .toList();
         return new FieldErrors(messages, Set.copyOf(keys), Map.of());
     }
 
     private static String describe(String field) {
-        return field.contains("]") ? field.replaceFirst("requestTypes\\[(\\d+)]\\.?", "request type $1: ")
-                .replace("text.", "").replace("volume.amount", "volume") + " — " : "";
+        return field.contains("]")
+                ? field.replaceFirst("requestTypes\\[(\\d+)]\\.?", "request type $1: ")
+                                .replace("text.", "")
+                                .replace("volume.amount", "volume")
+                        + " — "
+                : "";
     }
 
     private static String formKey(String f) {

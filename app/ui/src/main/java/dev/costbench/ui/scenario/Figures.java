@@ -10,18 +10,24 @@ import java.math.RoundingMode;
 /** The planner's figures in words, every amount through the one money formatter ({@link Money#format}). */
 final class Figures {
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /** "Monthly $135,000.00 → $4,680.00, saving $130,320.00 (96.5 %) · yearly … · per request …". */
     static String totals(Waterfall w) {
         BigDecimal saving = w.baselineMonthly().subtract(w.optimizedMonthly());
         StringBuilder t = new StringBuilder();
-        t.append("Monthly ").append(Money.format(w.baselineMonthly())).append(" → ")
-                .append(Money.format(w.optimizedMonthly())).append(", saving ").append(Money.format(saving));
+        t.append("Monthly ")
+                .append(Money.format(w.baselineMonthly()))
+                .append(" → ")
+                .append(Money.format(w.optimizedMonthly()))
+                .append(", saving ")
+                .append(Money.format(saving));
         if (w.baselineMonthly().signum() != 0) {
-            t.append(" (").append(saving.movePointRight(2).divide(w.baselineMonthly(), 1, RoundingMode.HALF_UP)
-                    .toPlainString()).append(" %)");
+            t.append(" (")
+                    .append(saving.movePointRight(2)
+                            .divide(w.baselineMonthly(), 1, RoundingMode.HALF_UP)
+                            .toPlainString())
+                    .append(" %)");
         }
         t.append(" · yearly ").append(Money.format(w.optimizedYearly()));
         if (w.costPerRequest() != null) {
@@ -41,15 +47,16 @@ final class Figures {
         if (step == null) {
             return "off";
         }
-        return (step.saving().signum() >= 0 ? "saves " : "adds ") + Money.format(step.saving().abs()) + "/mo";
+        return (step.saving().signum() >= 0 ? "saves " : "adds ")
+                + Money.format(step.saving().abs()) + "/mo";
     }
 
     /** "“other”: $X → $Y a month (+$Z vs this scenario)". */
     static String compare(String name, Waterfall other, Waterfall current) {
-        BigDecimal diff = other.optimizedMonthly().subtract(current == null ? BigDecimal.ZERO
-                : current.optimizedMonthly());
-        return "“" + ScenarioNames.display(name) + "”: " + Money.format(other.baselineMonthly()) + " → " + Money.format(
-                other.optimizedMonthly()) + " a month (" + (diff.signum() >= 0 ? "+" : "−")
+        BigDecimal diff =
+                other.optimizedMonthly().subtract(current == null ? BigDecimal.ZERO : current.optimizedMonthly());
+        return "“" + ScenarioNames.display(name) + "”: " + Money.format(other.baselineMonthly()) + " → "
+                + Money.format(other.optimizedMonthly()) + " a month (" + (diff.signum() >= 0 ? "+" : "−")
                 + Money.format(diff.abs()) + " vs this scenario)";
     }
 

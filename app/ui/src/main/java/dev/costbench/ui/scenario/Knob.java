@@ -20,8 +20,9 @@ record Knob(String name, double min, double max, boolean percent, double value, 
 
     /** "60 %", "1,024" or "0.20". */
     String format(double v) {
-        return percent ? String.format(Locale.ROOT, "%.0f %%", v * 100) : max > 100
-                ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+        return percent
+                ? String.format(Locale.ROOT, "%.0f %%", v * 100)
+                : max > 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
     /** The knob of {@code l}, or null when the lever has no single number to move. */
@@ -42,37 +43,69 @@ record Knob(String name, double min, double max, boolean percent, double value, 
             return share("reuse", p.reuseShare(), v -> new Lever.Precompute(bd(v)));
         }
         if (l instanceof Lever.Cascade p && p.escalationRate() != null) {
-            return share("escalation", p.escalationRate(),
+            return share(
+                    "escalation",
+                    p.escalationRate(),
                     v -> new Lever.Cascade(p.cheapModel(), p.expensiveModel(), bd(v)));
         }
         if (l instanceof Lever.PromptTrimming p && p.cut() != null) {
-            return new Knob("cut", 0, 0.9, true, p.cut().doubleValue(),
+            return new Knob(
+                    "cut",
+                    0,
+                    0.9,
+                    true,
+                    p.cut().doubleValue(),
                     v -> new Lever.PromptTrimming(p.part(), bd(v), p.tokens()));
         }
         if (l instanceof Lever.FewShotTrimming p && p.cut() != null) {
             return share("cut", p.cut(), v -> new Lever.FewShotTrimming(bd(v), p.tokens()));
         }
         if (l instanceof Lever.Crop p && p.keepArea() != null) {
-            return new Knob("area kept", 0.05, 1, true, p.keepArea().doubleValue(),
+            return new Knob(
+                    "area kept",
+                    0.05,
+                    1,
+                    true,
+                    p.keepArea().doubleValue(),
                     v -> new Lever.Crop(bd(v), p.tokensPerImage(), p.tokensPerFrame()));
         }
         if (l instanceof Lever.FrameSampling p && p.fps() != null) {
-            return new Knob("fps", 0.01, 2, false, p.fps().doubleValue(), v -> new Lever.FrameSampling(p.strategy(),
-                    BigDecimal.valueOf(Math.round(v * 1000) / 1000.0)));
+            return new Knob(
+                    "fps",
+                    0.01,
+                    2,
+                    false,
+                    p.fps().doubleValue(),
+                    v -> new Lever.FrameSampling(p.strategy(), BigDecimal.valueOf(Math.round(v * 1000) / 1000.0)));
         }
         if (l instanceof Lever.OutputCap p) {
-            return new Knob("max tokens", 16, Math.max(4096, p.maxTokens() * 2), false, p.maxTokens(),
+            return new Knob(
+                    "max tokens",
+                    16,
+                    Math.max(4096, p.maxTokens() * 2),
+                    false,
+                    p.maxTokens(),
                     v -> new Lever.OutputCap(Math.round(v)));
         }
         if (l instanceof Lever.ReasoningCap p) {
-            return new Knob("max tokens", 0, Math.max(32768, p.maxTokens() * 2), false, p.maxTokens(),
+            return new Knob(
+                    "max tokens",
+                    0,
+                    Math.max(32768, p.maxTokens() * 2),
+                    false,
+                    p.maxTokens(),
                     v -> new Lever.ReasoningCap(Math.round(v)));
         }
-        if (l instanceof Lever.Routing p && p.routes().size() == 2 && p.routes().get(0).share() != null) {
+        if (l instanceof Lever.Routing p
+                && p.routes().size() == 2
+                && p.routes().get(0).share() != null) {
             String cheap = p.routes().get(0).model();
             String other = p.routes().get(1).model();
-            return share("share to " + cheap, p.routes().get(0).share(),
-                    v -> new Lever.Routing(List.of(new Lever.Routing.Route(cheap, bd(v)),
+            return share(
+                    "share to " + cheap,
+                    p.routes().get(0).share(),
+                    v -> new Lever.Routing(List.of(
+                            new Lever.Routing.Route(cheap, bd(v)),
                             new Lever.Routing.Route(other, BigDecimal.ONE.subtract(bd(v))))));
         }
         return null;

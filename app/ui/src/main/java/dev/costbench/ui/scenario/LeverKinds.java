@@ -13,12 +13,24 @@ import java.util.List;
 /** The levers the "+ Lever" menu offers, each made with a moderate starting value. */
 final class LeverKinds {
 
-    static final List<String> ALL = List.of("Frame sampling", "Low media resolution", "Downscale images", "Crop",
-            "Event gating", "Response cache", "Precompute once", "Prompt trimming", "Few-shot trimming", "Output cap",
-            "Reasoning cap", "Routing to a cheaper model", "Cascade", "Prompt caching", "Batch API");
+    static final List<String> ALL = List.of(
+            "Frame sampling",
+            "Low media resolution",
+            "Downscale images",
+            "Crop",
+            "Event gating",
+            "Response cache",
+            "Precompute once",
+            "Prompt trimming",
+            "Few-shot trimming",
+            "Output cap",
+            "Reasoning cap",
+            "Routing to a cheaper model",
+            "Cascade",
+            "Prompt caching",
+            "Batch API");
 
-    private LeverKinds() {
-    }
+    private LeverKinds() {}
 
     /**
      * A lever of {@code kind} for a workload whose first request type is {@code first} (null: none).
@@ -30,27 +42,28 @@ final class LeverKinds {
         String model = first == null ? "gpt-5" : first.model();
         long out = first == null ? 500 : Math.max(16, first.text().output());
         return switch (kind) {
-            case "Frame sampling" -> new Lever.FrameSampling(Lever.FrameSampling.Strategy.UNIFORM,
-                    new BigDecimal("0.2"));
+            case "Frame sampling" ->
+                new Lever.FrameSampling(Lever.FrameSampling.Strategy.UNIFORM, new BigDecimal("0.2"));
             case "Low media resolution" -> new Lever.LowMediaResolution(null, null, null, null);
             case "Downscale images" -> new Lever.Downscale(768, null, null);
             case "Crop" -> new Lever.Crop(new BigDecimal("0.5"), null, null);
             case "Event gating" -> new Lever.EventGating(new BigDecimal("0.3"));
             case "Response cache" -> new Lever.ResponseCache(Lever.ResponseCache.Match.EXACT, new BigDecimal("0.2"));
             case "Precompute once" -> new Lever.Precompute(new BigDecimal("0.3"));
-            case "Prompt trimming" -> new Lever.PromptTrimming(Lever.PromptTrimming.Part.ALL, new BigDecimal("0.2"),
-                    null);
+            case "Prompt trimming" ->
+                new Lever.PromptTrimming(Lever.PromptTrimming.Part.ALL, new BigDecimal("0.2"), null);
             case "Few-shot trimming" -> new Lever.FewShotTrimming(new BigDecimal("0.5"), null);
             case "Output cap" -> new Lever.OutputCap(Math.max(16, out * 3 / 4));
             case "Reasoning cap" -> new Lever.ReasoningCap(1024);
             case "Routing to a cheaper model" -> {
                 String cheap = requireCheaper(catalog, model);
-                yield new Lever.Routing(List.of(new Lever.Routing.Route(cheap, new BigDecimal("0.7")),
+                yield new Lever.Routing(List.of(
+                        new Lever.Routing.Route(cheap, new BigDecimal("0.7")),
                         new Lever.Routing.Route(model, new BigDecimal("0.3"))));
             }
             case "Cascade" -> new Lever.Cascade(requireCheaper(catalog, model), model, new BigDecimal("0.2"));
-            case "Prompt caching" -> new Lever.PromptCaching(new BigDecimal("0.6"),
-                    Lever.PromptCaching.Ttl.FIVE_MINUTES);
+            case "Prompt caching" ->
+                new Lever.PromptCaching(new BigDecimal("0.6"), Lever.PromptCaching.Ttl.FIVE_MINUTES);
             default -> new Lever.Batch(BigDecimal.ONE);
         };
     }
@@ -70,10 +83,12 @@ final class LeverKinds {
         if (m == null) {
             return null;
         }
-        return c.models().stream().filter(x -> x.provider().equals(m.provider()) && !x.id().equals(id))
+        return c.models().stream()
+                .filter(x -> x.provider().equals(m.provider()) && !x.id().equals(id))
                 .filter(x -> x.tier().ordinal() > m.tier().ordinal())
                 .filter(x -> x.prices().get(PriceKind.INPUT) != null)
                 .min(Comparator.comparing(x -> x.prices().get(PriceKind.INPUT).perMTok()))
-                .map(ModelEntry::id).orElse(null);
+                .map(ModelEntry::id)
+                .orElse(null);
     }
 }

@@ -30,8 +30,9 @@ public final class LeverRow {
     LeverRow(LeverEntry e) {
         this.id = e.id();
         this.label = e.label();
-        this.tooltip = e.lever().kind() + " — acts on " + e.lever().component().toString().toLowerCase(Locale.ROOT)
-                .replace('_', ' ') + (e.note() == null || e.note().isBlank() ? "" : "\n" + e.note());
+        this.tooltip = e.lever().kind() + " — acts on "
+                + e.lever().component().toString().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (e.note() == null || e.note().isBlank() ? "" : "\n" + e.note());
         this.knob = Knob.of(e.lever());
         enabled.set(e.enabled() == null || e.enabled());
         if (knob != null) {

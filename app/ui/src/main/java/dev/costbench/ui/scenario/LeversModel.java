@@ -40,10 +40,13 @@ public final class LeversModel {
     /** Adds a lever of {@code kind} with a moderate starting value, applied after the existing ones. */
     public void add(String kind) {
         Scenario s = vm.scenario();
-        RequestType first = s.workload().requestTypes().isEmpty() ? null : s.workload().requestTypes().get(0);
+        RequestType first = s.workload().requestTypes().isEmpty()
+                ? null
+                : s.workload().requestTypes().get(0);
         LeverEntry entry;
         try {
-            String id = kind.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + "-" + (s.levers().size() + 1);
+            String id = kind.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + "-"
+                    + (s.levers().size() + 1);
             entry = new LeverEntry(id, kind, true, List.of(), null, LeverKinds.create(kind, first, vm.catalog()));
         } catch (IllegalArgumentException e) {
             vm.results().status(e.getMessage());
@@ -73,11 +76,19 @@ public final class LeversModel {
         for (LeverEntry e : vm.scenario().levers()) {
             LeverRow row = new LeverRow(e);
             row.enabledProperty().addListener((o, a, b) -> vm.edit(s -> s.withEnabled(row.id(), b)));
-            row.valueProperty().addListener((o, a, b) -> vm.edit(s -> s.mapLever(row.id(), x -> {
-                Knob k = Knob.of(x.lever());
-                return k == null ? x : new LeverEntry(x.id(), x.label(), x.enabled(), x.appliesTo(), x.note(),
-                        k.set().apply(b.doubleValue()));
-            })));
+            row.valueProperty()
+                    .addListener((o, a, b) -> vm.edit(s -> s.mapLever(row.id(), x -> {
+                        Knob k = Knob.of(x.lever());
+                        return k == null
+                                ? x
+                                : new LeverEntry(
+                                        x.id(),
+                                        x.label(),
+                                        x.enabled(),
+                                        x.appliesTo(),
+                                        x.note(),
+                                        k.set().apply(b.doubleValue()));
+                    })));
             list.add(row);
         }
         rows.setAll(list);
@@ -85,7 +96,9 @@ public final class LeversModel {
 
     void showSteps(Waterfall w) {
         for (LeverRow row : rows) {
-            WaterfallStep step = w.steps().stream().filter(s -> s.leverId().equals(row.id())).findFirst()
+            WaterfallStep step = w.steps().stream()
+                    .filter(s -> s.leverId().equals(row.id()))
+                    .findFirst()
                     .orElse(null);
             row.showStep(Figures.step(step), step == null ? "" : String.join("\n", step.notes()));
         }

@@ -35,7 +35,8 @@ final class LeversPane extends VBox {
         HBox bar = new HBox(8, title, add, removeLast);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox rows = new VBox(4);
-        Runnable fill = () -> rows.getChildren().setAll(model.rows().stream().map(LeversPane::row).toList());
+        Runnable fill = () -> rows.getChildren()
+                .setAll(model.rows().stream().map(LeversPane::row).toList());
         model.rows().addListener((ListChangeListener<LeverRow>) c -> fill.run());
         fill.run();
         getChildren().addAll(bar, rows);

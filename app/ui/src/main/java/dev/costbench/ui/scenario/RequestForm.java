@@ -24,11 +24,36 @@ import javafx.beans.property.StringProperty;
 final class RequestForm {
 
     /** The fields in the order they are shown: key (also the node id's tail) and label. */
-    static final Map<String, String> FIELDS = fields("name", "Name", "volume", "Requests", "growth",
-            "Growth per month %", "system", "System tokens", "fewShot", "Few-shot tokens", "user", "User tokens",
-            "output", "Output tokens", "reasoning", "Reasoning tokens", "batchable", "Can wait (batchable) %",
-            "repeat", "Repeat rate %", "images", "Images per request", "imageSize", "Image size (W×H)",
-            "videoHours", "Video hours per request", "videoFps", "Video frames per second sent", "audioSeconds",
+    static final Map<String, String> FIELDS = fields(
+            "name",
+            "Name",
+            "volume",
+            "Requests",
+            "growth",
+            "Growth per month %",
+            "system",
+            "System tokens",
+            "fewShot",
+            "Few-shot tokens",
+            "user",
+            "User tokens",
+            "output",
+            "Output tokens",
+            "reasoning",
+            "Reasoning tokens",
+            "batchable",
+            "Can wait (batchable) %",
+            "repeat",
+            "Repeat rate %",
+            "images",
+            "Images per request",
+            "imageSize",
+            "Image size (W×H)",
+            "videoHours",
+            "Video hours per request",
+            "videoFps",
+            "Video frames per second sent",
+            "audioSeconds",
             "Audio seconds per request");
 
     private final Map<String, StringProperty> text = new LinkedHashMap<>();
@@ -82,7 +107,11 @@ final class RequestForm {
         set("images", img == null ? "0" : plain(img.count()));
         set("imageSize", img == null ? "1024×1024" : img.width() + "×" + img.height());
         set("videoHours", t.video() == null ? "0" : plain(t.video().hours()));
-        set("videoFps", t.video() == null || t.video().fps() == null ? "1" : plain(t.video().fps()));
+        set(
+                "videoFps",
+                t.video() == null || t.video().fps() == null
+                        ? "1"
+                        : plain(t.video().fps()));
         set("audioSeconds", t.audio() == null ? "0" : plain(t.audio().seconds()));
     }
 
@@ -91,7 +120,9 @@ final class RequestForm {
     }
 
     private static String pct(BigDecimal share) {
-        return share == null ? "0" : share.movePointRight(2).stripTrailingZeros().toPlainString();
+        return share == null
+                ? "0"
+                : share.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
     private static String plain(BigDecimal d) {
@@ -99,16 +130,15 @@ final class RequestForm {
     }
 
     /** What the form reads as: the request type, or the keys of the fields that are not numbers. */
-    record Reading(RequestType type, List<String> notNumbers) {
-    }
+    record Reading(RequestType type, List<String> notNumbers) {}
 
     /** The request type the fields describe, keeping what the form does not show from {@code old}. */
     Reading read(RequestType old) {
         Numbers n = new Numbers();
         BigDecimal volume = n.dec("volume");
         BigDecimal growth = n.dec("growth");
-        TextTokens tokens = new TextTokens(n.lng("system"), n.lng("fewShot"), n.lng("user"), n.lng("output"),
-                n.lng("reasoning"));
+        TextTokens tokens =
+                new TextTokens(n.lng("system"), n.lng("fewShot"), n.lng("user"), n.lng("output"), n.lng("reasoning"));
         BigDecimal batch = n.dec("batchable");
         BigDecimal repeat = text.get("repeat").get().isBlank() ? null : n.dec("repeat");
         BigDecimal images = n.dec("images");
@@ -119,19 +149,47 @@ final class RequestForm {
         if (!n.bad.isEmpty()) {
             return new Reading(null, List.copyOf(n.bad));
         }
-        List<ImageInput> imgs = images.signum() == 0 ? List.of() : List.of(new ImageInput(images, size[0], size[1],
-                old.images().isEmpty() ? null : old.images().get(0).tokensPerImage()));
+        List<ImageInput> imgs = images.signum() == 0
+                ? List.of()
+                : List.of(new ImageInput(
+                        images,
+                        size[0],
+                        size[1],
+                        old.images().isEmpty() ? null : old.images().get(0).tokensPerImage()));
         VideoInput ov = old.video();
-        VideoInput video = hours.signum() == 0 ? null : new VideoInput(hours, fps, ov == null ? 1280 : ov.width(),
-                ov == null ? 720 : ov.height(), ov == null || ov.audio(), ov == null ? null : ov.resolution(),
-                ov == null ? null : ov.tokensPerFrame(), ov == null ? null : ov.audioTokensPerSecond());
+        VideoInput video = hours.signum() == 0
+                ? null
+                : new VideoInput(
+                        hours,
+                        fps,
+                        ov == null ? 1280 : ov.width(),
+                        ov == null ? 720 : ov.height(),
+                        ov == null || ov.audio(),
+                        ov == null ? null : ov.resolution(),
+                        ov == null ? null : ov.tokensPerFrame(),
+                        ov == null ? null : ov.audioTokensPerSecond());
         AudioInput oa = old.audio();
-        AudioInput audio = audioSecs.signum() == 0 ? null : new AudioInput(audioSecs, oa == null ? null
-                : oa.clipSeconds(), oa == null ? null : oa.mode(), oa == null ? null : oa.transcription(),
-                oa == null ? null : oa.perMinute());
-        String m = model.get() == null || model.get().isBlank() ? old.model() : model.get().trim();
-        RequestType t = new RequestType(old.id(), text.get("name").get(), new Volume(volume, per.get(),
-                growth.movePointLeft(2)), m, tokens, imgs, audio, video, batch.movePointLeft(2),
+        AudioInput audio = audioSecs.signum() == 0
+                ? null
+                : new AudioInput(
+                        audioSecs,
+                        oa == null ? null : oa.clipSeconds(),
+                        oa == null ? null : oa.mode(),
+                        oa == null ? null : oa.transcription(),
+                        oa == null ? null : oa.perMinute());
+        String m = model.get() == null || model.get().isBlank()
+                ? old.model()
+                : model.get().trim();
+        RequestType t = new RequestType(
+                old.id(),
+                text.get("name").get(),
+                new Volume(volume, per.get(), growth.movePointLeft(2)),
+                m,
+                tokens,
+                imgs,
+                audio,
+                video,
+                batch.movePointLeft(2),
                 repeat == null ? null : repeat.movePointLeft(2));
         return new Reading(t, List.of());
     }

@@ -74,8 +74,8 @@ public final class RequestTypesModel {
 
     /** Adds a text request type with round starting figures. */
     public void addNew() {
-        add(RequestType.text("type-" + (types.size() + 1), Volume.monthly(100_000), "gpt-5-mini",
-                TextTokens.of(500, 300, 300)));
+        add(RequestType.text(
+                "type-" + (types.size() + 1), Volume.monthly(100_000), "gpt-5-mini", TextTokens.of(500, 300, 300)));
     }
 
     void add(RequestType t) {
@@ -103,7 +103,8 @@ public final class RequestTypesModel {
     /** Shows the open scenario's request types and selects {@code index} (or none when there are none). */
     void reload(int index) {
         List<RequestType> list = vm.scenario().workload().requestTypes();
-        models.setAll(vm.catalog().models().stream().map(ModelEntry::id).sorted().toList());
+        models.setAll(
+                vm.catalog().models().stream().map(ModelEntry::id).sorted().toList());
         types.setAll(list);
         selected.set(-1);
         if (!list.isEmpty()) {
@@ -133,7 +134,8 @@ public final class RequestTypesModel {
         if (i < 0) {
             return;
         }
-        RequestForm.Reading r = form.read(vm.scenario().workload().requestTypes().get(i));
+        RequestForm.Reading r =
+                form.read(vm.scenario().workload().requestTypes().get(i));
         if (r.type() == null) {
             vm.results().showErrors(FieldErrors.notNumbers(r.notNumbers()));
             return;

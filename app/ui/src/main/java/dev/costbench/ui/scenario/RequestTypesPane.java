@@ -29,8 +29,8 @@ final class RequestTypesPane extends VBox {
         types.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.select(b.intValue()));
         model.selectedProperty().addListener((o, a, b) -> select(types, b.intValue()));
         // replacing the edited request type in the list clears the list's selection: put it back
-        model.types().addListener((ListChangeListener<RequestType>) c -> select(types,
-                model.selectedProperty().get()));
+        model.types().addListener((ListChangeListener<RequestType>)
+                c -> select(types, model.selectedProperty().get()));
         select(types, model.selectedProperty().get());
         Button add = new Button("+ Request type");
         add.setOnAction(e -> model.addNew());
@@ -52,12 +52,15 @@ final class RequestTypesPane extends VBox {
     private static VBox errors(ScenarioResults results) {
         VBox box = new VBox(2);
         box.setId("scenario-errors");
-        Runnable fill = () -> box.getChildren().setAll(results.errors().stream().map(m -> {
-            Label l = new Label(m);
-            l.setStyle("-fx-text-fill: #c0392b;");
-            l.setWrapText(true);
-            return l;
-        }).toList());
+        Runnable fill = () -> box.getChildren()
+                .setAll(results.errors().stream()
+                        .map(m -> {
+                            Label l = new Label(m);
+                            l.setStyle("-fx-text-fill: #c0392b;");
+                            l.setWrapText(true);
+                            return l;
+                        })
+                        .toList());
         results.errors().addListener((ListChangeListener<String>) c -> fill.run());
         fill.run();
         return box;

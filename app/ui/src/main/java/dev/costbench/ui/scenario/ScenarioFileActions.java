@@ -24,8 +24,8 @@ import javafx.collections.ObservableList;
  */
 public final class ScenarioFileActions {
 
-    static final DialogService.FileKind HTML = new DialogService.FileKind("HTML report with the chart",
-            List.of("*.html"));
+    static final DialogService.FileKind HTML =
+            new DialogService.FileKind("HTML report with the chart", List.of("*.html"));
 
     private final ScenarioViewModel vm;
     private final FormDialogs forms;
@@ -50,10 +50,12 @@ public final class ScenarioFileActions {
 
     /** Lists the saved scenarios and the samples again. */
     public void refreshNames() {
-        ui().tasks().task("list scenarios", p -> vm.library().names())
+        ui().tasks()
+                .task("list scenarios", p -> vm.library().names())
                 .onSuccess(names::setAll)
-                .onFailure(e -> vm.results().status("Cannot list the saved scenarios: " + UiContext.describe(e)
-                        + ". The samples are still here; restart CostBench to reopen the store."))
+                .onFailure(e -> vm.results()
+                        .status("Cannot list the saved scenarios: " + UiContext.describe(e)
+                                + ". The samples are still here; restart CostBench to reopen the store."))
                 .start();
     }
 
@@ -62,13 +64,15 @@ public final class ScenarioFileActions {
         if (name == null || name.equals(current.get())) {
             return;
         }
-        ui().tasks().task("open scenario", p -> vm.library().find(name))
+        ui().tasks()
+                .task("open scenario", p -> vm.library().find(name))
                 .onSuccess(s -> {
                     current.set(name);
                     vm.show(s);
                 })
-                .onFailure(e -> vm.results().status("Cannot open “" + name + "”: " + UiContext.describe(e)
-                        + ". Pick another scenario, or import the file again."))
+                .onFailure(e -> vm.results()
+                        .status("Cannot open “" + name + "”: " + UiContext.describe(e)
+                                + ". Pick another scenario, or import the file again."))
                 .start();
     }
 
@@ -100,15 +104,17 @@ public final class ScenarioFileActions {
     }
 
     private void write(String job, String name, Write w, String failed) {
-        ui().tasks().task(job, p -> w.run())
+        ui().tasks()
+                .task(job, p -> w.run())
                 .onSuccess(message -> {
                     vm.set(vm.scenario().withName(name));
                     current.set(name);
                     vm.results().status(message);
                     refreshNames();
                 })
-                .onFailure(e -> vm.results().status(failed + ": " + UiContext.describe(e)
-                        + ". Check that the data folder can be written, then try again."))
+                .onFailure(e -> vm.results()
+                        .status(failed + ": " + UiContext.describe(e)
+                                + ". Check that the data folder can be written, then try again."))
                 .start();
     }
 
@@ -123,23 +129,32 @@ public final class ScenarioFileActions {
             return;
         }
         String suggested = vm.scenario().name().replaceAll("[^A-Za-z0-9._-]", "-") + ".html";
-        ui().dialogs().saveFile("Export the scenario report", suggested, HTML, DialogService.FileKind.CSV,
-                DialogService.FileKind.JSON).ifPresent(this::exportTo);
+        ui().dialogs()
+                .saveFile(
+                        "Export the scenario report",
+                        suggested,
+                        HTML,
+                        DialogService.FileKind.CSV,
+                        DialogService.FileKind.JSON)
+                .ifPresent(this::exportTo);
     }
 
     /** Writes the report in the format the file name's extension says (html, csv, json; else text). */
     void exportTo(Path f) {
         String ext = f.getFileName().toString().replaceFirst(".*\\.", "").toLowerCase(Locale.ROOT);
-        ScenarioReport.Format fmt = ScenarioReport.Format.parse(ext.equals("htm") ? "html"
-                : List.of("html", "csv", "json").contains(ext) ? ext : "text");
+        ScenarioReport.Format fmt = ScenarioReport.Format.parse(
+                ext.equals("htm") ? "html" : List.of("html", "csv", "json").contains(ext) ? ext : "text");
         Scenario s = vm.scenario();
         Waterfall w = vm.results().waterfallProperty().get();
-        ui().tasks().task("export scenario report", p -> {
-            Files.writeString(f, ScenarioReport.render(fmt, s, w), StandardCharsets.UTF_8);
-            return f;
-        }).onSuccess(x -> vm.results().status("Exported " + x))
-                .onFailure(e -> vm.results().status("Export failed: " + UiContext.describe(e)
-                        + ". Choose a folder you can write to and try again."))
+        ui().tasks()
+                .task("export scenario report", p -> {
+                    Files.writeString(f, ScenarioReport.render(fmt, s, w), StandardCharsets.UTF_8);
+                    return f;
+                })
+                .onSuccess(x -> vm.results().status("Exported " + x))
+                .onFailure(e -> vm.results()
+                        .status("Export failed: " + UiContext.describe(e)
+                                + ". Choose a folder you can write to and try again."))
                 .start();
     }
 

@@ -32,11 +32,11 @@ public final class ScenarioResults {
     private final ObservableSet<String> invalidFields = FXCollections.observableSet();
     private final ObservableSet<String> invalidFieldsView = FXCollections.unmodifiableObservableSet(invalidFields);
     private final StringProperty compare = new SimpleStringProperty(this, "compare");
-    private final ReadOnlyObjectWrapper<Waterfall> compareWaterfall = new ReadOnlyObjectWrapper<>(this,
-            "compareWaterfall");
+    private final ReadOnlyObjectWrapper<Waterfall> compareWaterfall =
+            new ReadOnlyObjectWrapper<>(this, "compareWaterfall");
     private final ReadOnlyStringWrapper compareTotals = new ReadOnlyStringWrapper(this, "compareTotals", "");
-    private final BooleanBinding comparing = Bindings.createBooleanBinding(() -> compare.get() != null
-            && !compare.get().isBlank(), compare);
+    private final BooleanBinding comparing = Bindings.createBooleanBinding(
+            () -> compare.get() != null && !compare.get().isBlank(), compare);
 
     ScenarioResults(ScenarioViewModel vm) {
         this.vm = vm;
@@ -106,7 +106,8 @@ public final class ScenarioResults {
         vm.levers().showSteps(w);
         status(w.warnings().isEmpty() ? "" : "Note: " + String.join(" · ", w.warnings()));
         if (c.comparison() != null && c.comparison().waterfall() != null) {
-            compareTotals.set(Figures.compare(c.comparison().name(), c.comparison().waterfall(), w));
+            compareTotals.set(
+                    Figures.compare(c.comparison().name(), c.comparison().waterfall(), w));
         }
     }
 

@@ -51,8 +51,8 @@ final class ScenarioToolbar extends HBox {
         export.setOnAction(e -> files.exportReport());
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
-        getChildren().addAll(new Label("Scenario"), picker, start, save, dup, rename, export, sp, compare,
-                closeCompare);
+        getChildren()
+                .addAll(new Label("Scenario"), picker, start, save, dup, rename, export, sp, compare, closeCompare);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));
     }

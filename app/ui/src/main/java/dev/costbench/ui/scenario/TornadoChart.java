@@ -40,8 +40,11 @@ final class TornadoChart extends ChartPane {
         g.setFill(Color.gray(0.35));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("Optimized $ per month as each uncertain input moves low ↔ high (centre: "
-                + Figures.amount(result.monthly()) + ")", 2, 2);
+        g.fillText(
+                "Optimized $ per month as each uncertain input moves low ↔ high (centre: "
+                        + Figures.amount(result.monthly()) + ")",
+                2,
+                2);
         double cx = plotL + plotW / 2;
         for (int i = 0; i < n; i++) {
             Tornado.Bar b = result.bars().get(i);

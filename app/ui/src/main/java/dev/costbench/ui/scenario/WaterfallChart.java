@@ -19,8 +19,7 @@ final class WaterfallChart extends ChartPane {
      * One bar: where it starts and ends on the plot (pixels only), whether it is a total, and the exact amount its
      * label shows (the total, or the step's saving: negative when the lever adds cost).
      */
-    private record Bar(String label, double from, double to, boolean total, BigDecimal amount) {
-    }
+    private record Bar(String label, double from, double to, boolean total, BigDecimal amount) {}
 
     private final List<Bar> bars = new ArrayList<>();
 
@@ -48,7 +47,8 @@ final class WaterfallChart extends ChartPane {
         if (bars.isEmpty() || w < 50 || h < 50) {
             return;
         }
-        double max = bars.stream().mapToDouble(b -> Math.max(b.from(), b.to())).max().orElse(1);
+        double max =
+                bars.stream().mapToDouble(b -> Math.max(b.from(), b.to())).max().orElse(1);
         max = max <= 0 ? 1 : max * 1.12;
         double left = 8;
         double top = 22;
@@ -66,7 +66,8 @@ final class WaterfallChart extends ChartPane {
             double y0 = top + plotH - b.from() / max * plotH;
             double yTop = Math.min(y0, y1);
             double height = Math.max(1, Math.abs(y1 - y0));
-            Color c = b.total() ? (i == 0 ? Color.web("#8c96a3") : Color.web("#2f7ed8"))
+            Color c = b.total()
+                    ? (i == 0 ? Color.web("#8c96a3") : Color.web("#2f7ed8"))
                     : b.to() <= b.from() ? Color.web("#2ca25f") : Color.web("#d9534f");
             g.setFill(c);
             g.fillRect(x, yTop, bw, height);
@@ -81,8 +82,10 @@ final class WaterfallChart extends ChartPane {
             g.setFill(Color.gray(0.2));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
-            String value = b.total() ? Figures.amount(b.amount())
-                    : (b.amount().signum() >= 0 ? "−" : "+") + Figures.amount(b.amount().abs());
+            String value = b.total()
+                    ? Figures.amount(b.amount())
+                    : (b.amount().signum() >= 0 ? "−" : "+")
+                            + Figures.amount(b.amount().abs());
             g.fillText(value, x + bw / 2, yTop - 3, slot);
             g.setTextBaseline(VPos.TOP);
             g.fillText(shorten(b.label(), slot), x + bw / 2, top + plotH + 4, slot);

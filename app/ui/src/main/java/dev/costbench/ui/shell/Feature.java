@@ -11,6 +11,6 @@ import javafx.scene.Node;
 public record Feature(String title, String tooltip, Supplier<Node> content, Runnable onShown) {
 
     public static Feature of(String title, String tooltip, Supplier<Node> content) {
-        return new Feature(title, tooltip, content, () -> { });
+        return new Feature(title, tooltip, content, () -> {});
     }
 }

@@ -6,22 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
-import javafx.scene.input.KeyCombination;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The workbench window: menus, the catalog banner and one tab per feature. Remembers maximized and theme. */
 public final class MainWindow {
 
-    private static final Preferences PREFS = Preferences.userRoot().node("dev/costbench/ui"); // the node earlier versions used
+    private static final Preferences PREFS =
+            Preferences.userRoot().node("dev/costbench/ui"); // the node earlier versions used
 
     private final Stage stage;
     private final TabPane tabs = new TabPane();
@@ -29,8 +30,7 @@ public final class MainWindow {
     private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
     private final Scene scene;
 
-    public MainWindow(Stage stage, WorkbenchViewModel vm, List<Feature> features, MenuActions actions,
-            Runnable quit) {
+    public MainWindow(Stage stage, WorkbenchViewModel vm, List<Feature> features, MenuActions actions, Runnable quit) {
         this.stage = stage;
         for (Feature f : features) {
             Tab t = new Tab(f.title());
@@ -69,8 +69,8 @@ public final class MainWindow {
             KeyCombination key = KeyCombination.keyCombination("Shortcut+" + (i + 1));
             scene.getAccelerators().put(key, () -> tabs.getSelectionModel().select(t));
             String shortcut = key.getDisplayText();
-            t.setTooltip(new Tooltip(t.getTooltip() == null ? shortcut : t.getTooltip().getText() + " (" + shortcut
-                    + ")"));
+            t.setTooltip(new Tooltip(
+                    t.getTooltip() == null ? shortcut : t.getTooltip().getText() + " (" + shortcut + ")"));
         }
         scene.getStylesheets().add(Theme.stylesheet());
         vm.darkThemeProperty().set(PREFS.getBoolean("darkTheme", false));

@@ -15,5 +15,4 @@ public record MenuActions(
         Runnable promptToScenario,
         Runnable showProviders,
         Runnable showTokens,
-        Runnable restoreBackup) {
-}
+        Runnable restoreBackup) {}

@@ -11,11 +11,12 @@ import javafx.scene.input.KeyCombination;
 /** The menu bar: File, Edit, View, Help, with their shortcuts. */
 final class Menus {
 
-    private Menus() {
-    }
+    private Menus() {}
 
     static MenuBar build(WorkbenchViewModel vm, MenuActions a, Runnable quit) {
-        Menu file = new Menu("File", null,
+        Menu file = new Menu(
+                "File",
+                null,
                 item("Open text into user message…", "Shortcut+O", a.openUserMessage()),
                 item("Open image, audio or video…", "Shortcut+I", a.openMedia()),
                 new SeparatorMenuItem(),
@@ -23,7 +24,9 @@ final class Menus {
                 item("Reload catalog", "F5", vm::reloadCatalog),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", quit));
-        Menu edit = new Menu("Edit", null,
+        Menu edit = new Menu(
+                "Edit",
+                null,
                 item("Add few-shot example", "Shortcut+E", a.addFewShotExample()),
                 item("Filter models", "Shortcut+F", a.filterModels()),
                 new SeparatorMenuItem(),
@@ -35,7 +38,9 @@ final class Menus {
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         Menu view = new Menu("View", null, dark, item("Tokens of the prompt", "Shortcut+T", a.showTokens()));
-        Menu help = new Menu("Help", null,
+        Menu help = new Menu(
+                "Help",
+                null,
                 item("Catalog problems…", null, vm::showProblemList),
                 item("Restore a backup of the results store…", null, a.restoreBackup()),
                 item("Third-party licences…", null, vm::licences),

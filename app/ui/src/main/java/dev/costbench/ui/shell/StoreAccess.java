@@ -6,10 +6,10 @@ import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.StoreInUseException;
-import dev.costbench.ui.common.UiContext;
-import dev.costbench.ui.common.ViewModel;
 import dev.costbench.store.StoreBackup;
 import dev.costbench.store.StoreMaintenance;
+import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.ViewModel;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -56,24 +58,28 @@ public final class StoreAccess implements ViewModel {
     /** Opens the store of {@code dataDir} once {@code firstFrame} completes (or 10 s have passed). */
     public void open(Path dataDir, CompletableFuture<?> firstFrame) {
         this.dataDir = Objects.requireNonNull(dataDir);
-        ui.tasks().task("store", p -> {
-            try {
-                firstFrame.get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                // open anyway
-            }
-            return closed ? null : opener.apply(dataDir);
-        }).onSuccess(s -> {
-            if (s == null) {
-                return;
-            }
-            if (closed) {
-                closeQuietly(s);
-                return;
-            }
-            store = s;
-            state.set("open");
-        }).onFailure(this::failed).start();
+        ui.tasks()
+                .task("store", p -> {
+                    try {
+                        firstFrame.get(10, TimeUnit.SECONDS);
+                    } catch (TimeoutException e) {
+                        // open anyway
+                    }
+                    return closed ? null : opener.apply(dataDir);
+                })
+                .onSuccess(s -> {
+                    if (s == null) {
+                        return;
+                    }
+                    if (closed) {
+                        closeQuietly(s);
+                        return;
+                    }
+                    store = s;
+                    state.set("open");
+                })
+                .onFailure(this::failed)
+                .start();
     }
 
     private void failed(Throwable e) {
@@ -82,8 +88,11 @@ public final class StoreAccess implements ViewModel {
         }
         if (e instanceof StoreInUseException) {
             state.set("in use");
-            ui.dialogs().error("CostBench is already running", e.getMessage()
-                    + "\n\nSwitch to the window that is open, or close it and start CostBench again.");
+            ui.dialogs()
+                    .error(
+                            "CostBench is already running",
+                            e.getMessage()
+                                    + "\n\nSwitch to the window that is open, or close it and start CostBench again.");
             quit.run();
             return;
         }
@@ -92,8 +101,11 @@ public final class StoreAccess implements ViewModel {
             return;
         }
         state.set("unavailable");
-        ui.dialogs().warning("Results store unavailable", "The local results store could not be opened: "
-                + UiContext.describe(e) + "\n\nCosts and prompts still work; API calls are not recorded.");
+        ui.dialogs()
+                .warning(
+                        "Results store unavailable",
+                        "The local results store could not be opened: " + UiContext.describe(e)
+                                + "\n\nCosts and prompts still work; API calls are not recorded.");
     }
 
     private void damaged(DamagedStoreException d) {
@@ -108,16 +120,20 @@ public final class StoreAccess implements ViewModel {
         options.add(startEmpty);
         options.add(goOn);
         options.add("Quit CostBench");
-        String detail = d.userMessage() + (backups.isEmpty() ? "\n\nThere are no backups in "
-                + StoreMaintenance.backupFolder(dataDir) + "." : "");
-        int choice = ui.dialogs().choose("The results store is damaged", detail, options).orElse(options.indexOf(goOn));
+        String detail = d.userMessage()
+                + (backups.isEmpty()
+                        ? "\n\nThere are no backups in " + StoreMaintenance.backupFolder(dataDir) + "."
+                        : "");
+        int choice = ui.dialogs()
+                .choose("The results store is damaged", detail, options)
+                .orElse(options.indexOf(goOn));
         String chosen = options.get(choice);
         if (chosen.equals(startEmpty)) {
             Path dir = dataDir;
             reopenAfter("Starting an empty lab", () -> {
                 Optional<Path> aside = StoreMaintenance.keepAsideAndStartNew(dir);
-                return "The damaged lab database is kept as " + aside.map(Path::toString).orElse("(nothing to keep)")
-                        + ". CostBench started an empty lab.";
+                return "The damaged lab database is kept as "
+                        + aside.map(Path::toString).orElse("(nothing to keep)") + ". CostBench started an empty lab.";
             });
         } else if (chosen.equals(goOn)) {
             state.set("unavailable");
@@ -135,42 +151,60 @@ public final class StoreAccess implements ViewModel {
     public void restoreBackup() {
         Path dir = dataDir;
         if (dir == null) {
-            ui.dialogs().info("Restore a backup", "The results store has not been opened yet. Try again in a "
-                    + "moment.");
+            ui.dialogs()
+                    .info("Restore a backup", "The results store has not been opened yet. Try again in a " + "moment.");
             return;
         }
-        ui.tasks().task("store backups", p -> StoreMaintenance.backups(dir)).onSuccess(backups -> {
-            if (backups.isEmpty()) {
-                ui.dialogs().info("No backups yet", "CostBench backs up the results store when it starts (at most "
-                        + "once an hour) and once a day while it runs. None has been made yet in "
-                        + StoreMaintenance.backupFolder(dir) + ".");
-                return;
-            }
-            List<String> labels = backups.stream().map(StoreAccess::describe).toList();
-            ui.dialogs().choose("Restore a backup", "Which backup of the results store should replace the one in "
-                    + "use? Newest first.", labels).ifPresent(i -> {
-                        StoreBackup b = backups.get(i);
-                        if (ui.dialogs().confirm("Restore the backup of " + describe(b) + "?",
-                                "Experiments and ledger entries recorded after it are no longer shown. The results "
-                                        + "store in use now is kept aside next to it (nothing is deleted), so you "
-                                        + "can go back. Let running experiments finish first.", "Restore")) {
-                            restore(b);
-                        }
-                    });
-        }).onFailure(e -> ui.dialogs().error("Cannot list the backups", UiContext.describe(e))).start();
+        ui.tasks()
+                .task("store backups", p -> StoreMaintenance.backups(dir))
+                .onSuccess(backups -> {
+                    if (backups.isEmpty()) {
+                        ui.dialogs()
+                                .info(
+                                        "No backups yet",
+                                        "CostBench backs up the results store when it starts (at most "
+                                                + "once an hour) and once a day while it runs. None has been made yet in "
+                                                + StoreMaintenance.backupFolder(dir) + ".");
+                        return;
+                    }
+                    List<String> labels =
+                            backups.stream().map(StoreAccess::describe).toList();
+                    ui.dialogs()
+                            .choose(
+                                    "Restore a backup",
+                                    "Which backup of the results store should replace the one in "
+                                            + "use? Newest first.",
+                                    labels)
+                            .ifPresent(i -> {
+                                StoreBackup b = backups.get(i);
+                                if (ui.dialogs()
+                                        .confirm(
+                                                "Restore the backup of " + describe(b) + "?",
+                                                "Experiments and ledger entries recorded after it are no longer shown. The results "
+                                                        + "store in use now is kept aside next to it (nothing is deleted), so you "
+                                                        + "can go back. Let running experiments finish first.",
+                                                "Restore")) {
+                                    restore(b);
+                                }
+                            });
+                })
+                .onFailure(e -> ui.dialogs().error("Cannot list the backups", UiContext.describe(e)))
+                .start();
     }
 
     private void restore(StoreBackup backup) {
         Path dir = dataDir;
         reopenAfter("Restoring a backup", () -> {
             StoreMaintenance.Restored r = StoreMaintenance.restore(dir, backup);
-            return "Restored the backup of " + describe(backup) + "." + r.keptAside()
-                    .map(p -> " The store it replaced is kept as " + p + ".").orElse("");
+            return "Restored the backup of " + describe(backup) + "."
+                    + r.keptAside()
+                            .map(p -> " The store it replaced is kept as " + p + ".")
+                            .orElse("");
         });
     }
 
     /** Closes the open store, runs {@code change} on the data directory, and opens the store again. */
-    private void reopenAfter(String what, java.util.concurrent.Callable<String> change) {
+    private void reopenAfter(String what, Callable<String> change) {
         Path dir = dataDir;
         state.set("opening");
         LabStore old;
@@ -178,38 +212,46 @@ public final class StoreAccess implements ViewModel {
             old = store;
             store = null;
         }
-        ui.tasks().task("store", p -> {
-            if (old != null) {
-                closeQuietly(old);
-            }
-            String done;
-            try {
-                done = change.call();
-            } catch (Exception e) {
-                // Nothing was changed: open what was there (a damaged file stays refused, and untouched).
-                throw new RestoreFailed(e, tryOpen(dir));
-            }
-            return new Reopened(done, opener.apply(dir));
-        }).onSuccess(r -> {
-            store = r.store();
-            state.set("open");
-            ui.dialogs().notify(r.done());
-        }).onFailure(e -> {
-            if (e instanceof RestoreFailed f) {
-                if (f.reopened != null) {
-                    store = f.reopened;
+        ui.tasks()
+                .task("store", p -> {
+                    if (old != null) {
+                        closeQuietly(old);
+                    }
+                    String done;
+                    try {
+                        done = change.call();
+                    } catch (Exception e) {
+                        // Nothing was changed: open what was there (a damaged file stays refused, and untouched).
+                        throw new RestoreFailed(e, tryOpen(dir));
+                    }
+                    return new Reopened(done, opener.apply(dir));
+                })
+                .onSuccess(r -> {
+                    store = r.store();
                     state.set("open");
-                } else {
-                    state.set("unavailable");
-                }
-                ui.dialogs().error(what + " failed", UiContext.describe(f.getCause())
-                        + (f.reopened != null ? "\n\nThe results store in use before is open again, unchanged."
-                        : "\n\nNothing was changed. CostBench goes on without the results store; quit and use "
-                                + "'costbench store check' to look at it."));
-            } else {
-                failed(e);
-            }
-        }).start();
+                    ui.dialogs().notify(r.done());
+                })
+                .onFailure(e -> {
+                    if (e instanceof RestoreFailed f) {
+                        if (f.reopened != null) {
+                            store = f.reopened;
+                            state.set("open");
+                        } else {
+                            state.set("unavailable");
+                        }
+                        ui.dialogs()
+                                .error(
+                                        what + " failed",
+                                        UiContext.describe(f.getCause())
+                                                + (f.reopened != null
+                                                        ? "\n\nThe results store in use before is open again, unchanged."
+                                                        : "\n\nNothing was changed. CostBench goes on without the results store; quit and use "
+                                                                + "'costbench store check' to look at it."));
+                    } else {
+                        failed(e);
+                    }
+                })
+                .start();
     }
 
     private LabStore tryOpen(Path dir) {
@@ -220,8 +262,7 @@ public final class StoreAccess implements ViewModel {
         }
     }
 
-    private record Reopened(String done, LabStore store) {
-    }
+    private record Reopened(String done, LabStore store) {}
 
     private static final class RestoreFailed extends RuntimeException {
         private final transient LabStore reopened;
@@ -240,8 +281,8 @@ public final class StoreAccess implements ViewModel {
         }
     }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
     /** A backup in the user's words: "7 Dec 2026, 10:15 — when CostBench started — 1.2 MB". */
     static String describe(StoreBackup b) {

@@ -12,8 +12,7 @@ public final class Theme {
 
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
 
-    private Theme() {
-    }
+    private Theme() {}
 
     /** The workbench's own stylesheet (also for tests that show a single view). */
     public static String stylesheet() {
@@ -22,8 +21,8 @@ public final class Theme {
 
     /** Applies the theme to the application and, when given, marks the scene's root for the app's dark rules. */
     public static void apply(Scene scene, boolean dark) {
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         if (scene != null) {
             scene.getRoot().pseudoClassStateChanged(DARK, dark);
         }

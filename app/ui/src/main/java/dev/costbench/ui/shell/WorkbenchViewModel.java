@@ -50,7 +50,11 @@ public final class WorkbenchViewModel implements ViewModel {
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
 
-    public WorkbenchViewModel(UiContext ui, CatalogSource source, Catalog initial, Supplier<String> aboutText,
+    public WorkbenchViewModel(
+            UiContext ui,
+            CatalogSource source,
+            Catalog initial,
+            Supplier<String> aboutText,
             Supplier<String> licenceText) {
         this.ui = Objects.requireNonNull(ui);
         this.source = Objects.requireNonNull(source);
@@ -95,14 +99,21 @@ public final class WorkbenchViewModel implements ViewModel {
     /** Help ▸ Catalog problems… */
     public void showProblemList() {
         Catalog c = catalog.get();
-        ui.dialogs().showText("Catalog problems", "Pricing catalog problems (user catalog: " + source.userCatalog()
-                + ")", c.problems().isEmpty() ? "No problems: every catalog entry loaded."
-                : c.problems().stream().map(CatalogProblem::toString).collect(Collectors.joining("\n")));
+        ui.dialogs()
+                .showText(
+                        "Catalog problems",
+                        "Pricing catalog problems (user catalog: " + source.userCatalog() + ")",
+                        c.problems().isEmpty()
+                                ? "No problems: every catalog entry loaded."
+                                : c.problems().stream()
+                                        .map(CatalogProblem::toString)
+                                        .collect(Collectors.joining("\n")));
     }
 
     /** File ▸ Import LiteLLM prices…: asks for the file, converts and merges it in the background, then reloads. */
     public void importLiteLlm() {
-        ui.dialogs().openFile("Import LiteLLM model_prices_and_context_window.json", FileKind.JSON)
+        ui.dialogs()
+                .openFile("Import LiteLLM model_prices_and_context_window.json", FileKind.JSON)
                 .ifPresent(this::importLiteLlm);
     }
 
@@ -111,21 +122,33 @@ public final class WorkbenchViewModel implements ViewModel {
         Path target = source.userCatalog();
         Catalog builtIn = source.builtIn();
         importing.set(true);
-        ui.tasks().task("LiteLLM import", p -> {
-            try (InputStream in = Files.newInputStream(file)) {
-                LiteLlmImporter.Result r = LiteLlmImporter.convert(in, file.getFileName().toString(), builtIn);
-                LiteLlmImporter.mergeInto(target, r.catalog());
-                return r;
-            }
-        }).onSuccess(r -> {
-            reloadCatalog();
-            ui.dialogs().info("LiteLLM prices imported", "Imported " + r.imported() + " chat models into " + target
-                    + " (" + r.skipped() + " other entries skipped)."
-                    + (r.warnings().isEmpty() ? "" : "\n\n" + String.join("\n", r.warnings()))
-                    + "\n\nImported values override the built-in ones and are marked ✎ in the table.");
-        }).onFailure(e -> ui.dialogs().error("Could not import " + file.getFileName(), UiContext.describe(e)
-                + "\n\nYour user catalog was not changed. Check that the file is LiteLLM's "
-                + "model_prices_and_context_window.json.")).always(() -> importing.set(false)).start();
+        ui.tasks()
+                .task("LiteLLM import", p -> {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        LiteLlmImporter.Result r =
+                                LiteLlmImporter.convert(in, file.getFileName().toString(), builtIn);
+                        LiteLlmImporter.mergeInto(target, r.catalog());
+                        return r;
+                    }
+                })
+                .onSuccess(r -> {
+                    reloadCatalog();
+                    ui.dialogs()
+                            .info(
+                                    "LiteLLM prices imported",
+                                    "Imported " + r.imported() + " chat models into " + target
+                                            + " (" + r.skipped() + " other entries skipped)."
+                                            + (r.warnings().isEmpty() ? "" : "\n\n" + String.join("\n", r.warnings()))
+                                            + "\n\nImported values override the built-in ones and are marked ✎ in the table.");
+                })
+                .onFailure(e -> ui.dialogs()
+                        .error(
+                                "Could not import " + file.getFileName(),
+                                UiContext.describe(e)
+                                        + "\n\nYour user catalog was not changed. Check that the file is LiteLLM's "
+                                        + "model_prices_and_context_window.json."))
+                .always(() -> importing.set(false))
+                .start();
     }
 
     /** Help ▸ About CostBench */
@@ -135,8 +158,11 @@ public final class WorkbenchViewModel implements ViewModel {
 
     /** Help ▸ Third-party licences… */
     public void licences() {
-        ui.dialogs().showText("Third-party licences", "CostBench is Apache-2.0 licensed and bundles these libraries",
-                licenceText.get());
+        ui.dialogs()
+                .showText(
+                        "Third-party licences",
+                        "CostBench is Apache-2.0 licensed and bundles these libraries",
+                        licenceText.get());
     }
 
     private void showProblems(Catalog c) {

@@ -16,10 +16,15 @@ class DirectTaskExecutorTest {
     void successFailureAndAlwaysRunInOrder() {
         DirectTaskExecutor ex = new DirectTaskExecutor();
         List<String> seen = new ArrayList<>();
-        ex.task("ok", p -> 42).onSuccess(v -> seen.add("ok " + v)).always(() -> seen.add("always")).start();
+        ex.task("ok", p -> 42)
+                .onSuccess(v -> seen.add("ok " + v))
+                .always(() -> seen.add("always"))
+                .start();
         ex.task("bad", p -> {
-            throw new IllegalStateException("boom");
-        }).onFailure(e -> seen.add("failed " + e.getMessage())).start();
+                    throw new IllegalStateException("boom");
+                })
+                .onFailure(e -> seen.add("failed " + e.getMessage()))
+                .start();
         assertEquals(List.of("ok 42", "always", "failed boom"), seen);
         assertTrue(ex.unhandled().isEmpty());
     }
@@ -28,8 +33,9 @@ class DirectTaskExecutorTest {
     void anUnhandledFailureIsKeptNotDropped() {
         DirectTaskExecutor ex = new DirectTaskExecutor();
         ex.task("bad", p -> {
-            throw new IllegalStateException("boom");
-        }).start();
+                    throw new IllegalStateException("boom");
+                })
+                .start();
         assertEquals(1, ex.unhandled().size());
     }
 
@@ -38,8 +44,10 @@ class DirectTaskExecutorTest {
         DirectTaskExecutor ex = DirectTaskExecutor.held();
         List<String> seen = new ArrayList<>();
         Job<Integer> a = ex.task("a", p -> 1).onSuccess(v -> seen.add("a")).start();
-        Job<Integer> b = ex.task("b", p -> 2).onSuccess(v -> seen.add("b"))
-                .onCancelled(() -> seen.add("b cancelled")).start();
+        Job<Integer> b = ex.task("b", p -> 2)
+                .onSuccess(v -> seen.add("b"))
+                .onCancelled(() -> seen.add("b cancelled"))
+                .start();
         assertTrue(a.isRunning());
         b.cancel();
         assertEquals(2, ex.runPending());
@@ -52,9 +60,10 @@ class DirectTaskExecutorTest {
     void progressReachesTheJobsProperties() {
         DirectTaskExecutor ex = new DirectTaskExecutor();
         Job<Void> j = ex.<Void>task("p", p -> {
-            p.update(0.5, "half way");
-            return null;
-        }).start();
+                    p.update(0.5, "half way");
+                    return null;
+                })
+                .start();
         assertEquals(0.5, j.progressProperty().get());
         assertEquals("half way", j.messageProperty().get());
     }

@@ -15,8 +15,7 @@ import java.util.Optional;
 public final class RecordingDialogService implements DialogService {
 
     /** One thing shown: its kind ("error", "warning", "info", "text", "confirm", "choose", "notify", …). */
-    public record Shown(String kind, String headline, String detail) {
-    }
+    public record Shown(String kind, String headline, String detail) {}
 
     private final List<Shown> shown = new ArrayList<>();
     private final Deque<Object> answers = new ArrayDeque<>();

@@ -30,10 +30,9 @@ class CompareViewModelTest {
     void open() throws Exception {
         Path dir = Files.createTempDirectory("costbench-compare-vm");
         store = H2LabStore.open(dir.resolve("data"));
-        lastWeek = store.importExperiment(LabFixtures.snapshot("Support prompt, last week", 1000, 900,
-                "2026-11-18T10:00:00Z"));
-        today = store.importExperiment(LabFixtures.snapshot("Support prompt, today", 820, 600,
-                "2026-11-25T10:00:00Z"));
+        lastWeek = store.importExperiment(
+                LabFixtures.snapshot("Support prompt, last week", 1000, 900, "2026-11-18T10:00:00Z"));
+        today = store.importExperiment(LabFixtures.snapshot("Support prompt, today", 820, 600, "2026-11-25T10:00:00Z"));
     }
 
     @AfterEach
@@ -49,12 +48,14 @@ class CompareViewModelTest {
         assertNotNull(shown, vm.statusProperty().get());
         assertEquals(lastWeek.id(), shown.earlier().id());
         assertEquals(today.id(), shown.later().id());
-        assertTrue(vm.titleProperty().get().startsWith("Compare #" + lastWeek.id() + " Support prompt, last week ("),
+        assertTrue(
+                vm.titleProperty().get().startsWith("Compare #" + lastWeek.id() + " Support prompt, last week ("),
                 vm.titleProperty().get());
         assertTrue(vm.titleProperty().get().contains("→  #" + today.id() + " Support prompt, today ("));
         RunComparison.Change latency = shown.comparison().rows().get(0).change(RunComparison.Metric.LATENCY_P50);
         assertTrue(latency.change() < 0, "today's run answers faster: " + latency);
-        assertEquals("4 variant × model rows; the cost per call changed significantly in 4.",
+        assertEquals(
+                "4 variant × model rows; the cost per call changed significantly in 4.",
                 vm.statusProperty().get());
         assertTrue(dialogs.shown().isEmpty(), "a comparison opens no dialog");
     }

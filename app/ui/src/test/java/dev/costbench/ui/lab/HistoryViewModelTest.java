@@ -47,7 +47,8 @@ class HistoryViewModelTest {
     void theListShowsEachExperimentsSummaryAndIsSearched() {
         assertEquals(2, history.shown().size());
         assertEquals(40, history.shown().get(0).succeeded());
-        assertTrue(HistoryViewModel.summary(history.shown().get(0)).contains("40 trials ok · $"),
+        assertTrue(
+                HistoryViewModel.summary(history.shown().get(0)).contains("40 trials ok · $"),
                 HistoryViewModel.summary(history.shown().get(0)));
         history.searchProperty().set("nothing like this");
         assertEquals(0, history.shown().size());
@@ -78,7 +79,8 @@ class HistoryViewModelTest {
         history.importChosen();
         RecordingDialogService.Shown error = dialogs.last("error");
         assertEquals("Cannot import future.json", error.headline());
-        assertTrue(error.detail().contains("export format 2") && error.detail().contains("Nothing was imported"),
+        assertTrue(
+                error.detail().contains("export format 2") && error.detail().contains("Nothing was imported"),
                 error.detail());
         assertEquals(3, history.all().size());
     }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /** "Judge…" on a stored experiment: the estimate, the judging, what is kept; no display. */
 class JudgeViewModelTest {
 
-    private static final JudgeSpec SPEC = new JudgeSpec("gpt-4o-mini", JudgeSpec.DEFAULT_RUBRIC, 5, false,
-            JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS, null);
+    private static final JudgeSpec SPEC =
+            new JudgeSpec("gpt-4o-mini", JudgeSpec.DEFAULT_RUBRIC, 5, false, JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS, null);
     private H2LabStore store;
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final List<ChatRequest> sent = new CopyOnWriteArrayList<>();
@@ -60,14 +60,23 @@ class JudgeViewModelTest {
         judge.start(() -> SPEC);
         assertEquals(8, sent.size());
         assertEquals(8, store.judgeScores(id).size());
-        assertTrue(judge.progressTextProperty().get().startsWith("scored 8 outputs"),
+        assertTrue(
+                judge.progressTextProperty().get().startsWith("scored 8 outputs"),
                 judge.progressTextProperty().get());
         assertFalse(judge.runningProperty().get());
-        assertEquals(JudgeSpec.DEFAULT_RUBRIC, QualitySettings.read(store.loadExperiment(id).settings().extraJson())
-                .judge().rubric(), "the judge is kept with the experiment");
-        assertTrue(results.spendProperty().get().contains("8 scored"), results.spendProperty().get());
+        assertEquals(
+                JudgeSpec.DEFAULT_RUBRIC,
+                QualitySettings.read(store.loadExperiment(id).settings().extraJson())
+                        .judge()
+                        .rubric(),
+                "the judge is kept with the experiment");
+        assertTrue(
+                results.spendProperty().get().contains("8 scored"),
+                results.spendProperty().get());
         judge.estimate(() -> SPEC);
-        assertEquals("Every output already has a score by gpt-4o-mini.", judge.estimateProperty().get());
+        assertEquals(
+                "Every output already has a score by gpt-4o-mini.",
+                judge.estimateProperty().get());
     }
 
     @Test
@@ -80,7 +89,9 @@ class JudgeViewModelTest {
         judge.start(() -> {
             throw new IllegalArgumentException("The judge cap must be an amount in USD, e.g. 0.50.");
         });
-        assertEquals("The judge cap must be an amount in USD, e.g. 0.50.", judge.errorProperty().get());
+        assertEquals(
+                "The judge cap must be an amount in USD, e.g. 0.50.",
+                judge.errorProperty().get());
         assertTrue(sent.isEmpty());
         assertNull(judge.resultProperty().get());
     }

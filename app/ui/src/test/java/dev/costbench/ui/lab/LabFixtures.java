@@ -45,8 +45,7 @@ public final class LabFixtures {
 
     static final Catalog CATALOG = CatalogBuilder.builtIn();
 
-    private LabFixtures() {
-    }
+    private LabFixtures() {}
 
     static UiContext direct(RecordingDialogService dialogs) {
         return new UiContext(new DirectTaskExecutor(), dialogs);
@@ -87,19 +86,40 @@ public final class LabFixtures {
             @Override
             public ChatResult complete(ChatRequest req, Consumer<String> onDelta, CancelToken cancel) {
                 sent.add(req);
-                String user = req.messages().get(0).parts().stream().filter(p -> p instanceof Part.Text)
-                        .map(p -> ((Part.Text) p).text()).findFirst().orElse("");
+                String user = req.messages().get(0).parts().stream()
+                        .filter(p -> p instanceof Part.Text)
+                        .map(p -> ((Part.Text) p).text())
+                        .findFirst()
+                        .orElse("");
                 if (req.system() != null && req.system().contains("impartial judge")) {
-                    String a = user.contains("We are very sorry") ? "{\"score\": 5, \"rationale\": \"Warm.\"}"
+                    String a = user.contains("We are very sorry")
+                            ? "{\"score\": 5, \"rationale\": \"Warm.\"}"
                             : "{\"score\": 4, \"rationale\": \"Correct but terse.\"}";
-                    return new ChatResult(a, new CanonicalUsage(300, 0, 0, 0, 30, 0), Map.of(), "stop", req.model(),
-                            "j", Duration.ofMillis(50), null, "{}");
+                    return new ChatResult(
+                            a,
+                            new CanonicalUsage(300, 0, 0, 0, 30, 0),
+                            Map.of(),
+                            "stop",
+                            req.model(),
+                            "j",
+                            Duration.ofMillis(50),
+                            null,
+                            "{}");
                 }
                 long chars = (req.system() == null ? 0 : req.system().length()) + user.length();
-                String answer = chars > 200 ? "We are very sorry for the trouble; your order ships tomorrow."
+                String answer = chars > 200
+                        ? "We are very sorry for the trouble; your order ships tomorrow."
                         : "Your order ships tomorrow.";
-                return new ChatResult(answer, new CanonicalUsage(chars / 4, 0, 0, 0, chars > 200 ? 120 : 40, 0),
-                        Map.of(), "stop", req.model(), "r", Duration.ofMillis(300), Duration.ofMillis(90), "{}");
+                return new ChatResult(
+                        answer,
+                        new CanonicalUsage(chars / 4, 0, 0, 0, chars > 200 ? 120 : 40, 0),
+                        Map.of(),
+                        "stop",
+                        req.model(),
+                        "r",
+                        Duration.ofMillis(300),
+                        Duration.ofMillis(90),
+                        "{}");
             }
 
             @Override
@@ -122,8 +142,14 @@ public final class LabFixtures {
     /** No provider has a key: the message the real clients give. */
     static ClientSource noKeys() {
         return id -> {
-            throw new ProviderException(id, ProviderException.Kind.NO_KEY, 0, "No " + id.displayName()
-                    + " API key: set " + id.keyVariable() + " or paste one under Providers", null, null, null);
+            throw new ProviderException(
+                    id,
+                    ProviderException.Kind.NO_KEY,
+                    0,
+                    "No " + id.displayName() + " API key: set " + id.keyVariable() + " or paste one under Providers",
+                    null,
+                    null,
+                    null);
         };
     }
 
@@ -135,20 +161,40 @@ public final class LabFixtures {
 
     /** A finished experiment: {@code reps} repetitions, the short variant ~40 % cheaper, outputs as given. */
     static long finished(LabStore store, int reps, String baseOut, String optOut) {
-        Experiment e = store.createExperiment(new NewExperiment("Verbose vs short", new BigDecimal("5"), reps,
+        Experiment e = store.createExperiment(new NewExperiment(
+                "Verbose vs short",
+                new BigDecimal("5"),
+                reps,
                 new ExperimentSettings(null, 300, null, null, false, "{\"run\":{\"keep\":true}}"),
                 List.of("gpt-4o-mini")));
-        long base = store.addVariant(e.id(), new NewVariant("verbose", true, "{}", List.of())).id();
-        long opt = store.addVariant(e.id(), new NewVariant("short", false, "{}", List.of())).id();
-        long input = store.addInput(e.id(), "ticket 1", Map.of("ticket", "Where is my order?")).id();
+        long base = store.addVariant(e.id(), new NewVariant("verbose", true, "{}", List.of()))
+                .id();
+        long opt = store.addVariant(e.id(), new NewVariant("short", false, "{}", List.of()))
+                .id();
+        long input = store.addInput(e.id(), "ticket 1", Map.of("ticket", "Where is my order?"))
+                .id();
         Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
         for (int rep = 1; rep <= reps; rep++) {
             for (long v : new long[] {base, opt}) {
                 long in = v == base ? 1200 : 700;
                 BigDecimal cost = new BigDecimal(in * 15 + (100 + rep) * 60).movePointLeft(8);
-                store.addTrial(new NewTrial(e.id(), new TrialCell(v, input, "gpt-4o-mini", rep), "h" + v + rep,
-                        new CanonicalUsage(in, 0, 0, 0, 100 + rep, 0), cost, true, null, cost, 800L + rep, 200L,
-                        "stop", v == base ? baseOut : optOut, null, false, t0, t0));
+                store.addTrial(new NewTrial(
+                        e.id(),
+                        new TrialCell(v, input, "gpt-4o-mini", rep),
+                        "h" + v + rep,
+                        new CanonicalUsage(in, 0, 0, 0, 100 + rep, 0),
+                        cost,
+                        true,
+                        null,
+                        cost,
+                        800L + rep,
+                        200L,
+                        "stop",
+                        v == base ? baseOut : optOut,
+                        null,
+                        false,
+                        t0,
+                        t0));
             }
         }
         store.setStatus(e.id(), ExperimentStatus.DONE);
@@ -158,10 +204,11 @@ public final class LabFixtures {
     /** Verbose vs short on gpt-4o-mini and a model no longer listed, 2 inputs × 5 repetitions. */
     public static ExperimentSnapshot snapshot(String name, long baseIn, long latency, String when) {
         List<String> models = List.of("gpt-4o-mini", "gpt-4-0314-retired");
-        List<NewVariant> variants = List.of(new NewVariant("verbose", true, "{\"system\":\"long\"}"),
+        List<NewVariant> variants = List.of(
+                new NewVariant("verbose", true, "{\"system\":\"long\"}"),
                 new NewVariant("short", false, "{\"system\":\"short\"}"));
-        List<ExperimentSnapshot.Input> inputs = List.of(new ExperimentSnapshot.Input("ticket 1", Map.of()),
-                new ExperimentSnapshot.Input("ticket 2", Map.of()));
+        List<ExperimentSnapshot.Input> inputs = List.of(
+                new ExperimentSnapshot.Input("ticket 1", Map.of()), new ExperimentSnapshot.Input("ticket 2", Map.of()));
         List<NewTrial> trials = new ArrayList<>();
         Instant t0 = Instant.parse(when);
         for (int rep = 1; rep <= 5; rep++) {
@@ -171,16 +218,35 @@ public final class LabFixtures {
                         long input = (baseIn + 13L * rep + 7L * in) / (v + 1);
                         long output = 100 + 3L * rep;
                         BigDecimal cost = new BigDecimal(input * 30 + output * 120).movePointLeft(8);
-                        trials.add(new NewTrial(0, new TrialCell(v, in, m, rep), "h" + trials.size(),
-                                new CanonicalUsage(input, 0, 0, 0, output, 0), cost, true, null, cost,
-                                latency + 17L * rep + 40L * v, 200L, "stop", v == 0
-                                ? "We are sorry. Your order ships tomorrow and arrives in two days."
-                                : "Your order ships tomorrow, arriving in two days.", null, false, t0, t0));
+                        trials.add(new NewTrial(
+                                0,
+                                new TrialCell(v, in, m, rep),
+                                "h" + trials.size(),
+                                new CanonicalUsage(input, 0, 0, 0, output, 0),
+                                cost,
+                                true,
+                                null,
+                                cost,
+                                latency + 17L * rep + 40L * v,
+                                200L,
+                                "stop",
+                                v == 0
+                                        ? "We are sorry. Your order ships tomorrow and arrives in two days."
+                                        : "Your order ships tomorrow, arriving in two days.",
+                                null,
+                                false,
+                                t0,
+                                t0));
                     }
                 }
             }
         }
-        return new ExperimentSnapshot(new NewExperiment(name, new BigDecimal("2"), 5, ExperimentSettings.defaults(),
-                models), t0, ExperimentStatus.DONE, variants, inputs, trials);
+        return new ExperimentSnapshot(
+                new NewExperiment(name, new BigDecimal("2"), 5, ExperimentSettings.defaults(), models),
+                t0,
+                ExperimentStatus.DONE,
+                variants,
+                inputs,
+                trials);
     }
 }

@@ -4,6 +4,7 @@ package dev.costbench.ui.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.costbench.model.lab.stats.Check;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxTaskExecutor;
@@ -17,9 +18,13 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -61,8 +66,13 @@ class LabJudgeTest {
     }
 
     private LabView view(FxRobot robot) {
-        LabView v = new LabView(new LabViewModel(new UiContext(tasks, dialogs), () -> store,
-                () -> LabFixtures.CATALOG, LabFixtures.answering(sent), () -> new String[] {"sys", "user"}, null));
+        LabView v = new LabView(new LabViewModel(
+                new UiContext(tasks, dialogs),
+                () -> store,
+                () -> LabFixtures.CATALOG,
+                LabFixtures.answering(sent),
+                () -> new String[] {"sys", "user"},
+                null));
         robot.interact(() -> stage.getScene().setRoot(v));
         return v;
     }
@@ -77,15 +87,21 @@ class LabJudgeTest {
         });
         // the setup's form is found once its scroll pane has been laid out (a pulse after it was shown)
         robot.interact(() -> ((TitledPane) robot.lookup("#setup-judge").query()).setExpanded(true));
-        robot.interact(() -> robot.lookup("#setup-judge-on").queryAs(javafx.scene.control.CheckBox.class).fire());
+        robot.interact(
+                () -> robot.lookup("#setup-judge-on").queryAs(CheckBox.class).fire());
         fire(robot, "#lab-estimate");
-        String judgeEstimate = robot.lookup("#lab-judge-estimate").queryLabeled().getText();
-        assertTrue(judgeEstimate.startsWith("Then the judge $") && judgeEstimate.contains("18 calls to gpt-4o-mini"),
+        String judgeEstimate =
+                robot.lookup("#lab-judge-estimate").queryLabeled().getText();
+        assertTrue(
+                judgeEstimate.startsWith("Then the judge $") && judgeEstimate.contains("18 calls to gpt-4o-mini"),
                 judgeEstimate + " / " + setup.errorProperty().get());
         shot(robot, v, "judge-setup.png");
         fire(robot, "#lab-run");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> setup.runModel().finishedProperty().get() != null
-                && v.viewModel().results().resultsProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> setup.runModel().finishedProperty().get() != null
+                        && v.viewModel().results().resultsProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(36, sent.size(), "18 trials, each output judged once");
         String spend = robot.lookup("#lab-spend").queryLabeled().getText();
@@ -99,21 +115,30 @@ class LabJudgeTest {
         LabView v = view(robot);
         ResultsViewModel results = v.viewModel().results();
         robot.interact(() -> v.viewModel().select(id));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> results.resultsProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> results.resultsProperty().get() != null);
         robot.interact(() -> ((TitledPane) robot.lookup("#results-quality").query()).setExpanded(true));
-        robot.interact(() -> ((javafx.scene.control.ComboBox<dev.costbench.model.lab.stats.Check.Kind>) robot
-                .lookup("#results-check-kind").query()).setValue(dev.costbench.model.lab.stats.Check.Kind.REGEX));
+        robot.interact(() ->
+                ((ComboBox<Check.Kind>) robot.lookup("#results-check-kind").query()).setValue(Check.Kind.REGEX));
         robot.clickOn("#results-check-arg").write("(order");
         fire(robot, "#results-check-add");
-        assertTrue(robot.lookup("#results-check-error").queryLabeled().getText().startsWith("Not added: invalid "
-                + "regex"), robot.lookup("#results-check-error").queryLabeled().getText());
+        assertTrue(
+                robot.lookup("#results-check-error")
+                        .queryLabeled()
+                        .getText()
+                        .startsWith("Not added: invalid " + "regex"),
+                robot.lookup("#results-check-error").queryLabeled().getText());
         robot.doubleClickOn("#results-tolerance").write("100");
         fire(robot, "#results-apply");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !results.verdicts().isEmpty()
-                && results.verdicts().get(0).text().contains("Adopt"));
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> !results.verdicts().isEmpty()
+                        && results.verdicts().get(0).text().contains("Adopt"));
         robot.doubleClickOn("#results-tolerance").write("lots");
         fire(robot, "#results-apply");
-        assertTrue(robot.lookup("#results-quality-error").queryLabeled().getText().contains("must be numbers"));
+        assertTrue(
+                robot.lookup("#results-quality-error").queryLabeled().getText().contains("must be numbers"));
     }
 
     @Test
@@ -122,21 +147,31 @@ class LabJudgeTest {
         LabView v = view(robot);
         ResultsViewModel results = v.viewModel().results();
         robot.interact(() -> v.viewModel().select(id));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> results.resultsProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> results.resultsProperty().get() != null);
         robot.clickOn("#lab-judge");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#judge-estimate").tryQuery().isPresent()
-                && !robot.lookup("#judge-estimate").queryLabeled().getText().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#judge-estimate").tryQuery().isPresent()
+                        && !robot.lookup("#judge-estimate")
+                                .queryLabeled()
+                                .getText()
+                                .isEmpty());
         String est = robot.lookup("#judge-estimate").queryLabeled().getText();
         assertTrue(est.startsWith("Estimated cost: judge $") && est.contains("8 calls to gpt-4o-mini"), est);
         fire(robot, "#judge-start");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> results.judgingProperty().get().resultProperty().get()
-                != null);
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> results.spendProperty().get().contains("8 scored"));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> results.judgingProperty().get().resultProperty().get() != null);
+        WaitForAsyncUtils.waitFor(
+                15, TimeUnit.SECONDS, () -> results.spendProperty().get().contains("8 scored"));
         assertEquals(8, store.judgeScores(id).size());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#judge-progress-text").queryLabeled().getText().startsWith("scored 8 outputs"));
-        robot.interact(() -> robot.listTargetWindows().stream().filter(w -> w != stage).forEach(
-                javafx.stage.Window::hide));
+        robot.interact(
+                () -> robot.listTargetWindows().stream().filter(w -> w != stage).forEach(Window::hide));
     }
 
     private static void shot(FxRobot robot, Node node, String name) throws Exception {
@@ -150,7 +185,7 @@ class LabJudgeTest {
 
     /** Presses a button as a click would, wherever it is laid out (the test screen may be smaller than the window). */
     private static void fire(FxRobot robot, String id) {
-        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class).fire());
+        robot.interact(() -> robot.lookup(id).queryAs(ButtonBase.class).fire());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

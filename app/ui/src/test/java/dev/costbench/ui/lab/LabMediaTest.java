@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,8 +44,12 @@ class LabMediaTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("costbench-lab-media");
         store = H2LabStore.open(dir.resolve("db"));
-        view = new LabView(new LabViewModel(new UiContext(new DirectTaskExecutor(), dialogs), () -> store,
-                () -> LabFixtures.CATALOG, LabFixtures.answering(new ArrayList<>()), () -> new String[] {"s", "u"},
+        view = new LabView(new LabViewModel(
+                new UiContext(new DirectTaskExecutor(), dialogs),
+                () -> store,
+                () -> LabFixtures.CATALOG,
+                LabFixtures.answering(new ArrayList<>()),
+                () -> new String[] {"s", "u"},
                 null));
         stage.setScene(new Scene(view, 1400, 1000));
         stage.show();
@@ -66,26 +73,34 @@ class LabMediaTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Attach image", dialogs.last("openFiles").headline());
         assertEquals(1, robot.lookup("#lab-base-media .media-thumb").queryAll().size());
-        String caption = robot.lookup("#lab-base-media .media-caption").queryLabeled().getText();
+        String caption =
+                robot.lookup("#lab-base-media .media-caption").queryLabeled().getText();
         assertTrue(caption.startsWith("receipt-2048.png · 1536×2048 · 42 KB\n"), caption);
         // OpenAI tiles at gpt-4o-mini's rates: 2833 + 4 × 5667; Anthropic 28-px patches within the 1568 budget
-        assertTrue(caption.contains("gpt-4o-mini 25,501 tok") && caption.contains("claude-haiku-4-5 1,564 tok")
-                && caption.contains("o3-mini: takes no images"), caption);
+        assertTrue(
+                caption.contains("gpt-4o-mini 25,501 tok")
+                        && caption.contains("claude-haiku-4-5 1,564 tok")
+                        && caption.contains("o3-mini: takes no images"),
+                caption);
         screenshot(robot, "lab-media-setup.png");
-        robot.interact(() -> robot.lookup("#lab-base-media .button").match(n -> "✕".equals(
-                ((javafx.scene.control.Button) n).getText())).queryButton().fire());
+        robot.interact(() -> robot.lookup("#lab-base-media .button")
+                .match(n -> "✕".equals(((Button) n).getText()))
+                .queryButton()
+                .fire());
         assertTrue(setup.variants().baselineMedia().isEmpty());
         assertEquals(0, robot.lookup("#lab-base-media .media-thumb").queryAll().size());
         robot.interact(() -> robot.lookup("#lab-from-media").queryButton().fire());
-        assertEquals("The Media view is not available here.", robot.lookup("#lab-error").queryLabeled().getText());
+        assertEquals(
+                "The Media view is not available here.",
+                robot.lookup("#lab-error").queryLabeled().getText());
     }
 
     private void screenshot(FxRobot robot, String name) throws Exception {
         String d = System.getProperty("costbench.screenshot.dir");
         if (d != null) {
             var img = robot.capture(view).getImage();
-            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png",
-                    Path.of(d, name).toFile());
+            ImageIO.write(
+                    SwingFXUtils.fromFXImage(img, null), "png", Path.of(d, name).toFile());
         }
     }
 }

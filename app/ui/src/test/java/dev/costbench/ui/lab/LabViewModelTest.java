@@ -36,10 +36,9 @@ class LabViewModelTest {
     void open() throws Exception {
         Path dir = Files.createTempDirectory("costbench-lab-vm");
         store = H2LabStore.open(dir.resolve("data"));
-        lastWeek = store.importExperiment(LabFixtures.snapshot("Support prompt, last week", 1000, 900,
-                "2026-11-18T10:00:00Z"));
-        today = store.importExperiment(LabFixtures.snapshot("Support prompt, today", 820, 600,
-                "2026-11-25T10:00:00Z"));
+        lastWeek = store.importExperiment(
+                LabFixtures.snapshot("Support prompt, last week", 1000, 900, "2026-11-18T10:00:00Z"));
+        today = store.importExperiment(LabFixtures.snapshot("Support prompt, today", 820, 600, "2026-11-25T10:00:00Z"));
     }
 
     @AfterEach
@@ -48,8 +47,7 @@ class LabViewModelTest {
     }
 
     private LabViewModel lab(UiContext ui, ClientSource clients) {
-        return new LabViewModel(ui, () -> store, () -> LabFixtures.CATALOG, clients, () -> new String[] {"", ""},
-                null);
+        return new LabViewModel(ui, () -> store, () -> LabFixtures.CATALOG, clients, () -> new String[] {"", ""}, null);
     }
 
     @Test
@@ -61,7 +59,8 @@ class LabViewModelTest {
         assertEquals(lastWeek.id(), lab.results().current().id());
         lab.select(today.id());
         assertEquals(today.id(), lab.results().current().id());
-        assertTrue(lab.results().titleProperty().get().startsWith("Support prompt, today · done"),
+        assertTrue(
+                lab.results().titleProperty().get().startsWith("Support prompt, today · done"),
                 lab.results().titleProperty().get());
         lab.history().selection().clear();
         assertEquals(LabViewModel.Page.EMPTY, lab.pageProperty().get());
@@ -83,8 +82,10 @@ class LabViewModelTest {
         lab.setup().params().budgetProperty().set("0.50");
         lab.select(today.id());
         QualityCheckTarget target = lab;
-        target.checkQuality("Tuned prompt: 2 cut(s)", new QualityCheckTarget.Variant("You are a very helpful agent.",
-                "Where is order {{id}}?"), new QualityCheckTarget.Variant("Be brief.", "Order {{id}}?"));
+        target.checkQuality(
+                "Tuned prompt: 2 cut(s)",
+                new QualityCheckTarget.Variant("You are a very helpful agent.", "Where is order {{id}}?"),
+                new QualityCheckTarget.Variant("Be brief.", "Order {{id}}?"));
         assertEquals(LabViewModel.Page.SETUP, lab.pageProperty().get());
         assertTrue(lab.history().selection().isEmpty());
         SetupVariants v = lab.setup().variants();
@@ -100,8 +101,8 @@ class LabViewModelTest {
     @Test
     void aLabThatOnlyReadsTheStoreIgnoresCheckQualityAndRerun() {
         LabViewModel lab = new LabViewModel(LabFixtures.direct(dialogs), () -> store);
-        lab.checkQuality("Tuned prompt", new QualityCheckTarget.Variant("a", "b"),
-                new QualityCheckTarget.Variant("c", "d"));
+        lab.checkQuality(
+                "Tuned prompt", new QualityCheckTarget.Variant("a", "b"), new QualityCheckTarget.Variant("c", "d"));
         assertEquals(LabViewModel.Page.EMPTY, lab.pageProperty().get());
         lab.showSetup();
         assertEquals(LabViewModel.Page.EMPTY, lab.pageProperty().get());
@@ -117,7 +118,8 @@ class LabViewModelTest {
         lab.setup().checkedModels().setAll("gpt-4o-mini");
         lab.setup().run();
         long id = lab.results().current().id();
-        assertTrue(lab.results().statusProperty().get().startsWith("This run: "),
+        assertTrue(
+                lab.results().statusProperty().get().startsWith("This run: "),
                 lab.results().statusProperty().get());
         lab.select(lastWeek.id());
         assertEquals("", lab.results().statusProperty().get(), "a finished run of another experiment: no status");
@@ -129,7 +131,8 @@ class LabViewModelTest {
     @Test
     void aRepricingThatFailsSaysWhichRunAndWhatWentWrong() {
         DirectTaskExecutor later = DirectTaskExecutor.held();
-        LabViewModel lab = lab(new UiContext(LabFixtures.holding(later, Set.of("A/B re-price")), dialogs),
+        LabViewModel lab = lab(
+                new UiContext(LabFixtures.holding(later, Set.of("A/B re-price")), dialogs),
                 LabFixtures.answering(new ArrayList<>()));
         lab.select(today.id());
         lab.repriceSelected();

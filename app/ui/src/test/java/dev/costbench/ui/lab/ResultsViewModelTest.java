@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 class ResultsViewModelTest {
 
     private static final String[] WORDS = ("the customer was charged twice for the same order please refund the "
-            + "duplicate payment and confirm by email within two business days severity high category billing")
+                    + "duplicate payment and confirm by email within two business days severity high category billing")
             .split(" ");
     private H2LabStore store;
     private final RecordingDialogService dialogs = new RecordingDialogService();
@@ -70,7 +70,8 @@ class ResultsViewModelTest {
     /** 2 variants × 10 inputs × 2 models × {@code reps}: the optimized prompt is cheaper and answers shorter. */
     private static ExperimentSnapshot snapshot(String name, int reps) {
         List<String> models = List.of("gpt-4o-mini", "claude-haiku-4-5");
-        List<NewVariant> variants = List.of(new NewVariant("verbose", true, "{\"system\":\"long\"}"),
+        List<NewVariant> variants = List.of(
+                new NewVariant("verbose", true, "{\"system\":\"long\"}"),
                 new NewVariant("brief", false, "{\"system\":\"short\"}"));
         List<ExperimentSnapshot.Input> inputs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -90,15 +91,34 @@ class ResultsViewModelTest {
                         for (int w = 0; w < (v == 0 ? 60 : 30); w++) {
                             text.append(' ').append(WORDS[rnd.nextInt(WORDS.length)]);
                         }
-                        trials.add(new NewTrial(0, new TrialCell(v, in, m, rep), "h" + trials.size(),
-                                new CanonicalUsage(input, 0, 0, 0, output, 0), cost, true, null, cost,
-                                400L + rnd.nextInt(900), 200L, "stop", text.toString(), null, false, t0, t0));
+                        trials.add(new NewTrial(
+                                0,
+                                new TrialCell(v, in, m, rep),
+                                "h" + trials.size(),
+                                new CanonicalUsage(input, 0, 0, 0, output, 0),
+                                cost,
+                                true,
+                                null,
+                                cost,
+                                400L + rnd.nextInt(900),
+                                200L,
+                                "stop",
+                                text.toString(),
+                                null,
+                                false,
+                                t0,
+                                t0));
                     }
                 }
             }
         }
-        return new ExperimentSnapshot(new NewExperiment(name, new BigDecimal("5"), reps,
-                ExperimentSettings.defaults(), models), t0, ExperimentStatus.DONE, variants, inputs, trials);
+        return new ExperimentSnapshot(
+                new NewExperiment(name, new BigDecimal("5"), reps, ExperimentSettings.defaults(), models),
+                t0,
+                ExperimentStatus.DONE,
+                variants,
+                inputs,
+                trials);
     }
 
     @Test
@@ -115,7 +135,9 @@ class ResultsViewModelTest {
         assertNotNull(rows.get(0).costPerCall().meanCi(), "t interval shown at once");
         assertNull(rows.get(0).costPerCall().bootstrapCi(), "bootstrap still pending");
         assertNull(vm.resultsProperty().get());
-        assertEquals("computing quality and bootstrap intervals…", vm.pendingProperty().get());
+        assertEquals(
+                "computing quality and bootstrap intervals…",
+                vm.pendingProperty().get());
         assertEquals(3, vm.verdicts().size()); // 2 models and pooled
         for (ResultsViewModel.VerdictLine l : vm.verdicts()) {
             assertTrue(l.pending() && l.text().endsWith("verdict: quality pending"), l.text());
@@ -123,7 +145,8 @@ class ResultsViewModelTest {
         }
         assertEquals("…", vm.judgeCell(rows.get(0)));
         assertEquals("…", vm.checksCell(rows.get(0)));
-        assertEquals("Cost vs quality (computing…)", vm.charts().costTitleProperty().get());
+        assertEquals(
+                "Cost vs quality (computing…)", vm.charts().costTitleProperty().get());
         assertEquals(4, vm.charts().latency().size());
         assertEquals(100, vm.outputs().cells().size()); // 10 inputs × 2 models × 5 repetitions
 
@@ -133,7 +156,8 @@ class ResultsViewModelTest {
         ExperimentResults r = vm.resultsProperty().get();
         assertNotNull(r);
         assertNotNull(vm.rows().get(0).costPerCall().bootstrapCi());
-        List<String> expected = r.comparisons().stream().map(c -> c.verdict().sentence()).toList();
+        List<String> expected =
+                r.comparisons().stream().map(c -> c.verdict().sentence()).toList();
         assertEquals(3, vm.verdicts().size());
         for (ResultsViewModel.VerdictLine l : vm.verdicts()) {
             assertFalse(l.pending());
@@ -164,23 +188,35 @@ class ResultsViewModelTest {
         long id = LabFixtures.finished(store, 4, "We are very sorry; it ships tomorrow.", "It ships on Monday.");
         ResultsViewModel vm = vm(LabFixtures.direct(dialogs));
         vm.show(store.loadExperiment(id));
-        assertTrue(verdict(vm).startsWith("gpt-4o-mini · short: Keep baseline") && verdict(vm).contains("similarity"),
+        assertTrue(
+                verdict(vm).startsWith("gpt-4o-mini · short: Keep baseline")
+                        && verdict(vm).contains("similarity"),
                 verdict(vm)); // ~40 % cheaper, but the outputs differ
-        assertEquals(QualitySettings.defaults().thresholds(), vm.quality().settingsProperty().get().thresholds());
+        assertEquals(
+                QualitySettings.defaults().thresholds(),
+                vm.quality().settingsProperty().get().thresholds());
         VerdictThresholds d = VerdictThresholds.defaults();
-        vm.quality().apply(List.of(), new VerdictThresholds(d.minSavingPercent(), 100, d.qualityMeasure(),
-                d.requireSignificance()));
+        vm.quality()
+                .apply(
+                        List.of(),
+                        new VerdictThresholds(d.minSavingPercent(), 100, d.qualityMeasure(), d.requireSignificance()));
         assertTrue(verdict(vm).contains("Adopt"), verdict(vm));
         vm.quality().apply(List.of(), new VerdictThresholds(60, 100, d.qualityMeasure(), d.requireSignificance()));
-        assertTrue(verdict(vm).contains("Keep baseline") && verdict(vm).contains("below the 60 % required"),
-                verdict(vm));
-        assertEquals(60, QualitySettings.read(store.loadExperiment(id).settings().extraJson()).thresholds()
-                .minSavingPercent());
-        vm.quality().apply(List.of(Check.contains("tomorrow")), new VerdictThresholds(30, 5,
-                QualityMeasure.CHECK_PASS_RATE, true));
+        assertTrue(
+                verdict(vm).contains("Keep baseline") && verdict(vm).contains("below the 60 % required"), verdict(vm));
+        assertEquals(
+                60,
+                QualitySettings.read(store.loadExperiment(id).settings().extraJson())
+                        .thresholds()
+                        .minSavingPercent());
+        vm.quality()
+                .apply(
+                        List.of(Check.contains("tomorrow")),
+                        new VerdictThresholds(30, 5, QualityMeasure.CHECK_PASS_RATE, true));
         assertTrue(verdict(vm).contains("Keep baseline") && verdict(vm).contains("checks passed 0 %"), verdict(vm));
         assertEquals("0 % of 4", vm.checksCell(vm.rows().get(1)));
-        assertTrue(store.loadExperiment(id).settings().extraJson().contains("\"run\":{\"keep\":true}"),
+        assertTrue(
+                store.loadExperiment(id).settings().extraJson().contains("\"run\":{\"keep\":true}"),
                 "other settings are kept");
     }
 
@@ -191,12 +227,16 @@ class ResultsViewModelTest {
         vm.show(store.loadExperiment(id));
         assertNotNull(vm.outputs().selectedProperty().get());
         vm.trials().delete(1);
-        assertTrue(dialogs.last("confirm").detail().startsWith("Delete trial "), dialogs.last("confirm").detail());
+        assertTrue(
+                dialogs.last("confirm").detail().startsWith("Delete trial "),
+                dialogs.last("confirm").detail());
         assertEquals(8, store.trials(id).size(), "not confirmed: kept");
         dialogs.answer(true);
         vm.trials().delete(1);
         assertEquals(7, store.trials(id).size());
-        int succeeded = vm.resultsProperty().get().summaries().stream().mapToInt(s -> s.succeeded()).sum();
+        int succeeded = vm.resultsProperty().get().summaries().stream()
+                .mapToInt(s -> s.succeeded())
+                .sum();
         assertEquals(7, succeeded, "the summary is recomputed");
         assertNull(vm.outputs().cellTrials()[1], "the cell shown has no optimized trial any more");
     }
@@ -215,14 +255,29 @@ class ResultsViewModelTest {
 
     @Test
     void withoutAnOptimizedVariantTheVerdictSaysWhatToAdd() {
-        Experiment e = store.createExperiment(new NewExperiment("Baseline only", null, 1,
-                ExperimentSettings.defaults(), List.of("gpt-4o-mini")));
-        long base = store.addVariant(e.id(), new NewVariant("verbose", true, "{}", List.of())).id();
+        Experiment e = store.createExperiment(
+                new NewExperiment("Baseline only", null, 1, ExperimentSettings.defaults(), List.of("gpt-4o-mini")));
+        long base = store.addVariant(e.id(), new NewVariant("verbose", true, "{}", List.of()))
+                .id();
         long input = store.addInput(e.id(), "ticket 1", Map.of()).id();
         Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
-        store.addTrial(new NewTrial(e.id(), new TrialCell(base, input, "gpt-4o-mini", 1), "h",
-                new CanonicalUsage(10, 0, 0, 0, 10, 0), BigDecimal.ONE, true, null, BigDecimal.ONE, 800L, 200L,
-                "stop", "ok", null, false, t0, t0));
+        store.addTrial(new NewTrial(
+                e.id(),
+                new TrialCell(base, input, "gpt-4o-mini", 1),
+                "h",
+                new CanonicalUsage(10, 0, 0, 0, 10, 0),
+                BigDecimal.ONE,
+                true,
+                null,
+                BigDecimal.ONE,
+                800L,
+                200L,
+                "stop",
+                "ok",
+                null,
+                false,
+                t0,
+                t0));
         ResultsViewModel vm = vm(LabFixtures.direct(dialogs));
         vm.show(store.loadExperiment(e.id()));
         assertEquals(VerdictLines.NO_OPTIMIZED, verdict(vm));

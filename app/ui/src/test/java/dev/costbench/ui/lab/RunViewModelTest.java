@@ -49,8 +49,7 @@ class RunViewModelTest {
     }
 
     private LabViewModel lab(UiContext ui, ClientSource clients) {
-        return new LabViewModel(ui, () -> store, () -> LabFixtures.CATALOG, clients, () -> new String[] {"", ""},
-                null);
+        return new LabViewModel(ui, () -> store, () -> LabFixtures.CATALOG, clients, () -> new String[] {"", ""}, null);
     }
 
     @Test
@@ -65,12 +64,16 @@ class RunViewModelTest {
         assertEquals(18, sent.size()); // 2 variants × 3 tickets × 3 repetitions
         assertEquals("", f.status());
         assertFalse(lab.setup().runModel().runningProperty().get());
-        assertEquals("all 18 trials done", lab.setup().runModel().progressTextProperty().get());
+        assertEquals(
+                "all 18 trials done",
+                lab.setup().runModel().progressTextProperty().get());
         assertEquals(LabViewModel.Page.RESULTS, lab.pageProperty().get());
         assertEquals(f.experimentId(), lab.history().selected().id(), "the new run is selected in the history");
         var res = lab.results().resultsProperty().get();
         assertEquals(9, res.summaries().get(0).succeeded());
-        assertTrue(lab.results().verdicts().get(0).text().contains("saving"), lab.results().verdicts().toString());
+        assertTrue(
+                lab.results().verdicts().get(0).text().contains("saving"),
+                lab.results().verdicts().toString());
         assertEquals("", lab.results().statusProperty().get());
         assertTrue(dialogs.shown().isEmpty(), dialogs.shown().toString());
     }
@@ -96,21 +99,40 @@ class RunViewModelTest {
         LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         SetupViewModel setup = lab.setup();
         setup.checkedModels().setAll("gpt-4o-mini");
-        setup.setQualitySource(() -> new QualitySettings(List.of(), VerdictThresholds.defaults(), new JudgeSpec(
-                "gpt-4o-mini", JudgeSpec.DEFAULT_RUBRIC, 5, false, JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS, null)));
+        setup.setQualitySource(() -> new QualitySettings(
+                List.of(),
+                VerdictThresholds.defaults(),
+                new JudgeSpec(
+                        "gpt-4o-mini", JudgeSpec.DEFAULT_RUBRIC, 5, false, JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS, null)));
         setup.run();
-        long judged = sent.stream().filter(r -> r.system() != null && r.system().contains("impartial judge")).count();
+        long judged = sent.stream()
+                .filter(r -> r.system() != null && r.system().contains("impartial judge"))
+                .count();
         assertEquals(18, judged, "every output judged once");
         assertTrue(setup.runModel().progressTextProperty().get().startsWith("Judge: "));
         long id = setup.runModel().finishedProperty().get().experimentId();
         var res = lab.results().resultsProperty().get();
         var base = res.summaries().get(0);
         var opt = res.summaries().get(1);
-        assertEquals(5.0, res.qualityOf(base.variantId(), base.modelId()).orElseThrow().judgeScores().mean(), 1e-9);
-        assertEquals(4.0, res.qualityOf(opt.variantId(), opt.modelId()).orElseThrow().judgeScores().mean(), 1e-9);
-        assertTrue(lab.results().judgeCell(opt).startsWith("4.00"), lab.results().judgeCell(opt));
+        assertEquals(
+                5.0,
+                res.qualityOf(base.variantId(), base.modelId())
+                        .orElseThrow()
+                        .judgeScores()
+                        .mean(),
+                1e-9);
+        assertEquals(
+                4.0,
+                res.qualityOf(opt.variantId(), opt.modelId())
+                        .orElseThrow()
+                        .judgeScores()
+                        .mean(),
+                1e-9);
+        assertTrue(
+                lab.results().judgeCell(opt).startsWith("4.00"), lab.results().judgeCell(opt));
         String spend = lab.results().spendProperty().get();
-        assertTrue(spend.startsWith("Spent: trials $") && spend.contains(" · judge $") && spend.contains("18 scored"),
+        assertTrue(
+                spend.startsWith("Spent: trials $") && spend.contains(" · judge $") && spend.contains("18 scored"),
                 spend);
         assertTrue(store.spentOnExperiment(id, LedgerPurpose.JUDGE).signum() > 0);
         OutputsModel.Side right = lab.results().outputs().shownProperty().get().right();
@@ -128,14 +150,21 @@ class RunViewModelTest {
         assertNotNull(error, "an error dialog when nothing at all could run");
         assertEquals("No trial could run", error.headline());
         assertTrue(error.detail().contains("36 of 36 trials failed or could not run"), error.detail());
-        assertTrue(error.detail().contains("No Google Gemini API key: set GEMINI_API_KEY or paste one under Providers")
-                && error.detail().contains("No OpenAI API key: set OPENAI_API_KEY"), error.detail());
-        assertTrue(error.detail().contains("Set the missing API keys in the Providers tab") && error.detail()
-                .contains("Rerun"), error.detail());
+        assertTrue(
+                error.detail().contains("No Google Gemini API key: set GEMINI_API_KEY or paste one under Providers")
+                        && error.detail().contains("No OpenAI API key: set OPENAI_API_KEY"),
+                error.detail());
+        assertTrue(
+                error.detail().contains("Set the missing API keys in the Providers tab")
+                        && error.detail().contains("Rerun"),
+                error.detail());
         assertEquals(LabViewModel.Page.RESULTS, lab.pageProperty().get());
         String status = lab.results().statusProperty().get();
-        assertTrue(status.startsWith("This run: 36 of 36 trials failed or could not run") && status.contains(
-                "No Google Gemini API key") && status.contains("Providers tab"), status);
+        assertTrue(
+                status.startsWith("This run: 36 of 36 trials failed or could not run")
+                        && status.contains("No Google Gemini API key")
+                        && status.contains("Providers tab"),
+                status);
         long id = lab.setup().runModel().finishedProperty().get().experimentId();
         assertEquals(ExperimentStatus.INTERRUPTED, store.loadExperiment(id).status());
 
@@ -145,14 +174,19 @@ class RunViewModelTest {
         lab.rerunSelected();
         assertEquals("No trial could run", dialogs.last("error").headline());
         assertEquals(1, store.listExperiments().size(), "an interrupted experiment is resumed, not copied");
-        assertTrue(lab.results().statusProperty().get().startsWith("This run: "),
+        assertTrue(
+                lab.results().statusProperty().get().startsWith("This run: "),
                 lab.results().statusProperty().get());
 
         // opened later (after a restart) from the history, the results still say what to do
         LabViewModel later = lab(LabFixtures.direct(dialogs), LabFixtures.noKeys());
         later.select(id);
-        assertTrue(later.results().statusProperty().get().startsWith("No trial of this experiment has run yet (it is "
-                + "interrupted). If a provider has no API key, set it in the Providers tab"),
+        assertTrue(
+                later.results()
+                        .statusProperty()
+                        .get()
+                        .startsWith("No trial of this experiment has run yet (it is "
+                                + "interrupted). If a provider has no API key, set it in the Providers tab"),
                 later.results().statusProperty().get());
         String line = HistoryViewModel.summary(lab.history().all().get(0));
         assertTrue(line.contains("no trial has succeeded yet — Rerun"), line);
@@ -166,7 +200,8 @@ class RunViewModelTest {
         setup.checkedModels().setAll("gpt-4o-mini", "o3-mini");
         setup.variants().attach(setup.variants().baselineMedia(), LabFixtures.image(dir, "receipt-512.png"));
         setup.run();
-        assertTrue(setup.errorProperty().get().startsWith("model \"o3-mini\" does not take images"),
+        assertTrue(
+                setup.errorProperty().get().startsWith("model \"o3-mini\" does not take images"),
                 setup.errorProperty().get());
         assertFalse(setup.runModel().runningProperty().get());
         assertNull(setup.runModel().finishedProperty().get());
@@ -176,12 +211,18 @@ class RunViewModelTest {
 
     @Test
     void withoutAStoreTheRunSaysSo() {
-        LabViewModel lab = new LabViewModel(LabFixtures.direct(dialogs), () -> null, () -> LabFixtures.CATALOG,
-                LabFixtures.answering(sent), null, null);
+        LabViewModel lab = new LabViewModel(
+                LabFixtures.direct(dialogs),
+                () -> null,
+                () -> LabFixtures.CATALOG,
+                LabFixtures.answering(sent),
+                null,
+                null);
         lab.setup().run();
         assertTrue(lab.setup().errorProperty().get().startsWith("The local store is not open"));
         lab.history().refresh();
-        assertEquals(HistoryViewModel.NO_STORE, lab.history().emptyTextProperty().get());
+        assertEquals(
+                HistoryViewModel.NO_STORE, lab.history().emptyTextProperty().get());
     }
 
     @Test
@@ -199,17 +240,24 @@ class RunViewModelTest {
             assertEquals(2, parts.size());
             assertTrue(parts.get(1) instanceof Part.Image);
         }
-        assertTrue(sent.stream().anyMatch(r -> ((Part.Image) r.messages().get(0).parts().get(1)).data().length
-                == big.length));
+        assertTrue(sent.stream()
+                .anyMatch(r -> ((Part.Image) r.messages().get(0).parts().get(1)).data().length == big.length));
         OutputsModel.Shown shown = lab.results().outputs().shownProperty().get();
-        assertTrue(shown.left().media().contains("receipt-2048.png · 1536×2048"), shown.left().media());
-        assertTrue(shown.right().media().contains("receipt-512.png · 384×512"), shown.right().media());
+        assertTrue(
+                shown.left().media().contains("receipt-2048.png · 1536×2048"),
+                shown.left().media());
+        assertTrue(
+                shown.right().media().contains("receipt-512.png · 384×512"),
+                shown.right().media());
         long first = setup.runModel().finishedProperty().get().experimentId();
         lab.rerunSelected();
         assertEquals(2, store.listExperiments().size(), "the rerun of a finished experiment is a new one");
         assertTrue(lab.history().selected().id() != first);
         assertTrue(lab.history().selected().name().endsWith("(rerun)"));
-        assertEquals(0, new BigDecimal("1.00").compareTo(store.loadExperiment(lab.history().selected().id())
-                .budgetCapUsd()));
+        assertEquals(
+                0,
+                new BigDecimal("1.00")
+                        .compareTo(store.loadExperiment(lab.history().selected().id())
+                                .budgetCapUsd()));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.model.lab.run.BudgetGuarantee;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.VerdictThresholds;
@@ -36,8 +37,13 @@ class SetupViewModelTest {
     void open() throws Exception {
         dir = Files.createTempDirectory("costbench-setup-vm");
         store = H2LabStore.open(dir.resolve("db"));
-        vm = new SetupViewModel(LabFixtures.direct(dialogs), () -> store, () -> LabFixtures.CATALOG,
-                LabFixtures.answering(new ArrayList<>()), () -> new String[] {"sys", "user {{ticket}}"}, null);
+        vm = new SetupViewModel(
+                LabFixtures.direct(dialogs),
+                () -> store,
+                () -> LabFixtures.CATALOG,
+                LabFixtures.answering(new ArrayList<>()),
+                () -> new String[] {"sys", "user {{ticket}}"},
+                null);
     }
 
     @AfterEach
@@ -47,16 +53,21 @@ class SetupViewModelTest {
 
     @Test
     void theExampleFormEstimatesEachVariantAndTheSampleSize() {
-        assertEquals(List.of("claude-haiku-4-5", "gemini-2.5-flash", "gpt-4o-mini"), vm.checkedModels().stream()
-                .sorted().toList());
+        assertEquals(
+                List.of("claude-haiku-4-5", "gemini-2.5-flash", "gpt-4o-mini"),
+                vm.checkedModels().stream().sorted().toList());
         vm.checkedModels().setAll("gpt-4o-mini");
         ExperimentSpec spec = vm.spec();
         assertEquals(2, spec.variants().size());
         assertEquals(3, spec.inputs().size());
         vm.estimate();
         String e = vm.estimateProperty().get();
-        assertTrue(e.startsWith("Estimated cost of the run: $") && e.contains("for 18 calls")
-                && e.contains("Within the $1.00 cap.") && e.contains("\nPer variant: baseline $"), e);
+        assertTrue(
+                e.startsWith("Estimated cost of the run: $")
+                        && e.contains("for 18 calls")
+                        && e.contains("Within the $1.00 cap.")
+                        && e.contains("\nPer variant: baseline $"),
+                e);
         assertFalse(vm.powerProperty().get().isEmpty());
         assertEquals("", vm.judgeEstimateProperty().get());
         assertEquals("", vm.errorProperty().get());
@@ -65,13 +76,24 @@ class SetupViewModelTest {
     @Test
     void theJudgesEstimateIsCountedApart() {
         vm.checkedModels().setAll("gpt-4o-mini");
-        vm.setQualitySource(() -> new QualitySettings(List.of(), VerdictThresholds.defaults(),
-                new JudgeSpec("gpt-4o-mini", JudgeSpec.DEFAULT_RUBRIC, 5, false, JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS,
+        vm.setQualitySource(() -> new QualitySettings(
+                List.of(),
+                VerdictThresholds.defaults(),
+                new JudgeSpec(
+                        "gpt-4o-mini",
+                        JudgeSpec.DEFAULT_RUBRIC,
+                        5,
+                        false,
+                        JudgeSpec.DEFAULT_MAX_OUTPUT_TOKENS,
                         new BigDecimal("0.50"))));
         vm.estimate();
         String j = vm.judgeEstimateProperty().get();
-        assertTrue(j.startsWith("Then the judge $") && j.contains("18 calls to gpt-4o-mini")
-                && j.contains("counted apart") && j.contains("(judge cap $0.50)"), j);
+        assertTrue(
+                j.startsWith("Then the judge $")
+                        && j.contains("18 calls to gpt-4o-mini")
+                        && j.contains("counted apart")
+                        && j.contains("(judge cap $0.50)"),
+                j);
         vm.judgeChanged();
         assertEquals("", vm.judgeEstimateProperty().get());
     }
@@ -84,10 +106,14 @@ class SetupViewModelTest {
         vm.checkedModels().setAll("gpt-4o-mini");
         vm.params().budgetProperty().set("lots");
         vm.run();
-        assertEquals("Max output tokens, temperature and budget must be numbers.", vm.errorProperty().get());
+        assertEquals(
+                "Max output tokens, temperature and budget must be numbers.",
+                vm.errorProperty().get());
         vm.params().budgetProperty().set("-1");
         vm.estimate();
-        assertEquals("Max output tokens and the budget must be positive.", vm.errorProperty().get());
+        assertEquals(
+                "Max output tokens and the budget must be positive.",
+                vm.errorProperty().get());
         vm.params().budgetProperty().set("");
         vm.variants().optUserProperty().set("");
         vm.estimate();
@@ -105,16 +131,22 @@ class SetupViewModelTest {
         BigDecimal withBig = low(); // the estimate follows the attachment
         assertTrue(withBig.compareTo(textOnly) > 0, textOnly + " → " + withBig);
         assertTrue(vm.variants().attach(vm.variants().optimizedMedia(), LabFixtures.image(dir, "receipt-512.png")));
-        Matcher per = Pattern.compile("baseline .*≈ ([0-9,]+) input tokens per call\\) · optimized .*≈ ([0-9,]+) "
-                + "input tokens").matcher(vm.estimateProperty().get());
+        Matcher per = Pattern.compile(
+                        "baseline .*≈ ([0-9,]+) input tokens per call\\) · optimized .*≈ ([0-9,]+) " + "input tokens")
+                .matcher(vm.estimateProperty().get());
         assertTrue(per.find(), vm.estimateProperty().get());
-        assertTrue(Long.parseLong(per.group(1).replace(",", "")) > 3 * Long.parseLong(per.group(2).replace(",", "")));
+        assertTrue(Long.parseLong(per.group(1).replace(",", ""))
+                > 3 * Long.parseLong(per.group(2).replace(",", "")));
         Path txt = Files.writeString(dir.resolve("notes.txt"), "hello");
         assertFalse(vm.variants().attach(vm.variants().optimizedMedia(), txt));
-        assertTrue(vm.errorProperty().get().contains("not a JPEG, PNG, WebP or GIF"), vm.errorProperty().get());
+        assertTrue(
+                vm.errorProperty().get().contains("not a JPEG, PNG, WebP or GIF"),
+                vm.errorProperty().get());
         assertEquals(1, vm.variants().optimizedMedia().size());
         assertFalse(vm.variants().attach(vm.variants().optimizedMedia(), dir.resolve("missing.png")));
-        assertTrue(vm.errorProperty().get().startsWith("Cannot read "), vm.errorProperty().get());
+        assertTrue(
+                vm.errorProperty().get().startsWith("Cannot read "),
+                vm.errorProperty().get());
     }
 
     @Test
@@ -129,23 +161,31 @@ class SetupViewModelTest {
     void theMediaViewsOriginalAndProcessedImageBecomeBaselineAndOptimized() throws Exception {
         vm.variants().fromMediaView();
         assertEquals("The Media view is not available here.", vm.errorProperty().get());
-        SetupViewModel noImage = new SetupViewModel(LabFixtures.direct(dialogs), () -> store,
-                () -> LabFixtures.CATALOG, null, null, () -> {
+        SetupViewModel noImage = new SetupViewModel(
+                LabFixtures.direct(dialogs), () -> store, () -> LabFixtures.CATALOG, null, null, () -> {
                     throw new IllegalStateException("Open an image in the Media view first");
                 });
         noImage.variants().fromMediaView();
-        assertEquals("Open an image in the Media view first", noImage.errorProperty().get());
-        ExperimentSpec.MediaSpec original = ExperimentSpec.MediaSpec.of("photo.png",
-                Files.readAllBytes(LabFixtures.image(dir, "receipt-2048.png")));
-        ExperimentSpec.MediaSpec processed = ExperimentSpec.MediaSpec.of("photo-optimized.png",
-                Files.readAllBytes(LabFixtures.image(dir, "receipt-512.png")));
-        SetupViewModel withImage = new SetupViewModel(LabFixtures.direct(dialogs), () -> store,
-                () -> LabFixtures.CATALOG, null, null, () -> List.of(original, processed));
+        assertEquals(
+                "Open an image in the Media view first", noImage.errorProperty().get());
+        ExperimentSpec.MediaSpec original = ExperimentSpec.MediaSpec.of(
+                "photo.png", Files.readAllBytes(LabFixtures.image(dir, "receipt-2048.png")));
+        ExperimentSpec.MediaSpec processed = ExperimentSpec.MediaSpec.of(
+                "photo-optimized.png", Files.readAllBytes(LabFixtures.image(dir, "receipt-512.png")));
+        SetupViewModel withImage = new SetupViewModel(
+                LabFixtures.direct(dialogs),
+                () -> store,
+                () -> LabFixtures.CATALOG,
+                null,
+                null,
+                () -> List.of(original, processed));
         withImage.variants().optUserProperty().set("");
         withImage.variants().fromMediaView();
         assertEquals(List.of(original), withImage.variants().baselineMedia());
         assertEquals(List.of(processed), withImage.variants().optimizedMedia());
-        assertEquals(withImage.variants().baseUserProperty().get(), withImage.variants().optUserProperty().get());
+        assertEquals(
+                withImage.variants().baseUserProperty().get(),
+                withImage.variants().optUserProperty().get());
         assertEquals(List.of(processed), withImage.spec().variants().get(1).media());
     }
 
@@ -154,16 +194,19 @@ class SetupViewModelTest {
         vm.variants().fromPromptView(false);
         assertEquals("sys", vm.variants().optSystemProperty().get());
         assertEquals("user {{ticket}}", vm.variants().optUserProperty().get());
-        vm.prefill("Tuned prompt: 1 cut(s)", new QualityCheckTarget.Variant("long", "Where is {{id}}?"),
+        vm.prefill(
+                "Tuned prompt: 1 cut(s)",
+                new QualityCheckTarget.Variant("long", "Where is {{id}}?"),
                 new QualityCheckTarget.Variant("short", "Where is {{id}}?"));
         ExperimentSpec spec = vm.spec();
         assertEquals("Tuned prompt: 1 cut(s)", spec.name());
         assertEquals("long", vm.variants().baseSystemProperty().get());
         assertEquals("short", vm.variants().optSystemProperty().get());
-        SetupViewModel alone = new SetupViewModel(LabFixtures.direct(dialogs), () -> store,
-                () -> LabFixtures.CATALOG, null, null, null);
+        SetupViewModel alone = new SetupViewModel(
+                LabFixtures.direct(dialogs), () -> store, () -> LabFixtures.CATALOG, null, null, null);
         alone.variants().fromPromptView(true);
-        assertEquals("The Prompt view is not available here.", alone.errorProperty().get());
+        assertEquals(
+                "The Prompt view is not available here.", alone.errorProperty().get());
     }
 
     @Test
@@ -177,17 +220,23 @@ class SetupViewModelTest {
         assertEquals(2, vm.spec().inputs().size());
         dialogs.answer(dir.resolve("gone.csv"));
         vm.loadInputs();
-        assertTrue(vm.errorProperty().get().startsWith("Cannot read "), vm.errorProperty().get());
+        assertTrue(
+                vm.errorProperty().get().startsWith("Cannot read "),
+                vm.errorProperty().get());
     }
 
     @Test
     void theBudgetFieldSaysWhatTheCapGuarantees() {
-        assertTrue(vm.params().budgetTooltip().endsWith(dev.costbench.model.lab.run.BudgetGuarantee.TEXT), "the budget field says what the cap guarantees: " + vm.params().budgetTooltip());
+        assertTrue(
+                vm.params().budgetTooltip().endsWith(BudgetGuarantee.TEXT),
+                "the budget field says what the cap guarantees: " + vm.params().budgetTooltip());
     }
 
     private BigDecimal low() {
         Matcher m = LOW.matcher(vm.estimateProperty().get());
-        assertTrue(m.find(), vm.estimateProperty().get() + " / " + vm.errorProperty().get());
+        assertTrue(
+                m.find(),
+                vm.estimateProperty().get() + " / " + vm.errorProperty().get());
         return new BigDecimal(m.group(1));
     }
 }

@@ -16,6 +16,7 @@ import dev.costbench.ui.common.UiContext;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,8 +75,12 @@ class AvMediaViewModelTest {
         assertEquals(8 * 258, row("gemini-2.5-flash").originalTokens());
         assertEquals(8 * 258, row("gemini-2.5-flash").optimizedTokens()); // uniform 1 fps by default
         assertEquals(0, row("gemini-2.5-flash").savingPercent(), 0.01);
-        assertTrue(av.infoProperty().get().startsWith("clip.mp4 · 8.0 s · "), av.infoProperty().get());
-        assertTrue(av.infoProperty().get().contains(" · 80 frames, 1 scene cut(s)"), av.infoProperty().get());
+        assertTrue(
+                av.infoProperty().get().startsWith("clip.mp4 · 8.0 s · "),
+                av.infoProperty().get());
+        assertTrue(
+                av.infoProperty().get().contains(" · 80 frames, 1 scene cut(s)"),
+                av.infoProperty().get());
         assertEquals(8, av.thumbnails().items().size());
 
         av.settings().strategyProperty().set(AvSettings.STRATEGIES.indexOf("Scene change"));
@@ -83,9 +88,12 @@ class AvMediaViewModelTest {
         assertEquals(2 * 255, row("gpt-4o").optimizedTokens());
         assertEquals(75, row("gemini-2.5-flash").savingPercent(), 0.5);
         assertEquals(2, av.thumbnails().items().size());
-        assertTrue(vm.summaryProperty().get().startsWith("baseline 1 fps (8 frames, Gemini's default) → "),
+        assertTrue(
+                vm.summaryProperty().get().startsWith("baseline 1 fps (8 frames, Gemini's default) → "),
                 vm.summaryProperty().get());
-        assertTrue(vm.summaryProperty().get().endsWith(" per 1,000 files"), vm.summaryProperty().get());
+        assertTrue(
+                vm.summaryProperty().get().endsWith(" per 1,000 files"),
+                vm.summaryProperty().get());
 
         // frames sent smaller: 320×240 → 360p keeps the source (already smaller); the figures do not change
         av.settings().frameSizeProperty().set(AvSettings.FRAME_SIZES.indexOf("360p"));
@@ -103,14 +111,19 @@ class AvMediaViewModelTest {
         Path frames = dir.resolve("frames");
         dialogs.answer(frames);
         av.exportFrames();
-        assertEquals("Export the chosen frames to a folder", dialogs.last("chooseFolder").headline());
+        assertEquals(
+                "Export the chosen frames to a folder",
+                dialogs.last("chooseFolder").headline());
         try (Stream<Path> l = Files.list(frames)) {
             assertEquals(2, l.count());
         }
-        assertTrue(av.infoProperty().get().endsWith(" · exported 2 frames to " + frames), av.infoProperty().get());
+        assertTrue(
+                av.infoProperty().get().endsWith(" · exported 2 frames to " + frames),
+                av.infoProperty().get());
         assertTrue(dialogs.all("error").isEmpty(), dialogs.shown().toString());
-        assertEquals(MediaViewModel.NO_IMAGE, assertThrows(IllegalStateException.class, vm::experimentMedia)
-                .getMessage());
+        assertEquals(
+                MediaViewModel.NO_IMAGE,
+                assertThrows(IllegalStateException.class, vm::experimentMedia).getMessage());
     }
 
     @Test
@@ -126,7 +139,9 @@ class AvMediaViewModelTest {
         assertEquals(-1, row("whisper-1").optimizedTokens());
         assertTrue(row("gpt-4o-transcribe").unconfirmed(), "token-billed transcription stays UNCONFIRMED");
         assertEquals(1, av.audioProperty().get().silences().size());
-        assertTrue(vm.summaryProperty().get().startsWith("16 kHz mono, silences cut: 4."), vm.summaryProperty().get());
+        assertTrue(
+                vm.summaryProperty().get().startsWith("16 kHz mono, silences cut: 4."),
+                vm.summaryProperty().get());
 
         Path out = dir.resolve("talk-16k-trimmed.wav");
         dialogs.answer(out);
@@ -135,9 +150,13 @@ class AvMediaViewModelTest {
         assertEquals(44 + 2 * 16_000 * 4, Files.size(out), 2 * 1600);
 
         av.exportAudioTo(dir.resolve("no such folder").resolve("x.wav"));
-        assertEquals("Could not export the audio to x.wav", dialogs.last("error").headline());
-        assertTrue(dialogs.last("error").detail().endsWith("Choose another place (one you can write to, with room) "
-                + "and export again."), dialogs.last("error").detail());
+        assertEquals(
+                "Could not export the audio to x.wav", dialogs.last("error").headline());
+        assertTrue(
+                dialogs.last("error")
+                        .detail()
+                        .endsWith("Choose another place (one you can write to, with room) " + "and export again."),
+                dialogs.last("error").detail());
         assertFalse(av.busyProperty().get());
         dialogs.shown().clear();
 
@@ -160,7 +179,9 @@ class AvMediaViewModelTest {
         a.cancel();
         held.runPending();
         assertFalse(a.busyProperty().get());
-        assertTrue(a.infoProperty().get().endsWith(" · analysis cancelled"), a.infoProperty().get());
+        assertTrue(
+                a.infoProperty().get().endsWith(" · analysis cancelled"),
+                a.infoProperty().get());
         assertTrue(a.rows().isEmpty());
         assertTrue(dialogs.shown().isEmpty(), dialogs.shown().toString());
         a.close();
@@ -170,7 +191,7 @@ class AvMediaViewModelTest {
     void aFileThatVanishesBeforeItsAnalysisSaysSoAndKeepsTheFiguresShown() throws Exception {
         Path copy = Files.copy(talk, dir.resolve("copy.wav"));
         vm.load(copy);
-        var before = java.util.List.copyOf(vm.rows());
+        var before = List.copyOf(vm.rows());
         Files.delete(copy);
         av.settings().silenceDbProperty().set(-30);
         RecordingDialogService.Shown e = dialogs.last("error");
@@ -186,8 +207,12 @@ class AvMediaViewModelTest {
         av.play(true);
         boolean played = av.infoProperty().get().endsWith(" · playing trimmed");
         RecordingDialogService.Shown e = dialogs.last("error");
-        assertTrue(played || e != null && e.headline().equals("Cannot play audio")
-                && e.detail().endsWith("Export the WAV and play it in another program."), dialogs.shown().toString());
+        assertTrue(
+                played
+                        || e != null
+                                && e.headline().equals("Cannot play audio")
+                                && e.detail().endsWith("Export the WAV and play it in another program."),
+                dialogs.shown().toString());
         av.stopPlayback();
     }
 

@@ -63,13 +63,18 @@ class ImageMediaViewModelTest {
         assertEquals(765, row("gpt-4o").originalTokens()); // 2048×1536 → 1024×768 → 4 tiles
         assertEquals(765, row("gpt-4o").optimizedTokens()); // OCR preset: 1024×768, same tiles
         assertEquals(516, row("gemini-2.5-flash").optimizedTokens()); // 2 tiles of 768 px
-        assertTrue(img.originalInfoProperty().get().startsWith("photo.png · PNG · 2048 × 1536 · "),
+        assertTrue(
+                img.originalInfoProperty().get().startsWith("photo.png · PNG · 2048 × 1536 · "),
                 img.originalInfoProperty().get());
-        assertTrue(img.optimizedInfoProperty().get().startsWith("JPEG · 1024 × 768 · "),
+        assertTrue(
+                img.optimizedInfoProperty().get().startsWith("JPEG · 1024 × 768 · "),
                 img.optimizedInfoProperty().get());
-        assertTrue(vm.summaryProperty().get().contains("models take images · cheapest optimized: "),
+        assertTrue(
+                vm.summaryProperty().get().contains("models take images · cheapest optimized: "),
                 vm.summaryProperty().get());
-        assertTrue(vm.summaryProperty().get().endsWith(" per 1,000 images"), vm.summaryProperty().get());
+        assertTrue(
+                vm.summaryProperty().get().endsWith(" per 1,000 images"),
+                vm.summaryProperty().get());
 
         byte[] before = img.optimizedBytesProperty().get();
         img.settings().qualityProperty().set(20);
@@ -89,8 +94,13 @@ class ImageMediaViewModelTest {
         List<MediaCostRow> rows = vm.rows();
         for (int i = 1; i < rows.size(); i++) {
             if (rows.get(i).optimizedUsd() != null) {
-                assertTrue(rows.get(i - 1).optimizedUsd() != null
-                        && rows.get(i - 1).optimizedUsd().compareTo(rows.get(i).optimizedUsd()) <= 0, "sorted");
+                assertTrue(
+                        rows.get(i - 1).optimizedUsd() != null
+                                && rows.get(i - 1)
+                                                .optimizedUsd()
+                                                .compareTo(rows.get(i).optimizedUsd())
+                                        <= 0,
+                        "sorted");
             }
         }
         vm.choices().detailProperty().set(ImageDetail.LOW);
@@ -104,9 +114,12 @@ class ImageMediaViewModelTest {
         img.settings().presetProperty().set(ImageSettings.CUSTOM);
         assertTrue(img.settings().customEdgeEnabled().get());
         img.settings().customEdgeProperty().set("300");
-        assertTrue(img.optimizedInfoProperty().get().startsWith("JPEG · 300 × 225"), img.optimizedInfoProperty().get());
+        assertTrue(
+                img.optimizedInfoProperty().get().startsWith("JPEG · 300 × 225"),
+                img.optimizedInfoProperty().get());
         img.settings().customEdgeProperty().set("three hundred"); // unreadable: the original size
-        assertTrue(img.optimizedInfoProperty().get().startsWith("JPEG · 2048 × 1536"),
+        assertTrue(
+                img.optimizedInfoProperty().get().startsWith("JPEG · 2048 × 1536"),
                 img.optimizedInfoProperty().get());
         img.settings().presetProperty().set(0);
         img.settings().formatProperty().set("PNG");
@@ -181,7 +194,9 @@ class ImageMediaViewModelTest {
         dialogs.answer(dir.resolve("no such folder").resolve("x.jpg"));
         img.exportOptimized();
         assertEquals("Could not save x.jpg", dialogs.last("error").headline());
-        assertTrue(dialogs.last("error").detail().contains("Choose another folder"), dialogs.last("error").detail());
+        assertTrue(
+                dialogs.last("error").detail().contains("Choose another folder"),
+                dialogs.last("error").detail());
 
         img.exportOptimized(); // cancelled: nothing happens
         assertEquals(1, dialogs.all("error").size());
@@ -194,8 +209,13 @@ class ImageMediaViewModelTest {
         vm.load(photo);
         img.settings().formatProperty().set("PNG");
         List<ExperimentSpec.MediaSpec> media = vm.experimentMedia();
-        assertEquals(List.of(ExperimentSpec.MediaSpec.of("photo.png", Files.readAllBytes(photo)),
-                ExperimentSpec.MediaSpec.of("photo-optimized.png", img.optimizedBytesProperty().get())), media);
+        assertEquals(
+                List.of(
+                        ExperimentSpec.MediaSpec.of("photo.png", Files.readAllBytes(photo)),
+                        ExperimentSpec.MediaSpec.of(
+                                "photo-optimized.png",
+                                img.optimizedBytesProperty().get())),
+                media);
         Files.delete(photo);
         IllegalStateException gone = assertThrows(IllegalStateException.class, vm::experimentMedia);
         assertTrue(gone.getMessage().startsWith("Cannot read "), gone.getMessage());
@@ -208,8 +228,9 @@ class ImageMediaViewModelTest {
         MediaViewModel m = new MediaViewModel(new UiContext(held, dialogs), () -> CATALOG);
         m.load(photo);
         assertTrue(m.busyProperty().get());
-        assertEquals(MediaViewModel.NO_IMAGE, assertThrows(IllegalStateException.class, m::experimentMedia)
-                .getMessage());
+        assertEquals(
+                MediaViewModel.NO_IMAGE,
+                assertThrows(IllegalStateException.class, m::experimentMedia).getMessage());
         held.runPending();
         assertFalse(m.busyProperty().get());
         byte[] at85 = m.image().optimizedBytesProperty().get();

@@ -23,8 +23,7 @@ import javax.imageio.ImageIO;
 /** Media files for the Media view's tests: a busy photo-like PNG, a damaged and a huge one, a clip and a talk. */
 final class MediaFiles {
 
-    private MediaFiles() {
-    }
+    private MediaFiles() {}
 
     /** A 2048 × 1536 PNG of random rectangles (compresses like a photo, not like a flat colour). */
     static Path photo(Path dir) throws IOException {
@@ -79,18 +78,44 @@ final class MediaFiles {
     /** 8 s of video at 10 fps, no audio: 4 s of one test pattern, then 4 s of another (one scene cut). */
     static Path clip(Path dir) throws Exception {
         Path mp4 = dir.resolve("clip.mp4");
-        ffmpeg("-f", "lavfi", "-i", "testsrc=size=320x240:rate=10:duration=4", "-f", "lavfi", "-i",
-                "smptebars=size=320x240:rate=10:duration=4", "-filter_complex",
-                "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]", "-map", "[v]", "-c:v", "libopenh264", mp4.toString());
+        ffmpeg(
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc=size=320x240:rate=10:duration=4",
+                "-f",
+                "lavfi",
+                "-i",
+                "smptebars=size=320x240:rate=10:duration=4",
+                "-filter_complex",
+                "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]",
+                "-map",
+                "[v]",
+                "-c:v",
+                "libopenh264",
+                mp4.toString());
         return mp4;
     }
 
     /** 5 s of 44.1 kHz mono audio: 2 s of tone, 1 s of silence, 2 s of tone. */
     static Path talk(Path dir) throws Exception {
         Path wav = dir.resolve("talk.wav");
-        ffmpeg("-f", "lavfi", "-i", "sine=frequency=300:sample_rate=44100:duration=2", "-f", "lavfi", "-i",
-                "anullsrc=r=44100:cl=mono:d=1", "-f", "lavfi", "-i", "sine=frequency=500:sample_rate=44100:duration=2",
-                "-filter_complex", "[0:a][1:a][2:a]concat=n=3:v=0:a=1", wav.toString());
+        ffmpeg(
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=300:sample_rate=44100:duration=2",
+                "-f",
+                "lavfi",
+                "-i",
+                "anullsrc=r=44100:cl=mono:d=1",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=500:sample_rate=44100:duration=2",
+                "-filter_complex",
+                "[0:a][1:a][2:a]concat=n=3:v=0:a=1",
+                wav.toString());
         return wav;
     }
 

@@ -58,22 +58,27 @@ class MediaViewModelTest {
         vm.load(f);
         RecordingDialogService.Shown e = onlyError();
         assertEquals("Cannot open notes.jpg", e.headline());
-        assertTrue(e.detail().startsWith("notes.jpg is not an image, audio or video file CostBench can read"),
-                e.detail());
+        assertTrue(
+                e.detail().startsWith("notes.jpg is not an image, audio or video file CostBench can read"), e.detail());
         assertTrue(e.detail().endsWith("Convert it to one of those and open it again."), e.detail());
         assertEquals(0, vm.rows().size());
         assertFalse(vm.busyProperty().get());
-        assertEquals(ImageMediaViewModel.PROMPT, vm.image().originalInfoProperty().get());
+        assertEquals(
+                ImageMediaViewModel.PROMPT, vm.image().originalInfoProperty().get());
     }
 
     @Test
     void emptyAndMissingFilesSaySo() throws Exception {
         vm.load(Files.createFile(dir.resolve("empty.png")));
         assertEquals("Cannot open empty.png", onlyError().headline());
-        assertTrue(onlyError().detail().contains("empty.png is empty (0 bytes)"), onlyError().detail());
+        assertTrue(
+                onlyError().detail().contains("empty.png is empty (0 bytes)"),
+                onlyError().detail());
         vm.load(dir.resolve("gone.png"));
         assertEquals("Cannot open gone.png", dialogs.last("error").headline());
-        assertTrue(dialogs.last("error").detail().contains("gone.png: no such file; check the file"), dialogs.last("error").detail());
+        assertTrue(
+                dialogs.last("error").detail().contains("gone.png: no such file; check the file"),
+                dialogs.last("error").detail());
         assertFalse(vm.busyProperty().get());
     }
 
@@ -106,7 +111,8 @@ class MediaViewModelTest {
         assertFalse(vm.image().croppableProperty().get());
         assertTrue(vm.image().optimizedInfoProperty().get().startsWith("JPEG · 1024 × 768"));
         IllegalStateException e = assertThrows(IllegalStateException.class, vm::experimentMedia);
-        assertTrue(e.getMessage().startsWith("The Media view has no optimized version of truncated.png yet"),
+        assertTrue(
+                e.getMessage().startsWith("The Media view has no optimized version of truncated.png yet"),
                 e.getMessage());
     }
 
@@ -117,7 +123,8 @@ class MediaViewModelTest {
         assertEquals("Tokens from the header only", w.headline());
         assertTrue(w.detail().contains("CostBench decodes up to 100 megapixels"), w.detail());
         assertTrue(vm.image().originalInfoProperty().get().startsWith("huge.png · PNG · 20000 × 20000"));
-        assertTrue(vm.image().optimizedInfoProperty().get().startsWith("JPEG · 1024 × 1024"),
+        assertTrue(
+                vm.image().optimizedInfoProperty().get().startsWith("JPEG · 1024 × 1024"),
                 vm.image().optimizedInfoProperty().get());
         assertFalse(vm.rows().isEmpty());
     }
@@ -130,7 +137,8 @@ class MediaViewModelTest {
         dialogs.answer(MediaFiles.photo(dir));
         vm.chooseFile();
         assertFalse(vm.rows().isEmpty());
-        assertEquals(List.of("openFile", "openFile"), dialogs.shown().stream().map(RecordingDialogService.Shown::kind)
-                .toList());
+        assertEquals(
+                List.of("openFile", "openFile"),
+                dialogs.shown().stream().map(RecordingDialogService.Shown::kind).toList());
     }
 }

@@ -110,22 +110,28 @@ class MediaViewTest {
         // zoom together: scrolling over the optimized image zooms both, to the same part of the picture
         robot.moveTo(opt).moveBy(0, -80).scroll(5, VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(vm.image().zoom().zoom() > 1.2, "zoomed: " + vm.image().zoom().zoom());
+        assertTrue(
+                vm.image().zoom().zoom() > 1.2, "zoomed: " + vm.image().zoom().zoom());
         List<ImageView> views = zoomed(robot);
         assertEquals(2, views.size(), "both images zoomed");
         Rectangle2D a = views.get(0).getViewport();
         Rectangle2D b = views.get(1).getViewport();
         assertEquals(a.getMinX() / a.getWidth(), b.getMinX() / b.getWidth(), 0.01, "same region");
-        robot.moveTo(robot.lookup("#original-info").queryAs(Label.class)).moveBy(0, -80).doubleClickOn(
-                MouseButton.PRIMARY);
+        robot.moveTo(robot.lookup("#original-info").queryAs(Label.class))
+                .moveBy(0, -80)
+                .doubleClickOn(MouseButton.PRIMARY);
         assertEquals(1, vm.image().zoom().zoom(), "double-click fits again");
         assertTrue(zoomed(robot).isEmpty());
 
         // crop: drag across the original
         Node original = robot.lookup("#original-info").query();
-        robot.moveTo(original).moveBy(-60, -200).press(MouseButton.PRIMARY).moveBy(120, 90)
+        robot.moveTo(original)
+                .moveBy(-60, -200)
+                .press(MouseButton.PRIMARY)
+                .moveBy(120, 90)
                 .release(MouseButton.PRIMARY);
-        await(() -> vm.image().cropProperty().get() != null && !vm.busyProperty().get());
+        await(() ->
+                vm.image().cropProperty().get() != null && !vm.busyProperty().get());
         assertNotNull(vm.image().cropProperty().get());
         assertTrue(opt.getText().contains("cropped to "), opt.getText());
         robot.clickOn("Reset crop");
@@ -142,12 +148,13 @@ class MediaViewTest {
         assertFalse(shown(robot, "#trim-silence"));
         robot.clickOn("#strategy").clickOn("Scene change");
         await(() -> tokens("gemini-2.5-flash", 2 * 258));
-        await(() -> robot.lookup("#frame-strip").queryAs(HBox.class).getChildren().size() == 2);
+        await(() ->
+                robot.lookup("#frame-strip").queryAs(HBox.class).getChildren().size() == 2);
 
         Path talk = MediaFiles.talk(dir);
         robot.interact(() -> vm.load(talk));
-        await(() -> tokens("gemini-2.5-flash", 128) || tokens("gemini-2.5-flash", 127)
-                || tokens("gemini-2.5-flash", 129));
+        await(() ->
+                tokens("gemini-2.5-flash", 128) || tokens("gemini-2.5-flash", 127) || tokens("gemini-2.5-flash", 129));
         assertTrue(shown(robot, "#trim-silence"));
         assertFalse(shown(robot, "#strategy"));
         robot.clickOn("#trim-silence");

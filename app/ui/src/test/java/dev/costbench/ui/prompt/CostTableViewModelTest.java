@@ -23,15 +23,20 @@ import org.junit.jupiter.api.Test;
 class CostTableViewModelTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
-    private final PromptFeature f = new PromptFeature(new UiContext(new DirectTaskExecutor(),
-            new RecordingDialogService()), CATALOG, null, (n, b, o) -> { }, t -> { });
+    private final PromptFeature f = new PromptFeature(
+            new UiContext(new DirectTaskExecutor(), new RecordingDialogService()),
+            CATALOG,
+            null,
+            (n, b, o) -> {},
+            t -> {});
     private final CostTableViewModel vm = f.table();
 
     private static CostRow cheapestOf(List<CostRow> rows) {
         CostRow c = null;
         for (CostRow r : rows) {
-            if (r.complete() && r.perRequest().signum() > 0 && (c == null || r.perRequest().compareTo(
-                    c.perRequest()) < 0)) {
+            if (r.complete()
+                    && r.perRequest().signum() > 0
+                    && (c == null || r.perRequest().compareTo(c.perRequest()) < 0)) {
                 c = r;
             }
         }
@@ -45,8 +50,10 @@ class CostTableViewModelTest {
         CostRow cheapest = vm.cheapestProperty().get();
         assertNotNull(cheapest);
         assertEquals(cheapestOf(f.prompt().rows()), cheapest);
-        assertEquals(CATALOG.size() + " of " + CATALOG.size() + " models · cheapest: " + cheapest.model().name()
-                + " " + Money.format(cheapest.perRequest()), vm.summaryProperty().get());
+        assertEquals(
+                CATALOG.size() + " of " + CATALOG.size() + " models · cheapest: "
+                        + cheapest.model().name() + " " + Money.format(cheapest.perRequest()),
+                vm.summaryProperty().get());
         TreeSet<String> providers = new TreeSet<>();
         CATALOG.models().forEach(m -> providers.add(m.provider()));
         assertEquals(List.copyOf(providers), vm.providers(), "the provider filter offers every provider, sorted");
@@ -60,7 +67,9 @@ class CostTableViewModelTest {
         assertTrue(vm.shown().size() > 1);
         assertEquals("anthropic", vm.cheapestProperty().get().model().provider(), "the cheapest of the rows shown");
         vm.searchProperty().set("  HAIKU-4-5 ");
-        assertEquals(List.of("claude-haiku-4-5"), vm.shown().stream().map(r -> r.model().id()).toList(),
+        assertEquals(
+                List.of("claude-haiku-4-5"),
+                vm.shown().stream().map(r -> r.model().id()).toList(),
                 "search is trimmed, ignores case and matches the id");
         vm.searchProperty().set("Claude Haiku");
         assertTrue(vm.shown().stream().allMatch(r -> r.model().name().startsWith("Claude Haiku")), "or the name");

@@ -25,8 +25,8 @@ class DiffViewModelTest {
             + "It is important that you are polite. It is important that you are polite.";
 
     private static PromptFeature feature(TaskExecutor tasks) {
-        PromptFeature f = new PromptFeature(new UiContext(tasks, new RecordingDialogService()), CATALOG, null,
-                (n, b, o) -> { }, t -> { });
+        PromptFeature f = new PromptFeature(
+                new UiContext(tasks, new RecordingDialogService()), CATALOG, null, (n, b, o) -> {}, t -> {});
         f.prompt().systemTextProperty().set(WORDY);
         f.prompt().userTextProperty().set("Where is my order?");
         f.prompt().selectedModelProperty().set(CATALOG.find("gpt-4o-mini").orElseThrow());
@@ -36,9 +36,13 @@ class DiffViewModelTest {
 
     private static void applyFirstSystemCut(PromptFeature f) {
         List<RequestTuner.TextPart> ps = PromptSnapshot.of(f.prompt()).parts();
-        f.tune().apply(f.tune().items().stream().filter(i -> i.part() >= 0
-                && ps.get(i.part()).key().equals("system") && !i.suggestion().edits().isEmpty()).findFirst()
-                .orElseThrow());
+        f.tune()
+                .apply(f.tune().items().stream()
+                        .filter(i -> i.part() >= 0
+                                && ps.get(i.part()).key().equals("system")
+                                && !i.suggestion().edits().isEmpty())
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
@@ -47,13 +51,15 @@ class DiffViewModelTest {
         DiffViewModel vm = f.diff();
         vm.refresh();
         assertTrue(vm.summaryProperty().get().startsWith("No cut applied yet: the prompt is unchanged."));
-        assertEquals(List.of("o200k_base (exact)", "cl100k_base (exact)", "Claude (estimate)", "Gemini (estimate)"),
+        assertEquals(
+                List.of("o200k_base (exact)", "cl100k_base (exact)", "Claude (estimate)", "Gemini (estimate)"),
                 vm.tokens().stream().map(DiffViewModel.TokenLine::name).toList());
         assertTrue(vm.tokens().stream().allMatch(t -> t.delta() == 0 && t.before() > 0));
         assertTrue(vm.tokens().get(2).approx() && !vm.tokens().get(0).approx(), "estimates are marked");
         assertEquals(Tier.values().length, vm.tiers().size(), "one model per tier");
-        assertTrue(vm.tiers().stream().anyMatch(t -> t.model().equals("gpt-4o-mini (selected)")), vm.tiers()
-                .toString());
+        assertTrue(
+                vm.tiers().stream().anyMatch(t -> t.model().equals("gpt-4o-mini (selected)")),
+                vm.tiers().toString());
         assertTrue(vm.segments().stream().allMatch(s -> s.op() == WordDiff.Op.EQUAL));
         assertEquals(0, vm.hiddenSegmentsProperty().get());
     }
@@ -66,15 +72,18 @@ class DiffViewModelTest {
         vm.refresh();
         String before = f.tune().baseline().render();
         String after = PromptSnapshot.of(f.prompt()).render();
-        assertEquals(String.format("%,d → %,d characters.", before.length(), after.length()),
+        assertEquals(
+                String.format("%,d → %,d characters.", before.length(), after.length()),
                 vm.summaryProperty().get());
         assertTrue(vm.tokens().get(0).delta() < 0, vm.tokens().toString());
-        DiffViewModel.TierLine selected = vm.tiers().stream().filter(t -> t.model().endsWith("(selected)"))
-                .findFirst().orElseThrow();
+        DiffViewModel.TierLine selected = vm.tiers().stream()
+                .filter(t -> t.model().endsWith("(selected)"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(selected.deltaTokens() < 0);
         assertTrue(selected.perRequest().contains(" → "), selected.perRequest());
-        assertTrue(selected.perMonth().startsWith("−$") && selected.perMonth().endsWith(" a month"),
-                selected.perMonth());
+        assertTrue(
+                selected.perMonth().startsWith("−$") && selected.perMonth().endsWith(" a month"), selected.perMonth());
         assertTrue(vm.segments().stream().anyMatch(s -> s.op() == WordDiff.Op.DELETE));
         StringBuilder left = new StringBuilder();
         vm.segments().forEach(s -> left.append(s.left()));
@@ -121,15 +130,16 @@ class DiffViewModelTest {
                     }
 
                     @Override
-                    public void close() {
-                    }
+                    public void close() {}
                 };
             }
         };
         PromptFeature f = feature(failing);
         f.diff().refresh();
-        assertEquals("The before/after comparison failed: the tokenizer's vocabulary could not be read. Click "
-                + "Analyse to try again.", f.diff().summaryProperty().get());
+        assertEquals(
+                "The before/after comparison failed: the tokenizer's vocabulary could not be read. Click "
+                        + "Analyse to try again.",
+                f.diff().summaryProperty().get());
         assertTrue(f.diff().tokens().isEmpty() && f.diff().segments().isEmpty());
         assertTrue(direct.unhandled().isEmpty());
     }

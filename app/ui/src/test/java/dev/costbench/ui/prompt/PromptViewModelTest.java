@@ -18,6 +18,7 @@ import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,10 @@ class PromptViewModelTest {
     private final PromptViewModel vm = new PromptViewModel(new UiContext(tasks, dialogs), CATALOG);
 
     private CostRow row(String id) {
-        return vm.rows().stream().filter(r -> r.model().id().equals(id)).findFirst().orElseThrow();
+        return vm.rows().stream()
+                .filter(r -> r.model().id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -47,7 +51,9 @@ class PromptViewModelTest {
         assertEquals(6 + 3 + 3, row("gpt-5").input().tokens());
         assertTrue(row("gemini-2.5-pro").input().tokens() > 0);
         assertFalse(row("claude-sonnet-4-5").input().exact(), "Claude counts are estimates");
-        assertTrue(vm.statusProperty().get().contains("6 tokens (o200k_base)"), vm.statusProperty().get());
+        assertTrue(
+                vm.statusProperty().get().contains("6 tokens (o200k_base)"),
+                vm.statusProperty().get());
         assertEquals(6, vm.promptTokensProperty().get());
         assertTrue(tasks.unhandled().isEmpty());
     }
@@ -95,7 +101,9 @@ class PromptViewModelTest {
         slow.userTextProperty().set("one two three");
         assertTrue(slow.rows().isEmpty(), "nothing counted while the jobs wait");
         held.runPending();
-        assertEquals(Tokenizers.count(Encoding.O200K_BASE, "one two three"), slow.promptTokensProperty().get());
+        assertEquals(
+                Tokenizers.count(Encoding.O200K_BASE, "one two three"),
+                slow.promptTokensProperty().get());
     }
 
     @Test
@@ -150,10 +158,12 @@ class PromptViewModelTest {
         assertEquals("From the Prompt view · " + claude.name(), t.name());
         assertEquals(PromptRequestTypes.idFor(t.name()), t.id());
         assertEquals(row("claude-sonnet-4-5").input().tokens(), t.text().input(), "the table's input for Claude");
-        assertEquals(TextStats.of("You are a concise support assistant.").cl100k(), t.text().system(),
+        assertEquals(
+                TextStats.of("You are a concise support assistant.").cl100k(),
+                t.text().system(),
                 "Claude's estimate (cl100k), not o200k");
         assertEquals(300, t.text().output());
-        assertEquals(0, t.volume().amount().compareTo(java.math.BigDecimal.valueOf(40_000)));
+        assertEquals(0, t.volume().amount().compareTo(BigDecimal.valueOf(40_000)));
         vm.useInScenario(added::add);
         assertEquals(added.get(0).id(), added.get(1).id(), "the same prompt gives the same id: the receiver dedups");
     }
@@ -168,10 +178,13 @@ class PromptViewModelTest {
         List<RequestType> added = new ArrayList<>();
         slow.useInScenario(added::add);
         assertTrue(added.isEmpty());
-        assertEquals("The prompt is still being counted", dialogs.last("warning").headline());
+        assertEquals(
+                "The prompt is still being counted", dialogs.last("warning").headline());
         held.runPending();
         slow.useInScenario(added::add);
-        assertEquals(Tokenizers.count(Encoding.O200K_BASE, "Hello there") + 6, added.get(0).text().input());
+        assertEquals(
+                Tokenizers.count(Encoding.O200K_BASE, "Hello there") + 6,
+                added.get(0).text().input());
     }
 
     @Test

@@ -56,8 +56,16 @@ class RunViewModelTest {
             }
             onDelta.accept("Hello");
             onDelta.accept(" there");
-            return new ChatResult("Hello there", new CanonicalUsage(1000, 1024, 0, 0, 2, 0), Map.of(), "stop",
-                    request.model(), "resp_1", Duration.ofMillis(420), Duration.ofMillis(180), "{}");
+            return new ChatResult(
+                    "Hello there",
+                    new CanonicalUsage(1000, 1024, 0, 0, 2, 0),
+                    Map.of(),
+                    "stop",
+                    request.model(),
+                    "resp_1",
+                    Duration.ofMillis(420),
+                    Duration.ofMillis(180),
+                    "{}");
         }
 
         @Override
@@ -73,8 +81,8 @@ class RunViewModelTest {
     };
 
     private PromptFeature feature(DirectTaskExecutor tasks) {
-        PromptFeature f = new PromptFeature(new UiContext(tasks, dialogs), CATALOG, id -> fake, (n, b, o) -> { },
-                t -> { });
+        PromptFeature f =
+                new PromptFeature(new UiContext(tasks, dialogs), CATALOG, id -> fake, (n, b, o) -> {}, t -> {});
         f.setCallListener((m, purpose, r, cost) -> ledger.add(purpose + " " + m.id() + " " + cost.toPlainString()));
         f.prompt().systemTextProperty().set("You are terse.");
         f.prompt().userTextProperty().set("Say hello.");
@@ -84,7 +92,10 @@ class RunViewModelTest {
 
     /** The figure shown in {@code name}'s row ("Billed", "Counted", …), or null. */
     static String figure(RunViewModel run, String name) {
-        return run.figures().stream().filter(f -> f.name().equals(name)).map(RunViewModel.Figure::value).findFirst()
+        return run.figures().stream()
+                .filter(f -> f.name().equals(name))
+                .map(RunViewModel.Figure::value)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -92,13 +103,17 @@ class RunViewModelTest {
     void sendsToTheSelectedModelStreamsAndSetsBilledBesideTheEstimate() {
         PromptFeature f = feature(new DirectTaskExecutor());
         RunViewModel run = f.run();
-        assertEquals("Select a model in the table to send this prompt to it", run.titleProperty().get());
+        assertEquals(
+                "Select a model in the table to send this prompt to it",
+                run.titleProperty().get());
         assertFalse(run.canSendProperty().get());
         run.send();
         assertTrue(sent.isEmpty(), "nothing is sent without a model");
 
         f.prompt().selectedModelProperty().set(CATALOG.find("gpt-4o-mini").orElseThrow());
-        assertTrue(run.titleProperty().get().endsWith(" · OpenAI · gpt-4o-mini"), run.titleProperty().get());
+        assertTrue(
+                run.titleProperty().get().endsWith(" · OpenAI · gpt-4o-mini"),
+                run.titleProperty().get());
         assertTrue(run.canSendProperty().get() && run.canCountProperty().get());
         run.send();
         assertEquals("Hello there", run.answerProperty().get(), "the deltas, in order, once");
@@ -113,8 +128,9 @@ class RunViewModelTest {
         assertTrue(figure(run, "Billed").contains("difference from the estimate"));
         assertTrue(figure(run, "Reported").contains("cache read 1024"));
         assertTrue(figure(run, "Timing").startsWith("420 ms, first token after 180 ms"));
-        assertEquals(List.of("send gpt-4o-mini 0.000228"), ledger.stream().map(s -> s.replaceAll("0+$", ""))
-                .toList());
+        assertEquals(
+                List.of("send gpt-4o-mini 0.000228"),
+                ledger.stream().map(s -> s.replaceAll("0+$", "")).toList());
         assertFalse(run.runningProperty().get());
 
         run.countExactly();
@@ -126,15 +142,22 @@ class RunViewModelTest {
     void aRejectedKeySaysWhoRefusedAndWhyAndShowsTheBody() {
         PromptFeature f = feature(new DirectTaskExecutor());
         f.prompt().selectedModelProperty().set(CATALOG.find("gpt-4o-mini").orElseThrow());
-        failure = new ProviderException(ProviderId.OPENAI, ProviderException.Kind.AUTH, 401,
-                "OpenAI rejected the API key (401): Incorrect API key provided", null,
-                "{\"error\":{\"message\":\"Incorrect API key provided: [REDACTED]\"}}", null);
+        failure = new ProviderException(
+                ProviderId.OPENAI,
+                ProviderException.Kind.AUTH,
+                401,
+                "OpenAI rejected the API key (401): Incorrect API key provided",
+                null,
+                "{\"error\":{\"message\":\"Incorrect API key provided: [REDACTED]\"}}",
+                null);
         RunViewModel run = f.run();
         run.send();
         assertTrue(run.errorProperty().get().startsWith("OpenAI rejected the API key (401)"));
         assertTrue(run.bodyProperty().get().contains("[REDACTED]"));
         run.showResponse();
-        assertEquals("The body the provider sent (any key redacted)", dialogs.last("text").headline());
+        assertEquals(
+                "The body the provider sent (any key redacted)",
+                dialogs.last("text").headline());
         assertTrue(ledger.isEmpty(), "a failed call costs nothing in the ledger");
         assertNull(figure(run, "Billed"));
         // the next success clears the error and the body
@@ -167,8 +190,10 @@ class RunViewModelTest {
     @Test
     void anOpenAiCompatibleHostCannotCountExactly() {
         PromptFeature f = feature(new DirectTaskExecutor());
-        var compatible = CATALOG.models().stream().filter(m -> ProviderIds.of(m) == ProviderId.COMPATIBLE)
-                .findFirst().orElseThrow();
+        var compatible = CATALOG.models().stream()
+                .filter(m -> ProviderIds.of(m) == ProviderId.COMPATIBLE)
+                .findFirst()
+                .orElseThrow();
         f.prompt().selectedModelProperty().set(compatible);
         assertTrue(f.run().canSendProperty().get());
         assertFalse(f.run().canCountProperty().get());
@@ -185,7 +210,8 @@ class RunViewModelTest {
         run.chooseImage();
         assertEquals("🖼 shot.png 1280×720", run.imageProperty().get().label());
         run.send();
-        var parts = sent.get(0).messages().get(sent.get(0).messages().size() - 1).parts();
+        var parts =
+                sent.get(0).messages().get(sent.get(0).messages().size() - 1).parts();
         Part.Image img = (Part.Image) parts.get(parts.size() - 1);
         assertEquals("image/png", img.mimeType());
 
@@ -199,7 +225,9 @@ class RunViewModelTest {
         int before = sent.size();
         run.send();
         assertEquals(before, sent.size());
-        assertTrue(run.errorProperty().get().contains("Attach the image again"), run.errorProperty().get());
+        assertTrue(
+                run.errorProperty().get().contains("Attach the image again"),
+                run.errorProperty().get());
         run.attachImage(null);
         assertNull(run.imageProperty().get());
     }

@@ -59,8 +59,12 @@ class TokensViewModelTest {
     }
 
     private PromptFeature feature(ClientSource clients) {
-        return new PromptFeature(new UiContext(new DirectTaskExecutor(), new RecordingDialogService()), CATALOG,
-                clients, (n, b, o) -> { }, t -> { });
+        return new PromptFeature(
+                new UiContext(new DirectTaskExecutor(), new RecordingDialogService()),
+                CATALOG,
+                clients,
+                (n, b, o) -> {},
+                t -> {});
     }
 
     @Test
@@ -71,14 +75,27 @@ class TokensViewModelTest {
         f.prompt().userTextProperty().set(text);
         assertNull(vm.piecesProperty().get(), "hidden: nothing tokenized");
         vm.activeProperty().set(true);
-        assertEquals(Tokenizers.count(Encoding.O200K_BASE, text), vm.piecesProperty().get().tokens());
-        assertTrue(vm.summaryProperty().get().startsWith("o200k_base · " + Tokenizers.count(Encoding.O200K_BASE, text)
-                + " tokens · 57 chars · 1 message"), vm.summaryProperty().get());
+        assertEquals(
+                Tokenizers.count(Encoding.O200K_BASE, text),
+                vm.piecesProperty().get().tokens());
+        assertTrue(
+                vm.summaryProperty()
+                        .get()
+                        .startsWith("o200k_base · " + Tokenizers.count(Encoding.O200K_BASE, text)
+                                + " tokens · 57 chars · 1 message"),
+                vm.summaryProperty().get());
         vm.encodingProperty().set(Encoding.CL100K_BASE);
-        assertEquals(Tokenizers.count(Encoding.CL100K_BASE, text), vm.piecesProperty().get().tokens());
+        assertEquals(
+                Tokenizers.count(Encoding.CL100K_BASE, text),
+                vm.piecesProperty().get().tokens());
         f.prompt().addTurn(Role.USER, "龘");
-        assertEquals(2, vm.piecesProperty().get().messages(), "the user message and the turn (the empty system prompt is not shown)");
-        assertTrue(vm.summaryProperty().get().contains("split characters"), vm.summaryProperty().get());
+        assertEquals(
+                2,
+                vm.piecesProperty().get().messages(),
+                "the user message and the turn (the empty system prompt is not shown)");
+        assertTrue(
+                vm.summaryProperty().get().contains("split characters"),
+                vm.summaryProperty().get());
     }
 
     @Test
@@ -91,7 +108,9 @@ class TokensViewModelTest {
         vm.taxModeProperty().set(true);
         vm.activeProperty().set(true);
         assertEquals(6, vm.taxProperty().get().families().size(), "o200k, cl100k, Claude, Claude 2026, Gemini, open");
-        assertTrue(vm.summaryProperty().get().endsWith(" · 6 tokenizers"), vm.summaryProperty().get());
+        assertTrue(
+                vm.summaryProperty().get().endsWith(" · 6 tokenizers"),
+                vm.summaryProperty().get());
         assertTrue(counted.isEmpty(), "never counted by itself");
 
         vm.exactCounts().countExactly(vm.taxProperty().get());
@@ -99,8 +118,9 @@ class TokensViewModelTest {
         assertEquals("2,024 (claude-sonnet-4-5, whole request)", counts.get("claude"), "the selected model");
         assertTrue(counts.get("gemini").startsWith("2,024 (gemini"));
         assertNull(counts.get("o200k_base"), "exact locally: not asked");
-        assertTrue(counted.stream().anyMatch(r -> r.model().equals("claude-sonnet-4-5")
-                && "You are terse.".equals(r.system()) && !r.stream()));
+        assertTrue(counted.stream()
+                .anyMatch(r ->
+                        r.model().equals("claude-sonnet-4-5") && "You are terse.".equals(r.system()) && !r.stream()));
         assertEquals("", vm.exactCounts().errorProperty().get());
 
         f.prompt().userTextProperty().set("Another text");
@@ -110,8 +130,14 @@ class TokensViewModelTest {
     @Test
     void withoutKeysEachFamilySaysNoKeyAndWhy() {
         PromptFeature f = feature(id -> {
-            throw new ProviderException(id, ProviderException.Kind.NO_KEY, 0, "No API key for "
-                    + id.displayName() + ": add one in the Providers tab", null, null, null);
+            throw new ProviderException(
+                    id,
+                    ProviderException.Kind.NO_KEY,
+                    0,
+                    "No API key for " + id.displayName() + ": add one in the Providers tab",
+                    null,
+                    null,
+                    null);
         });
         f.prompt().userTextProperty().set("Hello");
         TokensViewModel vm = f.tokens();

@@ -25,6 +25,7 @@ import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.handoff.QualityCheckTarget;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,16 @@ class TuneViewModelTest {
             if (failure != null) {
                 throw failure;
             }
-            return new ChatResult(rewritten, new CanonicalUsage(120, 0, 0, 0, 20, 0), Map.of(), "stop",
-                    request.model(), "resp_1", Duration.ofMillis(300), null, "{}");
+            return new ChatResult(
+                    rewritten,
+                    new CanonicalUsage(120, 0, 0, 0, 20, 0),
+                    Map.of(),
+                    "stop",
+                    request.model(),
+                    "resp_1",
+                    Duration.ofMillis(300),
+                    null,
+                    "{}");
         }
 
         @Override
@@ -75,8 +84,8 @@ class TuneViewModelTest {
 
     private PromptFeature feature(DirectTaskExecutor tasks, boolean withClients) {
         QualityCheckTarget lab = (name, b, o) -> checked.add(new Object[] {name, b, o});
-        PromptFeature f = new PromptFeature(new UiContext(tasks, dialogs), CATALOG, withClients ? id -> fake : null,
-                lab, t -> { });
+        PromptFeature f = new PromptFeature(
+                new UiContext(tasks, dialogs), CATALOG, withClients ? id -> fake : null, lab, t -> {});
         f.setCallListener((m, purpose, r, cost) -> ledger.add(purpose + " " + m.id()));
         return f;
     }
@@ -92,15 +101,21 @@ class TuneViewModelTest {
 
     private static RequestTuner.Item first(TuneViewModel vm, String key) {
         List<RequestTuner.TextPart> ps = PromptSnapshot.of(vm.prompt()).parts();
-        return vm.items().stream().filter(i -> i.part() >= 0 && ps.get(i.part()).key().equals(key)
-                && !i.suggestion().edits().isEmpty()).findFirst().orElseThrow();
+        return vm.items().stream()
+                .filter(i -> i.part() >= 0
+                        && ps.get(i.part()).key().equals(key)
+                        && !i.suggestion().edits().isEmpty())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void withoutAModelItAsksForOne() {
         PromptFeature f = feature(new DirectTaskExecutor(), true);
         f.tune().analyse();
-        assertEquals("Select a model in the table to see where its money goes.", f.tune().headerProperty().get());
+        assertEquals(
+                "Select a model in the table to see where its money goes.",
+                f.tune().headerProperty().get());
         assertTrue(f.tune().items().isEmpty());
         assertNull(f.tune().breakdownProperty().get());
     }
@@ -109,7 +124,9 @@ class TuneViewModelTest {
     void aCutLowersTheCountAndUndoRestoresThePromptExactly() {
         PromptFeature f = tuned(WORDY, "Where is my order?", "gpt-4o-mini");
         TuneViewModel vm = f.tune();
-        assertTrue(vm.headerProperty().get().startsWith("GPT-4o mini · $"), vm.headerProperty().get());
+        assertTrue(
+                vm.headerProperty().get().startsWith("GPT-4o mini · $"),
+                vm.headerProperty().get());
         assertTrue(vm.headerProperty().get().endsWith(" a month at 100,000 requests"));
         assertTrue(vm.items().size() >= 2, "whitespace, filler, repetition, verbose phrasing");
         assertEquals(3, vm.breakdownProperty().get().parts().size(), "system, user, output");
@@ -117,7 +134,9 @@ class TuneViewModelTest {
         String after = f.prompt().systemTextProperty().get();
         assertTrue(Tokenizers.count(Encoding.O200K_BASE, after) < Tokenizers.count(Encoding.O200K_BASE, WORDY));
         assertEquals(1, vm.appliedProperty().get());
-        assertTrue(vm.statusProperty().get().startsWith("Applied: System prompt: "), vm.statusProperty().get());
+        assertTrue(
+                vm.statusProperty().get().startsWith("Applied: System prompt: "),
+                vm.statusProperty().get());
         assertEquals(WORDY, vm.baseline().system(), "the baseline is the prompt before the first cut");
         vm.apply(first(vm, "system"));
         vm.undo();
@@ -125,7 +144,8 @@ class TuneViewModelTest {
         vm.undoAll();
         assertEquals(WORDY, f.prompt().systemTextProperty().get());
         assertEquals(0, vm.appliedProperty().get());
-        assertEquals("Undid 1 cut(s): the prompt is as it was.", vm.statusProperty().get());
+        assertEquals(
+                "Undid 1 cut(s): the prompt is as it was.", vm.statusProperty().get());
     }
 
     @Test
@@ -135,7 +155,8 @@ class TuneViewModelTest {
         vm.apply(first(vm, "system"));
         f.prompt().systemTextProperty().set("Something else entirely.");
         vm.undo();
-        assertTrue(vm.statusProperty().get().contains("cannot be undone: that text was edited by hand"),
+        assertTrue(
+                vm.statusProperty().get().contains("cannot be undone: that text was edited by hand"),
                 vm.statusProperty().get());
         assertEquals("Something else entirely.", f.prompt().systemTextProperty().get());
     }
@@ -157,13 +178,20 @@ class TuneViewModelTest {
         TuneViewModel vm = f.tune();
         vm.expectedProperty().set("100");
         vm.fewShotBudgetProperty().set("24");
-        List<SuggestionKind> kinds = vm.items().stream().map(i -> i.suggestion().kind()).toList();
-        assertTrue(kinds.containsAll(List.of(SuggestionKind.OUTPUT_CAP, SuggestionKind.FEW_SHOT,
-                SuggestionKind.STRUCTURED_OUTPUT)), kinds.toString());
-        vm.apply(vm.items().stream().filter(i -> i.suggestion().kind() == SuggestionKind.OUTPUT_CAP).findFirst()
+        List<SuggestionKind> kinds =
+                vm.items().stream().map(i -> i.suggestion().kind()).toList();
+        assertTrue(
+                kinds.containsAll(
+                        List.of(SuggestionKind.OUTPUT_CAP, SuggestionKind.FEW_SHOT, SuggestionKind.STRUCTURED_OUTPUT)),
+                kinds.toString());
+        vm.apply(vm.items().stream()
+                .filter(i -> i.suggestion().kind() == SuggestionKind.OUTPUT_CAP)
+                .findFirst()
                 .orElseThrow());
         assertEquals(128, p.outputTokensProperty().get());
-        vm.apply(vm.items().stream().filter(i -> i.suggestion().kind() == SuggestionKind.FEW_SHOT).findFirst()
+        vm.apply(vm.items().stream()
+                .filter(i -> i.suggestion().kind() == SuggestionKind.FEW_SHOT)
+                .findFirst()
                 .orElseThrow());
         assertTrue(p.turns().size() < 6);
         vm.undoAll();
@@ -216,9 +244,11 @@ class TuneViewModelTest {
         assertEquals(TuneRewrite.INSTRUCTIONS, asked.get(0).system());
         assertEquals(List.of("rewrite gpt-4o-mini"), ledger);
         RequestTuner.Item it = f.tune().items().stream()
-                .filter(i -> i.suggestion().kind() == SuggestionKind.REWRITE).findFirst().orElseThrow();
+                .filter(i -> i.suggestion().kind() == SuggestionKind.REWRITE)
+                .findFirst()
+                .orElseThrow();
         // gpt-4o-mini: 120 × $0.15/1M + 20 × $0.60/1M = $0.00003
-        assertEquals(0, new java.math.BigDecimal("0.00003").compareTo(it.costUsd()));
+        assertEquals(0, new BigDecimal("0.00003").compareTo(it.costUsd()));
         assertTrue(f.tune().statusProperty().get().startsWith("Rewrite by gpt-4o-mini ready, the call cost $"));
         f.tune().reject(it);
         assertTrue(f.tune().items().stream().noneMatch(i -> i.suggestion().kind() == SuggestionKind.REWRITE));
@@ -229,32 +259,44 @@ class TuneViewModelTest {
         PromptFeature noKeys = feature(new DirectTaskExecutor(), false);
         noKeys.prompt().systemTextProperty().set("Be brief.");
         noKeys.tune().rewrite().start();
-        assertEquals("Select a model in the table first: the saving is priced on it.",
+        assertEquals(
+                "Select a model in the table first: the saving is priced on it.",
                 noKeys.tune().statusProperty().get());
         noKeys.prompt().selectedModelProperty().set(CATALOG.find("gpt-4.1").orElseThrow());
         noKeys.tune().analyse();
         noKeys.tune().rewrite().start();
-        assertEquals("No provider access in this window: set up keys in the Providers tab.",
+        assertEquals(
+                "No provider access in this window: set up keys in the Providers tab.",
                 noKeys.tune().statusProperty().get());
         noKeys.tune().rewrite().modelProperty().set("no-such-model");
         noKeys.tune().rewrite().start();
-        assertEquals("“no-such-model” is not in the catalog: pick a model from the list.",
+        assertEquals(
+                "“no-such-model” is not in the catalog: pick a model from the list.",
                 noKeys.tune().statusProperty().get());
 
         PromptFeature f = tuned("Be brief.", "", "gpt-4.1");
         f.tune().rewrite().partProperty().set(1);
         f.tune().rewrite().start();
-        assertEquals("The user message is empty: nothing to rewrite.", f.tune().statusProperty().get());
+        assertEquals(
+                "The user message is empty: nothing to rewrite.",
+                f.tune().statusProperty().get());
         assertTrue(asked.isEmpty());
     }
 
     @Test
     void aFailedOrCancelledRewriteSaysSo() {
         PromptFeature f = tuned("Be brief and polite, always.", "Hi", "gpt-4.1");
-        failure = new ProviderException(ProviderId.OPENAI, ProviderException.Kind.RATE_LIMIT, 429,
-                "OpenAI is rate-limiting this key (429): wait a minute and try again", null, null, null);
+        failure = new ProviderException(
+                ProviderId.OPENAI,
+                ProviderException.Kind.RATE_LIMIT,
+                429,
+                "OpenAI is rate-limiting this key (429): wait a minute and try again",
+                null,
+                null,
+                null);
         f.tune().rewrite().start();
-        assertEquals("Rewrite failed: OpenAI is rate-limiting this key (429): wait a minute and try again",
+        assertEquals(
+                "Rewrite failed: OpenAI is rate-limiting this key (429): wait a minute and try again",
                 f.tune().statusProperty().get());
         assertTrue(ledger.isEmpty());
 
@@ -283,7 +325,8 @@ class TuneViewModelTest {
         f.tune().rewrite().start();
         f.prompt().systemTextProperty().set("Something else.");
         held.runPending();
-        assertEquals("The text changed while gpt-4o-mini was rewriting it: rewrite again.",
+        assertEquals(
+                "The text changed while gpt-4o-mini was rewriting it: rewrite again.",
                 f.tune().statusProperty().get());
         assertTrue(f.tune().items().stream().noneMatch(i -> i.suggestion().kind() == SuggestionKind.REWRITE));
     }

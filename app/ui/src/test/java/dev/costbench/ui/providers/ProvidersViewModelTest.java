@@ -40,7 +40,8 @@ class ProvidersViewModelTest {
     void setUp() throws Exception {
         server.start();
         String base = server.url("/").toString();
-        ProviderConfig cfg = new ProviderConfig(Map.of("ANTHROPIC_BASE_URL", base.substring(0, base.length() - 1)),
+        ProviderConfig cfg = new ProviderConfig(
+                Map.of("ANTHROPIC_BASE_URL", base.substring(0, base.length() - 1)),
                 CredentialStores.encryptedFile(data, () -> "correct horse battery".toCharArray()),
                 data.resolve("providers.json"));
         vm = new ProvidersViewModel(new UiContext(tasks, new RecordingDialogService()), new ProviderAccess(cfg));
@@ -59,9 +60,12 @@ class ProvidersViewModelTest {
     void aSavedKeyIsUsedForTheConnectionTestAndNeverStoredInPlainText() throws Exception {
         assertTrue(anthropic().keyInfoProperty().get().startsWith("no key — set ANTHROPIC_API_KEY"));
         assertTrue(vm.saveKey(ProviderId.ANTHROPIC, KEY));
-        assertEquals("sk-…cdef · from encrypted file", anthropic().keyInfoProperty().get());
+        assertEquals(
+                "sk-…cdef · from encrypted file", anthropic().keyInfoProperty().get());
 
-        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"data\":[{\"type\":\"model\",\"id\":\"claude-sonnet-4-5-20250929\",\"display_name\":"
                         + "\"Claude Sonnet 4.5\",\"created_at\":\"2025-09-29T00:00:00Z\"}],\"has_more\":false,"
                         + "\"first_id\":\"claude-sonnet-4-5-20250929\",\"last_id\":\"claude-sonnet-4-5-20250929\"}")
@@ -77,22 +81,29 @@ class ProvidersViewModelTest {
         assertEquals("2023-06-01", r.getHeaders().get("anthropic-version"));
         String result = anthropic().resultProperty().get();
         assertTrue(result.startsWith("OK in") && result.contains("claude-sonnet-4-5-20250929"), result);
-        assertEquals(ProvidersViewModel.Outcome.OK, anthropic().outcomeProperty().get());
+        assertEquals(
+                ProvidersViewModel.Outcome.OK, anthropic().outcomeProperty().get());
 
-        server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+        server.enqueue(new MockResponse.Builder()
+                .code(401)
+                .addHeader("Content-Type", "application/json")
                 .body("{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":"
-                        + "\"invalid x-api-key\"}}").build());
+                        + "\"invalid x-api-key\"}}")
+                .build());
         vm.testConnection(ProviderId.ANTHROPIC);
         tasks.runPending();
-        assertTrue(anthropic().resultProperty().get().startsWith("Anthropic rejected the API key (401)"),
+        assertTrue(
+                anthropic().resultProperty().get().startsWith("Anthropic rejected the API key (401)"),
                 anthropic().resultProperty().get());
-        assertEquals(ProvidersViewModel.Outcome.FAILED, anthropic().outcomeProperty().get());
+        assertEquals(
+                ProvidersViewModel.Outcome.FAILED, anthropic().outcomeProperty().get());
 
         try (var files = Files.walk(data)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
                 assertFalse(content.contains(KEY), f + " holds the key");
-                assertFalse(content.contains(Base64.getEncoder().encodeToString(KEY.getBytes(StandardCharsets.UTF_8))),
+                assertFalse(
+                        content.contains(Base64.getEncoder().encodeToString(KEY.getBytes(StandardCharsets.UTF_8))),
                         f + " holds the key in base64");
             }
         }
@@ -124,7 +135,8 @@ class ProvidersViewModelTest {
         vm.saveBaseUrl(ProviderId.OPENAI, " http://localhost:9/v1 ");
         assertEquals("Base URL saved.", openai.resultProperty().get());
         assertEquals("http://localhost:9/v1", openai.savedBaseUrlProperty().get());
-        assertTrue(openai.baseInfoProperty().get().startsWith("using http://localhost:9/v1"),
+        assertTrue(
+                openai.baseInfoProperty().get().startsWith("using http://localhost:9/v1"),
                 openai.baseInfoProperty().get());
         vm.saveBaseUrl(ProviderId.OPENAI, "");
         assertEquals("Back to the default endpoint.", openai.resultProperty().get());

@@ -73,7 +73,10 @@ class ScenarioViewModelTest {
     }
 
     private LeverRow row(String id) {
-        return vm.levers().rows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        return vm.levers().rows().stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void type(String field, String text) {
@@ -89,15 +92,22 @@ class ScenarioViewModelTest {
         assertMoney("4680", waterfall().optimizedMonthly());
         assertEquals(3, waterfall().steps().size());
         assertFalse(vm.results().tornadoProperty().get().bars().isEmpty());
-        assertTrue(vm.results().totalsProperty().get().startsWith("Monthly $135,000.00 → $4,680.00, saving "
-                + "$130,320.00 (96.5 %)"), vm.results().totalsProperty().get());
-        assertEquals(List.of("process-less-video", "route-to-flash", "batch-api"),
+        assertTrue(
+                vm.results()
+                        .totalsProperty()
+                        .get()
+                        .startsWith("Monthly $135,000.00 → $4,680.00, saving " + "$130,320.00 (96.5 %)"),
+                vm.results().totalsProperty().get());
+        assertEquals(
+                List.of("process-less-video", "route-to-flash", "batch-api"),
                 vm.levers().rows().stream().map(LeverRow::id).toList());
         assertEquals("saves $4,680.00/mo", row("batch-api").savingProperty().get());
         assertEquals(0, vm.requests().selectedProperty().get());
-        assertEquals("Uploaded video (one hour)", vm.requests().form().field("name").get());
+        assertEquals(
+                "Uploaded video (one hour)", vm.requests().form().field("name").get());
         assertEquals("gemini-2.5-pro", vm.requests().form().modelProperty().get());
-        assertTrue(vm.requests().mediaProperty().get().startsWith("video 1 h at 1 fps, 1280×720"),
+        assertTrue(
+                vm.requests().mediaProperty().get().startsWith("video 1 h at 1 fps, 1280×720"),
                 vm.requests().mediaProperty().get());
     }
 
@@ -133,10 +143,12 @@ class ScenarioViewModelTest {
         BigDecimal valid = waterfall().optimizedMonthly();
         type("volume", "-5");
         assertFalse(vm.results().errors().isEmpty());
-        assertTrue(vm.results().errors().get(0).contains("the volume must not be negative"),
+        assertTrue(
+                vm.results().errors().get(0).contains("the volume must not be negative"),
                 vm.results().errors().toString());
         assertTrue(vm.results().invalidFields().contains("volume"));
-        assertEquals("Fix the fields marked in red; the chart shows the last valid figures.",
+        assertEquals(
+                "Fix the fields marked in red; the chart shows the last valid figures.",
                 vm.results().statusProperty().get());
         assertMoney(valid.toPlainString(), waterfall().optimizedMonthly());
         type("volume", "50000");
@@ -149,13 +161,15 @@ class ScenarioViewModelTest {
         open();
         Scenario before = vm.scenario();
         type("growth", "fast");
-        assertEquals(List.of("✖ Growth per month %: not a number — type a number (digits, an optional point)."),
+        assertEquals(
+                List.of("✖ Growth per month %: not a number — type a number (digits, an optional point)."),
                 vm.results().errors());
         assertTrue(vm.results().invalidFields().contains("growth"));
         assertEquals(before, vm.scenario());
         type("growth", "2");
         assertTrue(vm.results().errors().isEmpty());
-        assertMoney("0.02", vm.scenario().workload().requestTypes().get(0).volume().monthlyGrowth());
+        assertMoney(
+                "0.02", vm.scenario().workload().requestTypes().get(0).volume().monthlyGrowth());
     }
 
     @Test
@@ -175,8 +189,9 @@ class ScenarioViewModelTest {
         vm.levers().add("Frame sampling");
         assertEquals(steps + 1, waterfall().steps().size());
         assertTrue(waterfall().optimizedMonthly().compareTo(withVideo) < 0, "0.2 fps instead of 1 fps saves");
-        assertEquals("frame-sampling-" + vm.scenario().levers().size(), vm.levers().rows()
-                .get(vm.levers().rows().size() - 1).id());
+        assertEquals(
+                "frame-sampling-" + vm.scenario().levers().size(),
+                vm.levers().rows().get(vm.levers().rows().size() - 1).id());
         vm.levers().removeLast();
         assertEquals(steps, waterfall().steps().size());
     }
@@ -184,8 +199,23 @@ class ScenarioViewModelTest {
     @Test
     void theFourQuestionsPreSelectLevers() {
         open();
-        formAnswer = Optional.of(Map.of("realTime", "false", "repeats", "true", "steady", "false", "spiky", "true",
-                "volume", "1,000,000", "model", "gpt-5", "prompt", "2000", "output", "400"));
+        formAnswer = Optional.of(Map.of(
+                "realTime",
+                "false",
+                "repeats",
+                "true",
+                "steady",
+                "false",
+                "spiky",
+                "true",
+                "volume",
+                "1,000,000",
+                "model",
+                "gpt-5",
+                "prompt",
+                "2000",
+                "output",
+                "400"));
         vm.files().newFromQuestions();
         assertEquals(1, asked.size());
         assertTrue(asked.get(0).fields().stream().anyMatch(f -> f.label().equals("Must it answer in real time?")));
@@ -205,7 +235,8 @@ class ScenarioViewModelTest {
         formAnswer = Optional.of(Map.of("volume", "a lot", "model", "gpt-5", "prompt", "2000", "output", "400"));
         vm.files().newFromQuestions();
         assertEquals(before, vm.scenario());
-        assertTrue(vm.results().statusProperty().get().startsWith("Requests per month must be a whole number"),
+        assertTrue(
+                vm.results().statusProperty().get().startsWith("Requests per month must be a whole number"),
                 vm.results().statusProperty().get());
     }
 
@@ -220,7 +251,9 @@ class ScenarioViewModelTest {
         dialogs.answer(html);
         vm.files().exportReport();
         assertEquals("Export the scenario report", dialogs.last("saveFile").headline());
-        assertEquals("Video-moderation---describe-and-moderate-every-uploaded-video.html", dialogs.last("saveFile").detail());
+        assertEquals(
+                "Video-moderation---describe-and-moderate-every-uploaded-video.html",
+                dialogs.last("saveFile").detail());
         assertTrue(Files.readString(html).contains("<svg"), "the HTML report carries the chart");
         assertEquals("Exported " + html, vm.results().statusProperty().get());
 
@@ -238,15 +271,25 @@ class ScenarioViewModelTest {
         vm.results().compareProperty().set("seed000-support-tickets");
         assertTrue(vm.results().comparingProperty().get());
         assertNotNull(vm.results().compareWaterfallProperty().get());
-        assertTrue(vm.results().compareTotalsProperty().get().startsWith("“Support tickets — one million a month, each with an image and a voice note (sample)”: $"), vm.results().compareTotalsProperty().get());
+        assertTrue(
+                vm.results()
+                        .compareTotalsProperty()
+                        .get()
+                        .startsWith(
+                                "“Support tickets — one million a month, each with an image and a voice note (sample)”: $"),
+                vm.results().compareTotalsProperty().get());
         assertTrue(vm.results().compareTotalsProperty().get().endsWith(" vs this scenario)"));
         String before = vm.results().compareTotalsProperty().get();
         row("batch-api").enabledProperty().set(false); // the difference follows the open scenario
         assertFalse(before.equals(vm.results().compareTotalsProperty().get()));
         vm.results().compareProperty().set("no such scenario");
         assertNull(vm.results().compareWaterfallProperty().get());
-        assertTrue(vm.results().compareTotalsProperty().get().startsWith("“no such scenario” cannot be computed: "
-                + "There is no scenario named"), vm.results().compareTotalsProperty().get());
+        assertTrue(
+                vm.results()
+                        .compareTotalsProperty()
+                        .get()
+                        .startsWith("“no such scenario” cannot be computed: " + "There is no scenario named"),
+                vm.results().compareTotalsProperty().get());
         vm.results().compareProperty().set(null);
         assertFalse(vm.results().comparingProperty().get());
         assertEquals("", vm.results().compareTotalsProperty().get());
@@ -265,9 +308,12 @@ class ScenarioViewModelTest {
         assertEquals("none (text only)", vm.requests().mediaProperty().get());
         assertTrue(waterfall().baselineMonthly().compareTo(before) > 0);
         vm.requests().select(0);
-        assertEquals("Uploaded video (one hour)", vm.requests().form().field("name").get());
+        assertEquals(
+                "Uploaded video (one hour)", vm.requests().form().field("name").get());
         vm.requests().removeSelected();
-        assertEquals(List.of("prompt-1"), vm.requests().types().stream().map(RequestType::id).toList());
+        assertEquals(
+                List.of("prompt-1"),
+                vm.requests().types().stream().map(RequestType::id).toList());
     }
 
     @Test
@@ -275,7 +321,8 @@ class ScenarioViewModelTest {
         open();
         vm.requests().removeSelected();
         assertEquals(1, vm.requests().types().size());
-        assertEquals("A workload needs at least one request type: add another before removing this one.",
+        assertEquals(
+                "A workload needs at least one request type: add another before removing this one.",
                 vm.results().statusProperty().get());
         vm.requests().addNew();
         assertEquals("type-2", vm.requests().types().get(1).id());
@@ -288,8 +335,12 @@ class ScenarioViewModelTest {
         vm.show(Scenario.of("custom", new Workload(List.of(custom), null, 30), List.of()));
         vm.levers().add("Routing to a cheaper model");
         assertTrue(vm.scenario().levers().isEmpty());
-        assertTrue(vm.results().statusProperty().get().startsWith("No cheaper model of the same provider in the "
-                + "catalog for my-own-model."), vm.results().statusProperty().get());
+        assertTrue(
+                vm.results()
+                        .statusProperty()
+                        .get()
+                        .startsWith("No cheaper model of the same provider in the " + "catalog for my-own-model."),
+                vm.results().statusProperty().get());
     }
 
     @Test
@@ -299,7 +350,8 @@ class ScenarioViewModelTest {
         levers.add(new LeverEntry("batch-api", "Batch again", true, List.of(), null, new Lever.Batch(BigDecimal.ONE)));
         vm.show(vm.scenario().withLevers(levers));
         assertTrue(row("process-less-video").errorProperty().get().isEmpty());
-        assertTrue(vm.levers().rows().get(3).errorProperty().get().contains("is used twice"),
+        assertTrue(
+                vm.levers().rows().get(3).errorProperty().get().contains("is used twice"),
                 vm.levers().rows().get(3).errorProperty().get());
     }
 
@@ -326,7 +378,9 @@ class ScenarioViewModelTest {
             vm.files().duplicate();
             Path f = dir.resolve("scenarios").resolve("My plan.json");
             assertTrue(Files.isRegularFile(f));
-            assertEquals("The store is not open; saved as " + f, vm.results().statusProperty().get());
+            assertEquals(
+                    "The store is not open; saved as " + f,
+                    vm.results().statusProperty().get());
             assertEquals("My plan", vm.scenario().name());
             assertEquals("My plan", vm.files().currentProperty().get());
             vm.files().rename(); // cancelled

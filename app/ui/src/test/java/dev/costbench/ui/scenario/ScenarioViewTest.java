@@ -47,8 +47,8 @@ class ScenarioViewTest {
         tasks = new FxTaskExecutor((job, e) -> {
             throw new AssertionError(job, e);
         });
-        vm = new ScenarioViewModel(new UiContext(tasks, new RecordingDialogService()), () -> CATALOG, () -> null,
-                f -> Optional.empty());
+        vm = new ScenarioViewModel(
+                new UiContext(tasks, new RecordingDialogService()), () -> CATALOG, () -> null, f -> Optional.empty());
         stage.setScene(new Scene(new ScenarioView(vm), 1500, 950));
         stage.show();
     }
@@ -81,23 +81,30 @@ class ScenarioViewTest {
         assertTrue(robot.lookup("#lever-batch-api").queryAs(CheckBox.class).isSelected());
 
         TextField volume = robot.lookup("#field-volume").queryAs(TextField.class);
-        robot.doubleClickOn(volume).push(KeyCode.END).push(KeyCode.SHIFT, KeyCode.HOME).write("-5");
+        robot.doubleClickOn(volume)
+                .push(KeyCode.END)
+                .push(KeyCode.SHIFT, KeyCode.HOME)
+                .write("-5");
         VBox errors = robot.lookup("#scenario-errors").queryAs(VBox.class);
         await(() -> !errors.getChildren().isEmpty());
         assertTrue(volume.getStyle().contains("c0392b"), "the wrong field is marked");
-        assertTrue(text(robot, "#scenario-totals").startsWith("Monthly $135,000.00 → $4,680.00"),
+        assertTrue(
+                text(robot, "#scenario-totals").startsWith("Monthly $135,000.00 → $4,680.00"),
                 "the last valid figures stay");
         robot.push(KeyCode.END).push(KeyCode.SHIFT, KeyCode.HOME).write("50000");
         await(() -> errors.getChildren().isEmpty());
         assertEquals("", volume.getStyle());
-        assertEquals("50000", vm.scenario().workload().requestTypes().get(0).volume().amount().toPlainString());
+        assertEquals(
+                "50000",
+                vm.scenario().workload().requestTypes().get(0).volume().amount().toPlainString());
     }
 
     @Test
     void comparingAndAddingALeverFromTheMenu(FxRobot robot) throws Exception {
         await(() -> !text(robot, "#scenario-totals").isEmpty());
         ComboBox<?> compare = robot.lookup("#scenario-compare").queryAs(ComboBox.class);
-        robot.clickOn(compare).clickOn("Support tickets — one million a month, each with an image and a voice note (sample)");
+        robot.clickOn(compare)
+                .clickOn("Support tickets — one million a month, each with an image and a voice note (sample)");
         await(() -> robot.lookup("#compare-waterfall").tryQuery().isPresent());
         await(() -> vm.results().compareTotalsProperty().get().startsWith("“Support tickets"));
         robot.clickOn("#scenario-compare-close");
@@ -105,7 +112,8 @@ class ScenarioViewTest {
         assertEquals(null, compare.getValue());
 
         // the levers are below the form: scroll down to them first
-        robot.interact(() -> robot.lookup(".scroll-pane").queryAs(ScrollPane.class).setVvalue(1));
+        robot.interact(
+                () -> robot.lookup(".scroll-pane").queryAs(ScrollPane.class).setVvalue(1));
         robot.clickOn("#add-lever").clickOn("Prompt caching");
         await(() -> robot.lookup("#lever-prompt-caching-4").tryQuery().isPresent());
         assertTrue(robot.lookup("#slider-prompt-caching-4").tryQuery().isPresent());

@@ -12,6 +12,7 @@ import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
 import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,8 +27,8 @@ class StoreAccessTest {
     private final CompletableFuture<Void> shown = CompletableFuture.completedFuture(null);
 
     private static LabStore fakeStore(AtomicBoolean closed) {
-        return (LabStore) Proxy.newProxyInstance(LabStore.class.getClassLoader(), new Class<?>[] {LabStore.class},
-                (p, m, a) -> {
+        return (LabStore)
+                Proxy.newProxyInstance(LabStore.class.getClassLoader(), new Class<?>[] {LabStore.class}, (p, m, a) -> {
                     if (m.getName().equals("close")) {
                         closed.set(true);
                     }
@@ -51,9 +52,12 @@ class StoreAccessTest {
 
     @Test
     void aStoreHeldByAnotherCostBenchSaysSoAndQuits() {
-        StoreAccess s = new StoreAccess(ui, dir -> {
-            throw new StoreInUseException(dir.resolve("costbench.mv.db"), null);
-        }, () -> quit.set(true));
+        StoreAccess s = new StoreAccess(
+                ui,
+                dir -> {
+                    throw new StoreInUseException(dir.resolve("costbench.mv.db"), null);
+                },
+                () -> quit.set(true));
         s.open(Path.of("data"), shown);
         assertEquals("CostBench is already running", dialogs.last("error").headline());
         assertTrue(quit.get());
@@ -62,15 +66,18 @@ class StoreAccessTest {
 
     @Test
     void anyOtherFailureWarnsAndTheWorkbenchGoesOnWithoutRecording() {
-        StoreAccess s = new StoreAccess(ui, dir -> {
-            throw new IllegalStateException("disk full");
-        }, () -> quit.set(true));
+        StoreAccess s = new StoreAccess(
+                ui,
+                dir -> {
+                    throw new IllegalStateException("disk full");
+                },
+                () -> quit.set(true));
         s.open(Path.of("data"), shown);
         RecordingDialogService.Shown w = dialogs.last("warning");
         assertEquals("Results store unavailable", w.headline());
         assertTrue(w.detail().contains("disk full") && w.detail().contains("API calls are not recorded"), w.detail());
         assertNull(s.store());
-        s.ledger("openai", "gpt-5", java.math.BigDecimal.ONE); // no store: nothing happens, nothing thrown
+        s.ledger("openai", "gpt-5", BigDecimal.ONE); // no store: nothing happens, nothing thrown
         assertEquals(false, quit.get());
     }
 }

@@ -87,11 +87,15 @@ class StoreRescueTest {
         RecordingDialogService.Shown asked = dialogs.last("choose");
         assertEquals("The results store is damaged", asked.headline());
         assertTrue(asked.detail().contains("CostBench has not changed it"), asked.detail());
-        assertTrue(asked.detail().contains("Restore the newest backup (") && asked.detail().contains("Quit CostBench"),
+        assertTrue(
+                asked.detail().contains("Restore the newest backup (")
+                        && asked.detail().contains("Quit CostBench"),
                 asked.detail());
         assertEquals("open", access.stateProperty().get());
         assertEquals(1, ledgerRows(access), "the ledger entry is back");
-        assertTrue(dialogs.last("notify").headline().startsWith("Restored the backup of "), dialogs.shown().toString());
+        assertTrue(
+                dialogs.last("notify").headline().startsWith("Restored the backup of "),
+                dialogs.shown().toString());
         assertDamagedFileKept();
         assertFalse(quit.get());
     }
@@ -103,7 +107,9 @@ class StoreRescueTest {
         open();
         assertEquals("open", access.stateProperty().get());
         assertEquals(0, ledgerRows(access));
-        assertTrue(dialogs.last("notify").headline().contains("kept as"), dialogs.shown().toString());
+        assertTrue(
+                dialogs.last("notify").headline().contains("kept as"),
+                dialogs.shown().toString());
         assertDamagedFileKept();
     }
 
@@ -130,22 +136,26 @@ class StoreRescueTest {
     void restoreABackupFromTheMenuKeepsTheStoreInUseAside() {
         open();
         assertEquals("open", access.stateProperty().get());
-        access.store().appendLedger(NewLedgerEntry.call(Instant.now(), "anthropic", "claude", BigDecimal.TEN,
-                LedgerPurpose.OTHER));
+        access.store()
+                .appendLedger(
+                        NewLedgerEntry.call(Instant.now(), "anthropic", "claude", BigDecimal.TEN, LedgerPurpose.OTHER));
         assertEquals(2, ledgerRows(access));
         dialogs.answer(0).answer(true);
         access.restoreBackup();
         assertTrue(dialogs.last("confirm").headline().startsWith("Restore the backup of "));
         assertEquals("open", access.stateProperty().get());
         assertEquals(1, ledgerRows(access), "the store as it was when the backup was made");
-        assertTrue(dialogs.last("notify").headline().contains("is kept as"), dialogs.shown().toString());
+        assertTrue(
+                dialogs.last("notify").headline().contains("is kept as"),
+                dialogs.shown().toString());
     }
 
     @Test
     void restoreCancelledAtTheConfirmationChangesNothing() {
         open();
-        access.store().appendLedger(NewLedgerEntry.call(Instant.now(), "anthropic", "claude", BigDecimal.TEN,
-                LedgerPurpose.OTHER));
+        access.store()
+                .appendLedger(
+                        NewLedgerEntry.call(Instant.now(), "anthropic", "claude", BigDecimal.TEN, LedgerPurpose.OTHER));
         dialogs.answer(0).answer(false);
         access.restoreBackup();
         assertEquals(2, ledgerRows(access));
@@ -168,7 +178,9 @@ class StoreRescueTest {
     private void assertDamagedFileKept() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             Path aside = files.filter(p -> p.getFileName().toString().contains("damaged")
-                    || p.getFileName().toString().contains("before-restore")).findFirst().orElse(null);
+                            || p.getFileName().toString().contains("before-restore"))
+                    .findFirst()
+                    .orElse(null);
             assertNotNull(aside, "the damaged file is kept aside");
             assertArrayEquals(damaged, Files.readAllBytes(aside));
         }

@@ -41,8 +41,8 @@ class WorkbenchViewModelTest {
                 return CatalogBuilder.builtIn();
             }
         };
-        return new WorkbenchViewModel(new UiContext(tasks, dialogs), source, source.load(), () -> "About text",
-                () -> "Licence text");
+        return new WorkbenchViewModel(
+                new UiContext(tasks, dialogs), source, source.load(), () -> "About text", () -> "Licence text");
     }
 
     @Test
@@ -50,7 +50,8 @@ class WorkbenchViewModelTest {
         WorkbenchViewModel vm = vm(dir.resolve("catalog.json"));
         assertFalse(vm.bannerShownProperty().get());
         vm.showProblemList();
-        assertEquals("No problems: every catalog entry loaded.", dialogs.last("text").detail());
+        assertEquals(
+                "No problems: every catalog entry loaded.", dialogs.last("text").detail());
     }
 
     @Test
@@ -59,7 +60,8 @@ class WorkbenchViewModelTest {
         Files.writeString(user, "{\"schemaVersion\":1,\"models\":[{\"id\":\"x\"}]}");
         WorkbenchViewModel vm = vm(user);
         assertTrue(vm.bannerShownProperty().get());
-        assertTrue(vm.bannerTextProperty().get().contains("problem(s) in the pricing catalog"),
+        assertTrue(
+                vm.bannerTextProperty().get().contains("problem(s) in the pricing catalog"),
                 vm.bannerTextProperty().get());
         vm.dismissBanner();
         assertFalse(vm.bannerShownProperty().get());
@@ -74,17 +76,21 @@ class WorkbenchViewModelTest {
     void aLiteLlmImportMergesReloadsAndSaysWhatItDid() throws Exception {
         Path user = dir.resolve("catalog.json");
         Path file = dir.resolve("model_prices_and_context_window.json");
-        Files.writeString(file, "{\"sample_spec\":{},\"acme-chat-1\":{\"litellm_provider\":\"openai\",\"mode\":\"chat\","
-                + "\"input_cost_per_token\":1e-06,\"output_cost_per_token\":2e-06,\"max_input_tokens\":128000},"
-                + "\"acme-embed\":{\"litellm_provider\":\"openai\",\"mode\":\"embedding\","
-                + "\"input_cost_per_token\":1e-07,\"output_cost_per_token\":0}}");
+        Files.writeString(
+                file,
+                "{\"sample_spec\":{},\"acme-chat-1\":{\"litellm_provider\":\"openai\",\"mode\":\"chat\","
+                        + "\"input_cost_per_token\":1e-06,\"output_cost_per_token\":2e-06,\"max_input_tokens\":128000},"
+                        + "\"acme-embed\":{\"litellm_provider\":\"openai\",\"mode\":\"embedding\","
+                        + "\"input_cost_per_token\":1e-07,\"output_cost_per_token\":0}}");
         WorkbenchViewModel vm = vm(user);
         int before = vm.catalogProperty().get().size();
         dialogs.answer(file);
         vm.importLiteLlm();
         assertFalse(vm.importingProperty().get());
         assertEquals("LiteLLM prices imported", dialogs.last("info").headline());
-        assertTrue(dialogs.last("info").detail().startsWith("Imported 1 chat models"), dialogs.last("info").detail());
+        assertTrue(
+                dialogs.last("info").detail().startsWith("Imported 1 chat models"),
+                dialogs.last("info").detail());
         assertTrue(Files.isRegularFile(user));
         assertEquals(before + 1, vm.catalogProperty().get().size());
         assertTrue(vm.catalogProperty().get().find("acme-chat-1").isPresent());

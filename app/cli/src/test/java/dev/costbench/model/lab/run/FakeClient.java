@@ -70,8 +70,8 @@ final class FakeClient implements ProviderClient {
     }
 
     static ProviderException error(ProviderId id, ProviderException.Kind kind, int status) {
-        return new ProviderException(id, kind, status, id.displayName() + " failed (" + status + ", " + kind + ")",
-                null, null, null);
+        return new ProviderException(
+                id, kind, status, id.displayName() + " failed (" + status + ", " + kind + ")", null, null, null);
     }
 
     /** The input tokens the runner's estimate counts for {@code r} on {@code model}. */
@@ -107,11 +107,20 @@ final class FakeClient implements ProviderClient {
                     throw error(id, ProviderException.Kind.CANCELLED, 0);
                 }
             }
-            long in = r.input() != null ? r.input() : CATALOG.find(request.model()).isPresent()
-                    ? estimatedInput(request.model(), request) : 10;
+            long in = r.input() != null
+                    ? r.input()
+                    : CATALOG.find(request.model()).isPresent() ? estimatedInput(request.model(), request) : 10;
             long out = r.output() != null ? r.output() : request.maxOutputTokens();
-            return new ChatResult("answer " + n + " to " + request.model(), new CanonicalUsage(in, 0, 0, 0, out, 0),
-                    Map.of(), "stop", request.model(), "resp_" + n, Duration.ofMillis(5 + n % 7), null, "{}");
+            return new ChatResult(
+                    "answer " + n + " to " + request.model(),
+                    new CanonicalUsage(in, 0, 0, 0, out, 0),
+                    Map.of(),
+                    "stop",
+                    request.model(),
+                    "resp_" + n,
+                    Duration.ofMillis(5 + n % 7),
+                    null,
+                    "{}");
         } finally {
             inFlight.decrementAndGet();
         }

@@ -37,6 +37,7 @@ class RunnerBudgetTest {
 
     @TempDir
     Path dir;
+
     H2LabStore store;
     final Map<ProviderId, FakeClient> fakes = new EnumMap<>(ProviderId.class);
 
@@ -60,15 +61,24 @@ class RunnerBudgetTest {
 
     /** Bills {@code factor} times the input the runner counts and {@code factor} times the output cap. */
     private static FakeClient.Script overReporting(long factor) {
-        return (req, n) -> new FakeClient.Reply(15, factor * FakeClient.estimatedInput(req.model(), req),
-                factor * req.maxOutputTokens(), false);
+        return (req, n) -> new FakeClient.Reply(
+                15, factor * FakeClient.estimatedInput(req.model(), req), factor * req.maxOutputTokens(), false);
     }
 
     /** One question repeated 40 times on gpt-4o-mini (an exact tokenizer): every call has the same worst case. */
     private static ExperimentSpec oneQuestion(List<ExperimentSpec.ModelSpec> models) {
-        return new ExperimentSpec("over-reported", null, List.of(ExperimentSpec.VariantSpec.of("v", true,
-                "Answer briefly.", "What is 2 + 2?")), null, models, 40, null, false,
-                new ExperimentSpec.Params(null, 500, null, null, null), false, null);
+        return new ExperimentSpec(
+                "over-reported",
+                null,
+                List.of(ExperimentSpec.VariantSpec.of("v", true, "Answer briefly.", "What is 2 + 2?")),
+                null,
+                models,
+                40,
+                null,
+                false,
+                new ExperimentSpec.Params(null, 500, null, null, null),
+                false,
+                null);
     }
 
     @ParameterizedTest(name = "usage × {0}, {1} in flight")
@@ -80,7 +90,8 @@ class RunnerBudgetTest {
         BudgetLog log = new BudgetLog();
         r.observeBudget(log);
         RunPlan plan = r.create(oneQuestion(List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini"))));
-        BigDecimal worst = new Estimator(FakeClient.CATALOG::find).worstCase(plan, plan.cells().get(0), 1.0);
+        BigDecimal worst = new Estimator(FakeClient.CATALOG::find)
+                .worstCase(plan, plan.cells().get(0), 1.0);
         BigDecimal cap = worst.multiply(new BigDecimal("12.5"));
 
         RunResult res = r.run(plan.experimentId(), cap, RunListener.NONE);
@@ -94,13 +105,16 @@ class RunnerBudgetTest {
         // every call billed factor × its worst case: the first one to settle is the first overrun
         List<Long> first = log.inFlightAtFirstOverrun();
         assertEquals(List.of(1L), first, "under a cap the provider's first call runs alone");
-        assertTrue(spent.compareTo(cap.add(log.billedBy(first))) <= 0,
+        assertTrue(
+                spent.compareTo(cap.add(log.billedBy(first))) <= 0,
                 "spent " + spent + " ≤ cap " + cap + " + what the calls in flight at the first overrun were billed");
         // ... and, the ratio being the same for every call, only those calls passed their reservations
-        assertTrue(spent.compareTo(cap.add(log.overbilledBy(first))) <= 0,
+        assertTrue(
+                spent.compareTo(cap.add(log.overbilledBy(first))) <= 0,
                 "spent " + spent + " ≤ cap " + cap + " + " + log.overbilledBy(first));
         BigDecimal eachBill = worst.multiply(BigDecimal.valueOf(factor));
-        assertTrue(spent.compareTo(cap.add(eachBill.multiply(BigDecimal.valueOf(concurrency)))) <= 0,
+        assertTrue(
+                spent.compareTo(cap.add(eachBill.multiply(BigDecimal.valueOf(concurrency)))) <= 0,
                 "at most " + concurrency + " calls in flight, each billed " + eachBill + "; spent " + spent);
         assertEquals(List.of(), log.violations(cap), "no call started that the budget left could not cover");
         assertEquals(fake.calls.get(), log.of(BudgetGuard.Event.Kind.GRANTED).size(), "one reservation per call");
@@ -110,14 +124,17 @@ class RunnerBudgetTest {
         assertNotNull(stop);
         assertTrue(stop.nextCallUsd().compareTo(stop.remainingUsd()) > 0, stop.toString());
         assertEquals(0, stop.scale().compareTo(BigDecimal.valueOf(factor)), "the worst ratio seen: " + stop.scale());
-        assertTrue(res.message().startsWith("stopped: the next call could cost up to "
-                + Money.format(stop.nextCallUsd()) + " and "
-                + Money.format(stop.remainingUsd().max(BigDecimal.ZERO)) + " of the " + Money.format(cap)
-                + " budget remains; "), res.message());
+        assertTrue(
+                res.message()
+                        .startsWith("stopped: the next call could cost up to "
+                                + Money.format(stop.nextCallUsd()) + " and "
+                                + Money.format(stop.remainingUsd().max(BigDecimal.ZERO)) + " of the "
+                                + Money.format(cap)
+                                + " budget remains; "),
+                res.message());
         assertTrue(res.message().endsWith(res.missing() + " of 40 trials left to resume"), res.message());
         if (spent.compareTo(cap) > 0) {
-            assertTrue(res.message().contains(Money.format(spent.subtract(cap)) + " over the budget"),
-                    res.message());
+            assertTrue(res.message().contains(Money.format(spent.subtract(cap)) + " over the budget"), res.message());
         }
     }
 
@@ -125,24 +142,31 @@ class RunnerBudgetTest {
     @CsvSource({"2", "10", "1000"})
     void twoProvidersAtOnceKeepTheGeneralBound(long factor) throws Exception {
         fakes.put(ProviderId.OPENAI, new FakeClient(ProviderId.OPENAI, overReporting(factor)));
-        fakes.put(ProviderId.ANTHROPIC, new FakeClient(ProviderId.ANTHROPIC, (req, n) ->
-                new FakeClient.Reply(n % 3 * 7, 40 * factor, (long) req.maxOutputTokens() * factor / 2, false)));
+        fakes.put(
+                ProviderId.ANTHROPIC,
+                new FakeClient(
+                        ProviderId.ANTHROPIC,
+                        (req, n) -> new FakeClient.Reply(
+                                n % 3 * 7, 40 * factor, (long) req.maxOutputTokens() * factor / 2, false)));
         Runner r = new Runner(store, this::client, FakeClient.CATALOG::find);
         BudgetLog log = new BudgetLog();
         r.observeBudget(log);
-        RunPlan plan = r.create(oneQuestion(List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini"),
-                ExperimentSpec.ModelSpec.of("claude-haiku-4-5"))));
+        RunPlan plan = r.create(oneQuestion(
+                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini"), ExperimentSpec.ModelSpec.of("claude-haiku-4-5"))));
         BigDecimal cap = new BigDecimal("0.05");
 
         RunResult res = r.run(plan.experimentId(), cap, RunListener.NONE);
 
         assertEquals(RunResult.Outcome.BUDGET_REACHED, res.outcome(), res.message());
         BigDecimal spent = store.spentOnExperiment(plan.experimentId());
-        assertTrue(log.inFlightAtFirstOverrun().size() <= 2, "each provider's first call runs alone: "
-                + log.inFlightAtFirstOverrun());
+        assertTrue(
+                log.inFlightAtFirstOverrun().size() <= 2,
+                "each provider's first call runs alone: " + log.inFlightAtFirstOverrun());
         List<Long> last = log.inFlightAtLastStart();
-        assertTrue(spent.compareTo(cap.add(log.overbilledBy(last))) <= 0, "spent " + spent + " ≤ cap " + cap
-                + " + what the calls in flight at the last start were billed beyond their reservations");
+        assertTrue(
+                spent.compareTo(cap.add(log.overbilledBy(last))) <= 0,
+                "spent " + spent + " ≤ cap " + cap
+                        + " + what the calls in flight at the last start were billed beyond their reservations");
         assertEquals(List.of(), log.violations(cap));
         for (FakeClient f : fakes.values()) {
             assertTrue(f.requests.stream().map(ChatRequest::maxOutputTokens).allMatch(m -> m == 500));

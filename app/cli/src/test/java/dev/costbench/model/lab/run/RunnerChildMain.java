@@ -13,16 +13,15 @@ import java.nio.file.Path;
  */
 public final class RunnerChildMain {
 
-    private RunnerChildMain() {
-    }
+    private RunnerChildMain() {}
 
     public static void main(String[] args) throws Exception {
         H2LabStore store = H2LabStore.open(Path.of(args[0]));
         long id = Long.parseLong(args[1]);
         long delay = Long.parseLong(args[2]);
         PrintStream out = System.out;
-        Runner runner = new Runner(store, p -> new FakeClient(p, (req, n) -> FakeClient.Reply.after(delay)),
-                FakeClient.CATALOG::find);
+        Runner runner = new Runner(
+                store, p -> new FakeClient(p, (req, n) -> FakeClient.Reply.after(delay)), FakeClient.CATALOG::find);
         runner.start(id, null, new RunListener() {
             @Override
             public void trialRecorded(Trial t) {

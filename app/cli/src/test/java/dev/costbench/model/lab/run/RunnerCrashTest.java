@@ -50,13 +50,19 @@ class RunnerCrashTest {
         }
 
         Set<Long> reported = new HashSet<>();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Xmx128m", RunnerChildMain.class.getName(),
-                dir.toString(), Long.toString(id), "40"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Xmx128m",
+                RunnerChildMain.class.getName(),
+                dir.toString(),
+                Long.toString(id),
+                "40"));
         Path log = Files.createTempFile(dir, "child", ".err");
         Process child = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             while (reported.size() < KILL_AFTER) {
                 String line = out.readLine();
                 if (line == null) {
@@ -81,7 +87,8 @@ class RunnerCrashTest {
             assertTrue(ids.containsAll(reported), "every reported trial survived the kill");
             assertTrue(trials.size() < 40, "the kill landed mid-run: " + trials.size());
             assertTrue(trials.stream().allMatch(t -> t.succeeded() && t.costUsd() != null && t.outputText() != null));
-            assertEquals(trials.size(), trials.stream().map(Trial::cell).distinct().count());
+            assertEquals(
+                    trials.size(), trials.stream().map(Trial::cell).distinct().count());
             BigDecimal sum = trials.stream().map(Trial::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertEquals(0, sum.compareTo(store.spentOnExperiment(id)), "each trial came with its ledger entry");
 
@@ -89,16 +96,22 @@ class RunnerCrashTest {
             assertEquals(40 - trials.size(), missingBefore.size());
 
             Map<ProviderId, FakeClient> fakes = new EnumMap<>(ProviderId.class);
-            Runner again = new Runner(store, p -> fakes.computeIfAbsent(p, q -> new FakeClient(q,
-                    (req, n) -> FakeClient.Reply.ok())), FakeClient.CATALOG::find);
+            Runner again = new Runner(
+                    store,
+                    p -> fakes.computeIfAbsent(p, q -> new FakeClient(q, (req, n) -> FakeClient.Reply.ok())),
+                    FakeClient.CATALOG::find);
             RunResult res = again.run(id, null, RunListener.NONE);
             assertEquals(RunResult.Outcome.COMPLETED, res.outcome(), res.message());
             int calls = fakes.values().stream().mapToInt(f -> f.calls.get()).sum();
             assertEquals(missingBefore.size(), calls, "resume called exactly the missing cells");
             List<Trial> after = store.trials(id);
             assertEquals(40, after.size());
-            assertEquals(missingBefore, after.stream().filter(t -> !ids.contains(t.id())).map(Trial::cell)
-                    .collect(Collectors.toSet()));
+            assertEquals(
+                    missingBefore,
+                    after.stream()
+                            .filter(t -> !ids.contains(t.id()))
+                            .map(Trial::cell)
+                            .collect(Collectors.toSet()));
             assertEquals(ExperimentStatus.DONE, store.loadExperiment(id).status());
             assertTrue(store.missingTrials(id).isEmpty());
         }

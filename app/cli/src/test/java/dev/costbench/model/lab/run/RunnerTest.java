@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +43,7 @@ class RunnerTest {
 
     @TempDir
     Path dir;
+
     H2LabStore store;
     final Map<ProviderId, FakeClient> fakes = new EnumMap<>(ProviderId.class);
 
@@ -58,16 +59,28 @@ class RunnerTest {
 
     /** 2 variants × 2 inputs × {gpt-4o-mini, claude-haiku-4-5} × reps. */
     static ExperimentSpec spec(int reps, BigDecimal budget, boolean cache) {
-        return new ExperimentSpec("tickets", null, List.of(
-                new ExperimentSpec.VariantSpec("verbose", true, "You are an expert in analyzing support tickets. "
-                        + "Determine the issue, the severity and the resolution.",
-                        List.of(new ExperimentSpec.MessageSpec(Role.USER, "Ticket {{id}}: {{text}}")),
-                        ExperimentSpec.Params.NONE),
-                ExperimentSpec.VariantSpec.of("optimized", false, "Analyze. Return JSON.", "{{text}}")),
-                List.of(new ExperimentSpec.InputSpec("T-1", Map.of("id", "1", "text", "I was charged twice")),
+        return new ExperimentSpec(
+                "tickets",
+                null,
+                List.of(
+                        new ExperimentSpec.VariantSpec(
+                                "verbose",
+                                true,
+                                "You are an expert in analyzing support tickets. "
+                                        + "Determine the issue, the severity and the resolution.",
+                                List.of(new ExperimentSpec.MessageSpec(Role.USER, "Ticket {{id}}: {{text}}")),
+                                ExperimentSpec.Params.NONE),
+                        ExperimentSpec.VariantSpec.of("optimized", false, "Analyze. Return JSON.", "{{text}}")),
+                List.of(
+                        new ExperimentSpec.InputSpec("T-1", Map.of("id", "1", "text", "I was charged twice")),
                         new ExperimentSpec.InputSpec("T-2", Map.of("id", "2", "text", "I cannot log in"))),
                 List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini"), ExperimentSpec.ModelSpec.of("claude-haiku-4-5")),
-                reps, budget, cache, new ExperimentSpec.Params(null, 200, null, null, null), false, null);
+                reps,
+                budget,
+                cache,
+                new ExperimentSpec.Params(null, 200, null, null, null),
+                false,
+                null);
     }
 
     Runner runner(FakeClient.Script openai, FakeClient.Script anthropic) {
@@ -123,13 +136,16 @@ class RunnerTest {
         RunEstimate estimate = r.estimate(spec(3, null, false));
         assertEquals(24, estimate.calls());
         RunPlan plan = r.create(spec(3, null, false));
-        assertEquals(ExperimentStatus.DRAFT, store.loadExperiment(plan.experimentId()).status());
+        assertEquals(
+                ExperimentStatus.DRAFT,
+                store.loadExperiment(plan.experimentId()).status());
 
         Recorder rec = new Recorder();
         RunResult res = r.run(plan.experimentId(), null, rec);
 
         assertEquals(RunResult.Outcome.COMPLETED, res.outcome(), res.message());
-        assertEquals(ExperimentStatus.DONE, store.loadExperiment(plan.experimentId()).status());
+        assertEquals(
+                ExperimentStatus.DONE, store.loadExperiment(plan.experimentId()).status());
         assertEquals(24, res.calls());
         assertEquals(12, fakes.get(ProviderId.OPENAI).calls.get());
         assertEquals(12, fakes.get(ProviderId.ANTHROPIC).calls.get());
@@ -139,8 +155,12 @@ class RunnerTest {
         List<Trial> trials = store.trials(plan.experimentId());
         assertEquals(24, trials.size());
         assertEquals(24, trials.stream().map(Trial::cell).distinct().count());
-        assertTrue(trials.stream().allMatch(t -> t.succeeded() && !t.fromCache() && t.costUsd() != null
-                && t.estimatedCostUsd() != null && t.requestHash().matches("[0-9a-f]{64}")));
+        assertTrue(trials.stream()
+                .allMatch(t -> t.succeeded()
+                        && !t.fromCache()
+                        && t.costUsd() != null
+                        && t.estimatedCostUsd() != null
+                        && t.requestHash().matches("[0-9a-f]{64}")));
         assertTrue(store.missingTrials(plan.experimentId()).isEmpty());
 
         BigDecimal sum = trials.stream().map(Trial::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -148,7 +168,8 @@ class RunnerTest {
         assertEquals(0, sum.compareTo(res.spentUsd()));
         List<LedgerEntry> ledger = store.ledger(Instant.EPOCH, Instant.now().plusSeconds(5));
         assertEquals(24, ledger.size());
-        assertEquals(trials.stream().map(Trial::id).collect(Collectors.toSet()),
+        assertEquals(
+                trials.stream().map(Trial::id).collect(Collectors.toSet()),
                 ledger.stream().map(LedgerEntry::trialId).collect(Collectors.toSet()));
 
         assertEquals(24, rec.trials.size());
@@ -163,8 +184,8 @@ class RunnerTest {
             prev = p.done();
         }
         // the variant's text was filled per input
-        assertTrue(fakes.get(ProviderId.OPENAI).requests.stream().anyMatch(q ->
-                FakeClient.userText(q).equals("Ticket 2: I cannot log in")));
+        assertTrue(fakes.get(ProviderId.OPENAI).requests.stream()
+                .anyMatch(q -> FakeClient.userText(q).equals("Ticket 2: I cannot log in")));
     }
 
     @Test
@@ -172,7 +193,7 @@ class RunnerTest {
         // OpenAI: the first call of another ticket is rate limited (retried later in the run); the "I cannot log in"
         // ticket with the verbose prompt answers 500 every time. (Calls run concurrently, so "the very first call"
         // could be that ticket's, which made this test flaky: its 429 then took the place of one 500.)
-        java.util.concurrent.atomic.AtomicBoolean limited = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean limited = new AtomicBoolean();
         FakeClient.Script openai = (req, n) -> {
             if (FakeClient.userText(req).equals("Ticket 2: I cannot log in")) {
                 throw FakeClient.error(ProviderId.OPENAI, ProviderException.Kind.SERVER, 500);
@@ -193,10 +214,15 @@ class RunnerTest {
         List<TrialCell> missing = store.missingTrials(id);
         assertEquals(1, missing.size());
         assertEquals("gpt-4o-mini", missing.get(0).modelId());
-        List<Trial> failed = store.trials(id).stream().filter(t -> !t.succeeded()).toList();
+        List<Trial> failed =
+                store.trials(id).stream().filter(t -> !t.succeeded()).toList();
         assertEquals(3, failed.size(), "the 429 once, the 500 twice (first call and one retry)");
-        assertEquals(2, failed.stream().filter(t -> t.cell().equals(missing.get(0))).count());
-        assertEquals(6 + 4, fakes.get(ProviderId.OPENAI).calls.get() + fakes.get(ProviderId.ANTHROPIC).calls.get());
+        assertEquals(
+                2, failed.stream().filter(t -> t.cell().equals(missing.get(0))).count());
+        assertEquals(
+                6 + 4,
+                fakes.get(ProviderId.OPENAI).calls.get()
+                        + fakes.get(ProviderId.ANTHROPIC).calls.get());
         assertEquals(7, store.progress(id).succeeded());
 
         // resume with a provider that works again: exactly the missing cell is called
@@ -217,8 +243,10 @@ class RunnerTest {
         RunResult res = r.run(id, null, RunListener.NONE);
         assertEquals(RunResult.Outcome.INCOMPLETE, res.outcome());
         assertEquals(8, fakes.get(ProviderId.OPENAI).calls.get());
-        assertTrue(fakes.get(ProviderId.ANTHROPIC).calls.get() <= Runner.DEFAULT_CONCURRENCY,
-                "no more calls once the key is refused: " + fakes.get(ProviderId.ANTHROPIC).calls.get());
+        assertTrue(
+                fakes.get(ProviderId.ANTHROPIC).calls.get() <= Runner.DEFAULT_CONCURRENCY,
+                "no more calls once the key is refused: "
+                        + fakes.get(ProviderId.ANTHROPIC).calls.get());
         assertEquals(8, store.missingTrials(id).size());
 
         fakes.clear(); // no client at all: NO_KEY from the source
@@ -252,7 +280,8 @@ class RunnerTest {
         assertEquals(ExperimentStatus.CANCELLED, store.loadExperiment(id).status());
         assertEquals(4, recordedBefore, "the two quick calls of each provider");
         assertEquals(4, store.trials(id).size(), "cancelled calls are not recorded");
-        int aborted = fakes.get(ProviderId.OPENAI).cancelled.get() + fakes.get(ProviderId.ANTHROPIC).cancelled.get();
+        int aborted = fakes.get(ProviderId.OPENAI).cancelled.get()
+                + fakes.get(ProviderId.ANTHROPIC).cancelled.get();
         assertEquals(4, aborted, "each provider's two calls in flight were aborted");
         assertEquals(24 - 4, store.missingTrials(id).size());
         assertFalse(r.isRunning(id));
@@ -260,8 +289,13 @@ class RunnerTest {
 
         // and it resumes from there
         Runner again = runner((req, n) -> FakeClient.Reply.ok(), (req, n) -> FakeClient.Reply.ok());
-        assertEquals(RunResult.Outcome.COMPLETED, again.run(id, null, RunListener.NONE).outcome());
-        assertEquals(20, fakes.get(ProviderId.OPENAI).calls.get() + fakes.get(ProviderId.ANTHROPIC).calls.get());
+        assertEquals(
+                RunResult.Outcome.COMPLETED,
+                again.run(id, null, RunListener.NONE).outcome());
+        assertEquals(
+                20,
+                fakes.get(ProviderId.OPENAI).calls.get()
+                        + fakes.get(ProviderId.ANTHROPIC).calls.get());
     }
 
     @Test
@@ -276,11 +310,15 @@ class RunnerTest {
         run.pause();
         assertTrue(run.isPaused());
         Thread.sleep(150); // the calls in flight when paused finish
-        int calls = fakes.get(ProviderId.OPENAI).calls.get() + fakes.get(ProviderId.ANTHROPIC).calls.get();
+        int calls = fakes.get(ProviderId.OPENAI).calls.get()
+                + fakes.get(ProviderId.ANTHROPIC).calls.get();
         int trials = store.trials(id).size();
         assertEquals(calls, trials, "what was in flight is recorded");
         Thread.sleep(300);
-        assertEquals(calls, fakes.get(ProviderId.OPENAI).calls.get() + fakes.get(ProviderId.ANTHROPIC).calls.get(),
+        assertEquals(
+                calls,
+                fakes.get(ProviderId.OPENAI).calls.get()
+                        + fakes.get(ProviderId.ANTHROPIC).calls.get(),
                 "no call launched while paused");
         assertEquals(RunProgress.State.PAUSED, run.progress().state());
         assertTrue(calls < 16);
@@ -293,26 +331,41 @@ class RunnerTest {
     @Test
     void theBudgetCapIsReachedExactlyAndNeverPassed() throws Exception {
         // one request repeated: every call's worst case is the same, and the fake bills exactly that
-        ExperimentSpec s = new ExperimentSpec("cap", null, List.of(ExperimentSpec.VariantSpec.of("v", true,
-                "Answer briefly.", "What is 2 + 2?")), null, List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")), 10,
-                null, false, new ExperimentSpec.Params(null, 500, null, null, null), false, null);
+        ExperimentSpec s = new ExperimentSpec(
+                "cap",
+                null,
+                List.of(ExperimentSpec.VariantSpec.of("v", true, "Answer briefly.", "What is 2 + 2?")),
+                null,
+                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")),
+                10,
+                null,
+                false,
+                new ExperimentSpec.Params(null, 500, null, null, null),
+                false,
+                null);
         Runner r = runner((req, n) -> FakeClient.Reply.atTheCap(), (req, n) -> FakeClient.Reply.ok());
         RunPlan plan = r.create(s);
-        BigDecimal worst = new Estimator(FakeClient.CATALOG::find).worstCase(plan, plan.cells().get(0), 1.0);
+        BigDecimal worst = new Estimator(FakeClient.CATALOG::find)
+                .worstCase(plan, plan.cells().get(0), 1.0);
         assertTrue(worst.signum() > 0);
         BigDecimal cap = worst.multiply(BigDecimal.valueOf(5));
         Recorder rec = new Recorder();
         RunResult res = r.run(plan.experimentId(), cap, rec);
 
         assertEquals(RunResult.Outcome.BUDGET_REACHED, res.outcome(), res.message());
-        assertEquals(ExperimentStatus.CANCELLED, store.loadExperiment(plan.experimentId()).status());
+        assertEquals(
+                ExperimentStatus.CANCELLED,
+                store.loadExperiment(plan.experimentId()).status());
         assertEquals(5, fakes.get(ProviderId.OPENAI).calls.get());
         BigDecimal spent = store.spentOnExperiment(plan.experimentId());
         assertEquals(0, cap.compareTo(spent), "spent " + spent + " = cap " + cap);
         assertEquals(List.of(), rec.violations);
         assertEquals(5, res.missing());
-        assertTrue(res.message().startsWith("stopped: the next call could cost up to " + Money.format(worst)
-                + " and $0.00 of the " + Money.format(cap) + " budget remains; 5 of 10 trials left to resume"),
+        assertTrue(
+                res.message()
+                        .startsWith(
+                                "stopped: the next call could cost up to " + Money.format(worst) + " and $0.00 of the "
+                                        + Money.format(cap) + " budget remains; 5 of 10 trials left to resume"),
                 res.message());
         assertEquals(0, res.budgetStop().scale().compareTo(BigDecimal.ONE), "billed within the reservations");
 
@@ -329,7 +382,8 @@ class RunnerTest {
 
     @Test
     void withCheaperRealCallsTheCapIsUsedMoreFullyButStillNeverPassed() throws Exception {
-        Runner r = runner((req, n) -> new FakeClient.Reply(n % 3 * 5, null, 150L, false),
+        Runner r = runner(
+                (req, n) -> new FakeClient.Reply(n % 3 * 5, null, 150L, false),
                 (req, n) -> new FakeClient.Reply(n % 2 * 5, 40L, 190L, false));
         RunPlan plan = r.create(spec(10, null, false));
         BigDecimal cap = new BigDecimal("0.0100");
@@ -349,7 +403,10 @@ class RunnerTest {
         long first = r.create(spec(2, null, true)).experimentId();
         RunResult firstRun = r.run(first, null, RunListener.NONE);
         assertEquals(RunResult.Outcome.COMPLETED, firstRun.outcome());
-        assertEquals(16, fakes.get(ProviderId.OPENAI).calls.get() + fakes.get(ProviderId.ANTHROPIC).calls.get(),
+        assertEquals(
+                16,
+                fakes.get(ProviderId.OPENAI).calls.get()
+                        + fakes.get(ProviderId.ANTHROPIC).calls.get(),
                 "within one run every repetition is a real call, although repetition 2 repeats repetition 1");
 
         Runner r2 = runner((req, n) -> FakeClient.Reply.ok(), (req, n) -> FakeClient.Reply.ok());
@@ -359,9 +416,12 @@ class RunnerTest {
         assertEquals(8, res.cached());
         assertEquals(8, res.calls());
         List<Trial> trials = store.trials(second);
-        assertTrue(trials.stream().filter(Trial::fromCache).allMatch(t -> t.cell().repetition() == 1));
+        assertTrue(
+                trials.stream().filter(Trial::fromCache).allMatch(t -> t.cell().repetition() == 1));
         assertTrue(trials.stream().filter(t -> t.cell().repetition() == 2).noneMatch(Trial::fromCache));
-        BigDecimal real = trials.stream().filter(t -> !t.fromCache()).map(Trial::costUsd)
+        BigDecimal real = trials.stream()
+                .filter(t -> !t.fromCache())
+                .map(Trial::costUsd)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, real.compareTo(store.spentOnExperiment(second)), "reused answers cost nothing");
 
@@ -393,15 +453,34 @@ class RunnerTest {
     @Test
     void nothingIsStoredWhenATemplateCannotBeFilled() {
         Runner r = runner((req, n) -> FakeClient.Reply.ok(), (req, n) -> FakeClient.Reply.ok());
-        ExperimentSpec bad = new ExperimentSpec("bad", null, List.of(ExperimentSpec.VariantSpec.of("v", true, null,
-                "{{ticket}}")), List.of(new ExperimentSpec.InputSpec("T", Map.of("body", "x"))),
-                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")), 1, null, false, null, false, null);
+        ExperimentSpec bad = new ExperimentSpec(
+                "bad",
+                null,
+                List.of(ExperimentSpec.VariantSpec.of("v", true, null, "{{ticket}}")),
+                List.of(new ExperimentSpec.InputSpec("T", Map.of("body", "x"))),
+                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")),
+                1,
+                null,
+                false,
+                null,
+                false,
+                null);
         SpecException e = assertThrows(SpecException.class, () -> r.create(bad));
         assertTrue(e.getMessage().contains("no value for {{ticket}}"), e.getMessage());
         assertEquals(List.of(), store.listExperiments());
         ExperimentSpec unknown = spec(1, null, false);
-        unknown = new ExperimentSpec("u", null, unknown.variants(), unknown.inputs(),
-                List.of(ExperimentSpec.ModelSpec.of("no-such-model")), 1, null, false, null, false, null);
+        unknown = new ExperimentSpec(
+                "u",
+                null,
+                unknown.variants(),
+                unknown.inputs(),
+                List.of(ExperimentSpec.ModelSpec.of("no-such-model")),
+                1,
+                null,
+                false,
+                null,
+                false,
+                null);
         ExperimentSpec u = unknown;
         assertThrows(SpecException.class, () -> r.create(u));
         assertEquals(List.of(), store.listExperiments());

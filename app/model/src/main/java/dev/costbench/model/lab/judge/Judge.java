@@ -17,6 +17,7 @@ import dev.costbench.model.lab.run.BudgetGuard;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.run.Estimator;
 import dev.costbench.model.lab.run.RunPlan;
+import dev.costbench.model.lab.run.Runner;
 import dev.costbench.model.lab.run.SpecException;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
@@ -31,7 +32,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -66,15 +69,15 @@ public final class Judge {
     final Function<String, Optional<ModelEntry>> catalog;
     final int concurrency;
     private final Map<Long, Boolean> active = new ConcurrentHashMap<>();
-    private volatile java.util.function.Consumer<BudgetGuard.Event> budgetObserver;
+    private volatile Consumer<BudgetGuard.Event> budgetObserver;
 
     public Judge(LabStore store, ClientSource clients, Function<String, Optional<ModelEntry>> catalog) {
-        this(store, clients, catalog, dev.costbench.model.lab.run.Runner.DEFAULT_CONCURRENCY);
+        this(store, clients, catalog, Runner.DEFAULT_CONCURRENCY);
     }
 
     /** @param concurrency judge calls in flight at most (at least 1) */
-    public Judge(LabStore store, ClientSource clients, Function<String, Optional<ModelEntry>> catalog,
-                 int concurrency) {
+    public Judge(
+            LabStore store, ClientSource clients, Function<String, Optional<ModelEntry>> catalog, int concurrency) {
         this.store = Objects.requireNonNull(store, "store");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -85,13 +88,13 @@ public final class Judge {
     }
 
     /** One output to judge: the trial, its test input and the reference answer (or null). */
-    public record Task(Trial trial, Map<String, String> input, String reference) {
-    }
+    public record Task(Trial trial, Map<String, String> input, String reference) {}
 
     /** The judge model's catalog entry; a clear error for a model the catalog does not price. */
     ModelEntry model(JudgeSpec spec) {
-        return catalog.apply(spec.model()).orElseThrow(() -> new SpecException("judge model \"" + spec.model()
-                + "\" is not in the catalog: pick a catalog model (it prices the judge calls)"));
+        return catalog.apply(spec.model())
+                .orElseThrow(() -> new SpecException("judge model \"" + spec.model()
+                        + "\" is not in the catalog: pick a catalog model (it prices the judge calls)"));
     }
 
     /** The API family that serves the judge. */
@@ -115,13 +118,17 @@ public final class Judge {
         for (TestInput in : store.inputs(experimentId)) {
             inputs.put(in.id(), in.variables());
         }
-        long baseline = store.variants(experimentId).stream().filter(Variant::baseline).map(Variant::id).findFirst()
+        long baseline = store.variants(experimentId).stream()
+                .filter(Variant::baseline)
+                .map(Variant::id)
+                .findFirst()
                 .orElse(-1L);
         // the baseline's outputs per input and model, by repetition (latest trial of each cell)
         Map<String, Map<Integer, Trial>> baseOut = new HashMap<>();
         for (Trial t : trials) {
             if (t.cell().variantId() == baseline && usable(t)) {
-                baseOut.computeIfAbsent(key(t.cell()), k -> new java.util.TreeMap<>()).put(t.cell().repetition(), t);
+                baseOut.computeIfAbsent(key(t.cell()), k -> new TreeMap<>())
+                        .put(t.cell().repetition(), t);
             }
         }
         List<Task> out = new ArrayList<>();
@@ -129,7 +136,9 @@ public final class Judge {
             if (!usable(t) || scored.contains(t.id())) {
                 continue;
             }
-            out.add(new Task(t, inputs.getOrDefault(t.cell().inputId(), Map.of()),
+            out.add(new Task(
+                    t,
+                    inputs.getOrDefault(t.cell().inputId(), Map.of()),
                     spec.reference() ? reference(t, baseline, baseOut.get(key(t.cell()))) : null));
         }
         return out;
@@ -169,7 +178,8 @@ public final class Judge {
 
     /** The judge request of one task. */
     public ChatRequest request(JudgeSpec spec, Task task) {
-        return JudgePrompt.request(spec, spec.model(), task.input(), task.reference(), task.trial().outputText());
+        return JudgePrompt.request(
+                spec, spec.model(), task.input(), task.reference(), task.trial().outputText());
     }
 
     /** What judging the experiment's outputs without a score would cost. */
@@ -190,29 +200,44 @@ public final class Judge {
      * What judging every planned output of an experiment not run yet would cost: each output assumed as long as its
      * variant's expected answer (low end; a tenth of the cap when unset) or its output cap (high end).
      */
-    public static JudgeEstimate estimate(RunPlan plan, JudgeSpec spec,
-                                         Function<String, Optional<ModelEntry>> catalog) {
-        ModelEntry m = catalog.apply(spec.model()).orElseThrow(() -> new SpecException("judge model \""
-                + spec.model() + "\" is not in the catalog: pick a catalog model (it prices the judge calls)"));
+    public static JudgeEstimate estimate(RunPlan plan, JudgeSpec spec, Function<String, Optional<ModelEntry>> catalog) {
+        ModelEntry m = catalog.apply(spec.model())
+                .orElseThrow(() -> new SpecException("judge model \"" + spec.model()
+                        + "\" is not in the catalog: pick a catalog model (it prices the judge calls)"));
         Map<Long, Long> promptTokens = new HashMap<>();
         BigDecimal low = BigDecimal.ZERO;
         BigDecimal high = BigDecimal.ZERO;
-        long baseline = plan.variants().stream().filter(RunPlan.PlannedVariant::baseline).findFirst()
-                .map(RunPlan.PlannedVariant::id).orElse(-1L);
+        long baseline = plan.variants().stream()
+                .filter(RunPlan.PlannedVariant::baseline)
+                .findFirst()
+                .map(RunPlan.PlannedVariant::id)
+                .orElse(-1L);
         int calls = 0;
         for (TrialCell c : plan.cells()) {
-            long prompt = promptTokens.computeIfAbsent(c.inputId(), id -> inputTokens(m, JudgePrompt.request(spec,
-                    spec.model(), plan.input(id).variables(), spec.reference() ? "" : null, "")).inputTokens());
+            long prompt = promptTokens.computeIfAbsent(
+                    c.inputId(),
+                    id -> inputTokens(
+                                    m,
+                                    JudgePrompt.request(
+                                            spec,
+                                            spec.model(),
+                                            plan.input(id).variables(),
+                                            spec.reference() ? "" : null,
+                                            ""))
+                            .inputTokens());
             var p = plan.params(c.variantId());
             long cap = p.maxOutputTokensOrDefault();
-            long expected = p.expectedOutputTokens() != null ? Math.min(cap, p.expectedOutputTokens())
-                    : Math.max(1, cap / 10);
+            long expected =
+                    p.expectedOutputTokens() != null ? Math.min(cap, p.expectedOutputTokens()) : Math.max(1, cap / 10);
             var bp = plan.params(baseline < 0 ? c.variantId() : baseline);
             long refCap = spec.reference() ? bp.maxOutputTokensOrDefault() : 0;
-            long refExpected = spec.reference() ? (bp.expectedOutputTokens() != null
-                    ? Math.min(refCap, bp.expectedOutputTokens()) : Math.max(1, refCap / 10)) : 0;
-            low = low.add(price(m, prompt + expected + refExpected, Math.min(EXPECTED_ANSWER_TOKENS,
-                    spec.maxOutputTokens())));
+            long refExpected = spec.reference()
+                    ? (bp.expectedOutputTokens() != null
+                            ? Math.min(refCap, bp.expectedOutputTokens())
+                            : Math.max(1, refCap / 10))
+                    : 0;
+            low = low.add(price(
+                    m, prompt + expected + refExpected, Math.min(EXPECTED_ANSWER_TOKENS, spec.maxOutputTokens())));
             high = high.add(price(m, prompt + cap + refCap, spec.maxOutputTokens()));
             calls++;
         }
@@ -257,8 +282,16 @@ public final class Judge {
             if (budgetObserver != null) {
                 guard.observe(budgetObserver);
             }
-            JudgeRun run = new JudgeRun(this, experimentId, spec, m, provider, pending(experimentId, spec), guard,
-                    listener == null ? JudgeListener.NONE : listener, () -> active.remove(experimentId));
+            JudgeRun run = new JudgeRun(
+                    this,
+                    experimentId,
+                    spec,
+                    m,
+                    provider,
+                    pending(experimentId, spec),
+                    guard,
+                    listener == null ? JudgeListener.NONE : listener,
+                    () -> active.remove(experimentId));
             run.launch();
             return run;
         } catch (RuntimeException e) {
@@ -271,7 +304,7 @@ public final class Judge {
      * Hears the budget guard of every judging started from now on ({@link BudgetGuard#observe}; tests check the
      * guarantee with it); null stops.
      */
-    public void observeBudget(java.util.function.Consumer<BudgetGuard.Event> observer) {
+    public void observeBudget(Consumer<BudgetGuard.Event> observer) {
         this.budgetObserver = observer;
     }
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.judge;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.validation.JsonReading;
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -27,8 +28,8 @@ public record JudgeAnswer(Double score, String rationale, String error) {
 
     private static final ObjectMapper JSON = JsonReading.mapper();
     private static final Pattern FENCE = Pattern.compile("```[a-zA-Z]*\\s*\\n?(.*?)```", Pattern.DOTALL);
-    private static final Pattern SCORE_LINE = Pattern.compile(
-            "(?i)\\bscore\\b\\W{0,3}\\s*[:=]?\\s*\\**\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:/\\s*(\\d+))?");
+    private static final Pattern SCORE_LINE =
+            Pattern.compile("(?i)\\bscore\\b\\W{0,3}\\s*[:=]?\\s*\\**\\s*(-?\\d+(?:\\.\\d+)?)\\s*(?:/\\s*(\\d+))?");
     private static final int MAX_RATIONALE = 4000;
 
     public boolean ok() {
@@ -75,7 +76,7 @@ public record JudgeAnswer(Double score, String rationale, String error) {
         JsonNode n;
         try {
             n = JSON.readTree(s);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
         if (n == null || !n.isObject()) {

@@ -9,17 +9,13 @@ import dev.costbench.model.lab.JudgeScore;
 public interface JudgeListener {
 
     /** A listener that hears nothing. */
-    JudgeListener NONE = new JudgeListener() {
-    };
+    JudgeListener NONE = new JudgeListener() {};
 
-    default void progress(JudgeProgress progress) {
-    }
+    default void progress(JudgeProgress progress) {}
 
     /** A score was committed to the store. */
-    default void scored(JudgeScore score) {
-    }
+    default void scored(JudgeScore score) {}
 
     /** Called once, before {@link JudgeRun#await()} returns. */
-    default void finished(JudgeResult result) {
-    }
+    default void finished(JudgeResult result) {}
 }

@@ -15,8 +15,15 @@ import java.math.BigDecimal;
  * @param lastError the last failure, or null
  * @param finished  true once nothing runs any more
  */
-public record JudgeProgress(int total, int scored, int failed, int inFlight, BigDecimal spentUsd, BigDecimal budgetUsd,
-                            String lastError, boolean finished) {
+public record JudgeProgress(
+        int total,
+        int scored,
+        int failed,
+        int inFlight,
+        BigDecimal spentUsd,
+        BigDecimal budgetUsd,
+        String lastError,
+        boolean finished) {
 
     /** Outputs done (scored or failed) of the total, between 0 and 1. */
     public double fraction() {

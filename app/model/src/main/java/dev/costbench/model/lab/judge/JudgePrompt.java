@@ -12,16 +12,17 @@ import java.util.Map;
  */
 public final class JudgePrompt {
 
-    private JudgePrompt() {
-    }
+    private JudgePrompt() {}
 
     /** The system text for {@code spec}. */
     public static String system(JudgeSpec spec) {
         return "You are a strict, impartial judge of answers produced by an AI assistant.\n"
                 + "Score the answer against this rubric, on a scale from 1 (worst) to " + spec.scale() + " (best):\n"
                 + "<rubric>\n" + spec.rubric().strip() + "\n</rubric>\n"
-                + (spec.reference() ? "A reference answer is given; use it as an example of an acceptable answer, "
-                + "not as the only correct wording.\n" : "")
+                + (spec.reference()
+                        ? "A reference answer is given; use it as an example of an acceptable answer, "
+                                + "not as the only correct wording.\n"
+                        : "")
                 + "Reply with one JSON object and nothing else, exactly in this form:\n"
                 + "{\"score\": <a whole number from 1 to " + spec.scale() + ">, \"rationale\": \"<one or two "
                 + "sentences>\"}";
@@ -49,9 +50,10 @@ public final class JudgePrompt {
     }
 
     /** The judge's request for one output. */
-    public static ChatRequest request(JudgeSpec spec, String apiModel, Map<String, String> input, String reference,
-                                      String output) {
+    public static ChatRequest request(
+            JudgeSpec spec, String apiModel, Map<String, String> input, String reference, String output) {
         return ChatRequest.of(apiModel, system(spec), user(input, spec.reference() ? reference : null, output))
-                .withStream(false).withMaxOutputTokens(spec.maxOutputTokens());
+                .withStream(false)
+                .withMaxOutputTokens(spec.maxOutputTokens());
     }
 }

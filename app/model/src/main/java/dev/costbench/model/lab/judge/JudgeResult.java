@@ -21,13 +21,27 @@ import java.math.BigDecimal;
  *                        $X and $Y of the $Z judge budget remains"
  * @param budgetStop      why the judging stopped at its cap (BUDGET_REACHED only; otherwise null)
  */
-public record JudgeResult(RunResult.Outcome outcome, int total, int scored, int failed, int left,
-                          BigDecimal spentThisRunUsd, BigDecimal judgeSpentUsd, String message,
-                          BudgetStop budgetStop) {
+public record JudgeResult(
+        RunResult.Outcome outcome,
+        int total,
+        int scored,
+        int failed,
+        int left,
+        BigDecimal spentThisRunUsd,
+        BigDecimal judgeSpentUsd,
+        String message,
+        BudgetStop budgetStop) {
 
     /** A result that did not stop at the cap. */
-    public JudgeResult(RunResult.Outcome outcome, int total, int scored, int failed, int left,
-                       BigDecimal spentThisRunUsd, BigDecimal judgeSpentUsd, String message) {
+    public JudgeResult(
+            RunResult.Outcome outcome,
+            int total,
+            int scored,
+            int failed,
+            int left,
+            BigDecimal spentThisRunUsd,
+            BigDecimal judgeSpentUsd,
+            String message) {
         this(outcome, total, scored, failed, left, spentThisRunUsd, judgeSpentUsd, message, null);
     }
 }

@@ -37,8 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class JudgeRun {
 
-    private record Work(Judge.Task task, int attempt) {
-    }
+    private record Work(Judge.Task task, int attempt) {}
 
     private final Judge judge;
     private final long experimentId;
@@ -53,6 +52,7 @@ public final class JudgeRun {
     private final Deque<Work> queue = new ConcurrentLinkedDeque<>();
     /** Under a cap, the first judge call runs alone ({@link FirstCallGate}). */
     private final FirstCallGate gate;
+
     private final Set<CancelToken> inFlight = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<JudgeResult> result = new CompletableFuture<>();
     private final AtomicInteger scored = new AtomicInteger();
@@ -64,8 +64,16 @@ public final class JudgeRun {
     private volatile String lastError;
     private volatile ProviderClient client;
 
-    JudgeRun(Judge judge, long experimentId, JudgeSpec spec, ModelEntry model, ProviderId provider,
-             List<Judge.Task> tasks, BudgetGuard guard, JudgeListener listener, Runnable onEnd) {
+    JudgeRun(
+            Judge judge,
+            long experimentId,
+            JudgeSpec spec,
+            ModelEntry model,
+            ProviderId provider,
+            List<Judge.Task> tasks,
+            BudgetGuard guard,
+            JudgeListener listener,
+            Runnable onEnd) {
         this.judge = judge;
         this.experimentId = experimentId;
         this.spec = spec;
@@ -181,14 +189,16 @@ public final class JudgeRun {
         Instant now = Instant.now();
         long trialId = task.trial().id();
         if (answer != null) {
-            BigDecimal billed = answer.usage() == null ? null
-                    : CostEngine.price(model, answer.usage(), BillingOptions.INTERACTIVE).total();
+            BigDecimal billed = answer.usage() == null
+                    ? null
+                    : CostEngine.price(model, answer.usage(), BillingOptions.INTERACTIVE)
+                            .total();
             NewLedgerEntry charge = charge(now, billed);
             try {
                 JudgeAnswer parsed = JudgeAnswer.parse(answer.text(), spec.scale());
                 if (parsed.ok()) {
-                    JudgeScore s = judge.store.addJudgeScore(trialId, spec.model(), spec.rubric(), parsed.score(),
-                            parsed.rationale(), charge);
+                    JudgeScore s = judge.store.addJudgeScore(
+                            trialId, spec.model(), spec.rubric(), parsed.score(), parsed.rationale(), charge);
                     scored.incrementAndGet();
                     tell(s);
                 } else {
@@ -207,7 +217,8 @@ public final class JudgeRun {
             emit();
             return;
         }
-        String message = error != null ? error.getMessage()
+        String message = error != null
+                ? error.getMessage()
                 : "unexpected error in the " + provider.displayName() + " client: " + bug;
         lastError = spec.model() + ": " + message;
         if (error != null && error.kind().retryable() && w.attempt() < 2) {
@@ -216,8 +227,8 @@ public final class JudgeRun {
             judge.store.addJudgeFailure(trialId, spec.model(), spec.rubric(), message, charge(now, BigDecimal.ZERO));
             failed.incrementAndGet();
         }
-        if (error != null && (error.kind() == ProviderException.Kind.AUTH
-                || error.kind() == ProviderException.Kind.NO_KEY)) {
+        if (error != null
+                && (error.kind() == ProviderException.Kind.AUTH || error.kind() == ProviderException.Kind.NO_KEY)) {
             stopWith(RunResult.Outcome.FAILED, message);
         }
         emit();
@@ -278,8 +289,15 @@ public final class JudgeRun {
 
     /** A snapshot now. */
     public JudgeProgress progress() {
-        return new JudgeProgress(total, scored.get(), failed.get(), inFlight.size(), guard.spent(), guard.cap(),
-                lastError, result.isDone());
+        return new JudgeProgress(
+                total,
+                scored.get(),
+                failed.get(),
+                inFlight.size(),
+                guard.spent(),
+                guard.cap(),
+                lastError,
+                result.isDone());
     }
 
     // ---- the end --------------------------------------------------------------------------------------------------
@@ -288,30 +306,46 @@ public final class JudgeRun {
         JudgeResult r;
         try {
             int left = judge.pending(experimentId, spec).size();
-            RunResult.Outcome outcome = stop != null ? stop
-                    : left == 0 ? RunResult.Outcome.COMPLETED : RunResult.Outcome.INCOMPLETE;
+            RunResult.Outcome outcome =
+                    stop != null ? stop : left == 0 ? RunResult.Outcome.COMPLETED : RunResult.Outcome.INCOMPLETE;
             BigDecimal spent = judge.store.spentOnExperiment(experimentId, LedgerPurpose.JUDGE);
             String message = switch (outcome) {
-                case COMPLETED -> total == 0 ? "every output already has a score by " + spec.model()
-                        : "scored " + scored.get() + " output" + (scored.get() == 1 ? "" : "s") + " with "
-                        + spec.model();
-                case INCOMPLETE -> "scored " + scored.get() + " of " + total + "; " + left + " without a score"
-                        + (lastError == null ? "" : " (last error: " + lastError + ")") + "; judge again to retry";
+                case COMPLETED ->
+                    total == 0
+                            ? "every output already has a score by " + spec.model()
+                            : "scored " + scored.get() + " output" + (scored.get() == 1 ? "" : "s") + " with "
+                                    + spec.model();
+                case INCOMPLETE ->
+                    "scored " + scored.get() + " of " + total + "; " + left + " without a score"
+                            + (lastError == null ? "" : " (last error: " + lastError + ")") + "; judge again to retry";
                 default -> stopMessage + "; " + left + " output" + (left == 1 ? "" : "s") + " left to judge";
             };
-            r = new JudgeResult(outcome, total, scored.get(), failed.get(), left,
-                    guard.spent().subtract(spentAtStart), spent, message,
+            r = new JudgeResult(
+                    outcome,
+                    total,
+                    scored.get(),
+                    failed.get(),
+                    left,
+                    guard.spent().subtract(spentAtStart),
+                    spent,
+                    message,
                     outcome == RunResult.Outcome.BUDGET_REACHED ? budgetStop : null);
         } catch (RuntimeException e) {
-            r = new JudgeResult(RunResult.Outcome.FAILED, total, scored.get(), failed.get(),
-                    total - scored.get(), guard.spent().subtract(spentAtStart), guard.spent(),
+            r = new JudgeResult(
+                    RunResult.Outcome.FAILED,
+                    total,
+                    scored.get(),
+                    failed.get(),
+                    total - scored.get(),
+                    guard.spent().subtract(spentAtStart),
+                    guard.spent(),
                     "the judging failed: " + e.getMessage());
         }
         try {
             onEnd.run();
             synchronized (emitLock) {
-                listener.progress(new JudgeProgress(total, scored.get(), failed.get(), 0, guard.spent(), guard.cap(),
-                        lastError, true));
+                listener.progress(new JudgeProgress(
+                        total, scored.get(), failed.get(), 0, guard.spent(), guard.cap(), lastError, true));
             }
             listener.finished(r);
         } catch (RuntimeException ignored) {

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.judge;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.validation.JsonReading;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Objects;
@@ -22,8 +21,8 @@ import java.util.Set;
  * @param maxOutputTokens the judge's output cap (its answer is a short JSON object)
  * @param budgetUsd       the most all judge calls of the experiment may spend, or null for no cap
  */
-public record JudgeSpec(String model, String rubric, int scale, boolean reference, int maxOutputTokens,
-                        BigDecimal budgetUsd) {
+public record JudgeSpec(
+        String model, String rubric, int scale, boolean reference, int maxOutputTokens, BigDecimal budgetUsd) {
 
     /** A rubric for answers to support tickets and similar tasks; users replace it with their own. */
     public static final String DEFAULT_RUBRIC = "Score how well the answer serves the user's request:\n"
@@ -35,8 +34,9 @@ public record JudgeSpec(String model, String rubric, int scale, boolean referenc
             + "Judge content, not length: a short answer that is complete is as good as a long one.";
     /** The judge's default output cap. */
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 300;
-    private static final Set<String> KNOWN = Set.of("model", "rubric", "scale", "reference", "maxOutputTokens",
-            "budgetUsd");
+
+    private static final Set<String> KNOWN =
+            Set.of("model", "rubric", "scale", "reference", "maxOutputTokens", "budgetUsd");
 
     public JudgeSpec {
         if (model == null || model.isBlank()) {
@@ -47,8 +47,8 @@ public record JudgeSpec(String model, String rubric, int scale, boolean referenc
             throw new IllegalArgumentException("judge.rubric: the judge needs a rubric (what a good answer is)");
         }
         if (scale < 2 || scale > 100) {
-            throw new IllegalArgumentException("judge.scale: scores run from 1 to the scale, which must be 2–100; got "
-                    + scale);
+            throw new IllegalArgumentException(
+                    "judge.scale: scores run from 1 to the scale, which must be 2–100; got " + scale);
         }
         if (maxOutputTokens < 16) {
             throw new IllegalArgumentException("judge.maxOutputTokens: at least 16, got " + maxOutputTokens);
@@ -130,23 +130,33 @@ public record JudgeSpec(String model, String rubric, int scale, boolean referenc
         JsonNode b = o.path("budgetUsd");
         if (!b.isMissingNode() && !b.isNull()) {
             try {
-                budget = b.isNumber() ? b.decimalValue() : new BigDecimal(b.asText().strip().replace("$", ""));
+                budget = b.isNumber()
+                        ? b.decimalValue()
+                        : new BigDecimal(b.asText().strip().replace("$", ""));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("judge.budgetUsd: expected an amount in USD, got " + b);
             }
         }
-        return new JudgeSpec(o.path("model").isTextual() ? o.get("model").asText() : null,
+        return new JudgeSpec(
+                o.path("model").isTextual() ? o.get("model").asText() : null,
                 o.path("rubric").isTextual() ? o.get("rubric").asText() : null,
-                scale.isIntegralNumber() ? scale.asInt() : 5, o.path("reference").asBoolean(false),
-                max.isIntegralNumber() ? max.asInt() : DEFAULT_MAX_OUTPUT_TOKENS, budget);
+                scale.isIntegralNumber() ? scale.asInt() : 5,
+                o.path("reference").asBoolean(false),
+                max.isIntegralNumber() ? max.asInt() : DEFAULT_MAX_OUTPUT_TOKENS,
+                budget);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof JudgeSpec j && j.model.equals(model) && j.rubric.equals(rubric) && j.scale == scale
-                && j.reference == reference && j.maxOutputTokens == maxOutputTokens
-                && (budgetUsd == null ? j.budgetUsd == null : j.budgetUsd != null
-                && budgetUsd.compareTo(j.budgetUsd) == 0);
+        return o instanceof JudgeSpec j
+                && j.model.equals(model)
+                && j.rubric.equals(rubric)
+                && j.scale == scale
+                && j.reference == reference
+                && j.maxOutputTokens == maxOutputTokens
+                && (budgetUsd == null
+                        ? j.budgetUsd == null
+                        : j.budgetUsd != null && budgetUsd.compareTo(j.budgetUsd) == 0);
     }
 
     @Override

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeoutException;
 /** Waiting for the result of background work (a run, a judging) that never completes exceptionally by design. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Waits for {@code result}; a failure of the work itself becomes an IllegalStateException ("the run failed"). */
     public static <T> T get(CompletableFuture<T> result, String what) throws InterruptedException {

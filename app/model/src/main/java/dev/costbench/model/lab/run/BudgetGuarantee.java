@@ -26,6 +26,5 @@ public final class BudgetGuarantee {
     public static final String SHORT = "Each call reserves the most it can cost before it starts, so the budget can "
             + "be passed only if a provider bills more than a request's limits allow.";
 
-    private BudgetGuarantee() {
-    }
+    private BudgetGuarantee() {}
 }

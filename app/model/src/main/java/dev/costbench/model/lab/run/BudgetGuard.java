@@ -38,8 +38,7 @@ public final class BudgetGuard {
      * @param worstCase what the call can cost when billed within its limits
      * @param amount    what was reserved: the worst case times the scale when it was reserved
      */
-    public record Reservation(long id, BigDecimal worstCase, BigDecimal amount) {
-    }
+    public record Reservation(long id, BigDecimal worstCase, BigDecimal amount) {}
 
     /**
      * A guard's decision or settlement, in the order they happened (for tests and diagnostics).
@@ -54,16 +53,29 @@ public final class BudgetGuard {
      * @param scale     the scale before this event
      * @param inFlight  open reservations before this event
      */
-    public record Event(Kind kind, long id, BigDecimal worstCase, BigDecimal amount, BigDecimal billed, BigDecimal spent,
-                       BigDecimal committed, BigDecimal scale, int inFlight) {
+    public record Event(
+            Kind kind,
+            long id,
+            BigDecimal worstCase,
+            BigDecimal amount,
+            BigDecimal billed,
+            BigDecimal spent,
+            BigDecimal committed,
+            BigDecimal scale,
+            int inFlight) {
         /** What the guard did. */
-        public enum Kind { GRANTED, REFUSED, SETTLED }
+        public enum Kind {
+            GRANTED,
+            REFUSED,
+            SETTLED
+        }
     }
 
     private final BigDecimal cap;
     private BigDecimal spent;
     /** The sum of the open reservations' worst cases. */
     private BigDecimal openWorst = BigDecimal.ZERO;
+
     private int outstanding;
     private BigDecimal scale = BigDecimal.ONE;
     private int overruns;
@@ -73,6 +85,7 @@ public final class BudgetGuard {
     private BigDecimal refusedLeft;
     /** Set by a refusal with nothing in flight: the budget is spent, and no later call starts (even a cheaper one). */
     private boolean exhausted;
+
     private Consumer<Event> observer;
 
     /**
@@ -144,8 +157,7 @@ public final class BudgetGuard {
      * @param billed      what the provider billed (null or zero when nothing was, e.g. a failed call)
      */
     public synchronized void settle(Reservation reservation, BigDecimal billed) {
-        tell(Event.Kind.SETTLED, reservation.id(), reservation.worstCase(), reservation.amount(), billed,
-                committed());
+        tell(Event.Kind.SETTLED, reservation.id(), reservation.worstCase(), reservation.amount(), billed, committed());
         openWorst = openWorst.subtract(reservation.worstCase());
         outstanding--;
         if (billed != null) {
@@ -221,8 +233,13 @@ public final class BudgetGuard {
         return outstanding == 0 ? BigDecimal.ZERO : scaled(openWorst);
     }
 
-    private void tell(Event.Kind kind, long id, BigDecimal worstCase, BigDecimal amount, BigDecimal billed,
-                      BigDecimal committed) {
+    private void tell(
+            Event.Kind kind,
+            long id,
+            BigDecimal worstCase,
+            BigDecimal amount,
+            BigDecimal billed,
+            BigDecimal committed) {
         if (observer != null) {
             observer.accept(new Event(kind, id, worstCase, amount, billed, spent, committed, scale, outstanding));
         }

@@ -18,8 +18,14 @@ import java.math.RoundingMode;
  * @param overbilledUsd what those calls were billed beyond their reservations
  * @param scale         the highest ratio of billed cost to worst case seen (1 without overruns)
  */
-public record BudgetStop(BigDecimal nextCallUsd, BigDecimal remainingUsd, BigDecimal budgetUsd, BigDecimal spentUsd,
-                         int overruns, BigDecimal overbilledUsd, BigDecimal scale) {
+public record BudgetStop(
+        BigDecimal nextCallUsd,
+        BigDecimal remainingUsd,
+        BigDecimal budgetUsd,
+        BigDecimal spentUsd,
+        int overruns,
+        BigDecimal overbilledUsd,
+        BigDecimal scale) {
 
     /**
      * "stopped: the next call could cost up to $0.0021 and $0.0012 of the $0.05 budget remains", followed, when calls
@@ -30,18 +36,35 @@ public record BudgetStop(BigDecimal nextCallUsd, BigDecimal remainingUsd, BigDec
      */
     public String message(String call, String budget) {
         BigDecimal left = remainingUsd.signum() < 0 ? BigDecimal.ZERO : remainingUsd;
-        StringBuilder b = new StringBuilder("stopped: the next ").append(call).append(" could cost up to ")
-                .append(Money.format(nextCallUsd)).append(" and ").append(Money.format(left)).append(" of the ")
-                .append(Money.format(budgetUsd)).append(' ').append(budget).append(" remains");
+        StringBuilder b = new StringBuilder("stopped: the next ")
+                .append(call)
+                .append(" could cost up to ")
+                .append(Money.format(nextCallUsd))
+                .append(" and ")
+                .append(Money.format(left))
+                .append(" of the ")
+                .append(Money.format(budgetUsd))
+                .append(' ')
+                .append(budget)
+                .append(" remains");
         if (overruns > 0) {
-            b.append("; ").append(overruns).append(overruns == 1 ? " call was" : " calls were").append(" billed ")
-                    .append(Money.format(overbilledUsd)).append(" more than reserved (up to ").append(times())
+            b.append("; ")
+                    .append(overruns)
+                    .append(overruns == 1 ? " call was" : " calls were")
+                    .append(" billed ")
+                    .append(Money.format(overbilledUsd))
+                    .append(" more than reserved (up to ")
+                    .append(times())
                     .append(" times the most a call can cost within its limits: the provider reported more output "
                             + "than the request's cap or more input than counted; check its usage figures)");
             BigDecimal over = spentUsd.subtract(budgetUsd);
             if (over.signum() > 0) {
-                b.append(", so ").append(Money.format(spentUsd)).append(" was spent, ").append(Money.format(over))
-                        .append(" over the ").append(budget);
+                b.append(", so ")
+                        .append(Money.format(spentUsd))
+                        .append(" was spent, ")
+                        .append(Money.format(over))
+                        .append(" over the ")
+                        .append(budget);
             } else {
                 b.append(", so later calls reserved that much more");
             }
@@ -51,6 +74,8 @@ public record BudgetStop(BigDecimal nextCallUsd, BigDecimal remainingUsd, BigDec
 
     /** The scale for display: "2", "9.87", "1000". */
     public String times() {
-        return scale.round(new MathContext(3, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString();
+        return scale.round(new MathContext(3, RoundingMode.HALF_UP))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -73,10 +73,14 @@ public final class Estimator {
             return new CellEstimate(cell, 0, false, low, max + reasoning, null, null);
         }
         RequestEstimate re = input(plan, cell, entry.get());
-        BigDecimal lowUsd = CostEngine.estimate(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, low, 0),
-                BillingOptions.INTERACTIVE).total();
-        BigDecimal highUsd = CostEngine.estimate(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, max,
-                reasoning), BillingOptions.INTERACTIVE).total();
+        BigDecimal lowUsd = CostEngine.estimate(
+                        entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, low, 0), BillingOptions.INTERACTIVE)
+                .total();
+        BigDecimal highUsd = CostEngine.estimate(
+                        entry.get(),
+                        new RequestShape(re.inputTokens(), 0, 0, 0, max, reasoning),
+                        BillingOptions.INTERACTIVE)
+                .total();
         return new CellEstimate(cell, re.inputTokens(), re.exact(), low, max + reasoning, lowUsd, highUsd);
     }
 
@@ -107,11 +111,14 @@ public final class Estimator {
      * set), the 5-minute cache-write rate.
      */
     public static BigDecimal worstCase(ModelEntry m, long inputTokens, long maxOutput, long reasoning) {
-        BigDecimal worst = CostEngine.estimate(m, new RequestShape(inputTokens, 0, 0, 0, maxOutput, reasoning),
-                BillingOptions.INTERACTIVE).total();
+        BigDecimal worst = CostEngine.estimate(
+                        m, new RequestShape(inputTokens, 0, 0, 0, maxOutput, reasoning), BillingOptions.INTERACTIVE)
+                .total();
         if (!"anthropic".equals(m.provider()) && inputTokens > 0) {
-            CostBreakdown write = CostEngine.estimate(m, new RequestShape(inputTokens, 0, inputTokens, 0, maxOutput,
-                    reasoning), BillingOptions.INTERACTIVE);
+            CostBreakdown write = CostEngine.estimate(
+                    m,
+                    new RequestShape(inputTokens, 0, inputTokens, 0, maxOutput, reasoning),
+                    BillingOptions.INTERACTIVE);
             if (write.complete() && write.total().compareTo(worst) > 0) {
                 worst = write.total();
             }
@@ -134,8 +141,8 @@ public final class Estimator {
      * @param observed     mean output tokens per variant × model ({@link #observedOutputs}), may be empty
      * @param alreadySpent what the experiment has spent so far (for the budget comparison); zero for a new one
      */
-    public RunEstimate estimate(RunPlan plan, List<TrialCell> cells, Map<String, Double> observed,
-                                BigDecimal alreadySpent) {
+    public RunEstimate estimate(
+            RunPlan plan, List<TrialCell> cells, Map<String, Double> observed, BigDecimal alreadySpent) {
         Map<String, LineBuilder> lines = new LinkedHashMap<>();
         for (RunPlan.PlannedVariant v : plan.variants()) {
             for (ExperimentSpec.ModelSpec m : plan.models()) {
@@ -162,7 +169,13 @@ public final class Estimator {
                 out.add(b.build());
             }
         }
-        return new RunEstimate(cells.size(), low, high, out, List.copyOf(unpriced), plan.spec().budgetUsd(),
+        return new RunEstimate(
+                cells.size(),
+                low,
+                high,
+                out,
+                List.copyOf(unpriced),
+                plan.spec().budgetUsd(),
                 alreadySpent == null ? BigDecimal.ZERO : alreadySpent);
     }
 
@@ -176,8 +189,8 @@ public final class Estimator {
         Map<String, long[]> sums = new HashMap<>();
         for (Trial t : trials) {
             if (t.succeeded() && !t.fromCache() && t.usage() != null) {
-                long[] s = sums.computeIfAbsent(observedKey(t.cell().variantId(), t.cell().modelId()),
-                        k -> new long[2]);
+                long[] s = sums.computeIfAbsent(
+                        observedKey(t.cell().variantId(), t.cell().modelId()), k -> new long[2]);
                 s[0] += t.usage().billedOutput();
                 s[1]++;
             }
@@ -193,10 +206,14 @@ public final class Estimator {
      */
     public static long mediaTokens(ModelEntry model, ExperimentSpec.MediaSpec m) {
         if (m.image()) {
-            return MediaRules.image(model).map(r -> r.tokens(m.width(), m.height(), ImageOptions.DEFAULTS).tokens())
+            return MediaRules.image(model)
+                    .map(r -> r.tokens(m.width(), m.height(), ImageOptions.DEFAULTS)
+                            .tokens())
                     .orElse(-1L);
         }
-        return MediaRules.audio(model).filter(a -> a.inputPerSecond() > 0).map(a -> a.inputTokens(m.seconds()))
+        return MediaRules.audio(model)
+                .filter(a -> a.inputPerSecond() > 0)
+                .map(a -> a.inputTokens(m.seconds()))
                 .orElse(-1L);
     }
 
@@ -204,16 +221,19 @@ public final class Estimator {
     public static final RequestEstimate.MediaSizer HEADERS = new RequestEstimate.MediaSizer() {
         @Override
         public int[] imageSize(Part.Image image) {
-            MediaHeader h = MediaHeader.probe(image.data()).orElseThrow(() -> new SpecException(
-                    "an attached image is not a JPEG, PNG, WebP or GIF; its size cannot be read"));
+            MediaHeader h = MediaHeader.probe(image.data())
+                    .orElseThrow(() -> new SpecException(
+                            "an attached image is not a JPEG, PNG, WebP or GIF; its size cannot be read"));
             return new int[] {h.width(), h.height()};
         }
 
         @Override
         public double seconds(Part media) {
             byte[] data = media instanceof Part.Audio a ? a.data() : new byte[0];
-            return MediaHeader.probe(data).map(MediaHeader::seconds).orElseThrow(() -> new SpecException(
-                    "attached audio is not a WAV recording; its length cannot be read"));
+            return MediaHeader.probe(data)
+                    .map(MediaHeader::seconds)
+                    .orElseThrow(() ->
+                            new SpecException("attached audio is not a WAV recording; its length cannot be read"));
         }
     };
 
@@ -240,8 +260,14 @@ public final class Estimator {
      * @param lowUsd            null when the model has no price
      * @param highUsd           null when the model has no price
      */
-    public record CellEstimate(TrialCell cell, long inputTokens, boolean inputExact, long lowOutputTokens,
-                               long highOutputTokens, BigDecimal lowUsd, BigDecimal highUsd) {
+    public record CellEstimate(
+            TrialCell cell,
+            long inputTokens,
+            boolean inputExact,
+            long lowOutputTokens,
+            long highOutputTokens,
+            BigDecimal lowUsd,
+            BigDecimal highUsd) {
         public boolean priced() {
             return lowUsd != null;
         }
@@ -279,9 +305,16 @@ public final class Estimator {
         }
 
         RunEstimate.Line build() {
-            return new RunEstimate.Line(variant, model, calls, Math.round((double) input / calls), exact,
-                    Math.round((double) lowOut / calls), Math.round((double) highOut / calls),
-                    priced ? low : null, priced ? high : null);
+            return new RunEstimate.Line(
+                    variant,
+                    model,
+                    calls,
+                    Math.round((double) input / calls),
+                    exact,
+                    Math.round((double) lowOut / calls),
+                    Math.round((double) highOut / calls),
+                    priced ? low : null,
+                    priced ? high : null);
         }
     }
 }

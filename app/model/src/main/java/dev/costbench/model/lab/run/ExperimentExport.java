@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.TestInput;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.validation.JsonReading;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,14 +37,33 @@ public final class ExperimentExport {
     private static final ObjectMapper JSON = JsonReading.mapper();
 
     /** The CSV columns, in order. */
-    public static final List<String> CSV_COLUMNS = List.of("trial_id", "variant", "baseline", "input", "model",
-            "repetition", "succeeded", "from_cache", "cost_usd", "estimated_cost_usd", "uncached_input_tokens",
-            "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens",
-            "reasoning_tokens", "latency_ms", "ttft_ms", "finish_reason", "started", "finished", "request_hash",
-            "error", "output");
+    public static final List<String> CSV_COLUMNS = List.of(
+            "trial_id",
+            "variant",
+            "baseline",
+            "input",
+            "model",
+            "repetition",
+            "succeeded",
+            "from_cache",
+            "cost_usd",
+            "estimated_cost_usd",
+            "uncached_input_tokens",
+            "cache_read_tokens",
+            "cache_write_5m_tokens",
+            "cache_write_1h_tokens",
+            "output_tokens",
+            "reasoning_tokens",
+            "latency_ms",
+            "ttft_ms",
+            "finish_reason",
+            "started",
+            "finished",
+            "request_hash",
+            "error",
+            "output");
 
-    private ExperimentExport() {
-    }
+    private ExperimentExport() {}
 
     /** The experiment as pretty-printed JSON. */
     public static String json(LabStore store, long experimentId) {

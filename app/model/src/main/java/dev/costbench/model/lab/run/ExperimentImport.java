@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.NewVariant;
 import dev.costbench.model.lab.SecretGuard;
 import dev.costbench.model.lab.TrialCell;
+import dev.costbench.model.validation.JsonReading;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,8 +45,7 @@ public final class ExperimentImport {
 
     private static final ObjectMapper JSON = JsonReading.mapper();
 
-    private ExperimentImport() {
-    }
+    private ExperimentImport() {}
 
     /** Why a file cannot be imported; the message says what is wrong and where. */
     public static final class ImportException extends RuntimeException {
@@ -69,7 +68,8 @@ public final class ExperimentImport {
 
     /** True when the experiment was imported from a file. */
     public static boolean isImported(Experiment e) {
-        return e.settings() != null && e.settings().extraJson().contains("\"" + IMPORTED_KEY + "\"")
+        return e.settings() != null
+                && e.settings().extraJson().contains("\"" + IMPORTED_KEY + "\"")
                 && readTree(e.settings().extraJson()).has(IMPORTED_KEY);
     }
 
@@ -118,19 +118,27 @@ public final class ExperimentImport {
         mark.put("from", sourceName);
         mark.put("originalId", x.path("id").asLong());
         mark.put("at", Instant.now().toString());
-        ExperimentSettings settings = new ExperimentSettings(so.hasNonNull("temperature")
-                ? so.get("temperature").asDouble() : null, integer(so, "maxOutputTokens", "settings"),
+        ExperimentSettings settings = new ExperimentSettings(
+                so.hasNonNull("temperature") ? so.get("temperature").asDouble() : null,
+                integer(so, "maxOutputTokens", "settings"),
                 so.hasNonNull("reasoningBudget") ? so.get("reasoningBudget").asInt() : null,
-                text(so, "reasoningEffort"), so.path("responseCache").asBoolean(false), extra.toString());
+                text(so, "reasoningEffort"),
+                so.path("responseCache").asBoolean(false),
+                extra.toString());
         List<String> models = new ArrayList<>();
         array(x, "models", "experiment").forEach(m -> models.add(m.asText()));
-        NewExperiment spec = new NewExperiment(required(x, "name", "experiment"), money(x, "budgetUsd"),
-                integer(x, "repetitions", "experiment"), settings, models);
+        NewExperiment spec = new NewExperiment(
+                required(x, "name", "experiment"),
+                money(x, "budgetUsd"),
+                integer(x, "repetitions", "experiment"),
+                settings,
+                models);
         ExperimentStatus status;
         try {
             status = ExperimentStatus.valueOf(required(x, "status", "experiment"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown experiment status \"" + x.get("status").asText() + "\"");
+            throw new IllegalArgumentException(
+                    "unknown experiment status \"" + x.get("status").asText() + "\"");
         }
         Instant created = Instant.parse(required(x, "created", "experiment"));
 
@@ -149,8 +157,11 @@ public final class ExperimentImport {
             if (prompt == null || prompt.isNull()) {
                 throw new IllegalArgumentException(what + " has no \"prompt\"");
             }
-            variants.add(new NewVariant(required(v, "name", what), v.path("baseline").asBoolean(),
-                    prompt.isTextual() ? prompt.asText() : prompt.toString(), media));
+            variants.add(new NewVariant(
+                    required(v, "name", what),
+                    v.path("baseline").asBoolean(),
+                    prompt.isTextual() ? prompt.asText() : prompt.toString(),
+                    media));
         }
         Map<Long, Integer> inputPos = new HashMap<>();
         List<ExperimentSnapshot.Input> inputs = new ArrayList<>();
@@ -166,24 +177,43 @@ public final class ExperimentImport {
         }
         List<NewTrial> trials = new ArrayList<>();
         for (JsonNode t : array(root, "trials", "the file")) {
-            String what = "trial " + (trials.size() + 1) + " (id " + t.path("id").asText() + ")";
+            String what =
+                    "trial " + (trials.size() + 1) + " (id " + t.path("id").asText() + ")";
             Integer v = variantPos.get(t.path("variantId").asLong());
             Integer i = inputPos.get(t.path("inputId").asLong());
             if (v == null || i == null) {
-                throw new IllegalArgumentException(what + " refers to a " + (v == null ? "variant" : "test input")
-                        + " the file does not contain");
+                throw new IllegalArgumentException(
+                        what + " refers to a " + (v == null ? "variant" : "test input") + " the file does not contain");
             }
             TrialCell cell = new TrialCell(v, i, required(t, "model", what), integer(t, "repetition", what));
             JsonNode u = t.get("usage");
-            CanonicalUsage usage = u == null || u.isNull() ? null : new CanonicalUsage(u.path("uncachedInput")
-                    .asLong(), u.path("cacheRead").asLong(), u.path("cacheWrite5m").asLong(),
-                    u.path("cacheWrite1h").asLong(), u.path("output").asLong(), u.path("reasoning").asLong());
+            CanonicalUsage usage = u == null || u.isNull()
+                    ? null
+                    : new CanonicalUsage(
+                            u.path("uncachedInput").asLong(),
+                            u.path("cacheRead").asLong(),
+                            u.path("cacheWrite5m").asLong(),
+                            u.path("cacheWrite1h").asLong(),
+                            u.path("output").asLong(),
+                            u.path("reasoning").asLong());
             JsonNode prices = t.get("prices");
-            trials.add(new NewTrial(0, cell, text(t, "requestHash"), usage, money(t, "costUsd"),
-                    t.path("costComplete").asBoolean(), prices == null || prices.isNull() ? null : prices.toString(),
-                    money(t, "estimatedCostUsd"), longOrNull(t, "latencyMs"), longOrNull(t, "ttftMs"),
-                    text(t, "finishReason"), text(t, "output"), text(t, "error"), t.path("fromCache").asBoolean(),
-                    Instant.parse(required(t, "started", what)), Instant.parse(required(t, "finished", what))));
+            trials.add(new NewTrial(
+                    0,
+                    cell,
+                    text(t, "requestHash"),
+                    usage,
+                    money(t, "costUsd"),
+                    t.path("costComplete").asBoolean(),
+                    prices == null || prices.isNull() ? null : prices.toString(),
+                    money(t, "estimatedCostUsd"),
+                    longOrNull(t, "latencyMs"),
+                    longOrNull(t, "ttftMs"),
+                    text(t, "finishReason"),
+                    text(t, "output"),
+                    text(t, "error"),
+                    t.path("fromCache").asBoolean(),
+                    Instant.parse(required(t, "started", what)),
+                    Instant.parse(required(t, "finished", what))));
         }
         return new ExperimentSnapshot(spec, created, status, variants, inputs, trials);
     }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
+import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.stats.QualitySettings;
+import dev.costbench.model.media.MediaHeader;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
@@ -38,10 +40,19 @@ import java.util.Set;
  * @param quality       the pass/fail checks, verdict thresholds and optional LLM judge (kept in the experiment's
  *                      settings)
  */
-public record ExperimentSpec(String name, String description, List<VariantSpec> variants, List<InputSpec> inputs,
-                             List<ModelSpec> models, int repetitions, BigDecimal budgetUsd, boolean responseCache,
-                             Params parameters, boolean stream, ChatRequest.OpenAiApi openAiApi,
-                             QualitySettings quality) {
+public record ExperimentSpec(
+        String name,
+        String description,
+        List<VariantSpec> variants,
+        List<InputSpec> inputs,
+        List<ModelSpec> models,
+        int repetitions,
+        BigDecimal budgetUsd,
+        boolean responseCache,
+        Params parameters,
+        boolean stream,
+        ChatRequest.OpenAiApi openAiApi,
+        QualitySettings quality) {
 
     /** The output cap when neither the experiment nor the variant sets one. */
     public static final int DEFAULT_MAX_OUTPUT_TOKENS = 1024;
@@ -92,15 +103,22 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
             throw new SpecException("repetitions: must be at least 1, got " + repetitions);
         }
         if (repetitions > NumberKind.REPETITIONS.max().intValueExact()) {
-            throw new SpecException("repetitions: " + repetitions + " is out of range ("
-                    + NumberKind.REPETITIONS.range() + ")");
+            throw new SpecException(
+                    "repetitions: " + repetitions + " is out of range (" + NumberKind.REPETITIONS.range() + ")");
         }
         long trials = (long) variants.size() * models.size() * inputs.size() * repetitions;
         if (trials > MAX_TRIALS) {
-            throw new SpecException(String.format(Locale.ROOT, "the experiment plans %,d trials (%,d variants × %,d "
-                    + "models × %,d inputs × %,d repetitions); CostBench runs at most %,d trials per experiment "
-                    + "(the trial limit): use fewer repetitions, inputs, models or variants", trials, variants.size(),
-                    models.size(), inputs.size(), repetitions, MAX_TRIALS));
+            throw new SpecException(String.format(
+                    Locale.ROOT,
+                    "the experiment plans %,d trials (%,d variants × %,d "
+                            + "models × %,d inputs × %,d repetitions); CostBench runs at most %,d trials per experiment "
+                            + "(the trial limit): use fewer repetitions, inputs, models or variants",
+                    trials,
+                    variants.size(),
+                    models.size(),
+                    inputs.size(),
+                    repetitions,
+                    MAX_TRIALS));
         }
         if (budgetUsd != null && budgetUsd.signum() < 0) {
             throw new SpecException("budgetUsd: must not be negative");
@@ -111,17 +129,48 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
     }
 
     /** An experiment without checks, with the default thresholds and no judge. */
-    public ExperimentSpec(String name, String description, List<VariantSpec> variants, List<InputSpec> inputs,
-                          List<ModelSpec> models, int repetitions, BigDecimal budgetUsd, boolean responseCache,
-                          Params parameters, boolean stream, ChatRequest.OpenAiApi openAiApi) {
-        this(name, description, variants, inputs, models, repetitions, budgetUsd, responseCache, parameters, stream,
-                openAiApi, null);
+    public ExperimentSpec(
+            String name,
+            String description,
+            List<VariantSpec> variants,
+            List<InputSpec> inputs,
+            List<ModelSpec> models,
+            int repetitions,
+            BigDecimal budgetUsd,
+            boolean responseCache,
+            Params parameters,
+            boolean stream,
+            ChatRequest.OpenAiApi openAiApi) {
+        this(
+                name,
+                description,
+                variants,
+                inputs,
+                models,
+                repetitions,
+                budgetUsd,
+                responseCache,
+                parameters,
+                stream,
+                openAiApi,
+                null);
     }
 
     /** The same experiment with other checks, thresholds or judge. */
     public ExperimentSpec withQuality(QualitySettings q) {
-        return new ExperimentSpec(name, description, variants, inputs, models, repetitions, budgetUsd, responseCache,
-                parameters, stream, openAiApi, q);
+        return new ExperimentSpec(
+                name,
+                description,
+                variants,
+                inputs,
+                models,
+                repetitions,
+                budgetUsd,
+                responseCache,
+                parameters,
+                stream,
+                openAiApi,
+                q);
     }
 
     /** The baseline variant. */
@@ -136,8 +185,19 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
 
     /** The same experiment with another budget cap (null: none). */
     public ExperimentSpec withBudget(BigDecimal usd) {
-        return new ExperimentSpec(name, description, variants, inputs, models, repetitions, usd, responseCache,
-                parameters, stream, openAiApi, quality);
+        return new ExperimentSpec(
+                name,
+                description,
+                variants,
+                inputs,
+                models,
+                repetitions,
+                usd,
+                responseCache,
+                parameters,
+                stream,
+                openAiApi,
+                quality);
     }
 
     /** The same experiment where every model without a provider is served by {@code provider}. */
@@ -146,14 +206,36 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
         for (ModelSpec m : models) {
             ms.add(m.provider() == null ? new ModelSpec(m.id(), provider, m.apiModel()) : m);
         }
-        return new ExperimentSpec(name, description, variants, inputs, ms, repetitions, budgetUsd, responseCache,
-                parameters, stream, openAiApi, quality);
+        return new ExperimentSpec(
+                name,
+                description,
+                variants,
+                inputs,
+                ms,
+                repetitions,
+                budgetUsd,
+                responseCache,
+                parameters,
+                stream,
+                openAiApi,
+                quality);
     }
 
     /** The same experiment with streaming switched on or off. */
     public ExperimentSpec withStream(boolean s) {
-        return new ExperimentSpec(name, description, variants, inputs, models, repetitions, budgetUsd, responseCache,
-                parameters, s, openAiApi, quality);
+        return new ExperimentSpec(
+                name,
+                description,
+                variants,
+                inputs,
+                models,
+                repetitions,
+                budgetUsd,
+                responseCache,
+                parameters,
+                s,
+                openAiApi,
+                quality);
     }
 
     /**
@@ -162,8 +244,13 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
      * @param parameters this variant's own request parameters (unset ones come from the experiment's)
      * @param media      images or audio attached to the last user message of every request, in this order
      */
-    public record VariantSpec(String name, boolean baseline, String system, List<MessageSpec> messages,
-                              Params parameters, List<MediaSpec> media) {
+    public record VariantSpec(
+            String name,
+            boolean baseline,
+            String system,
+            List<MessageSpec> messages,
+            Params parameters,
+            List<MediaSpec> media) {
 
         public VariantSpec {
             if (name == null || name.isBlank()) {
@@ -183,8 +270,8 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
         }
 
         /** A variant without media. */
-        public VariantSpec(String name, boolean baseline, String system, List<MessageSpec> messages,
-                           Params parameters) {
+        public VariantSpec(
+                String name, boolean baseline, String system, List<MessageSpec> messages, Params parameters) {
             this(name, baseline, system, messages, parameters, List.of());
         }
 
@@ -217,8 +304,15 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
      * @param data     the bytes, or null for a reference whose bytes the store does not hold (e.g. an imported
      *                 experiment whose files were not imported): it can be shown and estimated but not sent
      */
-    public record MediaSpec(String name, String mimeType, String sha256, long bytes, int width, int height,
-                            double seconds, byte[] data) {
+    public record MediaSpec(
+            String name,
+            String mimeType,
+            String sha256,
+            long bytes,
+            int width,
+            int height,
+            double seconds,
+            byte[] data) {
 
         public MediaSpec {
             Objects.requireNonNull(name, "name");
@@ -232,11 +326,11 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
          * @throws SpecException when the bytes are not a JPEG, PNG, WebP, GIF image or a WAV recording
          */
         public static MediaSpec of(String name, byte[] data) {
-            dev.costbench.model.media.MediaHeader h = dev.costbench.model.media.MediaHeader.probe(data)
+            MediaHeader h = MediaHeader.probe(data)
                     .orElseThrow(() -> new SpecException("media \"" + name + "\": not a JPEG, PNG, WebP or GIF "
                             + "image or a WAV recording (convert it, e.g. in the Media view)"));
-            return new MediaSpec(name, h.mimeType(), dev.costbench.model.lab.MediaBlob.sha256(data), data.length,
-                    h.width(), h.height(), h.seconds(), data);
+            return new MediaSpec(
+                    name, h.mimeType(), MediaBlob.sha256(data), data.length, h.width(), h.height(), h.seconds(), data);
         }
 
         /** True for images, false for audio. */
@@ -251,16 +345,19 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
 
         /** "receipt-512.png · 512×683 · 41 KB" or "note.wav · 4.2 s · 130 KB". */
         public String describe() {
-            String size = bytes >= 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1048576.0)
+            String size = bytes >= 1024 * 1024
+                    ? String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0)
                     : Math.max(1, Math.round(bytes / 1024.0)) + " KB";
-            return name + " · " + (image() ? width + "×" + height
-                    : String.format(java.util.Locale.ROOT, "%.1f s", seconds)) + " · " + size;
+            return name + " · " + (image() ? width + "×" + height : String.format(Locale.ROOT, "%.1f s", seconds))
+                    + " · " + size;
         }
 
         /** Equal by name, type and content hash (the bytes are what the hash says). */
         @Override
         public boolean equals(Object o) {
-            return o instanceof MediaSpec m && m.name.equals(name) && m.mimeType.equals(mimeType)
+            return o instanceof MediaSpec m
+                    && m.name.equals(name)
+                    && m.mimeType.equals(mimeType)
                     && m.sha256.equals(sha256);
         }
 
@@ -298,8 +395,12 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
      * @param expectedOutputTokens the answer length assumed by the low end of the estimate (default: a tenth of
      *                             the output cap, or what earlier trials produced)
      */
-    public record Params(Double temperature, Integer maxOutputTokens, Integer reasoningBudget, String reasoningEffort,
-                         Long expectedOutputTokens) {
+    public record Params(
+            Double temperature,
+            Integer maxOutputTokens,
+            Integer reasoningBudget,
+            String reasoningEffort,
+            Long expectedOutputTokens) {
 
         public static final Params NONE = new Params(null, null, null, null, null);
 
@@ -320,7 +421,8 @@ public record ExperimentSpec(String name, String description, List<VariantSpec> 
 
         /** These parameters, with each unset one taken from {@code defaults}. */
         public Params orElse(Params defaults) {
-            return new Params(temperature != null ? temperature : defaults.temperature,
+            return new Params(
+                    temperature != null ? temperature : defaults.temperature,
                     maxOutputTokens != null ? maxOutputTokens : defaults.maxOutputTokens,
                     reasoningBudget != null ? reasoningBudget : defaults.reasoningBudget,
                     reasoningEffort != null ? reasoningEffort : defaults.reasoningEffort,

@@ -8,8 +8,7 @@ import java.util.List;
 /** The cells of a run: every variant × input × model × repetition, and a check that each can be built. */
 public final class Planner {
 
-    private Planner() {
-    }
+    private Planner() {}
 
     /**
      * Every planned cell, ordered by repetition, then input, model and variant (as {@link

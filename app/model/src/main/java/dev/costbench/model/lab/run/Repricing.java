@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
-import dev.costbench.model.validation.JsonReading;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.catalog.ModelEntry;
@@ -12,6 +12,7 @@ import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.validation.JsonReading;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -40,8 +41,12 @@ import java.util.function.Function;
  * @param nowTotalUsd   their cost at today's prices, exact
  * @param missingModels models of the run the catalog no longer lists
  */
-public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalUsd, BigDecimal nowTotalUsd,
-                        List<String> missingModels) {
+public record Repricing(
+        long experimentId,
+        List<Row> rows,
+        BigDecimal thenTotalUsd,
+        BigDecimal nowTotalUsd,
+        List<String> missingModels) {
 
     private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
     private static final ObjectMapper JSON = JsonReading.mapper();
@@ -63,9 +68,18 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
      * @param thenUsd      stored cost of the comparable calls
      * @param nowUsd       their cost today; null when the model is not in the catalog
      */
-    public record Row(String variant, boolean baseline, String model, int trials, int comparable, int unpricedThen,
-                      int unpricedNow, boolean inCatalog, BigDecimal storedUsd, BigDecimal thenUsd,
-                      BigDecimal nowUsd) {
+    public record Row(
+            String variant,
+            boolean baseline,
+            String model,
+            int trials,
+            int comparable,
+            int unpricedThen,
+            int unpricedNow,
+            boolean inCatalog,
+            BigDecimal storedUsd,
+            BigDecimal thenUsd,
+            BigDecimal nowUsd) {
 
         /** Mean cost per comparable call then, or null. */
         public BigDecimal thenMeanUsd() {
@@ -90,13 +104,13 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
 
     /** Re-prices a stored experiment with {@code catalog} (model id → entry, empty when not listed). */
     public static Repricing of(LabStore store, long experimentId, Function<String, Optional<ModelEntry>> catalog) {
-        return of(store.loadExperiment(experimentId), store.variants(experimentId), store.trials(experimentId),
-                catalog);
+        return of(
+                store.loadExperiment(experimentId), store.variants(experimentId), store.trials(experimentId), catalog);
     }
 
     /** Re-prices {@code trials}; rows in variant order within the experiment's model order. */
-    public static Repricing of(Experiment e, List<Variant> variants, List<Trial> trials,
-                               Function<String, Optional<ModelEntry>> catalog) {
+    public static Repricing of(
+            Experiment e, List<Variant> variants, List<Trial> trials, Function<String, Optional<ModelEntry>> catalog) {
         Set<String> models = new LinkedHashSet<>(e.models());
         trials.forEach(t -> models.add(t.cell().modelId()));
         Map<String, Optional<ModelEntry>> entries = new LinkedHashMap<>();
@@ -115,7 +129,9 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
                 BigDecimal then = BigDecimal.ZERO;
                 BigDecimal now = BigDecimal.ZERO;
                 for (Trial t : trials) {
-                    if (t.cell().variantId() != v.id() || !t.cell().modelId().equals(model) || t.usage() == null
+                    if (t.cell().variantId() != v.id()
+                            || !t.cell().modelId().equals(model)
+                            || t.usage() == null
                             || t.fromCache()) {
                         continue;
                     }
@@ -142,13 +158,25 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
                 if (n == 0) {
                     continue;
                 }
-                rows.add(new Row(v.name(), v.baseline(), model, n, comparable, unThen, unNow, entry.isPresent(),
-                        stored, then, entry.isPresent() ? now : null));
+                rows.add(new Row(
+                        v.name(),
+                        v.baseline(),
+                        model,
+                        n,
+                        comparable,
+                        unThen,
+                        unNow,
+                        entry.isPresent(),
+                        stored,
+                        then,
+                        entry.isPresent() ? now : null));
                 thenTotal = thenTotal.add(then);
                 nowTotal = nowTotal.add(now);
             }
         }
-        List<String> missing = entries.entrySet().stream().filter(x -> x.getValue().isEmpty()).map(Map.Entry::getKey)
+        List<String> missing = entries.entrySet().stream()
+                .filter(x -> x.getValue().isEmpty())
+                .map(Map.Entry::getKey)
                 .toList();
         return new Repricing(e.id(), rows, thenTotal, nowTotal, missing);
     }
@@ -160,8 +188,9 @@ public record Repricing(long experimentId, List<Row> rows, BigDecimal thenTotalU
         }
         try {
             JsonNode n = JSON.readTree(pricesJson);
-            return new BillingOptions(n.path("batch").asBoolean(false), n.path("residency").asBoolean(false));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            return new BillingOptions(
+                    n.path("batch").asBoolean(false), n.path("residency").asBoolean(false));
+        } catch (JsonProcessingException ex) {
             return BillingOptions.INTERACTIVE;
         }
     }

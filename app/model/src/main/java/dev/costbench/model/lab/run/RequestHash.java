@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +9,7 @@ import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.validation.JsonReading;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -23,8 +23,7 @@ public final class RequestHash {
 
     private static final ObjectMapper JSON = JsonReading.mapper();
 
-    private RequestHash() {
-    }
+    private RequestHash() {}
 
     /** The hash of {@code request} sent to {@code provider}. */
     public static String of(ProviderId provider, ChatRequest request) {
@@ -72,7 +71,9 @@ public final class RequestHash {
         o.put("seed", r.seed());
         o.put("reasoningBudget", r.reasoningBudget());
         o.put("reasoningEffort", r.reasoningEffort());
-        o.put("mediaResolution", r.mediaResolution() == null ? null : r.mediaResolution().name());
+        o.put(
+                "mediaResolution",
+                r.mediaResolution() == null ? null : r.mediaResolution().name());
         return o.toString();
     }
 }

@@ -54,8 +54,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Run {
 
-    private record Work(TrialCell cell, int attempt) {
-    }
+    private record Work(TrialCell cell, int attempt) {}
 
     private final Runner runner;
     private final RunPlan plan;
@@ -69,6 +68,7 @@ public final class Run {
     private final Map<ProviderId, Deque<Work>> queues = new EnumMap<>(ProviderId.class);
     /** Under a cap, each provider's first call runs alone ({@link FirstCallGate}). */
     private final Map<ProviderId, FirstCallGate> gates = new EnumMap<>(ProviderId.class);
+
     private final Map<ProviderId, ProviderClient> clients = new ConcurrentHashMap<>();
     private final Set<ProviderId> disabled = ConcurrentHashMap.newKeySet();
     private final Set<CancelToken> inFlight = ConcurrentHashMap.newKeySet();
@@ -87,8 +87,14 @@ public final class Run {
     private volatile BudgetStop budgetStop;
     private volatile String lastError;
 
-    Run(Runner runner, RunPlan plan, Map<String, ProviderId> providers, List<TrialCell> missing, BudgetGuard guard,
-        RunListener listener, Runnable onEnd) {
+    Run(
+            Runner runner,
+            RunPlan plan,
+            Map<String, ProviderId> providers,
+            List<TrialCell> missing,
+            BudgetGuard guard,
+            RunListener listener,
+            Runnable onEnd) {
         this.runner = runner;
         this.plan = plan;
         this.experimentId = plan.experimentId();
@@ -97,7 +103,9 @@ public final class Run {
         this.listener = listener;
         this.onEnd = onEnd;
         this.spentAtStart = guard.spent();
-        long planned = (long) plan.variants().size() * plan.inputs().size() * plan.models().size()
+        long planned = (long) plan.variants().size()
+                * plan.inputs().size()
+                * plan.models().size()
                 * plan.spec().repetitions();
         this.total = planned;
         this.done = new AtomicLong(planned - missing.size());
@@ -133,8 +141,10 @@ public final class Run {
                 continue;
             }
             int n = Math.min(runner.concurrency, q.getValue().size());
-            ExecutorService pool = Executors.newFixedThreadPool(n, threads("costbench-run-" + experimentId + "-"
-                    + q.getKey().name().toLowerCase(Locale.ROOT)));
+            ExecutorService pool = Executors.newFixedThreadPool(
+                    n,
+                    threads("costbench-run-" + experimentId + "-"
+                            + q.getKey().name().toLowerCase(Locale.ROOT)));
             pools.add(pool);
             for (int i = 0; i < n; i++) {
                 workers.add(pool.submit(() -> work(q.getKey(), q.getValue())));
@@ -167,10 +177,12 @@ public final class Run {
                     continue;
                 }
                 String hash = RequestHash.of(q.getKey(), plan.request(cell));
-                Optional<Trial> earlier = runner.store.storedAnswer(hash)
-                        .filter(t -> t.experimentId() != experimentId);
+                Optional<Trial> earlier = runner.store.storedAnswer(hash).filter(t -> t.experimentId() != experimentId);
                 if (earlier.isPresent()) {
-                    Trial t = runner.store.addTrial(reused(cell, hash, earlier.get(),
+                    Trial t = runner.store.addTrial(reused(
+                            cell,
+                            hash,
+                            earlier.get(),
                             runner.estimator.cell(plan, cell, null).lowUsd()));
                     it.remove();
                     cached.incrementAndGet();
@@ -244,16 +256,30 @@ public final class Run {
 
     /** A snapshot of the run now. */
     public RunProgress progress() {
-        return snapshot(result.isDone() ? RunProgress.State.FINISHED
-                : stop != null ? RunProgress.State.STOPPING
-                : paused ? RunProgress.State.PAUSED : RunProgress.State.RUNNING);
+        return snapshot(
+                result.isDone()
+                        ? RunProgress.State.FINISHED
+                        : stop != null
+                                ? RunProgress.State.STOPPING
+                                : paused ? RunProgress.State.PAUSED : RunProgress.State.RUNNING);
     }
 
     private RunProgress snapshot(RunProgress.State state) {
         BigDecimal spent = guard.spent();
-        return new RunProgress(experimentId, state, total, done.get(), failedAttempts.get(),
-                Math.max(0, remaining.get()), inFlight.size(), cached.get(), spent, spent.subtract(spentAtStart),
-                guard.reserved(), guard.cap(), lastError);
+        return new RunProgress(
+                experimentId,
+                state,
+                total,
+                done.get(),
+                failedAttempts.get(),
+                Math.max(0, remaining.get()),
+                inFlight.size(),
+                cached.get(),
+                spent,
+                spent.subtract(spentAtStart),
+                guard.reserved(),
+                guard.cap(),
+                lastError);
     }
 
     // ---- the work -------------------------------------------------------------------------------------------------
@@ -346,23 +372,42 @@ public final class Run {
             inFlight.remove(token);
         }
         Instant finished = Instant.now();
-        String ledgerProvider = entry.map(ModelEntry::provider).orElse(provider.name().toLowerCase(Locale.ROOT));
+        String ledgerProvider =
+                entry.map(ModelEntry::provider).orElse(provider.name().toLowerCase(Locale.ROOT));
 
         if (answer != null) {
             CanonicalUsage usage = answer.usage();
-            CostBreakdown cost = usage == null ? null
-                    : entry.map(m -> CostEngine.price(m, usage, BillingOptions.INTERACTIVE)).orElse(null);
+            CostBreakdown cost = usage == null
+                    ? null
+                    : entry.map(m -> CostEngine.price(m, usage, BillingOptions.INTERACTIVE))
+                            .orElse(null);
             BigDecimal billed = cost == null ? null : cost.total();
-            ChatResult recorded = usage != null ? answer : new ChatResult(answer.text(),
-                    new CanonicalUsage(0, 0, 0, 0, 0, 0), answer.inputByModality(), answer.finishReason(),
-                    answer.model(), answer.responseId(), answer.latency(), answer.timeToFirstToken(),
-                    answer.rawUsageJson());
-            NewTrial trial = NewTrial.success(experimentId, cell, hash, recorded, cost, estimate.lowUsd(), false,
-                    started, finished);
+            ChatResult recorded = usage != null
+                    ? answer
+                    : new ChatResult(
+                            answer.text(),
+                            new CanonicalUsage(0, 0, 0, 0, 0, 0),
+                            answer.inputByModality(),
+                            answer.finishReason(),
+                            answer.model(),
+                            answer.responseId(),
+                            answer.latency(),
+                            answer.timeToFirstToken(),
+                            answer.rawUsageJson());
+            NewTrial trial = NewTrial.success(
+                    experimentId, cell, hash, recorded, cost, estimate.lowUsd(), false, started, finished);
             Trial t;
             try {
-                t = runner.store.addTrial(trial, new NewLedgerEntry(finished, ledgerProvider, cell.modelId(), billed,
-                        experimentId, null, LedgerPurpose.TRIAL));
+                t = runner.store.addTrial(
+                        trial,
+                        new NewLedgerEntry(
+                                finished,
+                                ledgerProvider,
+                                cell.modelId(),
+                                billed,
+                                experimentId,
+                                null,
+                                LedgerPurpose.TRIAL));
             } finally {
                 guard.settle(reservation, billed);
             }
@@ -376,24 +421,31 @@ public final class Run {
         }
 
         guard.settle(reservation, null);
-        boolean cancelled = token.isCancelled()
-                || (error != null && error.kind() == ProviderException.Kind.CANCELLED);
+        boolean cancelled = token.isCancelled() || (error != null && error.kind() == ProviderException.Kind.CANCELLED);
         if (cancelled) {
             remaining.decrementAndGet();
             emit();
             return;
         }
-        String message = error != null ? error.getMessage()
+        String message = error != null
+                ? error.getMessage()
                 : "unexpected error in the " + provider.displayName() + " client: " + bug;
         calls.incrementAndGet();
         failedAttempts.incrementAndGet();
         lastError = cell.modelId() + ": " + message;
-        Trial t = runner.store.addTrial(NewTrial.failure(experimentId, cell, hash, message, started, finished),
-                new NewLedgerEntry(finished, ledgerProvider, cell.modelId(), BigDecimal.ZERO, experimentId, null,
+        Trial t = runner.store.addTrial(
+                NewTrial.failure(experimentId, cell, hash, message, started, finished),
+                new NewLedgerEntry(
+                        finished,
+                        ledgerProvider,
+                        cell.modelId(),
+                        BigDecimal.ZERO,
+                        experimentId,
+                        null,
                         LedgerPurpose.TRIAL));
         tell(t);
-        if (error != null && (error.kind() == ProviderException.Kind.AUTH
-                || error.kind() == ProviderException.Kind.NO_KEY)) {
+        if (error != null
+                && (error.kind() == ProviderException.Kind.AUTH || error.kind() == ProviderException.Kind.NO_KEY)) {
             disable(provider, queue);
             remaining.decrementAndGet();
         } else if (error != null && error.kind().retryable() && w.attempt() < runner.attempts) {
@@ -407,9 +459,23 @@ public final class Run {
     /** A trial answered from an earlier identical request: its answer, usage and cost, marked as reused. */
     private NewTrial reused(TrialCell cell, String hash, Trial earlier, BigDecimal estimateUsd) {
         Instant now = Instant.now();
-        return new NewTrial(experimentId, cell, hash, earlier.usage(), earlier.costUsd(), earlier.costComplete(),
-                earlier.pricesJson(), estimateUsd, earlier.latencyMs(), earlier.ttftMs(), earlier.finishReason(),
-                earlier.outputText(), null, true, now, now);
+        return new NewTrial(
+                experimentId,
+                cell,
+                hash,
+                earlier.usage(),
+                earlier.costUsd(),
+                earlier.costComplete(),
+                earlier.pricesJson(),
+                estimateUsd,
+                earlier.latencyMs(),
+                earlier.ttftMs(),
+                earlier.finishReason(),
+                earlier.outputText(),
+                null,
+                true,
+                now,
+                now);
     }
 
     /** The provider's client, made once; null (and the provider's cells dropped) when it cannot be had. */
@@ -483,9 +549,21 @@ public final class Run {
         try {
             r = conclude();
         } catch (RuntimeException e) {
-            r = new RunResult(experimentId, RunResult.Outcome.FAILED, ExperimentStatus.INTERRUPTED, total, done.get(),
-                    total - done.get(), calls.get(), cached.get(), failedAttempts.get(), guard.spent(),
-                    guard.spent().subtract(spentAtStart), guard.cap(), lastError, "the run failed: " + e.getMessage(),
+            r = new RunResult(
+                    experimentId,
+                    RunResult.Outcome.FAILED,
+                    ExperimentStatus.INTERRUPTED,
+                    total,
+                    done.get(),
+                    total - done.get(),
+                    calls.get(),
+                    cached.get(),
+                    failedAttempts.get(),
+                    guard.spent(),
+                    guard.spent().subtract(spentAtStart),
+                    guard.cap(),
+                    lastError,
+                    "the run failed: " + e.getMessage(),
                     null);
         }
         try {
@@ -538,9 +616,22 @@ public final class Run {
             default:
                 message = stopMessage + "; " + missing + " of " + total + " trials left to resume";
         }
-        return new RunResult(experimentId, outcome, status, total, total - missing, missing, calls.get(),
-                cached.get(), failedAttempts.get(), spent, guard.spent().subtract(spentAtStart), guard.cap(),
-                lastError, message, outcome == RunResult.Outcome.BUDGET_REACHED ? budgetStop : null);
+        return new RunResult(
+                experimentId,
+                outcome,
+                status,
+                total,
+                total - missing,
+                missing,
+                calls.get(),
+                cached.get(),
+                failedAttempts.get(),
+                spent,
+                guard.spent().subtract(spentAtStart),
+                guard.cap(),
+                lastError,
+                message,
+                outcome == RunResult.Outcome.BUDGET_REACHED ? budgetStop : null);
     }
 
     private void tell(Trial t) {

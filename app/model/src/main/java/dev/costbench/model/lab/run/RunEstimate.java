@@ -15,8 +15,14 @@ import java.util.List;
  * @param budgetUsd      the cap, or null
  * @param alreadySpentUsd what the experiment spent before this run (zero for a new one)
  */
-public record RunEstimate(int calls, BigDecimal lowUsd, BigDecimal highUsd, List<Line> lines,
-                          List<String> unpricedModels, BigDecimal budgetUsd, BigDecimal alreadySpentUsd) {
+public record RunEstimate(
+        int calls,
+        BigDecimal lowUsd,
+        BigDecimal highUsd,
+        List<Line> lines,
+        List<String> unpricedModels,
+        BigDecimal budgetUsd,
+        BigDecimal alreadySpentUsd) {
 
     public RunEstimate {
         lines = List.copyOf(lines);
@@ -41,7 +47,14 @@ public record RunEstimate(int calls, BigDecimal lowUsd, BigDecimal highUsd, List
      * @param lowUsd             null when the model has no price
      * @param highUsd            null when the model has no price
      */
-    public record Line(String variant, String model, int calls, long inputTokensPerCall, boolean inputExact,
-                       long lowOutputTokens, long highOutputTokens, BigDecimal lowUsd, BigDecimal highUsd) {
-    }
+    public record Line(
+            String variant,
+            String model,
+            int calls,
+            long inputTokensPerCall,
+            boolean inputExact,
+            long lowOutputTokens,
+            long highOutputTokens,
+            BigDecimal lowUsd,
+            BigDecimal highUsd) {}
 }

@@ -11,18 +11,14 @@ import dev.costbench.model.lab.Trial;
 public interface RunListener {
 
     /** A listener that hears nothing. */
-    RunListener NONE = new RunListener() {
-    };
+    RunListener NONE = new RunListener() {};
 
     /** After every finished cell and every change of state (paused, resumed, stopping). */
-    default void progress(RunProgress progress) {
-    }
+    default void progress(RunProgress progress) {}
 
     /** A trial was committed to the store (a real call, a failure, or an answer reused from the cache). */
-    default void trialRecorded(Trial trial) {
-    }
+    default void trialRecorded(Trial trial) {}
 
     /** The run ended; the result is also what {@link Run#await()} returns. Called once, before await returns. */
-    default void finished(RunResult result) {
-    }
+    default void finished(RunResult result) {}
 }

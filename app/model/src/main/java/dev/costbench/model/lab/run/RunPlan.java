@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,10 +16,14 @@ import dev.costbench.model.lab.TestInput;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
 import dev.costbench.model.lab.stats.QualitySettings;
+import dev.costbench.model.media.MediaRules;
+import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.validation.JsonReading;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,11 +104,17 @@ public final class RunPlan {
     public static RunPlan create(LabStore store, ExperimentSpec spec) {
         Planner.validate(of(spec));
         ExperimentSpec.Params p = spec.parameters();
-        ExperimentSettings settings = new ExperimentSettings(p.temperature(), p.maxOutputTokensOrDefault(),
-                p.reasoningBudget(), p.reasoningEffort(), spec.responseCache(), runJson(spec));
-        List<String> modelIds = spec.models().stream().map(ExperimentSpec.ModelSpec::id).toList();
-        Experiment e = store.createExperiment(new NewExperiment(spec.name(), spec.budgetUsd(), spec.repetitions(),
-                settings, modelIds));
+        ExperimentSettings settings = new ExperimentSettings(
+                p.temperature(),
+                p.maxOutputTokensOrDefault(),
+                p.reasoningBudget(),
+                p.reasoningEffort(),
+                spec.responseCache(),
+                runJson(spec));
+        List<String> modelIds =
+                spec.models().stream().map(ExperimentSpec.ModelSpec::id).toList();
+        Experiment e = store.createExperiment(
+                new NewExperiment(spec.name(), spec.budgetUsd(), spec.repetitions(), settings, modelIds));
         List<PlannedVariant> vs = new ArrayList<>();
         for (ExperimentSpec.VariantSpec v : spec.variants()) {
             List<String> hashes = new ArrayList<>();
@@ -116,8 +125,10 @@ public final class RunPlan {
                 }
                 hashes.add(store.putMedia(m.data(), m.mimeType()));
             }
-            Variant stored = store.addVariant(e.id(), new NewVariant(v.name(), v.baseline(),
-                    SpecJson.variantJson(v).toString(), hashes));
+            Variant stored = store.addVariant(
+                    e.id(),
+                    new NewVariant(
+                            v.name(), v.baseline(), SpecJson.variantJson(v).toString(), hashes));
             vs.add(new PlannedVariant(stored.id(), v));
         }
         List<PlannedInput> is = new ArrayList<>();
@@ -150,8 +161,8 @@ public final class RunPlan {
         List<ExperimentSpec.VariantSpec> specs = new ArrayList<>();
         for (Variant v : store.variants(experimentId)) {
             ExperimentSpec.VariantSpec parsed = SpecJson.variantFromJson(v.promptJson(), store::getMedia);
-            ExperimentSpec.VariantSpec s = new ExperimentSpec.VariantSpec(v.name(), v.baseline(), parsed.system(),
-                    parsed.messages(), parsed.parameters(), parsed.media());
+            ExperimentSpec.VariantSpec s = new ExperimentSpec.VariantSpec(
+                    v.name(), v.baseline(), parsed.system(), parsed.messages(), parsed.parameters(), parsed.media());
             vs.add(new PlannedVariant(v.id(), s));
             specs.add(s);
         }
@@ -166,13 +177,27 @@ public final class RunPlan {
         }
         ExperimentSettings st = e.settings();
         JsonNode expected = run.path("expectedOutputTokens");
-        ExperimentSpec.Params params = new ExperimentSpec.Params(st.temperature(), st.maxOutputTokens(),
-                st.reasoningBudget(), st.reasoningEffort(), expected.isIntegralNumber() ? expected.asLong() : null);
+        ExperimentSpec.Params params = new ExperimentSpec.Params(
+                st.temperature(),
+                st.maxOutputTokens(),
+                st.reasoningBudget(),
+                st.reasoningEffort(),
+                expected.isIntegralNumber() ? expected.asLong() : null);
         ChatRequest.OpenAiApi api = "chat".equals(run.path("openAiApi").asText())
-                ? ChatRequest.OpenAiApi.CHAT_COMPLETIONS : ChatRequest.OpenAiApi.RESPONSES;
-        ExperimentSpec spec = new ExperimentSpec(e.name(), run.path("description").isTextual()
-                ? run.path("description").asText() : null, specs, inputSpecs, models, e.repetitions(),
-                e.budgetCapUsd(), st.reuseStoredAnswers(), params, run.path("stream").asBoolean(true), api,
+                ? ChatRequest.OpenAiApi.CHAT_COMPLETIONS
+                : ChatRequest.OpenAiApi.RESPONSES;
+        ExperimentSpec spec = new ExperimentSpec(
+                e.name(),
+                run.path("description").isTextual() ? run.path("description").asText() : null,
+                specs,
+                inputSpecs,
+                models,
+                e.repetitions(),
+                e.budgetCapUsd(),
+                st.reuseStoredAnswers(),
+                params,
+                run.path("stream").asBoolean(true),
+                api,
                 qualityOf(st.extraJson()));
         if (is.isEmpty()) {
             // The store plans no trials without an input; the spec added an empty one, which the store lacks.
@@ -194,7 +219,7 @@ public final class RunPlan {
     }
 
     /** The same plan with another budget cap (for one run; the stored cap is not changed). */
-    static RunPlan rebudget(RunPlan p, java.math.BigDecimal cap) {
+    static RunPlan rebudget(RunPlan p, BigDecimal cap) {
         return new RunPlan(p.experimentId, p.spec.withBudget(cap), p.variants, p.inputs);
     }
 
@@ -297,17 +322,17 @@ public final class RunPlan {
         ExperimentSpec.ModelSpec m = model(cell.modelId());
         ExperimentSpec.Params p = params(v.id());
         String where = "variant \"" + v.name() + "\"";
-        String system = Template.fill(v.spec().system(), in.variables(), where + ", system text, with "
-                + in.describe());
+        String system =
+                Template.fill(v.spec().system(), in.variables(), where + ", system text, with " + in.describe());
         List<ChatMessage> messages = new ArrayList<>();
         List<ExperimentSpec.MessageSpec> ms = v.spec().messages();
         int lastUser = 0;
         for (int i = 0; i < ms.size(); i++) {
-            lastUser = ms.get(i).role() == dev.costbench.model.prompt.Role.USER ? i : lastUser;
+            lastUser = ms.get(i).role() == Role.USER ? i : lastUser;
         }
         for (int i = 0; i < ms.size(); i++) {
-            String text = Template.fill(ms.get(i).content(), in.variables(), where + ", message " + (i + 1)
-                    + ", with " + in.describe());
+            String text = Template.fill(
+                    ms.get(i).content(), in.variables(), where + ", message " + (i + 1) + ", with " + in.describe());
             List<Part> parts = new ArrayList<>();
             parts.add(new Part.Text(text));
             if (i == lastUser) {
@@ -315,8 +340,19 @@ public final class RunPlan {
             }
             messages.add(new ChatMessage(ms.get(i).role(), parts));
         }
-        return new ChatRequest(m.requestModel(), system, null, messages, p.maxOutputTokensOrDefault(),
-                p.temperature(), null, p.reasoningBudget(), p.reasoningEffort(), null, spec.stream(), spec.openAiApi());
+        return new ChatRequest(
+                m.requestModel(),
+                system,
+                null,
+                messages,
+                p.maxOutputTokensOrDefault(),
+                p.temperature(),
+                null,
+                p.reasoningBudget(),
+                p.reasoningEffort(),
+                null,
+                spec.stream(),
+                spec.openAiApi());
     }
 
     /** The variant's media as request parts (images with the API's default detail). */
@@ -345,13 +381,16 @@ public final class RunPlan {
             Optional<ModelEntry> e = catalog.apply(m.id());
             for (PlannedVariant v : variants) {
                 for (ExperimentSpec.MediaSpec md : v.spec().media()) {
-                    if (md.image() && e.isPresent() && dev.costbench.model.media.MediaRules.image(e.get()).isEmpty()) {
+                    if (md.image() && e.isPresent() && MediaRules.image(e.get()).isEmpty()) {
                         throw new SpecException("model \"" + m.id() + "\" does not take images, but variant \""
                                 + v.name() + "\" attaches " + md.name() + "; pick a vision model or remove the image");
                     }
-                    boolean audio = !md.image() && e.isPresent() && (dev.costbench.model.media.MediaRules
-                            .audio(e.get()).filter(a -> a.inputPerSecond() > 0).isEmpty()
-                            || "anthropic".equals(e.get().provider()));
+                    boolean audio = !md.image()
+                            && e.isPresent()
+                            && (MediaRules.audio(e.get())
+                                            .filter(a -> a.inputPerSecond() > 0)
+                                            .isEmpty()
+                                    || "anthropic".equals(e.get().provider()));
                     if (audio) {
                         throw new SpecException("model \"" + m.id() + "\" does not take audio input, but variant \""
                                 + v.name() + "\" attaches " + md.name() + "; pick an audio model (e.g. Gemini) or "
@@ -385,10 +424,14 @@ public final class RunPlan {
     /** The API family that serves a catalog model. */
     public static ProviderId providerOf(ModelEntry m) {
         switch (m.provider()) {
-            case "openai": return ProviderId.OPENAI;
-            case "anthropic": return ProviderId.ANTHROPIC;
-            case "google": return ProviderId.GEMINI;
-            default: return ProviderId.COMPATIBLE;
+            case "openai":
+                return ProviderId.OPENAI;
+            case "anthropic":
+                return ProviderId.ANTHROPIC;
+            case "google":
+                return ProviderId.GEMINI;
+            default:
+                return ProviderId.COMPATIBLE;
         }
     }
 

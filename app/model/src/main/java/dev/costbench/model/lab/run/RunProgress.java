@@ -19,9 +19,20 @@ import java.math.BigDecimal;
  * @param budgetUsd       the cap, or null
  * @param lastError       the last failure's message ("gpt-4o-mini: OpenAI rate limit (429) …"), or null
  */
-public record RunProgress(long experimentId, State state, long total, long done, int failedAttempts, int remaining,
-                          int inFlight, int cached, BigDecimal spentUsd, BigDecimal spentThisRunUsd,
-                          BigDecimal reservedUsd, BigDecimal budgetUsd, String lastError) {
+public record RunProgress(
+        long experimentId,
+        State state,
+        long total,
+        long done,
+        int failedAttempts,
+        int remaining,
+        int inFlight,
+        int cached,
+        BigDecimal spentUsd,
+        BigDecimal spentThisRunUsd,
+        BigDecimal reservedUsd,
+        BigDecimal budgetUsd,
+        String lastError) {
 
     /** Where a run stands. */
     public enum State {

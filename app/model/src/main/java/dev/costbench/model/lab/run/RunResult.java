@@ -25,17 +25,55 @@ import java.math.BigDecimal;
  *                        $X and $Y of the $Z budget remains"
  * @param budgetStop      why the run stopped at the budget (BUDGET_REACHED only; otherwise null)
  */
-public record RunResult(long experimentId, Outcome outcome, ExperimentStatus status, long total, long done,
-                        long missing, int calls, int cached, int failedAttempts, BigDecimal spentUsd,
-                        BigDecimal spentThisRunUsd, BigDecimal budgetUsd, String lastError, String message,
-                        BudgetStop budgetStop) {
+public record RunResult(
+        long experimentId,
+        Outcome outcome,
+        ExperimentStatus status,
+        long total,
+        long done,
+        long missing,
+        int calls,
+        int cached,
+        int failedAttempts,
+        BigDecimal spentUsd,
+        BigDecimal spentThisRunUsd,
+        BigDecimal budgetUsd,
+        String lastError,
+        String message,
+        BudgetStop budgetStop) {
 
     /** A result that did not stop at the budget. */
-    public RunResult(long experimentId, Outcome outcome, ExperimentStatus status, long total, long done,
-                     long missing, int calls, int cached, int failedAttempts, BigDecimal spentUsd,
-                     BigDecimal spentThisRunUsd, BigDecimal budgetUsd, String lastError, String message) {
-        this(experimentId, outcome, status, total, done, missing, calls, cached, failedAttempts, spentUsd,
-                spentThisRunUsd, budgetUsd, lastError, message, null);
+    public RunResult(
+            long experimentId,
+            Outcome outcome,
+            ExperimentStatus status,
+            long total,
+            long done,
+            long missing,
+            int calls,
+            int cached,
+            int failedAttempts,
+            BigDecimal spentUsd,
+            BigDecimal spentThisRunUsd,
+            BigDecimal budgetUsd,
+            String lastError,
+            String message) {
+        this(
+                experimentId,
+                outcome,
+                status,
+                total,
+                done,
+                missing,
+                calls,
+                cached,
+                failedAttempts,
+                spentUsd,
+                spentThisRunUsd,
+                budgetUsd,
+                lastError,
+                message,
+                null);
     }
 
     /** Why a run ended. */

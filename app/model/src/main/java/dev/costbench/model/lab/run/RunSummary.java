@@ -11,8 +11,13 @@ import java.util.List;
  *
  * @param method how the figures were computed (e.g. "simple means; no intervals"), for the reader
  */
-public record RunSummary(long experimentId, String name, ExperimentStatus status, List<Row> rows,
-                         List<Comparison> comparisons, String method) {
+public record RunSummary(
+        long experimentId,
+        String name,
+        ExperimentStatus status,
+        List<Row> rows,
+        List<Comparison> comparisons,
+        String method) {
 
     public RunSummary {
         rows = List.copyOf(rows);
@@ -21,8 +26,11 @@ public record RunSummary(long experimentId, String name, ExperimentStatus status
 
     /** The summary of a stored experiment. */
     public static RunSummary of(LabStore store, long experimentId, SummaryStatistics stats) {
-        return stats.summarize(store.loadExperiment(experimentId), store.variants(experimentId),
-                store.inputs(experimentId), store.trials(experimentId));
+        return stats.summarize(
+                store.loadExperiment(experimentId),
+                store.variants(experimentId),
+                store.inputs(experimentId),
+                store.trials(experimentId));
     }
 
     /**
@@ -37,10 +45,18 @@ public record RunSummary(long experimentId, String name, ExperimentStatus status
      * @param meanInputTokens  mean input tokens (cached included) of the successful trials, or null
      * @param meanOutputTokens mean billed output tokens (visible + reasoning), or null
      */
-    public record Row(String variant, boolean baseline, String model, int trials, int failed, int cached,
-                      BigDecimal meanCostUsd, BigDecimal totalCostUsd, Long p50LatencyMs, Double meanInputTokens,
-                      Double meanOutputTokens) {
-    }
+    public record Row(
+            String variant,
+            boolean baseline,
+            String model,
+            int trials,
+            int failed,
+            int cached,
+            BigDecimal meanCostUsd,
+            BigDecimal totalCostUsd,
+            Long p50LatencyMs,
+            Double meanInputTokens,
+            Double meanOutputTokens) {}
 
     /**
      * A variant against the baseline on one model.
@@ -50,12 +66,16 @@ public record RunSummary(long experimentId, String name, ExperimentStatus status
      * @param savingPctInterval the saving's confidence interval, or null when not computed
      * @param significant       whether the saving is significant, or null when not tested
      */
-    public record Comparison(String model, String baseline, String variant, BigDecimal baselineMeanCostUsd,
-                             BigDecimal variantMeanCostUsd, Double savingPct, Interval savingPctInterval,
-                             Boolean significant) {
-    }
+    public record Comparison(
+            String model,
+            String baseline,
+            String variant,
+            BigDecimal baselineMeanCostUsd,
+            BigDecimal variantMeanCostUsd,
+            Double savingPct,
+            Interval savingPctInterval,
+            Boolean significant) {}
 
     /** A confidence interval. */
-    public record Interval(double low, double high, double level) {
-    }
+    public record Interval(double low, double high, double level) {}
 }

@@ -7,6 +7,7 @@ import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.TrialCell;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -81,8 +82,12 @@ public final class Runner {
      * @param concurrency calls in flight per provider (at least 1)
      * @param attempts    calls per cell within one run (at least 1; 1 = no retry)
      */
-    public Runner(LabStore store, ClientSource clients, Function<String, Optional<ModelEntry>> catalog,
-                  int concurrency, int attempts) {
+    public Runner(
+            LabStore store,
+            ClientSource clients,
+            Function<String, Optional<ModelEntry>> catalog,
+            int concurrency,
+            int attempts) {
         this.store = Objects.requireNonNull(store, "store");
         this.clients = Objects.requireNonNull(clients, "clients");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -100,7 +105,7 @@ public final class Runner {
         Planner.validate(plan);
         plan.providers(catalog);
         plan.requireMediaSupport(catalog);
-        return estimator.estimate(plan, plan.cells(), java.util.Map.of(), BigDecimal.ZERO);
+        return estimator.estimate(plan, plan.cells(), Map.of(), BigDecimal.ZERO);
     }
 
     /**
@@ -115,7 +120,10 @@ public final class Runner {
             plan = withBudget(plan, budgetOverride);
         }
         List<TrialCell> missing = store.missingTrials(experimentId);
-        return estimator.estimate(plan, missing, Estimator.observedOutputs(store.trials(experimentId)),
+        return estimator.estimate(
+                plan,
+                missing,
+                Estimator.observedOutputs(store.trials(experimentId)),
                 store.spentOnExperiment(experimentId));
     }
 
@@ -157,7 +165,13 @@ public final class Runner {
                 guard.observe(budgetObserver);
             }
             store.setStatus(experimentId, ExperimentStatus.RUNNING);
-            Run run = new Run(this, plan, providers, missing, guard, listener == null ? RunListener.NONE : listener,
+            Run run = new Run(
+                    this,
+                    plan,
+                    providers,
+                    missing,
+                    guard,
+                    listener == null ? RunListener.NONE : listener,
                     () -> active.remove(experimentId));
             run.launch();
             return run;

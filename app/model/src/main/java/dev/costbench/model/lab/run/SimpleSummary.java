@@ -26,7 +26,8 @@ public final class SimpleSummary implements SummaryStatistics {
     public RunSummary summarize(Experiment e, List<Variant> variants, List<TestInput> inputs, List<Trial> trials) {
         Map<String, List<Trial>> byCell = new LinkedHashMap<>();
         for (Trial t : trials) {
-            byCell.computeIfAbsent(key(t.cell().variantId(), t.cell().modelId()), k -> new ArrayList<>()).add(t);
+            byCell.computeIfAbsent(key(t.cell().variantId(), t.cell().modelId()), k -> new ArrayList<>())
+                    .add(t);
         }
         List<RunSummary.Row> rows = new ArrayList<>();
         Map<String, RunSummary.Row> rowByKey = new LinkedHashMap<>();
@@ -38,7 +39,9 @@ public final class SimpleSummary implements SummaryStatistics {
             }
         }
         List<RunSummary.Comparison> comparisons = new ArrayList<>();
-        Variant base = variants.stream().filter(Variant::baseline).findFirst()
+        Variant base = variants.stream()
+                .filter(Variant::baseline)
+                .findFirst()
                 .orElse(variants.isEmpty() ? null : variants.get(0));
         if (base != null) {
             for (String model : e.models()) {
@@ -49,16 +52,26 @@ public final class SimpleSummary implements SummaryStatistics {
                     }
                     RunSummary.Row r = rowByKey.get(key(v.id(), model));
                     Double saving = null;
-                    if (b.meanCostUsd() != null && r.meanCostUsd() != null && b.meanCostUsd().signum() > 0) {
-                        saving = b.meanCostUsd().subtract(r.meanCostUsd())
-                                .divide(b.meanCostUsd(), MC).doubleValue() * 100;
+                    if (b.meanCostUsd() != null
+                            && r.meanCostUsd() != null
+                            && b.meanCostUsd().signum() > 0) {
+                        saving = b.meanCostUsd()
+                                        .subtract(r.meanCostUsd())
+                                        .divide(b.meanCostUsd(), MC)
+                                        .doubleValue()
+                                * 100;
                     }
-                    comparisons.add(new RunSummary.Comparison(model, base.name(), v.name(), b.meanCostUsd(),
-                            r.meanCostUsd(), saving, null, null));
+                    comparisons.add(new RunSummary.Comparison(
+                            model, base.name(), v.name(), b.meanCostUsd(), r.meanCostUsd(), saving, null, null));
                 }
             }
         }
-        return new RunSummary(e.id(), e.name(), e.status(), rows, comparisons,
+        return new RunSummary(
+                e.id(),
+                e.name(),
+                e.status(),
+                rows,
+                comparisons,
                 "means over successful trials; saving = difference of mean cost per call; no intervals");
     }
 
@@ -98,10 +111,21 @@ public final class SimpleSummary implements SummaryStatistics {
                 latencies.add(t.latencyMs());
             }
         }
-        BigDecimal mean = priced == 0 ? null : sumCost.divide(BigDecimal.valueOf(priced), MC).stripTrailingZeros();
-        return new RunSummary.Row(v.name(), v.baseline(), model, ok, failed, cached, mean,
+        BigDecimal mean = priced == 0
+                ? null
+                : sumCost.divide(BigDecimal.valueOf(priced), MC).stripTrailingZeros();
+        return new RunSummary.Row(
+                v.name(),
+                v.baseline(),
+                model,
+                ok,
+                failed,
+                cached,
+                mean,
                 anyRealPriced ? spent.stripTrailingZeros() : (priced > 0 ? BigDecimal.ZERO : null),
-                median(latencies), ok == 0 ? null : (double) in / ok, ok == 0 ? null : (double) out / ok);
+                median(latencies),
+                ok == 0 ? null : (double) in / ok,
+                ok == 0 ? null : (double) out / ok);
     }
 
     /** The median (the mean of the two middle values for an even count, rounded half up), or null. */

@@ -10,6 +10,7 @@ import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.SecretGuard;
 import dev.costbench.model.lab.stats.QualitySettings;
+import dev.costbench.model.lab.stats.VerdictThresholds;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
@@ -81,18 +82,32 @@ import java.util.function.Function;
 public final class SpecJson {
 
     private static final ObjectMapper JSON = JsonReading.mapper();
-    private static final Set<String> TOP = Set.of("name", "description", "models", "repetitions", "budgetUsd",
-            "responseCache", "stream", "openAiApi", "parameters", "variants", "inputs", "inputsFile", "$schema",
-            "comment", "checks", "verdict", "judge");
-    private static final Set<String> VARIANT = Set.of("name", "baseline", "system", "messages", "user", "parameters",
-            "media", "comment");
-    private static final Set<String> MEDIA = Set.of("file", "name", "mimeType", "sha256", "bytes", "width", "height",
-            "seconds", "base64");
-    private static final Set<String> PARAMS = Set.of("temperature", "maxOutputTokens", "reasoningBudget",
-            "reasoningEffort", "expectedOutputTokens");
+    private static final Set<String> TOP = Set.of(
+            "name",
+            "description",
+            "models",
+            "repetitions",
+            "budgetUsd",
+            "responseCache",
+            "stream",
+            "openAiApi",
+            "parameters",
+            "variants",
+            "inputs",
+            "inputsFile",
+            "$schema",
+            "comment",
+            "checks",
+            "verdict",
+            "judge");
+    private static final Set<String> VARIANT =
+            Set.of("name", "baseline", "system", "messages", "user", "parameters", "media", "comment");
+    private static final Set<String> MEDIA =
+            Set.of("file", "name", "mimeType", "sha256", "bytes", "width", "height", "seconds", "base64");
+    private static final Set<String> PARAMS =
+            Set.of("temperature", "maxOutputTokens", "reasoningBudget", "reasoningEffort", "expectedOutputTokens");
 
-    private SpecJson() {
-    }
+    private SpecJson() {}
 
     /** Reads an experiment file; {@code inputsFile} is resolved against its directory. */
     public static ExperimentSpec read(Path file) throws IOException {
@@ -140,8 +155,8 @@ public final class SpecJson {
      *
      * @param stored finds media bytes by SHA-256 (the lab store's {@code getMedia}), or null
      */
-    public static ExperimentSpec parse(String text, String where, Path baseDir,
-                                       Function<String, Optional<MediaBlob>> stored) throws IOException {
+    public static ExperimentSpec parse(
+            String text, String where, Path baseDir, Function<String, Optional<MediaBlob>> stored) throws IOException {
         return parse(text, where, new MediaSource(baseDir, null, stored));
     }
 
@@ -156,8 +171,13 @@ public final class SpecJson {
             root = JsonReading.readTree(JSON, text);
         } catch (JsonProcessingException e) {
             String limit = JsonReading.limitBroken(e);
-            throw new SpecException(where + ": " + (limit != null ? limit : "not valid JSON (" + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ")"));
+            throw new SpecException(where + ": "
+                    + (limit != null
+                            ? limit
+                            : "not valid JSON (" + e.getOriginalMessage()
+                                    + (e.getLocation() == null
+                                            ? ""
+                                            : " at line " + e.getLocation().getLineNr()) + ")"));
         }
         if (root == null || !root.isObject()) {
             throw new SpecException(where + ": expected a JSON object");
@@ -185,17 +205,22 @@ public final class SpecJson {
             models.add(model(ms.get(i), "models[" + i + "]"));
         }
         int reps = root.has("repetitions")
-                ? (int) NumberRules.whole("repetitions", root.get("repetitions"), NumberKind.REPETITIONS) : 1;
+                ? (int) NumberRules.whole("repetitions", root.get("repetitions"), NumberKind.REPETITIONS)
+                : 1;
         BigDecimal budget = root.has("budgetUsd") && !root.get("budgetUsd").isNull()
-                ? money(root.get("budgetUsd"), "budgetUsd") : null;
+                ? money(root.get("budgetUsd"), "budgetUsd")
+                : null;
         boolean cache = bool(root, "responseCache", false);
         boolean stream = bool(root, "stream", true);
         ChatRequest.OpenAiApi api = ChatRequest.OpenAiApi.RESPONSES;
         if (root.has("openAiApi")) {
             String a = text(root, "openAiApi", "openAiApi", true).toLowerCase(Locale.ROOT);
             switch (a) {
-                case "responses": break;
-                case "chat": case "chat-completions": case "chat_completions":
+                case "responses":
+                    break;
+                case "chat":
+                case "chat-completions":
+                case "chat_completions":
                     api = ChatRequest.OpenAiApi.CHAT_COMPLETIONS;
                     break;
                 default:
@@ -239,11 +264,11 @@ public final class SpecJson {
             }
             quality = QualitySettings.read(q.toString());
         } catch (IllegalArgumentException e) {
-            throw new SpecException(e.getMessage().startsWith("judge") ? e.getMessage()
-                    : "checks/verdict: " + e.getMessage(), e);
+            throw new SpecException(
+                    e.getMessage().startsWith("judge") ? e.getMessage() : "checks/verdict: " + e.getMessage(), e);
         }
-        return new ExperimentSpec(name, description, variants, inputs, models, reps, budget, cache, params, stream,
-                api, quality);
+        return new ExperimentSpec(
+                name, description, variants, inputs, models, reps, budget, cache, params, stream, api, quality);
     }
 
     private static ExperimentSpec.ModelSpec model(JsonNode n, String at) {
@@ -313,9 +338,13 @@ public final class SpecJson {
             }
         }
         try {
-            return new ExperimentSpec.VariantSpec(name, bool(n, "baseline", false),
-                    text(n, "system", at + ".system", false), messages, params(n.get("parameters"),
-                            at + ".parameters"), media);
+            return new ExperimentSpec.VariantSpec(
+                    name,
+                    bool(n, "baseline", false),
+                    text(n, "system", at + ".system", false),
+                    messages,
+                    params(n.get("parameters"), at + ".parameters"),
+                    media);
         } catch (SpecException e) {
             throw new SpecException(at + ": " + e.getMessage(), e);
         }
@@ -355,7 +384,8 @@ public final class SpecJson {
                     has(n, "reasoningBudget") ? integer(n.get("reasoningBudget"), at + ".reasoningBudget") : null,
                     text(n, "reasoningEffort", at + ".reasoningEffort", false),
                     has(n, "expectedOutputTokens")
-                            ? (long) integer(n.get("expectedOutputTokens"), at + ".expectedOutputTokens") : null);
+                            ? (long) integer(n.get("expectedOutputTokens"), at + ".expectedOutputTokens")
+                            : null);
         } catch (SpecException e) {
             throw e.getMessage().startsWith(at) ? e : new SpecException(at + "." + e.getMessage(), e);
         }
@@ -408,8 +438,7 @@ public final class SpecJson {
             vs.add(variantJson(v, true));
         }
         QualitySettings q = s.quality();
-        if (!q.checks().isEmpty() || !q.thresholds().equals(dev.costbench.model.lab.stats.VerdictThresholds.defaults())
-                || q.judge() != null) {
+        if (!q.checks().isEmpty() || !q.thresholds().equals(VerdictThresholds.defaults()) || q.judge() != null) {
             q.fill(o);
         }
         ArrayNode is = o.putArray("inputs");
@@ -447,8 +476,11 @@ public final class SpecJson {
         if (!v.media().isEmpty()) {
             ArrayNode md = o.putArray("media");
             for (ExperimentSpec.MediaSpec m : v.media()) {
-                ObjectNode mo = md.addObject().put("name", m.name()).put("mimeType", m.mimeType())
-                        .put("sha256", m.sha256()).put("bytes", m.bytes());
+                ObjectNode mo = md.addObject()
+                        .put("name", m.name())
+                        .put("mimeType", m.mimeType())
+                        .put("sha256", m.sha256())
+                        .put("bytes", m.bytes());
                 if (m.image()) {
                     mo.put("width", m.width()).put("height", m.height());
                 } else {
@@ -471,8 +503,8 @@ public final class SpecJson {
      * Reads back {@link #variantJson}, taking the media's bytes from {@code stored} (the lab store's
      * {@code getMedia}; null: none).
      */
-    public static ExperimentSpec.VariantSpec variantFromJson(String json,
-                                                             Function<String, Optional<MediaBlob>> stored) {
+    public static ExperimentSpec.VariantSpec variantFromJson(
+            String json, Function<String, Optional<MediaBlob>> stored) {
         try {
             return variant(JsonReading.readTree(JSON, json), "variant", new MediaSource(null, null, stored));
         } catch (JsonProcessingException e) {
@@ -542,9 +574,15 @@ public final class SpecJson {
             if (data != null) {
                 return ExperimentSpec.MediaSpec.of(name, data);
             }
-            return new ExperimentSpec.MediaSpec(name, text(n, "mimeType", at + ".mimeType", true), sha,
-                    n.path("bytes").asLong(), n.path("width").asInt(), n.path("height").asInt(),
-                    n.path("seconds").asDouble(), null);
+            return new ExperimentSpec.MediaSpec(
+                    name,
+                    text(n, "mimeType", at + ".mimeType", true),
+                    sha,
+                    n.path("bytes").asLong(),
+                    n.path("width").asInt(),
+                    n.path("height").asInt(),
+                    n.path("seconds").asDouble(),
+                    null);
         }
 
         private ExperimentSpec.MediaSpec file(String f, String at) {
@@ -564,8 +602,8 @@ public final class SpecJson {
             }
             Path p = baseDir.resolve(f);
             if (!Files.isRegularFile(p)) {
-                throw new SpecException(at + ": no such media file: " + p + " (paths are relative to the "
-                        + "experiment file)");
+                throw new SpecException(
+                        at + ": no such media file: " + p + " (paths are relative to the " + "experiment file)");
             }
             try {
                 return ExperimentSpec.MediaSpec.of(p.getFileName().toString(), Files.readAllBytes(p));
@@ -584,7 +622,12 @@ public final class SpecJson {
             String f = it.next();
             if (!allowed.contains(f)) {
                 throw new SpecException(at + f + ": unknown property (known: "
-                        + String.join(", ", allowed.stream().filter(x -> !x.startsWith("$")).sorted().toList()) + ")");
+                        + String.join(
+                                ", ",
+                                allowed.stream()
+                                        .filter(x -> !x.startsWith("$"))
+                                        .sorted()
+                                        .toList()) + ")");
             }
         }
     }
@@ -652,7 +695,9 @@ public final class SpecJson {
                 return NumberRules.parse(at, v.asText().strip().replace("$", ""), NumberKind.USD);
             }
         } catch (NumberRefusedException e) {
-            if (e.reason().contains("range") || e.reason().contains("decimal places") || e.reason().contains("long")) {
+            if (e.reason().contains("range")
+                    || e.reason().contains("decimal places")
+                    || e.reason().contains("long")) {
                 throw new SpecException(e.getMessage(), e);
             }
         }

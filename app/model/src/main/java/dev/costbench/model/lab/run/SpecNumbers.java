@@ -25,8 +25,7 @@ final class SpecNumbers {
             "height", NumberKind.PIXELS,
             "seconds", NumberKind.SECONDS);
 
-    private SpecNumbers() {
-    }
+    private SpecNumbers() {}
 
     /**
      * @throws dev.costbench.model.validation.NumberRefusedException the first number out of its size or range
@@ -35,8 +34,16 @@ final class SpecNumbers {
         ObjectNode checked = root.deepCopy();
         checked.remove("inputs");
         // Strings are checked where they are read (budgetUsd may be "$0.50"); here only JSON numbers.
-        JsonNumbers.check(checked, (path, key) -> path.startsWith("checks") || path.startsWith("verdict")
-                || path.startsWith("judge") ? null : BY_KEY.get(key), false).stream().findFirst().ifPresent(e -> {
+        JsonNumbers.check(
+                        checked,
+                        (path, key) ->
+                                path.startsWith("checks") || path.startsWith("verdict") || path.startsWith("judge")
+                                        ? null
+                                        : BY_KEY.get(key),
+                        false)
+                .stream()
+                .findFirst()
+                .ifPresent(e -> {
                     throw e;
                 });
     }

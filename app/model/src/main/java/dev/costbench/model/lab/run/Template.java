@@ -16,8 +16,7 @@ public final class Template {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
 
-    private Template() {
-    }
+    private Template() {}
 
     /** The placeholder names in {@code text}, in order of first use. */
     public static Set<String> placeholders(String text) {
@@ -53,8 +52,10 @@ public final class Template {
             for (String p : missing) {
                 b.append(i++ == 0 ? "" : ", ").append("{{").append(p).append("}}");
             }
-            b.append(variables.isEmpty() ? " (the input has no variables)"
-                    : " (the input has: " + String.join(", ", variables.keySet()) + ")");
+            b.append(
+                    variables.isEmpty()
+                            ? " (the input has no variables)"
+                            : " (the input has: " + String.join(", ", variables.keySet()) + ")");
             throw new SpecException(b.toString());
         }
         Matcher m = PLACEHOLDER.matcher(text);

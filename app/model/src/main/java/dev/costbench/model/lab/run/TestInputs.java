@@ -4,6 +4,7 @@ package dev.costbench.model.lab.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.validation.JsonReading;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,9 @@ import java.util.Map;
  */
 public final class TestInputs {
 
-    private static final ObjectMapper JSON = dev.costbench.model.validation.JsonReading.mapper();
+    private static final ObjectMapper JSON = JsonReading.mapper();
 
-    private TestInputs() {
-    }
+    private TestInputs() {}
 
     /** Reads {@code file} as JSONL when its name ends in {@code .jsonl} or {@code .ndjson}, else as CSV. */
     public static List<ExperimentSpec.InputSpec> load(Path file) throws IOException {
@@ -56,11 +56,11 @@ public final class TestInputs {
             }
             JsonNode node;
             try {
-                node = dev.costbench.model.validation.JsonReading.readTree(JSON, line);
+                node = JsonReading.readTree(JSON, line);
             } catch (JsonProcessingException e) {
-                String limit = dev.costbench.model.validation.JsonReading.limitBroken(e);
-                throw new SpecException(where + " line " + (i + 1) + ": " + (limit != null ? limit
-                        : "not valid JSON (" + e.getOriginalMessage() + ")"));
+                String limit = JsonReading.limitBroken(e);
+                throw new SpecException(where + " line " + (i + 1) + ": "
+                        + (limit != null ? limit : "not valid JSON (" + e.getOriginalMessage() + ")"));
             }
             if (node == null || !node.isObject()) {
                 throw new SpecException(where + " line " + (i + 1) + ": expected a JSON object of variables");
@@ -68,8 +68,9 @@ public final class TestInputs {
             Map<String, String> vars = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                vars.put(e.getKey(), SpecJson.scalar(e.getValue(), where + " line " + (i + 1) + ", \"" + e.getKey()
-                        + "\""));
+                vars.put(
+                        e.getKey(),
+                        SpecJson.scalar(e.getValue(), where + " line " + (i + 1) + ", \"" + e.getKey() + "\""));
             }
             out.add(new ExperimentSpec.InputSpec(vars.getOrDefault("label", "line " + (i + 1)), vars));
         }
@@ -102,8 +103,8 @@ public final class TestInputs {
                 continue; // a blank line
             }
             if (row.size() != header.size()) {
-                throw new SpecException(where + " row " + (r + 1) + ": " + row.size() + " values for "
-                        + header.size() + " columns");
+                throw new SpecException(
+                        where + " row " + (r + 1) + ": " + row.size() + " values for " + header.size() + " columns");
             }
             Map<String, String> vars = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) {

@@ -25,8 +25,7 @@ public final class Bootstrap {
     /** The fewest resamples used whatever the sample size. */
     public static final int MIN_RESAMPLES = 200;
 
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     /**
      * The bootstrap of a two-sample comparison.
@@ -37,8 +36,7 @@ public final class Bootstrap {
      * @param resamples  how many resamples were drawn
      * @param seed       the seed they were drawn with
      */
-    public record TwoSample(Interval difference, Interval relative, int resamples, long seed) {
-    }
+    public record TwoSample(Interval difference, Interval relative, int resamples, long seed) {}
 
     /** The resamples actually used for a sample of {@code n} when {@code requested} were asked for. */
     public static int resamplesFor(int n, int requested) {
@@ -81,8 +79,8 @@ public final class Bootstrap {
     }
 
     /** The percentile bootstrap interval of {@code statistic} over resamples of {@code values}; null below 2. */
-    public static Interval ci(double[] values, ToDoubleFunction<double[]> statistic, double level, int resamples,
-                              long seed) {
+    public static Interval ci(
+            double[] values, ToDoubleFunction<double[]> statistic, double level, int resamples, long seed) {
         int n = values.length;
         if (n < 2) {
             return null;
@@ -130,8 +128,11 @@ public final class Bootstrap {
                 rel[relN++] = 1 - so / sb;
             }
         }
-        return new TwoSample(percentileInterval(diff, b, level), relN * 2 >= b ? percentileInterval(rel, relN, level)
-                : null, b, seed);
+        return new TwoSample(
+                percentileInterval(diff, b, level),
+                relN * 2 >= b ? percentileInterval(rel, relN, level) : null,
+                b,
+                seed);
     }
 
     /** The unpaired bootstrap: resamples each group on its own. Null when either has fewer than two values. */
@@ -162,15 +163,21 @@ public final class Bootstrap {
                 rel[relN++] = 1 - mo / mb;
             }
         }
-        return new TwoSample(percentileInterval(diff, b, level), relN * 2 >= b ? percentileInterval(rel, relN, level)
-                : null, b, seed);
+        return new TwoSample(
+                percentileInterval(diff, b, level),
+                relN * 2 >= b ? percentileInterval(rel, relN, level) : null,
+                b,
+                seed);
     }
 
     private static Interval percentileInterval(double[] stats, int count, double level) {
         double[] s = Arrays.copyOf(stats, count);
         Arrays.sort(s);
         double a = (1 - level) / 2;
-        return new Interval(Descriptive.percentileSorted(s, a), Descriptive.percentileSorted(s, 1 - a), level,
+        return new Interval(
+                Descriptive.percentileSorted(s, a),
+                Descriptive.percentileSorted(s, 1 - a),
+                level,
                 Interval.Method.BOOTSTRAP_PERCENTILE);
     }
 }

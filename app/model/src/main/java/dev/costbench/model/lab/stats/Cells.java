@@ -14,7 +14,8 @@ final class Cells {
     record Key(String modelId, long inputId, int repetition) implements Comparable<Key> {
 
         private static final Comparator<Key> ORDER = Comparator.comparing(Key::modelId)
-                .thenComparingLong(Key::inputId).thenComparingInt(Key::repetition);
+                .thenComparingLong(Key::inputId)
+                .thenComparingInt(Key::repetition);
 
         static Key of(Trial t) {
             return new Key(t.cell().modelId(), t.cell().inputId(), t.cell().repetition());
@@ -26,18 +27,17 @@ final class Cells {
         }
     }
 
-    private Cells() {
-    }
+    private Cells() {}
 
     /**
      * The latest (highest id) trial per cell of {@code variantId} that passes {@code filter}, on {@code modelId}
      * (or every model when null), in cell order.
      */
-    static TreeMap<Key, Trial> latest(Iterable<Trial> trials, long variantId, String modelId,
-                                      Predicate<Trial> filter) {
+    static TreeMap<Key, Trial> latest(Iterable<Trial> trials, long variantId, String modelId, Predicate<Trial> filter) {
         TreeMap<Key, Trial> out = new TreeMap<>();
         for (Trial t : trials) {
-            if (t.cell().variantId() != variantId || (modelId != null && !modelId.equals(t.cell().modelId()))
+            if (t.cell().variantId() != variantId
+                    || (modelId != null && !modelId.equals(t.cell().modelId()))
                     || !filter.test(t)) {
                 continue;
             }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.stats;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
+import dev.costbench.model.validation.JsonReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,11 +41,17 @@ import java.util.regex.PatternSyntaxException;
 public record Check(Kind kind, String argument, int limit, boolean ignoreCase) {
 
     private static final ObjectMapper STRICT = JsonReading.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** The kinds of check. */
     public enum Kind {
-        CONTAINS, NOT_CONTAINS, REGEX, VALID_JSON, MAX_CHARS, MAX_TOKENS;
+        CONTAINS,
+        NOT_CONTAINS,
+        REGEX,
+        VALID_JSON,
+        MAX_CHARS,
+        MAX_TOKENS;
 
         /** The JSON name: "contains", "not_contains", "regex", "valid_json", "max_chars", "max_tokens". */
         public String code() {
@@ -54,8 +60,7 @@ public record Check(Kind kind, String argument, int limit, boolean ignoreCase) {
     }
 
     /** The outcome of a check on one output. */
-    public record Result(Check check, boolean passed, String detail) {
-    }
+    public record Result(Check check, boolean passed, String detail) {}
 
     public Check {
         Objects.requireNonNull(kind, "kind");
@@ -77,8 +82,7 @@ public record Check(Kind kind, String argument, int limit, boolean ignoreCase) {
                     throw new IllegalArgumentException(kind.code() + " needs a limit of 0 or more");
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -217,7 +221,8 @@ public record Check(Kind kind, String argument, int limit, boolean ignoreCase) {
             throw new IllegalArgumentException("unknown check type '" + type + "'");
         }
         String value = o.hasNonNull("value") ? o.get("value").asText() : null;
-        return new Check(kind, value, o.path("limit").asInt(0), o.path("ignoreCase").asBoolean(false));
+        return new Check(
+                kind, value, o.path("limit").asInt(0), o.path("ignoreCase").asBoolean(false));
     }
 
     /** The checks of a JSON array of {@link #toJson} objects; empty for a missing node. */

@@ -17,8 +17,7 @@ public record CheckSummary(int outputs, int passedAll, List<PerCheck> perCheck) 
     }
 
     /** One check's tally. */
-    public record PerCheck(Check check, int passed) {
-    }
+    public record PerCheck(Check check, int passed) {}
 
     /** True when there were checks to run. */
     public boolean hasChecks() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.stats;
 
+import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Trial;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -44,20 +45,33 @@ import java.util.TreeMap;
  * @param significant               p &lt; 1 − level
  * @param stats                     the comparison in {@code double}, with the standard deviations and df
  */
-public record CostComparison(long baselineVariantId, long optimizedVariantId, String modelId,
-                             MeanComparison.Method method, int baselineCells, int optimizedCells, int pairs,
-                             BigDecimal baselineMeanUsd, BigDecimal optimizedMeanUsd, BigDecimal savingPerCallUsd,
-                             UsdInterval savingPerCallCi, UsdInterval savingPerCallBootstrapCi, double savingPercent,
-                             Interval savingPercentCi, Interval savingPercentBootstrapCi, double pValue,
-                             boolean significant, MeanComparison stats) {
+public record CostComparison(
+        long baselineVariantId,
+        long optimizedVariantId,
+        String modelId,
+        MeanComparison.Method method,
+        int baselineCells,
+        int optimizedCells,
+        int pairs,
+        BigDecimal baselineMeanUsd,
+        BigDecimal optimizedMeanUsd,
+        BigDecimal savingPerCallUsd,
+        UsdInterval savingPerCallCi,
+        UsdInterval savingPerCallBootstrapCi,
+        double savingPercent,
+        Interval savingPercentCi,
+        Interval savingPercentBootstrapCi,
+        double pValue,
+        boolean significant,
+        MeanComparison stats) {
 
     /** Compares the cost of {@code optimizedVariantId} with {@code baselineVariantId} on a model or (null) all. */
-    public static CostComparison compare(List<Trial> trials, long baselineVariantId, long optimizedVariantId,
-                                         String modelId, StatsOptions options) {
-        TreeMap<Cells.Key, Trial> base = Cells.latest(trials, baselineVariantId, modelId,
-                t -> Cells.observed(t, options) && t.costUsd() != null);
-        TreeMap<Cells.Key, Trial> opt = Cells.latest(trials, optimizedVariantId, modelId,
-                t -> Cells.observed(t, options) && t.costUsd() != null);
+    public static CostComparison compare(
+            List<Trial> trials, long baselineVariantId, long optimizedVariantId, String modelId, StatsOptions options) {
+        TreeMap<Cells.Key, Trial> base = Cells.latest(
+                trials, baselineVariantId, modelId, t -> Cells.observed(t, options) && t.costUsd() != null);
+        TreeMap<Cells.Key, Trial> opt = Cells.latest(
+                trials, optimizedVariantId, modelId, t -> Cells.observed(t, options) && t.costUsd() != null);
         int pairs = Cells.countMatched(base, opt);
         boolean paired = pairs >= 2 && 2 * pairs >= Math.min(base.size(), opt.size());
         List<BigDecimal> b = new ArrayList<>();
@@ -82,11 +96,25 @@ public record CostComparison(long baselineVariantId, long optimizedVariantId, St
         BigDecimal mo = mean(o);
         BigDecimal saving = mb == null || mo == null ? null : mb.subtract(mo);
         Bootstrap.TwoSample boot = stats.bootstrap();
-        return new CostComparison(baselineVariantId, optimizedVariantId, modelId, stats.method(), base.size(),
-                opt.size(), pairs, mb, mo, saving, UsdInterval.of(stats.differenceCi()),
+        return new CostComparison(
+                baselineVariantId,
+                optimizedVariantId,
+                modelId,
+                stats.method(),
+                base.size(),
+                opt.size(),
+                pairs,
+                mb,
+                mo,
+                saving,
+                UsdInterval.of(stats.differenceCi()),
                 boot == null ? null : UsdInterval.of(boot.difference()),
-                stats.relative() * 100, percentCi(stats.relativeCi()), boot == null ? null : percentCi(boot.relative()),
-                stats.pValue(), stats.significant(), stats);
+                stats.relative() * 100,
+                percentCi(stats.relativeCi()),
+                boot == null ? null : percentCi(boot.relative()),
+                stats.pValue(),
+                stats.significant(),
+                stats);
     }
 
     /** True when a test could be made (at least two observations, or pairs, per side). */
@@ -102,13 +130,15 @@ public record CostComparison(long baselineVariantId, long optimizedVariantId, St
     /** How the comparison was made, e.g. "paired t on 30 cells" or "Welch t (only 1 of 30 cells matched)". */
     public String methodLabel() {
         return switch (method) {
-            case PAIRED_T -> "paired t on " + pairs + " cells"
-                    + (pairs < Math.max(baselineCells, optimizedCells)
-                    ? " (" + (Math.max(baselineCells, optimizedCells) - pairs) + " unmatched left out)" : "");
-            case WELCH_T -> "Welch t, unpaired (" + pairs + " of " + Math.max(baselineCells, optimizedCells)
-                    + " cells matched)";
-            case INSUFFICIENT_DATA -> "no test (" + baselineCells + " baseline and " + optimizedCells
-                    + " optimized priced results)";
+            case PAIRED_T ->
+                "paired t on " + pairs + " cells"
+                        + (pairs < Math.max(baselineCells, optimizedCells)
+                                ? " (" + (Math.max(baselineCells, optimizedCells) - pairs) + " unmatched left out)"
+                                : "");
+            case WELCH_T ->
+                "Welch t, unpaired (" + pairs + " of " + Math.max(baselineCells, optimizedCells) + " cells matched)";
+            case INSUFFICIENT_DATA ->
+                "no test (" + baselineCells + " baseline and " + optimizedCells + " optimized priced results)";
         };
     }
 
@@ -123,7 +153,7 @@ public record CostComparison(long baselineVariantId, long optimizedVariantId, St
         StringBuilder s = new StringBuilder();
         s.append("saving ").append(StatsFormat.percent(savingPercent));
         if (savingPerCallUsd != null) {
-            s.append(" (").append(dev.costbench.model.cost.Money.format(savingPerCallUsd)).append(" per call)");
+            s.append(" (").append(Money.format(savingPerCallUsd)).append(" per call)");
         }
         if (savingPercentCi != null) {
             s.append(", ").append(StatsFormat.ciText(savingPercentCi));
@@ -154,7 +184,12 @@ public record CostComparison(long baselineVariantId, long optimizedVariantId, St
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "CostComparison[%d vs %d on %s: %s]", optimizedVariantId,
-                baselineVariantId, modelId == null ? "all models" : modelId, describe());
+        return String.format(
+                Locale.ROOT,
+                "CostComparison[%d vs %d on %s: %s]",
+                optimizedVariantId,
+                baselineVariantId,
+                modelId == null ? "all models" : modelId,
+                describe());
     }
 }

@@ -20,8 +20,14 @@ import java.util.List;
  * @param bootstrapCi seeded percentile bootstrap interval of the mean, or null below two costs (or when
  *                    {@link StatsOptions#bootstrap()} is false)
  */
-public record CostStats(int n, BigDecimal totalUsd, BigDecimal meanUsd, BigDecimal medianUsd, BigDecimal stdDevUsd,
-                        UsdInterval meanCi, UsdInterval bootstrapCi) {
+public record CostStats(
+        int n,
+        BigDecimal totalUsd,
+        BigDecimal meanUsd,
+        BigDecimal medianUsd,
+        BigDecimal stdDevUsd,
+        UsdInterval meanCi,
+        UsdInterval bootstrapCi) {
 
     /** No costs. */
     public static final CostStats EMPTY = new CostStats(0, BigDecimal.ZERO, null, null, null, null, null);
@@ -41,12 +47,19 @@ public record CostStats(int n, BigDecimal totalUsd, BigDecimal meanUsd, BigDecim
             total = total.add(c);
             values[i] = c.doubleValue();
         }
-        BigDecimal median = n % 2 == 1 ? sorted.get(n / 2)
+        BigDecimal median = n % 2 == 1
+                ? sorted.get(n / 2)
                 : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2));
         Descriptive d = Descriptive.of(values, options.level());
-        return new CostStats(n, total, UsdRounding.divide(total, n), median, UsdRounding.of(d.stdDev()),
+        return new CostStats(
+                n,
+                total,
+                UsdRounding.divide(total, n),
+                median,
+                UsdRounding.of(d.stdDev()),
                 UsdInterval.of(d.meanCi()),
-                options.bootstrap() ? UsdInterval.of(Bootstrap.meanCi(values, options.level(), options.resamples(),
-                        options.seed())) : null);
+                options.bootstrap()
+                        ? UsdInterval.of(Bootstrap.meanCi(values, options.level(), options.resamples(), options.seed()))
+                        : null);
     }
 }

@@ -25,12 +25,12 @@ import java.util.Collection;
  * @param max    largest value
  * @param meanCi confidence interval of the mean (Student t), or null with fewer than two values
  */
-public record Descriptive(int n, double mean, double stdDev, double min, double median, double p95, double max,
-                          Interval meanCi) {
+public record Descriptive(
+        int n, double mean, double stdDev, double min, double median, double p95, double max, Interval meanCi) {
 
     /** The statistics of no values. */
-    public static final Descriptive EMPTY = new Descriptive(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, null);
+    public static final Descriptive EMPTY =
+            new Descriptive(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null);
 
     /** The statistics of {@code values} with a 95 % interval of the mean. */
     public static Descriptive of(double... values) {
@@ -55,8 +55,15 @@ public record Descriptive(int n, double mean, double stdDev, double min, double 
             double half = Distributions.studentTQuantile(1 - (1 - level) / 2, n - 1) * sd / Math.sqrt(n);
             ci = new Interval(mean - half, mean + half, level, Interval.Method.STUDENT_T);
         }
-        return new Descriptive(n, mean, sd, sorted[0], percentileSorted(sorted, 0.5), percentileSorted(sorted, 0.95),
-                sorted[n - 1], ci);
+        return new Descriptive(
+                n,
+                mean,
+                sd,
+                sorted[0],
+                percentileSorted(sorted, 0.5),
+                percentileSorted(sorted, 0.95),
+                sorted[n - 1],
+                ci);
     }
 
     /** The statistics of {@code values} with a 95 % interval of the mean. */

@@ -22,15 +22,21 @@ package dev.costbench.model.lab.stats;
 public final class Distributions {
 
     private static final double[] LANCZOS = {
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-        1.5056327351493116e-7};
+        0.99999999999980993,
+        676.5203681218851,
+        -1259.1392167224028,
+        771.32342877765313,
+        -176.61502916214059,
+        12.507343278686905,
+        -0.13857109526572012,
+        9.9843695780195716e-6,
+        1.5056327351493116e-7
+    };
     private static final double LN_SQRT_2PI = 0.9189385332046727;
     private static final double EPS = 1e-15;
     private static final double TINY = 1e-300;
 
-    private Distributions() {
-    }
+    private Distributions() {}
 
     /** ln Γ(x) for x &gt; 0. */
     public static double logGamma(double x) {
@@ -236,14 +242,32 @@ public final class Distributions {
         return 1 - 0.5 * regularizedGammaQ(0.5, x * x / 2);
     }
 
-    private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-        1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
-    private static final double[] B = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-        6.680131188771972e+01, -1.328068155288572e+01};
-    private static final double[] C = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-        -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00};
-    private static final double[] D = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-        3.754408661907416e+00};
+    private static final double[] A = {
+        -3.969683028665376e+01,
+        2.209460984245205e+02,
+        -2.759285104469687e+02,
+        1.383577518672690e+02,
+        -3.066479806614716e+01,
+        2.506628277459239e+00
+    };
+    private static final double[] B = {
+        -5.447609879822406e+01,
+        1.615858368580409e+02,
+        -1.556989798598866e+02,
+        6.680131188771972e+01,
+        -1.328068155288572e+01
+    };
+    private static final double[] C = {
+        -7.784894002430293e-03,
+        -3.223964580411365e-01,
+        -2.400758277161838e+00,
+        -2.549732539343734e+00,
+        4.374664141464968e+00,
+        2.938163982698783e+00
+    };
+    private static final double[] D = {
+        7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00
+    };
 
     /** The standard normal quantile Φ⁻¹(p) for 0 &lt; p &lt; 1 (p = 0.975 gives 1.959964). */
     public static double normalQuantile(double p) {
@@ -262,7 +286,8 @@ public final class Distributions {
         } else if (p <= 1 - pLow) {
             double q = p - 0.5;
             double r = q * q;
-            x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            x = (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5])
+                    * q
                     / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1);
         } else {
             double q = Math.sqrt(-2 * Math.log1p(-p));

@@ -18,8 +18,12 @@ import java.util.List;
  * @param ratings     the ratings of the trials
  * @param judgeScores the judge scores of the trials
  */
-public record ExperimentData(List<Variant> variants, List<String> models, List<Trial> trials, List<Rating> ratings,
-                             List<JudgeScore> judgeScores) {
+public record ExperimentData(
+        List<Variant> variants,
+        List<String> models,
+        List<Trial> trials,
+        List<Rating> ratings,
+        List<JudgeScore> judgeScores) {
 
     public ExperimentData {
         variants = List.copyOf(variants);
@@ -32,13 +36,19 @@ public record ExperimentData(List<Variant> variants, List<String> models, List<T
     /** Reads everything the results need about {@code experimentId} from the store. */
     public static ExperimentData load(LabStore store, long experimentId) {
         Experiment e = store.loadExperiment(experimentId);
-        return new ExperimentData(store.variants(experimentId), e.models(), store.trials(experimentId),
-                store.ratings(experimentId), store.judgeScores(experimentId));
+        return new ExperimentData(
+                store.variants(experimentId),
+                e.models(),
+                store.trials(experimentId),
+                store.ratings(experimentId),
+                store.judgeScores(experimentId));
     }
 
     /** The variant flagged as baseline, else the first; null without variants. */
     public Variant baseline() {
-        return variants.stream().filter(Variant::baseline).findFirst()
+        return variants.stream()
+                .filter(Variant::baseline)
+                .findFirst()
                 .orElse(variants.isEmpty() ? null : variants.get(0));
     }
 }

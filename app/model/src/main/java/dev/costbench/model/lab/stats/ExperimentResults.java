@@ -3,6 +3,7 @@ package dev.costbench.model.lab.stats;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,9 +19,13 @@ import java.util.Optional;
  * @param thresholds        the thresholds the verdicts used
  * @param options           the options the statistics used
  */
-public record ExperimentResults(long baselineVariantId, List<VariantModelSummary> summaries,
-                                List<QualitySummary> quality, List<Comparison> comparisons,
-                                VerdictThresholds thresholds, StatsOptions options) {
+public record ExperimentResults(
+        long baselineVariantId,
+        List<VariantModelSummary> summaries,
+        List<QualitySummary> quality,
+        List<Comparison> comparisons,
+        VerdictThresholds thresholds,
+        StatsOptions options) {
 
     public ExperimentResults {
         summaries = List.copyOf(summaries);
@@ -39,30 +44,44 @@ public record ExperimentResults(long baselineVariantId, List<VariantModelSummary
      * @param judge              the judge scores against the baseline's (paired on matching cells), or null when
      *                           either side has none
      */
-    public record Comparison(long optimizedVariantId, String modelId, CostComparison cost, QualityComparison quality,
-                             Verdict verdict, MeanComparison judge) {
+    public record Comparison(
+            long optimizedVariantId,
+            String modelId,
+            CostComparison cost,
+            QualityComparison quality,
+            Verdict verdict,
+            MeanComparison judge) {
 
         /** A comparison without judge scores. */
-        public Comparison(long optimizedVariantId, String modelId, CostComparison cost, QualityComparison quality,
-                          Verdict verdict) {
+        public Comparison(
+                long optimizedVariantId,
+                String modelId,
+                CostComparison cost,
+                QualityComparison quality,
+                Verdict verdict) {
             this(optimizedVariantId, modelId, cost, quality, verdict, null);
         }
     }
 
     /** The summary row of a variant on a model. */
     public Optional<VariantModelSummary> summary(long variantId, String modelId) {
-        return summaries.stream().filter(s -> s.variantId() == variantId && s.modelId().equals(modelId)).findFirst();
+        return summaries.stream()
+                .filter(s -> s.variantId() == variantId && s.modelId().equals(modelId))
+                .findFirst();
     }
 
     /** The quality row of a variant on a model. */
     public Optional<QualitySummary> qualityOf(long variantId, String modelId) {
-        return quality.stream().filter(q -> q.variantId() == variantId && modelId.equals(q.modelId())).findFirst();
+        return quality.stream()
+                .filter(q -> q.variantId() == variantId && modelId.equals(q.modelId()))
+                .findFirst();
     }
 
     /** The comparison of a variant with the baseline on a model, or pooled when {@code modelId} is null. */
     public Optional<Comparison> comparison(long optimizedVariantId, String modelId) {
-        return comparisons.stream().filter(c -> c.optimizedVariantId() == optimizedVariantId
-                && java.util.Objects.equals(c.modelId(), modelId)).findFirst();
+        return comparisons.stream()
+                .filter(c -> c.optimizedVariantId() == optimizedVariantId && Objects.equals(c.modelId(), modelId))
+                .findFirst();
     }
 
     /**
@@ -88,7 +107,8 @@ public record ExperimentResults(long baselineVariantId, List<VariantModelSummary
         if (s.variantId() == baselineVariantId) {
             return true;
         }
-        return comparison(s.variantId(), s.modelId()).map(Comparison::quality)
+        return comparison(s.variantId(), s.modelId())
+                .map(Comparison::quality)
                 .filter(QualityComparison::available)
                 .map(q -> !q.dropped(thresholds.maxQualityDropPercent()))
                 .orElse(false);

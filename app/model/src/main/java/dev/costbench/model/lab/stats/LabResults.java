@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.stats;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.model.validation.JsonReading;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The entry point of the results view: {@link #analyze} computes an experiment's {@link ExperimentResults} from its
@@ -31,12 +35,11 @@ public final class LabResults {
 
     private static final ObjectMapper MAPPER = JsonReading.mapper();
 
-    private LabResults() {
-    }
+    private LabResults() {}
 
     /** Everything the results view shows, with the given checks, thresholds and options. */
-    public static ExperimentResults analyze(ExperimentData data, List<Check> checks, VerdictThresholds thresholds,
-                                            StatsOptions options) {
+    public static ExperimentResults analyze(
+            ExperimentData data, List<Check> checks, VerdictThresholds thresholds, StatsOptions options) {
         return analyze(data, checks, thresholds, options, SimilarityCache.empty());
     }
 
@@ -44,8 +47,12 @@ public final class LabResults {
      * {@link #analyze(ExperimentData, List, VerdictThresholds, StatsOptions)} with output similarities already
      * known (stored ones): the same results; the pairs computed here are added to {@code similarities}.
      */
-    public static ExperimentResults analyze(ExperimentData data, List<Check> checks, VerdictThresholds thresholds,
-                                            StatsOptions options, SimilarityCache similarities) {
+    public static ExperimentResults analyze(
+            ExperimentData data,
+            List<Check> checks,
+            VerdictThresholds thresholds,
+            StatsOptions options,
+            SimilarityCache similarities) {
         Variant baseline = data.baseline();
         if (baseline == null) {
             throw new IllegalArgumentException("an experiment without variants has no results");
@@ -54,8 +61,8 @@ public final class LabResults {
         // they run on another thread meanwhile; each side only reads the immutable ExperimentData. The
         // QualityAnalysis stays confined to that thread until join().
         Set<String> models = modelOrder(data);
-        QualityAnalysis qa = new QualityAnalysis(data.trials(), baseline.id(), data.ratings(), data.judgeScores(),
-                checks, options, similarities);
+        QualityAnalysis qa = new QualityAnalysis(
+                data.trials(), baseline.id(), data.ratings(), data.judgeScores(), checks, options, similarities);
         CompletableFuture<Map<String, QualitySummary>> qualityAsync = CompletableFuture.supplyAsync(() -> {
             Map<String, QualitySummary> q = new HashMap<>();
             for (Variant v : data.variants()) {
@@ -65,8 +72,8 @@ public final class LabResults {
             }
             return q;
         });
-        List<VariantModelSummary> summaries = TrialSummaries.summarize(data.variants(), data.models(), data.trials(),
-                options);
+        List<VariantModelSummary> summaries =
+                TrialSummaries.summarize(data.variants(), data.models(), data.trials(), options);
         Map<Long, Map<String, CostComparison>> costs = new HashMap<>();
         for (CostComparison c : costComparisons(data, models, options)) {
             costs.computeIfAbsent(c.optimizedVariantId(), k -> new HashMap<>()).put(c.modelId(), c);
@@ -74,7 +81,7 @@ public final class LabResults {
         Map<String, QualitySummary> byKey;
         try {
             byKey = qualityAsync.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -96,13 +103,19 @@ public final class LabResults {
             }
             for (String model : scopes) {
                 CostComparison cost = costs.get(v.id()).get(model);
-                QualitySummary qb = model == null ? qa.summary(baseline.id(), null)
+                QualitySummary qb = model == null
+                        ? qa.summary(baseline.id(), null)
                         : quality.get(indexOf(summaries, baseline.id(), model));
-                QualitySummary qo = model == null ? qa.summary(v.id(), null)
-                        : quality.get(indexOf(summaries, v.id(), model));
+                QualitySummary qo =
+                        model == null ? qa.summary(v.id(), null) : quality.get(indexOf(summaries, v.id(), model));
                 QualityComparison qc = thresholds.qualityMeasure().compare(qb, qo);
-                comparisons.add(new ExperimentResults.Comparison(v.id(), model, cost, qc,
-                        Verdicts.decide(cost, qc, thresholds), qa.judgeComparison(v.id(), model)));
+                comparisons.add(new ExperimentResults.Comparison(
+                        v.id(),
+                        model,
+                        cost,
+                        qc,
+                        Verdicts.decide(cost, qc, thresholds),
+                        qa.judgeComparison(v.id(), model)));
             }
         }
         return new ExperimentResults(baseline.id(), summaries, quality, comparisons, thresholds, options);
@@ -136,13 +149,14 @@ public final class LabResults {
             throw new IllegalArgumentException("an experiment without variants has no results");
         }
         StatsOptions quick = options.withoutBootstrap();
-        return new Preview(baseline.id(), TrialSummaries.summarize(data.variants(), data.models(), data.trials(),
-                quick), costComparisons(data, modelOrder(data), quick));
+        return new Preview(
+                baseline.id(),
+                TrialSummaries.summarize(data.variants(), data.models(), data.trials(), quick),
+                costComparisons(data, modelOrder(data), quick));
     }
 
     /** Each optimized variant against the baseline: on each model in order, then pooled when there are several. */
-    private static List<CostComparison> costComparisons(ExperimentData data, Set<String> models,
-                                                        StatsOptions options) {
+    private static List<CostComparison> costComparisons(ExperimentData data, Set<String> models, StatsOptions options) {
         long baseline = data.baseline().id();
         List<String> scopes = new ArrayList<>(models);
         if (models.size() > 1) {
@@ -173,20 +187,26 @@ public final class LabResults {
     }
 
     /** {@link #analyze(ExperimentData, QualitySettings, StatsOptions)} with output similarities already known. */
-    public static ExperimentResults analyze(ExperimentData data, QualitySettings settings, StatsOptions options,
-                                            SimilarityCache similarities) {
-        return analyze(forJudge(data, settings.judge()), settings.checks(), settings.thresholds(), options,
-                similarities);
+    public static ExperimentResults analyze(
+            ExperimentData data, QualitySettings settings, StatsOptions options, SimilarityCache similarities) {
+        return analyze(
+                forJudge(data, settings.judge()), settings.checks(), settings.thresholds(), options, similarities);
     }
 
     /** {@code data} with only {@code judge}'s scores (all of them when judge is null). */
-    public static ExperimentData forJudge(ExperimentData data, dev.costbench.model.lab.judge.JudgeSpec judge) {
+    public static ExperimentData forJudge(ExperimentData data, JudgeSpec judge) {
         if (judge == null) {
             return data;
         }
-        return new ExperimentData(data.variants(), data.models(), data.trials(), data.ratings(),
-                data.judgeScores().stream().filter(j -> j.judgeModel().equals(judge.model())
-                        && j.rubric().equals(judge.rubric())).toList());
+        return new ExperimentData(
+                data.variants(),
+                data.models(),
+                data.trials(),
+                data.ratings(),
+                data.judgeScores().stream()
+                        .filter(j -> j.judgeModel().equals(judge.model())
+                                && j.rubric().equals(judge.rubric()))
+                        .toList());
     }
 
     /** The {@code "checks"} array of the settings JSON; empty when absent. */
@@ -206,17 +226,16 @@ public final class LabResults {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("experiment settings are not valid JSON: " + e.getOriginalMessage(),
-                    e);
+            throw new IllegalArgumentException("experiment settings are not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 
     /** The models in the order {@link TrialSummaries#summarize} gives its rows: the experiment's, then any other. */
     private static Set<String> modelOrder(ExperimentData data) {
         Set<String> order = new LinkedHashSet<>(data.models());
-        Set<Long> ids = new java.util.HashSet<>();
+        Set<Long> ids = new HashSet<>();
         data.variants().forEach(v -> ids.add(v.id()));
-        for (dev.costbench.model.lab.Trial t : data.trials()) {
+        for (Trial t : data.trials()) {
             if (ids.contains(t.cell().variantId())) {
                 order.add(t.cell().modelId());
             }

@@ -37,10 +37,24 @@ package dev.costbench.model.lab.stats;
  * @param bootstrap     the paired or unpaired percentile bootstrap of the difference and the relative saving, or
  *                      null when insufficient or when {@link StatsOptions#bootstrap()} is false
  */
-public record MeanComparison(Method method, int nBaseline, int nOptimized, double baselineMean, double optimizedMean,
-                             double baselineSd, double optimizedSd, double differenceSd, double difference,
-                             Interval differenceCi, double relative, Interval relativeCi, double df, double t,
-                             double pValue, boolean significant, Bootstrap.TwoSample bootstrap) {
+public record MeanComparison(
+        Method method,
+        int nBaseline,
+        int nOptimized,
+        double baselineMean,
+        double optimizedMean,
+        double baselineSd,
+        double optimizedSd,
+        double differenceSd,
+        double difference,
+        Interval differenceCi,
+        double relative,
+        Interval relativeCi,
+        double df,
+        double t,
+        double pValue,
+        boolean significant,
+        Bootstrap.TwoSample bootstrap) {
 
     /** Which comparison was made. */
     public enum Method {
@@ -114,10 +128,26 @@ public record MeanComparison(Method method, int nBaseline, int nOptimized, doubl
         }
         double t = tStatistic(dMean, se);
         double p = pValue(t, df);
-        return new MeanComparison(Method.PAIRED_T, n, n, mb, mo, sb, so, sd, dMean, diffCi, rel, relCi, df, t, p,
+        return new MeanComparison(
+                Method.PAIRED_T,
+                n,
+                n,
+                mb,
+                mo,
+                sb,
+                so,
+                sd,
+                dMean,
+                diffCi,
+                rel,
+                relCi,
+                df,
+                t,
+                p,
                 p < options.alpha(),
-                options.bootstrap() ? Bootstrap.paired(baseline, optimized, options.level(), options.resamples(),
-                        options.seed()) : null);
+                options.bootstrap()
+                        ? Bootstrap.paired(baseline, optimized, options.level(), options.resamples(), options.seed())
+                        : null);
     }
 
     /** Welch comparison of two independent samples. */
@@ -152,10 +182,26 @@ public record MeanComparison(Method method, int nBaseline, int nOptimized, doubl
         }
         double t = tStatistic(diff, se);
         double p = pValue(t, df);
-        return new MeanComparison(Method.WELCH_T, nb, no, mb, mo, sb, so, Double.NaN, diff, diffCi, rel, relCi, df,
-                t, p, p < options.alpha(),
-                options.bootstrap() ? Bootstrap.unpaired(baseline, optimized, options.level(), options.resamples(),
-                        options.seed()) : null);
+        return new MeanComparison(
+                Method.WELCH_T,
+                nb,
+                no,
+                mb,
+                mo,
+                sb,
+                so,
+                Double.NaN,
+                diff,
+                diffCi,
+                rel,
+                relCi,
+                df,
+                t,
+                p,
+                p < options.alpha(),
+                options.bootstrap()
+                        ? Bootstrap.unpaired(baseline, optimized, options.level(), options.resamples(), options.seed())
+                        : null);
     }
 
     /** Welch–Satterthwaite degrees of freedom for the variance terms v1 = s1²/n1 and v2 = s2²/n2. */
@@ -185,7 +231,23 @@ public record MeanComparison(Method method, int nBaseline, int nOptimized, doubl
     private static MeanComparison insufficient(int nb, int no, double mb, double mo, double sb, double so) {
         double diff = mb - mo;
         double rel = mb != 0 && !Double.isNaN(mb) ? 1 - mo / mb : Double.NaN;
-        return new MeanComparison(Method.INSUFFICIENT_DATA, nb, no, mb, mo, sb, so, Double.NaN, diff, null, rel, null,
-                Double.NaN, Double.NaN, Double.NaN, false, null);
+        return new MeanComparison(
+                Method.INSUFFICIENT_DATA,
+                nb,
+                no,
+                mb,
+                mo,
+                sb,
+                so,
+                Double.NaN,
+                diff,
+                null,
+                rel,
+                null,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                false,
+                null);
     }
 }

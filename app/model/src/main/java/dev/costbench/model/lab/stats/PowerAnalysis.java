@@ -36,10 +36,10 @@ public final class PowerAnalysis {
      * observed value as soon as a few trials have run.
      */
     public static final double ASSUMED_CV = 0.30;
+
     private static final long MAX_TRIALS = 1_000_000_000L;
 
-    private PowerAnalysis() {
-    }
+    private PowerAnalysis() {}
 
     /** Trials per variant to detect {@code relativeDifference} at 80 % power and α = 0.05, without costs. */
     public static SampleSize sampleSize(double relativeDifference, double cv, boolean paired) {
@@ -57,9 +57,14 @@ public final class PowerAnalysis {
      * @param baselineCostPerCall the baseline's (estimated or observed) cost per call, or null
      * @param optimizedCostPerCall the optimized variant's, or null for baseline × (1 − D)
      */
-    public static SampleSize sampleSize(double relativeDifference, double cv, boolean paired, double alpha,
-                                        double power, BigDecimal baselineCostPerCall,
-                                        BigDecimal optimizedCostPerCall) {
+    public static SampleSize sampleSize(
+            double relativeDifference,
+            double cv,
+            boolean paired,
+            double alpha,
+            double power,
+            BigDecimal baselineCostPerCall,
+            BigDecimal optimizedCostPerCall) {
         if (!(relativeDifference > 0) || Double.isInfinite(relativeDifference)) {
             throw new IllegalArgumentException("the difference to detect must be positive: " + relativeDifference);
         }
@@ -76,8 +81,7 @@ public final class PowerAnalysis {
         long rounded = clamp(n);
         for (int i = 0; i < 100 && rounded < MAX_TRIALS; i++) {
             double df = paired ? rounded - 1 : 2.0 * (rounded - 1);
-            double tSum = Distributions.studentTQuantile(1 - alpha / 2, df)
-                    + Distributions.studentTQuantile(power, df);
+            double tSum = Distributions.studentTQuantile(1 - alpha / 2, df) + Distributions.studentTQuantile(power, df);
             long next = clamp(k * tSum * tSum * ratio * ratio);
             if (next == rounded) {
                 break;
@@ -86,7 +90,8 @@ public final class PowerAnalysis {
         }
         BigDecimal cost = null;
         if (baselineCostPerCall != null) {
-            BigDecimal opt = optimizedCostPerCall != null ? optimizedCostPerCall
+            BigDecimal opt = optimizedCostPerCall != null
+                    ? optimizedCostPerCall
                     : baselineCostPerCall.multiply(BigDecimal.ONE.subtract(BigDecimal.valueOf(relativeDifference)));
             cost = baselineCostPerCall.add(opt).multiply(BigDecimal.valueOf(rounded));
         }
@@ -103,8 +108,14 @@ public final class PowerAnalysis {
         if (Double.isNaN(cv)) {
             return null;
         }
-        return sampleSize(relativeDifference, cv, pilot.method() == MeanComparison.Method.PAIRED_T, 1 - level(pilot),
-                DEFAULT_POWER, pilot.baselineMeanUsd(), pilot.optimizedMeanUsd());
+        return sampleSize(
+                relativeDifference,
+                cv,
+                pilot.method() == MeanComparison.Method.PAIRED_T,
+                1 - level(pilot),
+                DEFAULT_POWER,
+                pilot.baselineMeanUsd(),
+                pilot.optimizedMeanUsd());
     }
 
     private static double level(CostComparison c) {

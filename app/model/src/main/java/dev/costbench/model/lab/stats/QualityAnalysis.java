@@ -5,6 +5,7 @@ import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.Rating;
 import dev.costbench.model.lab.Trial;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,13 @@ public final class QualityAnalysis {
      * @param judgeScores       the experiment's judge scores
      * @param checks            the pass/fail checks to run on every output (may be empty)
      */
-    public QualityAnalysis(List<Trial> trials, long baselineVariantId, List<Rating> ratings,
-                           List<JudgeScore> judgeScores, List<Check> checks, StatsOptions options) {
+    public QualityAnalysis(
+            List<Trial> trials,
+            long baselineVariantId,
+            List<Rating> ratings,
+            List<JudgeScore> judgeScores,
+            List<Check> checks,
+            StatsOptions options) {
         this(trials, baselineVariantId, ratings, judgeScores, checks, options, SimilarityCache.empty());
     }
 
@@ -49,9 +55,14 @@ public final class QualityAnalysis {
      * As above, with the output similarities already known (stored ones; the pairs computed here are added to
      * {@code similarities}).
      */
-    public QualityAnalysis(List<Trial> trials, long baselineVariantId, List<Rating> ratings,
-                           List<JudgeScore> judgeScores, List<Check> checks, StatsOptions options,
-                           SimilarityCache similarities) {
+    public QualityAnalysis(
+            List<Trial> trials,
+            long baselineVariantId,
+            List<Rating> ratings,
+            List<JudgeScore> judgeScores,
+            List<Check> checks,
+            StatsOptions options,
+            SimilarityCache similarities) {
         this.similarities = similarities;
         this.trials = List.copyOf(trials);
         this.baselineVariantId = baselineVariantId;
@@ -67,19 +78,22 @@ public final class QualityAnalysis {
 
     /** The quality of {@code variantId} on {@code modelId}, or on every model when it is null. */
     public QualitySummary summary(long variantId, String modelId) {
-        TreeMap<Cells.Key, Trial> mine = Cells.latest(trials, variantId, modelId,
-                t -> Cells.observed(t, options) && t.outputText() != null);
-        TreeMap<Cells.Key, Trial> base = variantId == baselineVariantId ? mine
-                : Cells.latest(trials, baselineVariantId, modelId,
-                        t -> Cells.observed(t, options) && t.outputText() != null);
+        TreeMap<Cells.Key, Trial> mine =
+                Cells.latest(trials, variantId, modelId, t -> Cells.observed(t, options) && t.outputText() != null);
+        TreeMap<Cells.Key, Trial> base = variantId == baselineVariantId
+                ? mine
+                : Cells.latest(
+                        trials, baselineVariantId, modelId, t -> Cells.observed(t, options) && t.outputText() != null);
 
         // baseline self-similarity: consecutive repetitions of the same input and model
         TrialSummaries.DoubleList selfRouge = new TrialSummaries.DoubleList();
         TrialSummaries.DoubleList selfF1 = new TrialSummaries.DoubleList();
         Map<String, List<Trial>> baseByInput = new LinkedHashMap<>();
         for (Map.Entry<Cells.Key, Trial> e : base.entrySet()) {
-            baseByInput.computeIfAbsent(e.getKey().modelId() + '\u0000' + e.getKey().inputId(),
-                    k -> new ArrayList<>()).add(e.getValue());
+            baseByInput
+                    .computeIfAbsent(
+                            e.getKey().modelId() + '\u0000' + e.getKey().inputId(), k -> new ArrayList<>())
+                    .add(e.getValue());
         }
         for (List<Trial> reps : baseByInput.values()) {
             for (int i = 1; i < reps.size(); i++) {
@@ -97,8 +111,10 @@ public final class QualityAnalysis {
         } else {
             for (Map.Entry<Cells.Key, Trial> e : mine.entrySet()) {
                 Trial same = base.get(e.getKey());
-                List<Trial> refs = same != null ? List.of(same)
-                        : baseByInput.getOrDefault(e.getKey().modelId() + '\u0000' + e.getKey().inputId(), List.of());
+                List<Trial> refs = same != null
+                        ? List.of(same)
+                        : baseByInput.getOrDefault(
+                                e.getKey().modelId() + '\u0000' + e.getKey().inputId(), List.of());
                 if (refs.isEmpty()) {
                     continue;
                 }
@@ -125,7 +141,8 @@ public final class QualityAnalysis {
         int passedAll = 0;
         for (Trial t : mine.values()) {
             for (Rating r : ratingsByTrial.getOrDefault(t.id(), List.of())) {
-                normalized.add((double) (r.value() - r.scale().min()) / (r.scale().max() - r.scale().min()));
+                normalized.add((double) (r.value() - r.scale().min())
+                        / (r.scale().max() - r.scale().min()));
                 switch (r.scale()) {
                     case THUMBS -> {
                         thumbs++;
@@ -137,8 +154,10 @@ public final class QualityAnalysis {
             }
             for (JudgeScore j : judgeByTrial.getOrDefault(t.id(), List.of())) {
                 judge.add(j.score());
-                byJudge.computeIfAbsent(new QualitySummary.JudgeKey(j.judgeModel(), j.rubric()),
-                        k -> new TrialSummaries.DoubleList()).add(j.score());
+                byJudge.computeIfAbsent(
+                                new QualitySummary.JudgeKey(j.judgeModel(), j.rubric()),
+                                k -> new TrialSummaries.DoubleList())
+                        .add(j.score());
             }
             boolean all = true;
             Long outputTokens = t.usage() == null ? null : t.usage().output();
@@ -160,10 +179,20 @@ public final class QualityAnalysis {
         double level = options.level();
         Map<QualitySummary.JudgeKey, Descriptive> judges = new LinkedHashMap<>();
         byJudge.forEach((k, v) -> judges.put(k, v.describe(level)));
-        RatingSummary ratings = normalized.size() == 0 ? RatingSummary.NONE
+        RatingSummary ratings = normalized.size() == 0
+                ? RatingSummary.NONE
                 : new RatingSummary(normalized.size(), thumbs, up, five.describe(level), normalized.describe(level));
-        return new QualitySummary(variantId, modelId, mine.size(), rouge.describe(level), f1.describe(level),
-                selfRouge.describe(level), selfF1.describe(level), ratings, judge.describe(level), judges,
+        return new QualitySummary(
+                variantId,
+                modelId,
+                mine.size(),
+                rouge.describe(level),
+                f1.describe(level),
+                selfRouge.describe(level),
+                selfF1.describe(level),
+                ratings,
+                judge.describe(level),
+                judges,
                 new CheckSummary(mine.size(), passedAll, perCheck));
     }
 
@@ -194,18 +223,23 @@ public final class QualityAnalysis {
             }
             return MeanComparison.paired(b, o, options);
         }
-        return MeanComparison.welch(base.values().stream().mapToDouble(Double::doubleValue).toArray(),
-                opt.values().stream().mapToDouble(Double::doubleValue).toArray(), options);
+        return MeanComparison.welch(
+                base.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                opt.values().stream().mapToDouble(Double::doubleValue).toArray(),
+                options);
     }
 
     /** The mean judge score of each observed output of a variant, by cell (latest trial of the cell). */
     private Map<Cells.Key, Double> judged(long variantId, String modelId) {
         Map<Cells.Key, Double> out = new TreeMap<>();
-        for (Map.Entry<Cells.Key, Trial> e : Cells.latest(trials, variantId, modelId,
-                t -> Cells.observed(t, options) && t.outputText() != null).entrySet()) {
+        for (Map.Entry<Cells.Key, Trial> e : Cells.latest(
+                        trials, variantId, modelId, t -> Cells.observed(t, options) && t.outputText() != null)
+                .entrySet()) {
             List<JudgeScore> js = judgeByTrial.get(e.getValue().id());
             if (js != null && !js.isEmpty()) {
-                out.put(e.getKey(), js.stream().mapToDouble(JudgeScore::score).average().orElseThrow());
+                out.put(
+                        e.getKey(),
+                        js.stream().mapToDouble(JudgeScore::score).average().orElseThrow());
             }
         }
         return out;
@@ -227,15 +261,17 @@ public final class QualityAnalysis {
      * the very same numbers.
      */
     private double[] similarity(Trial a, Trial b) {
-        return similarities.get(a, b, () -> new double[] {TextSimilarity.rougeL(words(a), words(b)).f1(),
-                TextSimilarity.tokenF1Sorted(sorted(a), sorted(b)).f1()});
+        return similarities.get(a, b, () -> new double[] {
+            TextSimilarity.rougeL(words(a), words(b)).f1(),
+            TextSimilarity.tokenF1Sorted(sorted(a), sorted(b)).f1()
+        });
     }
 
     /** The output's word ids sorted, once per trial, for token F1. */
     private int[] sorted(Trial t) {
         return sortedWords.computeIfAbsent(t.id(), k -> {
             int[] s = words(t).clone();
-            java.util.Arrays.sort(s);
+            Arrays.sort(s);
             return s;
         });
     }

@@ -11,13 +11,15 @@ package dev.costbench.model.lab.stats;
  * @param nBaseline      observations behind the baseline value (pairs of repetitions for similarity)
  * @param nOptimized     observations behind the optimized value
  */
-public record QualityComparison(QualityMeasure measure, double baselineValue, double optimizedValue, int nBaseline,
-                                int nOptimized) {
+public record QualityComparison(
+        QualityMeasure measure, double baselineValue, double optimizedValue, int nBaseline, int nOptimized) {
 
     /** True when both values exist (for similarity the baseline reference always does). */
     public boolean available() {
         boolean similarity = measure == QualityMeasure.ROUGE_L || measure == QualityMeasure.TOKEN_F1;
-        return nOptimized > 0 && !Double.isNaN(optimizedValue) && !Double.isNaN(baselineValue)
+        return nOptimized > 0
+                && !Double.isNaN(optimizedValue)
+                && !Double.isNaN(baselineValue)
                 && (similarity || nBaseline > 0);
     }
 

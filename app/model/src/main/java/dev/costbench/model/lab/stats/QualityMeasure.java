@@ -35,7 +35,9 @@ public enum QualityMeasure {
 
     /** Parses "rouge_l", "ROUGE-L", "token_f1", "rating", "judge_score", "check_pass_rate" (any case). */
     public static QualityMeasure parse(String s) {
-        String k = s == null ? "" : s.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        String k = s == null
+                ? ""
+                : s.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         for (QualityMeasure m : values()) {
             if (m.name().equals(k)) {
                 return m;
@@ -49,13 +51,27 @@ public enum QualityMeasure {
         return switch (this) {
             case ROUGE_L -> similarity(optimized.baselineRougeL(), optimized.rougeL());
             case TOKEN_F1 -> similarity(optimized.baselineTokenF1(), optimized.tokenF1());
-            case RATING -> new QualityComparison(this, baseline.ratings().score(), optimized.ratings().score(),
-                    baseline.ratings().n(), optimized.ratings().n());
-            case JUDGE_SCORE -> new QualityComparison(this, baseline.judgeScores().mean(),
-                    optimized.judgeScores().mean(), baseline.judgeScores().n(), optimized.judgeScores().n());
-            case CHECK_PASS_RATE -> new QualityComparison(this, baseline.checks().passRate(),
-                    optimized.checks().passRate(), baseline.checks().hasChecks() ? baseline.checks().outputs() : 0,
-                    optimized.checks().hasChecks() ? optimized.checks().outputs() : 0);
+            case RATING ->
+                new QualityComparison(
+                        this,
+                        baseline.ratings().score(),
+                        optimized.ratings().score(),
+                        baseline.ratings().n(),
+                        optimized.ratings().n());
+            case JUDGE_SCORE ->
+                new QualityComparison(
+                        this,
+                        baseline.judgeScores().mean(),
+                        optimized.judgeScores().mean(),
+                        baseline.judgeScores().n(),
+                        optimized.judgeScores().n());
+            case CHECK_PASS_RATE ->
+                new QualityComparison(
+                        this,
+                        baseline.checks().passRate(),
+                        optimized.checks().passRate(),
+                        baseline.checks().hasChecks() ? baseline.checks().outputs() : 0,
+                        optimized.checks().hasChecks() ? optimized.checks().outputs() : 0);
         };
     }
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.stats;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.model.validation.JsonReading;
 import java.util.List;
 
 /**
@@ -43,8 +43,10 @@ public record QualitySettings(List<Check> checks, VerdictThresholds thresholds, 
      */
     public static QualitySettings read(String extraJson) {
         JsonNode root = parse(extraJson);
-        return new QualitySettings(Check.listFromJson(root.get("checks")),
-                VerdictThresholds.fromJson(root.get("verdict")), JudgeSpec.fromJson(root.get("judge")));
+        return new QualitySettings(
+                Check.listFromJson(root.get("checks")),
+                VerdictThresholds.fromJson(root.get("verdict")),
+                JudgeSpec.fromJson(root.get("judge")));
     }
 
     public QualitySettings withChecks(List<Check> c) {
@@ -96,8 +98,7 @@ public record QualitySettings(List<Check> checks, VerdictThresholds thresholds, 
             }
             return n;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("experiment settings are not valid JSON: " + e.getOriginalMessage(),
-                    e);
+            throw new IllegalArgumentException("experiment settings are not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -25,16 +25,23 @@ import java.util.Map;
  * @param judgeScoresByJudge  the judge scores per judge model and rubric
  * @param checks              the pass/fail checks
  */
-public record QualitySummary(long variantId, String modelId, int outputs, Descriptive rougeL, Descriptive tokenF1,
-                             Descriptive baselineRougeL, Descriptive baselineTokenF1, RatingSummary ratings,
-                             Descriptive judgeScores, Map<JudgeKey, Descriptive> judgeScoresByJudge,
-                             CheckSummary checks) {
+public record QualitySummary(
+        long variantId,
+        String modelId,
+        int outputs,
+        Descriptive rougeL,
+        Descriptive tokenF1,
+        Descriptive baselineRougeL,
+        Descriptive baselineTokenF1,
+        RatingSummary ratings,
+        Descriptive judgeScores,
+        Map<JudgeKey, Descriptive> judgeScoresByJudge,
+        CheckSummary checks) {
 
     public QualitySummary {
         judgeScoresByJudge = Map.copyOf(judgeScoresByJudge);
     }
 
     /** A judge: the model that judged and the rubric it was given. */
-    public record JudgeKey(String judgeModel, String rubric) {
-    }
+    public record JudgeKey(String judgeModel, String rubric) {}
 }

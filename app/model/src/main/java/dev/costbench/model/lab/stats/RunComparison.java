@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.stats;
 
+import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -30,8 +34,11 @@ public record RunComparison(List<Row> rows) {
 
     /** The metrics compared, in display order. */
     public enum Metric {
-        COST_PER_CALL("$ / call"), INPUT_TOKENS("input tokens / call"), OUTPUT_TOKENS("output tokens / call"),
-        LATENCY_P50("latency p50 (ms)"), QUALITY("quality (ROUGE-L)");
+        COST_PER_CALL("$ / call"),
+        INPUT_TOKENS("input tokens / call"),
+        OUTPUT_TOKENS("output tokens / call"),
+        LATENCY_P50("latency p50 (ms)"),
+        QUALITY("quality (ROUGE-L)");
 
         private final String label;
 
@@ -57,8 +64,17 @@ public record RunComparison(List<Row> rows) {
      * @param changePercentCi its interval, or null
      * @param method        "Welch t", "bootstrap of medians" or "no test"
      */
-    public record Change(Metric metric, int nEarlier, int nLater, double earlier, double later, double change,
-                         Interval changeCi, double changePercent, Interval changePercentCi, String method) {
+    public record Change(
+            Metric metric,
+            int nEarlier,
+            int nLater,
+            double earlier,
+            double later,
+            double change,
+            Interval changeCi,
+            double changePercent,
+            Interval changePercentCi,
+            String method) {
 
         /** Whether the interval of the change excludes zero. */
         public boolean significant() {
@@ -71,12 +87,15 @@ public record RunComparison(List<Row> rows) {
                 return "—";
             }
             if (Double.isNaN(changePercent)) {
-                return value(metric, later - earlier) + (changeCi == null ? "" : " (" + interval(metric, changeCi)
-                        + ")");
+                return value(metric, later - earlier)
+                        + (changeCi == null ? "" : " (" + interval(metric, changeCi) + ")");
             }
-            return StatsFormat.signedPercent(changePercent) + (changePercentCi == null ? ", no test"
-                    : " [" + StatsFormat.number(changePercentCi.low()) + ", "
-                    + StatsFormat.number(changePercentCi.high()) + "]") + (significant() ? " *" : "");
+            return StatsFormat.signedPercent(changePercent)
+                    + (changePercentCi == null
+                            ? ", no test"
+                            : " [" + StatsFormat.number(changePercentCi.low()) + ", "
+                                    + StatsFormat.number(changePercentCi.high()) + "]")
+                    + (significant() ? " *" : "");
         }
     }
 
@@ -86,9 +105,9 @@ public record RunComparison(List<Row> rows) {
             return "—";
         }
         return switch (metric) {
-            case COST_PER_CALL -> dev.costbench.model.cost.Money.format(java.math.BigDecimal.valueOf(v));
-            case QUALITY -> String.format(java.util.Locale.ROOT, "%.3f", v);
-            default -> String.format(java.util.Locale.ROOT, "%,.0f", v);
+            case COST_PER_CALL -> Money.format(BigDecimal.valueOf(v));
+            case QUALITY -> String.format(Locale.ROOT, "%.3f", v);
+            default -> String.format(Locale.ROOT, "%,.0f", v);
         };
     }
 
@@ -109,8 +128,12 @@ public record RunComparison(List<Row> rows) {
     }
 
     /** Compares {@code earlier} with {@code later}. */
-    public static RunComparison compare(ExperimentData earlier, ExperimentResults earlierResults, ExperimentData later,
-                                        ExperimentResults laterResults, StatsOptions options) {
+    public static RunComparison compare(
+            ExperimentData earlier,
+            ExperimentResults earlierResults,
+            ExperimentData later,
+            ExperimentResults laterResults,
+            StatsOptions options) {
         Set<String> keys = new LinkedHashSet<>();
         Map<String, String[]> names = new LinkedHashMap<>();
         for (ExperimentData d : List.of(later, earlier)) {
@@ -138,28 +161,39 @@ public record RunComparison(List<Row> rows) {
     }
 
     /** The observations of one variant × model in one run. */
-    private record Side(boolean present, double[] cost, double[] input, double[] output, double[] latency,
-                        Descriptive quality) {
+    private record Side(
+            boolean present, double[] cost, double[] input, double[] output, double[] latency, Descriptive quality) {
 
         static Side of(ExperimentData d, ExperimentResults r, String variant, String model, StatsOptions o) {
-            Variant v = d.variants().stream().filter(x -> x.name().equals(variant)).findFirst().orElse(null);
+            Variant v = d.variants().stream()
+                    .filter(x -> x.name().equals(variant))
+                    .findFirst()
+                    .orElse(null);
             if (v == null) {
                 double[] none = new double[0];
                 return new Side(false, none, none, none, none, Descriptive.EMPTY);
             }
             List<Trial> mine = new ArrayList<>();
             for (Trial t : d.trials()) {
-                if (t.cell().variantId() == v.id() && t.cell().modelId().equals(model) && t.succeeded()
+                if (t.cell().variantId() == v.id()
+                        && t.cell().modelId().equals(model)
+                        && t.succeeded()
                         && Cells.observed(t, o)) {
                     mine.add(t);
                 }
             }
             boolean present = r.summary(v.id(), model).isPresent();
-            Descriptive q = r.qualityOf(v.id(), model).map(QualitySummary::rougeL).orElse(Descriptive.EMPTY);
-            return new Side(present, values(mine, t -> t.costUsd() == null ? Double.NaN : t.costUsd().doubleValue()),
+            Descriptive q =
+                    r.qualityOf(v.id(), model).map(QualitySummary::rougeL).orElse(Descriptive.EMPTY);
+            return new Side(
+                    present,
+                    values(
+                            mine,
+                            t -> t.costUsd() == null ? Double.NaN : t.costUsd().doubleValue()),
                     values(mine, t -> t.usage() == null ? Double.NaN : t.usage().totalInput()),
                     values(mine, t -> t.usage() == null ? Double.NaN : t.usage().billedOutput()),
-                    values(mine, t -> t.fromCache() || t.latencyMs() == null ? Double.NaN : t.latencyMs()), q);
+                    values(mine, t -> t.fromCache() || t.latencyMs() == null ? Double.NaN : t.latencyMs()),
+                    q);
         }
 
         private static double[] values(List<Trial> trials, ToDoubleFunction<Trial> f) {
@@ -173,19 +207,36 @@ public record RunComparison(List<Row> rows) {
         // welch(baseline = earlier, optimized = later): difference = earlier − later, relative = 1 − later/earlier
         MeanComparison w = MeanComparison.welch(earlier, later, o);
         if (!w.tested()) {
-            return new Change(m, earlier.length, later.length, ea, la, la - ea, null, percent(ea, la), null,
-                    "no test");
+            return new Change(m, earlier.length, later.length, ea, la, la - ea, null, percent(ea, la), null, "no test");
         }
-        return new Change(m, earlier.length, later.length, ea, la, -w.difference(), negate(w.differenceCi(), 1),
-                -w.relative() * 100, negate(w.relativeCi(), 100), "Welch t");
+        return new Change(
+                m,
+                earlier.length,
+                later.length,
+                ea,
+                la,
+                -w.difference(),
+                negate(w.differenceCi(), 1),
+                -w.relative() * 100,
+                negate(w.relativeCi(), 100),
+                "Welch t");
     }
 
     private static Change medians(double[] earlier, double[] later, StatsOptions o) {
         double ea = earlier.length == 0 ? Double.NaN : Descriptive.percentile(earlier, 0.5);
         double la = later.length == 0 ? Double.NaN : Descriptive.percentile(later, 0.5);
         if (earlier.length < 2 || later.length < 2) {
-            return new Change(Metric.LATENCY_P50, earlier.length, later.length, ea, la, la - ea, null,
-                    percent(ea, la), null, "no test");
+            return new Change(
+                    Metric.LATENCY_P50,
+                    earlier.length,
+                    later.length,
+                    ea,
+                    la,
+                    la - ea,
+                    null,
+                    percent(ea, la),
+                    null,
+                    "no test");
         }
         int b = Bootstrap.resamplesFor(earlier.length + later.length, o.resamples());
         SplitMix64 rng = new SplitMix64(o.seed());
@@ -205,8 +256,17 @@ public record RunComparison(List<Row> rows) {
             diff[r] = mb - ma;
             rel[r] = ma == 0 ? 0 : (mb - ma) / ma * 100;
         }
-        return new Change(Metric.LATENCY_P50, earlier.length, later.length, ea, la, la - ea,
-                percentiles(diff, o.level()), percent(ea, la), percentiles(rel, o.level()), "bootstrap of medians");
+        return new Change(
+                Metric.LATENCY_P50,
+                earlier.length,
+                later.length,
+                ea,
+                la,
+                la - ea,
+                percentiles(diff, o.level()),
+                percent(ea, la),
+                percentiles(rel, o.level()),
+                "bootstrap of medians");
     }
 
     /** Welch's interval from the two summaries (mean, standard deviation, n). */
@@ -214,8 +274,8 @@ public record RunComparison(List<Row> rows) {
         double ea = earlier.mean();
         double la = later.mean();
         if (earlier.n() < 2 || later.n() < 2) {
-            return new Change(Metric.QUALITY, earlier.n(), later.n(), ea, la, la - ea, null, percent(ea, la), null,
-                    "no test");
+            return new Change(
+                    Metric.QUALITY, earlier.n(), later.n(), ea, la, la - ea, null, percent(ea, la), null, "no test");
         }
         double va = earlier.stdDev() * earlier.stdDev() / earlier.n();
         double vb = later.stdDev() * later.stdDev() / later.n();
@@ -230,9 +290,12 @@ public record RunComparison(List<Row> rows) {
 
     private static Interval percentiles(double[] stats, double level) {
         double[] s = stats.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         double a = (1 - level) / 2;
-        return new Interval(Descriptive.percentileSorted(s, a), Descriptive.percentileSorted(s, 1 - a), level,
+        return new Interval(
+                Descriptive.percentileSorted(s, a),
+                Descriptive.percentileSorted(s, 1 - a),
+                level,
                 Interval.Method.BOOTSTRAP_PERCENTILE);
     }
 
@@ -241,7 +304,8 @@ public record RunComparison(List<Row> rows) {
     }
 
     private static double percent(double earlier, double later) {
-        return earlier == 0 || Double.isNaN(earlier) || Double.isNaN(later) ? Double.NaN
+        return earlier == 0 || Double.isNaN(earlier) || Double.isNaN(later)
+                ? Double.NaN
                 : (later - earlier) / earlier * 100;
     }
 }

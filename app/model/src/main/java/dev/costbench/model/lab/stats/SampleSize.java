@@ -16,8 +16,14 @@ import java.util.Locale;
  * @param trialsPerVariant   trials needed per variant (per model); for a paired design, pairs
  * @param costUsd            the cost of those trials for both variants, or null when no cost per call was given
  */
-public record SampleSize(double relativeDifference, double cv, boolean paired, double alpha, double power,
-                         long trialsPerVariant, BigDecimal costUsd) {
+public record SampleSize(
+        double relativeDifference,
+        double cv,
+        boolean paired,
+        double alpha,
+        double power,
+        long trialsPerVariant,
+        BigDecimal costUsd) {
 
     /** Trials for both variants together. */
     public long totalTrials() {
@@ -37,11 +43,17 @@ public record SampleSize(double relativeDifference, double cv, boolean paired, d
      * (unpaired, CV 0.30), about $1.23."
      */
     public String sentence() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder s = new StringBuilder(String.format(
+                Locale.ROOT,
                 "To detect a %s cost difference at %s power (α = %s, two-sided) you need about %,d %s per variant "
                         + "(%s, CV %.2f)",
-                StatsFormat.percent(relativeDifference * 100), StatsFormat.percent(power * 100), trim(alpha),
-                trialsPerVariant, trialsPerVariant == 1 ? "trial" : "trials", paired ? "paired" : "unpaired", cv));
+                StatsFormat.percent(relativeDifference * 100),
+                StatsFormat.percent(power * 100),
+                trim(alpha),
+                trialsPerVariant,
+                trialsPerVariant == 1 ? "trial" : "trials",
+                paired ? "paired" : "unpaired",
+                cv));
         if (costUsd != null) {
             s.append(", about ").append(Money.format(costUsd));
         }

@@ -75,6 +75,5 @@ public final class SimilarityCache {
     }
 
     /** An ordered pair of trial ids. */
-    private record Pair(long a, long b) {
-    }
+    private record Pair(long a, long b) {}
 }

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class StatsFormat {
 
-    private StatsFormat() {
-    }
+    private StatsFormat() {}
 
     /** "34 %", "3.5 %", "−12 %": whole percent from 10 up, one decimal below. */
     public static String percent(double x) {

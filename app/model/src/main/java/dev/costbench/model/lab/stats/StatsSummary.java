@@ -20,13 +20,14 @@ public final class StatsSummary implements SummaryStatistics {
 
     public static final StatsSummary INSTANCE = new StatsSummary();
 
-    private StatsSummary() {
-    }
+    private StatsSummary() {}
 
     @Override
     public RunSummary summarize(Experiment e, List<Variant> variants, List<TestInput> inputs, List<Trial> trials) {
         RunSummary plain = SimpleSummary.INSTANCE.summarize(e, variants, inputs, trials);
-        Variant base = variants.stream().filter(Variant::baseline).findFirst()
+        Variant base = variants.stream()
+                .filter(Variant::baseline)
+                .findFirst()
                 .orElse(variants.isEmpty() ? null : variants.get(0));
         if (base == null) {
             return plain;
@@ -34,7 +35,10 @@ public final class StatsSummary implements SummaryStatistics {
         List<RunSummary.Comparison> out = new ArrayList<>();
         String method = null;
         for (RunSummary.Comparison c : plain.comparisons()) {
-            Variant v = variants.stream().filter(x -> x.name().equals(c.variant())).findFirst().orElse(null);
+            Variant v = variants.stream()
+                    .filter(x -> x.name().equals(c.variant()))
+                    .findFirst()
+                    .orElse(null);
             if (v == null) {
                 out.add(c);
                 continue;
@@ -42,13 +46,23 @@ public final class StatsSummary implements SummaryStatistics {
             CostComparison cc = CostComparison.compare(trials, base.id(), v.id(), c.model(), StatsOptions.defaults());
             Interval ci = cc.savingPercentCi();
             boolean tested = cc.method() != MeanComparison.Method.INSUFFICIENT_DATA && ci != null;
-            out.add(new RunSummary.Comparison(c.model(), c.baseline(), c.variant(), c.baselineMeanCostUsd(),
-                    c.variantMeanCostUsd(), tested ? Double.valueOf(cc.savingPercent()) : c.savingPct(),
+            out.add(new RunSummary.Comparison(
+                    c.model(),
+                    c.baseline(),
+                    c.variant(),
+                    c.baselineMeanCostUsd(),
+                    c.variantMeanCostUsd(),
+                    tested ? Double.valueOf(cc.savingPercent()) : c.savingPct(),
                     tested ? new RunSummary.Interval(ci.low(), ci.high(), ci.level()) : null,
                     tested ? Boolean.valueOf(cc.significant()) : null));
             method = cc.methodLabel();
         }
-        return new RunSummary(plain.experimentId(), plain.name(), plain.status(), plain.rows(), out,
+        return new RunSummary(
+                plain.experimentId(),
+                plain.name(),
+                plain.status(),
+                plain.rows(),
+                out,
                 "means over successful trials; saving with a 95 % interval"
                         + (method == null ? "" : " (" + method + ")"));
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.stats;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,7 @@ import java.util.Map;
  */
 public final class TextSimilarity {
 
-    private TextSimilarity() {
-    }
+    private TextSimilarity() {}
 
     /**
      * Precision, recall and F1 of a candidate against a reference.
@@ -107,7 +107,7 @@ public final class TextSimilarity {
             masks.computeIfAbsent(b.get(j), k -> new long[w])[j >>> 6] |= 1L << (j & 63);
         }
         long[] v = new long[w];
-        java.util.Arrays.fill(v, -1L);
+        Arrays.fill(v, -1L);
         for (String x : a) {
             long[] m = masks.get(x);
             if (m != null) { // otherwise V ∧ M = 0 and V is unchanged
@@ -122,8 +122,12 @@ public final class TextSimilarity {
      * figure as {@link #rougeL(List, List)} without hashing strings for every pair.
      */
     public static Score rougeL(int[] candidate, int[] reference) {
-        return Score.of(lcsLength(candidate.length >= reference.length ? candidate : reference,
-                candidate.length >= reference.length ? reference : candidate, true), candidate.length,
+        return Score.of(
+                lcsLength(
+                        candidate.length >= reference.length ? candidate : reference,
+                        candidate.length >= reference.length ? reference : candidate,
+                        true),
+                candidate.length,
                 reference.length);
     }
 
@@ -131,8 +135,8 @@ public final class TextSimilarity {
     public static Score tokenF1(int[] candidate, int[] reference) {
         int[] a = candidate.clone();
         int[] b = reference.clone();
-        java.util.Arrays.sort(a);
-        java.util.Arrays.sort(b);
+        Arrays.sort(a);
+        Arrays.sort(b);
         return tokenF1Sorted(a, b);
     }
 
@@ -177,7 +181,7 @@ public final class TextSimilarity {
         int w = (n + 63) >>> 6;
         int cap = Integer.highestOneBit(Math.max(4, n * 2)) << 1;
         int[] keys = new int[cap];
-        java.util.Arrays.fill(keys, -1);
+        Arrays.fill(keys, -1);
         long[][] vals = new long[cap][];
         for (int j = 0; j < n; j++) {
             int slot = slot(keys, b[j]);
@@ -188,7 +192,7 @@ public final class TextSimilarity {
             vals[slot][j >>> 6] |= 1L << (j & 63);
         }
         long[] v = new long[w];
-        java.util.Arrays.fill(v, -1L);
+        Arrays.fill(v, -1L);
         for (int x : a) {
             int slot = slot(keys, x);
             if (keys[slot] < 0) {

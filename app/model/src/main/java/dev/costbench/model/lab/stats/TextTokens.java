@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Splits text into words for the similarity scores and the word diff.
@@ -22,8 +23,7 @@ import java.util.Locale;
  */
 public final class TextTokens {
 
-    private TextTokens() {
-    }
+    private TextTokens() {}
 
     /** A piece of the original text: a word, a punctuation mark or a lone character, with the spaces after it. */
     public record Token(String text, String trailing) {
@@ -41,8 +41,8 @@ public final class TextTokens {
             return out;
         }
         // NFKC leaves ASCII as it is; skipping it for ASCII text saves most of the time on English outputs
-        String norm = (isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC))
-                .toLowerCase(Locale.ROOT);
+        String norm =
+                (isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
         forEachSegment(norm, seg -> {
             if (hasLetterOrDigit(seg)) {
                 List<String> parts = new ArrayList<>();
@@ -96,7 +96,7 @@ public final class TextTokens {
     private static final ThreadLocal<BreakIterator> WORDS =
             ThreadLocal.withInitial(() -> BreakIterator.getWordInstance(Locale.ROOT));
 
-    private static void forEachSegment(String text, java.util.function.Consumer<String> action) {
+    private static void forEachSegment(String text, Consumer<String> action) {
         BreakIterator it = WORDS.get();
         it.setText(text);
         int start = it.first();

@@ -5,6 +5,7 @@ import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,16 +16,15 @@ import java.util.Set;
 /** Builds the per variant × model rows of the results table ({@link VariantModelSummary}). */
 public final class TrialSummaries {
 
-    private TrialSummaries() {
-    }
+    private TrialSummaries() {}
 
     /**
      * One row per variant × model: variants in their order, models in the order given followed by any other model
      * found among the trials. Every combination gets a row, with zero counts when it has no trial yet, so the table
      * stays rectangular. Trials of a variant not in {@code variants} are ignored.
      */
-    public static List<VariantModelSummary> summarize(List<Variant> variants, List<String> models,
-                                                      List<Trial> trials, StatsOptions options) {
+    public static List<VariantModelSummary> summarize(
+            List<Variant> variants, List<String> models, List<Trial> trials, StatsOptions options) {
         Set<String> modelOrder = new LinkedHashSet<>(models);
         Map<Long, Map<String, List<Trial>>> byVariant = new LinkedHashMap<>();
         for (Variant v : variants) {
@@ -48,8 +48,13 @@ public final class TrialSummaries {
     }
 
     /** The summary of one group of trials (normally one variant on one model). */
-    public static VariantModelSummary summarize(long variantId, String variantName, boolean baseline, String modelId,
-                                                Collection<Trial> trials, StatsOptions options) {
+    public static VariantModelSummary summarize(
+            long variantId,
+            String variantName,
+            boolean baseline,
+            String modelId,
+            Collection<Trial> trials,
+            StatsOptions options) {
         int succeeded = 0;
         int failed = 0;
         int cached = 0;
@@ -108,10 +113,25 @@ public final class TrialSummaries {
             }
         }
         double level = options.level();
-        return new VariantModelSummary(variantId, variantName, baseline, modelId, trials.size(), succeeded, failed,
-                cached, unpriced, incomplete, CostStats.of(costs, options), billed, input.describe(level),
-                cacheRead.describe(level), output.describe(level), reasoning.describe(level),
-                latency.describe(level), ttft.describe(level),
+        return new VariantModelSummary(
+                variantId,
+                variantName,
+                baseline,
+                modelId,
+                trials.size(),
+                succeeded,
+                failed,
+                cached,
+                unpriced,
+                incomplete,
+                CostStats.of(costs, options),
+                billed,
+                input.describe(level),
+                cacheRead.describe(level),
+                output.describe(level),
+                reasoning.describe(level),
+                latency.describe(level),
+                ttft.describe(level),
                 compared == 0 ? EstimateVsBilled.NONE : new EstimateVsBilled(compared, estimated, billedCompared));
     }
 
@@ -122,13 +142,13 @@ public final class TrialSummaries {
 
         void add(double v) {
             if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
+                values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = v;
         }
 
         double[] toArray() {
-            return java.util.Arrays.copyOf(values, size);
+            return Arrays.copyOf(values, size);
         }
 
         int size() {

@@ -14,10 +14,10 @@ public final class UsdRounding {
 
     /** The store's money scale: ten decimals. */
     public static final int SCALE = 10;
+
     private static final MathContext SIX_DIGITS = new MathContext(6, RoundingMode.HALF_EVEN);
 
-    private UsdRounding() {
-    }
+    private UsdRounding() {}
 
     /** {@code usd} as a rounded decimal, or null when it is NaN or infinite. */
     public static BigDecimal of(double usd) {

@@ -38,12 +38,26 @@ import java.math.BigDecimal;
  * @param ttftMs            time to first token in ms (streamed calls only)
  * @param estimate          the estimate against the billed cost
  */
-public record VariantModelSummary(long variantId, String variantName, boolean baseline, String modelId, int trials,
-                                  int succeeded, int failed, int cached, int unpriced, int incompleteCost,
-                                  CostStats costPerCall, BigDecimal billedTotalUsd, Descriptive inputTokens,
-                                  Descriptive cachedInputTokens, Descriptive outputTokens,
-                                  Descriptive reasoningTokens, Descriptive latencyMs, Descriptive ttftMs,
-                                  EstimateVsBilled estimate) {
+public record VariantModelSummary(
+        long variantId,
+        String variantName,
+        boolean baseline,
+        String modelId,
+        int trials,
+        int succeeded,
+        int failed,
+        int cached,
+        int unpriced,
+        int incompleteCost,
+        CostStats costPerCall,
+        BigDecimal billedTotalUsd,
+        Descriptive inputTokens,
+        Descriptive cachedInputTokens,
+        Descriptive outputTokens,
+        Descriptive reasoningTokens,
+        Descriptive latencyMs,
+        Descriptive ttftMs,
+        EstimateVsBilled estimate) {
 
     /** Mean cost per call, or null when no call was priced. */
     public BigDecimal meanCostUsd() {

@@ -12,12 +12,19 @@ package dev.costbench.model.lab.stats;
  * @param needed     for "not enough data" on significance: the trials per variant that would detect the observed
  *                   saving at 80 % power; otherwise null
  */
-public record Verdict(Outcome outcome, String sentence, CostComparison cost, QualityComparison quality,
-                      VerdictThresholds thresholds, SampleSize needed) {
+public record Verdict(
+        Outcome outcome,
+        String sentence,
+        CostComparison cost,
+        QualityComparison quality,
+        VerdictThresholds thresholds,
+        SampleSize needed) {
 
     /** The three verdicts. */
     public enum Outcome {
-        ADOPT("Adopt"), KEEP_BASELINE("Keep baseline"), NOT_ENOUGH_DATA("Not enough data");
+        ADOPT("Adopt"),
+        KEEP_BASELINE("Keep baseline"),
+        NOT_ENOUGH_DATA("Not enough data");
 
         private final String label;
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.stats;
 
-import dev.costbench.model.validation.JsonReading;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.validation.JsonReading;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The user's rule for adopting an optimized variant, in the spirit of "adopt: saving &gt; 30 % with quality within
@@ -15,14 +16,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param qualityMeasure        the measure whose drop is watched
  * @param requireSignificance   whether the saving must also be significant (p &lt; 1 − level)
  */
-public record VerdictThresholds(double minSavingPercent, double maxQualityDropPercent, QualityMeasure qualityMeasure,
-                                boolean requireSignificance) {
+public record VerdictThresholds(
+        double minSavingPercent,
+        double maxQualityDropPercent,
+        QualityMeasure qualityMeasure,
+        boolean requireSignificance) {
 
     public VerdictThresholds {
         if (Double.isNaN(minSavingPercent) || Double.isNaN(maxQualityDropPercent) || maxQualityDropPercent < 0) {
             throw new IllegalArgumentException("thresholds must be numbers, the quality drop 0 or more");
         }
-        java.util.Objects.requireNonNull(qualityMeasure, "qualityMeasure");
+        Objects.requireNonNull(qualityMeasure, "qualityMeasure");
     }
 
     /** Saving of at least 30 %, similarity (ROUGE-L) within 5 %, significant. */
@@ -37,7 +41,7 @@ public record VerdictThresholds(double minSavingPercent, double maxQualityDropPe
         ObjectNode o = JsonReading.mapper().createObjectNode();
         o.put("minSavingPercent", minSavingPercent);
         o.put("maxQualityDropPercent", maxQualityDropPercent);
-        o.put("qualityMeasure", qualityMeasure.name().toLowerCase(java.util.Locale.ROOT));
+        o.put("qualityMeasure", qualityMeasure.name().toLowerCase(Locale.ROOT));
         o.put("requireSignificance", requireSignificance);
         return o;
     }
@@ -48,9 +52,11 @@ public record VerdictThresholds(double minSavingPercent, double maxQualityDropPe
         if (o == null || !o.isObject()) {
             return d;
         }
-        return new VerdictThresholds(o.path("minSavingPercent").asDouble(d.minSavingPercent()),
+        return new VerdictThresholds(
+                o.path("minSavingPercent").asDouble(d.minSavingPercent()),
                 o.path("maxQualityDropPercent").asDouble(d.maxQualityDropPercent()),
-                o.hasNonNull("qualityMeasure") ? QualityMeasure.parse(o.get("qualityMeasure").asText())
+                o.hasNonNull("qualityMeasure")
+                        ? QualityMeasure.parse(o.get("qualityMeasure").asText())
                         : d.qualityMeasure(),
                 o.path("requireSignificance").asBoolean(d.requireSignificance()));
     }

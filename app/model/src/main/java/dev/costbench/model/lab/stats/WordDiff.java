@@ -21,8 +21,7 @@ public final class WordDiff {
 
     private static final long FULL_TABLE_CELLS = 1_000_000L;
 
-    private WordDiff() {
-    }
+    private WordDiff() {}
 
     /** What a segment is. */
     public enum Op {
@@ -85,7 +84,8 @@ public final class WordDiff {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < a.length - prefix && suffix < b.length - prefix
+        while (suffix < a.length - prefix
+                && suffix < b.length - prefix
                 && a[a.length - 1 - suffix] == b[b.length - 1 - suffix]) {
             suffix++;
         }
@@ -161,8 +161,8 @@ public final class WordDiff {
         int[][] dp = new int[m + 1][n + 1];
         for (int i = 1; i <= m; i++) {
             for (int j = 1; j <= n; j++) {
-                dp[i][j] = a[aLo + i - 1] == b[bLo + j - 1] ? dp[i - 1][j - 1] + 1
-                        : Math.max(dp[i - 1][j], dp[i][j - 1]);
+                dp[i][j] =
+                        a[aLo + i - 1] == b[bLo + j - 1] ? dp[i - 1][j - 1] + 1 : Math.max(dp[i - 1][j], dp[i][j - 1]);
             }
         }
         List<Op> rev = new ArrayList<>(m + n);

@@ -21,11 +21,12 @@ class JudgeAnswerTest {
 
     @Test
     void jsonInACodeFenceOrWithTextAround() {
-        JudgeAnswer fenced = JudgeAnswer.parse("Here is my verdict:\n```json\n{\"score\": 3, \"rationale\": \"Misses "
-                + "the refund.\"}\n```", 5);
+        JudgeAnswer fenced = JudgeAnswer.parse(
+                "Here is my verdict:\n```json\n{\"score\": 3, \"rationale\": \"Misses " + "the refund.\"}\n```", 5);
         assertEquals(3.0, fenced.score());
         assertEquals("Misses the refund.", fenced.rationale());
-        JudgeAnswer around = JudgeAnswer.parse("Sure. {\"score\": \"5\", \"reason\": \"complete\"} Hope this helps.", 5);
+        JudgeAnswer around =
+                JudgeAnswer.parse("Sure. {\"score\": \"5\", \"reason\": \"complete\"} Hope this helps.", 5);
         assertEquals(5.0, around.score(), "a numeric string and reason for rationale");
         assertEquals("complete", around.rationale());
     }
@@ -52,12 +53,18 @@ class JudgeAnswerTest {
 
     @Test
     void unparsableAnswersAreFailures() {
-        assertEquals("the judge gave an empty answer", JudgeAnswer.parse("  ", 5).error());
-        assertTrue(JudgeAnswer.parse("This answer is pretty good overall.", 5).error()
+        assertEquals(
+                "the judge gave an empty answer", JudgeAnswer.parse("  ", 5).error());
+        assertTrue(JudgeAnswer.parse("This answer is pretty good overall.", 5)
+                .error()
                 .startsWith("no score in the judge's answer"));
         assertTrue(JudgeAnswer.parse("{\"score\": \"high\"}", 5).error().contains("not a number"));
-        assertTrue(JudgeAnswer.parse("Score: 3 ... on reflection, Score: 4", 5).error().contains("several scores"));
-        assertEquals(4.0, JudgeAnswer.parse("{\"score\": 4", 5).score(), "a broken object falls back to the score "
-                + "line");
+        assertTrue(JudgeAnswer.parse("Score: 3 ... on reflection, Score: 4", 5)
+                .error()
+                .contains("several scores"));
+        assertEquals(
+                4.0,
+                JudgeAnswer.parse("{\"score\": 4", 5).score(),
+                "a broken object falls back to the score " + "line");
     }
 }

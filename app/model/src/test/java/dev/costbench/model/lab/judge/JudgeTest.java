@@ -15,6 +15,7 @@ import dev.costbench.model.lab.run.SpecException;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ChatResult;
+import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
@@ -67,8 +68,16 @@ class JudgeTest {
             requests.add(r);
             try {
                 String text = script.answer(r, n, token);
-                return new ChatResult(text, new CanonicalUsage(500, 0, 0, 0, 30, 0), Map.of(), "stop", r.model(),
-                        "r" + n, Duration.ofMillis(5), null, "{}");
+                return new ChatResult(
+                        text,
+                        new CanonicalUsage(500, 0, 0, 0, 30, 0),
+                        Map.of(),
+                        "stop",
+                        r.model(),
+                        "r" + n,
+                        Duration.ofMillis(5),
+                        null,
+                        "{}");
             } finally {
                 inFlight.decrementAndGet();
             }
@@ -91,7 +100,8 @@ class JudgeTest {
 
     private static String scoreFor(ChatRequest r) {
         String user = text(r);
-        return user.contains("short answer") ? "{\"score\": 3, \"rationale\": \"terse\"}"
+        return user.contains("short answer")
+                ? "{\"score\": 3, \"rationale\": \"terse\"}"
                 : "```json\n{\"score\": 5, \"rationale\": \"complete\"}\n```";
     }
 
@@ -117,17 +127,23 @@ class JudgeTest {
         assertEquals(RunResult.Outcome.COMPLETED, r.outcome(), r.message());
         assertEquals(12, r.scored());
         assertEquals(12, store.scores.size());
-        assertEquals(List.of(3.0, 5.0), store.scores.stream().map(s -> s.score()).distinct().sorted().toList());
+        assertEquals(
+                List.of(3.0, 5.0),
+                store.scores.stream().map(s -> s.score()).distinct().sorted().toList());
         assertTrue(fake.maxInFlight.get() <= 3 && fake.maxInFlight.get() >= 2, "in flight: " + fake.maxInFlight);
         assertTrue(seen.get(seen.size() - 1).finished());
         // 12 ledger entries, all JUDGE, each priced by the catalog: 500 in + 30 out at $0.15/$0.60 per 1M
         assertEquals(12, store.ledger.size());
         assertTrue(store.ledger.stream().allMatch(l -> l.purpose() == LedgerPurpose.JUDGE && l.trialId() != null));
-        assertEquals(0, new BigDecimal("0.000093").multiply(BigDecimal.valueOf(12))
-                .compareTo(store.spentOnExperiment(1, LedgerPurpose.JUDGE)));
+        assertEquals(
+                0,
+                new BigDecimal("0.000093")
+                        .multiply(BigDecimal.valueOf(12))
+                        .compareTo(store.spentOnExperiment(1, LedgerPurpose.JUDGE)));
         assertEquals(0, r.judgeSpentUsd().compareTo(store.spentOnExperiment(1, LedgerPurpose.JUDGE)));
         ChatRequest first = fake.requests.get(0);
-        assertTrue(first.system().contains("5 = correct and complete") && first.system().contains("\"score\""));
+        assertTrue(first.system().contains("5 = correct and complete")
+                && first.system().contains("\"score\""));
         assertTrue(text(first).contains("ticket: ticket number"), "the test input is shown");
         // judging again finds nothing left: resumable, no second charge
         JudgeResult again = judge.run(1, SPEC, null, null);
@@ -169,8 +185,14 @@ class JudgeTest {
             }
             if (user.contains("verbose answer to T-1")) {
                 rateLimited.incrementAndGet();
-                throw new ProviderException(ProviderId.OPENAI, ProviderException.Kind.RATE_LIMIT, 429,
-                        "OpenAI rate limit (429)", null, null, null);
+                throw new ProviderException(
+                        ProviderId.OPENAI,
+                        ProviderException.Kind.RATE_LIMIT,
+                        429,
+                        "OpenAI rate limit (429)",
+                        null,
+                        null,
+                        null);
             }
             return scoreFor(r);
         });
@@ -181,13 +203,14 @@ class JudgeTest {
         assertEquals(3, r.left());
         assertEquals(2, rateLimited.get(), "a rate limit is retried once");
         assertEquals(3, store.failures.size());
-        assertTrue(store.failures.stream().anyMatch(f -> f.error().equals("the judge's score 9 is outside the scale "
-                + "1–5")));
+        assertTrue(store.failures.stream()
+                .anyMatch(f -> f.error().equals("the judge's score 9 is outside the scale " + "1–5")));
         assertTrue(store.failures.stream().anyMatch(f -> f.error().startsWith("no score in the judge's answer")));
         assertTrue(store.failures.stream().anyMatch(f -> f.error().contains("rate limit")));
         assertEquals(1, store.scores.size(), "no made-up score");
         // the unreadable answers were billed: 3 priced judge calls (2 answers + 1 score), failures of the API at $0
-        List<LedgerEntry> priced = store.ledger.stream().filter(l -> l.costUsd().signum() > 0).toList();
+        List<LedgerEntry> priced =
+                store.ledger.stream().filter(l -> l.costUsd().signum() > 0).toList();
         assertEquals(3, priced.size());
 
         Fake good = new Fake((req, n, t) -> scoreFor(req));
@@ -207,8 +230,8 @@ class JudgeTest {
             while (!t.isCancelled()) {
                 sleep(5);
             }
-            throw new ProviderException(ProviderId.OPENAI, ProviderException.Kind.CANCELLED, 0, "cancelled", null,
-                    null, null);
+            throw new ProviderException(
+                    ProviderId.OPENAI, ProviderException.Kind.CANCELLED, 0, "cancelled", null, null, null);
         });
         Judge judge = judge(store, hanging, 1);
         JudgeRun run = judge.start(1, SPEC, null, null);
@@ -256,14 +279,14 @@ class JudgeTest {
     void aJudgeModelOutsideTheCatalogIsRefusedBeforeAnyCall() {
         MemoryStore store = MemoryStore.withTrials(1, 1);
         Fake fake = new Fake((r, n, t) -> scoreFor(r));
-        SpecException e = assertThrows(SpecException.class,
-                () -> judge(store, fake, 1).start(1, SPEC.withModel("my-llama"), null, null));
+        SpecException e = assertThrows(
+                SpecException.class, () -> judge(store, fake, 1).start(1, SPEC.withModel("my-llama"), null, null));
         assertTrue(e.getMessage().contains("judge model \"my-llama\" is not in the catalog"), e.getMessage());
         assertEquals(0, fake.calls.get());
     }
 
     private static String text(ChatRequest r) {
-        return ((dev.costbench.model.provider.Part.Text) r.messages().get(0).parts().get(0)).text();
+        return ((Part.Text) r.messages().get(0).parts().get(0)).text();
     }
 
     private static void sleep(long ms) {

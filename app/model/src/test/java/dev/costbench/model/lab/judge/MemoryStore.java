@@ -47,9 +47,24 @@ final class MemoryStore {
         for (int rep = 1; rep <= reps; rep++) {
             for (TestInput in : s.inputs) {
                 for (Variant v : s.variants) {
-                    s.trials.add(new Trial(s.ids++, 1, new TrialCell(v.id(), in.id(), "gpt-4o-mini", rep), "h",
-                            new CanonicalUsage(100, 0, 0, 0, 20, 0), new BigDecimal("0.0001"), true, null, null, 10L,
-                            null, "stop", v.name() + " answer to " + in.label() + " rep " + rep, null, false, t, t));
+                    s.trials.add(new Trial(
+                            s.ids++,
+                            1,
+                            new TrialCell(v.id(), in.id(), "gpt-4o-mini", rep),
+                            "h",
+                            new CanonicalUsage(100, 0, 0, 0, 20, 0),
+                            new BigDecimal("0.0001"),
+                            true,
+                            null,
+                            null,
+                            10L,
+                            null,
+                            "stop",
+                            v.name() + " answer to " + in.label() + " rep " + rep,
+                            null,
+                            false,
+                            t,
+                            t));
                 }
             }
         }
@@ -68,21 +83,21 @@ final class MemoryStore {
         return List.copyOf(trials);
     }
 
-    public synchronized JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score,
-                                                 String rationale) {
+    public synchronized JudgeScore addJudgeScore(
+            long trialId, String judgeModel, String rubric, double score, String rationale) {
         return addJudgeScore(trialId, judgeModel, rubric, score, rationale, null);
     }
 
-    public synchronized JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score,
-                                                 String rationale, NewLedgerEntry charge) {
+    public synchronized JudgeScore addJudgeScore(
+            long trialId, String judgeModel, String rubric, double score, String rationale, NewLedgerEntry charge) {
         JudgeScore s = new JudgeScore(ids++, trialId, judgeModel, rubric, score, rationale, Instant.now());
         scores.add(s);
         book(charge, trialId);
         return s;
     }
 
-    public synchronized JudgeFailure addJudgeFailure(long trialId, String judgeModel, String rubric, String error,
-                                                     NewLedgerEntry charge) {
+    public synchronized JudgeFailure addJudgeFailure(
+            long trialId, String judgeModel, String rubric, String error, NewLedgerEntry charge) {
         JudgeFailure f = new JudgeFailure(ids++, trialId, judgeModel, rubric, error, Instant.now());
         failures.add(f);
         book(charge, trialId);
@@ -91,8 +106,8 @@ final class MemoryStore {
 
     private void book(NewLedgerEntry e, long trialId) {
         if (e != null) {
-            ledger.add(new LedgerEntry(ids++, e.time(), e.provider(), e.model(), e.costUsd(), 1L, trialId,
-                    e.purpose()));
+            ledger.add(
+                    new LedgerEntry(ids++, e.time(), e.provider(), e.model(), e.costUsd(), 1L, trialId, e.purpose()));
         }
     }
 
@@ -105,12 +120,16 @@ final class MemoryStore {
     }
 
     public synchronized BigDecimal spentOnExperiment(long experimentId, LedgerPurpose purpose) {
-        return ledger.stream().filter(l -> l.purpose() == purpose && l.costUsd() != null).map(LedgerEntry::costUsd)
+        return ledger.stream()
+                .filter(l -> l.purpose() == purpose && l.costUsd() != null)
+                .map(LedgerEntry::costUsd)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public synchronized BigDecimal spentOnExperiment(long experimentId) {
-        return ledger.stream().filter(l -> l.costUsd() != null).map(LedgerEntry::costUsd)
+        return ledger.stream()
+                .filter(l -> l.costUsd() != null)
+                .map(LedgerEntry::costUsd)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
@@ -119,8 +138,8 @@ final class MemoryStore {
      * added to the interface later need nothing here.
      */
     LabStore labStore() {
-        return (LabStore) Proxy.newProxyInstance(LabStore.class.getClassLoader(), new Class<?>[] {LabStore.class},
-                (proxy, method, args) -> {
+        return (LabStore) Proxy.newProxyInstance(
+                LabStore.class.getClassLoader(), new Class<?>[] {LabStore.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
                         return null;
                     }

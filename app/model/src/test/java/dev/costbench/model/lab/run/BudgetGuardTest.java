@@ -77,8 +77,9 @@ class BudgetGuardTest {
         BudgetGuard.Reservation r = g.tryReserve(usd("0.25"));
         g.settle(r, usd("0.5"));
         assertNull(g.tryReserve(usd("0.25")));
-        assertEquals(List.of(BudgetGuard.Event.Kind.GRANTED, BudgetGuard.Event.Kind.SETTLED,
-                BudgetGuard.Event.Kind.REFUSED), events.stream().map(BudgetGuard.Event::kind).toList());
+        assertEquals(
+                List.of(BudgetGuard.Event.Kind.GRANTED, BudgetGuard.Event.Kind.SETTLED, BudgetGuard.Event.Kind.REFUSED),
+                events.stream().map(BudgetGuard.Event::kind).toList());
         BudgetGuard.Event refused = events.get(2);
         same("1.0", refused.spent());
         same("2", refused.scale());
@@ -90,7 +91,8 @@ class BudgetGuardTest {
     void theStopSaysWhatTheNextCallCouldCostAndWhatIsLeftWithTheMoneyFormatter() {
         BudgetGuard g = new BudgetGuard(usd("0.05"), usd("0.0488"));
         assertNull(g.tryReserve(usd("0.002134")));
-        assertEquals("stopped: the next call could cost up to $0.002134 and $0.0012 of the $0.05 budget remains",
+        assertEquals(
+                "stopped: the next call could cost up to $0.002134 and $0.0012 of the $0.05 budget remains",
                 g.refusal().message("call", "budget"));
         assertEquals(0, g.refusal().overruns());
     }
@@ -103,19 +105,23 @@ class BudgetGuardTest {
         over.settle(a, usd("0.04"));
         over.settle(b, usd("0.04"));
         assertNull(over.tryReserve(usd("0.01")));
-        assertEquals("stopped: the next judge call could cost up to $0.04 and $0.00 of the $0.05 judge budget "
-                + "remains; 2 calls were billed $0.06 more than reserved (up to 4 times the most a call can cost "
-                + "within its limits: the provider reported more output than the request's cap or more input than "
-                + "counted; check its usage figures), so $0.08 was spent, $0.03 over the judge budget",
+        assertEquals(
+                "stopped: the next judge call could cost up to $0.04 and $0.00 of the $0.05 judge budget "
+                        + "remains; 2 calls were billed $0.06 more than reserved (up to 4 times the most a call can cost "
+                        + "within its limits: the provider reported more output than the request's cap or more input than "
+                        + "counted; check its usage figures), so $0.08 was spent, $0.03 over the judge budget",
                 over.refusal().message("judge call", "judge budget"));
 
         BudgetGuard within = new BudgetGuard(usd("1"), BigDecimal.ZERO);
         within.settle(within.tryReserve(usd("0.1")), usd("0.25"));
         assertNotNull(within.tryReserve(usd("0.25")));
         assertNull(within.tryReserve(usd("0.2")));
-        assertTrue(within.refusal().message("call", "budget").endsWith("(up to 2.5 times the most a call can cost "
-                + "within its limits: the provider reported more output than the request's cap or more input than "
-                + "counted; check its usage figures), so later calls reserved that much more"),
+        assertTrue(
+                within.refusal()
+                        .message("call", "budget")
+                        .endsWith("(up to 2.5 times the most a call can cost "
+                                + "within its limits: the provider reported more output than the request's cap or more input than "
+                                + "counted; check its usage figures), so later calls reserved that much more"),
                 within.refusal().message("call", "budget"));
     }
 
@@ -145,8 +151,12 @@ class BudgetGuardTest {
     void theGuaranteeIsOneSentenceThatNamesTheMarginTheCapAndTheBound() {
         String t = BudgetGuarantee.TEXT;
         assertTrue(t.endsWith(".") && !t.substring(0, t.length() - 1).matches(".*[.!?] .*"), "one sentence: " + t);
-        assertTrue(t.contains("25 %") && t.contains("output cap") && t.contains("reasoning budget")
-                && t.contains("in flight"), t);
+        assertTrue(
+                t.contains("25 %")
+                        && t.contains("output cap")
+                        && t.contains("reasoning budget")
+                        && t.contains("in flight"),
+                t);
         assertEquals(1.25, BudgetGuarantee.ESTIMATED_INPUT_MARGIN);
         assertEquals(BudgetGuarantee.ESTIMATED_INPUT_MARGIN, Runner.ESTIMATED_INPUT_MARGIN);
     }
@@ -168,9 +178,11 @@ class BudgetGuardTest {
         g.settle(third, usd("0.0154"));
         same("0.0462", g.spent());
         assertNull(g.tryReserve(worst));
-        assertEquals("stopped: the next call could cost up to $0.0154 and $0.0038 of the $0.05 budget remains; 1 call "
-                + "was billed $0.0134 more than reserved (up to 7.7 times the most a call can cost within its limits: "
-                + "the provider reported more output than the request's cap or more input than counted; check its "
-                + "usage figures), so later calls reserved that much more", g.refusal().message("call", "budget"));
+        assertEquals(
+                "stopped: the next call could cost up to $0.0154 and $0.0038 of the $0.05 budget remains; 1 call "
+                        + "was billed $0.0134 more than reserved (up to 7.7 times the most a call can cost within its limits: "
+                        + "the provider reported more output than the request's cap or more input than counted; check its "
+                        + "usage figures), so later calls reserved that much more",
+                g.refusal().message("call", "budget"));
     }
 }

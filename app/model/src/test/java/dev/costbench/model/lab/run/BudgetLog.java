@@ -57,7 +57,8 @@ public final class BudgetLog implements Consumer<BudgetGuard.Event> {
     public int firstOverrun() {
         for (int i = 0; i < events.size(); i++) {
             BudgetGuard.Event e = events.get(i);
-            if (e.kind() == BudgetGuard.Event.Kind.SETTLED && e.billed() != null
+            if (e.kind() == BudgetGuard.Event.Kind.SETTLED
+                    && e.billed() != null
                     && e.billed().compareTo(e.amount()) > 0) {
                 return i;
             }
@@ -120,16 +121,18 @@ public final class BudgetLog implements Consumer<BudgetGuard.Event> {
             BudgetGuard.Event e = events.get(i);
             switch (e.kind()) {
                 case GRANTED -> {
-                    BigDecimal open = openBefore(i).values().stream().map(BudgetGuard.Event::worstCase)
-                            .reduce(BigDecimal.ZERO, BigDecimal::add).multiply(worstRatio);
+                    BigDecimal open = openBefore(i).values().stream()
+                            .map(BudgetGuard.Event::worstCase)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add)
+                            .multiply(worstRatio);
                     if (spent.add(open).add(e.amount()).compareTo(cap.add(new BigDecimal("1e-9"))) > 0) {
                         out.add("call " + e.id() + " started with " + spent + " spent, " + open + " open and "
                                 + e.amount() + " to reserve, over the cap " + cap);
                     }
                     BigDecimal least = e.worstCase().multiply(worstRatio);
                     if (e.amount().compareTo(least.subtract(new BigDecimal("1e-9"))) < 0) {
-                        out.add("call " + e.id() + " reserved " + e.amount() + " < worst case " + e.worstCase()
-                                + " × " + worstRatio);
+                        out.add("call " + e.id() + " reserved " + e.amount() + " < worst case " + e.worstCase() + " × "
+                                + worstRatio);
                     }
                     if (finalRefusal) {
                         out.add("call " + e.id() + " started after the final refusal");
@@ -139,8 +142,8 @@ public final class BudgetLog implements Consumer<BudgetGuard.Event> {
                     if (e.billed() != null) {
                         spent = spent.add(e.billed());
                         if (e.worstCase().signum() > 0) {
-                            worstRatio = worstRatio.max(e.billed().divide(e.worstCase(),
-                                    new MathContext(12, RoundingMode.HALF_UP)));
+                            worstRatio = worstRatio.max(
+                                    e.billed().divide(e.worstCase(), new MathContext(12, RoundingMode.HALF_UP)));
                         }
                     }
                 }

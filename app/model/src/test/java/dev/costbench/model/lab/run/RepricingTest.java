@@ -30,14 +30,37 @@ import org.junit.jupiter.api.Test;
 class RepricingTest {
 
     private static final Instant T = Instant.parse("2026-06-01T09:00:00Z");
-    private static final ModelEntry MINI = CatalogBuilder.builtIn().find("gpt-4o-mini").orElseThrow();
+    private static final ModelEntry MINI =
+            CatalogBuilder.builtIn().find("gpt-4o-mini").orElseThrow();
 
-    private static Trial trial(long id, long variant, String model, long uncached, long cacheRead, long output,
-                               String storedCost, boolean batch, boolean fromCache) {
-        return new Trial(id, 1, new TrialCell(variant, 1, model, (int) id), "h" + id,
-                new CanonicalUsage(uncached, cacheRead, 0, 0, output, 0), storedCost == null ? null
-                : new BigDecimal(storedCost), storedCost != null, "{\"batch\":" + batch + ",\"residency\":false}",
-                null, 100L, null, "stop", "ok", null, fromCache, T, T);
+    private static Trial trial(
+            long id,
+            long variant,
+            String model,
+            long uncached,
+            long cacheRead,
+            long output,
+            String storedCost,
+            boolean batch,
+            boolean fromCache) {
+        return new Trial(
+                id,
+                1,
+                new TrialCell(variant, 1, model, (int) id),
+                "h" + id,
+                new CanonicalUsage(uncached, cacheRead, 0, 0, output, 0),
+                storedCost == null ? null : new BigDecimal(storedCost),
+                storedCost != null,
+                "{\"batch\":" + batch + ",\"residency\":false}",
+                null,
+                100L,
+                null,
+                "stop",
+                "ok",
+                null,
+                fromCache,
+                T,
+                T);
     }
 
     /** gpt-4o-mini with today's input and output prices replaced (per 1M tokens). */
@@ -46,15 +69,37 @@ class RepricingTest {
         p.putAll(MINI.prices());
         p.put(PriceKind.INPUT, Price.listed(input, "test", "2026-11-26"));
         p.put(PriceKind.OUTPUT, Price.listed(output, "test", "2026-11-26"));
-        return new ModelEntry(MINI.id(), MINI.name(), MINI.provider(), MINI.rules(), MINI.tier(),
-                MINI.contextWindow(), MINI.maxOutput(), MINI.tokenizer(), MINI.minCacheTokens(), p,
-                MINI.longContext(), MINI.residencyMultiplier(), MINI.media(), MINI.deprecation(), MINI.notes(),
-                MINI.origin(), MINI.overridden());
+        return new ModelEntry(
+                MINI.id(),
+                MINI.name(),
+                MINI.provider(),
+                MINI.rules(),
+                MINI.tier(),
+                MINI.contextWindow(),
+                MINI.maxOutput(),
+                MINI.tokenizer(),
+                MINI.minCacheTokens(),
+                p,
+                MINI.longContext(),
+                MINI.residencyMultiplier(),
+                MINI.media(),
+                MINI.deprecation(),
+                MINI.notes(),
+                MINI.origin(),
+                MINI.overridden());
     }
 
-    private static final Experiment EXPERIMENT = new Experiment(1, "last month", T, ExperimentStatus.DONE, null, 9,
-            ExperimentSettings.defaults(), List.of("gpt-4o-mini", "old-model"));
-    private static final List<Variant> VARIANTS = List.of(new Variant(10, 1, 0, "base", true, "{}", List.of()),
+    private static final Experiment EXPERIMENT = new Experiment(
+            1,
+            "last month",
+            T,
+            ExperimentStatus.DONE,
+            null,
+            9,
+            ExperimentSettings.defaults(),
+            List.of("gpt-4o-mini", "old-model"));
+    private static final List<Variant> VARIANTS = List.of(
+            new Variant(10, 1, 0, "base", true, "{}", List.of()),
             new Variant(11, 1, 1, "short", false, "{}", List.of()));
     private static final List<Trial> TRIALS = List.of(
             trial(1, 10, "gpt-4o-mini", 1000, 2000, 500, "0.01", false, false),
@@ -65,8 +110,8 @@ class RepricingTest {
 
     @Test
     void everyCallIsPricedAgainWithTheCurrentCatalog() {
-        Function<String, Optional<ModelEntry>> today = id -> id.equals("gpt-4o-mini") ? Optional.of(cheaper("0.10",
-                "0.40")) : Optional.empty();
+        Function<String, Optional<ModelEntry>> today =
+                id -> id.equals("gpt-4o-mini") ? Optional.of(cheaper("0.10", "0.40")) : Optional.empty();
         Repricing r = Repricing.of(EXPERIMENT, VARIANTS, TRIALS, today);
 
         assertEquals(List.of("old-model"), r.missingModels());
@@ -77,14 +122,20 @@ class RepricingTest {
         assertEquals(1, base.comparable());
         assertEquals(1, base.unpricedThen());
         // trial 1: 1000 × $0.10 + 2000 cache reads × $0.075 + 500 × $0.40 per 1M = $0.00045
-        assertEquals(0, new BigDecimal("0.00045").compareTo(base.nowUsd()), base.nowUsd().toPlainString());
+        assertEquals(
+                0,
+                new BigDecimal("0.00045").compareTo(base.nowUsd()),
+                base.nowUsd().toPlainString());
         assertEquals(0, new BigDecimal("0.01").compareTo(base.thenUsd()));
         assertEquals(0, new BigDecimal("0.01").compareTo(base.storedUsd()));
 
         Repricing.Row opt = r.rows().get(1);
         assertEquals(1, opt.trials(), "the reused answer cost nothing and is left out");
         // trial 2 was a batch call: 1000 × $0.075 + 500 × $0.30 per 1M (batch prices unchanged) = $0.000225
-        assertEquals(0, new BigDecimal("0.000225").compareTo(opt.nowUsd()), opt.nowUsd().toPlainString());
+        assertEquals(
+                0,
+                new BigDecimal("0.000225").compareTo(opt.nowUsd()),
+                opt.nowUsd().toPlainString());
 
         Repricing.Row old = r.rows().get(2);
         assertFalse(old.inCatalog());
@@ -103,6 +154,8 @@ class RepricingTest {
     void theStoredCostsAreNotTouched() {
         Repricing.of(EXPERIMENT, VARIANTS, TRIALS, id -> Optional.of(MINI));
         assertEquals(0, new BigDecimal("0.01").compareTo(TRIALS.get(0).costUsd()));
-        assertTrue(Repricing.of(EXPERIMENT, VARIANTS, TRIALS, id -> Optional.of(MINI)).missingModels().isEmpty());
+        assertTrue(Repricing.of(EXPERIMENT, VARIANTS, TRIALS, id -> Optional.of(MINI))
+                .missingModels()
+                .isEmpty());
     }
 }

@@ -36,37 +36,66 @@ class RunPlanTest {
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
 
     static ExperimentSpec spec(int reps, List<String> models, int maxTokens) {
-        return new ExperimentSpec("t", null, List.of(
-                new ExperimentSpec.VariantSpec("verbose", true, "You are an expert in {{domain}}.",
-                        List.of(new ExperimentSpec.MessageSpec(Role.USER, "Ticket {{id}}: {{text}}")),
-                        ExperimentSpec.Params.NONE),
-                new ExperimentSpec.VariantSpec("short", false, "Return JSON.",
-                        List.of(new ExperimentSpec.MessageSpec(Role.USER, "{{text}}")),
-                        new ExperimentSpec.Params(0.0, null, null, null, 20L))),
-                List.of(new ExperimentSpec.InputSpec("T-1", Map.of("domain", "support", "id", "1", "text", "refund")),
+        return new ExperimentSpec(
+                "t",
+                null,
+                List.of(
+                        new ExperimentSpec.VariantSpec(
+                                "verbose",
+                                true,
+                                "You are an expert in {{domain}}.",
+                                List.of(new ExperimentSpec.MessageSpec(Role.USER, "Ticket {{id}}: {{text}}")),
+                                ExperimentSpec.Params.NONE),
+                        new ExperimentSpec.VariantSpec(
+                                "short",
+                                false,
+                                "Return JSON.",
+                                List.of(new ExperimentSpec.MessageSpec(Role.USER, "{{text}}")),
+                                new ExperimentSpec.Params(0.0, null, null, null, 20L))),
+                List.of(
+                        new ExperimentSpec.InputSpec("T-1", Map.of("domain", "support", "id", "1", "text", "refund")),
                         new ExperimentSpec.InputSpec("T-2", Map.of("domain", "support", "id", "2", "text", "login"))),
-                models.stream().map(ExperimentSpec.ModelSpec::of).toList(), reps, null, false,
-                new ExperimentSpec.Params(0.7, maxTokens, null, null, null), false, null);
+                models.stream().map(ExperimentSpec.ModelSpec::of).toList(),
+                reps,
+                null,
+                false,
+                new ExperimentSpec.Params(0.7, maxTokens, null, null, null),
+                false,
+                null);
     }
 
     @Test
     void templatesFillAndNameWhatIsMissing() {
-        assertEquals("Hi Ann, $5 {{not a name}}", Template.fill("Hi {{ name }}, {{price}} {{not a name}}",
-                Map.of("name", "Ann", "price", "$5"), "x"));
+        assertEquals(
+                "Hi Ann, $5 {{not a name}}",
+                Template.fill("Hi {{ name }}, {{price}} {{not a name}}", Map.of("name", "Ann", "price", "$5"), "x"));
         assertEquals("{{b}}", Template.fill("{{a}}", Map.of("a", "{{b}}", "b", "no"), "x"), "values are not re-filled");
-        SpecException e = assertThrows(SpecException.class, () -> Template.fill("{{a}} {{b}} {{c}} {{b}}",
-                Map.of("a", "1"), "variant \"v\", message 1, with input \"T\""));
-        assertEquals("variant \"v\", message 1, with input \"T\": no value for {{b}}, {{c}} (the input has: a)",
+        SpecException e = assertThrows(
+                SpecException.class,
+                () -> Template.fill(
+                        "{{a}} {{b}} {{c}} {{b}}", Map.of("a", "1"), "variant \"v\", message 1, with input \"T\""));
+        assertEquals(
+                "variant \"v\", message 1, with input \"T\": no value for {{b}}, {{c}} (the input has: a)",
                 e.getMessage());
     }
 
     @Test
     void aMissingVariableIsReportedBeforeAnythingRuns() {
-        ExperimentSpec s = new ExperimentSpec("t", null, List.of(ExperimentSpec.VariantSpec.of("v", true, null,
-                "{{ticket}}")), List.of(new ExperimentSpec.InputSpec("", Map.of("tiket", "x"))),
-                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")), 1, null, false, null, true, null);
+        ExperimentSpec s = new ExperimentSpec(
+                "t",
+                null,
+                List.of(ExperimentSpec.VariantSpec.of("v", true, null, "{{ticket}}")),
+                List.of(new ExperimentSpec.InputSpec("", Map.of("tiket", "x"))),
+                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")),
+                1,
+                null,
+                false,
+                null,
+                true,
+                null);
         SpecException e = assertThrows(SpecException.class, () -> Planner.validate(RunPlan.of(s)));
-        assertEquals("variant \"v\", message 1, with input 1: no value for {{ticket}} (the input has: tiket)",
+        assertEquals(
+                "variant \"v\", message 1, with input 1: no value for {{ticket}} (the input has: tiket)",
                 e.getMessage());
     }
 
@@ -89,7 +118,9 @@ class RunPlanTest {
         ChatRequest verbose = p.request(new TrialCell(0, 1, "gpt-4o-mini", 1));
         assertEquals("gpt-4o-mini", verbose.model());
         assertEquals("You are an expert in support.", verbose.system());
-        assertEquals("Ticket 2: login", ((Part.Text) verbose.messages().get(0).parts().get(0)).text());
+        assertEquals(
+                "Ticket 2: login",
+                ((Part.Text) verbose.messages().get(0).parts().get(0)).text());
         assertEquals(300, verbose.maxOutputTokens());
         assertEquals(0.7, verbose.temperature());
         assertFalse(verbose.stream());
@@ -103,10 +134,14 @@ class RunPlanTest {
         ExperimentSpec s = spec(1, List.of("my-local-model"), 100);
         SpecException e = assertThrows(SpecException.class, () -> RunPlan.of(s).providers(CATALOG::find));
         assertTrue(e.getMessage().contains("\"my-local-model\" is not in the catalog"), e.getMessage());
-        assertEquals(ProviderId.COMPATIBLE, RunPlan.of(s.withDefaultProvider(ProviderId.COMPATIBLE))
-                .provider("my-local-model", CATALOG::find));
-        assertEquals(ProviderId.COMPATIBLE, RunPlan.of(spec(1, List.of("groq/llama-3.1-8b-instant"), 100))
-                .provider("groq/llama-3.1-8b-instant", CATALOG::find), "other hosts go through the compatible client");
+        assertEquals(
+                ProviderId.COMPATIBLE,
+                RunPlan.of(s.withDefaultProvider(ProviderId.COMPATIBLE)).provider("my-local-model", CATALOG::find));
+        assertEquals(
+                ProviderId.COMPATIBLE,
+                RunPlan.of(spec(1, List.of("groq/llama-3.1-8b-instant"), 100))
+                        .provider("groq/llama-3.1-8b-instant", CATALOG::find),
+                "other hosts go through the compatible client");
     }
 
     @Test
@@ -115,13 +150,16 @@ class RunPlanTest {
         ChatRequest a = p.request(new TrialCell(0, 0, "gpt-4o-mini", 1));
         String h = RequestHash.of(ProviderId.OPENAI, a);
         assertTrue(h.matches("[0-9a-f]{64}"));
-        assertEquals(h, RequestHash.of(ProviderId.OPENAI, p.request(new TrialCell(0, 0, "gpt-4o-mini", 2))),
+        assertEquals(
+                h,
+                RequestHash.of(ProviderId.OPENAI, p.request(new TrialCell(0, 0, "gpt-4o-mini", 2))),
                 "repetitions send the same request (the runner, not the hash, keeps them real calls)");
         assertEquals(h, RequestHash.of(ProviderId.OPENAI, a.withStream(true)), "streaming does not change the answer");
         assertNotEquals(h, RequestHash.of(ProviderId.OPENAI, a.withMaxOutputTokens(301)));
         assertNotEquals(h, RequestHash.of(ProviderId.COMPATIBLE, a));
         assertNotEquals(h, RequestHash.of(ProviderId.OPENAI, p.request(new TrialCell(0, 1, "gpt-4o-mini", 1))));
-        assertFalse(RequestHash.canonicalJson(ProviderId.OPENAI, a).toLowerCase().contains("key"));
+        assertFalse(
+                RequestHash.canonicalJson(ProviderId.OPENAI, a).toLowerCase().contains("key"));
     }
 
     @Test
@@ -135,27 +173,43 @@ class RunPlanTest {
         assertTrue(e.inputExact());
         assertTrue(in > 0);
         // gpt-4o-mini: $0.15 / 1M input, $0.60 / 1M output; low = the variant's 20 expected tokens, high = 300
-        assertEquals(0, new BigDecimal(in).multiply(new BigDecimal("0.15")).add(new BigDecimal(20 * 0.6 + ""))
-                .movePointLeft(6).compareTo(e.lowUsd()), e.lowUsd().toPlainString());
-        assertEquals(0, new BigDecimal(in).multiply(new BigDecimal("0.15")).add(new BigDecimal("180"))
-                .movePointLeft(6).compareTo(e.highUsd()));
+        assertEquals(
+                0,
+                new BigDecimal(in)
+                        .multiply(new BigDecimal("0.15"))
+                        .add(new BigDecimal(20 * 0.6 + ""))
+                        .movePointLeft(6)
+                        .compareTo(e.lowUsd()),
+                e.lowUsd().toPlainString());
+        assertEquals(
+                0,
+                new BigDecimal(in)
+                        .multiply(new BigDecimal("0.15"))
+                        .add(new BigDecimal("180"))
+                        .movePointLeft(6)
+                        .compareTo(e.highUsd()));
         assertEquals(0, e.highUsd().compareTo(est.worstCase(p, cell, 1.0)), "exact counts need no margin");
-        assertEquals(30, est.cell(p, new TrialCell(0, 0, "gpt-4o-mini", 1), null).lowOutputTokens(),
+        assertEquals(
+                30,
+                est.cell(p, new TrialCell(0, 0, "gpt-4o-mini", 1), null).lowOutputTokens(),
                 "a tenth of the cap by default");
         assertEquals(123, est.cell(p, cell, 123.4).lowOutputTokens(), "observed lengths win");
 
         Estimator.CellEstimate claude = est.cell(p, new TrialCell(0, 0, "claude-haiku-4-5", 1), null);
         assertFalse(claude.inputExact());
-        assertTrue(est.worstCase(p, new TrialCell(0, 0, "claude-haiku-4-5", 1), 1.25)
-                .compareTo(claude.highUsd()) > 0, "estimated input carries a margin in the worst case");
+        assertTrue(
+                est.worstCase(p, new TrialCell(0, 0, "claude-haiku-4-5", 1), 1.25)
+                                .compareTo(claude.highUsd())
+                        > 0,
+                "estimated input carries a margin in the worst case");
 
         RunEstimate run = est.estimate(p, p.cells(), Map.of(), BigDecimal.ZERO);
         assertEquals(24, run.calls());
         assertEquals(4, run.lines().size());
         assertEquals(6, run.lines().get(0).calls());
         assertTrue(run.lowUsd().compareTo(run.highUsd()) < 0);
-        BigDecimal sumHigh = run.lines().stream().map(RunEstimate.Line::highUsd).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
+        BigDecimal sumHigh =
+                run.lines().stream().map(RunEstimate.Line::highUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, sumHigh.compareTo(run.highUsd()));
         assertFalse(run.mayHitBudget());
         RunEstimate capped = est.estimate(RunPlan.of(s.withBudget(run.lowUsd())), p.cells(), Map.of(), BigDecimal.ZERO);
@@ -171,19 +225,31 @@ class RunPlanTest {
         assertEquals(List.of("my-local"), e.unpricedModels());
         assertEquals(0, e.highUsd().signum());
         assertNull(e.lines().get(0).highUsd());
-        assertEquals(0, new Estimator(CATALOG::find).worstCase(p, p.cells().get(0), 1).signum());
+        assertEquals(
+                0,
+                new Estimator(CATALOG::find).worstCase(p, p.cells().get(0), 1).signum());
     }
 
     @Test
     void theWorstCaseCountsAnUnaskedCacheWriteWhereTheApiMayBillOne() {
         // long enough to be cacheable (above the model's minimum cacheable prompt)
-        ExperimentSpec s = new ExperimentSpec("t", null, List.of(ExperimentSpec.VariantSpec.of("v", true,
-                "Answer carefully. ".repeat(800), "hi")), null, List.of(ExperimentSpec.ModelSpec.of("gpt-5.6")), 1,
-                null, false, new ExperimentSpec.Params(null, 100, null, null, null), true, null);
+        ExperimentSpec s = new ExperimentSpec(
+                "t",
+                null,
+                List.of(ExperimentSpec.VariantSpec.of("v", true, "Answer carefully. ".repeat(800), "hi")),
+                null,
+                List.of(ExperimentSpec.ModelSpec.of("gpt-5.6")),
+                1,
+                null,
+                false,
+                new ExperimentSpec.Params(null, 100, null, null, null),
+                true,
+                null);
         RunPlan p = RunPlan.of(s);
         Estimator est = new Estimator(CATALOG::find);
         TrialCell c = p.cells().get(0);
-        assertTrue(est.worstCase(p, c, 1).compareTo(est.cell(p, c, null).highUsd()) > 0,
+        assertTrue(
+                est.worstCase(p, c, 1).compareTo(est.cell(p, c, null).highUsd()) > 0,
                 "gpt-5.6 bills cache writes above the input price");
     }
 
@@ -226,9 +292,17 @@ class RunPlanTest {
 
     @Test
     void theSimpleSummaryGivesMeansTotalsMediansAndTheSaving() {
-        Experiment e = new Experiment(7, "x", Instant.EPOCH, ExperimentStatus.DONE, null, 2,
-                ExperimentSettings.defaults(), List.of("gpt-4o-mini"));
-        List<Variant> vs = List.of(new Variant(1, 7, 0, "base", true, "{}", List.of()),
+        Experiment e = new Experiment(
+                7,
+                "x",
+                Instant.EPOCH,
+                ExperimentStatus.DONE,
+                null,
+                2,
+                ExperimentSettings.defaults(),
+                List.of("gpt-4o-mini"));
+        List<Variant> vs = List.of(
+                new Variant(1, 7, 0, "base", true, "{}", List.of()),
                 new Variant(2, 7, 1, "opt", false, "{}", List.of()));
         List<Trial> ts = new ArrayList<>();
         ts.add(trial(1, "0.0010", 100L, false, null));
@@ -257,8 +331,23 @@ class RunPlanTest {
     }
 
     private static Trial trial(long variant, String cost, Long latency, boolean cached, String error) {
-        return new Trial(0, 7, new TrialCell(variant, 1, "gpt-4o-mini", 1), "h",
-                error == null ? new CanonicalUsage(10, 0, 0, 0, 5, 0) : null, cost == null ? null : new BigDecimal(cost),
-                true, null, null, latency, null, "stop", "out", error, cached, Instant.EPOCH, Instant.EPOCH);
+        return new Trial(
+                0,
+                7,
+                new TrialCell(variant, 1, "gpt-4o-mini", 1),
+                "h",
+                error == null ? new CanonicalUsage(10, 0, 0, 0, 5, 0) : null,
+                cost == null ? null : new BigDecimal(cost),
+                true,
+                null,
+                null,
+                latency,
+                null,
+                "stop",
+                "out",
+                error,
+                cached,
+                Instant.EPOCH,
+                Instant.EPOCH);
     }
 }

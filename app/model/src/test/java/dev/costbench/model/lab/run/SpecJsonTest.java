@@ -49,8 +49,11 @@ class SpecJsonTest {
         ExperimentSpec s = SpecJson.parse(FULL, "x.json", null);
         assertEquals("tickets", s.name());
         assertEquals("d", s.description());
-        assertEquals(List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini"),
-                new ExperimentSpec.ModelSpec("llama3.1:8b", ProviderId.COMPATIBLE, "llama3.1")), s.models());
+        assertEquals(
+                List.of(
+                        ExperimentSpec.ModelSpec.of("gpt-4o-mini"),
+                        new ExperimentSpec.ModelSpec("llama3.1:8b", ProviderId.COMPATIBLE, "llama3.1")),
+                s.models());
         assertEquals(3, s.repetitions());
         assertEquals(0, new BigDecimal("0.10").compareTo(s.budgetUsd()));
         assertTrue(s.budgetUsd().scale() <= 2, "read exactly, never through a double: " + s.budgetUsd());
@@ -60,9 +63,14 @@ class SpecJsonTest {
         assertEquals(new ExperimentSpec.Params(0.5, 300, null, null, 50L), s.parameters());
         assertEquals("short", s.baseline().name());
         assertFalse(s.variants().get(0).baseline());
-        assertEquals(List.of(Role.USER, Role.ASSISTANT, Role.USER),
-                s.variants().get(0).messages().stream().map(ExperimentSpec.MessageSpec::role).toList());
-        assertEquals(new ExperimentSpec.Params(null, 100, 0, "low", null), s.variants().get(1).parameters());
+        assertEquals(
+                List.of(Role.USER, Role.ASSISTANT, Role.USER),
+                s.variants().get(0).messages().stream()
+                        .map(ExperimentSpec.MessageSpec::role)
+                        .toList());
+        assertEquals(
+                new ExperimentSpec.Params(null, 100, 0, "low", null),
+                s.variants().get(1).parameters());
         assertEquals(Map.of("ticket", "refund", "n", "3"), s.inputs().get(0).variables());
         assertEquals(2 * 1 * 2 * 3, s.plannedCalls());
 
@@ -72,8 +80,11 @@ class SpecJsonTest {
 
     @Test
     void theFirstVariantIsTheBaselineWhenNoneIsMarkedAndInputsMayBeEmpty() throws Exception {
-        ExperimentSpec s = SpecJson.parse("{\"name\":\"n\",\"models\":[\"gpt-4o\"],\"variants\":[{\"name\":\"a\","
-                + "\"user\":\"hi\"},{\"name\":\"b\",\"user\":\"hello\"}]}", "x", null);
+        ExperimentSpec s = SpecJson.parse(
+                "{\"name\":\"n\",\"models\":[\"gpt-4o\"],\"variants\":[{\"name\":\"a\","
+                        + "\"user\":\"hi\"},{\"name\":\"b\",\"user\":\"hello\"}]}",
+                "x",
+                null);
         assertTrue(s.variants().get(0).baseline());
         assertEquals(1, s.inputs().size(), "one empty input so that the cells are planned");
         assertEquals(1, s.repetitions());
@@ -84,39 +95,60 @@ class SpecJsonTest {
 
     @Test
     void inputsComeFromACsvOrJsonlFileNextToTheSpec() throws Exception {
-        Files.writeString(dir.resolve("t.csv"), "label,ticket\r\nA,\"multi\nline, with \"\"quotes\"\"\"\r\nB,plain\r\n");
+        Files.writeString(
+                dir.resolve("t.csv"), "label,ticket\r\nA,\"multi\nline, with \"\"quotes\"\"\"\r\nB,plain\r\n");
         Files.writeString(dir.resolve("t.jsonl"), "{\"ticket\": \"one\"}\n\n{\"ticket\": \"two\", \"label\": \"L\"}\n");
-        Path spec = Files.writeString(dir.resolve("e.json"), "{\"name\":\"n\",\"models\":[\"gpt-4o\"],"
-                + "\"variants\":[{\"name\":\"a\",\"user\":\"{{ticket}}\"}],\"inputs\":[{\"label\":\"inline\","
-                + "\"variables\":{\"ticket\":\"x\"}}],\"inputsFile\":\"t.csv\"}");
+        Path spec = Files.writeString(
+                dir.resolve("e.json"),
+                "{\"name\":\"n\",\"models\":[\"gpt-4o\"],"
+                        + "\"variants\":[{\"name\":\"a\",\"user\":\"{{ticket}}\"}],\"inputs\":[{\"label\":\"inline\","
+                        + "\"variables\":{\"ticket\":\"x\"}}],\"inputsFile\":\"t.csv\"}");
         ExperimentSpec s = SpecJson.read(spec);
-        assertEquals(List.of("inline", "A", "B"), s.inputs().stream().map(ExperimentSpec.InputSpec::label).toList());
-        assertEquals("multi\nline, with \"quotes\"", s.inputs().get(1).variables().get("ticket"));
+        assertEquals(
+                List.of("inline", "A", "B"),
+                s.inputs().stream().map(ExperimentSpec.InputSpec::label).toList());
+        assertEquals(
+                "multi\nline, with \"quotes\"", s.inputs().get(1).variables().get("ticket"));
 
         List<ExperimentSpec.InputSpec> j = TestInputs.load(dir.resolve("t.jsonl"));
-        assertEquals(List.of("line 1", "L"), j.stream().map(ExperimentSpec.InputSpec::label).toList());
+        assertEquals(
+                List.of("line 1", "L"),
+                j.stream().map(ExperimentSpec.InputSpec::label).toList());
         assertEquals("two", j.get(1).variables().get("ticket"));
     }
 
     @Test
     void errorsNameTheFileAndThePlace() {
-        assertMessage("{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}],\"repetitons\":3}",
+        assertMessage(
+                "{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}],\"repetitons\":3}",
                 "x.json: repetitons: unknown property");
-        assertMessage("{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"messages\":[{\"role\":\"system\","
-                + "\"content\":\"x\"}]}]}", "x.json: variants[0].messages[0].role: \"user\" or \"assistant\"");
-        assertMessage("{\"name\":\"n\",\"models\":[],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}]}",
+        assertMessage(
+                "{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"messages\":[{\"role\":\"system\","
+                        + "\"content\":\"x\"}]}]}",
+                "x.json: variants[0].messages[0].role: \"user\" or \"assistant\"");
+        assertMessage(
+                "{\"name\":\"n\",\"models\":[],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}]}",
                 "x.json: models: at least one model");
-        assertMessage("{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}],"
-                + "\"budgetUsd\":\"lots\"}", "x.json: budgetUsd: expected an amount");
-        assertMessage("{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\","
-                + "\"parameters\":{\"maxOutputTokens\":0}}]}", "maxOutputTokens: must be positive");
-        assertMessage("{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"},"
-                + "{\"name\":\"a\",\"user\":\"y\"}]}", "the name \"a\" is used twice");
+        assertMessage(
+                "{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}],"
+                        + "\"budgetUsd\":\"lots\"}",
+                "x.json: budgetUsd: expected an amount");
+        assertMessage(
+                "{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\","
+                        + "\"parameters\":{\"maxOutputTokens\":0}}]}",
+                "maxOutputTokens: must be positive");
+        assertMessage(
+                "{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"},"
+                        + "{\"name\":\"a\",\"user\":\"y\"}]}",
+                "the name \"a\" is used twice");
         assertMessage("{\"name\":\"n\" \"models\":[]}", "x.json: not valid JSON");
-        assertMessage("{\"name\":\"n\",\"apiKey\":\"x\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}]}",
+        assertMessage(
+                "{\"name\":\"n\",\"apiKey\":\"x\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}]}",
                 "must not contain API keys");
-        assertMessage("{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}],"
-                + "\"inputsFile\":\"t.csv\"}", "inputsFile: not available");
+        assertMessage(
+                "{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\"}],"
+                        + "\"inputsFile\":\"t.csv\"}",
+                "inputsFile: not available");
     }
 
     private static void assertMessage(String json, String expected) {
@@ -139,7 +171,8 @@ class SpecJsonTest {
         try (InputStream in = SpecJson.class.getResourceAsStream("/experiments/seed000-support-ticket.json")) {
             ExperimentSpec s = SpecJson.read(in, "seed000-support-ticket.json", null);
             assertEquals("seed000-support-ticket", s.name());
-            assertEquals(List.of("verbose", "optimized"),
+            assertEquals(
+                    List.of("verbose", "optimized"),
                     s.variants().stream().map(ExperimentSpec.VariantSpec::name).toList());
             assertTrue(s.variants().get(0).baseline());
             assertEquals(2, s.models().size());

@@ -21,8 +21,8 @@ class SpecNumbersTest {
     }
 
     private static SpecException refused(String json) {
-        return assertTimeoutPreemptively(HANG_GUARD,
-                () -> assertThrows(SpecException.class, () -> SpecJson.parse(json, "x.json", null)));
+        return assertTimeoutPreemptively(
+                HANG_GUARD, () -> assertThrows(SpecException.class, () -> SpecJson.parse(json, "x.json", null)));
     }
 
     @Test
@@ -35,28 +35,40 @@ class SpecNumbersTest {
     void theTrialLimitIsNamedWhenTheProductIsTooLarge() throws Exception {
         StringBuilder inputs = new StringBuilder(",\"inputs\":[");
         for (int i = 0; i < 101; i++) {
-            inputs.append(i == 0 ? "" : ",").append("{\"label\":\"i").append(i).append("\",\"variables\":{\"x\":\"")
-                    .append(i).append("\"}}");
+            inputs.append(i == 0 ? "" : ",")
+                    .append("{\"label\":\"i")
+                    .append(i)
+                    .append("\",\"variables\":{\"x\":\"")
+                    .append(i)
+                    .append("\"}}");
         }
         SpecException e = refused(spec(",\"repetitions\":1000" + inputs + "]"));
-        assertEquals("x.json: the experiment plans 101,000 trials (1 variants × 1 models × 101 inputs × 1,000 "
-                + "repetitions); CostBench runs at most 100,000 trials per experiment (the trial limit): use fewer "
-                + "repetitions, inputs, models or variants", e.getMessage());
+        assertEquals(
+                "x.json: the experiment plans 101,000 trials (1 variants × 1 models × 101 inputs × 1,000 "
+                        + "repetitions); CostBench runs at most 100,000 trials per experiment (the trial limit): use fewer "
+                        + "repetitions, inputs, models or variants",
+                e.getMessage());
         SpecJson.parse(spec(",\"repetitions\":1000"), "x.json", null); // 1,000 trials: fine
     }
 
     @Test
     void hugeAndNonFiniteNumbersAreRefusedWithTheirField() {
-        assertEquals("x.json: budgetUsd: 1E+100000000 is out of range (0 to 1000000000 $)",
+        assertEquals(
+                "x.json: budgetUsd: 1E+100000000 is out of range (0 to 1000000000 $)",
                 refused(spec(",\"budgetUsd\":\"1e100000000\"")).getMessage());
-        assertEquals("x.json: budgetUsd: 1E+100000000 is out of range (0 to 1000000000 $)",
+        assertEquals(
+                "x.json: budgetUsd: 1E+100000000 is out of range (0 to 1000000000 $)",
                 refused(spec(",\"budgetUsd\":1e100000000")).getMessage());
-        assertEquals("x.json: parameters.temperature: 1E+400 is out of range (0 to 2, a temperature)",
+        assertEquals(
+                "x.json: parameters.temperature: 1E+400 is out of range (0 to 2, a temperature)",
                 refused(spec(",\"parameters\":{\"temperature\":1e400}")).getMessage());
-        assertEquals("x.json: variants[0].parameters.maxOutputTokens: 10000000000 is out of range (0 to 100000000 tokens)",
+        assertEquals(
+                "x.json: variants[0].parameters.maxOutputTokens: 10000000000 is out of range (0 to 100000000 tokens)",
                 refused("{\"name\":\"n\",\"models\":[\"m\"],\"variants\":[{\"name\":\"a\",\"user\":\"x\","
-                        + "\"parameters\":{\"maxOutputTokens\":1e10}}]}").getMessage());
-        assertTrue(refused(spec(",\"parameters\":{\"temperature\":NaN}")).getMessage()
+                                + "\"parameters\":{\"maxOutputTokens\":1e10}}]}")
+                        .getMessage());
+        assertTrue(refused(spec(",\"parameters\":{\"temperature\":NaN}"))
+                .getMessage()
                 .startsWith("x.json: not valid JSON"));
     }
 
@@ -69,9 +81,9 @@ class SpecNumbersTest {
 
     @Test
     void aValueOverTheLimitIsTooLongNotInvalidJson() {
-        SpecException e = assertThrows(SpecException.class, () -> TestInputs.jsonl("{\"n\":1" + "0".repeat(1_500)
-                + "}\n", "big.jsonl"));
-        assertEquals("big.jsonl line 1: too long: a number has more than 1,000 characters (limit 1,000)",
-                e.getMessage());
+        SpecException e = assertThrows(
+                SpecException.class, () -> TestInputs.jsonl("{\"n\":1" + "0".repeat(1_500) + "}\n", "big.jsonl"));
+        assertEquals(
+                "big.jsonl line 1: too long: a number has more than 1,000 characters (limit 1,000)", e.getMessage());
     }
 }

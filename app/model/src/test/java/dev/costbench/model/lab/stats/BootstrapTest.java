@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BootstrapTest {
@@ -113,7 +114,7 @@ class BootstrapTest {
     /** meanCi sums the draws as it goes: bit for bit the interval of the generic bootstrap of the mean. */
     @Test
     void fusedMeanCiIsTheGenericBootstrapOfTheMean() {
-        java.util.Random rnd = new java.util.Random(3);
+        Random rnd = new Random(3);
         for (int n : new int[] {2, 3, 12, 101, 2500, 9000}) {
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {

@@ -16,7 +16,10 @@ class CheckTest {
     void containsAndNotContains() {
         assertTrue(Check.contains("refund").evaluate("We will refund you.").passed());
         assertFalse(Check.contains("Refund").evaluate("We will refund you.").passed());
-        assertTrue(Check.contains("Refund").ignoringCase().evaluate("We will REFUND you.").passed());
+        assertTrue(Check.contains("Refund")
+                .ignoringCase()
+                .evaluate("We will REFUND you.")
+                .passed());
         assertTrue(Check.notContains("sorry").evaluate("We will refund you.").passed());
         assertFalse(Check.notContains("sorry").ignoringCase().evaluate("Sorry!").passed());
         assertTrue(Check.contains("退款").evaluate("我们将为您退款。").passed());
@@ -25,7 +28,8 @@ class CheckTest {
 
     @Test
     void regex() {
-        assertTrue(Check.regex("ticket #\\d+").evaluate("see ticket #123 please").passed());
+        assertTrue(
+                Check.regex("ticket #\\d+").evaluate("see ticket #123 please").passed());
         assertFalse(Check.regex("^ticket").evaluate("see ticket #123").passed());
         assertTrue(Check.regex("^TICKET").ignoringCase().evaluate("ticket #1").passed());
         assertThrows(IllegalArgumentException.class, () -> Check.regex("(unclosed"));
@@ -68,14 +72,20 @@ class CheckTest {
 
     @Test
     void jsonRoundTrip() throws Exception {
-        List<Check> checks = List.of(Check.contains("refund").ignoringCase(), Check.notContains("sorry"),
-                Check.regex("#\\d+"), Check.validJson(), Check.maxChars(600), Check.maxTokens(200));
+        List<Check> checks = List.of(
+                Check.contains("refund").ignoringCase(),
+                Check.notContains("sorry"),
+                Check.regex("#\\d+"),
+                Check.validJson(),
+                Check.maxChars(600),
+                Check.maxTokens(200));
         var array = new ObjectMapper().createArrayNode();
         checks.forEach(c -> array.add(c.toJson()));
         assertEquals(checks, Check.listFromJson(new ObjectMapper().readTree(array.toString())));
         assertEquals("contains \"refund\" (any case)", checks.get(0).label());
         assertEquals("≤ 600 chars", checks.get(4).label());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Check.fromJson(new ObjectMapper().readTree("{\"type\":\"spellcheck\"}")));
         assertEquals(List.of(), Check.listFromJson(null));
     }

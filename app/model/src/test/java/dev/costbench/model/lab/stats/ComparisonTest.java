@@ -175,8 +175,8 @@ class ComparisonTest {
         assertEquals(50, c1.savingPercent(), 1e-12);
         assertFalse(c1.significant());
         // all failures
-        List<Trial> failures = List.of(f.failed(1, 1, "m", 1), f.failed(2, 1, "m", 1), f.failed(1, 2, "m", 1),
-                f.failed(2, 2, "m", 1));
+        List<Trial> failures =
+                List.of(f.failed(1, 1, "m", 1), f.failed(2, 1, "m", 1), f.failed(1, 2, "m", 1), f.failed(2, 2, "m", 1));
         assertEquals(0, CostComparison.compare(failures, 1, 2, "m", OPT).baselineCells());
         // cached answers are left out by default, kept on request
         List<Trial> cached = new ArrayList<>(pairedRun(f));

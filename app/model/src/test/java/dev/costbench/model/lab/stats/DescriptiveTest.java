@@ -70,8 +70,8 @@ class DescriptiveTest {
 
     @Test
     void costStatsKeepExactMoney() {
-        List<BigDecimal> costs = List.of(new BigDecimal("0.0010"), new BigDecimal("0.0030"), new BigDecimal("0.0020"),
-                new BigDecimal("0.0040"));
+        List<BigDecimal> costs = List.of(
+                new BigDecimal("0.0010"), new BigDecimal("0.0030"), new BigDecimal("0.0020"), new BigDecimal("0.0040"));
         CostStats c = CostStats.of(costs, StatsOptions.defaults());
         assertEquals(4, c.n());
         assertEquals(0, new BigDecimal("0.0100").compareTo(c.totalUsd()));

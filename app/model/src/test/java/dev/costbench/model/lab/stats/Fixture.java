@@ -26,22 +26,78 @@ final class Fixture {
         return ok(variant, input, model, rep, USAGE, costUsd, null, 1000L, 200L, output, false);
     }
 
-    Trial ok(long variant, long input, String model, int rep, CanonicalUsage usage, String costUsd, String estimate,
-             Long latencyMs, Long ttftMs, String output, boolean cached) {
-        return new Trial(nextId++, 1, new TrialCell(variant, input, model, rep), "h", usage,
-                costUsd == null ? null : new BigDecimal(costUsd), costUsd != null, null,
-                estimate == null ? null : new BigDecimal(estimate), latencyMs, ttftMs, "stop", output, null, cached,
-                T0, T0.plusMillis(latencyMs == null ? 0 : latencyMs));
+    Trial ok(
+            long variant,
+            long input,
+            String model,
+            int rep,
+            CanonicalUsage usage,
+            String costUsd,
+            String estimate,
+            Long latencyMs,
+            Long ttftMs,
+            String output,
+            boolean cached) {
+        return new Trial(
+                nextId++,
+                1,
+                new TrialCell(variant, input, model, rep),
+                "h",
+                usage,
+                costUsd == null ? null : new BigDecimal(costUsd),
+                costUsd != null,
+                null,
+                estimate == null ? null : new BigDecimal(estimate),
+                latencyMs,
+                ttftMs,
+                "stop",
+                output,
+                null,
+                cached,
+                T0,
+                T0.plusMillis(latencyMs == null ? 0 : latencyMs));
     }
 
     Trial failed(long variant, long input, String model, int rep) {
-        return new Trial(nextId++, 1, new TrialCell(variant, input, model, rep), "h", null, null, false, null, null,
-                1500L, null, null, null, "HTTP 500", false, T0, T0.plusMillis(1500));
+        return new Trial(
+                nextId++,
+                1,
+                new TrialCell(variant, input, model, rep),
+                "h",
+                null,
+                null,
+                false,
+                null,
+                null,
+                1500L,
+                null,
+                null,
+                null,
+                "HTTP 500",
+                false,
+                T0,
+                T0.plusMillis(1500));
     }
 
     /** A failure the provider billed (e.g. cut by a timeout after output started). */
     Trial failedBilled(long variant, long input, String model, int rep, String costUsd) {
-        return new Trial(nextId++, 1, new TrialCell(variant, input, model, rep), "h", USAGE, new BigDecimal(costUsd),
-                true, null, null, 1500L, null, null, null, "stream broken", false, T0, T0.plusMillis(1500));
+        return new Trial(
+                nextId++,
+                1,
+                new TrialCell(variant, input, model, rep),
+                "h",
+                USAGE,
+                new BigDecimal(costUsd),
+                true,
+                null,
+                null,
+                1500L,
+                null,
+                null,
+                null,
+                "stream broken",
+                false,
+                T0,
+                T0.plusMillis(1500));
     }
 }

@@ -40,8 +40,12 @@ class JudgeQualityTest {
             // another judge's scores do not count while the settings name this one
             scores.add(new JudgeScore(900 + i, o.id(), "other-model", "r", 1, "harsh", Instant.now()));
         }
-        ExperimentData data = new ExperimentData(List.of(Fixture.variant(1, 0, "long", true),
-                Fixture.variant(2, 1, "short", false)), List.of("m"), trials, List.of(), scores);
+        ExperimentData data = new ExperimentData(
+                List.of(Fixture.variant(1, 0, "long", true), Fixture.variant(2, 1, "short", false)),
+                List.of("m"),
+                trials,
+                List.of(),
+                scores);
         ExperimentResults r = LabResults.analyze(data, JUDGE, StatsOptions.defaults());
         QualitySummary q = r.qualityOf(2, "m").orElseThrow();
         assertEquals(6, q.judgeScores().n());
@@ -52,13 +56,20 @@ class JudgeQualityTest {
         assertEquals(0.5, c.judge().difference(), 1e-12); // baseline 4.5 vs 4.0
         assertEquals(QualityMeasure.JUDGE_SCORE, c.quality().measure());
         assertEquals(11.1, c.quality().dropPercent(), 0.05);
-        assertTrue(c.verdict().sentence().startsWith("Keep baseline") || c.verdict().sentence().startsWith("Not"),
+        assertTrue(
+                c.verdict().sentence().startsWith("Keep baseline")
+                        || c.verdict().sentence().startsWith("Not"),
                 c.verdict().sentence());
         // with all judges' scores pooled the mean drops
         ExperimentResults pooled = LabResults.analyze(data, "{}", StatsOptions.defaults());
         assertTrue(pooled.qualityOf(2, "m").orElseThrow().judgeScores().mean() < 3);
-        assertNull(LabResults.analyze(new ExperimentData(data.variants(), data.models(), trials, List.of(), List.of()),
-                JUDGE, StatsOptions.defaults()).comparison(2, "m").orElseThrow().judge());
+        assertNull(LabResults.analyze(
+                        new ExperimentData(data.variants(), data.models(), trials, List.of(), List.of()),
+                        JUDGE,
+                        StatsOptions.defaults())
+                .comparison(2, "m")
+                .orElseThrow()
+                .judge());
     }
 
     @Test
@@ -68,7 +79,8 @@ class JudgeQualityTest {
         assertEquals(QualityMeasure.JUDGE_SCORE, q.thresholds().qualityMeasure());
         String edited = q.withChecks(List.of(Check.contains("order"), Check.maxChars(600)))
                 .withThresholds(new VerdictThresholds(20, 5, QualityMeasure.CHECK_PASS_RATE, true))
-                .withJudge(null).writeInto(JUDGE);
+                .withJudge(null)
+                .writeInto(JUDGE);
         assertTrue(edited.contains("\"run\":{\"format\":1}"), edited);
         QualitySettings back = QualitySettings.read(edited);
         assertEquals(2, back.checks().size());
@@ -86,12 +98,15 @@ class JudgeQualityTest {
         assertEquals(10, spec.quality().judge().scale());
         assertTrue(spec.quality().judge().reference());
         assertEquals(25, spec.quality().thresholds().minSavingPercent());
-        assertEquals(spec.quality(), SpecJson.parse(SpecJson.write(spec), "again", null).quality(), "round trip");
-        SpecException bad = assertThrows(SpecException.class, () -> SpecJson.parse(file.replace("\"scale\":10",
-                "\"scale\":1"), "x.json", null));
+        assertEquals(
+                spec.quality(),
+                SpecJson.parse(SpecJson.write(spec), "again", null).quality(),
+                "round trip");
+        SpecException bad = assertThrows(
+                SpecException.class, () -> SpecJson.parse(file.replace("\"scale\":10", "\"scale\":1"), "x.json", null));
         assertTrue(bad.getMessage().contains("judge.scale"), bad.getMessage());
-        SpecException regex = assertThrows(SpecException.class, () -> SpecJson.parse(file.replace("^\\\\{", "(x"),
-                "x.json", null));
+        SpecException regex =
+                assertThrows(SpecException.class, () -> SpecJson.parse(file.replace("^\\\\{", "(x"), "x.json", null));
         assertTrue(regex.getMessage().contains("invalid regex"), regex.getMessage());
     }
 }

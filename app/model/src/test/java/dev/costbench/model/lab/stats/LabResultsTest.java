@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /** The whole results computation on a seed-004-like experiment: a verbose baseline against an optimized prompt. */
 class LabResultsTest {
 
-    private static final List<Variant> VARIANTS = List.of(Fixture.variant(10, 0, "verbose", true),
-            Fixture.variant(20, 1, "optimized", false));
+    private static final List<Variant> VARIANTS =
+            List.of(Fixture.variant(10, 0, "verbose", true), Fixture.variant(20, 1, "optimized", false));
     private static final List<String> MODELS = List.of("gpt-5", "claude-sonnet");
     private static final String SETTINGS = "{\"checks\":[{\"type\":\"contains\",\"value\":\"password\","
             + "\"ignoreCase\":true},{\"type\":\"max_chars\",\"limit\":200}],\"verdict\":{\"minSavingPercent\":30,"
@@ -43,11 +43,32 @@ class LabResultsTest {
                     double opt = base * (0.65 + 0.02 * rng.nextGaussian());
                     String answer = "Ticket " + input + ": reset your password with the link we sent, then sign in"
                             + (rep == 2 ? " again." : ".");
-                    String optAnswer = optimizedAnswersDiffer ? "We could not find ticket " + input + " anywhere."
+                    String optAnswer = optimizedAnswersDiffer
+                            ? "We could not find ticket " + input + " anywhere."
                             : answer.replace("we sent", "we emailed");
-                    t.add(f.ok(10, input, model, rep, Fixture.USAGE, usd(base), usd(base * 0.98), 900L + rep, 120L,
-                            answer, false));
-                    t.add(f.ok(20, input, model, rep, Fixture.USAGE, usd(opt), usd(opt), 700L + rep, 100L, optAnswer,
+                    t.add(f.ok(
+                            10,
+                            input,
+                            model,
+                            rep,
+                            Fixture.USAGE,
+                            usd(base),
+                            usd(base * 0.98),
+                            900L + rep,
+                            120L,
+                            answer,
+                            false));
+                    t.add(f.ok(
+                            20,
+                            input,
+                            model,
+                            rep,
+                            Fixture.USAGE,
+                            usd(opt),
+                            usd(opt),
+                            700L + rep,
+                            100L,
+                            optAnswer,
                             false));
                 }
             }
@@ -66,8 +87,11 @@ class LabResultsTest {
         ExperimentResults r = LabResults.analyze(data, SETTINGS, StatsOptions.defaults());
         assertEquals(10, r.baselineVariantId());
         assertEquals(4, r.summaries().size());
-        assertEquals(List.of("verbose/gpt-5", "verbose/claude-sonnet", "optimized/gpt-5", "optimized/claude-sonnet"),
-                r.summaries().stream().map(s -> s.variantName() + "/" + s.modelId()).toList());
+        assertEquals(
+                List.of("verbose/gpt-5", "verbose/claude-sonnet", "optimized/gpt-5", "optimized/claude-sonnet"),
+                r.summaries().stream()
+                        .map(s -> s.variantName() + "/" + s.modelId())
+                        .toList());
         VariantModelSummary opt = r.summary(20, "gpt-5").orElseThrow();
         assertEquals(16, opt.trials());
         assertEquals(1, opt.failed());
@@ -80,11 +104,16 @@ class LabResultsTest {
         for (ExperimentResults.Comparison c : r.comparisons()) {
             assertEquals(MeanComparison.Method.PAIRED_T, c.cost().method());
             assertEquals(c.modelId() == null ? 30 : 15, c.cost().pairs());
-            assertTrue(c.cost().savingPercent() > 33 && c.cost().savingPercent() < 37, c.cost().describe());
+            assertTrue(
+                    c.cost().savingPercent() > 33 && c.cost().savingPercent() < 37,
+                    c.cost().describe());
             assertTrue(c.cost().significant());
             assertEquals(QualityMeasure.ROUGE_L, c.quality().measure());
-            assertEquals(Verdict.Outcome.ADOPT, c.verdict().outcome(), c.verdict().sentence());
-            assertTrue(c.verdict().sentence().startsWith("Adopt: saving 3"), c.verdict().sentence());
+            assertEquals(
+                    Verdict.Outcome.ADOPT, c.verdict().outcome(), c.verdict().sentence());
+            assertTrue(
+                    c.verdict().sentence().startsWith("Adopt: saving 3"),
+                    c.verdict().sentence());
         }
         // the baseline's repetitions differ by a word ("again"), so its self-similarity is below 1 and the optimized
         // answers ("emailed" for "sent") are judged against that
@@ -106,8 +135,12 @@ class LabResultsTest {
         ExperimentResults r = LabResults.analyze(data, SETTINGS, StatsOptions.defaults());
         ExperimentResults.Comparison c = r.comparison(20, "gpt-5").orElseThrow();
         assertEquals(Verdict.Outcome.KEEP_BASELINE, c.verdict().outcome());
-        assertTrue(c.verdict().sentence().contains(" but similarity 0."), c.verdict().sentence());
-        assertTrue(c.verdict().sentence().endsWith("drops more than the 5 % allowed"), c.verdict().sentence());
+        assertTrue(
+                c.verdict().sentence().contains(" but similarity 0."),
+                c.verdict().sentence());
+        assertTrue(
+                c.verdict().sentence().endsWith("drops more than the 5 % allowed"),
+                c.verdict().sentence());
         assertEquals(0.0, r.qualityOf(20, "gpt-5").orElseThrow().checks().passRate());
         // the cheapest configuration that holds the quality is then the baseline on the cheaper model
         assertEquals(10, r.cheapestHoldingQuality().orElseThrow().variantId());
@@ -118,25 +151,35 @@ class LabResultsTest {
     void earlyInTheRun() {
         Fixture f = new Fixture();
         List<Trial> t = List.of(f.ok(10, 1, "gpt-5", 1, "0.01", "hello"));
-        ExperimentResults r = LabResults.analyze(new ExperimentData(VARIANTS, MODELS, t, List.of(), List.of()),
-                List.of(), VerdictThresholds.defaults(), StatsOptions.defaults());
+        ExperimentResults r = LabResults.analyze(
+                new ExperimentData(VARIANTS, MODELS, t, List.of(), List.of()),
+                List.of(),
+                VerdictThresholds.defaults(),
+                StatsOptions.defaults());
         assertEquals(4, r.summaries().size());
-        assertEquals(Verdict.Outcome.NOT_ENOUGH_DATA, r.comparison(20, "gpt-5").orElseThrow().verdict().outcome());
+        assertEquals(
+                Verdict.Outcome.NOT_ENOUGH_DATA,
+                r.comparison(20, "gpt-5").orElseThrow().verdict().outcome());
         assertEquals(10, r.cheapestHoldingQuality().orElseThrow().variantId());
 
-        ExperimentResults nothing = LabResults.analyze(new ExperimentData(VARIANTS, MODELS, List.of(), List.of(),
-                List.of()), "{}", StatsOptions.defaults());
+        ExperimentResults nothing = LabResults.analyze(
+                new ExperimentData(VARIANTS, MODELS, List.of(), List.of(), List.of()), "{}", StatsOptions.defaults());
         assertTrue(nothing.cheapestHoldingQuality().isEmpty());
-        assertTrue(nothing.comparisons().stream().allMatch(c -> c.verdict().outcome()
-                == Verdict.Outcome.NOT_ENOUGH_DATA));
-        assertThrows(IllegalArgumentException.class, () -> LabResults.analyze(new ExperimentData(List.of(), MODELS,
-                List.of(), List.of(), List.of()), "{}", StatsOptions.defaults()));
+        assertTrue(
+                nothing.comparisons().stream().allMatch(c -> c.verdict().outcome() == Verdict.Outcome.NOT_ENOUGH_DATA));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LabResults.analyze(
+                        new ExperimentData(List.of(), MODELS, List.of(), List.of(), List.of()),
+                        "{}",
+                        StatsOptions.defaults()));
         assertThrows(IllegalArgumentException.class, () -> LabResults.checksFromSettings("{not json"));
     }
 
     @Test
     void settingsJson() {
-        assertEquals(List.of(Check.contains("password").ignoringCase(), Check.maxChars(200)),
+        assertEquals(
+                List.of(Check.contains("password").ignoringCase(), Check.maxChars(200)),
                 LabResults.checksFromSettings(SETTINGS));
         assertEquals(VerdictThresholds.defaults(), LabResults.thresholdsFromSettings(SETTINGS));
         assertEquals(List.of(), LabResults.checksFromSettings(null));
@@ -146,10 +189,12 @@ class LabResultsTest {
     @Test
     void loadsFromTheStore() {
         List<Trial> trials = run(false);
-        Experiment e = new Experiment(1, "seed 004", Fixture.T0, ExperimentStatus.DONE, null, 3,
-                ExperimentSettings.defaults(), MODELS);
-        LabStore store = (LabStore) Proxy.newProxyInstance(LabStore.class.getClassLoader(),
-                new Class<?>[] {LabStore.class}, (proxy, method, args) -> switch (method.getName()) {
+        Experiment e = new Experiment(
+                1, "seed 004", Fixture.T0, ExperimentStatus.DONE, null, 3, ExperimentSettings.defaults(), MODELS);
+        LabStore store = (LabStore) Proxy.newProxyInstance(
+                LabStore.class.getClassLoader(),
+                new Class<?>[] {LabStore.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "loadExperiment" -> e;
                     case "variants" -> VARIANTS;
                     case "trials" -> trials;
@@ -204,7 +249,8 @@ class LabResultsTest {
     @Test
     void analysisIsReproducible() {
         ExperimentData data = new ExperimentData(VARIANTS, MODELS, run(true), List.of(), List.of());
-        assertEquals(LabResults.analyze(data, SETTINGS, StatsOptions.defaults()),
+        assertEquals(
+                LabResults.analyze(data, SETTINGS, StatsOptions.defaults()),
                 LabResults.analyze(data, SETTINGS, StatsOptions.defaults()));
     }
 
@@ -217,21 +263,33 @@ class LabResultsTest {
         ExperimentData data = new ExperimentData(VARIANTS, MODELS, run(false), List.of(), List.of());
         StatsOptions o = StatsOptions.defaults();
         SimilarityCache first = SimilarityCache.empty();
-        ExperimentResults fresh = LabResults.analyze(data, LabResults.checksFromSettings(SETTINGS),
-                LabResults.thresholdsFromSettings(SETTINGS), o, first);
-        assertTrue(first.computed().size() > 20, "every pair computed: " + first.computed().size());
+        ExperimentResults fresh = LabResults.analyze(
+                data, LabResults.checksFromSettings(SETTINGS), LabResults.thresholdsFromSettings(SETTINGS), o, first);
+        assertTrue(
+                first.computed().size() > 20,
+                "every pair computed: " + first.computed().size());
         assertEquals(fresh, LabResults.analyze(data, SETTINGS, o));
 
         SimilarityCache stored = new SimilarityCache(first.computed());
-        assertEquals(fresh, LabResults.analyze(data, LabResults.checksFromSettings(SETTINGS),
-                LabResults.thresholdsFromSettings(SETTINGS), o, stored));
+        assertEquals(
+                fresh,
+                LabResults.analyze(
+                        data,
+                        LabResults.checksFromSettings(SETTINGS),
+                        LabResults.thresholdsFromSettings(SETTINGS),
+                        o,
+                        stored));
         assertEquals(List.of(), stored.computed(), "nothing computed again");
 
         // the same trials with other optimized answers: the stored scores are stale
         ExperimentData changed = new ExperimentData(VARIANTS, MODELS, run(true), List.of(), List.of());
         SimilarityCache stale = new SimilarityCache(first.computed());
-        ExperimentResults redone = LabResults.analyze(changed, LabResults.checksFromSettings(SETTINGS),
-                LabResults.thresholdsFromSettings(SETTINGS), o, stale);
+        ExperimentResults redone = LabResults.analyze(
+                changed,
+                LabResults.checksFromSettings(SETTINGS),
+                LabResults.thresholdsFromSettings(SETTINGS),
+                o,
+                stale);
         assertEquals(LabResults.analyze(changed, SETTINGS, o), redone);
         assertTrue(!stale.computed().isEmpty(), "the changed outputs were compared again");
     }

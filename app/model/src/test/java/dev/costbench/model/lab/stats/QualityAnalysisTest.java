@@ -11,6 +11,7 @@ import dev.costbench.model.lab.RatingScale;
 import dev.costbench.model.lab.Trial;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class QualityAnalysisTest {
@@ -30,12 +31,15 @@ class QualityAnalysisTest {
         t.addAll(List.of(b1, b2, o1, o2, o3, o4));
         t.add(f.failed(2, 3, "m", 1));
         t.add(f.ok(2, 1, "other", 1, "0.01", "a b c d"));
-        List<Rating> ratings = List.of(rating(b1, RatingScale.THUMBS, 1), rating(b2, RatingScale.FIVE_POINT, 4),
-                rating(o1, RatingScale.THUMBS, 0), rating(o2, RatingScale.FIVE_POINT, 5),
+        List<Rating> ratings = List.of(
+                rating(b1, RatingScale.THUMBS, 1),
+                rating(b2, RatingScale.FIVE_POINT, 4),
+                rating(o1, RatingScale.THUMBS, 0),
+                rating(o2, RatingScale.FIVE_POINT, 5),
                 rating(o3, RatingScale.FIVE_POINT, 2));
         List<JudgeScore> judge = List.of(judge(b1, "j", 8), judge(b2, "j", 9), judge(o1, "j", 7), judge(o2, "k", 5));
-        QualityAnalysis qa = new QualityAnalysis(t, 1, ratings, judge, List.of(Check.contains("a"),
-                Check.maxChars(7)), OPT);
+        QualityAnalysis qa =
+                new QualityAnalysis(t, 1, ratings, judge, List.of(Check.contains("a"), Check.maxChars(7)), OPT);
 
         QualitySummary base = qa.summary(1, "m");
         // baseline self-similarity: repetitions 1 and 2 share "a b c" of 4 words → 0.75
@@ -61,7 +65,11 @@ class QualityAnalysisTest {
 
         assertEquals(6, opt.judgeScores().mean(), 1e-15);
         assertEquals(2, opt.judgeScoresByJudge().size());
-        assertEquals(7, opt.judgeScoresByJudge().get(new QualitySummary.JudgeKey("j", "rubric")).mean());
+        assertEquals(
+                7,
+                opt.judgeScoresByJudge()
+                        .get(new QualitySummary.JudgeKey("j", "rubric"))
+                        .mean());
 
         // checks: "z" fails contains "a"; everything is at most 7 chars
         assertEquals(3, opt.checks().passedAll());
@@ -92,8 +100,8 @@ class QualityAnalysisTest {
     @Test
     void withoutRepeatsOrData() {
         Fixture f = new Fixture();
-        List<Trial> t = List.of(f.ok(1, 1, "m", 1, "0.01", "The same answer."),
-                f.ok(2, 1, "m", 1, "0.01", "The same answer."));
+        List<Trial> t =
+                List.of(f.ok(1, 1, "m", 1, "0.01", "The same answer."), f.ok(2, 1, "m", 1, "0.01", "The same answer."));
         QualityAnalysis qa = new QualityAnalysis(t, 1, List.of(), List.of(), List.of(), OPT);
         QualitySummary base = qa.summary(1, "m");
         QualitySummary opt = qa.summary(2, "m");
@@ -109,15 +117,25 @@ class QualityAnalysisTest {
         assertTrue(Double.isNaN(opt.checks().passRate()));
 
         // nothing at all, and all failures
-        QualityAnalysis empty = new QualityAnalysis(List.of(f.failed(1, 1, "m", 1), f.failed(2, 1, "m", 1)), 1,
-                List.of(), List.of(), List.of(Check.validJson()), OPT);
+        QualityAnalysis empty = new QualityAnalysis(
+                List.of(f.failed(1, 1, "m", 1), f.failed(2, 1, "m", 1)),
+                1,
+                List.of(),
+                List.of(),
+                List.of(Check.validJson()),
+                OPT);
         QualitySummary none = empty.summary(2, "m");
         assertEquals(0, none.outputs());
         assertEquals(0, none.rougeL().n());
         assertFalse(QualityMeasure.ROUGE_L.compare(empty.summary(1, "m"), none).available());
         // empty outputs are identical to each other
-        QualityAnalysis blank = new QualityAnalysis(List.of(f.ok(1, 1, "m", 1, "0", ""), f.ok(2, 1, "m", 1, "0", "")),
-                1, List.of(), List.of(), List.of(), OPT);
+        QualityAnalysis blank = new QualityAnalysis(
+                List.of(f.ok(1, 1, "m", 1, "0", ""), f.ok(2, 1, "m", 1, "0", "")),
+                1,
+                List.of(),
+                List.of(),
+                List.of(),
+                OPT);
         assertEquals(1.0, blank.summary(2, "m").rougeL().mean());
     }
 
@@ -143,7 +161,7 @@ class QualityAnalysisTest {
     @Test
     void cachedSimilaritiesGiveTheSameSummaries() {
         Fixture f = new Fixture();
-        java.util.Random rnd = new java.util.Random(5);
+        Random rnd = new Random(5);
         String[] words = "refund the order twice charged please confirm by email today".split(" ");
         List<Trial> t = new ArrayList<>();
         for (String model : List.of("m1", "m2")) {
@@ -154,8 +172,18 @@ class QualityAnalysisTest {
                         for (int w = 0; w < 12; w++) {
                             b.append(words[rnd.nextInt(words.length)]).append(' ');
                         }
-                        t.add(f.ok(v, input, model, rep, Fixture.USAGE, "0.001", "0.001", 100L, 10L,
-                                b.toString().trim(), false));
+                        t.add(f.ok(
+                                v,
+                                input,
+                                model,
+                                rep,
+                                Fixture.USAGE,
+                                "0.001",
+                                "0.001",
+                                100L,
+                                10L,
+                                b.toString().trim(),
+                                false));
                     }
                 }
             }

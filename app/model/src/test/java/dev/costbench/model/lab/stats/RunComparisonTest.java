@@ -23,12 +23,31 @@ class RunComparisonTest {
         List<Trial> trials = new ArrayList<>();
         Instant t = Instant.parse("2026-06-01T09:00:00Z");
         for (int i = 0; i < costs.length; i++) {
-            trials.add(new Trial(variantId * 100 + i, 1, new TrialCell(variantId, 1, "m", i + 1), "h",
-                    new CanonicalUsage(100L * costs[i], 0, 0, 0, 10, 0), BigDecimal.valueOf(costs[i]), true, null,
-                    null, latency + i, null, "stop", "same answer", null, false, t, t));
+            trials.add(new Trial(
+                    variantId * 100 + i,
+                    1,
+                    new TrialCell(variantId, 1, "m", i + 1),
+                    "h",
+                    new CanonicalUsage(100L * costs[i], 0, 0, 0, 10, 0),
+                    BigDecimal.valueOf(costs[i]),
+                    true,
+                    null,
+                    null,
+                    latency + i,
+                    null,
+                    "stop",
+                    "same answer",
+                    null,
+                    false,
+                    t,
+                    t));
         }
-        return new ExperimentData(List.of(new Variant(variantId, 1, 0, variantName, true, "{}", List.of())),
-                List.of("m"), trials, List.of(), List.of());
+        return new ExperimentData(
+                List.of(new Variant(variantId, 1, 0, variantName, true, "{}", List.of())),
+                List.of("m"),
+                trials,
+                List.of(),
+                List.of());
     }
 
     private static RunComparison compare(ExperimentData a, ExperimentData b) {
@@ -38,8 +57,8 @@ class RunComparisonTest {
 
     @Test
     void theCostChangeIsWelchsIntervalOfTheDifference() {
-        RunComparison c = compare(run(1, "base", new int[] {1, 2, 3, 4}, 100), run(7, "base", new int[] {2, 3, 4, 5},
-                200));
+        RunComparison c =
+                compare(run(1, "base", new int[] {1, 2, 3, 4}, 100), run(7, "base", new int[] {2, 3, 4, 5}, 200));
         assertEquals(1, c.rows().size(), "matched by variant name and model, not by id");
         RunComparison.Change cost = c.rows().get(0).change(RunComparison.Metric.COST_PER_CALL);
         assertEquals(2.5, cost.earlier(), 1e-12);
@@ -52,8 +71,10 @@ class RunComparisonTest {
         assertFalse(cost.significant());
         assertEquals(40, cost.changePercent(), 1e-9);
         assertEquals("Welch t", cost.method());
-        assertEquals("+40 % [" + StatsFormat.number(cost.changePercentCi().low()) + ", "
-                + StatsFormat.number(cost.changePercentCi().high()) + "]", cost.changeText());
+        assertEquals(
+                "+40 % [" + StatsFormat.number(cost.changePercentCi().low()) + ", "
+                        + StatsFormat.number(cost.changePercentCi().high()) + "]",
+                cost.changeText());
 
         RunComparison.Change lat = c.rows().get(0).change(RunComparison.Metric.LATENCY_P50);
         assertEquals(100, lat.change(), 1e-12, "medians 101.5 → 201.5");

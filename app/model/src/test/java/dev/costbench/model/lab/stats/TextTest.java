@@ -39,8 +39,9 @@ class TextTest {
             TextTokens.tokens(s).forEach(t -> b.append(t.full()));
             assertEquals(s, b.toString());
         }
-        assertEquals(List.of(new TextTokens.Token("", "  "), new TextTokens.Token("Hi", " "),
-                new TextTokens.Token("!", "")), TextTokens.tokens("  Hi !"));
+        assertEquals(
+                List.of(new TextTokens.Token("", "  "), new TextTokens.Token("Hi", " "), new TextTokens.Token("!", "")),
+                TextTokens.tokens("  Hi !"));
     }
 
     /** Lin (2004), §3.1: reference "police killed the gunman". */
@@ -96,13 +97,20 @@ class TextTest {
     @Test
     void wordDiff() {
         List<Segment> d = WordDiff.diff("the quick brown fox", "the slow brown dog");
-        assertEquals(List.of(new Segment(Op.EQUAL, "the ", "the "), new Segment(Op.DELETE, "quick ", ""),
-                new Segment(Op.INSERT, "", "slow "), new Segment(Op.EQUAL, "brown ", "brown "),
-                new Segment(Op.DELETE, "fox", ""), new Segment(Op.INSERT, "", "dog")), d);
+        assertEquals(
+                List.of(
+                        new Segment(Op.EQUAL, "the ", "the "),
+                        new Segment(Op.DELETE, "quick ", ""),
+                        new Segment(Op.INSERT, "", "slow "),
+                        new Segment(Op.EQUAL, "brown ", "brown "),
+                        new Segment(Op.DELETE, "fox", ""),
+                        new Segment(Op.INSERT, "", "dog")),
+                d);
         assertEquals("quick ", d.get(1).text());
         assertEquals("slow ", d.get(2).text());
 
-        assertEquals(List.of(new Segment(Op.EQUAL, "Same words.", "Same words.")),
+        assertEquals(
+                List.of(new Segment(Op.EQUAL, "Same words.", "Same words.")),
                 WordDiff.diff("Same words.", "Same words."));
         assertEquals(List.of(), WordDiff.diff("", ""));
         assertEquals(List.of(new Segment(Op.INSERT, "", "new text")), WordDiff.diff("", "new text"));
@@ -111,8 +119,12 @@ class TextTest {
         assertEquals(List.of(new Segment(Op.EQUAL, "a  b", "a b")), WordDiff.diff("a  b", "a b"));
         assertEquals(Op.DELETE, WordDiff.diff("Refund", "refund").get(0).op());
         // CJK diffs character by character
-        assertEquals(List.of(new Segment(Op.EQUAL, "我喜欢吃", "我喜欢吃"), new Segment(Op.DELETE, "苹果", ""),
-                new Segment(Op.INSERT, "", "香蕉"), new Segment(Op.EQUAL, "。", "。")),
+        assertEquals(
+                List.of(
+                        new Segment(Op.EQUAL, "我喜欢吃", "我喜欢吃"),
+                        new Segment(Op.DELETE, "苹果", ""),
+                        new Segment(Op.INSERT, "", "香蕉"),
+                        new Segment(Op.EQUAL, "。", "。")),
                 WordDiff.diff("我喜欢吃苹果。", "我喜欢吃香蕉。"));
     }
 

@@ -21,12 +21,22 @@ class TrialSummariesTest {
     void oneGroupByHand() {
         Fixture f = new Fixture();
         List<Trial> t = new ArrayList<>();
-        t.add(f.ok(1, 1, "m", 1, new CanonicalUsage(800, 200, 0, 0, 100, 0), "0.0030", "0.0028", 900L, 150L, "a",
+        t.add(f.ok(
+                1, 1, "m", 1, new CanonicalUsage(800, 200, 0, 0, 100, 0), "0.0030", "0.0028", 900L, 150L, "a", false));
+        t.add(f.ok(
+                1,
+                2,
+                "m",
+                1,
+                new CanonicalUsage(600, 0, 100, 0, 300, 40),
+                "0.0050",
+                "0.0040",
+                1100L,
+                250L,
+                "b",
                 false));
-        t.add(f.ok(1, 2, "m", 1, new CanonicalUsage(600, 0, 100, 0, 300, 40), "0.0050", "0.0040", 1100L, 250L, "b",
-                false));
-        t.add(f.ok(1, 3, "m", 1, new CanonicalUsage(1000, 500, 0, 0, 200, 20), "0.0040", null, 2000L, null, "c",
-                false));
+        t.add(f.ok(
+                1, 3, "m", 1, new CanonicalUsage(1000, 500, 0, 0, 200, 20), "0.0040", null, 2000L, null, "c", false));
         t.add(f.ok(1, 4, "m", 1, new CanonicalUsage(1, 1, 1, 1, 1, 1), "0.0999", "0.0999", 3L, 1L, "d", true));
         t.add(f.failed(1, 5, "m", 1));
         t.add(f.failedBilled(1, 6, "m", 1, "0.0007"));
@@ -44,8 +54,10 @@ class TrialSummariesTest {
         assertEquals(0, new BigDecimal("0.0040").compareTo(s.medianCostUsd()));
         assertEquals(0, new BigDecimal("0.0120").compareTo(s.costPerCall().totalUsd()));
         // s = 0.001: 0.004 ± t(0.975, 2) · 0.001/√3, t(0.975, 2) = 4.302653
-        assertEquals(0, UsdRounding.of(0.004 - 4.302652729749462 * 0.001 / Math.sqrt(3))
-                .compareTo(s.costPerCall().meanCi().low()));
+        assertEquals(
+                0,
+                UsdRounding.of(0.004 - 4.302652729749462 * 0.001 / Math.sqrt(3))
+                        .compareTo(s.costPerCall().meanCi().low()));
         // billed: the real calls, failed-but-billed included, cached excluded: 0.003 + 0.005 + 0.004 + 0.0007
         assertEquals(0, new BigDecimal("0.0127").compareTo(s.billedTotalUsd()));
         // tokens over the four real successful calls (input = all input kinds)
@@ -76,15 +88,15 @@ class TrialSummariesTest {
         assertTrue(Double.isNaN(none.estimate().ratio()));
 
         Fixture f = new Fixture();
-        VariantModelSummary failed = TrialSummaries.summarize(1, "v", false, "m",
-                List.of(f.failed(1, 1, "m", 1), f.failed(1, 2, "m", 1)), OPT);
+        VariantModelSummary failed = TrialSummaries.summarize(
+                1, "v", false, "m", List.of(f.failed(1, 1, "m", 1), f.failed(1, 2, "m", 1)), OPT);
         assertEquals(2, failed.failed());
         assertEquals(0, failed.succeeded());
         assertEquals(0, failed.costPerCall().n());
         assertEquals(0, failed.latencyMs().n(), "failures have no latency to report");
 
-        VariantModelSummary one = TrialSummaries.summarize(1, "v", false, "m",
-                List.of(f.ok(1, 1, "m", 1, "0.002", "x")), OPT);
+        VariantModelSummary one =
+                TrialSummaries.summarize(1, "v", false, "m", List.of(f.ok(1, 1, "m", 1, "0.002", "x")), OPT);
         assertEquals(0, new BigDecimal("0.002").compareTo(one.meanCostUsd()));
         assertNull(one.costPerCall().meanCi());
         assertEquals(1000, one.p95LatencyMs());
@@ -94,11 +106,15 @@ class TrialSummariesTest {
     void tableIsRectangularAndOrdered() {
         Fixture f = new Fixture();
         List<Variant> variants = List.of(Fixture.variant(2, 1, "short", false), Fixture.variant(1, 0, "long", true));
-        List<Trial> t = List.of(f.ok(1, 1, "b", 1, "0.01", "x"), f.ok(2, 1, "a", 1, "0.01", "y"),
-                f.ok(9, 1, "a", 1, "0.01", "unknown variant"), f.ok(1, 1, "c", 1, "0.01", "z"));
+        List<Trial> t = List.of(
+                f.ok(1, 1, "b", 1, "0.01", "x"),
+                f.ok(2, 1, "a", 1, "0.01", "y"),
+                f.ok(9, 1, "a", 1, "0.01", "unknown variant"),
+                f.ok(1, 1, "c", 1, "0.01", "z"));
         List<VariantModelSummary> rows = TrialSummaries.summarize(variants, List.of("a", "b"), t, OPT);
         assertEquals(6, rows.size());
-        assertEquals(List.of("short/a", "short/b", "short/c", "long/a", "long/b", "long/c"),
+        assertEquals(
+                List.of("short/a", "short/b", "short/c", "long/a", "long/b", "long/c"),
                 rows.stream().map(r -> r.variantName() + "/" + r.modelId()).toList());
         assertEquals(0, rows.get(1).trials());
         assertTrue(rows.get(3).baseline());

@@ -63,13 +63,17 @@ class VerdictTest {
     void keepBaselineWhenQualityDrops() {
         Verdict v = Verdicts.decide(thirtyFourPercent(), similarity(0.82), SEED_004);
         assertEquals(Verdict.Outcome.KEEP_BASELINE, v.outcome());
-        assertEquals("Keep baseline: saving 34 % (95 % CI 32–36 %) but similarity 0.82 (−18 %) drops more than the "
-                + "5 % allowed", v.sentence());
+        assertEquals(
+                "Keep baseline: saving 34 % (95 % CI 32–36 %) but similarity 0.82 (−18 %) drops more than the "
+                        + "5 % allowed",
+                v.sentence());
         // exactly at the limit still holds
-        assertEquals(Verdict.Outcome.ADOPT, Verdicts.decide(thirtyFourPercent(), similarity(0.95), SEED_004)
-                .outcome());
+        assertEquals(
+                Verdict.Outcome.ADOPT,
+                Verdicts.decide(thirtyFourPercent(), similarity(0.95), SEED_004).outcome());
         QualityComparison checks = new QualityComparison(QualityMeasure.CHECK_PASS_RATE, 0.9, 0.95, 20, 20);
-        assertEquals("Adopt: saving 34 % (95 % CI 32–36 %) with checks passed 95 % (+5.6 %)",
+        assertEquals(
+                "Adopt: saving 34 % (95 % CI 32–36 %) with checks passed 95 % (+5.6 %)",
                 Verdicts.decide(thirtyFourPercent(), checks, SEED_004).sentence());
     }
 
@@ -79,8 +83,8 @@ class VerdictTest {
         CostComparison one = CostComparison.compare(List.of(f.ok(1, 1, "m", 1, "0.01", "a")), 1, 2, "m", OPT);
         Verdict v = Verdicts.decide(one, similarity(1), SEED_004);
         assertEquals(Verdict.Outcome.NOT_ENOUGH_DATA, v.outcome());
-        assertEquals("Not enough data: 1 baseline and 0 optimized priced results; at least 2 each are needed",
-                v.sentence());
+        assertEquals(
+                "Not enough data: 1 baseline and 0 optimized priced results; at least 2 each are needed", v.sentence());
 
         // a large but noisy saving, 1 − 0.041/0.072 = 43 %: not significant, and the verdict says how many trials
         // would tell (the delta-method interval reaches past 100 % and is capped there)
@@ -96,22 +100,25 @@ class VerdictTest {
         assertEquals(Verdict.Outcome.NOT_ENOUGH_DATA, ns.outcome());
         assertNotNull(ns.needed());
         assertTrue(ns.needed().paired());
-        assertTrue(ns.sentence().startsWith("Not enough data: saving 43 % (95 % CI −16 to 100 %) is not"),
-                ns.sentence());
+        assertTrue(
+                ns.sentence().startsWith("Not enough data: saving 43 % (95 % CI −16 to 100 %) is not"), ns.sentence());
         assertTrue(ns.sentence().contains(" is not significant (p = 0."), ns.sentence());
         assertTrue(ns.sentence().endsWith(" trials per variant would show it at 80 % power"), ns.sentence());
         // without the significance requirement the point estimate decides
         VerdictThresholds lax = new VerdictThresholds(30, 5, QualityMeasure.ROUGE_L, false);
-        assertEquals(Verdict.Outcome.ADOPT, Verdicts.decide(c, similarity(1), lax).outcome());
+        assertEquals(
+                Verdict.Outcome.ADOPT, Verdicts.decide(c, similarity(1), lax).outcome());
 
         // no data for the chosen measure
         VerdictThresholds byRating = new VerdictThresholds(30, 5, QualityMeasure.RATING, true);
         QualityComparison noRatings = new QualityComparison(QualityMeasure.RATING, Double.NaN, Double.NaN, 0, 0);
         Verdict nr = Verdicts.decide(thirtyFourPercent(), noRatings, byRating);
-        assertEquals("Not enough data: saving 34 % (95 % CI 32–36 %) but no rating data for both variants yet",
+        assertEquals(
+                "Not enough data: saving 34 % (95 % CI 32–36 %) but no rating data for both variants yet",
                 nr.sentence());
-        assertEquals(Verdict.Outcome.NOT_ENOUGH_DATA, Verdicts.decide(thirtyFourPercent(), null, byRating)
-                .outcome());
+        assertEquals(
+                Verdict.Outcome.NOT_ENOUGH_DATA,
+                Verdicts.decide(thirtyFourPercent(), null, byRating).outcome());
     }
 
     @Test
@@ -136,8 +143,8 @@ class VerdictTest {
         assertEquals("−3 %", StatsFormat.signedPercent(-3.0));
         assertEquals("+2.5 %", StatsFormat.signedPercent(2.5));
         assertEquals("0 %", StatsFormat.signedPercent(0));
-        assertEquals("95 % CI −5.2 to 29 %", StatsFormat.ciText(new Interval(-5.2, 29.1, 0.95,
-                Interval.Method.STUDENT_T)));
+        assertEquals(
+                "95 % CI −5.2 to 29 %", StatsFormat.ciText(new Interval(-5.2, 29.1, 0.95, Interval.Method.STUDENT_T)));
         assertEquals("90 % CI 28–40 %", StatsFormat.ciText(new Interval(28, 40, 0.9, Interval.Method.STUDENT_T)));
         assertEquals("p < 0.001", StatsFormat.pText(1e-5));
         assertEquals("p = 0.046", StatsFormat.pText(0.0456));

@@ -9,8 +9,7 @@ package dev.costbench.ui.common.handoff;
 public interface QualityCheckTarget {
 
     /** One variant: a system prompt and a user message (few-shot turns already folded into the system prompt). */
-    record Variant(String system, String user) {
-    }
+    record Variant(String system, String user) {}
 
     /** Opens the A/B lab's setup filled with both variants under {@code experimentName}. */
     void checkQuality(String experimentName, Variant baseline, Variant optimized);
