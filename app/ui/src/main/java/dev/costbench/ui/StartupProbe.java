@@ -18,7 +18,8 @@ import javafx.stage.Window;
 /**
  * {@code -Dcostbench.startupProbe=report|exit}: prints to stderr how long after the process started the main window
  * was shown (and answers: the check runs on the FX thread) and the cost table was filled (the example prompt counted
- * and priced), and the CPU time spent until the window was shown; with {@code exit} it quits a moment later. The installers use it for the class-list training run behind the AppCDS archive and for the startup
+ * and priced), and the CPU time spent until the window was shown; with {@code exit} it quits a moment later. The
+ * installers use it for the class-list training run behind the AppCDS archive and for the startup
  * measurement ({@code installers/}); it does nothing unless the property is set.
  */
 final class StartupProbe {

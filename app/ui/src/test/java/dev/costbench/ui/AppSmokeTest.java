@@ -19,7 +19,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The whole application starts with the built-in catalog, shows the example prompt's costs and reports a bad user catalog. */
+/**
+ * The whole application starts with the built-in catalog, shows the example prompt's costs and reports a bad user
+ * catalog.
+ */
 @Tag("ui")
 class AppSmokeTest {
 

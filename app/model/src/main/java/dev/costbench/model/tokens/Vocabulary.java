@@ -76,7 +76,8 @@ final class Vocabulary {
     private final int[] charIds = new int[1 << 16];
 
     /**
-     * One bit per (length, first eight bytes) of the tokens longer than {@link #SHORT_MAX}: a cache-resident filter that
+     * One bit per (length, first eight bytes) of the tokens longer than {@link #SHORT_MAX}: a cache-resident filter
+     * that
      * spares hashing a long piece (a CJK sentence, a run of spaces) that cannot be a token.
      */
     private final long[] longFilter = new long[1 << 13];
@@ -268,7 +269,9 @@ final class Vocabulary {
         return len <= SHORT_MAX ? lookupShort(shortKey(len, packed)) : lookupLong(h, src, from, len);
     }
 
-    /** The id of the token {@code src[from .. from + len)} (longer than {@link #SHORT_MAX}) of hash {@code h}, or -1. */
+    /**
+     * The id of the token {@code src[from .. from + len)} (longer than {@link #SHORT_MAX}) of hash {@code h}, or -1.
+     */
     int lookupLong(long h, byte[] src, int from, int len) {
         int slot = (int) (h >>> indexShift);
         int tag = (int) ((h >>> tagShift) & TAG_MASK);

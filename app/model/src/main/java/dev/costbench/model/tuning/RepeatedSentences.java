@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Instructions said twice: identical sentences (after case, spacing, list markers and end punctuation are
  * ignored), or near-identical ones (character-bigram Jaccard ≥ {@value #NEAR}, long sentences only). The later
- * occurrence, or a later sentence wholly contained in an earlier one, is removed with its separating space, or its whole line when it is alone on it. Works for scripts
+ * occurrence, or a later sentence wholly contained in an earlier one, is removed with its separating space, or its
+ * whole line when it is alone on it. Works for scripts
  * without spaces (CJK sentences end at 。！？).
  */
 final class RepeatedSentences {

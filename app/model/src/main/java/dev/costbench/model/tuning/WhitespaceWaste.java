@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Trailing spaces, runs of blank lines and runs of spaces between words, never inside code (fenced blocks and
- * inline spans), where whitespace can be meaning; runs of spaces are also kept inside quoted text. Leading indentation and tabs are kept (lists, YAML, TSV).
+ * inline spans), where whitespace can be meaning; runs of spaces are also kept inside quoted text. Leading indentation
+ * and tabs are kept (lists, YAML, TSV).
  */
 final class WhitespaceWaste {
 

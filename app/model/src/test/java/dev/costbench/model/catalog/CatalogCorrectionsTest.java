@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The December 2026 catalog corrections: each changed value has its source and as-of date; disagreements stay visible. */
+/**
+ * The December 2026 catalog corrections: each changed value has its source and as-of date; disagreements stay visible.
+ */
 class CatalogCorrectionsTest {
 
     private static final Catalog C = CatalogBuilder.builtIn();

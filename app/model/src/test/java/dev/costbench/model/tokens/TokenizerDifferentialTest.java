@@ -31,6 +31,7 @@ class TokenizerDifferentialTest {
     static final IntPredicate SAME_IN_UNICODE_13 =
             cp -> UnicodeClasses.flags(cp) == UnicodeClassesGenerator.flagsOf(cp);
 
+    @SuppressWarnings("checkstyle:inlineQualifiedName") // our Encoding and jtokkit's share the simple name
     static com.knuddels.jtokkit.api.Encoding jtokkit(Encoding e) {
         return JTOKKIT.getEncoding(e == Encoding.O200K_BASE ? EncodingType.O200K_BASE : EncodingType.CL100K_BASE);
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * <em>inside</em> the completion count, so:
  * <pre>
  * uncachedInput = prompt_tokens - cached_tokens - cache_write_tokens     (Responses: input_tokens - …)
- * cacheRead     = prompt_tokens_details.cached_tokens                    (Responses: input_tokens_details.cached_tokens)
+ * cacheRead     = prompt_tokens_details.cached_tokens                    (Responses:
+ * input_tokens_details.cached_tokens)
  * cacheWrite5m  = prompt_tokens_details.cache_write_tokens               (GPT-5.6+ only; 0 elsewhere)
  * reasoning     = completion_tokens_details.reasoning_tokens             (Responses: output_tokens_details.…)
  * output        = completion_tokens - reasoning                          (visible text/audio only)

@@ -43,7 +43,9 @@ final class ResponsesApi {
         return b;
     }
 
-    /** The {@code /responses/input_tokens} body: what decides the input count (model, instructions, input, reasoning). */
+    /**
+     * The {@code /responses/input_tokens} body: what decides the input count (model, instructions, input, reasoning).
+     */
     ObjectNode countBody(ChatRequest r) throws ProviderException {
         ObjectNode b = HttpEngine.mapper().createObjectNode();
         b.put("model", r.model());

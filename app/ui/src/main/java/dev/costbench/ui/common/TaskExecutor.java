@@ -27,7 +27,10 @@ public interface TaskExecutor {
         void onUi(Runnable r);
     }
 
-    /** Describes a job named {@code name} (the thread name, and what a failure names); start it with {@link Job#start()}. */
+    /**
+     * Describes a job named {@code name} (the thread name, and what a failure names); start it with {@link
+     * Job#start()}.
+     */
     <T> Job<T> task(String name, Work<T> work);
 
     /** A job without a result. */

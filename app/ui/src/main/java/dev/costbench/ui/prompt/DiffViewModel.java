@@ -147,7 +147,9 @@ public final class DiffViewModel implements ViewModel {
         return new Result(summary, tokens, tiers, List.copyOf(segs.subList(0, segs.size() - hidden)), hidden);
     }
 
-    /** One model per tier: the selected model in its own tier, else the tier's cheapest current model by input price. */
+    /**
+     * One model per tier: the selected model in its own tier, else the tier's cheapest current model by input price.
+     */
     static List<ModelEntry> representatives(Catalog catalog, ModelEntry selected) {
         List<ModelEntry> out = new ArrayList<>();
         if (catalog == null) {

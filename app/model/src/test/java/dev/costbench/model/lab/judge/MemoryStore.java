@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough of a {@link LabStore} in memory for the judge ({@link #labStore()}): one experiment with a baseline and an optimized
+ * Just enough of a {@link LabStore} in memory for the judge ({@link #labStore()}): one experiment with a baseline and
+ * an optimized
  * variant, inputs and successful trials; judge scores, failures and the ledger. Thread-safe by synchronization.
  */
 final class MemoryStore {
