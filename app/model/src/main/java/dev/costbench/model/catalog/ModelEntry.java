@@ -61,6 +61,11 @@ public record ModelEntry(
                 serviceTiers == null || serviceTiers.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(serviceTiers));
     }
 
+    /** The provider's name for people ("OpenAI", "Google"); {@link #provider()} stays the catalog id. */
+    public String providerName() {
+        return ProviderNames.displayName(provider);
+    }
+
     /** An entry whose prices do not change over time. */
     public ModelEntry(
             String id,

@@ -6,6 +6,7 @@ import dev.costbench.media.AvInfo;
 import dev.costbench.media.VideoAnalysis;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.PriceStatus;
+import dev.costbench.model.catalog.ProviderNames;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.media.ImageOptions;
 import dev.costbench.model.media.MediaCosts;
@@ -83,7 +84,7 @@ final class AvPricing {
             out.add(new MediaCostRow(
                     t.id(),
                     t.name(),
-                    t.provider(),
+                    ProviderNames.displayName(t.provider()),
                     -1,
                     t.cost(av.seconds()),
                     -1,

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
  * One line in the Media view: tokens and cost of the original and of the optimized version (an image re-encoded,
  * audio resampled and trimmed, or the frames a sampling strategy keeps) on a catalog model, or on a per-minute
  * transcription service (then the token columns are -1 and shown empty).
+ *
+ * @param provider the provider's name for people ("OpenAI", "Google"), not the catalog id
  */
 public record MediaCostRow(
         String id,
@@ -31,7 +33,7 @@ public record MediaCostRow(
         return new MediaCostRow(
                 m.id(),
                 m.name(),
-                m.provider(),
+                m.providerName(),
                 originalTokens,
                 originalUsd,
                 optimizedTokens,

@@ -53,8 +53,8 @@ public final class BreakdownPane extends ScrollPane {
                 + (r.breakdown().unpriced() ? "unpriced" : Money.format(r.perRequest()) + " per request"));
         title.setId("breakdown-title");
         title.getStyleClass().add("title-4");
-        Label sub = new Label(m.id() + " · " + m.provider() + " · " + m.tier().label() + " · "
-                + m.rules().id() + " billing rules");
+        Label sub = new Label(BreakdownText.subtitle(m));
+        sub.setId("breakdown-subtitle");
         sub.getStyleClass().add("text-muted");
         Label count = new Label(String.format(
                 Locale.ROOT,
@@ -94,11 +94,11 @@ public final class BreakdownPane extends ScrollPane {
             if (p != null && p.overridden()) {
                 priceLabel.setText(priceLabel.getText() + " ✎");
                 priceLabel.setTooltip(new Tooltip("Overridden by "
-                        + p.origin().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + BreakdownText.originName(p.origin())
                         + (p.note().isEmpty() ? "" : ": " + p.note())));
             }
             g.add(priceLabel, 2, row);
-            Label amount = right(l.usd() == null ? "unpriced" : "$" + Money.exact(l.usd()));
+            Label amount = right(BreakdownText.exactUsd(l.usd()));
             if (l.usd() == null) {
                 amount.getStyleClass().add("warning-text");
             }
@@ -106,7 +106,11 @@ public final class BreakdownPane extends ScrollPane {
             Label rule = new Label(l.rule().isEmpty() ? "listed price" : l.rule());
             rule.setWrapText(true);
             g.add(rule, 4, row);
-            g.add(new Label(p == null ? "" : p.source()), 5, row);
+            Label source = new Label(BreakdownText.sourceName(catalogs.getValue(), p));
+            if (p != null && !p.source().isEmpty()) {
+                source.setTooltip(new Tooltip(BreakdownText.sourceTooltip(catalogs.getValue(), p)));
+            }
+            g.add(source, 5, row);
             g.add(new Label(p == null ? "" : p.asOf()), 6, row);
             if (p != null && !p.source().isEmpty()) {
                 sources.add(p.source());
@@ -116,7 +120,7 @@ public final class BreakdownPane extends ScrollPane {
         Label total = new Label("Total");
         total.getStyleClass().add("breakdown-head");
         g.add(total, 0, row);
-        Label totalUsd = right("$" + Money.exact(r.perRequest()) + (r.complete() ? "" : " + unpriced lines"));
+        Label totalUsd = right(BreakdownText.exactUsd(r.perRequest()) + (r.complete() ? "" : " + unpriced lines"));
         totalUsd.getStyleClass().add("breakdown-head");
         totalUsd.setId("breakdown-total");
         g.add(totalUsd, 3, row);
@@ -134,11 +138,8 @@ public final class BreakdownPane extends ScrollPane {
 
         Label formula = new Label("cost = Σ tokens × price per 1M ÷ 1,000,000"
                 + (r.breakdown().options().batch() ? " (batch)" : "")
-                + String.format(
-                        Locale.ROOT,
-                        "  ·  per 1K requests $%s  ·  per month $%s",
-                        Money.exact(r.per1000()),
-                        Money.exact(r.perMonth())));
+                + "  ·  per 1K requests " + BreakdownText.exactUsd(r.per1000())
+                + "  ·  per month " + BreakdownText.exactUsd(r.perMonth()));
         formula.getStyleClass().add("text-muted");
         formula.setWrapText(true);
         box.getChildren().add(formula);
@@ -156,7 +157,7 @@ public final class BreakdownPane extends ScrollPane {
         Catalog catalog = catalogs.getValue();
         if (!sources.isEmpty() && catalog != null) {
             String text = sources.stream()
-                    .map(s -> s + " = " + catalog.describeSource(s))
+                    .map(s -> BreakdownText.sourceLine(catalog, s))
                     .collect(Collectors.joining("\n"));
             Label src = new Label("Sources:\n" + text);
             src.setWrapText(true);

@@ -35,7 +35,7 @@ final class CostColumns {
             cell.setText(cell.getItem());
             var m = r.model();
             StringBuilder tip = new StringBuilder(
-                    m.id() + " — " + m.provider() + ", " + m.tier().label());
+                    m.id() + " — " + m.providerName() + ", " + m.tier().label() + " tier");
             if (m.contextWindow() != null) {
                 tip.append(String.format(Locale.ROOT, "%ncontext %,d tokens", m.contextWindow()));
             }
@@ -48,7 +48,7 @@ final class CostColumns {
             cell.setTooltip(new Tooltip(tip.toString()));
         }));
         TreeTableColumn<Item, String> provider =
-                textColumn("Provider", 88, r -> r.model().provider());
+                textColumn("Provider", 88, r -> r.model().providerName());
         TreeTableColumn<Item, String> tier =
                 textColumn("Tier", 78, r -> r.model().tier().label());
         TreeTableColumn<Item, Long> input = new TreeTableColumn<>("Input tokens");

@@ -59,7 +59,7 @@ public final class CostTableViewModel implements ViewModel {
         filtering = true;
         try {
             TreeSet<String> known = new TreeSet<>();
-            rows.forEach(r -> known.add(r.model().provider()));
+            rows.forEach(r -> known.add(r.model().providerName()));
             if (!known.equals(new TreeSet<>(providers))) {
                 providers.setAll(known);
                 checkedProviders.retainAll(known);
@@ -67,7 +67,7 @@ public final class CostTableViewModel implements ViewModel {
             String q = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
             List<CostRow> out = rows.stream()
                     .filter(r -> checkedProviders.isEmpty()
-                            || checkedProviders.contains(r.model().provider()))
+                            || checkedProviders.contains(r.model().providerName()))
                     .filter(r -> checkedTiers.isEmpty()
                             || checkedTiers.contains(r.model().tier()))
                     .filter(r -> q.isEmpty()
@@ -87,12 +87,12 @@ public final class CostTableViewModel implements ViewModel {
         }
     }
 
-    /** The providers of the rows, sorted: the choices of the provider filter. */
+    /** The providers of the rows by name ("OpenAI", "Google"), sorted: the choices of the provider filter. */
     public ObservableList<String> providers() {
         return providersView;
     }
 
-    /** The providers checked in the filter; none: every provider. */
+    /** The provider names checked in the filter; none: every provider. */
     public ObservableList<String> checkedProviders() {
         return checkedProviders;
     }

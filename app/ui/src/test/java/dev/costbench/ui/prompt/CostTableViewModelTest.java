@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,14 +56,16 @@ class CostTableViewModelTest {
                         + cheapest.model().name() + " " + Money.format(cheapest.perRequest()),
                 vm.summaryProperty().get());
         TreeSet<String> providers = new TreeSet<>();
-        CATALOG.models().forEach(m -> providers.add(m.provider()));
+        CATALOG.models().forEach(m -> providers.add(m.providerName()));
         assertEquals(List.copyOf(providers), vm.providers(), "the provider filter offers every provider, sorted");
+        assertTrue(vm.providers().containsAll(List.of("OpenAI", "Anthropic", "Google", "Groq")), "by name");
+        assertFalse(vm.providers().contains("openai"), "never by catalog id");
     }
 
     @Test
     void providerTierAndSearchFiltersCombine() {
         f.prompt().userTextProperty().set("Hello");
-        vm.checkedProviders().setAll("anthropic");
+        vm.checkedProviders().setAll("Anthropic");
         assertTrue(vm.shown().stream().allMatch(r -> r.model().provider().equals("anthropic")));
         assertTrue(vm.shown().size() > 1);
         assertEquals("anthropic", vm.cheapestProperty().get().model().provider(), "the cheapest of the rows shown");
@@ -100,7 +103,7 @@ class CostTableViewModelTest {
     @Test
     void withoutACatalogTheTableIsEmptyAndTheProviderChoicesGo() {
         f.prompt().userTextProperty().set("Hello");
-        vm.checkedProviders().setAll("openai");
+        vm.checkedProviders().setAll("OpenAI");
         f.prompt().catalogProperty().set(null);
         f.prompt().userTextProperty().set("Hello again");
         assertTrue(vm.shown().isEmpty());
