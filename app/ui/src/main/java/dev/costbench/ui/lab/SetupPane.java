@@ -26,6 +26,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 
 /**
@@ -48,6 +49,17 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
         vm.setQualitySource(() -> new QualitySettings(quality.checks(), quality.thresholds(), judge.spec()));
         setId("lab-setup");
         setFitToWidth(true);
+        models.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return vm.modelLabel(id);
+            }
+
+            @Override
+            public String fromString(String label) {
+                return label;
+            }
+        });
         models.getItems().setAll(vm.models());
         models.setId("lab-models");
         models.setPrefWidth(420);

@@ -241,6 +241,19 @@ public final class SetupViewModel implements ViewModel {
         return inputs;
     }
 
+    /**
+     * How a model of {@link #models()} is shown: "GPT-5 · OpenAI (gpt-5)" — its name, its provider's name and, for
+     * telling look-alikes apart, the id; an id the catalog does not know is shown as it is.
+     */
+    public String modelLabel(String id) {
+        if (id == null) {
+            return "";
+        }
+        Catalog c = catalog.get();
+        ModelEntry m = c == null ? null : c.find(id).orElse(null);
+        return m == null ? id : m.name() + " · " + m.providerName() + " (" + m.id() + ")";
+    }
+
     /** Every model of the catalog, sorted. */
     public ObservableList<String> models() {
         return models;

@@ -8,6 +8,7 @@ import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -28,6 +29,13 @@ final class RequestFormView extends GridPane {
         modelBox.setEditable(true);
         modelBox.setPrefWidth(220);
         modelBox.setId("field-model");
+        modelBox.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty || id == null ? null : model.modelLabel(id));
+            }
+        });
         modelBox.valueProperty().bindBidirectional(form.modelProperty());
         ComboBox<Volume.Period> per = new ComboBox<>(FXCollections.observableArrayList(Volume.Period.values()));
         per.setConverter(new StringConverter<>() {

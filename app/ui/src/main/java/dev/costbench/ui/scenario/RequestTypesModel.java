@@ -56,6 +56,23 @@ public final class RequestTypesModel {
         return media.getReadOnlyProperty();
     }
 
+    /**
+     * How a model id is shown in the workload list and the model box: "GPT-5 · OpenAI (gpt-5)"; an id the catalog
+     * does not know is shown as it is.
+     */
+    public String modelLabel(String id) {
+        if (id == null || id.isBlank()) {
+            return "no model";
+        }
+        ModelEntry m = vm.catalog() == null ? null : vm.catalog().find(id).orElse(null);
+        return m == null ? id : m.name() + " · " + m.providerName() + " (" + m.id() + ")";
+    }
+
+    /** A request type in the workload list: "Support chat · GPT-5 · OpenAI (gpt-5)". */
+    public String typeLabel(RequestType t) {
+        return t.name() + " · " + modelLabel(t.model());
+    }
+
     /** The catalog's model ids, for the form's model box. */
     public ObservableList<String> models() {
         return models;

@@ -23,7 +23,7 @@ final class RequestTypesPane extends VBox {
             @Override
             protected void updateItem(RequestType t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null : t.name() + " · " + t.model());
+                setText(empty || t == null ? null : model.typeLabel(t));
             }
         });
         types.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> model.select(b.intValue()));

@@ -74,6 +74,14 @@ class SetupViewModelTest {
     }
 
     @Test
+    void theModelChoicesShowNameAndProviderWithTheIdAside() {
+        String label = vm.modelLabel("claude-haiku-4-5");
+        assertTrue(label.contains(" · Anthropic (claude-haiku-4-5)"), label);
+        assertFalse(label.startsWith("claude-haiku-4-5"), label);
+        assertTrue(vm.modelLabel("gemini-2.5-flash").contains(" · Google (gemini-2.5-flash)"));
+    }
+
+    @Test
     void theJudgesEstimateIsCountedApart() {
         vm.checkedModels().setAll("gpt-4o-mini");
         vm.setQualitySource(() -> new QualitySettings(

@@ -317,6 +317,17 @@ class ScenarioViewModelTest {
     }
 
     @Test
+    void theWorkloadShowsModelsByNameAndProviderWithTheIdAside() {
+        open();
+        RequestType t = RequestType.text("prompt-1", Volume.monthly(10_000), "gpt-5-mini", TextTokens.of(100, 50, 80));
+        vm.addRequestType(t);
+        String name = CATALOG.find("gpt-5-mini").orElseThrow().name();
+        assertEquals(
+                "prompt-1 · " + name + " · OpenAI (gpt-5-mini)", vm.requests().typeLabel(t));
+        assertEquals("my-own-model", vm.requests().modelLabel("my-own-model"), "an unknown id is shown as it is");
+    }
+
+    @Test
     void theLastRequestTypeIsNotRemoved() {
         open();
         vm.requests().removeSelected();
