@@ -14,6 +14,7 @@ import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
+import dev.costbench.ui.common.Words;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +70,7 @@ public final class HistoryViewModel implements ViewModel {
 
     private static boolean matches(Experiment e, String q) {
         return e.name().toLowerCase(Locale.ROOT).contains(q)
-                || e.status().name().toLowerCase(Locale.ROOT).contains(q)
+                || LabWords.status(e.status()).contains(q)
                 || e.models().stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains(q))
                 || ("imported".contains(q) && ExperimentImport.isImported(e));
     }
@@ -83,9 +84,9 @@ public final class HistoryViewModel implements ViewModel {
         boolean nothing =
                 o.succeeded() == 0 && e.status() != ExperimentStatus.DONE && e.status() != ExperimentStatus.RUNNING;
         return e.name() + (ExperimentImport.isImported(e) ? "  ⇩ imported" : "") + "\n"
-                + e.status().name().toLowerCase(Locale.ROOT) + " · " + CompareViewModel.WHEN.format(e.created())
-                + " · " + e.models().size() + " model(s)\n"
-                + (nothing ? "no trial has succeeded yet — Rerun" : o.succeeded() + " trials ok")
+                + LabWords.status(e.status()) + " · " + CompareViewModel.WHEN.format(e.created())
+                + " · " + Words.count(e.models().size(), "model") + "\n"
+                + (nothing ? "no trial has succeeded yet — Rerun" : Words.count(o.succeeded(), "trial") + " ok")
                 + (o.failed() > 0 ? ", " + o.failed() + " failed" : "") + " · "
                 + Money.format(o.trialCostUsd()) + " in trials"
                 + (o.spentUsd().compareTo(o.trialCostUsd()) == 0

@@ -23,7 +23,7 @@ final class ResultsTable extends TableView<VariantModelSummary> {
         setPlaceholder(placeholder);
         setItems(vm.rows());
         getColumns().add(col("Variant", 150, r -> r.variantName() + (r.baseline() ? " (baseline)" : "")));
-        getColumns().add(col("Model", 170, VariantModelSummary::modelId));
+        getColumns().add(col("Model", 190, vm::modelCell));
         getColumns()
                 .add(col(
                         "Trials ok / failed / cached",
@@ -37,14 +37,16 @@ final class ResultsTable extends TableView<VariantModelSummary> {
                                 ? "unpriced"
                                 : Money.format(r.meanCostUsd()) + "  "
                                         + ci(r.costPerCall().meanCi())));
-        TableColumn<VariantModelSummary, String> judge = col("judge (mean, 95 % CI)", 190, vm::judgeCell);
+        TableColumn<VariantModelSummary, String> judge = col("Judge (mean, 95 % CI)", 190, vm::judgeCell);
         judge.setId("lab-judge-col");
         getColumns().add(judge);
-        getColumns().add(col("checks passed", 100, vm::checksCell));
-        getColumns().add(col("median $", 100, r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
+        getColumns().add(col("Checks passed", 100, vm::checksCell));
         getColumns()
                 .add(col(
-                        "input / cached / output / reasoning",
+                        "Median $ / call", 100, r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
+        getColumns()
+                .add(col(
+                        "Tokens in / cached / out / reasoning",
                         230,
                         r -> String.format(
                                 Locale.ROOT,
@@ -55,7 +57,7 @@ final class ResultsTable extends TableView<VariantModelSummary> {
                                 n(r.reasoningTokens().mean()))));
         getColumns()
                 .add(col(
-                        "latency p50 / p95",
+                        "Latency p50 / p95",
                         140,
                         r -> n(r.latencyMs().median()) + " / " + n(r.latencyMs().p95()) + " ms"));
         getColumns()

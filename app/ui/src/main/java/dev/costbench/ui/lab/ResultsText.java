@@ -9,6 +9,7 @@ import dev.costbench.model.lab.stats.QualitySummary;
 import dev.costbench.model.lab.stats.UsdInterval;
 import dev.costbench.model.lab.stats.VariantModelSummary;
 import dev.costbench.model.lab.stats.Verdict;
+import dev.costbench.ui.common.Words;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -22,11 +23,10 @@ final class ResultsText {
     private ResultsText() {}
 
     /** "1,234", or "—" for no value. */
-    /** "name · done · 2 model(s), 3 repetition(s) · budget $1.00". */
+    /** "name · done · 2 models, 3 repetitions · budget $1.00". */
     static String title(Experiment e) {
-        return e.name() + " · " + e.status().name().toLowerCase(Locale.ROOT) + " · "
-                + e.models().size()
-                + " model(s), " + e.repetitions() + " repetition(s)"
+        return e.name() + " · " + LabWords.status(e.status()) + " · "
+                + Words.count(e.models().size(), "model") + ", " + Words.count(e.repetitions(), "repetition")
                 + (e.budgetCapUsd() == null ? "" : " · budget " + Money.format(e.budgetCapUsd()));
     }
 

@@ -201,6 +201,16 @@ public final class ResultsViewModel implements ViewModel {
         charts.analysed(r, judge);
     }
 
+    /** The model cell of a row: the model's name and provider ("GPT-4o mini · OpenAI"); the id when unknown. */
+    public String modelCell(VariantModelSummary r) {
+        Catalog c = catalog == null ? null : catalog.get();
+        return c == null
+                ? r.modelId()
+                : c.find(r.modelId())
+                        .map(m -> m.name() + " · " + m.providerName())
+                        .orElse(r.modelId());
+    }
+
     /** The judge cell of a row: "…" while the quality is computed. */
     public String judgeCell(VariantModelSummary r) {
         if (results.get() == null) {

@@ -104,7 +104,7 @@ final class RunProblems {
         }
         if (trials.isEmpty()) {
             return "No trial of this experiment has run yet (it is "
-                    + e.status().name().toLowerCase(Locale.ROOT)
+                    + LabWords.status(e.status())
                     + "). If a provider has no API key, set it in the Providers tab, then press Rerun: the missing "
                     + "trials run.";
         }

@@ -199,7 +199,7 @@ public final class RunViewModel implements ViewModel {
     private void trialsDone(Ended ended) {
         RunResult res = ended.result();
         run = null;
-        progressText.set(res.message() == null ? res.outcome().name().toLowerCase(Locale.ROOT) : res.message());
+        progressText.set(res.message() == null ? LabWords.outcome(res.outcome()) : res.message());
         JudgeSpec j = judge.of(res.experimentId());
         if (j != null && res.done() > 0 && res.outcome() != RunResult.Outcome.CANCELLED) {
             judge.start(res.experimentId(), j, () -> end(ended));

@@ -9,6 +9,7 @@ import dev.costbench.model.lab.Variant;
 import dev.costbench.model.lab.run.Estimator;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.lab.run.SpecJson;
+import dev.costbench.ui.common.Words;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -168,7 +169,7 @@ final class VariantMediaBox extends VBox {
                                     .map(ExperimentSpec.MediaSpec::describe)
                                     .collect(Collectors.joining(", "));
         } catch (RuntimeException e) {
-            return "media: " + v.mediaHashes().size() + " file(s)";
+            return "media: " + Words.count(v.mediaHashes().size(), "file");
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.costbench.model.tuning.CacheTtl;
 import dev.costbench.model.tuning.CacheWarning;
 import dev.costbench.model.tuning.PromptCachePlan;
 import dev.costbench.ui.common.ViewModel;
+import dev.costbench.ui.common.Words;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +98,8 @@ public final class CacheViewModel implements ViewModel {
                 placed.offsets().isEmpty()
                         ? "No cache breakpoint marked. Without one, Anthropic caches nothing; "
                                 + "OpenAI and Gemini still cache a long enough common prefix automatically."
-                        : placed.offsets().size() + " breakpoint(s): " + String.join("; ", placed.labels()) + ".");
+                        : Words.count(placed.offsets().size(), "breakpoint") + ": " + String.join("; ", placed.labels())
+                                + ".");
         double perMin;
         BigDecimal store = null;
         try {

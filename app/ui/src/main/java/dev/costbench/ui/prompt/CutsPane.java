@@ -6,6 +6,7 @@ import dev.costbench.model.tuning.ComponentBreakdown;
 import dev.costbench.model.tuning.PartCost;
 import dev.costbench.model.tuning.PartKind;
 import dev.costbench.model.tuning.RequestTuner;
+import dev.costbench.ui.common.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +187,7 @@ final class CutsPane extends ScrollPane {
             if (p.part().kind() == PartKind.FEW_SHOT) {
                 var save = b.dropSaving(i);
                 v.setTooltip(new Tooltip("Dropping it saves " + SuggestionLine.money(save.perMonth()) + " a month ("
-                        + save.tokens() + " tokens per request)"));
+                        + Words.count(save.tokens(), "token") + " per request)"));
             }
         }
     }

@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.prompt.Role;
+import dev.costbench.ui.common.Words;
 import dev.costbench.ui.common.handoff.QualityCheckTarget;
 import java.util.List;
 
@@ -18,7 +19,9 @@ public record QualityCheck(PromptSnapshot baseline, PromptSnapshot optimized, Li
 
     /** The experiment's name: how many cuts the tuned prompt has. */
     public String name() {
-        return cuts.isEmpty() ? "Prompt check (no cut applied yet)" : "Tuned prompt: " + cuts.size() + " cut(s)";
+        return cuts.isEmpty()
+                ? "Prompt check (no cut applied yet)"
+                : "Tuned prompt: " + Words.count(cuts.size(), "cut");
     }
 
     /**

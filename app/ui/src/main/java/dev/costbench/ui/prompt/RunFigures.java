@@ -7,6 +7,7 @@ import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.RequestEstimate;
+import dev.costbench.ui.common.Words;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -32,14 +33,12 @@ final class RunFigures {
         vm.figure(
                 2,
                 "Billed",
-                Money.format(rec.billed().total()) + "   (difference from the estimate: "
-                        + signed(rec.differenceUsd()) + "; input " + (rec.inputDelta() >= 0 ? "+" : "")
-                        + rec.inputDelta()
-                        + " tokens)",
+                Money.format(rec.billed().total()) + "   (difference from the estimate: " + signed(rec.differenceUsd())
+                        + "; input " + Words.signedTokens(rec.inputDelta()) + ")",
                 describeLines(rec.billed()));
         vm.figure(3, "Timing", timing, null);
         if (!r.inputByModality().isEmpty()) {
-            vm.figure(4, "By modality", r.inputByModality().toString(), null);
+            vm.figure(4, "By modality", Words.perKind(r.inputByModality()), null);
         }
         vm.called(m, r, rec.billed().total());
     }
@@ -66,7 +65,7 @@ final class RunFigures {
                     .append(
                             l.price() == null
                                     ? "unpriced"
-                                    : "$" + l.price().perMTok().toPlainString() + "/1M")
+                                    : Money.perMTok(l.price().perMTok()) + "/1M")
                     .append(" = ")
                     .append(l.usd() == null ? "—" : Money.format(l.usd()))
                     .append('\n');

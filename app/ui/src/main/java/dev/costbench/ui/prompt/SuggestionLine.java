@@ -7,8 +7,8 @@ import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tuning.RequestTuner;
 import dev.costbench.model.tuning.Suggestion;
 import dev.costbench.model.tuning.SuggestionKind;
+import dev.costbench.ui.common.Words;
 import java.math.BigDecimal;
-import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -35,7 +35,7 @@ final class SuggestionLine extends HBox {
         Label save = new Label(savingText(it));
         save.getStyleClass().add("muted");
         save.setTooltip(new Tooltip("o200k_base / cl100k_base: " + s.tokensSaved(Encoding.O200K_BASE) + " / "
-                + s.tokensSaved(Encoding.CL100K_BASE) + " tokens; on " + m.id() + ": " + s.modelTokensSaved()
+                + s.tokensSaved(Encoding.CL100K_BASE) + " tokens; on " + m.name() + ": " + s.modelTokensSaved()
                 + (s.modelTokensExact() ? "" : " (estimate)")
                 + ". Monthly at the requests per month set on the left."));
         tag.setMinWidth(Region.USE_PREF_SIZE);
@@ -72,11 +72,11 @@ final class SuggestionLine extends HBox {
         Suggestion s = it.suggestion();
         String tokens;
         if (s.kind() == SuggestionKind.OUTPUT_CAP || s.kind() == SuggestionKind.STRUCTURED_OUTPUT) {
-            tokens = (s.modelTokensExact() ? "−" : "≈ −") + s.modelTokensSaved() + " output tokens";
+            tokens = Words.tokenChange(s.modelTokensSaved(), !s.modelTokensExact(), "output");
         } else if (s.kind() == SuggestionKind.HISTORY_SUMMARY) {
-            tokens = "≈ −" + s.modelTokensSaved() + " tokens";
+            tokens = Words.tokenChange(s.modelTokensSaved(), true, "");
         } else {
-            tokens = String.format(Locale.ROOT, "−%d tokens (o200k)", s.tokensSaved(Encoding.O200K_BASE));
+            tokens = Words.tokenChange(s.tokensSaved(Encoding.O200K_BASE), false, "") + " (o200k)";
         }
         String usd = s.usdPerRequest() == null
                 ? "unpriced"

@@ -13,6 +13,7 @@ import dev.costbench.model.tuning.Suggestion;
 import dev.costbench.model.tuning.SuggestionKind;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
+import dev.costbench.ui.common.Words;
 import dev.costbench.ui.common.handoff.QualityCheckTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,7 +181,7 @@ public final class TuneViewModel implements ViewModel {
     public void undoAll() {
         try {
             int n = changes.undoAll();
-            status.set(n == 0 ? "" : "Undid " + n + " cut(s): the prompt is as it was.");
+            status.set(n == 0 ? "" : "Undid " + Words.count(n, "cut") + ": the prompt is as it was.");
         } catch (IllegalStateException e) {
             status.set(e.getMessage());
         }

@@ -78,7 +78,7 @@ public final class ProvidersViewModel implements ViewModel {
         }
         boolean saved;
         try {
-            access.saveKey(id, new Secret(key.strip(), "Settings"));
+            access.saveKey(id, new Secret(key.strip(), "the Providers tab"));
             st.show(Outcome.INFO, "Key saved in " + access.storeDescription() + ".");
             saved = true;
         } catch (Exception e) {

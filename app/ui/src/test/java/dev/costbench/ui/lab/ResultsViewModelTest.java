@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
@@ -166,6 +167,27 @@ class ResultsViewModelTest {
         assertEquals("Cost vs quality", vm.charts().costTitleProperty().get());
         assertEquals(4, vm.charts().points().size());
         assertTrue(store.similarityScores(large.id()).size() > 50, "the similarities were stored");
+    }
+
+    @Test
+    void theModelColumnShowsNameAndProviderNotTheId() {
+        Experiment e = store.importExperiment(snapshot("Names", 1));
+        ResultsViewModel vm = new ResultsViewModel(
+                new UiContext(new DirectTaskExecutor(), dialogs), () -> store, CatalogBuilder::builtIn, null);
+        vm.show(e);
+        List<String> cells =
+                vm.rows().stream().map(vm::modelCell).distinct().sorted().toList();
+        assertEquals(
+                List.of(
+                        CatalogBuilder.builtIn()
+                                        .find("claude-haiku-4-5")
+                                        .orElseThrow()
+                                        .name() + " · Anthropic",
+                        CatalogBuilder.builtIn()
+                                        .find("gpt-4o-mini")
+                                        .orElseThrow()
+                                        .name() + " · OpenAI"),
+                cells);
     }
 
     @Test

@@ -50,7 +50,7 @@ class CacheViewModelTest {
         f.marks().toggle("system", SYSTEM.length());
         vm.refresh();
         assertEquals(
-                "1 breakpoint(s): "
+                "1 breakpoint: "
                         + f.marks()
                                 .place(PromptSnapshot.of(f.prompt()))
                                 .labels()

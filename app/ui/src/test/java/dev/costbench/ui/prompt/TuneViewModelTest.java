@@ -145,7 +145,7 @@ class TuneViewModelTest {
         assertEquals(WORDY, f.prompt().systemTextProperty().get());
         assertEquals(0, vm.appliedProperty().get());
         assertEquals(
-                "Undid 1 cut(s): the prompt is as it was.", vm.statusProperty().get());
+                "Undid 1 cut: the prompt is as it was.", vm.statusProperty().get());
     }
 
     @Test
@@ -210,7 +210,7 @@ class TuneViewModelTest {
         String tuned = f.prompt().systemTextProperty().get();
         vm.checkQuality();
         Object[] c = checked.get(0);
-        assertEquals("Tuned prompt: 1 cut(s)", c[0]);
+        assertEquals("Tuned prompt: 1 cut", c[0]);
         QualityCheckTarget.Variant base = (QualityCheckTarget.Variant) c[1];
         QualityCheckTarget.Variant opt = (QualityCheckTarget.Variant) c[2];
         assertEquals(WORDY + "\n\nExamples:\nUser: Where is #1?\nAssistant: It shipped.", base.system());
