@@ -8,7 +8,6 @@ import dev.costbench.model.lab.judge.JudgeProgress;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.BudgetGuarantee;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -97,11 +96,9 @@ final class JudgeEditor extends VBox {
                 Money.format(p.spentUsd()));
     }
 
-    /** "$0.50": a cap with at least two decimals. */
+    /** "$0.50": a cap as every amount is shown ({@link Money#format}). */
     static String cap(BigDecimal usd) {
-        return "$"
-                + usd.setScale(Math.max(2, usd.scale()), RoundingMode.UNNECESSARY)
-                        .toPlainString();
+        return Money.format(usd);
     }
 
     /** The judge as set up, or null when it is switched off; a clear message for what is wrong. */

@@ -148,7 +148,7 @@ public final class CachePane extends ScrollPane {
             if (p.mode() == CacheMode.EXPLICIT_STORED) {
                 storageNote = store == null
                         ? " · storage per hour not modelled"
-                        : " · storage modelled at $" + store.toPlainString() + "/1M/h";
+                        : " · storage modelled at " + Money.perMTok(store) + "/1M/h";
             }
             Label name = DiffPane.title(m.id() + " — " + p.mode().label() + storageNote);
             Label figures = new Label((p.cacheable() ? "✓ " : "✗ ") + "prefix " + fmt(p.prefixTokens()) + " tokens "
@@ -160,12 +160,15 @@ public final class CachePane extends ScrollPane {
                             : String.format(
                                     Locale.ROOT, "−%.0f %%", p.readDiscount().doubleValue() * 100)));
             figures.setWrapText(true);
-            Label be = new Label(p.breakEven());
+            Label be = new Label(
+                    "unpriced".equals(p.breakEven())
+                            ? "unpriced: the catalog lacks the input, cache-read or cache-write price this needs"
+                            : p.breakEven());
             be.setId("cache-breakeven-" + m.id());
             be.getStyleClass().add("cache-breakeven");
             be.setStyle("-fx-font-weight: bold;");
             String month = p.monthlyWithout() == null
-                    ? "unpriced"
+                    ? "unpriced".equals(p.breakEven()) ? "" : "unpriced"
                     : "a month " + Money.format(p.monthlyWithout())
                             + " → " + Money.format(p.monthlyWith())
                             + (p.monthlySaving().signum() >= 0 ? " (saves " : " (costs ")
@@ -187,8 +190,7 @@ public final class CachePane extends ScrollPane {
                 notes.add(
                         store == null
                                 ? "Storage per hour: not modelled (no price given)."
-                                : "Storage per hour: modelled at $" + store.toPlainString()
-                                        + " per 1M tokens per hour.");
+                                : "Storage per hour: modelled at " + Money.perMTok(store) + " per 1M tokens per hour.");
             }
             Tooltip tip = new Tooltip(String.join("\n", notes));
             tip.setWrapText(true);

@@ -63,7 +63,7 @@ final class CostColumns {
             String cached = r.cachedTokens() > 0
                     ? String.format(Locale.ROOT, "%n%,d of them read from the prompt cache", r.cachedTokens())
                     : "";
-            cell.setTooltip(new Tooltip((count.exact() ? "Exact count. " : "Estimate. ") + count.method() + cached));
+            cell.setTooltip(new Tooltip(countTip(count.exact(), count.method()) + cached));
             if (!count.exact()) {
                 cell.getStyleClass().add("estimate");
             }
@@ -175,6 +175,16 @@ final class CostColumns {
         }));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
+    }
+
+    /** "Exact count: o200k_base", "Estimate: cl100k_base count × 1.35 …" (the method may already say estimate). */
+    static String countTip(boolean exact, String method) {
+        String m = method == null ? "" : method.strip();
+        String lower = m.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("estimate:") || lower.startsWith("exact:")) {
+            m = m.substring(m.indexOf(':') + 1).strip();
+        }
+        return (exact ? "Exact count" : "Estimate") + (m.isEmpty() ? "" : ": " + m);
     }
 
     private static String explain(CostRow r) {

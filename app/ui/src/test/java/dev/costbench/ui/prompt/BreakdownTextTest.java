@@ -54,6 +54,14 @@ class BreakdownTextTest {
     }
 
     @Test
+    void theTokenCountTooltipSaysEstimateOnce() {
+        assertEquals(
+                "Estimate: cl100k_base count × 1.35",
+                CostColumns.countTip(false, "estimate: cl100k_base count × 1.35"));
+        assertEquals("Exact count: o200k_base", CostColumns.countTip(true, "o200k_base"));
+    }
+
+    @Test
     void exactAmountsUseTheSameDollarStyleAsEverywhereElse() {
         assertEquals("$0.00026795", BreakdownText.exactUsd(new BigDecimal("0.000267950")));
         assertEquals("−$0.5", BreakdownText.exactUsd(new BigDecimal("-0.50")));
