@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The few-shot turns' editors: role, text, move up/down and remove; rebuilt when turns are added or moved. */
 final class TurnsBox extends VBox {
@@ -47,6 +48,17 @@ final class TurnsBox extends VBox {
         for (Turn t : vm.turns()) {
             ComboBox<Role> role = new ComboBox<>();
             role.getItems().setAll(Role.USER, Role.ASSISTANT);
+            role.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(Role r) {
+                    return r == null ? "" : r == Role.USER ? "User" : r == Role.ASSISTANT ? "Assistant" : "System";
+                }
+
+                @Override
+                public Role fromString(String s) {
+                    return "Assistant".equals(s) ? Role.ASSISTANT : Role.USER;
+                }
+            });
             role.valueProperty().bindBidirectional(t.roleProperty());
             PromptEditor text = new PromptEditor(
                     "turn-" + vm.turns().indexOf(t),
