@@ -99,7 +99,8 @@ class PromptViewTest {
         assertTrue(title.getText().startsWith("GPT-5"), title.getText());
         Label total = robot.lookup("#breakdown-total").queryAs(Label.class);
         assertTrue(total.getText().startsWith("$0.00"), total.getText());
-        assertTrue(robot.lookup("LL").tryQuery().isPresent(), "source key shown");
+        assertTrue(robot.lookup("LiteLLM price list").tryQuery().isPresent(), "source name shown");
+        assertTrue(robot.lookup("LL").tryQuery().isEmpty(), "not its key");
     }
 
     @Test

@@ -298,7 +298,7 @@ class TunePaneTest {
         robot.clickOn("#tune-check-quality");
         WaitForAsyncUtils.waitForFxEvents();
         ExperimentSpec spec = lab.viewModel().setup().spec();
-        assertEquals("Tuned prompt: 1 cut(s)", spec.name());
+        assertEquals("Tuned prompt: 1 cut", spec.name());
         assertEquals(2, spec.variants().size());
         assertEquals(
                 original,

@@ -83,13 +83,13 @@ class LabViewModelTest {
         lab.select(today.id());
         QualityCheckTarget target = lab;
         target.checkQuality(
-                "Tuned prompt: 2 cut(s)",
+                "Tuned prompt: 2 cuts",
                 new QualityCheckTarget.Variant("You are a very helpful agent.", "Where is order {{id}}?"),
                 new QualityCheckTarget.Variant("Be brief.", "Order {{id}}?"));
         assertEquals(LabViewModel.Page.SETUP, lab.pageProperty().get());
         assertTrue(lab.history().selection().isEmpty());
         SetupVariants v = lab.setup().variants();
-        assertEquals("Tuned prompt: 2 cut(s)", lab.setup().nameProperty().get());
+        assertEquals("Tuned prompt: 2 cuts", lab.setup().nameProperty().get());
         assertEquals("You are a very helpful agent.", v.baseSystemProperty().get());
         assertEquals("Where is order {{id}}?", v.baseUserProperty().get());
         assertEquals("Be brief.", v.optSystemProperty().get());

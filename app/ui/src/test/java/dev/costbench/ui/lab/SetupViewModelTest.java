@@ -203,11 +203,11 @@ class SetupViewModelTest {
         assertEquals("sys", vm.variants().optSystemProperty().get());
         assertEquals("user {{ticket}}", vm.variants().optUserProperty().get());
         vm.prefill(
-                "Tuned prompt: 1 cut(s)",
+                "Tuned prompt: 1 cut",
                 new QualityCheckTarget.Variant("long", "Where is {{id}}?"),
                 new QualityCheckTarget.Variant("short", "Where is {{id}}?"));
         ExperimentSpec spec = vm.spec();
-        assertEquals("Tuned prompt: 1 cut(s)", spec.name());
+        assertEquals("Tuned prompt: 1 cut", spec.name());
         assertEquals("long", vm.variants().baseSystemProperty().get());
         assertEquals("short", vm.variants().optSystemProperty().get());
         SetupViewModel alone = new SetupViewModel(
