@@ -150,7 +150,8 @@ public final class CachePane extends ScrollPane {
                         ? " · storage per hour not modelled"
                         : " · storage modelled at " + Money.perMTok(store) + "/1M/h";
             }
-            Label name = DiffPane.title(m.id() + " — " + p.mode().label() + storageNote);
+            Label name = DiffPane.title(m.name() + " — " + p.mode().label() + storageNote);
+            name.setTooltip(new Tooltip(m.id() + " · " + m.providerName()));
             Label figures = new Label((p.cacheable() ? "✓ " : "✗ ") + "prefix " + fmt(p.prefixTokens()) + " tokens "
                     + min + " · write "
                     + (p.writePremium() == null ? "—" : "×" + p.writePremium().toPlainString())

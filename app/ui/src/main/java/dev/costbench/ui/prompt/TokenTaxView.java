@@ -237,7 +237,7 @@ public final class TokenTaxView extends BorderPane {
         TokenTax.ModelCost lo = priced.get(0);
         TokenTax.ModelCost hi = priced.get(priced.size() - 1);
         return priced.size() == 1
-                ? Money.format(lo.usd()) + " " + lo.model().id()
+                ? Money.format(lo.usd()) + " " + lo.model().name()
                 : Money.format(lo.usd()) + " – " + Money.format(hi.usd()) + " (" + priced.size() + " models)";
     }
 
@@ -247,7 +247,7 @@ public final class TokenTaxView extends BorderPane {
         for (int i = 0; i < priced.size() && i < 20; i++) {
             TokenTax.ModelCost c = priced.get(i);
             b.append('\n')
-                    .append(c.model().id())
+                    .append(c.model().name())
                     .append(": ")
                     .append(Money.format(c.usd()))
                     .append(c.unconfirmed() ? " (price UNCONFIRMED/CONFLICT)" : "");

@@ -158,7 +158,7 @@ public final class TuneRewrite {
         CancelToken t = new CancelToken();
         token = t;
         running.set(true);
-        status.set("Asking " + by.id() + " to rewrite the " + what + "…");
+        status.set("Asking " + by.name() + " to rewrite the " + what + "…");
         job = ui.tasks()
                 .task("rewrite call", p -> clients.client(ProviderIds.of(by)).complete(req, d -> {}, t))
                 .onSuccess(r -> done(r, by, target, idx, text))
@@ -179,9 +179,9 @@ public final class TuneRewrite {
         String out = r.text() == null ? "" : r.text().strip();
         List<RequestTuner.TextPart> now = PromptSnapshot.of(prompt).parts();
         if (out.isEmpty()) {
-            status.set(by.id() + " returned no text (finish: " + r.finishReason() + ").");
+            status.set(by.name() + " returned no text (finish: " + r.finishReason() + ").");
         } else if (idx >= now.size() || !now.get(idx).text().equals(text)) {
-            status.set("The text changed while " + by.id() + " was rewriting it: rewrite again.");
+            status.set("The text changed while " + by.name() + " was rewriting it: rewrite again.");
         } else {
             rewrites.add(
                     0,
@@ -196,7 +196,7 @@ public final class TuneRewrite {
                                     prompt.batchProperty().get(),
                                     prompt.residencyProperty().get()),
                             cost));
-            status.set("Rewrite by " + by.id() + " ready"
+            status.set("Rewrite by " + by.name() + " ready"
                     + (cost == null
                             ? " (the server reported no usage, so its " + "cost is unknown)"
                             : ", the call cost " + Money.format(cost))

@@ -249,7 +249,7 @@ class TuneViewModelTest {
                 .orElseThrow();
         // gpt-4o-mini: 120 × $0.15/1M + 20 × $0.60/1M = $0.00003
         assertEquals(0, new BigDecimal("0.00003").compareTo(it.costUsd()));
-        assertTrue(f.tune().statusProperty().get().startsWith("Rewrite by gpt-4o-mini ready, the call cost $"));
+        assertTrue(f.tune().statusProperty().get().startsWith("Rewrite by GPT-4o mini ready, the call cost $"));
         f.tune().reject(it);
         assertTrue(f.tune().items().stream().noneMatch(i -> i.suggestion().kind() == SuggestionKind.REWRITE));
     }
@@ -326,7 +326,7 @@ class TuneViewModelTest {
         f.prompt().systemTextProperty().set("Something else.");
         held.runPending();
         assertEquals(
-                "The text changed while gpt-4o-mini was rewriting it: rewrite again.",
+                "The text changed while GPT-4o mini was rewriting it: rewrite again.",
                 f.tune().statusProperty().get());
         assertTrue(f.tune().items().stream().noneMatch(i -> i.suggestion().kind() == SuggestionKind.REWRITE));
     }
