@@ -168,6 +168,20 @@ class CliTest {
         assertTrue(out.startsWith("MODEL"));
         assertTrue(out.contains("gpt-5 "));
         assertTrue(out.contains("groq/"));
+        String gpt5 =
+                out.lines().filter(l -> l.startsWith("gpt-5 ")).findFirst().orElseThrow();
+        assertTrue(gpt5.contains(" OpenAI "), "the text table names the provider: " + gpt5);
+        assertFalse(gpt5.contains(" openai "), gpt5);
+    }
+
+    @Test
+    void catalogListNamesProvidersAndItsJsonKeepsTheIds() throws Exception {
+        assertEquals(0, run("", "catalog", "list"));
+        String gpt5 =
+                out.lines().filter(l -> l.startsWith("gpt-5 ")).findFirst().orElseThrow();
+        assertTrue(gpt5.contains(" OpenAI "), gpt5);
+        assertEquals(0, run("", "estimate", "--input-tokens", "10", "--models", "gpt-5", "--json"));
+        assertTrue(out.contains("\"provider\":\"openai\"") || out.contains("\"provider\" : \"openai\""), out);
     }
 
     @Test

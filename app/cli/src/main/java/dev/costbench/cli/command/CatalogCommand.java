@@ -122,14 +122,14 @@ public final class CatalogCommand {
 
     private void listTable(Catalog c) {
         out.printf(
-                "%-44s %-10s %-8s %10s %10s %10s %10s  %-10s %s%n",
+                "%-44s %-12s %-8s %10s %10s %10s %10s  %-10s %s%n",
                 "MODEL", "PROVIDER", "TIER", "INPUT", "CACHED", "OUTPUT", "BATCH IN", "AS OF", "SOURCE");
         for (ModelEntry m : c.models()) {
             Price in = m.prices().get(PriceKind.INPUT);
             out.printf(
-                    "%-44s %-10s %-8s %10s %10s %10s %10s  %-10s %s%s%n",
+                    "%-44s %-12s %-8s %10s %10s %10s %10s  %-10s %s%s%n",
                     m.id(),
-                    m.provider(),
+                    m.providerName(),
                     m.tier().id(),
                     cell(m, PriceKind.INPUT),
                     cell(m, PriceKind.CACHED_INPUT),

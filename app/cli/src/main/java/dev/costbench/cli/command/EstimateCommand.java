@@ -178,7 +178,7 @@ public final class EstimateCommand {
             }
             cells.add(new String[] {
                 r.model().id(),
-                r.model().provider(),
+                r.model().providerName(),
                 r.model().tier().id(),
                 r.input().display(),
                 Long.toString(r.cachedTokens()),
