@@ -2,6 +2,8 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ServiceTier;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import javafx.beans.property.LongProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -95,10 +97,27 @@ final class RequestOptions extends GridPane {
     private static HBox dateChoice(PromptViewModel vm) {
         DatePicker date = new DatePicker();
         date.setId("priced-at");
-        date.setPrefWidth(130);
+        date.setPrefWidth(140);
+        date.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : d.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                try {
+                    return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+                } catch (DateTimeParseException e) {
+                    return vm.pricedAtProperty().get(); // not a YYYY-MM-DD date: keep the day chosen
+                }
+            }
+        });
+        date.setPromptText("YYYY-MM-DD");
         date.valueProperty().bindBidirectional(vm.pricedAtProperty());
         date.setTooltip(new Tooltip("Price every model at the prices in force on this day: introductory prices and"
-                + " scheduled changes in the catalog apply from their dates. Empty: today."));
+                + " scheduled changes in the catalog apply from their dates. Type YYYY-MM-DD or pick a day;"
+                + " empty: today."));
         Button today = new Button("Today");
         today.setId("priced-today");
         today.setTooltip(new Tooltip("Use today's prices"));
