@@ -122,8 +122,8 @@ public final class WorkspaceViewModel implements ViewModel {
             ui.dialogs()
                     .warning(
                             "The last session's prompt could not be restored",
-                            e.getMessage() + kept + " You start with an empty prompt; open a saved workspace with "
-                                    + "File ▸ Open prompt… if you have one.");
+                            e.getMessage() + kept + " Open a saved workspace with File ▸ Open prompt… if you have "
+                                    + "one.");
             return false;
         }
         Path lastFile = memory.lastFile().filter(Files::isRegularFile).orElse(null);
@@ -332,7 +332,9 @@ public final class WorkspaceViewModel implements ViewModel {
                     if (delay > 0) {
                         Thread.sleep(delay);
                     }
-                    writeAutosave(snapshot);
+                    if (!p.isCancelled()) { // a newer edit, or closing, has taken over
+                        writeAutosave(snapshot);
+                    }
                     return null;
                 })
                 .onSuccess(x -> autosaveFailed = false)
