@@ -329,6 +329,10 @@ public final class CostBenchApp extends Application {
         if (storeAccess != null) {
             storeAccess.close();
         }
+        if (window != null) { // the stage may outlive this application (tests start several on one)
+            window.stage().titleProperty().unbind();
+            window.stage().setOnCloseRequest(null);
+        }
         if (workspace != null) {
             workspace.close();
         }
