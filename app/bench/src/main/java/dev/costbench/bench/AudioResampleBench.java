@@ -4,10 +4,10 @@ package dev.costbench.bench;
 import dev.costbench.media.AudioAnalysis;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.nio.file.StandardCopyOption;
 
 /**
  * One hour of 44.1 kHz stereo audio to 16 kHz mono plus the silence map, as the Media view and
@@ -21,11 +21,14 @@ public final class AudioResampleBench {
 
     /** Gain of both tones over the minute: silent 20–22 s, 37–37.3 s (below the minimum gap) and 50–60 s. */
     private static final String GATE = "(lt(t,20)+gte(t,22)*lt(t,37)+gte(t,37.3)*lt(t,50))";
-    private static final String[][] FORMATS = {
-        {"wav", "-c:a", "pcm_s16le"}, {"m4a", "-c:a", "aac", "-b:a", "128k"}, {"mp3", "-c:a", "libmp3lame", "-b:a", "128k"}};
 
-    private AudioResampleBench() {
-    }
+    private static final String[][] FORMATS = {
+        {"wav", "-c:a", "pcm_s16le"},
+        {"m4a", "-c:a", "aac", "-b:a", "128k"},
+        {"mp3", "-c:a", "libmp3lame", "-b:a", "128k"}
+    };
+
+    private AudioResampleBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/media"));
@@ -35,9 +38,17 @@ public final class AudioResampleBench {
         Path pattern = dir.resolve("pattern-minute.wav");
         if (!Files.exists(pattern)) {
             Path made = dir.resolve("tmp-" + pattern.getFileName());
-            MediaFixtures.time(MediaFixtures.ffmpeg("-f", "lavfi", "-i", "aevalsrc=exprs='0.3*sin(2*PI*440*t)*" + GATE
-                    + "|0.3*sin(2*PI*660*t)*" + GATE + "':s=44100:d=60:c=stereo", "-c:a", "pcm_s16le",
-                    made.toString()), log);
+            MediaFixtures.time(
+                    MediaFixtures.ffmpeg(
+                            "-f",
+                            "lavfi",
+                            "-i",
+                            "aevalsrc=exprs='0.3*sin(2*PI*440*t)*" + GATE + "|0.3*sin(2*PI*660*t)*" + GATE
+                                    + "':s=44100:d=60:c=stereo",
+                            "-c:a",
+                            "pcm_s16le",
+                            made.toString()),
+                    log);
             Files.move(made, pattern);
         }
         // Encode the missing files, two ffmpeg processes at a time (2 cores).
@@ -50,9 +61,10 @@ public final class AudioResampleBench {
             if (Files.exists(files[f])) {
                 continue;
             }
-            System.err.printf("audio bench: generating %s (%d min, 44.1 kHz stereo)%n", files[f].getFileName(), minutes);
-            List<String> a = new ArrayList<>(List.of("-stream_loop", String.valueOf(minutes - 1), "-i",
-                    pattern.toString()));
+            System.err.printf(
+                    "audio bench: generating %s (%d min, 44.1 kHz stereo)%n", files[f].getFileName(), minutes);
+            List<String> a =
+                    new ArrayList<>(List.of("-stream_loop", String.valueOf(minutes - 1), "-i", pattern.toString()));
             a.addAll(List.of(FORMATS[f]).subList(1, FORMATS[f].length));
             a.add(dir.resolve("tmp-" + files[f].getFileName()).toString()); // renamed once complete
             List<String> cmd = MediaFixtures.ffmpeg(a.toArray(String[]::new));
@@ -81,8 +93,8 @@ public final class AudioResampleBench {
         boolean allExact = true;
         for (int f = 0; f < FORMATS.length; f++) {
             Path file = files[f];
-            List<String> anchorCmd = MediaFixtures.ffmpeg("-i", file.toString(), "-ar", "16000", "-ac", "1", "-f",
-                    "s16le", "-");
+            List<String> anchorCmd =
+                    MediaFixtures.ffmpeg("-i", file.toString(), "-ar", "16000", "-ac", "1", "-f", "s16le", "-");
             double[] cb = new double[runs];
             double[] anchor = new double[runs];
             AudioAnalysis.Result r = null;
@@ -94,7 +106,7 @@ public final class AudioResampleBench {
                     a = MediaFixtures.time(anchorCmd, log);
                 }
                 long t0 = System.nanoTime();
-                r = AudioAnalysis.analyze(file, -40, 0.5, 1200, () -> false, p -> { });
+                r = AudioAnalysis.analyze(file, -40, 0.5, 1200, () -> false, p -> {});
                 double c = (System.nanoTime() - t0) / 1e9;
                 if (i % 2 != 0) {
                     a = MediaFixtures.time(anchorCmd, log);
@@ -109,26 +121,54 @@ public final class AudioResampleBench {
             double worst = 0;
             boolean exact = r.silences().size() == expected.size();
             for (int i = 0; exact && i < expected.size(); i++) {
-                worst = Math.max(worst, Math.max(Math.abs(r.silences().get(i).start() - expected.get(i).start()),
-                        Math.abs(r.silences().get(i).end() - expected.get(i).end())));
+                worst = Math.max(
+                        worst,
+                        Math.max(
+                                Math.abs(r.silences().get(i).start()
+                                        - expected.get(i).start()),
+                                Math.abs(r.silences().get(i).end()
+                                        - expected.get(i).end())));
             }
             exact &= worst <= tolerance;
             allExact &= exact;
-            System.err.printf(Locale.ROOT, "audio bench: %s: %d silences (expected %d), first %s, last %s, worst edge "
-                    + "error %.3f s -> %s%n", file.getFileName(), r.silences().size(), expected.size(),
+            System.err.printf(
+                    Locale.ROOT,
+                    "audio bench: %s: %d silences (expected %d), first %s, last %s, worst edge "
+                            + "error %.3f s -> %s%n",
+                    file.getFileName(),
+                    r.silences().size(),
+                    expected.size(),
                     r.silences().isEmpty() ? "-" : r.silences().get(0),
-                    r.silences().isEmpty() ? "-" : r.silences().get(r.silences().size() - 1), worst,
+                    r.silences().isEmpty() ? "-" : r.silences().get(r.silences().size() - 1),
+                    worst,
                     exact ? "match" : "MISMATCH");
             double med = MediaFixtures.median(cb);
             double amed = MediaFixtures.median(anchor);
-            System.out.printf(Locale.ROOT, "{\"impl\":\"costbench\",\"mode\":\"audio-16k\",\"file\":\"%s\",\"format\":"
-                    + "\"%s\",\"codec\":\"%s\",\"sample_rate\":%d,\"channels\":%d,\"seconds\":%.3f,\"bytes\":%d,"
-                    + "\"decoded_seconds\":%.3f,\"runs\":%d,\"median_s\":%.3f,\"all_s\":%s,\"anchor_median_s\":%.3f,"
-                    + "\"anchor_all_s\":%s,\"silences\":%d,\"expected_silences\":%d,\"worst_edge_error_s\":%.3f,"
-                    + "\"speech_s\":%.3f,\"exact\":%b}%n", file.getFileName(), FORMATS[f][0], r.info().audioCodec(),
-                    r.info().sampleRate(), r.info().channels(), r.info().seconds(), r.info().bytes(), r.seconds(), runs,
-                    med, MediaFixtures.json(cb), amed, MediaFixtures.json(anchor), r.silences().size(),
-                    expected.size(), worst, r.speechSeconds(), exact);
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"impl\":\"costbench\",\"mode\":\"audio-16k\",\"file\":\"%s\",\"format\":"
+                            + "\"%s\",\"codec\":\"%s\",\"sample_rate\":%d,\"channels\":%d,\"seconds\":%.3f,\"bytes\":%d,"
+                            + "\"decoded_seconds\":%.3f,\"runs\":%d,\"median_s\":%.3f,\"all_s\":%s,\"anchor_median_s\":%.3f,"
+                            + "\"anchor_all_s\":%s,\"silences\":%d,\"expected_silences\":%d,\"worst_edge_error_s\":%.3f,"
+                            + "\"speech_s\":%.3f,\"exact\":%b}%n",
+                    file.getFileName(),
+                    FORMATS[f][0],
+                    r.info().audioCodec(),
+                    r.info().sampleRate(),
+                    r.info().channels(),
+                    r.info().seconds(),
+                    r.info().bytes(),
+                    r.seconds(),
+                    runs,
+                    med,
+                    MediaFixtures.json(cb),
+                    amed,
+                    MediaFixtures.json(anchor),
+                    r.silences().size(),
+                    expected.size(),
+                    worst,
+                    r.speechSeconds(),
+                    exact);
         }
         if (!allExact) {
             System.exit(3);

@@ -28,19 +28,32 @@ public final class Corpora {
             + "至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持"
             + "音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族"
             + "维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严";
-    private static final String KANA = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"
-            + "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンー";
+    private static final String KANA =
+            "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん" + "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンー";
     private static final String[] CJK_PUNCT = {"。", "，", "、", "！", "？", "：", "「", "」"};
-    private static final String[] RUSSIAN = {"Привет, как у тебя дела сегодня?", "Стоимость запроса зависит от числа токенов.",
-        "Мы проверяем скорость подсчёта токенов.", "Кэширование подсказок снижает расходы.", "Это предложение на русском языке."};
-    private static final String[] ARABIC = {"مرحبا بالعالم، كيف حالك اليوم؟", "تعتمد تكلفة الطلب على عدد الرموز.",
-        "نقيس سرعة عد الرموز في هذا الاختبار.", "التخزين المؤقت يقلل التكاليف كثيرا."};
-    private static final String[] HINDI = {"नमस्ते दुनिया, आप कैसे हैं?", "अनुरोध की लागत टोकन की संख्या पर निर्भर करती है।",
-        "हम टोकन गिनने की गति माप रहे हैं।"};
-    private static final String[] EMOJI = {"👍🏽 great", "🚀🚀 launch", "👨‍👩‍👧‍👦 family", "🇯🇵🇩🇪 flags", "✨ sparkle ✨"};
+    private static final String[] RUSSIAN = {
+        "Привет, как у тебя дела сегодня?",
+        "Стоимость запроса зависит от числа токенов.",
+        "Мы проверяем скорость подсчёта токенов.",
+        "Кэширование подсказок снижает расходы.",
+        "Это предложение на русском языке."
+    };
+    private static final String[] ARABIC = {
+        "مرحبا بالعالم، كيف حالك اليوم؟",
+        "تعتمد تكلفة الطلب على عدد الرموز.",
+        "نقيس سرعة عد الرموز في هذا الاختبار.",
+        "التخزين المؤقت يقلل التكاليف كثيرا."
+    };
+    private static final String[] HINDI = {
+        "नमस्ते दुनिया, आप कैसे हैं?",
+        "अनुरोध की लागत टोकन की संख्या पर निर्भर करती है।",
+        "हम टोकन गिनने की गति माप रहे हैं।"
+    };
+    private static final String[] EMOJI = {
+        "👍🏽 great", "🚀🚀 launch", "👨‍👩‍👧‍👦 family", "🇯🇵🇩🇪 flags", "✨ sparkle ✨"
+    };
 
-    private Corpora() {
-    }
+    private Corpora() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/corpora");
@@ -64,27 +77,25 @@ public final class Corpora {
         System.err.printf("%s: %,d chars, %,d bytes%n", p, text.length(), Files.size(p));
     }
 
+    /** English prose from this repository: its Markdown documentation (README and docs/), in a fixed order. */
     static String english(Path repo) throws IOException {
-        Path seeds = repo.resolve("../shared/seeds").normalize();
-        if (Files.isDirectory(seeds)) {
-            try (Stream<Path> s = Files.list(seeds)) {
-                List<Path> files = s.filter(p -> p.toString().endsWith(".txt")).sorted().collect(Collectors.toList());
-                StringBuilder b = new StringBuilder();
-                for (Path f : files) {
-                    b.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
-                }
-                if (b.length() > 0) {
-                    return b.toString();
-                }
-            }
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(repo.resolve("docs"))) {
+            files = s.filter(p -> p.toString().endsWith(".md")).sorted().collect(Collectors.toList());
         }
-        return Files.readString(Path.of("/usr/share/common-licenses/GPL-3"), StandardCharsets.UTF_8);
+        StringBuilder b = new StringBuilder(Files.readString(repo.resolve("README.md"), StandardCharsets.UTF_8));
+        for (Path f : files) {
+            b.append('\n').append(Files.readString(f, StandardCharsets.UTF_8));
+        }
+        return b.toString();
     }
 
     static String code(Path repo) throws IOException {
         try (Stream<Path> s = Files.walk(repo.resolve("app"))) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/target/"))
-                    .sorted().collect(Collectors.toList());
+            List<Path> files = s.filter(
+                            p -> p.toString().endsWith(".java") && !p.toString().contains("/target/"))
+                    .sorted()
+                    .collect(Collectors.toList());
             StringBuilder b = new StringBuilder();
             for (Path f : files) {
                 b.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
@@ -117,16 +128,28 @@ public final class Corpora {
     static String mixed(String english, String cjk, int size) {
         Random r = new Random(7);
         List<String> en = sentences(english);
-        List<String> zh = new ArrayList<>(List.of(cjk.substring(0, Math.min(200_000, cjk.length())).split("(?<=。)")));
+        List<String> zh = new ArrayList<>(
+                List.of(cjk.substring(0, Math.min(200_000, cjk.length())).split("(?<=。)")));
         StringBuilder b = new StringBuilder(size + 256);
         while (b.length() < size) {
             switch (r.nextInt(6)) {
-                case 0: b.append(en.get(r.nextInt(en.size()))); break;
-                case 1: b.append(zh.get(r.nextInt(zh.size()))); break;
-                case 2: b.append(RUSSIAN[r.nextInt(RUSSIAN.length)]); break;
-                case 3: b.append(ARABIC[r.nextInt(ARABIC.length)]); break;
-                case 4: b.append(HINDI[r.nextInt(HINDI.length)]); break;
-                default: b.append(EMOJI[r.nextInt(EMOJI.length)]);
+                case 0:
+                    b.append(en.get(r.nextInt(en.size())));
+                    break;
+                case 1:
+                    b.append(zh.get(r.nextInt(zh.size())));
+                    break;
+                case 2:
+                    b.append(RUSSIAN[r.nextInt(RUSSIAN.length)]);
+                    break;
+                case 3:
+                    b.append(ARABIC[r.nextInt(ARABIC.length)]);
+                    break;
+                case 4:
+                    b.append(HINDI[r.nextInt(HINDI.length)]);
+                    break;
+                default:
+                    b.append(EMOJI[r.nextInt(EMOJI.length)]);
             }
             b.append(r.nextInt(5) == 0 ? "\n" : " ");
         }

@@ -23,8 +23,7 @@ import java.util.Random;
  */
 public final class EditLatencyBench {
 
-    private EditLatencyBench() {
-    }
+    private EditLatencyBench() {}
 
     public static void main(String[] args) throws Exception {
         String source = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
@@ -36,8 +35,8 @@ public final class EditLatencyBench {
         List<String> keys = List.of("system", "user");
         String system = "You are a careful assistant. Answer from the document only.";
         long t0 = System.nanoTime();
-        List<CostRow> rows = PromptCostTable.compute(models, counter.update(keys, List.of(system, text.toString())), 1,
-                options);
+        List<CostRow> rows =
+                PromptCostTable.compute(models, counter.update(keys, List.of(system, text.toString())), 1, options);
         double initialMs = (System.nanoTime() - t0) / 1e6;
         Random r = new Random(11);
         String[] pastes = {"x", "a", " ", "\n", "é", "人", "👍", " the cost of it", "另一个句子。"};
@@ -45,8 +44,10 @@ public final class EditLatencyBench {
         double[] all = new double[warmup + edits];
         for (int i = 0; i < warmup + edits; i++) {
             int pos = r.nextInt(text.length());
-            if (r.nextInt(3) == 0 && pos + 1 < text.length()
-                    && !Character.isSurrogate(text.charAt(pos)) && !Character.isSurrogate(text.charAt(pos + 1))) {
+            if (r.nextInt(3) == 0
+                    && pos + 1 < text.length()
+                    && !Character.isSurrogate(text.charAt(pos))
+                    && !Character.isSurrogate(text.charAt(pos + 1))) {
                 text.deleteCharAt(pos);
             } else {
                 while (pos > 0 && Character.isLowSurrogate(text.charAt(pos))) {
@@ -73,11 +74,21 @@ public final class EditLatencyBench {
         }
         double[] s = ms.clone();
         Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "{\"impl\":\"costbench\",\"mode\":\"edit-latency\",\"chars\":%d,\"models\":%d,"
-                + "\"edits\":%d,\"initial_ms\":%.1f,\"median_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,"
-                + "\"warmup_edits\":%d,\"first100_p95_ms\":%.2f,\"first100_max_ms\":%.2f,\"exact\":true}%n",
-                text.length(), rows.size(), edits, initialMs, s[edits / 2], s[(int) (edits * 0.95)],
-                s[(int) (edits * 0.99)], s[edits - 1], warmup, cold.length == 0 ? 0 : cold[(int) (cold.length * 0.95)],
+        System.out.printf(
+                Locale.ROOT,
+                "{\"impl\":\"costbench\",\"mode\":\"edit-latency\",\"chars\":%d,\"models\":%d,"
+                        + "\"edits\":%d,\"initial_ms\":%.1f,\"median_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f,\"max_ms\":%.2f,"
+                        + "\"warmup_edits\":%d,\"first100_p95_ms\":%.2f,\"first100_max_ms\":%.2f,\"exact\":true}%n",
+                text.length(),
+                rows.size(),
+                edits,
+                initialMs,
+                s[edits / 2],
+                s[(int) (edits * 0.95)],
+                s[(int) (edits * 0.99)],
+                s[edits - 1],
+                warmup,
+                cold.length == 0 ? 0 : cold[(int) (cold.length * 0.95)],
                 cold.length == 0 ? 0 : cold[cold.length - 1]);
     }
 }

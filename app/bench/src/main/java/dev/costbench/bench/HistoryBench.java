@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.costbench.model.cost.CanonicalUsage;
+import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentOverview;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.ExperimentSnapshot;
 import dev.costbench.model.lab.ExperimentStatus;
+import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.NewExperiment;
 import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.NewVariant;
@@ -19,6 +22,7 @@ import dev.costbench.model.lab.stats.SimilarityCache;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.StatsSummary;
 import dev.costbench.store.H2LabStore;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import com.sun.management.OperatingSystemMXBean;
-import dev.costbench.model.lab.Experiment;
-import dev.costbench.model.lab.LedgerPurpose;
-import java.lang.management.ManagementFactory;
 
 /**
  * The History view with 100,000 stored trials: the experiment list with its summary line
@@ -53,11 +53,11 @@ public final class HistoryBench {
 
     private static final double TARGET_MS = 200;
     private static final String[] WORDS = ("the customer was charged twice for the same order please refund the "
-            + "duplicate payment and confirm by email within two business days severity high category billing "
-            + "resolution refund escalate agent summary ticket account invoice").split(" ");
+                    + "duplicate payment and confirm by email within two business days severity high category billing "
+                    + "resolution refund escalate agent summary ticket account invoice")
+            .split(" ");
 
-    private HistoryBench() {
-    }
+    private HistoryBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("fresh")) {
@@ -83,7 +83,8 @@ public final class HistoryBench {
                 largest = generate(store, "large run", big, 0).id();
                 int n = 1;
                 for (int left = total - big; left > 0; left -= 1000) {
-                    typical.add(generate(store, "experiment " + n, Math.min(1000, left), n).id());
+                    typical.add(generate(store, "experiment " + n, Math.min(1000, left), n)
+                            .id());
                     n++;
                 }
             }
@@ -91,7 +92,10 @@ public final class HistoryBench {
         } else {
             try (H2LabStore store = H2LabStore.open(dir)) {
                 List<ExperimentOverview> all = store.overviews();
-                largest = all.stream().max(Comparator.comparingLong(ExperimentOverview::trials)).orElseThrow().id();
+                largest = all.stream()
+                        .max(Comparator.comparingLong(ExperimentOverview::trials))
+                        .orElseThrow()
+                        .id();
                 all.stream().filter(o -> o.id() != largest).forEach(o -> typical.add(o.id()));
             }
         }
@@ -105,8 +109,13 @@ public final class HistoryBench {
             List<ExperimentOverview> all = store.overviews();
             experiments = all.size();
             trials = all.stream().mapToLong(ExperimentOverview::trials).sum();
-            out.put("largest_trials", all.stream().filter(o -> o.id() == largest).findFirst().orElseThrow()
-                    .trials());
+            out.put(
+                    "largest_trials",
+                    all.stream()
+                            .filter(o -> o.id() == largest)
+                            .findFirst()
+                            .orElseThrow()
+                            .trials());
         }
         out.put("experiments", experiments);
         out.put("trials", trials);
@@ -125,19 +134,48 @@ public final class HistoryBench {
         measure(out, "view_first", dir, repeats, typical, (store, id) -> time(() -> view(store, id, false)), false);
         measure(out, "view_complete", dir, repeats, typical, HistoryBench::completeFirstOpen, false);
         measure(out, "view_reopen", dir, repeats, typical, HistoryBench::completeReopened, false);
-        measure(out, "cli_summary", dir, repeats, typical,
-                (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)), false);
+        measure(
+                out,
+                "cli_summary",
+                dir,
+                repeats,
+                typical,
+                (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)),
+                false);
         List<Long> big = List.of(largest);
-        measure(out, "summary_largest", dir, Math.max(3, repeats / 3), big,
-                (store, id) -> time(() -> analyze(store, id)), false);
-        measure(out, "view_first_largest", dir, Math.max(3, repeats / 3), big,
-                (store, id) -> time(() -> view(store, id, false)), false);
-        measure(out, "view_complete_largest", dir, Math.max(3, repeats / 3), big, HistoryBench::completeFirstOpen,
+        measure(
+                out,
+                "summary_largest",
+                dir,
+                Math.max(3, repeats / 3),
+                big,
+                (store, id) -> time(() -> analyze(store, id)),
                 false);
-        measure(out, "view_reopen_largest", dir, Math.max(3, repeats / 3), big, HistoryBench::completeReopened,
+        measure(
+                out,
+                "view_first_largest",
+                dir,
+                Math.max(3, repeats / 3),
+                big,
+                (store, id) -> time(() -> view(store, id, false)),
                 false);
-        measure(out, "cli_summary_largest", dir, Math.max(3, repeats / 3), big,
-                (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)), false);
+        measure(
+                out,
+                "view_complete_largest",
+                dir,
+                Math.max(3, repeats / 3),
+                big,
+                HistoryBench::completeFirstOpen,
+                false);
+        measure(out, "view_reopen_largest", dir, Math.max(3, repeats / 3), big, HistoryBench::completeReopened, false);
+        measure(
+                out,
+                "cli_summary_largest",
+                dir,
+                Math.max(3, repeats / 3),
+                big,
+                (store, id) -> time(() -> RunSummary.of(store, id, StatsSummary.INSTANCE)),
+                false);
         out.put("load_avg", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         out.put("target_ms", TARGET_MS);
         System.out.println(json(out));
@@ -149,8 +187,10 @@ public final class HistoryBench {
      */
     private static void fresh(Path dir) throws Exception {
         try (H2LabStore store = H2LabStore.open(dir)) {
-            long id = store.overviews().stream().max(Comparator.comparingLong(ExperimentOverview::trials))
-                    .orElseThrow().id();
+            long id = store.overviews().stream()
+                    .max(Comparator.comparingLong(ExperimentOverview::trials))
+                    .orElseThrow()
+                    .id();
             long first = time(() -> view(store, id, false));
             long firstCpu = lastCpu;
             long complete = time(() -> view(store, id, true));
@@ -158,9 +198,15 @@ public final class HistoryBench {
             ExperimentData[] d = new ExperimentData[1];
             long trials = time(() -> d[0] = ExperimentData.load(store, id));
             long preview = time(() -> LabResults.preview(d[0], StatsOptions.defaults()));
-            System.out.println(String.format(Locale.ROOT, "{\"fresh_first_ms\":%.1f,\"fresh_first_cpu_ms\":%.1f,"
-                    + "\"fresh_then_complete_ms\":%.1f,\"fresh_then_load_ms\":%.1f,\"fresh_then_preview_ms\":%.1f}",
-                    first / 1e6, firstCpu / 1e6, complete / 1e6, trials / 1e6, preview / 1e6));
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "{\"fresh_first_ms\":%.1f,\"fresh_first_cpu_ms\":%.1f,"
+                            + "\"fresh_then_complete_ms\":%.1f,\"fresh_then_load_ms\":%.1f,\"fresh_then_preview_ms\":%.1f}",
+                    first / 1e6,
+                    firstCpu / 1e6,
+                    complete / 1e6,
+                    trials / 1e6,
+                    preview / 1e6));
         }
     }
 
@@ -173,13 +219,21 @@ public final class HistoryBench {
         try (H2LabStore store = H2LabStore.open(dir)) {
             List<ExperimentOverview> all = store.overviews();
             long newest = all.get(0).id();
-            long id = all.stream().max(Comparator.comparingLong(ExperimentOverview::trials)).orElseThrow().id();
+            long id = all.stream()
+                    .max(Comparator.comparingLong(ExperimentOverview::trials))
+                    .orElseThrow()
+                    .id();
             long warmUp = time(() -> LabResults.preview(ExperimentData.load(store, newest), StatsOptions.defaults()));
             long first = time(() -> view(store, id, false));
             long firstCpu = lastCpu;
-            System.out.println(String.format(Locale.ROOT, "{\"warmed_warmup_ms\":%.1f,\"warmed_first_ms\":%.1f,"
-                    + "\"warmed_first_cpu_ms\":%.1f,\"warmed_same\":%s}", warmUp / 1e6, first / 1e6,
-                    firstCpu / 1e6, newest == id));
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "{\"warmed_warmup_ms\":%.1f,\"warmed_first_ms\":%.1f,"
+                            + "\"warmed_first_cpu_ms\":%.1f,\"warmed_same\":%s}",
+                    warmUp / 1e6,
+                    first / 1e6,
+                    firstCpu / 1e6,
+                    newest == id));
         }
     }
 
@@ -189,8 +243,9 @@ public final class HistoryBench {
     }
 
     /** Cold: the first call after reopening the database; warm: five calls after it. Times in ns. */
-    private static void measure(Map<String, Object> out, String name, Path dir, int repeats, List<Long> ids,
-                                Timed what, boolean openOnly) throws Exception {
+    private static void measure(
+            Map<String, Object> out, String name, Path dir, int repeats, List<Long> ids, Timed what, boolean openOnly)
+            throws Exception {
         List<Long> cold = new ArrayList<>();
         List<Long> warm = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
@@ -233,8 +288,7 @@ public final class HistoryBench {
     }
 
     private static final OperatingSystemMXBean OS =
-            (OperatingSystemMXBean) ManagementFactory
-                    .getOperatingSystemMXBean();
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     /**
      * The CPU time this process spent during the last {@link #time} call, ns (all its threads: the results view
      * computes the quality scores on a second thread): less sensitive than wall time to other work on the machine.
@@ -304,9 +358,10 @@ public final class HistoryBench {
     private static Experiment generate(H2LabStore store, String name, int trials, long seed) {
         int reps = Math.max(1, trials / 40);
         List<String> models = List.of("gpt-4o-mini", "claude-haiku-4-5");
-        NewExperiment spec = new NewExperiment(name, new BigDecimal("5.00"), reps,
-                ExperimentSettings.defaults(), models);
-        List<NewVariant> variants = List.of(new NewVariant("baseline", true, "{\"system\":\"You are verbose.\"}"),
+        NewExperiment spec =
+                new NewExperiment(name, new BigDecimal("5.00"), reps, ExperimentSettings.defaults(), models);
+        List<NewVariant> variants = List.of(
+                new NewVariant("baseline", true, "{\"system\":\"You are verbose.\"}"),
                 new NewVariant("optimized", false, "{\"system\":\"Be brief.\"}"));
         List<ExperimentSnapshot.Input> inputs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -327,18 +382,38 @@ public final class HistoryBench {
                         Instant s = start.plusMillis(out.size() * 1000L);
                         Instant f = s.plusMillis(400 + rnd.nextInt(900));
                         TrialCell cell = new TrialCell(v, in, m, r);
-                        out.add(failed ? NewTrial.failure(0, cell, "h" + seed + "-" + out.size(),
-                                "HTTP 500 from the provider", s, f)
-                                : new NewTrial(0, cell, "h" + seed + "-" + out.size(), u, cost, true,
-                                "{\"model\":\"" + m + "\",\"total\":\"" + cost.toPlainString() + "\"}",
-                                cost, f.toEpochMilli() - s.toEpochMilli(), 200L + rnd.nextInt(200), "stop",
-                                text(rnd, v == 0 ? 60 : 30), null, false, s, f));
+                        out.add(
+                                failed
+                                        ? NewTrial.failure(
+                                                0,
+                                                cell,
+                                                "h" + seed + "-" + out.size(),
+                                                "HTTP 500 from the provider",
+                                                s,
+                                                f)
+                                        : new NewTrial(
+                                                0,
+                                                cell,
+                                                "h" + seed + "-" + out.size(),
+                                                u,
+                                                cost,
+                                                true,
+                                                "{\"model\":\"" + m + "\",\"total\":\"" + cost.toPlainString() + "\"}",
+                                                cost,
+                                                f.toEpochMilli() - s.toEpochMilli(),
+                                                200L + rnd.nextInt(200),
+                                                "stop",
+                                                text(rnd, v == 0 ? 60 : 30),
+                                                null,
+                                                false,
+                                                s,
+                                                f));
                     }
                 }
             }
         }
-        return store.importExperiment(new ExperimentSnapshot(spec, start, ExperimentStatus.DONE, variants, inputs,
-                out));
+        return store.importExperiment(
+                new ExperimentSnapshot(spec, start, ExperimentStatus.DONE, variants, inputs, out));
     }
 
     private static String text(Random rnd, int words) {
@@ -353,7 +428,7 @@ public final class HistoryBench {
     private static void fillLedger(Path dir) throws Exception {
         Path base = dir.toRealPath().resolve(H2LabStore.DATABASE_NAME);
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "");
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO ledger (occurred_at, provider, model_id, cost_usd, trial_id, purpose, "
                     + "experiment_id) SELECT finished_at, 'openai', model_id, cost_usd, id, 'trial', experiment_id "
                     + "FROM trial");
@@ -369,10 +444,11 @@ public final class HistoryBench {
                 b.append(',');
             }
             Object v = e.getValue();
-            b.append('"').append(e.getKey()).append("\":").append(v instanceof Double d
-                    ? String.format(Locale.ROOT, "%.3f", d) : v.toString());
+            b.append('"')
+                    .append(e.getKey())
+                    .append("\":")
+                    .append(v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v.toString());
         }
         return b.append('}').toString();
     }
-
 }

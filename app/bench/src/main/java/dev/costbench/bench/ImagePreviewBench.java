@@ -22,8 +22,7 @@ import java.util.Random;
  */
 public final class ImagePreviewBench {
 
-    private ImagePreviewBench() {
-    }
+    private ImagePreviewBench() {}
 
     public static void main(String[] args) throws Exception {
         BufferedImage photo = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
@@ -42,8 +41,8 @@ public final class ImagePreviewBench {
             long t0 = System.nanoTime();
             BufferedImage small = Images.fitLongEdge(photo, edges[Math.floorMod(i, edges.length)]);
             byte[] jpeg = Images.encode(small, "jpeg", 30 + Math.floorMod(i * 7, 70));
-            MediaCosts.image(models, small.getWidth(), small.getHeight(), ImageOptions.DEFAULTS,
-                    BillingOptions.INTERACTIVE);
+            MediaCosts.image(
+                    models, small.getWidth(), small.getHeight(), ImageOptions.DEFAULTS, BillingOptions.INTERACTIVE);
             if (i >= 0) {
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
@@ -60,8 +59,13 @@ public final class ImagePreviewBench {
         }
         Arrays.sort(ms);
         Arrays.sort(anchor);
-        System.out.printf(Locale.ROOT, "{\"impl\":\"costbench\",\"mode\":\"image-preview\",\"pixels\":12000000,"
-                + "\"median_ms\":%.1f,\"p95_ms\":%.1f,\"max_ms\":%.1f,\"anchor_full_jpeg_ms\":%.1f}%n",
-                ms[ms.length / 2], ms[(int) (ms.length * 0.95)], ms[ms.length - 1], anchor[anchor.length / 2]);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"impl\":\"costbench\",\"mode\":\"image-preview\",\"pixels\":12000000,"
+                        + "\"median_ms\":%.1f,\"p95_ms\":%.1f,\"max_ms\":%.1f,\"anchor_full_jpeg_ms\":%.1f}%n",
+                ms[ms.length / 2],
+                ms[(int) (ms.length * 0.95)],
+                ms[ms.length - 1],
+                anchor[anchor.length / 2]);
     }
 }

@@ -17,29 +17,30 @@ import java.util.stream.Collectors;
  */
 final class MediaFixtures {
 
-    private MediaFixtures() {
-    }
+    private MediaFixtures() {}
 
     /** The bundled ffmpeg followed by the quiet, non-interactive options. */
     static List<String> ffmpeg(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Av.ffmpegBinary(), "-hide_banner", "-nostdin", "-loglevel",
-                "error", "-y"));
+        List<String> cmd =
+                new ArrayList<>(List.of(Av.ffmpegBinary(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
         cmd.addAll(Arrays.asList(args));
         return cmd;
     }
 
     /** Starts {@code cmd} with standard output discarded and standard error kept for a failure message. */
     static Process start(List<String> cmd, Path log) throws IOException {
-        return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(log.toFile()).start();
+        return new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile())
+                .start();
     }
 
     /** Waits for {@code p} and fails with its standard error if it did not succeed. */
     static void await(Process p, List<String> cmd, Path log) throws IOException, InterruptedException {
         int rc = p.waitFor();
         if (rc != 0) {
-            throw new IOException("ffmpeg failed (" + rc + "): " + String.join(" ", cmd) + "\n"
-                    + Files.readString(log));
+            throw new IOException(
+                    "ffmpeg failed (" + rc + "): " + String.join(" ", cmd) + "\n" + Files.readString(log));
         }
     }
 
@@ -58,7 +59,8 @@ final class MediaFixtures {
     }
 
     static String json(double[] v) {
-        return Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.3f", x))
+        return Arrays.stream(v)
+                .mapToObj(x -> String.format(Locale.ROOT, "%.3f", x))
                 .collect(Collectors.joining(",", "[", "]"));
     }
 

@@ -14,15 +14,16 @@ import dev.costbench.model.lab.run.RunListener;
 import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.Runner;
+import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
-import dev.costbench.model.prompt.Role;
 import dev.costbench.providers.Providers;
 import dev.costbench.store.H2LabStore;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -40,7 +41,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.io.IOException;
 
 /**
  * The A/B runner's own cost per trial, against a local mock server answering as the OpenAI Responses API does.
@@ -59,8 +59,7 @@ public final class RunnerOverheadBench {
             + "\"usage\":{\"input_tokens\":180,\"input_tokens_details\":{\"cached_tokens\":0},\"output_tokens\":40,"
             + "\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":220}}";
 
-    private RunnerOverheadBench() {
-    }
+    private RunnerOverheadBench() {}
 
     public static void main(String[] args) throws Exception {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 400;
@@ -85,8 +84,8 @@ public final class RunnerOverheadBench {
         server.start();
         Path dir = Files.createTempDirectory("costbench-runner-bench");
         Catalog catalog = CatalogBuilder.builtIn();
-        ProviderSettings settings = ProviderSettings.defaults(ProviderId.OPENAI,
-                new Secret("sk-bench-0000000000000000000000000000", "bench"))
+        ProviderSettings settings = ProviderSettings.defaults(
+                        ProviderId.OPENAI, new Secret("sk-bench-0000000000000000000000000000", "bench"))
                 .withBaseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
         ProviderClient client = Providers.client(settings);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -110,7 +109,9 @@ public final class RunnerOverheadBench {
                 result.put(k + "_runner_ms_per_trial", median(runnerPerTrial));
                 result.put(k + "_bare_ms_per_trial", median(barePerTrial));
                 result.put(k + "_overhead_ms_per_trial", median(overhead));
-                result.put(k + "_overhead_max_ms_per_trial", Arrays.stream(overhead).max().orElse(0));
+                result.put(
+                        k + "_overhead_max_ms_per_trial",
+                        Arrays.stream(overhead).max().orElse(0));
                 result.put(k + "_store_commit_ms_per_trial", median(storePerTrial));
             }
         } finally {
@@ -122,26 +123,46 @@ public final class RunnerOverheadBench {
         result.put("rounds", rounds);
         result.put("served", served.get());
         StringBuilder json = new StringBuilder("{\"mode\":\"runner-overhead\"");
-        result.forEach((k, v) -> json.append(",\"").append(k).append("\":").append(v instanceof Double
-                ? String.format(Locale.ROOT, "%.4f", (Double) v) : v));
+        result.forEach((k, v) -> json.append(",\"")
+                .append(k)
+                .append("\":")
+                .append(v instanceof Double ? String.format(Locale.ROOT, "%.4f", (Double) v) : v));
         System.out.println(json.append('}'));
     }
 
     /** {runner ms per trial, bare client ms per trial, store commit ms per trial} for {@code n} trials at {@code concurrency}. */
-    private static double[] measure(H2LabStore store, Catalog catalog, ProviderClient client, int n,
-                                    int concurrency) throws Exception {
+    private static double[] measure(H2LabStore store, Catalog catalog, ProviderClient client, int n, int concurrency)
+            throws Exception {
         int inputs = Math.max(1, n / 4);
         List<ExperimentSpec.InputSpec> in = new ArrayList<>();
         for (int i = 0; i < inputs; i++) {
-            in.add(new ExperimentSpec.InputSpec("T-" + i, Map.of("subject", "Charged twice (" + i + ")",
-                    "body", "My card shows two charges of $49.00 on March 3 for invoice INV-" + (20000 + i)
-                            + ". Please refund the duplicate.")));
+            in.add(new ExperimentSpec.InputSpec(
+                    "T-" + i,
+                    Map.of(
+                            "subject",
+                            "Charged twice (" + i + ")",
+                            "body",
+                            "My card shows two charges of $49.00 on March 3 for invoice INV-" + (20000 + i)
+                                    + ". Please refund the duplicate.")));
         }
-        ExperimentSpec spec = new ExperimentSpec("bench", null, List.of(new ExperimentSpec.VariantSpec("optimized",
-                true, "Analyze this ticket. Return JSON:\n{\"issue\": \"\", \"severity\": \"low|med|high\", "
-                + "\"resolution\": \"\"}", List.of(new ExperimentSpec.MessageSpec(Role.USER, "{{subject}}\n{{body}}")),
-                ExperimentSpec.Params.NONE)), in, List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")), 4, null, false,
-                new ExperimentSpec.Params(null, 300, null, null, null), false, null);
+        ExperimentSpec spec = new ExperimentSpec(
+                "bench",
+                null,
+                List.of(new ExperimentSpec.VariantSpec(
+                        "optimized",
+                        true,
+                        "Analyze this ticket. Return JSON:\n{\"issue\": \"\", \"severity\": \"low|med|high\", "
+                                + "\"resolution\": \"\"}",
+                        List.of(new ExperimentSpec.MessageSpec(Role.USER, "{{subject}}\n{{body}}")),
+                        ExperimentSpec.Params.NONE)),
+                in,
+                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")),
+                4,
+                null,
+                false,
+                new ExperimentSpec.Params(null, 300, null, null, null),
+                false,
+                null);
         Runner runner = new Runner(store, p -> client, catalog::find, concurrency, Runner.DEFAULT_ATTEMPTS);
         RunPlan plan = runner.create(spec);
         List<ChatRequest> requests = new ArrayList<>();
@@ -187,11 +208,33 @@ public final class RunnerOverheadBench {
         }
         long t2 = System.nanoTime();
         for (Trial t : done) {
-            NewTrial nt = new NewTrial(copy.experimentId(), cellByKey.get(t.cell().toString()), t.requestHash(),
-                    t.usage(), t.costUsd(), t.costComplete(), t.pricesJson(), t.estimatedCostUsd(), t.latencyMs(),
-                    t.ttftMs(), t.finishReason(), t.outputText(), null, false, t.started(), t.finished());
-            store.addTrial(nt, new NewLedgerEntry(t.finished(), "openai", "gpt-4o-mini", t.costUsd(),
-                    copy.experimentId(), null, LedgerPurpose.TRIAL));
+            NewTrial nt = new NewTrial(
+                    copy.experimentId(),
+                    cellByKey.get(t.cell().toString()),
+                    t.requestHash(),
+                    t.usage(),
+                    t.costUsd(),
+                    t.costComplete(),
+                    t.pricesJson(),
+                    t.estimatedCostUsd(),
+                    t.latencyMs(),
+                    t.ttftMs(),
+                    t.finishReason(),
+                    t.outputText(),
+                    null,
+                    false,
+                    t.started(),
+                    t.finished());
+            store.addTrial(
+                    nt,
+                    new NewLedgerEntry(
+                            t.finished(),
+                            "openai",
+                            "gpt-4o-mini",
+                            t.costUsd(),
+                            copy.experimentId(),
+                            null,
+                            LedgerPurpose.TRIAL));
         }
         double storeMs = (System.nanoTime() - t2) / 1e6;
         return new double[] {runnerMs / total, bareMs / total, storeMs / done.size()};

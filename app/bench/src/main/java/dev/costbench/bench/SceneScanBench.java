@@ -20,11 +20,15 @@ import java.util.Locale;
 public final class SceneScanBench {
 
     private static final String[] SOURCES = {
-        "testsrc2", "smptebars", "mandelbrot=maxiter=256", "color=c=navy",
-        "life=mold=10:ratio=0.3:death_color=#202020:life_color=#e0c040", "testsrc"};
+        "testsrc2",
+        "smptebars",
+        "mandelbrot=maxiter=256",
+        "color=c=navy",
+        "life=mold=10:ratio=0.3:death_color=#202020:life_color=#e0c040",
+        "testsrc"
+    };
 
-    private SceneScanBench() {
-    }
+    private SceneScanBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/media"));
@@ -33,7 +37,8 @@ public final class SceneScanBench {
         Path log = dir.resolve("ffmpeg.log");
         Path clip = dir.resolve("cuts-720p30-" + segment + "s.mp4");
         if (!Files.exists(clip)) {
-            System.err.printf("scene bench: generating %s (%d × %d s, 1280×720, 30 fps, libopenh264 4 Mb/s)%n",
+            System.err.printf(
+                    "scene bench: generating %s (%d × %d s, 1280×720, 30 fps, libopenh264 4 Mb/s)%n",
                     clip.getFileName(), SOURCES.length, segment);
             List<String> gen = new ArrayList<>();
             StringBuilder concat = new StringBuilder();
@@ -44,8 +49,18 @@ public final class SceneScanBench {
                 concat.append('[').append(i).append(":v]");
             }
             concat.append("concat=n=").append(SOURCES.length).append(":v=1:a=0,format=yuv420p[v]");
-            gen.addAll(List.of("-filter_complex", concat.toString(), "-map", "[v]", "-c:v", "libopenh264",
-                    "-b:v", "4M", "-g", "60", dir.resolve("tmp-" + clip.getFileName()).toString()));
+            gen.addAll(List.of(
+                    "-filter_complex",
+                    concat.toString(),
+                    "-map",
+                    "[v]",
+                    "-c:v",
+                    "libopenh264",
+                    "-b:v",
+                    "4M",
+                    "-g",
+                    "60",
+                    dir.resolve("tmp-" + clip.getFileName()).toString()));
             MediaFixtures.time(MediaFixtures.ffmpeg(gen.toArray(String[]::new)), log);
             Files.move(dir.resolve("tmp-" + clip.getFileName()), clip);
         }
@@ -67,7 +82,7 @@ public final class SceneScanBench {
                 a = MediaFixtures.time(anchorCmd, log);
             }
             long t0 = System.nanoTime();
-            scan = VideoAnalysis.scan(clip, () -> false, p -> { });
+            scan = VideoAnalysis.scan(clip, () -> false, p -> {});
             picked = VideoAnalysis.select(scan, new VideoAnalysis.SceneChange(), 0);
             double c = (System.nanoTime() - t0) / 1e9;
             if (i % 2 != 0) {
@@ -85,18 +100,37 @@ public final class SceneScanBench {
             exact = Math.abs(cuts.get(i) - expected[i]) < 0.5 / info.fps();
         }
         System.err.printf(Locale.ROOT, "scene bench: expected cuts %s%n", MediaFixtures.json(expected));
-        System.err.printf(Locale.ROOT, "scene bench: detected cuts %s -> %s%n", MediaFixtures.json(cuts),
+        System.err.printf(
+                Locale.ROOT,
+                "scene bench: detected cuts %s -> %s%n",
+                MediaFixtures.json(cuts),
                 exact ? "exact" : "MISMATCH");
         double med = MediaFixtures.median(cb);
         double amed = MediaFixtures.median(anchor);
-        System.out.printf(Locale.ROOT, "{\"impl\":\"costbench\",\"mode\":\"scene-scan\",\"file\":\"%s\",\"codec\":\"%s\","
-                + "\"width\":%d,\"height\":%d,\"fps\":%.2f,\"seconds\":%.3f,\"bytes\":%d,\"frames\":%d,\"runs\":%d,"
-                + "\"median_s\":%.3f,\"all_s\":%s,\"x_realtime\":%.1f,\"anchor_median_s\":%.3f,\"anchor_all_s\":%s,"
-                + "\"anchor_x_realtime\":%.1f,\"expected_cuts\":%s,\"cuts\":%s,\"exact\":%b}%n",
-                clip.getFileName(), info.videoCodec(), info.width(), info.height(), info.fps(), info.seconds(),
-                info.bytes(), scan.frames(), runs, med, MediaFixtures.json(cb), info.seconds() / med, amed,
-                MediaFixtures.json(anchor), info.seconds() / amed, MediaFixtures.json(expected),
-                MediaFixtures.json(cuts), exact);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"impl\":\"costbench\",\"mode\":\"scene-scan\",\"file\":\"%s\",\"codec\":\"%s\","
+                        + "\"width\":%d,\"height\":%d,\"fps\":%.2f,\"seconds\":%.3f,\"bytes\":%d,\"frames\":%d,\"runs\":%d,"
+                        + "\"median_s\":%.3f,\"all_s\":%s,\"x_realtime\":%.1f,\"anchor_median_s\":%.3f,\"anchor_all_s\":%s,"
+                        + "\"anchor_x_realtime\":%.1f,\"expected_cuts\":%s,\"cuts\":%s,\"exact\":%b}%n",
+                clip.getFileName(),
+                info.videoCodec(),
+                info.width(),
+                info.height(),
+                info.fps(),
+                info.seconds(),
+                info.bytes(),
+                scan.frames(),
+                runs,
+                med,
+                MediaFixtures.json(cb),
+                info.seconds() / med,
+                amed,
+                MediaFixtures.json(anchor),
+                info.seconds() / amed,
+                MediaFixtures.json(expected),
+                MediaFixtures.json(cuts),
+                exact);
         if (!exact) {
             System.exit(3);
         }

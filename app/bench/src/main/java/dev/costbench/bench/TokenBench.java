@@ -31,8 +31,7 @@ public final class TokenBench {
 
     static final long MIN_SAMPLE_NANOS = 300_000_000L;
 
-    private TokenBench() {
-    }
+    private TokenBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].startsWith("--cold")) {
@@ -55,10 +54,24 @@ public final class TokenBench {
                 check("parallel", t.countParallel(text), tokens, name, e);
                 check("jtokkit", jt.countTokensOrdinary(text), tokens, name, e);
                 print("costbench", pass, name, e, 1, bytes, tokens, measure(t::count, text, tokens, iterations));
-                print("costbench", pass, name, e, threads, bytes, tokens,
+                print(
+                        "costbench",
+                        pass,
+                        name,
+                        e,
+                        threads,
+                        bytes,
+                        tokens,
                         measure(t::countParallel, text, tokens, iterations));
                 if (pass == 1) {
-                    print("jtokkit", pass, name, e, 1, bytes, tokens,
+                    print(
+                            "jtokkit",
+                            pass,
+                            name,
+                            e,
+                            1,
+                            bytes,
+                            tokens,
                             measure(jt::countTokensOrdinary, text, tokens, iterations));
                 }
             }
@@ -99,7 +112,8 @@ public final class TokenBench {
         long t1;
         if (jtokkit) {
             EncodingRegistry r = Encodings.newLazyEncodingRegistry();
-            n = r.getEncoding(EncodingType.O200K_BASE).countTokensOrdinary("The first count after start-up loads the vocabulary.");
+            n = r.getEncoding(EncodingType.O200K_BASE)
+                    .countTokensOrdinary("The first count after start-up loads the vocabulary.");
             t1 = System.nanoTime();
             r.getEncoding(EncodingType.CL100K_BASE).countTokensOrdinary("and the second encoding");
         } else {
@@ -108,19 +122,34 @@ public final class TokenBench {
             Tokenizers.count(Encoding.CL100K_BASE, "and the second encoding");
         }
         long t2 = System.nanoTime();
-        System.out.printf(Locale.ROOT, "{\"impl\":\"%s\",\"mode\":\"cold\",\"first_o200k_ms\":%.1f,"
-                + "\"first_cl100k_ms\":%.1f,\"jvm_uptime_ms\":%d,\"tokens\":%d}%n", jtokkit ? "jtokkit" : "costbench",
-                (t1 - t0) / 1e6, (t2 - t1) / 1e6, ManagementFactory.getRuntimeMXBean().getUptime(), n);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"impl\":\"%s\",\"mode\":\"cold\",\"first_o200k_ms\":%.1f,"
+                        + "\"first_cl100k_ms\":%.1f,\"jvm_uptime_ms\":%d,\"tokens\":%d}%n",
+                jtokkit ? "jtokkit" : "costbench",
+                (t1 - t0) / 1e6,
+                (t2 - t1) / 1e6,
+                ManagementFactory.getRuntimeMXBean().getUptime(),
+                n);
     }
 
-    private static void print(String impl, int pass, String corpus, Encoding e, int threads, long bytes, int tokens,
-            double[] v) {
+    private static void print(
+            String impl, int pass, String corpus, Encoding e, int threads, long bytes, int tokens, double[] v) {
         StringBuilder samples = new StringBuilder();
         for (double x : v) {
             samples.append(samples.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", x));
         }
-        System.out.printf(Locale.ROOT, "{\"impl\":\"%s\",\"pass\":%d,\"corpus\":\"%s\",\"encoding\":\"%s\","
-                + "\"threads\":%d,\"bytes\":%d,\"tokens\":%d,\"samples_mibps\":[%s]}%n", impl, pass, corpus, e.id(),
-                threads, bytes, tokens, samples);
+        System.out.printf(
+                Locale.ROOT,
+                "{\"impl\":\"%s\",\"pass\":%d,\"corpus\":\"%s\",\"encoding\":\"%s\","
+                        + "\"threads\":%d,\"bytes\":%d,\"tokens\":%d,\"samples_mibps\":[%s]}%n",
+                impl,
+                pass,
+                corpus,
+                e.id(),
+                threads,
+                bytes,
+                tokens,
+                samples);
     }
 }

@@ -21,6 +21,8 @@ import dev.costbench.ui.media.MediaViewModel;
 import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
+import dev.costbench.ui.prompt.WorkspaceMemory;
+import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
@@ -33,11 +35,13 @@ import dev.costbench.ui.shell.StoreAccess;
 import dev.costbench.ui.shell.WorkbenchViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -62,6 +66,7 @@ public final class CostBenchApp extends Application {
     private PromptFeature promptFeature;
     private PromptViewModel promptVm;
     private PromptView promptView;
+    private WorkspaceViewModel workspace;
     private MediaViewModel mediaVm;
     private MediaView mediaView;
     private LabView labView;
@@ -101,10 +106,20 @@ public final class CostBenchApp extends Application {
                 });
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
-        if (!Boolean.getBoolean("costbench.emptyPrompt")) {
+        boolean emptyPrompt = Boolean.getBoolean("costbench.emptyPrompt");
+        if (!emptyPrompt) {
             seedExample(promptVm);
         }
         Path data = AppDirs.dataDir(); // the data directory in force now
+        workspace = new WorkspaceViewModel(
+                ui,
+                promptVm,
+                data.resolve("workspace-autosave.json"),
+                Duration.ofSeconds(3),
+                new WorkspaceMemory(Preferences.userRoot().node("dev/costbench/ui/workspace")));
+        if (!emptyPrompt) {
+            workspace.restore(); // the last session's prompt (also after a crash); the example on a first start
+        }
         storeAccess = new StoreAccess(ui, H2LabStore::open, Platform::exit);
         promptView = new PromptView(promptFeature);
         promptFeature.setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
@@ -133,7 +148,13 @@ public final class CostBenchApp extends Application {
                                 () -> new ProvidersView(providersVm()),
                                 () -> providersVm().refresh())),
                 menuActions(),
-                Platform::exit);
+                this::quit);
+        stage.titleProperty().bind(workspace.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!workspace.confirmClose()) {
+                e.consume();
+            }
+        });
         StartupProbe.mark("scene");
         window.show();
         StartupProbe.mark("show()");
@@ -193,7 +214,30 @@ public final class CostBenchApp extends Application {
                     window.select(PROMPT);
                     promptView.showTokens();
                 },
-                storeAccess::restoreBackup);
+                storeAccess::restoreBackup,
+                new MenuActions.Workspace(
+                        () -> {
+                            window.select(PROMPT);
+                            workspace.newPrompt();
+                        },
+                        () -> {
+                            window.select(PROMPT);
+                            workspace.open();
+                        },
+                        workspace::save,
+                        workspace::saveAs,
+                        workspace.recentFiles(),
+                        f -> {
+                            window.select(PROMPT);
+                            workspace.openRecent(f);
+                        }));
+    }
+
+    /** File ▸ Quit: asks about unsaved changes first. */
+    private void quit() {
+        if (workspace.confirmClose()) {
+            Platform.exit();
+        }
     }
 
     private MediaView mediaView() {
@@ -284,6 +328,13 @@ public final class CostBenchApp extends Application {
     public void stop() {
         if (storeAccess != null) {
             storeAccess.close();
+        }
+        if (window != null) { // the stage may outlive this application (tests start several on one)
+            window.stage().titleProperty().unbind();
+            window.stage().setOnCloseRequest(null);
+        }
+        if (workspace != null) {
+            workspace.close();
         }
         if (promptFeature != null) {
             promptFeature.close();

@@ -53,7 +53,7 @@ class AppSmokeTest {
                 15,
                 TimeUnit.SECONDS,
                 () -> robot.lookup("#status").queryAs(Label.class).getText().contains("models"));
-        assertTrue(stage.getTitle().startsWith("CostBench"));
+        assertTrue(stage.getTitle().endsWith("— CostBench"), stage.getTitle());
         TreeTableView<?> table = robot.lookup("#cost-table").queryAs(TreeTableView.class);
         assertEquals(5, table.getRoot().getChildren().size());
         assertTrue(!robot.lookup("#catalog-banner").query().isVisible(), "no catalog problems");

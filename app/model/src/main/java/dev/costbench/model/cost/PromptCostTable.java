@@ -22,13 +22,26 @@ public final class PromptCostTable {
      */
     public static List<CostRow> compute(
             List<ModelEntry> models, List<TextStats> messages, int prefixCount, PromptOptions options) {
+        return compute(models, messages, prefixCount, options, options.billing());
+    }
+
+    /**
+     * As {@link #compute(List, List, int, PromptOptions)} billed with {@code billing} (service tier, date) instead
+     * of {@code options.billing()}.
+     */
+    public static List<CostRow> compute(
+            List<ModelEntry> models,
+            List<TextStats> messages,
+            int prefixCount,
+            PromptOptions options,
+            BillingOptions billing) {
         List<CostRow> rows = new ArrayList<>(models.size());
         for (ModelEntry m : models) {
             TokenCount input = ModelTokenCounter.count(m, messages);
             long cached = options.cachedPrefix() && prefixCount > 0
                     ? ModelTokenCounter.count(m, messages, prefixCount, false).tokens()
                     : 0;
-            rows.add(row(m, input, Math.min(cached, input.tokens()), options));
+            rows.add(row(m, input, Math.min(cached, input.tokens()), options, billing));
         }
         return rows;
     }

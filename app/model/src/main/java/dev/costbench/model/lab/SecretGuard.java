@@ -77,7 +77,7 @@ public final class SecretGuard {
         String found = findSecret(text);
         if (found != null) {
             throw new IllegalArgumentException(what + " must not contain API keys (found " + found
-                    + "); keys belong in Settings ▸ Providers, which keeps them in the system credential store");
+                    + "); keys belong in the Providers tab, which keeps them in the system credential store");
         }
     }
 }

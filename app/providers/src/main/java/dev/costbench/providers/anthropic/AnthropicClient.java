@@ -169,7 +169,8 @@ public final class AnthropicClient implements ProviderClient {
                     ProviderId.ANTHROPIC,
                     Kind.NO_KEY,
                     0,
-                    "No Anthropic API key: set " + ProviderId.ANTHROPIC.keyVariable() + " or enter one in Settings",
+                    "No Anthropic API key: set " + ProviderId.ANTHROPIC.keyVariable()
+                            + " or enter one in the Providers tab",
                     null,
                     null,
                     null);

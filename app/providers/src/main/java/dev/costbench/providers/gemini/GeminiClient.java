@@ -249,7 +249,7 @@ public final class GeminiClient implements ProviderClient {
                     Kind.NO_KEY,
                     0,
                     "No Google Gemini API key: set " + ProviderId.GEMINI.keyVariable()
-                            + " (or GOOGLE_API_KEY) or enter one in Settings",
+                            + " (or GOOGLE_API_KEY) or enter one in the Providers tab",
                     null,
                     null,
                     null);
@@ -288,7 +288,7 @@ public final class GeminiClient implements ProviderClient {
                 Kind.AUTH,
                 e.httpStatus(),
                 "Google Gemini rejected the API key (" + e.httpStatus() + ")" + (why.isEmpty() ? "" : ": " + why)
-                        + ". Check the key in Settings or " + ProviderId.GEMINI.keyVariable(),
+                        + ". Check the key in the Providers tab or " + ProviderId.GEMINI.keyVariable(),
                 null,
                 e.body(),
                 e);

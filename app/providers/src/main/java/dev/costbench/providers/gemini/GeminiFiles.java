@@ -170,7 +170,7 @@ final class GeminiFiles {
         if (status == 401 || status == 403 || GeminiClient.isKeyError(raw)) {
             kind = Kind.AUTH;
             msg = "Google Gemini rejected the API key (" + status + ") while " + step + detail
-                    + ". Check the key in Settings or " + ProviderId.GEMINI.keyVariable();
+                    + ". Check the key in the Providers tab or " + ProviderId.GEMINI.keyVariable();
         } else if (status == 429) {
             kind = Kind.RATE_LIMIT;
             msg = "Google Gemini is rate-limiting uploads (429)" + detail;
@@ -182,7 +182,7 @@ final class GeminiFiles {
             kind = Kind.BAD_REQUEST;
             msg = "Google Gemini answered with a redirect (" + status + ") that CostBench does not follow while "
                     + step + ". Check the base URL (" + http.settings().baseUrl() + "; "
-                    + ProviderId.GEMINI.baseUrlVariable() + ", --base-url or Settings)";
+                    + ProviderId.GEMINI.baseUrlVariable() + ", --base-url or the Providers tab)";
         } else {
             kind = Kind.BAD_REQUEST;
             msg = "Google Gemini refused the file (" + status + ") while " + step + detail;

@@ -502,7 +502,7 @@ public final class HttpEngine {
                 Kind.NETWORK,
                 0,
                 redact("Could not reach " + name + " at " + settings.baseUrl() + " (" + describe(e)
-                        + "); check the network and the base URL in Settings"),
+                        + "); check the network and the base URL in the Providers tab"),
                 null,
                 null,
                 e);

@@ -42,7 +42,7 @@ final class HttpFailures {
         if (status == 401 || status == 403) {
             kind = Kind.AUTH;
             msg = status == 401
-                    ? name + " rejected the API key (401)" + suffix + ". Check the key in Settings or "
+                    ? name + " rejected the API key (401)" + suffix + ". Check the key in the Providers tab or "
                             + provider.keyVariable()
                     : name + " refused access (403)" + suffix + ". The key may lack access to this model or region";
         } else if (status == 429) {
@@ -60,7 +60,7 @@ final class HttpFailures {
         } else if (status >= 300 && status < 400) {
             kind = Kind.BAD_REQUEST;
             msg = name + " answered with a redirect (" + status + ") that CostBench does not follow. Check the base"
-                    + " URL (" + baseUrl + "; " + provider.baseUrlVariable() + ", --base-url or Settings)";
+                    + " URL (" + baseUrl + "; " + provider.baseUrlVariable() + ", --base-url or the Providers tab)";
         } else {
             kind = Kind.BAD_REQUEST;
             msg = name + " rejected the request (" + status + ")" + suffix;

@@ -91,7 +91,7 @@ final class Transport {
                         r.code(),
                         redact.apply(settings.id().displayName() + " redirected the request more than " + MAX_REDIRECTS
                                 + " times (last to " + shown(target) + "); check the base URL (" + settings.baseUrl()
-                                + "; " + settings.id().baseUrlVariable() + ", --base-url or Settings)"),
+                                + "; " + settings.id().baseUrlVariable() + ", --base-url or the Providers tab)"),
                         null,
                         null,
                         null);
@@ -132,7 +132,7 @@ final class Transport {
         String msg = name + " at " + origin(from) + " redirected the request (" + status + ") to another host, "
                 + shown(to) + ". CostBench does not follow redirects to another host, so neither the API key nor"
                 + " the request was sent to " + origin(to) + ". Check the base URL (now " + settings.baseUrl()
-                + "; set by " + settings.id().baseUrlVariable() + ", --base-url or Settings): if " + origin(to)
+                + "; set by " + settings.id().baseUrlVariable() + ", --base-url or the Providers tab): if " + origin(to)
                 + " is the right address and you trust it, make it the base URL";
         return new ProviderException(settings.id(), Kind.BAD_REQUEST, status, redact.apply(msg), null, null, null);
     }

@@ -103,7 +103,7 @@ public final class OpenAiClient implements ProviderClient {
                     ProviderId.OPENAI,
                     ProviderException.Kind.NO_KEY,
                     0,
-                    "No OpenAI API key: set OPENAI_API_KEY or enter the key in Settings",
+                    "No OpenAI API key: set OPENAI_API_KEY or enter the key in the Providers tab",
                     null,
                     null,
                     null);

@@ -322,7 +322,8 @@ class GeminiClientTest {
                 e.getMessage().startsWith("Google Gemini rejected the API key (400): API key not valid"),
                 e.getMessage());
         assertTrue(
-                e.getMessage().contains("Please pass a valid API key. Check the key in Settings or GEMINI_API_KEY"),
+                e.getMessage()
+                        .contains("Please pass a valid API key. Check the key in the Providers tab or GEMINI_API_KEY"),
                 e.getMessage());
         assertEquals(1, mock.server.getRequestCount());
     }

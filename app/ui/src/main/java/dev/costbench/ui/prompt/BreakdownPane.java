@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -32,11 +33,19 @@ public final class BreakdownPane extends ScrollPane {
 
     /** @param catalogs the catalog in force (for the sources' descriptions) */
     public BreakdownPane(ObservableValue<Catalog> catalogs) {
+        this(catalogs, new SimpleObjectProperty<>());
+    }
+
+    /**
+     * @param catalogs the catalog in force (for the sources' descriptions)
+     * @param tiers    the selected model's request at every service tier, shown under the lines
+     */
+    public BreakdownPane(ObservableValue<Catalog> catalogs, ObservableValue<TierComparison> tiers) {
         this.catalogs = catalogs;
         setId("breakdown");
         setFitToWidth(true);
         box.setPadding(new Insets(10));
-        setContent(box);
+        setContent(new VBox(box, new TiersBox(tiers)));
         show(null);
     }
 
@@ -138,6 +147,8 @@ public final class BreakdownPane extends ScrollPane {
 
         Label formula = new Label("cost = Σ tokens × price per 1M ÷ 1,000,000"
                 + (r.breakdown().options().batch() ? " (batch)" : "")
+                + "  ·  " + r.breakdown().options().serviceTier().label() + " tier, prices as of "
+                + r.breakdown().options().at()
                 + "  ·  per 1K requests " + BreakdownText.exactUsd(r.per1000())
                 + "  ·  per month " + BreakdownText.exactUsd(r.perMonth()));
         formula.getStyleClass().add("text-muted");

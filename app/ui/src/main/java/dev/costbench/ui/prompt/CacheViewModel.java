@@ -2,7 +2,6 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
-import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.tuning.CachePlanner;
 import dev.costbench.model.tuning.CacheSettings;
@@ -124,8 +123,7 @@ public final class CacheViewModel implements ViewModel {
                 base.hitRate(),
                 ttl.get(),
                 prompt.outputTokensProperty().get(),
-                new BillingOptions(
-                        prompt.batchProperty().get(), prompt.residencyProperty().get()),
+                prompt.billing(),
                 geminiExplicit.get(),
                 store);
         settings.set(s);

@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.PriceStatus;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.Money;
 import dev.costbench.ui.prompt.CostTableView.Item;
@@ -136,6 +137,10 @@ final class CostColumns {
         } else if (!r.complete()) {
             f.add("partly unpriced");
         }
+        ServiceTier tier = r.breakdown().options().serviceTier();
+        if (!r.model().offers(tier)) {
+            f.add(tier == ServiceTier.BATCH ? "no batch API: interactive price" : "no " + tier.label() + " tier");
+        }
         for (PriceStatus s : r.breakdown().flags()) {
             f.add(s.marker());
         }
@@ -169,7 +174,7 @@ final class CostColumns {
             cell.setText(v == null ? "unpriced" : Money.format(v) + (r.complete() ? "" : " +?"));
             cell.setTooltip(new Tooltip(
                     v == null
-                            ? "No price listed for this model: not $0, unknown."
+                            ? unpricedReason(r)
                             : "Exact: $" + Money.exact(v) + "\n" + explain(r)
                                     + "\nSelect the row for the full breakdown."));
         }));
@@ -185,6 +190,14 @@ final class CostColumns {
             m = m.substring(m.indexOf(':') + 1).strip();
         }
         return (exact ? "Exact count" : "Estimate") + (m.isEmpty() ? "" : ": " + m);
+    }
+
+    /** Why a row has no price: the breakdown's notes (tier not offered, price ended), else no price listed. */
+    static String unpricedReason(CostRow r) {
+        List<String> notes = r.breakdown().notes();
+        return notes.isEmpty()
+                ? "No price listed for this model: not $0, unknown."
+                : "Unpriced (not $0, unknown): " + String.join("\n", notes);
     }
 
     private static String explain(CostRow r) {

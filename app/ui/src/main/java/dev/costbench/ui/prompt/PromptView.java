@@ -52,7 +52,7 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         this.vm = feature.prompt();
         getStyleClass().add("prompt-view");
         table = new CostTableView(feature.table());
-        breakdown = new BreakdownPane(vm.catalogProperty());
+        breakdown = new BreakdownPane(vm.catalogProperty(), vm.tiersProperty());
 
         PromptEditor system = new PromptEditor(
                 "system-prompt", "System prompt — type, paste, or drop a text file here", vm.systemTextProperty());

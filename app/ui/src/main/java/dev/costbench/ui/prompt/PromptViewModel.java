@@ -3,6 +3,8 @@ package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
+import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.PromptCostTable;
 import dev.costbench.model.cost.PromptOptions;
@@ -17,6 +19,8 @@ import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.handoff.ScenarioTarget;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.Observable;
@@ -25,6 +29,8 @@ import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -52,6 +58,10 @@ public final class PromptViewModel implements ViewModel {
     private final BooleanProperty cachedPrefix = new SimpleBooleanProperty(this, "cachedPrefix", false);
     private final BooleanProperty batch = new SimpleBooleanProperty(this, "batch", false);
     private final BooleanProperty residency = new SimpleBooleanProperty(this, "residency", false);
+    private final ObjectProperty<ServiceTier> serviceTier =
+            new SimpleObjectProperty<>(this, "serviceTier", ServiceTier.STANDARD);
+    private final ObjectProperty<LocalDate> pricedAt = new SimpleObjectProperty<>(this, "pricedAt");
+    private final ReadOnlyObjectWrapper<TierComparison> tiers = new ReadOnlyObjectWrapper<>(this, "tiers");
     private final ObjectProperty<Catalog> catalog = new SimpleObjectProperty<>(this, "catalog");
 
     private final ObservableList<CostRow> rows = FXCollections.observableArrayList();
@@ -61,6 +71,7 @@ public final class PromptViewModel implements ViewModel {
     private final ObjectProperty<ModelEntry> selectedModel = new SimpleObjectProperty<>(this, "selectedModel");
 
     private final UiContext ui;
+    private final Clock clock;
     private final TaskExecutor.Lane lane;
     /** Confined to the lane. */
     private final IncrementalPromptCounter counter = new IncrementalPromptCounter();
@@ -70,7 +81,29 @@ public final class PromptViewModel implements ViewModel {
     private List<String> countedTexts = List.of();
 
     public PromptViewModel(UiContext ui, Catalog initial) {
+        this(ui, initial, Clock.systemUTC());
+    }
+
+    /** @param clock what "today" is: the default and the "Today" reset of the prices' date */
+    public PromptViewModel(UiContext ui, Catalog initial, Clock clock) {
         this.ui = ui;
+        this.clock = clock;
+        pricedAt.set(LocalDate.now(clock));
+        // The batch check box and the service tier are one setting seen two ways.
+        batch.addListener((o, a, on) -> {
+            if (on) {
+                serviceTier.set(ServiceTier.BATCH);
+            } else if (serviceTier.get() == ServiceTier.BATCH) {
+                serviceTier.set(ServiceTier.STANDARD);
+            }
+        });
+        serviceTier.addListener((o, a, t) -> {
+            if (t == null) {
+                serviceTier.set(ServiceTier.STANDARD);
+                return;
+            }
+            batch.set(t == ServiceTier.BATCH);
+        });
         this.lane = ui.tasks().lane("prompt counter");
         catalog.set(initial);
         Observable[] inputs = {
@@ -83,11 +116,14 @@ public final class PromptViewModel implements ViewModel {
             cachedPrefix,
             batch,
             residency,
+            serviceTier,
+            pricedAt,
             catalog
         };
         for (Observable o : inputs) {
             o.addListener(x -> recompute());
         }
+        selectedModel.addListener(x -> compareTiers());
         recompute();
     }
 
@@ -126,6 +162,7 @@ public final class PromptViewModel implements ViewModel {
             status.set(e.getMessage());
             return;
         }
+        BillingOptions billing = billing();
         List<ModelEntry> models =
                 catalog.get() == null ? List.of() : catalog.get().models();
         long started = System.nanoTime();
@@ -144,7 +181,7 @@ public final class PromptViewModel implements ViewModel {
                     }
                     long o200k = stats.stream().mapToLong(TextStats::o200k).sum();
                     return new Result(
-                            PromptCostTable.compute(models, sent, sentPrefix, options),
+                            PromptCostTable.compute(models, sent, sentPrefix, options, billing),
                             o200k,
                             texts.stream().mapToLong(String::length).sum(),
                             List.copyOf(stats),
@@ -159,11 +196,34 @@ public final class PromptViewModel implements ViewModel {
                     status.set(String.format(
                             "%,d characters · %,d tokens (o200k_base) · %d models · updated in %d ms",
                             r.chars, r.o200k, r.rows.size(), ms));
+                    compareTiers();
                     generation.set(generation.get() + 1);
                 })
                 .onFailure(e -> status.set("Counting failed: " + UiContext.describe(e)
                         + " — your text is unchanged; edit again to retry."))
                 .start();
+    }
+
+    /** How the table is billed: the service tier, residency and the prices' date (today when none is chosen). */
+    public BillingOptions billing() {
+        LocalDate at = pricedAt.get() == null ? LocalDate.now(clock) : pricedAt.get();
+        return new BillingOptions(batch.get(), residency.get(), serviceTier.get(), at);
+    }
+
+    /** Sets the prices' date back to today. */
+    public void pricesAsOfToday() {
+        pricedAt.set(LocalDate.now(clock));
+    }
+
+    private void compareTiers() {
+        ModelEntry m = selectedModel.get();
+        CostRow row = m == null
+                ? null
+                : rows.stream()
+                        .filter(r -> r.model().id().equals(m.id()))
+                        .findFirst()
+                        .orElse(null);
+        tiers.set(row == null ? null : TierComparison.of(row, row.breakdown().options()));
     }
 
     private record Result(List<CostRow> rows, long o200k, long chars, List<TextStats> stats, List<String> texts) {}
@@ -287,6 +347,21 @@ public final class PromptViewModel implements ViewModel {
 
     public BooleanProperty residencyProperty() {
         return residency;
+    }
+
+    /** The service tier every model is priced at (Standard by default); Batch is the same as the batch box. */
+    public ObjectProperty<ServiceTier> serviceTierProperty() {
+        return serviceTier;
+    }
+
+    /** The day whose prices apply (today by default); null: today. */
+    public ObjectProperty<LocalDate> pricedAtProperty() {
+        return pricedAt;
+    }
+
+    /** The selected model's request at every service tier, and its prices that end soon; null when none. */
+    public ReadOnlyObjectProperty<TierComparison> tiersProperty() {
+        return tiers.getReadOnlyProperty();
     }
 
     public ObjectProperty<Catalog> catalogProperty() {

@@ -1,16 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import dev.costbench.model.catalog.ServiceTier;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import javafx.beans.property.LongProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
 
-/** The request options under the prompt: output and reasoning tokens, monthly volume, cache, batch, residency. */
+/**
+ * The request options under the prompt: output and reasoning tokens, monthly volume, cache, batch, residency, the
+ * service tier (kept in step with the batch box) and the date whose prices apply.
+ */
 final class RequestOptions extends GridPane {
 
     RequestOptions(PromptViewModel vm) {
@@ -55,6 +67,64 @@ final class RequestOptions extends GridPane {
         add(cached, 0, 4, 2, 1);
         add(batch, 0, 5, 2, 1);
         add(geo, 0, 6, 2, 1);
+        addRow(7, new Label("Service tier"), tierChoice(vm));
+        addRow(8, new Label("Prices as of"), dateChoice(vm));
+    }
+
+    private static ComboBox<ServiceTier> tierChoice(PromptViewModel vm) {
+        ComboBox<ServiceTier> tier = new ComboBox<>();
+        tier.setId("service-tier");
+        tier.getItems().setAll(ServiceTier.values());
+        tier.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ServiceTier t) {
+                return t == null ? "" : t.label();
+            }
+
+            @Override
+            public ServiceTier fromString(String s) {
+                return null; // not editable
+            }
+        });
+        tier.valueProperty().bindBidirectional(vm.serviceTierProperty());
+        tier.setTooltip(new Tooltip("How the provider serves the request, which it prices differently: Standard;"
+                + " Batch (results within 24 h); Flex (cheaper, may be slower or refused when busy); Priority"
+                + " (faster, dearer); Fast mode (Anthropic). A model that does not offer the tier is shown unpriced,"
+                + " never at the standard price. The breakdown compares every tier for the selected model."));
+        return tier;
+    }
+
+    private static HBox dateChoice(PromptViewModel vm) {
+        DatePicker date = new DatePicker();
+        date.setId("priced-at");
+        date.setPrefWidth(140);
+        date.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : d.toString();
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                try {
+                    return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+                } catch (DateTimeParseException e) {
+                    return vm.pricedAtProperty().get(); // not a YYYY-MM-DD date: keep the day chosen
+                }
+            }
+        });
+        date.setPromptText("YYYY-MM-DD");
+        date.valueProperty().bindBidirectional(vm.pricedAtProperty());
+        date.setTooltip(new Tooltip("Price every model at the prices in force on this day: introductory prices and"
+                + " scheduled changes in the catalog apply from their dates. Type YYYY-MM-DD or pick a day;"
+                + " empty: today."));
+        Button today = new Button("Today");
+        today.setId("priced-today");
+        today.setTooltip(new Tooltip("Use today's prices"));
+        today.setOnAction(e -> vm.pricesAsOfToday());
+        HBox box = new HBox(6, date, today);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     /** A field for a count ≥ 0 shown with thousands separators, kept in step with {@code p} both ways. */

@@ -192,9 +192,7 @@ public final class TuneRewrite {
                             by.id(),
                             target,
                             prompt.monthlyRequestsProperty().get(),
-                            new BillingOptions(
-                                    prompt.batchProperty().get(),
-                                    prompt.residencyProperty().get()),
+                            prompt.billing(),
                             cost));
             status.set("Rewrite by " + by.name() + " ready"
                     + (cost == null

@@ -205,8 +205,7 @@ public final class TuneViewModel implements ViewModel {
     }
 
     public BillingOptions billing() {
-        return new BillingOptions(
-                prompt.batchProperty().get(), prompt.residencyProperty().get());
+        return prompt.billing();
     }
 
     public PromptViewModel prompt() {

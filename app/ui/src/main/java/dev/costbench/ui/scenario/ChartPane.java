@@ -2,16 +2,30 @@
 package dev.costbench.ui.scenario;
 
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
 
 /**
  * A chart drawn on a canvas that fills its pane and redraws on resize (crisp at any size, no chart-library quirks).
  */
 abstract class ChartPane extends Pane {
     final Canvas canvas = new Canvas();
+    /** Not shown: reads the theme's text colours (AtlantaFX looked-up colours) so light and dark both read. */
+    private final Label fg = new Label();
+
+    private final Label muted = new Label();
 
     ChartPane() {
-        getChildren().add(canvas);
+        fg.setStyle("-fx-text-fill: -color-fg-default;");
+        muted.setStyle("-fx-text-fill: -color-fg-muted;");
+        for (Label probe : new Label[] {fg, muted}) {
+            probe.setVisible(false);
+            probe.setManaged(false);
+            probe.textFillProperty().addListener(o -> draw());
+        }
+        getChildren().addAll(fg, muted, canvas);
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
         canvas.widthProperty().addListener(o -> draw());
@@ -20,6 +34,21 @@ abstract class ChartPane extends Pane {
     }
 
     abstract void draw();
+
+    /** The theme's text colour (labels, values). */
+    Paint text() {
+        return paintOr(fg, Color.gray(0.2));
+    }
+
+    /** The theme's muted text colour (axis labels, captions). */
+    Paint mutedText() {
+        return paintOr(muted, Color.gray(0.35));
+    }
+
+    private static Paint paintOr(Label probe, Paint fallback) {
+        Paint p = probe.getTextFill();
+        return p == null || probe.getScene() == null ? fallback : p;
+    }
 
     /** {@code s} cut to fit {@code width} pixels, with an ellipsis. */
     static String shorten(String s, double width) {

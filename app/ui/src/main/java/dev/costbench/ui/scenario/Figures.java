@@ -12,7 +12,7 @@ final class Figures {
 
     private Figures() {}
 
-    /** "Monthly $135,000.00 → $4,680.00, saving $130,320.00 (96.5 %) · yearly … · per request …". */
+    /** "Monthly $135,000.00 → $4,680.00, saving $130,320.00 (96.5 %) · optimized yearly … · per request …". */
     static String totals(Waterfall w) {
         BigDecimal saving = w.baselineMonthly().subtract(w.optimizedMonthly());
         StringBuilder t = new StringBuilder();
@@ -29,7 +29,7 @@ final class Figures {
                             .toPlainString())
                     .append(" %)");
         }
-        t.append(" · yearly ").append(Money.format(w.optimizedYearly()));
+        t.append(" · optimized yearly ").append(Money.format(w.optimizedYearly()));
         if (w.costPerRequest() != null) {
             t.append(" · per request ").append(Money.format(w.costPerRequest()));
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -13,6 +14,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /** The selected request type's fields, bound to its {@link RequestForm}; a field the model refuses turns red. */
@@ -60,7 +63,15 @@ final class RequestFormView extends GridPane {
             f.setStyle(invalid.contains(key) ? INVALID : "");
             invalid.addListener((SetChangeListener<String>) c -> f.setStyle(invalid.contains(key) ? INVALID : ""));
             if (key.equals("volume")) {
-                addRow(row++, new Label(d.getValue()), new HBox(6, f, new Label("per"), per));
+                // The field gives way so that "per" and the period stay whole in a narrow column.
+                Label perLabel = new Label("per");
+                perLabel.setMinWidth(Region.USE_PREF_SIZE);
+                per.setMinWidth(Region.USE_PREF_SIZE);
+                f.setPrefColumnCount(6);
+                HBox.setHgrow(f, Priority.ALWAYS);
+                HBox volume = new HBox(6, f, perLabel, per);
+                volume.setAlignment(Pos.CENTER_LEFT);
+                addRow(row++, new Label(d.getValue()), volume);
             } else {
                 addRow(row++, new Label(d.getValue()), f);
             }

@@ -37,7 +37,7 @@ final class TornadoChart extends ChartPane {
         int n = result.bars().size();
         double row = Math.min(26, (h - top - 6) / Math.max(1, n));
         g.setFont(Font.font(11));
-        g.setFill(Color.gray(0.35));
+        g.setFill(mutedText());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(
@@ -57,7 +57,7 @@ final class TornadoChart extends ChartPane {
             g.fillRect(Math.min(xa, cx), y + 3, Math.abs(xa - cx), row - 6);
             g.setFill(Color.web("#5bc0de"));
             g.fillRect(Math.min(xz, cx), y + 3, Math.abs(xz - cx), row - 6);
-            g.setFill(Color.gray(0.2));
+            g.setFill(text());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.CENTER);
             g.fillText(shorten(b.lowLabel() + " ↔ " + b.highLabel(), labelW), labelW, y + row / 2, labelW);

@@ -79,7 +79,7 @@ final class WaterfallChart extends ChartPane {
                 g.strokeLine(x - (slot - bw), yPrev, x, yPrev);
                 g.setLineDashes();
             }
-            g.setFill(Color.gray(0.2));
+            g.setFill(text());
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
             String value = b.total()
@@ -92,7 +92,7 @@ final class WaterfallChart extends ChartPane {
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.setFill(Color.gray(0.35));
+        g.setFill(mutedText());
         g.fillText("$ per month — each green bar is what that lever saves on top of the ones before it", left, 2);
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.shell;
 
+import java.nio.file.Path;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -17,7 +19,13 @@ final class Menus {
         Menu file = new Menu(
                 "File",
                 null,
-                item("Open text into user message…", "Shortcut+O", a.openUserMessage()),
+                item("New prompt", "Shortcut+N", a.workspace().newPrompt()),
+                item("Open prompt…", "Shortcut+O", a.workspace().open()),
+                recent(a.workspace()),
+                item("Save", "Shortcut+S", a.workspace().save()),
+                item("Save as…", "Shortcut+Shift+S", a.workspace().saveAs()),
+                new SeparatorMenuItem(),
+                item("Open text into user message…", "Shortcut+Shift+O", a.openUserMessage()),
                 item("Open image, audio or video…", "Shortcut+I", a.openMedia()),
                 new SeparatorMenuItem(),
                 item("Import LiteLLM prices…", null, vm::importLiteLlm),
@@ -48,6 +56,24 @@ final class Menus {
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** Open recent ▸ the last workspaces, kept in step with the list; disabled while it is empty. */
+    private static Menu recent(MenuActions.Workspace w) {
+        Menu m = new Menu("Open recent");
+        Runnable fill = () -> {
+            m.getItems().clear();
+            for (Path p : w.recent()) {
+                MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+                i.setMnemonicParsing(false);
+                i.setOnAction(e -> w.openRecent().accept(p));
+                m.getItems().add(i);
+            }
+            m.setDisable(m.getItems().isEmpty());
+        };
+        w.recent().addListener((ListChangeListener<Path>) c -> fill.run());
+        fill.run();
+        return m;
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

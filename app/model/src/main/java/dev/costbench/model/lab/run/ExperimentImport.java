@@ -81,7 +81,7 @@ public final class ExperimentImport {
         String secret = SecretGuard.findSecret(json);
         if (secret != null) {
             throw new ImportException("Not imported: the file contains " + secret + ". CostBench never stores API "
-                    + "keys; remove it from the file (keys belong in Settings ▸ Providers).");
+                    + "keys; remove it from the file (keys belong in the Providers tab).");
         }
         JsonNode root;
         try {

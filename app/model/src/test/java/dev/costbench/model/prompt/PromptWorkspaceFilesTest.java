@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.prompt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.costbench.model.prompt.PromptWorkspace.FewShotTurn;
+import dev.costbench.model.prompt.PromptWorkspaceFiles.WorkspaceFileException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PromptWorkspaceFilesTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final PromptWorkspace SAMPLE = new PromptWorkspace(
+            "Be brief.\n\"Quoted\" — ünïcode ✓",
+            List.of(new FewShotTurn(Role.USER, "Hi"), new FewShotTurn(Role.ASSISTANT, "Hello!")),
+            "What does this cost?",
+            1200,
+            300,
+            5_000_000,
+            true,
+            false,
+            true,
+            "claude-sonnet-4-5");
+
+    @Test
+    void roundTripThroughAFileKeepsEverything() throws Exception {
+        Path f = tmp.resolve("support.json");
+        PromptWorkspaceFiles.write(f, SAMPLE);
+        assertEquals(SAMPLE, PromptWorkspaceFiles.read(f));
+        String json = Files.readString(f);
+        assertTrue(json.contains("\"format\": \"costbench-prompt-workspace\""), json);
+        assertTrue(json.contains("\"version\": 1"), json);
+        assertTrue(json.contains("\"role\": \"assistant\""), json);
+        assertTrue(json.endsWith("}\n"), json);
+        assertEquals(
+                PromptWorkspace.empty(),
+                PromptWorkspaceFiles.fromJson(PromptWorkspaceFiles.toJson(PromptWorkspace.empty()), "empty.json"));
+    }
+
+    @Test
+    void aHandWrittenVersionOneFileStillOpens() throws Exception {
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/prompt/workspace-v1.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        PromptWorkspace w = PromptWorkspaceFiles.fromJson(json, "workspace-v1.json");
+        assertEquals("You classify support tickets. Answer with one word: billing, shipping or other.", w.system());
+        assertEquals(
+                List.of(
+                        new FewShotTurn(Role.USER, "My card was charged twice."),
+                        new FewShotTurn(Role.ASSISTANT, "billing")),
+                w.turns());
+        assertEquals("Where is my parcel?", w.user());
+        assertEquals(5, w.outputTokens());
+        assertEquals(0, w.reasoningTokens());
+        assertEquals(2_500_000, w.monthlyRequests());
+        assertTrue(w.cachedPrefix());
+        assertTrue(w.batch());
+        assertEquals(false, w.residency());
+        assertEquals("gpt-5-mini", w.modelId());
+    }
+
+    @Test
+    void onlyFormatAndVersionAreRequired() throws Exception {
+        PromptWorkspace w = PromptWorkspaceFiles.fromJson(
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"user\": \"Hi\"}", "min.json");
+        assertEquals("Hi", w.user());
+        assertEquals(500, w.outputTokens());
+        assertEquals(100_000, w.monthlyRequests());
+        assertNull(w.modelId());
+        assertTrue(w.turns().isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 2}"
+                        + "|v.json: version 2 was written by a newer CostBench (this one reads version 1). Update",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 0}|version 0 is not a version",
+                "{\"format\": \"costbench-prompt-workspace\"}|\"version\" is missing",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": \"1\"}|\"version\" is the text \"1\"",
+                "{\"schemaVersion\": 1, \"workload\": {}}|not a CostBench prompt workspace (it has no \"format\"",
+                "{\"format\": \"costbench-scenario\", \"version\": 1}|its \"format\" is \"costbench-scenario\"",
+                "[1, 2]|not a CostBench prompt workspace (it is not a JSON object",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"system\": |not valid JSON at line 1",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"sytem\": \"x\"}"
+                        + "|v.json: sytem: not a field of a prompt workspace (known: fewShot, format, model",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"fewShot\": [{\"role\": \"system\","
+                        + " \"text\": \"x\"}]}|fewShot[0].role: expected \"user\" or \"assistant\", got the text",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"options\": {\"outputTokens\": -1}}"
+                        + "|options.outputTokens: -1 is out of range (0 to 100000000 tokens)",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"options\": {\"outputTokens\": 1.5}}"
+                        + "|options.outputTokens: 1.5 is not a whole number",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"options\": "
+                        + "{\"requestsPerMonth\": 1e400}}|options.requestsPerMonth: 1E+400 is out of range",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"options\": {\"batch\": \"yes\"}}"
+                        + "|options.batch: expected true or false, got the text \"yes\"",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"user\": 42}"
+                        + "|user: expected text, got number",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"model\": 5}"
+                        + "|model: expected a model id",
+            })
+    void malformedAndUnknownVersionFilesAreRefusedWithAClearMessage(String json, String expected) {
+        WorkspaceFileException e =
+                assertThrows(WorkspaceFileException.class, () -> PromptWorkspaceFiles.fromJson(json, "v.json"));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(e.getMessage().startsWith("v.json: "), e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotTextIsRefused() throws Exception {
+        Path f = tmp.resolve("photo.json");
+        Files.write(f, new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0x00, (byte) 0xc3});
+        WorkspaceFileException e = assertThrows(WorkspaceFileException.class, () -> PromptWorkspaceFiles.read(f));
+        assertTrue(e.getMessage().startsWith("photo.json is not UTF-8 text"), e.getMessage());
+    }
+
+    @Test
+    void writingReplacesTheFileWholeAndLeavesNoTemporaryFile() throws Exception {
+        Path f = tmp.resolve("w.json");
+        PromptWorkspaceFiles.write(f, SAMPLE);
+        PromptWorkspaceFiles.write(f, PromptWorkspace.empty());
+        assertEquals(PromptWorkspace.empty(), PromptWorkspaceFiles.read(f));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(f), files.toList());
+        }
+    }
+
+    @Test
+    void aWorkspaceWithNumbersNoFileMayHoldCannotBeMade() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new PromptWorkspace("", List.of(), "", 200_000_000, 0, 1, false, false, false, null));
+        assertTrue(e.getMessage().startsWith("options.outputTokens: 200000000 is out of range"), e.getMessage());
+    }
+}
