@@ -105,7 +105,7 @@ final class AbSupport {
             if (id != ProviderId.COMPATIBLE && (s.key() == null || s.key().isEmpty())) {
                 throw new UsageException("no " + id.displayName() + " API key: set " + id.keyVariable()
                         + (id == ProviderId.GEMINI ? " (or GOOGLE_API_KEY)" : "") + " or add it in the workbench's "
-                        + "Settings");
+                        + "Providers tab");
             }
             try {
                 clients.put(id, Providers.client(s));

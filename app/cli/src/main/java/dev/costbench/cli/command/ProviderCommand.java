@@ -373,7 +373,7 @@ public final class ProviderCommand {
         if (s.id() != ProviderId.COMPATIBLE && (s.key() == null || s.key().isEmpty())) {
             throw new UsageException("no " + s.id().displayName() + " API key: set " + s.id().keyVariable()
                     + (s.id() == ProviderId.GEMINI ? " (or GOOGLE_API_KEY)" : "") + " or add it in the workbench's "
-                    + "Settings");
+                    + "Providers tab");
         }
     }
 
