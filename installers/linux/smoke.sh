@@ -72,7 +72,7 @@ exec_line=$(sed -n 's/^Exec=//p' /usr/share/applications/costbench.desktop | sed
 echo "Exec=$exec_line"
 as_user JAVA_TOOL_OPTIONS="-Dcostbench.startupProbe=report" $exec_line > "$out/app.log" 2>&1 &
 app=$!
-wid=$(timeout 60 xdotool search --sync --onlyvisible --name '^CostBench' | head -1) || { cat "$out/app.log"; fail "no main window in 60 s"; }
+wid=$(timeout 60 xdotool search --sync --onlyvisible --name 'CostBench$' | head -1) || { cat "$out/app.log"; fail "no main window in 60 s"; }
 echo "main window $wid: \"$(xdotool getwindowname "$wid")\" $(xdotool getwindowgeometry "$wid" | sed -n 's/.*Geometry: //p')"
 for _ in $(seq 300); do grep -q 'costbench-startup:' "$out/app.log" && break; sleep 0.1; done
 grep 'costbench-startup:' "$out/app.log" || fail "the cost table was not filled in 30 s"

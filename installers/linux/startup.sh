@@ -49,7 +49,7 @@ for i in $(seq "$runs"); do
   pid=$!
   mapped=""
   while [ -z "$mapped" ]; do
-    xdotool search --onlyvisible --name '^CostBench' >/dev/null 2>&1 && mapped=$(( $(now_ms) - t0 ))
+    xdotool search --onlyvisible --name 'CostBench$' >/dev/null 2>&1 && mapped=$(( $(now_ms) - t0 ))
     [ -n "$mapped" ] || sleep 0.02
     [ $(( $(now_ms) - t0 )) -lt 60000 ] || { echo "startup.sh: no window after 60 s; log:" >&2; cat "$work/out-$i.log" >&2; exit 1; }
   done

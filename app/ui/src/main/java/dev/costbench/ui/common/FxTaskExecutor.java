@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -18,6 +19,8 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     private final ExecutorService pool;
     private final BiConsumer<String, Throwable> defaultFailure;
+    /** Set by {@link #close()}: what jobs report afterwards is dropped (no dialog while the application stops). */
+    private volatile boolean closed;
 
     /**
      * @param defaultFailure called on the FX thread with the job's name and its failure when the job has no
@@ -56,6 +59,9 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public void onUi(Runnable r) {
+        if (closed) {
+            return;
+        }
         if (Platform.isFxApplicationThread()) {
             r.run();
         } else {
@@ -67,6 +73,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     public Lane lane(String name) {
         ExecutorService single = Executors.newSingleThreadExecutor(daemons("CostBench " + name));
         AtomicReference<Job<?>> pending = new AtomicReference<>();
+        AtomicBoolean laneClosed = new AtomicBoolean();
         return new Lane() {
             @Override
             public <T> Job<T> task(Work<T> work) {
@@ -88,13 +95,16 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
                     @Override
                     public void onUi(Runnable r) {
-                        FxTaskExecutor.this.onUi(r);
+                        if (!laneClosed.get()) { // a job cut short by close() reports nothing
+                            FxTaskExecutor.this.onUi(r);
+                        }
                     }
                 });
             }
 
             @Override
             public void close() {
+                laneClosed.set(true);
                 single.shutdownNow();
             }
         };
@@ -102,6 +112,7 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         pool.shutdownNow();
     }
 
