@@ -30,6 +30,7 @@ final class CostColumns {
     static List<TreeTableColumn<Item, ?>> all() {
         TreeTableColumn<Item, String> model = new TreeTableColumn<>("Model");
         model.setPrefWidth(200);
+        model.setMinWidth(130); // the model and the notes give way first in a narrow window; figures stay whole
         model.setCellValueFactory(
                 p -> new ReadOnlyObjectWrapper<>(modelLabel(p.getValue().getValue())));
         model.setCellFactory(rowCells((cell, r) -> {
@@ -49,11 +50,12 @@ final class CostColumns {
             cell.setTooltip(new Tooltip(tip.toString()));
         }));
         TreeTableColumn<Item, String> provider =
-                textColumn("Provider", 88, r -> r.model().providerName());
+                textColumn("Provider", 92, r -> r.model().providerName());
         TreeTableColumn<Item, String> tier =
                 textColumn("Tier", 78, r -> r.model().tier().label());
         TreeTableColumn<Item, Long> input = new TreeTableColumn<>("Input tokens");
         input.setPrefWidth(95);
+        input.setMinWidth(84);
         input.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
                 p.getValue().getValue().row() == null
                         ? null
@@ -72,6 +74,7 @@ final class CostColumns {
         input.setStyle("-fx-alignment: CENTER-RIGHT;");
         TreeTableColumn<Item, Long> output = new TreeTableColumn<>("Output");
         output.setPrefWidth(62);
+        output.setMinWidth(58);
         output.setStyle("-fx-alignment: CENTER-RIGHT;");
         output.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
                 p.getValue().getValue().row() == null
@@ -88,6 +91,7 @@ final class CostColumns {
         TreeTableColumn<Item, BigDecimal> per1k = moneyColumn("$ / 1K requests", CostRow::per1000);
         TreeTableColumn<Item, BigDecimal> perMonth = moneyColumn("$ / month", CostRow::perMonth);
         TreeTableColumn<Item, String> flags = textColumn("Price notes", 110, CostColumns::flags);
+        flags.setMinWidth(40);
         return List.of(model, provider, tier, input, output, perReq, per1k, perMonth, flags);
     }
 
@@ -154,6 +158,7 @@ final class CostColumns {
     private static TreeTableColumn<Item, String> textColumn(String title, double width, Function<CostRow, String> f) {
         TreeTableColumn<Item, String> c = new TreeTableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 90));
         c.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
                 p.getValue().getValue().row() == null
                         ? null
@@ -164,6 +169,7 @@ final class CostColumns {
     private static TreeTableColumn<Item, BigDecimal> moneyColumn(String title, Function<CostRow, BigDecimal> f) {
         TreeTableColumn<Item, BigDecimal> c = new TreeTableColumn<>(title);
         c.setPrefWidth(98);
+        c.setMinWidth(92);
         c.setCellValueFactory(p -> {
             CostRow r = p.getValue().getValue().row();
             return new ReadOnlyObjectWrapper<>(r == null || r.breakdown().unpriced() ? null : f.apply(r));
