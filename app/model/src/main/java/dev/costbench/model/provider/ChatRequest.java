@@ -69,50 +69,31 @@ public record ChatRequest(
     }
 
     public ChatRequest withStream(boolean s) {
+        return with(maxOutputTokens, s, openAiApi);
+    }
+
+    public ChatRequest withMaxOutputTokens(int n) {
+        return with(n, stream, openAiApi);
+    }
+
+    public ChatRequest withOpenAiApi(OpenAiApi api) {
+        return with(maxOutputTokens, stream, api);
+    }
+
+    /** This request with another output cap, streaming choice and OpenAI endpoint. */
+    private ChatRequest with(int maxOutput, boolean s, OpenAiApi api) {
         return new ChatRequest(
                 model,
                 system,
                 systemCache,
                 messages,
-                maxOutputTokens,
+                maxOutput,
                 temperature,
                 seed,
                 reasoningBudget,
                 reasoningEffort,
                 mediaResolution,
                 s,
-                openAiApi);
-    }
-
-    public ChatRequest withMaxOutputTokens(int n) {
-        return new ChatRequest(
-                model,
-                system,
-                systemCache,
-                messages,
-                n,
-                temperature,
-                seed,
-                reasoningBudget,
-                reasoningEffort,
-                mediaResolution,
-                stream,
-                openAiApi);
-    }
-
-    public ChatRequest withOpenAiApi(OpenAiApi api) {
-        return new ChatRequest(
-                model,
-                system,
-                systemCache,
-                messages,
-                maxOutputTokens,
-                temperature,
-                seed,
-                reasoningBudget,
-                reasoningEffort,
-                mediaResolution,
-                stream,
                 api);
     }
 

@@ -77,7 +77,9 @@ public record CustomModel(
                 null,
                 "typed in the scenario",
                 Origin.USER,
-                Set.of());
+                Set.of(),
+                Map.of(),
+                Map.of());
     }
 
     private static Price price(BigDecimal v, String note) {

@@ -190,6 +190,8 @@ class CostEngineTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
         CostBreakdown b = CostEngine.estimate(noOutput, RequestShape.of(1_000, 100), BillingOptions.INTERACTIVE);
         assertFalse(b.complete());

@@ -278,10 +278,8 @@ public final class Judge {
         }
         try {
             BigDecimal cap = budgetOverride != null ? budgetOverride : spec.budgetUsd();
-            BudgetGuard guard = new BudgetGuard(cap, store.spentOnExperiment(experimentId, LedgerPurpose.JUDGE));
-            if (budgetObserver != null) {
-                guard.observe(budgetObserver);
-            }
+            BudgetGuard guard = BudgetGuard.observed(
+                    cap, store.spentOnExperiment(experimentId, LedgerPurpose.JUDGE), budgetObserver);
             JudgeRun run = new JudgeRun(
                     this,
                     experimentId,

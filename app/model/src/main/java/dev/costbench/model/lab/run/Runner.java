@@ -160,10 +160,8 @@ public final class Runner {
         }
         try {
             List<TrialCell> missing = store.missingTrials(experimentId);
-            BudgetGuard guard = new BudgetGuard(plan.spec().budgetUsd(), store.spentOnExperiment(experimentId));
-            if (budgetObserver != null) {
-                guard.observe(budgetObserver);
-            }
+            BudgetGuard guard = BudgetGuard.observed(
+                    plan.spec().budgetUsd(), store.spentOnExperiment(experimentId), budgetObserver);
             store.setStatus(experimentId, ExperimentStatus.RUNNING);
             Run run = new Run(
                     this,

@@ -6,7 +6,6 @@ import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -289,14 +288,7 @@ public record RunComparison(List<Row> rows) {
     }
 
     private static Interval percentiles(double[] stats, double level) {
-        double[] s = stats.clone();
-        Arrays.sort(s);
-        double a = (1 - level) / 2;
-        return new Interval(
-                Descriptive.percentileSorted(s, a),
-                Descriptive.percentileSorted(s, 1 - a),
-                level,
-                Interval.Method.BOOTSTRAP_PERCENTILE);
+        return Bootstrap.percentileInterval(stats, stats.length, level);
     }
 
     private static Interval negate(Interval i, double scale) {
