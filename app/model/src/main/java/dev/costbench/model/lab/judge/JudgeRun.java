@@ -303,7 +303,8 @@ public final class JudgeRun {
                     total - scored.get(),
                     guard.spent().subtract(spentAtStart),
                     guard.spent(),
-                    "the judging failed: " + e.getMessage());
+                    "the judging failed: " + e.getMessage(),
+                    null);
         }
         try {
             onEnd.run();
