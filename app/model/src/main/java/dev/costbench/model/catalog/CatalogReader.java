@@ -292,10 +292,7 @@ public final class CatalogReader {
                 s.schedule.put(kind, List.of(p));
             } else if (p.dated()) {
                 problem(id, field, "validFrom / validUntil are only allowed under \"prices\"; the dates are ignored");
-                out.put(
-                        kind,
-                        new Price(
-                                p.perMTok(), p.source(), p.asOf(), p.status(), p.alternatives(), p.note(), p.origin()));
+                out.put(kind, p.undated());
             } else {
                 out.put(kind, p);
             }
@@ -417,7 +414,7 @@ public final class CatalogReader {
             return new Price(value, src, date, status, alts, v.path("note").asText(""), origin, from, until);
         }
         BigDecimal value = decimal(v, id, field, kind(field));
-        return value == null ? null : new Price(value, source, asOf, PriceStatus.LISTED, List.of(), "", origin);
+        return value == null ? null : Price.listed(value, source, asOf, "", origin);
     }
 
     /** Prices are USD per 1M tokens; the residency multiplier is a plain factor. */

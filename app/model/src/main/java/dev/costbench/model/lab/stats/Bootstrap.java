@@ -57,13 +57,7 @@ public final class Bootstrap {
      */
     public static Interval meanCi(double[] values, double level, int resamples, long seed) {
         int n = values.length;
-        if (n < 2) {
-            return null;
-        }
-        int b = resamplesFor(n, resamples);
-        SplitMix64 rng = new SplitMix64(seed);
-        double[] stats = new double[b];
-        for (int r = 0; r < b; r++) {
+        return resampled(n, level, resamples, seed, rng -> {
             // Descriptive.sum's Kahan summation, inlined over the draws
             double s = 0;
             double c = 0;
@@ -73,27 +67,37 @@ public final class Bootstrap {
                 c = (t - s) - y;
                 s = t;
             }
-            stats[r] = s / n;
-        }
-        return percentileInterval(stats, b, level);
+            return s / n;
+        });
     }
 
     /** The percentile bootstrap interval of {@code statistic} over resamples of {@code values}; null below 2. */
     public static Interval ci(
             double[] values, ToDoubleFunction<double[]> statistic, double level, int resamples, long seed) {
         int n = values.length;
+        double[] sample = new double[n];
+        return resampled(n, level, resamples, seed, rng -> {
+            for (int i = 0; i < n; i++) {
+                sample[i] = values[rng.nextInt(n)];
+            }
+            return statistic.applyAsDouble(sample);
+        });
+    }
+
+    /**
+     * The percentile interval of a one-sample statistic that {@code resample} computes from its draws, once per
+     * resample; null when the sample has fewer than two values.
+     */
+    private static Interval resampled(
+            int n, double level, int resamples, long seed, ToDoubleFunction<SplitMix64> resample) {
         if (n < 2) {
             return null;
         }
         int b = resamplesFor(n, resamples);
         SplitMix64 rng = new SplitMix64(seed);
         double[] stats = new double[b];
-        double[] sample = new double[n];
         for (int r = 0; r < b; r++) {
-            for (int i = 0; i < n; i++) {
-                sample[i] = values[rng.nextInt(n)];
-            }
-            stats[r] = statistic.applyAsDouble(sample);
+            stats[r] = resample.applyAsDouble(rng);
         }
         return percentileInterval(stats, b, level);
     }
