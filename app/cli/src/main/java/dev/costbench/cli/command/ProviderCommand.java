@@ -386,16 +386,8 @@ public final class ProviderCommand {
     }
 
     private static ProviderId fromCatalog(String provider) {
-        switch (provider) {
-            case "openai":
-                return ProviderId.OPENAI;
-            case "anthropic":
-                return ProviderId.ANTHROPIC;
-            case "google":
-                return ProviderId.GEMINI;
-            default:
-                return null;
-        }
+        ProviderId p = ProviderId.servingCatalogProvider(provider);
+        return p == ProviderId.COMPATIBLE ? null : p;
     }
 
     private String read(String file) throws IOException {

@@ -53,19 +53,22 @@ public record ChatRequest(
 
     /** A plain text request with defaults: streaming on, 1024 output tokens. */
     public static ChatRequest of(String model, String system, String user) {
+        return plain(model, system, null, List.of(ChatMessage.user(user)), 1024, true);
+    }
+
+    /**
+     * A request without sampling, seed, reasoning or media-resolution settings (the API's defaults apply), sent to
+     * OpenAI's default endpoint.
+     */
+    public static ChatRequest plain(
+            String model,
+            String system,
+            Part.CacheTtl systemCache,
+            List<ChatMessage> messages,
+            int maxOutputTokens,
+            boolean stream) {
         return new ChatRequest(
-                model,
-                system,
-                null,
-                List.of(ChatMessage.user(user)),
-                1024,
-                null,
-                null,
-                null,
-                null,
-                null,
-                true,
-                OpenAiApi.RESPONSES);
+                model, system, systemCache, messages, maxOutputTokens, null, null, null, null, null, stream, null);
     }
 
     public ChatRequest withStream(boolean s) {

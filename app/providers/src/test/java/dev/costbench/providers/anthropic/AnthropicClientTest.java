@@ -451,19 +451,13 @@ class AnthropicClientTest {
 
     @Test
     void audioIsRefusedBeforeSending() {
-        ChatRequest r = new ChatRequest(
+        ChatRequest r = ChatRequest.plain(
                 "claude-sonnet-4-5",
                 null,
                 null,
                 List.of(new ChatMessage(Role.USER, List.of(new Part.Audio(new byte[] {0}, "audio/wav")))),
                 100,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null);
+                false);
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(r, null, null));
         assertEquals(Kind.BAD_REQUEST, e.kind());
         assertTrue(e.getMessage().contains("audio"));

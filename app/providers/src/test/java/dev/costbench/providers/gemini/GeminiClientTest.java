@@ -455,7 +455,7 @@ class GeminiClientTest {
     // ---- Files API: media over the inline limit ---------------------------------------------------------------
 
     private ChatRequest bigVideo() {
-        return new ChatRequest(
+        return ChatRequest.plain(
                 "gemini-2.5-flash",
                 null,
                 null,
@@ -466,13 +466,7 @@ class GeminiClientTest {
                                 new Part.Image(new byte[] {1, 2, 3}, "image/png", null),
                                 new Part.Video(new byte[300], "video/mp4", 5.0)))),
                 256,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null);
+                false);
     }
 
     private void enqueueUpload(String firstState) {

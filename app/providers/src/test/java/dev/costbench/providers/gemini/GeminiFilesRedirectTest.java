@@ -57,7 +57,7 @@ class GeminiFilesRedirectTest {
     }
 
     private static ChatRequest bigVideo() {
-        return new ChatRequest(
+        return ChatRequest.plain(
                 "gemini-2.5-flash",
                 null,
                 null,
@@ -65,13 +65,7 @@ class GeminiFilesRedirectTest {
                         Role.USER,
                         List.of(new Part.Text("Summarise."), new Part.Video(new byte[300], "video/mp4", null)))),
                 256,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null);
+                false);
     }
 
     private static String origin(MockWebServer s) {

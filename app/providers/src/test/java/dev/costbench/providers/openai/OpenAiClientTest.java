@@ -261,19 +261,13 @@ class OpenAiClientTest {
 
     @Test
     void videoIsRefusedBeforeSending() {
-        ChatRequest r = new ChatRequest(
+        ChatRequest r = ChatRequest.plain(
                 "gpt-4o",
                 null,
                 null,
                 List.of(new ChatMessage(Role.USER, List.of(new Part.Video(new byte[] {1}, "video/mp4", null)))),
                 10,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                OpenAiApi.RESPONSES);
+                false);
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(r, null, null));
         assertEquals(ProviderException.Kind.BAD_REQUEST, e.kind());
         assertEquals(0, server.getRequestCount());

@@ -10,15 +10,6 @@ final class ProviderIds {
     private ProviderIds() {}
 
     static ProviderId of(ModelEntry m) {
-        switch (m.provider()) {
-            case "openai":
-                return ProviderId.OPENAI;
-            case "anthropic":
-                return ProviderId.ANTHROPIC;
-            case "google":
-                return ProviderId.GEMINI;
-            default:
-                return ProviderId.COMPATIBLE;
-        }
+        return ProviderId.servingCatalogProvider(m.provider());
     }
 }

@@ -142,19 +142,8 @@ public final class TuneRewrite {
             return;
         }
         int maxOut = (int) Math.min(16_000, Math.max(256, Tokenizers.count(Encoding.O200K_BASE, text) + 64));
-        ChatRequest req = new ChatRequest(
-                by.id(),
-                INSTRUCTIONS,
-                null,
-                List.of(ChatMessage.user(text)),
-                maxOut,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null);
+        ChatRequest req =
+                ChatRequest.plain(by.id(), INSTRUCTIONS, null, List.of(ChatMessage.user(text)), maxOut, false);
         CancelToken t = new CancelToken();
         token = t;
         running.set(true);
