@@ -103,21 +103,12 @@ class RunnerBudgetTest {
         assertEquals(0, spent.compareTo(res.spentUsd()));
 
         // every call billed factor × its worst case: the first one to settle is the first overrun
-        List<Long> first = log.inFlightAtFirstOverrun();
-        assertEquals(List.of(1L), first, "under a cap the provider's first call runs alone");
-        assertTrue(
-                spent.compareTo(cap.add(log.billedBy(first))) <= 0,
-                "spent " + spent + " ≤ cap " + cap + " + what the calls in flight at the first overrun were billed");
-        // ... and, the ratio being the same for every call, only those calls passed their reservations
-        assertTrue(
-                spent.compareTo(cap.add(log.overbilledBy(first))) <= 0,
-                "spent " + spent + " ≤ cap " + cap + " + " + log.overbilledBy(first));
+        log.assertFirstOverrunBound(spent, cap);
         BigDecimal eachBill = worst.multiply(BigDecimal.valueOf(factor));
         assertTrue(
                 spent.compareTo(cap.add(eachBill.multiply(BigDecimal.valueOf(concurrency)))) <= 0,
                 "at most " + concurrency + " calls in flight, each billed " + eachBill + "; spent " + spent);
-        assertEquals(List.of(), log.violations(cap), "no call started that the budget left could not cover");
-        assertEquals(fake.calls.get(), log.of(BudgetGuard.Event.Kind.GRANTED).size(), "one reservation per call");
+        log.assertSoundDecisions(cap, fake.calls.get());
         assertEquals(fake.calls.get(), res.calls());
 
         BudgetStop stop = res.budgetStop();

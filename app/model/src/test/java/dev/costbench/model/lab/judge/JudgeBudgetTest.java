@@ -11,12 +11,10 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.LedgerPurpose;
-import dev.costbench.model.lab.run.BudgetGuard;
 import dev.costbench.model.lab.run.BudgetLog;
 import dev.costbench.model.lab.run.BudgetStop;
 import dev.costbench.model.lab.run.RunResult;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,17 +65,9 @@ class JudgeBudgetTest {
                 fake.requests.stream().allMatch(q -> q.maxOutputTokens() == SPEC.maxOutputTokens()),
                 "every judge request carries the judge's output cap");
         BigDecimal spent = store.spentOnExperiment(1, LedgerPurpose.JUDGE);
-        List<Long> first = log.inFlightAtFirstOverrun();
-        assertEquals(List.of(1L), first, "under a cap the first judge call runs alone");
-        assertTrue(
-                spent.compareTo(cap.add(log.billedBy(first))) <= 0,
-                "spent " + spent + " ≤ cap " + cap + " + what the calls in flight at the first overrun were billed");
-        assertTrue(
-                spent.compareTo(cap.add(log.overbilledBy(first))) <= 0,
-                "every call over-billed by the same ratio: only those calls passed their reservations; spent " + spent);
+        log.assertFirstOverrunBound(spent, cap);
         assertTrue(spent.compareTo(cap.add(log.overbilledBy(log.inFlightAtLastStart()))) <= 0, "the general bound");
-        assertEquals(List.of(), log.violations(cap), "no call started that the budget left could not cover");
-        assertEquals(fake.calls.get(), log.of(BudgetGuard.Event.Kind.GRANTED).size(), "one reservation per call");
+        log.assertSoundDecisions(cap, fake.calls.get());
 
         BudgetStop stop = r.budgetStop();
         assertNotNull(stop);
