@@ -33,9 +33,9 @@ public record AttachedImage(Path file, int width, int height, String mime) {
         return new AttachedImage(file, info.width(), info.height(), "image/" + (fmt.equals("jpg") ? "jpeg" : fmt));
     }
 
-    /** "🖼 photo.png 1280×720". */
+    /** "Image: photo.png 1280×720". */
     String label() {
-        return "🖼 " + file.getFileName() + " " + width + "×" + height;
+        return "Image: " + file.getFileName() + " " + width + "×" + height;
     }
 
     /** {@code r} with this image added to its last (user) message. */
