@@ -18,7 +18,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
-/** The outputs side by side with a word-level diff, Good / Bad ratings for the optimized output, and "Delete trial ▾". */
+/**
+ * The outputs side by side with a word-level diff, Good / Bad ratings for the optimized output, and "Delete trial
+ * ▾".
+ */
 final class OutputsPane extends VBox {
 
     private final TextFlow left = new TextFlow();
