@@ -19,8 +19,8 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
 /**
- * The outputs side by side with a word-level diff, Good / Bad ratings for the optimized output, and "Delete trial
- * ▾".
+ * The outputs side by side with a word-level diff, Good / Bad ratings for the optimized output, and the
+ * "Delete trial ▾" menu.
  */
 final class OutputsPane extends VBox {
 
