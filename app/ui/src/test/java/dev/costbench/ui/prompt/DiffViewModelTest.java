@@ -58,7 +58,7 @@ class DiffViewModelTest {
         assertTrue(vm.tokens().get(2).approx() && !vm.tokens().get(0).approx(), "estimates are marked");
         assertEquals(Tier.values().length, vm.tiers().size(), "one model per tier");
         assertTrue(
-                vm.tiers().stream().anyMatch(t -> t.model().equals("gpt-4o-mini (selected)")),
+                vm.tiers().stream().anyMatch(t -> t.model().equals("GPT-4o mini (selected)")),
                 vm.tiers().toString());
         assertTrue(vm.segments().stream().allMatch(s -> s.op() == WordDiff.Op.EQUAL));
         assertEquals(0, vm.hiddenSegmentsProperty().get());
