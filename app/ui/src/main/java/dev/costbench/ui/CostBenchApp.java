@@ -18,6 +18,7 @@ import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.media.MediaViewModel;
+import dev.costbench.ui.prompt.MyModels;
 import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
@@ -104,6 +105,7 @@ public final class CostBenchApp extends Application {
                     window.select(SCENARIOS);
                     scenarioView().viewModel().addRequestType(t);
                 });
+        promptFeature.table().useMyModels(MyModels.in(Preferences.userRoot().node("dev/costbench/ui/prompt")));
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
         boolean emptyPrompt = Boolean.getBoolean("costbench.emptyPrompt");
