@@ -79,14 +79,7 @@ final class MediaFiles {
     static Path clip(Path dir) throws Exception {
         Path mp4 = dir.resolve("clip.mp4");
         ffmpeg(
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=10:duration=4",
-                "-f",
-                "lavfi",
-                "-i",
-                "smptebars=size=320x240:rate=10:duration=4",
+                List.of("testsrc=size=320x240:rate=10:duration=4", "smptebars=size=320x240:rate=10:duration=4"),
                 "-filter_complex",
                 "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]",
                 "-map",
@@ -101,26 +94,22 @@ final class MediaFiles {
     static Path talk(Path dir) throws Exception {
         Path wav = dir.resolve("talk.wav");
         ffmpeg(
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=300:sample_rate=44100:duration=2",
-                "-f",
-                "lavfi",
-                "-i",
-                "anullsrc=r=44100:cl=mono:d=1",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=500:sample_rate=44100:duration=2",
+                List.of(
+                        "sine=frequency=300:sample_rate=44100:duration=2",
+                        "anullsrc=r=44100:cl=mono:d=1",
+                        "sine=frequency=500:sample_rate=44100:duration=2"),
                 "-filter_complex",
                 "[0:a][1:a][2:a]concat=n=3:v=0:a=1",
                 wav.toString());
         return wav;
     }
 
-    private static void ffmpeg(String... args) throws Exception {
+    /** Runs ffmpeg with one input per lavfi {@code sources} filter (in order), then {@code args}. */
+    private static void ffmpeg(List<String> sources, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Av.ffmpegBinary(), "-hide_banner", "-loglevel", "error", "-y"));
+        for (String source : sources) {
+            cmd.addAll(List.of("-f", "lavfi", "-i", source));
+        }
         cmd.addAll(Arrays.asList(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
