@@ -3,7 +3,7 @@ package dev.costbench.ui.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.costbench.media.Av;
+import dev.costbench.media.FfmpegCommand;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -104,13 +103,9 @@ final class MediaFiles {
         return wav;
     }
 
-    /** Runs ffmpeg with one input per lavfi {@code sources} filter (in order), then {@code args}. */
+    /** Runs the bundled ffmpeg over one lavfi input per filter in {@code sources}, then {@code args}. */
     private static void ffmpeg(List<String> sources, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Av.ffmpegBinary(), "-hide_banner", "-loglevel", "error", "-y"));
-        for (String source : sources) {
-            cmd.addAll(List.of("-f", "lavfi", "-i", source));
-        }
-        cmd.addAll(Arrays.asList(args));
+        List<String> cmd = FfmpegCommand.fromLavfi(sources, args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());
