@@ -2,9 +2,11 @@
 package dev.costbench.ui.lab;
 
 import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.LabStore;
 import dev.costbench.store.H2LabStore;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (cheaper and faster); the store is closed after the test. Use as {@code @RegisterExtension final TwoRuns runs = new
  * TwoRuns();}.
  */
-final class TwoRuns implements BeforeEachCallback, AfterEachCallback {
+public final class TwoRuns implements BeforeEachCallback, AfterEachCallback {
 
     private H2LabStore store;
     private Experiment lastWeek;
@@ -23,9 +25,18 @@ final class TwoRuns implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         store = H2LabStore.open(Files.createTempDirectory("costbench-two-runs").resolve("data"));
-        lastWeek = store.importExperiment(
-                LabFixtures.snapshot("Support prompt, last week", 1000, 900, "2026-11-18T10:00:00Z"));
-        today = store.importExperiment(LabFixtures.snapshot("Support prompt, today", 820, 600, "2026-11-25T10:00:00Z"));
+        List<Experiment> runs = importInto(store);
+        lastWeek = runs.get(0);
+        today = runs.get(1);
+    }
+
+    /** Imports last week's and today's run into {@code store}; returns them in that order. */
+    public static List<Experiment> importInto(LabStore store) {
+        return List.of(
+                store.importExperiment(
+                        LabFixtures.snapshot("Support prompt, last week", 1000, 900, "2026-11-18T10:00:00Z")),
+                store.importExperiment(
+                        LabFixtures.snapshot("Support prompt, today", 820, 600, "2026-11-25T10:00:00Z")));
     }
 
     @Override
