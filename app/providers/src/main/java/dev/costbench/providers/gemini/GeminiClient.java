@@ -58,10 +58,7 @@ public final class GeminiClient implements ProviderClient {
 
     /** A client on a given engine (tests pass one with a recording sleeper). */
     public GeminiClient(HttpEngine http) {
-        if (http.provider() != ProviderId.GEMINI) {
-            throw new IllegalArgumentException("GeminiClient needs GEMINI settings, not " + http.provider());
-        }
-        this.http = http;
+        this.http = http.requireProvider(ProviderId.GEMINI, GeminiClient.class);
         this.files = new GeminiFiles(http);
     }
 
