@@ -19,51 +19,42 @@ final class Clips {
 
     /** 2 s of a 300 Hz tone, 1 s of silence, 2 s of a 500 Hz tone: mono, 44.1 kHz. */
     static Path toneGapTone(Path wav) throws IOException, InterruptedException {
-        generated(
-                List.of(
-                        "sine=frequency=300:sample_rate=44100:duration=2",
-                        "anullsrc=r=44100:cl=mono:d=1",
-                        "sine=frequency=500:sample_rate=44100:duration=2"),
-                "-filter_complex",
-                "[0:a][1:a][2:a]concat=n=3:v=0:a=1",
-                wav.toString());
-        return wav;
+        List<String> parts = List.of(
+                "sine=frequency=300:sample_rate=44100:duration=2",
+                "anullsrc=r=44100:cl=mono:d=1",
+                "sine=frequency=500:sample_rate=44100:duration=2");
+        return make(wav, parts, "-filter_complex", "[0:a][1:a][2:a]concat=n=3:v=0:a=1");
     }
 
     /** Two 4 s scenes (a test pattern, then colour bars) at 320×240 and 10 frames a second, H.264, no sound. */
     static Path twoScenes(Path mp4) throws IOException, InterruptedException {
-        generated(
-                List.of("testsrc=size=320x240:rate=10:duration=4", "smptebars=size=320x240:rate=10:duration=4"),
-                "-filter_complex",
-                "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]",
-                "-map",
-                "[v]",
-                "-c:v",
-                "libopenh264",
-                mp4.toString());
-        return mp4;
+        List<String> scenes =
+                List.of("testsrc=size=320x240:rate=10:duration=4", "smptebars=size=320x240:rate=10:duration=4");
+        return make(mp4, scenes, "-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]", "-map", "[v]");
     }
 
     /** 2 s of a test pattern at 160×120 and 10 frames a second, H.264, no sound. */
     static Path shortVideo(Path mp4) throws IOException, InterruptedException {
-        generated(
-                List.of("testsrc=size=160x120:rate=10:duration=2"),
-                "-c:v",
-                "libopenh264",
-                "-pix_fmt",
-                "yuv420p",
-                mp4.toString());
-        return mp4;
+        return make(mp4, List.of("testsrc=size=160x120:rate=10:duration=2"), "-pix_fmt", "yuv420p");
     }
 
-    /** Runs ffmpeg on the generated (lavfi) inputs {@code sources}, in order, then {@code rest}: filters, output. */
-    private static void generated(List<String> sources, String... rest) throws IOException, InterruptedException {
+    /**
+     * Makes {@code out} from the generated (lavfi) inputs {@code sources}, in order, with {@code options}; an MP4
+     * is encoded with OpenH264 (the encoder the bundled ffmpeg has).
+     */
+    private static Path make(Path out, List<String> sources, String... options)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>();
         for (String source : sources) {
             args.addAll(List.of("-f", "lavfi", "-i", source));
         }
-        args.addAll(Arrays.asList(rest));
+        args.addAll(Arrays.asList(options));
+        if (out.toString().endsWith(".mp4")) {
+            args.addAll(List.of("-c:v", "libopenh264"));
+        }
+        args.add(out.toString());
         ffmpeg(args.toArray(new String[0]));
+        return out;
     }
 
     /** Runs ffmpeg quietly, overwriting its output; fails the test when it does not finish well within 120 s. */
