@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,6 +159,15 @@ class CliTest extends UserDataTest {
         assertTrue(out.contains("\"provider\":\"openai\"") || out.contains("\"provider\" : \"openai\""), out);
     }
 
+    /** {@code catalog check} on a file {@code name} with one open model whose input price is {@code input}. */
+    private int checkCatalog(String name, String input) throws IOException {
+        Path f = Files.writeString(
+                tmp.resolve(name),
+                "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\"," + "\"prices\":{\"input\":" + input
+                        + ",\"output\":1}}]}");
+        return run("", "catalog", "check", "--file", f.toString());
+    }
+
     @Test
     void catalogListAndCheck() throws Exception {
         assertEquals(0, run("", "catalog", "list"));
@@ -165,20 +175,10 @@ class CliTest extends UserDataTest {
         assertEquals(0, run("", "catalog", "list", "--json"));
         assertTrue(new ObjectMapper().readTree(out).size() > 50);
 
-        Path bad = tmp.resolve("bad.json");
-        Files.writeString(
-                bad,
-                "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
-                        + "\"prices\":{\"input\":\"cheap\",\"output\":1}}]}");
-        assertEquals(1, run("", "catalog", "check", "--file", bad.toString()));
+        assertEquals(1, checkCatalog("bad.json", "\"cheap\""));
         assertTrue(err.contains("bad.json: model 'm', field 'prices.input': 'cheap' is not a number"), err);
 
-        Path good = tmp.resolve("good.json");
-        Files.writeString(
-                good,
-                "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
-                        + "\"prices\":{\"input\":0.1,\"output\":1}}]}");
-        assertEquals(0, run("", "catalog", "check", "--file", good.toString()));
+        assertEquals(0, checkCatalog("good.json", "0.1"));
         assertTrue(out.contains("valid, 1 models"));
     }
 
