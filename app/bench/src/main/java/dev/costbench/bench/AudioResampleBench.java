@@ -101,8 +101,6 @@ public final class AudioResampleBench {
                     setup.log(),
                     () -> AudioAnalysis.analyze(file, -40, 0.5, 1200, () -> false, p -> {}));
             AudioAnalysis.Result r = timings.last();
-            double[] cb = timings.costbench();
-            double[] anchor = timings.anchor();
             // Lossy codecs smear the edges of a tone by a few milliseconds (and MP3 adds encoder delay).
             double tolerance = f == 0 ? 0.025 : 0.1;
             double worst = 0;
@@ -129,8 +127,6 @@ public final class AudioResampleBench {
                     r.silences().isEmpty() ? "-" : r.silences().get(r.silences().size() - 1),
                     worst,
                     exact ? "match" : "MISMATCH");
-            double med = MediaFixtures.median(cb);
-            double amed = MediaFixtures.median(anchor);
             System.out.printf(
                     Locale.ROOT,
                     "{\"impl\":\"costbench\",\"mode\":\"audio-16k\",\"file\":\"%s\",\"format\":"
@@ -147,10 +143,10 @@ public final class AudioResampleBench {
                     r.info().bytes(),
                     r.seconds(),
                     setup.runs(),
-                    med,
-                    MediaFixtures.json(cb),
-                    amed,
-                    MediaFixtures.json(anchor),
+                    timings.median(),
+                    MediaFixtures.json(timings.costbench()),
+                    timings.anchorMedian(),
+                    MediaFixtures.json(timings.anchor()),
                     r.silences().size(),
                     expected.size(),
                     worst,

@@ -35,7 +35,18 @@ final class MediaFixtures {
     }
 
     /** What the timed work returned in its last run, and the seconds of each timed run of it and of the anchor. */
-    record Timings<T>(T last, double[] costbench, double[] anchor) {}
+    record Timings<T>(T last, double[] costbench, double[] anchor) {
+
+        /** The median seconds of the CostBench runs. */
+        double median() {
+            return MediaFixtures.median(costbench);
+        }
+
+        /** The median seconds of the anchor runs. */
+        double anchorMedian() {
+            return MediaFixtures.median(anchor);
+        }
+    }
 
     /**
      * Times {@code work} and the ffmpeg {@code anchor} command {@code runs} times each, after one untimed round of both

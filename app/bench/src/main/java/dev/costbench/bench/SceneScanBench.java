@@ -78,8 +78,6 @@ public final class SceneScanBench {
         });
         VideoAnalysis.Scan scan = timings.last().scan();
         int[] picked = timings.last().picked();
-        double[] cb = timings.costbench();
-        double[] anchor = timings.anchor();
         AvInfo info = scan.info();
         List<Double> cuts = scan.cuts();
         boolean exact = cuts.size() == expected.length && picked.length == expected.length + 1;
@@ -92,8 +90,6 @@ public final class SceneScanBench {
                 "scene bench: detected cuts %s -> %s%n",
                 MediaFixtures.json(cuts),
                 exact ? "exact" : "MISMATCH");
-        double med = MediaFixtures.median(cb);
-        double amed = MediaFixtures.median(anchor);
         System.out.printf(
                 Locale.ROOT,
                 "{\"impl\":\"costbench\",\"mode\":\"scene-scan\",\"file\":\"%s\",\"codec\":\"%s\","
@@ -109,12 +105,12 @@ public final class SceneScanBench {
                 info.bytes(),
                 scan.frames(),
                 setup.runs(),
-                med,
-                MediaFixtures.json(cb),
-                info.seconds() / med,
-                amed,
-                MediaFixtures.json(anchor),
-                info.seconds() / amed,
+                timings.median(),
+                MediaFixtures.json(timings.costbench()),
+                info.seconds() / timings.median(),
+                timings.anchorMedian(),
+                MediaFixtures.json(timings.anchor()),
+                info.seconds() / timings.anchorMedian(),
                 MediaFixtures.json(expected),
                 MediaFixtures.json(cuts),
                 exact);
