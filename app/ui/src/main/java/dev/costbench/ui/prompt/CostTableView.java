@@ -96,6 +96,9 @@ public final class CostTableView extends BorderPane {
         table.setShowRoot(false);
         HeaderTips.install(table);
         table.setId("cost-table");
+        table.setAccessibleText("Cost of this prompt on every model");
+        table.setAccessibleHelp("Ctrl+D adds the selected model to My models; Ctrl+F filters the models");
+        search.setAccessibleText("Filter models by name or id");
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No model matches the filters."));
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
