@@ -28,7 +28,6 @@ final class Menus {
                 item("Open text into user message…", "Shortcut+Shift+O", a.openUserMessage()),
                 item("Open image, audio or video…", "Shortcut+I", a.openMedia()),
                 new SeparatorMenuItem(),
-                item("Import LiteLLM prices…", null, vm::importLiteLlm),
                 item("Reload catalog", "F5", vm::reloadCatalog),
                 new SeparatorMenuItem(),
                 item("Quit", "Shortcut+Q", quit));
@@ -53,7 +52,8 @@ final class Menus {
                 item("Restore a backup of the results store…", null, a.restoreBackup()),
                 item("Third-party licences…", null, vm::licences),
                 item("About CostBench", null, vm::about));
-        MenuBar bar = new MenuBar(file, edit, view, help);
+        Menu catalog = new Menu("Catalog", null, item("Import prices…", null, vm.priceImport()::importPrices));
+        MenuBar bar = new MenuBar(file, edit, view, catalog, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

@@ -9,22 +9,53 @@ import java.util.stream.Collectors;
 
 /** The price lists CostBench can import, each with the source key its prices carry in the user catalog. */
 public enum ImportSource {
-    LITELLM("litellm", "LiteLLM", "LL-import", Set.of("LL"), "model_prices_and_context_window.json"),
-    GENAI_PRICES("genai-prices", "genai-prices", "GP-import", Set.of(), "prices/data.json or data_slim.json"),
-    OPENROUTER("openrouter", "OpenRouter", "OR-import", Set.of(), "the /api/v1/models response");
+    LITELLM(
+            "litellm",
+            "LiteLLM",
+            "LL-import",
+            Set.of("LL"),
+            "model_prices_and_context_window.json",
+            "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"),
+    GENAI_PRICES(
+            "genai-prices",
+            "genai-prices",
+            "GP-import",
+            Set.of(),
+            "prices/data.json or data_slim.json",
+            "https://raw.githubusercontent.com/pydantic/genai-prices/main/prices/data.json"),
+    OPENROUTER(
+            "openrouter",
+            "OpenRouter",
+            "OR-import",
+            Set.of(),
+            "the /api/v1/models response",
+            "https://openrouter.ai/api/v1/models");
 
     private final String id;
     private final String displayName;
     private final String sourceKey;
     private final Set<String> olderKeys;
     private final String fileHint;
+    private final String publishedAt;
 
-    ImportSource(String id, String displayName, String sourceKey, Set<String> olderKeys, String fileHint) {
+    ImportSource(
+            String id,
+            String displayName,
+            String sourceKey,
+            Set<String> olderKeys,
+            String fileHint,
+            String publishedAt) {
         this.id = id;
         this.displayName = displayName;
         this.sourceKey = sourceKey;
         this.olderKeys = olderKeys;
         this.fileHint = fileHint;
+        this.publishedAt = publishedAt;
+    }
+
+    /** Where the source publishes its file: offered (never fetched) when the user imports from a web address. */
+    public String publishedAt() {
+        return publishedAt;
     }
 
     /** The name on the command line ({@code --from litellm}). */
