@@ -17,9 +17,11 @@ import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -49,12 +51,22 @@ final class FxReviewDialog {
         tick.setCellFactory(CheckBoxTableCell.forTableColumn(tick));
         tick.setEditable(true);
         tick.setPrefWidth(64);
+        tick.setMinWidth(64);
         table.getColumns().add(tick);
         for (int c = 0; c < review.columns().size(); c++) {
             int col = c;
             TableColumn<Line, String> column =
                     new TableColumn<>(review.columns().get(c));
             column.setCellValueFactory(x -> cell(x.getValue(), col));
+            column.setCellFactory(x -> new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                }
+            });
+            column.setPrefWidth(width(review, col));
             column.setEditable(false);
             table.getColumns().add(column);
         }
@@ -65,8 +77,8 @@ final class FxReviewDialog {
                 setStyle(!empty && item != null && item.marked() ? "-fx-background-color: #fff1c2;" : "");
             }
         });
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefSize(1180, 480);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPrefSize(1160, 400);
         Label hint = new Label(
                 review.marked().isEmpty()
                         ? review.rows().size() + " changes. Untick the ones you do not want."
@@ -97,6 +109,15 @@ final class FxReviewDialog {
             return null;
         });
         return d.showAndWait();
+    }
+
+    /** Wide enough for the column's longest cell, within 80 to 260 pixels (the tooltip shows the rest). */
+    private static double width(Review review, int col) {
+        int chars = review.columns().get(col).length();
+        for (List<String> row : review.rows()) {
+            chars = Math.max(chars, col < row.size() ? row.get(col).length() : 0);
+        }
+        return Math.max(80, Math.min(260, chars * 7 + 16));
     }
 
     private static ObservableValue<String> cell(Line l, int col) {
