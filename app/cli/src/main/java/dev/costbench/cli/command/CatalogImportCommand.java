@@ -83,17 +83,13 @@ final class CatalogImportCommand {
         if (!dryRun && !diff.rows().isEmpty()) {
             UserCatalogUpdate.apply(target, current, List.of(proposal), diff.rows());
         }
-        CatalogDiffPrinter printer = new CatalogDiffPrinter(ctx.out());
-        if (a.flag("json")) {
-            printer.json(diff, proposal, dryRun, target);
-        } else {
-            printer.table(diff);
-            diff.notes().forEach(n -> ctx.err().println("warning: " + n));
+        if (!show(a.flag("json"), diff, proposal, dryRun, target)) {
             ctx.out()
                     .println(
                             dryRun || diff.rows().isEmpty()
                                     ? (diff.rows().isEmpty() ? "nothing to change" : "dry run: nothing was written")
-                                            + " (" + proposal.size() + " models read from " + source.displayName() + ")"
+                                            + " (" + proposal.size() + " models read from " + source.displayName()
+                                            + ")"
                                     : "applied " + diff.rows().size() + " price changes to " + target);
         }
         return 0;
@@ -116,14 +112,21 @@ final class CatalogImportCommand {
             }
         }
         CatalogDiff diff = CatalogDiff.of(files[0], files[1]);
+        show(a.flag("json"), diff, null, true, null);
+        return 0;
+    }
+
+    /** Prints the diff as JSON or as a table with its warnings on stderr; true for JSON. */
+    private boolean show(boolean json, CatalogDiff diff, Proposal proposal, boolean dryRun, Path target)
+            throws IOException {
         CatalogDiffPrinter printer = new CatalogDiffPrinter(ctx.out());
-        if (a.flag("json")) {
-            printer.json(diff, null, true, null);
+        if (json) {
+            printer.json(diff, proposal, dryRun, target);
         } else {
             printer.table(diff);
             diff.notes().forEach(n -> ctx.err().println("warning: " + n));
         }
-        return 0;
+        return json;
     }
 
     private InputStream open(String where) throws IOException {

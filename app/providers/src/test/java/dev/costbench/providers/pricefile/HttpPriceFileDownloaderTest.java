@@ -63,25 +63,29 @@ class HttpPriceFileDownloaderTest {
         assertTrue(e.getMessage().contains("check the address"), e.getMessage());
     }
 
+    /** The message of the failure when the server gives {@code answer} to a downloader limited to 1000 bytes. */
+    private String refusal(MockResponse answer, int seconds) {
+        server.enqueue(answer);
+        HttpPriceFileDownloader d = new HttpPriceFileDownloader(1000, Duration.ofSeconds(seconds));
+        return assertThrows(IOException.class, () -> d.download(url("/prices.json")))
+                .getMessage();
+    }
+
     @Test
     void aFileOverTheLimitIsRefused() {
-        server.enqueue(new MockResponse.Builder().body("x".repeat(5000)).build());
-        IOException e = assertThrows(
-                IOException.class,
-                () -> new HttpPriceFileDownloader(1000, Duration.ofSeconds(10)).download(url("/big.json")));
-        assertTrue(e.getMessage().contains("larger than"), e.getMessage());
+        String m = refusal(new MockResponse.Builder().body("x".repeat(5000)).build(), 10);
+        assertTrue(m.contains("larger than"), m);
     }
 
     @Test
     void aServerThatDoesNotAnswerInTimeIsGivenUpOn() {
-        server.enqueue(new MockResponse.Builder()
-                .body("{}")
-                .headersDelay(5, TimeUnit.SECONDS)
-                .build());
-        IOException e = assertThrows(
-                IOException.class,
-                () -> new HttpPriceFileDownloader(1000, Duration.ofSeconds(1)).download(url("/slow.json")));
-        assertTrue(e.getMessage().contains("did not answer within 1 seconds"), e.getMessage());
+        String m = refusal(
+                new MockResponse.Builder()
+                        .body("{}")
+                        .headersDelay(5, TimeUnit.SECONDS)
+                        .build(),
+                1);
+        assertTrue(m.contains("did not answer within 1 seconds"), m);
     }
 
     @Test

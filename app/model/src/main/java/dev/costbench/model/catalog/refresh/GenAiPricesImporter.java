@@ -39,34 +39,30 @@ final class GenAiPricesImporter implements PriceImporter {
 
     @Override
     public Proposal read(InputStream in, String origin, Catalog existing) throws IOException {
-        JsonNode root = ImportJson.read(in, origin);
-        if (!root.isArray()) {
-            throw new ImportException(
-                    origin, "$", "expected a list of providers (genai-prices' prices/data.json or data_slim.json)");
-        }
-        ObjectNode out = ImportJson.frame(ImportSource.GENAI_PRICES, origin);
-        List<String> warnings = new ArrayList<>();
-        int skipped = 0;
+        JsonNode root = ImportJson.array(
+                ImportJson.read(in, origin),
+                origin,
+                "$",
+                "expected a list of providers (genai-prices' prices/data.json or data_slim.json)");
+        ImportDraft draft = new ImportDraft(ImportSource.GENAI_PRICES, origin, existing);
+        List<String> warnings = draft.warnings;
         for (int i = 0; i < root.size(); i++) {
             JsonNode p = root.get(i);
             String pPath = "$[" + i + "]";
             String provider = text(origin, p, "id", pPath);
-            JsonNode models = p.get("models");
-            if (models == null || !models.isArray()) {
-                throw new ImportException(origin, pPath + ".models", "expected a list of models");
-            }
+            JsonNode models = ImportJson.array(p.get("models"), origin, pPath + ".models", "expected a list of models");
             for (int j = 0; j < models.size(); j++) {
                 JsonNode m = models.get(j);
                 String mPath = pPath + ".models[" + j + "]";
                 String id = text(origin, m, "id", mPath);
                 List<Period> periods = periods(origin, m.get("prices"), mPath + ".prices", id, warnings);
                 if (periods.isEmpty()) {
-                    skipped++;
+                    draft.skipped++;
                     continue;
                 }
                 JsonNode firstInput = periods.get(0).prices().path("input_mtok");
                 BigDecimal input = firstInput.isNumber() ? firstInput.decimalValue() : null;
-                ObjectNode e = ImportJson.entry(out, ImportSource.GENAI_PRICES, id, provider, existing, input);
+                ObjectNode e = draft.entry(id, provider, input);
                 if (m.path("name").isTextual()) {
                     e.put("name", m.get("name").asText());
                 }
@@ -74,7 +70,7 @@ final class GenAiPricesImporter implements PriceImporter {
                 prices(origin, id, periods, e, warnings);
             }
         }
-        return new Proposal(ImportSource.GENAI_PRICES, origin, ImportJson.today(), out, warnings, skipped);
+        return draft.done();
     }
 
     private static String text(String origin, JsonNode node, String key, String path) throws ImportException {

@@ -36,6 +36,14 @@ final class ImportJson {
         }
     }
 
+    /** {@code node} when it is a JSON array, else the import is refused at {@code path}. */
+    static JsonNode array(JsonNode node, String origin, String path, String expected) throws ImportException {
+        if (node == null || !node.isArray()) {
+            throw new ImportException(origin, path, expected);
+        }
+        return node;
+    }
+
     static String today() {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }

@@ -30,62 +30,64 @@ final class OpenRouterImporter implements PriceImporter {
     @Override
     public Proposal read(InputStream in, String origin, Catalog existing) throws IOException {
         JsonNode root = ImportJson.read(in, origin);
-        JsonNode data = root.path("data");
-        if (!root.isObject() || !data.isArray()) {
-            throw new ImportException(
-                    origin, "$.data", "expected a list of models (OpenRouter's /api/v1/models response)");
-        }
-        ObjectNode out = ImportJson.frame(ImportSource.OPENROUTER, origin);
-        List<String> warnings = new ArrayList<>();
-        int skipped = 0;
+        JsonNode data = ImportJson.array(
+                root.isObject() ? root.get("data") : null,
+                origin,
+                "$.data",
+                "expected a list of models (OpenRouter's /api/v1/models response)");
+        ImportDraft draft = new ImportDraft(ImportSource.OPENROUTER, origin, existing);
         for (int i = 0; i < data.size(); i++) {
-            JsonNode m = data.get(i);
-            String path = "$.data[" + i + "]";
-            if (!m.path("id").isTextual() || m.get("id").asText().isBlank()) {
-                throw new ImportException(origin, path + ".id", "expected the model's id (text)");
-            }
-            String raw = m.get("id").asText();
-            JsonNode pricing = m.get("pricing");
-            if (pricing == null || !pricing.isObject()) {
-                throw new ImportException(origin, path + ".pricing", "expected the model's prices (an object)");
-            }
-            if (variable(pricing.get("prompt")) || variable(pricing.get("completion"))) {
-                warnings.add(raw + ": its price varies by the model OpenRouter routes to; skipped");
-                skipped++;
-                continue;
-            }
-            String id = raw.startsWith("openrouter/") ? raw : "openrouter/" + raw;
-            BigDecimal input = pricing.has("prompt")
-                    ? ImportJson.perToken(raw + ".pricing.prompt", pricing.get("prompt"), new ArrayList<>())
-                    : null;
-            ObjectNode e = ImportJson.entry(out, ImportSource.OPENROUTER, id, "openrouter", existing, input);
-            if (m.path("name").isTextual()) {
-                e.put("name", m.get("name").asText());
-            }
-            ImportJson.count(raw + ".context_length", m.get("context_length"), e, "contextWindow", warnings);
-            ImportJson.count(
-                    raw + ".top_provider.max_completion_tokens",
-                    m.path("top_provider").get("max_completion_tokens"),
-                    e,
-                    "maxOutput",
-                    warnings);
-            ObjectNode prices = e.putObject("prices");
-            for (Map.Entry<String, String> k : KINDS.entrySet()) {
-                JsonNode v = pricing.get(k.getKey());
-                if (v != null && !v.isNull()) {
-                    BigDecimal perM = ImportJson.perToken(raw + ".pricing." + k.getKey(), v, warnings);
-                    if (perM != null) {
-                        prices.put(k.getValue(), perM);
-                    }
+            model(draft, origin, data.get(i), "$.data[" + i + "]");
+        }
+        return draft.done();
+    }
+
+    /** One element of {@code data[]}: a proposed entry, or a warning saying why it was skipped. */
+    private static void model(ImportDraft draft, String origin, JsonNode m, String path) throws ImportException {
+        List<String> warnings = draft.warnings;
+        if (!m.path("id").isTextual() || m.get("id").asText().isBlank()) {
+            throw new ImportException(origin, path + ".id", "expected the model's id (text)");
+        }
+        String raw = m.get("id").asText();
+        JsonNode pricing = m.get("pricing");
+        if (pricing == null || !pricing.isObject()) {
+            throw new ImportException(origin, path + ".pricing", "expected the model's prices (an object)");
+        }
+        if (variable(pricing.get("prompt")) || variable(pricing.get("completion"))) {
+            warnings.add(raw + ": its price varies by the model OpenRouter routes to; skipped");
+            draft.skipped++;
+            return;
+        }
+        String id = raw.startsWith("openrouter/") ? raw : "openrouter/" + raw;
+        BigDecimal input = pricing.has("prompt")
+                ? ImportJson.perToken(raw + ".pricing.prompt", pricing.get("prompt"), new ArrayList<>())
+                : null;
+        ObjectNode e = draft.entry(id, "openrouter", input);
+        if (m.path("name").isTextual()) {
+            e.put("name", m.get("name").asText());
+        }
+        ImportJson.count(raw + ".context_length", m.get("context_length"), e, "contextWindow", warnings);
+        ImportJson.count(
+                raw + ".top_provider.max_completion_tokens",
+                m.path("top_provider").get("max_completion_tokens"),
+                e,
+                "maxOutput",
+                warnings);
+        ObjectNode prices = e.putObject("prices");
+        for (Map.Entry<String, String> k : KINDS.entrySet()) {
+            JsonNode v = pricing.get(k.getKey());
+            if (v != null && !v.isNull()) {
+                BigDecimal perM = ImportJson.perToken(raw + ".pricing." + k.getKey(), v, warnings);
+                if (perM != null) {
+                    prices.put(k.getValue(), perM);
                 }
             }
-            String extra = extra(pricing, "request", "per request") + extra(pricing, "image", "per image");
-            if (!extra.isEmpty()) {
-                String notes = e.path("notes").asText("");
-                e.put("notes", (notes + " OpenRouter also charges" + extra + ".").trim());
-            }
         }
-        return new Proposal(ImportSource.OPENROUTER, origin, ImportJson.today(), out, warnings, skipped);
+        String extra = extra(pricing, "request", "per request") + extra(pricing, "image", "per image");
+        if (!extra.isEmpty()) {
+            String notes = e.path("notes").asText("");
+            e.put("notes", (notes + " OpenRouter also charges" + extra + ".").trim());
+        }
     }
 
     private static boolean variable(JsonNode price) {

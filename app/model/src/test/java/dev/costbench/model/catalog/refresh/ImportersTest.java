@@ -41,6 +41,17 @@ class ImportersTest {
         return m.path("prices").path(kind).decimalValue();
     }
 
+    /** The long-context threshold and output price of a proposed entry. */
+    static void assertLongContext(JsonNode m, long threshold, String output) {
+        JsonNode lc = m.path("longContext");
+        assertEquals(threshold, lc.path("threshold").asLong(), lc.toString());
+        assertEquals(
+                0,
+                new BigDecimal(output)
+                        .compareTo(lc.path("prices").path("output").decimalValue()),
+                lc.toString());
+    }
+
     private static IOException malformed(ImportSource s, String json) {
         return assertThrows(
                 IOException.class,
@@ -55,14 +66,7 @@ class ImportersTest {
         assertEquals(10, p.size()); // 13 entries: sample_spec and two image models are not chat models
         JsonNode sonnet = model(p, "claude-sonnet-4-5-20250929-v1:0");
         assertEquals(0, new BigDecimal("3").compareTo(price(sonnet, "input")));
-        assertEquals(200000, sonnet.path("longContext").path("threshold").asLong());
-        assertEquals(
-                0,
-                new BigDecimal("22.5")
-                        .compareTo(sonnet.path("longContext")
-                                .path("prices")
-                                .path("output")
-                                .decimalValue()));
+        assertLongContext(sonnet, 200000, "22.5");
         assertEquals("LL-import", sonnet.path("source").asText());
         assertEquals(p.asOf(), sonnet.path("asOf").asText());
         assertTrue(p.file().problems().isEmpty(), p.file().problems().toString());
@@ -74,14 +78,7 @@ class ImportersTest {
         assertTrue(p.file().problems().isEmpty(), p.file().problems().toString());
         JsonNode pro = model(p, "gemini-2.5-pro");
         assertEquals(0, new BigDecimal("1.25").compareTo(price(pro, "input")));
-        assertEquals(200000, pro.path("longContext").path("threshold").asLong());
-        assertEquals(
-                0,
-                new BigDecimal("15")
-                        .compareTo(pro.path("longContext")
-                                .path("prices")
-                                .path("output")
-                                .decimalValue()));
+        assertLongContext(pro, 200000, "15");
         JsonNode sonnet5 = model(p, "claude-sonnet-5");
         JsonNode input = sonnet5.path("prices").path("input");
         assertTrue(input.isArray(), input.toString());
