@@ -146,6 +146,8 @@ class FlagSweepTest extends UserDataTest {
                         List.of("--input-tokens", "1000", "--models", "gpt-4o-mini")));
         b.put("catalog list", List.of(List.of()));
         b.put("catalog check", List.of(List.of("--file", "CATALOG")));
+        b.put("catalog import", List.of(List.of("--from", "litellm", "LITELLM", "--dry-run")));
+        b.put("catalog diff", List.of(List.of("CATALOG", "CATALOG")));
         b.put("catalog import-litellm", List.of(List.of("--file", "LITELLM")));
         b.put(
                 "media",

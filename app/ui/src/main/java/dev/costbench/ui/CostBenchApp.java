@@ -4,10 +4,12 @@ package dev.costbench.ui;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.catalog.refresh.PriceFileDownloader;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
+import dev.costbench.providers.pricefile.HttpPriceFileDownloader;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxDialogService;
 import dev.costbench.ui.common.FxFormDialogs;
@@ -359,6 +361,11 @@ public final class CostBenchApp extends Application {
             @Override
             public Path userCatalog() {
                 return AppDirs.userCatalog();
+            }
+
+            @Override
+            public PriceFileDownloader downloader() {
+                return new HttpPriceFileDownloader();
             }
 
             @Override

@@ -28,7 +28,6 @@ final class Menus {
                 item("Open _text into user message…", "Shortcut+Shift+O", a.openUserMessage()),
                 item("Open _image, audio or video…", "Shortcut+I", a.openMedia()),
                 new SeparatorMenuItem(),
-                item("Import _LiteLLM prices…", null, vm::importLiteLlm),
                 item("Reload _catalog", "F5", vm::reloadCatalog),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", quit));
@@ -53,7 +52,8 @@ final class Menus {
                 item("_Restore a backup of the results store…", null, a.restoreBackup()),
                 item("Third-party _licences…", null, vm::licences),
                 item("_About CostBench", null, vm::about));
-        MenuBar bar = new MenuBar(file, edit, view, help);
+        Menu catalog = new Menu("_Catalog", null, item("_Import prices…", null, vm.priceImport()::importPrices));
+        MenuBar bar = new MenuBar(file, edit, view, catalog, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
