@@ -4,10 +4,12 @@ package dev.costbench.ui;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.catalog.refresh.PriceFileDownloader;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
+import dev.costbench.providers.pricefile.HttpPriceFileDownloader;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxDialogService;
 import dev.costbench.ui.common.FxFormDialogs;
@@ -18,6 +20,7 @@ import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.media.MediaViewModel;
+import dev.costbench.ui.prompt.MyModels;
 import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
@@ -104,6 +107,7 @@ public final class CostBenchApp extends Application {
                     window.select(SCENARIOS);
                     scenarioView().viewModel().addRequestType(t);
                 });
+        promptFeature.table().useMyModels(MyModels.in(Preferences.userRoot().node("dev/costbench/ui/prompt")));
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
         boolean emptyPrompt = Boolean.getBoolean("costbench.emptyPrompt");
@@ -357,6 +361,11 @@ public final class CostBenchApp extends Application {
             @Override
             public Path userCatalog() {
                 return AppDirs.userCatalog();
+            }
+
+            @Override
+            public PriceFileDownloader downloader() {
+                return new HttpPriceFileDownloader();
             }
 
             @Override

@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,12 +87,17 @@ public final class CachePlanner {
         Long min = model.minCacheTokens();
         boolean cacheable = mode != CacheMode.NONE && prefixTokens > 0 && (min == null || prefixTokens >= min);
         if (mode == CacheMode.NONE) {
-            notes.add("No cache-read price is listed for " + model.id() + ": nothing is cached.");
+            notes.add("No cache-read price is listed for " + model.name() + ": nothing is cached.");
         } else if (min == null) {
-            notes.add("No minimum cacheable length is listed for " + model.id() + ".");
+            notes.add("No minimum cacheable length is listed for " + model.name() + ".");
         } else if (!cacheable) {
-            notes.add("The prefix (" + prefixTokens + " tokens) is below " + model.id() + "'s minimum cacheable length"
-                    + " of " + min + " tokens: nothing is cached (and no error is returned).");
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "The prefix (%,d tokens) is below %s's minimum cacheable length of %,d tokens: nothing is cached"
+                            + " (and no error is returned).",
+                    prefixTokens,
+                    model.name(),
+                    min));
         }
         if (mode == CacheMode.AUTOMATIC && model.rules() == BillingRules.OPENAI) {
             notes.add("OpenAI caches automatically; cached tokens may come in 128-token increments (UNCONFIRMED).");

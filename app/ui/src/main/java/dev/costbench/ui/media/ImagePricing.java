@@ -119,6 +119,38 @@ final class ImagePricing {
     }
 
     /** How many models take images and the cheapest optimized price, per image and per 1,000 images. */
+    /**
+     * Empty, or a hint when the optimized file is larger than the original: tokens follow pixels, not bytes, so the
+     * token figures stand, but the upload (request size limits, bandwidth, storage) grows. The first sentence is the
+     * short form shown under the image; the whole text explains it.
+     */
+    static String sizeWarning(Result r, ImageInfo original) {
+        if (r.bytes() == null || original.bytes() <= 0 || r.bytes().length <= original.bytes()) {
+            return "";
+        }
+        double ratio = (double) r.bytes().length / original.bytes();
+        String larger = ratio >= 2
+                ? String.format(Locale.ROOT, "%.0f× the size of", ratio)
+                : String.format(Locale.ROOT, "%.0f %% larger than", 100 * (ratio - 1));
+        String from = original.format().toUpperCase(Locale.ROOT);
+        String to = r.format().toUpperCase(Locale.ROOT);
+        String suggestion = "jpeg".equalsIgnoreCase(r.format()) || "jpg".equalsIgnoreCase(r.format())
+                ? "try WebP or PNG"
+                : "png".equalsIgnoreCase(r.format()) ? "try JPEG or WebP" : "try a lower quality or keep " + from;
+        return String.format(
+                Locale.ROOT,
+                "The optimized %s is %s the original %s: %s. It holds %,d bytes against the original's %,d. Tokens"
+                        + " follow pixels, so the token cost is unaffected, but the upload is bigger (request size"
+                        + " limits, bandwidth, storage). Flat graphics, screenshots and text compress better without"
+                        + " JPEG; photos compress better with JPEG or WebP.",
+                to,
+                larger,
+                from,
+                suggestion,
+                r.bytes().length,
+                original.bytes());
+    }
+
     static String summary(List<MediaCostRow> rows) {
         MediaCostRow cheapest = rows.isEmpty() ? null : rows.get(0);
         return rows.size() + " models take images"
