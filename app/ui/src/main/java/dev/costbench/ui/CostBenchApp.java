@@ -26,6 +26,8 @@ import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
+import dev.costbench.ui.ratecard.RateCardView;
+import dev.costbench.ui.ratecard.RateCardViewModel;
 import dev.costbench.ui.scenario.ScenarioView;
 import dev.costbench.ui.scenario.ScenarioViewModel;
 import dev.costbench.ui.shell.Feature;
@@ -58,6 +60,7 @@ public final class CostBenchApp extends Application {
     private static final String LAB = "A/B lab";
     private static final String SCENARIOS = "Scenarios";
     private static final String PROVIDERS = "Providers";
+    private static final String RATES = "Rates";
 
     private FxTaskExecutor tasks;
     private UiContext ui;
@@ -72,6 +75,7 @@ public final class CostBenchApp extends Application {
     private LabView labView;
     private ScenarioView scenarioView;
     private ProvidersViewModel providersVm;
+    private RateCardViewModel rateCardVm;
     private MainWindow window;
     private final CompletableFuture<ProviderAccess> access = new CompletableFuture<>();
 
@@ -106,6 +110,10 @@ public final class CostBenchApp extends Application {
                 });
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
+        rateCardVm = new RateCardViewModel(
+                ui, AppDirs.rateCard(), () -> workbench.catalogProperty().get());
+        promptVm.rateCardProperty().bind(rateCardVm.savedProperty());
+        rateCardVm.load();
         boolean emptyPrompt = Boolean.getBoolean("costbench.emptyPrompt");
         if (!emptyPrompt) {
             seedExample(promptVm);
@@ -142,6 +150,10 @@ public final class CostBenchApp extends Application {
                                 "What-if planner: volume, levers, the waterfall from the naive bill to the "
                                         + "optimized one",
                                 this::scenarioView),
+                        Feature.of(
+                                RATES,
+                                "Your negotiated discounts and markups (rate card), applied when \"Use my rates\" is on",
+                                () -> new RateCardView(rateCardVm)),
                         new Feature(
                                 PROVIDERS,
                                 "API keys, base URLs and connection tests",

@@ -8,6 +8,7 @@ import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.cost.CostLine;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.Money;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -30,6 +31,8 @@ public final class BreakdownPane extends ScrollPane {
 
     private final VBox box = new VBox(6);
     private final ObservableValue<Catalog> catalogs;
+    private final BreakdownHistoryViewModel history = new BreakdownHistoryViewModel(Clock.systemUTC());
+    private final BreakdownHistoryChart chart = new BreakdownHistoryChart();
 
     /** @param catalogs the catalog in force (for the sources' descriptions) */
     public BreakdownPane(ObservableValue<Catalog> catalogs) {
@@ -46,11 +49,14 @@ public final class BreakdownPane extends ScrollPane {
         setFitToWidth(true);
         box.setPadding(new Insets(10));
         setContent(new VBox(box, new TiersBox(tiers)));
+        history.historyProperty().addListener((o, a, h) -> chart.show(h));
         show(null);
     }
 
     public void show(CostRow r) {
         box.getChildren().clear();
+        history.catalogProperty().set(catalogs.getValue());
+        history.modelProperty().set(r == null ? null : r.model());
         if (r == null) {
             Label hint = new Label("Select a model in the table to see how its cost is computed.");
             hint.getStyleClass().add("text-muted");
@@ -153,7 +159,7 @@ public final class BreakdownPane extends ScrollPane {
                 + "  ·  per month " + BreakdownText.exactUsd(r.perMonth()));
         formula.getStyleClass().add("text-muted");
         formula.setWrapText(true);
-        box.getChildren().add(formula);
+        box.getChildren().addAll(formula, chart);
         for (String note : r.breakdown().notes()) {
             Label n = new Label("• " + note);
             n.setWrapText(true);
