@@ -78,7 +78,7 @@ public final class CacheViewModel implements ViewModel {
         }
     }
 
-    /** Gemini explicit caching as the Prompt view's breakdown bills it; null when not chosen or the rate is not valid. */
+    /** Gemini explicit caching as the Prompt view bills it; null when not chosen or the rate is not valid. */
     private ExplicitCache explicitCache() {
         BigDecimal perHour = perHour();
         return !geminiExplicit.get() || perHour == null || perHour.signum() <= 0
