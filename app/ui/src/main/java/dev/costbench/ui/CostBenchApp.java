@@ -5,6 +5,7 @@ import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.prompt.Role;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
@@ -46,6 +47,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.stage.Stage;
 
 /**
@@ -262,6 +264,14 @@ public final class CostBenchApp extends Application {
     private MediaViewModel mediaVm() {
         if (mediaVm == null) {
             mediaVm = new MediaViewModel(ui, () -> workbench.catalogProperty().get());
+            mediaVm.choices()
+                    .rateCardProperty()
+                    .bind(Bindings.createObjectBinding(
+                            () -> promptVm.useMyRatesProperty().get()
+                                    ? rateCardVm.savedProperty().get()
+                                    : RateCard.NONE,
+                            promptVm.useMyRatesProperty(),
+                            rateCardVm.savedProperty()));
         }
         return mediaVm;
     }
