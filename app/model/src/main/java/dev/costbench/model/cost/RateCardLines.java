@@ -25,7 +25,7 @@ final class RateCardLines {
                     0,
                     null,
                     amount,
-                    a.percentText() + " of $" + Money.exact(running) + " (" + a.scope() + "), after list price"));
+                    a.percentText() + " of $" + Money.exact(running) + " (" + a.scope() + ")"));
             running = running.add(amount);
         }
         return running;

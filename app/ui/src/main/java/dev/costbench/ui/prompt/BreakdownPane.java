@@ -24,10 +24,14 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The breakdown of one model's cost: every line's tokens, unit price, amount, rule, source and as-of date. */
 public final class BreakdownPane extends ScrollPane {
+
+    private static final double ITEM_WIDTH = 240;
+    private static final double ITEM_MIN_WIDTH = 110;
 
     private final VBox box = new VBox(6);
     private final ObservableValue<Catalog> catalogs;
@@ -94,7 +98,9 @@ public final class BreakdownPane extends ScrollPane {
         Set<String> sources = new LinkedHashSet<>();
         for (CostLine l : r.breakdown().lines()) {
             Price p = l.price();
-            g.add(new Label(l.item()), 0, row);
+            Label item = new Label(l.item());
+            item.setWrapText(true); // a long rate-card name wraps rather than squeezing the amounts
+            g.add(item, 0, row);
             g.add(right(l.tokens() == 0 ? "" : String.format(Locale.ROOT, "%,d", l.tokens())), 1, row);
             String price = p == null
                     ? "—"
@@ -141,14 +147,11 @@ public final class BreakdownPane extends ScrollPane {
         g.add(totalUsd, 3, row);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
-        grow.setMinWidth(160);
-        g.getColumnConstraints()
-                .addAll(
-                        new ColumnConstraints(),
-                        new ColumnConstraints(),
-                        new ColumnConstraints(),
-                        new ColumnConstraints(),
-                        grow);
+        grow.setMinWidth(120);
+        ColumnConstraints itemColumn = new ColumnConstraints();
+        itemColumn.setMinWidth(ITEM_MIN_WIDTH);
+        itemColumn.setMaxWidth(ITEM_WIDTH);
+        g.getColumnConstraints().addAll(itemColumn, fixed(), fixed(), fixed(), grow, fixed(), fixed());
         box.getChildren().add(g);
 
         Label formula = new Label("cost = Σ tokens × price per 1M ÷ 1,000,000"
@@ -203,8 +206,16 @@ public final class BreakdownPane extends ScrollPane {
         }
     }
 
+    /** A column as wide as its widest cell: tokens, prices and amounts are never cut. */
+    private static ColumnConstraints fixed() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        return c;
+    }
+
     private static Label right(String s) {
         Label l = new Label(s);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setMaxWidth(Double.MAX_VALUE);
         l.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(l, Priority.ALWAYS);
