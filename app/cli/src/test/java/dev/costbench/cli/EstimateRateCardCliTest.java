@@ -43,20 +43,8 @@ class EstimateRateCardCliTest {
     }
 
     private static String[] args(String rateCard) {
-        return new String[] {
-            "estimate",
-            "--models",
-            "gpt-5",
-            "--input-tokens",
-            "1000000",
-            "--output-tokens",
-            "1000000",
-            "--at",
-            "2026-12-07",
-            "--rate-card",
-            rateCard,
-            "--json"
-        };
+        String line = "estimate --models gpt-5 --input-tokens 1000000 --output-tokens 1000000 --at 2026-12-07 --json";
+        return (line + " --rate-card " + rateCard).split(" ");
     }
 
     @Test

@@ -34,15 +34,13 @@ public final class RateCardView extends BorderPane implements View<RateCardViewM
         setId("rate-card-view");
         Label title = new Label("My rates");
         title.getStyleClass().add("section-title");
-        Label intro = new Label("Your negotiated discounts and markups, applied after list price when \"Use my rates\" "
+        Label intro = wrapped("Your negotiated discounts and markups, applied after list price when \"Use my rates\" "
                 + "is on (Prompt view). A line applies to the models it matches — by provider, model id pattern (* any "
                 + "characters, ? one) and service tier — and each applies to what the lines above it left, so they "
                 + "multiply in order: −15 % then +5 % is ×0.85 ×1.05. Negative percentages are discounts.");
-        intro.setWrapText(true);
-        Label status = new Label();
-        status.setId("rate-card-status");
-        status.setWrapText(true);
+        Label status = wrapped("");
         status.getStyleClass().add("text-muted");
+        status.setId("rate-card-status");
         status.textProperty().bind(vm.statusProperty());
         grid.setId("rate-card-grid");
         grid.setHgap(8);
@@ -131,6 +129,12 @@ public final class RateCardView extends BorderPane implements View<RateCardViewM
             l.getStyleClass().add("warning-text");
             problems.getChildren().add(l);
         }
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
     }
 
     private static TextField field(String text, int columns, String prompt) {

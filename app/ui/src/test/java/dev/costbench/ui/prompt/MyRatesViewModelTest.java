@@ -13,9 +13,6 @@ import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.ratecard.RateAdjustment;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tuning.CacheTtl;
-import dev.costbench.ui.common.DirectTaskExecutor;
-import dev.costbench.ui.common.RecordingDialogService;
-import dev.costbench.ui.common.UiContext;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
@@ -25,12 +22,7 @@ import org.junit.jupiter.api.Test;
 class MyRatesViewModelTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
-    private final PromptFeature f = new PromptFeature(
-            new UiContext(new DirectTaskExecutor(), new RecordingDialogService()),
-            CATALOG,
-            null,
-            (n, b, o) -> {},
-            t -> {});
+    private final PromptFeature f = PromptFixtures.feature(CATALOG);
     private final PromptViewModel vm = f.prompt();
 
     private CostRow row(String id) {
