@@ -6,6 +6,7 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.refresh.PriceFileDownloader;
 import dev.costbench.model.prompt.Role;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
@@ -29,6 +30,8 @@ import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
+import dev.costbench.ui.ratecard.RateCardView;
+import dev.costbench.ui.ratecard.RateCardViewModel;
 import dev.costbench.ui.scenario.ScenarioView;
 import dev.costbench.ui.scenario.ScenarioViewModel;
 import dev.costbench.ui.shell.Feature;
@@ -47,6 +50,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.stage.Stage;
 
 /**
@@ -61,6 +65,7 @@ public final class CostBenchApp extends Application {
     private static final String LAB = "A/B lab";
     private static final String SCENARIOS = "Scenarios";
     private static final String PROVIDERS = "Providers";
+    private static final String RATES = "Rates";
 
     private FxTaskExecutor tasks;
     private UiContext ui;
@@ -75,6 +80,7 @@ public final class CostBenchApp extends Application {
     private LabView labView;
     private ScenarioView scenarioView;
     private ProvidersViewModel providersVm;
+    private RateCardViewModel rateCardVm;
     private MainWindow window;
     private final CompletableFuture<ProviderAccess> access = new CompletableFuture<>();
 
@@ -110,6 +116,10 @@ public final class CostBenchApp extends Application {
         promptFeature.table().useMyModels(MyModels.in(Preferences.userRoot().node("dev/costbench/ui/prompt")));
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
+        rateCardVm = new RateCardViewModel(
+                ui, AppDirs.rateCard(), () -> workbench.catalogProperty().get());
+        promptVm.rateCardProperty().bind(rateCardVm.savedProperty());
+        rateCardVm.load();
         boolean emptyPrompt = Boolean.getBoolean("costbench.emptyPrompt");
         if (!emptyPrompt) {
             seedExample(promptVm);
@@ -146,6 +156,10 @@ public final class CostBenchApp extends Application {
                                 "What-if planner: volume, levers, the waterfall from the naive bill to the "
                                         + "optimized one",
                                 this::scenarioView),
+                        Feature.of(
+                                RATES,
+                                "Your negotiated discounts and markups (rate card), applied when \"Use my rates\" is on",
+                                () -> new RateCardView(rateCardVm)),
                         new Feature(
                                 PROVIDERS,
                                 "API keys, base URLs and connection tests",
@@ -254,6 +268,14 @@ public final class CostBenchApp extends Application {
     private MediaViewModel mediaVm() {
         if (mediaVm == null) {
             mediaVm = new MediaViewModel(ui, () -> workbench.catalogProperty().get());
+            mediaVm.choices()
+                    .rateCardProperty()
+                    .bind(Bindings.createObjectBinding(
+                            () -> promptVm.useMyRatesProperty().get()
+                                    ? rateCardVm.savedProperty().get()
+                                    : RateCard.NONE,
+                            promptVm.useMyRatesProperty(),
+                            rateCardVm.savedProperty()));
         }
         return mediaVm;
     }
