@@ -10,6 +10,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -38,9 +39,15 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         title.textProperty().bind(vm.titleProperty());
         Button send = new Button("Send ▶");
         send.setId("send");
-        send.setTooltip(new Tooltip("Send the prompt to the selected model through its provider's API (Ctrl+Enter). "
-                + "This is a real, billed call."));
         send.disableProperty().bind(vm.canSendProperty().not());
+        Tooltip sendTip = new Tooltip();
+        sendTip.textProperty()
+                .bind(vm.controls()
+                        .problemProperty()
+                        .map(p -> "Cannot send yet: " + p)
+                        .orElse("Send the prompt to the chosen model through its provider's API (Ctrl+Enter). "
+                                + "This is a real, billed call."));
+        send.setTooltip(sendTip);
         send.setOnAction(e -> vm.send());
         Button count = new Button("Count exactly");
         count.setId("count-exactly");
@@ -78,6 +85,7 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         answer.setPrefRowCount(6);
         answer.textProperty().bind(vm.answerProperty());
         VBox.setVgrow(answer, Priority.ALWAYS);
+        answer.setMinHeight(60);
         figures.setId("run-figures");
         figures.setHgap(14);
         figures.setVgap(3);
@@ -95,7 +103,25 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         showBody.visibleProperty().bind(vm.bodyProperty().isNotNull());
         showBody.managedProperty().bind(showBody.visibleProperty());
         showBody.setOnAction(e -> vm.showResponse());
-        getChildren().addAll(bar, answer, new HBox(8, error, showBody), figures);
+        Label problem = new Label();
+        problem.setId("send-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("text-muted");
+        problem.textProperty().bind(vm.controls().problemProperty());
+        problem.visibleProperty().bind(vm.controls().problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox result = new VBox(6, answer, new HBox(8, error, showBody), figures);
+        SplitPane split = new SplitPane(result, new SendHistoryPane(vm));
+        split.setId("send-split");
+        split.setDividerPositions(0.68);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        getChildren().addAll(bar, new SendControlsPane(vm.controls()), problem, split);
+        sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.controls().refreshProviders();
+                vm.history().refresh();
+            }
+        });
     }
 
     private void showFigures() {
