@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.ui.common.View;
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -34,9 +35,6 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         setId("run-pane");
         setSpacing(6);
         setPadding(new Insets(8, 10, 8, 10));
-        Label title = new Label();
-        title.setId("run-title");
-        title.textProperty().bind(vm.titleProperty());
         Button send = new Button("Send ▶");
         send.setId("send");
         send.disableProperty().bind(vm.canSendProperty().not());
@@ -74,7 +72,14 @@ public final class RunPane extends VBox implements View<RunViewModel> {
                 .bind(vm.imageProperty().map(AttachedImage::label).orElse(""));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, spacer, busy, cancel, attached, attach, count, send);
+        SendControlsPane controls = new SendControlsPane(vm.controls());
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(vm.titleProperty());
+        Tooltip.install(controls.picker(), titleTip);
+        for (Region r : List.of(busy, cancel, attach, count, send)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, controls.picker(), spacer, busy, cancel, attached, attach, count, send);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TextArea answer = new TextArea();
@@ -85,7 +90,7 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         answer.setPrefRowCount(6);
         answer.textProperty().bind(vm.answerProperty());
         VBox.setVgrow(answer, Priority.ALWAYS);
-        answer.setMinHeight(60);
+        answer.setMinHeight(70);
         figures.setId("run-figures");
         figures.setHgap(14);
         figures.setVgap(3);
@@ -115,13 +120,8 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         split.setId("send-split");
         split.setDividerPositions(0.68);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(bar, new SendControlsPane(vm.controls()), problem, split);
-        sceneProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                vm.controls().refreshProviders();
-                vm.history().refresh();
-            }
-        });
+        split.setMinHeight(150);
+        getChildren().addAll(bar, controls.options(), problem, split);
     }
 
     private void showFigures() {

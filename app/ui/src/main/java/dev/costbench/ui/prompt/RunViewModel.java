@@ -134,10 +134,7 @@ public final class RunViewModel implements ViewModel {
     public void send() {
         ModelEntry m = controls.modelProperty().get();
         if (!canSend.get()) {
-            if (m != null && !running.get()) {
-                error.set(controls.problemProperty().get());
-            }
-            return;
+            return; // the pane says why (SendControls.problemProperty)
         }
         clearError();
         ChatRequest forModel;

@@ -41,6 +41,17 @@ public final class SendControls implements ViewModel {
         public String label() {
             return model.name() + (unavailable == null ? "" : " — add a key in the Providers tab");
         }
+
+        /** The same model is the same choice, whether its provider can be called or not (the picker keeps it). */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Choice c && c.model.id().equals(model.id());
+        }
+
+        @Override
+        public int hashCode() {
+            return model.id().hashCode();
+        }
     }
 
     private static final double MAX_TEMPERATURE = 2.0;
@@ -86,6 +97,7 @@ public final class SendControls implements ViewModel {
                 model);
         problem = Bindings.createStringBinding(this::findProblem, model, temperature, maxOutput, effort, choices);
         rebuild();
+        refreshProviders();
     }
 
     private long defaultCap() {

@@ -17,10 +17,14 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** The controls row of "Send to the API": model, temperature, max output tokens, reasoning effort, streaming. */
-final class SendControlsPane extends FlowPane {
+/**
+ * The controls of "Send to the API": the model picker (placed in the pane's top bar) and the options row
+ * (temperature, max output tokens, reasoning effort, streaming).
+ */
+final class SendControlsPane {
 
     /** A reasoning effort in the picker; null is the model's default. */
     private record Effort(ReasoningEffort effort) {
@@ -32,30 +36,36 @@ final class SendControlsPane extends FlowPane {
 
     private final SendControls vm;
     private final ComboBox<SendControls.Choice> model = new ComboBox<>();
+    private final HBox picker;
+    private final FlowPane options = new FlowPane();
     private boolean syncing;
 
     SendControlsPane(SendControls vm) {
         this.vm = vm;
-        setId("send-controls");
-        setHgap(14);
-        setVgap(6);
-        setAlignment(Pos.CENTER_LEFT);
+        options.setId("send-controls");
+        options.setHgap(14);
+        options.setVgap(6);
+        options.setAlignment(Pos.CENTER_LEFT);
 
         model.setId("send-model");
         model.setItems(vm.choices());
         model.setVisibleRowCount(16);
-        model.setPrefWidth(280);
-        model.setCellFactory(l -> new ChoiceCell());
-        model.setButtonCell(new ChoiceCell());
+        model.setPromptText("Choose a model");
+        model.setPrefWidth(300);
+        model.setMinWidth(120);
+        model.setMaxWidth(420);
+        model.setCellFactory(l -> new ChoiceCell(true));
+        model.setButtonCell(new ChoiceCell(false));
         model.setTooltip(new Tooltip("The model to send the prompt to, by provider. It follows the row selected in "
                 + "the cost table; a model whose provider has no key is listed but cannot be chosen."));
         model.valueProperty().addListener((o, was, now) -> {
-            if (!syncing && now != null && now.unavailable() == null) {
+            if (syncing) {
+                return;
+            }
+            if (now != null && now.unavailable() == null) {
                 vm.modelProperty().set(now.model());
-            } else if (!syncing && now != null) {
-                syncing = true;
-                model.setValue(was);
-                syncing = false;
+            } else {
+                showModel(vm.modelProperty().get()); // refilled items cleared it, or a disabled model: show the chosen
             }
         });
         vm.modelProperty().addListener((o, was, now) -> showModel(now));
@@ -113,13 +123,24 @@ final class SendControlsPane extends FlowPane {
         stream.selectedProperty().bindBidirectional(vm.streamProperty());
         stream.setTooltip(new Tooltip("Show the answer as it arrives and measure the time to the first token"));
 
-        getChildren()
+        picker = labelled("Model", model);
+        HBox.setHgrow(model, Priority.ALWAYS);
+        options.getChildren()
                 .addAll(
-                        labelled("Model", model),
                         labelled("Temperature", temperature),
                         labelled("Max output tokens", cap),
                         labelled("Reasoning effort", effort),
                         stream);
+    }
+
+    /** "Model" and its picker. */
+    HBox picker() {
+        return picker;
+    }
+
+    /** Temperature, max output tokens, reasoning effort and streaming. */
+    FlowPane options() {
+        return options;
     }
 
     private void showModel(ModelEntry m) {
@@ -143,8 +164,14 @@ final class SendControlsPane extends FlowPane {
         return box;
     }
 
-    /** "OpenAI · GPT-5 mini"; a model that cannot be chosen is disabled and says why. */
+    /** "OpenAI · GPT-5 mini" in the list (the button shows the name); a model that cannot be chosen says why. */
     private static final class ChoiceCell extends ListCell<SendControls.Choice> {
+        private final boolean inList;
+
+        ChoiceCell(boolean inList) {
+            this.inList = inList;
+        }
+
         @Override
         protected void updateItem(SendControls.Choice c, boolean empty) {
             super.updateItem(c, empty);
@@ -154,9 +181,9 @@ final class SendControlsPane extends FlowPane {
                 setDisable(false);
                 return;
             }
-            setText(c.provider() + " · " + c.label());
-            setDisable(c.unavailable() != null);
-            setOpacity(c.unavailable() != null ? 0.55 : 1);
+            setText(inList ? c.provider() + " · " + c.label() : c.model().name());
+            setDisable(inList && c.unavailable() != null);
+            setOpacity(inList && c.unavailable() != null ? 0.55 : 1);
             setTooltip(new Tooltip(
                     c.unavailable() != null ? c.unavailable() : c.model().id()));
         }

@@ -59,7 +59,7 @@ public final class SendHistory implements ViewModel {
                 .onSuccess(list -> {
                     if (workspace.equals(shownWorkspace)) {
                         entries.setAll(list.stream().map(this::entry).toList());
-                        status.set(list.isEmpty() ? "No calls sent from this prompt yet." : "");
+                        status.set("");
                     }
                 })
                 .onFailure(e -> status.set("The history could not be read: " + UiContext.describe(e)

@@ -25,7 +25,10 @@ final class SendHistoryPane extends VBox {
         ListView<SendHistory.Entry> list = new ListView<>(vm.entries());
         list.setId("send-history-list");
         list.setCellFactory(l -> new EntryCell());
-        list.setPlaceholder(new Label("No calls kept yet"));
+        Label none = new Label("No calls sent from this prompt yet");
+        none.setWrapText(true);
+        list.setPlaceholder(none);
+        list.setMinHeight(70);
         VBox.setVgrow(list, Priority.ALWAYS);
         Label status = new Label();
         status.setId("send-history-status");
