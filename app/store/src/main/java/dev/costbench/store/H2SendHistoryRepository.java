@@ -39,10 +39,18 @@ final class H2SendHistoryRepository implements SendHistoryRepository {
 
     /** Returns the call as {@link #sentHistory} will read it (the cost at the column's scale). */
     @Override
-    public SentRequest addSent(NewSentRequest s) {
-        Objects.requireNonNull(s, "sent");
-        String answer = SecretGuard.redact(s.answer());
-        String error = SecretGuard.redact(s.error());
+    public SentRequest addSent(NewSentRequest call) {
+        Objects.requireNonNull(call, "sent");
+        NewSentRequest s = new NewSentRequest(
+                call.workspace(),
+                call.time(),
+                call.provider(),
+                call.modelId(),
+                call.options(),
+                SecretGuard.redact(call.answer()),
+                call.usage(),
+                call.costUsd() == null ? null : Jdbc.money(call.costUsd()).setScale(Jdbc.MONEY_SCALE),
+                SecretGuard.redact(call.error()));
         return tx.run("keep the call in the history of " + s.workspace(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO send_history (" + COLUMNS.substring("id, ".length()) + ") VALUES "
@@ -57,7 +65,7 @@ final class H2SendHistoryRepository implements SendHistoryRepository {
                 ps.setInt(6, o.maxOutputTokens());
                 ps.setString(7, o.effort() == null ? null : o.effort().code());
                 ps.setBoolean(8, o.stream());
-                ps.setString(9, answer);
+                ps.setString(9, s.answer());
                 CanonicalUsage u = s.usage();
                 setLong(ps, 10, u == null ? null : u.uncachedInput());
                 setLong(ps, 11, u == null ? null : u.cacheRead());
@@ -66,19 +74,9 @@ final class H2SendHistoryRepository implements SendHistoryRepository {
                 setLong(ps, 14, u == null ? null : u.output());
                 setLong(ps, 15, u == null ? null : u.reasoning());
                 setMoney(ps, 16, s.costUsd());
-                ps.setString(17, error);
+                ps.setString(17, s.error());
                 ps.executeUpdate();
-                return new SentRequest(
-                        Jdbc.generatedId(ps),
-                        s.workspace(),
-                        s.time(),
-                        s.provider(),
-                        s.modelId(),
-                        o,
-                        answer,
-                        u,
-                        s.costUsd() == null ? null : Jdbc.money(s.costUsd()).setScale(Jdbc.MONEY_SCALE),
-                        error);
+                return new SentRequest(Jdbc.generatedId(ps), s);
             }
         });
     }
@@ -113,19 +111,20 @@ final class H2SendHistoryRepository implements SendHistoryRepository {
                         rs.getLong("reasoning_tokens"));
         return new SentRequest(
                 rs.getLong("id"),
-                rs.getString("workspace"),
-                getInstant(rs, "sent_at"),
-                rs.getString("provider"),
-                rs.getString("model_id"),
-                new SendOptions(
-                        getDouble(rs, "temperature"),
-                        rs.getInt("max_output_tokens"),
-                        ReasoningEffort.fromCode(rs.getString("reasoning_effort")),
-                        rs.getBoolean("stream")),
-                rs.getString("answer"),
-                usage,
-                rs.getBigDecimal("cost_usd"),
-                rs.getString("error"));
+                new NewSentRequest(
+                        rs.getString("workspace"),
+                        getInstant(rs, "sent_at"),
+                        rs.getString("provider"),
+                        rs.getString("model_id"),
+                        new SendOptions(
+                                getDouble(rs, "temperature"),
+                                rs.getInt("max_output_tokens"),
+                                ReasoningEffort.fromCode(rs.getString("reasoning_effort")),
+                                rs.getBoolean("stream")),
+                        rs.getString("answer"),
+                        usage,
+                        rs.getBigDecimal("cost_usd"),
+                        rs.getString("error")));
     }
 
     @Override

@@ -44,19 +44,20 @@ class SendHistoryStoreTest {
                     new BigDecimal("0.000123456789"),
                     null));
             assertTrue(kept.id() > 0);
-            assertEquals(0, new BigDecimal("0.0001234568").compareTo(kept.costUsd()), "the money columns' scale");
+            assertEquals(
+                    0, new BigDecimal("0.0001234568").compareTo(kept.call().costUsd()), "the money columns' scale");
         }
         try (H2LabStore store = H2LabStore.open(dir)) {
             SentRequest back = store.sentHistory(WS).get(0);
-            assertEquals(WS, back.workspace());
-            assertEquals(T, back.time());
-            assertEquals("anthropic", back.provider());
-            assertEquals("claude-haiku-4-5", back.modelId());
-            assertEquals(options, back.options());
-            assertEquals("Your parcel ships today. ✓ 包裹", back.answer());
-            assertEquals(usage, back.usage());
-            assertEquals(0, new BigDecimal("0.0001234568").compareTo(back.costUsd()));
-            assertNull(back.error());
+            assertEquals(WS, back.call().workspace());
+            assertEquals(T, back.call().time());
+            assertEquals("anthropic", back.call().provider());
+            assertEquals("claude-haiku-4-5", back.call().modelId());
+            assertEquals(options, back.call().options());
+            assertEquals("Your parcel ships today. ✓ 包裹", back.call().answer());
+            assertEquals(usage, back.call().usage());
+            assertEquals(0, new BigDecimal("0.0001234568").compareTo(back.call().costUsd()));
+            assertNull(back.call().error());
             assertFalse(back.failed());
         }
     }
@@ -76,12 +77,14 @@ class SendHistoryStoreTest {
                     "OpenAI refused the key sk-proj-TESTONLY0123456789abcdefghijklmnop: check it under Providers"));
             SentRequest back = store.sentHistory(SendHistoryRepository.UNTITLED).get(0);
             assertTrue(back.failed());
-            assertNull(back.usage());
-            assertNull(back.costUsd());
-            assertNull(back.options().temperature());
-            assertNull(back.options().effort());
-            assertFalse(back.error().contains("sk-proj"), "never a key: " + back.error());
-            assertTrue(back.error().contains("[redacted]"), back.error());
+            assertNull(back.call().usage());
+            assertNull(back.call().costUsd());
+            assertNull(back.call().options().temperature());
+            assertNull(back.call().options().effort());
+            assertFalse(
+                    back.call().error().contains("sk-proj"),
+                    "never a key: " + back.call().error());
+            assertTrue(back.call().error().contains("[redacted]"), back.call().error());
         }
     }
 

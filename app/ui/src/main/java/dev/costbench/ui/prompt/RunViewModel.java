@@ -200,17 +200,23 @@ public final class RunViewModel implements ViewModel {
             return;
         }
         SentRequest s = e.sent();
-        answer.set(s.answer());
+        answer.set(s.call().answer());
         figures.clear();
         clearError();
-        SendOptions o = s.options();
+        SendOptions o = s.call().options();
         figure(0, "Sent", e.when() + " to " + e.model() + " · " + RunFigures.options(o), null);
-        if (s.usage() != null) {
-            figure(1, "Reported", usage(s.usage()), null);
+        if (s.call().usage() != null) {
+            figure(1, "Reported", usage(s.call().usage()), null);
         }
-        figure(2, "Billed", s.costUsd() == null ? "unknown (no usage was reported)" : Money.format(s.costUsd()), null);
+        figure(
+                2,
+                "Billed",
+                s.call().costUsd() == null
+                        ? "unknown (no usage was reported)"
+                        : Money.format(s.call().costUsd()),
+                null);
         if (s.failed()) {
-            error.set(s.error());
+            error.set(s.call().error());
         }
     }
 

@@ -211,9 +211,9 @@ public final class SendControls implements ViewModel {
     void use(SentRequest kept) {
         Catalog c = prompt.catalogProperty().get();
         if (c != null) {
-            c.find(kept.modelId()).ifPresent(model::set);
+            c.find(kept.call().modelId()).ifPresent(model::set);
         }
-        SendOptions o = kept.options();
+        SendOptions o = kept.call().options();
         temperature.set(o.temperature() == null ? "" : stripZeros(o.temperature()));
         maxOutput.set(Integer.toString(o.maxOutputTokens()));
         effort.set(o.effort());

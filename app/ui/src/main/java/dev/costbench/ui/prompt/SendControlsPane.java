@@ -6,6 +6,7 @@ import dev.costbench.model.provider.ReasoningEffort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -79,13 +80,9 @@ final class SendControlsPane {
         temperature.setPromptText("default");
         temperature.textProperty().bindBidirectional(vm.temperatureProperty());
         temperature.disableProperty().bind(vm.temperatureRefusalProperty().isNotNull());
-        Tooltip tTip = new Tooltip();
-        tTip.textProperty()
-                .bind(vm.temperatureRefusalProperty()
-                        .map(Object::toString)
-                        .orElse("Sampling temperature, e.g. 0.7 (0 to 2; Anthropic 0 to 1). Blank: the provider's "
-                                + "default."));
-        temperature.setTooltip(tTip);
+        temperature.setTooltip(reasonOr(
+                vm.temperatureRefusalProperty(),
+                "Sampling temperature, e.g. 0.7 (0 to 2; Anthropic 0 to 1). Blank: the provider's default."));
 
         TextField cap = new TextField();
         cap.setId("send-max-output");
@@ -110,13 +107,10 @@ final class SendControlsPane {
                         .findFirst()
                         .orElse(efforts.get(0))));
         effort.disableProperty().bind(vm.effortRefusalProperty().isNotNull());
-        Tooltip eTip = new Tooltip();
-        eTip.textProperty()
-                .bind(vm.effortRefusalProperty()
-                        .map(Object::toString)
-                        .orElse("How hard the model reasons: OpenAI's reasoning effort, Anthropic's and Gemini's "
-                                + "thinking budget. Model default sends nothing."));
-        effort.setTooltip(eTip);
+        effort.setTooltip(reasonOr(
+                vm.effortRefusalProperty(),
+                "How hard the model reasons: OpenAI's reasoning effort, Anthropic's and Gemini's thinking budget. "
+                        + "Model default sends nothing."));
 
         CheckBox stream = new CheckBox("Stream");
         stream.setId("send-stream");
@@ -131,6 +125,13 @@ final class SendControlsPane {
                         labelled("Max output tokens", cap),
                         labelled("Reasoning effort", effort),
                         stream);
+    }
+
+    /** A tooltip that says why a control is off ({@code refusal}), or what it does while it is on. */
+    private static Tooltip reasonOr(StringBinding refusal, String whatItDoes) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(refusal.map(Object::toString).orElse(whatItDoes));
+        return t;
     }
 
     /** "Model" and its picker. */

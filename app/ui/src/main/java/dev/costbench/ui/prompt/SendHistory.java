@@ -81,7 +81,7 @@ public final class SendHistory implements ViewModel {
         ui.tasks()
                 .task("keep the call", p -> repo.addSent(call))
                 .onSuccess(kept -> {
-                    if (kept.workspace().equals(shownWorkspace)) {
+                    if (kept.call().workspace().equals(shownWorkspace)) {
                         entries.add(0, entry(kept));
                         status.set("");
                     }
@@ -110,9 +110,18 @@ public final class SendHistory implements ViewModel {
     }
 
     private Entry entry(SentRequest s) {
-        ModelEntry m = model(s.modelId());
-        String cost = s.failed() ? "failed" : s.costUsd() == null ? "cost unknown" : Money.format(s.costUsd());
-        return new Entry(s, WHEN.format(s.time()), m == null ? s.modelId() : m.name(), tokens(s.usage()), cost);
+        ModelEntry m = model(s.call().modelId());
+        String cost = s.failed()
+                ? "failed"
+                : s.call().costUsd() == null
+                        ? "cost unknown"
+                        : Money.format(s.call().costUsd());
+        return new Entry(
+                s,
+                WHEN.format(s.call().time()),
+                m == null ? s.call().modelId() : m.name(),
+                tokens(s.call().usage()),
+                cost);
     }
 
     ModelEntry model(String id) {

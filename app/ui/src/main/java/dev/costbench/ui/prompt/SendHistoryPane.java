@@ -73,7 +73,7 @@ final class SendHistoryPane extends VBox {
                 return;
             }
             setText(e.when() + " · " + e.model() + "\n" + e.tokens() + " · " + e.cost());
-            setTooltip(e.sent().failed() ? new Tooltip(e.sent().error()) : null);
+            setTooltip(e.sent().failed() ? new Tooltip(e.sent().call().error()) : null);
         }
     }
 }

@@ -10,29 +10,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.ModelEntry;
-import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.SendHistoryRepository;
 import dev.costbench.model.lab.SentRequest;
-import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.ChatResult;
-import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ReasoningEffort;
-import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.ScriptedClient;
 import dev.costbench.ui.common.UiContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,48 +37,11 @@ class SendViewModelTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
     private final RecordingDialogService dialogs = new RecordingDialogService();
-    private final List<ChatRequest> sent = new ArrayList<>();
     private final Memory store = new Memory();
     private String workspace = "/prompts/support.json";
-    private String answer = "Hello there";
-    private ProviderException failure;
 
-    private final ProviderClient fake = new ProviderClient() {
-        @Override
-        public ProviderId id() {
-            return ProviderId.OPENAI;
-        }
-
-        @Override
-        public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel)
-                throws ProviderException {
-            sent.add(request);
-            if (failure != null) {
-                throw failure;
-            }
-            onDelta.accept(answer);
-            return new ChatResult(
-                    answer,
-                    new CanonicalUsage(2000, 24, 0, 0, 2, 0),
-                    Map.of(),
-                    "stop",
-                    request.model(),
-                    "resp_1",
-                    Duration.ofMillis(420),
-                    Duration.ofMillis(180),
-                    "{}");
-        }
-
-        @Override
-        public TokenCountResult countTokens(ChatRequest request) {
-            return new TokenCountResult(1, "{}");
-        }
-
-        @Override
-        public List<String> listModels() {
-            return List.of();
-        }
-    };
+    private final ScriptedClient fake = new ScriptedClient();
+    private final List<ChatRequest> sent = fake.sent;
 
     /** A store in memory with the repository's contract: newest first, per workspace. */
     private static final class Memory implements SendHistoryRepository {
@@ -93,17 +49,7 @@ class SendViewModelTest {
 
         @Override
         public SentRequest addSent(NewSentRequest s) {
-            SentRequest r = new SentRequest(
-                    rows.size() + 1L,
-                    s.workspace(),
-                    s.time(),
-                    s.provider(),
-                    s.modelId(),
-                    s.options(),
-                    s.answer(),
-                    s.usage(),
-                    s.costUsd(),
-                    s.error());
+            SentRequest r = new SentRequest(rows.size() + 1L, s);
             rows.add(r);
             return r;
         }
@@ -111,8 +57,8 @@ class SendViewModelTest {
         @Override
         public List<SentRequest> sentHistory(String workspace) {
             return rows.stream()
-                    .filter(r -> r.workspace().equals(workspace))
-                    .sorted(Comparator.comparing(SentRequest::time)
+                    .filter(r -> r.call().workspace().equals(workspace))
+                    .sorted(Comparator.comparing((SentRequest r) -> r.call().time())
                             .thenComparing(SentRequest::id)
                             .reversed())
                     .toList();
@@ -267,33 +213,34 @@ class SendViewModelTest {
         assertEquals("GPT-4o mini", ok.model());
         assertEquals("2,024 in · 2 out", ok.tokens());
         SentRequest kept = store.rows.get(0);
-        assertEquals(workspace, kept.workspace());
-        assertEquals("openai", kept.provider());
-        assertEquals("Hello there", kept.answer());
-        // 2000 × $0.15/1M + 24 × $0.075/1M + 2 × $0.60/1M
+        assertEquals(workspace, kept.call().workspace());
+        assertEquals("openai", kept.call().provider());
+        assertEquals("Hello there", kept.call().answer());
+        // 1000 × $0.15/1M + 1024 × $0.075/1M + 2 × $0.60/1M
         assertEquals(
                 0,
-                new BigDecimal("0.0003030").compareTo(kept.costUsd()),
-                kept.costUsd().toPlainString());
-        assertEquals(Money.format(kept.costUsd()), ok.cost());
-        assertEquals(50, kept.options().maxOutputTokens());
-        assertNull(kept.error());
+                new BigDecimal("0.000228").compareTo(kept.call().costUsd()),
+                kept.call().costUsd().toPlainString());
+        assertEquals(Money.format(kept.call().costUsd()), ok.cost());
+        assertEquals(50, kept.call().options().maxOutputTokens());
+        assertNull(kept.call().error());
 
-        failure = new ProviderException(
+        fake.failWith(new ProviderException(
                 ProviderId.OPENAI,
                 ProviderException.Kind.RATE_LIMIT,
                 429,
                 "OpenAI is rate-limiting: wait a minute",
                 null,
                 null,
-                null);
+                null));
         f.run().send();
         assertEquals(2, h.entries().size());
         SendHistory.Entry failed = h.entries().get(0);
         assertEquals("failed", failed.cost());
         assertEquals("no usage", failed.tokens());
-        assertEquals("OpenAI is rate-limiting: wait a minute", failed.sent().error());
-        assertNull(failed.sent().costUsd());
+        assertEquals(
+                "OpenAI is rate-limiting: wait a minute", failed.sent().call().error());
+        assertNull(failed.sent().call().costUsd());
         assertEquals(ok, h.entries().get(1), "newest first");
     }
 
@@ -306,7 +253,7 @@ class SendViewModelTest {
         c.temperatureProperty().set("0.3");
         c.maxOutputProperty().set("120");
         run.send();
-        answer = "Second answer";
+        fake.answer("Second answer");
         c.modelProperty().set(model("claude-haiku-4-5"));
         c.temperatureProperty().set("");
         c.maxOutputProperty().set("2000");
@@ -319,7 +266,7 @@ class SendViewModelTest {
         run.reopen(first);
         assertEquals("Hello there", run.answerProperty().get());
         assertTrue(
-                RunViewModelTest.figure(run, "Billed").startsWith("$0.000303"), RunViewModelTest.figure(run, "Billed"));
+                RunViewModelTest.figure(run, "Billed").startsWith("$0.000228"), RunViewModelTest.figure(run, "Billed"));
         assertTrue(RunViewModelTest.figure(run, "Reported").startsWith("2024 input"));
         assertTrue(RunViewModelTest.figure(run, "Sent").contains("GPT-4o mini · temperature 0.3 · up to 120"));
 
@@ -333,7 +280,7 @@ class SendViewModelTest {
         run.history().delete(first);
         assertEquals(1, run.history().entries().size());
         assertEquals(1, store.rows.size());
-        assertEquals("Second answer", store.rows.get(0).answer());
+        assertEquals("Second answer", store.rows.get(0).call().answer());
     }
 
     @Test

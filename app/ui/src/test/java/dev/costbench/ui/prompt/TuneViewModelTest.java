@@ -10,27 +10,21 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.ChatResult;
-import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.model.tuning.RequestTuner;
 import dev.costbench.model.tuning.SuggestionKind;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.ScriptedClient;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.handoff.QualityCheckTarget;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The Tune tab without a display: breakdown, cuts with undo, check quality, and the rewrite by a cheap model. */
@@ -41,46 +35,11 @@ class TuneViewModelTest {
             + "It is important that you are polite. It is important that you are polite.";
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final List<String> ledger = new ArrayList<>();
-    private final List<ChatRequest> asked = new ArrayList<>();
     private final List<Object[]> checked = new ArrayList<>();
-    private String rewritten = "Answer politely.";
-    private ProviderException failure;
 
-    private final ProviderClient fake = new ProviderClient() {
-        @Override
-        public ProviderId id() {
-            return ProviderId.OPENAI;
-        }
-
-        @Override
-        public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel)
-                throws ProviderException {
-            asked.add(request);
-            if (failure != null) {
-                throw failure;
-            }
-            return new ChatResult(
-                    rewritten,
-                    new CanonicalUsage(120, 0, 0, 0, 20, 0),
-                    Map.of(),
-                    "stop",
-                    request.model(),
-                    "resp_1",
-                    Duration.ofMillis(300),
-                    null,
-                    "{}");
-        }
-
-        @Override
-        public TokenCountResult countTokens(ChatRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<String> listModels() {
-            return List.of();
-        }
-    };
+    private final ScriptedClient fake =
+            new ScriptedClient().answer("Answer politely.").usage(new CanonicalUsage(120, 0, 0, 0, 20, 0));
+    private final List<ChatRequest> asked = fake.sent;
 
     private PromptFeature feature(DirectTaskExecutor tasks, boolean withClients) {
         QualityCheckTarget lab = (name, b, o) -> checked.add(new Object[] {name, b, o});
@@ -286,14 +245,14 @@ class TuneViewModelTest {
     @Test
     void aFailedOrCancelledRewriteSaysSo() {
         PromptFeature f = tuned("Be brief and polite, always.", "Hi", "gpt-4.1");
-        failure = new ProviderException(
+        fake.failWith(new ProviderException(
                 ProviderId.OPENAI,
                 ProviderException.Kind.RATE_LIMIT,
                 429,
                 "OpenAI is rate-limiting this key (429): wait a minute and try again",
                 null,
                 null,
-                null);
+                null));
         f.tune().rewrite().start();
         assertEquals(
                 "Rewrite failed: OpenAI is rate-limiting this key (429): wait a minute and try again",
