@@ -282,10 +282,7 @@ class UpgradeTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4})
     void upgradeToVersion5StoresOutputSimilarities(int from) throws Exception {
-        Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
-        flyway(dir, Integer.toString(from)).migrate();
-        try (Connection c = dataSource(dir).getConnection();
-                Statement st = c.createStatement()) {
+        fillAt(from, st -> {
             st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
                     + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, "
                     + "extra_json) VALUES ('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
@@ -300,7 +297,7 @@ class UpgradeTest {
                     + "(1, 1, 1, 'gpt-4o-mini', 1, FALSE, 'Your order ships today by post.', " + when + ", " + when
                     + "), (1, 1, 1, 'gpt-4o-mini', 2, FALSE, 'Your order ships today.', " + when + ", " + when
                     + "), (1, 2, 1, 'gpt-4o-mini', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
-        }
+        });
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             assertEquals(3, store.trials(1).size());
@@ -334,14 +331,11 @@ class UpgradeTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5})
     void upgradeToVersion6KeepsASendHistory(int from) throws Exception {
-        Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
-        flyway(dir, Integer.toString(from)).migrate();
-        try (Connection c = dataSource(dir).getConnection();
-                Statement st = c.createStatement()) {
+        fillAt(from, st -> {
             st.execute("INSERT INTO scenario (name, scenario_json, created_at, updated_at) VALUES ('kept', '{}', "
                     + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', "
                     + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00')");
-        }
+        });
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             assertTrue(store.findScenario("kept").isPresent());
@@ -359,6 +353,22 @@ class UpgradeTest {
             assertEquals(List.of(kept), store.sentHistory("untitled"));
             assertTrue(store.deleteSent(kept.id()));
             assertTrue(store.sentHistory("untitled").isEmpty());
+        }
+    }
+
+    /** Statements that fill a database at an earlier schema version. */
+    @FunctionalInterface
+    private interface Fill {
+        void into(Statement st) throws SQLException;
+    }
+
+    /** Builds the database at schema version {@code from} (skipped on a branch without it) and fills it. */
+    private void fillAt(int from, Fill fill) throws Exception {
+        Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
+        flyway(dir, Integer.toString(from)).migrate();
+        try (Connection c = dataSource(dir).getConnection();
+                Statement st = c.createStatement()) {
+            fill.into(st);
         }
     }
 
