@@ -38,9 +38,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * "Send to the API": sends the Prompt view's request to the model selected in the cost table through the provider's
- * real API, streams the answer, and sets the estimate made before sending beside the usage and cost the provider
- * reported. "Count exactly" asks the provider's counting endpoint for the input tokens.
+ * "Send to the API": sends the Prompt view's request to the model and with the options of its {@link SendControls}
+ * through the provider's real API, streams the answer, and sets the estimate made before sending beside the usage
+ * and cost the provider reported; every call is kept in the workspace's {@link SendHistory}. "Count exactly" asks the
+ * provider's counting endpoint for the input tokens.
  */
 public final class RunViewModel implements ViewModel {
 

@@ -96,8 +96,7 @@ public final class SendControls implements ViewModel {
                         : model.get().name() + " has no reasoning setting CostBench can send.",
                 model);
         problem = Bindings.createStringBinding(this::findProblem, model, temperature, maxOutput, effort, choices);
-        rebuild();
-        refreshProviders();
+        rebuild(); // every model enabled until the keys are checked (when the tab is shown: it may ask a passphrase)
     }
 
     private long defaultCap() {
@@ -125,6 +124,16 @@ public final class SendControls implements ViewModel {
                 .onSuccess(found -> {
                     problems.clear();
                     problems.putAll(found);
+                    rebuild();
+                })
+                .onFailure(e -> {
+                    problems.clear();
+                    for (ProviderId id : ProviderId.values()) {
+                        problems.put(
+                                id,
+                                "The API keys could not be read (" + UiContext.describe(e)
+                                        + "): check them in the Providers tab.");
+                    }
                     rebuild();
                 })
                 .start();

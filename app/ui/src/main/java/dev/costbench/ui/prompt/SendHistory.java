@@ -42,6 +42,7 @@ public final class SendHistory implements ViewModel {
         this.ui = ui;
         this.prompt = prompt;
         this.ports = ports;
+        refresh();
     }
 
     /** Reads the open workspace's history again (after the store opened, or another workspace was opened). */
