@@ -28,7 +28,7 @@ final class SendHistoryPane extends VBox {
         Label none = new Label("No calls sent from this prompt yet");
         none.setWrapText(true);
         list.setPlaceholder(none);
-        list.setMinHeight(70);
+        list.setMinHeight(90);
         VBox.setVgrow(list, Priority.ALWAYS);
         Label status = new Label();
         status.setId("send-history-status");
@@ -62,7 +62,7 @@ final class SendHistoryPane extends VBox {
         getChildren().addAll(title, status, list, buttons);
     }
 
-    /** Time and model on the first line, tokens and cost on the second. */
+    /** Model, time, and tokens with the cost, one short line each (the column is narrow at 1280 × 720). */
     private static final class EntryCell extends ListCell<SendHistory.Entry> {
         @Override
         protected void updateItem(SendHistory.Entry e, boolean empty) {
@@ -72,7 +72,7 @@ final class SendHistoryPane extends VBox {
                 setTooltip(null);
                 return;
             }
-            setText(e.when() + " · " + e.model() + "\n" + e.tokens() + " · " + e.cost());
+            setText(e.model() + "\n" + e.when() + "\n" + e.tokens() + " · " + e.cost());
             setTooltip(e.sent().failed() ? new Tooltip(e.sent().call().error()) : null);
         }
     }
