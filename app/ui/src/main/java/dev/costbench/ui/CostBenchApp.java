@@ -25,6 +25,7 @@ import dev.costbench.ui.prompt.MyModels;
 import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
+import dev.costbench.ui.prompt.SendPorts;
 import dev.costbench.ui.prompt.WorkspaceMemory;
 import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
@@ -112,7 +113,11 @@ public final class CostBenchApp extends Application {
                 t -> {
                     window.select(SCENARIOS);
                     scenarioView().viewModel().addRequestType(t);
-                });
+                },
+                new SendPorts(
+                        id -> SendAccess.problem(access.join(), id),
+                        SendAccess.history(() -> storeAccess),
+                        () -> SendAccess.workspaceKey(workspace)));
         promptFeature.table().useMyModels(MyModels.in(Preferences.userRoot().node("dev/costbench/ui/prompt")));
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
@@ -137,6 +142,11 @@ public final class CostBenchApp extends Application {
         storeAccess = new StoreAccess(ui, H2LabStore::open, Platform::exit);
         promptView = new PromptView(promptFeature);
         promptFeature.setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
+        // the Send pane's history follows the open workspace and appears once the store is open
+        workspace.fileProperty().addListener(o -> promptFeature.run().history().refresh());
+        storeAccess
+                .stateProperty()
+                .addListener(o -> promptFeature.run().history().refresh());
         StartupProbe.mark("prompt view");
 
         window = new MainWindow(
