@@ -37,7 +37,7 @@ class StoreCheckTest {
         byte[] before = Files.readAllBytes(StoreMaintenance.databaseFile(dir));
         StoreCheck c = StoreMaintenance.check(dir);
         assertTrue(c.ok(), c.problems().toString());
-        assertTrue(c.findings().contains("Schema version 5"), c.findings().toString());
+        assertTrue(c.findings().contains("Schema version 6"), c.findings().toString());
         assertTrue(
                 c.findings().stream().anyMatch(f -> f.matches("\\s+trial\\s+1 rows")),
                 c.findings().toString());
@@ -46,6 +46,9 @@ class StoreCheckTest {
                 c.findings().toString());
         assertTrue(
                 c.findings().stream().anyMatch(f -> f.matches("\\s+media_blob\\s+1 rows")),
+                c.findings().toString());
+        assertTrue(
+                c.findings().stream().anyMatch(f -> f.matches("\\s+send_history\\s+0 rows")),
                 c.findings().toString());
         assertTrue(
                 c.findings().contains("File structure: sound (H2's check)"),

@@ -10,6 +10,7 @@ import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LedgerRepository;
 import dev.costbench.model.lab.MediaRepository;
 import dev.costbench.model.lab.ScenarioRepository;
+import dev.costbench.model.lab.SendHistoryRepository;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +26,12 @@ class StoreStructureTest {
                         ScenarioRepository.class,
                         LedgerRepository.class,
                         MediaRepository.class,
+                        SendHistoryRepository.class,
                         AutoCloseable.class),
                 Set.of(LabStore.class.getInterfaces()));
         assertEquals(1, LabStore.class.getDeclaredMethods().length, "only close(): the rest is declared by area");
         assertTrue(JudgingRepository.class.isAssignableFrom(H2JudgingRepository.class));
         assertTrue(LedgerRepository.class.isAssignableFrom(H2LedgerRepository.class));
+        assertTrue(SendHistoryRepository.class.isAssignableFrom(H2SendHistoryRepository.class));
     }
 }

@@ -18,12 +18,15 @@ import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.NewLedgerEntry;
+import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.RatingScale;
 import dev.costbench.model.lab.SimilarityScore;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.provider.ReasoningEffort;
+import dev.costbench.model.provider.SendOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
@@ -62,9 +65,9 @@ class UpgradeTest {
             + " extra_json) VALUES ";
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5);
 
-    private static final int CURRENT_VERSION = 5;
+    private static final int CURRENT_VERSION = 6;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -281,10 +284,7 @@ class UpgradeTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4})
     void upgradeToVersion5StoresOutputSimilarities(int from) throws Exception {
-        Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
-        flyway(dir, Integer.toString(from)).migrate();
-        try (Connection c = dataSource(dir).getConnection();
-                Statement st = c.createStatement()) {
+        fillAt(from, st -> {
             st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
                     + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
             st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini')");
@@ -297,7 +297,7 @@ class UpgradeTest {
                     + "(1, 1, 1, 'gpt-4o-mini', 1, FALSE, 'Your order ships today by post.', " + when + ", " + when
                     + "), (1, 1, 1, 'gpt-4o-mini', 2, FALSE, 'Your order ships today.', " + when + ", " + when
                     + "), (1, 2, 1, 'gpt-4o-mini', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
-        }
+        });
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             assertEquals(3, store.trials(1).size());
@@ -321,6 +321,54 @@ class UpgradeTest {
             store.saveSimilarityScores(1, List.of(new SimilarityScore(3, 3, 5L, 1, 1)));
             store.forgetSimilarityScores(1);
             assertTrue(store.similarityScores(1).isEmpty());
+        }
+    }
+
+    /**
+     * V6 ("Send to the API" history) from every earlier version: the scenarios stay, no history is there yet, and
+     * the new table keeps, lists and deletes calls.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void upgradeToVersion6KeepsASendHistory(int from) throws Exception {
+        fillAt(from, st -> {
+            st.execute("INSERT INTO scenario (name, scenario_json, created_at, updated_at) VALUES ('kept', '{}', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00')");
+        });
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            assertTrue(store.findScenario("kept").isPresent());
+            assertTrue(store.sentHistory("untitled").isEmpty());
+            var kept = store.addSent(new NewSentRequest(
+                    "untitled",
+                    T.toInstant(),
+                    "openai",
+                    "gpt-5-mini",
+                    new SendOptions(null, 500, ReasoningEffort.LOW, true),
+                    "Hello",
+                    new CanonicalUsage(10, 0, 0, 0, 5, 3),
+                    new BigDecimal("0.00001"),
+                    null));
+            assertEquals(List.of(kept), store.sentHistory("untitled"));
+            assertTrue(store.deleteSent(kept.id()));
+            assertTrue(store.sentHistory("untitled").isEmpty());
+        }
+    }
+
+    /** Statements that fill a database at an earlier schema version. */
+    @FunctionalInterface
+    private interface Fill {
+        void into(Statement st) throws SQLException;
+    }
+
+    /** Builds the database at schema version {@code from} (skipped on a branch without it) and fills it. */
+    private void fillAt(int from, Fill fill) throws Exception {
+        Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
+        flyway(dir, Integer.toString(from)).migrate();
+        try (Connection c = dataSource(dir).getConnection();
+                Statement st = c.createStatement()) {
+            fill.into(st);
         }
     }
 

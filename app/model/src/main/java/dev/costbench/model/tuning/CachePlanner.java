@@ -5,12 +5,15 @@ import dev.costbench.model.catalog.BillingRules;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.cost.CostEngine;
 import dev.costbench.model.cost.UnitPrices;
 import dev.costbench.model.prompt.TokenCount;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -107,8 +110,21 @@ public final class CachePlanner {
         }
         BigDecimal storage = s.storagePerMTokHour();
         if (mode == CacheMode.EXPLICIT_STORED && storage == null) {
-            notes.add("Explicit cache storage per hour is not known for this model: not included.");
-            storage = BigDecimal.ZERO;
+            Price listed = model.at(s.billing().at() != null ? s.billing().at() : LocalDate.now(ZoneOffset.UTC))
+                    .prices()
+                    .get(PriceKind.CACHE_STORAGE);
+            if (listed == null) {
+                notes.add("No explicit-cache storage price is listed for " + model.name()
+                        + ": storage is not included (enter a storage price to include it).");
+                storage = BigDecimal.ZERO;
+            } else {
+                storage = listed.perMTok();
+                notes.add("Explicit-cache storage at the catalog's "
+                        + listed.perMTok().stripTrailingZeros().toPlainString() + " $ per 1M tokens per hour"
+                        + (listed.status() == PriceStatus.LISTED
+                                ? ""
+                                : " (" + listed.status().name() + ")") + ".");
+            }
         }
         if (p == null || r == null || w == null) {
             return new CachePlan(

@@ -95,7 +95,8 @@ public final class ImageMediaViewModel implements ViewModel {
                 settings.targetEdge(),
                 settings.formatProperty().get().toLowerCase(Locale.ROOT),
                 settings.qualityProperty().get(),
-                choices.options());
+                choices.options(),
+                choices.billing());
         Job<ImagePricing.Result> job = lane.task(p -> ImagePricing.price(q));
         current = job;
         busy.set(true);

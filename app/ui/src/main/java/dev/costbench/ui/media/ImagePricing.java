@@ -24,7 +24,10 @@ final class ImagePricing {
     /** Long edge of the previews (the shown images), in pixels. */
     static final int PREVIEW_EDGE = 1600;
 
-    /** What to make of the image: long edge (0: unchanged), crop (or null), format ("jpeg", "webp", "png"). */
+    /**
+     * What to make of the image: long edge (0: unchanged), crop (or null), format ("jpeg", "webp", "png"), and how it
+     * is billed (the rate card when "Use my rates" is on).
+     */
     record Request(
             List<ModelEntry> models,
             ImageInfo info,
@@ -33,7 +36,8 @@ final class ImagePricing {
             int edge,
             String format,
             int quality,
-            ImageOptions options) {}
+            ImageOptions options,
+            BillingOptions billing) {}
 
     /** The optimized version (bytes and preview null when only the header could be read) and its rows. */
     record Result(List<MediaCostRow> rows, BufferedImage preview, int width, int height, byte[] bytes, String format) {}
@@ -42,8 +46,7 @@ final class ImagePricing {
 
     static Result price(Request q) throws IOException {
         ImageInfo in = q.info();
-        List<ImageCost> before =
-                MediaCosts.image(q.models(), in.width(), in.height(), q.options(), BillingOptions.INTERACTIVE);
+        List<ImageCost> before = MediaCosts.image(q.models(), in.width(), in.height(), q.options(), q.billing());
         int w;
         int h;
         byte[] bytes = null;
@@ -62,7 +65,7 @@ final class ImagePricing {
             w = Math.max(1, (int) Math.round(in.width() * s));
             h = Math.max(1, (int) Math.round(in.height() * s));
         }
-        List<ImageCost> after = MediaCosts.image(q.models(), w, h, q.options(), BillingOptions.INTERACTIVE);
+        List<ImageCost> after = MediaCosts.image(q.models(), w, h, q.options(), q.billing());
         List<MediaCostRow> out = new ArrayList<>();
         for (int i = 0; i < before.size(); i++) {
             ImageCost b = before.get(i);

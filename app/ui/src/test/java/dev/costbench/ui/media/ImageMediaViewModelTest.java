@@ -11,9 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.media.ImageDetail;
+import dev.costbench.model.ratecard.RateAdjustment;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +34,20 @@ class ImageMediaViewModelTest extends MediaViewModelTestBase {
     void setUp() throws Exception {
         img = vm.image();
         photo = MediaFiles.photo(dir);
+    }
+
+    @Test
+    void aRateCardRepricesTheImagesItMatches() throws Exception {
+        vm.load(photo);
+        BigDecimal gpt = row("gpt-4o").originalUsd();
+        BigDecimal gemini = row("gemini-2.5-flash").originalUsd();
+        RateAdjustment commitment = new RateAdjustment("commitment", "openai", "*", null, new BigDecimal("-20"));
+        vm.choices().rateCardProperty().set(new RateCard(List.of(commitment)));
+        BigDecimal ratio = row("gpt-4o").originalUsd().divide(gpt, MathContext.DECIMAL64);
+        assertEquals(0, new BigDecimal("0.8").compareTo(ratio), ratio.toPlainString());
+        assertEquals(0, gemini.compareTo(row("gemini-2.5-flash").originalUsd()), "other providers keep list price");
+        vm.choices().rateCardProperty().set(RateCard.NONE);
+        assertEquals(0, gpt.compareTo(row("gpt-4o").originalUsd()));
     }
 
     @Test

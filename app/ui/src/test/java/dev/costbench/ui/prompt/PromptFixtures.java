@@ -55,6 +55,12 @@ public final class PromptFixtures {
         return new PromptFeature(ui, CATALOG, clients, (n, b, o) -> {}, t -> {});
     }
 
+    /** Over {@code catalog}, no clients; every job runs at once on the calling thread; dialogs are recorded. */
+    public static PromptFeature feature(Catalog catalog) {
+        UiContext ui = new UiContext(new DirectTaskExecutor(), new RecordingDialogService());
+        return new PromptFeature(ui, catalog, null, (n, b, o) -> {}, t -> {});
+    }
+
     /** Every job runs at once on the calling thread; dialogs are recorded. */
     public static PromptFeature direct(ClientSource clients) {
         return feature(new UiContext(new DirectTaskExecutor(), new RecordingDialogService()), clients);
