@@ -39,6 +39,8 @@ import java.util.Locale;
     @JsonSubTypes.Type(value = Lever.PromptCaching.class, name = "promptCaching"),
     @JsonSubTypes.Type(value = Lever.ResponseCache.class, name = "responseCache"),
     @JsonSubTypes.Type(value = Lever.Batch.class, name = "batch"),
+    @JsonSubTypes.Type(value = Lever.Flex.class, name = "flex"),
+    @JsonSubTypes.Type(value = Lever.Priority.class, name = "priority"),
     @JsonSubTypes.Type(value = Lever.Precompute.class, name = "precompute"),
     @JsonSubTypes.Type(value = Lever.SelfHosting.class, name = "selfHosting")
 })
@@ -365,6 +367,45 @@ public sealed interface Lever {
         @Override
         public String kind() {
             return "Batch API";
+        }
+    }
+
+    /**
+     * Send {@code share} of the calls at the provider's flex service tier (cheaper, slower, may be shed or delayed).
+     * {@code retryShare} of the flex calls fail and are sent again, at the flex price: they cost twice. Calls already
+     * sent through the batch API are not sent at flex as well; a model that does not offer flex keeps its calls at
+     * standard prices and the lever says so.
+     */
+    record Flex(BigDecimal share, BigDecimal retryShare) implements Lever {
+        public Flex {
+            retryShare = retryShare == null ? BigDecimal.ZERO : retryShare;
+        }
+
+        @Override
+        public Component component() {
+            return Component.BILLING_MODE;
+        }
+
+        @Override
+        public String kind() {
+            return "Flex processing";
+        }
+    }
+
+    /**
+     * Send {@code share} of the calls at the provider's priority service tier (faster and steadier, dearer). Calls
+     * sent through the batch API or at flex are not sent at priority as well; a model that does not offer priority
+     * keeps its calls at standard prices and the lever says so.
+     */
+    record Priority(BigDecimal share) implements Lever {
+        @Override
+        public Component component() {
+            return Component.BILLING_MODE;
+        }
+
+        @Override
+        public String kind() {
+            return "Priority processing";
         }
     }
 
