@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -114,6 +115,11 @@ public final class MainWindow {
         if (t != null) {
             tabs.getSelectionModel().select(t);
         }
+    }
+
+    /** The title of the tab showing ("Prompt", "Scenarios", …). */
+    public ObservableValue<String> selectedTitle() {
+        return tabs.getSelectionModel().selectedItemProperty().map(Tab::getText);
     }
 
     public Stage stage() {
