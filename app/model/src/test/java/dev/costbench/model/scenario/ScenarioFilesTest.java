@@ -204,4 +204,15 @@ class ScenarioFilesTest {
                 () -> ScenarioFiles.fromJson(json.replace("2027-01", "January"), "x.json"));
         assertTrue(e.getMessage().contains("startMonth: 'January' is not a month"), e.getMessage());
     }
+
+    @Test
+    void sameContentIgnoresHowNumbersAreWritten() {
+        Scenario s = ScenarioFiles.sample("seed004-chatbot-basic");
+        RequestType t = s.workload().requestTypes().get(0);
+        Scenario rescaled = s.withWorkload(s.workload()
+                .withRequestTypes(List.of(t.withVolume(
+                        t.volume().withGrowth(t.volume().monthlyGrowth().setScale(4))))));
+        assertTrue(ScenarioFiles.sameContent(s, rescaled));
+        assertTrue(!ScenarioFiles.sameContent(s, s.withName("other")));
+    }
 }

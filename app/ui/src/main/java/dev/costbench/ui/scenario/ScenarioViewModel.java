@@ -5,6 +5,7 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.scenario.RequestType;
 import dev.costbench.model.scenario.Scenario;
+import dev.costbench.model.scenario.ScenarioFiles;
 import dev.costbench.ui.common.FormDialogs;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
@@ -193,7 +193,7 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
 
     private void updateDirty() {
         Scenario s = scenario.get();
-        dirty.set(s != null && (saved == null || !Objects.equals(saved, s)));
+        dirty.set(s != null && (saved == null || !ScenarioFiles.sameContent(saved, s)));
         String name = s == null ? "" : s.name();
         heading.set(UnsavedChanges.marked(name, dirty.get()));
         title.set(UnsavedChanges.windowTitle(name, dirty.get()));
