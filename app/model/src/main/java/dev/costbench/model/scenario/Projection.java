@@ -79,10 +79,12 @@ final class Projection {
             return;
         }
         BigDecimal delta = months.get(i).optimized().subtract(total(plan, i, before));
-        String who = "this scenario";
+        String who = "this scenario costs ";
+        String tail = " a month";
         if (delta.signum() == 0) {
             delta = months.get(i).baseline().subtract(total(base, i, before));
-            who = "this scenario before its levers";
+            who = "the bill before the levers costs ";
+            tail = " a month (after the levers it does not change)";
         }
         if (delta.signum() == 0) {
             return;
@@ -90,7 +92,7 @@ final class Projection {
         YearMonth m = start.plusMonths(i);
         priceChanges.add(String.join("; ", changed) + "; from "
                 + m.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + m.getYear() + " " + who
-                + " costs " + Money.format(delta.abs()) + (delta.signum() > 0 ? " more" : " less") + " a month");
+                + Money.format(delta.abs()) + (delta.signum() > 0 ? " more" : " less") + tail);
     }
 
     /** "the introductory price ends on 2026-12-31 " (the price's note names it) when the old price had an end date. */

@@ -75,4 +75,21 @@ class MonthlyPricesTest {
         assertNull(s.startMonth());
         assertEquals(YearMonth.of(2026, 12), compute(s).months().get(0).month());
     }
+
+    @Test
+    void aChangeOnlyTheBillBeforeTheLeversSeesIsNamedSo() {
+        Scenario s = flash("2026-12")
+                .withLevers(List.of(LeverEntry.of(
+                        "route",
+                        null,
+                        new Lever.Routing(List.of(new Lever.Routing.Route("gpt-5-mini", BigDecimal.ONE))))));
+        Waterfall w = compute(s);
+        assertEquals(1, w.priceChanges().size());
+        assertTrue(
+                w.priceChanges()
+                        .get(0)
+                        .endsWith("from January 2027 the bill before the levers costs $1,125.00 more a month (after "
+                                + "the levers it does not change)"),
+                w.priceChanges().get(0));
+    }
 }

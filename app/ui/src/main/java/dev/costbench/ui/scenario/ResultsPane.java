@@ -75,7 +75,7 @@ final class ResultsPane extends VBox {
         results.tornadoProperty().addListener((o, a, b) -> tornado.show(b));
         SplitPane split = new SplitPane(charts, bottomTabs(vm, tornado));
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.56);
         Label status = new Label();
         status.setId("scenario-status");
         status.setWrapText(true);
@@ -89,6 +89,7 @@ final class ResultsPane extends VBox {
     private static TabPane bottomTabs(ScenarioViewModel vm, TornadoChart tornado) {
         MonthlyChart monthly = new MonthlyChart();
         monthly.setId("monthly-chart");
+        monthly.setMinHeight(90);
         monthly.show(vm.results().waterfallProperty().get());
         vm.results().waterfallProperty().addListener((o, a, b) -> monthly.show(b));
         ComboBox<YearMonth> start = new ComboBox<>();
@@ -114,6 +115,7 @@ final class ResultsPane extends VBox {
         VBox months = new VBox(4, bar, monthly);
         VBox.setVgrow(monthly, Priority.ALWAYS);
         months.setPadding(new Insets(4, 0, 0, 0));
+        months.setMinHeight(0);
         Tab byMonth = new Tab("Month by month", months);
         Tab uncertain = new Tab("What moves the bill", tornado);
         TabPane tabs = new TabPane(byMonth, uncertain);
