@@ -4,6 +4,7 @@ package dev.costbench.model.scenario;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.MediaResolution;
 import java.math.BigDecimal;
@@ -371,41 +372,50 @@ public sealed interface Lever {
     }
 
     /**
-     * Send {@code share} of the calls at the provider's flex service tier (cheaper, slower, may be shed or delayed).
-     * {@code retryShare} of the flex calls fail and are sent again, at the flex price: they cost twice. Calls already
-     * sent through the batch API are not sent at flex as well; a model that does not offer flex keeps its calls at
-     * standard prices and the lever says so.
+     * Send {@code share()} of the calls at one of the provider's service tiers, priced by the catalog's prices for
+     * that tier. The batch API, flex and priority act on the same calls (the billing mode) and never overlap: batch
+     * takes its share first, flex at most what batch leaves, priority at most what both leave. A model that does not
+     * offer the tier keeps its calls at standard prices and the lever says so.
      */
-    record Flex(BigDecimal share, BigDecimal retryShare) implements Lever {
+    sealed interface ServiceTierLever extends Lever {
+        /** The share of the calls sent at the tier (0–1). */
+        BigDecimal share();
+
+        /** The tier the calls are sent at. */
+        @JsonIgnore
+        ServiceTier tier();
+
+        @Override
+        default Component component() {
+            return Component.BILLING_MODE;
+        }
+
+        @Override
+        default String kind() {
+            return tier().label() + " processing";
+        }
+    }
+
+    /**
+     * Flex: cheaper, slower, may be shed or delayed. {@code retryShare} of the flex calls fail and are sent again, at
+     * the flex price: they cost twice.
+     */
+    record Flex(BigDecimal share, BigDecimal retryShare) implements ServiceTierLever {
         public Flex {
             retryShare = retryShare == null ? BigDecimal.ZERO : retryShare;
         }
 
         @Override
-        public Component component() {
-            return Component.BILLING_MODE;
-        }
-
-        @Override
-        public String kind() {
-            return "Flex processing";
+        public ServiceTier tier() {
+            return ServiceTier.FLEX;
         }
     }
 
-    /**
-     * Send {@code share} of the calls at the provider's priority service tier (faster and steadier, dearer). Calls
-     * sent through the batch API or at flex are not sent at priority as well; a model that does not offer priority
-     * keeps its calls at standard prices and the lever says so.
-     */
-    record Priority(BigDecimal share) implements Lever {
+    /** Priority: faster and steadier, dearer. */
+    record Priority(BigDecimal share) implements ServiceTierLever {
         @Override
-        public Component component() {
-            return Component.BILLING_MODE;
-        }
-
-        @Override
-        public String kind() {
-            return "Priority processing";
+        public ServiceTier tier() {
+            return ServiceTier.PRIORITY;
         }
     }
 

@@ -19,14 +19,10 @@ final class TierNotes {
     private TierNotes() {}
 
     static List<String> of(LeverEntry e, PlanState plan, Models models) {
-        ServiceTier tier;
-        if (e.lever() instanceof Lever.Flex) {
-            tier = ServiceTier.FLEX;
-        } else if (e.lever() instanceof Lever.Priority) {
-            tier = ServiceTier.PRIORITY;
-        } else {
+        if (!(e.lever() instanceof Lever.ServiceTierLever l)) {
             return List.of();
         }
+        ServiceTier tier = l.tier();
         List<String> notes = new ArrayList<>();
         for (TypeState ts : plan.types) {
             if (!e.appliesTo(ts.rt.id()) || ts.routes.isEmpty()) {

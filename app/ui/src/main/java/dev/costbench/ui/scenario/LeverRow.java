@@ -36,7 +36,7 @@ public final class LeverRow {
                 + e.lever().component().toString().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + (e.note() == null || e.note().isBlank() ? "" : "\n" + e.note());
         this.knob = Knob.of(e.lever());
-        this.showsNotes = e.lever() instanceof Lever.Flex || e.lever() instanceof Lever.Priority;
+        this.showsNotes = e.lever() instanceof Lever.ServiceTierLever;
         enabled.set(e.enabled() == null || e.enabled());
         if (knob != null) {
             value.set(knob.clamped());

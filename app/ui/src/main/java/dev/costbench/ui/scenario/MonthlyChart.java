@@ -5,7 +5,6 @@ import dev.costbench.model.scenario.MonthFigures;
 import dev.costbench.model.scenario.Waterfall;
 import java.math.BigDecimal;
 import java.time.format.TextStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -25,22 +24,15 @@ final class MonthlyChart extends ChartPane {
     private static final Color BASELINE = Color.web("#8a8f98");
     private static final Color OPTIMIZED = Color.web("#2e9e5b");
 
-    private final List<MonthFigures> months = new ArrayList<>();
+    private List<MonthFigures> months = List.of();
 
     void show(Waterfall w) {
-        months.clear();
-        if (w != null) {
-            months.addAll(w.months());
-        }
+        months = w == null ? List.of() : w.months();
         draw();
     }
 
     @Override
-    void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
+    void paint(GraphicsContext g, double w, double h) {
         if (months.isEmpty() || w < 50 || h < 50) {
             return;
         }
