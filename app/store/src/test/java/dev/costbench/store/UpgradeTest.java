@@ -56,6 +56,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UpgradeTest {
 
+    /** An experiment row as every schema version since 1 takes it; the values follow in brackets. */
+    private static final String INSERT_EXPERIMENT = "INSERT INTO experiment (name, created_at, status, budget_cap_usd,"
+            + " repetitions, temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers,"
+            + " extra_json) VALUES ";
+
     /** The schema versions that have an upgrade test below, and the current one. */
     private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4);
 
@@ -100,10 +105,9 @@ class UpgradeTest {
         flyway(dir, "1").migrate();
         try (Connection c = dataSource(dir).getConnection();
                 Statement st = c.createStatement()) {
-            st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
-                    + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, extra_json) "
-                    + "VALUES ('Tickets v1', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'RUNNING', "
-                    + "5.0000000001, 2, 0.7, 256, NULL, NULL, FALSE, '{\"checks\":[]}')");
+            st.execute(
+                    INSERT_EXPERIMENT + "('Tickets v1', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'RUNNING', "
+                            + "5.0000000001, 2, 0.7, 256, NULL, NULL, FALSE, '{\"checks\":[]}')");
             st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini'), (1, 1, 'claude-haiku-4-5')");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO media_blob VALUES (?, 'image/png', 5, ?, ?)")) {
                 ps.setString(1, hash);
@@ -228,9 +232,7 @@ class UpgradeTest {
         try (Connection c = dataSource(dir).getConnection();
                 Statement st = c.createStatement()) {
             for (int e = 1; e <= 2; e++) {
-                st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
-                        + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, "
-                        + "extra_json) VALUES ('run " + e + "', TIMESTAMP WITH TIME ZONE '2026-06-0" + e
+                st.execute(INSERT_EXPERIMENT + "('run " + e + "', TIMESTAMP WITH TIME ZONE '2026-06-0" + e
                         + " 09:00:00+00', 'DONE', NULL, 1, NULL, 256, NULL, NULL, FALSE, '{}')");
                 st.execute("INSERT INTO experiment_model VALUES (" + e + ", 0, 'gpt-4o-mini')");
                 st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES (" + e
@@ -283,9 +285,7 @@ class UpgradeTest {
         flyway(dir, Integer.toString(from)).migrate();
         try (Connection c = dataSource(dir).getConnection();
                 Statement st = c.createStatement()) {
-            st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
-                    + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, "
-                    + "extra_json) VALUES ('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
+            st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
                     + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
             st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini')");
             st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
@@ -341,9 +341,8 @@ class UpgradeTest {
         flyway(dir, "2").migrate();
         try (Connection c = dataSource(dir).getConnection();
                 Statement st = c.createStatement()) {
-            st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
-                    + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, extra_json) "
-                    + "VALUES ('Judged v2', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, 1, "
+            st.execute(INSERT_EXPERIMENT
+                    + "('Judged v2', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, 1, "
                     + "NULL, 256, NULL, NULL, FALSE, '{\"verdict\":{\"minSavingPercent\":30}}')");
             st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini')");
             st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "

@@ -4,10 +4,13 @@ package dev.costbench.ui;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.catalog.refresh.PriceFileDownloader;
 import dev.costbench.model.prompt.Role;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
+import dev.costbench.providers.pricefile.HttpPriceFileDownloader;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxDialogService;
 import dev.costbench.ui.common.FxFormDialogs;
@@ -18,6 +21,7 @@ import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.media.MediaViewModel;
+import dev.costbench.ui.prompt.MyModels;
 import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
@@ -26,6 +30,8 @@ import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
+import dev.costbench.ui.ratecard.RateCardView;
+import dev.costbench.ui.ratecard.RateCardViewModel;
 import dev.costbench.ui.scenario.ScenarioView;
 import dev.costbench.ui.scenario.ScenarioViewModel;
 import dev.costbench.ui.shell.Feature;
@@ -61,6 +67,7 @@ public final class CostBenchApp extends Application {
     private static final String LAB = "A/B lab";
     private static final String SCENARIOS = "Scenarios";
     private static final String PROVIDERS = "Providers";
+    private static final String RATES = "Rates";
 
     private FxTaskExecutor tasks;
     private UiContext ui;
@@ -78,6 +85,7 @@ public final class CostBenchApp extends Application {
     private final StringProperty scenarioTitle = new SimpleStringProperty();
 
     private ProvidersViewModel providersVm;
+    private RateCardViewModel rateCardVm;
     private MainWindow window;
     private final CompletableFuture<ProviderAccess> access = new CompletableFuture<>();
 
@@ -110,8 +118,13 @@ public final class CostBenchApp extends Application {
                     window.select(SCENARIOS);
                     scenarioView().viewModel().addRequestType(t);
                 });
+        promptFeature.table().useMyModels(MyModels.in(Preferences.userRoot().node("dev/costbench/ui/prompt")));
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
+        rateCardVm = new RateCardViewModel(
+                ui, AppDirs.rateCard(), () -> workbench.catalogProperty().get());
+        promptVm.rateCardProperty().bind(rateCardVm.savedProperty());
+        rateCardVm.load();
         boolean emptyPrompt = Boolean.getBoolean("costbench.emptyPrompt");
         if (!emptyPrompt) {
             seedExample(promptVm);
@@ -148,6 +161,10 @@ public final class CostBenchApp extends Application {
                                 "What-if planner: volume, levers, the waterfall from the naive bill to the "
                                         + "optimized one",
                                 this::scenarioView),
+                        Feature.of(
+                                RATES,
+                                "Your negotiated discounts and markups (rate card), applied when \"Use my rates\" is on",
+                                () -> new RateCardView(rateCardVm)),
                         new Feature(
                                 PROVIDERS,
                                 "API keys, base URLs and connection tests",
@@ -270,6 +287,14 @@ public final class CostBenchApp extends Application {
     private MediaViewModel mediaVm() {
         if (mediaVm == null) {
             mediaVm = new MediaViewModel(ui, () -> workbench.catalogProperty().get());
+            mediaVm.choices()
+                    .rateCardProperty()
+                    .bind(Bindings.createObjectBinding(
+                            () -> promptVm.useMyRatesProperty().get()
+                                    ? rateCardVm.savedProperty().get()
+                                    : RateCard.NONE,
+                            promptVm.useMyRatesProperty(),
+                            rateCardVm.savedProperty()));
         }
         return mediaVm;
     }
@@ -378,6 +403,11 @@ public final class CostBenchApp extends Application {
             @Override
             public Path userCatalog() {
                 return AppDirs.userCatalog();
+            }
+
+            @Override
+            public PriceFileDownloader downloader() {
+                return new HttpPriceFileDownloader();
             }
 
             @Override

@@ -11,6 +11,9 @@ public final class SourceNames {
 
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("LL", "LiteLLM price list"),
+            Map.entry("LL-import", "LiteLLM import"),
+            Map.entry("GP-import", "genai-prices import"),
+            Map.entry("OR-import", "OpenRouter import"),
             Map.entry("MD", "models.dev"),
             Map.entry("CGP", "ChatGPT Pricing (secondary list)"),
             Map.entry("A-PRICE", "Anthropic pricing page"),

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.judge.JudgeSpec;
-import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.VerdictThresholds;
@@ -48,13 +47,9 @@ class RunViewModelTest {
         store.close();
     }
 
-    private LabViewModel lab(UiContext ui, ClientSource clients) {
-        return new LabViewModel(ui, () -> store, () -> LabFixtures.CATALOG, clients, () -> new String[] {"", ""}, null);
-    }
-
     @Test
     void aRunEndsInTheResultsWithItsVerdict() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         lab.showSetup();
         lab.setup().checkedModels().setAll("gpt-4o-mini");
         lab.setup().run();
@@ -81,7 +76,7 @@ class RunViewModelTest {
     @Test
     void whileRunningRunIsOffAndCancelShows() {
         DirectTaskExecutor held = DirectTaskExecutor.held();
-        LabViewModel lab = lab(new UiContext(held, dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, new UiContext(held, dialogs), LabFixtures.answering(sent));
         lab.setup().checkedModels().setAll("gpt-4o-mini");
         lab.setup().run();
         RunViewModel run = lab.setup().runModel();
@@ -96,7 +91,7 @@ class RunViewModelTest {
 
     @Test
     void aRunWithAJudgeShowsTheScoresAndTheJudgeSpendApart() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         SetupViewModel setup = lab.setup();
         setup.checkedModels().setAll("gpt-4o-mini");
         setup.setQualitySource(() -> new QualitySettings(
@@ -143,7 +138,7 @@ class RunViewModelTest {
     /** Issue 16: the reason is shown where the user is taken (the results) and in an error dialog. */
     @Test
     void aRunWithoutKeysSaysWhichKeysToSetWhereTheUserLooks() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.noKeys());
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.noKeys());
         lab.setup().checkedModels().setAll("gemini-2.5-flash", "gpt-4o-mini");
         lab.setup().run();
         RecordingDialogService.Shown error = dialogs.last("error");
@@ -179,7 +174,7 @@ class RunViewModelTest {
                 lab.results().statusProperty().get());
 
         // opened later (after a restart) from the history, the results still say what to do
-        LabViewModel later = lab(LabFixtures.direct(dialogs), LabFixtures.noKeys());
+        LabViewModel later = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.noKeys());
         later.select(id);
         assertTrue(
                 later.results()
@@ -194,7 +189,7 @@ class RunViewModelTest {
 
     @Test
     void aRunThatCannotStartSaysWhyAndStoresNothing() throws Exception {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         SetupViewModel setup = lab.setup();
         // o3-mini after gpt-4o-mini: ControlsFX once reported that pair as [null, gpt-4o-mini]
         setup.checkedModels().setAll("gpt-4o-mini", "o3-mini");
@@ -227,7 +222,7 @@ class RunViewModelTest {
 
     @Test
     void aFinishedExperimentIsRerunAsANewOneWithEveryImageSent() throws Exception {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         SetupViewModel setup = lab.setup();
         setup.checkedModels().setAll("gpt-4o-mini");
         setup.variants().attach(setup.variants().baselineMedia(), LabFixtures.image(dir, "receipt-2048.png"));

@@ -208,7 +208,7 @@ class RunViewModelTest {
         ImageIO.write(new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
         dialogs.answer(png);
         run.chooseImage();
-        assertEquals("🖼 shot.png 1280×720", run.imageProperty().get().label());
+        assertEquals("Image: shot.png 1280×720", run.imageProperty().get().label());
         run.send();
         var parts =
                 sent.get(0).messages().get(sent.get(0).messages().size() - 1).parts();
@@ -219,7 +219,7 @@ class RunViewModelTest {
         Files.writeString(text, "not an image");
         run.attachImage(text);
         assertFalse(run.errorProperty().get().isBlank(), "says why the file was refused");
-        assertEquals("🖼 shot.png 1280×720", run.imageProperty().get().label(), "the image attached before stays");
+        assertEquals("Image: shot.png 1280×720", run.imageProperty().get().label(), "the image attached before stays");
 
         Files.delete(png); // gone before the next send: says so instead of sending without it
         int before = sent.size();
