@@ -26,6 +26,9 @@ final class Projection {
 
     static final int MONTHS = 12;
 
+    /** The per-token prices the planner bills (cache storage per hour is not modelled, so not named). */
+    private static final Set<PriceKind> PRICED = EnumSet.complementOf(EnumSet.of(PriceKind.CACHE_STORAGE));
+
     private final PlanState base;
     private final PlanState plan;
     private final Models models;
@@ -113,7 +116,7 @@ final class Projection {
         kinds.addAll(a.prices().keySet());
         kinds.addAll(b.prices().keySet());
         for (PriceKind k : kinds) {
-            if (!a.schedule().containsKey(k)) {
+            if (!a.schedule().containsKey(k) || !PRICED.contains(k)) {
                 continue;
             }
             BigDecimal x = perMTok(a.prices(), k);
