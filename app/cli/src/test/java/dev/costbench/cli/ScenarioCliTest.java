@@ -120,4 +120,37 @@ class ScenarioCliTest extends UserDataTest {
         assertTrue(err.startsWith("costbench: bad.json: not valid JSON at line 1"), err);
         assertEquals(1, err.split("\n").length);
     }
+
+    @Test
+    void reportPrintsTheMonthsAndThePriceChangeWarnings() throws Exception {
+        Path f = tmp.resolve("flash.json");
+        Files.writeString(
+                f,
+                "{\"name\": \"Flash\", \"startMonth\": \"2026-11\", \"workload\": {\"requestTypes\": [{\"id\": \"chat\","
+                        + " \"model\": \"gemini-3.8-flash\", \"volume\": {\"amount\": 1000000, \"per\": \"month\"},"
+                        + " \"text\": {\"user\": 1000, \"output\": 100}}]}}");
+        assertEquals(0, run("scenario", "report", f.toString(), "--format", "json"));
+        JsonNode n = new ObjectMapper().readTree(out);
+        assertEquals("1125", n.get("baselineMonthlyUsd").asText());
+        assertEquals("24750", n.get("baselineYearlyUsd").asText());
+        assertEquals("2026-11", n.get("startMonth").asText());
+        assertEquals(12, n.get("months").size());
+        assertEquals("2027-01", n.get("months").get(2).get("month").asText());
+        assertEquals("2250", n.get("months").get(2).get("optimizedUsd").asText());
+        assertTrue(
+                n.get("warnings")
+                        .get(0)
+                        .asText()
+                        .endsWith("from January 2027 this scenario costs $1,125.00 more " + "a month"),
+                out);
+        assertEquals(0, run("scenario", "report", f.toString()));
+        assertTrue(out.lines().anyMatch(l -> l.matches(" +January 2027 +\\$2,250\\.00 +\\$2,250\\.00")), out);
+        assertTrue(out.contains("Warning: Gemini 3.8 Flash: the introductory price ends on 2026-12-31"), out);
+        assertEquals(0, run("scenario", "report", f.toString(), "--start-month", "2027-01", "--format", "json"));
+        assertEquals(
+                "2250",
+                new ObjectMapper().readTree(out).get("baselineMonthlyUsd").asText());
+        assertEquals(2, run("scenario", "report", f.toString(), "--start-month", "soon")); // a usage error
+        assertTrue(err.contains("--start-month: 'soon' is not a month"), err);
+    }
 }

@@ -52,6 +52,8 @@ import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.stage.Stage;
 
 /**
@@ -80,6 +82,9 @@ public final class CostBenchApp extends Application {
     private MediaView mediaView;
     private LabView labView;
     private ScenarioView scenarioView;
+    /** The open scenario's window title, once the planner exists. */
+    private final StringProperty scenarioTitle = new SimpleStringProperty();
+
     private ProvidersViewModel providersVm;
     private RateCardViewModel rateCardVm;
     private MainWindow window;
@@ -177,9 +182,18 @@ public final class CostBenchApp extends Application {
                                 () -> providersVm().refresh())),
                 menuActions(),
                 this::quit);
-        stage.titleProperty().bind(workspace.titleProperty());
+        // The window title names the open prompt, or the open scenario while the Scenarios tab shows; both with
+        // the dirty marker.
+        stage.titleProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> SCENARIOS.equals(window.selectedTitle().getValue()) && scenarioTitle.get() != null
+                                ? scenarioTitle.get()
+                                : workspace.titleProperty().get(),
+                        window.selectedTitle(),
+                        scenarioTitle,
+                        workspace.titleProperty()));
         stage.setOnCloseRequest(e -> {
-            if (!workspace.confirmClose()) {
+            if (!confirmClose()) {
                 e.consume();
             }
         });
@@ -263,9 +277,14 @@ public final class CostBenchApp extends Application {
 
     /** File ▸ Quit: asks about unsaved changes first. */
     private void quit() {
-        if (workspace.confirmClose()) {
+        if (confirmClose()) {
             Platform.exit();
         }
+    }
+
+    /** Asks about the unsaved scenario, then the unsaved prompt; false when either question was cancelled. */
+    private boolean confirmClose() {
+        return (scenarioView == null || scenarioView.viewModel().confirmClose()) && workspace.confirmClose();
     }
 
     private MediaView mediaView() {
@@ -318,6 +337,7 @@ public final class CostBenchApp extends Application {
                     () -> workbench.catalogProperty().get(),
                     storeAccess::store,
                     FxFormDialogs.ownedByFocusedWindow()));
+            scenarioTitle.bind(scenarioView.viewModel().titleProperty());
         }
         return scenarioView;
     }

@@ -20,6 +20,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,12 +29,14 @@ import java.util.function.Supplier;
 
 /**
  * {@code costbench scenario list} (the built-in samples) and {@code costbench scenario report FILE|SAMPLE
- * [--format text|json|csv|html] [--out F]} (the waterfall and totals of a scenario file).
+ * [--format text|json|csv|html] [--out F] [--start-month YYYY-MM]} (the waterfall, totals, the twelve months at each
+ * month's prices and the price-change warnings of a scenario file).
  */
 public final class ScenarioCommand {
 
     public static final Args.Options LIST = Args.Options.of("scenario list", Set.of(), Set.of("json"));
-    public static final Args.Options REPORT = Args.Options.of("scenario report", Set.of("format", "out"), Set.of());
+    public static final Args.Options REPORT =
+            Args.Options.of("scenario report", Set.of("format", "out", "start-month"), Set.of());
 
     private ScenarioCommand() {}
 
@@ -116,6 +120,9 @@ public final class ScenarioCommand {
         }
         String arg = a.positional.get(0);
         Scenario s = load(arg);
+        if (a.get("start-month") != null) {
+            s = s.withStartMonth(month(a.get("start-month")));
+        }
         Waterfall w;
         try {
             w = ScenarioEngine.compute(s, catalog);
@@ -136,6 +143,14 @@ public final class ScenarioCommand {
         Files.writeString(p, text, StandardCharsets.UTF_8);
         out.println("wrote " + p);
         return 0;
+    }
+
+    private static YearMonth month(String v) {
+        try {
+            return YearMonth.parse(v.trim());
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--start-month: '" + v + "' is not a month; write it as YYYY-MM, e.g. 2027-01");
+        }
     }
 
     private static Scenario load(String arg) throws IOException {

@@ -215,6 +215,21 @@ final class Effects {
             ts.batchShare = ts.batchShare.max(share.multiply(ts.rt.batchableShare()));
             return true;
         }
+        if (l instanceof Lever.Flex f) {
+            if (ts.routes.isEmpty()) {
+                return false;
+            }
+            ts.flexShare = ts.flexShare.max(f.share());
+            ts.flexRetry = f.retryShare();
+            return true;
+        }
+        if (l instanceof Lever.Priority p) {
+            if (ts.routes.isEmpty()) {
+                return false;
+            }
+            ts.priorityShare = ts.priorityShare.max(p.share());
+            return true;
+        }
         return false;
     }
 

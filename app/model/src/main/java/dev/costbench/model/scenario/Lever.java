@@ -4,6 +4,7 @@ package dev.costbench.model.scenario;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.MediaResolution;
 import java.lang.annotation.ElementType;
@@ -43,6 +44,8 @@ import java.util.Locale;
     @JsonSubTypes.Type(value = Lever.PromptCaching.class, name = "promptCaching"),
     @JsonSubTypes.Type(value = Lever.ResponseCache.class, name = "responseCache"),
     @JsonSubTypes.Type(value = Lever.Batch.class, name = "batch"),
+    @JsonSubTypes.Type(value = Lever.Flex.class, name = "flex"),
+    @JsonSubTypes.Type(value = Lever.Priority.class, name = "priority"),
     @JsonSubTypes.Type(value = Lever.Precompute.class, name = "precompute"),
     @JsonSubTypes.Type(value = Lever.SelfHosting.class, name = "selfHosting")
 })
@@ -242,6 +245,54 @@ public sealed interface Lever {
     /** Send {@code share} of the calls through the batch API (at most the request type's batchable share). */
     @Info(component = Component.BILLING_MODE, kind = "Batch API")
     record Batch(BigDecimal share) implements Lever {}
+
+    /**
+     * Send {@code share()} of the calls at one of the provider's service tiers, priced by the catalog's prices for
+     * that tier. The batch API, flex and priority act on the same calls (the billing mode) and never overlap: batch
+     * takes its share first, flex at most what batch leaves, priority at most what both leave. A model that does not
+     * offer the tier keeps its calls at standard prices and the lever says so.
+     */
+    sealed interface ServiceTierLever extends Lever {
+        /** The share of the calls sent at the tier (0–1). */
+        BigDecimal share();
+
+        /** The tier the calls are sent at. */
+        @JsonIgnore
+        ServiceTier tier();
+
+        @Override
+        default Component component() {
+            return Component.BILLING_MODE;
+        }
+
+        @Override
+        default String kind() {
+            return tier().label() + " processing";
+        }
+    }
+
+    /**
+     * Flex: cheaper, slower, may be shed or delayed. {@code retryShare} of the flex calls fail and are sent again, at
+     * the flex price: they cost twice.
+     */
+    record Flex(BigDecimal share, BigDecimal retryShare) implements ServiceTierLever {
+        public Flex {
+            retryShare = retryShare == null ? BigDecimal.ZERO : retryShare;
+        }
+
+        @Override
+        public ServiceTier tier() {
+            return ServiceTier.FLEX;
+        }
+    }
+
+    /** Priority: faster and steadier, dearer. */
+    record Priority(BigDecimal share) implements ServiceTierLever {
+        @Override
+        public ServiceTier tier() {
+            return ServiceTier.PRIORITY;
+        }
+    }
 
     // ---- infrastructure --------------------------------------------------------------------------------------
 

@@ -68,6 +68,11 @@ final class PlanState {
         BigDecimal localPerMinute;
         List<Route> routes = new ArrayList<>();
         BigDecimal batchShare = BigDecimal.ZERO;
+        /** Shares asked for at flex and priority; {@link Pricer} keeps batch, flex and priority from overlapping. */
+        BigDecimal flexShare = BigDecimal.ZERO;
+
+        BigDecimal flexRetry = BigDecimal.ZERO;
+        BigDecimal priorityShare = BigDecimal.ZERO;
         Lever.PromptCaching caching;
 
         TypeState(RequestType rt, BigDecimal requests) {
@@ -108,6 +113,9 @@ final class PlanState {
             localPerMinute = o.localPerMinute;
             routes = new ArrayList<>(o.routes);
             batchShare = o.batchShare;
+            flexShare = o.flexShare;
+            flexRetry = o.flexRetry;
+            priorityShare = o.priorityShare;
             caching = o.caching;
         }
 

@@ -4,6 +4,8 @@ package dev.costbench.model.scenario;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.catalog.ServiceTier;
+import dev.costbench.model.catalog.TierPricing;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostEngine;
 import dev.costbench.model.cost.UnitPrices;
@@ -17,6 +19,7 @@ import dev.costbench.model.scenario.PlanState.Route;
 import dev.costbench.model.scenario.PlanState.TypeState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,25 +42,30 @@ final class Pricer {
     private final PlanState plan;
     private final Models models;
     private final int month;
+    private final LocalDate date;
     private final Set<String> warnings;
     private final Map<BillLine, BigDecimal> lines = new EnumMap<>(BillLine.class);
     private final Map<String, BigDecimal> byType = new LinkedHashMap<>();
     /** Tokens each self-hosted model serves, per request type. */
     private final Map<String, Map<String, BigDecimal>> hosted = new LinkedHashMap<>();
 
-    private Pricer(PlanState plan, Models models, int month, Set<String> warnings) {
+    private Pricer(PlanState plan, Models models, int month, LocalDate date, Set<String> warnings) {
         this.plan = plan;
         this.models = models;
         this.month = month;
+        this.date = date;
         this.warnings = warnings;
     }
 
     /** A bill and the tokens a month each self-hosted model serves. */
     record Priced(Bill bill, Map<String, BigDecimal> hostedTokens) {}
 
-    /** The bill of month {@code month} (0 = the first), adding problems to {@code warnings}. */
-    static Priced price(PlanState plan, Models models, int month, Set<String> warnings) {
-        Pricer p = new Pricer(plan, models, month, warnings);
+    /**
+     * The bill of month {@code month} (0 = the first; sets the growth) at the catalog prices of {@code date}, adding
+     * problems to {@code warnings}.
+     */
+    static Priced price(PlanState plan, Models models, int month, LocalDate date, Set<String> warnings) {
+        Pricer p = new Pricer(plan, models, month, date, warnings);
         Bill b = p.run();
         Map<String, BigDecimal> tokens = new LinkedHashMap<>();
         for (String id : plan.selfHosted.keySet()) {
@@ -287,20 +295,30 @@ final class Pricer {
             }
         }
         long lcInput = totalIn.setScale(0, RoundingMode.CEILING).longValueExact();
-        BigDecimal batch = ts.batchShare;
-        if (batch.compareTo(BigDecimal.ONE) < 0) {
-            perCall(
-                    ts,
-                    m,
-                    calls.multiply(BigDecimal.ONE.subtract(batch)),
-                    lcInput,
-                    BillingOptions.INTERACTIVE,
-                    prefix,
-                    mt,
-                    cacheHit);
+        TierShares shares = TierShares.of(ts);
+        BigDecimal standard = shares.standard();
+        BigDecimal flex = shares.flex();
+        BigDecimal priority = shares.priority();
+        if (flex.signum() > 0 && !m.offers(ServiceTier.FLEX)) {
+            standard = standard.add(flex);
+            flex = BigDecimal.ZERO;
         }
-        if (batch.signum() > 0) {
-            perCall(ts, m, calls.multiply(batch), lcInput, BillingOptions.BATCH, prefix, mt, cacheHit);
+        if (priority.signum() > 0 && !m.offers(ServiceTier.PRIORITY)) {
+            standard = standard.add(priority);
+            priority = BigDecimal.ZERO;
+        }
+        BillingOptions interactive = BillingOptions.INTERACTIVE;
+        BigDecimal[] parts = {standard, shares.batch(), flex.multiply(BigDecimal.ONE.add(ts.flexRetry)), priority};
+        BillingOptions[] tiers = {
+            interactive,
+            BillingOptions.BATCH,
+            interactive.withTier(ServiceTier.FLEX),
+            interactive.withTier(ServiceTier.PRIORITY)
+        };
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].signum() > 0) {
+                perCall(ts, m, calls.multiply(parts[i]), lcInput, tiers[i].at(date), prefix, mt, cacheHit);
+            }
         }
     }
 
@@ -337,19 +355,30 @@ final class Pricer {
             // the long-context input price when none is listed.
             Price audio = p.longContext()
                     ? (m.longContext().prices().get(PriceKind.INPUT_AUDIO))
-                    : m.price(PriceKind.INPUT_AUDIO).orElse(null);
+                    : m.at(date).price(PriceKind.INPUT_AUDIO).orElse(null);
             BigDecimal perM;
             if (audio == null) {
                 perM = p.input() == null ? null : p.input().perMTok();
             } else {
                 perM = opts.batch() && m.rules().batchHalfPrice()
                         ? audio.perMTok().multiply(HALF)
-                        : audio.perMTok();
+                        : tierAudio(m, opts, audio.perMTok());
             }
             lineRaw(ts, m, BillLine.AUDIO_INPUT, calls, mt.audio(), perM, "audio-input");
         }
         line(ts, m, BillLine.OUTPUT, calls, ts.output, p.output(), "output");
         line(ts, m, BillLine.REASONING, calls, ts.reasoning, p.output(), "output");
+    }
+
+    /** The audio price in a flex or priority tier: the tier's multiplier on it; unpriced when none is listed. */
+    private BigDecimal tierAudio(ModelEntry m, BillingOptions opts, BigDecimal standard) {
+        if (opts.serviceTier() == ServiceTier.STANDARD || opts.serviceTier() == ServiceTier.BATCH) {
+            return standard;
+        }
+        TierPricing tp = m.serviceTiers().get(opts.serviceTier());
+        return tp == null || tp.multiplier() == null
+                ? null
+                : standard.multiply(tp.multiplier().perMTok());
     }
 
     private void line(

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.scenario;
 
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -11,6 +14,8 @@ import java.util.function.UnaryOperator;
  * {@link ScenarioEngine#compute(Scenario, dev.costbench.model.catalog.Catalog)} on every change.
  *
  * @param assumptions what the figures rest on, written out (shown in reports)
+ * @param startMonth  the first of the twelve projected months, {@code YYYY-MM}; each month is priced at the catalog
+ *                    prices of its first day. Null (files written before it existed): the current month
  */
 public record Scenario(
         String name,
@@ -18,9 +23,13 @@ public record Scenario(
         List<String> assumptions,
         Workload workload,
         List<CustomModel> customModels,
-        List<LeverEntry> levers) {
+        List<LeverEntry> levers,
+        String startMonth) {
 
     public Scenario {
+        startMonth = startMonth == null || startMonth.isBlank()
+                ? null
+                : month(startMonth).toString();
         name = name == null ? "" : name;
         description = description == null ? "" : description;
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
@@ -29,24 +38,61 @@ public record Scenario(
         levers = levers == null ? List.of() : List.copyOf(levers);
     }
 
+    /** A scenario that starts in the current month. */
+    public Scenario(
+            String name,
+            String description,
+            List<String> assumptions,
+            Workload workload,
+            List<CustomModel> customModels,
+            List<LeverEntry> levers) {
+        this(name, description, assumptions, workload, customModels, levers, null);
+    }
+
+    private static YearMonth month(String s) {
+        try {
+            return YearMonth.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "startMonth: '" + s + "' is not a month; write it as year-month, e.g. 2027-01", e);
+        }
+    }
+
+    /** The first projected month: {@link #startMonth()}, or the current month of {@code clock} when it is not set. */
+    public YearMonth firstMonth(Clock clock) {
+        return startMonth == null ? YearMonth.now(clock) : YearMonth.parse(startMonth);
+    }
+
+    /** A copy starting in {@code month} (null: the current month). */
+    public Scenario withStartMonth(YearMonth month) {
+        return new Scenario(
+                name,
+                description,
+                assumptions,
+                workload,
+                customModels,
+                levers,
+                month == null ? null : month.toString());
+    }
+
     public static Scenario of(String name, Workload workload, List<CustomModel> custom, LeverEntry... levers) {
         return new Scenario(name, "", List.of(), workload, custom, List.of(levers));
     }
 
     public Scenario withName(String n) {
-        return new Scenario(n, description, assumptions, workload, customModels, levers);
+        return new Scenario(n, description, assumptions, workload, customModels, levers, startMonth);
     }
 
     public Scenario withWorkload(Workload w) {
-        return new Scenario(name, description, assumptions, w, customModels, levers);
+        return new Scenario(name, description, assumptions, w, customModels, levers, startMonth);
     }
 
     public Scenario withLevers(List<LeverEntry> l) {
-        return new Scenario(name, description, assumptions, workload, customModels, l);
+        return new Scenario(name, description, assumptions, workload, customModels, l, startMonth);
     }
 
     public Scenario withCustomModels(List<CustomModel> m) {
-        return new Scenario(name, description, assumptions, workload, m, levers);
+        return new Scenario(name, description, assumptions, workload, m, levers, startMonth);
     }
 
     /** A copy with the lever {@code id} switched on or off. */

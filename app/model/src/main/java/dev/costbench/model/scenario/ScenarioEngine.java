@@ -4,6 +4,9 @@ package dev.costbench.model.scenario;
 import dev.costbench.model.catalog.Catalog;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,19 +38,31 @@ public final class ScenarioEngine {
     }
 
     /**
-     * The waterfall of {@code scenario} with prices from {@code catalog} (and the scenario's custom models).
+     * The waterfall of {@code scenario} with prices from {@code catalog} (and the scenario's custom models); a
+     * scenario without a start month starts in the current month.
      *
      * @throws InvalidScenarioException when {@link #validate} finds errors
      */
     public static Waterfall compute(Scenario scenario, Catalog catalog) {
+        return compute(scenario, catalog, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #compute(Scenario, Catalog)}, "the current month" taken from {@code clock}. The monthly bills and
+     * the waterfall are priced at the first day of the start month; month {@code n} of the yearly projection at the
+     * first day of its own month.
+     */
+    public static Waterfall compute(Scenario scenario, Catalog catalog, Clock clock) {
         List<FieldError> errors = validate(scenario, catalog);
         if (!errors.isEmpty()) {
             throw new InvalidScenarioException(errors);
         }
         Models models = new Models(scenario, catalog);
         Set<String> warnings = new LinkedHashSet<>();
+        YearMonth start = scenario.firstMonth(clock);
+        LocalDate day = start.atDay(1);
         PlanState base = PlanState.baseline(scenario.workload());
-        Bill baseline = Pricer.price(base, models, 0, warnings).bill();
+        Bill baseline = Pricer.price(base, models, 0, day, warnings).bill();
         PlanState plan = base;
         Bill prev = baseline;
         List<WaterfallStep> steps = new ArrayList<>();
@@ -57,7 +72,8 @@ public final class ScenarioEngine {
             }
             plan = plan.copy();
             List<String> notes = new ArrayList<>(Effects.apply(e, plan));
-            Pricer.Priced priced = Pricer.price(plan, models, 0, warnings);
+            notes.addAll(TierNotes.of(e, plan, models));
+            Pricer.Priced priced = Pricer.price(plan, models, 0, day, warnings);
             if (e.lever() instanceof Lever.SelfHosting) {
                 notes.add(hostingNote((Lever.SelfHosting) e.lever(), priced, plan.daysPerMonth));
             }
@@ -73,14 +89,7 @@ public final class ScenarioEngine {
                     notes));
             prev = b;
         }
-        BigDecimal baseYear = BigDecimal.ZERO;
-        BigDecimal optYear = BigDecimal.ZERO;
-        for (int month = 0; month < 12; month++) {
-            baseYear = baseYear.add(
-                    Pricer.price(base, models, month, warnings).bill().total());
-            optYear = optYear.add(
-                    Pricer.price(plan, models, month, warnings).bill().total());
-        }
+        Projection year = new Projection(base, plan, models, start, warnings);
         Workload w = scenario.workload();
         BigDecimal requests = BigDecimal.ZERO;
         BigDecimal videoHours = BigDecimal.ZERO;
@@ -96,14 +105,16 @@ public final class ScenarioEngine {
                 baseline,
                 steps,
                 prev,
-                baseYear,
-                optYear,
+                year.baselineYearly(),
+                year.optimizedYearly(),
                 requests,
                 per(total, requests),
                 w.users() == null ? null : per(total, BigDecimal.valueOf(w.users())),
                 videoHours,
                 per(total, videoHours),
-                new ArrayList<>(warnings));
+                new ArrayList<>(warnings),
+                year.months,
+                year.priceChanges);
     }
 
     private static BigDecimal per(BigDecimal total, BigDecimal units) {

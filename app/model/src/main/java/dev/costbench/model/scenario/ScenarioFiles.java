@@ -29,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -163,6 +164,19 @@ public final class ScenarioFiles {
             root.set("levers", flat);
         }
         return root;
+    }
+
+    /**
+     * True when {@code a} and {@code b} would be the same file apart from how numbers are written ({@code 0} and
+     * {@code 0.00} are the same growth): what "unsaved changes" is measured with.
+     */
+    public static boolean sameContent(Scenario a, Scenario b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        Comparator<JsonNode> numbers = (x, y) ->
+                x.isNumber() && y.isNumber() ? x.decimalValue().compareTo(y.decimalValue()) : x.equals(y) ? 0 : 1;
+        return a.equals(b) || toTree(a).equals(numbers, toTree(b));
     }
 
     /** Writes atomically (a temporary file, then a move). */

@@ -44,6 +44,7 @@ final class ScenarioNumbers {
             Map.entry("escalationRate", NumberKind.SHARE),
             Map.entry("share", NumberKind.SHARE),
             Map.entry("apiShare", NumberKind.SHARE),
+            Map.entry("retryShare", NumberKind.SHARE),
             Map.entry("utilization", NumberKind.SHARE),
             Map.entry("count", NumberKind.IMAGES_PER_REQUEST),
             Map.entry("width", NumberKind.PIXELS),

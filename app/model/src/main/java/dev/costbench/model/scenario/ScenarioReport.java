@@ -106,6 +106,7 @@ public final class ScenarioReport {
         }
         ArrayNode warnings = o.putArray("warnings");
         w.warnings().forEach(warnings::add);
+        MonthsReport.json(o, warnings, w);
         try {
             return JSON.writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {
@@ -205,7 +206,7 @@ public final class ScenarioReport {
             b.append(" (").append(times).append(")");
         }
         b.append('\n');
-        b.append("Yearly (12 months with growth): ")
+        b.append("Yearly (12 months with growth, each at its own prices): ")
                 .append(usd(w.baselineYearly()))
                 .append(" → ")
                 .append(usd(w.optimizedYearly()))
@@ -226,6 +227,7 @@ public final class ScenarioReport {
         for (String warning : w.warnings()) {
             b.append("Warning: ").append(warning).append('\n');
         }
+        MonthsReport.text(b, w);
         if (!s.assumptions().isEmpty()) {
             b.append("\nAssumptions:\n");
             for (String a : s.assumptions()) {
@@ -307,6 +309,7 @@ public final class ScenarioReport {
         for (String warning : w.warnings()) {
             b.append("<p class=\"warn\">⚠ ").append(esc(warning)).append("</p>\n");
         }
+        MonthsReport.html(b, w);
         if (!s.assumptions().isEmpty()) {
             b.append("<h2>Assumptions</h2>\n<ul>\n");
             for (String a : s.assumptions()) {
@@ -459,7 +462,7 @@ public final class ScenarioReport {
         return v == null ? null : v.stripTrailingZeros().toPlainString();
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
             switch (c) {

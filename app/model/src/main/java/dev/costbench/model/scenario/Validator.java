@@ -268,6 +268,11 @@ final class Validator {
             required(f + ".hitRate", ((Lever.PromptCaching) l).hitRate(), "a hit rate");
         } else if (l instanceof Lever.Batch) {
             share(f + ".share", ((Lever.Batch) l).share(), "the batch share");
+        } else if (l instanceof Lever.Flex x) {
+            required(f + ".share", x.share(), "the share sent at flex");
+            share(f + ".retryShare", x.retryShare(), "the retried share");
+        } else if (l instanceof Lever.Priority x) {
+            required(f + ".share", x.share(), "the share sent at priority");
         } else if (l instanceof Lever.SelfHosting) {
             Lever.SelfHosting h = (Lever.SelfHosting) l;
             model(f + ".model", h.model());

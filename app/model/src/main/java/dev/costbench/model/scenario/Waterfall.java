@@ -19,6 +19,10 @@ import java.util.List;
  * @param videoHoursPerMonth hours of video arriving in month 1
  * @param costPerVideoHour   optimized monthly ÷ video hours; null without video
  * @param warnings           unpriced parts, context-window overflows and the like (deduplicated)
+ * @param months             the twelve projected months, each at its own catalog prices (the yearly totals add
+ *                           them up; month 1 is the baseline and optimized bills above)
+ * @param priceChanges       one line for each month in which a price the scenario uses changes, with what it does
+ *                           to the monthly bill
  */
 public record Waterfall(
         Bill baseline,
@@ -31,11 +35,15 @@ public record Waterfall(
         BigDecimal costPerUser,
         BigDecimal videoHoursPerMonth,
         BigDecimal costPerVideoHour,
-        List<String> warnings) {
+        List<String> warnings,
+        List<MonthFigures> months,
+        List<String> priceChanges) {
 
     public Waterfall {
         steps = List.copyOf(steps);
         warnings = List.copyOf(warnings);
+        months = months == null ? List.of() : List.copyOf(months);
+        priceChanges = priceChanges == null ? List.of() : List.copyOf(priceChanges);
     }
 
     public BigDecimal baselineMonthly() {

@@ -39,6 +39,6 @@ class LeverAdviceTest {
         for (LeverAdvice.Advice a : LeverAdvice.advise(false, true, true, true)) {
             assertTrue(types.contains(a.type()), a.type());
         }
-        assertEquals(18, types.size());
+        assertEquals(20, types.size()); // flex and priority joined batch as billing-mode levers
     }
 }

@@ -15,6 +15,10 @@ import dev.costbench.model.scenario.ScenarioFiles.ScenarioFileException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -175,5 +179,39 @@ class ScenarioFilesTest {
         assertEquals("Batch API", s.levers().get(0).label());
         assertTrue(s.levers().get(0).enabled());
         Fixtures.usd("0.25", Fixtures.compute(s).baselineMonthly());
+    }
+
+    @Test
+    void aFileWrittenBeforeStartMonthsOpensAndStartsInTheCurrentMonth() throws Exception {
+        String old = "{\n  \"schemaVersion\": 1,\n  \"name\": \"old\",\n  \"workload\": {\n    \"requestTypes\": [\n"
+                + "      {\"id\": \"chat\", \"model\": \"gpt-4o\", \"volume\": {\"amount\": 1000, \"per\": \"month\"},\n"
+                + "       \"text\": {\"user\": 1000, \"output\": 100}}\n    ]\n  },\n  \"levers\": []\n}\n";
+        Scenario s = ScenarioFiles.fromJson(old, "old.json");
+        assertNull(s.startMonth());
+        Clock clock = Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC);
+        assertEquals(YearMonth.of(2026, 12), s.firstMonth(clock));
+    }
+
+    @Test
+    void theStartMonthIsKeptInTheFileAndAWrongOneIsNamed() throws Exception {
+        Scenario s = ScenarioFiles.sample("seed004-chatbot-basic").withStartMonth(YearMonth.of(2027, 1));
+        String json = ScenarioFiles.toJson(s);
+        assertTrue(json.contains("\"startMonth\": \"2027-01\""), json);
+        assertEquals(s, ScenarioFiles.fromJson(json, "x.json"));
+        ScenarioFileException e = assertThrows(
+                ScenarioFileException.class,
+                () -> ScenarioFiles.fromJson(json.replace("2027-01", "January"), "x.json"));
+        assertTrue(e.getMessage().contains("startMonth: 'January' is not a month"), e.getMessage());
+    }
+
+    @Test
+    void sameContentIgnoresHowNumbersAreWritten() {
+        Scenario s = ScenarioFiles.sample("seed004-chatbot-basic");
+        RequestType t = s.workload().requestTypes().get(0);
+        Scenario rescaled = s.withWorkload(s.workload()
+                .withRequestTypes(List.of(t.withVolume(
+                        t.volume().withGrowth(t.volume().monthlyGrowth().setScale(4))))));
+        assertTrue(ScenarioFiles.sameContent(s, rescaled));
+        assertTrue(!ScenarioFiles.sameContent(s, s.withName("other")));
     }
 }

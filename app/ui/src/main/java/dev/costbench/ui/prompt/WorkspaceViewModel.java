@@ -9,6 +9,7 @@ import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.Job;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.UnsavedChanges;
 import dev.costbench.ui.common.ViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -266,16 +267,11 @@ public final class WorkspaceViewModel implements ViewModel {
         if (!dirty.get()) {
             return true;
         }
-        Optional<Integer> answer = ui.dialogs()
-                .choose(
-                        "Save the changes to " + displayName() + "?",
-                        "The prompt has changes that are not saved. If you don't save them before " + action
-                                + ", they are lost.",
-                        List.of("Save", "Don't save", "Cancel"));
-        if (answer.isEmpty() || answer.get() == 2) {
+        UnsavedChanges.Answer answer = UnsavedChanges.ask(ui.dialogs(), displayName(), "prompt", action);
+        if (answer == UnsavedChanges.Answer.CANCEL) {
             return false;
         }
-        return answer.get() != 0 || save();
+        return answer == UnsavedChanges.Answer.DONT_SAVE || save();
     }
 
     /** Puts {@code w} into the Prompt view. Returns the saved model id when the catalog has no such model. */
@@ -378,7 +374,7 @@ public final class WorkspaceViewModel implements ViewModel {
     private void updateTitle() {
         Path f = file.get();
         String name = f == null ? UNTITLED : f.getFileName().toString();
-        title.set((dirty.get() ? "• " : "") + name + " — CostBench");
+        title.set(UnsavedChanges.windowTitle(name, dirty.get()));
     }
 
     /** The window title: "• name — CostBench" while there are unsaved changes. */

@@ -2,6 +2,7 @@
 package dev.costbench.ui.scenario;
 
 import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -33,7 +34,15 @@ abstract class ChartPane extends Pane {
         setMinSize(200, 160);
     }
 
-    abstract void draw();
+    /** Redraws the chart: clears the canvas and paints it at its current size. */
+    final void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        paint(g, canvas.getWidth(), canvas.getHeight());
+    }
+
+    /** Paints the chart on the cleared canvas of {@code w} × {@code h} pixels (nothing when there is no room). */
+    abstract void paint(GraphicsContext g, double w, double h);
 
     /** The theme's text colour (labels, values). */
     Paint text() {

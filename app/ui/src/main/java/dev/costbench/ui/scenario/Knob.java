@@ -36,6 +36,12 @@ record Knob(String name, double min, double max, boolean percent, double value, 
         if (l instanceof Lever.Batch p && p.share() != null) {
             return share("share", p.share(), v -> new Lever.Batch(bd(v)));
         }
+        if (l instanceof Lever.Flex p && p.share() != null) {
+            return share("share at flex", p.share(), v -> new Lever.Flex(bd(v), p.retryShare()));
+        }
+        if (l instanceof Lever.Priority p && p.share() != null) {
+            return share("share at priority", p.share(), v -> new Lever.Priority(bd(v)));
+        }
         if (l instanceof Lever.EventGating p && p.passRate() != null) {
             return share("pass rate", p.passRate(), v -> new Lever.EventGating(bd(v)));
         }

@@ -28,7 +28,9 @@ final class LeverKinds {
             "Routing to a cheaper model",
             "Cascade",
             "Prompt caching",
-            "Batch API");
+            "Batch API",
+            "Flex processing",
+            "Priority processing");
 
     private LeverKinds() {}
 
@@ -64,6 +66,8 @@ final class LeverKinds {
             case "Cascade" -> new Lever.Cascade(requireCheaper(catalog, model), model, new BigDecimal("0.2"));
             case "Prompt caching" ->
                 new Lever.PromptCaching(new BigDecimal("0.6"), Lever.PromptCaching.Ttl.FIVE_MINUTES);
+            case "Flex processing" -> new Lever.Flex(new BigDecimal("0.3"), new BigDecimal("0.05"));
+            case "Priority processing" -> new Lever.Priority(new BigDecimal("0.2"));
             default -> new Lever.Batch(BigDecimal.ONE);
         };
     }

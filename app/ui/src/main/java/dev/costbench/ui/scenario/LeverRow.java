@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.scenario;
 
+import dev.costbench.model.scenario.Lever;
 import dev.costbench.model.scenario.LeverEntry;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
@@ -20,6 +21,7 @@ public final class LeverRow {
     private final String label;
     private final String tooltip;
     private final Knob knob;
+    private final boolean showsNotes;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled");
     private final DoubleProperty value = new SimpleDoubleProperty(this, "value");
     private final ReadOnlyStringWrapper valueText = new ReadOnlyStringWrapper(this, "valueText", "");
@@ -34,6 +36,7 @@ public final class LeverRow {
                 + e.lever().component().toString().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + (e.note() == null || e.note().isBlank() ? "" : "\n" + e.note());
         this.knob = Knob.of(e.lever());
+        this.showsNotes = e.lever() instanceof Lever.ServiceTierLever;
         enabled.set(e.enabled() == null || e.enabled());
         if (knob != null) {
             value.set(knob.clamped());
@@ -54,6 +57,14 @@ public final class LeverRow {
     /** What kind of lever it is and what part of the bill it acts on. */
     public String tooltip() {
         return tooltip;
+    }
+
+    /**
+     * True for the flex and priority levers: what they say (a model that does not offer the tier, calls already in
+     * the batch API) is shown under them, not only in a tooltip.
+     */
+    public boolean showsNotes() {
+        return showsNotes;
     }
 
     public boolean hasKnob() {

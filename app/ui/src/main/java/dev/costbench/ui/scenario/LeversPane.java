@@ -72,6 +72,17 @@ final class LeversPane extends VBox {
             knob.setPadding(new Insets(0, 0, 0, 24));
             row.getChildren().add(knob);
         }
+        if (r.showsNotes()) {
+            Label said = new Label();
+            said.setId("lever-notes-" + r.id());
+            said.setWrapText(true);
+            said.getStyleClass().add("muted");
+            said.setPadding(new Insets(0, 0, 0, 24));
+            said.textProperty().bind(r.notesProperty());
+            said.managedProperty().bind(r.notesProperty().isNotEmpty());
+            said.visibleProperty().bind(r.notesProperty().isNotEmpty());
+            row.getChildren().add(said);
+        }
         Label err = new Label();
         err.setId("lever-error-" + r.id());
         err.setStyle("-fx-text-fill: #c0392b;");

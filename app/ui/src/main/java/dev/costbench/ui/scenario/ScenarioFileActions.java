@@ -2,14 +2,19 @@
 package dev.costbench.ui.scenario;
 
 import dev.costbench.model.scenario.Scenario;
+import dev.costbench.model.scenario.ScenarioFiles;
 import dev.costbench.model.scenario.ScenarioReport;
 import dev.costbench.model.scenario.Waterfall;
 import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.FormDialogs;
 import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.UnsavedChanges;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,10 +64,16 @@ public final class ScenarioFileActions {
                 .start();
     }
 
-    /** Opens a saved scenario or a sample by name (nothing when it is already open). */
-    public void open(String name) {
+    /**
+     * Opens a saved scenario or a sample by name (nothing when it is already open), after asking about unsaved
+     * changes. Returns false when the user cancelled: the open scenario and its edits stay.
+     */
+    public boolean open(String name) {
         if (name == null || name.equals(current.get())) {
-            return;
+            return true;
+        }
+        if (!askToSave("opening “" + ScenarioNames.display(name) + "”")) {
+            return false;
         }
         ui().tasks()
                 .task("open scenario", p -> vm.library().find(name))
@@ -74,11 +85,16 @@ public final class ScenarioFileActions {
                         .status("Cannot open “" + name + "”: " + UiContext.describe(e)
                                 + ". Pick another scenario, or import the file again."))
                 .start();
+        return true;
     }
 
-    /** Saves the open scenario under its name. */
+    /** Saves the open scenario where it came from, under its name; a sample is read-only: it asks for a name. */
     public void save() {
-        saveAs(vm.scenario().name());
+        if (isSample()) {
+            ask("Save the sample as", vm.scenario().name()).ifPresent(this::saveAs);
+        } else {
+            saveAs(vm.scenario().name());
+        }
     }
 
     /** Asks for a name and saves a copy under it, which becomes the open scenario. */
@@ -89,33 +105,78 @@ public final class ScenarioFileActions {
     /** Asks for a new name: a saved scenario is renamed, a sample is saved under the new name. */
     public void rename() {
         ask("Rename to", vm.scenario().name()).ifPresent(to -> {
-            Scenario s = vm.scenario();
-            write("rename scenario", to, () -> vm.library().rename(s, to), "Not renamed");
+            Scenario s = vm.scenario().withName(to);
+            write("rename scenario", s, () -> vm.library().rename(vm.scenario(), to), "Not renamed");
         });
+    }
+
+    /**
+     * Asks "Save / Don't save / Cancel" when the open scenario has unsaved changes; true when {@code action} may go
+     * on (saved, or the changes may be dropped). Save writes at once (a sample asks for a name first).
+     */
+    boolean askToSave(String action) {
+        if (!vm.dirtyProperty().get()) {
+            return true;
+        }
+        UnsavedChanges.Answer a =
+                UnsavedChanges.ask(ui().dialogs(), "“" + vm.scenario().name() + "”", "scenario", action);
+        if (a == UnsavedChanges.Answer.CANCEL) {
+            return false;
+        }
+        return a == UnsavedChanges.Answer.DONT_SAVE || saveNow();
+    }
+
+    private boolean saveNow() {
+        Optional<String> name = isSample()
+                ? ask("Save the sample as", vm.scenario().name())
+                : Optional.of(vm.scenario().name());
+        if (name.isEmpty()) {
+            return false;
+        }
+        Scenario s = vm.scenario().withName(name.get());
+        try {
+            saved(s, vm.library().save(s));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            ui().dialogs()
+                    .error(
+                            "Could not save “" + s.name() + "”",
+                            UiContext.describe(e) + ". Check that the data folder can be written and try again, "
+                                    + "or choose Don't save to drop the changes.");
+            return false;
+        }
+    }
+
+    /** True while the open scenario is a built-in sample (read-only: saving asks for a name). */
+    boolean isSample() {
+        return current.get() != null && ScenarioFiles.SAMPLES.contains(current.get());
     }
 
     private void saveAs(String name) {
         Scenario s = vm.scenario().withName(name);
-        write("save scenario", name, () -> vm.library().save(s), "Not saved");
+        write("save scenario", s, () -> vm.library().save(s), "Not saved");
     }
 
     private interface Write {
         String run() throws Exception;
     }
 
-    private void write(String job, String name, Write w, String failed) {
+    private void write(String job, Scenario s, Write w, String failed) {
         ui().tasks()
                 .task(job, p -> w.run())
-                .onSuccess(message -> {
-                    vm.set(vm.scenario().withName(name));
-                    current.set(name);
-                    vm.results().status(message);
-                    refreshNames();
-                })
+                .onSuccess(message -> saved(s, message))
                 .onFailure(e -> vm.results()
                         .status(failed + ": " + UiContext.describe(e)
                                 + ". Check that the data folder can be written, then try again."))
                 .start();
+    }
+
+    /** {@code s} is now in the store (or the data folder) under its name. */
+    private void saved(Scenario s, String message) {
+        vm.markSaved(s);
+        current.set(s.name());
+        vm.results().status(message);
+        refreshNames();
     }
 
     private Optional<String> ask(String what, String initial) {
@@ -160,11 +221,14 @@ public final class ScenarioFileActions {
 
     /** Seed 003's four questions; the answers make a new scenario with the levers they call for. */
     public void newFromQuestions() {
+        if (!askToSave("starting a new scenario")) {
+            return;
+        }
         forms.ask(ScenarioQuestions.form(vm.catalog())).ifPresent(a -> {
             try {
                 Scenario s = ScenarioQuestions.fromForm(a, vm.catalog());
                 current.set(null);
-                vm.show(s);
+                vm.show(s.withStartMonth(YearMonth.now(Clock.systemUTC())), false);
             } catch (IllegalArgumentException e) {
                 vm.results().status(e.getMessage() + " Start again with “New from questions…”.");
             }

@@ -75,13 +75,14 @@ final class ScenarioLibrary {
     }
 
     /**
-     * Renames the saved scenario {@code s} to {@code to}; a sample (or a scenario not saved yet) is saved under the
-     * new name instead. Returns what the status line says.
+     * Renames the saved scenario {@code s} to {@code to} and saves it as it is now (its edits included); a sample
+     * (or a scenario not saved yet) is saved under the new name instead. Returns what the status line says.
      */
     String rename(Scenario s, String to) throws IOException {
         LabStore st = store.get();
         if (st != null && st.findScenario(s.name()).isPresent()) {
             st.renameScenario(s.name(), to);
+            st.saveScenario(to, ScenarioFiles.toJson(s.withName(to)));
             return "Renamed to “" + to + "”.";
         }
         return save(s.withName(to));

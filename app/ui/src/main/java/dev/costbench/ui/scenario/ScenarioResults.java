@@ -27,6 +27,7 @@ public final class ScenarioResults {
     private final ReadOnlyObjectWrapper<Tornado.Result> tornado = new ReadOnlyObjectWrapper<>(this, "tornado");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper priceChanges = new ReadOnlyStringWrapper(this, "priceChanges", "");
     private final ObservableList<String> errors = FXCollections.observableArrayList();
     private final ObservableList<String> errorsView = FXCollections.unmodifiableObservableList(errors);
     private final ObservableSet<String> invalidFields = FXCollections.observableSet();
@@ -59,6 +60,15 @@ public final class ScenarioResults {
     /** What just happened or what to do: saved, exported, fix the fields marked in red, a note of the engine. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /**
+     * The prices of the projection that change inside its twelve months, one warning a line ("⚠ Gemini 3.8 Flash:
+     * the introductory price ends on 2026-12-31 …; from January 2027 this scenario costs $X more a month"); empty
+     * when none does.
+     */
+    public ReadOnlyStringProperty priceChangesProperty() {
+        return priceChanges.getReadOnlyProperty();
     }
 
     /** The errors in words, one a line (read-only for the view). */
@@ -103,6 +113,8 @@ public final class ScenarioResults {
         waterfall.set(w);
         tornado.set(c.tornado());
         totals.set(Figures.totals(w));
+        priceChanges.set(
+                String.join("\n", w.priceChanges().stream().map(x -> "⚠ " + x).toList()));
         vm.levers().showSteps(w);
         status(w.warnings().isEmpty() ? "" : "Note: " + String.join(" · ", w.warnings()));
         if (c.comparison() != null && c.comparison().waterfall() != null) {

@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -14,15 +15,22 @@ import javafx.scene.layout.Region;
 /** The bar above the planner: pick a scenario, start one from questions, save, duplicate, rename, export, compare. */
 final class ScenarioToolbar extends HBox {
 
-    ScenarioToolbar(ScenarioFileActions files, ScenarioResults results) {
+    ScenarioToolbar(ScenarioViewModel vm) {
         super(8);
+        ScenarioFileActions files = vm.files();
+        ScenarioResults results = vm.results();
         ComboBox<String> picker = new ComboBox<>(files.names());
         picker.setId("scenario-picker");
         picker.setConverter(new ScenarioNames());
+        picker.setButtonCell(new HeadingCell(vm));
         picker.setPrefWidth(280);
         picker.setValue(files.currentProperty().get());
         files.currentProperty().addListener((o, a, b) -> picker.setValue(b));
-        picker.setOnAction(e -> files.open(picker.getValue()));
+        picker.setOnAction(e -> {
+            if (!files.open(picker.getValue())) { // Cancel: the open scenario stays, and so does the picker
+                picker.setValue(files.currentProperty().get());
+            }
+        });
         ComboBox<String> compare = new ComboBox<>(files.names());
         compare.setId("scenario-compare");
         compare.setPromptText("Compare with…");
@@ -55,5 +63,22 @@ final class ScenarioToolbar extends HBox {
                 .addAll(new Label("Scenario"), picker, start, save, dup, rename, export, sp, compare, closeCompare);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));
+    }
+
+    /** The picker's face: the open scenario's name with the dirty marker ("• Video moderation — …"). */
+    private static final class HeadingCell extends ListCell<String> {
+        private final ScenarioViewModel vm;
+
+        HeadingCell(ScenarioViewModel vm) {
+            this.vm = vm;
+            vm.headingProperty().addListener((o, a, b) -> setText(b));
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(vm.headingProperty().get());
+            setTooltip(new Tooltip(vm.headingProperty().get()));
+        }
     }
 }

@@ -22,12 +22,12 @@ public final class ScenarioView extends BorderPane implements View<ScenarioViewM
     public ScenarioView(ScenarioViewModel vm) {
         this.vm = vm;
         setId("scenario-view");
-        setTop(new ScenarioToolbar(vm.files(), vm.results()));
+        setTop(new ScenarioToolbar(vm));
         VBox left = new VBox(6, new RequestTypesPane(vm.requests(), vm.results()), new LeversPane(vm.levers()));
         left.setPadding(new Insets(6, 10, 10, 10));
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
-        SplitPane split = new SplitPane(leftScroll, new ResultsPane(vm.results()));
+        SplitPane split = new SplitPane(leftScroll, new ResultsPane(vm));
         split.setDividerPositions(0.40);
         setCenter(split);
     }

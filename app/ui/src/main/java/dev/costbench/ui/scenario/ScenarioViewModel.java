@@ -5,15 +5,27 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.scenario.RequestType;
 import dev.costbench.model.scenario.Scenario;
+import dev.costbench.model.scenario.ScenarioFiles;
 import dev.costbench.ui.common.FormDialogs;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.UnsavedChanges;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.handoff.ScenarioTarget;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The what-if planner: the scenario being edited (a workload of request types and a stack of cost levers), its
@@ -35,6 +47,14 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
     private final LeversModel levers;
     private final ScenarioResults results;
     private final ScenarioFileActions files;
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ObjectProperty<YearMonth> startMonth = new SimpleObjectProperty<>(this, "startMonth");
+    /** The scenario as last opened or saved; null for one never saved (new from questions). */
+    private Scenario saved;
+
+    private boolean loading;
 
     /**
      * @param catalog the catalog in force (read at each recomputation)
@@ -50,6 +70,13 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
         this.levers = new LeversModel(this);
         this.results = new ScenarioResults(this);
         this.files = new ScenarioFileActions(this, forms);
+        scenario.addListener(x -> updateDirty());
+        files.currentProperty().addListener(x -> updateDirty());
+        startMonth.addListener((o, a, m) -> {
+            if (!loading && m != null && !m.equals(scenario.get().firstMonth(Clock.systemUTC()))) {
+                edit(sc -> sc.withStartMonth(m));
+            }
+        });
         files.refreshNames();
         files.open(FIRST);
     }
@@ -78,9 +105,63 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
         return files;
     }
 
-    /** Shows {@code s} in every section and recomputes it. */
+    /**
+     * True while the open scenario differs from the one last opened or saved (or was never saved): the picker and
+     * the window title show "• ", and switching away or closing asks first.
+     */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    /** The open scenario's name for the picker, with the dirty marker ("• Video moderation — …"). */
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    /** The window title while the planner shows: "• name — CostBench" with unsaved changes. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** The first of the twelve projected months; setting it reprices the projection. */
+    public ObjectProperty<YearMonth> startMonthProperty() {
+        return startMonth;
+    }
+
+    /** The months the start month can be set to: a year back to two years ahead of the current month. */
+    public List<YearMonth> startMonthChoices() {
+        YearMonth now = YearMonth.now(Clock.systemUTC());
+        List<YearMonth> out = new ArrayList<>();
+        for (int i = -12; i <= 24; i++) {
+            out.add(now.plusMonths(i));
+        }
+        YearMonth current = startMonth.get();
+        if (current != null && !out.contains(current)) {
+            out.add(current.isBefore(now) ? 0 : out.size(), current);
+        }
+        return out;
+    }
+
+    /** Before the window closes: asks about unsaved changes; false when the user cancelled (the window stays). */
+    public boolean confirmClose() {
+        return files.askToSave("closing CostBench");
+    }
+
+    /** Shows {@code s}, opened from the store or a sample, in every section and recomputes it. */
     public void show(Scenario s) {
-        scenario.set(s);
+        show(s, true);
+    }
+
+    /** Shows {@code s}; {@code stored}: it is what its source holds (not dirty), else it counts as unsaved. */
+    void show(Scenario s, boolean stored) {
+        saved = stored ? s : null;
+        loading = true;
+        try {
+            scenario.set(s);
+            startMonth.set(s.firstMonth(Clock.systemUTC()));
+        } finally {
+            loading = false;
+        }
         requests.reload(0);
         levers.rebuild();
         recompute();
@@ -101,6 +182,21 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
     /** Changes the open scenario without recomputing (its name after a save; before a section reloads). */
     void set(Scenario s) {
         scenario.set(s);
+    }
+
+    /** {@code s} is now what the store or file holds: the dirty marker goes. */
+    void markSaved(Scenario s) {
+        saved = s;
+        scenario.set(scenario.get() == null ? s : scenario.get().withName(s.name()));
+        updateDirty();
+    }
+
+    private void updateDirty() {
+        Scenario s = scenario.get();
+        dirty.set(s != null && (saved == null || !ScenarioFiles.sameContent(saved, s)));
+        String name = s == null ? "" : s.name();
+        heading.set(UnsavedChanges.marked(name, dirty.get()));
+        title.set(UnsavedChanges.windowTitle(name, dirty.get()));
     }
 
     /** Recomputes the figures on the lane; a newer change drops an older one that has not started. */

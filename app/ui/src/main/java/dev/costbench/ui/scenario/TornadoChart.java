@@ -18,11 +18,7 @@ final class TornadoChart extends ChartPane {
     }
 
     @Override
-    void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
+    void paint(GraphicsContext g, double w, double h) {
         if (result == null || result.bars().isEmpty() || w < 80) {
             return;
         }

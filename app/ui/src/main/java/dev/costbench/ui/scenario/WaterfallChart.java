@@ -39,11 +39,7 @@ final class WaterfallChart extends ChartPane {
     }
 
     @Override
-    void draw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
+    void paint(GraphicsContext g, double w, double h) {
         if (bars.isEmpty() || w < 50 || h < 50) {
             return;
         }

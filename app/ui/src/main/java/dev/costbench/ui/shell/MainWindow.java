@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
@@ -29,6 +30,7 @@ public final class MainWindow {
     private final Map<String, Tab> byTitle = new LinkedHashMap<>();
     private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
     private final Scene scene;
+    private final ObservableValue<String> selectedTitle;
 
     public MainWindow(Stage stage, WorkbenchViewModel vm, List<Feature> features, MenuActions actions, Runnable quit) {
         this.stage = stage;
@@ -57,6 +59,7 @@ public final class MainWindow {
             first.setContent(features.get(0).content().get());
         }
 
+        selectedTitle = tabs.getSelectionModel().selectedItemProperty().map(Tab::getText);
         BorderPane root = new BorderPane(tabs);
         root.setTop(new VBox(Menus.build(vm, actions, quit), new CatalogBanner(vm)));
         // Fits the screen it opens on (a 1280×720 laptop, or a desktop without a window manager that maximizes).
@@ -114,6 +117,11 @@ public final class MainWindow {
         if (t != null) {
             tabs.getSelectionModel().select(t);
         }
+    }
+
+    /** The title of the tab showing ("Prompt", "Scenarios", …). */
+    public ObservableValue<String> selectedTitle() {
+        return selectedTitle;
     }
 
     public Stage stage() {
