@@ -39,6 +39,18 @@ final class RequestFormView extends GridPane {
                 setText(empty || id == null ? null : model.modelLabel(id));
             }
         });
+        // The box shows the model's name and provider; a typed id or a custom model's id is kept as typed.
+        modelBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return model.modelName(id);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return model.modelId(text);
+            }
+        });
         modelBox.valueProperty().bindBidirectional(form.modelProperty());
         ComboBox<Volume.Period> per = new ComboBox<>(FXCollections.observableArrayList(Volume.Period.values()));
         per.setConverter(new StringConverter<>() {

@@ -68,6 +68,27 @@ public final class RequestTypesModel {
         return m == null ? id : m.name() + " · " + m.providerName() + " (" + m.id() + ")";
     }
 
+    /** How the model box shows a model once chosen: "GPT-5 · OpenAI"; an id the catalog does not know as it is. */
+    public String modelName(String id) {
+        ModelEntry m = id == null || vm.catalog() == null
+                ? null
+                : vm.catalog().find(id).orElse(null);
+        return m == null ? (id == null ? "" : id) : m.name() + " · " + m.providerName();
+    }
+
+    /** The model id for what was typed or shown in the model box: a catalog id, a shown name, or a custom id. */
+    public String modelId(String text) {
+        if (text == null || text.isBlank() || vm.catalog() == null) {
+            return text == null ? null : text.trim();
+        }
+        String t = text.trim();
+        return vm.catalog().models().stream()
+                .filter(m -> m.id().equals(t) || (m.name() + " · " + m.providerName()).equals(t))
+                .map(ModelEntry::id)
+                .findFirst()
+                .orElse(t);
+    }
+
     /** A request type in the workload list: "Support chat · GPT-5 · OpenAI (gpt-5)". */
     public String typeLabel(RequestType t) {
         return t.name() + " · " + modelLabel(t.model());
