@@ -48,6 +48,13 @@ final class HistoryTools {
                         + "intervals (Ctrl+Shift+C in the list)",
                 vm::compareSelected);
         compare.disableProperty().bind(selected.isNotEqualTo(2));
+        // Buttons that act on the selected experiment wait for one to be selected.
+        for (Button b : new Button[] {export, delete}) {
+            b.disableProperty().bind(selected.lessThan(1));
+        }
+        if (vm.setup() != null) {
+            rerun.disableProperty().bind(selected.lessThan(1));
+        }
         Button reprice = button(
                 "Re-price",
                 "lab-reprice-button",
@@ -60,6 +67,7 @@ final class HistoryTools {
                 "lab-import",
                 "Import an experiment exported as JSON (or drop a .json " + "file on the list; Ctrl+I in the list)",
                 h::importChosen);
+        reprice.disableProperty().bind(selected.lessThan(1));
         FlowPane tools = new FlowPane(6, 6, newExp, rerun, export, refresh, delete, compare, reprice, importBtn);
         tools.setAlignment(Pos.CENTER_LEFT);
         return tools;
