@@ -258,6 +258,9 @@ class TokensPaneTest {
 
         robot.clickOn("#tokens-mode-tax");
         waitFor("tax of 2 MB computed", () -> tokens.taxProperty().get() != null);
+        // The table is filled from the result on the FX thread a moment later (under load the first check came
+        // too early and saw 0 rows).
+        waitFor("the tax table filled", () -> taxTable(robot).getItems().size() == 6);
         assertEquals(6, taxTable(robot).getItems().size());
     }
 
