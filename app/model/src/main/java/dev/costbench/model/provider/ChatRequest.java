@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param mediaResolution Gemini {@code media_resolution}, or null
  * @param stream          true: server-sent events, measuring time to first token
  * @param openAiApi       which OpenAI endpoint to call (ignored by the others)
+ * @param serviceTier     the service tier asked for, in the provider's own word (OpenAI {@code service_tier}: "auto",
+ *                        "default", "flex", "priority"; Anthropic {@code service_tier}: "auto", "standard_only"), or
+ *                        null to send none (the API's default); a client refuses a word its API does not take
+ *                        before sending ({@link ServiceTierWords} maps CostBench's tiers to these words)
  */
 public record ChatRequest(
         String model,
@@ -35,7 +39,8 @@ public record ChatRequest(
         String reasoningEffort,
         MediaResolution mediaResolution,
         boolean stream,
-        OpenAiApi openAiApi) {
+        OpenAiApi openAiApi,
+        String serviceTier) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -49,6 +54,37 @@ public record ChatRequest(
         if (openAiApi == null) {
             openAiApi = OpenAiApi.RESPONSES;
         }
+        serviceTier = serviceTier == null || serviceTier.isBlank() ? null : serviceTier.strip();
+    }
+
+    /** A request without a service tier (the API's default). */
+    public ChatRequest(
+            String model,
+            String system,
+            Part.CacheTtl systemCache,
+            List<ChatMessage> messages,
+            int maxOutputTokens,
+            Double temperature,
+            Long seed,
+            Integer reasoningBudget,
+            String reasoningEffort,
+            MediaResolution mediaResolution,
+            boolean stream,
+            OpenAiApi openAiApi) {
+        this(
+                model,
+                system,
+                systemCache,
+                messages,
+                maxOutputTokens,
+                temperature,
+                seed,
+                reasoningBudget,
+                reasoningEffort,
+                mediaResolution,
+                stream,
+                openAiApi,
+                null);
     }
 
     /** A plain text request with defaults: streaming on, 1024 output tokens. */
@@ -81,7 +117,8 @@ public record ChatRequest(
                 reasoningEffort,
                 mediaResolution,
                 s,
-                openAiApi);
+                openAiApi,
+                serviceTier);
     }
 
     public ChatRequest withMaxOutputTokens(int n) {
@@ -97,7 +134,8 @@ public record ChatRequest(
                 reasoningEffort,
                 mediaResolution,
                 stream,
-                openAiApi);
+                openAiApi,
+                serviceTier);
     }
 
     public ChatRequest withOpenAiApi(OpenAiApi api) {
@@ -113,7 +151,26 @@ public record ChatRequest(
                 reasoningEffort,
                 mediaResolution,
                 stream,
-                api);
+                api,
+                serviceTier);
+    }
+
+    /** The same request asking for service tier {@code word} (the provider's word; null: none). */
+    public ChatRequest withServiceTier(String word) {
+        return new ChatRequest(
+                model,
+                system,
+                systemCache,
+                messages,
+                maxOutputTokens,
+                temperature,
+                seed,
+                reasoningBudget,
+                reasoningEffort,
+                mediaResolution,
+                stream,
+                openAiApi,
+                word);
     }
 
     /** OpenAI's two text endpoints. OpenAI-compatible servers always use CHAT_COMPLETIONS. */

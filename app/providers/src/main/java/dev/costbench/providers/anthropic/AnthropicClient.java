@@ -90,7 +90,8 @@ public final class AnthropicClient implements ProviderClient {
                 stream.id(),
                 attempt,
                 ttft,
-                stream.usage().toString());
+                stream.usage().toString(),
+                AnthropicUsage.servedTier(stream.usage()));
     }
 
     private ChatResult fromMessage(HttpEngine.JsonResponse r) throws ProviderException {
@@ -118,7 +119,8 @@ public final class AnthropicClient implements ProviderClient {
                 textOrNull(j, "id"),
                 r.latency(),
                 null,
-                usage.toString());
+                usage.toString(),
+                AnthropicUsage.servedTier(usage));
     }
 
     /**
