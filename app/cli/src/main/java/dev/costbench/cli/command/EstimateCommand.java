@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -143,15 +142,7 @@ public final class EstimateCommand {
 
     /** {@code --at YYYY-MM-DD}, or today (UTC). */
     private LocalDate pricedAt(Args a) {
-        String at = a.get("at");
-        if (at == null) {
-            return LocalDate.now(ctx.clock());
-        }
-        try {
-            return LocalDate.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--at must be a date YYYY-MM-DD (e.g. 2027-01-15), got '" + at + "'");
-        }
+        return PriceDate.parse(a.get("at"), ctx.clock());
     }
 
     private void printTable(List<CostRow> rows, PromptOptions o, BillingOptions billing) {

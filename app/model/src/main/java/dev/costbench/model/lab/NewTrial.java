@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.provider.ChatResult;
+import dev.costbench.model.provider.ServiceTierWords;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,9 @@ import java.util.Objects;
  * @param outputText        the answer, or null
  * @param errorText         null for a success; the error (never containing a key) for a failure
  * @param fromCache         true when the answer was reused from an earlier identical request, not a real call
+ * @param requestedTier     the service tier asked for, or null (Standard; trials recorded before tiers existed)
+ * @param servedTier        the tier the provider says served the call, in its own word ("default", "priority",
+ *                          "standard", …), or null when it reported none
  */
 public record NewTrial(
         long experimentId,
@@ -42,7 +47,9 @@ public record NewTrial(
         String errorText,
         boolean fromCache,
         Instant started,
-        Instant finished) {
+        Instant finished,
+        ServiceTier requestedTier,
+        String servedTier) {
 
     public NewTrial {
         Objects.requireNonNull(cell, "cell");
@@ -51,6 +58,45 @@ public record NewTrial(
         if (errorText == null && usage == null) {
             throw new IllegalArgumentException("a successful trial needs its usage");
         }
+    }
+
+    /** A trial without service tiers (asked for Standard, none reported). */
+    public NewTrial(
+            long experimentId,
+            TrialCell cell,
+            String requestHash,
+            CanonicalUsage usage,
+            BigDecimal costUsd,
+            boolean costComplete,
+            String pricesJson,
+            BigDecimal estimatedCostUsd,
+            Long latencyMs,
+            Long ttftMs,
+            String finishReason,
+            String outputText,
+            String errorText,
+            boolean fromCache,
+            Instant started,
+            Instant finished) {
+        this(
+                experimentId,
+                cell,
+                requestHash,
+                usage,
+                costUsd,
+                costComplete,
+                pricesJson,
+                estimatedCostUsd,
+                latencyMs,
+                ttftMs,
+                finishReason,
+                outputText,
+                errorText,
+                fromCache,
+                started,
+                finished,
+                null,
+                null);
     }
 
     /** A successful call, priced by {@code cost} (which may be null when the model has no price). */
@@ -63,7 +109,8 @@ public record NewTrial(
             BigDecimal estimatedCostUsd,
             boolean fromCache,
             Instant started,
-            Instant finished) {
+            Instant finished,
+            ServiceTier requestedTier) {
         return new NewTrial(
                 experimentId,
                 cell,
@@ -80,7 +127,9 @@ public record NewTrial(
                 null,
                 fromCache,
                 started,
-                finished);
+                finished,
+                requestedTier,
+                result.servedTier());
     }
 
     /** A failed call. {@code errorText} must already be redacted of keys. */
@@ -113,6 +162,19 @@ public record NewTrial(
 
     public boolean succeeded() {
         return errorText == null;
+    }
+
+    /** The tier asked for: Standard when none was recorded. */
+    public ServiceTier requestedTierOrStandard() {
+        return requestedTier == null ? ServiceTier.STANDARD : requestedTier;
+    }
+
+    /**
+     * True when the provider reported serving another tier than the one asked for, or a tier CostBench does not
+     * know (priced at Standard); false when it reported none.
+     */
+    public boolean tierChanged() {
+        return ServiceTierWords.changed(requestedTier, servedTier);
     }
 
     private static Long millis(Duration d) {

@@ -107,6 +107,15 @@ public final class ServiceTierWords {
     }
 
     /**
+     * True when the provider reported serving another tier than {@code requested} (null: Standard), or a tier
+     * CostBench does not know; false when it reported none.
+     */
+    public static boolean changed(ServiceTier requested, String served) {
+        return served != null
+                && (!known(served) || pricedAs(served) != (requested == null ? ServiceTier.STANDARD : requested));
+    }
+
+    /**
      * The tier a served word is priced as: OpenAI "default" and Anthropic "standard" at Standard, "flex" at Flex,
      * "priority" at Priority, "batch" at Batch; no report and an unknown word at Standard (see {@link #known}).
      */

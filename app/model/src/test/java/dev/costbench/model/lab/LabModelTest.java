@@ -122,7 +122,8 @@ class LabModelTest {
                 new BigDecimal("0.013"),
                 false,
                 t0,
-                t0.plusMillis(1234));
+                t0.plusMillis(1234),
+                null);
         assertEquals(usage, t.usage());
         assertEquals(0, new BigDecimal("0.013284").compareTo(t.costUsd()));
         assertTrue(t.costComplete());
@@ -133,7 +134,8 @@ class LabModelTest {
         assertTrue(t.succeeded());
         assertTrue(t.pricesJson().contains("\"total\":\"0.013284\""));
 
-        NewTrial unpriced = NewTrial.success(7, new TrialCell(1, 2, "gpt-5", 1), "h", r, null, null, false, t0, t0);
+        NewTrial unpriced =
+                NewTrial.success(7, new TrialCell(1, 2, "gpt-5", 1), "h", r, null, null, false, t0, t0, null);
         assertNull(unpriced.costUsd());
         assertFalse(unpriced.costComplete());
 
