@@ -57,9 +57,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UpgradeTest {
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5);
 
-    private static final int CURRENT_VERSION = 5;
+    static final int CURRENT_VERSION = 7;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -324,7 +324,7 @@ class UpgradeTest {
         }
     }
 
-    private static List<Integer> migrationVersions() throws IOException, URISyntaxException {
+    static List<Integer> migrationVersions() throws IOException, URISyntaxException {
         Path migrations = Path.of(UpgradeTest.class.getResource("/db/migration").toURI());
         Pattern name = Pattern.compile("V(\\d+)__.+\\.sql");
         try (Stream<Path> files = Files.list(migrations)) {
@@ -411,7 +411,7 @@ class UpgradeTest {
         }
     }
 
-    private static JdbcDataSource dataSource(Path dir) {
+    static JdbcDataSource dataSource(Path dir) {
         JdbcDataSource ds = new JdbcDataSource();
         try {
             ds.setURL(H2LabStore.url(dir.toRealPath().resolve(H2LabStore.DATABASE_NAME)));
@@ -423,7 +423,7 @@ class UpgradeTest {
         return ds;
     }
 
-    private static Flyway flyway(Path dir, String target) {
+    static Flyway flyway(Path dir, String target) {
         var config = Flyway.configure().dataSource(dataSource(dir)).locations(Schema.LOCATION);
         if (target != null) {
             config.target(target);
