@@ -407,7 +407,7 @@ public final class HistoryBench {
                                                 null,
                                                 false,
                                                 s,
-                                                f));
+                                                f, null, null));
                     }
                 }
             }

@@ -93,7 +93,9 @@ class AbHistoryCommandTest {
                                 null,
                                 false,
                                 s,
-                                s.plusMillis(latency)));
+                                s.plusMillis(latency),
+                                null,
+                                null));
                     }
                 }
             }

@@ -79,7 +79,7 @@ final class HistorySql {
 
     /** True when the trial counts as served at another tier than asked (a real, successful call). */
     static boolean changed(NewTrial t) {
-        return t.succeeded() && !t.fromCache() && t.tierChanged();
+        return t.succeeded() && !t.fromCache() && ServiceTierWords.changed(t.requestedTier(), t.servedTier());
     }
 
     /** Adds ({@code sign} 1) or removes (−1) one trial from its experiment's totals. */

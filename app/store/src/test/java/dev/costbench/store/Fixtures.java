@@ -80,7 +80,9 @@ final class Fixtures {
                 null,
                 false,
                 started,
-                started.plusMillis(800 + k));
+                started.plusMillis(800 + k),
+                null,
+                null);
     }
 
     static NewTrial failure(long experimentId, TrialCell cell) {

@@ -485,7 +485,9 @@ class H2LabStoreTest {
                 null,
                 true,
                 Instant.now(),
-                Instant.now());
+                Instant.now(),
+                null,
+                null);
         Trial cached = store.addTrial(reused);
         assertTrue(cached.fromCache());
         assertEquals(
@@ -565,7 +567,9 @@ class H2LabStoreTest {
                 "stream broke",
                 false,
                 Instant.now(),
-                Instant.now());
+                Instant.now(),
+                null,
+                null);
         Trial t = store.addTrial(cut);
         assertEquals(cut.usage(), t.usage());
         assertFalse(t.costComplete());

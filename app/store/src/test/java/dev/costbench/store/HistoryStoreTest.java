@@ -67,7 +67,9 @@ class HistoryStoreTest {
                     null,
                     true,
                     Instant.now(),
-                    Instant.now()));
+                    Instant.now(),
+                    null,
+                    null));
             s.appendLedger(new NewLedgerEntry(
                     Instant.now(),
                     "anthropic",
@@ -168,7 +170,9 @@ class HistoryStoreTest {
                         null,
                         false,
                         t,
-                        t));
+                        t,
+                        null,
+                        null));
             }
         }
         return new ExperimentSnapshot(

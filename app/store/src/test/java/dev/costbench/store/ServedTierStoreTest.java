@@ -8,10 +8,13 @@ import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
+import dev.costbench.model.provider.ChatResult;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,27 +27,13 @@ class ServedTierStoreTest {
     @TempDir
     Path dir;
 
+    /** A successful trial as the runner records it: asked for {@code asked}, the provider reporting {@code served}. */
     private static NewTrial tiered(long experimentId, TrialCell cell, ServiceTier asked, String served) {
         NewTrial t = Fixtures.success(experimentId, cell);
-        return new NewTrial(
-                t.experimentId(),
-                t.cell(),
-                t.requestHash(),
-                t.usage(),
-                t.costUsd(),
-                t.costComplete(),
-                t.pricesJson(),
-                t.estimatedCostUsd(),
-                t.latencyMs(),
-                t.ttftMs(),
-                t.finishReason(),
-                t.outputText(),
-                t.errorText(),
-                t.fromCache(),
-                t.started(),
-                t.finished(),
-                asked,
-                served);
+        ChatResult answer = new ChatResult(
+                t.outputText(), t.usage(), Map.of(), "stop", cell.modelId(), "r", Duration.ZERO, null, "{}", served);
+        return NewTrial.success(
+                experimentId, cell, t.requestHash(), answer, null, null, false, t.started(), t.finished(), asked);
     }
 
     @Test

@@ -204,7 +204,9 @@ class UpgradeTest {
                     null,
                     true,
                     Instant.now(),
-                    Instant.now()));
+                    Instant.now(),
+                    null,
+                    null));
             assertTrue(reused.fromCache());
             assertEquals(3, reused.id(), "identity continues after the migrated rows");
             assertEquals(0, new BigDecimal("0.0003").compareTo(reused.estimatedCostUsd()));

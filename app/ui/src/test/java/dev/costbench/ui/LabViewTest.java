@@ -93,7 +93,9 @@ class LabViewTest {
                         null,
                         false,
                         t0,
-                        t0));
+                        t0,
+                        null,
+                        null));
             }
         }
         store.setStatus(e.id(), ExperimentStatus.DONE);

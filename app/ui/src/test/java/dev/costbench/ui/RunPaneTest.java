@@ -89,7 +89,8 @@ class RunPaneTest {
                     "resp_1",
                     Duration.ofMillis(420),
                     Duration.ofMillis(180),
-                    "{}");
+                    "{}",
+                    null);
         }
 
         @Override

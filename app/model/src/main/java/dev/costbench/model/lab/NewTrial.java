@@ -5,7 +5,6 @@ import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.provider.ChatResult;
-import dev.costbench.model.provider.ServiceTierWords;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,45 +57,6 @@ public record NewTrial(
         if (errorText == null && usage == null) {
             throw new IllegalArgumentException("a successful trial needs its usage");
         }
-    }
-
-    /** A trial without service tiers (asked for Standard, none reported). */
-    public NewTrial(
-            long experimentId,
-            TrialCell cell,
-            String requestHash,
-            CanonicalUsage usage,
-            BigDecimal costUsd,
-            boolean costComplete,
-            String pricesJson,
-            BigDecimal estimatedCostUsd,
-            Long latencyMs,
-            Long ttftMs,
-            String finishReason,
-            String outputText,
-            String errorText,
-            boolean fromCache,
-            Instant started,
-            Instant finished) {
-        this(
-                experimentId,
-                cell,
-                requestHash,
-                usage,
-                costUsd,
-                costComplete,
-                pricesJson,
-                estimatedCostUsd,
-                latencyMs,
-                ttftMs,
-                finishReason,
-                outputText,
-                errorText,
-                fromCache,
-                started,
-                finished,
-                null,
-                null);
     }
 
     /** A successful call, priced by {@code cost} (which may be null when the model has no price). */
@@ -157,24 +117,13 @@ public record NewTrial(
                 errorText,
                 false,
                 started,
-                finished);
+                finished,
+                null,
+                null);
     }
 
     public boolean succeeded() {
         return errorText == null;
-    }
-
-    /** The tier asked for: Standard when none was recorded. */
-    public ServiceTier requestedTierOrStandard() {
-        return requestedTier == null ? ServiceTier.STANDARD : requestedTier;
-    }
-
-    /**
-     * True when the provider reported serving another tier than the one asked for, or a tier CostBench does not
-     * know (priced at Standard); false when it reported none.
-     */
-    public boolean tierChanged() {
-        return ServiceTierWords.changed(requestedTier, servedTier);
     }
 
     private static Long millis(Duration d) {

@@ -32,47 +32,6 @@ public record Trial(
         ServiceTier requestedTier,
         String servedTier) {
 
-    /** A stored trial without service tiers (asked for Standard, none reported). */
-    public Trial(
-            long id,
-            long experimentId,
-            TrialCell cell,
-            String requestHash,
-            CanonicalUsage usage,
-            BigDecimal costUsd,
-            boolean costComplete,
-            String pricesJson,
-            BigDecimal estimatedCostUsd,
-            Long latencyMs,
-            Long ttftMs,
-            String finishReason,
-            String outputText,
-            String errorText,
-            boolean fromCache,
-            Instant started,
-            Instant finished) {
-        this(
-                id,
-                experimentId,
-                cell,
-                requestHash,
-                usage,
-                costUsd,
-                costComplete,
-                pricesJson,
-                estimatedCostUsd,
-                latencyMs,
-                ttftMs,
-                finishReason,
-                outputText,
-                errorText,
-                fromCache,
-                started,
-                finished,
-                null,
-                null);
-    }
-
     public boolean succeeded() {
         return errorText == null;
     }

@@ -57,36 +57,6 @@ public record ChatRequest(
         serviceTier = serviceTier == null || serviceTier.isBlank() ? null : serviceTier.strip();
     }
 
-    /** A request without a service tier (the API's default). */
-    public ChatRequest(
-            String model,
-            String system,
-            Part.CacheTtl systemCache,
-            List<ChatMessage> messages,
-            int maxOutputTokens,
-            Double temperature,
-            Long seed,
-            Integer reasoningBudget,
-            String reasoningEffort,
-            MediaResolution mediaResolution,
-            boolean stream,
-            OpenAiApi openAiApi) {
-        this(
-                model,
-                system,
-                systemCache,
-                messages,
-                maxOutputTokens,
-                temperature,
-                seed,
-                reasoningBudget,
-                reasoningEffort,
-                mediaResolution,
-                stream,
-                openAiApi,
-                null);
-    }
-
     /** A plain text request with defaults: streaming on, 1024 output tokens. */
     public static ChatRequest of(String model, String system, String user) {
         return new ChatRequest(
@@ -101,76 +71,42 @@ public record ChatRequest(
                 null,
                 null,
                 true,
-                OpenAiApi.RESPONSES);
+                OpenAiApi.RESPONSES,
+                null);
     }
 
     public ChatRequest withStream(boolean s) {
+        return copy(maxOutputTokens, s, openAiApi, serviceTier);
+    }
+
+    public ChatRequest withMaxOutputTokens(int n) {
+        return copy(n, stream, openAiApi, serviceTier);
+    }
+
+    public ChatRequest withOpenAiApi(OpenAiApi api) {
+        return copy(maxOutputTokens, stream, api, serviceTier);
+    }
+
+    /** The same request asking for service tier {@code word} (the provider's word; null: none). */
+    public ChatRequest withServiceTier(String word) {
+        return copy(maxOutputTokens, stream, openAiApi, word);
+    }
+
+    private ChatRequest copy(int max, boolean s, OpenAiApi api, String tier) {
         return new ChatRequest(
                 model,
                 system,
                 systemCache,
                 messages,
-                maxOutputTokens,
+                max,
                 temperature,
                 seed,
                 reasoningBudget,
                 reasoningEffort,
                 mediaResolution,
                 s,
-                openAiApi,
-                serviceTier);
-    }
-
-    public ChatRequest withMaxOutputTokens(int n) {
-        return new ChatRequest(
-                model,
-                system,
-                systemCache,
-                messages,
-                n,
-                temperature,
-                seed,
-                reasoningBudget,
-                reasoningEffort,
-                mediaResolution,
-                stream,
-                openAiApi,
-                serviceTier);
-    }
-
-    public ChatRequest withOpenAiApi(OpenAiApi api) {
-        return new ChatRequest(
-                model,
-                system,
-                systemCache,
-                messages,
-                maxOutputTokens,
-                temperature,
-                seed,
-                reasoningBudget,
-                reasoningEffort,
-                mediaResolution,
-                stream,
                 api,
-                serviceTier);
-    }
-
-    /** The same request asking for service tier {@code word} (the provider's word; null: none). */
-    public ChatRequest withServiceTier(String word) {
-        return new ChatRequest(
-                model,
-                system,
-                systemCache,
-                messages,
-                maxOutputTokens,
-                temperature,
-                seed,
-                reasoningBudget,
-                reasoningEffort,
-                mediaResolution,
-                stream,
-                openAiApi,
-                word);
+                tier);
     }
 
     /** OpenAI's two text endpoints. OpenAI-compatible servers always use CHAT_COMPLETIONS. */

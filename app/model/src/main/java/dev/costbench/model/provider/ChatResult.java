@@ -39,30 +39,6 @@ public record ChatResult(
         inputByModality = Map.copyOf(inputByModality);
     }
 
-    /** A result whose provider reported no service tier. */
-    public ChatResult(
-            String text,
-            CanonicalUsage usage,
-            Map<String, Long> inputByModality,
-            String finishReason,
-            String model,
-            String responseId,
-            Duration latency,
-            Duration timeToFirstToken,
-            String rawUsageJson) {
-        this(
-                text,
-                usage,
-                inputByModality,
-                finishReason,
-                model,
-                responseId,
-                latency,
-                timeToFirstToken,
-                rawUsageJson,
-                null);
-    }
-
     /** True when the answer was cut by the output cap. */
     public boolean truncated() {
         if (finishReason == null) {

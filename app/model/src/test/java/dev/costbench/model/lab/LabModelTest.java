@@ -110,7 +110,8 @@ class LabModelTest {
                 "resp_1",
                 Duration.ofMillis(1234),
                 Duration.ofMillis(210),
-                "{}");
+                "{}",
+                null);
         CostBreakdown cost = CostEngine.price(gpt5, usage, BillingOptions.INTERACTIVE);
         Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
         NewTrial t = NewTrial.success(
@@ -160,7 +161,9 @@ class LabModelTest {
                         null,
                         false,
                         t0,
-                        t0),
+                        t0,
+                        null,
+                        null),
                 "a success needs usage");
     }
 

@@ -69,6 +69,7 @@ class RequestEstimateTest {
                 null,
                 null,
                 false,
+                null,
                 null);
         RequestEstimate e = RequestEstimate.of(model("gpt-4o"), r, 20L, SIZER, BillingOptions.INTERACTIVE);
         assertFalse(e.exact());

@@ -129,7 +129,8 @@ public final class GeminiClient implements ProviderClient {
                 s.id(),
                 latency,
                 ttft,
-                s.usage().toString());
+                s.usage().toString(),
+                null);
     }
 
     /**

@@ -69,7 +69,19 @@ class GeminiClientTest {
                 ChatMessage.assistant("Sure."),
                 ChatMessage.user("Go on."));
         return new ChatRequest(
-                "gemini-2.5-flash", "Be brief.", null, messages, 512, 0.2, 7L, 1024, null, resolution, stream, null);
+                "gemini-2.5-flash",
+                "Be brief.",
+                null,
+                messages,
+                512,
+                0.2,
+                7L,
+                1024,
+                null,
+                resolution,
+                stream,
+                null,
+                null);
     }
 
     private static final String EXPECTED_CONTENTS = """
@@ -472,6 +484,7 @@ class GeminiClientTest {
                 null,
                 null,
                 false,
+                null,
                 null);
     }
 

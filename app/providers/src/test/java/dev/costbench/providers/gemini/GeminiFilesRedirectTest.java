@@ -71,6 +71,7 @@ class GeminiFilesRedirectTest {
                 null,
                 null,
                 false,
+                null,
                 null);
     }
 

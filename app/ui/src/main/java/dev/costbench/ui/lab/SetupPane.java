@@ -5,6 +5,7 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.ui.common.Checked;
+import dev.costbench.ui.common.Converters;
 import dev.costbench.ui.common.View;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -227,17 +228,7 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
     private ComboBox<ServiceTier> serviceTier() {
         ComboBox<ServiceTier> tier = new ComboBox<>(FXCollections.observableArrayList(SetupParams.TIERS));
         tier.setId("lab-service-tier");
-        tier.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ServiceTier t) {
-                return t == null ? "" : t.label();
-            }
-
-            @Override
-            public ServiceTier fromString(String s) {
-                return ServiceTier.parse(s);
-            }
-        });
+        tier.setConverter(Converters.showing(ServiceTier::label));
         tier.valueProperty().bindBidirectional(vm.params().serviceTierProperty());
         Tooltip tip = new Tooltip(vm.params().serviceTierTooltip());
         tip.setWrapText(true);

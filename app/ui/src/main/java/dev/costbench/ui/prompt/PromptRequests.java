@@ -42,6 +42,7 @@ final class PromptRequests {
                 null,
                 null,
                 true,
+                null,
                 null);
     }
 }

@@ -124,7 +124,8 @@ public final class RunViewModel implements ViewModel {
                 req.reasoningEffort(),
                 req.mediaResolution(),
                 stream,
-                req.openAiApi());
+                req.openAiApi(),
+                null);
     }
 
     /** Sends the prompt to the selected model (a real, billed call); the answer streams into {@link #answer}. */

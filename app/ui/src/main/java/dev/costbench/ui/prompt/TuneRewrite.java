@@ -154,6 +154,7 @@ public final class TuneRewrite {
                 null,
                 null,
                 false,
+                null,
                 null);
         CancelToken t = new CancelToken();
         token = t;

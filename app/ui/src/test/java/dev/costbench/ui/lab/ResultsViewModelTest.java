@@ -108,7 +108,9 @@ class ResultsViewModelTest {
                                 null,
                                 false,
                                 t0,
-                                t0));
+                                t0,
+                                null,
+                                null));
                     }
                 }
             }
@@ -299,7 +301,9 @@ class ResultsViewModelTest {
                 null,
                 false,
                 t0,
-                t0));
+                t0,
+                null,
+                null));
         ResultsViewModel vm = vm(LabFixtures.direct(dialogs));
         vm.show(store.loadExperiment(e.id()));
         assertEquals(VerdictLines.NO_OPTIMIZED, verdict(vm));

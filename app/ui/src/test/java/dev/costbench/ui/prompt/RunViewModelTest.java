@@ -65,7 +65,8 @@ class RunViewModelTest {
                     "resp_1",
                     Duration.ofMillis(420),
                     Duration.ofMillis(180),
-                    "{}");
+                    "{}",
+                    null);
         }
 
         @Override

@@ -68,7 +68,8 @@ class TuneViewModelTest {
                     "resp_1",
                     Duration.ofMillis(300),
                     null,
-                    "{}");
+                    "{}",
+                    null);
         }
 
         @Override

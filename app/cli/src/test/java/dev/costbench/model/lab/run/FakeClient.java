@@ -120,7 +120,8 @@ final class FakeClient implements ProviderClient {
                     "resp_" + n,
                     Duration.ofMillis(5 + n % 7),
                     null,
-                    "{}");
+                    "{}",
+                    null);
         } finally {
             inFlight.decrementAndGet();
         }

@@ -109,7 +109,7 @@ public record Repricing(
         return changePercent(thenTotalUsd, nowTotalUsd);
     }
 
-    /** Re-prices a stored experiment with {@code catalog} (model id → entry, empty when not listed) at today's prices. */
+    /** Re-prices a stored experiment with {@code catalog} (model id → entry, empty when unlisted) at today's prices. */
     public static Repricing of(LabStore store, long experimentId, Function<String, Optional<ModelEntry>> catalog) {
         return of(store, experimentId, catalog, LocalDate.now(ZoneOffset.UTC));
     }

@@ -358,7 +358,8 @@ public final class RunPlan {
                 p.reasoningEffort(),
                 null,
                 spec.stream(),
-                spec.openAiApi());
+                spec.openAiApi(),
+                null);
     }
 
     /**

@@ -75,7 +75,8 @@ class JudgeBudgetTest {
                     "r" + n,
                     Duration.ofMillis(5),
                     null,
-                    "{}");
+                    "{}",
+                    null);
         }
 
         @Override

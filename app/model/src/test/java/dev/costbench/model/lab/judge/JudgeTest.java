@@ -77,7 +77,8 @@ class JudgeTest {
                         "r" + n,
                         Duration.ofMillis(5),
                         null,
-                        "{}");
+                        "{}",
+                        null);
             } finally {
                 inFlight.decrementAndGet();
             }

@@ -10,6 +10,7 @@ import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
@@ -43,6 +44,22 @@ class RepricingTest {
             String storedCost,
             boolean batch,
             boolean fromCache) {
+        return trial(id, variant, model, uncached, cacheRead, output, storedCost, batch, fromCache, null, null);
+    }
+
+    /** A trial asked for {@code asked} (null: Standard), the provider reporting {@code served} (null: none). */
+    static Trial trial(
+            long id,
+            long variant,
+            String model,
+            long uncached,
+            long cacheRead,
+            long output,
+            String storedCost,
+            boolean batch,
+            boolean fromCache,
+            ServiceTier asked,
+            String served) {
         return new Trial(
                 id,
                 1,
@@ -60,7 +77,9 @@ class RepricingTest {
                 null,
                 fromCache,
                 T,
-                T);
+                T,
+                asked,
+                served);
     }
 
     /** gpt-4o-mini with today's input and output prices replaced (per 1M tokens). */

@@ -17,7 +17,6 @@ import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.Trial;
-import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ServiceTierWords;
@@ -78,26 +77,7 @@ class ServedTierPricingTest {
     }
 
     private static Trial trial(long id, String model, ServiceTier asked, String served, String cost) {
-        return new Trial(
-                id,
-                1,
-                new TrialCell(10, 1, model, (int) id),
-                "h" + id,
-                MILLION_EACH,
-                new BigDecimal(cost),
-                true,
-                "{\"batch\":false,\"residency\":false}",
-                null,
-                100L,
-                null,
-                "stop",
-                "ok",
-                null,
-                false,
-                T,
-                T,
-                asked,
-                served);
+        return RepricingTest.trial(id, 10, model, 1_000_000, 0, 1_000_000, cost, false, false, asked, served);
     }
 
     @Test

@@ -55,7 +55,9 @@ final class Fixture {
                 null,
                 cached,
                 T0,
-                T0.plusMillis(latencyMs == null ? 0 : latencyMs));
+                T0.plusMillis(latencyMs == null ? 0 : latencyMs),
+                null,
+                null);
     }
 
     Trial failed(long variant, long input, String model, int rep) {
@@ -76,7 +78,9 @@ final class Fixture {
                 "HTTP 500",
                 false,
                 T0,
-                T0.plusMillis(1500));
+                T0.plusMillis(1500),
+                null,
+                null);
     }
 
     /** A failure the provider billed (e.g. cut by a timeout after output started). */
@@ -98,6 +102,8 @@ final class Fixture {
                 "stream broken",
                 false,
                 T0,
-                T0.plusMillis(1500));
+                T0.plusMillis(1500),
+                null,
+                null);
     }
 }
