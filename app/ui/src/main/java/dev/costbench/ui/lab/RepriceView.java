@@ -23,7 +23,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * "Re-price": a past run's trials priced again with the current catalog at the prices in force on a chosen day
- * (today at first), then vs now per variant × model and in total. Shows a {@link Repricing}; the stored costs are never changed.
+ * (today at first), then vs now per variant × model and in total. Shows a {@link RepriceViewModel}; the stored
+ * costs are never changed.
  */
 public final class RepriceView extends VBox {
 
