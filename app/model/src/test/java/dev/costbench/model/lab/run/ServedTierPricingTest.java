@@ -17,6 +17,7 @@ import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.Trial;
+import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ServiceTierWords;
@@ -127,5 +128,29 @@ class ServedTierPricingTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> ServiceTierWords.request(ProviderId.GEMINI, ServiceTier.PRIORITY));
+    }
+
+    /** A run asked for {@code tier} on gpt-5 (priority and flex prices in the built-in catalog). */
+    private static RunPlan plan(ServiceTier tier) {
+        ExperimentSpec s = RunPlanTest.spec(1, List.of("gpt-5"), 500);
+        ExperimentSpec.Params p = new ExperimentSpec.Params(null, 500, null, null, null, tier);
+        return RunPlan.of(new ExperimentSpec(
+                s.name(), null, s.variants(), s.inputs(), s.models(), 1, null, false, p, true, null, s.quality()));
+    }
+
+    @Test
+    void theBudgetReservesTheDearerOfTheTierAskedAndStandard() {
+        Estimator est = new Estimator(CatalogBuilder.builtIn()::find);
+        RunPlan standard = plan(ServiceTier.STANDARD);
+        RunPlan priority = plan(ServiceTier.PRIORITY);
+        RunPlan flex = plan(ServiceTier.FLEX);
+        TrialCell cell = standard.cells().get(0);
+        BigDecimal std = est.worstCase(standard, cell, 1);
+        assertTrue(est.worstCase(priority, cell, 1).compareTo(std) > 0, "priority costs more than standard");
+        assertEquals(0, est.worstCase(flex, cell, 1).compareTo(std), "flex may be served as standard");
+        assertTrue(est.cell(flex, cell, null)
+                        .highUsd()
+                        .compareTo(est.cell(standard, cell, null).highUsd())
+                < 0);
     }
 }
