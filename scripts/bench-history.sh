@@ -7,13 +7,10 @@
 # Writes app/bench/RESULTS-history.md. The generated store (about 370 MB) goes to a temporary folder; set
 # BENCH_HISTORY_DIR to keep and reuse it.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 trials="${1:-100000}"
 repeats="${2:-15}"
-cd "$here"
-echo "bench: building" >&2
-mvn -B -q -Dstyle.color=never -Pbench -Dmaven.test.skip=true package -pl app/bench -am >&2
-cp="app/bench/target/costbench-bench.jar:app/bench/target/lib/*"
+build_bench package
 data="${BENCH_HISTORY_DIR:-}"
 cleanup=""
 if [[ -z "$data" ]]; then

@@ -5,13 +5,10 @@
 #   scripts/bench-runner.sh [trials per round (default 400)] [rounds (default 5)]
 # Writes app/bench/RESULTS-runner.md.
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 trials="${1:-400}"
 rounds="${2:-5}"
-cd "$here"
-echo "bench: building" >&2
-mvn -B -q -Dstyle.color=never -Pbench -Dmaven.test.skip=true package -pl app/bench -am >&2
-cp="app/bench/target/costbench-bench.jar:app/bench/target/lib/*"
+build_bench package
 echo "bench: runner overhead ($trials trials × $rounds rounds, sequential and 4 in flight)" >&2
 line="$(java -Xmx512m -cp "$cp" dev.costbench.bench.RunnerOverheadBench "$trials" "$rounds")"
 echo "$line" >&2

@@ -10,7 +10,7 @@
 # 800 MB, made with ffmpeg) go to a temporary folder, or to $BENCH_MEDIA_DIR to keep them between runs.
 #   environment: BENCH_PASSES (alternating tiktoken/CostBench passes, default 2), TIKTOKEN_VERSION (default 1.0.22)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
 mode=all
 if [[ "${1:-}" == media ]]; then
   mode=media
@@ -23,12 +23,9 @@ else
 fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-cd "$here"
 media_dir="${BENCH_MEDIA_DIR:-$tmp/media}"
 
-echo "bench: building" >&2
-mvn -B -q -Dstyle.color=never -Pbench -Dmaven.test.skip=true install -pl app/bench -am >&2
-cp="app/bench/target/costbench-bench.jar:app/bench/target/lib/*"
+build_bench install
 
 # Media benchmarks: JSON lines into $tmp/media.jsonl, the Markdown section into $tmp/media.md.
 media_rc=0

@@ -31,10 +31,9 @@ public final class AudioResampleBench {
     private AudioResampleBench() {}
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/media"));
-        int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Path log = dir.resolve("ffmpeg.log");
+        MediaFixtures.Setup setup = MediaFixtures.Setup.of(args, 60);
+        Path dir = setup.dir();
+        int minutes = setup.size();
         Path pattern = dir.resolve("pattern-minute.wav");
         if (!Files.exists(pattern)) {
             Path made = dir.resolve("tmp-" + pattern.getFileName());
@@ -48,7 +47,7 @@ public final class AudioResampleBench {
                             "-c:a",
                             "pcm_s16le",
                             made.toString()),
-                    log);
+                    setup.log());
             Files.move(made, pattern);
         }
         // Encode the missing files, two ffmpeg processes at a time (2 cores).
@@ -95,27 +94,13 @@ public final class AudioResampleBench {
             Path file = files[f];
             List<String> anchorCmd =
                     MediaFixtures.ffmpeg("-i", file.toString(), "-ar", "16000", "-ac", "1", "-f", "s16le", "-");
-            double[] cb = new double[runs];
-            double[] anchor = new double[runs];
-            AudioAnalysis.Result r = null;
-            // One untimed round first (JIT, page cache, the write-back of the files just made); the order of the
-            // two alternates so that neither always runs right after the other.
-            for (int i = -1; i < runs; i++) {
-                double a = 0;
-                if (i % 2 == 0) {
-                    a = MediaFixtures.time(anchorCmd, log);
-                }
-                long t0 = System.nanoTime();
-                r = AudioAnalysis.analyze(file, -40, 0.5, 1200, () -> false, p -> {});
-                double c = (System.nanoTime() - t0) / 1e9;
-                if (i % 2 != 0) {
-                    a = MediaFixtures.time(anchorCmd, log);
-                }
-                if (i >= 0) {
-                    cb[i] = c;
-                    anchor[i] = a;
-                }
-            }
+            // The untimed round also waits out the write-back of the files just made.
+            MediaFixtures.Timings<AudioAnalysis.Result> timings = MediaFixtures.alternate(
+                    setup.runs(),
+                    anchorCmd,
+                    setup.log(),
+                    () -> AudioAnalysis.analyze(file, -40, 0.5, 1200, () -> false, p -> {}));
+            AudioAnalysis.Result r = timings.last();
             // Lossy codecs smear the edges of a tone by a few milliseconds (and MP3 adds encoder delay).
             double tolerance = f == 0 ? 0.025 : 0.1;
             double worst = 0;
@@ -142,8 +127,6 @@ public final class AudioResampleBench {
                     r.silences().isEmpty() ? "-" : r.silences().get(r.silences().size() - 1),
                     worst,
                     exact ? "match" : "MISMATCH");
-            double med = MediaFixtures.median(cb);
-            double amed = MediaFixtures.median(anchor);
             System.out.printf(
                     Locale.ROOT,
                     "{\"impl\":\"costbench\",\"mode\":\"audio-16k\",\"file\":\"%s\",\"format\":"
@@ -159,11 +142,11 @@ public final class AudioResampleBench {
                     r.info().seconds(),
                     r.info().bytes(),
                     r.seconds(),
-                    runs,
-                    med,
-                    MediaFixtures.json(cb),
-                    amed,
-                    MediaFixtures.json(anchor),
+                    setup.runs(),
+                    timings.median(),
+                    MediaFixtures.json(timings.costbench()),
+                    timings.anchorMedian(),
+                    MediaFixtures.json(timings.anchor()),
                     r.silences().size(),
                     expected.size(),
                     worst,

@@ -44,9 +44,10 @@ import java.util.Random;
  * ({@link H2LabStore#overviews()}) and one experiment's summary — the results view's analysis
  * ({@link ExperimentData#load} + {@link LabResults#analyze}) and the command line's {@link StatsSummary} — each
  * against a target of 200 ms; the results view both until its cost table shows (step one) and until its quality
- * and verdicts are complete (step two). The store is generated with batch inserts ({@link H2LabStore#importExperiment}) plus
- * one ledger row per trial, as the runner leaves them. "Cold" is the first call after the database was reopened
- * (H2's page cache empty; the JVM already warm from earlier rounds), "warm" the calls after it.
+ * and verdicts are complete (step two). The store is generated with batch inserts
+ * ({@link H2LabStore#importExperiment}) plus one ledger row per trial, as the runner leaves them. "Cold" is the
+ * first call after the database was reopened (H2's page cache empty; the JVM already warm from earlier rounds),
+ * "warm" the calls after it.
  * {@code java dev.costbench.bench.HistoryBench [trials (100000)] [repeats (15)] [data dir]}; prints one JSON line.
  */
 public final class HistoryBench {

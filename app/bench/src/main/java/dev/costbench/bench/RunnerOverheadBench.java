@@ -130,7 +130,10 @@ public final class RunnerOverheadBench {
         System.out.println(json.append('}'));
     }
 
-    /** {runner ms per trial, bare client ms per trial, store commit ms per trial} for {@code n} trials at {@code concurrency}. */
+    /**
+     * {runner ms per trial, bare client ms per trial, store commit ms per trial} for {@code n} trials at
+     * {@code concurrency}.
+     */
     private static double[] measure(H2LabStore store, Catalog catalog, ProviderClient client, int n, int concurrency)
             throws Exception {
         int inputs = Math.max(1, n / 4);

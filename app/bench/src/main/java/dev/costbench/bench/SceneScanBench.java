@@ -28,13 +28,15 @@ public final class SceneScanBench {
         "testsrc"
     };
 
+    /** One timed run's result: the scan and the frames the scene-change selection picked. */
+    private record Found(VideoAnalysis.Scan scan, int[] picked) {}
+
     private SceneScanBench() {}
 
     public static void main(String[] args) throws Exception {
-        Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/media"));
-        int segment = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Path log = dir.resolve("ffmpeg.log");
+        MediaFixtures.Setup setup = MediaFixtures.Setup.of(args, 15);
+        Path dir = setup.dir();
+        int segment = setup.size();
         Path clip = dir.resolve("cuts-720p30-" + segment + "s.mp4");
         if (!Files.exists(clip)) {
             System.err.printf(
@@ -61,7 +63,7 @@ public final class SceneScanBench {
                     "-g",
                     "60",
                     dir.resolve("tmp-" + clip.getFileName()).toString()));
-            MediaFixtures.time(MediaFixtures.ffmpeg(gen.toArray(String[]::new)), log);
+            MediaFixtures.time(MediaFixtures.ffmpeg(gen.toArray(String[]::new)), setup.log());
             Files.move(dir.resolve("tmp-" + clip.getFileName()), clip);
         }
         double[] expected = new double[SOURCES.length - 1];
@@ -70,29 +72,12 @@ public final class SceneScanBench {
         }
 
         List<String> anchorCmd = MediaFixtures.ffmpeg("-i", clip.toString(), "-f", "null", "-");
-        double[] cb = new double[runs];
-        double[] anchor = new double[runs];
-        VideoAnalysis.Scan scan = null;
-        int[] picked = null;
-        // One untimed round first (JIT, page cache, native loading); the order of the two alternates so that
-        // neither always runs right after the other.
-        for (int i = -1; i < runs; i++) {
-            double a = 0;
-            if (i % 2 == 0) {
-                a = MediaFixtures.time(anchorCmd, log);
-            }
-            long t0 = System.nanoTime();
-            scan = VideoAnalysis.scan(clip, () -> false, p -> {});
-            picked = VideoAnalysis.select(scan, new VideoAnalysis.SceneChange(), 0);
-            double c = (System.nanoTime() - t0) / 1e9;
-            if (i % 2 != 0) {
-                a = MediaFixtures.time(anchorCmd, log);
-            }
-            if (i >= 0) {
-                cb[i] = c;
-                anchor[i] = a;
-            }
-        }
+        MediaFixtures.Timings<Found> timings = MediaFixtures.alternate(setup.runs(), anchorCmd, setup.log(), () -> {
+            VideoAnalysis.Scan s = VideoAnalysis.scan(clip, () -> false, p -> {});
+            return new Found(s, VideoAnalysis.select(s, new VideoAnalysis.SceneChange(), 0));
+        });
+        VideoAnalysis.Scan scan = timings.last().scan();
+        int[] picked = timings.last().picked();
         AvInfo info = scan.info();
         List<Double> cuts = scan.cuts();
         boolean exact = cuts.size() == expected.length && picked.length == expected.length + 1;
@@ -105,8 +90,6 @@ public final class SceneScanBench {
                 "scene bench: detected cuts %s -> %s%n",
                 MediaFixtures.json(cuts),
                 exact ? "exact" : "MISMATCH");
-        double med = MediaFixtures.median(cb);
-        double amed = MediaFixtures.median(anchor);
         System.out.printf(
                 Locale.ROOT,
                 "{\"impl\":\"costbench\",\"mode\":\"scene-scan\",\"file\":\"%s\",\"codec\":\"%s\","
@@ -121,13 +104,13 @@ public final class SceneScanBench {
                 info.seconds(),
                 info.bytes(),
                 scan.frames(),
-                runs,
-                med,
-                MediaFixtures.json(cb),
-                info.seconds() / med,
-                amed,
-                MediaFixtures.json(anchor),
-                info.seconds() / amed,
+                setup.runs(),
+                timings.median(),
+                MediaFixtures.json(timings.costbench()),
+                info.seconds() / timings.median(),
+                timings.anchorMedian(),
+                MediaFixtures.json(timings.anchor()),
+                info.seconds() / timings.anchorMedian(),
                 MediaFixtures.json(expected),
                 MediaFixtures.json(cuts),
                 exact);

@@ -48,7 +48,7 @@ public final class TokenBench {
             long bytes = text.getBytes(StandardCharsets.UTF_8).length;
             for (Encoding e : new Encoding[] {Encoding.O200K_BASE, Encoding.CL100K_BASE}) {
                 Tokenizer t = Tokenizer.of(e);
-                com.knuddels.jtokkit.api.Encoding jt = jtokkit.getEncoding(
+                var jt = jtokkit.getEncoding(
                         e == Encoding.O200K_BASE ? EncodingType.O200K_BASE : EncodingType.CL100K_BASE);
                 int tokens = t.count(text);
                 check("parallel", t.countParallel(text), tokens, name, e);

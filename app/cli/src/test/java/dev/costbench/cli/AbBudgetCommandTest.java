@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.costbench.providers.ProviderConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,14 +16,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * tokens than its {@code max_output_tokens} / {@code max_tokens}, and the input inflated too.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class AbBudgetCommandTest {
+class AbBudgetCommandTest extends UserDataTest {
 
     private static final String OPENAI_KEY = "sk-test-BUDGET-LEAKCHECK-openai-0123456789abcdef";
     private static final String ANTHROPIC_KEY = "sk-ant-test-BUDGET-LEAKCHECK-anthropic-0123456789";
@@ -44,34 +38,13 @@ class AbBudgetCommandTest {
     /** Calls in flight at most: the default 4 per provider, two providers. */
     private static final int MOST_IN_FLIGHT = 8;
 
-    @TempDir
-    Path tmp;
-
-    private final MockWebServer server = new MockWebServer();
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile long inputFactor;
     private volatile long outputFactor;
-    private String out;
-    private String err;
 
-    @BeforeEach
-    void start() throws Exception {
-        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                return answer(r);
-            }
-        });
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        System.clearProperty("costbench.dataDir");
-        server.close();
-    }
+    @RegisterExtension
+    final MockProviders providers = new MockProviders(OPENAI_KEY, ANTHROPIC_KEY, this::answer);
 
     /** Bills the output cap the request names times {@code outputFactor}, and its size times {@code inputFactor}. */
     private MockResponse answer(RecordedRequest r) {
@@ -80,7 +53,7 @@ class AbBudgetCommandTest {
         try {
             b = JSON.readTree(body);
         } catch (IOException e) {
-            return json(400, "{\"error\":{\"message\":\"not JSON\"}}");
+            return MockProviders.json(400, "{\"error\":{\"message\":\"not JSON\"}}");
         }
         bodies.add(b);
         int n = calls.incrementAndGet();
@@ -88,58 +61,17 @@ class AbBudgetCommandTest {
         String path = r.getUrl().encodedPath();
         if (path.equals("/v1/responses")) {
             long output = b.path("max_output_tokens").asLong(1000) * outputFactor;
-            return json(
-                    200,
-                    "{\"id\":\"resp_" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
-                            + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,"
-                            + "\"model\":\"gpt-4o-mini-2024-07-18\",\"output\":[{\"type\":\"message\",\"id\":\"msg_" + n
-                            + "\",\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
-                            + "\"text\":\"{\\\"issue\\\": \\\"refund\\\"}\",\"annotations\":[]}]}],\"usage\":{\"input_tokens\":"
-                            + input + ",\"input_tokens_details\":{\"cached_tokens\":0},\"output_tokens\":" + output
-                            + ",\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":" + (input + output)
-                            + "}}");
+            return MockProviders.responses(String.valueOf(n), "{\\\"issue\\\": \\\"refund\\\"}", input, output);
         }
         if (path.equals("/v1/messages")) {
             long output = b.path("max_tokens").asLong(1000) * outputFactor;
-            return json(
-                    200,
-                    "{\"id\":\"msg_" + n + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":"
-                            + "[{\"type\":\"text\",\"text\":\"Issue: refund.\"}],\"model\":\"claude-haiku-4-5-20251001\","
-                            + "\"stop_reason\":\"max_tokens\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":"
-                            + input
-                            + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":"
-                            + output
-                            + "}}");
+            return MockProviders.messages(n, "max_tokens", input, output);
         }
-        return json(404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .addHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
+        return MockProviders.noRoute(path);
     }
 
     private int run(String... args) {
-        String base = server.url("/").toString().replaceAll("/$", "");
-        Map<String, String> env = new HashMap<>();
-        env.put("OPENAI_API_KEY", OPENAI_KEY);
-        env.put("OPENAI_BASE_URL", base + "/v1");
-        env.put("ANTHROPIC_API_KEY", ANTHROPIC_KEY);
-        env.put("ANTHROPIC_BASE_URL", base);
-        ProviderConfig cfg = new ProviderConfig(env, null, tmp.resolve("providers.json"));
-        CliRun r = CliRun.of("", () -> cfg, args);
-        out = r.out();
-        err = r.err();
-        assertFalse(
-                out.contains(OPENAI_KEY)
-                        || err.contains(OPENAI_KEY)
-                        || out.contains(ANTHROPIC_KEY)
-                        || err.contains(ANTHROPIC_KEY),
-                "a key was printed");
-        return r.code();
+        return keep(providers.run(providers.env(), tmp.resolve("providers.json"), "", args));
     }
 
     @ParameterizedTest(name = "input × {0}, output × {1} of the cap")

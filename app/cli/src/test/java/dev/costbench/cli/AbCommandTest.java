@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.run.RunPlan;
-import dev.costbench.providers.ProviderConfig;
 import dev.costbench.store.H2LabStore;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -25,32 +24,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code costbench ab …} against a mock server answering as the OpenAI Responses API and the Anthropic Messages API
  * do, with fake keys and a temporary data directory.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class AbCommandTest {
+class AbCommandTest extends UserDataTest {
 
     private static final String OPENAI_KEY = "sk-test-AB-LEAKCHECK-openai-0123456789abcdef";
     private static final String ANTHROPIC_KEY = "sk-ant-test-AB-LEAKCHECK-anthropic-0123456789";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path tmp;
+    @RegisterExtension
+    final MockProviders providers = new MockProviders(OPENAI_KEY, ANTHROPIC_KEY, this::answer);
 
-    private Path data;
-    private final MockWebServer server = new MockWebServer();
     private final AtomicInteger openAiCalls = new AtomicInteger();
     private final AtomicInteger anthropicCalls = new AtomicInteger();
     private volatile int anthropicStatus = 200;
@@ -58,29 +51,8 @@ class AbCommandTest {
     /** The judge's next answers (the text of its output), then a good one. */
     private final List<String> judgeAnswers = new CopyOnWriteArrayList<>();
 
-    private String out;
-    private String err;
     /** Every request body the mock providers received. */
     private final List<String> bodies = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        data = tmp.resolve("data");
-        System.setProperty("costbench.dataDir", data.toString());
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                return answer(r);
-            }
-        });
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        System.clearProperty("costbench.dataDir");
-        server.close();
-    }
 
     /** Bills input by the request's size, so the shorter prompt is really cheaper. */
     private MockResponse answer(RecordedRequest r) {
@@ -94,87 +66,33 @@ class AbCommandTest {
             String text = judgeAnswers.isEmpty()
                     ? "{\\\"score\\\": 4, \\\"rationale\\\": \\\"Names the issue.\\\"}"
                     : judgeAnswers.remove(0);
-            return json(
-                    200,
-                    "{\"id\":\"resp_j" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
-                            + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-4o-mini-2024-07-18\","
-                            + "\"output\":[{\"type\":\"message\",\"id\":\"msg_j" + n
-                            + "\",\"status\":\"completed\",\"role\":"
-                            + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"" + text + "\","
-                            + "\"annotations\":[]}]}],\"usage\":{\"input_tokens\":" + input
-                            + ",\"input_tokens_details\":"
-                            + "{\"cached_tokens\":0},\"output_tokens\":25,\"output_tokens_details\":{\"reasoning_tokens\":0},"
-                            + "\"total_tokens\":" + (input + 25) + "}}");
+            return MockProviders.responses("j" + n, text, input, 25);
         }
         if (path.equals("/v1/responses")) {
             assertEquals("Bearer " + OPENAI_KEY, r.getHeaders().get("Authorization"));
             int n = openAiCalls.incrementAndGet();
-            return json(
-                    200,
-                    "{\"id\":\"resp_" + n + "\",\"object\":\"response\",\"created_at\":1741476542,"
-                            + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-4o-mini-2024-07-18\","
-                            + "\"output\":[{\"type\":\"message\",\"id\":\"msg_" + n
-                            + "\",\"status\":\"completed\",\"role\":"
-                            + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"{\\\"issue\\\": \\\"refund\\\"}\","
-                            + "\"annotations\":[]}]}],\"usage\":{\"input_tokens\":" + input
-                            + ",\"input_tokens_details\":"
-                            + "{\"cached_tokens\":0},\"output_tokens\":40,\"output_tokens_details\":{\"reasoning_tokens\":0},"
-                            + "\"total_tokens\":" + (input + 40) + "}}");
+            return MockProviders.responses(String.valueOf(n), "{\\\"issue\\\": \\\"refund\\\"}", input, 40);
         }
         if (path.equals("/v1/messages")) {
             assertEquals(ANTHROPIC_KEY, r.getHeaders().get("x-api-key"));
             int n = anthropicCalls.incrementAndGet();
             if (anthropicStatus != 200) {
-                return json(
+                return MockProviders.json(
                         anthropicStatus,
                         "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
                                 + "\"message\":\"model: not available\"}}");
             }
-            return json(
-                    200,
-                    "{\"id\":\"msg_" + n + "\",\"type\":\"message\",\"role\":\"assistant\",\"content\":"
-                            + "[{\"type\":\"text\",\"text\":\"Issue: refund.\"}],\"model\":\"claude-haiku-4-5-20251001\","
-                            + "\"stop_reason\":\"end_turn\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + input
-                            + ",\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0,\"output_tokens\":60}}");
+            return MockProviders.messages(n, "end_turn", input, 60);
         }
-        return json(404, "{\"error\":{\"message\":\"no route " + path + "\"}}");
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .addHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
-    }
-
-    private Map<String, String> env() {
-        String base = server.url("/").toString().replaceAll("/$", "");
-        Map<String, String> env = new HashMap<>();
-        env.put("OPENAI_API_KEY", OPENAI_KEY);
-        env.put("OPENAI_BASE_URL", base + "/v1");
-        env.put("ANTHROPIC_API_KEY", ANTHROPIC_KEY);
-        env.put("ANTHROPIC_BASE_URL", base);
-        return env;
+        return MockProviders.noRoute(path);
     }
 
     private int run(String stdin, Map<String, String> env, String... args) {
-        ProviderConfig cfg = new ProviderConfig(env, null, tmp.resolve("providers.json"));
-        CliRun r = CliRun.of(stdin, () -> cfg, args);
-        out = r.out();
-        err = r.err();
-        int code = r.code();
-        assertFalse(
-                out.contains(OPENAI_KEY)
-                        || err.contains(OPENAI_KEY)
-                        || out.contains(ANTHROPIC_KEY)
-                        || err.contains(ANTHROPIC_KEY),
-                "a key was printed");
-        return code;
+        return keep(providers.run(env, tmp.resolve("providers.json"), stdin, args));
     }
 
     private int run(String... args) {
-        return run("", env(), args);
+        return run("", providers.env(), args);
     }
 
     /** A small OpenAI-only experiment: 2 variants × 2 inputs × 2 repetitions on gpt-4o-mini. */
@@ -397,7 +315,7 @@ class AbCommandTest {
     @Test
     void nothingRunsOrIsStoredWithoutAKeyAValueOrAConfirmation() throws Exception {
         Path spec = smallSpec("");
-        Map<String, String> noKey = new HashMap<>(env());
+        Map<String, String> noKey = new HashMap<>(providers.env());
         noKey.remove("OPENAI_API_KEY");
         assertEquals(2, run("", noKey, "ab", "run", spec.toString(), "--yes"));
         assertTrue(err.contains("no OpenAI API key: set OPENAI_API_KEY"), err);
@@ -422,7 +340,7 @@ class AbCommandTest {
         assertEquals(2, run("ab", "run", unknown.toString(), "--yes"));
         assertTrue(err.contains("\"my-llama\" is not in the catalog") && err.contains("--provider compatible"), err);
 
-        assertEquals(1, run("n\n", env(), "ab", "run", spec.toString()));
+        assertEquals(1, run("n\n", providers.env(), "ab", "run", spec.toString()));
         assertTrue(err.contains("? [y/N] costbench: not run"), err);
         assertTrue(out.startsWith("Estimate for \"small\": 8 calls"), out);
         assertEquals(0, openAiCalls.get());
@@ -432,7 +350,7 @@ class AbCommandTest {
         assertEquals(2, run("ab", "show", "7"));
         assertTrue(err.contains("no experiment 7"), err);
 
-        assertEquals(0, run("y\n", env(), "ab", "run", spec.toString()));
+        assertEquals(0, run("y\n", providers.env(), "ab", "run", spec.toString()));
         assertEquals(8, openAiCalls.get());
     }
 

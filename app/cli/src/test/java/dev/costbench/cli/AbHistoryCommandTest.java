@@ -23,34 +23,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code costbench ab compare | reprice | import} on a store filled with known trials. */
-class AbHistoryCommandTest {
+class AbHistoryCommandTest extends UserDataTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path tmp;
-
-    private String out;
-    private String err;
-
     @BeforeEach
     void fill() {
-        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
-        try (H2LabStore store = H2LabStore.open(tmp.resolve("data"))) {
+        try (H2LabStore store = H2LabStore.open(data)) {
             store.importExperiment(snapshot("tickets last week", 1000, 900));
             store.importExperiment(snapshot("tickets today", 800, 600));
         }
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("costbench.dataDir");
     }
 
     /**
@@ -104,10 +90,7 @@ class AbHistoryCommandTest {
     }
 
     private int run(String... args) {
-        CliRun r = CliRun.of("", () -> null, args);
-        out = r.out();
-        err = r.err();
-        return r.code();
+        return keep(CliRun.of("", () -> null, args));
     }
 
     @Test

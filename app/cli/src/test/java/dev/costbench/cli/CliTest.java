@@ -7,45 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.costbench.media.Av;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CliTest {
-
-    @TempDir
-    Path tmp;
-
-    private String out;
-    private String err;
-
-    @BeforeEach
-    void isolateUserData() {
-        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("costbench.dataDir");
-    }
+class CliTest extends UserDataTest {
 
     private int run(String stdin, String... args) {
-        CliRun r = CliRun.of(stdin, args);
-        out = r.out();
-        err = r.err();
-        return r.code();
+        return keep(CliRun.of(stdin, args));
     }
 
     @Test
@@ -184,6 +159,15 @@ class CliTest {
         assertTrue(out.contains("\"provider\":\"openai\"") || out.contains("\"provider\" : \"openai\""), out);
     }
 
+    /** {@code catalog check} on a file {@code name} with one open model whose input price is {@code input}. */
+    private int checkCatalog(String name, String input) throws IOException {
+        Path f = Files.writeString(
+                tmp.resolve(name),
+                "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\"," + "\"prices\":{\"input\":" + input
+                        + ",\"output\":1}}]}");
+        return run("", "catalog", "check", "--file", f.toString());
+    }
+
     @Test
     void catalogListAndCheck() throws Exception {
         assertEquals(0, run("", "catalog", "list"));
@@ -191,26 +175,15 @@ class CliTest {
         assertEquals(0, run("", "catalog", "list", "--json"));
         assertTrue(new ObjectMapper().readTree(out).size() > 50);
 
-        Path bad = tmp.resolve("bad.json");
-        Files.writeString(
-                bad,
-                "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
-                        + "\"prices\":{\"input\":\"cheap\",\"output\":1}}]}");
-        assertEquals(1, run("", "catalog", "check", "--file", bad.toString()));
+        assertEquals(1, checkCatalog("bad.json", "\"cheap\""));
         assertTrue(err.contains("bad.json: model 'm', field 'prices.input': 'cheap' is not a number"), err);
 
-        Path good = tmp.resolve("good.json");
-        Files.writeString(
-                good,
-                "{\"models\":[{\"id\":\"m\",\"provider\":\"groq\",\"tier\":\"open\","
-                        + "\"prices\":{\"input\":0.1,\"output\":1}}]}");
-        assertEquals(0, run("", "catalog", "check", "--file", good.toString()));
+        assertEquals(0, checkCatalog("good.json", "0.1"));
         assertTrue(out.contains("valid, 1 models"));
     }
 
     @Test
     void userCatalogOverridesAreUsedByEstimate() throws Exception {
-        Path data = tmp.resolve("data");
         Files.createDirectories(data);
         Files.writeString(data.resolve("catalog.json"), "{\"models\":[{\"id\":\"gpt-5\",\"prices\":{\"input\":2.5}}]}");
         assertEquals(
@@ -307,33 +280,10 @@ class CliTest {
         assertEquals("costbench: --crop takes X,Y,W,H, got '1,2,3'\n", err);
     }
 
-    private static void ffmpeg(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Av.ffmpegBinary(), "-hide_banner", "-loglevel", "error", "-y"));
-        cmd.addAll(Arrays.asList(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assertEquals(0, p.waitFor());
-    }
-
     @Test
     void mediaAudioAndVideo() throws Exception {
         Path wav = tmp.resolve("talk.wav");
-        ffmpeg(
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=300:sample_rate=44100:duration=2",
-                "-f",
-                "lavfi",
-                "-i",
-                "anullsrc=r=44100:cl=mono:d=1",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=500:sample_rate=44100:duration=2",
-                "-filter_complex",
-                "[0:a][1:a][2:a]concat=n=3:v=0:a=1",
-                wav.toString());
+        Clips.toneGapTone(wav);
         assertEquals(
                 0,
                 run(
@@ -365,22 +315,7 @@ class CliTest {
         assertEquals(44 + 4 * 16_000 * 2, Files.size(trimmed), 2 * 1600);
 
         Path mp4 = tmp.resolve("clip.mp4");
-        ffmpeg(
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=10:duration=4",
-                "-f",
-                "lavfi",
-                "-i",
-                "smptebars=size=320x240:rate=10:duration=4",
-                "-filter_complex",
-                "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]",
-                "-map",
-                "[v]",
-                "-c:v",
-                "libopenh264",
-                mp4.toString());
+        Clips.twoScenes(mp4);
         Path frames = tmp.resolve("frames");
         assertEquals(
                 0,

@@ -22,24 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's one error path: bad input is one line and exit 2, anything else one line and exit 1. */
-class ErrorPathTest {
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void isolateUserData() {
-        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
-    }
+class ErrorPathTest extends UserDataTest {
 
     @AfterEach
     void restore() {
-        System.clearProperty("costbench.dataDir");
         System.clearProperty("costbench.debug");
     }
 
@@ -100,18 +89,18 @@ class ErrorPathTest {
 
     @Test
     void anUnexpectedFailureIsOneLineWithAHintAndTheTraceOnRequest() {
-        CliRun r = CliRun.of(
-                new ByteArrayInputStream(new byte[0]),
-                () -> {
-                    throw new IllegalArgumentException("input == null!");
-                },
-                "ping",
-                "--provider",
-                "openai");
+        CliRun r = pingWithABrokenConfiguration();
         assertOneLine(r, 1, "internal error (input == null!)");
         assertTrue(r.err().contains("COSTBENCH_DEBUG=1"), r.err());
         System.setProperty("costbench.debug", "true");
-        r = CliRun.of(
+        r = pingWithABrokenConfiguration();
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("at dev.costbench"), "the trace with COSTBENCH_DEBUG: " + r.err());
+    }
+
+    /** {@code ping --provider openai} when reading the provider configuration fails unexpectedly. */
+    private static CliRun pingWithABrokenConfiguration() {
+        return CliRun.of(
                 new ByteArrayInputStream(new byte[0]),
                 () -> {
                     throw new IllegalArgumentException("input == null!");
@@ -119,8 +108,6 @@ class ErrorPathTest {
                 "ping",
                 "--provider",
                 "openai");
-        assertEquals(1, r.code());
-        assertTrue(r.err().contains("at dev.costbench"), "the trace with COSTBENCH_DEBUG: " + r.err());
     }
 
     /** Standard input of {@code size} bytes of text, made as it is read; counts what was read. */
@@ -235,7 +222,7 @@ class ErrorPathTest {
     void aFullDiskIsANonZeroExit() throws Exception {
         Path full = Path.of("/dev/full");
         Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
-        try (H2LabStoreFixture f = new H2LabStoreFixture(tmp.resolve("data"))) {
+        try (H2LabStoreFixture f = new H2LabStoreFixture(data)) {
             f.fill();
         }
         for (String[] args : new String[][] {

@@ -8,34 +8,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code estimate --at}, {@code --tier}: the date and the service tier a request is priced at. */
-class EstimatePricingCliTest {
-
-    @TempDir
-    Path tmp;
-
-    @BeforeEach
-    void isolateUserData() {
-        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("costbench.dataDir");
-    }
+class EstimatePricingCliTest extends UserDataTest {
 
     private static JsonNode json(String... args) throws Exception {
         CliRun r = CliRun.of("", args);
         assertEquals(0, r.code(), r.err());
         return new ObjectMapper().readTree(r.out());
+    }
+
+    /** The priced row of one model for 1M input and 1M output tokens, with {@code flags} added. */
+    private static JsonNode millionInMillionOut(String model, String... flags) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "estimate", "--models", model, "--input-tokens", "1000000", "--output-tokens", "1000000", "--json"));
+        args.addAll(List.of(flags));
+        return json(args.toArray(new String[0])).get(0);
+    }
+
+    /** Runs {@code args}, which must be refused as bad input (exit 2) with {@code reason} on stderr. */
+    private static CliRun assertRefused(String reason, String... args) {
+        CliRun r = CliRun.of("", args);
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(reason), r.err());
+        return r;
     }
 
     private static void assertUsd(String expected, JsonNode row) {
@@ -48,32 +49,10 @@ class EstimatePricingCliTest {
 
     @Test
     void atPricesTheRequestAtThatDaysPrices() throws Exception {
-        JsonNode dec = json(
-                        "estimate",
-                        "--models",
-                        "gemini-3.8-flash",
-                        "--input-tokens",
-                        "1000000",
-                        "--output-tokens",
-                        "1000000",
-                        "--at",
-                        "2026-12-31",
-                        "--json")
-                .get(0);
+        JsonNode dec = millionInMillionOut("gemini-3.8-flash", "--at", "2026-12-31");
         assertUsd("4.50", dec);
         assertEquals("2026-12-31", dec.get("pricedAt").asText());
-        JsonNode jan = json(
-                        "estimate",
-                        "--models",
-                        "gemini-3.8-flash",
-                        "--input-tokens",
-                        "1000000",
-                        "--output-tokens",
-                        "1000000",
-                        "--at",
-                        "2027-01-01",
-                        "--json")
-                .get(0);
+        JsonNode jan = millionInMillionOut("gemini-3.8-flash", "--at", "2027-01-01");
         assertUsd("9.00", jan);
         assertEquals("2027-01-01", jan.get("pricedAt").asText());
         assertEquals("mid", jan.get("tier").asText(), "tier stays the model's tier");
@@ -90,9 +69,15 @@ class EstimatePricingCliTest {
 
     @Test
     void aBadDateExitsTwoWithOneClearLine() {
-        CliRun r = CliRun.of("", "estimate", "--models", "gpt-5", "--input-tokens", "10", "--at", "2027-13-01");
-        assertEquals(2, r.code());
-        assertTrue(r.err().contains("--at must be a date YYYY-MM-DD"), r.err());
+        assertRefused(
+                "--at must be a date YYYY-MM-DD",
+                "estimate",
+                "--models",
+                "gpt-5",
+                "--input-tokens",
+                "10",
+                "--at",
+                "2027-13-01");
     }
 
     @Test
@@ -108,18 +93,7 @@ class EstimatePricingCliTest {
     void tierPricesGpt5AtEveryTierItOffers() throws Exception {
         String[] expected = {"standard", "11.25", "batch", "5.625", "flex", "5.625", "priority", "22.5"};
         for (int i = 0; i < expected.length; i += 2) {
-            JsonNode row = json(
-                            "estimate",
-                            "--models",
-                            "gpt-5",
-                            "--input-tokens",
-                            "1000000",
-                            "--output-tokens",
-                            "1000000",
-                            "--tier",
-                            expected[i],
-                            "--json")
-                    .get(0);
+            JsonNode row = millionInMillionOut("gpt-5", "--tier", expected[i]);
             assertUsd(expected[i + 1], row);
             assertEquals(expected[i], row.get("serviceTier").asText());
             assertEquals("high", row.get("tier").asText());
@@ -135,17 +109,7 @@ class EstimatePricingCliTest {
 
     @Test
     void batchFlagIsAnAliasOfTierBatch() throws Exception {
-        JsonNode row = json(
-                        "estimate",
-                        "--models",
-                        "gpt-5",
-                        "--input-tokens",
-                        "1000000",
-                        "--output-tokens",
-                        "1000000",
-                        "--batch",
-                        "--json")
-                .get(0);
+        JsonNode row = millionInMillionOut("gpt-5", "--batch");
         assertUsd("5.625", row);
         assertEquals("batch", row.get("serviceTier").asText());
         assertEquals(
@@ -156,39 +120,36 @@ class EstimatePricingCliTest {
 
     @Test
     void opusFastModeDoublesTheBill() throws Exception {
-        JsonNode row = json(
-                        "estimate",
-                        "--models",
-                        "claude-opus-4-8",
-                        "--input-tokens",
-                        "1000000",
-                        "--output-tokens",
-                        "1000000",
-                        "--tier",
-                        "fast",
-                        "--json")
-                .get(0);
+        JsonNode row = millionInMillionOut("claude-opus-4-8", "--tier", "fast");
         assertUsd("60", row);
         assertEquals("fast", row.get("serviceTier").asText());
     }
 
     @Test
     void aTierTheModelDoesNotOfferExitsTwoWithOneLine() {
-        CliRun r = CliRun.of("", "estimate", "--models", "claude-sonnet-5-5", "--input-tokens", "10", "--tier", "fast");
-        assertEquals(2, r.code());
-        assertTrue(
-                r.err().contains("Claude Sonnet 5.5 does not offer the Fast mode tier (it offers: standard, batch)"),
-                r.err());
+        CliRun r = assertRefused(
+                "Claude Sonnet 5.5 does not offer the Fast mode tier (it offers: standard, batch)",
+                "estimate",
+                "--models",
+                "claude-sonnet-5-5",
+                "--input-tokens",
+                "10",
+                "--tier",
+                "fast");
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
     @Test
     void anUnknownTierExitsTwo() {
-        CliRun r = CliRun.of("", "estimate", "--models", "gpt-5", "--input-tokens", "10", "--tier", "turbo");
-        assertEquals(2, r.code());
-        assertTrue(
-                r.err().contains("unknown service tier 'turbo' (known: standard, batch, flex, priority, fast)"),
-                r.err());
+        assertRefused(
+                "unknown service tier 'turbo' (known: standard, batch, flex, priority, fast)",
+                "estimate",
+                "--models",
+                "gpt-5",
+                "--input-tokens",
+                "10",
+                "--tier",
+                "turbo");
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.costbench.cli.term.Args;
-import dev.costbench.media.Av;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.store.H2LabStore;
 import java.awt.image.BufferedImage;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command and subcommand ({@link Cli#options()}) with bad values of every option it declares: each run is one
@@ -43,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * here; a command added needs a working invocation in {@link #bases()}.
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
-class FlagSweepTest {
+class FlagSweepTest extends UserDataTest {
 
     /** Values no option should take silently (each option refuses at least one; none may crash). */
     static final List<String> BAD = List.of("hot", "-1", "99999999999999999999", "", "not a url", "NaN", "/dev/null/x");
@@ -55,17 +53,13 @@ class FlagSweepTest {
         return List.of("", "/dev/null/x", tmp.toString(), tmp.resolve("prompt.txt") + "/x");
     }
 
-    @TempDir
-    Path tmp;
-
     private final MockWebServer server = new MockWebServer();
     private ProviderConfig config;
     private final Map<String, String> files = new HashMap<>();
 
     @BeforeEach
     void setUp() throws Exception {
-        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
-        try (H2LabStore store = H2LabStore.open(tmp.resolve("data"))) {
+        try (H2LabStore store = H2LabStore.open(data)) {
             store.importExperiment(AbHistoryCommandTest.snapshot("tickets last week", 1000, 900));
             store.importExperiment(AbHistoryCommandTest.snapshot("tickets today", 800, 600));
         }
@@ -123,25 +117,7 @@ class FlagSweepTest {
                 wav.toFile());
         files.put("AUDIO", wav.toString());
         Path mp4 = tmp.resolve("clip.mp4");
-        Process p = new ProcessBuilder(
-                        Av.ffmpegBinary(),
-                        "-hide_banner",
-                        "-loglevel",
-                        "error",
-                        "-y",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc=size=160x120:rate=10:duration=2",
-                        "-c:v",
-                        "libopenh264",
-                        "-pix_fmt",
-                        "yuv420p",
-                        mp4.toString())
-                .redirectErrorStream(true)
-                .start();
-        p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, "ffmpeg made no video");
+        Clips.shortVideo(mp4);
         files.put("VIDEO", mp4.toString());
         CliRun export = run(
                 "ab", "export", "1", "--json", "--out", tmp.resolve("exp1.json").toString());
@@ -151,7 +127,6 @@ class FlagSweepTest {
 
     @AfterEach
     void tearDown() {
-        System.clearProperty("costbench.dataDir");
         server.close();
     }
 
@@ -171,6 +146,8 @@ class FlagSweepTest {
                         List.of("--input-tokens", "1000", "--models", "gpt-4o-mini")));
         b.put("catalog list", List.of(List.of()));
         b.put("catalog check", List.of(List.of("--file", "CATALOG")));
+        b.put("catalog import", List.of(List.of("--from", "litellm", "LITELLM", "--dry-run")));
+        b.put("catalog diff", List.of(List.of("CATALOG", "CATALOG")));
         b.put("catalog import-litellm", List.of(List.of("--file", "LITELLM")));
         b.put(
                 "media",

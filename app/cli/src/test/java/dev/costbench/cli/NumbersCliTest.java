@@ -14,38 +14,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 14 parts 4, 7 and 8 seen from the command line (the probes that broke). */
-class NumbersCliTest {
+class NumbersCliTest extends UserDataTest {
 
     /** Only a guard against hangs (these probes hung or died before); not a speed target. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(120);
 
-    @TempDir
-    Path tmp;
-
-    private String out;
-    private String err;
-
-    @BeforeEach
-    void isolateUserData() {
-        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("costbench.dataDir");
-    }
-
     private int run(String stdin, String... args) {
-        CliRun r = assertTimeoutPreemptively(HANG_GUARD, () -> CliRun.of(stdin, args));
-        out = r.out();
-        err = r.err();
-        return r.code();
+        return keep(assertTimeoutPreemptively(HANG_GUARD, () -> CliRun.of(stdin, args)));
     }
 
     @Test

@@ -19,21 +19,15 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code costbench ping} and {@code complete} against a mock OpenAI endpoint with a fake key. */
-class ProviderCommandTest {
+class ProviderCommandTest extends UserDataTest {
 
     private static final String KEY = "sk-test-CLI-LEAKCHECK-0123456789abcdef";
     private static final String USAGE = "{\"input_tokens\":2048,\"input_tokens_details\":{\"cached_tokens\":1024},"
             + "\"output_tokens\":150,\"output_tokens_details\":{\"reasoning_tokens\":128},\"total_tokens\":2198}";
 
-    @TempDir
-    Path tmp;
-
     private final MockWebServer server = new MockWebServer();
-    private String out;
-    private String err;
 
     @BeforeEach
     void start() throws Exception {
@@ -47,10 +41,7 @@ class ProviderCommandTest {
 
     private int run(Map<String, String> env, String... args) {
         ProviderConfig cfg = new ProviderConfig(env, null, tmp.resolve("providers.json"));
-        CliRun r = CliRun.of("", () -> cfg, args);
-        out = r.out();
-        err = r.err();
-        return r.code();
+        return keep(CliRun.of("", () -> cfg, args));
     }
 
     private Map<String, String> env() {
@@ -62,15 +53,38 @@ class ProviderCommandTest {
                 base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
+    /** The server's next answer: JSON with status {@code code}. */
+    private void answer(int code, String json) {
+        server.enqueue(new MockResponse.Builder()
+                .code(code)
+                .addHeader("Content-Type", "application/json")
+                .body(json)
+                .build());
+    }
+
+    /** {@code complete} on {@code model} with a question about a 1092×1092 PNG, as JSON, not streamed. */
+    private int completeWithAnImage(Map<String, String> env, String model) throws Exception {
+        Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is in the picture?");
+        return run(
+                env,
+                "complete",
+                "--model",
+                model,
+                "--prompt",
+                prompt.toString(),
+                "--image",
+                png().toString(),
+                "--no-stream",
+                "--json");
+    }
+
     @Test
     void pingListsTheModelsAndSaysWhereTheKeyCameFrom() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":1,"
+        answer(
+                200,
+                "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o-mini\",\"object\":\"model\",\"created\":1,"
                         + "\"owned_by\":\"system\"},{\"id\":\"gpt-5\",\"object\":\"model\",\"created\":2,"
-                        + "\"owned_by\":\"system\"}]}")
-                .build());
+                        + "\"owned_by\":\"system\"}]}");
         assertEquals(0, run(env(), "ping", "--provider", "openai"));
         RecordedRequest r = server.takeRequest();
         assertEquals("GET", r.getMethod());
@@ -89,12 +103,10 @@ class ProviderCommandTest {
 
     @Test
     void aRejectedKeyExitsWithTheProvidersReason() {
-        server.enqueue(new MockResponse.Builder()
-                .code(401)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ".\",\"type\":"
-                        + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}")
-                .build());
+        answer(
+                401,
+                "{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ".\",\"type\":"
+                        + "\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}");
         assertEquals(3, run(env(), "ping", "--provider", "openai"));
         assertTrue(err.startsWith("costbench: OpenAI rejected the API key (401)"), err);
         assertFalse(err.contains(KEY), "the key is redacted from the echoed body: " + err);
@@ -102,15 +114,13 @@ class ProviderCommandTest {
 
     @Test
     void completePrintsAnswerUsageEstimateAndBilledCost() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1741476542,\"status\":\"completed\","
+        answer(
+                200,
+                "{\"id\":\"resp_1\",\"object\":\"response\",\"created_at\":1741476542,\"status\":\"completed\","
                         + "\"error\":null,\"incomplete_details\":null,\"model\":\"gpt-5-2025-08-07\",\"output\":["
                         + "{\"id\":\"rs_1\",\"type\":\"reasoning\",\"summary\":[]},{\"type\":\"message\",\"id\":\"msg_1\","
                         + "\"status\":\"completed\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
-                        + "\"text\":\"Paris.\",\"annotations\":[]}]}],\"usage\":" + USAGE + "}")
-                .build());
+                        + "\"text\":\"Paris.\",\"annotations\":[]}]}],\"usage\":" + USAGE + "}");
         Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is the capital of France?");
         assertEquals(
                 0,
@@ -191,30 +201,19 @@ class ProviderCommandTest {
 
     @Test
     void anthropicWithAnImage() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"id\":\"msg_01XFDUDYJgAACzvnptvVoYEL\",\"type\":\"message\",\"role\":\"assistant\","
+        answer(
+                200,
+                "{\"id\":\"msg_01XFDUDYJgAACzvnptvVoYEL\",\"type\":\"message\",\"role\":\"assistant\","
                         + "\"content\":[{\"type\":\"text\",\"text\":\"A black square.\"}],\"model\":"
                         + "\"claude-sonnet-4-5-20250929\",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
                         + "\"usage\":{\"input_tokens\":1600,\"cache_creation_input_tokens\":0,"
-                        + "\"cache_read_input_tokens\":0,\"output_tokens\":6}}")
-                .build());
-        Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is in the picture?");
+                        + "\"cache_read_input_tokens\":0,\"output_tokens\":6}}");
         String base = server.url("/").toString();
         assertEquals(
                 0,
-                run(
+                completeWithAnImage(
                         Map.of("ANTHROPIC_API_KEY", KEY, "ANTHROPIC_BASE_URL", base.substring(0, base.length() - 1)),
-                        "complete",
-                        "--model",
-                        "claude-sonnet-4-5",
-                        "--prompt",
-                        prompt.toString(),
-                        "--image",
-                        png().toString(),
-                        "--no-stream",
-                        "--json"));
+                        "claude-sonnet-4-5"));
         RecordedRequest r = server.takeRequest();
         assertEquals("/v1/messages", r.getUrl().encodedPath());
         assertEquals(KEY, r.getHeaders().get("x-api-key"));
@@ -234,30 +233,16 @@ class ProviderCommandTest {
 
     @Test
     void geminiWithAnImage() throws Exception {
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"A black square.\"}],\"role\":"
+        answer(
+                200,
+                "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"A black square.\"}],\"role\":"
                         + "\"model\"},\"finishReason\":\"STOP\",\"index\":0}],\"usageMetadata\":{"
                         + "\"promptTokenCount\":1300,\"candidatesTokenCount\":5,\"thoughtsTokenCount\":40,"
                         + "\"totalTokenCount\":1345,\"promptTokensDetails\":[{\"modality\":\"TEXT\",\"tokenCount\":"
-                        + "10},{\"modality\":\"IMAGE\",\"tokenCount\":1290}]},\"modelVersion\":\"gemini-2.5-flash\"}")
-                .build());
-        Path prompt = Files.writeString(tmp.resolve("q.txt"), "What is in the picture?");
+                        + "10},{\"modality\":\"IMAGE\",\"tokenCount\":1290}]},\"modelVersion\":\"gemini-2.5-flash\"}");
         String base = server.url("/v1beta").toString();
         assertEquals(
-                0,
-                run(
-                        Map.of("GEMINI_API_KEY", KEY, "GEMINI_BASE_URL", base),
-                        "complete",
-                        "--model",
-                        "gemini-2.5-flash",
-                        "--prompt",
-                        prompt.toString(),
-                        "--image",
-                        png().toString(),
-                        "--no-stream",
-                        "--json"));
+                0, completeWithAnImage(Map.of("GEMINI_API_KEY", KEY, "GEMINI_BASE_URL", base), "gemini-2.5-flash"));
         RecordedRequest r = server.takeRequest();
         assertEquals(
                 "/v1beta/models/gemini-2.5-flash:generateContent", r.getUrl().encodedPath());

@@ -9,35 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costbench.model.scenario.ScenarioFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code costbench scenario list|report}, in the style of {@link CliTest}. */
-class ScenarioCliTest {
-
-    @TempDir
-    Path tmp;
-
-    private String out;
-    private String err;
-
-    @BeforeEach
-    void isolateUserData() {
-        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("costbench.dataDir");
-    }
+class ScenarioCliTest extends UserDataTest {
 
     private int run(String... args) {
-        CliRun r = CliRun.of("", args);
-        out = r.out();
-        err = r.err();
-        return r.code();
+        return keep(CliRun.of("", args));
     }
 
     @Test
@@ -106,7 +84,7 @@ class ScenarioCliTest {
         assertEquals(
                 "3162",
                 new ObjectMapper().readTree(out).get("optimizedMonthlyUsd").asText());
-        Path data = tmp.resolve("data");
+
         Files.createDirectories(data);
         Files.writeString(
                 data.resolve("catalog.json"),

@@ -13,24 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code costbench store …} and what the other commands say about a damaged lab database (issue 14.2). */
-class StoreCommandTest {
+class StoreCommandTest extends UserDataTest {
 
-    @TempDir
-    Path tmp;
-
-    Path data;
     Path file;
 
     @BeforeEach
     void aLabWithOneBackup() {
-        data = tmp.resolve("data");
-        System.setProperty("costbench.dataDir", data.toString());
         try (H2LabStore store = H2LabStore.open(data)) {
             store.createExperiment(
                     new NewExperiment("tickets", null, 1, ExperimentSettings.defaults(), List.of("gpt-4o-mini")));
@@ -38,11 +30,6 @@ class StoreCommandTest {
         try (H2LabStore store = H2LabStore.open(data)) { // an existing lab: backed up as it opens
             file = store.file();
         }
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("costbench.dataDir");
     }
 
     @Test

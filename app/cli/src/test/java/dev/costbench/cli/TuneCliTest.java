@@ -12,37 +12,15 @@ import dev.costbench.model.tokens.Tokenizers;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class TuneCliTest {
-
-    @TempDir
-    Path tmp;
-
-    private String out;
-    private String err;
+class TuneCliTest extends UserDataTest {
 
     static final String BASE =
             "You are a support agent. Please answer briefly and politely in the customer's language.\n";
 
-    @BeforeEach
-    void isolateUserData() {
-        System.setProperty("costbench.dataDir", tmp.resolve("data").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        System.clearProperty("costbench.dataDir");
-    }
-
     private int run(String... args) {
-        CliRun r = CliRun.of("", args);
-        out = r.out();
-        err = r.err();
-        return r.code();
+        return keep(CliRun.of("", args));
     }
 
     private String file(String name, String text) throws Exception {

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 
 /**
  * Decodes audio to 16 kHz mono (FFmpeg's resampler inside the grabber) and finds silences: 20 ms windows below a
@@ -71,16 +69,9 @@ public final class AudioAnalysis {
         long windowFill = 0;
         double windowSum = 0;
         int windowPeak = 0;
-        try (FFmpegFrameGrabber g = Av.open16kMono(file)) {
-            Frame f;
-            while ((f = g.grabSamples()) != null) {
-                if (cancelled.getAsBoolean()) {
-                    throw new MediaException("cancelled");
-                }
-                if (f.samples == null) {
-                    continue;
-                }
-                ShortBuffer sb = (ShortBuffer) f.samples[0];
+        try (Pcm16k pcm = Pcm16k.open(file, cancelled)) {
+            ShortBuffer sb;
+            while ((sb = pcm.next()) != null) {
                 while (sb.hasRemaining()) {
                     short s = sb.get();
                     windowSum += (double) s * s;
@@ -107,8 +98,6 @@ public final class AudioAnalysis {
                     progress.accept(Math.min(1, samples / (info.seconds() * RATE)));
                 }
             }
-        } catch (FFmpegFrameGrabber.Exception e) {
-            throw new MediaException(file.getFileName() + " could not be decoded: " + e.getMessage(), e);
         }
         double seconds = (double) samples / RATE;
         if (silentFrom >= 0) {

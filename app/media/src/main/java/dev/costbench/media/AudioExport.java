@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 
 /**
  * Writes the optimized audio a user would send: 16 kHz mono 16-bit WAV, optionally without the silent spans found
@@ -31,7 +29,7 @@ public final class AudioExport {
             throws IOException {
         Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".costbench-", ".wav.part");
         long written = 0;
-        try (FFmpegFrameGrabber g = Av.open16kMono(in);
+        try (Pcm16k pcm = Pcm16k.open(in, cancelled);
                 RandomAccessFile raf = new RandomAccessFile(tmp.toFile(), "rw")) {
             raf.setLength(0);
             raf.write(new byte[44]); // header written at the end, when the length is known
@@ -39,15 +37,8 @@ public final class AudioExport {
             ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
             long sample = 0;
             int span = 0;
-            Frame f;
-            while ((f = g.grabSamples()) != null) {
-                if (cancelled.getAsBoolean()) {
-                    throw new MediaException("cancelled");
-                }
-                if (f.samples == null) {
-                    continue;
-                }
-                ShortBuffer sb = (ShortBuffer) f.samples[0];
+            ShortBuffer sb;
+            while ((sb = pcm.next()) != null) {
                 while (sb.hasRemaining()) {
                     short s = sb.get();
                     double t = (double) sample++ / AudioAnalysis.RATE;
@@ -68,9 +59,6 @@ public final class AudioExport {
             raf.write(buf, 0, bb.position());
             raf.seek(0);
             raf.write(header(written * 2));
-        } catch (FFmpegFrameGrabber.Exception e) {
-            Files.deleteIfExists(tmp);
-            throw new MediaException(in.getFileName() + " could not be decoded: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;

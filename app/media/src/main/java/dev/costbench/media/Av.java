@@ -36,12 +36,7 @@ public final class Av {
             g = new FFmpegFrameGrabber(file.toFile());
             setup.accept(g);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new MediaException(
-                    "FFmpeg could not be loaded"
-                            + (String.valueOf(e.getMessage()).contains("libpulse")
-                                    ? ": install libpulse0 (sudo apt-get install libpulse0)"
-                                    : ": " + e.getMessage()),
-                    e);
+            throw notLoaded(e);
         }
         try {
             g.start();
@@ -56,14 +51,19 @@ public final class Av {
                             + "truncated or uses an unsupported codec)",
                     e);
         } catch (UnsatisfiedLinkError e) {
-            throw new MediaException(
-                    "FFmpeg could not be loaded"
-                            + (String.valueOf(e.getMessage()).contains("libpulse")
-                                    ? ": install libpulse0 (sudo apt-get install libpulse0)"
-                                    : ": " + e.getMessage()),
-                    e);
+            throw notLoaded(e);
         }
         return g;
+    }
+
+    /** FFmpeg's native libraries failed to load: what is missing, and the package that brings it where known. */
+    private static MediaException notLoaded(Throwable e) {
+        return new MediaException(
+                "FFmpeg could not be loaded"
+                        + (String.valueOf(e.getMessage()).contains("libpulse")
+                                ? ": install libpulse0 (sudo apt-get install libpulse0)"
+                                : ": " + e.getMessage()),
+                e);
     }
 
     /** A started grabber that delivers the audio as 16 kHz mono signed 16-bit samples (what speech models take). */

@@ -20,19 +20,11 @@ class AudioExportTest {
     @Test
     void trimmedAudioIsWrittenAs16kMonoWavWithoutTheSilences() throws Exception {
         Path in = tmp.resolve("talk.wav");
-        AvTest.ffmpeg(
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=300:sample_rate=44100:duration=1",
-                "-f",
-                "lavfi",
-                "-i",
-                "anullsrc=r=44100:cl=stereo:d=2",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=500:sample_rate=44100:duration=1",
+        AvTest.ffmpegGenerated(
+                List.of(
+                        "sine=frequency=300:sample_rate=44100:duration=1",
+                        "anullsrc=r=44100:cl=stereo:d=2",
+                        "sine=frequency=500:sample_rate=44100:duration=1"),
                 "-filter_complex",
                 "[0:a]aformat=channel_layouts=stereo[a0];[2:a]aformat=channel_layouts=stereo[a2];"
                         + "[a0][1:a][a2]concat=n=3:v=0:a=1[a]",

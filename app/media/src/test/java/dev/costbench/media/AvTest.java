@@ -33,27 +33,26 @@ class AvTest {
         assertEquals(0, p.exitValue(), out);
     }
 
+    /** Runs ffmpeg on the generated (lavfi) inputs {@code sources}, in order, then {@code rest}: filters, output. */
+    static void ffmpegGenerated(List<String> sources, String... rest) throws Exception {
+        List<String> args = new ArrayList<>();
+        for (String source : sources) {
+            args.addAll(List.of("-f", "lavfi", "-i", source));
+        }
+        args.addAll(Arrays.asList(rest));
+        ffmpeg(args.toArray(new String[0]));
+    }
+
     @BeforeAll
     static void makeMedia() throws Exception {
         video = tmp.resolve("cuts.mp4");
         // Three 3-second scenes (cuts at 3 s and 6 s) with a tone, 320×240 at 25 fps.
-        ffmpeg(
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=25:duration=3",
-                "-f",
-                "lavfi",
-                "-i",
-                "smptebars=size=320x240:rate=25:duration=3",
-                "-f",
-                "lavfi",
-                "-i",
-                "color=c=darkgreen:size=320x240:rate=25:duration=3",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=440:sample_rate=44100:duration=9",
+        ffmpegGenerated(
+                List.of(
+                        "testsrc=size=320x240:rate=25:duration=3",
+                        "smptebars=size=320x240:rate=25:duration=3",
+                        "color=c=darkgreen:size=320x240:rate=25:duration=3",
+                        "sine=frequency=440:sample_rate=44100:duration=9"),
                 "-filter_complex",
                 "[0:v][1:v][2:v]concat=n=3:v=1:a=0,format=yuv420p[v]",
                 "-map",
@@ -69,27 +68,13 @@ class AvTest {
                 video.toString());
         audio = tmp.resolve("speech.wav");
         // tone 1 s, silence 1.5 s, tone 1 s, silence 0.3 s, tone 1 s (44.1 kHz stereo)
-        ffmpeg(
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=300:sample_rate=44100:duration=1",
-                "-f",
-                "lavfi",
-                "-i",
-                "anullsrc=r=44100:cl=mono:d=1.5",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=500:sample_rate=44100:duration=1",
-                "-f",
-                "lavfi",
-                "-i",
-                "anullsrc=r=44100:cl=mono:d=0.3",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=700:sample_rate=44100:duration=1",
+        ffmpegGenerated(
+                List.of(
+                        "sine=frequency=300:sample_rate=44100:duration=1",
+                        "anullsrc=r=44100:cl=mono:d=1.5",
+                        "sine=frequency=500:sample_rate=44100:duration=1",
+                        "anullsrc=r=44100:cl=mono:d=0.3",
+                        "sine=frequency=700:sample_rate=44100:duration=1"),
                 "-filter_complex",
                 "[0:a][1:a][2:a][3:a][4:a]concat=n=5:v=0:a=1,aformat=channel_layouts=stereo[a]",
                 "-map",

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
 
 /** Shared test helpers: settings pointing at a MockWebServer, recorded retry waits, canned responses. */
 public final class MockApi {
@@ -53,6 +54,20 @@ public final class MockApi {
                 .code(code)
                 .setHeader("Content-Type", "application/json")
                 .body(body)
+                .build();
+    }
+
+    /** {@code scheme://host:port} of {@code s}, as the clients name a server in their messages. */
+    public static String originOf(MockWebServer s) {
+        HttpUrl u = s.url("/");
+        return u.scheme() + "://" + u.host() + ":" + u.port();
+    }
+
+    /** A redirect with status {@code code} to {@code location}. */
+    public static MockResponse redirect(int code, String location) {
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Location", location)
                 .build();
     }
 

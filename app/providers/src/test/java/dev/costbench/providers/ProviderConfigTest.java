@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.costbench.model.provider.CredentialStore;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
+import dev.costbench.providers.testkit.MemoryCredentialStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,37 +26,13 @@ class ProviderConfigTest {
     @TempDir
     Path dir;
 
-    static final class Store implements CredentialStore {
-        final Map<ProviderId, Secret> keys = new EnumMap<>(ProviderId.class);
-
-        @Override
-        public String describe() {
-            return "test store";
-        }
-
-        @Override
-        public Optional<Secret> load(ProviderId p) {
-            return Optional.ofNullable(keys.get(p));
-        }
-
-        @Override
-        public void save(ProviderId p, Secret k) {
-            keys.put(p, new Secret(k.reveal(), describe()));
-        }
-
-        @Override
-        public void delete(ProviderId p) {
-            keys.remove(p);
-        }
-    }
-
-    private ProviderConfig config(Map<String, String> env, Store store) {
+    private ProviderConfig config(Map<String, String> env, MemoryCredentialStore store) {
         return new ProviderConfig(env, store, dir.resolve("providers.json"));
     }
 
     @Test
     void keysComeFromOverrideThenEnvironmentThenStore() throws Exception {
-        Store store = new Store();
+        MemoryCredentialStore store = new MemoryCredentialStore();
         store.save(ProviderId.OPENAI, new Secret("sk-from-store", null));
         store.save(ProviderId.ANTHROPIC, new Secret("sk-ant-from-store", null));
 
@@ -129,7 +104,7 @@ class ProviderConfigTest {
 
     @Test
     void theSettingsFileNeverHoldsAKey() throws Exception {
-        Store store = new Store();
+        MemoryCredentialStore store = new MemoryCredentialStore();
         ProviderConfig c = config(Map.of("OPENAI_API_KEY", "sk-env-0123456789abcdef"), store);
         c.saveSettings(ProviderId.OPENAI, null, List.of("gpt-4o-mini", "gpt-5"));
         c.saveSettings(ProviderId.COMPATIBLE, "http://localhost:11434/v1", List.of("llama3.2"));

@@ -221,22 +221,11 @@ class RedirectTest {
         return Providers.client(MockApi.settings(e.id(), origin, e.prefix().isEmpty() ? "/" : e.prefix(), MockApi.KEY));
     }
 
-    static String originOf(MockWebServer s) {
-        HttpUrl u = s.url("/");
-        return u.scheme() + "://" + u.host() + ":" + u.port();
-    }
-
-    private static MockResponse redirect(int code, String location) {
-        return new MockResponse.Builder()
-                .code(code)
-                .setHeader("Location", location)
-                .build();
-    }
-
     @ParameterizedTest(name = "{0}, {1} to another host")
     @MethodSource("everyEndpointAndCode")
     void aRedirectToAnotherHostIsRefusedAndNothingReachesIt(Endpoint e, int code) {
-        origin.enqueue(redirect(code, other.url("/stolen/v1/endpoint").toString() + "?alt=sse&key=" + OTHER_SECRET));
+        origin.enqueue(
+                MockApi.redirect(code, other.url("/stolen/v1/endpoint").toString() + "?alt=sse&key=" + OTHER_SECRET));
         other.enqueue(MockApi.json(200, e.answer()));
 
         ProviderException x =
@@ -247,9 +236,9 @@ class RedirectTest {
         assertEquals(Kind.BAD_REQUEST, x.kind(), x.getMessage());
         assertEquals(code, x.httpStatus());
         String m = x.getMessage();
-        assertTrue(m.contains(e.id().displayName() + " at " + originOf(origin)), m);
-        assertTrue(m.contains("to another host, " + originOf(other) + "/stolen/v1/endpoint"), m);
-        assertTrue(m.contains("neither the API key nor the request was sent to " + originOf(other)), m);
+        assertTrue(m.contains(e.id().displayName() + " at " + MockApi.originOf(origin)), m);
+        assertTrue(m.contains("to another host, " + MockApi.originOf(other) + "/stolen/v1/endpoint"), m);
+        assertTrue(m.contains("neither the API key nor the request was sent to " + MockApi.originOf(other)), m);
         assertTrue(m.contains("Check the base URL") && m.contains(e.id().baseUrlVariable()), m);
         assertTrue(m.contains("key=[REDACTED]"), m);
         assertFalse(m.contains(OTHER_SECRET), m);
@@ -265,7 +254,7 @@ class RedirectTest {
                 if (r.getTarget().startsWith("/moved")) {
                     return e.sse() ? MockApi.sse(e.answer()) : MockApi.json(200, e.answer());
                 }
-                return redirect(code, "/moved" + r.getTarget());
+                return MockApi.redirect(code, "/moved" + r.getTarget());
             }
         });
 
@@ -290,7 +279,7 @@ class RedirectTest {
         origin.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
-                return redirect(307, "/loop" + r.getTarget());
+                return MockApi.redirect(307, "/loop" + r.getTarget());
             }
         });
         ProviderException x =
@@ -304,7 +293,7 @@ class RedirectTest {
     @Test
     void aSeeOtherRedirectIsNotFollowedEvenOnTheSameHost() {
         Endpoint e = endpoints().get(6); // Anthropic Messages
-        origin.enqueue(redirect(303, "/elsewhere"));
+        origin.enqueue(MockApi.redirect(303, "/elsewhere"));
         origin.enqueue(MockApi.json(200, e.answer()));
         ProviderException x =
                 assertThrows(ProviderException.class, () -> e.call().run(client(e)));
@@ -323,7 +312,7 @@ class RedirectTest {
         Endpoint e = endpoints().get(13); // Gemini model list
         HttpUrl u = origin.url("/v1beta/models");
         String https = "https://" + u.host() + ":" + u.port() + "/v1beta/models?key=" + MockApi.KEY;
-        origin.enqueue(redirect(301, https));
+        origin.enqueue(MockApi.redirect(301, https));
         ProviderException x =
                 assertThrows(ProviderException.class, () -> e.call().run(client(e)));
         assertEquals(Kind.BAD_REQUEST, x.kind());

@@ -19,43 +19,27 @@ import dev.costbench.providers.gemini.GeminiClient;
 import dev.costbench.providers.http.HttpEngine;
 import dev.costbench.providers.openai.OpenAiClient;
 import dev.costbench.providers.testkit.Answers;
+import dev.costbench.providers.testkit.MockServerTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The per-call deadline, the stream idle limit and the rule that a stream which delivered content is never
  * retried. Limits are set short (hundreds of milliseconds) and the servers' bodies are throttled so that a stream
  * would otherwise run for tens of seconds: a test that passes shows the cut-off, not a speed.
  */
-class StreamLimitsTest {
+class StreamLimitsTest extends MockServerTest {
 
     static final String BILLED = "What the stream had already delivered is billed, so CostBench did not retry the"
             + " call (a retry would be billed again)";
     /** How long the throttled bodies below would take to arrive in full. */
     static final long WHOLE_BODY_SECONDS = 30;
-
-    private MockWebServer server;
-    private MockApi.Waits waits;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        waits = new MockApi.Waits();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     private ProviderSettings settings(ProviderId id, String prefix, Duration call, int retries, Duration idle) {
         return new ProviderSettings(
@@ -97,6 +81,26 @@ class StreamLimitsTest {
                 .build();
     }
 
+    /** With the whole Anthropic answer queued after the first attempt: the second attempt answers "Hi". */
+    private void assertTheRetryAnswers() throws ProviderException {
+        server.enqueue(MockApi.sse(Answers.ANTHROPIC_STREAM));
+        assertEquals(
+                "Hi",
+                anthropic(Duration.ofSeconds(20), 3, Duration.ofSeconds(60))
+                        .complete(ask("claude-sonnet-4-5"), null, null)
+                        .text());
+        assertEquals(2, server.getRequestCount());
+    }
+
+    /** Makes the call, which must fail as TIMEOUT well before the throttled body would have ended. */
+    private static ProviderException timedOutBeforeTheBodyEnded(Executable call) {
+        long t0 = System.nanoTime();
+        ProviderException e = assertThrows(ProviderException.class, call);
+        assertCutBeforeTheBodyEnded(t0);
+        assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
+        return e;
+    }
+
     private static void assertCutBeforeTheBodyEnded(long t0) {
         long took = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
         assertTrue(took < WHOLE_BODY_SECONDS / 2, "the stream ran to its end (" + took + " s) instead of being cut");
@@ -111,13 +115,8 @@ class StreamLimitsTest {
     void aStreamOfKeepAliveCommentsIsCutOffAtTheIdleLimitAndRetriedOnlyWithinTheDeadline() {
         server.enqueue(throttled("", ": keep-alive\n\n"));
         server.enqueue(throttled("", ": keep-alive\n\n"));
-        long t0 = System.nanoTime();
-        ProviderException e = assertThrows(
-                ProviderException.class,
-                () -> openAi(Duration.ofSeconds(20), 1, Duration.ofMillis(500))
-                        .complete(ask("gpt-4o-mini"), null, null));
-        assertCutBeforeTheBodyEnded(t0);
-        assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
+        ProviderException e = timedOutBeforeTheBodyEnded(() ->
+                openAi(Duration.ofSeconds(20), 1, Duration.ofMillis(500)).complete(ask("gpt-4o-mini"), null, null));
         assertTrue(
                 e.getMessage()
                         .startsWith("OpenAI kept the stream open for 500 ms with only keep-alive messages"
@@ -133,16 +132,10 @@ class StreamLimitsTest {
         for (int i = 0; i < 4; i++) {
             server.enqueue(throttled("", ": OPENROUTER PROCESSING\n\n"));
         }
-        long t0 = System.nanoTime();
-        ProviderException e = assertThrows(
-                ProviderException.class,
-                () -> new CompatibleClient(new HttpEngine(
-                                settings(
-                                        ProviderId.COMPATIBLE, "/v1", Duration.ofSeconds(1), 3, Duration.ofSeconds(60)),
-                                waits))
-                        .complete(ask("llama3.2"), null, null));
-        assertCutBeforeTheBodyEnded(t0);
-        assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
+        ProviderException e = timedOutBeforeTheBodyEnded(() -> new CompatibleClient(new HttpEngine(
+                        settings(ProviderId.COMPATIBLE, "/v1", Duration.ofSeconds(1), 3, Duration.ofSeconds(60)),
+                        waits))
+                .complete(ask("llama3.2"), null, null));
         assertTrue(
                 e.getMessage()
                         .contains("did not answer in time: the 1 s limit for one call (retries included)"
@@ -217,13 +210,9 @@ class StreamLimitsTest {
         server.enqueue(throttled(started, Answers.ANTHROPIC_PING));
         server.enqueue(MockApi.sse(Answers.ANTHROPIC_STREAM));
         List<String> deltas = new ArrayList<>();
-        long t0 = System.nanoTime();
-        ProviderException e = assertThrows(
-                ProviderException.class,
-                () -> anthropic(Duration.ofSeconds(20), 3, Duration.ofMillis(500))
+        ProviderException e =
+                timedOutBeforeTheBodyEnded(() -> anthropic(Duration.ofSeconds(20), 3, Duration.ofMillis(500))
                         .complete(ask("claude-sonnet-4-5"), deltas::add, null));
-        assertCutBeforeTheBodyEnded(t0);
-        assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
         assertTrue(
                 e.getMessage()
                         .startsWith("Anthropic sent nothing but keep-alive messages for 500 ms in the middle"
@@ -242,14 +231,8 @@ class StreamLimitsTest {
                 + "\"logprobs\":null,\"finish_reason\":null}]}\n\n";
         server.enqueue(throttled("", chunk));
         server.enqueue(MockApi.sse(Answers.CHAT_STREAM));
-        long t0 = System.nanoTime();
-        ProviderException e = assertThrows(
-                ProviderException.class,
-                () -> openAi(Duration.ofSeconds(1), 3, Duration.ofSeconds(60))
-                        .complete(
-                                ask("gpt-4o-mini").withOpenAiApi(ChatRequest.OpenAiApi.CHAT_COMPLETIONS), null, null));
-        assertCutBeforeTheBodyEnded(t0);
-        assertEquals(Kind.TIMEOUT, e.kind(), e.getMessage());
+        ProviderException e = timedOutBeforeTheBodyEnded(() -> openAi(Duration.ofSeconds(1), 3, Duration.ofSeconds(60))
+                .complete(ask("gpt-4o-mini").withOpenAiApi(ChatRequest.OpenAiApi.CHAT_COMPLETIONS), null, null));
         assertTrue(
                 e.getMessage()
                         .startsWith("OpenAI stopped sending in the middle of the answer (the 1 s limit for"
@@ -312,13 +295,7 @@ class StreamLimitsTest {
     void anErrorEventBeforeAnyContentIsRetried() throws Exception {
         server.enqueue(MockApi.sse("event: error\ndata: {\"type\": \"error\", \"error\": {\"type\":"
                 + " \"overloaded_error\", \"message\": \"Overloaded\"}}\n\n"));
-        server.enqueue(MockApi.sse(Answers.ANTHROPIC_STREAM));
-        assertEquals(
-                "Hi",
-                anthropic(Duration.ofSeconds(20), 3, Duration.ofSeconds(60))
-                        .complete(ask("claude-sonnet-4-5"), null, null)
-                        .text());
-        assertEquals(2, server.getRequestCount());
+        assertTheRetryAnswers();
         assertEquals(1, waits.waits.size());
     }
 
@@ -330,13 +307,7 @@ class StreamLimitsTest {
                 .body(Answers.ANTHROPIC_PING + Answers.ANTHROPIC_PING)
                 .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
                 .build());
-        server.enqueue(MockApi.sse(Answers.ANTHROPIC_STREAM));
-        assertEquals(
-                "Hi",
-                anthropic(Duration.ofSeconds(20), 3, Duration.ofSeconds(60))
-                        .complete(ask("claude-sonnet-4-5"), null, null)
-                        .text());
-        assertEquals(2, server.getRequestCount());
+        assertTheRetryAnswers();
     }
 
     @Test

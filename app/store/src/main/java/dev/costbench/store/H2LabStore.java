@@ -18,12 +18,14 @@ import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.NewExperiment;
 import dev.costbench.model.lab.NewLedgerEntry;
+import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.NewVariant;
 import dev.costbench.model.lab.NewerStoreException;
 import dev.costbench.model.lab.Rating;
 import dev.costbench.model.lab.RatingScale;
 import dev.costbench.model.lab.SavedScenario;
+import dev.costbench.model.lab.SentRequest;
 import dev.costbench.model.lab.SimilarityScore;
 import dev.costbench.model.lab.StoreInUseException;
 import dev.costbench.model.lab.TestInput;
@@ -75,7 +77,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Structure.</b> This class opens and closes the database ({@link StoreOpener}) and keeps its backups; the work
  * is done by one repository per area ({@link H2ExperimentRepository}, {@link H2TrialRepository},
- * {@link H2JudgingRepository}, {@link H2ScenarioRepository}, {@link H2LedgerRepository}, {@link H2MediaRepository}),
+ * {@link H2JudgingRepository}, {@link H2ScenarioRepository}, {@link H2LedgerRepository}, {@link H2MediaRepository},
+ * {@link H2SendHistoryRepository}),
  * which share one connection and one transaction at a time through {@link Tx}.
  */
 public final class H2LabStore implements LabStore {
@@ -98,6 +101,7 @@ public final class H2LabStore implements LabStore {
     private final H2ScenarioRepository scenarios;
     private final H2LedgerRepository ledger;
     private final H2MediaRepository media;
+    private final H2SendHistoryRepository sent;
 
     private H2LabStore(StoreOpener.Opened opened, BackupPolicy policy) throws SQLException {
         this.base = opened.base();
@@ -112,6 +116,7 @@ public final class H2LabStore implements LabStore {
         this.scenarios = new H2ScenarioRepository(tx);
         this.ledger = new H2LedgerRepository(tx);
         this.media = new H2MediaRepository(tx);
+        this.sent = new H2SendHistoryRepository(tx);
         this.interruptedOnOpen = List.copyOf(experiments.markInterrupted());
         long period = Math.max(
                 1000,
@@ -447,5 +452,22 @@ public final class H2LabStore implements LabStore {
     @Override
     public Optional<MediaBlob> getMedia(String sha256) {
         return media.getMedia(sha256);
+    }
+
+    // ---- SendHistoryRepository ----
+
+    @Override
+    public SentRequest addSent(NewSentRequest entry) {
+        return sent.addSent(entry);
+    }
+
+    @Override
+    public List<SentRequest> sentHistory(String workspace) {
+        return sent.sentHistory(workspace);
+    }
+
+    @Override
+    public boolean deleteSent(long id) {
+        return sent.deleteSent(id);
     }
 }

@@ -46,7 +46,8 @@ final class IntegrityCheck {
             "judge_score",
             "similarity_score",
             "scenario",
-            "ledger");
+            "ledger",
+            "send_history");
 
     private IntegrityCheck() {}
 

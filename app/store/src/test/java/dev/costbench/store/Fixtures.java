@@ -85,6 +85,35 @@ final class Fixtures {
                 null);
     }
 
+    /** An answer reused from an earlier identical request ({@code requestHash}): counted, with no call and no wait. */
+    static NewTrial reused(
+            long experimentId,
+            TrialCell cell,
+            String requestHash,
+            CanonicalUsage usage,
+            BigDecimal costUsd,
+            String outputText) {
+        return new NewTrial(
+                experimentId,
+                cell,
+                requestHash,
+                usage,
+                costUsd,
+                true,
+                null,
+                null,
+                0L,
+                null,
+                "stop",
+                outputText,
+                null,
+                true,
+                Instant.now(),
+                Instant.now(),
+                null,
+                null);
+    }
+
     static NewTrial failure(long experimentId, TrialCell cell) {
         return NewTrial.failure(experimentId, cell, "req-x", "HTTP 529 overloaded", T0, T0.plusMillis(1500));
     }

@@ -469,25 +469,8 @@ class H2LabStoreTest {
         assertTrue(store.storedAnswer(first.requestHash()).isEmpty());
         Trial real = store.addTrial(first);
         NewTrial second = Fixtures.success(s.id(), cells.get(2));
-        NewTrial reused = new NewTrial(
-                s.id(),
-                second.cell(),
-                first.requestHash(),
-                second.usage(),
-                second.costUsd(),
-                true,
-                null,
-                null,
-                0L,
-                null,
-                "stop",
-                real.outputText(),
-                null,
-                true,
-                Instant.now(),
-                Instant.now(),
-                null,
-                null);
+        NewTrial reused = Fixtures.reused(
+                s.id(), second.cell(), first.requestHash(), second.usage(), second.costUsd(), real.outputText());
         Trial cached = store.addTrial(reused);
         assertTrue(cached.fromCache());
         assertEquals(

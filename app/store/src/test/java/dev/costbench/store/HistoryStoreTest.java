@@ -51,25 +51,13 @@ class HistoryStoreTest {
                     a.id(),
                     new TrialCell(a.variants().get(1).id(), a.inputs().get(0).id(), "gpt-4o-mini", 1)));
             // a reused answer: counted, but it cost nothing
-            s.addTrial(new NewTrial(
+            s.addTrial(Fixtures.reused(
                     a.id(),
                     new TrialCell(a.variants().get(0).id(), a.inputs().get(1).id(), "gpt-4o-mini", 1),
                     "r",
                     new CanonicalUsage(10, 0, 0, 0, 5, 0),
                     new BigDecimal("0.5"),
-                    true,
-                    null,
-                    null,
-                    0L,
-                    null,
-                    "stop",
-                    "x",
-                    null,
-                    true,
-                    Instant.now(),
-                    Instant.now(),
-                    null,
-                    null));
+                    "x"));
             s.appendLedger(new NewLedgerEntry(
                     Instant.now(),
                     "anthropic",

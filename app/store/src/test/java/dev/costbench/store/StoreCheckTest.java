@@ -50,6 +50,9 @@ class StoreCheckTest {
                 c.findings().stream().anyMatch(f -> f.matches("\\s+media_blob\\s+1 rows")),
                 c.findings().toString());
         assertTrue(
+                c.findings().stream().anyMatch(f -> f.matches("\\s+send_history\\s+0 rows")),
+                c.findings().toString());
+        assertTrue(
                 c.findings().contains("File structure: sound (H2's check)"),
                 c.findings().toString());
         assertArrayEquals(before, Files.readAllBytes(StoreMaintenance.databaseFile(dir)), "read-only");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentOverview;
@@ -18,12 +19,15 @@ import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.NewLedgerEntry;
+import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.RatingScale;
 import dev.costbench.model.lab.SimilarityScore;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.provider.ReasoningEffort;
+import dev.costbench.model.provider.SendOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
@@ -56,8 +60,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class UpgradeTest {
 
+    /** An experiment row as every schema version since 1 takes it; the values follow in brackets. */
+    private static final String INSERT_EXPERIMENT = "INSERT INTO experiment (name, created_at, status, budget_cap_usd,"
+            + " repetitions, temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers,"
+            + " extra_json) VALUES ";
+
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6);
 
     static final int CURRENT_VERSION = 7;
 
@@ -100,10 +109,9 @@ class UpgradeTest {
         flyway(dir, "1").migrate();
         try (Connection c = dataSource(dir).getConnection();
                 Statement st = c.createStatement()) {
-            st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
-                    + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, extra_json) "
-                    + "VALUES ('Tickets v1', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'RUNNING', "
-                    + "5.0000000001, 2, 0.7, 256, NULL, NULL, FALSE, '{\"checks\":[]}')");
+            st.execute(
+                    INSERT_EXPERIMENT + "('Tickets v1', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'RUNNING', "
+                            + "5.0000000001, 2, 0.7, 256, NULL, NULL, FALSE, '{\"checks\":[]}')");
             st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini'), (1, 1, 'claude-haiku-4-5')");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO media_blob VALUES (?, 'image/png', 5, ?, ?)")) {
                 ps.setString(1, hash);
@@ -230,9 +238,7 @@ class UpgradeTest {
         try (Connection c = dataSource(dir).getConnection();
                 Statement st = c.createStatement()) {
             for (int e = 1; e <= 2; e++) {
-                st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
-                        + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, "
-                        + "extra_json) VALUES ('run " + e + "', TIMESTAMP WITH TIME ZONE '2026-06-0" + e
+                st.execute(INSERT_EXPERIMENT + "('run " + e + "', TIMESTAMP WITH TIME ZONE '2026-06-0" + e
                         + " 09:00:00+00', 'DONE', NULL, 1, NULL, 256, NULL, NULL, FALSE, '{}')");
                 st.execute("INSERT INTO experiment_model VALUES (" + e + ", 0, 'gpt-4o-mini')");
                 st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES (" + e
@@ -281,13 +287,8 @@ class UpgradeTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4})
     void upgradeToVersion5StoresOutputSimilarities(int from) throws Exception {
-        Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
-        flyway(dir, Integer.toString(from)).migrate();
-        try (Connection c = dataSource(dir).getConnection();
-                Statement st = c.createStatement()) {
-            st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
-                    + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, "
-                    + "extra_json) VALUES ('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
+        fillAt(from, st -> {
+            st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
                     + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
             st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini')");
             st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
@@ -299,7 +300,7 @@ class UpgradeTest {
                     + "(1, 1, 1, 'gpt-4o-mini', 1, FALSE, 'Your order ships today by post.', " + when + ", " + when
                     + "), (1, 1, 1, 'gpt-4o-mini', 2, FALSE, 'Your order ships today.', " + when + ", " + when
                     + "), (1, 2, 1, 'gpt-4o-mini', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
-        }
+        });
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             assertEquals(3, store.trials(1).size());
@@ -326,6 +327,89 @@ class UpgradeTest {
         }
     }
 
+    /**
+     * V6 ("Send to the API" history) from every earlier version: the scenarios stay, no history is there yet, and
+     * the new table keeps, lists and deletes calls.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void upgradeToVersion6KeepsASendHistory(int from) throws Exception {
+        fillAt(from, st -> {
+            st.execute("INSERT INTO scenario (name, scenario_json, created_at, updated_at) VALUES ('kept', '{}', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00')");
+        });
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            assertTrue(store.findScenario("kept").isPresent());
+            assertTrue(store.sentHistory("untitled").isEmpty());
+            var kept = store.addSent(new NewSentRequest(
+                    "untitled",
+                    T.toInstant(),
+                    "openai",
+                    "gpt-5-mini",
+                    new SendOptions(null, 500, ReasoningEffort.LOW, true),
+                    "Hello",
+                    new CanonicalUsage(10, 0, 0, 0, 5, 3),
+                    new BigDecimal("0.00001"),
+                    null));
+            assertEquals(List.of(kept), store.sentHistory("untitled"));
+            assertTrue(store.deleteSent(kept.id()));
+            assertTrue(store.sentHistory("untitled").isEmpty());
+        }
+    }
+
+    /**
+     * V7 (service tiers) from every earlier version: old trials read as asked for Standard with no report, and new
+     * ones store tiers.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void upgradeToVersion7KeepsTheTrialsAndStoresTiers(int from) throws Exception {
+        fillAt(from, st -> {
+            st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
+                    + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
+            st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-5')");
+            st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
+                    + "(1, 0, 'baseline', TRUE, '{}')");
+            st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'a')");
+            String when = "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00'";
+            st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, "
+                    + "cost_complete, output_text, started_at, finished_at) VALUES "
+                    + "(1, 1, 1, 'gpt-5', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
+            if (from >= 4) { // the store writes an experiment's totals with it since version 4
+                st.execute("INSERT INTO experiment_totals (experiment_id, trials) VALUES (1, 1)");
+            }
+        });
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            Trial old = store.trials(1).get(0);
+            assertNull(old.requestedTier());
+            assertNull(old.servedTier());
+            assertEquals(ServiceTier.STANDARD, old.requestedTierOrStandard());
+            assertEquals(0, store.overviews().get(0).tierChanged());
+            store.addTrial(ServedTierStoreTest.tiered(1, new TrialCell(1, 1, "gpt-5", 2), ServiceTier.FLEX, "default"));
+            assertEquals("default", store.trials(1).get(1).servedTier());
+            assertEquals(1, store.overviews().get(0).tierChanged());
+        }
+    }
+
+    /** Statements that fill a database at an earlier schema version. */
+    @FunctionalInterface
+    private interface Fill {
+        void into(Statement st) throws SQLException;
+    }
+
+    /** Builds the database at schema version {@code from} (skipped on a branch without it) and fills it. */
+    private void fillAt(int from, Fill fill) throws Exception {
+        Assumptions.assumeTrue(migrationVersions().contains(from), "no migration V" + from + " on this branch");
+        flyway(dir, Integer.toString(from)).migrate();
+        try (Connection c = dataSource(dir).getConnection();
+                Statement st = c.createStatement()) {
+            fill.into(st);
+        }
+    }
+
     static List<Integer> migrationVersions() throws IOException, URISyntaxException {
         Path migrations = Path.of(UpgradeTest.class.getResource("/db/migration").toURI());
         Pattern name = Pattern.compile("V(\\d+)__.+\\.sql");
@@ -343,9 +427,8 @@ class UpgradeTest {
         flyway(dir, "2").migrate();
         try (Connection c = dataSource(dir).getConnection();
                 Statement st = c.createStatement()) {
-            st.execute("INSERT INTO experiment (name, created_at, status, budget_cap_usd, repetitions, "
-                    + "temperature, max_output_tokens, reasoning_budget, reasoning_effort, reuse_answers, extra_json) "
-                    + "VALUES ('Judged v2', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, 1, "
+            st.execute(INSERT_EXPERIMENT
+                    + "('Judged v2', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, 1, "
                     + "NULL, 256, NULL, NULL, FALSE, '{\"verdict\":{\"minSavingPercent\":30}}')");
             st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-4o-mini')");
             st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "

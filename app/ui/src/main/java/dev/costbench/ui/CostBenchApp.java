@@ -4,10 +4,13 @@ package dev.costbench.ui;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.catalog.refresh.PriceFileDownloader;
 import dev.costbench.model.prompt.Role;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
+import dev.costbench.providers.pricefile.HttpPriceFileDownloader;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxDialogService;
 import dev.costbench.ui.common.FxFormDialogs;
@@ -19,14 +22,18 @@ import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.lab.SetupViewModel;
 import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.media.MediaViewModel;
+import dev.costbench.ui.prompt.MyModels;
 import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
+import dev.costbench.ui.prompt.SendPorts;
 import dev.costbench.ui.prompt.WorkspaceMemory;
 import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
+import dev.costbench.ui.ratecard.RateCardView;
+import dev.costbench.ui.ratecard.RateCardViewModel;
 import dev.costbench.ui.scenario.ScenarioView;
 import dev.costbench.ui.scenario.ScenarioViewModel;
 import dev.costbench.ui.shell.Feature;
@@ -45,6 +52,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.stage.Stage;
 
 /**
@@ -59,6 +67,7 @@ public final class CostBenchApp extends Application {
     private static final String LAB = "A/B lab";
     private static final String SCENARIOS = "Scenarios";
     private static final String PROVIDERS = "Providers";
+    private static final String RATES = "Rates";
 
     private FxTaskExecutor tasks;
     private UiContext ui;
@@ -73,6 +82,7 @@ public final class CostBenchApp extends Application {
     private LabView labView;
     private ScenarioView scenarioView;
     private ProvidersViewModel providersVm;
+    private RateCardViewModel rateCardVm;
     private MainWindow window;
     private final CompletableFuture<ProviderAccess> access = new CompletableFuture<>();
 
@@ -104,9 +114,18 @@ public final class CostBenchApp extends Application {
                 t -> {
                     window.select(SCENARIOS);
                     scenarioView().viewModel().addRequestType(t);
-                });
+                },
+                new SendPorts(
+                        id -> SendAccess.problem(access.join(), id),
+                        SendAccess.history(() -> storeAccess),
+                        () -> SendAccess.workspaceKey(workspace)));
+        promptFeature.table().useMyModels(MyModels.in(Preferences.userRoot().node("dev/costbench/ui/prompt")));
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
+        rateCardVm = new RateCardViewModel(
+                ui, AppDirs.rateCard(), () -> workbench.catalogProperty().get());
+        promptVm.rateCardProperty().bind(rateCardVm.savedProperty());
+        rateCardVm.load();
         boolean emptyPrompt = Boolean.getBoolean("costbench.emptyPrompt");
         if (!emptyPrompt) {
             seedExample(promptVm);
@@ -124,6 +143,11 @@ public final class CostBenchApp extends Application {
         storeAccess = new StoreAccess(ui, H2LabStore::open, Platform::exit);
         promptView = new PromptView(promptFeature);
         promptFeature.setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
+        // the Send pane's history follows the open workspace and appears once the store is open
+        workspace.fileProperty().addListener(o -> promptFeature.run().history().refresh());
+        storeAccess
+                .stateProperty()
+                .addListener(o -> promptFeature.run().history().refresh());
         StartupProbe.mark("prompt view");
 
         window = new MainWindow(
@@ -143,6 +167,10 @@ public final class CostBenchApp extends Application {
                                 "What-if planner: volume, levers, the waterfall from the naive bill to the "
                                         + "optimized one",
                                 this::scenarioView),
+                        Feature.of(
+                                RATES,
+                                "Your negotiated discounts and markups (rate card), applied when \"Use my rates\" is on",
+                                () -> new RateCardView(rateCardVm)),
                         new Feature(
                                 PROVIDERS,
                                 "API keys, base URLs and connection tests",
@@ -251,6 +279,14 @@ public final class CostBenchApp extends Application {
     private MediaViewModel mediaVm() {
         if (mediaVm == null) {
             mediaVm = new MediaViewModel(ui, () -> workbench.catalogProperty().get());
+            mediaVm.choices()
+                    .rateCardProperty()
+                    .bind(Bindings.createObjectBinding(
+                            () -> promptVm.useMyRatesProperty().get()
+                                    ? rateCardVm.savedProperty().get()
+                                    : RateCard.NONE,
+                            promptVm.useMyRatesProperty(),
+                            rateCardVm.savedProperty()));
         }
         return mediaVm;
     }
@@ -365,6 +401,11 @@ public final class CostBenchApp extends Application {
             @Override
             public Path userCatalog() {
                 return AppDirs.userCatalog();
+            }
+
+            @Override
+            public PriceFileDownloader downloader() {
+                return new HttpPriceFileDownloader();
             }
 
             @Override

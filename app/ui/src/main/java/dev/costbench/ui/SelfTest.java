@@ -4,6 +4,7 @@ package dev.costbench.ui;
 import dev.costbench.media.AudioAnalysis;
 import dev.costbench.media.Av;
 import dev.costbench.media.AvInfo;
+import dev.costbench.media.FfmpegCommand;
 import dev.costbench.media.Images;
 import dev.costbench.media.VideoAnalysis;
 import dev.costbench.model.catalog.Catalog;
@@ -145,27 +146,15 @@ public final class SelfTest {
 
     private static String ffmpeg(Path tmp) throws Exception {
         Path clip = tmp.resolve("clip.mp4");
-        String ffmpeg = Av.ffmpegBinary(); // loads the FFmpeg natives
-        Process p = new ProcessBuilder(
-                        ffmpeg,
-                        "-hide_banner",
-                        "-loglevel",
-                        "error",
-                        "-y",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc=size=160x120:rate=10:duration=2",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440:sample_rate=16000:duration=2",
-                        "-c:v",
-                        "mpeg4",
-                        "-c:a",
-                        "aac",
-                        "-shortest",
-                        clip.toString())
+        List<String> cmd = FfmpegCommand.fromLavfi( // naming the bundled binary loads the FFmpeg natives
+                List.of("testsrc=size=160x120:rate=10:duration=2", "sine=frequency=440:sample_rate=16000:duration=2"),
+                "-c:v",
+                "mpeg4",
+                "-c:a",
+                "aac",
+                "-shortest",
+                clip.toString());
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("ffmpeg.log").toFile())
                 .start();

@@ -44,15 +44,21 @@ class AppSmokeTest {
         System.clearProperty("costbench.dataDir");
     }
 
-    @Test
-    void startsAndShowsCostsForTheExamplePrompt() throws Exception {
+    /** Starts the app on the primary stage and waits until its status line counts the models. */
+    private Stage startApp(FxRobot robot) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(CostBenchApp.class);
-        FxRobot robot = new FxRobot();
         WaitForAsyncUtils.waitFor(
                 15,
                 TimeUnit.SECONDS,
                 () -> robot.lookup("#status").queryAs(Label.class).getText().contains("models"));
+        return stage;
+    }
+
+    @Test
+    void startsAndShowsCostsForTheExamplePrompt() throws Exception {
+        FxRobot robot = new FxRobot();
+        Stage stage = startApp(robot);
         assertTrue(stage.getTitle().endsWith("— CostBench"), stage.getTitle());
         TreeTableView<?> table = robot.lookup("#cost-table").queryAs(TreeTableView.class);
         assertEquals(5, table.getRoot().getChildren().size());
@@ -63,13 +69,8 @@ class AppSmokeTest {
     void aBrokenUserCatalogIsReportedAndTheRestLoads() throws Exception {
         Files.writeString(
                 data.resolve("catalog.json"), "{\"models\": [{\"id\": \"gpt-5\", \"prices\": {\"input\": \"free\"}}]}");
-        FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(CostBenchApp.class);
         FxRobot robot = new FxRobot();
-        WaitForAsyncUtils.waitFor(
-                15,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("models"));
+        startApp(robot);
         assertTrue(robot.lookup("#catalog-banner").query().isVisible());
         assertTrue(robot.lookup(n -> n instanceof Label
                         && ((Label) n).getText() != null

@@ -11,9 +11,9 @@ import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
-import dev.costbench.ui.lab.LabFixtures;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
+import dev.costbench.ui.lab.TwoRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +54,7 @@ class LabHistoryTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("costbench-lab-history");
         store = H2LabStore.open(dir.resolve("data"));
-        store.importExperiment(LabFixtures.snapshot("Support prompt, last week", 1000, 900, "2026-11-18T10:00:00Z"));
-        store.importExperiment(LabFixtures.snapshot("Support prompt, today", 820, 600, "2026-11-25T10:00:00Z"));
+        TwoRuns.importInto(store);
         // the app's theme: it fixes cell heights, which the multi-line cells must override
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         tasks = new FxTaskExecutor((job, x) -> dialogs.error(job, x.toString()));

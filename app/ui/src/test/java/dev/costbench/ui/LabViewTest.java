@@ -5,20 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.CatalogBuilder;
-import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.NewExperiment;
-import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.NewVariant;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.run.ClientSource;
-import dev.costbench.model.provider.ProviderException;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.lab.LabFixtures;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
 import java.math.BigDecimal;
@@ -77,25 +75,16 @@ class LabViewTest {
                 long in = v == base ? 1200 : 700;
                 long out = 100 + r.nextInt(20);
                 BigDecimal cost = new BigDecimal(in * 15 + out * 60).movePointLeft(8); // $0.15 / $0.60 per 1M
-                store.addTrial(new NewTrial(
+                store.addTrial(LabFixtures.trial(
                         e.id(),
                         new TrialCell(v, input, "gpt-4o-mini", rep),
                         "h" + v + rep,
-                        new CanonicalUsage(in, 0, 0, 0, out, 0),
-                        cost,
-                        true,
-                        null,
+                        in,
+                        out,
                         cost,
                         800L + r.nextInt(200),
-                        200L,
-                        "stop",
                         "Your order ships tomorrow and arrives in two days.",
-                        null,
-                        false,
-                        t0,
-                        t0,
-                        null,
-                        null));
+                        t0));
             }
         }
         store.setStatus(e.id(), ExperimentStatus.DONE);
@@ -144,16 +133,7 @@ class LabViewTest {
     /** Issue 16: the reason is on the results page the user is taken to. */
     @Test
     void runWithoutKeysShowsWhyOnTheResults(FxRobot robot) throws Exception {
-        LabView view = show(robot, id -> {
-            throw new ProviderException(
-                    id,
-                    ProviderException.Kind.NO_KEY,
-                    0,
-                    "No " + id.displayName() + " API key: set " + id.keyVariable() + " or paste one under Providers",
-                    null,
-                    null,
-                    null);
-        });
+        LabView view = show(robot, LabFixtures.noKeys());
         robot.clickOn("#lab-new");
         // fired, not clicked: the setup (with its image rows) may reach below the 900-px test window
         robot.interact(() -> robot.lookup("#lab-run").queryButton().fire());

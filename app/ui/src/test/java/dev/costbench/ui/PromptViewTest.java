@@ -6,28 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.cost.CostRow;
-import dev.costbench.ui.common.FxTaskExecutor;
-import dev.costbench.ui.common.RecordingDialogService;
-import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.prompt.CostTableView;
-import dev.costbench.ui.prompt.PromptFeature;
-import dev.costbench.ui.prompt.PromptView;
-import dev.costbench.ui.prompt.PromptViewModel;
+import dev.costbench.ui.prompt.PromptFixtures;
+import dev.costbench.ui.prompt.PromptOnStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Types into the prompt editor and checks that the cost table follows and the breakdown opens. */
@@ -35,32 +27,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class PromptViewTest {
 
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
-    private PromptFeature feature;
-    private PromptViewModel vm;
-    private PromptView view;
+    private static final Catalog CATALOG = PromptFixtures.CATALOG;
 
-    @Start
-    void start(Stage stage) {
-        feature = new PromptFeature(
-                new UiContext(new FxTaskExecutor((j, e) -> {}), new RecordingDialogService()),
-                CATALOG,
-                id -> null,
-                (n, b, o) -> {},
-                t -> {});
-        vm = feature.prompt();
-        view = new PromptView(feature);
-        stage.setScene(new Scene(view, 1400, 900));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        feature.close();
-    }
+    @RegisterExtension
+    final PromptOnStage shown = new PromptOnStage(id -> null);
 
     private CostRow row(String id) {
-        return vm.rows().stream()
+        return shown.prompt().rows().stream()
                 .filter(r -> r.model().id().equals(id))
                 .findFirst()
                 .orElse(null);
@@ -76,7 +49,7 @@ class PromptViewTest {
 
     @Test
     void typingUpdatesTheTable(FxRobot robot) throws Exception {
-        waitFor("table filled", () -> vm.rows().size() == CATALOG.size());
+        waitFor("table filled", () -> shown.prompt().rows().size() == CATALOG.size());
         long before = row("gpt-5").input().tokens();
         robot.clickOn("#user-prompt").write("How much does this cost?");
         waitFor("gpt-5 count grew", () -> row("gpt-5").input().tokens() > before);
@@ -88,11 +61,11 @@ class PromptViewTest {
 
     @Test
     void selectingARowOpensItsBreakdown(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.userTextProperty().set("Explain prompt caching in one paragraph."));
+        robot.interact(() -> shown.prompt().userTextProperty().set("Explain prompt caching in one paragraph."));
         waitFor(
                 "table filled",
                 () -> row("gpt-5") != null && row("gpt-5").input().tokens() > 0);
-        CostTableView table = view.table();
+        CostTableView table = shown.view().table();
         robot.interact(() -> table.select("gpt-5"));
         Label title = robot.lookup("#breakdown-title").queryAs(Label.class);
         assertNotNull(title);
@@ -105,7 +78,7 @@ class PromptViewTest {
 
     @Test
     void clickingARowWithTheMouseOpensTheBreakdown(FxRobot robot) throws Exception {
-        waitFor("table filled", () -> vm.rows().size() == CATALOG.size());
+        waitFor("table filled", () -> shown.prompt().rows().size() == CATALOG.size());
         robot.clickOn("#model-filter").write("haiku-4-5");
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Claude Haiku 4.5");
@@ -116,12 +89,12 @@ class PromptViewTest {
     @Test
     void theOptionsUnderThePromptChangeTheCost(FxRobot robot) throws Exception {
         robot.interact(() -> {
-            vm.systemTextProperty().set("You are a helpful assistant. ".repeat(200));
-            vm.userTextProperty().set("Hi");
+            shown.prompt().systemTextProperty().set("You are a helpful assistant. ".repeat(200));
+            shown.prompt().userTextProperty().set("Hi");
         });
         waitFor("counted", () -> row("gpt-5") != null && row("gpt-5").input().tokens() > 1000);
         robot.clickOn("#add-turn");
-        waitFor("an example's two turns added", () -> vm.turns().size() == 2);
+        waitFor("an example's two turns added", () -> shown.prompt().turns().size() == 2);
         var full = row("gpt-5").perRequest();
         robot.clickOn("#cached-prefix");
         waitFor("cache applied", () -> row("gpt-5").cachedTokens() > 1000);
@@ -129,7 +102,7 @@ class PromptViewTest {
         robot.clickOn("#batch");
         waitFor(
                 "batch applied",
-                () -> vm.batchProperty().get()
+                () -> shown.prompt().batchProperty().get()
                         && row("gpt-5").breakdown().options().batch());
         robot.doubleClickOn("#output-tokens").write("2000");
         waitFor("output applied", () -> row("gpt-5").outputTokens() == 2000);
@@ -137,18 +110,20 @@ class PromptViewTest {
 
     @Test
     void tierGroupsAreShownAndCheapestIsMarked(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.userTextProperty().set("Hello"));
+        robot.interact(() -> shown.prompt().userTextProperty().set("Hello"));
         waitFor(
                 "table filled",
-                () -> vm.rows().size() == CATALOG.size() && row("gpt-5").input().tokens() > 0);
-        TreeItem<CostTableView.Item> root = view.table().table().getRoot();
+                () -> shown.prompt().rows().size() == CATALOG.size()
+                        && row("gpt-5").input().tokens() > 0);
+        TreeItem<CostTableView.Item> root = shown.view().table().table().getRoot();
         assertEquals(5, root.getChildren().size(), "one group per tier");
-        CostRow cheapest = feature.table().cheapestProperty().get(); // which one: CostTableViewModelTest
+        CostRow cheapest = shown.feature().table().cheapestProperty().get(); // which one: CostTableViewModelTest
         assertNotNull(cheapest);
-        robot.interact(() -> view.table().select(cheapest.model().id()));
-        robot.interact(() -> view.table()
+        robot.interact(() -> shown.view().table().select(cheapest.model().id()));
+        robot.interact(() -> shown.view()
                 .table()
-                .scrollTo(view.table().table().getSelectionModel().getSelectedIndex()));
+                .table()
+                .scrollTo(shown.view().table().table().getSelectionModel().getSelectedIndex()));
         assertTrue(robot.lookup(".cheapest").tryQuery().isPresent(), "cheapest row highlighted");
     }
 }

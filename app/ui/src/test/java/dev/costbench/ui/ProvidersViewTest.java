@@ -9,6 +9,7 @@ import dev.costbench.providers.keys.CredentialStores;
 import dev.costbench.ui.common.FxDialogService;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.providers.AnthropicReplies;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
@@ -20,7 +21,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -82,13 +82,7 @@ class ProvidersViewTest {
                         .queryAs(PasswordField.class)
                         .getText());
 
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"data\":[{\"type\":\"model\",\"id\":\"claude-sonnet-4-5-20250929\",\"display_name\":"
-                        + "\"Claude Sonnet 4.5\",\"created_at\":\"2025-09-29T00:00:00Z\"}],\"has_more\":false,"
-                        + "\"first_id\":\"claude-sonnet-4-5-20250929\",\"last_id\":\"claude-sonnet-4-5-20250929\"}")
-                .build());
+        server.enqueue(AnthropicReplies.models());
         robot.clickOn("#test-anthropic");
         Label result = robot.lookup("#test-result-anthropic").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> result.getText().startsWith("OK in"));

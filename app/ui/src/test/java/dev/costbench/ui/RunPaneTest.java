@@ -6,27 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
-import dev.costbench.model.cost.CanonicalUsage;
-import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.ChatResult;
-import dev.costbench.model.provider.ProviderClient;
-import dev.costbench.model.provider.ProviderException;
-import dev.costbench.model.provider.ProviderId;
-import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.ScriptedClient;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.prompt.PromptFeature;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import dev.costbench.ui.prompt.RunViewModel;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
@@ -50,60 +40,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunPaneTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
-    private final List<ChatRequest> sent = new CopyOnWriteArrayList<>();
-    private final List<ChatRequest> counted = new CopyOnWriteArrayList<>();
-    private volatile boolean fail;
+    private final ScriptedClient fake = new ScriptedClient();
+    private final List<ChatRequest> sent = fake.sent;
+    private final List<ChatRequest> counted = fake.counted;
     private PromptFeature feature;
     private PromptViewModel vm;
     private RunViewModel run;
     private PromptView view;
-
-    private final ProviderClient fake = new ProviderClient() {
-        @Override
-        public ProviderId id() {
-            return ProviderId.OPENAI;
-        }
-
-        @Override
-        public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel)
-                throws ProviderException {
-            sent.add(request);
-            if (fail) {
-                throw new ProviderException(
-                        ProviderId.OPENAI,
-                        ProviderException.Kind.AUTH,
-                        401,
-                        "OpenAI rejected the API key (401): Incorrect API key provided",
-                        null,
-                        "{\"error\":{\"message\":\"Incorrect API key provided: [REDACTED]\"}}",
-                        null);
-            }
-            onDelta.accept("Hello");
-            onDelta.accept(" there");
-            return new ChatResult(
-                    "Hello there",
-                    new CanonicalUsage(1000, 1024, 0, 0, 2, 0),
-                    Map.of(),
-                    "stop",
-                    request.model(),
-                    "resp_1",
-                    Duration.ofMillis(420),
-                    Duration.ofMillis(180),
-                    "{}",
-                    null);
-        }
-
-        @Override
-        public TokenCountResult countTokens(ChatRequest request) {
-            counted.add(request);
-            return new TokenCountResult(2024, "{\"input_tokens\":2024}");
-        }
-
-        @Override
-        public List<String> listModels() {
-            return List.of("gpt-4o-mini");
-        }
-    };
 
     @Start
     void start(Stage stage) {
@@ -169,7 +112,7 @@ class RunPaneTest {
 
     @Test
     void aRejectedKeySaysWhoRefusedAndWhy(FxRobot robot) throws Exception {
-        fail = true;
+        fake.failWith(ScriptedClient.rejectedKey());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.rows().isEmpty());
         robot.interact(() -> {
             view.table().select("gpt-4o-mini");

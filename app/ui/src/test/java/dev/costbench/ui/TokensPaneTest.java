@@ -6,28 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.TokenPiece;
 import dev.costbench.model.tokens.Tokenizers;
-import dev.costbench.ui.common.FxTaskExecutor;
-import dev.costbench.ui.common.RecordingDialogService;
-import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.prompt.PromptFeature;
+import dev.costbench.ui.prompt.PromptFixtures;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import dev.costbench.ui.prompt.TokensViewModel;
 import java.io.File;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -51,7 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TokensPaneTest {
 
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
+    private static final Catalog CATALOG = PromptFixtures.CATALOG;
     private PromptFeature feature;
     private PromptViewModel vm;
     private TokensViewModel tokens;
@@ -62,21 +56,7 @@ class TokensPaneTest {
     void start(Stage stage) {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        feature = new PromptFeature(
-                new UiContext(new FxTaskExecutor((j, e) -> {}), new RecordingDialogService()),
-                CATALOG,
-                id -> {
-                    throw new ProviderException(
-                            id,
-                            ProviderException.Kind.NO_KEY,
-                            0,
-                            "No API key for " + id.displayName() + ": add one in the Providers tab",
-                            null,
-                            null,
-                            null);
-                },
-                (n, b, o) -> {},
-                t -> {});
+        feature = PromptFixtures.onFxThread(PromptFixtures.noKeys());
         vm = feature.prompt();
         tokens = feature.tokens();
         view = new PromptView(feature);
@@ -261,16 +241,7 @@ class TokensPaneTest {
             view.showTokens();
             vm.userTextProperty().set(big);
         });
-        long worst = 0;
-        for (int i = 0; i < 20; i++) { // the FX thread keeps turning while the worker tokenizes 2 MB
-            long t0 = System.nanoTime();
-            CountDownLatch ping = new CountDownLatch(1);
-            Platform.runLater(ping::countDown);
-            assertTrue(ping.await(5, TimeUnit.SECONDS), "FX thread blocked");
-            worst = Math.max(worst, (System.nanoTime() - t0) / 1_000_000);
-            Thread.sleep(20);
-        }
-        assertTrue(worst < 2_000, "FX thread stalled for " + worst + " ms");
+        LargePromptTest.assertFxThreadKeepsTurning(); // while the worker tokenizes 2 MB
         long expected = Tokenizers.count(Encoding.O200K_BASE, big);
         waitFor("2 MB tokenized", () -> shownTokens() == expected);
         int built = pieces(robot).size();

@@ -24,6 +24,7 @@ import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.prompt.PromptFeature;
+import dev.costbench.ui.prompt.PromptFixtures;
 import dev.costbench.ui.prompt.PromptSnapshot;
 import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
@@ -164,12 +165,7 @@ class TunePaneTest {
                 "Please kindly, in order to help me, tell me where my order is.   \n\n\n\nThank you. 注文番号は 42 です。";
         robot.interact(() -> {
             vm.systemTextProperty().set(sys);
-            vm.addTurn(Role.USER, "My parcel is late, please   tell me where it is.");
-            vm.addTurn(Role.ASSISTANT, "category: delivery");
-            vm.addTurn(Role.USER, "I was charged twice. مرحبا بكم");
-            vm.addTurn(Role.ASSISTANT, "category: billing");
-            vm.addTurn(Role.USER, "My parcel is late, where is it?");
-            vm.addTurn(Role.ASSISTANT, "category: delivery");
+            PromptFixtures.addTicketExamples(vm);
             vm.userTextProperty().set(user);
             vm.outputTokensProperty().set(600);
         });

@@ -27,7 +27,6 @@ import dev.costbench.model.lab.judge.JudgeRun;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.stats.QualitySettings;
-import dev.costbench.providers.ProviderConfig;
 import dev.costbench.store.H2LabStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +37,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * {@code costbench ab judge ID}: an LLM judge scores an experiment's outputs that have no score yet, counted apart
@@ -51,19 +49,11 @@ final class AbJudgeCommand {
             Set.of("model", "rubric", "scale", "budget", "concurrency"),
             Set.of("json", "yes", "reference"));
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Supplier<ProviderConfig> config;
-    private final Supplier<Catalog> catalog;
+    private final Context ctx;
     private final AbReport report;
 
     AbJudgeCommand(Context ctx, AbReport report) {
-        this.in = ctx.in();
-        this.out = ctx.out();
-        this.err = ctx.err();
-        this.config = ctx.providers();
-        this.catalog = ctx::catalog;
+        this.ctx = ctx;
         this.report = report;
     }
 
@@ -75,10 +65,10 @@ final class AbJudgeCommand {
         int threads = concurrency(a);
         long id = id(a, "ab judge");
         BigDecimal budget = budget(a);
-        Catalog cat = catalog.get();
+        Catalog cat = ctx.catalog();
         boolean json = a.flag("json");
         try (H2LabStore store = openStore()) {
-            requireExperiment(store, id, err);
+            requireExperiment(store, id, ctx.err());
             Experiment e = store.loadExperiment(id);
             QualitySettings q = QualitySettings.read(e.settings().extraJson());
             JudgeSpec spec = judgeSpec(q.judge(), a, id);
@@ -94,31 +84,26 @@ final class AbJudgeCommand {
                                 e.settings().reuseStoredAnswers(),
                                 q.withJudge(spec).writeInto(e.settings().extraJson())));
             }
-            Judge probe = new Judge(
-                    store,
-                    p -> {
-                        throw new IllegalStateException("no calls while estimating");
-                    },
-                    cat::find);
+            Judge probe = new Judge(store, AbSupport.NO_CALLS, cat::find);
             JudgeEstimate est = probe.estimate(id, spec);
-            (json ? err : out)
+            (json ? ctx.err() : ctx.out())
                     .println("Judge estimate for experiment " + id + ": " + est.text()
                             + ", counted apart from the trials"
                             + ((budget != null ? budget : spec.budgetUsd()) == null
                                     ? " (no judge cap; --budget USD sets one)"
                                     : "; judge cap " + Money.format(budget != null ? budget : spec.budgetUsd())));
             if (est.calls() == 0) {
-                err.println("experiment " + id + ": every output already has a score by " + spec.model());
+                ctx.err().println("experiment " + id + ": every output already has a score by " + spec.model());
                 report.summary(store, id, null, null, json);
                 return 0;
             }
-            ClientSource clients = clients(config, Set.of(probe.provider(spec)), null);
+            ClientSource clients = clients(ctx.providers(), Set.of(probe.provider(spec)), null);
             if (!a.flag("yes") && !confirmJudge(est)) {
-                err.println("costbench: not judged (--yes judges without asking)");
+                ctx.err().println("costbench: not judged (--yes judges without asking)");
                 return 1;
             }
             Judge judge = new Judge(store, clients, cat::find, threads);
-            JudgeResult r = judgeNow(store, id, new Judging(judge, spec, budget), err);
+            JudgeResult r = judgeNow(store, id, new Judging(judge, spec, budget), ctx.err());
             report.summary(store, id, null, null, json, r);
             return exitCode(r.outcome());
         }
@@ -171,8 +156,8 @@ final class AbJudgeCommand {
 
     private boolean confirmJudge(JudgeEstimate e) throws IOException {
         return ask(
-                in,
-                err,
+                ctx.in(),
+                ctx.err(),
                 "Judge " + e.calls() + " outputs for about " + Money.format(e.lowUsd()) + " – "
                         + Money.format(e.highUsd()) + "?");
     }

@@ -34,18 +34,14 @@ import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.Runner;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.providers.ProviderConfig;
 import dev.costbench.store.H2LabStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * {@code costbench ab run EXPERIMENT} and {@code ab resume ID}: the trials of an experiment with a progress line on
@@ -60,19 +56,11 @@ final class AbRunCommand {
     public static final Args.Options RESUME =
             Args.Options.of("ab resume", Set.of("budget", "base-url", "concurrency"), Set.of("json", "yes"));
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-    private final Supplier<ProviderConfig> config;
-    private final Supplier<Catalog> catalog;
+    private final Context ctx;
     private final AbReport report;
 
     AbRunCommand(Context ctx, AbReport report) {
-        this.in = ctx.in();
-        this.out = ctx.out();
-        this.err = ctx.err();
-        this.config = ctx.providers();
-        this.catalog = ctx::catalog;
+        this.ctx = ctx;
         this.report = report;
     }
 
@@ -94,20 +82,20 @@ final class AbRunCommand {
         if (a.flag("no-stream")) {
             spec = spec.withStream(false);
         }
-        Catalog cat = catalog.get();
+        Catalog cat = ctx.catalog();
         RunPlan draft = RunPlan.of(spec);
         Planner.validate(draft);
         Map<String, ProviderId> providers = draft.providers(cat::find);
         draft.requireMediaSupport(cat::find);
         RunEstimate estimate = new Estimator(cat::find).estimate(draft, draft.cells(), Map.of(), BigDecimal.ZERO);
         boolean json = a.flag("json");
-        AbReport.printEstimate(spec.name(), estimate, json ? err : out);
-        AbReport.printMedia(spec, cat, json ? err : out);
+        AbReport.printEstimate(spec.name(), estimate, json ? ctx.err() : ctx.out());
+        AbReport.printMedia(spec, cat, json ? ctx.err() : ctx.out());
         JudgeSpec judgeSpec = spec.quality().judge();
         Set<ProviderId> needed = new LinkedHashSet<>(providers.values());
         if (judgeSpec != null) {
             JudgeEstimate je = Judge.estimate(draft, judgeSpec, cat::find);
-            (json ? err : out)
+            (json ? ctx.err() : ctx.out())
                     .println("  then the judge: " + je.text().substring("judge ".length())
                             + ", counted apart from the trials"
                             + (judgeSpec.budgetUsd() == null
@@ -117,16 +105,17 @@ final class AbRunCommand {
                     .orElseThrow(() -> new UsageException("judge model \"" + judgeSpec.model()
                             + "\" is not in the catalog: pick a catalog model (it prices " + "the judge calls)"))));
         }
-        ClientSource clients = clients(config, needed, baseUrl);
-        if (!a.flag("yes") && !confirm(in, err, estimate)) {
-            err.println("costbench: not run (--yes runs without asking)");
+        ClientSource clients = clients(ctx.providers(), needed, baseUrl);
+        if (!a.flag("yes") && !confirm(ctx.in(), ctx.err(), estimate)) {
+            ctx.err().println("costbench: not run (--yes runs without asking)");
             return 1;
         }
         try (H2LabStore store = openStore()) {
             Runner runner = new Runner(store, clients, cat::find, threads, Runner.DEFAULT_ATTEMPTS);
             long id = runner.create(spec).experimentId();
-            err.println("experiment " + id + " (" + spec.name() + "): " + estimate.calls() + " calls; "
-                    + "costbench ab resume " + id + " continues it if it stops");
+            ctx.err()
+                    .println("experiment " + id + " (" + spec.name() + "): " + estimate.calls() + " calls; "
+                            + "costbench ab resume " + id + " continues it if it stops");
             AbJudgeCommand.Judging judging = judgeSpec == null
                     ? null
                     : new AbJudgeCommand.Judging(new Judge(store, clients, cat::find, threads), judgeSpec, null);
@@ -140,23 +129,18 @@ final class AbRunCommand {
         String baseUrl = a.url("base-url");
         long id = id(a, "ab resume");
         BigDecimal budget = budget(a);
-        Catalog cat = catalog.get();
+        Catalog cat = ctx.catalog();
         boolean json = a.flag("json");
         try (H2LabStore store = openStore()) {
-            requireExperiment(store, id, err);
+            requireExperiment(store, id, ctx.err());
             RunPlan plan = RunPlan.load(store, id);
             Map<String, ProviderId> providers = plan.providers(cat::find);
             List<TrialCell> missing = store.missingTrials(id);
-            Runner probe = new Runner(
-                    store,
-                    p -> {
-                        throw new IllegalStateException("no calls while estimating");
-                    },
-                    cat::find);
+            Runner probe = new Runner(store, AbSupport.NO_CALLS, cat::find);
             RunEstimate estimate = probe.estimateRemaining(id, budget);
-            AbReport.printEstimate(plan.spec().name(), estimate, json ? err : out);
+            AbReport.printEstimate(plan.spec().name(), estimate, json ? ctx.err() : ctx.out());
             if (missing.isEmpty()) {
-                err.println("experiment " + id + ": every trial is done; nothing to resume");
+                ctx.err().println("experiment " + id + ": every trial is done; nothing to resume");
                 report.summary(store, id, null, estimate, json);
                 return 0;
             }
@@ -164,16 +148,16 @@ final class AbRunCommand {
             missing.forEach(c -> needed.add(providers.get(c.modelId())));
             JudgeSpec judgeSpec = plan.spec().quality().judge();
             if (judgeSpec != null) {
-                (json ? err : out)
+                (json ? ctx.err() : ctx.out())
                         .println("  then the judge scores the new outputs with " + judgeSpec.model()
                                 + ", counted apart from the trials");
                 needed.add(RunPlan.providerOf(cat.find(judgeSpec.model())
                         .orElseThrow(() -> new UsageException(
                                 "judge model \"" + judgeSpec.model() + "\" is not in the catalog"))));
             }
-            ClientSource clients = clients(config, needed, baseUrl);
-            if (!a.flag("yes") && !confirm(in, err, estimate)) {
-                err.println("costbench: not run (--yes runs without asking)");
+            ClientSource clients = clients(ctx.providers(), needed, baseUrl);
+            if (!a.flag("yes") && !confirm(ctx.in(), ctx.err(), estimate)) {
+                ctx.err().println("costbench: not run (--yes runs without asking)");
                 return 1;
             }
             Runner runner = new Runner(store, clients, cat::find, threads, Runner.DEFAULT_ATTEMPTS);
@@ -194,19 +178,19 @@ final class AbRunCommand {
             boolean json,
             AbJudgeCommand.Judging judging)
             throws IOException {
-        RunProgressLine line = new RunProgressLine(err);
+        RunProgressLine line = new RunProgressLine(ctx.err());
         Run run = runner.start(id, budget, line);
         RunResult result = awaitOrCancel(run.result(), run::cancel, "costbench ab cancel");
         if (result == null) {
-            err.println();
-            err.println("costbench: interrupted");
+            ctx.err().println();
+            ctx.err().println("costbench: interrupted");
             return 1;
         }
         line.end();
-        err.println(result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + result.message());
+        ctx.err().println(result.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + result.message());
         JudgeResult judged = null;
         if (judging != null && result.done() > 0 && result.outcome() != RunResult.Outcome.CANCELLED) {
-            judged = AbJudgeCommand.judgeNow(store, id, judging, err);
+            judged = AbJudgeCommand.judgeNow(store, id, judging, ctx.err());
         }
         report.summary(store, id, result, estimate, json, judged);
         if (judged != null

@@ -91,6 +91,11 @@ final class AbSupport {
         }
     }
 
+    /** The clients of an estimate, which makes no calls: asking for one is a bug. */
+    static final ClientSource NO_CALLS = p -> {
+        throw new IllegalStateException("no calls while estimating");
+    };
+
     /** The clients of the providers a run needs; a missing key is bad input (nothing has run yet). */
     static ClientSource clients(Supplier<ProviderConfig> config, Collection<ProviderId> needed, String baseUrl)
             throws IOException {

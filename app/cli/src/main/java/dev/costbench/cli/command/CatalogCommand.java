@@ -28,8 +28,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code costbench catalog list | check --file F | import-litellm --file F}: the model catalog with its prices, a
- * catalog file checked, LiteLLM's price list imported into the user catalog.
+ * {@code costbench catalog list | check --file F | import --from K FILE|URL | diff A B | import-litellm --file F}:
+ * the model catalog with its prices, a catalog file checked, a price list reviewed and imported into the user
+ * catalog ({@link CatalogImportCommand}), two catalog files compared.
  */
 public final class CatalogCommand {
 
@@ -39,6 +40,12 @@ public final class CatalogCommand {
 
     public static final Args.Options CATALOG_IMPORT =
             Args.Options.of("catalog import-litellm", Set.of("file"), Set.of());
+
+    public static final Args.Options CATALOG_IMPORT_FROM = CatalogImportCommand.IMPORT;
+
+    public static final Args.Options CATALOG_DIFF = CatalogImportCommand.DIFF;
+
+    private static final String SUBCOMMANDS = "list, check, import, diff, import-litellm";
 
     private final Context ctx;
     private final PrintStream out;
@@ -52,7 +59,7 @@ public final class CatalogCommand {
 
     public int run(List<String> argv) throws IOException {
         if (argv.isEmpty()) {
-            throw new UsageException("catalog needs a subcommand: list, check, import-litellm");
+            throw new UsageException("catalog needs a subcommand: " + SUBCOMMANDS);
         }
         String sub = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());
@@ -90,6 +97,10 @@ public final class CatalogCommand {
                 out.println(f + ": " + c.problems().size() + " problem(s), " + c.size() + " models loadable");
                 return 1;
             }
+            case "import":
+                return new CatalogImportCommand(ctx).importPrices(rest);
+            case "diff":
+                return new CatalogImportCommand(ctx).diffFiles(rest);
             case "import-litellm": {
                 Args a = Args.parse(rest, CATALOG_IMPORT);
                 a.noPositional();
@@ -116,7 +127,7 @@ public final class CatalogCommand {
                 return 0;
             }
             default:
-                throw new UsageException("unknown catalog subcommand '" + sub + "' (list, check, import-litellm)");
+                throw new UsageException("unknown catalog subcommand '" + sub + "' (" + SUBCOMMANDS + ")");
         }
     }
 

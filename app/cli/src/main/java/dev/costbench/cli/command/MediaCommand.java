@@ -164,9 +164,7 @@ public final class MediaCommand {
         }
         ArrayNode warnings = root.putArray("warnings");
         checked.warnings().forEach(warnings::add);
-        if (a.flag("json")) {
-            out.println(Json.pretty(root));
-        } else {
+        if (!printedAsJson(a, root, out)) {
             printTable(out, orig, opt);
             checked.warnings().forEach(w -> out.println("warning: " + w));
         }
@@ -179,12 +177,8 @@ public final class MediaCommand {
 
     private static int audio(Path file, AvInfo av, Args a, List<ModelEntry> models, PrintStream out)
             throws IOException {
-        ObjectNode root = Json.object();
-        root.put("file", file.toString());
-        root.put("kind", "audio");
-        ObjectNode o = root.putObject("original");
-        o.put("bytes", av.bytes());
-        o.put("seconds", av.seconds());
+        ObjectNode root = avReport(file, "audio", av);
+        ObjectNode o = (ObjectNode) root.get("original");
         o.put("sampleRate", av.sampleRate());
         o.put("channels", av.channels());
         o.put("codec", av.audioCodec());
@@ -233,8 +227,7 @@ public final class MediaCommand {
             x.put("status", t.status().name());
             x.put("note", t.note());
         }
-        if (a.flag("json")) {
-            out.println(Json.pretty(root));
+        if (printedAsJson(a, root, out)) {
             return 0;
         }
         out.printf(
@@ -293,12 +286,8 @@ public final class MediaCommand {
             throw new UsageException(e.getMessage());
         }
         int[] picked = VideoAnalysis.select(scan, strategy, a.wholeNumber("max-frames", 0, 0, 1_000_000));
-        ObjectNode root = Json.object();
-        root.put("file", file.toString());
-        root.put("kind", "video");
-        ObjectNode o = root.putObject("original");
-        o.put("bytes", av.bytes());
-        o.put("seconds", av.seconds());
+        ObjectNode root = avReport(file, "video", av);
+        ObjectNode o = (ObjectNode) root.get("original");
         o.put("width", av.width());
         o.put("height", av.height());
         o.put("fps", av.fps());
@@ -328,8 +317,7 @@ public final class MediaCommand {
             List<Path> written = FrameExport.export(file, times, Path.of(a.get("frames-out")), 85);
             p.put("framesWritten", written.size());
         }
-        if (a.flag("json")) {
-            out.println(Json.pretty(root));
+        if (printedAsJson(a, root, out)) {
             return 0;
         }
         out.printf(
@@ -352,6 +340,26 @@ public final class MediaCommand {
                 100 * p.get("sceneCoverage").asDouble());
         printCosts(out, root, "Gemini: native video; others: frames as images");
         return 0;
+    }
+
+    /** The report on an audio or video file: its path, {@code kind}, and the original's size and length. */
+    private static ObjectNode avReport(Path file, String kind, AvInfo av) {
+        ObjectNode root = Json.object();
+        root.put("file", file.toString());
+        root.put("kind", kind);
+        ObjectNode o = root.putObject("original");
+        o.put("bytes", av.bytes());
+        o.put("seconds", av.seconds());
+        return root;
+    }
+
+    /** With {@code --json}, prints {@code root} and says so; without, prints nothing. */
+    private static boolean printedAsJson(Args a, ObjectNode root, PrintStream out) throws IOException {
+        if (a.flag("json")) {
+            out.println(Json.pretty(root));
+            return true;
+        }
+        return false;
     }
 
     private static void costs(ObjectNode n, List<MediaCosts.AvCost> costs) {

@@ -17,6 +17,7 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatMessage;
@@ -135,9 +136,8 @@ public final class ProviderCommand {
             throw new UsageException("complete needs --model M and --prompt FILE (- for stdin)");
         }
         ModelEntry entry = catalog.find(model).orElse(null);
-        ProviderId id = a.get("provider") != null
-                ? provider(a.get("provider"))
-                : entry == null ? null : fromCatalog(entry.provider());
+        ProviderId id =
+                a.get("provider") != null ? provider(a.get("provider")) : entry == null ? null : fromCatalog(entry);
         if (id == null) {
             throw new UsageException("'" + model + "' is not in the catalog: say which API serves it with --provider "
                     + "openai|anthropic|gemini|compatible");
@@ -386,17 +386,10 @@ public final class ProviderCommand {
         }
     }
 
-    private static ProviderId fromCatalog(String provider) {
-        switch (provider) {
-            case "openai":
-                return ProviderId.OPENAI;
-            case "anthropic":
-                return ProviderId.ANTHROPIC;
-            case "google":
-                return ProviderId.GEMINI;
-            default:
-                return null;
-        }
+    /** The native API of a catalog model (OpenAI, Anthropic, Gemini); null for the others, which need --provider. */
+    private static ProviderId fromCatalog(ModelEntry entry) {
+        ProviderId id = RunPlan.providerOf(entry);
+        return id == ProviderId.COMPATIBLE ? null : id;
     }
 
     private String read(String file) throws IOException {

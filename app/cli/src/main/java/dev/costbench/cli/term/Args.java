@@ -88,12 +88,7 @@ public final class Args {
         if (v == null) {
             return dflt;
         }
-        long n;
-        try {
-            n = Long.parseLong(v.trim().replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " must be a whole number, got '" + v + "'");
-        }
+        long n = parseWhole(v, "--" + name + " must be a whole number, got '" + v + "'");
         if (n < 0) {
             throw new UsageException("--" + name + " must not be negative, got " + n);
         }
@@ -106,17 +101,21 @@ public final class Args {
         if (v == null) {
             return dflt;
         }
-        long n;
-        try {
-            n = Long.parseLong(v.trim().replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new UsageException(
-                    "--" + name + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
-        }
+        long n =
+                parseWhole(v, "--" + name + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
         if (n < min || n > max) {
             throw new UsageException("--" + name + " must be from " + min + " to " + max + ", got " + n);
         }
         return (int) n;
+    }
+
+    /** {@code v} as a whole number, with {@code _} and {@code ,} allowed as digit separators; else {@code refusal}. */
+    private static long parseWhole(String v, String refusal) {
+        try {
+            return Long.parseLong(v.trim().replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new UsageException(refusal);
+        }
     }
 
     /** A number within {@code min..max}; null when the option is absent. */

@@ -42,4 +42,9 @@ public final class AppDirs {
     public static Path userCatalog() {
         return dataDir().resolve("catalog.json");
     }
+
+    /** The user's rate card (negotiated discounts and markups), beside the user catalog. */
+    public static Path rateCard() {
+        return dataDir().resolve("rate-card.json");
+    }
 }

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads one catalog file (format: {@code resources/pricing/SCHEMA.md}). Never throws on bad content: every problem
@@ -45,8 +47,8 @@ public final class CatalogReader {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> TOKENIZERS =
             Set.of("o200k_base", "cl100k_base", "o200k_harmony", "claude", "claude-2026", "gemini", "open");
-    private static final Set<String> ENTRY_KEYS = Set.of(
-            "id",
+    /** The fields an entry that gives them overrides as they are (noted in {@link EntrySpec#given}). */
+    private static final List<String> PLAIN_FIELDS = List.of(
             "name",
             "provider",
             "rules",
@@ -55,15 +57,21 @@ public final class CatalogReader {
             "maxOutput",
             "tokenizer",
             "minCacheTokens",
-            "source",
-            "asOf",
-            "prices",
-            "longContext",
-            "residencyMultiplier",
-            "media",
             "deprecation",
-            "notes",
-            "serviceTiers");
+            "notes");
+
+    private static final Set<String> ENTRY_KEYS = Stream.concat(
+                    PLAIN_FIELDS.stream(),
+                    Stream.of(
+                            "id",
+                            "source",
+                            "asOf",
+                            "prices",
+                            "longContext",
+                            "residencyMultiplier",
+                            "media",
+                            "serviceTiers"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final String file;
     private final Origin origin;
@@ -242,18 +250,7 @@ public final class CatalogReader {
             s.deprecation = date(m.get("deprecation"), id, "deprecation");
         }
         s.notes = text(m, id, "notes");
-        for (String f : new String[] {
-            "name",
-            "provider",
-            "rules",
-            "tier",
-            "contextWindow",
-            "maxOutput",
-            "tokenizer",
-            "minCacheTokens",
-            "deprecation",
-            "notes"
-        }) {
+        for (String f : PLAIN_FIELDS) {
             if (m.has(f)) {
                 s.given.add(f);
             }
@@ -295,10 +292,7 @@ public final class CatalogReader {
                 s.schedule.put(kind, List.of(p));
             } else if (p.dated()) {
                 problem(id, field, "validFrom / validUntil are only allowed under \"prices\"; the dates are ignored");
-                out.put(
-                        kind,
-                        new Price(
-                                p.perMTok(), p.source(), p.asOf(), p.status(), p.alternatives(), p.note(), p.origin()));
+                out.put(kind, p.undated());
             } else {
                 out.put(kind, p);
             }
@@ -420,7 +414,7 @@ public final class CatalogReader {
             return new Price(value, src, date, status, alts, v.path("note").asText(""), origin, from, until);
         }
         BigDecimal value = decimal(v, id, field, kind(field));
-        return value == null ? null : new Price(value, source, asOf, PriceStatus.LISTED, List.of(), "", origin);
+        return value == null ? null : Price.listed(value, source, asOf, "", origin);
     }
 
     /** Prices are USD per 1M tokens; the residency multiplier is a plain factor. */

@@ -243,7 +243,11 @@ public final class LiteLlmImporter {
         }
     }
 
-    private static BigDecimal perMillion(String field, JsonNode perToken) {
+    /**
+     * A price per token (a number or a decimal string) as an exact price per 1M tokens; refused with the field's
+     * name when it is not a number or out of range.
+     */
+    public static BigDecimal perMillion(String field, JsonNode perToken) {
         BigDecimal d;
         try {
             d = NumberRules.decimal(field, perToken, true);
@@ -285,7 +289,7 @@ public final class LiteLlmImporter {
         }
     }
 
-    static String provider(String litellm) {
+    public static String provider(String litellm) {
         String p = litellm.toLowerCase(Locale.ROOT);
         switch (p) {
             case "gemini":
@@ -304,10 +308,14 @@ public final class LiteLlmImporter {
     }
 
     static String guessTier(String provider, JsonNode inputPerToken) {
+        return guessTier(provider, inputPerToken.decimalValue().movePointRight(6));
+    }
+
+    /** A tier for a model the catalog does not know yet, from its provider and input price per 1M tokens. */
+    public static String guessTier(String provider, BigDecimal perM) {
         if (BillingRules.forProvider(provider) == BillingRules.OPEN) {
             return "open";
         }
-        BigDecimal perM = inputPerToken.decimalValue().movePointRight(6);
         if (perM.compareTo(BigDecimal.valueOf(5)) >= 0) {
             return "frontier";
         }
@@ -320,7 +328,8 @@ public final class LiteLlmImporter {
         return "light";
     }
 
-    static String guessTokenizer(String id, String provider) {
+    /** The tokenizer a model most likely uses, from its id and provider ("open" when nothing matches). */
+    public static String guessTokenizer(String id, String provider) {
         String s = id.toLowerCase(Locale.ROOT);
         String base = s.substring(s.lastIndexOf('/') + 1);
         if (base.startsWith("gpt-oss")) {

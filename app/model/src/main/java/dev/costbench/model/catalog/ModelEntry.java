@@ -66,47 +66,6 @@ public record ModelEntry(
         return ProviderNames.displayName(provider);
     }
 
-    /** An entry whose prices do not change over time. */
-    public ModelEntry(
-            String id,
-            String name,
-            String provider,
-            BillingRules rules,
-            Tier tier,
-            Long contextWindow,
-            Long maxOutput,
-            String tokenizer,
-            Long minCacheTokens,
-            Map<PriceKind, Price> prices,
-            LongContext longContext,
-            Price residencyMultiplier,
-            Map<String, Object> media,
-            String deprecation,
-            String notes,
-            Origin origin,
-            Set<String> overridden) {
-        this(
-                id,
-                name,
-                provider,
-                rules,
-                tier,
-                contextWindow,
-                maxOutput,
-                tokenizer,
-                minCacheTokens,
-                prices,
-                longContext,
-                residencyMultiplier,
-                media,
-                deprecation,
-                notes,
-                origin,
-                overridden,
-                Map.of(),
-                Map.of());
-    }
-
     /**
      * True when the model can be served in {@code t}: standard always; batch when the provider has a batch API or a
      * batch price is listed; flex, priority and fast mode when the catalog lists them for this model.
@@ -147,6 +106,11 @@ public record ModelEntry(
             p.remove(kind);
             periods.stream().filter(x -> x.covers(date)).findFirst().ifPresent(x -> p.put(kind, x));
         });
+        return withPrices(p);
+    }
+
+    /** This entry with other prices in force (its schedule and service tiers are kept). */
+    public ModelEntry withPrices(Map<PriceKind, Price> p) {
         return new ModelEntry(
                 id,
                 name,

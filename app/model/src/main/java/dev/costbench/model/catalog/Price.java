@@ -43,20 +43,18 @@ public record Price(
         }
     }
 
-    /** A price without a validity period. */
-    public Price(
-            BigDecimal perMTok,
-            String source,
-            String asOf,
-            PriceStatus status,
-            List<BigDecimal> alternatives,
-            String note,
-            Origin origin) {
-        this(perMTok, source, asOf, status, alternatives, note, origin, null, null);
+    public static Price listed(String value, String source, String asOf) {
+        return listed(new BigDecimal(value), source, asOf, "", Origin.BUILT_IN);
     }
 
-    public static Price listed(String value, String source, String asOf) {
-        return new Price(new BigDecimal(value), source, asOf, PriceStatus.LISTED, List.of(), "", Origin.BUILT_IN);
+    /** A listed price without alternatives or a validity period. */
+    public static Price listed(BigDecimal perMTok, String source, String asOf, String note, Origin origin) {
+        return new Price(perMTok, source, asOf, PriceStatus.LISTED, List.of(), note, origin, null, null);
+    }
+
+    /** This price without its validity period. */
+    public Price undated() {
+        return new Price(perMTok, source, asOf, status, alternatives, note, origin, null, null);
     }
 
     /** A price computed from this one by a provider rule. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.catalog;
 
-/** The per-token prices a catalog entry may list, all in USD per 1M tokens. */
+/** The per-token prices a catalog entry may list, all in USD per 1M tokens (cache storage per 1M tokens per hour). */
 public enum PriceKind {
     INPUT("input", "Input"),
     CACHED_INPUT("cachedInput", "Cached input (read)"),
@@ -11,7 +11,9 @@ public enum PriceKind {
     BATCH_INPUT("batchInput", "Batch input"),
     BATCH_OUTPUT("batchOutput", "Batch output"),
     INPUT_AUDIO("inputAudio", "Audio input"),
-    OUTPUT_AUDIO("outputAudio", "Audio output");
+    OUTPUT_AUDIO("outputAudio", "Audio output"),
+    /** Gemini explicit caching: USD per 1M cached tokens per hour the cache is kept (its TTL). */
+    CACHE_STORAGE("cacheStorage", "Cache storage (per 1M tokens per hour)");
 
     private final String json;
     private final String label;

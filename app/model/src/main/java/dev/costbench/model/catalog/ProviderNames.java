@@ -2,7 +2,6 @@
 package dev.costbench.model.catalog;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The one place that turns a catalog provider id ({@code "openai"}, {@code "google"}) into the name people know
@@ -10,36 +9,13 @@ import java.util.Map;
  */
 public final class ProviderNames {
 
-    private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("openai", "OpenAI"),
-            Map.entry("anthropic", "Anthropic"),
-            Map.entry("google", "Google"),
-            Map.entry("gemini", "Google"),
-            Map.entry("vertex_ai", "Google Vertex AI"),
-            Map.entry("groq", "Groq"),
-            Map.entry("mistral", "Mistral"),
-            Map.entry("together", "Together AI"),
-            Map.entry("together_ai", "Together AI"),
-            Map.entry("cerebras", "Cerebras"),
-            Map.entry("baseten", "Baseten"),
-            Map.entry("deepseek", "DeepSeek"),
-            Map.entry("openrouter", "OpenRouter"),
-            Map.entry("fireworks", "Fireworks AI"),
-            Map.entry("fireworks_ai", "Fireworks AI"),
-            Map.entry("xai", "xAI"),
-            Map.entry("cohere", "Cohere"),
-            Map.entry("perplexity", "Perplexity"),
-            Map.entry("azure", "Azure OpenAI"),
-            Map.entry("bedrock", "Amazon Bedrock"),
-            Map.entry("meta", "Meta"),
-            Map.entry("ollama", "Ollama"),
-            Map.entry("compatible", "OpenAI-compatible server"));
+    private static final NameTable NAMES = NameTable.load("provider-names.properties");
 
     private ProviderNames() {}
 
     /** True when the id has a name of its own (not one made up from the id). */
     public static boolean isKnown(String id) {
-        return id != null && NAMES.containsKey(id.trim().toLowerCase(Locale.ROOT));
+        return id != null && NAMES.has(id.trim().toLowerCase(Locale.ROOT));
     }
 
     /**

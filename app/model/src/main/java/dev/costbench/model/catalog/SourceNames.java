@@ -1,44 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.catalog;
 
-import java.util.Map;
-
 /**
  * Short names for the catalog's price source keys ({@code LL} is "LiteLLM price list"), for tables that have no room
  * for a source's full description. The description (file, commit, date) stays in {@link Catalog#sources()}.
  */
 public final class SourceNames {
 
-    private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("LL", "LiteLLM price list"),
-            Map.entry("MD", "models.dev"),
-            Map.entry("CGP", "ChatGPT Pricing (secondary list)"),
-            Map.entry("A-PRICE", "Anthropic pricing page"),
-            Map.entry("A-RES", "Anthropic data residency"),
-            Map.entry("A-O5", "Anthropic: what's new in Opus 5"),
-            Map.entry("A-S5", "Anthropic: Sonnet 5 overview"),
-            Map.entry("A-S55", "Anthropic: Sonnet 5.5 overview"),
-            Map.entry("DEV-NPT", "dev.to article on Claude batch pricing"),
-            Map.entry("G-PRICE", "Google Gemini pricing page"),
-            Map.entry("G-PRICE-0923", "Google Gemini pricing page (2026-09-23 copies)"),
-            Map.entry("G-CACHE", "Google Gemini caching guide"),
-            Map.entry("G-OPT", "Google Gemini optimization guide"),
-            Map.entry("TOG-GEO", "Together AI geo-specific inference"),
-            Map.entry("PWR", "GPT-5.6 Sol promotion reports"),
-            Map.entry("O-PRIO", "OpenAI priority processing page"),
-            Map.entry("O-FLEX", "OpenAI flex processing guide"),
-            Map.entry("O-56", "GPT-5.6 repricing reports"),
-            Map.entry("A-FAST", "Anthropic fast mode prices"),
-            Map.entry("CLAUDIT", "claudit (Haiku 5.5 tier check)"),
-            Map.entry("CU", "claude-usage price table"),
-            Map.entry("S5-CANCEL", "Sonnet 5 price rise cancelled"),
-            Map.entry("ASTRA", "GPT-6 Astra price reports"));
+    private static final NameTable NAMES = NameTable.load("source-names.properties");
 
     private SourceNames() {}
 
     /** True when the key has a short name of its own. */
     public static boolean isKnown(String key) {
-        return key != null && NAMES.containsKey(key.trim());
+        return key != null && NAMES.has(key.trim());
     }
 
     /**

@@ -163,6 +163,9 @@ public final class CostEngine {
                     total = total.add(extra);
                 }
             }
+            BigDecimal storage = CacheStorageLine.add(m, u, o, lines);
+            total = storage == null ? total : total.add(storage);
+            total = RateCardLines.apply(o.rateCard(), m, o, total, lines);
             return new CostBreakdown(m, u, o, lines, total, notes);
         }
 

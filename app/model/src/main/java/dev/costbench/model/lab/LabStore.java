@@ -3,7 +3,8 @@ package dev.costbench.model.lab;
 
 /**
  * Everything the A/B lab keeps: experiments and their variants, test inputs and trials, ratings and judge scores,
- * saved scenarios, the ledger of real API calls, and media by content hash.
+ * saved scenarios, the ledger of real API calls, media by content hash, and the "Send to the API" history of
+ * each prompt workspace.
  *
  * <p>Every method is its own transaction and is durable when it returns: a crash or a kill afterwards loses nothing
  * it wrote. Methods may be called from any thread. Failures of the database itself are {@link LabStoreException}s;
@@ -12,7 +13,8 @@ package dev.costbench.model.lab;
  * the store keeps is checked with {@link SecretGuard}.
  *
  * <p>The methods are declared by area in {@link ExperimentRepository}, {@link JudgingRepository},
- * {@link ScenarioRepository}, {@link LedgerRepository} and {@link MediaRepository}; code that needs one area can
+ * {@link ScenarioRepository}, {@link LedgerRepository}, {@link MediaRepository} and
+ * {@link SendHistoryRepository}; code that needs one area can
  * depend on that interface alone.
  */
 public interface LabStore
@@ -21,6 +23,7 @@ public interface LabStore
                 ScenarioRepository,
                 LedgerRepository,
                 MediaRepository,
+                SendHistoryRepository,
                 AutoCloseable {
 
     /** Closes the database; further calls fail. */

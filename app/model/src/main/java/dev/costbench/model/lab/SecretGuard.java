@@ -72,6 +72,11 @@ public final class SecretGuard {
         return out;
     }
 
+    /** {@code text} with every value shaped like a provider key replaced by "[redacted]"; null stays null. */
+    public static String redact(String text) {
+        return text == null ? null : KEY_VALUE.matcher(text).replaceAll("[redacted]");
+    }
+
     /** Throws {@link IllegalArgumentException} (without echoing the value) when {@code text} holds a credential. */
     public static void requireNoSecrets(String what, String text) {
         String found = findSecret(text);

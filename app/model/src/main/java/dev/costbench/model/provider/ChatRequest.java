@@ -59,19 +59,33 @@ public record ChatRequest(
 
     /** A plain text request with defaults: streaming on, 1024 output tokens. */
     public static ChatRequest of(String model, String system, String user) {
+        return plain(model, system, null, List.of(ChatMessage.user(user)), 1024, true);
+    }
+
+    /**
+     * A request without sampling, seed, reasoning or media-resolution settings (the API's defaults apply), sent to
+     * OpenAI's default endpoint.
+     */
+    public static ChatRequest plain(
+            String model,
+            String system,
+            Part.CacheTtl systemCache,
+            List<ChatMessage> messages,
+            int maxOutputTokens,
+            boolean stream) {
         return new ChatRequest(
                 model,
                 system,
-                null,
-                List.of(ChatMessage.user(user)),
-                1024,
-                null,
-                null,
+                systemCache,
+                messages,
+                maxOutputTokens,
                 null,
                 null,
                 null,
-                true,
-                OpenAiApi.RESPONSES,
+                null,
+                null,
+                stream,
+                null,
                 null);
     }
 
@@ -92,13 +106,14 @@ public record ChatRequest(
         return copy(maxOutputTokens, stream, openAiApi, word);
     }
 
-    private ChatRequest copy(int max, boolean s, OpenAiApi api, String tier) {
+    /** This request with another output cap, streaming choice, OpenAI endpoint and service tier. */
+    private ChatRequest copy(int maxOutput, boolean s, OpenAiApi api, String tier) {
         return new ChatRequest(
                 model,
                 system,
                 systemCache,
                 messages,
-                max,
+                maxOutput,
                 temperature,
                 seed,
                 reasoningBudget,

@@ -49,6 +49,19 @@ public enum ProviderId {
         return this == GEMINI ? "google" : name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The API family that serves a catalog provider's models: OpenAI, Anthropic and Google natively, every other
+     * host as an OpenAI-compatible server (the inverse of {@link #catalogProvider()}).
+     */
+    public static ProviderId servingCatalogProvider(String catalogProvider) {
+        for (ProviderId p : values()) {
+            if (p != COMPATIBLE && p.catalogProvider().equals(catalogProvider)) {
+                return p;
+            }
+        }
+        return COMPATIBLE;
+    }
+
     public static ProviderId parse(String s) {
         String k = s.trim().toLowerCase(Locale.ROOT);
         switch (k) {

@@ -79,18 +79,20 @@ public record ProviderSettings(
     }
 
     public ProviderSettings withTimeouts(Duration connect, Duration read, Duration call) {
-        return new ProviderSettings(
-                id, baseUrl, key, connect, read, call, maxRetries, maxConcurrent, streamIdleTimeout);
+        return withLimits(connect, read, call, maxRetries, streamIdleTimeout);
     }
 
     public ProviderSettings withStreamIdleTimeout(Duration idle) {
-        return new ProviderSettings(
-                id, baseUrl, key, connectTimeout, readTimeout, callTimeout, maxRetries, maxConcurrent, idle);
+        return withLimits(connectTimeout, readTimeout, callTimeout, maxRetries, idle);
     }
 
     public ProviderSettings withRetries(int n) {
-        return new ProviderSettings(
-                id, baseUrl, key, connectTimeout, readTimeout, callTimeout, n, maxConcurrent, streamIdleTimeout);
+        return withLimits(connectTimeout, readTimeout, callTimeout, n, streamIdleTimeout);
+    }
+
+    /** These settings with other timeouts and retries (the same provider, address, key and concurrency). */
+    private ProviderSettings withLimits(Duration connect, Duration read, Duration call, int retries, Duration idle) {
+        return new ProviderSettings(id, baseUrl, key, connect, read, call, retries, maxConcurrent, idle);
     }
 
     private static String stripSlash(String s) {

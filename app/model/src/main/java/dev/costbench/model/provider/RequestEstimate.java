@@ -41,6 +41,21 @@ public record RequestEstimate(
 
         /** Duration in seconds. */
         double seconds(Part media);
+
+        /** Every image {@code width} × {@code height} pixels; audio and video last no time. */
+        static MediaSizer imagesOf(int width, int height) {
+            return new MediaSizer() {
+                @Override
+                public int[] imageSize(Part.Image image) {
+                    return new int[] {width, height};
+                }
+
+                @Override
+                public double seconds(Part media) {
+                    return 0;
+                }
+            };
+        }
     }
 
     /** Estimates {@code request} on {@code model}; {@code expectedOutput} null means the request's output cap. */

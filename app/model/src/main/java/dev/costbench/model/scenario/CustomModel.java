@@ -6,11 +6,9 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Origin;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
-import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.catalog.Tier;
 import java.math.BigDecimal;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,10 +75,12 @@ public record CustomModel(
                 null,
                 "typed in the scenario",
                 Origin.USER,
-                Set.of());
+                Set.of(),
+                Map.of(),
+                Map.of());
     }
 
     private static Price price(BigDecimal v, String note) {
-        return new Price(v, "scenario", "", PriceStatus.LISTED, List.of(), note, Origin.USER);
+        return Price.listed(v, "scenario", "", note, Origin.USER);
     }
 }

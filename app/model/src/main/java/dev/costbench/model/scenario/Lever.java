@@ -6,6 +6,10 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.MediaResolution;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -46,11 +50,25 @@ public sealed interface Lever {
 
     /** The part of the bill this lever acts on. */
     @JsonIgnore
-    Component component();
+    default Component component() {
+        return getClass().getAnnotation(Info.class).component();
+    }
 
     /** A short name of the kind of lever ("Frame sampling"), for a default label. */
     @JsonIgnore
-    String kind();
+    default String kind() {
+        return getClass().getAnnotation(Info.class).kind();
+    }
+
+    /** What every lever declares: the part of the bill it acts on and the name of its kind. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.TYPE)
+    @interface Info {
+        Component component();
+
+        /** The kind's name; "" for a lever whose {@link #kind()} depends on its settings. */
+        String kind() default "";
+    }
 
     // ---- media tokens ----------------------------------------------------------------------------------------
 
@@ -58,6 +76,7 @@ public sealed interface Lever {
      * Send fewer video frames: {@code fps} is the average rate actually sent (uniform: the sampling rate; adaptive
      * and scene-change sampling: their measured average, e.g. seed 000's 10–20 frames a minute at scene cuts).
      */
+    @Info(component = Component.MEDIA_TOKENS)
     record FrameSampling(Strategy strategy, BigDecimal fps) implements Lever {
         /** How frames are chosen. */
         public enum Strategy {
@@ -71,11 +90,6 @@ public sealed interface Lever {
         }
 
         @Override
-        public Component component() {
-            return Component.MEDIA_TOKENS;
-        }
-
-        @Override
         public String kind() {
             return "Frame sampling (" + strategy.name().toLowerCase(Locale.ROOT) + ")";
         }
@@ -86,70 +100,35 @@ public sealed interface Lever {
      * gives the new tokens. {@code tokensPerImage} / {@code tokensPerFrame}: measured results (Media view) that
      * replace the rule.
      */
-    record Downscale(Integer longEdge, Long tokensPerImage, Long tokensPerFrame) implements Lever {
-        @Override
-        public Component component() {
-            return Component.MEDIA_TOKENS;
-        }
-
-        @Override
-        public String kind() {
-            return "Downscale";
-        }
-    }
+    @Info(component = Component.MEDIA_TOKENS, kind = "Downscale")
+    record Downscale(Integer longEdge, Long tokensPerImage, Long tokensPerFrame) implements Lever {}
 
     /** Low media resolution: Gemini {@code media_resolution}, OpenAI {@code detail}; or measured tokens. */
+    @Info(component = Component.MEDIA_TOKENS, kind = "Low media resolution")
     record LowMediaResolution(MediaResolution resolution, ImageDetail detail, Long tokensPerImage, Long tokensPerFrame)
             implements Lever {
         public LowMediaResolution {
             resolution = resolution == null ? MediaResolution.LOW : resolution;
             detail = detail == null ? ImageDetail.LOW : detail;
         }
-
-        @Override
-        public Component component() {
-            return Component.MEDIA_TOKENS;
-        }
-
-        @Override
-        public String kind() {
-            return "Low media resolution";
-        }
     }
 
     /** Crop to the region of interest: keep {@code keepArea} of each image's and frame's pixels (0–1). */
-    record Crop(BigDecimal keepArea, Long tokensPerImage, Long tokensPerFrame) implements Lever {
-        @Override
-        public Component component() {
-            return Component.MEDIA_TOKENS;
-        }
-
-        @Override
-        public String kind() {
-            return "Crop";
-        }
-    }
+    @Info(component = Component.MEDIA_TOKENS, kind = "Crop")
+    record Crop(BigDecimal keepArea, Long tokensPerImage, Long tokensPerFrame) implements Lever {}
 
     // ---- number of calls -------------------------------------------------------------------------------------
 
     /** A cheap trigger decides when the expensive model runs: {@code passRate} of requests reach it. */
-    record EventGating(BigDecimal passRate) implements Lever {
-        @Override
-        public Component component() {
-            return Component.CALLS;
-        }
-
-        @Override
-        public String kind() {
-            return "Event gating";
-        }
-    }
+    @Info(component = Component.CALLS, kind = "Event gating")
+    record EventGating(BigDecimal passRate) implements Lever {}
 
     /**
      * Answer repeated requests from a cache (exact or semantic). {@code hitRate} is the share of requests served
      * from the cache as measured on all traffic; two caches overlap (the higher rate wins) and neither can exceed
      * the request type's repeat rate.
      */
+    @Info(component = Component.CALLS)
     record ResponseCache(Match match, BigDecimal hitRate) implements Lever {
         /** Exact-match or semantic (similar requests). */
         public enum Match {
@@ -162,32 +141,19 @@ public sealed interface Lever {
         }
 
         @Override
-        public Component component() {
-            return Component.CALLS;
-        }
-
-        @Override
         public String kind() {
             return match == Match.SEMANTIC ? "Semantic cache" : "Response cache";
         }
     }
 
     /** Compute derived artifacts once and serve them: {@code reuseShare} of requests never reach the model. */
-    record Precompute(BigDecimal reuseShare) implements Lever {
-        @Override
-        public Component component() {
-            return Component.CALLS;
-        }
-
-        @Override
-        public String kind() {
-            return "Precompute once";
-        }
-    }
+    @Info(component = Component.CALLS, kind = "Precompute once")
+    record Precompute(BigDecimal reuseShare) implements Lever {}
 
     // ---- prompt and output tokens ----------------------------------------------------------------------------
 
     /** Trim the prompt: cut {@code cut} of the typed tokens of {@code part}, or bring it to {@code tokens}. */
+    @Info(component = Component.PROMPT_TOKENS, kind = "Prompt trimming")
     record PromptTrimming(Part part, BigDecimal cut, Long tokens) implements Lever {
         /** Which part of the prompt. ALL is system + few-shot + user. */
         public enum Part {
@@ -199,60 +165,24 @@ public sealed interface Lever {
         public PromptTrimming {
             part = part == null ? Part.SYSTEM : part;
         }
-
-        @Override
-        public Component component() {
-            return Component.PROMPT_TOKENS;
-        }
-
-        @Override
-        public String kind() {
-            return "Prompt trimming";
-        }
     }
 
     /** Fewer or shorter few-shot examples: cut {@code cut} of them, or bring them to {@code tokens} (0: none). */
-    record FewShotTrimming(BigDecimal cut, Long tokens) implements Lever {
-        @Override
-        public Component component() {
-            return Component.PROMPT_TOKENS;
-        }
-
-        @Override
-        public String kind() {
-            return "Few-shot trimming";
-        }
-    }
+    @Info(component = Component.PROMPT_TOKENS, kind = "Few-shot trimming")
+    record FewShotTrimming(BigDecimal cut, Long tokens) implements Lever {}
 
     /** A hard maximum on visible output tokens. */
-    record OutputCap(long maxTokens) implements Lever {
-        @Override
-        public Component component() {
-            return Component.OUTPUT_TOKENS;
-        }
-
-        @Override
-        public String kind() {
-            return "Output cap";
-        }
-    }
+    @Info(component = Component.OUTPUT_TOKENS, kind = "Output cap")
+    record OutputCap(long maxTokens) implements Lever {}
 
     /** A cap on reasoning / thinking tokens. */
-    record ReasoningCap(long maxTokens) implements Lever {
-        @Override
-        public Component component() {
-            return Component.OUTPUT_TOKENS;
-        }
-
-        @Override
-        public String kind() {
-            return "Reasoning budget cap";
-        }
-    }
+    @Info(component = Component.OUTPUT_TOKENS, kind = "Reasoning budget cap")
+    record ReasoningCap(long maxTokens) implements Lever {}
 
     // ---- price per token -------------------------------------------------------------------------------------
 
     /** Send each share of the calls to a model (tiers); the shares add up to 1. Replaces the model mix. */
+    @Info(component = Component.PRICE_PER_TOKEN, kind = "Routing")
     record Routing(List<Route> routes) implements Lever {
         /** One model and its share of the calls. */
         public record Route(String model, BigDecimal share) {}
@@ -260,46 +190,18 @@ public sealed interface Lever {
         public Routing {
             routes = routes == null ? List.of() : List.copyOf(routes);
         }
-
-        @Override
-        public Component component() {
-            return Component.PRICE_PER_TOKEN;
-        }
-
-        @Override
-        public String kind() {
-            return "Routing";
-        }
     }
 
     /**
      * Try the cheap model first and escalate {@code escalationRate} of the calls; escalated calls pay both models.
      * {@code expensiveModel} null: the model with the largest share before this lever.
      */
-    record Cascade(String cheapModel, String expensiveModel, BigDecimal escalationRate) implements Lever {
-        @Override
-        public Component component() {
-            return Component.PRICE_PER_TOKEN;
-        }
-
-        @Override
-        public String kind() {
-            return "Cascade";
-        }
-    }
+    @Info(component = Component.PRICE_PER_TOKEN, kind = "Cascade")
+    record Cascade(String cheapModel, String expensiveModel, BigDecimal escalationRate) implements Lever {}
 
     /** The same work on another model or host: calls to {@code from} (null: every model) go to {@code to}. */
-    record ProviderSwitch(String from, String to) implements Lever {
-        @Override
-        public Component component() {
-            return Component.PRICE_PER_TOKEN;
-        }
-
-        @Override
-        public String kind() {
-            return "Provider switch";
-        }
-    }
+    @Info(component = Component.PRICE_PER_TOKEN, kind = "Provider switch")
+    record ProviderSwitch(String from, String to) implements Lever {}
 
     /**
      * Seed 000 §2.2: clips shorter than {@code thresholdSeconds} go to the transcription API, longer ones to a local
@@ -307,22 +209,13 @@ public sealed interface Lever {
      * distribution; otherwise the request type's typical clip length decides. The local model costs
      * {@code localPerMinute} (default: the built-in {@code local} service, $0 marginal).
      */
+    @Info(component = Component.PRICE_PER_TOKEN, kind = "Transcription routing")
     record TranscriptionRouting(
             BigDecimal thresholdSeconds, BigDecimal apiShare, String local, BigDecimal localPerMinute)
             implements Lever {
         public TranscriptionRouting {
             thresholdSeconds = thresholdSeconds == null ? BigDecimal.TEN : thresholdSeconds;
             local = local == null ? "local-whisper" : local;
-        }
-
-        @Override
-        public Component component() {
-            return Component.PRICE_PER_TOKEN;
-        }
-
-        @Override
-        public String kind() {
-            return "Transcription routing";
         }
     }
 
@@ -333,6 +226,7 @@ public sealed interface Lever {
      * read it at the cache-read price, the others write it at the write price of {@code ttl} (5-minute or 1-hour;
      * no write fee where the provider has none). A prefix below the model's minimum cacheable length is not cached.
      */
+    @Info(component = Component.BILLING_MODE, kind = "Prompt caching")
     record PromptCaching(BigDecimal hitRate, Ttl ttl) implements Lever {
         /** Cache lifetime, which sets the write premium (Anthropic 1.25× for 5 minutes, 2× for 1 hour). */
         public enum Ttl {
@@ -343,30 +237,11 @@ public sealed interface Lever {
         public PromptCaching {
             ttl = ttl == null ? Ttl.FIVE_MINUTES : ttl;
         }
-
-        @Override
-        public Component component() {
-            return Component.BILLING_MODE;
-        }
-
-        @Override
-        public String kind() {
-            return "Prompt caching";
-        }
     }
 
     /** Send {@code share} of the calls through the batch API (at most the request type's batchable share). */
-    record Batch(BigDecimal share) implements Lever {
-        @Override
-        public Component component() {
-            return Component.BILLING_MODE;
-        }
-
-        @Override
-        public String kind() {
-            return "Batch API";
-        }
-    }
+    @Info(component = Component.BILLING_MODE, kind = "Batch API")
+    record Batch(BigDecimal share) implements Lever {}
 
     // ---- infrastructure --------------------------------------------------------------------------------------
 
@@ -375,6 +250,7 @@ public sealed interface Lever {
      * ({@code monthlyUsd}, or {@code hourlyUsd} × hours in the month) and as many replicas as the tokens need at
      * {@code throughputTokensPerSecond} and {@code utilization} (at least one).
      */
+    @Info(component = Component.INFRASTRUCTURE, kind = "Self-hosting")
     record SelfHosting(
             String model,
             BigDecimal hourlyUsd,
@@ -384,16 +260,6 @@ public sealed interface Lever {
             implements Lever {
         public SelfHosting {
             utilization = utilization == null ? BigDecimal.ONE : utilization;
-        }
-
-        @Override
-        public Component component() {
-            return Component.INFRASTRUCTURE;
-        }
-
-        @Override
-        public String kind() {
-            return "Self-hosting";
         }
     }
 }

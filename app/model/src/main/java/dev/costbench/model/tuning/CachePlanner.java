@@ -5,15 +5,19 @@ import dev.costbench.model.catalog.BillingRules;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.cost.CostEngine;
 import dev.costbench.model.cost.UnitPrices;
 import dev.costbench.model.prompt.TokenCount;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,12 +90,17 @@ public final class CachePlanner {
         Long min = model.minCacheTokens();
         boolean cacheable = mode != CacheMode.NONE && prefixTokens > 0 && (min == null || prefixTokens >= min);
         if (mode == CacheMode.NONE) {
-            notes.add("No cache-read price is listed for " + model.id() + ": nothing is cached.");
+            notes.add("No cache-read price is listed for " + model.name() + ": nothing is cached.");
         } else if (min == null) {
-            notes.add("No minimum cacheable length is listed for " + model.id() + ".");
+            notes.add("No minimum cacheable length is listed for " + model.name() + ".");
         } else if (!cacheable) {
-            notes.add("The prefix (" + prefixTokens + " tokens) is below " + model.id() + "'s minimum cacheable length"
-                    + " of " + min + " tokens: nothing is cached (and no error is returned).");
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "The prefix (%,d tokens) is below %s's minimum cacheable length of %,d tokens: nothing is cached"
+                            + " (and no error is returned).",
+                    prefixTokens,
+                    model.name(),
+                    min));
         }
         if (mode == CacheMode.AUTOMATIC && model.rules() == BillingRules.OPENAI) {
             notes.add("OpenAI caches automatically; cached tokens may come in 128-token increments (UNCONFIRMED).");
@@ -101,8 +110,21 @@ public final class CachePlanner {
         }
         BigDecimal storage = s.storagePerMTokHour();
         if (mode == CacheMode.EXPLICIT_STORED && storage == null) {
-            notes.add("Explicit cache storage per hour is not known for this model: not included.");
-            storage = BigDecimal.ZERO;
+            Price listed = model.at(s.billing().at() != null ? s.billing().at() : LocalDate.now(ZoneOffset.UTC))
+                    .prices()
+                    .get(PriceKind.CACHE_STORAGE);
+            if (listed == null) {
+                notes.add("No explicit-cache storage price is listed for " + model.name()
+                        + ": storage is not included (enter a storage price to include it).");
+                storage = BigDecimal.ZERO;
+            } else {
+                storage = listed.perMTok();
+                notes.add("Explicit-cache storage at the catalog's "
+                        + listed.perMTok().stripTrailingZeros().toPlainString() + " $ per 1M tokens per hour"
+                        + (listed.status() == PriceStatus.LISTED
+                                ? ""
+                                : " (" + listed.status().name() + ")") + ".");
+            }
         }
         if (p == null || r == null || w == null) {
             return new CachePlan(

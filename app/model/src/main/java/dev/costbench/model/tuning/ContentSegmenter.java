@@ -4,7 +4,6 @@ package dev.costbench.model.tuning;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,11 +35,7 @@ public final class ContentSegmenter {
         byte[] kind = new byte[n];
         Arrays.fill(kind, NONE);
         for (TextRange f : Regions.fences(text)) {
-            String info = text.substring(f.start(), Regions.lineEnd(text, f.start()))
-                    .trim()
-                    .replaceAll("^[`~]+", "")
-                    .trim()
-                    .toLowerCase(Locale.ROOT);
+            String info = Regions.fenceInfo(text, f);
             boolean json = JSON_FENCES.contains(info);
             mark(kind, f.start(), f.end(), json ? ContentKind.JSON : ContentKind.CODE, true);
         }

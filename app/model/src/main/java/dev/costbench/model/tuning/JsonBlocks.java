@@ -12,7 +12,6 @@ import dev.costbench.model.validation.JsonReading;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,11 +38,7 @@ final class JsonBlocks {
         List<TextRange> out = new ArrayList<>();
         List<TextRange> otherCode = new ArrayList<>();
         for (TextRange f : Regions.fences(text)) {
-            String info = text.substring(f.start(), Regions.lineEnd(text, f.start()))
-                    .trim()
-                    .replaceAll("^[`~]+", "")
-                    .trim()
-                    .toLowerCase(Locale.ROOT);
+            String info = Regions.fenceInfo(text, f);
             if (!JSON_FENCES.contains(info)) {
                 otherCode.add(f);
             }

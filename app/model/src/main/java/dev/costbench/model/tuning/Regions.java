@@ -3,6 +3,7 @@ package dev.costbench.model.tuning;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,15 @@ final class Regions {
             }
         }
         return false;
+    }
+
+    /** The info string of a fence ({@code json} for a fence opened by {@code ```json}), lower case; "" when none. */
+    static String fenceInfo(String text, TextRange fence) {
+        return text.substring(fence.start(), lineEnd(text, fence.start()))
+                .trim()
+                .replaceAll("^[`~]+", "")
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     static int lineEnd(String text, int pos) {

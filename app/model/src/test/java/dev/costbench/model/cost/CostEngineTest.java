@@ -24,6 +24,14 @@ class CostEngineTest {
         return CATALOG.find(id).orElseThrow(() -> new AssertionError("catalog lacks " + id));
     }
 
+    private static BigDecimal estimatedUsd(ModelEntry m, RequestShape shape, BillingOptions options) {
+        return CostEngine.estimate(m, shape, options).total();
+    }
+
+    private static BigDecimal pricedUsd(ModelEntry m, CanonicalUsage usage) {
+        return CostEngine.price(m, usage, BillingOptions.INTERACTIVE).total();
+    }
+
     private static void assertUsd(String expected, BigDecimal actual) {
         assertEquals(
                 0,
@@ -50,48 +58,24 @@ class CostEngineTest {
     @Test
     void w6SonnetLongContextSwitchRepricesTheWholeRequest() {
         ModelEntry sonnet = model("claude-sonnet-4-5");
-        assertUsd(
-                "1.545",
-                CostEngine.estimate(sonnet, RequestShape.of(250_000, 2_000), BillingOptions.INTERACTIVE)
-                        .total());
-        assertUsd(
-                "0.7725",
-                CostEngine.estimate(sonnet, RequestShape.of(250_000, 2_000), BillingOptions.BATCH)
-                        .total());
-        assertUsd(
-                "0.629997",
-                CostEngine.estimate(sonnet, RequestShape.of(199_999, 2_000), BillingOptions.INTERACTIVE)
-                        .total());
+        assertUsd("1.545", estimatedUsd(sonnet, RequestShape.of(250_000, 2_000), BillingOptions.INTERACTIVE));
+        assertUsd("0.7725", estimatedUsd(sonnet, RequestShape.of(250_000, 2_000), BillingOptions.BATCH));
+        assertUsd("0.629997", estimatedUsd(sonnet, RequestShape.of(199_999, 2_000), BillingOptions.INTERACTIVE));
     }
 
     @Test
     void w6SonnetCacheWritesAndReads() {
         ModelEntry sonnet = model("claude-sonnet-4-5");
-        assertUsd(
-                "0.0375",
-                CostEngine.price(sonnet, new CanonicalUsage(0, 0, 10_000, 0, 0, 0), BillingOptions.INTERACTIVE)
-                        .total());
-        assertUsd(
-                "0.06",
-                CostEngine.price(sonnet, new CanonicalUsage(0, 0, 0, 10_000, 0, 0), BillingOptions.INTERACTIVE)
-                        .total());
-        assertUsd(
-                "0.003",
-                CostEngine.price(sonnet, new CanonicalUsage(0, 10_000, 0, 0, 0, 0), BillingOptions.INTERACTIVE)
-                        .total());
+        assertUsd("0.0375", pricedUsd(sonnet, new CanonicalUsage(0, 0, 10_000, 0, 0, 0)));
+        assertUsd("0.06", pricedUsd(sonnet, new CanonicalUsage(0, 0, 0, 10_000, 0, 0)));
+        assertUsd("0.003", pricedUsd(sonnet, new CanonicalUsage(0, 10_000, 0, 0, 0, 0)));
     }
 
     @Test
     void w6GeminiProLongContext() {
         ModelEntry pro = model("gemini-2.5-pro");
-        assertUsd(
-                "0.90",
-                CostEngine.estimate(pro, RequestShape.of(300_000, 10_000), BillingOptions.INTERACTIVE)
-                        .total());
-        assertUsd(
-                "0.2875",
-                CostEngine.estimate(pro, RequestShape.of(150_000, 10_000), BillingOptions.INTERACTIVE)
-                        .total());
+        assertUsd("0.90", estimatedUsd(pro, RequestShape.of(300_000, 10_000), BillingOptions.INTERACTIVE));
+        assertUsd("0.2875", estimatedUsd(pro, RequestShape.of(150_000, 10_000), BillingOptions.INTERACTIVE));
     }
 
     @Test
@@ -120,18 +104,14 @@ class CostEngineTest {
         // without caching: $90/day
         assertUsd(
                 "90",
-                CostEngine.estimate(sonnet, RequestShape.of(3_000, 0), BillingOptions.INTERACTIVE)
-                        .total()
+                estimatedUsd(sonnet, RequestShape.of(3_000, 0), BillingOptions.INTERACTIVE)
                         .multiply(BigDecimal.valueOf(10_000)));
     }
 
     @Test
     void seed002Gpt4InteractionCostsOneAndAHalfCents() {
         // GPT-4 at $0.03/1K tokens, 500 tokens per call = $0.015 per interaction.
-        assertUsd(
-                "0.015",
-                CostEngine.estimate(model("gpt-4"), RequestShape.of(500, 0), BillingOptions.INTERACTIVE)
-                        .total());
+        assertUsd("0.015", estimatedUsd(model("gpt-4"), RequestShape.of(500, 0), BillingOptions.INTERACTIVE));
     }
 
     @Test
@@ -173,24 +153,8 @@ class CostEngineTest {
     @Test
     void missingPriceIsUnpricedNotZero() {
         ModelEntry sonnet = model("claude-sonnet-4-5");
-        ModelEntry noOutput = new ModelEntry(
-                sonnet.id(),
-                sonnet.name(),
-                sonnet.provider(),
-                sonnet.rules(),
-                sonnet.tier(),
-                null,
-                null,
-                "claude",
-                null,
-                Map.of(PriceKind.INPUT, sonnet.prices().get(PriceKind.INPUT)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        ModelEntry noOutput =
+                sonnet.withPrices(Map.of(PriceKind.INPUT, sonnet.prices().get(PriceKind.INPUT)));
         CostBreakdown b = CostEngine.estimate(noOutput, RequestShape.of(1_000, 100), BillingOptions.INTERACTIVE);
         assertFalse(b.complete());
         CostLine out = b.lines().stream()

@@ -34,6 +34,11 @@ class ServiceTierTest {
         return new BillingOptions(false, false, t, DAY);
     }
 
+    /** The total of a request of {@code shape} on {@code m} in service tier {@code t}. */
+    private static BigDecimal usdAt(ModelEntry m, RequestShape shape, ServiceTier t) {
+        return CostEngine.estimate(m, shape, tier(t)).total();
+    }
+
     private static void assertUsd(String expected, BigDecimal actual) {
         assertEquals(
                 0,
@@ -52,15 +57,9 @@ class ServiceTierTest {
     void gpt5AtEveryTier() {
         ModelEntry gpt5 = model("gpt-5");
         RequestShape shape = RequestShape.of(1_000_000, 1_000_000);
-        assertUsd(
-                "11.25",
-                CostEngine.estimate(gpt5, shape, tier(ServiceTier.STANDARD)).total());
-        assertUsd(
-                "5.625",
-                CostEngine.estimate(gpt5, shape, tier(ServiceTier.BATCH)).total());
-        assertUsd(
-                "5.625",
-                CostEngine.estimate(gpt5, shape, tier(ServiceTier.FLEX)).total());
+        assertUsd("11.25", usdAt(gpt5, shape, ServiceTier.STANDARD));
+        assertUsd("5.625", usdAt(gpt5, shape, ServiceTier.BATCH));
+        assertUsd("5.625", usdAt(gpt5, shape, ServiceTier.FLEX));
         CostBreakdown prio = CostEngine.estimate(gpt5, shape, tier(ServiceTier.PRIORITY));
         assertUsd("22.5", prio.total());
         assertTrue(line(prio, "Service tier: Priority").rule().contains("listed Priority prices"));
@@ -75,13 +74,9 @@ class ServiceTierTest {
         ModelEntry gpt5 = model("gpt-5");
         RequestShape shape = new RequestShape(10_000, 8_192, 0, 0, 1_000, 0);
         // 1,808·2.50 + 8,192·0.25 + 1,000·20 = 26,568 per 1e6
-        assertUsd(
-                "0.026568",
-                CostEngine.estimate(gpt5, shape, tier(ServiceTier.PRIORITY)).total());
+        assertUsd("0.026568", usdAt(gpt5, shape, ServiceTier.PRIORITY));
         // half of the standard 0.013284
-        assertUsd(
-                "0.006642",
-                CostEngine.estimate(gpt5, shape, tier(ServiceTier.FLEX)).total());
+        assertUsd("0.006642", usdAt(gpt5, shape, ServiceTier.FLEX));
     }
 
     @Test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.prompt;
 
+import static dev.costbench.model.JsonTextAssertions.assertContainsAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,9 +42,8 @@ class PromptWorkspaceFilesTest {
         PromptWorkspaceFiles.write(f, SAMPLE);
         assertEquals(SAMPLE, PromptWorkspaceFiles.read(f));
         String json = Files.readString(f);
-        assertTrue(json.contains("\"format\": \"costbench-prompt-workspace\""), json);
-        assertTrue(json.contains("\"version\": 1"), json);
-        assertTrue(json.contains("\"role\": \"assistant\""), json);
+        assertContainsAll(
+                json, "\"format\": \"costbench-prompt-workspace\"", "\"version\": 1", "\"role\": \"assistant\"");
         assertTrue(json.endsWith("}\n"), json);
         assertEquals(
                 PromptWorkspace.empty(),

@@ -53,7 +53,7 @@ class RequestEstimateTest {
 
     @Test
     void imagesUseTheCatalogsRuleAndMakeTheEstimateInexact() {
-        ChatRequest r = new ChatRequest(
+        ChatRequest r = ChatRequest.plain(
                 "gpt-4o",
                 null,
                 null,
@@ -63,14 +63,7 @@ class RequestEstimateTest {
                                 new Part.Text("What is this?"),
                                 new Part.Image(new byte[1], "image/png", ImageDetail.HIGH)))),
                 50,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null);
+                false);
         RequestEstimate e = RequestEstimate.of(model("gpt-4o"), r, 20L, SIZER, BillingOptions.INTERACTIVE);
         assertFalse(e.exact());
         assertTrue(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.scenario;
 
+import static dev.costbench.model.JsonTextAssertions.assertContainsAll;
 import static dev.costbench.model.scenario.Fixtures.d;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -121,10 +122,8 @@ class ScenarioFilesTest {
         ScenarioFiles.write(s, f);
         assertEquals(s, ScenarioFiles.read(f));
         String json = Files.readString(f);
-        assertTrue(json.contains("\"type\": \"selfHosting\""), json);
-        assertTrue(json.contains("\"ttl\": \"one_hour\""), json);
-        assertTrue(json.contains("\"per\": \"day\""), json);
-        assertTrue(json.contains("\"enabled\": false"), json);
+        assertContainsAll(
+                json, "\"type\": \"selfHosting\"", "\"ttl\": \"one_hour\"", "\"per\": \"day\"", "\"enabled\": false");
         assertTrue(json.startsWith("{\n  \"schemaVersion\": 1,"), json);
         assertEquals(List.of(), ScenarioEngine.validate(s, Fixtures.CATALOG));
         Fixtures.compute(s); // every lever applies without error

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Token offsets: the pieces decode to exactly the text, in whatever script, and split characters merge. */
@@ -105,10 +104,7 @@ class EncodedTextTest {
                 TokenDisplay.describe(h, h.piece(1)));
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Encoding.class,
-            names = {"O200K_BASE", "CL100K_BASE"})
+    @ForEachBpeEncoding
     void idsAndCountsAgreeWithTheTokenizer(Encoding e) {
         String text = "The quick brown fox — 狐狸 — jumps 🦊 over the lazy dog.";
         EncodedText t = EncodedText.encode(e, text);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Property: after any sequence of edits the incremental count equals a full recount. */
 class IncrementalTokenCounterTest {
@@ -92,10 +90,7 @@ class IncrementalTokenCounterTest {
         return b.toString();
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Encoding.class,
-            names = {"O200K_BASE", "CL100K_BASE"})
+    @ForEachBpeEncoding
     void randomEditsMatchFullRecount(Encoding enc) {
         Random r = new Random(42 + enc.ordinal());
         for (int doc = 0; doc < 12; doc++) {

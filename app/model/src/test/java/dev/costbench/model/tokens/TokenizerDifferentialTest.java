@@ -11,8 +11,6 @@ import com.knuddels.jtokkit.api.EncodingType;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntPredicate;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Differential test against jtokkit 1.1.0 (the previous implementation, exact for Unicode 13.0): identical token ids,
@@ -36,10 +34,7 @@ class TokenizerDifferentialTest {
         return JTOKKIT.getEncoding(e == Encoding.O200K_BASE ? EncodingType.O200K_BASE : EncodingType.CL100K_BASE);
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Encoding.class,
-            names = {"O200K_BASE", "CL100K_BASE"})
+    @ForEachBpeEncoding
     void randomUnicodeEncodesLikeJtokkit(Encoding enc) {
         Tokenizer t = Tokenizer.of(enc);
         Random r = new Random(20261125L + enc.ordinal());
@@ -60,10 +55,7 @@ class TokenizerDifferentialTest {
         System.out.printf("%s: 4000 random texts, %,d chars, %,d tokens identical to jtokkit%n", enc, chars, tokens);
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Encoding.class,
-            names = {"O200K_BASE", "CL100K_BASE"})
+    @ForEachBpeEncoding
     void countingBetweenEverySafePositionEqualsTheWhole(Encoding enc) {
         Tokenizer t = Tokenizer.of(enc);
         Random r = new Random(77 + enc.ordinal());
@@ -83,10 +75,7 @@ class TokenizerDifferentialTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = Encoding.class,
-            names = {"O200K_BASE", "CL100K_BASE"})
+    @ForEachBpeEncoding
     void parallelEqualsSequential(Encoding enc) {
         Tokenizer t = Tokenizer.of(enc);
         Random r = new Random(5 + enc.ordinal());

@@ -62,7 +62,11 @@ class CachePlannerTest {
         assertFalse(p.cacheable());
         assertNull(p.breakEvenCalls());
         assertEquals(p.monthlyWithout(), p.monthlyWith());
-        assertTrue(p.notes().get(0).contains("4096"));
+        assertTrue(p.notes().get(0).contains("(2,000 tokens) is below")
+                && p.notes().get(0).contains("of 4,096 tokens"));
+        assertTrue(
+                p.notes().get(0).contains("below Claude Haiku 4.5's minimum"),
+                "the display name, not the id: " + p.notes());
         assertFalse(CachePlanner.plan(model("gpt-4.1"), 1_023, 5_000, S).cacheable());
     }
 

@@ -46,10 +46,7 @@ public final class AnthropicClient implements ProviderClient {
 
     /** A client on a given engine (tests pass one with a recording sleeper). */
     public AnthropicClient(HttpEngine http) {
-        if (http.provider() != ProviderId.ANTHROPIC) {
-            throw new IllegalArgumentException("AnthropicClient needs ANTHROPIC settings, not " + http.provider());
-        }
-        this.http = http;
+        this.http = http.requireProvider(ProviderId.ANTHROPIC, AnthropicClient.class);
     }
 
     @Override

@@ -40,10 +40,7 @@ public final class CompatibleClient implements ProviderClient {
     }
 
     public CompatibleClient(HttpEngine engine) {
-        if (engine.provider() != ProviderId.COMPATIBLE) {
-            throw new IllegalArgumentException("CompatibleClient needs COMPATIBLE settings, got " + engine.provider());
-        }
-        this.engine = engine;
+        this.engine = engine.requireProvider(ProviderId.COMPATIBLE, CompatibleClient.class);
         this.chat = new ChatCompletions(engine, ChatCompletions.Dialect.COMPATIBLE);
     }
 

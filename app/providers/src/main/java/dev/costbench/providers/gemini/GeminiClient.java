@@ -59,10 +59,7 @@ public final class GeminiClient implements ProviderClient {
 
     /** A client on a given engine (tests pass one with a recording sleeper). */
     public GeminiClient(HttpEngine http) {
-        if (http.provider() != ProviderId.GEMINI) {
-            throw new IllegalArgumentException("GeminiClient needs GEMINI settings, not " + http.provider());
-        }
-        this.http = http;
+        this.http = http.requireProvider(ProviderId.GEMINI, GeminiClient.class);
         this.files = new GeminiFiles(http);
     }
 
@@ -197,7 +194,7 @@ public final class GeminiClient implements ProviderClient {
         for (ChatMessage m : request.messages()) {
             for (Part p : m.parts()) {
                 total += GeminiRequests.inlineSize(p);
-                if (GeminiRequests.media(p) != null) {
+                if (GeminiRequests.Media.of(p) != null) {
                     media.add(p);
                 }
             }
@@ -215,10 +212,9 @@ public final class GeminiClient implements ProviderClient {
                 continue;
             }
             String kind = p.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+            GeminiRequests.Media m = GeminiRequests.Media.of(p);
             try {
-                uploaded.put(
-                        p,
-                        files.upload(GeminiRequests.media(p), GeminiRequests.mimeType(p), "costbench-" + kind, cancel));
+                uploaded.put(p, files.upload(m.data(), m.mimeType(), "costbench-" + kind, cancel));
             } catch (ProviderException e) {
                 if (e.kind() == Kind.CANCELLED) {
                     throw e;

@@ -98,14 +98,13 @@ final class GeminiRequests {
         if (p instanceof Part.Text t) {
             return out.put("text", t.text());
         }
-        byte[] data = media(p);
-        String mime = mimeType(p);
         if (file != null) {
             out.putObject("file_data").put("mime_type", file.mimeType()).put("file_uri", file.uri());
         } else {
+            Media m = Media.of(p);
             out.putObject("inline_data")
-                    .put("mime_type", mime)
-                    .put("data", Base64.getEncoder().encodeToString(data));
+                    .put("mime_type", m.mimeType())
+                    .put("data", Base64.getEncoder().encodeToString(m.data()));
         }
         if (p instanceof Part.Video v && v.fps() != null) {
             out.putObject("video_metadata").put("fps", v.fps());
@@ -139,32 +138,24 @@ final class GeminiRequests {
         if (p instanceof Part.Text t) {
             return t.text().length();
         }
-        return 4L * ((media(p).length + 2) / 3);
+        return 4L * ((Media.of(p).data().length + 2) / 3);
     }
 
-    static byte[] media(Part p) {
-        if (p instanceof Part.Image i) {
-            return i.data();
-        }
-        if (p instanceof Part.Audio a) {
-            return a.data();
-        }
-        if (p instanceof Part.Video v) {
-            return v.data();
-        }
-        return null;
-    }
+    /** A media part's bytes and MIME type. */
+    record Media(byte[] data, String mimeType) {
 
-    static String mimeType(Part p) {
-        if (p instanceof Part.Image i) {
-            return i.mimeType();
+        /** The media of {@code p}; null for text. */
+        static Media of(Part p) {
+            if (p instanceof Part.Image i) {
+                return new Media(i.data(), i.mimeType());
+            }
+            if (p instanceof Part.Audio a) {
+                return new Media(a.data(), a.mimeType());
+            }
+            if (p instanceof Part.Video v) {
+                return new Media(v.data(), v.mimeType());
+            }
+            return null;
         }
-        if (p instanceof Part.Audio a) {
-            return a.mimeType();
-        }
-        if (p instanceof Part.Video v) {
-            return v.mimeType();
-        }
-        return "text/plain";
     }
 }

@@ -115,6 +115,15 @@ public final class HttpEngine {
         return settings.id();
     }
 
+    /** This engine, after checking that its settings are {@code expected}'s, the provider {@code client} serves. */
+    public HttpEngine requireProvider(ProviderId expected, Class<?> client) {
+        if (provider() != expected) {
+            throw new IllegalArgumentException(
+                    client.getSimpleName() + " needs " + expected + " settings, not " + provider());
+        }
+        return this;
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -125,33 +134,19 @@ public final class HttpEngine {
     }
 
     public JsonResponse getJson(String path, Headers headers, CancelToken cancel) throws ProviderException {
-        return withRetries(
-                cancel,
-                () -> true,
-                deadline -> executeJson(
-                        new Request.Builder()
-                                .url(url(path))
-                                .headers(headers)
-                                .get()
-                                .build(),
-                        cancel,
-                        deadline));
+        return json(new Request.Builder().url(url(path)).headers(headers).get(), cancel);
     }
 
     public JsonResponse postJson(String path, Headers headers, JsonNode body, CancelToken cancel)
             throws ProviderException {
         String text = write(body);
-        return withRetries(
-                cancel,
-                () -> true,
-                deadline -> executeJson(
-                        new Request.Builder()
-                                .url(url(path))
-                                .headers(headers)
-                                .post(RequestBody.create(text, JSON))
-                                .build(),
-                        cancel,
-                        deadline));
+        return json(new Request.Builder().url(url(path)).headers(headers).post(RequestBody.create(text, JSON)), cancel);
+    }
+
+    /** Sends {@code request} with retries and reads the JSON answer. */
+    private JsonResponse json(Request.Builder request, CancelToken cancel) throws ProviderException {
+        Request req = request.build();
+        return withRetries(cancel, () -> true, deadline -> executeJson(req, cancel, deadline));
     }
 
     /**

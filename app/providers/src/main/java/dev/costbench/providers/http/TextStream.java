@@ -41,6 +41,12 @@ public abstract class TextStream implements HttpEngine.SseListener {
         return text.toString();
     }
 
+    /** Keeps {@code data} as the last event's; true when it is the {@code [DONE]} that closes an OpenAI stream. */
+    protected boolean isDoneMarker(String data) {
+        lastData = data;
+        return data.trim().equals("[DONE]");
+    }
+
     public String lastData() {
         return lastData;
     }

@@ -8,12 +8,11 @@ import dev.costbench.model.provider.CredentialStore;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.Secret;
 import dev.costbench.model.validation.JsonReading;
+import dev.costbench.providers.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -225,11 +224,7 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
                 // Windows: the user's profile directory is already private
             }
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }

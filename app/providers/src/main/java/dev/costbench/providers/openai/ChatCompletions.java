@@ -201,8 +201,7 @@ public final class ChatCompletions {
 
         @Override
         public void onEvent(String event, String data) throws ProviderException {
-            lastData = data;
-            if (data.trim().equals("[DONE]")) {
+            if (isDoneMarker(data)) {
                 done = true;
                 return;
             }

@@ -36,10 +36,7 @@ public final class OpenAiClient implements ProviderClient {
 
     /** With a prepared engine (tests use one whose retry waits are recorded instead of slept). */
     public OpenAiClient(HttpEngine engine) {
-        if (engine.provider() != ProviderId.OPENAI) {
-            throw new IllegalArgumentException("OpenAiClient needs OPENAI settings, got " + engine.provider());
-        }
-        this.engine = engine;
+        this.engine = engine.requireProvider(ProviderId.OPENAI, OpenAiClient.class);
         this.responses = new ResponsesApi(engine);
         this.chat = new ChatCompletions(engine, ChatCompletions.Dialect.OPENAI);
     }

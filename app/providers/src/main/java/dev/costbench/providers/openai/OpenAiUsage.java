@@ -36,22 +36,26 @@ public final class OpenAiUsage {
 
     /** Responses API {@code usage}. */
     public static CanonicalUsage fromResponses(JsonNode u) {
-        return split(
-                n(u, "input_tokens"),
-                n(u.path("input_tokens_details"), "cached_tokens"),
-                n(u.path("input_tokens_details"), "cache_write_tokens"),
-                n(u, "output_tokens"),
-                n(u.path("output_tokens_details"), "reasoning_tokens"));
+        return split(u, "input_tokens", "output_tokens");
     }
 
     /** Chat Completions {@code usage}. */
     public static CanonicalUsage fromChat(JsonNode u) {
+        return split(u, "prompt_tokens", "completion_tokens");
+    }
+
+    /**
+     * The two APIs report alike under other names: {@code input}, {@code output} and their {@code _details}
+     * ({@code cached_tokens}, {@code cache_write_tokens}; {@code reasoning_tokens}).
+     */
+    private static CanonicalUsage split(JsonNode u, String input, String output) {
+        JsonNode in = u.path(input + "_details");
         return split(
-                n(u, "prompt_tokens"),
-                n(u.path("prompt_tokens_details"), "cached_tokens"),
-                n(u.path("prompt_tokens_details"), "cache_write_tokens"),
-                n(u, "completion_tokens"),
-                n(u.path("completion_tokens_details"), "reasoning_tokens"));
+                n(u, input),
+                n(in, "cached_tokens"),
+                n(in, "cache_write_tokens"),
+                n(u, output),
+                n(u.path(output + "_details"), "reasoning_tokens"));
     }
 
     /**

@@ -166,8 +166,7 @@ final class ResponsesApi {
 
         @Override
         public void onEvent(String event, String data) throws ProviderException {
-            lastData = data;
-            if (data.trim().equals("[DONE]")) {
+            if (isDoneMarker(data)) {
                 return;
             }
             JsonNode e = engine.parse(data, 200);

@@ -2,6 +2,7 @@
 package dev.costbench.providers.anthropic;
 
 import static dev.costbench.providers.testkit.ProviderMock.FAKE_KEY;
+import static dev.costbench.providers.testkit.ProviderMock.assertKeyRedacted;
 import static dev.costbench.providers.testkit.ProviderMock.body;
 import static dev.costbench.providers.testkit.ProviderMock.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,8 @@ import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
 import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.providers.gemini.GeminiClient;
-import dev.costbench.providers.testkit.ProviderMock;
+import dev.costbench.providers.testkit.MockedProviderTest;
+import dev.costbench.providers.testkit.Requests;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,26 +38,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link AnthropicClient} against a mock server answering as Anthropic's Messages API documentation shows. */
-class AnthropicClientTest {
+class AnthropicClientTest extends MockedProviderTest {
 
-    private ProviderMock mock;
     private AnthropicClient client;
 
     @BeforeEach
     void start() throws IOException {
-        mock = new ProviderMock();
         client = new AnthropicClient(mock.engine(mock.settings(ProviderId.ANTHROPIC, "/")));
-    }
-
-    @AfterEach
-    void stop() {
-        mock.close();
     }
 
     /** A request using every feature the client maps: cached system text, cache breakpoints, image, thinking. */
@@ -307,8 +300,7 @@ class AnthropicClientTest {
         mock.sse(STREAM);
         ChatResult res = client.complete(fullRequest(true), null, CancelToken.none());
         assertEquals("Hello!", res.text());
-        assertEquals(2, mock.server.getRequestCount());
-        assertEquals(1, mock.sleeps.size());
+        mock.assertRetriedOnce();
     }
 
     @Test
@@ -355,12 +347,7 @@ class AnthropicClientTest {
 
     @Test
     void connectionCutInTheMiddleOfTheStream() {
-        mock.enqueue(new MockResponse.Builder()
-                .code(200)
-                .setHeader("content-type", "text/event-stream")
-                .body(STREAM)
-                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
-                .build());
+        mock.cutStream(STREAM);
         ProviderException e = assertThrows(
                 ProviderException.class, () -> client.complete(fullRequest(true), null, CancelToken.none()));
         assertEquals(Kind.MALFORMED, e.kind());
@@ -370,12 +357,7 @@ class AnthropicClientTest {
 
     @Test
     void cancelWhileStreaming() {
-        mock.enqueue(new MockResponse.Builder()
-                .code(200)
-                .setHeader("content-type", "text/event-stream")
-                .body(STREAM)
-                .throttleBody(200, 50, TimeUnit.MILLISECONDS)
-                .build());
+        mock.slowStream(STREAM, 200);
         CancelToken cancel = new CancelToken();
         ProviderException e = assertThrows(
                 ProviderException.class, () -> client.complete(fullRequest(true), piece -> cancel.cancel(), cancel));
@@ -403,9 +385,7 @@ class AnthropicClientTest {
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
         assertTrue(e.body().contains("gateway echo"));
-        assertTrue(e.body().contains("[REDACTED]"));
-        assertFalse(e.body().contains(FAKE_KEY));
-        assertFalse(e.getMessage().contains(FAKE_KEY));
+        assertKeyRedacted(e);
     }
 
     @Test
@@ -454,20 +434,7 @@ class AnthropicClientTest {
 
     @Test
     void audioIsRefusedBeforeSending() {
-        ChatRequest r = new ChatRequest(
-                "claude-sonnet-4-5",
-                null,
-                null,
-                List.of(new ChatMessage(Role.USER, List.of(new Part.Audio(new byte[] {0}, "audio/wav")))),
-                100,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null);
+        ChatRequest r = Requests.oneTurn("claude-sonnet-4-5", 100, new Part.Audio(new byte[] {0}, "audio/wav"));
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(r, null, null));
         assertEquals(Kind.BAD_REQUEST, e.kind());
         assertTrue(e.getMessage().contains("audio"));

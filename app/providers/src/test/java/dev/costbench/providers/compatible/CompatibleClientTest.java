@@ -16,29 +16,14 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.providers.MockApi;
 import dev.costbench.providers.http.HttpEngine;
+import dev.costbench.providers.testkit.MockServerTest;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** OpenAI-compatible servers as Ollama, llama.cpp and OpenRouter answer. */
-class CompatibleClientTest {
-
-    private MockWebServer server;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class CompatibleClientTest extends MockServerTest {
 
     private CompatibleClient client(String key) {
         return new CompatibleClient(

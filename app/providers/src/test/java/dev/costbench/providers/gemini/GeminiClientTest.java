@@ -2,6 +2,7 @@
 package dev.costbench.providers.gemini;
 
 import static dev.costbench.providers.testkit.ProviderMock.FAKE_KEY;
+import static dev.costbench.providers.testkit.ProviderMock.assertKeyRedacted;
 import static dev.costbench.providers.testkit.ProviderMock.body;
 import static dev.costbench.providers.testkit.ProviderMock.tree;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,35 +26,26 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
 import dev.costbench.model.provider.TokenCountResult;
-import dev.costbench.providers.testkit.ProviderMock;
+import dev.costbench.providers.testkit.MockedProviderTest;
+import dev.costbench.providers.testkit.Requests;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@link GeminiClient} against a mock server answering as the Gemini API documentation shows. */
-class GeminiClientTest {
+class GeminiClientTest extends MockedProviderTest {
 
-    private ProviderMock mock;
     private GeminiClient client;
 
     @BeforeEach
     void start() throws IOException {
-        mock = new ProviderMock();
         client = new GeminiClient(mock.engine(mock.settings(ProviderId.GEMINI, "/v1beta")));
-    }
-
-    @AfterEach
-    void stop() {
-        mock.close();
     }
 
     private static ChatRequest multimodal(boolean stream, MediaResolution resolution) {
@@ -365,8 +357,7 @@ class GeminiClientTest {
                 "The quick brown fox jumps.",
                 client.complete(ChatRequest.of("gemini-2.5-flash", null, "hi"), null, null)
                         .text());
-        assertEquals(2, mock.server.getRequestCount());
-        assertEquals(1, mock.sleeps.size());
+        mock.assertRetriedOnce();
     }
 
     @Test
@@ -401,12 +392,7 @@ class GeminiClientTest {
 
     @Test
     void connectionCutInTheMiddleOfTheStream() {
-        mock.enqueue(new MockResponse.Builder()
-                .code(200)
-                .setHeader("content-type", "text/event-stream")
-                .body(STREAM)
-                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
-                .build());
+        mock.cutStream(STREAM);
         ProviderException e = assertThrows(
                 ProviderException.class,
                 () -> client.complete(ChatRequest.of("gemini-2.5-flash", null, "hi"), null, null));
@@ -416,12 +402,7 @@ class GeminiClientTest {
 
     @Test
     void cancelWhileStreaming() {
-        mock.enqueue(new MockResponse.Builder()
-                .code(200)
-                .setHeader("content-type", "text/event-stream")
-                .body(STREAM)
-                .throttleBody(100, 50, TimeUnit.MILLISECONDS)
-                .build());
+        mock.slowStream(STREAM, 100);
         CancelToken cancel = new CancelToken();
         ProviderException e = assertThrows(
                 ProviderException.class,
@@ -448,9 +429,7 @@ class GeminiClientTest {
                 assertThrows(ProviderException.class, () -> client.complete(multimodal(false, null), null, null));
         assertEquals(Kind.MALFORMED, e.kind());
         assertTrue(e.body().contains("truncated by proxy"));
-        assertTrue(e.body().contains("[REDACTED]"));
-        assertFalse(e.body().contains(FAKE_KEY));
-        assertFalse(e.getMessage().contains(FAKE_KEY));
+        assertKeyRedacted(e);
     }
 
     @Test
@@ -467,25 +446,12 @@ class GeminiClientTest {
     // ---- Files API: media over the inline limit ---------------------------------------------------------------
 
     private ChatRequest bigVideo() {
-        return new ChatRequest(
+        return Requests.oneTurn(
                 "gemini-2.5-flash",
-                null,
-                null,
-                List.of(new ChatMessage(
-                        Role.USER,
-                        List.of(
-                                new Part.Text("Summarise."),
-                                new Part.Image(new byte[] {1, 2, 3}, "image/png", null),
-                                new Part.Video(new byte[300], "video/mp4", 5.0)))),
                 256,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null);
+                new Part.Text("Summarise."),
+                new Part.Image(new byte[] {1, 2, 3}, "image/png", null),
+                new Part.Video(new byte[300], "video/mp4", 5.0));
     }
 
     private void enqueueUpload(String firstState) {

@@ -7,22 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderException.Kind;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.providers.MockApi;
 import dev.costbench.providers.testkit.Answers;
-import dev.costbench.providers.testkit.ProviderMock;
+import dev.costbench.providers.testkit.MockedProviderTest;
+import dev.costbench.providers.testkit.Requests;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,15 +32,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code x-goog-api-key}), the upload of the bytes and the status check. None may take the key or the media to
  * another host; the bytes follow a same-origin redirect unchanged.
  */
-class GeminiFilesRedirectTest {
+class GeminiFilesRedirectTest extends MockedProviderTest {
 
-    private ProviderMock mock;
     private MockWebServer other;
     private GeminiClient client;
 
     @BeforeEach
     void start() throws IOException {
-        mock = new ProviderMock();
         other = new MockWebServer();
         other.start();
         client = new GeminiClient(mock.engine(mock.settings(ProviderId.GEMINI, "/v1beta")))
@@ -52,39 +48,12 @@ class GeminiFilesRedirectTest {
 
     @AfterEach
     void stop() {
-        mock.close();
         other.close();
     }
 
     private static ChatRequest bigVideo() {
-        return new ChatRequest(
-                "gemini-2.5-flash",
-                null,
-                null,
-                List.of(new ChatMessage(
-                        Role.USER,
-                        List.of(new Part.Text("Summarise."), new Part.Video(new byte[300], "video/mp4", null)))),
-                256,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null);
-    }
-
-    private static String origin(MockWebServer s) {
-        HttpUrl u = s.url("/");
-        return u.scheme() + "://" + u.host() + ":" + u.port();
-    }
-
-    private static MockResponse redirect(int code, String location) {
-        return new MockResponse.Builder()
-                .code(code)
-                .setHeader("Location", location)
-                .build();
+        return Requests.oneTurn(
+                "gemini-2.5-flash", 256, new Part.Text("Summarise."), new Part.Video(new byte[300], "video/mp4", null));
     }
 
     private MockResponse uploadStarted() {
@@ -106,8 +75,8 @@ class GeminiFilesRedirectTest {
         assertEquals(code, e.httpStatus());
         assertTrue(m.contains("through the Files API, and that failed"), m);
         assertTrue(
-                m.contains("Google Gemini at " + origin(mock.server) + " redirected the request (" + code
-                        + ") to another host, " + origin(other)),
+                m.contains("Google Gemini at " + MockApi.originOf(mock.server) + " redirected the request (" + code
+                        + ") to another host, " + MockApi.originOf(other)),
                 m);
         assertTrue(m.contains("Check the base URL") && m.contains("GEMINI_BASE_URL"), m);
         assertTrue(m.contains("key=[REDACTED]"), m);
@@ -118,7 +87,7 @@ class GeminiFilesRedirectTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {301, 302, 307, 308})
     void theUploadStartIsNotRedirectedToAnotherHost(int code) {
-        mock.enqueue(redirect(code, other.url("/upload/v1beta/files").toString() + "?key=" + FAKE_KEY));
+        mock.enqueue(MockApi.redirect(code, other.url("/upload/v1beta/files").toString() + "?key=" + FAKE_KEY));
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(bigVideo(), null, null));
         assertRefused(e, code);
         assertEquals(1, mock.server.getRequestCount());
@@ -128,7 +97,7 @@ class GeminiFilesRedirectTest {
     @ValueSource(ints = {301, 302, 307, 308})
     void theBytesAreNotRedirectedToAnotherHost(int code) {
         mock.enqueue(uploadStarted());
-        mock.enqueue(redirect(code, other.url("/upload/v1beta/files").toString() + "?upload_id=ABCD&key=x"));
+        mock.enqueue(MockApi.redirect(code, other.url("/upload/v1beta/files").toString() + "?upload_id=ABCD&key=x"));
         ProviderException e = assertThrows(ProviderException.class, () -> client.countTokens(bigVideo()));
         assertRefused(e, code);
         assertEquals(2, mock.server.getRequestCount());
@@ -139,7 +108,7 @@ class GeminiFilesRedirectTest {
     void theStatusCheckIsNotRedirectedToAnotherHost(int code) {
         mock.enqueue(uploadStarted());
         mock.json(200, "{\"file\": " + file("PROCESSING") + "}");
-        mock.enqueue(redirect(code, other.url("/v1beta/files/abc-123").toString() + "?key=" + FAKE_KEY));
+        mock.enqueue(MockApi.redirect(code, other.url("/v1beta/files/abc-123").toString() + "?key=" + FAKE_KEY));
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(bigVideo(), null, null));
         assertRefused(e, code);
         assertEquals(3, mock.server.getRequestCount());
@@ -149,7 +118,7 @@ class GeminiFilesRedirectTest {
     @ValueSource(ints = {301, 302, 307, 308})
     void theBytesFollowASameHostRedirectUnchanged(int code) throws Exception {
         mock.enqueue(uploadStarted());
-        mock.enqueue(redirect(code, "/upload/v1beta/files?upload_id=EFGH"));
+        mock.enqueue(MockApi.redirect(code, "/upload/v1beta/files?upload_id=EFGH"));
         mock.json(200, "{\"file\": " + file("ACTIVE") + "}");
         mock.json(200, Answers.GEMINI_ANSWER);
 
@@ -168,7 +137,7 @@ class GeminiFilesRedirectTest {
 
     @Test
     void aSeeOtherAnswerToTheUploadStartIsNotFollowed() {
-        mock.enqueue(redirect(303, "/upload/v1beta/files/elsewhere"));
+        mock.enqueue(MockApi.redirect(303, "/upload/v1beta/files/elsewhere"));
         mock.json(200, "{}");
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(bigVideo(), null, null));
         assertEquals(Kind.BAD_REQUEST, e.kind(), e.getMessage());

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.provider.CredentialStore;
-import dev.costbench.model.provider.ProviderId;
-import dev.costbench.model.provider.Secret;
+import dev.costbench.providers.testkit.MemoryCredentialStore;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,34 +17,9 @@ class CredentialStoresTest {
     @TempDir
     Path dir;
 
-    /** An in-memory stand-in for an OS store that works. */
-    static final class MemoryStore implements CredentialStore {
-        final Map<ProviderId, Secret> keys = new EnumMap<>(ProviderId.class);
-
-        @Override
-        public String describe() {
-            return "memory";
-        }
-
-        @Override
-        public Optional<Secret> load(ProviderId p) {
-            return Optional.ofNullable(keys.get(p));
-        }
-
-        @Override
-        public void save(ProviderId p, Secret k) {
-            keys.put(p, k);
-        }
-
-        @Override
-        public void delete(ProviderId p) {
-            keys.remove(p);
-        }
-    }
-
     @Test
     void aWorkingOsStoreIsPreferred() {
-        MemoryStore os = new MemoryStore();
+        MemoryCredentialStore os = new MemoryCredentialStore();
         assertSame(os, CredentialStores.best(dir, () -> "pw".toCharArray(), () -> Optional.of(os)));
     }
 

@@ -23,35 +23,27 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.providers.MockApi;
 import dev.costbench.providers.http.HttpEngine;
+import dev.costbench.providers.testkit.MockServerTest;
+import dev.costbench.providers.testkit.Requests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Request and response shapes of both OpenAI APIs, the count endpoint and the model list. */
-class OpenAiClientTest {
+class OpenAiClientTest extends MockServerTest {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
     static final byte[] WAV = {'R', 'I', 'F', 'F', 9, 9};
 
-    private MockWebServer server;
     private OpenAiClient client;
 
     @BeforeEach
     void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
         client = new OpenAiClient(
                 new HttpEngine(MockApi.settings(ProviderId.OPENAI, server, "/v1", MockApi.KEY), new MockApi.Waits()));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     static ChatRequest multimodal(OpenAiApi api, boolean stream) {
@@ -262,20 +254,8 @@ class OpenAiClientTest {
 
     @Test
     void videoIsRefusedBeforeSending() {
-        ChatRequest r = new ChatRequest(
-                "gpt-4o",
-                null,
-                null,
-                List.of(new ChatMessage(Role.USER, List.of(new Part.Video(new byte[] {1}, "video/mp4", null)))),
-                10,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                OpenAiApi.RESPONSES,
-                null);
+        ChatRequest r = Requests.oneTurn("gpt-4o", 10, new Part.Video(new byte[] {1}, "video/mp4", null))
+                .withOpenAiApi(OpenAiApi.RESPONSES);
         ProviderException e = assertThrows(ProviderException.class, () -> client.complete(r, null, null));
         assertEquals(ProviderException.Kind.BAD_REQUEST, e.kind());
         assertEquals(0, server.getRequestCount());

@@ -16,35 +16,18 @@ import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
 import dev.costbench.providers.MockApi;
 import dev.costbench.providers.http.HttpEngine;
+import dev.costbench.providers.testkit.MockServerTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Faults as the OpenAI client meets them through {@link HttpEngine}. */
-class OpenAiFaultsTest {
-
-    private MockWebServer server;
-    private MockApi.Waits waits;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = new MockWebServer();
-        server.start();
-        waits = new MockApi.Waits();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class OpenAiFaultsTest extends MockServerTest {
 
     private OpenAiClient client(Duration read, int retries) {
         ProviderSettings s = new ProviderSettings(

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.providers.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
@@ -17,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 /**
  * A mock provider endpoint for client tests: a started {@link MockWebServer}, settings pointing at it with short
@@ -55,11 +60,27 @@ public final class ProviderMock implements AutoCloseable {
     }
 
     public void sse(String body) {
-        server.enqueue(new MockResponse.Builder()
+        server.enqueue(stream(body).build());
+    }
+
+    /** A stream whose connection is cut while {@code body} is being sent. */
+    public void cutStream(String body) {
+        server.enqueue(stream(body)
+                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                .build());
+    }
+
+    /** A stream that sends {@code body} {@code bytes} bytes every 50 ms, slow enough to cancel midway. */
+    public void slowStream(String body, long bytes) {
+        server.enqueue(
+                stream(body).throttleBody(bytes, 50, TimeUnit.MILLISECONDS).build());
+    }
+
+    private static MockResponse.Builder stream(String body) {
+        return new MockResponse.Builder()
                 .code(200)
                 .setHeader("content-type", "text/event-stream")
-                .body(body)
-                .build());
+                .body(body);
     }
 
     public void enqueue(MockResponse r) {
@@ -74,6 +95,19 @@ public final class ProviderMock implements AutoCloseable {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The call was made twice: one failure, one wait, one retry. */
+    public void assertRetriedOnce() {
+        assertEquals(2, server.getRequestCount());
+        assertEquals(1, sleeps.size());
+    }
+
+    /** The failure kept the provider's body for the user with the fake key replaced, and says the key nowhere. */
+    public static void assertKeyRedacted(ProviderException e) {
+        assertTrue(e.body().contains("[REDACTED]"));
+        assertFalse(e.body().contains(FAKE_KEY));
+        assertFalse(e.getMessage().contains(FAKE_KEY));
     }
 
     public static JsonNode tree(String json) {

@@ -4,6 +4,7 @@ package dev.costbench.ui.common;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one way the UI talks to the user outside its views: messages, questions, file choosers and notifications.
@@ -58,6 +59,31 @@ public interface DialogService {
 
     /** A short message that shows for a few seconds without taking focus ("Saved", "Copied"). */
     void notify(String message);
+
+    /**
+     * A table of proposed changes to review (a price import): a check box per row, "Accept all", "Accept selected"
+     * and "Cancel". Returns the indices of the rows accepted (every row for "Accept all"), or empty when cancelled.
+     * The default answers "cancelled", so older implementations keep compiling; {@link FxDialogService} shows it.
+     */
+    default Optional<Set<Integer>> review(Review review) {
+        return Optional.empty();
+    }
+
+    /**
+     * What {@link #review} shows.
+     *
+     * @param columns the column titles ("Change", "Model", …)
+     * @param rows    one list of cells per row, in the order of {@code columns}
+     * @param marked  rows that need a closer look (a CONFLICT): shown marked and not selected at first
+     */
+    record Review(String title, String headline, List<String> columns, List<List<String>> rows, Set<Integer> marked) {
+
+        public Review {
+            columns = List.copyOf(columns);
+            rows = rows.stream().map(List::copyOf).toList();
+            marked = Set.copyOf(marked);
+        }
+    }
 
     /** A file type for the choosers: "JSON files" with "*.json". */
     record FileKind(String description, List<String> patterns) {

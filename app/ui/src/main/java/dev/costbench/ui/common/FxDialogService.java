@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -69,6 +70,11 @@ public final class FxDialogService implements DialogService {
         Alert a = alert(Alert.AlertType.CONFIRMATION, "Confirm", headline, detail);
         a.getButtonTypes().setAll(yes, ButtonType.CANCEL);
         return a.showAndWait().filter(yes::equals).isPresent();
+    }
+
+    @Override
+    public Optional<Set<Integer>> review(Review review) {
+        return FxReviewDialog.show(owner.get(), review);
     }
 
     @Override

@@ -2,6 +2,7 @@
 package dev.costbench.ui.lab;
 
 import dev.costbench.model.lab.stats.WordDiff;
+import dev.costbench.ui.common.Icons;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,7 +18,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
-/** The outputs side by side with a word-level diff, 👍 / 👎 for the optimized output, and "Delete trial ▾". */
+/**
+ * The outputs side by side with a word-level diff, Good / Bad ratings for the optimized output, and the
+ * "Delete trial ▾" menu.
+ */
 final class OutputsPane extends VBox {
 
     private final TextFlow left = new TextFlow();
@@ -34,10 +38,12 @@ final class OutputsPane extends VBox {
         cell.setId("lab-cell");
         cell.setPromptText("Pick an input, model and repetition");
         cell.valueProperty().bindBidirectional(m.selectedProperty());
-        Button up = new Button("👍");
-        Button down = new Button("👎");
-        up.setTooltip(new Tooltip("Rate the optimized output as good"));
-        down.setTooltip(new Tooltip("Rate the optimized output as bad"));
+        Button up = new Button("Good", Icons.thumbUp());
+        Button down = new Button("Bad", Icons.thumbDown());
+        up.setId("lab-rate-good");
+        down.setId("lab-rate-bad");
+        up.setTooltip(new Tooltip("Rate the optimized output as good (its rating becomes 1)"));
+        down.setTooltip(new Tooltip("Rate the optimized output as bad (its rating becomes 0)"));
         up.setOnAction(e -> vm.trials().rate(1));
         down.setOnAction(e -> vm.trials().rate(0));
         leftMedia.setId("lab-left-media");

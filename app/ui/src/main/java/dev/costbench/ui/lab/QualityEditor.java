@@ -110,7 +110,7 @@ final class QualityEditor extends VBox {
             }
         });
         measure.setTooltip(new Tooltip("similarity: ROUGE-L to the baseline's outputs; judge score: the LLM judge's "
-                + "mean; checks passed: the share of outputs passing every check; rating: your 👍/👎"));
+                + "mean; checks passed: the share of outputs passing every check; rating: your Good / Bad ratings"));
         GridPane th = new GridPane();
         th.setHgap(6);
         th.setVgap(4);

@@ -6,6 +6,7 @@ import static dev.costbench.ui.lab.ResultsText.n;
 
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.stats.VariantModelSummary;
+import dev.costbench.ui.common.HeaderTips;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,6 +18,7 @@ import javafx.scene.control.TableView;
 final class ResultsTable extends TableView<VariantModelSummary> {
 
     ResultsTable(ResultsViewModel vm) {
+        HeaderTips.install(this); // full column titles on hover (narrow columns cut them)
         setId("lab-table");
         Label placeholder = new Label();
         placeholder.textProperty().bind(vm.placeholderProperty());

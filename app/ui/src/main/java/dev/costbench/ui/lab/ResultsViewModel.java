@@ -328,7 +328,7 @@ public final class ResultsViewModel implements ViewModel {
         return quality;
     }
 
-    /** 👍 / 👎 and "Delete trial" on the outputs shown. */
+    /** Good / Bad ratings and "Delete trial" on the outputs shown. */
     public TrialActions trials() {
         return trials;
     }

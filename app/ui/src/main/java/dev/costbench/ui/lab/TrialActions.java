@@ -8,7 +8,7 @@ import dev.costbench.ui.common.UiContext;
 import java.util.function.Supplier;
 
 /**
- * What the user does to the trials of the cell shown in "Outputs side by side": 👍 / 👎 the optimized output, or
+ * What the user does to the trials of the cell shown in "Outputs side by side": rate the optimized output good or bad, or
  * delete one side's trial (after asking); the results are then shown again.
  */
 public final class TrialActions {
@@ -25,7 +25,7 @@ public final class TrialActions {
         this.reshow = reshow;
     }
 
-    /** 👍 (1) or 👎 (0) for the optimized output of the cell shown. */
+    /** Good (1) or Bad (0) for the optimized output of the cell shown. */
     public void rate(int value) {
         Trial[] p = outputs.cellTrials();
         if (p != null && p[1] != null) {

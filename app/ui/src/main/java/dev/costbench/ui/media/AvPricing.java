@@ -43,17 +43,7 @@ final class AvPricing {
         long baseline = Math.min(scan.frames(), Math.max(1, (long) Math.ceil(av.seconds() - 1e-9)));
         var before = MediaCosts.video(models, av.seconds(), baseline, av.width(), av.height(), av.hasAudio(), options);
         var after = MediaCosts.video(models, av.seconds(), picked.length, sent[0], sent[1], av.hasAudio(), options);
-        List<MediaCostRow> out = new ArrayList<>();
-        for (int i = 0; i < before.size(); i++) {
-            out.add(MediaCostRow.of(
-                    before.get(i).model(),
-                    before.get(i).tokens(),
-                    before.get(i).usd(),
-                    after.get(i).tokens(),
-                    after.get(i).usd(),
-                    after.get(i).method(),
-                    false));
-        }
+        List<MediaCostRow> out = rows(before, after);
         String what = String.format(
                 Locale.ROOT,
                 "baseline 1 fps (%d frames, Gemini's default) → %s: %d of %d frames, " + "%.0f %% of scenes covered",
@@ -69,17 +59,7 @@ final class AvPricing {
         double after = trim ? audio.speechSeconds() : audio.seconds();
         var before = MediaCosts.audio(models, av.seconds());
         var opt = MediaCosts.audio(models, after);
-        List<MediaCostRow> out = new ArrayList<>();
-        for (int i = 0; i < before.size(); i++) {
-            out.add(MediaCostRow.of(
-                    before.get(i).model(),
-                    before.get(i).tokens(),
-                    before.get(i).usd(),
-                    opt.get(i).tokens(),
-                    opt.get(i).usd(),
-                    opt.get(i).method(),
-                    false));
-        }
+        List<MediaCostRow> out = rows(before, opt);
         for (Transcription t : TRANSCRIPTION) {
             out.add(new MediaCostRow(
                     t.id(),
@@ -95,6 +75,17 @@ final class AvPricing {
         String what = String.format(
                 Locale.ROOT, "16 kHz mono%s: %.1f s of %.1f s", trim ? ", silences cut" : "", after, audio.seconds());
         return finish(out, what, new int[0]);
+    }
+
+    /** A row a model: the media as sent ({@code before}) against the optimized version ({@code after}, same order). */
+    private static List<MediaCostRow> rows(List<MediaCosts.AvCost> before, List<MediaCosts.AvCost> after) {
+        List<MediaCostRow> out = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            MediaCosts.AvCost b = before.get(i);
+            MediaCosts.AvCost a = after.get(i);
+            out.add(MediaCostRow.of(b.model(), b.tokens(), b.usd(), a.tokens(), a.usd(), a.method(), false));
+        }
+        return out;
     }
 
     private static Priced finish(List<MediaCostRow> out, String what, int[] picked) {

@@ -2,6 +2,7 @@
 package dev.costbench.ui.media;
 
 import dev.costbench.model.cost.Money;
+import dev.costbench.ui.common.HeaderTips;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,7 @@ import javafx.scene.control.TableView;
 final class CostTable extends TableView<MediaCostRow> {
 
     CostTable() {
+        HeaderTips.install(this); // full column titles on hover (narrow columns cut them)
         setId("media-table");
         setPlaceholder(new Label(
                 "Open an image, audio or video file to see its tokens and cost on every model " + "that takes it."));

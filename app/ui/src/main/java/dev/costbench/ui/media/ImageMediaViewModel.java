@@ -43,6 +43,7 @@ public final class ImageMediaViewModel implements ViewModel {
     private final ReadOnlyStringWrapper originalInfo = new ReadOnlyStringWrapper(this, "originalInfo", PROMPT);
     private final ReadOnlyStringWrapper optimizedInfo = new ReadOnlyStringWrapper(this, "optimizedInfo", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper sizeWarning = new ReadOnlyStringWrapper(this, "sizeWarning", "");
     private final ReadOnlyObjectWrapper<BufferedImage> originalPreview = new ReadOnlyObjectWrapper<>(this, "original");
     private final ReadOnlyObjectWrapper<BufferedImage> optimizedPreview =
             new ReadOnlyObjectWrapper<>(this, "optimized");
@@ -75,6 +76,7 @@ public final class ImageMediaViewModel implements ViewModel {
         originalPreview.set(f.preview());
         zoom.fit();
         originalInfo.set(ImagePricing.originalInfo(file, info));
+        settings.originalEdge(Math.max(info.width(), info.height()));
         recompute();
     }
 
@@ -93,7 +95,8 @@ public final class ImageMediaViewModel implements ViewModel {
                 settings.targetEdge(),
                 settings.formatProperty().get().toLowerCase(Locale.ROOT),
                 settings.qualityProperty().get(),
-                choices.options());
+                choices.options(),
+                choices.billing());
         Job<ImagePricing.Result> job = lane.task(p -> ImagePricing.price(q));
         current = job;
         busy.set(true);
@@ -125,6 +128,7 @@ public final class ImageMediaViewModel implements ViewModel {
         optimizedBytes.set(r.bytes());
         optimizedInfo.set(ImagePricing.optimizedInfo(r, in.bytes(), c));
         summary.set(ImagePricing.summary(r.rows()));
+        sizeWarning.set(ImagePricing.sizeWarning(r, in));
     }
 
     /** Crops to the part between fractions (fx0, fy0) and (fx1, fy1) of the original; too small a part is ignored. */
@@ -135,12 +139,16 @@ public final class ImageMediaViewModel implements ViewModel {
         Crop c = Crop.ofFractions(fx0, fy0, fx1, fy1, original.getWidth(), original.getHeight());
         if (c != null) {
             crop.set(c);
+            settings.originalEdge(Math.max(c.width(), c.height()));
             recompute();
         }
     }
 
     public void resetCrop() {
         crop.set(null);
+        if (info != null) {
+            settings.originalEdge(Math.max(info.width(), info.height()));
+        }
         recompute();
     }
 
@@ -214,6 +222,11 @@ public final class ImageMediaViewModel implements ViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** Empty, or why the optimized file is larger than the original and what to try instead. */
+    public ReadOnlyStringProperty sizeWarningProperty() {
+        return sizeWarning.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<BufferedImage> originalPreviewProperty() {

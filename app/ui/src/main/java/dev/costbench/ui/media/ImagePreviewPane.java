@@ -67,11 +67,25 @@ final class ImagePreviewPane extends SplitPane {
         Label optimizedInfo = new Label();
         optimizedInfo.setId("optimized-info");
         optimizedInfo.textProperty().bind(vm.optimizedInfoProperty());
+        Label sizeWarning = new Label();
+        sizeWarning.setId("size-warning");
+        sizeWarning.getStyleClass().add("warning-text");
+        // The first sentence under the image, the whole explanation in the tooltip.
+        sizeWarning.textProperty().bind(vm.sizeWarningProperty().map(w -> w.replaceFirst("\\. .*", ".")));
+        Tooltip why = new Tooltip();
+        why.setWrapText(true);
+        why.setMaxWidth(480);
+        why.textProperty().bind(vm.sizeWarningProperty());
+        sizeWarning.setTooltip(why);
+        sizeWarning.visibleProperty().bind(vm.sizeWarningProperty().isNotEmpty());
+        sizeWarning.managedProperty().bind(sizeWarning.visibleProperty());
         getItems()
                 .addAll(
                         new VBox(4, new Label("Original"), left, originalInfo),
-                        new VBox(4, new Label("Optimized"), right, optimizedInfo));
+                        new VBox(4, new Label("Optimized"), right, optimizedInfo, sizeWarning));
         zoom.stateProperty().addListener(o -> applyZoom());
+        left.layoutBoundsProperty().addListener(o -> applyZoom());
+        right.layoutBoundsProperty().addListener(o -> applyZoom());
         vm.cropProperty().addListener((o, a, c) -> cropRect.setVisible(c != null));
     }
 
@@ -111,10 +125,13 @@ final class ImagePreviewPane extends SplitPane {
         });
         pane.setOnMouseDragged(e -> {
             Bounds b = optimizedView.getBoundsInParent();
-            if (b.getWidth() > 0 && b.getHeight() > 0) {
+            Image img = optimizedView.getImage();
+            Rectangle2D vp = optimizedView.getViewport();
+            if (img != null && vp != null && b.getWidth() > 0 && b.getHeight() > 0) {
+                // A pixel dragged is this fraction of the whole image: the shown part's share over its width on screen.
                 zoom.panTo(
-                        from[2] - (e.getX() - from[0]) / b.getWidth() / zoom.zoom(),
-                        from[3] - (e.getY() - from[1]) / b.getHeight() / zoom.zoom());
+                        from[2] - (e.getX() - from[0]) / b.getWidth() * vp.getWidth() / img.getWidth(),
+                        from[3] - (e.getY() - from[1]) / b.getHeight() * vp.getHeight() / img.getHeight());
             }
         });
     }
@@ -153,10 +170,13 @@ final class ImagePreviewPane extends SplitPane {
         return overlay;
     }
 
+    /** Zoomed, each image fills its whole pane (the shown part takes the pane's shape), not only the fitted box. */
     private void applyZoom() {
         for (ImageView v : List.of(originalView, optimizedView)) {
             Image img = v.getImage();
-            double[] r = img == null ? null : zoom.region(img.getWidth(), img.getHeight());
+            double[] r = img == null
+                    ? null
+                    : zoom.region(img.getWidth(), img.getHeight(), v.getFitWidth(), v.getFitHeight());
             v.setViewport(r == null ? null : new Rectangle2D(r[0], r[1], r[2], r[3]));
         }
     }

@@ -24,7 +24,10 @@ final class ImagePricing {
     /** Long edge of the previews (the shown images), in pixels. */
     static final int PREVIEW_EDGE = 1600;
 
-    /** What to make of the image: long edge (0: unchanged), crop (or null), format ("jpeg", "webp", "png"). */
+    /**
+     * What to make of the image: long edge (0: unchanged), crop (or null), format ("jpeg", "webp", "png"), and how it
+     * is billed (the rate card when "Use my rates" is on).
+     */
     record Request(
             List<ModelEntry> models,
             ImageInfo info,
@@ -33,7 +36,8 @@ final class ImagePricing {
             int edge,
             String format,
             int quality,
-            ImageOptions options) {}
+            ImageOptions options,
+            BillingOptions billing) {}
 
     /** The optimized version (bytes and preview null when only the header could be read) and its rows. */
     record Result(List<MediaCostRow> rows, BufferedImage preview, int width, int height, byte[] bytes, String format) {}
@@ -42,8 +46,7 @@ final class ImagePricing {
 
     static Result price(Request q) throws IOException {
         ImageInfo in = q.info();
-        List<ImageCost> before =
-                MediaCosts.image(q.models(), in.width(), in.height(), q.options(), BillingOptions.INTERACTIVE);
+        List<ImageCost> before = MediaCosts.image(q.models(), in.width(), in.height(), q.options(), q.billing());
         int w;
         int h;
         byte[] bytes = null;
@@ -62,7 +65,7 @@ final class ImagePricing {
             w = Math.max(1, (int) Math.round(in.width() * s));
             h = Math.max(1, (int) Math.round(in.height() * s));
         }
-        List<ImageCost> after = MediaCosts.image(q.models(), w, h, q.options(), BillingOptions.INTERACTIVE);
+        List<ImageCost> after = MediaCosts.image(q.models(), w, h, q.options(), q.billing());
         List<MediaCostRow> out = new ArrayList<>();
         for (int i = 0; i < before.size(); i++) {
             ImageCost b = before.get(i);
@@ -119,6 +122,38 @@ final class ImagePricing {
     }
 
     /** How many models take images and the cheapest optimized price, per image and per 1,000 images. */
+    /**
+     * Empty, or a hint when the optimized file is larger than the original: tokens follow pixels, not bytes, so the
+     * token figures stand, but the upload (request size limits, bandwidth, storage) grows. The first sentence is the
+     * short form shown under the image; the whole text explains it.
+     */
+    static String sizeWarning(Result r, ImageInfo original) {
+        if (r.bytes() == null || original.bytes() <= 0 || r.bytes().length <= original.bytes()) {
+            return "";
+        }
+        double ratio = (double) r.bytes().length / original.bytes();
+        String larger = ratio >= 2
+                ? String.format(Locale.ROOT, "%.0f× the size of", ratio)
+                : String.format(Locale.ROOT, "%.0f %% larger than", 100 * (ratio - 1));
+        String from = original.format().toUpperCase(Locale.ROOT);
+        String to = r.format().toUpperCase(Locale.ROOT);
+        String suggestion = "jpeg".equalsIgnoreCase(r.format()) || "jpg".equalsIgnoreCase(r.format())
+                ? "try WebP or PNG"
+                : "png".equalsIgnoreCase(r.format()) ? "try JPEG or WebP" : "try a lower quality or keep " + from;
+        return String.format(
+                Locale.ROOT,
+                "The optimized %s is %s the original %s: %s. It holds %,d bytes against the original's %,d. Tokens"
+                        + " follow pixels, so the token cost is unaffected, but the upload is bigger (request size"
+                        + " limits, bandwidth, storage). Flat graphics, screenshots and text compress better without"
+                        + " JPEG; photos compress better with JPEG or WebP.",
+                to,
+                larger,
+                from,
+                suggestion,
+                r.bytes().length,
+                original.bytes());
+    }
+
     static String summary(List<MediaCostRow> rows) {
         MediaCostRow cheapest = rows.isEmpty() ? null : rows.get(0);
         return rows.size() + " models take images"

@@ -29,6 +29,31 @@ public final class ImageSettings {
     private final StringProperty customEdge = new SimpleStringProperty(this, "customEdge", "768");
     private final StringProperty format = new SimpleStringProperty(this, "format", "JPEG");
     private final IntegerProperty quality = new SimpleIntegerProperty(this, "quality", 85);
+    private int originalEdge;
+
+    public ImageSettings() {
+        // The custom box shows the long edge the chosen preset gives, so switching to Custom starts from it.
+        preset.addListener((o, a, b) -> showPresetEdge());
+    }
+
+    /** The open image's long edge (after any crop): what "Original size" gives. */
+    void originalEdge(int px) {
+        originalEdge = px;
+        showPresetEdge();
+    }
+
+    private void showPresetEdge() {
+        int i = preset.get();
+        if (i == CUSTOM || i < 0 || i >= PRESET_PX.length) {
+            return;
+        }
+        int px = PRESET_PX[i] == 0
+                ? originalEdge
+                : Math.min(PRESET_PX[i], originalEdge > 0 ? originalEdge : PRESET_PX[i]);
+        if (px > 0) {
+            customEdge.set(Integer.toString(px));
+        }
+    }
 
     /** Runs {@code r} whenever a setting changes. */
     void onChange(Runnable r) {

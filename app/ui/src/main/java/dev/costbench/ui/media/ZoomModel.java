@@ -52,12 +52,25 @@ public final class ZoomModel {
 
     /** The part shown of an image of {@code w} × {@code h}: {x, y, width, height}, or null for the whole image. */
     public double[] region(double w, double h) {
+        return region(w, h, w, h);
+    }
+
+    /**
+     * The part shown of an image of {@code w} × {@code h} in a pane of {@code paneW} × {@code paneH}: zoomed in, the
+     * part takes the pane's shape (up to the whole image on each axis), so the image fills the pane rather than the
+     * box it was fitted into; {x, y, width, height} kept inside the image, or null for the whole image.
+     */
+    public double[] region(double w, double h, double paneW, double paneH) {
         State s = state.get();
-        if (s.zoom() == 1) {
+        if (s.zoom() == 1 || w <= 0 || h <= 0) {
             return null;
         }
-        double rw = w / s.zoom();
-        double rh = h / s.zoom();
-        return new double[] {s.cx() * w - rw / 2, s.cy() * h - rh / 2, rw, rh};
+        double fit = paneW > 0 && paneH > 0 ? Math.min(paneW / w, paneH / h) : 1;
+        double scale = fit * s.zoom(); // screen pixels per image pixel
+        double rw = paneW > 0 && paneH > 0 ? Math.min(w, paneW / scale) : w / s.zoom();
+        double rh = paneW > 0 && paneH > 0 ? Math.min(h, paneH / scale) : h / s.zoom();
+        double x = Math.max(0, Math.min(w - rw, s.cx() * w - rw / 2));
+        double y = Math.max(0, Math.min(h - rh, s.cy() * h - rh / 2));
+        return new double[] {x, y, rw, rh};
     }
 }

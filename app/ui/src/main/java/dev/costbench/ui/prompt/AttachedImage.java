@@ -33,9 +33,9 @@ public record AttachedImage(Path file, int width, int height, String mime) {
         return new AttachedImage(file, info.width(), info.height(), "image/" + (fmt.equals("jpg") ? "jpeg" : fmt));
     }
 
-    /** "🖼 photo.png 1280×720". */
+    /** "Image: photo.png 1280×720". */
     String label() {
-        return "🖼 " + file.getFileName() + " " + width + "×" + height;
+        return "Image: " + file.getFileName() + " " + width + "×" + height;
     }
 
     /** {@code r} with this image added to its last (user) message. */
@@ -70,17 +70,8 @@ public record AttachedImage(Path file, int width, int height, String mime) {
 
     /** Sizes for the estimate: this image's, or 1024×1024 without one. */
     static RequestEstimate.MediaSizer sizer(AttachedImage image) {
-        int[] wh = image == null ? new int[] {1024, 1024} : new int[] {image.width, image.height};
-        return new RequestEstimate.MediaSizer() {
-            @Override
-            public int[] imageSize(Part.Image img) {
-                return wh;
-            }
-
-            @Override
-            public double seconds(Part media) {
-                return 0;
-            }
-        };
+        return image == null
+                ? RequestEstimate.MediaSizer.imagesOf(1024, 1024)
+                : RequestEstimate.MediaSizer.imagesOf(image.width, image.height);
     }
 }

@@ -8,6 +8,7 @@ import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.cost.CostLine;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.Money;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -23,13 +24,19 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The breakdown of one model's cost: every line's tokens, unit price, amount, rule, source and as-of date. */
 public final class BreakdownPane extends ScrollPane {
 
+    private static final double ITEM_WIDTH = 240;
+    private static final double ITEM_MIN_WIDTH = 110;
+
     private final VBox box = new VBox(6);
     private final ObservableValue<Catalog> catalogs;
+    private final BreakdownHistoryViewModel history = new BreakdownHistoryViewModel(Clock.systemUTC());
+    private final BreakdownHistoryChart chart = new BreakdownHistoryChart();
 
     /** @param catalogs the catalog in force (for the sources' descriptions) */
     public BreakdownPane(ObservableValue<Catalog> catalogs) {
@@ -46,11 +53,14 @@ public final class BreakdownPane extends ScrollPane {
         setFitToWidth(true);
         box.setPadding(new Insets(10));
         setContent(new VBox(box, new TiersBox(tiers)));
+        history.historyProperty().addListener((o, a, h) -> chart.show(h));
         show(null);
     }
 
     public void show(CostRow r) {
         box.getChildren().clear();
+        history.catalogProperty().set(catalogs.getValue());
+        history.modelProperty().set(r == null ? null : r.model());
         if (r == null) {
             Label hint = new Label("Select a model in the table to see how its cost is computed.");
             hint.getStyleClass().add("text-muted");
@@ -88,7 +98,9 @@ public final class BreakdownPane extends ScrollPane {
         Set<String> sources = new LinkedHashSet<>();
         for (CostLine l : r.breakdown().lines()) {
             Price p = l.price();
-            g.add(new Label(l.item()), 0, row);
+            Label item = new Label(l.item());
+            item.setWrapText(true); // a long rate-card name wraps rather than squeezing the amounts
+            g.add(item, 0, row);
             g.add(right(l.tokens() == 0 ? "" : String.format(Locale.ROOT, "%,d", l.tokens())), 1, row);
             String price = p == null
                     ? "—"
@@ -135,14 +147,11 @@ public final class BreakdownPane extends ScrollPane {
         g.add(totalUsd, 3, row);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
-        grow.setMinWidth(160);
-        g.getColumnConstraints()
-                .addAll(
-                        new ColumnConstraints(),
-                        new ColumnConstraints(),
-                        new ColumnConstraints(),
-                        new ColumnConstraints(),
-                        grow);
+        grow.setMinWidth(120);
+        ColumnConstraints itemColumn = new ColumnConstraints();
+        itemColumn.setMinWidth(ITEM_MIN_WIDTH);
+        itemColumn.setMaxWidth(ITEM_WIDTH);
+        g.getColumnConstraints().addAll(itemColumn, fixed(), fixed(), fixed(), grow, fixed(), fixed());
         box.getChildren().add(g);
 
         Label formula = new Label("cost = Σ tokens × price per 1M ÷ 1,000,000"
@@ -153,7 +162,7 @@ public final class BreakdownPane extends ScrollPane {
                 + "  ·  per month " + BreakdownText.exactUsd(r.perMonth()));
         formula.getStyleClass().add("text-muted");
         formula.setWrapText(true);
-        box.getChildren().add(formula);
+        box.getChildren().addAll(formula, chart);
         for (String note : r.breakdown().notes()) {
             Label n = new Label("• " + note);
             n.setWrapText(true);
@@ -197,8 +206,16 @@ public final class BreakdownPane extends ScrollPane {
         }
     }
 
+    /** A column as wide as its widest cell: tokens, prices and amounts are never cut. */
+    private static ColumnConstraints fixed() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        return c;
+    }
+
     private static Label right(String s) {
         Label l = new Label(s);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setMaxWidth(Double.MAX_VALUE);
         l.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(l, Priority.ALWAYS);

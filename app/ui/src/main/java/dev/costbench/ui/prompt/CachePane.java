@@ -67,11 +67,11 @@ public final class CachePane extends ScrollPane {
                 + "the breakpoints (cache_control ttl) by Send to the API."));
         ttl.valueProperty().bindBidirectional(vm.ttlProperty());
         TextField storage = new TextField();
-        storage.setPromptText("not modelled");
+        storage.setPromptText("catalog");
         storage.setPrefColumnCount(7);
         storage.setId("cache-storage");
-        storage.setTooltip(new Tooltip("Gemini explicit cache storage in USD per 1M tokens per hour. The catalog "
-                + "only has it in notes ($1.00 Flash, $4.50 Pro — UNCONFIRMED), so it is left out unless given here."));
+        storage.setTooltip(new Tooltip("Gemini explicit cache storage in USD per 1M tokens per hour. Empty: the "
+                + "catalog's price (e.g. $4.50 for Gemini 2.5 Pro, $1.00 for 2.5 Flash); type a price to use yours."));
         storage.textProperty().bindBidirectional(vm.storageProperty());
         CheckBox geminiExplicit = new CheckBox("Gemini: explicit cache (cachedContents)");
         geminiExplicit.setId("cache-gemini-explicit");
@@ -146,9 +146,7 @@ public final class CachePane extends ScrollPane {
                     : (p.cacheable() ? "≥ " : "< ") + "minimum " + fmt(p.minCacheTokens());
             String storageNote = "";
             if (p.mode() == CacheMode.EXPLICIT_STORED) {
-                storageNote = store == null
-                        ? " · storage per hour not modelled"
-                        : " · storage modelled at " + Money.perMTok(store) + "/1M/h";
+                storageNote = CacheText.storageNote(store, plan.storage());
             }
             Label name = DiffPane.title(m.name() + " — " + p.mode().label() + storageNote);
             name.setTooltip(new Tooltip(m.id() + " · " + m.providerName()));
@@ -187,11 +185,8 @@ public final class CachePane extends ScrollPane {
                             vm.rateProperty().get().trim(),
                             s.hitRate() * 100,
                             s.ttl().label()));
-            if (p.mode() == CacheMode.EXPLICIT_STORED) {
-                notes.add(
-                        store == null
-                                ? "Storage per hour: not modelled (no price given)."
-                                : "Storage per hour: modelled at " + Money.perMTok(store) + " per 1M tokens per hour.");
+            if (plan.storage() != null) {
+                notes.add(CacheText.storageHow(plan.storage()));
             }
             Tooltip tip = new Tooltip(String.join("\n", notes));
             tip.setWrapText(true);
@@ -199,7 +194,15 @@ public final class CachePane extends ScrollPane {
             for (Label l : List.of(name, figures, be, mo)) {
                 l.setTooltip(tip);
             }
-            grid.add(new VBox(1, name, figures, new HBox(12, be, mo)), 0, row++);
+            VBox cell = new VBox(1, name, figures, new HBox(12, be, mo));
+            if (plan.storage() != null) {
+                Label st = new Label(CacheText.storageFigures(plan.storage()));
+                st.setId("cache-storage-" + m.id());
+                st.setWrapText(true);
+                st.setTooltip(tip);
+                cell.getChildren().add(st);
+            }
+            grid.add(cell, 0, row++);
         }
     }
 

@@ -2,20 +2,25 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.cost.ExplicitCache;
 import dev.costbench.model.provider.Part;
+import dev.costbench.model.tuning.CacheMode;
 import dev.costbench.model.tuning.CachePlanner;
 import dev.costbench.model.tuning.CacheSettings;
 import dev.costbench.model.tuning.CacheTtl;
 import dev.costbench.model.tuning.CacheWarning;
+import dev.costbench.model.tuning.ExplicitCacheEconomics;
 import dev.costbench.model.tuning.PromptCachePlan;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.Words;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,8 +46,12 @@ public final class CacheViewModel implements ViewModel {
             List.of("claude-sonnet-4-5", "claude-haiku-4-5"),
             List.of("gemini-2.5-flash", "gemini-2.5-pro"));
 
-    /** One model's plan. */
-    public record Plan(ModelEntry model, PromptCachePlan plan) {}
+    /**
+     * One model's plan.
+     *
+     * @param storage Gemini explicit caching's storage economics per TTL; null when not planned for this model
+     */
+    public record Plan(ModelEntry model, PromptCachePlan plan, ExplicitCacheEconomics storage) {}
 
     private final PromptViewModel prompt;
     private final CacheMarks marks;
@@ -64,6 +73,31 @@ public final class CacheViewModel implements ViewModel {
         this.marks = marks;
         ttl.addListener((o, a, b) ->
                 marks.ttlProperty().set(b == CacheTtl.ONE_HOUR ? Part.CacheTtl.ONE_HOUR : Part.CacheTtl.FIVE_MINUTES));
+        for (Observable ob : new Observable[] {geminiExplicit, rate, ttl}) {
+            ob.addListener(x -> prompt.explicitCacheProperty().set(explicitCache()));
+        }
+    }
+
+    /** Gemini explicit caching as the Prompt view bills it; null when not chosen or the rate is not valid. */
+    private ExplicitCache explicitCache() {
+        BigDecimal perHour = perHour();
+        return !geminiExplicit.get() || perHour == null || perHour.signum() <= 0
+                ? null
+                : new ExplicitCache(hours(ttl.get()), perHour);
+    }
+
+    /** Requests per hour from the rate typed (per minute); null when it is not a number ≥ 0. */
+    private BigDecimal perHour() {
+        try {
+            BigDecimal perMin = new BigDecimal(rate.get().trim().replace(',', '.'));
+            return perMin.signum() < 0 ? null : perMin.multiply(BigDecimal.valueOf(60));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static BigDecimal hours(CacheTtl t) {
+        return BigDecimal.valueOf(t.minutes()).divide(BigDecimal.valueOf(60), MathContext.DECIMAL64);
     }
 
     /** The models planned: the selected one, then one per other provider. */
@@ -129,10 +163,15 @@ public final class CacheViewModel implements ViewModel {
         settings.set(s);
         List<CacheWarning> warn = List.of();
         List<Plan> out = new ArrayList<>();
+        BigDecimal perHour = perHour();
         for (ModelEntry m : models()) {
             PromptCachePlan pp = CachePlanner.plan(m, placed.prompt(), placed.offsets(), s);
             warn = pp.warnings();
-            out.add(new Plan(m, pp));
+            ExplicitCacheEconomics storageFigures = pp.plan().mode() == CacheMode.EXPLICIT_STORED && perHour != null
+                    ? ExplicitCacheEconomics.of(
+                            m, pp.plan().prefixTokens(), hours(ttl.get()), perHour, prompt.billing(), store)
+                    : null;
+            out.add(new Plan(m, pp, storageFigures));
         }
         plans.setAll(out);
         warnings.setAll(warn.stream().map(CacheWarning::message).toList());
@@ -151,12 +190,12 @@ public final class CacheViewModel implements ViewModel {
         return geminiExplicit;
     }
 
-    /** Gemini explicit cache storage, USD per 1M tokens per hour (text as typed; blank: not modelled). */
+    /** Gemini explicit cache storage, USD per 1M tokens per hour (text as typed; blank: the catalog's price). */
     public StringProperty storageProperty() {
         return storage;
     }
 
-    /** The storage price of the last plan, or null when not modelled. */
+    /** The storage price typed for the last plan, or null when the catalog's price is used. */
     BigDecimal storagePrice() {
         return storagePrice;
     }

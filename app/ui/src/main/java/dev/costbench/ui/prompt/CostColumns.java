@@ -5,6 +5,7 @@ import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.Money;
+import dev.costbench.ui.common.HeaderTips;
 import dev.costbench.ui.prompt.CostTableView.Item;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -92,6 +93,17 @@ final class CostColumns {
         TreeTableColumn<Item, BigDecimal> perMonth = moneyColumn("$ / month", CostRow::perMonth);
         TreeTableColumn<Item, String> flags = textColumn("Price notes", 110, CostColumns::flags);
         flags.setMinWidth(40);
+        HeaderTips.explain(model, "The model's name; hover a name for its id, context window and notes.");
+        HeaderTips.explain(tier, "Frontier, high, mid, lightweight, or open / self-hosted models.");
+        HeaderTips.explain(
+                input,
+                "Tokens this prompt sends per request, counted with the model's own tokenizer;"
+                        + " \u2248 marks an estimate (hover a count for how it was made).");
+        HeaderTips.explain(output, "Expected output tokens per request, reasoning tokens included.");
+        HeaderTips.explain(perReq, "What one request costs at list price, with the request options you chose.");
+        HeaderTips.explain(per1k, "What 1,000 such requests cost.");
+        HeaderTips.explain(perMonth, "What a month costs at the requests per month you set.");
+        HeaderTips.explain(flags, "Why a price is missing, estimated, retired or otherwise worth a look.");
         return List.of(model, provider, tier, input, output, perReq, per1k, perMonth, flags);
     }
 
@@ -128,7 +140,7 @@ final class CostColumns {
 
     private static String modelLabel(Item it) {
         if (it.group() != null) {
-            return it.group().label() + "  (" + it.count() + ")";
+            return it.group() + "  (" + it.count() + ")";
         }
         String name = it.row().model().name();
         return it.row().model().overridden().isEmpty() ? name : name + "  ✎";

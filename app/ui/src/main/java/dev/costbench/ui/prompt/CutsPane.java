@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -67,21 +68,29 @@ final class CutsPane extends ScrollPane {
         vm.breakdownProperty().addListener((o, a, b) -> showParts(b));
     }
 
+    /** A five-column field for a number, bound both ways to {@code value}. */
+    private static TextField numberField(String id, String prompt, String tip, StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(5);
+        f.setTooltip(new Tooltip(tip));
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+
     private FlowPane settings() {
-        TextField expected = new TextField();
-        expected.setId("tune-expected");
-        expected.setPromptText("e.g. 150");
-        expected.setPrefColumnCount(5);
-        expected.setTooltip(new Tooltip("Expected answer length in tokens: suggests an output cap with 25 % headroom "
-                + "(against the expected output tokens on the left) and sizes a structured answer"));
-        expected.textProperty().bindBidirectional(vm.expectedProperty());
-        TextField budget = new TextField();
-        budget.setId("tune-fewshot-budget");
-        budget.setPromptText("off");
-        budget.setPrefColumnCount(5);
-        budget.setTooltip(new Tooltip("Token budget (o200k_base) for the few-shot examples: suggests which "
-                + "user/assistant pairs to keep"));
-        budget.textProperty().bindBidirectional(vm.fewShotBudgetProperty());
+        TextField expected = numberField(
+                "tune-expected",
+                "e.g. 150",
+                "Expected answer length in tokens: suggests an output cap with 25 % headroom "
+                        + "(against the expected output tokens on the left) and sizes a structured answer",
+                vm.expectedProperty());
+        TextField budget = numberField(
+                "tune-fewshot-budget",
+                "off",
+                "Token budget (o200k_base) for the few-shot examples: suggests which user/assistant pairs to keep",
+                vm.fewShotBudgetProperty());
         ChoiceBox<String> mode = new ChoiceBox<>();
         mode.getItems().setAll("most diverse", "most similar to the user message");
         mode.getSelectionModel().select(vm.fewShotSimilarProperty().get() ? 1 : 0);

@@ -135,7 +135,7 @@ public final class DiffViewModel implements ViewModel {
             ModelEntry m = row.model();
             tiers.add(new TierLine(
                     m.tier(),
-                    m.id() + (m == selected ? " (selected)" : ""),
+                    m.name() + (m == selected ? " (selected)" : ""),
                     row.deltaTokens(),
                     row.priced()
                             ? Money.format(row.baselineUsd()) + " → " + Money.format(row.optimizedUsd())

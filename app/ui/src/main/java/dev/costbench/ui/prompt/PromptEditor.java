@@ -50,6 +50,10 @@ public final class PromptEditor extends StackPane {
         area.setId(id + "-area");
         area.getStyleClass().add("prompt-editor");
         area.setWrapText(true);
+        // Screen readers name the editor by what it holds ("System prompt"), not by its placeholder's instructions.
+        area.setAccessibleRoleDescription("text editor");
+        area.setAccessibleText(prompt.replaceFirst(" — .*", ""));
+        area.setAccessibleHelp(prompt);
         placeholder.setText(prompt);
         placeholder.getStyleClass().addAll("text-muted", "editor-placeholder");
         placeholder.setMouseTransparent(true);

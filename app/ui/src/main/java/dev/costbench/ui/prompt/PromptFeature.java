@@ -32,9 +32,25 @@ public final class PromptFeature implements ViewModel {
      */
     public PromptFeature(
             UiContext ui, Catalog catalog, ClientSource clients, QualityCheckTarget quality, ScenarioTarget scenario) {
+        this(ui, catalog, clients, quality, scenario, SendPorts.NONE);
+    }
+
+    /** @param send which providers "Send to the API" can call, where its history is kept, the open workspace */
+    public PromptFeature(
+            UiContext ui,
+            Catalog catalog,
+            ClientSource clients,
+            QualityCheckTarget quality,
+            ScenarioTarget scenario,
+            SendPorts send) {
         this.prompt = new PromptViewModel(ui, catalog);
         this.marks = new CacheMarks(prompt);
-        this.run = new RunViewModel(ui, prompt, this::request, clients);
+        this.run = new RunViewModel(
+                ui,
+                this::request,
+                clients,
+                new SendControls(ui, prompt, send.readiness()),
+                new SendHistory(ui, prompt, send));
         this.tune = new TuneViewModel(ui, prompt, clients, CallListener.NONE, quality);
         this.tokens = new TokensViewModel(
                 ui, prompt, new TokenTaxCounts(ui, prompt.selectedModelProperty()::get, this::request, clients));

@@ -30,19 +30,7 @@ final class PromptRequests {
         boolean noSystem = sys == null || sys.isEmpty();
         int cap = (int) Math.max(
                 1, Math.min(Integer.MAX_VALUE, vm.outputTokensProperty().get()));
-        return new ChatRequest(
-                "selected",
-                noSystem ? null : sys,
-                noSystem ? null : marks.systemCache(),
-                msgs,
-                cap,
-                null,
-                null,
-                null,
-                null,
-                null,
-                true,
-                null,
-                null);
+        return ChatRequest.plain(
+                "selected", noSystem ? null : sys, noSystem ? null : marks.systemCache(), msgs, cap, true);
     }
 }

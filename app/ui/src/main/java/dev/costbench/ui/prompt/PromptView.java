@@ -106,7 +106,16 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         TunePane tune = new TunePane(feature.tune(), feature.cache(), feature.diff());
         TokensPane tokens = new TokensPane(feature.tokens());
         Tab bdTab = new Tab("Breakdown", breakdown);
-        runTab = new Tab("Send to the API", run);
+        ScrollPane runScroll = new ScrollPane(run);
+        runScroll.setFitToWidth(true);
+        runScroll.setFitToHeight(true);
+        runTab = new Tab("Send to the API", runScroll);
+        runTab.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                feature.run().controls().refreshProviders(); // a key may have been added in the Providers tab
+                feature.run().history().refresh();
+            }
+        });
         tuneTab = new Tab("Tune", tune);
         tuneTab.setTooltip(new Tooltip("Where the money goes, part by part, and cuts with their savings"));
         feature.tune().activeProperty().bind(tuneTab.selectedProperty());

@@ -6,11 +6,13 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostRow;
+import dev.costbench.model.cost.ExplicitCache;
 import dev.costbench.model.cost.PromptCostTable;
 import dev.costbench.model.cost.PromptOptions;
 import dev.costbench.model.prompt.IncrementalPromptCounter;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.prompt.TextStats;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.scenario.PromptRequestTypes;
 import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.TaskExecutor;
@@ -61,6 +63,9 @@ public final class PromptViewModel implements ViewModel {
     private final ObjectProperty<ServiceTier> serviceTier =
             new SimpleObjectProperty<>(this, "serviceTier", ServiceTier.STANDARD);
     private final ObjectProperty<LocalDate> pricedAt = new SimpleObjectProperty<>(this, "pricedAt");
+    private final BooleanProperty useMyRates = new SimpleBooleanProperty(this, "useMyRates", false);
+    private final ObjectProperty<RateCard> rateCard = new SimpleObjectProperty<>(this, "rateCard", RateCard.NONE);
+    private final ObjectProperty<ExplicitCache> explicitCache = new SimpleObjectProperty<>(this, "explicitCache");
     private final ReadOnlyObjectWrapper<TierComparison> tiers = new ReadOnlyObjectWrapper<>(this, "tiers");
     private final ObjectProperty<Catalog> catalog = new SimpleObjectProperty<>(this, "catalog");
 
@@ -118,6 +123,9 @@ public final class PromptViewModel implements ViewModel {
             residency,
             serviceTier,
             pricedAt,
+            useMyRates,
+            rateCard,
+            explicitCache,
             catalog
         };
         for (Observable o : inputs) {
@@ -204,10 +212,30 @@ public final class PromptViewModel implements ViewModel {
                 .start();
     }
 
-    /** How the table is billed: the service tier, residency and the prices' date (today when none is chosen). */
+    /**
+     * How the table is billed: the service tier, residency, the prices' date (today when none is chosen), the rate
+     * card when "Use my rates" is on and Gemini explicit caching when the cache planner chose it.
+     */
     public BillingOptions billing() {
         LocalDate at = pricedAt.get() == null ? LocalDate.now(clock) : pricedAt.get();
-        return new BillingOptions(batch.get(), residency.get(), serviceTier.get(), at);
+        return new BillingOptions(batch.get(), residency.get(), serviceTier.get(), at)
+                .withRateCard(useMyRates.get() ? rateCard.get() : RateCard.NONE)
+                .withExplicitCache(explicitCache.get());
+    }
+
+    /** "Use my rates": apply {@link #rateCardProperty()} after list price. */
+    public BooleanProperty useMyRatesProperty() {
+        return useMyRates;
+    }
+
+    /** The user's rate card (kept in step with the rate-card editor by the composition root); never null. */
+    public ObjectProperty<RateCard> rateCardProperty() {
+        return rateCard;
+    }
+
+    /** Gemini explicit caching chosen in the cache planner (storage is billed); null: implicit caching. */
+    public ObjectProperty<ExplicitCache> explicitCacheProperty() {
+        return explicitCache;
     }
 
     /** Sets the prices' date back to today. */

@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.provider.ProviderId;
 
 /** Which API serves a catalog model: the big three natively, every other host as OpenAI-compatible. */
@@ -9,16 +10,8 @@ final class ProviderIds {
 
     private ProviderIds() {}
 
+    /** The same answer as the A/B lab's runs ({@link RunPlan#providerOf}), so a prompt and its A/B run agree. */
     static ProviderId of(ModelEntry m) {
-        switch (m.provider()) {
-            case "openai":
-                return ProviderId.OPENAI;
-            case "anthropic":
-                return ProviderId.ANTHROPIC;
-            case "google":
-                return ProviderId.GEMINI;
-            default:
-                return ProviderId.COMPATIBLE;
-        }
+        return RunPlan.providerOf(m);
     }
 }

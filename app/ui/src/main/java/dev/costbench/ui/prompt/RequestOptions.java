@@ -21,7 +21,7 @@ import javafx.util.StringConverter;
 
 /**
  * The request options under the prompt: output and reasoning tokens, monthly volume, cache, batch, residency, the
- * service tier (kept in step with the batch box) and the date whose prices apply.
+ * rate card ("Use my rates"), the service tier (kept in step with the batch box) and the date whose prices apply.
  */
 final class RequestOptions extends GridPane {
 
@@ -67,8 +67,14 @@ final class RequestOptions extends GridPane {
         add(cached, 0, 4, 2, 1);
         add(batch, 0, 5, 2, 1);
         add(geo, 0, 6, 2, 1);
-        addRow(7, new Label("Service tier"), tierChoice(vm));
-        addRow(8, new Label("Prices as of"), dateChoice(vm));
+        CheckBox rates = new CheckBox("Use my rates");
+        rates.setId("use-my-rates");
+        rates.selectedProperty().bindBidirectional(vm.useMyRatesProperty());
+        rates.setTooltip(new Tooltip("Apply your rate card (negotiated discounts and markups, edited in the Rates tab)"
+                + " after list price. Each matching line shows as its own line in the breakdown."));
+        add(rates, 0, 7, 2, 1);
+        addRow(8, new Label("Service tier"), tierChoice(vm));
+        addRow(9, new Label("Prices as of"), dateChoice(vm));
     }
 
     private static ComboBox<ServiceTier> tierChoice(PromptViewModel vm) {

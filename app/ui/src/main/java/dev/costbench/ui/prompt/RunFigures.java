@@ -7,6 +7,7 @@ import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.RequestEstimate;
+import dev.costbench.model.provider.SendOptions;
 import dev.costbench.ui.common.Words;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -16,7 +17,8 @@ final class RunFigures {
 
     private RunFigures() {}
 
-    static void show(RunViewModel vm, ModelEntry m, RequestEstimate est, ChatResult r) {
+    /** Shows the figures of {@code r}; returns the billed cost (null when the server reported no usage). */
+    static BigDecimal show(RunViewModel vm, ModelEntry m, RequestEstimate est, ChatResult r) {
         vm.answerIfEmpty(r.text());
         String timing = r.latency().toMillis() + " ms"
                 + (r.timeToFirstToken() == null
@@ -26,7 +28,7 @@ final class RunFigures {
         if (r.usage() == null) {
             vm.figure(1, "Reported", "the server reported no usage, so the billed cost is unknown", null);
             vm.figure(3, "Timing", timing, null);
-            return;
+            return null;
         }
         var rec = est.reconcile(m, r.usage(), BillingOptions.INTERACTIVE);
         vm.figure(1, "Reported", RunViewModel.usage(r.usage()), null);
@@ -41,6 +43,17 @@ final class RunFigures {
             vm.figure(4, "By modality", Words.perKind(r.inputByModality()), null);
         }
         vm.called(m, r, rec.billed().total());
+        return rec.billed().total();
+    }
+
+    /** The options of a call in words: "temperature 0.7 · up to 500 output tokens · effort low · streamed". */
+    static String options(SendOptions o) {
+        return (o.temperature() == null ? "default temperature" : "temperature " + o.temperature())
+                + String.format(Locale.ROOT, " · up to %,d output tokens", o.maxOutputTokens())
+                + (o.effort() == null
+                        ? ""
+                        : " · reasoning effort " + o.effort().label().toLowerCase(Locale.ROOT))
+                + (o.stream() ? " · streamed" : " · not streamed");
     }
 
     static String signed(BigDecimal d) {

@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.ui.common.View;
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -10,6 +11,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -33,14 +35,17 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         setId("run-pane");
         setSpacing(6);
         setPadding(new Insets(8, 10, 8, 10));
-        Label title = new Label();
-        title.setId("run-title");
-        title.textProperty().bind(vm.titleProperty());
         Button send = new Button("Send ▶");
         send.setId("send");
-        send.setTooltip(new Tooltip("Send the prompt to the selected model through its provider's API (Ctrl+Enter). "
-                + "This is a real, billed call."));
         send.disableProperty().bind(vm.canSendProperty().not());
+        Tooltip sendTip = new Tooltip();
+        sendTip.textProperty()
+                .bind(vm.controls()
+                        .problemProperty()
+                        .map(p -> "Cannot send yet: " + p)
+                        .orElse("Send the prompt to the chosen model through its provider's API (Ctrl+Enter). "
+                                + "This is a real, billed call."));
+        send.setTooltip(sendTip);
         send.setOnAction(e -> vm.send());
         Button count = new Button("Count exactly");
         count.setId("count-exactly");
@@ -67,7 +72,14 @@ public final class RunPane extends VBox implements View<RunViewModel> {
                 .bind(vm.imageProperty().map(AttachedImage::label).orElse(""));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, spacer, busy, cancel, attached, attach, count, send);
+        SendControlsPane controls = new SendControlsPane(vm.controls());
+        Tooltip titleTip = new Tooltip();
+        titleTip.textProperty().bind(vm.titleProperty());
+        Tooltip.install(controls.picker(), titleTip);
+        for (Region r : List.of(busy, cancel, attach, count, send)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, controls.picker(), spacer, busy, cancel, attached, attach, count, send);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TextArea answer = new TextArea();
@@ -78,6 +90,7 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         answer.setPrefRowCount(6);
         answer.textProperty().bind(vm.answerProperty());
         VBox.setVgrow(answer, Priority.ALWAYS);
+        answer.setMinHeight(70);
         figures.setId("run-figures");
         figures.setHgap(14);
         figures.setVgap(3);
@@ -95,7 +108,20 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         showBody.visibleProperty().bind(vm.bodyProperty().isNotNull());
         showBody.managedProperty().bind(showBody.visibleProperty());
         showBody.setOnAction(e -> vm.showResponse());
-        getChildren().addAll(bar, answer, new HBox(8, error, showBody), figures);
+        Label problem = new Label();
+        problem.setId("send-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("text-muted");
+        problem.textProperty().bind(vm.controls().problemProperty());
+        problem.visibleProperty().bind(vm.controls().problemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox result = new VBox(6, answer, new HBox(8, error, showBody), figures);
+        SplitPane split = new SplitPane(result, new SendHistoryPane(vm));
+        split.setId("send-split");
+        split.setDividerPositions(0.68);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        split.setMinHeight(150);
+        getChildren().addAll(bar, controls.options(), problem, split);
     }
 
     private void showFigures() {

@@ -5,6 +5,8 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.NewSentRequest;
+import dev.costbench.model.lab.SentRequest;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
@@ -12,6 +14,8 @@ import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.RequestEstimate;
+import dev.costbench.model.provider.SendOptions;
+import dev.costbench.model.provider.SendTraits;
 import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.Job;
 import dev.costbench.ui.common.UiContext;
@@ -19,6 +23,7 @@ import dev.costbench.ui.common.ViewModel;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -33,9 +38,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * "Send to the API": sends the Prompt view's request to the model selected in the cost table through the provider's
- * real API, streams the answer, and sets the estimate made before sending beside the usage and cost the provider
- * reported. "Count exactly" asks the provider's counting endpoint for the input tokens.
+ * "Send to the API": sends the Prompt view's request to the model and with the options of its {@link SendControls}
+ * through the provider's real API, streams the answer, and sets the estimate made before sending beside the usage
+ * and cost the provider reported; every call is kept in the workspace's {@link SendHistory}. "Count exactly" asks the
+ * provider's counting endpoint for the input tokens.
  */
 public final class RunViewModel implements ViewModel {
 
@@ -43,9 +49,10 @@ public final class RunViewModel implements ViewModel {
     public record Figure(int row, String name, String value, String tooltip) {}
 
     private final UiContext ui;
-    private final PromptViewModel prompt;
     private final Supplier<ChatRequest> request;
     private final ClientSource clients;
+    private final SendControls controls;
+    private final SendHistory history;
     private CallListener listener = CallListener.NONE;
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper(this, "answer", "");
     private final ObservableList<Figure> figures = FXCollections.observableArrayList();
@@ -61,12 +68,18 @@ public final class RunViewModel implements ViewModel {
     private CancelToken token;
 
     /** @param request the Prompt view's request (system, turns, user, cache breakpoints), addressed to any model */
-    public RunViewModel(UiContext ui, PromptViewModel prompt, Supplier<ChatRequest> request, ClientSource clients) {
+    RunViewModel(
+            UiContext ui,
+            Supplier<ChatRequest> request,
+            ClientSource clients,
+            SendControls controls,
+            SendHistory history) {
         this.ui = ui;
-        this.prompt = prompt;
         this.request = request;
         this.clients = clients;
-        var selected = prompt.selectedModelProperty();
+        this.controls = controls;
+        this.history = history;
+        var selected = controls.modelProperty();
         title.bind(Bindings.createStringBinding(
                 () -> selected.get() == null
                         ? "Select a model in the table to send this prompt to it"
@@ -74,12 +87,12 @@ public final class RunViewModel implements ViewModel {
                                 + ProviderIds.of(selected.get()).displayName() + " · "
                                 + selected.get().id(),
                 selected));
-        canSend = selected.isNotNull().and(running.not());
+        canSend = controls.ready().and(running.not());
         canCount = Bindings.createBooleanBinding(
-                () -> selected.get() != null
+                () -> controls.problemProperty().get() == null
                         && !running.get()
                         && ProviderIds.of(selected.get()) != ProviderId.COMPATIBLE,
-                selected,
+                controls.problemProperty(),
                 running);
     }
 
@@ -106,38 +119,29 @@ public final class RunViewModel implements ViewModel {
         }
     }
 
-    /** The Prompt view's request, with the attached image, addressed to {@code m}. */
-    private ChatRequest requestFor(ModelEntry m, boolean stream) {
+    /** The Prompt view's request, with the attached image, addressed to {@code m} with the controls' options. */
+    private ChatRequest requestFor(ModelEntry m, SendOptions o) {
         ChatRequest req = request.get();
         if (image.get() != null) {
             req = image.get().addTo(req);
         }
-        return new ChatRequest(
-                m.id(),
-                req.system(),
-                req.systemCache(),
-                req.messages(),
-                req.maxOutputTokens(),
-                req.temperature(),
-                req.seed(),
-                req.reasoningBudget(),
-                req.reasoningEffort(),
-                req.mediaResolution(),
-                stream,
-                req.openAiApi(),
-                null);
+        return SendTraits.apply(req, ProviderIds.of(m), m.id(), o);
     }
 
-    /** Sends the prompt to the selected model (a real, billed call); the answer streams into {@link #answer}. */
+    /**
+     * Sends the prompt to the chosen model with the controls' options (a real, billed call); the answer streams
+     * into {@link #answer}. Success and failure are kept in the workspace's history.
+     */
     public void send() {
-        ModelEntry m = prompt.selectedModelProperty().get();
-        if (m == null || running.get()) {
-            return;
+        ModelEntry m = controls.modelProperty().get();
+        if (!canSend.get()) {
+            return; // the pane says why (SendControls.problemProperty)
         }
         clearError();
         ChatRequest forModel;
+        SendOptions options = controls.options();
         try {
-            forModel = requestFor(m, true);
+            forModel = requestFor(m, options);
         } catch (RuntimeException e) {
             error.set(UiContext.describe(e));
             return;
@@ -151,34 +155,90 @@ public final class RunViewModel implements ViewModel {
                 "Estimate",
                 String.format(
                         Locale.ROOT,
-                        "%s input tokens, up to %d output → %s",
+                        "%s input tokens, up to %,d output → %s",
                         (est.exact() ? "" : "≈") + est.inputTokens(),
                         est.outputTokens(),
                         Money.format(est.breakdown().total())),
                 null);
         CancelToken t = begin();
         ProviderId pid = ProviderIds.of(m);
+        Instant sentAt = Instant.now();
+        String workspace = history.workspace();
         job = ui.tasks()
                 .<ChatResult>task(
                         "provider call",
                         p -> clients.client(pid).complete(forModel, d -> p.onUi(() -> answer.set(answer.get() + d)), t))
-                .onSuccess(r -> RunFigures.show(this, m, est, r))
-                .onFailure(this::showError)
-                .onCancelled(() -> error.set("Cancelled."))
+                .onSuccess(r -> {
+                    BigDecimal cost = RunFigures.show(this, m, est, r);
+                    keep(workspace, sentAt, m, options, r.usage(), cost, null);
+                })
+                .onFailure(x -> {
+                    showError(x);
+                    keep(workspace, sentAt, m, options, null, null, error.get());
+                })
+                .onCancelled(() -> {
+                    error.set("Cancelled.");
+                    keep(workspace, sentAt, m, options, null, null, "Cancelled.");
+                })
                 .always(() -> running.set(false))
                 .start();
     }
 
+    private void keep(
+            String workspace,
+            Instant at,
+            ModelEntry m,
+            SendOptions o,
+            CanonicalUsage usage,
+            BigDecimal cost,
+            String failure) {
+        history.add(new NewSentRequest(workspace, at, m.provider(), m.id(), o, answer.get(), usage, cost, failure));
+    }
+
+    /** Re-opens a kept call: its answer, usage, cost and failure in place of the current ones. */
+    public void reopen(SendHistory.Entry e) {
+        if (e == null || running.get()) {
+            return;
+        }
+        SentRequest s = e.sent();
+        answer.set(s.call().answer());
+        figures.clear();
+        clearError();
+        SendOptions o = s.call().options();
+        figure(0, "Sent", e.when() + " to " + e.model() + " · " + RunFigures.options(o), null);
+        if (s.call().usage() != null) {
+            figure(1, "Reported", usage(s.call().usage()), null);
+        }
+        figure(
+                2,
+                "Billed",
+                s.call().costUsd() == null
+                        ? "unknown (no usage was reported)"
+                        : Money.format(s.call().costUsd()),
+                null);
+        if (s.failed()) {
+            error.set(s.call().error());
+        }
+    }
+
+    /** "Use these settings": the kept call's model and options back in the controls. */
+    public void useSettings(SendHistory.Entry e) {
+        if (e != null) {
+            controls.use(e.sent());
+        }
+    }
+
     /** Asks the provider's counting endpoint for the exact input tokens (free, rate-limited). */
     public void countExactly() {
-        ModelEntry m = prompt.selectedModelProperty().get();
-        if (m == null || running.get()) {
+        ModelEntry m = controls.modelProperty().get();
+        if (!canCount.get()) {
             return;
         }
         clearError();
         ChatRequest forModel;
         try {
-            forModel = requestFor(m, false);
+            SendOptions o = controls.options();
+            forModel = requestFor(m, new SendOptions(o.temperature(), o.maxOutputTokens(), o.effort(), false));
         } catch (RuntimeException e) {
             error.set(UiContext.describe(e));
             return;
@@ -244,6 +304,14 @@ public final class RunViewModel implements ViewModel {
         listener.called(m, "send", r, cost);
     }
 
+    public SendControls controls() {
+        return controls;
+    }
+
+    public SendHistory history() {
+        return history;
+    }
+
     void answerIfEmpty(String text) {
         if (answer.get().isEmpty() && text != null) {
             answer.set(text);
@@ -305,6 +373,8 @@ public final class RunViewModel implements ViewModel {
     @Override
     public void close() {
         cancel();
+        controls.close();
+        history.close();
     }
 
     static String usage(CanonicalUsage u) {

@@ -9,7 +9,6 @@ import dev.costbench.model.cost.CostEngine;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.provider.CancelToken;
-import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.ProviderException;
@@ -142,20 +141,9 @@ public final class TuneRewrite {
             return;
         }
         int maxOut = (int) Math.min(16_000, Math.max(256, Tokenizers.count(Encoding.O200K_BASE, text) + 64));
-        ChatRequest req = new ChatRequest(
-                by.id(),
-                INSTRUCTIONS,
-                null,
-                List.of(ChatMessage.user(text)),
-                maxOut,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null);
+        ChatRequest req = ChatRequest.of(by.id(), INSTRUCTIONS, text)
+                .withMaxOutputTokens(maxOut)
+                .withStream(false);
         CancelToken t = new CancelToken();
         token = t;
         running.set(true);

@@ -10,57 +10,57 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 
-/** The menu bar: File, Edit, View, Help, with their shortcuts. */
+/** The menu bar: File, Edit, View, Help, with their shortcuts and mnemonics (Alt+F opens File, then a letter). */
 final class Menus {
 
     private Menus() {}
 
     static MenuBar build(WorkbenchViewModel vm, MenuActions a, Runnable quit) {
         Menu file = new Menu(
-                "File",
+                "_File",
                 null,
-                item("New prompt", "Shortcut+N", a.workspace().newPrompt()),
-                item("Open prompt…", "Shortcut+O", a.workspace().open()),
+                item("_New prompt", "Shortcut+N", a.workspace().newPrompt()),
+                item("_Open prompt…", "Shortcut+O", a.workspace().open()),
                 recent(a.workspace()),
-                item("Save", "Shortcut+S", a.workspace().save()),
-                item("Save as…", "Shortcut+Shift+S", a.workspace().saveAs()),
+                item("_Save", "Shortcut+S", a.workspace().save()),
+                item("Save _as…", "Shortcut+Shift+S", a.workspace().saveAs()),
                 new SeparatorMenuItem(),
-                item("Open text into user message…", "Shortcut+Shift+O", a.openUserMessage()),
-                item("Open image, audio or video…", "Shortcut+I", a.openMedia()),
+                item("Open _text into user message…", "Shortcut+Shift+O", a.openUserMessage()),
+                item("Open _image, audio or video…", "Shortcut+I", a.openMedia()),
                 new SeparatorMenuItem(),
-                item("Import LiteLLM prices…", null, vm::importLiteLlm),
-                item("Reload catalog", "F5", vm::reloadCatalog),
+                item("Reload _catalog", "F5", vm::reloadCatalog),
                 new SeparatorMenuItem(),
-                item("Quit", "Shortcut+Q", quit));
+                item("_Quit", "Shortcut+Q", quit));
         Menu edit = new Menu(
-                "Edit",
+                "_Edit",
                 null,
-                item("Add few-shot example", "Shortcut+E", a.addFewShotExample()),
-                item("Filter models", "Shortcut+F", a.filterModels()),
+                item("Add few-shot _example", "Shortcut+E", a.addFewShotExample()),
+                item("_Filter models", "Shortcut+F", a.filterModels()),
                 new SeparatorMenuItem(),
-                item("Send prompt to the selected model", "Shortcut+Enter", a.sendPrompt()),
-                item("Check quality of the tuned prompt in the A/B lab", "Shortcut+Shift+L", a.checkQuality()),
-                item("Use this prompt in the scenario planner", null, a.promptToScenario()),
-                item("Providers and API keys…", "Shortcut+Comma", a.showProviders()));
-        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+                item("Sen_d prompt to the selected model", "Shortcut+Enter", a.sendPrompt()),
+                item("Check _quality of the tuned prompt in the A/B lab", "Shortcut+Shift+L", a.checkQuality()),
+                item("Use this prompt in the sce_nario planner", null, a.promptToScenario()),
+                item("_Providers and API keys…", "Shortcut+Comma", a.showProviders()));
+        CheckMenuItem dark = new CheckMenuItem("_Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
-        Menu view = new Menu("View", null, dark, item("Tokens of the prompt", "Shortcut+T", a.showTokens()));
+        Menu view = new Menu("_View", null, dark, item("_Tokens of the prompt", "Shortcut+T", a.showTokens()));
         Menu help = new Menu(
-                "Help",
+                "_Help",
                 null,
-                item("Catalog problems…", null, vm::showProblemList),
-                item("Restore a backup of the results store…", null, a.restoreBackup()),
-                item("Third-party licences…", null, vm::licences),
-                item("About CostBench", null, vm::about));
-        MenuBar bar = new MenuBar(file, edit, view, help);
+                item("_Catalog problems…", null, vm::showProblemList),
+                item("_Restore a backup of the results store…", null, a.restoreBackup()),
+                item("Third-party _licences…", null, vm::licences),
+                item("_About CostBench", null, vm::about));
+        Menu catalog = new Menu("_Catalog", null, item("_Import prices…", null, vm.priceImport()::importPrices));
+        MenuBar bar = new MenuBar(file, edit, view, catalog, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
 
     /** Open recent ▸ the last workspaces, kept in step with the list; disabled while it is empty. */
     private static Menu recent(MenuActions.Workspace w) {
-        Menu m = new Menu("Open recent");
+        Menu m = new Menu("Open _recent");
         Runnable fill = () -> {
             m.getItems().clear();
             for (Path p : w.recent()) {

@@ -3,12 +3,10 @@ package dev.costbench.ui.shell;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogProblem;
-import dev.costbench.model.catalog.LiteLlmImporter;
-import dev.costbench.ui.common.DialogService.FileKind;
+import dev.costbench.model.catalog.refresh.PriceFileDownloader;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -23,7 +21,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The main window's own state and actions, apart from the features': the pricing catalog (reload, LiteLLM import,
+ * The main window's own state and actions, apart from the features': the pricing catalog (reload, price import,
  * its problems banner), the theme, About and the licences.
  */
 public final class WorkbenchViewModel implements ViewModel {
@@ -36,8 +34,16 @@ public final class WorkbenchViewModel implements ViewModel {
         /** The user catalog file (imports are merged into it). */
         Path userCatalog();
 
-        /** The built-in catalog alone (what imports are compared with). */
+        /** The built-in catalog alone. */
         Catalog builtIn();
+
+        /** Fetches a price file from an address the user entered; without one, web addresses are refused. */
+        default PriceFileDownloader downloader() {
+            return url -> {
+                throw new IOException(
+                        "downloading is not available here: download " + url + " yourself and import the file");
+            };
+        }
     }
 
     private final UiContext ui;
@@ -47,7 +53,7 @@ public final class WorkbenchViewModel implements ViewModel {
     private final ObjectProperty<Catalog> catalog = new SimpleObjectProperty<>(this, "catalog");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
     private final ReadOnlyBooleanWrapper bannerShown = new ReadOnlyBooleanWrapper(this, "bannerShown");
-    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
+    private final PriceImportViewModel priceImport;
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
 
     public WorkbenchViewModel(
@@ -60,6 +66,8 @@ public final class WorkbenchViewModel implements ViewModel {
         this.source = Objects.requireNonNull(source);
         this.aboutText = aboutText;
         this.licenceText = licenceText;
+        this.priceImport = new PriceImportViewModel(
+                ui, source::load, source.userCatalog(), source.downloader(), this::reloadCatalog);
         catalog.addListener((o, a, c) -> showProblems(c));
         catalog.set(Objects.requireNonNull(initial));
     }
@@ -76,11 +84,6 @@ public final class WorkbenchViewModel implements ViewModel {
 
     public ReadOnlyBooleanProperty bannerShownProperty() {
         return bannerShown.getReadOnlyProperty();
-    }
-
-    /** True while a LiteLLM import runs. */
-    public ReadOnlyBooleanProperty importingProperty() {
-        return importing.getReadOnlyProperty();
     }
 
     public BooleanProperty darkThemeProperty() {
@@ -110,45 +113,9 @@ public final class WorkbenchViewModel implements ViewModel {
                                         .collect(Collectors.joining("\n")));
     }
 
-    /** File ▸ Import LiteLLM prices…: asks for the file, converts and merges it in the background, then reloads. */
-    public void importLiteLlm() {
-        ui.dialogs()
-                .openFile("Import LiteLLM model_prices_and_context_window.json", FileKind.JSON)
-                .ifPresent(this::importLiteLlm);
-    }
-
-    /** Imports {@code file} (drag and drop, or after the file chooser). */
-    public void importLiteLlm(Path file) {
-        Path target = source.userCatalog();
-        Catalog builtIn = source.builtIn();
-        importing.set(true);
-        ui.tasks()
-                .task("LiteLLM import", p -> {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        LiteLlmImporter.Result r =
-                                LiteLlmImporter.convert(in, file.getFileName().toString(), builtIn);
-                        LiteLlmImporter.mergeInto(target, r.catalog());
-                        return r;
-                    }
-                })
-                .onSuccess(r -> {
-                    reloadCatalog();
-                    ui.dialogs()
-                            .info(
-                                    "LiteLLM prices imported",
-                                    "Imported " + r.imported() + " chat models into " + target
-                                            + " (" + r.skipped() + " other entries skipped)."
-                                            + (r.warnings().isEmpty() ? "" : "\n\n" + String.join("\n", r.warnings()))
-                                            + "\n\nImported values override the built-in ones and are marked ✎ in the table.");
-                })
-                .onFailure(e -> ui.dialogs()
-                        .error(
-                                "Could not import " + file.getFileName(),
-                                UiContext.describe(e)
-                                        + "\n\nYour user catalog was not changed. Check that the file is LiteLLM's "
-                                        + "model_prices_and_context_window.json."))
-                .always(() -> importing.set(false))
-                .start();
+    /** Catalog ▸ Import prices…: a price list reviewed before it reaches the user catalog. */
+    public PriceImportViewModel priceImport() {
+        return priceImport;
     }
 
     /** Help ▸ About CostBench */

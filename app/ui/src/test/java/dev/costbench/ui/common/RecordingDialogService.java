@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link DialogService} for view-model tests: records what would have been shown and answers questions and
@@ -22,7 +23,8 @@ public final class RecordingDialogService implements DialogService {
 
     /**
      * Queues the next answer: a Boolean for confirm, an Integer for choose, a String for askText, a char[] for
-     * askSecret, a Path for openFile/saveFile/chooseFolder, a List of Paths for openFiles.
+     * askSecret, a Path for openFile/saveFile/chooseFolder, a List of Paths for openFiles, a Set of row indices for
+     * review.
      */
     public RecordingDialogService answer(Object next) {
         answers.add(next);
@@ -119,6 +121,19 @@ public final class RecordingDialogService implements DialogService {
     public Optional<Path> chooseFolder(String title) {
         shown.add(new Shown("chooseFolder", title, ""));
         return next(Path.class);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Set<Integer>> review(Review review) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < review.rows().size(); i++) {
+            rows.append(review.marked().contains(i) ? "! " : "  ")
+                    .append(String.join(" | ", review.rows().get(i)))
+                    .append('\n');
+        }
+        shown.add(new Shown("review", review.headline(), rows.toString()));
+        return next(Set.class).map(x -> (Set<Integer>) x);
     }
 
     @Override

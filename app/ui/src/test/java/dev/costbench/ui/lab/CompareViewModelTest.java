@@ -6,52 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.stats.RunComparison;
-import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two runs compared: the earlier one first whatever the order, "Comparing…" meanwhile, a failure says what to do. */
 class CompareViewModelTest {
 
-    private H2LabStore store;
-    private Experiment lastWeek;
-    private Experiment today;
+    @RegisterExtension
+    final TwoRuns runs = new TwoRuns();
+
     private final RecordingDialogService dialogs = new RecordingDialogService();
-
-    @BeforeEach
-    void open() throws Exception {
-        Path dir = Files.createTempDirectory("costbench-compare-vm");
-        store = H2LabStore.open(dir.resolve("data"));
-        lastWeek = store.importExperiment(
-                LabFixtures.snapshot("Support prompt, last week", 1000, 900, "2026-11-18T10:00:00Z"));
-        today = store.importExperiment(LabFixtures.snapshot("Support prompt, today", 820, 600, "2026-11-25T10:00:00Z"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     @Test
     void theEarlierRunComesFirstWhicheverIsPassedFirst() {
         CompareViewModel vm = new CompareViewModel(LabFixtures.direct(dialogs));
-        vm.compare(store, today, lastWeek);
+        vm.compare(runs.store(), runs.today(), runs.lastWeek());
         CompareViewModel.Shown shown = vm.shownProperty().get();
         assertNotNull(shown, vm.statusProperty().get());
-        assertEquals(lastWeek.id(), shown.earlier().id());
-        assertEquals(today.id(), shown.later().id());
+        assertEquals(runs.lastWeek().id(), shown.earlier().id());
+        assertEquals(runs.today().id(), shown.later().id());
         assertTrue(
-                vm.titleProperty().get().startsWith("Compare #" + lastWeek.id() + " Support prompt, last week ("),
+                vm.titleProperty()
+                        .get()
+                        .startsWith("Compare #" + runs.lastWeek().id() + " Support prompt, last week ("),
                 vm.titleProperty().get());
-        assertTrue(vm.titleProperty().get().contains("→  #" + today.id() + " Support prompt, today ("));
+        assertTrue(vm.titleProperty().get().contains("→  #" + runs.today().id() + " Support prompt, today ("));
         RunComparison.Change latency = shown.comparison().rows().get(0).change(RunComparison.Metric.LATENCY_P50);
         assertTrue(latency.change() < 0, "today's run answers faster: " + latency);
         assertEquals(
@@ -64,13 +47,13 @@ class CompareViewModelTest {
     void whileComparingTheStatusSaysSoAndTheOldComparisonIsGone() {
         DirectTaskExecutor held = DirectTaskExecutor.held();
         CompareViewModel vm = new CompareViewModel(new UiContext(held, dialogs));
-        vm.compare(store, lastWeek, today);
+        vm.compare(runs.store(), runs.lastWeek(), runs.today());
         assertEquals("Comparing…", vm.statusProperty().get());
         assertNull(vm.shownProperty().get());
         held.runPending();
         assertNotNull(vm.shownProperty().get());
 
-        vm.compare(store, today, lastWeek);
+        vm.compare(runs.store(), runs.today(), runs.lastWeek());
         assertNull(vm.shownProperty().get(), "no stale comparison under the new title");
         assertEquals("Comparing…", vm.statusProperty().get());
         held.runPending();
@@ -82,8 +65,8 @@ class CompareViewModelTest {
     void runsThatCannotBeReadSayWhatToDo() {
         DirectTaskExecutor held = DirectTaskExecutor.held();
         CompareViewModel vm = new CompareViewModel(new UiContext(held, dialogs));
-        vm.compare(store, lastWeek, today);
-        store.close(); // the trials can no longer be read
+        vm.compare(runs.store(), runs.lastWeek(), runs.today());
+        runs.store().close(); // the trials can no longer be read
         held.runPending();
         assertNull(vm.shownProperty().get());
         String status = vm.statusProperty().get();

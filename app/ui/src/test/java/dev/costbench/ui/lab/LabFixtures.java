@@ -52,6 +52,11 @@ public final class LabFixtures {
         return new UiContext(new DirectTaskExecutor(), dialogs);
     }
 
+    /** The lab over {@code store} with the built-in catalog and {@code clients}: no prompt to start from, no media. */
+    static LabViewModel lab(LabStore store, UiContext ui, ClientSource clients) {
+        return new LabViewModel(ui, () -> store, () -> CATALOG, clients, () -> new String[] {"", ""}, null);
+    }
+
     /**
      * Runs every job at once except those named in {@code held} (a lane's jobs are named after the lane), which wait
      * for {@link DirectTaskExecutor#runPending()} of the returned {@code later}.
@@ -148,7 +153,7 @@ public final class LabFixtures {
     }
 
     /** No provider has a key: the message the real clients give. */
-    static ClientSource noKeys() {
+    public static ClientSource noKeys() {
         return id -> {
             throw new ProviderException(
                     id,
@@ -165,6 +170,41 @@ public final class LabFixtures {
         try (InputStream in = LabFixtures.class.getResourceAsStream("/experiments/" + name)) {
             return Files.write(dir.resolve(name), in.readAllBytes());
         }
+    }
+
+    /**
+     * A successful trial: {@code in} and {@code out} tokens billed {@code cost} (what the estimate said), answered in
+     * {@code latencyMs} with the first token after 200 ms and a normal stop, started and finished at {@code at}.
+     */
+    public static NewTrial trial(
+            long experiment,
+            TrialCell cell,
+            String hash,
+            long in,
+            long out,
+            BigDecimal cost,
+            long latencyMs,
+            String output,
+            Instant at) {
+        return new NewTrial(
+                experiment,
+                cell,
+                hash,
+                new CanonicalUsage(in, 0, 0, 0, out, 0),
+                cost,
+                true,
+                null,
+                cost,
+                latencyMs,
+                200L,
+                "stop",
+                output,
+                null,
+                false,
+                at,
+                at,
+                null,
+                null);
     }
 
     /** A finished experiment: {@code reps} repetitions, the short variant ~40 % cheaper, outputs as given. */
@@ -186,25 +226,16 @@ public final class LabFixtures {
             for (long v : new long[] {base, opt}) {
                 long in = v == base ? 1200 : 700;
                 BigDecimal cost = new BigDecimal(in * 15 + (100 + rep) * 60).movePointLeft(8);
-                store.addTrial(new NewTrial(
+                store.addTrial(trial(
                         e.id(),
                         new TrialCell(v, input, "gpt-4o-mini", rep),
                         "h" + v + rep,
-                        new CanonicalUsage(in, 0, 0, 0, 100 + rep, 0),
-                        cost,
-                        true,
-                        null,
+                        in,
+                        100 + rep,
                         cost,
                         800L + rep,
-                        200L,
-                        "stop",
                         v == base ? baseOut : optOut,
-                        null,
-                        false,
-                        t0,
-                        t0,
-                        null,
-                        null));
+                        t0));
             }
         }
         store.setStatus(e.id(), ExperimentStatus.DONE);
@@ -228,27 +259,18 @@ public final class LabFixtures {
                         long input = (baseIn + 13L * rep + 7L * in) / (v + 1);
                         long output = 100 + 3L * rep;
                         BigDecimal cost = new BigDecimal(input * 30 + output * 120).movePointLeft(8);
-                        trials.add(new NewTrial(
+                        trials.add(trial(
                                 0,
                                 new TrialCell(v, in, m, rep),
                                 "h" + trials.size(),
-                                new CanonicalUsage(input, 0, 0, 0, output, 0),
-                                cost,
-                                true,
-                                null,
+                                input,
+                                output,
                                 cost,
                                 latency + 17L * rep + 40L * v,
-                                200L,
-                                "stop",
                                 v == 0
                                         ? "We are sorry. Your order ships tomorrow and arrives in two days."
                                         : "Your order ships tomorrow, arriving in two days.",
-                                null,
-                                false,
-                                t0,
-                                t0,
-                                null,
-                                null));
+                                t0));
                     }
                 }
             }

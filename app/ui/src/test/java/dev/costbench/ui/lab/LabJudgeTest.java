@@ -109,14 +109,22 @@ class LabJudgeTest {
         shot(robot, v, "judge-results.png");
     }
 
-    @Test
-    void theChecksEditorRefusesABadRegexAndApplyRecomputes(FxRobot robot) throws Exception {
+    /** The lab showing the results of a finished experiment whose short variant answers less warmly. */
+    private LabView showingFinished(FxRobot robot) throws Exception {
         long id = LabFixtures.finished(store, 4, "We are very sorry; it ships tomorrow.", "It ships on Monday.");
         LabView v = view(robot);
-        ResultsViewModel results = v.viewModel().results();
         robot.interact(() -> v.viewModel().select(id));
         WaitForAsyncUtils.waitFor(
-                15, TimeUnit.SECONDS, () -> results.resultsProperty().get() != null);
+                15,
+                TimeUnit.SECONDS,
+                () -> v.viewModel().results().resultsProperty().get() != null);
+        return v;
+    }
+
+    @Test
+    void theChecksEditorRefusesABadRegexAndApplyRecomputes(FxRobot robot) throws Exception {
+        LabView v = showingFinished(robot);
+        ResultsViewModel results = v.viewModel().results();
         robot.interact(() -> ((TitledPane) robot.lookup("#results-quality").query()).setExpanded(true));
         robot.interact(() ->
                 ((ComboBox<Check.Kind>) robot.lookup("#results-check-kind").query()).setValue(Check.Kind.REGEX));
@@ -143,12 +151,8 @@ class LabJudgeTest {
 
     @Test
     void theJudgeDialogScoresAStoredExperiment(FxRobot robot) throws Exception {
-        long id = LabFixtures.finished(store, 4, "We are very sorry; it ships tomorrow.", "It ships on Monday.");
-        LabView v = view(robot);
+        LabView v = showingFinished(robot);
         ResultsViewModel results = v.viewModel().results();
-        robot.interact(() -> v.viewModel().select(id));
-        WaitForAsyncUtils.waitFor(
-                15, TimeUnit.SECONDS, () -> results.resultsProperty().get() != null);
         robot.clickOn("#lab-judge");
         WaitForAsyncUtils.waitFor(
                 15,
@@ -167,7 +171,7 @@ class LabJudgeTest {
                 () -> results.judgingProperty().get().resultProperty().get() != null);
         WaitForAsyncUtils.waitFor(
                 15, TimeUnit.SECONDS, () -> results.spendProperty().get().contains("8 scored"));
-        assertEquals(8, store.judgeScores(id).size());
+        assertEquals(8, store.judgeScores(results.current().id()).size());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#judge-progress-text").queryLabeled().getText().startsWith("scored 8 outputs"));
         robot.interact(

@@ -5,21 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.costbench.model.lab.Experiment;
-import dev.costbench.model.lab.run.ClientSource;
-import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.handoff.QualityCheckTarget;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The lab as a whole: what its center shows (setup, results, comparison, nothing) as the selection changes, "Check
@@ -27,45 +21,28 @@ import org.junit.jupiter.api.Test;
  */
 class LabViewModelTest {
 
-    private H2LabStore store;
-    private Experiment lastWeek;
-    private Experiment today;
+    @RegisterExtension
+    final TwoRuns runs = new TwoRuns();
+
     private final RecordingDialogService dialogs = new RecordingDialogService();
-
-    @BeforeEach
-    void open() throws Exception {
-        Path dir = Files.createTempDirectory("costbench-lab-vm");
-        store = H2LabStore.open(dir.resolve("data"));
-        lastWeek = store.importExperiment(
-                LabFixtures.snapshot("Support prompt, last week", 1000, 900, "2026-11-18T10:00:00Z"));
-        today = store.importExperiment(LabFixtures.snapshot("Support prompt, today", 820, 600, "2026-11-25T10:00:00Z"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private LabViewModel lab(UiContext ui, ClientSource clients) {
-        return new LabViewModel(ui, () -> store, () -> LabFixtures.CATALOG, clients, () -> new String[] {"", ""}, null);
-    }
 
     @Test
     void theCenterFollowsTheSelection() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(new ArrayList<>()));
+        LabViewModel lab =
+                LabFixtures.lab(runs.store(), LabFixtures.direct(dialogs), LabFixtures.answering(new ArrayList<>()));
         assertEquals(LabViewModel.Page.EMPTY, lab.pageProperty().get());
-        lab.select(lastWeek.id());
+        lab.select(runs.lastWeek().id());
         assertEquals(LabViewModel.Page.RESULTS, lab.pageProperty().get());
-        assertEquals(lastWeek.id(), lab.results().current().id());
-        lab.select(today.id());
-        assertEquals(today.id(), lab.results().current().id());
+        assertEquals(runs.lastWeek().id(), lab.results().current().id());
+        lab.select(runs.today().id());
+        assertEquals(runs.today().id(), lab.results().current().id());
         assertTrue(
                 lab.results().titleProperty().get().startsWith("Support prompt, today · done"),
                 lab.results().titleProperty().get());
         lab.history().selection().clear();
         assertEquals(LabViewModel.Page.EMPTY, lab.pageProperty().get());
 
-        lab.select(lastWeek.id());
+        lab.select(runs.lastWeek().id());
         lab.showSetup();
         assertEquals(LabViewModel.Page.SETUP, lab.pageProperty().get());
         assertTrue(lab.history().selection().isEmpty(), "a new experiment: nothing selected in the history");
@@ -77,10 +54,11 @@ class LabViewModelTest {
 
     @Test
     void checkQualityFromThePromptViewFillsTheSetupAndShowsIt() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(new ArrayList<>()));
+        LabViewModel lab =
+                LabFixtures.lab(runs.store(), LabFixtures.direct(dialogs), LabFixtures.answering(new ArrayList<>()));
         lab.setup().checkedModels().setAll("gpt-4o-mini");
         lab.setup().params().budgetProperty().set("0.50");
-        lab.select(today.id());
+        lab.select(runs.today().id());
         QualityCheckTarget target = lab;
         target.checkQuality(
                 "Tuned prompt: 2 cuts",
@@ -100,28 +78,28 @@ class LabViewModelTest {
 
     @Test
     void aLabThatOnlyReadsTheStoreIgnoresCheckQualityAndRerun() {
-        LabViewModel lab = new LabViewModel(LabFixtures.direct(dialogs), () -> store);
+        LabViewModel lab = new LabViewModel(LabFixtures.direct(dialogs), () -> runs.store());
         lab.checkQuality(
                 "Tuned prompt", new QualityCheckTarget.Variant("a", "b"), new QualityCheckTarget.Variant("c", "d"));
         assertEquals(LabViewModel.Page.EMPTY, lab.pageProperty().get());
         lab.showSetup();
         assertEquals(LabViewModel.Page.EMPTY, lab.pageProperty().get());
-        lab.select(today.id());
+        lab.select(runs.today().id());
         lab.rerunSelected();
         assertEquals(LabViewModel.Page.RESULTS, lab.pageProperty().get());
-        assertEquals(2, store.listExperiments().size(), "nothing was run");
+        assertEquals(2, runs.store().listExperiments().size(), "nothing was run");
     }
 
     @Test
     void theStatusOfARunStaysWithItsExperimentUntilAnotherIsOpened() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.noKeys());
+        LabViewModel lab = LabFixtures.lab(runs.store(), LabFixtures.direct(dialogs), LabFixtures.noKeys());
         lab.setup().checkedModels().setAll("gpt-4o-mini");
         lab.setup().run();
         long id = lab.results().current().id();
         assertTrue(
                 lab.results().statusProperty().get().startsWith("This run: "),
                 lab.results().statusProperty().get());
-        lab.select(lastWeek.id());
+        lab.select(runs.lastWeek().id());
         assertEquals("", lab.results().statusProperty().get(), "a finished run of another experiment: no status");
         lab.select(id);
         String status = lab.results().statusProperty().get();
@@ -131,12 +109,13 @@ class LabViewModelTest {
     @Test
     void aRepricingThatFailsSaysWhichRunAndWhatWentWrong() {
         DirectTaskExecutor later = DirectTaskExecutor.held();
-        LabViewModel lab = lab(
+        LabViewModel lab = LabFixtures.lab(
+                runs.store(),
                 new UiContext(LabFixtures.holding(later, Set.of("A/B re-price")), dialogs),
                 LabFixtures.answering(new ArrayList<>()));
-        lab.select(today.id());
+        lab.select(runs.today().id());
         lab.repriceSelected();
-        store.close(); // its trials can no longer be read
+        runs.store().close(); // its trials can no longer be read
         later.runPending();
         RecordingDialogService.Shown error = dialogs.last("error");
         assertEquals("Cannot re-price “Support prompt, today”", error.headline());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.CatalogBuilder;
-import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.ExperimentSnapshot;
@@ -92,25 +91,16 @@ class ResultsViewModelTest {
                         for (int w = 0; w < (v == 0 ? 60 : 30); w++) {
                             text.append(' ').append(WORDS[rnd.nextInt(WORDS.length)]);
                         }
-                        trials.add(new NewTrial(
+                        trials.add(LabFixtures.trial(
                                 0,
                                 new TrialCell(v, in, m, rep),
                                 "h" + trials.size(),
-                                new CanonicalUsage(input, 0, 0, 0, output, 0),
-                                cost,
-                                true,
-                                null,
+                                input,
+                                output,
                                 cost,
                                 400L + rnd.nextInt(900),
-                                200L,
-                                "stop",
                                 text.toString(),
-                                null,
-                                false,
-                                t0,
-                                t0,
-                                null,
-                                null));
+                                t0));
                     }
                 }
             }
@@ -285,25 +275,8 @@ class ResultsViewModelTest {
                 .id();
         long input = store.addInput(e.id(), "ticket 1", Map.of()).id();
         Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
-        store.addTrial(new NewTrial(
-                e.id(),
-                new TrialCell(base, input, "gpt-4o-mini", 1),
-                "h",
-                new CanonicalUsage(10, 0, 0, 0, 10, 0),
-                BigDecimal.ONE,
-                true,
-                null,
-                BigDecimal.ONE,
-                800L,
-                200L,
-                "stop",
-                "ok",
-                null,
-                false,
-                t0,
-                t0,
-                null,
-                null));
+        store.addTrial(LabFixtures.trial(
+                e.id(), new TrialCell(base, input, "gpt-4o-mini", 1), "h", 10, 10, BigDecimal.ONE, 800L, "ok", t0));
         ResultsViewModel vm = vm(LabFixtures.direct(dialogs));
         vm.show(store.loadExperiment(e.id()));
         assertEquals(VerdictLines.NO_OPTIMIZED, verdict(vm));

@@ -57,13 +57,9 @@ class RunViewModelTest {
         store.close();
     }
 
-    private LabViewModel lab(UiContext ui, ClientSource clients) {
-        return new LabViewModel(ui, () -> store, () -> LabFixtures.CATALOG, clients, () -> new String[] {"", ""}, null);
-    }
-
     @Test
     void aRunEndsInTheResultsWithItsVerdict() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         lab.showSetup();
         lab.setup().checkedModels().setAll("gpt-4o-mini");
         lab.setup().run();
@@ -90,7 +86,7 @@ class RunViewModelTest {
     @Test
     void whileRunningRunIsOffAndCancelShows() {
         DirectTaskExecutor held = DirectTaskExecutor.held();
-        LabViewModel lab = lab(new UiContext(held, dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, new UiContext(held, dialogs), LabFixtures.answering(sent));
         lab.setup().checkedModels().setAll("gpt-4o-mini");
         lab.setup().run();
         RunViewModel run = lab.setup().runModel();
@@ -105,7 +101,7 @@ class RunViewModelTest {
 
     @Test
     void aRunWithAJudgeShowsTheScoresAndTheJudgeSpendApart() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         SetupViewModel setup = lab.setup();
         setup.checkedModels().setAll("gpt-4o-mini");
         setup.setQualitySource(() -> new QualitySettings(
@@ -152,7 +148,7 @@ class RunViewModelTest {
     /** Issue 16: the reason is shown where the user is taken (the results) and in an error dialog. */
     @Test
     void aRunWithoutKeysSaysWhichKeysToSetWhereTheUserLooks() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.noKeys());
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.noKeys());
         lab.setup().checkedModels().setAll("gemini-2.5-flash", "gpt-4o-mini");
         lab.setup().run();
         RecordingDialogService.Shown error = dialogs.last("error");
@@ -188,7 +184,7 @@ class RunViewModelTest {
                 lab.results().statusProperty().get());
 
         // opened later (after a restart) from the history, the results still say what to do
-        LabViewModel later = lab(LabFixtures.direct(dialogs), LabFixtures.noKeys());
+        LabViewModel later = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.noKeys());
         later.select(id);
         assertTrue(
                 later.results()
@@ -203,7 +199,7 @@ class RunViewModelTest {
 
     @Test
     void aRunThatCannotStartSaysWhyAndStoresNothing() throws Exception {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         SetupViewModel setup = lab.setup();
         // o3-mini after gpt-4o-mini: ControlsFX once reported that pair as [null, gpt-4o-mini]
         setup.checkedModels().setAll("gpt-4o-mini", "o3-mini");
@@ -236,7 +232,7 @@ class RunViewModelTest {
 
     @Test
     void aFinishedExperimentIsRerunAsANewOneWithEveryImageSent() throws Exception {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), LabFixtures.answering(sent));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(sent));
         SetupViewModel setup = lab.setup();
         setup.checkedModels().setAll("gpt-4o-mini");
         setup.variants().attach(setup.variants().baselineMedia(), LabFixtures.image(dir, "receipt-2048.png"));
@@ -281,7 +277,7 @@ class RunViewModelTest {
 
     @Test
     void aRunAsksForTheTierPricesWhatWasServedAndFlagsTheDowngrade() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), serving(3));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), serving(3));
         lab.showSetup();
         assertEquals(
                 ServiceTier.STANDARD, lab.setup().params().serviceTierProperty().get(), "Standard by default");
@@ -315,7 +311,7 @@ class RunViewModelTest {
 
     @Test
     void aRunServedAsAskedShowsNoFlag() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), serving(0));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), serving(0));
         lab.showSetup();
         lab.setup().checkedModels().setAll("gpt-5");
         lab.setup().params().serviceTierProperty().set(ServiceTier.FLEX);
@@ -329,7 +325,7 @@ class RunViewModelTest {
 
     @Test
     void aTierAProviderCannotBeAskedForIsRefusedBeforeAnythingIsCreated() {
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), serving(0));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), serving(0));
         lab.showSetup();
         lab.setup().checkedModels().setAll("gpt-4o-mini", "claude-haiku-4-5");
         lab.setup().params().serviceTierProperty().set(ServiceTier.FLEX);
@@ -345,7 +341,7 @@ class RunViewModelTest {
     @Test
     void reRepricingFollowsThePricesAsOfDate() {
         long id = LabFixtures.finished(store, 2, "Your order ships today.", "Ships today.");
-        LabViewModel lab = lab(LabFixtures.direct(dialogs), serving(0));
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), serving(0));
         lab.history().refresh();
         lab.select(id);
         lab.repriceSelected();

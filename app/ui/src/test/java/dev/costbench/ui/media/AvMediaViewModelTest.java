@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.media.Av;
-import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
@@ -18,16 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Audio and video in the Media view without a display: analysis, strategies, trimming, exports, cancel, failures. */
-class AvMediaViewModelTest {
-
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
+class AvMediaViewModelTest extends MediaViewModelTestBase {
 
     @TempDir
     static Path media;
@@ -35,12 +30,6 @@ class AvMediaViewModelTest {
     private static Path clip;
     private static Path talk;
 
-    @TempDir
-    Path dir;
-
-    private final DirectTaskExecutor tasks = new DirectTaskExecutor();
-    private final RecordingDialogService dialogs = new RecordingDialogService();
-    private MediaViewModel vm;
     private AvMediaViewModel av;
 
     @BeforeAll
@@ -51,18 +40,7 @@ class AvMediaViewModelTest {
 
     @BeforeEach
     void setUp() {
-        vm = new MediaViewModel(new UiContext(tasks, dialogs), () -> CATALOG);
         av = vm.av();
-    }
-
-    @AfterEach
-    void tearDown() {
-        vm.close();
-        assertTrue(tasks.unhandled().isEmpty(), tasks.unhandled().toString());
-    }
-
-    private MediaCostRow row(String id) {
-        return vm.rows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

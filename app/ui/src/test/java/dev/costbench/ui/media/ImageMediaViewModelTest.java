@@ -9,50 +9,45 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.media.ImageDetail;
+import dev.costbench.model.ratecard.RateAdjustment;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The image half of the Media view without a display: sizes, formats, crop, export and the A/B lab hand-off. */
-class ImageMediaViewModelTest {
+class ImageMediaViewModelTest extends MediaViewModelTestBase {
 
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
-
-    @TempDir
-    Path dir;
-
-    private final DirectTaskExecutor tasks = new DirectTaskExecutor();
-    private final RecordingDialogService dialogs = new RecordingDialogService();
-    private MediaViewModel vm;
     private ImageMediaViewModel img;
     private Path photo;
 
     @BeforeEach
     void setUp() throws Exception {
-        vm = new MediaViewModel(new UiContext(tasks, dialogs), () -> CATALOG);
         img = vm.image();
         photo = MediaFiles.photo(dir);
     }
 
-    @AfterEach
-    void tearDown() {
-        vm.close();
-        assertTrue(tasks.unhandled().isEmpty(), tasks.unhandled().toString());
-    }
-
-    private MediaCostRow row(String id) {
-        return vm.rows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    @Test
+    void aRateCardRepricesTheImagesItMatches() throws Exception {
+        vm.load(photo);
+        BigDecimal gpt = row("gpt-4o").originalUsd();
+        BigDecimal gemini = row("gemini-2.5-flash").originalUsd();
+        RateAdjustment commitment = new RateAdjustment("commitment", "openai", "*", null, new BigDecimal("-20"));
+        vm.choices().rateCardProperty().set(new RateCard(List.of(commitment)));
+        BigDecimal ratio = row("gpt-4o").originalUsd().divide(gpt, MathContext.DECIMAL64);
+        assertEquals(0, new BigDecimal("0.8").compareTo(ratio), ratio.toPlainString());
+        assertEquals(0, gemini.compareTo(row("gemini-2.5-flash").originalUsd()), "other providers keep list price");
+        vm.choices().rateCardProperty().set(RateCard.NONE);
+        assertEquals(0, gpt.compareTo(row("gpt-4o").originalUsd()));
     }
 
     @Test

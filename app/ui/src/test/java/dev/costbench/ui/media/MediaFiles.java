@@ -3,7 +3,7 @@ package dev.costbench.ui.media;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.costbench.media.Av;
+import dev.costbench.media.FfmpegCommand;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -79,14 +78,7 @@ final class MediaFiles {
     static Path clip(Path dir) throws Exception {
         Path mp4 = dir.resolve("clip.mp4");
         ffmpeg(
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc=size=320x240:rate=10:duration=4",
-                "-f",
-                "lavfi",
-                "-i",
-                "smptebars=size=320x240:rate=10:duration=4",
+                List.of("testsrc=size=320x240:rate=10:duration=4", "smptebars=size=320x240:rate=10:duration=4"),
                 "-filter_complex",
                 "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p[v]",
                 "-map",
@@ -101,27 +93,19 @@ final class MediaFiles {
     static Path talk(Path dir) throws Exception {
         Path wav = dir.resolve("talk.wav");
         ffmpeg(
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=300:sample_rate=44100:duration=2",
-                "-f",
-                "lavfi",
-                "-i",
-                "anullsrc=r=44100:cl=mono:d=1",
-                "-f",
-                "lavfi",
-                "-i",
-                "sine=frequency=500:sample_rate=44100:duration=2",
+                List.of(
+                        "sine=frequency=300:sample_rate=44100:duration=2",
+                        "anullsrc=r=44100:cl=mono:d=1",
+                        "sine=frequency=500:sample_rate=44100:duration=2"),
                 "-filter_complex",
                 "[0:a][1:a][2:a]concat=n=3:v=0:a=1",
                 wav.toString());
         return wav;
     }
 
-    private static void ffmpeg(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Av.ffmpegBinary(), "-hide_banner", "-loglevel", "error", "-y"));
-        cmd.addAll(Arrays.asList(args));
+    /** Runs the bundled ffmpeg over one lavfi input per filter in {@code sources}, then {@code args}. */
+    private static void ffmpeg(List<String> sources, String... args) throws Exception {
+        List<String> cmd = FfmpegCommand.fromLavfi(sources, args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor());

@@ -7,45 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
-import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
-import dev.costbench.ui.common.UiContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Opening files in the Media view without a display: the chooser, and files that are damaged, empty or huge. */
-class MediaViewModelTest {
-
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
-
-    @TempDir
-    Path dir;
-
-    private final DirectTaskExecutor tasks = new DirectTaskExecutor();
-    private final RecordingDialogService dialogs = new RecordingDialogService();
-    private MediaViewModel vm;
-
-    @BeforeEach
-    void setUp() {
-        vm = new MediaViewModel(new UiContext(tasks, dialogs), () -> CATALOG);
-    }
-
-    @AfterEach
-    void tearDown() {
-        vm.close();
-        assertTrue(tasks.unhandled().isEmpty(), tasks.unhandled().toString());
-    }
-
-    private MediaCostRow row(String id) {
-        return vm.rows().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
-    }
+class MediaViewModelTest extends MediaViewModelTestBase {
 
     private RecordingDialogService.Shown onlyError() {
         assertEquals(1, dialogs.all("error").size(), dialogs.shown().toString());

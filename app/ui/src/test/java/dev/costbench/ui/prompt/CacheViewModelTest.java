@@ -6,29 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.tuning.CacheTtl;
-import dev.costbench.ui.common.DirectTaskExecutor;
-import dev.costbench.ui.common.RecordingDialogService;
-import dev.costbench.ui.common.UiContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The cache planner and the breakpoints without a display: break-even, warnings, settings, the request. */
 class CacheViewModelTest {
 
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
+    private static final Catalog CATALOG = PromptFixtures.CATALOG;
     private static final String SYSTEM = "You are the support assistant of ACME. Today is {{date}}.\n"
             + "Policy: refunds within 30 days; exchanges within 60 days; shipping is free above $50. ".repeat(90);
-    private final PromptFeature f = new PromptFeature(
-            new UiContext(new DirectTaskExecutor(), new RecordingDialogService()),
-            CATALOG,
-            null,
-            (n, b, o) -> {},
-            t -> {});
+    private final PromptFeature f = PromptFixtures.direct(null);
     private final CacheViewModel vm = f.cache();
 
     /** The break-even of {@code modelId}'s plan ("cheaper from the 2nd call within 5 minutes"), or null. */

@@ -8,13 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.Tier;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.Money;
-import dev.costbench.ui.common.DirectTaskExecutor;
-import dev.costbench.ui.common.RecordingDialogService;
-import dev.costbench.ui.common.UiContext;
 import java.util.List;
 import java.util.TreeSet;
 import javafx.collections.ListChangeListener;
@@ -23,13 +19,8 @@ import org.junit.jupiter.api.Test;
 /** The cost table's filters without a display: providers, tiers, search, grouping, the cheapest row, the summary. */
 class CostTableViewModelTest {
 
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
-    private final PromptFeature f = new PromptFeature(
-            new UiContext(new DirectTaskExecutor(), new RecordingDialogService()),
-            CATALOG,
-            null,
-            (n, b, o) -> {},
-            t -> {});
+    private static final Catalog CATALOG = PromptFixtures.CATALOG;
+    private final PromptFeature f = PromptFixtures.direct(null);
     private final CostTableViewModel vm = f.table();
 
     private static CostRow cheapestOf(List<CostRow> rows) {

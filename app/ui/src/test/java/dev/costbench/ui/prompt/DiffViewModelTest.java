@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.Tier;
 import dev.costbench.model.lab.stats.WordDiff;
 import dev.costbench.model.tuning.RequestTuner;
@@ -20,13 +19,12 @@ import org.junit.jupiter.api.Test;
 /** The Tune tab's "Before / after" without a display: summary, token change, tiers, the diff and its limit. */
 class DiffViewModelTest {
 
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
+    private static final Catalog CATALOG = PromptFixtures.CATALOG;
     private static final String WORDY = "Please make sure to answer in order to help the customer.   \n\n\n\n"
             + "It is important that you are polite. It is important that you are polite.";
 
     private static PromptFeature feature(TaskExecutor tasks) {
-        PromptFeature f = new PromptFeature(
-                new UiContext(tasks, new RecordingDialogService()), CATALOG, null, (n, b, o) -> {}, t -> {});
+        PromptFeature f = PromptFixtures.feature(new UiContext(tasks, new RecordingDialogService()), null);
         f.prompt().systemTextProperty().set(WORDY);
         f.prompt().userTextProperty().set("Where is my order?");
         f.prompt().selectedModelProperty().set(CATALOG.find("gpt-4o-mini").orElseThrow());
@@ -58,7 +56,7 @@ class DiffViewModelTest {
         assertTrue(vm.tokens().get(2).approx() && !vm.tokens().get(0).approx(), "estimates are marked");
         assertEquals(Tier.values().length, vm.tiers().size(), "one model per tier");
         assertTrue(
-                vm.tiers().stream().anyMatch(t -> t.model().equals("gpt-4o-mini (selected)")),
+                vm.tiers().stream().anyMatch(t -> t.model().equals("GPT-4o mini (selected)")),
                 vm.tiers().toString());
         assertTrue(vm.segments().stream().allMatch(s -> s.op() == WordDiff.Op.EQUAL));
         assertEquals(0, vm.hiddenSegmentsProperty().get());

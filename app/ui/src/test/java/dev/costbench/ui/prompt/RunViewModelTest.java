@@ -8,26 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
-import dev.costbench.model.cost.CanonicalUsage;
-import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.Part;
-import dev.costbench.model.provider.ProviderClient;
-import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.ScriptedClient;
 import dev.costbench.ui.common.UiContext;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,49 +29,10 @@ class RunViewModelTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
     private final RecordingDialogService dialogs = new RecordingDialogService();
-    private final List<ChatRequest> sent = new ArrayList<>();
     private final List<String> ledger = new ArrayList<>();
-    private ProviderException failure;
 
-    private final ProviderClient fake = new ProviderClient() {
-        @Override
-        public ProviderId id() {
-            return ProviderId.OPENAI;
-        }
-
-        @Override
-        public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel)
-                throws ProviderException {
-            sent.add(request);
-            if (failure != null) {
-                throw failure;
-            }
-            onDelta.accept("Hello");
-            onDelta.accept(" there");
-            return new ChatResult(
-                    "Hello there",
-                    new CanonicalUsage(1000, 1024, 0, 0, 2, 0),
-                    Map.of(),
-                    "stop",
-                    request.model(),
-                    "resp_1",
-                    Duration.ofMillis(420),
-                    Duration.ofMillis(180),
-                    "{}",
-                    null);
-        }
-
-        @Override
-        public TokenCountResult countTokens(ChatRequest request) {
-            sent.add(request);
-            return new TokenCountResult(2024, "{\"input_tokens\":2024}");
-        }
-
-        @Override
-        public List<String> listModels() {
-            return List.of("gpt-4o-mini");
-        }
-    };
+    private final ScriptedClient fake = new ScriptedClient();
+    private final List<ChatRequest> sent = fake.sent;
 
     private PromptFeature feature(DirectTaskExecutor tasks) {
         PromptFeature f =
@@ -136,21 +89,14 @@ class RunViewModelTest {
 
         run.countExactly();
         assertTrue(figure(run, "Counted").startsWith("2024 input tokens, exact from OpenAI"), figure(run, "Counted"));
-        assertFalse(sent.get(1).stream(), "a count is not streamed");
+        assertFalse(fake.counted.get(0).stream(), "a count is not streamed");
     }
 
     @Test
     void aRejectedKeySaysWhoRefusedAndWhyAndShowsTheBody() {
         PromptFeature f = feature(new DirectTaskExecutor());
         f.prompt().selectedModelProperty().set(CATALOG.find("gpt-4o-mini").orElseThrow());
-        failure = new ProviderException(
-                ProviderId.OPENAI,
-                ProviderException.Kind.AUTH,
-                401,
-                "OpenAI rejected the API key (401): Incorrect API key provided",
-                null,
-                "{\"error\":{\"message\":\"Incorrect API key provided: [REDACTED]\"}}",
-                null);
+        fake.failWith(ScriptedClient.rejectedKey());
         RunViewModel run = f.run();
         run.send();
         assertTrue(run.errorProperty().get().startsWith("OpenAI rejected the API key (401)"));
@@ -162,7 +108,7 @@ class RunViewModelTest {
         assertTrue(ledger.isEmpty(), "a failed call costs nothing in the ledger");
         assertNull(figure(run, "Billed"));
         // the next success clears the error and the body
-        failure = null;
+        fake.failWith(null);
         run.send();
         assertEquals("", run.errorProperty().get());
         assertNull(run.bodyProperty().get());
@@ -209,7 +155,7 @@ class RunViewModelTest {
         ImageIO.write(new BufferedImage(1280, 720, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
         dialogs.answer(png);
         run.chooseImage();
-        assertEquals("🖼 shot.png 1280×720", run.imageProperty().get().label());
+        assertEquals("Image: shot.png 1280×720", run.imageProperty().get().label());
         run.send();
         var parts =
                 sent.get(0).messages().get(sent.get(0).messages().size() - 1).parts();
@@ -220,7 +166,7 @@ class RunViewModelTest {
         Files.writeString(text, "not an image");
         run.attachImage(text);
         assertFalse(run.errorProperty().get().isBlank(), "says why the file was refused");
-        assertEquals("🖼 shot.png 1280×720", run.imageProperty().get().label(), "the image attached before stays");
+        assertEquals("Image: shot.png 1280×720", run.imageProperty().get().label(), "the image attached before stays");
 
         Files.delete(png); // gone before the next send: says so instead of sending without it
         int before = sent.size();

@@ -7,69 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
-import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.ProviderClient;
-import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
-import dev.costbench.ui.common.DirectTaskExecutor;
-import dev.costbench.ui.common.RecordingDialogService;
-import dev.costbench.ui.common.UiContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The Tokens tab without a display: pieces per tokenizer, the token tax, and "Count exactly". */
 class TokensViewModelTest {
 
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
+    private static final Catalog CATALOG = PromptFixtures.CATALOG;
     private final List<ChatRequest> counted = new ArrayList<>();
 
     private ProviderClient counter(ProviderId id) {
-        return new ProviderClient() {
-            @Override
-            public ProviderId id() {
-                return id;
-            }
-
-            @Override
-            public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public TokenCountResult countTokens(ChatRequest request) {
-                counted.add(request);
-                return new TokenCountResult(2024, "{\"input_tokens\":2024}");
-            }
-
-            @Override
-            public List<String> listModels() {
-                return List.of();
-            }
-        };
-    }
-
-    private PromptFeature feature(ClientSource clients) {
-        return new PromptFeature(
-                new UiContext(new DirectTaskExecutor(), new RecordingDialogService()),
-                CATALOG,
-                clients,
-                (n, b, o) -> {},
-                t -> {});
+        return new ScriptedClient(id, counted).counts(new TokenCountResult(2024, "{\"input_tokens\":2024}"));
     }
 
     @Test
     void thePromptIsTokenizedOnlyWhileTheTabShows() {
-        PromptFeature f = feature(this::counter);
+        PromptFeature f = PromptFixtures.direct(this::counter);
         TokensViewModel vm = f.tokens();
         String text = "Hello world, this is a token test for the tokenizer view.";
         f.prompt().userTextProperty().set(text);
@@ -100,7 +61,7 @@ class TokensViewModelTest {
 
     @Test
     void theTokenTaxComparesEveryTokenizerAndCountsExactlyOnlyWhenAsked() {
-        PromptFeature f = feature(this::counter);
+        PromptFeature f = PromptFixtures.direct(this::counter);
         f.prompt().systemTextProperty().set("You are terse.");
         f.prompt().userTextProperty().set("Say hello in Japanese: こんにちは");
         f.prompt().selectedModelProperty().set(CATALOG.find("claude-sonnet-4-5").orElseThrow());
@@ -129,16 +90,7 @@ class TokensViewModelTest {
 
     @Test
     void withoutKeysEachFamilySaysNoKeyAndWhy() {
-        PromptFeature f = feature(id -> {
-            throw new ProviderException(
-                    id,
-                    ProviderException.Kind.NO_KEY,
-                    0,
-                    "No API key for " + id.displayName() + ": add one in the Providers tab",
-                    null,
-                    null,
-                    null);
-        });
+        PromptFeature f = PromptFixtures.direct(PromptFixtures.noKeys());
         f.prompt().userTextProperty().set("Hello");
         TokensViewModel vm = f.tokens();
         vm.taxModeProperty().set(true);
@@ -153,7 +105,7 @@ class TokensViewModelTest {
 
     @Test
     void withoutACatalogTheTaxSaysSo() {
-        PromptFeature f = feature(this::counter);
+        PromptFeature f = PromptFixtures.direct(this::counter);
         f.prompt().catalogProperty().set(null);
         TokensViewModel vm = f.tokens();
         vm.taxModeProperty().set(true);

@@ -10,13 +10,9 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.ChatResult;
-import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.model.tuning.RequestTuner;
@@ -29,8 +25,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The Tune tab without a display: breakdown, cuts with undo, check quality, and the rewrite by a cheap model. */
@@ -43,45 +37,8 @@ class TuneViewModelTest {
     private final List<String> ledger = new ArrayList<>();
     private final List<ChatRequest> asked = new ArrayList<>();
     private final List<Object[]> checked = new ArrayList<>();
-    private String rewritten = "Answer politely.";
-    private ProviderException failure;
-
-    private final ProviderClient fake = new ProviderClient() {
-        @Override
-        public ProviderId id() {
-            return ProviderId.OPENAI;
-        }
-
-        @Override
-        public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel)
-                throws ProviderException {
-            asked.add(request);
-            if (failure != null) {
-                throw failure;
-            }
-            return new ChatResult(
-                    rewritten,
-                    new CanonicalUsage(120, 0, 0, 0, 20, 0),
-                    Map.of(),
-                    "stop",
-                    request.model(),
-                    "resp_1",
-                    Duration.ofMillis(300),
-                    null,
-                    "{}",
-                    null);
-        }
-
-        @Override
-        public TokenCountResult countTokens(ChatRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<String> listModels() {
-            return List.of();
-        }
-    };
+    private final ScriptedClient fake = new ScriptedClient(ProviderId.OPENAI, asked)
+            .answers("Answer politely.", new CanonicalUsage(120, 0, 0, 0, 20, 0), Duration.ofMillis(300), null);
 
     private PromptFeature feature(DirectTaskExecutor tasks, boolean withClients) {
         QualityCheckTarget lab = (name, b, o) -> checked.add(new Object[] {name, b, o});
@@ -167,12 +124,7 @@ class TuneViewModelTest {
         PromptFeature f = feature(new DirectTaskExecutor(), true);
         PromptViewModel p = f.prompt();
         p.systemTextProperty().set("Classify the ticket and explain your reasoning in detail.");
-        p.addTurn(Role.USER, "My parcel is late, please   tell me where it is.");
-        p.addTurn(Role.ASSISTANT, "category: delivery");
-        p.addTurn(Role.USER, "I was charged twice. مرحبا بكم");
-        p.addTurn(Role.ASSISTANT, "category: billing");
-        p.addTurn(Role.USER, "My parcel is late, where is it?");
-        p.addTurn(Role.ASSISTANT, "category: delivery");
+        PromptFixtures.addTicketExamples(p);
         p.userTextProperty().set("Where is my order?");
         p.outputTokensProperty().set(600);
         p.selectedModelProperty().set(CATALOG.find("gpt-4o-mini").orElseThrow());
@@ -287,14 +239,14 @@ class TuneViewModelTest {
     @Test
     void aFailedOrCancelledRewriteSaysSo() {
         PromptFeature f = tuned("Be brief and polite, always.", "Hi", "gpt-4.1");
-        failure = new ProviderException(
+        fake.fail(new ProviderException(
                 ProviderId.OPENAI,
                 ProviderException.Kind.RATE_LIMIT,
                 429,
                 "OpenAI is rate-limiting this key (429): wait a minute and try again",
                 null,
                 null,
-                null);
+                null));
         f.tune().rewrite().start();
         assertEquals(
                 "Rewrite failed: OpenAI is rate-limiting this key (429): wait a minute and try again",

@@ -63,13 +63,7 @@ class ProvidersViewModelTest {
         assertEquals(
                 "sk-…cdef · from encrypted file", anthropic().keyInfoProperty().get());
 
-        server.enqueue(new MockResponse.Builder()
-                .code(200)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"data\":[{\"type\":\"model\",\"id\":\"claude-sonnet-4-5-20250929\",\"display_name\":"
-                        + "\"Claude Sonnet 4.5\",\"created_at\":\"2025-09-29T00:00:00Z\"}],\"has_more\":false,"
-                        + "\"first_id\":\"claude-sonnet-4-5-20250929\",\"last_id\":\"claude-sonnet-4-5-20250929\"}")
-                .build());
+        server.enqueue(AnthropicReplies.models());
         vm.testConnection(ProviderId.ANTHROPIC);
         assertTrue(anthropic().testingProperty().get());
         assertEquals("Connecting…", anthropic().resultProperty().get());

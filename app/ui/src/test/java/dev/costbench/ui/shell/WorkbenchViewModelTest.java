@@ -7,15 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.catalog.refresh.ImportSource;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The main window's own actions, without a display: catalog banner, reload, LiteLLM import, About. */
+/** The main window's own actions, without a display: catalog banner, reload, price import, About. */
 class WorkbenchViewModelTest {
 
     @TempDir
@@ -73,7 +75,7 @@ class WorkbenchViewModelTest {
     }
 
     @Test
-    void aLiteLlmImportMergesReloadsAndSaysWhatItDid() throws Exception {
+    void aLiteLlmImportIsReviewedWrittenAndReloaded() throws Exception {
         Path user = dir.resolve("catalog.json");
         Path file = dir.resolve("model_prices_and_context_window.json");
         Files.writeString(
@@ -84,12 +86,12 @@ class WorkbenchViewModelTest {
                         + "\"input_cost_per_token\":1e-07,\"output_cost_per_token\":0}}");
         WorkbenchViewModel vm = vm(user);
         int before = vm.catalogProperty().get().size();
-        dialogs.answer(file);
-        vm.importLiteLlm();
-        assertFalse(vm.importingProperty().get());
+        dialogs.answer(0).answer(0).answer(file).answer(Set.of(0, 1));
+        vm.priceImport().importPrices();
+        assertFalse(vm.priceImport().busyProperty().get());
         assertEquals("LiteLLM prices imported", dialogs.last("info").headline());
         assertTrue(
-                dialogs.last("info").detail().startsWith("Imported 1 chat models"),
+                dialogs.last("info").detail().startsWith("2 of 2 price changes written"),
                 dialogs.last("info").detail());
         assertTrue(Files.isRegularFile(user));
         assertEquals(before + 1, vm.catalogProperty().get().size());
@@ -102,7 +104,7 @@ class WorkbenchViewModelTest {
         Path file = dir.resolve("prices.json");
         Files.writeString(file, "[1, 2, 3]");
         WorkbenchViewModel vm = vm(user);
-        vm.importLiteLlm(file);
+        vm.priceImport().importFrom(ImportSource.LITELLM, file.toString());
         RecordingDialogService.Shown e = dialogs.last("error");
         assertEquals("Could not import prices.json", e.headline());
         assertTrue(e.detail().contains("Your user catalog was not changed"), e.detail());
@@ -111,10 +113,10 @@ class WorkbenchViewModelTest {
     }
 
     @Test
-    void cancellingTheFileChooserImportsNothing() {
+    void cancellingTheFirstQuestionImportsNothing() {
         WorkbenchViewModel vm = vm(dir.resolve("catalog.json"));
-        vm.importLiteLlm();
-        assertEquals(1, dialogs.shown().size()); // only the chooser
+        vm.priceImport().importPrices();
+        assertEquals(1, dialogs.shown().size()); // only the question
     }
 
     @Test

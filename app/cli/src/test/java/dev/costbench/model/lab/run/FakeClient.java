@@ -10,24 +10,20 @@ import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.Part;
-import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.RecordingClient;
 import dev.costbench.model.provider.RequestEstimate;
-import dev.costbench.model.provider.TokenCountResult;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * A scripted provider: each call asks the {@link Script} what to do (answer, fail with a {@link ProviderException}
- * kind, or wait), counts calls and the most in flight at once, and honours the cancel token.
+ * kind, or wait), counts calls and the most in flight at once ({@link RecordingClient}), and honours the cancel
+ * token.
  */
-final class FakeClient implements ProviderClient {
+final class FakeClient extends RecordingClient {
 
     static final Catalog CATALOG = CatalogBuilder.builtIn();
 
@@ -56,17 +52,16 @@ final class FakeClient implements ProviderClient {
         }
     }
 
-    final ProviderId id;
-    final Script script;
-    final AtomicInteger calls = new AtomicInteger();
-    final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger maxInFlight = new AtomicInteger();
-    final AtomicInteger cancelled = new AtomicInteger();
-    final List<ChatRequest> requests = Collections.synchronizedList(new ArrayList<>());
+    /** Calls aborted through their cancel token. */
+    final AtomicInteger cancelled;
 
     FakeClient(ProviderId id, Script script) {
-        this.id = id;
-        this.script = script;
+        this(id, script, new AtomicInteger());
+    }
+
+    private FakeClient(ProviderId id, Script script, AtomicInteger cancelled) {
+        super(id, (request, n, cancel) -> reply(id, script, cancelled, request, n, cancel));
+        this.cancelled = cancelled;
     }
 
     static ProviderException error(ProviderId id, ProviderException.Kind kind, int status) {
@@ -80,61 +75,38 @@ final class FakeClient implements ProviderClient {
         return RequestEstimate.of(e, r, null, null, BillingOptions.INTERACTIVE).inputTokens();
     }
 
-    @Override
-    public ProviderId id() {
-        return id;
-    }
-
-    @Override
-    public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel)
+    private static ChatResult reply(
+            ProviderId id, Script script, AtomicInteger cancelled, ChatRequest request, int n, CancelToken cancel)
             throws ProviderException {
-        int n = calls.getAndIncrement();
-        requests.add(request);
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
-        try {
-            Reply r = script.reply(request, n);
-            long until = System.currentTimeMillis() + r.delayMs();
-            while (r.blockUntilCancelled() || System.currentTimeMillis() < until) {
-                if (cancel.isCancelled()) {
-                    cancelled.incrementAndGet();
-                    throw error(id, ProviderException.Kind.CANCELLED, 0);
-                }
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw error(id, ProviderException.Kind.CANCELLED, 0);
-                }
+        Reply r = script.reply(request, n);
+        long until = System.currentTimeMillis() + r.delayMs();
+        while (r.blockUntilCancelled() || System.currentTimeMillis() < until) {
+            if (cancel.isCancelled()) {
+                cancelled.incrementAndGet();
+                throw error(id, ProviderException.Kind.CANCELLED, 0);
             }
-            long in = r.input() != null
-                    ? r.input()
-                    : CATALOG.find(request.model()).isPresent() ? estimatedInput(request.model(), request) : 10;
-            long out = r.output() != null ? r.output() : request.maxOutputTokens();
-            return new ChatResult(
-                    "answer " + n + " to " + request.model(),
-                    new CanonicalUsage(in, 0, 0, 0, out, 0),
-                    Map.of(),
-                    "stop",
-                    request.model(),
-                    "resp_" + n,
-                    Duration.ofMillis(5 + n % 7),
-                    null,
-                    "{}",
-                    null);
-        } finally {
-            inFlight.decrementAndGet();
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw error(id, ProviderException.Kind.CANCELLED, 0);
+            }
         }
-    }
-
-    @Override
-    public TokenCountResult countTokens(ChatRequest request) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<String> listModels() {
-        return List.of();
+        long in = r.input() != null
+                ? r.input()
+                : CATALOG.find(request.model()).isPresent() ? estimatedInput(request.model(), request) : 10;
+        long out = r.output() != null ? r.output() : request.maxOutputTokens();
+        return new ChatResult(
+                "answer " + n + " to " + request.model(),
+                new CanonicalUsage(in, 0, 0, 0, out, 0),
+                Map.of(),
+                "stop",
+                request.model(),
+                "resp_" + n,
+                Duration.ofMillis(5 + n % 7),
+                null,
+                "{}",
+                null);
     }
 
     /** A request's user text. */

@@ -8,23 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.ProviderClient;
-import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.store.H2LabStore;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,31 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * 1,000 times, one call in flight or several.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class RunnerBudgetTest {
-
-    @TempDir
-    Path dir;
-
-    H2LabStore store;
-    final Map<ProviderId, FakeClient> fakes = new EnumMap<>(ProviderId.class);
-
-    @BeforeEach
-    void open() {
-        store = H2LabStore.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private ProviderClient client(ProviderId id) throws ProviderException {
-        FakeClient c = fakes.get(id);
-        if (c == null) {
-            throw FakeClient.error(id, ProviderException.Kind.NO_KEY, 0);
-        }
-        return c;
-    }
+class RunnerBudgetTest extends StoreWithFakes {
 
     /** Bills {@code factor} times the input the runner counts and {@code factor} times the output cap. */
     private static FakeClient.Script overReporting(long factor) {
@@ -103,21 +70,12 @@ class RunnerBudgetTest {
         assertEquals(0, spent.compareTo(res.spentUsd()));
 
         // every call billed factor × its worst case: the first one to settle is the first overrun
-        List<Long> first = log.inFlightAtFirstOverrun();
-        assertEquals(List.of(1L), first, "under a cap the provider's first call runs alone");
-        assertTrue(
-                spent.compareTo(cap.add(log.billedBy(first))) <= 0,
-                "spent " + spent + " ≤ cap " + cap + " + what the calls in flight at the first overrun were billed");
-        // ... and, the ratio being the same for every call, only those calls passed their reservations
-        assertTrue(
-                spent.compareTo(cap.add(log.overbilledBy(first))) <= 0,
-                "spent " + spent + " ≤ cap " + cap + " + " + log.overbilledBy(first));
+        log.assertFirstOverrunBound(spent, cap);
         BigDecimal eachBill = worst.multiply(BigDecimal.valueOf(factor));
         assertTrue(
                 spent.compareTo(cap.add(eachBill.multiply(BigDecimal.valueOf(concurrency)))) <= 0,
                 "at most " + concurrency + " calls in flight, each billed " + eachBill + "; spent " + spent);
-        assertEquals(List.of(), log.violations(cap), "no call started that the budget left could not cover");
-        assertEquals(fake.calls.get(), log.of(BudgetGuard.Event.Kind.GRANTED).size(), "one reservation per call");
+        log.assertSoundDecisions(cap, fake.calls.get());
         assertEquals(fake.calls.get(), res.calls());
 
         BudgetStop stop = res.budgetStop();

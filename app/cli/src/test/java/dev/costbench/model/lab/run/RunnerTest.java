@@ -13,16 +13,12 @@ import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.store.H2LabStore;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,31 +27,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The runner against scripted providers and the real H2 store in a temporary directory. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class RunnerTest {
-
-    @TempDir
-    Path dir;
-
-    H2LabStore store;
-    final Map<ProviderId, FakeClient> fakes = new EnumMap<>(ProviderId.class);
-
-    @BeforeEach
-    void open() {
-        store = H2LabStore.open(dir);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class RunnerTest extends StoreWithFakes {
 
     /** 2 variants × 2 inputs × {gpt-4o-mini, claude-haiku-4-5} × reps. */
     static ExperimentSpec spec(int reps, BigDecimal budget, boolean cache) {
@@ -91,14 +68,6 @@ class RunnerTest {
         fakes.put(ProviderId.OPENAI, new FakeClient(ProviderId.OPENAI, openai));
         fakes.put(ProviderId.ANTHROPIC, new FakeClient(ProviderId.ANTHROPIC, anthropic));
         return new Runner(store, id -> client(id), FakeClient.CATALOG::find, concurrency, Runner.DEFAULT_ATTEMPTS);
-    }
-
-    private ProviderClient client(ProviderId id) throws ProviderException {
-        FakeClient c = fakes.get(id);
-        if (c == null) {
-            throw FakeClient.error(id, ProviderException.Kind.NO_KEY, 0);
-        }
-        return c;
     }
 
     /** Records every event; checks as they come that the spending never passes the cap. */

@@ -12,6 +12,7 @@ import dev.costbench.model.lab.TestInput;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.run.ActiveExperiments;
 import dev.costbench.model.lab.run.BudgetGuarantee;
 import dev.costbench.model.lab.run.BudgetGuard;
 import dev.costbench.model.lab.run.ClientSource;
@@ -33,7 +34,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -68,7 +68,7 @@ public final class Judge {
     final ClientSource clients;
     final Function<String, Optional<ModelEntry>> catalog;
     final int concurrency;
-    private final Map<Long, Boolean> active = new ConcurrentHashMap<>();
+    private final ActiveExperiments active = new ActiveExperiments();
     private volatile Consumer<BudgetGuard.Event> budgetObserver;
 
     public Judge(LabStore store, ClientSource clients, Function<String, Optional<ModelEntry>> catalog) {
@@ -273,15 +273,10 @@ public final class Judge {
     public JudgeRun start(long experimentId, JudgeSpec spec, BigDecimal budgetOverride, JudgeListener listener) {
         ModelEntry m = model(spec);
         ProviderId provider = RunPlan.providerOf(m);
-        if (active.putIfAbsent(experimentId, Boolean.TRUE) != null) {
-            throw new IllegalStateException("experiment " + experimentId + " is already being judged");
-        }
-        try {
+        return active.start(experimentId, "being judged", onEnd -> {
             BigDecimal cap = budgetOverride != null ? budgetOverride : spec.budgetUsd();
-            BudgetGuard guard = new BudgetGuard(cap, store.spentOnExperiment(experimentId, LedgerPurpose.JUDGE));
-            if (budgetObserver != null) {
-                guard.observe(budgetObserver);
-            }
+            BudgetGuard guard = BudgetGuard.observed(
+                    cap, store.spentOnExperiment(experimentId, LedgerPurpose.JUDGE), budgetObserver);
             JudgeRun run = new JudgeRun(
                     this,
                     experimentId,
@@ -291,13 +286,10 @@ public final class Judge {
                     pending(experimentId, spec),
                     guard,
                     listener == null ? JudgeListener.NONE : listener,
-                    () -> active.remove(experimentId));
+                    onEnd);
             run.launch();
             return run;
-        } catch (RuntimeException e) {
-            active.remove(experimentId);
-            throw e;
-        }
+        });
     }
 
     /**

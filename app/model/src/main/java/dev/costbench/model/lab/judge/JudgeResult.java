@@ -30,18 +30,4 @@ public record JudgeResult(
         BigDecimal spentThisRunUsd,
         BigDecimal judgeSpentUsd,
         String message,
-        BudgetStop budgetStop) {
-
-    /** A result that did not stop at the cap. */
-    public JudgeResult(
-            RunResult.Outcome outcome,
-            int total,
-            int scored,
-            int failed,
-            int left,
-            BigDecimal spentThisRunUsd,
-            BigDecimal judgeSpentUsd,
-            String message) {
-        this(outcome, total, scored, failed, left, spentThisRunUsd, judgeSpentUsd, message, null);
-    }
-}
+        BudgetStop budgetStop) {}

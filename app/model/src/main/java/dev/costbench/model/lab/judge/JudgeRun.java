@@ -10,9 +10,9 @@ import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.run.Await;
 import dev.costbench.model.lab.run.BudgetGuard;
 import dev.costbench.model.lab.run.BudgetStop;
+import dev.costbench.model.lab.run.BudgetedCalls;
 import dev.costbench.model.lab.run.FirstCallGate;
 import dev.costbench.model.lab.run.RunResult;
-import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.ProviderClient;
@@ -25,9 +25,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,7 +51,7 @@ public final class JudgeRun {
     /** Under a cap, the first judge call runs alone ({@link FirstCallGate}). */
     private final FirstCallGate gate;
 
-    private final Set<CancelToken> inFlight = ConcurrentHashMap.newKeySet();
+    private final BudgetedCalls calls;
     private final CompletableFuture<JudgeResult> result = new CompletableFuture<>();
     private final AtomicInteger scored = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -80,6 +78,7 @@ public final class JudgeRun {
         this.model = model;
         this.provider = provider;
         this.guard = guard;
+        this.calls = new BudgetedCalls(guard);
         this.listener = listener;
         this.onEnd = onEnd;
         this.total = tasks.size();
@@ -125,27 +124,13 @@ public final class JudgeRun {
 
     private void work() {
         try {
-            while (stop == null) {
-                boolean first = false;
-                if (gate.pending()) {
-                    first = gate.tryTake();
-                    if (!first) {
-                        gate.await(() -> stop != null);
-                        continue;
-                    }
-                }
-                try {
-                    Work w = queue.pollFirst();
-                    if (w == null) {
-                        return;
-                    }
+            BudgetedCalls.serve(gate, () -> stop == null, () -> stop != null, () -> {
+                Work w = queue.pollFirst();
+                if (w != null) {
                     judgeOne(w);
-                } finally {
-                    if (first) {
-                        gate.firstCallEnded();
-                    }
                 }
-            }
+                return w != null;
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopWith(RunResult.Outcome.CANCELLED, "interrupted");
@@ -159,34 +144,18 @@ public final class JudgeRun {
         Judge.Task task = w.task();
         ChatRequest request = judge.request(spec, task);
         BigDecimal worst = Judge.worstCase(model, Judge.inputTokens(model, request), spec.maxOutputTokens());
-        BudgetGuard.Reservation reservation = guard.reserveOrWait(worst, () -> stop != null);
+        BudgetGuard.Reservation reservation = calls.reserve(
+                worst,
+                () -> stop != null,
+                why -> stopWith(RunResult.Outcome.BUDGET_REACHED, why.message("judge call", "judge budget"), why));
         if (reservation == null) {
-            if (stop == null) {
-                BudgetStop why = guard.refusal();
-                stopWith(RunResult.Outcome.BUDGET_REACHED, why.message("judge call", "judge budget"), why);
-            }
             queue.addFirst(w);
             return;
         }
-        CancelToken token = new CancelToken();
-        inFlight.add(token);
-        if (stop == RunResult.Outcome.CANCELLED) {
-            token.cancel();
-        }
-        emit();
-        ChatResult answer = null;
-        ProviderException error = null;
-        RuntimeException bug = null;
-        try {
-            answer = client.complete(request, null, token);
-        } catch (ProviderException e) {
-            error = e;
-        } catch (RuntimeException e) {
-            bug = e;
-        } finally {
-            inFlight.remove(token);
-        }
-        Instant now = Instant.now();
+        BudgetedCalls.Attempt attempt =
+                calls.call(client, request, () -> stop == RunResult.Outcome.CANCELLED, this::emit);
+        ChatResult answer = attempt.answer();
+        Instant now = attempt.finished();
         long trialId = task.trial().id();
         if (answer != null) {
             BigDecimal billed = answer.usage() == null
@@ -213,22 +182,19 @@ public final class JudgeRun {
             return;
         }
         guard.settle(reservation, null);
-        if (token.isCancelled() || (error != null && error.kind() == ProviderException.Kind.CANCELLED)) {
+        if (attempt.cancelled()) {
             emit();
             return;
         }
-        String message = error != null
-                ? error.getMessage()
-                : "unexpected error in the " + provider.displayName() + " client: " + bug;
+        String message = attempt.failure(provider);
         lastError = spec.model() + ": " + message;
-        if (error != null && error.kind().retryable() && w.attempt() < 2) {
+        if (attempt.retryable() && w.attempt() < 2) {
             queue.addLast(new Work(task, w.attempt() + 1));
         } else {
             judge.store.addJudgeFailure(trialId, spec.model(), spec.rubric(), message, charge(now, BigDecimal.ZERO));
             failed.incrementAndGet();
         }
-        if (error != null
-                && (error.kind() == ProviderException.Kind.AUTH || error.kind() == ProviderException.Kind.NO_KEY)) {
+        if (attempt.keyRefused()) {
             stopWith(RunResult.Outcome.FAILED, message);
         }
         emit();
@@ -258,9 +224,7 @@ public final class JudgeRun {
     /** Aborts the calls in flight and launches nothing more. */
     public void cancel() {
         stopWith(RunResult.Outcome.CANCELLED, "cancelled");
-        for (CancelToken t : inFlight) {
-            t.cancel();
-        }
+        calls.cancelAll();
         emit();
     }
 
@@ -293,7 +257,7 @@ public final class JudgeRun {
                 total,
                 scored.get(),
                 failed.get(),
-                inFlight.size(),
+                calls.inFlight(),
                 guard.spent(),
                 guard.cap(),
                 lastError,
@@ -339,7 +303,8 @@ public final class JudgeRun {
                     total - scored.get(),
                     guard.spent().subtract(spentAtStart),
                     guard.spent(),
-                    "the judging failed: " + e.getMessage());
+                    "the judging failed: " + e.getMessage(),
+                    null);
         }
         try {
             onEnd.run();

@@ -97,6 +97,15 @@ public final class BudgetGuard {
         this.spent = alreadySpent == null ? BigDecimal.ZERO : alreadySpent;
     }
 
+    /** A guard that {@code observer} hears ({@link #observe}); null: none. */
+    public static BudgetGuard observed(BigDecimal cap, BigDecimal alreadySpent, Consumer<Event> observer) {
+        BudgetGuard guard = new BudgetGuard(cap, alreadySpent);
+        if (observer != null) {
+            guard.observe(observer);
+        }
+        return guard;
+    }
+
     /**
      * Hears every decision and settlement, in order, under the guard's lock (tests check the guarantee with it); the
      * observer must be quick and must not call the guard.

@@ -159,19 +159,7 @@ public record ExperimentSpec(
 
     /** The same experiment with other checks, thresholds or judge. */
     public ExperimentSpec withQuality(QualitySettings q) {
-        return new ExperimentSpec(
-                name,
-                description,
-                variants,
-                inputs,
-                models,
-                repetitions,
-                budgetUsd,
-                responseCache,
-                parameters,
-                stream,
-                openAiApi,
-                q);
+        return with(models, budgetUsd, stream, q);
     }
 
     /** The baseline variant. */
@@ -186,19 +174,7 @@ public record ExperimentSpec(
 
     /** The same experiment with another budget cap (null: none). */
     public ExperimentSpec withBudget(BigDecimal usd) {
-        return new ExperimentSpec(
-                name,
-                description,
-                variants,
-                inputs,
-                models,
-                repetitions,
-                usd,
-                responseCache,
-                parameters,
-                stream,
-                openAiApi,
-                quality);
+        return with(models, usd, stream, quality);
     }
 
     /** The same experiment where every model without a provider is served by {@code provider}. */
@@ -207,36 +183,18 @@ public record ExperimentSpec(
         for (ModelSpec m : models) {
             ms.add(m.provider() == null ? new ModelSpec(m.id(), provider, m.apiModel()) : m);
         }
-        return new ExperimentSpec(
-                name,
-                description,
-                variants,
-                inputs,
-                ms,
-                repetitions,
-                budgetUsd,
-                responseCache,
-                parameters,
-                stream,
-                openAiApi,
-                quality);
+        return with(ms, budgetUsd, stream, quality);
     }
 
     /** The same experiment with streaming switched on or off. */
     public ExperimentSpec withStream(boolean s) {
+        return with(models, budgetUsd, s, quality);
+    }
+
+    /** This experiment with other models, budget cap, streaming choice and quality settings. */
+    private ExperimentSpec with(List<ModelSpec> ms, BigDecimal usd, boolean s, QualitySettings q) {
         return new ExperimentSpec(
-                name,
-                description,
-                variants,
-                inputs,
-                models,
-                repetitions,
-                budgetUsd,
-                responseCache,
-                parameters,
-                s,
-                openAiApi,
-                quality);
+                name, description, variants, inputs, ms, repetitions, usd, responseCache, parameters, s, openAiApi, q);
     }
 
     /**

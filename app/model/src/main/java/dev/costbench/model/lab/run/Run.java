@@ -71,14 +71,14 @@ public final class Run {
 
     private final Map<ProviderId, ProviderClient> clients = new ConcurrentHashMap<>();
     private final Set<ProviderId> disabled = ConcurrentHashMap.newKeySet();
-    private final Set<CancelToken> inFlight = ConcurrentHashMap.newKeySet();
+    private final BudgetedCalls calls;
     private final Map<String, Double> inputFactor = new ConcurrentHashMap<>();
     private final List<ExecutorService> pools = new ArrayList<>();
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private final Object pauseLock = new Object();
     private final AtomicLong done;
     private final AtomicInteger remaining;
-    private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger callsMade = new AtomicInteger();
     private final AtomicInteger cached = new AtomicInteger();
     private final AtomicInteger failedAttempts = new AtomicInteger();
     private volatile boolean paused;
@@ -100,6 +100,7 @@ public final class Run {
         this.experimentId = plan.experimentId();
         this.providers = Map.copyOf(providers);
         this.guard = guard;
+        this.calls = new BudgetedCalls(guard);
         this.listener = listener;
         this.onEnd = onEnd;
         this.spentAtStart = guard.spent();
@@ -228,9 +229,7 @@ public final class Run {
     /** Aborts the calls in flight and launches nothing more. The cells not done stay missing, to resume later. */
     public void cancel() {
         stopWith(RunResult.Outcome.CANCELLED, "cancelled");
-        for (CancelToken t : inFlight) {
-            t.cancel();
-        }
+        calls.cancelAll();
         emit();
     }
 
@@ -273,7 +272,7 @@ public final class Run {
                 done.get(),
                 failedAttempts.get(),
                 Math.max(0, remaining.get()),
-                inFlight.size(),
+                calls.inFlight(),
                 cached.get(),
                 spent,
                 spent.subtract(spentAtStart),
@@ -286,28 +285,17 @@ public final class Run {
 
     private void work(ProviderId provider, Deque<Work> queue) {
         try {
-            FirstCallGate gate = gates.get(provider);
-            while (awaitRunnable() && !disabled.contains(provider)) {
-                boolean first = false;
-                if (gate.pending()) {
-                    first = gate.tryTake();
-                    if (!first) {
-                        gate.await(() -> stop != null || disabled.contains(provider));
-                        continue;
-                    }
-                }
-                try {
-                    Work w = queue.pollFirst();
-                    if (w == null) {
-                        return;
-                    }
-                    runCell(provider, w, queue);
-                } finally {
-                    if (first) {
-                        gate.firstCallEnded();
-                    }
-                }
-            }
+            BudgetedCalls.serve(
+                    gates.get(provider),
+                    () -> awaitRunnable() && !disabled.contains(provider),
+                    () -> stop != null || disabled.contains(provider),
+                    () -> {
+                        Work w = queue.pollFirst();
+                        if (w != null) {
+                            runCell(provider, w, queue);
+                        }
+                        return w != null;
+                    });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopWith(RunResult.Outcome.CANCELLED, "interrupted");
@@ -342,36 +330,19 @@ public final class Run {
             return;
         }
         BigDecimal worst = runner.estimator.worstCase(plan, cell, factor(cell.modelId(), estimate.inputExact()));
-        BudgetGuard.Reservation reservation = guard.reserveOrWait(worst, () -> stop != null);
+        BudgetGuard.Reservation reservation = calls.reserve(
+                worst,
+                () -> stop != null,
+                why -> stopWith(RunResult.Outcome.BUDGET_REACHED, why.message("call", "budget"), why));
         if (reservation == null) {
-            if (stop == null) {
-                BudgetStop why = guard.refusal();
-                stopWith(RunResult.Outcome.BUDGET_REACHED, why.message("call", "budget"), why);
-            }
             queue.addFirst(w); // not run: still counted as missing
             return;
         }
-        CancelToken token = new CancelToken();
-        inFlight.add(token);
-        if (stop == RunResult.Outcome.CANCELLED) {
-            token.cancel();
-        }
-        emit();
-
-        Instant started = Instant.now();
-        ChatResult answer = null;
-        ProviderException error = null;
-        RuntimeException bug = null;
-        try {
-            answer = client.complete(request, null, token);
-        } catch (ProviderException e) {
-            error = e;
-        } catch (RuntimeException e) {
-            bug = e;
-        } finally {
-            inFlight.remove(token);
-        }
-        Instant finished = Instant.now();
+        BudgetedCalls.Attempt attempt =
+                calls.call(client, request, () -> stop == RunResult.Outcome.CANCELLED, this::emit);
+        ChatResult answer = attempt.answer();
+        Instant started = attempt.started();
+        Instant finished = attempt.finished();
         String ledgerProvider =
                 entry.map(ModelEntry::provider).orElse(provider.name().toLowerCase(Locale.ROOT));
 
@@ -422,7 +393,7 @@ public final class Run {
                 guard.settle(reservation, billed);
             }
             learn(cell.modelId(), estimate.inputTokens(), usage);
-            calls.incrementAndGet();
+            callsMade.incrementAndGet();
             done.incrementAndGet();
             remaining.decrementAndGet();
             tell(t);
@@ -431,16 +402,13 @@ public final class Run {
         }
 
         guard.settle(reservation, null);
-        boolean cancelled = token.isCancelled() || (error != null && error.kind() == ProviderException.Kind.CANCELLED);
-        if (cancelled) {
+        if (attempt.cancelled()) {
             remaining.decrementAndGet();
             emit();
             return;
         }
-        String message = error != null
-                ? error.getMessage()
-                : "unexpected error in the " + provider.displayName() + " client: " + bug;
-        calls.incrementAndGet();
+        String message = attempt.failure(provider);
+        callsMade.incrementAndGet();
         failedAttempts.incrementAndGet();
         lastError = cell.modelId() + ": " + message;
         Trial t = runner.store.addTrial(
@@ -454,11 +422,10 @@ public final class Run {
                         null,
                         LedgerPurpose.TRIAL));
         tell(t);
-        if (error != null
-                && (error.kind() == ProviderException.Kind.AUTH || error.kind() == ProviderException.Kind.NO_KEY)) {
+        if (attempt.keyRefused()) {
             disable(provider, queue);
             remaining.decrementAndGet();
-        } else if (error != null && error.kind().retryable() && w.attempt() < runner.attempts) {
+        } else if (attempt.retryable() && w.attempt() < runner.attempts) {
             queue.addLast(new Work(cell, w.attempt() + 1));
         } else {
             remaining.decrementAndGet();
@@ -568,7 +535,7 @@ public final class Run {
                     total,
                     done.get(),
                     total - done.get(),
-                    calls.get(),
+                    callsMade.get(),
                     cached.get(),
                     failedAttempts.get(),
                     guard.spent(),
@@ -635,7 +602,7 @@ public final class Run {
                 total,
                 total - missing,
                 missing,
-                calls.get(),
+                callsMade.get(),
                 cached.get(),
                 failedAttempts.get(),
                 spent,

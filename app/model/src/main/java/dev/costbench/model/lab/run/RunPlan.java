@@ -476,16 +476,7 @@ public final class RunPlan {
 
     /** The API family that serves a catalog model. */
     public static ProviderId providerOf(ModelEntry m) {
-        switch (m.provider()) {
-            case "openai":
-                return ProviderId.OPENAI;
-            case "anthropic":
-                return ProviderId.ANTHROPIC;
-            case "google":
-                return ProviderId.GEMINI;
-            default:
-                return ProviderId.COMPATIBLE;
-        }
+        return ProviderId.servingCatalogProvider(m.provider());
     }
 
     /** Every model's provider (see {@link #provider}); fails on the first model nobody serves. */

@@ -42,40 +42,6 @@ public record RunResult(
         String message,
         BudgetStop budgetStop) {
 
-    /** A result that did not stop at the budget. */
-    public RunResult(
-            long experimentId,
-            Outcome outcome,
-            ExperimentStatus status,
-            long total,
-            long done,
-            long missing,
-            int calls,
-            int cached,
-            int failedAttempts,
-            BigDecimal spentUsd,
-            BigDecimal spentThisRunUsd,
-            BigDecimal budgetUsd,
-            String lastError,
-            String message) {
-        this(
-                experimentId,
-                outcome,
-                status,
-                total,
-                done,
-                missing,
-                calls,
-                cached,
-                failedAttempts,
-                spentUsd,
-                spentThisRunUsd,
-                budgetUsd,
-                lastError,
-                message,
-                null);
-    }
-
     /** Why a run ended. */
     public enum Outcome {
         /** Every planned cell has a successful trial. */

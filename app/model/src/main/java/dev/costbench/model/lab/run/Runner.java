@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -66,7 +64,7 @@ public final class Runner {
     final Estimator estimator;
     final int concurrency;
     final int attempts;
-    private final Set<Long> active = ConcurrentHashMap.newKeySet();
+    private final ActiveExperiments active = new ActiveExperiments();
     private volatile Consumer<BudgetGuard.Event> budgetObserver;
 
     /**
@@ -157,30 +155,17 @@ public final class Runner {
         var providers = plan.providers(catalog);
         plan.requireTierSupport(providers);
         plan.requireMediaSupport(catalog);
-        if (!active.add(experimentId)) {
-            throw new IllegalStateException("experiment " + experimentId + " is already running");
-        }
-        try {
+        RunPlan planned = plan;
+        return active.start(experimentId, "running", onEnd -> {
             List<TrialCell> missing = store.missingTrials(experimentId);
-            BudgetGuard guard = new BudgetGuard(plan.spec().budgetUsd(), store.spentOnExperiment(experimentId));
-            if (budgetObserver != null) {
-                guard.observe(budgetObserver);
-            }
+            BudgetGuard guard = BudgetGuard.observed(
+                    planned.spec().budgetUsd(), store.spentOnExperiment(experimentId), budgetObserver);
             store.setStatus(experimentId, ExperimentStatus.RUNNING);
             Run run = new Run(
-                    this,
-                    plan,
-                    providers,
-                    missing,
-                    guard,
-                    listener == null ? RunListener.NONE : listener,
-                    () -> active.remove(experimentId));
+                    this, planned, providers, missing, guard, listener == null ? RunListener.NONE : listener, onEnd);
             run.launch();
             return run;
-        } catch (RuntimeException e) {
-            active.remove(experimentId);
-            throw e;
-        }
+        });
     }
 
     /** {@link #start} and wait for the end. */

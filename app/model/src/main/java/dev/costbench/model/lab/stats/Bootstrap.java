@@ -57,13 +57,7 @@ public final class Bootstrap {
      */
     public static Interval meanCi(double[] values, double level, int resamples, long seed) {
         int n = values.length;
-        if (n < 2) {
-            return null;
-        }
-        int b = resamplesFor(n, resamples);
-        SplitMix64 rng = new SplitMix64(seed);
-        double[] stats = new double[b];
-        for (int r = 0; r < b; r++) {
+        return resampled(n, level, resamples, seed, rng -> {
             // Descriptive.sum's Kahan summation, inlined over the draws
             double s = 0;
             double c = 0;
@@ -73,27 +67,37 @@ public final class Bootstrap {
                 c = (t - s) - y;
                 s = t;
             }
-            stats[r] = s / n;
-        }
-        return percentileInterval(stats, b, level);
+            return s / n;
+        });
     }
 
     /** The percentile bootstrap interval of {@code statistic} over resamples of {@code values}; null below 2. */
     public static Interval ci(
             double[] values, ToDoubleFunction<double[]> statistic, double level, int resamples, long seed) {
         int n = values.length;
+        double[] sample = new double[n];
+        return resampled(n, level, resamples, seed, rng -> {
+            for (int i = 0; i < n; i++) {
+                sample[i] = values[rng.nextInt(n)];
+            }
+            return statistic.applyAsDouble(sample);
+        });
+    }
+
+    /**
+     * The percentile interval of a one-sample statistic that {@code resample} computes from its draws, once per
+     * resample; null when the sample has fewer than two values.
+     */
+    private static Interval resampled(
+            int n, double level, int resamples, long seed, ToDoubleFunction<SplitMix64> resample) {
         if (n < 2) {
             return null;
         }
         int b = resamplesFor(n, resamples);
         SplitMix64 rng = new SplitMix64(seed);
         double[] stats = new double[b];
-        double[] sample = new double[n];
         for (int r = 0; r < b; r++) {
-            for (int i = 0; i < n; i++) {
-                sample[i] = values[rng.nextInt(n)];
-            }
-            stats[r] = statistic.applyAsDouble(sample);
+            stats[r] = resample.applyAsDouble(rng);
         }
         return percentileInterval(stats, b, level);
     }
@@ -110,12 +114,9 @@ public final class Bootstrap {
         if (n < 2) {
             return null;
         }
-        int b = resamplesFor(n, resamples);
+        Draws draws = new Draws(resamplesFor(n, resamples));
         SplitMix64 rng = new SplitMix64(seed);
-        double[] diff = new double[b];
-        double[] rel = new double[b];
-        int relN = 0;
-        for (int r = 0; r < b; r++) {
+        for (int r = 0; r < draws.count(); r++) {
             double sb = 0;
             double so = 0;
             for (int i = 0; i < n; i++) {
@@ -123,16 +124,9 @@ public final class Bootstrap {
                 sb += baseline[k];
                 so += optimized[k];
             }
-            diff[r] = (sb - so) / n;
-            if (sb != 0) {
-                rel[relN++] = 1 - so / sb;
-            }
+            draws.add(r, (sb - so) / n, sb, so);
         }
-        return new TwoSample(
-                percentileInterval(diff, b, level),
-                relN * 2 >= b ? percentileInterval(rel, relN, level) : null,
-                b,
-                seed);
+        return draws.result(level, seed);
     }
 
     /** The unpaired bootstrap: resamples each group on its own. Null when either has fewer than two values. */
@@ -142,12 +136,9 @@ public final class Bootstrap {
         if (nb < 2 || no < 2) {
             return null;
         }
-        int b = resamplesFor(nb + no, resamples);
+        Draws draws = new Draws(resamplesFor(nb + no, resamples));
         SplitMix64 rng = new SplitMix64(seed);
-        double[] diff = new double[b];
-        double[] rel = new double[b];
-        int relN = 0;
-        for (int r = 0; r < b; r++) {
+        for (int r = 0; r < draws.count(); r++) {
             double sb = 0;
             for (int i = 0; i < nb; i++) {
                 sb += baseline[rng.nextInt(nb)];
@@ -158,19 +149,46 @@ public final class Bootstrap {
             }
             double mb = sb / nb;
             double mo = so / no;
-            diff[r] = mb - mo;
-            if (mb != 0) {
-                rel[relN++] = 1 - mo / mb;
-            }
+            draws.add(r, mb - mo, mb, mo);
         }
-        return new TwoSample(
-                percentileInterval(diff, b, level),
-                relN * 2 >= b ? percentileInterval(rel, relN, level) : null,
-                b,
-                seed);
+        return draws.result(level, seed);
     }
 
-    private static Interval percentileInterval(double[] stats, int count, double level) {
+    /** The difference and relative saving of each resample of a two-sample bootstrap. */
+    private static final class Draws {
+        private final double[] diff;
+        private final double[] rel;
+        private int relN;
+
+        Draws(int count) {
+            diff = new double[count];
+            rel = new double[count];
+        }
+
+        int count() {
+            return diff.length;
+        }
+
+        /** Resample {@code r}: its difference, and the saving 1 − o/b when its baseline {@code b} is not zero. */
+        void add(int r, double difference, double b, double o) {
+            diff[r] = difference;
+            if (b != 0) {
+                rel[relN++] = 1 - o / b;
+            }
+        }
+
+        TwoSample result(double level, long seed) {
+            int b = diff.length;
+            return new TwoSample(
+                    percentileInterval(diff, b, level),
+                    relN * 2 >= b ? percentileInterval(rel, relN, level) : null,
+                    b,
+                    seed);
+        }
+    }
+
+    /** The percentile interval at {@code level} of the first {@code count} statistics. */
+    static Interval percentileInterval(double[] stats, int count, double level) {
         double[] s = Arrays.copyOf(stats, count);
         Arrays.sort(s);
         double a = (1 - level) / 2;

@@ -77,40 +77,27 @@ public final class Distributions {
         return 1 - Math.exp(lnFront) * betaContinuedFraction(1 - x, b, a) / b;
     }
 
+    /** {@code v}, or {@link #TINY} when it is closer to zero than that (Lentz's guard against division by zero). */
+    private static double awayFromZero(double v) {
+        return Math.abs(v) < TINY ? TINY : v;
+    }
+
     private static double betaContinuedFraction(double x, double a, double b) {
         double qab = a + b;
         double qap = a + 1;
         double qam = a - 1;
         double c = 1;
-        double d = 1 - qab * x / qap;
-        if (Math.abs(d) < TINY) {
-            d = TINY;
-        }
-        d = 1 / d;
+        double d = 1 / awayFromZero(1 - qab * x / qap);
         double h = d;
         for (int m = 1; m <= 100_000; m++) {
             int m2 = 2 * m;
             double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + aa * d;
-            if (Math.abs(d) < TINY) {
-                d = TINY;
-            }
-            c = 1 + aa / c;
-            if (Math.abs(c) < TINY) {
-                c = TINY;
-            }
-            d = 1 / d;
+            d = 1 / awayFromZero(1 + aa * d);
+            c = awayFromZero(1 + aa / c);
             h *= d * c;
             aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + aa * d;
-            if (Math.abs(d) < TINY) {
-                d = TINY;
-            }
-            c = 1 + aa / c;
-            if (Math.abs(c) < TINY) {
-                c = TINY;
-            }
-            d = 1 / d;
+            d = 1 / awayFromZero(1 + aa * d);
+            c = awayFromZero(1 + aa / c);
             double del = d * c;
             h *= del;
             if (Math.abs(del - 1) < EPS) {

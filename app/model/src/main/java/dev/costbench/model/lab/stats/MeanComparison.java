@@ -95,13 +95,10 @@ public record MeanComparison(
         if (baseline.length != optimized.length) {
             throw new IllegalArgumentException("paired samples differ in length");
         }
-        int n = baseline.length;
-        double mb = Descriptive.mean(baseline);
-        double mo = Descriptive.mean(optimized);
-        double sb = Descriptive.stdDev(baseline, mb);
-        double so = Descriptive.stdDev(optimized, mo);
+        Sides s = Sides.of(baseline, optimized);
+        int n = s.nb();
         if (n < 2) {
-            return insufficient(n, n, mb, mo, sb, so);
+            return s.insufficient();
         }
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
@@ -112,96 +109,53 @@ public record MeanComparison(
         double df = n - 1;
         double se = sd / Math.sqrt(n);
         double tc = options.tCritical(df);
-        Interval diffCi = new Interval(dMean - tc * se, dMean + tc * se, options.level(), Interval.Method.STUDENT_T);
 
         double rel = Double.NaN;
         Interval relCi = null;
-        if (mb != 0) {
-            double r = mo / mb;
+        if (s.mb() != 0) {
+            double r = s.mo() / s.mb();
             double[] e = new double[n];
             for (int i = 0; i < n; i++) {
                 e[i] = optimized[i] - r * baseline[i];
             }
-            double seRel = Descriptive.stdDev(e, Descriptive.mean(e)) / (Math.sqrt(n) * Math.abs(mb));
+            double seRel = Descriptive.stdDev(e, Descriptive.mean(e)) / (Math.sqrt(n) * Math.abs(s.mb()));
             rel = 1 - r;
             relCi = new Interval(rel - tc * seRel, rel + tc * seRel, options.level(), Interval.Method.DELTA_T);
         }
-        double t = tStatistic(dMean, se);
-        double p = pValue(t, df);
-        return new MeanComparison(
-                Method.PAIRED_T,
-                n,
-                n,
-                mb,
-                mo,
-                sb,
-                so,
-                sd,
-                dMean,
-                diffCi,
-                rel,
-                relCi,
-                df,
-                t,
-                p,
-                p < options.alpha(),
-                options.bootstrap()
-                        ? Bootstrap.paired(baseline, optimized, options.level(), options.resamples(), options.seed())
-                        : null);
+        Bootstrap.TwoSample boot = options.bootstrap()
+                ? Bootstrap.paired(baseline, optimized, options.level(), options.resamples(), options.seed())
+                : null;
+        return s.tested(Method.PAIRED_T, sd, dMean, se, df, rel, relCi, options, boot);
     }
 
     /** Welch comparison of two independent samples. */
     public static MeanComparison welch(double[] baseline, double[] optimized, StatsOptions options) {
-        int nb = baseline.length;
-        int no = optimized.length;
-        double mb = Descriptive.mean(baseline);
-        double mo = Descriptive.mean(optimized);
-        double sb = Descriptive.stdDev(baseline, mb);
-        double so = Descriptive.stdDev(optimized, mo);
+        Sides s = Sides.of(baseline, optimized);
+        int nb = s.nb();
+        int no = s.no();
         if (nb < 2 || no < 2) {
-            return insufficient(nb, no, mb, mo, sb, so);
+            return s.insufficient();
         }
-        double vb = sb * sb / nb;
-        double vo = so * so / no;
-        double diff = mb - mo;
+        double vb = s.sb() * s.sb() / nb;
+        double vo = s.so() * s.so() / no;
         double se = Math.sqrt(vb + vo);
         double df = welchDf(vb, nb, vo, no);
-        double tc = options.tCritical(df);
-        Interval diffCi = new Interval(diff - tc * se, diff + tc * se, options.level(), Interval.Method.STUDENT_T);
 
         double rel = Double.NaN;
         Interval relCi = null;
-        if (mb != 0) {
-            double r = mo / mb;
+        if (s.mb() != 0) {
+            double r = s.mo() / s.mb();
             double a = vo;
             double b = r * r * vb;
-            double seRel = Math.sqrt(a + b) / Math.abs(mb);
+            double seRel = Math.sqrt(a + b) / Math.abs(s.mb());
             double tcRel = options.tCritical(welchDf(a, no, b, nb));
             rel = 1 - r;
             relCi = new Interval(rel - tcRel * seRel, rel + tcRel * seRel, options.level(), Interval.Method.DELTA_T);
         }
-        double t = tStatistic(diff, se);
-        double p = pValue(t, df);
-        return new MeanComparison(
-                Method.WELCH_T,
-                nb,
-                no,
-                mb,
-                mo,
-                sb,
-                so,
-                Double.NaN,
-                diff,
-                diffCi,
-                rel,
-                relCi,
-                df,
-                t,
-                p,
-                p < options.alpha(),
-                options.bootstrap()
-                        ? Bootstrap.unpaired(baseline, optimized, options.level(), options.resamples(), options.seed())
-                        : null);
+        Bootstrap.TwoSample boot = options.bootstrap()
+                ? Bootstrap.unpaired(baseline, optimized, options.level(), options.resamples(), options.seed())
+                : null;
+        return s.tested(Method.WELCH_T, Double.NaN, s.mb() - s.mo(), se, df, rel, relCi, options, boot);
     }
 
     /** Welch–Satterthwaite degrees of freedom for the variance terms v1 = s1²/n1 and v2 = s2²/n2. */
@@ -228,26 +182,85 @@ public record MeanComparison(
         return Distributions.studentTTwoSidedP(t, df);
     }
 
-    private static MeanComparison insufficient(int nb, int no, double mb, double mo, double sb, double so) {
-        double diff = mb - mo;
-        double rel = mb != 0 && !Double.isNaN(mb) ? 1 - mo / mb : Double.NaN;
-        return new MeanComparison(
-                Method.INSUFFICIENT_DATA,
-                nb,
-                no,
-                mb,
-                mo,
-                sb,
-                so,
-                Double.NaN,
-                diff,
-                null,
-                rel,
-                null,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                false,
-                null);
+    /** The two samples' sizes, means and standard deviations. */
+    private record Sides(int nb, int no, double mb, double mo, double sb, double so) {
+
+        static Sides of(double[] baseline, double[] optimized) {
+            double mb = Descriptive.mean(baseline);
+            double mo = Descriptive.mean(optimized);
+            return new Sides(
+                    baseline.length,
+                    optimized.length,
+                    mb,
+                    mo,
+                    Descriptive.stdDev(baseline, mb),
+                    Descriptive.stdDev(optimized, mo));
+        }
+
+        /** The t test of {@code diff} with standard error {@code se} and {@code df} degrees of freedom. */
+        MeanComparison tested(
+                Method method,
+                double differenceSd,
+                double diff,
+                double se,
+                double df,
+                double rel,
+                Interval relCi,
+                StatsOptions options,
+                Bootstrap.TwoSample boot) {
+            double tc = options.tCritical(df);
+            Interval diffCi = new Interval(diff - tc * se, diff + tc * se, options.level(), Interval.Method.STUDENT_T);
+            double t = tStatistic(diff, se);
+            double p = pValue(t, df);
+            return make(method, differenceSd, diff, diffCi, rel, relCi, df, t, p, p < options.alpha(), boot);
+        }
+
+        MeanComparison insufficient() {
+            double rel = mb != 0 && !Double.isNaN(mb) ? 1 - mo / mb : Double.NaN;
+            return make(
+                    Method.INSUFFICIENT_DATA,
+                    Double.NaN,
+                    mb - mo,
+                    null,
+                    rel,
+                    null,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    false,
+                    null);
+        }
+
+        private MeanComparison make(
+                Method method,
+                double differenceSd,
+                double diff,
+                Interval diffCi,
+                double rel,
+                Interval relCi,
+                double df,
+                double t,
+                double p,
+                boolean significant,
+                Bootstrap.TwoSample boot) {
+            return new MeanComparison(
+                    method,
+                    nb,
+                    no,
+                    mb,
+                    mo,
+                    sb,
+                    so,
+                    differenceSd,
+                    diff,
+                    diffCi,
+                    rel,
+                    relCi,
+                    df,
+                    t,
+                    p,
+                    significant,
+                    boot);
+        }
     }
 }

@@ -40,20 +40,8 @@ public final class QualityAnalysis {
      * @param ratings           the experiment's ratings (any trial)
      * @param judgeScores       the experiment's judge scores
      * @param checks            the pass/fail checks to run on every output (may be empty)
-     */
-    public QualityAnalysis(
-            List<Trial> trials,
-            long baselineVariantId,
-            List<Rating> ratings,
-            List<JudgeScore> judgeScores,
-            List<Check> checks,
-            StatsOptions options) {
-        this(trials, baselineVariantId, ratings, judgeScores, checks, options, SimilarityCache.empty());
-    }
-
-    /**
-     * As above, with the output similarities already known (stored ones; the pairs computed here are added to
-     * {@code similarities}).
+     * @param similarities      the output similarities already known (stored ones; the pairs computed here are
+     *                          added to it)
      */
     public QualityAnalysis(
             List<Trial> trials,

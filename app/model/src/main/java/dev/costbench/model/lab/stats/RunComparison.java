@@ -6,7 +6,6 @@ import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -207,7 +206,7 @@ public record RunComparison(List<Row> rows) {
         // welch(baseline = earlier, optimized = later): difference = earlier − later, relative = 1 − later/earlier
         MeanComparison w = MeanComparison.welch(earlier, later, o);
         if (!w.tested()) {
-            return new Change(m, earlier.length, later.length, ea, la, la - ea, null, percent(ea, la), null, "no test");
+            return untested(m, earlier.length, later.length, ea, la);
         }
         return new Change(
                 m,
@@ -226,17 +225,7 @@ public record RunComparison(List<Row> rows) {
         double ea = earlier.length == 0 ? Double.NaN : Descriptive.percentile(earlier, 0.5);
         double la = later.length == 0 ? Double.NaN : Descriptive.percentile(later, 0.5);
         if (earlier.length < 2 || later.length < 2) {
-            return new Change(
-                    Metric.LATENCY_P50,
-                    earlier.length,
-                    later.length,
-                    ea,
-                    la,
-                    la - ea,
-                    null,
-                    percent(ea, la),
-                    null,
-                    "no test");
+            return untested(Metric.LATENCY_P50, earlier.length, later.length, ea, la);
         }
         int b = Bootstrap.resamplesFor(earlier.length + later.length, o.resamples());
         SplitMix64 rng = new SplitMix64(o.seed());
@@ -269,13 +258,17 @@ public record RunComparison(List<Row> rows) {
                 "bootstrap of medians");
     }
 
+    /** The change from {@code ea} to {@code la} where there are too few observations for a test. */
+    private static Change untested(Metric m, int nEarlier, int nLater, double ea, double la) {
+        return new Change(m, nEarlier, nLater, ea, la, la - ea, null, percent(ea, la), null, "no test");
+    }
+
     /** Welch's interval from the two summaries (mean, standard deviation, n). */
     private static Change summaries(Descriptive earlier, Descriptive later, StatsOptions o) {
         double ea = earlier.mean();
         double la = later.mean();
         if (earlier.n() < 2 || later.n() < 2) {
-            return new Change(
-                    Metric.QUALITY, earlier.n(), later.n(), ea, la, la - ea, null, percent(ea, la), null, "no test");
+            return untested(Metric.QUALITY, earlier.n(), later.n(), ea, la);
         }
         double va = earlier.stdDev() * earlier.stdDev() / earlier.n();
         double vb = later.stdDev() * later.stdDev() / later.n();
@@ -289,14 +282,7 @@ public record RunComparison(List<Row> rows) {
     }
 
     private static Interval percentiles(double[] stats, double level) {
-        double[] s = stats.clone();
-        Arrays.sort(s);
-        double a = (1 - level) / 2;
-        return new Interval(
-                Descriptive.percentileSorted(s, a),
-                Descriptive.percentileSorted(s, 1 - a),
-                level,
-                Interval.Method.BOOTSTRAP_PERCENTILE);
+        return Bootstrap.percentileInterval(stats, stats.length, level);
     }
 
     private static Interval negate(Interval i, double scale) {

@@ -12,22 +12,15 @@ import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.SpecException;
-import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
-import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.Part;
-import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.model.provider.TokenCountResult;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,64 +31,12 @@ class JudgeTest {
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
     private static final JudgeSpec SPEC = JudgeSpec.of("gpt-4o-mini", "5 = correct and complete, 1 = wrong");
 
-    /** What the fake judge answers to the n-th call; may throw. */
-    interface Script {
-        String answer(ChatRequest r, int call, CancelToken token) throws ProviderException;
+    /** A fake judge that bills 500 input and 30 output tokens per call. */
+    private static FakeJudgeClient fake(FakeJudgeClient.Script script) {
+        return new FakeJudgeClient(script, r -> new CanonicalUsage(500, 0, 0, 0, 30, 0));
     }
 
-    /** A fake OpenAI client that bills 500 input and 30 output tokens per call and records what it was sent. */
-    static final class Fake implements ProviderClient {
-        final Script script;
-        final AtomicInteger calls = new AtomicInteger();
-        final AtomicInteger inFlight = new AtomicInteger();
-        final AtomicInteger maxInFlight = new AtomicInteger();
-        final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
-
-        Fake(Script script) {
-            this.script = script;
-        }
-
-        @Override
-        public ProviderId id() {
-            return ProviderId.OPENAI;
-        }
-
-        @Override
-        public ChatResult complete(ChatRequest r, Consumer<String> onDelta, CancelToken token)
-                throws ProviderException {
-            int n = calls.getAndIncrement();
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            requests.add(r);
-            try {
-                String text = script.answer(r, n, token);
-                return new ChatResult(
-                        text,
-                        new CanonicalUsage(500, 0, 0, 0, 30, 0),
-                        Map.of(),
-                        "stop",
-                        r.model(),
-                        "r" + n,
-                        Duration.ofMillis(5),
-                        null,
-                        "{}",
-                        null);
-            } finally {
-                inFlight.decrementAndGet();
-            }
-        }
-
-        @Override
-        public TokenCountResult countTokens(ChatRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<String> listModels() {
-            return List.of();
-        }
-    }
-
-    private static Judge judge(MemoryStore store, Fake fake, int concurrency) {
+    private static Judge judge(MemoryStore store, FakeJudgeClient fake, int concurrency) {
         return new Judge(store.labStore(), p -> fake, CATALOG::find, concurrency);
     }
 
@@ -109,7 +50,7 @@ class JudgeTest {
     @Test
     void judgesEveryOutputConcurrentlyAndBooksTheCostApart() throws Exception {
         MemoryStore store = MemoryStore.withTrials(3, 2); // 12 outputs
-        Fake fake = new Fake((r, n, t) -> {
+        FakeJudgeClient fake = fake((r, n, t) -> {
             sleep(20);
             return scoreFor(r);
         });
@@ -155,7 +96,7 @@ class JudgeTest {
     @Test
     void withAReferenceTheJudgeSeesTheBaselineOutputOfTheSameCell() throws Exception {
         MemoryStore store = MemoryStore.withTrials(1, 2);
-        Fake fake = new Fake((r, n, t) -> scoreFor(r));
+        FakeJudgeClient fake = fake((r, n, t) -> scoreFor(r));
         JudgeSpec withRef = new JudgeSpec("gpt-4o-mini", "rubric", 5, true, 200, null);
         judge(store, fake, 1).run(1, withRef, null, null);
         assertEquals(4, fake.requests.size());
@@ -176,7 +117,7 @@ class JudgeTest {
     void unreadableAndFailedCallsAreRecordedFailuresAndAResumeRetriesThem() throws Exception {
         MemoryStore store = MemoryStore.withTrials(2, 1); // 4 outputs
         AtomicInteger rateLimited = new AtomicInteger();
-        Fake bad = new Fake((r, n, t) -> {
+        FakeJudgeClient bad = fake((r, n, t) -> {
             String user = text(r);
             if (user.contains("verbose answer to T-0")) {
                 return "{\"score\": 9, \"rationale\": \"excellent\"}"; // out of the 1-5 scale
@@ -214,7 +155,7 @@ class JudgeTest {
                 store.ledger.stream().filter(l -> l.costUsd().signum() > 0).toList();
         assertEquals(3, priced.size());
 
-        Fake good = new Fake((req, n, t) -> scoreFor(req));
+        FakeJudgeClient good = fake((req, n, t) -> scoreFor(req));
         JudgeResult resumed = judge(store, good, 2).run(1, SPEC, null, null);
         assertEquals(RunResult.Outcome.COMPLETED, resumed.outcome());
         assertEquals(3, good.calls.get(), "only the outputs without a score");
@@ -224,7 +165,7 @@ class JudgeTest {
     @Test
     void cancelAbortsTheCallsInFlightAndRecordsNothingForThem() throws Exception {
         MemoryStore store = MemoryStore.withTrials(3, 2);
-        Fake hanging = new Fake((r, n, t) -> {
+        FakeJudgeClient hanging = fake((r, n, t) -> {
             if (n < 2) {
                 return scoreFor(r);
             }
@@ -254,7 +195,7 @@ class JudgeTest {
     @Test
     void theCapIsNeverPassedAndCountsEarlierJudgeSpending() throws Exception {
         MemoryStore store = MemoryStore.withTrials(5, 2); // 20 outputs
-        Fake fake = new Fake((r, n, t) -> scoreFor(r));
+        FakeJudgeClient fake = fake((r, n, t) -> scoreFor(r));
         // one call's worst case: ~input at $0.15/1M + 300 output tokens at $0.60/1M ≈ $0.00021
         BigDecimal cap = new BigDecimal("0.0012");
         JudgeResult r = judge(store, fake, 2).run(1, SPEC.withBudget(cap), null, null);
@@ -279,7 +220,7 @@ class JudgeTest {
     @Test
     void aJudgeModelOutsideTheCatalogIsRefusedBeforeAnyCall() {
         MemoryStore store = MemoryStore.withTrials(1, 1);
-        Fake fake = new Fake((r, n, t) -> scoreFor(r));
+        FakeJudgeClient fake = fake((r, n, t) -> scoreFor(r));
         SpecException e = assertThrows(
                 SpecException.class, () -> judge(store, fake, 1).start(1, SPEC.withModel("my-llama"), null, null));
         assertTrue(e.getMessage().contains("judge model \"my-llama\" is not in the catalog"), e.getMessage());

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -105,6 +108,29 @@ public final class BudgetLog implements Consumer<BudgetGuard.Event> {
         List<Long> ids = new ArrayList<>(openBefore(last).keySet());
         ids.add(events.get(last).id());
         return ids;
+    }
+
+    /**
+     * Checks the guarantee for calls that are all over-billed by the same ratio: the first call ran alone, and what
+     * was spent passed the cap by no more than the calls in flight at the first overrun were billed — and, the ratio
+     * being the same for every call, by no more than those calls were billed beyond their reservations.
+     */
+    public void assertFirstOverrunBound(BigDecimal spent, BigDecimal cap) {
+        List<Long> first = inFlightAtFirstOverrun();
+        assertEquals(List.of(1L), first, "under a cap the first call runs alone");
+        assertTrue(
+                spent.compareTo(cap.add(billedBy(first))) <= 0,
+                "spent " + spent + " ≤ cap " + cap + " + what the calls in flight at the first overrun were billed");
+        assertTrue(
+                spent.compareTo(cap.add(overbilledBy(first))) <= 0,
+                "every call over-billed by the same ratio: only those calls passed their reservations; spent " + spent
+                        + " ≤ cap " + cap + " + " + overbilledBy(first));
+    }
+
+    /** No call started that the budget left could not cover, and each of the {@code calls} had one reservation. */
+    public void assertSoundDecisions(BigDecimal cap, int calls) {
+        assertEquals(List.of(), violations(cap), "no call started that the budget left could not cover");
+        assertEquals(calls, of(BudgetGuard.Event.Kind.GRANTED).size(), "one reservation per call");
     }
 
     /**

@@ -75,24 +75,7 @@ class RepricingTest {
         p.putAll(MINI.prices());
         p.put(PriceKind.INPUT, Price.listed(input, "test", "2026-11-26"));
         p.put(PriceKind.OUTPUT, Price.listed(output, "test", "2026-11-26"));
-        return new ModelEntry(
-                MINI.id(),
-                MINI.name(),
-                MINI.provider(),
-                MINI.rules(),
-                MINI.tier(),
-                MINI.contextWindow(),
-                MINI.maxOutput(),
-                MINI.tokenizer(),
-                MINI.minCacheTokens(),
-                p,
-                MINI.longContext(),
-                MINI.residencyMultiplier(),
-                MINI.media(),
-                MINI.deprecation(),
-                MINI.notes(),
-                MINI.origin(),
-                MINI.overridden());
+        return MINI.withPrices(p);
     }
 
     private static final Experiment EXPERIMENT = new Experiment(

@@ -61,45 +61,32 @@ final class Fixture {
     }
 
     Trial failed(long variant, long input, String model, int rep) {
-        return new Trial(
-                nextId++,
-                1,
-                new TrialCell(variant, input, model, rep),
-                "h",
-                null,
-                null,
-                false,
-                null,
-                null,
-                1500L,
-                null,
-                null,
-                null,
-                "HTTP 500",
-                false,
-                T0,
-                T0.plusMillis(1500),
-                null,
-                null);
+        return failure(new TrialCell(variant, input, model, rep), null, null, false, "HTTP 500");
     }
 
     /** A failure the provider billed (e.g. cut by a timeout after output started). */
     Trial failedBilled(long variant, long input, String model, int rep, String costUsd) {
+        return failure(
+                new TrialCell(variant, input, model, rep), USAGE, new BigDecimal(costUsd), true, "stream broken");
+    }
+
+    /** A failure after 1.5 s. */
+    private Trial failure(TrialCell cell, CanonicalUsage usage, BigDecimal costUsd, boolean complete, String error) {
         return new Trial(
                 nextId++,
                 1,
-                new TrialCell(variant, input, model, rep),
+                cell,
                 "h",
-                USAGE,
-                new BigDecimal(costUsd),
-                true,
+                usage,
+                costUsd,
+                complete,
                 null,
                 null,
                 1500L,
                 null,
                 null,
                 null,
-                "stream broken",
+                error,
                 false,
                 T0,
                 T0.plusMillis(1500),

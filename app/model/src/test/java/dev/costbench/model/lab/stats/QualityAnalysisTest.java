@@ -18,6 +18,18 @@ class QualityAnalysisTest {
 
     private static final StatsOptions OPT = StatsOptions.defaults();
 
+    /** The analysis with no similarities known beforehand. */
+    private static QualityAnalysis analysis(
+            List<Trial> trials,
+            long baselineVariantId,
+            List<Rating> ratings,
+            List<JudgeScore> judgeScores,
+            List<Check> checks,
+            StatsOptions options) {
+        return new QualityAnalysis(
+                trials, baselineVariantId, ratings, judgeScores, checks, options, SimilarityCache.empty());
+    }
+
     @Test
     void similarityRatingsJudgeAndChecks() {
         Fixture f = new Fixture();
@@ -38,8 +50,7 @@ class QualityAnalysisTest {
                 rating(o2, RatingScale.FIVE_POINT, 5),
                 rating(o3, RatingScale.FIVE_POINT, 2));
         List<JudgeScore> judge = List.of(judge(b1, "j", 8), judge(b2, "j", 9), judge(o1, "j", 7), judge(o2, "k", 5));
-        QualityAnalysis qa =
-                new QualityAnalysis(t, 1, ratings, judge, List.of(Check.contains("a"), Check.maxChars(7)), OPT);
+        QualityAnalysis qa = analysis(t, 1, ratings, judge, List.of(Check.contains("a"), Check.maxChars(7)), OPT);
 
         QualitySummary base = qa.summary(1, "m");
         // baseline self-similarity: repetitions 1 and 2 share "a b c" of 4 words → 0.75
@@ -102,7 +113,7 @@ class QualityAnalysisTest {
         Fixture f = new Fixture();
         List<Trial> t =
                 List.of(f.ok(1, 1, "m", 1, "0.01", "The same answer."), f.ok(2, 1, "m", 1, "0.01", "The same answer."));
-        QualityAnalysis qa = new QualityAnalysis(t, 1, List.of(), List.of(), List.of(), OPT);
+        QualityAnalysis qa = analysis(t, 1, List.of(), List.of(), List.of(), OPT);
         QualitySummary base = qa.summary(1, "m");
         QualitySummary opt = qa.summary(2, "m");
         assertEquals(1.0, opt.rougeL().mean());
@@ -117,7 +128,7 @@ class QualityAnalysisTest {
         assertTrue(Double.isNaN(opt.checks().passRate()));
 
         // nothing at all, and all failures
-        QualityAnalysis empty = new QualityAnalysis(
+        QualityAnalysis empty = analysis(
                 List.of(f.failed(1, 1, "m", 1), f.failed(2, 1, "m", 1)),
                 1,
                 List.of(),
@@ -129,7 +140,7 @@ class QualityAnalysisTest {
         assertEquals(0, none.rougeL().n());
         assertFalse(QualityMeasure.ROUGE_L.compare(empty.summary(1, "m"), none).available());
         // empty outputs are identical to each other
-        QualityAnalysis blank = new QualityAnalysis(
+        QualityAnalysis blank = analysis(
                 List.of(f.ok(1, 1, "m", 1, "0", ""), f.ok(2, 1, "m", 1, "0", "")),
                 1,
                 List.of(),
@@ -189,13 +200,14 @@ class QualityAnalysisTest {
             }
         }
         StatsOptions o = StatsOptions.defaults();
-        QualityAnalysis shared = new QualityAnalysis(t, 1, List.of(), List.of(), List.of(), o);
+        QualityAnalysis shared = analysis(t, 1, List.of(), List.of(), List.of(), o);
         for (long v : new long[] {1, 2}) {
             shared.summary(v, "m1");
             shared.summary(v, "m2");
         }
         for (long v : new long[] {1, 2}) {
-            QualitySummary alone = new QualityAnalysis(t, 1, List.of(), List.of(), List.of(), o).summary(v, null);
+            QualitySummary alone =
+                    analysis(t, 1, List.of(), List.of(), List.of(), o).summary(v, null);
             assertEquals(alone, shared.summary(v, null));
         }
     }

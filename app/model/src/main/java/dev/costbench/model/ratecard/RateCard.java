@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.ratecard;
+
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The user's negotiated rates: discounts and markups applied after the list price, in order. Every matching line
+ * applies to the amount left by the lines before it (they multiply): −15 % then +5 % is ×0.85 ×1.05 = ×0.8925.
+ */
+public record RateCard(List<RateAdjustment> adjustments) {
+
+    /** No adjustments: list prices. */
+    public static final RateCard NONE = new RateCard(List.of());
+
+    public RateCard {
+        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+    }
+
+    public boolean isEmpty() {
+        return adjustments.isEmpty();
+    }
+
+    /** The lines that apply to {@code model} in {@code tier}, in the card's order. */
+    public List<RateAdjustment> matching(ModelEntry model, ServiceTier tier) {
+        return adjustments.stream().filter(a -> a.matches(model, tier)).toList();
+    }
+
+    /** Every problem of every line, "line 2 (reseller): …"; empty when the card is valid. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < adjustments.size(); i++) {
+            RateAdjustment a = adjustments.get(i);
+            String name = a.label().isEmpty() ? "" : " (" + a.label() + ")";
+            for (String p : a.problems()) {
+                out.add("line " + (i + 1) + name + ": " + p);
+            }
+        }
+        return out;
+    }
+}
