@@ -408,7 +408,7 @@ public final class HistoryBench {
                                                 null,
                                                 false,
                                                 s,
-                                                f));
+                                                f, null, null));
                     }
                 }
             }

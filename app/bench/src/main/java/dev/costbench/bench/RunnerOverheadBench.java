@@ -227,7 +227,7 @@ public final class RunnerOverheadBench {
                     null,
                     false,
                     t.started(),
-                    t.finished());
+                    t.finished(), null, null);
             store.addTrial(
                     nt,
                     new NewLedgerEntry(

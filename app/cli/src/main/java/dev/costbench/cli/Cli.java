@@ -71,7 +71,8 @@ public final class Cli {
             "       costbench ab resume ID [--budget USD] [--json] [--yes]",
             "       costbench ab judge ID [--model M] [--rubric FILE] [--scale N] [--reference] [--budget USD] [--json] [--yes]",
             "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json] [--out F]   (CSV by default)",
-            "       costbench ab compare EARLIER_ID LATER_ID [--json] | ab reprice ID [--json] | ab import FILE.json",
+            "       costbench ab compare EARLIER_ID LATER_ID [--json] | ab import FILE.json",
+            "       costbench ab reprice ID [--at YYYY-MM-DD] [--json]   (at the prices of that day; today by default)",
             "       costbench store check | backup | backups | restore [BACKUP] | new [--force]   (the lab database)",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());

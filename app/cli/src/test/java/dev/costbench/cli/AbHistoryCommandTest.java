@@ -79,7 +79,9 @@ class AbHistoryCommandTest extends UserDataTest {
                                 null,
                                 false,
                                 s,
-                                s.plusMillis(latency)));
+                                s.plusMillis(latency),
+                                null,
+                                null));
                     }
                 }
             }
@@ -151,6 +153,16 @@ class AbHistoryCommandTest extends UserDataTest {
                                 .get(0)
                                 .get("meanCostUsd")
                                 .asText())));
+    }
+
+    @Test
+    void repriceAtADateSaysWhichDayAndRefusesANonDate() throws Exception {
+        assertEquals(0, run("ab", "reprice", "1", "--at", "2027-03-01", "--json"), err);
+        assertEquals("2027-03-01", JSON.readTree(out).get("pricedAt").asText());
+        assertEquals(0, run("ab", "reprice", "1", "--at", "2027-03-01"), err);
+        assertTrue(out.contains("re-priced at the prices of 2027-03-01"), out);
+        assertTrue(run("ab", "reprice", "1", "--at", "March") != 0);
+        assertTrue(err.contains("--at must be a date YYYY-MM-DD"), err);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static dev.costbench.store.Jdbc.setInstant;
 import static dev.costbench.store.Jdbc.setLong;
 import static dev.costbench.store.Jdbc.setMoney;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.NewTrial;
@@ -40,7 +41,8 @@ final class H2TrialRepository {
     private static final String TRIAL_COLUMNS = "id, experiment_id, variant_id, input_id, model_id, repetition, "
             + "request_hash, uncached_input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, "
             + "output_tokens, reasoning_tokens, cost_usd, cost_complete, prices_json, estimated_cost_usd, "
-            + "latency_ms, ttft_ms, finish_reason, output_text, error_text, from_cache, started_at, finished_at";
+            + "latency_ms, ttft_ms, finish_reason, output_text, error_text, from_cache, started_at, finished_at, "
+            + "requested_tier, served_tier";
 
     public Trial addTrial(NewTrial trial) {
         return addTrial(trial, null);
@@ -57,7 +59,8 @@ final class H2TrialRepository {
                 ps.executeUpdate();
                 tid = Jdbc.generatedId(ps);
             }
-            HistorySql.countTrial(c, t.experimentId(), t.succeeded(), t.fromCache(), t.costUsd(), 1);
+            HistorySql.countTrial(
+                    c, t.experimentId(), t.succeeded(), t.fromCache(), t.costUsd(), HistorySql.changed(t), 1);
             if (charge != null) {
                 H2LedgerRepository.insertLedger(c, charge.withTrial(t.experimentId(), tid));
             }
@@ -70,8 +73,8 @@ final class H2TrialRepository {
             + "input_id, model_id, repetition, request_hash, uncached_input_tokens, cache_read_tokens, "
             + "cache_write_5m_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, cost_usd, "
             + "cost_complete, prices_json, estimated_cost_usd, latency_ms, ttft_ms, finish_reason, "
-            + "output_text, error_text, from_cache, started_at, finished_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "output_text, error_text, from_cache, started_at, finished_at, requested_tier, served_tier) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Binds {@link #INSERT_TRIAL}'s parameters; the ids given replace those of the trial's cell. */
     static void bindTrial(PreparedStatement ps, NewTrial t, long experimentId, long variantId, long inputId)
@@ -101,6 +104,8 @@ final class H2TrialRepository {
         ps.setBoolean(22, t.fromCache());
         setInstant(ps, 23, t.started());
         setInstant(ps, 24, t.finished());
+        ps.setString(25, t.requestedTier() == null ? null : t.requestedTier().id());
+        ps.setString(26, t.servedTier());
     }
 
     /** The cell must be planned: its variant and input belong to the experiment, the model and repetition too. */
@@ -185,7 +190,21 @@ final class H2TrialRepository {
                 rs.getString("error_text"),
                 rs.getBoolean("from_cache"),
                 getInstant(rs, "started_at"),
-                getInstant(rs, "finished_at"));
+                getInstant(rs, "finished_at"),
+                tier(rs.getString("requested_tier")),
+                rs.getString("served_tier"));
+    }
+
+    /** A stored tier name; null (and a name this version does not know) read as unset: Standard. */
+    static ServiceTier tier(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return ServiceTier.parse(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public boolean deleteTrial(long trialId) {

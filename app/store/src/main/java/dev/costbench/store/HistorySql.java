@@ -6,6 +6,7 @@ import dev.costbench.model.lab.ExperimentOverview;
 import dev.costbench.model.lab.ExperimentSnapshot;
 import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.NewVariant;
+import dev.costbench.model.provider.ServiceTierWords;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,8 @@ final class HistorySql {
     static List<ExperimentOverview> overviews(Connection c) throws SQLException {
         Map<Long, ExperimentOverview> totals = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT experiment_id, trials, failed, trial_cost_usd, " + "spent_usd FROM experiment_totals");
+                        "SELECT experiment_id, trials, failed, trial_cost_usd, spent_usd, tier_changed "
+                                + "FROM experiment_totals");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long trials = rs.getLong(2);
@@ -40,7 +42,13 @@ final class HistorySql {
                 totals.put(
                         rs.getLong(1),
                         new ExperimentOverview(
-                                null, trials, trials - failed, failed, rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                                null,
+                                trials,
+                                trials - failed,
+                                failed,
+                                rs.getBigDecimal(4),
+                                rs.getBigDecimal(5),
+                                rs.getLong(6)));
             }
         }
         List<ExperimentOverview> out = new ArrayList<>();
@@ -50,7 +58,13 @@ final class HistorySql {
                     t == null
                             ? new ExperimentOverview(e, 0, 0, 0, null, null)
                             : new ExperimentOverview(
-                                    e, t.trials(), t.succeeded(), t.failed(), t.trialCostUsd(), t.spentUsd()));
+                                    e,
+                                    t.trials(),
+                                    t.succeeded(),
+                                    t.failed(),
+                                    t.trialCostUsd(),
+                                    t.spentUsd(),
+                                    t.tierChanged()));
         }
         return out;
     }
@@ -63,17 +77,30 @@ final class HistorySql {
         }
     }
 
+    /** True when the trial counts as served at another tier than asked (a real, successful call). */
+    static boolean changed(NewTrial t) {
+        return t.succeeded() && !t.fromCache() && ServiceTierWords.changed(t.requestedTier(), t.servedTier());
+    }
+
     /** Adds ({@code sign} 1) or removes (−1) one trial from its experiment's totals. */
     static void countTrial(
-            Connection c, long experimentId, boolean succeeded, boolean fromCache, BigDecimal costUsd, int sign)
+            Connection c,
+            long experimentId,
+            boolean succeeded,
+            boolean fromCache,
+            BigDecimal costUsd,
+            boolean tierChanged,
+            int sign)
             throws SQLException {
         BigDecimal cost = fromCache || costUsd == null ? BigDecimal.ZERO : costUsd;
         try (PreparedStatement ps = c.prepareStatement("UPDATE experiment_totals SET trials = trials + ?, "
-                + "failed = failed + ?, trial_cost_usd = trial_cost_usd + ? WHERE experiment_id = ?")) {
+                + "failed = failed + ?, trial_cost_usd = trial_cost_usd + ?, tier_changed = tier_changed + ? "
+                + "WHERE experiment_id = ?")) {
             ps.setLong(1, sign);
             ps.setLong(2, succeeded ? 0 : sign);
             ps.setBigDecimal(3, sign < 0 ? cost.negate() : cost);
-            ps.setLong(4, experimentId);
+            ps.setLong(4, tierChanged ? sign : 0);
+            ps.setLong(5, experimentId);
             ps.executeUpdate();
         }
     }
@@ -81,11 +108,17 @@ final class HistorySql {
     /** Removes a trial that is about to be deleted from its experiment's totals; nothing when there is none. */
     static void uncountTrial(Connection c, long trialId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT experiment_id, error_text IS NULL, from_cache, " + "cost_usd FROM trial WHERE id = ?")) {
+                "SELECT experiment_id, error_text IS NULL, from_cache, cost_usd, requested_tier, served_tier "
+                        + "FROM trial WHERE id = ?")) {
             ps.setLong(1, trialId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    countTrial(c, rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBigDecimal(4), -1);
+                    boolean ok = rs.getBoolean(2);
+                    boolean cached = rs.getBoolean(3);
+                    boolean changed = ok
+                            && !cached
+                            && ServiceTierWords.changed(H2TrialRepository.tier(rs.getString(5)), rs.getString(6));
+                    countTrial(c, rs.getLong(1), ok, cached, rs.getBigDecimal(4), changed, -1);
                 }
             }
         }
@@ -195,6 +228,13 @@ final class HistorySql {
             ps.executeBatch();
         }
         recomputeTotals(c, eid);
+        long changed = s.trials().stream().filter(HistorySql::changed).count();
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE experiment_totals SET tier_changed = ? WHERE experiment_id = ?")) {
+            ps.setLong(1, changed);
+            ps.setLong(2, eid);
+            ps.executeUpdate();
+        }
         return eid;
     }
 }

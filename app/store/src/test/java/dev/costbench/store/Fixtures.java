@@ -80,7 +80,9 @@ final class Fixtures {
                 null,
                 false,
                 started,
-                started.plusMillis(800 + k));
+                started.plusMillis(800 + k),
+                null,
+                null);
     }
 
     /** An answer reused from an earlier identical request ({@code requestHash}): counted, with no call and no wait. */
@@ -107,7 +109,9 @@ final class Fixtures {
                 null,
                 true,
                 Instant.now(),
-                Instant.now());
+                Instant.now(),
+                null,
+                null);
     }
 
     static NewTrial failure(long experimentId, TrialCell cell) {

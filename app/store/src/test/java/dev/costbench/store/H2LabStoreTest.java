@@ -550,7 +550,9 @@ class H2LabStoreTest {
                 "stream broke",
                 false,
                 Instant.now(),
-                Instant.now());
+                Instant.now(),
+                null,
+                null);
         Trial t = store.addTrial(cut);
         assertEquals(cut.usage(), t.usage());
         assertFalse(t.costComplete());

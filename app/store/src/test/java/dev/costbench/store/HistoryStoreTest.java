@@ -158,7 +158,9 @@ class HistoryStoreTest {
                         null,
                         false,
                         t,
-                        t));
+                        t,
+                        null,
+                        null));
             }
         }
         return new ExperimentSnapshot(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentOverview;
@@ -65,9 +66,9 @@ class UpgradeTest {
             + " extra_json) VALUES ";
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6);
 
-    private static final int CURRENT_VERSION = 6;
+    static final int CURRENT_VERSION = 7;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -211,7 +212,9 @@ class UpgradeTest {
                     null,
                     true,
                     Instant.now(),
-                    Instant.now()));
+                    Instant.now(),
+                    null,
+                    null));
             assertTrue(reused.fromCache());
             assertEquals(3, reused.id(), "identity continues after the migrated rows");
             assertEquals(0, new BigDecimal("0.0003").compareTo(reused.estimatedCostUsd()));
@@ -356,6 +359,41 @@ class UpgradeTest {
         }
     }
 
+    /**
+     * V7 (service tiers) from every earlier version: old trials read as asked for Standard with no report, and new
+     * ones store tiers.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void upgradeToVersion7KeepsTheTrialsAndStoresTiers(int from) throws Exception {
+        fillAt(from, st -> {
+            st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
+                    + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
+            st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-5')");
+            st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
+                    + "(1, 0, 'baseline', TRUE, '{}')");
+            st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'a')");
+            String when = "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00'";
+            st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, "
+                    + "cost_complete, output_text, started_at, finished_at) VALUES "
+                    + "(1, 1, 1, 'gpt-5', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
+            if (from >= 4) { // the store writes an experiment's totals with it since version 4
+                st.execute("INSERT INTO experiment_totals (experiment_id, trials) VALUES (1, 1)");
+            }
+        });
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            Trial old = store.trials(1).get(0);
+            assertNull(old.requestedTier());
+            assertNull(old.servedTier());
+            assertEquals(ServiceTier.STANDARD, old.requestedTierOrStandard());
+            assertEquals(0, store.overviews().get(0).tierChanged());
+            store.addTrial(ServedTierStoreTest.tiered(1, new TrialCell(1, 1, "gpt-5", 2), ServiceTier.FLEX, "default"));
+            assertEquals("default", store.trials(1).get(1).servedTier());
+            assertEquals(1, store.overviews().get(0).tierChanged());
+        }
+    }
+
     /** Statements that fill a database at an earlier schema version. */
     @FunctionalInterface
     private interface Fill {
@@ -372,7 +410,7 @@ class UpgradeTest {
         }
     }
 
-    private static List<Integer> migrationVersions() throws IOException, URISyntaxException {
+    static List<Integer> migrationVersions() throws IOException, URISyntaxException {
         Path migrations = Path.of(UpgradeTest.class.getResource("/db/migration").toURI());
         Pattern name = Pattern.compile("V(\\d+)__.+\\.sql");
         try (Stream<Path> files = Files.list(migrations)) {
@@ -458,7 +496,7 @@ class UpgradeTest {
         }
     }
 
-    private static JdbcDataSource dataSource(Path dir) {
+    static JdbcDataSource dataSource(Path dir) {
         JdbcDataSource ds = new JdbcDataSource();
         try {
             ds.setURL(H2LabStore.url(dir.toRealPath().resolve(H2LabStore.DATABASE_NAME)));
@@ -470,7 +508,7 @@ class UpgradeTest {
         return ds;
     }
 
-    private static Flyway flyway(Path dir, String target) {
+    static Flyway flyway(Path dir, String target) {
         var config = Flyway.configure().dataSource(dataSource(dir)).locations(Schema.LOCATION);
         if (target != null) {
             config.target(target);

@@ -19,6 +19,7 @@ import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
+import dev.costbench.ui.lab.SetupViewModel;
 import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.media.MediaViewModel;
 import dev.costbench.ui.prompt.MyModels;
@@ -326,6 +327,10 @@ public final class CostBenchApp extends Application {
                         }
                         return mediaVm.experimentMedia();
                     }));
+            SetupViewModel setup = labView.viewModel().setup();
+            if (setup != null) { // the last session's A/B setup (also after a crash)
+                setup.keepDraft(AppDirs.dataDir().resolve("lab-setup-draft.json"), Duration.ofSeconds(3));
+            }
         }
         return labView;
     }
@@ -391,6 +396,9 @@ public final class CostBenchApp extends Application {
         }
         if (workspace != null) {
             workspace.close();
+        }
+        if (labView != null && labView.viewModel().setup() != null) {
+            labView.viewModel().setup().flushDraft(); // the A/B setup's draft, before the tasks stop
         }
         if (promptFeature != null) {
             promptFeature.close();

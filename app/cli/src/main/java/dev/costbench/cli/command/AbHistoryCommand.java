@@ -25,6 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -38,7 +41,7 @@ import java.util.function.Supplier;
 final class AbHistoryCommand {
 
     public static final Args.Options COMPARE = Args.Options.of("ab compare", Set.of(), Set.of("json"));
-    public static final Args.Options REPRICE = Args.Options.of("ab reprice", Set.of(), Set.of("json"));
+    public static final Args.Options REPRICE = Args.Options.of("ab reprice", Set.of("at"), Set.of("json"));
     public static final Args.Options IMPORT = Args.Options.of("ab import", Set.of(), Set.of());
 
     private final PrintStream out;
@@ -152,11 +155,13 @@ final class AbHistoryCommand {
         Catalog cat = catalog.get();
         try (LabStore store = stores.get()) {
             Experiment e = load(store, id);
-            Repricing r = Repricing.of(store, id, cat::find);
+            LocalDate at = PriceDate.parse(a.get("at"), Clock.systemUTC());
+            Repricing r = Repricing.of(store, id, cat::find, at);
             if (a.flag("json")) {
                 ObjectNode o = Json.object();
                 o.put("experimentId", id);
                 o.put("catalogAsOf", cat.asOf());
+                o.put("pricedAt", at.toString());
                 o.put("thenUsd", Money.exact(r.thenTotalUsd()));
                 o.put("nowUsd", Money.exact(r.nowTotalUsd()));
                 number(o, "changePercent", r.totalChangePercent() == null ? Double.NaN : r.totalChangePercent());
@@ -184,9 +189,11 @@ final class AbHistoryCommand {
             }
             out.printf(
                     Locale.ROOT,
-                    "#%d %s re-priced at today's prices (catalog as of %s); the stored costs are " + "not changed%n",
+                    "#%d %s re-priced at the prices of %s%s (catalog as of %s); the stored costs are not changed%n",
                     id,
                     e.name(),
+                    at,
+                    at.equals(LocalDate.now(ZoneOffset.UTC)) ? " (today)" : "",
                     cat.asOf());
             out.printf(
                     Locale.ROOT,

@@ -28,7 +28,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -173,15 +172,7 @@ public final class EstimateCommand {
 
     /** {@code --at YYYY-MM-DD}, or today (UTC). */
     private LocalDate pricedAt(Args a) {
-        String at = a.get("at");
-        if (at == null) {
-            return LocalDate.now(ctx.clock());
-        }
-        try {
-            return LocalDate.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--at must be a date YYYY-MM-DD (e.g. 2027-01-15), got '" + at + "'");
-        }
+        return PriceDate.parse(a.get("at"), ctx.clock());
     }
 
     private void printTable(List<CostRow> rows, PromptOptions o, BillingOptions billing) {

@@ -182,7 +182,8 @@ public final class ProviderCommand {
                 null,
                 null,
                 !a.flag("no-stream"),
-                api);
+                api,
+                null);
 
         ProviderSettings s = settings(id, baseUrl);
         requireKey(s);

@@ -13,9 +13,27 @@ import java.math.BigDecimal;
  * @param failed       trials that ended in an error
  * @param trialCostUsd the summed cost of the real (not reused) priced trials, exact; zero when none
  * @param spentUsd     the ledger's total for this experiment (trials and judge calls), exact; zero when none
+ * @param tierChanged  successful real trials the provider served at another service tier than the one asked for
  */
 public record ExperimentOverview(
-        Experiment experiment, long trials, long succeeded, long failed, BigDecimal trialCostUsd, BigDecimal spentUsd) {
+        Experiment experiment,
+        long trials,
+        long succeeded,
+        long failed,
+        BigDecimal trialCostUsd,
+        BigDecimal spentUsd,
+        long tierChanged) {
+
+    /** An overview without tier changes. */
+    public ExperimentOverview(
+            Experiment experiment,
+            long trials,
+            long succeeded,
+            long failed,
+            BigDecimal trialCostUsd,
+            BigDecimal spentUsd) {
+        this(experiment, trials, succeeded, failed, trialCostUsd, spentUsd, 0);
+    }
 
     public ExperimentOverview {
         trialCostUsd = trialCostUsd == null ? BigDecimal.ZERO : trialCostUsd;

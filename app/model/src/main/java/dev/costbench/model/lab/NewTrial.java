@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.provider.ChatResult;
@@ -25,6 +26,9 @@ import java.util.Objects;
  * @param outputText        the answer, or null
  * @param errorText         null for a success; the error (never containing a key) for a failure
  * @param fromCache         true when the answer was reused from an earlier identical request, not a real call
+ * @param requestedTier     the service tier asked for, or null (Standard; trials recorded before tiers existed)
+ * @param servedTier        the tier the provider says served the call, in its own word ("default", "priority",
+ *                          "standard", …), or null when it reported none
  */
 public record NewTrial(
         long experimentId,
@@ -42,7 +46,9 @@ public record NewTrial(
         String errorText,
         boolean fromCache,
         Instant started,
-        Instant finished) {
+        Instant finished,
+        ServiceTier requestedTier,
+        String servedTier) {
 
     public NewTrial {
         Objects.requireNonNull(cell, "cell");
@@ -63,7 +69,8 @@ public record NewTrial(
             BigDecimal estimatedCostUsd,
             boolean fromCache,
             Instant started,
-            Instant finished) {
+            Instant finished,
+            ServiceTier requestedTier) {
         return new NewTrial(
                 experimentId,
                 cell,
@@ -80,7 +87,9 @@ public record NewTrial(
                 null,
                 fromCache,
                 started,
-                finished);
+                finished,
+                requestedTier,
+                result.servedTier());
     }
 
     /** A failed call. {@code errorText} must already be redacted of keys. */
@@ -108,7 +117,9 @@ public record NewTrial(
                 errorText,
                 false,
                 started,
-                finished);
+                finished,
+                null,
+                null);
     }
 
     public boolean succeeded() {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
+import dev.costbench.model.provider.ServiceTierWords;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -26,9 +28,24 @@ public record Trial(
         String errorText,
         boolean fromCache,
         Instant started,
-        Instant finished) {
+        Instant finished,
+        ServiceTier requestedTier,
+        String servedTier) {
 
     public boolean succeeded() {
         return errorText == null;
+    }
+
+    /** The tier asked for: Standard when none was recorded. */
+    public ServiceTier requestedTierOrStandard() {
+        return requestedTier == null ? ServiceTier.STANDARD : requestedTier;
+    }
+
+    /**
+     * True when the provider reported serving another tier than the one asked for, or a tier CostBench does not
+     * know (priced at Standard); false when it reported none.
+     */
+    public boolean tierChanged() {
+        return ServiceTierWords.changed(requestedTier, servedTier);
     }
 }

@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param mediaResolution Gemini {@code media_resolution}, or null
  * @param stream          true: server-sent events, measuring time to first token
  * @param openAiApi       which OpenAI endpoint to call (ignored by the others)
+ * @param serviceTier     the service tier asked for, in the provider's own word (OpenAI {@code service_tier}: "auto",
+ *                        "default", "flex", "priority"; Anthropic {@code service_tier}: "auto", "standard_only"), or
+ *                        null to send none (the API's default); a client refuses a word its API does not take
+ *                        before sending ({@link ServiceTierWords} maps CostBench's tiers to these words)
  */
 public record ChatRequest(
         String model,
@@ -35,7 +39,8 @@ public record ChatRequest(
         String reasoningEffort,
         MediaResolution mediaResolution,
         boolean stream,
-        OpenAiApi openAiApi) {
+        OpenAiApi openAiApi,
+        String serviceTier) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -49,6 +54,7 @@ public record ChatRequest(
         if (openAiApi == null) {
             openAiApi = OpenAiApi.RESPONSES;
         }
+        serviceTier = serviceTier == null || serviceTier.isBlank() ? null : serviceTier.strip();
     }
 
     /** A plain text request with defaults: streaming on, 1024 output tokens. */
@@ -68,23 +74,40 @@ public record ChatRequest(
             int maxOutputTokens,
             boolean stream) {
         return new ChatRequest(
-                model, system, systemCache, messages, maxOutputTokens, null, null, null, null, null, stream, null);
+                model,
+                system,
+                systemCache,
+                messages,
+                maxOutputTokens,
+                null,
+                null,
+                null,
+                null,
+                null,
+                stream,
+                null,
+                null);
     }
 
     public ChatRequest withStream(boolean s) {
-        return with(maxOutputTokens, s, openAiApi);
+        return copy(maxOutputTokens, s, openAiApi, serviceTier);
     }
 
     public ChatRequest withMaxOutputTokens(int n) {
-        return with(n, stream, openAiApi);
+        return copy(n, stream, openAiApi, serviceTier);
     }
 
     public ChatRequest withOpenAiApi(OpenAiApi api) {
-        return with(maxOutputTokens, stream, api);
+        return copy(maxOutputTokens, stream, api, serviceTier);
     }
 
-    /** This request with another output cap, streaming choice and OpenAI endpoint. */
-    private ChatRequest with(int maxOutput, boolean s, OpenAiApi api) {
+    /** The same request asking for service tier {@code word} (the provider's word; null: none). */
+    public ChatRequest withServiceTier(String word) {
+        return copy(maxOutputTokens, stream, openAiApi, word);
+    }
+
+    /** This request with another output cap, streaming choice, OpenAI endpoint and service tier. */
+    private ChatRequest copy(int maxOutput, boolean s, OpenAiApi api, String tier) {
         return new ChatRequest(
                 model,
                 system,
@@ -97,7 +120,8 @@ public record ChatRequest(
                 reasoningEffort,
                 mediaResolution,
                 s,
-                api);
+                api,
+                tier);
     }
 
     /** OpenAI's two text endpoints. OpenAI-compatible servers always use CHAT_COMPLETIONS. */

@@ -19,6 +19,10 @@ import java.util.Map;
  * @param latency           from sending the request to the last byte
  * @param timeToFirstToken  from sending to the first text delta (streaming only), else null
  * @param rawUsageJson      the usage object exactly as received (it never contains the key)
+ * @param servedTier        the service tier the provider says it served, in its own word (OpenAI: the response's
+ *                          {@code service_tier}, e.g. "default", "flex", "priority"; Anthropic:
+ *                          {@code usage.service_tier}, "standard", "priority" or "batch"), or null when it reports
+ *                          none (Gemini, most compatible servers)
  */
 public record ChatResult(
         String text,
@@ -29,7 +33,8 @@ public record ChatResult(
         String responseId,
         Duration latency,
         Duration timeToFirstToken,
-        String rawUsageJson) {
+        String rawUsageJson,
+        String servedTier) {
     public ChatResult {
         inputByModality = Map.copyOf(inputByModality);
     }

@@ -111,7 +111,8 @@ public final class SendTraits {
                 effortWord,
                 base.mediaResolution(),
                 o.stream(),
-                base.openAiApi());
+                base.openAiApi(),
+                base.serviceTier());
     }
 
     private static boolean thinking(ProviderId provider, String modelId, ReasoningEffort effort) {

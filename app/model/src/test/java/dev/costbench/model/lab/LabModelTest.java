@@ -110,7 +110,8 @@ class LabModelTest {
                 "resp_1",
                 Duration.ofMillis(1234),
                 Duration.ofMillis(210),
-                "{}");
+                "{}",
+                null);
         CostBreakdown cost = CostEngine.price(gpt5, usage, BillingOptions.INTERACTIVE);
         Instant t0 = Instant.parse("2026-11-20T10:00:00Z");
         NewTrial t = NewTrial.success(
@@ -122,7 +123,8 @@ class LabModelTest {
                 new BigDecimal("0.013"),
                 false,
                 t0,
-                t0.plusMillis(1234));
+                t0.plusMillis(1234),
+                null);
         assertEquals(usage, t.usage());
         assertEquals(0, new BigDecimal("0.013284").compareTo(t.costUsd()));
         assertTrue(t.costComplete());
@@ -133,7 +135,8 @@ class LabModelTest {
         assertTrue(t.succeeded());
         assertTrue(t.pricesJson().contains("\"total\":\"0.013284\""));
 
-        NewTrial unpriced = NewTrial.success(7, new TrialCell(1, 2, "gpt-5", 1), "h", r, null, null, false, t0, t0);
+        NewTrial unpriced =
+                NewTrial.success(7, new TrialCell(1, 2, "gpt-5", 1), "h", r, null, null, false, t0, t0, null);
         assertNull(unpriced.costUsd());
         assertFalse(unpriced.costComplete());
 
@@ -158,7 +161,9 @@ class LabModelTest {
                         null,
                         false,
                         t0,
-                        t0),
+                        t0,
+                        null,
+                        null),
                 "a success needs usage");
     }
 

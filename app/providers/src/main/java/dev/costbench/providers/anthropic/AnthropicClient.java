@@ -87,7 +87,8 @@ public final class AnthropicClient implements ProviderClient {
                 stream.id(),
                 attempt,
                 ttft,
-                stream.usage().toString());
+                stream.usage().toString(),
+                AnthropicUsage.servedTier(stream.usage()));
     }
 
     private ChatResult fromMessage(HttpEngine.JsonResponse r) throws ProviderException {
@@ -115,7 +116,8 @@ public final class AnthropicClient implements ProviderClient {
                 textOrNull(j, "id"),
                 r.latency(),
                 null,
-                usage.toString());
+                usage.toString(),
+                AnthropicUsage.servedTier(usage));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.ServiceTierWords;
 import java.util.Base64;
 
 /**
@@ -31,6 +32,10 @@ final class AnthropicRequests {
         common(body, r);
         if (r.temperature() != null) {
             body.put("temperature", r.temperature());
+        }
+        if (r.serviceTier() != null) {
+            ServiceTierWords.check(ProviderId.ANTHROPIC, r.serviceTier());
+            body.put("service_tier", r.serviceTier());
         }
         return body;
     }

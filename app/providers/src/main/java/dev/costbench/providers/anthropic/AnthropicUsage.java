@@ -51,6 +51,12 @@ public final class AnthropicUsage {
         return new CanonicalUsage(input, read, write5m, write1h, output - thinking, thinking);
     }
 
+    /** The tier that served the request, {@code usage.service_tier} ("standard", "priority", "batch"), or null. */
+    public static String servedTier(JsonNode usage) {
+        JsonNode t = usage == null ? null : usage.get("service_tier");
+        return t != null && t.isTextual() ? t.asText() : null;
+    }
+
     /**
      * Folds a streamed {@code message_delta.usage} into the {@code message_start} usage: the delta's counters are
      * cumulative, so each one present replaces the earlier value.

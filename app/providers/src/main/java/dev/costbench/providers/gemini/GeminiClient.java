@@ -14,6 +14,7 @@ import dev.costbench.model.provider.ProviderException.Kind;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
+import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.providers.http.HttpEngine;
 import java.io.IOException;
@@ -82,6 +83,7 @@ public final class GeminiClient implements ProviderClient {
     @Override
     public ChatResult complete(ChatRequest request, Consumer<String> onDelta, CancelToken cancel)
             throws ProviderException {
+        ServiceTierWords.check(ProviderId.GEMINI, request.serviceTier());
         CancelToken c = cancel == null ? CancelToken.none() : cancel;
         Headers headers = headers(http);
         ObjectNode body = GeminiRequests.generate(request, uploadOversized(request, c));
@@ -124,7 +126,8 @@ public final class GeminiClient implements ProviderClient {
                 s.id(),
                 latency,
                 ttft,
-                s.usage().toString());
+                s.usage().toString(),
+                null);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderException;
+import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.providers.http.HttpEngine;
 import dev.costbench.providers.http.TextStream;
 import java.time.Duration;
@@ -71,6 +72,10 @@ public final class ChatCompletions {
         b.put("stream", r.stream());
         if (r.stream()) {
             b.putObject("stream_options").put("include_usage", true);
+        }
+        if (r.serviceTier() != null) {
+            ServiceTierWords.check(engine.provider(), r.serviceTier());
+            b.put("service_tier", r.serviceTier());
         }
         return b;
     }
@@ -140,7 +145,8 @@ public final class ChatCompletions {
                     textOrNull(j.path("model")),
                     textOrNull(j.path("id")),
                     res.latency(),
-                    null);
+                    null,
+                    textOrNull(j.path("service_tier")));
         }
         StreamState st = new StreamState(onDelta);
         Duration latency = engine.postSse("/chat/completions", headers, body, cancel, st);
@@ -148,7 +154,7 @@ public final class ChatCompletions {
             throw engine.incomplete(
                     "the stream ended without a finish reason or [DONE]", st.lastData(), st.lastData() != null);
         }
-        return result(st.text(), st.usage, st.usageRaw, st.finishReason, st.model, st.id, latency, st.ttft());
+        return result(st.text(), st.usage, st.usageRaw, st.finishReason, st.model, st.id, latency, st.ttft(), st.tier);
     }
 
     private ChatResult result(
@@ -159,7 +165,8 @@ public final class ChatCompletions {
             String model,
             String id,
             Duration latency,
-            Duration ttft)
+            Duration ttft,
+            String servedTier)
             throws ProviderException {
         CanonicalUsage u = null;
         Map<String, Long> modality = Map.of();
@@ -171,7 +178,7 @@ public final class ChatCompletions {
         } else if (dialect == Dialect.OPENAI) {
             throw engine.malformed("the answer has no usage", raw, 200, null);
         }
-        return new ChatResult(text, u, modality, finish, model, id, latency, ttft, usageJson);
+        return new ChatResult(text, u, modality, finish, model, id, latency, ttft, usageJson, servedTier);
     }
 
     private static String textOrNull(JsonNode n) {
@@ -185,6 +192,7 @@ public final class ChatCompletions {
         String finishReason;
         String model;
         String id;
+        String tier;
         boolean done;
 
         StreamState(Consumer<String> onDelta) {
@@ -204,6 +212,9 @@ public final class ChatCompletions {
             if (model == null) {
                 model = textOrNull(c.path("model"));
                 id = textOrNull(c.path("id"));
+            }
+            if (c.path("service_tier").isTextual()) {
+                tier = c.path("service_tier").asText(); // on every chunk; the last one wins
             }
             JsonNode u = c.path("usage");
             if (u.isObject()) {

@@ -11,6 +11,7 @@ import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderException;
+import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.providers.http.HttpEngine;
 import dev.costbench.providers.http.TextStream;
 import java.time.Duration;
@@ -40,6 +41,10 @@ final class ResponsesApi {
         }
         b.put("store", false);
         b.put("stream", r.stream());
+        if (r.serviceTier() != null) {
+            ServiceTierWords.check(engine.provider(), r.serviceTier());
+            b.put("service_tier", r.serviceTier());
+        }
         return b;
     }
 
@@ -145,7 +150,10 @@ final class ResponsesApi {
                 resp.path("id").asText(null),
                 latency,
                 ttft,
-                usage.toString());
+                usage.toString(),
+                resp.path("service_tier").isTextual()
+                        ? resp.path("service_tier").asText()
+                        : null);
     }
 
     /** Collects one Responses event stream. */

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.prompt.Role;
@@ -26,6 +27,7 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
 import dev.costbench.model.provider.TokenCountResult;
+import dev.costbench.providers.gemini.GeminiClient;
 import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.Requests;
 import java.io.IOException;
@@ -72,6 +74,7 @@ class AnthropicClientTest extends MockedProviderTest {
                 null,
                 null,
                 stream,
+                null,
                 null);
     }
 
@@ -455,5 +458,77 @@ class AnthropicClientTest extends MockedProviderTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new AnthropicClient(ProviderSettings.defaults(ProviderId.GEMINI, null)));
+    }
+
+    // ---- service tiers: asked in the request, read from the answer ----
+
+    @Test
+    void messageSendsTheTierAndReadsTheServedOne() throws Exception {
+        mock.json(200, """
+                {
+                  "id": "msg_013Zva2CMHLNnXjNJJKqJ2EF",
+                  "type": "message",
+                  "role": "assistant",
+                  "content": [{"type": "text", "text": "Hi."}],
+                  "model": "claude-sonnet-4-5-20250929",
+                  "stop_reason": "end_turn",
+                  "stop_sequence": null,
+                  "usage": {
+                    "input_tokens": 12,
+                    "cache_creation_input_tokens": 0,
+                    "cache_read_input_tokens": 0,
+                    "output_tokens": 4,
+                    "service_tier": "priority"
+                  }
+                }
+                """);
+        ChatResult r = client.complete(
+                ChatRequest.of("claude-sonnet-4-5", null, "Hi")
+                        .withStream(false)
+                        .withServiceTier("auto"),
+                null,
+                null);
+        assertEquals("auto", body(mock.take()).path("service_tier").asText());
+        assertEquals("priority", r.servedTier());
+    }
+
+    @Test
+    void streamReadsTheServedTierFromMessageStart() throws Exception {
+        mock.sse(AnthropicClientTest.STREAM.replace(
+                "\"output_tokens\": 1}", "\"output_tokens\": 1, " + "\"service_tier\": \"standard\"}"));
+        ChatResult r = client.complete(
+                ChatRequest.of("claude-sonnet-4-5", null, "Hi").withServiceTier("standard_only"), null, null);
+        JsonNode sent = body(mock.take());
+        assertEquals("standard_only", sent.path("service_tier").asText());
+        assertEquals("standard", r.servedTier());
+    }
+
+    @Test
+    void countTokensLeavesTheTierOut() throws Exception {
+        assertFalse(AnthropicRequests.countTokens(
+                        ChatRequest.of("claude-sonnet-4-5", null, "Hi").withServiceTier("auto"))
+                .has("service_tier"));
+    }
+
+    @Test
+    void flexIsRefusedBeforeSending() {
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> client.complete(
+                        ChatRequest.of("claude-sonnet-4-5", null, "Hi").withServiceTier("flex"), null, null));
+        assertEquals(ProviderException.Kind.BAD_REQUEST, e.kind());
+        assertTrue(e.getMessage().contains("auto") && e.getMessage().contains("standard_only"), e.getMessage());
+        assertEquals(0, mock.server.getRequestCount());
+    }
+
+    @Test
+    void geminiRefusesAnyTierBeforeSending() throws Exception {
+        GeminiClient gemini = new GeminiClient(mock.engine(mock.settings(ProviderId.GEMINI, "/v1beta")));
+        ProviderException e = assertThrows(
+                ProviderException.class,
+                () -> gemini.complete(
+                        ChatRequest.of("gemini-2.5-flash", null, "Hi").withServiceTier("priority"), null, null));
+        assertTrue(e.getMessage().contains("no service tier"), e.getMessage());
+        assertEquals(0, mock.server.getRequestCount());
     }
 }

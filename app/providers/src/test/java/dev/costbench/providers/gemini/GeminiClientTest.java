@@ -61,7 +61,19 @@ class GeminiClientTest extends MockedProviderTest {
                 ChatMessage.assistant("Sure."),
                 ChatMessage.user("Go on."));
         return new ChatRequest(
-                "gemini-2.5-flash", "Be brief.", null, messages, 512, 0.2, 7L, 1024, null, resolution, stream, null);
+                "gemini-2.5-flash",
+                "Be brief.",
+                null,
+                messages,
+                512,
+                0.2,
+                7L,
+                1024,
+                null,
+                resolution,
+                stream,
+                null,
+                null);
     }
 
     private static final String EXPECTED_CONTENTS = """

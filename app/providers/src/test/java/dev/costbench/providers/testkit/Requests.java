@@ -29,6 +29,7 @@ public final class Requests {
                 null,
                 null,
                 false,
+                null,
                 null);
     }
 }

@@ -77,7 +77,8 @@ public final class HistoryViewModel implements ViewModel {
 
     /**
      * The three lines of an experiment in the list: name (⇩ imported); status, date, models; its trials and
-     * spending ("no trial has succeeded yet — Rerun" for an interrupted one without any).
+     * spending ("no trial has succeeded yet — Rerun" for an interrupted one without any), and how many trials the
+     * provider served at another service tier than the one asked for.
      */
     static String summary(ExperimentOverview o) {
         Experiment e = o.experiment();
@@ -91,7 +92,11 @@ public final class HistoryViewModel implements ViewModel {
                 + Money.format(o.trialCostUsd()) + " in trials"
                 + (o.spentUsd().compareTo(o.trialCostUsd()) == 0
                         ? ""
-                        : " · " + Money.format(o.spentUsd()) + " spent here");
+                        : " · " + Money.format(o.spentUsd()) + " spent here")
+                + (o.tierChanged() == 0
+                        ? ""
+                        : " · ⚠ " + Words.count(o.tierChanged(), "trial")
+                                + " served at another service tier than asked (priced as served)");
     }
 
     /** Re-reads the experiments from the store (newest first), keeping the selection. */

@@ -117,9 +117,9 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
             if (r != null) {
                 ContentDialog.show(
                         getScene() == null ? null : getScene().getWindow(),
-                        "Re-price at today's prices",
+                        "Re-price at a date's prices",
                         r.headline(),
-                        new RepriceView(r.repricing()),
+                        new RepriceView(vm.repriceModel(r)),
                         "lab-reprice");
             }
         });

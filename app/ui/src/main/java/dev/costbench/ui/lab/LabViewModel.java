@@ -134,6 +134,11 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
         page.set(Page.COMPARE);
     }
 
+    /** The state of the re-pricing dialog for {@code shown}: its "prices as of" date and the figures at it. */
+    public RepriceViewModel repriceModel(RepriceView.Shown shown) {
+        return new RepriceViewModel(ui, shown.repricing(), shown.atDate());
+    }
+
     /** Re-prices the selected experiment at today's prices, in the background; the view shows it when ready. */
     public void repriceSelected() {
         Experiment e = history.selected();
@@ -149,7 +154,11 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
         ui.tasks()
                 .task(
                         "A/B re-price",
-                        p -> new RepriceView.Shown(s.loadExperiment(e.id()), Repricing.of(s, e.id(), c::find), c))
+                        p -> new RepriceView.Shown(
+                                s.loadExperiment(e.id()),
+                                Repricing.of(s, e.id(), c::find),
+                                c,
+                                at -> Repricing.of(s, e.id(), c::find, at)))
                 .onSuccess(r -> {
                     repricing.set(null); // the same run re-priced again is shown again
                     repricing.set(r);

@@ -63,7 +63,18 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.34);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(title, status, tools(), verdicts, qualityPane(), body);
+        Label tiers = new Label();
+        tiers.setId("lab-results-tiers");
+        tiers.setWrapText(true);
+        tiers.setMinHeight(Region.USE_PREF_SIZE);
+        tiers.getStyleClass().add("warning-text");
+        tiers.setStyle("-fx-text-fill: #9a6700;");
+        tiers.setTooltip(new Tooltip(
+                "Each trial is priced at the service tier the provider says it served, " + "not the one asked for."));
+        tiers.textProperty().bind(vm.tiersProperty());
+        tiers.visibleProperty().bind(vm.tiersProperty().isNotEmpty());
+        tiers.managedProperty().bind(tiers.visibleProperty());
+        getChildren().addAll(title, status, tiers, tools(), verdicts, qualityPane(), body);
         vm.quality().settingsProperty().addListener((o, a, q) -> {
             if (q != null) {
                 quality.set(q.checks(), q.thresholds());

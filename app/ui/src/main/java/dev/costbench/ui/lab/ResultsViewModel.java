@@ -8,6 +8,7 @@ import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.lab.run.ServedPricing;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
@@ -49,6 +50,7 @@ public final class ResultsViewModel implements ViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper spend = new ReadOnlyStringWrapper(this, "spend", "");
+    private final ReadOnlyStringWrapper tiers = new ReadOnlyStringWrapper(this, "tiers", "");
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper(this, "pending", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NO_TRIALS);
     private final ReadOnlyObjectWrapper<ExperimentResults> results = new ReadOnlyObjectWrapper<>(this, "results");
@@ -97,6 +99,7 @@ public final class ResultsViewModel implements ViewModel {
             charts.clear();
             results.set(null);
             preview = null;
+            tiers.set("");
         }
         current = e;
         long req = ++requested;
@@ -183,6 +186,7 @@ public final class ResultsViewModel implements ViewModel {
         Map<Long, JudgeScore> scores = l.scores();
         Map<Long, JudgeFailure> failures = l.judgeFailures();
         spend.set(l.spendLine(scores.size(), failures.size()));
+        tiers.set(String.join("\n", ServedPricing.describe(data.trials(), this::modelName)));
         if (status.get().isEmpty()) {
             status.set(RunProblems.statusOfStored(current, data.trials()));
         }
@@ -203,12 +207,22 @@ public final class ResultsViewModel implements ViewModel {
 
     /** The model cell of a row: the model's name and provider ("GPT-4o mini · OpenAI"); the id when unknown. */
     public String modelCell(VariantModelSummary r) {
+        return modelName(r.modelId());
+    }
+
+    private String modelName(String id) {
         Catalog c = catalog == null ? null : catalog.get();
         return c == null
-                ? r.modelId()
-                : c.find(r.modelId())
-                        .map(m -> m.name() + " · " + m.providerName())
-                        .orElse(r.modelId());
+                ? id
+                : c.find(id).map(m -> m.name() + " · " + m.providerName()).orElse(id);
+    }
+
+    /**
+     * Where the provider served another service tier than the one asked for, one line per model and tier served:
+     * "GPT-5 · OpenAI: asked for Priority, served default on 3 of 40 trials — priced at Standard"; empty when none.
+     */
+    public ReadOnlyStringProperty tiersProperty() {
+        return tiers.getReadOnlyProperty();
     }
 
     /** The judge cell of a row: "…" while the quality is computed. */

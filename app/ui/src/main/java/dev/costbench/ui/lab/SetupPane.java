@@ -2,11 +2,14 @@
 package dev.costbench.ui.lab;
 
 import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.ui.common.Checked;
+import dev.costbench.ui.common.Converters;
 import dev.costbench.ui.common.View;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -14,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -88,9 +92,11 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
             optMedia.refresh();
         });
         judge.onChange(vm::judgeChanged);
+        showQuality(vm.shownQualityProperty().get());
+        vm.shownQualityProperty().addListener((o, was, q) -> showQuality(q));
         VBox box = new VBox(
                 8,
-                new HBox(8, new Label("Name"), field(vm, "lab-name")),
+                new HBox(8, new Label("Name"), field(vm, "lab-name"), clearButton()),
                 variants(baseMedia, optMedia),
                 inputs(),
                 params(),
@@ -104,6 +110,21 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
                 errorLine());
         box.setPadding(new Insets(10));
         setContent(box);
+    }
+
+    private void showQuality(QualitySettings q) {
+        if (q != null) {
+            quality.set(q.checks(), q.thresholds());
+            judge.set(q.judge());
+        }
+    }
+
+    private Button clearButton() {
+        Button clear = new Button("Clear setup");
+        clear.setId("lab-clear-setup");
+        clear.setTooltip(new Tooltip("Start over from the example: every field of this page back to its default."));
+        clear.setOnAction(e -> vm.clearSetup());
+        return clear;
     }
 
     private void syncChecks() {
@@ -200,7 +221,20 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
         params.addRow(2, new Label("Max output tokens"), maxTokens);
         params.addRow(3, new Label("Temperature"), temperature);
         params.addRow(4, new Label("Budget cap (USD)"), budget);
+        params.addRow(5, new Label("Service tier"), serviceTier());
         return params;
+    }
+
+    private ComboBox<ServiceTier> serviceTier() {
+        ComboBox<ServiceTier> tier = new ComboBox<>(FXCollections.observableArrayList(SetupParams.TIERS));
+        tier.setId("lab-service-tier");
+        tier.setConverter(Converters.showing(ServiceTier::label));
+        tier.valueProperty().bindBidirectional(vm.params().serviceTierProperty());
+        Tooltip tip = new Tooltip(vm.params().serviceTierTooltip());
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        tier.setTooltip(tip);
+        return tier;
     }
 
     private CheckBox responseCache() {

@@ -3,9 +3,12 @@ package dev.costbench.ui.lab;
 
 import static dev.costbench.ui.lab.SetupVariants.text;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.run.BudgetGuarantee;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import java.math.BigDecimal;
+import java.util.List;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -13,7 +16,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The setup's run parameters: repetitions, max output tokens, temperature, budget cap and answer reuse. */
+/**
+ * The setup's run parameters: repetitions, max output tokens, temperature, budget cap, answer reuse and the service
+ * tier asked for.
+ */
 public final class SetupParams {
 
     /** The parameters as the fields say, checked. */
@@ -24,6 +30,26 @@ public final class SetupParams {
     private final StringProperty temperature = new SimpleStringProperty(this, "temperature", "");
     private final StringProperty budget = new SimpleStringProperty(this, "budget", "1.00");
     private final BooleanProperty responseCache = new SimpleBooleanProperty(this, "responseCache");
+    private final ObjectProperty<ServiceTier> serviceTier =
+            new SimpleObjectProperty<>(this, "serviceTier", ServiceTier.STANDARD);
+
+    /** The tiers a run can ask for. */
+    public static final List<ServiceTier> TIERS = List.of(ServiceTier.STANDARD, ServiceTier.FLEX, ServiceTier.PRIORITY);
+
+    /** Back to the values a new setup starts with. */
+    void reset() {
+        repetitions.set(3);
+        maxTokens.set("300");
+        temperature.set("");
+        budget.set("1.00");
+        responseCache.set(false);
+        serviceTier.set(ServiceTier.STANDARD);
+    }
+
+    /** Every field, for a listener that keeps a draft. */
+    Observable[] fields() {
+        return new Observable[] {repetitions, maxTokens, temperature, budget, responseCache, serviceTier};
+    }
 
     /** The fields, checked; a clear message for a value that is not a number or not positive. */
     Parsed parse() {
@@ -43,7 +69,9 @@ public final class SetupParams {
             throw new IllegalArgumentException("Max output tokens and the budget must be positive.");
         }
         int reps = repetitions.get() == null ? 1 : repetitions.get();
-        return new Parsed(reps, cap, responseCache.get(), new ExperimentSpec.Params(temp, max, null, null, null));
+        ServiceTier tier =
+                serviceTier.get() == null || serviceTier.get() == ServiceTier.STANDARD ? null : serviceTier.get();
+        return new Parsed(reps, cap, responseCache.get(), new ExperimentSpec.Params(temp, max, null, null, null, tier));
     }
 
     /**
@@ -72,5 +100,17 @@ public final class SetupParams {
 
     public BooleanProperty responseCacheProperty() {
         return responseCache;
+    }
+
+    /** The service tier asked for (Standard by default); trials are priced at the tier the provider serves. */
+    public ObjectProperty<ServiceTier> serviceTierProperty() {
+        return serviceTier;
+    }
+
+    /** The tier field's tooltip. */
+    public String serviceTierTooltip() {
+        return "The service tier every call asks for: Standard (the default), Flex (OpenAI: cheaper, slower, may be "
+                + "refused when busy) or Priority (OpenAI; Anthropic Priority Tier where your organization has it). "
+                + "Each trial is priced at the tier the provider says it served, and the results flag a change.";
     }
 }

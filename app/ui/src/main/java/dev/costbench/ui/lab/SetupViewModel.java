@@ -5,12 +5,14 @@ import static dev.costbench.ui.lab.SetupVariants.text;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.lab.run.Runner;
 import dev.costbench.model.lab.run.TestInputs;
 import dev.costbench.model.lab.stats.QualitySettings;
+import dev.costbench.ui.common.Autosave;
 import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
@@ -20,13 +22,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -56,7 +63,10 @@ public final class SetupViewModel implements ViewModel {
     private final SetupVariants variants;
     private final RunViewModel run;
 
-    private final StringProperty name = new SimpleStringProperty(this, "name", "Verbose vs optimized prompt");
+    /** The name a new setup starts with. */
+    static final String DEFAULT_NAME = "Verbose vs optimized prompt";
+
+    private final StringProperty name = new SimpleStringProperty(this, "name", DEFAULT_NAME);
     private final StringProperty inputs = new SimpleStringProperty(this, "inputs", SetupDefaults.INPUTS);
     private final SetupParams params = new SetupParams();
     private final ObservableList<String> models = FXCollections.observableArrayList();
@@ -66,6 +76,10 @@ public final class SetupViewModel implements ViewModel {
     private final ReadOnlyStringWrapper judgeEstimate = new ReadOnlyStringWrapper(this, "judgeEstimate", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private Supplier<QualitySettings> quality = QualitySettings::defaults;
+    private final ObjectProperty<QualitySettings> shownQuality = new SimpleObjectProperty<>(this, "shownQuality");
+    private QualitySettings lastQuality;
+    private Autosave<SetupDraft> draft;
+    private boolean applying;
 
     /**
      * @param clients     the providers' clients for the runs and the judge
@@ -94,6 +108,147 @@ public final class SetupViewModel implements ViewModel {
         };
         variants.baselineMedia().addListener(reestimate);
         variants.optimizedMedia().addListener(reestimate);
+    }
+
+    /**
+     * Keeps the whole setup as a draft in {@code file} (written {@code delay} after the last edit, off the FX thread)
+     * and brings back the draft the last session left there, also after a crash. A draft that cannot be read is set
+     * aside (as {@code lab-setup-draft-damaged.json}) with a warning, and the setup starts from the example.
+     */
+    public void keepDraft(Path file, Duration delay) {
+        draft = new Autosave<>(
+                ui,
+                "A/B setup draft",
+                file,
+                delay,
+                SetupDraft::write,
+                "The A/B setup",
+                "run it or copy what you need, and ");
+        restoreDraft(file);
+        List<Observable> fields = new ArrayList<>(List.of(
+                name,
+                inputs,
+                variants.baseSystemProperty(),
+                variants.baseUserProperty(),
+                variants.optSystemProperty(),
+                variants.optUserProperty(),
+                variants.baselineMedia(),
+                variants.optimizedMedia(),
+                checkedModels));
+        fields.addAll(List.of(params.fields()));
+        fields.forEach(f -> f.addListener(x -> draftChanged()));
+    }
+
+    private void restoreDraft(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            apply(SetupDraft.read(file));
+        } catch (IOException | RuntimeException e) {
+            String kept = Autosave.setAside(file, "lab-setup-draft-damaged.json");
+            ui.dialogs()
+                    .warning(
+                            "The A/B setup could not be restored",
+                            UiContext.describe(e) + "." + kept + " The setup starts from the example; "
+                                    + "your experiments in the history are not affected.");
+        }
+    }
+
+    /** The setup changed: the draft is written a moment later. */
+    void draftChanged() {
+        if (draft != null && !applying) {
+            draft.schedule(capture());
+        }
+    }
+
+    /** The setup as it stands, for the draft. */
+    SetupDraft capture() {
+        try {
+            lastQuality = quality.get();
+        } catch (RuntimeException e) {
+            // a judge cap that is not a number yet: the last readable quality settings stay in the draft
+        }
+        return new SetupDraft(
+                text(name),
+                text(variants.baseSystemProperty()),
+                text(variants.baseUserProperty()),
+                text(variants.optSystemProperty()),
+                text(variants.optUserProperty()),
+                variants.baselineMedia(),
+                variants.optimizedMedia(),
+                text(inputs),
+                checkedModels,
+                params.repetitionsProperty().get() == null
+                        ? 1
+                        : params.repetitionsProperty().get(),
+                text(params.maxTokensProperty()),
+                text(params.temperatureProperty()),
+                text(params.budgetProperty()),
+                params.responseCacheProperty().get(),
+                params.serviceTierProperty().get(),
+                lastQuality);
+    }
+
+    private void apply(SetupDraft d) {
+        applying = true;
+        try {
+            name.set(d.name());
+            variants.baseSystemProperty().set(d.baseSystem());
+            variants.baseUserProperty().set(d.baseUser());
+            variants.optSystemProperty().set(d.optSystem());
+            variants.optUserProperty().set(d.optUser());
+            variants.baselineMedia().setAll(d.baseMedia());
+            variants.optimizedMedia().setAll(d.optMedia());
+            inputs.set(d.inputs());
+            checkedModels.setAll(d.models().stream().filter(models::contains).toList());
+            params.repetitionsProperty().set(d.repetitions());
+            params.maxTokensProperty().set(d.maxTokens());
+            params.temperatureProperty().set(d.temperature());
+            params.budgetProperty().set(d.budget());
+            params.responseCacheProperty().set(d.responseCache());
+            params.serviceTierProperty().set(d.serviceTier());
+            lastQuality = d.quality();
+            shownQuality.set(d.quality());
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** "Clear setup": the example a new setup starts with, everything else back to its default; the draft follows. */
+    public void clearSetup() {
+        apply(new SetupDraft(
+                DEFAULT_NAME,
+                SetupDefaults.BASE_SYSTEM,
+                SetupDefaults.BASE_USER,
+                SetupDefaults.OPT_SYSTEM,
+                SetupDefaults.OPT_USER,
+                List.of(),
+                List.of(),
+                SetupDefaults.INPUTS,
+                DEFAULT_MODELS,
+                3,
+                "300",
+                "",
+                "1.00",
+                false,
+                ServiceTier.STANDARD,
+                QualitySettings.defaults()));
+        estimate.set("");
+        power.set("");
+        judgeEstimate.set("");
+        error.set("");
+        if (draft != null) {
+            draft.schedule(capture());
+        }
+    }
+
+    /**
+     * Quality settings for the view to show in its checks and judge editors (a restored draft, or the defaults after
+     * "Clear setup"); null until then.
+     */
+    public ReadOnlyObjectProperty<QualitySettings> shownQualityProperty() {
+        return shownQuality;
     }
 
     /** Where the quality settings (checks, thresholds, judge) come from: the view's editors. */
@@ -214,9 +369,24 @@ public final class SetupViewModel implements ViewModel {
         error.set("");
     }
 
+    /** Writes the draft now (the app is closing: a write still waiting would be lost). */
+    public void flushDraft() {
+        if (draft != null) {
+            try {
+                draft.writeNow(capture());
+            } catch (RuntimeException e) {
+                // closing: the draft written a moment ago stays
+            }
+        }
+    }
+
     @Override
     public void close() {
         run.close();
+        flushDraft();
+        if (draft != null) {
+            draft.close();
+        }
     }
 
     /** Repetitions, max output tokens, temperature, budget cap and answer reuse. */
@@ -276,9 +446,10 @@ public final class SetupViewModel implements ViewModel {
         return judgeEstimate.getReadOnlyProperty();
     }
 
-    /** Clears the judge's estimate (its settings changed). */
+    /** Clears the judge's estimate (its settings changed); the draft follows. */
     public void judgeChanged() {
         judgeEstimate.set("");
+        draftChanged();
     }
 
     public ReadOnlyStringProperty errorProperty() {

@@ -64,7 +64,8 @@ public record AttachedImage(Path file, int width, int height, String mime) {
                 r.reasoningEffort(),
                 r.mediaResolution(),
                 r.stream(),
-                r.openAiApi());
+                r.openAiApi(),
+                null);
     }
 
     /** Sizes for the estimate: this image's, or 1024×1024 without one. */

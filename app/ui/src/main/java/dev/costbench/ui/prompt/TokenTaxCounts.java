@@ -91,7 +91,8 @@ public final class TokenTaxCounts {
                                 base.reasoningEffort(),
                                 base.mediaResolution(),
                                 false,
-                                base.openAiApi());
+                                base.openAiApi(),
+                                null);
                         try {
                             long n = clients.client(ProviderIds.of(m))
                                     .countTokens(req)

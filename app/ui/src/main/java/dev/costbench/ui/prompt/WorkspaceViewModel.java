@@ -5,17 +5,14 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.prompt.PromptWorkspace;
 import dev.costbench.model.prompt.PromptWorkspaceFiles;
+import dev.costbench.ui.common.Autosave;
 import dev.costbench.ui.common.DialogService;
-import dev.costbench.ui.common.Job;
-import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.UnsavedChanges;
 import dev.costbench.ui.common.ViewModel;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +45,8 @@ public final class WorkspaceViewModel implements ViewModel {
     private final PromptViewModel prompt;
     private final UiContext ui;
     private final Path autosaveFile;
-    private final Duration autosaveDelay;
     private final WorkspaceMemory memory;
-    private final TaskExecutor.Lane autosaveLane;
+    private final Autosave<PromptWorkspace> autosave;
     private final Object writeLock = new Object();
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
@@ -61,8 +57,6 @@ public final class WorkspaceViewModel implements ViewModel {
     private PromptWorkspace saved;
 
     private boolean applying;
-    private Job<?> pendingAutosave;
-    private boolean autosaveFailed;
 
     /**
      * @param autosaveFile  where the current workspace is kept between sessions ({@code workspace-autosave.json} in
@@ -75,9 +69,15 @@ public final class WorkspaceViewModel implements ViewModel {
         this.ui = ui;
         this.prompt = prompt;
         this.autosaveFile = autosaveFile;
-        this.autosaveDelay = autosaveDelay;
         this.memory = memory;
-        this.autosaveLane = ui.tasks().lane("workspace autosave");
+        this.autosave = new Autosave<>(
+                ui,
+                "workspace autosave",
+                autosaveFile,
+                autosaveDelay,
+                PromptWorkspaceFiles::write,
+                "Your prompt",
+                "save your work with File ▸ Save, and ");
         this.saved = Snapshots.capture(prompt).orElse(PromptWorkspace.empty());
         Observable[] inputs = {
             prompt.systemTextProperty(),
@@ -112,14 +112,7 @@ public final class WorkspaceViewModel implements ViewModel {
         try {
             last = PromptWorkspaceFiles.read(autosaveFile);
         } catch (IOException e) {
-            Path aside = autosaveFile.resolveSibling("workspace-autosave-damaged.json");
-            String kept = "";
-            try {
-                Files.move(autosaveFile, aside, StandardCopyOption.REPLACE_EXISTING);
-                kept = " It was kept as " + aside + ".";
-            } catch (IOException ignored) {
-                // keep it where it is; the next autosave replaces it
-            }
+            String kept = Autosave.setAside(autosaveFile, "workspace-autosave-damaged.json");
             ui.dialogs()
                     .warning(
                             "The last session's prompt could not be restored",
@@ -250,12 +243,9 @@ public final class WorkspaceViewModel implements ViewModel {
         if (!askToSave("closing CostBench")) {
             return false;
         }
-        if (pendingAutosave != null) {
-            pendingAutosave.cancel();
-        }
         // "Don't save" drops the changes: the next start brings back the file as it was saved.
         PromptWorkspace keep = dirty.get() ? saved : Snapshots.capture(prompt).orElse(saved);
-        writeAutosave(keep);
+        autosave.writeNow(keep);
         return true;
     }
 
@@ -312,53 +302,13 @@ public final class WorkspaceViewModel implements ViewModel {
         return Snapshots.capture(prompt).map(w -> !Snapshots.sameWork(w, saved)).orElse(true);
     }
 
-    /** Writes the current workspace to the autosave file {@code autosaveDelay} after the last change. */
+    /** Writes the current workspace to the autosave file a moment after the last change. */
     private void scheduleAutosave() {
         Optional<PromptWorkspace> w = Snapshots.capture(prompt);
         if (w.isEmpty()) {
             return; // a number out of range: the last good autosave stays
         }
-        if (pendingAutosave != null) {
-            pendingAutosave.cancel();
-        }
-        PromptWorkspace snapshot = w.get();
-        long delay = autosaveDelay.toMillis();
-        pendingAutosave = autosaveLane
-                .task(p -> {
-                    if (delay > 0) {
-                        Thread.sleep(delay);
-                    }
-                    if (!p.isCancelled()) { // a newer edit, or closing, has taken over
-                        writeAutosave(snapshot);
-                    }
-                    return null;
-                })
-                .onSuccess(x -> autosaveFailed = false)
-                .onFailure(this::autosaveFailed)
-                .start();
-    }
-
-    /** Says so once (not on every keystroke) until an autosave succeeds again. */
-    private void autosaveFailed(Throwable e) {
-        if (!autosaveFailed) {
-            autosaveFailed = true;
-            ui.dialogs()
-                    .warning(
-                            "Autosave failed",
-                            "Your prompt could not be kept in " + autosaveFile + ": " + UiContext.describe(e)
-                                    + ". Nothing in the window is lost; save your work with File ▸ Save, and free "
-                                    + "some disk space or check the data folder's permissions.");
-        }
-    }
-
-    private void writeAutosave(PromptWorkspace w) {
-        try {
-            synchronized (writeLock) {
-                PromptWorkspaceFiles.write(autosaveFile, w);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        autosave.schedule(w.get());
     }
 
     private static Path withJsonExtension(Path p) {
@@ -398,6 +348,6 @@ public final class WorkspaceViewModel implements ViewModel {
 
     @Override
     public void close() {
-        autosaveLane.close();
+        autosave.close();
     }
 }

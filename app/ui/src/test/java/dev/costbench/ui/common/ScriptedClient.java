@@ -89,7 +89,8 @@ public final class ScriptedClient implements ProviderClient {
                 "resp_1",
                 Duration.ofMillis(420),
                 Duration.ofMillis(180),
-                "{}");
+                "{}",
+                null);
     }
 
     @Override

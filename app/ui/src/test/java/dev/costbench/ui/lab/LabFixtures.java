@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Stores, experiments and fake providers for the lab's view-model tests (no display, no network). */
 public final class LabFixtures {
@@ -82,6 +83,11 @@ public final class LabFixtures {
 
     /** Answers every request: longer prompts bill more; judge requests get 5 for warm answers, 4 for the others. */
     static ProviderClient fake(ProviderId id, List<ChatRequest> sent) {
+        return fake(id, sent, ChatRequest::serviceTier);
+    }
+
+    /** {@link #fake(ProviderId, List)}, each answer reporting the service tier {@code served} says. */
+    static ProviderClient fake(ProviderId id, List<ChatRequest> sent, Function<ChatRequest, String> served) {
         return new ProviderClient() {
             @Override
             public ProviderId id() {
@@ -109,7 +115,8 @@ public final class LabFixtures {
                             "j",
                             Duration.ofMillis(50),
                             null,
-                            "{}");
+                            "{}",
+                            served.apply(req));
                 }
                 long chars = (req.system() == null ? 0 : req.system().length()) + user.length();
                 String answer = chars > 200
@@ -124,7 +131,8 @@ public final class LabFixtures {
                         "r",
                         Duration.ofMillis(300),
                         Duration.ofMillis(90),
-                        "{}");
+                        "{}",
+                        served.apply(req));
             }
 
             @Override
@@ -194,7 +202,9 @@ public final class LabFixtures {
                 null,
                 false,
                 at,
-                at);
+                at,
+                null,
+                null);
     }
 
     /** A finished experiment: {@code reps} repetitions, the short variant ~40 % cheaper, outputs as given. */

@@ -7,9 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
+import dev.costbench.model.cost.BillingOptions;
+import dev.costbench.model.cost.CostEngine;
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LedgerPurpose;
+import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.lab.run.Repricing;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.VerdictThresholds;
@@ -22,8 +29,11 @@ import dev.costbench.ui.common.UiContext;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -254,5 +264,101 @@ class RunViewModelTest {
                 new BigDecimal("1.00")
                         .compareTo(store.loadExperiment(lab.history().selected().id())
                                 .budgetCapUsd()));
+    }
+
+    // ---- service tiers: asked, served, flagged; re-pricing at a date ----
+
+    /** Answers as {@link LabFixtures#fake}, the first {@code downgraded} calls served "default", the rest as asked. */
+    private ClientSource serving(int downgraded) {
+        AtomicInteger calls = new AtomicInteger();
+        return id ->
+                LabFixtures.fake(id, sent, r -> calls.getAndIncrement() < downgraded ? "default" : r.serviceTier());
+    }
+
+    @Test
+    void aRunAsksForTheTierPricesWhatWasServedAndFlagsTheDowngrade() {
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), serving(3));
+        lab.showSetup();
+        assertEquals(
+                ServiceTier.STANDARD, lab.setup().params().serviceTierProperty().get(), "Standard by default");
+        lab.setup().checkedModels().setAll("gpt-5");
+        lab.setup().params().serviceTierProperty().set(ServiceTier.PRIORITY);
+        lab.setup().run();
+        assertNotNull(
+                lab.setup().runModel().finishedProperty().get(),
+                lab.setup().errorProperty().get());
+        assertEquals(18, sent.size());
+        assertTrue(sent.stream().allMatch(r -> "priority".equals(r.serviceTier())), "every call asks for priority");
+
+        long id = lab.setup().runModel().finishedProperty().get().experimentId();
+        ModelEntry gpt5 = LabFixtures.CATALOG.find("gpt-5").orElseThrow();
+        for (Trial t : store.trials(id)) {
+            ServiceTier served = "default".equals(t.servedTier()) ? ServiceTier.STANDARD : ServiceTier.PRIORITY;
+            assertEquals(ServiceTier.PRIORITY, t.requestedTier());
+            assertEquals(
+                    0,
+                    CostEngine.price(gpt5, t.usage(), BillingOptions.INTERACTIVE.withTier(served))
+                            .total()
+                            .compareTo(t.costUsd()),
+                    "trial " + t.id() + " priced at the tier served, " + t.servedTier());
+        }
+        assertEquals(
+                "GPT-5 · OpenAI: asked for Priority, served default on 3 of 18 trials — priced at Standard",
+                lab.results().tiersProperty().get());
+        String line = HistoryViewModel.summary(store.overviews().get(0));
+        assertTrue(line.contains("3 trials served at another service tier than asked"), line);
+    }
+
+    @Test
+    void aRunServedAsAskedShowsNoFlag() {
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), serving(0));
+        lab.showSetup();
+        lab.setup().checkedModels().setAll("gpt-5");
+        lab.setup().params().serviceTierProperty().set(ServiceTier.FLEX);
+        lab.setup().run();
+        assertEquals(18, sent.size());
+        assertEquals("", lab.results().tiersProperty().get());
+        assertTrue(
+                !HistoryViewModel.summary(store.overviews().get(0)).contains("service tier"),
+                HistoryViewModel.summary(store.overviews().get(0)));
+    }
+
+    @Test
+    void aTierAProviderCannotBeAskedForIsRefusedBeforeAnythingIsCreated() {
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), serving(0));
+        lab.showSetup();
+        lab.setup().checkedModels().setAll("gpt-4o-mini", "claude-haiku-4-5");
+        lab.setup().params().serviceTierProperty().set(ServiceTier.FLEX);
+        lab.setup().run();
+        String error = lab.setup().errorProperty().get();
+        assertTrue(
+                error.contains("claude-haiku-4-5: The Anthropic API cannot be asked for the Flex service tier"), error);
+        assertTrue(error.contains("Choose Standard"), error);
+        assertTrue(sent.isEmpty());
+        assertTrue(store.overviews().isEmpty(), "nothing stored");
+    }
+
+    @Test
+    void reRepricingFollowsThePricesAsOfDate() {
+        long id = LabFixtures.finished(store, 2, "Your order ships today.", "Ships today.");
+        LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), serving(0));
+        lab.history().refresh();
+        lab.select(id);
+        lab.repriceSelected();
+        RepriceView.Shown shown = lab.repricingProperty().get();
+        assertNotNull(shown);
+        RepriceViewModel vm = lab.repriceModel(shown);
+        assertEquals(shown.repricing().pricedAt(), vm.atProperty().get(), "today at first");
+        LocalDate later = LocalDate.of(2027, 6, 1);
+        vm.atProperty().set(later);
+        Repricing r = vm.repricingProperty().get();
+        assertEquals(later, r.pricedAt());
+        assertTrue(RepriceView.totalText(r).contains("at the prices of 2027-06-01"), RepriceView.totalText(r));
+        vm.atProperty().set(null);
+        assertTrue(
+                vm.errorProperty().get().startsWith("Pick the day"),
+                vm.errorProperty().get());
+        assertEquals(later, vm.repricingProperty().get().pricedAt(), "the last figures stay");
+        new ArrayList<>(dialogs.shown()).forEach(s -> assertTrue(!s.kind().equals("error"), s.toString()));
     }
 }

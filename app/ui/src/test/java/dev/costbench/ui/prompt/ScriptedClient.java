@@ -83,7 +83,16 @@ public final class ScriptedClient implements ProviderClient {
             onDelta.accept(piece);
         }
         return new ChatResult(
-                a.text(), a.usage(), Map.of(), "stop", request.model(), "resp_1", a.latency(), a.firstToken(), "{}");
+                a.text(),
+                a.usage(),
+                Map.of(),
+                "stop",
+                request.model(),
+                "resp_1",
+                a.latency(),
+                a.firstToken(),
+                "{}",
+                null);
     }
 
     @Override

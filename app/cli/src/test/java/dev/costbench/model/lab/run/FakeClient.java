@@ -105,7 +105,8 @@ final class FakeClient extends RecordingClient {
                 "resp_" + n,
                 Duration.ofMillis(5 + n % 7),
                 null,
-                "{}");
+                "{}",
+                null);
     }
 
     /** A request's user text. */

@@ -2,6 +2,7 @@
 package dev.costbench.model.lab.run;
 
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.cost.CostEngine;
@@ -73,14 +74,9 @@ public final class Estimator {
             return new CellEstimate(cell, 0, false, low, max + reasoning, null, null);
         }
         RequestEstimate re = input(plan, cell, entry.get());
-        BigDecimal lowUsd = CostEngine.estimate(
-                        entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, low, 0), BillingOptions.INTERACTIVE)
-                .total();
-        BigDecimal highUsd = CostEngine.estimate(
-                        entry.get(),
-                        new RequestShape(re.inputTokens(), 0, 0, 0, max, reasoning),
-                        BillingOptions.INTERACTIVE)
-                .total();
+        ServiceTier tier = p.serviceTierOrStandard();
+        BigDecimal lowUsd = atTier(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, low, 0), tier);
+        BigDecimal highUsd = atTier(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, max, reasoning), tier);
         return new CellEstimate(cell, re.inputTokens(), re.exact(), low, max + reasoning, lowUsd, highUsd);
     }
 
@@ -100,7 +96,23 @@ public final class Estimator {
         RequestEstimate re = input(plan, cell, m);
         long in = (long) Math.ceil(re.inputTokens() * Math.max(1.0, inputFactor));
         long reasoning = p.reasoningBudget() == null ? 0 : p.reasoningBudget();
-        return worstCase(m, in, p.maxOutputTokensOrDefault(), reasoning);
+        BigDecimal standard = worstCase(m, in, p.maxOutputTokensOrDefault(), reasoning);
+        ServiceTier tier = p.serviceTierOrStandard();
+        if (tier == ServiceTier.STANDARD) {
+            return standard;
+        }
+        // the provider may serve the tier asked for or fall back to standard: reserve the dearer of the two
+        BigDecimal asked = atTier(m, new RequestShape(in, 0, 0, 0, p.maxOutputTokensOrDefault(), reasoning), tier);
+        return asked.max(standard);
+    }
+
+    /** The cost of {@code shape} at {@code tier}'s prices; the standard prices where the model has none for it. */
+    private static BigDecimal atTier(ModelEntry m, RequestShape shape, ServiceTier tier) {
+        CostBreakdown b = CostEngine.estimate(m, shape, BillingOptions.INTERACTIVE.withTier(tier));
+        if (tier != ServiceTier.STANDARD && b.unpriced()) {
+            b = CostEngine.estimate(m, shape, BillingOptions.INTERACTIVE);
+        }
+        return b.total();
     }
 
     /**

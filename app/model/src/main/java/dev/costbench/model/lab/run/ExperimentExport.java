@@ -136,6 +136,12 @@ public final class ExperimentExport {
             to.put("latencyMs", t.latencyMs());
             to.put("ttftMs", t.ttftMs());
             to.put("finishReason", t.finishReason());
+            if (t.requestedTier() != null) {
+                to.put("requestedTier", t.requestedTier().id());
+            }
+            if (t.servedTier() != null) {
+                to.put("servedTier", t.servedTier());
+            }
             to.put("output", t.outputText());
             to.put("error", t.errorText());
             to.put("started", t.started().toString());

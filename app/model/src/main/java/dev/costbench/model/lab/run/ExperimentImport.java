@@ -213,7 +213,9 @@ public final class ExperimentImport {
                     text(t, "error"),
                     t.path("fromCache").asBoolean(),
                     Instant.parse(required(t, "started", what)),
-                    Instant.parse(required(t, "finished", what))));
+                    Instant.parse(required(t, "finished", what)),
+                    SpecJson.tier(text(t, "requestedTier"), what + ".requestedTier"),
+                    text(t, "servedTier")));
         }
         return new ExperimentSnapshot(spec, created, status, variants, inputs, trials);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.media.MediaHeader;
@@ -352,15 +353,22 @@ public record ExperimentSpec(
      * @param reasoningEffort      OpenAI reasoning effort ("minimal", "low", "medium", "high")
      * @param expectedOutputTokens the answer length assumed by the low end of the estimate (default: a tenth of
      *                             the output cap, or what earlier trials produced)
+     * @param serviceTier          the service tier asked for: standard (unset), flex or priority
      */
     public record Params(
             Double temperature,
             Integer maxOutputTokens,
             Integer reasoningBudget,
             String reasoningEffort,
-            Long expectedOutputTokens) {
+            Long expectedOutputTokens,
+            ServiceTier serviceTier) {
 
-        public static final Params NONE = new Params(null, null, null, null, null);
+        public static final Params NONE = new Params(null, null, null, null, null, null);
+
+        /** Parameters without a service tier (Standard unless the experiment's defaults name one). */
+        public Params(Double t, Integer maxOutput, Integer budget, String effort, Long expectedOutput) {
+            this(t, maxOutput, budget, effort, expectedOutput, null);
+        }
 
         public Params {
             if (temperature != null && (temperature < 0 || temperature > 2 || temperature.isNaN())) {
@@ -375,6 +383,10 @@ public record ExperimentSpec(
             if (expectedOutputTokens != null && expectedOutputTokens < 0) {
                 throw new SpecException("expectedOutputTokens: must not be negative, got " + expectedOutputTokens);
             }
+            if (serviceTier == ServiceTier.BATCH || serviceTier == ServiceTier.FAST) {
+                throw new SpecException("serviceTier: the lab asks for standard, flex or priority, got "
+                        + serviceTier.id() + " (batch runs through the batch API, which the lab does not use)");
+            }
         }
 
         /** These parameters, with each unset one taken from {@code defaults}. */
@@ -384,7 +396,13 @@ public record ExperimentSpec(
                     maxOutputTokens != null ? maxOutputTokens : defaults.maxOutputTokens,
                     reasoningBudget != null ? reasoningBudget : defaults.reasoningBudget,
                     reasoningEffort != null ? reasoningEffort : defaults.reasoningEffort,
-                    expectedOutputTokens != null ? expectedOutputTokens : defaults.expectedOutputTokens);
+                    expectedOutputTokens != null ? expectedOutputTokens : defaults.expectedOutputTokens,
+                    serviceTier != null ? serviceTier : defaults.serviceTier);
+        }
+
+        /** The service tier asked for: Standard when unset. */
+        public ServiceTier serviceTierOrStandard() {
+            return serviceTier == null ? ServiceTier.STANDARD : serviceTier;
         }
 
         /** The output cap, {@link #DEFAULT_MAX_OUTPUT_TOKENS} when unset. */

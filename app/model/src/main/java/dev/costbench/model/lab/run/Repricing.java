@@ -12,22 +12,27 @@ import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.model.validation.JsonReading;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A past run re-priced at today's prices: every trial's stored canonical usage priced again with the current catalog
- * ({@link CostEngine#price}, with the batch and residency options the trial was billed with), against the cost
+ * A past run re-priced at the prices in force on a date (today by default): every trial's stored canonical usage
+ * priced again with the current catalog as of {@link #pricedAt} ({@link CostEngine#price}, with the batch and
+ * residency options the trial was billed with, at the service tier the provider served), against the cost
  * stored with the trial at the prices then in force. Nothing is written: the stored historical costs stay as they
  * are. Real calls only (answers reused from the cache cost nothing, then or now). A model no longer in the catalog
  * is named in {@link #missingModels} and its row has no "now" figure; it is never guessed.
@@ -40,13 +45,15 @@ import java.util.function.Function;
  * @param thenTotalUsd  the stored cost of the comparable trials, exact
  * @param nowTotalUsd   their cost at today's prices, exact
  * @param missingModels models of the run the catalog no longer lists
+ * @param pricedAt      the day whose catalog prices the "now" figures are
  */
 public record Repricing(
         long experimentId,
         List<Row> rows,
         BigDecimal thenTotalUsd,
         BigDecimal nowTotalUsd,
-        List<String> missingModels) {
+        List<String> missingModels,
+        LocalDate pricedAt) {
 
     private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
     private static final ObjectMapper JSON = JsonReading.mapper();
@@ -102,15 +109,36 @@ public record Repricing(
         return changePercent(thenTotalUsd, nowTotalUsd);
     }
 
-    /** Re-prices a stored experiment with {@code catalog} (model id → entry, empty when not listed). */
+    /** Re-prices a stored experiment with {@code catalog} (model id → entry, empty when unlisted) at today's prices. */
     public static Repricing of(LabStore store, long experimentId, Function<String, Optional<ModelEntry>> catalog) {
-        return of(
-                store.loadExperiment(experimentId), store.variants(experimentId), store.trials(experimentId), catalog);
+        return of(store, experimentId, catalog, LocalDate.now(ZoneOffset.UTC));
     }
 
-    /** Re-prices {@code trials}; rows in variant order within the experiment's model order. */
+    /** Re-prices a stored experiment with {@code catalog} at the prices in force on {@code at}. */
+    public static Repricing of(
+            LabStore store, long experimentId, Function<String, Optional<ModelEntry>> catalog, LocalDate at) {
+        return of(
+                store.loadExperiment(experimentId),
+                store.variants(experimentId),
+                store.trials(experimentId),
+                catalog,
+                at);
+    }
+
+    /** Re-prices {@code trials} at today's prices. */
     public static Repricing of(
             Experiment e, List<Variant> variants, List<Trial> trials, Function<String, Optional<ModelEntry>> catalog) {
+        return of(e, variants, trials, catalog, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /** Re-prices {@code trials} at {@code at}'s prices; rows in variant order within the experiment's model order. */
+    public static Repricing of(
+            Experiment e,
+            List<Variant> variants,
+            List<Trial> trials,
+            Function<String, Optional<ModelEntry>> catalog,
+            LocalDate at) {
+        Objects.requireNonNull(at, "at");
         Set<String> models = new LinkedHashSet<>(e.models());
         trials.forEach(t -> models.add(t.cell().modelId()));
         Map<String, Optional<ModelEntry>> entries = new LinkedHashMap<>();
@@ -138,7 +166,8 @@ public record Repricing(
                     n++;
                     BigDecimal current = null;
                     if (entry.isPresent()) {
-                        CostBreakdown b = CostEngine.price(entry.get(), t.usage(), options(t.pricesJson()));
+                        CostBreakdown b = CostEngine.price(
+                                entry.get(), t.usage(), options(t).at(at));
                         current = b.unpriced() ? null : b.total();
                     }
                     if (t.costUsd() == null) {
@@ -178,7 +207,13 @@ public record Repricing(
                 .filter(x -> x.getValue().isEmpty())
                 .map(Map.Entry::getKey)
                 .toList();
-        return new Repricing(e.id(), rows, thenTotal, nowTotal, missing);
+        return new Repricing(e.id(), rows, thenTotal, nowTotal, missing, at);
+    }
+
+    /** The options the trial was billed with, at the service tier its provider served (when it reported one). */
+    static BillingOptions options(Trial t) {
+        BillingOptions o = options(t.pricesJson());
+        return t.servedTier() == null ? o : o.withTier(ServiceTierWords.pricedAs(t.servedTier()));
     }
 
     /** The batch and residency options the trial was billed with (interactive when not recorded). */

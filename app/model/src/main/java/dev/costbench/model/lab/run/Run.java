@@ -177,7 +177,7 @@ public final class Run {
                 if (cell.repetition() != 1) {
                     continue;
                 }
-                String hash = RequestHash.of(q.getKey(), plan.request(cell));
+                String hash = RequestHash.of(q.getKey(), plan.request(cell, q.getKey()));
                 Optional<Trial> earlier = runner.store.storedAnswer(hash).filter(t -> t.experimentId() != experimentId);
                 if (earlier.isPresent()) {
                     Trial t = runner.store.addTrial(reused(
@@ -319,7 +319,7 @@ public final class Run {
 
     private void runCell(ProviderId provider, Work w, Deque<Work> queue) throws InterruptedException {
         TrialCell cell = w.cell();
-        ChatRequest request = plan.request(cell);
+        ChatRequest request = plan.request(cell, provider);
         String hash = RequestHash.of(provider, request);
         Optional<ModelEntry> entry = runner.catalog.apply(cell.modelId());
         Estimator.CellEstimate estimate = runner.estimator.cell(plan, cell, null);
@@ -348,10 +348,10 @@ public final class Run {
 
         if (answer != null) {
             CanonicalUsage usage = answer.usage();
+            BillingOptions billing = ServedPricing.options(answer.servedTier());
             CostBreakdown cost = usage == null
                     ? null
-                    : entry.map(m -> CostEngine.price(m, usage, BillingOptions.INTERACTIVE))
-                            .orElse(null);
+                    : entry.map(m -> CostEngine.price(m, usage, billing)).orElse(null);
             BigDecimal billed = cost == null ? null : cost.total();
             ChatResult recorded = usage != null
                     ? answer
@@ -364,9 +364,19 @@ public final class Run {
                             answer.responseId(),
                             answer.latency(),
                             answer.timeToFirstToken(),
-                            answer.rawUsageJson());
+                            answer.rawUsageJson(),
+                            answer.servedTier());
             NewTrial trial = NewTrial.success(
-                    experimentId, cell, hash, recorded, cost, estimate.lowUsd(), false, started, finished);
+                    experimentId,
+                    cell,
+                    hash,
+                    recorded,
+                    cost,
+                    estimate.lowUsd(),
+                    false,
+                    started,
+                    finished,
+                    plan.requestedTier(cell));
             Trial t;
             try {
                 t = runner.store.addTrial(
@@ -442,7 +452,9 @@ public final class Run {
                 null,
                 true,
                 now,
-                now);
+                now,
+                plan.requestedTier(cell),
+                earlier.servedTier());
     }
 
     /** The provider's client, made once; null (and the provider's cells dropped) when it cannot be had. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.LabStore;
@@ -22,6 +23,7 @@ import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.model.validation.JsonReading;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -182,7 +184,8 @@ public final class RunPlan {
                 st.maxOutputTokens(),
                 st.reasoningBudget(),
                 st.reasoningEffort(),
-                expected.isIntegralNumber() ? expected.asLong() : null);
+                expected.isIntegralNumber() ? expected.asLong() : null,
+                SpecJson.tier(run.path("serviceTier").textValue(), "run.serviceTier"));
         ChatRequest.OpenAiApi api = "chat".equals(run.path("openAiApi").asText())
                 ? ChatRequest.OpenAiApi.CHAT_COMPLETIONS
                 : ChatRequest.OpenAiApi.RESPONSES;
@@ -244,6 +247,9 @@ public final class RunPlan {
         run.put("openAiApi", spec.openAiApi() == ChatRequest.OpenAiApi.CHAT_COMPLETIONS ? "chat" : "responses");
         if (spec.parameters().expectedOutputTokens() != null) {
             run.put("expectedOutputTokens", spec.parameters().expectedOutputTokens());
+        }
+        if (spec.parameters().serviceTier() != null) {
+            run.put("serviceTier", spec.parameters().serviceTier().id());
         }
         spec.quality().fill(root);
         return root.toString();
@@ -352,7 +358,54 @@ public final class RunPlan {
                 p.reasoningEffort(),
                 null,
                 spec.stream(),
-                spec.openAiApi());
+                spec.openAiApi(),
+                null);
+    }
+
+    /**
+     * {@link #request(TrialCell)} as sent to {@code provider}: with the service tier the cell's parameters ask for, in
+     * the provider's word.
+     *
+     * @throws SpecException when that provider cannot be asked for the tier (naming what it takes)
+     */
+    public ChatRequest request(TrialCell cell, ProviderId provider) {
+        ServiceTier tier = params(cell.variantId()).serviceTierOrStandard();
+        try {
+            return request(cell).withServiceTier(ServiceTierWords.request(provider, tier));
+        } catch (IllegalArgumentException e) {
+            throw new SpecException("model " + cell.modelId() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Every model's provider can be asked for the service tier of every variant.
+     *
+     * @throws SpecException naming each model whose provider cannot, and what to do
+     */
+    public void requireTierSupport(Map<String, ProviderId> providers) {
+        List<String> refused = new ArrayList<>();
+        for (PlannedVariant v : variants) {
+            ServiceTier tier = params(v.id()).serviceTierOrStandard();
+            for (Map.Entry<String, ProviderId> m : providers.entrySet()) {
+                try {
+                    ServiceTierWords.request(m.getValue(), tier);
+                } catch (IllegalArgumentException e) {
+                    String line = m.getKey() + ": " + e.getMessage().replace(" Nothing was sent.", "");
+                    if (!refused.contains(line)) {
+                        refused.add(line);
+                    }
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new SpecException("the service tier cannot be asked for on every model (" + String.join("; ", refused)
+                    + "). Choose Standard, or leave those models out.");
+        }
+    }
+
+    /** The service tier asked for in {@code cell} (Standard unless the parameters name one). */
+    public ServiceTier requestedTier(TrialCell cell) {
+        return params(cell.variantId()).serviceTierOrStandard();
     }
 
     /** The variant's media as request parts (images with the API's default detail). */

@@ -132,8 +132,9 @@ public final class Runner {
      * @throws SpecException naming what is wrong
      */
     public RunPlan create(ExperimentSpec spec) {
-        RunPlan.of(spec).providers(catalog);
-        RunPlan.of(spec).requireMediaSupport(catalog);
+        RunPlan draft = RunPlan.of(spec);
+        draft.requireTierSupport(draft.providers(catalog));
+        draft.requireMediaSupport(catalog);
         return RunPlan.create(store, spec);
     }
 
@@ -152,6 +153,7 @@ public final class Runner {
         }
         Planner.validate(plan);
         var providers = plan.providers(catalog);
+        plan.requireTierSupport(providers);
         plan.requireMediaSupport(catalog);
         RunPlan planned = plan;
         return active.start(experimentId, "running", onEnd -> {

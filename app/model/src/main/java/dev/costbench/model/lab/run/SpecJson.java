@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.SecretGuard;
@@ -104,8 +105,13 @@ public final class SpecJson {
             Set.of("name", "baseline", "system", "messages", "user", "parameters", "media", "comment");
     private static final Set<String> MEDIA =
             Set.of("file", "name", "mimeType", "sha256", "bytes", "width", "height", "seconds", "base64");
-    private static final Set<String> PARAMS =
-            Set.of("temperature", "maxOutputTokens", "reasoningBudget", "reasoningEffort", "expectedOutputTokens");
+    private static final Set<String> PARAMS = Set.of(
+            "temperature",
+            "maxOutputTokens",
+            "reasoningBudget",
+            "reasoningEffort",
+            "expectedOutputTokens",
+            "serviceTier");
 
     private SpecJson() {}
 
@@ -385,9 +391,22 @@ public final class SpecJson {
                     text(n, "reasoningEffort", at + ".reasoningEffort", false),
                     has(n, "expectedOutputTokens")
                             ? (long) integer(n.get("expectedOutputTokens"), at + ".expectedOutputTokens")
-                            : null);
+                            : null,
+                    tier(text(n, "serviceTier", at + ".serviceTier", false), at + ".serviceTier"));
         } catch (SpecException e) {
             throw e.getMessage().startsWith(at) ? e : new SpecException(at + "." + e.getMessage(), e);
+        }
+    }
+
+    /** A service tier by its word (standard, flex, priority), or null. */
+    static ServiceTier tier(String word, String at) {
+        if (word == null) {
+            return null;
+        }
+        try {
+            return ServiceTier.parse(word);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(at + ": " + e.getMessage());
         }
     }
 
@@ -528,6 +547,9 @@ public final class SpecJson {
         }
         if (p.expectedOutputTokens() != null) {
             o.put("expectedOutputTokens", p.expectedOutputTokens());
+        }
+        if (p.serviceTier() != null) {
+            o.put("serviceTier", p.serviceTier().id());
         }
         return o;
     }

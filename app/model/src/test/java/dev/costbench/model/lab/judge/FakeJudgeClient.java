@@ -35,6 +35,7 @@ final class FakeJudgeClient extends RecordingClient {
                         "r" + n,
                         Duration.ofMillis(5),
                         null,
-                        "{}"));
+                        "{}",
+                        null));
     }
 }

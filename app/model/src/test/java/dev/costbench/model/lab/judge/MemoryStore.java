@@ -65,7 +65,9 @@ final class MemoryStore {
                             null,
                             false,
                             t,
-                            t));
+                            t,
+                            null,
+                            null));
                 }
             }
         }

@@ -10,6 +10,7 @@ import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
@@ -33,7 +34,8 @@ class RepricingTest {
     private static final ModelEntry MINI =
             CatalogBuilder.builtIn().find("gpt-4o-mini").orElseThrow();
 
-    private static Trial trial(
+    /** A trial asked for {@code asked} (null: Standard), the provider reporting {@code served} (null: none). */
+    static Trial trial(
             long id,
             long variant,
             String model,
@@ -42,7 +44,9 @@ class RepricingTest {
             long output,
             String storedCost,
             boolean batch,
-            boolean fromCache) {
+            boolean fromCache,
+            ServiceTier asked,
+            String served) {
         return new Trial(
                 id,
                 1,
@@ -60,7 +64,9 @@ class RepricingTest {
                 null,
                 fromCache,
                 T,
-                T);
+                T,
+                asked,
+                served);
     }
 
     /** gpt-4o-mini with today's input and output prices replaced (per 1M tokens). */
@@ -85,11 +91,11 @@ class RepricingTest {
             new Variant(10, 1, 0, "base", true, "{}", List.of()),
             new Variant(11, 1, 1, "short", false, "{}", List.of()));
     private static final List<Trial> TRIALS = List.of(
-            trial(1, 10, "gpt-4o-mini", 1000, 2000, 500, "0.01", false, false),
-            trial(2, 11, "gpt-4o-mini", 1000, 0, 500, "0.004", true, false),
-            trial(3, 11, "gpt-4o-mini", 1000, 0, 500, "0.004", false, true), // reused answer: left out
-            trial(4, 10, "gpt-4o-mini", 3000, 0, 100, null, false, false), // unpriced then
-            trial(5, 10, "old-model", 1000, 0, 100, "0.02", false, false));
+            trial(1, 10, "gpt-4o-mini", 1000, 2000, 500, "0.01", false, false, null, null),
+            trial(2, 11, "gpt-4o-mini", 1000, 0, 500, "0.004", true, false, null, null),
+            trial(3, 11, "gpt-4o-mini", 1000, 0, 500, "0.004", false, true, null, null), // reused answer: left out
+            trial(4, 10, "gpt-4o-mini", 3000, 0, 100, null, false, false, null, null), // unpriced then
+            trial(5, 10, "old-model", 1000, 0, 100, "0.02", false, false, null, null));
 
     @Test
     void everyCallIsPricedAgainWithTheCurrentCatalog() {

@@ -348,6 +348,8 @@ class RunPlanTest {
                 error,
                 cached,
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                null,
+                null);
     }
 }

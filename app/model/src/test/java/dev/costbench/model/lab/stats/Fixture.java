@@ -55,7 +55,9 @@ final class Fixture {
                 null,
                 cached,
                 T0,
-                T0.plusMillis(latencyMs == null ? 0 : latencyMs));
+                T0.plusMillis(latencyMs == null ? 0 : latencyMs),
+                null,
+                null);
     }
 
     Trial failed(long variant, long input, String model, int rep) {
@@ -87,6 +89,8 @@ final class Fixture {
                 error,
                 false,
                 T0,
-                T0.plusMillis(1500));
+                T0.plusMillis(1500),
+                null,
+                null);
     }
 }

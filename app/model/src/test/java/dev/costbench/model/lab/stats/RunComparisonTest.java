@@ -40,7 +40,9 @@ class RunComparisonTest {
                     null,
                     false,
                     t,
-                    t));
+                    t,
+                    null,
+                    null));
         }
         return new ExperimentData(
                 List.of(new Variant(variantId, 1, 0, variantName, true, "{}", List.of())),
