@@ -2,12 +2,14 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.RequestEstimate;
 import dev.costbench.model.provider.SendOptions;
+import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.ui.common.Words;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -30,13 +32,15 @@ final class RunFigures {
             vm.figure(3, "Timing", timing, null);
             return null;
         }
-        var rec = est.reconcile(m, r.usage(), BillingOptions.INTERACTIVE);
+        // Priced at the tier the provider says it served (OpenAI and Anthropic report it), never assumed.
+        ServiceTier pricedAs = ServiceTierWords.pricedAs(r.servedTier());
+        var rec = est.reconcile(m, r.usage(), BillingOptions.INTERACTIVE.withTier(pricedAs));
         vm.figure(1, "Reported", RunViewModel.usage(r.usage()), null);
         vm.figure(
                 2,
                 "Billed",
                 Money.format(rec.billed().total()) + "   (difference from the estimate: " + signed(rec.differenceUsd())
-                        + "; input " + Words.signedTokens(rec.inputDelta()) + ")",
+                        + "; input " + Words.signedTokens(rec.inputDelta()) + ")" + served(r.servedTier(), pricedAs),
                 describeLines(rec.billed()));
         vm.figure(3, "Timing", timing, null);
         if (!r.inputByModality().isEmpty()) {
@@ -44,6 +48,16 @@ final class RunFigures {
         }
         vm.called(m, r, rec.billed().total());
         return rec.billed().total();
+    }
+
+    /** "; served priority: priced at Priority", or nothing when the provider reported no tier. */
+    static String served(String word, ServiceTier pricedAs) {
+        if (word == null) {
+            return "";
+        }
+        return ServiceTierWords.known(word)
+                ? " · served " + word + ": priced at " + pricedAs.label()
+                : " · served " + word + ", a tier CostBench does not know: priced at Standard";
     }
 
     /** The options of a call in words: "temperature 0.7 · up to 500 output tokens · effort low · streamed". */

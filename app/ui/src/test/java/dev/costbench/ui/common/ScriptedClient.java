@@ -33,6 +33,7 @@ public final class ScriptedClient implements ProviderClient {
     private volatile List<String> pieces = List.of("Hello", " there");
     private volatile CanonicalUsage usage = new CanonicalUsage(1000, 1024, 0, 0, 2, 0);
     private volatile ProviderException failure;
+    private volatile String served;
 
     /** The next answers arrive in these pieces. */
     public ScriptedClient answer(String... textPieces) {
@@ -42,6 +43,12 @@ public final class ScriptedClient implements ProviderClient {
 
     public ScriptedClient usage(CanonicalUsage u) {
         this.usage = u;
+        return this;
+    }
+
+    /** The service tier the next answers say they were served at (the provider's word; null: none reported). */
+    public ScriptedClient served(String tier) {
+        this.served = tier;
         return this;
     }
 
@@ -90,7 +97,7 @@ public final class ScriptedClient implements ProviderClient {
                 Duration.ofMillis(420),
                 Duration.ofMillis(180),
                 "{}",
-                null);
+                served);
     }
 
     @Override

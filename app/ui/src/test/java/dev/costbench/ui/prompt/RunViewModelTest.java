@@ -3,6 +3,7 @@ package dev.costbench.ui.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,29 @@ class RunViewModelTest {
                 .map(RunViewModel.Figure::value)
                 .findFirst()
                 .orElse(null);
+    }
+
+    @Test
+    void aCallIsBilledAtTheTierTheProviderServed() {
+        PromptFeature f = feature(new DirectTaskExecutor());
+        RunViewModel run = f.run();
+        f.prompt().selectedModelProperty().set(CATALOG.find("gpt-5").orElseThrow());
+        run.send();
+        String standard = figure(run, "Billed");
+        assertFalse(standard.contains("served"), standard);
+
+        fake.served("priority");
+        run.send();
+        String priority = figure(run, "Billed");
+        assertTrue(priority.contains(" · served priority: priced at Priority"), priority);
+        assertNotEquals(standard.substring(0, 10), priority.substring(0, 10), "priority prices differ from standard");
+
+        fake.served("scale");
+        run.send();
+        assertTrue(
+                figure(run, "Billed").contains("served scale, a tier CostBench does not know: priced at Standard"),
+                figure(run, "Billed"));
+        assertEquals(standard.substring(0, 10), figure(run, "Billed").substring(0, 10));
     }
 
     @Test
