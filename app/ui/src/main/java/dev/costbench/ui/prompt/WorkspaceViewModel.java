@@ -131,7 +131,9 @@ public final class WorkspaceViewModel implements ViewModel {
         }
         apply(last);
         file.set(lastFile);
-        saved = onDisk != null ? onDisk : last;
+        if (onDisk != null) {
+            saved = onDisk;
+        } // untitled: compared with what a fresh start shows, so restored unsaved work keeps its "•"
         dirty.set(isChanged());
         return true;
     }

@@ -237,6 +237,20 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void restoredUntitledWorkIsStillUnsaved() throws Exception {
+        workspace();
+        write(prompt); // never saved to a file; the app dies
+        assertTrue(Files.isRegularFile(tmp.resolve("data/workspace-autosave.json")));
+
+        prompt = new PromptViewModel(ui, CATALOG);
+        assertTrue(workspace().restore());
+        assertEquals("What does this cost?", prompt.userTextProperty().get());
+        assertNull(ws.fileProperty().get());
+        assertTrue(ws.dirtyProperty().get(), "untitled work restored after a restart has never been saved");
+        assertTrue(ws.titleProperty().get().startsWith("• "), ws.titleProperty().get());
+    }
+
+    @Test
     void autosaveWaitsForTheLastEditAndRunsInTheBackground() throws Exception {
         DirectTaskExecutor held = DirectTaskExecutor.held();
         UiContext heldUi = new UiContext(held, dialogs);
