@@ -135,6 +135,13 @@ class LabViewTest {
     void runWithoutKeysShowsWhyOnTheResults(FxRobot robot) throws Exception {
         LabView view = show(robot, LabFixtures.noKeys());
         robot.clickOn("#lab-new");
+        // each variant's two text boxes say what they hold
+        for (String id : List.of("lab-base-system", "lab-opt-system", "lab-base-user", "lab-opt-user")) {
+            Node box = robot.lookup("#" + id).query();
+            assertTrue(
+                    robot.lookup(".label").queryAllAs(Label.class).stream().anyMatch(l -> l.getLabelFor() == box),
+                    id + " has a label");
+        }
         // fired, not clicked: the setup (with its image rows) may reach below the 900-px test window
         robot.interact(() -> robot.lookup("#lab-run").queryButton().fire());
         WaitForAsyncUtils.waitFor(

@@ -165,16 +165,33 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
         g.setVgap(4);
         g.add(new HBox(8, title("Baseline"), fromPromptBase), 0, 0);
         g.add(new HBox(8, title("Optimized"), fromPromptOpt), 1, 0);
-        g.add(area("lab-base-system", "System prompt of the baseline", v.baseSystemProperty()), 0, 1);
-        g.add(area("lab-opt-system", "System prompt of the optimized variant", v.optSystemProperty()), 1, 1);
         g.add(
-                area(
-                        "lab-base-user",
-                        "User message of the baseline — {{placeholders}} are filled from the inputs",
-                        v.baseUserProperty()),
+                labelled(
+                        "System prompt",
+                        area("lab-base-system", "System prompt of the baseline", v.baseSystemProperty())),
+                0,
+                1);
+        g.add(
+                labelled(
+                        "System prompt",
+                        area("lab-opt-system", "System prompt of the optimized variant", v.optSystemProperty())),
+                1,
+                1);
+        g.add(
+                labelled(
+                        "User message — {{placeholders}} are filled from the test inputs",
+                        area(
+                                "lab-base-user",
+                                "User message of the baseline — {{placeholders}} are filled from the inputs",
+                                v.baseUserProperty())),
                 0,
                 2);
-        g.add(area("lab-opt-user", "User message of the optimized variant", v.optUserProperty()), 1, 2);
+        g.add(
+                labelled(
+                        "User message",
+                        area("lab-opt-user", "User message of the optimized variant", v.optUserProperty())),
+                1,
+                2);
         Label mediaNote = new Label("Images sent with each request (optional)");
         mediaNote.setStyle("-fx-text-fill: -color-fg-muted;");
         HBox mediaBar = new HBox(8, mediaNote, fromMedia);
@@ -275,6 +292,15 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
         Label l = new Label(s);
         l.getStyleClass().add("section-title");
         return l;
+    }
+
+    /** A variant's text box under a small label saying what it holds (and named so for screen readers). */
+    private static VBox labelled(String label, TextArea area) {
+        Label l = new Label(label);
+        l.getStyleClass().add("text-muted");
+        l.setLabelFor(area);
+        area.setAccessibleText(label);
+        return new VBox(2, l, area);
     }
 
     private static TextArea area(String id, String prompt, StringProperty p) {
