@@ -23,9 +23,11 @@ import java.util.function.Consumer;
 public final class ScriptedClient implements ProviderClient {
 
     /** The requests sent to {@link #complete}, in order. */
-    public final List<ChatRequest> sent = new CopyOnWriteArrayList<>();
+    public final List<ChatRequest> sent;
     /** The requests sent to {@link #countTokens}, in order. */
-    public final List<ChatRequest> counted = new CopyOnWriteArrayList<>();
+    public final List<ChatRequest> counted;
+
+    private final ProviderId id;
 
     /** What {@link #countTokens} answers. */
     public static final long COUNT = 2024;
@@ -34,6 +36,27 @@ public final class ScriptedClient implements ProviderClient {
     private volatile CanonicalUsage usage = new CanonicalUsage(1000, 1024, 0, 0, 2, 0);
     private volatile ProviderException failure;
     private volatile String served;
+    private volatile Duration latency = Duration.ofMillis(420);
+    private volatile Duration firstToken = Duration.ofMillis(180);
+
+    /** An OpenAI client with its own request lists. */
+    public ScriptedClient() {
+        this(ProviderId.OPENAI, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+    }
+
+    /** A client for {@code id} that adds its completions to {@code sent} and its counts to {@code counted}. */
+    public ScriptedClient(ProviderId id, List<ChatRequest> sent, List<ChatRequest> counted) {
+        this.id = id;
+        this.sent = sent;
+        this.counted = counted;
+    }
+
+    /** The last byte arrives after {@code last}, the first token after {@code first} (null: not reported). */
+    public ScriptedClient latency(Duration last, Duration first) {
+        this.latency = last;
+        this.firstToken = first;
+        return this;
+    }
 
     /** The next answers arrive in these pieces. */
     public ScriptedClient answer(String... textPieces) {
@@ -72,7 +95,7 @@ public final class ScriptedClient implements ProviderClient {
 
     @Override
     public ProviderId id() {
-        return ProviderId.OPENAI;
+        return id;
     }
 
     @Override
@@ -94,8 +117,8 @@ public final class ScriptedClient implements ProviderClient {
                 "stop",
                 request.model(),
                 "resp_1",
-                Duration.ofMillis(420),
-                Duration.ofMillis(180),
+                latency,
+                firstToken,
                 "{}",
                 served);
     }

@@ -11,9 +11,9 @@ import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderClient;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
+import dev.costbench.ui.common.ScriptedClient;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class TokensViewModelTest {
     private final List<ChatRequest> counted = new ArrayList<>();
 
     private ProviderClient counter(ProviderId id) {
-        return new ScriptedClient(id, counted).counts(new TokenCountResult(2024, "{\"input_tokens\":2024}"));
+        return new ScriptedClient(id, new ArrayList<>(), counted); // counts 2,024 input tokens
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.costbench.model.tuning.RequestTuner;
 import dev.costbench.model.tuning.SuggestionKind;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.ScriptedClient;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.handoff.QualityCheckTarget;
 import java.math.BigDecimal;
@@ -37,8 +38,10 @@ class TuneViewModelTest {
     private final List<String> ledger = new ArrayList<>();
     private final List<ChatRequest> asked = new ArrayList<>();
     private final List<Object[]> checked = new ArrayList<>();
-    private final ScriptedClient fake = new ScriptedClient(ProviderId.OPENAI, asked)
-            .answers("Answer politely.", new CanonicalUsage(120, 0, 0, 0, 20, 0), Duration.ofMillis(300), null);
+    private final ScriptedClient fake = new ScriptedClient(ProviderId.OPENAI, asked, new ArrayList<>())
+            .answer("Answer politely.")
+            .usage(new CanonicalUsage(120, 0, 0, 0, 20, 0))
+            .latency(Duration.ofMillis(300), null);
 
     private PromptFeature feature(DirectTaskExecutor tasks, boolean withClients) {
         QualityCheckTarget lab = (name, b, o) -> checked.add(new Object[] {name, b, o});
@@ -239,7 +242,7 @@ class TuneViewModelTest {
     @Test
     void aFailedOrCancelledRewriteSaysSo() {
         PromptFeature f = tuned("Be brief and polite, always.", "Hi", "gpt-4.1");
-        fake.fail(new ProviderException(
+        fake.failWith(new ProviderException(
                 ProviderId.OPENAI,
                 ProviderException.Kind.RATE_LIMIT,
                 429,
