@@ -7,6 +7,7 @@ import dev.costbench.ui.common.View;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -22,11 +23,12 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -45,7 +47,8 @@ public final class ConversationView implements View<ConversationViewModel> {
         ComboBox<String> samples = new ComboBox<>();
         samples.getItems().setAll(vm.samples());
         samples.setConverter(converter(ConversationViewModel::sampleName));
-        samples.setPromptText("Samples");
+        samples.setPromptText("Pick a sample");
+        samples.setPrefWidth(340);
         samples.setOnAction(e -> {
             if (samples.getValue() != null) {
                 vm.openSample(samples.getValue());
@@ -66,18 +69,18 @@ public final class ConversationView implements View<ConversationViewModel> {
 
         ScrollPane form = new ScrollPane(form());
         form.setFitToWidth(true);
-        form.setPrefWidth(360);
-        form.setMinWidth(300);
+        form.setMinWidth(360);
 
         TableView<ConversationResults.Row> table = new TableView<>(vm.rows());
-        table.getColumns().add(column("Strategy", "strategy", 190));
-        table.getColumns().add(column("Cost per conversation", "perConversation", 160));
-        table.getColumns().add(column("Saving vs full history", "saving", 160));
-        table.getColumns().add(column("Pays off", "payoff", 110));
-        table.getColumns().add(column("History at the end", "history", 140));
+        table.getColumns().add(column("Strategy", ConversationResults.Row::strategy, 190));
+        table.getColumns().add(column("Per conversation", ConversationResults.Row::perConversation, 160));
+        table.getColumns().add(column("Saving vs full history", ConversationResults.Row::saving, 160));
+        table.getColumns().add(column("Pays off", ConversationResults.Row::payoff, 110));
+        table.getColumns().add(column("History at the end", ConversationResults.Row::history, 140));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(170);
-        table.setMinHeight(120);
+        table.setFixedCellSize(28);
+        table.setPrefHeight(28 * 4 + 48);
+        table.setMinHeight(28 * 4 + 48);
         table.setPlaceholder(new Label("Pick a sample, open a conversation file, or take the prompt"));
         vm.lines().addListener((ListChangeListener<ConversationResults.Line>) c -> chart.show(vm.lines()));
         chart.show(vm.lines());
@@ -87,12 +90,13 @@ public final class ConversationView implements View<ConversationViewModel> {
         notes.textProperty().bind(vm.notesProperty());
         notes.setWrapText(true);
         notes.getStyleClass().add("text-muted");
+        notes.setMinHeight(Region.USE_PREF_SIZE);
         VBox results = new VBox(6, table, chart, status, notes);
         VBox.setVgrow(chart, Priority.ALWAYS);
         results.setPadding(new Insets(0, 8, 8, 8));
         SplitPane split = new SplitPane(form, results);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.27);
+        split.setDividerPositions(0.3);
         SplitPane.setResizableWithParent(form, false);
         root.setTop(top);
         root.setCenter(split);
@@ -103,9 +107,13 @@ public final class ConversationView implements View<ConversationViewModel> {
         g.setHgap(8);
         g.setVgap(6);
         g.setPadding(new Insets(8));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        g.getColumnConstraints().add(labels);
         ComboBox<ModelEntry> model = models(vm.modelProperty());
         int r = 0;
-        g.addRow(r++, new Label("Model"), model);
+        g.add(new Label("Model"), 0, r++);
+        g.add(model, 0, r++, 2, 1);
         g.addRow(r++, new Label("Turns"), spinner(vm.turnsProperty(), 1, 10_000, 1));
         g.addRow(r++, new Label("System prompt tokens"), spinner(vm.systemTokensProperty(), 0, 10_000_000, 50));
         g.addRow(r++, new Label("Tools tokens"), spinner(vm.toolsTokensProperty(), 0, 10_000_000, 50));
@@ -134,7 +142,8 @@ public final class ConversationView implements View<ConversationViewModel> {
         summarize.selectedProperty().bindBidirectional(vm.summarizeProperty());
         g.addRow(r++, summarize, spinner(vm.summarizeEveryProperty(), 1, 10_000, 1));
         g.addRow(r++, new Label("Summary tokens"), spinner(vm.summaryTokensProperty(), 0, 1_000_000, 50));
-        g.addRow(r++, new Label("Summarizer"), models(vm.summarizerProperty()));
+        g.add(new Label("Summarizer"), 0, r++);
+        g.add(models(vm.summarizerProperty()), 0, r++, 2, 1);
         CheckBox window = new CheckBox("Keep only the last N turns");
         window.selectedProperty().bindBidirectional(vm.windowProperty());
         g.addRow(r++, window, spinner(vm.windowTurnsProperty(), 1, 10_000, 1));
@@ -153,7 +162,7 @@ public final class ConversationView implements View<ConversationViewModel> {
     private static Spinner<Integer> spinner(IntegerProperty p, int min, int max, int step) {
         Spinner<Integer> s = new Spinner<>(min, max, Math.max(min, p.get()), step);
         s.setEditable(true);
-        s.setPrefWidth(130);
+        s.setPrefWidth(110);
         ObjectProperty<Integer> value = p.asObject();
         s.getProperties().put("value", value); // a bidirectional binding holds its ends weakly
         s.getValueFactory().valueProperty().bindBidirectional(value);
@@ -165,9 +174,10 @@ public final class ConversationView implements View<ConversationViewModel> {
         return s;
     }
 
-    private static TableColumn<ConversationResults.Row, String> column(String title, String property, double width) {
+    private static TableColumn<ConversationResults.Row, String> column(
+            String title, Function<ConversationResults.Row, String> cell, double width) {
         TableColumn<ConversationResults.Row, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(new PropertyValueFactory<>(property));
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(cell.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
     }
