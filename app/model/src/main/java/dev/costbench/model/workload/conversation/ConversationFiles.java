@@ -3,6 +3,7 @@ package dev.costbench.model.workload.conversation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.costbench.model.validation.JsonFields;
 import dev.costbench.model.validation.JsonNumbers;
 import dev.costbench.model.validation.JsonReading;
 import dev.costbench.model.validation.NumberKind;
@@ -14,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -59,12 +58,22 @@ public final class ConversationFiles {
 
     private ConversationFiles() {}
 
-    /** A file that is not a conversation this CostBench can read; the message says where and what to do. */
+    /**
+     * A file that is not a conversation this CostBench can read: the message is "{@code file}: what is wrong and what
+     * to do."
+     */
     public static final class ConversationFileException extends IOException {
         private static final long serialVersionUID = 1L;
+        private final String file;
 
-        public ConversationFileException(String message) {
-            super(message);
+        public ConversationFileException(String file, String problem) {
+            super(file + ": " + problem + ".");
+            this.file = file;
+        }
+
+        /** The name of the file refused (or of the sample, or "standard input"). */
+        public String file() {
+            return file;
         }
     }
 
@@ -74,8 +83,7 @@ public final class ConversationFiles {
         try {
             return fromJson(Files.readString(file, StandardCharsets.UTF_8), name);
         } catch (CharacterCodingException e) {
-            throw new ConversationFileException(name + ": not UTF-8 text, so not a conversation file. Open a "
-                    + "costbench-conversation JSON file (docs/guide/workloads.md shows one).");
+            throw refuse(name, "not UTF-8 text, so not a conversation file. Open a costbench-conversation JSON file");
         }
     }
 
@@ -83,8 +91,8 @@ public final class ConversationFiles {
     public static Conversation sample(String name) throws IOException {
         try (InputStream in = ConversationFiles.class.getResourceAsStream(SAMPLE_DIR + name + ".json")) {
             if (in == null) {
-                throw new ConversationFileException(
-                        "no built-in conversation called '" + name + "' (samples: " + String.join(", ", SAMPLES) + ")");
+                throw refuse(
+                        name, "no built-in conversation has this name (samples: " + String.join(", ", SAMPLES) + ")");
             }
             return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8), name + ".json");
         }
@@ -234,13 +242,7 @@ public final class ConversationFiles {
     }
 
     private static void unknown(JsonNode node, String prefix, Set<String> known) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                throw new IllegalArgumentException(prefix + shorten(f) + ": not a field of a conversation (known: "
-                        + String.join(", ", known.stream().sorted().toList()) + ")");
-            }
-        }
+        JsonFields.requireKnown(node, prefix, known, "a conversation");
     }
 
     private static ConversationFileException notAConversation(String name, String why) {
@@ -251,17 +253,14 @@ public final class ConversationFiles {
     }
 
     private static ConversationFileException refuse(String name, String message) {
-        return new ConversationFileException(name + ": " + message + ".");
+        return new ConversationFileException(name, message);
     }
 
     private static String type(JsonNode n) {
-        if (n.isTextual()) {
-            return "the text \"" + shorten(n.asText()) + "\"";
-        }
-        return n.getNodeType().toString().toLowerCase(Locale.ROOT);
+        return JsonFields.type(n);
     }
 
     private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return JsonFields.shorten(s);
     }
 }

@@ -3,6 +3,7 @@ package dev.costbench.ui.workload.conversation;
 
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.tuning.CacheTtl;
+import dev.costbench.ui.common.Converters;
 import dev.costbench.ui.common.View;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
@@ -30,7 +31,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * Workloads ▸ Conversation: the conversation's source and shape on the left (spinners), the strategies table and the
@@ -46,7 +46,7 @@ public final class ConversationView implements View<ConversationViewModel> {
         this.vm = vm;
         ComboBox<String> samples = new ComboBox<>();
         samples.getItems().setAll(vm.samples());
-        samples.setConverter(converter(ConversationViewModel::sampleName));
+        samples.setConverter(Converters.showing(ConversationViewModel::sampleName));
         samples.setPromptText("Pick a sample");
         samples.setPrefWidth(340);
         samples.setOnAction(e -> {
@@ -135,7 +135,7 @@ public final class ConversationView implements View<ConversationViewModel> {
         cache.selectedProperty().bindBidirectional(vm.cacheProperty());
         ComboBox<CacheTtl> ttl = new ComboBox<>();
         ttl.getItems().setAll(CacheTtl.values());
-        ttl.setConverter(converter(CacheTtl::label));
+        ttl.setConverter(Converters.showing(CacheTtl::label));
         ttl.valueProperty().bindBidirectional(vm.ttlProperty());
         g.addRow(r++, cache, ttl);
         CheckBox summarize = new CheckBox("Summarize every N turns");
@@ -152,7 +152,7 @@ public final class ConversationView implements View<ConversationViewModel> {
 
     private ComboBox<ModelEntry> models(ObjectProperty<ModelEntry> p) {
         ComboBox<ModelEntry> box = new ComboBox<>(vm.models());
-        box.setConverter(converter(ConversationViewModel::modelName));
+        box.setConverter(Converters.showing(ConversationViewModel::modelName));
         box.valueProperty().bindBidirectional(p);
         box.setVisibleRowCount(16);
         box.setMaxWidth(Double.MAX_VALUE);
@@ -180,20 +180,6 @@ public final class ConversationView implements View<ConversationViewModel> {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(cell.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : show.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 
     @Override
