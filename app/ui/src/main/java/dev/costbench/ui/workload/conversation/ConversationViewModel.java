@@ -26,7 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -51,6 +53,8 @@ public final class ConversationViewModel implements ViewModel {
 
     /** The sample shown first. */
     public static final String FIRST_SAMPLE = "support-chat-30-turns";
+
+    private static final Map<String, String> SAMPLE_NAMES = new ConcurrentHashMap<>();
 
     private final UiContext ui;
     private final Supplier<Catalog> catalog;
@@ -139,13 +143,15 @@ public final class ConversationViewModel implements ViewModel {
         return ConversationFiles.SAMPLES;
     }
 
-    /** A sample's name as people read it ("Support chat: 30 turns with tools"). */
+    /** A sample's name as people read it ("Support chat: 30 turns with tools"), read once per sample. */
     public static String sampleName(String key) {
-        try {
-            return ConversationFiles.sample(key).name();
-        } catch (Exception e) {
-            return key;
-        }
+        return SAMPLE_NAMES.computeIfAbsent(key, k -> {
+            try {
+                return ConversationFiles.sample(k).name();
+            } catch (Exception e) {
+                return k;
+            }
+        });
     }
 
     /** Shows the built-in sample {@code key}. */
