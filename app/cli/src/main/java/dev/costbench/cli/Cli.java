@@ -5,6 +5,7 @@ import dev.costbench.cli.command.AbCommand;
 import dev.costbench.cli.command.CacheCommand;
 import dev.costbench.cli.command.CatalogCommand;
 import dev.costbench.cli.command.Context;
+import dev.costbench.cli.command.ConversationCommand;
 import dev.costbench.cli.command.DiffCommand;
 import dev.costbench.cli.command.EstimateCommand;
 import dev.costbench.cli.command.MediaCommand;
@@ -64,6 +65,9 @@ public final class Cli {
             "                           [--current-output N] [--json]",
             "       costbench cache FILE [--marker '<<CACHE>>'] [--models id,id] [--monthly N --hit-rate 0.9 | --rate R/min]",
             "                            [--ttl 5m|1h] [--output-tokens N] [--gemini-explicit [--storage USD/1M/h]] [--batch] [--json]",
+            "       costbench conversation FILE|SAMPLE [--turns N] [--strategy full|cache|summarize:N|window:N ...]",
+            "                                  [--models id,id] [--summary-tokens N] [--summarizer M] [--ttl 5m|1h]",
+            "                                  [--turn-gap SECONDS] [--at YYYY-MM-DD] [--batch] [--json]",
             "       costbench scenario list [--json]",
             "       costbench scenario report FILE|SAMPLE [--format text|json|csv|html] [--out F]",
             "       costbench ab run EXPERIMENT.json|NAME [--budget USD] [--json] [--yes] [--provider P] [--base-url U]",
@@ -107,6 +111,7 @@ public final class Cli {
                 DiffCommand.DIFF,
                 TuneCommand.TUNE,
                 CacheCommand.CACHE,
+                ConversationCommand.CONVERSATION,
                 ScenarioCommand.LIST,
                 ScenarioCommand.REPORT,
                 AbCommand.RUN,
@@ -137,6 +142,7 @@ public final class Cli {
                                 "diff",
                                 "tune",
                                 "cache",
+                                "conversation",
                                 "store",
                                 "help")
                         .contains(args[0])
@@ -187,6 +193,8 @@ public final class Cli {
                 return new TuneCommand(ctx).run(rest);
             case "cache":
                 return new CacheCommand(ctx).run(rest);
+            case "conversation":
+                return new ConversationCommand(ctx).run(rest);
             case "store":
                 return new StoreCommand(ctx.out(), ctx.err(), AppDirs.dataDir()).run(rest);
             case "--help":
@@ -199,7 +207,7 @@ public final class Cli {
                 return 0;
             default:
                 throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, "
-                        + "complete, scenario, ab, diff, tune, cache, store, --help)");
+                        + "complete, scenario, ab, diff, tune, cache, conversation, store, --help)");
         }
     }
 

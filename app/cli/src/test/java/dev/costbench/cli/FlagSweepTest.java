@@ -160,6 +160,7 @@ class FlagSweepTest extends UserDataTest {
         b.put("diff", List.of(List.of("PROMPT", "PROMPT2", "--models", "gpt-4o-mini")));
         b.put("tune", List.of(List.of("PROMPT")));
         b.put("cache", List.of(List.of("PROMPT", "--models", "gpt-4o-mini")));
+        b.put("conversation", List.of(List.of("seed001-20-turn-chat", "--models", "gpt-4o-mini")));
         b.put("scenario list", List.of(List.of()));
         b.put("scenario report", List.of(List.of("seed001-prompt-caching", "--format", "json")));
         b.put("ab run", List.of(List.of("seed000-support-ticket")));

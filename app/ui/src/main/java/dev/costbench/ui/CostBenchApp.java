@@ -41,8 +41,12 @@ import dev.costbench.ui.shell.MainWindow;
 import dev.costbench.ui.shell.MenuActions;
 import dev.costbench.ui.shell.StoreAccess;
 import dev.costbench.ui.shell.WorkbenchViewModel;
+import dev.costbench.ui.workload.WorkloadsView;
+import dev.costbench.ui.workload.conversation.ConversationView;
+import dev.costbench.ui.workload.conversation.ConversationViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +74,7 @@ public final class CostBenchApp extends Application {
     private static final String SCENARIOS = "Scenarios";
     private static final String PROVIDERS = "Providers";
     private static final String RATES = "Rates";
+    private static final String WORKLOADS = "Workloads";
 
     private FxTaskExecutor tasks;
     private UiContext ui;
@@ -180,7 +185,11 @@ public final class CostBenchApp extends Application {
                                 PROVIDERS,
                                 "API keys, base URLs and connection tests",
                                 () -> new ProvidersView(providersVm()),
-                                () -> providersVm().refresh())),
+                                () -> providersVm().refresh()),
+                        Feature.of(
+                                WORKLOADS,
+                                "Conversations priced turn by turn as their history grows",
+                                this::workloadsView)),
                 menuActions(),
                 this::quit);
         // The window title names the open prompt, or the open scenario while the Scenarios tab shows; both with
@@ -345,6 +354,13 @@ public final class CostBenchApp extends Application {
             scenarioTitle.bind(scenarioView.viewModel().titleProperty());
         }
         return scenarioView;
+    }
+
+    private WorkloadsView workloadsView() {
+        ConversationViewModel conversation = new ConversationViewModel(
+                ui, () -> workbench.catalogProperty().get(), workspace::current, Clock.systemUTC());
+        conversation.openSample(ConversationViewModel.FIRST_SAMPLE);
+        return new WorkloadsView(new ConversationView(conversation).root());
     }
 
     private ProvidersViewModel providersVm() {

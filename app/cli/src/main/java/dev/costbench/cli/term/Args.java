@@ -14,6 +14,8 @@ import java.util.Set;
 public final class Args {
     public final Map<String, String> options = new LinkedHashMap<>();
     public final List<String> positional = new ArrayList<>();
+    /** Every value each valued option was given, in order (an option may be repeated). */
+    private final Map<String, List<String>> every = new LinkedHashMap<>();
 
     /**
      * The options one command takes: {@code Cli.options()} lists every command's, so that the usage text, the docs
@@ -58,6 +60,7 @@ public final class Args {
                         value = args.get(++i);
                     }
                     a.options.put(name, value);
+                    a.every.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
                 } else {
                     throw new UsageException("unknown option --" + name + " (costbench --help lists the options)");
                 }
@@ -81,6 +84,11 @@ public final class Args {
 
     public String get(String name) {
         return options.get(name);
+    }
+
+    /** Every value a repeatable option was given, in order ({@link #get} keeps only the last); empty when absent. */
+    public List<String> all(String name) {
+        return List.copyOf(every.getOrDefault(name, List.of()));
     }
 
     public long nonNegative(String name, long dflt) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.validation.JsonFields;
 import dev.costbench.model.validation.JsonNumbers;
 import dev.costbench.model.validation.JsonReading;
 import dev.costbench.model.validation.NumberKind;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -206,13 +206,7 @@ public final class PromptWorkspaceFiles {
     }
 
     private static void unknown(JsonNode node, String prefix, Set<String> known) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                throw new IllegalArgumentException(prefix + shorten(f) + ": not a field of a prompt workspace "
-                        + "(known: " + String.join(", ", known.stream().sorted().toList()) + ")");
-            }
-        }
+        JsonFields.requireKnown(node, prefix, known, "a prompt workspace");
     }
 
     private static String text(JsonNode root, String field) {
@@ -293,13 +287,10 @@ public final class PromptWorkspaceFiles {
     }
 
     private static String type(JsonNode n) {
-        if (n.isTextual()) {
-            return "the text \"" + shorten(n.asText()) + "\"";
-        }
-        return n.getNodeType().toString().toLowerCase(Locale.ROOT);
+        return JsonFields.type(n);
     }
 
     private static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return JsonFields.shorten(s);
     }
 }

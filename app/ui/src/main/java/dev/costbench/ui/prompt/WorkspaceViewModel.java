@@ -237,6 +237,11 @@ public final class WorkspaceViewModel implements ViewModel {
         return true;
     }
 
+    /** The prompt being edited, as Save would write it; empty when one of its options is out of range. */
+    public Optional<PromptWorkspace> current() {
+        return Snapshots.capture(prompt);
+    }
+
     /**
      * Before the window closes: asks about unsaved changes and writes the autosave the next start restores. Returns
      * false when the user cancelled (the window stays open).
