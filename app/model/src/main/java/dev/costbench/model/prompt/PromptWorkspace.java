@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param batch           sent through the batch API
  * @param residency       data residency / regional processing
  * @param modelId         the catalog id of the model selected in the cost table, or null
+ * @param tools           the tools JSON sent with every request, as the user gave it ("" when there are none)
  */
 public record PromptWorkspace(
         String system,
@@ -32,7 +33,8 @@ public record PromptWorkspace(
         boolean cachedPrefix,
         boolean batch,
         boolean residency,
-        String modelId) {
+        String modelId,
+        String tools) {
 
     /** One few-shot turn: a user or an assistant message. */
     public record FewShotTurn(Role role, String text) {
@@ -54,6 +56,33 @@ public record PromptWorkspace(
         check("options.reasoningTokens", reasoningTokens, NumberKind.TOKENS);
         check("options.requestsPerMonth", monthlyRequests, NumberKind.REQUESTS);
         modelId = modelId == null || modelId.isBlank() ? null : modelId;
+        tools = tools == null ? "" : tools;
+    }
+
+    /** A workspace without tools. */
+    public PromptWorkspace(
+            String system,
+            List<FewShotTurn> turns,
+            String user,
+            long outputTokens,
+            long reasoningTokens,
+            long monthlyRequests,
+            boolean cachedPrefix,
+            boolean batch,
+            boolean residency,
+            String modelId) {
+        this(
+                system,
+                turns,
+                user,
+                outputTokens,
+                reasoningTokens,
+                monthlyRequests,
+                cachedPrefix,
+                batch,
+                residency,
+                modelId,
+                "");
     }
 
     /** An empty prompt with the Prompt view's default options. */

@@ -51,6 +51,27 @@ class PromptWorkspaceFilesTest {
     }
 
     @Test
+    void toolsAreSavedAsTheUserGaveThem() throws Exception {
+        String tools = "[ {\"name\": \"get_weather\",\n  \"input_schema\": {\"type\": \"object\"}} ]";
+        PromptWorkspace w = new PromptWorkspace("s", List.of(), "u", 500, 0, 100_000, false, false, false, null, tools);
+        Path f = tmp.resolve("tools.json");
+        PromptWorkspaceFiles.write(f, w);
+        assertEquals(tools, PromptWorkspaceFiles.read(f).tools());
+        assertTrue(Files.readString(f).contains("\"tools\": "), Files.readString(f));
+    }
+
+    @Test
+    void aFileWithoutToolsOpensWithNone() throws Exception {
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/prompt/workspace-v1.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(
+                "", PromptWorkspaceFiles.fromJson(json, "workspace-v1.json").tools());
+        assertTrue(!PromptWorkspaceFiles.toJson(PromptWorkspace.empty()).contains("\"tools\""));
+    }
+
+    @Test
     void aHandWrittenVersionOneFileStillOpens() throws Exception {
         String json;
         try (InputStream in = getClass().getResourceAsStream("/prompt/workspace-v1.json")) {
