@@ -72,6 +72,8 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
             vm.addTurn(Role.USER, "");
             vm.addTurn(Role.ASSISTANT, "");
         });
+        ToolsPane tools = new ToolsPane(feature.tools());
+        acceptDroppedText(tools.jsonBox(), vm.toolsJsonProperty());
         VBox editor = new VBox(
                 6,
                 header("System prompt", open(vm.systemTextProperty())),
@@ -80,6 +82,8 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
                 new TurnsBox(vm, feature.marks(), this::acceptDroppedText),
                 header("User message", open(vm.userTextProperty())),
                 user,
+                header("Tools", tools.headerActions()),
+                tools,
                 new RequestOptions(vm));
         editor.setPadding(new Insets(10));
         VBox.setVgrow(user, Priority.ALWAYS);

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.prompt;
+
+import dev.costbench.model.tools.ToolChoice;
+import dev.costbench.model.tools.ToolMeter;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The Tools section of the Prompt view's editor: a box for the tools JSON (paste, Open…, Clear; the Prompt view takes a dropped file into it), what is
+ * wrong with it, the tool meter on the selected model as a table (most expensive first) and the cuts on the selected
+ * tool (Remove, Shorten descriptions) with Undo and Undo all. Lays out and binds only.
+ */
+final class ToolsPane extends VBox {
+
+    private final ToolsViewModel vm;
+    private final TableView<ToolMeter.Row> table = new TableView<>();
+    private final TextArea json = new TextArea();
+
+    ToolsPane(ToolsViewModel vm) {
+        super(6);
+        this.vm = vm;
+        setId("tools-pane");
+
+        json.setId("tools-json");
+        json.getStyleClass().add("prompt-editor");
+        json.setPromptText("Tools — paste a tools array (OpenAI, Anthropic or Gemini), or drop a .json file here");
+        json.setPrefRowCount(4);
+        json.setWrapText(false);
+        json.textProperty().bindBidirectional(vm.prompt().toolsJsonProperty());
+        json.setAccessibleText("Tools JSON");
+
+        Label error = new Label();
+        error.setId("tools-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Label summary = new Label();
+        summary.setId("tools-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.summaryProperty());
+        Label how = new Label();
+        how.getStyleClass().add("text-muted");
+        how.setWrapText(true);
+        how.textProperty()
+                .bind(Bindings.when(vm.howCountedProperty().isEmpty())
+                        .then("")
+                        .otherwise(Bindings.concat("How counted: ", vm.howCountedProperty())));
+        how.managedProperty().bind(vm.howCountedProperty().isNotEmpty());
+        how.visibleProperty().bind(how.managedProperty());
+
+        table.setId("tools-meter");
+        table.setItems(vm.meter());
+        table.setPrefHeight(210);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No tools counted"));
+        table.getColumns()
+                .setAll(List.of(
+                        column("Tool", 150, ToolMeter.Row::tool),
+                        column("Tokens", 60, r -> (r.exact() ? "" : "≈") + String.format("%,d", r.tokens())),
+                        column("$ / request", 80, r -> ToolsViewModel.money(r.usdPerRequest())),
+                        column("$ / month", 80, r -> ToolsViewModel.money(r.usdPerMonth()))));
+
+        Label savings = new Label();
+        savings.getStyleClass().add("text-muted");
+        savings.setWrapText(true);
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, a, r) -> savings.setText(r == null || r.shared() ? "" : vm.savingsOf(r.tool())));
+
+        Button remove = new Button("Remove tool");
+        remove.setId("tools-remove");
+        remove.setTooltip(new Tooltip("Remove the selected tool from every request (Undo brings it back)"));
+        remove.setOnAction(e -> selectedTool(vm::remove));
+        Button shorten = new Button("Shorten descriptions");
+        shorten.setId("tools-shorten");
+        shorten.setTooltip(new Tooltip(
+                "Cut the selected tool's description and argument descriptions to their first " + "sentence"));
+        shorten.setOnAction(e -> selectedTool(vm::shorten));
+        for (Button b : List.of(remove, shorten)) {
+            b.disableProperty()
+                    .bind(Bindings.createBooleanBinding(
+                            () -> table.getSelectionModel().getSelectedItem() == null
+                                    || table.getSelectionModel()
+                                            .getSelectedItem()
+                                            .shared(),
+                            table.getSelectionModel().selectedItemProperty()));
+        }
+        Button undo = new Button("Undo");
+        undo.setId("tools-undo");
+        undo.setOnAction(e -> vm.undo());
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        Button undoAll = new Button("Undo all");
+        undoAll.setOnAction(e -> vm.undoAll());
+        undoAll.disableProperty().bind(vm.canUndoProperty().not());
+        HBox actions = new HBox(6, remove, shorten, undo, undoAll);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(json, error, summary, how, table, actions, savings);
+    }
+
+    /** The box of the tools JSON (a dropped file goes there). */
+    Node jsonBox() {
+        return json;
+    }
+
+    /** Open…, Clear and the tool choice, for the section's header. */
+    Node[] headerActions() {
+        Button open = new Button("Open…");
+        open.setId("tools-open");
+        open.setTooltip(new Tooltip("Load a tools JSON file (or drop it on the box)"));
+        open.setOnAction(e -> vm.open());
+        Button clear = new Button("Clear");
+        clear.setTooltip(new Tooltip("Send no tools"));
+        clear.setOnAction(e -> vm.clear());
+        ComboBox<ToolChoice> choice = new ComboBox<>(FXCollections.observableArrayList(ToolChoice.values()));
+        choice.valueProperty().bindBidirectional(vm.prompt().toolChoiceProperty());
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ToolChoice c) {
+                return c == null ? "" : "tool_choice: " + c.id();
+            }
+
+            @Override
+            public ToolChoice fromString(String s) {
+                return ToolChoice.parse(s.replace("tool_choice: ", ""));
+            }
+        });
+        choice.setTooltip(new Tooltip("The request's tool choice: Anthropic's tool-use system prompt is one size "
+                + "for auto and none, another for any and tool"));
+        return new Node[] {choice, open, clear};
+    }
+
+    private void selectedTool(Consumer<String> action) {
+        ToolMeter.Row r = table.getSelectionModel().getSelectedItem();
+        if (r != null && !r.shared()) {
+            action.accept(r.tool());
+        }
+    }
+
+    private static TableColumn<ToolMeter.Row, String> column(
+            String title, double width, Function<ToolMeter.Row, String> value) {
+        TableColumn<ToolMeter.Row, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+}
