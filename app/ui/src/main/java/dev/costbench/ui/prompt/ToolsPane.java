@@ -23,9 +23,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The Tools section of the Prompt view's editor: a box for the tools JSON (paste, Open…, Clear; the Prompt view takes a dropped file into it), what is
- * wrong with it, the tool meter on the selected model as a table (most expensive first) and the cuts on the selected
- * tool (Remove, Shorten descriptions) with Undo and Undo all. Lays out and binds only.
+ * The Tools section of the Prompt view's editor: a box for the tools JSON (paste, Open…, Clear; the Prompt view takes
+ * a dropped file into it), what is wrong with it, the tool meter on the selected model as a table (most expensive
+ * first) and the cuts on the selected tool (Remove, Shorten descriptions) with Undo and Undo all. Lays out and binds
+ * only.
  */
 final class ToolsPane extends VBox {
 
