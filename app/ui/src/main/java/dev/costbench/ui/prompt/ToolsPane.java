@@ -9,52 +9,36 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * The Tools section of the Prompt view's editor: a box for the tools JSON (paste, Open…, Clear; the Prompt view takes
- * a dropped file into it), what is wrong with it, the tool meter on the selected model as a table (most expensive
- * first) and the cuts on the selected tool (Remove, Shorten descriptions) with Undo and Undo all. Lays out and binds
+ * The Prompt view's Tools tab: the tool meter on the selected model as a table (most expensive first), how it was
+ * counted, the request's tool choice, and the cuts on the selected tool (Remove, Shorten descriptions) with Undo and
+ * Undo all. The tools JSON itself is edited in the editor's Tools section ({@link ToolsEditor}). Lays out and binds
  * only.
  */
 final class ToolsPane extends VBox {
 
     private final ToolsViewModel vm;
     private final TableView<ToolMeter.Row> table = new TableView<>();
-    private final TextArea json = new TextArea();
 
     ToolsPane(ToolsViewModel vm) {
         super(6);
         this.vm = vm;
         setId("tools-pane");
 
-        json.setId("tools-json");
-        json.getStyleClass().add("prompt-editor");
-        json.setPromptText("Tools — paste a tools array (OpenAI, Anthropic or Gemini), or drop a .json file here");
-        json.setPrefRowCount(4);
-        json.setWrapText(false);
-        json.textProperty().bindBidirectional(vm.prompt().toolsJsonProperty());
-        json.setAccessibleText("Tools JSON");
-
-        Label error = new Label();
-        error.setId("tools-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-
+        setPadding(new Insets(8, 10, 8, 10));
         Label summary = new Label();
         summary.setId("tools-summary");
         summary.setWrapText(true);
@@ -71,7 +55,7 @@ final class ToolsPane extends VBox {
 
         table.setId("tools-meter");
         table.setItems(vm.meter());
-        table.setPrefHeight(210);
+        table.setPrefHeight(160);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No tools counted"));
         table.getColumns()
@@ -116,23 +100,14 @@ final class ToolsPane extends VBox {
         HBox actions = new HBox(6, remove, shorten, undo, undoAll);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(json, error, summary, how, table, actions, savings);
+        Label choiceLabel = new Label("Tool choice");
+        HBox top = new HBox(6, choiceLabel, toolChoice());
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(summary, how, top, table, actions, savings);
+        VBox.setVgrow(table, Priority.ALWAYS);
     }
 
-    /** The box of the tools JSON (a dropped file goes there). */
-    Node jsonBox() {
-        return json;
-    }
-
-    /** Open…, Clear and the tool choice, for the section's header. */
-    Node[] headerActions() {
-        Button open = new Button("Open…");
-        open.setId("tools-open");
-        open.setTooltip(new Tooltip("Load a tools JSON file (or drop it on the box)"));
-        open.setOnAction(e -> vm.open());
-        Button clear = new Button("Clear");
-        clear.setTooltip(new Tooltip("Send no tools"));
-        clear.setOnAction(e -> vm.clear());
+    private ComboBox<ToolChoice> toolChoice() {
         ComboBox<ToolChoice> choice = new ComboBox<>(FXCollections.observableArrayList(ToolChoice.values()));
         choice.valueProperty().bindBidirectional(vm.prompt().toolChoiceProperty());
         choice.setConverter(new StringConverter<>() {
@@ -148,7 +123,8 @@ final class ToolsPane extends VBox {
         });
         choice.setTooltip(new Tooltip("The request's tool choice: Anthropic's tool-use system prompt is one size "
                 + "for auto and none, another for any and tool"));
-        return new Node[] {choice, open, clear};
+        choice.setId("tools-choice");
+        return choice;
     }
 
     private void selectedTool(Consumer<String> action) {
