@@ -43,9 +43,12 @@ final class ToolsPane extends VBox {
         summary.setId("tools-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(560);
+        tip.textProperty().bind(vm.howCountedProperty());
         Label how = new Label();
         how.getStyleClass().add("text-muted");
-        how.setWrapText(true);
         how.textProperty()
                 .bind(Bindings.when(vm.howCountedProperty().isEmpty())
                         .then("")
@@ -100,10 +103,10 @@ final class ToolsPane extends VBox {
         HBox actions = new HBox(6, remove, shorten, undo, undoAll);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        Label choiceLabel = new Label("Tool choice");
-        HBox top = new HBox(6, choiceLabel, toolChoice());
-        top.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(summary, how, top, table, actions, savings);
+        how.setTooltip(tip);
+        actions.getChildren().add(0, toolChoice());
+        savings.managedProperty().bind(savings.textProperty().isNotEmpty());
+        getChildren().addAll(actions, summary, how, table, savings);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

@@ -153,7 +153,7 @@ public final class ToolsViewModel implements ViewModel {
                             "%d tools (%s) add %s tokens to every request on %s: %s a month at %,d requests.",
                             set.size(),
                             set.format().label(),
-                            r.count.exact() ? String.format("%,d", r.count.tokens()) : "≈" + r.count.tokens(),
+                            (r.count.exact() ? "" : "≈") + String.format("%,d", r.count.tokens()),
                             m.name(),
                             money(month),
                             options.monthlyRequests()));

@@ -9,6 +9,7 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.tools.ToolChoice;
 import dev.costbench.model.tools.ToolMeter;
+import dev.costbench.model.tuning.PartKind;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
@@ -133,5 +134,22 @@ class ToolsViewModelTest {
         assertTrue(
                 vm.errorProperty().get().startsWith("Could not open gone.json: "),
                 vm.errorProperty().get());
+    }
+
+    @Test
+    void tuneListsTheToolsAsAPartAndTheirCuts() throws Exception {
+        PromptFeature f = PromptFixtures.feature(CATALOG);
+        f.prompt().userTextProperty().set("Where is my parcel?");
+        f.prompt().selectedModelProperty().set(CATALOG.find("gpt-5").orElseThrow());
+        f.prompt().toolsJsonProperty().set(Files.readString(SAMPLE));
+        f.tune().analyse();
+        var tools = f.tune().breakdownProperty().get().parts().stream()
+                .filter(p -> p.part().kind() == PartKind.TOOLS)
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Tools (20 definitions)", tools.part().label());
+        assertEquals(f.tools().meter().stream().mapToLong(ToolMeter.Row::tokens).sum(), tools.tokens());
+        assertFalse(f.tools().cuts().isEmpty());
+        f.close();
     }
 }
