@@ -29,9 +29,7 @@ class EstimateToolsCliTest extends UserDataTest {
     Path tmp;
 
     private String file(String name, String text) throws Exception {
-        Path f = tmp.resolve(name);
-        Files.writeString(f, text);
-        return f.toString();
+        return Files.writeString(tmp.resolve(name), text).toString();
     }
 
     @Test

@@ -59,35 +59,9 @@ public record PromptWorkspace(
         tools = tools == null ? "" : tools;
     }
 
-    /** A workspace without tools. */
-    public PromptWorkspace(
-            String system,
-            List<FewShotTurn> turns,
-            String user,
-            long outputTokens,
-            long reasoningTokens,
-            long monthlyRequests,
-            boolean cachedPrefix,
-            boolean batch,
-            boolean residency,
-            String modelId) {
-        this(
-                system,
-                turns,
-                user,
-                outputTokens,
-                reasoningTokens,
-                monthlyRequests,
-                cachedPrefix,
-                batch,
-                residency,
-                modelId,
-                "");
-    }
-
     /** An empty prompt with the Prompt view's default options. */
     public static PromptWorkspace empty() {
-        return new PromptWorkspace("", List.of(), "", 500, 0, 100_000, false, false, false, null);
+        return new PromptWorkspace("", List.of(), "", 500, 0, 100_000, false, false, false, null, "");
     }
 
     private static void check(String field, long value, NumberKind kind) {

@@ -1,12 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.tools;
 
-import dev.costbench.model.catalog.ModelEntry;
-import dev.costbench.model.cost.BillingOptions;
-import dev.costbench.model.cost.CostBreakdown;
-import dev.costbench.model.cost.CostEngine;
-import dev.costbench.model.cost.PromptOptions;
-import dev.costbench.model.cost.RequestShape;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,68 +34,26 @@ public final class ToolMeter {
 
     private ToolMeter() {}
 
-    /**
-     * The meter for {@code tools} on {@code model}, most expensive first (the shared tokens last).
-     *
-     * @param promptTokens the request's input tokens without the tools
-     */
-    public static List<Row> rows(
-            ModelEntry model,
-            ToolSet tools,
-            ToolChoice choice,
-            long promptTokens,
-            PromptOptions options,
-            BillingOptions billing) {
-        ToolsCount count = ToolTokenCounter.count(model, tools, choice);
-        long total = promptTokens + count.tokens();
+    /** The meter for {@code tools} priced as {@code p} says, most expensive first (the shared tokens last). */
+    public static List<Row> rows(ToolPricing p, ToolSet tools) {
+        ToolsCount count = p.count(tools);
+        long total = p.promptTokens() + count.tokens();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < tools.size(); i++) {
-            long t = count.perTool().get(i);
-            rows.add(row(tools.tools().get(i).name(), false, t, count.exact(), model, total, options, billing));
+            rows.add(row(p, tools.tools().get(i).name(), false, count.perTool().get(i), count.exact(), total));
         }
         rows.sort(Comparator.comparing(
                         (Row r) -> r.usdPerMonth() == null ? BigDecimal.ZERO : r.usdPerMonth(),
                         Comparator.reverseOrder())
                 .thenComparing(Row::tokens, Comparator.reverseOrder()));
         if (count.shared() > 0) {
-            rows.add(row(count.sharedLabel(), true, count.shared(), count.exact(), model, total, options, billing));
+            rows.add(row(p, count.sharedLabel(), true, count.shared(), count.exact(), total));
         }
         return rows;
     }
 
-    private static Row row(
-            String name,
-            boolean shared,
-            long tokens,
-            boolean exact,
-            ModelEntry m,
-            long total,
-            PromptOptions o,
-            BillingOptions b) {
-        BigDecimal per = saving(m, total, tokens, o, b);
-        return new Row(
-                name,
-                shared,
-                tokens,
-                exact,
-                per,
-                per == null ? null : per.multiply(BigDecimal.valueOf(o.monthlyRequests())));
-    }
-
-    /**
-     * What a request of {@code total} input tokens saves per request when {@code removed} of them go; null when the
-     * model cannot be fully priced.
-     */
-    static BigDecimal saving(ModelEntry m, long total, long removed, PromptOptions o, BillingOptions b) {
-        CostBreakdown with = CostEngine.estimate(m, shape(total, o), b);
-        CostBreakdown without = CostEngine.estimate(m, shape(Math.max(0, total - removed), o), b);
-        if (!with.complete() || !without.complete()) {
-            return null;
-        }
-        return with.total().subtract(without.total());
-    }
-
-    private static RequestShape shape(long input, PromptOptions o) {
-        return new RequestShape(input, 0, 0, 0, o.outputTokens(), o.reasoningTokens());
+    private static Row row(ToolPricing p, String name, boolean shared, long tokens, boolean exact, long total) {
+        BigDecimal per = p.saving(total, tokens);
+        return new Row(name, shared, tokens, exact, per, p.perMonth(per));
     }
 }

@@ -20,6 +20,10 @@ class ToolMeterTest {
     private static final PromptOptions OPTIONS = new PromptOptions(500, 0, false, false, false, 100_000);
     private static final BillingOptions BILLING = new BillingOptions(false, false).at(LocalDate.of(2026, 12, 7));
 
+    private static ToolPricing pricing(String model, long promptTokens) {
+        return new ToolPricing(ToolFixtures.model(model), ToolChoice.AUTO, promptTokens, OPTIONS, BILLING);
+    }
+
     /**
      * Worked example: the cookbook's weather tool on gpt-4o ($2.50 per 1M input tokens). By the cookbook's
      * formatting (o200k_base counts) the tool is 7 + 11 ("get_current_weather:Get the current weather in a given
@@ -32,7 +36,8 @@ class ToolMeterTest {
     void perToolDollarsPerRequestAndPerMonth() {
         ModelEntry gpt4o = ToolFixtures.model("gpt-4o");
         List<ToolMeter.Row> rows = ToolMeter.rows(
-                gpt4o, ToolsJson.parse(ToolFixtures.COOKBOOK_WEATHER), ToolChoice.AUTO, 30, OPTIONS, BILLING);
+                new ToolPricing(gpt4o, ToolChoice.AUTO, 30, OPTIONS, BILLING),
+                ToolsJson.parse(ToolFixtures.COOKBOOK_WEATHER));
         assertEquals(2, rows.size());
         ToolMeter.Row tool = rows.get(0);
         assertEquals("get_current_weather", tool.tool());
@@ -57,8 +62,7 @@ class ToolMeterTest {
                 [{"type": "function", "function": {"name": "small", "description": "A."}},
                  {"type": "function", "function": {"name": "large", "description": "A much longer description of \
                 what this function does, with several more words in it so it costs more."}}]""");
-        List<ToolMeter.Row> rows =
-                ToolMeter.rows(ToolFixtures.model("gpt-5"), tools, ToolChoice.AUTO, 100, OPTIONS, BILLING);
+        List<ToolMeter.Row> rows = ToolMeter.rows(pricing("gpt-5", 100), tools);
         assertEquals(
                 List.of("large", "small"),
                 rows.subList(0, 2).stream().map(ToolMeter.Row::tool).toList());
@@ -72,8 +76,7 @@ class ToolMeterTest {
                         + "time in a city. Uses the city's time zone.\", \"parameters\": {\"type\": \"object\", "
                         + "\"properties\": {\"city\": {\"type\": \"string\", \"description\": \"The city. Any "
                         + "spelling.\"}}}}}]"));
-        ModelEntry m = ToolFixtures.model("gpt-4o");
-        List<ToolCut> cuts = ToolCuts.suggest(m, tools, ToolChoice.AUTO, 30, OPTIONS, BILLING);
+        List<ToolCut> cuts = ToolCuts.suggest(pricing("gpt-4o", 30), tools);
         ToolCut remove = cuts.stream()
                 .filter(c -> c.kind() == ToolCut.Kind.REMOVE && c.tool().equals("get_current_weather"))
                 .findFirst()
@@ -84,7 +87,7 @@ class ToolMeterTest {
         tuning.accept(remove);
         assertEquals(1, tuning.tools().size());
         assertEquals("get_time", tuning.tools().tools().get(0).name());
-        ToolCut shorten = ToolCuts.suggest(m, tuning.tools(), ToolChoice.AUTO, 30, OPTIONS, BILLING).stream()
+        ToolCut shorten = ToolCuts.suggest(pricing("gpt-4o", 30), tuning.tools()).stream()
                 .filter(c -> c.kind() == ToolCut.Kind.SHORTEN)
                 .findFirst()
                 .orElseThrow();
@@ -106,8 +109,8 @@ class ToolMeterTest {
     void removingTheLastAnthropicToolAlsoSavesTheToolUseSystemPrompt() {
         ToolSet tools = ToolsJson.parse(ToolFixtures.ANTHROPIC_WEATHER);
         ModelEntry m = ToolFixtures.model("claude-sonnet-4-5");
-        ToolCut remove = ToolCuts.suggest(m, tools, ToolChoice.AUTO, 30, OPTIONS, BILLING)
-                .get(0);
+        ToolCut remove =
+                ToolCuts.suggest(pricing("claude-sonnet-4-5", 30), tools).get(0);
         ToolsCount c = ToolTokenCounter.count(m, tools, ToolChoice.AUTO);
         assertEquals(c.tokens(), remove.tokensSaved());
         assertNotEquals(0, c.shared());

@@ -10,6 +10,7 @@ import dev.costbench.model.tools.ToolChoice;
 import dev.costbench.model.tools.ToolCut;
 import dev.costbench.model.tools.ToolCuts;
 import dev.costbench.model.tools.ToolMeter;
+import dev.costbench.model.tools.ToolPricing;
 import dev.costbench.model.tools.ToolSet;
 import dev.costbench.model.tools.ToolTokenCounter;
 import dev.costbench.model.tools.ToolTuning;
@@ -133,11 +134,9 @@ public final class ToolsViewModel implements ViewModel {
         BillingOptions billing = prompt.billing();
         metering.task(p -> {
                     ToolsCount count = ToolTokenCounter.count(m, set, choice);
-                    long promptTokens = Math.max(0, row.input().tokens() - count.tokens());
-                    return new Measured(
-                            count,
-                            ToolMeter.rows(m, set, choice, promptTokens, options, billing),
-                            ToolCuts.suggest(m, set, choice, promptTokens, options, billing));
+                    ToolPricing pricing = new ToolPricing(
+                            m, choice, Math.max(0, row.input().tokens() - count.tokens()), options, billing);
+                    return new Measured(count, ToolMeter.rows(pricing, set), ToolCuts.suggest(pricing, set));
                 })
                 .onSuccess(r -> {
                     if (set != prompt.toolsProperty().get()) {
