@@ -44,7 +44,8 @@ public final class Cli {
             "       costbench tokens FILE --tax [--models id,id] [--batch] [--json]   (every tokenizer, by content kind)",
             "       costbench estimate [--system F] [--prompt F] [--input-tokens N] [--cached-tokens N]",
             "                          [--output-tokens N] [--reasoning-tokens N] [--monthly N] [--batch]",
-            "                          [--residency] [--models id,id] [--json]",
+            "                          [--residency] [--tools F] [--tool-choice auto|none|any|tool]",
+            "                          [--models id,id] [--json]",
             "       costbench catalog list [--json]",
             "       costbench catalog check --file F",
             "       costbench catalog import --from litellm|genai-prices|openrouter FILE|URL [--dry-run] [--json]"

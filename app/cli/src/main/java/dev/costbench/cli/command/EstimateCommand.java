@@ -19,9 +19,17 @@ import dev.costbench.model.cost.Money;
 import dev.costbench.model.cost.PromptCostTable;
 import dev.costbench.model.cost.PromptOptions;
 import dev.costbench.model.prompt.TextStats;
+import dev.costbench.model.prompt.TokenCount;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.ratecard.RateCardException;
 import dev.costbench.model.ratecard.RateCardFile;
+import dev.costbench.model.tools.ToolChoice;
+import dev.costbench.model.tools.ToolSet;
+import dev.costbench.model.tools.ToolTokenCounter;
+import dev.costbench.model.tools.ToolsCostTable;
+import dev.costbench.model.tools.ToolsCount;
+import dev.costbench.model.tools.ToolsFormatException;
+import dev.costbench.model.tools.ToolsJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -30,7 +38,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -53,7 +63,9 @@ public final class EstimateCommand {
                     "models",
                     "tier",
                     "at",
-                    "rate-card"),
+                    "rate-card",
+                    "tools",
+                    "tool-choice"),
             Set.of("batch", "residency", "json"));
 
     private final Context ctx;
@@ -90,6 +102,12 @@ public final class EstimateCommand {
                 }
             }
         }
+        ToolSet tools = tools(a);
+        ToolChoice choice = toolChoice(a);
+        Map<String, ToolsCount> toolCounts = new LinkedHashMap<>();
+        for (ModelEntry m : models) {
+            toolCounts.put(m.id(), ToolTokenCounter.count(m, tools, choice));
+        }
         List<CostRow> rows;
         if (a.get("input-tokens") != null) {
             if (a.get("system") != null || a.get("prompt") != null) {
@@ -99,7 +117,11 @@ public final class EstimateCommand {
             if (cached > input) {
                 throw new UsageException("--cached-tokens (" + cached + ") exceeds --input-tokens (" + input + ")");
             }
-            rows = PromptCostTable.computeGiven(models, input, cached, opts, billing);
+            rows = new ArrayList<>();
+            for (ModelEntry m : models) {
+                TokenCount in = ToolsCostTable.plus(TokenCount.given(input), toolCounts.get(m.id()));
+                rows.add(PromptCostTable.row(m, in, cached, opts, billing));
+            }
         } else {
             if (a.get("system") == null && a.get("prompt") == null) {
                 throw new UsageException("estimate needs --prompt F, --system F or --input-tokens N");
@@ -117,17 +139,71 @@ public final class EstimateCommand {
             for (ModelEntry m : models) {
                 CostRow counted = PromptCostTable.compute(List.of(m), messages, prefix, opts)
                         .get(0);
-                long c = Math.min(cached, counted.input().tokens());
-                rows.add(PromptCostTable.row(m, counted.input(), c, opts, billing));
+                TokenCount in = ToolsCostTable.plus(counted.input(), toolCounts.get(m.id()));
+                long c = Math.min(cached, in.tokens());
+                rows.add(PromptCostTable.row(m, in, c, opts, billing));
             }
         }
         rows.sort(Comparator.comparing((CostRow r) -> r.model().tier()).thenComparing(CostRow::perRequest));
         if (a.flag("json")) {
-            printJson(rows);
+            printJson(rows, tools, toolCounts);
         } else {
             printTable(rows, opts, billing);
+            if (!tools.isEmpty()) {
+                printTools(rows, tools, toolCounts);
+            }
         }
         return 0;
+    }
+
+    /** {@code --tools F}: the tools file, refused with the reader's message when it is not a tools array. */
+    private ToolSet tools(Args a) throws IOException {
+        String file = a.get("tools");
+        if (file == null) {
+            if (a.get("tool-choice") != null) {
+                throw new UsageException("--tool-choice needs --tools F");
+            }
+            return ToolSet.EMPTY;
+        }
+        ToolSet t;
+        try {
+            t = ToolsJson.parse(ctx.input().text(file));
+        } catch (ToolsFormatException e) {
+            throw new UsageException("--tools " + file + ": " + e.getMessage());
+        }
+        if (t.isEmpty()) {
+            throw new UsageException("--tools " + file + " has no function definitions; give a tools array with at "
+                    + "least one function, or leave --tools out");
+        }
+        return t;
+    }
+
+    /** {@code --tool-choice auto|none|any|tool} (default auto). */
+    private static ToolChoice toolChoice(Args a) {
+        try {
+            return a.get("tool-choice") == null ? ToolChoice.AUTO : ToolChoice.parse(a.get("tool-choice"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--tool-choice: " + e.getMessage());
+        }
+    }
+
+    /** The breakdown line of the tools, once per distinct count and method, naming the models it applies to. */
+    private void printTools(List<CostRow> rows, ToolSet tools, Map<String, ToolsCount> counts) {
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        for (CostRow r : rows) {
+            lines.computeIfAbsent(toolsLine(tools, counts.get(r.model().id())), k -> new ArrayList<>())
+                    .add(r.model().id());
+        }
+        StringBuilder b = new StringBuilder();
+        lines.forEach((line, ids) ->
+                b.append(line).append(" — ").append(String.join(", ", ids)).append('\n'));
+        out.print(b);
+    }
+
+    /** "Tools (N definitions): X tokens (how counted)". */
+    static String toolsLine(ToolSet tools, ToolsCount c) {
+        return "Tools (" + tools.size() + (tools.size() == 1 ? " definition" : " definitions") + "): "
+                + String.format("%,d", c.tokens()) + " tokens (" + c.method() + ")";
     }
 
     /** {@code --tier}, with {@code --batch} as its alias; null when neither is given. */
@@ -257,7 +333,7 @@ public final class EstimateCommand {
         return r.breakdown().unpriced() ? "unpriced" : Money.format(v);
     }
 
-    private void printJson(List<CostRow> rows) throws IOException {
+    private void printJson(List<CostRow> rows, ToolSet tools, Map<String, ToolsCount> toolCounts) throws IOException {
         ArrayNode arr = Json.array();
         for (CostRow r : rows) {
             ObjectNode o = arr.addObject();
@@ -277,6 +353,17 @@ public final class EstimateCommand {
                     r.breakdown().options().at() == null
                             ? null
                             : r.breakdown().options().at().toString());
+            if (!tools.isEmpty()) {
+                ToolsCount c = toolCounts.get(r.model().id());
+                ObjectNode t = o.putObject("tools");
+                t.put("definitions", tools.size());
+                t.put("format", tools.format().label());
+                t.put("tokens", c.tokens());
+                t.put("exact", c.exact());
+                t.put("method", c.method());
+                t.put("sharedTokens", c.shared());
+                t.put("line", toolsLine(tools, c));
+            }
             ArrayNode flags = o.putArray("flags");
             r.breakdown().flags().forEach(f -> flags.add(f.name()));
             breakdownJson(o.putArray("breakdown"), r.breakdown());

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param batch           sent through the batch API
  * @param residency       data residency / regional processing
  * @param modelId         the catalog id of the model selected in the cost table, or null
+ * @param tools           the tools JSON sent with every request, as the user gave it ("" when there are none)
  */
 public record PromptWorkspace(
         String system,
@@ -32,7 +33,8 @@ public record PromptWorkspace(
         boolean cachedPrefix,
         boolean batch,
         boolean residency,
-        String modelId) {
+        String modelId,
+        String tools) {
 
     /** One few-shot turn: a user or an assistant message. */
     public record FewShotTurn(Role role, String text) {
@@ -54,11 +56,12 @@ public record PromptWorkspace(
         check("options.reasoningTokens", reasoningTokens, NumberKind.TOKENS);
         check("options.requestsPerMonth", monthlyRequests, NumberKind.REQUESTS);
         modelId = modelId == null || modelId.isBlank() ? null : modelId;
+        tools = tools == null ? "" : tools;
     }
 
     /** An empty prompt with the Prompt view's default options. */
     public static PromptWorkspace empty() {
-        return new PromptWorkspace("", List.of(), "", 500, 0, 100_000, false, false, false, null);
+        return new PromptWorkspace("", List.of(), "", 500, 0, 100_000, false, false, false, null, "");
     }
 
     private static void check(String field, long value, NumberKind kind) {

@@ -38,13 +38,15 @@ import java.util.Set;
  *   "user": "Can I change the delivery address?",
  *   "options": { "outputTokens": 500, "reasoningTokens": 0, "requestsPerMonth": 100000,
  *                "cachedPrefix": false, "batch": false, "dataResidency": false },
- *   "model": "gpt-5"
+ *   "model": "gpt-5",
+ *   "tools": "[{\"type\": \"function\", \"function\": {…}}]"
  * }
  * }</pre>
  *
  * Only {@code format} and {@code version} are required; a missing text is empty, a missing option has the Prompt
- * view's default, a missing or null {@code model} selects none. A file is read whole before anything is returned, so
- * a refused file changes nothing; every refusal names the file, the field and what to do.
+ * view's default, a missing or null {@code model} selects none, a missing {@code tools} (the tools JSON as the user
+ * gave it, as text) is no tools. A file is read whole before anything is returned, so a refused file changes nothing;
+ * every refusal names the file, the field and what to do.
  */
 public final class PromptWorkspaceFiles {
 
@@ -53,7 +55,8 @@ public final class PromptWorkspaceFiles {
     /** The version this CostBench writes and reads. */
     public static final int VERSION = 1;
 
-    private static final Set<String> TOP = Set.of("format", "version", "system", "fewShot", "user", "options", "model");
+    private static final Set<String> TOP =
+            Set.of("format", "version", "system", "fewShot", "user", "options", "model", "tools");
     private static final Set<String> OPTIONS =
             Set.of("outputTokens", "reasoningTokens", "requestsPerMonth", "cachedPrefix", "batch", "dataResidency");
     private static final Set<String> TURN = Set.of("role", "text");
@@ -143,7 +146,8 @@ public final class PromptWorkspaceFiles {
                     flag(options, "cachedPrefix"),
                     flag(options, "batch"),
                     flag(options, "dataResidency"),
-                    model(root.get("model")));
+                    model(root.get("model")),
+                    text(root, "tools"));
         } catch (IllegalArgumentException e) {
             throw refuse(name, e.getMessage() + ". Fix that field in an editor, or open another file");
         }
@@ -189,6 +193,9 @@ public final class PromptWorkspaceFiles {
             root.putNull("model");
         } else {
             root.put("model", w.modelId());
+        }
+        if (!w.tools().isEmpty()) {
+            root.put("tools", w.tools());
         }
         try {
             return mapper.writer(PRINTER).writeValueAsString(root) + "\n";

@@ -34,7 +34,8 @@ class PromptWorkspaceFilesTest {
             true,
             false,
             true,
-            "claude-sonnet-4-5");
+            "claude-sonnet-4-5",
+            "");
 
     @Test
     void roundTripThroughAFileKeepsEverything() throws Exception {
@@ -48,6 +49,27 @@ class PromptWorkspaceFilesTest {
         assertEquals(
                 PromptWorkspace.empty(),
                 PromptWorkspaceFiles.fromJson(PromptWorkspaceFiles.toJson(PromptWorkspace.empty()), "empty.json"));
+    }
+
+    @Test
+    void toolsAreSavedAsTheUserGaveThem() throws Exception {
+        String tools = "[ {\"name\": \"get_weather\",\n  \"input_schema\": {\"type\": \"object\"}} ]";
+        PromptWorkspace w = new PromptWorkspace("s", List.of(), "u", 500, 0, 100_000, false, false, false, null, tools);
+        Path f = tmp.resolve("tools.json");
+        PromptWorkspaceFiles.write(f, w);
+        assertEquals(tools, PromptWorkspaceFiles.read(f).tools());
+        assertTrue(Files.readString(f).contains("\"tools\": "), Files.readString(f));
+    }
+
+    @Test
+    void aFileWithoutToolsOpensWithNone() throws Exception {
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/prompt/workspace-v1.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(
+                "", PromptWorkspaceFiles.fromJson(json, "workspace-v1.json").tools());
+        assertTrue(!PromptWorkspaceFiles.toJson(PromptWorkspace.empty()).contains("\"tools\""));
     }
 
     @Test
@@ -144,7 +166,7 @@ class PromptWorkspaceFilesTest {
     void aWorkspaceWithNumbersNoFileMayHoldCannotBeMade() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> new PromptWorkspace("", List.of(), "", 200_000_000, 0, 1, false, false, false, null));
+                () -> new PromptWorkspace("", List.of(), "", 200_000_000, 0, 1, false, false, false, null, ""));
         assertTrue(e.getMessage().startsWith("options.outputTokens: 200000000 is out of range"), e.getMessage());
     }
 }

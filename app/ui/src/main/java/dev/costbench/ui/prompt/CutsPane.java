@@ -42,7 +42,7 @@ final class CutsPane extends ScrollPane {
     private final VBox suggestions = new VBox(6);
     private final Map<LineKey, SuggestionLine> lines = new LinkedHashMap<>();
 
-    CutsPane(TuneViewModel vm) {
+    CutsPane(TuneViewModel vm, ToolsViewModel tools) {
         this.vm = vm;
         parts.setHgap(10);
         parts.setVgap(3);
@@ -59,6 +59,7 @@ final class CutsPane extends ScrollPane {
                 rewriteBar(),
                 status,
                 suggestions,
+                new ToolCutsBox(tools),
                 DiffPane.title("Where the money goes (per request and per month at the volume set on the left)"),
                 parts);
         box.setPadding(new Insets(8, 10, 8, 10));

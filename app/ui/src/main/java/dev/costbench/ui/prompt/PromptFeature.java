@@ -20,6 +20,7 @@ public final class PromptFeature implements ViewModel {
     private final RunViewModel run;
     private final TuneViewModel tune;
     private final TokensViewModel tokens;
+    private final ToolsViewModel tools;
     private final CacheViewModel cache;
     private final CostTableViewModel table;
     private final DiffViewModel diff;
@@ -57,6 +58,7 @@ public final class PromptFeature implements ViewModel {
         this.cache = new CacheViewModel(prompt, marks);
         this.table = new CostTableViewModel(prompt.rows());
         this.diff = new DiffViewModel(ui, tune);
+        this.tools = new ToolsViewModel(ui, prompt);
         this.scenario = scenario;
     }
 
@@ -111,12 +113,18 @@ public final class PromptFeature implements ViewModel {
         return tokens;
     }
 
+    /** The Tools section: tool definitions, the tool meter and the pruning cuts. */
+    public ToolsViewModel tools() {
+        return tools;
+    }
+
     @Override
     public void close() {
         run.close();
         tune.close();
         tokens.close();
         diff.close();
+        tools.close();
         cache.close();
         prompt.close();
     }

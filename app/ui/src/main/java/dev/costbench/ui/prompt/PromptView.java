@@ -46,6 +46,7 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
     private final Tab runTab;
     private final Tab tuneTab;
     private final Tab tokensTab;
+    private final Tab toolsTab;
 
     public PromptView(PromptFeature feature) {
         this.feature = feature;
@@ -72,6 +73,8 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
             vm.addTurn(Role.USER, "");
             vm.addTurn(Role.ASSISTANT, "");
         });
+        ToolsEditor tools = new ToolsEditor(feature.tools());
+        acceptDroppedText(tools.jsonBox(), vm.toolsJsonProperty());
         VBox editor = new VBox(
                 6,
                 header("System prompt", open(vm.systemTextProperty())),
@@ -80,6 +83,8 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
                 new TurnsBox(vm, feature.marks(), this::acceptDroppedText),
                 header("User message", open(vm.userTextProperty())),
                 user,
+                header("Tools", tools.headerActions()),
+                tools,
                 new RequestOptions(vm));
         editor.setPadding(new Insets(10));
         VBox.setVgrow(user, Priority.ALWAYS);
@@ -103,7 +108,7 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
             breakdown.show(table.selectedRow());
         });
         RunPane run = new RunPane(feature.run());
-        TunePane tune = new TunePane(feature.tune(), feature.cache(), feature.diff());
+        TunePane tune = new TunePane(feature.tune(), feature.cache(), feature.diff(), feature.tools());
         TokensPane tokens = new TokensPane(feature.tokens());
         Tab bdTab = new Tab("Breakdown", breakdown);
         ScrollPane runScroll = new ScrollPane(run);
@@ -123,10 +128,13 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         tokensTab.setId("tokens-tab");
         tokensTab.setTooltip(new Tooltip("The prompt cut into tokens, and the token tax of each tokenizer"));
         feature.tokens().activeProperty().bind(tokensTab.selectedProperty());
-        for (Tab t : List.of(bdTab, runTab, tuneTab, tokensTab)) {
+        toolsTab = new Tab("Tools", new ToolsPane(feature.tools()));
+        toolsTab.setId("tools-tab");
+        toolsTab.setTooltip(new Tooltip("What each tool definition costs per request and per month, and cuts"));
+        for (Tab t : List.of(bdTab, runTab, tuneTab, tokensTab, toolsTab)) {
             t.setClosable(false);
         }
-        lower = new TabPane(bdTab, runTab, tuneTab, tokensTab);
+        lower = new TabPane(bdTab, runTab, tuneTab, tokensTab, toolsTab);
         lower.setId("prompt-lower-tabs");
         SplitPane right = new SplitPane(table, lower);
         right.setOrientation(Orientation.VERTICAL);
@@ -180,6 +188,11 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
     /** Shows the "Tokens" tab. */
     public void showTokens() {
         lower.getSelectionModel().select(tokensTab);
+    }
+
+    /** Shows the "Tools" tab. */
+    public void showTools() {
+        lower.getSelectionModel().select(toolsTab);
     }
 
     /** Opens a file into the user message (File ▸ Open). */

@@ -7,13 +7,15 @@ import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.ExplicitCache;
-import dev.costbench.model.cost.PromptCostTable;
 import dev.costbench.model.cost.PromptOptions;
 import dev.costbench.model.prompt.IncrementalPromptCounter;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.prompt.TextStats;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.scenario.PromptRequestTypes;
+import dev.costbench.model.tools.ToolChoice;
+import dev.costbench.model.tools.ToolSet;
+import dev.costbench.model.tools.ToolsCostTable;
 import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
@@ -68,6 +70,10 @@ public final class PromptViewModel implements ViewModel {
     private final ObjectProperty<ExplicitCache> explicitCache = new SimpleObjectProperty<>(this, "explicitCache");
     private final ReadOnlyObjectWrapper<TierComparison> tiers = new ReadOnlyObjectWrapper<>(this, "tiers");
     private final ObjectProperty<Catalog> catalog = new SimpleObjectProperty<>(this, "catalog");
+    private final StringProperty toolsJson = new SimpleStringProperty(this, "toolsJson", "");
+    private final ObjectProperty<ToolSet> tools = new SimpleObjectProperty<>(this, "tools", ToolSet.EMPTY);
+    private final ObjectProperty<ToolChoice> toolChoice =
+            new SimpleObjectProperty<>(this, "toolChoice", ToolChoice.AUTO);
 
     private final ObservableList<CostRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -126,7 +132,9 @@ public final class PromptViewModel implements ViewModel {
             useMyRates,
             rateCard,
             explicitCache,
-            catalog
+            catalog,
+            tools,
+            toolChoice
         };
         for (Observable o : inputs) {
             o.addListener(x -> recompute());
@@ -173,6 +181,8 @@ public final class PromptViewModel implements ViewModel {
         BillingOptions billing = billing();
         List<ModelEntry> models =
                 catalog.get() == null ? List.of() : catalog.get().models();
+        ToolSet toolSet = tools.get() == null ? ToolSet.EMPTY : tools.get();
+        ToolChoice choice = toolChoice.get() == null ? ToolChoice.AUTO : toolChoice.get();
         long started = System.nanoTime();
         lane.task(p -> {
                     List<TextStats> stats = counter.update(keys, texts);
@@ -189,7 +199,7 @@ public final class PromptViewModel implements ViewModel {
                     }
                     long o200k = stats.stream().mapToLong(TextStats::o200k).sum();
                     return new Result(
-                            PromptCostTable.compute(models, sent, sentPrefix, options, billing),
+                            ToolsCostTable.compute(models, sent, sentPrefix, options, billing, toolSet, choice),
                             o200k,
                             texts.stream().mapToLong(String::length).sum(),
                             List.copyOf(stats),
@@ -390,6 +400,21 @@ public final class PromptViewModel implements ViewModel {
     /** The selected model's request at every service tier, and its prices that end soon; null when none. */
     public ReadOnlyObjectProperty<TierComparison> tiersProperty() {
         return tiers.getReadOnlyProperty();
+    }
+
+    /** The tools JSON as the user gave it (pasted, opened, or written back by a tool cut); "" for none. */
+    public StringProperty toolsJsonProperty() {
+        return toolsJson;
+    }
+
+    /** The tools read from {@link #toolsJsonProperty()} (set by the Tools section); their tokens join every row. */
+    public ObjectProperty<ToolSet> toolsProperty() {
+        return tools;
+    }
+
+    /** The request's tool choice (Anthropic's tool-use system prompt depends on it). */
+    public ObjectProperty<ToolChoice> toolChoiceProperty() {
+        return toolChoice;
     }
 
     public ObjectProperty<Catalog> catalogProperty() {

@@ -49,7 +49,8 @@ final class Snapshots {
                     vm.cachedPrefixProperty().get(),
                     vm.batchProperty().get(),
                     vm.residencyProperty().get(),
-                    m == null ? null : m.id());
+                    m == null ? null : m.id(),
+                    vm.toolsJsonProperty().get());
         } catch (NumberRefusedException e) {
             String label = LABELS.getOrDefault(e.field(), e.field());
             throw new IllegalArgumentException(
@@ -71,6 +72,7 @@ final class Snapshots {
         vm.cachedPrefixProperty().set(w.cachedPrefix());
         vm.batchProperty().set(w.batch());
         vm.residencyProperty().set(w.residency());
+        vm.toolsJsonProperty().set(w.tools());
     }
 
     /** Same texts and options: the selected model alone does not make a change worth asking about. */
@@ -82,6 +84,7 @@ final class Snapshots {
                         .equals(List.of(b.outputTokens(), b.reasoningTokens(), b.monthlyRequests()))
                 && a.cachedPrefix() == b.cachedPrefix()
                 && a.batch() == b.batch()
-                && a.residency() == b.residency();
+                && a.residency() == b.residency()
+                && a.tools().equals(b.tools());
     }
 }

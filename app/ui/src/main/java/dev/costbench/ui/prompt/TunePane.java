@@ -34,10 +34,10 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
     private final DiffViewModel diff;
     private final TabPane inner = new TabPane();
 
-    public TunePane(TuneViewModel vm, CacheViewModel cacheVm, DiffViewModel diffVm) {
+    public TunePane(TuneViewModel vm, CacheViewModel cacheVm, DiffViewModel diffVm, ToolsViewModel toolsVm) {
         this.vm = vm;
         this.diff = diffVm;
-        this.cuts = new CutsPane(vm);
+        this.cuts = new CutsPane(vm, toolsVm);
         this.cache = new CachePane(cacheVm);
         setId("tune-pane");
         Button undo = new Button("Undo");

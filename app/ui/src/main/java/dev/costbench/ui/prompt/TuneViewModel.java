@@ -5,6 +5,8 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.tools.ToolSet;
+import dev.costbench.model.tools.ToolTokenCounter;
 import dev.costbench.model.tuning.ComponentBreakdown;
 import dev.costbench.model.tuning.PartKind;
 import dev.costbench.model.tuning.RequestPart;
@@ -113,6 +115,13 @@ public final class TuneViewModel implements ViewModel {
                     ? PartKind.SYSTEM
                     : p.key().equals("user") ? PartKind.CONTEXT : PartKind.FEW_SHOT;
             req.add(RequestPart.text(kind, p.label(), p.text()));
+        }
+        ToolSet tools = prompt.toolsProperty().get();
+        if (!tools.isEmpty()) { // sent before the system prompt, so listed first
+            long t = ToolTokenCounter.count(
+                            m, tools, prompt.toolChoiceProperty().get())
+                    .tokens();
+            req.add(0, RequestPart.tokens(PartKind.TOOLS, "Tools (" + tools.size() + " definitions)", t));
         }
         if (prompt.reasoningTokensProperty().get() > 0) {
             req.add(RequestPart.tokens(

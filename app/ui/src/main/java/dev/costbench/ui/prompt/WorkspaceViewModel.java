@@ -89,6 +89,7 @@ public final class WorkspaceViewModel implements ViewModel {
             prompt.cachedPrefixProperty(),
             prompt.batchProperty(),
             prompt.residencyProperty(),
+            prompt.toolsJsonProperty(),
             prompt.selectedModelProperty()
         };
         for (Observable o : inputs) {

@@ -165,7 +165,7 @@ class WorkspaceViewModelTest {
     void openWithUnsavedChangesAsksFirst() throws Exception {
         Path other = tmp.resolve("other.json");
         PromptWorkspaceFiles.write(
-                other, new PromptWorkspace("S", List.of(), "from the file", 10, 0, 1, false, false, false, null));
+                other, new PromptWorkspace("S", List.of(), "from the file", 10, 0, 1, false, false, false, null, ""));
         workspace();
         prompt.userTextProperty().set("draft");
 
