@@ -26,6 +26,7 @@ import java.util.Objects;
  *                        "default", "flex", "priority"; Anthropic {@code service_tier}: "auto", "standard_only"), or
  *                        null to send none (the API's default); a client refuses a word its API does not take
  *                        before sending ({@link ServiceTierWords} maps CostBench's tiers to these words)
+ * @param tools           function tools the model may call, in the neutral form each client converts (empty: none sent)
  */
 public record ChatRequest(
         String model,
@@ -40,7 +41,8 @@ public record ChatRequest(
         MediaResolution mediaResolution,
         boolean stream,
         OpenAiApi openAiApi,
-        String serviceTier) {
+        String serviceTier,
+        List<ToolSpec> tools) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -55,6 +57,39 @@ public record ChatRequest(
             openAiApi = OpenAiApi.RESPONSES;
         }
         serviceTier = serviceTier == null || serviceTier.isBlank() ? null : serviceTier.strip();
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    /** A request without tools. */
+    public ChatRequest(
+            String model,
+            String system,
+            Part.CacheTtl systemCache,
+            List<ChatMessage> messages,
+            int maxOutputTokens,
+            Double temperature,
+            Long seed,
+            Integer reasoningBudget,
+            String reasoningEffort,
+            MediaResolution mediaResolution,
+            boolean stream,
+            OpenAiApi openAiApi,
+            String serviceTier) {
+        this(
+                model,
+                system,
+                systemCache,
+                messages,
+                maxOutputTokens,
+                temperature,
+                seed,
+                reasoningBudget,
+                reasoningEffort,
+                mediaResolution,
+                stream,
+                openAiApi,
+                serviceTier,
+                List.of());
     }
 
     /** A plain text request with defaults: streaming on, 1024 output tokens. */
@@ -106,6 +141,44 @@ public record ChatRequest(
         return copy(maxOutputTokens, stream, openAiApi, word);
     }
 
+    /** The same request offering {@code t} to the model (empty: no tools). */
+    public ChatRequest withTools(List<ToolSpec> t) {
+        return new ChatRequest(
+                model,
+                system,
+                systemCache,
+                messages,
+                maxOutputTokens,
+                temperature,
+                seed,
+                reasoningBudget,
+                reasoningEffort,
+                mediaResolution,
+                stream,
+                openAiApi,
+                serviceTier,
+                t);
+    }
+
+    /** The same request with another conversation (the next turn of a multi-turn trial). */
+    public ChatRequest withMessages(List<ChatMessage> m) {
+        return new ChatRequest(
+                model,
+                system,
+                systemCache,
+                m,
+                maxOutputTokens,
+                temperature,
+                seed,
+                reasoningBudget,
+                reasoningEffort,
+                mediaResolution,
+                stream,
+                openAiApi,
+                serviceTier,
+                tools);
+    }
+
     /** This request with another output cap, streaming choice, OpenAI endpoint and service tier. */
     private ChatRequest copy(int maxOutput, boolean s, OpenAiApi api, String tier) {
         return new ChatRequest(
@@ -121,7 +194,8 @@ public record ChatRequest(
                 mediaResolution,
                 s,
                 api,
-                tier);
+                tier,
+                tools);
     }
 
     /** OpenAI's two text endpoints. OpenAI-compatible servers always use CHAT_COMPLETIONS. */
