@@ -115,6 +115,45 @@ public final class SendTraits {
                 base.serviceTier());
     }
 
+    /**
+     * {@code base} asking {@code modelId} for reasoning effort {@code effort} in the field its provider takes (OpenAI
+     * and compatible servers: the effort word; Anthropic, Gemini: the thinking budget of that level), dropping a
+     * temperature the model then refuses; everything else (output cap, streaming, tools, service tier) is kept. A
+     * model without reasoning gets {@code base} unchanged (check {@link #hasReasoning} first).
+     */
+    public static ChatRequest withEffort(
+            ChatRequest base, ProviderId provider, String modelId, ReasoningEffort effort) {
+        if (effort == null || !hasReasoning(provider, modelId)) {
+            return base;
+        }
+        SendOptions o = new SendOptions(base.temperature(), base.maxOutputTokens(), effort, base.stream());
+        ChatRequest r = apply(base, provider, modelId, o);
+        return new ChatRequest(
+                base.model(),
+                r.system(),
+                r.systemCache(),
+                r.messages(),
+                r.maxOutputTokens(),
+                r.temperature(),
+                r.seed(),
+                r.reasoningBudget(),
+                r.reasoningEffort(),
+                r.mediaResolution(),
+                r.stream(),
+                r.openAiApi(),
+                r.serviceTier(),
+                base.tools());
+    }
+
+    /** The thinking budget effort {@code e} is sent as on {@code provider} (Anthropic, Gemini), else null. */
+    public static Integer thinkingBudget(ProviderId provider, ReasoningEffort e) {
+        return switch (provider) {
+            case ANTHROPIC -> anthropicBudget(e);
+            case GEMINI -> geminiBudget(e);
+            default -> null;
+        };
+    }
+
     private static boolean thinking(ProviderId provider, String modelId, ReasoningEffort effort) {
         return effort != null && effort != ReasoningEffort.NONE && hasReasoning(provider, modelId);
     }

@@ -68,16 +68,48 @@ public final class Estimator {
         } else {
             low = Math.max(1, max / 10);
         }
-        long reasoning = p.reasoningBudget() == null ? 0 : p.reasoningBudget();
         Optional<ModelEntry> entry = catalog.apply(cell.modelId());
+        long reasoning = p.reasoningReserve(entry.map(RunPlan::providerOf).orElse(null));
         if (entry.isEmpty()) {
             return new CellEstimate(cell, 0, false, low, max + reasoning, null, null);
         }
         RequestEstimate re = input(plan, cell, entry.get());
         ServiceTier tier = p.serviceTierOrStandard();
-        BigDecimal lowUsd = atTier(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, low, 0), tier);
-        BigDecimal highUsd = atTier(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, max, reasoning), tier);
+        BigDecimal lowUsd = BigDecimal.ZERO;
+        BigDecimal highUsd = BigDecimal.ZERO;
+        // a conversation script: call k carries the history, i.e. the earlier turns and answers as long as assumed
+        List<String> turns = plan.turns(cell);
+        long lowIn = re.inputTokens();
+        long highIn = re.inputTokens();
+        for (int k = 0; k <= turns.size(); k++) {
+            lowUsd = lowUsd.add(atTier(entry.get(), new RequestShape(lowIn, 0, 0, 0, low, 0), tier));
+            highUsd = highUsd.add(atTier(entry.get(), new RequestShape(highIn, 0, 0, 0, max, reasoning), tier));
+            if (k < turns.size()) {
+                long turn = approxTokens(turns.get(k));
+                lowIn += low + turn;
+                highIn += max + turn;
+            }
+        }
         return new CellEstimate(cell, re.inputTokens(), re.exact(), low, max + reasoning, lowUsd, highUsd);
+    }
+
+    /** About four characters a token, plus a few for the turn's framing: for script turns in the estimate. */
+    private static long approxTokens(String text) {
+        return text.length() / 4 + 8;
+    }
+
+    /**
+     * The worst case of one call of {@code request} (a later turn of a conversation, whose history is known only
+     * while the trial runs), as {@link #worstCase(RunPlan, TrialCell, double)} does for a cell's first request.
+     */
+    public BigDecimal worstCase(RunPlan plan, TrialCell cell, ChatRequest request, double inputFactor) {
+        Optional<ModelEntry> entry = catalog.apply(cell.modelId());
+        if (entry.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        RequestEstimate re = RequestEstimate.of(
+                entry.get(), request, (long) request.maxOutputTokens(), HEADERS, BillingOptions.INTERACTIVE);
+        return worstCase(plan, cell, entry.get(), re, inputFactor);
     }
 
     /**
@@ -91,11 +123,14 @@ public final class Estimator {
         if (entry.isEmpty()) {
             return BigDecimal.ZERO;
         }
-        ModelEntry m = entry.get();
+        return worstCase(plan, cell, entry.get(), input(plan, cell, entry.get()), inputFactor);
+    }
+
+    private static BigDecimal worstCase(
+            RunPlan plan, TrialCell cell, ModelEntry m, RequestEstimate re, double inputFactor) {
         ExperimentSpec.Params p = plan.params(cell.variantId());
-        RequestEstimate re = input(plan, cell, m);
         long in = (long) Math.ceil(re.inputTokens() * Math.max(1.0, inputFactor));
-        long reasoning = p.reasoningBudget() == null ? 0 : p.reasoningBudget();
+        long reasoning = p.reasoningReserve(RunPlan.providerOf(m));
         BigDecimal standard = worstCase(m, in, p.maxOutputTokensOrDefault(), reasoning);
         ServiceTier tier = p.serviceTierOrStandard();
         if (tier == ServiceTier.STANDARD) {
