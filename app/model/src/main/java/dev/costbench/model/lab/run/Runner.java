@@ -101,7 +101,7 @@ public final class Runner {
     public RunEstimate estimate(ExperimentSpec spec) {
         RunPlan plan = RunPlan.of(spec);
         Planner.validate(plan);
-        plan.providers(catalog);
+        plan.requireEffortSupport(plan.providers(catalog));
         plan.requireMediaSupport(catalog);
         return estimator.estimate(plan, plan.cells(), Map.of(), BigDecimal.ZERO);
     }

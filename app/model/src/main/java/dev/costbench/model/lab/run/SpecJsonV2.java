@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.model.provider.ToolSpec;
+import dev.costbench.model.validation.JsonReading;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,6 +72,28 @@ public final class SpecJsonV2 {
             }
         }
         return out;
+    }
+
+    /**
+     * Tools typed or pasted as JSON: an array of tools (the neutral form or any provider's shape), or one tool;
+     * empty for blank text.
+     *
+     * @throws SpecException for text that is not JSON or a tool that is malformed, naming {@code where}
+     */
+    public static List<ToolSpec> readTools(String text, String where) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        JsonNode n;
+        try {
+            n = JsonReading.readTree(JsonReading.mapper(), text);
+        } catch (JsonProcessingException e) {
+            throw new SpecException(where + ": not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (n != null && n.isObject()) {
+            n = JsonReading.mapper().createArrayNode().add(n);
+        }
+        return tools(n, where);
     }
 
     /** An input's conversation script: the user's further turns, as an array of texts; empty when absent. */
