@@ -15,6 +15,7 @@ import dev.costbench.model.media.MediaRules;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.RequestEstimate;
+import dev.costbench.model.provider.ToolSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,8 +80,9 @@ public final class Estimator {
         BigDecimal highUsd = BigDecimal.ZERO;
         // a conversation script: call k carries the history, i.e. the earlier turns and answers as long as assumed
         List<String> turns = plan.turns(cell);
-        long lowIn = re.inputTokens();
-        long highIn = re.inputTokens();
+        long tools = toolAllowance(plan.request(cell).tools());
+        long lowIn = re.inputTokens() + tools;
+        long highIn = re.inputTokens() + tools;
         for (int k = 0; k <= turns.size(); k++) {
             lowUsd = lowUsd.add(atTier(entry.get(), new RequestShape(lowIn, 0, 0, 0, low, 0), tier));
             highUsd = highUsd.add(atTier(entry.get(), new RequestShape(highIn, 0, 0, 0, max, reasoning), tier));
@@ -90,7 +92,7 @@ public final class Estimator {
                 highIn += max + turn;
             }
         }
-        return new CellEstimate(cell, re.inputTokens(), re.exact(), low, max + reasoning, lowUsd, highUsd);
+        return new CellEstimate(cell, re.inputTokens() + tools, re.exact(), low, max + reasoning, lowUsd, highUsd);
     }
 
     /** About four characters a token, plus a few for the turn's framing: for script turns in the estimate. */
@@ -109,7 +111,21 @@ public final class Estimator {
         }
         RequestEstimate re = RequestEstimate.of(
                 entry.get(), request, (long) request.maxOutputTokens(), HEADERS, BillingOptions.INTERACTIVE);
-        return worstCase(plan, cell, entry.get(), re, inputFactor);
+        return worstCase(plan, cell, entry.get(), re, toolAllowance(request.tools()), inputFactor);
+    }
+
+    /**
+     * The input tokens allowed for function tools, which the request count does not include: 500 (Anthropic's
+     * tool-use system prompt is several hundred tokens) plus one per three characters of the tools' JSON. The billed
+     * count is the provider's.
+     */
+    static long toolAllowance(List<ToolSpec> tools) {
+        if (tools.isEmpty()) {
+            return 0;
+        }
+        long chars =
+                tools.stream().mapToLong(t -> t.toJson().toString().length()).sum();
+        return 500 + (chars + 2) / 3;
     }
 
     /**
@@ -123,13 +139,15 @@ public final class Estimator {
         if (entry.isEmpty()) {
             return BigDecimal.ZERO;
         }
-        return worstCase(plan, cell, entry.get(), input(plan, cell, entry.get()), inputFactor);
+        RequestEstimate re = input(plan, cell, entry.get());
+        return worstCase(
+                plan, cell, entry.get(), re, toolAllowance(plan.request(cell).tools()), inputFactor);
     }
 
     private static BigDecimal worstCase(
-            RunPlan plan, TrialCell cell, ModelEntry m, RequestEstimate re, double inputFactor) {
+            RunPlan plan, TrialCell cell, ModelEntry m, RequestEstimate re, long tools, double inputFactor) {
         ExperimentSpec.Params p = plan.params(cell.variantId());
-        long in = (long) Math.ceil(re.inputTokens() * Math.max(1.0, inputFactor));
+        long in = (long) Math.ceil((re.inputTokens() + tools) * Math.max(1.0, inputFactor));
         long reasoning = p.reasoningReserve(RunPlan.providerOf(m));
         BigDecimal standard = worstCase(m, in, p.maxOutputTokensOrDefault(), reasoning);
         ServiceTier tier = p.serviceTierOrStandard();

@@ -177,7 +177,7 @@ public final class Run {
                 if (cell.repetition() != 1) {
                     continue;
                 }
-                String hash = RequestHash.of(q.getKey(), plan.request(cell, q.getKey()));
+                String hash = plan.requestHash(cell, q.getKey());
                 Optional<Trial> earlier = runner.store.storedAnswer(hash).filter(t -> t.experimentId() != experimentId);
                 if (earlier.isPresent()) {
                     Trial t = runner.store.addTrial(reused(
@@ -320,7 +320,7 @@ public final class Run {
     private void runCell(ProviderId provider, Work w, Deque<Work> queue) throws InterruptedException {
         TrialCell cell = w.cell();
         ChatRequest request = plan.request(cell, provider);
-        String hash = RequestHash.of(provider, request);
+        String hash = plan.requestHash(cell, provider);
         Optional<ModelEntry> entry = runner.catalog.apply(cell.modelId());
         Estimator.CellEstimate estimate = runner.estimator.cell(plan, cell, null);
 

@@ -11,6 +11,7 @@ import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.NewExperiment;
 import dev.costbench.model.lab.NewVariant;
 import dev.costbench.model.lab.TestInput;
@@ -28,6 +29,7 @@ import dev.costbench.model.provider.SendTraits;
 import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.model.validation.JsonReading;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -373,6 +375,18 @@ public final class RunPlan {
                 spec.openAiApi(),
                 null,
                 v.spec().tools());
+    }
+
+    /**
+     * The hash the response cache matches a cell by: its request's ({@link RequestHash}), and for a conversation
+     * also every turn of its script, so that a conversation is only ever answered by the same conversation.
+     */
+    public String requestHash(TrialCell cell, ProviderId provider) {
+        String first = RequestHash.of(provider, request(cell, provider));
+        List<String> turns = turns(cell);
+        return turns.isEmpty()
+                ? first
+                : MediaBlob.sha256((first + "\u0000" + String.join("\u0000", turns)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The further user turns of the cell's conversation script (empty: the trial is one request). */
