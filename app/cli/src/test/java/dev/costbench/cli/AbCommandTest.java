@@ -295,14 +295,19 @@ class AbCommandTest extends UserDataTest {
         assertEquals(8, openAiCalls.get());
     }
 
+    /** Variants "a" and "b" (one user message each) on gpt-4o-mini and claude-haiku-4-5, not streamed. */
+    private Path twoModels(int repetitions) throws IOException {
+        return Files.writeString(
+                tmp.resolve("two.json"),
+                "{\"name\":\"two\",\"models\":[\"gpt-4o-mini\",\"claude-haiku-4-5\"],\"stream\":false,"
+                        + "\"repetitions\":" + repetitions + ",\"variants\":[{\"name\":\"a\",\"user\":\"hi\"},"
+                        + "{\"name\":\"b\",\"user\":\"hello\"}]}");
+    }
+
     @Test
     void failedTrialsExitWith1AndAreListed() throws Exception {
         anthropicStatus = 400;
-        Path spec = Files.writeString(
-                tmp.resolve("two.json"),
-                "{\"name\":\"two\",\"models\":[\"gpt-4o-mini\","
-                        + "\"claude-haiku-4-5\"],\"stream\":false,\"variants\":[{\"name\":\"a\",\"user\":\"hi\"},"
-                        + "{\"name\":\"b\",\"user\":\"hello\"}]}");
+        Path spec = twoModels(1);
         assertEquals(1, run("ab", "run", spec.toString(), "--yes"), err);
         assertEquals(2, openAiCalls.get());
         assertEquals(2, anthropicCalls.get(), "a 400 is not retried");
@@ -315,11 +320,7 @@ class AbCommandTest extends UserDataTest {
     @Test
     void costPerSuccessfulTaskCountsFailedTrialsAndJudgeCallsAndSaysWhenNothingSucceeded() throws Exception {
         anthropicStatus = 400;
-        Path spec = Files.writeString(
-                tmp.resolve("two.json"),
-                "{\"name\":\"two\",\"models\":[\"gpt-4o-mini\","
-                        + "\"claude-haiku-4-5\"],\"stream\":false,\"repetitions\":2,\"variants\":[{\"name\":\"a\","
-                        + "\"user\":\"hi\"},{\"name\":\"b\",\"user\":\"hello\"}]}");
+        Path spec = twoModels(2);
         assertEquals(1, run("ab", "run", spec.toString(), "--yes", "--json"), err);
         JsonNode o = JSON.readTree(out);
         long id = o.get("experimentId").asLong();

@@ -51,6 +51,7 @@ class ToolsAndEffortRequestTest extends MockedProviderTest {
                         null,
                         false,
                         api,
+                        null,
                         null)
                 .withTools(List.of(WEATHER));
     }

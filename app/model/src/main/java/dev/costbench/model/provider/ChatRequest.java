@@ -60,38 +60,6 @@ public record ChatRequest(
         tools = tools == null ? List.of() : List.copyOf(tools);
     }
 
-    /** A request without tools. */
-    public ChatRequest(
-            String model,
-            String system,
-            Part.CacheTtl systemCache,
-            List<ChatMessage> messages,
-            int maxOutputTokens,
-            Double temperature,
-            Long seed,
-            Integer reasoningBudget,
-            String reasoningEffort,
-            MediaResolution mediaResolution,
-            boolean stream,
-            OpenAiApi openAiApi,
-            String serviceTier) {
-        this(
-                model,
-                system,
-                systemCache,
-                messages,
-                maxOutputTokens,
-                temperature,
-                seed,
-                reasoningBudget,
-                reasoningEffort,
-                mediaResolution,
-                stream,
-                openAiApi,
-                serviceTier,
-                List.of());
-    }
-
     /** A plain text request with defaults: streaming on, 1024 output tokens. */
     public static ChatRequest of(String model, String system, String user) {
         return plain(model, system, null, List.of(ChatMessage.user(user)), 1024, true);
@@ -121,71 +89,50 @@ public record ChatRequest(
                 null,
                 stream,
                 null,
+                null,
                 null);
     }
 
     public ChatRequest withStream(boolean s) {
-        return copy(maxOutputTokens, s, openAiApi, serviceTier);
+        return copy(model, messages, maxOutputTokens, s, openAiApi, serviceTier, tools);
     }
 
     public ChatRequest withMaxOutputTokens(int n) {
-        return copy(n, stream, openAiApi, serviceTier);
+        return copy(model, messages, n, stream, openAiApi, serviceTier, tools);
     }
 
     public ChatRequest withOpenAiApi(OpenAiApi api) {
-        return copy(maxOutputTokens, stream, api, serviceTier);
+        return copy(model, messages, maxOutputTokens, stream, api, serviceTier, tools);
     }
 
     /** The same request asking for service tier {@code word} (the provider's word; null: none). */
     public ChatRequest withServiceTier(String word) {
-        return copy(maxOutputTokens, stream, openAiApi, word);
+        return copy(model, messages, maxOutputTokens, stream, openAiApi, word, tools);
     }
 
     /** The same request offering {@code t} to the model (empty: no tools). */
     public ChatRequest withTools(List<ToolSpec> t) {
-        return new ChatRequest(
-                model,
-                system,
-                systemCache,
-                messages,
-                maxOutputTokens,
-                temperature,
-                seed,
-                reasoningBudget,
-                reasoningEffort,
-                mediaResolution,
-                stream,
-                openAiApi,
-                serviceTier,
-                t);
+        return copy(model, messages, maxOutputTokens, stream, openAiApi, serviceTier, t);
     }
 
     /** The same request with another conversation (the next turn of a multi-turn trial). */
     public ChatRequest withMessages(List<ChatMessage> m) {
-        return new ChatRequest(
-                model,
-                system,
-                systemCache,
-                m,
-                maxOutputTokens,
-                temperature,
-                seed,
-                reasoningBudget,
-                reasoningEffort,
-                mediaResolution,
-                stream,
-                openAiApi,
-                serviceTier,
-                tools);
+        return copy(model, m, maxOutputTokens, stream, openAiApi, serviceTier, tools);
     }
 
-    /** This request with another output cap, streaming choice, OpenAI endpoint and service tier. */
-    private ChatRequest copy(int maxOutput, boolean s, OpenAiApi api, String tier) {
+    /** The same request sent under another model name. */
+    public ChatRequest withModel(String m) {
+        return copy(m, messages, maxOutputTokens, stream, openAiApi, serviceTier, tools);
+    }
+
+    /** This request with another model, conversation, output cap, streaming, OpenAI endpoint, tier and tools. */
+    private ChatRequest copy(
+            String m, List<ChatMessage> msgs, int maxOutput, boolean s, OpenAiApi api, String tier, List<ToolSpec> t) {
         return new ChatRequest(
-                model,
+                m,
                 system,
                 systemCache,
-                messages,
+                msgs,
                 maxOutput,
                 temperature,
                 seed,
@@ -195,7 +142,7 @@ public record ChatRequest(
                 s,
                 api,
                 tier,
-                tools);
+                t);
     }
 
     /** OpenAI's two text endpoints. OpenAI-compatible servers always use CHAT_COMPLETIONS. */

@@ -112,7 +112,8 @@ public final class SendTraits {
                 base.mediaResolution(),
                 o.stream(),
                 base.openAiApi(),
-                base.serviceTier());
+                base.serviceTier(),
+                null);
     }
 
     /**
@@ -127,22 +128,7 @@ public final class SendTraits {
             return base;
         }
         SendOptions o = new SendOptions(base.temperature(), base.maxOutputTokens(), effort, base.stream());
-        ChatRequest r = apply(base, provider, modelId, o);
-        return new ChatRequest(
-                base.model(),
-                r.system(),
-                r.systemCache(),
-                r.messages(),
-                r.maxOutputTokens(),
-                r.temperature(),
-                r.seed(),
-                r.reasoningBudget(),
-                r.reasoningEffort(),
-                r.mediaResolution(),
-                r.stream(),
-                r.openAiApi(),
-                r.serviceTier(),
-                base.tools());
+        return apply(base, provider, modelId, o).withModel(base.model()).withTools(base.tools());
     }
 
     /** The thinking budget effort {@code e} is sent as on {@code provider} (Anthropic, Gemini), else null. */

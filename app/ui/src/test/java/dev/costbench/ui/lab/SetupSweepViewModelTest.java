@@ -11,43 +11,21 @@ import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ReasoningEffort;
-import dev.costbench.store.H2LabStore;
-import dev.costbench.ui.common.RecordingDialogService;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The setup's effort sweep (arms with their own rows and chart points, refused for models that do not reason), the
  * tools sent with every request and conversation scripts in the test inputs, without a display.
  */
-class SetupSweepViewModelTest {
+class SetupSweepViewModelTest extends LabStoreTest {
 
     private static final String TOOLS = "[{\"type\": \"function\", \"function\": {\"name\": \"track_order\", "
             + "\"description\": \"Where an order is\", \"parameters\": {\"type\": \"object\", \"properties\": "
             + "{\"order\": {\"type\": \"string\"}}}}}]";
-
-    private Path dir;
-    private H2LabStore store;
-    private final RecordingDialogService dialogs = new RecordingDialogService();
-    private final List<ChatRequest> sent = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void open() throws Exception {
-        dir = Files.createTempDirectory("costbench-sweep-vm");
-        store = H2LabStore.open(dir.resolve("db"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
 
     private LabViewModel lab() {
         LabViewModel lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(sent));
@@ -128,9 +106,8 @@ class SetupSweepViewModelTest {
 
         setup.sweep().toolsProperty().set("[{\"description\": \"no name\"}]");
         setup.estimate();
-        assertTrue(
-                setup.errorProperty().get().startsWith("Tools[0]: a tool needs a \"name\""),
-                setup.errorProperty().get());
+        String refusal = setup.errorProperty().get();
+        assertTrue(refusal.startsWith("Tools[0]: a tool needs a \"name\""), refusal);
     }
 
     @Test

@@ -17,8 +17,9 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.model.provider.ToolSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,21 +37,25 @@ class RunnerConversationTest extends StoreWithFakes {
             "Find an order by its number",
             "{\"type\":\"object\",\"properties\":{\"order\":{\"type\":\"string\"}},\"required\":[\"order\"]}");
 
+    private static final String SPEC = """
+            {"name": "support chat", "models": ["gpt-4o-mini"], "stream": false,
+             "parameters": {"maxOutputTokens": 200},
+             "tools": [{"name": "lookup_order", "description": "Find an order by its number", "parameters":
+                        {"type":"object","properties":{"order":{"type":"string"}},"required":["order"]}}],
+             "variants": [{"name": "short", "system": "Answer in one line.", "user": "{{q}}"}],
+             "inputs": [{"label": "chat-1", "variables": {"q": "Where is order 42?"},
+                         "turns": ["And when does it arrive?", "Thanks!"]}]}""";
+
     private static ExperimentSpec spec() {
-        return new ExperimentSpec(
-                "support chat",
-                null,
-                List.of(ExperimentSpec.VariantSpec.of("short", true, "Answer in one line.", "{{q}}")
-                        .withTools(List.of(LOOKUP))),
-                List.of(new ExperimentSpec.InputSpec(
-                        "chat-1", Map.of("q", "Where is order 42?"), List.of("And when does it arrive?", "Thanks!"))),
-                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")),
-                1,
-                null,
-                false,
-                new ExperimentSpec.Params(null, 200, null, null, null),
-                false,
-                null);
+        return spec(SPEC);
+    }
+
+    private static ExperimentSpec spec(String json) {
+        try {
+            return SpecJson.parse(json, "chat.json", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Runner runner(FakeClient.Script script) {
@@ -116,19 +121,8 @@ class RunnerConversationTest extends StoreWithFakes {
     void theStoreKeepsScriptsToolsAndEffortAndOldExperimentsReadWithout() {
         Runner r = runner((req, n) -> FakeClient.Reply.ok());
         ExperimentSpec s = spec();
-        ExperimentSpec.VariantSpec v = s.variants().get(0);
-        ExperimentSpec withEffort = new ExperimentSpec(
-                s.name(),
-                null,
-                EffortSweep.arms(v, List.of(ReasoningEffort.LOW, ReasoningEffort.HIGH)),
-                s.inputs(),
-                List.of(ExperimentSpec.ModelSpec.of("gpt-5-mini")),
-                1,
-                null,
-                false,
-                s.parameters(),
-                false,
-                null);
+        ExperimentSpec withEffort = spec(SPEC.replace("gpt-4o-mini", "gpt-5-mini")
+                .replace("\"user\": \"{{q}}\"}", "\"user\": \"{{q}}\", \"effortSweep\": [\"low\", \"high\"]}"));
         RunPlan created = r.create(withEffort);
         RunPlan loaded = RunPlan.load(store, created.experimentId());
 
