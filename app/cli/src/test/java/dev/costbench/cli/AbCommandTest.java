@@ -295,14 +295,19 @@ class AbCommandTest extends UserDataTest {
         assertEquals(8, openAiCalls.get());
     }
 
+    /** Variants "a" and "b" (one user message each) on gpt-4o-mini and claude-haiku-4-5, not streamed. */
+    private Path twoModels(int repetitions) throws IOException {
+        return Files.writeString(
+                tmp.resolve("two.json"),
+                "{\"name\":\"two\",\"models\":[\"gpt-4o-mini\",\"claude-haiku-4-5\"],\"stream\":false,"
+                        + "\"repetitions\":" + repetitions + ",\"variants\":[{\"name\":\"a\",\"user\":\"hi\"},"
+                        + "{\"name\":\"b\",\"user\":\"hello\"}]}");
+    }
+
     @Test
     void failedTrialsExitWith1AndAreListed() throws Exception {
         anthropicStatus = 400;
-        Path spec = Files.writeString(
-                tmp.resolve("two.json"),
-                "{\"name\":\"two\",\"models\":[\"gpt-4o-mini\","
-                        + "\"claude-haiku-4-5\"],\"stream\":false,\"variants\":[{\"name\":\"a\",\"user\":\"hi\"},"
-                        + "{\"name\":\"b\",\"user\":\"hello\"}]}");
+        Path spec = twoModels(1);
         assertEquals(1, run("ab", "run", spec.toString(), "--yes"), err);
         assertEquals(2, openAiCalls.get());
         assertEquals(2, anthropicCalls.get(), "a 400 is not retried");
@@ -310,6 +315,46 @@ class AbCommandTest extends UserDataTest {
         assertTrue(out.contains("a *"), out);
         assertEquals(0, run("ab", "list"));
         assertTrue(out.contains("INTERRUPTED") && out.contains("2/4"), out);
+    }
+
+    @Test
+    void costPerSuccessfulTaskCountsFailedTrialsAndJudgeCallsAndSaysWhenNothingSucceeded() throws Exception {
+        anthropicStatus = 400;
+        Path spec = twoModels(2);
+        assertEquals(1, run("ab", "run", spec.toString(), "--yes", "--json"), err);
+        JsonNode o = JSON.readTree(out);
+        long id = o.get("experimentId").asLong();
+        for (JsonNode r : o.get("results")) {
+            if (r.get("model").asText().equals("claude-haiku-4-5")) {
+                assertEquals(0, r.get("successes").asInt(), r.toString());
+                assertTrue(r.get("costPerSuccessUsd").isNull(), r.toString());
+                assertEquals("no successful trial", r.get("costPerSuccess").asText());
+            } else {
+                assertEquals(2, r.get("successes").asInt(), r.toString());
+                BigDecimal per = new BigDecimal(r.get("costPerSuccessUsd").asText());
+                assertEquals(
+                        0,
+                        per.multiply(BigDecimal.valueOf(2))
+                                .compareTo(new BigDecimal(r.get("totalCostUsd").asText())));
+            }
+        }
+        JsonNode a = o.get("costPerSuccessfulTask").get(0);
+        assertEquals("a", a.get("variant").asText());
+        assertEquals(2, a.get("successes").asInt());
+        assertEquals(4, a.get("trialsCounted").asInt(), "the failed Claude trials count");
+
+        assertEquals(0, run("ab", "judge", Long.toString(id), "--model", "gpt-4o-mini", "--yes", "--json"), err);
+        JsonNode judged = JSON.readTree(out).get("costPerSuccessfulTask").get(0);
+        BigDecimal judge = new BigDecimal(judged.get("judgeSpentUsd").asText());
+        assertTrue(judge.signum() > 0, judged.toString());
+        assertEquals(
+                0,
+                new BigDecimal(judged.get("spentWithFailuresUsd").asText())
+                        .compareTo(new BigDecimal(a.get("spentWithFailuresUsd").asText()).add(judge)),
+                "judge calls are part of the spending");
+        assertEquals(0, run("ab", "show", Long.toString(id)));
+        assertTrue(out.contains("Cost per successful task, a: $"), out);
+        assertTrue(out.contains("2 of 4 trials succeeded"), out);
     }
 
     @Test

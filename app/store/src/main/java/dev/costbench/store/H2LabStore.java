@@ -433,6 +433,11 @@ public final class H2LabStore implements LabStore {
     }
 
     @Override
+    public Map<Long, BigDecimal> spentPerTrial(long experimentId, LedgerPurpose purpose) {
+        return ledger.spentPerTrial(experimentId, purpose);
+    }
+
+    @Override
     public BigDecimal spentOnDay(LocalDate day, ZoneId zone) {
         return ledger.spentOnDay(day, zone);
     }

@@ -21,7 +21,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -113,6 +115,28 @@ final class H2LedgerRepository implements LedgerRepository {
     public BigDecimal spentOnExperiment(long experimentId, LedgerPurpose purpose) {
         Objects.requireNonNull(purpose, "purpose");
         return tx.run("sum the spending of experiment " + experimentId, c -> sumSpent(c, experimentId, purpose));
+    }
+
+    @Override
+    public Map<Long, BigDecimal> spentPerTrial(long experimentId, LedgerPurpose purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        return tx.run("sum the spending per trial of experiment " + experimentId, c -> {
+            Map<Long, BigDecimal> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT trial_id, SUM(cost_usd) FROM ledger "
+                    + "WHERE experiment_id = ? AND purpose = ? AND trial_id IS NOT NULL GROUP BY trial_id")) {
+                ps.setLong(1, experimentId);
+                ps.setString(2, purpose.code());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        BigDecimal s = rs.getBigDecimal(2);
+                        if (s != null) {
+                            out.put(rs.getLong(1), s);
+                        }
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     static BigDecimal sumSpent(Connection c, long experimentId, LedgerPurpose purpose) throws SQLException {

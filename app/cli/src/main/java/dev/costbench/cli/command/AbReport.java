@@ -18,9 +18,12 @@ import dev.costbench.model.lab.run.RunEstimate;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.RunSummary;
 import dev.costbench.model.lab.run.SummaryStatistics;
+import dev.costbench.model.lab.stats.SuccessCost;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What {@code costbench ab …} prints about an experiment: the estimate before a run, the media it sends, and the
@@ -119,6 +122,9 @@ final class AbReport {
             throws IOException {
         RunSummary s = RunSummary.of(store, id, stats);
         JudgeFigures jf = JudgeFigures.of(store, id);
+        Map<SuccessCost.Key, SuccessCost> success = SuccessCost.load(store, id);
+        Map<String, Long> variantIds = new LinkedHashMap<>();
+        store.variants(id).forEach(v -> variantIds.put(v.name(), v.id()));
         Experiment e = store.loadExperiment(id);
         ExperimentProgress p = store.progress(id);
         if (json) {
@@ -165,8 +171,16 @@ final class AbReport {
                 ro.put("p50LatencyMs", r.p50LatencyMs());
                 ro.put("meanInputTokens", r.meanInputTokens());
                 ro.put("meanOutputTokens", r.meanOutputTokens());
+                successJson(ro, success.get(new SuccessCost.Key(variantIds.getOrDefault(r.variant(), -1L), r.model())));
                 jf.row(ro, r.variant(), r.model());
             }
+            ArrayNode perTask = o.putArray("costPerSuccessfulTask");
+            variantIds.forEach((name, vid) -> {
+                SuccessCost c = success.get(new SuccessCost.Key(vid, null));
+                if (c != null) {
+                    successJson(perTask.addObject().put("variant", name), c);
+                }
+            });
             ArrayNode cs = o.putArray("comparisons");
             for (RunSummary.Comparison c : s.comparisons()) {
                 ObjectNode co = cs.addObject();
@@ -235,6 +249,12 @@ final class AbReport {
                     r.p50LatencyMs() == null ? "—" : r.p50LatencyMs().toString());
         }
         out.println("* baseline");
+        variantIds.forEach((name, vid) -> {
+            SuccessCost c = success.get(new SuccessCost.Key(vid, null));
+            if (c != null) {
+                out.println("Cost per successful task, " + name + ": " + c.describe());
+            }
+        });
         for (RunSummary.Comparison c : s.comparisons()) {
             out.printf(
                     Locale.ROOT,
@@ -261,6 +281,25 @@ final class AbReport {
                                     c.savingPctInterval().high()));
         }
         jf.text(out);
+    }
+
+    /**
+     * {@code successes}, {@code trialsCounted}, {@code spentWithFailuresUsd} (failed trials, retries and judge calls
+     * included), {@code judgeSpentUsd}, {@code costPerSuccessUsd} (null when no trial succeeded) and its text.
+     */
+    private static void successJson(ObjectNode o, SuccessCost c) {
+        if (c == null) {
+            o.put("successes", 0);
+            o.putNull("costPerSuccessUsd");
+            o.put("costPerSuccess", "no successful trial");
+            return;
+        }
+        o.put("successes", c.successes());
+        o.put("trialsCounted", c.trials());
+        o.put("spentWithFailuresUsd", Money.exact(c.spentUsd()));
+        o.put("judgeSpentUsd", Money.exact(c.judgeUsd()));
+        o.put("costPerSuccessUsd", Money.exact(c.perSuccessUsd()));
+        o.put("costPerSuccess", c.headline());
     }
 
     static void experimentJson(ObjectNode o, Experiment e, ExperimentProgress p) {

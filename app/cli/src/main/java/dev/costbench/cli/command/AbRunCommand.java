@@ -87,6 +87,7 @@ final class AbRunCommand {
         Planner.validate(draft);
         Map<String, ProviderId> providers = draft.providers(cat::find);
         draft.requireMediaSupport(cat::find);
+        draft.requireEffortSupport(providers);
         RunEstimate estimate = new Estimator(cat::find).estimate(draft, draft.cells(), Map.of(), BigDecimal.ZERO);
         boolean json = a.flag("json");
         AbReport.printEstimate(spec.name(), estimate, json ? ctx.err() : ctx.out());

@@ -183,6 +183,7 @@ public final class ProviderCommand {
                 null,
                 !a.flag("no-stream"),
                 api,
+                null,
                 null);
 
         ProviderSettings s = settings(id, baseUrl);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -26,6 +27,12 @@ public interface LedgerRepository {
 
     /** What was spent for this experiment for one purpose (e.g. the judge, counted apart from the trials). */
     BigDecimal spentOnExperiment(long experimentId, LedgerPurpose purpose);
+
+    /**
+     * What was spent for this experiment for one purpose, per trial (e.g. each output's judge calls), exact; trials
+     * without spending are left out.
+     */
+    Map<Long, BigDecimal> spentPerTrial(long experimentId, LedgerPurpose purpose);
 
     /** All that was spent on {@code day} in {@code zone}, whatever for. */
     BigDecimal spentOnDay(LocalDate day, ZoneId zone);

@@ -26,6 +26,7 @@ import java.util.Objects;
  *                        "default", "flex", "priority"; Anthropic {@code service_tier}: "auto", "standard_only"), or
  *                        null to send none (the API's default); a client refuses a word its API does not take
  *                        before sending ({@link ServiceTierWords} maps CostBench's tiers to these words)
+ * @param tools           function tools the model may call, in the neutral form each client converts (empty: none sent)
  */
 public record ChatRequest(
         String model,
@@ -40,7 +41,8 @@ public record ChatRequest(
         MediaResolution mediaResolution,
         boolean stream,
         OpenAiApi openAiApi,
-        String serviceTier) {
+        String serviceTier,
+        List<ToolSpec> tools) {
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -55,6 +57,7 @@ public record ChatRequest(
             openAiApi = OpenAiApi.RESPONSES;
         }
         serviceTier = serviceTier == null || serviceTier.isBlank() ? null : serviceTier.strip();
+        tools = tools == null ? List.of() : List.copyOf(tools);
     }
 
     /** A plain text request with defaults: streaming on, 1024 output tokens. */
@@ -86,33 +89,50 @@ public record ChatRequest(
                 null,
                 stream,
                 null,
+                null,
                 null);
     }
 
     public ChatRequest withStream(boolean s) {
-        return copy(maxOutputTokens, s, openAiApi, serviceTier);
+        return copy(model, messages, maxOutputTokens, s, openAiApi, serviceTier, tools);
     }
 
     public ChatRequest withMaxOutputTokens(int n) {
-        return copy(n, stream, openAiApi, serviceTier);
+        return copy(model, messages, n, stream, openAiApi, serviceTier, tools);
     }
 
     public ChatRequest withOpenAiApi(OpenAiApi api) {
-        return copy(maxOutputTokens, stream, api, serviceTier);
+        return copy(model, messages, maxOutputTokens, stream, api, serviceTier, tools);
     }
 
     /** The same request asking for service tier {@code word} (the provider's word; null: none). */
     public ChatRequest withServiceTier(String word) {
-        return copy(maxOutputTokens, stream, openAiApi, word);
+        return copy(model, messages, maxOutputTokens, stream, openAiApi, word, tools);
     }
 
-    /** This request with another output cap, streaming choice, OpenAI endpoint and service tier. */
-    private ChatRequest copy(int maxOutput, boolean s, OpenAiApi api, String tier) {
+    /** The same request offering {@code t} to the model (empty: no tools). */
+    public ChatRequest withTools(List<ToolSpec> t) {
+        return copy(model, messages, maxOutputTokens, stream, openAiApi, serviceTier, t);
+    }
+
+    /** The same request with another conversation (the next turn of a multi-turn trial). */
+    public ChatRequest withMessages(List<ChatMessage> m) {
+        return copy(model, m, maxOutputTokens, stream, openAiApi, serviceTier, tools);
+    }
+
+    /** The same request sent under another model name. */
+    public ChatRequest withModel(String m) {
+        return copy(m, messages, maxOutputTokens, stream, openAiApi, serviceTier, tools);
+    }
+
+    /** This request with another model, conversation, output cap, streaming, OpenAI endpoint, tier and tools. */
+    private ChatRequest copy(
+            String m, List<ChatMessage> msgs, int maxOutput, boolean s, OpenAiApi api, String tier, List<ToolSpec> t) {
         return new ChatRequest(
-                model,
+                m,
                 system,
                 systemCache,
-                messages,
+                msgs,
                 maxOutput,
                 temperature,
                 seed,
@@ -121,7 +141,8 @@ public record ChatRequest(
                 mediaResolution,
                 s,
                 api,
-                tier);
+                tier,
+                t);
     }
 
     /** OpenAI's two text endpoints. OpenAI-compatible servers always use CHAT_COMPLETIONS. */

@@ -112,7 +112,32 @@ public final class SendTraits {
                 base.mediaResolution(),
                 o.stream(),
                 base.openAiApi(),
-                base.serviceTier());
+                base.serviceTier(),
+                null);
+    }
+
+    /**
+     * {@code base} asking {@code modelId} for reasoning effort {@code effort} in the field its provider takes (OpenAI
+     * and compatible servers: the effort word; Anthropic, Gemini: the thinking budget of that level), dropping a
+     * temperature the model then refuses; everything else (output cap, streaming, tools, service tier) is kept. A
+     * model without reasoning gets {@code base} unchanged (check {@link #hasReasoning} first).
+     */
+    public static ChatRequest withEffort(
+            ChatRequest base, ProviderId provider, String modelId, ReasoningEffort effort) {
+        if (effort == null || !hasReasoning(provider, modelId)) {
+            return base;
+        }
+        SendOptions o = new SendOptions(base.temperature(), base.maxOutputTokens(), effort, base.stream());
+        return apply(base, provider, modelId, o).withModel(base.model()).withTools(base.tools());
+    }
+
+    /** The thinking budget effort {@code e} is sent as on {@code provider} (Anthropic, Gemini), else null. */
+    public static Integer thinkingBudget(ProviderId provider, ReasoningEffort e) {
+        return switch (provider) {
+            case ANTHROPIC -> anthropicBudget(e);
+            case GEMINI -> geminiBudget(e);
+            default -> null;
+        };
     }
 
     private static boolean thinking(ProviderId provider, String modelId, ReasoningEffort effort) {

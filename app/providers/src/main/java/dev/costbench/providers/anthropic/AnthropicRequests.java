@@ -11,6 +11,7 @@ import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ServiceTierWords;
+import dev.costbench.model.provider.ToolSpec;
 import java.util.Base64;
 
 /**
@@ -61,6 +62,12 @@ final class AnthropicRequests {
             ArrayNode content = msg.putArray("content");
             for (Part p : m.parts()) {
                 content.add(block(p));
+            }
+        }
+        if (!r.tools().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            for (ToolSpec t : r.tools()) {
+                tools.add(t.declaration("input_schema"));
             }
         }
         if (r.reasoningBudget() != null && r.reasoningBudget() > 0) {

@@ -9,6 +9,7 @@ import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
+import dev.costbench.model.provider.ToolSpec;
 import java.util.Base64;
 import java.util.Map;
 
@@ -34,6 +35,7 @@ final class GeminiRequests {
         ObjectNode body = JSON.objectNode();
         system(body, r);
         body.set("contents", contents(r, uploaded));
+        tools(body, r);
         ObjectNode gen = body.putObject("generationConfig");
         gen.put("maxOutputTokens", r.maxOutputTokens());
         if (r.temperature() != null) {
@@ -72,6 +74,17 @@ final class GeminiRequests {
             inner.putObject("generationConfig").put("mediaResolution", level);
         }
         return body;
+    }
+
+    /** {@code "tools": [{"functionDeclarations": [{name, description, parameters}, …]}]}. */
+    private static void tools(ObjectNode body, ChatRequest r) {
+        if (r.tools().isEmpty()) {
+            return;
+        }
+        ArrayNode declarations = body.putArray("tools").addObject().putArray("functionDeclarations");
+        for (ToolSpec t : r.tools()) {
+            declarations.add(t.declaration("parameters"));
+        }
     }
 
     private static void system(ObjectNode body, ChatRequest r) {

@@ -69,6 +69,9 @@ public final class ChatCompletions {
         if (r.reasoningEffort() != null) {
             b.put("reasoning_effort", r.reasoningEffort());
         }
+        if (!r.tools().isEmpty()) {
+            b.set("tools", OpenAiParts.chatTools(r.tools()));
+        }
         b.put("stream", r.stream());
         if (r.stream()) {
             b.putObject("stream_options").put("include_usage", true);

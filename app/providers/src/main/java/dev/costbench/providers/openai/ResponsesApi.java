@@ -64,6 +64,9 @@ final class ResponsesApi {
         if (r.reasoningEffort() != null) {
             b.putObject("reasoning").put("effort", r.reasoningEffort());
         }
+        if (!r.tools().isEmpty()) {
+            b.set("tools", OpenAiParts.responsesTools(r.tools()));
+        }
         return b;
     }
 

@@ -75,6 +75,7 @@ class AnthropicClientTest extends MockedProviderTest {
                 null,
                 stream,
                 null,
+                null,
                 null);
     }
 

@@ -73,6 +73,7 @@ class GeminiClientTest extends MockedProviderTest {
                 resolution,
                 stream,
                 null,
+                null,
                 null);
     }
 

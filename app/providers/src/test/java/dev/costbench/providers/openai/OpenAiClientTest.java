@@ -66,6 +66,7 @@ class OpenAiClientTest extends MockServerTest {
                 null,
                 stream,
                 api,
+                null,
                 null);
     }
 

@@ -30,6 +30,7 @@ public final class Requests {
                 null,
                 false,
                 null,
+                null,
                 null);
     }
 }

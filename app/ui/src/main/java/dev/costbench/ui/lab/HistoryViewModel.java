@@ -11,12 +11,14 @@ import dev.costbench.model.lab.run.ExperimentImport;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.StatsOptions;
+import dev.costbench.model.lab.stats.SuccessCost;
 import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.Words;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,10 +95,20 @@ public final class HistoryViewModel implements ViewModel {
                 + (o.spentUsd().compareTo(o.trialCostUsd()) == 0
                         ? ""
                         : " · " + Money.format(o.spentUsd()) + " spent here")
+                + (o.trials() == 0 ? "" : " · " + perSuccess(o))
                 + (o.tierChanged() == 0
                         ? ""
                         : " · ⚠ " + Words.count(o.tierChanged(), "trial")
                                 + " served at another service tier than asked (priced as served)");
+    }
+
+    /**
+     * "$0.012 per successful trial" (all spent here ÷ the trials that answered; the results page applies the checks
+     * and the judge too), or "no successful trial".
+     */
+    private static String perSuccess(ExperimentOverview o) {
+        SuccessCost c = new SuccessCost(o.spentUsd(), BigDecimal.ZERO, (int) o.trials(), (int) o.succeeded());
+        return c.perSuccessUsd() == null ? c.headline() : c.headline() + " per successful trial";
     }
 
     /** Re-reads the experiments from the store (newest first), keeping the selection. */

@@ -74,7 +74,18 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         tiers.textProperty().bind(vm.tiersProperty());
         tiers.visibleProperty().bind(vm.tiersProperty().isNotEmpty());
         tiers.managedProperty().bind(tiers.visibleProperty());
-        getChildren().addAll(title, status, tiers, tools(), verdicts, qualityPane(), body);
+        Label success = new Label();
+        success.setId("lab-results-success");
+        success.setWrapText(true);
+        success.setMinHeight(Region.USE_PREF_SIZE);
+        success.setStyle("-fx-font-weight: bold;");
+        success.setTooltip(new Tooltip("All a variant spent — failed trials, retries and judge calls included — "
+                + "divided by its trials that succeeded (answered, passed every check, judged at least 80 % of the "
+                + "scale when judged)."));
+        success.textProperty().bind(vm.successProperty());
+        success.visibleProperty().bind(vm.successProperty().isNotEmpty());
+        success.managedProperty().bind(success.visibleProperty());
+        getChildren().addAll(title, status, tiers, success, tools(), verdicts, qualityPane(), body);
         vm.quality().settingsProperty().addListener((o, a, q) -> {
             if (q != null) {
                 quality.set(q.checks(), q.thresholds());

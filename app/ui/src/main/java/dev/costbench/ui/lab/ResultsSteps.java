@@ -6,6 +6,7 @@ import dev.costbench.model.lab.JudgeFailure;
 import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LedgerPurpose;
+import dev.costbench.model.lab.Variant;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
@@ -13,7 +14,9 @@ import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.SimilarityCache;
 import dev.costbench.model.lab.stats.StatsOptions;
+import dev.costbench.model.lab.stats.SuccessCost;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,7 @@ final class ResultsSteps {
             List<JudgeFailure> failures,
             BigDecimal trialSpend,
             BigDecimal judgeSpend,
+            Map<Long, BigDecimal> judgePerTrial,
             LabResults.Preview preview) {
 
         /** The judge set up for the experiment, or null. */
@@ -63,6 +67,23 @@ final class ResultsSteps {
             return out;
         }
 
+        /**
+         * The headline "Cost per successful task" of each variant (all its spending, failed trials, retries and judge
+         * calls included, ÷ its trials that succeeded), one line each; "" without trials.
+         */
+        String successLines() {
+            Map<SuccessCost.Key, SuccessCost> costs =
+                    SuccessCost.compute(data.trials(), quality.checks(), judge(), data.judgeScores(), judgePerTrial);
+            List<String> lines = new ArrayList<>();
+            for (Variant v : data.variants()) {
+                SuccessCost c = costs.get(new SuccessCost.Key(v.id(), null));
+                if (c != null) {
+                    lines.add("Cost per successful task — " + v.name() + ": " + c.describe());
+                }
+            }
+            return String.join("\n", lines);
+        }
+
         /** "Spent: trials $… · judge $…  (judge …: n scored, m without a score)". */
         String spendLine(int scored, int unscored) {
             JudgeSpec judge = judge();
@@ -87,6 +108,7 @@ final class ResultsSteps {
                 s.judgeFailures(id),
                 s.spentOnExperiment(id, LedgerPurpose.TRIAL),
                 s.spentOnExperiment(id, LedgerPurpose.JUDGE),
+                s.spentPerTrial(id, LedgerPurpose.JUDGE),
                 LabResults.preview(d, options));
     }
 

@@ -51,6 +51,7 @@ public final class ResultsViewModel implements ViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper spend = new ReadOnlyStringWrapper(this, "spend", "");
     private final ReadOnlyStringWrapper tiers = new ReadOnlyStringWrapper(this, "tiers", "");
+    private final ReadOnlyStringWrapper success = new ReadOnlyStringWrapper(this, "success", "");
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper(this, "pending", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NO_TRIALS);
     private final ReadOnlyObjectWrapper<ExperimentResults> results = new ReadOnlyObjectWrapper<>(this, "results");
@@ -100,6 +101,7 @@ public final class ResultsViewModel implements ViewModel {
             results.set(null);
             preview = null;
             tiers.set("");
+            success.set("");
         }
         current = e;
         long req = ++requested;
@@ -186,6 +188,7 @@ public final class ResultsViewModel implements ViewModel {
         Map<Long, JudgeScore> scores = l.scores();
         Map<Long, JudgeFailure> failures = l.judgeFailures();
         spend.set(l.spendLine(scores.size(), failures.size()));
+        success.set(l.successLines());
         tiers.set(String.join("\n", ServedPricing.describe(data.trials(), this::modelName)));
         if (status.get().isEmpty()) {
             status.set(RunProblems.statusOfStored(current, data.trials()));
@@ -289,6 +292,14 @@ public final class ResultsViewModel implements ViewModel {
     }
 
     /** "computing quality…" while the second step runs; "" when nothing is pending. */
+    /**
+     * The headline: each variant's cost per successful task (failed trials, retries and judge calls included), or
+     * "no successful trial"; one line per variant.
+     */
+    public ReadOnlyStringProperty successProperty() {
+        return success.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty pendingProperty() {
         return pending.getReadOnlyProperty();
     }

@@ -40,7 +40,9 @@ record SetupDraft(
         String budget,
         boolean responseCache,
         ServiceTier serviceTier,
-        QualitySettings quality) {
+        QualitySettings quality,
+        List<String> effortSweep,
+        String tools) {
 
     /** The file's format version. */
     static final int FORMAT = 1;
@@ -51,6 +53,8 @@ record SetupDraft(
         baseMedia = List.copyOf(baseMedia);
         optMedia = List.copyOf(optMedia);
         models = List.copyOf(models);
+        effortSweep = effortSweep == null ? List.of() : List.copyOf(effortSweep);
+        tools = tools == null ? "" : tools;
     }
 
     String toJson() {
@@ -76,6 +80,9 @@ record SetupDraft(
             ObjectNode q = o.putObject("quality");
             quality.fill(q);
         }
+        ArrayNode sweep = o.putArray("effortSweep");
+        effortSweep.forEach(sweep::add);
+        o.put("tools", tools);
         return o.toString();
     }
 
@@ -105,6 +112,8 @@ record SetupDraft(
         try {
             List<String> models = new ArrayList<>();
             o.path("models").forEach(m -> models.add(m.asText()));
+            List<String> sweep = new ArrayList<>();
+            o.path("effortSweep").forEach(m -> sweep.add(m.asText()));
             JsonNode q = o.get("quality");
             return new SetupDraft(
                     o.path("name").asText(""),
@@ -122,7 +131,9 @@ record SetupDraft(
                     o.path("budget").asText(""),
                     o.path("responseCache").asBoolean(false),
                     ServiceTier.parse(o.path("serviceTier").asText("standard")),
-                    q == null || !q.isObject() ? null : QualitySettings.read(q.toString()));
+                    q == null || !q.isObject() ? null : QualitySettings.read(q.toString()),
+                    sweep,
+                    o.path("tools").asText(""));
         } catch (IllegalArgumentException e) {
             throw new IOException(file.getFileName() + " has a value that cannot be read: " + e.getMessage(), e);
         }

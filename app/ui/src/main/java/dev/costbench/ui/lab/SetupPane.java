@@ -101,6 +101,7 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
                 inputs(),
                 params(),
                 responseCache(),
+                titled("Reasoning effort sweep and tools", new SetupSweepPane(vm.sweep()), "setup-sweep"),
                 titled("Quality: pass/fail checks and the verdict", quality, "setup-quality"),
                 titled("LLM judge (optional)", judge, "setup-judge"),
                 text("lab-estimate-text", vm.estimateProperty()),
@@ -213,7 +214,8 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
                 new HBox(8, title("Test inputs"), load),
                 area(
                         "lab-inputs",
-                        "Test inputs: JSONL " + "({\"ticket\": \"…\"} per line) or CSV with a header row",
+                        "Test inputs: JSONL ({\"ticket\": \"…\"} per line; \"turns\": [\"…\"] makes it a conversation) "
+                                + "or CSV with a header row",
                         vm.inputsProperty()));
     }
 

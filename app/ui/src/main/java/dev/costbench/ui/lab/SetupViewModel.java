@@ -12,6 +12,7 @@ import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.lab.run.Runner;
 import dev.costbench.model.lab.run.TestInputs;
 import dev.costbench.model.lab.stats.QualitySettings;
+import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.ui.common.Autosave;
 import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.UiContext;
@@ -69,6 +70,7 @@ public final class SetupViewModel implements ViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", DEFAULT_NAME);
     private final StringProperty inputs = new SimpleStringProperty(this, "inputs", SetupDefaults.INPUTS);
     private final SetupParams params = new SetupParams();
+    private final SetupSweep sweep = new SetupSweep();
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ObservableList<String> checkedModels = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
@@ -136,6 +138,7 @@ public final class SetupViewModel implements ViewModel {
                 variants.optimizedMedia(),
                 checkedModels));
         fields.addAll(List.of(params.fields()));
+        fields.addAll(List.of(sweep.fields()));
         fields.forEach(f -> f.addListener(x -> draftChanged()));
     }
 
@@ -187,7 +190,9 @@ public final class SetupViewModel implements ViewModel {
                 text(params.budgetProperty()),
                 params.responseCacheProperty().get(),
                 params.serviceTierProperty().get(),
-                lastQuality);
+                lastQuality,
+                sweep.checked().stream().map(ReasoningEffort::code).toList(),
+                text(sweep.toolsProperty()));
     }
 
     private void apply(SetupDraft d) {
@@ -210,6 +215,10 @@ public final class SetupViewModel implements ViewModel {
             params.serviceTierProperty().set(d.serviceTier());
             lastQuality = d.quality();
             shownQuality.set(d.quality());
+            for (ReasoningEffort e : SetupSweep.LEVELS) {
+                sweep.levelProperty(e).set(d.effortSweep().contains(e.code()));
+            }
+            sweep.toolsProperty().set(d.tools());
         } finally {
             applying = false;
         }
@@ -233,7 +242,9 @@ public final class SetupViewModel implements ViewModel {
                 "1.00",
                 false,
                 ServiceTier.STANDARD,
-                QualitySettings.defaults()));
+                QualitySettings.defaults(),
+                List.of(),
+                ""));
         estimate.set("");
         power.set("");
         judgeEstimate.set("");
@@ -258,7 +269,7 @@ public final class SetupViewModel implements ViewModel {
 
     /** The experiment as the form describes it; a clear message for what is missing or wrong. */
     public ExperimentSpec spec() {
-        List<ExperimentSpec.VariantSpec> vs = variants.specs();
+        List<ExperimentSpec.VariantSpec> vs = sweep.apply(variants.specs());
         String in = text(inputs).strip();
         List<ExperimentSpec.InputSpec> ins = in.isEmpty()
                 ? List.of(new ExperimentSpec.InputSpec("", Map.of()))
@@ -392,6 +403,11 @@ public final class SetupViewModel implements ViewModel {
     /** Repetitions, max output tokens, temperature, budget cap and answer reuse. */
     public SetupParams params() {
         return params;
+    }
+
+    /** The optimized variant's effort sweep and the tools sent with every request. */
+    public SetupSweep sweep() {
+        return sweep;
     }
 
     /** Both variants: prompts and media. */

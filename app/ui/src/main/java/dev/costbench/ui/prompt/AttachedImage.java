@@ -65,6 +65,7 @@ public record AttachedImage(Path file, int width, int height, String mime) {
                 r.mediaResolution(),
                 r.stream(),
                 r.openAiApi(),
+                null,
                 null);
     }
 

@@ -92,6 +92,7 @@ public final class TokenTaxCounts {
                                 base.mediaResolution(),
                                 false,
                                 base.openAiApi(),
+                                null,
                                 null);
                         try {
                             long n = clients.client(ProviderIds.of(m))

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.ExperimentOverview;
 import dev.costbench.model.lab.run.ExperimentExport;
 import dev.costbench.model.lab.run.ExperimentImport;
 import dev.costbench.model.lab.run.Repricing;
 import dev.costbench.model.lab.stats.RunComparison;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.RecordingDialogService;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +62,17 @@ class HistoryViewModelTest {
         assertEquals(2, history.shown().size());
         assertEquals(LabViewModel.Page.EMPTY, lab.pageProperty().get());
         assertNull(lab.setup(), "a lab that only reads the store has no setup");
+    }
+
+    @Test
+    void eachSummarySaysTheCostPerSuccessfulTrialOrThatNoneSucceeded() {
+        ExperimentOverview o = history.shown().get(0);
+        String s = HistoryViewModel.summary(o);
+        String per = Money.format(o.spentUsd().divide(BigDecimal.valueOf(40), MathContext.DECIMAL64));
+        assertTrue(s.endsWith(" · " + per + " per successful trial"), s);
+        ExperimentOverview none =
+                new ExperimentOverview(o.experiment(), 3, 0, 3, BigDecimal.ZERO, new BigDecimal("0.02"));
+        assertTrue(HistoryViewModel.summary(none).endsWith(" · no successful trial"), HistoryViewModel.summary(none));
     }
 
     @Test

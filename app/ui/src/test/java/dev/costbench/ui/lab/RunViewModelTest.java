@@ -22,40 +22,19 @@ import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.VerdictThresholds;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
-import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Run ▶ from the setup to the results: progress, the judge, rerun, and a run that could run nothing (issue 16). */
-class RunViewModelTest {
-
-    private Path dir;
-    private H2LabStore store;
-    private final RecordingDialogService dialogs = new RecordingDialogService();
-    private final List<ChatRequest> sent = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void open() throws Exception {
-        dir = Files.createTempDirectory("costbench-run-vm");
-        store = H2LabStore.open(dir.resolve("db"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class RunViewModelTest extends LabStoreTest {
 
     @Test
     void aRunEndsInTheResultsWithItsVerdict() {

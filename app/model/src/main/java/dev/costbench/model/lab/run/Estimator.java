@@ -15,6 +15,7 @@ import dev.costbench.model.media.MediaRules;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.RequestEstimate;
+import dev.costbench.model.provider.ToolSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,16 +69,63 @@ public final class Estimator {
         } else {
             low = Math.max(1, max / 10);
         }
-        long reasoning = p.reasoningBudget() == null ? 0 : p.reasoningBudget();
         Optional<ModelEntry> entry = catalog.apply(cell.modelId());
+        long reasoning = p.reasoningReserve(entry.map(RunPlan::providerOf).orElse(null));
         if (entry.isEmpty()) {
             return new CellEstimate(cell, 0, false, low, max + reasoning, null, null);
         }
         RequestEstimate re = input(plan, cell, entry.get());
         ServiceTier tier = p.serviceTierOrStandard();
-        BigDecimal lowUsd = atTier(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, low, 0), tier);
-        BigDecimal highUsd = atTier(entry.get(), new RequestShape(re.inputTokens(), 0, 0, 0, max, reasoning), tier);
-        return new CellEstimate(cell, re.inputTokens(), re.exact(), low, max + reasoning, lowUsd, highUsd);
+        BigDecimal lowUsd = BigDecimal.ZERO;
+        BigDecimal highUsd = BigDecimal.ZERO;
+        // a conversation script: call k carries the history, i.e. the earlier turns and answers as long as assumed
+        List<String> turns = plan.turns(cell);
+        long tools = toolAllowance(plan.request(cell).tools());
+        long lowIn = re.inputTokens() + tools;
+        long highIn = re.inputTokens() + tools;
+        for (int k = 0; k <= turns.size(); k++) {
+            lowUsd = lowUsd.add(atTier(entry.get(), new RequestShape(lowIn, 0, 0, 0, low, 0), tier));
+            highUsd = highUsd.add(atTier(entry.get(), new RequestShape(highIn, 0, 0, 0, max, reasoning), tier));
+            if (k < turns.size()) {
+                long turn = approxTokens(turns.get(k));
+                lowIn += low + turn;
+                highIn += max + turn;
+            }
+        }
+        return new CellEstimate(cell, re.inputTokens() + tools, re.exact(), low, max + reasoning, lowUsd, highUsd);
+    }
+
+    /** About four characters a token, plus a few for the turn's framing: for script turns in the estimate. */
+    private static long approxTokens(String text) {
+        return text.length() / 4 + 8;
+    }
+
+    /**
+     * The worst case of one call of {@code request} (a later turn of a conversation, whose history is known only
+     * while the trial runs), as {@link #worstCase(RunPlan, TrialCell, double)} does for a cell's first request.
+     */
+    public BigDecimal worstCase(RunPlan plan, TrialCell cell, ChatRequest request, double inputFactor) {
+        Optional<ModelEntry> entry = catalog.apply(cell.modelId());
+        if (entry.isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        RequestEstimate re = RequestEstimate.of(
+                entry.get(), request, (long) request.maxOutputTokens(), HEADERS, BillingOptions.INTERACTIVE);
+        return worstCase(plan, cell, entry.get(), re, toolAllowance(request.tools()), inputFactor);
+    }
+
+    /**
+     * The input tokens allowed for function tools, which the request count does not include: 500 (Anthropic's
+     * tool-use system prompt is several hundred tokens) plus one per three characters of the tools' JSON. The billed
+     * count is the provider's.
+     */
+    static long toolAllowance(List<ToolSpec> tools) {
+        if (tools.isEmpty()) {
+            return 0;
+        }
+        long chars =
+                tools.stream().mapToLong(t -> t.toJson().toString().length()).sum();
+        return 500 + (chars + 2) / 3;
     }
 
     /**
@@ -91,11 +139,16 @@ public final class Estimator {
         if (entry.isEmpty()) {
             return BigDecimal.ZERO;
         }
-        ModelEntry m = entry.get();
+        RequestEstimate re = input(plan, cell, entry.get());
+        return worstCase(
+                plan, cell, entry.get(), re, toolAllowance(plan.request(cell).tools()), inputFactor);
+    }
+
+    private static BigDecimal worstCase(
+            RunPlan plan, TrialCell cell, ModelEntry m, RequestEstimate re, long tools, double inputFactor) {
         ExperimentSpec.Params p = plan.params(cell.variantId());
-        RequestEstimate re = input(plan, cell, m);
-        long in = (long) Math.ceil(re.inputTokens() * Math.max(1.0, inputFactor));
-        long reasoning = p.reasoningBudget() == null ? 0 : p.reasoningBudget();
+        long in = (long) Math.ceil((re.inputTokens() + tools) * Math.max(1.0, inputFactor));
+        long reasoning = p.reasoningReserve(RunPlan.providerOf(m));
         BigDecimal standard = worstCase(m, in, p.maxOutputTokensOrDefault(), reasoning);
         ServiceTier tier = p.serviceTierOrStandard();
         if (tier == ServiceTier.STANDARD) {

@@ -8,6 +8,9 @@ import dev.costbench.model.media.MediaHeader;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.ReasoningEffort;
+import dev.costbench.model.provider.SendTraits;
+import dev.costbench.model.provider.ToolSpec;
 import dev.costbench.model.validation.NumberKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -167,9 +170,13 @@ public record ExperimentSpec(
         return variants.stream().filter(VariantSpec::baseline).findFirst().orElseThrow();
     }
 
-    /** The number of calls the whole run plans: variants × inputs × models × repetitions. */
+    /**
+     * The number of calls the whole run plans: variants × models × repetitions × the calls of each input (one, or one
+     * per user turn of a conversation script).
+     */
     public long plannedCalls() {
-        return (long) variants.size() * inputs.size() * models.size() * repetitions;
+        long perInput = inputs.stream().mapToLong(InputSpec::calls).sum();
+        return (long) variants.size() * perInput * models.size() * repetitions;
     }
 
     /** The same experiment with another budget cap (null: none). */
@@ -202,6 +209,7 @@ public record ExperimentSpec(
      *
      * @param parameters this variant's own request parameters (unset ones come from the experiment's)
      * @param media      images or audio attached to the last user message of every request, in this order
+     * @param tools      function tools offered to the model with every request of this variant (may be empty)
      */
     public record VariantSpec(
             String name,
@@ -209,7 +217,8 @@ public record ExperimentSpec(
             String system,
             List<MessageSpec> messages,
             Params parameters,
-            List<MediaSpec> media) {
+            List<MediaSpec> media,
+            List<ToolSpec> tools) {
 
         public VariantSpec {
             if (name == null || name.isBlank()) {
@@ -226,6 +235,18 @@ public record ExperimentSpec(
             system = system == null || system.isEmpty() ? null : system;
             parameters = parameters == null ? Params.NONE : parameters;
             media = media == null ? List.of() : List.copyOf(media);
+            tools = tools == null ? List.of() : List.copyOf(tools);
+        }
+
+        /** A variant without tools. */
+        public VariantSpec(
+                String name,
+                boolean baseline,
+                String system,
+                List<MessageSpec> messages,
+                Params parameters,
+                List<MediaSpec> media) {
+            this(name, baseline, system, messages, parameters, media, List.of());
         }
 
         /** A variant without media. */
@@ -241,11 +262,21 @@ public record ExperimentSpec(
 
         /** The same variant with other media. */
         public VariantSpec withMedia(List<MediaSpec> m) {
-            return new VariantSpec(name, baseline, system, messages, parameters, m);
+            return new VariantSpec(name, baseline, system, messages, parameters, m, tools);
+        }
+
+        /** The same variant offering other tools. */
+        public VariantSpec withTools(List<ToolSpec> t) {
+            return new VariantSpec(name, baseline, system, messages, parameters, media, t);
+        }
+
+        /** The same variant under another name, baseline or not, with other parameters (an arm of a sweep). */
+        public VariantSpec arm(String armName, boolean isBaseline, Params p) {
+            return new VariantSpec(armName, isBaseline, system, messages, p, media, tools);
         }
 
         VariantSpec asBaseline() {
-            return new VariantSpec(name, true, system, messages, parameters, media);
+            return new VariantSpec(name, true, system, messages, parameters, media, tools);
         }
     }
 
@@ -354,6 +385,10 @@ public record ExperimentSpec(
      * @param expectedOutputTokens the answer length assumed by the low end of the estimate (default: a tenth of
      *                             the output cap, or what earlier trials produced)
      * @param serviceTier          the service tier asked for: standard (unset), flex or priority
+     * @param effort               reasoning effort in CostBench's words (none, low, medium, high), sent as each
+     *                             provider takes it ({@link SendTraits}: OpenAI {@code reasoning_effort} /
+     *                             {@code reasoning.effort}, Anthropic {@code thinking.budget_tokens}, Gemini
+     *                             {@code thinkingBudget}); models without reasoning are refused before the run
      */
     public record Params(
             Double temperature,
@@ -361,9 +396,16 @@ public record ExperimentSpec(
             Integer reasoningBudget,
             String reasoningEffort,
             Long expectedOutputTokens,
-            ServiceTier serviceTier) {
+            ServiceTier serviceTier,
+            ReasoningEffort effort) {
 
-        public static final Params NONE = new Params(null, null, null, null, null, null);
+        public static final Params NONE = new Params(null, null, null, null, null, null, null);
+
+        /** Parameters without a reasoning-effort level. */
+        public Params(
+                Double t, Integer maxOutput, Integer budget, String effortWord, Long expectedOutput, ServiceTier tier) {
+            this(t, maxOutput, budget, effortWord, expectedOutput, tier, null);
+        }
 
         /** Parameters without a service tier (Standard unless the experiment's defaults name one). */
         public Params(Double t, Integer maxOutput, Integer budget, String effort, Long expectedOutput) {
@@ -397,7 +439,33 @@ public record ExperimentSpec(
                     reasoningBudget != null ? reasoningBudget : defaults.reasoningBudget,
                     reasoningEffort != null ? reasoningEffort : defaults.reasoningEffort,
                     expectedOutputTokens != null ? expectedOutputTokens : defaults.expectedOutputTokens,
-                    serviceTier != null ? serviceTier : defaults.serviceTier);
+                    serviceTier != null ? serviceTier : defaults.serviceTier,
+                    effort != null ? effort : defaults.effort);
+        }
+
+        /** The same parameters at reasoning effort {@code e} (null: none set). */
+        public Params withEffort(ReasoningEffort e) {
+            return new Params(
+                    temperature,
+                    maxOutputTokens,
+                    reasoningBudget,
+                    reasoningEffort,
+                    expectedOutputTokens,
+                    serviceTier,
+                    e);
+        }
+
+        /**
+         * The thinking tokens to reserve beyond the output cap on {@code provider}: the reasoning budget when one is
+         * set, else the thinking budget the effort level is sent as (Anthropic, Gemini); OpenAI's effort words count
+         * within the output cap.
+         */
+        public long reasoningReserve(ProviderId provider) {
+            if (reasoningBudget != null) {
+                return reasoningBudget;
+            }
+            Integer b = effort == null || provider == null ? null : SendTraits.thinkingBudget(provider, effort);
+            return b == null ? 0 : b;
         }
 
         /** The service tier asked for: Standard when unset. */
@@ -416,17 +484,37 @@ public record ExperimentSpec(
     }
 
     /**
-     * One test input: the values of the placeholders.
+     * One test input: the values of the placeholders, and optionally a conversation script.
      *
-     * @param label a short name (ticket number, CSV row), may be empty
+     * @param label     a short name (ticket number, CSV row), may be empty
+     * @param variables the placeholder values
+     * @param turns     the user's further turns of a conversation script, after the variant's own messages: each is
+     *                  sent with the whole conversation so far (the model's earlier replies included), and one trial
+     *                  is the whole conversation; empty for a single request
      */
-    public record InputSpec(String label, Map<String, String> variables) {
+    public record InputSpec(String label, Map<String, String> variables, List<String> turns) {
 
         public InputSpec {
             label = label == null ? "" : label;
             Map<String, String> copy = new LinkedHashMap<>();
             variables.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "variable name"), v == null ? "" : v));
             variables = Collections.unmodifiableMap(copy);
+            turns = turns == null ? List.of() : List.copyOf(turns);
+            for (String t : turns) {
+                if (t == null || t.isBlank()) {
+                    throw new SpecException("input \"" + label + "\": a turn of the conversation script is empty");
+                }
+            }
+        }
+
+        /** A single-request input (no conversation script). */
+        public InputSpec(String label, Map<String, String> variables) {
+            this(label, variables, List.of());
+        }
+
+        /** The calls one trial of this input makes: 1 plus the script's turns. */
+        public int calls() {
+            return 1 + turns.size();
         }
     }
 

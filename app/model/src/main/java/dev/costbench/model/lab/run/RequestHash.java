@@ -74,6 +74,10 @@ public final class RequestHash {
         o.put(
                 "mediaResolution",
                 r.mediaResolution() == null ? null : r.mediaResolution().name());
+        if (!r.tools().isEmpty()) {
+            ArrayNode tools = o.putArray("tools");
+            r.tools().forEach(t -> tools.add(t.toJson()));
+        }
         return o.toString();
     }
 }

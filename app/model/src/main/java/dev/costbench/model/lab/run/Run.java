@@ -177,7 +177,7 @@ public final class Run {
                 if (cell.repetition() != 1) {
                     continue;
                 }
-                String hash = RequestHash.of(q.getKey(), plan.request(cell, q.getKey()));
+                String hash = plan.requestHash(cell, q.getKey());
                 Optional<Trial> earlier = runner.store.storedAnswer(hash).filter(t -> t.experimentId() != experimentId);
                 if (earlier.isPresent()) {
                     Trial t = runner.store.addTrial(reused(
@@ -320,7 +320,7 @@ public final class Run {
     private void runCell(ProviderId provider, Work w, Deque<Work> queue) throws InterruptedException {
         TrialCell cell = w.cell();
         ChatRequest request = plan.request(cell, provider);
-        String hash = RequestHash.of(provider, request);
+        String hash = plan.requestHash(cell, provider);
         Optional<ModelEntry> entry = runner.catalog.apply(cell.modelId());
         Estimator.CellEstimate estimate = runner.estimator.cell(plan, cell, null);
 
@@ -338,13 +338,19 @@ public final class Run {
             queue.addFirst(w); // not run: still counted as missing
             return;
         }
+        String ledgerProvider =
+                entry.map(ModelEntry::provider).orElse(provider.name().toLowerCase(Locale.ROOT));
+        if (!plan.turns(cell).isEmpty()) {
+            ConversationTally tally =
+                    new ConversationTally(entry, 1 + plan.turns(cell).size());
+            runConversation(provider, w, queue, client, request, hash, tally, reservation, ledgerProvider);
+            return;
+        }
         BudgetedCalls.Attempt attempt =
                 calls.call(client, request, () -> stop == RunResult.Outcome.CANCELLED, this::emit);
         ChatResult answer = attempt.answer();
         Instant started = attempt.started();
         Instant finished = attempt.finished();
-        String ledgerProvider =
-                entry.map(ModelEntry::provider).orElse(provider.name().toLowerCase(Locale.ROOT));
 
         if (answer != null) {
             CanonicalUsage usage = answer.usage();
@@ -422,13 +428,104 @@ public final class Run {
                         null,
                         LedgerPurpose.TRIAL));
         tell(t);
-        if (attempt.keyRefused()) {
+        afterFailure(provider, w, queue, attempt);
+        emit();
+    }
+
+    /** After a failed trial: a refused key stops the provider; a passing failure is tried again, at most N times. */
+    private void afterFailure(ProviderId provider, Work w, Deque<Work> queue, BudgetedCalls.Attempt attempt) {
+        if (attempt != null && attempt.keyRefused()) {
             disable(provider, queue);
             remaining.decrementAndGet();
-        } else if (attempt.retryable() && w.attempt() < runner.attempts) {
-            queue.addLast(new Work(cell, w.attempt() + 1));
+        } else if (attempt != null && attempt.retryable() && w.attempt() < runner.attempts) {
+            queue.addLast(new Work(w.cell(), w.attempt() + 1));
         } else {
             remaining.decrementAndGet();
+        }
+    }
+
+    /**
+     * A conversation script: one call per user turn, each carrying the conversation so far (the model's replies
+     * included) and reserving its own worst case; the trial records their sums ({@link ConversationTally}). A
+     * conversation cut short is a failed trial that keeps what its answered calls cost.
+     */
+    private void runConversation(
+            ProviderId provider,
+            Work w,
+            Deque<Work> queue,
+            ProviderClient client,
+            ChatRequest first,
+            String hash,
+            ConversationTally tally,
+            BudgetGuard.Reservation firstReservation,
+            String ledgerProvider)
+            throws InterruptedException {
+        TrialCell cell = w.cell();
+        List<String> turns = plan.turns(cell);
+        ChatRequest request = first;
+        BudgetGuard.Reservation reservation = firstReservation;
+        BudgetedCalls.Attempt attempt;
+        String cutShort = null;
+        while (true) {
+            attempt = calls.call(client, request, () -> stop == RunResult.Outcome.CANCELLED, this::emit);
+            tally.timed(attempt.started(), attempt.finished());
+            ChatResult answer = attempt.answer();
+            guard.settle(reservation, answer == null ? null : tally.add(answer));
+            if (answer == null) {
+                cutShort = attempt.cancelled() ? "cancelled" : attempt.failure(provider);
+                break;
+            }
+            callsMade.incrementAndGet();
+            if (tally.answered() > turns.size()) {
+                break;
+            }
+            request = request.withMessages(
+                    Conversations.next(request.messages(), answer.text(), turns.get(tally.answered() - 1)));
+            BigDecimal worst = runner.estimator.worstCase(plan, cell, request, factor(cell.modelId(), false));
+            reservation = calls.reserve(
+                    worst,
+                    () -> stop != null,
+                    why -> stopWith(RunResult.Outcome.BUDGET_REACHED, why.message("call", "budget"), why));
+            if (reservation == null) {
+                attempt = null;
+                cutShort = "not sent, the run stopped: " + stopMessage;
+                break;
+            }
+        }
+        if (cutShort != null && tally.answered() == 0 && attempt.cancelled()) {
+            remaining.decrementAndGet(); // nothing was spent: like a cancelled single call, not recorded
+            emit();
+            return;
+        }
+        long id = experimentId;
+        Trial t = runner.store.addTrial(
+                cutShort == null
+                        ? tally.success(
+                                id,
+                                cell,
+                                hash,
+                                runner.estimator.cell(plan, cell, null).lowUsd(),
+                                plan.requestedTier(cell))
+                        : tally.failure(id, cell, hash, cutShort, plan.requestedTier(cell)),
+                new NewLedgerEntry(
+                        tally.finished(),
+                        ledgerProvider,
+                        cell.modelId(),
+                        tally.spent(),
+                        id,
+                        null,
+                        LedgerPurpose.TRIAL));
+        tell(t);
+        if (cutShort == null) {
+            done.incrementAndGet();
+            remaining.decrementAndGet();
+        } else {
+            if (attempt != null && !attempt.cancelled()) {
+                callsMade.incrementAndGet();
+            }
+            failedAttempts.incrementAndGet();
+            lastError = cell.modelId() + ": " + t.errorText();
+            afterFailure(provider, w, queue, attempt);
         }
         emit();
     }

@@ -11,6 +11,7 @@ import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.NewExperiment;
 import dev.costbench.model.lab.NewVariant;
 import dev.costbench.model.lab.TestInput;
@@ -23,9 +24,12 @@ import dev.costbench.model.provider.ChatMessage;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.SendOptions;
+import dev.costbench.model.provider.SendTraits;
 import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.model.validation.JsonReading;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +63,17 @@ public final class RunPlan {
         }
     }
 
-    /** A test input with its id (store id, or position when not stored). */
-    public record PlannedInput(long id, int position, String label, Map<String, String> variables) {
+    /**
+     * A test input with its id (store id, or position when not stored).
+     *
+     * @param turns the user's further turns of its conversation script (empty: a single request)
+     */
+    public record PlannedInput(long id, int position, String label, Map<String, String> variables, List<String> turns) {
+
+        public PlannedInput {
+            turns = turns == null ? List.of() : List.copyOf(turns);
+        }
+
         /** "input "T-1"" or "input 3" for messages. */
         public String describe() {
             return label.isEmpty() ? "input " + (position + 1) : "input \"" + label + "\"";
@@ -94,7 +107,7 @@ public final class RunPlan {
         List<PlannedInput> is = new ArrayList<>();
         for (int i = 0; i < spec.inputs().size(); i++) {
             ExperimentSpec.InputSpec in = spec.inputs().get(i);
-            is.add(new PlannedInput(i, i, in.label(), in.variables()));
+            is.add(new PlannedInput(i, i, in.label(), in.variables(), in.turns()));
         }
         return new RunPlan(0, spec, vs, is);
     }
@@ -136,7 +149,7 @@ public final class RunPlan {
         List<PlannedInput> is = new ArrayList<>();
         for (ExperimentSpec.InputSpec in : spec.inputs()) {
             TestInput stored = store.addInput(e.id(), truncate(in.label(), 1000), in.variables());
-            is.add(new PlannedInput(stored.id(), stored.position(), stored.label(), stored.variables()));
+            is.add(new PlannedInput(stored.id(), stored.position(), stored.label(), stored.variables(), in.turns()));
         }
         return new RunPlan(e.id(), spec, vs, is);
     }
@@ -163,8 +176,7 @@ public final class RunPlan {
         List<ExperimentSpec.VariantSpec> specs = new ArrayList<>();
         for (Variant v : store.variants(experimentId)) {
             ExperimentSpec.VariantSpec parsed = SpecJson.variantFromJson(v.promptJson(), store::getMedia);
-            ExperimentSpec.VariantSpec s = new ExperimentSpec.VariantSpec(
-                    v.name(), v.baseline(), parsed.system(), parsed.messages(), parsed.parameters(), parsed.media());
+            ExperimentSpec.VariantSpec s = parsed.arm(v.name(), v.baseline(), parsed.parameters());
             vs.add(new PlannedVariant(v.id(), s));
             specs.add(s);
         }
@@ -174,8 +186,9 @@ public final class RunPlan {
         List<PlannedInput> is = new ArrayList<>();
         List<ExperimentSpec.InputSpec> inputSpecs = new ArrayList<>();
         for (TestInput in : store.inputs(experimentId)) {
-            is.add(new PlannedInput(in.id(), in.position(), in.label(), in.variables()));
-            inputSpecs.add(new ExperimentSpec.InputSpec(in.label(), in.variables()));
+            List<String> turns = Conversations.turns(run, in.position());
+            is.add(new PlannedInput(in.id(), in.position(), in.label(), in.variables(), turns));
+            inputSpecs.add(new ExperimentSpec.InputSpec(in.label(), in.variables(), turns));
         }
         ExperimentSettings st = e.settings();
         JsonNode expected = run.path("expectedOutputTokens");
@@ -251,6 +264,7 @@ public final class RunPlan {
         if (spec.parameters().serviceTier() != null) {
             run.put("serviceTier", spec.parameters().serviceTier().id());
         }
+        Conversations.fill(run, spec.inputs());
         spec.quality().fill(root);
         return root.toString();
     }
@@ -359,7 +373,25 @@ public final class RunPlan {
                 null,
                 spec.stream(),
                 spec.openAiApi(),
-                null);
+                null,
+                v.spec().tools());
+    }
+
+    /**
+     * The hash the response cache matches a cell by: its request's ({@link RequestHash}), and for a conversation
+     * also every turn of its script, so that a conversation is only ever answered by the same conversation.
+     */
+    public String requestHash(TrialCell cell, ProviderId provider) {
+        String first = RequestHash.of(provider, request(cell, provider));
+        List<String> turns = turns(cell);
+        return turns.isEmpty()
+                ? first
+                : MediaBlob.sha256((first + "\u0000" + String.join("\u0000", turns)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The further user turns of the cell's conversation script (empty: the trial is one request). */
+    public List<String> turns(TrialCell cell) {
+        return input(cell.inputId()).turns();
     }
 
     /**
@@ -369,9 +401,11 @@ public final class RunPlan {
      * @throws SpecException when that provider cannot be asked for the tier (naming what it takes)
      */
     public ChatRequest request(TrialCell cell, ProviderId provider) {
-        ServiceTier tier = params(cell.variantId()).serviceTierOrStandard();
+        ExperimentSpec.Params p = params(cell.variantId());
+        ServiceTier tier = p.serviceTierOrStandard();
         try {
-            return request(cell).withServiceTier(ServiceTierWords.request(provider, tier));
+            ChatRequest r = SendTraits.withEffort(request(cell), provider, cell.modelId(), p.effort());
+            return r.withServiceTier(ServiceTierWords.request(provider, tier));
         } catch (IllegalArgumentException e) {
             throw new SpecException("model " + cell.modelId() + ": " + e.getMessage());
         }
@@ -400,6 +434,37 @@ public final class RunPlan {
         if (!refused.isEmpty()) {
             throw new SpecException("the service tier cannot be asked for on every model (" + String.join("; ", refused)
                     + "). Choose Standard, or leave those models out.");
+        }
+    }
+
+    /**
+     * Every variant with a reasoning-effort level runs only on models that reason, and within their limits (e.g.
+     * Anthropic's thinking budget below the output cap).
+     *
+     * @throws SpecException naming each model and variant that cannot, and what to do
+     */
+    public void requireEffortSupport(Map<String, ProviderId> providers) {
+        List<String> refused = new ArrayList<>();
+        for (PlannedVariant v : variants) {
+            ExperimentSpec.Params p = params(v.id());
+            if (p.effort() == null) {
+                continue;
+            }
+            for (Map.Entry<String, ProviderId> m : providers.entrySet()) {
+                String why = SendTraits.hasReasoning(m.getValue(), m.getKey())
+                        ? SendTraits.problem(
+                                m.getValue(),
+                                m.getKey(),
+                                new SendOptions(null, p.maxOutputTokensOrDefault(), p.effort(), spec.stream()))
+                        : "it does not reason, so it takes no reasoning effort";
+                if (why != null) {
+                    refused.add(m.getKey() + " with \"" + v.name() + "\": " + why);
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new SpecException("reasoning effort cannot be asked for on every model (" + String.join("; ", refused)
+                    + "). Leave those models out, or remove the effort from those variants.");
         }
     }
 

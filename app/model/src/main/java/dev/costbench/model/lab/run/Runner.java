@@ -101,7 +101,7 @@ public final class Runner {
     public RunEstimate estimate(ExperimentSpec spec) {
         RunPlan plan = RunPlan.of(spec);
         Planner.validate(plan);
-        plan.providers(catalog);
+        plan.requireEffortSupport(plan.providers(catalog));
         plan.requireMediaSupport(catalog);
         return estimator.estimate(plan, plan.cells(), Map.of(), BigDecimal.ZERO);
     }
@@ -133,7 +133,9 @@ public final class Runner {
      */
     public RunPlan create(ExperimentSpec spec) {
         RunPlan draft = RunPlan.of(spec);
-        draft.requireTierSupport(draft.providers(catalog));
+        var providers = draft.providers(catalog);
+        draft.requireTierSupport(providers);
+        draft.requireEffortSupport(providers);
         draft.requireMediaSupport(catalog);
         return RunPlan.create(store, spec);
     }
@@ -154,6 +156,7 @@ public final class Runner {
         Planner.validate(plan);
         var providers = plan.providers(catalog);
         plan.requireTierSupport(providers);
+        plan.requireEffortSupport(providers);
         plan.requireMediaSupport(catalog);
         RunPlan planned = plan;
         return active.start(experimentId, "running", onEnd -> {

@@ -15,6 +15,7 @@ import dev.costbench.model.lab.stats.VerdictThresholds;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.ToolSpec;
 import dev.costbench.model.validation.JsonReading;
 import dev.costbench.model.validation.NumberKind;
 import dev.costbench.model.validation.NumberRefusedException;
@@ -62,7 +63,8 @@ import java.util.function.Function;
  *     {"name": "optimized", "system": "Analyze this ticket. Return JSON ...", "user": "{{ticket}}",
  *      "media": [{"file": "receipt-512.png"}]}
  *   ],
- *   "inputs": [{"label": "T-1", "variables": {"ticket": "..."}}],   // inline, and/or
+ *   "inputs": [{"label": "T-1", "variables": {"ticket": "..."},      // inline, and/or
+ *               "turns": ["And the refund?", "Thanks, close it."]}],    // a conversation script (format 2)
  *   "inputsFile": "tickets.csv",                             // CSV or JSONL, relative to this file
  *   "checks": [{"type": "contains", "value": "order"}, {"type": "max_chars", "limit": 600}],  // pass/fail checks
  *   "verdict": {"minSavingPercent": 30, "maxQualityDropPercent": 5, "qualityMeasure": "rouge_l"},
@@ -70,7 +72,13 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * A variant's {@code media} are attached to its last user message, in order: JPEG, PNG, WebP or GIF images, or WAV
+ * Format 2 (written as {@code "format": 2}; files without it are format 1 and still open) adds conversation
+ * scripts ({@code turns} of an input), function {@code tools} (top level for every variant, or a variant's own:
+ * {@code [{"name", "description", "parameters": {JSON Schema}}]}, or any provider's tool shape), reasoning
+ * {@code effort} in {@code parameters} (none, low, medium, high) and a variant's {@code effortSweep}
+ * ({@code ["low", "medium", "high"]}: one arm per level, named "variant · effort level"). See {@link SpecJsonV2}.
+ *
+ * <p>A variant's {@code media} are attached to its last user message, in order: JPEG, PNG, WebP or GIF images, or WAV
  * audio for models that take audio. Each entry is a path relative to the experiment file, {@code {"file": path}},
  * or (as {@link #write} and the store's snapshots write them) {@code {"name", "mimeType", "sha256", "bytes",
  * "width", "height", "seconds", "base64"}}: with {@code base64} the bytes are inline, without it they are looked up
@@ -100,9 +108,11 @@ public final class SpecJson {
             "comment",
             "checks",
             "verdict",
-            "judge");
-    private static final Set<String> VARIANT =
-            Set.of("name", "baseline", "system", "messages", "user", "parameters", "media", "comment");
+            "judge",
+            "format",
+            "tools");
+    private static final Set<String> VARIANT = Set.of(
+            "name", "baseline", "system", "messages", "user", "parameters", "media", "comment", "tools", "effortSweep");
     private static final Set<String> MEDIA =
             Set.of("file", "name", "mimeType", "sha256", "bytes", "width", "height", "seconds", "base64");
     private static final Set<String> PARAMS = Set.of(
@@ -111,7 +121,8 @@ public final class SpecJson {
             "reasoningBudget",
             "reasoningEffort",
             "expectedOutputTokens",
-            "serviceTier");
+            "serviceTier",
+            "effort");
 
     private SpecJson() {}
 
@@ -203,6 +214,7 @@ public final class SpecJson {
     private static ExperimentSpec fromJson(JsonNode root, MediaSource media) throws IOException {
         Path baseDir = media.baseDir();
         known(root, TOP, "");
+        SpecJsonV2.checkFormat(root);
         String name = text(root, "name", "name", true);
         String description = text(root, "description", "description", false);
         List<ExperimentSpec.ModelSpec> models = new ArrayList<>();
@@ -236,8 +248,14 @@ public final class SpecJson {
         ExperimentSpec.Params params = params(root.get("parameters"), "parameters");
         List<ExperimentSpec.VariantSpec> variants = new ArrayList<>();
         JsonNode vs = array(root, "variants");
+        List<ToolSpec> common = SpecJsonV2.tools(root.get("tools"), "tools");
         for (int i = 0; i < vs.size(); i++) {
-            variants.add(variant(vs.get(i), "variants[" + i + "]", media));
+            String at = "variants[" + i + "]";
+            ExperimentSpec.VariantSpec v = variant(vs.get(i), at, media);
+            if (v.tools().isEmpty() && !common.isEmpty()) {
+                v = v.withTools(common);
+            }
+            variants.addAll(SpecJsonV2.sweep(v, vs.get(i).get("effortSweep"), at + ".effortSweep"));
         }
         List<ExperimentSpec.InputSpec> inputs = new ArrayList<>();
         if (root.has("inputs") && !root.get("inputs").isNull()) {
@@ -350,7 +368,8 @@ public final class SpecJson {
                     text(n, "system", at + ".system", false),
                     messages,
                     params(n.get("parameters"), at + ".parameters"),
-                    media);
+                    media,
+                    SpecJsonV2.tools(n.get("tools"), at + ".tools"));
         } catch (SpecException e) {
             throw new SpecException(at + ": " + e.getMessage(), e);
         }
@@ -360,7 +379,7 @@ public final class SpecJson {
         if (!n.isObject()) {
             throw new SpecException(at + ": expected {\"label\": ..., \"variables\": {...}}");
         }
-        known(n, Set.of("label", "variables"), at + ".");
+        known(n, Set.of("label", "variables", "turns"), at + ".");
         Map<String, String> vars = new LinkedHashMap<>();
         JsonNode v = n.get("variables");
         if (v != null && !v.isNull()) {
@@ -372,7 +391,8 @@ public final class SpecJson {
                 vars.put(e.getKey(), scalar(e.getValue(), at + ".variables." + e.getKey()));
             }
         }
-        return new ExperimentSpec.InputSpec(text(n, "label", at + ".label", false), vars);
+        return new ExperimentSpec.InputSpec(
+                text(n, "label", at + ".label", false), vars, SpecJsonV2.turns(n.get("turns"), at + ".turns"));
     }
 
     private static ExperimentSpec.Params params(JsonNode n, String at) {
@@ -392,7 +412,8 @@ public final class SpecJson {
                     has(n, "expectedOutputTokens")
                             ? (long) integer(n.get("expectedOutputTokens"), at + ".expectedOutputTokens")
                             : null,
-                    tier(text(n, "serviceTier", at + ".serviceTier", false), at + ".serviceTier"));
+                    tier(text(n, "serviceTier", at + ".serviceTier", false), at + ".serviceTier"),
+                    SpecJsonV2.effort(text(n, "effort", at + ".effort", false), at + ".effort"));
         } catch (SpecException e) {
             throw e.getMessage().startsWith(at) ? e : new SpecException(at + "." + e.getMessage(), e);
         }
@@ -424,6 +445,7 @@ public final class SpecJson {
     /** The spec as a JSON tree (see {@link #write}). */
     public static ObjectNode toJson(ExperimentSpec s) {
         ObjectNode o = JSON.createObjectNode();
+        o.put("format", SpecJsonV2.FORMAT);
         o.put("name", s.name());
         if (s.description() != null) {
             o.put("description", s.description());
@@ -466,6 +488,10 @@ public final class SpecJson {
             io.put("label", i.label());
             ObjectNode vars = io.putObject("variables");
             i.variables().forEach(vars::put);
+            if (!i.turns().isEmpty()) {
+                ArrayNode turns = io.putArray("turns");
+                i.turns().forEach(turns::add);
+            }
         }
         return o;
     }
@@ -491,6 +517,10 @@ public final class SpecJson {
         }
         if (!v.parameters().isEmpty()) {
             o.set("parameters", paramsJson(v.parameters()));
+        }
+        if (!v.tools().isEmpty()) {
+            ArrayNode tools = o.putArray("tools");
+            v.tools().forEach(t -> tools.add(t.toJson()));
         }
         if (!v.media().isEmpty()) {
             ArrayNode md = o.putArray("media");
@@ -550,6 +580,9 @@ public final class SpecJson {
         }
         if (p.serviceTier() != null) {
             o.put("serviceTier", p.serviceTier().id());
+        }
+        if (p.effort() != null) {
+            o.put("effort", p.effort().code());
         }
         return o;
     }

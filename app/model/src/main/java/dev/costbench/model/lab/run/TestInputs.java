@@ -21,6 +21,7 @@ import java.util.Map;
  * Test inputs from a file of variables: CSV (a header row of variable names, then one input per row; RFC 4180
  * quoting, so a quoted value may span lines) or JSONL (one JSON object per line, its properties the variables). A
  * column or property named {@code label} also names the input; otherwise inputs are labelled "row N" / "line N".
+ * In JSONL, a property {@code turns} (an array of texts) is the input's conversation script, not a variable.
  * Files are UTF-8 (a byte-order mark is skipped).
  */
 public final class TestInputs {
@@ -28,6 +29,9 @@ public final class TestInputs {
     private static final ObjectMapper JSON = JsonReading.mapper();
 
     private TestInputs() {}
+
+    /** The JSONL property holding an input's conversation script. */
+    static final String TURNS = "turns";
 
     /** Reads {@code file} as JSONL when its name ends in {@code .jsonl} or {@code .ndjson}, else as CSV. */
     public static List<ExperimentSpec.InputSpec> load(Path file) throws IOException {
@@ -68,11 +72,17 @@ public final class TestInputs {
             Map<String, String> vars = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equals(TURNS)) {
+                    continue;
+                }
                 vars.put(
                         e.getKey(),
                         SpecJson.scalar(e.getValue(), where + " line " + (i + 1) + ", \"" + e.getKey() + "\""));
             }
-            out.add(new ExperimentSpec.InputSpec(vars.getOrDefault("label", "line " + (i + 1)), vars));
+            out.add(new ExperimentSpec.InputSpec(
+                    vars.getOrDefault("label", "line " + (i + 1)),
+                    vars,
+                    SpecJsonV2.turns(node.get(TURNS), where + " line " + (i + 1) + ", \"" + TURNS + "\"")));
         }
         if (out.isEmpty()) {
             throw new SpecException(where + ": no inputs (the file has no JSON lines)");
