@@ -135,7 +135,8 @@ class ConversationViewModelTest {
                 false,
                 false,
                 false,
-                "gpt-5"));
+                "gpt-5",
+                ""));
         vm.fromPrompt();
         assertEquals("From the prompt", vm.sourceProperty().get());
         assertEquals(2, vm.turnsProperty().get(), "the few-shot pair and the user message");
