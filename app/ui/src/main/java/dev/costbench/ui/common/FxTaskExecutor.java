@@ -4,6 +4,7 @@ package dev.costbench.ui.common;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +37,14 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         return new Job<>(name, work, new Job.Runner() {
             @Override
             public void start(Job<?> job) {
-                pool.execute(() -> runNamed(job));
+                if (closed) {
+                    return; // the window is closing: work started by a late callback is dropped, not refused
+                }
+                try {
+                    pool.execute(() -> runNamed(job));
+                } catch (RejectedExecutionException closing) {
+                    // close() ran between the check and execute(): the same as above
+                }
             }
 
             @Override
@@ -80,6 +88,9 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 return new Job<>(name, work, new Job.Runner() {
                     @Override
                     public void start(Job<?> job) {
+                        if (closed || laneClosed.get()) {
+                            return; // as for task(): nothing starts after close
+                        }
                         Job<?> replaced = pending.getAndSet(job);
                         if (replaced != null) {
                             replaced.cancel();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.common;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,5 +23,26 @@ class FxTaskExecutorCloseTest {
         tasks.onUi(() -> ran.set(true)); // without the toolkit, Platform.runLater would throw
         assertFalse(ran.get());
         assertFalse(reported.get());
+    }
+
+    @Test
+    void aJobStartedAfterCloseIsDroppedNotRefused() {
+        // A job's success callback started a second job while the window closed (LabHistoryTest saw a
+        // RejectedExecutionException from the results page storing its similarities).
+        FxTaskExecutor tasks = new FxTaskExecutor((job, e) -> {});
+        TaskExecutor.Lane lane = tasks.lane("test lane");
+        tasks.close();
+        AtomicBoolean ran = new AtomicBoolean();
+        assertDoesNotThrow(() -> tasks.task("late", p -> {
+                    ran.set(true);
+                    return null;
+                })
+                .start());
+        assertDoesNotThrow(() -> lane.task(p -> {
+                    ran.set(true);
+                    return null;
+                })
+                .start());
+        assertFalse(ran.get());
     }
 }
