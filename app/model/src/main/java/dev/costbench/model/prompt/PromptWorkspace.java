@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.prompt;
 
+import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.validation.NumberKind;
 import dev.costbench.model.validation.NumberRules;
 import java.math.BigDecimal;
@@ -9,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Everything the Prompt view holds that a user would want back tomorrow: the system prompt, the few-shot turns, the
- * user message and the request options. Saved as one readable JSON file by {@link PromptWorkspaceFiles}.
+ * user message, the request options, the cache breakpoints and the chosen tokenizer. Saved as one readable JSON file by {@link PromptWorkspaceFiles}.
  *
  * @param system          the system prompt ("" when there is none)
  * @param turns           the few-shot turns, in order
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param batch           sent through the batch API
  * @param residency       data residency / regional processing
  * @param modelId         the catalog id of the model selected in the cost table, or null
+ * @param cache           the cache breakpoints marked in the editors and their lifetime
+ * @param tokenizer       the tokenizer chosen in the Tokens pane, or null for its default (o200k_base)
  */
 public record PromptWorkspace(
         String system,
@@ -32,7 +35,36 @@ public record PromptWorkspace(
         boolean cachedPrefix,
         boolean batch,
         boolean residency,
-        String modelId) {
+        String modelId,
+        PromptWorkspaceCache cache,
+        Encoding tokenizer) {
+
+    /** A workspace without cache breakpoints and with the default tokenizer (what a version 1 file holds). */
+    public PromptWorkspace(
+            String system,
+            List<FewShotTurn> turns,
+            String user,
+            long outputTokens,
+            long reasoningTokens,
+            long monthlyRequests,
+            boolean cachedPrefix,
+            boolean batch,
+            boolean residency,
+            String modelId) {
+        this(
+                system,
+                turns,
+                user,
+                outputTokens,
+                reasoningTokens,
+                monthlyRequests,
+                cachedPrefix,
+                batch,
+                residency,
+                modelId,
+                PromptWorkspaceCache.NONE,
+                null);
+    }
 
     /** One few-shot turn: a user or an assistant message. */
     public record FewShotTurn(Role role, String text) {
@@ -54,6 +86,25 @@ public record PromptWorkspace(
         check("options.reasoningTokens", reasoningTokens, NumberKind.TOKENS);
         check("options.requestsPerMonth", monthlyRequests, NumberKind.REQUESTS);
         modelId = modelId == null || modelId.isBlank() ? null : modelId;
+        cache = cache == null ? PromptWorkspaceCache.NONE : cache;
+        cache.check(system, turns.stream().map(FewShotTurn::text).toList(), user);
+    }
+
+    /** This workspace with other cache breakpoints. */
+    public PromptWorkspace withCache(PromptWorkspaceCache c) {
+        return new PromptWorkspace(
+                system,
+                turns,
+                user,
+                outputTokens,
+                reasoningTokens,
+                monthlyRequests,
+                cachedPrefix,
+                batch,
+                residency,
+                modelId,
+                c,
+                tokenizer);
     }
 
     /** An empty prompt with the Prompt view's default options. */
