@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Everything the Prompt view holds that a user would want back tomorrow: the system prompt, the few-shot turns, the
- * user message, the request options, the cache breakpoints and the chosen tokenizer. Saved as one readable JSON file by {@link PromptWorkspaceFiles}.
+ * user message, the request options, the cache breakpoints and the chosen tokenizer. Saved as one readable JSON
+ * file by {@link PromptWorkspaceFiles}.
  *
  * @param system          the system prompt ("" when there is none)
  * @param turns           the few-shot turns, in order

@@ -10,7 +10,8 @@ import java.util.Objects;
  * lifetime sent with them. In a file:
  *
  * <pre>{@code
- * "cache": { "ttl": "5m", "breakpoints": [ { "part": "system", "offset": 812 }, { "part": "fewShot[1]", "offset": 40 } ] }
+ * "cache": { "ttl": "5m",
+ *            "breakpoints": [ { "part": "system", "offset": 812 }, { "part": "fewShot[1]", "offset": 40 } ] }
  * }</pre>
  *
  * @param ttl         the lifetime sent with the breakpoints (Anthropic {@code cache_control} ttl)

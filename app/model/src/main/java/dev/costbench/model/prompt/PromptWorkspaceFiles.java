@@ -48,8 +48,8 @@ import java.util.Set;
  * Only {@code format} and {@code version} are required; a missing text is empty, a missing option has the Prompt
  * view's default, a missing or null {@code model} selects none, a missing {@code cache} marks no breakpoint and a
  * missing or null {@code tokenizer} is the Tokens pane's default. Version 1 files (written before {@code cache} and
- * {@code tokenizer} were saved) open as they are; this CostBench writes version 2. A file is read whole before anything is returned, so
- * a refused file changes nothing; every refusal names the file, the field and what to do.
+ * {@code tokenizer} were saved) open as they are; this CostBench writes version 2. A file is read whole before
+ * anything is returned, so a refused file changes nothing; every refusal names the file, the field and what to do.
  */
 public final class PromptWorkspaceFiles {
 
