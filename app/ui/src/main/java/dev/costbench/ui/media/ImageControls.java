@@ -3,6 +3,7 @@ package dev.costbench.ui.media;
 
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.MediaResolution;
+import dev.costbench.ui.common.DisabledReason;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -84,7 +85,7 @@ final class ImageControls {
         resetCrop.setOnAction(e -> img.resetCrop());
         Button export = new Button("Export optimized…");
         export.setOnAction(e -> img.exportOptimized());
-        export.disableProperty().bind(img.optimizedBytesProperty().isNull());
+        DisabledReason.bind(export, img.exportBlockedReason());
         image = new FlowPane(
                 10,
                 8,

@@ -6,6 +6,7 @@ import dev.costbench.model.tuning.ComponentBreakdown;
 import dev.costbench.model.tuning.PartCost;
 import dev.costbench.model.tuning.PartKind;
 import dev.costbench.model.tuning.RequestTuner;
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,7 +134,7 @@ final class CutsPane extends ScrollPane {
         rewrite.setTooltip(new Tooltip("Sends the chosen part to the cheap model (a real, billed call, recorded in "
                 + "the ledger) and shows its rewrite as a suggestion with its saving and the call's cost"));
         rewrite.setOnAction(e -> rw.start());
-        rewrite.disableProperty().bind(rw.runningProperty());
+        DisabledReason.bind(rewrite, rw.rewriteBlockedReason());
         Button cancel = new Button("Cancel");
         cancel.visibleProperty().bind(rw.runningProperty());
         cancel.setOnAction(e -> rw.cancel());

@@ -2,6 +2,7 @@
 package dev.costbench.ui.providers;
 
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -87,7 +88,7 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         test.setId("test-" + key);
         test.setTooltip(new Tooltip("Lists the models this key can use: the cheapest real call"));
         test.setOnAction(e -> vm.testConnection(id));
-        test.disableProperty().bind(st.testingProperty());
+        DisabledReason.bind(test, st.testBlockedReason());
         Label result = new Label();
         result.setId("test-result-" + key);
         result.setWrapText(true);
