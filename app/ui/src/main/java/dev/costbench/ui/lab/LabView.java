@@ -55,6 +55,7 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
         TextField search = new TextField();
         search.setPromptText("Search experiments");
         search.setId("lab-search");
+        search.setAccessibleText("Search experiments");
         search.textProperty().bindBidirectional(h.searchProperty());
         history.setId("lab-history");
         Label none = new Label("No experiments yet.\n\nNew experiment… compares a baseline and an optimized prompt "

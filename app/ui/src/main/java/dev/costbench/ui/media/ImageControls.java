@@ -73,6 +73,7 @@ final class ImageControls {
         TextField customEdge = new TextField();
         customEdge.setPrefColumnCount(5);
         customEdge.setId("custom-edge");
+        customEdge.setAccessibleText("Custom longest edge in pixels");
         customEdge.textProperty().bindBidirectional(settings.customEdgeProperty());
         customEdge.disableProperty().bind(settings.customEdgeEnabled().not());
         ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList(ImageSettings.FORMATS));

@@ -102,6 +102,8 @@ final class CutsPane extends ScrollPane {
         drop.setTooltip(new Tooltip("Also suggest removing \"description\" strings from JSON schemas "
                 + "(they can carry meaning the model needs: check)"));
         drop.selectedProperty().bindBidirectional(vm.dropDescriptionsProperty());
+        expected.setAccessibleText("Expected answer, tokens");
+        budget.setAccessibleText("Few-shot budget, tokens");
         HBox a = new HBox(6, new Label("Expected answer"), expected);
         HBox b = new HBox(6, new Label("Few-shot budget"), budget, mode);
         a.setAlignment(Pos.CENTER_LEFT);
@@ -113,6 +115,7 @@ final class CutsPane extends ScrollPane {
         TuneRewrite rw = vm.rewrite();
         ComboBox<String> model = new ComboBox<>(rw.models());
         model.setId("tune-rewrite-model");
+        model.setAccessibleText("Model that rewrites");
         model.setEditable(true);
         model.setPrefWidth(190);
         model.setTooltip(new Tooltip("The cheap model that rewrites (any catalog model; a lightweight one "

@@ -87,6 +87,7 @@ public final class RunPane extends VBox implements View<RunViewModel> {
 
         TextArea answer = new TextArea();
         answer.setId("answer");
+        answer.setAccessibleText("The model's answer");
         answer.setEditable(false);
         answer.setWrapText(true);
         answer.setPromptText("The answer appears here as it streams in.");
