@@ -91,6 +91,10 @@ class AccessibleNamesTest {
             if (n instanceof ButtonBase b && blank(b.getText()) && blank(b.getAccessibleText())) {
                 out.add(view + ": " + describe(n) + " has no text and no accessible text");
             }
+            if (n instanceof ButtonBase b && iconOnly(b) && (b.getTooltip() == null || blank(b.getAccessibleText()))) {
+                out.add(view + ": " + describe(n) + " '" + b.getText() + "' is an icon without a tooltip and an "
+                        + "accessible name");
+            }
             if (n instanceof TextInputControl t
                     && blank(t.getAccessibleText())
                     && !labelled.contains(t)
@@ -135,6 +139,11 @@ class AccessibleNamesTest {
                 ? " (tooltip: " + c.getTooltip().getText() + ")"
                 : "";
         return n.getClass().getSimpleName() + id + prompt + tip;
+    }
+
+    /** No letter or digit in its text (✕, ↑, ⟳, or none at all): a screen reader could not say what it does. */
+    private static boolean iconOnly(ButtonBase b) {
+        return b.getText() == null || b.getText().codePoints().noneMatch(Character::isLetterOrDigit);
     }
 
     private static boolean blank(String s) {

@@ -36,6 +36,7 @@ final class HistoryTools {
                 "The experiment with every trial as JSON or CSV (never a key)",
                 h::exportSelected);
         Button refresh = button("⟳", "lab-refresh", "Reload the history", h::refresh);
+        refresh.setAccessibleText("Reload the history");
         Button delete = button(
                 "Delete",
                 "lab-delete",
