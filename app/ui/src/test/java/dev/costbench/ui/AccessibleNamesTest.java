@@ -3,14 +3,10 @@ package dev.costbench.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
@@ -24,12 +20,9 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,33 +32,15 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 class AccessibleNamesTest {
 
-    private Path data;
-    private Application app;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        data = Files.createTempDirectory("costbench-a11y-test");
-        System.setProperty("costbench.dataDir", data.toString());
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty("costbench.dataDir");
-    }
-
     @Test
     void everyButtonAndTextBoxInEveryViewHasANameForScreenReaders() throws Exception {
         FxRobot robot = new FxRobot();
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(CostBenchApp.class);
-        WaitForAsyncUtils.waitFor(
-                15,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("models"));
+        try (AppOnStage app = new AppOnStage()) {
+            check(robot, app.start(robot));
+        }
+    }
+
+    private static void check(FxRobot robot, Stage stage) {
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         List<String> missing = new ArrayList<>();
         for (Tab t : List.copyOf(tabs.getTabs())) {

@@ -6,7 +6,6 @@ import dev.costbench.model.validation.NumberKind;
 import dev.costbench.model.validation.NumberRules;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Everything the Prompt view holds that a user would want back tomorrow: the system prompt, the few-shot turns, the
@@ -40,44 +39,6 @@ public record PromptWorkspace(
         PromptWorkspaceCache cache,
         Encoding tokenizer) {
 
-    /** A workspace without cache breakpoints and with the default tokenizer (what a version 1 file holds). */
-    public PromptWorkspace(
-            String system,
-            List<FewShotTurn> turns,
-            String user,
-            long outputTokens,
-            long reasoningTokens,
-            long monthlyRequests,
-            boolean cachedPrefix,
-            boolean batch,
-            boolean residency,
-            String modelId) {
-        this(
-                system,
-                turns,
-                user,
-                outputTokens,
-                reasoningTokens,
-                monthlyRequests,
-                cachedPrefix,
-                batch,
-                residency,
-                modelId,
-                PromptWorkspaceCache.NONE,
-                null);
-    }
-
-    /** One few-shot turn: a user or an assistant message. */
-    public record FewShotTurn(Role role, String text) {
-        public FewShotTurn {
-            Objects.requireNonNull(role, "role");
-            if (role == Role.SYSTEM) {
-                throw new IllegalArgumentException("a few-shot turn is a user or an assistant message");
-            }
-            text = text == null ? "" : text;
-        }
-    }
-
     /** Each number is checked like every other number CostBench reads; the message names the file's field. */
     public PromptWorkspace {
         system = system == null ? "" : system;
@@ -91,26 +52,10 @@ public record PromptWorkspace(
         cache.check(system, turns.stream().map(FewShotTurn::text).toList(), user);
     }
 
-    /** This workspace with other cache breakpoints. */
-    public PromptWorkspace withCache(PromptWorkspaceCache c) {
-        return new PromptWorkspace(
-                system,
-                turns,
-                user,
-                outputTokens,
-                reasoningTokens,
-                monthlyRequests,
-                cachedPrefix,
-                batch,
-                residency,
-                modelId,
-                c,
-                tokenizer);
-    }
-
     /** An empty prompt with the Prompt view's default options. */
     public static PromptWorkspace empty() {
-        return new PromptWorkspace("", List.of(), "", 500, 0, 100_000, false, false, false, null);
+        return new PromptWorkspace(
+                "", List.of(), "", 500, 0, 100_000, false, false, false, null, PromptWorkspaceCache.NONE, null);
     }
 
     private static void check(String field, long value, NumberKind kind) {

@@ -36,7 +36,9 @@ class PromptWorkspaceFilesTest {
             true,
             false,
             true,
-            "claude-sonnet-4-5");
+            "claude-sonnet-4-5",
+            PromptWorkspaceCache.NONE,
+            null);
 
     @Test
     void roundTripThroughAFileKeepsEverything() throws Exception {
@@ -195,7 +197,19 @@ class PromptWorkspaceFilesTest {
     void aWorkspaceWithNumbersNoFileMayHoldCannotBeMade() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> new PromptWorkspace("", List.of(), "", 200_000_000, 0, 1, false, false, false, null));
+                () -> new PromptWorkspace(
+                        "",
+                        List.of(),
+                        "",
+                        200_000_000,
+                        0,
+                        1,
+                        false,
+                        false,
+                        false,
+                        null,
+                        PromptWorkspaceCache.NONE,
+                        null));
         assertTrue(e.getMessage().startsWith("options.outputTokens: 200000000 is out of range"), e.getMessage());
     }
 }

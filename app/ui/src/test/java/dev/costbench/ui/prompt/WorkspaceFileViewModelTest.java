@@ -30,12 +30,12 @@ class WorkspaceFileViewModelTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
 
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private final Preferences prefs =
+            Preferences.userRoot().node("dev/costbench/test/workspace-file-" + UUID.randomUUID());
+
     @TempDir
     Path tmp;
-
-    private final Preferences prefs = Preferences.userRoot().node("dev/costbench/test/workspace-" + UUID.randomUUID());
-    private final RecordingDialogService dialogs = new RecordingDialogService();
-    private final UiContext ui = new UiContext(new DirectTaskExecutor(), dialogs);
 
     @AfterEach
     void dropPrefs() throws Exception {
@@ -44,7 +44,11 @@ class WorkspaceFileViewModelTest {
 
     private WorkspaceViewModel workspace(WorkspaceParts parts) {
         return new WorkspaceViewModel(
-                ui, parts, tmp.resolve("data/workspace-autosave.json"), Duration.ZERO, new WorkspaceMemory(prefs));
+                new UiContext(new DirectTaskExecutor(), dialogs),
+                parts,
+                tmp.resolve("data/workspace-autosave.json"),
+                Duration.ZERO,
+                new WorkspaceMemory(prefs));
     }
 
     private static WorkspaceParts parts() {
