@@ -6,6 +6,7 @@ import dev.costbench.model.validation.NumberKind;
 import dev.costbench.model.validation.NumberRules;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything the Prompt view holds that a user would want back tomorrow: the system prompt, the few-shot turns, the
@@ -38,6 +39,17 @@ public record PromptWorkspace(
         String modelId,
         PromptWorkspaceCache cache,
         Encoding tokenizer) {
+
+    /** One few-shot turn: a user or an assistant message. */
+    public record FewShotTurn(Role role, String text) {
+        public FewShotTurn {
+            Objects.requireNonNull(role, "role");
+            if (role == Role.SYSTEM) {
+                throw new IllegalArgumentException("a few-shot turn is a user or an assistant message");
+            }
+            text = text == null ? "" : text;
+        }
+    }
 
     /** Each number is checked like every other number CostBench reads; the message names the file's field. */
     public PromptWorkspace {

@@ -47,6 +47,11 @@ class DisabledReasonsViewModelTest {
                 f.tune().undoBlockedReason().get());
         assertEquals("", f.tune().rewrite().rewriteBlockedReason().get());
         assertEquals("", f.tokens().exactCounts().countBlockedReason().get());
+        assertEquals("", f.tokens().tokenizerBlockedReason().get());
+        f.tokens().taxModeProperty().set(true);
+        assertEquals(
+                "The token tax compares every tokenizer at once: choose Pieces to pick one tokenizer.",
+                f.tokens().tokenizerBlockedReason().get());
     }
 
     @Test
