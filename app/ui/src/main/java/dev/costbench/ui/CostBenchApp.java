@@ -28,6 +28,7 @@ import dev.costbench.ui.prompt.PromptView;
 import dev.costbench.ui.prompt.PromptViewModel;
 import dev.costbench.ui.prompt.SendPorts;
 import dev.costbench.ui.prompt.WorkspaceMemory;
+import dev.costbench.ui.prompt.WorkspaceParts;
 import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
@@ -143,7 +144,7 @@ public final class CostBenchApp extends Application {
         Path data = AppDirs.dataDir(); // the data directory in force now
         workspace = new WorkspaceViewModel(
                 ui,
-                promptVm,
+                WorkspaceParts.of(promptFeature),
                 data.resolve("workspace-autosave.json"),
                 Duration.ofSeconds(3),
                 new WorkspaceMemory(Preferences.userRoot().node("dev/costbench/ui/workspace")));

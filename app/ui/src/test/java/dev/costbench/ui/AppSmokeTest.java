@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
@@ -16,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole application starts with the built-in catalog, shows the example prompt's costs and reports a bad user
@@ -26,33 +21,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 class AppSmokeTest {
 
-    private Path data;
-    private Application app;
+    private AppOnStage app;
 
     @BeforeEach
     void setUp() throws Exception {
-        data = Files.createTempDirectory("costbench-ui-test");
-        System.setProperty("costbench.dataDir", data.toString());
+        app = new AppOnStage();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty("costbench.dataDir");
+        app.close();
     }
 
-    /** Starts the app on the primary stage and waits until its status line counts the models. */
     private Stage startApp(FxRobot robot) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(CostBenchApp.class);
-        WaitForAsyncUtils.waitFor(
-                15,
-                TimeUnit.SECONDS,
-                () -> robot.lookup("#status").queryAs(Label.class).getText().contains("models"));
-        return stage;
+        return app.start(robot);
     }
 
     @Test
@@ -68,7 +50,8 @@ class AppSmokeTest {
     @Test
     void aBrokenUserCatalogIsReportedAndTheRestLoads() throws Exception {
         Files.writeString(
-                data.resolve("catalog.json"), "{\"models\": [{\"id\": \"gpt-5\", \"prices\": {\"input\": \"free\"}}]}");
+                app.data().resolve("catalog.json"),
+                "{\"models\": [{\"id\": \"gpt-5\", \"prices\": {\"input\": \"free\"}}]}");
         FxRobot robot = new FxRobot();
         startApp(robot);
         assertTrue(robot.lookup("#catalog-banner").query().isVisible());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.validation.JsonFields;
 import dev.costbench.model.validation.JsonNumbers;
 import dev.costbench.model.validation.JsonReading;
@@ -32,31 +33,35 @@ import java.util.Set;
  * <pre>{@code
  * {
  *   "format": "costbench-prompt-workspace",
- *   "version": 1,
+ *   "version": 2,
  *   "system": "You are a concise support assistant.",
  *   "fewShot": [ { "role": "user", "text": "…" }, { "role": "assistant", "text": "…" } ],
  *   "user": "Can I change the delivery address?",
  *   "options": { "outputTokens": 500, "reasoningTokens": 0, "requestsPerMonth": 100000,
  *                "cachedPrefix": false, "batch": false, "dataResidency": false },
  *   "model": "gpt-5",
- *   "tools": "[{\"type\": \"function\", \"function\": {…}}]"
+ *   "tools": "[{\"type\": \"function\", \"function\": {…}}]",
+ *   "cache": { "ttl": "5m", "breakpoints": [ { "part": "system", "offset": 37 } ] },
+ *   "tokenizer": "o200k_base"
  * }
  * }</pre>
  *
  * Only {@code format} and {@code version} are required; a missing text is empty, a missing option has the Prompt
  * view's default, a missing or null {@code model} selects none, a missing {@code tools} (the tools JSON as the user
- * gave it, as text) is no tools. A file is read whole before anything is returned, so a refused file changes nothing;
- * every refusal names the file, the field and what to do.
+ * gave it, as text) is no tools, a missing {@code cache} marks no breakpoint and a missing or null {@code tokenizer}
+ * is the Tokens pane's default. Version 1 files (written before {@code cache} and {@code tokenizer} were saved) open
+ * as they are; this CostBench writes version 2. A file is read whole before anything is returned, so a refused file
+ * changes nothing; every refusal names the file, the field and what to do.
  */
 public final class PromptWorkspaceFiles {
 
     /** The value of {@code "format"}. */
     public static final String FORMAT = "costbench-prompt-workspace";
-    /** The version this CostBench writes and reads. */
-    public static final int VERSION = 1;
+    /** The version this CostBench writes (it reads this one and every earlier one). */
+    public static final int VERSION = 2;
 
     private static final Set<String> TOP =
-            Set.of("format", "version", "system", "fewShot", "user", "options", "model", "tools");
+            Set.of("format", "version", "system", "fewShot", "user", "options", "model", "tools", "cache", "tokenizer");
     private static final Set<String> OPTIONS =
             Set.of("outputTokens", "reasoningTokens", "requestsPerMonth", "cachedPrefix", "batch", "dataResidency");
     private static final Set<String> TURN = Set.of("role", "text");
@@ -119,14 +124,14 @@ public final class PromptWorkspaceFiles {
                             + VERSION + ". Open a file saved with File ▸ Save");
         }
         long version = v.longValue();
-        if (version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw refuse(
                     name,
                     version > VERSION
                             ? "version " + version + " was written by a newer CostBench (this one reads version "
                                     + VERSION + "). Update CostBench to open it"
                             : "version " + version + " is not a version CostBench ever wrote (this one reads "
-                                    + "version " + VERSION + ")");
+                                    + "versions 1 to " + VERSION + ")");
         }
         try {
             JsonNumbers.require(root, PromptWorkspaceFiles::kind);
@@ -147,7 +152,9 @@ public final class PromptWorkspaceFiles {
                     flag(options, "batch"),
                     flag(options, "dataResidency"),
                     model(root.get("model")),
-                    text(root, "tools"));
+                    text(root, "tools"),
+                    PromptWorkspaceCacheJson.read(root.get("cache")),
+                    tokenizer(root.get("tokenizer")));
         } catch (IllegalArgumentException e) {
             throw refuse(name, e.getMessage() + ". Fix that field in an editor, or open another file");
         }
@@ -197,6 +204,12 @@ public final class PromptWorkspaceFiles {
         if (!w.tools().isEmpty()) {
             root.put("tools", w.tools());
         }
+        PromptWorkspaceCacheJson.write(root.putObject("cache"), w.cache());
+        if (w.tokenizer() == null) {
+            root.putNull("tokenizer");
+        } else {
+            root.put("tokenizer", w.tokenizer().id());
+        }
         try {
             return mapper.writer(PRINTER).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -212,7 +225,7 @@ public final class PromptWorkspaceFiles {
         };
     }
 
-    private static void unknown(JsonNode node, String prefix, Set<String> known) {
+    static void unknown(JsonNode node, String prefix, Set<String> known) {
         JsonFields.requireKnown(node, prefix, known, "a prompt workspace");
     }
 
@@ -282,6 +295,20 @@ public final class PromptWorkspaceFiles {
         return n.asText();
     }
 
+    private static Encoding tokenizer(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isTextual()) {
+            for (Encoding e : List.of(Encoding.O200K_BASE, Encoding.CL100K_BASE)) {
+                if (e.id().equals(n.asText())) {
+                    return e;
+                }
+            }
+        }
+        throw new IllegalArgumentException("tokenizer: expected \"o200k_base\" or \"cl100k_base\", got " + type(n));
+    }
+
     private static WorkspaceFileException notAWorkspace(String name, String why) {
         return refuse(
                 name,
@@ -293,7 +320,7 @@ public final class PromptWorkspaceFiles {
         return new WorkspaceFileException(name + ": " + message + ".");
     }
 
-    private static String type(JsonNode n) {
+    static String type(JsonNode n) {
         return JsonFields.type(n);
     }
 

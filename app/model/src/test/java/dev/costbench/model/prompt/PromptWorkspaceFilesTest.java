@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.prompt.PromptWorkspace.FewShotTurn;
 import dev.costbench.model.prompt.PromptWorkspaceFiles.WorkspaceFileException;
+import dev.costbench.model.provider.Part;
+import dev.costbench.model.tokens.Encoding;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +37,9 @@ class PromptWorkspaceFilesTest {
             false,
             true,
             "claude-sonnet-4-5",
-            "");
+            "",
+            PromptWorkspaceCache.NONE,
+            null);
 
     @Test
     void roundTripThroughAFileKeepsEverything() throws Exception {
@@ -44,7 +48,7 @@ class PromptWorkspaceFilesTest {
         assertEquals(SAMPLE, PromptWorkspaceFiles.read(f));
         String json = Files.readString(f);
         assertContainsAll(
-                json, "\"format\": \"costbench-prompt-workspace\"", "\"version\": 1", "\"role\": \"assistant\"");
+                json, "\"format\": \"costbench-prompt-workspace\"", "\"version\": 2", "\"role\": \"assistant\"");
         assertTrue(json.endsWith("}\n"), json);
         assertEquals(
                 PromptWorkspace.empty(),
@@ -54,7 +58,20 @@ class PromptWorkspaceFilesTest {
     @Test
     void toolsAreSavedAsTheUserGaveThem() throws Exception {
         String tools = "[ {\"name\": \"get_weather\",\n  \"input_schema\": {\"type\": \"object\"}} ]";
-        PromptWorkspace w = new PromptWorkspace("s", List.of(), "u", 500, 0, 100_000, false, false, false, null, tools);
+        PromptWorkspace w = new PromptWorkspace(
+                "s",
+                List.of(),
+                "u",
+                500,
+                0,
+                100_000,
+                false,
+                false,
+                false,
+                null,
+                tools,
+                PromptWorkspaceCache.NONE,
+                null);
         Path f = tmp.resolve("tools.json");
         PromptWorkspaceFiles.write(f, w);
         assertEquals(tools, PromptWorkspaceFiles.read(f).tools());
@@ -96,6 +113,39 @@ class PromptWorkspaceFilesTest {
     }
 
     @Test
+    void aVersionOneFileOpensWithoutBreakpointsAndWithTheDefaultTokenizer() throws Exception {
+        PromptWorkspace w = PromptWorkspaceFiles.fromJson(resource("/prompt/workspace-v1.json"), "workspace-v1.json");
+        assertEquals(PromptWorkspaceCache.NONE, w.cache());
+        assertNull(w.tokenizer());
+        String saved = PromptWorkspaceFiles.toJson(w);
+        assertContainsAll(saved, "\"version\": 2", "\"breakpoints\": [ ]", "\"tokenizer\": null");
+    }
+
+    @Test
+    void versionTwoKeepsBreakpointsTtlAndTokenizer() throws Exception {
+        PromptWorkspace w = PromptWorkspaceFiles.fromJson(resource("/prompt/workspace-v2.json"), "workspace-v2.json");
+        assertEquals(Part.CacheTtl.ONE_HOUR, w.cache().ttl());
+        assertEquals(
+                List.of(
+                        new PromptWorkspaceCache.Breakpoint("system", 79),
+                        PromptWorkspaceCache.Breakpoint.turn(1, 7),
+                        new PromptWorkspaceCache.Breakpoint("user", 0)),
+                w.cache().breakpoints());
+        assertEquals(Encoding.CL100K_BASE, w.tokenizer());
+        Path f = tmp.resolve("again.json");
+        PromptWorkspaceFiles.write(f, w);
+        assertEquals(w, PromptWorkspaceFiles.read(f));
+        assertContainsAll(
+                Files.readString(f), "\"ttl\": \"1h\"", "\"part\": \"fewShot[1]\"", "\"tokenizer\": \"cl100k_base\"");
+    }
+
+    private String resource(String name) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void onlyFormatAndVersionAreRequired() throws Exception {
         PromptWorkspace w = PromptWorkspaceFiles.fromJson(
                 "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"user\": \"Hi\"}", "min.json");
@@ -110,8 +160,8 @@ class PromptWorkspaceFilesTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "{\"format\": \"costbench-prompt-workspace\", \"version\": 2}"
-                        + "|v.json: version 2 was written by a newer CostBench (this one reads version 1). Update",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 3}"
+                        + "|v.json: version 3 was written by a newer CostBench (this one reads version 2). Update",
                 "{\"format\": \"costbench-prompt-workspace\", \"version\": 0}|version 0 is not a version",
                 "{\"format\": \"costbench-prompt-workspace\"}|\"version\" is missing",
                 "{\"format\": \"costbench-prompt-workspace\", \"version\": \"1\"}|\"version\" is the text \"1\"",
@@ -120,7 +170,7 @@ class PromptWorkspaceFilesTest {
                 "[1, 2]|not a CostBench prompt workspace (it is not a JSON object",
                 "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"system\": |not valid JSON at line 1",
                 "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"sytem\": \"x\"}"
-                        + "|v.json: sytem: not a field of a prompt workspace (known: fewShot, format, model",
+                        + "|v.json: sytem: not a field of a prompt workspace (known: cache, fewShot, format",
                 "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"fewShot\": [{\"role\": \"system\","
                         + " \"text\": \"x\"}]}|fewShot[0].role: expected \"user\" or \"assistant\", got the text",
                 "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"options\": {\"outputTokens\": -1}}"
@@ -135,6 +185,22 @@ class PromptWorkspaceFilesTest {
                         + "|user: expected text, got number",
                 "{\"format\": \"costbench-prompt-workspace\", \"version\": 1, \"model\": 5}"
                         + "|model: expected a model id",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 2, \"system\": \"Hi\", \"cache\": "
+                        + "{\"breakpoints\": [{\"part\": \"system\", \"offset\": 3}]}}"
+                        + "|cache.breakpoints[0].offset: 3 is past the end of the system prompt (2 characters)",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 2, \"cache\": "
+                        + "{\"breakpoints\": [{\"part\": \"fewShot[0]\", \"offset\": 0}]}}"
+                        + "|cache.breakpoints[0].part: \"fewShot[0]\" names a few-shot turn the workspace does not have",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 2, \"cache\": "
+                        + "{\"breakpoints\": [{\"part\": \"tools\", \"offset\": 0}]}}"
+                        + "|cache.breakpoints[0].part: expected \"system\", \"user\" or \"fewShot[n]\", got \"tools\"",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 2, \"cache\": "
+                        + "{\"breakpoints\": [{\"part\": \"user\", \"offset\": -1}]}}"
+                        + "|cache.breakpoints[0].offset: expected a whole number of characters",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 2, \"cache\": {\"ttl\": \"1d\"}}"
+                        + "|cache.ttl: expected \"5m\" or \"1h\", got \"1d\"",
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 2, \"tokenizer\": \"p50k\"}"
+                        + "|tokenizer: expected \"o200k_base\" or \"cl100k_base\", got the text \"p50k\"",
             })
     void malformedAndUnknownVersionFilesAreRefusedWithAClearMessage(String json, String expected) {
         WorkspaceFileException e =
@@ -166,7 +232,20 @@ class PromptWorkspaceFilesTest {
     void aWorkspaceWithNumbersNoFileMayHoldCannotBeMade() {
         IllegalArgumentException e = assertThrows(
                 IllegalArgumentException.class,
-                () -> new PromptWorkspace("", List.of(), "", 200_000_000, 0, 1, false, false, false, null, ""));
+                () -> new PromptWorkspace(
+                        "",
+                        List.of(),
+                        "",
+                        200_000_000,
+                        0,
+                        1,
+                        false,
+                        false,
+                        false,
+                        null,
+                        "",
+                        PromptWorkspaceCache.NONE,
+                        null));
         assertTrue(e.getMessage().startsWith("options.outputTokens: 200000000 is out of range"), e.getMessage());
     }
 }

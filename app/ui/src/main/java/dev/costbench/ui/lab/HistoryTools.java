@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
+import dev.costbench.ui.common.DisabledReason;
 import javafx.beans.binding.IntegerBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -35,6 +36,7 @@ final class HistoryTools {
                 "The experiment with every trial as JSON or CSV (never a key)",
                 h::exportSelected);
         Button refresh = button("⟳", "lab-refresh", "Reload the history", h::refresh);
+        refresh.setAccessibleText("Reload the history");
         Button delete = button(
                 "Delete",
                 "lab-delete",
@@ -47,13 +49,13 @@ final class HistoryTools {
                         + "per call, tokens, latency and quality changed from the earlier to the later run, with 95 % "
                         + "intervals (Ctrl+Shift+C in the list)",
                 vm::compareSelected);
-        compare.disableProperty().bind(selected.isNotEqualTo(2));
-        // Buttons that act on the selected experiment wait for one to be selected.
+        DisabledReason.bind(compare, h.twoSelectedReason());
+        // Buttons that act on the selected experiment wait for one to be selected, and say so.
         for (Button b : new Button[] {export, delete}) {
-            b.disableProperty().bind(selected.lessThan(1));
+            DisabledReason.bind(b, h.oneSelectedReason());
         }
         if (vm.setup() != null) {
-            rerun.disableProperty().bind(selected.lessThan(1));
+            DisabledReason.bind(rerun, h.oneSelectedReason());
         }
         Button reprice = button(
                 "Re-price",
@@ -67,7 +69,7 @@ final class HistoryTools {
                 "lab-import",
                 "Import an experiment exported as JSON (or drop a .json " + "file on the list; Ctrl+I in the list)",
                 h::importChosen);
-        reprice.disableProperty().bind(selected.lessThan(1));
+        DisabledReason.bind(reprice, h.oneSelectedReason());
         FlowPane tools = new FlowPane(6, 6, newExp, rerun, export, refresh, delete, compare, reprice, importBtn);
         tools.setAlignment(Pos.CENTER_LEFT);
         return tools;

@@ -13,6 +13,7 @@ import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.SuccessCost;
 import dev.costbench.ui.common.DialogService.FileKind;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.Words;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -268,5 +271,17 @@ public final class HistoryViewModel implements ViewModel {
     /** What the center shows when nothing is selected. */
     public ReadOnlyStringProperty emptyTextProperty() {
         return emptyText.getReadOnlyProperty();
+    }
+
+    /** Why Rerun, Export…, Delete and Re-price can do nothing now ("" when they can). */
+    public StringBinding oneSelectedReason() {
+        return Reasons.when(Bindings.isEmpty(selection), "Select an experiment in the list first.");
+    }
+
+    /** Why Compare can do nothing now ("" when it can). */
+    public StringBinding twoSelectedReason() {
+        return Reasons.when(
+                Bindings.size(selection).isNotEqualTo(2),
+                "Select exactly two experiments in the list (Ctrl+click the second) to compare them.");
     }
 }

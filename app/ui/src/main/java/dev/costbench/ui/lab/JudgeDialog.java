@@ -3,6 +3,7 @@ package dev.costbench.ui.lab;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.ui.common.DisabledReason;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -46,10 +47,10 @@ final class JudgeDialog {
         start.setId("judge-start");
         start.setDefaultButton(true);
         start.setOnAction(x -> vm.start(editor::spec));
-        start.disableProperty().bind(vm.runningProperty());
+        DisabledReason.bind(start, vm.startBlockedReason());
         Button cancel = new Button("Cancel");
         cancel.setId("judge-cancel");
-        cancel.disableProperty().bind(vm.runningProperty().not());
+        DisabledReason.bind(cancel, vm.cancelBlockedReason());
         cancel.setOnAction(x -> vm.cancel());
         Button close = new Button("Close");
         close.setOnAction(x -> stage.close());

@@ -12,10 +12,12 @@ import dev.costbench.model.lab.judge.JudgeResult;
 import dev.costbench.model.lab.judge.JudgeRun;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -168,5 +170,15 @@ public final class JudgeViewModel implements ViewModel {
     /** How the last judging ended (null before). */
     public ReadOnlyObjectProperty<JudgeResult> resultProperty() {
         return result.getReadOnlyProperty();
+    }
+
+    /** Why Judge ▶ can do nothing now ("" when it can). */
+    public StringBinding startBlockedReason() {
+        return Reasons.when(runningProperty(), "The judge is running: wait for it to finish, or press Cancel.");
+    }
+
+    /** Why Cancel can do nothing now ("" when it can). */
+    public StringBinding cancelBlockedReason() {
+        return Reasons.when(runningProperty().not(), "Nothing to cancel: the judge is not running.");
     }
 }

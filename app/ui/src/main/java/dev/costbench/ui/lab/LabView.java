@@ -55,11 +55,13 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
         TextField search = new TextField();
         search.setPromptText("Search experiments");
         search.setId("lab-search");
+        search.setAccessibleText("Search experiments");
         search.textProperty().bindBidirectional(h.searchProperty());
         history.setId("lab-history");
         Label none = new Label("No experiments yet.\n\nNew experiment… compares a baseline and an optimized prompt "
-                + "on real APIs; Import… reads one exported as JSON (or drop the file here).\n\nFrom a terminal: "
-                + "./costbench ab run seed000-support-ticket");
+                + "on real APIs; Import… reads one exported as JSON (or drop the file here).\n\nFrom a terminal, "
+                + "the built-in sample “Support ticket: a verbose vs an optimized prompt” runs with ./costbench ab "
+                + "run (the A/B lab guide gives its name).");
         none.setWrapText(true);
         none.setStyle("-fx-padding: 12; -fx-text-fill: -color-fg-muted;");
         history.setPlaceholder(none);

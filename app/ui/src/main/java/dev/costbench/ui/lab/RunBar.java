@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
+import dev.costbench.ui.common.DisabledReason;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,13 +21,13 @@ final class RunBar extends HBox {
         Button estimate = new Button("Estimate");
         estimate.setId("lab-estimate");
         estimate.setOnAction(e -> vm.estimate());
-        estimate.disableProperty().bind(run.runningProperty());
+        DisabledReason.bind(estimate, run.startBlockedReason());
         Button start = new Button("Run ▶");
         start.setId("lab-run");
         start.setStyle("-fx-font-weight: bold;");
         start.setTooltip(new Tooltip("Runs every cell against the real APIs (billed), within the budget cap"));
         start.setOnAction(e -> vm.run());
-        start.disableProperty().bind(run.runningProperty());
+        DisabledReason.bind(start, run.startBlockedReason());
         ProgressBar progress = new ProgressBar(0);
         progress.setId("lab-progress");
         progress.setPrefWidth(320);

@@ -16,6 +16,7 @@ import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.lab.run.RunProgress;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.Runner;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
@@ -25,6 +26,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -273,5 +275,10 @@ public final class RunViewModel implements ViewModel {
     /** The last run that ended (null before). */
     public ReadOnlyObjectProperty<Finished> finishedProperty() {
         return finished.getReadOnlyProperty();
+    }
+
+    /** Why Estimate and Run ▶ can do nothing now ("" when they can). */
+    public StringBinding startBlockedReason() {
+        return Reasons.when(runningProperty(), "An experiment is running: wait for it to finish, or pause it.");
     }
 }

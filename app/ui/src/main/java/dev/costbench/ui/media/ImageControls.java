@@ -3,6 +3,7 @@ package dev.costbench.ui.media;
 
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.media.MediaResolution;
+import dev.costbench.ui.common.DisabledReason;
 import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -72,6 +73,7 @@ final class ImageControls {
         TextField customEdge = new TextField();
         customEdge.setPrefColumnCount(5);
         customEdge.setId("custom-edge");
+        customEdge.setAccessibleText("Custom longest edge in pixels");
         customEdge.textProperty().bindBidirectional(settings.customEdgeProperty());
         customEdge.disableProperty().bind(settings.customEdgeEnabled().not());
         ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList(ImageSettings.FORMATS));
@@ -84,7 +86,7 @@ final class ImageControls {
         resetCrop.setOnAction(e -> img.resetCrop());
         Button export = new Button("Export optimized…");
         export.setOnAction(e -> img.exportOptimized());
-        export.disableProperty().bind(img.optimizedBytesProperty().isNull());
+        DisabledReason.bind(export, img.exportBlockedReason());
         image = new FlowPane(
                 10,
                 8,

@@ -6,6 +6,7 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.Job;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -261,5 +263,12 @@ public final class ImageMediaViewModel implements ViewModel {
     @Override
     public void close() {
         lane.close();
+    }
+
+    /** Why Export… can do nothing now ("" when it can). */
+    public StringBinding exportBlockedReason() {
+        return Reasons.when(
+                optimizedBytesProperty().isNull(),
+                "Nothing to export yet: open an image and wait for its optimized version to be computed.");
     }
 }

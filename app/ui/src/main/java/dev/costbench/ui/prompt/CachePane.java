@@ -45,6 +45,7 @@ public final class CachePane extends ScrollPane {
         setFitToWidth(true);
         TextField rate = new TextField();
         rate.setId("cache-rate");
+        rate.setAccessibleText("Requests per minute sharing this prefix");
         rate.setPrefColumnCount(6);
         rate.setTooltip(new Tooltip("Requests per minute sharing this prefix. Random (Poisson) arrivals at this rate "
                 + "give the hit rate within the TTL; the month is 730 hours at this rate."));
@@ -70,6 +71,7 @@ public final class CachePane extends ScrollPane {
         storage.setPromptText("catalog");
         storage.setPrefColumnCount(7);
         storage.setId("cache-storage");
+        storage.setAccessibleText("Gemini cache storage price, USD per million tokens per hour");
         storage.setTooltip(new Tooltip("Gemini explicit cache storage in USD per 1M tokens per hour. Empty: the "
                 + "catalog's price (e.g. $4.50 for Gemini 2.5 Pro, $1.00 for 2.5 Flash); type a price to use yours."));
         storage.textProperty().bindBidirectional(vm.storageProperty());

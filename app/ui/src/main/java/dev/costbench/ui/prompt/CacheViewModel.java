@@ -73,6 +73,9 @@ public final class CacheViewModel implements ViewModel {
         this.marks = marks;
         ttl.addListener((o, a, b) ->
                 marks.ttlProperty().set(b == CacheTtl.ONE_HOUR ? Part.CacheTtl.ONE_HOUR : Part.CacheTtl.FIVE_MINUTES));
+        marks.ttlProperty() // an opened workspace sets the lifetime: the choice follows
+                .addListener(
+                        (o, a, b) -> ttl.set(b == Part.CacheTtl.ONE_HOUR ? CacheTtl.ONE_HOUR : CacheTtl.FIVE_MINUTES));
         for (Observable ob : new Observable[] {geminiExplicit, rate, ttl}) {
             ob.addListener(x -> prompt.explicitCacheProperty().set(explicitCache()));
         }

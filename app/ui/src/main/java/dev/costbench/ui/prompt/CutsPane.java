@@ -6,6 +6,7 @@ import dev.costbench.model.tuning.ComponentBreakdown;
 import dev.costbench.model.tuning.PartCost;
 import dev.costbench.model.tuning.PartKind;
 import dev.costbench.model.tuning.RequestTuner;
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.Words;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,6 +103,8 @@ final class CutsPane extends ScrollPane {
         drop.setTooltip(new Tooltip("Also suggest removing \"description\" strings from JSON schemas "
                 + "(they can carry meaning the model needs: check)"));
         drop.selectedProperty().bindBidirectional(vm.dropDescriptionsProperty());
+        expected.setAccessibleText("Expected answer, tokens");
+        budget.setAccessibleText("Few-shot budget, tokens");
         HBox a = new HBox(6, new Label("Expected answer"), expected);
         HBox b = new HBox(6, new Label("Few-shot budget"), budget, mode);
         a.setAlignment(Pos.CENTER_LEFT);
@@ -113,6 +116,7 @@ final class CutsPane extends ScrollPane {
         TuneRewrite rw = vm.rewrite();
         ComboBox<String> model = new ComboBox<>(rw.models());
         model.setId("tune-rewrite-model");
+        model.setAccessibleText("Model that rewrites");
         model.setEditable(true);
         model.setPrefWidth(190);
         model.setTooltip(new Tooltip("The cheap model that rewrites (any catalog model; a lightweight one "
@@ -134,7 +138,7 @@ final class CutsPane extends ScrollPane {
         rewrite.setTooltip(new Tooltip("Sends the chosen part to the cheap model (a real, billed call, recorded in "
                 + "the ledger) and shows its rewrite as a suggestion with its saving and the call's cost"));
         rewrite.setOnAction(e -> rw.start());
-        rewrite.disableProperty().bind(rw.runningProperty());
+        DisabledReason.bind(rewrite, rw.rewriteBlockedReason());
         Button cancel = new Button("Cancel");
         cancel.visibleProperty().bind(rw.runningProperty());
         cancel.setOnAction(e -> rw.cancel());

@@ -91,6 +91,7 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         ScrollPane editorScroll = new ScrollPane(editor);
         editorScroll.setFitToWidth(true);
         editorScroll.setFitToHeight(true);
+        editorScroll.setId("prompt-editor-area"); // View ▸ Focus mode enlarges it
 
         table.table().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> selectionChanged());
         vm.selectedModelProperty().addListener((o, a, m) -> {
@@ -137,11 +138,13 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
         lower = new TabPane(bdTab, runTab, tuneTab, tokensTab, toolsTab);
         lower.setId("prompt-lower-tabs");
         SplitPane right = new SplitPane(table, lower);
+        right.setId("prompt-table-split");
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
         table.setPadding(new Insets(10, 10, 0, 10));
 
         SplitPane split = new SplitPane(editorScroll, right);
+        split.setId("prompt-split"); // its dividers are remembered by this id
         split.setDividerPositions(0.31);
         setCenter(split);
         Label status = new Label();

@@ -36,6 +36,7 @@ final class RequestOptions extends GridPane {
                 1,
                 new Label("Expected output tokens"),
                 longField(
+                        "Expected output tokens",
                         vm.outputTokensProperty(),
                         "output-tokens",
                         "Visible answer length you expect, in tokens. Billed at the output price."));
@@ -43,6 +44,7 @@ final class RequestOptions extends GridPane {
                 2,
                 new Label("Reasoning tokens"),
                 longField(
+                        "Reasoning tokens",
                         vm.reasoningTokensProperty(),
                         "reasoning-tokens",
                         "Hidden reasoning / thinking tokens. Every provider bills them as output."));
@@ -50,7 +52,10 @@ final class RequestOptions extends GridPane {
                 3,
                 new Label("Requests per month"),
                 longField(
-                        vm.monthlyRequestsProperty(), "monthly-requests", "Monthly volume for the $ / month column."));
+                        "Requests per month",
+                        vm.monthlyRequestsProperty(),
+                        "monthly-requests",
+                        "Monthly volume for the $ / month column."));
         CheckBox cached = new CheckBox("System prompt + examples served from the prompt cache");
         cached.setId("cached-prefix");
         cached.selectedProperty().bindBidirectional(vm.cachedPrefixProperty());
@@ -120,6 +125,7 @@ final class RequestOptions extends GridPane {
             }
         });
         date.setPromptText("YYYY-MM-DD");
+        date.setAccessibleText("Prices as of this day");
         date.valueProperty().bindBidirectional(vm.pricedAtProperty());
         date.setTooltip(new Tooltip("Price every model at the prices in force on this day: introductory prices and"
                 + " scheduled changes in the catalog apply from their dates. Type YYYY-MM-DD or pick a day;"
@@ -133,10 +139,14 @@ final class RequestOptions extends GridPane {
         return box;
     }
 
-    /** A field for a count ≥ 0 shown with thousands separators, kept in step with {@code p} both ways. */
-    private static TextField longField(LongProperty p, String id, String tip) {
+    /**
+     * A field for a count ≥ 0 shown with thousands separators, kept in step with {@code p} both ways; {@code name}
+     * (its label) is what a screen reader says.
+     */
+    private static TextField longField(String name, LongProperty p, String id, String tip) {
         TextField f = new TextField();
         f.setId(id);
+        f.setAccessibleText(name);
         f.setPrefColumnCount(9);
         f.setTooltip(new Tooltip(tip));
         f.setTextFormatter(new TextFormatter<String>(c -> c.getControlNewText().matches("[0-9,_ ]{0,15}") ? c : null));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,7 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         Button send = new Button("Send ▶");
         send.setId("send");
         send.disableProperty().bind(vm.canSendProperty().not());
+        DisabledReason.explain(send, vm.sendBlockedReason());
         Tooltip sendTip = new Tooltip();
         sendTip.textProperty()
                 .bind(vm.controls()
@@ -52,6 +54,7 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         count.setTooltip(new Tooltip("Ask the provider's token-counting endpoint for the exact input tokens "
                 + "(free, rate-limited; not offered by OpenAI-compatible servers)"));
         count.disableProperty().bind(vm.canCountProperty().not());
+        DisabledReason.explain(count, vm.countBlockedReason());
         count.setOnAction(e -> vm.countExactly());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-send");
@@ -84,6 +87,7 @@ public final class RunPane extends VBox implements View<RunViewModel> {
 
         TextArea answer = new TextArea();
         answer.setId("answer");
+        answer.setAccessibleText("The model's answer");
         answer.setEditable(false);
         answer.setWrapText(true);
         answer.setPromptText("The answer appears here as it streams in.");

@@ -18,6 +18,7 @@ import dev.costbench.model.provider.SendOptions;
 import dev.costbench.model.provider.SendTraits;
 import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.Job;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -64,6 +66,8 @@ public final class RunViewModel implements ViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final BooleanBinding canSend;
     private final BooleanBinding canCount;
+    private final StringBinding sendReason;
+    private final StringBinding countReason;
     private Job<?> job;
     private CancelToken token;
 
@@ -94,6 +98,22 @@ public final class RunViewModel implements ViewModel {
                         && ProviderIds.of(selected.get()) != ProviderId.COMPATIBLE,
                 controls.problemProperty(),
                 running);
+        StringBinding problem = Bindings.createStringBinding(
+                () -> controls.problemProperty().get() == null
+                        ? ""
+                        : "Cannot send yet: " + controls.problemProperty().get(),
+                controls.problemProperty());
+        StringBinding busy = Reasons.when(running, "A call is in progress: wait for its answer, or press Cancel.");
+        sendReason = Reasons.first(problem, busy);
+        countReason = Reasons.first(
+                problem,
+                busy,
+                Reasons.when(
+                        Bindings.createBooleanBinding(
+                                () -> selected.get() != null && ProviderIds.of(selected.get()) == ProviderId.COMPATIBLE,
+                                selected),
+                        "OpenAI-compatible servers have no token-counting endpoint; the table's count is the "
+                                + "estimate to use."));
     }
 
     public void setCallListener(CallListener l) {
@@ -364,6 +384,16 @@ public final class RunViewModel implements ViewModel {
 
     public BooleanBinding canSendProperty() {
         return canSend;
+    }
+
+    /** Why Send ▶ can do nothing now ("" when it can): the missing key or setting and its fix, or a call running. */
+    public StringBinding sendBlockedReason() {
+        return sendReason;
+    }
+
+    /** Why Count exactly can do nothing now ("" when it can). */
+    public StringBinding countBlockedReason() {
+        return countReason;
     }
 
     public BooleanBinding canCountProperty() {

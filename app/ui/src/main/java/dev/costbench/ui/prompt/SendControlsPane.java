@@ -3,6 +3,7 @@ package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.provider.ReasoningEffort;
+import dev.costbench.ui.common.DisabledReason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -80,6 +81,7 @@ final class SendControlsPane {
         temperature.setPromptText("default");
         temperature.textProperty().bindBidirectional(vm.temperatureProperty());
         temperature.disableProperty().bind(vm.temperatureRefusalProperty().isNotNull());
+        DisabledReason.explain(temperature, vm.temperatureRefusalProperty());
         temperature.setTooltip(reasonOr(
                 vm.temperatureRefusalProperty(),
                 "Sampling temperature, e.g. 0.7 (0 to 2; Anthropic 0 to 1). Blank: the provider's default."));
@@ -107,6 +109,7 @@ final class SendControlsPane {
                         .findFirst()
                         .orElse(efforts.get(0))));
         effort.disableProperty().bind(vm.effortRefusalProperty().isNotNull());
+        DisabledReason.explain(effort, vm.effortRefusalProperty());
         effort.setTooltip(reasonOr(
                 vm.effortRefusalProperty(),
                 "How hard the model reasons: OpenAI's reasoning effort, Anthropic's and Gemini's thinking budget. "

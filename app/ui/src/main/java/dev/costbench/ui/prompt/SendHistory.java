@@ -8,13 +8,17 @@ import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.SendHistoryRepository;
 import dev.costbench.model.lab.SentRequest;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -150,5 +154,10 @@ public final class SendHistory implements ViewModel {
     @Override
     public void close() {
         // background reads end on their own
+    }
+
+    /** Why Open, Use these settings and Delete can do nothing while {@code selected} (the list's) is empty. */
+    public static StringBinding pickReason(ObservableObjectValue<?> selected) {
+        return Reasons.when(Bindings.isNull(selected), "Select a past call in the list first.");
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import dev.costbench.ui.common.DisabledReason;
+import dev.costbench.ui.common.Reasons;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -40,7 +42,11 @@ final class SendHistoryPane extends VBox {
         Button open = new Button("Open");
         open.setId("send-history-open");
         open.setTooltip(new Tooltip("Show this call's answer, usage and cost above"));
-        open.disableProperty().bind(selected.isNull().or(run.runningProperty()));
+        DisabledReason.bind(
+                open,
+                Reasons.first(
+                        SendHistory.pickReason(selected),
+                        Reasons.when(run.runningProperty(), "A call is in progress: wait for its answer first.")));
         open.setOnAction(e -> run.reopen(selected.get()));
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
@@ -51,12 +57,12 @@ final class SendHistoryPane extends VBox {
         use.setId("send-history-use");
         use.setTooltip(new Tooltip(
                 "Copy this call's model, temperature, output cap, effort and streaming back into " + "the controls"));
-        use.disableProperty().bind(selected.isNull());
+        DisabledReason.bind(use, SendHistory.pickReason(selected));
         use.setOnAction(e -> run.useSettings(selected.get()));
         Button delete = new Button("Delete");
         delete.setId("send-history-delete");
         delete.setTooltip(new Tooltip("Remove this call from the history (the ledger keeps what it cost)"));
-        delete.disableProperty().bind(selected.isNull());
+        DisabledReason.bind(delete, SendHistory.pickReason(selected));
         delete.setOnAction(e -> vm.delete(selected.get()));
         HBox buttons = new HBox(6, open, use, delete);
         getChildren().addAll(title, status, list, buttons);

@@ -3,6 +3,7 @@ package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.prompt.PromptWorkspace;
+import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.validation.NumberRefusedException;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,9 @@ final class Snapshots {
     private Snapshots() {}
 
     /** The current workspace; empty when an option is outside what a workspace file may hold. */
-    static Optional<PromptWorkspace> capture(PromptViewModel vm) {
+    static Optional<PromptWorkspace> capture(WorkspaceParts parts) {
         try {
-            return Optional.of(require(vm));
+            return Optional.of(require(parts));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -33,7 +34,8 @@ final class Snapshots {
      *
      * @throws IllegalArgumentException naming the option by its label when one is out of range
      */
-    static PromptWorkspace require(PromptViewModel vm) {
+    static PromptWorkspace require(WorkspaceParts parts) {
+        PromptViewModel vm = parts.prompt();
         ModelEntry m = vm.selectedModelProperty().get();
         try {
             return new PromptWorkspace(
@@ -50,7 +52,9 @@ final class Snapshots {
                     vm.batchProperty().get(),
                     vm.residencyProperty().get(),
                     m == null ? null : m.id(),
-                    vm.toolsJsonProperty().get());
+                    vm.toolsJsonProperty().get(),
+                    WorkspaceBreakpoints.capture(parts),
+                    parts.tokenizer().get());
         } catch (NumberRefusedException e) {
             String label = LABELS.getOrDefault(e.field(), e.field());
             throw new IllegalArgumentException(
@@ -58,8 +62,12 @@ final class Snapshots {
         }
     }
 
-    /** Puts the texts and options of {@code w} into the Prompt view (the selected model is the caller's). */
-    static void apply(PromptViewModel vm, PromptWorkspace w) {
+    /**
+     * Puts the texts, options, breakpoints and tokenizer of {@code w} into the Prompt view (the selected model is
+     * the caller's).
+     */
+    static void apply(WorkspaceParts parts, PromptWorkspace w) {
+        PromptViewModel vm = parts.prompt();
         vm.systemTextProperty().set(w.system());
         vm.turns()
                 .setAll(w.turns().stream()
@@ -73,9 +81,14 @@ final class Snapshots {
         vm.batchProperty().set(w.batch());
         vm.residencyProperty().set(w.residency());
         vm.toolsJsonProperty().set(w.tools());
+        WorkspaceBreakpoints.apply(parts, w.cache()); // after the texts: their listeners would move the marks
+        parts.tokenizer().set(w.tokenizer() == null ? Encoding.O200K_BASE : w.tokenizer());
     }
 
-    /** Same texts and options: the selected model alone does not make a change worth asking about. */
+    /**
+     * Same texts, options and breakpoints: the selected model or tokenizer alone does not make a change worth asking
+     * about.
+     */
     static boolean sameWork(PromptWorkspace a, PromptWorkspace b) {
         return a.system().equals(b.system())
                 && a.turns().equals(b.turns())
@@ -85,6 +98,7 @@ final class Snapshots {
                 && a.cachedPrefix() == b.cachedPrefix()
                 && a.batch() == b.batch()
                 && a.residency() == b.residency()
-                && a.tools().equals(b.tools());
+                && a.tools().equals(b.tools())
+                && a.cache().equals(b.cache());
     }
 }

@@ -8,12 +8,14 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.tuning.TokenTax;
 import dev.costbench.ui.common.Job;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -145,5 +147,10 @@ public final class TokenTaxCounts {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** Why Count exactly can do nothing now ("" when it can). */
+    public StringBinding countBlockedReason() {
+        return Reasons.when(runningProperty(), "Counting is in progress: wait for it, or press Cancel.");
     }
 }

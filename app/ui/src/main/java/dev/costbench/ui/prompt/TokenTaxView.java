@@ -4,6 +4,7 @@ package dev.costbench.ui.prompt;
 import atlantafx.base.theme.Styles;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.tuning.TokenTax;
+import dev.costbench.ui.common.DisabledReason;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -83,7 +84,7 @@ public final class TokenTaxView extends BorderPane {
                 + "count of the whole request (system, examples, user message, message framing included). Needs "
                 + "their API keys; free, but sends the prompt. Never runs by itself."));
         countExactly.setOnAction(e -> counts.countExactly(vm.taxProperty().get()));
-        countExactly.disableProperty().bind(counts.runningProperty());
+        DisabledReason.bind(countExactly, counts.countBlockedReason());
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(e -> counts.cancel());
         cancel.visibleProperty().bind(counts.runningProperty());

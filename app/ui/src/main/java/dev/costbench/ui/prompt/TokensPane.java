@@ -5,6 +5,7 @@ import dev.costbench.model.tokens.EncodedText;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.TokenDisplay;
 import dev.costbench.model.tokens.TokenPiece;
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -76,8 +77,8 @@ public final class TokensPane extends BorderPane implements View<TokensViewModel
             (on ? taxButton : piecesButton).setSelected(true);
             setCenter(on ? tax : list);
         });
-        encoding.disableProperty().bind(vm.taxModeProperty());
-        showIds.disableProperty().bind(vm.taxModeProperty());
+        DisabledReason.bind(encoding, vm.tokenizerBlockedReason());
+        DisabledReason.bind(showIds, vm.tokenizerBlockedReason());
         Label summary = new Label();
         summary.setId("tokens-summary");
         summary.getStyleClass().add("text-muted");

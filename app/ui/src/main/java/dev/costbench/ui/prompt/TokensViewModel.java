@@ -7,6 +7,7 @@ import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tuning.TokenTax;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -146,6 +148,12 @@ public final class TokensViewModel implements ViewModel {
     /** True: the token tax; false: the pieces. */
     public BooleanProperty taxModeProperty() {
         return taxMode;
+    }
+
+    /** Why the tokenizer and token-id choices can do nothing now ("" when they can). */
+    public StringBinding tokenizerBlockedReason() {
+        return Reasons.when(
+                taxMode, "The token tax compares every tokenizer at once: choose Pieces to pick one tokenizer.");
     }
 
     /** True while the Tokens tab shows: the prompt is tokenized only then. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.prompt;
 
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -48,8 +49,8 @@ public final class TunePane extends BorderPane implements View<TuneViewModel> {
         undoAll.setId("tune-undo-all");
         undoAll.setTooltip(new Tooltip("Undo every accepted cut: the prompt is restored exactly (Ctrl+Shift+Z)"));
         undoAll.setOnAction(e -> undoAll());
-        undo.disableProperty().bind(vm.appliedProperty().isEqualTo(0));
-        undoAll.disableProperty().bind(vm.appliedProperty().isEqualTo(0));
+        DisabledReason.bind(undo, vm.undoBlockedReason());
+        DisabledReason.bind(undoAll, vm.undoBlockedReason());
         undoAll.textProperty()
                 .bind(vm.appliedProperty().asString().map(n -> n.equals("0") ? "Undo all" : "Undo all (" + n + ")"));
         Button refresh = new Button("Analyse");

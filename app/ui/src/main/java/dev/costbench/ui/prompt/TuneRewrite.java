@@ -16,12 +16,14 @@ import dev.costbench.model.tokens.Encoding;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.model.tuning.RequestTuner;
 import dev.costbench.ui.common.Job;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -233,5 +235,10 @@ public final class TuneRewrite {
 
     void close() {
         cancel();
+    }
+
+    /** Why Rewrite can do nothing now ("" when it can). */
+    public StringBinding rewriteBlockedReason() {
+        return Reasons.when(runningProperty(), "A rewrite is in progress: wait for it, or press Cancel.");
     }
 }

@@ -13,6 +13,7 @@ import dev.costbench.model.tuning.RequestPart;
 import dev.costbench.model.tuning.RequestTuner;
 import dev.costbench.model.tuning.Suggestion;
 import dev.costbench.model.tuning.SuggestionKind;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.Words;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.Observable;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -284,5 +286,11 @@ public final class TuneViewModel implements ViewModel {
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }
+    }
+
+    /** Why Undo and Undo all can do nothing now ("" when they can). */
+    public StringBinding undoBlockedReason() {
+        return Reasons.when(
+                appliedProperty().isEqualTo(0), "Nothing to undo: no cut or rewrite has been applied to the prompt.");
     }
 }

@@ -81,6 +81,7 @@ final class TurnsBox extends VBox {
     private static Button small(String text, String tip, Runnable action) {
         Button b = new Button(text);
         b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(tip); // a screen reader says "Move up", not "↑"
         b.setOnAction(e -> action.run());
         b.getStyleClass().add("small");
         return b;

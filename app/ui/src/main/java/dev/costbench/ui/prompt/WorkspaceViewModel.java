@@ -31,8 +31,9 @@ import javafx.collections.ObservableList;
  * current workspace to the data directory that the next start restores (also after a crash).
  *
  * <p>The workspace is the {@link PromptViewModel}'s system prompt, few-shot turns, user message, request options and
- * selected model. It counts as changed when its text or options differ from the file last opened or saved; picking
- * another model in the table alone does not ask to save (it is saved with the rest).
+ * selected model, the cache breakpoints marked in the editors and the Tokens pane's tokenizer. It counts as changed
+ * when its text, options or breakpoints differ from the file last opened or saved; picking another model in the
+ * table or another tokenizer alone does not ask to save (they are saved with the rest).
  */
 public final class WorkspaceViewModel implements ViewModel {
 
@@ -43,6 +44,7 @@ public final class WorkspaceViewModel implements ViewModel {
             new DialogService.FileKind("CostBench prompt workspaces", List.of("*.json"));
 
     private final PromptViewModel prompt;
+    private final WorkspaceParts parts;
     private final UiContext ui;
     private final Path autosaveFile;
     private final WorkspaceMemory memory;
@@ -66,8 +68,15 @@ public final class WorkspaceViewModel implements ViewModel {
      */
     public WorkspaceViewModel(
             UiContext ui, PromptViewModel prompt, Path autosaveFile, Duration autosaveDelay, WorkspaceMemory memory) {
+        this(ui, WorkspaceParts.of(prompt), autosaveFile, autosaveDelay, memory);
+    }
+
+    /** As above, for the Prompt view's parts: its breakpoints and tokenizer are saved and restored with it. */
+    public WorkspaceViewModel(
+            UiContext ui, WorkspaceParts parts, Path autosaveFile, Duration autosaveDelay, WorkspaceMemory memory) {
         this.ui = ui;
-        this.prompt = prompt;
+        this.parts = parts;
+        this.prompt = parts.prompt();
         this.autosaveFile = autosaveFile;
         this.memory = memory;
         this.autosave = new Autosave<>(
@@ -78,7 +87,7 @@ public final class WorkspaceViewModel implements ViewModel {
                 PromptWorkspaceFiles::write,
                 "Your prompt",
                 "save your work with File ▸ Save, and ");
-        this.saved = Snapshots.capture(prompt).orElse(PromptWorkspace.empty());
+        this.saved = Snapshots.capture(parts).orElse(PromptWorkspace.empty());
         Observable[] inputs = {
             prompt.systemTextProperty(),
             prompt.turns(),
@@ -90,7 +99,10 @@ public final class WorkspaceViewModel implements ViewModel {
             prompt.batchProperty(),
             prompt.residencyProperty(),
             prompt.toolsJsonProperty(),
-            prompt.selectedModelProperty()
+            prompt.selectedModelProperty(),
+            parts.marks().marks(),
+            parts.marks().ttlProperty(),
+            parts.tokenizer()
         };
         for (Observable o : inputs) {
             o.addListener(x -> changed());
@@ -215,7 +227,7 @@ public final class WorkspaceViewModel implements ViewModel {
     private boolean saveTo(Path f) {
         PromptWorkspace w;
         try {
-            w = Snapshots.require(prompt);
+            w = Snapshots.require(parts);
         } catch (IllegalArgumentException e) {
             ui.dialogs().error("Could not save the prompt", e.getMessage());
             return false;
@@ -240,7 +252,7 @@ public final class WorkspaceViewModel implements ViewModel {
 
     /** The prompt being edited, as Save would write it; empty when one of its options is out of range. */
     public Optional<PromptWorkspace> current() {
-        return Snapshots.capture(prompt);
+        return Snapshots.capture(parts);
     }
 
     /**
@@ -252,7 +264,7 @@ public final class WorkspaceViewModel implements ViewModel {
             return false;
         }
         // "Don't save" drops the changes: the next start brings back the file as it was saved.
-        PromptWorkspace keep = dirty.get() ? saved : Snapshots.capture(prompt).orElse(saved);
+        PromptWorkspace keep = dirty.get() ? saved : Snapshots.capture(parts).orElse(saved);
         autosave.writeNow(keep);
         return true;
     }
@@ -276,7 +288,7 @@ public final class WorkspaceViewModel implements ViewModel {
     private String apply(PromptWorkspace w) {
         applying = true;
         try {
-            Snapshots.apply(prompt, w);
+            Snapshots.apply(parts, w);
             String missing = null;
             if (w.modelId() != null) {
                 Catalog c = prompt.catalogProperty().get();
@@ -307,12 +319,12 @@ public final class WorkspaceViewModel implements ViewModel {
     }
 
     private boolean isChanged() {
-        return Snapshots.capture(prompt).map(w -> !Snapshots.sameWork(w, saved)).orElse(true);
+        return Snapshots.capture(parts).map(w -> !Snapshots.sameWork(w, saved)).orElse(true);
     }
 
     /** Writes the current workspace to the autosave file a moment after the last change. */
     private void scheduleAutosave() {
-        Optional<PromptWorkspace> w = Snapshots.capture(prompt);
+        Optional<PromptWorkspace> w = Snapshots.capture(parts);
         if (w.isEmpty()) {
             return; // a number out of range: the last good autosave stays
         }

@@ -2,6 +2,7 @@
 package dev.costbench.ui.providers;
 
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import java.util.Locale;
 import javafx.geometry.Insets;
@@ -58,6 +59,7 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         pf.setPromptText(id == ProviderId.COMPATIBLE ? "API key (most local servers need none)" : "Paste an API key");
         pf.setPrefColumnCount(28);
         pf.setId("key-field-" + key);
+        pf.setAccessibleText(id.displayName() + " API key");
         Button save = new Button("Save key");
         save.setId("save-key-" + key);
         save.setOnAction(e -> {
@@ -72,6 +74,7 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         TextField url = new TextField();
         url.setPrefColumnCount(36);
         url.setId("base-url-" + key);
+        url.setAccessibleText(id.displayName() + " base URL");
         url.setPromptText(id.defaultBaseUrl());
         url.setTooltip(new Tooltip("A company gateway, proxy, regional endpoint or local server; empty: "
                 + id.defaultBaseUrl() + ". The environment variable " + id.baseUrlVariable() + " wins over this."));
@@ -87,7 +90,7 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         test.setId("test-" + key);
         test.setTooltip(new Tooltip("Lists the models this key can use: the cheapest real call"));
         test.setOnAction(e -> vm.testConnection(id));
-        test.disableProperty().bind(st.testingProperty());
+        DisabledReason.bind(test, st.testBlockedReason());
         Label result = new Label();
         result.setId("test-result-" + key);
         result.setWrapText(true);

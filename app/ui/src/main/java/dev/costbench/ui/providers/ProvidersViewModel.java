@@ -6,11 +6,13 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -173,6 +175,11 @@ public final class ProvidersViewModel implements ViewModel {
 
         ProviderState(ProviderId id) {
             this.id = id;
+        }
+
+        /** Why Test connection can do nothing now ("" when it can). */
+        public StringBinding testBlockedReason() {
+            return Reasons.when(testing, "A connection test is running: wait for its result.");
         }
 
         private void show(Outcome o, String text) {

@@ -2,6 +2,7 @@
 package dev.costbench.ui.ratecard;
 
 import dev.costbench.model.catalog.ServiceTier;
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class RateCardView extends BorderPane implements View<RateCardViewM
         save.setOnAction(e -> vm.save());
         Button revert = new Button("Revert");
         revert.setTooltip(new Tooltip("Put back the lines last saved"));
-        revert.disableProperty().bind(vm.dirtyProperty().not());
+        DisabledReason.bind(revert, vm.revertBlockedReason());
         revert.setOnAction(e -> vm.revert());
         HBox buttons = new HBox(8, add, save, revert);
         buttons.setAlignment(Pos.CENTER_LEFT);

@@ -7,6 +7,7 @@ import dev.costbench.model.catalog.ProviderNames;
 import dev.costbench.model.ratecard.RateAdjustment;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.ratecard.RateCardFile;
+import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.Words;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -192,5 +194,10 @@ public final class RateCardViewModel implements ViewModel {
     /** True when the lines differ from the card in force. */
     public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty.getReadOnlyProperty();
+    }
+
+    /** Why Revert can do nothing now ("" when it can). */
+    public StringBinding revertBlockedReason() {
+        return Reasons.when(dirtyProperty().not(), "Nothing to revert: the rate card has no unsaved changes.");
     }
 }

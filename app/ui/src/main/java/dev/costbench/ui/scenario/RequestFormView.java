@@ -32,6 +32,7 @@ final class RequestFormView extends GridPane {
         modelBox.setEditable(true);
         modelBox.setPrefWidth(220);
         modelBox.setId("field-model");
+        modelBox.setAccessibleText("Model");
         modelBox.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(String id, boolean empty) {
@@ -70,6 +71,7 @@ final class RequestFormView extends GridPane {
             String key = d.getKey();
             TextField f = new TextField();
             f.setId("field-" + key);
+            f.setAccessibleText(d.getValue()); // screen readers say the row's label
             f.setPrefColumnCount(10);
             f.textProperty().bindBidirectional(form.field(key));
             f.setStyle(invalid.contains(key) ? INVALID : "");

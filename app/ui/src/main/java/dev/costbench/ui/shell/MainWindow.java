@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.prefs.Preferences;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -19,11 +21,15 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The workbench window: menus, the catalog banner and one tab per feature. Remembers maximized and theme. */
+/**
+ * The workbench window: menus, the catalog banner and one tab per feature. Remembers the theme, its size, position
+ * and maximized state ({@link WindowPlace}) and the dividers of its split panes ({@link SplitMemory}); has a focus
+ * mode for the prompt editor ({@link FocusMode}).
+ */
 public final class MainWindow {
 
-    private static final Preferences PREFS =
-            Preferences.userRoot().node("dev/costbench/ui"); // the node earlier versions used
+    /** The node earlier versions used. */
+    private static final String PREFS_NODE = "dev/costbench/ui";
 
     private final Stage stage;
     private final TabPane tabs = new TabPane();
@@ -31,9 +37,23 @@ public final class MainWindow {
     private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
     private final Scene scene;
     private final ObservableValue<String> selectedTitle;
+    private final SplitMemory splits;
+    private final FocusMode focus;
 
     public MainWindow(Stage stage, WorkbenchViewModel vm, List<Feature> features, MenuActions actions, Runnable quit) {
+        this(stage, vm, features, actions, quit, Preferences.userRoot().node(PREFS_NODE));
+    }
+
+    /** @param prefs where the theme, the window's place and the dividers are remembered */
+    public MainWindow(
+            Stage stage,
+            WorkbenchViewModel vm,
+            List<Feature> features,
+            MenuActions actions,
+            Runnable quit,
+            Preferences prefs) {
         this.stage = stage;
+        this.splits = new SplitMemory(prefs.node("splits"));
         for (Feature f : features) {
             Tab t = new Tab(f.title());
             t.setClosable(false);
@@ -49,6 +69,7 @@ public final class MainWindow {
                 } else {
                     f.onShown().run();
                 }
+                splits.attach(f.title(), t.getContent());
             });
             byTitle.put(f.title(), t);
             tabs.getTabs().add(t);
@@ -58,13 +79,20 @@ public final class MainWindow {
         if (first.getContent() == null) {
             first.setContent(features.get(0).content().get());
         }
+        splits.attach(first.getText(), first.getContent());
 
         selectedTitle = tabs.getSelectionModel().selectedItemProperty().map(Tab::getText);
         BorderPane root = new BorderPane(tabs);
-        root.setTop(new VBox(Menus.build(vm, actions, quit), new CatalogBanner(vm)));
+        focus = new FocusMode(root, this::editorTab, splits);
+        root.setTop(new VBox(Menus.build(vm, actions, quit, focus.activeProperty()), new CatalogBanner(vm)));
         // Fits the screen it opens on (a 1280×720 laptop, or a desktop without a window manager that maximizes).
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(920, screen.getHeight()));
+        scene = new Scene(
+                root,
+                Math.min(WindowPlace.DEFAULT_WIDTH, screen.getWidth()),
+                Math.min(WindowPlace.DEFAULT_HEIGHT, screen.getHeight()));
+        // the menu's F11 has a second key: Ctrl+Shift+F (⌘⇧F on macOS)
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+F"), focus::toggle);
         // Ctrl+1 … Ctrl+5 (⌘ on macOS) show the tabs in order; their tooltips say so.
         List<Tab> ordered = List.copyOf(byTitle.values());
         for (int i = 0; i < ordered.size() && i < 9; i++) {
@@ -76,18 +104,35 @@ public final class MainWindow {
                     t.getTooltip() == null ? shortcut : t.getTooltip().getText() + " (" + shortcut + ")"));
         }
         scene.getStylesheets().add(Theme.stylesheet());
-        vm.darkThemeProperty().set(PREFS.getBoolean("darkTheme", false));
+        vm.darkThemeProperty().set(prefs.getBoolean("darkTheme", false));
         Theme.apply(scene, vm.darkThemeProperty().get());
         vm.darkThemeProperty().addListener((o, a, dark) -> {
-            PREFS.putBoolean("darkTheme", dark);
+            prefs.putBoolean("darkTheme", dark);
             Theme.apply(scene, dark);
         });
         stage.setTitle("CostBench — LLM cost workbench");
         stage.setScene(scene);
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
-        stage.setMaximized(PREFS.getBoolean("maximized", true));
-        stage.maximizedProperty().addListener((o, a, b) -> PREFS.putBoolean("maximized", b));
+        WindowPlace.restoreAndFollow(stage, prefs);
+    }
+
+    /** Focus mode's target: the tab whose content holds the editor (the first tab when none is built yet). */
+    private Node editorTab() {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getContent() != null && t.getContent().lookup("#" + FocusMode.EDITOR_ID) != null) {
+                tabs.getSelectionModel().select(t);
+                return t.getContent();
+            }
+        }
+        Tab first = tabs.getTabs().get(0);
+        tabs.getSelectionModel().select(first);
+        return first.getContent();
+    }
+
+    /** View ▸ Focus mode: on while the prompt editor takes the window. */
+    public BooleanProperty focusModeProperty() {
+        return focus.activeProperty();
     }
 
     /** Shows the window; {@link #firstFrame()} completes once the first frame has been drawn. */

@@ -2,6 +2,7 @@
 package dev.costbench.ui.shell;
 
 import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
@@ -15,7 +16,7 @@ final class Menus {
 
     private Menus() {}
 
-    static MenuBar build(WorkbenchViewModel vm, MenuActions a, Runnable quit) {
+    static MenuBar build(WorkbenchViewModel vm, MenuActions a, Runnable quit, BooleanProperty focusMode) {
         Menu file = new Menu(
                 "_File",
                 null,
@@ -44,7 +45,10 @@ final class Menus {
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
-        Menu view = new Menu("_View", null, dark, item("_Tokens of the prompt", "Shortcut+T", a.showTokens()));
+        CheckMenuItem focus = new CheckMenuItem("_Focus mode (the editor takes the window; Esc returns)");
+        focus.setAccelerator(KeyCombination.keyCombination("F11"));
+        focus.selectedProperty().bindBidirectional(focusMode);
+        Menu view = new Menu("_View", null, dark, focus, item("_Tokens of the prompt", "Shortcut+T", a.showTokens()));
         Menu help = new Menu(
                 "_Help",
                 null,

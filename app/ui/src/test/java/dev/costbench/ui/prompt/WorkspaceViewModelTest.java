@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
-import dev.costbench.model.prompt.PromptWorkspace;
 import dev.costbench.model.prompt.PromptWorkspaceFiles;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.ui.common.DirectTaskExecutor;
@@ -165,7 +164,12 @@ class WorkspaceViewModelTest {
     void openWithUnsavedChangesAsksFirst() throws Exception {
         Path other = tmp.resolve("other.json");
         PromptWorkspaceFiles.write(
-                other, new PromptWorkspace("S", List.of(), "from the file", 10, 0, 1, false, false, false, null, ""));
+                other,
+                PromptWorkspaceFiles.fromJson(
+                        "{\"format\": \"costbench-prompt-workspace\", \"version\": 2, \"system\": \"S\", "
+                                + "\"user\": \"from the file\", \"options\": {\"outputTokens\": 10, "
+                                + "\"requestsPerMonth\": 1}}",
+                        "other.json"));
         workspace();
         prompt.userTextProperty().set("draft");
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.prompt.PromptWorkspace;
+import dev.costbench.model.prompt.PromptWorkspaceCache;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
@@ -136,7 +137,9 @@ class ConversationViewModelTest {
                 false,
                 false,
                 "gpt-5",
-                ""));
+                "",
+                PromptWorkspaceCache.NONE,
+                null));
         vm.fromPrompt();
         assertEquals("From the prompt", vm.sourceProperty().get());
         assertEquals(2, vm.turnsProperty().get(), "the few-shot pair and the user message");
