@@ -26,8 +26,8 @@ final class Projection {
 
     static final int MONTHS = 12;
 
-    /** The per-token prices the planner bills (cache storage per hour is not modelled, so not named). */
-    private static final Set<PriceKind> PRICED = EnumSet.complementOf(EnumSet.of(PriceKind.CACHE_STORAGE));
+    /** The prices the planner bills: every kind (explicit-cache storage too, through the caching lever). */
+    private static final Set<PriceKind> PRICED = EnumSet.allOf(PriceKind.class);
 
     private final PlanState base;
     private final PlanState plan;
