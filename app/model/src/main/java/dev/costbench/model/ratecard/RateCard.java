@@ -37,12 +37,30 @@ public record RateCard(List<RateAdjustment> adjustments) {
      * each to the amount left by the ones before it. Empty when none matches.
      */
     public List<Applied> apply(ModelEntry model, ServiceTier tier, BigDecimal total) {
+        return apply(model.provider(), model.id(), tier, total);
+    }
+
+    /** As {@link #apply(ModelEntry, ServiceTier, BigDecimal)} for a service that is not a catalog model. */
+    public List<Applied> apply(String provider, String id, ServiceTier tier, BigDecimal total) {
         List<Applied> out = new ArrayList<>();
         BigDecimal running = total;
-        for (RateAdjustment a : matching(model, tier)) {
+        for (RateAdjustment a :
+                adjustments.stream().filter(x -> x.matches(provider, id, tier)).toList()) {
             BigDecimal amount = running.multiply(a.percent()).movePointLeft(2);
             out.add(new Applied(a, running, amount));
             running = running.add(amount);
+        }
+        return out;
+    }
+
+    /** {@code total} after the matching lines (null stays null: unpriced). */
+    public BigDecimal adjusted(String provider, String id, ServiceTier tier, BigDecimal total) {
+        if (total == null) {
+            return null;
+        }
+        BigDecimal out = total;
+        for (Applied a : apply(provider, id, tier, total)) {
+            out = out.add(a.amount());
         }
         return out;
     }
