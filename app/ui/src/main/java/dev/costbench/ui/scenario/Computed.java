@@ -25,7 +25,8 @@ record Computed(FieldErrors errors, Waterfall waterfall, Tornado.Result tornado,
     /**
      * Validates and computes {@code s}; {@code other} is the scenario to compare with (null: none).
      *
-     * @param card     the rate card every bill gets ({@link RateCard#NONE}: list prices); the tornado stays at list prices
+     * @param card     the rate card every bill gets ({@link RateCard#NONE}: list prices); the tornado stays at list
+     *                 prices
      * @param selected the request type shown in the form (its fields are marked when wrong)
      */
     static Computed of(Scenario s, Catalog c, RateCard card, int selected, String otherName, ScenarioLibrary library) {
