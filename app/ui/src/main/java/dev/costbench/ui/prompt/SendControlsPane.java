@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.provider.ReasoningEffort;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 
 /**
  * The controls of "Send to the API": the model picker (placed in the pane's top bar) and the options row
@@ -117,6 +119,25 @@ final class SendControlsPane {
         stream.selectedProperty().bindBidirectional(vm.streamProperty());
         stream.setTooltip(new Tooltip("Show the answer as it arrives and measure the time to the first token"));
 
+        ComboBox<ServiceTier> tier = new ComboBox<>();
+        tier.setId("send-tier");
+        tier.getItems().setAll(vm.tiers());
+        tier.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ServiceTier t) {
+                return t == null ? "" : t.label();
+            }
+
+            @Override
+            public ServiceTier fromString(String s) {
+                return ServiceTier.parse(s);
+            }
+        });
+        tier.valueProperty().bindBidirectional(vm.tierProperty());
+        tier.setTooltip(new Tooltip("The service tier the call asks for (OpenAI service_tier, Anthropic Priority "
+                + "Tier); follows the Prompt view's tier until you change it. A model without it is refused before "
+                + "anything is sent."));
+
         picker = labelled("Model", model);
         HBox.setHgrow(model, Priority.ALWAYS);
         options.getChildren()
@@ -124,6 +145,7 @@ final class SendControlsPane {
                         labelled("Temperature", temperature),
                         labelled("Max output tokens", cap),
                         labelled("Reasoning effort", effort),
+                        labelled("Service tier", tier),
                         stream);
     }
 
