@@ -352,6 +352,8 @@ class UpgradeTest {
                     "Hello",
                     new CanonicalUsage(10, 0, 0, 0, 5, 3),
                     new BigDecimal("0.00001"),
+                    null,
+                    null,
                     null));
             assertEquals(List.of(kept), store.sentHistory("untitled"));
             assertTrue(store.deleteSent(kept.id()));

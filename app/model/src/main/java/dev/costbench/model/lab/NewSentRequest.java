@@ -44,20 +44,6 @@ public record NewSentRequest(
         servedTier = servedTier == null || servedTier.isBlank() ? null : servedTier;
     }
 
-    /** A call asked at Standard, with no served tier reported. */
-    public NewSentRequest(
-            String workspace,
-            Instant time,
-            String provider,
-            String modelId,
-            SendOptions options,
-            String answer,
-            CanonicalUsage usage,
-            BigDecimal costUsd,
-            String error) {
-        this(workspace, time, provider, modelId, options, answer, usage, costUsd, error, null, null);
-    }
-
     /** The tier asked for, Standard when none was recorded. */
     public ServiceTier requestedTierOrStandard() {
         return requestedTier == null ? ServiceTier.STANDARD : requestedTier;

@@ -45,7 +45,9 @@ final class ResultsTable extends TableView<VariantModelSummary> {
         getColumns().add(col("Checks passed", 100, vm::checksCell));
         getColumns()
                 .add(col(
-                        "Median $ / call, list price", 100, r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
+                        "Median $ / call, list price",
+                        100,
+                        r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
         getColumns()
                 .add(col(
                         "Tokens in / cached / out / reasoning",

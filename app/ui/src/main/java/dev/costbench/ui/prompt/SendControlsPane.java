@@ -21,7 +21,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.util.StringConverter;
 
 /**
  * The controls of "Send to the API": the model picker (placed in the pane's top bar) and the options row
@@ -119,24 +118,12 @@ final class SendControlsPane {
         stream.selectedProperty().bindBidirectional(vm.streamProperty());
         stream.setTooltip(new Tooltip("Show the answer as it arrives and measure the time to the first token"));
 
-        ComboBox<ServiceTier> tier = new ComboBox<>();
-        tier.setId("send-tier");
-        tier.getItems().setAll(vm.tiers());
-        tier.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ServiceTier t) {
-                return t == null ? "" : t.label();
-            }
-
-            @Override
-            public ServiceTier fromString(String s) {
-                return ServiceTier.parse(s);
-            }
-        });
-        tier.valueProperty().bindBidirectional(vm.tierProperty());
-        tier.setTooltip(new Tooltip("The service tier the call asks for (OpenAI service_tier, Anthropic Priority "
-                + "Tier); follows the Prompt view's tier until you change it. A model without it is refused before "
-                + "anything is sent."));
+        ComboBox<ServiceTier> tier = TierChoice.of(
+                "send-tier",
+                vm.tiers(),
+                vm.tierProperty(),
+                "The service tier the call asks for (OpenAI service_tier, Anthropic Priority Tier); follows the Prompt "
+                        + "view's tier until you change it. A model without it is refused before anything is sent.");
 
         picker = labelled("Model", model);
         HBox.setHgrow(model, Priority.ALWAYS);
