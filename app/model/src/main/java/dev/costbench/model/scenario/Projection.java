@@ -26,8 +26,11 @@ final class Projection {
 
     static final int MONTHS = 12;
 
-    /** The prices the planner bills: every kind (explicit-cache storage too, through the caching lever). */
-    private static final Set<PriceKind> PRICED = EnumSet.allOf(PriceKind.class);
+    /**
+     * The per-token prices a price-change warning names (explicit-cache storage is per token-hour: its change shows
+     * in the amount, not in this list).
+     */
+    private static final Set<PriceKind> PRICED = EnumSet.complementOf(EnumSet.of(PriceKind.CACHE_STORAGE));
 
     private final PlanState base;
     private final PlanState plan;
