@@ -24,7 +24,7 @@ final class ScenarioToolbar extends HBox {
         picker.setId("scenario-picker");
         picker.setConverter(new ScenarioNames());
         picker.setButtonCell(new HeadingCell(vm));
-        picker.setPrefWidth(280);
+        picker.setPrefWidth(230);
         picker.setValue(files.currentProperty().get());
         files.currentProperty().addListener((o, a, b) -> picker.setValue(b));
         picker.setOnAction(e -> {
@@ -36,7 +36,7 @@ final class ScenarioToolbar extends HBox {
         compare.setId("scenario-compare");
         compare.setPromptText("Compare with…");
         compare.setConverter(new ScenarioNames());
-        compare.setPrefWidth(240);
+        compare.setPrefWidth(170);
         compare.valueProperty().bindBidirectional(results.compareProperty());
         Button closeCompare = new Button("✕");
         closeCompare.setId("scenario-compare-close");
@@ -64,6 +64,9 @@ final class ScenarioToolbar extends HBox {
                 new Tooltip("Apply your rate card (Rates tab) to every bill: a \"Rate card\" line shows what it "
                         + "saves or adds. Off: list prices"));
         rates.selectedProperty().bindBidirectional(vm.useMyRatesProperty());
+        for (Region r : new Region[] {start, save, dup, rename, export, rates}) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // at 1280 px the two pickers give way, never a button's name
+        }
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
         getChildren()
