@@ -9,6 +9,7 @@ import static dev.costbench.store.Jdbc.setInstant;
 import static dev.costbench.store.Jdbc.setLong;
 import static dev.costbench.store.Jdbc.setMoney;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.SecretGuard;
@@ -29,7 +30,7 @@ final class H2SendHistoryRepository implements SendHistoryRepository {
 
     private static final String COLUMNS = "id, workspace, sent_at, provider, model_id, temperature, "
             + "max_output_tokens, reasoning_effort, stream, answer, uncached_input, cache_read, cache_write_5m, "
-            + "cache_write_1h, output_tokens, reasoning_tokens, cost_usd, error";
+            + "cache_write_1h, output_tokens, reasoning_tokens, cost_usd, error, requested_tier, served_tier";
 
     private final Tx tx;
 
@@ -50,11 +51,13 @@ final class H2SendHistoryRepository implements SendHistoryRepository {
                 SecretGuard.redact(call.answer()),
                 call.usage(),
                 call.costUsd() == null ? null : Jdbc.money(call.costUsd()).setScale(Jdbc.MONEY_SCALE),
-                SecretGuard.redact(call.error()));
+                SecretGuard.redact(call.error()),
+                call.requestedTier(),
+                call.servedTier());
         return tx.run("keep the call in the history of " + s.workspace(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO send_history (" + COLUMNS.substring("id, ".length()) + ") VALUES "
-                            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, s.workspace());
                 setInstant(ps, 2, s.time());
@@ -75,6 +78,9 @@ final class H2SendHistoryRepository implements SendHistoryRepository {
                 setLong(ps, 15, u == null ? null : u.reasoning());
                 setMoney(ps, 16, s.costUsd());
                 ps.setString(17, s.error());
+                ps.setString(
+                        18, s.requestedTier() == null ? null : s.requestedTier().id());
+                ps.setString(19, s.servedTier());
                 ps.executeUpdate();
                 return new SentRequest(Jdbc.generatedId(ps), s);
             }
@@ -124,7 +130,11 @@ final class H2SendHistoryRepository implements SendHistoryRepository {
                         rs.getString("answer"),
                         usage,
                         rs.getBigDecimal("cost_usd"),
-                        rs.getString("error")));
+                        rs.getString("error"),
+                        rs.getString("requested_tier") == null
+                                ? null
+                                : ServiceTier.parse(rs.getString("requested_tier")),
+                        rs.getString("served_tier")));
     }
 
     @Override

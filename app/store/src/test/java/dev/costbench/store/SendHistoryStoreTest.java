@@ -42,6 +42,8 @@ class SendHistoryStoreTest {
                     "Your parcel ships today. ✓ 包裹",
                     usage,
                     new BigDecimal("0.000123456789"),
+                    null,
+                    null,
                     null));
             assertTrue(kept.id() > 0);
             assertEquals(
@@ -74,7 +76,9 @@ class SendHistoryStoreTest {
                     "",
                     null,
                     null,
-                    "OpenAI refused the key sk-proj-TESTONLY0123456789abcdefghijklmnop: check it under Providers"));
+                    "OpenAI refused the key sk-proj-TESTONLY0123456789abcdefghijklmnop: check it under Providers",
+                    null,
+                    null));
             SentRequest back = store.sentHistory(SendHistoryRepository.UNTITLED).get(0);
             assertTrue(back.failed());
             assertNull(back.call().usage());
@@ -116,6 +120,8 @@ class SendHistoryStoreTest {
                 answer,
                 new CanonicalUsage(10, 0, 0, 0, 2, 0),
                 new BigDecimal("0.0000027"),
+                null,
+                null,
                 null);
     }
 }

@@ -66,9 +66,9 @@ class UpgradeTest {
             + " extra_json) VALUES ";
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7);
 
-    static final int CURRENT_VERSION = 7;
+    static final int CURRENT_VERSION = 8;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -352,6 +352,8 @@ class UpgradeTest {
                     "Hello",
                     new CanonicalUsage(10, 0, 0, 0, 5, 3),
                     new BigDecimal("0.00001"),
+                    null,
+                    null,
                     null));
             assertEquals(List.of(kept), store.sentHistory("untitled"));
             assertTrue(store.deleteSent(kept.id()));
@@ -391,6 +393,43 @@ class UpgradeTest {
             store.addTrial(ServedTierStoreTest.tiered(1, new TrialCell(1, 1, "gpt-5", 2), ServiceTier.FLEX, "default"));
             assertEquals("default", store.trials(1).get(1).servedTier());
             assertEquals(1, store.overviews().get(0).tierChanged());
+        }
+    }
+
+    /**
+     * V8 (the service tier of "Send to the API" calls) from V6 and V7: a call kept before reads as asked for Standard
+     * with no report, and new calls keep the tier asked for and the tier served.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {6, 7})
+    void upgradeToVersion8KeepsTheSendHistoryAndStoresTiers(int from) throws Exception {
+        fillAt(
+                from,
+                st -> st.execute("INSERT INTO send_history (workspace, sent_at, provider, model_id, "
+                        + "max_output_tokens, stream, answer) VALUES ('untitled', TIMESTAMP WITH TIME ZONE "
+                        + "'2026-06-01 09:00:00+00', 'openai', 'gpt-5', 500, TRUE, 'Old answer')"));
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            NewSentRequest old = store.sentHistory("untitled").get(0).call();
+            assertEquals("Old answer", old.answer());
+            assertNull(old.requestedTier());
+            assertNull(old.servedTier());
+            assertEquals(ServiceTier.STANDARD, old.requestedTierOrStandard());
+            store.addSent(new NewSentRequest(
+                    "untitled",
+                    T.plusHours(1).toInstant(),
+                    "openai",
+                    "gpt-5",
+                    new SendOptions(null, 500, null, true),
+                    "New answer",
+                    new CanonicalUsage(10, 0, 0, 0, 5, 0),
+                    new BigDecimal("0.0001"),
+                    null,
+                    ServiceTier.PRIORITY,
+                    "default"));
+            NewSentRequest now = store.sentHistory("untitled").get(0).call();
+            assertEquals(ServiceTier.PRIORITY, now.requestedTier());
+            assertEquals("default", now.servedTier());
         }
     }
 

@@ -17,6 +17,7 @@ import dev.costbench.ui.common.FxFormDialogs;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.ViewSetting;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.lab.SetupViewModel;
@@ -353,6 +354,11 @@ public final class CostBenchApp extends Application {
                     storeAccess::store,
                     FxFormDialogs.ownedByFocusedWindow()));
             scenarioTitle.bind(scenarioView.viewModel().titleProperty());
+            scenarioView.viewModel().rateCardProperty().bind(rateCardVm.savedProperty());
+            ViewSetting.remember(
+                    scenarioView.viewModel().useMyRatesProperty(),
+                    Preferences.userRoot().node("dev/costbench/ui/scenario"),
+                    "useMyRates");
         }
         return scenarioView;
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.cli.term.Args;
 import dev.costbench.cli.term.Json;
 import dev.costbench.cli.term.UsageException;
-import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.PriceStatus;
@@ -20,9 +19,6 @@ import dev.costbench.model.cost.PromptCostTable;
 import dev.costbench.model.cost.PromptOptions;
 import dev.costbench.model.prompt.TextStats;
 import dev.costbench.model.prompt.TokenCount;
-import dev.costbench.model.ratecard.RateCard;
-import dev.costbench.model.ratecard.RateCardException;
-import dev.costbench.model.ratecard.RateCardFile;
 import dev.costbench.model.tools.ToolChoice;
 import dev.costbench.model.tools.ToolSet;
 import dev.costbench.model.tools.ToolTokenCounter;
@@ -33,8 +29,6 @@ import dev.costbench.model.tools.ToolsJson;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,7 +81,7 @@ public final class EstimateCommand {
         long cached = a.nonNegative("cached-tokens", 0);
         PromptOptions opts = new PromptOptions(output, reasoning, false, a.flag("batch"), a.flag("residency"), monthly);
         BillingOptions billing = new BillingOptions(a.flag("batch"), a.flag("residency"), tier(a), pricedAt(a))
-                .withRateCard(rateCard(a));
+                .withRateCard(RateCardOption.read(a));
         if (a.get("models") != null
                 && billing.serviceTier() != ServiceTier.STANDARD
                 && billing.serviceTier() != ServiceTier.BATCH) {
@@ -222,28 +216,6 @@ public final class EstimateCommand {
             throw new UsageException("--batch is --tier batch: it cannot be combined with --tier " + tier.id());
         }
         return tier;
-    }
-
-    /** {@code --rate-card on|off} (default off): the user's rate card from the data directory, or none. */
-    private static RateCard rateCard(Args a) {
-        String v = a.get("rate-card");
-        if (v == null || v.equalsIgnoreCase("off")) {
-            return RateCard.NONE;
-        }
-        if (!v.equalsIgnoreCase("on")) {
-            throw new UsageException("--rate-card must be on or off, got '" + v + "'");
-        }
-        Path file = AppDirs.rateCard();
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(
-                    "--rate-card on: there is no rate card at " + file
-                            + "; create one in the workbench (Rates tab) or write the file (see docs/guide/pricing-catalog.md)");
-        }
-        try {
-            return RateCardFile.read(file);
-        } catch (RateCardException e) {
-            throw new UsageException(e.getMessage() + " Fix the file or use --rate-card off.");
-        }
     }
 
     /** {@code --at YYYY-MM-DD}, or today (UTC). */

@@ -9,6 +9,7 @@ import dev.costbench.cli.term.Json;
 import dev.costbench.cli.term.UsageException;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.scenario.InvalidScenarioException;
 import dev.costbench.model.scenario.Scenario;
 import dev.costbench.model.scenario.ScenarioEngine;
@@ -20,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ public final class ScenarioCommand {
 
     public static final Args.Options LIST = Args.Options.of("scenario list", Set.of(), Set.of("json"));
     public static final Args.Options REPORT =
-            Args.Options.of("scenario report", Set.of("format", "out", "start-month"), Set.of());
+            Args.Options.of("scenario report", Set.of("format", "out", "start-month", RateCardOption.NAME), Set.of());
 
     private ScenarioCommand() {}
 
@@ -123,9 +125,10 @@ public final class ScenarioCommand {
         if (a.get("start-month") != null) {
             s = s.withStartMonth(month(a.get("start-month")));
         }
+        RateCard card = RateCardOption.read(a);
         Waterfall w;
         try {
-            w = ScenarioEngine.compute(s, catalog);
+            w = ScenarioEngine.compute(s, catalog, Clock.systemUTC(), card);
         } catch (InvalidScenarioException e) {
             throw new UsageException(Path.of(arg).getFileName() + ": " + e.getMessage());
         }

@@ -2,7 +2,6 @@
 package dev.costbench.model.cost;
 
 import dev.costbench.model.catalog.ModelEntry;
-import dev.costbench.model.ratecard.RateAdjustment;
 import dev.costbench.model.ratecard.RateCard;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,15 +17,15 @@ final class RateCardLines {
     /** Adds one line per matching adjustment to {@code lines}; returns the adjusted total. */
     static BigDecimal apply(RateCard card, ModelEntry model, BillingOptions o, BigDecimal total, List<CostLine> lines) {
         BigDecimal running = total;
-        for (RateAdjustment a : card.matching(model, o.serviceTier())) {
-            BigDecimal amount = running.multiply(a.percent()).movePointLeft(2);
+        for (RateCard.Applied a : card.apply(model, o.serviceTier(), total)) {
             lines.add(new CostLine(
-                    "Rate card: " + a.title(),
+                    "Rate card: " + a.adjustment().title(),
                     0,
                     null,
-                    amount,
-                    a.percentText() + " of $" + Money.exact(running) + " (" + a.scope() + ")"));
-            running = running.add(amount);
+                    a.amount(),
+                    a.adjustment().percentText() + " of $" + Money.exact(a.before()) + " ("
+                            + a.adjustment().scope() + ")"));
+            running = running.add(a.amount());
         }
         return running;
     }

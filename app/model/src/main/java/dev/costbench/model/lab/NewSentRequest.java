@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab;
 
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.provider.SendOptions;
 import java.math.BigDecimal;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param usage     the usage the provider reported, or null (a failure, or a server that reports none)
  * @param costUsd   the billed cost, exact, or null when unknown
  * @param error     what went wrong, or null when the call succeeded
+ * @param requestedTier the service tier asked for; null: Standard (calls kept before tiers were asked for)
+ * @param servedTier    the tier the provider reported serving, in its own word ("default", "priority"), or null
  */
 public record NewSentRequest(
         String workspace,
@@ -27,7 +30,9 @@ public record NewSentRequest(
         String answer,
         CanonicalUsage usage,
         BigDecimal costUsd,
-        String error) {
+        String error,
+        ServiceTier requestedTier,
+        String servedTier) {
 
     public NewSentRequest {
         Objects.requireNonNull(workspace, "workspace");
@@ -36,5 +41,11 @@ public record NewSentRequest(
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(options, "options");
         answer = answer == null ? "" : answer;
+        servedTier = servedTier == null || servedTier.isBlank() ? null : servedTier;
+    }
+
+    /** The tier asked for, Standard when none was recorded. */
+    public ServiceTier requestedTierOrStandard() {
+        return requestedTier == null ? ServiceTier.STANDARD : requestedTier;
     }
 }

@@ -4,10 +4,12 @@ package dev.costbench.model.media;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceKind;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.cost.CostEngine;
+import dev.costbench.model.ratecard.RateCard;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,11 @@ public final class MediaCosts {
 
     /** Native audio input: tokens per second at the model's audio-input price (its input price when none). */
     public static List<AvCost> audio(List<ModelEntry> models, double seconds) {
+        return audio(models, seconds, RateCard.NONE);
+    }
+
+    /** As {@link #audio(List, double)} with the user's rate card applied after list price (standard tier). */
+    public static List<AvCost> audio(List<ModelEntry> models, double seconds, RateCard card) {
         List<AvCost> out = new ArrayList<>();
         for (ModelEntry m : models) {
             MediaRules.audio(m).filter(a -> a.inputPerSecond() > 0).ifPresent(a -> {
@@ -38,7 +45,12 @@ public final class MediaCosts {
                         t,
                         p == null
                                 ? null
-                                : p.perMTok().multiply(BigDecimal.valueOf(t)).movePointLeft(6),
+                                : rated(
+                                        card,
+                                        m,
+                                        p.perMTok()
+                                                .multiply(BigDecimal.valueOf(t))
+                                                .movePointLeft(6)),
                         String.format(
                                 Locale.ROOT,
                                 "%.1f s × %s tokens/s%s",
@@ -56,6 +68,19 @@ public final class MediaCosts {
      */
     public static List<AvCost> video(
             List<ModelEntry> models, double seconds, long frames, int w, int h, boolean audio, ImageOptions options) {
+        return video(models, seconds, frames, w, h, audio, options, RateCard.NONE);
+    }
+
+    /** As {@link #video} with the user's rate card applied after list price (standard tier). */
+    public static List<AvCost> video(
+            List<ModelEntry> models,
+            double seconds,
+            long frames,
+            int w,
+            int h,
+            boolean audio,
+            ImageOptions options,
+            RateCard card) {
         List<AvCost> out = new ArrayList<>();
         double fps = seconds <= 0 ? 0 : frames / seconds;
         for (ModelEntry m : models) {
@@ -75,10 +100,15 @@ public final class MediaCosts {
                             .add(ap.perMTok().multiply(BigDecimal.valueOf(audioTokens)))
                             .movePointLeft(6);
                 }
-                out.add(new AvCost(m, vt.tokens(), usd, vt.method()));
+                out.add(new AvCost(m, vt.tokens(), rated(card, m, usd), vt.method()));
             });
         }
         return out;
+    }
+
+    /** {@code usd} of {@code m} after the rate card (null: unpriced). */
+    private static BigDecimal rated(RateCard card, ModelEntry m, BigDecimal usd) {
+        return card.adjusted(m.provider(), m.id(), ServiceTier.STANDARD, usd);
     }
 
     private static String trim(double d) {

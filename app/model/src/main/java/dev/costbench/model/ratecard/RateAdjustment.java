@@ -56,9 +56,14 @@ public record RateAdjustment(
 
     /** True when this line applies to {@code model} served in {@code tier}. */
     public boolean matches(ModelEntry model, ServiceTier tier) {
-        return (provider == null || provider.equalsIgnoreCase(model.provider()))
+        return matches(model.provider(), model.id(), tier);
+    }
+
+    /** True when this line applies to the model or service {@code id} of {@code providerId} served in {@code tier}. */
+    public boolean matches(String providerId, String id, ServiceTier tier) {
+        return (provider == null || provider.equalsIgnoreCase(providerId))
                 && (serviceTier == null || serviceTier == tier)
-                && glob(models).matcher(model.id()).matches();
+                && glob(models).matcher(id).matches();
     }
 
     /** The multiplier it stands for: 1 + percent ÷ 100 (0.85 for −15 %). */

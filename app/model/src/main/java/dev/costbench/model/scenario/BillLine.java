@@ -8,11 +8,14 @@ public enum BillLine {
     TEXT_INPUT("Prompt tokens"),
     CACHE_READ("Prompt cache reads"),
     CACHE_WRITE("Prompt cache writes"),
+    CACHE_STORAGE("Explicit cache storage (per token-hour)"),
     OUTPUT("Output tokens"),
     REASONING("Reasoning tokens"),
     MEDIA_FEES("Per-image fees"),
     TRANSCRIPTION("Transcription (per minute)"),
-    SELF_HOSTING("Self-hosted GPUs");
+    SELF_HOSTING("Self-hosted GPUs"),
+    /** The user's negotiated rates on the list-price lines above (negative: a discount). */
+    RATE_CARD("Rate card: your negotiated rates");
 
     private final String label;
 

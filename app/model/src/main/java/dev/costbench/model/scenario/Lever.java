@@ -228,9 +228,14 @@ public sealed interface Lever {
      * Provider prompt caching of the repeated prefix (system prompt + few-shot examples): {@code hitRate} of calls
      * read it at the cache-read price, the others write it at the write price of {@code ttl} (5-minute or 1-hour;
      * no write fee where the provider has none). A prefix below the model's minimum cacheable length is not cached.
+     * On a model whose cache is explicit and stored per token-hour (Gemini {@code cachedContents}, a
+     * {@code cacheStorage} price in the catalog) the cache is also kept for {@code ttlHours} (null: 1 hour, Gemini's
+     * default) and read by {@code requestsPerHour} requests (null: the request type's own rate over the month), and
+     * the bill gets its storage as a line of its own.
      */
     @Info(component = Component.BILLING_MODE, kind = "Prompt caching")
-    record PromptCaching(BigDecimal hitRate, Ttl ttl) implements Lever {
+    record PromptCaching(BigDecimal hitRate, Ttl ttl, BigDecimal ttlHours, BigDecimal requestsPerHour)
+            implements Lever {
         /** Cache lifetime, which sets the write premium (Anthropic 1.25× for 5 minutes, 2× for 1 hour). */
         public enum Ttl {
             FIVE_MINUTES,
@@ -239,6 +244,16 @@ public sealed interface Lever {
 
         public PromptCaching {
             ttl = ttl == null ? Ttl.FIVE_MINUTES : ttl;
+        }
+
+        /** Implicit or TTL-priced caching: the explicit-cache settings left to their defaults. */
+        public PromptCaching(BigDecimal hitRate, Ttl ttl) {
+            this(hitRate, ttl, null, null);
+        }
+
+        /** A copy at another hit rate, the other settings kept. */
+        public PromptCaching withHitRate(BigDecimal rate) {
+            return new PromptCaching(rate, ttl, ttlHours, requestsPerHour);
         }
     }
 

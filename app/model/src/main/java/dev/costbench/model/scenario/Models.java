@@ -4,6 +4,7 @@ package dev.costbench.model.scenario;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.media.Transcription;
+import dev.costbench.model.ratecard.RateCard;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +16,18 @@ final class Models {
     private static volatile List<Transcription> transcriptions;
 
     private final Catalog catalog;
+    private final RateCard rateCard;
     private final Map<String, ModelEntry> custom = new HashMap<>();
     private final Map<String, BigDecimal> perImage = new HashMap<>();
 
     Models(Scenario s, Catalog catalog) {
+        this(s, catalog, RateCard.NONE);
+    }
+
+    /** With the user's rate card applied to the model calls ({@link RateCard#NONE}: list prices). */
+    Models(Scenario s, Catalog catalog, RateCard rateCard) {
         this.catalog = catalog;
+        this.rateCard = rateCard == null ? RateCard.NONE : rateCard;
         for (CustomModel m : s.customModels()) {
             custom.put(m.id(), m.toEntry());
             if (m.perImage() != null) {
@@ -35,6 +43,10 @@ final class Models {
         }
         ModelEntry m = custom.get(id);
         return m != null ? m : catalog.find(id).orElse(null);
+    }
+
+    RateCard rateCard() {
+        return rateCard;
     }
 
     BigDecimal perImage(String id) {

@@ -15,11 +15,13 @@ import dev.costbench.model.media.ImageRule;
 import dev.costbench.model.media.MediaRules;
 import dev.costbench.model.media.Transcription;
 import dev.costbench.model.media.VideoRule;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.scenario.PlanState.Route;
 import dev.costbench.model.scenario.PlanState.TypeState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,10 @@ final class Pricer {
     private final Map<String, BigDecimal> byType = new LinkedHashMap<>();
     /** Tokens each self-hosted model serves, per request type. */
     private final Map<String, Map<String, BigDecimal>> hosted = new LinkedHashMap<>();
+    /** What the explicit caches of this month keep and cost, one note per request type and model. */
+    private final List<String> cacheNotes = new ArrayList<>();
+    /** The amount of the calls being priced, for the rate card. */
+    private BigDecimal chunk = BigDecimal.ZERO;
 
     private Pricer(PlanState plan, Models models, int month, LocalDate date, Set<String> warnings) {
         this.plan = plan;
@@ -57,8 +63,11 @@ final class Pricer {
         this.warnings = warnings;
     }
 
-    /** A bill and the tokens a month each self-hosted model serves. */
-    record Priced(Bill bill, Map<String, BigDecimal> hostedTokens) {}
+    /**
+     * A bill, the tokens a month each self-hosted model serves, and what the explicit caches keep and cost (notes of
+     * the prompt-caching step).
+     */
+    record Priced(Bill bill, Map<String, BigDecimal> hostedTokens, List<String> cacheNotes) {}
 
     /**
      * The bill of month {@code month} (0 = the first; sets the growth) at the catalog prices of {@code date}, adding
@@ -72,7 +81,7 @@ final class Pricer {
             tokens.put(
                     id, p.hosted.getOrDefault(id, Map.of()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
         }
-        return new Priced(b, tokens);
+        return new Priced(b, tokens, List.copyOf(p.cacheNotes));
     }
 
     private Bill run() {
@@ -94,6 +103,17 @@ final class Pricer {
         }
         lines.merge(line, usd, BigDecimal::add);
         byType.merge(ts.rt.id(), usd, BigDecimal::add);
+        chunk = chunk.add(usd);
+    }
+
+    /** The user's rate card on {@code amount} of {@code m}'s calls at {@code tier}: one bill line for all of it. */
+    private void rates(TypeState ts, ModelEntry m, ServiceTier tier, BigDecimal amount) {
+        if (amount.signum() == 0) {
+            return;
+        }
+        for (RateCard.Applied a : models.rateCard().apply(m, tier, amount)) {
+            add(ts, BillLine.RATE_CARD, a.amount());
+        }
     }
 
     private BigDecimal requests(TypeState ts) {
@@ -289,9 +309,7 @@ final class Pricer {
                         min));
             } else {
                 cacheHit = ts.caching.hitRate();
-                if ("google".equals(m.provider())) {
-                    warnings.add("Gemini explicit caching also bills cache storage per hour, which is not modelled");
-                }
+                storage(ts, m, prefix, calls);
             }
         }
         long lcInput = totalIn.setScale(0, RoundingMode.CEILING).longValueExact();
@@ -317,9 +335,28 @@ final class Pricer {
         };
         for (int i = 0; i < parts.length; i++) {
             if (parts[i].signum() > 0) {
+                chunk = BigDecimal.ZERO;
                 perCall(ts, m, calls.multiply(parts[i]), lcInput, tiers[i].at(date), prefix, mt, cacheHit);
+                rates(ts, m, tiers[i].serviceTier(), chunk);
             }
         }
+    }
+
+    /** Explicit-cache storage of the cached prefix for the month (Gemini), with its rate card and its note. */
+    private void storage(TypeState ts, ModelEntry m, BigDecimal prefix, BigDecimal calls) {
+        if (!ExplicitCacheStorage.applies(m, date)) {
+            return;
+        }
+        ExplicitCacheStorage s = ExplicitCacheStorage.of(ts.caching, m, prefix, calls, plan.daysPerMonth, date);
+        BigDecimal usd = s.monthly(calls);
+        if (usd == null) {
+            warnings.add("explicit cache storage of '" + ts.rt.id() + "' is left out of the bill: " + s.unpriced());
+            return;
+        }
+        chunk = BigDecimal.ZERO;
+        add(ts, BillLine.CACHE_STORAGE, usd);
+        rates(ts, m, ServiceTier.STANDARD, chunk);
+        cacheNotes.add(s.note(ts.rt.id(), usd));
     }
 
     private void perCall(

@@ -26,7 +26,10 @@ final class Projection {
 
     static final int MONTHS = 12;
 
-    /** The per-token prices the planner bills (cache storage per hour is not modelled, so not named). */
+    /**
+     * The per-token prices a price-change warning names (explicit-cache storage is per token-hour: its change shows
+     * in the amount, not in this list).
+     */
     private static final Set<PriceKind> PRICED = EnumSet.complementOf(EnumSet.of(PriceKind.CACHE_STORAGE));
 
     private final PlanState base;

@@ -2,6 +2,8 @@
 package dev.costbench.model.scenario;
 
 import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.cost.Money;
+import dev.costbench.model.ratecard.RateCard;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Clock;
@@ -53,11 +55,20 @@ public final class ScenarioEngine {
      * first day of its own month.
      */
     public static Waterfall compute(Scenario scenario, Catalog catalog, Clock clock) {
+        return compute(scenario, catalog, clock, RateCard.NONE);
+    }
+
+    /**
+     * As {@link #compute(Scenario, Catalog, Clock)} with the user's negotiated rates: every bill gets a
+     * {@link BillLine#RATE_CARD} line, the matching adjustments applied to each model's calls at their tier
+     * ({@link RateCard#NONE}: list prices).
+     */
+    public static Waterfall compute(Scenario scenario, Catalog catalog, Clock clock, RateCard rateCard) {
         List<FieldError> errors = validate(scenario, catalog);
         if (!errors.isEmpty()) {
             throw new InvalidScenarioException(errors);
         }
-        Models models = new Models(scenario, catalog);
+        Models models = new Models(scenario, catalog, rateCard);
         Set<String> warnings = new LinkedHashSet<>();
         YearMonth start = scenario.firstMonth(clock);
         LocalDate day = start.atDay(1);
@@ -78,6 +89,15 @@ public final class ScenarioEngine {
                 notes.add(hostingNote((Lever.SelfHosting) e.lever(), priced, plan.daysPerMonth));
             }
             Bill b = priced.bill();
+            if (e.lever() instanceof Lever.PromptCaching) {
+                notes.addAll(priced.cacheNotes());
+                BigDecimal storage = b.line(BillLine.CACHE_STORAGE);
+                if (storage.signum() > 0) {
+                    BigDecimal net = prev.total().subtract(b.total());
+                    notes.add("net of " + Money.format(storage) + " of cache storage, caching "
+                            + (net.signum() >= 0 ? "saves " : "costs ") + Money.format(net.abs()) + " a month");
+                }
+            }
             steps.add(new WaterfallStep(
                     e.id(),
                     e.label(),

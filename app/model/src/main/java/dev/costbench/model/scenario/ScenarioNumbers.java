@@ -54,6 +54,8 @@ final class ScenarioNumbers {
             Map.entry("clipSeconds", NumberKind.SECONDS),
             Map.entry("thresholdSeconds", NumberKind.SECONDS),
             Map.entry("hours", NumberKind.HOURS),
+            Map.entry("ttlHours", NumberKind.HOURS),
+            Map.entry("requestsPerHour", NumberKind.REQUESTS),
             Map.entry("fps", NumberKind.FRAMES_PER_SECOND),
             Map.entry("perMinute", NumberKind.USD_PER_UNIT),
             Map.entry("localPerMinute", NumberKind.USD_PER_UNIT),

@@ -103,7 +103,9 @@ public final class ScenarioReport {
             n.put("savingUsd", exact(st.saving()));
             ArrayNode notes = n.putArray("notes");
             st.notes().forEach(notes::add);
+            n.set("bill", BillReport.json(st.bill()));
         }
+        BillReport.json(o, w);
         ArrayNode warnings = o.putArray("warnings");
         w.warnings().forEach(warnings::add);
         MonthsReport.json(o, warnings, w);
@@ -227,6 +229,7 @@ public final class ScenarioReport {
         for (String warning : w.warnings()) {
             b.append("Warning: ").append(warning).append('\n');
         }
+        BillReport.text(b, w);
         MonthsReport.text(b, w);
         if (!s.assumptions().isEmpty()) {
             b.append("\nAssumptions:\n");

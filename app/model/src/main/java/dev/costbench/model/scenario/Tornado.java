@@ -161,8 +161,7 @@ public final class Tornado {
                     }
                     if (e.lever() instanceof Lever.PromptCaching) {
                         Lever.PromptCaching c = (Lever.PromptCaching) e.lever();
-                        return e.withLever(
-                                new Lever.PromptCaching(clamp(c.hitRate().add(by), BigDecimal.ONE), c.ttl()));
+                        return e.withLever(c.withHitRate(clamp(c.hitRate().add(by), BigDecimal.ONE)));
                     }
                     return e;
                 });

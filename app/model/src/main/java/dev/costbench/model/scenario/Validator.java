@@ -264,8 +264,10 @@ final class Validator {
             if (t.localPerMinute() == null && Models.transcription(t.local()) == null) {
                 err(f + ".local", "unknown transcription service '" + t.local() + "'");
             }
-        } else if (l instanceof Lever.PromptCaching) {
-            required(f + ".hitRate", ((Lever.PromptCaching) l).hitRate(), "a hit rate");
+        } else if (l instanceof Lever.PromptCaching c) {
+            required(f + ".hitRate", c.hitRate(), "a hit rate");
+            above0(f + ".ttlHours", c.ttlHours(), "cache TTL (hours)");
+            above0(f + ".requestsPerHour", c.requestsPerHour(), "requests per hour reading the cache");
         } else if (l instanceof Lever.Batch) {
             share(f + ".share", ((Lever.Batch) l).share(), "the batch share");
         } else if (l instanceof Lever.Flex x) {
@@ -369,6 +371,16 @@ final class Validator {
             err(
                     f,
                     "the " + what + " must not be negative, got "
+                            + v.stripTrailingZeros().toPlainString());
+        }
+    }
+
+    /** An optional number that must be above 0 when given. */
+    private void above0(String f, BigDecimal v, String what) {
+        if (v != null && v.signum() <= 0) {
+            err(
+                    f,
+                    "the " + what + " must be above 0, got "
                             + v.stripTrailingZeros().toPlainString());
         }
     }

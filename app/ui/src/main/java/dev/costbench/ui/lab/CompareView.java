@@ -50,7 +50,7 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
         chart.setId("lab-compare-chart");
         chart.setTitle("Mean $ per call: earlier vs later run");
         chart.setAnimated(false);
-        ((NumberAxis) chart.getYAxis()).setLabel("$ per call");
+        ((NumberAxis) chart.getYAxis()).setLabel("$ per call (list price)");
         body = new SplitPane(table, chart);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.5);

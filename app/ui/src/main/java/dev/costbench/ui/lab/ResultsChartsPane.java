@@ -17,7 +17,7 @@ final class ResultsChartsPane extends SplitPane {
     private final BarChart<String, Number> latency = new BarChart<>(new CategoryAxis(), new NumberAxis());
 
     ResultsChartsPane(ResultsCharts data) {
-        ((NumberAxis) costQuality.getXAxis()).setLabel("mean $ per call");
+        ((NumberAxis) costQuality.getXAxis()).setLabel("mean $ per call (list price)");
         costQuality.getYAxis().labelProperty().bind(data.qualityAxisProperty());
         costQuality.titleProperty().bind(data.costTitleProperty());
         costQuality.setId("cost-quality-chart");

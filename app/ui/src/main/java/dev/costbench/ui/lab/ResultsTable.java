@@ -33,7 +33,7 @@ final class ResultsTable extends TableView<VariantModelSummary> {
                         r -> r.succeeded() + " / " + r.failed() + " / " + r.cached()));
         getColumns()
                 .add(col(
-                        "$ / call (mean, 95 % CI)",
+                        "$ / call, list price (mean, 95 % CI)",
                         220,
                         r -> r.meanCostUsd() == null
                                 ? "unpriced"
@@ -45,7 +45,9 @@ final class ResultsTable extends TableView<VariantModelSummary> {
         getColumns().add(col("Checks passed", 100, vm::checksCell));
         getColumns()
                 .add(col(
-                        "Median $ / call", 100, r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
+                        "Median $ / call, list price",
+                        100,
+                        r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
         getColumns()
                 .add(col(
                         "Tokens in / cached / out / reasoning",

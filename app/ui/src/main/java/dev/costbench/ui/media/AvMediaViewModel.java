@@ -138,7 +138,8 @@ public final class AvMediaViewModel implements ViewModel {
                     AvPricing.strategy(settings.strategyProperty().get()),
                     AvPricing.maxFrames(settings.maxFramesProperty().get()),
                     AvPricing.sentSize(av, settings.frameSizeProperty().get()),
-                    choices.options());
+                    choices.options(),
+                    choices.rateCardProperty().get());
             picked = p.picked();
             thumbnails.load(file, scan, picked);
         } else if (audio.get() != null) {
@@ -146,7 +147,8 @@ public final class AvMediaViewModel implements ViewModel {
                     catalog.get().models(),
                     av,
                     audio.get(),
-                    settings.trimProperty().get());
+                    settings.trimProperty().get(),
+                    choices.rateCardProperty().get());
         } else {
             return;
         }

@@ -7,10 +7,12 @@ import dev.costbench.media.VideoAnalysis;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.catalog.ProviderNames;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.media.ImageOptions;
 import dev.costbench.model.media.MediaCosts;
 import dev.costbench.model.media.Transcription;
+import dev.costbench.model.ratecard.RateCard;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ final class AvPricing {
 
     private static final List<Transcription> TRANSCRIPTION = Transcription.builtIn();
     private static final int[] FRAME_HEIGHTS = {0, 1080, 720, 480, 360};
+    /** Added to the summary when the figures are after the user's rate card ("Use my rates"). */
+    static final String RATES_NOTE = " · after your rates (Use my rates)";
 
     /** The rows, cheapest first, the summary line, and (video) the frames the strategy keeps. */
     record Priced(List<MediaCostRow> rows, String summary, int[] picked) {}
@@ -36,13 +40,16 @@ final class AvPricing {
             VideoAnalysis.Strategy strategy,
             int maxFrames,
             int[] sent,
-            ImageOptions options) {
+            ImageOptions options,
+            RateCard card) {
         int[] picked = VideoAnalysis.select(scan, strategy, maxFrames);
         // Baseline: what a provider does with the file as sent — Gemini samples native video at 1 fps, and
         // 1 fps is the usual default for sending frames as images to the others (seed 000, provider-rules §3.3).
         long baseline = Math.min(scan.frames(), Math.max(1, (long) Math.ceil(av.seconds() - 1e-9)));
-        var before = MediaCosts.video(models, av.seconds(), baseline, av.width(), av.height(), av.hasAudio(), options);
-        var after = MediaCosts.video(models, av.seconds(), picked.length, sent[0], sent[1], av.hasAudio(), options);
+        var before =
+                MediaCosts.video(models, av.seconds(), baseline, av.width(), av.height(), av.hasAudio(), options, card);
+        var after =
+                MediaCosts.video(models, av.seconds(), picked.length, sent[0], sent[1], av.hasAudio(), options, card);
         List<MediaCostRow> out = rows(before, after);
         String what = String.format(
                 Locale.ROOT,
@@ -52,13 +59,13 @@ final class AvPricing {
                 picked.length,
                 scan.frames(),
                 100 * VideoAnalysis.sceneCoverage(scan, picked));
-        return finish(out, what, picked);
+        return finish(out, what + (card.isEmpty() ? "" : RATES_NOTE), picked);
     }
 
-    static Priced audio(List<ModelEntry> models, AvInfo av, AudioAnalysis.Result audio, boolean trim) {
+    static Priced audio(List<ModelEntry> models, AvInfo av, AudioAnalysis.Result audio, boolean trim, RateCard card) {
         double after = trim ? audio.speechSeconds() : audio.seconds();
-        var before = MediaCosts.audio(models, av.seconds());
-        var opt = MediaCosts.audio(models, after);
+        var before = MediaCosts.audio(models, av.seconds(), card);
+        var opt = MediaCosts.audio(models, after, card);
         List<MediaCostRow> out = rows(before, opt);
         for (Transcription t : TRANSCRIPTION) {
             out.add(new MediaCostRow(
@@ -66,15 +73,15 @@ final class AvPricing {
                     t.name(),
                     ProviderNames.displayName(t.provider()),
                     -1,
-                    t.cost(av.seconds()),
+                    card.adjusted(t.provider(), t.id(), ServiceTier.STANDARD, t.cost(av.seconds())),
                     -1,
-                    t.cost(after),
+                    card.adjusted(t.provider(), t.id(), ServiceTier.STANDARD, t.cost(after)),
                     t.method(after),
                     t.status() != PriceStatus.LISTED));
         }
         String what = String.format(
                 Locale.ROOT, "16 kHz mono%s: %.1f s of %.1f s", trim ? ", silences cut" : "", after, audio.seconds());
-        return finish(out, what, new int[0]);
+        return finish(out, what + (card.isEmpty() ? "" : RATES_NOTE), new int[0]);
     }
 
     /** A row a model: the media as sent ({@code before}) against the optimized version ({@code after}, same order). */

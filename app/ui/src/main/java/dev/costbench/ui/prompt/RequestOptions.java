@@ -4,6 +4,7 @@ package dev.costbench.ui.prompt;
 import dev.costbench.model.catalog.ServiceTier;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import javafx.beans.property.LongProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -83,26 +84,15 @@ final class RequestOptions extends GridPane {
     }
 
     private static ComboBox<ServiceTier> tierChoice(PromptViewModel vm) {
-        ComboBox<ServiceTier> tier = new ComboBox<>();
-        tier.setId("service-tier");
-        tier.getItems().setAll(ServiceTier.values());
-        tier.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ServiceTier t) {
-                return t == null ? "" : t.label();
-            }
-
-            @Override
-            public ServiceTier fromString(String s) {
-                return null; // not editable
-            }
-        });
-        tier.valueProperty().bindBidirectional(vm.serviceTierProperty());
-        tier.setTooltip(new Tooltip("How the provider serves the request, which it prices differently: Standard;"
-                + " Batch (results within 24 h); Flex (cheaper, may be slower or refused when busy); Priority"
-                + " (faster, dearer); Fast mode (Anthropic). A model that does not offer the tier is shown unpriced,"
-                + " never at the standard price. The breakdown compares every tier for the selected model."));
-        return tier;
+        return TierChoice.of(
+                "service-tier",
+                List.of(ServiceTier.values()),
+                vm.serviceTierProperty(),
+                "How the provider serves the request, which it prices differently: Standard;"
+                        + " Batch (results within 24 h); Flex (cheaper, may be slower or refused when busy); Priority"
+                        + " (faster, dearer); Fast mode (Anthropic). A model that does not offer the tier is shown"
+                        + " unpriced, never at the standard price. The breakdown compares every tier for the selected"
+                        + " model.");
     }
 
     private static HBox dateChoice(PromptViewModel vm) {

@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.Money;
@@ -160,14 +161,15 @@ public final class RunViewModel implements ViewModel {
         clearError();
         ChatRequest forModel;
         SendOptions options = controls.options();
+        ServiceTier tier = controls.tierProperty().get();
         try {
-            forModel = requestFor(m, options);
+            forModel = requestFor(m, options).withServiceTier(controls.tierWord());
         } catch (RuntimeException e) {
             error.set(UiContext.describe(e));
             return;
         }
-        RequestEstimate est =
-                RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()), BillingOptions.INTERACTIVE);
+        RequestEstimate est = RequestEstimate.of(
+                m, forModel, null, AttachedImage.sizer(image.get()), BillingOptions.INTERACTIVE.withTier(tier));
         answer.set("");
         figures.clear();
         figure(
@@ -190,15 +192,15 @@ public final class RunViewModel implements ViewModel {
                         p -> clients.client(pid).complete(forModel, d -> p.onUi(() -> answer.set(answer.get() + d)), t))
                 .onSuccess(r -> {
                     BigDecimal cost = RunFigures.show(this, m, est, r);
-                    keep(workspace, sentAt, m, options, r.usage(), cost, null);
+                    keep(workspace, sentAt, m, options, r.usage(), cost, null, tier, r.servedTier());
                 })
                 .onFailure(x -> {
                     showError(x);
-                    keep(workspace, sentAt, m, options, null, null, error.get());
+                    keep(workspace, sentAt, m, options, null, null, error.get(), tier, null);
                 })
                 .onCancelled(() -> {
                     error.set("Cancelled.");
-                    keep(workspace, sentAt, m, options, null, null, "Cancelled.");
+                    keep(workspace, sentAt, m, options, null, null, "Cancelled.", tier, null);
                 })
                 .always(() -> running.set(false))
                 .start();
@@ -211,8 +213,11 @@ public final class RunViewModel implements ViewModel {
             SendOptions o,
             CanonicalUsage usage,
             BigDecimal cost,
-            String failure) {
-        history.add(new NewSentRequest(workspace, at, m.provider(), m.id(), o, answer.get(), usage, cost, failure));
+            String failure,
+            ServiceTier tier,
+            String served) {
+        history.add(new NewSentRequest(
+                workspace, at, m.provider(), m.id(), o, answer.get(), usage, cost, failure, tier, served));
     }
 
     /** Re-opens a kept call: its answer, usage, cost and failure in place of the current ones. */
@@ -225,7 +230,7 @@ public final class RunViewModel implements ViewModel {
         figures.clear();
         clearError();
         SendOptions o = s.call().options();
-        figure(0, "Sent", e.when() + " to " + e.model() + " · " + RunFigures.options(o), null);
+        figure(0, "Sent", e.when() + " to " + e.model() + " · " + RunFigures.options(o) + " · " + e.tier(), null);
         if (s.call().usage() != null) {
             figure(1, "Reported", usage(s.call().usage()), null);
         }

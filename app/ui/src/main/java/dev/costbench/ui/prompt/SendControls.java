@@ -3,11 +3,13 @@ package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.SentRequest;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.model.provider.SendOptions;
 import dev.costbench.model.provider.SendTraits;
+import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.math.BigDecimal;
@@ -66,6 +68,7 @@ public final class SendControls implements ViewModel {
     private final StringProperty maxOutput = new SimpleStringProperty(this, "maxOutput", "");
     private final ObjectProperty<ReasoningEffort> effort = new SimpleObjectProperty<>(this, "effort");
     private final BooleanProperty stream = new SimpleBooleanProperty(this, "stream", true);
+    private final ObjectProperty<ServiceTier> tier = new SimpleObjectProperty<>(this, "tier", ServiceTier.STANDARD);
     private final StringBinding temperatureRefusal;
     private final StringBinding effortRefusal;
     private final StringBinding problem;
@@ -80,6 +83,8 @@ public final class SendControls implements ViewModel {
                 model.set(now);
             }
         });
+        tier.set(sendable(prompt.serviceTierProperty().get()));
+        prompt.serviceTierProperty().addListener((o, was, now) -> tier.set(sendable(now)));
         maxOutput.set(Long.toString(defaultCap()));
         prompt.outputTokensProperty().addListener((o, was, now) -> maxOutput.set(Long.toString(defaultCap())));
         prompt.catalogProperty().addListener((o, was, now) -> rebuild());
@@ -95,8 +100,38 @@ public final class SendControls implements ViewModel {
                         ? null
                         : model.get().name() + " has no reasoning setting CostBench can send.",
                 model);
-        problem = Bindings.createStringBinding(this::findProblem, model, temperature, maxOutput, effort, choices);
+        problem = Bindings.createStringBinding(this::findProblem, model, temperature, maxOutput, effort, choices, tier);
         rebuild(); // every model enabled until the keys are checked (when the tab is shown: it may ask a passphrase)
+    }
+
+    /**
+     * The Prompt view's tier as Send's default: the batch API queues calls for hours, so a call sent now goes at
+     * Standard.
+     */
+    private static ServiceTier sendable(ServiceTier t) {
+        return t == null || t == ServiceTier.BATCH ? ServiceTier.STANDARD : t;
+    }
+
+    /** Null when {@code m} can be sent at the chosen tier; else why not and what to do. */
+    private String tierProblem(ModelEntry m) {
+        ServiceTier t = tier.get() == null ? ServiceTier.STANDARD : tier.get();
+        if (t == ServiceTier.STANDARD) {
+            return null;
+        }
+        if (t == ServiceTier.BATCH) {
+            return "Send to the API makes one call now; the batch API queues calls for up to 24 hours: choose "
+                    + "Standard, Flex or Priority.";
+        }
+        if (!m.offers(t)) {
+            return m.name() + " has no " + t.label() + " tier in the catalog: choose Standard or a tier it lists. "
+                    + "Nothing was sent.";
+        }
+        try {
+            ServiceTierWords.request(ProviderIds.of(m), t);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private long defaultCap() {
@@ -157,6 +192,10 @@ public final class SendControls implements ViewModel {
         String unavailable = problems.get(ProviderIds.of(m));
         if (unavailable != null) {
             return unavailable;
+        }
+        String tierRefusal = tierProblem(m);
+        if (tierRefusal != null) {
+            return tierRefusal;
         }
         Integer cap = parseCap();
         if (cap == null) {
@@ -227,6 +266,7 @@ public final class SendControls implements ViewModel {
         maxOutput.set(Integer.toString(o.maxOutputTokens()));
         effort.set(o.effort());
         stream.set(o.stream());
+        tier.set(sendable(kept.call().requestedTierOrStandard()));
     }
 
     private static String stripZeros(double d) {
@@ -253,6 +293,22 @@ public final class SendControls implements ViewModel {
     /** Reasoning effort; null means the model's default (nothing is sent). */
     public ObjectProperty<ReasoningEffort> effortProperty() {
         return effort;
+    }
+
+    /** The service tier the call asks for; follows the Prompt view's (Batch: Standard) until changed here. */
+    public ObjectProperty<ServiceTier> tierProperty() {
+        return tier;
+    }
+
+    /** The tiers the picker offers: every tier but Batch (a call sent now). */
+    public List<ServiceTier> tiers() {
+        return List.of(ServiceTier.STANDARD, ServiceTier.FLEX, ServiceTier.PRIORITY, ServiceTier.FAST);
+    }
+
+    /** The tier asked for, in the provider's word for the request; null for Standard. */
+    String tierWord() {
+        ModelEntry m = model.get();
+        return m == null ? null : ServiceTierWords.request(ProviderIds.of(m), sendable(tier.get()));
     }
 
     public BooleanProperty streamProperty() {

@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.ui.common.DisabledReason;
 import java.util.ArrayList;
@@ -120,6 +121,13 @@ final class SendControlsPane {
         stream.selectedProperty().bindBidirectional(vm.streamProperty());
         stream.setTooltip(new Tooltip("Show the answer as it arrives and measure the time to the first token"));
 
+        ComboBox<ServiceTier> tier = TierChoice.of(
+                "send-tier",
+                vm.tiers(),
+                vm.tierProperty(),
+                "The service tier the call asks for (OpenAI service_tier, Anthropic Priority Tier); follows the Prompt "
+                        + "view's tier until you change it. A model without it is refused before anything is sent.");
+
         picker = labelled("Model", model);
         HBox.setHgrow(model, Priority.ALWAYS);
         options.getChildren()
@@ -127,6 +135,7 @@ final class SendControlsPane {
                         labelled("Temperature", temperature),
                         labelled("Max output tokens", cap),
                         labelled("Reasoning effort", effort),
+                        labelled("Service tier", tier),
                         stream);
     }
 

@@ -3,11 +3,13 @@ package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.SendHistoryRepository;
 import dev.costbench.model.lab.SentRequest;
+import dev.costbench.model.provider.ServiceTierWords;
 import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
@@ -30,7 +32,8 @@ import javafx.collections.ObservableList;
 public final class SendHistory implements ViewModel {
 
     /** One line of the history as shown: time, model name, tokens and cost in the user's words. */
-    public record Entry(SentRequest sent, String when, String model, String tokens, String cost) {}
+    /** @param tier the tier asked for and the one served: "Priority", "Priority · served default" */
+    public record Entry(SentRequest sent, String when, String model, String tokens, String cost, String tier) {}
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", Locale.ENGLISH).withZone(ZoneId.systemDefault());
@@ -126,7 +129,20 @@ public final class SendHistory implements ViewModel {
                 WHEN.format(s.call().time()),
                 m == null ? s.call().modelId() : m.name(),
                 tokens(s.call().usage()),
-                cost);
+                cost,
+                tier(s));
+    }
+
+    /** "Standard", "Priority · served priority", "Flex · served default (priced at Standard)". */
+    static String tier(SentRequest s) {
+        ServiceTier asked = s.call().requestedTierOrStandard();
+        String served = s.call().servedTier();
+        if (served == null) {
+            return asked.label();
+        }
+        ServiceTier pricedAs = ServiceTierWords.pricedAs(served);
+        return asked.label() + " · served " + served
+                + (ServiceTierWords.changed(asked, served) ? " (priced at " + pricedAs.label() + ")" : "");
     }
 
     ModelEntry model(String id) {

@@ -78,7 +78,7 @@ final class SendHistoryPane extends VBox {
                 setTooltip(null);
                 return;
             }
-            setText(e.model() + "\n" + e.when() + "\n" + e.tokens() + " · " + e.cost());
+            setText(e.model() + " · " + e.tier() + "\n" + e.when() + "\n" + e.tokens() + " · " + e.cost());
             setTooltip(e.sent().failed() ? new Tooltip(e.sent().call().error()) : null);
         }
     }

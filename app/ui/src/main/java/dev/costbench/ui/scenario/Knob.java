@@ -28,7 +28,7 @@ record Knob(String name, double min, double max, boolean percent, double value, 
     /** The knob of {@code l}, or null when the lever has no single number to move. */
     static Knob of(Lever l) {
         if (l instanceof Lever.PromptCaching p && p.hitRate() != null) {
-            return share("hit rate", p.hitRate(), v -> new Lever.PromptCaching(bd(v), p.ttl()));
+            return share("hit rate", p.hitRate(), v -> p.withHitRate(bd(v)));
         }
         if (l instanceof Lever.ResponseCache p && p.hitRate() != null) {
             return share("hit rate", p.hitRate(), v -> new Lever.ResponseCache(p.match(), bd(v)));

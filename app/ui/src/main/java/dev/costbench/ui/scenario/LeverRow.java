@@ -3,6 +3,7 @@ package dev.costbench.ui.scenario;
 
 import dev.costbench.model.scenario.Lever;
 import dev.costbench.model.scenario.LeverEntry;
+import java.math.BigDecimal;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -10,6 +11,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * One lever of the stack as the levers section shows it: on or off, its knob (the one number a slider moves, if any),
@@ -28,6 +31,9 @@ public final class LeverRow {
     private final ReadOnlyStringWrapper saving = new ReadOnlyStringWrapper(this, "saving", "");
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final boolean caching;
+    private final StringProperty ttlHours = new SimpleStringProperty(this, "ttlHours", "");
+    private final StringProperty requestsPerHour = new SimpleStringProperty(this, "requestsPerHour", "");
 
     LeverRow(LeverEntry e) {
         this.id = e.id();
@@ -36,13 +42,40 @@ public final class LeverRow {
                 + e.lever().component().toString().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + (e.note() == null || e.note().isBlank() ? "" : "\n" + e.note());
         this.knob = Knob.of(e.lever());
-        this.showsNotes = e.lever() instanceof Lever.ServiceTierLever;
+        this.caching = e.lever() instanceof Lever.PromptCaching;
+        this.showsNotes = e.lever() instanceof Lever.ServiceTierLever || caching;
+        if (e.lever() instanceof Lever.PromptCaching c) {
+            ttlHours.set(plain(c.ttlHours()));
+            requestsPerHour.set(plain(c.requestsPerHour()));
+        }
         enabled.set(e.enabled() == null || e.enabled());
         if (knob != null) {
             value.set(knob.clamped());
             valueText.set(knob.format(value.get()));
             value.addListener((o, a, b) -> valueText.set(knob.format(b.doubleValue())));
         }
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "" : v.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * True for prompt caching: it takes the explicit-cache settings (TTL, requests per hour) that models whose cache
+     * is stored per token-hour (Gemini) bill, and shows its storage and break-even under it.
+     */
+    public boolean takesExplicitCache() {
+        return caching;
+    }
+
+    /** The explicit cache's TTL in hours as typed; empty: 1 hour (Gemini's default). */
+    public StringProperty ttlHoursProperty() {
+        return ttlHours;
+    }
+
+    /** The requests per hour that read the explicit cache, as typed; empty: the request type's own rate. */
+    public StringProperty requestsPerHourProperty() {
+        return requestsPerHour;
     }
 
     /** The lever's id in the scenario (node ids only, never shown). */

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.scenario;
 
+import dev.costbench.model.scenario.Lever;
 import dev.costbench.model.scenario.LeverEntry;
 import dev.costbench.model.scenario.RequestType;
 import dev.costbench.model.scenario.Scenario;
 import dev.costbench.model.scenario.Waterfall;
 import dev.costbench.model.scenario.WaterfallStep;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,9 +91,49 @@ public final class LeversModel {
                                         x.note(),
                                         k.set().apply(b.doubleValue()));
                     })));
+            if (row.takesExplicitCache()) {
+                row.ttlHoursProperty().addListener(x -> explicitCache(row));
+                row.requestsPerHourProperty().addListener(x -> explicitCache(row));
+            }
             list.add(row);
         }
         rows.setAll(list);
+    }
+
+    /** The TTL or request rate typed under a caching lever: into the scenario, or an error under the lever. */
+    private void explicitCache(LeverRow row) {
+        BigDecimal ttl;
+        BigDecimal perHour;
+        try {
+            ttl = number(row.ttlHoursProperty().get(), "The cache TTL");
+            perHour = number(row.requestsPerHourProperty().get(), "The requests per hour");
+        } catch (IllegalArgumentException e) {
+            row.showError(e.getMessage());
+            return;
+        }
+        vm.edit(s -> s.mapLever(
+                row.id(),
+                x -> x.lever() instanceof Lever.PromptCaching c
+                        ? x.withLever(new Lever.PromptCaching(c.hitRate(), c.ttl(), ttl, perHour))
+                        : x));
+    }
+
+    /** A positive number typed, or null when blank (the default). */
+    private static BigDecimal number(String typed, String what) {
+        String t = typed == null ? "" : typed.strip().replace(',', '.');
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal v = new BigDecimal(t);
+            if (v.signum() > 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        throw new IllegalArgumentException(what + " must be a number above 0, e.g. 1 or 0.5; got '" + typed.strip()
+                + "'. Leave it empty for the " + "default.");
     }
 
     void showSteps(Waterfall w) {

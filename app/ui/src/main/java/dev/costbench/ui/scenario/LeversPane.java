@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -42,6 +43,34 @@ final class LeversPane extends VBox {
         getChildren().addAll(bar, rows);
     }
 
+    /** TTL and requests per hour of an explicit (Gemini) cache; empty fields take the defaults. */
+    private static HBox explicitCache(LeverRow r) {
+        TextField ttl = new TextField();
+        ttl.setId("lever-ttl-" + r.id());
+        ttl.setPromptText("1");
+        ttl.setPrefColumnCount(4);
+        ttl.textProperty().bindBidirectional(r.ttlHoursProperty());
+        TextField perHour = new TextField();
+        perHour.setId("lever-rate-" + r.id());
+        perHour.setPromptText("workload's");
+        perHour.setPrefColumnCount(7);
+        perHour.textProperty().bindBidirectional(r.requestsPerHourProperty());
+        Label ttlLabel = new Label("Explicit cache TTL (h)");
+        ttlLabel.setLabelFor(ttl);
+        Label rateLabel = new Label("requests/h");
+        rateLabel.setLabelFor(perHour);
+        HBox box = new HBox(6, ttlLabel, ttl, rateLabel, perHour);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(0, 0, 0, 24));
+        Tooltip.install(
+                box,
+                new Tooltip(
+                        "Models whose cache is explicit and stored per token-hour (Gemini) bill its storage for the "
+                                + "TTL; the requests per hour share it. Empty: 1 hour and the request type's own rate. Other "
+                                + "models ignore these."));
+        return box;
+    }
+
     private static VBox row(LeverRow r) {
         CheckBox on = new CheckBox(r.label());
         on.setId("lever-" + r.id());
@@ -71,6 +100,9 @@ final class LeversPane extends VBox {
             knob.setAlignment(Pos.CENTER_LEFT);
             knob.setPadding(new Insets(0, 0, 0, 24));
             row.getChildren().add(knob);
+        }
+        if (r.takesExplicitCache()) {
+            row.getChildren().add(explicitCache(r));
         }
         if (r.showsNotes()) {
             Label said = new Label();

@@ -4,6 +4,7 @@ package dev.costbench.ui.scenario;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -23,7 +24,7 @@ final class ScenarioToolbar extends HBox {
         picker.setId("scenario-picker");
         picker.setConverter(new ScenarioNames());
         picker.setButtonCell(new HeadingCell(vm));
-        picker.setPrefWidth(280);
+        picker.setPrefWidth(230);
         picker.setValue(files.currentProperty().get());
         files.currentProperty().addListener((o, a, b) -> picker.setValue(b));
         picker.setOnAction(e -> {
@@ -35,7 +36,7 @@ final class ScenarioToolbar extends HBox {
         compare.setId("scenario-compare");
         compare.setPromptText("Compare with…");
         compare.setConverter(new ScenarioNames());
-        compare.setPrefWidth(240);
+        compare.setPrefWidth(170);
         compare.valueProperty().bindBidirectional(results.compareProperty());
         Button closeCompare = new Button("✕");
         closeCompare.setId("scenario-compare-close");
@@ -57,10 +58,30 @@ final class ScenarioToolbar extends HBox {
         export.setId("scenario-export");
         export.setTooltip(new Tooltip("HTML with the waterfall chart, CSV or JSON"));
         export.setOnAction(e -> files.exportReport());
+        CheckBox rates = new CheckBox("Use my rates");
+        rates.setId("scenario-use-my-rates");
+        rates.setTooltip(
+                new Tooltip("Apply your rate card (Rates tab) to every bill: a \"Rate card\" line shows what it "
+                        + "saves or adds. Off: list prices"));
+        rates.selectedProperty().bindBidirectional(vm.useMyRatesProperty());
+        for (Region r : new Region[] {start, save, dup, rename, export, rates}) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // at 1280 px the two pickers give way, never a button's name
+        }
         Region sp = new Region();
         HBox.setHgrow(sp, Priority.ALWAYS);
         getChildren()
-                .addAll(new Label("Scenario"), picker, start, save, dup, rename, export, sp, compare, closeCompare);
+                .addAll(
+                        new Label("Scenario"),
+                        picker,
+                        start,
+                        save,
+                        dup,
+                        rename,
+                        export,
+                        rates,
+                        sp,
+                        compare,
+                        closeCompare);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(8, 10, 8, 10));
     }

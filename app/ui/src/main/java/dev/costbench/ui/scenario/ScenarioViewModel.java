@@ -3,6 +3,7 @@ package dev.costbench.ui.scenario;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.scenario.RequestType;
 import dev.costbench.model.scenario.Scenario;
 import dev.costbench.model.scenario.ScenarioFiles;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +27,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -51,6 +54,8 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ObjectProperty<YearMonth> startMonth = new SimpleObjectProperty<>(this, "startMonth");
+    private final BooleanProperty useMyRates = new SimpleBooleanProperty(this, "useMyRates");
+    private final ObjectProperty<RateCard> rateCard = new SimpleObjectProperty<>(this, "rateCard", RateCard.NONE);
     /** The scenario as last opened or saved; null for one never saved (new from questions). */
     private Scenario saved;
 
@@ -75,6 +80,12 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
         startMonth.addListener((o, a, m) -> {
             if (!loading && m != null && !m.equals(scenario.get().firstMonth(Clock.systemUTC()))) {
                 edit(sc -> sc.withStartMonth(m));
+            }
+        });
+        useMyRates.addListener(x -> recompute());
+        rateCard.addListener(x -> {
+            if (useMyRates.get()) {
+                recompute();
             }
         });
         files.refreshNames();
@@ -199,6 +210,26 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
         title.set(UnsavedChanges.windowTitle(name, dirty.get()));
     }
 
+    /**
+     * "Use my rates": every bill of the planner (waterfall, months, comparison) gets the user's rate card as a
+     * "Rate card" line. A view setting, not part of the scenario file: the file stays at list prices for whoever
+     * opens it.
+     */
+    public BooleanProperty useMyRatesProperty() {
+        return useMyRates;
+    }
+
+    /** The user's rate card ({@link RateCard#NONE}: none saved); set by the composition root. */
+    public ObjectProperty<RateCard> rateCardProperty() {
+        return rateCard;
+    }
+
+    /** The rate card the figures are computed with: the user's when "Use my rates" is on, else none. */
+    RateCard rates() {
+        RateCard card = rateCard.get();
+        return useMyRates.get() && card != null ? card : RateCard.NONE;
+    }
+
     /** Recomputes the figures on the lane; a newer change drops an older one that has not started. */
     void recompute() {
         Scenario s = scenario.get();
@@ -208,7 +239,8 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
         Catalog c = catalog.get();
         int selected = requests.selectedProperty().get();
         String other = results.compareProperty().get();
-        figures.task(p -> Computed.of(s, c, selected, other, library))
+        RateCard card = rates();
+        figures.task(p -> Computed.of(s, c, card, selected, other, library))
                 .onSuccess(results::show)
                 .onFailure(e -> results.status("Cannot compute this scenario: " + UiContext.describe(e)
                         + ". Change the field or lever you edited last; the chart shows the last valid figures."))

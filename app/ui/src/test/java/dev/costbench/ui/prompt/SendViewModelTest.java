@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.SendHistoryRepository;
@@ -310,5 +311,61 @@ class SendViewModelTest {
         assertTrue(f.run().history().entries().isEmpty());
         assertEquals(why, f.run().history().statusProperty().get());
         assertNotNull(RunViewModelTest.figure(f.run(), "Billed"));
+    }
+
+    // ---- the service tier of a send -----------------------------------------------------------------------------
+
+    @Test
+    void theTierFollowsThePromptViewUntilChangedAndBatchSendsAtStandard() {
+        PromptFeature f = feature();
+        SendControls c = f.run().controls();
+        assertEquals(ServiceTier.STANDARD, c.tierProperty().get());
+        f.prompt().serviceTierProperty().set(ServiceTier.PRIORITY);
+        assertEquals(ServiceTier.PRIORITY, c.tierProperty().get());
+        f.prompt().serviceTierProperty().set(ServiceTier.BATCH);
+        assertEquals(ServiceTier.STANDARD, c.tierProperty().get(), "a call sent now cannot wait for the batch API");
+        assertFalse(c.tiers().contains(ServiceTier.BATCH));
+    }
+
+    @Test
+    void aModelWithoutTheTierIsRefusedBeforeSending() {
+        PromptFeature f = feature();
+        f.prompt().selectedModelProperty().set(model("gpt-4o-mini"));
+        SendControls c = f.run().controls();
+        c.tierProperty().set(ServiceTier.FLEX);
+        assertEquals(
+                "GPT-4o mini has no Flex tier in the catalog: choose Standard or a tier it lists. Nothing was sent.",
+                c.problemProperty().get());
+        f.run().send();
+        assertTrue(sent.isEmpty());
+        c.tierProperty().set(ServiceTier.FAST);
+        f.prompt().selectedModelProperty().set(model("gpt-5"));
+        assertTrue(
+                c.problemProperty().get().startsWith("GPT-5 has no Fast mode tier"),
+                c.problemProperty().get());
+        c.tierProperty().set(ServiceTier.STANDARD);
+        assertNull(c.problemProperty().get());
+    }
+
+    @Test
+    void theTierIsAskedForAndTheHistoryRowShowsAskedAndServed() {
+        PromptFeature f = feature();
+        f.prompt().selectedModelProperty().set(model("gpt-5"));
+        f.run().controls().tierProperty().set(ServiceTier.PRIORITY);
+        fake.served("default");
+        f.run().send();
+        assertEquals("priority", sent.get(0).serviceTier());
+        SendHistory.Entry e = f.run().history().entries().get(0);
+        assertEquals("Priority · served default (priced at Standard)", e.tier());
+        assertEquals(ServiceTier.PRIORITY, store.rows.get(0).call().requestedTier());
+        assertEquals("default", store.rows.get(0).call().servedTier());
+        f.run().controls().tierProperty().set(ServiceTier.STANDARD);
+        f.run().useSettings(e);
+        assertEquals(ServiceTier.PRIORITY, f.run().controls().tierProperty().get());
+        fake.served(null);
+        f.run().controls().tierProperty().set(ServiceTier.STANDARD);
+        f.run().send();
+        assertEquals(null, sent.get(1).serviceTier(), "Standard asks for no tier");
+        assertEquals("Standard", f.run().history().entries().get(0).tier());
     }
 }

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.ratecard.RateAdjustment;
+import dev.costbench.model.ratecard.RateCard;
+import dev.costbench.model.scenario.BillLine;
+import dev.costbench.model.scenario.Lever;
+import dev.costbench.model.scenario.LeverEntry;
 import dev.costbench.model.scenario.RequestType;
 import dev.costbench.model.scenario.Scenario;
 import dev.costbench.model.scenario.TextTokens;
@@ -22,7 +27,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The planner's twelve months, its price-change warning and the flex / priority levers, without a display. */
+/**
+ * The planner's twelve months, its price-change warning, the flex / priority levers, "Use my rates" and the caching
+ * lever's explicit-cache settings, without a display.
+ */
 class ScenarioMonthsViewModelTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
@@ -105,5 +113,55 @@ class ScenarioMonthsViewModelTest {
         assertTrue(
                 none.notesProperty().get().startsWith("Gemini 3.8 Flash does not offer the Flex tier"),
                 none.notesProperty().get());
+    }
+
+    @Test
+    void useMyRatesAddsTheRateCardLineToEveryBill() {
+        // Seed 003 on Gemini: $135,000 → $4,680 a month at list prices.
+        vm.rateCardProperty()
+                .set(new RateCard(
+                        List.of(new RateAdjustment("Google commitment", "google", null, null, new BigDecimal("-10")))));
+        assertMoney("4680", waterfall().optimizedMonthly());
+        vm.useMyRatesProperty().set(true);
+        assertMoney("121500", waterfall().baselineMonthly());
+        assertMoney("4212", waterfall().optimizedMonthly());
+        assertMoney("-468", waterfall().optimized().line(BillLine.RATE_CARD));
+        vm.useMyRatesProperty().set(false);
+        assertMoney("4680", waterfall().optimizedMonthly());
+        assertMoney("0", waterfall().optimized().line(BillLine.RATE_CARD));
+        assertEquals(false, vm.dirtyProperty().get(), "a view setting, not a change to the scenario");
+    }
+
+    @Test
+    void theCachingLeverTakesTtlAndRequestsPerHour() {
+        RequestType chat = RequestType.text(
+                "chat", Volume.monthly(100_000), "gemini-2.5-flash", new TextTokens(10_000, 0, 1000, 200, 0));
+        vm.show(Scenario.of(
+                "Gemini cache",
+                Workload.of(chat),
+                List.of(),
+                LeverEntry.of("cache", null, new Lever.PromptCaching(new BigDecimal("0.9"), null))));
+        LeverRow row = vm.levers().rows().get(0);
+        assertTrue(row.takesExplicitCache());
+        assertTrue(row.showsNotes());
+        assertEquals("", row.ttlHoursProperty().get());
+        // Defaults: 1 hour, the month's own rate — 10,000 tokens kept 720 h at $1.00 per 1M tokens per hour.
+        assertMoney("7.2", waterfall().optimized().line(BillLine.CACHE_STORAGE));
+        assertTrue(
+                row.notesProperty().get().contains("break-even"),
+                row.notesProperty().get());
+        row.ttlHoursProperty().set("2");
+        row.requestsPerHourProperty().set("10");
+        Lever.PromptCaching c =
+                (Lever.PromptCaching) vm.scenario().levers().get(0).lever();
+        assertMoney("2", c.ttlHours());
+        assertMoney("10", c.requestsPerHour());
+        assertMoney("100", waterfall().optimized().line(BillLine.CACHE_STORAGE));
+        row.requestsPerHourProperty().set("ten");
+        assertTrue(row.errorProperty().get().startsWith("The requests per hour must be a number above 0"));
+        assertMoney("10", ((Lever.PromptCaching) vm.scenario().levers().get(0).lever()).requestsPerHour());
+        row.requestsPerHourProperty().set("");
+        assertEquals(null, ((Lever.PromptCaching) vm.scenario().levers().get(0).lever()).requestsPerHour());
+        assertEquals("", row.errorProperty().get());
     }
 }

@@ -13,6 +13,8 @@ import dev.costbench.model.catalog.ProviderNames;
 import dev.costbench.model.catalog.SourceNames;
 import dev.costbench.model.catalog.refresh.DiffRow.Candidate;
 import dev.costbench.model.catalog.refresh.DiffRow.Change;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,14 +56,26 @@ public final class CatalogDiff {
                 rows.stream().filter(r -> ids.contains(r.modelId())).toList(), notes);
     }
 
-    /** "12 added, 3 changed, 1 removed, 2 CONFLICT". */
+    /** "12 added, 3 changed, 1 removed, 2 CONFLICT" (", 1 scheduled" when a source lists a later value). */
     public String summary() {
+        long scheduled = count(Change.SCHEDULED);
         return count(Change.ADDED) + " added, " + count(Change.CHANGED) + " changed, " + count(Change.REMOVED)
-                + " removed, " + count(Change.CONFLICT) + " CONFLICT";
+                + " removed, " + count(Change.CONFLICT) + " CONFLICT"
+                + (scheduled == 0 ? "" : ", " + scheduled + " scheduled");
     }
 
-    /** The catalog in force against what {@code proposals} propose. */
+    /** The catalog in force against what {@code proposals} propose, as of today (UTC). */
     public static CatalogDiff of(Catalog current, List<Proposal> proposals) {
+        return of(current, proposals, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * The catalog in force against what {@code proposals} propose, reviewed on {@code date}: a proposed dated price
+     * is compared by the value in force on that day and the values after it (the ones that ended before it are
+     * history, left out); when the value in force agrees with the catalog's and the source lists later values, the
+     * row is a {@link Change#SCHEDULED scheduled change}, not a CONFLICT.
+     */
+    public static CatalogDiff of(Catalog current, List<Proposal> proposals, LocalDate date) {
         Map<String, Map<PriceField, List<Candidate>>> proposed = new LinkedHashMap<>();
         Map<String, Map<PriceField, ImportSource>> by = new LinkedHashMap<>();
         Map<String, EntrySpec> specs = new LinkedHashMap<>();
@@ -72,7 +86,8 @@ public final class CatalogDiff {
             f.problems().stream().map(CatalogProblem::toString).forEach(notes::add);
             for (EntrySpec spec : f.entries()) {
                 specs.putIfAbsent(spec.id, spec);
-                fields(spec, (field, price) -> {
+                fields(spec, (field, dated) -> {
+                    SheetPrice price = dated.from(date);
                     List<Candidate> list = proposed.computeIfAbsent(spec.id, k -> new LinkedHashMap<>())
                             .computeIfAbsent(field, k -> new ArrayList<>());
                     if (list.stream().noneMatch(c -> c.price().sameAs(price))) {
@@ -97,10 +112,12 @@ public final class CatalogDiff {
                     change = Change.CONFLICT;
                 } else if (o == null) {
                     change = Change.ADDED;
-                } else if (o.sameAs(first.price())) {
+                } else if (o.from(date).sameAs(first.price())) {
                     return;
+                } else if (by.get(id).get(field).owns(o.source())) {
+                    change = Change.CHANGED;
                 } else {
-                    change = by.get(id).get(field).owns(o.source()) ? Change.CHANGED : Change.CONFLICT;
+                    change = o.sameOn(first.price(), date) ? Change.SCHEDULED : Change.CONFLICT;
                 }
                 rows.add(new DiffRow(
                         id,

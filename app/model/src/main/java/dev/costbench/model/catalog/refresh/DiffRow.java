@@ -33,6 +33,8 @@ public record DiffRow(
     public enum Change {
         ADDED("added"),
         CHANGED("changed"),
+        /** The value in force is the same; the source lists later values (a scheduled change, from their dates). */
+        SCHEDULED("scheduled"),
         REMOVED("removed"),
         CONFLICT("CONFLICT");
 

@@ -4,6 +4,8 @@ package dev.costbench.model.catalog.refresh;
 import dev.costbench.model.catalog.Price;
 import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.cost.Money;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -35,6 +37,49 @@ public record SheetPrice(List<Price> periods) {
     /** True when a source marks it CONFLICT. */
     public boolean conflict() {
         return periods.stream().anyMatch(p -> p.status() == PriceStatus.CONFLICT);
+    }
+
+    /**
+     * This price as from {@code date}: the values that ended before it left out (history), the one in force then
+     * without its start date; unchanged when every value ended before {@code date}.
+     */
+    public SheetPrice from(LocalDate date) {
+        List<Price> keep = periods.stream()
+                .filter(p -> p.validUntil() == null || !p.validUntil().isBefore(date))
+                .toList();
+        if (keep.isEmpty()) {
+            return this;
+        }
+        Price f = keep.get(0);
+        if (f.validFrom() == null || f.validFrom().isAfter(date)) {
+            return new SheetPrice(keep);
+        }
+        List<Price> out = new ArrayList<>(keep);
+        out.set(
+                0,
+                new Price(
+                        f.perMTok(),
+                        f.source(),
+                        f.asOf(),
+                        f.status(),
+                        f.alternatives(),
+                        f.note(),
+                        f.origin(),
+                        null,
+                        f.validUntil()));
+        return new SheetPrice(out);
+    }
+
+    /** The value in force on {@code date}; null when none is. */
+    public Price at(LocalDate date) {
+        return periods.stream().filter(p -> p.covers(date)).findFirst().orElse(null);
+    }
+
+    /** True when both list the same value on {@code date} (and both list one). */
+    public boolean sameOn(SheetPrice o, LocalDate date) {
+        Price a = at(date);
+        Price b = o == null ? null : o.at(date);
+        return a != null && b != null && a.perMTok().compareTo(b.perMTok()) == 0;
     }
 
     /** Same values over the same periods (sources, notes and marks aside). */
