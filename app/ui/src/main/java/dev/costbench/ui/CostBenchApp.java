@@ -17,6 +17,7 @@ import dev.costbench.ui.common.FxFormDialogs;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
+import dev.costbench.ui.common.UserPrefs;
 import dev.costbench.ui.common.ViewSetting;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
@@ -55,7 +56,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -131,7 +131,7 @@ public final class CostBenchApp extends Application {
                         id -> SendAccess.problem(access.join(), id),
                         SendAccess.history(() -> storeAccess),
                         () -> SendAccess.workspaceKey(workspace)));
-        promptFeature.table().useMyModels(MyModels.in(Preferences.userRoot().node("dev/costbench/ui/prompt")));
+        promptFeature.table().useMyModels(MyModels.in(UserPrefs.node("prompt")));
         promptVm = promptFeature.prompt();
         promptVm.catalogProperty().bind(workbench.catalogProperty());
         rateCardVm = new RateCardViewModel(
@@ -148,7 +148,7 @@ public final class CostBenchApp extends Application {
                 WorkspaceParts.of(promptFeature),
                 data.resolve("workspace-autosave.json"),
                 Duration.ofSeconds(3),
-                new WorkspaceMemory(Preferences.userRoot().node("dev/costbench/ui/workspace")));
+                new WorkspaceMemory(UserPrefs.node("workspace")));
         if (!emptyPrompt) {
             workspace.restore(); // the last session's prompt (also after a crash); the example on a first start
         }
@@ -356,9 +356,7 @@ public final class CostBenchApp extends Application {
             scenarioTitle.bind(scenarioView.viewModel().titleProperty());
             scenarioView.viewModel().rateCardProperty().bind(rateCardVm.savedProperty());
             ViewSetting.remember(
-                    scenarioView.viewModel().useMyRatesProperty(),
-                    Preferences.userRoot().node("dev/costbench/ui/scenario"),
-                    "useMyRates");
+                    scenarioView.viewModel().useMyRatesProperty(), UserPrefs.node("scenario"), "useMyRates");
         }
         return scenarioView;
     }

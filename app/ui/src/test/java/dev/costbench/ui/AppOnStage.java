@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui;
 
+import dev.costbench.ui.common.UserPrefs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,11 @@ final class AppOnStage implements AutoCloseable {
     AppOnStage() throws Exception {
         data = Files.createTempDirectory("costbench-ui-test");
         System.setProperty("costbench.dataDir", data.toString());
+        // Every start is a first start: no theme, window place or dividers left by an earlier test (surefire points
+        // the workbench at a settings node of its own, costbench.preferences in the root pom).
+        if (!System.getProperty(UserPrefs.PROPERTY, "").isBlank()) { // never the settings of whoever runs the tests
+            UserPrefs.root().removeNode();
+        }
     }
 
     /** The data folder the application uses (write a user catalog here before {@link #start}). */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.shell;
 
+import dev.costbench.ui.common.UserPrefs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,8 @@ import javafx.stage.Stage;
 public final class MainWindow {
 
     /** The node earlier versions used. */
-    private static final String PREFS_NODE = "dev/costbench/ui";
-
     private final Stage stage;
+
     private final TabPane tabs = new TabPane();
     private final Map<String, Tab> byTitle = new LinkedHashMap<>();
     private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
@@ -41,7 +41,7 @@ public final class MainWindow {
     private final FocusMode focus;
 
     public MainWindow(Stage stage, WorkbenchViewModel vm, List<Feature> features, MenuActions actions, Runnable quit) {
-        this(stage, vm, features, actions, quit, Preferences.userRoot().node(PREFS_NODE));
+        this(stage, vm, features, actions, quit, UserPrefs.root());
     }
 
     /** @param prefs where the theme, the window's place and the dividers are remembered */
