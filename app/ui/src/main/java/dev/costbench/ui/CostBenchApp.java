@@ -41,8 +41,10 @@ import dev.costbench.ui.shell.MainWindow;
 import dev.costbench.ui.shell.MenuActions;
 import dev.costbench.ui.shell.StoreAccess;
 import dev.costbench.ui.shell.WorkbenchViewModel;
+import dev.costbench.ui.workload.WorkloadsView;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +70,7 @@ public final class CostBenchApp extends Application {
     private static final String MEDIA = "Media";
     private static final String LAB = "A/B lab";
     private static final String SCENARIOS = "Scenarios";
+    private static final String WORKLOADS = "Workloads";
     private static final String PROVIDERS = "Providers";
     private static final String RATES = "Rates";
 
@@ -83,6 +86,7 @@ public final class CostBenchApp extends Application {
     private MediaView mediaView;
     private LabView labView;
     private ScenarioView scenarioView;
+    private WorkloadsView workloadsView;
     /** The open scenario's window title, once the planner exists. */
     private final StringProperty scenarioTitle = new SimpleStringProperty();
 
@@ -172,6 +176,10 @@ public final class CostBenchApp extends Application {
                                 "What-if planner: volume, levers, the waterfall from the naive bill to the "
                                         + "optimized one",
                                 this::scenarioView),
+                        Feature.of(
+                                WORKLOADS,
+                                "Retrieved context and agents: cost where the tokens pile up across calls",
+                                this::workloadsView),
                         Feature.of(
                                 RATES,
                                 "Your negotiated discounts and markups (rate card), applied when \"Use my rates\" is on",
@@ -345,6 +353,14 @@ public final class CostBenchApp extends Application {
             scenarioTitle.bind(scenarioView.viewModel().titleProperty());
         }
         return scenarioView;
+    }
+
+    private WorkloadsView workloadsView() {
+        if (workloadsView == null) {
+            workloadsView = WorkloadsView.retrievalAndAgent(
+                    () -> workbench.catalogProperty().get(), Clock.systemUTC());
+        }
+        return workloadsView;
     }
 
     private ProvidersViewModel providersVm() {

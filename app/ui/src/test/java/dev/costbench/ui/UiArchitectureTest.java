@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class UiArchitectureTest {
 
-    private static final List<String> FEATURES = List.of("prompt", "media", "scenario", "lab", "providers");
+    private static final List<String> FEATURES = List.of("prompt", "media", "scenario", "lab", "providers", "workload");
     /** Start-up diagnostics of the launcher (not part of any view): a probe thread and the CDS archive refresh. */
     private static final List<String> LAUNCH = List.of(
             "dev.costbench.ui.StartupProbe",
@@ -74,6 +74,7 @@ class UiArchitectureTest {
                         "dev.costbench.ui.scenario..",
                         "dev.costbench.ui.lab..",
                         "dev.costbench.ui.providers..",
+                        "dev.costbench.ui.workload..",
                         "dev.costbench.ui.shell..")
                 .check(UI);
     }
