@@ -4,9 +4,7 @@ package dev.costbench.ui.workload;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.Money;
 import java.math.BigDecimal;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
@@ -15,10 +13,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /** The nodes the workload views share: spinners and model boxes bound to view-model inputs, tables, money axes. */
@@ -46,6 +43,7 @@ public final class WorkloadForm {
     /** A labelled node with a tooltip on both. */
     public <N extends Node> N add(String label, N node, String tip) {
         Label l = new Label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         Tooltip t = new Tooltip(tip);
         l.setTooltip(t);
         if (node instanceof Control c) {
@@ -112,15 +110,6 @@ public final class WorkloadForm {
         });
         box.valueProperty().bindBidirectional(p);
         return add(label, box, tip);
-    }
-
-    /** A column of text cells. */
-    public static <R> TableColumn<R, String> column(TableView<R> table, String title, Function<R, String> f) {
-        TableColumn<R, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
-        c.setSortable(false);
-        table.getColumns().add(c);
-        return c;
     }
 
     /** A value axis whose ticks are money, shown by the app's one money formatter. */

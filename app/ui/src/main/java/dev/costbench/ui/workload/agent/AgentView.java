@@ -4,8 +4,8 @@ package dev.costbench.ui.workload.agent;
 import dev.costbench.model.workload.agent.AgentStudy;
 import dev.costbench.ui.common.View;
 import dev.costbench.ui.workload.WorkloadForm;
+import dev.costbench.ui.workload.WorkloadTable;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
@@ -156,9 +156,9 @@ public final class AgentView implements View<AgentViewModel> {
         summary.setWrapText(true);
         summary.setStyle("-fx-font-weight: bold;");
         summary.textProperty().bind(vm.summaryProperty());
-        TableView<AgentViewModel.Row> table = table("agent-table", vm.rows());
-        Label cmp = new Label("Planner comparison (seed 001: a stronger planner on step one vs retries downstream)");
-        TableView<AgentViewModel.Row> comparison = table("agent-comparison", vm.comparison());
+        TableView<WorkloadTable.Row> table = WorkloadTable.view("agent-table", vm.table());
+        table.setPrefHeight(180);
+        table.setMinHeight(180);
         sweep = new LineChart<>(axis("Failure per step %"), WorkloadForm.moneyAxis("Cost per task"));
         sweep.setId("agent-sweep-chart");
         sweep.setTitle("Cost per task as the failure rate varies");
@@ -166,7 +166,7 @@ public final class AgentView implements View<AgentViewModel> {
         sweep.setCreateSymbols(true);
         planner = new BarChart<>(new CategoryAxis(), WorkloadForm.moneyAxis("Cost per successful task"));
         planner.setId("agent-planner-chart");
-        planner.setTitle("Planner comparison");
+        planner.setTitle("Planner comparison (seed 001)");
         planner.setAnimated(false);
         planner.setLegendVisible(false);
         HBox.setHgrow(sweep, Priority.ALWAYS);
@@ -177,7 +177,7 @@ public final class AgentView implements View<AgentViewModel> {
         message.setId("agent-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
-        VBox results = new VBox(6, summary, table, cmp, comparison, charts, message);
+        VBox results = new VBox(6, summary, table, charts, message);
         results.setPadding(new Insets(8));
         root = new SplitPane(inputs, results);
         root.setDividerPositions(0.33);
@@ -189,21 +189,6 @@ public final class AgentView implements View<AgentViewModel> {
         NumberAxis a = new NumberAxis(0, 50, 5);
         a.setLabel(label);
         return a;
-    }
-
-    private static TableView<AgentViewModel.Row> table(String id, ObservableList<AgentViewModel.Row> rows) {
-        TableView<AgentViewModel.Row> t = new TableView<>(rows);
-        t.setId(id);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        WorkloadForm.column(t, "Plan", AgentViewModel.Row::plan);
-        WorkloadForm.column(t, "Models", AgentViewModel.Row::models);
-        WorkloadForm.column(t, "Calls per task", AgentViewModel.Row::callsPerTask);
-        WorkloadForm.column(t, "Succeed", AgentViewModel.Row::success);
-        WorkloadForm.column(t, "Per attempted task", AgentViewModel.Row::perAttempted);
-        WorkloadForm.column(t, "Per successful task", AgentViewModel.Row::perSuccessful);
-        WorkloadForm.column(t, "Per month", AgentViewModel.Row::perMonth);
-        t.setPrefHeight(90);
-        return t;
     }
 
     private void draw() {

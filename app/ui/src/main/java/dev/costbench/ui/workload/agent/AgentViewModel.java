@@ -10,6 +10,7 @@ import dev.costbench.model.workload.agent.AgentTask;
 import dev.costbench.model.workload.agent.AgentTokens;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.workload.WorkloadInputs;
+import dev.costbench.ui.workload.WorkloadTable;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -30,21 +31,18 @@ import javafx.collections.ObservableList;
  */
 public final class AgentViewModel implements ViewModel {
 
-    /** One row of the results table, money formatted by the app's one money formatter. */
-    public record Row(
-            String plan,
-            String models,
-            String callsPerTask,
-            String success,
-            String perAttempted,
-            String perSuccessful,
-            String perMonth) {}
+    public static final String MODELS = "Models";
+    public static final String CALLS = "Calls per task";
+    public static final String SUCCEED = "Tasks that succeed";
+    public static final String PER_ATTEMPTED = "Cost per attempted task";
+    public static final String PER_SUCCESSFUL = "Cost per successful task";
+    public static final String PER_MONTH = "Cost per month";
+    public static final String PLANNER = "Planner on step one";
 
     private final Clock clock;
     private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final WorkloadTable table = new WorkloadTable();
     private final ObservableList<AgentStudy.Point> sweep = FXCollections.observableArrayList();
-    private final ObservableList<Row> comparison = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private AgentStudy study;
@@ -105,9 +103,8 @@ public final class AgentViewModel implements ViewModel {
             show(task);
         } catch (IllegalArgumentException e) {
             study = null;
-            rows.clear();
+            table.clear();
             sweep.clear();
-            comparison.clear();
             summary.set("");
             message.set(e.getMessage());
         }
@@ -115,19 +112,27 @@ public final class AgentViewModel implements ViewModel {
 
     private void show(AgentTask task) {
         String cheap = WorkloadInputs.display(model.get());
-        List<Row> out = new ArrayList<>();
-        out.add(row("As typed", cheap, study.asTyped()));
+        List<String> columns = new ArrayList<>(List.of("As typed"));
+        List<String[]> cells = new ArrayList<>();
+        cells.add(cells(cheap, study.asTyped()));
         if (study.capped() != null) {
-            out.add(row("Cap steps at " + stepCap.get(), cheap, study.capped()));
+            columns.add("Cap steps at " + stepCap.get());
+            cells.add(cells(cheap, study.capped()));
         }
-        rows.setAll(out);
-        List<Row> cmp = new ArrayList<>();
-        cmp.add(row("Cheap model everywhere", cheap, study.cheap()));
         if (study.planned() != null) {
-            cmp.add(row(
-                    "Planner on step one", WorkloadInputs.display(planner.get()) + ", then " + cheap, study.planned()));
+            columns.add(PLANNER);
+            cells.add(cells(WorkloadInputs.display(planner.get()) + ", then " + cheap, study.planned()));
         }
-        comparison.setAll(cmp);
+        List<WorkloadTable.Row> out = new ArrayList<>();
+        String[] figures = {MODELS, CALLS, SUCCEED, PER_ATTEMPTED, PER_SUCCESSFUL, PER_MONTH};
+        for (int f = 0; f < figures.length; f++) {
+            List<String> v = new ArrayList<>();
+            for (String[] c : cells) {
+                v.add(c[f]);
+            }
+            out.add(new WorkloadTable.Row(figures[f], v));
+        }
+        table.show(columns, out);
         sweep.setAll(study.sweep());
         AgentCost.Result c = study.cheap().cost();
         summary.set(String.format(
@@ -152,16 +157,16 @@ public final class AgentViewModel implements ViewModel {
         message.set(String.join("\n", notes));
     }
 
-    private static Row row(String plan, String models, AgentStudy.Result r) {
+    private static String[] cells(String models, AgentStudy.Result r) {
         AgentCost.Result c = r.cost();
-        return new Row(
-                plan,
-                models,
-                c.callsPerTask().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-                percent(c.successShare()),
-                Money.format(c.perAttemptedTask()),
-                money(c.perSuccessfulTask()),
-                Money.format(r.perMonth()));
+        return new String[] {
+            models,
+            c.callsPerTask().setScale(2, RoundingMode.HALF_UP).toPlainString(),
+            percent(c.successShare()),
+            Money.format(c.perAttemptedTask()),
+            money(c.perSuccessfulTask()),
+            Money.format(r.perMonth())
+        };
     }
 
     private static String money(BigDecimal v) {
@@ -180,13 +185,12 @@ public final class AgentViewModel implements ViewModel {
         return models;
     }
 
-    public ObservableList<Row> rows() {
-        return rows;
-    }
-
-    /** The planner comparison: cheap model everywhere, then the planner (when one is chosen). */
-    public ObservableList<Row> comparison() {
-        return comparison;
+    /**
+     * The results: a column for the task as typed, one with the step cap when it is on, and the planner on step one
+     * (compared with the column before it: the cheap model everywhere).
+     */
+    public WorkloadTable table() {
+        return table;
     }
 
     /** Cost per attempted and per successful task at failure rates from 0 % to 50 %. */

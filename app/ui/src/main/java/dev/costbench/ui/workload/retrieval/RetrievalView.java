@@ -5,6 +5,7 @@ import dev.costbench.model.workload.retrieval.RetrievalCost;
 import dev.costbench.model.workload.retrieval.RetrievalPart;
 import dev.costbench.ui.common.View;
 import dev.costbench.ui.workload.WorkloadForm;
+import dev.costbench.ui.workload.WorkloadTable;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -158,17 +159,9 @@ public final class RetrievalView implements View<RetrievalViewModel> {
         summary.setId("retrieval-summary");
         summary.textProperty().bind(vm.summaryProperty());
         summary.setStyle("-fx-font-weight: bold;");
-        TableView<RetrievalViewModel.Row> table = new TableView<>(vm.rows());
-        table.setId("retrieval-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        WorkloadForm.column(table, "Step", RetrievalViewModel.Row::step);
-        for (RetrievalPart p : RetrievalPart.values()) {
-            WorkloadForm.column(table, p.label(), r -> r.parts().get(p.ordinal()));
-        }
-        WorkloadForm.column(table, "Per request", RetrievalViewModel.Row::perRequest);
-        WorkloadForm.column(table, "Per month", RetrievalViewModel.Row::perMonth);
-        WorkloadForm.column(table, "Saves a month", RetrievalViewModel.Row::saving);
-        table.setPrefHeight(170);
+        TableView<WorkloadTable.Row> table = WorkloadTable.view("retrieval-table", vm.table());
+        table.setPrefHeight(230);
+        table.setMinHeight(230);
         chart = new StackedBarChart<>(new CategoryAxis(), WorkloadForm.moneyAxis("Cost per request"));
         chart.setId("retrieval-chart");
         chart.setTitle("Cost per request by part, per lever");

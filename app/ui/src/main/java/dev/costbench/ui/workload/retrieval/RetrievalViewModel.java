@@ -12,6 +12,7 @@ import dev.costbench.model.workload.retrieval.RetrievalPart;
 import dev.costbench.model.workload.retrieval.RetrievalShape;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.workload.WorkloadInputs;
+import dev.costbench.ui.workload.WorkloadTable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,8 +32,9 @@ import javafx.collections.ObservableList;
  */
 public final class RetrievalViewModel implements ViewModel {
 
-    /** One row of the results table: a step and its money, formatted by the app's one money formatter. */
-    public record Row(String step, List<String> parts, String perRequest, String perMonth, String saving) {}
+    public static final String TOTAL_PER_REQUEST = "Cost per request";
+    public static final String PER_MONTH = "Cost per month";
+    public static final String SAVES = "Saves a month";
 
     /** The embedding choice meaning "no embedding model". */
     public static final String NO_EMBEDDING = "None";
@@ -41,7 +43,7 @@ public final class RetrievalViewModel implements ViewModel {
     private final EmbeddingModel.Prices embeddings = EmbeddingModel.builtIn();
     private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
     private final ObservableList<String> embeddingChoices = FXCollections.observableArrayList();
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final WorkloadTable table = new WorkloadTable();
     private final ObservableList<RetrievalCost.Step> steps = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -112,7 +114,7 @@ public final class RetrievalViewModel implements ViewModel {
             RetrievalCost.Report r = RetrievalCost.compute(shape, m, chosenEmbedding(), levers, LocalDate.now(clock));
             show(r);
         } catch (IllegalArgumentException e) {
-            rows.clear();
+            table.clear();
             steps.clear();
             summary.set("");
             message.set(e.getMessage());
@@ -140,21 +142,30 @@ public final class RetrievalViewModel implements ViewModel {
     }
 
     private void show(RetrievalCost.Report r) {
-        List<Row> out = new ArrayList<>();
-        for (RetrievalCost.Step s : r.steps()) {
-            List<String> parts = new ArrayList<>();
-            for (RetrievalPart p : RetrievalPart.values()) {
-                parts.add(Money.format(s.part(p)));
-            }
-            boolean first = s == r.asTyped();
-            out.add(new Row(
-                    s.label(),
-                    parts,
-                    Money.format(s.totalPerRequest()),
-                    Money.format(s.perMonth()),
-                    first ? "" : Money.format(s.saving())));
+        List<String> columns = new ArrayList<>();
+        List<List<String>> values = new ArrayList<>();
+        for (int i = 0; i < RetrievalPart.values().length + 3; i++) {
+            values.add(new ArrayList<>());
         }
-        rows.setAll(out);
+        for (RetrievalCost.Step s : r.steps()) {
+            columns.add(s.label());
+            for (RetrievalPart p : RetrievalPart.values()) {
+                values.get(p.ordinal()).add(Money.format(s.part(p)));
+            }
+            int n = RetrievalPart.values().length;
+            values.get(n).add(Money.format(s.totalPerRequest()));
+            values.get(n + 1).add(Money.format(s.perMonth()));
+            values.get(n + 2).add(s == r.asTyped() ? "" : Money.format(s.saving()));
+        }
+        List<WorkloadTable.Row> out = new ArrayList<>();
+        for (RetrievalPart p : RetrievalPart.values()) {
+            out.add(new WorkloadTable.Row(p.label() + " per request", values.get(p.ordinal())));
+        }
+        int n = RetrievalPart.values().length;
+        out.add(new WorkloadTable.Row(TOTAL_PER_REQUEST, values.get(n)));
+        out.add(new WorkloadTable.Row(PER_MONTH, values.get(n + 1)));
+        out.add(new WorkloadTable.Row(SAVES, values.get(n + 2)));
+        table.show(columns, out);
         steps.setAll(r.steps());
         summary.set("Per request " + Money.format(r.optimized().totalPerRequest()) + " · per month "
                 + Money.format(r.optimized().perMonth())
@@ -183,8 +194,9 @@ public final class RetrievalViewModel implements ViewModel {
         return embeddingChoices;
     }
 
-    public ObservableList<Row> rows() {
-        return rows;
+    /** The results: one column per step, one row per part and total. */
+    public WorkloadTable table() {
+        return table;
     }
 
     /** The steps of the chart, "As typed" first. */

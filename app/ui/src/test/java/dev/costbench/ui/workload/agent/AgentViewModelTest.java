@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.ui.workload.WorkloadTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AgentViewModelTest {
@@ -36,26 +38,29 @@ class AgentViewModelTest {
     @Test
     void theTableShowsCostPerAttemptedAndPerSuccessfulTask() {
         AgentViewModel vm = workedExample();
-        AgentViewModel.Row r = vm.rows().get(0);
-        assertEquals("As typed", r.plan());
-        assertEquals("GPT-5 mini (OpenAI)", r.models());
-        assertEquals("$0.002887", r.perAttempted()); // $0.002886643753125
-        assertEquals("$0.002975", r.perSuccessful()); // ÷ 0.9703235025
-        assertEquals("97.0 %", r.success());
-        assertEquals("$2.89", r.perMonth());
+        vm.plannerProperty().set(null);
+        WorkloadTable t = vm.table();
+        assertEquals(List.of("As typed"), t.columns());
+        assertEquals("GPT-5 mini (OpenAI)", t.value(AgentViewModel.MODELS, "As typed"));
+        assertEquals("$0.002887", t.value(AgentViewModel.PER_ATTEMPTED, "As typed")); // $0.002886643753125
+        assertEquals("$0.002975", t.value(AgentViewModel.PER_SUCCESSFUL, "As typed")); // ÷ 0.9703235025
+        assertEquals("97.0 %", t.value(AgentViewModel.SUCCEED, "As typed"));
+        // 1.1 × (1, 1 + 0.99, 1 + 0.99 + 0.9801, …) weighted 2, 4, 2 over 8 = 3.2644
+        assertEquals("3.26", t.value(AgentViewModel.CALLS, "As typed"));
+        assertEquals("$2.89", t.value(AgentViewModel.PER_MONTH, "As typed"));
         assertEquals(11, vm.sweep().size());
     }
 
     @Test
-    void theStepCapAddsARowAndMovesTheSuccessShare() {
+    void theStepCapAddsAColumnAndMovesTheSuccessShare() {
         AgentViewModel vm = workedExample();
         vm.stepCapProperty().set(3);
         vm.capOnProperty().set(true);
-        assertEquals(2, vm.rows().size());
-        AgentViewModel.Row capped = vm.rows().get(1);
-        assertEquals("Cap steps at 3", capped.plan());
-        assertEquals("$0.002586", capped.perAttempted()); // $0.0025864575
-        assertEquals("73.0 %", capped.success()); // 0.7301745
+        assertEquals(
+                List.of("As typed", "Cap steps at 3", AgentViewModel.PLANNER),
+                vm.table().columns());
+        assertEquals("$0.002586", vm.table().value(AgentViewModel.PER_ATTEMPTED, "Cap steps at 3")); // $0.0025864575
+        assertEquals("73.0 %", vm.table().value(AgentViewModel.SUCCEED, "Cap steps at 3")); // 0.7301745
     }
 
     @Test
@@ -63,11 +68,9 @@ class AgentViewModelTest {
         AgentViewModel vm = workedExample();
         vm.plannerProperty().set(CATALOG.find("gpt-5").orElseThrow());
         vm.plannerFailurePercentProperty().set(2);
-        assertEquals(2, vm.comparison().size());
-        assertEquals("Planner on step one", vm.comparison().get(1).plan());
         assertEquals(
                 "GPT-5 (OpenAI), then GPT-5 mini (OpenAI)",
-                vm.comparison().get(1).models());
+                vm.table().value(AgentViewModel.MODELS, AgentViewModel.PLANNER));
         assertTrue(
                 vm.messageProperty().get().contains("per successful task"),
                 vm.messageProperty().get());
@@ -77,7 +80,7 @@ class AgentViewModelTest {
     void aRefusedInputSaysWhatIsWrong() {
         AgentViewModel vm = workedExample();
         vm.minStepsProperty().set(5);
-        assertTrue(vm.rows().isEmpty());
+        assertTrue(vm.table().rows().isEmpty());
         assertTrue(
                 vm.messageProperty().get().startsWith("Steps per task: the fewest (5)"),
                 vm.messageProperty().get());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.ui.workload.WorkloadTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,12 +43,21 @@ class RetrievalViewModelTest {
     @Test
     void theTableShowsEachPartThroughTheMoneyFormatter() {
         RetrievalViewModel vm = workedExample();
-        assertEquals(1, vm.rows().size());
-        RetrievalViewModel.Row typed = vm.rows().get(0);
-        assertEquals("As typed", typed.step());
-        // retrieved context, instructions and query, output, embeddings, reranker
-        assertEquals(List.of("$0.009", "$0.00105", "$0.0015", "$0.0000014", "$0.00"), typed.parts());
-        assertEquals("$1,155.14", typed.perMonth());
+        assertEquals(List.of("As typed"), vm.table().columns());
+        assertEquals(
+                List.of(
+                        "Retrieved context per request",
+                        "Instructions and query per request",
+                        "Output per request",
+                        "Embeddings per request",
+                        "Reranker per request",
+                        "Cost per request",
+                        "Cost per month",
+                        "Saves a month"),
+                vm.table().rows().stream().map(WorkloadTable.Row::figure).toList());
+        assertEquals(
+                List.of("$0.009", "$0.00105", "$0.0015", "$0.0000014", "$0.00", "$0.01155", "$1,155.14", ""),
+                vm.table().rows().stream().map(r -> r.values().get(0)).toList());
         assertEquals(
                 "Per request $0.01155 · per month $1,155.14",
                 vm.summaryProperty().get());
@@ -64,10 +74,11 @@ class RetrievalViewModelTest {
         vm.cacheOnProperty().set(true);
         assertEquals(
                 List.of("As typed", "Rerank to 4 chunks", "Shorter chunks (300 tokens)", "Cache the stable prefix"),
-                vm.rows().stream().map(RetrievalViewModel.Row::step).toList());
+                vm.table().columns());
         assertEquals(
                 List.of("", "$100.00", "$80.00", "$392.50"),
-                vm.rows().stream().map(RetrievalViewModel.Row::saving).toList());
+                vm.table().rows().get(7).values());
+        assertEquals("$582.64", vm.table().value(RetrievalViewModel.PER_MONTH, "Cache the stable prefix"));
         assertEquals(4, vm.steps().size());
         assertTrue(
                 vm.messageProperty().get().contains("typed in by you"),
@@ -79,12 +90,12 @@ class RetrievalViewModelTest {
     void aWrongRerankerPriceSaysWhatToType() {
         RetrievalViewModel vm = workedExample();
         vm.rerankerPerThousandProperty().set("two dollars");
-        assertTrue(vm.rows().isEmpty());
+        assertTrue(vm.table().rows().isEmpty());
         assertTrue(
                 vm.messageProperty().get().contains("Type it in dollars"),
                 vm.messageProperty().get());
         vm.rerankerPerThousandProperty().set("$2");
-        assertEquals(1, vm.rows().size());
+        assertEquals(8, vm.table().rows().size());
     }
 
     @Test
