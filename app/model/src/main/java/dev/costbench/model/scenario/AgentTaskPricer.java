@@ -28,7 +28,7 @@ final class AgentTaskPricer {
         if (ts.planner != null) {
             ModelEntry planner = models.entry(ts.planner.model());
             if (planner == null) {
-                warnings.add("unknown planner model '" + ts.planner.model() + "': '" + ts.rt.id()
+                warnings.add("unknown planner model '" + ts.planner.model() + "': '" + ts.rt.name()
                         + "' is priced without the planner");
             } else {
                 plan = plan.withPlanner(planner, ts.planner.failureRate());
@@ -38,8 +38,12 @@ final class AgentTaskPricer {
                 || ts.batchShare.signum() > 0
                 || ts.flexShare.signum() > 0
                 || ts.priorityShare.signum() > 0) {
-            warnings.add("'" + ts.rt.id() + "' is an agent task: prompt caching, batch, flex and priority are not "
+            warnings.add("'" + ts.rt.name() + "' is an agent task: prompt caching, batch, flex and priority are not "
                     + "modelled for agent tasks yet, so its calls are billed at standard prices");
+        }
+        if (ts.hasMedia() || ts.rt.audio() != null) {
+            warnings.add("'" + ts.rt.name() + "' is an agent task: only its text tokens are priced; its images, "
+                    + "video and audio are left out. Give them as tokens in the system or user tokens instead");
         }
         AgentCost.Result r = AgentCost.compute(tokens, ts.rt.agent(), plan, BillingOptions.INTERACTIVE, date);
         warnings.addAll(r.warnings());

@@ -71,7 +71,7 @@ final class RequestForm {
             "agentRetries",
             "Retries per failed step",
             "agentSuccess",
-            "Tasks that succeed % (blank: computed)");
+            "Tasks that succeed % (optional)");
 
     /** The keys of the "Agent task" fields (shown in their own section, used when {@link #agentProperty} is on). */
     static boolean isAgentField(String key) {

@@ -23,6 +23,9 @@ public final class WorkloadTable {
         }
     }
 
+    /** Width of the figure names' column. */
+    private static final double FIRST = 240;
+
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
 
@@ -61,14 +64,15 @@ public final class WorkloadTable {
     public static TableView<Row> view(String id, WorkloadTable table) {
         TableView<Row> t = new TableView<>(table.rows());
         t.setId(id);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Runnable build = () -> {
             t.getColumns().clear();
             TableColumn<Row, String> first = new TableColumn<>("");
             first.setCellValueFactory(
                     d -> new ReadOnlyObjectWrapper<>(d.getValue().figure()));
             first.setSortable(false);
+            first.setPrefWidth(FIRST);
             t.getColumns().add(first);
+            int n = Math.max(1, table.columns().size());
             for (int i = 0; i < table.columns().size(); i++) {
                 int index = i;
                 TableColumn<Row, String> c = new TableColumn<>(table.columns().get(i));
@@ -77,6 +81,9 @@ public final class WorkloadTable {
                                 ? d.getValue().values().get(index)
                                 : ""));
                 c.setSortable(false);
+                // the configurations share what the figure names leave, whatever their number
+                c.prefWidthProperty()
+                        .bind(t.widthProperty().subtract(FIRST + 20).divide(n));
                 t.getColumns().add(c);
             }
         };

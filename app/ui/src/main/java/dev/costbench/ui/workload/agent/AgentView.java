@@ -157,8 +157,8 @@ public final class AgentView implements View<AgentViewModel> {
         summary.setStyle("-fx-font-weight: bold;");
         summary.textProperty().bind(vm.summaryProperty());
         TableView<WorkloadTable.Row> table = WorkloadTable.view("agent-table", vm.table());
-        table.setPrefHeight(180);
-        table.setMinHeight(180);
+        table.setPrefHeight(275);
+        table.setMinHeight(275);
         sweep = new LineChart<>(axis("Failure per step %"), WorkloadForm.moneyAxis("Cost per task"));
         sweep.setId("agent-sweep-chart");
         sweep.setTitle("Cost per task as the failure rate varies");
@@ -166,7 +166,7 @@ public final class AgentView implements View<AgentViewModel> {
         sweep.setCreateSymbols(true);
         planner = new BarChart<>(new CategoryAxis(), WorkloadForm.moneyAxis("Cost per successful task"));
         planner.setId("agent-planner-chart");
-        planner.setTitle("Planner comparison (seed 001)");
+        planner.setTitle("Planner comparison");
         planner.setAnimated(false);
         planner.setLegendVisible(false);
         HBox.setHgrow(sweep, Priority.ALWAYS);

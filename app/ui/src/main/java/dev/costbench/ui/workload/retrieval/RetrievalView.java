@@ -160,8 +160,8 @@ public final class RetrievalView implements View<RetrievalViewModel> {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setStyle("-fx-font-weight: bold;");
         TableView<WorkloadTable.Row> table = WorkloadTable.view("retrieval-table", vm.table());
-        table.setPrefHeight(230);
-        table.setMinHeight(230);
+        table.setPrefHeight(355);
+        table.setMinHeight(300);
         chart = new StackedBarChart<>(new CategoryAxis(), WorkloadForm.moneyAxis("Cost per request"));
         chart.setId("retrieval-chart");
         chart.setTitle("Cost per request by part, per lever");
