@@ -47,21 +47,6 @@ public record RequestType(
         batchableShare = batchableShare == null ? BigDecimal.ZERO : batchableShare;
     }
 
-    /** A single-request type (no agent task), as files written before agent tasks have them. */
-    public RequestType(
-            String id,
-            String name,
-            Volume volume,
-            String model,
-            TextTokens text,
-            List<ImageInput> images,
-            AudioInput audio,
-            VideoInput video,
-            BigDecimal batchableShare,
-            BigDecimal repeatRate) {
-        this(id, name, volume, model, text, images, audio, video, batchableShare, repeatRate, null);
-    }
-
     /** True for an "Agent task" request type. */
     @JsonIgnore
     public boolean isAgentTask() {
@@ -75,7 +60,7 @@ public record RequestType(
 
     /** A text-only request type. */
     public static RequestType text(String id, Volume volume, String model, TextTokens text) {
-        return new RequestType(id, id, volume, model, text, List.of(), null, null, BigDecimal.ZERO, null);
+        return new RequestType(id, id, volume, model, text, List.of(), null, null, BigDecimal.ZERO, null, null);
     }
 
     public RequestType withVolume(Volume v) {

@@ -235,7 +235,8 @@ final class RequestForm {
                 audio,
                 video,
                 batch.movePointLeft(2),
-                repeat == null ? null : repeat.movePointLeft(2));
+                repeat == null ? null : repeat.movePointLeft(2),
+                null);
         if (agent.get()) {
             // refused values (fewest above most, a failure rate of 100 %) throw with the field's words
             t = t.withAgent(new AgentTask(

@@ -3,6 +3,7 @@ package dev.costbench.ui.workload;
 
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.Money;
+import dev.costbench.ui.common.Converters;
 import java.math.BigDecimal;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.ObservableList;
@@ -16,7 +17,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
-import javafx.util.StringConverter;
 
 /** The nodes the workload views share: spinners and model boxes bound to view-model inputs, tables, money axes. */
 public final class WorkloadForm {
@@ -94,20 +94,7 @@ public final class WorkloadForm {
         ComboBox<ModelEntry> box = new ComboBox<>(models);
         box.setId(id);
         box.setPrefWidth(230);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ModelEntry m) {
-                return WorkloadInputs.display(m);
-            }
-
-            @Override
-            public ModelEntry fromString(String s) {
-                return models.stream()
-                        .filter(m -> WorkloadInputs.display(m).equals(s))
-                        .findFirst()
-                        .orElse(null);
-            }
-        });
+        box.setConverter(Converters.showing(WorkloadInputs::display));
         box.valueProperty().bindBidirectional(p);
         return add(label, box, tip);
     }
@@ -116,17 +103,7 @@ public final class WorkloadForm {
     public static NumberAxis moneyAxis(String label) {
         NumberAxis a = new NumberAxis();
         a.setLabel(label);
-        a.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Money.format(new BigDecimal(n.toString()));
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return 0;
-            }
-        });
+        a.setTickLabelFormatter(Converters.showing(n -> Money.format(new BigDecimal(n.toString()))));
         return a;
     }
 }

@@ -4,35 +4,16 @@ package dev.costbench.ui.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.scenario.Lever;
 import dev.costbench.model.scenario.RequestType;
 import dev.costbench.model.scenario.TextTokens;
 import dev.costbench.model.scenario.Volume;
-import dev.costbench.ui.common.DirectTaskExecutor;
-import dev.costbench.ui.common.RecordingDialogService;
-import dev.costbench.ui.common.UiContext;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The request form's "Agent task" section and the agent levers, without a display. */
-class ScenarioAgentTaskViewModelTest {
-
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
-
-    private final DirectTaskExecutor tasks = new DirectTaskExecutor();
-    private final ScenarioViewModel vm = new ScenarioViewModel(
-            new UiContext(tasks, new RecordingDialogService()), () -> CATALOG, () -> null, f -> Optional.empty());
-
-    @AfterEach
-    void close() {
-        vm.close();
-        assertEquals(List.of(), tasks.unhandled());
-    }
+class ScenarioAgentTaskViewModelTest extends HeadlessScenario {
 
     private void type(String field, String text) {
         vm.requests().form().field(field).set(text);

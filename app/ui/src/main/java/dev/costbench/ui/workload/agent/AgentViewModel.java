@@ -8,9 +8,9 @@ import dev.costbench.model.workload.agent.AgentCost;
 import dev.costbench.model.workload.agent.AgentStudy;
 import dev.costbench.model.workload.agent.AgentTask;
 import dev.costbench.model.workload.agent.AgentTokens;
-import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.workload.WorkloadInputs;
 import dev.costbench.ui.workload.WorkloadTable;
+import dev.costbench.ui.workload.WorkloadViewModel;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -29,7 +27,7 @@ import javafx.collections.ObservableList;
  * The Agent sub-tab: steps per task as fewest / most usual / most, the tokens of a call and the tool output each step
  * adds, failures with a retry cap, the step cap lever and seed 001's planner comparison; recomputed on every change.
  */
-public final class AgentViewModel implements ViewModel {
+public final class AgentViewModel extends WorkloadViewModel {
 
     public static final String MODELS = "Models";
     public static final String CALLS = "Calls per task";
@@ -40,11 +38,7 @@ public final class AgentViewModel implements ViewModel {
     public static final String PLANNER = "Planner on step one";
 
     private final Clock clock;
-    private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
-    private final WorkloadTable table = new WorkloadTable();
     private final ObservableList<AgentStudy.Point> sweep = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private AgentStudy study;
 
     private final ObjectProperty<ModelEntry> model;
@@ -66,10 +60,10 @@ public final class AgentViewModel implements ViewModel {
     private final ObjectProperty<Integer> plannerFailurePercent = WorkloadInputs.input(3, this::recompute);
 
     public AgentViewModel(Supplier<Catalog> catalog, Clock clock) {
+        super(catalog);
         this.clock = clock;
-        models.setAll(WorkloadInputs.chatModels(catalog.get()));
-        model = WorkloadInputs.input(WorkloadInputs.pick(models, "gpt-5-mini"), this::recompute);
-        planner = WorkloadInputs.input(WorkloadInputs.pick(models, "gpt-5"), this::recompute);
+        model = WorkloadInputs.input(WorkloadInputs.pick(models(), "gpt-5-mini"), this::recompute);
+        planner = WorkloadInputs.input(WorkloadInputs.pick(models(), "gpt-5"), this::recompute);
         recompute();
     }
 
@@ -103,10 +97,8 @@ public final class AgentViewModel implements ViewModel {
             show(task);
         } catch (IllegalArgumentException e) {
             study = null;
-            table.clear();
             sweep.clear();
-            summary.set("");
-            message.set(e.getMessage());
+            refuse(e.getMessage());
         }
     }
 
@@ -132,10 +124,10 @@ public final class AgentViewModel implements ViewModel {
             }
             out.add(new WorkloadTable.Row(figures[f], v));
         }
-        table.show(columns, out);
+        table().show(columns, out);
         sweep.setAll(study.sweep());
         AgentCost.Result c = study.cheap().cost();
-        summary.set(String.format(
+        String line = (String.format(
                 "Per attempted task %s · per successful task %s · %s of tasks succeed%s · %s a month",
                 Money.format(c.perAttemptedTask()),
                 money(c.perSuccessfulTask()),
@@ -154,7 +146,7 @@ public final class AgentViewModel implements ViewModel {
                                         + Money.format(b.subtract(a)) + " less");
             }
         }
-        message.set(String.join("\n", notes));
+        show(line, String.join("\n", notes));
     }
 
     private static String[] cells(String models, AgentStudy.Result r) {
@@ -181,18 +173,6 @@ public final class AgentViewModel implements ViewModel {
                         .toPlainString() + " %";
     }
 
-    public ObservableList<ModelEntry> models() {
-        return models;
-    }
-
-    /**
-     * The results: a column for the task as typed, one with the step cap when it is on, and the planner on step one
-     * (compared with the column before it: the cheap model everywhere).
-     */
-    public WorkloadTable table() {
-        return table;
-    }
-
     /** Cost per attempted and per successful task at failure rates from 0 % to 50 %. */
     public ObservableList<AgentStudy.Point> sweep() {
         return sweep;
@@ -201,14 +181,6 @@ public final class AgentViewModel implements ViewModel {
     /** The last computed figures; null when an input is refused. */
     public AgentStudy study() {
         return study;
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
     }
 
     public ObjectProperty<ModelEntry> modelProperty() {

@@ -10,9 +10,9 @@ import dev.costbench.model.workload.retrieval.RetrievalCost;
 import dev.costbench.model.workload.retrieval.RetrievalLevers;
 import dev.costbench.model.workload.retrieval.RetrievalPart;
 import dev.costbench.model.workload.retrieval.RetrievalShape;
-import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.workload.WorkloadInputs;
 import dev.costbench.ui.workload.WorkloadTable;
+import dev.costbench.ui.workload.WorkloadViewModel;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -30,7 +28,7 @@ import javafx.collections.ObservableList;
  * the query, the answer), its embedding model and reranker, and the three levers; the figures are recomputed on
  * every change (pure and fast, no background work).
  */
-public final class RetrievalViewModel implements ViewModel {
+public final class RetrievalViewModel extends WorkloadViewModel {
 
     public static final String TOTAL_PER_REQUEST = "Cost per request";
     public static final String PER_MONTH = "Cost per month";
@@ -41,12 +39,8 @@ public final class RetrievalViewModel implements ViewModel {
 
     private final Clock clock;
     private final EmbeddingModel.Prices embeddings = EmbeddingModel.builtIn();
-    private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
     private final ObservableList<String> embeddingChoices = FXCollections.observableArrayList();
-    private final WorkloadTable table = new WorkloadTable();
     private final ObservableList<RetrievalCost.Step> steps = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
     private final ObjectProperty<ModelEntry> model;
     private final ObjectProperty<String> embedding;
@@ -68,11 +62,11 @@ public final class RetrievalViewModel implements ViewModel {
     private final ObjectProperty<Integer> cacheHitPercent = WorkloadInputs.input(80, this::recompute);
 
     public RetrievalViewModel(Supplier<Catalog> catalog, Clock clock) {
+        super(catalog);
         this.clock = clock;
-        models.setAll(WorkloadInputs.chatModels(catalog.get()));
         embeddingChoices.add(NO_EMBEDDING);
         embeddings.models().forEach(m -> embeddingChoices.add(embeddingLabel(m)));
-        model = WorkloadInputs.input(WorkloadInputs.pick(models, "gpt-5-mini"), this::recompute);
+        model = WorkloadInputs.input(WorkloadInputs.pick(models(), "gpt-5-mini"), this::recompute);
         embedding = WorkloadInputs.input(
                 embeddingChoices.size() > 1 ? embeddingChoices.get(1) : NO_EMBEDDING, this::recompute);
         recompute();
@@ -114,10 +108,8 @@ public final class RetrievalViewModel implements ViewModel {
             RetrievalCost.Report r = RetrievalCost.compute(shape, m, chosenEmbedding(), levers, LocalDate.now(clock));
             show(r);
         } catch (IllegalArgumentException e) {
-            table.clear();
             steps.clear();
-            summary.set("");
-            message.set(e.getMessage());
+            refuse(e.getMessage());
         }
     }
 
@@ -165,9 +157,9 @@ public final class RetrievalViewModel implements ViewModel {
         out.add(new WorkloadTable.Row(TOTAL_PER_REQUEST, values.get(n)));
         out.add(new WorkloadTable.Row(PER_MONTH, values.get(n + 1)));
         out.add(new WorkloadTable.Row(SAVES, values.get(n + 2)));
-        table.show(columns, out);
+        table().show(columns, out);
         steps.setAll(r.steps());
-        summary.set("Per request " + Money.format(r.optimized().totalPerRequest()) + " · per month "
+        String line = ("Per request " + Money.format(r.optimized().totalPerRequest()) + " · per month "
                 + Money.format(r.optimized().perMonth())
                 + (r.steps().size() > 1
                         ? " · the levers save "
@@ -183,34 +175,16 @@ public final class RetrievalViewModel implements ViewModel {
         if (rerankOn.get() && reranker() != null) {
             notes.add("The reranker price is typed in by you (no catalog lists reranker prices).");
         }
-        message.set(String.join("\n", notes));
-    }
-
-    public ObservableList<ModelEntry> models() {
-        return models;
+        show(line, String.join("\n", notes));
     }
 
     public ObservableList<String> embeddingChoices() {
         return embeddingChoices;
     }
 
-    /** The results: one column per step, one row per part and total. */
-    public WorkloadTable table() {
-        return table;
-    }
-
     /** The steps of the chart, "As typed" first. */
     public ObservableList<RetrievalCost.Step> steps() {
         return steps;
-    }
-
-    /** Notes and refusals, one a line ("" when none). */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
     }
 
     public ObjectProperty<ModelEntry> modelProperty() {
