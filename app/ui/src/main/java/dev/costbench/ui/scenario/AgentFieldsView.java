@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.scenario;
 
+import java.util.List;
 import java.util.Map;
 import javafx.collections.ObservableSet;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -11,7 +13,7 @@ import javafx.scene.layout.GridPane;
 
 /**
  * The "Agent task" section of the request form: a check box that makes the request type an agent task (its volume
- * then counts tasks and the results show the cost per successful task) and the task's fields, enabled while it is
+ * then counts tasks and the results show the cost per successful task) and the task's fields, shown while it is
  * on.
  */
 final class AgentFieldsView {
@@ -44,10 +46,14 @@ final class AgentFieldsView {
                 continue;
             }
             TextField f = RequestFormView.field(form, d.getKey(), invalid);
-            f.disableProperty().bind(form.agentProperty().not());
             f.setTooltip(new Tooltip(TIPS.get(d.getKey())));
             Label label = new Label(d.getValue());
-            label.disableProperty().bind(form.agentProperty().not());
+            label.setLabelFor(f);
+            for (Node n : List.of(label, f)) {
+                // only an agent task shows them, so the levers below stay in sight for other request types
+                n.visibleProperty().bind(form.agentProperty());
+                n.managedProperty().bind(form.agentProperty());
+            }
             grid.addRow(row++, label, f);
         }
     }
