@@ -90,6 +90,7 @@ public final class CostBenchApp extends Application {
     private MediaView mediaView;
     private LabView labView;
     private ScenarioView scenarioView;
+    private WorkloadsView workloadsView;
     /** The open scenario's window title, once the planner exists. */
     private final StringProperty scenarioTitle = new SimpleStringProperty();
 
@@ -190,7 +191,8 @@ public final class CostBenchApp extends Application {
                                 () -> providersVm().refresh()),
                         Feature.of(
                                 WORKLOADS,
-                                "Conversations priced turn by turn as their history grows",
+                                "Conversations, retrieved context and agents: cost where the tokens pile up across "
+                                        + "calls",
                                 this::workloadsView)),
                 menuActions(),
                 this::quit);
@@ -362,10 +364,18 @@ public final class CostBenchApp extends Application {
     }
 
     private WorkloadsView workloadsView() {
-        ConversationViewModel conversation = new ConversationViewModel(
-                ui, () -> workbench.catalogProperty().get(), workspace::current, Clock.systemUTC());
-        conversation.openSample(ConversationViewModel.FIRST_SAMPLE);
-        return new WorkloadsView(new ConversationView(conversation).root());
+        if (workloadsView == null) {
+            workloadsView = WorkloadsView.of(
+                    () -> {
+                        ConversationViewModel conversation = new ConversationViewModel(
+                                ui, () -> workbench.catalogProperty().get(), workspace::current, Clock.systemUTC());
+                        conversation.openSample(ConversationViewModel.FIRST_SAMPLE);
+                        return new ConversationView(conversation).root();
+                    },
+                    () -> workbench.catalogProperty().get(),
+                    Clock.systemUTC());
+        }
+        return workloadsView;
     }
 
     private ProvidersViewModel providersVm() {

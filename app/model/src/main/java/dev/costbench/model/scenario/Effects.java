@@ -203,6 +203,20 @@ final class Effects {
             }
             return true;
         }
+        if (l instanceof Lever.StepCap c) {
+            if (!ts.rt.isAgentTask()) {
+                return false;
+            }
+            ts.stepCap = ts.stepCap == null ? c.maxSteps() : Math.min(ts.stepCap, c.maxSteps());
+            return true;
+        }
+        if (l instanceof Lever.BetterPlanner b) {
+            if (!ts.rt.isAgentTask()) {
+                return false;
+            }
+            ts.planner = b;
+            return true;
+        }
         if (l instanceof Lever.Batch) {
             if (ts.routes.isEmpty()) {
                 return false;

@@ -47,7 +47,9 @@ import java.util.Locale;
     @JsonSubTypes.Type(value = Lever.Flex.class, name = "flex"),
     @JsonSubTypes.Type(value = Lever.Priority.class, name = "priority"),
     @JsonSubTypes.Type(value = Lever.Precompute.class, name = "precompute"),
-    @JsonSubTypes.Type(value = Lever.SelfHosting.class, name = "selfHosting")
+    @JsonSubTypes.Type(value = Lever.SelfHosting.class, name = "selfHosting"),
+    @JsonSubTypes.Type(value = Lever.StepCap.class, name = "stepCap"),
+    @JsonSubTypes.Type(value = Lever.BetterPlanner.class, name = "betterPlanner")
 })
 public sealed interface Lever {
 
@@ -153,6 +155,13 @@ public sealed interface Lever {
     @Info(component = Component.CALLS, kind = "Precompute once")
     record Precompute(BigDecimal reuseShare) implements Lever {}
 
+    /**
+     * Agent tasks: stop a task after {@code maxSteps} steps. Tasks that need more stop there and count as failed, so
+     * the cap saves the calls of runaway tasks and can lower the share that succeeds.
+     */
+    @Info(component = Component.CALLS, kind = "Cap steps")
+    record StepCap(int maxSteps) implements Lever {}
+
     // ---- prompt and output tokens ----------------------------------------------------------------------------
 
     /** Trim the prompt: cut {@code cut} of the typed tokens of {@code part}, or bring it to {@code tokens}. */
@@ -221,6 +230,13 @@ public sealed interface Lever {
             local = local == null ? "local-whisper" : local;
         }
     }
+
+    /**
+     * Agent tasks (seed 001, agentic workflows): step one runs on the stronger {@code model}, and with its plan every
+     * step fails at {@code failureRate} instead of the task's own rate. Acts on which model serves a call.
+     */
+    @Info(component = Component.PRICE_PER_TOKEN, kind = "Better planner model")
+    record BetterPlanner(String model, BigDecimal failureRate) implements Lever {}
 
     // ---- billing mode ----------------------------------------------------------------------------------------
 

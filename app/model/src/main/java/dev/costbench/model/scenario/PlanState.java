@@ -74,6 +74,10 @@ final class PlanState {
         BigDecimal flexRetry = BigDecimal.ZERO;
         BigDecimal priorityShare = BigDecimal.ZERO;
         Lever.PromptCaching caching;
+        /** Agent tasks: the step cap and the planner lever; null when off. */
+        Integer stepCap;
+
+        Lever.BetterPlanner planner;
 
         TypeState(RequestType rt, BigDecimal requests) {
             this.rt = rt;
@@ -117,6 +121,8 @@ final class PlanState {
             flexRetry = o.flexRetry;
             priorityShare = o.priorityShare;
             caching = o.caching;
+            stepCap = o.stepCap;
+            planner = o.planner;
         }
 
         TypeState copy() {

@@ -18,6 +18,7 @@ import dev.costbench.model.media.VideoRule;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.scenario.PlanState.Route;
 import dev.costbench.model.scenario.PlanState.TypeState;
+import dev.costbench.model.workload.agent.AgentCost;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -48,6 +49,7 @@ final class Pricer {
     private final Set<String> warnings;
     private final Map<BillLine, BigDecimal> lines = new EnumMap<>(BillLine.class);
     private final Map<String, BigDecimal> byType = new LinkedHashMap<>();
+    private final Map<String, BigDecimal> perSuccess = new LinkedHashMap<>();
     /** Tokens each self-hosted model serves, per request type. */
     private final Map<String, Map<String, BigDecimal>> hosted = new LinkedHashMap<>();
     /** What the explicit caches of this month keep and cost, one note per request type and model. */
@@ -94,7 +96,7 @@ final class Pricer {
         for (BigDecimal v : lines.values()) {
             total = total.add(v);
         }
-        return new Bill(total, lines, byType);
+        return new Bill(total, lines, byType, perSuccess);
     }
 
     private void add(TypeState ts, BillLine line, BigDecimal usd) {
@@ -139,6 +141,10 @@ final class Pricer {
         if (!usesModel) {
             return;
         }
+        if (ts.rt.isAgentTask()) {
+            agentTask(ts, calls);
+            return;
+        }
         for (Route r : ts.routes) {
             ModelEntry m = models.entry(r.model());
             if (m == null) {
@@ -146,6 +152,26 @@ final class Pricer {
                 continue;
             }
             route(ts, m, calls.multiply(r.share()));
+        }
+    }
+
+    /** An agent task type: {@code tasks} tasks priced on each route, and its cost per successful task. */
+    private void agentTask(TypeState ts, BigDecimal tasks) {
+        BigDecimal successes = BigDecimal.ZERO;
+        for (Route r : ts.routes) {
+            ModelEntry m = models.entry(r.model());
+            if (m == null) {
+                warnings.add("unknown model '" + r.model() + "': its calls are left out of the bill");
+                continue;
+            }
+            BigDecimal n = tasks.multiply(r.share());
+            AgentCost.Result a = AgentTaskPricer.price(ts, m, models, date, warnings);
+            add(ts, BillLine.TEXT_INPUT, n.multiply(a.inputCost()));
+            add(ts, BillLine.OUTPUT, n.multiply(a.outputCost()));
+            successes = successes.add(n.multiply(a.successShare()));
+        }
+        if (successes.signum() > 0) {
+            perSuccess.put(ts.rt.id(), byType.get(ts.rt.id()).divide(successes, ScenarioEngine.MC));
         }
     }
 

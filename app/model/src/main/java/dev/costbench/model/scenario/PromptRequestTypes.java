@@ -76,6 +76,7 @@ public final class PromptRequestTypes {
                 null,
                 null,
                 BigDecimal.ZERO,
+                null,
                 null);
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.scenario;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.costbench.model.workload.agent.AgentTask;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -20,6 +22,10 @@ import java.util.List;
  * @param batchableShare share of these requests that can wait for a batch API (0–1)
  * @param repeatRate     share that repeats an earlier request (bounds what a response cache can hit); null when
  *                       unknown
+ * @param agent          null for a single request; for an "Agent task" request type, the steps, tool output and
+ *                       failures of one task: the volume then counts tasks, {@code text} is one call (system =
+ *                       instructions and tools, user = the task, output = per step) and the bill shows the cost per
+ *                       successful task
  */
 public record RequestType(
         String id,
@@ -31,7 +37,8 @@ public record RequestType(
         AudioInput audio,
         VideoInput video,
         BigDecimal batchableShare,
-        BigDecimal repeatRate) {
+        BigDecimal repeatRate,
+        AgentTask agent) {
 
     public RequestType {
         name = name == null || name.isBlank() ? id : name;
@@ -40,40 +47,51 @@ public record RequestType(
         batchableShare = batchableShare == null ? BigDecimal.ZERO : batchableShare;
     }
 
+    /** True for an "Agent task" request type. */
+    @JsonIgnore
+    public boolean isAgentTask() {
+        return agent != null;
+    }
+
+    /** A copy that is an agent task ({@code a} non-null) or a single request (null). */
+    public RequestType withAgent(AgentTask a) {
+        return new RequestType(id, name, volume, model, text, images, audio, video, batchableShare, repeatRate, a);
+    }
+
     /** A text-only request type. */
     public static RequestType text(String id, Volume volume, String model, TextTokens text) {
-        return new RequestType(id, id, volume, model, text, List.of(), null, null, BigDecimal.ZERO, null);
+        return new RequestType(id, id, volume, model, text, List.of(), null, null, BigDecimal.ZERO, null, null);
     }
 
     public RequestType withVolume(Volume v) {
-        return new RequestType(id, name, v, model, text, images, audio, video, batchableShare, repeatRate);
+        return new RequestType(id, name, v, model, text, images, audio, video, batchableShare, repeatRate, agent);
     }
 
     public RequestType withText(TextTokens t) {
-        return new RequestType(id, name, volume, model, t, images, audio, video, batchableShare, repeatRate);
+        return new RequestType(id, name, volume, model, t, images, audio, video, batchableShare, repeatRate, agent);
     }
 
     public RequestType withModel(String m) {
-        return new RequestType(id, name, volume, m, text, images, audio, video, batchableShare, repeatRate);
+        return new RequestType(id, name, volume, m, text, images, audio, video, batchableShare, repeatRate, agent);
     }
 
     public RequestType withImages(List<ImageInput> i) {
-        return new RequestType(id, name, volume, model, text, i, audio, video, batchableShare, repeatRate);
+        return new RequestType(id, name, volume, model, text, i, audio, video, batchableShare, repeatRate, agent);
     }
 
     public RequestType withAudio(AudioInput a) {
-        return new RequestType(id, name, volume, model, text, images, a, video, batchableShare, repeatRate);
+        return new RequestType(id, name, volume, model, text, images, a, video, batchableShare, repeatRate, agent);
     }
 
     public RequestType withVideo(VideoInput v) {
-        return new RequestType(id, name, volume, model, text, images, audio, v, batchableShare, repeatRate);
+        return new RequestType(id, name, volume, model, text, images, audio, v, batchableShare, repeatRate, agent);
     }
 
     public RequestType withBatchableShare(BigDecimal s) {
-        return new RequestType(id, name, volume, model, text, images, audio, video, s, repeatRate);
+        return new RequestType(id, name, volume, model, text, images, audio, video, s, repeatRate, agent);
     }
 
     public RequestType withRepeatRate(BigDecimal r) {
-        return new RequestType(id, name, volume, model, text, images, audio, video, batchableShare, r);
+        return new RequestType(id, name, volume, model, text, images, audio, video, batchableShare, r, agent);
     }
 }

@@ -275,6 +275,16 @@ final class Validator {
             share(f + ".retryShare", x.retryShare(), "the retried share");
         } else if (l instanceof Lever.Priority x) {
             required(f + ".share", x.share(), "the share sent at priority");
+        } else if (l instanceof Lever.StepCap c) {
+            if (c.maxSteps() < 1) {
+                err(f + ".maxSteps", "a task takes at least 1 step, got " + c.maxSteps());
+            }
+        } else if (l instanceof Lever.BetterPlanner b) {
+            model(f + ".model", b.model());
+            BigDecimal r = b.failureRate();
+            if (r == null || r.signum() < 0 || r.compareTo(BigDecimal.ONE) >= 0) {
+                err(f + ".failureRate", "give the failure rate per step with the planner: from 0 % to below 100 %");
+            }
         } else if (l instanceof Lever.SelfHosting) {
             Lever.SelfHosting h = (Lever.SelfHosting) l;
             model(f + ".model", h.model());

@@ -39,6 +39,6 @@ class LeverAdviceTest {
         for (LeverAdvice.Advice a : LeverAdvice.advise(false, true, true, true)) {
             assertTrue(types.contains(a.type()), a.type());
         }
-        assertEquals(20, types.size()); // flex and priority joined batch as billing-mode levers
+        assertEquals(22, types.size()); // flex and priority joined batch; step cap and better planner (agent tasks)
     }
 }

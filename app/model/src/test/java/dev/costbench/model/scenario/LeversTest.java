@@ -247,6 +247,7 @@ class LeversTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -276,7 +277,7 @@ class LeversTest {
     /** 15 minutes of 1080p video with its audio track, 1,000 requests a month. */
     static RequestType quarterHours(String model) {
         VideoInput v = new VideoInput(d("0.25"), BigDecimal.ONE, 1920, 1080, true, null, null, null);
-        return new RequestType("clips", null, Volume.monthly(1000), model, null, null, null, v, null, null);
+        return new RequestType("clips", null, Volume.monthly(1000), model, null, null, null, v, null, null, null);
     }
 
     @Test

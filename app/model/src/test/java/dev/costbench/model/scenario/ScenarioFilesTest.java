@@ -78,7 +78,8 @@ class ScenarioFilesTest {
                 new AudioInput(d("30"), d("10"), AudioInput.Mode.NATIVE, "whisper-1", null),
                 new VideoInput(d("0.5"), d("2"), 640, 480, true, MediaResolution.LOW, 70L, 32L),
                 d("0.4"),
-                d("0.3"));
+                d("0.3"),
+                null);
         List<LeverEntry> levers = List.of(
                 LeverEntry.of("a", "A", new Lever.FrameSampling(Lever.FrameSampling.Strategy.SCENE, d("0.25")), "t"),
                 LeverEntry.of("b", null, new Lever.Downscale(512, 100L, null)),

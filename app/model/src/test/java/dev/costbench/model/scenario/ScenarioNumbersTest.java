@@ -85,7 +85,8 @@ class ScenarioNumbersTest {
                                 t.audio(),
                                 t.video(),
                                 t.batchableShare(),
-                                t.repeatRate())
+                                t.repeatRate(),
+                                null)
                         : t));
         List<FieldError> errors =
                 assertTimeoutPreemptively(HANG_GUARD, () -> ScenarioEngine.validate(huge, Fixtures.CATALOG));

@@ -206,9 +206,9 @@ class SeedExamplesTest {
         AudioInput shortClip = new AudioInput(d("6"), null, AudioInput.Mode.TRANSCRIBE, null, d("0.06"));
         AudioInput longClip = new AudioInput(d("150"), null, AudioInput.Mode.TRANSCRIBE, null, d("0.06"));
         RequestType shortOnes =
-                new RequestType("short", null, Volume.monthly(25), null, null, null, shortClip, null, null, null);
+                new RequestType("short", null, Volume.monthly(25), null, null, null, shortClip, null, null, null, null);
         RequestType longOnes =
-                new RequestType("long", null, Volume.monthly(23), null, null, null, longClip, null, null, null);
+                new RequestType("long", null, Volume.monthly(23), null, null, null, longClip, null, null, null, null);
         Scenario s = Scenario.of(
                 "hour of audio",
                 Workload.of(shortOnes, longOnes),
@@ -230,6 +230,7 @@ class SeedExamplesTest {
                         null,
                         null,
                         new AudioInput(d("3600"), null, null, null, d("0.06")),
+                        null,
                         null,
                         null,
                         null)),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The model's validation errors sorted for the planner: lines for the list under the form, the form fields of the
@@ -54,6 +55,14 @@ record FieldErrors(List<String> messages, Set<String> fields, Map<Integer, Strin
                         + ": not a number — type a number (digits, an optional point).")
                 .toList();
         return new FieldErrors(messages, Set.copyOf(keys), Map.of());
+    }
+
+    /** An "Agent task" whose fields do not make a task: the message says what to change. */
+    static FieldErrors agentTask(String message) {
+        Set<String> keys = RequestForm.FIELDS.keySet().stream()
+                .filter(RequestForm::isAgentField)
+                .collect(Collectors.toSet());
+        return new FieldErrors(List.of("✖ Agent task: " + message), keys, Map.of());
     }
 
     private static String describe(String field) {

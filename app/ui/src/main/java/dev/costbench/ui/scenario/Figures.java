@@ -2,6 +2,8 @@
 package dev.costbench.ui.scenario;
 
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.scenario.AgentTaskFigures;
+import dev.costbench.model.scenario.Scenario;
 import dev.costbench.model.scenario.Waterfall;
 import dev.costbench.model.scenario.WaterfallStep;
 import java.math.BigDecimal;
@@ -38,6 +40,15 @@ final class Figures {
         }
         if (w.costPerVideoHour() != null) {
             t.append(" · per hour of video ").append(Money.format(w.costPerVideoHour()));
+        }
+        return t.toString();
+    }
+
+    /** " · per successful task of “Research agent” $0.05 → $0.04" for each agent task type; "" without one. */
+    static String agentTasks(Scenario s, Waterfall w) {
+        StringBuilder t = new StringBuilder();
+        for (AgentTaskFigures f : AgentTaskFigures.of(s, w)) {
+            t.append(" · ").append(f.line().replace("Per successful", "per successful"));
         }
         return t.toString();
     }

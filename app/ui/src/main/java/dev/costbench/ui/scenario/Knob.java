@@ -102,6 +102,24 @@ record Knob(String name, double min, double max, boolean percent, double value, 
                     p.maxTokens(),
                     v -> new Lever.ReasoningCap(Math.round(v)));
         }
+        if (l instanceof Lever.StepCap p) {
+            return new Knob(
+                    "max steps",
+                    1,
+                    Math.max(200, p.maxSteps() * 2),
+                    false,
+                    p.maxSteps(),
+                    v -> new Lever.StepCap((int) Math.max(1, Math.round(v))));
+        }
+        if (l instanceof Lever.BetterPlanner p && p.failureRate() != null) {
+            return new Knob(
+                    "failure with the planner",
+                    0,
+                    0.99,
+                    true,
+                    p.failureRate().doubleValue(),
+                    v -> new Lever.BetterPlanner(p.model(), bd(v)));
+        }
         if (l instanceof Lever.Routing p
                 && p.routes().size() == 2
                 && p.routes().get(0).share() != null) {

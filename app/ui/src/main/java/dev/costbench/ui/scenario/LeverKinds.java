@@ -6,6 +6,7 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.PriceKind;
 import dev.costbench.model.scenario.Lever;
 import dev.costbench.model.scenario.RequestType;
+import dev.costbench.model.workload.agent.AgentTask;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +31,9 @@ final class LeverKinds {
             "Prompt caching",
             "Batch API",
             "Flex processing",
-            "Priority processing");
+            "Priority processing",
+            "Cap steps",
+            "Better planner model");
 
     private LeverKinds() {}
 
@@ -43,6 +46,7 @@ final class LeverKinds {
     static Lever create(String kind, RequestType first, Catalog catalog) {
         String model = first == null ? "gpt-5" : first.model();
         long out = first == null ? 500 : Math.max(16, first.text().output());
+        AgentTask agent = first == null ? null : first.agent();
         return switch (kind) {
             case "Frame sampling" ->
                 new Lever.FrameSampling(Lever.FrameSampling.Strategy.UNIFORM, new BigDecimal("0.2"));
@@ -68,28 +72,45 @@ final class LeverKinds {
                 new Lever.PromptCaching(new BigDecimal("0.6"), Lever.PromptCaching.Ttl.FIVE_MINUTES);
             case "Flex processing" -> new Lever.Flex(new BigDecimal("0.3"), new BigDecimal("0.05"));
             case "Priority processing" -> new Lever.Priority(new BigDecimal("0.2"));
+            case "Cap steps" -> new Lever.StepCap(agent == null ? 10 : Math.max(1, agent.maxSteps() / 2));
+            case "Better planner model" ->
+                new Lever.BetterPlanner(
+                        require(sibling(catalog, model, false), "stronger", model),
+                        agent == null
+                                ? new BigDecimal("0.05")
+                                : agent.failureRate().divide(BigDecimal.valueOf(2)));
             default -> new Lever.Batch(BigDecimal.ONE);
         };
     }
 
     private static String requireCheaper(Catalog catalog, String model) {
-        String cheap = cheaperSibling(catalog, model);
-        if (cheap == null) {
-            throw new IllegalArgumentException("No cheaper model of the same provider in the catalog for " + model
+        return require(cheaperSibling(catalog, model), "cheaper", model);
+    }
+
+    private static String require(String sibling, String what, String model) {
+        if (sibling == null) {
+            throw new IllegalArgumentException("No " + what + " model of the same provider in the catalog for " + model
                     + ". Pick another model for the first request type, or add one to your catalog.");
         }
-        return cheap;
+        return sibling;
     }
 
     /** The cheapest model of the same provider in a cheaper tier, or null. */
     static String cheaperSibling(Catalog c, String id) {
+        return sibling(c, id, true);
+    }
+
+    /** The cheapest model of the same provider in a cheaper ({@code cheaper}) or stronger tier, or null. */
+    private static String sibling(Catalog c, String id, boolean cheaper) {
         ModelEntry m = c.find(id).orElse(null);
         if (m == null) {
             return null;
         }
         return c.models().stream()
                 .filter(x -> x.provider().equals(m.provider()) && !x.id().equals(id))
-                .filter(x -> x.tier().ordinal() > m.tier().ordinal())
+                .filter(x -> cheaper
+                        ? x.tier().ordinal() > m.tier().ordinal()
+                        : x.tier().ordinal() < m.tier().ordinal())
                 .filter(x -> x.prices().get(PriceKind.INPUT) != null)
                 .min(Comparator.comparing(x -> x.prices().get(PriceKind.INPUT).perMTok()))
                 .map(ModelEntry::id)

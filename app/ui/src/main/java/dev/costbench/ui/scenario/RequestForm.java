@@ -7,12 +7,15 @@ import dev.costbench.model.scenario.RequestType;
 import dev.costbench.model.scenario.TextTokens;
 import dev.costbench.model.scenario.VideoInput;
 import dev.costbench.model.scenario.Volume;
+import dev.costbench.model.workload.agent.AgentTask;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -54,11 +57,31 @@ final class RequestForm {
             "videoFps",
             "Video frames per second sent",
             "audioSeconds",
-            "Audio seconds per request");
+            "Audio seconds per request",
+            "agentMinSteps",
+            "Fewest steps per task",
+            "agentModeSteps",
+            "Usual steps per task",
+            "agentMaxSteps",
+            "Most steps per task",
+            "agentToolOutput",
+            "Tool output tokens per step",
+            "agentFailure",
+            "Failure per step %",
+            "agentRetries",
+            "Retries per failed step",
+            "agentSuccess",
+            "Tasks that succeed % (optional)");
+
+    /** The keys of the "Agent task" fields (shown in their own section, used when {@link #agentProperty} is on). */
+    static boolean isAgentField(String key) {
+        return key.startsWith("agent");
+    }
 
     private final Map<String, StringProperty> text = new LinkedHashMap<>();
     private final StringProperty model = new SimpleStringProperty(this, "model");
     private final ObjectProperty<Volume.Period> per = new SimpleObjectProperty<>(this, "per", Volume.Period.MONTH);
+    private final BooleanProperty agent = new SimpleBooleanProperty(this, "agent");
 
     RequestForm() {
         FIELDS.keySet().forEach(k -> text.put(k, new SimpleStringProperty(this, k, "")));
@@ -89,6 +112,11 @@ final class RequestForm {
         return per;
     }
 
+    /** On: the request type is an "Agent task" (its volume counts tasks). */
+    BooleanProperty agentProperty() {
+        return agent;
+    }
+
     /** Shows {@code t} in the fields. */
     void fill(RequestType t) {
         set("name", t.name());
@@ -113,6 +141,15 @@ final class RequestForm {
                         ? "1"
                         : plain(t.video().fps()));
         set("audioSeconds", t.audio() == null ? "0" : plain(t.audio().seconds()));
+        agent.set(t.isAgentTask());
+        AgentTask a = t.isAgentTask() ? t.agent() : new AgentTask(3, 6, 20, 800, new BigDecimal("0.1"), 2, null);
+        set("agentMinSteps", Integer.toString(a.minSteps()));
+        set("agentModeSteps", Integer.toString(a.modeSteps()));
+        set("agentMaxSteps", Integer.toString(a.maxSteps()));
+        set("agentToolOutput", Long.toString(a.toolOutputTokens()));
+        set("agentFailure", pct(a.failureRate()));
+        set("agentRetries", Integer.toString(a.retryCap()));
+        set("agentSuccess", a.successShare() == null ? "" : pct(a.successShare()));
     }
 
     private void set(String key, String value) {
@@ -132,7 +169,11 @@ final class RequestForm {
     /** What the form reads as: the request type, or the keys of the fields that are not numbers. */
     record Reading(RequestType type, List<String> notNumbers) {}
 
-    /** The request type the fields describe, keeping what the form does not show from {@code old}. */
+    /**
+     * The request type the fields describe, keeping what the form does not show from {@code old}.
+     *
+     * @throws IllegalArgumentException saying what to change when the agent fields do not make a task
+     */
     Reading read(RequestType old) {
         Numbers n = new Numbers();
         BigDecimal volume = n.dec("volume");
@@ -146,6 +187,10 @@ final class RequestForm {
         BigDecimal fps = n.dec("videoFps");
         BigDecimal audioSecs = n.dec("audioSeconds");
         int[] size = n.size("imageSize");
+        long[] steps = {n.lng("agentMinSteps"), n.lng("agentModeSteps"), n.lng("agentMaxSteps"), n.lng("agentRetries")};
+        long tool = n.lng("agentToolOutput");
+        BigDecimal failure = n.dec("agentFailure");
+        BigDecimal success = text.get("agentSuccess").get().isBlank() ? null : n.dec("agentSuccess");
         if (!n.bad.isEmpty()) {
             return new Reading(null, List.copyOf(n.bad));
         }
@@ -190,7 +235,19 @@ final class RequestForm {
                 audio,
                 video,
                 batch.movePointLeft(2),
-                repeat == null ? null : repeat.movePointLeft(2));
+                repeat == null ? null : repeat.movePointLeft(2),
+                null);
+        if (agent.get()) {
+            // refused values (fewest above most, a failure rate of 100 %) throw with the field's words
+            t = t.withAgent(new AgentTask(
+                    Math.toIntExact(steps[0]),
+                    Math.toIntExact(steps[1]),
+                    Math.toIntExact(steps[2]),
+                    tool,
+                    failure.movePointLeft(2),
+                    Math.toIntExact(steps[3]),
+                    success == null ? null : success.movePointLeft(2)));
+        }
         return new Reading(t, List.of());
     }
 

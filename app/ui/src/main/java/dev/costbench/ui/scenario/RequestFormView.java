@@ -69,13 +69,11 @@ final class RequestFormView extends GridPane {
         int row = 0;
         for (Map.Entry<String, String> d : RequestForm.FIELDS.entrySet()) {
             String key = d.getKey();
-            TextField f = new TextField();
-            f.setId("field-" + key);
+            if (RequestForm.isAgentField(key)) {
+                continue; // in the "Agent task" section below
+            }
+            TextField f = field(form, key, invalid);
             f.setAccessibleText(d.getValue()); // screen readers say the row's label
-            f.setPrefColumnCount(10);
-            f.textProperty().bindBidirectional(form.field(key));
-            f.setStyle(invalid.contains(key) ? INVALID : "");
-            invalid.addListener((SetChangeListener<String>) c -> f.setStyle(invalid.contains(key) ? INVALID : ""));
             if (key.equals("volume")) {
                 // The field gives way so that "per" and the period stay whole in a narrow column.
                 Label perLabel = new Label("per");
@@ -99,6 +97,18 @@ final class RequestFormView extends GridPane {
         media.textProperty().bind(model.mediaProperty());
         media.setTooltip(new Tooltip("Media per request, from the scenario file (edit it there, or bring a measured "
                 + "file from the Media view)"));
-        addRow(row, new Label("Media per request"), media);
+        addRow(row++, new Label("Media per request"), media);
+        AgentFieldsView.addTo(this, row, form, invalid);
+    }
+
+    /** The text field of {@code key}, bound to the form, red while the key is in {@code invalid}. */
+    static TextField field(RequestForm form, String key, ObservableSet<String> invalid) {
+        TextField f = new TextField();
+        f.setId("field-" + key);
+        f.setPrefColumnCount(10);
+        f.textProperty().bindBidirectional(form.field(key));
+        f.setStyle(invalid.contains(key) ? INVALID : "");
+        invalid.addListener((SetChangeListener<String>) c -> f.setStyle(invalid.contains(key) ? INVALID : ""));
+        return f;
     }
 }

@@ -35,6 +35,7 @@ public final class RequestTypesModel {
         RequestForm.FIELDS.keySet().forEach(k -> form.field(k).addListener((o, a, b) -> edited()));
         form.modelProperty().addListener((o, a, b) -> edited());
         form.perProperty().addListener((o, a, b) -> edited());
+        form.agentProperty().addListener((o, a, b) -> edited());
     }
 
     /** The request types, in the scenario's order (read-only for the view). */
@@ -172,8 +173,13 @@ public final class RequestTypesModel {
         if (i < 0) {
             return;
         }
-        RequestForm.Reading r =
-                form.read(vm.scenario().workload().requestTypes().get(i));
+        RequestForm.Reading r;
+        try {
+            r = form.read(vm.scenario().workload().requestTypes().get(i));
+        } catch (IllegalArgumentException e) {
+            vm.results().showErrors(FieldErrors.agentTask(e.getMessage()));
+            return;
+        }
         if (r.type() == null) {
             vm.results().showErrors(FieldErrors.notNumbers(r.notNumbers()));
             return;

@@ -112,7 +112,7 @@ public final class ScenarioResults {
         }
         waterfall.set(w);
         tornado.set(c.tornado());
-        totals.set(Figures.totals(w));
+        totals.set(Figures.totals(w) + Figures.agentTasks(vm.scenario(), w));
         priceChanges.set(
                 String.join("\n", w.priceChanges().stream().map(x -> "⚠ " + x).toList()));
         vm.levers().showSteps(w);

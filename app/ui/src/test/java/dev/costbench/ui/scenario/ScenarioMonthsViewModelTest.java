@@ -4,8 +4,6 @@ package dev.costbench.ui.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.costbench.model.catalog.Catalog;
-import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.ratecard.RateAdjustment;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.scenario.BillLine;
@@ -17,33 +15,16 @@ import dev.costbench.model.scenario.TextTokens;
 import dev.costbench.model.scenario.Volume;
 import dev.costbench.model.scenario.Waterfall;
 import dev.costbench.model.scenario.Workload;
-import dev.costbench.ui.common.DirectTaskExecutor;
-import dev.costbench.ui.common.RecordingDialogService;
-import dev.costbench.ui.common.UiContext;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The planner's twelve months, its price-change warning, the flex / priority levers, "Use my rates" and the caching
  * lever's explicit-cache settings, without a display.
  */
-class ScenarioMonthsViewModelTest {
-
-    private static final Catalog CATALOG = CatalogBuilder.builtIn();
-
-    private final DirectTaskExecutor tasks = new DirectTaskExecutor();
-    private final ScenarioViewModel vm = new ScenarioViewModel(
-            new UiContext(tasks, new RecordingDialogService()), () -> CATALOG, () -> null, f -> Optional.empty());
-
-    @AfterEach
-    void close() {
-        vm.close();
-        assertEquals(List.of(), tasks.unhandled());
-    }
+class ScenarioMonthsViewModelTest extends HeadlessScenario {
 
     /** 1M requests a month of 1,000 tokens in and 100 out on gemini-3.8-flash ($0.75 / $3.75 until 2026-12-31). */
     private void showFlash(String model, String start) {
