@@ -4,13 +4,11 @@ package dev.costbench.ui;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
-import dev.costbench.model.catalog.refresh.PriceFileDownloader;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
-import dev.costbench.providers.pricefile.HttpPriceFileDownloader;
 import dev.costbench.store.H2LabStore;
 import dev.costbench.ui.common.FxDialogService;
 import dev.costbench.ui.common.FxFormDialogs;
@@ -112,10 +110,10 @@ public final class CostBenchApp extends Application {
         StartupProbe.mark("catalog");
         workbench = new WorkbenchViewModel(
                 ui,
-                catalogSource(),
+                AppFacts.catalogSource(),
                 catalog,
-                () -> aboutText(workbench.catalogProperty().get()),
-                CostBenchApp::licenceText);
+                () -> AppFacts.aboutText(workbench.catalogProperty().get()),
+                AppFacts::licenceText);
         promptFeature = new PromptFeature(
                 ui,
                 catalog,
@@ -442,30 +440,6 @@ public final class CostBenchApp extends Application {
         }
     }
 
-    private static WorkbenchViewModel.CatalogSource catalogSource() {
-        return new WorkbenchViewModel.CatalogSource() {
-            @Override
-            public Catalog load() {
-                return CatalogBuilder.withUserCatalog(AppDirs.userCatalog());
-            }
-
-            @Override
-            public Path userCatalog() {
-                return AppDirs.userCatalog();
-            }
-
-            @Override
-            public PriceFileDownloader downloader() {
-                return new HttpPriceFileDownloader();
-            }
-
-            @Override
-            public Catalog builtIn() {
-                return CatalogBuilder.builtIn();
-            }
-        };
-    }
-
     private static void seedExample(PromptViewModel vm) {
         vm.systemTextProperty()
                 .set("You are a concise support assistant for an online store. Answer in two "
@@ -473,33 +447,5 @@ public final class CostBenchApp extends Application {
         vm.addTurn(Role.USER, "Where is my order #1234?");
         vm.addTurn(Role.ASSISTANT, "Order #1234 shipped yesterday and should arrive within 2 business days.");
         vm.userTextProperty().set("Can I change the delivery address for order #5678?");
-    }
-
-    private static String aboutText(Catalog c) {
-        return "CostBench " + CostBenchApp.class.getPackage().getImplementationVersion() + "\nPricing catalog as of "
-                + c.asOf() + ", " + c.size() + " models.\nUser data: " + AppDirs.dataDir();
-    }
-
-    /**
-     * THIRD-PARTY-NOTICES.txt, which the installers put next to the application's jars; a development build has
-     * none and says where it comes from.
-     */
-    private static String licenceText() {
-        try {
-            Path jarDir = Path.of(CostBenchApp.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .getParent();
-            Path notices = jarDir.resolve("THIRD-PARTY-NOTICES.txt");
-            return Files.isRegularFile(notices)
-                    ? Files.readString(notices)
-                    : "This build was not made by the installers, so it carries no THIRD-PARTY-NOTICES.txt.\n"
-                            + "installers/build.sh writes it from the bundled libraries' POMs "
-                            + "(installers/common/Notices.java); the libraries are listed in app/*/pom.xml.";
-        } catch (Exception ex) {
-            return "The licence file could not be read: " + ex.getMessage();
-        }
     }
 }
