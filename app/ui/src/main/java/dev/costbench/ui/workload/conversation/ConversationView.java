@@ -114,11 +114,11 @@ public final class ConversationView implements View<ConversationViewModel> {
         int r = 0;
         g.add(new Label("Model"), 0, r++);
         g.add(model, 0, r++, 2, 1);
-        g.addRow(r++, new Label("Turns"), spinner(vm.turnsProperty(), 1, 10_000, 1));
-        g.addRow(r++, new Label("System prompt tokens"), spinner(vm.systemTokensProperty(), 0, 10_000_000, 50));
-        g.addRow(r++, new Label("Tools tokens"), spinner(vm.toolsTokensProperty(), 0, 10_000_000, 50));
-        g.addRow(r++, new Label("User tokens per turn"), spinner(vm.userTokensProperty(), 0, 10_000_000, 10));
-        g.addRow(r++, new Label("Assistant tokens per turn"), spinner(vm.assistantTokensProperty(), 0, 10_000_000, 10));
+        labelled(g, r++, "Turns", spinner(vm.turnsProperty(), 1, 10_000, 1));
+        labelled(g, r++, "System prompt tokens", spinner(vm.systemTokensProperty(), 0, 10_000_000, 50));
+        labelled(g, r++, "Tools tokens", spinner(vm.toolsTokensProperty(), 0, 10_000_000, 50));
+        labelled(g, r++, "User tokens per turn", spinner(vm.userTokensProperty(), 0, 10_000_000, 10));
+        labelled(g, r++, "Assistant tokens per turn", spinner(vm.assistantTokensProperty(), 0, 10_000_000, 10));
         Label sizes = new Label("Each turn keeps its size from the file (the spinners show the average); edit them "
                 + "to make every turn the same size.");
         sizes.setWrapText(true);
@@ -126,7 +126,7 @@ public final class ConversationView implements View<ConversationViewModel> {
         sizes.visibleProperty().bind(vm.sizesFromFileProperty());
         sizes.managedProperty().bind(vm.sizesFromFileProperty());
         g.add(sizes, 0, r++, 2, 1);
-        g.addRow(r++, new Label("Seconds between turns"), spinner(vm.turnGapProperty(), 0, 86_400, 15));
+        labelled(g, r++, "Seconds between turns", spinner(vm.turnGapProperty(), 0, 86_400, 15));
 
         Label strategies = new Label("Strategies (full history is always shown)");
         strategies.getStyleClass().add("text-bold");
@@ -137,17 +137,33 @@ public final class ConversationView implements View<ConversationViewModel> {
         ttl.getItems().setAll(CacheTtl.values());
         ttl.setConverter(Converters.showing(CacheTtl::label));
         ttl.valueProperty().bindBidirectional(vm.ttlProperty());
+        ttl.setAccessibleText("Cache lifetime");
         g.addRow(r++, cache, ttl);
         CheckBox summarize = new CheckBox("Summarize every N turns");
         summarize.selectedProperty().bindBidirectional(vm.summarizeProperty());
-        g.addRow(r++, summarize, spinner(vm.summarizeEveryProperty(), 1, 10_000, 1));
-        g.addRow(r++, new Label("Summary tokens"), spinner(vm.summaryTokensProperty(), 0, 1_000_000, 50));
+        g.addRow(
+                r++,
+                summarize,
+                named(spinner(vm.summarizeEveryProperty(), 1, 10_000, 1), "Summarize every N turns: N"));
+        labelled(g, r++, "Summary tokens", spinner(vm.summaryTokensProperty(), 0, 1_000_000, 50));
         g.add(new Label("Summarizer"), 0, r++);
         g.add(models(vm.summarizerProperty()), 0, r++, 2, 1);
         CheckBox window = new CheckBox("Keep only the last N turns");
         window.selectedProperty().bindBidirectional(vm.windowProperty());
-        g.addRow(r++, window, spinner(vm.windowTurnsProperty(), 1, 10_000, 1));
+        g.addRow(r++, window, named(spinner(vm.windowTurnsProperty(), 1, 10_000, 1), "Keep only the last N turns: N"));
         return g;
+    }
+
+    /** A row of a label and the spinner it names (labelFor: screen readers say the label). */
+    private static void labelled(GridPane g, int row, String text, Spinner<Integer> s) {
+        Label l = new Label(text);
+        l.setLabelFor(s);
+        g.addRow(row, l, s);
+    }
+
+    private static Spinner<Integer> named(Spinner<Integer> s, String name) {
+        s.setAccessibleText(name);
+        return s;
     }
 
     private ComboBox<ModelEntry> models(ObjectProperty<ModelEntry> p) {
