@@ -28,6 +28,7 @@ import java.util.Map;
  */
 public final class ToolsJson {
 
+    /** The advice that ends most refusals, for readers that give their own ({@link #problem}). */
     private static final String FIX = " Fix it and paste or open the tools again.";
 
     private ToolsJson() {}
@@ -250,6 +251,12 @@ public final class ToolsJson {
             return new ToolsFormatException(where(i, p) + " is in another provider's shape than the first one (" + first
                     + "). A tools list is in one provider's shape; convert it or split the file.");
         }
+    }
+
+    /** A refusal without the paste-again advice or its final period: what is wrong and where, for other advice. */
+    public static String problem(ToolsFormatException e) {
+        String m = e.getMessage().replace(FIX, "").strip();
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
     private static String where(int i, String path) {

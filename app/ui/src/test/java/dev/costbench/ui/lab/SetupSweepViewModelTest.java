@@ -107,7 +107,7 @@ class SetupSweepViewModelTest extends LabStoreTest {
         setup.sweep().toolsProperty().set("[{\"description\": \"no name\"}]");
         setup.estimate();
         String refusal = setup.errorProperty().get();
-        assertTrue(refusal.startsWith("Tools[0]: a tool needs a \"name\""), refusal);
+        assertTrue(refusal.startsWith("Tool 1 (Tools[0]): \"name\" is missing"), refusal);
     }
 
     @Test

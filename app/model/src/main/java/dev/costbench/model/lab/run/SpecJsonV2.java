@@ -57,7 +57,8 @@ public final class SpecJsonV2 {
         try {
             return ToolsJson.read(n, at).specs();
         } catch (ToolsFormatException e) {
-            throw new SpecException(at + ": " + e.getMessage());
+            String problem = ToolsJson.problem(e);
+            throw new SpecException(problem.contains("(" + at) ? problem : at + ": " + problem);
         }
     }
 
