@@ -112,11 +112,11 @@ class ToolsEstimateTest {
 
     @Test
     void theLabRefusesAToolInTheWordsOfThePromptViewsReader() {
-        SpecException e = assertThrows(
-                SpecException.class,
-                () -> SpecJsonV2.readTools("[{\"name\": \"a\", \"parameters\": {}}, {\"name\": \"a\"}]", "Tools"));
-        assertTrue(
-                e.getMessage().contains("Tool 2 (Tools[1])") && e.getMessage().contains("\"a\" is already used"),
-                e.getMessage());
+        String twice = "[{\"name\": \"a\", \"parameters\": {}}, {\"name\": \"a\"}]";
+        assertEquals(
+                "Tool 2 (Tools[1]): the name \"a\" is already used by Tools[0]; providers refuse two tools with one "
+                        + "name. Rename or remove one",
+                assertThrows(SpecException.class, () -> SpecJsonV2.readTools(twice, "Tools"))
+                        .getMessage());
     }
 }
