@@ -13,6 +13,7 @@ import dev.costbench.model.provider.ChatRequest.OpenAiApi;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ToolSpec;
+import dev.costbench.model.tools.ToolsJson;
 import dev.costbench.providers.anthropic.AnthropicClient;
 import dev.costbench.providers.gemini.GeminiClient;
 import dev.costbench.providers.openai.OpenAiClient;
@@ -157,11 +158,11 @@ class ToolsAndEffortRequestTest extends MockedProviderTest {
 
     @Test
     void toolsFromAnyProvidersShapeBecomeTheSameNeutralTool() {
-        assertEquals(WEATHER, ToolSpec.fromJson(tree("""
-                {"type":"function","function":{"name":"get_weather",
-                 "description":"Get the current weather in a given location","parameters":%s}}""".formatted(SCHEMA))));
-        assertEquals(WEATHER, ToolSpec.fromJson(tree("""
-                {"name":"get_weather","description":"Get the current weather in a given location",
-                 "input_schema":%s}""".formatted(SCHEMA))));
+        assertEquals(List.of(WEATHER), ToolsJson.parse("""
+                [{"type":"function","function":{"name":"get_weather",
+                 "description":"Get the current weather in a given location","parameters":%s}}]""".formatted(SCHEMA)).specs());
+        assertEquals(List.of(WEATHER), ToolsJson.parse("""
+                [{"name":"get_weather","description":"Get the current weather in a given location",
+                 "input_schema":%s}]""".formatted(SCHEMA)).specs());
     }
 }

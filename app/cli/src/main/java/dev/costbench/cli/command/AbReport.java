@@ -99,6 +99,7 @@ final class AbReport {
                         Fmt.usd(l.highUsd()));
             }
         }
+        e.toolsSentences().forEach(t -> to.println("  " + t));
         if (!e.unpricedModels().isEmpty()) {
             to.println("  not in the catalog, counted as $0: " + String.join(", ", e.unpricedModels()));
         }

@@ -11,8 +11,8 @@ import java.util.Objects;
  * One function tool in a provider-neutral form: what the model may call. Each client turns it into its API's shape
  * (OpenAI {@code {"type":"function", …}}, Anthropic {@code input_schema}, Gemini {@code functionDeclarations}).
  *
- * <p>Kept small on purpose: the Prompt view's tool definitions (parsing, counting) live elsewhere; this is only what a
- * request carries.
+ * <p>Kept small on purpose: tools are read (in the neutral form or any provider's shape) and counted by
+ * {@code model.tools} ({@code ToolsJson}, {@code ToolTokenCounter}); this is only what a request carries.
  *
  * @param name        the function name (letters, digits, {@code _} and {@code -}, at most 64 characters, as the
  *                    providers require)
@@ -72,23 +72,5 @@ public record ToolSpec(String name, String description, JsonNode parameters) {
         }
         o.set(schemaKey, parameters.deepCopy());
         return o;
-    }
-
-    /**
-     * A tool from the neutral form, or from an OpenAI ({@code {"type":"function","function":{…}}} or the flat
-     * Responses form), Anthropic ({@code input_schema}) or Gemini function declaration.
-     */
-    public static ToolSpec fromJson(JsonNode o) {
-        if (o == null || !o.isObject()) {
-            throw new IllegalArgumentException("a tool must be a JSON object with a \"name\"");
-        }
-        JsonNode f = o.path("function").isObject() ? o.path("function") : o;
-        JsonNode params = f.has("parameters")
-                ? f.get("parameters")
-                : f.has("input_schema") ? f.get("input_schema") : f.get("parametersJsonSchema");
-        if (!f.path("name").isTextual()) {
-            throw new IllegalArgumentException("a tool needs a \"name\" (text)");
-        }
-        return new ToolSpec(f.path("name").asText(), f.path("description").asText(""), params);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.costbench.model.provider.ToolSpec;
 import dev.costbench.model.validation.JsonReading;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -27,6 +28,46 @@ public record ToolSet(ToolFormat format, List<ToolDefinition> tools, List<JsonNo
     public ToolSet {
         tools = List.copyOf(tools);
         builtIns = builtIns.stream().<JsonNode>map(JsonNode::deepCopy).toList();
+    }
+
+    /**
+     * The set of {@code specs} (the neutral tools a request carries), so that they are counted as the definitions
+     * read by {@link ToolsJson} are.
+     */
+    public static ToolSet of(List<ToolSpec> specs) {
+        if (specs.isEmpty()) {
+            return EMPTY;
+        }
+        return new ToolSet(
+                ToolFormat.GEMINI,
+                specs.stream()
+                        .map(s -> ToolDefinition.of(ToolFormat.GEMINI, s.toJson()))
+                        .toList(),
+                List.of());
+    }
+
+    /**
+     * The function definitions as the neutral tools a request carries (each client sends them in its API's shape).
+     *
+     * @throws ToolsFormatException naming the tool when the set has built-in tools, which only their own provider
+     *     runs, or a name the providers refuse
+     */
+    public List<ToolSpec> specs() {
+        if (!builtIns.isEmpty()) {
+            JsonNode b = builtIns.get(0);
+            throw new ToolsFormatException("The built-in tool " + b.path("type").asText(b.toString()) + " runs only on "
+                    + "its own provider; remove it and keep function tools, which every provider is sent.");
+        }
+        List<ToolSpec> out = new ArrayList<>();
+        for (int i = 0; i < tools.size(); i++) {
+            ToolDefinition t = tools.get(i);
+            try {
+                out.add(new ToolSpec(t.name(), t.description(), t.parameters()));
+            } catch (IllegalArgumentException e) {
+                throw new ToolsFormatException("Tool " + (i + 1) + ": " + e.getMessage() + ".");
+            }
+        }
+        return out;
     }
 
     public boolean isEmpty() {

@@ -28,6 +28,7 @@ import java.util.Map;
  */
 public final class ToolsJson {
 
+    /** The advice that ends most refusals, for readers that give their own ({@link #problem}). */
     private static final String FIX = " Fix it and paste or open the tools again.";
 
     private ToolsJson() {}
@@ -45,15 +46,23 @@ public final class ToolsJson {
                     + ". Paste a tools array as you send it to the API, e.g. [{\"type\": \"function\", "
                     + "\"function\": {…}}].");
         }
-        String path = "tools";
+        return read(root, "tools");
+    }
+
+    /**
+     * Reads an already parsed tools array (or request body, or {@code functionDeclarations} object); {@code path}
+     * names the array in refusals ({@code "tools"}, {@code "variants[0].tools"} …).
+     */
+    public static ToolSet read(JsonNode root, String path) {
         JsonNode list = root;
         boolean declarations = false;
         if (root != null && root.isObject()) {
             if (root.has("tools")) {
                 list = root.get("tools");
             } else if (root.has("functionDeclarations") || root.has("function_declarations")) {
-                path = root.has("functionDeclarations") ? "functionDeclarations" : "function_declarations";
-                list = root.get(path);
+                String key = root.has("functionDeclarations") ? "functionDeclarations" : "function_declarations";
+                list = root.get(key);
+                path = key;
                 declarations = true;
             } else {
                 throw new ToolsFormatException("The JSON is an object, not a tools array. Paste the \"tools\" array "
@@ -103,9 +112,16 @@ public final class ToolsJson {
                 + "\"description\", \"input_schema\"}) or a Gemini tool ({\"functionDeclarations\": […]}).");
     }
 
-    /** A bare Gemini function declaration (also OpenAI's legacy "functions" entry). */
+    /**
+     * A bare Gemini function declaration (also OpenAI's legacy "functions" entry and the A/B lab's neutral form),
+     * possibly missing its name.
+     */
     private static boolean isDeclaration(JsonNode n) {
-        return n.isObject() && n.has("name") && !n.has("type") && !n.has("input_schema") && !n.has("function");
+        return n.isObject()
+                && (n.has("name") || n.has("parameters") || n.has("description"))
+                && !n.has("type")
+                && !n.has("input_schema")
+                && !n.has("function");
     }
 
     /** Reads the elements of one list; collects definitions and built-in tools; refuses duplicates. */
@@ -235,6 +251,12 @@ public final class ToolsJson {
             return new ToolsFormatException(where(i, p) + " is in another provider's shape than the first one (" + first
                     + "). A tools list is in one provider's shape; convert it or split the file.");
         }
+    }
+
+    /** A refusal without the paste-again advice or its final period: what is wrong and where, for other advice. */
+    public static String problem(ToolsFormatException e) {
+        String m = e.getMessage().replace(FIX, "").strip();
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
     }
 
     private static String where(int i, String path) {

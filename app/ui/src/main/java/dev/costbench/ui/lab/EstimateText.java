@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The setup's estimate in words: the run's cost range (and the budget cap's likely effect), per variant, the
@@ -44,7 +45,8 @@ record EstimateText(String cost, String power, String judge) {
                                         : e.mayHitBudget()
                                                 ? ". It may reach the " + Money.format(e.budgetUsd()) + " cap."
                                                 : ". Within the " + Money.format(e.budgetUsd()) + " cap.")
-                + perVariant(e);
+                + perVariant(e)
+                + e.toolsSentences().stream().map(t -> "\n" + t).collect(Collectors.joining());
         BigDecimal perCall = e.calls() == 0
                 ? null
                 : e.lowUsd().add(e.highUsd()).divide(BigDecimal.valueOf(2L * e.calls()), 10, RoundingMode.HALF_EVEN);

@@ -75,7 +75,8 @@ final class HistoryTools {
         return tools;
     }
 
-    private static Button button(String text, String id, String tooltip, Runnable action) {
+    /** A button with its id, tooltip and action (also the setup's tools box Open…). */
+    static Button button(String text, String id, String tooltip, Runnable action) {
         Button b = new Button(text);
         b.setId(id);
         b.setTooltip(new Tooltip(tooltip));

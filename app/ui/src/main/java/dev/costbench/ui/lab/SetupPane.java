@@ -101,7 +101,10 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
                 inputs(),
                 params(),
                 responseCache(),
-                titled("Reasoning effort sweep and tools", new SetupSweepPane(vm.sweep()), "setup-sweep"),
+                titled(
+                        "Reasoning effort sweep and tools",
+                        new SetupSweepPane(vm.sweep(), vm::openTools),
+                        "setup-sweep"),
                 titled("Quality: pass/fail checks and the verdict", quality, "setup-quality"),
                 titled("LLM judge (optional)", judge, "setup-judge"),
                 text("lab-estimate-text", vm.estimateProperty()),

@@ -5,6 +5,7 @@ import dev.costbench.model.provider.ReasoningEffort;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -18,7 +19,8 @@ import javafx.scene.layout.VBox;
  */
 final class SetupSweepPane extends VBox {
 
-    SetupSweepPane(SetupSweep sweep) {
+    /** @param openTools the tools box's Open… ({@link SetupViewModel#openTools}) */
+    SetupSweepPane(SetupSweep sweep, Runnable openTools) {
         super(6);
         HBox levels = new HBox(10);
         levels.setAlignment(Pos.CENTER_LEFT);
@@ -48,6 +50,13 @@ final class SetupSweepPane extends VBox {
         l.getStyleClass().add("text-muted");
         l.setLabelFor(tools);
         tools.setAccessibleText(toolsLabel);
-        getChildren().addAll(levels, arms, l, tools);
+        Button open = HistoryTools.button(
+                "Open…",
+                "lab-tools-open",
+                "Read the tools from a .json file (an OpenAI, Anthropic or Gemini tools array)",
+                openTools);
+        HBox header = new HBox(8, l, open);
+        header.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(levels, arms, header, tools);
     }
 }

@@ -15,6 +15,7 @@ import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.ui.common.Autosave;
 import dev.costbench.ui.common.DialogService.FileKind;
+import dev.costbench.ui.common.ToolsFile;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.handoff.ExperimentMediaSource;
@@ -349,6 +350,11 @@ public final class SetupViewModel implements ViewModel {
                         "Load test inputs (CSV or JSONL)",
                         new FileKind("CSV or JSONL", List.of("*.csv", "*.jsonl", "*.json", "*.txt")))
                 .ifPresent(this::loadInputs);
+    }
+
+    /** The tools box's "Open…": a tools JSON file, read as the Prompt view's Tools section reads one. */
+    public void openTools() {
+        ToolsFile.open(ui.dialogs(), error::set).ifPresent(sweep.toolsProperty()::set);
     }
 
     void loadInputs(Path f) {

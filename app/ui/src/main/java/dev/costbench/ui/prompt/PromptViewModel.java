@@ -18,6 +18,7 @@ import dev.costbench.model.tools.ToolSet;
 import dev.costbench.model.tools.ToolsCostTable;
 import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.TaskExecutor;
+import dev.costbench.ui.common.TextFiles;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import dev.costbench.ui.common.handoff.ScenarioTarget;

@@ -17,11 +17,10 @@ import dev.costbench.model.tools.ToolTuning;
 import dev.costbench.model.tools.ToolsCount;
 import dev.costbench.model.tools.ToolsFormatException;
 import dev.costbench.model.tools.ToolsJson;
-import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.TaskExecutor;
+import dev.costbench.ui.common.ToolsFile;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,9 +40,6 @@ import javafx.collections.ObservableList;
  * rows include the tools' tokens. UI-thread only.
  */
 public final class ToolsViewModel implements ViewModel {
-
-    /** The files "Open…" offers first. */
-    static final DialogService.FileKind TOOLS_JSON = new DialogService.FileKind("Tools (JSON)", List.of("*.json"));
 
     private final UiContext ui;
     private final PromptViewModel prompt;
@@ -265,19 +261,12 @@ public final class ToolsViewModel implements ViewModel {
 
     /** Asks for a tools JSON file and reads it. */
     public void open() {
-        ui.dialogs()
-                .openFile("Open tools", TOOLS_JSON, DialogService.FileKind.ANY)
-                .ifPresent(this::load);
+        ToolsFile.open(ui.dialogs(), error::set).ifPresent(prompt.toolsJsonProperty()::set);
     }
 
     /** Reads the tools of {@code file} (opened or dropped); says in the section when it cannot be read. */
     public void load(Path file) {
-        try {
-            prompt.toolsJsonProperty().set(TextFiles.read(file));
-        } catch (IOException e) {
-            error.set("Could not open " + file.getFileName() + ": " + e.getMessage()
-                    + ". Choose a UTF-8 .json file with a tools array.");
-        }
+        ToolsFile.read(file, error::set).ifPresent(prompt.toolsJsonProperty()::set);
     }
 
     /** What is wrong with the tools JSON, in the user's words; "" when it reads. */

@@ -11,6 +11,7 @@ import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.ReasoningEffort;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ class SetupSweepViewModelTest extends LabStoreTest {
         setup.sweep().toolsProperty().set("[{\"description\": \"no name\"}]");
         setup.estimate();
         String refusal = setup.errorProperty().get();
-        assertTrue(refusal.startsWith("Tools[0]: a tool needs a \"name\""), refusal);
+        assertTrue(refusal.startsWith("Tool 1 (Tools[0]): \"name\" is missing"), refusal);
     }
 
     @Test
@@ -123,5 +124,23 @@ class SetupSweepViewModelTest extends LabStoreTest {
         assertTrue(next.sweep().levelProperty(ReasoningEffort.HIGH).get());
         assertEquals(List.of(ReasoningEffort.HIGH), new ArrayList<>(next.sweep().checked()));
         assertEquals(TOOLS, next.sweep().toolsProperty().get());
+    }
+
+    @Test
+    void theToolsBoxOpensAToolsFileAsThePromptViewDoes() throws Exception {
+        SetupViewModel setup = lab().setup();
+        setup.checkedModels().setAll("gpt-4o-mini");
+        Path sample = Path.of("../../resources/tools/support-agent-anthropic.json");
+        dialogs.answer(sample);
+        setup.openTools();
+        assertEquals("Open tools", dialogs.last("openFile").headline());
+        assertEquals(Files.readString(sample), setup.sweep().toolsProperty().get());
+        assertTrue(setup.spec().variants().stream().allMatch(v -> v.tools().size() == 20));
+
+        dialogs.answer(dir.resolve("missing.json"));
+        setup.openTools();
+        String error = setup.errorProperty().get();
+        assertTrue(error.startsWith("Could not open missing.json: ") && error.contains("Choose a UTF-8 .json"), error);
+        assertEquals(Files.readString(sample), setup.sweep().toolsProperty().get(), "the tools are kept");
     }
 }

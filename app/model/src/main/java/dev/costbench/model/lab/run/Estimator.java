@@ -16,6 +16,10 @@ import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.Part;
 import dev.costbench.model.provider.RequestEstimate;
 import dev.costbench.model.provider.ToolSpec;
+import dev.costbench.model.tools.ToolChoice;
+import dev.costbench.model.tools.ToolSet;
+import dev.costbench.model.tools.ToolTokenCounter;
+import dev.costbench.model.tools.ToolsCount;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +50,7 @@ public final class Estimator {
 
     private final Function<String, Optional<ModelEntry>> catalog;
     private final Map<String, RequestEstimate> inputs = new ConcurrentHashMap<>();
+    private final Map<List<Object>, ToolsCount> toolCounts = new ConcurrentHashMap<>();
 
     /** @param catalog finds a model's prices by id ({@code catalog::find}) */
     public Estimator(Function<String, Optional<ModelEntry>> catalog) {
@@ -72,7 +77,7 @@ public final class Estimator {
         Optional<ModelEntry> entry = catalog.apply(cell.modelId());
         long reasoning = p.reasoningReserve(entry.map(RunPlan::providerOf).orElse(null));
         if (entry.isEmpty()) {
-            return new CellEstimate(cell, 0, false, low, max + reasoning, null, null);
+            return new CellEstimate(cell, 0, false, low, max + reasoning, null, null, ToolsCount.NONE);
         }
         RequestEstimate re = input(plan, cell, entry.get());
         ServiceTier tier = p.serviceTierOrStandard();
@@ -80,7 +85,8 @@ public final class Estimator {
         BigDecimal highUsd = BigDecimal.ZERO;
         // a conversation script: call k carries the history, i.e. the earlier turns and answers as long as assumed
         List<String> turns = plan.turns(cell);
-        long tools = toolAllowance(plan.request(cell).tools());
+        ToolsCount counted = tools(entry.get(), plan.request(cell).tools());
+        long tools = counted.tokens();
         long lowIn = re.inputTokens() + tools;
         long highIn = re.inputTokens() + tools;
         for (int k = 0; k <= turns.size(); k++) {
@@ -92,7 +98,15 @@ public final class Estimator {
                 highIn += max + turn;
             }
         }
-        return new CellEstimate(cell, re.inputTokens() + tools, re.exact(), low, max + reasoning, lowUsd, highUsd);
+        return new CellEstimate(
+                cell,
+                re.inputTokens() + tools,
+                re.exact() && counted.exact(),
+                low,
+                max + reasoning,
+                lowUsd,
+                highUsd,
+                counted);
     }
 
     /** About four characters a token, plus a few for the turn's framing: for script turns in the estimate. */
@@ -111,21 +125,22 @@ public final class Estimator {
         }
         RequestEstimate re = RequestEstimate.of(
                 entry.get(), request, (long) request.maxOutputTokens(), HEADERS, BillingOptions.INTERACTIVE);
-        return worstCase(plan, cell, entry.get(), re, toolAllowance(request.tools()), inputFactor);
+        return worstCase(
+                plan, cell, entry.get(), re, tools(entry.get(), request.tools()).tokens(), inputFactor);
     }
 
     /**
-     * The input tokens allowed for function tools, which the request count does not include: 500 (Anthropic's
-     * tool-use system prompt is several hundred tokens) plus one per three characters of the tools' JSON. The billed
-     * count is the provider's.
+     * The input tokens {@code tools} add to each call on {@code model}, which the request count does not include:
+     * counted by {@link ToolTokenCounter} as the provider sends them (exact for OpenAI, Anthropic's documented
+     * tool-use system prompt for {@code tool_choice} auto — the lab sets none —, labelled estimates otherwise). The
+     * billed count is the provider's. Memoized: every call of a variant carries the same tools.
      */
-    static long toolAllowance(List<ToolSpec> tools) {
+    public ToolsCount tools(ModelEntry model, List<ToolSpec> tools) {
         if (tools.isEmpty()) {
-            return 0;
+            return ToolsCount.NONE;
         }
-        long chars =
-                tools.stream().mapToLong(t -> t.toJson().toString().length()).sum();
-        return 500 + (chars + 2) / 3;
+        return toolCounts.computeIfAbsent(
+                List.of(model.id(), tools), k -> ToolTokenCounter.count(model, ToolSet.of(tools), ToolChoice.AUTO));
     }
 
     /**
@@ -141,7 +156,12 @@ public final class Estimator {
         }
         RequestEstimate re = input(plan, cell, entry.get());
         return worstCase(
-                plan, cell, entry.get(), re, toolAllowance(plan.request(cell).tools()), inputFactor);
+                plan,
+                cell,
+                entry.get(),
+                re,
+                tools(entry.get(), plan.request(cell).tools()).tokens(),
+                inputFactor);
     }
 
     private static BigDecimal worstCase(
@@ -324,6 +344,8 @@ public final class Estimator {
      * @param highOutputTokens  the output cap plus the reasoning budget
      * @param lowUsd            null when the model has no price
      * @param highUsd           null when the model has no price
+     * @param tools             the tokens the request's tools add (included in {@code inputTokens}) and how they were
+     *                          counted; {@link ToolsCount#NONE} without tools or a price
      */
     public record CellEstimate(
             TrialCell cell,
@@ -332,7 +354,8 @@ public final class Estimator {
             long lowOutputTokens,
             long highOutputTokens,
             BigDecimal lowUsd,
-            BigDecimal highUsd) {
+            BigDecimal highUsd,
+            ToolsCount tools) {
         public boolean priced() {
             return lowUsd != null;
         }
@@ -349,6 +372,7 @@ public final class Estimator {
         BigDecimal low = BigDecimal.ZERO;
         BigDecimal high = BigDecimal.ZERO;
         boolean priced = true;
+        ToolsCount tools = ToolsCount.NONE;
 
         LineBuilder(String variant, String model) {
             this.variant = variant;
@@ -361,6 +385,9 @@ public final class Estimator {
             exact &= e.inputExact();
             lowOut += e.lowOutputTokens();
             highOut += e.highOutputTokens();
+            if (e.tools().tokens() > 0) {
+                tools = e.tools();
+            }
             if (e.priced()) {
                 low = low.add(e.lowUsd());
                 high = high.add(e.highUsd());
@@ -379,7 +406,8 @@ public final class Estimator {
                     Math.round((double) lowOut / calls),
                     Math.round((double) highOut / calls),
                     priced ? low : null,
-                    priced ? high : null);
+                    priced ? high : null,
+                    tools);
         }
     }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.model.provider.ToolSpec;
+import dev.costbench.model.tools.ToolsFormatException;
+import dev.costbench.model.tools.ToolsJson;
 import dev.costbench.model.validation.JsonReading;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The parts of the experiment file added by format 2 ({@link SpecJson}): the format number, function tools,
@@ -38,7 +38,10 @@ public final class SpecJsonV2 {
         }
     }
 
-    /** A tools array in the neutral form or any provider's shape; empty when absent. */
+    /**
+     * A tools array in the neutral form ({@code {"name", "description", "parameters"}}) or one provider's shape, read
+     * by {@link ToolsJson} as the Prompt view's tools are; empty when absent.
+     */
     static List<ToolSpec> tools(JsonNode n, String at) {
         if (n == null || n.isNull()) {
             return List.of();
@@ -47,31 +50,16 @@ public final class SpecJsonV2 {
             throw new SpecException(at + ": expected an array of tools, e.g. [{\"name\": \"get_weather\", "
                     + "\"description\": \"…\", \"parameters\": {\"type\": \"object\", …}}]");
         }
-        List<ToolSpec> out = new ArrayList<>();
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = 0; i < n.size(); i++) {
-            JsonNode t = n.get(i);
-            // Gemini's wrapper: {"functionDeclarations": [...]}
-            List<JsonNode> items = new ArrayList<>();
-            if (t.has("functionDeclarations")) {
-                t.get("functionDeclarations").forEach(items::add);
-            } else {
-                items.add(t);
-            }
-            for (JsonNode item : items) {
-                ToolSpec spec;
-                try {
-                    spec = ToolSpec.fromJson(item);
-                } catch (IllegalArgumentException e) {
-                    throw new SpecException(at + "[" + i + "]: " + e.getMessage());
-                }
-                if (!names.add(spec.name())) {
-                    throw new SpecException(at + "[" + i + "]: the tool name \"" + spec.name() + "\" is used twice");
-                }
-                out.add(spec);
-            }
+        return read(n, at);
+    }
+
+    private static List<ToolSpec> read(JsonNode n, String at) {
+        try {
+            return ToolsJson.read(n, at).specs();
+        } catch (ToolsFormatException e) {
+            String problem = ToolsJson.problem(e);
+            throw new SpecException(problem.contains("(" + at) ? problem : at + ": " + problem);
         }
-        return out;
     }
 
     /**
@@ -90,10 +78,10 @@ public final class SpecJsonV2 {
         } catch (JsonProcessingException e) {
             throw new SpecException(where + ": not valid JSON (" + e.getOriginalMessage() + ")");
         }
-        if (n != null && n.isObject()) {
-            n = JsonReading.mapper().createArrayNode().add(n);
+        if (n != null && n.isObject() && !n.has("tools") && !n.has("functionDeclarations")) {
+            n = JsonReading.mapper().createArrayNode().add(n); // one tool
         }
-        return tools(n, where);
+        return read(n, where);
     }
 
     /** An input's conversation script: the user's further turns, as an array of texts; empty when absent. */

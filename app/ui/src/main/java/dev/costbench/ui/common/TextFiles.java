@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.costbench.ui.prompt;
+package dev.costbench.ui.common;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -7,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a prompt text file with errors a user can act on. */
-final class TextFiles {
+/** Reads a text file the user opened (a prompt, a tools JSON) with errors a user can act on. */
+public final class TextFiles {
 
     /** Larger files are refused: a prompt this size would not fit any model's context. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private TextFiles() {}
 
-    static String read(Path p) throws IOException {
+    public static String read(Path p) throws IOException {
         if (!Files.isRegularFile(p)) {
             throw new IOException(p.getFileName() + " is not a file.");
         }
