@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole application starts with the built-in catalog, shows the example prompt's costs and reports a bad user
@@ -60,5 +61,22 @@ class AppSmokeTest {
                         && ((Label) n).getText().contains("field 'prices.input': 'free' is not a number"))
                 .tryQuery()
                 .isPresent());
+    }
+
+    @Test
+    void aRestoredWorkspaceKeepsItsSelectedModelNotTheCheapest() throws Exception {
+        // The autosave of a prompt whose cost-table selection was GPT-5: its model arrives before the first rows do,
+        // and the table used to select the cheapest row instead.
+        Files.writeString(
+                app.data().resolve("workspace-autosave.json"),
+                "{\"format\": \"costbench-prompt-workspace\", \"version\": 2, \"user\": \"Hello\", "
+                        + "\"model\": \"gpt-5\"}");
+        FxRobot robot = new FxRobot();
+        startApp(robot);
+        TreeTableView<?> table = robot.lookup("#cost-table").queryAs(TreeTableView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label title = robot.lookup("#breakdown-title").queryAs(Label.class);
+        assertTrue(title.getText().matches("GPT-5( \\(OpenAI\\))? — .*"), title.getText());
+        assertTrue(table.getSelectionModel().getSelectedItem() != null, "a row is selected");
     }
 }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -44,6 +45,7 @@ public final class CostTableView extends BorderPane {
     /** A row of the table: a group's title row ({@code group} set: "Frontier", "My models") or a model's row. */
     public record Item(String group, CostRow row, int count) {}
 
+    private Supplier<String> wanted = () -> null;
     private final TreeTableView<Item> table = new TreeTableView<>();
     private final CheckComboBox<String> providers = new CheckComboBox<>();
     private final CheckComboBox<Tier> tiers = new CheckComboBox<>();
@@ -213,8 +215,17 @@ public final class CostTableView extends BorderPane {
         }
     }
 
+    /**
+     * The model to select when no row is (the one the Prompt view holds: a restored workspace's model arrives before the
+     * first rows do, and must not give way to the cheapest row).
+     */
+    public void wantSelection(Supplier<String> modelId) {
+        wanted = modelId;
+    }
+
     private void rebuild() {
-        String selectedId = selectedRow() == null ? null : selectedRow().model().id();
+        String selectedId =
+                selectedRow() == null ? wanted.get() : selectedRow().model().id();
         TreeItem<Item> root = new TreeItem<>(new Item(null, null, 0));
         if (vm.groupedProperty().get()) {
             // "My models" first (when any is shown), then each tier with the other models.

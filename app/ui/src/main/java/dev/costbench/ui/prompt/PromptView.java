@@ -101,7 +101,13 @@ public final class PromptView extends BorderPane implements View<PromptFeature> 
                 table.select(m.id());
             }
         });
+        table.wantSelection(() -> vm.selectedModelProperty().get() == null
+                ? null
+                : vm.selectedModelProperty().get().id());
         vm.generationProperty().addListener((o, a, b) -> {
+            if (table.selectedRow() == null && vm.selectedModelProperty().get() != null) {
+                table.select(vm.selectedModelProperty().get().id()); // a restored workspace's model
+            }
             CostRow cheapest = feature.table().cheapestProperty().get();
             if (table.selectedRow() == null && cheapest != null) {
                 table.select(cheapest.model().id()); // something useful in the breakdown from the start
