@@ -216,8 +216,8 @@ public final class CostTableView extends BorderPane {
     }
 
     /**
-     * The model to select when no row is (the one the Prompt view holds: a restored workspace's model arrives before the
-     * first rows do, and must not give way to the cheapest row).
+     * The model to select when no row is (the one the Prompt view holds: a restored workspace's model arrives before
+     * the first rows do, and must not give way to the cheapest row).
      */
     public void wantSelection(Supplier<String> modelId) {
         wanted = modelId;
