@@ -73,9 +73,9 @@ final class CostColumns {
             }
         }));
         input.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TreeTableColumn<Item, Long> output = new TreeTableColumn<>("Output");
-        output.setPrefWidth(62);
-        output.setMinWidth(58);
+        TreeTableColumn<Item, Long> output = new TreeTableColumn<>("Output tokens");
+        output.setPrefWidth(80);
+        output.setMinWidth(78); // "Output" whole on its line; "tokens" wraps under it
         output.setStyle("-fx-alignment: CENTER-RIGHT;");
         output.setCellValueFactory(p -> new ReadOnlyObjectWrapper<>(
                 p.getValue().getValue().row() == null
