@@ -2,8 +2,11 @@
 package dev.costbench.ui.lab;
 
 import dev.costbench.model.catalog.Catalog;
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import java.util.function.Supplier;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -108,8 +111,9 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         judgeButton.setId("lab-judge");
         judgeButton.setTooltip(new Tooltip("Score every output with an LLM judge and a rubric (Ctrl+J); its cost is "
                 + "counted apart from the trials"));
-        judgeButton.setDisable(!vm.canJudge());
-        vm.titleProperty().addListener((o, a, b) -> judgeButton.setDisable(!vm.canJudge()));
+        StringProperty judgeWhy = new SimpleStringProperty(vm.judgeReason());
+        vm.titleProperty().addListener((o, a, b) -> judgeWhy.set(vm.judgeReason()));
+        DisabledReason.bind(judgeButton, judgeWhy); // disabled with its reason while it cannot judge
         judgeButton.setOnAction(e -> vm.openJudge());
         Label spend = new Label();
         spend.setId("lab-spend");

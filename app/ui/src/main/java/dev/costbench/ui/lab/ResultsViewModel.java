@@ -258,6 +258,14 @@ public final class ResultsViewModel implements ViewModel {
         return catalog != null && clients != null && current != null;
     }
 
+    /** Why "Judge…" cannot act now, in the user's words; "" when it can. */
+    public String judgeReason() {
+        if (catalog == null || clients == null) {
+            return "Judging needs the pricing catalog and the providers: it is not available in this window.";
+        }
+        return current == null ? "Open an experiment first: the judge scores its stored outputs." : "";
+    }
+
     /** "Judge…": a judging of the experiment shown; the results are shown again when it ends. */
     public void openJudge() {
         if (!canJudge()) {

@@ -286,4 +286,21 @@ class ResultsViewModelTest {
     private static String verdict(ResultsViewModel vm) {
         return vm.verdicts().isEmpty() ? "" : vm.verdicts().get(0).text();
     }
+
+    @Test
+    void judgeSaysWhyItWaitsUntilAnExperimentShows() {
+        ResultsViewModel none = vm(LabFixtures.direct(dialogs));
+        assertEquals(
+                "Judging needs the pricing catalog and the providers: it is not available in this window.",
+                none.judgeReason());
+        ResultsViewModel vm =
+                new ResultsViewModel(LabFixtures.direct(dialogs), () -> store, CatalogBuilder::builtIn, provider -> {
+                    throw new AssertionError("no call while nothing is judged");
+                });
+        assertEquals("Open an experiment first: the judge scores its stored outputs.", vm.judgeReason());
+        long id = LabFixtures.finished(store, 2, "It ships tomorrow.", "It ships on Monday.");
+        vm.show(store.loadExperiment(id));
+        assertEquals("", vm.judgeReason());
+        assertTrue(vm.canJudge());
+    }
 }
