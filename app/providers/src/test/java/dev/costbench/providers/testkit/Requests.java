@@ -17,20 +17,7 @@ public final class Requests {
      * sampling or reasoning settings, not streamed, on the default OpenAI endpoint.
      */
     public static ChatRequest oneTurn(String model, int maxOutputTokens, Part... parts) {
-        return new ChatRequest(
-                model,
-                null,
-                null,
-                List.of(new ChatMessage(Role.USER, List.of(parts))),
-                maxOutputTokens,
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                null,
-                null,
-                null);
+        return ChatRequest.plain(
+                model, null, null, List.of(new ChatMessage(Role.USER, List.of(parts))), maxOutputTokens, false);
     }
 }
