@@ -20,7 +20,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -29,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Every view, walked node by node: a button without text has accessible text (a screen reader says what it does),
  * and a text box has a label linked to it (labelFor) or accessible text.
  */
-@Tag("ui")
+@FxTest
 class AccessibleNamesTest {
 
     @Test

@@ -10,7 +10,6 @@ import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -19,7 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The whole application starts with the built-in catalog, shows the example prompt's costs and reports a bad user
  * catalog.
  */
-@Tag("ui")
+@FxTest
 class AppSmokeTest {
 
     private AppOnStage app;

@@ -29,7 +29,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -41,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The History part of the A/B lab end to end: compare two runs with the keyboard shortcut, re-price one in its
  * window, delete a trial from the outputs' menu. The view models' tests cover import, export and the numbers.
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class LabHistoryTest {
 

@@ -32,7 +32,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -44,7 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The A/B lab end to end over a real H2 store: a click in the history shows the verdict; Run ▶ without keys takes
  * the user to the results, which say why (issue 16). The view models' own tests cover the rest without a display.
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class LabViewTest {
 

@@ -9,7 +9,6 @@ import dev.costbench.ui.prompt.PromptOnStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Pasting 2 MB must not freeze the window: counting runs off the FX thread, and the FX thread keeps answering
  * while it does. (Speed targets live in the benchmark, not here; this checks that nothing blocks for seconds.)
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class LargePromptTest {
 

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,7 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Types into the prompt editor and checks that the cost table follows and the breakdown opens. */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class PromptViewTest {
 

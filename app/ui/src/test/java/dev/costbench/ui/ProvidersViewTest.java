@@ -23,7 +23,6 @@ import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Providers tab end to end with real clicks: paste a key, save it, test the connection (a mock Anthropic
  * server). What each action does is covered without a display by ProvidersViewModelTest.
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class ProvidersViewTest {
 

@@ -23,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Prompt view's "Send to the API" tab end to end against a scripted client: the buttons, the streamed answer,
  * estimate vs billed, errors (the cases in between are in RunViewModelTest).
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class RunPaneTest {
 

@@ -32,7 +32,6 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -41,7 +40,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Tokens tab: typed text shows as coloured pieces, one per token, with the id on hover; the token tax table. */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class TokensPaneTest {
 
@@ -113,7 +112,7 @@ class TokensPaneTest {
     @Test
     void typedTextShowsOneColouredPiecePerTokenWithTheIdOnHover(FxRobot robot) throws Exception {
         robot.interact(() -> view.showTokens());
-        String text = "Hello world, this is a token test for the tokenizer view.";
+        String text = "Hello world, a token test.";
         robot.clickOn("#user-prompt").write(text);
         int expected = Tokenizers.count(Encoding.O200K_BASE, text);
         waitFor("all typed text tokenized", () -> shownTokens() == expected);

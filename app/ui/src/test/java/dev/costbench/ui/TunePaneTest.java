@@ -63,7 +63,6 @@ import mockwebserver3.RecordedRequest;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -75,7 +74,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Tune tab: cuts on every part with undo and undo all, the before/after diff, cache breakpoints and their
  * break-even, "check quality" into the A/B lab setup, and the rewrite by a cheap model against a mock OpenAI.
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class TunePaneTest {
 

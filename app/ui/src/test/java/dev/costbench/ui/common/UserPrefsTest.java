@@ -4,8 +4,12 @@ package dev.costbench.ui.common;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** The workbench's settings live where costbench.preferences says (the test runs set it), else in the user's node. */
+// sets costbench.dataDir / costbench.preferences for a while: not beside a test that reads them
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class UserPrefsTest {
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.costbench.model.lab.stats.Check;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.store.H2LabStore;
+import dev.costbench.ui.FxTest;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
@@ -27,7 +28,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -40,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * switched on in the setup, the checks editor refusing a bad regex and Apply, the Judge dialog's buttons.
  * {@code -Dcostbench.screenshot.dir=/tmp} saves pictures of the views.
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class LabJudgeTest {
 

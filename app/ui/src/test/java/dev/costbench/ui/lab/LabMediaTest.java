@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.store.H2LabStore;
+import dev.costbench.ui.FxTest;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
@@ -18,7 +19,6 @@ import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -31,7 +31,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * takes no images says so), "Attach image…" through the dialog service, the ✕ button. The view models' tests cover
  * the estimate and the run. {@code -Dcostbench.screenshot.dir=/tmp} saves a picture of the setup.
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class LabMediaTest {
 

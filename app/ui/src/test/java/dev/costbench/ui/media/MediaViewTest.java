@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.ui.FxTest;
 import dev.costbench.ui.common.FxTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
@@ -25,7 +26,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Media view on screen, end to end: real clicks on its controls, zoom by scrolling, crop by dragging, the frame
  * strip. What it computes is tested without a display in the *ViewModelTest classes.
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class MediaViewTest {
 

@@ -23,8 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** Unsaved scenario changes without a display: the dirty marker and Save / Don't save / Cancel on every way out. */
+// sets costbench.dataDir / costbench.preferences for a while: not beside a test that reads them
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class ScenarioUnsavedViewModelTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();

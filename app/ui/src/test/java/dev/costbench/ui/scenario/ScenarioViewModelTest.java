@@ -32,8 +32,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** The scenario planner without a display: seed 003 rebuilt, levers toggled and moved, the form, files, questions. */
+// sets costbench.dataDir / costbench.preferences for a while: not beside a test that reads them
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class ScenarioViewModelTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.ui.FxTest;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
@@ -27,7 +28,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -38,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window remembers its split panes' dividers across a restart (the window built twice on one test preferences
  * node, never the user's) and focus mode gives the editor the window and puts it back.
  */
-@Tag("ui")
+@FxTest
 @ExtendWith(ApplicationExtension.class)
 class MainWindowLayoutTest {
 
