@@ -6,11 +6,17 @@
 # test run.
 #   scripts/bench.sh [MiB per corpus (default 4)] [iterations (default 5)]    everything (about 6 minutes)
 #   scripts/bench.sh media [timed runs (default 3)]                            media only (about 2 minutes)
+#   scripts/bench.sh cli [MiB (default 10)] [runs (default 5)]                 whole-process counting only
+#                                                                              (scripts/bench-cli.sh, RESULTS-cli.md)
 # Writes the results to app/bench/RESULTS.md; `media` replaces only its media section. The media files (about
 # 800 MB, made with ffmpeg) go to a temporary folder, or to $BENCH_MEDIA_DIR to keep them between runs.
 #   environment: BENCH_PASSES (alternating tiktoken/CostBench passes, default 2), TIKTOKEN_VERSION (default 1.0.22)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-lib.sh"
+if [[ "${1:-}" == cli ]]; then
+  shift
+  exec scripts/bench-cli.sh "$@"
+fi
 mode=all
 if [[ "${1:-}" == media ]]; then
   mode=media
@@ -178,5 +184,9 @@ history_part="$(sed -n '/^<!-- history: begin/,/^<!-- history: end/p' app/bench/
 { cat "$tmp/tokens.md"; echo; if [[ -n "$history_part" ]]; then echo "$history_part"; echo; fi
   cat "$tmp/media.md"; } > app/bench/RESULTS.md
 cat app/bench/RESULTS.md
+# whole-process counting of 10 MiB files against tiktoken in fresh processes (app/bench/RESULTS-cli.md)
+cli_rc=0
+scripts/bench-cli.sh 10 3 || cli_rc=$?
 if [[ "$rc" != 0 ]]; then exit "$rc"; fi
-exit "$media_rc"
+if [[ "$media_rc" != 0 ]]; then exit "$media_rc"; fi
+exit "$cli_rc"
