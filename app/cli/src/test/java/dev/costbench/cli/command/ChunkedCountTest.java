@@ -67,12 +67,10 @@ class ChunkedCountTest {
             String text = b.toString();
             for (Encoding e : Encoding.values()) {
                 for (int block : new int[] {8, 33, 200}) {
-                    for (int threads : new int[] {1, 3}) {
-                        assertEquals(
-                                Tokenizers.count(e, text),
-                                ChunkedCount.count(e, new StringReader(text), block, threads),
-                                e + ", block " + block + ", " + threads + " threads: " + text);
-                    }
+                    assertEquals(
+                            Tokenizers.count(e, text),
+                            ChunkedCount.count(e, new StringReader(text), block),
+                            e + ", block " + block + ": " + text);
                 }
             }
         }
@@ -83,6 +81,6 @@ class ChunkedCountTest {
         String digits = "1234567890".repeat(100);
         assertEquals(
                 Tokenizers.count(Encoding.O200K_BASE, digits),
-                ChunkedCount.count(Encoding.O200K_BASE, new StringReader(digits), 16, 2));
+                ChunkedCount.count(Encoding.O200K_BASE, new StringReader(digits), 16));
     }
 }
