@@ -12,4 +12,9 @@ if not exist "%JAR%" (
   call mvn -B -q -Dstyle.color=never -Dmaven.test.skip=true package -pl app/ui -am 1>&2 || (popd & echo costbench: the build failed 1>&2 & exit /b 1)
   popd
 )
-java %COSTBENCH_JAVA_OPTS% -jar "%JAR%" %*
+rem A command (tokens, estimate, ...) is one short run: the client compiler and the serial collector get there sooner.
+if "%~1"=="" (
+  java %COSTBENCH_JAVA_OPTS% -jar "%JAR%"
+) else (
+  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %COSTBENCH_JAVA_OPTS% -jar "%JAR%" %*
+)

@@ -49,9 +49,13 @@ public final class ConversationView implements View<ConversationViewModel> {
         samples.setConverter(Converters.showing(ConversationViewModel::sampleName));
         samples.setPromptText("Pick a sample");
         samples.setPrefWidth(340);
+        // the picker names the sample shown, and is empty again when a file or the prompt is shown
+        samples.setValue(vm.sampleProperty().get());
+        vm.sampleProperty().addListener((o, a, b) -> samples.setValue(b));
         samples.setOnAction(e -> {
-            if (samples.getValue() != null) {
-                vm.openSample(samples.getValue());
+            String key = samples.getValue();
+            if (key != null && !key.equals(vm.sampleProperty().get())) {
+                vm.openSample(key);
             }
         });
         Button open = new Button("Open…");

@@ -68,6 +68,7 @@ public final class ConversationViewModel implements ViewModel {
     private boolean toolsEdited;
 
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper(this, "source", "");
+    private final ReadOnlyStringWrapper sample = new ReadOnlyStringWrapper(this, "sample");
     private final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
     private final ObjectProperty<ModelEntry> model = new SimpleObjectProperty<>(this, "model");
     private final ObjectProperty<ModelEntry> summarizer = new SimpleObjectProperty<>(this, "summarizer");
@@ -158,7 +159,10 @@ public final class ConversationViewModel implements ViewModel {
     public void openSample(String key) {
         ui.tasks()
                 .task("open a sample conversation", p -> ConversationFiles.sample(key))
-                .onSuccess(c -> load(c, c.name() + " (sample)"))
+                .onSuccess(c -> {
+                    load(c, c.name() + " (sample)");
+                    sample.set(key);
+                })
                 .onFailure(e -> failed(e))
                 .start();
     }
@@ -201,6 +205,7 @@ public final class ConversationViewModel implements ViewModel {
         loading = true;
         try {
             base = c;
+            sample.set(null);
             systemEdited = false;
             toolsEdited = false;
             source.set(label);
@@ -342,6 +347,11 @@ public final class ConversationViewModel implements ViewModel {
     /** Where the conversation came from: a sample's name, a file's name, "From the prompt". */
     public ReadOnlyStringProperty sourceProperty() {
         return source.getReadOnlyProperty();
+    }
+
+    /** The key of the built-in sample shown, or null when the conversation came from a file or the prompt. */
+    public ReadOnlyStringProperty sampleProperty() {
+        return sample.getReadOnlyProperty();
     }
 
     public ObservableList<ModelEntry> models() {

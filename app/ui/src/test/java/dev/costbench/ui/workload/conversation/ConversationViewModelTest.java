@@ -4,6 +4,7 @@ package dev.costbench.ui.workload.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.CatalogBuilder;
@@ -105,6 +106,7 @@ class ConversationViewModelTest {
         assertEquals(
                 "Support chat: 30 turns with tools (sample)",
                 vm.sourceProperty().get());
+        assertEquals("support-chat-30-turns", vm.sampleProperty().get(), "the picker still names the sample shown");
     }
 
     @Test
@@ -114,8 +116,11 @@ class ConversationViewModelTest {
                 "{\"format\": \"costbench-conversation\", \"version\": 1, \"model\": \"gpt-5\", "
                         + "\"generate\": {\"turns\": 4, \"user\": 50, \"assistant\": 50}}");
         dialogs.answer(f);
+        vm.openSample("support-chat-30-turns");
+        assertEquals("support-chat-30-turns", vm.sampleProperty().get(), "the picker names the sample shown");
         vm.open();
         assertEquals("mine.json", vm.sourceProperty().get());
+        assertNull(vm.sampleProperty().get(), "a file shown: the picker is empty again");
         assertEquals(
                 "GPT-5 · OpenAI",
                 ConversationViewModel.modelName(vm.modelProperty().get()));
