@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
+// sets costbench.credentials for a while: not beside a test that reads it
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class CredentialStoresTest {
 
     @TempDir
