@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.providers.gemini;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.model.provider.CancelToken;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.ProviderException;
+import dev.costbench.model.provider.ProviderException.Kind;
+import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.ProviderSettings;
+import dev.costbench.model.provider.batch.BatchApi;
+import dev.costbench.model.provider.batch.BatchItem;
+import dev.costbench.model.provider.batch.BatchLimits;
+import dev.costbench.model.provider.batch.BatchOutcome;
+import dev.costbench.model.provider.batch.BatchState;
+import dev.costbench.model.provider.batch.BatchStatus;
+import dev.costbench.providers.http.BatchCalls;
+import dev.costbench.providers.http.HttpEngine;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Gemini's batch mode: {@code POST /models/{model}:batchGenerateContent} with the requests inline
+ * ({@code input_config.requests.requests[]}, each {@code {"request", "metadata": {"key"}}}) while the body stays under
+ * Google's 20 MB request limit, else as a JSONL file ({@code {"key","request"}} lines) uploaded through the Files API
+ * and named by {@code input_config.file_name}. The batch is a long-running operation: {@code GET /batches/{id}}
+ * ({@code metadata.state} BATCH_STATE_…, {@code metadata.batchStats}), the answers inline
+ * ({@code response.inlinedResponses}) or in {@code response.responsesFile}, downloaded from
+ * {@code /download/v1beta/{file}:download?alt=media}; {@code POST /batches/{id}:cancel}. Each request is exactly
+ * the body of a live generateContent call, and each answer is read by the live parser.
+ */
+public final class GeminiBatch implements BatchApi {
+
+    /** No documented count limit; a 2 GB input file; one model (it is in the URL); 48 h before expiry. */
+    public static final BatchLimits LIMITS =
+            new BatchLimits(Integer.MAX_VALUE, 2_000_000_000L, Duration.ofHours(48), true);
+
+    private final HttpEngine http;
+    private final GeminiFiles files;
+    private long inlineLimit = GeminiClient.INLINE_LIMIT_BYTES;
+
+    public GeminiBatch(ProviderSettings settings) {
+        this(new HttpEngine(settings));
+    }
+
+    /** On a prepared engine (tests record the retry waits). */
+    public GeminiBatch(HttpEngine http) {
+        this.http = http.requireProvider(ProviderId.GEMINI, GeminiBatch.class);
+        this.files = new GeminiFiles(http);
+    }
+
+    /** Tests: a smaller inline limit, so the file path runs without 20 MB fixtures. */
+    GeminiBatch withInlineLimit(long bytes) {
+        this.inlineLimit = bytes;
+        return this;
+    }
+
+    @Override
+    public ProviderId id() {
+        return ProviderId.GEMINI;
+    }
+
+    @Override
+    public BatchLimits limits() {
+        return LIMITS;
+    }
+
+    @Override
+    public BatchStatus submit(List<BatchItem> items, String displayName) throws ProviderException {
+        BatchCalls.check(ProviderId.GEMINI, items, LIMITS);
+        String name = displayName == null || displayName.isBlank() ? "CostBench batch" : displayName;
+        ObjectNode body = HttpEngine.mapper().createObjectNode();
+        ObjectNode batch = body.putObject("batch").put("display_name", name);
+        ObjectNode input = batch.putObject("input_config");
+        ArrayNode inline = input.putObject("requests").putArray("requests");
+        StringBuilder jsonl = new StringBuilder();
+        for (BatchItem i : items) {
+            ObjectNode request = request(i.request());
+            ObjectNode entry = inline.addObject();
+            entry.set("request", request);
+            entry.putObject("metadata").put("key", i.customId());
+            ObjectNode line = HttpEngine.mapper().createObjectNode().put("key", i.customId());
+            line.set("request", request);
+            jsonl.append(line).append('\n');
+        }
+        CancelToken c = CancelToken.none();
+        try {
+            if (body.toString().getBytes(StandardCharsets.UTF_8).length > inlineLimit) {
+                byte[] file = jsonl.toString().getBytes(StandardCharsets.UTF_8);
+                GeminiFiles.FileRef ref = files.upload(file, "application/jsonl", name, c);
+                input.removeAll();
+                input.put("file_name", ref.name());
+            }
+            String path = "/" + GeminiRequests.resource(items.get(0).request().model()) + ":batchGenerateContent";
+            HttpEngine.JsonResponse r = http.postJsonOnce(path, GeminiClient.headers(http), body, c);
+            return status(r.json(), r.raw());
+        } catch (ProviderException e) {
+            throw BatchCalls.notRepeated(GeminiClient.keyError(e));
+        }
+    }
+
+    /** The body a live generateContent call sends for {@code r} (media inline). */
+    static ObjectNode request(ChatRequest r) {
+        return GeminiRequests.generate(r.withStream(false), Map.of());
+    }
+
+    @Override
+    public BatchStatus poll(String batchId) throws ProviderException {
+        HttpEngine.JsonResponse r = get(batchId);
+        return status(r.json(), r.raw());
+    }
+
+    @Override
+    public void results(String batchId, Consumer<BatchOutcome> sink) throws ProviderException {
+        HttpEngine.JsonResponse r = get(batchId);
+        BatchStatus s = status(r.json(), r.raw());
+        if (!s.state().terminal()) {
+            throw BatchCalls.notFinished(s);
+        }
+        Set<String> seen = new HashSet<>();
+        Consumer<BatchOutcome> once = BatchCalls.once(o -> {
+            seen.add(o.customId());
+            sink.accept(o);
+        });
+        JsonNode response = r.json().path("response");
+        for (JsonNode answer : response.path("inlinedResponses").path("inlinedResponses")) {
+            once.accept(outcome(BatchCalls.id(http, answer.path("metadata"), "key", r.raw()), answer));
+        }
+        String file = response.path("responsesFile").asText("");
+        if (!file.isEmpty()) {
+            try {
+                http.getLines(
+                        GeminiFiles.downloadUrl(http.settings().baseUrl(), file),
+                        GeminiClient.headers(http),
+                        CancelToken.none(),
+                        line -> {
+                            JsonNode j = http.parse(line, 200);
+                            once.accept(outcome(BatchCalls.id(http, j, "key", line), j));
+                        });
+            } catch (ProviderException e) {
+                throw GeminiClient.keyError(e);
+            }
+        }
+        unanswered(r.json(), s.state(), seen, once);
+    }
+
+    /**
+     * The requests of an expired or cancelled inline batch that have no answer, when the operation lists its input
+     * ({@code metadata.inputConfig.requests.requests[].metadata.key}).
+     */
+    private static void unanswered(JsonNode op, BatchState state, Set<String> seen, Consumer<BatchOutcome> sink) {
+        if (state != BatchState.EXPIRED && state != BatchState.CANCELLED) {
+            return;
+        }
+        String code = state == BatchState.EXPIRED ? "expired" : "cancelled";
+        String msg = state == BatchState.EXPIRED
+                ? "The batch expired before Google Gemini ran this request"
+                : "The batch was cancelled before Google Gemini ran this request";
+        for (JsonNode req : op.path("metadata").path("inputConfig").path("requests").path("requests")) {
+            String key = req.path("metadata").path("key").asText("");
+            if (!key.isEmpty() && !seen.contains(key)) {
+                sink.accept(BatchOutcome.error(key, code, msg));
+            }
+        }
+    }
+
+    @Override
+    public BatchStatus cancel(String batchId) throws ProviderException {
+        try {
+            http.postJson(
+                    "/" + checked(batchId) + ":cancel",
+                    GeminiClient.headers(http),
+                    HttpEngine.mapper().createObjectNode(),
+                    CancelToken.none());
+        } catch (ProviderException e) {
+            throw GeminiClient.keyError(e);
+        }
+        return poll(batchId); // the cancel answer is an empty object
+    }
+
+    /** One answer: {@code {"response": GenerateContentResponse}} or {@code {"error": {"code","message","status"}}}. */
+    BatchOutcome outcome(String key, JsonNode answer) {
+        JsonNode error = answer.path("error");
+        if (error.isObject()) {
+            String status = error.path("status").asText("");
+            String msg = error.path("message").asText("");
+            return BatchOutcome.error(
+                    key,
+                    status.isEmpty() ? "error" : status,
+                    http.redact("Google Gemini refused this request" + (status.isEmpty() ? "" : " (" + status + ")")
+                            + (msg.isEmpty() ? "" : ": " + msg)));
+        }
+        JsonNode response = answer.path("response");
+        try {
+            return BatchOutcome.ok(key, GeminiClient.answer(http, response, response.toString(), Duration.ZERO));
+        } catch (ProviderException e) {
+            return BatchCalls.unreadable(key, e);
+        }
+    }
+
+    /** The batch operation as Google documents it: {@code name}, {@code metadata} (state, stats), {@code error}. */
+    BatchStatus status(JsonNode op, String raw) throws ProviderException {
+        JsonNode meta = op.path("metadata");
+        String id = op.path("name").asText(meta.path("name").asText(""));
+        String word = meta.path("state").asText("");
+        if (id.isEmpty() || word.isEmpty()) {
+            throw http.malformed("a batch without name or metadata.state", raw, 200, null);
+        }
+        JsonNode stats = meta.path("batchStats");
+        BatchState state = state(word);
+        String error = op.path("error").path("message").asText("");
+        return new BatchStatus(
+                ProviderId.GEMINI,
+                id,
+                state,
+                word,
+                BatchCalls.count(stats.path("requestCount")),
+                BatchCalls.count(stats.path("successfulRequestCount")),
+                BatchCalls.count(stats.path("failedRequestCount")),
+                BatchCalls.iso(meta.path("createTime")),
+                null,
+                state == BatchState.FAILED
+                        ? http.redact("Google Gemini could not run the batch"
+                                + (error.isEmpty() ? "" : ": " + error)
+                                + ". Check the requests and submit again")
+                        : null);
+    }
+
+    static BatchState state(String word) {
+        switch (word.replaceFirst("^(BATCH|JOB)_STATE_", "")) {
+            case "RUNNING":
+                return BatchState.RUNNING;
+            case "SUCCEEDED":
+                return BatchState.ENDED;
+            case "FAILED":
+                return BatchState.FAILED;
+            case "CANCELLED":
+                return BatchState.CANCELLED;
+            case "EXPIRED":
+                return BatchState.EXPIRED;
+            default:
+                return BatchState.PENDING; // PENDING, UNSPECIFIED, and words added later
+        }
+    }
+
+    private HttpEngine.JsonResponse get(String batchId) throws ProviderException {
+        try {
+            return http.getJson("/" + checked(batchId), GeminiClient.headers(http), CancelToken.none());
+        } catch (ProviderException e) {
+            throw GeminiClient.keyError(e);
+        }
+    }
+
+    /** Batch names are {@code batches/<id>}; anything else would reach another resource. */
+    private static String checked(String batchId) throws ProviderException {
+        if (!batchId.matches("batches/[A-Za-z0-9_-]+")) {
+            throw new ProviderException(
+                    ProviderId.GEMINI,
+                    Kind.BAD_REQUEST,
+                    0,
+                    "'" + batchId + "' is not a Google Gemini batch name (batches/…)",
+                    null,
+                    null,
+                    null);
+        }
+        return batchId;
+    }
+}
