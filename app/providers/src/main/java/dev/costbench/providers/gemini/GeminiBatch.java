@@ -20,10 +20,8 @@ import dev.costbench.providers.http.BatchCalls;
 import dev.costbench.providers.http.HttpEngine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -124,11 +122,7 @@ public final class GeminiBatch implements BatchApi {
         if (!s.state().terminal()) {
             throw BatchCalls.notFinished(s);
         }
-        Set<String> seen = new HashSet<>();
-        Consumer<BatchOutcome> once = BatchCalls.once(o -> {
-            seen.add(o.customId());
-            sink.accept(o);
-        });
+        Consumer<BatchOutcome> once = BatchCalls.once(sink);
         JsonNode response = r.json().path("response");
         for (JsonNode answer : response.path("inlinedResponses").path("inlinedResponses")) {
             once.accept(outcome(BatchCalls.id(http, answer.path("metadata"), "key", r.raw()), answer));
@@ -146,27 +140,6 @@ public final class GeminiBatch implements BatchApi {
                         });
             } catch (ProviderException e) {
                 throw GeminiClient.keyError(e);
-            }
-        }
-        unanswered(r.json(), s.state(), seen, once);
-    }
-
-    /**
-     * The requests of an expired or cancelled inline batch that have no answer, when the operation lists its input
-     * ({@code metadata.inputConfig.requests.requests[].metadata.key}).
-     */
-    private static void unanswered(JsonNode op, BatchState state, Set<String> seen, Consumer<BatchOutcome> sink) {
-        if (state != BatchState.EXPIRED && state != BatchState.CANCELLED) {
-            return;
-        }
-        String code = state == BatchState.EXPIRED ? "expired" : "cancelled";
-        String msg = state == BatchState.EXPIRED
-                ? "The batch expired before Google Gemini ran this request"
-                : "The batch was cancelled before Google Gemini ran this request";
-        for (JsonNode req : op.path("metadata").path("inputConfig").path("requests").path("requests")) {
-            String key = req.path("metadata").path("key").asText("");
-            if (!key.isEmpty() && !seen.contains(key)) {
-                sink.accept(BatchOutcome.error(key, code, msg));
             }
         }
     }
