@@ -64,7 +64,7 @@ public abstract class BatchStandIn extends Dispatcher {
     protected final String key;
     protected final Map<String, Job> jobs = new ConcurrentHashMap<>();
     protected final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<MockResponse> faults = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger next = new AtomicInteger(1);
     private volatile int pollsUntilDone = 1;
     private volatile int answeredBeforeEnd = -1;
@@ -108,9 +108,25 @@ public abstract class BatchStandIn extends Dispatcher {
         return this;
     }
 
+    private record Fault(String method, String pathPart, MockResponse response) {
+        boolean matches(RecordedRequest r) {
+            return (method == null || method.equals(r.getMethod()))
+                    && (pathPart == null || r.getUrl().encodedPath().contains(pathPart));
+        }
+    }
+
     /** Serves {@code r} to the next request, before the state machine (faults queue up in order). */
     public BatchStandIn fault(MockResponse r) {
-        faults.add(r);
+        faults.add(new Fault(null, null, r));
+        return this;
+    }
+
+    /**
+     * Serves {@code r} to the next request with this method whose path contains {@code pathPart} (e.g. "POST",
+     * "/batches"), before the state machine.
+     */
+    public BatchStandIn fault(String method, String pathPart, MockResponse r) {
+        faults.add(new Fault(method, pathPart, r));
         return this;
     }
 
@@ -135,9 +151,10 @@ public abstract class BatchStandIn extends Dispatcher {
     @Override
     public final MockResponse dispatch(RecordedRequest r) {
         recorded.add(r);
-        MockResponse fault = faults.poll();
-        if (fault != null) {
-            return fault;
+        for (Fault f : faults) {
+            if (f.matches(r) && faults.remove(f)) {
+                return f.response();
+            }
         }
         if (!authorized(r)) {
             return unauthorized();
