@@ -136,7 +136,7 @@ public final class AnthropicBatchStandIn extends BatchStandIn {
     }
 
     /** A Message with 8 fresh, 4 cache-written and 8 cache-read input tokens, 5 output tokens, served as batch. */
-    static ObjectNode message(String customId, String model) {
+    public static ObjectNode message(String customId, String model) {
         ObjectNode m = object().put("id", "msg_" + customId).put("type", "message").put("role", "assistant");
         m.put("model", model);
         m.putArray("content").addObject().put("type", "text").put("text", answerText(customId));

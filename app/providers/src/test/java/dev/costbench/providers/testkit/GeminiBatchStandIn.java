@@ -216,7 +216,7 @@ public final class GeminiBatchStandIn extends BatchStandIn {
     }
 
     /** A GenerateContentResponse: 20 prompt tokens (8 cached), 5 candidate tokens. */
-    static ObjectNode answer(String customId, String model) {
+    public static ObjectNode answer(String customId, String model) {
         ObjectNode a = object();
         ObjectNode cand = a.putArray("candidates").addObject();
         ObjectNode content = cand.putObject("content");

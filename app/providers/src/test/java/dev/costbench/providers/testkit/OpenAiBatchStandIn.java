@@ -224,7 +224,7 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
     }
 
     /** A chat completion: 20 prompt tokens (8 cached), 5 completion tokens. */
-    static ObjectNode completion(String customId, String model) {
+    public static ObjectNode completion(String customId, String model) {
         ObjectNode c = object().put("id", "chatcmpl-" + customId).put("object", "chat.completion");
         c.put("created", CREATED).put("model", model);
         ObjectNode choice = c.putArray("choices").addObject().put("index", 0);
@@ -239,7 +239,7 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
     }
 
     /** A Responses API response: 20 input tokens (8 cached), 5 output tokens. */
-    static ObjectNode response(String customId, String model) {
+    public static ObjectNode response(String customId, String model) {
         ObjectNode r = object().put("id", "resp_" + customId).put("object", "response");
         r.put("created_at", CREATED).put("status", "completed").putNull("error").putNull("incomplete_details");
         r.put("model", model);
