@@ -136,7 +136,10 @@ public final class AnthropicBatch implements BatchApi {
                     return BatchOutcome.ok(
                             id,
                             AnthropicClient.fromMessage(
-                                    http, result.path("message"), result.path("message").toString(), Duration.ZERO));
+                                    http,
+                                    result.path("message"),
+                                    result.path("message").toString(),
+                                    Duration.ZERO));
                 } catch (ProviderException e) {
                     return BatchCalls.unreadable(id, e);
                 }
@@ -148,7 +151,8 @@ public final class AnthropicBatch implements BatchApi {
                 return BatchOutcome.error(
                         id,
                         code,
-                        http.redact("Anthropic refused this request (" + code + ")" + (msg.isEmpty() ? "" : ": " + msg)));
+                        http.redact(
+                                "Anthropic refused this request (" + code + ")" + (msg.isEmpty() ? "" : ": " + msg)));
             }
             case "canceled":
                 return BatchOutcome.error(id, "canceled", "The batch was cancelled before Anthropic ran this request");

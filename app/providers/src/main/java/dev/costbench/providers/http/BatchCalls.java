@@ -33,19 +33,25 @@ public final class BatchCalls {
             throw bad(provider, "A batch for " + name + " needs at least one request");
         }
         if (items.size() > limits.maxRequests()) {
-            throw bad(provider, name + " takes at most " + limits.maxRequests() + " requests per batch, not "
-                    + items.size() + "; split the run into several batches");
+            throw bad(
+                    provider,
+                    name + " takes at most " + limits.maxRequests() + " requests per batch, not " + items.size()
+                            + "; split the run into several batches");
         }
         Set<String> ids = new HashSet<>();
         String model = items.get(0).request().model();
         for (BatchItem i : items) {
             if (!ids.add(i.customId())) {
-                throw bad(provider, "Two requests in one batch have the custom id " + i.customId()
-                        + "; each request needs its own");
+                throw bad(
+                        provider,
+                        "Two requests in one batch have the custom id " + i.customId()
+                                + "; each request needs its own");
             }
             if (limits.singleModel() && !model.equals(i.request().model())) {
-                throw bad(provider, name + " runs one model per batch, and this one mixes " + model + " and "
-                        + i.request().model() + "; split the run by model");
+                throw bad(
+                        provider,
+                        name + " runs one model per batch, and this one mixes " + model + " and "
+                                + i.request().model() + "; split the run by model");
             }
         }
     }
@@ -73,8 +79,8 @@ public final class BatchCalls {
                 s.provider(),
                 Kind.BAD_REQUEST,
                 0,
-                "The " + s.provider().displayName() + " batch " + s.batchId() + " is " + s.state().words()
-                        + "; its results can be collected when it has finished",
+                "The " + s.provider().displayName() + " batch " + s.batchId() + " is "
+                        + s.state().words() + "; its results can be collected when it has finished",
                 null,
                 null,
                 null);

@@ -192,7 +192,9 @@ public final class OpenAiBatch implements BatchApi {
         JsonNode error = line.path("error");
         if (error.isObject()) {
             return BatchOutcome.error(
-                    id, error.path("code").asText("error"), http.redact(error.path("message").asText("")));
+                    id,
+                    error.path("code").asText("error"),
+                    http.redact(error.path("message").asText("")));
         }
         JsonNode response = line.path("response");
         int code = response.path("status_code").asInt(0);
@@ -206,7 +208,9 @@ public final class OpenAiBatch implements BatchApi {
                     id,
                     type,
                     http.redact("OpenAI refused this request (" + code + ")"
-                            + (e.path("message").isTextual() ? ": " + e.path("message").asText() : "")));
+                            + (e.path("message").isTextual()
+                                    ? ": " + e.path("message").asText()
+                                    : "")));
         }
         try {
             ChatResult result = chatApi
@@ -236,7 +240,9 @@ public final class OpenAiBatch implements BatchApi {
                 BatchCalls.count(counts.path("failed")),
                 BatchCalls.epochSeconds(b.path("created_at")),
                 BatchCalls.epochSeconds(b.path("expires_at")),
-                "failed".equals(word) ? http.redact(validationErrors(b.path("errors").path("data"))) : null);
+                "failed".equals(word)
+                        ? http.redact(validationErrors(b.path("errors").path("data")))
+                        : null);
     }
 
     static BatchState state(String word) {
@@ -263,7 +269,8 @@ public final class OpenAiBatch implements BatchApi {
     static String validationErrors(JsonNode data) {
         List<String> parts = new ArrayList<>();
         for (JsonNode e : data) {
-            String where = e.path("line").canConvertToInt() ? "line " + e.path("line").asInt() + ": " : "";
+            String where =
+                    e.path("line").canConvertToInt() ? "line " + e.path("line").asInt() + ": " : "";
             String code = e.path("code").asText("");
             parts.add(where + e.path("message").asText("no reason given") + (code.isEmpty() ? "" : " (" + code + ")"));
         }

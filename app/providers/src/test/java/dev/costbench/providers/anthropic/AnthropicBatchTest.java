@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.ProviderException;
@@ -42,14 +41,17 @@ class AnthropicBatchTest extends MockedProviderTest {
 
     @Test
     void eachParamsIsTheLiveBodyAndEachMessageIsReadLikeALiveOneWithCacheWrites() throws Exception {
-        ChatRequest r = ChatRequest.of("claude-sonnet-4-5", "Be brief.", "Name a colour.").withMaxOutputTokens(40);
+        ChatRequest r = ChatRequest.of("claude-sonnet-4-5", "Be brief.", "Name a colour.")
+                .withMaxOutputTokens(40);
         String id = batch.submit(List.of(new BatchItem("t-0", r)), null).batchId();
         assertTrue(id.startsWith("msgbatch_"), id);
         List<BatchOutcome> out = new ArrayList<>();
         batch.results(id, out::add);
         ChatResult b = out.get(0).result();
         try (ProviderMock live = new ProviderMock()) {
-            live.json(200, AnthropicBatchStandIn.message("t-0", "claude-sonnet-4-5").toString());
+            live.json(
+                    200,
+                    AnthropicBatchStandIn.message("t-0", "claude-sonnet-4-5").toString());
             ChatResult l = new AnthropicClient(live.engine(live.settings(ProviderId.ANTHROPIC, "/")))
                     .complete(r.withStream(false), null, null);
             assertEquals(ProviderMock.body(live.take()), standIn.requests(id).get("t-0"));
@@ -98,7 +100,9 @@ class AnthropicBatchTest extends MockedProviderTest {
         assertEquals("my-second-request", out.get(0).customId());
         assertEquals(11, out.get(0).result().usage().uncachedInput());
         assertEquals("invalid_request_error", out.get(1).errorCode());
-        assertTrue(out.get(1).errorMessage().contains("Validation error"), out.get(1).errorMessage());
+        assertTrue(
+                out.get(1).errorMessage().contains("Validation error"),
+                out.get(1).errorMessage());
         assertEquals("expired", out.get(2).errorCode());
         assertEquals("canceled", out.get(3).errorCode());
     }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -158,8 +157,8 @@ class BatchFaultsTest extends MockedProviderTest {
     void aRejectedKeySaysSoAndNeverShowsTheKey(Case c) throws ProviderException {
         BatchApi api = prepare(c);
         // the provider echoes the key it received, as some gateways do
-        String body = "{\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid key "
-                + ProviderMock.FAKE_KEY + "\"}}";
+        String body = "{\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid key " + ProviderMock.FAKE_KEY
+                + "\"}}";
         standIn.fault(c.method(), c.pathPart(), json(401, body));
         ProviderException e = assertThrows(ProviderException.class, () -> run(c, api));
         assertEquals(Kind.AUTH, e.kind(), e.getMessage());

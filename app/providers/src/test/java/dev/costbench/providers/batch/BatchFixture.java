@@ -63,7 +63,9 @@ record BatchFixture(ProviderId id, String prefix, String model, String createPat
     List<BatchItem> items(int n) {
         List<BatchItem> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new BatchItem("t-" + i, ChatRequest.of(model, "Be brief.", "Question " + i).withMaxOutputTokens(50)));
+            out.add(new BatchItem(
+                    "t-" + i,
+                    ChatRequest.of(model, "Be brief.", "Question " + i).withMaxOutputTokens(50)));
         }
         return out;
     }

@@ -99,7 +99,9 @@ class BatchLifecycleTest extends MockedProviderTest {
         if (f.id() != ProviderId.GEMINI) { // Gemini lists only the answers it has
             assertEquals(4, out.size());
             assertFalse(out.get("t-2").succeeded());
-            assertTrue(out.get("t-3").errorCode().contains("expired"), out.get("t-3").errorCode());
+            assertTrue(
+                    out.get("t-3").errorCode().contains("expired"),
+                    out.get("t-3").errorCode());
         } else {
             assertEquals(2, out.size());
         }
@@ -121,7 +123,9 @@ class BatchLifecycleTest extends MockedProviderTest {
         assertTrue(out.get("t-0").succeeded());
         if (f.id() != ProviderId.GEMINI) {
             assertEquals(3, out.size());
-            assertTrue(out.get("t-2").errorCode().contains("cancel"), out.get("t-2").errorCode());
+            assertTrue(
+                    out.get("t-2").errorCode().contains("cancel"),
+                    out.get("t-2").errorCode());
         }
     }
 

@@ -53,7 +53,8 @@ class OpenAiBatchTest extends MockedProviderTest {
     @EnumSource(ChatRequest.OpenAiApi.class)
     void eachLineIsTheLiveBodyAndEachAnswerIsReadLikeALiveOne(ChatRequest.OpenAiApi api) throws Exception {
         ChatRequest r = request(api); // streamed when live; a batch line is the non-streamed body
-        String id = batch.submit(List.of(new BatchItem("t-0", r)), "CostBench: colours").batchId();
+        String id = batch.submit(List.of(new BatchItem("t-0", r)), "CostBench: colours")
+                .batchId();
         BatchOutcome out = collect(id).get(0);
 
         boolean chat = api == ChatRequest.OpenAiApi.CHAT_COMPLETIONS;
@@ -73,10 +74,15 @@ class OpenAiBatchTest extends MockedProviderTest {
         }
 
         JsonNode create = created();
-        assertEquals(chat ? "/v1/chat/completions" : "/v1/responses", create.path("endpoint").asText());
+        assertEquals(
+                chat ? "/v1/chat/completions" : "/v1/responses",
+                create.path("endpoint").asText());
         assertEquals("24h", create.path("completion_window").asText());
-        assertEquals("CostBench: colours", create.path("metadata").path("description").asText());
-        JsonNode line = ProviderMock.tree(standIn.file(create.path("input_file_id").asText()).strip());
+        assertEquals(
+                "CostBench: colours",
+                create.path("metadata").path("description").asText());
+        JsonNode line = ProviderMock.tree(
+                standIn.file(create.path("input_file_id").asText()).strip());
         assertEquals("t-0", line.path("custom_id").asText());
         assertEquals("POST", line.path("method").asText());
         assertEquals(create.path("endpoint").asText(), line.path("url").asText());
@@ -115,8 +121,7 @@ class OpenAiBatchTest extends MockedProviderTest {
         ChatRequest a = request(ChatRequest.OpenAiApi.RESPONSES);
         ProviderException models = assertThrows(
                 ProviderException.class,
-                () -> batch.submit(
-                        List.of(new BatchItem("a", a), new BatchItem("b", a.withModel("gpt-4.1"))), null));
+                () -> batch.submit(List.of(new BatchItem("a", a), new BatchItem("b", a.withModel("gpt-4.1"))), null));
         assertTrue(models.getMessage().contains("one model per batch"), models.getMessage());
         ProviderException endpoints = assertThrows(
                 ProviderException.class,
@@ -148,12 +153,13 @@ class OpenAiBatchTest extends MockedProviderTest {
         }
         assertTrue(out.get(0).succeeded());
         assertEquals("request-1", out.get(0).customId());
-        assertEquals(
-                "Hello! How can I assist you today?", out.get(0).result().text());
+        assertEquals("Hello! How can I assist you today?", out.get(0).result().text());
         assertEquals("batch_expired", out.get(1).errorCode());
         assertNull(out.get(1).result());
         assertEquals("invalid_request_error", out.get(2).errorCode());
-        assertTrue(out.get(2).errorMessage().startsWith("OpenAI refused this request (400)"), out.get(2).errorMessage());
+        assertTrue(
+                out.get(2).errorMessage().startsWith("OpenAI refused this request (400)"),
+                out.get(2).errorMessage());
     }
 
     @Test

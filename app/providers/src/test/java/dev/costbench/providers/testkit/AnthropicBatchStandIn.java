@@ -36,7 +36,9 @@ public final class AnthropicBatchStandIn extends BatchStandIn {
 
     @Override
     protected MockResponse unauthorized() {
-        return json(401, "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}");
+        return json(
+                401,
+                "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}");
     }
 
     @Override
@@ -68,14 +70,18 @@ public final class AnthropicBatchStandIn extends BatchStandIn {
 
     private MockResponse create(RecordedRequest r) {
         if (configured() == Ending.FAILED) {
-            return json(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":"
-                    + quote(failureMessage()) + "}}");
+            return json(
+                    400,
+                    "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":"
+                            + quote(failureMessage()) + "}}");
         }
         Map<String, JsonNode> requests = new LinkedHashMap<>();
         for (JsonNode req : parse(text(r)).path("requests")) {
             requests.put(req.path("custom_id").asText(), req.path("params"));
         }
-        String model = requests.isEmpty() ? "" : requests.values().iterator().next().path("model").asText();
+        String model = requests.isEmpty()
+                ? ""
+                : requests.values().iterator().next().path("model").asText();
         Job j = register(newId("msgbatch_0"), model, requests);
         return json(batch(j, r));
     }
@@ -137,7 +143,8 @@ public final class AnthropicBatchStandIn extends BatchStandIn {
 
     /** A Message with 8 fresh, 4 cache-written and 8 cache-read input tokens, 5 output tokens, served as batch. */
     public static ObjectNode message(String customId, String model) {
-        ObjectNode m = object().put("id", "msg_" + customId).put("type", "message").put("role", "assistant");
+        ObjectNode m =
+                object().put("id", "msg_" + customId).put("type", "message").put("role", "assistant");
         m.put("model", model);
         m.putArray("content").addObject().put("type", "text").put("text", answerText(customId));
         m.put("stop_reason", "end_turn").putNull("stop_sequence");

@@ -162,7 +162,10 @@ public abstract class BatchStandIn extends Dispatcher {
         try {
             return handle(r);
         } catch (RuntimeException e) {
-            return json(500, "{\"error\":{\"message\":\"stand-in failure: " + e.getClass().getSimpleName() + "\"}}");
+            return json(
+                    500,
+                    "{\"error\":{\"message\":\"stand-in failure: "
+                            + e.getClass().getSimpleName() + "\"}}");
         }
     }
 

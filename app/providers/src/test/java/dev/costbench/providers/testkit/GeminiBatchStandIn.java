@@ -52,10 +52,12 @@ public final class GeminiBatchStandIn extends BatchStandIn {
 
     @Override
     protected MockResponse unauthorized() {
-        return json(400, "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\","
-                + "\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\","
-                + "\"reason\":\"API_KEY_INVALID\",\"domain\":\"googleapis.com\",\"metadata\":{\"service\":"
-                + "\"generativelanguage.googleapis.com\"}}]}}");
+        return json(
+                400,
+                "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\","
+                        + "\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\","
+                        + "\"reason\":\"API_KEY_INVALID\",\"domain\":\"googleapis.com\",\"metadata\":{\"service\":"
+                        + "\"generativelanguage.googleapis.com\"}}]}}");
     }
 
     @Override
@@ -112,7 +114,14 @@ public final class GeminiBatchStandIn extends BatchStandIn {
                 .put("name", name)
                 .put("mimeType", String.valueOf(r.getHeaders().get("Content-Type")))
                 .put("sizeBytes", String.valueOf(r.getBodySize()))
-                .put("uri", r.getUrl().newBuilder().encodedPath("/v1beta/" + name).query(null).build().toString())
+                .put(
+                        "uri",
+                        r.getUrl()
+                                .newBuilder()
+                                .encodedPath("/v1beta/" + name)
+                                .query(null)
+                                .build()
+                                .toString())
                 .put("state", "ACTIVE");
         return json(f);
     }
@@ -179,7 +188,8 @@ public final class GeminiBatchStandIn extends BatchStandIn {
             String out = "files/out-" + j.id.substring("batches/".length());
             StringBuilder sb = new StringBuilder();
             for (ObjectNode a : answers(j)) {
-                ObjectNode line = object().put("key", a.path("metadata").path("key").asText());
+                ObjectNode line =
+                        object().put("key", a.path("metadata").path("key").asText());
                 a.remove("metadata");
                 line.setAll(a);
                 sb.append(line).append('\n');
@@ -256,7 +266,9 @@ public final class GeminiBatchStandIn extends BatchStandIn {
     }
 
     private static MockResponse notFound() {
-        return json(404, "{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":"
-                + "\"NOT_FOUND\"}}");
+        return json(
+                404,
+                "{\"error\":{\"code\":404,\"message\":\"Requested entity was not found.\",\"status\":"
+                        + "\"NOT_FOUND\"}}");
     }
 }

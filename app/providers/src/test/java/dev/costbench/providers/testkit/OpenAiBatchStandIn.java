@@ -46,9 +46,11 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
 
     @Override
     protected MockResponse unauthorized() {
-        return json(401, "{\"error\":{\"message\":\"Incorrect API key provided. You can find your API key at"
-                + " https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\",\"param\":null,"
-                + "\"code\":\"invalid_api_key\"}}");
+        return json(
+                401,
+                "{\"error\":{\"message\":\"Incorrect API key provided. You can find your API key at"
+                        + " https://platform.openai.com/account/api-keys.\",\"type\":\"invalid_request_error\",\"param\":null,"
+                        + "\"code\":\"invalid_api_key\"}}");
     }
 
     @Override
@@ -102,8 +104,10 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
             }
         }
         if (!"batch".equals(purpose) || content == null) {
-            return json(400, "{\"error\":{\"message\":\"'purpose' and 'file' are required\",\"type\":"
-                    + "\"invalid_request_error\",\"param\":null,\"code\":null}}");
+            return json(
+                    400,
+                    "{\"error\":{\"message\":\"'purpose' and 'file' are required\",\"type\":"
+                            + "\"invalid_request_error\",\"param\":null,\"code\":null}}");
         }
         String id = newId("file-in");
         files.put(id, content);
@@ -137,7 +141,8 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
     /** The batch object. */
     private ObjectNode batch(Job j) {
         Phase p = phase(j);
-        ObjectNode b = object().put("id", j.id).put("object", "batch").put("endpoint", (String) j.extra.get("endpoint"));
+        ObjectNode b =
+                object().put("id", j.id).put("object", "batch").put("endpoint", (String) j.extra.get("endpoint"));
         b.put("input_file_id", (String) j.extra.get("input_file_id")).put("completion_window", "24h");
         b.put("status", status(j, p));
         int[] n = counts(j);
@@ -228,7 +233,10 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
         ObjectNode c = object().put("id", "chatcmpl-" + customId).put("object", "chat.completion");
         c.put("created", CREATED).put("model", model);
         ObjectNode choice = c.putArray("choices").addObject().put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", answerText(customId)).putNull("refusal");
+        choice.putObject("message")
+                .put("role", "assistant")
+                .put("content", answerText(customId))
+                .putNull("refusal");
         choice.putNull("logprobs").put("finish_reason", "stop");
         ObjectNode u = c.putObject("usage").put("prompt_tokens", 20).put("completion_tokens", 5);
         u.put("total_tokens", 25);
@@ -259,7 +267,9 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
     }
 
     private static MockResponse notFound() {
-        return json(404, "{\"error\":{\"message\":\"No such object\",\"type\":\"invalid_request_error\",\"param\":null,"
-                + "\"code\":null}}");
+        return json(
+                404,
+                "{\"error\":{\"message\":\"No such object\",\"type\":\"invalid_request_error\",\"param\":null,"
+                        + "\"code\":null}}");
     }
 }
