@@ -7,16 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderException;
-import dev.costbench.model.provider.ProviderException.Kind;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
-import dev.costbench.model.provider.batch.BatchApi;
 import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchLimits;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
 import dev.costbench.providers.http.BatchCalls;
+import dev.costbench.providers.http.BatchClient;
 import dev.costbench.providers.http.HttpEngine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +30,12 @@ import java.util.function.Consumer;
  * sent elsewhere), and {@code POST /v1/messages/batches/{id}/cancel}. Each succeeded result's {@code message} is
  * read by the live parser, so usage (cache reads and writes, {@code service_tier: "batch"}) maps as for a live call.
  */
-public final class AnthropicBatch implements BatchApi {
+public final class AnthropicBatch extends BatchClient {
 
     /** 100,000 requests or 256 MB per batch, models may be mixed, 24 h. */
     public static final BatchLimits LIMITS = new BatchLimits(100_000, 256_000_000L, Duration.ofHours(24), false);
 
     private static final String BATCHES = "/v1/messages/batches";
-    private final HttpEngine http;
 
     public AnthropicBatch(ProviderSettings settings) {
         this(new HttpEngine(settings));
@@ -45,40 +43,19 @@ public final class AnthropicBatch implements BatchApi {
 
     /** On a prepared engine (tests record the retry waits). */
     public AnthropicBatch(HttpEngine http) {
-        this.http = http.requireProvider(ProviderId.ANTHROPIC, AnthropicBatch.class);
-    }
-
-    @Override
-    public ProviderId id() {
-        return ProviderId.ANTHROPIC;
-    }
-
-    @Override
-    public BatchLimits limits() {
-        return LIMITS;
+        super(http, ProviderId.ANTHROPIC, LIMITS, AnthropicBatch.class);
     }
 
     @Override
     public BatchStatus submit(List<BatchItem> items, String displayName) throws ProviderException {
-        BatchCalls.check(ProviderId.ANTHROPIC, items, LIMITS);
+        check(items);
         ObjectNode body = HttpEngine.mapper().createObjectNode();
         ArrayNode requests = body.putArray("requests");
         for (BatchItem i : items) {
             ObjectNode r = requests.addObject().put("custom_id", i.customId());
             r.set("params", params(i.request()));
         }
-        long size = body.toString().getBytes(StandardCharsets.UTF_8).length;
-        if (size > LIMITS.maxBytes()) {
-            throw new ProviderException(
-                    ProviderId.ANTHROPIC,
-                    Kind.BAD_REQUEST,
-                    0,
-                    "The batch is " + size / 1_000_000 + " MB, over Anthropic's 256 MB limit; split the run into"
-                            + " smaller batches",
-                    null,
-                    null,
-                    null);
-        }
+        checkSize(body.toString().getBytes(StandardCharsets.UTF_8).length);
         try {
             HttpEngine.JsonResponse r =
                     http.postJsonOnce(BATCHES, AnthropicClient.headers(http), body, CancelToken.none());

@@ -10,13 +10,13 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderException.Kind;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
-import dev.costbench.model.provider.batch.BatchApi;
 import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchLimits;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
 import dev.costbench.providers.http.BatchCalls;
+import dev.costbench.providers.http.BatchClient;
 import dev.costbench.providers.http.HttpEngine;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,13 +34,12 @@ import java.util.function.Consumer;
  * {@code /download/v1beta/{file}:download?alt=media}; {@code POST /batches/{id}:cancel}. Each request is exactly
  * the body of a live generateContent call, and each answer is read by the live parser.
  */
-public final class GeminiBatch implements BatchApi {
+public final class GeminiBatch extends BatchClient {
 
     /** No documented count limit; a 2 GB input file; one model (it is in the URL); 48 h before expiry. */
     public static final BatchLimits LIMITS =
             new BatchLimits(Integer.MAX_VALUE, 2_000_000_000L, Duration.ofHours(48), true);
 
-    private final HttpEngine http;
     private final GeminiFiles files;
     private long inlineLimit = GeminiClient.INLINE_LIMIT_BYTES;
 
@@ -50,7 +49,7 @@ public final class GeminiBatch implements BatchApi {
 
     /** On a prepared engine (tests record the retry waits). */
     public GeminiBatch(HttpEngine http) {
-        this.http = http.requireProvider(ProviderId.GEMINI, GeminiBatch.class);
+        super(http, ProviderId.GEMINI, LIMITS, GeminiBatch.class);
         this.files = new GeminiFiles(http);
     }
 
@@ -61,18 +60,8 @@ public final class GeminiBatch implements BatchApi {
     }
 
     @Override
-    public ProviderId id() {
-        return ProviderId.GEMINI;
-    }
-
-    @Override
-    public BatchLimits limits() {
-        return LIMITS;
-    }
-
-    @Override
     public BatchStatus submit(List<BatchItem> items, String displayName) throws ProviderException {
-        BatchCalls.check(ProviderId.GEMINI, items, LIMITS);
+        check(items);
         String name = displayName == null || displayName.isBlank() ? "CostBench batch" : displayName;
         ObjectNode body = HttpEngine.mapper().createObjectNode();
         ObjectNode batch = body.putObject("batch").put("display_name", name);
@@ -92,6 +81,7 @@ public final class GeminiBatch implements BatchApi {
         try {
             if (body.toString().getBytes(StandardCharsets.UTF_8).length > inlineLimit) {
                 byte[] file = jsonl.toString().getBytes(StandardCharsets.UTF_8);
+                checkSize(file.length);
                 GeminiFiles.FileRef ref = files.upload(file, "application/jsonl", name, c);
                 input.removeAll();
                 input.put("file_name", ref.name());
@@ -206,21 +196,16 @@ public final class GeminiBatch implements BatchApi {
                         : null);
     }
 
+    /** Google's state words without their prefix; PENDING, UNSPECIFIED and words added later are PENDING. */
+    private static final Map<String, BatchState> STATES = Map.of(
+            "RUNNING", BatchState.RUNNING,
+            "SUCCEEDED", BatchState.ENDED,
+            "FAILED", BatchState.FAILED,
+            "CANCELLED", BatchState.CANCELLED,
+            "EXPIRED", BatchState.EXPIRED);
+
     static BatchState state(String word) {
-        switch (word.replaceFirst("^(BATCH|JOB)_STATE_", "")) {
-            case "RUNNING":
-                return BatchState.RUNNING;
-            case "SUCCEEDED":
-                return BatchState.ENDED;
-            case "FAILED":
-                return BatchState.FAILED;
-            case "CANCELLED":
-                return BatchState.CANCELLED;
-            case "EXPIRED":
-                return BatchState.EXPIRED;
-            default:
-                return BatchState.PENDING; // PENDING, UNSPECIFIED, and words added later
-        }
+        return STATES.getOrDefault(word.replaceFirst("^(BATCH|JOB)_STATE_", ""), BatchState.PENDING);
     }
 
     private HttpEngine.JsonResponse get(String batchId) throws ProviderException {

@@ -10,19 +10,20 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderException.Kind;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
-import dev.costbench.model.provider.batch.BatchApi;
 import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchLimits;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
 import dev.costbench.providers.http.BatchCalls;
+import dev.costbench.providers.http.BatchClient;
 import dev.costbench.providers.http.HttpEngine;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
@@ -36,7 +37,7 @@ import okhttp3.RequestBody;
  * {@code GET /files/{id}/content}, and {@code POST /batches/{id}/cancel}. Answers are read by the live parsers
  * ({@link ChatCompletions}, {@link ResponsesApi}), so usage (cached tokens included) maps as for a live call.
  */
-public final class OpenAiBatch implements BatchApi {
+public final class OpenAiBatch extends BatchClient {
 
     /** 50,000 requests and a 200 MB input file per batch, one model, 24 h. */
     public static final BatchLimits LIMITS = new BatchLimits(50_000, 200_000_000L, Duration.ofHours(24), true);
@@ -45,7 +46,6 @@ public final class OpenAiBatch implements BatchApi {
     static final String RESPONSES_URL = "/v1/responses";
     private static final MediaType JSONL = MediaType.get("application/jsonl");
 
-    private final HttpEngine http;
     private final ResponsesApi responses;
     private final ChatCompletions chat;
 
@@ -55,38 +55,18 @@ public final class OpenAiBatch implements BatchApi {
 
     /** On a prepared engine (tests record the retry waits). */
     public OpenAiBatch(HttpEngine http) {
-        this.http = http.requireProvider(ProviderId.OPENAI, OpenAiBatch.class);
+        super(http, ProviderId.OPENAI, LIMITS, OpenAiBatch.class);
         this.responses = new ResponsesApi(http);
         this.chat = new ChatCompletions(http, ChatCompletions.Dialect.OPENAI);
     }
 
     @Override
-    public ProviderId id() {
-        return ProviderId.OPENAI;
-    }
-
-    @Override
-    public BatchLimits limits() {
-        return LIMITS;
-    }
-
-    @Override
     public BatchStatus submit(List<BatchItem> items, String displayName) throws ProviderException {
-        BatchCalls.check(ProviderId.OPENAI, items, LIMITS);
+        check(items);
         ChatRequest.OpenAiApi api = items.get(0).request().openAiApi();
         String endpoint = api == ChatRequest.OpenAiApi.CHAT_COMPLETIONS ? CHAT_URL : RESPONSES_URL;
         byte[] file = jsonl(items, api, endpoint);
-        if (file.length > LIMITS.maxBytes()) {
-            throw new ProviderException(
-                    ProviderId.OPENAI,
-                    Kind.BAD_REQUEST,
-                    0,
-                    "The batch file is " + file.length / 1_000_000 + " MB, over OpenAI's 200 MB limit; split the"
-                            + " run into smaller batches",
-                    null,
-                    null,
-                    null);
-        }
+        checkSize(file.length);
         RequestBody form = new MultipartBody.Builder()
                 .setType(MultipartBody.FORM)
                 .addFormDataPart("purpose", "batch")
@@ -245,24 +225,18 @@ public final class OpenAiBatch implements BatchApi {
                         : null);
     }
 
+    /** OpenAI's status words; {@code validating} and words added later are PENDING. */
+    private static final Map<String, BatchState> STATES = Map.of(
+            "in_progress", BatchState.RUNNING,
+            "finalizing", BatchState.RUNNING,
+            "completed", BatchState.ENDED,
+            "failed", BatchState.FAILED,
+            "expired", BatchState.EXPIRED,
+            "cancelling", BatchState.CANCELLING,
+            "cancelled", BatchState.CANCELLED);
+
     static BatchState state(String word) {
-        switch (word) {
-            case "in_progress":
-            case "finalizing":
-                return BatchState.RUNNING;
-            case "completed":
-                return BatchState.ENDED;
-            case "failed":
-                return BatchState.FAILED;
-            case "expired":
-                return BatchState.EXPIRED;
-            case "cancelling":
-                return BatchState.CANCELLING;
-            case "cancelled":
-                return BatchState.CANCELLED;
-            default:
-                return BatchState.PENDING; // validating, and words added later
-        }
+        return STATES.getOrDefault(word, BatchState.PENDING);
     }
 
     /** "OpenAI refused the batch: line 2: The model … does not exist (model_not_found)". */

@@ -14,15 +14,13 @@ import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
+import dev.costbench.providers.MockApi;
 import dev.costbench.providers.testkit.AnthropicBatchStandIn;
+import dev.costbench.providers.testkit.BatchStandIn;
 import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.ProviderMock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +70,7 @@ class AnthropicBatchTest extends MockedProviderTest {
             String elsewhere = "{\"id\":\"" + id + "\",\"type\":\"message_batch\",\"processing_status\":\"ended\","
                     + "\"request_counts\":{\"processing\":0,\"succeeded\":1,\"errored\":0,\"canceled\":0,\"expired\":0},"
                     + "\"results_url\":\"" + other.server.url("/v1/messages/batches/" + id + "/results") + "\"}";
-            standIn.fault("GET", "/v1/messages/batches/", json(elsewhere));
+            standIn.fault("GET", "/v1/messages/batches/", MockApi.json(200, elsewhere));
             ProviderException e = assertThrows(ProviderException.class, () -> batch.results(id, o -> {}));
             assertTrue(e.getMessage().contains("another host"), e.getMessage());
             assertEquals(0, other.server.getRequestCount());
@@ -85,7 +83,7 @@ class AnthropicBatchTest extends MockedProviderTest {
      */
     @Test
     void theDocumentedSamplesAreRead() throws Exception {
-        BatchStatus s = batch.status(ProviderMock.tree(resource("anthropic-batch.json")), "");
+        BatchStatus s = batch.status(ProviderMock.tree(BatchStandIn.sample("anthropic-batch.json")), "");
         assertEquals(BatchState.RUNNING, s.state());
         assertEquals("in_progress", s.providerState());
         assertEquals(200, s.total());
@@ -94,7 +92,7 @@ class AnthropicBatchTest extends MockedProviderTest {
         assertEquals(100, s.pending());
         assertEquals("2024-08-20T18:37:24.100435Z", s.expiresAt().toString());
         List<BatchOutcome> out = new ArrayList<>();
-        for (String line : resource("anthropic-results.jsonl").split("\n")) {
+        for (String line : BatchStandIn.sample("anthropic-results.jsonl").split("\n")) {
             out.add(batch.outcome(line));
         }
         assertEquals("my-second-request", out.get(0).customId());
@@ -114,19 +112,5 @@ class AnthropicBatchTest extends MockedProviderTest {
         assertEquals(BatchState.CANCELLED, AnthropicBatch.state("ended", true, 0));
         assertEquals(BatchState.CANCELLING, AnthropicBatch.state("canceling", true, 0));
         assertEquals(BatchState.RUNNING, AnthropicBatch.state("in_progress", false, 0));
-    }
-
-    private static MockResponse json(String body) {
-        return new MockResponse.Builder()
-                .code(200)
-                .setHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = AnthropicBatchTest.class.getResourceAsStream("/batch/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -10,6 +10,7 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderException.Kind;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.batch.BatchApi;
+import dev.costbench.providers.MockApi;
 import dev.costbench.providers.testkit.BatchStandIn;
 import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.ProviderMock;
@@ -115,7 +116,7 @@ class BatchFaultsTest extends MockedProviderTest {
         standIn.fault(
                 c.method(),
                 c.pathPart(),
-                json(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}")
+                MockApi.json(429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit_error\"}}")
                         .newBuilder()
                         .setHeader("Retry-After", "2")
                         .build());
@@ -128,7 +129,7 @@ class BatchFaultsTest extends MockedProviderTest {
     void aServerErrorIsRetriedExceptWhenCreatingTheBatch(Case c) throws ProviderException {
         BatchApi api = prepare(c);
         long before = requestsMatching(c);
-        standIn.fault(c.method(), c.pathPart(), json(500, "{\"error\":{\"message\":\"internal error\"}}"));
+        standIn.fault(c.method(), c.pathPart(), MockApi.json(500, "{\"error\":{\"message\":\"internal error\"}}"));
         if (c.call() != Call.SUBMIT) {
             run(c, api);
             assertEquals(1, mock.sleeps.size(), mock.sleeps.toString());
@@ -146,7 +147,7 @@ class BatchFaultsTest extends MockedProviderTest {
     @MethodSource("cases")
     void anAnswerThatIsNotJsonIsReportedAsMalformed(Case c) throws ProviderException {
         BatchApi api = prepare(c);
-        standIn.fault(c.method(), c.pathPart(), json(200, "<html>gateway says hello</html>"));
+        standIn.fault(c.method(), c.pathPart(), MockApi.json(200, "<html>gateway says hello</html>"));
         ProviderException e = assertThrows(ProviderException.class, () -> run(c, api));
         assertEquals(Kind.MALFORMED, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains(c.f().id().displayName()), e.getMessage());
@@ -159,7 +160,7 @@ class BatchFaultsTest extends MockedProviderTest {
         // the provider echoes the key it received, as some gateways do
         String body = "{\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid key " + ProviderMock.FAKE_KEY
                 + "\"}}";
-        standIn.fault(c.method(), c.pathPart(), json(401, body));
+        standIn.fault(c.method(), c.pathPart(), MockApi.json(401, body));
         ProviderException e = assertThrows(ProviderException.class, () -> run(c, api));
         assertEquals(Kind.AUTH, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains("API key"), e.getMessage());
@@ -182,13 +183,5 @@ class BatchFaultsTest extends MockedProviderTest {
             assertFalse(e.getMessage().contains(ProviderMock.FAKE_KEY));
             assertEquals(0, other.server.getRequestCount(), "nothing reached the other host");
         }
-    }
-
-    private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .setHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
     }
 }

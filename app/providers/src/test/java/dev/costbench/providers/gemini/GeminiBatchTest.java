@@ -15,12 +15,10 @@ import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
+import dev.costbench.providers.testkit.BatchStandIn;
 import dev.costbench.providers.testkit.GeminiBatchStandIn;
 import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.ProviderMock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,11 +131,11 @@ class GeminiBatchTest extends MockedProviderTest {
     @Test
     void theDocumentedSamplesAreRead() throws Exception {
         GeminiBatch b = batch(1);
-        BatchStatus pending = b.status(ProviderMock.tree(resource("gemini-operation-pending.json")), "");
+        BatchStatus pending = b.status(ProviderMock.tree(BatchStandIn.sample("gemini-operation-pending.json")), "");
         assertEquals(BatchState.PENDING, pending.state());
         assertEquals("batches/123456", pending.batchId());
         assertEquals(2, pending.total());
-        JsonNode done = ProviderMock.tree(resource("gemini-operation-succeeded.json"));
+        JsonNode done = ProviderMock.tree(BatchStandIn.sample("gemini-operation-succeeded.json"));
         BatchStatus s = b.status(done, "");
         assertEquals(BatchState.ENDED, s.state());
         assertEquals(1, s.succeeded());
@@ -148,7 +146,7 @@ class GeminiBatchTest extends MockedProviderTest {
         assertEquals(12, ok.result().usage().totalInput());
         BatchOutcome err = b.outcome("request-2", answers.get(1));
         assertEquals("INVALID_ARGUMENT", err.errorCode());
-        for (String line : resource("gemini-responses.jsonl").split("\n")) {
+        for (String line : BatchStandIn.sample("gemini-responses.jsonl").split("\n")) {
             JsonNode l = ProviderMock.tree(line);
             assertTrue(b.outcome(l.path("key").asText(), l).succeeded());
         }
@@ -162,11 +160,5 @@ class GeminiBatchTest extends MockedProviderTest {
             }
         }
         return last;
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = GeminiBatchTest.class.getResourceAsStream("/batch/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -16,12 +16,10 @@ import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
+import dev.costbench.providers.testkit.BatchStandIn;
 import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.OpenAiBatchStandIn;
 import dev.costbench.providers.testkit.ProviderMock;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
@@ -137,10 +135,10 @@ class OpenAiBatchTest extends MockedProviderTest {
     /** The samples of https://platform.openai.com/docs/guides/batch and …/api-reference/batch, read as documented. */
     @Test
     void theDocumentedSamplesAreRead() throws Exception {
-        BatchStatus failed = batch.status(ProviderMock.tree(resource("openai-batch-failed.json")), "");
+        BatchStatus failed = batch.status(ProviderMock.tree(BatchStandIn.sample("openai-batch-failed.json")), "");
         assertEquals(BatchState.FAILED, failed.state());
         assertTrue(failed.errorMessage().contains("line 1"), failed.errorMessage());
-        BatchStatus done = batch.status(ProviderMock.tree(resource("openai-batch-completed.json")), "");
+        BatchStatus done = batch.status(ProviderMock.tree(BatchStandIn.sample("openai-batch-completed.json")), "");
         assertEquals(BatchState.ENDED, done.state());
         assertEquals(100, done.total());
         assertEquals(95, done.succeeded());
@@ -148,7 +146,7 @@ class OpenAiBatchTest extends MockedProviderTest {
         assertEquals(1711471533L, done.createdAt().getEpochSecond());
 
         List<BatchOutcome> out = new ArrayList<>();
-        for (String line : resource("openai-output.jsonl").split("\n")) {
+        for (String line : BatchStandIn.sample("openai-output.jsonl").split("\n")) {
             out.add(batch.outcome(line, true));
         }
         assertTrue(out.get(0).succeeded());
@@ -184,14 +182,5 @@ class OpenAiBatchTest extends MockedProviderTest {
             }
         }
         throw new AssertionError("no batch was created");
-    }
-
-    static String resource(String name) throws IOException {
-        try (InputStream in = OpenAiBatchTest.class.getResourceAsStream("/batch/" + name)) {
-            if (in == null) {
-                throw new IOException("missing test resource batch/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -3,7 +3,12 @@ package dev.costbench.providers.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costbench.providers.MockApi;
 import dev.costbench.providers.http.HttpEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -275,11 +280,7 @@ public abstract class BatchStandIn extends Dispatcher {
     }
 
     protected static MockResponse json(int code, String body) {
-        return new MockResponse.Builder()
-                .code(code)
-                .setHeader("Content-Type", "application/json")
-                .body(body)
-                .build();
+        return MockApi.json(code, body);
     }
 
     protected static MockResponse json(JsonNode body) {
@@ -291,11 +292,37 @@ public abstract class BatchStandIn extends Dispatcher {
         for (JsonNode l : lines) {
             sb.append(l).append('\n');
         }
+        return download(sb.toString());
+    }
+
+    /** A file download: the bytes as they are. */
+    protected static MockResponse download(String content) {
         return new MockResponse.Builder()
                 .code(200)
-                .setHeader("Content-Type", "application/binary")
-                .body(sb.toString())
+                .setHeader("Content-Type", "application/octet-stream")
+                .body(content)
                 .build();
+    }
+
+    /**
+     * The provider's word for where {@code j} is: {@code first} while it runs and has not been polled yet, else
+     * {@code words.get(phase)}.
+     */
+    protected final String word(Job j, Map<Phase, String> words, String first) {
+        Phase p = phase(j);
+        return p == Phase.RUNNING && j.polls == 0 ? first : words.get(p);
+    }
+
+    /** A sample body from this module's test resources ({@code batch/NAME}; see batch/SOURCES.md). */
+    public static String sample(String name) {
+        try (InputStream in = BatchStandIn.class.getResourceAsStream("/batch/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test resource batch/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected static ObjectNode object() {

@@ -31,6 +31,13 @@ public final class GeminiBatchStandIn extends BatchStandIn {
     private static final Pattern GET = Pattern.compile(".*/(batches/[^/:]+)(:cancel)?");
     private static final Pattern DOWNLOAD = Pattern.compile(".*/download/[^/]+/(files/[^/:]+):download");
     private static final String CREATED = Instant.parse("2026-01-05T09:00:00Z").toString();
+    private static final Map<Phase, String> STATES = Map.of(
+            Phase.RUNNING, "BATCH_STATE_RUNNING",
+            Phase.CANCELLING, "BATCH_STATE_RUNNING",
+            Phase.ENDED, "BATCH_STATE_SUCCEEDED",
+            Phase.EXPIRED, "BATCH_STATE_EXPIRED",
+            Phase.CANCELLED, "BATCH_STATE_CANCELLED",
+            Phase.FAILED, "BATCH_STATE_FAILED");
     private final Map<String, String> files = new ConcurrentHashMap<>();
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
 
@@ -69,7 +76,7 @@ public final class GeminiBatchStandIn extends BatchStandIn {
         Matcher d = DOWNLOAD.matcher(path);
         if (d.matches()) {
             String content = files.get(d.group(1));
-            return content == null ? notFound() : jsonlText(content);
+            return content == null ? notFound() : download(content);
         }
         Matcher c = CREATE.matcher(path);
         if (c.matches() && r.getMethod().equals("POST")) {
@@ -173,7 +180,7 @@ public final class GeminiBatchStandIn extends BatchStandIn {
         } else {
             stats.put("pendingRequestCount", String.valueOf(j.requests.size()));
         }
-        meta.put("state", state(j, p)).put("name", j.id);
+        meta.put("state", word(j, STATES, "BATCH_STATE_PENDING")).put("name", j.id);
         if (!done) {
             return op;
         }
@@ -238,31 +245,6 @@ public final class GeminiBatchStandIn extends BatchStandIn {
         u.putArray("promptTokensDetails").addObject().put("modality", "TEXT").put("tokenCount", 20);
         a.put("modelVersion", model.replaceFirst("^models/", "")).put("responseId", "r_" + customId);
         return a;
-    }
-
-    private static String state(Job j, Phase p) {
-        switch (p) {
-            case RUNNING:
-                return j.polls == 0 ? "BATCH_STATE_PENDING" : "BATCH_STATE_RUNNING";
-            case CANCELLING:
-                return "BATCH_STATE_RUNNING";
-            case ENDED:
-                return "BATCH_STATE_SUCCEEDED";
-            case EXPIRED:
-                return "BATCH_STATE_EXPIRED";
-            case CANCELLED:
-                return "BATCH_STATE_CANCELLED";
-            default:
-                return "BATCH_STATE_FAILED";
-        }
-    }
-
-    private static MockResponse jsonlText(String content) {
-        return new MockResponse.Builder()
-                .code(200)
-                .setHeader("Content-Type", "application/octet-stream")
-                .body(content)
-                .build();
     }
 
     private static MockResponse notFound() {

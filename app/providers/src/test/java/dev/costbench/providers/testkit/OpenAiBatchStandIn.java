@@ -28,6 +28,13 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
     private static final Pattern BATCH = Pattern.compile(".*/batches(?:/([^/]+)(/cancel)?)?");
     private static final Pattern CONTENT = Pattern.compile(".*/files/([^/]+)/content");
     private static final long CREATED = 1_767_600_000L;
+    private static final Map<Phase, String> STATES = Map.of(
+            Phase.RUNNING, "in_progress",
+            Phase.CANCELLING, "cancelling",
+            Phase.ENDED, "completed",
+            Phase.EXPIRED, "expired",
+            Phase.CANCELLED, "cancelled",
+            Phase.FAILED, "failed");
     private final Map<String, String> files = new ConcurrentHashMap<>();
 
     public OpenAiBatchStandIn(String key) {
@@ -144,7 +151,7 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
         ObjectNode b =
                 object().put("id", j.id).put("object", "batch").put("endpoint", (String) j.extra.get("endpoint"));
         b.put("input_file_id", (String) j.extra.get("input_file_id")).put("completion_window", "24h");
-        b.put("status", status(j, p));
+        b.put("status", word(j, STATES, "validating"));
         int[] n = counts(j);
         boolean done = terminal(p) && p != Phase.FAILED;
         b.put("output_file_id", done && n[0] > 0 ? "file-out-" + j.id : null);
@@ -165,23 +172,6 @@ public final class OpenAiBatchStandIn extends BatchStandIn {
         counts.put("completed", done ? n[0] : 0).put("failed", done ? n[1] + n[2] : 0);
         b.set("metadata", (JsonNode) j.extra.get("metadata"));
         return b;
-    }
-
-    private static String status(Job j, Phase p) {
-        switch (p) {
-            case RUNNING:
-                return j.polls == 0 ? "validating" : "in_progress";
-            case CANCELLING:
-                return "cancelling";
-            case ENDED:
-                return "completed";
-            case EXPIRED:
-                return "expired";
-            case CANCELLED:
-                return "cancelled";
-            default:
-                return "failed";
-        }
     }
 
     private MockResponse content(String fileId) {
