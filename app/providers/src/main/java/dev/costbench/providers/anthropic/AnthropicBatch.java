@@ -43,7 +43,7 @@ public final class AnthropicBatch extends BatchClient {
 
     /** On a prepared engine (tests record the retry waits). */
     public AnthropicBatch(HttpEngine http) {
-        super(http, ProviderId.ANTHROPIC, LIMITS, AnthropicBatch.class);
+        super(http, ProviderId.ANTHROPIC, LIMITS, AnthropicClient::headers, AnthropicBatch.class);
     }
 
     @Override
@@ -57,8 +57,7 @@ public final class AnthropicBatch extends BatchClient {
         }
         checkSize(body.toString().getBytes(StandardCharsets.UTF_8).length);
         try {
-            HttpEngine.JsonResponse r =
-                    http.postJsonOnce(BATCHES, AnthropicClient.headers(http), body, CancelToken.none());
+            HttpEngine.JsonResponse r = http.postJsonOnce(BATCHES, headers(), body, CancelToken.none());
             return status(r.json(), r.raw());
         } catch (ProviderException e) {
             throw BatchCalls.notRepeated(e);
@@ -71,34 +70,14 @@ public final class AnthropicBatch extends BatchClient {
     }
 
     @Override
-    public BatchStatus poll(String batchId) throws ProviderException {
-        HttpEngine.JsonResponse r = http.getJson(path(batchId), AnthropicClient.headers(http), CancelToken.none());
-        return status(r.json(), r.raw());
-    }
-
-    @Override
     public void results(String batchId, Consumer<BatchOutcome> sink) throws ProviderException {
-        HttpEngine.JsonResponse r = http.getJson(path(batchId), AnthropicClient.headers(http), CancelToken.none());
-        BatchStatus s = status(r.json(), r.raw());
-        if (!s.state().terminal()) {
-            throw BatchCalls.notFinished(s);
-        }
+        HttpEngine.JsonResponse r = finished(batchId);
         String url = r.json().path("results_url").asText("");
         if (url.isEmpty()) {
             throw http.malformed("an ended batch without results_url", r.raw(), 200, null);
         }
         Consumer<BatchOutcome> once = BatchCalls.once(sink);
-        http.getLines(url, AnthropicClient.headers(http), CancelToken.none(), line -> once.accept(outcome(line)));
-    }
-
-    @Override
-    public BatchStatus cancel(String batchId) throws ProviderException {
-        HttpEngine.JsonResponse r = http.postJson(
-                path(batchId) + "/cancel",
-                AnthropicClient.headers(http),
-                HttpEngine.mapper().createObjectNode(),
-                CancelToken.none());
-        return status(r.json(), r.raw());
+        http.getLines(url, headers(), CancelToken.none(), line -> once.accept(outcome(line)));
     }
 
     /** One results line: {@code {"custom_id","result":{"type":"succeeded"|"errored"|"canceled"|"expired",…}}}. */
@@ -142,7 +121,8 @@ public final class AnthropicBatch extends BatchClient {
     }
 
     /** A message_batch object as Anthropic documents it. */
-    BatchStatus status(JsonNode b, String raw) throws ProviderException {
+    @Override
+    protected BatchStatus status(JsonNode b, String raw) throws ProviderException {
         String word = b.path("processing_status").asText("");
         String id = b.path("id").asText("");
         if (word.isEmpty() || id.isEmpty()) {
@@ -181,7 +161,8 @@ public final class AnthropicBatch extends BatchClient {
         }
     }
 
-    private static String path(String batchId) {
+    @Override
+    protected String path(String batchId) {
         return BATCHES + "/" + URLEncoder.encode(batchId, StandardCharsets.UTF_8);
     }
 }

@@ -49,7 +49,7 @@ public final class GeminiBatch extends BatchClient {
 
     /** On a prepared engine (tests record the retry waits). */
     public GeminiBatch(HttpEngine http) {
-        super(http, ProviderId.GEMINI, LIMITS, GeminiBatch.class);
+        super(http, ProviderId.GEMINI, LIMITS, GeminiClient::headers, GeminiBatch.class);
         this.files = new GeminiFiles(http);
     }
 
@@ -87,7 +87,7 @@ public final class GeminiBatch extends BatchClient {
                 input.put("file_name", ref.name());
             }
             String path = "/" + GeminiRequests.resource(items.get(0).request().model()) + ":batchGenerateContent";
-            HttpEngine.JsonResponse r = http.postJsonOnce(path, GeminiClient.headers(http), body, c);
+            HttpEngine.JsonResponse r = http.postJsonOnce(path, headers(), body, c);
             return status(r.json(), r.raw());
         } catch (ProviderException e) {
             throw BatchCalls.notRepeated(GeminiClient.keyError(e));
@@ -100,18 +100,8 @@ public final class GeminiBatch extends BatchClient {
     }
 
     @Override
-    public BatchStatus poll(String batchId) throws ProviderException {
-        HttpEngine.JsonResponse r = get(batchId);
-        return status(r.json(), r.raw());
-    }
-
-    @Override
     public void results(String batchId, Consumer<BatchOutcome> sink) throws ProviderException {
-        HttpEngine.JsonResponse r = get(batchId);
-        BatchStatus s = status(r.json(), r.raw());
-        if (!s.state().terminal()) {
-            throw BatchCalls.notFinished(s);
-        }
+        HttpEngine.JsonResponse r = finished(batchId);
         Consumer<BatchOutcome> once = BatchCalls.once(sink);
         JsonNode response = r.json().path("response");
         for (JsonNode answer : response.path("inlinedResponses").path("inlinedResponses")) {
@@ -122,7 +112,7 @@ public final class GeminiBatch extends BatchClient {
             try {
                 http.getLines(
                         GeminiFiles.downloadUrl(http.settings().baseUrl(), file),
-                        GeminiClient.headers(http),
+                        headers(),
                         CancelToken.none(),
                         line -> {
                             JsonNode j = http.parse(line, 200);
@@ -138,10 +128,7 @@ public final class GeminiBatch extends BatchClient {
     public BatchStatus cancel(String batchId) throws ProviderException {
         try {
             http.postJson(
-                    "/" + checked(batchId) + ":cancel",
-                    GeminiClient.headers(http),
-                    HttpEngine.mapper().createObjectNode(),
-                    CancelToken.none());
+                    path(batchId) + ":cancel", headers(), HttpEngine.mapper().createObjectNode(), CancelToken.none());
         } catch (ProviderException e) {
             throw GeminiClient.keyError(e);
         }
@@ -169,7 +156,8 @@ public final class GeminiBatch extends BatchClient {
     }
 
     /** The batch operation as Google documents it: {@code name}, {@code metadata} (state, stats), {@code error}. */
-    BatchStatus status(JsonNode op, String raw) throws ProviderException {
+    @Override
+    protected BatchStatus status(JsonNode op, String raw) throws ProviderException {
         JsonNode meta = op.path("metadata");
         String id = op.path("name").asText(meta.path("name").asText(""));
         String word = meta.path("state").asText("");
@@ -208,16 +196,18 @@ public final class GeminiBatch extends BatchClient {
         return STATES.getOrDefault(word.replaceFirst("^(BATCH|JOB)_STATE_", ""), BatchState.PENDING);
     }
 
-    private HttpEngine.JsonResponse get(String batchId) throws ProviderException {
+    @Override
+    protected HttpEngine.JsonResponse fetch(String batchId) throws ProviderException {
         try {
-            return http.getJson("/" + checked(batchId), GeminiClient.headers(http), CancelToken.none());
+            return super.fetch(batchId);
         } catch (ProviderException e) {
             throw GeminiClient.keyError(e);
         }
     }
 
     /** Batch names are {@code batches/<id>}; anything else would reach another resource. */
-    private static String checked(String batchId) throws ProviderException {
+    @Override
+    protected String path(String batchId) throws ProviderException {
         if (!batchId.matches("batches/[A-Za-z0-9_-]+")) {
             throw new ProviderException(
                     ProviderId.GEMINI,
@@ -228,6 +218,6 @@ public final class GeminiBatch extends BatchClient {
                     null,
                     null);
         }
-        return batchId;
+        return "/" + batchId;
     }
 }

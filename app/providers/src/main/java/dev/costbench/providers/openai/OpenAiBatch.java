@@ -55,7 +55,7 @@ public final class OpenAiBatch extends BatchClient {
 
     /** On a prepared engine (tests record the retry waits). */
     public OpenAiBatch(HttpEngine http) {
-        super(http, ProviderId.OPENAI, LIMITS, OpenAiBatch.class);
+        super(http, ProviderId.OPENAI, LIMITS, OpenAiClient::headers, OpenAiBatch.class);
         this.responses = new ResponsesApi(http);
         this.chat = new ChatCompletions(http, ChatCompletions.Dialect.OPENAI);
     }
@@ -73,12 +73,7 @@ public final class OpenAiBatch extends BatchClient {
                 .addFormDataPart("file", "costbench-batch.jsonl", RequestBody.create(file, JSONL))
                 .build();
         HttpEngine.JsonResponse uploaded = http.sendJson(
-                new Request.Builder()
-                        .url(http.url("/files"))
-                        .headers(OpenAiClient.headers(http))
-                        .post(form),
-                CancelToken.none(),
-                false);
+                new Request.Builder().url(http.url("/files")).headers(headers()).post(form), CancelToken.none(), false);
         String fileId = uploaded.json().path("id").asText("");
         if (fileId.isEmpty()) {
             throw http.malformed("the file upload answer has no id", uploaded.raw(), 200, null);
@@ -89,8 +84,7 @@ public final class OpenAiBatch extends BatchClient {
             create.putObject("metadata").put("description", shorten(displayName));
         }
         try {
-            HttpEngine.JsonResponse r =
-                    http.postJsonOnce("/batches", OpenAiClient.headers(http), create, CancelToken.none());
+            HttpEngine.JsonResponse r = http.postJsonOnce("/batches", headers(), create, CancelToken.none());
             return status(r.json(), r.raw());
         } catch (ProviderException e) {
             throw BatchCalls.notRepeated(e);
@@ -127,18 +121,8 @@ public final class OpenAiBatch extends BatchClient {
     }
 
     @Override
-    public BatchStatus poll(String batchId) throws ProviderException {
-        HttpEngine.JsonResponse r = http.getJson(path(batchId), OpenAiClient.headers(http), CancelToken.none());
-        return status(r.json(), r.raw());
-    }
-
-    @Override
     public void results(String batchId, Consumer<BatchOutcome> sink) throws ProviderException {
-        HttpEngine.JsonResponse r = http.getJson(path(batchId), OpenAiClient.headers(http), CancelToken.none());
-        BatchStatus s = status(r.json(), r.raw());
-        if (!s.state().terminal()) {
-            throw BatchCalls.notFinished(s);
-        }
+        HttpEngine.JsonResponse r = finished(batchId);
         boolean chatApi = CHAT_URL.equals(r.json().path("endpoint").asText());
         Consumer<BatchOutcome> once = BatchCalls.once(sink);
         for (String field : new String[] {"output_file_id", "error_file_id"}) {
@@ -146,21 +130,11 @@ public final class OpenAiBatch extends BatchClient {
             if (!file.isEmpty()) {
                 http.getLines(
                         "/files/" + encode(file) + "/content",
-                        OpenAiClient.headers(http),
+                        headers(),
                         CancelToken.none(),
                         line -> once.accept(outcome(line, chatApi)));
             }
         }
-    }
-
-    @Override
-    public BatchStatus cancel(String batchId) throws ProviderException {
-        HttpEngine.JsonResponse r = http.postJson(
-                path(batchId) + "/cancel",
-                OpenAiClient.headers(http),
-                HttpEngine.mapper().createObjectNode(),
-                CancelToken.none());
-        return status(r.json(), r.raw());
     }
 
     /**
@@ -203,7 +177,8 @@ public final class OpenAiBatch extends BatchClient {
     }
 
     /** A batch object as OpenAI documents it. */
-    BatchStatus status(JsonNode b, String raw) throws ProviderException {
+    @Override
+    protected BatchStatus status(JsonNode b, String raw) throws ProviderException {
         String word = b.path("status").asText("");
         String id = b.path("id").asText("");
         if (word.isEmpty() || id.isEmpty()) {
@@ -252,7 +227,8 @@ public final class OpenAiBatch extends BatchClient {
         return "OpenAI refused the batch: " + why + ". Nothing was run or billed; fix the requests and submit again";
     }
 
-    private static String path(String batchId) {
+    @Override
+    protected String path(String batchId) {
         return "/batches/" + encode(batchId);
     }
 
