@@ -123,11 +123,8 @@ public final class AnthropicBatch extends BatchClient {
     /** A message_batch object as Anthropic documents it. */
     @Override
     protected BatchStatus status(JsonNode b, String raw) throws ProviderException {
-        String word = b.path("processing_status").asText("");
-        String id = b.path("id").asText("");
-        if (word.isEmpty() || id.isEmpty()) {
-            throw http.malformed("a batch without id or processing_status", raw, 200, null);
-        }
+        String id = required(b, "id", raw);
+        String word = required(b, "processing_status", raw);
         JsonNode c = b.path("request_counts");
         int ok = BatchCalls.count(c.path("succeeded"));
         int expired = BatchCalls.count(c.path("expired"));

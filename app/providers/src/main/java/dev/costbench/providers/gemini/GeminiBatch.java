@@ -159,11 +159,8 @@ public final class GeminiBatch extends BatchClient {
     @Override
     protected BatchStatus status(JsonNode op, String raw) throws ProviderException {
         JsonNode meta = op.path("metadata");
-        String id = op.path("name").asText(meta.path("name").asText(""));
-        String word = meta.path("state").asText("");
-        if (id.isEmpty() || word.isEmpty()) {
-            throw http.malformed("a batch without name or metadata.state", raw, 200, null);
-        }
+        String id = required(op, "name", raw);
+        String word = required(meta, "state", raw);
         JsonNode stats = meta.path("batchStats");
         BatchState state = state(word);
         String error = op.path("error").path("message").asText("");

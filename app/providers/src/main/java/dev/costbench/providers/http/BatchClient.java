@@ -54,6 +54,15 @@ public abstract class BatchClient implements BatchApi {
     /** Reads the provider's batch object. */
     protected abstract BatchStatus status(JsonNode batch, String raw) throws ProviderException;
 
+    /** A text field the provider always sends in its batch object; without it the answer is malformed. */
+    protected final String required(JsonNode batch, String field, String raw) throws ProviderException {
+        String v = batch.path(field).asText("");
+        if (v.isEmpty()) {
+            throw http.malformed("a batch without " + field, raw, 200, null);
+        }
+        return v;
+    }
+
     /** {@code GET} of the batch object. */
     protected HttpEngine.JsonResponse fetch(String batchId) throws ProviderException {
         return http.getJson(path(batchId), headers(), CancelToken.none());

@@ -179,11 +179,8 @@ public final class OpenAiBatch extends BatchClient {
     /** A batch object as OpenAI documents it. */
     @Override
     protected BatchStatus status(JsonNode b, String raw) throws ProviderException {
-        String word = b.path("status").asText("");
-        String id = b.path("id").asText("");
-        if (word.isEmpty() || id.isEmpty()) {
-            throw http.malformed("a batch without id or status", raw, 200, null);
-        }
+        String id = required(b, "id", raw);
+        String word = required(b, "status", raw);
         JsonNode counts = b.path("request_counts");
         return new BatchStatus(
                 ProviderId.OPENAI,

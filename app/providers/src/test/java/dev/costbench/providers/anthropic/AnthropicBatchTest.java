@@ -83,7 +83,7 @@ class AnthropicBatchTest extends MockedProviderTest {
      */
     @Test
     void theDocumentedSamplesAreRead() throws Exception {
-        BatchStatus s = batch.status(ProviderMock.tree(BatchStandIn.sample("anthropic-batch.json")), "");
+        BatchStatus s = batch.status(BatchStandIn.sampleJson("anthropic-batch.json"), "");
         assertEquals(BatchState.RUNNING, s.state());
         assertEquals("in_progress", s.providerState());
         assertEquals(200, s.total());

@@ -131,11 +131,11 @@ class GeminiBatchTest extends MockedProviderTest {
     @Test
     void theDocumentedSamplesAreRead() throws Exception {
         GeminiBatch b = batch(1);
-        BatchStatus pending = b.status(ProviderMock.tree(BatchStandIn.sample("gemini-operation-pending.json")), "");
+        BatchStatus pending = b.status(BatchStandIn.sampleJson("gemini-operation-pending.json"), "");
         assertEquals(BatchState.PENDING, pending.state());
         assertEquals("batches/123456", pending.batchId());
         assertEquals(2, pending.total());
-        JsonNode done = ProviderMock.tree(BatchStandIn.sample("gemini-operation-succeeded.json"));
+        JsonNode done = BatchStandIn.sampleJson("gemini-operation-succeeded.json");
         BatchStatus s = b.status(done, "");
         assertEquals(BatchState.ENDED, s.state());
         assertEquals(1, s.succeeded());

@@ -135,10 +135,10 @@ class OpenAiBatchTest extends MockedProviderTest {
     /** The samples of https://platform.openai.com/docs/guides/batch and …/api-reference/batch, read as documented. */
     @Test
     void theDocumentedSamplesAreRead() throws Exception {
-        BatchStatus failed = batch.status(ProviderMock.tree(BatchStandIn.sample("openai-batch-failed.json")), "");
+        BatchStatus failed = batch.status(BatchStandIn.sampleJson("openai-batch-failed.json"), "");
         assertEquals(BatchState.FAILED, failed.state());
         assertTrue(failed.errorMessage().contains("line 1"), failed.errorMessage());
-        BatchStatus done = batch.status(ProviderMock.tree(BatchStandIn.sample("openai-batch-completed.json")), "");
+        BatchStatus done = batch.status(BatchStandIn.sampleJson("openai-batch-completed.json"), "");
         assertEquals(BatchState.ENDED, done.state());
         assertEquals(100, done.total());
         assertEquals(95, done.succeeded());

@@ -313,6 +313,11 @@ public abstract class BatchStandIn extends Dispatcher {
         return p == Phase.RUNNING && j.polls == 0 ? first : words.get(p);
     }
 
+    /** {@link #sample} parsed. */
+    public static JsonNode sampleJson(String name) {
+        return parse(sample(name));
+    }
+
     /** A sample body from this module's test resources ({@code batch/NAME}; see batch/SOURCES.md). */
     public static String sample(String name) {
         try (InputStream in = BatchStandIn.class.getResourceAsStream("/batch/" + name)) {
