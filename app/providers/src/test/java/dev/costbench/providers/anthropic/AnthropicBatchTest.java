@@ -16,6 +16,7 @@ import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
 import dev.costbench.providers.MockApi;
 import dev.costbench.providers.testkit.AnthropicBatchStandIn;
+import dev.costbench.providers.testkit.BatchAsserts;
 import dev.costbench.providers.testkit.BatchStandIn;
 import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.ProviderMock;
@@ -84,11 +85,8 @@ class AnthropicBatchTest extends MockedProviderTest {
     @Test
     void theDocumentedSamplesAreRead() throws Exception {
         BatchStatus s = batch.status(BatchStandIn.sampleJson("anthropic-batch.json"), "");
-        assertEquals(BatchState.RUNNING, s.state());
+        BatchAsserts.assertStatus(s, BatchState.RUNNING, 200, 50, 50);
         assertEquals("in_progress", s.providerState());
-        assertEquals(200, s.total());
-        assertEquals(50, s.succeeded());
-        assertEquals(50, s.failed());
         assertEquals(100, s.pending());
         assertEquals("2024-08-20T18:37:24.100435Z", s.expiresAt().toString());
         List<BatchOutcome> out = new ArrayList<>();

@@ -13,6 +13,7 @@ import dev.costbench.model.provider.batch.BatchApi;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
+import dev.costbench.providers.testkit.BatchAsserts;
 import dev.costbench.providers.testkit.BatchStandIn;
 import dev.costbench.providers.testkit.MockedProviderTest;
 import java.util.List;
@@ -51,10 +52,7 @@ class BatchLifecycleTest extends MockedProviderTest {
         assertEquals(BatchState.RUNNING, api.poll(submitted.batchId()).state());
         assertEquals(BatchState.RUNNING, api.poll(submitted.batchId()).state());
         BatchStatus done = f.api(mock).poll(submitted.batchId()); // a fresh client, as after a restart
-        assertEquals(BatchState.ENDED, done.state());
-        assertEquals(3, done.total());
-        assertEquals(2, done.succeeded());
-        assertEquals(1, done.failed());
+        BatchAsserts.assertStatus(done, BatchState.ENDED, 3, 2, 1);
         assertEquals(0, done.pending());
 
         Map<String, BatchOutcome> out = BatchFixture.collect(f.api(mock), submitted.batchId());

@@ -15,6 +15,7 @@ import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
+import dev.costbench.providers.testkit.BatchAsserts;
 import dev.costbench.providers.testkit.BatchStandIn;
 import dev.costbench.providers.testkit.GeminiBatchStandIn;
 import dev.costbench.providers.testkit.MockedProviderTest;
@@ -137,9 +138,7 @@ class GeminiBatchTest extends MockedProviderTest {
         assertEquals(2, pending.total());
         JsonNode done = BatchStandIn.sampleJson("gemini-operation-succeeded.json");
         BatchStatus s = b.status(done, "");
-        assertEquals(BatchState.ENDED, s.state());
-        assertEquals(1, s.succeeded());
-        assertEquals(1, s.failed());
+        BatchAsserts.assertStatus(s, BatchState.ENDED, 2, 1, 1);
         JsonNode answers = done.path("response").path("inlinedResponses").path("inlinedResponses");
         BatchOutcome ok = b.outcome("request-1", answers.get(0));
         assertTrue(ok.succeeded());

@@ -16,6 +16,7 @@ import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
+import dev.costbench.providers.testkit.BatchAsserts;
 import dev.costbench.providers.testkit.BatchStandIn;
 import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.OpenAiBatchStandIn;
@@ -139,10 +140,7 @@ class OpenAiBatchTest extends MockedProviderTest {
         assertEquals(BatchState.FAILED, failed.state());
         assertTrue(failed.errorMessage().contains("line 1"), failed.errorMessage());
         BatchStatus done = batch.status(BatchStandIn.sampleJson("openai-batch-completed.json"), "");
-        assertEquals(BatchState.ENDED, done.state());
-        assertEquals(100, done.total());
-        assertEquals(95, done.succeeded());
-        assertEquals(5, done.failed());
+        BatchAsserts.assertStatus(done, BatchState.ENDED, 100, 95, 5);
         assertEquals(1711471533L, done.createdAt().getEpochSecond());
 
         List<BatchOutcome> out = new ArrayList<>();
