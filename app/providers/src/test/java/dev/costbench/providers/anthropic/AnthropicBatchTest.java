@@ -18,24 +18,17 @@ import dev.costbench.providers.MockApi;
 import dev.costbench.providers.testkit.AnthropicBatchStandIn;
 import dev.costbench.providers.testkit.BatchAsserts;
 import dev.costbench.providers.testkit.BatchStandIn;
-import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.ProviderMock;
+import dev.costbench.providers.testkit.StandInTest;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Anthropic's Message Batches: live params and parser, cache writes, results_url on another host, the samples. */
-class AnthropicBatchTest extends MockedProviderTest {
+class AnthropicBatchTest extends StandInTest<AnthropicBatchStandIn, AnthropicBatch> {
 
-    private AnthropicBatchStandIn standIn;
-    private AnthropicBatch batch;
-
-    @BeforeEach
-    void setUp() {
-        standIn = new AnthropicBatchStandIn(ProviderMock.FAKE_KEY);
-        mock.server.setDispatcher(standIn);
-        batch = new AnthropicBatch(mock.engine(mock.settings(ProviderId.ANTHROPIC, "/")));
+    AnthropicBatchTest() {
+        super(AnthropicBatchStandIn::new, ProviderId.ANTHROPIC, "/", AnthropicBatch::new);
     }
 
     @Test

@@ -18,28 +18,21 @@ import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
 import dev.costbench.providers.testkit.BatchAsserts;
 import dev.costbench.providers.testkit.BatchStandIn;
-import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.OpenAiBatchStandIn;
 import dev.costbench.providers.testkit.ProviderMock;
+import dev.costbench.providers.testkit.StandInTest;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** OpenAI's Batch API: the JSONL file, the live bodies and parsers, a refused input file, the documented samples. */
-class OpenAiBatchTest extends MockedProviderTest {
+class OpenAiBatchTest extends StandInTest<OpenAiBatchStandIn, OpenAiBatch> {
 
-    private OpenAiBatchStandIn standIn;
-    private OpenAiBatch batch;
-
-    @BeforeEach
-    void setUp() {
-        standIn = new OpenAiBatchStandIn(ProviderMock.FAKE_KEY);
-        mock.server.setDispatcher(standIn);
-        batch = new OpenAiBatch(mock.engine(mock.settings(ProviderId.OPENAI, "/v1")));
+    OpenAiBatchTest() {
+        super(OpenAiBatchStandIn::new, ProviderId.OPENAI, "/v1", OpenAiBatch::new);
     }
 
     private static ChatRequest request(ChatRequest.OpenAiApi api) {
