@@ -57,7 +57,7 @@ public final class AnthropicBatch extends BatchClient {
         }
         checkSize(body.toString().getBytes(StandardCharsets.UTF_8).length);
         try {
-            HttpEngine.JsonResponse r = http.postJsonOnce(BATCHES, headers(), body, CancelToken.none());
+            HttpEngine.JsonResponse r = transfers.postJsonOnce(BATCHES, headers(), body, CancelToken.none());
             return status(r.json(), r.raw());
         } catch (ProviderException e) {
             throw BatchCalls.notRepeated(e);
@@ -77,7 +77,7 @@ public final class AnthropicBatch extends BatchClient {
             throw http.malformed("an ended batch without results_url", r.raw(), 200, null);
         }
         Consumer<BatchOutcome> once = BatchCalls.once(sink);
-        http.getLines(url, headers(), CancelToken.none(), line -> once.accept(outcome(line)));
+        transfers.getLines(url, headers(), CancelToken.none(), line -> once.accept(outcome(line)));
     }
 
     /** One results line: {@code {"custom_id","result":{"type":"succeeded"|"errored"|"canceled"|"expired",…}}}. */

@@ -87,7 +87,7 @@ public final class GeminiBatch extends BatchClient {
                 input.put("file_name", ref.name());
             }
             String path = "/" + GeminiRequests.resource(items.get(0).request().model()) + ":batchGenerateContent";
-            HttpEngine.JsonResponse r = http.postJsonOnce(path, headers(), body, c);
+            HttpEngine.JsonResponse r = transfers.postJsonOnce(path, headers(), body, c);
             return status(r.json(), r.raw());
         } catch (ProviderException e) {
             throw BatchCalls.notRepeated(GeminiClient.keyError(e));
@@ -110,7 +110,7 @@ public final class GeminiBatch extends BatchClient {
         String file = response.path("responsesFile").asText("");
         if (!file.isEmpty()) {
             try {
-                http.getLines(
+                transfers.getLines(
                         GeminiFiles.downloadUrl(http.settings().baseUrl(), file),
                         headers(),
                         CancelToken.none(),

@@ -23,12 +23,16 @@ public abstract class BatchClient implements BatchApi {
     }
 
     protected final HttpEngine http;
+    /** The engine's calls for creating a batch once and reading JSONL answers. */
+    protected final BatchTransfers transfers;
+
     private final BatchLimits limits;
     private final KeyHeaders keyHeaders;
 
     protected BatchClient(
             HttpEngine http, ProviderId provider, BatchLimits limits, KeyHeaders keyHeaders, Class<?> client) {
         this.http = http.requireProvider(provider, client);
+        this.transfers = new BatchTransfers(http);
         this.limits = limits;
         this.keyHeaders = keyHeaders;
     }

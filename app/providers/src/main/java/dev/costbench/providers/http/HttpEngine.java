@@ -25,7 +25,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import okhttp3.Headers;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -45,7 +44,7 @@ import okhttp3.ResponseBody;
  */
 public final class HttpEngine {
 
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper MAPPER = JsonReading.mapper();
     private static final Map<String, Semaphore> LIMITS = new ConcurrentHashMap<>();
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -112,6 +111,11 @@ public final class HttpEngine {
         return settings;
     }
 
+    /** The transport every call of this engine goes through (same-origin redirects only). */
+    Transport wire() {
+        return transport;
+    }
+
     public ProviderId provider() {
         return settings.id();
     }
@@ -148,85 +152,6 @@ public final class HttpEngine {
     private JsonResponse json(Request.Builder request, CancelToken cancel) throws ProviderException {
         Request req = request.build();
         return withRetries(cancel, () -> true, deadline -> executeJson(req, cancel, deadline));
-    }
-
-    /**
-     * Sends a prepared request (a multipart upload, a call that creates something) and reads the JSON answer. When
-     * {@code once} is true only a 429 is retried (the server refused the request without acting on it); a 5xx or a
-     * network failure is not, since the server may have acted on it and a second attempt could act twice.
-     */
-    public JsonResponse sendJson(Request.Builder request, CancelToken cancel, boolean once) throws ProviderException {
-        Request req = request.build();
-        boolean[] rateLimited = {false};
-        return withRetries(cancel, () -> !once || rateLimited[0], deadline -> {
-            try {
-                return executeJson(req, cancel, deadline);
-            } catch (ProviderException e) {
-                rateLimited[0] = e.kind() == Kind.RATE_LIMIT;
-                throw e;
-            }
-        });
-    }
-
-    /** {@link #postJson} for a call that creates something: only a 429 is retried (see {@link #sendJson}). */
-    public JsonResponse postJsonOnce(String path, Headers headers, JsonNode body, CancelToken cancel)
-            throws ProviderException {
-        return sendJson(
-                new Request.Builder().url(url(path)).headers(headers).post(RequestBody.create(write(body), JSON)),
-                cancel,
-                true);
-    }
-
-    /** Receives one line of a text answer (JSONL). */
-    @FunctionalInterface
-    public interface LineSink {
-        void line(String line) throws ProviderException;
-    }
-
-    /**
-     * GETs a text answer (a JSONL results file) and feeds it to {@code sink} line by line, without holding it in
-     * memory. A failure before the first line is retried like any call; after it, never (the sink has seen lines).
-     *
-     * @param url a path under the base URL ("/files/x/content") or an absolute URL of the same origin
-     */
-    public void getLines(String url, Headers headers, CancelToken cancel, LineSink sink) throws ProviderException {
-        HttpUrl target = HttpUrl.parse(url.startsWith("/") ? url(url) : url);
-        HttpUrl base = HttpUrl.parse(settings.baseUrl());
-        if (target == null || base == null || !Transport.sameOrigin(base, target)) {
-            throw new ProviderException(
-                    provider(),
-                    Kind.BAD_REQUEST,
-                    0,
-                    redact(provider().displayName() + " named a download address on another host (" + url
-                            + ") than its base URL (" + settings.baseUrl() + "); CostBench does not send the API key"
-                            + " there. Check the base URL in the Providers tab"),
-                    null,
-                    null,
-                    null);
-        }
-        Request req = new Request.Builder().url(target).headers(headers).get().build();
-        boolean[] started = {false};
-        withRetries(cancel, () -> !started[0], deadline -> {
-            try (Response r = transport.send(req, cancel, deadline)) {
-                if (!r.isSuccessful()) {
-                    throw failure(r.code(), r.headers(), bodyOf(r), null);
-                }
-                BufferedReader in =
-                        new BufferedReader(new InputStreamReader(r.body().byteStream(), StandardCharsets.UTF_8));
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (cancel.isCancelled()) {
-                        throw cancelled();
-                    }
-                    if (!line.isBlank()) {
-                        started[0] = true;
-                        sink.line(line);
-                    }
-                }
-                return null;
-            } catch (IOException e) {
-                throw transport(e, cancel, deadline);
-            }
-        });
     }
 
     /**
@@ -371,12 +296,11 @@ public final class HttpEngine {
     // ---------------------------------------------------------------------------------------------------------
 
     @FunctionalInterface
-    private interface Attempt<T> {
+    interface Attempt<T> {
         T run(Deadline deadline) throws ProviderException;
     }
 
-    private <T> T withRetries(CancelToken cancel, BooleanSupplier mayRetry, Attempt<T> attempt)
-            throws ProviderException {
+    <T> T withRetries(CancelToken cancel, BooleanSupplier mayRetry, Attempt<T> attempt) throws ProviderException {
         if (cancel.isCancelled()) {
             throw cancelled();
         }
@@ -461,7 +385,7 @@ public final class HttpEngine {
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
     }
 
-    private JsonResponse executeJson(Request req, CancelToken cancel, Deadline deadline) throws ProviderException {
+    JsonResponse executeJson(Request req, CancelToken cancel, Deadline deadline) throws ProviderException {
         long t0 = System.nanoTime();
         String raw;
         try (Response r = transport.send(req, cancel, deadline)) {
@@ -526,12 +450,12 @@ public final class HttpEngine {
                 cause);
     }
 
-    private static String bodyOf(Response r) throws IOException {
+    static String bodyOf(Response r) throws IOException {
         ResponseBody b = r.body();
         return b == null ? "" : b.string();
     }
 
-    private String write(JsonNode body) {
+    String write(JsonNode body) {
         try {
             return MAPPER.writeValueAsString(body);
         } catch (IOException e) {
@@ -539,11 +463,11 @@ public final class HttpEngine {
         }
     }
 
-    private ProviderException cancelled() {
+    ProviderException cancelled() {
         return new ProviderException(provider(), Kind.CANCELLED, 0, "Cancelled", null, null, null);
     }
 
-    private ProviderException transport(IOException e, CancelToken cancel, Deadline deadline) {
+    ProviderException transport(IOException e, CancelToken cancel, Deadline deadline) {
         if (cancel.isCancelled()) {
             return cancelled();
         }

@@ -72,7 +72,7 @@ public final class OpenAiBatch extends BatchClient {
                 .addFormDataPart("purpose", "batch")
                 .addFormDataPart("file", "costbench-batch.jsonl", RequestBody.create(file, JSONL))
                 .build();
-        HttpEngine.JsonResponse uploaded = http.sendJson(
+        HttpEngine.JsonResponse uploaded = transfers.sendJson(
                 new Request.Builder().url(http.url("/files")).headers(headers()).post(form), CancelToken.none(), false);
         String fileId = uploaded.json().path("id").asText("");
         if (fileId.isEmpty()) {
@@ -84,7 +84,7 @@ public final class OpenAiBatch extends BatchClient {
             create.putObject("metadata").put("description", shorten(displayName));
         }
         try {
-            HttpEngine.JsonResponse r = http.postJsonOnce("/batches", headers(), create, CancelToken.none());
+            HttpEngine.JsonResponse r = transfers.postJsonOnce("/batches", headers(), create, CancelToken.none());
             return status(r.json(), r.raw());
         } catch (ProviderException e) {
             throw BatchCalls.notRepeated(e);
@@ -128,7 +128,7 @@ public final class OpenAiBatch extends BatchClient {
         for (String field : new String[] {"output_file_id", "error_file_id"}) {
             String file = r.json().path(field).asText("");
             if (!file.isEmpty()) {
-                http.getLines(
+                transfers.getLines(
                         "/files/" + encode(file) + "/content",
                         headers(),
                         CancelToken.none(),
