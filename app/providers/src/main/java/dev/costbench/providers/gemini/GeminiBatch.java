@@ -67,30 +67,52 @@ public final class GeminiBatch extends BatchClient {
         ObjectNode batch = body.putObject("batch").put("display_name", name);
         ObjectNode input = batch.putObject("input_config");
         ArrayNode inline = input.putObject("requests").putArray("requests");
-        StringBuilder jsonl = new StringBuilder();
         for (BatchItem i : items) {
-            ObjectNode request = request(i.request());
             ObjectNode entry = inline.addObject();
-            entry.set("request", request);
+            entry.set("request", request(i.request()));
             entry.putObject("metadata").put("key", i.customId());
-            ObjectNode line = HttpEngine.mapper().createObjectNode().put("key", i.customId());
-            line.set("request", request);
-            jsonl.append(line).append('\n');
         }
         CancelToken c = CancelToken.none();
+        if (body.toString().getBytes(StandardCharsets.UTF_8).length > inlineLimit) {
+            String file = upload(inline, name, c);
+            input.removeAll();
+            input.put("file_name", file);
+        }
         try {
-            if (body.toString().getBytes(StandardCharsets.UTF_8).length > inlineLimit) {
-                byte[] file = jsonl.toString().getBytes(StandardCharsets.UTF_8);
-                checkSize(file.length);
-                GeminiFiles.FileRef ref = files.upload(file, "application/jsonl", name, c);
-                input.removeAll();
-                input.put("file_name", ref.name());
-            }
             String path = "/" + GeminiRequests.resource(items.get(0).request().model()) + ":batchGenerateContent";
             HttpEngine.JsonResponse r = transfers.postJsonOnce(path, headers(), body, c);
             return status(r.json(), r.raw());
         } catch (ProviderException e) {
             throw BatchCalls.notRepeated(GeminiClient.keyError(e));
+        }
+    }
+
+    /** Uploads the requests as a JSONL file of {@code {"key","request"}} lines; returns its name ("files/…"). */
+    private String upload(ArrayNode inline, String name, CancelToken c) throws ProviderException {
+        StringBuilder jsonl = new StringBuilder();
+        for (JsonNode entry : inline) {
+            ObjectNode line = HttpEngine.mapper().createObjectNode();
+            line.put("key", entry.path("metadata").path("key").asText());
+            line.set("request", entry.path("request"));
+            jsonl.append(line).append('\n');
+        }
+        byte[] file = jsonl.toString().getBytes(StandardCharsets.UTF_8);
+        checkSize(file.length);
+        try {
+            return files.upload(file, "application/jsonl", name, c).name();
+        } catch (ProviderException e) {
+            ProviderException k = GeminiClient.keyError(e);
+            throw new ProviderException(
+                    ProviderId.GEMINI,
+                    k.kind(),
+                    k.httpStatus(),
+                    "The batch is over Google Gemini's " + GeminiClient.describe(inlineLimit)
+                            + " limit for inline requests,"
+                            + " so CostBench sends it as a file through the Files API, and the upload failed: "
+                            + k.getMessage(),
+                    k.retryAfter(),
+                    k.body(),
+                    k);
         }
     }
 

@@ -245,7 +245,7 @@ public final class GeminiClient implements ProviderClient {
         return uploaded;
     }
 
-    private static String describe(long bytes) {
+    static String describe(long bytes) {
         return bytes >= 1_000_000 ? bytes / 1_000_000 + " MB" : bytes + "-byte";
     }
 

@@ -15,6 +15,7 @@ import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
+import dev.costbench.providers.MockApi;
 import dev.costbench.providers.testkit.BatchAsserts;
 import dev.costbench.providers.testkit.BatchStandIn;
 import dev.costbench.providers.testkit.GeminiBatchStandIn;
@@ -107,6 +108,21 @@ class GeminiBatchTest extends MockedProviderTest {
             assertEquals(l.inputByModality(), fromBatch.inputByModality());
         }
         assertEquals(8, fromBatch.usage().cacheRead());
+    }
+
+    @Test
+    void aFailedUploadSaysSoAndCreatesNoBatch() {
+        standIn.fault("POST", "/upload/", MockApi.json(503, "{\"error\":{\"code\":503,\"message\":\"busy\"}}"));
+        ProviderException e =
+                assertThrows(ProviderException.class, () -> batch(200).submit(items(3), null));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The batch is over Google Gemini's 200-byte limit for inline requests, so"
+                                + " CostBench sends it as a file through the Files API, and the upload failed: Google Gemini had a"
+                                + " server error (503)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("did not send it again"), e.getMessage());
+        assertTrue(standIn.batchIds().isEmpty());
     }
 
     @Test
