@@ -62,7 +62,7 @@ public final class AnthropicClient implements ProviderClient {
         Headers headers = headers();
         if (!request.stream()) {
             HttpEngine.JsonResponse r = http.postJson("/v1/messages", headers, body, c);
-            return fromMessage(r);
+            return fromMessage(http, r.json(), r.raw(), r.latency());
         }
         body.put("stream", true);
         AnthropicStream stream = new AnthropicStream(http, onDelta);
@@ -91,15 +91,15 @@ public final class AnthropicClient implements ProviderClient {
                 AnthropicUsage.servedTier(stream.usage()));
     }
 
-    private ChatResult fromMessage(HttpEngine.JsonResponse r) throws ProviderException {
-        JsonNode j = r.json();
+    /** Reads a Message object: the live answer, or the {@code message} of a succeeded batch result. */
+    static ChatResult fromMessage(HttpEngine http, JsonNode j, String raw, Duration latency) throws ProviderException {
         if ("error".equals(j.path("type").asText())) {
-            throw errorEvent(http, j, r.raw());
+            throw errorEvent(http, j, raw);
         }
         JsonNode content = j.get("content");
         JsonNode usage = j.get("usage");
         if (content == null || !content.isArray() || usage == null || !usage.isObject()) {
-            throw http.malformed("a message without content or usage", r.raw(), 200, null);
+            throw http.malformed("a message without content or usage", raw, 200, null);
         }
         StringBuilder text = new StringBuilder();
         for (JsonNode block : content) {
@@ -114,7 +114,7 @@ public final class AnthropicClient implements ProviderClient {
                 textOrNull(j, "stop_reason"),
                 textOrNull(j, "model"),
                 textOrNull(j, "id"),
-                r.latency(),
+                latency,
                 null,
                 usage.toString(),
                 AnthropicUsage.servedTier(usage));
@@ -162,6 +162,11 @@ public final class AnthropicClient implements ProviderClient {
     }
 
     private Headers headers() throws ProviderException {
+        return headers(http);
+    }
+
+    /** The headers of every call: {@code x-api-key}, {@code anthropic-version}; NO_KEY without a key. */
+    static Headers headers(HttpEngine http) throws ProviderException {
         var key = http.settings().key();
         if (key == null || key.isEmpty()) {
             throw new ProviderException(

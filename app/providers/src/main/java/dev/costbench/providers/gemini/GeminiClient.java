@@ -91,12 +91,7 @@ public final class GeminiClient implements ProviderClient {
         try {
             if (!request.stream()) {
                 HttpEngine.JsonResponse r = http.postJson(model + ":generateContent", headers, body, c);
-                GeminiStream one = new GeminiStream(http, null);
-                one.accept(r.json(), r.raw());
-                if (!r.json().path("candidates").isArray()) {
-                    throw http.malformed("no candidates in the answer", r.raw(), 200, null);
-                }
-                return result(one, r.raw(), r.latency(), null);
+                return answer(http, r.json(), r.raw(), r.latency());
             }
             GeminiStream stream = new GeminiStream(http, onDelta);
             Duration attempt = http.postSse(model + ":streamGenerateContent?alt=sse", headers, body, c, stream);
@@ -107,13 +102,27 @@ public final class GeminiClient implements ProviderClient {
                         stream.chunks() > 0);
             }
             Duration ttft = stream.ttft();
-            return result(stream, stream.raw(), attempt, ttft);
+            return result(http, stream, stream.raw(), attempt, ttft);
         } catch (ProviderException e) {
             throw keyError(e);
         }
     }
 
-    private ChatResult result(GeminiStream s, String raw, Duration latency, Duration ttft) throws ProviderException {
+    /**
+     * Reads a GenerateContentResponse: the live answer, or one answer of a batch (inline or a line of its responses
+     * file).
+     */
+    static ChatResult answer(HttpEngine http, JsonNode j, String raw, Duration latency) throws ProviderException {
+        GeminiStream one = new GeminiStream(http, null);
+        one.accept(j, raw);
+        if (!j.path("candidates").isArray()) {
+            throw http.malformed("no candidates in the answer", raw, 200, null);
+        }
+        return result(http, one, raw, latency, null);
+    }
+
+    private static ChatResult result(HttpEngine http, GeminiStream s, String raw, Duration latency, Duration ttft)
+            throws ProviderException {
         if (s.usage() == null) {
             throw http.malformed("no usageMetadata in the answer", raw, 200, null);
         }
@@ -236,7 +245,7 @@ public final class GeminiClient implements ProviderClient {
         return uploaded;
     }
 
-    private static String describe(long bytes) {
+    static String describe(long bytes) {
         return bytes >= 1_000_000 ? bytes / 1_000_000 + " MB" : bytes + "-byte";
     }
 
@@ -264,7 +273,7 @@ public final class GeminiClient implements ProviderClient {
         return body != null && body.contains("API_KEY_INVALID");
     }
 
-    private static ProviderException keyError(ProviderException e) {
+    static ProviderException keyError(ProviderException e) {
         if (e.kind() != Kind.BAD_REQUEST || !isKeyError(e.body())) {
             return e;
         }

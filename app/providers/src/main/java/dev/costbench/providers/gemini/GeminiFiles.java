@@ -55,6 +55,13 @@ final class GeminiFiles {
         return m.matches() ? m.group(1) + "/upload/" + m.group(2) + "/files" : baseUrl + "/upload/files";
     }
 
+    /** {@code https://host/v1beta} and {@code files/x} → {@code https://host/download/v1beta/files/x:download?alt=media}. */
+    static String downloadUrl(String baseUrl, String file) {
+        Matcher m = VERSION.matcher(baseUrl);
+        String root = m.matches() ? m.group(1) + "/download/" + m.group(2) : baseUrl + "/download";
+        return root + "/" + file + ":download?alt=media";
+    }
+
     FileRef upload(byte[] data, String mimeType, String displayName, CancelToken cancel) throws ProviderException {
         Request start = new Request.Builder()
                 .url(uploadUrl(http.settings().baseUrl()))

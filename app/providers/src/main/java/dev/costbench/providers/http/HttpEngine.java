@@ -44,7 +44,7 @@ import okhttp3.ResponseBody;
  */
 public final class HttpEngine {
 
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper MAPPER = JsonReading.mapper();
     private static final Map<String, Semaphore> LIMITS = new ConcurrentHashMap<>();
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -109,6 +109,11 @@ public final class HttpEngine {
 
     public ProviderSettings settings() {
         return settings;
+    }
+
+    /** The transport every call of this engine goes through (same-origin redirects only). */
+    Transport wire() {
+        return transport;
     }
 
     public ProviderId provider() {
@@ -291,12 +296,11 @@ public final class HttpEngine {
     // ---------------------------------------------------------------------------------------------------------
 
     @FunctionalInterface
-    private interface Attempt<T> {
+    interface Attempt<T> {
         T run(Deadline deadline) throws ProviderException;
     }
 
-    private <T> T withRetries(CancelToken cancel, BooleanSupplier mayRetry, Attempt<T> attempt)
-            throws ProviderException {
+    <T> T withRetries(CancelToken cancel, BooleanSupplier mayRetry, Attempt<T> attempt) throws ProviderException {
         if (cancel.isCancelled()) {
             throw cancelled();
         }
@@ -381,7 +385,7 @@ public final class HttpEngine {
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
     }
 
-    private JsonResponse executeJson(Request req, CancelToken cancel, Deadline deadline) throws ProviderException {
+    JsonResponse executeJson(Request req, CancelToken cancel, Deadline deadline) throws ProviderException {
         long t0 = System.nanoTime();
         String raw;
         try (Response r = transport.send(req, cancel, deadline)) {
@@ -446,12 +450,12 @@ public final class HttpEngine {
                 cause);
     }
 
-    private static String bodyOf(Response r) throws IOException {
+    static String bodyOf(Response r) throws IOException {
         ResponseBody b = r.body();
         return b == null ? "" : b.string();
     }
 
-    private String write(JsonNode body) {
+    String write(JsonNode body) {
         try {
             return MAPPER.writeValueAsString(body);
         } catch (IOException e) {
@@ -459,11 +463,11 @@ public final class HttpEngine {
         }
     }
 
-    private ProviderException cancelled() {
+    ProviderException cancelled() {
         return new ProviderException(provider(), Kind.CANCELLED, 0, "Cancelled", null, null, null);
     }
 
-    private ProviderException transport(IOException e, CancelToken cancel, Deadline deadline) {
+    ProviderException transport(IOException e, CancelToken cancel, Deadline deadline) {
         if (cancel.isCancelled()) {
             return cancelled();
         }

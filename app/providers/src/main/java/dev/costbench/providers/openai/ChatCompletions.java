@@ -131,25 +131,7 @@ public final class ChatCompletions {
         ObjectNode body = body(r);
         if (!r.stream()) {
             HttpEngine.JsonResponse res = engine.postJson("/chat/completions", headers, body, cancel);
-            JsonNode j = res.json();
-            JsonNode choice = j.path("choices").path(0);
-            if (!choice.isObject()) {
-                throw engine.malformed("no choices in the answer", res.raw(), 200, null);
-            }
-            JsonNode msg = choice.path("message");
-            String text = msg.path("content").isTextual()
-                    ? msg.path("content").asText()
-                    : msg.path("refusal").asText("");
-            return result(
-                    text,
-                    j.path("usage"),
-                    res.raw(),
-                    textOrNull(choice.path("finish_reason")),
-                    textOrNull(j.path("model")),
-                    textOrNull(j.path("id")),
-                    res.latency(),
-                    null,
-                    textOrNull(j.path("service_tier")));
+            return completion(res.json(), res.raw(), res.latency());
         }
         StreamState st = new StreamState(onDelta);
         Duration latency = engine.postSse("/chat/completions", headers, body, cancel, st);
@@ -158,6 +140,28 @@ public final class ChatCompletions {
                     "the stream ended without a finish reason or [DONE]", st.lastData(), st.lastData() != null);
         }
         return result(st.text(), st.usage, st.usageRaw, st.finishReason, st.model, st.id, latency, st.ttft(), st.tier);
+    }
+
+    /** Reads a (non-streamed) chat completion object: the live answer, or the body of a batch output line. */
+    public ChatResult completion(JsonNode j, String raw, Duration latency) throws ProviderException {
+        JsonNode choice = j.path("choices").path(0);
+        if (!choice.isObject()) {
+            throw engine.malformed("no choices in the answer", raw, 200, null);
+        }
+        JsonNode msg = choice.path("message");
+        String text = msg.path("content").isTextual()
+                ? msg.path("content").asText()
+                : msg.path("refusal").asText("");
+        return result(
+                text,
+                j.path("usage"),
+                raw,
+                textOrNull(choice.path("finish_reason")),
+                textOrNull(j.path("model")),
+                textOrNull(j.path("id")),
+                latency,
+                null,
+                textOrNull(j.path("service_tier")));
     }
 
     private ChatResult result(

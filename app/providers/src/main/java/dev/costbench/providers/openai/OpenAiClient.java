@@ -94,6 +94,11 @@ public final class OpenAiClient implements ProviderClient {
     }
 
     private Headers headers() throws ProviderException {
+        return headers(engine);
+    }
+
+    /** {@link #bearer} with the engine's key; NO_KEY without one. */
+    static Headers headers(HttpEngine engine) throws ProviderException {
         Secret key = engine.settings().key();
         if (key == null || key.isEmpty()) {
             throw new ProviderException(

@@ -115,8 +115,11 @@ final class ResponsesApi {
         return result(st.response, st.lastData(), st.text(), latency, st.ttft());
     }
 
-    /** Reads a response object (the JSON answer, or the one inside {@code response.completed}). */
-    private ChatResult result(JsonNode resp, String raw, String streamedText, Duration latency, Duration ttft)
+    /**
+     * Reads a response object (the JSON answer, the one inside {@code response.completed}, or the body of a batch
+     * output line).
+     */
+    ChatResult result(JsonNode resp, String raw, String streamedText, Duration latency, Duration ttft)
             throws ProviderException {
         JsonNode usage = resp.path("usage");
         if (!usage.isObject()) {
