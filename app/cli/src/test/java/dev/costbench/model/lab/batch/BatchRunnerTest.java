@@ -403,12 +403,12 @@ class BatchRunnerTest {
     }
 
     @Test
-    void noKeyWhenSubmittingSaysWhatToSet() {
+    void noKeyIsReportedBeforeAnythingIsStored() {
         apis.put(ProviderId.OPENAI, new FakeBatchApi(ProviderId.OPENAI, FakeBatchApi.limits(10, 1L << 20, true)));
         BatchRunner r = runner(dir);
-        long id = r.create(spec(1)).experimentId();
-        BatchException e = assertThrows(BatchException.class, () -> r.submit(id));
-        assertTrue(e.getMessage().contains("Anthropic"), e.getMessage());
+        BatchException e = assertThrows(BatchException.class, () -> r.create(spec(1)));
+        assertEquals("Cannot submit the batch at Anthropic: no Anthropic API key", e.getMessage());
+        assertTrue(store.listExperiments().isEmpty());
         assertTrue(store.batches().batches().isEmpty());
     }
 

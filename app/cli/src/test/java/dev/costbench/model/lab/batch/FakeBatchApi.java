@@ -28,33 +28,33 @@ import java.util.function.Function;
  * are reported expired or cancelled as the providers do. It is the provider's side: it outlives a store that is
  * closed and opened again.
  */
-final class FakeBatchApi implements BatchApi {
+public final class FakeBatchApi implements BatchApi {
 
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
     private final ProviderId id;
     private final BatchLimits limits;
-    final Map<String, List<BatchItem>> submitted = new LinkedHashMap<>();
+    public final Map<String, List<BatchItem>> submitted = new LinkedHashMap<>();
     final Map<String, Integer> step = new LinkedHashMap<>();
     final Map<String, BatchState> cancelled = new LinkedHashMap<>();
     final AtomicInteger results = new AtomicInteger();
     /** The states a batch goes through, one per poll; the last one stays. */
-    List<BatchState> script = List.of(BatchState.PENDING, BatchState.RUNNING, BatchState.ENDED);
+    public List<BatchState> script = List.of(BatchState.PENDING, BatchState.RUNNING, BatchState.ENDED);
     /** Each request's answer when the batch ends (100 input, 20 output tokens by default). */
     Function<BatchItem, BatchOutcome> answer = item -> ok(item, 100, 20);
     /** How many requests of each batch finished before it expired or was cancelled. */
-    int answeredBefore = Integer.MAX_VALUE;
+    public int answeredBefore = Integer.MAX_VALUE;
     /** When ≥ 0: the next {@link #results} call fails after delivering this many outcomes (then resets). */
     int failResultsAfter = -1;
     /** When set: the next submit fails with it. */
-    ProviderException failSubmit;
+    public ProviderException failSubmit;
 
-    FakeBatchApi(ProviderId id, BatchLimits limits) {
+    public FakeBatchApi(ProviderId id, BatchLimits limits) {
         this.id = id;
         this.limits = limits;
     }
 
-    static BatchLimits limits(int maxRequests, long maxBytes, boolean singleModel) {
+    public static BatchLimits limits(int maxRequests, long maxBytes, boolean singleModel) {
         return new BatchLimits(maxRequests, maxBytes, Duration.ofHours(24), singleModel);
     }
 

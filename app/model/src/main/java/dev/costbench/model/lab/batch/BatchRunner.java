@@ -106,13 +106,16 @@ public final class BatchRunner {
 
     /**
      * Stores a new experiment (DRAFT) after the checks of a live run and the batch's own: no conversation script,
-     * every provider with a batch API. Nothing is stored when a check fails.
+     * every provider with a batch API that can be used now (a key). Nothing is stored when a check fails.
      *
-     * @throws SpecException naming what is wrong and what to do
+     * @throws SpecException  naming what is wrong and what to do
+     * @throws BatchException when a provider's batch API cannot be used now (no key)
      */
     public RunPlan create(ExperimentSpec spec) {
         RunPlan draft = RunPlan.of(spec);
-        check(draft);
+        for (ProviderId p : new LinkedHashSet<>(check(draft).values())) {
+            api(p, "submit the batch");
+        }
         return RunPlan.create(store, spec);
     }
 
