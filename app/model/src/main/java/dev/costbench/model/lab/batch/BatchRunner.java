@@ -89,14 +89,31 @@ public final class BatchRunner {
 
     /** Live vs batch for a spec not stored yet (every cell). */
     public BatchEstimate estimate(ExperimentSpec spec) {
+        return estimate(spec, source, catalog);
+    }
+
+    /** Live vs batch for a spec not stored yet (every cell), without a store. */
+    public static BatchEstimate estimate(
+            ExperimentSpec spec, BatchSource source, Function<String, Optional<ModelEntry>> catalog) {
         RunPlan plan = RunPlan.of(spec);
         Planner.validate(plan);
         return BatchEstimate.of(
-                estimator, plan, plan.cells(), plan.providers(catalog), this::hasBatchApi, Map.of(), BigDecimal.ZERO);
+                new Estimator(catalog),
+                plan,
+                plan.cells(),
+                plan.providers(catalog),
+                p -> hasBatchApi(source, p),
+                Map.of(),
+                BigDecimal.ZERO);
     }
 
     /** True when the provider has a batch API (even when it cannot be used now, e.g. no key yet). */
     public boolean hasBatchApi(ProviderId provider) {
+        return hasBatchApi(source, provider);
+    }
+
+    /** True when {@code source} has a batch API for the provider (even one that cannot be used now: no key yet). */
+    public static boolean hasBatchApi(BatchSource source, ProviderId provider) {
         try {
             return source.batch(provider).isPresent();
         } catch (ProviderException e) {
