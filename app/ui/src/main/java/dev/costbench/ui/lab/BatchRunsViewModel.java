@@ -299,6 +299,12 @@ public final class BatchRunsViewModel implements ViewModel {
         return out;
     }
 
+    /** True while the experiment has a batch whose results have not all landed. */
+    public boolean hasOpenBatches(long experimentId) {
+        BatchRepository b = batches.get();
+        return b != null && b.batches(experimentId).stream().anyMatch(StoredBatch::open);
+    }
+
     /** The shown experiment's batches, newest first. */
     public ObservableList<Row> rows() {
         return rows;

@@ -209,6 +209,14 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
         if (e == null || setup == null) {
             return;
         }
+        if (batchRuns != null && batchRuns.hasOpenBatches(e.id())) {
+            ui.dialogs()
+                    .info(
+                            "“" + e.name() + "” is still running through the Batch API",
+                            "Its trials land when its batches end (Refresh on its results page asks now). Rerun "
+                                    + "runs the trials still missing once every batch has ended.");
+            return;
+        }
         page.set(Page.SETUP);
         setup.rerun(e.id());
     }

@@ -126,6 +126,10 @@ class BatchRunsViewModelTest {
                 runs.rows().get(0).text().endsWith("expires 2 Dec 10:00"),
                 runs.rows().get(0).text());
         assertTrue(store.trials(id).isEmpty());
+        lab.rerunSelected();
+        assertEquals(
+                "“" + setup.spec().name() + "” is still running through the Batch API",
+                dialogs.last("info").headline());
 
         later.runPending(); // the polling the submission started
 
