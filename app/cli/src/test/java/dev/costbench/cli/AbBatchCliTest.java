@@ -11,9 +11,10 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.providers.ProviderConfig;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,23 +38,7 @@ class AbBatchCliTest extends UserDataTest {
     }
 
     private BatchSource source(ProviderConfig config) {
-        return p -> {
-            FakeBatchApi api = apis.get(p);
-            if (p == ProviderId.COMPATIBLE) {
-                return Optional.empty();
-            }
-            if (api == null) {
-                throw new ProviderException(
-                        p,
-                        ProviderException.Kind.NO_KEY,
-                        0,
-                        "No " + p.displayName() + " API key for its batch API: set " + p.keyVariable(),
-                        null,
-                        null,
-                        null);
-            }
-            return Optional.of(api);
-        };
+        return FakeBatchApi.source(apis);
     }
 
     private int run(String... args) {
@@ -61,9 +46,17 @@ class AbBatchCliTest extends UserDataTest {
                 () -> new ProviderConfig(Map.of(), null, tmp.resolve("p.json")), this::source, args));
     }
 
+    /** {@code ab run seed000-support-ticket --batch --yes --budget 5} and {@code more}. */
+    private int submit(String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("ab", "run", "seed000-support-ticket", "--batch", "--yes", "--budget", "5"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
     @Test
     void submitsReturnsAtOnceWithTheBatchIdsAndResumeCollectsTheResults() throws Exception {
-        assertEquals(0, run("ab", "run", "seed000-support-ticket", "--batch", "--yes", "--json", "--budget", "5"), err);
+        assertEquals(0, submit("--json"), err);
         assertTrue(err.contains("live vs through the batch API, per provider:"), err);
         assertTrue(err.contains("OpenAI"), err);
         JsonNode sent = JSON.readTree(out);
@@ -93,21 +86,7 @@ class AbBatchCliTest extends UserDataTest {
 
     @Test
     void waitPollsUntilTheResultsLandThenPrintsTheSummary() throws Exception {
-        assertEquals(
-                0,
-                run(
-                        "ab",
-                        "run",
-                        "seed000-support-ticket",
-                        "--batch",
-                        "--wait",
-                        "--poll",
-                        "1",
-                        "--yes",
-                        "--json",
-                        "--budget",
-                        "5"),
-                err);
+        assertEquals(0, submit("--wait", "--poll", "1", "--json"), err);
         assertEquals("DONE", JSON.readTree(out).get("status").asText(), out);
         assertTrue(err.contains("waiting for the results"), err);
     }
@@ -115,7 +94,7 @@ class AbBatchCliTest extends UserDataTest {
     @Test
     void cancelAndResumeByBatchId() throws Exception {
         apis.get(ProviderId.ANTHROPIC).answeredBefore = 0;
-        assertEquals(0, run("ab", "run", "seed000-support-ticket", "--batch", "--yes", "--json", "--budget", "5"), err);
+        assertEquals(0, submit("--json"), err);
         String anthropic = null;
         for (JsonNode b : JSON.readTree(out).get("batches")) {
             if (b.get("provider").asText().equals("Anthropic")) {
@@ -135,7 +114,7 @@ class AbBatchCliTest extends UserDataTest {
     @Test
     void errorsSayWhatToDo() {
         apis.remove(ProviderId.ANTHROPIC);
-        assertEquals(2, run("ab", "run", "seed000-support-ticket", "--batch", "--yes", "--budget", "5"));
+        assertEquals(2, submit());
         assertTrue(err.contains("No Anthropic API key for its batch API: set ANTHROPIC_API_KEY"), err);
 
         apis.put(
@@ -149,7 +128,7 @@ class AbBatchCliTest extends UserDataTest {
                 null,
                 null,
                 null);
-        assertEquals(1, run("ab", "run", "seed000-support-ticket", "--batch", "--yes", "--budget", "5"));
+        assertEquals(1, submit());
         assertTrue(err.contains("Check the Anthropic API key (ANTHROPIC_API_KEY or the Providers tab)"), err);
         assertTrue(err.contains("were submitted before it and kept") || err.contains("was submitted"), err);
 

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -144,15 +145,25 @@ final class H2BatchRepository implements BatchRepository {
     }
 
     private List<StoredBatch> query(String what, String sql, Object param) {
+        return rows(what, sql, param, H2BatchRepository::read, new ArrayList<>());
+    }
+
+    /** One row of a query as a value. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Adds what {@code reader} makes of each row of {@code sql} (with one parameter, or none) to {@code out}. */
+    private <T, C extends Collection<T>> C rows(String what, String sql, Object param, RowReader<T> reader, C out) {
         return tx.run(what, c -> {
-            List<StoredBatch> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 if (param != null) {
                     ps.setObject(1, param);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(read(rs));
+                        out.add(reader.read(rs));
                     }
                 }
             }
@@ -184,19 +195,16 @@ final class H2BatchRepository implements BatchRepository {
 
     @Override
     public Map<String, TrialCell> batchItems(String batchId) {
-        return tx.run("read the requests of batch " + batchId, c -> {
-            Map<String, TrialCell> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT i.* FROM lab_batch_item i JOIN lab_batch b"
-                    + " ON b.id = i.batch_row WHERE b.batch_id = ? ORDER BY i.batch_row, i.ordinal")) {
-                ps.setString(1, batchId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString("custom_id"), cell(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        List<Map.Entry<String, TrialCell>> items = rows(
+                "read the requests of batch " + batchId,
+                "SELECT i.* FROM lab_batch_item i JOIN lab_batch b ON b.id = i.batch_row WHERE b.batch_id = ?"
+                        + " ORDER BY i.batch_row, i.ordinal",
+                batchId,
+                rs -> Map.entry(rs.getString("custom_id"), cell(rs)),
+                new ArrayList<>());
+        Map<String, TrialCell> out = new LinkedHashMap<>();
+        items.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     private static TrialCell cell(ResultSet rs) throws SQLException {
@@ -206,19 +214,13 @@ final class H2BatchRepository implements BatchRepository {
 
     @Override
     public Set<String> collectedItems(String batchId) {
-        return tx.run("read the collected requests of batch " + batchId, c -> {
-            Set<String> out = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT i.custom_id FROM lab_batch_item i JOIN lab_batch b"
-                    + " ON b.id = i.batch_row WHERE b.batch_id = ? AND i.collected")) {
-                ps.setString(1, batchId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        return rows(
+                "read the collected requests of batch " + batchId,
+                "SELECT i.custom_id FROM lab_batch_item i JOIN lab_batch b ON b.id = i.batch_row"
+                        + " WHERE b.batch_id = ? AND i.collected",
+                batchId,
+                rs -> rs.getString(1),
+                new HashSet<>());
     }
 
     @Override
@@ -269,18 +271,12 @@ final class H2BatchRepository implements BatchRepository {
 
     @Override
     public Set<TrialCell> cellsInOpenBatches(long experimentId) {
-        return tx.run("read the open batches of experiment " + experimentId, c -> {
-            Set<TrialCell> out = new LinkedHashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT i.* FROM lab_batch_item i JOIN lab_batch b"
-                    + " ON b.id = i.batch_row WHERE b.experiment_id = ? AND NOT b.ingested")) {
-                ps.setLong(1, experimentId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(cell(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return rows(
+                "read the open batches of experiment " + experimentId,
+                "SELECT i.* FROM lab_batch_item i JOIN lab_batch b ON b.id = i.batch_row"
+                        + " WHERE b.experiment_id = ? AND NOT b.ingested",
+                experimentId,
+                H2BatchRepository::cell,
+                new LinkedHashSet<>());
     }
 }

@@ -372,21 +372,7 @@ class UpgradeTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void upgradeToVersion7KeepsTheTrialsAndStoresTiers(int from) throws Exception {
-        fillAt(from, st -> {
-            st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
-                    + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
-            st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-5')");
-            st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
-                    + "(1, 0, 'baseline', TRUE, '{}')");
-            st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'a')");
-            String when = "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00'";
-            st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, "
-                    + "cost_complete, output_text, started_at, finished_at) VALUES "
-                    + "(1, 1, 1, 'gpt-5', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
-            if (from >= 4) { // the store writes an experiment's totals with it since version 4
-                st.execute("INSERT INTO experiment_totals (experiment_id, trials) VALUES (1, 1)");
-            }
-        });
+        fillAt(from, st -> oneTrial(st, from));
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             Trial old = store.trials(1).get(0);
@@ -443,19 +429,7 @@ class UpgradeTest {
      */
     @Test
     void upgradeToVersion9KeepsTheTrialsAndStoresBatches() throws Exception {
-        fillAt(8, st -> {
-            st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
-                    + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
-            st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-5')");
-            st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
-                    + "(1, 0, 'baseline', TRUE, '{}')");
-            st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'a')");
-            String when = "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00'";
-            st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, "
-                    + "cost_complete, output_text, started_at, finished_at) VALUES "
-                    + "(1, 1, 1, 'gpt-5', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
-            st.execute("INSERT INTO experiment_totals (experiment_id, trials) VALUES (1, 1)");
-        });
+        fillAt(8, st -> oneTrial(st, 8));
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             assertEquals("Ships today.", store.trials(1).get(0).outputText());
@@ -485,6 +459,23 @@ class UpgradeTest {
             assertEquals(1, store.batches().findBatch("batch_abc").orElseThrow().collected());
             assertTrue(store.deleteExperiment(1));
             assertTrue(store.batches().batches().isEmpty());
+        }
+    }
+
+    /** Experiment 1 (2 repetitions of gpt-5) with one trial, "Ships today.", as schema version {@code from} takes it. */
+    private static void oneTrial(Statement st, int from) throws SQLException {
+        st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
+                + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
+        st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-5')");
+        st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
+                + "(1, 0, 'baseline', TRUE, '{}')");
+        st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'a')");
+        String when = "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00'";
+        st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, "
+                + "cost_complete, output_text, started_at, finished_at) VALUES "
+                + "(1, 1, 1, 'gpt-5', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
+        if (from >= 4) { // the store writes an experiment's totals with it since version 4
+            st.execute("INSERT INTO experiment_totals (experiment_id, trials) VALUES (1, 1)");
         }
     }
 

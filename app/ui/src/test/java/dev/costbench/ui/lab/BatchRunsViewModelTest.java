@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.batch.FakeBatchApi;
-import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.model.provider.batch.BatchState;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,17 +53,7 @@ class BatchRunsViewModelTest {
     }
 
     private BatchSource source() {
-        return p -> {
-            if (p == ProviderId.COMPATIBLE) {
-                return Optional.empty();
-            }
-            FakeBatchApi api = apis.get(p);
-            if (api == null) {
-                throw new ProviderException(
-                        p, ProviderException.Kind.NO_KEY, 0, "No " + p.displayName() + " key", null, null, null);
-            }
-            return Optional.of(api);
-        };
+        return FakeBatchApi.source(apis);
     }
 
     private BatchRunsViewModel runs(H2LabStore s) {
@@ -200,7 +188,7 @@ class BatchRunsViewModelTest {
 
         RecordingDialogService.Shown w = dialogs.last("warning");
         assertEquals("Some batches could not be polled", w.headline());
-        assertTrue(w.detail().contains("No OpenAI key"), w.detail());
+        assertTrue(w.detail().contains("No OpenAI API key for its batch API"), w.detail());
         assertTrue(runs.rows().get(0).text().contains("waiting to start"));
         apis.put(ProviderId.OPENAI, new FakeBatchApi(ProviderId.OPENAI, FakeBatchApi.limits(1, 1, true)));
         assertEquals(

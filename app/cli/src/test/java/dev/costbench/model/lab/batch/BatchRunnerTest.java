@@ -18,8 +18,7 @@ import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.lab.run.SpecException;
-import dev.costbench.model.prompt.Role;
-import dev.costbench.model.provider.ProviderException;
+import dev.costbench.model.lab.run.TicketSpecs;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchOutcome;
@@ -33,7 +32,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -67,27 +65,7 @@ class BatchRunnerTest {
 
     /** 2 variants × 2 inputs × {gpt-4o-mini, claude-haiku-4-5} × reps. */
     static ExperimentSpec spec(int reps) {
-        return new ExperimentSpec(
-                "tickets",
-                null,
-                List.of(
-                        new ExperimentSpec.VariantSpec(
-                                "verbose",
-                                true,
-                                "You are an expert in analyzing support tickets.",
-                                List.of(new ExperimentSpec.MessageSpec(Role.USER, "Ticket {{id}}: {{text}}")),
-                                ExperimentSpec.Params.NONE),
-                        ExperimentSpec.VariantSpec.of("optimized", false, "Analyze. Return JSON.", "{{text}}")),
-                List.of(
-                        new ExperimentSpec.InputSpec("T-1", Map.of("id", "1", "text", "I was charged twice")),
-                        new ExperimentSpec.InputSpec("T-2", Map.of("id", "2", "text", "I cannot log in"))),
-                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini"), ExperimentSpec.ModelSpec.of("claude-haiku-4-5")),
-                reps,
-                null,
-                false,
-                new ExperimentSpec.Params(null, 200, null, null, null),
-                false,
-                null);
+        return TicketSpecs.tickets(reps, null, false);
     }
 
     /** Both providers with a batch API: OpenAI one model per batch, Anthropic several. */
@@ -101,17 +79,7 @@ class BatchRunnerTest {
     }
 
     BatchSource source() {
-        return p -> {
-            if (p == ProviderId.COMPATIBLE) {
-                return Optional.empty();
-            }
-            FakeBatchApi api = apis.get(p);
-            if (api == null) {
-                throw new ProviderException(
-                        p, ProviderException.Kind.NO_KEY, 0, "no " + p.displayName() + " API key", null, null, null);
-            }
-            return Optional.of(api);
-        };
+        return FakeBatchApi.source(apis);
     }
 
     BatchRunner runner(Path at) {
@@ -120,6 +88,13 @@ class BatchRunnerTest {
         }
         store = H2LabStore.open(at);
         return new BatchRunner(store, store.batches(), source(), CATALOG::find);
+    }
+
+    /** Creates the experiment of {@code spec(reps)} and submits it; returns its id. */
+    static long submitted(BatchRunner r, int reps) {
+        long id = r.create(spec(reps)).experimentId();
+        r.submit(id);
+        return id;
     }
 
     /** Polls until no batch of the experiment is open. */
@@ -180,8 +155,7 @@ class BatchRunnerTest {
     void collectsEveryAnswerAsATrialAtTheBatchPrice() {
         bothProviders(50_000, 100_000, 256L << 20);
         BatchRunner r = runner(dir);
-        long id = r.create(spec(2)).experimentId();
-        r.submit(id);
+        long id = submitted(r, 2);
         assertEquals(BatchState.RUNNING, r.refresh(id).batches().get(0).status().state());
         assertTrue(store.trials(id).isEmpty());
 
@@ -216,8 +190,7 @@ class BatchRunnerTest {
                 ? BatchOutcome.error(item.customId(), "invalid_request_error", "max_tokens: too large")
                 : FakeBatchApi.ok(item, 100, 20);
         BatchRunner r = runner(dir);
-        long id = r.create(spec(2)).experimentId();
-        r.submit(id);
+        long id = submitted(r, 2);
         untilDone(r, id);
 
         List<Trial> failed =
@@ -239,8 +212,7 @@ class BatchRunnerTest {
         openai.script = List.of(BatchState.RUNNING, BatchState.EXPIRED);
         openai.answeredBefore = 3;
         BatchRunner r = runner(dir);
-        long id = r.create(spec(2)).experimentId();
-        r.submit(id);
+        long id = submitted(r, 2);
         untilDone(r, id);
 
         List<Trial> gpt = store.trials(id).stream()
@@ -294,16 +266,14 @@ class BatchRunnerTest {
         bothProviders(3, 100_000, 256L << 20);
         // uninterrupted, in another directory
         BatchRunner straight = runner(otherDir);
-        long first = straight.create(spec(2)).experimentId();
-        straight.submit(first);
+        long first = submitted(straight, 2);
         untilDone(straight, first);
         Map<String, String> expected = fingerprint(first);
         ExperimentProgress expectedProgress = store.progress(first);
 
         bothProviders(3, 100_000, 256L << 20);
         BatchRunner before = runner(dir);
-        long id = before.create(spec(2)).experimentId();
-        before.submit(id);
+        long id = submitted(before, 2);
         before.refresh(id); // running
         BatchRunner after = runner(dir); // the app closed and started again on the same file
         assertTrue(after.refreshAll().anyOpen() || !store.trials(id).isEmpty());
@@ -322,8 +292,7 @@ class BatchRunnerTest {
         bothProviders(50_000, 100_000, 256L << 20);
         FakeBatchApi openai = apis.get(ProviderId.OPENAI);
         BatchRunner r = runner(dir);
-        long id = r.create(spec(2)).experimentId();
-        r.submit(id);
+        long id = submitted(r, 2);
         r.refresh(id);
         openai.failResultsAfter = 3;
 
@@ -407,7 +376,9 @@ class BatchRunnerTest {
         apis.put(ProviderId.OPENAI, new FakeBatchApi(ProviderId.OPENAI, FakeBatchApi.limits(10, 1L << 20, true)));
         BatchRunner r = runner(dir);
         BatchException e = assertThrows(BatchException.class, () -> r.create(spec(1)));
-        assertEquals("Cannot submit the batch at Anthropic: no Anthropic API key", e.getMessage());
+        assertEquals(
+                "Cannot submit the batch at Anthropic: No Anthropic API key for its batch API: set ANTHROPIC_API_KEY",
+                e.getMessage());
         assertTrue(store.listExperiments().isEmpty());
         assertTrue(store.batches().batches().isEmpty());
     }

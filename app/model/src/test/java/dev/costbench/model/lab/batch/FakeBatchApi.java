@@ -9,6 +9,7 @@ import dev.costbench.model.provider.batch.BatchApi;
 import dev.costbench.model.provider.batch.BatchItem;
 import dev.costbench.model.provider.batch.BatchLimits;
 import dev.costbench.model.provider.batch.BatchOutcome;
+import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.model.provider.batch.BatchStatus;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -52,6 +54,31 @@ public final class FakeBatchApi implements BatchApi {
     public FakeBatchApi(ProviderId id, BatchLimits limits) {
         this.id = id;
         this.limits = limits;
+    }
+
+    /**
+     * The batch APIs of {@code apis} (read at each call, so a test may add or remove one): none for the
+     * OpenAI-compatible server, NO_KEY ("No OpenAI API key for its batch API: set OPENAI_API_KEY") for a provider
+     * without one in the map.
+     */
+    public static BatchSource source(Map<ProviderId, FakeBatchApi> apis) {
+        return p -> {
+            if (p == ProviderId.COMPATIBLE) {
+                return Optional.empty();
+            }
+            FakeBatchApi api = apis.get(p);
+            if (api == null) {
+                throw new ProviderException(
+                        p,
+                        ProviderException.Kind.NO_KEY,
+                        0,
+                        "No " + p.displayName() + " API key for its batch API: set " + p.keyVariable(),
+                        null,
+                        null,
+                        null);
+            }
+            return Optional.of(api);
+        };
     }
 
     public static BatchLimits limits(int maxRequests, long maxBytes, boolean singleModel) {
