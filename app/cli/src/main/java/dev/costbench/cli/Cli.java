@@ -18,6 +18,7 @@ import dev.costbench.cli.term.Failure;
 import dev.costbench.cli.term.Output;
 import dev.costbench.cli.term.UsageException;
 import dev.costbench.model.app.AppDirs;
+import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.providers.ProviderConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -73,11 +75,13 @@ public final class Cli {
             "       costbench scenario report FILE|SAMPLE [--format text|json|csv|html] [--out F]",
             "       costbench ab run EXPERIMENT.json|NAME [--budget USD] [--json] [--yes] [--provider P] [--base-url U]",
             "                            [--no-stream] [--concurrency N]   (exit 4: stopped at the budget cap)",
-            "       costbench ab resume ID [--budget USD] [--json] [--yes]",
+            "                            [--batch [--wait] [--poll SECONDS]]   (through the providers' batch APIs)",
+            "       costbench ab resume ID|BATCH_ID [--budget USD] [--json] [--yes]   (collects finished batches too)",
             "       costbench ab judge ID [--model M] [--rubric FILE] [--scale N] [--reference] [--budget USD] [--json] [--yes]",
             "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json] [--out F]   (CSV by default)",
             "       costbench ab compare EARLIER_ID LATER_ID [--json] | ab import FILE.json",
             "       costbench ab reprice ID [--at YYYY-MM-DD] [--json]   (at the prices of that day; today by default)",
+            "       costbench ab batches [--json] | ab cancel-batch BATCH_ID [--json]",
             "       costbench store check | backup | backups | restore [BACKUP] | new [--force]   (the lab database)",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
@@ -91,6 +95,16 @@ public final class Cli {
     /** With the provider configuration supplied (tests point it at a mock server and a fake key). */
     public Cli(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> providers) {
         this.ctx = new Context(in, out, err, providers);
+    }
+
+    /** With the batch APIs built from the provider configuration by {@code batches} (tests wire stand-ins). */
+    public Cli(
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Supplier<ProviderConfig> providers,
+            Function<ProviderConfig, BatchSource> batches) {
+        this.ctx = new Context(in, out, err, providers, batches);
     }
 
     /**
@@ -123,7 +137,9 @@ public final class Cli {
                 AbCommand.EXPORT,
                 AbCommand.COMPARE,
                 AbCommand.REPRICE,
-                AbCommand.IMPORT);
+                AbCommand.IMPORT,
+                AbCommand.BATCHES,
+                AbCommand.CANCEL_BATCH);
     }
 
     /** True when {@code args} name a command-line command rather than starting the workbench. */

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.cli;
 
+import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.providers.ProviderConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,18 @@ record CliRun(int code, String out, String err) {
     /** Runs {@code args} with {@code stdin} and {@code config} (null: the default) as the provider configuration. */
     static CliRun of(String stdin, Supplier<ProviderConfig> config, String... args) {
         return of(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), config, args);
+    }
+
+    /** Runs {@code args} with {@code config} and the batch APIs of {@code batches}; "y" on standard input. */
+    static CliRun withBatches(
+            Supplier<ProviderConfig> config, Function<ProviderConfig, BatchSource> batches, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8);
+        InputStream in = new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8));
+        int code = new Cli(in, out, err, config, batches).run(args);
+        return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 
     /** Runs {@code args} with {@code in} as standard input (any bytes). */

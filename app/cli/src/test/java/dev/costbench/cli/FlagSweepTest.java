@@ -172,6 +172,8 @@ class FlagSweepTest extends UserDataTest {
         b.put("ab compare", List.of(List.of("1", "2")));
         b.put("ab reprice", List.of(List.of("1")));
         b.put("ab import", List.of(List.of("EXPORT")));
+        b.put("ab batches", List.of(List.of()));
+        b.put("ab cancel-batch", List.of(List.of("batch_1")));
         return b;
     }
 

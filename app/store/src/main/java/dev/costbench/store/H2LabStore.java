@@ -2,6 +2,7 @@
 package dev.costbench.store;
 
 import dev.costbench.model.app.AppDirs;
+import dev.costbench.model.lab.BatchRepository;
 import dev.costbench.model.lab.DamagedStoreException;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentOverview;
@@ -78,7 +79,7 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Structure.</b> This class opens and closes the database ({@link StoreOpener}) and keeps its backups; the work
  * is done by one repository per area ({@link H2ExperimentRepository}, {@link H2TrialRepository},
  * {@link H2JudgingRepository}, {@link H2ScenarioRepository}, {@link H2LedgerRepository}, {@link H2MediaRepository},
- * {@link H2SendHistoryRepository}),
+ * {@link H2SendHistoryRepository}, {@link H2BatchRepository}),
  * which share one connection and one transaction at a time through {@link Tx}.
  */
 public final class H2LabStore implements LabStore {
@@ -102,6 +103,7 @@ public final class H2LabStore implements LabStore {
     private final H2LedgerRepository ledger;
     private final H2MediaRepository media;
     private final H2SendHistoryRepository sent;
+    private final H2BatchRepository batches;
 
     private H2LabStore(StoreOpener.Opened opened, BackupPolicy policy) throws SQLException {
         this.base = opened.base();
@@ -117,6 +119,7 @@ public final class H2LabStore implements LabStore {
         this.ledger = new H2LedgerRepository(tx);
         this.media = new H2MediaRepository(tx);
         this.sent = new H2SendHistoryRepository(tx);
+        this.batches = new H2BatchRepository(tx, trials);
         this.interruptedOnOpen = List.copyOf(experiments.markInterrupted());
         long period = Math.max(
                 1000,
@@ -204,6 +207,11 @@ public final class H2LabStore implements LabStore {
     /** The JDBC URL of the database with this base path (no {@code .mv.db}). */
     static String url(Path base) {
         return "jdbc:h2:file:" + base.toAbsolutePath() + ";WRITE_DELAY=0";
+    }
+
+    /** The batches of batch runs, kept in this store (a port apart from {@link LabStore}'s areas). */
+    public BatchRepository batches() {
+        return batches;
     }
 
     /** The database file. */

@@ -50,23 +50,24 @@ final class H2TrialRepository {
 
     public Trial addTrial(NewTrial t, NewLedgerEntry charge) {
         Objects.requireNonNull(t, "trial");
-        long id = tx.run("record a trial", c -> {
-            checkCell(c, t.experimentId(), t.cell());
-            long tid;
-            try (PreparedStatement ps = c.prepareStatement(INSERT_TRIAL, Statement.RETURN_GENERATED_KEYS)) {
-                bindTrial(
-                        ps, t, t.experimentId(), t.cell().variantId(), t.cell().inputId());
-                ps.executeUpdate();
-                tid = Jdbc.generatedId(ps);
-            }
-            HistorySql.countTrial(
-                    c, t.experimentId(), t.succeeded(), t.fromCache(), t.costUsd(), HistorySql.changed(t), 1);
-            if (charge != null) {
-                H2LedgerRepository.insertLedger(c, charge.withTrial(t.experimentId(), tid));
-            }
-            return tid;
-        });
+        long id = tx.run("record a trial", c -> insertTrial(c, t, charge));
         return findTrial(id).orElseThrow();
+    }
+
+    /** Records a trial, its history totals and its ledger entry (if any) inside the caller's transaction. */
+    static long insertTrial(Connection c, NewTrial t, NewLedgerEntry charge) throws SQLException {
+        checkCell(c, t.experimentId(), t.cell());
+        long tid;
+        try (PreparedStatement ps = c.prepareStatement(INSERT_TRIAL, Statement.RETURN_GENERATED_KEYS)) {
+            bindTrial(ps, t, t.experimentId(), t.cell().variantId(), t.cell().inputId());
+            ps.executeUpdate();
+            tid = Jdbc.generatedId(ps);
+        }
+        HistorySql.countTrial(c, t.experimentId(), t.succeeded(), t.fromCache(), t.costUsd(), HistorySql.changed(t), 1);
+        if (charge != null) {
+            H2LedgerRepository.insertLedger(c, charge.withTrial(t.experimentId(), tid));
+        }
+        return tid;
     }
 
     static final String INSERT_TRIAL = "INSERT INTO trial (experiment_id, variant_id, "

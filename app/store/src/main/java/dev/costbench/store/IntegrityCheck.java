@@ -47,7 +47,9 @@ final class IntegrityCheck {
             "similarity_score",
             "scenario",
             "ledger",
-            "send_history");
+            "send_history",
+            "lab_batch",
+            "lab_batch_item");
 
     private IntegrityCheck() {}
 

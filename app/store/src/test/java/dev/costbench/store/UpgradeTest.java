@@ -18,6 +18,7 @@ import dev.costbench.model.lab.LabStoreException;
 import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.MediaBlob;
+import dev.costbench.model.lab.NewBatch;
 import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.NewTrial;
@@ -26,8 +27,11 @@ import dev.costbench.model.lab.SimilarityScore;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.model.provider.SendOptions;
+import dev.costbench.model.provider.batch.BatchState;
+import dev.costbench.model.provider.batch.BatchStatus;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
@@ -66,9 +70,9 @@ class UpgradeTest {
             + " extra_json) VALUES ";
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8);
 
-    static final int CURRENT_VERSION = 8;
+    static final int CURRENT_VERSION = 9;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -368,21 +372,7 @@ class UpgradeTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void upgradeToVersion7KeepsTheTrialsAndStoresTiers(int from) throws Exception {
-        fillAt(from, st -> {
-            st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
-                    + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
-            st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-5')");
-            st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
-                    + "(1, 0, 'baseline', TRUE, '{}')");
-            st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'a')");
-            String when = "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00'";
-            st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, "
-                    + "cost_complete, output_text, started_at, finished_at) VALUES "
-                    + "(1, 1, 1, 'gpt-5', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
-            if (from >= 4) { // the store writes an experiment's totals with it since version 4
-                st.execute("INSERT INTO experiment_totals (experiment_id, trials) VALUES (1, 1)");
-            }
-        });
+        fillAt(from, st -> oneTrial(st, from));
         try (H2LabStore store = H2LabStore.open(dir)) {
             assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
             Trial old = store.trials(1).get(0);
@@ -430,6 +420,62 @@ class UpgradeTest {
             NewSentRequest now = store.sentHistory("untitled").get(0).call();
             assertEquals(ServiceTier.PRIORITY, now.requestedTier());
             assertEquals("default", now.servedTier());
+        }
+    }
+
+    /**
+     * V9 (batch runs) from V8 with an experiment and a trial: the trial stays, and a batch of the experiment is kept,
+     * its outcome recorded as a trial once (a second collect writes nothing), and deleting the experiment drops it.
+     */
+    @Test
+    void upgradeToVersion9KeepsTheTrialsAndStoresBatches() throws Exception {
+        fillAt(8, st -> oneTrial(st, 8));
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            assertEquals("Ships today.", store.trials(1).get(0).outputText());
+            assertTrue(store.batches().batches().isEmpty());
+            TrialCell cell = new TrialCell(1, 1, "gpt-5", 2);
+            BatchStatus sent = new BatchStatus(
+                    ProviderId.OPENAI,
+                    "batch_abc",
+                    BatchState.PENDING,
+                    "validating",
+                    1,
+                    0,
+                    0,
+                    T.toInstant(),
+                    T.plusHours(24).toInstant(),
+                    null);
+            store.batches().saveBatch(new NewBatch(1, sent, Map.of("v1-i1-m0-r2", cell), T.toInstant()));
+            assertEquals(Set.of(cell), store.batches().cellsInOpenBatches(1));
+            NewTrial answer = NewTrial.failure(1, cell, null, "batch expired", T.toInstant(), T.toInstant());
+            assertTrue(store.batches()
+                    .collect("batch_abc", "v1-i1-m0-r2", answer, null)
+                    .isPresent());
+            assertTrue(store.batches()
+                    .collect("batch_abc", "v1-i1-m0-r2", answer, null)
+                    .isEmpty());
+            assertEquals(2, store.trials(1).size());
+            assertEquals(1, store.batches().findBatch("batch_abc").orElseThrow().collected());
+            assertTrue(store.deleteExperiment(1));
+            assertTrue(store.batches().batches().isEmpty());
+        }
+    }
+
+    /** Experiment 1 (2 repetitions of gpt-5) with one trial, "Ships today.", as schema version {@code from} takes it. */
+    private static void oneTrial(Statement st, int from) throws SQLException {
+        st.execute(INSERT_EXPERIMENT + "('run', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', NULL, "
+                + "2, NULL, 256, NULL, NULL, FALSE, '{}')");
+        st.execute("INSERT INTO experiment_model VALUES (1, 0, 'gpt-5')");
+        st.execute("INSERT INTO variant (experiment_id, ordinal, name, baseline, prompt_json) VALUES "
+                + "(1, 0, 'baseline', TRUE, '{}')");
+        st.execute("INSERT INTO test_input (experiment_id, ordinal, label) VALUES (1, 0, 'a')");
+        String when = "TIMESTAMP WITH TIME ZONE '2026-06-01 09:30:00+00'";
+        st.execute("INSERT INTO trial (experiment_id, variant_id, input_id, model_id, repetition, "
+                + "cost_complete, output_text, started_at, finished_at) VALUES "
+                + "(1, 1, 1, 'gpt-5', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
+        if (from >= 4) { // the store writes an experiment's totals with it since version 4
+            st.execute("INSERT INTO experiment_totals (experiment_id, trials) VALUES (1, 1)");
         }
     }
 

@@ -4,6 +4,8 @@ package dev.costbench.ui;
 import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.lab.batch.BatchRunner;
+import dev.costbench.model.lab.batch.UnwiredBatches;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
@@ -17,6 +19,7 @@ import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.UserPrefs;
 import dev.costbench.ui.common.ViewSetting;
+import dev.costbench.ui.lab.BatchRunsViewModel;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
 import dev.costbench.ui.lab.SetupViewModel;
@@ -49,6 +52,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -87,6 +91,7 @@ public final class CostBenchApp extends Application {
     private MediaViewModel mediaVm;
     private MediaView mediaView;
     private LabView labView;
+    private BatchRunsViewModel batchRuns;
     private ScenarioView scenarioView;
     private WorkloadsView workloadsView;
     /** The open scenario's window title, once the planner exists. */
@@ -152,6 +157,16 @@ public final class CostBenchApp extends Application {
             workspace.restore(); // the last session's prompt (also after a crash); the example on a first start
         }
         storeAccess = new StoreAccess(ui, H2LabStore::open, Platform::exit);
+        // batch runs: once the store is open, the batches left open by an earlier session are polled until they end
+        batchRuns = new BatchRunsViewModel(
+                ui,
+                storeAccess::store,
+                () -> storeAccess.store() instanceof H2LabStore h ? h.batches() : null,
+                () -> workbench.catalogProperty().get(),
+                UnwiredBatches.INSTANCE,
+                BatchRunner.DEFAULT_POLL,
+                ZoneId.systemDefault());
+        storeAccess.stateProperty().addListener(o -> batchRuns.startPolling());
         promptView = new PromptView(promptFeature);
         promptFeature.setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
         // the Send pane's history follows the open workspace and appears once the store is open
@@ -323,7 +338,7 @@ public final class CostBenchApp extends Application {
 
     private LabView labView() {
         if (labView == null) {
-            labView = new LabView(new LabViewModel(
+            LabViewModel lab = new LabViewModel(
                     ui,
                     storeAccess::store,
                     () -> workbench.catalogProperty().get(),
@@ -337,7 +352,9 @@ public final class CostBenchApp extends Application {
                             throw new IllegalStateException(MediaViewModel.NO_IMAGE);
                         }
                         return mediaVm.experimentMedia();
-                    }));
+                    });
+            lab.useBatches(batchRuns);
+            labView = new LabView(lab);
             SetupViewModel setup = labView.viewModel().setup();
             if (setup != null) { // the last session's A/B setup (also after a crash)
                 setup.keepDraft(AppDirs.dataDir().resolve("lab-setup-draft.json"), Duration.ofSeconds(3));
@@ -416,6 +433,9 @@ public final class CostBenchApp extends Application {
 
     @Override
     public void stop() {
+        if (batchRuns != null) {
+            batchRuns.close();
+        }
         if (storeAccess != null) {
             storeAccess.close();
         }

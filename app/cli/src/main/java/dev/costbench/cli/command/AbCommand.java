@@ -4,6 +4,7 @@ package dev.costbench.cli.command;
 import dev.costbench.cli.term.Args;
 import dev.costbench.cli.term.UsageException;
 import dev.costbench.model.lab.LabStoreException;
+import dev.costbench.model.lab.batch.BatchException;
 import dev.costbench.model.lab.run.SpecException;
 import dev.costbench.model.lab.run.SummaryStatistics;
 import dev.costbench.model.lab.stats.StatsSummary;
@@ -11,9 +12,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code costbench ab run|resume|judge|list|show|export|compare|reprice|import}: the A/B lab headless. Exit codes: 0
- * every trial succeeded (and, with a judge, every output has a score), 1 the run failed or left trials that failed (or
- * was cancelled, or not confirmed), 2 bad input, 4 stopped at the budget cap (the run's or the judge's).
+ * {@code costbench ab run|resume|judge|list|show|export|compare|reprice|import|batches|cancel-batch}: the A/B lab
+ * headless. Exit codes: 0 every trial succeeded (and, with a judge, every output has a score), 1 the run failed or
+ * left trials that failed (or was cancelled, or not confirmed), 2 bad input, 4 stopped at the budget cap (the run's or
+ * the judge's).
  */
 public final class AbCommand {
 
@@ -26,6 +28,8 @@ public final class AbCommand {
     public static final Args.Options COMPARE = AbHistoryCommand.COMPARE;
     public static final Args.Options REPRICE = AbHistoryCommand.REPRICE;
     public static final Args.Options IMPORT = AbHistoryCommand.IMPORT;
+    public static final Args.Options BATCHES = AbBatchCommand.BATCHES;
+    public static final Args.Options CANCEL_BATCH = AbBatchCommand.CANCEL;
 
     public static final int EXIT_BUDGET = 4;
 
@@ -45,7 +49,8 @@ public final class AbCommand {
     public int run(List<String> argv) throws IOException {
         if (argv.isEmpty()) {
             throw new UsageException(
-                    "ab needs a subcommand: run, resume, judge, list, show, export, compare, " + "reprice, import");
+                    "ab needs a subcommand: run, resume, judge, list, show, export, compare, reprice, import, batches, "
+                            + "cancel-batch");
         }
         String sub = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());
@@ -69,12 +74,18 @@ public final class AbCommand {
                     return history().reprice(rest);
                 case "import":
                     return history().importFile(rest);
+                case "batches":
+                    return new AbBatchCommand(ctx, report).list(rest);
+                case "cancel-batch":
+                    return new AbBatchCommand(ctx, report).cancel(rest);
                 default:
                     throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, judge, list, show, "
-                            + "export, compare, reprice, import)");
+                            + "export, compare, reprice, import, batches, cancel-batch)");
             }
         } catch (SpecException e) {
             throw new UsageException(e.getMessage());
+        } catch (BatchException e) {
+            return AbBatchCommand.failure(e, ctx.err());
         } catch (LabStoreException e) {
             ctx.err().println("costbench: " + e.getMessage());
             return 1;

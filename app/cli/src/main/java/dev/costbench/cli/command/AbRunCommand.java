@@ -51,7 +51,9 @@ import java.util.Set;
 final class AbRunCommand {
 
     public static final Args.Options RUN = Args.Options.of(
-            "ab run", Set.of("budget", "provider", "base-url", "concurrency"), Set.of("json", "yes", "no-stream"));
+            "ab run",
+            Set.of("budget", "provider", "base-url", "concurrency", "poll"),
+            Set.of("json", "yes", "no-stream", "batch", "wait"));
 
     public static final Args.Options RESUME =
             Args.Options.of("ab resume", Set.of("budget", "base-url", "concurrency"), Set.of("json", "yes"));
@@ -81,6 +83,12 @@ final class AbRunCommand {
         }
         if (a.flag("no-stream")) {
             spec = spec.withStream(false);
+        }
+        if (a.flag("batch")) {
+            return new AbBatchCommand(ctx, report).run(a, spec);
+        }
+        if (a.flag("wait") || a.get("poll") != null) {
+            throw new UsageException("--wait and --poll go with --batch (a live run always waits)");
         }
         Catalog cat = ctx.catalog();
         RunPlan draft = RunPlan.of(spec);
@@ -128,12 +136,19 @@ final class AbRunCommand {
         Args a = Args.parse(argv, RESUME);
         int threads = concurrency(a);
         String baseUrl = a.url("base-url");
+        boolean json = a.flag("json");
+        if (a.positional.size() == 1 && !a.positional.get(0).matches("\\d+")) {
+            return new AbBatchCommand(ctx, report).resumeBatch(a.positional.get(0), json);
+        }
         long id = id(a, "ab resume");
         BigDecimal budget = budget(a);
         Catalog cat = ctx.catalog();
-        boolean json = a.flag("json");
         try (H2LabStore store = openStore()) {
             requireExperiment(store, id, ctx.err());
+            int batches = new AbBatchCommand(ctx, report).resume(store, id, json);
+            if (batches >= 0) {
+                return batches;
+            }
             RunPlan plan = RunPlan.load(store, id);
             Map<String, ProviderId> providers = plan.providers(cat::find);
             List<TrialCell> missing = store.missingTrials(id);

@@ -7,12 +7,15 @@ import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.lab.batch.UnwiredBatches;
+import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.providers.ProviderConfig;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -26,13 +29,35 @@ public final class Context {
     private final PrintStream err;
     private final Supplier<ProviderConfig> providers;
     private final Clock clock;
+    private final Function<ProviderConfig, BatchSource> batches;
 
     public Context(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> providers) {
         this(in, out, err, providers, Clock.systemUTC());
     }
 
+    /** With the batch APIs built from the provider configuration by {@code batches} (tests wire stand-ins). */
+    public Context(
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Supplier<ProviderConfig> providers,
+            Function<ProviderConfig, BatchSource> batches) {
+        this(in, out, err, providers, Clock.systemUTC(), batches);
+    }
+
     /** A context whose "today" (the date prices are taken at unless {@code --at} says otherwise) is {@code clock}'s. */
     public Context(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> providers, Clock clock) {
+        this(in, out, err, providers, clock, config -> UnwiredBatches.INSTANCE);
+    }
+
+    private Context(
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Supplier<ProviderConfig> providers,
+            Clock clock,
+            Function<ProviderConfig, BatchSource> batches) {
+        this.batches = batches;
         this.in = in;
         this.out = out;
         this.err = err;
@@ -59,6 +84,11 @@ public final class Context {
 
     public Supplier<ProviderConfig> providers() {
         return providers;
+    }
+
+    /** The providers' batch APIs, with the keys of the provider configuration. */
+    public BatchSource batches() {
+        return batches.apply(providers.get());
     }
 
     /** Text input: files, or standard input for {@code -}. */

@@ -50,6 +50,9 @@ public final class LabView extends BorderPane implements View<LabViewModel> {
                 ? null
                 : new SetupPane(vm.setup(), vm.catalog().get());
         this.results = new ResultsPane(vm.results(), vm.catalog());
+        if (vm.batchRuns() != null) {
+            results.getChildren().add(1, new BatchesPane(vm.batchRuns()));
+        }
         this.compare = new CompareView(vm.compare());
         setId("lab-view");
         TextField search = new TextField();

@@ -42,6 +42,7 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.EMPTY);
     private final ReadOnlyObjectWrapper<RepriceView.Shown> repricing = new ReadOnlyObjectWrapper<>(this, "repricing");
     private RunViewModel.Finished lastRun;
+    private BatchRunsViewModel batchRuns;
 
     /** History and results only (no runs, no judging): for views that only read the store. */
     public LabViewModel(UiContext ui, Supplier<LabStore> store) {
@@ -76,6 +77,33 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
                 select(f.experimentId());
             });
         }
+    }
+
+    /**
+     * Batch runs: the setup's "Through the Batch API" option submits through {@code runs}, the results show the
+     * experiment's batches, and the history is re-read when batch results land.
+     */
+    public void useBatches(BatchRunsViewModel runs) {
+        this.batchRuns = runs;
+        if (setup != null) {
+            setup.batch().connect(runs, setup.checkedModels(), this::select);
+        }
+        runs.setOnLanded(() -> {
+            Experiment e = history.selected();
+            history.refresh();
+            if (e != null) {
+                select(e.id());
+            }
+        });
+        Experiment e = history.selected();
+        if (e != null) {
+            runs.show(e.id());
+        }
+    }
+
+    /** The batch runs, or null in a lab without them. */
+    public BatchRunsViewModel batchRuns() {
+        return batchRuns;
     }
 
     /** Shows the setup form for a new experiment. */
@@ -117,6 +145,9 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
             run = null;
         }
         results.show(store.get().loadExperiment(e.id()), run == null ? "" : run.status());
+        if (batchRuns != null) {
+            batchRuns.show(e.id());
+        }
         page.set(Page.RESULTS);
     }
 
@@ -176,6 +207,14 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
     public void rerunSelected() {
         Experiment e = history.selected();
         if (e == null || setup == null) {
+            return;
+        }
+        if (batchRuns != null && batchRuns.hasOpenBatches(e.id())) {
+            ui.dialogs()
+                    .info(
+                            "“" + e.name() + "” is still running through the Batch API",
+                            "Its trials land when its batches end (Refresh on its results page asks now). Rerun "
+                                    + "runs the trials still missing once every batch has ended.");
             return;
         }
         page.set(Page.SETUP);

@@ -6,6 +6,7 @@ import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.ui.common.Checked;
 import dev.costbench.ui.common.Converters;
+import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -101,6 +102,7 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
                 inputs(),
                 params(),
                 responseCache(),
+                batchOption(),
                 titled(
                         "Reasoning effort sweep and tools",
                         new SetupSweepPane(vm.sweep(), vm::openTools),
@@ -262,6 +264,15 @@ public final class SetupPane extends ScrollPane implements View<SetupViewModel> 
     private CheckBox responseCache() {
         CheckBox c = new CheckBox("Reuse stored answers for identical requests (never for repetitions)");
         c.selectedProperty().bindBidirectional(vm.params().responseCacheProperty());
+        return c;
+    }
+
+    /** "Through the Batch API": disabled, with the reason as its tooltip, unless every model's provider has one. */
+    private CheckBox batchOption() {
+        CheckBox c = new CheckBox(SetupBatch.LABEL);
+        c.setId("lab-batch");
+        c.selectedProperty().bindBidirectional(vm.batch().selectedProperty());
+        DisabledReason.bind(c, vm.batch().reasonProperty());
         return c;
     }
 

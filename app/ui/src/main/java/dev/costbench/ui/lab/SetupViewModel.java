@@ -72,6 +72,7 @@ public final class SetupViewModel implements ViewModel {
     private final StringProperty inputs = new SimpleStringProperty(this, "inputs", SetupDefaults.INPUTS);
     private final SetupParams params = new SetupParams();
     private final SetupSweep sweep = new SetupSweep();
+    private final SetupBatch batch = new SetupBatch();
     private final ObservableList<String> models = FXCollections.observableArrayList();
     private final ObservableList<String> checkedModels = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper(this, "estimate", "");
@@ -310,7 +311,8 @@ public final class SetupViewModel implements ViewModel {
                     s,
                     text(params.maxTokensProperty()).trim(),
                     id -> catalog.get().find(id));
-            estimate.set(t.cost());
+            String b = batch.estimateText(s);
+            estimate.set(b.isEmpty() ? t.cost() : t.cost() + "\n" + b);
             power.set(t.power());
             judgeEstimate.set(t.judge());
         } catch (RuntimeException ex) {
@@ -334,7 +336,11 @@ public final class SetupViewModel implements ViewModel {
             return;
         }
         estimate();
-        run.startNew(spec);
+        if (batch.submits()) {
+            batch.submit(spec);
+        } else {
+            run.startNew(spec);
+        }
     }
 
     /** See {@link RunViewModel#rerun}. */
@@ -412,6 +418,11 @@ public final class SetupViewModel implements ViewModel {
     }
 
     /** The optimized variant's effort sweep and the tools sent with every request. */
+    /** The run option "Through the Batch API". */
+    public SetupBatch batch() {
+        return batch;
+    }
+
     public SetupSweep sweep() {
         return sweep;
     }

@@ -12,7 +12,6 @@ import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
-import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import java.math.BigDecimal;
@@ -34,30 +33,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RunnerTest extends StoreWithFakes {
 
-    /** 2 variants × 2 inputs × {gpt-4o-mini, claude-haiku-4-5} × reps. */
+    /** 2 variants × 2 inputs × {gpt-4o-mini, claude-haiku-4-5} × reps ({@link TicketSpecs#tickets}). */
     static ExperimentSpec spec(int reps, BigDecimal budget, boolean cache) {
-        return new ExperimentSpec(
-                "tickets",
-                null,
-                List.of(
-                        new ExperimentSpec.VariantSpec(
-                                "verbose",
-                                true,
-                                "You are an expert in analyzing support tickets. "
-                                        + "Determine the issue, the severity and the resolution.",
-                                List.of(new ExperimentSpec.MessageSpec(Role.USER, "Ticket {{id}}: {{text}}")),
-                                ExperimentSpec.Params.NONE),
-                        ExperimentSpec.VariantSpec.of("optimized", false, "Analyze. Return JSON.", "{{text}}")),
-                List.of(
-                        new ExperimentSpec.InputSpec("T-1", Map.of("id", "1", "text", "I was charged twice")),
-                        new ExperimentSpec.InputSpec("T-2", Map.of("id", "2", "text", "I cannot log in"))),
-                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini"), ExperimentSpec.ModelSpec.of("claude-haiku-4-5")),
-                reps,
-                budget,
-                cache,
-                new ExperimentSpec.Params(null, 200, null, null, null),
-                false,
-                null);
+        return TicketSpecs.tickets(reps, budget, cache);
     }
 
     Runner runner(FakeClient.Script openai, FakeClient.Script anthropic) {

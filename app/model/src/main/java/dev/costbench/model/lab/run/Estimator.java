@@ -64,6 +64,14 @@ public final class Estimator {
      *                       and model, or null
      */
     public CellEstimate cell(RunPlan plan, TrialCell cell, Double observedOutput) {
+        return cell(plan, cell, observedOutput, null);
+    }
+
+    /**
+     * One cell's estimate at {@code tier}'s prices instead of the tier its parameters ask for (a batch run's estimate
+     * prices every cell at {@link ServiceTier#BATCH}); null: the cell's own tier.
+     */
+    public CellEstimate cell(RunPlan plan, TrialCell cell, Double observedOutput, ServiceTier tier) {
         ExperimentSpec.Params p = plan.params(cell.variantId());
         int max = p.maxOutputTokensOrDefault();
         long low;
@@ -80,7 +88,7 @@ public final class Estimator {
             return new CellEstimate(cell, 0, false, low, max + reasoning, null, null, ToolsCount.NONE);
         }
         RequestEstimate re = input(plan, cell, entry.get());
-        ServiceTier tier = p.serviceTierOrStandard();
+        tier = tier == null ? p.serviceTierOrStandard() : tier;
         BigDecimal lowUsd = BigDecimal.ZERO;
         BigDecimal highUsd = BigDecimal.ZERO;
         // a conversation script: call k carries the history, i.e. the earlier turns and answers as long as assumed
