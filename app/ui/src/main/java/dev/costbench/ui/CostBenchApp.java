@@ -5,7 +5,6 @@ import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.lab.batch.BatchRunner;
-import dev.costbench.model.lab.batch.UnwiredBatches;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
@@ -163,7 +162,7 @@ public final class CostBenchApp extends Application {
                 storeAccess::store,
                 () -> storeAccess.store() instanceof H2LabStore h ? h.batches() : null,
                 () -> workbench.catalogProperty().get(),
-                UnwiredBatches.INSTANCE,
+                id -> access.join().batches().batch(id),
                 BatchRunner.DEFAULT_POLL,
                 ZoneId.systemDefault());
         storeAccess.stateProperty().addListener(o -> batchRuns.startPolling());

@@ -7,9 +7,9 @@ import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.ModelEntry;
-import dev.costbench.model.lab.batch.UnwiredBatches;
 import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.providers.ProviderConfig;
+import dev.costbench.providers.batch.ProviderBatches;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -47,7 +47,7 @@ public final class Context {
 
     /** A context whose "today" (the date prices are taken at unless {@code --at} says otherwise) is {@code clock}'s. */
     public Context(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> providers, Clock clock) {
-        this(in, out, err, providers, clock, config -> UnwiredBatches.INSTANCE);
+        this(in, out, err, providers, clock, config -> new ProviderBatches(config, null));
     }
 
     private Context(

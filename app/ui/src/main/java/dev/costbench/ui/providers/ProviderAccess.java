@@ -7,8 +7,10 @@ import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
+import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.Providers;
+import dev.costbench.providers.batch.ProviderBatches;
 import java.io.IOException;
 import java.util.List;
 
@@ -87,6 +89,11 @@ public final class ProviderAccess {
             }
             return Providers.client(s);
         };
+    }
+
+    /** The providers' batch APIs (A/B batch runs), from the same keys and base URLs as the clients. */
+    public BatchSource batches() {
+        return new ProviderBatches(config, null);
     }
 
     /** The models saved as defaults for {@code id}. */
