@@ -117,7 +117,14 @@ final class ResultsPane extends VBox {
         months.setPadding(new Insets(4, 0, 0, 0));
         months.setMinHeight(0);
         Tab byMonth = new Tab("Month by month", months);
-        Tab uncertain = new Tab("What moves the bill", tornado);
+        Label varied = new Label();
+        varied.setId("tornado-inputs");
+        varied.setWrapText(true);
+        varied.setStyle("-fx-font-size: 11px;");
+        varied.textProperty().bind(vm.results().tornadoInputsProperty());
+        VBox whatMoves = new VBox(4, tornado, varied);
+        VBox.setVgrow(tornado, Priority.ALWAYS);
+        Tab uncertain = new Tab("What moves the bill", whatMoves);
         TabPane tabs = new TabPane(byMonth, uncertain);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(150);

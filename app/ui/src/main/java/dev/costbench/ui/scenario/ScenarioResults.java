@@ -25,6 +25,7 @@ public final class ScenarioResults {
     private final ScenarioViewModel vm;
     private final ReadOnlyObjectWrapper<Waterfall> waterfall = new ReadOnlyObjectWrapper<>(this, "waterfall");
     private final ReadOnlyObjectWrapper<Tornado.Result> tornado = new ReadOnlyObjectWrapper<>(this, "tornado");
+    private final ReadOnlyStringWrapper tornadoInputs = new ReadOnlyStringWrapper(this, "tornadoInputs", "");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper priceChanges = new ReadOnlyStringWrapper(this, "priceChanges", "");
@@ -50,6 +51,11 @@ public final class ScenarioResults {
 
     public ReadOnlyObjectProperty<Tornado.Result> tornadoProperty() {
         return tornado.getReadOnlyProperty();
+    }
+
+    /** What the tornado varied and how it priced its bills ({@link Tornado.Result#describe()}). */
+    public ReadOnlyStringProperty tornadoInputsProperty() {
+        return tornadoInputs.getReadOnlyProperty();
     }
 
     /** "Monthly $… → $…, saving …". */
@@ -112,6 +118,7 @@ public final class ScenarioResults {
         }
         waterfall.set(w);
         tornado.set(c.tornado());
+        tornadoInputs.set(c.tornado() == null ? "" : c.tornado().describe());
         totals.set(Figures.totals(w) + Figures.agentTasks(vm.scenario(), w));
         priceChanges.set(
                 String.join("\n", w.priceChanges().stream().map(x -> "⚠ " + x).toList()));

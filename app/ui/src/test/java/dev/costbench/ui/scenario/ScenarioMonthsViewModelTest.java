@@ -114,6 +114,24 @@ class ScenarioMonthsViewModelTest extends HeadlessScenario {
     }
 
     @Test
+    void theTornadoFollowsUseMyRatesAndSaysWhatItVaried() {
+        // Seed 003 on Gemini: $4,680 optimized at list price, $4,212 with −10 %: the tornado's centre is the bill.
+        vm.rateCardProperty()
+                .set(new RateCard(
+                        List.of(new RateAdjustment("Google commitment", "google", null, null, new BigDecimal("-10")))));
+        assertMoney("4680", vm.results().tornadoProperty().get().monthly());
+        assertTrue(vm.results().tornadoInputsProperty().get().endsWith(", list price."));
+        vm.useMyRatesProperty().set(true);
+        assertMoney("4212", vm.results().tornadoProperty().get().monthly());
+        assertMoney(
+                waterfall().optimizedMonthly().toPlainString(),
+                vm.results().tornadoProperty().get().monthly());
+        String inputs = vm.results().tornadoInputsProperty().get();
+        assertTrue(inputs.startsWith("Varied one at a time: volume -20 % ↔ +20 %"), inputs);
+        assertTrue(inputs.endsWith(", your rates (Use my rates)."), inputs);
+    }
+
+    @Test
     void theCachingLeverTakesTtlAndRequestsPerHour() {
         RequestType chat = RequestType.text(
                 "chat", Volume.monthly(100_000), "gemini-2.5-flash", new TextTokens(10_000, 0, 1000, 200, 0));
