@@ -19,6 +19,7 @@ import dev.costbench.ui.common.UserPrefs;
 import dev.costbench.ui.common.ViewSetting;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
+import dev.costbench.ui.lab.ResultsViewModel;
 import dev.costbench.ui.lab.SetupViewModel;
 import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.media.MediaViewModel;
@@ -342,6 +343,9 @@ public final class CostBenchApp extends Application {
             if (setup != null) { // the last session's A/B setup (also after a crash)
                 setup.keepDraft(AppDirs.dataDir().resolve("lab-setup-draft.json"), Duration.ofSeconds(3));
             }
+            ResultsViewModel results = labView.viewModel().results();
+            results.rateCardProperty().bind(rateCardVm.savedProperty());
+            ViewSetting.remember(results.useMyRatesProperty(), UserPrefs.node("lab"), "useMyRates");
         }
         return labView;
     }

@@ -1,22 +1,33 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
+import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.run.RatedTrials;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.RunComparison;
 import dev.costbench.model.lab.stats.StatsOptions;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Two runs side by side: per variant × model the change from the earlier to the later run in cost per call, tokens,
@@ -32,16 +43,63 @@ public final class CompareViewModel implements ViewModel {
     public record Shown(RunComparison comparison, Experiment earlier, Experiment later) {}
 
     private final TaskExecutor.Lane lane;
+    private final Supplier<Catalog> catalog;
+    private final BooleanProperty useMyRates = new SimpleBooleanProperty(this, "useMyRates", false);
+    private final ObjectProperty<RateCard> rateCard = new SimpleObjectProperty<>(this, "rateCard", RateCard.NONE);
+    private final ReadOnlyStringWrapper basis = new ReadOnlyStringWrapper(this, "basis", RatedTrials.basis(false));
+    private LabStore lastStore;
+    private Experiment lastA;
+    private Experiment lastB;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(this, "shown");
 
+    /** Comparing at list price only (no catalog for "Use my rates"). */
     public CompareViewModel(UiContext ui) {
+        this(ui, null);
+    }
+
+    /** @param catalog the models for "Use my rates" (null: list price only) */
+    public CompareViewModel(UiContext ui, Supplier<Catalog> catalog) {
         this.lane = ui.tasks().lane("A/B compare runs");
+        this.catalog = catalog;
+        useMyRates.addListener(x -> recompare());
+        rateCard.addListener(x -> {
+            if (useMyRates.get()) {
+                recompare();
+            }
+        });
+    }
+
+    /** "Use my rates", shared with the results page: the costs of both runs at your rates; off: list price. */
+    public BooleanProperty useMyRatesProperty() {
+        return useMyRates;
+    }
+
+    /** The user's rate card ({@link RateCard#NONE}: none saved). */
+    public ObjectProperty<RateCard> rateCardProperty() {
+        return rateCard;
+    }
+
+    /** How the costs compared are priced: "list price" or "your rates". */
+    public ReadOnlyStringProperty basisProperty() {
+        return basis.getReadOnlyProperty();
+    }
+
+    private void recompare() {
+        if (lastStore != null) {
+            compare(lastStore, lastA, lastB);
+        }
     }
 
     /** Analyses both experiments in the background; the earlier one is the one created first. */
     public void compare(LabStore store, Experiment a, Experiment b) {
+        lastStore = store;
+        lastA = a;
+        lastB = b;
+        RateCard card = useMyRates.get() && rateCard.get() != null ? rateCard.get() : RateCard.NONE;
+        Catalog cat = catalog == null ? null : catalog.get();
+        Function<String, Optional<ModelEntry>> find = cat == null ? id -> Optional.empty() : cat::find;
         Experiment earlier = a.created().isAfter(b.created()) ? b : a;
         Experiment later = earlier == a ? b : a;
         title.set("Compare #" + earlier.id() + " " + earlier.name() + " (" + WHEN.format(earlier.created()) + ")  →  #"
@@ -50,8 +108,8 @@ public final class CompareViewModel implements ViewModel {
         shown.set(null);
         lane.task(p -> {
                     StatsOptions o = StatsOptions.defaults();
-                    ExperimentData d1 = ExperimentData.load(store, earlier.id());
-                    ExperimentData d2 = ExperimentData.load(store, later.id());
+                    ExperimentData d1 = rated(ExperimentData.load(store, earlier.id()), find, card);
+                    ExperimentData d2 = rated(ExperimentData.load(store, later.id()), find, card);
                     ExperimentResults r1 =
                             LabResults.analyze(d1, earlier.settings().extraJson(), o);
                     ExperimentResults r2 =
@@ -65,11 +123,18 @@ public final class CompareViewModel implements ViewModel {
                             .count();
                     status.set(c.rows().size() + " variant × model rows; the cost per call changed significantly in "
                             + significant + ".");
+                    basis.set(RatedTrials.basis(!card.isEmpty()));
                     shown.set(new Shown(c, earlier, later));
                 })
                 .onFailure(e -> status.set("Cannot compare these runs: " + UiContext.describe(e) + ". Open each one to "
                         + "check that its trials can be read."))
                 .start();
+    }
+
+    /** {@code d} with its trials' costs at {@code card}'s rates (the same repricing as the results page). */
+    static ExperimentData rated(ExperimentData d, Function<String, Optional<ModelEntry>> find, RateCard card) {
+        RatedTrials r = RatedTrials.of(d.trials(), find, card);
+        return new ExperimentData(d.variants(), d.models(), r.trials(), d.ratings(), d.judgeScores());
     }
 
     @Override
