@@ -4,6 +4,7 @@ package dev.costbench.model.lab.run;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.lab.Trial;
+import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.ratecard.RateCard;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * "Use my rates" in the A/B lab, a view setting: every real call's cost recomputed from its stored usage with
@@ -83,6 +86,18 @@ public record RatedTrials(List<Trial> trials, List<String> notInCatalog, boolean
         perTrial.forEach(
                 (id, usd) -> out.put(id, card.adjusted(judge.provider(), judge.id(), ServiceTier.STANDARD, usd)));
         return out;
+    }
+
+    /** {@link #of} as a function of the trials (for summaries that read them from the store). */
+    public static UnaryOperator<List<Trial>> pricing(Function<String, Optional<ModelEntry>> catalog, RateCard card) {
+        return trials -> of(trials, catalog, card).trials();
+    }
+
+    /** {@link #judgeSpend} as a function of the experiment's judge (null: none) and its spending per trial. */
+    public static BiFunction<JudgeSpec, Map<Long, BigDecimal>, Map<Long, BigDecimal>> judgePricing(
+            Function<String, Optional<ModelEntry>> catalog, RateCard card) {
+        return (judge, spend) -> judgeSpend(
+                spend, judge == null ? null : catalog.apply(judge.model()).orElse(null), card);
     }
 
     /** The day the trial ran (UTC): its start, else its end, else today. */
