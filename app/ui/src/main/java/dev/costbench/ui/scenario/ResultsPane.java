@@ -125,7 +125,8 @@ final class ResultsPane extends VBox {
         VBox whatMoves = new VBox(4, tornado, varied);
         VBox.setVgrow(tornado, Priority.ALWAYS);
         Tab uncertain = new Tab("What moves the bill", whatMoves);
-        TabPane tabs = new TabPane(byMonth, uncertain);
+        Tab bill = new Tab("Monthly bill", new BillLinesList(vm.results()));
+        TabPane tabs = new TabPane(byMonth, uncertain, bill);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(150);
         return tabs;
