@@ -27,9 +27,9 @@ public final class ScenarioResults {
      * GPUs' instances, hours and throughput; a fee's count × price), one a line; "" when it has none.
      */
     public record BillRow(String line, String amount, String assumptions) {
-        /** "Self-hosted GPUs  $5,760.00" (ⓘ when it has assumptions in its tooltip). */
+        /** "Self-hosted GPUs  $5,760.00", with "— hover for the assumptions" when it has some in its tooltip. */
         public String text() {
-            return line + "  " + amount + (assumptions.isEmpty() ? "" : "  ⓘ");
+            return line + "  " + amount + (assumptions.isEmpty() ? "" : "   — hover for the assumptions");
         }
     }
 

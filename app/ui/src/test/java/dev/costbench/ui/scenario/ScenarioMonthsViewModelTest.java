@@ -154,7 +154,7 @@ class ScenarioMonthsViewModelTest extends HeadlessScenario {
         assertEquals("Self-hosted GPUs", row.line());
         assertEquals("$5,760.00", row.amount());
         assertTrue(row.assumptions().startsWith("llama-own: 2 instances × 720 h × $4.00 an hour"), row.assumptions());
-        assertTrue(row.text().endsWith("ⓘ"));
+        assertTrue(row.text().endsWith("— hover for the assumptions"), row.text());
     }
 
     @Test
