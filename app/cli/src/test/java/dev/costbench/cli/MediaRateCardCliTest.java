@@ -25,6 +25,9 @@ class MediaRateCardCliTest {
 
     private Path data;
 
+    /** A 2048×1536 PNG: 765 tokens on gpt-4o (4 tiles of 170 + 85). */
+    private Path photo;
+
     @BeforeEach
     void isolateUserData() throws Exception {
         data = tmp.resolve("data");
@@ -35,6 +38,8 @@ class MediaRateCardCliTest {
                   {"label": "OpenAI commitment", "provider": "openai", "percent": -20}
                 ]}
                 """);
+        photo = tmp.resolve("photo.png");
+        ImageIO.write(new BufferedImage(2048, 1536, BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
     }
 
     @AfterEach
@@ -46,16 +51,10 @@ class MediaRateCardCliTest {
         assertEquals(0, new BigDecimal(expected).compareTo(new BigDecimal(n.asText())), n.toString());
     }
 
-    private Path photo() throws Exception {
-        Path f = tmp.resolve("photo.png");
-        ImageIO.write(new BufferedImage(2048, 1536, BufferedImage.TYPE_INT_RGB), "png", f.toFile());
-        return f;
-    }
-
     @Test
     void anImageWithTheCardOnHasTheRateCardLine() throws Exception {
         CliRun r = CliRun.of(
-                "", "media", photo().toString(), "--models", "gpt-4o,claude-haiku-4-5", "--json", "--rate-card", "on");
+                "", "media", photo.toString(), "--models", "gpt-4o,claude-haiku-4-5", "--json", "--rate-card", "on");
         assertEquals(0, r.code(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         assertEquals("on", n.get("rateCard").asText());
@@ -75,7 +74,7 @@ class MediaRateCardCliTest {
 
     @Test
     void offIsTheDefaultAndKeepsListPrices() throws Exception {
-        CliRun r = CliRun.of("", "media", photo().toString(), "--models", "gpt-4o", "--json");
+        CliRun r = CliRun.of("", "media", photo.toString(), "--models", "gpt-4o", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode n = new ObjectMapper().readTree(r.out());
         assertEquals("off", n.get("rateCard").asText());

@@ -344,8 +344,8 @@ public final class CostBenchApp extends Application {
                 setup.keepDraft(AppDirs.dataDir().resolve("lab-setup-draft.json"), Duration.ofSeconds(3));
             }
             ResultsViewModel results = labView.viewModel().results();
-            results.rateCardProperty().bind(rateCardVm.savedProperty());
-            ViewSetting.remember(results.useMyRatesProperty(), UserPrefs.node("lab"), "useMyRates");
+            results.rates().rateCardProperty().bind(rateCardVm.savedProperty());
+            ViewSetting.remember(results.rates().useMyRatesProperty(), UserPrefs.node("lab"), "useMyRates");
         }
         return labView;
     }

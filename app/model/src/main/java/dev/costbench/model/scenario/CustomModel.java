@@ -59,33 +59,6 @@ public record CustomModel(
         }
     }
 
-    /** A custom model without a per-request fee, not self-hosted (the fields of earlier scenario files). */
-    public CustomModel(
-            String id,
-            String name,
-            Tier tier,
-            BigDecimal input,
-            BigDecimal output,
-            BigDecimal cachedInput,
-            BigDecimal cacheWrite,
-            BigDecimal batchDiscount,
-            BigDecimal perImage,
-            Long minCacheTokens) {
-        this(
-                id,
-                name,
-                tier,
-                input,
-                output,
-                cachedInput,
-                cacheWrite,
-                batchDiscount,
-                perImage,
-                minCacheTokens,
-                null,
-                null);
-    }
-
     public CustomModel {
         name = name == null || name.isBlank() ? id : name;
         tier = tier == null ? Tier.MID : tier;
@@ -96,7 +69,29 @@ public record CustomModel(
 
     public static CustomModel of(String id, String input, String output) {
         return new CustomModel(
-                id, id, null, new BigDecimal(input), new BigDecimal(output), null, null, null, null, null);
+                id, id, null, new BigDecimal(input), new BigDecimal(output), null, null, null, null, null, null, null);
+    }
+
+    /** This model with a fee per image and a fee per request (null: none) on top of its tokens. */
+    public CustomModel withFees(BigDecimal imageFee, BigDecimal requestFee) {
+        return new CustomModel(
+                id,
+                name,
+                tier,
+                input,
+                output,
+                cachedInput,
+                cacheWrite,
+                batchDiscount,
+                imageFee,
+                minCacheTokens,
+                requestFee,
+                selfHosted);
+    }
+
+    /** A model on the user's own GPUs, priced by {@code hosting}'s capacity (no token prices). */
+    public static CustomModel selfHosted(String id, String name, SelfHosted hosting) {
+        return new CustomModel(id, name, Tier.OPEN, null, null, null, null, null, null, null, null, hosting);
     }
 
     /** The catalog entry the engine prices this model with (provider "custom", rules as an open host). */

@@ -64,33 +64,35 @@ public final class Tornado {
         }
     }
 
+    /** The bars, widest first, the range with every input at its cheaper or dearer end at once, and the basis. */
+    public record Result(BigDecimal monthly, List<Bar> bars, BigDecimal rangeLow, BigDecimal rangeHigh, Basis basis) {
+        public Result {
+            bars = List.copyOf(bars);
+        }
+
+        /** What the chart moved and how it priced the bills ({@link Basis#describe()}). */
+        public String describe() {
+            return basis.describe();
+        }
+    }
+
     /**
-     * The bars, widest first, and the range with every input at its cheaper or dearer end at once.
+     * What a tornado varied and how it priced its bills.
      *
-     * @param varied    the inputs moved, each as "volume −20 % ↔ +20 %", in the order of the ranges
+     * @param varied    the inputs moved, each as "volume -20 % ↔ +20 %", in the order of the ranges
      * @param notVaried the inputs the scenario does not have (no cache lever, no cascade), by name
      * @param pricedAt  the day whose catalog prices every bill of the tornado uses (the start month's first day)
      * @param yourRates true when the user's rate card was applied (a card with at least one line)
      */
-    public record Result(
-            BigDecimal monthly,
-            List<Bar> bars,
-            BigDecimal rangeLow,
-            BigDecimal rangeHigh,
-            List<String> varied,
-            List<String> notVaried,
-            LocalDate pricedAt,
-            boolean yourRates) {
-
-        public Result {
-            bars = List.copyOf(bars);
+    public record Basis(List<String> varied, List<String> notVaried, LocalDate pricedAt, boolean yourRates) {
+        public Basis {
             varied = List.copyOf(varied);
             notVaried = List.copyOf(notVaried);
         }
 
         /**
-         * "Varied one at a time: volume −20 % ↔ +20 %, …. Not in this scenario: escalation rate. Priced at the
-         * prices of 2027-01-01, list price." — what the chart moved and how it priced the bills.
+         * "Varied one at a time: volume -20 % ↔ +20 %, …. Not in this scenario: escalation rate. Priced at the
+         * prices of 2027-01-01, list price."
          */
         public String describe() {
             StringBuilder b = new StringBuilder("Varied one at a time: ")
@@ -166,10 +168,7 @@ public final class Tornado {
                 bars,
                 monthly(min, catalog, clock, rates),
                 monthly(max, catalog, clock, rates),
-                varied,
-                notVaried,
-                s.firstMonth(clock).atDay(1),
-                !rates.isEmpty());
+                new Basis(varied, notVaried, s.firstMonth(clock).atDay(1), !rates.isEmpty()));
     }
 
     private static BigDecimal monthly(Scenario s, Catalog catalog, Clock clock, RateCard card) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.costbench.model.catalog.Tier;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +23,8 @@ class SelfHostedAndFeesTest {
 
     /** A model on the user's GPUs: $4.00 an instance-hour, 400 tokens/s per instance, busy all the time. */
     private static CustomModel ownLlama() {
-        return new CustomModel(
-                "llama-own",
-                "Llama 70B (own GPUs)",
-                Tier.OPEN,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new CustomModel.SelfHosted(d("4"), d("400"), null));
+        return CustomModel.selfHosted(
+                "llama-own", "Llama 70B (own GPUs)", new CustomModel.SelfHosted(d("4"), d("400"), null));
     }
 
     /** 1M requests a month of 1,000 tokens in and 500 out: 1.5B tokens. */
@@ -75,19 +63,7 @@ class SelfHostedAndFeesTest {
 
     @Test
     void perImageAndPerRequestFeesAreLinesOfTheirOwn() {
-        CustomModel vision = new CustomModel(
-                "vision-api",
-                "Vision API",
-                Tier.MID,
-                d("1.0"),
-                d("2.0"),
-                null,
-                null,
-                null,
-                d("0.002"),
-                null,
-                d("0.0005"),
-                null);
+        CustomModel vision = CustomModel.of("vision-api", "1.0", "2.0").withFees(d("0.002"), d("0.0005"));
         RequestType t = RequestType.text("photos", Volume.monthly(100_000), "vision-api", TextTokens.of(0, 500, 100))
                 .withImages(List.of(new ImageInput(BigDecimal.valueOf(2), 0, 0, 100L)));
         Waterfall w = Fixtures.compute(Fixtures.scenario(t, List.of(vision)));
@@ -97,10 +73,10 @@ class SelfHostedAndFeesTest {
         usd("50", w.baseline().line(BillLine.REQUEST_FEES));
         usd("540", w.baselineMonthly());
         assertEquals(
-                List.of("'photos' on Vision API: 100,000 requests a month × $0.0005 per request = $50.00"),
+                List.of("'photos' on vision-api: 100,000 requests a month × $0.0005 per request = $50.00"),
                 w.baseline().notes(BillLine.REQUEST_FEES));
         assertTrue(
-                w.baseline().notes(BillLine.MEDIA_FEES).get(0).startsWith("'photos' on Vision API: 200,000 images"),
+                w.baseline().notes(BillLine.MEDIA_FEES).get(0).startsWith("'photos' on vision-api: 200,000 images"),
                 w.baseline().notes(BillLine.MEDIA_FEES).toString());
     }
 
@@ -110,19 +86,7 @@ class SelfHostedAndFeesTest {
         ScenarioFiles.write(hosted(), f);
         assertTrue(Files.readString(f).contains("\"selfHosted\""), Files.readString(f));
         assertEquals(hosted(), ScenarioFiles.read(f));
-        CustomModel broken = new CustomModel(
-                "x",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new CustomModel.SelfHosted(d("4"), null, d("1.5")));
+        CustomModel broken = CustomModel.selfHosted("x", null, new CustomModel.SelfHosted(d("4"), null, d("1.5")));
         RequestType t = RequestType.text("chat", Volume.monthly(10), "x", TextTokens.of(0, 10, 10));
         List<String> fields = ScenarioEngine.validate(Fixtures.scenario(t, List.of(broken)), Fixtures.CATALOG).stream()
                 .map(FieldError::field)

@@ -53,8 +53,8 @@ class TornadoPricingTest {
                 .findFirst()
                 .orElseThrow();
         usd("1856.25", output.monthlyAtLow()); // ($1,500 + 75 tokens × $7.50 × 1M / 1M) × 0.9 = $2,062.50 × 0.9
-        assertEquals(LocalDate.of(2027, 1, 1), r.pricedAt());
-        assertTrue(r.yourRates());
+        assertEquals(LocalDate.of(2027, 1, 1), r.basis().pricedAt());
+        assertTrue(r.basis().yourRates());
     }
 
     @Test
@@ -65,7 +65,7 @@ class TornadoPricingTest {
         assertEquals(
                 0,
                 ScenarioEngine.compute(s, CATALOG, DEC_2026).optimizedMonthly().compareTo(r.monthly()));
-        assertFalse(r.yourRates());
+        assertFalse(r.basis().yourRates());
     }
 
     @Test
@@ -73,8 +73,8 @@ class TornadoPricingTest {
         Tornado.Result r = Tornado.compute(flash2027(), CATALOG, Tornado.defaults(), DEC_2026, GOOGLE_10);
         assertEquals(
                 List.of("volume -20 % ↔ +20 %", "output length -25 % ↔ +25 %", "prompt length -25 % ↔ +25 %"),
-                r.varied());
-        assertEquals(List.of("cache hit rate", "escalation rate"), r.notVaried());
+                r.basis().varied());
+        assertEquals(List.of("cache hit rate", "escalation rate"), r.basis().notVaried());
         assertEquals(
                 "Varied one at a time: volume -20 % ↔ +20 %, output length -25 % ↔ +25 %, prompt length -25 % ↔ "
                         + "+25 %. Not in this scenario: cache hit rate, escalation rate. Priced at the prices of "

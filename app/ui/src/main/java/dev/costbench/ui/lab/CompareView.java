@@ -52,7 +52,9 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
         chart.setId("lab-compare-chart");
         chart.setTitle("Mean $ per call: earlier vs later run");
         chart.setAnimated(false);
-        chart.getYAxis().labelProperty().bind(Bindings.concat("$ per call (", vm.basisProperty(), ")"));
+        chart.getYAxis()
+                .labelProperty()
+                .bind(Bindings.concat("$ per call (", vm.rates().basisProperty(), ")"));
         body = new SplitPane(table, chart);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.5);
@@ -65,7 +67,7 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
         legend.setMinHeight(Region.USE_PREF_SIZE);
         CheckBox rates = new CheckBox("Use my rates");
         rates.setId("lab-compare-use-my-rates");
-        rates.selectedProperty().bindBidirectional(vm.useMyRatesProperty());
+        rates.selectedProperty().bindBidirectional(vm.rates().useMyRatesProperty());
         rates.setTooltip(new Tooltip("Both runs' costs recomputed from their token usage with your rate card (Rates "
                 + "tab); off: list price. The same setting as on the results page."));
         getChildren().addAll(title, rates, status, legend, body);

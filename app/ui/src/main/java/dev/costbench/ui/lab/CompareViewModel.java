@@ -5,7 +5,6 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.LabStore;
-import dev.costbench.model.lab.run.RatedTrials;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
@@ -20,14 +19,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Two runs side by side: per variant × model the change from the earlier to the later run in cost per call, tokens,
@@ -43,10 +38,7 @@ public final class CompareViewModel implements ViewModel {
     public record Shown(RunComparison comparison, Experiment earlier, Experiment later) {}
 
     private final TaskExecutor.Lane lane;
-    private final Supplier<Catalog> catalog;
-    private final BooleanProperty useMyRates = new SimpleBooleanProperty(this, "useMyRates", false);
-    private final ObjectProperty<RateCard> rateCard = new SimpleObjectProperty<>(this, "rateCard", RateCard.NONE);
-    private final ReadOnlyStringWrapper basis = new ReadOnlyStringWrapper(this, "basis", RatedTrials.basis(false));
+    private final LabRates rates;
     private LabStore lastStore;
     private Experiment lastA;
     private Experiment lastB;
@@ -62,28 +54,12 @@ public final class CompareViewModel implements ViewModel {
     /** @param catalog the models for "Use my rates" (null: list price only) */
     public CompareViewModel(UiContext ui, Supplier<Catalog> catalog) {
         this.lane = ui.tasks().lane("A/B compare runs");
-        this.catalog = catalog;
-        useMyRates.addListener(x -> recompare());
-        rateCard.addListener(x -> {
-            if (useMyRates.get()) {
-                recompare();
-            }
-        });
+        this.rates = new LabRates(catalog, this::recompare);
     }
 
-    /** "Use my rates", shared with the results page: the costs of both runs at your rates; off: list price. */
-    public BooleanProperty useMyRatesProperty() {
-        return useMyRates;
-    }
-
-    /** The user's rate card ({@link RateCard#NONE}: none saved). */
-    public ObjectProperty<RateCard> rateCardProperty() {
-        return rateCard;
-    }
-
-    /** How the costs compared are priced: "list price" or "your rates". */
-    public ReadOnlyStringProperty basisProperty() {
-        return basis.getReadOnlyProperty();
+    /** "Use my rates" of the comparison, shared with the results page: both runs' costs at your rates. */
+    public LabRates rates() {
+        return rates;
     }
 
     private void recompare() {
@@ -97,9 +73,8 @@ public final class CompareViewModel implements ViewModel {
         lastStore = store;
         lastA = a;
         lastB = b;
-        RateCard card = useMyRates.get() && rateCard.get() != null ? rateCard.get() : RateCard.NONE;
-        Catalog cat = catalog == null ? null : catalog.get();
-        Function<String, Optional<ModelEntry>> find = cat == null ? id -> Optional.empty() : cat::find;
+        RateCard card = rates.card();
+        Function<String, Optional<ModelEntry>> find = rates.finder();
         Experiment earlier = a.created().isAfter(b.created()) ? b : a;
         Experiment later = earlier == a ? b : a;
         title.set("Compare #" + earlier.id() + " " + earlier.name() + " (" + WHEN.format(earlier.created()) + ")  →  #"
@@ -108,8 +83,10 @@ public final class CompareViewModel implements ViewModel {
         shown.set(null);
         lane.task(p -> {
                     StatsOptions o = StatsOptions.defaults();
-                    ExperimentData d1 = rated(ExperimentData.load(store, earlier.id()), find, card);
-                    ExperimentData d2 = rated(ExperimentData.load(store, later.id()), find, card);
+                    ExperimentData d1 = LabRates.rated(ExperimentData.load(store, earlier.id()), find, card)
+                            .data();
+                    ExperimentData d2 = LabRates.rated(ExperimentData.load(store, later.id()), find, card)
+                            .data();
                     ExperimentResults r1 =
                             LabResults.analyze(d1, earlier.settings().extraJson(), o);
                     ExperimentResults r2 =
@@ -123,18 +100,12 @@ public final class CompareViewModel implements ViewModel {
                             .count();
                     status.set(c.rows().size() + " variant × model rows; the cost per call changed significantly in "
                             + significant + ".");
-                    basis.set(RatedTrials.basis(!card.isEmpty()));
+                    rates.shown(card);
                     shown.set(new Shown(c, earlier, later));
                 })
                 .onFailure(e -> status.set("Cannot compare these runs: " + UiContext.describe(e) + ". Open each one to "
                         + "check that its trials can be read."))
                 .start();
-    }
-
-    /** {@code d} with its trials' costs at {@code card}'s rates (the same repricing as the results page). */
-    static ExperimentData rated(ExperimentData d, Function<String, Optional<ModelEntry>> find, RateCard card) {
-        RatedTrials r = RatedTrials.of(d.trials(), find, card);
-        return new ExperimentData(d.variants(), d.models(), r.trials(), d.ratings(), d.judgeScores());
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         verdicts.setId("lab-verdicts");
         vm.verdicts().addListener((ListChangeListener<ResultsViewModel.VerdictLine>) c -> verdictLines());
         TabPane tabs = new TabPane(
-                new Tab("Charts", new ResultsChartsPane(vm.charts(), vm.basisProperty())),
+                new Tab("Charts", new ResultsChartsPane(vm.charts(), vm.rates().basisProperty())),
                 new Tab("Outputs side by side", new OutputsPane(vm)));
         tabs.getTabs().forEach(t -> t.setClosable(false));
         SplitPane body = new SplitPane(new ResultsTable(vm), tabs);
@@ -137,7 +137,7 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
                         + "bootstrap intervals and verdicts follow when computed"));
         CheckBox rates = new CheckBox("Use my rates");
         rates.setId("lab-use-my-rates");
-        rates.selectedProperty().bindBidirectional(vm.useMyRatesProperty());
+        rates.selectedProperty().bindBidirectional(vm.rates().useMyRatesProperty());
         rates.setTooltip(
                 new Tooltip("Every cost figure recomputed from the trials' token usage at the prices of the day "
                         + "they ran, then your rate card (Rates tab); off: list price. Nothing stored changes."));

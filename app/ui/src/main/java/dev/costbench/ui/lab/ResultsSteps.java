@@ -44,7 +44,8 @@ final class ResultsSteps {
             BigDecimal judgeSpend,
             Map<Long, BigDecimal> judgePerTrial,
             LabResults.Preview preview,
-            RatedTrials rated) {
+            RatedTrials rated,
+            RateCard card) {
 
         /** The judge set up for the experiment, or null. */
         JudgeSpec judge() {
@@ -124,10 +125,8 @@ final class ResultsSteps {
             StatsOptions options,
             Function<String, Optional<ModelEntry>> find,
             RateCard card) {
-        ExperimentData stored = ExperimentData.load(s, id);
-        RatedTrials rated = RatedTrials.of(stored.trials(), find, card);
-        ExperimentData d = new ExperimentData(
-                stored.variants(), stored.models(), rated.trials(), stored.ratings(), stored.judgeScores());
+        LabRates.Rated rated = LabRates.rated(ExperimentData.load(s, id), find, card);
+        ExperimentData d = rated.data();
         ModelEntry judge =
                 qs.judge() == null ? null : find.apply(qs.judge().model()).orElse(null);
         return new Loaded(
@@ -139,7 +138,8 @@ final class ResultsSteps {
                 s.spentOnExperiment(id, LedgerPurpose.JUDGE),
                 RatedTrials.judgeSpend(s.spentPerTrial(id, LedgerPurpose.JUDGE), judge, card),
                 LabResults.preview(d, options),
-                rated);
+                rated.trials(),
+                card);
     }
 
     /** The second step, reusing the output similarities stored the last time. */

@@ -38,7 +38,7 @@ final class ResultsTable extends TableView<VariantModelSummary> {
                         ? "unpriced"
                         : Money.format(r.meanCostUsd()) + "  "
                                 + ci(r.costPerCall().meanCi()));
-        mean.textProperty().bind(vm.basisProperty().map(b -> "$ / call, " + b + " (mean, 95 % CI)"));
+        mean.textProperty().bind(vm.rates().basisProperty().map(b -> "$ / call, " + b + " (mean, 95 % CI)"));
         getColumns().add(mean);
         TableColumn<VariantModelSummary, String> judge = col("Judge (mean, 95 % CI)", 190, vm::judgeCell);
         judge.setId("lab-judge-col");
@@ -48,7 +48,7 @@ final class ResultsTable extends TableView<VariantModelSummary> {
                 "Median $ / call, list price",
                 100,
                 r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd()));
-        median.textProperty().bind(vm.basisProperty().map(b -> "Median $ / call, " + b));
+        median.textProperty().bind(vm.rates().basisProperty().map(b -> "Median $ / call, " + b));
         getColumns().add(median);
         getColumns()
                 .add(col(
@@ -82,7 +82,7 @@ final class ResultsTable extends TableView<VariantModelSummary> {
                                 : Money.format(r.estimate().estimatedUsd()) + " → "
                                         + Money.format(r.estimate().billedUsd())));
         TableColumn<VariantModelSummary, String> spent = col("spent", 100, r -> Money.format(r.billedTotalUsd()));
-        spent.textProperty().bind(vm.basisProperty().map(b -> "spent, " + b));
+        spent.textProperty().bind(vm.rates().basisProperty().map(b -> "spent, " + b));
         getColumns().add(spent);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }

@@ -9,7 +9,6 @@ import dev.costbench.model.lab.JudgeScore;
 import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
-import dev.costbench.model.lab.run.RatedTrials;
 import dev.costbench.model.lab.run.ServedPricing;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
@@ -25,14 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -62,9 +57,7 @@ public final class ResultsViewModel implements ViewModel {
     private final ReadOnlyStringWrapper tiers = new ReadOnlyStringWrapper(this, "tiers", "");
     private final ReadOnlyStringWrapper success = new ReadOnlyStringWrapper(this, "success", "");
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper(this, "pending", "");
-    private final BooleanProperty useMyRates = new SimpleBooleanProperty(this, "useMyRates", false);
-    private final ObjectProperty<RateCard> rateCard = new SimpleObjectProperty<>(this, "rateCard", RateCard.NONE);
-    private final ReadOnlyStringWrapper basis = new ReadOnlyStringWrapper(this, "basis", RatedTrials.basis(false));
+    private final LabRates rates;
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NO_TRIALS);
     private final ReadOnlyObjectWrapper<ExperimentResults> results = new ReadOnlyObjectWrapper<>(this, "results");
     private final ReadOnlyObjectWrapper<JudgeViewModel> judging = new ReadOnlyObjectWrapper<>(this, "judging");
@@ -95,40 +88,13 @@ public final class ResultsViewModel implements ViewModel {
         this.analysing = ui.tasks().lane("A/B quality");
         this.trials = new TrialActions(ui, store, outputs, this::reshow);
         this.quality = new ResultsQuality(store, () -> current, e -> show(e, status.get()));
-        useMyRates.addListener(x -> reshow());
-        rateCard.addListener(x -> {
-            if (useMyRates.get()) {
-                reshow();
-            }
-        });
+        this.rates = new LabRates(catalog, this::reshow);
     }
 
-    /**
-     * "Use my rates": every cost figure of the results (per arm, per trial, cost per successful task, the charts)
-     * recomputed from the stored usage with the rate card; off: list price. A view setting: nothing is stored.
-     */
-    public BooleanProperty useMyRatesProperty() {
-        return useMyRates;
-    }
-
-    /** The user's rate card ({@link RateCard#NONE}: none saved); set by the composition root. */
-    public ObjectProperty<RateCard> rateCardProperty() {
-        return rateCard;
-    }
-
-    /** How the cost figures shown are priced: "list price" or "your rates" (for the labels). */
-    public ReadOnlyStringProperty basisProperty() {
-        return basis.getReadOnlyProperty();
-    }
-
-    private RateCard rates() {
-        RateCard card = rateCard.get();
-        return useMyRates.get() && card != null ? card : RateCard.NONE;
-    }
-
-    private Function<String, Optional<ModelEntry>> finder() {
-        Catalog c = catalog == null ? null : catalog.get();
-        return c == null ? id -> Optional.empty() : c::find;
+    /** "Use my rates": every cost figure of the results (per arm, per trial, cost per successful task, the charts)
+     * recomputed from the stored usage with the rate card; off: list price. A view setting: nothing is stored. */
+    public LabRates rates() {
+        return rates;
     }
 
     /** Shows {@code e}; see the class comment. */
@@ -171,8 +137,8 @@ public final class ResultsViewModel implements ViewModel {
         placeholder.set("Reading the trials…");
         LabStore s = store.get();
         long id = e.id();
-        RateCard card = rates();
-        Function<String, Optional<ModelEntry>> find = finder();
+        RateCard card = rates.card();
+        Function<String, Optional<ModelEntry>> find = rates.finder();
         reading.task(p -> ResultsSteps.read(s, id, req, qs, options, find, card))
                 .onSuccess(l -> {
                     if (l.request() == requested) {
@@ -230,7 +196,7 @@ public final class ResultsViewModel implements ViewModel {
     /** The first step: the cost table, latency chart, outputs and cost-only verdict lines. */
     private void showPreview(ResultsSteps.Loaded l) {
         data = l.data();
-        basis.set(l.rated().basis());
+        rates.shown(l.card());
         results.set(null);
         preview = l.preview();
         judge = l.judge();

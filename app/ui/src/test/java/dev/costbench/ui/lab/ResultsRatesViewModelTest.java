@@ -87,19 +87,19 @@ class ResultsRatesViewModelTest {
     @Test
     void theToggleSwitchesEveryCostFigureAndItsLabel() {
         ResultsViewModel vm = new ResultsViewModel(ui, () -> store, CatalogBuilder::builtIn, null);
-        vm.rateCardProperty().set(OPENAI_10);
+        vm.rates().rateCardProperty().set(OPENAI_10);
         vm.show(run("rates"));
         VariantModelSummary longRow = vm.rows().get(0);
         assertUsd("0.00021", longRow.meanCostUsd());
         assertUsd("0.00084", longRow.billedTotalUsd());
-        assertEquals("list price", vm.basisProperty().get());
+        assertEquals("list price", vm.rates().basisProperty().get());
         assertTrue(
                 vm.successProperty().get().contains("$0.00021"),
                 vm.successProperty().get());
         double listPoint = vm.charts().points().get(0).costUsd();
 
-        vm.useMyRatesProperty().set(true);
-        assertEquals("your rates", vm.basisProperty().get());
+        vm.rates().useMyRatesProperty().set(true);
+        assertEquals("your rates", vm.rates().basisProperty().get());
         longRow = vm.rows().get(0);
         assertUsd("0.000189", longRow.meanCostUsd()); // per arm: −10 %
         assertUsd("0.000756", longRow.billedTotalUsd()); // 4 × $0.000189
@@ -114,9 +114,9 @@ class ResultsRatesViewModelTest {
                 vm.spendProperty().get().startsWith("Spent at list price: trials "),
                 vm.spendProperty().get());
 
-        vm.useMyRatesProperty().set(false);
+        vm.rates().useMyRatesProperty().set(false);
         assertUsd("0.00021", vm.rows().get(0).meanCostUsd());
-        assertEquals("list price", vm.basisProperty().get());
+        assertEquals("list price", vm.rates().basisProperty().get());
     }
 
     @Test
@@ -124,14 +124,14 @@ class ResultsRatesViewModelTest {
         Experiment a = run("first");
         Experiment b = run("second");
         CompareViewModel vm = new CompareViewModel(ui, CatalogBuilder::builtIn);
-        vm.rateCardProperty().set(OPENAI_10);
+        vm.rates().rateCardProperty().set(OPENAI_10);
         vm.compare(store, a, b);
         RunComparison.Row row = vm.shownProperty().get().comparison().rows().get(0);
         assertEquals(0.00021, row.change(RunComparison.Metric.COST_PER_CALL).earlier(), 1e-12);
-        assertEquals("list price", vm.basisProperty().get());
-        vm.useMyRatesProperty().set(true);
+        assertEquals("list price", vm.rates().basisProperty().get());
+        vm.rates().useMyRatesProperty().set(true);
         row = vm.shownProperty().get().comparison().rows().get(0);
         assertEquals(0.000189, row.change(RunComparison.Metric.COST_PER_CALL).earlier(), 1e-12);
-        assertEquals("your rates", vm.basisProperty().get());
+        assertEquals("your rates", vm.rates().basisProperty().get());
     }
 }

@@ -286,6 +286,12 @@ class SendViewModelTest {
         assertEquals("Second answer", store.rows.get(0).call().answer());
     }
 
+    /** Asserts that the figure {@code name} of the last call starts or ends as {@code expected} says. */
+    private static void assertFigure(RunViewModel run, String name, String expected, boolean atStart) {
+        String f = RunViewModelTest.figure(run, name);
+        assertTrue(atStart ? f.startsWith(expected) : f.contains(expected), f);
+    }
+
     @Test
     void theEstimateAndTheBilledCostFollowUseMyRatesAndTheHistoryKeepsBoth() {
         PromptFeature f = feature();
@@ -296,23 +302,15 @@ class SendViewModelTest {
                 .set(new RateCard(
                         List.of(new RateAdjustment("OpenAI commit", "openai", null, null, new BigDecimal("-10")))));
         run.send(); // Use my rates off: list price
-        assertTrue(
-                RunViewModelTest.figure(run, "Estimate").endsWith(" (list price)"),
-                RunViewModelTest.figure(run, "Estimate"));
+        assertFigure(run, "Estimate", " (list price)", false);
         // 1000 uncached × $0.15 + 1024 cached × $0.075 + 2 × $0.60 per 1M = $0.000228
-        assertTrue(
-                RunViewModelTest.figure(run, "Billed").startsWith("$0.000228 (list price)"),
-                RunViewModelTest.figure(run, "Billed"));
+        assertFigure(run, "Billed", "$0.000228 (list price)", true);
 
         f.prompt().useMyRatesProperty().set(true);
         run.send();
-        assertTrue(
-                RunViewModelTest.figure(run, "Estimate").contains(" at your rates (list price $"),
-                RunViewModelTest.figure(run, "Estimate"));
+        assertFigure(run, "Estimate", " at your rates (list price $", false);
         // −10 %: $0.000228 − $0.0000228 = $0.0002052
-        assertTrue(
-                RunViewModelTest.figure(run, "Billed").startsWith("$0.0002052 at your rates (list price $0.000228)"),
-                RunViewModelTest.figure(run, "Billed"));
+        assertFigure(run, "Billed", "$0.0002052 at your rates (list price $0.000228)", true);
         // the store keeps the list price; the row shows both while Use my rates is on
         assertEquals(
                 0, new BigDecimal("0.000228").compareTo(store.rows.get(1).call().costUsd()));

@@ -135,18 +135,9 @@ class ScenarioMonthsViewModelTest extends HeadlessScenario {
     @Test
     void aSelfHostedModelIsABillLineWithItsAssumptions() {
         // 1.5B tokens a month on a model at $4.00 an instance-hour serving 400 tokens/s: 2 instances × 720 h.
-        CustomModel own = new CustomModel(
+        CustomModel own = CustomModel.selfHosted(
                 "llama-own",
                 "Llama (own GPUs)",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
                 new CustomModel.SelfHosted(new BigDecimal("4"), new BigDecimal("400"), null));
         RequestType t = RequestType.text("chat", Volume.monthly(1_000_000), "llama-own", TextTokens.of(0, 1000, 500));
         vm.show(Scenario.of("Own GPUs", Workload.of(t), List.of(own)));
