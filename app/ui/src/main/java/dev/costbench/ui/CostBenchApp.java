@@ -21,6 +21,7 @@ import dev.costbench.ui.common.ViewSetting;
 import dev.costbench.ui.lab.BatchRunsViewModel;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
+import dev.costbench.ui.lab.ResultsViewModel;
 import dev.costbench.ui.lab.SetupViewModel;
 import dev.costbench.ui.media.MediaView;
 import dev.costbench.ui.media.MediaViewModel;
@@ -358,6 +359,9 @@ public final class CostBenchApp extends Application {
             if (setup != null) { // the last session's A/B setup (also after a crash)
                 setup.keepDraft(AppDirs.dataDir().resolve("lab-setup-draft.json"), Duration.ofSeconds(3));
             }
+            ResultsViewModel results = labView.viewModel().results();
+            results.rates().rateCardProperty().bind(rateCardVm.savedProperty());
+            ViewSetting.remember(results.rates().useMyRatesProperty(), UserPrefs.node("lab"), "useMyRates");
         }
         return labView;
     }

@@ -11,10 +11,12 @@ import dev.costbench.cli.term.Args;
 import dev.costbench.cli.term.Input;
 import dev.costbench.cli.term.Json;
 import dev.costbench.cli.term.UsageException;
+import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentProgress;
 import dev.costbench.model.lab.run.ExperimentExport;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.store.H2LabStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code costbench ab list | show ID | export ID}: the stored experiments, one's summary, one's trials as CSV or
@@ -33,18 +37,20 @@ final class AbBrowseCommand {
 
     public static final Args.Options LIST = Args.Options.of("ab list", Set.of(), Set.of("json"));
 
-    public static final Args.Options SHOW = Args.Options.of("ab show", Set.of(), Set.of("json"));
+    public static final Args.Options SHOW = Args.Options.of("ab show", Set.of(RateCardOption.NAME), Set.of("json"));
 
     public static final Args.Options EXPORT = Args.Options.of("ab export", Set.of("out"), Set.of("json", "csv"));
 
     private final PrintStream out;
     private final PrintStream err;
     private final AbReport report;
+    private final Context ctx;
 
     AbBrowseCommand(Context ctx, AbReport report) {
         this.out = ctx.out();
         this.err = ctx.err();
         this.report = report;
+        this.ctx = ctx;
     }
 
     int list(List<String> argv) throws IOException {
@@ -96,9 +102,11 @@ final class AbBrowseCommand {
     int show(List<String> argv) throws IOException {
         Args a = Args.parse(argv, SHOW);
         long id = id(a, "ab show");
+        RateCard card = RateCardOption.read(a);
         try (H2LabStore store = openStore()) {
             requireExperiment(store, id, err);
-            report.summary(store, id, null, null, a.flag("json"));
+            Function<String, Optional<ModelEntry>> find = card.isEmpty() ? x -> Optional.empty() : ctx.catalog()::find;
+            report.summary(store, id, null, null, a.flag("json"), null, find, card);
             return 0;
         }
     }

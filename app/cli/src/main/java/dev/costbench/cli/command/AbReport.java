@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.cli.term.Fmt;
 import dev.costbench.cli.term.Json;
 import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentProgress;
@@ -14,16 +15,20 @@ import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.judge.JudgeResult;
 import dev.costbench.model.lab.run.Estimator;
 import dev.costbench.model.lab.run.ExperimentSpec;
+import dev.costbench.model.lab.run.RatedTrials;
 import dev.costbench.model.lab.run.RunEstimate;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.RunSummary;
 import dev.costbench.model.lab.run.SummaryStatistics;
 import dev.costbench.model.lab.stats.SuccessCost;
+import dev.costbench.model.ratecard.RateCard;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What {@code costbench ab …} prints about an experiment: the estimate before a run, the media it sends, and the
@@ -121,9 +126,28 @@ final class AbReport {
 
     void summary(LabStore store, long id, RunResult result, RunEstimate estimate, boolean json, JudgeResult judged)
             throws IOException {
-        RunSummary s = RunSummary.of(store, id, stats);
+        summary(store, id, result, estimate, json, judged, id2 -> Optional.empty(), RateCard.NONE);
+    }
+
+    /**
+     * The summary with every cost per call and per successful task recomputed from the stored usage with
+     * {@code card} ({@link RateCard#NONE}: list price, as stored); {@code find} gives the catalog's models.
+     */
+    void summary(
+            LabStore store,
+            long id,
+            RunResult result,
+            RunEstimate estimate,
+            boolean json,
+            JudgeResult judged,
+            Function<String, Optional<ModelEntry>> find,
+            RateCard card)
+            throws IOException {
+        boolean rated = !card.isEmpty();
+        RunSummary s = RunSummary.of(store, id, stats, RatedTrials.pricing(find, card));
         JudgeFigures jf = JudgeFigures.of(store, id);
-        Map<SuccessCost.Key, SuccessCost> success = SuccessCost.load(store, id);
+        Map<SuccessCost.Key, SuccessCost> success =
+                SuccessCost.load(store, id, RatedTrials.pricing(find, card), RatedTrials.judgePricing(find, card));
         Map<String, Long> variantIds = new LinkedHashMap<>();
         store.variants(id).forEach(v -> variantIds.put(v.name(), v.id()));
         Experiment e = store.loadExperiment(id);
@@ -133,6 +157,8 @@ final class AbReport {
             o.put("experimentId", id);
             o.put("name", e.name());
             o.put("status", e.status().name());
+            o.put("rateCard", rated ? "on" : "off");
+            o.put("prices", RatedTrials.basis(rated));
             if (result != null) {
                 o.put("outcome", result.outcome().name());
                 o.put("message", result.message());
@@ -220,6 +246,10 @@ final class AbReport {
                         ? ""
                         : " — trials " + Money.format(store.spentOnExperiment(id, LedgerPurpose.TRIAL)) + " · judge "
                                 + Money.format(jf.spent()));
+        if (rated) {
+            out.println("costs per call and per successful task at your rates (--rate-card on): recomputed from the "
+                    + "trials' usage; the spent figures are at list price");
+        }
         int vw = Math.max(
                 7,
                 s.rows().stream().mapToInt(r -> r.variant().length() + 2).max().orElse(0));

@@ -19,6 +19,7 @@ import dev.costbench.media.Images;
 import dev.costbench.media.MediaException;
 import dev.costbench.media.VideoAnalysis;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.media.ImageDetail;
@@ -33,7 +34,6 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -62,7 +62,8 @@ public final class MediaCommand {
                     "min-gap",
                     "strategy",
                     "max-frames",
-                    "frames-out"),
+                    "frames-out",
+                    RateCardOption.NAME),
             Set.of("json", "measured-multiplier", "batch", "trim-silence", "strict"));
 
     private MediaCommand() {}
@@ -86,10 +87,12 @@ public final class MediaCommand {
             Input.outputFolder("frames-out", a.get("frames-out"));
         }
         Path file = Input.regularFile(a.positional.get(0));
+        MediaRates rates =
+                new MediaRates(RateCardOption.read(a), a.flag("batch") ? ServiceTier.BATCH : ServiceTier.STANDARD);
         List<ModelEntry> models = a.get("models") == null ? allModels : select.apply(a.get("models"));
         ImageOptions opts = new ImageOptions(
-                parse(ImageDetail.class, a.get("detail"), ImageDetail.AUTO),
-                parse(MediaResolution.class, a.get("media-resolution"), MediaResolution.DEFAULT),
+                MediaArgs.parse(ImageDetail.class, a.get("detail"), ImageDetail.AUTO),
+                MediaArgs.parse(MediaResolution.class, a.get("media-resolution"), MediaResolution.DEFAULT),
                 a.flag("measured-multiplier"));
         ImageInfo info;
         try {
@@ -109,7 +112,9 @@ public final class MediaCommand {
                                         + " is neither an image nor an audio or video file CostBench can read"
                                 : e2.getMessage());
             }
-            return av.hasVideo() ? video(file, av, a, models, opts, out) : audio(file, av, a, models, out);
+            return av.hasVideo()
+                    ? video(file, av, a, models, opts, rates, out)
+                    : audio(file, av, a, models, rates, out);
         }
         ImageCheck checked; // decoded whole: a truncated file is not priced as if whole
         try {
@@ -123,13 +128,15 @@ public final class MediaCommand {
         ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", "image");
+        root.put("rateCard", rates.on() ? "on" : "off");
         ObjectNode orig = describe(
                 root.putObject("original"),
                 info.format(),
                 info.width(),
                 info.height(),
                 info.bytes(),
-                MediaCosts.image(models, info.width(), info.height(), opts, billing));
+                MediaCosts.image(models, info.width(), info.height(), opts, billing),
+                rates);
         ObjectNode opt = null;
         if (optimize) {
             BufferedImage img;
@@ -139,7 +146,7 @@ public final class MediaCommand {
                 throw new UsageException(e.getMessage());
             }
             if (a.get("crop") != null) {
-                int[] c = crop(a.get("crop"));
+                int[] c = MediaArgs.crop(a.get("crop"));
                 img = Images.crop(img, c[0], c[1], c[2], c[3]);
             }
             img = Images.fitLongEdge(img, a.wholeNumber("resize", 0, 0, 100_000));
@@ -160,12 +167,14 @@ public final class MediaCommand {
                     img.getWidth(),
                     img.getHeight(),
                     data.length,
-                    MediaCosts.image(models, img.getWidth(), img.getHeight(), opts, billing));
+                    MediaCosts.image(models, img.getWidth(), img.getHeight(), opts, billing),
+                    rates);
         }
         ArrayNode warnings = root.putArray("warnings");
         checked.warnings().forEach(warnings::add);
         if (!printedAsJson(a, root, out)) {
             printTable(out, orig, opt);
+            printRates(out, rates);
             checked.warnings().forEach(w -> out.println("warning: " + w));
         }
         if (a.flag("strict") && !checked.warnings().isEmpty()) {
@@ -175,14 +184,14 @@ public final class MediaCommand {
         return 0;
     }
 
-    private static int audio(Path file, AvInfo av, Args a, List<ModelEntry> models, PrintStream out)
+    private static int audio(Path file, AvInfo av, Args a, List<ModelEntry> models, MediaRates rates, PrintStream out)
             throws IOException {
-        ObjectNode root = avReport(file, "audio", av);
+        ObjectNode root = avReport(file, "audio", av, rates);
         ObjectNode o = (ObjectNode) root.get("original");
         o.put("sampleRate", av.sampleRate());
         o.put("channels", av.channels());
         o.put("codec", av.audioCodec());
-        costs(o, MediaCosts.audio(models, av.seconds()));
+        costs(o, MediaCosts.audio(models, av.seconds()), rates);
         boolean resample = a.get("resample") != null;
         if (resample && a.nonNegative("resample", 0) != AudioAnalysis.RATE) {
             throw new UsageException("--resample supports 16000 (what speech models use)");
@@ -206,7 +215,7 @@ public final class MediaCommand {
             p.put("trimmedSilence", a.flag("trim-silence"));
             ArrayNode sil = p.putArray("silences");
             r.silences().forEach(s -> sil.addObject().put("start", s.start()).put("end", s.end()));
-            costs(p, MediaCosts.audio(models, seconds));
+            costs(p, MediaCosts.audio(models, seconds), rates);
             if (a.get("out") != null) {
                 Path wav = Path.of(a.get("out"));
                 AudioExport.writeWav(file, a.flag("trim-silence") ? r.silences() : List.of(), wav, () -> false);
@@ -221,9 +230,9 @@ public final class MediaCommand {
             ObjectNode x = tr.addObject();
             x.put("id", t.id());
             x.put("name", t.name());
-            x.put("perMinuteUsd", Money.exact(t.perMinute()));
-            x.put("originalUsd", Money.exact(t.cost(av.seconds())));
-            x.put("optimizedUsd", Money.exact(t.cost(after)));
+            rates.put(x, t.provider(), t.id(), t.perMinute(), "perMinuteUsd", "listPerMinuteUsd", "rateCard");
+            rates.put(x, t.provider(), t.id(), t.cost(av.seconds()), "originalUsd", "listOriginalUsd", null);
+            rates.put(x, t.provider(), t.id(), t.cost(after), "optimizedUsd", "listOptimizedUsd", null);
             x.put("status", t.status().name());
             x.put("note", t.note());
         }
@@ -249,6 +258,7 @@ public final class MediaCommand {
                     r.speechSeconds());
         }
         printCosts(out, root, "native audio input");
+        printRates(out, rates);
         out.println();
         out.println("transcription (per audio minute):");
         for (JsonNode x : tr) {
@@ -268,7 +278,8 @@ public final class MediaCommand {
         return 0;
     }
 
-    private static int video(Path file, AvInfo av, Args a, List<ModelEntry> models, ImageOptions opts, PrintStream out)
+    private static int video(
+            Path file, AvInfo av, Args a, List<ModelEntry> models, ImageOptions opts, MediaRates rates, PrintStream out)
             throws IOException {
         VideoAnalysis.Strategy strategy;
         try {
@@ -286,7 +297,7 @@ public final class MediaCommand {
             throw new UsageException(e.getMessage());
         }
         int[] picked = VideoAnalysis.select(scan, strategy, a.wholeNumber("max-frames", 0, 0, 1_000_000));
-        ObjectNode root = avReport(file, "video", av);
+        ObjectNode root = avReport(file, "video", av, rates);
         ObjectNode o = (ObjectNode) root.get("original");
         o.put("width", av.width());
         o.put("height", av.height());
@@ -301,7 +312,7 @@ public final class MediaCommand {
         long baseline = Math.min(scan.frames(), Math.max(1, (long) Math.ceil(av.seconds() - 1e-9)));
         o.put("baselineFrames", baseline);
         o.put("baseline", "1 fps (Gemini's default sampling)");
-        costs(o, MediaCosts.video(models, av.seconds(), baseline, av.width(), av.height(), av.hasAudio(), opts));
+        costs(o, MediaCosts.video(models, av.seconds(), baseline, av.width(), av.height(), av.hasAudio(), opts), rates);
         ObjectNode p = root.putObject("optimized");
         p.put("strategy", strategy.label());
         p.put("frameCount", picked.length);
@@ -312,7 +323,10 @@ public final class MediaCommand {
             times[i] = scan.times()[picked[i]];
             frames.add(times[i]);
         }
-        costs(p, MediaCosts.video(models, av.seconds(), picked.length, av.width(), av.height(), av.hasAudio(), opts));
+        costs(
+                p,
+                MediaCosts.video(models, av.seconds(), picked.length, av.width(), av.height(), av.hasAudio(), opts),
+                rates);
         if (a.get("frames-out") != null) {
             List<Path> written = FrameExport.export(file, times, Path.of(a.get("frames-out")), 85);
             p.put("framesWritten", written.size());
@@ -339,14 +353,16 @@ public final class MediaCommand {
                 picked.length,
                 100 * p.get("sceneCoverage").asDouble());
         printCosts(out, root, "Gemini: native video; others: frames as images");
+        printRates(out, rates);
         return 0;
     }
 
     /** The report on an audio or video file: its path, {@code kind}, and the original's size and length. */
-    private static ObjectNode avReport(Path file, String kind, AvInfo av) {
+    private static ObjectNode avReport(Path file, String kind, AvInfo av, MediaRates rates) {
         ObjectNode root = Json.object();
         root.put("file", file.toString());
         root.put("kind", kind);
+        root.put("rateCard", rates.on() ? "on" : "off");
         ObjectNode o = root.putObject("original");
         o.put("bytes", av.bytes());
         o.put("seconds", av.seconds());
@@ -362,14 +378,14 @@ public final class MediaCommand {
         return false;
     }
 
-    private static void costs(ObjectNode n, List<MediaCosts.AvCost> costs) {
+    private static void costs(ObjectNode n, List<MediaCosts.AvCost> costs, MediaRates rates) {
         ArrayNode arr = n.putArray("models");
         for (MediaCosts.AvCost c : costs) {
             ObjectNode m = arr.addObject();
             m.put("model", c.model().id());
             m.put("provider", c.model().provider());
             m.put("tokens", c.tokens());
-            m.put("costUsd", c.usd() == null ? null : Money.exact(c.usd()));
+            rates.put(m, c.model().provider(), c.model().id(), c.usd(), "costUsd", "listCostUsd", "rateCard");
             m.put("method", c.method());
         }
     }
@@ -395,7 +411,8 @@ public final class MediaCommand {
         }
     }
 
-    private static ObjectNode describe(ObjectNode n, String format, int w, int h, long bytes, List<ImageCost> costs) {
+    private static ObjectNode describe(
+            ObjectNode n, String format, int w, int h, long bytes, List<ImageCost> costs, MediaRates rates) {
         n.put("format", format);
         n.put("width", w);
         n.put("height", h);
@@ -406,7 +423,7 @@ public final class MediaCommand {
             m.put("model", c.model().id());
             m.put("provider", c.model().provider());
             m.put("tokens", c.tokens().tokens());
-            m.put("costUsd", c.usd() == null ? null : Money.exact(c.usd()));
+            rates.put(m, c.model().provider(), c.model().id(), c.usd(), "costUsd", "listCostUsd", "rateCard");
             m.put("method", c.tokens().method());
             m.put("unconfirmed", c.tokens().unconfirmed());
         }
@@ -446,40 +463,15 @@ public final class MediaCommand {
         }
     }
 
+    private static void printRates(PrintStream out, MediaRates rates) {
+        if (rates.on()) {
+            out.println("costs after your rates (--rate-card on); list prices and the rate-card lines are in --json");
+        }
+    }
+
     private static String usd(JsonNode n) {
         return n.get("costUsd").isNull()
                 ? "unpriced"
                 : Money.format(new BigDecimal(n.get("costUsd").asText()));
-    }
-
-    private static int[] crop(String s) {
-        String[] p = s.split(",");
-        if (p.length != 4) {
-            throw new UsageException("--crop takes X,Y,W,H, got '" + s + "'");
-        }
-        int[] v = new int[4];
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Integer.parseInt(p[i].trim());
-            } catch (NumberFormatException e) {
-                throw new UsageException("--crop takes whole numbers X,Y,W,H, got '" + s + "'");
-            }
-            if (v[i] < 0 || (i >= 2 && v[i] == 0)) {
-                throw new UsageException("--crop values must be ≥ 0 and W,H > 0, got '" + s + "'");
-            }
-        }
-        return v;
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String s, E dflt) {
-        if (s == null) {
-            return dflt;
-        }
-        try {
-            return Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown value '" + s + "' (known: "
-                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ")");
-        }
     }
 }

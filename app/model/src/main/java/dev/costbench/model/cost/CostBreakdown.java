@@ -41,6 +41,25 @@ public record CostBreakdown(
     }
 
     /**
+     * The total before the user's rate card — the list price (with tier, long context and residency) — that is
+     * {@link #total()} less the rate-card lines; {@link #total()} itself when no card applied.
+     */
+    public BigDecimal listTotal() {
+        BigDecimal out = total;
+        for (CostLine l : lines) {
+            if (l.item().startsWith(RateCardLines.PREFIX) && l.usd() != null) {
+                out = out.subtract(l.usd());
+            }
+        }
+        return out;
+    }
+
+    /** True when at least one line of the user's rate card applied. */
+    public boolean rateCardApplied() {
+        return lines.stream().anyMatch(l -> l.item().startsWith(RateCardLines.PREFIX));
+    }
+
+    /**
      * Where this figure may mislead: input above the model's context window, output above its maximum output
      * ({@link CostWarnings}). Empty when the request fits.
      */

@@ -12,6 +12,9 @@ import java.util.List;
  */
 final class RateCardLines {
 
+    /** How every rate-card line's item starts. */
+    static final String PREFIX = "Rate card: ";
+
     private RateCardLines() {}
 
     /** Adds one line per matching adjustment to {@code lines}; returns the adjusted total. */
@@ -19,7 +22,7 @@ final class RateCardLines {
         BigDecimal running = total;
         for (RateCard.Applied a : card.apply(model, o.serviceTier(), total)) {
             lines.add(new CostLine(
-                    "Rate card: " + a.adjustment().title(),
+                    PREFIX + a.adjustment().title(),
                     0,
                     null,
                     a.amount(),

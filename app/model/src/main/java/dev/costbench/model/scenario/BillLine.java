@@ -12,6 +12,8 @@ public enum BillLine {
     OUTPUT("Output tokens"),
     REASONING("Reasoning tokens"),
     MEDIA_FEES("Per-image fees"),
+    /** A custom model's fee per call, on top of its tokens. */
+    REQUEST_FEES("Per-request fees"),
     TRANSCRIPTION("Transcription (per minute)"),
     SELF_HOSTING("Self-hosted GPUs"),
     /** The user's negotiated rates on the list-price lines above (negative: a discount). */

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.cost.Money;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * The lines of the monthly bills in the scenario report: what the money goes to before and after the levers, with
- * the explicit-cache storage and the rate card as lines of their own. JSON keeps the exact values; text goes through
+ * the explicit-cache storage, the per-image and per-request fees, the self-hosted GPUs and the rate card as lines of
+ * their own, each with the assumptions behind it ("notes"). JSON keeps the exact values; text goes through
  * the one money formatter.
  */
 final class BillReport {
@@ -26,6 +28,11 @@ final class BillReport {
             n.put("line", e.getKey().label());
             n.put("id", e.getKey().name().toLowerCase(Locale.ROOT));
             n.put("usd", Money.exact(e.getValue()));
+            List<String> notes = b.notes(e.getKey());
+            if (!notes.isEmpty()) {
+                ArrayNode a = n.putArray("notes");
+                notes.forEach(a::add);
+            }
         }
         return out;
     }
@@ -54,6 +61,9 @@ final class BillReport {
                     .append("  ")
                     .append(Money.format(e.getValue()))
                     .append('\n');
+            for (String note : w.optimized().notes(e.getKey())) {
+                b.append("    ").append(note).append('\n');
+            }
         }
     }
 }

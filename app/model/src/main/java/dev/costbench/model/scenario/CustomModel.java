@@ -21,6 +21,9 @@ import java.util.Set;
  * @param batchDiscount share off both prices through a batch API (0.5 = 50 %); 0 when there is none
  * @param perImage      a fee per image in USD on top of the tokens (some APIs price images per item)
  * @param minCacheTokens minimum cacheable prefix; null for none
+ * @param perRequest    a fee per request (call) in USD on top of the tokens; null for none
+ * @param selfHosted    when set, the model runs on the user's own GPUs: priced per month by capacity instead of per
+ *                      token (the token prices are then not used)
  */
 public record CustomModel(
         String id,
@@ -32,7 +35,29 @@ public record CustomModel(
         BigDecimal cacheWrite,
         BigDecimal batchDiscount,
         BigDecimal perImage,
-        Long minCacheTokens) {
+        Long minCacheTokens,
+        BigDecimal perRequest,
+        SelfHosted selfHosted) {
+
+    /**
+     * A self-hosted model's capacity: what one instance (a GPU server) costs per hour, the tokens (input + output)
+     * it serves per second, and the share of the hours it can be kept busy. A month needs the instances for its
+     * tokens, rounded up to whole instances, each paid for every hour of the month.
+     *
+     * @param hourlyUsd                 USD per instance-hour
+     * @param throughputTokensPerSecond tokens one instance serves per second
+     * @param utilization               the share of the month it is busy, above 0 and at most 1 (default 1)
+     */
+    public record SelfHosted(BigDecimal hourlyUsd, BigDecimal throughputTokensPerSecond, BigDecimal utilization) {
+        public SelfHosted {
+            utilization = utilization == null ? BigDecimal.ONE : utilization;
+        }
+
+        /** The same capacity as a self-hosting lever on {@code model}, the one way the engine prices replicas. */
+        Lever.SelfHosting asLever(String model) {
+            return new Lever.SelfHosting(model, hourlyUsd, null, throughputTokensPerSecond, utilization);
+        }
+    }
 
     public CustomModel {
         name = name == null || name.isBlank() ? id : name;
@@ -44,7 +69,29 @@ public record CustomModel(
 
     public static CustomModel of(String id, String input, String output) {
         return new CustomModel(
-                id, id, null, new BigDecimal(input), new BigDecimal(output), null, null, null, null, null);
+                id, id, null, new BigDecimal(input), new BigDecimal(output), null, null, null, null, null, null, null);
+    }
+
+    /** This model with a fee per image and a fee per request (null: none) on top of its tokens. */
+    public CustomModel withFees(BigDecimal imageFee, BigDecimal requestFee) {
+        return new CustomModel(
+                id,
+                name,
+                tier,
+                input,
+                output,
+                cachedInput,
+                cacheWrite,
+                batchDiscount,
+                imageFee,
+                minCacheTokens,
+                requestFee,
+                selfHosted);
+    }
+
+    /** A model on the user's own GPUs, priced by {@code hosting}'s capacity (no token prices). */
+    public static CustomModel selfHosted(String id, String name, SelfHosted hosting) {
+        return new CustomModel(id, name, Tier.OPEN, null, null, null, null, null, null, null, null, hosting);
     }
 
     /** The catalog entry the engine prices this model with (provider "custom", rules as an open host). */

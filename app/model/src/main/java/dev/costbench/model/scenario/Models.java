@@ -7,6 +7,7 @@ import dev.costbench.model.media.Transcription;
 import dev.costbench.model.ratecard.RateCard;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,8 @@ final class Models {
     private final RateCard rateCard;
     private final Map<String, ModelEntry> custom = new HashMap<>();
     private final Map<String, BigDecimal> perImage = new HashMap<>();
+    private final Map<String, BigDecimal> perRequest = new HashMap<>();
+    private final Map<String, Lever.SelfHosting> hosted = new LinkedHashMap<>();
 
     Models(Scenario s, Catalog catalog) {
         this(s, catalog, RateCard.NONE);
@@ -32,6 +35,12 @@ final class Models {
             custom.put(m.id(), m.toEntry());
             if (m.perImage() != null) {
                 perImage.put(m.id(), m.perImage());
+            }
+            if (m.perRequest() != null) {
+                perRequest.put(m.id(), m.perRequest());
+            }
+            if (m.selfHosted() != null) {
+                hosted.put(m.id(), m.selfHosted().asLever(m.id()));
             }
         }
     }
@@ -51,6 +60,16 @@ final class Models {
 
     BigDecimal perImage(String id) {
         return perImage.get(id);
+    }
+
+    /** The fee per call of a custom model, or null. */
+    BigDecimal perRequest(String id) {
+        return perRequest.get(id);
+    }
+
+    /** The custom models that run on the user's own GPUs, as the capacity the engine prices, by id. */
+    Map<String, Lever.SelfHosting> selfHosted() {
+        return hosted;
     }
 
     static Transcription transcription(String id) {

@@ -8,6 +8,7 @@ import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.catalog.TierPricing;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostEngine;
+import dev.costbench.model.cost.Money;
 import dev.costbench.model.cost.UnitPrices;
 import dev.costbench.model.media.AudioRule;
 import dev.costbench.model.media.ImageOptions;
@@ -54,6 +55,8 @@ final class Pricer {
     private final Map<String, Map<String, BigDecimal>> hosted = new LinkedHashMap<>();
     /** What the explicit caches of this month keep and cost, one note per request type and model. */
     private final List<String> cacheNotes = new ArrayList<>();
+    /** The assumptions behind the lines (self-hosted GPUs, fees). */
+    private final Map<BillLine, List<String>> lineNotes = new EnumMap<>(BillLine.class);
     /** The amount of the calls being priced, for the rate card. */
     private BigDecimal chunk = BigDecimal.ZERO;
 
@@ -96,7 +99,7 @@ final class Pricer {
         for (BigDecimal v : lines.values()) {
             total = total.add(v);
         }
-        return new Bill(total, lines, byType, perSuccess);
+        return new Bill(total, lines, byType, perSuccess, lineNotes);
     }
 
     private void add(TypeState ts, BillLine line, BigDecimal usd) {
@@ -312,15 +315,13 @@ final class Pricer {
                     m.id(),
                     m.contextWindow()));
         }
-        if (plan.selfHosted.containsKey(m.id())) {
+        if (plan.selfHosted.containsKey(m.id()) || models.selfHosted().containsKey(m.id())) {
             hosted.computeIfAbsent(m.id(), k -> new LinkedHashMap<>())
                     .merge(ts.rt.id(), calls.multiply(totalIn.add(out)), BigDecimal::add);
             return;
         }
-        BigDecimal fee = models.perImage(m.id());
-        if (fee != null && mt.images().signum() > 0) {
-            add(ts, BillLine.MEDIA_FEES, calls.multiply(mt.images()).multiply(fee));
-        }
+        fee(ts, m, BillLine.MEDIA_FEES, calls.multiply(mt.images()), models.perImage(m.id()), "image");
+        fee(ts, m, BillLine.REQUEST_FEES, calls, models.perRequest(m.id()), "request");
         BigDecimal cacheHit = null;
         if (ts.caching != null && prefix.signum() > 0) {
             Long min = m.minCacheTokens();
@@ -366,6 +367,27 @@ final class Pricer {
                 rates(ts, m, tiers[i].serviceTier(), chunk);
             }
         }
+    }
+
+    /** A fee per item ({@code what}: image, request) of {@code count} items a month, with its note; none: nothing. */
+    private void fee(TypeState ts, ModelEntry m, BillLine line, BigDecimal count, BigDecimal fee, String what) {
+        if (fee == null || count.signum() == 0) {
+            return;
+        }
+        BigDecimal usd = count.multiply(fee);
+        add(ts, line, usd);
+        note(
+                line,
+                String.format(
+                        Locale.ROOT,
+                        "'%s' on %s: %s %ss a month × %s per %s = %s",
+                        ts.rt.id(),
+                        m.name(),
+                        plain(count),
+                        what,
+                        Money.format(fee),
+                        what,
+                        Money.format(usd)));
     }
 
     /** Explicit-cache storage of the cached prefix for the month (Gemini), with its rate card and its note. */
@@ -469,41 +491,15 @@ final class Pricer {
     }
 
     private void selfHosting() {
-        BigDecimal hours = BigDecimal.valueOf(plan.daysPerMonth * 24L);
-        for (Map.Entry<String, Lever.SelfHosting> e : plan.selfHosted.entrySet()) {
-            Lever.SelfHosting sh = e.getValue();
-            Map<String, BigDecimal> perType = hosted.getOrDefault(e.getKey(), Map.of());
-            BigDecimal tokens = perType.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal replicaCost =
-                    sh.monthlyUsd() != null ? sh.monthlyUsd() : sh.hourlyUsd().multiply(hours);
-            long replicas = replicas(tokens, sh, hours);
-            BigDecimal cost = replicaCost.multiply(BigDecimal.valueOf(replicas));
-            lines.merge(BillLine.SELF_HOSTING, cost, BigDecimal::add);
-            if (tokens.signum() == 0) {
-                byType.merge("(idle " + e.getKey() + ")", cost, BigDecimal::add);
-                continue;
-            }
-            // Each request type carries the hardware in proportion to the tokens it sends.
-            BigDecimal left = cost;
-            List<Map.Entry<String, BigDecimal>> list = List.copyOf(perType.entrySet());
-            for (int i = 0; i < list.size(); i++) {
-                BigDecimal part = i == list.size() - 1
-                        ? left
-                        : cost.multiply(list.get(i).getValue()).divide(tokens, ScenarioEngine.MC);
-                byType.merge(list.get(i).getKey(), part, BigDecimal::add);
-                left = left.subtract(part);
-            }
+        for (SelfHostedGpus.Month m : SelfHostedGpus.price(
+                SelfHostedGpus.hosts(models.selfHosted(), plan), hosted, plan.daysPerMonth, byType)) {
+            lines.merge(BillLine.SELF_HOSTING, m.usd(), BigDecimal::add);
+            note(BillLine.SELF_HOSTING, m.note());
         }
     }
 
-    /** Replicas needed for {@code tokens} a month at the lever's throughput and utilization: at least one. */
-    static long replicas(BigDecimal tokens, Lever.SelfHosting sh, BigDecimal hours) {
-        if (sh.throughputTokensPerSecond() == null || tokens.signum() == 0) {
-            return 1;
-        }
-        BigDecimal capacity =
-                sh.throughputTokensPerSecond().multiply(HOUR).multiply(hours).multiply(sh.utilization());
-        return Math.max(1, tokens.divide(capacity, 0, RoundingMode.CEILING).longValueExact());
+    private void note(BillLine line, String text) {
+        lineNotes.computeIfAbsent(line, k -> new ArrayList<>()).add(text);
     }
 
     static String plain(BigDecimal v) {

@@ -144,7 +144,7 @@ public final class ScenarioEngine {
     private static String hostingNote(Lever.SelfHosting sh, Pricer.Priced priced, int days) {
         BigDecimal tokens = priced.hostedTokens().getOrDefault(sh.model(), BigDecimal.ZERO);
         BigDecimal hours = BigDecimal.valueOf(days * 24L);
-        long replicas = Pricer.replicas(tokens, sh, hours);
+        long replicas = SelfHostedGpus.replicas(tokens, sh, hours);
         StringBuilder b = new StringBuilder(String.format(
                 Locale.ROOT,
                 "%s: %d replica%s for %s tokens a month",
@@ -153,10 +153,7 @@ public final class ScenarioEngine {
                 replicas == 1 ? "" : "s",
                 Pricer.plain(tokens)));
         if (sh.throughputTokensPerSecond() != null) {
-            BigDecimal capacity = sh.throughputTokensPerSecond()
-                    .multiply(BigDecimal.valueOf(3600))
-                    .multiply(hours)
-                    .multiply(sh.utilization());
+            BigDecimal capacity = SelfHostedGpus.capacity(sh, hours);
             b.append(String.format(
                     Locale.ROOT,
                     " (each serves %s a month at %s utilization)",

@@ -2,8 +2,11 @@
 package dev.costbench.model.scenario;
 
 import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.ratecard.RateCard;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +16,9 @@ import java.util.function.UnaryOperator;
 /**
  * Sensitivity of the optimized monthly bill to the inputs nobody knows exactly: each input is moved to its low and
  * its high end alone (one bar each, widest first), then all of them together to their cheaper and dearer ends (the
- * total range).
+ * total range). Every bill of the tornado is computed as the scenario's own bill is: at the prices of its start
+ * month (the pricing date), with its service-tier levers and, when given, the user's rate card — so its centre is the
+ * optimized monthly bill the waterfall shows.
  */
 public final class Tornado {
 
@@ -59,8 +64,51 @@ public final class Tornado {
         }
     }
 
-    /** The bars, widest first, and the range with every input at its cheaper or dearer end at once. */
-    public record Result(BigDecimal monthly, List<Bar> bars, BigDecimal rangeLow, BigDecimal rangeHigh) {}
+    /** The bars, widest first, the range with every input at its cheaper or dearer end at once, and the basis. */
+    public record Result(BigDecimal monthly, List<Bar> bars, BigDecimal rangeLow, BigDecimal rangeHigh, Basis basis) {
+        public Result {
+            bars = List.copyOf(bars);
+        }
+
+        /** What the chart moved and how it priced the bills ({@link Basis#describe()}). */
+        public String describe() {
+            return basis.describe();
+        }
+    }
+
+    /**
+     * What a tornado varied and how it priced its bills.
+     *
+     * @param varied    the inputs moved, each as "volume -20 % ↔ +20 %", in the order of the ranges
+     * @param notVaried the inputs the scenario does not have (no cache lever, no cascade), by name
+     * @param pricedAt  the day whose catalog prices every bill of the tornado uses (the start month's first day)
+     * @param yourRates true when the user's rate card was applied (a card with at least one line)
+     */
+    public record Basis(List<String> varied, List<String> notVaried, LocalDate pricedAt, boolean yourRates) {
+        public Basis {
+            varied = List.copyOf(varied);
+            notVaried = List.copyOf(notVaried);
+        }
+
+        /**
+         * "Varied one at a time: volume -20 % ↔ +20 %, …. Not in this scenario: escalation rate. Priced at the
+         * prices of 2027-01-01, list price."
+         */
+        public String describe() {
+            StringBuilder b = new StringBuilder("Varied one at a time: ")
+                    .append(varied.isEmpty() ? "nothing" : String.join(", ", varied))
+                    .append('.');
+            if (!notVaried.isEmpty()) {
+                b.append(" Not in this scenario: ")
+                        .append(String.join(", ", notVaried))
+                        .append('.');
+            }
+            return b.append(" Priced at the prices of ")
+                    .append(pricedAt)
+                    .append(yourRates ? ", your rates (Use my rates)." : ", list price.")
+                    .toString();
+        }
+    }
 
     /** Volume ±20 %, output and prompt length ±25 %, hit and escalation rates ±10 points. */
     public static List<Range> defaults() {
@@ -72,20 +120,37 @@ public final class Tornado {
                 new Range(Input.ESCALATION_RATE, new BigDecimal("-0.1"), new BigDecimal("0.1")));
     }
 
-    /** The tornado of {@code s}; inputs that do not occur in the scenario (no cascade, no cache) get no bar. */
+    /** The tornado of {@code s} at list prices, the start month taken from the system clock. */
     public static Result compute(Scenario s, Catalog catalog, List<Range> ranges) {
-        BigDecimal base = ScenarioEngine.compute(s, catalog).optimizedMonthly();
+        return compute(s, catalog, ranges, Clock.systemUTC(), RateCard.NONE);
+    }
+
+    /**
+     * The tornado of {@code s}; inputs that do not occur in the scenario (no cascade, no cache) get no bar. Every
+     * bill is {@link ScenarioEngine#compute(Scenario, Catalog, Clock, RateCard)} with {@code clock} and {@code card}
+     * ({@link RateCard#NONE}: list prices), as the scenario's own bill.
+     */
+    public static Result compute(Scenario s, Catalog catalog, List<Range> ranges, Clock clock, RateCard card) {
+        RateCard rates = card == null ? RateCard.NONE : card;
+        BigDecimal base = monthly(s, catalog, clock, rates);
         List<Bar> bars = new ArrayList<>();
+        List<String> varied = new ArrayList<>();
+        List<String> notVaried = new ArrayList<>();
         List<UnaryOperator<Scenario>> cheaper = new ArrayList<>();
         List<UnaryOperator<Scenario>> dearer = new ArrayList<>();
         for (Range r : ranges) {
             if (!applies(s, r.input())) {
+                if (!notVaried.contains(r.input().label())) {
+                    notVaried.add(r.input().label());
+                }
                 continue;
             }
+            varied.add(label(r.input(), r.low()) + " ↔ "
+                    + label(r.input(), r.high()).substring(r.input().label().length() + 1));
             UnaryOperator<Scenario> lo = sc -> vary(sc, r.input(), r.low());
             UnaryOperator<Scenario> hi = sc -> vary(sc, r.input(), r.high());
-            BigDecimal atLow = ScenarioEngine.compute(lo.apply(s), catalog).optimizedMonthly();
-            BigDecimal atHigh = ScenarioEngine.compute(hi.apply(s), catalog).optimizedMonthly();
+            BigDecimal atLow = monthly(lo.apply(s), catalog, clock, rates);
+            BigDecimal atHigh = monthly(hi.apply(s), catalog, clock, rates);
             bars.add(new Bar(r.input(), label(r.input(), r.low()), label(r.input(), r.high()), atLow, atHigh));
             boolean lowIsCheaper = atLow.compareTo(atHigh) <= 0;
             cheaper.add(lowIsCheaper ? lo : hi);
@@ -101,8 +166,13 @@ public final class Tornado {
         return new Result(
                 base,
                 bars,
-                ScenarioEngine.compute(min, catalog).optimizedMonthly(),
-                ScenarioEngine.compute(max, catalog).optimizedMonthly());
+                monthly(min, catalog, clock, rates),
+                monthly(max, catalog, clock, rates),
+                new Basis(varied, notVaried, s.firstMonth(clock).atDay(1), !rates.isEmpty()));
+    }
+
+    private static BigDecimal monthly(Scenario s, Catalog catalog, Clock clock, RateCard card) {
+        return ScenarioEngine.compute(s, catalog, clock, card).optimizedMonthly();
     }
 
     private static boolean applies(Scenario s, Input in) {

@@ -83,7 +83,11 @@ final class Validator {
             nonNegative(f + ".cachedInput", m.cachedInput(), "price");
             nonNegative(f + ".cacheWrite", m.cacheWrite(), "price");
             nonNegative(f + ".perImage", m.perImage(), "fee");
+            nonNegative(f + ".perRequest", m.perRequest(), "fee");
             share(f + ".batchDiscount", m.batchDiscount(), "the batch discount");
+            if (m.selfHosted() != null) {
+                selfHosted(f + ".selfHosted", m.selfHosted());
+            }
         }
         if (w.requestTypes().isEmpty()) {
             err("workload.requestTypes", "add at least one request type");
@@ -104,6 +108,22 @@ final class Validator {
                 }
             }
             lever(f, e);
+        }
+    }
+
+    private void selfHosted(String f, CustomModel.SelfHosted h) {
+        if (h.hourlyUsd() == null) {
+            err(f + ".hourlyUsd", "give what one instance costs per hour, e.g. 2.50");
+        }
+        nonNegative(f + ".hourlyUsd", h.hourlyUsd(), "cost");
+        if (h.throughputTokensPerSecond() == null
+                || h.throughputTokensPerSecond().signum() <= 0) {
+            err(
+                    f + ".throughputTokensPerSecond",
+                    "give the tokens one instance serves per second, above 0 (it sets how many instances are needed)");
+        }
+        if (h.utilization().signum() <= 0 || h.utilization().compareTo(BigDecimal.ONE) > 0) {
+            err(f + ".utilization", "the utilization is a share above 0 % and at most 100 %");
         }
     }
 

@@ -121,7 +121,9 @@ class ScenarioFilesTest {
                         d("0.125"),
                         d("0"),
                         d("0.001"),
-                        512L)),
+                        512L,
+                        null,
+                        null)),
                 levers);
         Path f = tmp.resolve("sub/all.json");
         ScenarioFiles.write(s, f);

@@ -4,6 +4,7 @@ package dev.costbench.ui.lab;
 import dev.costbench.model.lab.stats.RunComparison;
 import dev.costbench.ui.common.View;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -12,6 +13,7 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -50,7 +52,9 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
         chart.setId("lab-compare-chart");
         chart.setTitle("Mean $ per call: earlier vs later run");
         chart.setAnimated(false);
-        ((NumberAxis) chart.getYAxis()).setLabel("$ per call (list price)");
+        chart.getYAxis()
+                .labelProperty()
+                .bind(Bindings.concat("$ per call (", vm.rates().basisProperty(), ")"));
         body = new SplitPane(table, chart);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.5);
@@ -61,7 +65,12 @@ public final class CompareView extends VBox implements View<CompareViewModel> {
         legend.setWrapText(true);
         legend.setStyle("-fx-text-fill: #6c757d;");
         legend.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(title, status, legend, body);
+        CheckBox rates = new CheckBox("Use my rates");
+        rates.setId("lab-compare-use-my-rates");
+        rates.selectedProperty().bindBidirectional(vm.rates().useMyRatesProperty());
+        rates.setTooltip(new Tooltip("Both runs' costs recomputed from their token usage with your rate card (Rates "
+                + "tab); off: list price. The same setting as on the results page."));
+        getChildren().addAll(title, rates, status, legend, body);
         vm.shownProperty().addListener((o, a, s) -> render(s));
     }
 

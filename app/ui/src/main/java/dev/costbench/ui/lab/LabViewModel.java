@@ -68,7 +68,9 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
         this.history = new HistoryViewModel(ui, store);
         this.setup = catalog == null ? null : new SetupViewModel(ui, store, catalog, clients, prompt, media);
         this.results = new ResultsViewModel(ui, store, catalog, clients);
-        this.compare = new CompareViewModel(ui);
+        this.compare = new CompareViewModel(ui, catalog);
+        compare.rates().useMyRatesProperty().bindBidirectional(results.rates().useMyRatesProperty());
+        compare.rates().rateCardProperty().bind(results.rates().rateCardProperty());
         history.setOnImported(this::select);
         history.selection().addListener((ListChangeListener<ExperimentOverview>) c -> open(history.selected()));
         if (setup != null) {

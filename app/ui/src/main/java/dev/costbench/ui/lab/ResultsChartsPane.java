@@ -2,6 +2,8 @@
 package dev.costbench.ui.lab;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -16,8 +18,9 @@ final class ResultsChartsPane extends SplitPane {
     private final ScatterChart<Number, Number> costQuality = new ScatterChart<>(new NumberAxis(), new NumberAxis());
     private final BarChart<String, Number> latency = new BarChart<>(new CategoryAxis(), new NumberAxis());
 
-    ResultsChartsPane(ResultsCharts data) {
-        ((NumberAxis) costQuality.getXAxis()).setLabel("mean $ per call (list price)");
+    /** @param basis how the costs are priced: "list price" or "your rates" */
+    ResultsChartsPane(ResultsCharts data, ObservableStringValue basis) {
+        costQuality.getXAxis().labelProperty().bind(Bindings.concat("mean $ per call (", basis, ")"));
         costQuality.getYAxis().labelProperty().bind(data.qualityAxisProperty());
         costQuality.titleProperty().bind(data.costTitleProperty());
         costQuality.setId("cost-quality-chart");

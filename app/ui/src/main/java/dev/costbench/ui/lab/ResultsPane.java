@@ -13,6 +13,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
@@ -59,7 +60,7 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
         verdicts.setId("lab-verdicts");
         vm.verdicts().addListener((ListChangeListener<ResultsViewModel.VerdictLine>) c -> verdictLines());
         TabPane tabs = new TabPane(
-                new Tab("Charts", new ResultsChartsPane(vm.charts())),
+                new Tab("Charts", new ResultsChartsPane(vm.charts(), vm.rates().basisProperty())),
                 new Tab("Outputs side by side", new OutputsPane(vm)));
         tabs.getTabs().forEach(t -> t.setClosable(false));
         SplitPane body = new SplitPane(new ResultsTable(vm), tabs);
@@ -134,7 +135,13 @@ public final class ResultsPane extends VBox implements View<ResultsViewModel> {
                 pending,
                 new Tooltip("The cost table and t intervals are shown; the quality scores, "
                         + "bootstrap intervals and verdicts follow when computed"));
-        HBox tools = new HBox(12, judgeButton, spend, pending);
+        CheckBox rates = new CheckBox("Use my rates");
+        rates.setId("lab-use-my-rates");
+        rates.selectedProperty().bindBidirectional(vm.rates().useMyRatesProperty());
+        rates.setTooltip(
+                new Tooltip("Every cost figure recomputed from the trials' token usage at the prices of the day "
+                        + "they ran, then your rate card (Rates tab); off: list price. Nothing stored changes."));
+        HBox tools = new HBox(12, judgeButton, rates, spend, pending);
         tools.setAlignment(Pos.CENTER_LEFT);
         return tools;
     }

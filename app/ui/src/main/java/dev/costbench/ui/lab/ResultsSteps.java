@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.lab;
 
+import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.JudgeFailure;
 import dev.costbench.model.lab.JudgeScore;
@@ -8,6 +9,7 @@ import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.Variant;
 import dev.costbench.model.lab.judge.JudgeSpec;
+import dev.costbench.model.lab.run.RatedTrials;
 import dev.costbench.model.lab.stats.ExperimentData;
 import dev.costbench.model.lab.stats.ExperimentResults;
 import dev.costbench.model.lab.stats.LabResults;
@@ -15,11 +17,14 @@ import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.SimilarityCache;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.SuccessCost;
+import dev.costbench.model.ratecard.RateCard;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The two background steps of {@link ResultsViewModel}: reading the trials with the quick cost statistics, then the
@@ -38,7 +43,9 @@ final class ResultsSteps {
             BigDecimal trialSpend,
             BigDecimal judgeSpend,
             Map<Long, BigDecimal> judgePerTrial,
-            LabResults.Preview preview) {
+            LabResults.Preview preview,
+            RatedTrials rated,
+            RateCard card) {
 
         /** The judge set up for the experiment, or null. */
         JudgeSpec judge() {
@@ -84,23 +91,44 @@ final class ResultsSteps {
             return String.join("\n", lines);
         }
 
-        /** "Spent: trials $… · judge $…  (judge …: n scored, m without a score)". */
+        /**
+         * "Spent: trials $… · judge $…  (judge …: n scored, m without a score)"; with your rates "Spent at list
+         * price: …", the models left at list price named.
+         */
         String spendLine(int scored, int unscored) {
             JudgeSpec judge = judge();
-            return "Spent: trials " + Money.format(trialSpend) + " · judge " + Money.format(judgeSpend)
+            String kept = rated.notInCatalog().isEmpty()
+                    ? ""
+                    : "  · at list price (not in the catalog): " + String.join(", ", rated.notInCatalog());
+            return (rated.yourRates() ? "Spent at list price: trials " : "Spent: trials ") + Money.format(trialSpend)
+                    + " · judge " + Money.format(judgeSpend)
                     + (judge == null
                             ? ""
                             : "  (judge " + judge.label() + ": " + scored + " scored"
-                                    + (unscored == 0 ? "" : ", " + unscored + " without a score") + ")");
+                                    + (unscored == 0 ? "" : ", " + unscored + " without a score") + ")")
+                    + kept;
         }
     }
 
     /** The second step: everything, and the similarities computed for it. */
     record Analysed(long request, ExperimentResults results, SimilarityCache similarities) {}
 
-    /** The first step: reads experiment {@code id} and its quick statistics. */
-    static Loaded read(LabStore s, long id, long request, QualitySettings qs, StatsOptions options) {
-        ExperimentData d = ExperimentData.load(s, id);
+    /**
+     * The first step: reads experiment {@code id} and its quick statistics, every trial's cost at {@code card}'s rates
+     * ({@link RateCard#NONE}: list price, as stored; {@code find} the catalog's models).
+     */
+    static Loaded read(
+            LabStore s,
+            long id,
+            long request,
+            QualitySettings qs,
+            StatsOptions options,
+            Function<String, Optional<ModelEntry>> find,
+            RateCard card) {
+        LabRates.Rated rated = LabRates.rated(ExperimentData.load(s, id), find, card);
+        ExperimentData d = rated.data();
+        ModelEntry judge =
+                qs.judge() == null ? null : find.apply(qs.judge().model()).orElse(null);
         return new Loaded(
                 request,
                 d,
@@ -108,8 +136,10 @@ final class ResultsSteps {
                 s.judgeFailures(id),
                 s.spentOnExperiment(id, LedgerPurpose.TRIAL),
                 s.spentOnExperiment(id, LedgerPurpose.JUDGE),
-                s.spentPerTrial(id, LedgerPurpose.JUDGE),
-                LabResults.preview(d, options));
+                RatedTrials.judgeSpend(s.spentPerTrial(id, LedgerPurpose.JUDGE), judge, card),
+                LabResults.preview(d, options),
+                rated.trials(),
+                card);
     }
 
     /** The second step, reusing the output similarities stored the last time. */

@@ -31,23 +31,25 @@ final class ResultsTable extends TableView<VariantModelSummary> {
                         "Trials ok / failed / cached",
                         150,
                         r -> r.succeeded() + " / " + r.failed() + " / " + r.cached()));
-        getColumns()
-                .add(col(
-                        "$ / call, list price (mean, 95 % CI)",
-                        220,
-                        r -> r.meanCostUsd() == null
-                                ? "unpriced"
-                                : Money.format(r.meanCostUsd()) + "  "
-                                        + ci(r.costPerCall().meanCi())));
+        TableColumn<VariantModelSummary, String> mean = col(
+                "$ / call, list price (mean, 95 % CI)",
+                220,
+                r -> r.meanCostUsd() == null
+                        ? "unpriced"
+                        : Money.format(r.meanCostUsd()) + "  "
+                                + ci(r.costPerCall().meanCi()));
+        mean.textProperty().bind(vm.rates().basisProperty().map(b -> "$ / call, " + b + " (mean, 95 % CI)"));
+        getColumns().add(mean);
         TableColumn<VariantModelSummary, String> judge = col("Judge (mean, 95 % CI)", 190, vm::judgeCell);
         judge.setId("lab-judge-col");
         getColumns().add(judge);
         getColumns().add(col("Checks passed", 100, vm::checksCell));
-        getColumns()
-                .add(col(
-                        "Median $ / call, list price",
-                        100,
-                        r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd())));
+        TableColumn<VariantModelSummary, String> median = col(
+                "Median $ / call, list price",
+                100,
+                r -> r.medianCostUsd() == null ? "" : Money.format(r.medianCostUsd()));
+        median.textProperty().bind(vm.rates().basisProperty().map(b -> "Median $ / call, " + b));
+        getColumns().add(median);
         getColumns()
                 .add(col(
                         "Tokens in / cached / out / reasoning",
@@ -79,7 +81,9 @@ final class ResultsTable extends TableView<VariantModelSummary> {
                                 ? ""
                                 : Money.format(r.estimate().estimatedUsd()) + " → "
                                         + Money.format(r.estimate().billedUsd())));
-        getColumns().add(col("spent", 100, r -> Money.format(r.billedTotalUsd())));
+        TableColumn<VariantModelSummary, String> spent = col("spent", 100, r -> Money.format(r.billedTotalUsd()));
+        spent.textProperty().bind(vm.rates().basisProperty().map(b -> "spent, " + b));
+        getColumns().add(spent);
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }
 

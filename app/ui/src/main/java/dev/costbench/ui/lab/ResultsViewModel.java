@@ -2,6 +2,7 @@
 package dev.costbench.ui.lab;
 
 import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.JudgeFailure;
 import dev.costbench.model.lab.JudgeScore;
@@ -15,10 +16,13 @@ import dev.costbench.model.lab.stats.LabResults;
 import dev.costbench.model.lab.stats.QualitySettings;
 import dev.costbench.model.lab.stats.StatsOptions;
 import dev.costbench.model.lab.stats.VariantModelSummary;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.ui.common.TaskExecutor;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -53,6 +57,7 @@ public final class ResultsViewModel implements ViewModel {
     private final ReadOnlyStringWrapper tiers = new ReadOnlyStringWrapper(this, "tiers", "");
     private final ReadOnlyStringWrapper success = new ReadOnlyStringWrapper(this, "success", "");
     private final ReadOnlyStringWrapper pending = new ReadOnlyStringWrapper(this, "pending", "");
+    private final LabRates rates;
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NO_TRIALS);
     private final ReadOnlyObjectWrapper<ExperimentResults> results = new ReadOnlyObjectWrapper<>(this, "results");
     private final ReadOnlyObjectWrapper<JudgeViewModel> judging = new ReadOnlyObjectWrapper<>(this, "judging");
@@ -83,6 +88,13 @@ public final class ResultsViewModel implements ViewModel {
         this.analysing = ui.tasks().lane("A/B quality");
         this.trials = new TrialActions(ui, store, outputs, this::reshow);
         this.quality = new ResultsQuality(store, () -> current, e -> show(e, status.get()));
+        this.rates = new LabRates(catalog, this::reshow);
+    }
+
+    /** "Use my rates": every cost figure of the results (per arm, per trial, cost per successful task, the charts)
+     * recomputed from the stored usage with the rate card; off: list price. A view setting: nothing is stored. */
+    public LabRates rates() {
+        return rates;
     }
 
     /** Shows {@code e}; see the class comment. */
@@ -125,7 +137,9 @@ public final class ResultsViewModel implements ViewModel {
         placeholder.set("Reading the trials…");
         LabStore s = store.get();
         long id = e.id();
-        reading.task(p -> ResultsSteps.read(s, id, req, qs, options))
+        RateCard card = rates.card();
+        Function<String, Optional<ModelEntry>> find = rates.finder();
+        reading.task(p -> ResultsSteps.read(s, id, req, qs, options, find, card))
                 .onSuccess(l -> {
                     if (l.request() == requested) {
                         showPreview(l);
@@ -182,6 +196,7 @@ public final class ResultsViewModel implements ViewModel {
     /** The first step: the cost table, latency chart, outputs and cost-only verdict lines. */
     private void showPreview(ResultsSteps.Loaded l) {
         data = l.data();
+        rates.shown(l.card());
         results.set(null);
         preview = l.preview();
         judge = l.judge();

@@ -5,7 +5,6 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
-import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.SentRequest;
 import dev.costbench.model.lab.run.ClientSource;
@@ -17,6 +16,7 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.RequestEstimate;
 import dev.costbench.model.provider.SendOptions;
 import dev.costbench.model.provider.SendTraits;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.Job;
 import dev.costbench.ui.common.Reasons;
@@ -168,8 +168,13 @@ public final class RunViewModel implements ViewModel {
             error.set(UiContext.describe(e));
             return;
         }
+        RateCard card = controls.rates();
         RequestEstimate est = RequestEstimate.of(
-                m, forModel, null, AttachedImage.sizer(image.get()), BillingOptions.INTERACTIVE.withTier(tier));
+                m,
+                forModel,
+                null,
+                AttachedImage.sizer(image.get()),
+                BillingOptions.INTERACTIVE.withTier(tier).withRateCard(card));
         answer.set("");
         figures.clear();
         figure(
@@ -180,7 +185,7 @@ public final class RunViewModel implements ViewModel {
                         "%s input tokens, up to %,d output → %s",
                         (est.exact() ? "" : "≈") + est.inputTokens(),
                         est.outputTokens(),
-                        Money.format(est.breakdown().total())),
+                        RunFigures.priced(est.breakdown(), card)),
                 null);
         CancelToken t = begin();
         ProviderId pid = ProviderIds.of(m);
@@ -191,7 +196,7 @@ public final class RunViewModel implements ViewModel {
                         "provider call",
                         p -> clients.client(pid).complete(forModel, d -> p.onUi(() -> answer.set(answer.get() + d)), t))
                 .onSuccess(r -> {
-                    BigDecimal cost = RunFigures.show(this, m, est, r);
+                    BigDecimal cost = RunFigures.show(this, m, est, r, card);
                     keep(workspace, sentAt, m, options, r.usage(), cost, null, tier, r.servedTier());
                 })
                 .onFailure(x -> {
@@ -234,13 +239,7 @@ public final class RunViewModel implements ViewModel {
         if (s.call().usage() != null) {
             figure(1, "Reported", usage(s.call().usage()), null);
         }
-        figure(
-                2,
-                "Billed",
-                s.call().costUsd() == null
-                        ? "unknown (no usage was reported)"
-                        : Money.format(s.call().costUsd()),
-                null);
+        figure(2, "Billed", s.call().costUsd() == null ? "unknown (no usage was reported)" : e.cost(), null);
         if (s.failed()) {
             error.set(s.call().error());
         }

@@ -10,6 +10,7 @@ import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.model.provider.SendOptions;
 import dev.costbench.model.provider.SendTraits;
 import dev.costbench.model.provider.ServiceTierWords;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.math.BigDecimal;
@@ -303,6 +304,12 @@ public final class SendControls implements ViewModel {
     /** The tiers the picker offers: every tier but Batch (a call sent now). */
     public List<ServiceTier> tiers() {
         return List.of(ServiceTier.STANDARD, ServiceTier.FLEX, ServiceTier.PRIORITY, ServiceTier.FAST);
+    }
+
+    /** The rate card of the Prompt view's "Use my rates" ({@link RateCard#NONE} while it is off). */
+    RateCard rates() {
+        RateCard card = prompt.rateCardProperty().get();
+        return prompt.useMyRatesProperty().get() && card != null ? card : RateCard.NONE;
     }
 
     /** The tier asked for, in the provider's word for the request; null for Standard. */

@@ -5,15 +5,19 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CanonicalUsage;
+import dev.costbench.model.cost.CostBreakdown;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.SendHistoryRepository;
 import dev.costbench.model.lab.SentRequest;
 import dev.costbench.model.provider.ServiceTierWords;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.ui.common.Reasons;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -49,7 +53,14 @@ public final class SendHistory implements ViewModel {
         this.ui = ui;
         this.prompt = prompt;
         this.ports = ports;
+        prompt.useMyRatesProperty().addListener(x -> reprice());
+        prompt.rateCardProperty().addListener(x -> reprice());
         refresh();
+    }
+
+    /** The entries' costs again, after "Use my rates" or the rate card changed. */
+    private void reprice() {
+        entries.setAll(entries.stream().map(e -> entry(e.sent())).toList());
     }
 
     /** Reads the open workspace's history again (after the store opened, or another workspace was opened). */
@@ -119,11 +130,7 @@ public final class SendHistory implements ViewModel {
 
     private Entry entry(SentRequest s) {
         ModelEntry m = model(s.call().modelId());
-        String cost = s.failed()
-                ? "failed"
-                : s.call().costUsd() == null
-                        ? "cost unknown"
-                        : Money.format(s.call().costUsd());
+        String cost = s.failed() ? "failed" : s.call().costUsd() == null ? "cost unknown" : cost(s.call(), m);
         return new Entry(
                 s,
                 WHEN.format(s.call().time()),
@@ -131,6 +138,24 @@ public final class SendHistory implements ViewModel {
                 tokens(s.call().usage()),
                 cost,
                 tier(s));
+    }
+
+    /**
+     * The list price kept with the call; with "Use my rates" on, also its cost at your rates, billed again from its
+     * usage ("$0.000228 list price · $0.000205 your rates").
+     */
+    private String cost(NewSentRequest c, ModelEntry m) {
+        String list = Money.format(c.costUsd());
+        RateCard card = prompt.rateCardProperty().get();
+        if (!prompt.useMyRatesProperty().get() || card == null || card.isEmpty()) {
+            return list;
+        }
+        if (m == null || c.usage() == null) {
+            return list + " list price · your rates unknown (model not in the catalog)";
+        }
+        LocalDate day = LocalDate.ofInstant(c.time(), ZoneOffset.UTC);
+        CostBreakdown b = RunFigures.billed(m, c.usage(), c.servedTier(), day, card);
+        return list + " list price · " + Money.format(b.total()) + " your rates";
     }
 
     /** "Standard", "Priority · served priority", "Flex · served default (priced at Standard)". */

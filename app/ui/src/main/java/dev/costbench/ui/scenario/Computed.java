@@ -25,8 +25,7 @@ record Computed(FieldErrors errors, Waterfall waterfall, Tornado.Result tornado,
     /**
      * Validates and computes {@code s}; {@code other} is the scenario to compare with (null: none).
      *
-     * @param card     the rate card every bill gets ({@link RateCard#NONE}: list prices); the tornado stays at list
-     *                 prices
+     * @param card     the rate card every bill and the tornado get ({@link RateCard#NONE}: list prices)
      * @param selected the request type shown in the form (its fields are marked when wrong)
      */
     static Computed of(Scenario s, Catalog c, RateCard card, int selected, String otherName, ScenarioLibrary library) {
@@ -35,8 +34,9 @@ record Computed(FieldErrors errors, Waterfall waterfall, Tornado.Result tornado,
         if (!errors.isEmpty()) {
             return new Computed(FieldErrors.of(errors, selected), null, null, comparison);
         }
-        Waterfall w = ScenarioEngine.compute(s, c, Clock.systemUTC(), card);
-        return new Computed(FieldErrors.NONE, w, Tornado.compute(s, c, Tornado.defaults()), comparison);
+        Clock clock = Clock.systemUTC();
+        Waterfall w = ScenarioEngine.compute(s, c, clock, card);
+        return new Computed(FieldErrors.NONE, w, Tornado.compute(s, c, Tornado.defaults(), clock, card), comparison);
     }
 
     private static Comparison compare(String name, Catalog c, RateCard card, ScenarioLibrary library) {

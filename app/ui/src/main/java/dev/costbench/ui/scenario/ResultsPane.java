@@ -117,8 +117,16 @@ final class ResultsPane extends VBox {
         months.setPadding(new Insets(4, 0, 0, 0));
         months.setMinHeight(0);
         Tab byMonth = new Tab("Month by month", months);
-        Tab uncertain = new Tab("What moves the bill", tornado);
-        TabPane tabs = new TabPane(byMonth, uncertain);
+        Label varied = new Label();
+        varied.setId("tornado-inputs");
+        varied.setWrapText(true);
+        varied.setStyle("-fx-font-size: 11px;");
+        varied.textProperty().bind(vm.results().tornadoInputsProperty());
+        VBox whatMoves = new VBox(4, tornado, varied);
+        VBox.setVgrow(tornado, Priority.ALWAYS);
+        Tab uncertain = new Tab("What moves the bill", whatMoves);
+        Tab bill = new Tab("Monthly bill", new BillLinesList(vm.results()));
+        TabPane tabs = new TabPane(byMonth, uncertain, bill);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(150);
         return tabs;

@@ -22,12 +22,25 @@ import javafx.collections.ObservableSet;
  */
 public final class ScenarioResults {
 
+    /**
+     * One line of the optimized monthly bill: its name and amount, and the assumptions behind it (the self-hosted
+     * GPUs' instances, hours and throughput; a fee's count × price), one a line; "" when it has none.
+     */
+    public record BillRow(String line, String amount, String assumptions) {
+        /** "Self-hosted GPUs  $5,760.00", with "— hover for the assumptions" when it has some in its tooltip. */
+        public String text() {
+            return line + "  " + amount + (assumptions.isEmpty() ? "" : "   — hover for the assumptions");
+        }
+    }
+
     private final ScenarioViewModel vm;
     private final ReadOnlyObjectWrapper<Waterfall> waterfall = new ReadOnlyObjectWrapper<>(this, "waterfall");
     private final ReadOnlyObjectWrapper<Tornado.Result> tornado = new ReadOnlyObjectWrapper<>(this, "tornado");
+    private final ReadOnlyStringWrapper tornadoInputs = new ReadOnlyStringWrapper(this, "tornadoInputs", "");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper priceChanges = new ReadOnlyStringWrapper(this, "priceChanges", "");
+    private final ObservableList<BillRow> billLines = FXCollections.observableArrayList();
     private final ObservableList<String> errors = FXCollections.observableArrayList();
     private final ObservableList<String> errorsView = FXCollections.unmodifiableObservableList(errors);
     private final ObservableSet<String> invalidFields = FXCollections.observableSet();
@@ -50,6 +63,16 @@ public final class ScenarioResults {
 
     public ReadOnlyObjectProperty<Tornado.Result> tornadoProperty() {
         return tornado.getReadOnlyProperty();
+    }
+
+    /** What the tornado varied and how it priced its bills ({@link Tornado.Result#describe()}). */
+    public ReadOnlyStringProperty tornadoInputsProperty() {
+        return tornadoInputs.getReadOnlyProperty();
+    }
+
+    /** The optimized monthly bill line by line, with the assumptions behind each (read by the view). */
+    public ObservableList<BillRow> billLines() {
+        return billLines;
     }
 
     /** "Monthly $… → $…, saving …". */
@@ -112,6 +135,13 @@ public final class ScenarioResults {
         }
         waterfall.set(w);
         tornado.set(c.tornado());
+        tornadoInputs.set(c.tornado() == null ? "" : c.tornado().describe());
+        billLines.setAll(w.optimized().lines().entrySet().stream()
+                .map(e -> new BillRow(
+                        e.getKey().label(),
+                        Figures.amount(e.getValue()),
+                        String.join("\n", w.optimized().notes(e.getKey()))))
+                .toList());
         totals.set(Figures.totals(w) + Figures.agentTasks(vm.scenario(), w));
         priceChanges.set(
                 String.join("\n", w.priceChanges().stream().map(x -> "⚠ " + x).toList()));

@@ -19,6 +19,8 @@ import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ReasoningEffort;
+import dev.costbench.model.ratecard.RateAdjustment;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.ScriptedClient;
@@ -282,6 +284,41 @@ class SendViewModelTest {
         assertEquals(1, run.history().entries().size());
         assertEquals(1, store.rows.size());
         assertEquals("Second answer", store.rows.get(0).call().answer());
+    }
+
+    /** Asserts that the figure {@code name} of the last call starts or ends as {@code expected} says. */
+    private static void assertFigure(RunViewModel run, String name, String expected, boolean atStart) {
+        String f = RunViewModelTest.figure(run, name);
+        assertTrue(atStart ? f.startsWith(expected) : f.contains(expected), f);
+    }
+
+    @Test
+    void theEstimateAndTheBilledCostFollowUseMyRatesAndTheHistoryKeepsBoth() {
+        PromptFeature f = feature();
+        RunViewModel run = f.run();
+        f.prompt().selectedModelProperty().set(model("gpt-4o-mini"));
+        f.prompt()
+                .rateCardProperty()
+                .set(new RateCard(
+                        List.of(new RateAdjustment("OpenAI commit", "openai", null, null, new BigDecimal("-10")))));
+        run.send(); // Use my rates off: list price
+        assertFigure(run, "Estimate", " (list price)", false);
+        // 1000 uncached × $0.15 + 1024 cached × $0.075 + 2 × $0.60 per 1M = $0.000228
+        assertFigure(run, "Billed", "$0.000228 (list price)", true);
+
+        f.prompt().useMyRatesProperty().set(true);
+        run.send();
+        assertFigure(run, "Estimate", " at your rates (list price $", false);
+        // −10 %: $0.000228 − $0.0000228 = $0.0002052
+        assertFigure(run, "Billed", "$0.0002052 at your rates (list price $0.000228)", true);
+        // the store keeps the list price; the row shows both while Use my rates is on
+        assertEquals(
+                0, new BigDecimal("0.000228").compareTo(store.rows.get(1).call().costUsd()));
+        assertEquals(
+                "$0.000228 list price · $0.0002052 your rates",
+                run.history().entries().get(0).cost());
+        f.prompt().useMyRatesProperty().set(false);
+        assertEquals("$0.000228", run.history().entries().get(0).cost());
     }
 
     @Test

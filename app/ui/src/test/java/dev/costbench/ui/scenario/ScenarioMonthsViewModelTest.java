@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.costbench.model.ratecard.RateAdjustment;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.scenario.BillLine;
+import dev.costbench.model.scenario.CustomModel;
 import dev.costbench.model.scenario.Lever;
 import dev.costbench.model.scenario.LeverEntry;
 import dev.costbench.model.scenario.RequestType;
@@ -111,6 +112,40 @@ class ScenarioMonthsViewModelTest extends HeadlessScenario {
         assertMoney("4680", waterfall().optimizedMonthly());
         assertMoney("0", waterfall().optimized().line(BillLine.RATE_CARD));
         assertEquals(false, vm.dirtyProperty().get(), "a view setting, not a change to the scenario");
+    }
+
+    @Test
+    void theTornadoFollowsUseMyRatesAndSaysWhatItVaried() {
+        // Seed 003 on Gemini: $4,680 optimized at list price, $4,212 with −10 %: the tornado's centre is the bill.
+        vm.rateCardProperty()
+                .set(new RateCard(
+                        List.of(new RateAdjustment("Google commitment", "google", null, null, new BigDecimal("-10")))));
+        assertMoney("4680", vm.results().tornadoProperty().get().monthly());
+        assertTrue(vm.results().tornadoInputsProperty().get().endsWith(", list price."));
+        vm.useMyRatesProperty().set(true);
+        assertMoney("4212", vm.results().tornadoProperty().get().monthly());
+        assertMoney(
+                waterfall().optimizedMonthly().toPlainString(),
+                vm.results().tornadoProperty().get().monthly());
+        String inputs = vm.results().tornadoInputsProperty().get();
+        assertTrue(inputs.startsWith("Varied one at a time: volume -20 % ↔ +20 %"), inputs);
+        assertTrue(inputs.endsWith(", your rates (Use my rates)."), inputs);
+    }
+
+    @Test
+    void aSelfHostedModelIsABillLineWithItsAssumptions() {
+        // 1.5B tokens a month on a model at $4.00 an instance-hour serving 400 tokens/s: 2 instances × 720 h.
+        CustomModel own = CustomModel.selfHosted(
+                "llama-own",
+                "Llama (own GPUs)",
+                new CustomModel.SelfHosted(new BigDecimal("4"), new BigDecimal("400"), null));
+        RequestType t = RequestType.text("chat", Volume.monthly(1_000_000), "llama-own", TextTokens.of(0, 1000, 500));
+        vm.show(Scenario.of("Own GPUs", Workload.of(t), List.of(own)));
+        ScenarioResults.BillRow row = vm.results().billLines().get(0);
+        assertEquals("Self-hosted GPUs", row.line());
+        assertEquals("$5,760.00", row.amount());
+        assertTrue(row.assumptions().startsWith("llama-own: 2 instances × 720 h × $4.00 an hour"), row.assumptions());
+        assertTrue(row.text().endsWith("— hover for the assumptions"), row.text());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.Variant;
 import dev.costbench.model.provider.ServiceTierWords;
+import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.validation.JsonReading;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -164,12 +165,7 @@ public record Repricing(
                         continue;
                     }
                     n++;
-                    BigDecimal current = null;
-                    if (entry.isPresent()) {
-                        CostBreakdown b = CostEngine.price(
-                                entry.get(), t.usage(), options(t).at(at));
-                        current = b.unpriced() ? null : b.total();
-                    }
+                    BigDecimal current = entry.isPresent() ? price(t, entry.get(), at, RateCard.NONE) : null;
                     if (t.costUsd() == null) {
                         unThen++;
                     } else {
@@ -208,6 +204,16 @@ public record Repricing(
                 .map(Map.Entry::getKey)
                 .toList();
         return new Repricing(e.id(), rows, thenTotal, nowTotal, missing, at);
+    }
+
+    /**
+     * The cost of trial {@code t}'s stored usage on {@code entry} at the prices in force on {@code at}, with the
+     * options it was billed with and its served tier, after {@code card} ({@link RateCard#NONE}: list price); null
+     * when unpriced. The one way the A/B lab prices a stored trial again (re-pricing, "Use my rates").
+     */
+    public static BigDecimal price(Trial t, ModelEntry entry, LocalDate at, RateCard card) {
+        CostBreakdown b = CostEngine.price(entry, t.usage(), options(t).at(at).withRateCard(card));
+        return b.unpriced() ? null : b.total();
     }
 
     /** The options the trial was billed with, at the service tier its provider served (when it reported one). */

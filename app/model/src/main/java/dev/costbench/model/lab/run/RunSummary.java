@@ -3,8 +3,10 @@ package dev.costbench.model.lab.run;
 
 import dev.costbench.model.lab.ExperimentStatus;
 import dev.costbench.model.lab.LabStore;
+import dev.costbench.model.lab.Trial;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The results of an experiment per variant × model, and each variant against the baseline on each model.
@@ -26,11 +28,17 @@ public record RunSummary(
 
     /** The summary of a stored experiment. */
     public static RunSummary of(LabStore store, long experimentId, SummaryStatistics stats) {
+        return of(store, experimentId, stats, UnaryOperator.identity());
+    }
+
+    /** The summary of a stored experiment, its trials' costs as {@code prices} gives them (e.g. at your rates). */
+    public static RunSummary of(
+            LabStore store, long experimentId, SummaryStatistics stats, UnaryOperator<List<Trial>> prices) {
         return stats.summarize(
                 store.loadExperiment(experimentId),
                 store.variants(experimentId),
                 store.inputs(experimentId),
-                store.trials(experimentId));
+                prices.apply(store.trials(experimentId)));
     }
 
     /**

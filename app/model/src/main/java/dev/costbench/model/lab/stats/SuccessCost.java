@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Cost per successful task: everything a variant spent — its successful trials, its failed trials and retries (a
@@ -110,6 +112,18 @@ public record SuccessCost(BigDecimal spentUsd, BigDecimal judgeUsd, int trials, 
 
     /** {@link #compute} for a stored experiment, with its own checks and judge. */
     public static Map<Key, SuccessCost> load(LabStore store, long experimentId) {
+        return load(store, experimentId, UnaryOperator.identity(), (judge, spend) -> spend);
+    }
+
+    /**
+     * {@link #load(LabStore, long)} with the trials' costs as {@code prices} gives them and the judge's spending per
+     * trial as {@code judgeSpend} gives it for the experiment's judge (null: none) — e.g. at your rates.
+     */
+    public static Map<Key, SuccessCost> load(
+            LabStore store,
+            long experimentId,
+            UnaryOperator<List<Trial>> prices,
+            BiFunction<JudgeSpec, Map<Long, BigDecimal>, Map<Long, BigDecimal>> judgeSpend) {
         QualitySettings q;
         try {
             q = QualitySettings.read(
@@ -118,11 +132,11 @@ public record SuccessCost(BigDecimal spentUsd, BigDecimal judgeUsd, int trials, 
             q = QualitySettings.defaults();
         }
         return compute(
-                store.trials(experimentId),
+                prices.apply(store.trials(experimentId)),
                 q.checks(),
                 q.judge(),
                 store.judgeScores(experimentId),
-                store.spentPerTrial(experimentId, LedgerPurpose.JUDGE));
+                judgeSpend.apply(q.judge(), store.spentPerTrial(experimentId, LedgerPurpose.JUDGE)));
     }
 
     private static boolean succeeded(Trial t, List<Check> checks, JudgeSpec judge, JudgeScore score) {
