@@ -132,6 +132,10 @@ final class Pricer {
             return;
         }
         transcription(ts, calls);
+        if (ts.rt.isConversationType() || ts.rt.isRetrievalType()) {
+            flow(ts, calls);
+            return;
+        }
         BigDecimal textIn = ts.system.add(ts.fewShot).add(ts.user);
         boolean usesModel = textIn.signum() > 0
                 || ts.output.signum() > 0
@@ -155,24 +159,47 @@ final class Pricer {
         }
     }
 
-    /** An agent task type: {@code tasks} tasks priced on each route, and its cost per successful task. */
+    /** An agent task type: {@code tasks} tasks priced on each route and tier, and its cost per successful task. */
     private void agentTask(TypeState ts, BigDecimal tasks) {
         BigDecimal successes = BigDecimal.ZERO;
         for (Route r : ts.routes) {
-            ModelEntry m = models.entry(r.model());
-            if (m == null) {
-                warnings.add("unknown model '" + r.model() + "': its calls are left out of the bill");
-                continue;
+            ModelEntry m = known(r);
+            for (TierSplit.Part part : m == null ? List.<TierSplit.Part>of() : TierSplit.of(ts, m, date)) {
+                BigDecimal n = tasks.multiply(r.share()).multiply(part.share());
+                AgentCost.Result a = AgentTaskPricer.price(ts, m, models, part.options(), warnings);
+                chunk = BigDecimal.ZERO;
+                add(ts, BillLine.TEXT_INPUT, n.multiply(a.inputCost()));
+                add(ts, BillLine.OUTPUT, n.multiply(a.outputCost()));
+                rates(ts, m, part.options().serviceTier(), chunk);
+                successes = successes.add(n.multiply(a.successShare()));
             }
-            BigDecimal n = tasks.multiply(r.share());
-            AgentCost.Result a = AgentTaskPricer.price(ts, m, models, date, warnings);
-            add(ts, BillLine.TEXT_INPUT, n.multiply(a.inputCost()));
-            add(ts, BillLine.OUTPUT, n.multiply(a.outputCost()));
-            successes = successes.add(n.multiply(a.successShare()));
         }
         if (successes.signum() > 0) {
             perSuccess.put(ts.rt.id(), byType.get(ts.rt.id()).divide(successes, ScenarioEngine.MC));
         }
+    }
+
+    /** A conversation or retrieval type: {@code units} conversations or queries priced on each route and tier. */
+    private void flow(TypeState ts, BigDecimal units) {
+        for (Route r : ts.routes) {
+            ModelEntry m = known(r);
+            for (TierSplit.Part part : m == null ? List.<TierSplit.Part>of() : TierSplit.of(ts, m, date)) {
+                BigDecimal n = units.multiply(r.share()).multiply(part.share());
+                chunk = BigDecimal.ZERO;
+                FlowPricer.perUnit(ts, m, part.options(), units, models, date, warnings)
+                        .forEach((line, usd) -> add(ts, line, n.multiply(usd)));
+                rates(ts, m, part.options().serviceTier(), chunk);
+            }
+        }
+    }
+
+    /** The route's model, or null (and a warning) when it is unknown. */
+    private ModelEntry known(Route r) {
+        ModelEntry m = models.entry(r.model());
+        if (m == null) {
+            warnings.add("unknown model '" + r.model() + "': its calls are left out of the bill");
+        }
+        return m;
     }
 
     private void transcription(TypeState ts, BigDecimal calls) {

@@ -26,6 +26,10 @@ import java.util.List;
  *                       failures of one task: the volume then counts tasks, {@code text} is one call (system =
  *                       instructions and tools, user = the task, output = per step) and the bill shows the cost per
  *                       successful task
+ * @param conversation   null, or for a "Conversation" request type the shape of one conversation: the volume then
+ *                       counts conversations, each priced turn by turn ({@code text} is not used)
+ * @param retrieval      null, or for a "Retrieval" request type one RAG query: the volume then counts queries
+ *                       ({@code text} is not used)
  */
 public record RequestType(
         String id,
@@ -38,13 +42,79 @@ public record RequestType(
         VideoInput video,
         BigDecimal batchableShare,
         BigDecimal repeatRate,
-        AgentTask agent) {
+        AgentTask agent,
+        ConversationShape conversation,
+        RetrievalRequest retrieval) {
 
     public RequestType {
         name = name == null || name.isBlank() ? id : name;
         text = text == null ? TextTokens.NONE : text;
         images = images == null ? List.of() : List.copyOf(images);
         batchableShare = batchableShare == null ? BigDecimal.ZERO : batchableShare;
+    }
+
+    /** A single request or an agent task (as files written before conversations and retrieval were read). */
+    public RequestType(
+            String id,
+            String name,
+            Volume volume,
+            String model,
+            TextTokens text,
+            List<ImageInput> images,
+            AudioInput audio,
+            VideoInput video,
+            BigDecimal batchableShare,
+            BigDecimal repeatRate,
+            AgentTask agent) {
+        this(id, name, volume, model, text, images, audio, video, batchableShare, repeatRate, agent, null, null);
+    }
+
+    /** True for a "Conversation" request type. */
+    @JsonIgnore
+    public boolean isConversationType() {
+        return conversation != null;
+    }
+
+    /** True for a "Retrieval" request type. */
+    @JsonIgnore
+    public boolean isRetrievalType() {
+        return retrieval != null;
+    }
+
+    /** A copy that is a conversation type ({@code c} non-null; clears agent and retrieval) or not (null). */
+    public RequestType withConversation(ConversationShape c) {
+        return new RequestType(
+                id,
+                name,
+                volume,
+                model,
+                text,
+                images,
+                audio,
+                video,
+                batchableShare,
+                repeatRate,
+                c == null ? agent : null,
+                c,
+                c == null ? retrieval : null);
+    }
+
+    /** A copy that is a retrieval type ({@code r} non-null; clears agent and conversation) or not (null). */
+    public RequestType withRetrieval(RetrievalRequest r) {
+        return new RequestType(
+                id,
+                name,
+                volume,
+                model,
+                text,
+                images,
+                audio,
+                video,
+                batchableShare,
+                repeatRate,
+                r == null ? agent : null,
+                r == null ? conversation : null,
+                r);
     }
 
     /** True for an "Agent task" request type. */
@@ -55,7 +125,20 @@ public record RequestType(
 
     /** A copy that is an agent task ({@code a} non-null) or a single request (null). */
     public RequestType withAgent(AgentTask a) {
-        return new RequestType(id, name, volume, model, text, images, audio, video, batchableShare, repeatRate, a);
+        return new RequestType(
+                id,
+                name,
+                volume,
+                model,
+                text,
+                images,
+                audio,
+                video,
+                batchableShare,
+                repeatRate,
+                a,
+                a == null ? conversation : null,
+                a == null ? retrieval : null);
     }
 
     /** A text-only request type. */
@@ -64,34 +147,114 @@ public record RequestType(
     }
 
     public RequestType withVolume(Volume v) {
-        return new RequestType(id, name, v, model, text, images, audio, video, batchableShare, repeatRate, agent);
+        return new RequestType(
+                id,
+                name,
+                v,
+                model,
+                text,
+                images,
+                audio,
+                video,
+                batchableShare,
+                repeatRate,
+                agent,
+                conversation,
+                retrieval);
     }
 
     public RequestType withText(TextTokens t) {
-        return new RequestType(id, name, volume, model, t, images, audio, video, batchableShare, repeatRate, agent);
+        return new RequestType(
+                id,
+                name,
+                volume,
+                model,
+                t,
+                images,
+                audio,
+                video,
+                batchableShare,
+                repeatRate,
+                agent,
+                conversation,
+                retrieval);
     }
 
     public RequestType withModel(String m) {
-        return new RequestType(id, name, volume, m, text, images, audio, video, batchableShare, repeatRate, agent);
+        return new RequestType(
+                id,
+                name,
+                volume,
+                m,
+                text,
+                images,
+                audio,
+                video,
+                batchableShare,
+                repeatRate,
+                agent,
+                conversation,
+                retrieval);
     }
 
     public RequestType withImages(List<ImageInput> i) {
-        return new RequestType(id, name, volume, model, text, i, audio, video, batchableShare, repeatRate, agent);
+        return new RequestType(
+                id,
+                name,
+                volume,
+                model,
+                text,
+                i,
+                audio,
+                video,
+                batchableShare,
+                repeatRate,
+                agent,
+                conversation,
+                retrieval);
     }
 
     public RequestType withAudio(AudioInput a) {
-        return new RequestType(id, name, volume, model, text, images, a, video, batchableShare, repeatRate, agent);
+        return new RequestType(
+                id,
+                name,
+                volume,
+                model,
+                text,
+                images,
+                a,
+                video,
+                batchableShare,
+                repeatRate,
+                agent,
+                conversation,
+                retrieval);
     }
 
     public RequestType withVideo(VideoInput v) {
-        return new RequestType(id, name, volume, model, text, images, audio, v, batchableShare, repeatRate, agent);
+        return new RequestType(
+                id,
+                name,
+                volume,
+                model,
+                text,
+                images,
+                audio,
+                v,
+                batchableShare,
+                repeatRate,
+                agent,
+                conversation,
+                retrieval);
     }
 
     public RequestType withBatchableShare(BigDecimal s) {
-        return new RequestType(id, name, volume, model, text, images, audio, video, s, repeatRate, agent);
+        return new RequestType(
+                id, name, volume, model, text, images, audio, video, s, repeatRate, agent, conversation, retrieval);
     }
 
     public RequestType withRepeatRate(BigDecimal r) {
-        return new RequestType(id, name, volume, model, text, images, audio, video, batchableShare, r, agent);
+        return new RequestType(
+                id, name, volume, model, text, images, audio, video, batchableShare, r, agent, conversation, retrieval);
     }
 }

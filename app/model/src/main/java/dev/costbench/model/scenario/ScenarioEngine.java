@@ -121,6 +121,22 @@ public final class ScenarioEngine {
             }
         }
         BigDecimal total = prev.total();
+        PlanState last = plan;
+        BudgetBreach breach = w.budget() == null
+                ? null
+                : BudgetBreach.find(
+                        w.budget(),
+                        start,
+                        i -> i < year.months.size()
+                                ? year.months.get(i).optimized()
+                                : Pricer.price(
+                                                last,
+                                                models,
+                                                i,
+                                                start.plusMonths(i).atDay(1),
+                                                warnings)
+                                        .bill()
+                                        .total());
         return new Waterfall(
                 baseline,
                 steps,
@@ -134,7 +150,9 @@ public final class ScenarioEngine {
                 per(total, videoHours),
                 new ArrayList<>(warnings),
                 year.months,
-                year.priceChanges);
+                year.priceChanges,
+                HeavyTailFigures.of(scenario, prev),
+                breach);
     }
 
     private static BigDecimal per(BigDecimal total, BigDecimal units) {

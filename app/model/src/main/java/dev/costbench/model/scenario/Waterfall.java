@@ -37,13 +37,48 @@ public record Waterfall(
         BigDecimal costPerVideoHour,
         List<String> warnings,
         List<MonthFigures> months,
-        List<String> priceChanges) {
+        List<String> priceChanges,
+        HeavyTailFigures heavyTail,
+        BudgetBreach budget) {
 
     public Waterfall {
         steps = List.copyOf(steps);
         warnings = List.copyOf(warnings);
         months = months == null ? List.of() : List.copyOf(months);
         priceChanges = priceChanges == null ? List.of() : List.copyOf(priceChanges);
+    }
+
+    /** A waterfall without heavy-tail users or a budget. */
+    public Waterfall(
+            Bill baseline,
+            List<WaterfallStep> steps,
+            Bill optimized,
+            BigDecimal baselineYearly,
+            BigDecimal optimizedYearly,
+            BigDecimal requestsPerMonth,
+            BigDecimal costPerRequest,
+            BigDecimal costPerUser,
+            BigDecimal videoHoursPerMonth,
+            BigDecimal costPerVideoHour,
+            List<String> warnings,
+            List<MonthFigures> months,
+            List<String> priceChanges) {
+        this(
+                baseline,
+                steps,
+                optimized,
+                baselineYearly,
+                optimizedYearly,
+                requestsPerMonth,
+                costPerRequest,
+                costPerUser,
+                videoHoursPerMonth,
+                costPerVideoHour,
+                warnings,
+                months,
+                priceChanges,
+                null,
+                null);
     }
 
     public BigDecimal baselineMonthly() {
