@@ -50,32 +50,29 @@ record Lognormal(double mu, double sigma) {
         return 0.5 * erfc(-z / Math.sqrt(2));
     }
 
+    /** Numerical Recipes' erfc coefficients, lowest power of t first. */
+    private static final double[] ERFC = {
+        -1.26551223,
+        1.00002368,
+        0.37409196,
+        0.09678418,
+        -0.18628806,
+        0.27886807,
+        -1.13520398,
+        1.48851587,
+        -0.82215223,
+        0.17087277
+    };
+
     /** Complementary error function, Numerical Recipes' Chebyshev fit (relative error below 1.2e-7). */
     private static double erfc(double x) {
         double z = Math.abs(x);
         double t = 1 / (1 + 0.5 * z);
-        double r = t
-                * Math.exp(
-                        -z * z
-                                - 1.26551223
-                                + t
-                                        * (1.00002368
-                                                + t
-                                                        * (0.37409196
-                                                                + t
-                                                                        * (0.09678418
-                                                                                + t
-                                                                                        * (-0.18628806
-                                                                                                + t
-                                                                                                        * (0.27886807
-                                                                                                                + t
-                                                                                                                        * (-1.13520398
-                                                                                                                                + t
-                                                                                                                                        * (1.48851587
-                                                                                                                                                + t
-                                                                                                                                                        * (-0.82215223
-                                                                                                                                                                + t
-                                                                                                                                                                        * 0.17087277)))))))));
+        double poly = 0;
+        for (int i = ERFC.length - 1; i >= 0; i--) {
+            poly = ERFC[i] + t * poly;
+        }
+        double r = t * Math.exp(-z * z + poly);
         return x >= 0 ? r : 2 - r;
     }
 }
