@@ -27,6 +27,36 @@ record Knob(String name, double min, double max, boolean percent, double value, 
 
     /** The knob of {@code l}, or null when the lever has no single number to move. */
     static Knob of(Lever l) {
+        if (l instanceof Lever.Summarize p) {
+            return new Knob(
+                    "every N turns",
+                    1,
+                    30,
+                    false,
+                    p.everyTurns(),
+                    v -> new Lever.Summarize((int) Math.max(1, Math.round(v)), p.summaryTokens()));
+        }
+        if (l instanceof Lever.HistoryWindow p) {
+            return new Knob(
+                    "turns kept",
+                    1,
+                    30,
+                    false,
+                    p.turns(),
+                    v -> new Lever.HistoryWindow((int) Math.max(1, Math.round(v))));
+        }
+        if (l instanceof Lever.Rerank p && p.chunks() != null) {
+            return new Knob(
+                    "chunks kept",
+                    0,
+                    20,
+                    false,
+                    p.chunks(),
+                    v -> new Lever.Rerank((int) Math.round(v), p.chunkTokens()));
+        }
+        if (l instanceof Lever.PruneTools p && p.cut() != null) {
+            return share("tool tokens cut", p.cut(), v -> new Lever.PruneTools(bd(v), p.tokens()));
+        }
         if (l instanceof Lever.PromptCaching p && p.hitRate() != null) {
             return share("hit rate", p.hitRate(), v -> p.withHitRate(bd(v)));
         }
