@@ -118,7 +118,8 @@ final class ResultsPane extends VBox {
         months.setMinHeight(0);
         Tab byMonth = new Tab("Month by month", months);
         Tab uncertain = new Tab("What moves the bill", tornado);
-        TabPane tabs = new TabPane(byMonth, uncertain);
+        Tab outlook = new Tab("Users and budget", new OutlookPane(vm));
+        TabPane tabs = new TabPane(byMonth, uncertain, outlook);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(150);
         return tabs;
