@@ -161,15 +161,14 @@ class ScenarioCliTest extends UserDataTest {
     @Test
     void reportShowsConversationsHeavyTailUsersAndTheBudget() throws Exception {
         Path f = tmp.resolve("chat.json");
-        Files.writeString(
-                f,
-                "{\"name\": \"Chat\", \"startMonth\": \"2026-12\", \"workload\": {\"requestTypes\": [{\"id\": \"chat\","
-                        + " \"name\": \"Support chat\", \"model\": \"gpt-5-mini\","
-                        + " \"volume\": {\"amount\": 1000, \"monthlyGrowth\": 0.5},"
-                        + " \"conversation\": {\"turns\": 3, \"userTokens\": 100, \"assistantTokens\": 200,"
-                        + " \"systemTokens\": 1000}}],"
-                        + " \"heavyTail\": {\"p50\": 10, \"p90\": 40, \"p99\": 100, \"planPrices\": [0.10]},"
-                        + " \"budget\": {\"monthlyUsd\": 5}}}");
+        Files.writeString(f, """
+                {"name": "Chat", "startMonth": "2026-12", "workload": {
+                  "requestTypes": [{"id": "chat", "name": "Support chat", "model": "gpt-5-mini",
+                    "volume": {"amount": 1000, "monthlyGrowth": 0.5},
+                    "conversation": {"turns": 3, "userTokens": 100, "assistantTokens": 200, "systemTokens": 1000}}],
+                  "heavyTail": {"p50": 10, "p90": 40, "p99": 100, "planPrices": [0.10]},
+                  "budget": {"monthlyUsd": 5}}}
+                """);
         assertEquals(0, run("scenario", "report", f.toString(), "--format", "json"));
         JsonNode n = new ObjectMapper().readTree(out);
         assertEquals("2.25", n.get("baselineMonthlyUsd").asText());

@@ -2,7 +2,6 @@
 package dev.costbench.model.scenario;
 
 import dev.costbench.model.scenario.PlanState.TypeState;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -17,40 +16,14 @@ final class FlowEffects {
     /** What {@code l} did to {@code ts}: true or false, or null when {@link Effects} handles it as usual. */
     static Boolean apply(Lever l, TypeState ts, List<String> notes) {
         RequestType rt = ts.rt;
-        FlowLevers f = ts.flow;
-        if (l instanceof Lever.Summarize s) {
-            if (!rt.isConversationType()) {
-                return false;
+        if (FlowLevers.isOne(l)) {
+            boolean applies = l instanceof Lever.Rerank
+                    ? rt.isRetrievalType()
+                    : l instanceof Lever.PruneTools ? hasTools(rt) : rt.isConversationType();
+            if (applies) {
+                ts.flow = ts.flow.with(l);
             }
-            f.summarizeEvery = FlowLevers.min(f.summarizeEvery, s.everyTurns());
-            f.summaryTokens = s.summaryTokens() == null ? f.summaryTokens : s.summaryTokens();
-            return true;
-        }
-        if (l instanceof Lever.HistoryWindow w) {
-            if (!rt.isConversationType()) {
-                return false;
-            }
-            f.window = FlowLevers.min(f.window, w.turns());
-            return true;
-        }
-        if (l instanceof Lever.Rerank r) {
-            if (!rt.isRetrievalType()) {
-                return false;
-            }
-            f.chunks = FlowLevers.min(f.chunks, r.chunks());
-            f.chunkTokens = FlowLevers.min(f.chunkTokens, r.chunkTokens());
-            return true;
-        }
-        if (l instanceof Lever.PruneTools p) {
-            if (!hasTools(rt)) {
-                return false;
-            }
-            if (p.cut() != null) {
-                BigDecimal keep = BigDecimal.ONE.subtract(p.cut());
-                f.toolsKeep = f.toolsKeep == null ? keep : f.toolsKeep.min(keep);
-            }
-            f.toolsTokens = FlowLevers.min(f.toolsTokens, p.tokens());
-            return true;
+            return applies;
         }
         if (!rt.isConversationType() && !rt.isRetrievalType()) {
             if (rt.isAgentTask() && l instanceof Lever.PromptCaching) {

@@ -5,36 +5,77 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * What the conversation and retrieval levers set on one request type, starting from nothing (null: off). Mutable but
- * confined to one {@link PlanState.TypeState}; {@link #copy()} for each waterfall step.
+ * What the conversation and retrieval levers set on one request type (null: off). Immutable: each lever returns a
+ * changed copy, and a reduction keeps the lower result of two levers on the same quantity.
+ *
+ * @param summarizeEvery summarize every this many turns (the fewest wins)
+ * @param summaryTokens  the summary size of the summarize lever; null: the conversation's own
+ * @param window         keep the last this many turns (the fewest wins)
+ * @param chunks         retrieval: chunks after reranking (the fewest wins)
+ * @param chunkTokens    retrieval: tokens per chunk (the fewest wins)
+ * @param toolsKeep      tool pruning: the share of the typed tool tokens kept (the smallest wins)
+ * @param toolsTokens    tool pruning: a target size (the smallest wins)
  */
-final class FlowLevers {
+record FlowLevers(
+        Integer summarizeEvery,
+        Long summaryTokens,
+        Integer window,
+        Integer chunks,
+        Long chunkTokens,
+        BigDecimal toolsKeep,
+        Long toolsTokens) {
 
-    /** Summarize every this many turns (the fewest wins). */
-    Integer summarizeEvery;
-    /** The summary size of the summarize lever; null: the conversation's own. */
-    Long summaryTokens;
-    /** Keep the last this many turns (the fewest wins). */
-    Integer window;
-    /** Retrieval: chunks after reranking, and tokens per chunk (the lower wins). */
-    Integer chunks;
+    static final FlowLevers NONE = new FlowLevers(null, null, null, null, null, null, null);
 
-    Long chunkTokens;
-    /** Tool pruning: the share of the typed tool tokens kept, and a target size (the lower result wins). */
-    BigDecimal toolsKeep;
+    /** True for the levers this record keeps: summarize, history window, rerank, prune tools. */
+    static boolean isOne(Lever l) {
+        return l instanceof Lever.Summarize
+                || l instanceof Lever.HistoryWindow
+                || l instanceof Lever.Rerank
+                || l instanceof Lever.PruneTools;
+    }
 
-    Long toolsTokens;
+    /** A copy with {@code l} (one of {@link #isOne}) applied. */
+    FlowLevers with(Lever l) {
+        if (l instanceof Lever.Summarize s) {
+            return summarize(s.everyTurns(), s.summaryTokens());
+        }
+        if (l instanceof Lever.HistoryWindow w) {
+            return window(w.turns());
+        }
+        if (l instanceof Lever.Rerank r) {
+            return rerank(r.chunks(), r.chunkTokens());
+        }
+        Lever.PruneTools p = (Lever.PruneTools) l;
+        return prune(p.cut(), p.tokens());
+    }
 
-    FlowLevers copy() {
-        FlowLevers c = new FlowLevers();
-        c.summarizeEvery = summarizeEvery;
-        c.summaryTokens = summaryTokens;
-        c.window = window;
-        c.chunks = chunks;
-        c.chunkTokens = chunkTokens;
-        c.toolsKeep = toolsKeep;
-        c.toolsTokens = toolsTokens;
-        return c;
+    FlowLevers summarize(int every, Long tokens) {
+        Long size = tokens == null ? summaryTokens : tokens;
+        return new FlowLevers(min(summarizeEvery, every), size, window, chunks, chunkTokens, toolsKeep, toolsTokens);
+    }
+
+    FlowLevers window(int turns) {
+        return new FlowLevers(
+                summarizeEvery, summaryTokens, min(window, turns), chunks, chunkTokens, toolsKeep, toolsTokens);
+    }
+
+    FlowLevers rerank(Integer keep, Long tokens) {
+        return new FlowLevers(
+                summarizeEvery,
+                summaryTokens,
+                window,
+                min(chunks, keep),
+                min(chunkTokens, tokens),
+                toolsKeep,
+                toolsTokens);
+    }
+
+    FlowLevers prune(BigDecimal cut, Long tokens) {
+        BigDecimal keep = cut == null ? toolsKeep : BigDecimal.ONE.subtract(cut);
+        BigDecimal kept = toolsKeep == null || keep == null ? keep : toolsKeep.min(keep);
+        return new FlowLevers(
+                summarizeEvery, summaryTokens, window, chunks, chunkTokens, kept, min(toolsTokens, tokens));
     }
 
     /** The tool tokens after pruning {@code typed} tool tokens; null when no pruning lever is on. */
@@ -52,11 +93,11 @@ final class FlowLevers {
         return toolsTokens == null ? v : Math.min(v, toolsTokens);
     }
 
-    static Integer min(Integer a, Integer b) {
+    private static Integer min(Integer a, Integer b) {
         return a == null ? b : b == null ? a : Integer.valueOf(Math.min(a, b));
     }
 
-    static Long min(Long a, Long b) {
+    private static Long min(Long a, Long b) {
         return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
     }
 }

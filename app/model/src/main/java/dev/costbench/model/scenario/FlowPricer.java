@@ -72,16 +72,16 @@ final class FlowPricer {
         if (tools != null) {
             c = shape.conversation(tools);
         }
-        if (f.summaryTokens != null) {
-            c = c.withSummary(f.summaryTokens, null);
+        if (f.summaryTokens() != null) {
+            c = c.withSummary(f.summaryTokens(), null);
         }
         ModelEntry summarizer = c.summarizerId() == null ? null : models.entry(c.summarizerId());
         List<Strategy> history = new ArrayList<>();
-        if (f.summarizeEvery != null) {
-            history.add(Strategy.summarize(f.summarizeEvery));
+        if (f.summarizeEvery() != null) {
+            history.add(Strategy.summarize(f.summarizeEvery()));
         }
-        if (f.window != null) {
-            history.add(Strategy.window(f.window));
+        if (f.window() != null) {
+            history.add(Strategy.window(f.window()));
         }
         List<Strategy> asked = new ArrayList<>(history);
         if (ts.caching != null) {
@@ -138,8 +138,8 @@ final class FlowPricer {
                 r.reembedsPerMonth(),
                 r.rerankerPerThousand());
         RetrievalLevers levers = new RetrievalLevers(
-                f.chunks,
-                f.chunkTokens,
+                f.chunks(),
+                f.chunkTokens(),
                 ts.caching == null ? null : ts.caching.hitRate(),
                 ts.caching == null ? null : ts.caching.ttl());
         EmbeddingModel e = r.embeddingModel() == null ? null : embedding(r.embeddingModel());

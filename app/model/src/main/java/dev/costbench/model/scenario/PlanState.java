@@ -79,7 +79,7 @@ final class PlanState {
 
         Lever.BetterPlanner planner;
         /** Conversations and retrieval: their levers. */
-        FlowLevers flow = new FlowLevers();
+        FlowLevers flow = FlowLevers.NONE;
 
         TypeState(RequestType rt, BigDecimal requests) {
             this.rt = rt;
@@ -125,7 +125,7 @@ final class PlanState {
             caching = o.caching;
             stepCap = o.stepCap;
             planner = o.planner;
-            flow = o.flow.copy();
+            flow = o.flow;
         }
 
         TypeState copy() {

@@ -366,32 +366,10 @@ final class Pricer {
             }
         }
         long lcInput = totalIn.setScale(0, RoundingMode.CEILING).longValueExact();
-        TierShares shares = TierShares.of(ts);
-        BigDecimal standard = shares.standard();
-        BigDecimal flex = shares.flex();
-        BigDecimal priority = shares.priority();
-        if (flex.signum() > 0 && !m.offers(ServiceTier.FLEX)) {
-            standard = standard.add(flex);
-            flex = BigDecimal.ZERO;
-        }
-        if (priority.signum() > 0 && !m.offers(ServiceTier.PRIORITY)) {
-            standard = standard.add(priority);
-            priority = BigDecimal.ZERO;
-        }
-        BillingOptions interactive = BillingOptions.INTERACTIVE;
-        BigDecimal[] parts = {standard, shares.batch(), flex.multiply(BigDecimal.ONE.add(ts.flexRetry)), priority};
-        BillingOptions[] tiers = {
-            interactive,
-            BillingOptions.BATCH,
-            interactive.withTier(ServiceTier.FLEX),
-            interactive.withTier(ServiceTier.PRIORITY)
-        };
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i].signum() > 0) {
-                chunk = BigDecimal.ZERO;
-                perCall(ts, m, calls.multiply(parts[i]), lcInput, tiers[i].at(date), prefix, mt, cacheHit);
-                rates(ts, m, tiers[i].serviceTier(), chunk);
-            }
+        for (TierSplit.Part part : TierSplit.of(ts, m, date)) {
+            chunk = BigDecimal.ZERO;
+            perCall(ts, m, calls.multiply(part.share()), lcInput, part.options(), prefix, mt, cacheHit);
+            rates(ts, m, part.options().serviceTier(), chunk);
         }
     }
 

@@ -48,39 +48,6 @@ public record Waterfall(
         priceChanges = priceChanges == null ? List.of() : List.copyOf(priceChanges);
     }
 
-    /** A waterfall without heavy-tail users or a budget. */
-    public Waterfall(
-            Bill baseline,
-            List<WaterfallStep> steps,
-            Bill optimized,
-            BigDecimal baselineYearly,
-            BigDecimal optimizedYearly,
-            BigDecimal requestsPerMonth,
-            BigDecimal costPerRequest,
-            BigDecimal costPerUser,
-            BigDecimal videoHoursPerMonth,
-            BigDecimal costPerVideoHour,
-            List<String> warnings,
-            List<MonthFigures> months,
-            List<String> priceChanges) {
-        this(
-                baseline,
-                steps,
-                optimized,
-                baselineYearly,
-                optimizedYearly,
-                requestsPerMonth,
-                costPerRequest,
-                costPerUser,
-                videoHoursPerMonth,
-                costPerVideoHour,
-                warnings,
-                months,
-                priceChanges,
-                null,
-                null);
-    }
-
     public BigDecimal baselineMonthly() {
         return baseline.total();
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.scenario;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -23,85 +24,80 @@ import javafx.scene.layout.GridPane;
  */
 final class KindFieldsView {
 
-    private static final Map<String, String> TIPS = Map.ofEntries(
-            Map.entry("agentMinSteps", "The fewest steps (model calls) a task needs"),
-            Map.entry(
-                    "agentModeSteps",
-                    "The most usual number of steps: the weight of each step count rises in a straight line "
-                            + "from the fewest to this one and falls to the most"),
-            Map.entry("agentMaxSteps", "The most steps a task needs (a step cap lever can stop tasks earlier)"),
-            Map.entry(
-                    "agentToolOutput",
-                    "Tokens a tool returns after each step; every later call carries them in its context"),
-            Map.entry("agentFailure", "The chance that one call of a step fails and is sent again"),
-            Map.entry("agentRetries", "How many times a failed step is sent again before the task fails"),
-            Map.entry(
-                    "agentSuccess",
-                    "Measured share of tasks that succeed; leave blank to compute it from the failure rate "
-                            + "and the caps"),
-            Map.entry(
-                    "convSample",
-                    "A built-in conversation (its turns, system prompt and tools), or none to type the shape below"),
-            Map.entry("convTurns", "Turns per conversation; with a sample, the sample cut or extended to this many"),
-            Map.entry("convUser", "Tokens of the user's message in each turn"),
-            Map.entry("convAssistant", "Tokens of the assistant's answer in each turn; later turns re-send it"),
-            Map.entry("convSystem", "The system prompt, re-sent with every turn"),
-            Map.entry("convTools", "Tool definitions, re-sent with every turn (a Prune tools lever cuts them)"),
-            Map.entry("convSummary", "The size of one summary when a Summarize history lever is on (blank: 200)"),
-            Map.entry("ragInstructions", "The system prompt of each query"),
-            Map.entry("ragTools", "Tool definitions sent with the instructions (a Prune tools lever cuts them)"),
-            Map.entry(
-                    "ragPrefix",
-                    "A document sent first with every query; cacheable with the instructions (Prompt caching)"),
-            Map.entry("ragChunks", "Retrieved chunks put in each query (a Fewer, shorter chunks lever cuts them)"),
-            Map.entry("ragChunkTokens", "Tokens per retrieved chunk"),
-            Map.entry("ragQuery", "The user's question"),
-            Map.entry("ragOutput", "The answer"),
-            Map.entry("ragCorpus", "Tokens of the whole corpus, embedded again at each re-embedding"),
-            Map.entry("ragReembeds", "How often a month the corpus is embedded again (0.25: every four months)"),
-            Map.entry("ragEmbedding", "The embedding model of the queries and the corpus; none: not counted"),
-            Map.entry("ragReranker", "The reranker's price per 1,000 searches, paid while a rerank lever is on"));
+    /** Each field's tooltip, one "key: tip" a line. */
+    private static final Map<String, String> TIPS = tips("""
+            agentMinSteps: The fewest steps (model calls) a task needs
+            agentModeSteps: The most usual number of steps: the weight of each step count rises in a straight line \
+            from the fewest to this one and falls to the most
+            agentMaxSteps: The most steps a task needs (a step cap lever can stop tasks earlier)
+            agentToolOutput: Tokens a tool returns after each step; every later call carries them in its context
+            agentFailure: The chance that one call of a step fails and is sent again
+            agentRetries: How many times a failed step is sent again before the task fails
+            agentSuccess: Measured share of tasks that succeed; leave blank to compute it from the failure rate and \
+            the caps
+            convSample: A built-in conversation (its turns, system prompt and tools), or none to type the shape below
+            convTurns: Turns per conversation; with a sample, the sample cut or extended to this many
+            convUser: Tokens of the user's message in each turn
+            convAssistant: Tokens of the assistant's answer in each turn; later turns re-send it
+            convSystem: The system prompt, re-sent with every turn
+            convTools: Tool definitions, re-sent with every turn (a Prune tools lever cuts them)
+            convSummary: The size of one summary when a Summarize history lever is on (blank: 200)
+            ragInstructions: The system prompt of each query
+            ragTools: Tool definitions sent with the instructions (a Prune tools lever cuts them)
+            ragPrefix: A document sent first with every query; cacheable with the instructions (Prompt caching)
+            ragChunks: Retrieved chunks put in each query (a Fewer, shorter chunks lever cuts them)
+            ragChunkTokens: Tokens per retrieved chunk
+            ragQuery: The user's question
+            ragOutput: The answer
+            ragCorpus: Tokens of the whole corpus, embedded again at each re-embedding
+            ragReembeds: How often a month the corpus is embedded again (0.25: every four months)
+            ragEmbedding: The embedding model of the queries and the corpus; none: not counted
+            ragReranker: The reranker's price per 1,000 searches, paid while a rerank lever is on
+            """);
+
+    private static Map<String, String> tips(String lines) {
+        Map<String, String> m = new HashMap<>();
+        for (String line : lines.split("\n")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) {
+                m.put(line.substring(0, colon), line.substring(colon + 2));
+            }
+        }
+        return m;
+    }
 
     private KindFieldsView() {}
 
+    /** One section: its box (id, text, tooltip), whether it is on, and its fields. */
+    private record Kind(String id, String text, String tip, BooleanProperty on, Predicate<String> keys) {}
+
     /** Adds the three sections to {@code grid} from {@code row} on. */
     static void addTo(GridPane grid, int row, RequestForm form, ObservableSet<String> invalid) {
-        row = section(
-                grid,
-                row,
-                form,
-                invalid,
-                check(
+        List<Kind> kinds = List.of(
+                new Kind(
                         "agent",
                         "Agent task (requests count tasks)",
-                        form.agentProperty(),
                         "An agent makes several calls per task, its context growing with each tool output; the bill "
-                                + "shows the cost per successful task"),
-                RequestForm::isAgentField);
-        row = section(
-                grid,
-                row,
-                form,
-                invalid,
-                check(
+                                + "shows the cost per successful task",
+                        form.agentProperty(),
+                        RequestForm::isAgentField),
+                new Kind(
                         "conversation",
                         "Conversation (requests count conversations)",
-                        form.conversationProperty(),
                         "A chat priced turn by turn, its history re-sent and growing each turn; levers: Summarize "
-                                + "history, History window, Prompt caching, Prune tools"),
-                RequestForm::isConversationField);
-        section(
-                grid,
-                row,
-                form,
-                invalid,
-                check(
+                                + "history, History window, Prompt caching, Prune tools",
+                        form.conversationProperty(),
+                        RequestForm::isConversationField),
+                new Kind(
                         "retrieval",
                         "Retrieval (requests count RAG queries)",
-                        form.retrievalProperty(),
                         "Each query carries its instructions, a document prefix and the retrieved chunks; levers: "
-                                + "Fewer, shorter chunks, Prompt caching, Prune tools"),
-                RequestForm::isRetrievalField);
+                                + "Fewer, shorter chunks, Prompt caching, Prune tools",
+                        form.retrievalProperty(),
+                        RequestForm::isRetrievalField));
+        for (Kind k : kinds) {
+            row = section(grid, row, form, invalid, check(k.id(), k.text(), k.on(), k.tip()), k.keys());
+        }
     }
 
     private static CheckBox check(String id, String text, BooleanProperty on, String tip) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import java.util.function.IntFunction;
 
 /**
  * The one number of a lever a slider moves: its name, range, whether it is a share (shown as a percentage), its
@@ -28,31 +29,13 @@ record Knob(String name, double min, double max, boolean percent, double value, 
     /** The knob of {@code l}, or null when the lever has no single number to move. */
     static Knob of(Lever l) {
         if (l instanceof Lever.Summarize p) {
-            return new Knob(
-                    "every N turns",
-                    1,
-                    30,
-                    false,
-                    p.everyTurns(),
-                    v -> new Lever.Summarize((int) Math.max(1, Math.round(v)), p.summaryTokens()));
+            return count("every N turns", 30, p.everyTurns(), n -> new Lever.Summarize(n, p.summaryTokens()));
         }
         if (l instanceof Lever.HistoryWindow p) {
-            return new Knob(
-                    "turns kept",
-                    1,
-                    30,
-                    false,
-                    p.turns(),
-                    v -> new Lever.HistoryWindow((int) Math.max(1, Math.round(v))));
+            return count("turns kept", 30, p.turns(), Lever.HistoryWindow::new);
         }
         if (l instanceof Lever.Rerank p && p.chunks() != null) {
-            return new Knob(
-                    "chunks kept",
-                    0,
-                    20,
-                    false,
-                    p.chunks(),
-                    v -> new Lever.Rerank((int) Math.round(v), p.chunkTokens()));
+            return count("chunks kept", 20, p.chunks(), n -> new Lever.Rerank(n, p.chunkTokens()));
         }
         if (l instanceof Lever.PruneTools p && p.cut() != null) {
             return share("tool tokens cut", p.cut(), v -> new Lever.PruneTools(bd(v), p.tokens()));
@@ -133,13 +116,7 @@ record Knob(String name, double min, double max, boolean percent, double value, 
                     v -> new Lever.ReasoningCap(Math.round(v)));
         }
         if (l instanceof Lever.StepCap p) {
-            return new Knob(
-                    "max steps",
-                    1,
-                    Math.max(200, p.maxSteps() * 2),
-                    false,
-                    p.maxSteps(),
-                    v -> new Lever.StepCap((int) Math.max(1, Math.round(v))));
+            return count("max steps", Math.max(200, p.maxSteps() * 2), p.maxSteps(), Lever.StepCap::new);
         }
         if (l instanceof Lever.BetterPlanner p && p.failureRate() != null) {
             return new Knob(
@@ -163,6 +140,11 @@ record Knob(String name, double min, double max, boolean percent, double value, 
                             new Lever.Routing.Route(other, BigDecimal.ONE.subtract(bd(v))))));
         }
         return null;
+    }
+
+    /** A whole number from 1 to {@code max} (a count of turns, chunks or steps). */
+    private static Knob count(String name, int max, int value, IntFunction<Lever> set) {
+        return new Knob(name, 1, Math.max(max, value), false, value, v -> set.apply((int) Math.max(1, Math.round(v))));
     }
 
     private static Knob share(String name, BigDecimal value, DoubleFunction<Lever> set) {

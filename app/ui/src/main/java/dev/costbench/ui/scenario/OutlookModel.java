@@ -26,16 +26,15 @@ import javafx.beans.property.StringProperty;
 public final class OutlookModel {
 
     /** The fields in the order they are shown: key and label. */
-    static final Map<String, String> FIELDS = new LinkedHashMap<>();
-
-    static {
-        FIELDS.put("p50", "Units per user a month, p50");
-        FIELDS.put("p90", "p90");
-        FIELDS.put("p99", "p99");
-        FIELDS.put("users", "Users (optional)");
-        FIELDS.put("plans", "Plan prices $ (comma-separated)");
-        FIELDS.put("budget", "Monthly budget $");
-    }
+    static final Map<String, String> FIELDS = fields(
+            List.of("p50", "p90", "p99", "users", "plans", "budget"),
+            List.of(
+                    "Units per user a month, p50",
+                    "p90",
+                    "p99",
+                    "Users (optional)",
+                    "Plan prices $ (comma-separated)",
+                    "Monthly budget $"));
 
     private final ScenarioViewModel vm;
     private final Map<String, StringProperty> text = new LinkedHashMap<>();
@@ -60,6 +59,14 @@ public final class OutlookModel {
             }
         });
         vm.results().waterfallProperty().addListener((o, a, w) -> summary.set(summary(w)));
+    }
+
+    private static Map<String, String> fields(List<String> keys, List<String> labels) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            m.put(keys.get(i), labels.get(i));
+        }
+        return m;
     }
 
     /** The text of field {@code key} (one of {@link #FIELDS}). */

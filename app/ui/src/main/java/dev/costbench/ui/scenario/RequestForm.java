@@ -361,6 +361,8 @@ final class RequestForm {
                 video,
                 batch.movePointLeft(2),
                 repeat == null ? null : repeat.movePointLeft(2),
+                null,
+                null,
                 null);
         if (agent.get()) {
             // refused values (fewest above most, a failure rate of 100 %) throw with the field's words

@@ -32,6 +32,12 @@ class ScenarioFlowViewModelTest extends HeadlessScenario {
                 .withStartMonth(YearMonth.of(2026, 12)));
     }
 
+    /** The notes on lever row {@code row} say {@code text}. */
+    private void assertNote(int row, String text) {
+        String notes = vm.levers().rows().get(row).notesProperty().get();
+        assertTrue(notes.contains(text), notes);
+    }
+
     private Waterfall waterfall() {
         return vm.results().waterfallProperty().get();
     }
@@ -100,9 +106,7 @@ class ScenarioFlowViewModelTest extends HeadlessScenario {
         assertTrue(row.showsNotes());
         assertTrue(waterfall().optimizedMonthly().compareTo(waterfall().baselineMonthly()) <= 0);
         vm.levers().add("Prune tools");
-        assertTrue(
-                vm.levers().rows().get(1).notesProperty().get().contains("nothing to act on"),
-                vm.levers().rows().get(1).notesProperty().get());
+        assertNote(1, "nothing to act on");
     }
 
     /** 500 instructions + 5 chunks × 400 + 50 query, 200 out: $1.0375 a month; batch says why it cannot apply. */
@@ -121,7 +125,7 @@ class ScenarioFlowViewModelTest extends HeadlessScenario {
         assertTrue(first().isRetrievalType());
         assertEquals(0, new BigDecimal("1.0375").compareTo(waterfall().baselineMonthly()));
         vm.levers().add("Batch API");
-        assertTrue(vm.levers().rows().get(0).notesProperty().get().contains("not modelled for retrieval"));
+        assertNote(0, "not modelled for retrieval");
         vm.levers().add("Fewer, shorter chunks");
         assertTrue(waterfall().optimizedMonthly().compareTo(waterfall().baselineMonthly()) < 0);
     }
@@ -131,9 +135,7 @@ class ScenarioFlowViewModelTest extends HeadlessScenario {
         showPlain();
         vm.requests().form().agentProperty().set(true);
         vm.levers().add("Prompt caching");
-        assertTrue(
-                vm.levers().rows().get(0).notesProperty().get().contains("not modelled for agent tasks"),
-                vm.levers().rows().get(0).notesProperty().get());
+        assertNote(0, "not modelled for agent tasks");
     }
 
     /** $0.00225 a conversation; 10 / 40 / 100 a month; a $0.10 plan loses $0.125 at p99 (FlowScenarioTest). */
