@@ -12,19 +12,26 @@ import java.util.List;
  * The report lines of the request types that are more than one request (agent tasks, conversations, retrieval
  * queries), of heavy-tail users and of the budget: shared by the text, HTML and JSON reports.
  */
-final class FlowReport {
+public final class FlowReport {
 
     private FlowReport() {}
+
+    /** "per conversation of “Support chat”: $0.0023 → $0.0018" for each conversation and retrieval type. */
+    public static List<String> perUnit(Scenario s, Waterfall w) {
+        List<String> out = new ArrayList<>();
+        for (RequestType t : s.workload().requestTypes()) {
+            if (t.isConversationType() || t.isRetrievalType()) {
+                out.add("per " + unit(t) + " of “" + t.name() + "”: " + Money.format(per(t, s, w.baseline())) + " → "
+                        + Money.format(per(t, s, w.optimized())));
+            }
+        }
+        return out;
+    }
 
     /** Text lines, in the order the reports show them. */
     static List<String> lines(Scenario s, Waterfall w) {
         List<String> out = new ArrayList<>(AgentTaskFigures.lines(s, w));
-        for (RequestType t : s.workload().requestTypes()) {
-            if (t.isConversationType() || t.isRetrievalType()) {
-                out.add("Per " + unit(t) + " of “" + t.name() + "”: " + Money.format(per(t, s, w.baseline())) + " → "
-                        + Money.format(per(t, s, w.optimized())));
-            }
-        }
+        perUnit(s, w).forEach(l -> out.add("P" + l.substring(1)));
         if (w.heavyTail() != null) {
             out.addAll(w.heavyTail().lines());
         }

@@ -181,6 +181,10 @@ final class Pricer {
 
     /** A conversation or retrieval type: {@code units} conversations or queries priced on each route and tier. */
     private void flow(TypeState ts, BigDecimal units) {
+        if (ts.hasMedia() || ts.rt.audio() != null) {
+            warnings.add("'" + ts.rt.name() + "' is a " + FlowReport.unit(ts.rt)
+                    + " type: only its text is priced; its " + "images, video and audio are left out");
+        }
         for (Route r : ts.routes) {
             ModelEntry m = known(r);
             for (TierSplit.Part part : m == null ? List.<TierSplit.Part>of() : TierSplit.of(ts, m, date)) {

@@ -116,7 +116,7 @@ public final class ScenarioEngine {
         for (RequestType t : w.requestTypes()) {
             BigDecimal n = t.volume().perMonth(w.daysPerMonth());
             requests = requests.add(n);
-            if (t.video() != null) {
+            if (t.video() != null && !t.isConversationType() && !t.isRetrievalType()) {
                 videoHours = videoHours.add(n.multiply(t.video().hours()));
             }
         }

@@ -37,7 +37,7 @@ final class HeavyTailChart extends ChartPane {
         if (figures == null) {
             g.setFill(mutedText());
             g.setTextBaseline(VPos.TOP);
-            g.fillText("Type units per user a month at p50, p90 and p99 to see the bill per user.", 4, 4);
+            g.fillText("Type p50, p90 and p99 to see the bill per user.", 4, 4);
             return;
         }
         if (w < 80 || h < 60) {

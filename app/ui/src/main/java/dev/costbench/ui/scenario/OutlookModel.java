@@ -28,13 +28,7 @@ public final class OutlookModel {
     /** The fields in the order they are shown: key and label. */
     static final Map<String, String> FIELDS = fields(
             List.of("p50", "p90", "p99", "users", "plans", "budget"),
-            List.of(
-                    "Units per user a month, p50",
-                    "p90",
-                    "p99",
-                    "Users (optional)",
-                    "Plan prices $ (comma-separated)",
-                    "Monthly budget $"));
+            List.of("p50 per user a month", "p90", "p99", "Users (optional)", "Plan prices $", "Budget $ a month"));
 
     private final ScenarioViewModel vm;
     private final Map<String, StringProperty> text = new LinkedHashMap<>();

@@ -4,11 +4,13 @@ package dev.costbench.ui.scenario;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** "Users and budget": heavy-tail users and the monthly budget typed in, the bill per user as a chart, the lines. */
@@ -26,19 +28,24 @@ final class OutlookPane extends HBox {
         super(12);
         OutlookModel m = vm.outlook();
         GridPane grid = new GridPane();
-        grid.setHgap(6);
+        grid.setHgap(8);
         grid.setVgap(4);
-        int row = 0;
+        int i = 0;
         for (Map.Entry<String, String> d : OutlookModel.FIELDS.entrySet()) {
             TextField f = new TextField();
             f.setId("outlook-" + d.getKey());
-            f.setPrefColumnCount(7);
+            f.setPrefColumnCount(6);
+            f.setMinWidth(Region.USE_PREF_SIZE);
             f.textProperty().bindBidirectional(m.field(d.getKey()));
             f.setTooltip(new Tooltip(TIPS.get(d.getKey())));
             f.setAccessibleText(d.getValue());
             Label label = new Label(d.getValue());
+            label.setMinWidth(Region.USE_PREF_SIZE);
             label.setLabelFor(f);
-            grid.addRow(row++, label, f);
+            // two columns of three: the percentiles on the left, users, plans and budget on the right
+            grid.add(label, i / 3 * 2, i % 3);
+            grid.add(f, i / 3 * 2 + 1, i % 3);
+            i++;
         }
         Label problem = new Label();
         problem.setId("outlook-problem");
@@ -53,10 +60,15 @@ final class OutlookPane extends HBox {
         chart.setId("heavy-tail-chart");
         chart.show(vm.results().waterfallProperty().get());
         vm.results().waterfallProperty().addListener((o, a, w) -> chart.show(w));
-        VBox right = new VBox(4, chart, summary);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        getChildren().addAll(new VBox(4, grid, problem), right);
+        ScrollPane lines = new ScrollPane(summary);
+        lines.setFitToWidth(true);
+        lines.setMinHeight(0);
+        VBox left = new VBox(4, grid, problem, lines);
+        VBox.setVgrow(lines, Priority.ALWAYS);
+        left.setMinWidth(Region.USE_PREF_SIZE);
+        left.setPrefWidth(470);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        getChildren().addAll(left, chart);
         setPadding(new Insets(4, 0, 0, 0));
         setMinHeight(0);
     }

@@ -9,6 +9,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -42,7 +43,7 @@ final class RequestFormView extends GridPane {
 
     RequestFormView(RequestTypesModel model, ObservableSet<String> invalid) {
         setHgap(8);
-        setVgap(4);
+        setVgap(0); // each node gets its own margin, so the hidden rows of the kind sections leave no gap
         setId("request-form");
         RequestForm form = model.form();
         ComboBox<String> modelBox = new ComboBox<>(model.models());
@@ -128,6 +129,7 @@ final class RequestFormView extends GridPane {
                 + "file from the Media view)"));
         addRow(row++, new Label("Media per request"), media);
         KindFieldsView.addTo(this, row, form, invalid);
+        getChildren().forEach(n -> GridPane.setMargin(n, new Insets(2, 0, 2, 0)));
     }
 
     /** The text field of {@code key}, bound to the form, red while the key is in {@code invalid}. */

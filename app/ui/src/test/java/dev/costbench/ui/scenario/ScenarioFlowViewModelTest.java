@@ -67,6 +67,8 @@ class ScenarioFlowViewModelTest extends HeadlessScenario {
                 new BigDecimal("2.25").compareTo(waterfall().baselineMonthly()),
                 waterfall().baselineMonthly().toPlainString());
         assertEquals(List.of(), vm.results().errors());
+        String totals = vm.results().totalsProperty().get();
+        assertTrue(totals.contains("per conversation of “chat”: $0.00225 → $0.00225"), totals);
         // one kind at a time: the agent box switches the conversation off
         vm.requests().form().agentProperty().set(true);
         assertFalse(vm.requests().form().conversationProperty().get());
