@@ -85,6 +85,6 @@ final class HeavyTailChart extends ChartPane {
         g.setLineDashes();
         g.setTextBaseline(VPos.TOP);
         g.setFill(mutedText());
-        g.fillText("Bill per user a month (red: costs more than a plan price)", 10, 2);
+        g.fillText("Bill per user a month (red: above a plan)", 10, 2);
     }
 }

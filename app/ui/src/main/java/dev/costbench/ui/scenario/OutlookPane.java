@@ -66,7 +66,7 @@ final class OutlookPane extends HBox {
         VBox left = new VBox(4, grid, problem, lines);
         VBox.setVgrow(lines, Priority.ALWAYS);
         left.setMinWidth(Region.USE_PREF_SIZE);
-        left.setPrefWidth(470);
+        lines.setPrefWidth(100); // the grid sets the column's width; the lines wrap inside it
         HBox.setHgrow(chart, Priority.ALWAYS);
         getChildren().addAll(left, chart);
         setPadding(new Insets(4, 0, 0, 0));
