@@ -388,12 +388,17 @@ final class RequestForm {
         String sample = text.get("convSample").get().trim();
         return new ConversationShape(
                 sample,
-                n.optional("convTurns") == null ? null : Math.toIntExact(n.optional("convTurns")),
+                n.optional("convTurns") == null ? null : clamp(n.optional("convTurns")),
                 n.optional("convUser"),
                 n.optional("convAssistant"),
                 n.optional("convSystem"),
                 n.optional("convTools"),
                 n.optional("convSummary"));
+    }
+
+    /** A count as an int; one too large to hold stays too large, for the validator to refuse with its range. */
+    private static int clamp(long v) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
     }
 
     private RetrievalRequest retrieval(Numbers n) {
@@ -402,7 +407,7 @@ final class RequestForm {
                 n.lng("ragInstructions"),
                 n.lng("ragTools"),
                 n.lng("ragPrefix"),
-                Math.toIntExact(n.lng("ragChunks")),
+                clamp(n.lng("ragChunks")),
                 n.lng("ragChunkTokens"),
                 n.lng("ragQuery"),
                 n.lng("ragOutput"),
