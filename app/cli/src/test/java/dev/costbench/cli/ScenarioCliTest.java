@@ -153,4 +153,34 @@ class ScenarioCliTest extends UserDataTest {
         assertEquals(2, run("scenario", "report", f.toString(), "--start-month", "soon")); // a usage error
         assertTrue(err.contains("--start-month: 'soon' is not a month"), err);
     }
+
+    /**
+     * A conversation type (3 turns of 100 / 200 tokens, a 1,000-token system prompt on GPT-5 mini: $0.00225 a
+     * conversation, FlowScenarioTest's example), heavy-tail users and a budget breached in month 3 at 50 % growth.
+     */
+    @Test
+    void reportShowsConversationsHeavyTailUsersAndTheBudget() throws Exception {
+        Path f = tmp.resolve("chat.json");
+        Files.writeString(f, """
+                {"name": "Chat", "startMonth": "2026-12", "workload": {
+                  "requestTypes": [{"id": "chat", "name": "Support chat", "model": "gpt-5-mini",
+                    "volume": {"amount": 1000, "monthlyGrowth": 0.5},
+                    "conversation": {"turns": 3, "userTokens": 100, "assistantTokens": 200, "systemTokens": 1000}}],
+                  "heavyTail": {"p50": 10, "p90": 40, "p99": 100, "planPrices": [0.10]},
+                  "budget": {"monthlyUsd": 5}}}
+                """);
+        assertEquals(0, run("scenario", "report", f.toString(), "--format", "json"));
+        JsonNode n = new ObjectMapper().readTree(out);
+        assertEquals("2.25", n.get("baselineMonthlyUsd").asText());
+        assertEquals("0.00225", n.at("/perUnit/0/optimizedUsd").asText());
+        assertEquals("conversation", n.at("/perUnit/0/unit").asText());
+        assertEquals("0.225", n.at("/heavyTail/p99PerUserUsd").asText());
+        assertEquals("-0.125", n.at("/heavyTail/plans/0/p99MarginUsd").asText());
+        assertEquals("2027-02", n.at("/budget/firstMonth").asText());
+        assertEquals(0, run("scenario", "report", f.toString()));
+        assertTrue(out.contains("Per conversation of “Support chat”: $0.00225 → $0.00225"), out);
+        assertTrue(out.contains("p99 −$0.125 (loss); 7.0 % of users above break-even"), out);
+        assertTrue(out.contains("Budget $5.00 a month: exceeded in February 2027 (month 3), at $5.06"), out);
+        assertEquals("", err);
+    }
 }

@@ -9,19 +9,20 @@ import dev.costbench.model.workload.agent.AgentPlan;
 import dev.costbench.model.workload.agent.AgentTokens;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.Set;
 
 /**
  * Prices one route of an "Agent task" request type with {@link AgentCost}: one call's tokens as the levers left
- * them (prompt trimming, output caps), the step cap and the better-planner levers, the route's model.
+ * them (prompt trimming, output caps), the step cap and the better-planner levers, the route's model, billed at
+ * the tier the batch, flex and priority levers send it to.
  */
 final class AgentTaskPricer {
 
     private AgentTaskPricer() {}
 
     /** The expected cost of one task of {@code ts} on {@code m}; null when the planner model is unknown. */
-    static AgentCost.Result price(TypeState ts, ModelEntry m, Models models, LocalDate date, Set<String> warnings) {
+    static AgentCost.Result price(
+            TypeState ts, ModelEntry m, Models models, BillingOptions options, Set<String> warnings) {
         AgentTokens tokens =
                 new AgentTokens(whole(ts.system.add(ts.fewShot)), whole(ts.user), whole(ts.output.add(ts.reasoning)));
         AgentPlan plan = new AgentPlan(m, null, null, ts.stepCap);
@@ -34,18 +35,11 @@ final class AgentTaskPricer {
                 plan = plan.withPlanner(planner, ts.planner.failureRate());
             }
         }
-        if (ts.caching != null
-                || ts.batchShare.signum() > 0
-                || ts.flexShare.signum() > 0
-                || ts.priorityShare.signum() > 0) {
-            warnings.add("'" + ts.rt.name() + "' is an agent task: prompt caching, batch, flex and priority are not "
-                    + "modelled for agent tasks yet, so its calls are billed at standard prices");
-        }
         if (ts.hasMedia() || ts.rt.audio() != null) {
             warnings.add("'" + ts.rt.name() + "' is an agent task: only its text tokens are priced; its images, "
                     + "video and audio are left out. Give them as tokens in the system or user tokens instead");
         }
-        AgentCost.Result r = AgentCost.compute(tokens, ts.rt.agent(), plan, BillingOptions.INTERACTIVE, date);
+        AgentCost.Result r = AgentCost.compute(tokens, ts.rt.agent(), plan, options, options.at());
         warnings.addAll(r.warnings());
         return r;
     }

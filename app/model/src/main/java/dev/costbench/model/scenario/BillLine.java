@@ -11,6 +11,10 @@ public enum BillLine {
     CACHE_STORAGE("Explicit cache storage (per token-hour)"),
     OUTPUT("Output tokens"),
     REASONING("Reasoning tokens"),
+    /** Conversation request types: every turn's prompt, history, answer, cache and summarizer calls. */
+    CONVERSATION("Conversation turns (history, caching and summaries)"),
+    /** Retrieval request types: embedding the queries and the corpus, and the reranker. */
+    RETRIEVAL("Embeddings and reranker"),
     MEDIA_FEES("Per-image fees"),
     /** A custom model's fee per call, on top of its tokens. */
     REQUEST_FEES("Per-request fees"),

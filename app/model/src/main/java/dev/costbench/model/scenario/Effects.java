@@ -57,6 +57,10 @@ final class Effects {
 
     /** Applies {@code l} to one request type; true when it changed anything the bill depends on. */
     private static boolean apply(Lever l, TypeState ts, List<String> notes) {
+        Boolean flow = FlowEffects.apply(l, ts, notes);
+        if (flow != null) {
+            return flow;
+        }
         String id = ts.rt.id();
         if (l instanceof Lever.FrameSampling) {
             if (!ts.hasVideo()) {

@@ -49,7 +49,11 @@ import java.util.Locale;
     @JsonSubTypes.Type(value = Lever.Precompute.class, name = "precompute"),
     @JsonSubTypes.Type(value = Lever.SelfHosting.class, name = "selfHosting"),
     @JsonSubTypes.Type(value = Lever.StepCap.class, name = "stepCap"),
-    @JsonSubTypes.Type(value = Lever.BetterPlanner.class, name = "betterPlanner")
+    @JsonSubTypes.Type(value = Lever.BetterPlanner.class, name = "betterPlanner"),
+    @JsonSubTypes.Type(value = Lever.Summarize.class, name = "summarize"),
+    @JsonSubTypes.Type(value = Lever.HistoryWindow.class, name = "historyWindow"),
+    @JsonSubTypes.Type(value = Lever.Rerank.class, name = "rerank"),
+    @JsonSubTypes.Type(value = Lever.PruneTools.class, name = "pruneTools")
 })
 public sealed interface Lever {
 
@@ -190,6 +194,32 @@ public sealed interface Lever {
     /** A cap on reasoning / thinking tokens. */
     @Info(component = Component.OUTPUT_TOKENS, kind = "Reasoning budget cap")
     record ReasoningCap(long maxTokens) implements Lever {}
+
+    /**
+     * Conversations: every {@code everyTurns} turns the turns since the last summary are folded into one summary of
+     * {@code summaryTokens} (null: the conversation's own size) by a summarizer call, which is paid for. Acts on the
+     * history re-sent each turn, as {@link HistoryWindow} does: with both on, the cheaper of the two is kept.
+     */
+    @Info(component = Component.PROMPT_TOKENS, kind = "Summarize history")
+    record Summarize(int everyTurns, Long summaryTokens) implements Lever {}
+
+    /** Conversations: re-send only the last {@code turns} turns of history. */
+    @Info(component = Component.PROMPT_TOKENS, kind = "History window")
+    record HistoryWindow(int turns) implements Lever {}
+
+    /**
+     * Retrieval: rerank the retrieved chunks down to {@code chunks} (null: keep the number) and cut each to
+     * {@code chunkTokens} (null: keep the size). Two rerank levers keep the fewer chunks and the shorter size.
+     */
+    @Info(component = Component.PROMPT_TOKENS, kind = "Fewer, shorter chunks")
+    record Rerank(Integer chunks, Long chunkTokens) implements Lever {}
+
+    /**
+     * Conversation and retrieval request types with tools: remove or shorten tool definitions, cutting {@code cut} of
+     * the typed tool tokens or bringing them to {@code tokens}. Two prunings keep the smaller result.
+     */
+    @Info(component = Component.PROMPT_TOKENS, kind = "Prune tools")
+    record PruneTools(BigDecimal cut, Long tokens) implements Lever {}
 
     // ---- price per token -------------------------------------------------------------------------------------
 

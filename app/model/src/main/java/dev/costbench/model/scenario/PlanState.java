@@ -78,6 +78,8 @@ final class PlanState {
         Integer stepCap;
 
         Lever.BetterPlanner planner;
+        /** Conversations and retrieval: their levers. */
+        FlowLevers flow = FlowLevers.NONE;
 
         TypeState(RequestType rt, BigDecimal requests) {
             this.rt = rt;
@@ -123,6 +125,7 @@ final class PlanState {
             caching = o.caching;
             stepCap = o.stepCap;
             planner = o.planner;
+            flow = o.flow;
         }
 
         TypeState copy() {

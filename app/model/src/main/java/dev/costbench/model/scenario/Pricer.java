@@ -135,6 +135,10 @@ final class Pricer {
             return;
         }
         transcription(ts, calls);
+        if (ts.rt.isConversationType() || ts.rt.isRetrievalType()) {
+            flow(ts, calls);
+            return;
+        }
         BigDecimal textIn = ts.system.add(ts.fewShot).add(ts.user);
         boolean usesModel = textIn.signum() > 0
                 || ts.output.signum() > 0
@@ -158,24 +162,51 @@ final class Pricer {
         }
     }
 
-    /** An agent task type: {@code tasks} tasks priced on each route, and its cost per successful task. */
+    /** An agent task type: {@code tasks} tasks priced on each route and tier, and its cost per successful task. */
     private void agentTask(TypeState ts, BigDecimal tasks) {
         BigDecimal successes = BigDecimal.ZERO;
         for (Route r : ts.routes) {
-            ModelEntry m = models.entry(r.model());
-            if (m == null) {
-                warnings.add("unknown model '" + r.model() + "': its calls are left out of the bill");
-                continue;
+            ModelEntry m = known(r);
+            for (TierSplit.Part part : m == null ? List.<TierSplit.Part>of() : TierSplit.of(ts, m, date)) {
+                BigDecimal n = tasks.multiply(r.share()).multiply(part.share());
+                AgentCost.Result a = AgentTaskPricer.price(ts, m, models, part.options(), warnings);
+                chunk = BigDecimal.ZERO;
+                add(ts, BillLine.TEXT_INPUT, n.multiply(a.inputCost()));
+                add(ts, BillLine.OUTPUT, n.multiply(a.outputCost()));
+                rates(ts, m, part.options().serviceTier(), chunk);
+                successes = successes.add(n.multiply(a.successShare()));
             }
-            BigDecimal n = tasks.multiply(r.share());
-            AgentCost.Result a = AgentTaskPricer.price(ts, m, models, date, warnings);
-            add(ts, BillLine.TEXT_INPUT, n.multiply(a.inputCost()));
-            add(ts, BillLine.OUTPUT, n.multiply(a.outputCost()));
-            successes = successes.add(n.multiply(a.successShare()));
         }
         if (successes.signum() > 0) {
             perSuccess.put(ts.rt.id(), byType.get(ts.rt.id()).divide(successes, ScenarioEngine.MC));
         }
+    }
+
+    /** A conversation or retrieval type: {@code units} conversations or queries priced on each route and tier. */
+    private void flow(TypeState ts, BigDecimal units) {
+        if (ts.hasMedia() || ts.rt.audio() != null) {
+            warnings.add("'" + ts.rt.name() + "' is a " + FlowReport.unit(ts.rt)
+                    + " type: only its text is priced; its " + "images, video and audio are left out");
+        }
+        for (Route r : ts.routes) {
+            ModelEntry m = known(r);
+            for (TierSplit.Part part : m == null ? List.<TierSplit.Part>of() : TierSplit.of(ts, m, date)) {
+                BigDecimal n = units.multiply(r.share()).multiply(part.share());
+                chunk = BigDecimal.ZERO;
+                FlowPricer.perUnit(ts, m, part.options(), units, models, date, warnings)
+                        .forEach((line, usd) -> add(ts, line, n.multiply(usd)));
+                rates(ts, m, part.options().serviceTier(), chunk);
+            }
+        }
+    }
+
+    /** The route's model, or null (and a warning) when it is unknown. */
+    private ModelEntry known(Route r) {
+        ModelEntry m = models.entry(r.model());
+        if (m == null) {
+            warnings.add("unknown model '" + r.model() + "': its calls are left out of the bill");
+        }
+        return m;
     }
 
     private void transcription(TypeState ts, BigDecimal calls) {
@@ -340,32 +371,10 @@ final class Pricer {
             }
         }
         long lcInput = totalIn.setScale(0, RoundingMode.CEILING).longValueExact();
-        TierShares shares = TierShares.of(ts);
-        BigDecimal standard = shares.standard();
-        BigDecimal flex = shares.flex();
-        BigDecimal priority = shares.priority();
-        if (flex.signum() > 0 && !m.offers(ServiceTier.FLEX)) {
-            standard = standard.add(flex);
-            flex = BigDecimal.ZERO;
-        }
-        if (priority.signum() > 0 && !m.offers(ServiceTier.PRIORITY)) {
-            standard = standard.add(priority);
-            priority = BigDecimal.ZERO;
-        }
-        BillingOptions interactive = BillingOptions.INTERACTIVE;
-        BigDecimal[] parts = {standard, shares.batch(), flex.multiply(BigDecimal.ONE.add(ts.flexRetry)), priority};
-        BillingOptions[] tiers = {
-            interactive,
-            BillingOptions.BATCH,
-            interactive.withTier(ServiceTier.FLEX),
-            interactive.withTier(ServiceTier.PRIORITY)
-        };
-        for (int i = 0; i < parts.length; i++) {
-            if (parts[i].signum() > 0) {
-                chunk = BigDecimal.ZERO;
-                perCall(ts, m, calls.multiply(parts[i]), lcInput, tiers[i].at(date), prefix, mt, cacheHit);
-                rates(ts, m, tiers[i].serviceTier(), chunk);
-            }
+        for (TierSplit.Part part : TierSplit.of(ts, m, date)) {
+            chunk = BigDecimal.ZERO;
+            perCall(ts, m, calls.multiply(part.share()), lcInput, part.options(), prefix, mt, cacheHit);
+            rates(ts, m, part.options().serviceTier(), chunk);
         }
     }
 

@@ -77,6 +77,8 @@ public final class PromptRequestTypes {
                 null,
                 BigDecimal.ZERO,
                 null,
+                null,
+                null,
                 null);
     }
 

@@ -26,6 +26,10 @@ import java.util.List;
  *                       failures of one task: the volume then counts tasks, {@code text} is one call (system =
  *                       instructions and tools, user = the task, output = per step) and the bill shows the cost per
  *                       successful task
+ * @param conversation   null, or for a "Conversation" request type the shape of one conversation: the volume then
+ *                       counts conversations, each priced turn by turn ({@code text} is not used)
+ * @param retrieval      null, or for a "Retrieval" request type one RAG query: the volume then counts queries
+ *                       ({@code text} is not used)
  */
 public record RequestType(
         String id,
@@ -38,13 +42,37 @@ public record RequestType(
         VideoInput video,
         BigDecimal batchableShare,
         BigDecimal repeatRate,
-        AgentTask agent) {
+        AgentTask agent,
+        ConversationShape conversation,
+        RetrievalRequest retrieval) {
 
     public RequestType {
         name = name == null || name.isBlank() ? id : name;
         text = text == null ? TextTokens.NONE : text;
         images = images == null ? List.of() : List.copyOf(images);
         batchableShare = batchableShare == null ? BigDecimal.ZERO : batchableShare;
+    }
+
+    /** True for a "Conversation" request type. */
+    @JsonIgnore
+    public boolean isConversationType() {
+        return conversation != null;
+    }
+
+    /** True for a "Retrieval" request type. */
+    @JsonIgnore
+    public boolean isRetrievalType() {
+        return retrieval != null;
+    }
+
+    /** A copy that is a conversation type ({@code c} non-null; clears agent and retrieval) or not (null). */
+    public RequestType withConversation(ConversationShape c) {
+        return c == null ? kind(agent, null, retrieval) : kind(null, c, null);
+    }
+
+    /** A copy that is a retrieval type ({@code r} non-null; clears agent and conversation) or not (null). */
+    public RequestType withRetrieval(RetrievalRequest r) {
+        return r == null ? kind(agent, conversation, null) : kind(null, null, r);
     }
 
     /** True for an "Agent task" request type. */
@@ -55,43 +83,65 @@ public record RequestType(
 
     /** A copy that is an agent task ({@code a} non-null) or a single request (null). */
     public RequestType withAgent(AgentTask a) {
-        return new RequestType(id, name, volume, model, text, images, audio, video, batchableShare, repeatRate, a);
+        return a == null ? kind(null, conversation, retrieval) : kind(a, null, null);
+    }
+
+    /** A copy with these kind settings (at most one non-null). */
+    private RequestType kind(AgentTask a, ConversationShape c, RetrievalRequest r) {
+        return copy(volume, model, text, images, audio, video, batchableShare, repeatRate, a, c, r);
+    }
+
+    /** A copy with these fields; id and name kept. */
+    private RequestType copy(
+            Volume v,
+            String m,
+            TextTokens t,
+            List<ImageInput> i,
+            AudioInput a,
+            VideoInput vi,
+            BigDecimal batch,
+            BigDecimal repeat,
+            AgentTask ag,
+            ConversationShape c,
+            RetrievalRequest r) {
+        return new RequestType(id, name, v, m, t, i, a, vi, batch, repeat, ag, c, r);
     }
 
     /** A text-only request type. */
     public static RequestType text(String id, Volume volume, String model, TextTokens text) {
-        return new RequestType(id, id, volume, model, text, List.of(), null, null, BigDecimal.ZERO, null, null);
+        return new RequestType(
+                id, id, volume, model, text, List.of(), null, null, BigDecimal.ZERO, null, null, null, null);
     }
 
     public RequestType withVolume(Volume v) {
-        return new RequestType(id, name, v, model, text, images, audio, video, batchableShare, repeatRate, agent);
+        return copy(v, model, text, images, audio, video, batchableShare, repeatRate, agent, conversation, retrieval);
     }
 
     public RequestType withText(TextTokens t) {
-        return new RequestType(id, name, volume, model, t, images, audio, video, batchableShare, repeatRate, agent);
+        return copy(volume, model, t, images, audio, video, batchableShare, repeatRate, agent, conversation, retrieval);
     }
 
     public RequestType withModel(String m) {
-        return new RequestType(id, name, volume, m, text, images, audio, video, batchableShare, repeatRate, agent);
+        return copy(volume, m, text, images, audio, video, batchableShare, repeatRate, agent, conversation, retrieval);
     }
 
     public RequestType withImages(List<ImageInput> i) {
-        return new RequestType(id, name, volume, model, text, i, audio, video, batchableShare, repeatRate, agent);
+        return copy(volume, model, text, i, audio, video, batchableShare, repeatRate, agent, conversation, retrieval);
     }
 
     public RequestType withAudio(AudioInput a) {
-        return new RequestType(id, name, volume, model, text, images, a, video, batchableShare, repeatRate, agent);
+        return copy(volume, model, text, images, a, video, batchableShare, repeatRate, agent, conversation, retrieval);
     }
 
     public RequestType withVideo(VideoInput v) {
-        return new RequestType(id, name, volume, model, text, images, audio, v, batchableShare, repeatRate, agent);
+        return copy(volume, model, text, images, audio, v, batchableShare, repeatRate, agent, conversation, retrieval);
     }
 
     public RequestType withBatchableShare(BigDecimal s) {
-        return new RequestType(id, name, volume, model, text, images, audio, video, s, repeatRate, agent);
+        return copy(volume, model, text, images, audio, video, s, repeatRate, agent, conversation, retrieval);
     }
 
     public RequestType withRepeatRate(BigDecimal r) {
-        return new RequestType(id, name, volume, model, text, images, audio, video, batchableShare, r, agent);
+        return copy(volume, model, text, images, audio, video, batchableShare, r, agent, conversation, retrieval);
     }
 }

@@ -116,11 +116,27 @@ public final class ScenarioEngine {
         for (RequestType t : w.requestTypes()) {
             BigDecimal n = t.volume().perMonth(w.daysPerMonth());
             requests = requests.add(n);
-            if (t.video() != null) {
+            if (t.video() != null && !t.isConversationType() && !t.isRetrievalType()) {
                 videoHours = videoHours.add(n.multiply(t.video().hours()));
             }
         }
         BigDecimal total = prev.total();
+        PlanState last = plan;
+        BudgetBreach breach = w.budget() == null
+                ? null
+                : BudgetBreach.find(
+                        w.budget(),
+                        start,
+                        i -> i < year.months.size()
+                                ? year.months.get(i).optimized()
+                                : Pricer.price(
+                                                last,
+                                                models,
+                                                i,
+                                                start.plusMonths(i).atDay(1),
+                                                warnings)
+                                        .bill()
+                                        .total());
         return new Waterfall(
                 baseline,
                 steps,
@@ -134,7 +150,9 @@ public final class ScenarioEngine {
                 per(total, videoHours),
                 new ArrayList<>(warnings),
                 year.months,
-                year.priceChanges);
+                year.priceChanges,
+                HeavyTailFigures.of(scenario, prev),
+                breach);
     }
 
     private static BigDecimal per(BigDecimal total, BigDecimal units) {

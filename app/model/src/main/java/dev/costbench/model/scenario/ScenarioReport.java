@@ -91,7 +91,7 @@ public final class ScenarioReport {
         o.put("costPerRequestUsd", exact(w.costPerRequest()));
         o.put("costPerUserUsd", exact(w.costPerUser()));
         o.put("costPerVideoHourUsd", exact(w.costPerVideoHour()));
-        AgentTaskFigures.json(o, s, w);
+        FlowReport.json(o, s, w);
         ArrayNode steps = o.putArray("steps");
         for (WaterfallStep st : w.steps()) {
             ObjectNode n = steps.addObject();
@@ -222,7 +222,7 @@ public final class ScenarioReport {
             b.append("; per hour of video: ").append(unit(w.costPerVideoHour()));
         }
         b.append('\n');
-        AgentTaskFigures.lines(s, w).forEach(l -> b.append(l).append('\n'));
+        FlowReport.lines(s, w).forEach(l -> b.append(l).append('\n'));
         for (WaterfallStep st : w.steps()) {
             for (String n : st.notes()) {
                 b.append("Note (").append(st.label()).append("): ").append(n).append('\n');
@@ -311,7 +311,7 @@ public final class ScenarioReport {
             b.append(" · per hour of video: ").append(esc(unit(w.costPerVideoHour())));
         }
         b.append("</p>\n");
-        AgentTaskFigures.lines(s, w).forEach(l -> b.append("<p>").append(esc(l)).append("</p>\n"));
+        FlowReport.lines(s, w).forEach(l -> b.append("<p>").append(esc(l)).append("</p>\n"));
         for (String warning : w.warnings()) {
             b.append("<p class=\"warn\">⚠ ").append(esc(warning)).append("</p>\n");
         }

@@ -18,6 +18,7 @@ final class Validator {
     private final Models models;
     private final List<FieldError> errors = new ArrayList<>();
     private final Set<String> typeIds = new HashSet<>();
+    private final FlowChecks flow = new FlowChecks(this::err);
 
     private Validator(Scenario s, Catalog catalog) {
         this.s = s;
@@ -94,6 +95,13 @@ final class Validator {
         }
         for (int i = 0; i < w.requestTypes().size(); i++) {
             requestType("requestTypes[" + i + "]", w.requestTypes().get(i));
+            flow.requestType("requestTypes[" + i + "]", w.requestTypes().get(i));
+        }
+        if (w.heavyTail() != null) {
+            flow.heavyTail(w.heavyTail(), w);
+        }
+        if (w.budget() != null) {
+            flow.budget(w.budget());
         }
         Set<String> leverIds = new HashSet<>();
         for (int i = 0; i < s.levers().size(); i++) {
@@ -107,7 +115,9 @@ final class Validator {
                     err(f + ".appliesTo", "there is no request type '" + t + "'");
                 }
             }
-            lever(f, e);
+            if (!flow.lever(f, e.lever())) {
+                lever(f, e);
+            }
         }
     }
 

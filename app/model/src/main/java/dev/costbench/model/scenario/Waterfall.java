@@ -37,7 +37,9 @@ public record Waterfall(
         BigDecimal costPerVideoHour,
         List<String> warnings,
         List<MonthFigures> months,
-        List<String> priceChanges) {
+        List<String> priceChanges,
+        HeavyTailFigures heavyTail,
+        BudgetBreach budget) {
 
     public Waterfall {
         steps = List.copyOf(steps);

@@ -10,12 +10,28 @@ import java.util.function.UnaryOperator;
  *
  * @param users        monthly active users, for the cost per user; null when not known
  * @param daysPerMonth days in a month for per-day volumes (30, as the seeds count)
+ * @param heavyTail    units per user per month as percentiles, with plan prices; null when not asked
+ * @param budget       a monthly budget to find the first breach of under growth; null when not asked
  */
-public record Workload(List<RequestType> requestTypes, Long users, int daysPerMonth) {
+public record Workload(
+        List<RequestType> requestTypes, Long users, int daysPerMonth, HeavyTail heavyTail, Budget budget) {
 
     public Workload {
         requestTypes = requestTypes == null ? List.of() : List.copyOf(requestTypes);
         daysPerMonth = daysPerMonth == 0 ? 30 : daysPerMonth;
+    }
+
+    /** A workload without heavy-tail users or a budget (as files written before them are read). */
+    public Workload(List<RequestType> requestTypes, Long users, int daysPerMonth) {
+        this(requestTypes, users, daysPerMonth, null, null);
+    }
+
+    public Workload withHeavyTail(HeavyTail h) {
+        return new Workload(requestTypes, users, daysPerMonth, h, budget);
+    }
+
+    public Workload withBudget(Budget b) {
+        return new Workload(requestTypes, users, daysPerMonth, heavyTail, b);
     }
 
     public static Workload of(RequestType... types) {
@@ -23,11 +39,11 @@ public record Workload(List<RequestType> requestTypes, Long users, int daysPerMo
     }
 
     public Workload withUsers(Long u) {
-        return new Workload(requestTypes, u, daysPerMonth);
+        return new Workload(requestTypes, u, daysPerMonth, heavyTail, budget);
     }
 
     public Workload withRequestTypes(List<RequestType> types) {
-        return new Workload(types, users, daysPerMonth);
+        return new Workload(types, users, daysPerMonth, heavyTail, budget);
     }
 
     /** A copy with every request type changed by {@code f}. */

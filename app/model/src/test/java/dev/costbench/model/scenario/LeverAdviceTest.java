@@ -39,6 +39,8 @@ class LeverAdviceTest {
         for (LeverAdvice.Advice a : LeverAdvice.advise(false, true, true, true)) {
             assertTrue(types.contains(a.type()), a.type());
         }
-        assertEquals(22, types.size()); // flex and priority joined batch; step cap and better planner (agent tasks)
+        // flex and priority joined batch; step cap and better planner (agent tasks); summarize, history window,
+        // rerank and prune tools (conversations and retrieval)
+        assertEquals(26, types.size());
     }
 }

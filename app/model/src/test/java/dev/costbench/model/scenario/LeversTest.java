@@ -248,6 +248,8 @@ class LeversTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -277,7 +279,8 @@ class LeversTest {
     /** 15 minutes of 1080p video with its audio track, 1,000 requests a month. */
     static RequestType quarterHours(String model) {
         VideoInput v = new VideoInput(d("0.25"), BigDecimal.ONE, 1920, 1080, true, null, null, null);
-        return new RequestType("clips", null, Volume.monthly(1000), model, null, null, null, v, null, null, null);
+        return new RequestType(
+                "clips", null, Volume.monthly(1000), model, null, null, null, v, null, null, null, null, null);
     }
 
     @Test

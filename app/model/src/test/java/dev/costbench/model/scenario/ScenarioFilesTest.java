@@ -79,6 +79,8 @@ class ScenarioFilesTest {
                 new VideoInput(d("0.5"), d("2"), 640, 480, true, MediaResolution.LOW, 70L, 32L),
                 d("0.4"),
                 d("0.3"),
+                null,
+                null,
                 null);
         List<LeverEntry> levers = List.of(
                 LeverEntry.of("a", "A", new Lever.FrameSampling(Lever.FrameSampling.Strategy.SCENE, d("0.25")), "t"),

@@ -86,6 +86,8 @@ class ScenarioNumbersTest {
                                 t.video(),
                                 t.batchableShare(),
                                 t.repeatRate(),
+                                null,
+                                null,
                                 null)
                         : t));
         List<FieldError> errors =

@@ -205,10 +205,10 @@ class SeedExamplesTest {
         // 6 s go to the API and 23 clips of 150 s to a local Whisper ($0 a minute).
         AudioInput shortClip = new AudioInput(d("6"), null, AudioInput.Mode.TRANSCRIBE, null, d("0.06"));
         AudioInput longClip = new AudioInput(d("150"), null, AudioInput.Mode.TRANSCRIBE, null, d("0.06"));
-        RequestType shortOnes =
-                new RequestType("short", null, Volume.monthly(25), null, null, null, shortClip, null, null, null, null);
-        RequestType longOnes =
-                new RequestType("long", null, Volume.monthly(23), null, null, null, longClip, null, null, null, null);
+        RequestType shortOnes = new RequestType(
+                "short", null, Volume.monthly(25), null, null, null, shortClip, null, null, null, null, null, null);
+        RequestType longOnes = new RequestType(
+                "long", null, Volume.monthly(23), null, null, null, longClip, null, null, null, null, null, null);
         Scenario s = Scenario.of(
                 "hour of audio",
                 Workload.of(shortOnes, longOnes),
@@ -230,6 +230,8 @@ class SeedExamplesTest {
                         null,
                         null,
                         new AudioInput(d("3600"), null, null, null, d("0.06")),
+                        null,
+                        null,
                         null,
                         null,
                         null,

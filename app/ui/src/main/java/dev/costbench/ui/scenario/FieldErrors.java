@@ -76,6 +76,9 @@ record FieldErrors(List<String> messages, Set<String> fields, Map<Integer, Strin
 
     private static String formKey(String f) {
         String tail = f.replaceFirst("^requestTypes\\[\\d+]\\.", "");
+        if (RequestForm.flowKey(tail) != null) {
+            return RequestForm.flowKey(tail);
+        }
         return switch (tail) {
             case "volume.amount" -> "volume";
             case "volume.monthlyGrowth" -> "growth";

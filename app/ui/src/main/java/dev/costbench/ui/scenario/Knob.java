@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import java.util.function.IntFunction;
 
 /**
  * The one number of a lever a slider moves: its name, range, whether it is a share (shown as a percentage), its
@@ -27,6 +28,18 @@ record Knob(String name, double min, double max, boolean percent, double value, 
 
     /** The knob of {@code l}, or null when the lever has no single number to move. */
     static Knob of(Lever l) {
+        if (l instanceof Lever.Summarize p) {
+            return count("every N turns", 30, p.everyTurns(), n -> new Lever.Summarize(n, p.summaryTokens()));
+        }
+        if (l instanceof Lever.HistoryWindow p) {
+            return count("turns kept", 30, p.turns(), Lever.HistoryWindow::new);
+        }
+        if (l instanceof Lever.Rerank p && p.chunks() != null) {
+            return count("chunks kept", 20, p.chunks(), n -> new Lever.Rerank(n, p.chunkTokens()));
+        }
+        if (l instanceof Lever.PruneTools p && p.cut() != null) {
+            return share("tool tokens cut", p.cut(), v -> new Lever.PruneTools(bd(v), p.tokens()));
+        }
         if (l instanceof Lever.PromptCaching p && p.hitRate() != null) {
             return share("hit rate", p.hitRate(), v -> p.withHitRate(bd(v)));
         }
@@ -103,13 +116,7 @@ record Knob(String name, double min, double max, boolean percent, double value, 
                     v -> new Lever.ReasoningCap(Math.round(v)));
         }
         if (l instanceof Lever.StepCap p) {
-            return new Knob(
-                    "max steps",
-                    1,
-                    Math.max(200, p.maxSteps() * 2),
-                    false,
-                    p.maxSteps(),
-                    v -> new Lever.StepCap((int) Math.max(1, Math.round(v))));
+            return count("max steps", Math.max(200, p.maxSteps() * 2), p.maxSteps(), Lever.StepCap::new);
         }
         if (l instanceof Lever.BetterPlanner p && p.failureRate() != null) {
             return new Knob(
@@ -133,6 +140,11 @@ record Knob(String name, double min, double max, boolean percent, double value, 
                             new Lever.Routing.Route(other, BigDecimal.ONE.subtract(bd(v))))));
         }
         return null;
+    }
+
+    /** A whole number from 1 to {@code max} (a count of turns, chunks or steps). */
+    private static Knob count(String name, int max, int value, IntFunction<Lever> set) {
+        return new Knob(name, 1, Math.max(max, value), false, value, v -> set.apply((int) Math.max(1, Math.round(v))));
     }
 
     private static Knob share(String name, BigDecimal value, DoubleFunction<Lever> set) {

@@ -33,7 +33,11 @@ final class LeverKinds {
             "Flex processing",
             "Priority processing",
             "Cap steps",
-            "Better planner model");
+            "Better planner model",
+            "Summarize history",
+            "History window",
+            "Fewer, shorter chunks",
+            "Prune tools");
 
     private LeverKinds() {}
 
@@ -79,6 +83,15 @@ final class LeverKinds {
                         agent == null
                                 ? new BigDecimal("0.05")
                                 : agent.failureRate().divide(BigDecimal.valueOf(2)));
+            case "Summarize history" -> new Lever.Summarize(5, null);
+            case "History window" -> new Lever.HistoryWindow(6);
+            case "Fewer, shorter chunks" ->
+                new Lever.Rerank(
+                        first != null && first.isRetrievalType()
+                                ? Math.max(1, first.retrieval().chunks() / 2)
+                                : 4,
+                        null);
+            case "Prune tools" -> new Lever.PruneTools(new BigDecimal("0.4"), null);
             default -> new Lever.Batch(BigDecimal.ONE);
         };
     }

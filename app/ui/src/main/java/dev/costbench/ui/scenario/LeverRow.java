@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.scenario;
 
+import dev.costbench.model.scenario.Component;
 import dev.costbench.model.scenario.Lever;
 import dev.costbench.model.scenario.LeverEntry;
 import java.math.BigDecimal;
@@ -43,7 +44,11 @@ public final class LeverRow {
                 + (e.note() == null || e.note().isBlank() ? "" : "\n" + e.note());
         this.knob = Knob.of(e.lever());
         this.caching = e.lever() instanceof Lever.PromptCaching;
-        this.showsNotes = e.lever() instanceof Lever.ServiceTierLever || caching;
+        // levers whose notes say why they cannot apply to a kind of request type show them on the row
+        this.showsNotes = e.lever() instanceof Lever.ServiceTierLever
+                || caching
+                || e.lever() instanceof Lever.Batch
+                || e.lever().component() == Component.PROMPT_TOKENS;
         if (e.lever() instanceof Lever.PromptCaching c) {
             ttlHours.set(plain(c.ttlHours()));
             requestsPerHour.set(plain(c.requestsPerHour()));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.scenario;
 
+import dev.costbench.model.scenario.BudgetBreach;
 import dev.costbench.model.scenario.MonthFigures;
 import dev.costbench.model.scenario.Waterfall;
 import java.math.BigDecimal;
@@ -24,10 +25,14 @@ final class MonthlyChart extends ChartPane {
     private static final Color BASELINE = Color.web("#8a8f98");
     private static final Color OPTIMIZED = Color.web("#2e9e5b");
 
+    private static final Color BUDGET = Color.web("#c0392b");
+
     private List<MonthFigures> months = List.of();
+    private BudgetBreach budget;
 
     void show(Waterfall w) {
         months = w == null ? List.of() : w.months();
+        budget = w == null ? null : w.budget();
         draw();
     }
 
@@ -41,6 +46,9 @@ final class MonthlyChart extends ChartPane {
                         m -> Math.max(m.baseline().doubleValue(), m.optimized().doubleValue()))
                 .max()
                 .orElse(1);
+        if (budget != null) {
+            max = Math.max(max, budget.budget().doubleValue());
+        }
         max = max <= 0 ? 1 : max * 1.15;
         double left = 12;
         double right = 12;
@@ -70,6 +78,28 @@ final class MonthlyChart extends ChartPane {
         g.fillText("— before the levers", left, 2);
         g.setFill(OPTIMIZED);
         g.fillText("— after the levers", left + 130, 2);
+        if (budget != null) {
+            budget(g, max, left, w - right, top, h - bottom, step);
+        }
+    }
+
+    /** The budget as a dashed line, the first month over it marked, and the budget's line of the report. */
+    private void budget(GraphicsContext g, double max, double left, double end, double top, double base, double step) {
+        double y = base - (base - top) * budget.budget().doubleValue() / max;
+        g.setStroke(BUDGET);
+        g.setLineWidth(1.5);
+        g.setLineDashes(6, 4);
+        g.strokeLine(left, y, end, y);
+        g.setLineDashes();
+        int i = budget.index() - 1;
+        if (budget.breached() && i < months.size()) {
+            double x = left + step * (i + 0.5);
+            g.strokeLine(x, top, x, base);
+        }
+        g.setFill(BUDGET);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(shorten(budget.line(), end - left - 260), left + 260, 2);
     }
 
     private void series(

@@ -2,8 +2,10 @@
 package dev.costbench.ui.scenario;
 
 import dev.costbench.model.scenario.AudioInput;
+import dev.costbench.model.scenario.ConversationShape;
 import dev.costbench.model.scenario.ImageInput;
 import dev.costbench.model.scenario.RequestType;
+import dev.costbench.model.scenario.RetrievalRequest;
 import dev.costbench.model.scenario.TextTokens;
 import dev.costbench.model.scenario.VideoInput;
 import dev.costbench.model.scenario.Volume;
@@ -71,7 +73,78 @@ final class RequestForm {
             "agentRetries",
             "Retries per failed step",
             "agentSuccess",
-            "Tasks that succeed % (optional)");
+            "Tasks that succeed % (optional)",
+            "convSample",
+            "Sample conversation",
+            "convTurns",
+            "Turns per conversation",
+            "convUser",
+            "User tokens per turn",
+            "convAssistant",
+            "Assistant tokens per turn",
+            "convSystem",
+            "System prompt tokens",
+            "convTools",
+            "Tool definition tokens",
+            "convSummary",
+            "Summary tokens (optional)",
+            "ragInstructions",
+            "Instruction tokens",
+            "ragTools",
+            "Tool definition tokens",
+            "ragPrefix",
+            "Stable document prefix tokens",
+            "ragChunks",
+            "Chunks per query",
+            "ragChunkTokens",
+            "Tokens per chunk",
+            "ragQuery",
+            "Query tokens",
+            "ragOutput",
+            "Answer tokens",
+            "ragCorpus",
+            "Corpus tokens (optional)",
+            "ragReembeds",
+            "Re-embeddings a month",
+            "ragEmbedding",
+            "Embedding model (optional)",
+            "ragReranker",
+            "Reranker $ per 1,000 searches (optional)");
+
+    /** The keys of the "Conversation" fields (shown while {@link #conversationProperty} is on). */
+    static boolean isConversationField(String key) {
+        return key.startsWith("conv");
+    }
+
+    /** The keys of the "Retrieval" fields (shown while {@link #retrievalProperty} is on). */
+    static boolean isRetrievalField(String key) {
+        return key.startsWith("rag");
+    }
+
+    /** The form key of a conversation or retrieval field path ("conversation.turns" → "convTurns"); else null. */
+    static String flowKey(String path) {
+        return FLOW_PATHS.get(path);
+    }
+
+    private static final Map<String, String> FLOW_PATHS = fields(
+            "conversation.sample", "convSample",
+            "conversation.turns", "convTurns",
+            "conversation.userTokens", "convUser",
+            "conversation.assistantTokens", "convAssistant",
+            "conversation.systemTokens", "convSystem",
+            "conversation.toolsTokens", "convTools",
+            "conversation.summaryTokens", "convSummary",
+            "retrieval.instructionTokens", "ragInstructions",
+            "retrieval.toolsTokens", "ragTools",
+            "retrieval.stablePrefixTokens", "ragPrefix",
+            "retrieval.chunks", "ragChunks",
+            "retrieval.chunkTokens", "ragChunkTokens",
+            "retrieval.queryTokens", "ragQuery",
+            "retrieval.outputTokens", "ragOutput",
+            "retrieval.corpusTokens", "ragCorpus",
+            "retrieval.reembedsPerMonth", "ragReembeds",
+            "retrieval.embeddingModel", "ragEmbedding",
+            "retrieval.rerankerPerThousand", "ragReranker");
 
     /** The keys of the "Agent task" fields (shown in their own section, used when {@link #agentProperty} is on). */
     static boolean isAgentField(String key) {
@@ -82,9 +155,20 @@ final class RequestForm {
     private final StringProperty model = new SimpleStringProperty(this, "model");
     private final ObjectProperty<Volume.Period> per = new SimpleObjectProperty<>(this, "per", Volume.Period.MONTH);
     private final BooleanProperty agent = new SimpleBooleanProperty(this, "agent");
+    private final BooleanProperty conversation = new SimpleBooleanProperty(this, "conversation");
+    private final BooleanProperty retrieval = new SimpleBooleanProperty(this, "retrieval");
 
     RequestForm() {
         FIELDS.keySet().forEach(k -> text.put(k, new SimpleStringProperty(this, k, "")));
+        // one kind at a time: switching one on switches the others off
+        List<BooleanProperty> kinds = List.of(agent, conversation, retrieval);
+        for (BooleanProperty k : kinds) {
+            k.addListener((o, was, on) -> {
+                if (on) {
+                    kinds.stream().filter(x -> x != k).forEach(x -> x.set(false));
+                }
+            });
+        }
     }
 
     private static Map<String, String> fields(String... kv) {
@@ -115,6 +199,16 @@ final class RequestForm {
     /** On: the request type is an "Agent task" (its volume counts tasks). */
     BooleanProperty agentProperty() {
         return agent;
+    }
+
+    /** On: the request type is a "Conversation" (its volume counts conversations, priced turn by turn). */
+    BooleanProperty conversationProperty() {
+        return conversation;
+    }
+
+    /** On: the request type is a "Retrieval" query (its volume counts RAG queries). */
+    BooleanProperty retrievalProperty() {
+        return retrieval;
     }
 
     /** Shows {@code t} in the fields. */
@@ -150,6 +244,35 @@ final class RequestForm {
         set("agentFailure", pct(a.failureRate()));
         set("agentRetries", Integer.toString(a.retryCap()));
         set("agentSuccess", a.successShare() == null ? "" : pct(a.successShare()));
+        conversation.set(t.isConversationType());
+        ConversationShape c =
+                t.isConversationType() ? t.conversation() : ConversationShape.typed(20, 200, 200, 1000, 0);
+        set("convSample", c.sample() == null ? "" : c.sample());
+        set("convTurns", c.turns() == null ? "" : c.turns().toString());
+        set("convUser", opt(c.userTokens()));
+        set("convAssistant", opt(c.assistantTokens()));
+        set("convSystem", opt(c.systemTokens()));
+        set("convTools", opt(c.toolsTokens()));
+        set("convSummary", opt(c.summaryTokens()));
+        retrieval.set(t.isRetrievalType());
+        RetrievalRequest r = t.isRetrievalType()
+                ? t.retrieval()
+                : new RetrievalRequest(500, 0, 0, 8, 500, 50, 300, 0, null, null, null);
+        set("ragInstructions", Long.toString(r.instructionTokens()));
+        set("ragTools", Long.toString(r.toolsTokens()));
+        set("ragPrefix", Long.toString(r.stablePrefixTokens()));
+        set("ragChunks", Integer.toString(r.chunks()));
+        set("ragChunkTokens", Long.toString(r.chunkTokens()));
+        set("ragQuery", Long.toString(r.queryTokens()));
+        set("ragOutput", Long.toString(r.outputTokens()));
+        set("ragCorpus", Long.toString(r.corpusTokens()));
+        set("ragReembeds", r.reembedsPerMonth() == null ? "0" : plain(r.reembedsPerMonth()));
+        set("ragEmbedding", r.embeddingModel() == null ? "" : r.embeddingModel());
+        set("ragReranker", r.rerankerPerThousand() == null ? "" : plain(r.rerankerPerThousand()));
+    }
+
+    private static String opt(Long v) {
+        return v == null ? "" : v.toString();
     }
 
     private void set(String key, String value) {
@@ -191,6 +314,8 @@ final class RequestForm {
         long tool = n.lng("agentToolOutput");
         BigDecimal failure = n.dec("agentFailure");
         BigDecimal success = text.get("agentSuccess").get().isBlank() ? null : n.dec("agentSuccess");
+        ConversationShape conv = conversation.get() ? conversation(n) : null;
+        RetrievalRequest rag = retrieval.get() ? retrieval(n) : null;
         if (!n.bad.isEmpty()) {
             return new Reading(null, List.copyOf(n.bad));
         }
@@ -236,6 +361,8 @@ final class RequestForm {
                 video,
                 batch.movePointLeft(2),
                 repeat == null ? null : repeat.movePointLeft(2),
+                null,
+                null,
                 null);
         if (agent.get()) {
             // refused values (fewest above most, a failure rate of 100 %) throw with the field's words
@@ -248,7 +375,46 @@ final class RequestForm {
                     Math.toIntExact(steps[3]),
                     success == null ? null : success.movePointLeft(2)));
         }
+        if (conv != null) {
+            t = t.withConversation(conv);
+        }
+        if (rag != null) {
+            t = t.withRetrieval(rag);
+        }
         return new Reading(t, List.of());
+    }
+
+    private ConversationShape conversation(Numbers n) {
+        String sample = text.get("convSample").get().trim();
+        return new ConversationShape(
+                sample,
+                n.optional("convTurns") == null ? null : clamp(n.optional("convTurns")),
+                n.optional("convUser"),
+                n.optional("convAssistant"),
+                n.optional("convSystem"),
+                n.optional("convTools"),
+                n.optional("convSummary"));
+    }
+
+    /** A count as an int; one too large to hold stays too large, for the validator to refuse with its range. */
+    private static int clamp(long v) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+    }
+
+    private RetrievalRequest retrieval(Numbers n) {
+        String embedding = text.get("ragEmbedding").get().trim();
+        return new RetrievalRequest(
+                n.lng("ragInstructions"),
+                n.lng("ragTools"),
+                n.lng("ragPrefix"),
+                clamp(n.lng("ragChunks")),
+                n.lng("ragChunkTokens"),
+                n.lng("ragQuery"),
+                n.lng("ragOutput"),
+                n.optional("ragCorpus") == null ? 0 : n.optional("ragCorpus"),
+                text.get("ragReembeds").get().isBlank() ? null : n.dec("ragReembeds"),
+                embedding,
+                text.get("ragReranker").get().isBlank() ? null : n.dec("ragReranker"));
     }
 
     /** Reads numbers from the fields, collecting the keys of those that are not numbers. */
@@ -275,6 +441,11 @@ final class RequestForm {
                 bad.add(key);
                 return 0L;
             }
+        }
+
+        /** A whole number, or null when the field is blank. */
+        Long optional(String key) {
+            return text.get(key).get().isBlank() ? null : lng(key);
         }
 
         int[] size(String key) {

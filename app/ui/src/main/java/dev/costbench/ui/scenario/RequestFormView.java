@@ -2,11 +2,16 @@
 package dev.costbench.ui.scenario;
 
 import dev.costbench.model.scenario.Volume;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -23,9 +28,22 @@ final class RequestFormView extends GridPane {
 
     private static final String INVALID = "-fx-border-color: #c0392b;";
 
+    /** The fields of a single request (and an agent task's one call), hidden for conversations and retrieval. */
+    private static final Set<String> SINGLE_ONLY = Set.of(
+            "system",
+            "fewShot",
+            "user",
+            "output",
+            "reasoning",
+            "images",
+            "imageSize",
+            "videoHours",
+            "videoFps",
+            "audioSeconds");
+
     RequestFormView(RequestTypesModel model, ObservableSet<String> invalid) {
         setHgap(8);
-        setVgap(4);
+        setVgap(0); // each node gets its own margin, so the hidden rows of the kind sections leave no gap
         setId("request-form");
         RequestForm form = model.form();
         ComboBox<String> modelBox = new ComboBox<>(model.models());
@@ -66,11 +84,15 @@ final class RequestFormView extends GridPane {
             }
         });
         per.valueProperty().bindBidirectional(form.perProperty());
+        BooleanBinding single =
+                form.conversationProperty().or(form.retrievalProperty()).not();
         int row = 0;
         for (Map.Entry<String, String> d : RequestForm.FIELDS.entrySet()) {
             String key = d.getKey();
-            if (RequestForm.isAgentField(key)) {
-                continue; // in the "Agent task" section below
+            if (RequestForm.isAgentField(key)
+                    || RequestForm.isConversationField(key)
+                    || RequestForm.isRetrievalField(key)) {
+                continue; // in the sections of their kind below
             }
             TextField f = field(form, key, invalid);
             f.setAccessibleText(d.getValue()); // screen readers say the row's label
@@ -85,7 +107,15 @@ final class RequestFormView extends GridPane {
                 volume.setAlignment(Pos.CENTER_LEFT);
                 addRow(row++, new Label(d.getValue()), volume);
             } else {
-                addRow(row++, new Label(d.getValue()), f);
+                Label label = new Label(d.getValue());
+                addRow(row++, label, f);
+                if (SINGLE_ONLY.contains(key)) {
+                    // a conversation or a retrieval query has its own shape in its section below
+                    for (Node n : List.of(label, f)) {
+                        n.visibleProperty().bind(single);
+                        n.managedProperty().bind(single);
+                    }
+                }
             }
             if (key.equals("name")) {
                 addRow(row++, new Label("Model"), modelBox);
@@ -98,7 +128,8 @@ final class RequestFormView extends GridPane {
         media.setTooltip(new Tooltip("Media per request, from the scenario file (edit it there, or bring a measured "
                 + "file from the Media view)"));
         addRow(row++, new Label("Media per request"), media);
-        AgentFieldsView.addTo(this, row, form, invalid);
+        KindFieldsView.addTo(this, row, form, invalid);
+        getChildren().forEach(n -> GridPane.setMargin(n, new Insets(2, 0, 2, 0)));
     }
 
     /** The text field of {@code key}, bound to the form, red while the key is in {@code invalid}. */

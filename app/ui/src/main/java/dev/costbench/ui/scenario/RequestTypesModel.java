@@ -36,6 +36,8 @@ public final class RequestTypesModel {
         form.modelProperty().addListener((o, a, b) -> edited());
         form.perProperty().addListener((o, a, b) -> edited());
         form.agentProperty().addListener((o, a, b) -> edited());
+        form.conversationProperty().addListener((o, a, b) -> edited());
+        form.retrievalProperty().addListener((o, a, b) -> edited());
     }
 
     /** The request types, in the scenario's order (read-only for the view). */
@@ -192,6 +194,6 @@ public final class RequestTypesModel {
     }
 
     private static Workload with(Workload w, List<RequestType> types) {
-        return new Workload(types, w.users(), w.daysPerMonth());
+        return w.withRequestTypes(types);
     }
 }

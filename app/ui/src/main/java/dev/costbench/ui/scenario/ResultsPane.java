@@ -126,7 +126,8 @@ final class ResultsPane extends VBox {
         VBox.setVgrow(tornado, Priority.ALWAYS);
         Tab uncertain = new Tab("What moves the bill", whatMoves);
         Tab bill = new Tab("Monthly bill", new BillLinesList(vm.results()));
-        TabPane tabs = new TabPane(byMonth, uncertain, bill);
+        Tab outlook = new Tab("Users and budget", new OutlookPane(vm));
+        TabPane tabs = new TabPane(byMonth, uncertain, bill, outlook);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(150);
         return tabs;

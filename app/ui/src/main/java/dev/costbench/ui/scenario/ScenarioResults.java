@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.ui.scenario;
 
+import dev.costbench.model.scenario.FlowReport;
 import dev.costbench.model.scenario.Tornado;
 import dev.costbench.model.scenario.Waterfall;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -142,7 +144,11 @@ public final class ScenarioResults {
                         Figures.amount(e.getValue()),
                         String.join("\n", w.optimized().notes(e.getKey()))))
                 .toList());
-        totals.set(Figures.totals(w) + Figures.agentTasks(vm.scenario(), w));
+        totals.set(Figures.totals(w)
+                + Figures.agentTasks(vm.scenario(), w)
+                + FlowReport.perUnit(vm.scenario(), w).stream()
+                        .map(l -> " · " + l)
+                        .collect(Collectors.joining()));
         priceChanges.set(
                 String.join("\n", w.priceChanges().stream().map(x -> "⚠ " + x).toList()));
         vm.levers().showSteps(w);

@@ -50,6 +50,7 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
     private final LeversModel levers;
     private final ScenarioResults results;
     private final ScenarioFileActions files;
+    private final OutlookModel outlook;
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper(this, "heading", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -75,6 +76,7 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
         this.levers = new LeversModel(this);
         this.results = new ScenarioResults(this);
         this.files = new ScenarioFileActions(this, forms);
+        this.outlook = new OutlookModel(this);
         scenario.addListener(x -> updateDirty());
         files.currentProperty().addListener(x -> updateDirty());
         startMonth.addListener((o, a, m) -> {
@@ -106,6 +108,11 @@ public final class ScenarioViewModel implements ViewModel, ScenarioTarget {
 
     public LeversModel levers() {
         return levers;
+    }
+
+    /** Heavy-tail users and the monthly budget. */
+    public OutlookModel outlook() {
+        return outlook;
     }
 
     public ScenarioResults results() {
