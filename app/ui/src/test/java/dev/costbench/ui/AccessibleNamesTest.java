@@ -20,6 +20,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -29,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and a text box has a label linked to it (labelFor) or accessible text.
  */
 @FxTest
+@Tag("ui")
 class AccessibleNamesTest {
 
     @Test

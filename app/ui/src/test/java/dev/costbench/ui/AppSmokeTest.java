@@ -10,6 +10,7 @@ import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -19,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * catalog.
  */
 @FxTest
+@Tag("ui")
 class AppSmokeTest {
 
     private AppOnStage app;

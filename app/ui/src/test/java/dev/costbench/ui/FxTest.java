@@ -10,10 +10,11 @@ import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * A test that drives the real JavaFX toolkit on the display (TestFX). The module's test classes run two at a time
- * (src/test/resources/junit-platform.properties): the view-model tests beside each other and beside one of these,
+ * (test.parallel in app/ui/pom.xml): the view-model tests beside each other and beside one of these,
  * while these hold the display (one robot, one mouse pointer, one focused window) and the system properties (the app
- * on stage reads {@code costbench.dataDir}) for themselves. Tagged {@code ui}: a build without a display leaves
- * them out ({@code -P no-display}, chosen automatically when DISPLAY is unset).
+ * on stage reads {@code costbench.dataDir}) for themselves. Each such class is also tagged {@code @Tag("ui")} itself
+ * (surefire's excludedGroups does not see a tag on this annotation), so a build without a display leaves it out
+ * ({@code -P no-display}, chosen automatically when DISPLAY is unset); {@link FxTestConventionTest} checks both.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

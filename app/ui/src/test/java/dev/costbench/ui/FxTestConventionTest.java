@@ -16,9 +16,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
- * Test classes run two at a time (junit-platform.properties), so every class that drives the real toolkit must hold
- * the display lock: it is marked {@link FxTest}, not a bare {@code @Tag("ui")}, and nothing that uses TestFX's robot
- * or application extension goes without it.
+ * Test classes run two at a time (test.parallel in app/ui/pom.xml), so every class that drives the real toolkit must hold
+ * the display lock ({@link FxTest}) and be tagged {@code ui} itself (left out of a build without a display): nothing
+ * that uses TestFX's robot or application extension goes without both.
  */
 class FxTestConventionTest {
 
@@ -30,19 +30,25 @@ class FxTestConventionTest {
                         .stream()
                         .filter(c -> c.getEnclosingClass().isEmpty())
                         .filter(FxTestConventionTest::drivesTheToolkit)
-                        .filter(c -> !c.isAnnotatedWith(FxTest.class))
+                        .filter(c -> !c.isAnnotatedWith(FxTest.class) || !taggedUi(c))
                         .filter(c -> !c.isAnnotation())
                         .map(JavaClass::getName)
                         .sorted()
                         .toList();
         assertEquals(
-                List.of(), missing, "mark these @FxTest (they drive the toolkit but do not hold the display lock)");
+                List.of(),
+                missing,
+                "mark these @FxTest and @Tag(\"ui\") (they drive the toolkit: the display lock, and left out without a display)");
+    }
+
+    private static boolean taggedUi(JavaClass c) {
+        return c.tryGetAnnotationOfType(Tag.class)
+                .map(t -> t.value().equals("ui"))
+                .orElse(false);
     }
 
     private static boolean drivesTheToolkit(JavaClass c) {
-        boolean tagged = c.tryGetAnnotationOfType(Tag.class)
-                .map(t -> t.value().equals("ui"))
-                .orElse(false);
+        boolean tagged = taggedUi(c);
         boolean robot = Stream.concat(c.getMethods().stream(), c.getConstructors().stream())
                 .anyMatch(m -> m.getRawParameterTypes().stream().anyMatch(p -> p.isEquivalentTo(FxRobot.class)));
         boolean extension = c.tryGetAnnotationOfType(ExtendWith.class)

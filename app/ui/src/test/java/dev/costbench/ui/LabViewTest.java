@@ -32,6 +32,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -44,6 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the user to the results, which say why (issue 16). The view models' own tests cover the rest without a display.
  */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LabViewTest {
 

@@ -9,6 +9,7 @@ import dev.costbench.ui.prompt.PromptOnStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * while it does. (Speed targets live in the benchmark, not here; this checks that nothing blocks for seconds.)
  */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LargePromptTest {
 

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Types into the prompt editor and checks that the cost table follows and the breakdown opens. */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class PromptViewTest {
 

@@ -23,6 +23,7 @@ import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * server). What each action does is covered without a display by ProvidersViewModelTest.
  */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ProvidersViewTest {
 

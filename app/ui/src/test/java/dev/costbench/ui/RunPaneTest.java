@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * estimate vs billed, errors (the cases in between are in RunViewModelTest).
  */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class RunPaneTest {
 

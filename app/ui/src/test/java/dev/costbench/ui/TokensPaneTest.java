@@ -32,6 +32,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -41,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Tokens tab: typed text shows as coloured pieces, one per token, with the id on hover; the token tax table. */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class TokensPaneTest {
 

@@ -63,6 +63,7 @@ import mockwebserver3.RecordedRequest;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -75,6 +76,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * break-even, "check quality" into the A/B lab setup, and the rewrite by a cheap model against a mock OpenAI.
  */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class TunePaneTest {
 

@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -25,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** A disabled button still says why when the pointer rests on it (JavaFX shows no tooltip on a disabled control). */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DisabledReasonTest {
 

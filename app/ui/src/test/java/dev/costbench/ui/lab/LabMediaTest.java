@@ -19,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -32,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the estimate and the run. {@code -Dcostbench.screenshot.dir=/tmp} saves a picture of the setup.
  */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class LabMediaTest {
 

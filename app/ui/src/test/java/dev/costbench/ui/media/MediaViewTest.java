@@ -26,6 +26,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * strip. What it computes is tested without a display in the *ViewModelTest classes.
  */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MediaViewTest {
 

@@ -23,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * scenario compared, a lever added from the menu. The figures themselves are checked in {@link ScenarioViewModelTest}.
  */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ScenarioViewTest {
 

@@ -28,6 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -39,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * node, never the user's) and focus mode gives the editor the window and puts it back.
  */
 @FxTest
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowLayoutTest {
 
