@@ -62,7 +62,7 @@ final class H2TrialRepository {
             HistorySql.countTrial(
                     c, t.experimentId(), t.succeeded(), t.fromCache(), t.costUsd(), HistorySql.changed(t), 1);
             if (charge != null) {
-                H2LedgerRepository.insertLedger(c, charge.withTrial(t.experimentId(), tid));
+                H2LedgerRepository.insertLedger(c, charge.withTrial(t.experimentId(), tid), tx.author());
             }
             return tid;
         });
@@ -234,7 +234,7 @@ final class H2TrialRepository {
                     + "FROM variant v "
                     + "JOIN test_input i ON i.experiment_id = v.experiment_id "
                     + "JOIN experiment_model m ON m.experiment_id = v.experiment_id "
-                    + "CROSS JOIN SYSTEM_RANGE(1, ?) r "
+                    + "CROSS JOIN " + tx.dialect().oneTo("?", "r") + " "
                     + "WHERE v.experiment_id = ? AND NOT EXISTS (SELECT 1 FROM trial t WHERE t.experiment_id = ? "
                     + "  AND t.variant_id = v.id AND t.input_id = i.id AND t.model_id = m.model_id "
                     + "  AND t.repetition = r.x AND t.error_text IS NULL) "
