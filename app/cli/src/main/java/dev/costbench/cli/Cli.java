@@ -79,6 +79,7 @@ public final class Cli {
             "       costbench ab compare EARLIER_ID LATER_ID [--json] | ab import FILE.json",
             "       costbench ab reprice ID [--at YYYY-MM-DD] [--json]   (at the prices of that day; today by default)",
             "       costbench store check | backup | backups | restore [BACKUP] | new [--force]   (the lab database)",
+            "       costbench store info [--json] | copy --from H2FILE --to URL [--json]   (the team store)",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 
@@ -123,7 +124,9 @@ public final class Cli {
                 AbCommand.EXPORT,
                 AbCommand.COMPARE,
                 AbCommand.REPRICE,
-                AbCommand.IMPORT);
+                AbCommand.IMPORT,
+                TeamStoreCommand.INFO,
+                TeamStoreCommand.COPY);
     }
 
     /** True when {@code args} name a command-line command rather than starting the workbench. */

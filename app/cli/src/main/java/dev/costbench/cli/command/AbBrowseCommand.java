@@ -15,7 +15,7 @@ import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentProgress;
 import dev.costbench.model.lab.run.ExperimentExport;
-import dev.costbench.store.H2LabStore;
+import dev.costbench.store.JdbcLabStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ final class AbBrowseCommand {
         if (!a.positional.isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional.get(0) + "'");
         }
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             List<Experiment> all = store.listExperiments();
             if (a.flag("json")) {
                 ArrayNode arr = Json.array();
@@ -96,7 +96,7 @@ final class AbBrowseCommand {
     int show(List<String> argv) throws IOException {
         Args a = Args.parse(argv, SHOW);
         long id = id(a, "ab show");
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             requireExperiment(store, id, err);
             report.summary(store, id, null, null, a.flag("json"));
             return 0;
@@ -113,7 +113,7 @@ final class AbBrowseCommand {
             Input.outputFile("out", a.get("out"));
         }
         String text;
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             requireExperiment(store, id, err);
             text = a.flag("json") ? ExperimentExport.json(store, id) : ExperimentExport.csv(store, id);
         }

@@ -34,7 +34,7 @@ import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.Runner;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.store.H2LabStore;
+import dev.costbench.store.JdbcLabStore;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
@@ -111,7 +111,7 @@ final class AbRunCommand {
             ctx.err().println("costbench: not run (--yes runs without asking)");
             return 1;
         }
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             Runner runner = new Runner(store, clients, cat::find, threads, Runner.DEFAULT_ATTEMPTS);
             long id = runner.create(spec).experimentId();
             ctx.err()
@@ -132,7 +132,7 @@ final class AbRunCommand {
         BigDecimal budget = budget(a);
         Catalog cat = ctx.catalog();
         boolean json = a.flag("json");
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             requireExperiment(store, id, ctx.err());
             RunPlan plan = RunPlan.load(store, id);
             Map<String, ProviderId> providers = plan.providers(cat::find);
