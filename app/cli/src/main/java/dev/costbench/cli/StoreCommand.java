@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * {@code costbench store check | backup | backups | restore [BACKUP] | new [--force] | info | copy}: the lab
- * database's health, its backups, the ways out when it is damaged, and the team store ({@link TeamStoreCommand}). Exit codes: 0 done, 1 failed or problems found, 2 bad input.
+ * database's health, its backups, the ways out when it is damaged, and the team store ({@link TeamStoreCommand}).
+ * Exit codes: 0 done, 1 failed or problems found, 2 bad input.
  */
 final class StoreCommand {
 
