@@ -2,6 +2,8 @@
 package dev.costbench.store;
 
 import dev.costbench.model.lab.LabStoreException;
+import dev.costbench.model.provider.CredentialStore;
+import dev.costbench.model.provider.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Which lab store this CostBench uses, and opening it. In this order:
@@ -65,6 +68,26 @@ public final class LabStores {
         StoreUrl url = c.teamStore().get();
         String password = url.password() != null ? url.password() : passwords.apply(url);
         return ServerLabStore.open(url, password, c.author());
+    }
+
+    /**
+     * The team store's password: {@code COSTBENCH_STORE_PASSWORD} (for scripts and CI), else the one the Providers
+     * tab kept in {@code credentials} under {@link StoreUrl#credentialName()}; null when neither (or it cannot be
+     * read: the server then says the login failed).
+     */
+    public static String password(StoreUrl url, Supplier<CredentialStore> credentials) {
+        String env = System.getenv("COSTBENCH_STORE_PASSWORD");
+        if (env != null && !env.isEmpty()) {
+            return env;
+        }
+        try {
+            CredentialStore store = credentials.get();
+            return store == null
+                    ? null
+                    : store.loadNamed(url.credentialName()).map(Secret::reveal).orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Saves the chosen team store (null: back to the embedded file) and this client's name. */

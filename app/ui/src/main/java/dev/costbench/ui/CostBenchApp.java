@@ -9,7 +9,7 @@ import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
-import dev.costbench.store.H2LabStore;
+import dev.costbench.store.LabStores;
 import dev.costbench.ui.common.FxDialogService;
 import dev.costbench.ui.common.FxFormDialogs;
 import dev.costbench.ui.common.FxTaskExecutor;
@@ -33,6 +33,7 @@ import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
+import dev.costbench.ui.providers.TeamStoreViewModel;
 import dev.costbench.ui.ratecard.RateCardView;
 import dev.costbench.ui.ratecard.RateCardViewModel;
 import dev.costbench.ui.scenario.ScenarioView;
@@ -151,7 +152,12 @@ public final class CostBenchApp extends Application {
         if (!emptyPrompt) {
             workspace.restore(); // the last session's prompt (also after a crash); the example on a first start
         }
-        storeAccess = new StoreAccess(ui, H2LabStore::open, Platform::exit);
+        // the team store when one is chosen (COSTBENCH_STORE_URL or the Providers tab), else the file, as always
+        storeAccess = new StoreAccess(
+                ui,
+                dir -> LabStores.open(
+                        dir, url -> LabStores.password(url, () -> CredentialStores.best(dir, this::askPassphrase))),
+                Platform::exit);
         promptView = new PromptView(promptFeature);
         promptFeature.setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
         // the Send pane's history follows the open workspace and appears once the store is open
@@ -185,7 +191,10 @@ public final class CostBenchApp extends Application {
                         new Feature(
                                 PROVIDERS,
                                 "API keys, base URLs and connection tests",
-                                () -> new ProvidersView(providersVm()),
+                                () -> new ProvidersView(
+                                        providersVm(),
+                                        new TeamStoreViewModel(
+                                                ui, access.join(), AppDirs.dataDir(), storeAccess::reopen)),
                                 () -> providersVm().refresh()),
                         Feature.of(
                                 WORKLOADS,

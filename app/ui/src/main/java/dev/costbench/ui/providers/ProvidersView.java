@@ -26,6 +26,11 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
     private final ProvidersViewModel vm;
 
     public ProvidersView(ProvidersViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With the "Team store" card below the providers (none when {@code teamStore} is null). */
+    public ProvidersView(ProvidersViewModel vm, TeamStoreViewModel teamStore) {
         this.vm = vm;
         setId("providers-view");
         VBox box = new VBox(14);
@@ -41,6 +46,9 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         box.getChildren().addAll(intro, storeInfo);
         for (ProviderId id : ProviderId.values()) {
             box.getChildren().add(card(vm.provider(id)));
+        }
+        if (teamStore != null) {
+            box.getChildren().add(new TeamStoreCard(teamStore));
         }
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);

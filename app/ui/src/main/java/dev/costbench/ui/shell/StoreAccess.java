@@ -203,6 +203,14 @@ public final class StoreAccess implements ViewModel {
         });
     }
 
+    /**
+     * Closes the open store and opens the one chosen now (the team store or this computer's file: the choice was
+     * saved before), then tells the user {@code done}.
+     */
+    public void reopen(String done) {
+        reopenAfter("Opening the results store", () -> done);
+    }
+
     /** Closes the open store, runs {@code change} on the data directory, and opens the store again. */
     private void reopenAfter(String what, Callable<String> change) {
         Path dir = dataDir;
