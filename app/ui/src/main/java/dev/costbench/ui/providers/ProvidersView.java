@@ -5,6 +5,8 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -99,17 +101,7 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         test.setTooltip(new Tooltip("Lists the models this key can use: the cheapest real call"));
         test.setOnAction(e -> vm.testConnection(id));
         DisabledReason.bind(test, st.testBlockedReason());
-        Label result = new Label();
-        result.setId("test-result-" + key);
-        result.setWrapText(true);
-        result.textProperty().bind(st.resultProperty());
-        st.outcomeProperty()
-                .addListener((o, a, b) -> result.setStyle(
-                        switch (b) {
-                            case OK -> "-fx-text-fill: -color-success-fg;";
-                            case FAILED -> "-fx-text-fill: -color-danger-fg;";
-                            case INFO -> "";
-                        }));
+        Label result = resultLabel("test-result-" + key, st.resultProperty(), st.outcomeProperty());
 
         GridPane g = new GridPane();
         g.setHgap(8);
@@ -126,6 +118,22 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         card.setPadding(new Insets(10));
         card.setStyle("-fx-border-color: -color-border-default, transparent; -fx-border-radius: 6;");
         return card;
+    }
+
+    /** The line saying how a card's last action ended, coloured by its outcome. */
+    static Label resultLabel(
+            String id, ReadOnlyStringProperty text, ReadOnlyObjectProperty<ProvidersViewModel.Outcome> outcome) {
+        Label result = new Label();
+        result.setId(id);
+        result.setWrapText(true);
+        result.textProperty().bind(text);
+        outcome.addListener((o, a, b) -> result.setStyle(
+                switch (b) {
+                    case OK -> "-fx-text-fill: -color-success-fg;";
+                    case FAILED -> "-fx-text-fill: -color-danger-fg;";
+                    case INFO -> "";
+                }));
+        return result;
     }
 
     @Override

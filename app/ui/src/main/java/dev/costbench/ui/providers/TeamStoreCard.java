@@ -62,17 +62,7 @@ final class TeamStoreCard extends VBox {
         local.setId("team-store-local");
         local.setTooltip(new Tooltip("Back to this computer's own results file"));
         local.setOnAction(e -> vm.useLocalFile());
-        Label result = new Label();
-        result.setId("team-store-result");
-        result.setWrapText(true);
-        result.textProperty().bind(vm.resultProperty());
-        vm.outcomeProperty()
-                .addListener((o, a, b) -> result.setStyle(
-                        switch (b) {
-                            case OK -> "-fx-text-fill: -color-success-fg;";
-                            case FAILED -> "-fx-text-fill: -color-danger-fg;";
-                            case INFO -> "";
-                        }));
+        Label result = ProvidersView.resultLabel("team-store-result", vm.resultProperty(), vm.outcomeProperty());
 
         GridPane g = new GridPane();
         g.setHgap(8);
