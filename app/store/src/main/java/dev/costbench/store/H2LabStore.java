@@ -42,11 +42,9 @@ import java.util.concurrent.TimeUnit;
  * database between two connections, so the store keeps its own registry of open files and refuses the second one
  * the same way. The OS releases H2's file lock when a process dies, even when it is killed.
  *
- * <p><b>Structure.</b> This class opens and closes the database ({@link StoreOpener}) and keeps its backups; the work
- * is done by one repository per area ({@link H2ExperimentRepository}, {@link H2TrialRepository},
- * {@link H2JudgingRepository}, {@link H2ScenarioRepository}, {@link H2LedgerRepository}, {@link H2MediaRepository},
- * {@link H2SendHistoryRepository}),
- * which share one connection and one transaction at a time through {@link Tx}.
+ * <p><b>Structure.</b> This class opens and closes the database file ({@link StoreOpener}) and keeps its backups; the
+ * repositories and what they share with the team store on PostgreSQL ({@link ServerLabStore}) are in
+ * {@link JdbcLabStore}.
  */
 public final class H2LabStore extends JdbcLabStore {
 

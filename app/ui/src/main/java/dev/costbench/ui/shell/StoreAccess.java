@@ -104,8 +104,18 @@ public final class StoreAccess implements ViewModel {
         ui.dialogs()
                 .warning(
                         "Results store unavailable",
-                        "The local results store could not be opened: " + UiContext.describe(e)
+                        (teamStore(e) ? "The team store" : "The local results store") + " could not be opened: "
+                                + UiContext.describe(e)
+                                + (teamStore(e)
+                                        ? "\n\nTo use this computer's own file meanwhile: Providers ▸ Team store ▸ "
+                                                + "Use my own file."
+                                        : "")
                                 + "\n\nCosts and prompts still work; API calls are not recorded.");
+    }
+
+    /** True when {@code e} is about the team store (a PostgreSQL server), not this computer's file. */
+    private static boolean teamStore(Throwable e) {
+        return e.getMessage() != null && e.getMessage().contains("team store");
     }
 
     private void damaged(DamagedStoreException d) {
