@@ -64,7 +64,8 @@ final class TeamStoreCommand {
                 out.println((c.teamStore().isEmpty() ? "Local store" : "Team store") + " (" + store.databaseName()
                         + "): " + store.location());
                 out.println("Chosen by: " + source);
-                out.println("New experiments, scenarios and ledger rows are recorded as by " + store.author() + ".");
+                out.println("New experiments, scenarios and ledger rows are recorded as created by " + store.author()
+                        + ".");
                 out.println(experiments + (experiments == 1 ? " experiment" : " experiments") + " stored.");
             }
         }
