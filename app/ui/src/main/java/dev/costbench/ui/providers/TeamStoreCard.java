@@ -67,9 +67,10 @@ final class TeamStoreCard extends VBox {
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        g.addRow(0, new Label("URL"), url);
-        g.addRow(1, new Label("User"), new HBox(6, user, password));
-        g.addRow(2, new Label("Your name"), author);
+        password.setAccessibleText("Team store password");
+        g.addRow(0, labelFor("URL", url), url);
+        g.addRow(1, labelFor("User", user), new HBox(6, user, password));
+        g.addRow(2, labelFor("Your name", author), author);
         HBox actions = new HBox(8, test, use, local, result);
         actions.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(result, Priority.ALWAYS);
@@ -79,5 +80,11 @@ final class TeamStoreCard extends VBox {
         getStyleClass().add("card");
         setPadding(new Insets(10));
         setStyle("-fx-border-color: -color-border-default, transparent; -fx-border-radius: 6;");
+    }
+
+    private static Label labelFor(String text, TextField field) {
+        Label l = new Label(text);
+        l.setLabelFor(field);
+        return l;
     }
 }
