@@ -8,6 +8,7 @@ import dev.costbench.model.lab.ExperimentOverview;
 import dev.costbench.model.lab.ExperimentSettings;
 import dev.costbench.model.lab.ExperimentSnapshot;
 import dev.costbench.model.lab.ExperimentStatus;
+import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.NewExperiment;
 import dev.costbench.model.lab.NewTrial;
@@ -281,7 +282,7 @@ public final class HistoryBench {
         out.put(key + "_n", ms.length);
     }
 
-    private static double percentile(double[] sorted, double p) {
+    static double percentile(double[] sorted, double p) {
         double pos = p * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(sorted.length - 1, lo + 1);
@@ -296,7 +297,7 @@ public final class HistoryBench {
      */
     private static long lastCpu;
 
-    private static long time(ThrowingRunnable r) throws Exception {
+    static long time(ThrowingRunnable r) throws Exception {
         long c = OS.getProcessCpuTime();
         long t = System.nanoTime();
         r.run();
@@ -306,11 +307,11 @@ public final class HistoryBench {
     }
 
     @FunctionalInterface
-    private interface ThrowingRunnable {
+    interface ThrowingRunnable {
         void run() throws Exception;
     }
 
-    private static ExperimentResults analyze(H2LabStore store, long id) {
+    static ExperimentResults analyze(LabStore store, long id) {
         ExperimentData d = ExperimentData.load(store, id);
         return LabResults.analyze(d, store.loadExperiment(id).settings().extraJson(), StatsOptions.defaults());
     }
@@ -320,7 +321,7 @@ public final class HistoryBench {
      * shows, reads the experiment, its trials, judge failures and spend and computes {@link LabResults#preview};
      * with {@code complete} also step two, {@link LabResults#analyze} (bootstrap intervals, quality, verdicts).
      */
-    private static SimilarityCache view(H2LabStore store, long id, boolean complete) {
+    static SimilarityCache view(LabStore store, long id, boolean complete) {
         Experiment e = store.loadExperiment(id);
         ExperimentData d = ExperimentData.load(store, id);
         store.judgeFailures(id);
@@ -356,7 +357,7 @@ public final class HistoryBench {
     }
 
     /** An experiment of about {@code trials} trials: 2 variants × 10 inputs × 2 models × N repetitions. */
-    private static Experiment generate(H2LabStore store, String name, int trials, long seed) {
+    static Experiment generate(LabStore store, String name, int trials, long seed) {
         int reps = Math.max(1, trials / 40);
         List<String> models = List.of("gpt-4o-mini", "claude-haiku-4-5");
         NewExperiment spec =
@@ -428,8 +429,14 @@ public final class HistoryBench {
     /** One ledger row per priced trial, as the runner writes them (one SQL statement, not 100,000 commits). */
     private static void fillLedger(Path dir) throws Exception {
         Path base = dir.toRealPath().resolve(H2LabStore.DATABASE_NAME);
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "");
-                Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "")) {
+            fillLedger(c);
+        }
+    }
+
+    /** {@link #fillLedger(Path)} on an open connection to any store (the SQL is standard). */
+    static void fillLedger(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO ledger (occurred_at, provider, model_id, cost_usd, trial_id, purpose, "
                     + "experiment_id) SELECT finished_at, 'openai', model_id, cost_usd, id, 'trial', experiment_id "
                     + "FROM trial");
@@ -438,7 +445,7 @@ public final class HistoryBench {
         }
     }
 
-    private static String json(Map<String, Object> m) {
+    static String json(Map<String, Object> m) {
         StringBuilder b = new StringBuilder("{");
         for (Map.Entry<String, Object> e : m.entrySet()) {
             if (b.length() > 1) {

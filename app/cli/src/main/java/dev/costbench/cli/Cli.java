@@ -83,6 +83,7 @@ public final class Cli {
             "       costbench ab reprice ID [--at YYYY-MM-DD] [--json]   (at the prices of that day; today by default)",
             "       costbench ab batches [--json] | ab cancel-batch BATCH_ID [--json]",
             "       costbench store check | backup | backups | restore [BACKUP] | new [--force]   (the lab database)",
+            "       costbench store info [--json] | copy --from H2FILE --to URL [--json]   (the team store)",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
 
@@ -139,7 +140,9 @@ public final class Cli {
                 AbCommand.REPRICE,
                 AbCommand.IMPORT,
                 AbCommand.BATCHES,
-                AbCommand.CANCEL_BATCH);
+                AbCommand.CANCEL_BATCH,
+                TeamStoreCommand.INFO,
+                TeamStoreCommand.COPY);
     }
 
     /** True when {@code args} name a command-line command rather than starting the workbench. */

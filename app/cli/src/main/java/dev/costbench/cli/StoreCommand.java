@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.cli;
 
+import dev.costbench.cli.command.StorePasswords;
 import dev.costbench.cli.term.Args;
 import dev.costbench.cli.term.UsageException;
 import dev.costbench.model.lab.LabStoreException;
@@ -9,6 +10,7 @@ import dev.costbench.store.H2LabStore;
 import dev.costbench.store.StoreBackup;
 import dev.costbench.store.StoreCheck;
 import dev.costbench.store.StoreMaintenance;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +24,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code costbench store check | backup | backups | restore [BACKUP] | new [--force]}: the lab database's health,
- * its backups, and the ways out when it is damaged. Exit codes: 0 done, 1 failed or problems found, 2 bad input.
+ * {@code costbench store check | backup | backups | restore [BACKUP] | new [--force] | info | copy}: the lab
+ * database's health, its backups, the ways out when it is damaged, and the team store ({@link TeamStoreCommand}).
+ * Exit codes: 0 done, 1 failed or problems found, 2 bad input.
  */
 final class StoreCommand {
 
-    static final String SUBCOMMANDS = "check, backup, backups, restore [BACKUP], new";
+    static final String SUBCOMMANDS = "check, backup, backups, restore [BACKUP], new, info, copy";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -58,11 +61,18 @@ final class StoreCommand {
                     return restore(rest);
                 case "new":
                     return startNew(rest);
+                case "info":
+                    return new TeamStoreCommand(out, dataDir, StorePasswords::lookup).info(rest);
+                case "copy":
+                    return new TeamStoreCommand(out, dataDir, StorePasswords::lookup).copy(rest);
                 default:
                     throw new UsageException("unknown store subcommand '" + argv.get(0) + "' (" + SUBCOMMANDS + ")");
             }
         } catch (LabStoreException e) {
             err.println("costbench: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("costbench: could not write the output: " + e.getMessage());
             return 1;
         }
     }

@@ -174,6 +174,9 @@ class FlagSweepTest extends UserDataTest {
         b.put("ab import", List.of(List.of("EXPORT")));
         b.put("ab batches", List.of(List.of()));
         b.put("ab cancel-batch", List.of(List.of("batch_1")));
+        b.put("store info", List.of(List.of()));
+        // no server listens on port 1: the copy ends with one line saying so
+        b.put("store copy", List.of(List.of("--from", data.toString(), "--to", "jdbc:postgresql://127.0.0.1:1/team")));
         return b;
     }
 

@@ -230,7 +230,7 @@ final class H2BatchRepository implements BatchRepository {
             if (row < 0) {
                 return null;
             }
-            long tid = H2TrialRepository.insertTrial(c, trial, charge);
+            long tid = H2TrialRepository.insertTrial(c, trial, charge, tx.author());
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE lab_batch_item SET collected = TRUE, trial_id = ? WHERE batch_row = ? AND custom_id = ?")) {
                 ps.setLong(1, tid);

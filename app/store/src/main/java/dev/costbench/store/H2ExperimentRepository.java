@@ -67,21 +67,23 @@ final class H2ExperimentRepository {
 
     public Experiment createExperiment(NewExperiment spec) {
         Objects.requireNonNull(spec, "spec");
-        Instant now = Instant.now();
+        Instant now = tx.now();
         long id = tx.run("create experiment " + spec.name(), c -> {
-            return insertExperiment(c, spec, now, ExperimentStatus.DRAFT);
+            return insertExperiment(c, spec, now, ExperimentStatus.DRAFT, tx.author());
         });
         return loadExperiment(id);
     }
 
-    /** Inserts the experiment row and its models; returns the new id. */
-    static long insertExperiment(Connection c, NewExperiment spec, Instant created, ExperimentStatus status)
+    /** Inserts the experiment row, created by {@code author}, and its models; returns the new id. */
+    static long insertExperiment(
+            Connection c, NewExperiment spec, Instant created, ExperimentStatus status, String author)
             throws SQLException {
         long eid;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO experiment (name, created_at, status, "
                         + "budget_cap_usd, repetitions, temperature, max_output_tokens, reasoning_budget, "
-                        + "reasoning_effort, reuse_answers, extra_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "reasoning_effort, reuse_answers, extra_json, created_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ExperimentSettings s = spec.settings();
             ps.setString(1, spec.name());
@@ -95,6 +97,7 @@ final class H2ExperimentRepository {
             ps.setString(9, s.reasoningEffort());
             ps.setBoolean(10, s.reuseStoredAnswers());
             ps.setString(11, s.extraJson());
+            ps.setString(12, author);
             ps.executeUpdate();
             eid = Jdbc.generatedId(ps);
         }
@@ -146,7 +149,8 @@ final class H2ExperimentRepository {
     public Experiment importExperiment(ExperimentSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         long id = tx.run(
-                "import experiment " + snapshot.experiment().name(), c -> HistorySql.importSnapshot(c, snapshot));
+                "import experiment " + snapshot.experiment().name(),
+                c -> HistorySql.importSnapshot(c, snapshot, tx.author()));
         return loadExperiment(id);
     }
 

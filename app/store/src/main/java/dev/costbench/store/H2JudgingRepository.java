@@ -41,7 +41,7 @@ final class H2JudgingRepository implements JudgingRepository {
     public Rating rate(long trialId, RatingScale scale, int value, String comment) {
         Objects.requireNonNull(scale, "scale");
         scale.check(value);
-        Instant now = Instant.now();
+        Instant now = tx.now();
         return tx.run("rate trial " + trialId, c -> {
             H2TrialRepository.requireTrial(c, trialId);
             try (PreparedStatement ps = c.prepareStatement("UPDATE rating SET scale = ?, rating_value = ?, "
@@ -115,7 +115,7 @@ final class H2JudgingRepository implements JudgingRepository {
         if (!Double.isFinite(score)) {
             throw new IllegalArgumentException("a judge score must be a finite number");
         }
-        Instant now = Instant.now();
+        Instant now = tx.now();
         return tx.run("store a judge score for trial " + trialId, c -> {
             long id = insertJudgement(c, trialId, judgeModel, rubric, score, rationale, null, now, charge);
             return new JudgeScore(id, trialId, judgeModel, rubric, score, rationale, now);
@@ -128,7 +128,7 @@ final class H2JudgingRepository implements JudgingRepository {
         Objects.requireNonNull(judgeModel, "judgeModel");
         Objects.requireNonNull(rubric, "rubric");
         Objects.requireNonNull(error, "error");
-        Instant now = Instant.now();
+        Instant now = tx.now();
         return tx.run("store a judge failure for trial " + trialId, c -> {
             long id = insertJudgement(c, trialId, judgeModel, rubric, null, null, error, now, charge);
             return new JudgeFailure(id, trialId, judgeModel, rubric, error, now);
@@ -136,7 +136,7 @@ final class H2JudgingRepository implements JudgingRepository {
     }
 
     /** One judge call: a score (error null) or a failure (score null), and its ledger entry when given. */
-    private static long insertJudgement(
+    private long insertJudgement(
             Connection c,
             long trialId,
             String judgeModel,
@@ -164,7 +164,7 @@ final class H2JudgingRepository implements JudgingRepository {
             id = Jdbc.generatedId(ps);
         }
         if (charge != null) {
-            H2LedgerRepository.insertLedger(c, charge.withTrial(experiment, trialId));
+            H2LedgerRepository.insertLedger(c, charge.withTrial(experiment, trialId), tx.author());
         }
         return id;
     }
@@ -206,10 +206,14 @@ final class H2JudgingRepository implements JudgingRepository {
         }
         tx.run("store the output similarities of experiment " + experimentId, c -> {
             // only pairs of this experiment's trials (a trial deleted meanwhile is skipped, not an error)
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO similarity_score (trial_id, reference_id, "
-                    + "experiment_id, fingerprint, rouge_l, token_f1) KEY (trial_id, reference_id) "
-                    + "SELECT a.id, b.id, a.experiment_id, ?, ?, ? FROM trial a JOIN trial b "
-                    + "ON b.id = ? AND b.experiment_id = a.experiment_id WHERE a.id = ? AND a.experiment_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(tx.dialect()
+                    .upsert(
+                            "similarity_score",
+                            List.of("trial_id", "reference_id", "experiment_id", "fingerprint", "rouge_l", "token_f1"),
+                            List.of("trial_id", "reference_id"),
+                            "SELECT a.id, b.id, a.experiment_id, ?, ?, ? FROM trial a JOIN trial b "
+                                    + "ON b.id = ? AND b.experiment_id = a.experiment_id "
+                                    + "WHERE a.id = ? AND a.experiment_id = ?"))) {
                 for (SimilarityScore s : scores) {
                     ps.setLong(1, s.fingerprint());
                     ps.setDouble(2, s.rougeL());

@@ -2,50 +2,16 @@
 package dev.costbench.store;
 
 import dev.costbench.model.app.AppDirs;
-import dev.costbench.model.lab.BatchRepository;
 import dev.costbench.model.lab.DamagedStoreException;
-import dev.costbench.model.lab.Experiment;
-import dev.costbench.model.lab.ExperimentOverview;
-import dev.costbench.model.lab.ExperimentProgress;
-import dev.costbench.model.lab.ExperimentSettings;
-import dev.costbench.model.lab.ExperimentSnapshot;
-import dev.costbench.model.lab.ExperimentStatus;
-import dev.costbench.model.lab.JudgeFailure;
-import dev.costbench.model.lab.JudgeScore;
-import dev.costbench.model.lab.LabStore;
 import dev.costbench.model.lab.LabStoreException;
-import dev.costbench.model.lab.LedgerEntry;
-import dev.costbench.model.lab.LedgerPurpose;
-import dev.costbench.model.lab.MediaBlob;
-import dev.costbench.model.lab.NewExperiment;
-import dev.costbench.model.lab.NewLedgerEntry;
-import dev.costbench.model.lab.NewSentRequest;
-import dev.costbench.model.lab.NewTrial;
-import dev.costbench.model.lab.NewVariant;
 import dev.costbench.model.lab.NewerStoreException;
-import dev.costbench.model.lab.Rating;
-import dev.costbench.model.lab.RatingScale;
-import dev.costbench.model.lab.SavedScenario;
-import dev.costbench.model.lab.SentRequest;
-import dev.costbench.model.lab.SimilarityScore;
 import dev.costbench.model.lab.StoreInUseException;
-import dev.costbench.model.lab.TestInput;
-import dev.costbench.model.lab.Trial;
-import dev.costbench.model.lab.TrialCell;
-import dev.costbench.model.lab.Variant;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,13 +42,11 @@ import java.util.concurrent.TimeUnit;
  * database between two connections, so the store keeps its own registry of open files and refuses the second one
  * the same way. The OS releases H2's file lock when a process dies, even when it is killed.
  *
- * <p><b>Structure.</b> This class opens and closes the database ({@link StoreOpener}) and keeps its backups; the work
- * is done by one repository per area ({@link H2ExperimentRepository}, {@link H2TrialRepository},
- * {@link H2JudgingRepository}, {@link H2ScenarioRepository}, {@link H2LedgerRepository}, {@link H2MediaRepository},
- * {@link H2SendHistoryRepository}, {@link H2BatchRepository}),
- * which share one connection and one transaction at a time through {@link Tx}.
+ * <p><b>Structure.</b> This class opens and closes the database file ({@link StoreOpener}) and keeps its backups; the
+ * repositories and what they share with the team store on PostgreSQL ({@link ServerLabStore}) are in
+ * {@link JdbcLabStore}.
  */
-public final class H2LabStore implements LabStore {
+public final class H2LabStore extends JdbcLabStore {
 
     /** The database's base name; H2 adds {@code .mv.db}. */
     public static final String DATABASE_NAME = "costbench";
@@ -90,37 +54,17 @@ public final class H2LabStore implements LabStore {
     private final Path base;
     private final Path dir;
     private final Path file;
-    private final Tx tx;
     private final BackupPolicy policy;
-    private final List<Long> interruptedOnOpen;
     private final ScheduledExecutorService daily;
     private volatile String backupProblem;
 
-    private final H2ExperimentRepository experiments;
-    private final H2TrialRepository trials;
-    private final H2JudgingRepository judging;
-    private final H2ScenarioRepository scenarios;
-    private final H2LedgerRepository ledger;
-    private final H2MediaRepository media;
-    private final H2SendHistoryRepository sent;
-    private final H2BatchRepository batches;
-
     private H2LabStore(StoreOpener.Opened opened, BackupPolicy policy) throws SQLException {
+        super(new Tx(opened.conn(), opened.file().toString(), Dialect.H2, Authors.current()));
         this.base = opened.base();
         this.dir = opened.dir();
         this.file = opened.file();
-        this.tx = new Tx(opened.conn(), file);
         this.policy = policy;
         this.backupProblem = opened.backupProblem().orElse(null);
-        this.experiments = new H2ExperimentRepository(tx);
-        this.trials = new H2TrialRepository(tx);
-        this.judging = new H2JudgingRepository(tx);
-        this.scenarios = new H2ScenarioRepository(tx);
-        this.ledger = new H2LedgerRepository(tx);
-        this.media = new H2MediaRepository(tx);
-        this.sent = new H2SendHistoryRepository(tx);
-        this.batches = new H2BatchRepository(tx, trials);
-        this.interruptedOnOpen = List.copyOf(experiments.markInterrupted());
         long period = Math.max(
                 1000,
                 Math.min(policy.dailyEvery().toMillis(), Duration.ofHours(1).toMillis()));
@@ -209,278 +153,19 @@ public final class H2LabStore implements LabStore {
         return "jdbc:h2:file:" + base.toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
-    /** The batches of batch runs, kept in this store (a port apart from {@link LabStore}'s areas). */
-    public BatchRepository batches() {
-        return batches;
-    }
-
     /** The database file. */
     public Path file() {
         return file;
     }
 
     @Override
+    public String location() {
+        return file.toString();
+    }
+
+    @Override
     public void close() {
         daily.shutdownNow();
         tx.close(() -> StoreOpener.OPEN_IN_THIS_PROCESS.remove(base));
-    }
-
-    // ---- ExperimentRepository ----
-
-    @Override
-    public Experiment createExperiment(NewExperiment spec) {
-        return experiments.createExperiment(spec);
-    }
-
-    @Override
-    public List<Experiment> listExperiments() {
-        return experiments.listExperiments();
-    }
-
-    @Override
-    public List<ExperimentOverview> overviews() {
-        return experiments.overviews();
-    }
-
-    @Override
-    public Experiment importExperiment(ExperimentSnapshot snapshot) {
-        return experiments.importExperiment(snapshot);
-    }
-
-    @Override
-    public Optional<Experiment> findExperiment(long experimentId) {
-        return experiments.findExperiment(experimentId);
-    }
-
-    @Override
-    public Experiment loadExperiment(long experimentId) {
-        return experiments.loadExperiment(experimentId);
-    }
-
-    @Override
-    public void setStatus(long experimentId, ExperimentStatus status) {
-        experiments.setStatus(experimentId, status);
-    }
-
-    @Override
-    public void updateSettings(long experimentId, ExperimentSettings settings) {
-        experiments.updateSettings(experimentId, settings);
-    }
-
-    @Override
-    public boolean deleteExperiment(long experimentId) {
-        return experiments.deleteExperiment(experimentId);
-    }
-
-    @Override
-    public List<Long> interruptedOnOpen() {
-        return interruptedOnOpen;
-    }
-
-    @Override
-    public ExperimentProgress progress(long experimentId) {
-        return experiments.progress(experimentId);
-    }
-
-    @Override
-    public Variant addVariant(long experimentId, NewVariant variant) {
-        return experiments.addVariant(experimentId, variant);
-    }
-
-    @Override
-    public List<Variant> variants(long experimentId) {
-        return experiments.variants(experimentId);
-    }
-
-    @Override
-    public TestInput addInput(long experimentId, String label, Map<String, String> variables) {
-        return experiments.addInput(experimentId, label, variables);
-    }
-
-    @Override
-    public List<TestInput> inputs(long experimentId) {
-        return experiments.inputs(experimentId);
-    }
-
-    @Override
-    public Trial addTrial(NewTrial trial) {
-        return trials.addTrial(trial);
-    }
-
-    @Override
-    public Trial addTrial(NewTrial trial, NewLedgerEntry charge) {
-        return trials.addTrial(trial, charge);
-    }
-
-    @Override
-    public List<Trial> trials(long experimentId) {
-        return trials.trials(experimentId);
-    }
-
-    @Override
-    public Optional<Trial> findTrial(long trialId) {
-        return trials.findTrial(trialId);
-    }
-
-    @Override
-    public boolean deleteTrial(long trialId) {
-        return trials.deleteTrial(trialId);
-    }
-
-    @Override
-    public List<TrialCell> missingTrials(long experimentId) {
-        return trials.missingTrials(experimentId);
-    }
-
-    @Override
-    public Optional<Trial> storedAnswer(String requestHash) {
-        return trials.storedAnswer(requestHash);
-    }
-
-    // ---- JudgingRepository ----
-
-    @Override
-    public Rating rate(long trialId, RatingScale scale, int value, String comment) {
-        return judging.rate(trialId, scale, value, comment);
-    }
-
-    @Override
-    public List<Rating> ratings(long experimentId) {
-        return judging.ratings(experimentId);
-    }
-
-    @Override
-    public JudgeScore addJudgeScore(long trialId, String judgeModel, String rubric, double score, String rationale) {
-        return judging.addJudgeScore(trialId, judgeModel, rubric, score, rationale);
-    }
-
-    @Override
-    public JudgeScore addJudgeScore(
-            long trialId, String judgeModel, String rubric, double score, String rationale, NewLedgerEntry charge) {
-        return judging.addJudgeScore(trialId, judgeModel, rubric, score, rationale, charge);
-    }
-
-    @Override
-    public JudgeFailure addJudgeFailure(
-            long trialId, String judgeModel, String rubric, String error, NewLedgerEntry charge) {
-        return judging.addJudgeFailure(trialId, judgeModel, rubric, error, charge);
-    }
-
-    @Override
-    public List<JudgeFailure> judgeFailures(long experimentId) {
-        return judging.judgeFailures(experimentId);
-    }
-
-    @Override
-    public List<JudgeScore> judgeScores(long experimentId) {
-        return judging.judgeScores(experimentId);
-    }
-
-    @Override
-    public List<SimilarityScore> similarityScores(long experimentId) {
-        return judging.similarityScores(experimentId);
-    }
-
-    @Override
-    public void saveSimilarityScores(long experimentId, Collection<SimilarityScore> scores) {
-        judging.saveSimilarityScores(experimentId, scores);
-    }
-
-    @Override
-    public void forgetSimilarityScores(long experimentId) {
-        judging.forgetSimilarityScores(experimentId);
-    }
-
-    // ---- ScenarioRepository ----
-
-    @Override
-    public SavedScenario saveScenario(String name, String json) {
-        return scenarios.saveScenario(name, json);
-    }
-
-    @Override
-    public List<SavedScenario> listScenarios() {
-        return scenarios.listScenarios();
-    }
-
-    @Override
-    public Optional<SavedScenario> findScenario(String name) {
-        return scenarios.findScenario(name);
-    }
-
-    @Override
-    public boolean renameScenario(String from, String to) {
-        return scenarios.renameScenario(from, to);
-    }
-
-    @Override
-    public boolean deleteScenario(String name) {
-        return scenarios.deleteScenario(name);
-    }
-
-    // ---- LedgerRepository ----
-
-    @Override
-    public LedgerEntry appendLedger(NewLedgerEntry entry) {
-        return ledger.appendLedger(entry);
-    }
-
-    @Override
-    public List<LedgerEntry> ledger(Instant from, Instant to) {
-        return ledger.ledger(from, to);
-    }
-
-    @Override
-    public BigDecimal spentOnExperiment(long experimentId) {
-        return ledger.spentOnExperiment(experimentId);
-    }
-
-    @Override
-    public BigDecimal spentOnExperiment(long experimentId, LedgerPurpose purpose) {
-        return ledger.spentOnExperiment(experimentId, purpose);
-    }
-
-    @Override
-    public Map<Long, BigDecimal> spentPerTrial(long experimentId, LedgerPurpose purpose) {
-        return ledger.spentPerTrial(experimentId, purpose);
-    }
-
-    @Override
-    public BigDecimal spentOnDay(LocalDate day, ZoneId zone) {
-        return ledger.spentOnDay(day, zone);
-    }
-
-    @Override
-    public SortedMap<LocalDate, BigDecimal> spentPerDay(LocalDate from, LocalDate to, ZoneId zone) {
-        return ledger.spentPerDay(from, to, zone);
-    }
-
-    // ---- MediaRepository ----
-
-    @Override
-    public String putMedia(byte[] data, String mimeType) {
-        return media.putMedia(data, mimeType);
-    }
-
-    @Override
-    public Optional<MediaBlob> getMedia(String sha256) {
-        return media.getMedia(sha256);
-    }
-
-    // ---- SendHistoryRepository ----
-
-    @Override
-    public SentRequest addSent(NewSentRequest entry) {
-        return sent.addSent(entry);
-    }
-
-    @Override
-    public List<SentRequest> sentHistory(String workspace) {
-        return sent.sentHistory(workspace);
-    }
-
-    @Override
-    public boolean deleteSent(long id) {
-        return sent.deleteSent(id);
     }
 }

@@ -44,10 +44,10 @@ final class H2LedgerRepository implements LedgerRepository {
     @Override
     public LedgerEntry appendLedger(NewLedgerEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        return tx.run("append to the ledger", c -> insertLedger(c, entry));
+        return tx.run("append to the ledger", c -> insertLedger(c, entry, tx.author()));
     }
 
-    static LedgerEntry insertLedger(Connection c, NewLedgerEntry e) throws SQLException {
+    static LedgerEntry insertLedger(Connection c, NewLedgerEntry e, String author) throws SQLException {
         if (e.experimentId() != null) {
             H2ExperimentRepository.requireExperiment(c, e.experimentId());
         }
@@ -56,7 +56,7 @@ final class H2LedgerRepository implements LedgerRepository {
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO ledger (occurred_at, provider, model_id, "
-                        + "cost_usd, experiment_id, trial_id, purpose) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        + "cost_usd, experiment_id, trial_id, purpose, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             setInstant(ps, 1, e.time());
             ps.setString(2, e.provider());
@@ -65,6 +65,7 @@ final class H2LedgerRepository implements LedgerRepository {
             setLong(ps, 5, e.experimentId());
             setLong(ps, 6, e.trialId());
             ps.setString(7, e.purpose().code());
+            ps.setString(8, author);
             ps.executeUpdate();
             HistorySql.addSpent(c, e.experimentId(), e.costUsd());
             return new LedgerEntry(

@@ -31,7 +31,7 @@ final class H2MediaRepository implements MediaRepository {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(mimeType, "mimeType");
         String hash = MediaBlob.sha256(data);
-        Instant now = Instant.now();
+        Instant now = tx.now();
         return tx.run("store media", c -> {
             if (!mediaExists(c, hash)) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO media_blob (sha256, mime_type, "

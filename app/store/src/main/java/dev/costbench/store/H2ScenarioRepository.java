@@ -38,7 +38,7 @@ final class H2ScenarioRepository implements ScenarioRepository {
             throw new IllegalArgumentException("a scenario needs a name");
         }
         SecretGuard.requireNoSecrets("scenario " + name, json);
-        Instant now = Instant.now();
+        Instant now = tx.now();
         return tx.run("save scenario " + name, c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("UPDATE scenario SET scenario_json = ?, updated_at = ? WHERE name = ?")) {
@@ -47,11 +47,12 @@ final class H2ScenarioRepository implements ScenarioRepository {
                 ps.setString(3, name);
                 if (ps.executeUpdate() == 0) {
                     try (PreparedStatement ins = c.prepareStatement("INSERT INTO scenario (name, scenario_json, "
-                            + "created_at, updated_at) VALUES (?, ?, ?, ?)")) {
+                            + "created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?)")) {
                         ins.setString(1, name);
                         ins.setString(2, json);
                         setInstant(ins, 3, now);
                         setInstant(ins, 4, now);
+                        ins.setString(5, tx.author());
                         ins.executeUpdate();
                     }
                 }
@@ -112,7 +113,7 @@ final class H2ScenarioRepository implements ScenarioRepository {
             try (PreparedStatement ps =
                     c.prepareStatement("UPDATE scenario SET name = ?, updated_at = ? WHERE name = ?")) {
                 ps.setString(1, to);
-                setInstant(ps, 2, Instant.now());
+                setInstant(ps, 2, tx.now());
                 ps.setString(3, from);
                 return ps.executeUpdate() > 0;
             }

@@ -50,12 +50,12 @@ final class H2TrialRepository {
 
     public Trial addTrial(NewTrial t, NewLedgerEntry charge) {
         Objects.requireNonNull(t, "trial");
-        long id = tx.run("record a trial", c -> insertTrial(c, t, charge));
+        long id = tx.run("record a trial", c -> insertTrial(c, t, charge, tx.author()));
         return findTrial(id).orElseThrow();
     }
 
     /** Records a trial, its history totals and its ledger entry (if any) inside the caller's transaction. */
-    static long insertTrial(Connection c, NewTrial t, NewLedgerEntry charge) throws SQLException {
+    static long insertTrial(Connection c, NewTrial t, NewLedgerEntry charge, String author) throws SQLException {
         checkCell(c, t.experimentId(), t.cell());
         long tid;
         try (PreparedStatement ps = c.prepareStatement(INSERT_TRIAL, Statement.RETURN_GENERATED_KEYS)) {
@@ -65,7 +65,7 @@ final class H2TrialRepository {
         }
         HistorySql.countTrial(c, t.experimentId(), t.succeeded(), t.fromCache(), t.costUsd(), HistorySql.changed(t), 1);
         if (charge != null) {
-            H2LedgerRepository.insertLedger(c, charge.withTrial(t.experimentId(), tid));
+            H2LedgerRepository.insertLedger(c, charge.withTrial(t.experimentId(), tid), author);
         }
         return tid;
     }
@@ -235,7 +235,7 @@ final class H2TrialRepository {
                     + "FROM variant v "
                     + "JOIN test_input i ON i.experiment_id = v.experiment_id "
                     + "JOIN experiment_model m ON m.experiment_id = v.experiment_id "
-                    + "CROSS JOIN SYSTEM_RANGE(1, ?) r "
+                    + "CROSS JOIN " + tx.dialect().oneTo("?", "r") + " "
                     + "WHERE v.experiment_id = ? AND NOT EXISTS (SELECT 1 FROM trial t WHERE t.experiment_id = ? "
                     + "  AND t.variant_id = v.id AND t.input_id = i.id AND t.model_id = m.model_id "
                     + "  AND t.repetition = r.x AND t.error_text IS NULL) "

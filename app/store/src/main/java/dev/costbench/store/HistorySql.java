@@ -33,8 +33,8 @@ final class HistorySql {
     static List<ExperimentOverview> overviews(Connection c) throws SQLException {
         Map<Long, ExperimentOverview> totals = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT experiment_id, trials, failed, trial_cost_usd, spent_usd, tier_changed "
-                                + "FROM experiment_totals");
+                        "SELECT e.id, t.trials, t.failed, t.trial_cost_usd, t.spent_usd, t.tier_changed, e.created_by "
+                                + "FROM experiment e LEFT JOIN experiment_totals t ON t.experiment_id = e.id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long trials = rs.getLong(2);
@@ -48,7 +48,8 @@ final class HistorySql {
                                 failed,
                                 rs.getBigDecimal(4),
                                 rs.getBigDecimal(5),
-                                rs.getLong(6)));
+                                rs.getLong(6),
+                                rs.getString(7)));
             }
         }
         List<ExperimentOverview> out = new ArrayList<>();
@@ -64,7 +65,8 @@ final class HistorySql {
                                     t.failed(),
                                     t.trialCostUsd(),
                                     t.spentUsd(),
-                                    t.tierChanged()));
+                                    t.tierChanged(),
+                                    t.createdBy()));
         }
         return out;
     }
@@ -153,8 +155,11 @@ final class HistorySql {
         }
     }
 
-    /** Inserts the whole snapshot; any failure throws and the caller's transaction rolls everything back. */
-    static long importSnapshot(Connection c, ExperimentSnapshot s) throws SQLException {
+    /**
+     * Inserts the whole snapshot, recorded as created by {@code author}; any failure throws and the caller's
+     * transaction rolls everything back.
+     */
+    static long importSnapshot(Connection c, ExperimentSnapshot s, String author) throws SQLException {
         for (NewVariant v : s.variants()) {
             for (String h : v.mediaHashes()) {
                 if (!H2MediaRepository.mediaExists(c, h)) {
@@ -163,7 +168,7 @@ final class HistorySql {
                 }
             }
         }
-        long eid = H2ExperimentRepository.insertExperiment(c, s.experiment(), s.created(), s.status());
+        long eid = H2ExperimentRepository.insertExperiment(c, s.experiment(), s.created(), s.status(), author);
         List<Long> variantIds = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO variant (experiment_id, ordinal, name, "

@@ -6,6 +6,7 @@ import dev.costbench.model.lab.NewerStoreException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -56,15 +57,24 @@ final class Schema {
 
     /** Refuses a database written by a newer CostBench: it is neither migrated nor changed. */
     static void refuseNewer(Flyway flyway, Path file) {
+        Optional<String> newer = newerVersion(flyway, file.toString());
+        if (newer.isPresent()) {
+            throw new NewerStoreException(file, newer.get());
+        }
+    }
+
+    /** The schema version of a newer CostBench that {@code flyway}'s database holds, if it does. */
+    static Optional<String> newerVersion(Flyway flyway, String where) {
         try {
             for (MigrationInfo m : flyway.info().applied()) {
                 if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
-                    throw new NewerStoreException(file, m.getVersion().toString());
+                    return Optional.of(m.getVersion().toString());
                 }
             }
+            return Optional.empty();
         } catch (FlywayException e) {
             throw new LabStoreException(
-                    "Could not read the schema version of the database at " + file + ": " + firstLine(e.getMessage()),
+                    "Could not read the schema version of the database at " + where + ": " + firstLine(e.getMessage()),
                     e);
         }
     }

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The History view's queries: the per-experiment totals kept by V4, and the one-transaction import. */
@@ -33,9 +32,10 @@ class HistoryStoreTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theTotalsFollowEveryTrialLedgerEntryAndDeletion() {
-        try (H2LabStore s = H2LabStore.open(dir)) {
+    @StoreTest
+    void theTotalsFollowEveryTrialLedgerEntryAndDeletion(StoreKind kind) {
+        StoreKind.StoreFactory stores = kind.fresh(dir);
+        try (JdbcLabStore s = stores.open()) {
             Fixtures.Setup a = Fixtures.setup(s, "a", 2, 2, List.of("gpt-4o-mini"), 2);
             Fixtures.Setup b = Fixtures.setup(s, "b", 2, 1, List.of("gpt-4o-mini"), 1);
             assertEquals(0, overview(s, a.id()).trials());
@@ -91,9 +91,10 @@ class HistoryStoreTest {
         }
     }
 
-    @Test
-    void anImportIsStoredWholeAndKeepsItsTimeAndStatus() {
-        try (H2LabStore s = H2LabStore.open(dir)) {
+    @StoreTest
+    void anImportIsStoredWholeAndKeepsItsTimeAndStatus(StoreKind kind) {
+        StoreKind.StoreFactory stores = kind.fresh(dir);
+        try (JdbcLabStore s = stores.open()) {
             Experiment e = s.importExperiment(snapshot(ExperimentStatus.RUNNING, 2));
             assertEquals(ExperimentStatus.INTERRUPTED, e.status(), "a running export resumes as interrupted");
             assertEquals(Instant.parse("2026-10-01T08:00:00Z"), e.created());
@@ -111,9 +112,10 @@ class HistoryStoreTest {
         }
     }
 
-    @Test
-    void aRefusedImportLeavesNothingBehind() {
-        try (H2LabStore s = H2LabStore.open(dir)) {
+    @StoreTest
+    void aRefusedImportLeavesNothingBehind(StoreKind kind) {
+        StoreKind.StoreFactory stores = kind.fresh(dir);
+        try (JdbcLabStore s = stores.open()) {
             ExperimentSnapshot good = snapshot(ExperimentStatus.DONE, 2);
             ExperimentSnapshot withMedia = new ExperimentSnapshot(
                     good.experiment(),
@@ -172,7 +174,7 @@ class HistoryStoreTest {
                 trials);
     }
 
-    private static ExperimentOverview overview(H2LabStore s, long id) {
+    private static ExperimentOverview overview(JdbcLabStore s, long id) {
         return s.overviews().stream().filter(o -> o.id() == id).findFirst().orElseThrow();
     }
 }

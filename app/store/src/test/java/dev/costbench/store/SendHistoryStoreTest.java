@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The "Send to the API" history: a round trip of every field, newest first, one list per workspace, delete. */
@@ -28,11 +27,12 @@ class SendHistoryStoreTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyFieldComesBackAsKept() {
+    @StoreTest
+    void everyFieldComesBackAsKept(StoreKind kind) {
+        StoreKind.StoreFactory stores = kind.fresh(dir);
         var options = new SendOptions(0.7, 1234, ReasoningEffort.MEDIUM, false);
         var usage = new CanonicalUsage(100, 20, 5, 1, 40, 12);
-        try (H2LabStore store = H2LabStore.open(dir)) {
+        try (JdbcLabStore store = stores.open()) {
             SentRequest kept = store.addSent(new NewSentRequest(
                     WS,
                     T,
@@ -49,10 +49,10 @@ class SendHistoryStoreTest {
             assertEquals(
                     0, new BigDecimal("0.0001234568").compareTo(kept.call().costUsd()), "the money columns' scale");
         }
-        try (H2LabStore store = H2LabStore.open(dir)) {
+        try (JdbcLabStore store = stores.open()) {
             SentRequest back = store.sentHistory(WS).get(0);
             assertEquals(WS, back.call().workspace());
-            assertEquals(T, back.call().time());
+            assertEquals(kind.kept(T), back.call().time(), "to the database's precision");
             assertEquals("anthropic", back.call().provider());
             assertEquals("claude-haiku-4-5", back.call().modelId());
             assertEquals(options, back.call().options());
@@ -64,9 +64,10 @@ class SendHistoryStoreTest {
         }
     }
 
-    @Test
-    void aFailureKeepsItsReasonWithoutUsageOrCostAndNoDefaults() {
-        try (H2LabStore store = H2LabStore.open(dir)) {
+    @StoreTest
+    void aFailureKeepsItsReasonWithoutUsageOrCostAndNoDefaults(StoreKind kind) {
+        StoreKind.StoreFactory stores = kind.fresh(dir);
+        try (JdbcLabStore store = stores.open()) {
             store.addSent(new NewSentRequest(
                     SendHistoryRepository.UNTITLED,
                     T,
@@ -92,13 +93,15 @@ class SendHistoryStoreTest {
         }
     }
 
-    @Test
-    void newestFirstAndOneHistoryPerWorkspace() {
-        try (H2LabStore store = H2LabStore.open(dir)) {
-            SentRequest first = store.addSent(call(WS, T, "first"));
-            SentRequest third = store.addSent(call(WS, T.plusSeconds(120), "third"));
-            SentRequest second = store.addSent(call(WS, T.plusSeconds(60), "second"));
-            SentRequest other = store.addSent(call(SendHistoryRepository.UNTITLED, T.plusSeconds(30), "other"));
+    @StoreTest
+    void newestFirstAndOneHistoryPerWorkspace(StoreKind kind) {
+        StoreKind.StoreFactory stores = kind.fresh(dir);
+        Instant t = kind.kept(T); // the time as the database keeps it, so what is returned equals what is read
+        try (JdbcLabStore store = stores.open()) {
+            SentRequest first = store.addSent(call(WS, t, "first"));
+            SentRequest third = store.addSent(call(WS, t.plusSeconds(120), "third"));
+            SentRequest second = store.addSent(call(WS, t.plusSeconds(60), "second"));
+            SentRequest other = store.addSent(call(SendHistoryRepository.UNTITLED, t.plusSeconds(30), "other"));
             assertEquals(List.of(third, second, first), store.sentHistory(WS));
             assertEquals(List.of(other), store.sentHistory(SendHistoryRepository.UNTITLED));
             assertEquals(List.of(), store.sentHistory("/somewhere/else.json"));

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Schema version 7: each trial keeps the service tier asked for and the one served; History counts the changes. */
@@ -31,9 +30,10 @@ class ServedTierStoreTest {
                 experimentId, cell, t.requestHash(), answer, null, null, false, t.started(), t.finished(), asked);
     }
 
-    @Test
-    void theTiersRoundTripAndHistoryCountsTheChanges() {
-        try (H2LabStore store = H2LabStore.open(dir)) {
+    @StoreTest
+    void theTiersRoundTripAndHistoryCountsTheChanges(StoreKind kind) {
+        StoreKind.StoreFactory stores = kind.fresh(dir);
+        try (JdbcLabStore store = stores.open()) {
             Fixtures.Setup s = Fixtures.setup(store, "tiers", 1, 1, List.of("gpt-5"), 3);
             long v = s.variants().get(0).id();
             long in = s.inputs().get(0).id();

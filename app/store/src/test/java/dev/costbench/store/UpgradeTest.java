@@ -19,6 +19,7 @@ import dev.costbench.model.lab.LedgerEntry;
 import dev.costbench.model.lab.LedgerPurpose;
 import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.NewBatch;
+import dev.costbench.model.lab.NewExperiment;
 import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.NewTrial;
@@ -70,9 +71,9 @@ class UpgradeTest {
             + " extra_json) VALUES ";
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
 
-    static final int CURRENT_VERSION = 9;
+    static final int CURRENT_VERSION = 11;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -476,6 +477,55 @@ class UpgradeTest {
                 + "(1, 1, 1, 'gpt-5', 1, FALSE, 'Ships today.', " + when + ", " + when + ")");
         if (from >= 4) { // the store writes an experiment's totals with it since version 4
             st.execute("INSERT INTO experiment_totals (experiment_id, trials) VALUES (1, 1)");
+        }
+    }
+
+    /**
+     * V10 (who created each experiment, scenario and ledger row) from V8 (and V9 where the branch has it): rows kept
+     * before show no creator, new ones the store's author; History says so.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {8, 9})
+    void upgradeToVersion10KeepsTheRowsWithoutACreatorAndRecordsNewOnes(int from) throws Exception {
+        fillAt(from, st -> {
+            st.execute(INSERT_EXPERIMENT + "('Before', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'DONE', "
+                    + "NULL, 1, NULL, 500, NULL, NULL, FALSE, '{}')");
+            st.execute("INSERT INTO experiment_totals (experiment_id) SELECT id FROM experiment");
+            st.execute("INSERT INTO scenario (name, scenario_json, created_at, updated_at) VALUES ('Old', '{}', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', TIMESTAMP WITH TIME ZONE "
+                    + "'2026-06-01 09:00:00+00')");
+        });
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            store.author("alice");
+            assertNull(store.overviews().get(0).createdBy());
+            store.createExperiment(new NewExperiment("After", null, 1, null, List.of("gpt-5")));
+            assertEquals(
+                    "alice",
+                    store.overviews().stream()
+                            .filter(o -> o.experiment().name().equals("After"))
+                            .findFirst()
+                            .orElseThrow()
+                            .createdBy());
+            assertTrue(store.findScenario("Old").isPresent());
+        }
+    }
+
+    /** V11 (what `store copy` copied) from V10: the store keeps its history and takes a copy into it. */
+    @Test
+    void upgradeToVersion11TakesACopyOfAnotherStore(@TempDir Path other) throws Exception {
+        fillAt(
+                10,
+                st -> st.execute("INSERT INTO scenario (name, scenario_json, created_at, updated_at) VALUES "
+                        + "('Kept', '{}', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', TIMESTAMP WITH TIME ZONE "
+                        + "'2026-06-01 09:00:00+00')"));
+        try (H2LabStore source = H2LabStore.open(other)) {
+            source.saveScenario("Copied", "{}");
+            try (H2LabStore store = H2LabStore.open(dir)) {
+                assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+                assertTrue(StoreCopy.copy(source, store).verified());
+                assertEquals(2, store.listScenarios().size());
+            }
         }
     }
 

@@ -10,7 +10,8 @@ import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.keys.CredentialStores;
-import dev.costbench.store.H2LabStore;
+import dev.costbench.store.JdbcLabStore;
+import dev.costbench.store.LabStores;
 import dev.costbench.ui.common.FxDialogService;
 import dev.costbench.ui.common.FxFormDialogs;
 import dev.costbench.ui.common.FxTaskExecutor;
@@ -36,6 +37,7 @@ import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
+import dev.costbench.ui.providers.TeamStoreViewModel;
 import dev.costbench.ui.ratecard.RateCardView;
 import dev.costbench.ui.ratecard.RateCardViewModel;
 import dev.costbench.ui.scenario.ScenarioView;
@@ -156,12 +158,17 @@ public final class CostBenchApp extends Application {
         if (!emptyPrompt) {
             workspace.restore(); // the last session's prompt (also after a crash); the example on a first start
         }
-        storeAccess = new StoreAccess(ui, H2LabStore::open, Platform::exit);
+        // the team store when one is chosen (COSTBENCH_STORE_URL or the Providers tab), else the file, as always
+        storeAccess = new StoreAccess(
+                ui,
+                dir -> LabStores.open(
+                        dir, url -> LabStores.password(url, () -> CredentialStores.best(dir, this::askPassphrase))),
+                Platform::exit);
         // batch runs: once the store is open, the batches left open by an earlier session are polled until they end
         batchRuns = new BatchRunsViewModel(
                 ui,
                 storeAccess::store,
-                () -> storeAccess.store() instanceof H2LabStore h ? h.batches() : null,
+                () -> storeAccess.store() instanceof JdbcLabStore h ? h.batches() : null,
                 () -> workbench.catalogProperty().get(),
                 id -> access.join().batches().batch(id),
                 BatchRunner.DEFAULT_POLL,
@@ -200,7 +207,10 @@ public final class CostBenchApp extends Application {
                         new Feature(
                                 PROVIDERS,
                                 "API keys, base URLs and connection tests",
-                                () -> new ProvidersView(providersVm()),
+                                () -> new ProvidersView(
+                                        providersVm(),
+                                        new TeamStoreViewModel(
+                                                ui, access.join(), AppDirs.dataDir(), storeAccess::reopen)),
                                 () -> providersVm().refresh()),
                         Feature.of(
                                 WORKLOADS,

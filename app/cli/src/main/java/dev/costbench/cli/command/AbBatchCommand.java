@@ -19,7 +19,7 @@ import dev.costbench.model.lab.batch.BatchRunner;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.batch.BatchStatus;
-import dev.costbench.store.H2LabStore;
+import dev.costbench.store.JdbcLabStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -69,7 +69,7 @@ final class AbBatchCommand {
         Duration poll = pollInterval(a);
         Catalog cat = ctx.catalog();
         PrintStream info = json ? ctx.err() : ctx.out();
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             BatchRunner runner = runner(store, cat);
             BatchEstimate estimate = runner.estimate(spec);
             AbReport.printEstimate(spec.name(), estimate.live(), info);
@@ -113,7 +113,7 @@ final class AbBatchCommand {
      * experiment has none (the live resume goes on), or when every batch is collected and trials are missing (the
      * live resume runs them after its question).
      */
-    int resume(H2LabStore store, long id, boolean json) throws IOException {
+    int resume(JdbcLabStore store, long id, boolean json) throws IOException {
         if (store.batches().batches(id).isEmpty()) {
             return -1;
         }
@@ -140,7 +140,7 @@ final class AbBatchCommand {
 
     /** {@code ab resume BATCH_ID}: collects the batch's experiment. */
     int resumeBatch(String batchId, boolean json) throws IOException {
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             StoredBatch b = store.batches()
                     .findBatch(batchId)
                     .orElseThrow(
@@ -156,7 +156,7 @@ final class AbBatchCommand {
         if (!a.positional.isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional.get(0) + "'");
         }
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             printBatches(store.batches().batches(), a.flag("json"));
             return 0;
         }
@@ -168,7 +168,7 @@ final class AbBatchCommand {
         if (a.positional.size() != 1) {
             throw new UsageException("ab cancel-batch needs a batch id (costbench ab batches lists them)");
         }
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             StoredBatch b;
             try {
                 b = runner(store, ctx.catalog()).cancel(a.positional.get(0));
@@ -184,10 +184,10 @@ final class AbBatchCommand {
     }
 
     private BatchRunner runner(LabStore store, Catalog cat) {
-        return new BatchRunner(store, ((H2LabStore) store).batches(), ctx.batches(), cat::find);
+        return new BatchRunner(store, ((JdbcLabStore) store).batches(), ctx.batches(), cat::find);
     }
 
-    private int waitFor(H2LabStore store, BatchRunner runner, long id, Duration poll, boolean json, BatchEstimate e)
+    private int waitFor(JdbcLabStore store, BatchRunner runner, long id, Duration poll, boolean json, BatchEstimate e)
             throws IOException {
         BatchRefresh r = runner.refresh(id);
         while (r.anyOpen()) {

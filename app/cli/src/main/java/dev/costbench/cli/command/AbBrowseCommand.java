@@ -17,7 +17,7 @@ import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentProgress;
 import dev.costbench.model.lab.run.ExperimentExport;
 import dev.costbench.model.ratecard.RateCard;
-import dev.costbench.store.H2LabStore;
+import dev.costbench.store.JdbcLabStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ final class AbBrowseCommand {
         if (!a.positional.isEmpty()) {
             throw new UsageException("unexpected argument '" + a.positional.get(0) + "'");
         }
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             List<Experiment> all = store.listExperiments();
             if (a.flag("json")) {
                 ArrayNode arr = Json.array();
@@ -103,7 +103,7 @@ final class AbBrowseCommand {
         Args a = Args.parse(argv, SHOW);
         long id = id(a, "ab show");
         RateCard card = RateCardOption.read(a);
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             requireExperiment(store, id, err);
             Function<String, Optional<ModelEntry>> find = card.isEmpty() ? x -> Optional.empty() : ctx.catalog()::find;
             report.summary(store, id, null, null, a.flag("json"), null, find, card);
@@ -121,7 +121,7 @@ final class AbBrowseCommand {
             Input.outputFile("out", a.get("out"));
         }
         String text;
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             requireExperiment(store, id, err);
             text = a.flag("json") ? ExperimentExport.json(store, id) : ExperimentExport.csv(store, id);
         }

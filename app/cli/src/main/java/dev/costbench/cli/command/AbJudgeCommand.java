@@ -27,7 +27,7 @@ import dev.costbench.model.lab.judge.JudgeRun;
 import dev.costbench.model.lab.judge.JudgeSpec;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.lab.stats.QualitySettings;
-import dev.costbench.store.H2LabStore;
+import dev.costbench.store.JdbcLabStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -67,7 +67,7 @@ final class AbJudgeCommand {
         BigDecimal budget = budget(a);
         Catalog cat = ctx.catalog();
         boolean json = a.flag("json");
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             requireExperiment(store, id, ctx.err());
             Experiment e = store.loadExperiment(id);
             QualitySettings q = QualitySettings.read(e.settings().extraJson());

@@ -34,7 +34,7 @@ import dev.costbench.model.lab.run.RunPlan;
 import dev.costbench.model.lab.run.RunResult;
 import dev.costbench.model.lab.run.Runner;
 import dev.costbench.model.provider.ProviderId;
-import dev.costbench.store.H2LabStore;
+import dev.costbench.store.JdbcLabStore;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
@@ -119,7 +119,7 @@ final class AbRunCommand {
             ctx.err().println("costbench: not run (--yes runs without asking)");
             return 1;
         }
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             Runner runner = new Runner(store, clients, cat::find, threads, Runner.DEFAULT_ATTEMPTS);
             long id = runner.create(spec).experimentId();
             ctx.err()
@@ -143,7 +143,7 @@ final class AbRunCommand {
         long id = id(a, "ab resume");
         BigDecimal budget = budget(a);
         Catalog cat = ctx.catalog();
-        try (H2LabStore store = openStore()) {
+        try (JdbcLabStore store = openStore()) {
             requireExperiment(store, id, ctx.err());
             int batches = new AbBatchCommand(ctx, report).resume(store, id, json);
             if (batches >= 0) {

@@ -18,7 +18,8 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.Providers;
-import dev.costbench.store.H2LabStore;
+import dev.costbench.store.JdbcLabStore;
+import dev.costbench.store.LabStores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,8 +164,9 @@ final class AbSupport {
                 "no such experiment file: " + arg + " (built in: seed000-support-ticket, image-receipt)");
     }
 
-    static H2LabStore openStore() {
-        return H2LabStore.open(AppDirs.dataDir());
+    /** The lab store in use: the team store when one is chosen (COSTBENCH_STORE_URL or Settings), else the file. */
+    static JdbcLabStore openStore() {
+        return LabStores.open(AppDirs.dataDir(), StorePasswords::lookup);
     }
 
     static void requireExperiment(LabStore store, long id, PrintStream err) {

@@ -14,6 +14,8 @@ import java.math.BigDecimal;
  * @param trialCostUsd the summed cost of the real (not reused) priced trials, exact; zero when none
  * @param spentUsd     the ledger's total for this experiment (trials and judge calls), exact; zero when none
  * @param tierChanged  successful real trials the provider served at another service tier than the one asked for
+ * @param createdBy    who created the experiment (a name the client chose, by default the OS user name); null when
+ *                     unknown (made before the store recorded it)
  */
 public record ExperimentOverview(
         Experiment experiment,
@@ -22,7 +24,20 @@ public record ExperimentOverview(
         long failed,
         BigDecimal trialCostUsd,
         BigDecimal spentUsd,
-        long tierChanged) {
+        long tierChanged,
+        String createdBy) {
+
+    /** An overview whose creator is unknown. */
+    public ExperimentOverview(
+            Experiment experiment,
+            long trials,
+            long succeeded,
+            long failed,
+            BigDecimal trialCostUsd,
+            BigDecimal spentUsd,
+            long tierChanged) {
+        this(experiment, trials, succeeded, failed, trialCostUsd, spentUsd, tierChanged, null);
+    }
 
     /** An overview without tier changes. */
     public ExperimentOverview(

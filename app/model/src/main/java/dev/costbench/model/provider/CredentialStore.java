@@ -18,4 +18,19 @@ public interface CredentialStore {
     void save(ProviderId provider, Secret key) throws IOException;
 
     void delete(ProviderId provider) throws IOException;
+
+    /** A secret of CostBench's own that is not a provider key (the team store's password), kept under a name. */
+    default Optional<Secret> loadNamed(String name) throws IOException {
+        return Optional.empty();
+    }
+
+    /** Keeps a named secret ({@link #loadNamed}). */
+    default void saveNamed(String name, Secret secret) throws IOException {
+        throw new IOException(describe() + " keeps provider keys only; the password was not saved.");
+    }
+
+    /** Forgets a named secret; nothing when there is none. */
+    default void deleteNamed(String name) throws IOException {
+        // nothing kept
+    }
 }

@@ -125,6 +125,29 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
         }
     }
 
+    @Override
+    public synchronized Optional<Secret> loadNamed(String name) throws IOException {
+        String v = read().get(NAMED + name);
+        return v == null ? Optional.empty() : Optional.of(new Secret(v, describe()));
+    }
+
+    @Override
+    public synchronized void saveNamed(String name, Secret secret) throws IOException {
+        Map<String, String> all = read();
+        all.put(NAMED + name, secret.reveal());
+        write(all);
+    }
+
+    @Override
+    public synchronized void deleteNamed(String name) throws IOException {
+        if (Files.exists(file)) {
+            Map<String, String> all = read();
+            if (all.remove(NAMED + name) != null) {
+                write(all);
+            }
+        }
+    }
+
     private Map<String, String> read() throws IOException {
         Map<String, String> out = new TreeMap<>();
         if (!Files.exists(file)) {
@@ -265,6 +288,9 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
             throw new IOException("The encrypted key file " + file + " is damaged (" + field + ")", e);
         }
     }
+
+    /** Named secrets' entries start with this, so no name can take a provider's entry. */
+    private static final String NAMED = "named:";
 
     private static String name(ProviderId p) {
         return p.name().toLowerCase(Locale.ROOT);

@@ -126,6 +126,27 @@ public final class OsCredentialStore implements CredentialStore {
         }
     }
 
+    @Override
+    public Optional<Secret> loadNamed(String name) {
+        return read(name).map(v -> new Secret(v, describe()));
+    }
+
+    @Override
+    public void saveNamed(String name, Secret secret) throws IOException {
+        write(name, secret.reveal());
+    }
+
+    @Override
+    public void deleteNamed(String name) throws IOException {
+        if (read(name).isPresent()) {
+            try {
+                keyring.deletePassword(SERVICE, name);
+            } catch (PasswordAccessException e) {
+                throw new IOException("Could not delete " + name + " from " + describe() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     private static String account(ProviderId p) {
         return p.name().toLowerCase(Locale.ROOT);
     }

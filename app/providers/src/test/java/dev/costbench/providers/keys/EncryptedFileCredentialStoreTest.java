@@ -48,6 +48,26 @@ class EncryptedFileCredentialStoreTest {
     }
 
     @Test
+    void aNamedSecretIsKeptEncryptedBesideTheKeysAndNeverTakesAProvidersEntry() throws Exception {
+        String password = "team-store-pw-0123456789";
+        EncryptedFileCredentialStore a = store(pass("correct horse"));
+        a.save(ProviderId.OPENAI, new Secret(OPENAI_KEY, "typed"));
+        a.saveNamed("openai", new Secret(password, "typed"));
+        EncryptedFileCredentialStore b = store(pass("correct horse"));
+        assertEquals(password, b.loadNamed("openai").orElseThrow().reveal());
+        assertEquals(OPENAI_KEY, b.load(ProviderId.OPENAI).orElseThrow().reveal(), "the key is untouched");
+        assertFalse(new String(Files.readAllBytes(a.file()), StandardCharsets.ISO_8859_1).contains(password));
+        b.deleteNamed("openai");
+        assertEquals(Optional.empty(), store(pass("correct horse")).loadNamed("openai"));
+        assertEquals(
+                OPENAI_KEY,
+                store(pass("correct horse"))
+                        .load(ProviderId.OPENAI)
+                        .orElseThrow()
+                        .reveal());
+    }
+
+    @Test
     void roundTripAcrossInstancesAndNoPlainTextOnDisk() throws Exception {
         EncryptedFileCredentialStore a = store(pass("correct horse"));
         assertEquals(Optional.empty(), a.load(ProviderId.OPENAI), "no file yet");

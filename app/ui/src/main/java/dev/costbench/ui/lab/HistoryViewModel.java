@@ -81,7 +81,8 @@ public final class HistoryViewModel implements ViewModel {
     }
 
     /**
-     * The three lines of an experiment in the list: name (⇩ imported); status, date, models; its trials and
+     * The three lines of an experiment in the list: name (⇩ imported); status, date, models, who created it (when the
+     * store knows: "by alice"); its trials and
      * spending ("no trial has succeeded yet — Rerun" for an interrupted one without any), and how many trials the
      * provider served at another service tier than the one asked for.
      */
@@ -91,7 +92,8 @@ public final class HistoryViewModel implements ViewModel {
                 o.succeeded() == 0 && e.status() != ExperimentStatus.DONE && e.status() != ExperimentStatus.RUNNING;
         return e.name() + (ExperimentImport.isImported(e) ? "  ⇩ imported" : "") + "\n"
                 + LabWords.status(e.status()) + " · " + CompareViewModel.WHEN.format(e.created())
-                + " · " + Words.count(e.models().size(), "model") + "\n"
+                + " · " + Words.count(e.models().size(), "model")
+                + (o.createdBy() == null ? "" : " · by " + o.createdBy()) + "\n"
                 + (nothing ? "no trial has succeeded yet — Rerun" : Words.count(o.succeeded(), "trial") + " ok")
                 + (o.failed() > 0 ? ", " + o.failed() + " failed" : "") + " · "
                 + Money.format(o.trialCostUsd()) + " in trials"

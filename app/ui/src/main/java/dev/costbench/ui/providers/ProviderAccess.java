@@ -13,6 +13,7 @@ import dev.costbench.providers.Providers;
 import dev.costbench.providers.batch.ProviderBatches;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The workbench's way to the providers: where keys and base URLs come from ({@link ProviderConfig}: environment,
@@ -53,6 +54,26 @@ public final class ProviderAccess {
     public void deleteKey(ProviderId id) throws IOException {
         if (config.store() != null) {
             config.store().delete(id);
+        }
+    }
+
+    /** Keeps a secret that is not a provider key (the team store's password) in the credential store. */
+    public void saveNamedSecret(String name, String value) throws IOException {
+        if (config.store() == null) {
+            throw new IOException(
+                    "no credential store is available on this computer; set COSTBENCH_STORE_PASSWORD " + "instead");
+        }
+        config.store().saveNamed(name, new Secret(value, "the Providers tab"));
+    }
+
+    /** A secret kept by {@link #saveNamedSecret}; empty when none is kept or it cannot be read. */
+    public Optional<String> namedSecret(String name) {
+        try {
+            return config.store() == null
+                    ? Optional.empty()
+                    : config.store().loadNamed(name).map(Secret::reveal);
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -5,6 +5,8 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.ui.common.DisabledReason;
 import dev.costbench.ui.common.View;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -26,6 +28,11 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
     private final ProvidersViewModel vm;
 
     public ProvidersView(ProvidersViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With the "Team store" card below the providers (none when {@code teamStore} is null). */
+    public ProvidersView(ProvidersViewModel vm, TeamStoreViewModel teamStore) {
         this.vm = vm;
         setId("providers-view");
         VBox box = new VBox(14);
@@ -41,6 +48,9 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         box.getChildren().addAll(intro, storeInfo);
         for (ProviderId id : ProviderId.values()) {
             box.getChildren().add(card(vm.provider(id)));
+        }
+        if (teamStore != null) {
+            box.getChildren().add(new TeamStoreCard(teamStore));
         }
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);
@@ -91,17 +101,7 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         test.setTooltip(new Tooltip("Lists the models this key can use: the cheapest real call"));
         test.setOnAction(e -> vm.testConnection(id));
         DisabledReason.bind(test, st.testBlockedReason());
-        Label result = new Label();
-        result.setId("test-result-" + key);
-        result.setWrapText(true);
-        result.textProperty().bind(st.resultProperty());
-        st.outcomeProperty()
-                .addListener((o, a, b) -> result.setStyle(
-                        switch (b) {
-                            case OK -> "-fx-text-fill: -color-success-fg;";
-                            case FAILED -> "-fx-text-fill: -color-danger-fg;";
-                            case INFO -> "";
-                        }));
+        Label result = resultLabel("test-result-" + key, st.resultProperty(), st.outcomeProperty());
 
         GridPane g = new GridPane();
         g.setHgap(8);
@@ -118,6 +118,22 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
         card.setPadding(new Insets(10));
         card.setStyle("-fx-border-color: -color-border-default, transparent; -fx-border-radius: 6;");
         return card;
+    }
+
+    /** The line saying how a card's last action ended, coloured by its outcome. */
+    static Label resultLabel(
+            String id, ReadOnlyStringProperty text, ReadOnlyObjectProperty<ProvidersViewModel.Outcome> outcome) {
+        Label result = new Label();
+        result.setId(id);
+        result.setWrapText(true);
+        result.textProperty().bind(text);
+        outcome.addListener((o, a, b) -> result.setStyle(
+                switch (b) {
+                    case OK -> "-fx-text-fill: -color-success-fg;";
+                    case FAILED -> "-fx-text-fill: -color-danger-fg;";
+                    case INFO -> "";
+                }));
+        return result;
     }
 
     @Override

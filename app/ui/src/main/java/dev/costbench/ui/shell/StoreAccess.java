@@ -104,8 +104,18 @@ public final class StoreAccess implements ViewModel {
         ui.dialogs()
                 .warning(
                         "Results store unavailable",
-                        "The local results store could not be opened: " + UiContext.describe(e)
+                        (teamStore(e) ? "The team store" : "The local results store") + " could not be opened: "
+                                + UiContext.describe(e)
+                                + (teamStore(e)
+                                        ? "\n\nTo use this computer's own file meanwhile: Providers ▸ Team store ▸ "
+                                                + "Use my own file."
+                                        : "")
                                 + "\n\nCosts and prompts still work; API calls are not recorded.");
+    }
+
+    /** True when {@code e} is about the team store (a PostgreSQL server), not this computer's file. */
+    private static boolean teamStore(Throwable e) {
+        return e.getMessage() != null && e.getMessage().contains("team store");
     }
 
     private void damaged(DamagedStoreException d) {
@@ -201,6 +211,14 @@ public final class StoreAccess implements ViewModel {
                             .map(p -> " The store it replaced is kept as " + p + ".")
                             .orElse("");
         });
+    }
+
+    /**
+     * Closes the open store and opens the one chosen now (the team store or this computer's file: the choice was
+     * saved before), then tells the user {@code done}.
+     */
+    public void reopen(String done) {
+        reopenAfter("Opening the results store", () -> done);
     }
 
     /** Closes the open store, runs {@code change} on the data directory, and opens the store again. */

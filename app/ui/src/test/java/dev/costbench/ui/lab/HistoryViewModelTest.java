@@ -2,6 +2,7 @@
 package dev.costbench.ui.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,18 @@ class HistoryViewModelTest {
         ExperimentOverview none =
                 new ExperimentOverview(o.experiment(), 3, 0, 3, BigDecimal.ZERO, new BigDecimal("0.02"));
         assertTrue(HistoryViewModel.summary(none).endsWith(" · no successful trial"), HistoryViewModel.summary(none));
+    }
+
+    @Test
+    void eachSummarySaysWhoCreatedTheExperimentWhenTheStoreKnows() {
+        ExperimentOverview o = history.shown().get(0);
+        ExperimentOverview byAlice = new ExperimentOverview(
+                o.experiment(), o.trials(), o.succeeded(), o.failed(), o.trialCostUsd(), o.spentUsd(), 0, "alice");
+        String second = HistoryViewModel.summary(byAlice).split("\n")[1];
+        assertTrue(second.endsWith(" · by alice"), second);
+        ExperimentOverview unknown = new ExperimentOverview(
+                o.experiment(), o.trials(), o.succeeded(), o.failed(), o.trialCostUsd(), o.spentUsd(), 0, null);
+        assertFalse(HistoryViewModel.summary(unknown).contains(" by "), HistoryViewModel.summary(unknown));
     }
 
     @Test

@@ -48,37 +48,43 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SortedMap;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2LabStoreTest {
+/** The store's repositories, on each database ({@link StoreTest}); the H2 file's own behaviour at the end. */
+class LabStoreTest {
 
     private static final List<String> MODELS = List.of("gpt-4o-mini", "claude-haiku-4-5");
 
     @TempDir
     Path dir;
 
-    private H2LabStore store;
+    private StoreKind.StoreFactory factory;
+    private JdbcLabStore store;
 
-    @BeforeEach
-    void open() {
-        store = H2LabStore.open(dir);
+    private void open(StoreKind kind) {
+        factory = kind.fresh(dir);
+        store = factory.open();
     }
 
     @AfterEach
     void close() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Test
     void createsTheDatabaseFileInTheDataDirectory() {
-        assertTrue(store.file().toFile().isFile(), store.file().toString());
-        assertEquals("costbench.mv.db", store.file().getFileName().toString());
+        open(StoreKind.H2);
+        Path file = ((H2LabStore) store).file();
+        assertTrue(file.toFile().isFile(), file.toString());
+        assertEquals("costbench.mv.db", file.getFileName().toString());
     }
 
-    @Test
-    void experimentRoundTrip() {
+    @StoreTest
+    void experimentRoundTrip(StoreKind kind) {
+        open(kind);
         ExperimentSettings settings = new ExperimentSettings(null, 512, 2048, "low", true, "{\"verdict\":0.3}");
         Experiment e = store.createExperiment(new NewExperiment(
                 "Support tickets",
@@ -109,8 +115,9 @@ class H2LabStoreTest {
         assertTrue(store.findExperiment(999).isEmpty());
     }
 
-    @Test
-    void variantsAndInputsKeepTheirOrderAndContent() {
+    @StoreTest
+    void variantsAndInputsKeepTheirOrderAndContent(StoreKind kind) {
+        open(kind);
         Experiment e = store.createExperiment(new NewExperiment("x", null, 1, null, MODELS));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
         String hash = store.putMedia(png, "image/png");
@@ -139,8 +146,9 @@ class H2LabStoreTest {
         assertThrows(NoSuchElementException.class, () -> store.addInput(999, "x", Map.of()));
     }
 
-    @Test
-    void trialRoundTripKeepsEveryField() {
+    @StoreTest
+    void trialRoundTripKeepsEveryField(StoreKind kind) {
+        open(kind);
         Fixtures.Setup s = Fixtures.setup(store, "t", 2, 1, MODELS, 2);
         TrialCell cell =
                 new TrialCell(s.variants().get(1).id(), s.inputs().get(0).id(), "claude-haiku-4-5", 2);
@@ -160,8 +168,8 @@ class H2LabStoreTest {
         assertEquals(ok.outputText(), saved.outputText());
         assertNull(saved.errorText());
         assertFalse(saved.fromCache());
-        assertEquals(ok.started(), saved.started(), "nanosecond instants survive");
-        assertEquals(ok.finished(), saved.finished());
+        assertEquals(kind.kept(ok.started()), saved.started(), "instants survive to the database's precision");
+        assertEquals(kind.kept(ok.finished()), saved.finished());
         assertTrue(saved.succeeded());
 
         Trial failed = store.addTrial(Fixtures.failure(s.id(), cell));
@@ -174,8 +182,9 @@ class H2LabStoreTest {
         assertEquals(saved, store.findTrial(saved.id()).orElseThrow());
     }
 
-    @Test
-    void aTrialMustBeAPlannedCellOfItsExperiment() {
+    @StoreTest
+    void aTrialMustBeAPlannedCellOfItsExperiment(StoreKind kind) {
+        open(kind);
         Fixtures.Setup a = Fixtures.setup(store, "a", 1, 1, MODELS, 2);
         Fixtures.Setup b = Fixtures.setup(store, "b", 1, 1, MODELS, 2);
         long v = a.variants().get(0).id();
@@ -204,8 +213,9 @@ class H2LabStoreTest {
         assertTrue(store.trials(a.id()).isEmpty(), "nothing half-written");
     }
 
-    @Test
-    void missingTrialsAreThePlannedCellsWithoutASuccess() {
+    @StoreTest
+    void missingTrialsAreThePlannedCellsWithoutASuccess(StoreKind kind) {
+        open(kind);
         Fixtures.Setup s = Fixtures.setup(store, "m", 2, 2, MODELS, 3);
         List<TrialCell> all = store.missingTrials(s.id());
         assertEquals(2 * 2 * 2 * 3, all.size());
@@ -245,8 +255,9 @@ class H2LabStoreTest {
         assertThrows(NoSuchElementException.class, () -> store.missingTrials(999));
     }
 
-    @Test
-    void aTrialAndItsLedgerEntryAreCommittedTogether() {
+    @StoreTest
+    void aTrialAndItsLedgerEntryAreCommittedTogether(StoreKind kind) {
+        open(kind);
         Fixtures.Setup s = Fixtures.setup(store, "l", 1, 1, MODELS, 2);
         TrialCell cell = store.missingTrials(s.id()).get(0);
         NewTrial t = Fixtures.success(s.id(), cell);
@@ -271,8 +282,9 @@ class H2LabStoreTest {
                         .size());
     }
 
-    @Test
-    void spendingPerExperimentPurposeAndDay() {
+    @StoreTest
+    void spendingPerExperimentPurposeAndDay(StoreKind kind) {
+        open(kind);
         Fixtures.Setup s = Fixtures.setup(store, "spend", 1, 1, MODELS, 1);
         Fixtures.Setup other = Fixtures.setup(store, "other", 1, 1, MODELS, 1);
         Instant late = Instant.parse("2026-11-20T23:30:00Z");
@@ -328,8 +340,9 @@ class H2LabStoreTest {
                         new NewLedgerEntry(early, "openai", "gpt-5", BigDecimal.ONE, 999L, null, LedgerPurpose.TRIAL)));
     }
 
-    @Test
-    void moneyIsExactToTenDecimals() {
+    @StoreTest
+    void moneyIsExactToTenDecimals(StoreKind kind) {
+        open(kind);
         Fixtures.Setup s = Fixtures.setup(store, "money", 1, 1, MODELS, 1);
         LedgerEntry exact = store.appendLedger(new NewLedgerEntry(
                 Instant.now(),
@@ -359,8 +372,9 @@ class H2LabStoreTest {
                         LedgerPurpose.TRIAL)));
     }
 
-    @Test
-    void ratingsReplaceAndJudgeScoresAccumulate() {
+    @StoreTest
+    void ratingsReplaceAndJudgeScoresAccumulate(StoreKind kind) {
+        open(kind);
         Fixtures.Setup s = Fixtures.setup(store, "r", 1, 1, MODELS, 1);
         Trial t = store.addTrial(
                 Fixtures.success(s.id(), store.missingTrials(s.id()).get(0)));
@@ -379,8 +393,9 @@ class H2LabStoreTest {
         assertThrows(IllegalArgumentException.class, () -> store.addJudgeScore(t.id(), "m", "r", Double.NaN, null));
     }
 
-    @Test
-    void scenariosCrud() {
+    @StoreTest
+    void scenariosCrud(StoreKind kind) {
+        open(kind);
         SavedScenario a = store.saveScenario("chatbot 10k/day", "{\"requests\":10000}");
         SavedScenario b = store.saveScenario("batch nightly", "{\"requests\":500,\"batch\":true}");
         assertEquals(List.of(b, a), store.listScenarios(), "by name");
@@ -399,8 +414,9 @@ class H2LabStoreTest {
         assertEquals(List.of(b), store.listScenarios());
     }
 
-    @Test
-    void mediaIsStoredOncePerContent() throws SQLException {
+    @StoreTest
+    void mediaIsStoredOncePerContent(StoreKind kind) throws SQLException {
+        open(kind);
         byte[] jpeg = new byte[300_000];
         for (int i = 0; i < jpeg.length; i++) {
             jpeg[i] = (byte) (i * 31);
@@ -416,19 +432,31 @@ class H2LabStoreTest {
         String other = store.putMedia(new byte[] {1}, "audio/wav");
         assertNotEquals(h1, other);
         store.close();
-        try (Connection c = DriverManager.getConnection(
-                        H2LabStore.url(dir.toRealPath().resolve("costbench")), "sa", "");
+        try (Connection c = connect(kind);
                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM media_blob")) {
             rs.next();
             assertEquals(2, rs.getInt(1));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
-        store = H2LabStore.open(dir);
+        store = factory.open();
     }
 
-    @Test
-    void deletingKeepsTheLedger() {
+    /** A plain connection to the database {@link #store} was opened on (closed: H2 allows one owner). */
+    private Connection connect(StoreKind kind) throws SQLException {
+        if (kind == StoreKind.H2) {
+            try {
+                return DriverManager.getConnection(
+                        H2LabStore.url(dir.toRealPath().resolve("costbench")), "sa", "");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        StoreUrl url = ((ServerLabStore) store).url();
+        return DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+    }
+
+    @StoreTest
+    void deletingKeepsTheLedger(StoreKind kind) {
+        open(kind);
         Fixtures.Setup s = Fixtures.setup(store, "d", 1, 2, MODELS, 1);
         List<TrialCell> cells = store.missingTrials(s.id());
         NewTrial t1 = Fixtures.success(s.id(), cells.get(0));
@@ -461,8 +489,9 @@ class H2LabStoreTest {
                 "the day's spending still counts deleted experiments");
     }
 
-    @Test
-    void storedAnswerIsTheLatestRealSuccess() {
+    @StoreTest
+    void storedAnswerIsTheLatestRealSuccess(StoreKind kind) {
+        open(kind);
         Fixtures.Setup s = Fixtures.setup(store, "cache", 1, 1, MODELS, 3);
         List<TrialCell> cells = store.missingTrials(s.id());
         NewTrial first = Fixtures.success(s.id(), cells.get(0));
@@ -483,6 +512,7 @@ class H2LabStoreTest {
 
     @Test
     void runningExperimentsAreInterruptedOnTheNextOpen() {
+        open(StoreKind.H2);
         Fixtures.Setup running = Fixtures.setup(store, "running", 1, 1, MODELS, 2);
         Fixtures.Setup done = Fixtures.setup(store, "done", 1, 1, MODELS, 1);
         store.setStatus(running.id(), ExperimentStatus.RUNNING);
@@ -492,7 +522,7 @@ class H2LabStoreTest {
         assertTrue(store.interruptedOnOpen().isEmpty());
         store.close();
 
-        store = H2LabStore.open(dir);
+        store = factory.open();
         assertEquals(List.of(running.id()), store.interruptedOnOpen());
         assertEquals(
                 ExperimentStatus.INTERRUPTED, store.loadExperiment(running.id()).status());
@@ -501,20 +531,22 @@ class H2LabStoreTest {
         assertEquals(2 * 1 * 1 * 2 - 1, store.missingTrials(running.id()).size());
         store.close();
 
-        store = H2LabStore.open(dir);
+        store = factory.open();
         assertTrue(store.interruptedOnOpen().isEmpty(), "reported once");
     }
 
-    @Test
-    void aClosedStoreRefusesWork() {
+    @StoreTest
+    void aClosedStoreRefusesWork(StoreKind kind) {
+        open(kind);
         store.close();
         store.close(); // idempotent
         assertThrows(IllegalStateException.class, () -> store.listExperiments());
-        store = H2LabStore.open(dir);
+        store = factory.open();
     }
 
     @Test
     void openWithoutArgumentsUsesTheConfiguredDataDirectory(@TempDir Path other) {
+        open(StoreKind.H2);
         String before = System.getProperty("costbench.dataDir");
         System.setProperty("costbench.dataDir", other.toString());
         try (H2LabStore s = H2LabStore.open()) {
@@ -530,8 +562,9 @@ class H2LabStoreTest {
         }
     }
 
-    @Test
-    void usageOfAFailedCallMayBeKnown() {
+    @StoreTest
+    void usageOfAFailedCallMayBeKnown(StoreKind kind) {
+        open(kind);
         Fixtures.Setup s = Fixtures.setup(store, "partial", 1, 1, MODELS, 1);
         TrialCell cell = store.missingTrials(s.id()).get(0);
         NewTrial cut = new NewTrial(

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.costbench.model.lab.Experiment;
+import dev.costbench.model.lab.ExperimentOverview;
+import dev.costbench.model.lab.LedgerPurpose;
+import dev.costbench.model.lab.NewLedgerEntry;
+import dev.costbench.model.lab.NewTrial;
+import dev.costbench.model.lab.RatingScale;
+import dev.costbench.model.lab.Trial;
+import dev.costbench.model.lab.TrialCell;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code store copy}: a local history into another store, ids remapped, idempotent, resumable, verified. */
+class StoreCopyTest {
+
+    @TempDir
+    Path local;
+
+    @TempDir
+    Path other;
+
+    /** An experiment with trials, their ledger rows, a rating, a judge score and an image. */
+    private static Experiment history(JdbcLabStore s, String name) {
+        Fixtures.Setup e = Fixtures.setup(s, name, 2, 2, List.of("gpt-4o-mini"), 1);
+        Trial first = null;
+        for (TrialCell cell : s.missingTrials(e.id())) {
+            NewTrial t = Fixtures.success(e.id(), cell);
+            Trial saved = s.addTrial(t, Fixtures.charge(t));
+            first = first == null ? saved : first;
+        }
+        s.rate(first.id(), RatingScale.THUMBS, 1, "good");
+        s.addJudgeScore(first.id(), "gpt-5", "Polite, 1-10", 8.0, "ok");
+        return e.experiment();
+    }
+
+    @StoreTest
+    void aLocalHistoryIsCopiedOnceWithItsIdsRemappedAndVerified(StoreKind kind) {
+        try (H2LabStore source = H2LabStore.open(local);
+                JdbcLabStore target = kind.fresh(other).open()) {
+            source.author("ana");
+            target.author("team-admin");
+            // the target has history of its own, so copied rows cannot keep their ids
+            Experiment theirs = history(target, "Theirs");
+            Experiment a = history(source, "Tickets");
+            source.putMedia(new byte[] {1, 2, 3}, "image/png");
+            source.saveScenario("Launch", "{\"users\":1000}");
+            source.appendLedger(new NewLedgerEntry(
+                    Instant.parse("2026-12-01T10:00:00Z"),
+                    "openai",
+                    "gpt-5",
+                    new BigDecimal("0.5"),
+                    null,
+                    null,
+                    LedgerPurpose.TRIAL));
+
+            StoreCopy.Result r = StoreCopy.copy(source, target);
+            assertEquals(1, r.copiedExperiments());
+            assertTrue(r.verified(), r.tables().toString());
+            assertEquals(4, count(r, "trial"));
+
+            ExperimentOverview copied = target.overviews().stream()
+                    .filter(o -> o.experiment().name().equals("Tickets"))
+                    .findFirst()
+                    .orElseThrow();
+            ExperimentOverview original = source.overviews().get(0);
+            assertEquals(original.trials(), copied.trials());
+            assertEquals(0, original.spentUsd().compareTo(copied.spentUsd()));
+            assertEquals(0, original.trialCostUsd().compareTo(copied.trialCostUsd()));
+            assertEquals("ana", copied.createdBy(), "who created it travels with it");
+            assertEquals(
+                    source.trials(a.id()).stream().map(Trial::outputText).toList(),
+                    target.trials(copied.id()).stream().map(Trial::outputText).toList());
+            assertEquals(1, target.ratings(copied.id()).size());
+            assertEquals(1, target.judgeScores(copied.id()).size());
+            assertEquals(
+                    "{\"users\":1000}",
+                    target.findScenario("Launch").orElseThrow().json());
+            assertEquals(2, target.listExperiments().size());
+            assertEquals(4, target.trials(theirs.id()).size(), "the target's own history is untouched");
+
+            StoreCopy.Result again = StoreCopy.copy(source, target);
+            assertEquals(0, again.copiedExperiments(), "a second copy adds nothing");
+            assertTrue(again.verified(), again.tables().toString());
+            assertEquals(2, target.listExperiments().size());
+            assertEquals(1, target.listScenarios().size());
+        }
+    }
+
+    @StoreTest
+    void aCopyThatStoppedContinuesWithWhatIsMissing(StoreKind kind) {
+        try (H2LabStore source = H2LabStore.open(local);
+                JdbcLabStore target = kind.fresh(other).open()) {
+            history(source, "First");
+            assertEquals(1, StoreCopy.copy(source, target).copiedExperiments());
+            // what a copy interrupted after its first experiment leaves: the rest is still to copy
+            history(source, "Second");
+            history(source, "Third");
+            StoreCopy.Result r = StoreCopy.copy(source, target);
+            assertEquals(2, r.copiedExperiments());
+            assertTrue(r.verified(), r.tables().toString());
+            assertEquals(3, target.listExperiments().size());
+            assertEquals(12, count(r, "trial"));
+        }
+    }
+
+    @StoreTest
+    void aScenarioNameTakenInTheTargetIsLeftOutAndReported(StoreKind kind) {
+        try (H2LabStore source = H2LabStore.open(local);
+                JdbcLabStore target = kind.fresh(other).open()) {
+            source.saveScenario("Launch", "{\"mine\":true}");
+            target.saveScenario("Launch", "{\"theirs\":true}");
+            StoreCopy.Result r = StoreCopy.copy(source, target);
+            assertEquals(List.of("Launch"), r.skippedScenarios());
+            assertTrue(r.verified(), r.tables().toString());
+            assertEquals(
+                    "{\"theirs\":true}",
+                    target.findScenario("Launch").orElseThrow().json());
+        }
+    }
+
+    private static long count(StoreCopy.Result r, String table) {
+        return r.tables().stream()
+                .filter(t -> t.table().equals(table))
+                .findFirst()
+                .orElseThrow()
+                .target();
+    }
+}
