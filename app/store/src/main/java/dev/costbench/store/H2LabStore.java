@@ -32,6 +32,7 @@ import dev.costbench.model.lab.TestInput;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.calibration.CalibrationSample;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Structure.</b> This class opens and closes the database ({@link StoreOpener}) and keeps its backups; the work
  * is done by one repository per area ({@link H2ExperimentRepository}, {@link H2TrialRepository},
  * {@link H2JudgingRepository}, {@link H2ScenarioRepository}, {@link H2LedgerRepository}, {@link H2MediaRepository},
- * {@link H2SendHistoryRepository}),
+ * {@link H2SendHistoryRepository}, {@link H2CalibrationRepository}),
  * which share one connection and one transaction at a time through {@link Tx}.
  */
 public final class H2LabStore implements LabStore {
@@ -102,6 +103,7 @@ public final class H2LabStore implements LabStore {
     private final H2LedgerRepository ledger;
     private final H2MediaRepository media;
     private final H2SendHistoryRepository sent;
+    private final H2CalibrationRepository calibration;
 
     private H2LabStore(StoreOpener.Opened opened, BackupPolicy policy) throws SQLException {
         this.base = opened.base();
@@ -117,6 +119,7 @@ public final class H2LabStore implements LabStore {
         this.ledger = new H2LedgerRepository(tx);
         this.media = new H2MediaRepository(tx);
         this.sent = new H2SendHistoryRepository(tx);
+        this.calibration = new H2CalibrationRepository(tx);
         this.interruptedOnOpen = List.copyOf(experiments.markInterrupted());
         long period = Math.max(
                 1000,
@@ -408,6 +411,23 @@ public final class H2LabStore implements LabStore {
     @Override
     public boolean deleteScenario(String name) {
         return scenarios.deleteScenario(name);
+    }
+
+    // ---- CalibrationRepository ----
+
+    @Override
+    public void addCalibrationSample(CalibrationSample sample) {
+        calibration.addCalibrationSample(sample);
+    }
+
+    @Override
+    public List<CalibrationSample> calibrationSamples() {
+        return calibration.calibrationSamples();
+    }
+
+    @Override
+    public int resetCalibration(String family) {
+        return calibration.resetCalibration(family);
     }
 
     // ---- LedgerRepository ----
