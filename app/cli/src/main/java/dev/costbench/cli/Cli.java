@@ -3,6 +3,7 @@ package dev.costbench.cli;
 
 import dev.costbench.cli.command.AbCommand;
 import dev.costbench.cli.command.CacheCommand;
+import dev.costbench.cli.command.CalibrationCommand;
 import dev.costbench.cli.command.CatalogCommand;
 import dev.costbench.cli.command.Context;
 import dev.costbench.cli.command.ConversationCommand;
@@ -78,6 +79,7 @@ public final class Cli {
             "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json] [--out F]   (CSV by default)",
             "       costbench ab compare EARLIER_ID LATER_ID [--json] | ab import FILE.json",
             "       costbench ab reprice ID [--at YYYY-MM-DD] [--json]   (at the prices of that day; today by default)",
+            "       costbench calibration [--json] [--reset FAMILY]   (estimates corrected by the providers' exact counts)",
             "       costbench store check | backup | backups | restore [BACKUP] | new [--force]   (the lab database)",
             "       costbench --version | --help",
             "F may be - for standard input. User data: " + AppDirs.dataDir());
@@ -123,7 +125,8 @@ public final class Cli {
                 AbCommand.EXPORT,
                 AbCommand.COMPARE,
                 AbCommand.REPRICE,
-                AbCommand.IMPORT);
+                AbCommand.IMPORT,
+                CalibrationCommand.CALIBRATION);
     }
 
     /** True when {@code args} name a command-line command rather than starting the workbench. */
@@ -145,6 +148,7 @@ public final class Cli {
                                 "cache",
                                 "conversation",
                                 "store",
+                                "calibration",
                                 "help")
                         .contains(args[0])
                 && Files.isRegularFile(Path.of(args[0]))) {
@@ -196,6 +200,8 @@ public final class Cli {
                 return new CacheCommand(ctx).run(rest);
             case "conversation":
                 return new ConversationCommand(ctx).run(rest);
+            case "calibration":
+                return new CalibrationCommand(ctx).run(rest);
             case "store":
                 return new StoreCommand(ctx.out(), ctx.err(), AppDirs.dataDir()).run(rest);
             case "--help":
@@ -208,7 +214,7 @@ public final class Cli {
                 return 0;
             default:
                 throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, "
-                        + "complete, scenario, ab, diff, tune, cache, conversation, store, --help)");
+                        + "complete, scenario, ab, diff, tune, cache, conversation, calibration, store, --help)");
         }
     }
 

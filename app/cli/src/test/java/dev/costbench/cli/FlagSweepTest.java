@@ -172,6 +172,7 @@ class FlagSweepTest extends UserDataTest {
         b.put("ab compare", List.of(List.of("1", "2")));
         b.put("ab reprice", List.of(List.of("1")));
         b.put("ab import", List.of(List.of("EXPORT")));
+        b.put("calibration", List.of(List.of()));
         return b;
     }
 
