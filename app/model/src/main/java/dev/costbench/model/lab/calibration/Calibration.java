@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Correction factors for estimated token counts, fitted from exact counts per tokenizer family and content kind.
@@ -36,6 +38,9 @@ public final class Calibration {
     public static final String ALL_KINDS = "all";
 
     private static final double LEVEL = 0.95;
+
+    /** How {@link #apply} notes a calibration in a count's method (what {@link #label(TokenCount)} shows). */
+    private static final Pattern NOTE = Pattern.compile("calibrated from \\d+ counts, ±\\d+ %");
 
     /** No calibration: every estimate stays as it is. */
     public static final Calibration NONE = new Calibration(Map.of());
@@ -116,16 +121,30 @@ public final class Calibration {
         }
         Correction k = c.get();
         long tokens = Math.round(raw.tokens() * k.factor());
-        return new TokenCount(tokens, false, raw.method() + "; " + explain(k, raw.tokens()));
+        return new TokenCount(tokens, false, raw.method() + "; " + note(k) + ": " + explain(k, raw.tokens()));
     }
 
     /** "≈ 1,234 (calibrated from 57 counts, ±3 %)", or "≈ 1,234" without a correction. */
     public static String label(long tokens, Optional<Correction> c) {
         String n = String.format(Locale.ROOT, "≈ %,d", tokens);
-        return c.map(k -> n
-                        + String.format(
-                                Locale.ROOT, " (calibrated from %d counts, ±%d %%)", k.counts(), k.plusMinusPercent()))
-                .orElse(n);
+        return c.map(k -> n + " (" + note(k) + ")").orElse(n);
+    }
+
+    /**
+     * The label of a count as {@link #apply} made it: "≈ 1,234 (calibrated from 57 counts, ±3 %)" for a calibrated
+     * estimate, "≈ 1,234" for another estimate, "1,234" for an exact count.
+     */
+    public static String label(TokenCount count) {
+        if (count.exact()) {
+            return String.format(Locale.ROOT, "%,d", count.tokens());
+        }
+        Matcher m = NOTE.matcher(count.method());
+        String n = String.format(Locale.ROOT, "≈ %,d", count.tokens());
+        return m.find() ? n + " (" + m.group() + ")" : n;
+    }
+
+    private static String note(Correction k) {
+        return String.format(Locale.ROOT, "calibrated from %d counts, ±%d %%", k.counts(), k.plusMinusPercent());
     }
 
     /** The tooltip text of a calibrated estimate. */

@@ -5,19 +5,40 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.prompt.TokenCount;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The calibration in force: records exact counts into a {@link CalibrationRepository} and keeps the fit of all of
- * them up to date. Safe to use from several threads.
+ * them up to date. The repository may come later (a store that opens in the background): until then nothing is
+ * recorded and no correction applies; {@link #refresh()} reads it once it is there. Safe to use from several threads;
+ * {@link #record}, {@link #refresh} and {@link #reset} read and write the repository, so call them off the UI thread.
  */
 public final class Calibrations {
 
-    private final CalibrationRepository repository;
-    private volatile Calibration fitted;
+    private final Supplier<CalibrationRepository> repository;
+    private volatile Calibration fitted = Calibration.NONE;
 
+    /** Over a repository that is there now. */
     public Calibrations(CalibrationRepository repository) {
+        this(() -> repository);
+        Objects.requireNonNull(repository, "repository");
+        refresh();
+    }
+
+    /** Over the repository as {@code repository} has it (null while there is none); call {@link #refresh()}. */
+    public Calibrations(Supplier<CalibrationRepository> repository) {
         this.repository = Objects.requireNonNull(repository, "repository");
-        this.fitted = Calibration.fit(repository.calibrationSamples());
+    }
+
+    /** Whether there is a repository to record into and reset. */
+    public boolean available() {
+        return repository.get() != null;
+    }
+
+    /** Fits again from the repository's counts (no correction while there is no repository). */
+    public synchronized void refresh() {
+        CalibrationRepository r = repository.get();
+        fitted = r == null ? Calibration.NONE : Calibration.fit(r.calibrationSamples());
     }
 
     /** The current fit. */
@@ -38,12 +59,13 @@ public final class Calibrations {
             CalibrationSample.Source source,
             long actual,
             Instant time) {
-        if (estimate.exact() || estimate.tokens() < 1 || actual < 1) {
+        CalibrationRepository r = repository.get();
+        if (r == null || estimate.exact() || estimate.tokens() < 1 || actual < 1) {
             return false;
         }
-        repository.addCalibrationSample(new CalibrationSample(
+        r.addCalibrationSample(new CalibrationSample(
                 time, provider, model.id(), model.tokenizer(), kind, source, estimate.tokens(), actual));
-        fitted = Calibration.fit(repository.calibrationSamples());
+        fitted = Calibration.fit(r.calibrationSamples());
         return true;
     }
 
@@ -52,10 +74,14 @@ public final class Calibrations {
         return fitted.apply(estimate, model.tokenizer(), kind);
     }
 
-    /** Forgets one family's counts and refits; returns how many counts were forgotten. */
+    /** Forgets one family's counts and refits; returns how many counts were forgotten (0 without a repository). */
     public synchronized int reset(String family) {
-        int n = repository.resetCalibration(family);
-        fitted = Calibration.fit(repository.calibrationSamples());
+        CalibrationRepository r = repository.get();
+        if (r == null) {
+            return 0;
+        }
+        int n = r.resetCalibration(family);
+        fitted = Calibration.fit(r.calibrationSamples());
         return n;
     }
 }

@@ -106,6 +106,15 @@ class CalibrationTest {
     }
 
     @Test
+    void aCalibratedCountIsLabelledWithItsCountsAndInterval() {
+        Calibration cal = Calibration.fit(five("claude", "text"));
+        TokenCount c = cal.apply(new TokenCount(1000, false, "estimate: cl100k_base count"), "claude", "text");
+        assertEquals("≈ 1,135 (calibrated from 5 counts, ±14 %)", Calibration.label(c));
+        assertEquals("≈ 1,000", Calibration.label(new TokenCount(1000, false, "estimate: cl100k_base count")));
+        assertEquals("1,000", Calibration.label(new TokenCount(1000, true, "exact: o200k_base")));
+    }
+
+    @Test
     void aSingleCountHasNoInterval() {
         Correction c = Calibration.correction("gemini", "text", List.of(sample("gemini", "text", 100, 120)));
         assertEquals(1.2, c.factor(), 1e-12);
