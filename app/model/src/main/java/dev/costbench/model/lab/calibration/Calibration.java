@@ -155,7 +155,7 @@ public final class Calibration {
                         + ContentKinds.familyLabel(k.family()) + " models";
         return String.format(
                 Locale.ROOT,
-                "calibrated: the uncalibrated estimate %,d %s, fitted from %s (the providers' counting endpoints and "
+                "the uncalibrated estimate %,d %s, fitted from %s (the providers' counting endpoints and "
                         + "the usage real calls reported); the factor is known to ±%d %% (95 %% confidence interval of "
                         + "the mean ratio); a single prompt can be further off",
                 uncalibrated,

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.calibration;
 
+import dev.costbench.model.provider.ChatMessage;
+import dev.costbench.model.provider.ChatRequest;
+import dev.costbench.model.provider.Part;
 import dev.costbench.model.tuning.ContentKind;
 import dev.costbench.model.tuning.ContentSegmenter;
 import dev.costbench.model.tuning.ContentSpan;
@@ -49,6 +52,28 @@ public final class ContentKinds {
             }
         }
         return MIXED;
+    }
+
+    /**
+     * The kind of a request: {@link #TOOLS} when it carries tool definitions (CostBench's request estimate leaves
+     * them out, so these counts get a correction of their own), {@link #IMAGE} when a message has media, else the
+     * kind of its system and message text.
+     */
+    public static String of(ChatRequest request) {
+        if (request.tools() != null && !request.tools().isEmpty()) {
+            return TOOLS;
+        }
+        StringBuilder text = new StringBuilder(request.system() == null ? "" : request.system());
+        for (ChatMessage m : request.messages()) {
+            for (Part p : m.parts()) {
+                if (p instanceof Part.Text t) {
+                    text.append('\n').append(t.text());
+                } else {
+                    return IMAGE;
+                }
+            }
+        }
+        return of(text.toString().strip(), false);
     }
 
     private static String code(ContentKind k) {

@@ -94,7 +94,9 @@ class CalibrationTest {
         TokenCount c = cal.apply(new TokenCount(1000, false, "estimate: cl100k_base count"), "claude", "text");
         assertEquals(1135, c.tokens());
         assertFalse(c.exact());
-        assertTrue(c.method().contains("calibrated: the uncalibrated estimate 1,000 × 1.135"), c.method());
+        assertTrue(
+                c.method().contains("; calibrated from 5 counts, ±14 %: the uncalibrated estimate 1,000 × 1.135"),
+                c.method());
         assertTrue(c.method().contains("5 exact counts of text on Claude models"), c.method());
     }
 
