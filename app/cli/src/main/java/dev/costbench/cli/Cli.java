@@ -76,8 +76,9 @@ public final class Cli {
             "                            [--no-stream] [--concurrency N]   (exit 4: stopped at the budget cap)",
             "       costbench ab resume ID [--budget USD] [--json] [--yes]",
             "       costbench ab judge ID [--model M] [--rubric FILE] [--scale N] [--reference] [--budget USD] [--json] [--yes]",
-            "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json] [--out F]   (CSV by default)",
+            "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json | --format promptfoo] [--out F]",
             "       costbench ab compare EARLIER_ID LATER_ID [--json] | ab import FILE.json",
+            "       costbench ab import-promptfoo promptfooconfig.yaml [--out F] [--json]   (an experiment file)",
             "       costbench ab reprice ID [--at YYYY-MM-DD] [--json]   (at the prices of that day; today by default)",
             "       costbench calibration [--json] [--reset FAMILY]   (estimates corrected by the providers' exact counts)",
             "       costbench store check | backup | backups | restore [BACKUP] | new [--force]   (the lab database)",
@@ -126,6 +127,7 @@ public final class Cli {
                 AbCommand.COMPARE,
                 AbCommand.REPRICE,
                 AbCommand.IMPORT,
+                AbCommand.IMPORT_PROMPTFOO,
                 CalibrationCommand.CALIBRATION);
     }
 

@@ -98,6 +98,12 @@ class FlagSweepTest extends UserDataTest {
                 Files.writeString(tmp.resolve("catalog.json"), "{\"models\":[]}")
                         .toString());
         files.put(
+                "PFCONFIG",
+                Files.writeString(
+                                tmp.resolve("promptfooconfig.yaml"),
+                                "prompts: ['Ticket: {{t}}']\nproviders: [openai:gpt-4o-mini]\ntests:\n  - vars: {t: hi}\n")
+                        .toString());
+        files.put(
                 "LITELLM", Files.writeString(tmp.resolve("litellm.json"), "{}").toString());
         BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         Path png = tmp.resolve("photo.png");
@@ -172,6 +178,7 @@ class FlagSweepTest extends UserDataTest {
         b.put("ab compare", List.of(List.of("1", "2")));
         b.put("ab reprice", List.of(List.of("1")));
         b.put("ab import", List.of(List.of("EXPORT")));
+        b.put("ab import-promptfoo", List.of(List.of("PFCONFIG")));
         b.put("calibration", List.of(List.of()));
         return b;
     }

@@ -11,9 +11,11 @@ import dev.costbench.cli.term.Args;
 import dev.costbench.cli.term.Input;
 import dev.costbench.cli.term.Json;
 import dev.costbench.cli.term.UsageException;
+import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentProgress;
+import dev.costbench.model.lab.promptfoo.PromptfooExport;
 import dev.costbench.model.lab.run.ExperimentExport;
 import dev.costbench.store.H2LabStore;
 import java.io.IOException;
@@ -21,13 +23,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code costbench ab list | show ID | export ID}: the stored experiments, one's summary, one's trials as CSV or
- * JSON.
+ * JSON, or its results in promptfoo's output shape.
  */
 final class AbBrowseCommand {
 
@@ -35,13 +39,16 @@ final class AbBrowseCommand {
 
     public static final Args.Options SHOW = Args.Options.of("ab show", Set.of(), Set.of("json"));
 
-    public static final Args.Options EXPORT = Args.Options.of("ab export", Set.of("out"), Set.of("json", "csv"));
+    public static final Args.Options EXPORT =
+            Args.Options.of("ab export", Set.of("out", "format"), Set.of("json", "csv"));
 
     private final PrintStream out;
     private final PrintStream err;
     private final AbReport report;
+    private final Supplier<Catalog> catalog;
 
     AbBrowseCommand(Context ctx, AbReport report) {
+        this.catalog = ctx::catalog;
         this.out = ctx.out();
         this.err = ctx.err();
         this.report = report;
@@ -106,8 +113,12 @@ final class AbBrowseCommand {
     int export(List<String> argv) throws IOException {
         Args a = Args.parse(argv, EXPORT);
         long id = id(a, "ab export");
-        if (a.flag("json") && a.flag("csv")) {
-            throw new UsageException("--json or --csv, not both");
+        String format = a.get("format") != null ? a.get("format").strip() : a.flag("json") ? "json" : "csv";
+        if (a.flag("json") && a.flag("csv") || a.get("format") != null && (a.flag("json") || a.flag("csv"))) {
+            throw new UsageException("one of --json, --csv or --format, not several");
+        }
+        if (!List.of("csv", "json", "promptfoo").contains(format)) {
+            throw new UsageException("--format must be csv, json or promptfoo; got '" + format + "'");
         }
         if (a.get("out") != null) {
             Input.outputFile("out", a.get("out"));
@@ -115,7 +126,11 @@ final class AbBrowseCommand {
         String text;
         try (H2LabStore store = openStore()) {
             requireExperiment(store, id, err);
-            text = a.flag("json") ? ExperimentExport.json(store, id) : ExperimentExport.csv(store, id);
+            text = switch (format) {
+                case "json" -> ExperimentExport.json(store, id);
+                case "promptfoo" -> PromptfooExport.json(store, id, catalog.get()::find, Instant.now());
+                default -> ExperimentExport.csv(store, id);
+            };
         }
         if (a.get("out") != null) {
             Path p = Path.of(a.get("out"));

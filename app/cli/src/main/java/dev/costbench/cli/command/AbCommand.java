@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code costbench ab run|resume|judge|list|show|export|compare|reprice|import}: the A/B lab headless. Exit codes: 0
+ * {@code costbench ab run|resume|judge|list|show|export|compare|reprice|import|import-promptfoo}: the A/B lab headless. Exit codes: 0
  * every trial succeeded (and, with a judge, every output has a score), 1 the run failed or left trials that failed (or
  * was cancelled, or not confirmed), 2 bad input, 4 stopped at the budget cap (the run's or the judge's).
  */
@@ -26,6 +26,7 @@ public final class AbCommand {
     public static final Args.Options COMPARE = AbHistoryCommand.COMPARE;
     public static final Args.Options REPRICE = AbHistoryCommand.REPRICE;
     public static final Args.Options IMPORT = AbHistoryCommand.IMPORT;
+    public static final Args.Options IMPORT_PROMPTFOO = AbPromptfooCommand.IMPORT_PROMPTFOO;
 
     public static final int EXIT_BUDGET = 4;
 
@@ -45,7 +46,8 @@ public final class AbCommand {
     public int run(List<String> argv) throws IOException {
         if (argv.isEmpty()) {
             throw new UsageException(
-                    "ab needs a subcommand: run, resume, judge, list, show, export, compare, " + "reprice, import");
+                    "ab needs a subcommand: run, resume, judge, list, show, export, compare, reprice, import, "
+                            + "import-promptfoo");
         }
         String sub = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());
@@ -69,9 +71,11 @@ public final class AbCommand {
                     return history().reprice(rest);
                 case "import":
                     return history().importFile(rest);
+                case "import-promptfoo":
+                    return new AbPromptfooCommand(ctx).importConfig(rest);
                 default:
                     throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, judge, list, show, "
-                            + "export, compare, reprice, import)");
+                            + "export, compare, reprice, import, import-promptfoo)");
             }
         } catch (SpecException e) {
             throw new UsageException(e.getMessage());
