@@ -61,13 +61,10 @@ public final class PromptfooExport {
         ArrayNode prompts = summary.putArray("prompts");
         ArrayNode results = summary.putArray("results");
 
-        Map<Long, ExperimentSpec.VariantSpec> specs = new HashMap<>();
         Map<String, Integer> promptIdx = new LinkedHashMap<>();
         List<String> templates = new ArrayList<>();
         for (Variant v : variants) {
-            ExperimentSpec.VariantSpec spec = SpecJson.variantFromJson(v.promptJson());
-            specs.put(v.id(), spec);
-            String template = PromptfooJson.promptText(spec, PromptfooImport.JSON.createArrayNode());
+            String template = template(v);
             templates.add(template);
             for (String model : e.models()) {
                 promptIdx.put(v.id() + "\n" + model, prompts.size());
@@ -102,7 +99,7 @@ public final class PromptfooExport {
                 continue;
             }
             ObjectNode r = results.addObject();
-            result(r, t, v, specs.get(v.id()), in, quality.checks(), judged.get(t.id()), scale);
+            result(r, t, v, in, quality.checks(), judged.get(t.id()), scale);
             r.put("promptIdx", pi);
             r.put("testIdx", testIdx.get(in.id()));
             r.putObject("provider")
@@ -148,6 +145,16 @@ public final class PromptfooExport {
         }
     }
 
+    /** A variant's prompt as promptfoo prompt text; a stored prompt CostBench cannot read is given as stored. */
+    private static String template(Variant v) {
+        try {
+            ExperimentSpec.VariantSpec spec = SpecJson.variantFromJson(v.promptJson());
+            return PromptfooJson.promptText(spec, PromptfooImport.JSON.createArrayNode());
+        } catch (RuntimeException e) {
+            return v.promptJson();
+        }
+    }
+
     private static void metrics(ObjectNode m) {
         m.put("score", 0.0);
         for (String k : List.of(
@@ -166,20 +173,13 @@ public final class PromptfooExport {
     }
 
     private static void result(
-            ObjectNode r,
-            Trial t,
-            Variant v,
-            ExperimentSpec.VariantSpec spec,
-            TestInput in,
-            List<Check> checks,
-            JudgeScore judge,
-            int scale) {
+            ObjectNode r, Trial t, Variant v, TestInput in, List<Check> checks, JudgeScore judge, int scale) {
         BigDecimal cost = t.costUsd() == null ? BigDecimal.ZERO : t.costUsd();
         r.put("cost", cost);
         r.put("id", "costbench-trial-" + t.id());
         r.put("latencyMs", t.latencyMs() == null ? 0 : t.latencyMs());
         r.putObject("namedScores");
-        String template = PromptfooJson.promptText(spec, PromptfooImport.JSON.createArrayNode());
+        String template = template(v);
         String rendered;
         try {
             rendered = Template.fill(template, in.variables(), "prompt");
