@@ -160,7 +160,7 @@ public final class CostBenchApp extends Application {
         promptFeature.useCalibration(calibrations);
         storeAccess
                 .stateProperty()
-                .addListener(o -> ui.tasks()
+                .addListener((o, was, now) -> ui.tasks()
                         .task("read the calibration", p -> {
                             calibrations.refresh();
                             return true;

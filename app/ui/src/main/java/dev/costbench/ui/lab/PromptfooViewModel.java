@@ -133,21 +133,19 @@ public final class PromptfooViewModel implements ViewModel {
         return b.toString();
     }
 
-    /** "Export for promptfoo…": the experiment's results in promptfoo's results.json shape. */
+    /**
+     * "Export for promptfoo…": the experiment's results in promptfoo's results.json shape (nothing without an
+     * experiment: the button waits for one to be selected and says so).
+     */
     public void exportChosen(Experiment e) {
-        if (e == null) {
+        if (e != null) {
             ui.dialogs()
-                    .info(
-                            "Select an experiment to export",
-                            "Click an experiment in the history, then Export for " + "promptfoo….");
-            return;
+                    .saveFile(
+                            "Export for promptfoo",
+                            e.name().replaceAll("[^A-Za-z0-9._-]", "-") + "-promptfoo.json",
+                            RESULTS)
+                    .ifPresent(f -> exportTo(e.id(), f));
         }
-        ui.dialogs()
-                .saveFile(
-                        "Export for promptfoo",
-                        e.name().replaceAll("[^A-Za-z0-9._-]", "-") + "-promptfoo.json",
-                        RESULTS)
-                .ifPresent(f -> exportTo(e.id(), f));
     }
 
     /** Writes experiment {@code id}'s results in promptfoo's shape to {@code f} (in the background). */

@@ -15,18 +15,20 @@ import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** "Import promptfoo config…" and "Export for promptfoo…" in the A/B history, without a display. */
 class PromptfooViewModelTest {
 
-    private Path dir;
+    @TempDir
+    Path dir;
+
     private H2LabStore store;
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private LabViewModel lab;
 
     @BeforeEach
-    void open() throws Exception {
-        dir = Files.createTempDirectory("costbench-promptfoo-vm");
+    void open() {
         store = H2LabStore.open(dir.resolve("data"));
         lab = LabFixtures.lab(store, LabFixtures.direct(dialogs), LabFixtures.answering(new ArrayList<>()));
         lab.history().refresh();
