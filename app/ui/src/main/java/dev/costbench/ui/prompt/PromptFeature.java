@@ -58,8 +58,9 @@ public final class PromptFeature implements ViewModel {
                 calibration);
         run.onCalibrated(prompt::recompute);
         this.tune = new TuneViewModel(ui, prompt, clients, CallListener.NONE, quality);
-        this.tokens = new TokensViewModel(
-                ui, prompt, new TokenTaxCounts(ui, prompt.selectedModelProperty()::get, this::request, clients));
+        TokenTaxCounts exact = new TokenTaxCounts(ui, prompt.selectedModelProperty()::get, this::request, clients);
+        exact.recordInto(calibration, prompt::recompute);
+        this.tokens = new TokensViewModel(ui, prompt, exact);
         this.cache = new CacheViewModel(prompt, marks);
         this.table = new CostTableViewModel(prompt.rows());
         this.diff = new DiffViewModel(ui, tune);

@@ -17,6 +17,7 @@ import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.ScriptedClient;
 import dev.costbench.ui.common.UiContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Calibration in the Prompt view: Count exactly and Send keep counts, the table shows them, Reset forgets them. */
@@ -89,6 +90,23 @@ class CalibrationViewModelTest {
         f.run().countExactly();
         assertEquals(1, repo.calibrationSamples().size(), "an exact tokenizer needs no calibration");
         assertFalse(f.run().calibrationActions().canResetProperty().get());
+    }
+
+    @Test
+    void theTokenTaxsCountExactlyKeepsOneCountPerEstimatedFamily() {
+        PromptFeature f = feature();
+        f.prompt().selectedModelProperty().set(claude());
+        TokensViewModel vm = f.tokens();
+        vm.taxModeProperty().set(true);
+        vm.activeProperty().set(true);
+        vm.exactCounts().countExactly(vm.taxProperty().get());
+        List<String> families = repo.calibrationSamples().stream()
+                .map(CalibrationSample::family)
+                .sorted()
+                .toList();
+        assertTrue(families.containsAll(List.of("claude", "gemini")), families.toString());
+        assertFalse(families.contains("o200k_base"), "exact tokenizers are not calibrated");
+        assertTrue(repo.calibrationSamples().stream().allMatch(s -> s.actual() == ScriptedClient.COUNT));
     }
 
     @Test
