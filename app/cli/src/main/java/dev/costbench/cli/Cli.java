@@ -3,6 +3,7 @@ package dev.costbench.cli;
 
 import dev.costbench.cli.command.AbCommand;
 import dev.costbench.cli.command.CacheCommand;
+import dev.costbench.cli.command.CalibrationCommand;
 import dev.costbench.cli.command.CatalogCommand;
 import dev.costbench.cli.command.Context;
 import dev.costbench.cli.command.ConversationCommand;
@@ -78,10 +79,12 @@ public final class Cli {
             "                            [--batch [--wait] [--poll SECONDS]]   (through the providers' batch APIs)",
             "       costbench ab resume ID|BATCH_ID [--budget USD] [--json] [--yes]   (collects finished batches too)",
             "       costbench ab judge ID [--model M] [--rubric FILE] [--scale N] [--reference] [--budget USD] [--json] [--yes]",
-            "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json] [--out F]   (CSV by default)",
+            "       costbench ab list [--json] | ab show ID [--json] | ab export ID [--json | --format promptfoo] [--out F]",
             "       costbench ab compare EARLIER_ID LATER_ID [--json] | ab import FILE.json",
+            "       costbench ab import-promptfoo promptfooconfig.yaml [--out F] [--json]   (an experiment file)",
             "       costbench ab reprice ID [--at YYYY-MM-DD] [--json]   (at the prices of that day; today by default)",
             "       costbench ab batches [--json] | ab cancel-batch BATCH_ID [--json]",
+            "       costbench calibration [--json] [--reset FAMILY]   (estimates corrected by the providers' exact counts)",
             "       costbench store check | backup | backups | restore [BACKUP] | new [--force]   (the lab database)",
             "       costbench store info [--json] | copy --from H2FILE --to URL [--json]   (the team store)",
             "       costbench --version | --help",
@@ -142,7 +145,9 @@ public final class Cli {
                 AbCommand.BATCHES,
                 AbCommand.CANCEL_BATCH,
                 TeamStoreCommand.INFO,
-                TeamStoreCommand.COPY);
+                TeamStoreCommand.COPY,
+                AbCommand.IMPORT_PROMPTFOO,
+                CalibrationCommand.CALIBRATION);
     }
 
     /** True when {@code args} name a command-line command rather than starting the workbench. */
@@ -164,6 +169,7 @@ public final class Cli {
                                 "cache",
                                 "conversation",
                                 "store",
+                                "calibration",
                                 "help")
                         .contains(args[0])
                 && Files.isRegularFile(Path.of(args[0]))) {
@@ -215,6 +221,8 @@ public final class Cli {
                 return new CacheCommand(ctx).run(rest);
             case "conversation":
                 return new ConversationCommand(ctx).run(rest);
+            case "calibration":
+                return new CalibrationCommand(ctx).run(rest);
             case "store":
                 return new StoreCommand(ctx.out(), ctx.err(), AppDirs.dataDir()).run(rest);
             case "--help":
@@ -227,7 +235,7 @@ public final class Cli {
                 return 0;
             default:
                 throw new UsageException("unknown command '" + cmd + "' (try: tokens, estimate, catalog, media, ping, "
-                        + "complete, scenario, ab, diff, tune, cache, conversation, store, --help)");
+                        + "complete, scenario, ab, diff, tune, cache, conversation, calibration, store, --help)");
         }
     }
 

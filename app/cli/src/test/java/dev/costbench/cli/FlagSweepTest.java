@@ -98,6 +98,12 @@ class FlagSweepTest extends UserDataTest {
                 Files.writeString(tmp.resolve("catalog.json"), "{\"models\":[]}")
                         .toString());
         files.put(
+                "PFCONFIG",
+                Files.writeString(
+                                tmp.resolve("promptfooconfig.yaml"),
+                                "prompts: ['Ticket: {{t}}']\nproviders: [openai:gpt-4o-mini]\ntests:\n  - vars: {t: hi}\n")
+                        .toString());
+        files.put(
                 "LITELLM", Files.writeString(tmp.resolve("litellm.json"), "{}").toString());
         BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
         Path png = tmp.resolve("photo.png");
@@ -177,6 +183,8 @@ class FlagSweepTest extends UserDataTest {
         b.put("store info", List.of(List.of()));
         // no server listens on port 1: the copy ends with one line saying so
         b.put("store copy", List.of(List.of("--from", data.toString(), "--to", "jdbc:postgresql://127.0.0.1:1/team")));
+        b.put("ab import-promptfoo", List.of(List.of("PFCONFIG")));
+        b.put("calibration", List.of(List.of()));
         return b;
     }
 

@@ -28,6 +28,7 @@ import dev.costbench.model.lab.TestInput;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.calibration.CalibrationSample;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +59,7 @@ public abstract class JdbcLabStore implements LabStore {
     private final H2MediaRepository media;
     private final H2SendHistoryRepository sent;
     private final H2BatchRepository batches;
+    private final H2CalibrationRepository calibration;
 
     JdbcLabStore(Tx tx) {
         this.tx = tx;
@@ -69,6 +71,7 @@ public abstract class JdbcLabStore implements LabStore {
         this.media = new H2MediaRepository(tx);
         this.sent = new H2SendHistoryRepository(tx);
         this.batches = new H2BatchRepository(tx, trials);
+        this.calibration = new H2CalibrationRepository(tx);
         this.interruptedOnOpen = tx.dialect().singleOwner() ? List.copyOf(experiments.markInterrupted()) : List.of();
     }
 
@@ -352,5 +355,22 @@ public abstract class JdbcLabStore implements LabStore {
     @Override
     public boolean deleteSent(long id) {
         return sent.deleteSent(id);
+    }
+
+    // ---- CalibrationRepository ----
+
+    @Override
+    public void addCalibrationSample(CalibrationSample sample) {
+        calibration.addCalibrationSample(sample);
+    }
+
+    @Override
+    public List<CalibrationSample> calibrationSamples() {
+        return calibration.calibrationSamples();
+    }
+
+    @Override
+    public int resetCalibration(String family) {
+        return calibration.resetCalibration(family);
     }
 }

@@ -11,6 +11,7 @@ import dev.costbench.model.lab.LedgerRepository;
 import dev.costbench.model.lab.MediaRepository;
 import dev.costbench.model.lab.ScenarioRepository;
 import dev.costbench.model.lab.SendHistoryRepository;
+import dev.costbench.model.lab.calibration.CalibrationRepository;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ class StoreStructureTest {
                         LedgerRepository.class,
                         MediaRepository.class,
                         SendHistoryRepository.class,
+                        CalibrationRepository.class,
                         AutoCloseable.class),
                 Set.of(LabStore.class.getInterfaces()));
         assertEquals(1, LabStore.class.getDeclaredMethods().length, "only close(): the rest is declared by area");

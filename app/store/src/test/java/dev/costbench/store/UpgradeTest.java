@@ -28,6 +28,8 @@ import dev.costbench.model.lab.SimilarityScore;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
 import dev.costbench.model.lab.Variant;
+import dev.costbench.model.lab.calibration.CalibrationSample;
+import dev.costbench.model.lab.calibration.CalibrationSample.Source;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.model.provider.SendOptions;
@@ -71,9 +73,9 @@ class UpgradeTest {
             + " extra_json) VALUES ";
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
 
-    static final int CURRENT_VERSION = 11;
+    static final int CURRENT_VERSION = 12;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -526,6 +528,28 @@ class UpgradeTest {
                 assertTrue(StoreCopy.copy(source, store).verified());
                 assertEquals(2, store.listScenarios().size());
             }
+        }
+    }
+
+    /**
+     * V12 (token counts kept for calibration) from V11: the send history stays, and counts are kept and reset.
+     */
+    @Test
+    void upgradeToVersion12KeepsTheSendHistoryAndKeepsCalibrationCounts() throws Exception {
+        fillAt(
+                11,
+                st -> st.execute("INSERT INTO send_history (workspace, sent_at, provider, model_id, "
+                        + "max_output_tokens, stream, answer) VALUES ('untitled', TIMESTAMP WITH TIME ZONE "
+                        + "'2026-06-01 09:00:00+00', 'anthropic', 'claude-haiku-4-5', 500, TRUE, 'Old answer')"));
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            assertEquals(
+                    "Old answer", store.sentHistory("untitled").get(0).call().answer());
+            assertTrue(store.calibrationSamples().isEmpty());
+            store.addCalibrationSample(new CalibrationSample(
+                    T.toInstant(), "anthropic", "claude-haiku-4-5", "claude", "text", Source.SEND, 100, 112));
+            assertEquals(112, store.calibrationSamples().get(0).actual());
+            assertEquals(1, store.resetCalibration("claude"));
         }
     }
 

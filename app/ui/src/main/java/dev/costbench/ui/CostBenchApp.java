@@ -5,6 +5,7 @@ import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.lab.batch.BatchRunner;
+import dev.costbench.model.lab.calibration.Calibrations;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.model.tokens.Tokenizers;
@@ -176,6 +177,18 @@ public final class CostBenchApp extends Application {
         storeAccess.stateProperty().addListener(o -> batchRuns.startPolling());
         promptView = new PromptView(promptFeature);
         promptFeature.setCallListener((m, purpose, r, cost) -> storeAccess.ledger(m.provider(), m.id(), cost));
+        // estimates calibrated by the exact counts kept in the store, read again once it has opened
+        Calibrations calibrations = new Calibrations(() -> storeAccess.store());
+        promptFeature.useCalibration(calibrations);
+        storeAccess
+                .stateProperty()
+                .addListener((o, was, now) -> ui.tasks()
+                        .task("read the calibration", p -> {
+                            calibrations.refresh();
+                            return true;
+                        })
+                        .onSuccess(x -> promptVm.recompute())
+                        .start());
         // the Send pane's history follows the open workspace and appears once the store is open
         workspace.fileProperty().addListener(o -> promptFeature.run().history().refresh());
         storeAccess

@@ -15,6 +15,7 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentProgress;
+import dev.costbench.model.lab.promptfoo.PromptfooExport;
 import dev.costbench.model.lab.run.ExperimentExport;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.store.JdbcLabStore;
@@ -23,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +33,7 @@ import java.util.function.Function;
 
 /**
  * {@code costbench ab list | show ID | export ID}: the stored experiments, one's summary, one's trials as CSV or
- * JSON.
+ * JSON, or its results in promptfoo's output shape.
  */
 final class AbBrowseCommand {
 
@@ -39,7 +41,8 @@ final class AbBrowseCommand {
 
     public static final Args.Options SHOW = Args.Options.of("ab show", Set.of(RateCardOption.NAME), Set.of("json"));
 
-    public static final Args.Options EXPORT = Args.Options.of("ab export", Set.of("out"), Set.of("json", "csv"));
+    public static final Args.Options EXPORT =
+            Args.Options.of("ab export", Set.of("out", "format"), Set.of("json", "csv"));
 
     private final PrintStream out;
     private final PrintStream err;
@@ -114,8 +117,12 @@ final class AbBrowseCommand {
     int export(List<String> argv) throws IOException {
         Args a = Args.parse(argv, EXPORT);
         long id = id(a, "ab export");
-        if (a.flag("json") && a.flag("csv")) {
-            throw new UsageException("--json or --csv, not both");
+        String format = a.get("format") != null ? a.get("format").strip() : a.flag("json") ? "json" : "csv";
+        if (a.flag("json") && a.flag("csv") || a.get("format") != null && (a.flag("json") || a.flag("csv"))) {
+            throw new UsageException("one of --json, --csv or --format, not several");
+        }
+        if (!List.of("csv", "json", "promptfoo").contains(format)) {
+            throw new UsageException("--format must be csv, json or promptfoo; got '" + format + "'");
         }
         if (a.get("out") != null) {
             Input.outputFile("out", a.get("out"));
@@ -123,7 +130,11 @@ final class AbBrowseCommand {
         String text;
         try (JdbcLabStore store = openStore()) {
             requireExperiment(store, id, err);
-            text = a.flag("json") ? ExperimentExport.json(store, id) : ExperimentExport.csv(store, id);
+            text = switch (format) {
+                case "json" -> ExperimentExport.json(store, id);
+                case "promptfoo" -> PromptfooExport.json(store, id, ctx.catalog()::find, Instant.now());
+                default -> ExperimentExport.csv(store, id);
+            };
         }
         if (a.get("out") != null) {
             Path p = Path.of(a.get("out"));

@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code costbench ab run|resume|judge|list|show|export|compare|reprice|import|batches|cancel-batch}: the A/B lab
+ * {@code costbench ab run|resume|judge|list|show|export|compare|reprice|import|import-promptfoo|batches|cancel-batch}: the A/B lab
  * headless. Exit codes: 0 every trial succeeded (and, with a judge, every output has a score), 1 the run failed or
  * left trials that failed (or was cancelled, or not confirmed), 2 bad input, 4 stopped at the budget cap (the run's or
  * the judge's).
@@ -30,6 +30,7 @@ public final class AbCommand {
     public static final Args.Options IMPORT = AbHistoryCommand.IMPORT;
     public static final Args.Options BATCHES = AbBatchCommand.BATCHES;
     public static final Args.Options CANCEL_BATCH = AbBatchCommand.CANCEL;
+    public static final Args.Options IMPORT_PROMPTFOO = AbPromptfooCommand.IMPORT_PROMPTFOO;
 
     public static final int EXIT_BUDGET = 4;
 
@@ -49,8 +50,8 @@ public final class AbCommand {
     public int run(List<String> argv) throws IOException {
         if (argv.isEmpty()) {
             throw new UsageException(
-                    "ab needs a subcommand: run, resume, judge, list, show, export, compare, reprice, import, batches, "
-                            + "cancel-batch");
+                    "ab needs a subcommand: run, resume, judge, list, show, export, compare, reprice, import, import-promptfoo, "
+                            + "batches, cancel-batch");
         }
         String sub = argv.get(0);
         List<String> rest = argv.subList(1, argv.size());
@@ -78,9 +79,11 @@ public final class AbCommand {
                     return new AbBatchCommand(ctx, report).list(rest);
                 case "cancel-batch":
                     return new AbBatchCommand(ctx, report).cancel(rest);
+                case "import-promptfoo":
+                    return new AbPromptfooCommand(ctx).importConfig(rest);
                 default:
                     throw new UsageException("unknown ab subcommand '" + sub + "' (run, resume, judge, list, show, "
-                            + "export, compare, reprice, import, batches, cancel-batch)");
+                            + "export, compare, reprice, import, import-promptfoo, batches, cancel-batch)");
             }
         } catch (SpecException e) {
             throw new UsageException(e.getMessage());

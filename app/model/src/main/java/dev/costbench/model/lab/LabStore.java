@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab;
 
+import dev.costbench.model.lab.calibration.CalibrationRepository;
+
 /**
  * Everything the A/B lab keeps: experiments and their variants, test inputs and trials, ratings and judge scores,
  * saved scenarios, the ledger of real API calls, media by content hash, and the "Send to the API" history of
@@ -14,7 +16,7 @@ package dev.costbench.model.lab;
  *
  * <p>The methods are declared by area in {@link ExperimentRepository}, {@link JudgingRepository},
  * {@link ScenarioRepository}, {@link LedgerRepository}, {@link MediaRepository} and
- * {@link SendHistoryRepository}; code that needs one area can
+ * {@link SendHistoryRepository} and {@link CalibrationRepository}; code that needs one area can
  * depend on that interface alone.
  */
 public interface LabStore
@@ -24,6 +26,7 @@ public interface LabStore
                 LedgerRepository,
                 MediaRepository,
                 SendHistoryRepository,
+                CalibrationRepository,
                 AutoCloseable {
 
     /** Closes the database; further calls fail. */

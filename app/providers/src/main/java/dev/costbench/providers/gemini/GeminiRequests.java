@@ -62,7 +62,7 @@ final class GeminiRequests {
         ObjectNode body = JSON.objectNode();
         boolean hasSystem = r.system() != null && !r.system().isEmpty();
         String level = globalLevel(r.mediaResolution());
-        if (!hasSystem && level == null) {
+        if (!hasSystem && level == null && r.tools().isEmpty()) {
             body.set("contents", contents(r, uploaded));
             return body;
         }
@@ -70,6 +70,7 @@ final class GeminiRequests {
         inner.put("model", resource(r.model()));
         system(inner, r);
         inner.set("contents", contents(r, uploaded));
+        tools(inner, r); // counted as generateContent would send them
         if (level != null) {
             inner.putObject("generationConfig").put("mediaResolution", level);
         }

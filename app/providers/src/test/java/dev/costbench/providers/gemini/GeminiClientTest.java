@@ -26,6 +26,7 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ProviderSettings;
 import dev.costbench.model.provider.Secret;
 import dev.costbench.model.provider.TokenCountResult;
+import dev.costbench.model.provider.ToolSpec;
 import dev.costbench.providers.testkit.MockedProviderTest;
 import dev.costbench.providers.testkit.Requests;
 import java.io.IOException;
@@ -238,6 +239,25 @@ class GeminiClientTest extends MockedProviderTest {
                         + "\"systemInstruction\":{\"parts\":[{\"text\":\"Be brief.\"}]},\"contents\":"
                         + EXPECTED_CONTENTS
                         + ",\"generationConfig\":{\"mediaResolution\":\"MEDIA_RESOLUTION_LOW\"}}}"),
+                body(mock.take()));
+    }
+
+    /** Issue 18.1: the tools are counted with the request (before, countTokens left them out). */
+    @Test
+    void countTokensSendsTheToolsInTheWholeRequest() throws Exception {
+        mock.json(200, "{\"totalTokens\": 97}");
+        ChatRequest req = ChatRequest.of("gemini-2.5-flash", null, "Weather in Paris?")
+                .withTools(List.of(ToolSpec.of(
+                        "get_weather",
+                        "Current weather for a city",
+                        "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}")));
+        assertEquals(97, client.countTokens(req).inputTokens());
+        assertEquals(
+                tree("{\"generateContentRequest\":{\"model\":\"models/gemini-2.5-flash\",\"contents\":"
+                        + "[{\"role\":\"user\",\"parts\":[{\"text\":\"Weather in Paris?\"}]}],"
+                        + "\"tools\":[{\"functionDeclarations\":[{\"name\":\"get_weather\","
+                        + "\"description\":\"Current weather for a city\",\"parameters\":{\"type\":\"object\","
+                        + "\"properties\":{\"city\":{\"type\":\"string\"}}}}]}]}}"),
                 body(mock.take()));
     }
 

@@ -70,7 +70,21 @@ final class HistoryTools {
                 "Import an experiment exported as JSON (or drop a .json " + "file on the list; Ctrl+I in the list)",
                 h::importChosen);
         DisabledReason.bind(reprice, h.oneSelectedReason());
-        FlowPane tools = new FlowPane(6, 6, newExp, rerun, export, refresh, delete, compare, reprice, importBtn);
+        Button promptfooIn = button(
+                "Import promptfoo config…",
+                "lab-import-promptfoo",
+                "A promptfooconfig.yaml as a new experiment (prompts, providers, tests, the assertions CostBench can "
+                        + "check, llm-rubric as the judge), with a report of what was not mapped; press Rerun to run it",
+                vm.promptfoo()::importChosen);
+        promptfooIn.setDisable(vm.setup() == null);
+        Button promptfooOut = button(
+                "Export for promptfoo…",
+                "lab-export-promptfoo",
+                "The selected experiment's results in promptfoo's results.json shape, for promptfoo's viewer",
+                () -> vm.promptfoo().exportChosen(h.selected()));
+        DisabledReason.bind(promptfooOut, h.oneSelectedReason());
+        FlowPane tools = new FlowPane(
+                6, 6, newExp, rerun, export, refresh, delete, compare, reprice, importBtn, promptfooIn, promptfooOut);
         tools.setAlignment(Pos.CENTER_LEFT);
         return tools;
     }

@@ -39,6 +39,7 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
     private final SetupViewModel setup;
     private final ResultsViewModel results;
     private final CompareViewModel compare;
+    private final PromptfooViewModel promptfoo;
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.EMPTY);
     private final ReadOnlyObjectWrapper<RepriceView.Shown> repricing = new ReadOnlyObjectWrapper<>(this, "repricing");
     private RunViewModel.Finished lastRun;
@@ -71,6 +72,7 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
         this.compare = new CompareViewModel(ui, catalog);
         compare.rates().useMyRatesProperty().bindBidirectional(results.rates().useMyRatesProperty());
         compare.rates().rateCardProperty().bind(results.rates().rateCardProperty());
+        this.promptfoo = new PromptfooViewModel(ui, store, catalog, this::select);
         history.setOnImported(this::select);
         history.selection().addListener((ListChangeListener<ExperimentOverview>) c -> open(history.selected()));
         if (setup != null) {
@@ -257,6 +259,11 @@ public final class LabViewModel implements ViewModel, QualityCheckTarget {
 
     public ResultsViewModel results() {
         return results;
+    }
+
+    /** The promptfoo bridge: import a configuration, export results. */
+    public PromptfooViewModel promptfoo() {
+        return promptfoo;
     }
 
     public CompareViewModel compare() {

@@ -5,6 +5,7 @@ import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.catalog.ServiceTier;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.lab.calibration.Calibration;
 import dev.costbench.ui.common.HeaderTips;
 import dev.costbench.ui.prompt.CostTableView.Item;
 import java.math.BigDecimal;
@@ -63,7 +64,7 @@ final class CostColumns {
                         : p.getValue().getValue().row().input().tokens()));
         input.setCellFactory(rowCells((cell, r) -> {
             var count = r.input();
-            cell.setText((count.exact() ? "" : "≈ ") + String.format(Locale.ROOT, "%,d", count.tokens()));
+            cell.setText(Calibration.label(count));
             String cached = r.cachedTokens() > 0
                     ? String.format(Locale.ROOT, "%n%,d of them read from the prompt cache", r.cachedTokens())
                     : "";

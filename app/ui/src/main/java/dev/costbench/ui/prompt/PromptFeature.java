@@ -2,6 +2,7 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.Catalog;
+import dev.costbench.model.lab.calibration.Calibrations;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.ui.common.UiContext;
@@ -25,6 +26,7 @@ public final class PromptFeature implements ViewModel {
     private final CostTableViewModel table;
     private final DiffViewModel diff;
     private final ScenarioTarget scenario;
+    private final CalibrationRecorder calibration;
 
     /**
      * @param clients  the provider clients for real calls (resolved when a call is made)
@@ -45,16 +47,20 @@ public final class PromptFeature implements ViewModel {
             ScenarioTarget scenario,
             SendPorts send) {
         this.prompt = new PromptViewModel(ui, catalog);
+        this.calibration = new CalibrationRecorder();
         this.marks = new CacheMarks(prompt);
         this.run = new RunViewModel(
                 ui,
                 this::request,
                 clients,
                 new SendControls(ui, prompt, send.readiness()),
-                new SendHistory(ui, prompt, send));
+                new SendHistory(ui, prompt, send),
+                calibration);
+        run.onCalibrated(prompt::recompute);
         this.tune = new TuneViewModel(ui, prompt, clients, CallListener.NONE, quality);
-        this.tokens = new TokensViewModel(
-                ui, prompt, new TokenTaxCounts(ui, prompt.selectedModelProperty()::get, this::request, clients));
+        TokenTaxCounts exact = new TokenTaxCounts(ui, prompt.selectedModelProperty()::get, this::request, clients);
+        exact.recordInto(calibration, prompt::recompute);
+        this.tokens = new TokensViewModel(ui, prompt, exact);
         this.cache = new CacheViewModel(prompt, marks);
         this.table = new CostTableViewModel(prompt.rows());
         this.diff = new DiffViewModel(ui, tune);
@@ -71,6 +77,21 @@ public final class PromptFeature implements ViewModel {
     public void setCallListener(CallListener l) {
         run.setCallListener(l);
         tune.rewrite().setCallListener(l);
+    }
+
+    /**
+     * Calibrates the cost table's estimates with {@code c} and keeps every exact count the view learns in it
+     * (Count exactly, Send, the token tax's counts).
+     */
+    public void useCalibration(Calibrations c) {
+        calibration.use(c);
+        prompt.useCalibration(() -> c.current());
+        prompt.recompute();
+    }
+
+    /** The calibration in use (none until {@link #useCalibration} is called). */
+    public Calibrations calibration() {
+        return calibration.calibrations();
     }
 
     /** "Use this prompt in the scenario planner". */

@@ -8,6 +8,9 @@ import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostRow;
 import dev.costbench.model.cost.ExplicitCache;
 import dev.costbench.model.cost.PromptOptions;
+import dev.costbench.model.lab.calibration.CalibratedRows;
+import dev.costbench.model.lab.calibration.Calibration;
+import dev.costbench.model.lab.calibration.ContentKinds;
 import dev.costbench.model.prompt.IncrementalPromptCounter;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.prompt.TextStats;
@@ -28,6 +31,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
@@ -84,6 +88,7 @@ public final class PromptViewModel implements ViewModel {
 
     private final UiContext ui;
     private final Clock clock;
+    private volatile Supplier<Calibration> calibration = () -> Calibration.NONE;
     private final TaskExecutor.Lane lane;
     /** Confined to the lane. */
     private final IncrementalPromptCounter counter = new IncrementalPromptCounter();
@@ -153,6 +158,11 @@ public final class PromptViewModel implements ViewModel {
         return texts;
     }
 
+    /** The calibration the table's estimates get (none by default). */
+    void useCalibration(Supplier<Calibration> c) {
+        calibration = c;
+    }
+
     /** Schedules a recount of the current prompt; called on every change. */
     public void recompute() {
         List<String> keys = new ArrayList<>();
@@ -199,8 +209,15 @@ public final class PromptViewModel implements ViewModel {
                         }
                     }
                     long o200k = stats.stream().mapToLong(TextStats::o200k).sum();
+                    List<CostRow> table =
+                            ToolsCostTable.compute(models, sent, sentPrefix, options, billing, toolSet, choice);
+                    if (toolSet.tools().isEmpty()
+                            && toolSet.builtIns().isEmpty()) { // the tools' counts are calibrated apart (kind "tools")
+                        String kind = ContentKinds.of(String.join("\n", texts), false);
+                        table = CalibratedRows.apply(table, calibration.get(), kind, options, billing);
+                    }
                     return new Result(
-                            ToolsCostTable.compute(models, sent, sentPrefix, options, billing, toolSet, choice),
+                            table,
                             o200k,
                             texts.stream().mapToLong(String::length).sum(),
                             List.copyOf(stats),

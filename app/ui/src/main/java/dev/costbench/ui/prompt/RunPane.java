@@ -56,6 +56,13 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         count.disableProperty().bind(vm.canCountProperty().not());
         DisabledReason.explain(count, vm.countBlockedReason());
         count.setOnAction(e -> vm.countExactly());
+        Button reset = new Button("Reset calibration…");
+        reset.setId("reset-calibration");
+        reset.setTooltip(new Tooltip("Forget the exact counts kept for the selected model's tokenizer family (Claude, "
+                + "Gemini, …): its estimates in the table are uncalibrated again"));
+        reset.disableProperty().bind(vm.calibrationActions().canResetProperty().not());
+        DisabledReason.explain(reset, vm.calibrationActions().resetBlockedReason());
+        reset.setOnAction(e -> vm.calibrationActions().reset());
         Button cancel = new Button("Cancel");
         cancel.setId("cancel-send");
         cancel.visibleProperty().bind(vm.runningProperty());
@@ -79,10 +86,10 @@ public final class RunPane extends VBox implements View<RunViewModel> {
         Tooltip titleTip = new Tooltip();
         titleTip.textProperty().bind(vm.titleProperty());
         Tooltip.install(controls.picker(), titleTip);
-        for (Region r : List.of(busy, cancel, attach, count, send)) {
+        for (Region r : List.of(busy, cancel, attach, reset, count, send)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, controls.picker(), spacer, busy, cancel, attached, attach, count, send);
+        HBox bar = new HBox(8, controls.picker(), spacer, busy, cancel, attached, attach, reset, count, send);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TextArea answer = new TextArea();

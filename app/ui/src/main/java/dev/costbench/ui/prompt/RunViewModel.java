@@ -7,6 +7,7 @@ import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.SentRequest;
+import dev.costbench.model.lab.calibration.CalibrationSample.Source;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
@@ -16,6 +17,7 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.RequestEstimate;
 import dev.costbench.model.provider.SendOptions;
 import dev.costbench.model.provider.SendTraits;
+import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.model.ratecard.RateCard;
 import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.Job;
@@ -57,6 +59,9 @@ public final class RunViewModel implements ViewModel {
     private final SendControls controls;
     private final SendHistory history;
     private CallListener listener = CallListener.NONE;
+    private final CalibrationRecorder calibration;
+    private Runnable calibrated = () -> {};
+    private final CalibrationActions calibrationActions;
     private final ReadOnlyStringWrapper answer = new ReadOnlyStringWrapper(this, "answer", "");
     private final ObservableList<Figure> figures = FXCollections.observableArrayList();
     private final ObservableList<Figure> figuresView = FXCollections.unmodifiableObservableList(figures);
@@ -78,8 +83,12 @@ public final class RunViewModel implements ViewModel {
             Supplier<ChatRequest> request,
             ClientSource clients,
             SendControls controls,
-            SendHistory history) {
+            SendHistory history,
+            CalibrationRecorder calibration) {
         this.ui = ui;
+        this.calibration = calibration;
+        this.calibrationActions =
+                new CalibrationActions(ui, calibration, controls.modelProperty(), () -> calibrated.run());
         this.request = request;
         this.clients = clients;
         this.controls = controls;
@@ -119,6 +128,16 @@ public final class RunViewModel implements ViewModel {
 
     public void setCallListener(CallListener l) {
         this.listener = l == null ? CallListener.NONE : l;
+    }
+
+    /** "Reset calibration…" for the selected model's tokenizer family. */
+    public CalibrationActions calibrationActions() {
+        return calibrationActions;
+    }
+
+    /** Runs on the UI thread after an exact count was kept for calibration (the cost table recounts). */
+    void onCalibrated(Runnable r) {
+        this.calibrated = r;
     }
 
     /** Asks for an image and attaches it. */
@@ -192,10 +211,14 @@ public final class RunViewModel implements ViewModel {
         Instant sentAt = Instant.now();
         String workspace = history.workspace();
         job = ui.tasks()
-                .<ChatResult>task(
-                        "provider call",
-                        p -> clients.client(pid).complete(forModel, d -> p.onUi(() -> answer.set(answer.get() + d)), t))
+                .<ChatResult>task("provider call", p -> {
+                    ChatResult r =
+                            clients.client(pid).complete(forModel, d -> p.onUi(() -> answer.set(answer.get() + d)), t);
+                    calibration.used(m, forModel, est, r.usage());
+                    return r;
+                })
                 .onSuccess(r -> {
+                    calibrated.run();
                     BigDecimal cost = RunFigures.show(this, m, est, r, card);
                     keep(workspace, sentAt, m, options, r.usage(), cost, null, tier, r.servedTier());
                 })
@@ -272,8 +295,13 @@ public final class RunViewModel implements ViewModel {
         begin();
         ProviderId pid = ProviderIds.of(m);
         job = ui.tasks()
-                .task("token count", p -> clients.client(pid).countTokens(forModel))
+                .task("token count", p -> {
+                    TokenCountResult r = clients.client(pid).countTokens(forModel);
+                    calibration.counted(m, forModel, est, r.inputTokens(), Source.COUNT);
+                    return r;
+                })
                 .onSuccess(r -> {
+                    calibrated.run();
                     long exact = r.inputTokens();
                     figure(
                             5,

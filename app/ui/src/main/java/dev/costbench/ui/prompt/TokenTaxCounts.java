@@ -2,10 +2,13 @@
 package dev.costbench.ui.prompt;
 
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.cost.BillingOptions;
+import dev.costbench.model.lab.calibration.CalibrationSample.Source;
 import dev.costbench.model.lab.run.ClientSource;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderException;
 import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.RequestEstimate;
 import dev.costbench.model.tuning.TokenTax;
 import dev.costbench.ui.common.Job;
 import dev.costbench.ui.common.Reasons;
@@ -39,6 +42,8 @@ public final class TokenTaxCounts {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private Job<Map<String, String>> job;
+    private CalibrationRecorder calibration = new CalibrationRecorder();
+    private Runnable calibrated = () -> {};
 
     public TokenTaxCounts(
             UiContext ui, Supplier<ModelEntry> selected, Supplier<ChatRequest> request, ClientSource clients) {
@@ -46,6 +51,12 @@ public final class TokenTaxCounts {
         this.selected = selected;
         this.request = request;
         this.clients = clients;
+    }
+
+    /** Keeps every exact count for calibration in {@code r}; {@code changed} runs on the UI thread after a count. */
+    void recordInto(CalibrationRecorder r, Runnable changed) {
+        this.calibration = r;
+        this.calibrated = changed;
     }
 
     /** The family's model to ask: the selected one when it belongs to the family, else its cheapest priced one. */
@@ -100,6 +111,13 @@ public final class TokenTaxCounts {
                             long n = clients.client(ProviderIds.of(m))
                                     .countTokens(req)
                                     .inputTokens();
+                            calibration.counted(
+                                    m,
+                                    req,
+                                    RequestEstimate.of(
+                                            m, req, null, AttachedImage.sizer(null), BillingOptions.INTERACTIVE),
+                                    n,
+                                    Source.COUNT);
                             out.put(tokenizers.get(i), String.format("%,d (%s, whole request)", n, m.id()));
                         } catch (ProviderException e) {
                             out.put(tokenizers.get(i), e.kind() == ProviderException.Kind.NO_KEY ? "no key" : "failed");
@@ -114,6 +132,7 @@ public final class TokenTaxCounts {
                     return out;
                 })
                 .onSuccess(r -> {
+                    calibrated.run();
                     error.set(r.getOrDefault("", ""));
                     r.remove("");
                     counts.putAll(r);

@@ -399,6 +399,7 @@ public final class Run {
                 guard.settle(reservation, billed);
             }
             learn(cell.modelId(), estimate.inputTokens(), usage);
+            TrialCalibration.keep(runner.store, entry, request, estimate, usage, finished);
             callsMade.incrementAndGet();
             done.incrementAndGet();
             remaining.decrementAndGet();
