@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.tokens;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One pre-tokenizer step of a Hugging Face {@code tokenizer.json}: cuts a range of the (normalized) text into pieces
+ * and hands each to the next step. Regexes follow the Rust {@code tokenizers} crate (Oniguruma): {@code \s} is the
+ * Unicode White_Space property, {@code \p{L}}/{@code \p{N}} are Unicode categories, {@code (?i)} folds Unicode case.
+ */
+abstract class HfPreTokenizer {
+
+    /** Receives the pieces {@code s[from .. to)}. */
+    interface Sink {
+        void piece(String s, int from, int to);
+    }
+
+    /** cl100k_base's split pattern, which Llama 3 uses as is. */
+    static final String CL100K = "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}|"
+            + " ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+    /** Qwen 2/2.5/3's: cl100k_base's with single digits. */
+    static final String QWEN = CL100K.replace("\\p{N}{1,3}", "\\p{N}");
+    /** GPT-2's, which a ByteLevel step with {@code use_regex} applies. */
+    static final String GPT2 = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
+
+    abstract void split(String s, int from, int to, Sink next);
+
+    /** The steps applied one after another. */
+    static HfPreTokenizer sequence(List<HfPreTokenizer> steps) {
+        if (steps.size() == 1) {
+            return steps.get(0);
+        }
+        return new HfPreTokenizer() {
+            @Override
+            void split(String s, int from, int to, Sink last) {
+                run(0, s, from, to, last);
+            }
+
+            private void run(int k, String s, int from, int to, Sink last) {
+                if (k == steps.size()) {
+                    last.piece(s, from, to);
+                } else {
+                    steps.get(k).split(s, from, to, (t, a, b) -> run(k + 1, t, a, b, last));
+                }
+            }
+        };
+    }
+
+    /** The whole range as one piece. */
+    static HfPreTokenizer whole() {
+        return new HfPreTokenizer() {
+            @Override
+            void split(String s, int from, int to, Sink next) {
+                next.piece(s, from, to);
+            }
+        };
+    }
+
+    /**
+     * A {@code Split} step on a regex with the given behaviour; the cl100k_base and Qwen patterns with the
+     * {@code Isolated} behaviour use CostBench's hand-written scanner, the same one that splits cl100k_base text.
+     */
+    static HfPreTokenizer split(String regex, String behavior) {
+        if ("Isolated".equals(behavior) && (regex.equals(CL100K) || regex.equals(QWEN))) {
+            boolean singleDigits = regex.equals(QWEN);
+            return new HfPreTokenizer() {
+                @Override
+                void split(String s, int from, int to, Sink next) {
+                    int p = from;
+                    while (p < to) {
+                        int e = Splitter.nextCl100k(s, p, to);
+                        if (singleDigits
+                                && (Splitter.flags(Splitter.codePointAt(s, p, to)) & UnicodeClasses.NUMBER) != 0) {
+                            e = p + Character.charCount(Splitter.codePointAt(s, p, to));
+                        }
+                        next.piece(s, p, e);
+                        p = e;
+                    }
+                }
+            };
+        }
+        return new RegexSplit(Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS), behavior);
+    }
+
+    /** A {@code Split} step on a literal string. */
+    static HfPreTokenizer splitOn(String literal, String behavior) {
+        return new RegexSplit(Pattern.compile(Pattern.quote(literal)), behavior);
+    }
+
+    /** Matches and the gaps between them, joined or dropped as the behaviour says. */
+    private static final class RegexSplit extends HfPreTokenizer {
+        private final Pattern pattern;
+        private final String behavior;
+
+        RegexSplit(Pattern pattern, String behavior) {
+            this.pattern = pattern;
+            this.behavior = behavior;
+            if (!List.of("Isolated", "Removed", "MergedWithPrevious", "MergedWithNext", "Contiguous")
+                    .contains(behavior)) {
+                throw new IllegalArgumentException("split behaviour " + behavior + " is not supported");
+            }
+        }
+
+        @Override
+        void split(String s, int from, int to, Sink next) {
+            Matcher m = pattern.matcher(s);
+            m.region(from, to);
+            // segments as (start, end, isMatch) triples, matches and the gaps between them, in order
+            int[] seg = new int[48];
+            int n = 0;
+            int gap = from;
+            while (m.find()) {
+                if (m.end() == m.start()) {
+                    continue;
+                }
+                if (n + 6 > seg.length) {
+                    seg = Arrays.copyOf(seg, seg.length * 2);
+                }
+                if (m.start() > gap) {
+                    seg[n++] = gap;
+                    seg[n++] = m.start();
+                    seg[n++] = 0;
+                }
+                seg[n++] = m.start();
+                seg[n++] = m.end();
+                seg[n++] = 1;
+                gap = m.end();
+            }
+            if (gap < to) {
+                if (n + 3 > seg.length) {
+                    seg = Arrays.copyOf(seg, seg.length + 3);
+                }
+                seg[n++] = gap;
+                seg[n++] = to;
+                seg[n++] = 0;
+            }
+            emit(s, seg, n, next);
+        }
+
+        /** Applies the behaviour, as the Rust crate's {@code split} does, and hands the pieces on in order. */
+        private void emit(String s, int[] seg, int n, Sink next) {
+            switch (behavior) {
+                case "Removed":
+                    for (int i = 0; i < n; i += 3) {
+                        if (seg[i + 2] == 0) {
+                            next.piece(s, seg[i], seg[i + 1]);
+                        }
+                    }
+                    return;
+                case "MergedWithPrevious":
+                case "Contiguous":
+                    boolean contiguous = behavior.equals("Contiguous");
+                    int ps = -1;
+                    int pe = -1;
+                    boolean prevMatch = false;
+                    for (int i = 0; i < n; i += 3) {
+                        boolean match = seg[i + 2] == 1;
+                        boolean join = contiguous ? match && prevMatch : match && !prevMatch;
+                        if (join && ps >= 0) {
+                            pe = seg[i + 1];
+                        } else {
+                            if (ps >= 0) {
+                                next.piece(s, ps, pe);
+                            }
+                            ps = seg[i];
+                            pe = seg[i + 1];
+                        }
+                        prevMatch = match;
+                    }
+                    if (ps >= 0) {
+                        next.piece(s, ps, pe);
+                    }
+                    return;
+                case "MergedWithNext":
+                    // from the end: a match joins the piece after it unless that piece is a match
+                    int[] starts = new int[n / 3];
+                    int[] ends = new int[n / 3];
+                    int k = 0;
+                    boolean laterMatch = false;
+                    for (int i = n - 3; i >= 0; i -= 3) {
+                        boolean match = seg[i + 2] == 1;
+                        if (match && !laterMatch && k > 0) {
+                            starts[k - 1] = seg[i];
+                        } else {
+                            starts[k] = seg[i];
+                            ends[k++] = seg[i + 1];
+                        }
+                        laterMatch = match;
+                    }
+                    for (int i = k - 1; i >= 0; i--) {
+                        next.piece(s, starts[i], ends[i]);
+                    }
+                    return;
+                default: // Isolated
+                    for (int i = 0; i < n; i += 3) {
+                        next.piece(s, seg[i], seg[i + 1]);
+                    }
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.model.tokens;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Reads a Hugging Face {@code tokenizer.json} into an {@link HfTokenizer}; names what it does not support. */
+final class HfTokenizerReader {
+
+    private HfTokenizerReader() {}
+
+    static HfTokenizer read(InputStream in) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new IOException("not a tokenizer.json: the file is not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (root == null || !root.isObject() || !root.path("model").isObject()) {
+            throw new IOException("not a tokenizer.json: it has no \"model\" section");
+        }
+        try {
+            return build(root);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private static HfTokenizer build(JsonNode root) {
+        HfAddedTokens added = new HfAddedTokens();
+        for (JsonNode t : root.path("added_tokens")) {
+            added.add(t.path("content").asText(), t.path("id").asInt());
+        }
+        List<UnaryOperator<String>> norms = new ArrayList<>();
+        normalizer(root.path("normalizer"), norms);
+        boolean[] byteLevel = {false};
+        List<HfPreTokenizer> steps = new ArrayList<>();
+        preTokenizer(root.path("pre_tokenizer"), steps, norms, byteLevel);
+        JsonNode m = root.path("model");
+        String type = m.path("type").asText("BPE");
+        if (!type.equals("BPE")) {
+            throw new IllegalArgumentException("this tokenizer.json uses a " + type
+                    + " model; CostBench reads BPE models only (Llama, Qwen, DeepSeek, Gemma, Mistral)");
+        }
+        if (!m.path("continuing_subword_prefix").asText("").isEmpty()
+                || !m.path("end_of_word_suffix").asText("").isEmpty()) {
+            throw new IllegalArgumentException(
+                    "this tokenizer.json's BPE uses word prefixes or suffixes, which CostBench does not support");
+        }
+        Map<String, Integer> vocab = new HashMap<>(m.path("vocab").size() * 2);
+        for (Iterator<Map.Entry<String, JsonNode>> it = m.path("vocab").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            vocab.put(e.getKey(), e.getValue().asInt());
+        }
+        List<String[]> merges = new ArrayList<>(m.path("merges").size());
+        for (JsonNode mg : m.path("merges")) {
+            if (mg.isArray()) {
+                merges.add(new String[] {mg.get(0).asText(), mg.get(1).asText()});
+            } else {
+                String s = mg.asText();
+                int sp = s.indexOf(' ', 1);
+                if (sp < 0) {
+                    throw new IllegalArgumentException("a merge of this tokenizer.json is not two tokens: " + s);
+                }
+                merges.add(new String[] {s.substring(0, sp), s.substring(sp + 1)});
+            }
+        }
+        JsonNode unk = m.path("unk_token");
+        HfModel model = new HfModel(
+                byteLevel[0],
+                vocab,
+                merges,
+                m.path("ignore_merges").asBoolean(false),
+                m.path("byte_fallback").asBoolean(false),
+                unk.isTextual() ? unk.asText() : null,
+                m.path("fuse_unk").asBoolean(false));
+        HfPreTokenizer pre = steps.isEmpty() ? HfPreTokenizer.whole() : HfPreTokenizer.sequence(steps);
+        return new HfTokenizer(added, HfNormalizer.sequence(norms), !norms.isEmpty(), pre, model);
+    }
+
+    private static void normalizer(JsonNode n, List<UnaryOperator<String>> out) {
+        if (n.isMissingNode() || n.isNull()) {
+            return;
+        }
+        String type = n.path("type").asText();
+        switch (type) {
+            case "Sequence":
+                for (JsonNode c : n.path("normalizers")) {
+                    normalizer(c, out);
+                }
+                break;
+            case "NFC":
+            case "NFD":
+            case "NFKC":
+            case "NFKD":
+                out.add(HfNormalizer.form(type));
+                break;
+            case "Replace":
+                JsonNode p = n.path("pattern");
+                out.add(HfNormalizer.replace(
+                        p.has("String") ? p.get("String").asText() : null,
+                        p.path("Regex").asText(),
+                        n.path("content").asText()));
+                break;
+            case "Prepend":
+                out.add(HfNormalizer.prepend(n.path("prepend").asText()));
+                break;
+            case "Lowercase":
+                out.add(HfNormalizer.lowercase());
+                break;
+            case "Strip":
+                out.add(HfNormalizer.strip(
+                        n.path("strip_left").asBoolean(true),
+                        n.path("strip_right").asBoolean(true)));
+                break;
+            default:
+                throw new IllegalArgumentException(
+                        "this tokenizer.json uses the normalizer " + type + ", which CostBench does not support yet");
+        }
+    }
+
+    private static void preTokenizer(
+            JsonNode n, List<HfPreTokenizer> out, List<UnaryOperator<String>> norms, boolean[] byteLevel) {
+        if (n.isMissingNode() || n.isNull()) {
+            return;
+        }
+        String type = n.path("type").asText();
+        switch (type) {
+            case "Sequence":
+                for (JsonNode c : n.path("pretokenizers")) {
+                    preTokenizer(c, out, norms, byteLevel);
+                }
+                break;
+            case "Split":
+                if (n.path("invert").asBoolean(false)) {
+                    throw new IllegalArgumentException(
+                            "this tokenizer.json inverts a split pattern, which CostBench does not support");
+                }
+                JsonNode p = n.path("pattern");
+                String behavior = n.path("behavior").asText("Isolated");
+                out.add(
+                        p.has("String")
+                                ? HfPreTokenizer.splitOn(p.get("String").asText(), behavior)
+                                : HfPreTokenizer.split(p.path("Regex").asText(), behavior));
+                break;
+            case "ByteLevel":
+                byteLevel[0] = true;
+                if (n.path("add_prefix_space").asBoolean(false)) {
+                    norms.add(s -> s.startsWith(" ") ? s : " " + s);
+                }
+                if (n.path("use_regex").asBoolean(true)) {
+                    out.add(HfPreTokenizer.split(HfPreTokenizer.GPT2, "Isolated"));
+                }
+                break;
+            case "Digits":
+                out.add(HfPreTokenizer.split(
+                        n.path("individual_digits").asBoolean(false) ? "\\p{N}" : "\\p{N}+", "Isolated"));
+                break;
+            case "Metaspace":
+                String rep = n.path("replacement").asText("\u2581");
+                String scheme = n.path("prepend_scheme")
+                        .asText(n.path("add_prefix_space").asBoolean(true) ? "always" : "never");
+                norms.add(HfNormalizer.replace(" ", null, rep));
+                if (!scheme.equals("never")) {
+                    norms.add(s -> s.startsWith(rep) ? s : rep + s);
+                }
+                if (n.path("split").asBoolean(true)) {
+                    out.add(HfPreTokenizer.splitOn(rep, "MergedWithNext"));
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("this tokenizer.json uses the pre-tokenizer " + type
+                        + ", which CostBench does not support yet");
+        }
+    }
+}
