@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.tokens;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -19,23 +21,77 @@ final class HfTokenizerReader {
     private HfTokenizerReader() {}
 
     static HfTokenizer read(InputStream in) throws IOException {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(in);
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        Map<String, Integer> vocab = new HashMap<>();
+        List<String[]> merges = new ArrayList<>();
+        try (JsonParser p = mapper.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a tokenizer.json: the file is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                p.nextToken();
+                if (field.equals("model") && p.currentToken() == JsonToken.START_OBJECT) {
+                    root.set("model", readModel(p, vocab, merges));
+                } else {
+                    root.set(field, p.readValueAsTree());
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new IOException("not a tokenizer.json: the file is not valid JSON (" + e.getOriginalMessage() + ")");
         }
-        if (root == null || !root.isObject() || !root.path("model").isObject()) {
+        if (!root.path("model").isObject()) {
             throw new IOException("not a tokenizer.json: it has no \"model\" section");
         }
         try {
-            return build(root);
+            return build(root, vocab, merges);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
-    private static HfTokenizer build(JsonNode root) {
+    /** The model section, with its vocabulary and merges streamed into the given collections (not the tree). */
+    private static ObjectNode readModel(JsonParser p, Map<String, Integer> vocab, List<String[]> merges)
+            throws IOException {
+        ObjectNode model = new ObjectMapper().createObjectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.getCurrentName();
+            JsonToken t = p.nextToken();
+            if (field.equals("vocab") && t == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String token = p.getCurrentName();
+                    p.nextToken();
+                    vocab.put(token, p.getIntValue());
+                }
+            } else if (field.equals("merges") && t == JsonToken.START_ARRAY) {
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == JsonToken.START_ARRAY) {
+                        p.nextToken();
+                        String a = p.getText();
+                        p.nextToken();
+                        String b = p.getText();
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            p.skipChildren();
+                        }
+                        merges.add(new String[] {a, b});
+                    } else {
+                        String m = p.getText();
+                        int sp = m.indexOf(' ', 1);
+                        if (sp < 0) {
+                            throw new IOException("a merge of this tokenizer.json is not two tokens: " + m);
+                        }
+                        merges.add(new String[] {m.substring(0, sp), m.substring(sp + 1)});
+                    }
+                }
+            } else {
+                model.set(field, p.readValueAsTree());
+            }
+        }
+        return model;
+    }
+
+    private static HfTokenizer build(JsonNode root, Map<String, Integer> vocab, List<String[]> merges) {
         HfAddedTokens added = new HfAddedTokens();
         for (JsonNode t : root.path("added_tokens")) {
             added.add(t.path("content").asText(), t.path("id").asInt());
@@ -55,24 +111,6 @@ final class HfTokenizerReader {
                 || !m.path("end_of_word_suffix").asText("").isEmpty()) {
             throw new IllegalArgumentException(
                     "this tokenizer.json's BPE uses word prefixes or suffixes, which CostBench does not support");
-        }
-        Map<String, Integer> vocab = new HashMap<>(m.path("vocab").size() * 2);
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.path("vocab").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            vocab.put(e.getKey(), e.getValue().asInt());
-        }
-        List<String[]> merges = new ArrayList<>(m.path("merges").size());
-        for (JsonNode mg : m.path("merges")) {
-            if (mg.isArray()) {
-                merges.add(new String[] {mg.get(0).asText(), mg.get(1).asText()});
-            } else {
-                String s = mg.asText();
-                int sp = s.indexOf(' ', 1);
-                if (sp < 0) {
-                    throw new IllegalArgumentException("a merge of this tokenizer.json is not two tokens: " + s);
-                }
-                merges.add(new String[] {s.substring(0, sp), s.substring(sp + 1)});
-            }
         }
         JsonNode unk = m.path("unk_token");
         HfModel model = new HfModel(

@@ -33,15 +33,21 @@ public final class OpenTokenizers {
 
     public static final List<Info> KNOWN = List.of(
             new Info("qwen3", "Qwen3 tokenizer", true, 5, 3, "ChatML: <|im_start|>role\\n … <|im_end|>\\n"),
-            new Info("deepseek-v3", "DeepSeek-V3 tokenizer", true, 1, 1, "<｜User｜> … <｜Assistant｜>"),
+            new Info(
+                    "deepseek-v3",
+                    "DeepSeek-V3 tokenizer",
+                    true,
+                    1,
+                    2,
+                    "<｜User｜> … once <｜begin▁of▁sentence｜>, <｜Assistant｜>"),
             new Info(
                     "llama3",
                     "Llama 3 tokenizer",
                     false,
                     5,
-                    4,
+                    5,
                     "<|start_header_id|>role<|end_header_id|>\\n\\n … <|eot_id|>"),
-            new Info("gemma3", "Gemma 3 tokenizer", false, 5, 3, "<start_of_turn>role\\n … <end_of_turn>\\n"));
+            new Info("gemma3", "Gemma 3 tokenizer", false, 5, 4, "<start_of_turn>role\\n … <end_of_turn>\\n"));
 
     private static final Map<String, HfTokenizer> LOADED = new ConcurrentHashMap<>();
 
@@ -109,6 +115,16 @@ public final class OpenTokenizers {
         Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
         LOADED.put(i.name(), t);
         return t;
+    }
+
+    /** Deletes the loaded copy of {@code name}'s tokenizer.json (a shipped tokenizer stays); true if one was there. */
+    public static boolean remove(String name) throws IOException {
+        Info i = info(name).orElseThrow(() -> new IOException("unknown tokenizer name '" + name + "'"));
+        if (i.shipped()) {
+            return false;
+        }
+        LOADED.remove(i.name());
+        return Files.deleteIfExists(userFile(i.name()));
     }
 
     private static HfTokenizer readShipped(String name) throws IOException {

@@ -9,6 +9,7 @@ import dev.costbench.model.cost.CostEngine;
 import dev.costbench.model.cost.RequestShape;
 import dev.costbench.model.prompt.TextStats;
 import dev.costbench.model.prompt.TokenCount;
+import dev.costbench.model.tokens.OpenTokenizers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The "token tax": the same prompt counted under every tokenizer the catalog's models use (o200k_base and
@@ -239,6 +241,18 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
             case "open":
                 return new Family(tokenizer, "Open-weight models ≈", false, false, method, models);
             default:
+                Optional<OpenTokenizers.Info> open = OpenTokenizers.info(tokenizer);
+                if (open.isPresent()) {
+                    boolean exact = OpenTokenizers.available(tokenizer);
+                    String name = open.get().displayName();
+                    return new Family(
+                            tokenizer,
+                            name + (exact ? "" : " ≈"),
+                            exact,
+                            false,
+                            exact ? "exact: " + name : "estimate: o200k_base count (" + name + " not loaded)",
+                            models);
+                }
                 return new Family(
                         tokenizer,
                         tokenizer + (probe.exact() ? "" : " ≈"),
