@@ -96,8 +96,7 @@ public final class TokensCommand {
         try {
             enc = encName == null ? Encoding.O200K_BASE : Encoding.parse(encName);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown encoding '" + encName + "' (known: o200k_base, cl100k_base, "
-                    + "o200k_harmony, qwen3, deepseek-v3, llama3, gemma3, or the path of a tokenizer.json)");
+            throw new UsageException(e.getMessage());
         }
         if (show) {
             return show(
