@@ -3,6 +3,8 @@ package dev.costbench.model.tokens;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,20 @@ abstract class HfPreTokenizer {
     static final String QWEN = CL100K.replace("\\p{N}{1,3}", "\\p{N}");
     /** GPT-2's, which a ByteLevel step with {@code use_regex} applies. */
     static final String GPT2 = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
+
+    /** DeepSeek V3's three split patterns, in order. */
+    static final String DEEPSEEK_DIGITS = "\\p{N}{1,3}";
+
+    static final String DEEPSEEK_CJK = "[\u4e00-\u9fa5\u3040-\u309f\u30a0-\u30ff]+";
+    static final String DEEPSEEK_WORDS = "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+"
+            + "|[^\r\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| ?[\\p{P}\\p{S}]+[\r\n]*|\\s*[\r\n]+|\\s+(?!\\S)|\\s+";
+
+    /**
+     * The split patterns after which a line break followed by an ASCII letter always ends one piece and starts the
+     * next, whatever text surrounds it (each takes {@code \s*[\r\n]+} before {@code \s+(?!\S)}): a text cut there
+     * counts as the sum of its parts.
+     */
+    static final Set<String> CUT_SAFE = Set.of(CL100K, QWEN, DEEPSEEK_DIGITS, DEEPSEEK_CJK, DEEPSEEK_WORDS);
 
     abstract void split(String s, int from, int to, Sink next);
 
@@ -82,7 +98,56 @@ abstract class HfPreTokenizer {
                 }
             };
         }
+        if ("Isolated".equals(behavior) && regex.equals(DEEPSEEK_DIGITS)) {
+            return runs(cp -> (Splitter.flags(cp) & UnicodeClasses.NUMBER) != 0, 3);
+        }
+        if ("Isolated".equals(behavior) && regex.equals(DEEPSEEK_CJK)) {
+            return runs(
+                    cp -> (cp >= 0x4e00 && cp <= 0x9fa5)
+                            || (cp >= 0x3040 && cp <= 0x309f)
+                            || (cp >= 0x30a0 && cp <= 0x30ff),
+                    Integer.MAX_VALUE);
+        }
         return new RegexSplit(Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS), behavior);
+    }
+
+    /**
+     * An {@code Isolated} split on runs of a character class, at most {@code max} characters each
+     * ({@code \p{N}{1,3}}, {@code [一-龥…]+}): each run and each gap between runs is a piece.
+     */
+    static HfPreTokenizer runs(IntPredicate in, int max) {
+        return new HfPreTokenizer() {
+            @Override
+            void split(String s, int from, int to, Sink next) {
+                int gap = from;
+                int i = from;
+                while (i < to) {
+                    int cp = Splitter.codePointAt(s, i, to);
+                    if (!in.test(cp)) {
+                        i += Character.charCount(cp);
+                        continue;
+                    }
+                    if (i > gap) {
+                        next.piece(s, gap, i);
+                    }
+                    int start = i;
+                    int n = 0;
+                    while (i < to && n < max) {
+                        int c = Splitter.codePointAt(s, i, to);
+                        if (!in.test(c)) {
+                            break;
+                        }
+                        i += Character.charCount(c);
+                        n++;
+                    }
+                    next.piece(s, start, i);
+                    gap = i;
+                }
+                if (gap < to) {
+                    next.piece(s, gap, to);
+                }
+            }
+        };
     }
 
     /** A {@code Split} step on a literal string. */

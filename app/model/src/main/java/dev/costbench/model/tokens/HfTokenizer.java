@@ -3,8 +3,11 @@ package dev.costbench.model.tokens;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -22,19 +25,35 @@ public final class HfTokenizer {
 
     private static final int CACHE_SIZE = 20_000;
 
+    /** Texts from this many chars up are counted in parts (on all cores) when {@link #cutSafe}. */
+    static final int PART = 32 * 1024;
+
+    private static final int PART_CACHE = 256;
+
     private final HfAddedTokens added;
     private final UnaryOperator<String> normalizer;
     private final boolean normalizes;
     private final HfPreTokenizer preTokenizer;
     private final HfModel model;
     private final ThreadLocal<Worker> workers;
+    /** Whether a line break before an ASCII letter always separates two pieces (see {@link #countInParts}). */
+    private final boolean cutSafe;
+    /** Counts of recently counted parts of large texts, so that an edit recounts only the parts it touched. */
+    private final Map<String, Integer> partCounts = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > PART_CACHE;
+        }
+    };
 
     HfTokenizer(
             HfAddedTokens added,
             UnaryOperator<String> normalizer,
             boolean normalizes,
             HfPreTokenizer preTokenizer,
-            HfModel model) {
+            HfModel model,
+            boolean cutSafe) {
+        this.cutSafe = cutSafe;
         this.added = added;
         this.normalizer = normalizer;
         this.normalizes = normalizes;
@@ -53,6 +72,11 @@ public final class HfTokenizer {
         return HfTokenizerReader.read(json);
     }
 
+    /** Whether large texts are counted in parts ({@link #countInParts}). */
+    boolean countsInParts() {
+        return cutSafe;
+    }
+
     /** Number of entries in the model's vocabulary (added tokens outside it not included). */
     public int vocabularySize() {
         return model.size;
@@ -63,11 +87,69 @@ public final class HfTokenizer {
         if (text == null || text.isEmpty()) {
             return 0;
         }
+        if (cutSafe && text.length() >= 2 * PART) {
+            return countInParts(text);
+        }
+        return countWhole(text);
+    }
+
+    private int countWhole(String text) {
         Worker w = workers.get();
         w.collect = false;
         w.count = 0;
         w.text(text);
         return w.count;
+    }
+
+    /**
+     * A large text's count as the sum of its parts' counts, counted on all cores, each part's count remembered: the
+     * text is cut only after a line break followed by an ASCII letter, where the supported split patterns always end
+     * a piece (their {@code \s*[\r\n]+} ends at the last line break of a run, and no piece starts before a line
+     * break and goes on into a letter), no added token holds a line break and no normalizer joins characters across
+     * one. Equal to counting the whole text.
+     */
+    int countInParts(String text) {
+        List<Integer> cuts = new ArrayList<>();
+        cuts.add(0);
+        int n = text.length();
+        int p = PART;
+        while (p < n - PART) {
+            int c = p;
+            while (c < n && !(text.charAt(c - 1) == '\n' && isAsciiLetter(text.charAt(c)))) {
+                c++;
+            }
+            if (c >= n) {
+                break;
+            }
+            cuts.add(c);
+            p = c + PART;
+        }
+        cuts.add(n);
+        int parts = cuts.size() - 1;
+        int[] counts = new int[parts];
+        Tokenizer.Parallel.run(parts, k -> {
+            String part = text.substring(cuts.get(k), cuts.get(k + 1));
+            Integer known;
+            synchronized (partCounts) {
+                known = partCounts.get(part);
+            }
+            int c = known != null ? known : countWhole(part);
+            if (known == null) {
+                synchronized (partCounts) {
+                    partCounts.put(part, c);
+                }
+            }
+            counts[k] = c;
+        });
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** Token ids of {@code text}. */

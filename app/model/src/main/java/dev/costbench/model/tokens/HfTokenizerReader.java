@@ -93,14 +93,19 @@ final class HfTokenizerReader {
 
     private static HfTokenizer build(JsonNode root, Map<String, Integer> vocab, List<String[]> merges) {
         HfAddedTokens added = new HfAddedTokens();
+        boolean[] cutSafe = {true};
         for (JsonNode t : root.path("added_tokens")) {
             added.add(t.path("content").asText(), t.path("id").asInt());
+            cutSafe[0] &= t.path("content").asText().indexOf('\n') < 0;
         }
         List<UnaryOperator<String>> norms = new ArrayList<>();
         normalizer(root.path("normalizer"), norms);
+        cutSafe[0] &= onlyUnicodeForms(root.path("normalizer"));
         boolean[] byteLevel = {false};
         List<HfPreTokenizer> steps = new ArrayList<>();
+        int formNorms = norms.size();
         preTokenizer(root.path("pre_tokenizer"), steps, norms, byteLevel);
+        cutSafe[0] &= norms.size() == formNorms && byteLevel[0] && cutSafe(root.path("pre_tokenizer"));
         JsonNode m = root.path("model");
         String type = m.path("type").asText("BPE");
         if (!type.equals("BPE")) {
@@ -122,7 +127,50 @@ final class HfTokenizerReader {
                 unk.isTextual() ? unk.asText() : null,
                 m.path("fuse_unk").asBoolean(false));
         HfPreTokenizer pre = steps.isEmpty() ? HfPreTokenizer.whole() : HfPreTokenizer.sequence(steps);
-        return new HfTokenizer(added, HfNormalizer.sequence(norms), !norms.isEmpty(), pre, model);
+        return new HfTokenizer(added, HfNormalizer.sequence(norms), !norms.isEmpty(), pre, model, cutSafe[0]);
+    }
+
+    /** Whether the normalizer is absent or only Unicode normal forms (which never join across a line break). */
+    private static boolean onlyUnicodeForms(JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return true;
+        }
+        String type = n.path("type").asText();
+        if (type.equals("Sequence")) {
+            for (JsonNode c : n.path("normalizers")) {
+                if (!onlyUnicodeForms(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return type.startsWith("NF");
+    }
+
+    /**
+     * Whether every pre-tokenizer step is an {@code Isolated} split on a {@link HfPreTokenizer#CUT_SAFE} pattern or a
+     * {@code ByteLevel} step without its own regex or prefix space.
+     */
+    private static boolean cutSafe(JsonNode n) {
+        String type = n.path("type").asText();
+        switch (type) {
+            case "Sequence":
+                for (JsonNode c : n.path("pretokenizers")) {
+                    if (!cutSafe(c)) {
+                        return false;
+                    }
+                }
+                return true;
+            case "Split":
+                return n.path("behavior").asText("Isolated").equals("Isolated")
+                        && HfPreTokenizer.CUT_SAFE.contains(
+                                n.path("pattern").path("Regex").asText());
+            case "ByteLevel":
+                return !n.path("use_regex").asBoolean(true)
+                        && !n.path("add_prefix_space").asBoolean(false);
+            default:
+                return false;
+        }
     }
 
     private static void normalizer(JsonNode n, List<UnaryOperator<String>> out) {

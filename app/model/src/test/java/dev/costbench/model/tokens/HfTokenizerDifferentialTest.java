@@ -62,6 +62,22 @@ class HfTokenizerDifferentialTest {
         return OpenTokenizers.read(file);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"qwen3", "deepseek-v3", "llama3"})
+    void aLargeTextCountedInPartsCountsAsAWhole(String name) throws IOException {
+        HfTokenizer t = tokenizer(name);
+        assertTrue(t.countsInParts(), name + " counts large texts in parts");
+        StringBuilder b = new StringBuilder();
+        List<Case> cases = cases(name);
+        for (int i = 0; b.length() < 5 * HfTokenizer.PART; i++) {
+            b.append(cases.get(i % cases.size()).text()).append(i % 3 == 0 ? "\n" : i % 3 == 1 ? " \n\n" : "");
+        }
+        String text = b.toString();
+        assertEquals(t.encode(text).length, t.count(text), "parts sum to the whole");
+        String edited = text.substring(0, text.length() / 2) + "\nEdited here" + text.substring(text.length() / 2);
+        assertEquals(t.encode(edited).length, t.count(edited), "after an edit in the middle");
+    }
+
     /** Where two id arrays part, with a few ids either side. */
     static String firstDifference(int[] expected, int[] actual) {
         int i = Arrays.mismatch(expected, actual);
