@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Benchmarks token counting against the npm `tiktoken` package (run by node) in the same run, the Prompt
+# Benchmarks token counting against the npm `tiktoken` package (run by node) in the same run, the open models'
+# tokenizers against npm @lenml/tokenizers (scripts/bench-hf.sh), the Prompt
 # view's edit-to-updated-table latency on a 2 MiB prompt, and media analysis (scene cuts of a 720p30 H.264 clip,
 # one hour of audio to 16 kHz mono + silences) against the bundled ffmpeg binary in the same run. Not part of the
 # test run.
@@ -96,6 +97,9 @@ done
 echo "bench: edit latency on a 2 MiB prompt" >&2
 java -Xmx2g -cp "$cp" dev.costbench.bench.EditLatencyBench "$tmp/corpora/mixed.txt" 500 >> "$tmp/results.jsonl"
 java -Xmx2g -cp "$cp" dev.costbench.bench.EditLatencyBench "$tmp/corpora/english.txt" 500 >> "$tmp/results.jsonl"
+echo "bench: open models' tokenizers against npm @lenml/tokenizers (scripts/bench-hf.sh)" >&2
+hf_rc=0
+BENCH_CP="$cp" BENCH_CORPORA="$tmp/corpora" scripts/bench-hf.sh 1000000 "$iters" all > "$tmp/hf.md" || hf_rc=$?
 echo "bench: Media view image preview on a 12 MP photo" >&2
 java -Xmx2g -Djava.awt.headless=true -cp "$cp" dev.costbench.bench.ImagePreviewBench >> "$tmp/results.jsonl"
 
@@ -175,8 +179,9 @@ if (mismatch) { process.exitCode = 3; }
 JS
 # the History section of scripts/bench-history.sh is kept (it goes before the media section)
 history_part="$(sed -n '/^<!-- history: begin/,/^<!-- history: end/p' app/bench/RESULTS.md 2>/dev/null || true)"
-{ cat "$tmp/tokens.md"; echo; if [[ -n "$history_part" ]]; then echo "$history_part"; echo; fi
+{ cat "$tmp/tokens.md"; echo; cat "$tmp/hf.md"; echo; if [[ -n "$history_part" ]]; then echo "$history_part"; echo; fi
   cat "$tmp/media.md"; } > app/bench/RESULTS.md
 cat app/bench/RESULTS.md
 if [[ "$rc" != 0 ]]; then exit "$rc"; fi
+if [[ "$hf_rc" != 0 ]]; then exit "$hf_rc"; fi
 exit "$media_rc"

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.tokens;
 
-import java.util.Arrays;
-
 /**
  * The merge loop of a Hugging Face BPE model over a word's initial symbols (token ids): the adjacent pair with the
  * lowest merge rank (the leftmost of equal ones) is merged until no adjacent pair has a merge, as the Rust
@@ -20,6 +18,19 @@ final class HfBpe {
     private int[] next = new int[65];
     private int[] prev = new int[65];
     private long[] heap = new long[128];
+
+    /** The word's parts for {@link HeapMerge}: their token ids. */
+    private final HeapMerge.Parts heapParts = new HeapMerge.Parts() {
+        @Override
+        public int rank(int i, int j, int k) {
+            return merges.rank(ids[i], ids[j]);
+        }
+
+        @Override
+        public void join(int i, int j, int k, int r) {
+            ids[i] = merges.result(ids[i], ids[j]);
+        }
+    };
 
     HfBpe(HfMerges merges) {
         this.merges = merges;
@@ -42,14 +53,7 @@ final class HfBpe {
         }
         int m = n;
         while (true) {
-            int best = NONE;
-            int at = -1;
-            for (int i = 0; i < m - 1; i++) {
-                if (rk[i] < best) {
-                    best = rk[i];
-                    at = i;
-                }
-            }
+            int at = HeapMerge.lowest(rk, m - 1);
             if (at < 0) {
                 return m;
             }
@@ -93,82 +97,11 @@ final class HfBpe {
                 hp[size++] = (long) r << 32 | i;
             }
         }
-        for (int k = (size >>> 1) - 1; k >= 0; k--) {
-            siftDown(hp, k, size);
-        }
-        int parts = n;
-        while (size > 0) {
-            long top = hp[0];
-            int r = (int) (top >>> 32);
-            int i = (int) top;
-            if (rk[i] != r) {
-                hp[0] = hp[--size];
-                siftDown(hp, 0, size);
-                continue;
-            }
-            int j = nx[i];
-            int k = nx[j];
-            id[i] = merges.result(id[i], id[j]);
-            rk[j] = NONE;
-            nx[i] = k;
-            if (k < n) {
-                pv[k] = i;
-            }
-            parts--;
-            int nr = k < n ? merges.rank(id[i], id[k]) : NONE;
-            rk[i] = nr;
-            hp[0] = nr != NONE ? (long) nr << 32 | i : hp[--size];
-            siftDown(hp, 0, size);
-            int q = pv[i];
-            if (q >= 0) {
-                int lr = merges.rank(id[q], id[i]);
-                rk[q] = lr;
-                if (lr != NONE) {
-                    if (size == hp.length) {
-                        heap = hp = Arrays.copyOf(hp, hp.length * 2);
-                    }
-                    size = push(hp, size, (long) lr << 32 | q);
-                }
-            }
-        }
+        int parts = HeapMerge.run(heapParts, n, size, rk, nx, pv, hp);
         int m = 0;
         for (int i = 0; i < n; i = nx[i]) {
             s[m++] = id[i];
         }
         return parts;
-    }
-
-    private static void siftDown(long[] hp, int k, int size) {
-        long x = hp[k];
-        int half = size >>> 1;
-        while (k < half) {
-            int c = 2 * k + 1;
-            long cv = hp[c];
-            int r = c + 1;
-            if (r < size && hp[r] < cv) {
-                c = r;
-                cv = hp[r];
-            }
-            if (x <= cv) {
-                break;
-            }
-            hp[k] = cv;
-            k = c;
-        }
-        hp[k] = x;
-    }
-
-    private static int push(long[] hp, int size, long x) {
-        int k = size;
-        while (k > 0) {
-            int parent = (k - 1) >>> 1;
-            if (hp[parent] <= x) {
-                break;
-            }
-            hp[k] = hp[parent];
-            k = parent;
-        }
-        hp[k] = x;
-        return size + 1;
     }
 }

@@ -310,29 +310,7 @@ public final class HfTokenizer {
             if (buf.length < 3 * (to - from)) {
                 buf = new byte[Math.max(3 * (to - from), buf.length * 2)];
             }
-            byte[] b = buf;
-            int n = 0;
-            for (int i = from; i < to; i++) {
-                char c = s.charAt(i);
-                if (c < 0x80) {
-                    b[n++] = (byte) c;
-                } else if (c < 0x800) {
-                    b[n++] = (byte) (0xC0 | (c >>> 6));
-                    b[n++] = (byte) (0x80 | (c & 0x3F));
-                } else {
-                    int cp = Splitter.codePointAt(s, i, to);
-                    if (cp >= 0x10000) {
-                        i++;
-                        b[n++] = (byte) (0xF0 | (cp >>> 18));
-                        b[n++] = (byte) (0x80 | ((cp >>> 12) & 0x3F));
-                    } else {
-                        b[n++] = (byte) (0xE0 | (cp >>> 12));
-                    }
-                    b[n++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
-                    b[n++] = (byte) (0x80 | (cp & 0x3F));
-                }
-            }
-            return n;
+            return Utf8.encode(s, from, to, buf);
         }
     }
 }
