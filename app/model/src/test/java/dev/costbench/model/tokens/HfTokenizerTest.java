@@ -109,6 +109,15 @@ class HfTokenizerTest {
     }
 
     @Test
+    void nextLineAfterASpaceSplitsAsTheRustLibraryDoes() throws IOException {
+        // Ids from the Rust tokenizers library (npm @anush008/tokenizers 0.6.0) on the shipped file; the JavaScript
+        // port gives [67, 223, 129, 230, 129, 230, 129, 230] here, reading U+0085 as punctuation.
+        assertArrayEquals(
+                new int[] {67, 1203, 230, 129, 230, 129, 230},
+                OpenTokenizers.find("deepseek-v3").orElseThrow().encode("a \u0085\u0085\u0085"));
+    }
+
+    @Test
     void contractionsAreCaseInsensitiveAndTrailingSpacesSplitBeforeAWord() throws IOException {
         HfTokenizer t = OpenTokenizers.find("qwen3").orElseThrow();
         assertArrayEquals(concat(t.encode("DON"), t.encode("'T")), t.encode("DON'T"));
