@@ -90,7 +90,7 @@ public final class ModelTokenCounter {
         if (exact.isEmpty()) {
             String why = sum.open() == OpenText.UNKNOWN
                     ? "the " + info.displayName() + " counts where the texts are known, as in the cost table"
-                    : "the " + info.displayName() + " is not loaded: Load tokenizer.json… adds it";
+                    : "the " + info.displayName() + " is not loaded: Catalog ▸ Load tokenizer.json… adds it";
             return new TokenCount(sum.o200k(), false, "estimate: o200k_base count (" + why + ")");
         }
         long overhead = messages == 0 ? 0 : (long) info.perMessage() * messages + (withReply ? info.replyPriming() : 0);
