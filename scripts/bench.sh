@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Benchmarks token counting against the npm `tiktoken` package (run by node) in the same run, the Prompt
+# Benchmarks token counting against the npm `tiktoken` package (run by node) in the same run, the open models'
+# tokenizers against npm @lenml/tokenizers (scripts/bench-hf.sh), the Prompt
 # view's edit-to-updated-table latency on a 2 MiB prompt, and media analysis (scene cuts of a 720p30 H.264 clip,
 # one hour of audio to 16 kHz mono + silences) against the bundled ffmpeg binary in the same run. Not part of the
 # test run.
@@ -31,7 +32,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 media_dir="${BENCH_MEDIA_DIR:-$tmp/media}"
 
-build_bench install
+build_bench package
 
 # Media benchmarks: JSON lines into $tmp/media.jsonl, the Markdown section into $tmp/media.md.
 media_rc=0
@@ -102,6 +103,9 @@ done
 echo "bench: edit latency on a 2 MiB prompt" >&2
 java -Xmx2g -cp "$cp" dev.costbench.bench.EditLatencyBench "$tmp/corpora/mixed.txt" 500 >> "$tmp/results.jsonl"
 java -Xmx2g -cp "$cp" dev.costbench.bench.EditLatencyBench "$tmp/corpora/english.txt" 500 >> "$tmp/results.jsonl"
+echo "bench: open models' tokenizers against npm @lenml/tokenizers (scripts/bench-hf.sh)" >&2
+hf_rc=0
+BENCH_CP="$cp" BENCH_CORPORA="$tmp/corpora" scripts/bench-hf.sh 1000000 "$iters" all > "$tmp/hf.md" || hf_rc=$?
 echo "bench: Media view image preview on a 12 MP photo" >&2
 java -Xmx2g -Djava.awt.headless=true -cp "$cp" dev.costbench.bench.ImagePreviewBench >> "$tmp/results.jsonl"
 
@@ -181,12 +185,13 @@ if (mismatch) { process.exitCode = 3; }
 JS
 # the History section of scripts/bench-history.sh is kept (it goes before the media section)
 history_part="$(sed -n '/^<!-- history: begin/,/^<!-- history: end/p' app/bench/RESULTS.md 2>/dev/null || true)"
-{ cat "$tmp/tokens.md"; echo; if [[ -n "$history_part" ]]; then echo "$history_part"; echo; fi
+{ cat "$tmp/tokens.md"; echo; cat "$tmp/hf.md"; echo; if [[ -n "$history_part" ]]; then echo "$history_part"; echo; fi
   cat "$tmp/media.md"; } > app/bench/RESULTS.md
 cat app/bench/RESULTS.md
 # whole-process counting of 10 MiB files against tiktoken in fresh processes (app/bench/RESULTS-cli.md)
 cli_rc=0
 scripts/bench-cli.sh 10 3 || cli_rc=$?
 if [[ "$rc" != 0 ]]; then exit "$rc"; fi
+if [[ "$hf_rc" != 0 ]]; then exit "$hf_rc"; fi
 if [[ "$media_rc" != 0 ]]; then exit "$media_rc"; fi
 exit "$cli_rc"

@@ -39,6 +39,7 @@ public final class Notices {
         Map<String, Library> libraries = new TreeMap<>();
         Map<String, String> notices = new TreeMap<>();
         List<String> unknown = new ArrayList<>();
+        String dataFiles = null;
         List<Path> jars;
         try (Stream<Path> s = Files.list(input)) {
             jars = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
@@ -46,7 +47,16 @@ public final class Notices {
         for (Path jar : jars) {
             String file = jar.getFileName().toString();
             if (file.startsWith("costbench-")) {
-                continue; // CostBench itself: Apache-2.0, see LICENSE.txt
+                // CostBench itself: Apache-2.0, see LICENSE.txt; the data files it bundles say whose they are
+                try (ZipFile z = new ZipFile(jar.toFile())) {
+                    ZipEntry e = z.getEntry("dev/costbench/model/tokens/hf/THIRD-PARTY.txt");
+                    if (e != null) {
+                        try (InputStream in = z.getInputStream(e)) {
+                            dataFiles = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                        }
+                    }
+                }
+                continue;
             }
             String[] gav = coordinates(jar, repo);
             if (gav == null) {
@@ -96,6 +106,9 @@ public final class Notices {
         if (!notices.isEmpty()) {
             sb.append("\nNOTICE files of the bundled libraries\n=====================================\n");
             notices.forEach((k, v) -> sb.append("\n--- ").append(k).append(" ---\n").append(v).append('\n'));
+        }
+        if (dataFiles != null) {
+            sb.append('\n').append(dataFiles).append('\n');
         }
         Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
         System.out.println("  " + out.getFileName() + ": " + libraries.size() + " libraries, " + notices.size()

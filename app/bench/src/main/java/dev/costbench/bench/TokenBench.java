@@ -135,10 +135,7 @@ public final class TokenBench {
 
     private static void print(
             String impl, int pass, String corpus, Encoding e, int threads, long bytes, int tokens, double[] v) {
-        StringBuilder samples = new StringBuilder();
-        for (double x : v) {
-            samples.append(samples.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", x));
-        }
+        String samples = samples(v);
         System.out.printf(
                 Locale.ROOT,
                 "{\"impl\":\"%s\",\"pass\":%d,\"corpus\":\"%s\",\"encoding\":\"%s\","
@@ -151,5 +148,14 @@ public final class TokenBench {
                 bytes,
                 tokens,
                 samples);
+    }
+
+    /** Samples as the inside of a JSON array: {@code 12.345,6.789}. */
+    static String samples(double[] v) {
+        StringBuilder samples = new StringBuilder();
+        for (double x : v) {
+            samples.append(samples.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", x));
+        }
+        return samples.toString();
     }
 }

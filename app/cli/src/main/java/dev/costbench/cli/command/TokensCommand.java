@@ -15,6 +15,7 @@ import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.Money;
 import dev.costbench.model.tokens.EncodedText;
 import dev.costbench.model.tokens.Encoding;
+import dev.costbench.model.tokens.HfTokenizer;
 import dev.costbench.model.tokens.TokenDisplay;
 import dev.costbench.model.tokens.TokenPiece;
 import dev.costbench.model.tokens.Tokenizers;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * {@code costbench tokens}: the token count of a text of any size (in blocks), of each line of a JSONL file
@@ -80,7 +82,15 @@ public final class TokensCommand {
         }
         String encName = a.get("encoding");
         if (encName == null && !show) {
-            throw new UsageException("tokens needs --encoding o200k_base|cl100k_base|o200k_harmony");
+            throw new UsageException("tokens needs --encoding o200k_base|cl100k_base|o200k_harmony"
+                    + "|qwen3|deepseek-v3|llama3|gemma3|PATH/tokenizer.json");
+        }
+        if (encName != null && OpenEncodingCount.isOpen(encName)) {
+            if (show) {
+                throw new UsageException("--show works with o200k_base, cl100k_base and o200k_harmony; "
+                        + "count with --encoding " + encName + " without --show");
+            }
+            return openCount(OpenEncodingCount.tokenizer(encName), input == null ? "-" : input, a.flag("jsonl"));
         }
         Encoding enc;
         try {
@@ -103,6 +113,24 @@ public final class TokensCommand {
             }
             return 0;
         }
+        return jsonl(file, text -> Tokenizers.count(enc, text));
+    }
+
+    /** {@code --encoding} an open model's tokenizer: the count of the input, or of each JSONL line's text. */
+    private int openCount(HfTokenizer t, String file, boolean jsonl) throws IOException {
+        if (jsonl) {
+            return jsonl(file, t::count);
+        }
+        try (BufferedReader r = ctx.input().reader(file)) {
+            out.println(OpenEncodingCount.count(t, r));
+        } catch (CharacterCodingException e) {
+            throw Input.notText(file);
+        }
+        return 0;
+    }
+
+    /** Prints {@code {"tokens":N}} for each line's {@code text}. */
+    private int jsonl(String file, ToIntFunction<String> counter) throws IOException {
         try (BufferedReader r = ctx.input().reader(file)) {
             String line;
             int n = 0;
@@ -125,7 +153,7 @@ public final class TokensCommand {
                 }
                 buf.setLength(0);
                 out.append(buf.append("{\"tokens\":")
-                        .append(Tokenizers.count(enc, text.asText()))
+                        .append(counter.applyAsInt(text.asText()))
                         .append("}\n"));
                 if (n % 1024 == 0 && out.checkError()) {
                     return 1; // run() says why

@@ -45,8 +45,18 @@ public final class CatalogReader {
 
     static final ObjectMapper MAPPER = JsonReading.mapper();
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Set<String> TOKENIZERS =
-            Set.of("o200k_base", "cl100k_base", "o200k_harmony", "claude", "claude-2026", "gemini", "open");
+    private static final Set<String> TOKENIZERS = Set.of(
+            "o200k_base",
+            "cl100k_base",
+            "o200k_harmony",
+            "claude",
+            "claude-2026",
+            "gemini",
+            "open",
+            "qwen3",
+            "deepseek-v3",
+            "llama3",
+            "gemma3");
     /** The fields an entry that gives them overrides as they are (noted in {@link EntrySpec#given}). */
     private static final List<String> PLAIN_FIELDS = List.of(
             "name",

@@ -22,6 +22,7 @@ public final class IncrementalPromptCounter {
         final IncrementalTokenCounter cl100k = new IncrementalTokenCounter(Encoding.CL100K_BASE);
         String text = "";
         long codePoints;
+        OpenText open = OpenText.EMPTY;
     }
 
     private final Map<String, Slot> slots = new HashMap<>();
@@ -43,8 +44,9 @@ public final class IncrementalPromptCounter {
                 s.cl100k.update(text);
                 s.codePoints = text.codePointCount(0, text.length());
                 s.text = text;
+                s.open = OpenText.of(text);
             }
-            out.add(new TextStats(s.o200k.total(), s.cl100k.total(), s.codePoints));
+            out.add(new TextStats(s.o200k.total(), s.cl100k.total(), s.codePoints, s.open));
         }
         slots.keySet().retainAll(live);
         return out;

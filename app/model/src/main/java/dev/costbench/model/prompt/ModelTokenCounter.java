@@ -3,12 +3,15 @@ package dev.costbench.model.prompt;
 
 import dev.costbench.model.catalog.BillingRules;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.tokens.OpenTokenizers;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Turns a prompt's {@link TextStats} into each model's input token count: exact for the OpenAI encodings (with the
- * chat-format overhead of {@code provider-rules.md} §1.2), an estimate labelled with its method for models whose
- * tokenizer is not public.
+ * chat-format overhead of {@code provider-rules.md} §1.2) and for open models whose own tokenizer is shipped or
+ * loaded (with their chat template's fixed tokens), an estimate labelled with its method otherwise.
  */
 public final class ModelTokenCounter {
 
@@ -69,9 +72,47 @@ public final class ModelTokenCounter {
                         "estimate: characters ÷ 4 (Google's "
                                 + "rule of thumb; the exact count comes from models/{model}:countTokens)");
             default:
+                Optional<OpenTokenizers.Info> open = OpenTokenizers.info(tok);
+                if (open.isPresent()) {
+                    return openModel(open.get(), sum, nonEmpty, withReply);
+                }
                 return new TokenCount(
                         sum.o200k(), false, "estimate: o200k_base count (the model's own tokenizer is not bundled)");
         }
+    }
+
+    /**
+     * An open model whose catalog entry names its tokenizer: exact with that tokenizer plus its chat template's fixed
+     * tokens when the tokenizer is shipped or loaded, else today's labelled o200k_base estimate.
+     */
+    private static TokenCount openModel(OpenTokenizers.Info info, TextStats sum, int messages, boolean withReply) {
+        OptionalLong exact = sum.open().count(info.name());
+        if (exact.isEmpty()) {
+            String why = sum.open() == OpenText.UNKNOWN
+                    ? "the " + info.displayName() + " counts where the texts are known, as in the cost table"
+                    : "the " + info.displayName() + " is not loaded: Catalog ▸ Load tokenizer.json… adds it";
+            return new TokenCount(sum.o200k(), false, "estimate: o200k_base count (" + why + ")");
+        }
+        long overhead = messages == 0 ? 0 : (long) info.perMessage() * messages + (withReply ? info.replyPriming() : 0);
+        String overheadText = overhead == 0
+                ? ""
+                : " + " + overhead + " chat-template tokens (" + info.perMessage() + " per message"
+                        + (withReply ? " + " + info.replyPriming() + " reply priming" : "") + ": " + info.template()
+                        + ")";
+        return new TokenCount(exact.getAsLong() + overhead, true, "exact: " + info.displayName() + overheadText);
+    }
+
+    /**
+     * The fixed tokens {@link #count} adds for each message on {@code model} when it counts exactly: the OpenAI
+     * cookbook's 3, an open model's chat template's, else 0.
+     */
+    public static int perMessageOverhead(ModelEntry model) {
+        if (model.rules() == BillingRules.OPENAI) {
+            return TOKENS_PER_MESSAGE;
+        }
+        return OpenTokenizers.info(model.tokenizer())
+                .map(OpenTokenizers.Info::perMessage)
+                .orElse(0);
     }
 
     private static long ceilTimes(long v, long num, long den) {

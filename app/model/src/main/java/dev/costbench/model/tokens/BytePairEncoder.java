@@ -46,6 +46,21 @@ final class BytePairEncoder {
     private int outSize;
     private boolean collect;
 
+    /** The parts of the piece in {@link #buf} for {@link HeapMerge}: their hashes, packed bytes and token ids. */
+    private final HeapMerge.Parts heapParts = new HeapMerge.Parts() {
+        @Override
+        public int rank(int i, int j, int k) {
+            return pairRank(hash[i], hash[j], packed[i], packed[j], i, j, k);
+        }
+
+        @Override
+        public void join(int i, int j, int k, int r) {
+            hash[i] = hash[i] * Vocabulary.POW[k - j] + hash[j];
+            packed[i] = packed[i] << ((k - j) << 3) | packed[j];
+            id[i] = r;
+        }
+    };
+
     BytePairEncoder(Vocabulary vocab, boolean o200k) {
         this.vocab = vocab;
         this.o200k = o200k;
@@ -96,34 +111,7 @@ final class BytePairEncoder {
             buf = new byte[Math.max(3 * (e - p), buf.length * 2)];
         }
         byte[] b = buf;
-        int n = 0;
-        for (int i = p; i < e; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                b[n++] = (byte) c;
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | (c >>> 6));
-                b[n++] = (byte) (0x80 | (c & 0x3F));
-            } else {
-                int cp = c;
-                if (Character.isSurrogate(c)) {
-                    cp = 0xFFFD;
-                    if (Character.isHighSurrogate(c) && i + 1 < e && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        cp = Character.toCodePoint(c, s.charAt(++i));
-                    }
-                }
-                if (cp < 0x10000) {
-                    b[n++] = (byte) (0xE0 | (cp >>> 12));
-                    b[n++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
-                    b[n++] = (byte) (0x80 | (cp & 0x3F));
-                } else {
-                    b[n++] = (byte) (0xF0 | (cp >>> 18));
-                    b[n++] = (byte) (0x80 | ((cp >>> 12) & 0x3F));
-                    b[n++] = (byte) (0x80 | ((cp >>> 6) & 0x3F));
-                    b[n++] = (byte) (0x80 | (cp & 0x3F));
-                }
-            }
-        }
+        int n = Utf8.encode(s, p, e, b);
         if (n == 1) {
             if (collect) {
                 emit(byteIds[b[0] & 0xFF]);
@@ -192,17 +180,11 @@ final class BytePairEncoder {
         st[n] = n;
         int m = n;
         while (true) {
-            int best = NONE;
-            int at = -1;
-            for (int i = 0; i < m - 1; i++) {
-                if (rk[i] < best) {
-                    best = rk[i];
-                    at = i;
-                }
-            }
+            int at = HeapMerge.lowest(rk, m - 1);
             if (at < 0) {
                 break;
             }
+            int best = rk[at];
             int shift = st[at + 2] - st[at + 1];
             hs[at] = hs[at] * Vocabulary.POW[shift] + hs[at + 1];
             pk[at] = pk[at] << (shift << 3) | pk[at + 1];
@@ -266,44 +248,7 @@ final class BytePairEncoder {
                 hp[size++] = (long) r << 32 | i;
             }
         }
-        for (int k = (size >>> 1) - 1; k >= 0; k--) {
-            siftDown(hp, k, size);
-        }
-        int parts = n;
-        while (size > 0) {
-            long top = hp[0];
-            int r = (int) (top >>> 32);
-            int i = (int) top;
-            if (rk[i] != r) {
-                hp[0] = hp[--size];
-                siftDown(hp, 0, size);
-                continue;
-            }
-            int j = nx[i];
-            int k = nx[j];
-            hs[i] = hs[i] * Vocabulary.POW[k - j] + hs[j];
-            pk[i] = pk[i] << ((k - j) << 3) | pk[j];
-            ids[i] = r;
-            rk[j] = NONE;
-            nx[i] = k;
-            if (k < n) {
-                pv[k] = i;
-            }
-            parts--;
-            int nr = k < n ? pairRank(hs[i], hs[k], pk[i], pk[k], i, k, nx[k]) : NONE;
-            rk[i] = nr;
-            // The popped entry's slot takes the new pair of i, or the last entry: one sift instead of two.
-            hp[0] = nr != NONE ? (long) nr << 32 | i : hp[--size];
-            siftDown(hp, 0, size);
-            int q = pv[i];
-            if (q >= 0) {
-                int lr = pairRank(hs[q], hs[i], pk[q], pk[i], q, i, k);
-                rk[q] = lr;
-                if (lr != NONE) {
-                    size = push(hp, size, (long) lr << 32 | q);
-                }
-            }
-        }
+        int parts = HeapMerge.run(heapParts, n, size, rk, nx, pv, hp);
         if (collect) {
             for (int i = 0; i < n; i = nx[i]) {
                 emit(ids[i]);
@@ -313,43 +258,6 @@ final class BytePairEncoder {
             shrink();
         }
         return parts;
-    }
-
-    private static void siftDown(long[] hp, int k, int size) {
-        long x = hp[k];
-        int half = size >>> 1;
-        while (k < half) {
-            int c = 2 * k + 1;
-            long cv = hp[c];
-            int r = c + 1;
-            if (r < size) {
-                long rv = hp[r];
-                // min of the two children, written so that the JIT can use conditional moves
-                boolean right = rv < cv;
-                c = right ? r : c;
-                cv = right ? rv : cv;
-            }
-            if (x <= cv) {
-                break;
-            }
-            hp[k] = cv;
-            k = c;
-        }
-        hp[k] = x;
-    }
-
-    private static int push(long[] hp, int size, long x) {
-        int k = size;
-        while (k > 0) {
-            int parent = (k - 1) >>> 1;
-            if (hp[parent] <= x) {
-                break;
-            }
-            hp[k] = hp[parent];
-            k = parent;
-        }
-        hp[k] = x;
-        return size + 1;
     }
 
     private void grow(int n) {

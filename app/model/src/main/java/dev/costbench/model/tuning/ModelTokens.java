@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.tuning;
 
-import dev.costbench.model.catalog.BillingRules;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.prompt.ModelTokenCounter;
 import dev.costbench.model.prompt.TextStats;
@@ -19,13 +18,13 @@ final class ModelTokens {
             return new TokenCount(0, true, "empty");
         }
         TokenCount c = ModelTokenCounter.count(model, List.of(stats), 1, false);
-        if (model.rules() != BillingRules.OPENAI) {
-            return c;
-        }
         String method = c.method();
         int plus = method.indexOf(" + ");
+        if (plus < 0 || !c.exact()) {
+            return c;
+        }
         return new TokenCount(
-                c.tokens() - ModelTokenCounter.TOKENS_PER_MESSAGE,
+                c.tokens() - ModelTokenCounter.perMessageOverhead(model),
                 c.exact(),
                 plus < 0 ? method : method.substring(0, plus));
     }

@@ -9,6 +9,7 @@ import dev.costbench.model.cost.CostEngine;
 import dev.costbench.model.cost.RequestShape;
 import dev.costbench.model.prompt.TextStats;
 import dev.costbench.model.prompt.TokenCount;
+import dev.costbench.model.tokens.OpenTokenizers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -108,7 +109,11 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
             byTokenizer.put(t, new ArrayList<>());
         }
         for (ModelEntry m : models) {
-            String t = "o200k_harmony".equals(m.tokenizer()) ? "o200k_base" : m.tokenizer();
+            // Open models stay one family here, counted by the o200k_base estimate as before: their own tokenizers
+            // count in the cost table, where each model's row is exact.
+            String t = "o200k_harmony".equals(m.tokenizer())
+                    ? "o200k_base"
+                    : OpenTokenizers.info(m.tokenizer()).isPresent() ? "open" : m.tokenizer();
             byTokenizer.computeIfAbsent(t, k -> new ArrayList<>()).add(m);
         }
         List<Family> families = new ArrayList<>();
@@ -182,7 +187,11 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
     private static Row row(ContentKind kind, TextStats stats, List<Family> families) {
         List<Long> counts = new ArrayList<>();
         for (Family f : families) {
-            counts.add(ModelTokens.of(f.models().get(0), stats).tokens());
+            // The open family counts from the totals alone (its models' own tokenizers are not asked here).
+            TextStats given = f.tokenizer().equals("open")
+                    ? new TextStats(stats.o200k(), stats.cl100k(), stats.codePoints())
+                    : stats;
+            counts.add(ModelTokens.of(f.models().get(0), given).tokens());
         }
         // The base is the cheapest exact tokenizer: a rule-of-thumb estimate must not make every exact count look
         // taxed. Without an exact family, the cheapest estimate is the base.

@@ -56,7 +56,11 @@ final class Menus {
                 item("_Restore a backup of the results store…", null, a.restoreBackup()),
                 item("Third-party _licences…", null, vm::licences),
                 item("_About CostBench", null, vm::about));
-        Menu catalog = new Menu("_Catalog", null, item("_Import prices…", null, vm.priceImport()::importPrices));
+        Menu catalog = new Menu(
+                "_Catalog",
+                null,
+                item("_Import prices…", null, vm.priceImport()::importPrices),
+                item("_Load tokenizer.json…", null, vm.tokenizerLoad()::load));
         MenuBar bar = new MenuBar(file, edit, view, catalog, help);
         bar.setUseSystemMenuBar(true);
         return bar;

@@ -54,6 +54,7 @@ public final class WorkbenchViewModel implements ViewModel {
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
     private final ReadOnlyBooleanWrapper bannerShown = new ReadOnlyBooleanWrapper(this, "bannerShown");
     private final PriceImportViewModel priceImport;
+    private final TokenizerLoadViewModel tokenizerLoad;
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
 
     public WorkbenchViewModel(
@@ -68,6 +69,7 @@ public final class WorkbenchViewModel implements ViewModel {
         this.licenceText = licenceText;
         this.priceImport = new PriceImportViewModel(
                 ui, source::load, source.userCatalog(), source.downloader(), this::reloadCatalog);
+        this.tokenizerLoad = new TokenizerLoadViewModel(ui, catalog::get, this::reloadCatalog);
         catalog.addListener((o, a, c) -> showProblems(c));
         catalog.set(Objects.requireNonNull(initial));
     }
@@ -116,6 +118,11 @@ public final class WorkbenchViewModel implements ViewModel {
     /** Catalog ▸ Import prices…: a price list reviewed before it reaches the user catalog. */
     public PriceImportViewModel priceImport() {
         return priceImport;
+    }
+
+    /** Catalog ▸ Load tokenizer.json…: an open model's own tokenizer, from a file the user has. */
+    public TokenizerLoadViewModel tokenizerLoad() {
+        return tokenizerLoad;
     }
 
     /** Help ▸ About CostBench */

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.costbench.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.tokens.OpenTokenizers;
+import dev.costbench.ui.common.DirectTaskExecutor;
+import dev.costbench.ui.common.RecordingDialogService;
+import dev.costbench.ui.common.UiContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Catalog ▸ Load tokenizer.json… without a display: the guess, the copy, the reload, a bad file, cancel. */
+class TokenizerLoadViewModelTest {
+
+    static final String TINY = "{\"pre_tokenizer\":{\"type\":\"ByteLevel\",\"use_regex\":true},"
+            + "\"model\":{\"type\":\"BPE\",\"vocab\":{\"a\":0,\"b\":1,\"ab\":2},\"merges\":[\"a b\"]}}";
+
+    @TempDir
+    Path dir;
+
+    private final DirectTaskExecutor tasks = new DirectTaskExecutor();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private int reloads;
+    private TokenizerLoadViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        System.setProperty("costbench.dataDir", dir.resolve("data").toString());
+        vm = new TokenizerLoadViewModel(new UiContext(tasks, dialogs), CatalogBuilder::builtIn, () -> reloads++);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        OpenTokenizers.remove("llama3");
+        OpenTokenizers.remove("gemma3");
+        System.clearProperty("costbench.dataDir");
+    }
+
+    @Test
+    void aLlamaFileIsOfferedAsTheLlama3TokenizerCopiedAndTheCatalogReloaded() throws IOException {
+        Path file =
+                Files.createDirectories(dir.resolve("Llama-3.3-70B-Instruct")).resolve("tokenizer.json");
+        Files.writeString(file, TINY);
+        dialogs.answer(file).answer(0);
+        vm.load();
+        RecordingDialogService.Shown choice = dialogs.last("choose");
+        assertEquals("Which tokenizer is tokenizer.json?", choice.headline());
+        assertTrue(
+                choice.detail().contains("[Llama 3 tokenizer — 7 models: Llama 3.1 8B Instruct (Groq)"),
+                choice.detail());
+        assertTrue(Files.isRegularFile(OpenTokenizers.userFile("llama3")));
+        assertTrue(OpenTokenizers.available("llama3"));
+        assertEquals(1, reloads);
+        assertEquals(
+                "Llama 3 tokenizer loaded: 7 models count exactly",
+                dialogs.last("notify").headline());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
+    void aGemmaFileComesFirstAsGemma() {
+        assertEquals(
+                "gemma3",
+                TokenizerLoadViewModel.choices(Path.of("/x/gemma-3-27b-it/tokenizer.json"))
+                        .get(0)
+                        .name());
+        assertEquals(
+                "llama3",
+                TokenizerLoadViewModel.choices(Path.of("/x/tokenizer.json"))
+                        .get(0)
+                        .name());
+    }
+
+    @Test
+    void aFileThatIsNotATokenizerSaysWhatIsWrongAndChangesNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("tokenizer.json"), "{\"model\":{\"type\":\"WordPiece\"}}");
+        dialogs.answer(file).answer(0);
+        vm.load();
+        RecordingDialogService.Shown error = dialogs.last("error");
+        assertEquals("Could not load tokenizer.json", error.headline());
+        assertTrue(
+                error.detail().contains("WordPiece") && error.detail().contains("Nothing was changed"), error.detail());
+        assertFalse(Files.exists(OpenTokenizers.userFile("llama3")));
+        assertEquals(0, reloads);
+    }
+
+    @Test
+    void cancellingTheChoiceLoadsNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("tokenizer.json"), TINY);
+        dialogs.answer(file);
+        vm.load();
+        assertFalse(Files.exists(OpenTokenizers.userFile("llama3")));
+        assertEquals(0, reloads);
+    }
+}
