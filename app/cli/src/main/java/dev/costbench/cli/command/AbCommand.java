@@ -12,10 +12,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * {@code costbench ab run|resume|judge|list|show|export|compare|reprice|import|import-promptfoo|batches|cancel-batch}: the A/B lab
- * headless. Exit codes: 0 every trial succeeded (and, with a judge, every output has a score), 1 the run failed or
- * left trials that failed (or was cancelled, or not confirmed), 2 bad input, 4 stopped at the budget cap (the run's or
- * the judge's).
+ * {@code costbench ab run|resume|judge|list|show|export|compare|reprice|import|import-promptfoo|batches|
+ * cancel-batch}: the A/B lab headless. Exit codes: 0 every trial succeeded (and, with a judge, every output has a
+ * score), 1 the run failed or left trials that failed (or was cancelled, or not confirmed), 2 bad input, 4 stopped at
+ * the budget cap (the run's or the judge's).
  */
 public final class AbCommand {
 
