@@ -16,9 +16,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
- * Test classes run two at a time (test.parallel in app/ui/pom.xml), so every class that drives the real toolkit must hold
- * the display lock ({@link FxTest}) and be tagged {@code ui} itself (left out of a build without a display): nothing
- * that uses TestFX's robot or application extension goes without both.
+ * Test classes run two at a time (test.parallel in app/ui/pom.xml), so every class that drives the real toolkit must
+ * hold the display lock ({@link FxTest}) and be tagged {@code ui} itself (left out of a build without a display):
+ * nothing that uses TestFX's robot or application extension goes without both.
  */
 class FxTestConventionTest {
 
