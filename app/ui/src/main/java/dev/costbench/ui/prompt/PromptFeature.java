@@ -65,6 +65,8 @@ public final class PromptFeature implements ViewModel {
         this.table = new CostTableViewModel(prompt.rows());
         this.diff = new DiffViewModel(ui, tune);
         this.tools = new ToolsViewModel(ui, prompt);
+        tools.countExactlyWith(new ToolsExactCount(
+                ui, prompt.selectedModelProperty()::get, this::request, prompt.toolsProperty()::get, clients));
         this.scenario = scenario;
     }
 

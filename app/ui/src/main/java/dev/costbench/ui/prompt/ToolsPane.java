@@ -100,13 +100,31 @@ final class ToolsPane extends VBox {
         Button undoAll = new Button("Undo all");
         undoAll.setOnAction(e -> vm.undoAll());
         undoAll.disableProperty().bind(vm.canUndoProperty().not());
-        HBox actions = new HBox(6, remove, shorten, undo, undoAll);
+        Button exactly = new Button("Count exactly");
+        exactly.setId("tools-count-exactly");
+        exactly.setTooltip(
+                new Tooltip(
+                        "Ask the selected model's provider (Anthropic, Gemini) how many tokens the tools "
+                                + "add: the prompt is counted with and without them. Needs the provider's key; free of charge."));
+        exactly.setOnAction(e -> vm.countExactly());
+        Label exactResult = new Label();
+        exactResult.setId("tools-exact");
+        exactResult.setWrapText(true);
+        if (vm.exact() != null) {
+            exactly.disableProperty().bind(vm.exact().runningProperty());
+            exactResult.textProperty().bind(vm.exact().resultProperty());
+        } else {
+            exactly.setDisable(true);
+        }
+        exactResult.managedProperty().bind(exactResult.textProperty().isNotEmpty());
+        exactResult.visibleProperty().bind(exactResult.managedProperty());
+        HBox actions = new HBox(6, remove, shorten, undo, undoAll, exactly);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         how.setTooltip(tip);
         actions.getChildren().add(0, toolChoice());
         savings.managedProperty().bind(savings.textProperty().isNotEmpty());
-        getChildren().addAll(actions, summary, how, table, savings);
+        getChildren().addAll(actions, summary, how, exactResult, table, savings);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

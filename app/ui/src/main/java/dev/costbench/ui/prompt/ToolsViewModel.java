@@ -55,6 +55,9 @@ public final class ToolsViewModel implements ViewModel {
     /** True while a cut writes the tools JSON back: the text then needs no reading. */
     private boolean writingBack;
 
+    private ToolsExactCount exact;
+    private ToolsCount lastCount;
+
     public ToolsViewModel(UiContext ui, PromptViewModel prompt) {
         this.ui = ui;
         this.prompt = prompt;
@@ -141,6 +144,7 @@ public final class ToolsViewModel implements ViewModel {
                     meter.setAll(r.rows);
                     cuts.setAll(r.cuts);
                     howCounted.set(r.count.method());
+                    lastCount = r.count;
                     BigDecimal month = r.rows.stream()
                             .map(ToolMeter.Row::usdPerMonth)
                             .reduce(BigDecimal.ZERO, (a, b) -> a == null || b == null ? null : a.add(b));
@@ -163,6 +167,23 @@ public final class ToolsViewModel implements ViewModel {
     /** "$1.20", or "unpriced" when the model's prices cannot price it. */
     static String money(BigDecimal usd) {
         return usd == null ? "unpriced" : Money.format(usd);
+    }
+
+    /** Counts the tools exactly with the selected model's provider (see {@link ToolsExactCount}); wired by the feature. */
+    void countExactlyWith(ToolsExactCount e) {
+        this.exact = e;
+    }
+
+    /** The exact count of the tools on the selected model, or null when the feature has no clients to ask. */
+    public ToolsExactCount exact() {
+        return exact;
+    }
+
+    /** Count exactly: asks the selected model's provider what the tools add (beside the estimate shown). */
+    public void countExactly() {
+        if (exact != null) {
+            exact.count(lastCount);
+        }
     }
 
     /** Applies {@code cut} (one of {@link #cuts()}): the tools JSON, the meter and the cost table follow. */
