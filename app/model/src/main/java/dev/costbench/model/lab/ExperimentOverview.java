@@ -27,19 +27,7 @@ public record ExperimentOverview(
         long tierChanged,
         String createdBy) {
 
-    /** An overview whose creator is unknown. */
-    public ExperimentOverview(
-            Experiment experiment,
-            long trials,
-            long succeeded,
-            long failed,
-            BigDecimal trialCostUsd,
-            BigDecimal spentUsd,
-            long tierChanged) {
-        this(experiment, trials, succeeded, failed, trialCostUsd, spentUsd, tierChanged, null);
-    }
-
-    /** An overview without tier changes. */
+    /** An overview without tier changes, whose creator is unknown. */
     public ExperimentOverview(
             Experiment experiment,
             long trials,
@@ -47,7 +35,7 @@ public record ExperimentOverview(
             long failed,
             BigDecimal trialCostUsd,
             BigDecimal spentUsd) {
-        this(experiment, trials, succeeded, failed, trialCostUsd, spentUsd, 0);
+        this(experiment, trials, succeeded, failed, trialCostUsd, spentUsd, 0, null);
     }
 
     public ExperimentOverview {
