@@ -98,7 +98,10 @@ public final class ToolsExactCount {
                 .start();
     }
 
-    /** "Exact on Claude Sonnet 4.5 (Anthropic's counting endpoint): the tools add 1,234 tokens; estimated ≈1,150 (−6.8 %)." */
+    /**
+     * "Exact on Claude Sonnet 4.5 (Anthropic's counting endpoint): the tools add 1,234 tokens to every request;
+     * estimated ≈1,150 (−6.8 %)."
+     */
     static String describe(ModelEntry m, ProviderId provider, long exact, ToolsCount estimate) {
         String s = String.format(
                 "Exact on %s (%s's counting endpoint): the tools add %,d tokens to every request",

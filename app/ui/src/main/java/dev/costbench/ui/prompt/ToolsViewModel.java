@@ -169,7 +169,7 @@ public final class ToolsViewModel implements ViewModel {
         return usd == null ? "unpriced" : Money.format(usd);
     }
 
-    /** Counts the tools exactly with the selected model's provider (see {@link ToolsExactCount}); wired by the feature. */
+    /** Counts the tools exactly with the selected model's provider ({@link ToolsExactCount}); wired by the feature. */
     void countExactlyWith(ToolsExactCount e) {
         this.exact = e;
     }
