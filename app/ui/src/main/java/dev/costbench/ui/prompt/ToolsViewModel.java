@@ -113,7 +113,7 @@ public final class ToolsViewModel implements ViewModel {
             summary.set(
                     set.isEmpty()
                             ? "No tools. Paste a tools array (OpenAI, Anthropic or Gemini), open or drop a .json file."
-                            : set.size() + " tools (" + set.format().label()
+                            : tools(set.size()) + " (" + set.format().label()
                                     + "). Select a model in the cost table to see " + "what each one costs on it.");
             return;
         }
@@ -149,9 +149,10 @@ public final class ToolsViewModel implements ViewModel {
                             .map(ToolMeter.Row::usdPerMonth)
                             .reduce(BigDecimal.ZERO, (a, b) -> a == null || b == null ? null : a.add(b));
                     summary.set(String.format(
-                            "%d tools (%s) add %s tokens to every request on %s: %s a month at %,d requests.",
-                            set.size(),
+                            "%s (%s) %s %s tokens to every request on %s: %s a month at %,d requests.",
+                            tools(set.size()),
                             set.format().label(),
+                            set.size() == 1 ? "adds" : "add",
                             (r.count.exact() ? "" : "≈") + String.format("%,d", r.count.tokens()),
                             m.name(),
                             money(month),
@@ -160,6 +161,11 @@ public final class ToolsViewModel implements ViewModel {
                 .onFailure(e -> summary.set("The tool meter could not be computed: " + UiContext.describe(e)
                         + ". Change the prompt or select another model to try again."))
                 .start();
+    }
+
+    /** "1 tool", "20 tools". */
+    static String tools(int n) {
+        return n == 1 ? "1 tool" : n + " tools";
     }
 
     private record Measured(ToolsCount count, List<ToolMeter.Row> rows, List<ToolCut> cuts) {}

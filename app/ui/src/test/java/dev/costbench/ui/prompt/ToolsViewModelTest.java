@@ -48,6 +48,18 @@ class ToolsViewModelTest {
     }
 
     @Test
+    void oneToolIsOneToolThatAddsTokens() {
+        prompt.userTextProperty().set("Where is my parcel?");
+        prompt.selectedModelProperty().set(CATALOG.find("gpt-5").orElseThrow());
+        prompt.toolsJsonProperty()
+                .set("[{\"type\":\"function\",\"function\":{\"name\":\"get_order\",\"description\":\"Look up an"
+                        + " order.\",\"parameters\":{\"type\":\"object\",\"properties\":{}}}}]");
+        assertTrue(
+                vm.summaryProperty().get().startsWith("1 tool (OpenAI) adds "),
+                vm.summaryProperty().get());
+    }
+
+    @Test
     void pastedToolsJoinEveryModelsInputAndTheMeterIsSortedByMonthlyCost() throws Exception {
         prompt.userTextProperty().set("Where is my parcel? Order A-10234.");
         long before = row("gpt-5").input().tokens();
