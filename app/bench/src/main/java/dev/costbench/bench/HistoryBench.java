@@ -409,7 +409,9 @@ public final class HistoryBench {
                                                 null,
                                                 false,
                                                 s,
-                                                f, null, null));
+                                                f,
+                                                null,
+                                                null));
                     }
                 }
             }

@@ -227,7 +227,9 @@ public final class RunnerOverheadBench {
                     null,
                     false,
                     t.started(),
-                    t.finished(), null, null);
+                    t.finished(),
+                    null,
+                    null);
             store.addTrial(
                     nt,
                     new NewLedgerEntry(

@@ -55,8 +55,7 @@ public final class TeamStoreBench {
         });
     }
 
-    private static void run(
-            String name, Supplier<JdbcLabStore> open, int trials, int repeats, Supplier<Connection> raw)
+    private static void run(String name, Supplier<JdbcLabStore> open, int trials, int repeats, Supplier<Connection> raw)
             throws Exception {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("store", "\"" + name + "\"");
@@ -78,7 +77,11 @@ public final class TeamStoreBench {
             out.put("trials", all.stream().mapToLong(ExperimentOverview::trials).sum());
             out.put(
                     "large_trials",
-                    all.stream().filter(o -> o.id() == large).findFirst().orElseThrow().trials());
+                    all.stream()
+                            .filter(o -> o.id() == large)
+                            .findFirst()
+                            .orElseThrow()
+                            .trials());
             for (int i = 0; i < 3; i++) { // JIT warm-up, untimed
                 store.overviews();
                 HistoryBench.analyze(store, large);
