@@ -8,7 +8,6 @@ import dev.costbench.model.lab.batch.BatchRefresh;
 import dev.costbench.model.lab.batch.BatchRunner;
 import dev.costbench.model.lab.run.ExperimentSpec;
 import dev.costbench.model.lab.run.RunPlan;
-import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatResult;
 import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.batch.BatchApi;
@@ -25,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -107,30 +105,7 @@ public final class BatchScaleBench {
         InstantBatches api = new InstantBatches();
         try (H2LabStore store = H2LabStore.open(dir)) {
             BatchRunner runner = new BatchRunner(store, store.batches(), p -> Optional.of(api), catalog::find);
-            int inputs = Math.max(1, trials / 4);
-            List<ExperimentSpec.InputSpec> in = new ArrayList<>();
-            for (int i = 0; i < inputs; i++) {
-                in.add(new ExperimentSpec.InputSpec(
-                        "T-" + i,
-                        Map.of("subject", "Charged twice (" + i + ")", "body", "Invoice INV-" + (20000 + i))));
-            }
-            ExperimentSpec spec = new ExperimentSpec(
-                    "batch bench",
-                    null,
-                    List.of(new ExperimentSpec.VariantSpec(
-                            "optimized",
-                            true,
-                            "Analyze this ticket. Return JSON.",
-                            List.of(new ExperimentSpec.MessageSpec(Role.USER, "{{subject}}\n{{body}}")),
-                            ExperimentSpec.Params.NONE)),
-                    in,
-                    List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")),
-                    4,
-                    null,
-                    false,
-                    new ExperimentSpec.Params(null, 300, null, null, null),
-                    false,
-                    null);
+            ExperimentSpec spec = RunnerOverheadBench.ticketSpec("batch bench", Math.max(1, trials / 4));
             long t0 = System.nanoTime();
             RunPlan plan = runner.create(spec);
             long t1 = System.nanoTime();

@@ -136,36 +136,7 @@ public final class RunnerOverheadBench {
      */
     private static double[] measure(H2LabStore store, Catalog catalog, ProviderClient client, int n, int concurrency)
             throws Exception {
-        int inputs = Math.max(1, n / 4);
-        List<ExperimentSpec.InputSpec> in = new ArrayList<>();
-        for (int i = 0; i < inputs; i++) {
-            in.add(new ExperimentSpec.InputSpec(
-                    "T-" + i,
-                    Map.of(
-                            "subject",
-                            "Charged twice (" + i + ")",
-                            "body",
-                            "My card shows two charges of $49.00 on March 3 for invoice INV-" + (20000 + i)
-                                    + ". Please refund the duplicate.")));
-        }
-        ExperimentSpec spec = new ExperimentSpec(
-                "bench",
-                null,
-                List.of(new ExperimentSpec.VariantSpec(
-                        "optimized",
-                        true,
-                        "Analyze this ticket. Return JSON:\n{\"issue\": \"\", \"severity\": \"low|med|high\", "
-                                + "\"resolution\": \"\"}",
-                        List.of(new ExperimentSpec.MessageSpec(Role.USER, "{{subject}}\n{{body}}")),
-                        ExperimentSpec.Params.NONE)),
-                in,
-                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")),
-                4,
-                null,
-                false,
-                new ExperimentSpec.Params(null, 300, null, null, null),
-                false,
-                null);
+        ExperimentSpec spec = ticketSpec("bench", Math.max(1, n / 4));
         Runner runner = new Runner(store, p -> client, catalog::find, concurrency, Runner.DEFAULT_ATTEMPTS);
         RunPlan plan = runner.create(spec);
         List<ChatRequest> requests = new ArrayList<>();
@@ -243,6 +214,43 @@ public final class RunnerOverheadBench {
         }
         double storeMs = (System.nanoTime() - t2) / 1e6;
         return new double[] {runnerMs / total, bareMs / total, storeMs / done.size()};
+    }
+
+    /**
+     * The support-ticket experiment the runner benchmarks use: {@code inputs} tickets × 4 repetitions on
+     * gpt-4o-mini, one variant (also BatchScaleBench's).
+     */
+    static ExperimentSpec ticketSpec(String name, int inputs) {
+        List<ExperimentSpec.InputSpec> in = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) {
+            in.add(new ExperimentSpec.InputSpec(
+                    "T-" + i,
+                    Map.of(
+                            "subject",
+                            "Charged twice (" + i + ")",
+                            "body",
+                            "My card shows two charges of $49.00 on March 3 for invoice INV-" + (20000 + i)
+                                    + ". Please refund the duplicate.")));
+        }
+        ExperimentSpec spec = new ExperimentSpec(
+                name,
+                null,
+                List.of(new ExperimentSpec.VariantSpec(
+                        "optimized",
+                        true,
+                        "Analyze this ticket. Return JSON:\n{\"issue\": \"\", \"severity\": \"low|med|high\", "
+                                + "\"resolution\": \"\"}",
+                        List.of(new ExperimentSpec.MessageSpec(Role.USER, "{{subject}}\n{{body}}")),
+                        ExperimentSpec.Params.NONE)),
+                in,
+                List.of(ExperimentSpec.ModelSpec.of("gpt-4o-mini")),
+                4,
+                null,
+                false,
+                new ExperimentSpec.Params(null, 300, null, null, null),
+                false,
+                null);
+        return spec;
     }
 
     private static double median(double[] v) {
