@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Issue 15.3: small rooms — no main-code file of app/ui, app/cli, app/store, app/providers or app/media is over 500 lines. */
+/**
+ * Issue 15.3: small rooms — no main-code file of app/ui, app/cli, app/store, app/providers or app/media is over 500
+ * lines.
+ */
 class FileSizeTest {
 
     @Test
