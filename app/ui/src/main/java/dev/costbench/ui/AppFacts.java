@@ -32,10 +32,12 @@ final class AppFacts {
     private AppFacts() {}
 
     /**
-     * The user catalog overrides to start with: on a team store the team catalog fetched last time (until the store
-     * opens and the Team store card reads the latest), else this computer's {@code catalog.json}.
+     * The user catalog overrides to start with: this computer's {@code catalog.json}; on a team store, until it opens
+     * and the Team store card reads the team catalog, the team catalog fetched last time (else the personal file),
+     * read only, so that no change lands outside the team store.
      */
     static CatalogInUse catalogInUse() {
+        Path personal = AppDirs.userCatalog();
         Path cache = AppDirs.dataDir().resolve(TeamCatalog.FILE_NAME);
         boolean team;
         try {
@@ -43,8 +45,15 @@ final class AppFacts {
         } catch (RuntimeException e) {
             team = false; // the store says why when it opens
         }
-        return new CatalogInUse(
-                CatalogOverrides.personal(team && Files.isRegularFile(cache) ? cache : AppDirs.userCatalog()));
+        if (!team) {
+            return new CatalogInUse(CatalogOverrides.personal(personal));
+        }
+        boolean cached = Files.isRegularFile(cache);
+        return new CatalogInUse(CatalogOverrides.readOnly(
+                cached ? cache : personal,
+                cached ? "the team catalog fetched last time (" + cache + ")" : "your own catalog overrides",
+                "the team store has not opened yet, so the team catalog cannot be changed; nothing was written. "
+                        + "Try again once it has opened (Providers ▸ Team store says which catalog is in use)."));
     }
 
     /** The catalog: the built-in one with the overrides in use. */

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * The catalog overrides a command uses. On this computer's own file: {@code catalog.json}. On a team store that has a
  * team catalog: that catalog, fetched into {@value TeamCatalog#FILE_NAME} in the data folder once per command, and
  * every write published to the store (opened again for it). On a team store with nothing shared yet: the personal
- * file, until {@code catalog share} starts the team catalog.
+ * file, until {@code catalog share} starts the team catalog. On a team store that cannot be reached: the copy fetched
+ * last (else the personal file), read only.
  */
 final class CliTeamCatalog implements CatalogOverrides {
 
@@ -52,9 +53,13 @@ final class CliTeamCatalog implements CatalogOverrides {
             latest = new TeamCatalog(store.sharedCatalog(), cache).refresh();
         } catch (IOException | RuntimeException e) {
             boolean cached = Files.isRegularFile(cache);
-            err.println("costbench: the team catalog could not be read (" + e.getMessage() + "); using "
+            err.println("costbench: the team catalog could not be read (" + e.getMessage() + "); pricing with "
                     + (cached ? "the copy fetched last, " + cache : "your own catalog overrides, " + personal));
-            return CatalogOverrides.personal(cached ? cache : personal);
+            return CatalogOverrides.readOnly(
+                    cached ? cache : personal,
+                    cached ? "the team catalog fetched last (" + cache + ")" : "your own catalog overrides",
+                    "the team store cannot be reached, so the team catalog cannot be changed now; nothing was "
+                            + "written. Try again when costbench store info answers.");
         }
         return latest.<CatalogOverrides>map(r -> new CliTeamCatalog(teamStore, cache, r))
                 .orElseGet(() -> CatalogOverrides.personal(personal));

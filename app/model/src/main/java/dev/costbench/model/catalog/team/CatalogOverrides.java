@@ -33,6 +33,31 @@ public interface CatalogOverrides {
      */
     String write(Change change) throws IOException;
 
+    /**
+     * Overrides that can be read but not changed now: {@code file} as {@code describe} says, every write refused
+     * with {@code whyNot} (e.g. the team catalog fetched last time while the team store cannot be reached, so that a
+     * change never lands in the copy alone).
+     */
+    static CatalogOverrides readOnly(Path file, String describe, String whyNot) {
+        Objects.requireNonNull(file, "file");
+        return new CatalogOverrides() {
+            @Override
+            public Path file() {
+                return file;
+            }
+
+            @Override
+            public String describe() {
+                return describe;
+            }
+
+            @Override
+            public String write(Change change) throws IOException {
+                throw new IOException(whyNot);
+            }
+        };
+    }
+
     /** This computer's own overrides file ({@code catalog.json} in the data folder). */
     static CatalogOverrides personal(Path file) {
         Objects.requireNonNull(file, "file");
