@@ -24,31 +24,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The team catalog's revisions in the store: publish, read, a stale base refused, parallel writers, two clients. */
-class SharedCatalogStoreTest {
+class SharedCatalogStoreTest extends StoreClientsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-
-    private final List<JdbcLabStore> open = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        open.forEach(JdbcLabStore::close);
-    }
-
-    private JdbcLabStore open(StoreKind.StoreFactory stores, String author) {
-        JdbcLabStore s = stores.open();
-        s.author(author);
-        open.add(s);
-        return s;
-    }
 
     @StoreTest
     void publishedRevisionsAreReadBackNewestFirstWithWhoAndWhen(StoreKind kind) {

@@ -39,44 +39,11 @@ public interface CatalogOverrides {
      * change never lands in the copy alone).
      */
     static CatalogOverrides readOnly(Path file, String describe, String whyNot) {
-        Objects.requireNonNull(file, "file");
-        return new CatalogOverrides() {
-            @Override
-            public Path file() {
-                return file;
-            }
-
-            @Override
-            public String describe() {
-                return describe;
-            }
-
-            @Override
-            public String write(Change change) throws IOException {
-                throw new IOException(whyNot);
-            }
-        };
+        return new FileOverrides(file, describe, Objects.requireNonNull(whyNot, "whyNot"));
     }
 
     /** This computer's own overrides file ({@code catalog.json} in the data folder). */
     static CatalogOverrides personal(Path file) {
-        Objects.requireNonNull(file, "file");
-        return new CatalogOverrides() {
-            @Override
-            public Path file() {
-                return file;
-            }
-
-            @Override
-            public String describe() {
-                return "your own catalog overrides (" + file + ")";
-            }
-
-            @Override
-            public String write(Change change) throws IOException {
-                change.applyTo(file);
-                return describe();
-            }
-        };
+        return new FileOverrides(file, "your own catalog overrides (" + file + ")", null);
     }
 }
