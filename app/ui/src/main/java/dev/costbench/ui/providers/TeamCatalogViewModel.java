@@ -191,7 +191,11 @@ public final class TeamCatalogViewModel implements ViewModel {
     }
 
     private void announce(TeamCatalog t, Optional<CatalogRevision> r) {
-        if (r.isEmpty() || t != team) {
+        if (t != team) {
+            return;
+        }
+        if (r.isEmpty()) { // nothing new: the status line's "2 h ago" is brought up to date
+            t.current().ifPresent(c -> status.set(teamStatus(c)));
             return;
         }
         show(t, r);
@@ -205,13 +209,17 @@ public final class TeamCatalogViewModel implements ViewModel {
         if (r.isPresent()) {
             shareable.set(false);
             use(t);
-            status.set("Catalog: team catalog, " + r.get().label(clock.instant()) + ".");
+            status.set(teamStatus(r.get()));
         } else {
             shareable.set(true);
             use(CatalogOverrides.personal(personal));
             status.set("Catalog: no team catalog yet, so you price with your own overrides (" + personal + "). "
                     + "Share them to start the team's; until then each person uses their own.");
         }
+    }
+
+    private String teamStatus(CatalogRevision r) {
+        return "Catalog: team catalog, " + r.label(clock.instant()) + ".";
     }
 
     private void use(CatalogOverrides overrides) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +35,27 @@ class TeamCatalogViewModelTest {
 
     private final DirectTaskExecutor tasks = new DirectTaskExecutor();
     private final RecordingDialogService dialogs = new RecordingDialogService();
-    private final Clock clock = Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC);
-    private final InMemorySharedCatalogRepository server =
-            new InMemorySharedCatalogRepository("ana", Clock.offset(clock, Duration.ofHours(-2)));
+    /** What the card's clock says; revisions are published two hours before it starts. */
+    private Instant now = Instant.parse("2026-12-07T12:00:00Z");
+
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final InMemorySharedCatalogRepository server = new InMemorySharedCatalogRepository(
+            "ana", Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC));
     private Optional<SharedCatalogRepository> teamStore = Optional.of(server);
     private Path personal;
     private Path cache;
@@ -103,9 +122,14 @@ class TeamCatalogViewModelTest {
                 "Catalog: team catalog, revision 1 by ana, 2 h ago.",
                 vm.statusProperty().get());
         int before = reloads;
+        now = now.plus(Duration.ofHours(1));
         vm.check();
         assertEquals(before, reloads, "nothing new: no reload");
         assertEquals(null, dialogs.last("notify"));
+        assertEquals(
+                "Catalog: team catalog, revision 1 by ana, 3 h ago.",
+                vm.statusProperty().get(),
+                "time updated");
 
         server.author("ben");
         String bens = "{\"models\":[{\"id\":\"gpt-5\",\"prices\":{\"input\":2.0}}]}";
