@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.catalog.team;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,8 @@ public final class TeamCatalog implements CatalogOverrides {
 
     /** How many times a change is made on top of a newer revision before giving up. */
     static final int ATTEMPTS = 10;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SharedCatalogRepository repository;
     private final Path cache;
@@ -110,6 +114,16 @@ public final class TeamCatalog implements CatalogOverrides {
         String json = Files.isRegularFile(personal)
                 ? Files.readString(personal, StandardCharsets.UTF_8)
                 : "{\"schemaVersion\": 1, \"models\": []}";
+        try {
+            if (!JSON.readTree(json).isObject()) {
+                throw new IOException(personal + " is not a catalog object; fix it and share again");
+            }
+        } catch (JsonProcessingException e) {
+            throw new IOException(
+                    personal + " is not valid JSON (" + e.getOriginalMessage()
+                            + "); fix it and share again — nothing was shared",
+                    e);
+        }
         CatalogRevision published = repository.publishSharedCatalog(0, json);
         synchronized (this) {
             keep(published, json);

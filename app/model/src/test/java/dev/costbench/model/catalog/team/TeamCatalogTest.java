@@ -97,6 +97,15 @@ class TeamCatalogTest {
     }
 
     @Test
+    void aPersonalFileThatIsNotJsonIsNotShared() throws Exception {
+        Path personal = Files.writeString(dir.resolve("catalog.json"), "{\"models\": [");
+        TeamCatalog team = new TeamCatalog(server, dir.resolve(TeamCatalog.FILE_NAME));
+        IOException e = assertThrows(IOException.class, () -> team.share(personal));
+        assertTrue(e.getMessage().startsWith(personal + " is not valid JSON"), e.getMessage());
+        assertTrue(server.latestSharedCatalog().isEmpty());
+    }
+
+    @Test
     void readOnlyOverridesRefuseEveryWrite() {
         Path file = dir.resolve("team-catalog.json");
         CatalogOverrides o = CatalogOverrides.readOnly(file, "the copy", "the team store cannot be reached");
