@@ -20,6 +20,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,7 +51,7 @@ class AbCommandTest extends UserDataTest {
     private volatile int anthropicStatus = 200;
     private final AtomicInteger judgeCalls = new AtomicInteger();
     /** The judge's next answers (the text of its output), then a good one. */
-    private final List<String> judgeAnswers = new CopyOnWriteArrayList<>();
+    private final Queue<String> judgeAnswers = new ConcurrentLinkedQueue<>();
 
     /** Every request body the mock providers received. */
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -63,9 +65,8 @@ class AbCommandTest extends UserDataTest {
         if (path.equals("/v1/responses") && body.contains("impartial judge")) {
             assertEquals("Bearer " + OPENAI_KEY, r.getHeaders().get("Authorization"));
             int n = judgeCalls.incrementAndGet();
-            String text = judgeAnswers.isEmpty()
-                    ? "{\\\"score\\\": 4, \\\"rationale\\\": \\\"Names the issue.\\\"}"
-                    : judgeAnswers.remove(0);
+            String next = judgeAnswers.poll(); // one step: two judge calls at once must not both take one answer
+            String text = next != null ? next : "{\\\"score\\\": 4, \\\"rationale\\\": \\\"Names the issue.\\\"}";
             return MockProviders.responses("j" + n, text, input, 25);
         }
         if (path.equals("/v1/responses")) {
