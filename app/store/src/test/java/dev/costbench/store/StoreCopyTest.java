@@ -2,20 +2,31 @@
 package dev.costbench.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentOverview;
 import dev.costbench.model.lab.LedgerPurpose;
+import dev.costbench.model.lab.NewBatch;
 import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.RatingScale;
+import dev.costbench.model.lab.StoredBatch;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
+import dev.costbench.model.lab.calibration.CalibrationSample;
+import dev.costbench.model.lab.calibration.CalibrationSample.Source;
+import dev.costbench.model.provider.ProviderId;
+import dev.costbench.model.provider.batch.BatchState;
+import dev.costbench.model.provider.batch.BatchStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code store copy}: a local history into another store, ids remapped, idempotent, resumable, verified. */
@@ -123,6 +134,110 @@ class StoreCopyTest {
             assertEquals(
                     "{\"theirs\":true}",
                     target.findScenario("Launch").orElseThrow().json());
+        }
+    }
+
+    /** An open batch (submitted, two of its four requests answered and collected) of a new experiment. */
+    private static Fixtures.Setup batchRun(JdbcLabStore s, String batchId) {
+        Fixtures.Setup e = Fixtures.setup(s, "Batch run", 2, 2, List.of("gpt-4o-mini"), 1);
+        Map<String, TrialCell> items = new LinkedHashMap<>();
+        for (TrialCell cell : s.missingTrials(e.id())) {
+            items.put("v" + cell.variantId() + "-i" + cell.inputId(), cell);
+        }
+        BatchStatus running = new BatchStatus(
+                ProviderId.OPENAI, batchId, BatchState.RUNNING, "in_progress", 4, 2, 0, Fixtures.T0, null, null);
+        s.batches().saveBatch(new NewBatch(e.id(), running, items, Fixtures.T0));
+        items.entrySet().stream().limit(2).forEach(i -> {
+            NewTrial t = Fixtures.success(e.id(), i.getValue());
+            assertTrue(s.batches()
+                    .collect(batchId, i.getKey(), t, Fixtures.charge(t))
+                    .isPresent());
+        });
+        return e;
+    }
+
+    private static final List<CalibrationSample> SAMPLES = List.of(
+            new CalibrationSample(
+                    Fixtures.T0, "anthropic", "claude-haiku-4-5", "claude", "code", Source.COUNT, 120, 131),
+            new CalibrationSample(Fixtures.T0, "gemini", "gemini-2.5-flash", "gemini", "cjk", Source.SEND, 40, 57),
+            new CalibrationSample(
+                    Fixtures.T0, "anthropic", "claude-haiku-4-5", "claude", "text", Source.TRIAL, 10, 11));
+
+    @StoreTest
+    void anOpenBatchAndTheCalibrationSamplesAreCopiedOnceAndVerified(StoreKind kind) {
+        try (H2LabStore source = H2LabStore.open(local);
+                JdbcLabStore target = kind.fresh(other).open()) {
+            history(target, "Theirs"); // so that copied ids differ from the source's
+            batchRun(source, "batch_abc");
+            SAMPLES.forEach(source::addCalibrationSample);
+
+            StoreCopy.Result r = StoreCopy.copy(source, target);
+            assertTrue(r.verified(), r.tables().toString());
+            assertEquals(1, count(r, "lab_batch"));
+            assertEquals(4, count(r, "lab_batch_item"));
+            assertEquals(3, count(r, "calibration_sample"));
+
+            long copied = target.overviews().stream()
+                    .filter(o -> o.experiment().name().equals("Batch run"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            StoredBatch batch = target.batches().findBatch("batch_abc").orElseThrow();
+            assertEquals(copied, batch.experimentId());
+            assertEquals(BatchState.RUNNING, batch.status().state());
+            assertEquals(4, batch.requests());
+            assertEquals(2, batch.collected(), "the collected requests stay collected");
+            assertFalse(batch.ingested(), "still open: the target's client polls it");
+            // the requests point at the copied experiment's cells, and the open ones are not run live again
+            Set<TrialCell> open = target.batches().cellsInOpenBatches(copied);
+            assertEquals(4, open.size());
+            assertEquals(2, target.missingTrials(copied).size());
+            assertTrue(open.containsAll(target.missingTrials(copied)));
+            assertEquals(
+                    source.batches().collectedItems("batch_abc"),
+                    target.batches().collectedItems("batch_abc"));
+            assertEquals(2, target.trials(copied).size());
+            assertEquals(source.calibrationSamples(), target.calibrationSamples());
+
+            StoreCopy.Result again = StoreCopy.copy(source, target);
+            assertTrue(again.verified(), again.tables().toString());
+            assertEquals(1, target.batches().batches().size(), "a second copy adds nothing");
+            assertEquals(4, target.batches().batchItems("batch_abc").size());
+            assertEquals(source.calibrationSamples(), target.calibrationSamples());
+        }
+    }
+
+    @StoreTest
+    void aBatchSubmittedAfterItsExperimentWasCopiedIsAddedByTheNextCopy(StoreKind kind) {
+        try (H2LabStore source = H2LabStore.open(local);
+                JdbcLabStore target = kind.fresh(other).open()) {
+            Fixtures.Setup e = Fixtures.setup(source, "Later", 1, 2, List.of("gpt-4o-mini"), 1);
+            StoreCopy.copy(source, target);
+            Map<String, TrialCell> items = new LinkedHashMap<>();
+            source.missingTrials(e.id()).forEach(c -> items.put("i" + c.inputId(), c));
+            source.batches()
+                    .saveBatch(new NewBatch(
+                            e.id(),
+                            new BatchStatus(
+                                    ProviderId.ANTHROPIC,
+                                    "msgbatch_1",
+                                    BatchState.PENDING,
+                                    null,
+                                    2,
+                                    0,
+                                    0,
+                                    null,
+                                    null,
+                                    null),
+                            items,
+                            Fixtures.T0));
+            StoreCopy.Result r = StoreCopy.copy(source, target);
+            assertEquals(0, r.copiedExperiments());
+            assertTrue(r.verified(), r.tables().toString());
+            assertEquals(2, count(r, "lab_batch_item"));
+            assertEquals(2, target.batches().batchItems("msgbatch_1").size());
+            assertTrue(StoreCopy.copy(source, target).verified());
+            assertEquals(1, target.batches().batches().size());
         }
     }
 
