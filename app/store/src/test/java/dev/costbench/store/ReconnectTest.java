@@ -79,13 +79,7 @@ class ReconnectTest {
     void aClosedConnectionIsOpenedAgainAndTheTransactionRunOnce() throws SQLException {
         String url = memoryDatabase();
         AtomicInteger runs = new AtomicInteger();
-        Tx tx = new Tx(
-                DriverManager.getConnection(url),
-                "test",
-                Dialect.POSTGRESQL,
-                "ana",
-                () -> DriverManager.getConnection(url),
-                "db.example:5432");
+        Tx tx = reconnecting(url);
         tx.connection().close(); // dropped under the store
 
         tx.run("add a row", c -> {
@@ -132,13 +126,7 @@ class ReconnectTest {
     void aDropWhileCommittingIsNotRunAgain() throws SQLException {
         String url = memoryDatabase();
         AtomicInteger runs = new AtomicInteger();
-        Tx tx = new Tx(
-                DriverManager.getConnection(url),
-                "test",
-                Dialect.POSTGRESQL,
-                "ana",
-                () -> DriverManager.getConnection(url),
-                "db.example:5432");
+        Tx tx = reconnecting(url);
         LabStoreException e = assertThrows(
                 LabStoreException.class,
                 () -> tx.run("add a row", c -> {
@@ -159,6 +147,17 @@ class ReconnectTest {
         tx.connection().close();
         LabStoreException e = assertThrows(LabStoreException.class, () -> tx.run("count", ReconnectTest::count));
         assertFalse(e.getMessage().contains("team store"), e.getMessage());
+    }
+
+    /** A transaction helper on {@code url} that opens the connection again after losing it. */
+    private static Tx reconnecting(String url) throws SQLException {
+        return new Tx(
+                DriverManager.getConnection(url),
+                "test",
+                Dialect.POSTGRESQL,
+                "ana",
+                () -> DriverManager.getConnection(url),
+                "db.example:5432");
     }
 
     /** A named in-memory H2 database with one table, kept open by this test's own connection. */

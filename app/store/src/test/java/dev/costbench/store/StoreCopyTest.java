@@ -144,9 +144,7 @@ class StoreCopyTest {
         for (TrialCell cell : s.missingTrials(e.id())) {
             items.put("v" + cell.variantId() + "-i" + cell.inputId(), cell);
         }
-        BatchStatus running = new BatchStatus(
-                ProviderId.OPENAI, batchId, BatchState.RUNNING, "in_progress", 4, 2, 0, Fixtures.T0, null, null);
-        s.batches().saveBatch(new NewBatch(e.id(), running, items, Fixtures.T0));
+        s.batches().saveBatch(new NewBatch(e.id(), status(ProviderId.OPENAI, batchId, 4, 2), items, Fixtures.T0));
         items.entrySet().stream().limit(2).forEach(i -> {
             NewTrial t = Fixtures.success(e.id(), i.getValue());
             assertTrue(s.batches()
@@ -154,6 +152,12 @@ class StoreCopyTest {
                     .isPresent());
         });
         return e;
+    }
+
+    /** A batch the provider reports running, {@code answered} of its {@code total} requests answered so far. */
+    private static BatchStatus status(ProviderId provider, String batchId, int total, int answered) {
+        return new BatchStatus(
+                provider, batchId, BatchState.RUNNING, "running", total, answered, 0, Fixtures.T0, null, null);
     }
 
     private static final List<CalibrationSample> SAMPLES = List.of(
@@ -216,21 +220,8 @@ class StoreCopyTest {
             Map<String, TrialCell> items = new LinkedHashMap<>();
             source.missingTrials(e.id()).forEach(c -> items.put("i" + c.inputId(), c));
             source.batches()
-                    .saveBatch(new NewBatch(
-                            e.id(),
-                            new BatchStatus(
-                                    ProviderId.ANTHROPIC,
-                                    "msgbatch_1",
-                                    BatchState.PENDING,
-                                    null,
-                                    2,
-                                    0,
-                                    0,
-                                    null,
-                                    null,
-                                    null),
-                            items,
-                            Fixtures.T0));
+                    .saveBatch(
+                            new NewBatch(e.id(), status(ProviderId.ANTHROPIC, "msgbatch_1", 2, 0), items, Fixtures.T0));
             StoreCopy.Result r = StoreCopy.copy(source, target);
             assertEquals(0, r.copiedExperiments());
             assertTrue(r.verified(), r.tables().toString());
