@@ -211,9 +211,19 @@ public final class StoreCopy {
                     fresh.add(b.get("id"));
                 }
             }
-            List<Map<String, Object>> items = rows.get("lab_batch_item").stream()
-                    .filter(i -> fresh.contains(i.get("batch_row")))
-                    .toList();
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Map<String, Object> i : rows.get("lab_batch_item")) {
+                if (!fresh.contains(i.get("batch_row"))) {
+                    continue;
+                }
+                Object trial = i.get("trial_id");
+                if (trial != null && CopyRows.mapped(c, sourceId, "trial", ((Number) trial).longValue()) == null) {
+                    // collected into the file after its experiment was copied: not collected here
+                    i.put("trial_id", null);
+                    i.put("collected", false);
+                }
+                items.add(i);
+            }
             writeBatches(new CopyRows(c, sourceId, target.author()), batches, items);
             return null;
         });
