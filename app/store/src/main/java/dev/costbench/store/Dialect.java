@@ -130,7 +130,8 @@ enum Dialect {
      * True when {@code e} means the connection itself is gone: a connection exception (SQLState class {@code 08},
      * which the PostgreSQL driver also reports for a broken socket) or the server shutting the session down
      * ({@code 57P01} an administrator ended it, {@code 57P02} a crash shutdown, {@code 57P03} not accepting
-     * connections yet, {@code 57P05} the server's idle session timeout). A closed connection is the other sign; {@link Tx} checks that on the connection.
+     * connections yet, {@code 57P05} the server's idle session timeout). A closed connection is the other sign;
+     * {@link Tx} checks that on the connection.
      */
     static boolean lostConnection(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

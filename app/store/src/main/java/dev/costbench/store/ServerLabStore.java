@@ -18,8 +18,8 @@ import org.flywaydb.core.api.FlywayException;
  * own connection), no RUNNING experiment is marked interrupted on open (another client may be running it), and
  * backups are the server's business ({@code pg_dump}), not CostBench's. A transaction that lost a race with another
  * client is run again, and a connection that dropped (the server restarted, the network went away) is opened
- * again and the interrupted transaction run once more ({@link Tx}). Flyway takes a PostgreSQL advisory lock while it migrates, so two clients that
- * start together upgrade the schema once.
+ * again and the interrupted transaction run once more ({@link Tx}). Flyway takes a PostgreSQL advisory lock while
+ * it migrates, so two clients that start together upgrade the schema once.
  */
 public final class ServerLabStore extends JdbcLabStore {
 
