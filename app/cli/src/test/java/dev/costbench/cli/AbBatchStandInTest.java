@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The sample experiment through the providers' real batch clients ({@link ProviderBatches}, as the command line wires
- * them) against stand-ins of OpenAI's Batch API, Anthropic's Message Batches and Gemini's batch mode, with the command line started anew
- * for every step (a restart between submitting and collecting): the batches are kept in the store, found again, and
- * their answers land as the experiment's trials, priced at the batch rates.
+ * them) against stand-ins of OpenAI's Batch API, Anthropic's Message Batches and Gemini's batch mode, with the
+ * command line started anew for every step (a restart between submitting and collecting): the batches are kept in the
+ * store, found again, and their answers land as the experiment's trials, priced at the batch rates.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AbBatchStandInTest extends UserDataTest {
@@ -88,7 +88,7 @@ class AbBatchStandInTest extends UserDataTest {
         gemini.close();
     }
 
-    /** {@code batches}, and a live call to {@code path} answered with {@code answer} (its body kept in {@link #live}). */
+    /** {@code batches}, and a live call to {@code path} answered with {@code answer} (its body kept in live). */
     private Dispatcher withLive(BatchStandIn batches, String provider, String path, Supplier<JsonNode> answer) {
         return new Dispatcher() {
             @Override
