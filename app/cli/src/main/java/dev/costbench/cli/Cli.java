@@ -55,6 +55,7 @@ public final class Cli {
                     + " [--only ID,ID]",
             "       costbench catalog diff OLD.json NEW.json [--json]",
             "       costbench catalog import-litellm --file F   (into the user catalog, without a review)",
+            "       costbench catalog share [--json] | catalog team [--json]   (the team catalog on a team store)",
             "       costbench media IMAGE|AUDIO|VIDEO [--models id,id] [--detail low|high|original] [--media-resolution low|medium|high]",
             "                             [--resize PX] [--crop X,Y,W,H] [--format jpeg|webp|png] [--quality Q] [--out F] [--json]",
             "       costbench media AUDIO [--resample 16000] [--trim-silence] [--silence-db -40] [--min-gap 0.5] [--out F.wav] [--json]",
@@ -101,6 +102,11 @@ public final class Cli {
         this.ctx = new Context(in, out, err, providers);
     }
 
+    /** On {@code ctx}: its streams, providers and team store (tests wire stand-ins). */
+    Cli(Context ctx) {
+        this.ctx = ctx;
+    }
+
     /** With the batch APIs built from the provider configuration by {@code batches} (tests wire stand-ins). */
     public Cli(
             InputStream in,
@@ -124,6 +130,8 @@ public final class Cli {
                 CatalogCommand.CATALOG_IMPORT_FROM,
                 CatalogCommand.CATALOG_DIFF,
                 CatalogCommand.CATALOG_IMPORT,
+                CatalogCommand.CATALOG_SHARE,
+                CatalogCommand.CATALOG_TEAM,
                 MediaCommand.MEDIA,
                 ProviderCommand.PING,
                 ProviderCommand.COMPLETE,

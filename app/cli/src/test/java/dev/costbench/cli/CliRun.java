@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.cli;
 
+import dev.costbench.cli.command.Context;
+import dev.costbench.cli.command.ProviderCommand;
 import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.providers.ProviderConfig;
+import dev.costbench.store.JdbcLabStore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -39,6 +42,20 @@ record CliRun(int code, String out, String err) {
         PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8);
         InputStream in = new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8));
         int code = new Cli(in, out, err, config, batches).run(args);
+        return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Runs {@code args} with the team store {@code teamStore} opens (null from it: this computer's own file), for
+     * the team catalog.
+     */
+    static CliRun withTeamStore(Supplier<JdbcLabStore> teamStore, String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8);
+        InputStream in = new ByteArrayInputStream(new byte[0]);
+        int code = new Cli(new Context(in, out, err, ProviderCommand::systemConfig, teamStore)).run(args);
         return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 

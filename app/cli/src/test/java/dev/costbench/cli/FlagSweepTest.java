@@ -155,6 +155,8 @@ class FlagSweepTest extends UserDataTest {
         b.put("catalog import", List.of(List.of("--from", "litellm", "LITELLM", "--dry-run")));
         b.put("catalog diff", List.of(List.of("CATALOG", "CATALOG")));
         b.put("catalog import-litellm", List.of(List.of("--file", "LITELLM")));
+        b.put("catalog share", List.of(List.of()));
+        b.put("catalog team", List.of(List.of()));
         b.put(
                 "media",
                 List.of(

@@ -49,7 +49,8 @@ final class IntegrityCheck {
             "ledger",
             "send_history",
             "lab_batch",
-            "lab_batch_item");
+            "lab_batch_item",
+            "team_catalog");
 
     private IntegrityCheck() {}
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.store;
 
+import dev.costbench.model.catalog.team.SharedCatalogRepository;
 import dev.costbench.model.lab.BatchRepository;
 import dev.costbench.model.lab.Experiment;
 import dev.costbench.model.lab.ExperimentOverview;
@@ -60,6 +61,7 @@ public abstract class JdbcLabStore implements LabStore {
     private final H2SendHistoryRepository sent;
     private final H2BatchRepository batches;
     private final H2CalibrationRepository calibration;
+    private final H2SharedCatalogRepository sharedCatalog;
 
     JdbcLabStore(Tx tx) {
         this.tx = tx;
@@ -72,6 +74,7 @@ public abstract class JdbcLabStore implements LabStore {
         this.sent = new H2SendHistoryRepository(tx);
         this.batches = new H2BatchRepository(tx, trials);
         this.calibration = new H2CalibrationRepository(tx);
+        this.sharedCatalog = new H2SharedCatalogRepository(tx);
         this.interruptedOnOpen = tx.dialect().singleOwner() ? List.copyOf(experiments.markInterrupted()) : List.of();
     }
 
@@ -92,6 +95,22 @@ public abstract class JdbcLabStore implements LabStore {
 
     /** Where the database is, as users may be shown it (a file, or a server URL without any password). */
     public abstract String location();
+
+    /**
+     * True for a team store (a server several clients share), false for this computer's own file. Only a team store
+     * shares catalog overrides: on the file, the personal {@code catalog.json} is the user catalog.
+     */
+    public boolean teamStore() {
+        return !tx.dialect().singleOwner();
+    }
+
+    /**
+     * The team catalog's revisions kept in this store (a port apart from {@link LabStore}'s areas). It works on both
+     * databases; the app uses it only on a {@link #teamStore() team store}.
+     */
+    public SharedCatalogRepository sharedCatalog() {
+        return sharedCatalog;
+    }
 
     // ---- ExperimentRepository ----
 

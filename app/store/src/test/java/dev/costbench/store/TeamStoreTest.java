@@ -17,7 +17,6 @@ import dev.costbench.model.lab.NewLedgerEntry;
 import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.TrialCell;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,29 +28,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Several clients on one team store: who created what, what they see of each other, parallel writers. */
-class TeamStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private final List<JdbcLabStore> open = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        open.forEach(JdbcLabStore::close);
-    }
-
-    private JdbcLabStore open(StoreKind.StoreFactory stores, String author) {
-        JdbcLabStore s = stores.open();
-        s.author(author);
-        open.add(s);
-        return s;
-    }
+class TeamStoreTest extends StoreClientsTest {
 
     @StoreTest
     void historySaysWhoCreatedEachExperiment(StoreKind kind) {

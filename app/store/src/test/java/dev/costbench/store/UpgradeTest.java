@@ -73,9 +73,9 @@ class UpgradeTest {
             + " extra_json) VALUES ";
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 
-    static final int CURRENT_VERSION = 12;
+    static final int CURRENT_VERSION = 13;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -550,6 +550,33 @@ class UpgradeTest {
                     T.toInstant(), "anthropic", "claude-haiku-4-5", "claude", "text", Source.SEND, 100, 112));
             assertEquals(112, store.calibrationSamples().get(0).actual());
             assertEquals(1, store.resetCalibration("claude"));
+        }
+    }
+
+    /**
+     * V13 (the team catalog's revisions) from V12: the calibration counts stay, and the team catalog starts empty and
+     * takes revisions.
+     */
+    @Test
+    void upgradeToVersion13KeepsCalibrationCountsAndStartsAnEmptyTeamCatalog() throws Exception {
+        fillAt(
+                12,
+                st -> st.execute("INSERT INTO calibration_sample (counted_at, provider, model_id, family, kind, "
+                        + "source, estimate, actual) VALUES (TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', "
+                        + "'anthropic', 'claude-haiku-4-5', 'claude', 'text', 'send', 100, 112)"));
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            assertEquals(112, store.calibrationSamples().get(0).actual());
+            assertTrue(store.sharedCatalog().latestSharedCatalog().isEmpty());
+            store.author("ana");
+            assertEquals(
+                    1,
+                    store.sharedCatalog()
+                            .publishSharedCatalog(0, "{\"models\": []}")
+                            .number());
+            assertEquals(
+                    "ana",
+                    store.sharedCatalog().sharedCatalogRevisions(5).get(0).author());
         }
     }
 

@@ -20,6 +20,7 @@ import dev.costbench.ui.common.UiCalls;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.UserPrefs;
 import dev.costbench.ui.common.ViewSetting;
+import dev.costbench.ui.common.handoff.CatalogInUse;
 import dev.costbench.ui.lab.BatchRunsViewModel;
 import dev.costbench.ui.lab.LabView;
 import dev.costbench.ui.lab.LabViewModel;
@@ -38,6 +39,7 @@ import dev.costbench.ui.prompt.WorkspaceViewModel;
 import dev.costbench.ui.providers.ProviderAccess;
 import dev.costbench.ui.providers.ProvidersView;
 import dev.costbench.ui.providers.ProvidersViewModel;
+import dev.costbench.ui.providers.TeamCatalogViewModel;
 import dev.costbench.ui.providers.TeamStoreViewModel;
 import dev.costbench.ui.ratecard.RateCardView;
 import dev.costbench.ui.ratecard.RateCardViewModel;
@@ -101,6 +103,7 @@ public final class CostBenchApp extends Application {
     private final StringProperty scenarioTitle = new SimpleStringProperty();
 
     private ProvidersViewModel providersVm;
+    private TeamCatalogViewModel teamCatalog;
     private RateCardViewModel rateCardVm;
     private MainWindow window;
     private final CompletableFuture<ProviderAccess> access = new CompletableFuture<>();
@@ -114,11 +117,12 @@ public final class CostBenchApp extends Application {
                 UiContext.describe(e) + "\n\nYour work is unchanged. Try again; if it keeps failing, run "
                         + "./costbench --self-test and report what it prints."));
         ui = new UiContext(tasks, dialogs);
-        Catalog catalog = CatalogBuilder.withUserCatalog(AppDirs.userCatalog());
+        CatalogInUse catalogInUse = AppFacts.catalogInUse(); // the personal file, or the team catalog (Team store)
+        Catalog catalog = CatalogBuilder.withUserCatalog(catalogInUse.get().file());
         StartupProbe.mark("catalog");
         workbench = new WorkbenchViewModel(
                 ui,
-                AppFacts.catalogSource(),
+                AppFacts.catalogSource(catalogInUse),
                 catalog,
                 () -> AppFacts.aboutText(workbench.catalogProperty().get()),
                 AppFacts::licenceText);
@@ -147,7 +151,7 @@ public final class CostBenchApp extends Application {
         rateCardVm.load();
         boolean emptyPrompt = Boolean.getBoolean("costbench.emptyPrompt");
         if (!emptyPrompt) {
-            seedExample(promptVm);
+            AppFacts.seedExample(promptVm);
         }
         Path data = AppDirs.dataDir(); // the data directory in force now
         workspace = new WorkspaceViewModel(
@@ -165,6 +169,7 @@ public final class CostBenchApp extends Application {
                 dir -> LabStores.open(
                         dir, url -> LabStores.password(url, () -> CredentialStores.best(dir, this::askPassphrase))),
                 Platform::exit);
+        teamCatalog = AppFacts.teamCatalog(ui, storeAccess, catalogInUse, workbench);
         // batch runs: once the store is open, the batches left open by an earlier session are polled until they end
         batchRuns = new BatchRunsViewModel(
                 ui,
@@ -223,8 +228,12 @@ public final class CostBenchApp extends Application {
                                 () -> new ProvidersView(
                                         providersVm(),
                                         new TeamStoreViewModel(
-                                                ui, access.join(), AppDirs.dataDir(), storeAccess::reopen)),
-                                () -> providersVm().refresh()),
+                                                ui, access.join(), AppDirs.dataDir(), storeAccess::reopen),
+                                        teamCatalog),
+                                () -> {
+                                    providersVm().refresh();
+                                    teamCatalog.check();
+                                }),
                         Feature.of(
                                 WORKLOADS,
                                 "Conversations, retrieved context and agents: cost where the tokens pile up across "
@@ -484,14 +493,5 @@ public final class CostBenchApp extends Application {
         if (tasks != null) {
             tasks.close();
         }
-    }
-
-    private static void seedExample(PromptViewModel vm) {
-        vm.systemTextProperty()
-                .set("You are a concise support assistant for an online store. Answer in two "
-                        + "sentences or fewer. If the order number is missing, ask for it.");
-        vm.addTurn(Role.USER, "Where is my order #1234?");
-        vm.addTurn(Role.ASSISTANT, "Order #1234 shipped yesterday and should arrive within 2 business days.");
-        vm.userTextProperty().set("Can I change the delivery address for order #5678?");
     }
 }

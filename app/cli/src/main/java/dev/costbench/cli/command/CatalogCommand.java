@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.cli.term.Args;
 import dev.costbench.cli.term.Json;
 import dev.costbench.cli.term.UsageException;
-import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.CatalogProblem;
@@ -45,7 +44,11 @@ public final class CatalogCommand {
 
     public static final Args.Options CATALOG_DIFF = CatalogImportCommand.DIFF;
 
-    private static final String SUBCOMMANDS = "list, check, import, diff, import-litellm";
+    public static final Args.Options CATALOG_SHARE = CatalogTeamCommand.SHARE;
+
+    public static final Args.Options CATALOG_TEAM = CatalogTeamCommand.TEAM;
+
+    private static final String SUBCOMMANDS = "list, check, import, diff, import-litellm, share, team";
 
     private final Context ctx;
     private final PrintStream out;
@@ -101,6 +104,10 @@ public final class CatalogCommand {
                 return new CatalogImportCommand(ctx).importPrices(rest);
             case "diff":
                 return new CatalogImportCommand(ctx).diffFiles(rest);
+            case "share":
+                return new CatalogTeamCommand(ctx).share(rest);
+            case "team":
+                return new CatalogTeamCommand(ctx).team(rest);
             case "import-litellm": {
                 Args a = Args.parse(rest, CATALOG_IMPORT);
                 a.noPositional();
@@ -119,8 +126,7 @@ public final class CatalogCommand {
                 } catch (JsonProcessingException e) {
                     throw new UsageException(f + ": not valid JSON: " + e.getOriginalMessage());
                 }
-                Path target = AppDirs.userCatalog();
-                LiteLlmImporter.mergeInto(target, r.catalog());
+                String target = ctx.overrides().write(file -> LiteLlmImporter.mergeInto(file, r.catalog()));
                 r.warnings().forEach(w -> err.println("warning: " + w));
                 out.println("imported " + r.imported() + " chat models into " + target + " (" + r.skipped()
                         + " non-chat or unpriced entries skipped)");

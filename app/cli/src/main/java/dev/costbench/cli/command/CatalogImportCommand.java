@@ -3,17 +3,18 @@ package dev.costbench.cli.command;
 
 import dev.costbench.cli.term.Args;
 import dev.costbench.cli.term.UsageException;
-import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogReader;
 import dev.costbench.model.catalog.CatalogReader.CatalogFile;
 import dev.costbench.model.catalog.Origin;
 import dev.costbench.model.catalog.refresh.CatalogDiff;
+import dev.costbench.model.catalog.refresh.DiffRow;
 import dev.costbench.model.catalog.refresh.ImportException;
 import dev.costbench.model.catalog.refresh.ImportSource;
 import dev.costbench.model.catalog.refresh.PriceFileDownloader;
 import dev.costbench.model.catalog.refresh.Proposal;
 import dev.costbench.model.catalog.refresh.UserCatalogUpdate;
+import dev.costbench.model.catalog.team.CatalogOverrides;
 import dev.costbench.providers.pricefile.HttpPriceFileDownloader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -79,9 +80,12 @@ final class CatalogImportCommand {
             diff = diff.only(ids(only, proposal, current, source));
         }
         boolean dryRun = a.flag("dry-run");
-        Path target = AppDirs.userCatalog();
+        CatalogOverrides overrides = ctx.overrides();
+        Path target = overrides.file();
+        String written = overrides.describe();
         if (!dryRun && !diff.rows().isEmpty()) {
-            UserCatalogUpdate.apply(target, current, List.of(proposal), diff.rows());
+            List<DiffRow> rows = diff.rows();
+            written = overrides.write(file -> UserCatalogUpdate.apply(file, current, List.of(proposal), rows));
         }
         if (!show(a.flag("json"), diff, proposal, dryRun, target)) {
             ctx.out()
@@ -90,7 +94,7 @@ final class CatalogImportCommand {
                                     ? (diff.rows().isEmpty() ? "nothing to change" : "dry run: nothing was written")
                                             + " (" + proposal.size() + " models read from " + source.displayName()
                                             + ")"
-                                    : "applied " + diff.rows().size() + " price changes to " + target);
+                                    : "applied " + diff.rows().size() + " price changes to " + written);
         }
         return 0;
     }

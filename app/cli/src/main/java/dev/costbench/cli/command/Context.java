@@ -3,13 +3,14 @@ package dev.costbench.cli.command;
 
 import dev.costbench.cli.term.Input;
 import dev.costbench.cli.term.UsageException;
-import dev.costbench.model.app.AppDirs;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.team.CatalogOverrides;
 import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.providers.ProviderConfig;
 import dev.costbench.providers.batch.ProviderBatches;
+import dev.costbench.store.JdbcLabStore;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -30,6 +31,8 @@ public final class Context {
     private final Supplier<ProviderConfig> providers;
     private final Clock clock;
     private final Function<ProviderConfig, BatchSource> batches;
+    private final Supplier<JdbcLabStore> teamStore;
+    private CatalogOverrides overrides;
 
     public Context(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> providers) {
         this(in, out, err, providers, Clock.systemUTC());
@@ -42,12 +45,32 @@ public final class Context {
             PrintStream err,
             Supplier<ProviderConfig> providers,
             Function<ProviderConfig, BatchSource> batches) {
-        this(in, out, err, providers, Clock.systemUTC(), batches);
+        this(in, out, err, providers, Clock.systemUTC(), batches, CliTeamCatalog::openTeamStore);
     }
 
     /** A context whose "today" (the date prices are taken at unless {@code --at} says otherwise) is {@code clock}'s. */
     public Context(InputStream in, PrintStream out, PrintStream err, Supplier<ProviderConfig> providers, Clock clock) {
-        this(in, out, err, providers, clock, config -> new ProviderBatches(config, null));
+        this(
+                in,
+                out,
+                err,
+                providers,
+                clock,
+                config -> new ProviderBatches(config, null),
+                CliTeamCatalog::openTeamStore);
+    }
+
+    /**
+     * With the team store opened by {@code teamStore} (null from it: this computer's own file is in use), for the
+     * team catalog; tests wire a stand-in.
+     */
+    public Context(
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            Supplier<ProviderConfig> providers,
+            Supplier<JdbcLabStore> teamStore) {
+        this(in, out, err, providers, Clock.systemUTC(), config -> new ProviderBatches(config, null), teamStore);
     }
 
     private Context(
@@ -56,8 +79,10 @@ public final class Context {
             PrintStream err,
             Supplier<ProviderConfig> providers,
             Clock clock,
-            Function<ProviderConfig, BatchSource> batches) {
+            Function<ProviderConfig, BatchSource> batches,
+            Supplier<JdbcLabStore> teamStore) {
         this.batches = batches;
+        this.teamStore = teamStore;
         this.in = in;
         this.out = out;
         this.err = err;
@@ -96,9 +121,25 @@ public final class Context {
         return new Input(in);
     }
 
-    /** The built-in catalog with the user catalog's additions and overrides. */
+    /** The built-in catalog with the additions and overrides of the user catalog in use ({@link #overrides()}). */
     public Catalog catalog() {
-        return CatalogBuilder.withUserCatalog(AppDirs.userCatalog());
+        return CatalogBuilder.withUserCatalog(overrides().file());
+    }
+
+    /**
+     * The user catalog overrides in use, which every catalog write goes through: the team catalog on a team store
+     * that has one (fetched once per command), else this computer's {@code catalog.json}.
+     */
+    public synchronized CatalogOverrides overrides() {
+        if (overrides == null) {
+            overrides = CliTeamCatalog.resolve(teamStore, err);
+        }
+        return overrides;
+    }
+
+    /** The team store in use, opened (the caller closes it); null when this computer's own file is in use. */
+    public JdbcLabStore teamStore() {
+        return teamStore.get();
     }
 
     /** The catalog's models named in {@code ids} ({@code id,id}); every model when null or blank. */

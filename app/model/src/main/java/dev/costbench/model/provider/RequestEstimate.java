@@ -61,6 +61,21 @@ public record RequestEstimate(
     /** Estimates {@code request} on {@code model}; {@code expectedOutput} null means the request's output cap. */
     public static RequestEstimate of(
             ModelEntry model, ChatRequest request, Long expectedOutput, MediaSizer sizer, BillingOptions billing) {
+        return of(model, request, expectedOutput, sizer, billing, null);
+    }
+
+    /**
+     * As {@link #of(ModelEntry, ChatRequest, Long, MediaSizer, BillingOptions)}, with {@code tools} — the tokens the
+     * request's tool definitions add on {@code model}, counted by the caller (the model's tool formatting is not known
+     * here) — joining the input; null when the request sends no tools. The estimate is exact only when they are too.
+     */
+    public static RequestEstimate of(
+            ModelEntry model,
+            ChatRequest request,
+            Long expectedOutput,
+            MediaSizer sizer,
+            BillingOptions billing,
+            TokenCount tools) {
         List<TextStats> texts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         long media = 0;
@@ -121,10 +136,16 @@ public record RequestEstimate(
         TokenCount text = ModelTokenCounter.count(model, texts);
         notes.add(0, "text: " + text.display() + " (" + text.method() + ")");
         long input = text.tokens() + media;
+        boolean toolsExact = true;
+        if (tools != null && tools.tokens() > 0) {
+            input += tools.tokens();
+            toolsExact = tools.exact();
+            notes.add(1, "tools: " + tools.display() + " (" + tools.method() + ")");
+        }
         long out = expectedOutput != null ? expectedOutput : request.maxOutputTokens();
         long reasoning = request.reasoningBudget() == null ? 0 : request.reasoningBudget();
         CostBreakdown b = CostEngine.estimate(model, new RequestShape(input, 0, 0, 0, out, reasoning), billing);
-        return new RequestEstimate(input, text.exact() && mediaExact, out, b, List.copyOf(notes));
+        return new RequestEstimate(input, text.exact() && mediaExact && toolsExact, out, b, List.copyOf(notes));
     }
 
     /**

@@ -113,7 +113,7 @@ public final class SendTraits {
                 o.stream(),
                 base.openAiApi(),
                 base.serviceTier(),
-                null);
+                base.tools());
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.media.ImageDetail;
 import dev.costbench.model.prompt.Role;
+import dev.costbench.model.prompt.TokenCount;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,25 @@ class RequestEstimateTest {
         assertEquals(0, rec.inputDelta());
         assertTrue(rec.differenceUsd().signum() < 0, "10 tokens out cost less than the 1000-token cap");
         assertEquals(0, rec.billed().total().subtract(rec.estimateUsd()).compareTo(rec.differenceUsd()));
+    }
+
+    @Test
+    void theToolsTokensJoinTheInputAndTheirExactnessTheEstimates() {
+        ChatRequest r =
+                ChatRequest.of("gpt-4o-mini", "You are terse.", "Say hello.").withMaxOutputTokens(100);
+        RequestEstimate exact = RequestEstimate.of(
+                model("gpt-4o-mini"), r, null, SIZER, BillingOptions.INTERACTIVE, new TokenCount(500, true, "tools"));
+        assertEquals(16 + 500, exact.inputTokens());
+        assertTrue(exact.exact());
+        // (516 × $0.15 + 100 × $0.60) per 1M
+        assertEquals(
+                0,
+                new BigDecimal("0.0001374").compareTo(exact.breakdown().total()),
+                exact.breakdown().toString());
+        assertTrue(exact.notes().get(1).startsWith("tools: 500"), exact.notes().toString());
+
+        RequestEstimate estimated = RequestEstimate.of(
+                model("gpt-4o-mini"), r, null, SIZER, BillingOptions.INTERACTIVE, new TokenCount(500, false, "tools"));
+        assertFalse(estimated.exact(), "an estimated tools count makes the whole estimate one");
     }
 }

@@ -13,11 +13,8 @@ import dev.costbench.model.validation.JsonReading;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -57,6 +54,7 @@ public final class HttpEngine {
     private final Transport transport;
     private final Semaphore limit;
     private final Sleeper sleeper;
+    private final TransportFailures failures;
     private Duration baseBackoff = Duration.ofMillis(500);
 
     /** How the engine waits between retries (tests replace it to run fast and record the waits). */
@@ -96,6 +94,7 @@ public final class HttpEngine {
         this.settings = settings;
         this.sleeper = sleeper;
         this.transport = new Transport(settings, this::redact);
+        this.failures = new TransportFailures(settings, this::redact);
         this.limit = LIMITS.computeIfAbsent(
                 settings.id() + " " + settings.baseUrl(),
                 k -> new Semaphore(Math.max(1, settings.maxConcurrent()), true));
@@ -232,65 +231,7 @@ public final class HttpEngine {
     }
 
     private ProviderException streamBroken(IOException e, int status, boolean content, Deadline deadline) {
-        String name = provider().displayName();
-        if (e instanceof SseReader.IdleException) {
-            String s = human(settings.streamIdleTimeout());
-            if (content) {
-                return new ProviderException(
-                        provider(),
-                        Kind.TIMEOUT,
-                        status,
-                        name + " sent nothing but keep-alive"
-                                + " messages for " + s
-                                + " in the middle of the answer, so CostBench cut the stream off;"
-                                + " the partial answer was discarded. " + BILLED_NOT_RETRIED
-                                + ". If the model thinks for"
-                                + " long between parts, raise streamIdleTimeoutSeconds in " + SETTINGS_FILE,
-                        null,
-                        null,
-                        e);
-            }
-            return new ProviderException(
-                    provider(),
-                    Kind.TIMEOUT,
-                    status,
-                    name + " kept the stream open for " + s
-                            + " with only keep-alive messages and no answer, so CostBench cut it off. It may be"
-                            + " overloaded: try again later, or raise streamIdleTimeoutSeconds in " + SETTINGS_FILE
-                            + " for models that think for long before answering",
-                    null,
-                    null,
-                    e);
-        }
-        if (!content) {
-            return transport(e, CancelToken.none(), deadline);
-        }
-        if (isTimeout(e)) {
-            String why = deadline.expired()
-                    ? "the " + human(deadline.limit()) + " limit for one call was reached"
-                    : describe(e);
-            return new ProviderException(
-                    provider(),
-                    Kind.TIMEOUT,
-                    status,
-                    redact(name + " stopped sending in the"
-                            + " middle of the answer (" + why + "); the partial answer was discarded. "
-                            + BILLED_NOT_RETRIED
-                            + ". Try again, or raise the timeouts in " + SETTINGS_FILE),
-                    null,
-                    null,
-                    e);
-        }
-        return new ProviderException(
-                provider(),
-                Kind.MALFORMED,
-                status,
-                redact(name + " closed the stream before"
-                        + " the answer was complete (" + describe(e) + "); the partial answer was discarded. "
-                        + BILLED_NOT_RETRIED),
-                null,
-                null,
-                e);
+        return failures.streamBroken(e, status, content, deadline);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -468,61 +409,7 @@ public final class HttpEngine {
     }
 
     ProviderException transport(IOException e, CancelToken cancel, Deadline deadline) {
-        if (cancel.isCancelled()) {
-            return cancelled();
-        }
-        String name = provider().displayName();
-        if (isTimeout(e) && deadline.expired()) {
-            return new ProviderException(
-                    provider(),
-                    Kind.TIMEOUT,
-                    0,
-                    redact(name + " did not answer in time: the "
-                            + human(deadline.limit()) + " limit for one call (retries included) was reached at "
-                            + settings.baseUrl() + ". Try again, or raise callTimeoutSeconds in " + SETTINGS_FILE),
-                    null,
-                    null,
-                    e);
-        }
-        if (isTimeout(e)) {
-            return new ProviderException(
-                    provider(),
-                    Kind.TIMEOUT,
-                    0,
-                    redact(name + " did not answer in time ("
-                            + describe(e) + ") at " + settings.baseUrl() + "; try again, or raise the timeouts in "
-                            + SETTINGS_FILE),
-                    null,
-                    null,
-                    e);
-        }
-        return new ProviderException(
-                provider(),
-                Kind.NETWORK,
-                0,
-                redact("Could not reach " + name + " at " + settings.baseUrl() + " (" + describe(e)
-                        + "); check the network and the base URL in the Providers tab"),
-                null,
-                null,
-                e);
-    }
-
-    private static boolean isTimeout(IOException e) {
-        return e instanceof SocketTimeoutException
-                || (e instanceof InterruptedIOException
-                        && String.valueOf(e.getMessage())
-                                .toLowerCase(Locale.ROOT)
-                                .contains("timeout"));
-    }
-
-    private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
-    }
-
-    /** "300 s", or "250 ms" below a second (tests use short limits). */
-    static String human(Duration d) {
-        return d.toMillis() >= 1000 && d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+        return cancel.isCancelled() ? cancelled() : failures.transport(e, deadline);
     }
 
     /** Maps an HTTP error to a user-facing message, e.g. "Anthropic rejected the API key (401): invalid x-api-key". */

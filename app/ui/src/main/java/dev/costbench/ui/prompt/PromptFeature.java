@@ -52,6 +52,7 @@ public final class PromptFeature implements ViewModel {
         this.run = new RunViewModel(
                 ui,
                 this::request,
+                prompt.toolsProperty()::get,
                 clients,
                 new SendControls(ui, prompt, send.readiness()),
                 new SendHistory(ui, prompt, send),

@@ -9,6 +9,7 @@ import dev.costbench.model.lab.NewSentRequest;
 import dev.costbench.model.lab.SentRequest;
 import dev.costbench.model.lab.calibration.CalibrationSample.Source;
 import dev.costbench.model.lab.run.ClientSource;
+import dev.costbench.model.prompt.TokenCount;
 import dev.costbench.model.provider.CancelToken;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ChatResult;
@@ -19,6 +20,10 @@ import dev.costbench.model.provider.SendOptions;
 import dev.costbench.model.provider.SendTraits;
 import dev.costbench.model.provider.TokenCountResult;
 import dev.costbench.model.ratecard.RateCard;
+import dev.costbench.model.tools.ToolChoice;
+import dev.costbench.model.tools.ToolSet;
+import dev.costbench.model.tools.ToolTokenCounter;
+import dev.costbench.model.tools.ToolsCount;
 import dev.costbench.ui.common.DialogService;
 import dev.costbench.ui.common.Job;
 import dev.costbench.ui.common.Reasons;
@@ -55,6 +60,7 @@ public final class RunViewModel implements ViewModel {
 
     private final UiContext ui;
     private final Supplier<ChatRequest> request;
+    private final Supplier<ToolSet> tools;
     private final ClientSource clients;
     private final SendControls controls;
     private final SendHistory history;
@@ -77,10 +83,15 @@ public final class RunViewModel implements ViewModel {
     private Job<?> job;
     private CancelToken token;
 
-    /** @param request the Prompt view's request (system, turns, user, cache breakpoints), addressed to any model */
+    /**
+     * @param request the Prompt view's request (system, turns, user, cache breakpoints), addressed to any model
+     * @param tools   the Tools section's definitions, sent with every call (their function tools; a built-in tool is
+     *                refused with the reason before anything is sent)
+     */
     RunViewModel(
             UiContext ui,
             Supplier<ChatRequest> request,
+            Supplier<ToolSet> tools,
             ClientSource clients,
             SendControls controls,
             SendHistory history,
@@ -90,6 +101,7 @@ public final class RunViewModel implements ViewModel {
         this.calibrationActions =
                 new CalibrationActions(ui, calibration, controls.modelProperty(), () -> calibrated.run());
         this.request = request;
+        this.tools = tools;
         this.clients = clients;
         this.controls = controls;
         this.history = history;
@@ -159,13 +171,41 @@ public final class RunViewModel implements ViewModel {
         }
     }
 
-    /** The Prompt view's request, with the attached image, addressed to {@code m} with the controls' options. */
+    /**
+     * The Prompt view's request with the attached image and the Tools section's function tools, addressed to {@code m}
+     * with the controls' options.
+     *
+     * @throws dev.costbench.model.tools.ToolsFormatException when the tools hold a built-in tool (it says which)
+     */
     private ChatRequest requestFor(ModelEntry m, SendOptions o) {
         ChatRequest req = request.get();
         if (image.get() != null) {
             req = image.get().addTo(req);
         }
+        ToolSet set = toolSet();
+        if (!set.isEmpty() || !set.builtIns().isEmpty()) {
+            req = req.withTools(set.specs());
+        }
         return SendTraits.apply(req, ProviderIds.of(m), m.id(), o);
+    }
+
+    private ToolSet toolSet() {
+        ToolSet set = tools.get();
+        return set == null ? ToolSet.EMPTY : set;
+    }
+
+    /**
+     * CostBench's estimate of {@code forModel} on {@code m}, the tools' tokens included (as sent: the API's default
+     * tool choice, auto).
+     */
+    private RequestEstimate estimate(ModelEntry m, ChatRequest forModel, BillingOptions billing) {
+        ToolSet set = toolSet();
+        if (set.isEmpty()) {
+            return RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()), billing);
+        }
+        ToolsCount t = ToolTokenCounter.count(m, set, ToolChoice.AUTO);
+        TokenCount toolTokens = new TokenCount(t.tokens(), t.exact(), t.method());
+        return RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()), billing, toolTokens);
     }
 
     /**
@@ -188,12 +228,8 @@ public final class RunViewModel implements ViewModel {
             return;
         }
         RateCard card = controls.rates();
-        RequestEstimate est = RequestEstimate.of(
-                m,
-                forModel,
-                null,
-                AttachedImage.sizer(image.get()),
-                BillingOptions.INTERACTIVE.withTier(tier).withRateCard(card));
+        RequestEstimate est =
+                estimate(m, forModel, BillingOptions.INTERACTIVE.withTier(tier).withRateCard(card));
         answer.set("");
         figures.clear();
         figure(
@@ -290,8 +326,7 @@ public final class RunViewModel implements ViewModel {
             error.set(UiContext.describe(e));
             return;
         }
-        RequestEstimate est =
-                RequestEstimate.of(m, forModel, null, AttachedImage.sizer(image.get()), BillingOptions.INTERACTIVE);
+        RequestEstimate est = estimate(m, forModel, BillingOptions.INTERACTIVE);
         begin();
         ProviderId pid = ProviderIds.of(m);
         job = ui.tasks()

@@ -28,11 +28,14 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
     private final ProvidersViewModel vm;
 
     public ProvidersView(ProvidersViewModel vm) {
-        this(vm, null);
+        this(vm, null, null);
     }
 
-    /** With the "Team store" card below the providers (none when {@code teamStore} is null). */
-    public ProvidersView(ProvidersViewModel vm, TeamStoreViewModel teamStore) {
+    /**
+     * With the "Team store" card below the providers (none when {@code teamStore} is null), and in it the team
+     * catalog's line (none when {@code teamCatalog} is null).
+     */
+    public ProvidersView(ProvidersViewModel vm, TeamStoreViewModel teamStore, TeamCatalogViewModel teamCatalog) {
         this.vm = vm;
         setId("providers-view");
         VBox box = new VBox(14);
@@ -50,7 +53,7 @@ public final class ProvidersView extends BorderPane implements View<ProvidersVie
             box.getChildren().add(card(vm.provider(id)));
         }
         if (teamStore != null) {
-            box.getChildren().add(new TeamStoreCard(teamStore));
+            box.getChildren().add(new TeamStoreCard(teamStore, teamCatalog));
         }
         ScrollPane sp = new ScrollPane(box);
         sp.setFitToWidth(true);

@@ -17,13 +17,14 @@ import javafx.scene.layout.VBox;
 /** The Providers tab's "Team store" card, bound to {@link TeamStoreViewModel}. */
 final class TeamStoreCard extends VBox {
 
-    TeamStoreCard(TeamStoreViewModel vm) {
+    TeamStoreCard(TeamStoreViewModel vm, TeamCatalogViewModel catalog) {
         super(6);
         setId("team-store");
         Label title = new Label("Team store");
         title.getStyleClass().add("title-4");
-        Label about = new Label("Share experiments, saved scenarios and the spending ledger with your team on a "
-                + "PostgreSQL server. API keys are never shared; the password is kept in the credential store.");
+        Label about = new Label(
+                "Share experiments, saved scenarios, the spending ledger and the catalog overrides "
+                        + "with your team on a PostgreSQL server. API keys are never shared; the password is kept in the credential store.");
         about.setWrapText(true);
         Label inUse = new Label();
         inUse.setId("team-store-in-use");
@@ -77,9 +78,33 @@ final class TeamStoreCard extends VBox {
         g.addRow(3, new Label(""), actions);
         GridPane.setHgrow(url, Priority.ALWAYS);
         getChildren().addAll(title, about, inUse, g);
+        if (catalog != null) {
+            getChildren().add(catalogRow(catalog));
+        }
         getStyleClass().add("card");
         setPadding(new Insets(10));
         setStyle("-fx-border-color: -color-border-default, transparent; -fx-border-radius: 6;");
+    }
+
+    /** Which catalog overrides are in use, "Share my catalog overrides with the team" and "Check for changes". */
+    private static VBox catalogRow(TeamCatalogViewModel catalog) {
+        Label status = new Label();
+        status.setId("team-catalog-status");
+        status.setWrapText(true);
+        status.textProperty().bind(catalog.statusProperty());
+        Button share = new Button("Share my catalog overrides with the team");
+        share.setId("team-catalog-share");
+        share.setTooltip(new Tooltip("Your catalog.json becomes the team catalog everyone on this team store prices "
+                + "with; price imports then change it for everyone"));
+        share.setOnAction(e -> catalog.share());
+        DisabledReason.bind(share, catalog.shareBlockedReason());
+        Button check = new Button("Check for changes");
+        check.setId("team-catalog-check");
+        check.setOnAction(e -> catalog.check());
+        DisabledReason.bind(check, catalog.checkBlockedReason());
+        HBox actions = new HBox(8, share, check);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, status, actions);
     }
 
     private static Label labelFor(String text, TextField field) {

@@ -9,6 +9,7 @@ import dev.costbench.model.catalog.refresh.ImportSource;
 import dev.costbench.model.catalog.refresh.PriceFileDownloader;
 import dev.costbench.model.catalog.refresh.Proposal;
 import dev.costbench.model.catalog.refresh.UserCatalogUpdate;
+import dev.costbench.model.catalog.team.CatalogOverrides;
 import dev.costbench.ui.common.DialogService.FileKind;
 import dev.costbench.ui.common.DialogService.Review;
 import dev.costbench.ui.common.UiContext;
@@ -41,7 +42,7 @@ public final class PriceImportViewModel implements ViewModel {
 
     private final UiContext ui;
     private final Supplier<Catalog> current;
-    private final Path userCatalog;
+    private final Supplier<CatalogOverrides> overrides;
     private final PriceFileDownloader downloader;
     private final Runnable reload;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -49,15 +50,19 @@ public final class PriceImportViewModel implements ViewModel {
     /** What a file proposes, compared with the catalog it was compared with. */
     record Reviewed(Proposal proposal, CatalogDiff diff, Catalog against) {}
 
+    /**
+     * @param overrides the user catalog overrides in use (the personal file, or the team catalog on a team store),
+     *     which accepted prices are written to
+     */
     public PriceImportViewModel(
             UiContext ui,
             Supplier<Catalog> current,
-            Path userCatalog,
+            Supplier<CatalogOverrides> overrides,
             PriceFileDownloader downloader,
             Runnable reload) {
         this.ui = ui;
         this.current = current;
-        this.userCatalog = userCatalog;
+        this.overrides = overrides;
         this.downloader = downloader;
         this.reload = reload;
     }
@@ -172,25 +177,27 @@ public final class PriceImportViewModel implements ViewModel {
         }
         List<DiffRow> chosen =
                 accepted.get().stream().sorted().map(diff.rows()::get).toList();
+        CatalogOverrides target = overrides.get();
         ui.tasks()
-                .task("write the user catalog", p -> {
-                    UserCatalogUpdate.apply(userCatalog, r.against(), List.of(r.proposal()), chosen);
-                    return chosen.size();
-                })
-                .onSuccess(n -> {
+                .task(
+                        "write the user catalog",
+                        p -> target.write(
+                                file -> UserCatalogUpdate.apply(file, r.against(), List.of(r.proposal()), chosen)))
+                .onSuccess(written -> {
                     reload.run();
                     ui.dialogs()
                             .info(
                                     r.proposal().source().displayName() + " prices imported",
-                                    n + " of " + diff.rows().size() + " price changes written to " + userCatalog
+                                    chosen.size() + " of " + diff.rows().size() + " price changes written to "
+                                            + written
                                             + ". Imported values override the built-in ones and are marked ✎ in the "
                                             + "table." + notes(diff));
                 })
                 .onFailure(e -> ui.dialogs()
                         .error(
                                 "Could not write the user catalog",
-                                UiContext.describe(e) + "\n\nNothing was changed. Fix or move " + userCatalog
-                                        + " and import again."))
+                                UiContext.describe(e) + "\n\nNothing was changed in " + target.describe()
+                                        + ". Fix what the message names and import again."))
                 .always(() -> busy.set(false))
                 .start();
     }

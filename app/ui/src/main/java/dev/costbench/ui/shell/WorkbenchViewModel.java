@@ -4,6 +4,7 @@ package dev.costbench.ui.shell;
 import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogProblem;
 import dev.costbench.model.catalog.refresh.PriceFileDownloader;
+import dev.costbench.model.catalog.team.CatalogOverrides;
 import dev.costbench.ui.common.UiContext;
 import dev.costbench.ui.common.ViewModel;
 import java.io.IOException;
@@ -31,8 +32,16 @@ public final class WorkbenchViewModel implements ViewModel {
 
         Catalog load();
 
-        /** The user catalog file (imports are merged into it). */
+        /** The user catalog file in use (the catalog layers it over the built-in one). */
         Path userCatalog();
+
+        /**
+         * The user catalog overrides in use, which imports are written through: by default the file of
+         * {@link #userCatalog()}; on a team store with a team catalog, that catalog.
+         */
+        default CatalogOverrides overrides() {
+            return CatalogOverrides.personal(userCatalog());
+        }
 
         /** The built-in catalog alone. */
         Catalog builtIn();
@@ -67,8 +76,8 @@ public final class WorkbenchViewModel implements ViewModel {
         this.source = Objects.requireNonNull(source);
         this.aboutText = aboutText;
         this.licenceText = licenceText;
-        this.priceImport = new PriceImportViewModel(
-                ui, source::load, source.userCatalog(), source.downloader(), this::reloadCatalog);
+        this.priceImport =
+                new PriceImportViewModel(ui, source::load, source::overrides, source.downloader(), this::reloadCatalog);
         this.tokenizerLoad = new TokenizerLoadViewModel(ui, catalog::get, this::reloadCatalog);
         catalog.addListener((o, a, c) -> showProblems(c));
         catalog.set(Objects.requireNonNull(initial));
@@ -107,7 +116,8 @@ public final class WorkbenchViewModel implements ViewModel {
         ui.dialogs()
                 .showText(
                         "Catalog problems",
-                        "Pricing catalog problems (user catalog: " + source.userCatalog() + ")",
+                        "Pricing catalog problems (user catalog: "
+                                + source.overrides().describe() + ")",
                         c.problems().isEmpty()
                                 ? "No problems: every catalog entry loaded."
                                 : c.problems().stream()

@@ -21,11 +21,15 @@ import dev.costbench.model.provider.ProviderId;
 import dev.costbench.model.provider.ReasoningEffort;
 import dev.costbench.model.ratecard.RateAdjustment;
 import dev.costbench.model.ratecard.RateCard;
+import dev.costbench.model.tools.ToolChoice;
+import dev.costbench.model.tools.ToolTokenCounter;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.ScriptedClient;
 import dev.costbench.ui.common.UiContext;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.Test;
 class SendViewModelTest {
 
     private static final Catalog CATALOG = CatalogBuilder.builtIn();
+    private static final Path TOOLS = Path.of("../../resources/tools/support-agent-openai.json");
     private final RecordingDialogService dialogs = new RecordingDialogService();
     private final Memory store = new Memory();
     private String workspace = "/prompts/support.json";
@@ -404,5 +409,54 @@ class SendViewModelTest {
         f.run().send();
         assertEquals(null, sent.get(1).serviceTier(), "Standard asks for no tier");
         assertEquals("Standard", f.run().history().entries().get(0).tier());
+    }
+
+    @Test
+    void theToolsBoxsToolsAreSentAndTheirTokensJoinTheEstimate() throws Exception {
+        PromptFeature f = feature();
+        RunViewModel run = f.run();
+        f.prompt().selectedModelProperty().set(model("gpt-4o-mini"));
+        run.send();
+        String without = RunViewModelTest.figure(run, "Estimate");
+        assertTrue(sent.get(0).tools().isEmpty(), "no tools in the box: none sent");
+
+        f.prompt().toolsJsonProperty().set(Files.readString(TOOLS));
+        run.send();
+        assertEquals(
+                2,
+                sent.size(),
+                f.tools().errorProperty().get() + " / "
+                        + f.run().errorProperty().get());
+        assertEquals(20, sent.get(1).tools().size(), "the Tools box's 20 function tools go with the call");
+        String with = RunViewModelTest.figure(run, "Estimate");
+        long before = inputTokens(without);
+        long after = inputTokens(with);
+        long tools = ToolTokenCounter.count(
+                        model("gpt-4o-mini"), f.prompt().toolsProperty().get(), ToolChoice.AUTO)
+                .tokens();
+        assertEquals(before + tools, after, without + " → " + with);
+        assertFalse(with.startsWith("≈"), "OpenAI tools are counted exactly: " + with);
+
+        f.prompt().selectedModelProperty().set(model("claude-sonnet-4-5"));
+        run.countExactly();
+        assertEquals(20, fake.counted.get(0).tools().size(), "Count exactly counts the prompt as sent, tools too");
+    }
+
+    @Test
+    void aBuiltInToolIsRefusedWithTheReasonBeforeAnythingIsSent() {
+        PromptFeature f = feature();
+        f.prompt().selectedModelProperty().set(model("gpt-4o-mini"));
+        f.prompt().toolsJsonProperty().set("[{\"type\": \"web_search\"}]");
+        f.run().send();
+        assertTrue(sent.isEmpty(), "nothing sent");
+        assertTrue(
+                f.run().errorProperty().get().contains("runs only on its own provider"),
+                f.run().errorProperty().get());
+    }
+
+    /** The input tokens of an "Estimate" figure ("≈1234 input tokens, up to …" or "1234 input tokens, …"). */
+    private static long inputTokens(String estimate) {
+        return Long.parseLong(
+                estimate.replace("≈", "").substring(0, estimate.replace("≈", "").indexOf(' ')));
     }
 }

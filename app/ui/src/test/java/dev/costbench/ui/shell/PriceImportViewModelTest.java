@@ -10,6 +10,7 @@ import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.catalog.PriceKind;
 import dev.costbench.model.catalog.PriceStatus;
 import dev.costbench.model.catalog.refresh.ImportSource;
+import dev.costbench.model.catalog.team.CatalogOverrides;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
 import dev.costbench.ui.common.UiContext;
@@ -56,7 +57,7 @@ class PriceImportViewModelTest {
         vm = new PriceImportViewModel(
                 new UiContext(tasks, dialogs),
                 () -> CatalogBuilder.withUserCatalog(user),
-                user,
+                () -> CatalogOverrides.personal(user),
                 url -> {
                     downloaded.add(url);
                     return OPENROUTER.getBytes(StandardCharsets.UTF_8);

@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.lab.run;
 
+import static dev.costbench.model.lab.run.SpecFields.array;
+import static dev.costbench.model.lab.run.SpecFields.bool;
+import static dev.costbench.model.lab.run.SpecFields.has;
+import static dev.costbench.model.lab.run.SpecFields.integer;
+import static dev.costbench.model.lab.run.SpecFields.known;
+import static dev.costbench.model.lab.run.SpecFields.money;
+import static dev.costbench.model.lab.run.SpecFields.number;
+import static dev.costbench.model.lab.run.SpecFields.text;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costbench.model.catalog.ServiceTier;
-import dev.costbench.model.cost.Money;
 import dev.costbench.model.lab.MediaBlob;
 import dev.costbench.model.lab.SecretGuard;
 import dev.costbench.model.lab.stats.QualitySettings;
-import dev.costbench.model.lab.stats.VerdictThresholds;
 import dev.costbench.model.prompt.Role;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.ProviderId;
@@ -28,7 +34,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,8 +118,6 @@ public final class SpecJson {
             "tools");
     private static final Set<String> VARIANT = Set.of(
             "name", "baseline", "system", "messages", "user", "parameters", "media", "comment", "tools", "effortSweep");
-    private static final Set<String> MEDIA =
-            Set.of("file", "name", "mimeType", "sha256", "bytes", "width", "height", "seconds", "base64");
     private static final Set<String> PARAMS = Set.of(
             "temperature",
             "maxOutputTokens",
@@ -153,7 +156,7 @@ public final class SpecJson {
                 return Optional.empty();
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Optional.of(parse(text, fileName, new MediaSource(null, "/experiments/", null)));
+            return Optional.of(parse(text, fileName, new SpecMedia(null, "/experiments/", null)));
         }
     }
 
@@ -174,10 +177,10 @@ public final class SpecJson {
      */
     public static ExperimentSpec parse(
             String text, String where, Path baseDir, Function<String, Optional<MediaBlob>> stored) throws IOException {
-        return parse(text, where, new MediaSource(baseDir, null, stored));
+        return parse(text, where, new SpecMedia(baseDir, null, stored));
     }
 
-    private static ExperimentSpec parse(String text, String where, MediaSource media) throws IOException {
+    private static ExperimentSpec parse(String text, String where, SpecMedia media) throws IOException {
         String secret = SecretGuard.findSecret(text);
         if (secret != null) {
             throw new SpecException(where + ": an experiment must not contain API keys (found " + secret + "); "
@@ -211,7 +214,7 @@ public final class SpecJson {
         }
     }
 
-    private static ExperimentSpec fromJson(JsonNode root, MediaSource media) throws IOException {
+    private static ExperimentSpec fromJson(JsonNode root, SpecMedia media) throws IOException {
         Path baseDir = media.baseDir();
         known(root, TOP, "");
         SpecJsonV2.checkFormat(root);
@@ -314,7 +317,7 @@ public final class SpecJson {
         return new ExperimentSpec.ModelSpec(id, provider, text(n, "apiModel", at + ".apiModel", false));
     }
 
-    private static ExperimentSpec.VariantSpec variant(JsonNode n, String at, MediaSource source) {
+    private static ExperimentSpec.VariantSpec variant(JsonNode n, String at, SpecMedia source) {
         if (!n.isObject()) {
             throw new SpecException(at + ": expected an object {name, system, messages, parameters}");
         }
@@ -435,65 +438,12 @@ public final class SpecJson {
 
     /** The spec as pretty-printed JSON, self-contained (the inputs inline); {@link #parse} reads it back equal. */
     public static String write(ExperimentSpec s) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(s));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return SpecJsonWriter.write(s);
     }
 
     /** The spec as a JSON tree (see {@link #write}). */
     public static ObjectNode toJson(ExperimentSpec s) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("format", SpecJsonV2.FORMAT);
-        o.put("name", s.name());
-        if (s.description() != null) {
-            o.put("description", s.description());
-        }
-        ArrayNode models = o.putArray("models");
-        for (ExperimentSpec.ModelSpec m : s.models()) {
-            if (m.provider() == null && m.apiModel() == null) {
-                models.add(m.id());
-            } else {
-                ObjectNode mo = models.addObject().put("id", m.id());
-                if (m.provider() != null) {
-                    mo.put("provider", m.provider().name().toLowerCase(Locale.ROOT));
-                }
-                if (m.apiModel() != null) {
-                    mo.put("apiModel", m.apiModel());
-                }
-            }
-        }
-        o.put("repetitions", s.repetitions());
-        if (s.budgetUsd() != null) {
-            o.put("budgetUsd", Money.exact(s.budgetUsd()));
-        }
-        o.put("responseCache", s.responseCache());
-        o.put("stream", s.stream());
-        o.put("openAiApi", s.openAiApi() == ChatRequest.OpenAiApi.CHAT_COMPLETIONS ? "chat" : "responses");
-        if (!s.parameters().isEmpty()) {
-            o.set("parameters", paramsJson(s.parameters()));
-        }
-        ArrayNode vs = o.putArray("variants");
-        for (ExperimentSpec.VariantSpec v : s.variants()) {
-            vs.add(variantJson(v, true));
-        }
-        QualitySettings q = s.quality();
-        if (!q.checks().isEmpty() || !q.thresholds().equals(VerdictThresholds.defaults()) || q.judge() != null) {
-            q.fill(o);
-        }
-        ArrayNode is = o.putArray("inputs");
-        for (ExperimentSpec.InputSpec i : s.inputs()) {
-            ObjectNode io = is.addObject();
-            io.put("label", i.label());
-            ObjectNode vars = io.putObject("variables");
-            i.variables().forEach(vars::put);
-            if (!i.turns().isEmpty()) {
-                ArrayNode turns = io.putArray("turns");
-                i.turns().forEach(turns::add);
-            }
-        }
-        return o;
+        return SpecJsonWriter.toJson(s);
     }
 
     /**
@@ -501,46 +451,7 @@ public final class SpecJson {
      * references by hash (the store keeps the bytes).
      */
     public static ObjectNode variantJson(ExperimentSpec.VariantSpec v) {
-        return variantJson(v, false);
-    }
-
-    private static ObjectNode variantJson(ExperimentSpec.VariantSpec v, boolean inlineMedia) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("name", v.name());
-        o.put("baseline", v.baseline());
-        if (v.system() != null) {
-            o.put("system", v.system());
-        }
-        ArrayNode ms = o.putArray("messages");
-        for (ExperimentSpec.MessageSpec m : v.messages()) {
-            ms.addObject().put("role", m.role().name().toLowerCase(Locale.ROOT)).put("content", m.content());
-        }
-        if (!v.parameters().isEmpty()) {
-            o.set("parameters", paramsJson(v.parameters()));
-        }
-        if (!v.tools().isEmpty()) {
-            ArrayNode tools = o.putArray("tools");
-            v.tools().forEach(t -> tools.add(t.toJson()));
-        }
-        if (!v.media().isEmpty()) {
-            ArrayNode md = o.putArray("media");
-            for (ExperimentSpec.MediaSpec m : v.media()) {
-                ObjectNode mo = md.addObject()
-                        .put("name", m.name())
-                        .put("mimeType", m.mimeType())
-                        .put("sha256", m.sha256())
-                        .put("bytes", m.bytes());
-                if (m.image()) {
-                    mo.put("width", m.width()).put("height", m.height());
-                } else {
-                    mo.put("seconds", m.seconds());
-                }
-                if (inlineMedia && m.loaded()) {
-                    mo.put("base64", Base64.getEncoder().encodeToString(m.data()));
-                }
-            }
-        }
-        return o;
+        return SpecJsonWriter.variantJson(v, false);
     }
 
     /** Reads back {@link #variantJson}; media without bytes stay references ({@link ExperimentSpec.MediaSpec#data}). */
@@ -555,36 +466,14 @@ public final class SpecJson {
     public static ExperimentSpec.VariantSpec variantFromJson(
             String json, Function<String, Optional<MediaBlob>> stored) {
         try {
-            return variant(JsonReading.readTree(JSON, json), "variant", new MediaSource(null, null, stored));
+            return variant(JsonReading.readTree(JSON, json), "variant", new SpecMedia(null, null, stored));
         } catch (JsonProcessingException e) {
             throw new SpecException("a stored variant is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
     static ObjectNode paramsJson(ExperimentSpec.Params p) {
-        ObjectNode o = JSON.createObjectNode();
-        if (p.temperature() != null) {
-            o.put("temperature", p.temperature());
-        }
-        if (p.maxOutputTokens() != null) {
-            o.put("maxOutputTokens", p.maxOutputTokens());
-        }
-        if (p.reasoningBudget() != null) {
-            o.put("reasoningBudget", p.reasoningBudget());
-        }
-        if (p.reasoningEffort() != null) {
-            o.put("reasoningEffort", p.reasoningEffort());
-        }
-        if (p.expectedOutputTokens() != null) {
-            o.put("expectedOutputTokens", p.expectedOutputTokens());
-        }
-        if (p.serviceTier() != null) {
-            o.put("serviceTier", p.serviceTier().id());
-        }
-        if (p.effort() != null) {
-            o.put("effort", p.effort().code());
-        }
-        return o;
+        return SpecJsonWriter.paramsJson(p);
     }
 
     static ExperimentSpec.Params paramsFromJson(JsonNode n, String at) {
@@ -594,182 +483,8 @@ public final class SpecJson {
     static ExperimentSpec.ModelSpec modelFromJson(JsonNode n, String at) {
         return model(n, at);
     }
-
-    /** Where a variant's media come from: files next to the experiment, inline bytes, or the store by hash. */
-    private record MediaSource(Path baseDir, String resourceDir, Function<String, Optional<MediaBlob>> stored) {
-
-        ExperimentSpec.MediaSpec load(JsonNode n, String at) {
-            if (n.isTextual() || (n.isObject() && n.has("file"))) {
-                if (n.isObject()) {
-                    known(n, Set.of("file"), at + ".");
-                }
-                String f = n.isTextual() ? n.asText() : text(n, "file", at + ".file", true);
-                return file(f, at);
-            }
-            if (!n.isObject()) {
-                throw new SpecException(at + ": a file name relative to the experiment, or {\"file\": ...}");
-            }
-            known(n, MEDIA, at + ".");
-            String name = text(n, "name", at + ".name", true);
-            String sha = text(n, "sha256", at + ".sha256", true).toLowerCase(Locale.ROOT);
-            String b64 = text(n, "base64", at + ".base64", false);
-            byte[] data = null;
-            if (b64 != null) {
-                try {
-                    data = Base64.getDecoder().decode(b64);
-                } catch (IllegalArgumentException e) {
-                    throw new SpecException(at + ".base64: not valid base64 (" + e.getMessage() + ")");
-                }
-                if (!MediaBlob.sha256(data).equals(sha)) {
-                    throw new SpecException(at + ": the bytes of \"" + name + "\" do not match its sha256");
-                }
-            } else if (stored != null) {
-                data = stored.apply(sha).map(MediaBlob::data).orElse(null);
-            }
-            if (data != null) {
-                return ExperimentSpec.MediaSpec.of(name, data);
-            }
-            return new ExperimentSpec.MediaSpec(
-                    name,
-                    text(n, "mimeType", at + ".mimeType", true),
-                    sha,
-                    n.path("bytes").asLong(),
-                    n.path("width").asInt(),
-                    n.path("height").asInt(),
-                    n.path("seconds").asDouble(),
-                    null);
-        }
-
-        private ExperimentSpec.MediaSpec file(String f, String at) {
-            if (resourceDir != null && baseDir == null) {
-                try (InputStream in = SpecJson.class.getResourceAsStream(resourceDir + f)) {
-                    if (in == null) {
-                        throw new SpecException(at + ": no such media file: " + resourceDir + f);
-                    }
-                    return ExperimentSpec.MediaSpec.of(Path.of(f).getFileName().toString(), in.readAllBytes());
-                } catch (IOException e) {
-                    throw new SpecException(at + ": cannot read " + resourceDir + f + ": " + e.getMessage());
-                }
-            }
-            if (baseDir == null) {
-                throw new SpecException(at + ": media files are not available for this experiment (open it from "
-                        + "a file, or attach the media in the workbench)");
-            }
-            Path p = baseDir.resolve(f);
-            if (!Files.isRegularFile(p)) {
-                throw new SpecException(
-                        at + ": no such media file: " + p + " (paths are relative to the " + "experiment file)");
-            }
-            try {
-                return ExperimentSpec.MediaSpec.of(p.getFileName().toString(), Files.readAllBytes(p));
-            } catch (IOException e) {
-                throw new SpecException(at + ": cannot read " + p + ": " + e.getMessage());
-            } catch (SpecException e) {
-                throw new SpecException(at + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    // ---- helpers --------------------------------------------------------------------------------------------------
-
-    private static void known(JsonNode n, Set<String> allowed, String at) {
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!allowed.contains(f)) {
-                throw new SpecException(at + f + ": unknown property (known: "
-                        + String.join(
-                                ", ",
-                                allowed.stream()
-                                        .filter(x -> !x.startsWith("$"))
-                                        .sorted()
-                                        .toList()) + ")");
-            }
-        }
-    }
-
-    private static boolean has(JsonNode n, String f) {
-        return n.has(f) && !n.get(f).isNull();
-    }
-
-    private static JsonNode array(JsonNode root, String f) {
-        JsonNode a = root.get(f);
-        if (a == null || a.isNull()) {
-            throw new SpecException(f + ": missing (an array is needed)");
-        }
-        if (!a.isArray()) {
-            throw new SpecException(f + ": expected an array");
-        }
-        return a;
-    }
-
-    private static String text(JsonNode n, String f, String at, boolean required) {
-        JsonNode v = n.get(f);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw new SpecException(at + ": missing");
-            }
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new SpecException(at + ": expected a string");
-        }
-        return v.asText();
-    }
-
-    private static boolean bool(JsonNode n, String f, boolean dflt) {
-        JsonNode v = n.get(f);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isBoolean()) {
-            throw new SpecException(f + ": expected true or false");
-        }
-        return v.asBoolean();
-    }
-
-    private static int integer(JsonNode v, String at) {
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new SpecException(at + ": expected a whole number, got " + v);
-        }
-        return v.asInt();
-    }
-
-    private static double number(JsonNode v, String at) {
-        if (!v.isNumber()) {
-            throw new SpecException(at + ": expected a number, got " + v);
-        }
-        return v.asDouble();
-    }
-
-    private static BigDecimal money(JsonNode v, String at) {
-        try {
-            if (v.isNumber()) {
-                return NumberRules.check(at, v, NumberKind.USD, false);
-            }
-            if (v.isTextual()) {
-                return NumberRules.parse(at, v.asText().strip().replace("$", ""), NumberKind.USD);
-            }
-        } catch (NumberRefusedException e) {
-            if (e.reason().contains("range")
-                    || e.reason().contains("decimal places")
-                    || e.reason().contains("long")) {
-                throw new SpecException(e.getMessage(), e);
-            }
-        }
-        throw new SpecException(at + ": expected an amount in USD (a number or a decimal string), got " + v);
-    }
-
     /** A variable's value: strings as they are, numbers and booleans as written, null as "". */
     static String scalar(JsonNode v, String at) {
-        if (v == null || v.isNull()) {
-            return "";
-        }
-        if (v.isTextual()) {
-            return v.asText();
-        }
-        if (v.isValueNode()) {
-            return v.asText();
-        }
-        throw new SpecException(at + ": a variable's value must be text, a number or a boolean");
+        return SpecFields.scalar(v, at);
     }
 }
