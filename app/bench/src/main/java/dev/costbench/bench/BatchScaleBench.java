@@ -34,9 +34,9 @@ import java.util.function.Consumer;
 /**
  * Issue 19's scale check: a 20,000-trial experiment run through the batch path (BatchRunner, the real H2 store) against
  * an in-memory stand-in of OpenAI's batch API that answers at once: the time to plan and submit (every batch and its
- * custom_id map kept in the store), the time to collect the 20,000 answers as trials (priced at the batch tier, one
- * transaction per outcome as after a restart), the heap's peak, and the History list and the experiment's summary
- * afterwards. Prints one JSON line. {@code java -cp … BatchScaleBench [trials (default 20000)]}
+ * custom_id map kept in the store), the time to collect the 20,000 answers as trials (priced at the batch tier, a
+ * transaction per group of outcomes, as after a restart), the heap's peak, and the History list and the experiment's
+ * summary afterwards. Prints one JSON line. {@code java -cp … BatchScaleBench [trials (default 20000)]}
  */
 public final class BatchScaleBench {
 

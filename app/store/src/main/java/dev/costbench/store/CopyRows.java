@@ -25,8 +25,17 @@ import java.util.Set;
 final class CopyRows {
 
     /** The tables whose rows have their own id (the ones {@code copied_row} records and the copy verifies). */
-    static final List<String> ID_TABLES =
-            List.of("experiment", "variant", "test_input", "trial", "rating", "judge_score", "ledger", "scenario");
+    static final List<String> ID_TABLES = List.of(
+            "experiment",
+            "variant",
+            "test_input",
+            "trial",
+            "rating",
+            "judge_score",
+            "ledger",
+            "scenario",
+            "lab_batch",
+            "calibration_sample");
 
     private static final Set<String> AUTHORED = Set.of("experiment", "scenario", "ledger");
 

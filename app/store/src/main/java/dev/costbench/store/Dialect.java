@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,6 +36,9 @@ enum Dialect {
 
     /** How many times a transaction that lost a race with another client is tried in all. */
     static final int ATTEMPTS = 5;
+
+    /** The server ended the session: admin shutdown, crash shutdown, cannot connect now, idle session timeout. */
+    private static final Set<String> SHUT_DOWN = Set.of("57P01", "57P02", "57P03", "57P05");
 
     private static final Pattern SET_NULL = Pattern.compile("(?i)ALTER\\s+COLUMN\\s+(\\w+)\\s+SET\\s+NULL");
 
@@ -117,6 +121,25 @@ enum Dialect {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException && retryableState(((SQLException) t).getSQLState())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code e} means the connection itself is gone: a connection exception (SQLState class {@code 08},
+     * which the PostgreSQL driver also reports for a broken socket) or the server shutting the session down
+     * ({@code 57P01} an administrator ended it, {@code 57P02} a crash shutdown, {@code 57P03} not accepting
+     * connections yet, {@code 57P05} the server's idle session timeout). A closed connection is the other sign;
+     * {@link Tx} checks that on the connection.
+     */
+    static boolean lostConnection(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                String state = ((SQLException) t).getSQLState();
+                if (state != null && (state.startsWith("08") || SHUT_DOWN.contains(state))) {
+                    return true;
+                }
             }
         }
         return false;

@@ -225,22 +225,44 @@ final class H2BatchRepository implements BatchRepository {
 
     @Override
     public Optional<Trial> collect(String batchId, String customId, NewTrial trial, NewLedgerEntry charge) {
-        Long id = tx.run("record the outcome of " + customId + " in batch " + batchId, c -> {
-            long row = itemRow(c, batchId, customId);
-            if (row < 0) {
-                return null;
+        long id = tx.run(
+                "record the outcome of " + customId + " in batch " + batchId,
+                c -> record(c, batchId, customId, trial, charge));
+        return id < 0 ? Optional.empty() : trials.findTrial(id);
+    }
+
+    @Override
+    public int collectAll(String batchId, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return 0;
+        }
+        return tx.run("record " + outcomes.size() + " outcomes of batch " + batchId, c -> {
+            int recorded = 0;
+            for (Outcome o : outcomes) {
+                if (record(c, batchId, o.customId(), o.trial(), o.charge()) >= 0) {
+                    recorded++;
+                }
             }
-            long tid = H2TrialRepository.insertTrial(c, trial, charge, tx.author());
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE lab_batch_item SET collected = TRUE, trial_id = ? WHERE batch_row = ? AND custom_id = ?")) {
-                ps.setLong(1, tid);
-                ps.setLong(2, row);
-                ps.setString(3, customId);
-                ps.executeUpdate();
-            }
-            return tid;
+            return recorded;
         });
-        return id == null ? Optional.empty() : trials.findTrial(id);
+    }
+
+    /** Records one outcome as a trial and marks its request collected; -1 (nothing written) when it was before. */
+    private long record(Connection c, String batchId, String customId, NewTrial trial, NewLedgerEntry charge)
+            throws SQLException {
+        long row = itemRow(c, batchId, customId);
+        if (row < 0) {
+            return -1;
+        }
+        long tid = H2TrialRepository.insertTrial(c, trial, charge, tx.author());
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE lab_batch_item SET collected = TRUE, trial_id = ? WHERE batch_row = ? AND custom_id = ?")) {
+            ps.setLong(1, tid);
+            ps.setLong(2, row);
+            ps.setString(3, customId);
+            ps.executeUpdate();
+        }
+        return tid;
     }
 
     /** The batch row of a request not collected yet (locked for this transaction), or -1 when it was collected. */

@@ -17,15 +17,16 @@ import org.flywaydb.core.api.FlywayException;
  * <p>Differences from the embedded file: there is no "store in use" (a server serves many clients, each with its
  * own connection), no RUNNING experiment is marked interrupted on open (another client may be running it), and
  * backups are the server's business ({@code pg_dump}), not CostBench's. A transaction that lost a race with another
- * client is run again ({@link Tx}). Flyway takes a PostgreSQL advisory lock while it migrates, so two clients that
- * start together upgrade the schema once.
+ * client is run again, and a connection that dropped (the server restarted, the network went away) is opened
+ * again and the interrupted transaction run once more ({@link Tx}). Flyway takes a PostgreSQL advisory lock while
+ * it migrates, so two clients that start together upgrade the schema once.
  */
 public final class ServerLabStore extends JdbcLabStore {
 
     private final StoreUrl url;
 
-    private ServerLabStore(StoreUrl url, Connection conn, String author) throws SQLException {
-        super(new Tx(conn, url.redacted(), Dialect.POSTGRESQL, author));
+    private ServerLabStore(StoreUrl url, Connection conn, String author, Tx.Connector reconnect) throws SQLException {
+        super(new Tx(conn, url.redacted(), Dialect.POSTGRESQL, author, reconnect, server(url)));
         this.url = url;
     }
 
@@ -46,7 +47,8 @@ public final class ServerLabStore extends JdbcLabStore {
         Connection conn = null;
         try {
             conn = connect(url, password);
-            return new ServerLabStore(url, conn, Authors.clean(author));
+            // after a dropped connection the store connects again with the password it was opened with
+            return new ServerLabStore(url, conn, Authors.clean(author), () -> connect(url, password));
         } catch (SQLException | RuntimeException e) {
             StoreOpener.closeQuietly(conn);
             throw failure(url, e);
@@ -119,6 +121,14 @@ public final class ServerLabStore extends JdbcLabStore {
         p.setProperty("ApplicationName", "CostBench");
         p.setProperty("connectTimeout", "10");
         return DriverManager.getConnection(url.jdbcUrl(), p);
+    }
+
+    /** The server as users know it, {@code host:port} (PostgreSQL's port 5432 when the URL names none). */
+    static String server(StoreUrl url) {
+        String rest = url.jdbcUrl().substring("jdbc:postgresql://".length());
+        String hostPort = rest.substring(0, rest.indexOf('/'));
+        int bracket = hostPort.lastIndexOf(']');
+        return hostPort.indexOf(':', bracket + 1) < 0 ? hostPort + ":5432" : hostPort;
     }
 
     /** What went wrong talking to the server, and what to do, without the password. */

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * {@code costbench store copy}: a local history (an H2 store) copied into another store, usually the team store.
@@ -14,8 +19,10 @@ import java.util.Map;
  *       row's trial, …) follow. What was copied is kept in the target's {@code copied_row} table: the source store's
  *       identity, the table, the id there and the id here.</li>
  *   <li><b>Idempotent and resumable.</b> Each experiment (with its models, variants, inputs, trials, ratings, judge
- *       scores, similarities, totals and ledger rows) is one transaction, written together with its
- *       {@code copied_row} entries; so is each batch of ledger rows without an experiment and each scenario. A copy
+ *       scores, similarities, totals, ledger rows and the batches of its batch runs with their requests) is one
+ *       transaction, written together with its {@code copied_row} entries; so is each batch of ledger rows without
+ *       an experiment, of calibration samples, and each scenario. The batches of an experiment copied before are
+ *       added to it. A copy
  *       that stops midway leaves whole experiments behind, and the next copy skips what is recorded as copied.</li>
  *   <li><b>Verified.</b> {@link Result#tables()} compares, per table, the rows of the source with the rows the
  *       target holds from it.</li>
@@ -43,7 +50,7 @@ public final class StoreCopy {
         }
     }
 
-    private static final int LEDGER_BATCH = 500;
+    private static final int ROW_BATCH = 500;
 
     private final JdbcLabStore source;
     private final JdbcLabStore target;
@@ -69,6 +76,7 @@ public final class StoreCopy {
             }
         }
         copyLooseLedger();
+        copyCalibration();
         List<String> skipped = copyScenarios();
         copyMedia();
         return new Result(sourceId, copied, verify(skipped.size()), skipped);
@@ -77,6 +85,7 @@ public final class StoreCopy {
     private boolean copyExperiment(long sourceExperiment) {
         if (target.tx.run("check the copy", c -> CopyRows.mapped(c, sourceId, "experiment", sourceExperiment))
                 != null) {
+            copyMissingBatches(sourceExperiment);
             return false;
         }
         Map<String, List<Map<String, Object>>> rows = source.tx.run("read experiment " + sourceExperiment, c -> {
@@ -119,6 +128,7 @@ public final class StoreCopy {
                     "similarity_score",
                     CopyRows.read(c, "SELECT * FROM similarity_score WHERE experiment_id = ?", sourceExperiment));
             r.put("ledger", CopyRows.read(c, "SELECT * FROM ledger WHERE experiment_id = ?", sourceExperiment));
+            r.putAll(readBatches(c, sourceExperiment));
             return r;
         });
         if (rows.get("experiment").isEmpty()) {
@@ -148,37 +158,114 @@ public final class StoreCopy {
                     rows.get("similarity_score"),
                     Map.of("trial_id", "trial", "reference_id", "trial", "experiment_id", "experiment"));
             w.insert("ledger", rows.get("ledger"), Map.of("experiment_id", "experiment", "trial_id", "trial"));
+            writeBatches(w, rows.get("lab_batch"), rows.get("lab_batch_item"));
             return null;
         });
         return true;
     }
 
+    /** The batches of a batch run (schema version 9) of one experiment of the source, with their requests. */
+    private static Map<String, List<Map<String, Object>>> readBatches(Connection c, long sourceExperiment)
+            throws SQLException {
+        return Map.of(
+                "lab_batch",
+                CopyRows.read(c, "SELECT * FROM lab_batch WHERE experiment_id = ? ORDER BY id", sourceExperiment),
+                "lab_batch_item",
+                CopyRows.read(
+                        c,
+                        "SELECT i.* FROM lab_batch_item i JOIN lab_batch b ON b.id = i.batch_row"
+                                + " WHERE b.experiment_id = ? ORDER BY i.batch_row, i.ordinal",
+                        sourceExperiment));
+    }
+
+    /** Writes batches and their requests, each request pointing at its batch and its trial cell here. */
+    private static void writeBatches(CopyRows w, List<Map<String, Object>> batches, List<Map<String, Object>> items)
+            throws SQLException {
+        w.insert("lab_batch", batches, Map.of("experiment_id", "experiment"));
+        w.insert(
+                "lab_batch_item",
+                items,
+                Map.of(
+                        "batch_row", "lab_batch",
+                        "variant_id", "variant",
+                        "input_id", "test_input",
+                        "trial_id", "trial"));
+    }
+
+    /**
+     * The batches of an experiment copied before they were: by a copy made before {@code store copy} copied
+     * batches, or made while a batch was being submitted. One transaction for all of them.
+     */
+    private void copyMissingBatches(long sourceExperiment) {
+        Map<String, List<Map<String, Object>>> rows = source.tx.run(
+                "read the batches of experiment " + sourceExperiment, c -> readBatches(c, sourceExperiment));
+        if (rows.get("lab_batch").isEmpty()) {
+            return;
+        }
+        target.tx.run("copy the batches of experiment " + sourceExperiment, c -> {
+            List<Map<String, Object>> batches = new ArrayList<>();
+            Set<Object> fresh = new HashSet<>();
+            for (Map<String, Object> b : rows.get("lab_batch")) {
+                if (CopyRows.mapped(c, sourceId, "lab_batch", ((Number) b.get("id")).longValue()) == null) {
+                    batches.add(b);
+                    fresh.add(b.get("id"));
+                }
+            }
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Map<String, Object> i : rows.get("lab_batch_item")) {
+                if (!fresh.contains(i.get("batch_row"))) {
+                    continue;
+                }
+                Object trial = i.get("trial_id");
+                if (trial != null && CopyRows.mapped(c, sourceId, "trial", ((Number) trial).longValue()) == null) {
+                    // collected into the file after its experiment was copied: not collected here
+                    i.put("trial_id", null);
+                    i.put("collected", false);
+                }
+                items.add(i);
+            }
+            writeBatches(new CopyRows(c, sourceId, target.author()), batches, items);
+            return null;
+        });
+    }
+
     /** Ledger rows of no experiment (or of one deleted since), in batches; each batch is one transaction. */
     private void copyLooseLedger() {
+        copyInBatches("the ledger", "ledger", "experiment_id IS NULL", row -> row.put("trial_id", null));
+    }
+
+    /** The calibration samples (schema version 12): the exact counts the estimates are calibrated from. */
+    private void copyCalibration() {
+        copyInBatches("the calibration samples", "calibration_sample", "1 = 1", row -> {});
+    }
+
+    /**
+     * The rows of {@code table} that match {@code where} and were not copied yet, {@value #ROW_BATCH} at a time in id
+     * order, each batch one transaction; {@code adjust} changes a row before it is written.
+     */
+    private void copyInBatches(String what, String table, String where, Consumer<Map<String, Object>> adjust) {
         long after = 0;
         while (true) {
             long from = after;
             List<Map<String, Object>> batch = source.tx.run(
-                    "read the ledger",
+                    "read " + what,
                     c -> CopyRows.read(
                             c,
-                            "SELECT * FROM ledger WHERE experiment_id IS NULL AND id > ? ORDER BY id LIMIT "
-                                    + LEDGER_BATCH,
+                            "SELECT * FROM " + table + " WHERE " + where + " AND id > ? ORDER BY id LIMIT " + ROW_BATCH,
                             from));
             if (batch.isEmpty()) {
                 return;
             }
             after = ((Number) batch.get(batch.size() - 1).get("id")).longValue();
-            target.tx.run("copy the ledger", c -> {
-                CopyRows w = new CopyRows(c, sourceId, target.author());
+            target.tx.run("copy " + what, c -> {
                 List<Map<String, Object>> fresh = new ArrayList<>();
                 for (Map<String, Object> row : batch) {
-                    if (CopyRows.mapped(c, sourceId, "ledger", ((Number) row.get("id")).longValue()) == null) {
-                        row.put("trial_id", null); // its trial is not in any experiment any more
+                    if (CopyRows.mapped(c, sourceId, table, ((Number) row.get("id")).longValue()) == null) {
+                        adjust.accept(row);
                         fresh.add(row);
                     }
                 }
-                w.insert("ledger", fresh, Map.of());
+                new CopyRows(c, sourceId, target.author()).insert(table, fresh, Map.of());
                 return null;
             });
         }
@@ -257,6 +344,16 @@ public final class StoreCopy {
             return n;
         });
         out.add(new TableCount("media_blob", blobs, present));
+        long items =
+                source.tx.run("count lab_batch_item", c -> CopyRows.count(c, "SELECT COUNT(*) FROM lab_batch_item"));
+        long itemsHere = target.tx.run(
+                "count lab_batch_item",
+                c -> CopyRows.count(
+                        c,
+                        "SELECT COUNT(*) FROM copied_row r JOIN lab_batch_item x ON x.batch_row = r.target_id "
+                                + "WHERE r.source_store = ? AND r.table_name = 'lab_batch'",
+                        sourceId));
+        out.add(new TableCount("lab_batch_item", items, itemsHere));
         return out;
     }
 }

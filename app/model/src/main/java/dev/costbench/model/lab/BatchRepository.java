@@ -41,6 +41,18 @@ public interface BatchRepository {
      */
     Optional<Trial> collect(String batchId, String customId, NewTrial trial, NewLedgerEntry charge);
 
+    /** One request's outcome to record: its custom id, the trial it becomes and that trial's ledger entry. */
+    record Outcome(String customId, NewTrial trial, NewLedgerEntry charge) {}
+
+    /**
+     * Records a group of the batch's outcomes as {@link #collect} does, all in one transaction: either every
+     * outcome of the group not collected before is recorded, or (the transaction failed, the app died midway) none
+     * is, and collecting again records them then. Outcomes collected before are skipped.
+     *
+     * @return how many outcomes it recorded
+     */
+    int collectAll(String batchId, List<Outcome> outcomes);
+
     /** Marks the batch as fully collected: it is neither polled nor collected again. */
     void markIngested(String batchId);
 

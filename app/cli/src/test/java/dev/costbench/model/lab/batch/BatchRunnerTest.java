@@ -10,8 +10,11 @@ import dev.costbench.model.catalog.Catalog;
 import dev.costbench.model.catalog.CatalogBuilder;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.cost.CostEngine;
+import dev.costbench.model.lab.BatchRepository;
+import dev.costbench.model.lab.BatchRepository.Outcome;
 import dev.costbench.model.lab.ExperimentProgress;
 import dev.costbench.model.lab.ExperimentStatus;
+import dev.costbench.model.lab.NewTrial;
 import dev.costbench.model.lab.StoredBatch;
 import dev.costbench.model.lab.Trial;
 import dev.costbench.model.lab.TrialCell;
@@ -25,9 +28,12 @@ import dev.costbench.model.provider.batch.BatchOutcome;
 import dev.costbench.model.provider.batch.BatchSource;
 import dev.costbench.model.provider.batch.BatchState;
 import dev.costbench.store.H2LabStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -309,6 +316,62 @@ class BatchRunnerTest {
         assertEquals(16, trials.stream().map(Trial::cell).distinct().count());
         assertEquals(
                 16, store.ledger(Instant.EPOCH, Instant.now().plusSeconds(5)).size());
+    }
+
+    @Test
+    void outcomesAreRecordedInWholeGroupsSoACrashInTheMiddleOfOneLosesAndRepeatsNothing() {
+        bothProviders(50_000, 100_000, 256L << 20);
+        store = H2LabStore.open(dir);
+        BatchRunner r = new BatchRunner(store, crashingOnTheSecondGroup(store.batches()), source(), CATALOG::find);
+        long id = submitted(r, 70); // 560 cells: one batch of 280 per provider, 250 + 30 outcomes in groups
+        r.refresh(id);
+
+        assertThrows(IllegalArgumentException.class, () -> r.refresh(id), "the app dies writing the second group");
+
+        assertEquals(BatchCollector.GROUP, store.trials(id).size(), "the first group whole, nothing of the second one");
+        assertEquals(
+                BatchCollector.GROUP,
+                store.ledger(Instant.EPOCH, Instant.now().plusSeconds(5)).size());
+        BatchRunner restarted = runner(dir);
+        untilDone(restarted, id);
+        List<Trial> trials = store.trials(id);
+        assertEquals(560, trials.size());
+        assertEquals(560, trials.stream().map(Trial::cell).distinct().count(), "no trial twice");
+        assertEquals(
+                560, store.ledger(Instant.EPOCH, Instant.now().plusSeconds(5)).size());
+        assertEquals(ExperimentStatus.DONE, store.loadExperiment(id).status());
+    }
+
+    /**
+     * The store's batches, except that the second group of outcomes fails halfway through its transaction (an
+     * outcome for a cell the experiment does not have, in the middle of it), as if the app died while writing it.
+     */
+    static BatchRepository crashingOnTheSecondGroup(BatchRepository store) {
+        AtomicInteger groups = new AtomicInteger();
+        return (BatchRepository) Proxy.newProxyInstance(
+                BatchRepository.class.getClassLoader(), new Class<?>[] {BatchRepository.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("collectAll") && groups.incrementAndGet() == 2) {
+                        @SuppressWarnings("unchecked")
+                        List<Outcome> outcomes = new ArrayList<>((List<Outcome>) args[1]);
+                        Outcome middle = outcomes.get(outcomes.size() / 2);
+                        NewTrial t = middle.trial();
+                        TrialCell nowhere =
+                                new TrialCell(t.cell().variantId(), t.cell().inputId(), "no-such-model", 1);
+                        outcomes.add(
+                                outcomes.size() / 2,
+                                new Outcome(
+                                        middle.customId(),
+                                        NewTrial.failure(
+                                                t.experimentId(), nowhere, "x", "x", t.started(), t.finished()),
+                                        null));
+                        args = new Object[] {args[0], outcomes};
+                    }
+                    try {
+                        return m.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

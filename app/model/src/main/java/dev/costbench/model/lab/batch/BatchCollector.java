@@ -25,7 +25,9 @@ import dev.costbench.model.provider.batch.BatchState;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +38,9 @@ import java.util.function.Function;
  * Collects a finished batch's outcomes as trials of its experiment: answers priced at the batch tier ({@link
  * BillingOptions#BATCH}: the catalog's batch prices, with caching as the catalog stacks it for the provider),
  * per-request errors as failed trials with the provider's message, requests that expired or were cancelled as failed
- * trials saying so. Each outcome is recorded with {@link BatchRepository#collect}, which writes nothing for an outcome
- * recorded before: collecting again after a crash midway never counts a trial twice.
+ * trials saying so. Outcomes are recorded {@value #GROUP} to a transaction with {@link BatchRepository#collectAll},
+ * which writes nothing for an outcome recorded before: collecting again after a crash midway never counts a trial
+ * twice, and a group is recorded whole or not at all.
  */
 final class BatchCollector {
 
@@ -45,6 +48,8 @@ final class BatchCollector {
     static final String EXPIRED = "batch expired";
     /** The start of a failed trial's text when its batch was cancelled before the request ran. */
     static final String CANCELLED = "batch cancelled";
+    /** How many outcomes are recorded in one transaction. */
+    static final int GROUP = 250;
 
     private final BatchRepository batches;
     private final Function<String, Optional<ModelEntry>> catalog;
@@ -64,14 +69,24 @@ final class BatchCollector {
         String id = batch.batchId();
         Map<String, TrialCell> items = batches.batchItems(id);
         Set<String> seen = new HashSet<>(batches.collectedItems(id));
-        int[] recorded = {0};
+        Group group = new Group(id);
         if (batch.status().state() != BatchState.FAILED) {
-            api.results(id, o -> {
-                TrialCell cell = items.get(o.customId());
-                if (cell != null && seen.add(o.customId()) && record(plan, batch, provider, cell, o)) {
-                    recorded[0]++;
+            try {
+                api.results(id, o -> {
+                    TrialCell cell = items.get(o.customId());
+                    if (cell != null && seen.add(o.customId())) {
+                        group.add(outcome(plan, batch, provider, cell, o));
+                    }
+                });
+            } catch (ProviderException | RuntimeException e) {
+                // the outcomes received before the results broke off are whole: keep them
+                try {
+                    group.flush();
+                } catch (RuntimeException f) {
+                    e.addSuppressed(f);
                 }
-            });
+                throw e;
+            }
         }
         for (Map.Entry<String, TrialCell> e : items.entrySet()) {
             if (seen.add(e.getKey())) {
@@ -81,13 +96,43 @@ final class BatchCollector {
                                         .orElse("no reason given")
                         : unanswered(batch.status().state());
                 BatchOutcome missing = BatchOutcome.error(e.getKey(), null, why);
-                if (record(plan, batch, provider, e.getValue(), missing)) {
-                    recorded[0]++;
-                }
+                group.add(outcome(plan, batch, provider, e.getValue(), missing));
             }
         }
+        group.flush();
         batches.markIngested(id);
-        return recorded[0];
+        return group.recorded;
+    }
+
+    /**
+     * Outcomes waiting to be recorded, {@link #GROUP} to a transaction ({@link BatchRepository#collectAll}): one
+     * commit per group instead of per outcome. A group is recorded whole or not at all, so a crash while one is
+     * written loses nothing (collecting again records it) and repeats nothing.
+     */
+    private final class Group {
+        private final String batchId;
+        private final List<BatchRepository.Outcome> pending = new ArrayList<>();
+        private int recorded;
+
+        Group(String batchId) {
+            this.batchId = batchId;
+        }
+
+        void add(BatchRepository.Outcome o) {
+            pending.add(o);
+            if (pending.size() >= GROUP) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<BatchRepository.Outcome> group = List.copyOf(pending);
+            pending.clear();
+            recorded += batches.collectAll(batchId, group);
+        }
     }
 
     private static String unanswered(BatchState state) {
@@ -101,7 +146,9 @@ final class BatchCollector {
         };
     }
 
-    private boolean record(RunPlan plan, StoredBatch batch, ProviderId provider, TrialCell cell, BatchOutcome o) {
+    /** The trial and ledger entry {@code o} becomes. */
+    private BatchRepository.Outcome outcome(
+            RunPlan plan, StoredBatch batch, ProviderId provider, TrialCell cell, BatchOutcome o) {
         Instant now = clock.instant();
         Instant started = batch.submittedAt().isAfter(now) ? now : batch.submittedAt();
         Optional<ModelEntry> entry = catalog.apply(cell.modelId());
@@ -141,7 +188,7 @@ final class BatchCollector {
         }
         NewLedgerEntry charge = new NewLedgerEntry(
                 now, ledgerProvider, cell.modelId(), billed, plan.experimentId(), null, LedgerPurpose.TRIAL);
-        return batches.collect(batch.batchId(), o.customId(), trial, charge).isPresent();
+        return new BatchRepository.Outcome(o.customId(), trial, charge);
     }
 
     /** The text of a failed trial: expired and cancelled requests marked so, the provider's message otherwise. */
