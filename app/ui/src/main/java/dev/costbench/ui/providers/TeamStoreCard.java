@@ -43,6 +43,7 @@ final class TeamStoreCard extends VBox {
         PasswordField password = new PasswordField();
         password.setId("team-store-password");
         password.setPromptText("password (kept in the credential store)");
+        password.setPrefColumnCount(22); // the whole prompt text shows
         password.textProperty().bindBidirectional(vm.passwordProperty());
         TextField author = new TextField();
         author.setId("team-store-author");
