@@ -29,7 +29,7 @@ final class HfNormalizer {
         if (literal != null) {
             return s -> s.replace(literal, content);
         }
-        Pattern p = Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS);
+        Pattern p = HfRegex.compile(regex);
         String quoted = Matcher.quoteReplacement(content);
         return s -> p.matcher(s).replaceAll(quoted);
     }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * One pre-tokenizer step of a Hugging Face {@code tokenizer.json}: cuts a range of the (normalized) text into pieces
  * and hands each to the next step. Regexes follow the Rust {@code tokenizers} crate (Oniguruma): {@code \s} is the
- * Unicode White_Space property, {@code \p{L}}/{@code \p{N}} are Unicode categories, {@code (?i)} folds Unicode case.
+ * Unicode White_Space property, {@code \p{L}}/{@code \p{N}} are Unicode 16.0 categories ({@link HfRegex}, whatever
+ * the JDK's Unicode version), {@code (?i)} folds Unicode case.
  */
 abstract class HfPreTokenizer {
 
@@ -108,7 +109,7 @@ abstract class HfPreTokenizer {
                             || (cp >= 0x30a0 && cp <= 0x30ff),
                     Integer.MAX_VALUE);
         }
-        return new RegexSplit(Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS), behavior);
+        return new RegexSplit(HfRegex.compile(regex), behavior);
     }
 
     /**
