@@ -73,9 +73,9 @@ class UpgradeTest {
             + " extra_json) VALUES ";
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 
-    static final int CURRENT_VERSION = 12;
+    static final int CURRENT_VERSION = 14;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -550,6 +550,30 @@ class UpgradeTest {
                     T.toInstant(), "anthropic", "claude-haiku-4-5", "claude", "text", Source.SEND, 100, 112));
             assertEquals(112, store.calibrationSamples().get(0).actual());
             assertEquals(1, store.resetCalibration("claude"));
+        }
+    }
+
+    /**
+     * V14 (the Gemma 3 estimate of a Gemini count) from V12: the counts kept stay, without a Gemma 3 estimate, and a
+     * new Gemini count keeps one. (V13 is another change made at the same time; where it is there, Flyway applies it
+     * on the way.)
+     */
+    @Test
+    void upgradeToVersion14KeepsTheCountsAndKeepsGemma3Estimates() throws Exception {
+        fillAt(
+                12,
+                st -> st.execute("INSERT INTO calibration_sample (counted_at, provider, model_id, family, kind, "
+                        + "source, estimate, actual) VALUES (TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', "
+                        + "'gemini', 'gemini-2.5-flash', 'gemini', 'text', 'count', 100, 93)"));
+        try (H2LabStore store = H2LabStore.open(dir)) {
+            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+            CalibrationSample old = store.calibrationSamples().get(0);
+            assertEquals(93, old.actual());
+            assertEquals(0, old.gemma3Estimate());
+            store.addCalibrationSample(new CalibrationSample(
+                    T.toInstant(), "gemini", "gemini-2.5-flash", "gemini", "code", Source.COUNT, 120, 131, 128));
+            assertEquals(128, store.calibrationSamples().get(1).gemma3Estimate());
+            assertEquals(2, store.resetCalibration("gemini"));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.prompt.TokenCount;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -59,12 +60,36 @@ public final class Calibrations {
             CalibrationSample.Source source,
             long actual,
             Instant time) {
+        return record(model, provider, estimate, kind, source, actual, time, OptionalLong.empty());
+    }
+
+    /**
+     * As {@link #record(ModelEntry, String, TokenCount, String, CalibrationSample.Source, long, Instant)}, keeping
+     * also the Gemma 3 tokenizer's estimate of the same input (a Gemini model's, when it was counted).
+     */
+    public synchronized boolean record(
+            ModelEntry model,
+            String provider,
+            TokenCount estimate,
+            String kind,
+            CalibrationSample.Source source,
+            long actual,
+            Instant time,
+            OptionalLong gemma3Estimate) {
         CalibrationRepository r = repository.get();
         if (r == null || estimate.exact() || estimate.tokens() < 1 || actual < 1) {
             return false;
         }
         r.addCalibrationSample(new CalibrationSample(
-                time, provider, model.id(), model.tokenizer(), kind, source, estimate.tokens(), actual));
+                time,
+                provider,
+                model.id(),
+                model.tokenizer(),
+                kind,
+                source,
+                estimate.tokens(),
+                actual,
+                gemma3Estimate.orElse(0)));
         fitted = Calibration.fit(r.calibrationSamples());
         return true;
     }
