@@ -109,7 +109,8 @@ abstract class HfPreTokenizer {
                             || (cp >= 0x30a0 && cp <= 0x30ff),
                     Integer.MAX_VALUE);
         }
-        return new RegexSplit(HfRegex.compile(regex), behavior);
+        HfRegex compiled = HfRegex.compile(regex);
+        return new RegexSplit((t, from, to) -> compiled.matcher(t, from, to), behavior);
     }
 
     /**
@@ -153,15 +154,21 @@ abstract class HfPreTokenizer {
 
     /** A {@code Split} step on a literal string. */
     static HfPreTokenizer splitOn(String literal, String behavior) {
-        return new RegexSplit(Pattern.compile(Pattern.quote(literal)), behavior);
+        Pattern p = Pattern.compile(Pattern.quote(literal));
+        return new RegexSplit((t, from, to) -> p.matcher(t).region(from, to), behavior);
     }
 
     /** Matches and the gaps between them, joined or dropped as the behaviour says. */
     private static final class RegexSplit extends HfPreTokenizer {
-        private final Pattern pattern;
+        /** A matcher over a region of a text. */
+        interface Matching {
+            Matcher over(String s, int from, int to);
+        }
+
+        private final Matching pattern;
         private final String behavior;
 
-        RegexSplit(Pattern pattern, String behavior) {
+        RegexSplit(Matching pattern, String behavior) {
             this.pattern = pattern;
             this.behavior = behavior;
             if (!List.of("Isolated", "Removed", "MergedWithPrevious", "MergedWithNext", "Contiguous")
@@ -172,8 +179,7 @@ abstract class HfPreTokenizer {
 
         @Override
         void split(String s, int from, int to, Sink next) {
-            Matcher m = pattern.matcher(s);
-            m.region(from, to);
+            Matcher m = pattern.over(s, from, to);
             // segments as (start, end, isMatch) triples, matches and the gaps between them, in order
             int[] seg = new int[48];
             int n = 0;

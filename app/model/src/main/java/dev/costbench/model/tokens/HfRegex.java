@@ -3,25 +3,29 @@ package dev.costbench.model.tokens;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compiles the regexes of a {@code tokenizer.json} (split patterns, {@code Replace} normalizers) with the JDK's
- * regex engine so that their general categories ({@code \p{L}}, {@code \p{N}}, {@code \P{Lu}}, {@code \pM} …, also
- * inside {@code [...]} and {@code [^...]}) mean what they mean in the Rust {@code tokenizers} library — Unicode 16.0
- * ({@link UnicodeCategories}) — instead of the running JDK's Unicode version (JDK 17: 13.0, where 10,000 letters,
+ * A regex of a {@code tokenizer.json} (a split pattern, a {@code Replace} normalizer) compiled with the JDK's regex
+ * engine so that its general categories ({@code \p{L}}, {@code \p{N}}, {@code \P{Lu}}, {@code \pM} …, also inside
+ * {@code [...]} and {@code [^...]}) mean what they mean in the Rust {@code tokenizers} library — Unicode 16.0
+ * ({@link UnicodeCategories}) — instead of the running JDK's Unicode version (JDK 17: 13.0, where 11,139 letters,
  * numbers, marks, punctuation and symbols assigned since are unassigned).
  *
- * <p>Each category becomes the JDK's own class corrected by the code points on which the JDK and Unicode 16.0 differ:
- * {@code [\p{S}[\p{Cn}&&[\x{1F6DD}-\x{1F6DF}…]]]}. Those added code points are unassigned in the JDK, so the JDK tests
- * them only for characters it does not know, and the class costs the same as before on text it knows. The rare code
- * points whose category changed (U+1734, U+1171E: Mn to Mc) are added or taken out explicitly. On a JDK that knows
- * Unicode 16.0 the pattern is unchanged. Other properties (scripts, {@code \w}, {@code \d}) keep the JDK's meaning.
+ * <p>Two patterns: the JDK's own ({@code plain}), and one where each category is the JDK's class corrected by the
+ * code points on which the JDK and Unicode 16.0 differ ({@code exact}: {@code [\p{S}[\p{Cn}&&[\x{1F6DD}…]]]}, the rare
+ * code points whose category changed — U+1734, U+1171E: Mn to Mc — added or taken out explicitly). A text without
+ * any of those code points matches the same under both, so it runs on the plain pattern (the corrected classes are
+ * slower: they leave the JDK's fast path for the Basic Multilingual Plane); only a text holding one runs on the exact
+ * one. On a JDK that knows Unicode 16.0 the two are the same. Other properties (scripts, {@code \w}, {@code \d})
+ * keep the JDK's meaning.
  */
 final class HfRegex {
 
@@ -73,7 +77,13 @@ final class HfRegex {
         group("C", "Other", "Cc", "Cf", "Cs", "Co", "Cn");
     }
 
-    private HfRegex() {}
+    private final Pattern plain;
+    private final Pattern exact;
+
+    private HfRegex(Pattern plain, Pattern exact) {
+        this.plain = plain;
+        this.exact = exact;
+    }
 
     private static void category(String shortName, String longName, int type) {
         NAMES.put(key(shortName), shortName);
@@ -96,12 +106,32 @@ final class HfRegex {
     }
 
     /** The regex compiled with Unicode character classes, its general categories those of Unicode 16.0. */
-    static Pattern compile(String regex) {
-        return Pattern.compile(rewrite(regex), Pattern.UNICODE_CHARACTER_CLASS);
+    static HfRegex compile(String regex) {
+        String plain = rewrite(regex, false);
+        String exact = rewrite(regex, true);
+        Pattern p = Pattern.compile(plain, Pattern.UNICODE_CHARACTER_CLASS);
+        return new HfRegex(p, exact.equals(plain) ? p : Pattern.compile(exact, Pattern.UNICODE_CHARACTER_CLASS));
     }
 
-    /** The regex with each general category replaced by its Unicode 16.0 class for the running JDK. */
-    static String rewrite(String regex) {
+    /** A matcher over {@code s[from .. to)}, on the plain pattern when that text matches the same under it. */
+    Matcher matcher(String s, int from, int to) {
+        Matcher m = (exact == plain || !Differences.within(s, from, to) ? plain : exact).matcher(s);
+        m.region(from, to);
+        return m;
+    }
+
+    /** Every match in {@code s} replaced by {@code replacement} (taken literally). */
+    String replaceAll(String s, String replacement) {
+        return matcher(s, 0, s.length()).replaceAll(Matcher.quoteReplacement(replacement));
+    }
+
+    /** The pattern a text holding code points the JDK and Unicode 16.0 classify differently runs on. */
+    Pattern exact() {
+        return exact;
+    }
+
+    /** The regex with each general category written as the JDK's short name, or as its Unicode 16.0 class. */
+    static String rewrite(String regex, boolean exact) {
         StringBuilder out = new StringBuilder(regex.length());
         int i = 0;
         while (i < regex.length()) {
@@ -121,7 +151,7 @@ final class HfRegex {
                     }
                     String category = NAMES.get(key(name));
                     if (category != null) {
-                        out.append(classOf(category, negated));
+                        out.append(exact ? classOf(category, negated) : (negated ? "\\P{" : "\\p{") + category + "}");
                     } else {
                         out.append(regex, i, end);
                     }
@@ -164,14 +194,10 @@ final class HfRegex {
         List<int[]> addedUnassigned = new ArrayList<>();
         List<int[]> addedAssigned = new ArrayList<>();
         List<int[]> removed = new ArrayList<>();
-        int run = 0;
-        for (int cp = 0; cp < UnicodeClasses.CODE_POINTS; cp++) {
-            while (run + 1 < UnicodeCategories.runs() && UnicodeCategories.runStart(run + 1) <= cp) {
-                run++;
-            }
+        for (int cp : Differences.CODE_POINTS) {
             int jdkType = Character.getType(cp);
             boolean inJdk = contains(types, jdkType);
-            boolean inTable = contains(types, UnicodeCategories.runType(run));
+            boolean inTable = contains(types, UnicodeCategories.type(cp));
             if (inTable && !inJdk) {
                 add(jdkType == Character.UNASSIGNED ? addedUnassigned : addedAssigned, cp);
             } else if (inJdk && !inTable) {
@@ -216,6 +242,47 @@ final class HfRegex {
             if (r[1] > r[0]) {
                 b.append(String.format("-\\x{%X}", r[1]));
             }
+        }
+    }
+
+    /** The code points whose general category differs between the running JDK and Unicode 16.0, found once. */
+    private static final class Differences {
+        static final int[] CODE_POINTS;
+        static final BitSet SET = new BitSet(UnicodeClasses.CODE_POINTS);
+        /** The smallest of them (a char below it needs no look-up). */
+        static final int MIN;
+
+        static {
+            int run = 0;
+            for (int cp = 0; cp < UnicodeClasses.CODE_POINTS; cp++) {
+                while (run + 1 < UnicodeCategories.runs() && UnicodeCategories.runStart(run + 1) <= cp) {
+                    run++;
+                }
+                if (Character.getType(cp) != UnicodeCategories.runType(run)) {
+                    SET.set(cp);
+                }
+            }
+            CODE_POINTS = SET.stream().toArray();
+            MIN = CODE_POINTS.length == 0 ? UnicodeClasses.CODE_POINTS : CODE_POINTS[0];
+        }
+
+        private Differences() {}
+
+        /** Whether {@code s[from .. to)} holds one of them. */
+        static boolean within(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (c >= MIN) {
+                    int cp = Character.codePointAt(s, i);
+                    if (SET.get(cp)) {
+                        return true;
+                    }
+                    if (cp > Character.MAX_VALUE) {
+                        i++;
+                    }
+                }
+            }
+            return false;
         }
     }
 }

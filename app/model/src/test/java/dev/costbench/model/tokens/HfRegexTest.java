@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,7 +35,7 @@ class HfRegexTest {
     /** The code points the pattern matches one at a time in {@link #ALL}. */
     private static List<Integer> matched(String regex) {
         List<Integer> out = new ArrayList<>();
-        Matcher m = HfRegex.compile(regex).matcher(ALL);
+        Matcher m = HfRegex.compile(regex).matcher(ALL, 0, ALL.length());
         while (m.find()) {
             out.add(ALL.codePointAt(m.start()));
         }
@@ -93,7 +94,7 @@ class HfRegexTest {
     @ParameterizedTest
     @CsvSource({"'\\p{L}+', 'Vithkuqi 𐕰𐕱𐕲 Toto 𞊐𞊑 Kawi 𑼄𑼅'", "'\\p{N}', '𑽐𑽑 𞓰'"})
     void newerCharactersMatch(String regex, String text) {
-        Matcher m = HfRegex.compile(regex).matcher(text);
+        Matcher m = HfRegex.compile(regex).matcher(text, 0, text.length());
         int n = 0;
         while (m.find()) {
             n++;
@@ -104,6 +105,20 @@ class HfRegexTest {
     @ParameterizedTest
     @CsvSource({"'\\p{Han}+'", "'\\d'", "'\\\\p{L}'", "'a\\p'"})
     void otherPropertiesAndEscapesStayAsTheyAre(String regex) {
-        assertEquals(regex, HfRegex.rewrite(regex));
+        assertEquals(regex, HfRegex.rewrite(regex, true));
+    }
+
+    @Test
+    void aNewerCharacterInTheRegionDecidesTheExactPattern() {
+        HfRegex r = HfRegex.compile("\\p{L}+");
+        String s = "ab 𐕰𐕱 cd";
+        assertEquals("𐕰𐕱", find(r.matcher(s, 2, s.length())));
+        assertTrue(r.matcher(s, 2, s.length()).pattern() == r.exact(), "the region holds Vithkuqi letters");
+        assertTrue(r.matcher(s, 0, 2).pattern() != r.exact(), "plain ASCII runs on the JDK's own classes");
+        assertEquals("x", HfRegex.compile("\\p{S}+").replaceAll("🛝", "x"), "a Replace normalizer too");
+    }
+
+    private static String find(Matcher m) {
+        return m.find() ? m.group() : "";
     }
 }
