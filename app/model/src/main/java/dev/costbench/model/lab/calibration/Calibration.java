@@ -152,11 +152,17 @@ public final class Calibration {
     /**
      * As {@link #apply(TokenCount, String, String)}, except that a Gemini estimate is replaced by the Gemma 3
      * tokenizer's count of the same input ({@code gemma3}, when it was counted) once that has proven the better
-     * estimator ({@link GeminiEstimator#useGemma3()}), and then calibrated by the Gemma 3 estimates' own correction.
+     * estimator ({@link GeminiEstimator#useGemma3()}), and then calibrated by the Gemma 3 estimates' own correction;
+     * once any Gemma 3 estimate is kept, a Gemini estimate's method says how the two estimators compare.
      */
     public TokenCount apply(TokenCount raw, String family, String kind, OptionalLong gemma3) {
-        if (raw.exact() || !GeminiEstimator.GEMINI.equals(family) || gemma3.isEmpty() || !gemini.useGemma3()) {
+        if (raw.exact() || !GeminiEstimator.GEMINI.equals(family)) {
             return apply(raw, family, kind);
+        }
+        if (gemma3.isEmpty() || !gemini.useGemma3()) {
+            TokenCount c = apply(raw, family, kind);
+            // once Gemma 3 estimates are kept, say how the two estimators compare
+            return gemini.counts() == 0 ? c : new TokenCount(c.tokens(), false, c.method() + "; " + gemini.describe());
         }
         TokenCount byGemma = new TokenCount(
                 gemma3.getAsLong(),

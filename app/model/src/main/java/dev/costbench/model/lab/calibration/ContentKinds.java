@@ -123,7 +123,7 @@ public final class ContentKinds {
             case "gemini":
                 return "Gemini";
             case GeminiEstimator.GEMINI_BY_GEMMA3:
-                return "Gemini (estimated with the Gemma 3 tokenizer)";
+                return "Gemini (Gemma 3 estimate)";
             default:
                 return family;
         }
