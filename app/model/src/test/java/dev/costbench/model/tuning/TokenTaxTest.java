@@ -15,6 +15,8 @@ import dev.costbench.model.tokens.OpenTokenizers;
 import dev.costbench.model.tokens.Tokenizers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 class TokenTaxTest {
 
@@ -63,6 +65,7 @@ class TokenTaxTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES) // the data folder, where loaded tokenizers are
     void eachOpenTokenizerThatIsThereIsAnExactFamilyOfItsOwn() {
         String text = "你好，世界！The quick brown fox jumps over 12345 lazy dogs.";
         List<ModelEntry> models = List.of(

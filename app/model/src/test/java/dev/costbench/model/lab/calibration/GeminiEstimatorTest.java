@@ -24,7 +24,7 @@ class GeminiEstimatorTest {
         {100, 120, 98}, {250, 260, 255}, {80, 110, 82}, {400, 380, 396}, {60, 75, 61}, {1000, 1150, 1010},
     };
 
-    private static List<CalibrationSample> samples(int n, boolean gemmaFirst) {
+    static List<CalibrationSample> samples(int n, boolean gemmaFirst) {
         List<CalibrationSample> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long[] c = COUNTS[i];
