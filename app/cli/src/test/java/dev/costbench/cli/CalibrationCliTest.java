@@ -28,10 +28,11 @@ class CalibrationCliTest extends UserDataTest {
                         "text",
                         Source.COUNT,
                         est[i],
-                        act[i]));
+                        act[i],
+                        0));
             }
             store.addCalibrationSample(new CalibrationSample(
-                    Instant.EPOCH, "gemini", "gemini-2.5-flash", "gemini", "cjk", Source.SEND, 40, 57));
+                    Instant.EPOCH, "gemini", "gemini-2.5-flash", "gemini", "cjk", Source.SEND, 40, 57, 0));
         }
     }
 

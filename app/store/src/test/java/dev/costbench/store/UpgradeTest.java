@@ -536,18 +536,16 @@ class UpgradeTest {
      */
     @Test
     void upgradeToVersion12KeepsTheSendHistoryAndKeepsCalibrationCounts() throws Exception {
-        fillAt(
+        try (H2LabStore store = upgradedFrom(
                 11,
-                st -> st.execute("INSERT INTO send_history (workspace, sent_at, provider, model_id, "
-                        + "max_output_tokens, stream, answer) VALUES ('untitled', TIMESTAMP WITH TIME ZONE "
-                        + "'2026-06-01 09:00:00+00', 'anthropic', 'claude-haiku-4-5', 500, TRUE, 'Old answer')"));
-        try (H2LabStore store = H2LabStore.open(dir)) {
-            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+                "INSERT INTO send_history (workspace, sent_at, provider, model_id, max_output_tokens, stream, answer) "
+                        + "VALUES ('untitled', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'anthropic', "
+                        + "'claude-haiku-4-5', 500, TRUE, 'Old answer')")) {
             assertEquals(
                     "Old answer", store.sentHistory("untitled").get(0).call().answer());
             assertTrue(store.calibrationSamples().isEmpty());
             store.addCalibrationSample(new CalibrationSample(
-                    T.toInstant(), "anthropic", "claude-haiku-4-5", "claude", "text", Source.SEND, 100, 112));
+                    T.toInstant(), "anthropic", "claude-haiku-4-5", "claude", "text", Source.SEND, 100, 112, 0));
             assertEquals(112, store.calibrationSamples().get(0).actual());
             assertEquals(1, store.resetCalibration("claude"));
         }
@@ -560,13 +558,11 @@ class UpgradeTest {
      */
     @Test
     void upgradeToVersion14KeepsTheCountsAndKeepsGemma3Estimates() throws Exception {
-        fillAt(
+        try (H2LabStore store = upgradedFrom(
                 12,
-                st -> st.execute("INSERT INTO calibration_sample (counted_at, provider, model_id, family, kind, "
-                        + "source, estimate, actual) VALUES (TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', "
-                        + "'gemini', 'gemini-2.5-flash', 'gemini', 'text', 'count', 100, 93)"));
-        try (H2LabStore store = H2LabStore.open(dir)) {
-            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+                "INSERT INTO calibration_sample (counted_at, provider, model_id, family, kind, source, estimate, "
+                        + "actual) VALUES (TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'gemini', "
+                        + "'gemini-2.5-flash', 'gemini', 'text', 'count', 100, 93)")) {
             CalibrationSample old = store.calibrationSamples().get(0);
             assertEquals(93, old.actual());
             assertEquals(0, old.gemma3Estimate());
@@ -575,6 +571,17 @@ class UpgradeTest {
             assertEquals(128, store.calibrationSamples().get(1).gemma3Estimate());
             assertEquals(2, store.resetCalibration("gemini"));
         }
+    }
+
+    /**
+     * The store built at schema version {@code from} with one statement run there, then opened (which upgrades it)
+     * and checked to be at the current version.
+     */
+    private H2LabStore upgradedFrom(int from, String sql) throws Exception {
+        fillAt(from, st -> st.execute(sql));
+        H2LabStore store = H2LabStore.open(dir);
+        assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+        return store;
     }
 
     /** Statements that fill a database at an earlier schema version. */

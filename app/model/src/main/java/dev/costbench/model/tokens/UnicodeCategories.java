@@ -1,11 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.tokens;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -20,35 +15,22 @@ final class UnicodeCategories {
     /** File magic (a compile-time constant, so the generator can use it without loading the table). */
     static final String MAGIC = "CBGC";
 
-    /** The first code point of each run, ascending. */
-    private static final int[] STARTS;
-    /** The category of each run. */
-    private static final byte[] TYPES;
+    /** The first code point of each run, ascending, and the category of each run. */
+    private record Runs(int[] starts, byte[] types) {}
 
-    static {
-        try (InputStream in = UnicodeCategories.class.getResourceAsStream("unicode-categories.bin")) {
-            if (in == null) {
-                throw new IllegalStateException("unicode-categories.bin is missing from the class path");
-            }
-            DataInputStream d = new DataInputStream(in);
-            byte[] magic = new byte[4];
-            d.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC.getBytes(StandardCharsets.US_ASCII))) {
-                throw new IllegalStateException("unicode-categories.bin: bad magic");
-            }
-            int n = d.readUnsignedShort();
-            int[] starts = new int[n];
-            byte[] types = new byte[n];
-            for (int i = 0; i < n; i++) {
-                starts[i] = (d.readUnsignedByte() << 16) | d.readUnsignedShort();
-                types[i] = d.readByte();
-            }
-            STARTS = starts;
-            TYPES = types;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static final Runs RUNS = TableResource.read("unicode-categories.bin", MAGIC, d -> {
+        int n = d.readUnsignedShort();
+        int[] starts = new int[n];
+        byte[] types = new byte[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = (d.readUnsignedByte() << 16) | d.readUnsignedShort();
+            types[i] = d.readByte();
         }
-    }
+        return new Runs(starts, types);
+    });
+
+    private static final int[] STARTS = RUNS.starts();
+    private static final byte[] TYPES = RUNS.types();
 
     private UnicodeCategories() {}
 

@@ -19,7 +19,7 @@ import java.util.Map;
  * tables inside tiktoken 1.0.22 — while the build runs on JDK 17 (Unicode 13.0). JDK 24 and 25 implement Unicode
  * 16.0:
  * <pre>
- *   javac -d /tmp/uc app/model/src/main/java/dev/costbench/model/tokens/UnicodeClasses*.java
+ *   javac -d /tmp/uc app/model/src/main/java/dev/costbench/model/tokens/{UnicodeC*,TableResource}.java
  *   /path/to/jdk-25/bin/java -cp /tmp/uc dev.costbench.model.tokens.UnicodeClassesGenerator \
  *       app/model/src/main/resources/dev/costbench/model/tokens/unicode-classes.bin \
  *       app/model/src/main/resources/dev/costbench/model/tokens/unicode-categories.bin

@@ -71,7 +71,8 @@ public final class Calibration {
                         s.kind(),
                         s.source(),
                         s.gemma3Estimate(),
-                        s.actual()));
+                        s.actual(),
+                        0));
             }
         }
         for (CalibrationSample s : all) {

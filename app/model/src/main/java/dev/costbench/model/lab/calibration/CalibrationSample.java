@@ -30,19 +30,6 @@ public record CalibrationSample(
         long actual,
         long gemma3Estimate) {
 
-    /** A sample without a Gemma 3 estimate. */
-    public CalibrationSample(
-            Instant time,
-            String provider,
-            String model,
-            String family,
-            String kind,
-            Source source,
-            long estimate,
-            long actual) {
-        this(time, provider, model, family, kind, source, estimate, actual, 0);
-    }
-
     /** Where an exact count came from. Stored as {@link #code()}. */
     public enum Source {
         /** The provider's counting endpoint (Count exactly). */

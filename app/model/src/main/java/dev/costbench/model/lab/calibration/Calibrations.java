@@ -48,24 +48,10 @@ public final class Calibrations {
     }
 
     /**
-     * Keeps the provider's exact count of an input CostBench estimated as {@code estimate} on {@code model} and
-     * refits; nothing is kept when the estimate was exact (an open tokenizer needs no calibration) or either count is
-     * zero. Returns whether it was kept.
-     */
-    public synchronized boolean record(
-            ModelEntry model,
-            String provider,
-            TokenCount estimate,
-            String kind,
-            CalibrationSample.Source source,
-            long actual,
-            Instant time) {
-        return record(model, provider, estimate, kind, source, actual, time, OptionalLong.empty());
-    }
-
-    /**
-     * As {@link #record(ModelEntry, String, TokenCount, String, CalibrationSample.Source, long, Instant)}, keeping
-     * also the Gemma 3 tokenizer's estimate of the same input (a Gemini model's, when it was counted).
+     * Keeps the provider's exact count of an input CostBench estimated as {@code estimate} on {@code model} — with,
+     * for a Gemini model, the Gemma 3 tokenizer's estimate of the same input when it was counted — and refits;
+     * nothing is kept when the estimate was exact (an open tokenizer needs no calibration) or either count is zero.
+     * Returns whether it was kept.
      */
     public synchronized boolean record(
             ModelEntry model,

@@ -70,7 +70,7 @@ class GeminiEstimatorTest {
         List<CalibrationSample> s = new ArrayList<>(samples(4, false));
         // a Gemini count made while Gemma 3 was not loaded does not count towards the comparison
         s.add(new CalibrationSample(
-                Instant.EPOCH, "gemini", "gemini-2.5-flash", "gemini", "text", Source.SEND, 50, 45));
+                Instant.EPOCH, "gemini", "gemini-2.5-flash", "gemini", "text", Source.SEND, 50, 45, 0));
         GeminiEstimator g = GeminiEstimator.compare(s);
         assertEquals(4, g.counts());
         assertFalse(g.measured());
