@@ -151,8 +151,8 @@ public final class TokenizerLoadViewModel implements ViewModel {
     }
 
     /**
-     * The models offered for a tokenizer: the open-weight models and any model whose entry names it, by provider
-     * then name.
+     * The models offered for a tokenizer: the open-weight models and any model whose entry names it, those first,
+     * each part by provider then name.
      */
     static List<ModelEntry> offered(OpenTokenizers.Info info, Catalog catalog) {
         if (catalog == null) {
@@ -160,16 +160,18 @@ public final class TokenizerLoadViewModel implements ViewModel {
         }
         return catalog.models().stream()
                 .filter(m -> m.tier() == Tier.OPEN || info.name().equals(m.tokenizer()))
-                .sorted(Comparator.comparing(ModelEntry::providerName).thenComparing(ModelEntry::name))
+                .sorted(Comparator.comparing((ModelEntry m) -> !info.name().equals(m.tokenizer()))
+                        .thenComparing(ModelEntry::providerName)
+                        .thenComparing(ModelEntry::name))
                 .toList();
     }
 
-    /** "Llama 3.3 70B (Groq) · now: Llama 3 tokenizer" (the provider added when the name lacks it). */
+    /** "Llama 3.3 70B (Groq) · now: Llama 3 tokenizer" (the provider added to a name without parentheses). */
     private static String modelLabel(ModelEntry m) {
         String now = OpenTokenizers.info(m.tokenizer())
                 .map(OpenTokenizers.Info::displayName)
                 .orElse(m.tokenizer().startsWith("o200k") ? "o200k_base" : "o200k_base estimate");
-        String name = m.name().contains(m.providerName()) ? m.name() : m.name() + " (" + m.providerName() + ")";
+        String name = m.name().contains("(") ? m.name() : m.name() + " (" + m.providerName() + ")";
         return name + " · now: " + now;
     }
 

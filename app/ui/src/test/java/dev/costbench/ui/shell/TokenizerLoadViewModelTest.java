@@ -51,28 +51,29 @@ class TokenizerLoadViewModelTest {
         return dir.resolve("data").resolve("catalog.json");
     }
 
-    /** The indices of the offered models whose entry names {@code tokenizer}, as the dialog ticks them. */
-    private static Set<Integer> named(String tokenizer) {
-        List<ModelEntry> offered =
-                TokenizerLoadViewModel.offered(OpenTokenizers.info(tokenizer).orElseThrow(), CatalogBuilder.builtIn());
+    /**
+     * The indices, in the list the dialog offers now, of the models {@code ids} (null: those whose built-in entry
+     * names {@code tokenizer}).
+     */
+    private Set<Integer> ticks(String tokenizer, Set<String> ids) {
+        List<ModelEntry> offered = TokenizerLoadViewModel.offered(
+                OpenTokenizers.info(tokenizer).orElseThrow(), CatalogBuilder.withUserCatalog(userCatalog()));
         Set<Integer> out = new TreeSet<>();
         for (int i = 0; i < offered.size(); i++) {
-            if (offered.get(i).tokenizer().equals(tokenizer)) {
+            String id = offered.get(i).id();
+            boolean builtIn = CatalogBuilder.builtIn()
+                    .find(id)
+                    .map(m -> m.tokenizer().equals(tokenizer))
+                    .orElse(false);
+            if (ids == null ? builtIn : ids.contains(id)) {
                 out.add(i);
             }
         }
         return out;
     }
 
-    private static int indexOf(String tokenizer, String id) {
-        List<ModelEntry> offered =
-                TokenizerLoadViewModel.offered(OpenTokenizers.info(tokenizer).orElseThrow(), CatalogBuilder.builtIn());
-        for (int i = 0; i < offered.size(); i++) {
-            if (offered.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        throw new AssertionError(id + " is not offered");
+    private Set<Integer> named(String tokenizer) {
+        return ticks(tokenizer, null);
     }
 
     @AfterEach
@@ -107,14 +108,17 @@ class TokenizerLoadViewModelTest {
     @Test
     void theModelsChosenAreKeptInTheUserCatalog() throws IOException {
         Path file = Files.writeString(dir.resolve("tokenizer.json"), TINY);
-        Set<Integer> ticked = new TreeSet<>(named("llama3"));
-        ticked.remove(indexOf("llama3", "cerebras/llama3.1-70b"));
-        ticked.add(indexOf("llama3", "deepseek/deepseek-v4-pro"));
-        dialogs.answer(file).answer(0).answer(ticked);
+        Set<String> ids = new TreeSet<>();
+        CatalogBuilder.builtIn().models().stream()
+                .filter(m -> m.tokenizer().equals("llama3") && !m.id().equals("cerebras/llama3.1-70b"))
+                .forEach(m -> ids.add(m.id()));
+        ids.add("deepseek/deepseek-v4-pro");
+        dialogs.answer(file).answer(0).answer(ticks("llama3", ids));
         vm.load();
         RecordingDialogService.Shown models = dialogs.last("chooseMany");
         assertEquals("Which models count with the Llama 3 tokenizer?", models.headline());
         assertTrue(models.detail().contains("[x] Llama 3.3 70B (Groq) · now: Llama 3 tokenizer\n"), models.detail());
+        assertTrue(models.detail().split("\n")[1].startsWith("[x] "), "the models naming the tokenizer come first");
         assertTrue(models.detail().contains("[ ] Qwen3-32B (Groq) · now: Qwen3 tokenizer\n"), models.detail());
         var catalog = CatalogBuilder.withUserCatalog(userCatalog());
         assertEquals(
