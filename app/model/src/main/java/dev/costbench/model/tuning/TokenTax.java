@@ -261,7 +261,14 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
             case "gemini":
                 return new Family(tokenizer, "Gemini ≈", false, false, method, models);
             case "open":
-                return new Family(tokenizer, "Open-weight models ≈", false, false, method, models);
+                return new Family(
+                        tokenizer,
+                        "Open-weight models ≈",
+                        false,
+                        false,
+                        "estimate: o200k_base count (these models' own tokenizers are neither built in nor loaded; "
+                                + "Catalog ▸ Load tokenizer.json… adds Llama 3's and Gemma 3's)",
+                        models);
             default:
                 Optional<OpenTokenizers.Info> open = OpenTokenizers.info(tokenizer);
                 if (open.isPresent()) { // a family of its own only when shipped or loaded

@@ -95,6 +95,9 @@ class TokenTaxTest {
         // estimate
         TokenTax.Family open = t.families().get(t.familyIndex("open"));
         assertFalse(open.exact());
+        assertTrue(
+                open.method().startsWith("estimate: o200k_base count (these models' own tokenizers are neither"),
+                open.method());
         assertEquals(
                 llama
                         ? List.of("deepseek/deepseek-v4-pro")
