@@ -15,9 +15,12 @@
 //
 // Random Unicode avoids U+0085 and U+FEFF: there the JavaScript regex (whose \s is not the White_Space property)
 // and the Rust tokenizers (Oniguruma, \s = White_Space) disagree; CostBench follows the Rust one (HfTokenizerTest).
-// It draws from blocks wholly assigned by Unicode 13: the JDK 17 regex engine, which CostBench uses for split
-// patterns other than the cl100k-shaped ones (DeepSeek V3), knows Unicode 13 only, so a character assigned since
-// (a newer emoji) can split differently there (docs/guide/prompt.md says so).
+// The texts "unicode 14" to "unicode 16" and "newer random" hold letters, marks, digits and symbols assigned in
+// Unicode 14.0-16.0 (Vithkuqi, Toto, Kawi, Nag Mundari, Garay, Sunuwar, Ol Onal, CJK Extensions H and I, newer
+// emoji), whose categories the Rust library's Oniguruma tables (Unicode 16.0) know and JDK 17 (Unicode 13.0) does
+// not. Nothing from Unicode 17.0: node's JavaScript regex knows it, the Rust library does not, so they would differ.
+// Nor the Unicode 16.0 scripts with canonical compositions (Tulu-Tigalari, Gurung Khema, Kirat Rai), which Qwen3's NFC
+// normalizer would treat differently in each implementation.
 const fs = require('fs');
 const path = require('path');
 const { TokenizerLoader } = require('@lenml/tokenizers');
@@ -94,8 +97,27 @@ const texts = [
   ['latin1 bytes', 'ÿþýüûúùøöõôóòñðïîíìëêéèçæåäãâáàßÞÝÜÛÚÙØÖÕÔÓÒÑÐÏÎÍÌËÊÉÈÇÆÅÄÃÂÁÀ¿¾½¼»º¹¸·¶µ´³²±°¯®­¬«ª©¨§¦¥¤£¢¡'],
   ['control', 'a\u0000b\u0001c\u0007d\u001be\u007ff\u200bg\u200dh\u2028i\u2029j'],
   ['newlines', 'one\ntwo\r\nthree\rfour\n\r\nfive \n six\t\nseven'],
+  ['unicode 14', 'Vithkuqi \u{10570}\u{10571}\u{10597}\u{10598} (abc\u{10570}) Toto \u{1E290}\u{1E291}\u{1E2AE} ' +
+    'x\u{1E2AE}y Arabic \u0870\u0871\u0872 Latin \uA7C0\uA7C1 CJK \u9FFD\u9FFE\u9FFF emoji \u{1F6DD}\u{1FAE0} ' +
+    'x\u{1F6DD}y !\u{1FAE0}!\n'],
+  ['unicode 15', 'Kawi \u{11F04}\u{11F05}\u{11F00}\u{11F03}\u{11F06} digits \u{11F50}\u{11F51}\u{11F52}\u{11F53} ' +
+    'a1\u{11F50}2 Nag Mundari \u{1E4D0}\u{1E4D1}\u{1E4EB}\u{1E4EC} \u{1E4F0}\u{1E4F1} CJK H \u{31350}\u{31351}\u{31352} ' +
+    'I \u{2EBF0}\u{2EBF1} emoji \u{1FAE8}\u{1FA77}'],
+  ['unicode 16', 'Garay \u{10D4A}\u{10D4B}\u{10D4C} \u{10D40}\u{10D41}\u{10D42}\u{10D43} Todhri \u{105C0}\u{105C1} ' +
+    'Sunuwar \u{11BC0}\u{11BC1} \u{11BF0}\u{11BF1} Ol Onal \u{1E5D0}\u{1E5D1} \u{1E5F1} ' +
+    'symbols \u{1CC00}\u{1CC01} \u{1CCF0}\u{1CCF1} emoji \u{1FAE9}\u{1FAC6} strokes \u31E4\u31E5'],
 ];
 for (let i = 0; i < 12; i++) texts.push([`random ${i}`, randomUnicode(200 + i * 40)]);
+// After the others, so that their texts stay as they were: random text from blocks assigned in Unicode 14.0-16.0.
+const NEWER_BLOCKS = [
+  [0x20, 0x7e], [0x10570, 0x1057a], [0x1e290, 0x1e2ae], [0x11f12, 0x11f3a], [0x11f3e, 0x11f59], [0x1e4d0, 0x1e4f9],
+  [0x31350, 0x323af], [0x2ebf0, 0x2ee5d], [0x10d40, 0x10d65], [0x105c0, 0x105f3], [0x1e5d0, 0x1e5fa],
+  [0x1cc00, 0x1ccf9], [0x870, 0x88e],
+];
+for (let i = 0; i < 4; i++) {
+  BLOCKS.splice(0, BLOCKS.length, ...NEWER_BLOCKS);
+  texts.push([`newer random ${i}`, randomUnicode(200 + i * 40)]);
+}
 
 // With npm @anush008/tokenizers installed (a native build of the Rust `tokenizers` library), every text is also
 // encoded by the Rust library on the same file, and the script stops if its ids differ from the JavaScript ones.

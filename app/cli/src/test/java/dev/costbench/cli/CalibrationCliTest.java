@@ -28,10 +28,11 @@ class CalibrationCliTest extends UserDataTest {
                         "text",
                         Source.COUNT,
                         est[i],
-                        act[i]));
+                        act[i],
+                        0));
             }
             store.addCalibrationSample(new CalibrationSample(
-                    Instant.EPOCH, "gemini", "gemini-2.5-flash", "gemini", "cjk", Source.SEND, 40, 57));
+                    Instant.EPOCH, "gemini", "gemini-2.5-flash", "gemini", "cjk", Source.SEND, 40, 57, 0));
         }
     }
 
@@ -48,6 +49,30 @@ class CalibrationCliTest extends UserDataTest {
         assertTrue(out.contains("Claude (claude)"), out);
         assertTrue(out.matches("(?s).*text\\s+5\\s+1\\.135\\s+1\\.004–1\\.285\\s+14%\\s+yes.*"), out);
         assertTrue(out.contains("no (needs 5 counts)"), out);
+    }
+
+    @Test
+    void geminiCountsSayWhichEstimatorGeminiUses() {
+        keepCounts();
+        assertEquals(0, keep(CliRun.of("", "calibration")), err);
+        assertTrue(
+                out.contains("Gemini estimate: characters ÷ 4 (compared with the Gemma 3 tokenizer from 5 Gemini counts"
+                        + " made while it is loaded; 0 so far)."),
+                out);
+        // {countTokens, characters ÷ 4, Gemma 3}: the Gemma 3 tokenizer is off by less once each is corrected
+        long[][] counts = {{100, 120, 98}, {250, 260, 255}, {80, 110, 82}, {400, 380, 396}, {60, 75, 61}};
+        try (H2LabStore store = H2LabStore.open(data)) {
+            for (long[] c : counts) {
+                store.addCalibrationSample(new CalibrationSample(
+                        Instant.EPOCH, "gemini", "gemini-2.5-flash", "gemini", "text", Source.COUNT, c[1], c[0], c[2]));
+            }
+        }
+        assertEquals(0, keep(CliRun.of("", "calibration")), err);
+        assertTrue(out.contains("Gemini (Gemma 3 estimate) (gemini/gemma3)"), out);
+        assertTrue(
+                out.contains(
+                        "Gemini estimate: Gemma 3 tokenizer, 1.6 % median error on 5 counts (characters ÷ 4: 9.8 %)."),
+                out);
     }
 
     @Test

@@ -23,9 +23,9 @@ class CalibrationStoreTest {
     @Test
     void countsAreKeptAcrossOpeningAndResetPerFamily() {
         CalibrationSample claude =
-                new CalibrationSample(T, "anthropic", "claude-haiku-4-5", "claude", "code", Source.COUNT, 120, 131);
+                new CalibrationSample(T, "anthropic", "claude-haiku-4-5", "claude", "code", Source.COUNT, 120, 131, 0);
         CalibrationSample gemini = new CalibrationSample(
-                T.plusSeconds(1), "gemini", "gemini-2.5-flash", "gemini", "cjk", Source.SEND, 40, 57);
+                T.plusSeconds(1), "gemini", "gemini-2.5-flash", "gemini", "cjk", Source.SEND, 40, 57, 0);
         try (H2LabStore store = H2LabStore.open(dir)) {
             store.addCalibrationSample(claude);
             store.addCalibrationSample(gemini);

@@ -162,10 +162,19 @@ class StoreCopyTest {
 
     private static final List<CalibrationSample> SAMPLES = List.of(
             new CalibrationSample(
-                    Fixtures.T0, "anthropic", "claude-haiku-4-5", "claude", "code", Source.COUNT, 120, 131),
-            new CalibrationSample(Fixtures.T0, "gemini", "gemini-2.5-flash", "gemini", "cjk", Source.SEND, 40, 57),
+                    Fixtures.T0, "anthropic", "claude-haiku-4-5", "claude", "code", Source.COUNT, 120, 131, 0),
             new CalibrationSample(
-                    Fixtures.T0, "anthropic", "claude-haiku-4-5", "claude", "text", Source.TRIAL, 10, 11));
+                    Fixtures.T0,
+                    "gemini",
+                    "gemini-2.5-flash",
+                    "gemini",
+                    "cjk",
+                    Source.SEND,
+                    40,
+                    57,
+                    52), // with a Gemma 3 estimate (V14)
+            new CalibrationSample(
+                    Fixtures.T0, "anthropic", "claude-haiku-4-5", "claude", "text", Source.TRIAL, 10, 11, 0));
 
     @StoreTest
     void anOpenBatchAndTheCalibrationSamplesAreCopiedOnceAndVerified(StoreKind kind) {

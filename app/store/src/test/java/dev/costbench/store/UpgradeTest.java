@@ -73,9 +73,9 @@ class UpgradeTest {
             + " extra_json) VALUES ";
 
     /** The schema versions that have an upgrade test below, and the current one. */
-    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    private static final List<Integer> TESTED_EARLIER_VERSIONS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
 
-    static final int CURRENT_VERSION = 13;
+    static final int CURRENT_VERSION = 14;
 
     private static final OffsetDateTime T = OffsetDateTime.of(2026, 6, 1, 9, 30, 0, 0, ZoneOffset.UTC);
 
@@ -536,18 +536,16 @@ class UpgradeTest {
      */
     @Test
     void upgradeToVersion12KeepsTheSendHistoryAndKeepsCalibrationCounts() throws Exception {
-        fillAt(
+        try (H2LabStore store = upgradedFrom(
                 11,
-                st -> st.execute("INSERT INTO send_history (workspace, sent_at, provider, model_id, "
-                        + "max_output_tokens, stream, answer) VALUES ('untitled', TIMESTAMP WITH TIME ZONE "
-                        + "'2026-06-01 09:00:00+00', 'anthropic', 'claude-haiku-4-5', 500, TRUE, 'Old answer')"));
-        try (H2LabStore store = H2LabStore.open(dir)) {
-            assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+                "INSERT INTO send_history (workspace, sent_at, provider, model_id, max_output_tokens, stream, answer) "
+                        + "VALUES ('untitled', TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'anthropic', "
+                        + "'claude-haiku-4-5', 500, TRUE, 'Old answer')")) {
             assertEquals(
                     "Old answer", store.sentHistory("untitled").get(0).call().answer());
             assertTrue(store.calibrationSamples().isEmpty());
             store.addCalibrationSample(new CalibrationSample(
-                    T.toInstant(), "anthropic", "claude-haiku-4-5", "claude", "text", Source.SEND, 100, 112));
+                    T.toInstant(), "anthropic", "claude-haiku-4-5", "claude", "text", Source.SEND, 100, 112, 0));
             assertEquals(112, store.calibrationSamples().get(0).actual());
             assertEquals(1, store.resetCalibration("claude"));
         }
@@ -578,6 +576,38 @@ class UpgradeTest {
                     "ana",
                     store.sharedCatalog().sharedCatalogRevisions(5).get(0).author());
         }
+    }
+
+    /**
+     * V14 (the Gemma 3 estimate of a Gemini count) from V13: the counts kept stay, without a Gemma 3 estimate, and a
+     * new Gemini count keeps one.
+     */
+    @Test
+    void upgradeToVersion14KeepsTheCountsAndKeepsGemma3Estimates() throws Exception {
+        try (H2LabStore store = upgradedFrom(
+                13,
+                "INSERT INTO calibration_sample (counted_at, provider, model_id, family, kind, source, estimate, "
+                        + "actual) VALUES (TIMESTAMP WITH TIME ZONE '2026-06-01 09:00:00+00', 'gemini', "
+                        + "'gemini-2.5-flash', 'gemini', 'text', 'count', 100, 93)")) {
+            CalibrationSample old = store.calibrationSamples().get(0);
+            assertEquals(93, old.actual());
+            assertEquals(0, old.gemma3Estimate());
+            store.addCalibrationSample(new CalibrationSample(
+                    T.toInstant(), "gemini", "gemini-2.5-flash", "gemini", "code", Source.COUNT, 120, 131, 128));
+            assertEquals(128, store.calibrationSamples().get(1).gemma3Estimate());
+            assertEquals(2, store.resetCalibration("gemini"));
+        }
+    }
+
+    /**
+     * The store built at schema version {@code from} with one statement run there, then opened (which upgrades it)
+     * and checked to be at the current version.
+     */
+    private H2LabStore upgradedFrom(int from, String sql) throws Exception {
+        fillAt(from, st -> st.execute(sql));
+        H2LabStore store = H2LabStore.open(dir);
+        assertEquals(Integer.toString(CURRENT_VERSION), flywayVersion(dir));
+        return store;
     }
 
     /** Statements that fill a database at an earlier schema version. */

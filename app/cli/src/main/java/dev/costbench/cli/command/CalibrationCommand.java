@@ -11,6 +11,7 @@ import dev.costbench.model.lab.calibration.Calibration;
 import dev.costbench.model.lab.calibration.CalibrationRepository;
 import dev.costbench.model.lab.calibration.ContentKinds;
 import dev.costbench.model.lab.calibration.Correction;
+import dev.costbench.model.lab.calibration.GeminiEstimator;
 import dev.costbench.store.JdbcLabStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code costbench calibration [--json] [--reset FAMILY]}: the correction factors fitted from the providers' exact
- * token counts, per tokenizer family and content kind, and the way to forget a family's counts. Exit codes: 0 done,
+ * token counts, per tokenizer family and content kind (with Gemini's, which estimator Gemini estimates use), and the
+ * way to forget a family's counts. Exit codes: 0 done,
  * 1 the store failed, 2 bad input.
  */
 public final class CalibrationCommand {
@@ -52,11 +54,16 @@ public final class CalibrationCommand {
             if (reset != null) {
                 return reset(s, reset.trim(), a.flag("json"));
             }
-            List<Correction> all = Calibration.fit(s.calibrationSamples()).corrections();
+            Calibration cal = Calibration.fit(s.calibrationSamples());
+            List<Correction> all = cal.corrections();
             if (a.flag("json")) {
                 out.println(Json.pretty(json(all)));
             } else {
                 print(all);
+                if (all.stream().anyMatch(c -> GeminiEstimator.GEMINI.equals(c.family()))) {
+                    out.println();
+                    out.println(cal.gemini().describe() + ".");
+                }
             }
             return 0;
         } catch (LabStoreException e) {

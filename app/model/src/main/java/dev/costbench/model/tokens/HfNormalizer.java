@@ -5,8 +5,6 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The normalizers of a {@code tokenizer.json} that the supported models use: Unicode forms (NFC, NFKC, NFD, NFKD),
@@ -29,9 +27,8 @@ final class HfNormalizer {
         if (literal != null) {
             return s -> s.replace(literal, content);
         }
-        Pattern p = Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS);
-        String quoted = Matcher.quoteReplacement(content);
-        return s -> p.matcher(s).replaceAll(quoted);
+        HfRegex p = HfRegex.compile(regex);
+        return s -> p.replaceAll(s, content);
     }
 
     static UnaryOperator<String> prepend(String prefix) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * One pre-tokenizer step of a Hugging Face {@code tokenizer.json}: cuts a range of the (normalized) text into pieces
  * and hands each to the next step. Regexes follow the Rust {@code tokenizers} crate (Oniguruma): {@code \s} is the
- * Unicode White_Space property, {@code \p{L}}/{@code \p{N}} are Unicode categories, {@code (?i)} folds Unicode case.
+ * Unicode White_Space property, {@code \p{L}}/{@code \p{N}} are Unicode 16.0 categories ({@link HfRegex}, whatever
+ * the JDK's Unicode version), {@code (?i)} folds Unicode case.
  */
 abstract class HfPreTokenizer {
 
@@ -108,7 +109,8 @@ abstract class HfPreTokenizer {
                             || (cp >= 0x30a0 && cp <= 0x30ff),
                     Integer.MAX_VALUE);
         }
-        return new RegexSplit(Pattern.compile(regex, Pattern.UNICODE_CHARACTER_CLASS), behavior);
+        HfRegex compiled = HfRegex.compile(regex);
+        return new RegexSplit((t, from, to) -> compiled.matcher(t, from, to), behavior);
     }
 
     /**
@@ -152,15 +154,21 @@ abstract class HfPreTokenizer {
 
     /** A {@code Split} step on a literal string. */
     static HfPreTokenizer splitOn(String literal, String behavior) {
-        return new RegexSplit(Pattern.compile(Pattern.quote(literal)), behavior);
+        Pattern p = Pattern.compile(Pattern.quote(literal));
+        return new RegexSplit((t, from, to) -> p.matcher(t).region(from, to), behavior);
     }
 
     /** Matches and the gaps between them, joined or dropped as the behaviour says. */
     private static final class RegexSplit extends HfPreTokenizer {
-        private final Pattern pattern;
+        /** A matcher over a region of a text. */
+        interface Matching {
+            Matcher over(String s, int from, int to);
+        }
+
+        private final Matching pattern;
         private final String behavior;
 
-        RegexSplit(Pattern pattern, String behavior) {
+        RegexSplit(Matching pattern, String behavior) {
             this.pattern = pattern;
             this.behavior = behavior;
             if (!List.of("Isolated", "Removed", "MergedWithPrevious", "MergedWithNext", "Contiguous")
@@ -171,8 +179,7 @@ abstract class HfPreTokenizer {
 
         @Override
         void split(String s, int from, int to, Sink next) {
-            Matcher m = pattern.matcher(s);
-            m.region(from, to);
+            Matcher m = pattern.over(s, from, to);
             // segments as (start, end, isMatch) triples, matches and the gaps between them, in order
             int[] seg = new int[48];
             int n = 0;

@@ -1,13 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.costbench.model.tokens;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
 /**
  * The character classes the split patterns of o200k_base and cl100k_base test, for every code point, as the Unicode
  * 16.0 tables of tiktoken's regex engine define them (the JDK 17 this runs on knows Unicode 13.0 only, and 10,123 code
@@ -34,36 +27,25 @@ final class UnicodeClasses {
     /** File magic (a compile-time constant, so the generator can use it without loading the table). */
     static final String MAGIC = "CBUC";
 
-    private static final char[] INDEX;
-    private static final byte[] DATA;
+    /** The block index of each 128-code-point block (times 128: its offset in {@code data}) and the blocks. */
+    private record Table(char[] index, byte[] data) {}
 
-    static {
-        try (InputStream in = UnicodeClasses.class.getResourceAsStream("unicode-classes.bin")) {
-            if (in == null) {
-                throw new IllegalStateException("unicode-classes.bin is missing from the class path");
-            }
-            DataInputStream d = new DataInputStream(in);
-            byte[] magic = new byte[4];
-            d.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC.getBytes(StandardCharsets.US_ASCII))) {
-                throw new IllegalStateException("unicode-classes.bin: bad magic");
-            }
-            int distinct = d.readUnsignedShort();
-            if (distinct << BLOCK_SHIFT > Character.MAX_VALUE) {
-                throw new IllegalStateException("unicode-classes.bin: too many blocks for a char index");
-            }
-            char[] index = new char[CODE_POINTS >> BLOCK_SHIFT];
-            for (int i = 0; i < index.length; i++) {
-                index[i] = (char) (d.readUnsignedShort() << BLOCK_SHIFT);
-            }
-            byte[] data = new byte[distinct << BLOCK_SHIFT];
-            d.readFully(data);
-            INDEX = index;
-            DATA = data;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static final Table TABLE = TableResource.read("unicode-classes.bin", MAGIC, d -> {
+        int distinct = d.readUnsignedShort();
+        if (distinct << BLOCK_SHIFT > Character.MAX_VALUE) {
+            throw new IllegalStateException("unicode-classes.bin: too many blocks for a char index");
         }
-    }
+        char[] index = new char[CODE_POINTS >> BLOCK_SHIFT];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = (char) (d.readUnsignedShort() << BLOCK_SHIFT);
+        }
+        byte[] data = new byte[distinct << BLOCK_SHIFT];
+        d.readFully(data);
+        return new Table(index, data);
+    });
+
+    private static final char[] INDEX = TABLE.index();
+    private static final byte[] DATA = TABLE.data();
 
     private UnicodeClasses() {}
 

@@ -13,17 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code unicode-classes.bin}, the code point table of {@link UnicodeClasses}. Not run by the build: the
- * table is committed, because it must describe Unicode 16.0 — the version of the Rust {@code regex-syntax} 0.8.5
+ * Writes {@code unicode-classes.bin}, the code point table of {@link UnicodeClasses}, and with a second argument
+ * {@code unicode-categories.bin}, the general categories of {@link UnicodeCategories}. Not run by the build: the
+ * tables are committed, because it must describe Unicode 16.0 — the version of the Rust {@code regex-syntax} 0.8.5
  * tables inside tiktoken 1.0.22 — while the build runs on JDK 17 (Unicode 13.0). JDK 24 and 25 implement Unicode
  * 16.0:
  * <pre>
- *   javac -d /tmp/uc app/model/src/main/java/dev/costbench/model/tokens/UnicodeClasses*.java
+ *   javac -d /tmp/uc app/model/src/main/java/dev/costbench/model/tokens/{UnicodeC*,TableResource}.java
  *   /path/to/jdk-25/bin/java -cp /tmp/uc dev.costbench.model.tokens.UnicodeClassesGenerator \
- *       app/model/src/main/resources/dev/costbench/model/tokens/unicode-classes.bin
+ *       app/model/src/main/resources/dev/costbench/model/tokens/unicode-classes.bin \
+ *       app/model/src/main/resources/dev/costbench/model/tokens/unicode-categories.bin
  * </pre>
  * Format: magic {@code CBUC}, then the number of distinct 128-code-point blocks (u16), the block index of each of the
- * 8704 blocks of U+0000..U+10FFFF (u16 each), then the distinct blocks (128 flag bytes each).
+ * 8704 blocks of U+0000..U+10FFFF (u16 each), then the distinct blocks (128 flag bytes each). The categories file:
+ * magic {@code CBGC}, the number of runs (u16), then each run of code points of one general category as its first
+ * code point (u24) and the category ({@link Character#getType(int)}'s number, u8).
  */
 final class UnicodeClassesGenerator {
 
@@ -109,6 +113,32 @@ final class UnicodeClassesGenerator {
         }
         Files.write(Path.of(args[0]), out.toByteArray());
         System.out.printf("%s: %d distinct blocks, %d bytes%n", args[0], distinct.size(), out.size());
+        if (args.length > 1) {
+            writeCategories(Path.of(args[1]));
+        }
+    }
+
+    /** The general category runs of the running JDK's Unicode version. */
+    static void writeCategories(Path file) throws IOException {
+        ByteArrayOutputStream runs = new ByteArrayOutputStream();
+        int n = 0;
+        int previous = -1;
+        for (int cp = 0; cp < UnicodeClasses.CODE_POINTS; cp++) {
+            int type = Character.getType(cp);
+            if (type != previous) {
+                runs.write(cp >>> 16);
+                writeU16(runs, cp);
+                runs.write(type);
+                previous = type;
+                n++;
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(UnicodeCategories.MAGIC.getBytes(StandardCharsets.US_ASCII));
+        writeU16(out, n);
+        runs.writeTo(out);
+        Files.write(file, out.toByteArray());
+        System.out.printf("%s: %d runs, %d bytes%n", file, n, out.size());
     }
 
     private static void writeU16(ByteArrayOutputStream out, int v) {

@@ -17,24 +17,34 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The "token tax": the same prompt counted under every tokenizer the catalog's models use (o200k_base and
- * cl100k_base exactly, Claude and Gemini by the labelled estimates of {@code ModelTokenCounter}), as a whole and
+ * cl100k_base exactly, each open model's own tokenizer exactly where it is shipped or loaded — Qwen3, DeepSeek-V3,
+ * Llama 3, Gemma 3 —, Claude and Gemini by the labelled estimates of {@code ModelTokenCounter}, open models without
+ * their tokenizer by the o200k_base estimate), as a whole and
  * by {@linkplain ContentSegmenter content kind}, with chars per token, the extra tokens against the cheapest
  * exact tokenizer and each priced model's input cost for the text. Counts are of the text alone (no chat-format
  * framing); each kind sums the spans of that kind, each span counted on its own, so the kinds can add up to a few
  * tokens more or less than the whole.
  *
- * @param families the tokenizer families, in a fixed order (o200k, cl100k, Claude, Claude 2026, Gemini, open)
+ * @param families the tokenizer families, in a fixed order (o200k, cl100k, Claude, Claude 2026, Gemini, the open
+ *                 tokenizers in {@link OpenTokenizers#KNOWN} order, the open models estimated)
  * @param rows     the whole prompt first, then one row per content kind present
  * @param costs    every model's input cost for the whole text, cheapest first within each family
  */
 public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> costs) {
 
     /** Tokenizer ids in display order; o200k_harmony counts as o200k_base (same ranks). */
-    private static final List<String> ORDER =
-            List.of("o200k_base", "cl100k_base", "claude", "claude-2026", "gemini", "open");
+    private static final List<String> ORDER = order();
+
+    private static List<String> order() {
+        List<String> o = new ArrayList<>(List.of("o200k_base", "cl100k_base", "claude", "claude-2026", "gemini"));
+        OpenTokenizers.KNOWN.forEach(i -> o.add(i.name()));
+        o.add("open");
+        return List.copyOf(o);
+    }
 
     /**
      * One tokenizer and the models that use it.
@@ -109,11 +119,16 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
             byTokenizer.put(t, new ArrayList<>());
         }
         for (ModelEntry m : models) {
-            // Open models stay one family here, counted by the o200k_base estimate as before: their own tokenizers
-            // count in the cost table, where each model's row is exact.
+            // An open model whose own tokenizer is shipped or loaded is counted exactly with it, a family of its own;
+            // the others stay together, counted by the o200k_base estimate.
+            Optional<OpenTokenizers.Info> open = OpenTokenizers.info(m.tokenizer());
             String t = "o200k_harmony".equals(m.tokenizer())
                     ? "o200k_base"
-                    : OpenTokenizers.info(m.tokenizer()).isPresent() ? "open" : m.tokenizer();
+                    : open.isEmpty()
+                            ? m.tokenizer()
+                            : OpenTokenizers.available(open.get().name())
+                                    ? open.get().name()
+                                    : "open";
             byTokenizer.computeIfAbsent(t, k -> new ArrayList<>()).add(m);
         }
         List<Family> families = new ArrayList<>();
@@ -246,8 +261,20 @@ public record TokenTax(List<Family> families, List<Row> rows, List<ModelCost> co
             case "gemini":
                 return new Family(tokenizer, "Gemini ≈", false, false, method, models);
             case "open":
-                return new Family(tokenizer, "Open-weight models ≈", false, false, method, models);
+                return new Family(
+                        tokenizer,
+                        "Open-weight models ≈",
+                        false,
+                        false,
+                        "estimate: o200k_base count (these models' own tokenizers are neither built in nor loaded; "
+                                + "Catalog ▸ Load tokenizer.json… adds Llama 3's and Gemma 3's)",
+                        models);
             default:
+                Optional<OpenTokenizers.Info> open = OpenTokenizers.info(tokenizer);
+                if (open.isPresent()) { // a family of its own only when shipped or loaded
+                    String name = open.get().displayName();
+                    return new Family(tokenizer, name, true, false, "exact: " + name, models);
+                }
                 return new Family(
                         tokenizer,
                         tokenizer + (probe.exact() ? "" : " ≈"),

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** Open models whose catalog entry names their tokenizer count exactly when it is shipped or loaded. */
 class OpenModelTokenCountTest {
@@ -51,6 +53,7 @@ class OpenModelTokenCountTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES) // the data folder, where loaded tokenizers are
     void aLlamaRowEstimatesUntilItsTokenizerJsonIsLoaded(@TempDir Path dir) throws IOException {
         String before = System.getProperty("costbench.dataDir");
         System.setProperty("costbench.dataDir", dir.toString());

@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.cost.BillingOptions;
 import dev.costbench.model.tokens.Encoding;
+import dev.costbench.model.tokens.OpenTokenizers;
 import dev.costbench.model.tokens.Tokenizers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 class TokenTaxTest {
 
@@ -59,6 +62,47 @@ class TokenTaxTest {
         assertUsd("0.000006", cost(t, "claude-sonnet-4-5").usd());
         assertUsd("0.000015", cost(t, "claude-opus-4-7").usd());
         assertUsd("0.0000009", cost(t, "gemini-2.5-flash").usd());
+    }
+
+    @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES) // the data folder, where loaded tokenizers are
+    void eachOpenTokenizerThatIsThereIsAnExactFamilyOfItsOwn() {
+        String text = "你好，世界！The quick brown fox jumps over 12345 lazy dogs.";
+        List<ModelEntry> models = List.of(
+                model("gpt-4.1"),
+                model("groq/qwen/qwen3-32b"),
+                model("deepseek/deepseek-chat"),
+                model("groq/llama-3.3-70b-versatile"),
+                model("deepseek/deepseek-v4-pro"));
+        TokenTax t = TokenTax.of(List.of(text), models, BillingOptions.INTERACTIVE);
+        boolean llama = OpenTokenizers.available("llama3");
+        assertEquals(
+                llama
+                        ? List.of("o200k_base", "qwen3", "deepseek-v3", "llama3", "open")
+                        : List.of("o200k_base", "qwen3", "deepseek-v3", "open"),
+                t.families().stream().map(TokenTax.Family::tokenizer).toList());
+        for (String name : List.of("qwen3", "deepseek-v3")) {
+            TokenTax.Family f = t.families().get(t.familyIndex(name));
+            assertTrue(f.exact(), name);
+            assertEquals("exact: " + f.label(), f.method());
+            assertEquals(
+                    OpenTokenizers.find(name).orElseThrow().count(text),
+                    t.whole().cells().get(t.familyIndex(name)).tokens(),
+                    name + " counts the text as its own tokenizer does");
+        }
+        assertEquals("Qwen3 tokenizer", t.families().get(t.familyIndex("qwen3")).label());
+        // the model whose tokenizer is not known (and Llama 3 while it is not loaded) stays with the o200k_base
+        // estimate
+        TokenTax.Family open = t.families().get(t.familyIndex("open"));
+        assertFalse(open.exact());
+        assertTrue(
+                open.method().startsWith("estimate: o200k_base count (these models' own tokenizers are neither"),
+                open.method());
+        assertEquals(
+                llama
+                        ? List.of("deepseek/deepseek-v4-pro")
+                        : List.of("groq/llama-3.3-70b-versatile", "deepseek/deepseek-v4-pro"),
+                open.models().stream().map(ModelEntry::id).toList());
     }
 
     @Test

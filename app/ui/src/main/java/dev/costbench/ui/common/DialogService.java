@@ -34,6 +34,16 @@ public interface DialogService {
      */
     Optional<Integer> choose(String headline, String detail, List<String> options);
 
+    /**
+     * Several of a list of items (a check box each, those in {@code preselected} ticked at first); returns the
+     * indices ticked when the user confirms, or empty when cancelled. The default answers "cancelled", so older
+     * implementations keep compiling; {@link FxDialogService} shows it.
+     */
+    default Optional<Set<Integer>> chooseMany(
+            String headline, String detail, List<String> options, Set<Integer> preselected) {
+        return Optional.empty();
+    }
+
     /** A line of text (a name, a number); empty when cancelled. */
     Optional<String> askText(String headline, String prompt, String initial);
 

@@ -3,19 +3,23 @@ package dev.costbench.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleGroup;
@@ -105,6 +109,46 @@ public final class FxDialogService implements DialogService {
         d.setResultConverter(b -> b == ButtonType.OK && group.getSelectedToggle() != null
                 ? (Integer) group.getSelectedToggle().getUserData()
                 : null);
+        return d.showAndWait();
+    }
+
+    @Override
+    public Optional<Set<Integer>> chooseMany(
+            String headline, String detail, List<String> options, Set<Integer> preselected) {
+        // A check box per item in a scrolling column (a catalog has a hundred models); OK takes those ticked.
+        Dialog<Set<Integer>> d = new Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle("CostBench");
+        d.setHeaderText(headline);
+        Label text = new Label(detail);
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        VBox items = new VBox(6);
+        List<CheckBox> boxes = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            CheckBox c = new CheckBox(options.get(i));
+            c.setSelected(preselected.contains(i));
+            c.setMnemonicParsing(false);
+            boxes.add(c);
+            items.getChildren().add(c);
+        }
+        ScrollPane scroll = new ScrollPane(items);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(360, 26.0 * options.size()));
+        d.getDialogPane().setContent(new VBox(10, text, scroll));
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResultConverter(b -> {
+            if (b != ButtonType.OK) {
+                return null;
+            }
+            Set<Integer> ticked = new TreeSet<>();
+            for (int i = 0; i < boxes.size(); i++) {
+                if (boxes.get(i).isSelected()) {
+                    ticked.add(i);
+                }
+            }
+            return ticked;
+        });
         return d.showAndWait();
     }
 

@@ -6,6 +6,7 @@ import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.calibration.CalibrationSample.Source;
 import dev.costbench.model.lab.calibration.Calibrations;
 import dev.costbench.model.lab.calibration.ContentKinds;
+import dev.costbench.model.lab.calibration.GeminiEstimator;
 import dev.costbench.model.prompt.TokenCount;
 import dev.costbench.model.provider.ChatRequest;
 import dev.costbench.model.provider.RequestEstimate;
@@ -13,7 +14,8 @@ import java.time.Instant;
 
 /**
  * Keeps the exact counts the Prompt view learns (Count exactly, Send's reported usage, the token tax's counts) for
- * calibration, with CostBench's uncalibrated estimate of the same request. The calibration is given by the
+ * calibration, with CostBench's uncalibrated estimate of the same request (and for Gemini, the Gemma 3 tokenizer's
+ * estimate when it is loaded). The calibration is given by the
  * composition root ({@link PromptFeature#useCalibration}); without one nothing is kept.
  */
 final class CalibrationRecorder {
@@ -38,7 +40,8 @@ final class CalibrationRecorder {
                     ContentKinds.of(request),
                     source,
                     actual,
-                    Instant.now());
+                    Instant.now(),
+                    GeminiEstimator.gemma3Estimate(m, request, est.inputTokens()));
         } catch (RuntimeException e) {
             // Calibration is a by-product of the call: a store failure must not fail the call the user made.
             System.err.println("costbench: could not keep the token count for calibration: " + e.getMessage());

@@ -214,7 +214,7 @@ public final class PromptViewModel implements ViewModel {
                     if (toolSet.tools().isEmpty()
                             && toolSet.builtIns().isEmpty()) { // the tools' counts are calibrated apart (kind "tools")
                         String kind = ContentKinds.of(String.join("\n", texts), false);
-                        table = CalibratedRows.apply(table, calibration.get(), kind, options, billing);
+                        table = CalibratedRows.apply(table, calibration.get(), kind, sent, options, billing);
                     }
                     return new Result(
                             table,

@@ -3,6 +3,7 @@ package dev.costbench.ui.prompt;
 
 import atlantafx.base.theme.Styles;
 import dev.costbench.model.cost.Money;
+import dev.costbench.model.tokens.OpenTokenizers;
 import dev.costbench.model.tuning.TokenTax;
 import dev.costbench.ui.common.DisabledReason;
 import java.util.List;
@@ -199,7 +200,10 @@ public final class TokenTaxView extends BorderPane {
             case "open":
                 return "Open ≈";
             default:
-                return f.tokenizer() + (f.exact() ? "" : " ≈");
+                // an open model's own tokenizer: its name without the word "tokenizer" ("Qwen3", "Llama 3")
+                return OpenTokenizers.info(f.tokenizer())
+                        .map(i -> i.displayName().replace(" tokenizer", ""))
+                        .orElse(f.tokenizer() + (f.exact() ? "" : " ≈"));
         }
     }
 
@@ -226,7 +230,7 @@ public final class TokenTaxView extends BorderPane {
                 r.chars(),
                 c.charsPerToken(),
                 c.taxPercent(),
-                t.families().get(r.cheapest()).tokenizer(),
+                shortName(t.families().get(r.cheapest())),
                 t.families().get(f).method());
     }
 

@@ -78,7 +78,8 @@ public final class WorkbenchViewModel implements ViewModel {
         this.licenceText = licenceText;
         this.priceImport =
                 new PriceImportViewModel(ui, source::load, source::overrides, source.downloader(), this::reloadCatalog);
-        this.tokenizerLoad = new TokenizerLoadViewModel(ui, catalog::get, this::reloadCatalog);
+        this.tokenizerLoad =
+                new TokenizerLoadViewModel(ui, catalog::get, source::builtIn, source::overrides, this::reloadCatalog);
         catalog.addListener((o, a, c) -> showProblems(c));
         catalog.set(Objects.requireNonNull(initial));
     }

@@ -24,7 +24,7 @@ public final class RecordingDialogService implements DialogService {
     /**
      * Queues the next answer: a Boolean for confirm, an Integer for choose, a String for askText, a char[] for
      * askSecret, a Path for openFile/saveFile/chooseFolder, a List of Paths for openFiles, a Set of row indices for
-     * review.
+     * review or chooseMany.
      */
     public RecordingDialogService answer(Object next) {
         answers.add(next);
@@ -121,6 +121,21 @@ public final class RecordingDialogService implements DialogService {
     public Optional<Path> chooseFolder(String title) {
         shown.add(new Shown("chooseFolder", title, ""));
         return next(Path.class);
+    }
+
+    /** Records the items, "[x] " before each preselected one, one a line. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Set<Integer>> chooseMany(
+            String headline, String detail, List<String> options, Set<Integer> preselected) {
+        StringBuilder items = new StringBuilder(detail).append('\n');
+        for (int i = 0; i < options.size(); i++) {
+            items.append(preselected.contains(i) ? "[x] " : "[ ] ")
+                    .append(options.get(i))
+                    .append('\n');
+        }
+        shown.add(new Shown("chooseMany", headline, items.toString()));
+        return next(Set.class).map(x -> (Set<Integer>) x);
     }
 
     @Override

@@ -68,9 +68,12 @@ class TokensViewModelTest {
         TokensViewModel vm = f.tokens();
         vm.taxModeProperty().set(true);
         vm.activeProperty().set(true);
-        assertEquals(6, vm.taxProperty().get().families().size(), "o200k, cl100k, Claude, Claude 2026, Gemini, open");
+        assertEquals(
+                8,
+                vm.taxProperty().get().families().size(),
+                "o200k, cl100k, Claude, Claude 2026, Gemini, Qwen3, DeepSeek-V3 (built in, exact), open");
         assertTrue(
-                vm.summaryProperty().get().endsWith(" · 6 tokenizers"),
+                vm.summaryProperty().get().endsWith(" · 8 tokenizers"),
                 vm.summaryProperty().get());
         assertTrue(counted.isEmpty(), "never counted by itself");
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.costbench.model.catalog.CatalogBuilder;
+import dev.costbench.model.catalog.ModelEntry;
+import dev.costbench.model.catalog.team.CatalogOverrides;
 import dev.costbench.model.tokens.OpenTokenizers;
 import dev.costbench.ui.common.DirectTaskExecutor;
 import dev.costbench.ui.common.RecordingDialogService;
@@ -13,6 +15,9 @@ import dev.costbench.ui.common.UiContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +40,41 @@ class TokenizerLoadViewModelTest {
     @BeforeEach
     void setUp() {
         System.setProperty("costbench.dataDir", dir.resolve("data").toString());
-        vm = new TokenizerLoadViewModel(new UiContext(tasks, dialogs), CatalogBuilder::builtIn, () -> reloads++);
+        vm = new TokenizerLoadViewModel(
+                new UiContext(tasks, dialogs),
+                () -> CatalogBuilder.withUserCatalog(userCatalog()),
+                CatalogBuilder::builtIn,
+                () -> CatalogOverrides.personal(userCatalog()),
+                () -> reloads++);
+    }
+
+    private Path userCatalog() {
+        return dir.resolve("data").resolve("catalog.json");
+    }
+
+    /**
+     * The indices, in the list the dialog offers now, of the models {@code ids} (null: those whose built-in entry
+     * names {@code tokenizer}).
+     */
+    private Set<Integer> ticks(String tokenizer, Set<String> ids) {
+        List<ModelEntry> offered = TokenizerLoadViewModel.offered(
+                OpenTokenizers.info(tokenizer).orElseThrow(), CatalogBuilder.withUserCatalog(userCatalog()));
+        Set<Integer> out = new TreeSet<>();
+        for (int i = 0; i < offered.size(); i++) {
+            String id = offered.get(i).id();
+            boolean builtIn = CatalogBuilder.builtIn()
+                    .find(id)
+                    .map(m -> m.tokenizer().equals(tokenizer))
+                    .orElse(false);
+            if (ids == null ? builtIn : ids.contains(id)) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    private Set<Integer> named(String tokenizer) {
+        return ticks(tokenizer, null);
     }
 
     @AfterEach
@@ -50,7 +89,7 @@ class TokenizerLoadViewModelTest {
         Path file =
                 Files.createDirectories(dir.resolve("Llama-3.3-70B-Instruct")).resolve("tokenizer.json");
         Files.writeString(file, TINY);
-        dialogs.answer(file).answer(0);
+        dialogs.answer(file).answer(0).answer(named("llama3"));
         vm.load();
         RecordingDialogService.Shown choice = dialogs.last("choose");
         assertEquals("Which tokenizer is tokenizer.json?", choice.headline());
@@ -64,6 +103,52 @@ class TokenizerLoadViewModelTest {
                 "Llama 3 tokenizer loaded: 7 models count exactly",
                 dialogs.last("notify").headline());
         assertFalse(vm.busyProperty().get());
+        assertFalse(Files.exists(userCatalog()), "the models as the catalog names them: nothing to keep");
+    }
+
+    @Test
+    void theModelsChosenAreKeptInTheUserCatalog() throws IOException {
+        Path file = Files.writeString(dir.resolve("tokenizer.json"), TINY);
+        Set<String> ids = new TreeSet<>();
+        CatalogBuilder.builtIn().models().stream()
+                .filter(m -> m.tokenizer().equals("llama3") && !m.id().equals("cerebras/llama3.1-70b"))
+                .forEach(m -> ids.add(m.id()));
+        ids.add("deepseek/deepseek-v4-pro");
+        dialogs.answer(file).answer(0).answer(ticks("llama3", ids));
+        vm.load();
+        RecordingDialogService.Shown models = dialogs.last("chooseMany");
+        assertEquals("Which models count with the Llama 3 tokenizer?", models.headline());
+        assertTrue(models.detail().contains("[x] Llama 3.3 70B (Groq) · now: Llama 3 tokenizer\n"), models.detail());
+        assertTrue(models.detail().split("\n")[1].startsWith("[x] "), "the models naming the tokenizer come first");
+        assertTrue(models.detail().contains("[ ] Qwen3-32B (Groq) · now: Qwen3 tokenizer\n"), models.detail());
+        var catalog = CatalogBuilder.withUserCatalog(userCatalog());
+        assertEquals(
+                "llama3", catalog.find("deepseek/deepseek-v4-pro").orElseThrow().tokenizer());
+        assertEquals("open", catalog.find("cerebras/llama3.1-70b").orElseThrow().tokenizer());
+        assertEquals(
+                "llama3",
+                catalog.find("groq/llama-3.3-70b-versatile").orElseThrow().tokenizer());
+        assertEquals(
+                "Llama 3 tokenizer loaded: 7 models count exactly",
+                dialogs.last("notify").headline());
+
+        // loading again with the catalog's own choice ticked takes the user's entries back off
+        dialogs.answer(file).answer(0).answer(named("llama3"));
+        vm.load();
+        catalog = CatalogBuilder.withUserCatalog(userCatalog());
+        assertEquals(
+                "open", catalog.find("deepseek/deepseek-v4-pro").orElseThrow().tokenizer());
+        assertEquals(
+                "llama3", catalog.find("cerebras/llama3.1-70b").orElseThrow().tokenizer());
+    }
+
+    @Test
+    void cancellingTheModelsLoadsNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("tokenizer.json"), TINY);
+        dialogs.answer(file).answer(0);
+        vm.load();
+        assertFalse(Files.exists(OpenTokenizers.userFile("llama3")));
+        assertEquals(0, reloads);
     }
 
     @Test
@@ -83,7 +168,7 @@ class TokenizerLoadViewModelTest {
     @Test
     void aFileThatIsNotATokenizerSaysWhatIsWrongAndChangesNothing() throws IOException {
         Path file = Files.writeString(dir.resolve("tokenizer.json"), "{\"model\":{\"type\":\"WordPiece\"}}");
-        dialogs.answer(file).answer(0);
+        dialogs.answer(file).answer(0).answer(named("llama3"));
         vm.load();
         RecordingDialogService.Shown error = dialogs.last("error");
         assertEquals("Could not load tokenizer.json", error.headline());

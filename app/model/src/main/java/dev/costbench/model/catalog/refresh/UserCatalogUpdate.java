@@ -51,9 +51,7 @@ public final class UserCatalogUpdate {
         for (Proposal p : proposals) {
             p.description().ifPresent(d -> sources.put(p.source().sourceKey(), d));
         }
-        ArrayNode models = target.has("models") && target.get("models").isArray()
-                ? (ArrayNode) target.get("models")
-                : target.putArray("models");
+        ArrayNode models = models(target);
         for (DiffRow r : accepted) {
             ObjectNode entry = entry(models, r.modelId(), current, proposals);
             String kind = r.field().kind().json();
@@ -79,6 +77,22 @@ public final class UserCatalogUpdate {
             }
             holder.set(kind, json(r));
         }
+        checkAndWrite(userCatalog, target, before);
+    }
+
+    /** The catalog's {@code models} array, added when it has none. */
+    static ArrayNode models(ObjectNode target) {
+        return target.has("models") && target.get("models").isArray()
+                ? (ArrayNode) target.get("models")
+                : target.putArray("models");
+    }
+
+    /**
+     * Writes {@code target} to the user catalog unless it has problems the catalog did not have ({@code before}).
+     *
+     * @throws IOException when it would add a problem; nothing is written
+     */
+    static void checkAndWrite(Path userCatalog, ObjectNode target, List<String> before) throws IOException {
         List<String> after = problems(target);
         after.removeAll(before);
         if (!after.isEmpty()) {
@@ -88,7 +102,7 @@ public final class UserCatalogUpdate {
         write(userCatalog, target);
     }
 
-    private static ObjectNode read(Path userCatalog) throws IOException {
+    static ObjectNode read(Path userCatalog) throws IOException {
         if (!Files.isRegularFile(userCatalog)) {
             ObjectNode t = JsonNodeFactory.instance.objectNode();
             t.put("schemaVersion", 1);
@@ -107,7 +121,7 @@ public final class UserCatalogUpdate {
         return (ObjectNode) cur;
     }
 
-    private static List<String> problems(ObjectNode catalog) throws IOException {
+    static List<String> problems(ObjectNode catalog) throws IOException {
         byte[] bytes = JsonReading.mapper().writeValueAsBytes(catalog);
         return CatalogReader.read("user catalog", new ByteArrayInputStream(bytes), Origin.USER).problems().stream()
                 .map(CatalogProblem::toString)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,18 +44,38 @@ public final class Calibration {
     private static final Pattern NOTE = Pattern.compile("calibrated from \\d+ counts, ±\\d+ %");
 
     /** No calibration: every estimate stays as it is. */
-    public static final Calibration NONE = new Calibration(Map.of());
+    public static final Calibration NONE = new Calibration(Map.of(), GeminiEstimator.NONE);
 
     private final Map<String, Correction> byKey;
+    private final GeminiEstimator gemini;
 
-    private Calibration(Map<String, Correction> byKey) {
+    private Calibration(Map<String, Correction> byKey, GeminiEstimator gemini) {
         this.byKey = byKey;
+        this.gemini = gemini;
     }
 
-    /** Fits every family × kind (and every family over all its kinds) that has samples. */
+    /**
+     * Fits every family × kind (and every family over all its kinds) that has samples; the Gemma 3 estimates kept
+     * with Gemini counts are fitted as the family {@link GeminiEstimator#GEMINI_BY_GEMMA3}.
+     */
     public static Calibration fit(List<CalibrationSample> samples) {
         Map<String, List<CalibrationSample>> groups = new TreeMap<>();
+        List<CalibrationSample> all = new ArrayList<>(samples);
         for (CalibrationSample s : samples) {
+            if (GeminiEstimator.GEMINI.equals(s.family()) && s.gemma3Estimate() > 0) {
+                all.add(new CalibrationSample(
+                        s.time(),
+                        s.provider(),
+                        s.model(),
+                        GeminiEstimator.GEMINI_BY_GEMMA3,
+                        s.kind(),
+                        s.source(),
+                        s.gemma3Estimate(),
+                        s.actual(),
+                        0));
+            }
+        }
+        for (CalibrationSample s : all) {
             groups.computeIfAbsent(key(s.family(), s.kind()), k -> new ArrayList<>())
                     .add(s);
             groups.computeIfAbsent(key(s.family(), ALL_KINDS), k -> new ArrayList<>())
@@ -66,7 +87,12 @@ public final class Calibration {
             String kind = g.getKey().endsWith("\n" + ALL_KINDS) ? ALL_KINDS : first.kind();
             out.put(g.getKey(), correction(first.family(), kind, g.getValue()));
         }
-        return new Calibration(Collections.unmodifiableMap(out));
+        return new Calibration(Collections.unmodifiableMap(out), GeminiEstimator.compare(samples));
+    }
+
+    /** Which estimator Gemini estimates use, and how the two compare on the counts kept. */
+    public GeminiEstimator gemini() {
+        return gemini;
     }
 
     /** The correction of one group of samples (see the class comment for the method). */
@@ -122,6 +148,29 @@ public final class Calibration {
         Correction k = c.get();
         long tokens = Math.round(raw.tokens() * k.factor());
         return new TokenCount(tokens, false, raw.method() + "; " + note(k) + ": " + explain(k, raw.tokens()));
+    }
+
+    /**
+     * As {@link #apply(TokenCount, String, String)}, except that a Gemini estimate is replaced by the Gemma 3
+     * tokenizer's count of the same input ({@code gemma3}, when it was counted) once that has proven the better
+     * estimator ({@link GeminiEstimator#useGemma3()}), and then calibrated by the Gemma 3 estimates' own correction;
+     * once any Gemma 3 estimate is kept, a Gemini estimate's method says how the two estimators compare.
+     */
+    public TokenCount apply(TokenCount raw, String family, String kind, OptionalLong gemma3) {
+        if (raw.exact() || !GeminiEstimator.GEMINI.equals(family)) {
+            return apply(raw, family, kind);
+        }
+        if (gemma3.isEmpty() || !gemini.useGemma3()) {
+            TokenCount c = apply(raw, family, kind);
+            // once Gemma 3 estimates are kept, say how the two estimators compare
+            return gemini.counts() == 0 ? c : new TokenCount(c.tokens(), false, c.method() + "; " + gemini.describe());
+        }
+        TokenCount byGemma = new TokenCount(
+                gemma3.getAsLong(),
+                false,
+                "estimate: Gemma 3 tokenizer count (" + gemini.describe()
+                        + "; the exact count comes from models/{model}:countTokens)");
+        return apply(byGemma, GeminiEstimator.GEMINI_BY_GEMMA3, kind);
     }
 
     /** "≈ 1,234 (calibrated from 57 counts, ±3 %)", or "≈ 1,234" without a correction. */

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param source   where the actual count came from
  * @param estimate CostBench's uncalibrated estimate of the input tokens (at least 1)
  * @param actual   the provider's count of the same input (at least 1)
+ * @param gemma3Estimate for a Gemini model, the same input estimated with the Gemma 3 tokenizer when it was loaded
+ *                 (0: not counted), so that the two estimators can be compared ({@link GeminiEstimator})
  */
 public record CalibrationSample(
         Instant time,
@@ -25,7 +27,8 @@ public record CalibrationSample(
         String kind,
         Source source,
         long estimate,
-        long actual) {
+        long actual,
+        long gemma3Estimate) {
 
     /** Where an exact count came from. Stored as {@link #code()}. */
     public enum Source {
@@ -61,6 +64,9 @@ public record CalibrationSample(
         if (estimate < 1 || actual < 1) {
             throw new IllegalArgumentException(
                     "a calibration sample needs a positive estimate and count, got " + estimate + " and " + actual);
+        }
+        if (gemma3Estimate < 0) {
+            throw new IllegalArgumentException("a Gemma 3 estimate cannot be negative, got " + gemma3Estimate);
         }
     }
 }

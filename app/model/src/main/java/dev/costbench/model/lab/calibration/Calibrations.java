@@ -5,6 +5,7 @@ import dev.costbench.model.catalog.ModelEntry;
 import dev.costbench.model.prompt.TokenCount;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -47,9 +48,10 @@ public final class Calibrations {
     }
 
     /**
-     * Keeps the provider's exact count of an input CostBench estimated as {@code estimate} on {@code model} and
-     * refits; nothing is kept when the estimate was exact (an open tokenizer needs no calibration) or either count is
-     * zero. Returns whether it was kept.
+     * Keeps the provider's exact count of an input CostBench estimated as {@code estimate} on {@code model} — with,
+     * for a Gemini model, the Gemma 3 tokenizer's estimate of the same input when it was counted — and refits;
+     * nothing is kept when the estimate was exact (an open tokenizer needs no calibration) or either count is zero.
+     * Returns whether it was kept.
      */
     public synchronized boolean record(
             ModelEntry model,
@@ -58,13 +60,22 @@ public final class Calibrations {
             String kind,
             CalibrationSample.Source source,
             long actual,
-            Instant time) {
+            Instant time,
+            OptionalLong gemma3Estimate) {
         CalibrationRepository r = repository.get();
         if (r == null || estimate.exact() || estimate.tokens() < 1 || actual < 1) {
             return false;
         }
         r.addCalibrationSample(new CalibrationSample(
-                time, provider, model.id(), model.tokenizer(), kind, source, estimate.tokens(), actual));
+                time,
+                provider,
+                model.id(),
+                model.tokenizer(),
+                kind,
+                source,
+                estimate.tokens(),
+                actual,
+                gemma3Estimate.orElse(0)));
         fitted = Calibration.fit(r.calibrationSamples());
         return true;
     }

@@ -122,6 +122,8 @@ public final class ContentKinds {
                 return "Claude (2026 tokenizer)";
             case "gemini":
                 return "Gemini";
+            case GeminiEstimator.GEMINI_BY_GEMMA3:
+                return "Gemini (Gemma 3 estimate)";
             default:
                 return family;
         }

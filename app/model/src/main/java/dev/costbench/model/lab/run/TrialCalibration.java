@@ -6,6 +6,7 @@ import dev.costbench.model.cost.CanonicalUsage;
 import dev.costbench.model.lab.calibration.CalibrationRepository;
 import dev.costbench.model.lab.calibration.CalibrationSample;
 import dev.costbench.model.lab.calibration.ContentKinds;
+import dev.costbench.model.lab.calibration.GeminiEstimator;
 import dev.costbench.model.provider.ChatRequest;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Keeps the input a single-call A/B trial reported, beside the run's estimate of it, for calibration. Only estimated
  * counts are kept (an exact tokenizer needs no correction), and not for requests with tool definitions (the run's
- * estimate counts them, the Prompt view's does not: their counts would not be alike).
+ * estimate counts them, the Prompt view's does not: their counts would not be alike). A Gemini trial also keeps the
+ * Gemma 3 tokenizer's estimate when that tokenizer is loaded ({@link GeminiEstimator}).
  */
 final class TrialCalibration {
 
@@ -44,7 +46,9 @@ final class TrialCalibration {
                     kind,
                     CalibrationSample.Source.TRIAL,
                     estimate.inputTokens(),
-                    actual));
+                    actual,
+                    GeminiEstimator.gemma3Estimate(m, request, estimate.inputTokens())
+                            .orElse(0)));
         } catch (RuntimeException e) {
             // the trial is kept; calibration is a by-product that must not stop the run
         }

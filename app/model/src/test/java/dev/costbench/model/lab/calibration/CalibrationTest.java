@@ -18,7 +18,7 @@ class CalibrationTest {
 
     static CalibrationSample sample(String family, String kind, long estimate, long actual) {
         return new CalibrationSample(
-                Instant.EPOCH, "anthropic", "claude-haiku-4-5", family, kind, Source.COUNT, estimate, actual);
+                Instant.EPOCH, "anthropic", "claude-haiku-4-5", family, kind, Source.COUNT, estimate, actual, 0);
     }
 
     /** Ratios 1.1, 1.2, 1.0, 1.1, 1.3 (estimates 100…500). */

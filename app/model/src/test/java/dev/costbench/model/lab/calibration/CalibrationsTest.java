@@ -14,6 +14,7 @@ import dev.costbench.model.prompt.TextStats;
 import dev.costbench.model.prompt.TokenCount;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,8 @@ class CalibrationsTest {
                     ContentKinds.of(p, false),
                     Source.COUNT,
                     COUNT_SOURCE.applyAsLong(p),
-                    Instant.EPOCH));
+                    Instant.EPOCH,
+                    OptionalLong.empty()));
         }
         String next = PROMPTS.get(5);
         TokenCount raw = ModelTokenCounter.count(m, List.of(TextStats.of(next)));
@@ -68,7 +70,14 @@ class CalibrationsTest {
     void exactEstimatesAreNotRecorded() {
         Calibrations cal = new Calibrations(new InMemoryCalibrationRepository());
         assertFalse(cal.record(
-                claude(), "openai", new TokenCount(10, true, "exact"), "text", Source.SEND, 12, Instant.EPOCH));
+                claude(),
+                "openai",
+                new TokenCount(10, true, "exact"),
+                "text",
+                Source.SEND,
+                12,
+                Instant.EPOCH,
+                OptionalLong.empty()));
     }
 
     @Test
