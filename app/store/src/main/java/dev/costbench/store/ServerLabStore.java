@@ -110,6 +110,9 @@ public final class ServerLabStore extends JdbcLabStore {
         }
     }
 
+    /** How long a statement's answer may take before the connection counts as lost (the URL may say otherwise). */
+    static final long SOCKET_TIMEOUT_SECONDS = 120;
+
     private static Connection connect(StoreUrl url, String password) throws SQLException {
         Properties p = new Properties();
         if (url.user() != null) {
@@ -120,6 +123,11 @@ public final class ServerLabStore extends JdbcLabStore {
         }
         p.setProperty("ApplicationName", "CostBench");
         p.setProperty("connectTimeout", "10");
+        // A network that goes silent (instead of refusing) must not hang the store: an answer awaited longer than
+        // this fails like a dropped connection (reconnect, then the "not reachable" message); keep-alive probes find
+        // a dead peer between calls. The store's own statements take well under a second; a URL may set others.
+        p.setProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT_SECONDS));
+        p.setProperty("tcpKeepAlive", "true");
         return DriverManager.getConnection(url.jdbcUrl(), p);
     }
 

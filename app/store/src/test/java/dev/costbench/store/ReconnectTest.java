@@ -187,6 +187,33 @@ class ReconnectTest {
         return tx.run("count", ReconnectTest::count);
     }
 
+    @Test
+    void aServerThatGoesSilentTimesOutLikeADroppedConnectionAndTheStoreWorksAfter() throws SQLException {
+        store = StoreKind.POSTGRESQL.fresh(dir).open();
+        assertEquals(
+                ServerLabStore.SOCKET_TIMEOUT_SECONDS * 1000,
+                (long) store.tx.run("read the network timeout", Connection::getNetworkTimeout),
+                "an answer awaited longer than this counts as a lost connection");
+
+        // the same database with a 1 s limit, and a statement that keeps the server silent for 3 s
+        StoreUrl url = ((ServerLabStore) store).url();
+        try (ServerLabStore impatient = ServerLabStore.open(
+                StoreUrl.parse(
+                        url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?") + "socketTimeout=1", url.user()),
+                null)) {
+            AtomicInteger runs = new AtomicInteger();
+            LabStoreException e = assertThrows(
+                    LabStoreException.class,
+                    () -> impatient.tx.run("wait for the server", c -> {
+                        runs.incrementAndGet();
+                        return c.createStatement().execute("SELECT pg_sleep(3)");
+                    }));
+            assertTrue(e.getMessage().contains("is not reachable"), e.getMessage());
+            assertEquals(2, runs.get(), "tried once more on a new connection, then said so");
+            assertEquals(0, impatient.listExperiments().size(), "the next call works");
+        }
+    }
+
     private static int backendPid(JdbcLabStore s) {
         return s.tx.run("read the session", c -> {
             try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_backend_pid()")) {
