@@ -3,6 +3,10 @@ package dev.costbench.model.catalog.team;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costbench.model.catalog.CatalogProblem;
+import dev.costbench.model.catalog.CatalogReader;
+import dev.costbench.model.catalog.Origin;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -123,6 +128,18 @@ public final class TeamCatalog implements CatalogOverrides {
                     personal + " is not valid JSON (" + e.getOriginalMessage()
                             + "); fix it and share again — nothing was shared",
                     e);
+        }
+        List<CatalogProblem> problems = CatalogReader.read(
+                        personal.getFileName().toString(),
+                        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                        Origin.USER)
+                .problems();
+        if (!problems.isEmpty()) { // the whole team would price with it: only a catalog that loads cleanly is shared
+            throw new IOException(personal + " has " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems")
+                    + " ("
+                    + problems.stream().limit(3).map(CatalogProblem::toString).collect(Collectors.joining("; "))
+                    + (problems.size() > 3 ? "; …" : "") + "); fix it and share again — nothing was shared");
         }
         CatalogRevision published = repository.publishSharedCatalog(0, json);
         synchronized (this) {

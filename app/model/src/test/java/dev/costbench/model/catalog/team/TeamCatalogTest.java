@@ -106,6 +106,19 @@ class TeamCatalogTest {
     }
 
     @Test
+    void aPersonalCatalogWithProblemsIsNotSharedAndTheMessageNamesThem() throws Exception {
+        Path personal = Files.writeString(
+                dir.resolve("catalog.json"),
+                "{\"models\": [{\"id\": \"gpt-5\", \"prices\": {\"input\": {\"usd\": \"2.50\"}}}]}");
+        TeamCatalog team = new TeamCatalog(server, dir.resolve(TeamCatalog.FILE_NAME));
+        IOException e = assertThrows(IOException.class, () -> team.share(personal));
+        assertTrue(e.getMessage().startsWith(personal + " has 1 problem"), e.getMessage());
+        assertTrue(e.getMessage().contains("gpt-5"), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing was shared"), e.getMessage());
+        assertTrue(server.latestSharedCatalog().isEmpty());
+    }
+
+    @Test
     void readOnlyOverridesRefuseEveryWrite() {
         Path file = dir.resolve("team-catalog.json");
         CatalogOverrides o = CatalogOverrides.readOnly(file, "the copy", "the team store cannot be reached");
