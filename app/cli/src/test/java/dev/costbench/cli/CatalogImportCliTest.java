@@ -160,4 +160,22 @@ class CatalogImportCliTest {
         r = CliRun.of("", "catalog", "diff", fa.toString());
         assertEquals(2, r.code());
     }
+
+    @Test
+    void aUserCatalogWithProblemsIsSaidOnceWhenACommandPricesWithIt() throws Exception {
+        Files.createDirectories(user.getParent());
+        Files.writeString(user, "{\"models\": [{\"id\": \"gpt-5\", \"prices\": {\"input\": {\"usd\": \"2.5\"}}}]}");
+        Path prompt = file("prompt.txt", "hello there");
+        CliRun r = CliRun.of("", "estimate", "--prompt", prompt.toString(), "--models", "gpt-5,gpt-4o-mini");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("has 1 problem, left out of the prices: "), r.err());
+        assertTrue(r.err().contains("gpt-5"), r.err());
+        assertEquals(1, r.err().split("left out of the prices", -1).length - 1, "said once: " + r.err());
+        // 8 input tokens at the built-in $1.25 and 500 output at $10 per 1M (the broken $2.50 override is left out)
+        assertTrue(r.out().contains("$0.00501 "), "the built-in price stays: " + r.out());
+
+        CliRun list = CliRun.of("", "catalog", "list");
+        assertFalse(list.err().contains("left out of the prices"), "catalog list lists the problems itself");
+        assertTrue(list.err().contains("warning: "), list.err());
+    }
 }

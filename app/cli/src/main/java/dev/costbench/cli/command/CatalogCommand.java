@@ -70,7 +70,7 @@ public final class CatalogCommand {
             case "list": {
                 Args a = Args.parse(rest, CATALOG_LIST);
                 a.noPositional();
-                Catalog c = ctx.catalog();
+                Catalog c = ctx.catalogAsIs(); // lists its problems itself
                 if (a.flag("json")) {
                     listJson(c);
                 } else {

@@ -90,6 +90,8 @@ public final class Context {
         this.clock = clock;
     }
 
+    private boolean catalogWarned;
+
     /** The clock that says what day it is. */
     public Clock clock() {
         return clock;
@@ -121,9 +123,30 @@ public final class Context {
         return new Input(in);
     }
 
-    /** The built-in catalog with the additions and overrides of the user catalog in use ({@link #overrides()}). */
+    /**
+     * The built-in catalog with the additions and overrides of the user catalog in use ({@link #overrides()}). When
+     * that catalog has problems (its entries left out), the command says so once on standard error.
+     */
     public Catalog catalog() {
+        Catalog c = catalogAsIs();
+        warnOnce(c);
+        return c;
+    }
+
+    /** As {@link #catalog()}, without the warning (for the commands that list the problems themselves). */
+    public Catalog catalogAsIs() {
         return CatalogBuilder.withUserCatalog(overrides().file());
+    }
+
+    private synchronized void warnOnce(Catalog c) {
+        if (catalogWarned || c.problems().isEmpty()) {
+            return;
+        }
+        catalogWarned = true;
+        int n = c.problems().size();
+        err.println("costbench: warning: " + overrides().describe() + " has " + n + (n == 1 ? " problem" : " problems")
+                + ", left out of the prices: " + c.problems().get(0) + (n > 1 ? " (and more)" : "")
+                + "; `costbench catalog list` lists them");
     }
 
     /**
